@@ -1,0 +1,178 @@
+"""Plain data shared by every part of the coach.
+
+Frozen dataclasses only: no IO, no heavy imports. The content loader builds
+the content types from `rubrics/`, the scorer builds `Scorecard`s, adapters
+build `Transcript`s, and the store persists `Turn`s.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ROUND_IDS: tuple[str, ...] = (
+    "recruiter",
+    "technical-screen",
+    "coding",
+    "system-design",
+    "deep-dive",
+    "behavioral",
+    "cross-functional",
+    "hiring-manager",
+)
+LEVEL_IDS: tuple[str, ...] = ("senior", "staff")
+
+# The gap vocabulary: what an answer can be missing. Scorecards name gaps with
+# these ids, question-bank follow-ups are tied to them, and the interviewer
+# probes them. `rubrics/gaps.toml` describes each one in words.
+GAP_IDS: tuple[str, ...] = (
+    "non_answer",      # "I don't know", a restated question, a few words
+    "off_topic",       # talks about something else than was asked
+    "no_result",       # no outcome, or an outcome with no measure
+    "no_numbers",      # a design or sizing answer with no quantities
+    "bad_math",        # a stated figure that the stated inputs contradict
+    "we_not_i",        # "we did" with no "I did"
+    "no_tradeoff",     # no alternative weighed, nothing given up
+    "no_monitoring",   # no monitoring, rollout, rollback or retraining plan
+    "no_clarifying",   # jumped into a design with no requirements or scope
+    "no_context",      # no situation or stakes set up
+    "too_long",        # ran well past the time box
+    "missing_point",   # left out a talking point a strong answer covers
+)
+
+# Rubric dimension ids used across rounds (a round's rubric picks and weights them).
+DIMENSION_IDS: tuple[str, ...] = (
+    "star_structure",
+    "numeric_sizing",
+    "tradeoffs",
+    "production_readiness",
+    "ownership_scope",
+    "technical_depth",
+    "communication",
+)
+
+Speaker = Literal["interviewer", "candidate"]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    gap: str          # one of GAP_IDS
+    text: str         # as the interviewer would say it aloud; ends with "?"
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str                       # e.g. "sd-feed-ranking"
+    round: str                    # one of ROUND_IDS
+    levels: tuple[str, ...]       # subset of LEVEL_IDS
+    prompt: str                   # spoken aloud by the interviewer
+    assesses: str                 # what the question is for
+    talking_points: tuple[str, ...] = ()
+    pitfalls: tuple[str, ...] = ()
+    followups: tuple[FollowUp, ...] = ()
+    # keywords/synonyms per talking point, parallel to talking_points; each entry
+    # is a tuple of alternatives ("p99", "tail latency") used for lexical coverage
+    keywords: tuple[tuple[str, ...], ...] = ()
+    source: str = ""              # file it was loaded from
+
+
+@dataclass(frozen=True)
+class LevelDescriptor:
+    score: int        # 1..5
+    text: str
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str                       # one of DIMENSION_IDS
+    name: str
+    weight: float
+    levels: tuple[LevelDescriptor, ...]   # five descriptors, 1..5
+    senior: str = ""              # what the senior bar looks like
+    staff: str = ""               # what the staff bar looks like
+
+
+@dataclass(frozen=True)
+class Rubric:
+    round: str
+    dimensions: tuple[Dimension, ...]
+    # which sizing kinds (see scoring.sizing kinds) an answer in this round should size
+    expected_sizing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RoundSpec:
+    id: str
+    name: str
+    persona: str                  # who the interviewer is, in a sentence or two
+    behaviour: str                # how they run the round
+    grades: tuple[str, ...]       # dimension ids
+    time_box_minutes: int         # length of the round
+    answer_seconds: int           # expected length of one answer
+    max_followups: int = 2
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    round: str
+    minutes: int
+    questions: int
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str                       # "full-loop", "drill", "warm-up"
+    name: str
+    description: str
+    steps: tuple[PlanStep, ...]
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: float                  # seconds from the start of the answer
+    end: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Transcript:
+    text: str
+    segments: tuple[Segment, ...] = ()
+    duration_s: float | None = None
+    language: str = "en"
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass
+class Timings:
+    """Milliseconds spent on each step of one turn; None when the step did not run."""
+
+    transcribe_ms: int | None = None
+    think_ms: int | None = None
+    speak_ms: int | None = None
+    score_ms: int | None = None
+
+    def as_dict(self) -> dict[str, int | None]:
+        return {
+            "transcribe_ms": self.transcribe_ms,
+            "think_ms": self.think_ms,
+            "speak_ms": self.speak_ms,
+            "score_ms": self.score_ms,
+        }
+
+
+@dataclass
+class Turn:
+    session_id: str
+    index: int
+    speaker: Speaker
+    text: str
+    question_id: str | None = None
+    kind: str = "question"        # question | followup | answer | closing
+    audio_path: str | None = None # relative to the data dir
+    segments: tuple[Segment, ...] = ()
+    timings: Timings = field(default_factory=Timings)
+    scores: dict | None = None
+    gap: str | None = None        # for follow-ups: which gap it probes

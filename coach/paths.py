@@ -1,0 +1,79 @@
+"""Where the coach keeps things: data dir, config dir, cache, and the shipped content.
+
+`COACH_HOME` overrides the data dir (tests point it at a temp dir). Everything the
+coach creates there is owner-only, because recordings and history are personal.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "coach"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _private_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        os.chmod(path, 0o700)
+    except OSError:
+        pass
+    return path
+
+
+def data_dir() -> Path:
+    home = os.environ.get("COACH_HOME")
+    if home:
+        return _private_dir(Path(home).expanduser())
+    import platformdirs
+
+    return _private_dir(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+
+
+def config_dir() -> Path:
+    home = os.environ.get("COACH_HOME")
+    if home:
+        return _private_dir(Path(home).expanduser())
+    import platformdirs
+
+    return _private_dir(Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)))
+
+
+def cache_dir() -> Path:
+    home = os.environ.get("COACH_HOME")
+    if home:
+        return _private_dir(Path(home).expanduser() / "cache")
+    import platformdirs
+
+    return _private_dir(Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)))
+
+
+def default_db_path() -> Path:
+    return data_dir() / "coach.db"
+
+
+def audio_dir() -> Path:
+    return _private_dir(data_dir() / "audio")
+
+
+def user_questions_dir() -> Path:
+    """A user's own question-bank TOML files live here and are loaded with the shipped ones."""
+    return data_dir() / "questions"
+
+
+def content_root() -> Path:
+    """The folder holding `rubrics/` and `prompts/` (the repository root; override with COACH_CONTENT)."""
+    override = os.environ.get("COACH_CONTENT")
+    return Path(override).expanduser() if override else PROJECT_ROOT
+
+
+def rubrics_dir() -> Path:
+    return content_root() / "rubrics"
+
+
+def prompts_dir() -> Path:
+    return content_root() / "prompts"
+
+
+def models_dir() -> Path:
+    return content_root() / "models"
