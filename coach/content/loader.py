@@ -1,0 +1,280 @@
+"""Read and validate `rubrics/` (rounds, gaps, rubrics, question banks, plans).
+
+Every problem becomes a `ContentError` whose message names the file and the
+field, e.g. `rubrics/questions/behavioral.toml: question 'bh-x': follow-up 2:
+gap 'nope' is not one of non_answer, ...`.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from coach import paths
+from coach.content import check
+from coach.content.check import Where
+from coach.content.model import Content, GapSpec
+from coach.domain import (DIMENSION_IDS, GAP_IDS, LEVEL_IDS, ROUND_IDS, Dimension, FollowUp,
+                          LevelDescriptor, Plan, PlanStep, Question, RoundSpec, Rubric)
+from coach.errors import ContentError
+
+# Kinds of quantity the scorer's sizing checker recognises (`expected_sizing`).
+SIZING_KINDS: tuple[str, ...] = (
+    "throughput", "users", "latency", "storage", "dataset", "model_size",
+    "compute", "cost", "duration", "percent", "bandwidth",
+)
+ANY_ROUND = "*"   # a plan step whose round is picked at run time
+QUESTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+QUESTION_FIELDS = ("id", "round", "levels", "prompt", "assesses", "talking_points",
+                   "keywords", "pitfalls", "followup")
+ROUND_FIELDS = ("id", "name", "persona", "behaviour", "grades", "time_box_minutes",
+                "answer_seconds", "max_followups")
+DIMENSION_FIELDS = ("id", "name", "weight", "levels", "senior", "staff")
+MIN_FOLLOWUPS = 3
+
+
+def _load_rounds(path: Path, shown: str) -> dict[str, RoundSpec]:
+    top = Where(shown)
+    data = check.read_toml(path, shown)
+    check.known_keys(data, ("round",), top)
+    rounds: dict[str, RoundSpec] = {}
+    for n, table in enumerate(check.tables(data, "round", top), 1):
+        where = top.at(f"round {n}")
+        rid = check.choice(check.text(table, "id", where), ROUND_IDS, where, "id")
+        where = top.at(f"round '{rid}'")
+        check.known_keys(table, ROUND_FIELDS, where)
+        if rid in rounds:
+            where.fail("defined twice")
+        grades = check.text_list(table, "grades", where, lo=1)
+        for g in grades:
+            check.choice(g, DIMENSION_IDS, where, "grades entry")
+        rounds[rid] = RoundSpec(
+            id=rid,
+            name=check.text(table, "name", where),
+            persona=check.text(table, "persona", where),
+            behaviour=check.text(table, "behaviour", where),
+            grades=grades,
+            time_box_minutes=check.integer(table, "time_box_minutes", where, 1, 240),
+            answer_seconds=check.integer(table, "answer_seconds", where, 10, 1800),
+            max_followups=check.integer(table, "max_followups", where, 0, 10, default=2),
+        )
+    missing = [r for r in ROUND_IDS if r not in rounds]
+    if missing:
+        top.fail(f"no [[round]] for {', '.join(missing)}")
+    return rounds
+
+
+def _load_gaps(path: Path, shown: str) -> dict[str, GapSpec]:
+    top = Where(shown)
+    data = check.read_toml(path, shown)
+    gaps: dict[str, GapSpec] = {}
+    for gid, table in data.items():
+        check.choice(gid, GAP_IDS, top, "gap")
+        where = top.at(f"gap '{gid}'")
+        table = check.table_of(table, where, f"[{gid}]")
+        check.known_keys(table, ("description", "followups"), where)
+        followups = check.text_list(table, "followups", where, lo=2, hi=3)
+        for i, text in enumerate(followups, 1):
+            check.spoken_question(text, where.at(f"followups {i}"))
+        gaps[gid] = GapSpec(gid, check.text(table, "description", where), followups)
+    missing = [g for g in GAP_IDS if g not in gaps]
+    if missing:
+        top.fail(f"no entry for gap {', '.join(missing)}")
+    return {g: gaps[g] for g in GAP_IDS}
+
+
+def _load_dimension(table: dict[str, Any], where: Where) -> Dimension:
+    did = check.choice(check.text(table, "id", where), DIMENSION_IDS, where, "id")
+    where = where.at(f"dimension '{did}'")
+    check.known_keys(table, DIMENSION_FIELDS, where)
+    levels = check.table_of(table.get("levels"), where, "field 'levels' ([dimension.levels] with keys 1 to 5)")
+    if sorted(levels) != ["1", "2", "3", "4", "5"]:
+        where.fail(f"field 'levels' must have exactly the keys 1, 2, 3, 4, 5 (got {', '.join(levels) or 'none'})")
+    descriptors = tuple(
+        LevelDescriptor(score, check.text(levels, str(score), where.at("levels")))
+        for score in range(1, 6)
+    )
+    return Dimension(
+        id=did,
+        name=check.text(table, "name", where),
+        weight=check.number(table, "weight", where, 0.0, 1.0),
+        levels=descriptors,
+        senior=check.text(table, "senior", where),
+        staff=check.text(table, "staff", where),
+    )
+
+
+def _load_rubric(path: Path, shown: str) -> Rubric:
+    top = Where(shown)
+    data = check.read_toml(path, shown)
+    check.known_keys(data, ("round", "expected_sizing", "dimension"), top)
+    rid = check.choice(check.text(data, "round", top), ROUND_IDS, top, "round")
+    if rid != path.stem:
+        top.fail(f"round '{rid}' does not match the file name (expected '{path.stem}')")
+    sizing = check.text_list(data, "expected_sizing", top, required=False)
+    for kind in sizing:
+        check.choice(kind, SIZING_KINDS, top, "expected_sizing entry")
+    dims: list[Dimension] = []
+    for n, table in enumerate(check.tables(data, "dimension", top), 1):
+        dim = _load_dimension(table, top.at(f"dimension {n}"))
+        if any(d.id == dim.id for d in dims):
+            top.fail(f"dimension '{dim.id}' is defined twice")
+        dims.append(dim)
+    total = sum(d.weight for d in dims)
+    if abs(total - 1.0) > 0.01:
+        top.fail(f"dimension weights sum to {total:.3f}; they must sum to 1.0")
+    return Rubric(round=rid, dimensions=tuple(dims), expected_sizing=sizing)
+
+
+def _load_followups(table: dict[str, Any], where: Where) -> tuple[FollowUp, ...]:
+    out: list[FollowUp] = []
+    for n, fu in enumerate(check.tables(table, "followup", where), 1):
+        fwhere = where.at(f"follow-up {n}")
+        check.known_keys(fu, ("gap", "text"), fwhere)
+        gap = check.choice(check.text(fu, "gap", fwhere), GAP_IDS, fwhere, "gap")
+        text = check.spoken_question(check.text(fu, "text", fwhere), fwhere)
+        out.append(FollowUp(gap, text))
+    if len(out) < MIN_FOLLOWUPS:
+        where.fail(f"has {len(out)} follow-up(s); at least {MIN_FOLLOWUPS} [[question.followup]] are needed")
+    return tuple(out)
+
+
+def _load_keywords(table: dict[str, Any], points: tuple[str, ...], where: Where) -> tuple[tuple[str, ...], ...]:
+    value = table.get("keywords")
+    if value is None:
+        return ()
+    if not isinstance(value, list) or len(value) != len(points):
+        where.fail(f"field 'keywords' must be a list of {len(points)} lists, one per talking point")
+    out = []
+    for i, entry in enumerate(value, 1):
+        if not isinstance(entry, list) or not entry or not all(isinstance(k, str) and k.strip() for k in entry):
+            where.fail(f"field 'keywords' entry {i} must be a non-empty list of words or phrases")
+        out.append(tuple(" ".join(k.lower().split()) for k in entry))
+    return tuple(out)
+
+
+def _load_question(table: dict[str, Any], where: Where, shown: str, stem: str) -> Question:
+    qid = check.text(table, "id", where)
+    if not QUESTION_ID.match(qid):
+        where.fail(f"id '{qid}' must be kebab-case (lowercase letters, digits and dashes)")
+    where = Where(where.file).at(f"question '{qid}'")
+    check.known_keys(table, QUESTION_FIELDS, where)
+    rid = check.choice(check.text(table, "round", where), ROUND_IDS, where, "round")
+    if stem in ROUND_IDS and rid != stem:
+        where.fail(f"round '{rid}' does not match the bank it is in ('{stem}')")
+    levels = check.text_list(table, "levels", where, lo=1)
+    for lvl in levels:
+        check.choice(lvl, LEVEL_IDS, where, "level")
+    if len(set(levels)) != len(levels):
+        where.fail("field 'levels' lists a level twice")
+    points = check.text_list(table, "talking_points", where, lo=1, hi=10)
+    return Question(
+        id=qid,
+        round=rid,
+        levels=tuple(lvl for lvl in LEVEL_IDS if lvl in levels),
+        prompt=check.text(table, "prompt", where),
+        assesses=check.text(table, "assesses", where),
+        talking_points=points,
+        pitfalls=check.text_list(table, "pitfalls", where, required=False),
+        followups=_load_followups(table, where),
+        keywords=_load_keywords(table, points, where),
+        source=shown,
+    )
+
+
+def _load_bank(path: Path, shown: str, into: dict[str, Question]) -> None:
+    top = Where(shown)
+    data = check.read_toml(path, shown)
+    check.known_keys(data, ("question",), top)
+    for n, table in enumerate(check.tables(data, "question", top), 1):
+        q = _load_question(table, top.at(f"question {n}"), shown, path.stem)
+        if q.id in into:
+            top.at(f"question '{q.id}'").fail(f"id already used in {into[q.id].source}",
+                                              "give every question a unique id")
+        into[q.id] = q
+
+
+def _load_plans(path: Path, shown: str) -> dict[str, Plan]:
+    top = Where(shown)
+    data = check.read_toml(path, shown)
+    check.known_keys(data, ("plan",), top)
+    plans: dict[str, Plan] = {}
+    for n, table in enumerate(check.tables(data, "plan", top), 1):
+        pid = check.text(table, "id", top.at(f"plan {n}"))
+        where = top.at(f"plan '{pid}'")
+        check.known_keys(table, ("id", "name", "description", "step"), where)
+        if pid in plans:
+            where.fail("defined twice")
+        steps = []
+        for i, st in enumerate(check.tables(table, "step", where), 1):
+            swhere = where.at(f"step {i}")
+            check.known_keys(st, ("round", "minutes", "questions"), swhere)
+            rid = check.choice(check.text(st, "round", swhere), ROUND_IDS + (ANY_ROUND,), swhere, "round")
+            steps.append(PlanStep(rid, check.integer(st, "minutes", swhere, 1, 240),
+                                  check.integer(st, "questions", swhere, 1, 50)))
+        if not steps:
+            where.fail("has no [[plan.step]]")
+        plans[pid] = Plan(pid, check.text(table, "name", where),
+                          check.text(table, "description", where), tuple(steps))
+    return plans
+
+
+def _cross_check(rounds: dict[str, RoundSpec], rubrics: dict[str, Rubric], shown_rounds: str) -> None:
+    for rid in ROUND_IDS:
+        if rid not in rubrics:
+            raise ContentError(f"rubrics/rubrics/{rid}.toml: missing rubric for round '{rid}'",
+                               "every round needs a rubric file")
+        dims = [d.id for d in rubrics[rid].dimensions]
+        if sorted(dims) != sorted(rounds[rid].grades):
+            Where(shown_rounds).at(f"round '{rid}'").fail(
+                f"grades ({', '.join(rounds[rid].grades)}) differ from the rubric's dimensions "
+                f"({', '.join(dims)})", "make them list the same dimension ids")
+
+
+def _default_extra_dirs() -> list[Path]:
+    try:
+        folder = paths.user_questions_dir()
+    except ImportError:   # no platformdirs and no COACH_HOME: no user data dir
+        return []
+    return [folder] if folder.is_dir() else []
+
+
+def load_content(rubrics_dir: Path | None = None,
+                 extra_question_dirs: Sequence[Path] | None = None) -> Content:
+    """Load and validate all content. `extra_question_dirs=None` means the user's `questions/` dir."""
+    root = Path(rubrics_dir) if rubrics_dir is not None else paths.rubrics_dir()
+    if not root.is_dir():
+        raise ContentError(f"content folder not found: {root}",
+                           "set COACH_CONTENT to the folder that holds rubrics/")
+    base = root.parent
+    extra = _default_extra_dirs() if extra_question_dirs is None else [Path(p) for p in extra_question_dirs]
+    sources: list[str] = []
+
+    def shown(path: Path) -> str:
+        sources.append(check.display_path(path, base))
+        return sources[-1]
+
+    rounds_path = root / "rounds.toml"
+    rounds = _load_rounds(rounds_path, shown(rounds_path))
+    gaps = _load_gaps(root / "gaps.toml", shown(root / "gaps.toml"))
+    rubrics: dict[str, Rubric] = {}
+    for path in sorted((root / "rubrics").glob("*.toml")):
+        rubric = _load_rubric(path, shown(path))
+        rubrics[rubric.round] = rubric
+    _cross_check(rounds, rubrics, check.display_path(rounds_path, base))
+    questions: dict[str, Question] = {}
+    bank_dirs = [root / "questions"] + extra
+    for folder in bank_dirs:
+        for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+            _load_bank(path, shown(path), questions)
+    plans = _load_plans(root / "plans.toml", shown(root / "plans.toml"))
+    return Content(rounds=rounds, rubrics=rubrics, questions=questions, plans=plans,
+                   gaps=gaps, sources=tuple(sources))
+
+
+@functools.lru_cache(maxsize=1)
+def default_content() -> Content:
+    """The shipped content plus the user's banks, loaded once per process."""
+    return load_content()
