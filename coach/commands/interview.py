@@ -1,0 +1,120 @@
+"""`coach interview`: run an interview, in the app or headless from answer files."""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+from coach.domain import LEVEL_IDS, ROUND_IDS
+from coach.errors import CoachError
+from coach.interview import events as ev
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "interview", parents=[common], help="run a mock interview (in the app, or headless from audio files)",
+        description="Run a mock interview. With --headless, each file given to --answers answers the next "
+                    "question or follow-up in turn; the interview closes when the answers run out. "
+                    "Every turn is saved to the database the moment it ends.",
+    )
+    p.add_argument("--headless", action="store_true", help="no app window: answers come from --answers files")
+    p.add_argument("--answers", nargs="+", metavar="AUDIO", default=[], help="audio files, one per answer")
+    p.add_argument("--plan", default="drill", help="full-loop, drill or warm-up (default: drill)")
+    p.add_argument("--round", choices=ROUND_IDS, default=None, help="round to drill (default: behavioral)")
+    p.add_argument("--level", choices=LEVEL_IDS, default=None, help="senior or staff (default: from config)")
+    p.add_argument("--question", action="append", default=[], metavar="ID", help="ask this question (repeatable)")
+    p.add_argument("--max-followups", type=int, default=None, metavar="N", help="cap follow-ups per question")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--speak-to", metavar="DIR", help="write the interviewer's lines to WAV files in DIR")
+    out.add_argument("--silent", action="store_true", help="do not speak; print the interviewer's lines only")
+    p.add_argument("--llm", metavar="NAME|PATH", help="interviewer model: manifest name, file in models/, or .gguf path")
+    p.add_argument("--stt-model", metavar="NAME|PATH", help="speech model: manifest name or Whisper folder")
+    p.add_argument("--realtime", action="store_true", help="play answer files at speaking pace, as a microphone would")
+    p.add_argument("--seed", type=int, default=None, help="seed for question choice (repeatable sessions)")
+    p.set_defaults(func=run)
+
+
+def _printer(stream=sys.stdout):
+    def on_event(event: ev.Event) -> None:
+        if isinstance(event, ev.SessionStarted):
+            print(f"session {event.session_id}", file=stream, flush=True)
+        elif isinstance(event, ev.TurnSaved):
+            t = event.turn
+            if t.speaker == "interviewer":
+                tag = t.kind if not t.gap else f"{t.kind} [{t.gap}, {t.source}]"
+                ms = f"think {t.timings.think_ms} ms, " if t.timings.think_ms is not None else ""
+                print(f"  {t.index:>2} interviewer {tag}: {t.text}  ({ms}speak {t.timings.speak_ms} ms)", file=stream, flush=True)
+            else:
+                card = event.scorecard or {}
+                gaps = ", ".join(g["id"] for g in card.get("gaps", [])[:2]) or "none"
+                words = len(t.text.split())
+                print(f"  {t.index:>2} candidate: {words} words, score {card.get('overall', 0):.1f}/5, gaps: {gaps}, "
+                      f"transcribe {t.timings.transcribe_ms} ms | {t.text[:70]}{'...' if len(t.text) > 70 else ''}",
+                      file=stream, flush=True)
+        elif isinstance(event, ev.SessionEnded):
+            overall = "n/a" if event.overall is None else f"{event.overall:.1f}/5"
+            print(f"session {event.session_id} {event.status} ({event.reason}); overall {overall}", file=stream, flush=True)
+    return on_event
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.headless:
+        from coach.commands.app import run_app
+
+        return run_app(args, start="interview")
+    if not args.answers:
+        raise CoachError("a headless interview needs answers", "pass --answers a.wav b.wav (one audio file per answer)")
+    for path in args.answers:
+        if not Path(path).is_file():
+            raise CoachError(f"no such answer file: {path}", "check the paths given to --answers")
+    return run_headless(args)
+
+
+def run_headless(args: argparse.Namespace) -> int:
+    from coach import paths, services
+    from coach.adapters.file_source import FileAnswerSource
+    from coach.config import load_settings
+    from coach.content import default_content
+    from coach.interview.engine import InterviewEngine
+    from coach.interview.plan import build_items
+    from coach.interview.runner import InterviewRunner
+    from coach.interview.summary import parse_focus
+    from coach.interviewer.prompt_template import section_text
+    from coach.scoring import score_answer
+
+    settings = load_settings()
+    content = default_content()
+    level = args.level or settings.level
+    round_id = args.round or ("behavioral" if args.plan == "drill" else None)
+    store = services.open_store(args.db)
+    rng = random.Random(args.seed)
+    items = build_items(content, args.plan, round_id, level, store.recent_question_ids(), rng, args.question)
+    # load everything before the session starts, so a bad model leaves no empty session behind
+    transcriber = services.build_transcriber(args.stt_model or settings.stt_model)
+    interviewer = services.build_interviewer(args.llm or settings.llm)
+    speaker = services.build_speaker(args.silent, args.speak_to, settings.rate, settings.voice)
+    closing = paths.prompts_dir() / "closing.md"
+    runner = InterviewRunner(
+        engine=InterviewEngine(items, max_followups=args.max_followups),
+        source=FileAnswerSource(args.answers, realtime=args.realtime),
+        transcriber=transcriber, interviewer=interviewer, speaker=speaker, store=store,
+        scorer=score_answer, rubrics=content.rubrics, audio_root=store.root,
+        closing_template=section_text(closing, "closing"), focus=parse_focus(section_text(closing, "focus")),
+        on_event=_printer(), no_speech="raise",
+    )
+    session_id = store.start_session(
+        plan=args.plan, round=round_id or "", level=level, mode="headless",
+        stt_model=transcriber.name, llm_model=interviewer.name,
+    )
+    started = time.monotonic()
+    try:
+        runner.run(session_id)
+    except CoachError as exc:
+        print(f"session {session_id} stopped: earlier turns are saved", file=sys.stderr)
+        raise exc
+    finally:
+        store.close()
+    print(f"done in {time.monotonic() - started:.1f} s; see it with: coach sessions" + (f" --db {args.db}" if args.db else ""))
+    return 0

@@ -1,0 +1,55 @@
+"""`coach sessions`: list past sessions with their answers, scores and timings."""
+from __future__ import annotations
+
+import argparse
+import json
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("sessions", parents=[common], help="list past sessions",
+                       description="List past sessions, newest first. With --id, show one session turn by turn.")
+    p.add_argument("--json", action="store_true", help="print JSON (with turns when --id is given)")
+    p.add_argument("--limit", type=int, default=20, help="how many sessions to list (default 20)")
+    p.add_argument("--id", metavar="SESSION", help="show this session's turns")
+    p.set_defaults(func=run)
+
+
+def _fmt_ms(value: int | None) -> str:
+    return "-" if value is None else f"{value} ms"
+
+
+def run(args: argparse.Namespace) -> int:
+    from coach.services import open_store
+
+    store = open_store(args.db)
+    try:
+        if args.id:
+            session = store.session(args.id)
+            turns = store.turns(args.id)
+            if args.json:
+                print(json.dumps({"session": session, "turns": turns}, indent=2))
+                return 0
+            print(f"session {session['id']}  {session['started_at']}  {session['round'] or session['plan']}  "
+                  f"{session['level']}  {session['status']}")
+            for t in turns:
+                timing = ", ".join(f"{k[:-3]} {_fmt_ms(t[k])}" for k in ("transcribe_ms", "think_ms", "speak_ms") if t[k] is not None)
+                score = f"  score {t['overall']:.1f}/5" if t["overall"] is not None else ""
+                print(f"{t['idx']:>3} {t['speaker']:<11} {t['kind']:<8} {t['text']}")
+                if timing or score:
+                    print(f"    ({timing}){score}")
+            return 0
+        rows = store.sessions(args.limit)
+        if args.json:
+            print(json.dumps(rows, indent=2))
+            return 0
+        if not rows:
+            print("no sessions yet: start one with `coach` or `coach interview --headless --answers a.wav`")
+            return 0
+        print(f"{'session':<24} {'started':<20} {'round':<17} {'level':<7} {'answers':>7} {'score':>6}  status")
+        for r in rows:
+            score = "-" if r["overall"] is None else f"{r['overall']:.1f}"
+            print(f"{r['id']:<24} {r['started_at'][:19]:<20} {(r['round'] or r['plan'] or '-'):<17} "
+                  f"{r['level'] or '-':<7} {r['answers']:>7} {score:>6}  {r['status']}")
+        return 0
+    finally:
+        store.close()

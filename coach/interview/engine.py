@@ -1,0 +1,135 @@
+"""The interview as a pure state machine.
+
+plan -> ask -> listen -> score -> decide (follow up, next question, wrap up),
+within each round's time box and a cap on follow-ups per question. Time comes in
+with the events (`now` in seconds), so tests drive it with a fake clock and the
+TUI and the headless runner drive it alike. No IO here.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from coach.domain import Question, RoundSpec
+
+FOLLOW_UP_MIN_SEVERITY = 0.3
+
+
+@dataclass(frozen=True)
+class Ask:
+    """Say this to the candidate, then listen."""
+
+    text: str
+    question: Question
+    kind: str                 # "question", "followup" or "repeat"
+    gap: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class NeedFollowUp:
+    """The driver should produce a follow-up for `gap`, then call `followup_ready`."""
+
+    question: Question
+    gap: str
+    answer: str
+    asked: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WrapUp:
+    reason: str               # "plan done", "time", "ended by candidate", "no more answers"
+
+
+Action = Ask | NeedFollowUp | WrapUp
+
+
+@dataclass
+class _Slot:
+    question: Question
+    round: RoundSpec
+    followups: int = 0
+    started_at: float | None = None
+
+
+@dataclass
+class InterviewEngine:
+    items: Sequence[tuple[Question, RoundSpec]]
+    max_followups: int | None = None       # overrides each round's own cap when set
+    state: str = "idle"                    # idle, asking, listening, deciding, done
+    index: int = -1
+    asked: list[str] = field(default_factory=list)
+    round_started: dict[str, float] = field(default_factory=dict)
+    last_ask: Ask | None = None
+
+    # -- helpers ------------------------------------------------------------
+    @property
+    def current(self) -> _Slot:
+        return self._slots[self.index]
+
+    def __post_init__(self) -> None:
+        self._slots = [_Slot(q, r) for q, r in self.items]
+
+    def _cap(self, slot: _Slot) -> int:
+        return slot.round.max_followups if self.max_followups is None else self.max_followups
+
+    def _round_over(self, slot: _Slot, now: float) -> bool:
+        started = self.round_started.get(slot.round.id)
+        return started is not None and now - started >= slot.round.time_box_minutes * 60
+
+    def _ask(self, ask: Ask) -> Ask:
+        self.asked.append(ask.text)
+        self.last_ask = ask
+        self.state = "asking"
+        return ask
+
+    def _next_question(self, now: float) -> Action:
+        while self.index + 1 < len(self._slots):
+            self.index += 1
+            slot = self.current
+            self.round_started.setdefault(slot.round.id, now)
+            if self._round_over(slot, now):
+                continue      # that round's time is spent: skip its remaining questions
+            slot.started_at = now
+            return self._ask(Ask(text=slot.question.prompt, question=slot.question, kind="question"))
+        self.state = "done"
+        return WrapUp("plan done")
+
+    # -- events -------------------------------------------------------------
+    def start(self, now: float = 0.0) -> Action:
+        if not self._slots:
+            self.state = "done"
+            return WrapUp("plan done")
+        return self._next_question(now)
+
+    def spoken(self) -> None:
+        """The question has been said; the candidate's turn."""
+        self.state = "listening"
+
+    def answered(self, answer: str, scorecard: Mapping[str, Any], now: float = 0.0) -> Action:
+        """Decide what follows an answer, from its scorecard's ranked gaps."""
+        self.state = "deciding"
+        slot = self.current
+        gaps = [g for g in scorecard.get("gaps", []) if g.get("severity", 0) >= FOLLOW_UP_MIN_SEVERITY]
+        if gaps and slot.followups < self._cap(slot) and not self._round_over(slot, now):
+            return NeedFollowUp(question=slot.question, gap=gaps[0]["id"], answer=answer, asked=tuple(self.asked))
+        return self._next_question(now)
+
+    def followup_ready(self, text: str, gap: str, source: str) -> Ask:
+        self.current.followups += 1
+        return self._ask(Ask(text=text, question=self.current.question, kind="followup", gap=gap, source=source))
+
+    def repeat(self) -> Ask:
+        if self.last_ask is None:
+            raise RuntimeError("nothing has been asked yet")
+        self.state = "asking"
+        ask = self.last_ask
+        return Ask(text=ask.text, question=ask.question, kind="repeat", gap=ask.gap, source=ask.source)
+
+    def skip(self, now: float = 0.0) -> Action:
+        return self._next_question(now)
+
+    def end(self, reason: str = "ended by candidate") -> WrapUp:
+        self.state = "done"
+        return WrapUp(reason)

@@ -1,0 +1,57 @@
+"""What the interview loop reports as it goes: typed events for the CLI and the TUI.
+
+Errors travel as events too, so a screen never sees an exception from a worker.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from coach.domain import Turn
+
+
+@dataclass(frozen=True)
+class SessionStarted:
+    session_id: str
+
+
+@dataclass(frozen=True)
+class Speaking:
+    text: str
+
+
+@dataclass(frozen=True)
+class Listening:
+    prompt: str
+
+
+@dataclass(frozen=True)
+class Transcribing:
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Thinking:
+    gap: str
+
+
+@dataclass(frozen=True)
+class TurnSaved:
+    turn: Turn
+    scorecard: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class NoSpeech:
+    audio_path: str
+
+
+@dataclass(frozen=True)
+class SessionEnded:
+    session_id: str
+    status: str
+    reason: str
+    overall: float | None
+
+
+Event = SessionStarted | Speaking | Listening | Transcribing | Thinking | TurnSaved | NoSpeech | SessionEnded

@@ -1,0 +1,158 @@
+"""The interview loop: drives the pure engine through the ports.
+
+Speak the question, capture the answer (audio written as it arrives), transcribe,
+score, decide, ask the follow-up. Every turn is committed to the store the
+moment it ends, with its timings, so a crash loses at most the turn in flight.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coach.domain import Rubric, RoundSpec, Transcript, Turn, Timings
+from coach.errors import CoachError, NoSpeechError
+from coach.interview import events as ev
+from coach.interview.engine import Ask, InterviewEngine, NeedFollowUp, WrapUp
+from coach.interview.summary import closing_remarks
+from coach.ports import AudioSource, Interviewer, Speaker, Transcriber
+
+Scorer = Callable[..., Any]
+
+
+def _ms(since: float) -> int:
+    return int(round((time.perf_counter() - since) * 1000))
+
+
+@dataclass
+class InterviewRunner:
+    engine: InterviewEngine
+    source: AudioSource
+    transcriber: Transcriber
+    interviewer: Interviewer
+    speaker: Speaker
+    store: Any                        # coach.ports.Store (SQLiteStore)
+    scorer: Scorer
+    rubrics: Mapping[str, Rubric]
+    audio_root: Path                  # the data dir: audio paths are stored relative to it
+    closing_template: str
+    focus: Mapping[str, str] = field(default_factory=dict)
+    on_event: Callable[[ev.Event], None] = lambda e: None
+    no_speech: str = "raise"          # "raise" (headless) or "retry" (live: ask again)
+    clock: Callable[[], float] = time.monotonic
+    stop_answer: threading.Event = field(default_factory=threading.Event)
+    _index: int = 0
+    _scores: list[dict[str, Any]] = field(default_factory=list)
+
+    def _save(self, turn: Turn, scorecard: dict[str, Any] | None = None) -> Turn:
+        self.store.add_turn(turn)
+        self.on_event(ev.TurnSaved(turn, scorecard))
+        self._index += 1
+        return turn
+
+    def _say(self, session_id: str, ask: Ask, think_ms: int | None = None) -> None:
+        self.on_event(ev.Speaking(ask.text))
+        started = time.perf_counter()
+        self.speaker.say(ask.text)
+        self._save(Turn(
+            session_id=session_id, index=self._index, speaker="interviewer", text=ask.text,
+            question_id=ask.question.id, kind=ask.kind, gap=ask.gap, source=ask.source,
+            timings=Timings(think_ms=think_ms, speak_ms=_ms(started)),
+        ))
+        self.engine.spoken()
+
+    def _answer(self, session_id: str, ask: Ask) -> tuple[Transcript, dict[str, Any]] | None:
+        rel = Path("audio") / session_id / f"{self._index:03d}-answer.wav"
+        self.on_event(ev.Listening(ask.text))
+        self.stop_answer.clear()
+        captured = self.source.capture(self.audio_root / rel, stop=self.stop_answer)
+        self.on_event(ev.Transcribing(captured.duration_s))
+        started = time.perf_counter()
+        transcript = self.transcriber.transcribe(captured.samples)
+        transcribe_ms = _ms(started)
+        if transcript.is_empty:
+            self.on_event(ev.NoSpeech(str(rel)))
+            if self.no_speech == "raise":
+                raise NoSpeechError(f"no speech detected in {captured.source or rel}",
+                                    "record the answer again, closer to the microphone")
+            return None
+        started = time.perf_counter()
+        question = ask.question
+        scorecard = self.scorer(transcript, question=question, round_spec=self._round_of(question.round),
+                                rubric=self.rubrics.get(question.round))
+        card = scorecard.to_dict() if hasattr(scorecard, "to_dict") else dict(scorecard)
+        self._save(Turn(
+            session_id=session_id, index=self._index, speaker="candidate", text=transcript.text,
+            question_id=question.id, kind="answer", audio_path=str(rel), segments=transcript.segments,
+            timings=Timings(transcribe_ms=transcribe_ms, score_ms=_ms(started)), scores=card,
+            duration_ms=int(captured.duration_s * 1000),
+        ), card)
+        self._scores.append(card)
+        return transcript, card
+
+    def _round_of(self, round_id: str) -> RoundSpec | None:
+        for question, spec in self.engine.items:
+            if spec.id == round_id:
+                return spec
+        return None
+
+    def run(self, session_id: str) -> str:
+        """Run the whole interview for an already started session; returns its final status."""
+        self.on_event(ev.SessionStarted(session_id))
+        action = self.engine.start(self.clock())
+        status, reason = "completed", ""
+        try:
+            while not isinstance(action, WrapUp):
+                if isinstance(action, NeedFollowUp):
+                    self.on_event(ev.Thinking(action.gap))
+                    started = time.perf_counter()
+                    reply = self.interviewer.follow_up(action.question, action.answer, action.gap, action.asked)
+                    ask = self.engine.followup_ready(reply.question, reply.gap, reply.source)
+                    self._say(session_id, ask, think_ms=_ms(started))
+                else:
+                    self._say(session_id, action)
+                    ask = action
+                try:
+                    result = self._answer(session_id, ask)
+                except CoachError as exc:
+                    if type(exc).__name__ == "AnswersExhausted":
+                        action = self.engine.end("no more answers")
+                        continue
+                    raise
+                if result is None:      # silence in live mode: ask again
+                    action = self.engine.repeat()
+                    continue
+                transcript, card = result
+                action = self.engine.answered(transcript.text, card, self.clock())
+            reason = action.reason
+            self._close(session_id)
+        except NoSpeechError:
+            status, reason = "failed", "no speech"
+            raise
+        except CoachError:
+            status, reason = "failed", "error"
+            raise
+        except BaseException:
+            status, reason = "interrupted", "interrupted"
+            raise
+        finally:
+            overall = self.overall()
+            self.store.end_session(session_id, status=status, overall=overall)
+            self.on_event(ev.SessionEnded(session_id, status, reason, overall))
+        return status
+
+    def overall(self) -> float | None:
+        values = [c.get("overall") for c in self._scores if c.get("overall") is not None]
+        return round(sum(values) / len(values), 2) if values else None
+
+    def _close(self, session_id: str) -> None:
+        rounds = [spec.name for _, spec in self.engine.items[: self.engine.index + 1]]
+        text = closing_remarks(self.closing_template, rounds, self._scores, dict(self.focus))
+        self.on_event(ev.Speaking(text))
+        started = time.perf_counter()
+        self.speaker.say(text)
+        self._save(Turn(session_id=session_id, index=self._index, speaker="interviewer", text=text,
+                        kind="closing", timings=Timings(speak_ms=_ms(started))))

@@ -1,0 +1,44 @@
+"""The closing remarks, built from the session's scorecards (pure)."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from string import Template
+from typing import Any
+
+
+def parse_focus(section: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in section.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            out[key.strip()] = value.strip()
+    return out
+
+
+def strongest_dimension(scores: Sequence[dict[str, Any]]) -> str | None:
+    totals: dict[str, list[float]] = {}
+    names: dict[str, str] = {}
+    for card in scores:
+        for dim in card.get("dimensions", []):
+            totals.setdefault(dim["id"], []).append(float(dim.get("score", 0)))
+            names[dim["id"]] = dim.get("name", dim["id"])
+    if not totals:
+        return None
+    best = max(totals, key=lambda d: sum(totals[d]) / len(totals[d]))
+    return names[best].lower()
+
+
+def commonest_gap(scores: Sequence[dict[str, Any]]) -> str | None:
+    counts = Counter(card["gaps"][0]["id"] for card in scores if card.get("gaps"))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def closing_remarks(template: str, rounds: Sequence[str], scores: Sequence[dict[str, Any]], focus: dict[str, str] | None = None) -> str:
+    """`template` is prompts/closing.md's `## closing` text; `focus` its `## focus` table."""
+    focus = focus or {}
+    seen = list(dict.fromkeys(r.lower() for r in rounds)) or ["a short warm-up"]
+    gap = commonest_gap(scores)
+    strength = strongest_dimension(scores) or "showing up and answering out loud"
+    advice = focus.get(gap or "", "") or "keep practising answers out loud, with numbers and a result"
+    return Template(template).safe_substitute(rounds=" and ".join(seen), strength=strength, focus=advice)

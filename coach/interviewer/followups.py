@@ -1,0 +1,66 @@
+"""Choosing the follow-up: the model's best guarded candidate, else the question bank's.
+
+Pure: the candidates come in as strings; nothing here touches a model.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from coach.domain import Question
+from coach.interviewer import guards
+from coach.ports import FollowUpReply
+
+# Words that show a follow-up is about the gap even when it quotes nothing the
+# candidate said. Used only by the guard's "on topic" test.
+GAP_WORDS: dict[str, tuple[str, ...]] = {
+    "non_answer": ("example", "specific", "walk", "start"),
+    "off_topic": ("question", "back to", "specific"),
+    "no_result": ("result", "outcome", "impact", "metric", "measure", "moved", "improve", "number"),
+    "no_numbers": ("how many", "traffic", "qps", "latency", "scale", "size", "volume", "budget", "per second"),
+    "bad_math": ("math", "number", "figure", "estimate", "check", "per second", "add up"),
+    "we_not_i": ("you personally", "your role", "you yourself", "your part", "you do"),
+    "no_tradeoff": ("trade-off", "tradeoff", "give up", "lose", "alternative", "instead", "cost", "downside"),
+    "no_monitoring": ("monitor", "know", "alert", "degrade", "drift", "rollout", "roll back", "rollback", "broke"),
+    "no_clarifying": ("requirement", "assume", "scope", "clarify", "users", "constraint"),
+    "no_context": ("context", "situation", "stakes", "team", "why"),
+    "too_long": ("short", "summary", "one sentence", "key point", "headline"),
+    "missing_point": ("what about", "how would", "consider", "handle"),
+}
+
+GENERIC = "Can you give me one concrete example from your own work that shows that?"
+
+
+def gap_description(gap: str, gaps: Mapping[str, Any]) -> str:
+    spec = gaps.get(gap)
+    return getattr(spec, "description", "") or gap.replace("_", " ")
+
+
+def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapping[str, Any]) -> str:
+    """The question's own follow-up for the gap, else the gap's generic one, never a repeat."""
+    def fresh(text: str) -> bool:
+        return all(guards.similarity(text, a) < 0.6 and text != a for a in asked)
+
+    own = [f.text for f in question.followups if f.gap == gap]
+    generic = list(getattr(gaps.get(gap), "followups", ()) or ())
+    others = [f.text for f in question.followups if f.gap != gap]
+    for text in own + generic + others:
+        if fresh(text):
+            return text
+    return GENERIC
+
+
+def choose(
+    question: Question,
+    answer: str,
+    gap: str,
+    candidates: Sequence[str],
+    asked: Sequence[str],
+    gaps: Mapping[str, Any],
+) -> FollowUpReply:
+    words = GAP_WORDS.get(gap, ()) + tuple(getattr(gaps.get(gap), "keywords", ()) or ())
+    winner, verdicts = guards.best(candidates, answer, words, list(asked) + [question.prompt])
+    shown = tuple(v.text for v in verdicts)
+    if winner is not None:
+        return FollowUpReply(gap=gap, question=winner.text, source="model", candidates=shown)
+    return FollowUpReply(gap=gap, question=bank_followup(question, gap, asked, gaps), source="bank", candidates=shown)

@@ -1,0 +1,91 @@
+"""Guards between a small model's output and the candidate's ears.
+
+A candidate follow-up reaches the candidate only when it is exactly one
+question, 5 to 30 words, ends with "?", is not a repeat of an earlier question,
+and mentions something the candidate said or the gap being probed. Survivors are
+ranked; when none survives, the question bank's follow-up is used instead.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
+_LABEL = re.compile(r"^\s*(?:follow[- ]?up|interviewer|question|assistant|q)\s*[:\-]\s*", re.IGNORECASE)
+STOPWORDS = frozenset("""
+a an the and or but if then so of to in on at by for with from into about as is are was were be been being
+it its this that these those there here what which who whom whose when where why how do does did done
+i you he she we they me him her us them my your our their mine yours can could would should will shall
+may might must have has had not no yes just also very really more most some any all each every than too
+tell me walk through talk describe give example time please okay ok well like um uh
+""".split())
+
+MIN_WORDS, MAX_WORDS = 5, 30
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in words(text) if len(w) > 2 and w not in STOPWORDS}
+
+
+def clean(raw: str) -> str:
+    """The first line of a model's output, labels and quotes stripped, cut after the first '?'."""
+    text = raw.strip().splitlines()[0] if raw.strip() else ""
+    text = _LABEL.sub("", text).strip().strip("\"'`*").strip()
+    if "?" in text:
+        text = text[: text.index("?") + 1]
+    return re.sub(r"\s+", " ", text)
+
+
+def similarity(a: str, b: str) -> float:
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / len(wa | wb)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    text: str
+    reasons: tuple[str, ...]      # empty when it passes
+    score: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.reasons
+
+
+def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence[str]) -> Verdict:
+    text = candidate.strip()
+    reasons: list[str] = []
+    n = len(words(text))
+    if not text.endswith("?"):
+        reasons.append("not a question")
+    if text.count("?") > 1 or re.search(r"\?\s+\S", text):
+        reasons.append("more than one question")
+    if n < MIN_WORDS:
+        reasons.append(f"too short ({n} words)")
+    if n > MAX_WORDS:
+        reasons.append(f"too long ({n} words)")
+    if any(similarity(text, earlier) >= 0.6 or text.lower() == earlier.lower() for earlier in asked):
+        reasons.append("repeats an earlier question")
+    said = content_words(answer) & content_words(text)
+    gap_hit = {g for g in gap_words if g.lower() in text.lower()}
+    if not said and not gap_hit:
+        reasons.append("mentions neither the answer nor the gap")
+    if re.search(r"\b(great|excellent|good) (answer|job)\b", text, re.IGNORECASE):
+        reasons.append("gives feedback instead of asking")
+    score = len(said) + 2.0 * len(gap_hit) - 0.05 * abs(n - 15)
+    return Verdict(text=text, reasons=tuple(reasons), score=score)
+
+
+def best(candidates: Iterable[str], answer: str, gap_words: Iterable[str], asked: Sequence[str]) -> tuple[Verdict | None, list[Verdict]]:
+    """The best passing candidate (or None) and every verdict, for the record."""
+    gap_words = list(gap_words)
+    verdicts = [check(clean(c), answer, gap_words, asked) for c in candidates]
+    passing = [v for v in verdicts if v.ok]
+    return (max(passing, key=lambda v: v.score) if passing else None), verdicts

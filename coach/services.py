@@ -1,0 +1,76 @@
+"""Factories that turn settings into working adapters. Heavy imports happen here, on demand.
+
+The CLI and the TUI build everything through these functions, so a model is
+loaded once, in one place, with the same error messages everywhere.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from coach import models, paths
+from coach.adapters.store_sqlite import SQLiteStore
+from coach.domain import Transcript
+from coach.errors import NoSpeechError
+
+
+def open_store(db: str | Path | None = None) -> SQLiteStore:
+    return SQLiteStore(Path(db).expanduser() if db else paths.default_db_path())
+
+
+def stt_model_path(name: str | None = None) -> Path:
+    path, _ = models.resolve("stt", name or None)
+    return path
+
+
+def llm_model_path(name: str | None = None) -> tuple[Path, models.ModelEntry | None]:
+    return models.resolve("llm", name or None)
+
+
+@lru_cache(maxsize=2)
+def _transcriber(path: Path) -> Any:
+    from coach.adapters.whisper_stt import WhisperTranscriber
+
+    return WhisperTranscriber(path)
+
+
+def build_transcriber(name: str | None = None) -> Any:
+    return _transcriber(stt_model_path(name))
+
+
+def transcribe_file(path: str | Path, stt_model: str | None = None) -> Transcript:
+    """Decode any audio file and transcribe it; NoSpeechError when it holds no speech."""
+    from coach.adapters.audio_io import decode_file
+
+    samples = decode_file(Path(path))
+    transcript = build_transcriber(stt_model).transcribe(samples)
+    if transcript.is_empty:
+        raise NoSpeechError(f"no speech detected in {path}", "record the answer again, closer to the microphone")
+    return transcript
+
+
+@lru_cache(maxsize=2)
+def _interviewer(path: Path, chat: bool | None) -> Any:
+    from coach.adapters.llama_interviewer import LlamaInterviewer
+    from coach.content import default_content
+    from coach.interviewer.prompt_template import load_template
+
+    template = load_template(paths.prompts_dir() / "followup.md")
+    return LlamaInterviewer(path, template, default_content().gaps, chat=chat)
+
+
+def build_interviewer(name: str | None = None) -> Any:
+    path, entry = llm_model_path(name)
+    return _interviewer(path, entry.chat if entry else None)
+
+
+def build_speaker(silent: bool = False, speak_to: str | Path | None = None, rate: int = 175, voice: str = "") -> Any:
+    from coach.adapters import tts
+
+    if silent:
+        return tts.SilentSpeaker()
+    synth = tts.SpeechSynth(rate=rate, voice=voice)
+    if speak_to:
+        return tts.WavSpeaker(Path(speak_to), synth)
+    return tts.DeviceSpeaker(synth)

@@ -1,0 +1,76 @@
+"""Test-wide guards and shared real components.
+
+- No network, ever: any socket connection other than a local (AF_UNIX) one fails the test.
+- Each test gets its own data dir (COACH_HOME), so no test touches a real user's history.
+- The bundled models are loaded once per run and shared (they are real, not fakes).
+"""
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+class NetworkBlocked(AssertionError):
+    pass
+
+
+def _guard(self: socket.socket, address: object) -> None:
+    if self.family == socket.AF_UNIX:
+        return _real_connect(self, address)
+    raise NetworkBlocked(f"a test tried to open a network connection to {address!r}")
+
+
+def _guard_ex(self: socket.socket, address: object) -> int:
+    if self.family == socket.AF_UNIX:
+        return _real_connect_ex(self, address)
+    raise NetworkBlocked(f"a test tried to open a network connection to {address!r}")
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket.socket, "connect", _guard)
+    monkeypatch.setattr(socket.socket, "connect_ex", _guard_ex)
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: (_ for _ in ()).throw(
+        NetworkBlocked(f"a test tried to open a network connection to {a[:1]!r}")))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+
+
+@pytest.fixture(autouse=True)
+def coach_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("coach-home")
+    monkeypatch.setenv("COACH_HOME", str(home))
+    return home
+
+
+def speak_to_wav(text: str, path: Path, rate: int = 140) -> Path:
+    """Render `text` with espeak-ng: real speech audio for the real speech model."""
+    if not shutil.which("espeak-ng"):
+        pytest.fail("espeak-ng is required for the tests (run ./scripts/install)")
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", str(rate), "-w", str(path), text], check=True, capture_output=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def wav_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("answers")
+
+
+@pytest.fixture(scope="session")
+def transcriber():
+    from coach import services
+
+    return services.build_transcriber()
+
+
+@pytest.fixture(scope="session")
+def interviewer():
+    from coach import services
+
+    return services.build_interviewer()
