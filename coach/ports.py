@@ -23,8 +23,9 @@ class CapturedAudio:
     """One answer's audio: 16 kHz mono float32 samples, already written to `path`."""
 
     samples: np.ndarray
-    path: Path
+    path: Path | None
     source: str = ""     # where it came from (file name, device name)
+    typed: str | None = None   # a typed answer: no audio, no transcription
 
     @property
     def duration_s(self) -> float:

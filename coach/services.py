@@ -74,3 +74,24 @@ def build_speaker(silent: bool = False, speak_to: str | Path | None = None, rate
     if speak_to:
         return tts.WavSpeaker(Path(speak_to), synth)
     return tts.DeviceSpeaker(synth)
+
+
+TEXT_SUFFIXES = {".txt", ".md", ".text"}
+
+
+def read_answer(path: str | Path, stt_model: str | None = None) -> Transcript:
+    """An answer from a file: text files are read as they are, anything else is transcribed."""
+    from coach.errors import CoachError
+
+    path = Path(path)
+    if not path.is_file():
+        raise CoachError(f"no such file: {path}", "give a .txt transcript or an audio file")
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        try:
+            text = path.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CoachError(f"cannot read {path}: {exc}", "save it as UTF-8 text") from None
+        if not text:
+            raise CoachError(f"{path} is empty", "write or record an answer first")
+        return Transcript(text=text)
+    return transcribe_file(path, stt_model)

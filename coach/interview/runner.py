@@ -45,6 +45,7 @@ class InterviewRunner:
     clock: Callable[[], float] = time.monotonic
     stop_answer: threading.Event = field(default_factory=threading.Event)
     _index: int = 0
+    _command: str | None = None
     _scores: list[dict[str, Any]] = field(default_factory=list)
 
     def _save(self, turn: Turn, scorecard: dict[str, Any] | None = None) -> Turn:
@@ -69,12 +70,17 @@ class InterviewRunner:
         self.on_event(ev.Listening(ask.text))
         self.stop_answer.clear()
         captured = self.source.capture(self.audio_root / rel, stop=self.stop_answer)
-        self.on_event(ev.Transcribing(captured.duration_s))
-        started = time.perf_counter()
-        transcript = self.transcriber.transcribe(captured.samples)
-        transcribe_ms = _ms(started)
+        if self._command:      # repeat, skip or end pressed mid-answer: the audio stays on disk, unscored
+            return None
+        if captured.typed is not None:
+            transcript, transcribe_ms, rel = Transcript(text=captured.typed.strip()), None, None
+        else:
+            self.on_event(ev.Transcribing(captured.duration_s))
+            started = time.perf_counter()
+            transcript = self.transcriber.transcribe(captured.samples)
+            transcribe_ms = _ms(started)
         if transcript.is_empty:
-            self.on_event(ev.NoSpeech(str(rel)))
+            self.on_event(ev.NoSpeech(str(rel or "")))
             if self.no_speech == "raise":
                 raise NoSpeechError(f"no speech detected in {captured.source or rel}",
                                     "record the answer again, closer to the microphone")
@@ -86,12 +92,24 @@ class InterviewRunner:
         card = scorecard.to_dict() if hasattr(scorecard, "to_dict") else dict(scorecard)
         self._save(Turn(
             session_id=session_id, index=self._index, speaker="candidate", text=transcript.text,
-            question_id=question.id, kind="answer", audio_path=str(rel), segments=transcript.segments,
+            question_id=question.id, kind="answer", audio_path=str(rel) if rel else None, segments=transcript.segments,
             timings=Timings(transcribe_ms=transcribe_ms, score_ms=_ms(started)), scores=card,
             duration_ms=int(captured.duration_s * 1000),
         ), card)
         self._scores.append(card)
         return transcript, card
+
+    def request(self, command: str) -> None:
+        """From another thread (the TUI): "repeat", "skip" or "end". Cuts speech and the answer short."""
+        if command not in ("repeat", "skip", "end"):
+            raise ValueError(f"unknown command {command!r}")
+        self._command = command
+        self.speaker.stop()
+        self.stop_answer.set()
+
+    def _take_command(self) -> str | None:
+        command, self._command = self._command, None
+        return command
 
     def _round_of(self, round_id: str) -> RoundSpec | None:
         for question, spec in self.engine.items:
@@ -116,12 +134,22 @@ class InterviewRunner:
                     self._say(session_id, action)
                     ask = action
                 try:
-                    result = self._answer(session_id, ask)
+                    result = None if self._command else self._answer(session_id, ask)
                 except CoachError as exc:
-                    if type(exc).__name__ == "AnswersExhausted":
-                        action = self.engine.end("no more answers")
-                        continue
-                    raise
+                    if type(exc).__name__ != "AnswersExhausted":
+                        raise
+                    action = self.engine.end("no more answers")
+                    continue
+                command = self._take_command()
+                if command == "repeat":
+                    action = self.engine.repeat()
+                    continue
+                if command == "skip":
+                    action = self.engine.skip(self.clock())
+                    continue
+                if command == "end":
+                    action = self.engine.end()
+                    continue
                 if result is None:      # silence in live mode: ask again
                     action = self.engine.repeat()
                     continue

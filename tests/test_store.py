@@ -1,0 +1,67 @@
+"""The SQLite store: migrations, durability, and refusing files it must not touch."""
+from __future__ import annotations
+
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from coach.adapters.store_sqlite import SCHEMA_VERSION, SQLiteStore
+from coach.cli import main
+from coach.domain import Segment, Timings, Turn
+from coach.errors import StoreError
+
+
+def test_turn_is_readable_by_another_connection_as_soon_as_it_is_added(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "c.db")
+    sid = store.start_session(plan="drill", round="behavioral", level="senior")
+    store.add_turn(Turn(session_id=sid, index=0, speaker="candidate", text="I led it.", kind="answer",
+                        segments=(Segment(0.0, 1.2, "I led it."),), timings=Timings(transcribe_ms=80),
+                        scores={"overall": 2.5}))
+    other = sqlite3.connect(tmp_path / "c.db")   # a crash right now would keep this row
+    row = other.execute("select text, transcribe_ms, overall from turns").fetchone()
+    assert row == ("I led it.", 80, 2.5)
+    assert other.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert store.turns(sid)[0]["segments"] == [{"start": 0.0, "end": 1.2, "text": "I led it."}]
+
+
+def test_database_file_is_owner_only(tmp_path: Path) -> None:
+    SQLiteStore(tmp_path / "c.db")
+    assert stat.S_IMODE((tmp_path / "c.db").stat().st_mode) == 0o600
+
+
+def test_reopening_keeps_data_and_schema_version(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "c.db")
+    sid = store.start_session(plan="warm-up")
+    store.close()
+    again = SQLiteStore(tmp_path / "c.db")
+    assert again.session(sid)["plan"] == "warm-up"
+    assert again.db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_not_a_database_is_refused_and_left_unchanged(tmp_path: Path, capsys) -> None:
+    notes = tmp_path / "notes.db"
+    notes.write_bytes(b"these are my notes, not a database\n" * 100)
+    before = notes.read_bytes()
+    assert main(["sessions", "--db", str(notes)]) == 1
+    err = capsys.readouterr().err
+    assert "is not a coach database" in err and err.count("\n") == 1
+    assert notes.read_bytes() == before
+
+
+def test_newer_schema_is_refused_and_left_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"pragma user_version = {SCHEMA_VERSION + 5}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="newer coach"):
+        SQLiteStore(path)
+    assert path.read_bytes() == before
+
+
+def test_sessions_command_on_empty_db_says_how_to_start(tmp_path: Path, capsys) -> None:
+    assert main(["sessions", "--db", str(tmp_path / "new.db")]) == 0
+    assert "no sessions yet" in capsys.readouterr().out
