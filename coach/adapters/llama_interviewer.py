@@ -130,7 +130,7 @@ class LlamaInterviewer:
 
     def follow_up(self, question: Question, answer: str, gap: str, asked: Sequence[str]) -> FollowUpReply:
         candidates = self.propose(question, answer, gap)
-        return followups.choose(question, answer, gap, candidates, asked, self.gaps)
+        return followups.choose(question, answer, gap, candidates, asked, self.gaps, self.template.example_words)
 
     def stream_text(self, prompt: str, max_tokens: int = 64) -> Iterator[str]:
         with self._lock:

@@ -50,6 +50,12 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
     return GENERIC
 
 
+def borrowed_words(example_words: frozenset[str], question: str, answer: str, gap_words: Sequence[str]) -> frozenset[str]:
+    """Example words the live interview does not use: seeing them means the model copied an example."""
+    live = guards.content_words(question) | guards.content_words(answer) | guards.content_words(" ".join(gap_words))
+    return frozenset(example_words - live)
+
+
 def choose(
     question: Question,
     answer: str,
@@ -57,9 +63,12 @@ def choose(
     candidates: Sequence[str],
     asked: Sequence[str],
     gaps: Mapping[str, Any],
+    example_words: frozenset[str] = frozenset(),
 ) -> FollowUpReply:
+    """`example_words`: content words of the prompt's few-shot examples (see `borrowed_words`)."""
     words = GAP_WORDS.get(gap, ()) + tuple(getattr(gaps.get(gap), "keywords", ()) or ())
-    winner, verdicts = guards.best(candidates, answer, words, list(asked) + [question.prompt])
+    borrowed = borrowed_words(example_words, question.prompt, answer, words)
+    winner, verdicts = guards.best(candidates, answer, words, list(asked) + [question.prompt], borrowed)
     shown = tuple(v.text for v in verdicts)
     if winner is not None:
         return FollowUpReply(gap=gap, question=winner.text, source="model", candidates=shown)

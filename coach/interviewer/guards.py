@@ -59,7 +59,10 @@ class Verdict:
         return not self.reasons
 
 
-def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence[str]) -> Verdict:
+def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence[str],
+          borrowed: frozenset[str] = frozenset()) -> Verdict:
+    """Judge one cleaned candidate. `borrowed` are words of the few-shot examples that the
+    live question and answer do not use: a candidate built from them copies an example."""
     text = candidate.strip()
     reasons: list[str] = []
     n = len(words(text))
@@ -73,19 +76,23 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
         reasons.append(f"too long ({n} words)")
     if any(similarity(text, earlier) >= 0.6 or text.lower() == earlier.lower() for earlier in asked):
         reasons.append("repeats an earlier question")
-    said = content_words(answer) & content_words(text)
-    gap_hit = {g for g in gap_words if g.lower() in text.lower()}
+    said = {w for w in content_words(answer) & content_words(text) if len(w) > 3}
+    gap_hit = {g for g in gap_words if re.search(r"\b" + re.escape(g.lower()), text.lower())}
     if not said and not gap_hit:
         reasons.append("mentions neither the answer nor the gap")
+    copied = content_words(text) & borrowed
+    if len(copied) >= 2:
+        reasons.append(f"copies the examples ({', '.join(sorted(copied))})")
     if re.search(r"\b(great|excellent|good) (answer|job)\b", text, re.IGNORECASE):
         reasons.append("gives feedback instead of asking")
     score = len(said) + 2.0 * len(gap_hit) - 0.05 * abs(n - 15)
     return Verdict(text=text, reasons=tuple(reasons), score=score)
 
 
-def best(candidates: Iterable[str], answer: str, gap_words: Iterable[str], asked: Sequence[str]) -> tuple[Verdict | None, list[Verdict]]:
+def best(candidates: Iterable[str], answer: str, gap_words: Iterable[str], asked: Sequence[str],
+         borrowed: frozenset[str] = frozenset()) -> tuple[Verdict | None, list[Verdict]]:
     """The best passing candidate (or None) and every verdict, for the record."""
     gap_words = list(gap_words)
-    verdicts = [check(clean(c), answer, gap_words, asked) for c in candidates]
+    verdicts = [check(clean(c), answer, gap_words, asked, borrowed) for c in candidates]
     passing = [v for v in verdicts if v.ok]
     return (max(passing, key=lambda v: v.score) if passing else None), verdicts

@@ -23,6 +23,12 @@ class PromptTemplate:
     turn: str
     source: str = ""
 
+    @property
+    def example_words(self) -> frozenset[str]:
+        from coach.interviewer.guards import content_words
+
+        return frozenset(w for ex in self.examples for v in ex.values() for w in content_words(v))
+
     def fill_turn(self, **values: str) -> str:
         return Template(self.turn).safe_substitute(values)
 

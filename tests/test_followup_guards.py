@@ -1,0 +1,57 @@
+"""Guards between the small model and the candidate: only one clean, relevant question gets through."""
+from __future__ import annotations
+
+from coach.content import default_content
+from coach.interviewer import followups, guards
+
+ANSWER = "We migrated the churn model to a feature store and the rollout went fine."
+
+
+def test_clean_takes_first_line_strips_labels_and_cuts_after_question_mark() -> None:
+    assert guards.clean('Follow-up: "What did the churn model gain?" Also tell me more.\nnext') == "What did the churn model gain?"
+
+
+def test_rejects_two_questions_statements_short_long_and_repeats() -> None:
+    asked = ["What did the churn model gain from the feature store?"]
+    cases = {
+        "What changed? And why did the churn model matter?": "more than one question",
+        "The churn model was good.": "not a question",
+        "Why churn?": "too short",
+        "What " + "really " * 30 + "happened with the churn model?": "too long",
+        "What did the churn model gain from the feature store?": "repeats an earlier question",
+        "What is your favourite programming language these days?": "mentions neither the answer nor the gap",
+    }
+    for text, reason in cases.items():
+        verdict = guards.check(text, ANSWER, ["result"], asked)
+        assert not verdict.ok and any(reason in r for r in verdict.reasons), (text, verdict.reasons)
+
+
+def test_accepts_a_probe_that_quotes_the_answer() -> None:
+    verdict = guards.check("How did you measure whether the churn model improved after the migration?", ANSWER, ["measure"], [])
+    assert verdict.ok, verdict.reasons
+
+
+def test_candidate_built_from_the_few_shot_examples_is_rejected() -> None:
+    borrowed = frozenset({"checkout", "payments", "tower"})
+    verdict = guards.check("How many payments per second does checkout send to the churn model?", ANSWER, ["how many"], [], borrowed)
+    assert any("copies the examples" in r for r in verdict.reasons)
+
+
+def test_bank_fallback_when_no_candidate_passes_and_never_repeats() -> None:
+    content = default_content()
+    question = content.questions_for("behavioral")[0]
+    reply = followups.choose(question, ANSWER, "no_result", ["ok", "Nice answer!", ""], [question.prompt], content.gaps)
+    assert reply.source == "bank" and reply.question.endswith("?")
+    own = [f.text for f in question.followups if f.gap == "no_result"]
+    if own:
+        assert reply.question == own[0]
+    second = followups.choose(question, ANSWER, "no_result", [], [question.prompt, reply.question], content.gaps)
+    assert second.question != reply.question
+
+
+def test_best_passing_model_candidate_wins_over_the_bank() -> None:
+    content = default_content()
+    question = content.questions_for("behavioral")[0]
+    good = "After the churn model moved to the feature store, which metric improved and by how much?"
+    reply = followups.choose(question, ANSWER, "no_result", ["Great answer!", good], [question.prompt], content.gaps)
+    assert reply.source == "model" and reply.question == good
