@@ -89,9 +89,11 @@ def _load_dimension(table: dict[str, Any], where: Where) -> Dimension:
     did = check.choice(check.text(table, "id", where), DIMENSION_IDS, where, "id")
     where = where.at(f"dimension '{did}'")
     check.known_keys(table, DIMENSION_FIELDS, where)
-    levels = check.table_of(table.get("levels"), where, "field 'levels' ([dimension.levels] with keys 1 to 5)")
+    levels = check.table_of(table.get("levels"), where,
+                            "field 'levels' ([dimension.levels] with keys 1 to 5)")
     if sorted(levels) != ["1", "2", "3", "4", "5"]:
-        where.fail(f"field 'levels' must have exactly the keys 1, 2, 3, 4, 5 (got {', '.join(levels) or 'none'})")
+        got = ", ".join(levels) or "none"
+        where.fail(f"field 'levels' must have exactly the keys 1, 2, 3, 4, 5 (got {got})")
     descriptors = tuple(
         LevelDescriptor(score, check.text(levels, str(score), where.at("levels")))
         for score in range(1, 6)
@@ -141,7 +143,8 @@ def _load_followups(table: dict[str, Any], where: Where) -> tuple[FollowUp, ...]
     return tuple(out)
 
 
-def _load_keywords(table: dict[str, Any], points: tuple[str, ...], where: Where) -> tuple[tuple[str, ...], ...]:
+def _load_keywords(table: dict[str, Any], points: tuple[str, ...],
+                   where: Where) -> tuple[tuple[str, ...], ...]:
     value = table.get("keywords")
     if value is None:
         return ()
@@ -149,7 +152,8 @@ def _load_keywords(table: dict[str, Any], points: tuple[str, ...], where: Where)
         where.fail(f"field 'keywords' must be a list of {len(points)} lists, one per talking point")
     out = []
     for i, entry in enumerate(value, 1):
-        if not isinstance(entry, list) or not entry or not all(isinstance(k, str) and k.strip() for k in entry):
+        words_ok = isinstance(entry, list) and all(isinstance(k, str) and k.strip() for k in entry)
+        if not words_ok or not entry:
             where.fail(f"field 'keywords' entry {i} must be a non-empty list of words or phrases")
         out.append(tuple(" ".join(k.lower().split()) for k in entry))
     return tuple(out)
