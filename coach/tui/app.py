@@ -1,0 +1,158 @@
+"""CoachApp: the Textual app. Opens on Home at once; models load in a background worker.
+
+Nothing heavy is imported here: faster-whisper and llama.cpp come in on the
+kit worker's thread (see `coach.tui.kit`), so the first screen shows in well
+under a second and stays responsive while the models load.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from coach.config import Settings, load_settings
+from coach.errors import CoachError
+from coach.tui.kit import Kit, load_kit
+from coach.tui.messages import KitProgress, KitReady, WorkerError
+
+
+class CoachApp(App[int]):
+    """The coach's app: Home, Interview, Replay, Settings."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "coach"
+    SUB_TITLE = "mock interviews for senior and staff ML engineers"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+
+    def __init__(self, db: str | Path | None = None, start: str | None = None,
+                 settings: Settings | None = None, silent: bool = False,
+                 stt_model: str = "", llm: str = "", plan: str = "drill", round: str | None = None,
+                 level: str | None = None, overrides: dict[str, Any] | None = None,
+                 clock: Callable[[], float] = time.monotonic, seed: int | None = None,
+                 load_models: bool = True) -> None:
+        super().__init__()
+        self.db_path = db
+        self.start_with = start
+        self._settings_given = settings
+        self.settings = settings or Settings()
+        self.silent = silent
+        self.stt_model, self.llm = stt_model or "", llm or ""
+        self.start_plan, self.start_round, self.start_level = plan or "drill", round, level
+        self.overrides = dict(overrides or {})
+        self.clock = clock
+        self.seed = seed
+        self.load_models = load_models
+        self.hands_free = False
+        self.store: Any = None
+        self.content: Any = None
+        self.kit = Kit()
+        self.kit_ready = threading.Event()
+        self.kit_status: tuple[int, int, str] = (0, 5, "starting")
+        self.closing = threading.Event()     # set on quit: every worker loop checks it
+        self.mode = self.settings.mode
+        self.level = self.settings.level
+
+    # -- start-up -------------------------------------------------------------------
+    def on_mount(self) -> None:
+        from coach import services
+        from coach.content import default_content
+        from coach.tui.screens.home import HomeScreen
+
+        if self._settings_given is None:
+            try:
+                self.settings = load_settings()
+            except CoachError as exc:
+                self.show_error(exc)
+        self.mode, self.level = self.settings.mode, self.start_level or self.settings.level
+        try:
+            self.store = services.open_store(self.db_path)
+        except CoachError as exc:
+            self.show_error(exc)
+        try:
+            self.content = default_content()
+        except CoachError as exc:
+            self.show_error(exc)
+        self.push_screen(HomeScreen())
+        if self.load_models:
+            self.reload_kit()
+        if self.start_with == "interview":
+            self.start_interview(self.start_plan, self.start_round or "behavioral", self.level, self.mode)
+
+    def reload_kit(self) -> None:
+        self.kit_ready.clear()
+        self.kit_status = (0, 5, "starting")
+        self._load_kit()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="kit")
+    def _load_kit(self) -> None:
+        def progress(step: int, total: int, label: str) -> None:
+            self.post_message(KitProgress(step, total, label))
+
+        kit = load_kit(self.settings, self.overrides, self.silent, progress, self.stt_model, self.llm)
+        self.kit = kit
+        self.kit_ready.set()
+        self.post_message(KitReady(kit))
+
+    def on_kit_progress(self, message: KitProgress) -> None:
+        self.kit_status = (message.step, message.total, message.label)
+        self._kit_changed()
+
+    def on_kit_ready(self, message: KitReady) -> None:
+        step = message.kit.problem()
+        self.kit_status = (5, 5, "ready" if message.kit.ready else "failed")
+        if step is not None:
+            self.show_error(step)
+        self._kit_changed()
+
+    def _kit_changed(self) -> None:
+        for screen in self.screen_stack:
+            hook = getattr(screen, "kit_changed", None)
+            if hook is not None:
+                hook()
+
+    # -- shared helpers -----------------------------------------------------------
+    def show_error(self, error: CoachError | BaseException, title: str = "") -> None:
+        """A notification with the message and what to do next; never a traceback."""
+        if isinstance(error, CoachError):
+            text = error.message + (f"\n[dim]→ {error.hint}[/]" if error.hint else "")
+        else:
+            text = f"{type(error).__name__}: {error}"
+        self.notify(text, title=title or "Problem", severity="error", timeout=10, markup=True)
+
+    def on_worker_error(self, message: WorkerError) -> None:
+        self.show_error(message.error)
+
+    def start_interview(self, plan: str, round_id: str | None, level: str, mode: str) -> None:
+        from coach.tui.screens.interview import InterviewScreen, SessionRequest
+
+        if self.store is None:
+            self.notify("No database: the interview could not be saved.", severity="error")
+            return
+        self.push_screen(InterviewScreen(SessionRequest(plan=plan, round=round_id, level=level, mode=mode,
+                                                        hands_free=self.hands_free)))
+
+    def open_session(self, session_id: str) -> None:
+        from coach.tui.screens.replay import SessionScreen
+
+        self.push_screen(SessionScreen(session_id))
+
+    def action_quit(self) -> None:  # type: ignore[override]
+        self.closing.set()
+        for screen in self.screen_stack:
+            shutdown = getattr(screen, "shutdown", None)
+            if shutdown is not None:
+                shutdown()
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        self.closing.set()
+        speaker = self.kit.speaker
+        if speaker is not None:
+            speaker.stop()

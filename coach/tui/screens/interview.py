@@ -1,0 +1,467 @@
+"""The interview: question, round clock, level meter, live transcript, scorecard, answers.
+
+The runner runs in a thread worker; its events arrive as `RunnerEvent` messages.
+Answers reach it through an `AnswerQueueSource`: the microphone (space, or
+hands-free), a typed answer, or an audio file path. In practice mode the runner
+waits after each scored answer until the candidate presses enter.
+"""
+from __future__ import annotations
+
+import random
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from coach.errors import CoachError
+from coach.interview import events as ev
+from coach.tui.messages import InputLevel, InterviewDone, PartialTranscript, RunnerEvent, WorkerError
+from coach.tui.widgets.level_meter import LevelMeter
+from coach.tui.widgets.scorecard_view import ScorecardView
+from coach.tui.widgets.timer import RoundTimer
+
+STATES = {
+    "loading": ("◌ LOADING", "cyan"),
+    "speaking": ("◉ SPEAKING", "magenta"),
+    "thinking": ("… THINKING", "yellow"),
+    "waiting": ("○ YOUR TURN", "green"),
+    "recording": ("● RECORDING", "bold red"),
+    "paused": ("‖ PAUSED", "yellow"),
+    "transcribing": ("✎ TRANSCRIBING", "cyan"),
+    "scoring": ("✎ SCORING", "cyan"),
+    "feedback": ("★ FEEDBACK", "green"),
+    "done": ("■ DONE", "dim"),
+}
+PARTIAL_EVERY_S = 2.0
+PARTIAL_WINDOW_S = 28.0
+
+
+@dataclass(frozen=True)
+class SessionRequest:
+    plan: str = "drill"
+    round: str | None = "behavioral"
+    level: str = "senior"
+    mode: str = "practice"
+    hands_free: bool = False
+    items: tuple[Any, ...] = ()          # explicit (question, round) pairs: tests and re-runs
+
+
+class InterviewScreen(Screen[None]):
+    """One interview session, from the first question to the closing remarks."""
+
+    BINDINGS = [
+        Binding("space", "record", "Record/stop"),
+        Binding("enter", "continue", "Continue", show=False),
+        Binding("r", "command('repeat')", "Repeat"),
+        Binding("s", "command('skip')", "Skip"),
+        Binding("p", "pause", "Pause"),
+        Binding("e", "command('end')", "End"),
+        Binding("h", "toggle_hands_free", "Hands-free", show=False),
+        Binding("escape", "stop_speech", "Stop speech"),
+    ]
+
+    def __init__(self, request: SessionRequest) -> None:
+        super().__init__()
+        self.request = request
+        self.mode = request.mode
+        self.hands_free = request.hands_free
+        self.state = "loading"
+        self.session_id: str | None = None
+        self.runner: Any = None
+        self.source: Any = None
+        self._gate = threading.Event()
+        self._audio: list[np.ndarray] = []
+        self._audio_lock = threading.Lock()
+        self._recording = threading.Event()
+        self._last_level = 0.0
+        self._question_no = 0
+        self._total_questions = 0
+        self._round_id: str | None = None
+        self._closed = threading.Event()
+
+    def compose(self) -> ComposeResult:
+        app: Any = self.app
+        gap_names = {g.id: g.id.replace("_", " ") for g in app.content.gaps.values()} if app.content else {}
+        yield Header()
+        with Vertical(id="iv-top", classes="panel"):
+            with Horizontal(id="iv-status-row"):
+                yield Static("", id="iv-state")
+                yield RoundTimer(clock=app.clock, id="iv-timer")
+            yield LevelMeter(id="iv-level")
+            yield Static("", id="iv-notice")
+        with VerticalScroll(id="iv-question", classes="panel"):
+            yield Static("Getting the interview ready…", id="iv-question-text")
+        with VerticalScroll(id="iv-answer", classes="panel"):
+            yield Static("", id="iv-partial")
+            yield ScorecardView(gap_names, id="iv-card")
+        with Horizontal(id="iv-inputs"):
+            yield Input(placeholder="Type your answer, Enter sends", id="iv-typed", compact=True)
+            yield Input(placeholder="…or an audio file path", id="iv-file", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#iv-answer").border_title = "Your answer"
+        self.query_one("#iv-question").border_title = "Interviewer"
+        self._title()
+        self.query_one("#iv-card", ScorecardView).display = False
+        self._set_state("loading")
+        self.kit_changed()
+        self._run()
+
+    # -- display --------------------------------------------------------------------
+    def _title(self) -> None:
+        app: Any = self.app
+        name = self.request.plan
+        if self._round_id and app.content is not None and self._round_id in app.content.rounds:
+            name = app.content.rounds[self._round_id].name
+        count = f" · question {self._question_no}/{self._total_questions}" if self._total_questions else ""
+        answer = "hands-free" if self.hands_free else "push-to-talk"
+        self.query_one("#iv-top").border_title = f"{name}{count} · {self.mode} · {answer}"
+
+    def _set_state(self, state: str, detail: str = "") -> None:
+        self.state = state
+        label, style = STATES[state]
+        text = Text(f" {label} ", style=f"{style} reverse")
+        if detail:
+            text.append(f"  {detail}")
+        self.query_one("#iv-state", Static).update(text)
+        self.query_one("#iv-level", LevelMeter).active = state == "recording"
+
+    def kit_changed(self) -> None:
+        app: Any = self.app
+        kit = app.kit
+        notice = Text()
+        if not app.kit_ready.is_set():
+            step, total, label = app.kit_status
+            notice.append(f"{'▰' * step}{'▱' * (total - step)} {label}…", style="cyan")
+        else:
+            if not kit.mic_ok:
+                notice.append(f"{kit.mic_message}: type the answer or give an audio file path. ", style="yellow")
+            if kit.text_only:
+                notice.append(f"{kit.voice_message}.", style="yellow")
+            if kit.mic_ok and not kit.text_only:
+                notice.append("space records · h switches hands-free · p pauses listening", style="dim")
+        self.query_one("#iv-notice", Static).update(notice)
+
+    # -- the runner -----------------------------------------------------------------
+    @work(thread=True, exclusive=True, exit_on_error=False, group="interview")
+    def _run(self) -> None:
+        app: Any = self.app
+        while not app.kit_ready.wait(0.1):
+            if self._closed.is_set():
+                return
+        kit = app.kit
+        if not kit.ready:
+            problem = kit.problem() or CoachError("the models are not ready", "check Settings")
+            self.post_message(WorkerError(problem, fatal=True))
+            self.post_message(InterviewDone(None, "failed"))
+            return
+        status = "failed"
+        try:
+            self.runner = runner = self._build_runner(kit)
+            self.session_id = app.store.start_session(
+                plan=self.request.plan, round=self.request.round or "", level=self.request.level,
+                mode=self.mode, stt_model=kit.transcriber.name, llm_model=getattr(kit.interviewer, "name", ""))
+            status = runner.run(self.session_id)
+        except CoachError as exc:
+            self.post_message(WorkerError(exc))
+        except Exception as exc:       # never a traceback on screen
+            self.post_message(WorkerError(CoachError(f"the interview stopped: {type(exc).__name__}: {exc}",
+                                                     "earlier turns are saved; start a new session")))
+        self.post_message(InterviewDone(self.session_id, status))
+
+    def _build_runner(self, kit: Any) -> Any:
+        from coach import paths
+        from coach.adapters.answer_queue import AnswerQueueSource
+        from coach.adapters.mic import MicrophoneSource
+        from coach.interview.engine import InterviewEngine
+        from coach.interview.plan import build_items
+        from coach.interview.runner import InterviewRunner
+        from coach.interview.summary import parse_focus
+        from coach.interviewer.prompt_template import section_text
+
+        app: Any = self.app
+        content, store, req = app.content, app.store, self.request
+        items = list(req.items) or build_items(content, req.plan, req.round, req.level,
+                                               store.recent_question_ids(), random.Random(app.seed))
+        self._total_questions = len({q.id for q, _ in items})
+        mic = None
+        if kit.mic_ok:
+            mic = MicrophoneSource(app.settings.input_device, hands_free=self.hands_free,
+                                   silence_seconds=app.settings.silence_seconds)
+        self.source = AnswerQueueSource(mic, on_chunk=self._on_chunk,
+                                        on_error=lambda exc: self.post_message(WorkerError(exc)))
+        closing = paths.prompts_dir() / "closing.md"
+        return InterviewRunner(
+            engine=InterviewEngine(items), source=self.source, transcriber=kit.transcriber,
+            interviewer=kit.interviewer, speaker=kit.speaker, store=store, scorer=kit.scorer,
+            rubrics=content.rubrics, audio_root=store.root,
+            closing_template=section_text(closing, "closing"), focus=parse_focus(section_text(closing, "focus")),
+            on_event=self._on_runner_event, no_speech="retry", clock=app.clock,
+        )
+
+    def _on_runner_event(self, event: ev.Event) -> None:
+        """On the runner's thread: hand the event over; in practice mode, hold after a scored answer."""
+        if isinstance(event, ev.Listening):
+            self._recording.clear()
+            with self._audio_lock:
+                self._audio = []
+        hold = (self.mode == "practice" and isinstance(event, ev.TurnSaved)
+                and event.turn.speaker == "candidate")
+        if hold:
+            self._gate.clear()
+        self.post_message(RunnerEvent(event))
+        if hold:
+            while not self._gate.wait(0.1):
+                if self._closed.is_set():
+                    return
+
+    def _on_chunk(self, block: np.ndarray) -> None:
+        """On the audio thread: keep the block for live transcripts, post a throttled level."""
+        from coach.adapters.audio_io import rms_dbfs
+
+        with self._audio_lock:
+            self._audio.append(block)
+        now = time.monotonic()
+        if now - self._last_level >= 0.05:
+            self._last_level = now
+            self.post_message(InputLevel(rms_dbfs(block)))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="partial")
+    def _partials(self) -> None:
+        """Every ~2 s while recording: transcribe the audio so far with the shared transcriber."""
+        app: Any = self.app
+        transcriber = app.kit.transcriber
+        last = ""
+        while self._recording.is_set() and not self._closed.is_set():
+            if self._closed.wait(PARTIAL_EVERY_S) or not self._recording.is_set():
+                return
+            if self.source is not None and self.source.paused.is_set():
+                continue
+            with self._audio_lock:
+                samples = np.concatenate(self._audio) if self._audio else np.zeros(0, np.float32)
+            if len(samples) < 16_000:
+                continue
+            clipped = len(samples) > PARTIAL_WINDOW_S * 16_000
+            window = samples[-int(PARTIAL_WINDOW_S * 16_000):]
+            transcript = transcriber.try_transcribe(window)
+            if transcript is not None and transcript.text.strip() and self._recording.is_set():
+                text = ("… " if clipped else "") + transcript.text.strip()
+                if text != last:
+                    last = text
+                    self.post_message(PartialTranscript(text))
+
+    # -- messages from workers ------------------------------------------------------------
+    def on_input_level(self, message: InputLevel) -> None:
+        self.query_one("#iv-level", LevelMeter).level = message.db
+
+    def on_partial_transcript(self, message: PartialTranscript) -> None:
+        if self.state == "recording":
+            self.query_one("#iv-partial", Static).update(Text(message.text, style="italic"))
+
+    def on_worker_error(self, message: WorkerError) -> None:
+        app: Any = self.app
+        app.show_error(message.error)
+        message.stop()
+
+    def on_runner_event(self, message: RunnerEvent) -> None:
+        event = message.event
+        app: Any = self.app
+        if isinstance(event, ev.SessionStarted):
+            self.session_id = event.session_id
+        elif isinstance(event, ev.Speaking):
+            self._speaking(event.text)
+        elif isinstance(event, ev.Listening):
+            self._listening()
+        elif isinstance(event, ev.Transcribing):
+            self._recording.clear()
+            self._set_state("transcribing", f"{event.seconds:.0f} s of audio")
+        elif isinstance(event, ev.Thinking):
+            self._set_state("thinking", f"the interviewer is thinking of a follow-up ({event.gap.replace('_', ' ')})")
+        elif isinstance(event, ev.NoSpeech):
+            self.notify("No speech heard in that answer: the question is asked again.", severity="warning")
+        elif isinstance(event, ev.TurnSaved) and event.turn.speaker == "candidate":
+            self._answer_saved(event)
+        elif isinstance(event, ev.SessionEnded):
+            self._set_state("done", f"{event.status} ({event.reason})")
+            overall = "no score" if event.overall is None else f"overall {event.overall:.1f}/5"
+            app.notify(f"Session {event.status}: {overall}", timeout=6)
+
+    def _speaking(self, text: str) -> None:
+        runner = self.runner
+        if runner is not None and runner.engine.index >= 0 and runner.engine.state != "done":
+            slot = runner.engine.current
+            if slot.round.id != self._round_id:
+                self._round_id = slot.round.id
+                self.query_one("#iv-timer", RoundTimer).restart(slot.round.time_box_minutes * 60)
+            self._question_no = len({q.id for q, _ in runner.engine.items[: runner.engine.index + 1]})
+            self._title()
+        self.query_one("#iv-question-text", Static).update(Text(text, style="bold"))
+        app: Any = self.app
+        self._set_state("speaking", "text only: read the question" if app.kit.text_only else "esc stops the voice")
+
+    def _listening(self) -> None:
+        app: Any = self.app
+        self.query_one("#iv-card", ScorecardView).display = False
+        partial = self.query_one("#iv-partial", Static)
+        partial.display = True
+        partial.update("")
+        self.query_one("#iv-answer").border_title = "Your answer"
+        if self.source is not None and self.source.paused.is_set():
+            self._set_state("paused", "p resumes listening")
+        elif app.kit.mic_ok and self.hands_free:
+            self._start_recording(hands_free=True)
+        elif app.kit.mic_ok:
+            self._set_state("waiting", "space starts recording · or type below")
+        else:
+            self._set_state("waiting", "type your answer, or give an audio file path")
+            self.query_one("#iv-typed", Input).focus()
+
+    def _start_recording(self, hands_free: bool) -> None:
+        self.source.record(hands_free=hands_free)
+        self._recording.set()
+        detail = "answer, then pause to finish" if hands_free else "space stops"
+        self._set_state("recording", detail)
+        self._partials()
+
+    def _answer_saved(self, event: ev.TurnSaved) -> None:
+        self._recording.clear()
+        self.query_one("#iv-level", LevelMeter).level = -120.0
+        partial = self.query_one("#iv-partial", Static)
+        if self.mode == "practice":
+            card = self.query_one("#iv-card", ScorecardView)
+            card.show(event.scorecard, event.turn.text)
+            card.display = True
+            partial.display = False
+            self.query_one("#iv-answer").border_title = "Scorecard  (enter continues)"
+            self.query_one("#iv-answer", VerticalScroll).scroll_home(animate=False)
+            self._set_state("feedback", "enter: on to the next question")
+        else:
+            partial.update(Text(event.turn.text, style="dim"))
+            self._set_state("thinking", "answer saved")
+
+    def on_interview_done(self, message: InterviewDone) -> None:
+        self._recording.clear()
+        app: Any = self.app
+        if message.session_id and not self._closed.is_set() and app.is_running:
+            app.switch_screen(_summary_screen(message.session_id))
+        elif not self._closed.is_set():
+            self.dismiss()
+
+    # -- answers from the inputs -------------------------------------------------------
+    @on(Input.Submitted, "#iv-typed")
+    def _typed(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text:
+            return
+        if not self._can_answer():
+            return
+        self.source.supply_text(text)
+        event.input.clear()
+        self.query_one("#iv-partial", Static).update(Text(text, style="italic"))
+        self._set_state("scoring")
+        self.set_focus(None)
+
+    @on(Input.Submitted, "#iv-file")
+    def _file(self, event: Input.Submitted) -> None:
+        path = event.value.strip()
+        if not path or not self._can_answer():
+            return
+        self.source.supply_file(path)
+        event.input.clear()
+        self._set_state("transcribing", path)
+        self.set_focus(None)
+
+    def _can_answer(self) -> bool:
+        if self.source is None or self.state not in ("waiting", "speaking", "paused"):
+            self.notify("Not now: wait for the question.", severity="warning", timeout=3)
+            return False
+        return True
+
+    # -- actions --------------------------------------------------------------------
+    def action_record(self) -> None:
+        app: Any = self.app
+        if self.state == "feedback":
+            self.action_continue()
+        elif self.state == "recording":
+            if self.runner is not None:
+                self.runner.stop_answer.set()
+            self._recording.clear()
+            self._set_state("transcribing")
+        elif self.state == "waiting":
+            if not app.kit.mic_ok:
+                self.notify(f"{app.kit.mic_message}: type the answer or give an audio file path.",
+                            severity="warning")
+                return
+            self._start_recording(hands_free=self.hands_free)
+
+    def action_continue(self) -> None:
+        if self.state == "feedback":
+            self._set_state("thinking", "next up")
+            self._gate.set()
+
+    def action_command(self, command: str) -> None:
+        if self.runner is None or self.state in ("done", "loading"):
+            return
+        self._recording.clear()
+        self.source.clear()
+        self.runner.request(command)
+        self._gate.set()
+        self._set_state("thinking", {"repeat": "asking again", "skip": "next question",
+                                     "end": "closing the session"}[command])
+
+    def action_pause(self) -> None:
+        if self.source is None:
+            return
+        if self.source.paused.is_set():
+            self.source.paused.clear()
+            if self.state == "paused":
+                self._listening()
+            self.notify("Listening again.", timeout=2)
+        else:
+            self.source.paused.set()
+            if self.state in ("waiting", "recording"):
+                self._set_state("paused", "p resumes listening")
+            self.notify("Paused: the microphone is not listened to until you press p.", timeout=3)
+
+    def action_toggle_hands_free(self) -> None:
+        self.hands_free = not self.hands_free
+        self._title()
+        self.notify("Hands-free: a silence ends the answer" if self.hands_free
+                    else "Push-to-talk: space starts and stops recording", timeout=3)
+
+    def action_stop_speech(self) -> None:
+        app: Any = self.app
+        if app.kit.speaker is not None:
+            app.kit.speaker.stop()
+        self.set_focus(None)
+
+    # -- leaving ------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """End the session and let every worker thread return (on quit or leaving the screen)."""
+        if self.runner is not None and self.state != "done":
+            try:
+                self.runner.request("end")
+            except Exception:
+                pass
+        self._closed.set()
+        self._recording.clear()
+        self._gate.set()
+
+    def on_unmount(self) -> None:
+        self.shutdown()
+
+
+def _summary_screen(session_id: str) -> Screen[None]:
+    from coach.tui.screens.replay import SessionScreen
+
+    return SessionScreen(session_id, summary=True)

@@ -1,0 +1,227 @@
+"""Replay: past sessions, and one session read turn by turn with its scores and audio."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coach.errors import AudioError, CoachError
+from coach.tui.screens.home import PLAN_NAMES, when
+from coach.tui.widgets.scorecard_view import ScorecardView
+
+
+class ReplayScreen(Screen[None]):
+    """Every stored session; enter opens one."""
+
+    BINDINGS = [Binding("escape,b", "back", "Back"), Binding("q", "back", "Back", show=False)]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="replay-sessions", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app: Any = self.app
+        table = self.query_one(DataTable)
+        table.border_title = "Past sessions  (enter opens one)"
+        table.add_columns("When", "Plan", "Round", "Level", "Mode", "Answers", "Score", "Status")
+        for row in (app.store.sessions(limit=500) if app.store else []):
+            overall = row.get("overall")
+            table.add_row(when(row.get("started_at")), PLAN_NAMES.get(row.get("plan") or "", row.get("plan") or ""),
+                          row.get("round") or "-", row.get("level") or "", row.get("mode") or "",
+                          str(row.get("answers") or 0), "-" if overall is None else f"{overall:.1f}",
+                          (row.get("status") or "").replace("_", " "), key=row["id"])
+        if not table.row_count:
+            table.add_row("no sessions yet", "", "", "", "", "", "", "")
+        table.focus()
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        app: Any = self.app
+        if event.row_key.value and table_has_session(event.row_key.value):
+            app.open_session(event.row_key.value)
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+def table_has_session(key: str) -> bool:
+    return key != "" and not key.startswith("no sessions")
+
+
+def turn_label(turn: dict[str, Any]) -> Text:
+    who = "You" if turn.get("speaker") == "candidate" else "Int"
+    kind = turn.get("kind") or ""
+    text = Text(f"{turn.get('idx', 0):02d} ", style="dim")
+    text.append(f"{who:<3} ", style="bold green" if who == "You" else "bold magenta")
+    overall = turn.get("overall")
+    if overall is not None:
+        style = "green" if overall >= 3.5 else ("yellow" if overall >= 2.5 else "red")
+        text.append(f"{overall:.1f} ", style=style)
+    elif kind in ("followup", "repeat", "closing"):
+        text.append(f"{kind[:4]} ", style="dim")
+    text.append(" ".join(str(turn.get("text") or "").split())[:40])
+    return text
+
+
+class SessionScreen(Screen[None]):
+    """One session turn by turn: n/p move, a plays the answer's audio."""
+
+    BINDINGS = [
+        Binding("n", "move(1)", "Next turn"),
+        Binding("p", "move(-1)", "Previous turn"),
+        Binding("a", "play", "Play answer"),
+        Binding("escape,b", "back", "Back"),
+        Binding("q", "back", "Back", show=False),
+    ]
+
+    def __init__(self, session_id: str, summary: bool = False) -> None:
+        super().__init__()
+        self.session_id = session_id
+        self.summary = summary
+        self.turns: list[dict[str, Any]] = []
+        self.session: dict[str, Any] = {}
+
+    def compose(self) -> ComposeResult:
+        app: Any = self.app
+        gap_names = {g: g.replace("_", " ") for g in (app.content.gaps if app.content else {})}
+        yield Header()
+        yield Static("", id="session-head", classes="panel")
+        with Horizontal(id="session-body"):
+            yield OptionList(id="turns")
+            with VerticalScroll(id="turn-detail", classes="panel"):
+                yield Static("", id="turn-question")
+                yield ScorecardView(gap_names, id="turn-card")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app: Any = self.app
+        try:
+            self.session = app.store.session(self.session_id)
+            self.turns = app.store.turns(self.session_id)
+        except CoachError as exc:
+            app.show_error(exc)
+            self.dismiss()
+            return
+        overall = self.session.get("overall")
+        head = Text("Session summary  " if self.summary else "", style="bold green")
+        head.append(f"{when(self.session.get('started_at'))} · "
+                    f"{PLAN_NAMES.get(self.session.get('plan') or '', self.session.get('plan') or '')}"
+                    f"{' · ' + self.session['round'] if self.session.get('round') else ''} · "
+                    f"{self.session.get('level') or ''} · {self.session.get('mode') or ''} · ")
+        head.append((self.session.get("status") or "").replace("_", " "))
+        head.append(f" · overall {overall:.1f}/5" if overall is not None else " · no score", style="bold")
+        self.query_one("#session-head", Static).update(head)
+        turns = self.query_one("#turns", OptionList)
+        turns.border_title = f"{len(self.turns)} turns"
+        turns.add_options([Option(turn_label(t), id=str(i)) for i, t in enumerate(self.turns)])
+        if self.turns:
+            turns.highlighted = self._first_answer()
+        else:
+            self.query_one("#turn-question", Static).update("This session has no turns.")
+        turns.focus()
+
+    def _first_answer(self) -> int:
+        for i, turn in enumerate(self.turns):
+            if turn.get("speaker") == "candidate":
+                return i
+        return 0
+
+    @on(OptionList.OptionHighlighted, "#turns")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_turn(event.option_index)
+
+    def show_turn(self, index: int) -> None:
+        if not 0 <= index < len(self.turns):
+            return
+        turn = self.turns[index]
+        detail = self.query_one("#turn-detail", VerticalScroll)
+        question = self.query_one("#turn-question", Static)
+        card = self.query_one("#turn-card", ScorecardView)
+        if turn.get("speaker") == "candidate":
+            asked = self._asked_before(index)
+            question.update(Text(asked, style="bold") if asked else "")
+            detail.border_title = f"Answer {index:02d}" + self._timing(turn)
+            card.show(turn.get("scores"), str(turn.get("text") or ""))
+        else:
+            kind = turn.get("kind") or "question"
+            question.update(Text(str(turn.get("text") or ""), style="bold"))
+            gap = f" probing {turn['gap'].replace('_', ' ')}" if turn.get("gap") else ""
+            detail.border_title = f"Interviewer {kind}{gap}" + self._timing(turn)
+            card.show(None, "")
+            card.update("")
+        detail.scroll_home(animate=False)
+
+    def _asked_before(self, index: int) -> str:
+        for turn in reversed(self.turns[:index]):
+            if turn.get("speaker") == "interviewer":
+                return str(turn.get("text") or "")
+        return ""
+
+    @staticmethod
+    def _timing(turn: dict[str, Any]) -> str:
+        parts = []
+        if turn.get("duration_ms"):
+            parts.append(f"{turn['duration_ms'] / 1000:.0f} s")
+        for key, label in (("transcribe_ms", "stt"), ("think_ms", "think"), ("score_ms", "score")):
+            if turn.get(key) is not None:
+                parts.append(f"{label} {turn[key]} ms")
+        return f"  ({', '.join(parts)})" if parts else ""
+
+    def action_move(self, step: int) -> None:
+        turns = self.query_one("#turns", OptionList)
+        if not self.turns:
+            return
+        current = turns.highlighted if turns.highlighted is not None else -1
+        turns.highlighted = max(0, min(len(self.turns) - 1, current + step))
+
+    def action_play(self) -> None:
+        app: Any = self.app
+        turns = self.query_one("#turns", OptionList)
+        index = turns.highlighted
+        turn = self.turns[index] if index is not None and 0 <= index < len(self.turns) else None
+        if turn is None or turn.get("speaker") != "candidate":
+            self.notify("Pick an answer to play (n/p move between turns).", timeout=3)
+            return
+        if not turn.get("audio_path"):
+            self.notify("This answer was typed: there is no audio to play.", timeout=3)
+            return
+        path = Path(app.store.root) / turn["audio_path"]
+        if not path.is_file():
+            self.notify(f"The recording is gone: {path}", severity="warning")
+            return
+        self._play(path)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="play")
+    def _play(self, path: Path) -> None:
+        from coach.adapters.mic import output_status
+
+        ok, message = output_status()
+        if not ok:
+            self.app.call_from_thread(self.notify, f"Cannot play the answer: {message}.", severity="warning")
+            return
+        from coach.adapters.tts import _play_wav
+
+        self.app.call_from_thread(self.notify, f"Playing {path.name}…", timeout=3)
+        try:
+            _play_wav(path)
+        except AudioError as exc:
+            app: Any = self.app
+            self.app.call_from_thread(app.show_error, exc)
+
+    def action_back(self) -> None:
+        try:
+            import sounddevice as sd
+
+            sd.stop()
+        except Exception:
+            pass
+        self.dismiss()
