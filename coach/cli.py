@@ -23,6 +23,11 @@ COMMAND_MODULES = (
     "coach.commands.rubrics",
     "coach.commands.score",
     "coach.commands.followup",
+    "coach.commands.replay",
+    "coach.commands.report",
+    "coach.commands.stories",
+    "coach.commands.export",
+    "coach.commands.purge",
 )
 
 

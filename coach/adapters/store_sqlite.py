@@ -42,7 +42,18 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
     db["sessions"].create_index(["started_at"])
 
 
-MIGRATIONS: list[Migration] = [_m001_initial]
+def _m002_progress(db: sqlite_utils.Database) -> None:
+    """Story names for answers, and the indexes that keep progress reports fast."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS story_names ("
+        " turn_id INTEGER PRIMARY KEY REFERENCES turns(id) ON DELETE CASCADE,"
+        " name TEXT NOT NULL, named_at TEXT NOT NULL)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_story_names_name ON story_names(name)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_turns_speaker_kind_session ON turns(speaker, kind, session_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_sessions_round_started ON sessions(round, started_at)")
+
+
+MIGRATIONS: list[Migration] = [_m001_initial, _m002_progress]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,177 @@
+"""`coach export ID --format json|md` and `coach import FILE`: move a session between databases.
+
+The JSON holds every column of the session and its turns (scorecards and
+segments as JSON values, story names too), so importing it into another database
+re-creates the session exactly; `--audio` also embeds the answer recordings.
+"""
+from __future__ import annotations
+
+import argparse
+import base64
+import binascii
+import json
+import os
+import sqlite3
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from coach.errors import CoachError
+
+FORMAT, VERSION = "coach-session", 1
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("export", parents=[common], help="write one session as JSON or Markdown",
+                       description="Write a session and all its turns as JSON (for `coach import`) or as "
+                                   "a readable Markdown transcript.")
+    p.add_argument("id", metavar="ID", help="session id (see `coach sessions`)")
+    p.add_argument("--format", choices=("json", "md"), default="json", help="json (default) or md")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of printing")
+    p.add_argument("--audio", action="store_true", help="json only: embed the answer recordings")
+    p.set_defaults(func=run_export)
+    q = sub.add_parser("import", parents=[common], help="load a session exported as JSON",
+                       description="Re-create a session exported with `coach export --format json` in this database.")
+    q.add_argument("file", metavar="FILE", help="a JSON file written by `coach export`")
+    q.set_defaults(func=run_import)
+
+
+def _json_value(text: Any) -> Any:
+    if not isinstance(text, str):
+        return text
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def session_document(session: dict[str, Any], turns: list[dict[str, Any]], root: Path | None = None) -> dict[str, Any]:
+    """The export JSON; with `root`, answer audio found under it is embedded as base64."""
+    out_turns = []
+    for turn in turns:
+        row = {k: v for k, v in turn.items() if k not in ("id", "session_id")}
+        row["segments"], row["scores"] = _json_value(row.get("segments")), _json_value(row.get("scores"))
+        if root is not None and row.get("audio_path") and (root / row["audio_path"]).is_file():
+            row["audio_base64"] = base64.b64encode((root / row["audio_path"]).read_bytes()).decode("ascii")
+        out_turns.append(row)
+    return {"format": FORMAT, "version": VERSION, "session": session, "turns": out_turns}
+
+
+def session_markdown(session: dict[str, Any], turns: list[dict[str, Any]]) -> str:
+    from coach.commands.replay import describe_turn
+
+    lines = [f"# Session {session['id']}", "",
+             f"- started: {session.get('started_at') or '-'}", f"- round: {session.get('round') or session.get('plan') or '-'}",
+             f"- level: {session.get('level') or '-'}", f"- status: {session.get('status') or '-'}",
+             f"- overall: {'-' if session.get('overall') is None else format(session['overall'], '.1f')}", ""]
+    for turn in turns:
+        row = {**turn, "scores": _json_value(turn.get("scores"))}
+        head, *rest = describe_turn(row, Path("."), wrap=False)
+        lines += [f"## {head.strip()}", ""] + [line.strip() for line in rest] + [""]
+    return "\n".join(lines)
+
+
+def _write(text: str, out: str | None) -> None:
+    if not out:
+        print(text, end="" if text.endswith("\n") else "\n")
+        return
+    path = Path(out).expanduser()
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise CoachError(f"cannot write {path}: {exc.strerror}", "pick another --out path") from None
+    print(f"wrote {path}")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from coach.adapters import history_sqlite as sql
+    from coach.services import open_store
+
+    store = open_store(args.db)
+    try:
+        session = sql.session_row(store.db.conn, args.id)
+        if session is None:
+            raise CoachError(f"no session {args.id} in {store.path}", "run `coach sessions` to list them")
+        turns = sql.turn_rows(store.db.conn, args.id)
+        root = Path(store.root)
+    finally:
+        store.close()
+    if args.format == "md":
+        _write(session_markdown(session, turns), args.out)
+    else:
+        _write(json.dumps(session_document(session, turns, root if args.audio else None), indent=2) + "\n", args.out)
+    return 0
+
+
+def _safe_audio_path(value: Any) -> str:
+    path = PurePosixPath(str(value))
+    if path.is_absolute() or ".." in path.parts or not path.parts or path.parts[0] != "audio":
+        raise CoachError(f"the file names an audio path outside the audio folder: {value}",
+                         "only import files written by `coach export`")
+    return str(path)
+
+
+def read_document(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Validate an export file; returns (session row, turn rows ready to insert)."""
+    try:
+        doc = json.loads(Path(path).expanduser().read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CoachError(f"no such file: {path}", "check the path") from None
+    except (ValueError, UnicodeDecodeError):
+        raise CoachError(f"{path} is not JSON", "give a file written by `coach export --format json`") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise CoachError(f"{path} is not a coach session export", "give a file written by `coach export --format json`")
+    if doc.get("version") != VERSION:
+        raise CoachError(f"{path} uses export version {doc.get('version')}, this coach reads {VERSION}",
+                         "export it again with this version of coach")
+    session, turns = doc.get("session"), doc.get("turns")
+    if not isinstance(session, dict) or not session.get("id") or not isinstance(turns, list):
+        raise CoachError(f"{path} is missing its session or turns", "export the session again")
+    rows = []
+    for turn in turns:
+        if not isinstance(turn, dict) or "idx" not in turn or turn.get("speaker") not in ("interviewer", "candidate"):
+            raise CoachError(f"{path} has a malformed turn", "export the session again")
+        row = dict(turn)
+        for key in ("segments", "scores"):
+            if row.get(key) is not None and not isinstance(row[key], str):
+                row[key] = json.dumps(row[key])
+        if row.get("audio_path"):
+            row["audio_path"] = _safe_audio_path(row["audio_path"])
+        rows.append(row)
+    return session, rows
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from coach.adapters import history_sqlite as sql
+    from coach.services import open_store
+
+    session, turns = read_document(Path(args.file))
+    store = open_store(args.db)
+    try:
+        if sql.session_row(store.db.conn, session["id"]) is not None:
+            raise CoachError(f"session {session['id']} is already in {store.path}",
+                             "import into another database with --db, or purge it first")
+        blobs: dict[str, bytes] = {}
+        for turn in turns:
+            blob = turn.pop("audio_base64", None)
+            if blob and turn.get("audio_path"):
+                try:
+                    blobs[turn["audio_path"]] = base64.b64decode(blob, validate=True)
+                except (binascii.Error, ValueError):
+                    raise CoachError(f"{args.file} holds damaged audio for turn {turn['idx']}",
+                                     "export the session again") from None
+        try:
+            count = sql.insert_session(store.db.conn, session, turns)
+        except sqlite3.DatabaseError as exc:
+            raise CoachError(f"could not import {args.file}: {exc}", "export the session again") from None
+        for rel, data in blobs.items():
+            target = Path(store.root) / rel
+            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+        print(f"imported session {session['id']} with {count} turns into {store.path}")
+    finally:
+        store.close()
+    return 0

@@ -1,0 +1,40 @@
+"""Plain-language names for dimension, gap and round ids, as the reports say them."""
+from __future__ import annotations
+
+DIMENSION_LABELS: dict[str, str] = {
+    "star_structure": "STAR structure",
+    "numeric_sizing": "numeric sizing",
+    "tradeoffs": "trade-offs",
+    "production_readiness": "production readiness",
+    "ownership_scope": "ownership and scope",
+    "technical_depth": "technical depth",
+    "communication": "communication",
+}
+
+# How a recurring gap reads in a sentence: "<phrase> in 6 of 9 behavioral answers".
+GAP_PHRASES: dict[str, str] = {
+    "non_answer": "no real attempt at an answer",
+    "off_topic": "an answer that drifted off the question",
+    "no_result": "no measurable result",
+    "no_numbers": "no numbers at all",
+    "bad_math": "arithmetic that did not hold up",
+    "we_not_i": "\"we\" with no clear \"I\"",
+    "no_tradeoff": "no alternative weighed",
+    "no_monitoring": "no monitoring, rollout or rollback plan",
+    "no_clarifying": "no clarifying questions before designing",
+    "no_context": "no situation or stakes set up",
+    "too_long": "an answer that ran well over time",
+    "missing_point": "a key talking point left out",
+}
+
+
+def dimension_label(dim_id: str) -> str:
+    return DIMENSION_LABELS.get(dim_id, dim_id.replace("_", " "))
+
+
+def gap_phrase(gap_id: str) -> str:
+    return GAP_PHRASES.get(gap_id, gap_id.replace("_", " "))
+
+
+def round_label(round_id: str | None) -> str:
+    return round_id or "unsorted"

@@ -1,0 +1,129 @@
+"""The progress report as data: what the Markdown and HTML renderers draw, computed once."""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from coach.content.model import Content
+from coach.progress.gaps import GapStat, recurring_gaps
+from coach.progress.history import Answer, History
+from coach.progress.labels import dimension_label, gap_phrase
+from coach.progress.signals import Signal
+from coach.progress.stories import Coverage, Story, group_stories, signal_coverage
+from coach.progress.trends import (SizingStats, Trend, WeekLog, dimension_trends, filler_trend,
+                                   overall_trend, sizing_stats, top_fillers, weekly_log, wpm_trend)
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A best or worst answer, with the scorer's evidence for why it scored that way."""
+
+    turn_id: int
+    session_id: str
+    day: str
+    round: str | None
+    question_id: str | None
+    question: str
+    overall: float
+    excerpt: str
+    notes: tuple[str, ...]        # dimension evidence, gaps and feedback, most telling first
+
+
+@dataclass
+class Report:
+    generated_at: str
+    since: str | None
+    round: str | None
+    sessions: int
+    answers: int
+    scored: int
+    first_day: str | None
+    last_day: str | None
+    overall: Trend
+    dimensions: list[Trend]
+    gaps: list[GapStat]
+    best: list[Highlight]
+    worst: list[Highlight]
+    fillers: Trend
+    wpm: Trend
+    top_fillers: list[tuple[str, int]]
+    sizing: SizingStats
+    weeks: list[WeekLog]
+    stories: list[Story]
+    coverage: list[Coverage]
+    summary: list[str] = field(default_factory=list)
+
+    @property
+    def gap_statements(self) -> list[str]:
+        return [g.statement for g in self.gaps]
+
+
+def _excerpt(text: str, limit: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _highlight(answer: Answer, content: Content | None, best: bool) -> Highlight:
+    question = answer.question_id or "-"
+    if content and answer.question_id in content.questions:
+        question = content.questions[answer.question_id].prompt
+    dims = sorted(answer.dimensions, key=lambda d: d.score, reverse=best)
+    notes: list[str] = []
+    for dim in dims[:2]:
+        evidence = "; ".join(dim.evidence[:2])
+        notes.append(f"{dimension_label(dim.id)} {dim.score:.1f}/5" + (f": {evidence}" if evidence else ""))
+    if not best:
+        notes += [f"{gap_phrase(g)}" + (f": {ev}" if ev else "") for g, ev in answer.gaps[:3]]
+    notes += list(answer.feedback[:2])
+    return Highlight(answer.turn_id, answer.session_id, answer.day.isoformat(), answer.round,
+                     answer.question_id, question, float(answer.overall or 0.0), _excerpt(answer.text),
+                     tuple(notes))
+
+
+def _summary(report: Report) -> list[str]:
+    """A few plain sentences to open the report with."""
+    lines: list[str] = []
+    if not report.scored:
+        return ["No scored answers in this range yet: run an interview, then come back to this report."]
+    o = report.overall
+    if o.first is not None and o.last is not None and len(o.points) > 1:
+        lines.append(f"Overall score went from {o.first:.1f} to {o.last:.1f} out of 5 ({o.verdict}).")
+    moving = [t for t in report.dimensions if t.verdict in ("improving", "slipping")]
+    for t in sorted(moving, key=lambda t: -abs(t.change or 0))[:3]:
+        lines.append(f"{t.name[0].upper() + t.name[1:]} is {t.verdict}: {t.first:.1f} to {t.last:.1f}.")
+    lows = [t for t in report.dimensions if t.last is not None]
+    if lows:
+        low = min(lows, key=lambda t: t.last or 0)
+        lines.append(f"Lowest dimension lately: {low.name} at {low.last:.1f}/5.")
+    if report.gaps:
+        lines.append(f"Most frequent gap: {report.gaps[0].statement[0].lower() + report.gaps[0].statement[1:]}.")
+    missing = [c.signal.name.lower() for c in report.coverage if c.status == "none"]
+    if missing:
+        lines.append(f"No story yet for: {', '.join(missing)}.")
+    return lines
+
+
+def build_report(history: History, content: Content | None = None, signals: Sequence[Signal] = (),
+                 story_names: Mapping[int, str] | None = None, since: str | None = None,
+                 round_id: str | None = None, now: datetime | None = None, highlights: int = 3) -> Report:
+    """Compute every section of the progress report from a loaded history."""
+    answers = history.answers
+    scored = [a for a in answers if a.overall is not None]
+    ranked = sorted(scored, key=lambda a: (a.overall, a.turn_id))
+    k = min(highlights, len(ranked) // 2)      # never show one answer as both best and worst
+    best, worst = ranked[::-1][: k or len(ranked)], ranked[:k]
+    stories = group_stories(answers, story_names or {}, signals)
+    days = sorted({s.day for s in history.sessions} | {a.day for a in answers})
+    report = Report(
+        generated_at=(now or datetime.now()).isoformat(timespec="minutes"), since=since, round=round_id,
+        sessions=len(history.sessions), answers=len(answers), scored=len(scored),
+        first_day=days[0].isoformat() if days else None, last_day=days[-1].isoformat() if days else None,
+        overall=overall_trend(answers), dimensions=dimension_trends(answers), gaps=recurring_gaps(answers),
+        best=[_highlight(a, content, True) for a in best], worst=[_highlight(a, content, False) for a in worst],
+        fillers=filler_trend(answers), wpm=wpm_trend(answers), top_fillers=top_fillers(answers),
+        sizing=sizing_stats(answers), weeks=weekly_log(history), stories=stories,
+        coverage=signal_coverage(stories, signals),
+    )
+    report.summary = _summary(report)
+    return report

@@ -1,0 +1,108 @@
+"""Small inline SVG charts (line chart, sparkline, bars) with no external references.
+
+The SVG is meant to sit inside an HTML5 page, so it carries no xmlns URL; every
+label is escaped, including "/", so the page never holds a "//" sequence.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2")
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True).replace("/", "&#47;")
+
+
+def downsample(values: Sequence[float], max_points: int = 120) -> list[float]:
+    """Average consecutive values into at most `max_points` buckets (keeps the shape of long series)."""
+    n = len(values)
+    if n <= max_points:
+        return list(values)
+    out = []
+    for b in range(max_points):
+        lo, hi = b * n // max_points, (b + 1) * n // max_points
+        chunk = values[lo:hi] or values[lo:lo + 1]
+        out.append(sum(chunk) / len(chunk))
+    return out
+
+
+def _scale(values: Sequence[float], lo: float, hi: float, x0: float, x1: float, y0: float, y1: float) -> str:
+    span = (hi - lo) or 1.0
+    step = (x1 - x0) / max(1, len(values) - 1)
+    pts = []
+    for i, v in enumerate(values):
+        v = min(max(v, lo), hi)
+        x = x0 + i * step if len(values) > 1 else (x0 + x1) / 2
+        y = y1 - (v - lo) / span * (y1 - y0)
+        pts.append(f"{x:.1f},{y:.1f}")
+    return " ".join(pts)
+
+
+def line_chart(series: Sequence[tuple[str, Sequence[float]]], title: str, y_min: float = 0.0,
+               y_max: float | None = None, width: int = 640, height: int = 220,
+               x_labels: tuple[str, str] = ("", ""), ticks: int = 5) -> str:
+    """Several lines on one set of axes, with a legend; each series is downsampled to 120 points."""
+    shown = [(name, downsample(list(vals))) for name, vals in series if vals]
+    top = y_max if y_max is not None else max((max(v) for _, v in shown), default=1.0) * 1.1 or 1.0
+    left, right, up, down = 44, width - 150, 26, height - 30
+    parts = [f'<svg class="chart" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
+             f'aria-label="{esc(title)}"><title>{esc(title)}</title>',
+             f'<text x="{left}" y="16" class="ct">{esc(title)}</text>']
+    for i in range(ticks + 1):
+        value = y_min + (top - y_min) * i / ticks
+        y = down - (down - up) * i / ticks
+        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" class="grid"/>'
+                     f'<text x="{left - 6}" y="{y + 4:.1f}" class="tick" text-anchor="end">{value:.1f}</text>')
+    parts.append(f'<text x="{left}" y="{height - 8}" class="tick">{esc(x_labels[0])}</text>'
+                 f'<text x="{right}" y="{height - 8}" class="tick" text-anchor="end">{esc(x_labels[1])}</text>')
+    for i, (name, vals) in enumerate(shown):
+        color = PALETTE[i % len(PALETTE)]
+        parts.append(f'<polyline fill="none" stroke="{color}" stroke-width="2" '
+                     f'points="{_scale(vals, y_min, top, left, right, up, down)}"><title>{esc(name)}</title></polyline>')
+        ly = up + 4 + i * 18
+        parts.append(f'<rect x="{right + 12}" y="{ly}" width="12" height="4" fill="{color}"/>'
+                     f'<text x="{right + 30}" y="{ly + 6}" class="tick">{esc(name)}</text>')
+    if not shown:
+        parts.append(f'<text x="{(left + right) / 2}" y="{height / 2}" class="tick" text-anchor="middle">no data yet</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def sparkline(values: Sequence[float], y_min: float = 0.0, y_max: float = 5.0, width: int = 140,
+              height: int = 30, label: str = "trend") -> str:
+    """A tiny line with its last point marked."""
+    vals = downsample(list(values), 60)
+    if not vals:
+        return f'<svg class="spark" width="{width}" height="{height}" role="img"><title>{esc(label)}: no data</title></svg>'
+    pts = _scale(vals, y_min, y_max, 2, width - 4, 3, height - 3)
+    last = pts.split()[-1].split(",")
+    return (f'<svg class="spark" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img">'
+            f'<title>{esc(label)}</title><polyline fill="none" stroke="#1f77b4" stroke-width="1.5" points="{pts}"/>'
+            f'<circle cx="{last[0]}" cy="{last[1]}" r="2.5" fill="#d62728"/></svg>')
+
+
+def bar_chart(bars: Sequence[tuple[str, float, str]], title: str, width: int = 640, height: int = 180) -> str:
+    """Vertical bars for shares in [0, 1]: (label under the bar, share, tooltip)."""
+    bars = list(bars)[-52:]
+    left, right, up, down = 36, width - 10, 26, height - 30
+    parts = [f'<svg class="chart" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
+             f'aria-label="{esc(title)}"><title>{esc(title)}</title>',
+             f'<text x="{left}" y="16" class="ct">{esc(title)}</text>']
+    for share in (0.0, 0.5, 1.0):
+        y = down - (down - up) * share
+        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" class="grid"/>'
+                     f'<text x="{left - 4}" y="{y + 4:.1f}" class="tick" text-anchor="end">{share:.0%}</text>')
+    slot = (right - left) / max(1, len(bars))
+    for i, (label, share, tip) in enumerate(bars):
+        h = (down - up) * min(max(share, 0.0), 1.0)
+        x = left + i * slot + slot * 0.15
+        parts.append(f'<rect x="{x:.1f}" y="{down - h:.1f}" width="{slot * 0.7:.1f}" height="{h:.1f}" fill="#2ca02c">'
+                     f'<title>{esc(tip)}</title></rect>')
+        if len(bars) <= 12 or i % max(1, len(bars) // 8) == 0:
+            parts.append(f'<text x="{x:.1f}" y="{height - 10}" class="tick">{esc(label)}</text>')
+    if not bars:
+        parts.append(f'<text x="{(left + right) / 2}" y="{height / 2}" class="tick" text-anchor="middle">no data yet</text>')
+    parts.append("</svg>")
+    return "".join(parts)
