@@ -35,6 +35,8 @@ class KitReady(Message):
 class RunnerEvent(Message):
     """An event from the interview runner's thread."""
 
+    bubble = False
+
     def __init__(self, event: ev.Event) -> None:
         super().__init__()
         self.event = event
@@ -43,6 +45,8 @@ class RunnerEvent(Message):
 class InputLevel(Message):
     """Loudness of the latest audio block, in dBFS."""
 
+    bubble = False
+
     def __init__(self, db: float) -> None:
         super().__init__()
         self.db = db
@@ -50,6 +54,8 @@ class InputLevel(Message):
 
 class PartialTranscript(Message):
     """What the candidate has said so far (transcribed every ~2 s)."""
+
+    bubble = False
 
     def __init__(self, text: str) -> None:
         super().__init__()
@@ -66,6 +72,8 @@ class WorkerError(Message):
 
 class InterviewDone(Message):
     """The runner's thread has returned."""
+
+    bubble = False
 
     def __init__(self, session_id: str | None, status: str) -> None:
         super().__init__()

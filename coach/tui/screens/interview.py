@@ -86,7 +86,7 @@ class InterviewScreen(Screen[None]):
         self._question_no = 0
         self._total_questions = 0
         self._round_id: str | None = None
-        self._closed = threading.Event()
+        self._finished = threading.Event()
 
     def compose(self) -> ComposeResult:
         app: Any = self.app
@@ -157,7 +157,7 @@ class InterviewScreen(Screen[None]):
     def _run(self) -> None:
         app: Any = self.app
         while not app.kit_ready.wait(0.1):
-            if self._closed.is_set():
+            if self._finished.is_set():
                 return
         kit = app.kit
         if not kit.ready:
@@ -198,7 +198,7 @@ class InterviewScreen(Screen[None]):
         if kit.mic_ok:
             mic = MicrophoneSource(app.settings.input_device, hands_free=self.hands_free,
                                    silence_seconds=app.settings.silence_seconds)
-        self.source = AnswerQueueSource(mic, on_chunk=self._on_chunk,
+        self.source = AnswerQueueSource(mic, on_chunk=self._audio_block,
                                         on_error=lambda exc: self.post_message(WorkerError(exc)))
         closing = paths.prompts_dir() / "closing.md"
         return InterviewRunner(
@@ -206,10 +206,10 @@ class InterviewScreen(Screen[None]):
             interviewer=kit.interviewer, speaker=kit.speaker, store=store, scorer=kit.scorer,
             rubrics=content.rubrics, audio_root=store.root,
             closing_template=section_text(closing, "closing"), focus=parse_focus(section_text(closing, "focus")),
-            on_event=self._on_runner_event, no_speech="retry", clock=app.clock,
+            on_event=self._runner_callback, no_speech="retry", clock=app.clock,
         )
 
-    def _on_runner_event(self, event: ev.Event) -> None:
+    def _runner_callback(self, event: ev.Event) -> None:
         """On the runner's thread: hand the event over; in practice mode, hold after a scored answer."""
         if isinstance(event, ev.Listening):
             self._recording.clear()
@@ -222,10 +222,10 @@ class InterviewScreen(Screen[None]):
         self.post_message(RunnerEvent(event))
         if hold:
             while not self._gate.wait(0.1):
-                if self._closed.is_set():
+                if self._finished.is_set():
                     return
 
-    def _on_chunk(self, block: np.ndarray) -> None:
+    def _audio_block(self, block: np.ndarray) -> None:
         """On the audio thread: keep the block for live transcripts, post a throttled level."""
         from coach.adapters.audio_io import rms_dbfs
 
@@ -242,8 +242,8 @@ class InterviewScreen(Screen[None]):
         app: Any = self.app
         transcriber = app.kit.transcriber
         last = ""
-        while self._recording.is_set() and not self._closed.is_set():
-            if self._closed.wait(PARTIAL_EVERY_S) or not self._recording.is_set():
+        while self._recording.is_set() and not self._finished.is_set():
+            if self._finished.wait(PARTIAL_EVERY_S) or not self._recording.is_set():
                 return
             if self.source is not None and self.source.paused.is_set():
                 continue
@@ -352,9 +352,9 @@ class InterviewScreen(Screen[None]):
     def on_interview_done(self, message: InterviewDone) -> None:
         self._recording.clear()
         app: Any = self.app
-        if message.session_id and not self._closed.is_set() and app.is_running:
+        if message.session_id and not self._finished.is_set() and app.is_running:
             app.switch_screen(_summary_screen(message.session_id))
-        elif not self._closed.is_set():
+        elif not self._finished.is_set():
             self.dismiss()
 
     # -- answers from the inputs -------------------------------------------------------
@@ -453,7 +453,7 @@ class InterviewScreen(Screen[None]):
                 self.runner.request("end")
             except Exception:
                 pass
-        self._closed.set()
+        self._finished.set()
         self._recording.clear()
         self._gate.set()
 
