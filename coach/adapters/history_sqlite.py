@@ -18,6 +18,16 @@ TURN_COLUMNS = ("session_id", "idx", "speaker", "kind", "question_id", "text", "
                 "score_ms", "scores", "overall", "created_at")
 
 
+# Uses idx_turns_speaker_kind_session (migration 2) for the turns side, and the
+# sessions(started_at) index when a start date is given.
+ANSWERS_SQL = (
+    "SELECT t.id AS turn_id, t.session_id, t.idx, t.question_id, t.text, t.scores, t.overall,"
+    " t.duration_ms, t.audio_path, t.created_at, s.started_at, s.round AS session_round, s.level"
+    " FROM turns t JOIN sessions s ON s.id = t.session_id"
+    " WHERE t.speaker = 'candidate' AND t.kind = 'answer'{since}"
+    " ORDER BY s.started_at, t.session_id, t.idx")
+
+
 def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
     cols = [d[0] for d in cursor.description]
     return [dict(zip(cols, row)) for row in cursor.fetchall()]
@@ -30,9 +40,8 @@ def _now() -> str:
 # -- reads for reports -----------------------------------------------------------
 def session_rows(conn: sqlite3.Connection, since: str | None = None) -> list[dict[str, Any]]:
     """Sessions started on or after `since` (an ISO date or time), oldest first."""
-    return _dicts(conn.execute(
-        "SELECT * FROM sessions WHERE (? IS NULL OR started_at >= ?) ORDER BY started_at, id",
-        [since, since]))
+    where, params = ("WHERE started_at >= ?", [since]) if since else ("", [])
+    return _dicts(conn.execute(f"SELECT * FROM sessions {where} ORDER BY started_at, id", params))
 
 
 def answer_rows(conn: sqlite3.Connection, since: str | None = None) -> list[dict[str, Any]]:
@@ -40,12 +49,8 @@ def answer_rows(conn: sqlite3.Connection, since: str | None = None) -> list[dict
 
     `scores` and `segments` stay JSON text; the pure layer parses what it needs.
     """
-    return _dicts(conn.execute(
-        "SELECT t.id AS turn_id, t.session_id, t.idx, t.question_id, t.text, t.scores, t.overall,"
-        " t.duration_ms, t.audio_path, t.created_at, s.started_at, s.round AS session_round, s.level"
-        " FROM turns t JOIN sessions s ON s.id = t.session_id"
-        " WHERE t.speaker = 'candidate' AND t.kind = 'answer' AND (? IS NULL OR s.started_at >= ?)"
-        " ORDER BY s.started_at, t.session_id, t.idx", [since, since]))
+    return _dicts(conn.execute(ANSWERS_SQL.format(since=" AND s.started_at >= ?" if since else ""),
+                               [since] if since else []))
 
 
 def recent_dimension_scores(conn: sqlite3.Connection, limit: int = 10) -> list[dict[str, float]]:

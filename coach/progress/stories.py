@@ -20,7 +20,8 @@ from coach.progress.signals import Signal
 # Rounds where answers are stories about the candidate's own work.
 STORY_ROUNDS = frozenset({"behavioral", "cross-functional", "hiring-manager", "deep-dive", "recruiter"})
 SIMILARITY = 0.3
-MAX_DOCS = 2000           # unnamed answers considered (the latest ones); keeps big histories fast
+MAX_DOCS = 1500           # unnamed answers considered (the latest ones); keeps big histories fast
+TOP_TERMS = 30            # terms kept per answer vector
 
 STOP_WORDS = frozenset("""
 a about above after again against all also am an and any are around as at back be because been before
@@ -89,8 +90,12 @@ def tokenize(text: str) -> list[str]:
     return out
 
 
-def tfidf(docs: Sequence[Sequence[str]], max_df: float = 0.6) -> list[dict[str, float]]:
-    """Unit-length TF-IDF vectors; terms in more than `max_df` of the documents are dropped."""
+def tfidf(docs: Sequence[Sequence[str]], max_df: float = 0.6, top: int = TOP_TERMS) -> list[dict[str, float]]:
+    """Unit-length TF-IDF vectors of each document's `top` heaviest terms.
+
+    Terms in more than `max_df` of the documents are dropped; keeping only the
+    heaviest terms bounds the work per comparison and keeps what makes a story distinct.
+    """
     n = len(docs)
     df: Counter[str] = Counter()
     for doc in docs:
@@ -100,6 +105,8 @@ def tfidf(docs: Sequence[Sequence[str]], max_df: float = 0.6) -> list[dict[str, 
     for doc in docs:
         counts = Counter(t for t in doc if t in idf)
         vec = {t: (1 + math.log(c)) * idf[t] for t, c in counts.items()}
+        if len(vec) > top:
+            vec = dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:top])
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         vectors.append({t: w / norm for t, w in vec.items()})
     return vectors

@@ -1,0 +1,205 @@
+"""The progress report on a generated history with known trends: numbers, statements, renderers."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import stat
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from history_factory import generate_history
+
+from coach.adapters import history_sqlite as sql
+from coach.adapters.store_sqlite import SQLiteStore
+from coach.cli import main
+from coach.commands.report import build
+from coach.reports import render_html, render_md
+
+VOID = {"meta", "br", "hr", "img", "input", "link", "rect", "line", "polyline", "circle", "path"}
+
+
+@pytest.fixture(scope="module")
+def history_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("hist") / "coach.db"
+    generate_history(path, sessions=66, questions=2, days=70)
+    return path
+
+
+@pytest.fixture(scope="module")
+def report(history_db: Path):
+    store = SQLiteStore(history_db)
+    try:
+        return build(store.db.conn)
+    finally:
+        store.close()
+
+
+def _cards(path: Path) -> list[dict]:
+    conn = sqlite3.connect(path)
+    rows = conn.execute("select scores from turns where speaker = 'candidate' order by id").fetchall()
+    conn.close()
+    return [json.loads(r[0]) for r in rows]
+
+
+def test_dimension_trends_follow_the_generated_paths(report) -> None:
+    trends = {t.id: t for t in report.dimensions}
+    assert trends["star_structure"].verdict == "improving"
+    assert trends["ownership_scope"].verdict == "improving"
+    assert trends["communication"].verdict == "slipping"
+    assert trends["tradeoffs"].verdict == "steady"
+    assert trends["star_structure"].first == pytest.approx(2.2, abs=0.25)
+    assert trends["star_structure"].last == pytest.approx(3.8, abs=0.25)
+    lowest = min(report.dimensions, key=lambda t: t.last)
+    assert lowest.id == "numeric_sizing"
+    assert report.overall.points and len(report.overall.points) == report.sessions == 66
+
+
+def test_counts_and_weekly_log_add_up(report, history_db: Path) -> None:
+    assert report.answers == report.scored == 66 * 2 * 2
+    assert sum(w.answers for w in report.weeks) == report.answers
+    assert sum(w.sessions for w in report.weeks) == report.sessions
+    assert len(report.weeks) == 10
+    assert all(w.start.weekday() == 0 for w in report.weeks)
+    first = report.weeks[0]
+    assert dict(first.rounds)["behavioral"] > 0 and first.questions
+
+
+def test_recurring_gaps_are_counted_and_stated(report) -> None:
+    by_key = {(g.round, g.gap): g for g in report.gaps}
+    behavioral = by_key[("behavioral", "no_result")]
+    assert behavioral.count == sum(1 for k in range(behavioral.total) if k % 3 != 2)
+    assert behavioral.statement.startswith(f"No measurable result in {behavioral.count} of {behavioral.total} behavioral answers")
+    assert ("system-design", "no_monitoring") in by_key
+    assert ("deep-dive", "too_long") not in by_key     # one in four: below the bar for "recurring"
+    assert report.gaps[0].gap == "no_result"           # the most frequent share comes first
+
+
+def test_exact_statement_for_nine_behavioural_answers(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    generate_history(path, sessions=9, questions=1, followups=False, rounds=("behavioral",))
+    store = SQLiteStore(path)
+    rep = build(store.db.conn)
+    store.close()
+    # answers k = 0..8 miss a result unless k % 3 == 2: six in all, three of k = 4..8
+    assert rep.gap_statements == ["No measurable result in 6 of 9 behavioral answers (3 of the latest 5)"]
+
+
+def test_delivery_and_sizing_trends(report, history_db: Path) -> None:
+    assert report.fillers.verdict == "improving" and report.fillers.last < report.fillers.first
+    assert report.wpm.verdict == "slower"
+    assert report.wpm.first == pytest.approx(178, abs=4) and report.wpm.last == pytest.approx(152, abs=4)
+    assert [w for w, _ in report.top_fillers] == ["um", "like", "you know"]
+    checks = [c for card in _cards(history_db) for c in card["sizing"]["checks"]]
+    assert report.sizing.total == len(checks)
+    assert report.sizing.ok == sum(c["ok"] for c in checks)
+    shares = [ok / total for _, ok, total in report.sizing.weekly]
+    assert shares[0] < 0.6 < 0.9 < shares[-1]
+    assert all("inputs give" in m for _, _, m in report.sizing.failures)
+
+
+def test_best_and_worst_answers_carry_evidence(report) -> None:
+    assert len(report.best) == len(report.worst) == 3
+    assert min(h.overall for h in report.best) > max(h.overall for h in report.worst)
+    assert report.worst[0].day < report.best[0].day       # the history improves
+    assert all(h.notes and h.question for h in report.best + report.worst)
+    assert any("no measurable result" in n for h in report.worst for n in h.notes)
+
+
+class _Checker(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.tags: Counter[str] = Counter()
+        self.attrs: list[tuple[str, str | None]] = []
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags[tag] += 1
+        self.attrs += attrs
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"unexpected </{tag}> with open {self.stack[-3:]}")
+        else:
+            self.stack.pop()
+
+
+def test_html_report_is_self_contained_and_has_charts(report) -> None:
+    page = render_html(report)
+    checker = _Checker()
+    checker.feed(page)
+    checker.close()
+    assert not checker.problems and not checker.stack
+    assert checker.tags["svg"] >= 8 and checker.tags["polyline"] >= 8
+    assert checker.tags["script"] == 0 and checker.tags["link"] == 0 and checker.tags["img"] == 0
+    lowered = page.lower()
+    for banned in ("http:", "https:", "//", "src=", "href=", "url(", "@import"):
+        assert banned not in lowered, banned
+    assert "No measurable result in" in page and "Production incident" in page
+
+
+def test_markdown_report_has_every_section(report) -> None:
+    text = render_md(report)
+    for heading in ("## Scores over sessions", "## Gaps that keep coming back", "## Best answers",
+                    "## Weakest answers", "## Delivery", "## Napkin math", "## Story bank", "## Weekly log"):
+        assert heading in text
+    assert "| STAR structure |" in text and "improving" in text
+    assert "| A model that did not ship | none |" in text
+
+
+def test_report_command_filters_and_writes_a_private_file(history_db: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "r.html"
+    assert main(["report", "--db", str(history_db), "--out", str(out)]) == 0
+    assert out.read_text().startswith("<!DOCTYPE html>")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    capsys.readouterr()
+    assert main(["report", "--db", str(history_db), "--round", "system-design", "--since", "2024-02-01"]) == 0
+    text = capsys.readouterr().out
+    assert "system-design round only" in text and "since 2024-02-01" in text
+    assert "behavioral" not in text.split("## Weekly log")[1]
+    assert "| numeric sizing |" in text and "| STAR structure |" not in text
+    assert main(["report", "--db", str(history_db), "--since", "last week"]) == 1
+    err = capsys.readouterr().err
+    assert "is not a date" in err and err.count("\n") == 1
+
+
+def test_empty_database_gives_a_friendly_report(tmp_path: Path, capsys) -> None:
+    assert main(["report", "--db", str(tmp_path / "empty.db")]) == 0
+    assert "No scored answers in this range yet" in capsys.readouterr().out
+    assert main(["report", "--db", str(tmp_path / "empty.db"), "--format", "html"]) == 0
+    assert "no data yet" in capsys.readouterr().out
+
+
+def test_report_query_uses_the_progress_index(history_db: Path) -> None:
+    store = SQLiteStore(history_db)
+    try:
+        plan = " ".join(str(r) for r in store.db.conn.execute(
+            "EXPLAIN QUERY PLAN " + sql.ANSWERS_SQL.format(since="")).fetchall())
+    finally:
+        store.close()
+    assert "idx_turns_speaker_kind_session" in plan
+
+
+def test_report_over_a_thousand_sessions(tmp_path: Path) -> None:
+    made = generate_history(tmp_path / "big.db", sessions=1000, questions=5, days=140)
+    assert made.turns == 20000
+    store = SQLiteStore(tmp_path / "big.db")
+    try:
+        rep = build(store.db.conn)
+    finally:
+        store.close()
+    assert rep.sessions == 1000 and rep.answers == 10000
+    assert {t.id: t.verdict for t in rep.dimensions}["star_structure"] == "improving"
+    assert min(rep.dimensions, key=lambda t: t.last).id == "numeric_sizing"
+    no_result = next(g for g in rep.gaps if g.gap == "no_result")
+    assert no_result.total == made.answers_by_round["behavioral"]
+    assert no_result.count == made.gap_counts[("behavioral", "no_result")]
+    assert sum(w.answers for w in rep.weeks) == 10000
+    assert {c.signal.id: c.status for c in rep.coverage}["model-not-shipped"] == "none"
+    assert "<svg" in render_html(rep) and "## Weekly log" in render_md(rep)
