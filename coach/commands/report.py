@@ -33,7 +33,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--since", metavar="DATE", help="only sessions started on or after this date (YYYY-MM-DD)")
     p.add_argument("--round", choices=ROUND_IDS, metavar="ROUND", help=f"only one round: {', '.join(ROUND_IDS)}")
     p.add_argument("--format", choices=("md", "html"), default=None,
-                   help="md (default) or html: one self-contained page with inline charts")
+                   help="md, or html: one self-contained page with inline charts "
+                        "(default: html when --out ends in .html, else md)")
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of printing")
     p.set_defaults(func=run)
 

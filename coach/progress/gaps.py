@@ -31,6 +31,12 @@ class GapStat:
         return text[0].upper() + text[1:]
 
     @property
+    def lately(self) -> str:
+        """The direction in words, for the report."""
+        return {"fading": "showing up less often lately", "growing": "showing up more often lately"}.get(
+            self.direction, "about as often lately")
+
+    @property
     def direction(self) -> str:
         """Whether the gap shows up less ("fading"), more ("growing") or as often lately."""
         if self.total <= self.recent_total or not self.recent_total:

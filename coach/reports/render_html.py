@@ -13,7 +13,7 @@ th,td{border-bottom:1px solid #eee;padding:.35em .5em;text-align:left;vertical-a
 .num{text-align:right;font-variant-numeric:tabular-nums}.improving{color:#1a7f37}.slipping{color:#c62828}
 .rehearsed{color:#1a7f37}.none{color:#c62828}.once{color:#a36b00}
 .card{border:1px solid #e3e3e3;border-radius:6px;padding:.6em .9em;margin:.6em 0}
-.chart .grid{stroke:#eee}.chart .tick{font-size:11px;fill:#666}.chart .ct{font-size:13px;fill:#333;font-weight:600}
+svg.chart{max-width:100%;height:auto}.chart .grid{stroke:#eee}.chart .tick{font-size:11px;fill:#666}.chart .ct{font-size:13px;fill:#333;font-weight:600}
 blockquote{margin:.4em 0;color:#444;border-left:3px solid #ddd;padding-left:.7em}
 """
 
@@ -64,7 +64,7 @@ def _sections(r: Report) -> list[str]:
                f"<th>Verdict</th><th class=num>Answers</th><th>Trend</th></tr>{rows}</table>")
     out.append("<h2>Gaps that keep coming back</h2>")
     if r.gaps:
-        items = "".join(f"<li>{esc(g.statement)}; {esc(g.direction)}"
+        items = "".join(f"<li>{esc(g.statement)}; {esc(g.lately)}"
                         + (f"<br><small>e.g. {esc(g.examples[0])}</small>" if g.examples else "") + "</li>"
                         for g in r.gaps)
         out.append(f"<ul>{items}</ul>")
@@ -104,11 +104,13 @@ def _sections(r: Report) -> list[str]:
                    f"<td class=num>{st.told}</td><td>{esc(st.last_day or '-')}</td><td class=num>{_f(st.best)}</td>"
                    f"<td>{esc(', '.join(st.signals) or '-')}</td></tr>")
     out.append("</table><h2>Weekly log</h2><table><tr><th>Week of</th><th class=num>Sessions</th>"
-               "<th class=num>Answers</th><th class=num>Minutes</th><th class=num>Mean</th><th>Rounds</th></tr>")
+               "<th class=num>Answers</th><th class=num>Questions</th><th class=num>Minutes</th><th class=num>Mean</th>"
+               "<th>Rounds</th></tr>")
     for w in reversed(r.weeks):
         rounds = ", ".join(f"{rid} ×{n}" for rid, n in w.rounds)
         out.append(f"<tr><td>{w.start}</td><td class=num>{w.sessions}</td><td class=num>{w.answers}</td>"
-                   f"<td class=num>{w.minutes:.0f}</td><td class=num>{_f(w.mean_overall)}</td><td>{esc(rounds or '-')}</td></tr>")
+                   f"<td class=num>{len(w.questions)}</td><td class=num>{w.minutes:.0f}</td>"
+                   f"<td class=num>{_f(w.mean_overall)}</td><td>{esc(rounds or '-')}</td></tr>")
     out.append("</table>")
     return out
 

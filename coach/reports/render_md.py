@@ -53,7 +53,7 @@ def render_md(r: Report) -> str:
     if r.gaps:
         for g in r.gaps:
             example = f" — e.g. \"{g.examples[0]}\"" if g.examples else ""
-            out.append(f"- {g.statement}; {g.direction}{example}")
+            out.append(f"- {g.statement}; {g.lately}{example}")
     else:
         out.append("No gap shows up often enough to call it a habit.")
     out += ["", "## Best answers", ""]
@@ -81,9 +81,10 @@ def render_md(r: Report) -> str:
     for st in r.stories[:25]:
         out.append(f"| {_cell(st.name)} | {'named' if st.named else 'suggested'} | {st.told} | "
                    f"{st.last_day or '-'} | {_f(st.best)} | {_cell(', '.join(st.signals) or '-')} |")
-    out += ["", "## Weekly log", "", "| Week of | Sessions | Answers | Minutes | Mean | Rounds |",
-            "|---|---:|---:|---:|---:|---|"]
+    out += ["", "## Weekly log", "", "| Week of | Sessions | Answers | Questions | Minutes | Mean | Rounds |",
+            "|---|---:|---:|---:|---:|---:|---|"]
     for w in reversed(r.weeks):
         rounds = ", ".join(f"{rid} ×{n}" for rid, n in w.rounds) or "-"
-        out.append(f"| {w.start} | {w.sessions} | {w.answers} | {w.minutes:.0f} | {_f(w.mean_overall)} | {rounds} |")
+        out.append(f"| {w.start} | {w.sessions} | {w.answers} | {len(w.questions)} | {w.minutes:.0f} | "
+                   f"{_f(w.mean_overall)} | {rounds} |")
     return "\n".join(out) + "\n"

@@ -41,12 +41,12 @@ def _scale(values: Sequence[float], lo: float, hi: float, x0: float, x1: float, 
 
 
 def line_chart(series: Sequence[tuple[str, Sequence[float]]], title: str, y_min: float = 0.0,
-               y_max: float | None = None, width: int = 640, height: int = 220,
+               y_max: float | None = None, width: int = 720, height: int = 220,
                x_labels: tuple[str, str] = ("", ""), ticks: int = 5) -> str:
     """Several lines on one set of axes, with a legend; each series is downsampled to 120 points."""
     shown = [(name, downsample(list(vals))) for name, vals in series if vals]
     top = y_max if y_max is not None else max((max(v) for _, v in shown), default=1.0) * 1.1 or 1.0
-    left, right, up, down = 44, width - 150, 26, height - 30
+    left, right, up, down = 44, width - 190, 26, height - 30
     parts = [f'<svg class="chart" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
              f'aria-label="{esc(title)}"><title>{esc(title)}</title>',
              f'<text x="{left}" y="16" class="ct">{esc(title)}</text>']
