@@ -88,3 +88,52 @@ def seed_history(db: Path, sessions: int = 3) -> SQLiteStore:
 def cards_json(store: SQLiteStore, session_id: str) -> list[dict[str, Any]]:
     return [json.loads(r["scores"]) for r in store.db.query(
         "select scores from turns where session_id = ? and scores is not null order by idx", [session_id])]
+
+
+class StubTranscriber:
+    """Stands in where no speech is transcribed (snapshots, UI-only flows)."""
+
+    name = "tiny-en"
+
+    def transcribe(self, samples: Any) -> Any:
+        from coach.domain import Transcript
+
+        return Transcript(text="")
+
+
+class StubInterviewer:
+    name = "smollm2-135m"
+
+    def follow_up(self, question: Any, answer: str, gap: str, asked: Any) -> Any:
+        from coach.ports import FollowUpReply
+
+        return FollowUpReply(gap=gap, question="What did you give up, and why was that the right call?", source="bank")
+
+    def stream_text(self, prompt: str, max_tokens: int = 64) -> Any:
+        return iter(())
+
+
+def stub_scorer(transcript: Any, **_: Any) -> dict[str, Any]:
+    return sample_card(3.4, 3.0)
+
+
+def ui_overrides(**extra: Any) -> dict[str, Any]:
+    """A kit with no models: for screens that do not transcribe or generate."""
+    from coach.adapters.tts import SilentSpeaker
+
+    parts: dict[str, Any] = {"transcriber": StubTranscriber(), "interviewer": StubInterviewer(),
+                             "speaker": SilentSpeaker(), "mic": (False, "no microphone found"), "scorer": stub_scorer}
+    parts.update(extra)
+    return parts
+
+
+def fixed_items() -> tuple[Any, ...]:
+    """One made-up behavioural question, so snapshots do not follow the question banks."""
+    from coach.domain import Question, RoundSpec
+
+    question = Question(id="snap-q", round="behavioral", levels=("senior",),
+                        prompt="Tell me about a time you shipped a model under a hard deadline. What did you cut?",
+                        assesses="judgment under pressure")
+    spec = RoundSpec(id="behavioral", name="Behavioural round", persona="", behaviour="", grades=(),
+                     time_box_minutes=30, answer_seconds=120, max_followups=1)
+    return ((question, spec),)

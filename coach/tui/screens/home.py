@@ -16,6 +16,8 @@ from coach.domain import LEVEL_IDS, ROUND_IDS
 from coach.tui.history import answer_cards, dimension_history
 from coach.tui.widgets.progress import DimensionProgress
 
+STATUS_MARKS = {"completed": ("✓", "green"), "in_progress": ("…", "yellow"),
+                "interrupted": ("⏸", "dim"), "failed": ("✗", "red")}
 PLAN_NAMES = {"full-loop": "Full loop", "drill": "Round drill", "warm-up": "Warm-up"}
 
 
@@ -57,8 +59,8 @@ class HomeScreen(Screen[None]):
                                                 allow_blank=False, compact=True, id="round", type_to_search=False))
                 yield self._row("Level", Select([(lv, lv) for lv in LEVEL_IDS], value=app.level,
                                                 allow_blank=False, compact=True, id="level", type_to_search=False))
-                yield self._row("Mode", Select([("practice: card per answer", "practice"),
-                                                ("realistic: feedback at end", "realistic")],
+                yield self._row("Mode", Select([("practice (cards)", "practice"),
+                                                ("realistic (at end)", "realistic")],
                                                value=app.mode, allow_blank=False, compact=True, id="mode",
                                                type_to_search=False))
                 yield self._row("Answer", Select([("push-to-talk (space)", False), ("hands-free", True)],
@@ -84,7 +86,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#recent").border_title = "Recent sessions  (enter opens)"
         self.query_one("#progress").border_title = "Progress by dimension"
         table = self.query_one("#sessions", DataTable)
-        table.add_columns("When", "Round", "Ans", "Score", "Status")
+        table.add_columns("When", "Round", "Score", "")
         self._plan_help()
         self.kit_changed()
         self.refresh_history()
@@ -106,10 +108,9 @@ class HomeScreen(Screen[None]):
         for row in rows:
             overall = row.get("overall")
             status = row.get("status") or ""
-            style = {"completed": "green", "in_progress": "yellow", "interrupted": "dim", "failed": "red"}.get(status, "")
-            table.add_row(when(row.get("started_at")), (row.get("round") or row.get("plan") or "")[:14],
-                          str(row.get("answers") or 0), "-" if overall is None else f"{overall:.1f}",
-                          Text(status.replace("_", " "), style=style), key=row["id"])
+            mark, style = STATUS_MARKS.get(status, ("?", ""))
+            table.add_row(when(row.get("started_at")), (row.get("round") or row.get("plan") or "")[:13],
+                          "  -" if overall is None else f"{overall:3.1f}", Text(mark, style=style), key=row["id"])
         self.run_worker(self.query_one("#dims", DimensionProgress).set_history(
             dimension_history(answer_cards(store))), exclusive=True, group="dims")
         interrupted = store.interrupted_sessions()

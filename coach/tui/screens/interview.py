@@ -197,7 +197,8 @@ class InterviewScreen(Screen[None]):
         mic = None
         if kit.mic_ok:
             mic = MicrophoneSource(app.settings.input_device, hands_free=self.hands_free,
-                                   silence_seconds=app.settings.silence_seconds)
+                                   silence_seconds=app.settings.silence_seconds,
+                                   stream_factory=app.overrides.get("mic_stream"))
         self.source = AnswerQueueSource(mic, on_chunk=self._audio_block,
                                         on_error=lambda exc: self.post_message(WorkerError(exc)))
         closing = paths.prompts_dir() / "closing.md"

@@ -57,18 +57,23 @@ def table_has_session(key: str) -> bool:
     return key != "" and not key.startswith("no sessions")
 
 
-def turn_label(turn: dict[str, Any]) -> Text:
-    who = "You" if turn.get("speaker") == "candidate" else "Int"
-    kind = turn.get("kind") or ""
+KIND_MARKS = {"question": "Q", "followup": "↳", "repeat": "↺", "closing": "■", "answer": " "}
+
+
+def turn_label(turn: dict[str, Any], width: int = 29) -> Text:
+    """One line per turn: index, who, score or kind, the start of the text."""
+    you = turn.get("speaker") == "candidate"
     text = Text(f"{turn.get('idx', 0):02d} ", style="dim")
-    text.append(f"{who:<3} ", style="bold green" if who == "You" else "bold magenta")
+    text.append("You " if you else "Int ", style="bold green" if you else "bold magenta")
     overall = turn.get("overall")
     if overall is not None:
         style = "green" if overall >= 3.5 else ("yellow" if overall >= 2.5 else "red")
         text.append(f"{overall:.1f} ", style=style)
-    elif kind in ("followup", "repeat", "closing"):
-        text.append(f"{kind[:4]} ", style="dim")
-    text.append(" ".join(str(turn.get("text") or "").split())[:40])
+    else:
+        text.append(f"{KIND_MARKS.get(turn.get('kind') or '', ' ')}   ", style="cyan")
+    body = " ".join(str(turn.get("text") or "").split())
+    room = max(4, width - len(text.plain))
+    text.append(body if len(body) <= room else body[: room - 1] + "…")
     return text
 
 
