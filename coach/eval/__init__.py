@@ -1,0 +1,1 @@
+"""Offline evaluations of the coach's pure parts against labelled data in tests/data/."""

@@ -1,0 +1,238 @@
+"""Evaluate the answer scorer against the labelled answers in tests/data/answers/.
+
+    python -m coach.eval.scoring [--data DIR] [--json] [--verbose] [--check]
+
+Prints precision, recall and F1 for STAR component presence, quantity
+extraction (kind + value as said, within 1%), wrong-arithmetic detection
+(recall, and false alarms on answers whose arithmetic is right), non-answer
+detection, plus unit normalisation and top-gap agreement. `--check` exits 1
+when a target is missed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coach.domain import Question, RoundSpec, Transcript
+from coach.paths import PROJECT_ROOT
+from coach.scoring import score_answer
+from coach.scoring.star import COMPONENTS
+
+DATA_DIR = PROJECT_ROOT / "tests" / "data" / "answers"
+# The rounds' answer_seconds as shipped in rubrics/rounds.toml (kept here so the eval needs no content).
+ANSWER_SECONDS = {"recruiter": 90, "technical-screen": 120, "coding": 240, "system-design": 300,
+                  "deep-dive": 240, "behavioral": 150, "cross-functional": 150, "hiring-manager": 150}
+TARGETS = {"star_f1": 0.85, "quantity_f1": 0.9, "wrong_math_recall": 0.9, "false_alarm_rate": 0.1}
+REL_TOL = 0.01
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, gold: bool, pred: bool) -> None:
+        self.tp += gold and pred
+        self.fp += (not gold) and pred
+        self.fn += gold and not pred
+
+    def prf(self) -> dict[str, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class Item:
+    id: str
+    data: dict[str, Any]
+    path: Path
+    notes: list[str] = field(default_factory=list)
+
+
+def load(data_dir: Path = DATA_DIR) -> list[Item]:
+    items = []
+    for path in sorted(Path(data_dir).glob("*.toml")):
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+        items.append(Item(str(data.get("id", path.stem)), data, path))
+    return items
+
+
+def _question(d: dict[str, Any], item_id: str) -> Question | None:
+    q = d.get("question")
+    if not q:
+        return None
+    return Question(id=item_id, round=d.get("round", ""), levels=("senior", "staff"), prompt=q.get("prompt", ""),
+                    assesses="", talking_points=tuple(q.get("talking_points", ())),
+                    keywords=tuple(tuple(k) for k in q.get("keywords", ())))
+
+
+def _round(d: dict[str, Any]) -> RoundSpec | None:
+    rid = d.get("round")
+    if not rid:
+        return None
+    seconds = int(d.get("answer_seconds") or ANSWER_SECONDS.get(rid, 180))
+    return RoundSpec(id=rid, name=rid, persona="", behaviour="", grades=(), time_box_minutes=45,
+                     answer_seconds=seconds)
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= REL_TOL * max(abs(a), abs(b)) + 1e-12
+
+
+def evaluate(data_dir: Path = DATA_DIR) -> dict[str, Any]:
+    star = {c: Counts() for c in COMPONENTS}
+    quantities = Counts()
+    non_answer = Counts()
+    norm_ok = norm_total = 0
+    wrong_found = wrong_total = 0
+    false_alarms = correct_total = 0
+    false_alarms_any = clean_total = 0
+    top_ok = top_total = 0
+    non_answer_overall = 0.0
+    items = load(data_dir)
+    for item in items:
+        d = item.data
+        card = score_answer(Transcript(d["text"], duration_s=d.get("duration_s")),
+                            question=_question(d, item.id), round_spec=_round(d))
+        if "star" in d:
+            for c in COMPONENTS:
+                gold, pred = bool(d["star"].get(c)), getattr(card.star, c).present
+                star[c].add(gold, pred)
+                if gold != pred:
+                    item.notes.append(f"star {c}: labelled {gold}, found {pred}")
+        pred_q = list(card.sizing.quantities)
+        used = [False] * len(pred_q)
+        for g in d.get("quantities", []):
+            hit = next((i for i, q in enumerate(pred_q) if not used[i] and q.kind == g["kind"]
+                        and _close(q.raw, float(g["value"]))), None)
+            if hit is None:
+                quantities.fn += 1
+                item.notes.append(f"missed quantity {g.get('text', g['value'])!r} ({g['kind']})")
+                continue
+            used[hit] = True
+            quantities.tp += 1
+            if "base" in g:
+                norm_total += 1
+                if _close(pred_q[hit].value, float(g["base"])):
+                    norm_ok += 1
+                else:
+                    item.notes.append(f"normalised {g.get('text')!r} to {pred_q[hit].value}, label {g['base']}")
+        for i, q in enumerate(pred_q):
+            if not used[i]:
+                quantities.fp += 1
+                item.notes.append(f"extra quantity {q.text!r} ({q.kind})")
+        flagged = any(not c.ok for c in card.sizing.checks)
+        if d.get("wrong_math"):
+            wrong_total += 1
+            wrong_found += flagged
+            if not flagged:
+                item.notes.append("wrong arithmetic not flagged")
+        else:
+            clean_total += 1
+            false_alarms_any += flagged
+            if d.get("has_math"):
+                correct_total += 1
+                false_alarms += flagged
+            if flagged:
+                item.notes.append("false alarm: " + next(c.message for c in card.sizing.checks if not c.ok))
+        pred_na = bool(card.gaps) and card.gaps[0].id in ("non_answer", "off_topic")
+        non_answer.add(bool(d.get("non_answer")), pred_na)
+        if d.get("non_answer"):
+            non_answer_overall = max(non_answer_overall, card.overall)
+        if pred_na != bool(d.get("non_answer")):
+            item.notes.append(f"non-answer: labelled {bool(d.get('non_answer'))}, found {pred_na}")
+        if "top_gap" in d:
+            top_total += 1
+            got = card.gaps[0].id if card.gaps else ""
+            top_ok += got == d["top_gap"]
+            if got != d["top_gap"]:
+                item.notes.append(f"top gap: labelled {d['top_gap']!r}, found {got!r}")
+    star_all = Counts(sum(c.tp for c in star.values()), sum(c.fp for c in star.values()),
+                      sum(c.fn for c in star.values()))
+    return {
+        "answers": len(items),
+        "star": {c: star[c].prf() for c in COMPONENTS} | {"micro": star_all.prf()},
+        "quantities": quantities.prf(),
+        "normalisation": {"correct": norm_ok, "total": norm_total,
+                          "accuracy": round(norm_ok / norm_total, 3) if norm_total else 1.0},
+        "wrong_math": {"found": wrong_found, "total": wrong_total,
+                       "recall": round(wrong_found / wrong_total, 3) if wrong_total else 1.0,
+                       "false_alarms": false_alarms, "correct_math_answers": correct_total,
+                       "false_alarm_rate": round(false_alarms / correct_total, 3) if correct_total else 0.0,
+                       "false_alarms_all_clean": false_alarms_any, "clean_answers": clean_total},
+        "non_answer": non_answer.prf() | {"max_overall": non_answer_overall},
+        "top_gap": {"agree": top_ok, "total": top_total,
+                    "accuracy": round(top_ok / top_total, 3) if top_total else 1.0},
+        "errors": {i.id: i.notes for i in items if i.notes},
+    }
+
+
+def targets_met(r: dict[str, Any]) -> dict[str, bool]:
+    return {
+        "star_f1": all(r["star"][c]["f1"] >= TARGETS["star_f1"] for c in (*COMPONENTS, "micro")),
+        "quantity_f1": r["quantities"]["f1"] >= TARGETS["quantity_f1"],
+        "wrong_math_recall": r["wrong_math"]["recall"] >= TARGETS["wrong_math_recall"],
+        "false_alarm_rate": r["wrong_math"]["false_alarm_rate"] <= TARGETS["false_alarm_rate"],
+    }
+
+
+def _print(r: dict[str, Any], verbose: bool) -> None:
+    def row(name: str, m: dict[str, Any]) -> None:
+        print(f"  {name:<22} P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}"
+              f"   (tp {m['tp']}, fp {m['fp']}, fn {m['fn']})")
+    print(f"scorer eval over {r['answers']} labelled answers\n")
+    print("STAR component presence")
+    for name, m in r["star"].items():
+        row(name, m)
+    print("\nQuantity extraction (kind + value as said, within 1%)")
+    row("quantities", r["quantities"])
+    n = r["normalisation"]
+    print(f"  normalised to base units: {n['correct']}/{n['total']} ({n['accuracy']:.3f})")
+    w = r["wrong_math"]
+    print("\nNapkin math")
+    print(f"  wrong-arithmetic recall  {w['found']}/{w['total']} = {w['recall']:.3f}")
+    print(f"  false alarms on correct arithmetic  {w['false_alarms']}/{w['correct_math_answers']} "
+          f"= {w['false_alarm_rate']:.3f} per answer")
+    print(f"  false alarms on any answer without wrong arithmetic  {w['false_alarms_all_clean']}/"
+          f"{w['clean_answers']}")
+    print("\nNon-answer detection (gaps[0] is non_answer or off_topic)")
+    row("non-answer", r["non_answer"])
+    print(f"  highest overall score given to a non-answer: {r['non_answer']['max_overall']}")
+    t = r["top_gap"]
+    print(f"\nTop gap agrees with the label: {t['agree']}/{t['total']} ({t['accuracy']:.3f})")
+    met = targets_met(r)
+    print("\nTargets: " + ", ".join(f"{k} {'ok' if v else 'MISSED'}" for k, v in met.items()))
+    if verbose and r["errors"]:
+        print("\nDisagreements:")
+        for item_id, notes in r["errors"].items():
+            for note in notes:
+                print(f"  {item_id}: {note}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m coach.eval.scoring", description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA_DIR, help="folder of labelled answer TOML files")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args(argv)
+    result = evaluate(args.data)
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        _print(result, args.verbose)
+    return 1 if args.check and not all(targets_met(result).values()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

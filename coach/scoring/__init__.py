@@ -1,0 +1,70 @@
+"""The answer scorer: a transcript in, a Scorecard out. Pure: no device, model, file or network.
+
+    from coach.scoring import score_answer
+    card = score_answer("I don't know.", round_spec=spec)
+    card.to_dict()["gaps"][0]["id"]      # "non_answer"
+
+The JSON contract of `Scorecard.to_dict()` is documented in coach/scoring/README.md.
+"""
+from __future__ import annotations
+
+from coach.domain import Question, RoundSpec, Rubric, Transcript
+from coach.scoring import delivery as _delivery
+from coach.scoring import napkin, signals, sizing, star, talking_points
+from coach.scoring.gaps import Gap, feedback, find_gaps
+from coach.scoring.napkin import Check
+from coach.scoring.rubric import Analysis, DimensionScore, dimensions, resolve_rubric
+from coach.scoring.scorecard import CONTRACT_VERSION, Scorecard, SizingReport
+from coach.scoring.sizing import Quantity
+from coach.scoring.text import clean, sentences
+from coach.scoring.units import KINDS
+
+__all__ = ["score_answer", "Scorecard", "SizingReport", "Quantity", "Check", "Gap", "DimensionScore", "KINDS",
+           "CONTRACT_VERSION"]
+
+
+def score_answer(transcript: Transcript | str, *, question: Question | None = None,
+                 round_spec: RoundSpec | None = None, rubric: Rubric | None = None) -> Scorecard:
+    """Score one spoken answer. Never raises on odd text: empty or garbage input is a non-answer."""
+    if isinstance(transcript, Transcript):
+        raw = transcript.text or " ".join(s.text for s in transcript.segments)
+        segments, duration = transcript.segments, transcript.duration_s
+    else:
+        raw, segments, duration = str(transcript or ""), (), None
+    text = clean(raw)
+    sents = sentences(text)
+    round_id = (round_spec.id if round_spec else None) or (rubric.round if rubric else None) or \
+        (question.round if question else None)
+
+    star_report = star.analyse(sents)
+    quantities = sizing.extract(text, sents)
+    checks = napkin.check(quantities, text, sizing.factors(text))
+    report = _delivery.analyse(text, segments, duration, round_spec.answer_seconds if round_spec else None)
+    points = talking_points.coverage(question, sents)
+    production = signals.production_concepts(text)
+    a = Analysis(
+        text=text, sents=sents, round=round_id, star=star_report, quantities=quantities, checks=checks,
+        missing=[], sizing_score=0.0, sizing_rule="", delivery=report, points=points,
+        tradeoffs=signals.tradeoff_evidence(sents), production=production, scope=signals.scope_words(text),
+        tech=signals.tech_terms(text), clarifying=signals.clarifying(sents),
+        non_answer=signals.non_answer(text, question), question=question,
+    )
+    dims, expected = resolve_rubric(rubric, round_spec, round_id, a.narrative, bool(quantities), bool(production))
+    a.expected_sizing = expected
+    a.missing = napkin.missing_kinds(quantities, expected)
+    bad = sum(1 for c in checks if not c.ok)
+    a.sizing_score, a.sizing_rule = sizing.sizing_score(quantities, bad, len(checks) - bad, expected)
+    scored, overall = dimensions(a, dims)
+    gaps = find_gaps(a)
+    return Scorecard(
+        star=star_report,
+        sizing=SizingReport(tuple(quantities), tuple(checks), tuple(a.missing), a.sizing_score, a.sizing_rule),
+        delivery=report,
+        talking_points=points,
+        dimensions=tuple(scored),
+        gaps=tuple(gaps),
+        feedback=tuple(feedback(a, gaps)),
+        overall=overall,
+        round=round_id,
+        question_id=question.id if question else None,
+    )

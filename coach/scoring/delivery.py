@@ -1,0 +1,122 @@
+"""How the answer was spoken: length, pace, fillers, hedges, long pauses, time box."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coach.domain import Segment
+
+LONG_PAUSE_S = 3.0
+TOO_LONG_FACTOR = 1.5
+DEFAULT_ANSWER_SECONDS = 180     # time box when the round is unknown
+ESTIMATED_WPM = 150              # to estimate the length of a text-only answer
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*")
+
+# "like" is a filler unless it compares or means "enjoy": "I like", "would like",
+# "looks like", "something like this". Counted as filler after a comma, at the
+# start of a clause, before a number ("like 50k users") or next to um/uh.
+_LIKE_KEEP = (r"(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bwould )(?<!\bd )(?<!\bdon't )(?<!\bdidn't )"
+              r"(?<!\blooks )(?<!\blook )(?<!\blooked )(?<!\bfeel )(?<!\bfeels )(?<!\bfelt )(?<!\bseems )"
+              r"(?<!\bseem )(?<!\bsounds )(?<!\bsomething )(?<!\bthings )(?<!\bstuff )(?<!\bjust )(?<!\bmore )"
+              r"(?<!\bmuch )(?<!\bnothing )(?<!\bliterally )")
+FILLERS: dict[str, re.Pattern[str]] = {
+    "um": re.compile(r"\b(?:um+|umm+|uhm|erm|em)\b"),
+    "uh": re.compile(r"\b(?:uh+|er|ah|eh)\b(?!-)"),
+    "like": re.compile(rf"(?:(?:^|[,.;?!]\s*|\b(?:um|uh|and|but|so|was|were|it's|it is)\s+){_LIKE_KEEP}like\b(?!\s+(?:to|this|that|a|an|the)\b)"
+                       rf"|{_LIKE_KEEP}\blike(?=,|\s+\d|\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|"
+                       r"thirty|forty|fifty|a hundred|a few|a couple|um|uh)\b))"),
+    "you know": re.compile(r"(?<!\bdo )(?<!\bdid )(?<!\bif )(?<!\bdon't )(?<!\bas )(?<!\bwould )(?<!\bwhat )"
+                           r"\byou know\b(?!\s+(?:what|how|that|when|where|why|if|whether|about|the|it|him|her|them)\b)"),
+    "sort of": re.compile(r"(?<!\bwhat )(?<!\bthis )(?<!\bthat )(?<!\bthe )(?<!\ba )(?<!\bany )(?<!\bsome )"
+                          r"(?<!\bwhich )(?<!\bsame )\bsort of\b"),
+    "kind of": re.compile(r"(?<!\bwhat )(?<!\bthis )(?<!\bthat )(?<!\bthe )(?<!\ba )(?<!\bany )(?<!\bsome )"
+                          r"(?<!\bwhich )(?<!\bsame )(?<!\bevery )(?<!\bdifferent )\bkind of\b"),
+    "basically": re.compile(r"\bbasically\b"),
+    "actually": re.compile(r"\bactually\b"),
+    "literally": re.compile(r"\bliterally\b"),
+    "i mean": re.compile(r"\bi mean\b(?!\s+(?:it|that)\b)"),
+    "right?": re.compile(r"\bright\s*\?|,\s*right\s*,"),
+    "so yeah": re.compile(r"\bso,? yeah\b"),
+}
+HEDGES: dict[str, re.Pattern[str]] = {
+    "i think": re.compile(r"\bi think\b"),
+    "maybe": re.compile(r"\bmaybe\b"),
+    "probably": re.compile(r"\bprobably\b"),
+    "i guess": re.compile(r"\bi guess\b"),
+    "sort of": FILLERS["sort of"],
+    "kind of": FILLERS["kind of"],
+    "i believe": re.compile(r"\bi believe\b"),
+    "perhaps": re.compile(r"\bperhaps\b"),
+    "not sure": re.compile(r"\bnot (?:totally |really |entirely |100 percent )?sure\b"),
+    "i feel like": re.compile(r"\bi feel like\b"),
+}
+
+
+@dataclass(frozen=True)
+class DeliveryReport:
+    words: int = 0
+    wpm: float | None = None
+    fillers: dict[str, int] = field(default_factory=dict)
+    hedges: dict[str, int] = field(default_factory=dict)
+    long_pauses: int = 0
+    too_long: bool = False
+    duration_s: float | None = None       # spoken (or, when estimated, guessed) length
+    duration_estimated: bool = False      # True when guessed from the word count at 150 wpm
+    answer_seconds: int = DEFAULT_ANSWER_SECONDS
+    longest_pause_s: float = 0.0
+
+    @property
+    def filler_count(self) -> int:
+        return sum(self.fillers.values())
+
+    def to_dict(self) -> dict:
+        return {"words": self.words, "wpm": self.wpm, "fillers": dict(self.fillers), "hedges": dict(self.hedges),
+                "long_pauses": self.long_pauses, "too_long": self.too_long, "duration_s": self.duration_s,
+                "duration_estimated": self.duration_estimated, "answer_seconds": self.answer_seconds,
+                "longest_pause_s": self.longest_pause_s}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "DeliveryReport":
+        return cls(words=int(d.get("words", 0)), wpm=d.get("wpm"), fillers=dict(d.get("fillers") or {}),
+                   hedges=dict(d.get("hedges") or {}), long_pauses=int(d.get("long_pauses", 0)),
+                   too_long=bool(d.get("too_long", False)), duration_s=d.get("duration_s"),
+                   duration_estimated=bool(d.get("duration_estimated", False)),
+                   answer_seconds=int(d.get("answer_seconds", DEFAULT_ANSWER_SECONDS)),
+                   longest_pause_s=float(d.get("longest_pause_s", 0.0)))
+
+
+def _valid(segments: tuple[Segment, ...]) -> list[Segment]:
+    ok = []
+    for s in segments:
+        try:
+            if float(s.end) >= float(s.start) >= 0 and float(s.end) < 1e7:
+                ok.append(s)
+        except (TypeError, ValueError):
+            continue
+    return sorted(ok, key=lambda s: s.start)
+
+
+def analyse(text: str, segments: tuple[Segment, ...] = (), duration_s: float | None = None,
+            answer_seconds: int | None = None) -> DeliveryReport:
+    low = text.lower()
+    n_words = len(_WORD.findall(text))
+    fillers = {k: n for k, p in FILLERS.items() if (n := len(p.findall(low)))}
+    hedges = {k: n for k, p in HEDGES.items() if (n := len(p.findall(low)))}
+    segs = _valid(segments)
+    gaps = [b.start - a.end for a, b in zip(segs, segs[1:])]
+    long_pauses = sum(1 for g in gaps if g > LONG_PAUSE_S)
+    spoken: float | None = None
+    if segs and segs[-1].end > segs[0].start:
+        spoken = segs[-1].end - segs[0].start
+    elif duration_s is not None and duration_s == duration_s and 0 < duration_s < 1e7:
+        spoken = float(duration_s)
+    wpm = round(n_words / (spoken / 60.0), 1) if spoken and spoken >= 1.0 else None
+    box = int(answer_seconds) if answer_seconds and answer_seconds > 0 else DEFAULT_ANSWER_SECONDS
+    estimated = spoken is None
+    length = spoken if spoken is not None else n_words / ESTIMATED_WPM * 60.0
+    return DeliveryReport(
+        words=n_words, wpm=wpm, fillers=fillers, hedges=hedges, long_pauses=long_pauses,
+        too_long=length > TOO_LONG_FACTOR * box, duration_s=round(length, 1), duration_estimated=estimated,
+        answer_seconds=box, longest_pause_s=round(max(gaps, default=0.0), 2) if gaps else 0.0,
+    )

@@ -1,0 +1,148 @@
+"""Gaps (ids from GAP_IDS) ranked by severity, and the feedback lines.
+
+Ordering the interviewer relies on (it probes gaps[0]):
+  1. non_answer (1.0) or off_topic (0.98): then it is the only gap;
+  2. bad_math (0.9): a stated figure its own inputs contradict;
+  3. the round's key gaps, in this order:
+       stories (behavioral, deep-dive, hiring-manager, cross-functional, recruiter):
+         no_result 0.8 (0.65 when the result has no number), we_not_i 0.75 (0.6 when some "I"),
+         no_context 0.5
+       system-design: no_numbers 0.8, no_clarifying 0.7, no_tradeoff 0.65, no_monitoring 0.6
+       technical-screen, coding: missing_point 0.5-0.8 (by the share missed), no_tradeoff 0.45
+  4. missing_point outside technical rounds (0.4-0.5, when half or more are missed);
+  5. too_long 0.3-0.45 (by how far past 1.5x the time box).
+Ties keep this order. Every gap's evidence is observable: a quote, a count or a number.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coach.domain import GAP_IDS
+from coach.scoring.rubric import Analysis, family
+from coach.scoring.text import quote
+
+_ORDER = {g: i for i, g in enumerate(("non_answer", "off_topic", "bad_math", "no_result", "we_not_i", "no_numbers",
+                                       "no_clarifying", "no_tradeoff", "no_monitoring", "missing_point",
+                                       "no_context", "too_long"))}
+
+
+@dataclass(frozen=True)
+class Gap:
+    id: str
+    severity: float
+    evidence: str
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "severity": self.severity, "evidence": self.evidence}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Gap":
+        return cls(str(d.get("id", "")), float(d.get("severity", 0.0)), str(d.get("evidence", "")))
+
+
+def find_gaps(a: Analysis) -> list[Gap]:
+    if a.non_answer is not None:
+        sev = 1.0 if a.non_answer.gap == "non_answer" else 0.98
+        return [Gap(a.non_answer.gap, sev, a.non_answer.evidence)]
+    gaps: list[Gap] = []
+    bad = [c for c in a.checks if not c.ok]
+    if bad:
+        more = f" (and {len(bad) - 1} more wrong figure{'s' if len(bad) > 2 else ''})" if len(bad) > 1 else ""
+        gaps.append(Gap("bad_math", 0.9, bad[0].message + more))
+    fam = family(a)
+    words = a.delivery.words
+    opening = quote(a.sents[0].text, 100) if a.sents else ""
+    if fam == "story":
+        star = a.star
+        if not star.result.present:
+            last = quote(a.sents[-1].text, 100) if a.sents else ""
+            gaps.append(Gap("no_result", 0.8, f'no sentence states an outcome; it ends: "{last}"'))
+        elif not star.measurable_result:
+            gaps.append(Gap("no_result", 0.65, f'the result has no number: "{quote(star.result.evidence[0], 100)}"'))
+        i, we = star.i_count, star.we_count
+        if we >= 3 and i == 0:
+            gaps.append(Gap("we_not_i", 0.75, f'"we" {we} times, "I" 0 times'))
+        elif we >= 3 and we > 2.5 * i:
+            gaps.append(Gap("we_not_i", 0.6, f'"we" {we} times, "I" {i} times'))
+        if not star.situation.present:
+            gaps.append(Gap("no_context", 0.5, f'no situation or stakes; it opens: "{opening}"'))
+    elif fam == "design":
+        if not a.quantities:
+            gaps.append(Gap("no_numbers", 0.8, f"0 quantities in {words} words"))
+        if not a.clarifying:
+            gaps.append(Gap("no_clarifying", 0.7, f'no requirement, assumption or scale question; it opens: '
+                                                  f'"{opening}"'))
+        if not a.tradeoffs:
+            gaps.append(Gap("no_tradeoff", 0.65, f'no alternative weighed ("instead of", "trade-off", '
+                                                 f'"X over Y", "the downside") in {words} words'))
+        if not a.production:
+            gaps.append(Gap("no_monitoring", 0.6, f"none of monitoring, alerting, rollout, canary, rollback or "
+                                                  f"retraining in {words} words"))
+    else:
+        if a.points.missed:
+            frac = len(a.points.missed) / a.points.total
+            gaps.append(Gap("missing_point", round(0.5 + 0.3 * frac, 2), _missed(a)))
+        if not a.tradeoffs:
+            gaps.append(Gap("no_tradeoff", 0.45, f'no alternative weighed ("instead of", "trade-off", '
+                                                 f'"X over Y", "the downside") in {words} words'))
+    if fam != "technical" and a.points.total and len(a.points.missed) * 2 >= a.points.total:
+        frac = len(a.points.missed) / a.points.total
+        gaps.append(Gap("missing_point", round(0.4 + 0.1 * frac, 2), _missed(a)))
+    d = a.delivery
+    if d.too_long:
+        ratio = (d.duration_s or 0) / d.answer_seconds
+        sev = round(0.3 + 0.15 * min(1.0, max(0.0, (ratio - 1.5) / 1.5)), 2)
+        how = "estimated from the word count" if d.duration_estimated else "spoken"
+        gaps.append(Gap("too_long", sev, f"{(d.duration_s or 0) / 60:.1f} min ({how}) against a "
+                                         f"{d.answer_seconds / 60:.1f} min time box ({ratio:.1f}x)"))
+    gaps = [g for g in gaps if g.id in GAP_IDS]
+    return sorted(gaps, key=lambda g: (-g.severity, _ORDER.get(g.id, 99)))
+
+
+def _missed(a: Analysis) -> str:
+    names = "; ".join(f'"{quote(p.point, 60)}"' for p in a.points.missed[:3])
+    return f"missed {len(a.points.missed)} of {a.points.total} talking points: {names}"
+
+
+_ADVICE = {
+    "bad_math": "Recheck the arithmetic out loud: {e}.",
+    "no_result": "End with the outcome and its size: {e}.",
+    "we_not_i": "Say what you did yourself: {e}.",
+    "no_context": "Open with a sentence of context (where, when, what was at stake): {e}.",
+    "no_numbers": "Put numbers on the design (users, QPS, latency, storage): {e}.",
+    "no_clarifying": "Start by stating assumptions or asking about scale: {e}.",
+    "no_tradeoff": "Name what you gave up and the option you rejected: {e}.",
+    "no_monitoring": "Say how you would watch it and roll it out or back: {e}.",
+    "missing_point": "Cover the points a strong answer covers: {e}.",
+    "too_long": "Tighten the answer: {e}.",
+    "non_answer": "There is no answer to score yet ({e}); say what you would try first, even if unsure.",
+    "off_topic": "Answer the question that was asked ({e}).",
+}
+
+
+def feedback(a: Analysis, gaps: list[Gap]) -> list[str]:
+    """At most six lines, each citing something observable in the answer."""
+    lines = [_ADVICE.get(g.id, "{e}").format(e=g.evidence) for g in gaps[:3]]
+    if a.non_answer is not None:
+        return lines
+    if a.star.measurable_result and family(a) == "story":
+        first = next((e for e in a.star.result.evidence), "")
+        lines.append(f'Result is measured: "{quote(first, 110)}".')
+    good = [c for c in a.checks if c.ok]
+    if good and not any(g.id == "bad_math" for g in gaps):
+        lines.append(f"Arithmetic checks out: {good[0].message}.")
+    if a.tradeoffs and not any(g.id == "no_tradeoff" for g in gaps):
+        lines.append(f'Weighs a trade-off: "{quote(a.tradeoffs[0], 110)}".')
+    if a.points.covered:
+        lines.append(f"Covered {len(a.points.covered)} of {a.points.total} talking points "
+                     f"(e.g. \"{a.points.covered[0].matched}\").")
+    d = a.delivery
+    if d.words and d.filler_count * 100 / d.words > 4:
+        top = ", ".join(f'"{k}" x{v}' for k, v in sorted(d.fillers.items(), key=lambda kv: -kv[1])[:3])
+        lines.append(f"Cut the fillers: {top} in {d.words} words "
+                     f"({d.filler_count * 100 / d.words:.1f} per 100).")
+    improvement = a.star.improvement
+    if family(a) == "story" and ('"' in improvement or any(ch.isdigit() for ch in improvement)) \
+            and not any(improvement.startswith(p) for p in ("Put a number", 'Say "I"')):
+        lines.append(improvement)             # only when it quotes or counts something
+    return lines[:6]

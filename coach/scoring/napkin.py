@@ -1,0 +1,346 @@
+"""Napkin-math checks: recompute a figure the answer derived from figures it stated.
+
+Rules (each needs all of its inputs said out loud; otherwise no check is made):
+  qps_from_users   users x requests per user per day / 86,400 -> requests per second (or per day)
+  qps_from_daily   requests per day / 86,400 -> requests per second
+  bandwidth        requests per second x bytes per request -> bytes per second
+  storage          items per day x bytes per item x days (or item count x bytes per item) -> bytes
+  model_memory     parameters x bytes per parameter (fp32 4, fp16/bf16 2, int8 1, int4 0.5) -> bytes
+  training_time    examples (x epochs) / examples per second -> seconds
+  capacity         instances x capacity per instance <-> total load
+  cost             instances x price per instance-hour x hours -> dollars
+A stated figure is wrong when it is more than 3x off, after allowing any
+multiplier the answer states ("peak is 3x average", "50 percent headroom").
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from coach.scoring.numbers import find_numbers
+from coach.scoring.sizing import Quantity
+from coach.scoring.text import fmt_num
+
+TOLERANCE = 3.0
+_PRECISION = [(re.compile(r"\b(?:fp32|float32|f32|full precision|32[- ]bit|thirty[- ]two[- ]bit)\b", re.I), 4.0),
+              (re.compile(r"\b(?:fp16|bf16|float16|bfloat16|f16|half precision|16[- ]bit|sixteen[- ]bit)\b", re.I), 2.0),
+              (re.compile(r"\b(?:int8|fp8|8[- ]bit|eight[- ]bit)\b", re.I), 1.0),
+              (re.compile(r"\b(?:int4|4[- ]bit|four[- ]bit|nf4)\b", re.I), 0.5)]
+_TRAINING = re.compile(r"\b(?:train(?:ing)?|optimi[sz]er|adam|gradients?|fine[- ]?tun)", re.I)
+_EPOCHS = re.compile(r"(?P<n>\d+(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)?)\s+(?:full\s+)?(?:epochs|passes)\b[^.]*$", re.I)
+_ONE_PASS = re.compile(r"\b(?:one|an?|single|full|each)\s+(?:full\s+)?(?:epoch|pass)\b[^.]*$", re.I)
+_PERIOD_AFTER = re.compile(r"^\s*(?:for|over|in)\s+(?:the|a|one)\s+(?P<p>hour|day|week|month|year)\b", re.I)
+_HOURS = {"hour": 1, "day": 24, "week": 168, "month": 720, "quarter": 2160, "year": 8760}
+
+
+@dataclass(frozen=True)
+class Check:
+    ok: bool
+    message: str
+    stated: float
+    expected: float
+    rule: str = ""
+    unit: str = ""
+
+    def to_dict(self) -> dict:
+        return {"ok": self.ok, "message": self.message, "stated": self.stated, "expected": self.expected,
+                "rule": self.rule, "unit": self.unit}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Check":
+        return cls(ok=bool(d.get("ok", True)), message=str(d.get("message", "")),
+                   stated=float(d.get("stated") or 0.0), expected=float(d.get("expected") or 0.0),
+                   rule=str(d.get("rule", "")), unit=str(d.get("unit", "")))
+
+
+def _sig(x: float) -> float:
+    return float(f"{x:.6g}")
+
+
+def human(value: float, unit: str) -> str:
+    """A base-unit value as a person would say it: 9e13 B -> '90 TB', 100000 s -> '27.8 hours'."""
+    if unit.startswith("B"):
+        suffix = unit[1:]
+        for size, name in ((1e15, "PB"), (1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "KB")):
+            if value >= size:
+                return f"{value / size:.3g} {name}{suffix}"
+        return f"{value:.3g} B{suffix}"
+    if unit == "s":
+        for size, name in ((86400, "days"), (3600, "hours"), (60, "minutes")):
+            if value >= size:
+                return f"{value / size:.3g} {name}"
+        return f"{value:.3g} s"
+    if unit == "/s":
+        return f"{fmt_num(value)}/s"
+    if unit.startswith("$"):
+        return f"${fmt_num(value)}{unit[1:]}"
+    return f"{fmt_num(value)} {unit}".strip()
+
+
+def _magnitude(expected: float, unit: str) -> str:
+    if unit == "s":
+        return human(expected, unit)
+    return "~" + human(10 ** round(math.log10(expected)), unit)
+
+
+def _judge(rule: str, stated: Quantity, expected: float, how: str, factors: list[float],
+           unit: str | None = None, stated_value: float | None = None) -> Check | None:
+    value = stated.value if stated_value is None else stated_value
+    unit = unit or stated.unit
+    if expected <= 0 or value <= 0 or not math.isfinite(expected):
+        return None
+    ratio = value / expected
+    allowed = [1.0] + [f for f in factors] + [1 / f for f in factors]
+    ok = any(1 / TOLERANCE <= ratio / a <= TOLERANCE for a in allowed)
+    said = f'"{stated.text}"'
+    if ok:
+        message = f"{how} ≈ {human(expected, unit)}; {said} checks out"
+    else:
+        off = ratio if ratio >= 1 else 1 / ratio
+        message = (f"{said} is off by {off:.0f}x: {how} ≈ {human(expected, unit)} "
+                   f"(the right order of magnitude is {_magnitude(expected, unit)})")
+    return Check(ok, message, _sig(value), _sig(expected), rule, unit)
+
+
+def check(qs: list[Quantity], text: str, factors: list[float]) -> list[Check]:
+    out: list[Check] = []
+    for fn in (_qps, _bandwidth, _storage, _model_memory, _training_time, _capacity, _cost):
+        out.extend(c for c in fn(qs, text, factors) if c is not None)
+    return out
+
+
+def missing_kinds(qs: list[Quantity], expected: tuple[str, ...]) -> list[str]:
+    kinds = {q.kind for q in qs}
+    return [k for k in expected if k not in kinds]
+
+
+def _near(a: Quantity, b: Quantity, sentences: int) -> bool:
+    return abs(a.sentence - b.sentence) <= sentences
+
+
+def _is_total_rate(q: Quantity) -> bool:
+    return q.kind == "throughput" and not q.has("per_user") and not q.has("per_instance")
+
+
+def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    out: list[Check | None] = []
+    done: set[int] = set()
+    for i, r in enumerate(qs):
+        if r.kind != "throughput" or not r.has("per_user"):
+            continue
+        users = [u for u in qs[:i] if u.kind == "users"] or [u for u in qs if u.kind == "users"]
+        if not users:
+            continue
+        u = next((u for u in reversed(users) if u.has("dau")), None) or next(
+            (u for u in reversed(users) if not u.has("mau")), users[-1])
+        daily = None
+        for t in qs[i + 1:]:
+            if not _near(r, t, 2) or not _is_total_rate(t):
+                continue
+            if t.period_s >= 3600:
+                how = f"{fmt_num(u.raw)} users × {fmt_num(r.raw)} a day"
+                out.append(_judge("qps_from_users", t, u.value * r.value * t.period_s, how, factors,
+                                  f"/{'day' if t.period_s == 86400 else f'{t.period_s:g} s'}", t.value * t.period_s))
+                daily = t
+            elif daily is not None:
+                break                      # the daily total takes over (qps_from_daily)
+            else:
+                how = f"{fmt_num(u.raw)} users × {fmt_num(r.raw)} a day ÷ 86,400 s"
+                out.append(_judge("qps_from_users", t, u.value * r.value, how, factors))
+            done.add(t.start)
+    for i, d in enumerate(qs):
+        if not _is_total_rate(d) or d.period_s < 3600:
+            continue
+        for t in qs[i + 1:]:
+            if not _near(d, t, 1) or t.start in done:
+                continue
+            if _is_total_rate(t) and 0 < t.period_s <= 60:
+                per = "86,400 s" if d.period_s == 86400 else f"{d.period_s:,.0f} s"
+                out.append(_judge("qps_from_daily", t, d.value, f"{fmt_num(d.raw)} ÷ {per}", factors))
+            elif _is_total_rate(t):
+                break
+    return out
+
+
+def _last_before(qs: list[Quantity], q: Quantity, pred) -> Quantity | None:
+    best = None
+    for x in qs:
+        if x.start >= q.start:
+            break
+        if pred(x):
+            best = x
+    return best
+
+
+def _bandwidth(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    out: list[Check | None] = []
+    for b in qs:
+        if b.kind != "bandwidth":
+            continue
+        rate = _last_before(qs, b, lambda x: _is_total_rate(x) and _near(x, b, 2))
+        size = _last_before(qs, b, lambda x: x.kind == "storage" and x.has("per_item") and _near(x, b, 2))
+        if rate and size:
+            how = f"{fmt_num(rate.value)}/s × {human(size.value, 'B')}"
+            out.append(_judge("bandwidth", b, rate.value * size.value, how, factors))
+    return out
+
+
+def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    out: list[Check | None] = []
+    for m in qs:
+        if m.kind != "storage" or m.has("per_item") or m.has("per_param"):
+            continue
+        size = _last_before(qs, m, lambda x: x.kind == "storage" and x.has("per_item") and _near(x, m, 2))
+        if size is None:
+            continue
+        rate = _last_before(qs, m, lambda x: _is_total_rate(x) and _near(x, m, 2))
+        count = _last_before(qs, m, lambda x: x.kind == "dataset" and _near(x, m, 2))
+        if m.has("rate") and rate:
+            how = f"{fmt_num(rate.value * m.period_s)} × {human(size.value, 'B')}"
+            out.append(_judge("storage", m, rate.value * size.value * m.period_s, how, factors))
+            continue
+        if m.has("rate"):
+            continue
+        days = [d for d in qs if d.kind == "duration" and _near(d, m, 1) and abs(d.start - m.start) < 250]
+        if rate and days:
+            d = min(days, key=lambda d: abs(d.start - m.start))
+            how = f"{fmt_num(rate.value * 86400)} a day × {human(size.value, 'B')} × {human(d.value, 's')}"
+            out.append(_judge("storage", m, rate.value * size.value * d.value, how, factors))
+        elif count and (rate is None or count.start > rate.start):
+            how = f"{fmt_num(count.value)} × {human(size.value, 'B')}"
+            out.append(_judge("storage", m, count.value * size.value, how, factors))
+    return out
+
+
+def _bytes_per_param(text: str, qs: list[Quantity], at: int) -> float | None:
+    explicit = [q for q in qs if q.has("per_param") and q.start < at]
+    if explicit:
+        return explicit[-1].value
+    best, best_d = None, 10**9
+    for pat, nbytes in _PRECISION:
+        for m in pat.finditer(text):
+            d = abs(m.start() - at)
+            if d < best_d and d < 200:
+                best, best_d = nbytes, d
+    return best
+
+
+def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    out: list[Check | None] = []
+    for i, p in enumerate(qs):
+        if p.kind != "model_size":
+            continue
+        mem = None
+        for x in qs[i + 1:]:
+            if x.kind == "model_size" or not _near(p, x, 1):
+                break
+            if x.kind == "storage" and not x.has("per_param") and not x.has("rate"):
+                mem = x
+                break
+        if mem is None:
+            continue
+        nbytes = _bytes_per_param(text, qs, mem.start)
+        if nbytes is not None:
+            how = f"{fmt_num(p.value)} parameters × {nbytes:g} bytes"
+            out.append(_judge("model_memory", mem, p.value * nbytes, how, factors))
+            continue
+        hi = 20.0 if _TRAINING.search(text) else 4.0
+        per = mem.value / p.value
+        if per < 0.5 / TOLERANCE or per > hi * TOLERANCE:
+            how = f"{fmt_num(p.value)} parameters × 0.5-{hi:g} bytes"
+            expected = p.value * (0.5 if per < 0.5 else hi)
+            out.append(_judge("model_memory", mem, expected, how, []))
+    return out
+
+
+def _epochs(text: str, d: Quantity) -> float:
+    window = text[max(0, d.start - 60):d.start]
+    window = re.split(r"[,;]|\band\b", window)[-1] if re.search(r"epoch|pass", window, re.I) else window
+    m = _EPOCHS.search(window)
+    if m:
+        nums = find_numbers(m.group("n"))
+        if nums:
+            return nums[0].value
+    return 1.0
+
+
+def _training_time(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    out: list[Check | None] = []
+    for i, t in enumerate(qs):
+        if t.kind != "throughput" or t.has("per_user") or not re.search(
+                r"example|sample|token|image|row|record|item|document|video|photo|sentence", t.text, re.I):
+            continue
+        n = _last_before(qs, t, lambda x: x.kind == "dataset" and _near(x, t, 1))
+        if n is None:
+            continue
+        rate = t.value
+        if t.has("per_instance"):
+            gpus = _last_before(qs, t, lambda x: x.kind == "compute" and not x.has("per_instance"))
+            if gpus is None:
+                continue
+            rate *= gpus.value
+        for d in qs[i + 1:]:
+            if not _near(t, d, 1):
+                break
+            if d.kind == "duration":
+                epochs = _epochs(text, d)
+                how = f"{fmt_num(n.value)}" + (f" × {epochs:g} epochs" if epochs != 1 else "") + \
+                      f" ÷ {fmt_num(rate)}/s"
+                out.append(_judge("training_time", d, n.value * epochs / rate, how, factors))
+    return out
+
+
+def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    out: list[Check | None] = []
+    for i, c in enumerate(qs):
+        if not c.has("per_instance") or c.kind not in ("throughput", "compute"):
+            continue
+        window = [x for x in qs if _near(x, c, 2) and x is not c]
+        counts = [x for x in window if x.kind == "compute" and not x.has("per_instance") and x.unit != "GPU-hours"
+                  and not (c.kind == "compute" and x.unit == c.unit)]
+        totals = [x for x in window if x.kind == c.kind and not x.has("per_instance") and not x.has("per_user")
+                  and (c.kind == "throughput" or x.unit == c.unit)]
+        if not counts or not totals:
+            continue
+        last = max(counts + totals, key=lambda x: x.start)
+        if last in counts:
+            total = max((t for t in totals if t.start < last.start), key=lambda t: t.value, default=None)
+            if total is None:
+                continue
+            how = f"{human(total.value, total.unit)} ÷ {human(c.value, c.unit)} each"
+            out.append(_judge("capacity", last, total.value / c.value, how, factors))
+            for extra in counts:
+                if extra is not last and extra.start > c.start and extra.start > total.start:
+                    out.append(_judge("capacity", extra, total.value / c.value, how, factors))
+        else:
+            n = max((x for x in counts if x.start < last.start), key=lambda x: x.start, default=None)
+            if n is None:
+                continue
+            how = f"{fmt_num(n.value)} × {human(c.value, c.unit)} each"
+            out.append(_judge("capacity", last, n.value * c.value, how, factors))
+    return out
+
+
+def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    out: list[Check | None] = []
+    prices = [p for p in qs if p.kind == "cost" and (p.unit == "$/GPU-hour" or (
+        p.unit == "$/hour" and re.search(r"\b(?:each|per (?:gpu|machine|instance|node|box))\b",
+                                         text[p.start:p.start + len(p.text) + 25], re.I)))]
+    for p in prices:
+        n = _last_before(qs, p, lambda x: x.kind == "compute" and x.unit != "GPU-hours" and not x.has("per_instance"))
+        if n is None:
+            continue
+        hourly = n.value * p.value
+        for c in qs:
+            if c.kind != "cost" or c is p or c.start < p.start or not _near(c, p, 1):
+                continue
+            hours = _HOURS.get(c.unit[2:], 0) if c.unit.startswith("$/") else 0
+            if c.unit == "$":
+                m = _PERIOD_AFTER.match(text[c.start + len(c.text):c.start + len(c.text) + 30])
+                dur = _last_before(qs, c, lambda x: x.kind == "duration")
+                hours = _HOURS[m.group("p").lower()] if m else (dur.value / 3600 if dur else 0)
+            if hours:
+                how = f"{fmt_num(n.value)} × ${p.value:g}/hour × {hours:g} hours"
+                out.append(_judge("cost", c, hourly * hours, how, factors))
+    return out

@@ -1,0 +1,183 @@
+"""Find the numbers in a transcript, in the forms Whisper writes speech.
+
+"50,000", "50k", "10M", "2.3K", "1.5 billion", "fifty thousand", "a hundred",
+"two hundred and fifty million", "half a million", "one point five",
+"a quarter of a million", "three and a half". Digits glued to letters ("p99",
+"fp16", "A100", "k8s", "2nd") are not numbers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SUFFIX = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "T": 1e12}
+
+# digits (not glued to a letter before them), with thousands commas and decimals
+_TOKEN = re.compile(r"(?<![A-Za-z0-9_.])\d+(?:,\d{3})*(?:\.\d+)?|[A-Za-z]+|-")
+
+
+@dataclass(frozen=True)
+class NumberSpan:
+    start: int
+    end: int
+    value: float
+    text: str
+    suffix: str = ""      # the glued scale letter, e.g. "B" in "7B"
+    words: bool = False   # spoken as words
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def find_numbers(text: str) -> list[NumberSpan]:
+    toks = _tokens(text)
+    out: list[NumberSpan] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok, start, end = toks[i]
+        if tok[0].isdigit():
+            span, i = _digits(text, toks, i)
+            if span is not None:
+                out.append(span)
+            continue
+        low = tok.lower()
+        if low in ONES or low in TENS or low in ("a", "an", "half", "point") or low in SCALES:
+            parsed = _words(toks, i)
+            if parsed is not None:
+                value, j = parsed
+                s, e = toks[i][1], toks[j - 1][2]
+                out.append(NumberSpan(s, e, value, text[s:e], words=True))
+                i = j
+                continue
+        i += 1
+    return out
+
+
+def _digits(text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[NumberSpan | None, int]:
+    tok, start, end = toks[i]
+    value = float(tok.replace(",", ""))
+    suffix = ""
+    nxt = text[end:end + 2]
+    if nxt[:1] in SUFFIX and not nxt[1:2].isalpha():
+        suffix = nxt[:1]
+        value *= SUFFIX[suffix]
+        end += 1
+    elif nxt[:1].isalpha() and text[end:end + 2].lower() in ("st", "nd", "rd", "th") \
+            and not text[end + 2:end + 3].isalpha():
+        return None, i + 1          # an ordinal: "2nd"
+    j = i + 1
+    # "2 and a half million"
+    if _seq(toks, j, ("and", "a", "half")):
+        value += 0.5
+        end = toks[j + 2][2]
+        j += 3
+    if not suffix and j < len(toks) and toks[j][1] - end <= 1:
+        low = toks[j][0].lower()
+        if low == "hundred":
+            value *= 100
+            end = toks[j][2]
+            j += 1
+        if j < len(toks) and toks[j][0].lower() in SCALES and toks[j][1] - end <= 1:
+            value *= SCALES[toks[j][0].lower()]
+            end = toks[j][2]
+            j += 1
+    return NumberSpan(start, end, value, text[start:end], suffix=suffix), j
+
+
+def _seq(toks: list[tuple[str, int, int]], j: int, words: tuple[str, ...]) -> bool:
+    return all(j + k < len(toks) and toks[j + k][0].lower() == w for k, w in enumerate(words))
+
+
+def _words(toks: list[tuple[str, int, int]], i: int) -> tuple[float, int] | None:
+    """Parse a run of number words starting at token i; return (value, next index) or None."""
+    n = len(toks)
+
+    def low(k: int) -> str:
+        return toks[k][0].lower() if k < n else ""
+
+    j = i
+    fraction = 1.0
+    # "half a million", "a quarter of a million"
+    if low(j) == "half" and low(j + 1) in ("a", "an") and low(j + 2) in SCALES:
+        return 0.5 * SCALES[low(j + 2)], j + 3
+    if low(j) in ("a", "an") and low(j + 1) == "quarter" and low(j + 2) == "of" and low(j + 3) in ("a", "an") \
+            and low(j + 4) in SCALES:
+        return 0.25 * SCALES[low(j + 4)], j + 5
+    if low(j) == "point":
+        return None
+    total = 0.0
+    current = 0.0
+    seen = False
+    last = ""          # "ones" | "tens" | "hundred" | "scale"
+    while j < n:
+        w = low(j)
+        if w in ("a", "an") and not seen and (low(j + 1) in SCALES or low(j + 1) in ("hundred", "dozen")):
+            current = 1.0
+            seen = True
+            last = "ones"
+            j += 1
+            continue
+        if w == "dozen" and seen and last == "ones":
+            current *= 12
+            last = "scale"
+            j += 1
+            continue
+        if w in ONES or w in TENS:
+            v = ONES.get(w, TENS.get(w, 0))
+            if last == "tens" and w in ONES and v < 10 and current % 10 == 0:
+                current += v
+                last = "ones"
+            elif last in ("", "hundred", "scale", "and"):
+                current += v
+                last = "tens" if w in TENS else "ones"
+            else:
+                break
+            seen = True
+            j += 1
+            continue
+        if w == "hundred" and seen and last in ("ones", "tens"):
+            current = (current or 1) * 100
+            last = "hundred"
+            j += 1
+            continue
+        if w in SCALES and seen and last in ("ones", "tens", "hundred", "point"):
+            total += (current or 1) * SCALES[w]
+            current = 0.0
+            last = "scale"
+            j += 1
+            continue
+        if w == "-" and last == "tens" and low(j + 1) in ONES:
+            j += 1
+            continue
+        if w == "and" and seen and last in ("hundred", "scale") and (low(j + 1) in ONES or low(j + 1) in TENS):
+            last = "and"
+            j += 1
+            continue
+        if w == "and" and seen and low(j + 1) == "a" and low(j + 2) == "half":
+            current += 0.5
+            j += 3
+            last = "point"
+            continue
+        if w == "point" and seen and last in ("ones", "tens") and low(j + 1) in ONES:
+            j += 1
+            digits = ""
+            while j < n and low(j) in ONES and ONES[low(j)] < 10:
+                digits += str(ONES[low(j)])
+                j += 1
+            current += float("0." + digits)
+            last = "point"
+            continue
+        break
+    if not seen:
+        return None
+    return (total + current) * fraction, j

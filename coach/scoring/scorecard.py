@@ -1,0 +1,84 @@
+"""The Scorecard: what `score_answer` returns, and its stable JSON form (see README.md)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from coach.scoring.delivery import DeliveryReport
+from coach.scoring.gaps import Gap
+from coach.scoring.napkin import Check
+from coach.scoring.rubric import DimensionScore
+from coach.scoring.sizing import Quantity
+from coach.scoring.star import StarReport
+from coach.scoring.talking_points import PointsReport
+
+CONTRACT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class SizingReport:
+    quantities: tuple[Quantity, ...] = ()
+    checks: tuple[Check, ...] = ()
+    missing: tuple[str, ...] = ()
+    score: float = 0.0
+    rule: str = ""
+
+    def to_dict(self) -> dict:
+        return {"quantities": [q.to_dict() for q in self.quantities], "checks": [c.to_dict() for c in self.checks],
+                "missing": list(self.missing), "score": self.score, "rule": self.rule}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "SizingReport":
+        return cls(tuple(Quantity.from_dict(q) for q in d.get("quantities") or ()),
+                   tuple(Check.from_dict(c) for c in d.get("checks") or ()),
+                   tuple(d.get("missing") or ()), float(d.get("score", 0.0)), str(d.get("rule", "")))
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    star: StarReport = field(default_factory=StarReport)
+    sizing: SizingReport = field(default_factory=SizingReport)
+    delivery: DeliveryReport = field(default_factory=DeliveryReport)
+    talking_points: PointsReport = field(default_factory=PointsReport)
+    dimensions: tuple[DimensionScore, ...] = ()
+    gaps: tuple[Gap, ...] = ()
+    feedback: tuple[str, ...] = ()
+    overall: float = 0.0
+    round: str | None = None
+    question_id: str | None = None
+
+    @property
+    def top_gap(self) -> str | None:
+        return self.gaps[0].id if self.gaps else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": CONTRACT_VERSION,
+            "round": self.round,
+            "question_id": self.question_id,
+            "star": self.star.to_dict(),
+            "sizing": self.sizing.to_dict(),
+            "delivery": self.delivery.to_dict(),
+            "talking_points": self.talking_points.to_dict(),
+            "dimensions": [d.to_dict() for d in self.dimensions],
+            "gaps": [g.to_dict() for g in self.gaps],
+            "feedback": list(self.feedback),
+            "overall": self.overall,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Scorecard":
+        """Rebuild a card from `to_dict()` output (e.g. read back from the database); missing parts default."""
+        d = d or {}
+        return cls(
+            star=StarReport.from_dict(d.get("star") or {}),
+            sizing=SizingReport.from_dict(d.get("sizing") or {}),
+            delivery=DeliveryReport.from_dict(d.get("delivery") or {}),
+            talking_points=PointsReport.from_dict(d.get("talking_points") or {}),
+            dimensions=tuple(DimensionScore.from_dict(x) for x in d.get("dimensions") or ()),
+            gaps=tuple(Gap.from_dict(g) for g in d.get("gaps") or ()),
+            feedback=tuple(str(f) for f in d.get("feedback") or ()),
+            overall=float(d.get("overall", 0.0)),
+            round=d.get("round"),
+            question_id=d.get("question_id"),
+        )

@@ -1,0 +1,158 @@
+"""Cue phrases behind the dimension scores and gaps: trade-offs, production readiness,
+ownership and scope, clarifying questions, technical vocabulary, and non-answers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coach.domain import Question
+from coach.scoring.text import STOPWORDS, Sentence, content_stems, stem, words
+
+_F = re.IGNORECASE
+
+TRADEOFF = re.compile(
+    r"\btrade[- ]?offs?\b|\btrading\b[^.]{0,40}\bfor\b|\binstead of\b|\bthe (?:main |big |obvious )?downsides?\b|"
+    r"\b(?:we|i|you) (?:gave|give|giving) up\b|\bgiving up\b|\bversus\b|\bvs\.?\s|\bat the (?:cost|expense) of\b|"
+    r"\balternatively\b|\b(?:chose|choose|choosing|picked|pick|picking|prefer|preferred|went with|go with|"
+    r"opted for|favou?r)\b[^.]{0,60}\bover\b|"
+    r"\bi'?d rather\b|\bin exchange for\b|\bon the other hand\b|\bpros and cons\b|\bthe catch is\b|"
+    r"\b(?:costs?|loses?|lose) (?:some|a bit of|a little)\b|\b(?:simpler|cheaper|faster|easier) but\b|"
+    r"\bbut (?:it|that) (?:costs|means|loses|adds)\b|\bthe price (?:is|we pay)\b", _F)
+
+PRODUCTION: dict[str, re.Pattern[str]] = {
+    "monitoring": re.compile(r"\bmonitor\w*|\bdashboards?\b|\bobservability\b|\btrack(?:ing)? (?:the )?\w+ "
+                             r"(?:rate|latency|metrics?|drift|distribution)", _F),
+    "alerting": re.compile(r"\balert\w*|\bpages? the\b|\bon-?call\b", _F),
+    "drift": re.compile(r"\bdrift\w*|\bdistribution shift|\bpopulation stability|\bpsi\b|\bskew\b", _F),
+    "rollout": re.compile(r"\broll(?:ed|ing)? ?(?:it )?out\b|\brollouts?\b|\bramp\w*\b|\bgradual\w*|"
+                          r"\bbehind a (?:feature )?flag\b|\bfeature flags?\b|\bregion by region\b", _F),
+    "canary": re.compile(r"\bcanar(?:y|ies)\b", _F),
+    "shadow": re.compile(r"\bshadow\w*", _F),
+    "a/b test": re.compile(r"\ba/?b\b|\ba b test|\bab test|\bexperiments?\b|\binterleaving\b", _F),
+    "rollback": re.compile(r"\broll(?:ed|ing)? ?back\b|\brollbacks?\b|\brevert\w*|\bkill switch\b", _F),
+    "retraining": re.compile(r"\bretrain\w*|\bfine-?tune \w+ (?:daily|weekly)", _F),
+    "slo": re.compile(r"\bslos?\b|\bslas?\b|\berror budget\b", _F),
+    "fallback": re.compile(r"\bfallbacks?\b|\bfall back\b|\bgraceful(?:ly)? degrad", _F),
+    "validation gate": re.compile(r"\b(?:validation|evaluation|quality) (?:gate|check)s?\b|\bholdout\b|"
+                                  r"\bdata validation\b", _F),
+}
+
+SCOPE = re.compile(
+    r"\b(?:org|organi[sz]ation|multiple teams|(?:two|three|four|five|six|seven|eight|all|other|every|partner|"
+    r"several) (?:ml |ranking |product )?teams|cross[- ](?:team|functional)|roadmap|stakeholders?|leadership|"
+    r"director|vp|company[- ]wide|platform|mentor\w*|hired|strategy|headcount|working group|buy-?in|"
+    r"tech leads?|architecture review)\b", _F)
+
+CLARIFY = re.compile(
+    r"\bclarif\w*|\brequirements?\b|\bassum\w*|\bhow many (?:users|requests|items|queries)|"
+    r"\bwhat(?:'s| is) the (?:scale|budget|latency|traffic|qps|goal)|\bbefore i (?:start|begin|dive|jump)|"
+    r"\blet me (?:ask|make some)|\bi'?d (?:first )?ask\b|\basking (?:what|how|about)\b|\bscope\b|"
+    r"\bwhat are we optimi[sz]ing|\bsuccess metric|\bconstraints?\b|\blet'?s say\b|\bsay we (?:get|have)\b", _F)
+
+TECH_TERMS = re.compile(
+    r"\b(?:embeddings?|transformers?|two[- ]tower|ann|hnsw|faiss|ivf|scann|nearest neighbou?r|feature store|"
+    r"gradient boost\w*|xgboost|lightgbm|logistic regression|random forest|neural net\w*|attention|kv cache|"
+    r"quantiz\w*|distill\w*|pruning|batching|dynamic batching|sharding|shard\w*|replica\w*|cache|caching|redis|"
+    r"kafka|flink|spark|parquet|object storage|cdn|load balancer|autoscal\w*|triton|onnx|tensorrt|gpu|tpu|"
+    r"fp16|bf16|int8|fp32|precision|recall|auc|ndcg|calibrat\w*|isotonic|platt|class weights?|smote|"
+    r"oversampl\w*|downsampl\w*|threshold|cross[- ]entropy|loss|gradients?|optimizer|learning rate|epochs?|"
+    r"data parallel|model parallel|checkpoint\w*|fine[- ]tun\w*|lora|retrieval|ranker|ranking|candidate generation|"
+    r"bm25|tf-?idf|point[- ]in[- ]time|training[- ]serving skew|leak\w*|backfill|streaming|batch|latency|p99|p95|"
+    r"throughput|qps|heap|hash ?map|complexity|log k|n log n|psi|population stability|drift|holdout|a/b|"
+    r"interleaving|counterfactual|uplift|bandit|exploration|cold start|feature crosses|cross features|"
+    r"cross encoder|bi-?encoder|vector|index|partition\w*|idempoten\w*|consisten\w*|eventual|queue|backpressure|"
+    r"schema|validation|great expectations|mlflow|kubernetes|containers?|tracing|profil\w*|garbage collection|"
+    r"noisy neighbou?r|tail latency|p50)\b", _F)
+
+_NON_ANSWER = re.compile(
+    r"\b(?:i (?:don't|do not|dont) (?:know|remember|really know)|no idea|^pass\b|\bpass\.?$|"
+    r"skip (?:this|that|it)|next question|can'?t (?:answer|remember|think of)|cannot (?:answer|remember)|"
+    r"haven'?t (?:really )?(?:worked on|done|had|seen)|no experience|nothing comes to mind|"
+    r"i'?d rather not|repeat the question|rephrase|that'?s the question)", _F)
+_WEAK_NON_ANSWER = re.compile(r"\b(?:it depends|not (?:really )?sure|(?:it was |it's )?fine)\b", _F)
+_PROMPT_GENERIC = frozenset(stem(w) for w in (
+    "tell time about describe walk example give would how what your you design system build approach "
+    "handle go do did one most".split()))
+
+
+_RATHER = re.compile(r"\brather than\b", _F)
+_NOT_A_CHOICE = re.compile(r"\b(?:looks?|seems?|is|are|was|were|be|being|feels?)\s+(?:\w+\s+)?rather than\b", _F)
+
+
+def tradeoff_evidence(sents: list[Sentence]) -> list[str]:
+    """Sentences that weigh an alternative. "X rather than Y" counts when it is a choice, not a description."""
+    return [s.text for s in sents
+            if TRADEOFF.search(s.text) or (_RATHER.search(s.text) and not _NOT_A_CHOICE.search(s.text))]
+
+
+def production_concepts(text: str) -> dict[str, str]:
+    """concept -> the phrase that showed it."""
+    out = {}
+    for name, pat in PRODUCTION.items():
+        m = pat.search(text)
+        if m:
+            out[name] = m.group(0)
+    return out
+
+
+def scope_words(text: str) -> list[str]:
+    return sorted({m.group(0).lower() for m in SCOPE.finditer(text)})
+
+
+def clarifying(sents: list[Sentence]) -> list[str]:
+    return [s.text for s in sents if CLARIFY.search(s.text)]
+
+
+def tech_terms(text: str) -> list[str]:
+    return sorted({m.group(0).lower() for m in TECH_TERMS.finditer(text)})
+
+
+@dataclass(frozen=True)
+class NonAnswer:
+    gap: str          # "non_answer" | "off_topic"
+    evidence: str
+
+
+def _question_stems(q: Question) -> set[str]:
+    parts = [q.prompt, *q.talking_points, *(k for ks in q.keywords for k in ks)]
+    return {s for s in content_stems(" ".join(parts))} - _PROMPT_GENERIC
+
+
+def non_answer(text: str, question: Question | None) -> NonAnswer | None:
+    """A non-answer ("I don't know", "pass", a few words, the question read back) or off-topic talk."""
+    all_words = words(text)
+    n = len(all_words)
+    fillers = {"um", "uh", "erm", "er", "ah", "like", "yeah", "so", "okay", "ok", "well", "mean", "know", "you",
+               "i", "hmm", "mm", "right"}
+    content = [w for w in all_words if w not in fillers and w not in STOPWORDS]
+    quoted = " ".join(text.split())[:120]
+    if n == 0:
+        return NonAnswer("non_answer", "the answer is empty")
+    if n < 8:
+        return NonAnswer("non_answer", f'the answer is {n} word{"s" if n != 1 else ""}: "{quoted}"')
+    m = _NON_ANSWER.search(text.strip())
+    if not (m and n < 30) and n < 12:
+        m = _WEAK_NON_ANSWER.search(text)
+    if m and n < 30:
+        return NonAnswer("non_answer", f'{n} words, and it says "{m.group(0)}": "{quoted}"')
+    if len(content) < 4:
+        return NonAnswer("non_answer", f'{n} words but only {len(content)} carry content: "{quoted}"')
+    if question is None:
+        return None
+    answer_stems = set(content_stems(text)) - _PROMPT_GENERIC
+    prompt_stems = set(content_stems(question.prompt)) - _PROMPT_GENERIC
+    novel = answer_stems - prompt_stems
+    if prompt_stems and len(answer_stems & prompt_stems) >= 3 and len(novel) <= 2 and n < 60:
+        return NonAnswer("non_answer", f'restates the question: {len(answer_stems & prompt_stems)} of its words '
+                                       f'and {len(novel)} new: "{quoted}"')
+    q_stems = _question_stems(question)
+    if n >= 15 and q_stems and not (answer_stems & q_stems) and not tech_terms(text):
+        sample = ", ".join(sorted(prompt_stems)[:5])
+        return NonAnswer("off_topic", f'{n} words and none of the question\'s words ({sample}) or keywords: '
+                                      f'"{quote_short(text)}"')
+    return None
+
+
+def quote_short(text: str, limit: int = 100) -> str:
+    t = " ".join(text.split())
+    return t if len(t) <= limit else t[:limit].rsplit(" ", 1)[0] + " ..."

@@ -1,0 +1,249 @@
+"""Extract every quantity from an answer: value (in a base unit), unit, kind.
+
+See units.py for the base units. Context decides what a bare number is: "from
+60 to 75 percent" (a range takes the unit that follows), "maybe 10,000 at peak"
+(takes the kind of the quantity before it), "p99 of 200" (latency in ms),
+"QPS of 2,000", "$40,000", "200 of them" (the machines just named).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from coach.scoring.numbers import NumberSpan, find_numbers
+from coach.scoring.text import Sentence
+from coach.scoring.units import COMPUTE_NOUNS, UnitMatch, dollar_match, match_unit
+
+
+@dataclass(frozen=True)
+class Quantity:
+    text: str                 # as said, e.g. "fifty thousand QPS"
+    value: float              # in the base unit (`unit`)
+    unit: str                 # "/s", "s", "B", "B/s", "$", "$/month", "users", "items", "params", "GPUs", "%"...
+    kind: str                 # one of units.KINDS
+    raw: float = 0.0          # the number as said, scale words applied ("50k" -> 50000)
+    qualifiers: tuple[str, ...] = ()   # peak, average, per_user, per_instance, per_item, dau, mau, rate ...
+    period_s: float = 0.0     # for rates: the period said (86400 for "a day")
+    start: int = field(default=-1, compare=False)
+    sentence: int = field(default=-1, compare=False)
+
+    def has(self, qualifier: str) -> bool:
+        return qualifier in self.qualifiers
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "value": self.value, "unit": self.unit, "kind": self.kind, "raw": self.raw,
+                "qualifiers": list(self.qualifiers)}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Quantity":
+        return cls(text=str(d.get("text", "")), value=float(d.get("value", 0.0)), unit=str(d.get("unit", "")),
+                   kind=str(d.get("kind", "")), raw=float(d.get("raw", d.get("value", 0.0))),
+                   qualifiers=tuple(d.get("qualifiers", ())))
+
+
+_ARTICLE_UNIT = re.compile(
+    r"\b(?:about|around|roughly|for|in|within|under|over|than|to|took|takes|take|after|of|from|only|just|"
+    r"maybe|like|almost|nearly|spent|spend|whole|full|entire|another|extra)\s+(?P<a>an?)\s+"
+    r"(?=(?:second|minute|hour|day|week|month|year|kilobyte|megabyte|gigabyte|terabyte|petabyte|millisecond)\b)",
+    re.IGNORECASE)
+_AND_A_HALF = re.compile(r"^\s*[a-z]+\s+and a half\b", re.I)
+_RANGE_GAP = re.compile(r"^\s*(?:to|-|–|or|and|through)\s*$", re.I)
+_RESTATE = re.compile(r"^\s*(?:at (?:the )?peak|peak|on average|average|in total|total|or so)\b|^\s*(?:[.,;!?]|$)",
+                      re.I)
+_PEAK = re.compile(r"\bpeak", re.I)
+_AVERAGE = re.compile(r"\baverage|\bavg\b|\bmean\b|\bon average", re.I)
+_OF_THEM = re.compile(r"^\s*of (?:them|those|these)\b", re.I)
+_COMPUTE_BEFORE = re.compile(rf"\b(?:{COMPUTE_NOUNS})\b", re.I)
+_PREFIX_QPS = re.compile(r"\b(?:qps|rps|throughput|traffic)\b[^.;]{0,25}$", re.I)
+_PREFIX_LAT = re.compile(r"(?:\bp\s?(?:50|90|95|99|999)|latency)\b[^.;]{0,25}$", re.I)
+_PREFIX_USERS = re.compile(r"\b(?:dau|mau|users)\s*(?:is|are|of|at|=|:)?\s*(?:about|around|roughly)?\s*$", re.I)
+_PER_USER_BEFORE = re.compile(
+    r"(?:\b(?:each|every|per|an? average|the average|typical|a single)\s+(?:user|person|customer|member|one|"
+    r"of them|visitor)\b|\busers?\s+(?:make|makes|send|sends|do|does|open|opens|issue|issues|view|views)\b)"
+    r"[^.;]{0,45}$", re.I)
+_PER_INSTANCE_BEFORE = re.compile(
+    r"\b(?:a single|one|each|per|every|a)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|gpu|replica|box|host|"
+    r"pod|worker|card|core|shard|container)\b[^.;]{0,35}$", re.I)
+_PER_INSTANCE_AFTER = re.compile(
+    r"^\s*(?:per|a|each|for each|on each|on one|on a single)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|"
+    r"gpu|replica|box|host|pod|worker|card|core|shard|container)\b|^\s*each\b", re.I)
+_PER_ITEM_BEFORE = re.compile(
+    r"(?:\b(?:each|every|per|an?|one)\s+(?:[a-z]+\s+){0,3}(?:is|are|was|of|at|to|down to|takes?|weighs?)\s+"
+    r"(?:about|around|roughly|maybe|like|only|just)?\s*|\b(?:payload|response|record size|event size|row size|"
+    r"message size|size)\s+(?:is|of|was)?\s*(?:about|around|roughly|maybe)?\s*)$", re.I)
+_NARRATIVE_ONE = re.compile(r"(?:^|[.,;!?]|\b(?:then|and|but|so|until|one))\s*$", re.I)
+_TOTAL = re.compile(r"\b(?:in total|total|overall|altogether|all together)\b", re.I)
+
+
+def extract(text: str, sents: list[Sentence]) -> list[Quantity]:
+    """Every quantity in `text` (already cleaned), in order of appearance."""
+    spans = find_numbers(text) + _article_spans(text)
+    spans.sort(key=lambda s: s.start)
+    starts = [s.start for s in sents]
+    found: list[tuple[NumberSpan, UnitMatch | None, int]] = []
+    for span in spans:
+        si = max(0, bisect.bisect_right(starts, span.start) - 1)
+        sentence = sents[si].text if sents else text
+        found.append((span, _unit_for(text, span, sentence, sents[si].start if sents else 0), si))
+    found = _inherit(text, found)
+    out: list[Quantity] = []
+    prev_end = 0
+    for span, um, si in found:
+        cut, prev_end = prev_end, span.end + (um.length if um else 0)
+        if um is None or um.kind == "factor":
+            continue
+        if um.kind == "compute" and span.words and span.value == 1:
+            continue                      # "fits on one GPU", "one box can serve": a framing, not a size
+        out.append(_quantity(text, span, um, si, sents, cut))
+    return _per_user_fallback(out)
+
+
+def factors(text: str) -> list[float]:
+    """Explicit multipliers said in the answer ("peak is 3x", "three times the average", "double")."""
+    out = []
+    for span in find_numbers(text):
+        if re.match(r"^\s*(?:x|×|times)\b(?!\s+(?:a|per|an|each|every)\s)", text[span.end:span.end + 12], re.I) \
+                or text[span.end:span.end + 1] in ("x", "×"):
+            if 1 < span.value <= 100:
+                out.append(span.value)
+    if re.search(r"\b(?:double|twice|2x)\b", text, re.I):
+        out.append(2.0)
+    if re.search(r"\b(?:triple|thrice)\b", text, re.I):
+        out.append(3.0)
+    return out
+
+
+def _article_spans(text: str) -> list[NumberSpan]:
+    out = []
+    for m in _ARTICLE_UNIT.finditer(text):
+        s, e = m.start("a"), m.end("a")
+        value = 1.5 if _AND_A_HALF.match(text[e:e + 30]) else 1.0
+        out.append(NumberSpan(s, e, value, text[s:e], words=True))
+    return out
+
+
+def _unit_for(text: str, span: NumberSpan, sentence: str, sent_start: int) -> UnitMatch | None:
+    tail = text[span.end:span.end + 90]
+    before = text[max(sent_start, span.start - 60):span.start]
+    if before.rstrip().endswith("$"):
+        return dollar_match(tail)
+    if span.text.lower() == "one" and re.match(r"^\s*(?:day|time|night)\b", tail, re.I) \
+            and _NARRATIVE_ONE.search(before):
+        return None                       # "one day, the pipeline broke"
+    um = match_unit(tail, span.suffix, sentence, span.value)
+    if um is not None and "and a half" in text[span.end:span.end + 40].lower() and span.value == 1.5:
+        um = UnitMatch(um.kind, um.unit, um.factor, um.said + " and a half", um.length + len(" and a half"),
+                       um.flags, um.period_s)
+    if um is not None:
+        return um
+    if _OF_THEM.match(tail) and _COMPUTE_BEFORE.search(text[max(0, span.start - 160):span.start]):
+        m = _OF_THEM.match(tail)
+        return UnitMatch("compute", "units", 1, m.group(0).strip(), m.end())
+    if span.value >= 1 and _PREFIX_LAT.search(before):
+        return UnitMatch("latency", "s", 1e-3, "", 0, frozenset({"assumed_ms"}))
+    if span.value >= 1 and _PREFIX_QPS.search(before):
+        return UnitMatch("throughput", "/s", 1, "", 0, period_s=1)
+    if span.value >= 100 and _PREFIX_USERS.search(before):
+        return UnitMatch("users", "users", 1, "", 0)
+    return None
+
+
+def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
+             ) -> list[tuple[NumberSpan, UnitMatch | None, int]]:
+    out = list(found)
+    # ranges: "from 800 to 250 milliseconds", "between 2 and 4 GPUs"
+    for i in range(len(out) - 2, -1, -1):
+        span, um, si = out[i]
+        nxt, num, nsi = out[i + 1]
+        if um is None and num is not None and num.kind != "factor" and nsi == si \
+                and _RANGE_GAP.match(text[span.end:nxt.start]):
+            out[i] = (span, UnitMatch(num.kind, num.unit, num.factor, num.said, 0, num.flags, num.period_s), si)
+    # restatements: "about 3,500 QPS on average and maybe 10,000 at peak", "so 50 replicas ... I'd run 75."
+    for i, (span, um, si) in enumerate(out):
+        if um is not None or not _RESTATE.match(text[span.end:span.end + 20]):
+            continue
+        if span.value == 0 or (1900 <= span.value <= 2100 and span.value == int(span.value)):
+            continue
+        for j in range(i - 1, -1, -1):
+            pspan, pum, psi = out[j]
+            if psi != si:
+                break
+            if pum is not None and pum.kind not in ("factor", "percent"):
+                flags = frozenset(f for f in pum.flags if f not in ("per_user", "each"))
+                out[i] = (span, UnitMatch(pum.kind, pum.unit, pum.factor, "", 0, flags, pum.period_s), si)
+                break
+    return out
+
+
+def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[Sentence], cut: int) -> Quantity:
+    """Build the quantity; `cut` is where the previous number ended (context cues stop there)."""
+    end = span.end + um.length
+    said = text[span.start:end].strip()
+    if text[span.start - 1:span.start] == "$":
+        said = "$" + said
+    sent = sents[si] if sents else Sentence(text, 0, len(text))
+    before = text[max(sent.start, span.start - 70, cut):span.start]
+    after = text[end:min(sent.end, end + 40)]
+    around = text[max(sent.start, span.start - 30):min(sent.end, end + 25)]
+    q: set[str] = set(um.flags)
+    if _PEAK.search(around):
+        q.add("peak")
+    if _AVERAGE.search(around):
+        q.add("average")
+    if um.kind == "throughput":
+        if _PER_USER_BEFORE.search(before):
+            q.add("per_user")
+        if _PER_INSTANCE_AFTER.search(after) or _PER_INSTANCE_BEFORE.search(before) or "each" in q:
+            q.discard("each")
+            if "per_user" not in q:
+                q.add("per_instance")
+    if um.kind == "compute" and "each" in q:
+        q.discard("each")
+        q.add("per_instance")
+    if um.kind == "storage" and "rate" not in q and "per_param" not in q and _PER_ITEM_BEFORE.search(before):
+        q.add("per_item")
+    if um.kind in ("throughput", "compute", "storage", "cost") and _TOTAL.search(around):
+        q.add("total")
+    raw = span.value
+    if "grand" in q:                       # "forty grand" = 40,000 dollars
+        q.discard("grand")
+        raw *= 1000
+    return Quantity(text=said, value=raw * um.factor, unit=um.unit, kind=um.kind, raw=raw,
+                    qualifiers=tuple(sorted(q)), period_s=um.period_s, start=span.start, sentence=si)
+
+
+def _per_user_fallback(qs: list[Quantity]) -> list[Quantity]:
+    """A small daily rate said after a user count is a per-user rate ("100M DAU ... 10 requests a day")."""
+    out: list[Quantity] = []
+    seen_users = False
+    for q in qs:
+        if q.kind == "users":
+            seen_users = True
+        elif (seen_users and q.kind == "throughput" and q.period_s >= 86400 and q.raw <= 1000
+              and not q.has("per_user") and not q.has("total") and not q.has("per_instance")):
+            q = Quantity(q.text, q.value, q.unit, q.kind, q.raw, tuple(sorted(set(q.qualifiers) | {"per_user"})),
+                         q.period_s, q.start, q.sentence)
+        out.append(q)
+    return out
+
+
+def sizing_score(quantities: list[Quantity], bad_checks: int, ok_checks: int, expected: tuple[str, ...]
+                 ) -> tuple[float, str]:
+    """0-5 and the rule that produced it."""
+    kinds = {q.kind for q in quantities}
+    if not quantities:
+        return 0.0, "no quantities: 0"
+    base = {1: 2.0, 2: 3.0, 3: 3.5}.get(len(kinds), 4.0)
+    rule = f"{len(kinds)} kind(s) of quantity -> {base:g}"
+    if expected:
+        covered = len(kinds & set(expected)) / len(expected)
+        base = base * (0.6 + 0.4 * covered)
+        rule += f"; x{0.6 + 0.4 * covered:.2f} for covering {covered:.0%} of the expected kinds"
+    if ok_checks and not bad_checks:
+        base += 1.0
+        rule += "; +1 for arithmetic that checks out"
+    if bad_checks:
+        base -= 2.0 * bad_checks
+        rule += f"; -2 for each of {bad_checks} wrong derivation(s)"
+    return max(0.0, min(5.0, round(base, 2))), rule

@@ -1,0 +1,244 @@
+"""STAR structure: label each sentence situation / task / action / result / other.
+
+Rule-based cues, each with a weight; a sentence's label is its strongest cue.
+A sentence can also be evidence for a second component when that cue is strong
+("I rewrote the join, which cut p99 by 40%" is action and result).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coach.scoring.text import Sentence, quote
+
+COMPONENTS = ("situation", "task", "action", "result")
+_F = re.IGNORECASE
+
+_ACTION_VERBS = (
+    r"built|build|designed|led|proposed|convinced|wrote|implemented|introduced|set up|created|migrated|refactored|"
+    r"added|ran|started|decided|pushed|drove|analy[sz]ed|profiled|benchmarked|prototyped|rewrote|replaced|"
+    r"organi[sz]ed|negotiated|mentored|partnered|reached out|talked|spoke|met|dug|investigated|found|noticed|"
+    r"identified|chose|picked|split|moved|trained|retrained|tuned|deployed|automated|documented|presented|"
+    r"escalated|brought|pulled|sat down|coordinated|got|made|took|kicked off|sketched|scoped|broke|hired|debugged|"
+    r"fixed|instrumented|measured|put together|framed|aligned|asked|suggested|argued|showed|shared|rolled|switched|"
+    r"removed|cut|simplified|reworked|redesigned|defined|established|launched|interviewed|walked|traced|mapped|"
+    r"paired|quantized|distilled|tested|evaluated|compared|handed|wrote up|volunteered|owned|shipped|dropped|set|"
+    r"went with|looked|tried|used|worked|helped|reviewed|planned|convened|ran|gave|turned|replaced|pitched|"
+    r"de-?risked|backtested|labell?ed|collected|cleaned|merged|refused|pushed back|flagged|raised|spent")
+_I = r"\bi(?:\s+(?:also|then|first|personally|actually|eventually|finally|quickly|basically|just|initially|even|" \
+     r"immediately|carefully|myself))?\s+"
+SITUATION = [
+    (re.compile(r"\b(?:at|in|on) (?:my|our) (?:last|previous|prior|old|current|first|former) (?:company|job|role|team|"
+                r"employer|startup|position|gig)\b", _F), 2.5),
+    (re.compile(r"\bwhen i (?:was|joined|started|first)\b", _F), 2.0),
+    (re.compile(r"\b(?:a few|two|three|four|couple of|several|many) (?:years|months) ago\b|\blast (?:year|quarter|"
+                r"summer|spring|fall|autumn|winter)\b|\bback (?:in|when)\b|\bat the time\b", _F), 2.0),
+    (re.compile(r"\bi was (?:a|an|the) [a-z -]{0,30}(?:engineer|lead|scientist|manager|owner|member|ic|tl)\b", _F),
+     2.0),
+    (re.compile(r"\b(?:we|they|it|the team|the model|the system|our team) (?:was|were|had been) (?:seeing|getting|"
+                r"struggling|running|using|losing|dealing|having|facing|stuck|shipping|moving|working|building|"
+                r"drifting|growing)\b", _F), 2.0),
+    (re.compile(r"\b(?:the|our) (?:problem|issue|context|background|situation|challenge) (?:was|is)\b", _F), 2.0),
+    (re.compile(r"\b(?:we had|we owned|there was|there were|the team was|the team had|our team|we were|"
+                r"the company|our system|our product|nobody|everyone|every team)\b", _F), 1.0),
+    (re.compile(r"\b(?:used to|kept (?:breaking|failing|timing out|having)|was getting|were getting|"
+                r"complain(?:ed|ing|ts))\b", _F), 1.5),
+    (re.compile(r"\bat [A-Z][a-z]+\b"), 1.0),
+    (re.compile(r"\bthe (?:project|system|model|problem|story|time) (?:i|we)(?:'d| would)? (?:want|like|'d like) to "
+                r"(?:talk about|go deep on|walk (?:you )?through|discuss|describe)\b", _F), 2.0),
+]
+TASK = [
+    (re.compile(r"\b(?:my|our|the) (?:goal|task|job|mandate|ask|objective|mission|charter|assignment|remit) "
+                r"(?:was|is)\b", _F), 3.0),
+    (re.compile(r"\b(?:i|we) (?:was|were) (?:asked|tasked|told|brought in|responsible|assigned|given|put in charge|"
+                r"supposed)\b", _F), 3.0),
+    (re.compile(r"\b(?:asked|tasked) me\b|\bmy (?:role|responsibility) was\b|\bresponsible for\b|\bin charge of\b|"
+                r"\bi owned\b|\bi took on\b|\bi volunteered to\b|\bit was my (?:job|problem|call)\b|"
+                r"\bi felt it was my\b|\bi (?:led|owned) (?:a|the) (?:project|effort|migration)\b", _F), 2.5),
+    (re.compile(r"\b(?:i|we) (?:needed|had|wanted) to\b|\bneeded to (?:figure out|find|get|reduce|improve|fix|ship|"
+                r"decide|cut|bring)\b|\b(?:to|had to) (?:decide|figure out) (?:whether|why|how)\b", _F), 2.0),
+    (re.compile(r"\bdeadline\b|\bbefore the (?:next|holiday|launch)\b|\bwithout (?:losing|hurting|breaking)\b", _F),
+     1.0),
+]
+ACTION = [
+    (re.compile(_I + rf"(?:{_ACTION_VERBS})\b", _F), 2.5),
+    (re.compile(rf"\b(?:so|then|first|next|after that|eventually|finally)\s*,?\s*i\s+(?!think|guess|mean|"
+                r"don't|was|would|'d)", _F), 1.5),
+    (re.compile(r"\bmy (?:approach|plan|proposal|solution|idea|fix|first step) was\b", _F), 2.5),
+    (re.compile(rf"\bwe(?:\s+(?:also|then|first|eventually|finally|quickly))?\s+(?:{_ACTION_VERBS})\b", _F), 2.0),
+]
+_MEASURE = re.compile(r"\d|percent|%|\b(?:half|twice|double[d]?|triple[d]?|zero|none|\w+fold|"
+                      r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
+                      r"eighty|ninety|hundred)\w*)\b|\bx\b", _F)
+RESULT = [
+    (re.compile(r"\b(?:reduc|increas|improv|cut|dropp|decreas|grew|grow|rais|lower|sav|boost|doubl|tripl|halv|"
+                r"went|came|brought|lift|shrank|shrunk|sped|accelerat|recover|gain|climb|fell|jump|caught|kept|"
+                r"moved|blocked)\w*\b[^.]{0,80}?(?:\d|percent|%|\bhalf\b|\btwice\b|\bzero\b|\bx\b)", _F), 3.0),
+    (re.compile(r"\b(?:as a result|in the end|ended up|the result|the outcome|the impact|that led to|which led to|"
+                r"this led to|resulted in|by the end|the net effect|after that|since then|within (?:two|three|a|"
+                r"\d+) (?:weeks|months|quarters))\b", _F), 2.5),
+    (re.compile(r"\b(?:shipped|launched|went live|rolled (?:it )?out to|got adopted|adopted by|became the default|"
+                r"(?:is|are) still (?:used|running|in production)|now (?:serves|runs|handles|used)|were using it|"
+                r"has caught|never (?:happened|came back|recurred)|no more (?:pages|incidents|outages))\b", _F), 2.0),
+    (re.compile(r"\b(?:we|i|they) (?:saw|hit|achieved|reached|delivered|won|landed|kept)\b", _F), 1.5),
+    (re.compile(r"\b(?:went (?:really )?well|everyone was happy|people liked|got a lot (?:better|quieter)|"
+                r"was a success|worked (?:out|really well))\b", _F), 2.0),
+]
+_HYPOTHETICAL = re.compile(r"\b(?:would|will|should|could|going to|want(?:ed)? to|need(?:ed)? to|plan(?:ned)? to|"
+                           r"hope to|goal|target|aim|asked|to get it|to bring|i'd|we'd)\b", _F)
+_UNSURE = re.compile(r"\b(?:not (?:totally |really |entirely )?sure (?:how|what|if|whether)|don't know (?:how|what|if)|"
+                     r"no idea (?:how|what|if)|never found out)\b", _F)
+I_WORD = re.compile(r"\bi(?:'m|'ve|'d|'ll)?\b(?!\s+(?:think|mean|guess|believe|feel|don't know|do not know)\b)", _F)
+WE_WORD = re.compile(r"\bwe(?:'re|'ve|'d|'ll)?\b", _F)
+
+
+@dataclass(frozen=True)
+class Component:
+    present: bool = False
+    evidence: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"present": self.present, "evidence": list(self.evidence), "notes": list(self.notes)}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Component":
+        return cls(bool(d.get("present", False)), tuple(d.get("evidence") or ()), tuple(d.get("notes") or ()))
+
+
+@dataclass(frozen=True)
+class StarReport:
+    situation: Component = field(default_factory=Component)
+    task: Component = field(default_factory=Component)
+    action: Component = field(default_factory=Component)
+    result: Component = field(default_factory=Component)
+    score: float = 0.0
+    improvement: str = ""
+    labels: tuple[str, ...] = ()          # one per sentence, in order
+    i_count: int = 0
+    we_count: int = 0
+    measurable_result: bool = False
+
+    def to_dict(self) -> dict:
+        d = {c: getattr(self, c).to_dict() for c in COMPONENTS}
+        d.update(score=self.score, improvement=self.improvement, labels=list(self.labels), i_count=self.i_count,
+                 we_count=self.we_count, measurable_result=self.measurable_result)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "StarReport":
+        return cls(**{c: Component.from_dict(d.get(c) or {}) for c in COMPONENTS},
+                   score=float(d.get("score", 0.0)), improvement=str(d.get("improvement", "")),
+                   labels=tuple(d.get("labels") or ()), i_count=int(d.get("i_count", 0)),
+                   we_count=int(d.get("we_count", 0)), measurable_result=bool(d.get("measurable_result", False)))
+
+
+def _cue(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
+    return max((w for p, w in cues if p.search(sentence)), default=0.0)
+
+
+def label_sentence(sentence: str) -> dict[str, float]:
+    scores = {"situation": _cue(sentence, SITUATION), "task": _cue(sentence, TASK),
+              "action": _cue(sentence, ACTION), "result": _cue(sentence, RESULT)}
+    if scores["result"] and _UNSURE.search(sentence):
+        scores["result"] = 0.0           # "I'm not sure how it ended up" is the absence of a result
+    elif scores["result"] and _HYPOTHETICAL.search(sentence) and scores["result"] < 3.0:
+        scores["result"] = 0.0           # "the goal was to reduce ..." is not an outcome
+    elif scores["result"] and re.search(r"\b(?:my|our|the) (?:goal|task|target|ask)\b|\basked (?:me )?to\b",
+                                        sentence, _F):
+        scores["result"] = 0.0
+    return scores
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def analyse(sents: list[Sentence]) -> StarReport:
+    labels: list[str] = []
+    primary: dict[str, list[int]] = {c: [] for c in COMPONENTS}
+    secondary: dict[str, list[int]] = {c: [] for c in COMPONENTS}
+    for i, s in enumerate(sents):
+        sc = label_sentence(s.text)
+        best = max(COMPONENTS, key=lambda c: sc[c])      # ties go to the earlier part of the story
+        if sc[best] < 1.0:
+            labels.append("other")
+            continue
+        labels.append(best)
+        primary[best].append(i)
+        for c in COMPONENTS:
+            if c != best and sc[c] >= (1.0 if c == "situation" and i < 3 else 2.5):
+                secondary[c].append(i)
+    total = sum(_words(s.text) for s in sents) or 1
+    text = " ".join(s.text for s in sents)
+    i_count, we_count = len(I_WORD.findall(text)), len(WE_WORD.findall(text))
+
+    def evidence(c: str) -> tuple[str, ...]:
+        idx = sorted(set(primary[c] + secondary[c]))
+        return tuple(sents[k].text for k in idx[:4])
+
+    def share(c: str) -> float:
+        return sum(_words(sents[k].text) for k in primary[c]) / total
+
+    ev = {c: evidence(c) for c in COMPONENTS}
+    measurable = any(_MEASURE.search(e) for e in ev["result"])
+    s_share, a_share = share("situation"), share("action")
+    notes: dict[str, list[str]] = {c: [] for c in COMPONENTS}
+    if ev["situation"]:
+        n = sum(_words(sents[k].text) for k in primary["situation"])
+        if s_share > 0.35:
+            notes["situation"].append(f"situation is {s_share:.0%} of the answer ({n} of {total} words); "
+                                      "keep it under about 25%")
+        else:
+            notes["situation"].append(f"context set in {n} words ({s_share:.0%} of the answer)")
+    else:
+        notes["situation"].append("no sentence says where, when, or what was at stake")
+    if not ev["task"]:
+        notes["task"].append("no goal or ask stated (\"my goal was ...\", \"I was asked to ...\")")
+    notes["action"].append(f'"I" {i_count} times, "we" {we_count} times')
+    if we_count > 2 * max(i_count, 1) and we_count >= 3:
+        notes["action"].append('actions are told as "we": say which parts you did')
+    if ev["action"] and a_share < 0.3:
+        notes["action"].append(f"actions are {a_share:.0%} of the answer; aim for about half")
+    if not ev["action"]:
+        notes["action"].append("no sentence says what you did (\"I built ...\", \"I proposed ...\")")
+    if ev["result"]:
+        first = next((e for e in ev["result"] if _MEASURE.search(e)), ev["result"][0])
+        notes["result"].append(f'measurable: "{quote(first, 120)}"' if measurable
+                               else f'no number in the result: "{quote(first, 120)}"')
+    elif sents:
+        notes["result"].append(f'no outcome stated; the answer ends: "{quote(sents[-1].text, 120)}"')
+
+    score = 0.0
+    score += 0.75 if ev["situation"] else 0.0
+    score += 0.75 if ev["task"] else 0.0
+    if ev["action"]:
+        score += 1.25 + (0.5 if (i_count >= we_count or i_count >= 3) else 0.0)
+    if ev["result"]:
+        score += 0.75 + (1.0 if measurable else 0.0)
+    if s_share > 0.5:
+        score -= 0.5
+    score = round(max(0.0, min(5.0, score)), 2)
+    comps = {c: Component(bool(ev[c]), ev[c], tuple(notes[c])) for c in COMPONENTS}
+    return StarReport(**comps, score=score, improvement=_improvement(ev, measurable, i_count, we_count, s_share),
+                      labels=tuple(labels), i_count=i_count, we_count=we_count, measurable_result=measurable)
+
+
+def _improvement(ev: dict[str, tuple[str, ...]], measurable: bool, i_count: int, we_count: int,
+                 s_share: float) -> str:
+    if not ev["result"]:
+        return "End with the outcome and a number: what changed, by how much, for whom."
+    if not measurable:
+        return (f'Put a number on the result: "{quote(ev["result"][0], 90)}" measures nothing; '
+                'say e.g. "cut p99 from 300 to 120 ms" or "saved $40K a month".')
+    if not ev["action"]:
+        return 'Say what you did, step by step, with "I" and a verb: "I profiled ..., I proposed ...".'
+    if we_count >= 3 and we_count > 2 * max(i_count, 1):
+        return f'Say "I" for your own part: "we" {we_count} times against "I" {i_count} times.'
+    if not ev["situation"]:
+        return "Open with one sentence of context: where you were, when, and what was at stake."
+    if s_share > 0.35:
+        return f"Cut the setup: {s_share:.0%} of the answer is context; two sentences are enough."
+    if not ev["task"]:
+        return 'Say what you were asked to do or the goal you owned ("my goal was to ...").'
+    return "Close with what you learned or would do differently, in one sentence."

@@ -1,0 +1,146 @@
+"""Text helpers shared by the scorers: cleaning, sentences, words, stems, quotes, number formatting."""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MAX_CHARS = 60_000   # ~10,000 words: far past any spoken answer; the rest is ignored
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                         "\u2013": "-", "\u2014": " - ", "\u00a0": " ", "\u2026": "..."})
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SPACES = re.compile(r"[ \t]+")
+
+
+def clean(text: str) -> str:
+    """Normalise unicode and punctuation so the regexes see plain ASCII-ish text."""
+    text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).translate(_QUOTES)
+    text = _CONTROL.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int        # character offset in the cleaned answer
+    end: int
+
+
+# A sentence ends at . ? ! (not inside a decimal number) or a line break.
+_BOUNDARY = re.compile(r"(?<!\d)[.?!]+(?=\s|$)|(?<=\d)[.?!]+(?=\s+[A-Za-z]|$)|\n+")
+# Run-on speech: split very long sentences where the speaker starts a new thought.
+_RUN_ON = re.compile(r",?\s+(?=(?:and then|and so|so then|so i|so we|and i|and we|then i|then we|but i|but we)\b)",
+                     re.IGNORECASE)
+_LONG = 45   # words
+
+
+def sentences(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    pos = 0
+    for m in _BOUNDARY.finditer(text):
+        _add(out, text, pos, m.end())
+        pos = m.end()
+    _add(out, text, pos, len(text))
+    return out
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    if not piece.strip():
+        return
+    if len(piece.split()) <= _LONG:
+        _push(out, text, start, end)
+        return
+    cut = start
+    for m in _RUN_ON.finditer(piece):
+        at = start + m.start()
+        if len(text[cut:at].split()) >= 12:
+            _push(out, text, cut, at)
+            cut = start + m.end()
+    _push(out, text, cut, end)
+
+
+def _push(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start] in " ,;\n":
+        start += 1
+    while end > start and text[end - 1] in " \n":
+        end -= 1
+    if end > start:
+        out.append(Sentence(text[start:end], start, end))
+
+
+WORD = re.compile(r"[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*")
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text)]
+
+
+STOPWORDS = frozenset("""a an the and or but if so of to in on at by for with from as is are was were be been being
+it its this that these those there here i me my we our us you your he she they them their his her
+do does did doing have has had having would could should will can may might must shall not no yes
+what which who whom how why when where than then too very just also about into over under up down out
+off again more most some any each all both few other such only own same s t don't i'm i'd i've we're
+let's let say like um uh yeah okay ok well really kind sort thing things lot get got make made use
+using used want going go way one""".split())
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough for 'monitoring' ~ 'monitor', 'caches' ~ 'cache'."""
+    w = word.lower()
+    for suffix, keep in (("ization", 3), ("isation", 3), ("ations", 3), ("ation", 3), ("ings", 3), ("ing", 3),
+                         ("ies", 2), ("ied", 2), ("ers", 3), ("er", 3), ("ed", 3), ("es", 3), ("ly", 3), ("s", 3)):
+        if w.endswith(suffix) and len(w) - len(suffix) >= keep:
+            w = w[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                w += "y"
+            break
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "ls":
+        w = w[:-1]          # "shipped" -> "shipp" -> "ship"
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]          # "cache" ~ "cach" ~ "caching"
+    return w
+
+
+def content_stems(text: str) -> list[str]:
+    return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
+
+
+def quote(text: str, limit: int = 160) -> str:
+    """A sentence trimmed for a feedback line."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + " ..."
+
+
+def fmt_num(x: float) -> str:
+    """11574.07 -> '11,574'; 1.5e9 -> '1.5B'; 0.2 -> '0.2'."""
+    if x is None or not math.isfinite(x):
+        return str(x)
+    if x != 0:
+        x = float(f"{x:.3g}") if abs(x) >= 1e6 else x
+    ax = abs(x)
+    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
+        if ax >= size:
+            v = x / size
+            return f"{v:.3g}{suffix}"
+    if ax >= 100:
+        return f"{x:,.0f}"
+    if ax >= 1:
+        return f"{x:.3g}"
+    if ax == 0:
+        return "0"
+    return f"{x:.2g}"
+
+
+def count_phrases(text_lower: str, patterns: dict[str, re.Pattern[str]]) -> dict[str, int]:
+    counts = {}
+    for name, pat in patterns.items():
+        n = len(pat.findall(text_lower))
+        if n:
+            counts[name] = n
+    return counts
