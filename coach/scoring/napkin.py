@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
-from coach.scoring.text import fmt_num
+from coach.scoring.text import fmt_num, human
 
 TOLERANCE = 3.0
 _PRECISION = [(re.compile(r"\b(?:fp32|float32|f32|full precision|32[- ]bit|thirty[- ]two[- ]bit)\b", re.I), 4.0),
@@ -56,26 +56,6 @@ class Check:
 
 def _sig(x: float) -> float:
     return float(f"{x:.6g}")
-
-
-def human(value: float, unit: str) -> str:
-    """A base-unit value as a person would say it: 9e13 B -> '90 TB', 100000 s -> '27.8 hours'."""
-    if unit.startswith("B"):
-        suffix = unit[1:]
-        for size, name in ((1e15, "PB"), (1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "KB")):
-            if value >= size:
-                return f"{value / size:.3g} {name}{suffix}"
-        return f"{value:.3g} B{suffix}"
-    if unit == "s":
-        for size, name in ((86400, "days"), (3600, "hours"), (60, "minutes")):
-            if value >= size:
-                return f"{value / size:.3g} {name}"
-        return f"{value:.3g} s"
-    if unit == "/s":
-        return f"{fmt_num(value)}/s"
-    if unit.startswith("$"):
-        return f"${fmt_num(value)}{unit[1:]}"
-    return f"{fmt_num(value)} {unit}".strip()
 
 
 def _magnitude(expected: float, unit: str) -> str:

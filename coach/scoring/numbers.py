@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -39,6 +40,11 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 def find_numbers(text: str) -> list[NumberSpan]:
+    return list(_find_numbers(text))
+
+
+@lru_cache(maxsize=16)
+def _find_numbers(text: str) -> tuple[NumberSpan, ...]:
     toks = _tokens(text)
     out: list[NumberSpan] = []
     i = 0
@@ -60,7 +66,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
                 i = j
                 continue
         i += 1
-    return out
+    return tuple(out)
 
 
 def _digits(text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[NumberSpan | None, int]:

@@ -137,10 +137,21 @@ def fmt_num(x: float) -> str:
     return f"{x:.2g}"
 
 
-def count_phrases(text_lower: str, patterns: dict[str, re.Pattern[str]]) -> dict[str, int]:
-    counts = {}
-    for name, pat in patterns.items():
-        n = len(pat.findall(text_lower))
-        if n:
-            counts[name] = n
-    return counts
+def human(value: float, unit: str) -> str:
+    """A base-unit value as a person would say it: 9e13 B -> '90 TB', 100000 s -> '27.8 hours'."""
+    if unit.startswith("B"):
+        suffix = unit[1:]
+        for size, name in ((1e15, "PB"), (1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "KB")):
+            if value >= size:
+                return f"{value / size:.3g} {name}{suffix}"
+        return f"{value:.3g} B{suffix}"
+    if unit == "s":
+        for size, name in ((86400, "days"), (3600, "hours"), (60, "minutes")):
+            if value >= size:
+                return f"{value / size:.3g} {name}"
+        return f"{value:.3g} s"
+    if unit == "/s":
+        return f"{fmt_num(value)}/s"
+    if unit.startswith("$"):
+        return f"${fmt_num(value)}{unit[1:]}"
+    return f"{fmt_num(value)} {unit}".strip()

@@ -136,6 +136,7 @@ def match_unit(tail: str, suffix: str, sentence: str, raw: float) -> UnitMatch |
     if m := _COMPUTE.match(tail):
         u = m.group("u").lower().replace(" ", "-")
         unit = "GPU-hours" if "hour" in u else u.rstrip("s") + "s"
+        unit = unit.upper()[:-1] + "s" if unit[:-1] in ("gpu", "tpu", "cpu", "vcpu") else unit
         flags = frozenset({"each"}) if m.group("each") else frozenset()
         return UnitMatch("compute", unit, 1, m.group(0).strip(), m.end(), flags)
     if m := _USERS.match(tail):
