@@ -93,6 +93,9 @@ class HomeScreen(Screen[None]):
         self.query_one("#start", Button).focus()
 
     def on_screen_resume(self) -> None:
+        app: Any = self.app
+        self.query_one("#mode", Select).value = app.mode
+        self.query_one("#level", Select).value = app.level
         self.refresh_history()
         self.kit_changed()
 

@@ -324,7 +324,7 @@ class InterviewScreen(Screen[None]):
         elif app.kit.mic_ok:
             self._set_state("waiting", "space starts recording · or type below")
         else:
-            self._set_state("waiting", "type your answer, or give an audio file path")
+            self._set_state("waiting", "type the answer below (esc: keys)")
             self.query_one("#iv-typed", Input).focus()
 
     def _start_recording(self, hands_free: bool) -> None:
