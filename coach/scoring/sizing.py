@@ -33,13 +33,13 @@ class Quantity:
 
     def to_dict(self) -> dict:
         return {"text": self.text, "value": self.value, "unit": self.unit, "kind": self.kind, "raw": self.raw,
-                "qualifiers": list(self.qualifiers)}
+                "qualifiers": list(self.qualifiers), "period_s": self.period_s}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Quantity":
         return cls(text=str(d.get("text", "")), value=float(d.get("value", 0.0)), unit=str(d.get("unit", "")),
                    kind=str(d.get("kind", "")), raw=float(d.get("raw", d.get("value", 0.0))),
-                   qualifiers=tuple(d.get("qualifiers", ())))
+                   qualifiers=tuple(d.get("qualifiers", ())), period_s=float(d.get("period_s") or 0.0))
 
 
 _ARTICLE_UNIT = re.compile(
@@ -90,12 +90,12 @@ def extract(text: str, sents: list[Sentence]) -> list[Quantity]:
     out: list[Quantity] = []
     prev_end = 0
     for span, um, si in found:
-        cut, prev_end = prev_end, span.end + (um.length if um else 0)
         if um is None or um.kind == "factor":
             continue
         if um.kind == "compute" and span.words and span.value == 1:
             continue                      # "fits on one GPU", "one box can serve": a framing, not a size
-        out.append(_quantity(text, span, um, si, sents, cut))
+        out.append(_quantity(text, span, um, si, sents, prev_end))
+        prev_end = span.end + um.length
     return _per_user_fallback(out)
 
 

@@ -16,7 +16,7 @@ from coach.scoring.text import STOPWORDS, Sentence, stem, words
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "latency": ("response time", "p99", "p95", "tail latency", "milliseconds"),
     "rollback": ("roll back", "revert", "rolling back"),
-    "monitor": ("dashboard", "alert", "observability", "track"),
+    "monitor": ("dashboard", "observability", "tracking"),
     "experiment": ("a/b", "ab test", "a b test", "interleaving", "online test"),
     "cache": ("caching", "memoize", "redis", "memcached"),
     "drift": ("distribution shift", "data shift", "skew", "psi"),
@@ -90,7 +90,7 @@ def _alternatives(keyword: str) -> list[str]:
     alts = [key]
     for head, syns in SYNONYMS.items():
         if stem(key) == stem(head) or key in syns:
-            alts.extend((head,) + syns)
+            alts.extend((head,) + syns)    # each group is a set of words for the same thing
     return alts
 
 
