@@ -18,7 +18,8 @@ from coach.interview import events as ev
 from coach.tui.app import CoachApp
 from coach.tui.messages import InputLevel, InterviewDone, PartialTranscript, RunnerEvent
 from coach.tui.screens.home import HomeScreen
-from coach.tui.screens.interview import InterviewScreen, SessionRequest
+from coach.tui.screens.interview import InterviewScreen
+from coach.tui.wiring import SessionRequest
 from coach.tui.screens.replay import ReplayScreen, SessionScreen
 from coach.tui.screens.settings import SettingsScreen
 from tests.conftest import speak_to_wav

@@ -36,13 +36,8 @@ TYPED_ANSWERS = [
 
 
 def _scorer() -> Any:
-    try:
-        from coach.scoring import score_answer
-    except ImportError:     # the scorer is not in this tree yet: a stand-in with the same card shape
-        from tests.test_tui_support import sample_card
+    from coach.scoring import score_answer
 
-        def score_answer(transcript: Any, **_: Any) -> dict[str, Any]:
-            return sample_card(3.0 if "percent" in transcript.text else 2.0)
     return score_answer
 
 

@@ -13,7 +13,8 @@ from textual.widgets import Input
 
 from coach.config import Settings
 from coach.tui.app import CoachApp
-from coach.tui.screens.interview import InterviewScreen, SessionRequest
+from coach.tui.screens.interview import InterviewScreen
+from coach.tui.wiring import SessionRequest
 from tests.test_tui_support import ANSWER, fixed_items, seed_history, ui_overrides, wait_for
 
 SIZE = (80, 24)

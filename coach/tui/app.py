@@ -130,7 +130,8 @@ class CoachApp(App[int]):
         self.show_error(message.error)
 
     def start_interview(self, plan: str, round_id: str | None, level: str, mode: str) -> None:
-        from coach.tui.screens.interview import InterviewScreen, SessionRequest
+        from coach.tui.screens.interview import InterviewScreen
+        from coach.tui.wiring import SessionRequest
 
         if self.store is None:
             self.notify("No database: the interview could not be saved.", severity="error")

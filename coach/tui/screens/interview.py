@@ -7,13 +7,9 @@ waits after each scored answer until the candidate presses enter.
 """
 from __future__ import annotations
 
-import random
 import threading
-import time
-from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -28,6 +24,7 @@ from coach.tui.messages import InputLevel, InterviewDone, PartialTranscript, Run
 from coach.tui.widgets.level_meter import LevelMeter
 from coach.tui.widgets.scorecard_view import ScorecardView
 from coach.tui.widgets.timer import RoundTimer
+from coach.tui.wiring import LiveAudio, SessionRequest, build_runner
 
 STATES = {
     "loading": ("◌ LOADING", "cyan"),
@@ -41,18 +38,6 @@ STATES = {
     "feedback": ("★ FEEDBACK", "green"),
     "done": ("■ DONE", "dim"),
 }
-PARTIAL_EVERY_S = 2.0
-PARTIAL_WINDOW_S = 28.0
-
-
-@dataclass(frozen=True)
-class SessionRequest:
-    plan: str = "drill"
-    round: str | None = "behavioral"
-    level: str = "senior"
-    mode: str = "practice"
-    hands_free: bool = False
-    items: tuple[Any, ...] = ()          # explicit (question, round) pairs: tests and re-runs
 
 
 class InterviewScreen(Screen[None]):
@@ -79,10 +64,7 @@ class InterviewScreen(Screen[None]):
         self.runner: Any = None
         self.source: Any = None
         self._gate = threading.Event()
-        self._audio: list[np.ndarray] = []
-        self._audio_lock = threading.Lock()
-        self._recording = threading.Event()
-        self._last_level = 0.0
+        self.live = LiveAudio(lambda db: self.post_message(InputLevel(db)))
         self._question_no = 0
         self._total_questions = 0
         self._round_id: str | None = None
@@ -167,7 +149,11 @@ class InterviewScreen(Screen[None]):
             return
         status = "failed"
         try:
-            self.runner = runner = self._build_runner(kit)
+            self.runner, self.source = build_runner(
+                app, self.request, kit, self.hands_free, on_event=self._runner_callback,
+                on_chunk=self.live.add, on_error=lambda exc: self.post_message(WorkerError(exc)))
+            runner = self.runner
+            self._total_questions = len({q.id for q, _ in runner.engine.items})
             self.session_id = app.store.start_session(
                 plan=self.request.plan, round=self.request.round or "", level=self.request.level,
                 mode=self.mode, stt_model=kit.transcriber.name, llm_model=getattr(kit.interviewer, "name", ""))
@@ -179,43 +165,10 @@ class InterviewScreen(Screen[None]):
                                                      "earlier turns are saved; start a new session")))
         self.post_message(InterviewDone(self.session_id, status))
 
-    def _build_runner(self, kit: Any) -> Any:
-        from coach import paths
-        from coach.adapters.answer_queue import AnswerQueueSource
-        from coach.adapters.mic import MicrophoneSource
-        from coach.interview.engine import InterviewEngine
-        from coach.interview.plan import build_items
-        from coach.interview.runner import InterviewRunner
-        from coach.interview.summary import parse_focus
-        from coach.interviewer.prompt_template import section_text
-
-        app: Any = self.app
-        content, store, req = app.content, app.store, self.request
-        items = list(req.items) or build_items(content, req.plan, req.round, req.level,
-                                               store.recent_question_ids(), random.Random(app.seed))
-        self._total_questions = len({q.id for q, _ in items})
-        mic = None
-        if kit.mic_ok:
-            mic = MicrophoneSource(app.settings.input_device, hands_free=self.hands_free,
-                                   silence_seconds=app.settings.silence_seconds,
-                                   stream_factory=app.overrides.get("mic_stream"))
-        self.source = AnswerQueueSource(mic, on_chunk=self._audio_block,
-                                        on_error=lambda exc: self.post_message(WorkerError(exc)))
-        closing = paths.prompts_dir() / "closing.md"
-        return InterviewRunner(
-            engine=InterviewEngine(items), source=self.source, transcriber=kit.transcriber,
-            interviewer=kit.interviewer, speaker=kit.speaker, store=store, scorer=kit.scorer,
-            rubrics=content.rubrics, audio_root=store.root,
-            closing_template=section_text(closing, "closing"), focus=parse_focus(section_text(closing, "focus")),
-            on_event=self._runner_callback, no_speech="retry", clock=app.clock,
-        )
-
     def _runner_callback(self, event: ev.Event) -> None:
         """On the runner's thread: hand the event over; in practice mode, hold after a scored answer."""
         if isinstance(event, ev.Listening):
-            self._recording.clear()
-            with self._audio_lock:
-                self._audio = []
+            self.live.reset()
         hold = (self.mode == "practice" and isinstance(event, ev.TurnSaved)
                 and event.turn.speaker == "candidate")
         if hold:
@@ -226,40 +179,12 @@ class InterviewScreen(Screen[None]):
                 if self._finished.is_set():
                     return
 
-    def _audio_block(self, block: np.ndarray) -> None:
-        """On the audio thread: keep the block for live transcripts, post a throttled level."""
-        from coach.adapters.audio_io import rms_dbfs
-
-        with self._audio_lock:
-            self._audio.append(block)
-        now = time.monotonic()
-        if now - self._last_level >= 0.05:
-            self._last_level = now
-            self.post_message(InputLevel(rms_dbfs(block)))
-
     @work(thread=True, exclusive=True, exit_on_error=False, group="partial")
     def _partials(self) -> None:
-        """Every ~2 s while recording: transcribe the audio so far with the shared transcriber."""
+        """Live transcript while recording, with the shared transcriber (see LiveAudio.partial_loop)."""
         app: Any = self.app
-        transcriber = app.kit.transcriber
-        last = ""
-        while self._recording.is_set() and not self._finished.is_set():
-            if self._finished.wait(PARTIAL_EVERY_S) or not self._recording.is_set():
-                return
-            if self.source is not None and self.source.paused.is_set():
-                continue
-            with self._audio_lock:
-                samples = np.concatenate(self._audio) if self._audio else np.zeros(0, np.float32)
-            if len(samples) < 16_000:
-                continue
-            clipped = len(samples) > PARTIAL_WINDOW_S * 16_000
-            window = samples[-int(PARTIAL_WINDOW_S * 16_000):]
-            transcript = transcriber.try_transcribe(window)
-            if transcript is not None and transcript.text.strip() and self._recording.is_set():
-                text = ("… " if clipped else "") + transcript.text.strip()
-                if text != last:
-                    last = text
-                    self.post_message(PartialTranscript(text))
+        self.live.partial_loop(app.kit.transcriber, self._finished, self.source.paused if self.source else None,
+                               lambda text: self.post_message(PartialTranscript(text)))
 
     # -- messages from workers ------------------------------------------------------------
     def on_input_level(self, message: InputLevel) -> None:
@@ -284,7 +209,7 @@ class InterviewScreen(Screen[None]):
         elif isinstance(event, ev.Listening):
             self._listening()
         elif isinstance(event, ev.Transcribing):
-            self._recording.clear()
+            self.live.recording.clear()
             self._set_state("transcribing", f"{event.seconds:.0f} s of audio")
         elif isinstance(event, ev.Thinking):
             self._set_state("thinking", f"the interviewer is thinking of a follow-up ({event.gap.replace('_', ' ')})")
@@ -307,8 +232,18 @@ class InterviewScreen(Screen[None]):
             self._question_no = len({q.id for q, _ in runner.engine.items[: runner.engine.index + 1]})
             self._title()
         self.query_one("#iv-question-text", Static).update(Text(text, style="bold"))
+        self.query_one("#iv-question").border_title = self._ask_title(runner)
         app: Any = self.app
         self._set_state("speaking", "text only: read the question" if app.kit.text_only else "esc stops the voice")
+
+    @staticmethod
+    def _ask_title(runner: Any) -> str:
+        ask = runner.engine.last_ask if runner is not None else None
+        if runner is None or runner.engine.state == "done" or ask is None:
+            return "Interviewer · closing" if runner is not None else "Interviewer"
+        if ask.kind == "followup" and ask.gap:
+            return f"Interviewer · follow-up on {ask.gap.replace('_', ' ')}"
+        return "Interviewer · asking again" if ask.kind == "repeat" else "Interviewer · question"
 
     def _listening(self) -> None:
         app: Any = self.app
@@ -329,13 +264,13 @@ class InterviewScreen(Screen[None]):
 
     def _start_recording(self, hands_free: bool) -> None:
         self.source.record(hands_free=hands_free)
-        self._recording.set()
+        self.live.recording.set()
         detail = "answer, then pause to finish" if hands_free else "space stops"
         self._set_state("recording", detail)
         self._partials()
 
     def _answer_saved(self, event: ev.TurnSaved) -> None:
-        self._recording.clear()
+        self.live.recording.clear()
         self.query_one("#iv-level", LevelMeter).level = -120.0
         partial = self.query_one("#iv-partial", Static)
         if self.mode == "practice":
@@ -351,7 +286,7 @@ class InterviewScreen(Screen[None]):
             self._set_state("thinking", "answer saved")
 
     def on_interview_done(self, message: InterviewDone) -> None:
-        self._recording.clear()
+        self.live.recording.clear()
         app: Any = self.app
         if message.session_id and not self._finished.is_set() and app.is_running:
             app.switch_screen(_summary_screen(message.session_id))
@@ -396,7 +331,7 @@ class InterviewScreen(Screen[None]):
         elif self.state == "recording":
             if self.runner is not None:
                 self.runner.stop_answer.set()
-            self._recording.clear()
+            self.live.recording.clear()
             self._set_state("transcribing")
         elif self.state == "waiting":
             if not app.kit.mic_ok:
@@ -413,7 +348,7 @@ class InterviewScreen(Screen[None]):
     def action_command(self, command: str) -> None:
         if self.runner is None or self.state in ("done", "loading"):
             return
-        self._recording.clear()
+        self.live.recording.clear()
         self.source.clear()
         self.runner.request(command)
         self._gate.set()
@@ -455,7 +390,7 @@ class InterviewScreen(Screen[None]):
             except Exception:
                 pass
         self._finished.set()
-        self._recording.clear()
+        self.live.recording.clear()
         self._gate.set()
 
     def on_unmount(self) -> None:

@@ -97,6 +97,13 @@ def render_card(card: Mapping[str, Any], transcript: str = "",
             gid = str(gap.get("id", "?"))
             out.append(gap_names.get(gid, gid.replace("_", " ")), style="yellow")
         out.append("\n")
+    missed = (card.get("talking_points") or {}).get("missed") or []
+    if missed:
+        out.append("Missed ", style="bold")
+        out.append(str(missed[0].get("point", "")), style="yellow")
+        if len(missed) > 1:
+            out.append(f" (+{len(missed) - 1} more)", style="dim")
+        out.append("\n")
     for line in (card.get("feedback") or [])[:2]:
         out.append(f"→ {line}\n", style="italic")
     if transcript:
