@@ -213,7 +213,7 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
             continue
         mem = None
         for x in qs[i + 1:]:
-            if x.kind == "model_size" or not _near(p, x, 1):
+            if x.kind == "model_size" or not _near(p, x, 2):
                 break
             if x.kind == "storage" and not x.has("per_param") and not x.has("rate"):
                 mem = x

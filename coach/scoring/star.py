@@ -81,6 +81,8 @@ RESULT = [
                 r"(?:is|are) still (?:used|running|in production)|now (?:serves|runs|handles|used)|were using it|"
                 r"has caught|never (?:happened|came back|recurred)|no more (?:pages|incidents|outages))\b", _F), 2.0),
     (re.compile(r"\b(?:we|i|they) (?:saw|hit|achieved|reached|delivered|won|landed|kept)\b", _F), 1.5),
+    (re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|up from|down from)\b[^.]{0,40}?(?:\d|percent)", _F),
+     2.5),
     (re.compile(r"\b(?:went (?:really )?well|everyone was happy|people liked|got a lot (?:better|quieter)|"
                 r"was a success|worked (?:out|really well))\b", _F), 2.0),
 ]
