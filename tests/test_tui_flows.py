@@ -21,6 +21,7 @@ from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.interview import InterviewScreen
 from coach.tui.wiring import SessionRequest
 from coach.tui.screens.replay import ReplayScreen, SessionScreen
+from coach.tui.screens.scorecard import ScorecardScreen
 from coach.tui.screens.settings import SettingsScreen
 from tests.conftest import speak_to_wav
 from tests.test_tui_sources import fake_stream, silence
@@ -125,6 +126,11 @@ def test_replay_moves_between_turns_and_explains_missing_audio(tmp_path: Path, m
             assert isinstance(screen, SessionScreen) and screen.session_id == sid
             turns = screen.query_one("#turns", OptionList)
             assert turns.highlighted == 1                     # opens on the first answer
+            await pilot.press("d")                            # the full card, dimension by dimension
+            assert isinstance(app.screen, ScorecardScreen)
+            assert "Ownership and scope" in str(app.screen.query_one("#dimensions").render())
+            await pilot.press("escape")
+            assert app.screen is screen
             await pilot.press("a")
             await wait_for(pilot, lambda: any("no audio output" in n for n in notes(app)), 5, "the notice")
             await pilot.press("n", "n")

@@ -52,6 +52,7 @@ class InterviewScreen(Screen[None]):
         Binding("e", "command('end')", "End"),
         Binding("h", "toggle_hands_free", "Hands-free", show=False),
         Binding("escape", "stop_speech", "Stop speech"),
+        Binding("d", "details", "Details", show=False),
     ]
 
     def __init__(self, request: SessionRequest) -> None:
@@ -69,6 +70,7 @@ class InterviewScreen(Screen[None]):
         self._total_questions = 0
         self._round_id: str | None = None
         self._finished = threading.Event()
+        self._last_card: tuple[dict[str, Any], str] | None = None
 
     def compose(self) -> ComposeResult:
         app: Any = self.app
@@ -274,13 +276,14 @@ class InterviewScreen(Screen[None]):
         self.query_one("#iv-level", LevelMeter).level = -120.0
         partial = self.query_one("#iv-partial", Static)
         if self.mode == "practice":
+            self._last_card = (event.scorecard or {}, event.turn.text)
             card = self.query_one("#iv-card", ScorecardView)
             card.show(event.scorecard, event.turn.text)
             card.display = True
             partial.display = False
             self.query_one("#iv-answer").border_title = "Scorecard  (enter continues)"
             self.query_one("#iv-answer", VerticalScroll).scroll_home(animate=False)
-            self._set_state("feedback", "enter: on to the next question")
+            self._set_state("feedback", "enter: next · d: details")
         else:
             partial.update(Text(event.turn.text, style="dim"))
             self._set_state("thinking", "answer saved")
@@ -339,6 +342,12 @@ class InterviewScreen(Screen[None]):
                             severity="warning")
                 return
             self._start_recording(hands_free=self.hands_free)
+
+    def action_details(self) -> None:
+        from coach.tui.screens.scorecard import ScorecardScreen
+
+        if self.state == "feedback" and self._last_card is not None:
+            self.app.push_screen(ScorecardScreen(*self._last_card))
 
     def action_continue(self) -> None:
         if self.state == "feedback":

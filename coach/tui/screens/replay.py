@@ -84,6 +84,7 @@ class SessionScreen(Screen[None]):
         Binding("n", "move(1)", "Next turn"),
         Binding("p", "move(-1)", "Previous turn"),
         Binding("a", "play", "Play answer"),
+        Binding("d", "details", "Details"),
         Binding("escape,b", "back", "Back"),
         Binding("q", "back", "Back", show=False),
     ]
@@ -187,6 +188,16 @@ class SessionScreen(Screen[None]):
             return
         current = turns.highlighted if turns.highlighted is not None else -1
         turns.highlighted = max(0, min(len(self.turns) - 1, current + step))
+
+    def action_details(self) -> None:
+        from coach.tui.screens.scorecard import ScorecardScreen
+
+        index = self.query_one("#turns", OptionList).highlighted
+        turn = self.turns[index] if index is not None and 0 <= index < len(self.turns) else None
+        if turn is None or not turn.get("scores"):
+            self.notify("Pick a scored answer to see its details.", timeout=3)
+            return
+        self.app.push_screen(ScorecardScreen(turn["scores"], "", title=f"Answer {index:02d}"))
 
     def action_play(self) -> None:
         app: Any = self.app
