@@ -21,9 +21,9 @@ from coach.domain import GAP_IDS
 from coach.scoring.rubric import Analysis, family
 from coach.scoring.text import quote
 
-_ORDER = {g: i for i, g in enumerate(("non_answer", "off_topic", "bad_math", "no_result", "we_not_i", "no_numbers",
-                                       "no_clarifying", "no_tradeoff", "no_monitoring", "missing_point",
-                                       "no_context", "too_long"))}
+_ORDER = {g: i for i, g in enumerate(("non_answer", "off_topic", "bad_math", "no_result", "we_not_i", "no_context",
+                                       "no_numbers", "no_clarifying", "no_tradeoff", "no_monitoring",
+                                       "missing_point", "too_long"))}
 
 
 @dataclass(frozen=True)

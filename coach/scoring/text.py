@@ -154,4 +154,4 @@ def human(value: float, unit: str) -> str:
         return f"{fmt_num(value)}/s"
     if unit.startswith("$"):
         return f"${fmt_num(value)}{unit[1:]}"
-    return f"{fmt_num(value)} {unit}".strip()
+    return f"{fmt_num(value)}{unit}" if unit.startswith("/") else f"{fmt_num(value)} {unit}".strip()
