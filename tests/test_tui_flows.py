@@ -251,3 +251,22 @@ def test_microphone_push_to_talk_and_hands_free_with_live_transcript(tmp_path: P
     # two questions, each with one follow-up (the stub scorer always finds a gap): four spoken answers
     assert len(answers) == 4 and all(t["audio_path"] and t["transcribe_ms"] is not None for t in answers)
     assert all("latency" in t["text"].lower() for t in answers[1:])   # hands-free answers ran to their end
+
+
+def test_coach_interview_opens_straight_on_the_interview(tmp_path: Path) -> None:
+    """`coach interview --round coding` (no --headless) starts the app on the interview screen."""
+    async def flow() -> None:
+        app = CoachApp(db=tmp_path / "c.db", start="interview", round="coding", level="staff",
+                       overrides=ui_overrides())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, InterviewScreen)
+            assert screen.request.round == "coding" and screen.request.level == "staff"
+            await wait_for(pilot, lambda: screen.state == "waiting", 10, "the first question")
+            assert "Coding round" in screen.query_one("#iv-top").border_title
+            await pilot.press("escape", "e")
+            await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen), 10, "the summary")
+            await pilot.press("escape")
+            assert isinstance(app.screen, HomeScreen)
+    run(flow())

@@ -33,7 +33,10 @@ class SessionRequest:
 def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
                  on_event: Callable[[ev.Event], None], on_chunk: Callable[[np.ndarray], None],
                  on_error: Callable[[CoachError], None]) -> tuple[Any, Any]:
-    """The runner and its answer source (typed text, audio files, or the microphone when there is one)."""
+    """The runner and its answer source (typed text, audio files, or the microphone when there is one).
+
+    The runner gets its own store connection (`runner.store`); the caller closes it when the run ends.
+    """
     from coach import paths
     from coach.adapters.answer_queue import AnswerQueueSource
     from coach.adapters.mic import MicrophoneSource
@@ -43,7 +46,10 @@ def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
     from coach.interview.summary import parse_focus
     from coach.interviewer.prompt_template import section_text
 
-    content, store = app.content, app.store
+    from coach.adapters.store_sqlite import SQLiteStore
+
+    # a connection of its own: the UI thread reads through app.store while the runner writes here
+    content, store = app.content, SQLiteStore(app.store.path)
     items = list(req.items) or build_items(content, req.plan, req.round, req.level,
                                            store.recent_question_ids(), random.Random(app.seed))
     mic = None

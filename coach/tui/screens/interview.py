@@ -156,7 +156,7 @@ class InterviewScreen(Screen[None]):
                 on_chunk=self.live.add, on_error=lambda exc: self.post_message(WorkerError(exc)))
             runner = self.runner
             self._total_questions = len({q.id for q, _ in runner.engine.items})
-            self.session_id = app.store.start_session(
+            self.session_id = runner.store.start_session(
                 plan=self.request.plan, round=self.request.round or "", level=self.request.level,
                 mode=self.mode, stt_model=kit.transcriber.name, llm_model=getattr(kit.interviewer, "name", ""))
             status = runner.run(self.session_id)
@@ -165,6 +165,9 @@ class InterviewScreen(Screen[None]):
         except Exception as exc:       # never a traceback on screen
             self.post_message(WorkerError(CoachError(f"the interview stopped: {type(exc).__name__}: {exc}",
                                                      "earlier turns are saved; start a new session")))
+        finally:
+            if self.runner is not None:
+                self.runner.store.close()
         self.post_message(InterviewDone(self.session_id, status))
 
     def _runner_callback(self, event: ev.Event) -> None:
