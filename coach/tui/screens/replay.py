@@ -95,6 +95,7 @@ class SessionScreen(Screen[None]):
         self.summary = summary
         self.turns: list[dict[str, Any]] = []
         self.session: dict[str, Any] = {}
+        self._played = False
 
     def compose(self) -> ComposeResult:
         app: Any = self.app
@@ -226,6 +227,7 @@ class SessionScreen(Screen[None]):
             return
         from coach.adapters.tts import _play_wav
 
+        self._played = True
         self.app.call_from_thread(self.notify, f"Playing {path.name}…", timeout=3)
         try:
             _play_wav(path)
@@ -234,10 +236,11 @@ class SessionScreen(Screen[None]):
             self.app.call_from_thread(app.show_error, exc)
 
     def action_back(self) -> None:
-        try:
-            import sounddevice as sd
+        if self._played:          # cut playback short; sounddevice is only imported once something played
+            try:
+                import sounddevice as sd
 
-            sd.stop()
-        except Exception:
-            pass
+                sd.stop()
+            except Exception:
+                pass
         self.dismiss()
