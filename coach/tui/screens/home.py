@@ -135,9 +135,7 @@ class HomeScreen(Screen[None]):
             bar = "▰" * step + "▱" * (total - step)
             lines.append(f"{bar} {label}…\n", style="cyan")
         elif kit.ready:
-            lines.append("✓ models ready", style="green")
-            lines.append(f" ({getattr(kit.transcriber, 'name', '?')}, {getattr(kit.interviewer, 'name', '?')})\n",
-                         style="dim")
+            lines.append("✓ speech and interviewer models ready\n", style="green")
         else:
             problem = kit.problem()
             lines.append(f"✗ {problem.message if problem else 'models failed'}\n", style="red")

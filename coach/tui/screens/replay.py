@@ -60,7 +60,7 @@ def table_has_session(key: str) -> bool:
 KIND_MARKS = {"question": "Q", "followup": "↳", "repeat": "↺", "closing": "■", "answer": " "}
 
 
-def turn_label(turn: dict[str, Any], width: int = 29) -> Text:
+def turn_label(turn: dict[str, Any], width: int = 26) -> Text:
     """One line per turn: index, who, score or kind, the start of the text."""
     you = turn.get("speaker") == "candidate"
     text = Text(f"{turn.get('idx', 0):02d} ", style="dim")
