@@ -34,7 +34,7 @@ COMMAND_MODULES = (
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--db", metavar="PATH", default=None,
+        "--db", metavar="PATH", default=argparse.SUPPRESS,
         help="SQLite database to use (default: coach.db in the data dir; "
              "the data dir is $COACH_HOME or the platform's user data dir)",
     )
@@ -62,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
     parser = build_parser()
     args = parser.parse_args(argv)
+    if not hasattr(args, "db"):   # --db may stand before or after the command
+        args.db = None
     try:
         if not getattr(args, "func", None):
             from coach.commands.app import run_app

@@ -36,8 +36,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=run)
 
 
-def _printer(stream=sys.stdout):
+def _printer():
     def on_event(event: ev.Event) -> None:
+        stream = sys.stdout
         if isinstance(event, ev.SessionStarted):
             print(f"session {event.session_id}", file=stream, flush=True)
         elif isinstance(event, ev.TurnSaved):

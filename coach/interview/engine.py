@@ -14,6 +14,8 @@ from typing import Any
 from coach.domain import Question, RoundSpec
 
 FOLLOW_UP_MIN_SEVERITY = 0.3
+# A follow-up's answer is scored on its own, so it "lacks" what the main answer already set up.
+NOT_PROBED_AFTER_FOLLOW_UP = frozenset({"no_context", "no_clarifying", "missing_point"})
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,8 @@ class InterviewEngine:
         """Decide what follows an answer, from its scorecard's ranked gaps."""
         self.state = "deciding"
         slot = self.current
-        gaps = [g for g in scorecard.get("gaps", []) if g.get("severity", 0) >= FOLLOW_UP_MIN_SEVERITY]
+        gaps = [g for g in scorecard.get("gaps", []) if g.get("severity", 0) >= FOLLOW_UP_MIN_SEVERITY
+                and not (slot.followups and g.get("id") in NOT_PROBED_AFTER_FOLLOW_UP)]
         if gaps and slot.followups < self._cap(slot) and not self._round_over(slot, now):
             return NeedFollowUp(question=slot.question, gap=gaps[0]["id"], answer=answer, asked=tuple(self.asked))
         return self._next_question(now)
