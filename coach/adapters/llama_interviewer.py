@@ -7,6 +7,7 @@ candidates are drawn and the guards pick one (`coach.interviewer.followups`).
 """
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import threading
@@ -94,6 +95,7 @@ class LlamaInterviewer:
         except Exception as exc:  # llama.cpp raises ValueError on a file it cannot load
             raise ModelError(f"interviewer model failed to load: {self.model_path} ({exc})".splitlines()[0],
                              "the file may be truncated or of an unsupported architecture; pass --llm with another .gguf") from None
+        atexit.register(self._llm.close)   # before interpreter teardown, which llama-cpp's __del__ trips over
         self.chat = self._has_chat_template() if chat is None else chat
         self._lock = threading.Lock()   # one Llama object is not safe across threads
         self.last_tokens = 0
@@ -107,7 +109,7 @@ class LlamaInterviewer:
         values = {
             "question": question.prompt,
             "answer": shorten(answer),
-            "gap": followups.gap_description(gap, self.gaps),
+            "gap": self.template.gap_names.get(gap) or followups.gap_description(gap, self.gaps),
         }
         out: list[str] = []
         with self._lock:

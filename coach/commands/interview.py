@@ -24,6 +24,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--plan", default="drill", help="full-loop, drill or warm-up (default: drill)")
     p.add_argument("--round", choices=ROUND_IDS, default=None, help="round to drill (default: behavioral)")
     p.add_argument("--level", choices=LEVEL_IDS, default=None, help="senior or staff (default: from config)")
+    p.add_argument("--drill", choices=["weakest"], default=None,
+                   help="weakest: pick questions that target your weakest rubric dimension in recent answers")
     p.add_argument("--question", action="append", default=[], metavar="ID", help="ask this question (repeatable)")
     p.add_argument("--max-followups", type=int, default=None, metavar="N", help="cap follow-ups per question")
     out = p.add_mutually_exclusive_group()
@@ -91,7 +93,17 @@ def run_headless(args: argparse.Namespace) -> int:
     round_id = args.round or ("behavioral" if args.plan == "drill" else None)
     store = services.open_store(args.db)
     rng = random.Random(args.seed)
-    items = build_items(content, args.plan, round_id, level, store.recent_question_ids(), rng, args.question)
+    question_ids = list(args.question)
+    if args.drill == "weakest" and not question_ids:
+        from coach.adapters.history_sqlite import recent_dimension_scores
+        from coach.progress import plan_weakest_drill
+
+        picked, why = plan_weakest_drill(recent_dimension_scores(store.db.conn, 10), content, level,
+                                         store.recent_question_ids(), rng, 3)
+        print(why, flush=True)
+        question_ids = [q.id for q in picked]
+        round_id = picked[0].round if picked else round_id
+    items = build_items(content, args.plan, round_id, level, store.recent_question_ids(), rng, question_ids)
     # load everything before the session starts, so a bad model leaves no empty session behind
     transcriber = services.build_transcriber(args.stt_model or settings.stt_model)
     interviewer = services.build_interviewer(args.llm or settings.llm)

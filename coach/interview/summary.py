@@ -16,6 +16,9 @@ def parse_focus(section: str) -> dict[str, str]:
     return out
 
 
+STRENGTH_BAR = 3.0   # below this average nothing is called a strength: no inflated praise
+
+
 def strongest_dimension(scores: Sequence[dict[str, Any]]) -> str | None:
     totals: dict[str, list[float]] = {}
     names: dict[str, str] = {}
@@ -26,6 +29,8 @@ def strongest_dimension(scores: Sequence[dict[str, Any]]) -> str | None:
     if not totals:
         return None
     best = max(totals, key=lambda d: sum(totals[d]) / len(totals[d]))
+    if sum(totals[best]) / len(totals[best]) < STRENGTH_BAR:
+        return None
     return names[best].lower()
 
 
@@ -39,6 +44,6 @@ def closing_remarks(template: str, rounds: Sequence[str], scores: Sequence[dict[
     focus = focus or {}
     seen = list(dict.fromkeys(r.lower() for r in rounds)) or ["a short warm-up"]
     gap = commonest_gap(scores)
-    strength = strongest_dimension(scores) or "showing up and answering out loud"
+    strength = strongest_dimension(scores) or "nothing reached the bar yet, so let's build from the basics"
     advice = focus.get(gap or "", "") or "keep practising answers out loud, with numbers and a result"
     return Template(template).safe_substitute(rounds=" and ".join(seen), strength=strength, focus=advice)

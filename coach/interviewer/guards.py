@@ -2,7 +2,8 @@
 
 A candidate follow-up reaches the candidate only when it is exactly one
 question, 5 to 30 words, ends with "?", is not a repeat of an earlier question,
-and mentions something the candidate said or the gap being probed. Survivors are
+mentions something the candidate said or the gap, and uses the gap's own words
+(so that it really probes the weakness the scorecard found). Survivors are
 ranked; when none survives, the question bank's follow-up is used instead.
 """
 from __future__ import annotations
@@ -80,6 +81,8 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
     gap_hit = {g for g in gap_words if re.search(r"\b" + re.escape(g.lower()), text.lower())}
     if not said and not gap_hit:
         reasons.append("mentions neither the answer nor the gap")
+    elif gap_words and not gap_hit:
+        reasons.append("does not probe the gap")
     copied = content_words(text) & borrowed
     if len(copied) >= 2:
         reasons.append(f"copies the examples ({', '.join(sorted(copied))})")

@@ -7,7 +7,7 @@ A template has `## system`, any number of `## example` sections written as
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
 
@@ -22,6 +22,7 @@ class PromptTemplate:
     examples: tuple[dict[str, str], ...]
     turn: str
     source: str = ""
+    gap_names: dict[str, str] = field(default_factory=dict)   # the `## gaps` section
 
     @property
     def example_words(self) -> frozenset[str]:
@@ -75,7 +76,9 @@ def parse_template(text: str, source: str = "") -> PromptTemplate:
     turn = next(body for name, body in sections if name == "turn").strip()
     examples = tuple(_key_values(body, f"{source} example {i + 1}")
                      for i, (name, body) in enumerate(s for s in sections if s[0] == "example"))
-    return PromptTemplate(system=system, examples=examples, turn=turn, source=source)
+    gaps = next((body for name, body in sections if name == "gaps"), "")
+    gap_names = _key_values(gaps, f"{source} gaps") if gaps.strip() else {}
+    return PromptTemplate(system=system, examples=examples, turn=turn, source=source, gap_names=gap_names)
 
 
 def load_template(path: Path) -> PromptTemplate:

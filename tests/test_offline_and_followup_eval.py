@@ -1,0 +1,34 @@
+"""The network guard really blocks, and the follow-up evaluation holds its targets on the bundled model."""
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from coach.eval import followups as fe
+from coach.interview.summary import closing_remarks
+
+
+def test_network_guard_blocks_tcp_connections() -> None:
+    with pytest.raises(AssertionError, match="network connection"):
+        socket.create_connection(("127.0.0.1", 9))
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s, pytest.raises(AssertionError, match="network connection"):
+        s.connect(("10.0.0.1", 443))
+
+
+def test_followups_on_labelled_answers_probe_the_labelled_gap_and_are_never_malformed() -> None:
+    cases = fe.load_cases()[::3]          # every third case keeps the default run short
+    assert len(cases) >= 15
+    result = fe.evaluate("smollm2-135m", cases)
+    assert result["malformed"] == 0
+    assert result["gap_accuracy"] >= 0.85
+    assert result["on_gap_rate"] >= 0.85
+
+
+def test_closing_praises_nothing_when_no_dimension_reached_the_bar() -> None:
+    weak = [{"dimensions": [{"id": "communication", "name": "Communication", "score": 1.2}],
+             "gaps": [{"id": "no_result", "severity": 0.8}]}]
+    text = closing_remarks("Best: $strength. Next: $focus.", ["Behavioral"], weak, {"no_result": "end with a result"})
+    assert "communication" not in text.lower() and "end with a result" in text
+    strong = [{"dimensions": [{"id": "communication", "name": "Communication", "score": 4.2}], "gaps": []}]
+    assert "communication" in closing_remarks("Best: $strength.", ["Behavioral"], strong).lower()
