@@ -14,7 +14,8 @@ import queue
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -53,6 +54,8 @@ class SpeechSynth:
         self._ready.set_result(None)
         while (job := self._jobs.get()) is not None:
             text, path, done = job
+            if not done.set_running_or_notify_cancel():
+                continue
             try:
                 with contextlib.redirect_stdout(io.StringIO()):   # the driver prints "Audio saved to ..."
                     engine.save_to_file(text, str(path))
@@ -68,8 +71,29 @@ class SpeechSynth:
         self._jobs.put((text, path, done))
         return done.result(timeout=120)
 
+    def render_sentences(self, sentences: list[str], folder: Path) -> Iterator[Path]:
+        """Queue every sentence at once and yield each WAV as soon as it is ready."""
+        jobs: list[Future[Path]] = []
+        for i, sentence in enumerate(sentences):
+            done: Future[Path] = Future()
+            self._jobs.put((sentence, folder / f"part-{i:03d}.wav", done))
+            jobs.append(done)
+        try:
+            for done in jobs:
+                yield done.result(timeout=120)
+        finally:   # stopped early: drop the sentences not started, let a running one finish
+            for done in jobs:
+                if not done.cancel():
+                    with contextlib.suppress(Exception):
+                        done.result(timeout=30)
+
     def close(self) -> None:
         self._jobs.put(None)
+
+
+def split_sentences(text: str) -> list[str]:
+    parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+", text.strip()) if p.strip()]
+    return parts or [text]
 
 
 class SilentSpeaker:
@@ -115,11 +139,19 @@ class DeviceSpeaker:
         self._stopped = threading.Event()
 
     def say(self, text: str, wav_path: Path | None = None) -> None:
+        """Sentence by sentence: the first sentence plays while the next one is rendered."""
         self._stopped.clear()
+        if wav_path is not None:
+            self.synth.render(text, wav_path)
         with tempfile.TemporaryDirectory(prefix="coach-tts-") as tmp:
-            path = self.synth.render(text, wav_path or Path(tmp) / "line.wav")
-            if not self._stopped.is_set():
-                self._play(path)
+            parts = self.synth.render_sentences(split_sentences(text), Path(tmp))
+            try:
+                for path in parts:
+                    if self._stopped.is_set():
+                        break
+                    self._play(path)
+            finally:
+                parts.close()
 
     def stop(self) -> None:
         self._stopped.set()
