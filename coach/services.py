@@ -76,7 +76,7 @@ def build_speaker(silent: bool = False, speak_to: str | Path | None = None, rate
     return tts.DeviceSpeaker(synth)
 
 
-TEXT_SUFFIXES = {".txt", ".md", ".text"}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 
 
 def read_answer(path: str | Path, stt_model: str | None = None) -> Transcript:
@@ -85,13 +85,17 @@ def read_answer(path: str | Path, stt_model: str | None = None) -> Transcript:
 
     path = Path(path)
     if not path.is_file():
-        raise CoachError(f"no such file: {path}", "give a .txt transcript or an audio file")
+        raise CoachError(f"no such file: {path}", "give a .txt/.md transcript or an audio file")
     if path.suffix.lower() in TEXT_SUFFIXES:
         try:
             text = path.read_text(encoding="utf-8").strip()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CoachError(f"cannot read {path}: {exc}", "save it as UTF-8 text") from None
+        except UnicodeDecodeError:
+            raise CoachError(f"{path} is not UTF-8 text", "save the transcript as UTF-8") from None
+        except OSError as exc:
+            raise CoachError(f"cannot read {path}: {exc.strerror or exc}", "check the path and its permissions") from None
         if not text:
             raise CoachError(f"{path} is empty", "write or record an answer first")
         return Transcript(text=text)
+    if path.stat().st_size == 0:
+        raise CoachError(f"{path} is empty", "record the answer again, or give a .txt transcript")
     return transcribe_file(path, stt_model)

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from coach.cli import main
-from coach.domain import Transcript
 
 ANSWER = ("Before I start, let me clarify the scale. I'll assume 100M DAU, each making 10 requests a day, "
           "so roughly 1 million QPS. I'd shard the feature store instead of one database, the trade-off being "
@@ -61,20 +60,11 @@ def test_empty_or_missing_file_is_an_error_with_a_hint(tmp_path: Path, capsys) -
     assert "is empty" in capsys.readouterr().err
 
 
-def test_audio_goes_through_speech_to_text(tmp_path: Path, monkeypatch, capsys) -> None:
-    import coach.services
+def test_audio_goes_through_speech_to_text(tmp_path: Path, capsys) -> None:
+    from tests.conftest import speak_to_wav
 
-    seen = []
-
-    def fake_transcribe(path):
-        seen.append(Path(path).name)
-        return Transcript("Pass.", duration_s=1.0)
-
-    monkeypatch.setattr(coach.services, "transcribe_file", fake_transcribe)
-    audio = tmp_path / "answer.wav"
-    audio.write_bytes(b"RIFF0000WAVE")
+    audio = speak_to_wav("I don't know.", tmp_path / "answer.wav")
     assert main(["score", str(audio), "--json"]) == 0
-    assert seen == ["answer.wav"]
     assert json.loads(capsys.readouterr().out)["gaps"][0]["id"] == "non_answer"
 
 

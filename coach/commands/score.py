@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import Any
 
-from coach.domain import LEVEL_IDS, ROUND_IDS, Question, RoundSpec, Rubric, Transcript
+from coach.domain import LEVEL_IDS, ROUND_IDS, Question, RoundSpec, Rubric
 from coach.errors import CoachError
-
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -29,29 +26,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--level", choices=LEVEL_IDS, help="show the rubric's bar for this level")
     p.add_argument("--json", action="store_true", help="print the scorecard as JSON")
     p.set_defaults(func=run)
-
-
-def read_transcript(path: str | Path) -> Transcript:
-    """A text file as it is, anything else through speech-to-text."""
-    path = Path(path)
-    if not path.is_file():
-        raise CoachError(f"no such file: {path}", "give a .txt/.md transcript or an audio file")
-    if path.suffix.lower() in TEXT_SUFFIXES:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise CoachError(f"{path} is not UTF-8 text", "save the transcript as UTF-8") from None
-        except OSError as exc:
-            raise CoachError(f"cannot read {path}: {exc.strerror or exc}", "check the path and its permissions") \
-                from None
-        if not text.strip():
-            raise CoachError(f"{path} is empty", "write or record an answer first")
-        return Transcript(text=text.strip())
-    if path.stat().st_size == 0:
-        raise CoachError(f"{path} is empty", "record the answer again, or give a .txt transcript")
-    from coach.services import transcribe_file
-
-    return transcribe_file(path)
 
 
 def _context(args: argparse.Namespace) -> tuple[Question | None, RoundSpec | None, Rubric | None]:
@@ -83,7 +57,9 @@ def _rubric(content: Any, round_id: str) -> Rubric | None:
 def run(args: argparse.Namespace) -> int:
     from coach.scoring import score_answer
 
-    transcript = read_transcript(args.file)
+    from coach.services import read_answer
+
+    transcript = read_answer(args.file)
     question, round_spec, rubric = _context(args)
     card = score_answer(transcript, question=question, round_spec=round_spec, rubric=rubric)
     data = card.to_dict()
