@@ -66,7 +66,7 @@ def seed_history(db: Path, sessions: int = 3) -> SQLiteStore:
         store.db["sessions"].update(sid, {"started_at": f"2025-01-0{n + 1}T09:00:00+00:00"})
         overall = 2.0 + n * 0.8
         turns = [
-            Turn(sid, 0, "interviewer", "Tell me about a model you took from prototype to production.",
+            Turn(sid, 0, "interviewer", "Walk me through a model of yours that went from a notebook to live traffic.",
                  question_id="beh-prod", kind="question", timings=Timings(speak_ms=900)),
             Turn(sid, 1, "candidate", ANSWER, question_id="beh-prod", kind="answer",
                  timings=Timings(transcribe_ms=800, score_ms=40), scores=sample_card(overall, 2.5 + n * 0.5),
