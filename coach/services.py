@@ -29,14 +29,15 @@ def llm_model_path(name: str | None = None) -> tuple[Path, models.ModelEntry | N
 
 
 @lru_cache(maxsize=2)
-def _transcriber(path: Path) -> Any:
+def _transcriber(path: Path, name: str) -> Any:
     from coach.adapters.whisper_stt import WhisperTranscriber
 
-    return WhisperTranscriber(path)
+    return WhisperTranscriber(path, name=name)
 
 
 def build_transcriber(name: str | None = None) -> Any:
-    return _transcriber(stt_model_path(name))
+    path, entry = models.resolve("stt", name or None)
+    return _transcriber(path, entry.name if entry else path.name)
 
 
 def transcribe_file(path: str | Path, stt_model: str | None = None) -> Transcript:

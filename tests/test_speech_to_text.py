@@ -23,6 +23,14 @@ def test_transcribes_espeak_answer_with_its_content_words(wav_dir: Path, transcr
         assert word in text, text
 
 
+def test_quiet_recording_is_still_transcribed(tmp_path: Path, wav_dir: Path, transcriber) -> None:
+    loud = speak_to_wav("The model drifted after the holiday season.", wav_dir / "drift.wav")
+    quiet = tmp_path / "quiet.wav"
+    subprocess.run(["sox", str(loud), str(quiet), "vol", "0.005"], check=True)   # about -60 dBFS
+    text = transcriber.transcribe(decode_file(quiet)).text.lower()
+    assert "model" in text and "drift" in text, text
+
+
 def test_any_sample_rate_and_channel_count_is_resampled(tmp_path: Path, wav_dir: Path) -> None:
     src = speak_to_wav("Latency matters for ranking.", wav_dir / "rank.wav")
     stereo = tmp_path / "stereo44k.flac"

@@ -17,7 +17,7 @@ from coach.domain import Segment, Transcript
 from coach.errors import ModelError
 from coach.ports import SAMPLE_RATE
 
-SILENCE_DBFS = -55.0          # quieter than this over the whole answer is silence
+SILENCE_DBFS = -75.0          # digital near-silence; quiet microphones sit well above this (FLEURS clips: -67 dBFS)
 NO_SPEECH_PROB = 0.6
 MIN_LOGPROB = -1.0
 
@@ -33,9 +33,9 @@ def check_whisper_dir(path: Path) -> Path:
 
 
 class WhisperTranscriber:
-    def __init__(self, model_dir: Path, threads: int | None = None, beam_size: int = 1) -> None:
+    def __init__(self, model_dir: Path, threads: int | None = None, beam_size: int = 1, name: str = "") -> None:
         self.model_dir = check_whisper_dir(Path(model_dir))
-        self.name = f"whisper:{self.model_dir.name}"
+        self.name = f"whisper:{name or self.model_dir.name}"
         self.beam_size = beam_size
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         from faster_whisper import WhisperModel
