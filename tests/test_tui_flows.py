@@ -139,7 +139,7 @@ def test_replay_moves_between_turns_and_explains_missing_audio(tmp_path: Path, m
             await wait_for(pilot, lambda: any("typed" in n for n in notes(app)), 5, "the typed notice")
             await pilot.press("p", "p", "p", "p")
             assert turns.highlighted == 0
-            assert "Tell me about a model" in str(screen.query_one("#turn-question").render())
+            assert "Walk me through a model" in str(screen.query_one("#turn-question").render())
             await pilot.press("escape", "escape")
             assert isinstance(app.screen, HomeScreen)
     run(flow())
