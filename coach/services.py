@@ -100,3 +100,24 @@ def read_answer(path: str | Path, stt_model: str | None = None) -> Transcript:
     if path.stat().st_size == 0:
         raise CoachError(f"{path} is empty", "record the answer again, or give a .txt transcript")
     return transcribe_file(path, stt_model)
+
+
+def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: Any, interviewer: Any, speaker: Any,
+                 store: SQLiteStore, scorer: Any, on_event: Any, no_speech: str, max_followups: int | None = None,
+                 **extra: Any) -> Any:
+    """The interview loop for one session, with the closing remarks from `prompts/closing.md`.
+
+    Shared by `coach interview --headless` and the app, so both run the same interview.
+    """
+    from coach.interview.engine import InterviewEngine
+    from coach.interview.runner import InterviewRunner
+    from coach.interview.summary import parse_focus
+    from coach.interviewer.prompt_template import section_text
+
+    closing = paths.prompts_dir() / "closing.md"
+    return InterviewRunner(
+        engine=InterviewEngine(items, max_followups=max_followups), source=source, transcriber=transcriber,
+        interviewer=interviewer, speaker=speaker, store=store, scorer=scorer, rubrics=content.rubrics,
+        audio_root=store.root, closing_template=section_text(closing, "closing"),
+        focus=parse_focus(section_text(closing, "focus")), on_event=on_event, no_speech=no_speech, **extra,
+    )

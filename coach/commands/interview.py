@@ -76,15 +76,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_headless(args: argparse.Namespace) -> int:
-    from coach import paths, services
+    from coach import services
     from coach.adapters.file_source import FileAnswerSource
     from coach.config import load_settings
     from coach.content import default_content
-    from coach.interview.engine import InterviewEngine
     from coach.interview.plan import build_items
-    from coach.interview.runner import InterviewRunner
-    from coach.interview.summary import parse_focus
-    from coach.interviewer.prompt_template import section_text
     from coach.scoring import score_answer
 
     settings = load_settings()
@@ -108,14 +104,10 @@ def run_headless(args: argparse.Namespace) -> int:
     transcriber = services.build_transcriber(args.stt_model or settings.stt_model)
     interviewer = services.build_interviewer(args.llm or settings.llm)
     speaker = services.build_speaker(args.silent, args.speak_to, settings.rate, settings.voice)
-    closing = paths.prompts_dir() / "closing.md"
-    runner = InterviewRunner(
-        engine=InterviewEngine(items, max_followups=args.max_followups),
-        source=FileAnswerSource(args.answers, realtime=args.realtime),
-        transcriber=transcriber, interviewer=interviewer, speaker=speaker, store=store,
-        scorer=score_answer, rubrics=content.rubrics, audio_root=store.root,
-        closing_template=section_text(closing, "closing"), focus=parse_focus(section_text(closing, "focus")),
-        on_event=_printer(), no_speech="raise",
+    runner = services.build_runner(
+        content=content, items=items, source=FileAnswerSource(args.answers, realtime=args.realtime),
+        transcriber=transcriber, interviewer=interviewer, speaker=speaker, store=store, scorer=score_answer,
+        on_event=_printer(), no_speech="raise", max_followups=args.max_followups,
     )
     session_id = store.start_session(
         plan=args.plan, round=round_id or "", level=level, mode="headless",

@@ -37,14 +37,10 @@ def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
 
     The runner gets its own store connection (`runner.store`); the caller closes it when the run ends.
     """
-    from coach import paths
+    from coach import services
     from coach.adapters.answer_queue import AnswerQueueSource
     from coach.adapters.mic import MicrophoneSource
-    from coach.interview.engine import InterviewEngine
     from coach.interview.plan import build_items
-    from coach.interview.runner import InterviewRunner
-    from coach.interview.summary import parse_focus
-    from coach.interviewer.prompt_template import section_text
 
     from coach.adapters.store_sqlite import SQLiteStore
 
@@ -58,12 +54,9 @@ def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
                                silence_seconds=app.settings.silence_seconds,
                                stream_factory=app.overrides.get("mic_stream"))
     source = AnswerQueueSource(mic, on_chunk=on_chunk, on_error=on_error)
-    closing = paths.prompts_dir() / "closing.md"
-    runner = InterviewRunner(
-        engine=InterviewEngine(items), source=source, transcriber=kit.transcriber,
+    runner = services.build_runner(
+        content=content, items=items, source=source, transcriber=kit.transcriber,
         interviewer=kit.interviewer, speaker=kit.speaker, store=store, scorer=kit.scorer,
-        rubrics=content.rubrics, audio_root=store.root,
-        closing_template=section_text(closing, "closing"), focus=parse_focus(section_text(closing, "focus")),
         on_event=on_event, no_speech="retry", clock=app.clock,
     )
     return runner, source
