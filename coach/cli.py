@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "coach.commands.rubrics",
     "coach.commands.score",
     "coach.commands.followup",
+    "coach.commands.bench",
     "coach.commands.replay",
     "coach.commands.report",
     "coach.commands.stories",

@@ -58,7 +58,9 @@ def _interviewer(path: Path, chat: bool | None) -> Any:
     from coach.interviewer.prompt_template import load_template
 
     template = load_template(paths.prompts_dir() / "followup.md")
-    return LlamaInterviewer(path, template, default_content().gaps, chat=chat)
+    interviewer = LlamaInterviewer(path, template, default_content().gaps, chat=chat)
+    interviewer.warm_up()   # the few-shot prefix sits in the KV cache before the first answer ends
+    return interviewer
 
 
 def build_interviewer(name: str | None = None) -> Any:

@@ -11,6 +11,7 @@ import atexit
 import contextlib
 import os
 import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,7 @@ class LlamaInterviewer:
         n_ctx: int = 2048,
         threads: int | None = None,
         seed: int = 7,
+        candidates: int = len(TEMPERATURES),
     ) -> None:
         self.model_path = check_gguf(Path(model_path))
         self.name = f"llama:{self.model_path.name}"
@@ -99,40 +101,67 @@ class LlamaInterviewer:
         self.chat = self._has_chat_template() if chat is None else chat
         self._lock = threading.Lock()   # one Llama object is not safe across threads
         self.last_tokens = 0
+        self.first_token_at: float | None = None
+        self.candidates = candidates
 
     def _has_chat_template(self) -> bool:
         meta = getattr(self._llm, "metadata", {}) or {}
         return "tokenizer.chat_template" in meta
 
     # -- generation -----------------------------------------------------------
-    def propose(self, question: Question, answer: str, gap: str, n: int = 3) -> list[str]:
-        values = {
+    def warm_up(self) -> None:
+        """Evaluate the few-shot prefix once so that the first real follow-up only reads the live turn."""
+        values = {"question": "Warm-up question?", "answer": "warm-up answer", "gap": "warm-up"}
+        with self._lock:
+            self._generate(values, 0.0, seed=1)
+        self.last_tokens = 0
+
+    def _values(self, question: Question, answer: str, gap: str) -> dict[str, str]:
+        return {
             "question": question.prompt,
             "answer": shorten(answer),
             "gap": self.template.gap_names.get(gap) or followups.gap_description(gap, self.gaps),
         }
-        out: list[str] = []
+
+    def _generate(self, values: dict[str, str], temperature: float, seed: int) -> str:
+        """One candidate, streamed to note when the first token came. (Breaking out of the stream
+        early made llama-cpp-python re-read the whole prompt on the next call: slower overall.)"""
+        common = {"max_tokens": 48, "temperature": temperature, "top_p": 0.9, "stop": ["\n"], "seed": seed, "stream": True}
+        if self.chat:
+            stream = self._llm.create_chat_completion(messages=self.template.chat_messages(**values), **common)
+        else:
+            stream = self._llm.create_completion(self.template.completion_text(**values), **common)
+        text = ""
+        for chunk in stream:
+            choice = chunk["choices"][0]
+            piece = choice.get("delta", {}).get("content") if self.chat else choice.get("text")
+            if not piece:
+                continue
+            if self.first_token_at is None:
+                self.first_token_at = time.perf_counter()
+            self.last_tokens += 1
+            text += piece
+        return text
+
+    def propose(self, question: Question, answer: str, gap: str, n: int = len(TEMPERATURES)) -> list[str]:
+        values = self._values(question, answer, gap)
         with self._lock:
-            for temperature in TEMPERATURES[:n]:
-                if self.chat:
-                    reply = self._llm.create_chat_completion(
-                        messages=self.template.chat_messages(**values), max_tokens=48,
-                        temperature=temperature, top_p=0.9, stop=["\n"], seed=len(out) + 1,
-                    )
-                    text = reply["choices"][0]["message"]["content"] or ""
-                else:
-                    reply = self._llm.create_completion(
-                        self.template.completion_text(**values), max_tokens=48,
-                        temperature=temperature, top_p=0.9, stop=["\n"], seed=len(out) + 1,
-                    )
-                    text = reply["choices"][0]["text"]
-                self.last_tokens += int(reply.get("usage", {}).get("completion_tokens", 0))
-                out.append(text)
-        return out
+            return [self._generate(values, t, seed=i + 1) for i, t in enumerate(TEMPERATURES[:n])]
 
     def follow_up(self, question: Question, answer: str, gap: str, asked: Sequence[str]) -> FollowUpReply:
-        candidates = self.propose(question, answer, gap)
-        return followups.choose(question, answer, gap, candidates, asked, self.gaps, self.template.example_words)
+        """Draw candidates one by one and stop at the first that passes the guards (a capable
+        model usually passes at once); after `candidates` failures the bank's probe is used."""
+        values = self._values(question, answer, gap)
+        self.first_token_at = None
+        drawn: list[str] = []
+        with self._lock:
+            for i, temperature in enumerate(TEMPERATURES[: self.candidates]):
+                drawn.append(self._generate(values, temperature, seed=i + 1))
+                reply = followups.choose(question, answer, gap, drawn[-1:], asked, self.gaps, self.template.example_words)
+                if reply.source == "model":
+                    return FollowUpReply(reply.gap, reply.question, reply.source, tuple(drawn))
+        reply = followups.choose(question, answer, gap, [], asked, self.gaps, self.template.example_words)
+        return FollowUpReply(reply.gap, reply.question, reply.source, tuple(drawn))
 
     def stream_text(self, prompt: str, max_tokens: int = 64) -> Iterator[str]:
         with self._lock:

@@ -19,6 +19,7 @@ from coach.interview import events as ev
 from coach.interview.engine import Ask, InterviewEngine, NeedFollowUp, WrapUp
 from coach.interview.summary import closing_remarks
 from coach.ports import AudioSource, Interviewer, Speaker, Transcriber
+from coach.streaming.incremental import IncrementalTranscriber
 
 Scorer = Callable[..., Any]
 
@@ -69,7 +70,8 @@ class InterviewRunner:
         rel = Path("audio") / session_id / f"{self._index:03d}-answer.wav"
         self.on_event(ev.Listening(ask.text))
         self.stop_answer.clear()
-        captured = self.source.capture(self.audio_root / rel, stop=self.stop_answer)
+        live = IncrementalTranscriber(self.transcriber)     # transcribes while the candidate speaks
+        captured = self.source.capture(self.audio_root / rel, stop=self.stop_answer, on_chunk=live.feed)
         if self._command:      # repeat, skip or end pressed mid-answer: the audio stays on disk, unscored
             return None
         if captured.typed is not None:
@@ -77,7 +79,7 @@ class InterviewRunner:
         else:
             self.on_event(ev.Transcribing(captured.duration_s))
             started = time.perf_counter()
-            transcript = self.transcriber.transcribe(captured.samples)
+            transcript = live.finish()          # only the tail is left to transcribe
             transcribe_ms = _ms(started)
         if transcript.is_empty:
             self.on_event(ev.NoSpeech(str(rel or "")))

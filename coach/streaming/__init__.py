@@ -1,0 +1,1 @@
+"""Transcribing while the candidate speaks, so only the tail is left when they stop."""
