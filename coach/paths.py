@@ -12,8 +12,19 @@ APP_NAME = "coach"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+def private_dirs(path: Path) -> Path:
+    """Create `path` and any missing parents owner-only (`mkdir(parents=True)` gives parents the umask's mode)."""
+    missing = []
+    while not path.exists() and path != path.parent:
+        missing.append(path)
+        path = path.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+    return path
+
+
 def _private_dir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_dirs(path)
     try:
         os.chmod(path, 0o700)
     except OSError:

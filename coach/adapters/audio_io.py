@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from coach.errors import AudioError
+from coach.paths import private_dirs
 from coach.ports import SAMPLE_RATE
 
 
@@ -56,7 +57,7 @@ class WavWriter:
     """
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dirs(path.parent)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         self._file = os.fdopen(fd, "wb")
         self._wav = wave.open(self._file, "wb")

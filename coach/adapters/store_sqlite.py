@@ -21,6 +21,7 @@ import sqlite_utils
 from coach import __version__
 from coach.domain import Turn
 from coach.errors import StoreError
+from coach.paths import private_dirs
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -74,7 +75,7 @@ class SQLiteStore:
         self._lock = threading.RLock()
         fresh = not self.path.exists()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_dirs(self.path.parent)
             conn = sqlite3.connect(str(self.path), timeout=5.0, check_same_thread=False)
             if fresh:
                 os.chmod(self.path, 0o600)

@@ -163,6 +163,9 @@ def run_import(args: argparse.Namespace) -> int:
                                      "export the session again") from None
         try:
             count = sql.insert_session(store.db.conn, session, turns)
+        except sqlite3.OperationalError as exc:     # locked by another program, or the disk is full
+            raise CoachError(f"nothing imported: {store.path} could not be written ({exc})",
+                             "close other programs using the database and try again") from None
         except sqlite3.DatabaseError as exc:
             raise CoachError(f"could not import {args.file}: {exc}", "export the session again") from None
         for rel, data in blobs.items():

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sqlite3
 import sys
 from pathlib import Path
 
 from coach.commands.report import parse_date
-from coach.errors import CoachError
+from coach.errors import CoachError, StoreError
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -70,7 +71,11 @@ def run(args: argparse.Namespace) -> int:
         if not _confirm("Delete them? [y/N] ", args.yes):
             print("nothing deleted")
             return 1
-        sessions, turns = sql.delete_sessions(conn, ids)
+        try:
+            sessions, turns = sql.delete_sessions(conn, ids)
+        except sqlite3.OperationalError as exc:     # locked by another program, or the disk is full
+            raise StoreError(f"nothing deleted: {store.path} could not be written ({exc})",
+                             "close other programs using the database and try again") from None
     finally:
         store.close()
     failed = []

@@ -1,0 +1,61 @@
+"""SIGKILL a real headless interview at varied moments: nothing finished is lost, the crash is visible.
+
+A small sample of benchmarks/crash_kill.py (which runs 100 kills at random moments).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from coach.adapters.store_sqlite import SQLiteStore
+from coach.cli import main
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import crash_kill  # noqa: E402
+
+# (seconds, counted from): during start-up, as the session starts, mid-answer (answers last about 4 s)
+KILLS = [(0.5, None), (0.1, "session "), (1.5, "session "), (3.5, "session ")]
+
+
+@pytest.fixture(scope="module")
+def killed(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, dict]]:
+    folder = tmp_path_factory.mktemp("crash")
+    answers = crash_kill.make_answers(folder)
+    runs = []
+    for n, (delay, after) in enumerate(KILLS):
+        work = folder / f"run{n}"
+        work.mkdir()
+        runs.append((work / "data" / "coach.db", crash_kill.kill_once(answers, work, delay, wait_for=after)))
+    return runs
+
+
+def test_kills_lose_no_finished_turn_and_leave_a_sound_database(killed) -> None:
+    for db, result in killed:
+        assert result["opens"] and result["integrity"], (db, result)
+        assert result["lost_turns"] == 0 and result["incomplete"] == 0, result
+        assert result["unreadable_wavs"] == 0, result
+        assert result["audio_lost_s"] <= 1.0, result
+
+
+def test_an_interrupted_session_is_detectable(killed, capsys) -> None:
+    interrupted = [(db, r) for db, r in killed if r["status"] == "in_progress"]
+    assert len(interrupted) >= 2      # the kills timed from the session's start always land inside it
+    for db, _ in interrupted:
+        store = SQLiteStore(db)
+        ids = [s["id"] for s in store.interrupted_sessions()]
+        store.close()
+        assert len(ids) == 1
+        assert main(["sessions", "--json", "--db", str(db)]) == 0
+        listed = json.loads(capsys.readouterr().out)
+        assert [(s["id"], s["status"]) for s in listed] == [(ids[0], "in_progress")]
+        assert main(["sessions", "--db", str(db)]) == 0
+        assert "in_progress" in capsys.readouterr().out
+
+
+def test_purge_after_a_crash_leaves_no_audio_on_disk(killed, capsys) -> None:
+    db = next(db for db, r in killed if list((db.parent / "audio").rglob("*.wav")))   # an answer cut short
+    assert main(["purge", "--yes", "--db", str(db)]) == 0
+    assert [p for p in (db.parent / "audio").rglob("*") if p.is_file()] == []
