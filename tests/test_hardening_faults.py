@@ -71,6 +71,27 @@ def test_full_disk_is_a_store_error_and_the_database_stays_sound(tmp_path: Path)
     conn.close()
 
 
+def test_disk_full_while_recording_is_one_line_and_keeps_earlier_turns(tmp_path: Path, monkeypatch, capsys) -> None:
+    from coach.adapters import audio_io
+
+    real_open = os.open
+
+    def full_disk(path, flags, mode=0o777):     # answer recordings land on a full device
+        return real_open("/dev/full", os.O_WRONLY) if str(path).endswith("-answer.wav") else real_open(path, flags, mode)
+
+    monkeypatch.setattr(audio_io.os, "open", full_disk)
+    answer = speak_to_wav("I owned the rollout.", tmp_path / "a.wav")
+    db = tmp_path / "coach.db"
+    assert main(["interview", "--headless", "--answers", str(answer), "--silent", "--db", str(db)]) != 0
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1].startswith("coach: cannot save the recording") and "No space left" in err, err
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("select speaker, kind from turns").fetchall() == [("interviewer", "question")]
+    assert conn.execute("select status from sessions").fetchall() == [("failed",)]
+    conn.close()
+
+
 def test_without_espeak_speaking_to_files_is_one_line_and_silent_works(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.setattr(tts, "espeak_available", lambda: False)
     assert isinstance(services.build_speaker(silent=True), tts.SilentSpeaker)

@@ -57,25 +57,47 @@ class WavWriter:
     """
 
     def __init__(self, path: Path) -> None:
-        private_dirs(path.parent)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        self.path = path
+        self._broken = False
+        try:
+            private_dirs(path.parent)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        except OSError as exc:
+            raise self._error(exc) from None
         self._file = os.fdopen(fd, "wb")
         self._wav = wave.open(self._file, "wb")
         self._wav.setnchannels(1)
         self._wav.setsampwidth(2)
         self._wav.setframerate(SAMPLE_RATE)
-        self.path = path
         self.frames = 0
+
+    def _error(self, exc: OSError) -> AudioError:
+        self._broken = True
+        return AudioError(f"cannot save the recording {self.path}: {exc.strerror or exc}",
+                          "free some disk space and answer again; the answers before it are saved")
 
     def write(self, samples: np.ndarray) -> None:
         pcm = (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2")
-        self._wav.writeframes(pcm.tobytes())
-        self._file.flush()
+        try:
+            self._wav.writeframes(pcm.tobytes())
+            self._file.flush()
+        except OSError as exc:
+            raise self._error(exc) from None
         self.frames += len(pcm)
 
     def close(self) -> None:
-        self._wav.close()
-        self._file.close()
+        try:
+            self._wav.close()
+            self._file.close()
+        except OSError as exc:
+            if not self._broken:        # a failed write has already been reported
+                raise self._error(exc) from None
+        finally:
+            if not self._file.closed:
+                try:
+                    self._file.close()
+                except OSError:
+                    pass
 
     def __enter__(self) -> "WavWriter":
         return self
