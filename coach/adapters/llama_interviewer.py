@@ -24,7 +24,7 @@ from coach.models import check_gguf
 from coach.ports import FollowUpReply
 
 TEMPERATURES = (0.0, 0.7, 0.9)
-MAX_ANSWER_WORDS = 120
+MAX_ANSWER_WORDS = 60
 
 
 def shorten(answer: str, limit: int = MAX_ANSWER_WORDS) -> str:
@@ -80,7 +80,7 @@ class LlamaInterviewer:
         n_ctx: int = 2048,
         threads: int | None = None,
         seed: int = 7,
-        candidates: int = len(TEMPERATURES),
+        candidates: int = 2,
     ) -> None:
         self.model_path = check_gguf(Path(model_path))
         self.name = f"llama:{self.model_path.name}"
