@@ -15,12 +15,13 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 def private_dirs(path: Path) -> Path:
     """Create `path` and any missing parents owner-only (`mkdir(parents=True)` gives parents the umask's mode)."""
     missing = []
-    while not path.exists() and path != path.parent:
-        missing.append(path)
-        path = path.parent
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
     for folder in reversed(missing):
         folder.mkdir(mode=0o700, exist_ok=True)
-    return path
+    return path          # the folder asked for, never an existing ancestor (it must not be chmod-ed)
 
 
 def _private_dir(path: Path) -> Path:

@@ -65,3 +65,15 @@ def test_newer_schema_is_refused_and_left_unchanged(tmp_path: Path) -> None:
 def test_sessions_command_on_empty_db_says_how_to_start(tmp_path: Path, capsys) -> None:
     assert main(["sessions", "--db", str(tmp_path / "new.db")]) == 0
     assert "no sessions yet" in capsys.readouterr().out
+
+
+def test_creating_the_data_dir_leaves_existing_parents_alone(tmp_path: Path, monkeypatch) -> None:
+    from coach import paths
+
+    tmp_path.chmod(0o755)
+    monkeypatch.setenv("COACH_HOME", str(tmp_path / "a" / "b"))
+    home = paths.data_dir()
+    assert home == tmp_path / "a" / "b"
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "a").stat().st_mode) == 0o700
+    assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o755      # an existing parent keeps its mode
