@@ -47,6 +47,7 @@ class InterviewRunner:
     stop_answer: threading.Event = field(default_factory=threading.Event)
     _index: int = 0
     _command: str | None = None
+    live: IncrementalTranscriber | None = None   # the answer in progress; the app reads its partial text
     _scores: list[dict[str, Any]] = field(default_factory=list)
 
     def _save(self, turn: Turn, scorecard: dict[str, Any] | None = None) -> Turn:
@@ -70,7 +71,7 @@ class InterviewRunner:
         rel = Path("audio") / session_id / f"{self._index:03d}-answer.wav"
         self.on_event(ev.Listening(ask.text))
         self.stop_answer.clear()
-        live = IncrementalTranscriber(self.transcriber)     # transcribes while the candidate speaks
+        live = self.live = IncrementalTranscriber(self.transcriber)     # transcribes while the candidate speaks
         captured = self.source.capture(self.audio_root / rel, stop=self.stop_answer, on_chunk=live.feed)
         if self._command:      # repeat, skip or end pressed mid-answer: the audio stays on disk, unscored
             return None

@@ -28,6 +28,7 @@ class IncrementalTranscriber:
     _total: int = 0
     _start: int = 0                   # first sample not yet committed
     _last_run: int = 0
+    _pending: list[Segment] = field(default_factory=list)   # latest guess at the uncommitted tail
 
     def _window(self) -> np.ndarray:
         audio = np.concatenate(self._audio) if self._audio else np.zeros(0, np.float32)
@@ -56,6 +57,7 @@ class IncrementalTranscriber:
         stable = [s for s in segments if s.end <= horizon]
         if window_s > self.max_window_s and segments:
             stable = segments[:-1] or stable
+        self._pending = segments[len(stable):]
         if stable:
             self.committed += [Segment(s.start + offset, s.end + offset, s.text) for s in stable]
             self._start += int(stable[-1].end * SAMPLE_RATE)
@@ -63,7 +65,8 @@ class IncrementalTranscriber:
 
     @property
     def partial_text(self) -> str:
-        return " ".join(s.text for s in self.committed)
+        """What has been heard so far (committed text plus the latest guess at the tail): the live view."""
+        return " ".join(s.text for s in self.committed + self._pending).strip()
 
     def finish(self) -> Transcript:
         """The whole answer: committed segments plus the tail, transcribed now."""

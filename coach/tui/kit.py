@@ -7,43 +7,18 @@ as they are.
 """
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 
 from coach.config import Settings
-from coach.domain import Transcript
 from coach.errors import CoachError, ModelError
-
-
-class LockedTranscriber:
-    """The shared transcriber, one call at a time (live partials and final transcripts)."""
-
-    def __init__(self, inner: Any) -> None:
-        self.inner = inner
-        self.name = getattr(inner, "name", "stt")
-        self._lock = threading.Lock()
-
-    def transcribe(self, samples: np.ndarray) -> Transcript:
-        with self._lock:
-            return self.inner.transcribe(samples)
-
-    def try_transcribe(self, samples: np.ndarray) -> Transcript | None:
-        """A partial transcript, unless a final one is being made right now."""
-        if not self._lock.acquire(blocking=False):
-            return None
-        try:
-            return self.inner.transcribe(samples)
-        finally:
-            self._lock.release()
 
 
 @dataclass
 class Kit:
-    transcriber: LockedTranscriber | None = None
+    transcriber: Any = None           # WhisperTranscriber: serialises its own calls
     interviewer: Any = None
     speaker: Any = None
     scorer: Callable[..., Any] | None = None
@@ -109,7 +84,7 @@ def load_kit(settings: Settings, overrides: dict[str, Any], silent: bool = False
         from coach import services
 
         stt = overrides.get("transcriber") or services.build_transcriber(stt_model or settings.stt_model or None)
-        kit.transcriber = LockedTranscriber(stt)
+        kit.transcriber = stt
     except CoachError as exc:
         kit.errors.append(exc)
     except Exception as exc:     # a broken model folder can raise anything from CTranslate2

@@ -15,7 +15,6 @@ import numpy as np
 
 from coach.errors import CoachError
 from coach.interview import events as ev
-from coach.ports import SAMPLE_RATE
 
 
 @dataclass(frozen=True)
@@ -63,57 +62,43 @@ def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
 
 
 PARTIAL_EVERY_S = 2.0
-PARTIAL_WINDOW_S = 28.0
 
 
 class LiveAudio:
-    """The answer being recorded: blocks kept for live transcripts, a throttled level for the meter."""
+    """The answer being recorded: a throttled level for the meter, and the live transcript.
+
+    The live transcript is read from the runner's incremental transcriber, which
+    transcribes the answer anyway: the audio path is transcribed once, not twice.
+    """
 
     def __init__(self, post_level: Callable[[float], None], level_every_s: float = 0.05) -> None:
         self.post_level = post_level
         self.level_every_s = level_every_s
         self.recording = threading.Event()
-        self._blocks: list[np.ndarray] = []
-        self._lock = threading.Lock()
         self._last_level = 0.0
 
     def reset(self) -> None:
         self.recording.clear()
-        with self._lock:
-            self._blocks = []
 
     def add(self, block: np.ndarray) -> None:
         """On the audio thread, once per block: cheap."""
         from coach.adapters.audio_io import rms_dbfs
 
-        with self._lock:
-            self._blocks.append(block)
         now = time.monotonic()
         if now - self._last_level >= self.level_every_s:
             self._last_level = now
             self.post_level(rms_dbfs(block))
 
-    def samples(self) -> np.ndarray:
-        with self._lock:
-            return np.concatenate(self._blocks) if self._blocks else np.zeros(0, np.float32)
-
-    def partial_loop(self, transcriber: Any, finished: threading.Event, paused: threading.Event | None,
+    def partial_loop(self, heard: Callable[[], str], finished: threading.Event, paused: threading.Event | None,
                      post_text: Callable[[str], None]) -> None:
-        """Every ~2 s while recording: transcribe the audio so far (the last ~28 s) and post the text."""
+        """Every ~2 s while recording: post what has been heard so far, when it changed."""
         last = ""
         while self.recording.is_set() and not finished.is_set():
             if finished.wait(PARTIAL_EVERY_S) or not self.recording.is_set():
                 return
             if paused is not None and paused.is_set():
                 continue
-            samples = self.samples()
-            if len(samples) < SAMPLE_RATE:
-                continue
-            window = samples[-int(PARTIAL_WINDOW_S * SAMPLE_RATE):]
-            transcript = transcriber.try_transcribe(window)
-            if transcript is None or not transcript.text.strip() or not self.recording.is_set():
-                continue
-            text = ("… " if len(samples) > len(window) else "") + transcript.text.strip()
-            if text != last:
+            text = heard()
+            if text and text != last and self.recording.is_set():
                 last = text
                 post_text(text)

@@ -186,9 +186,12 @@ class InterviewScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="partial")
     def _partials(self) -> None:
-        """Live transcript while recording, with the shared transcriber (see LiveAudio.partial_loop)."""
-        app: Any = self.app
-        self.live.partial_loop(app.kit.transcriber, self._finished, self.source.paused if self.source else None,
+        """Live transcript while recording: the runner's incremental transcript (see LiveAudio.partial_loop)."""
+        def heard() -> str:
+            live = getattr(self.runner, "live", None)
+            return live.partial_text if live is not None else ""
+
+        self.live.partial_loop(heard, self._finished, self.source.paused if self.source else None,
                                lambda text: self.post_message(PartialTranscript(text)))
 
     # -- messages from workers ------------------------------------------------------------
