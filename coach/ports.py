@@ -6,7 +6,7 @@ implementations live in `coach.adapters`.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -77,10 +77,6 @@ class Interviewer(Protocol):
         asked: Sequence[str],
     ) -> FollowUpReply:
         """The one follow-up question to ask after `answer`, probing `gap`."""
-        ...
-
-    def stream_text(self, prompt: str, max_tokens: int = 64) -> Iterator[str]:
-        """Raw token stream for free-form lines (closing remarks)."""
         ...
 
 

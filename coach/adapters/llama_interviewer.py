@@ -163,7 +163,3 @@ class LlamaInterviewer:
         reply = followups.choose(question, answer, gap, [], asked, self.gaps, self.template.example_words)
         return FollowUpReply(reply.gap, reply.question, reply.source, tuple(drawn))
 
-    def stream_text(self, prompt: str, max_tokens: int = 64) -> Iterator[str]:
-        with self._lock:
-            for chunk in self._llm.create_completion(prompt, max_tokens=max_tokens, stream=True, temperature=0.0):
-                yield chunk["choices"][0]["text"]
