@@ -75,8 +75,10 @@ class Interviewer(Protocol):
         answer: str,
         gap: str,
         asked: Sequence[str],
+        cancel: threading.Event | None = None,
     ) -> FollowUpReply:
-        """The one follow-up question to ask after `answer`, probing `gap`."""
+        """The one follow-up question to ask after `answer`, probing `gap`. Setting `cancel`
+        (a draft made ahead of time that is no longer wanted) may cut generation short."""
         ...
 
 

@@ -63,7 +63,6 @@ def test_interview_scorecard_snapshot(tmp_path: Path, snap_compare: Any) -> None
 
 def test_replay_session_snapshot(tmp_path: Path, snap_compare: Any) -> None:
     async def run_before(pilot: Any) -> None:
-        app = pilot.app
         await _settle(pilot)
         await pilot.press("v")                       # Home -> past sessions
         await pilot.press("enter")                   # open the newest

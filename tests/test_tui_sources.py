@@ -56,7 +56,7 @@ def fake_stream(samples: np.ndarray, realtime: float = 0.0) -> Callable[..., Any
 
 def feed_blocks(detector: EndOfTurn, samples: np.ndarray) -> float | None:
     """Seconds into `samples` at which the detector ends the turn, or None."""
-    from coach.adapters.audio_io import rms_dbfs
+    from coach.streaming.levels import rms_dbfs
 
     block = int(BLOCK_S * SAMPLE_RATE)
     for start in range(0, len(samples), block):

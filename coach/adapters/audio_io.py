@@ -110,11 +110,3 @@ def write_wav(path: Path, samples: np.ndarray) -> Path:
     with WavWriter(path) as writer:
         writer.write(samples)
     return path
-
-
-def rms_dbfs(samples: np.ndarray) -> float:
-    """Loudness of a block in dBFS (-120 for digital silence); feeds the level meter."""
-    if samples.size == 0:
-        return -120.0
-    rms = float(np.sqrt(np.mean(np.square(samples, dtype=np.float64))))
-    return -120.0 if rms <= 1e-6 else max(-120.0, 20.0 * np.log10(rms))

@@ -100,7 +100,8 @@ class LlamaInterviewer:
         atexit.register(self._llm.close)   # before interpreter teardown, which llama-cpp's __del__ trips over
         self.chat = self._has_chat_template() if chat is None else chat
         self._lock = threading.Lock()   # one Llama object is not safe across threads
-        self.last_tokens = 0
+        self.decoded_tokens = 0
+        self.generation_s = 0.0         # from each candidate's first token to its last: tokens per second
         self.first_token_at: float | None = None
         self.candidates = candidates
 
@@ -114,7 +115,7 @@ class LlamaInterviewer:
         values = {"question": "Warm-up question?", "answer": "warm-up answer", "gap": "warm-up"}
         with self._lock:
             self._generate(values, 0.0, seed=1)
-        self.last_tokens = 0
+        self.decoded_tokens, self.generation_s = 0, 0.0
 
     def _values(self, question: Question, answer: str, gap: str) -> dict[str, str]:
         return {
@@ -123,32 +124,65 @@ class LlamaInterviewer:
             "gap": self.template.gap_names.get(gap) or followups.gap_description(gap, self.gaps),
         }
 
-    def _generate(self, values: dict[str, str], temperature: float, seed: int) -> str:
-        """One candidate, streamed to note when the first token came. (Breaking out of the stream
-        early made llama-cpp-python re-read the whole prompt on the next call: slower overall.)"""
-        common = {"max_tokens": 48, "temperature": temperature, "top_p": 0.9, "stop": ["\n"], "seed": seed, "stream": True}
+    def _generate(self, values: dict[str, str], temperature: float, seed: int,
+                  cancel: threading.Event | None = None) -> str:
+        """One candidate, streamed to note when the first token came and to stop when `cancel` is set.
+
+        Generation stops at the first "?": a follow-up is one question, and whatever a
+        tiny model adds after it is a second question or chatter the guards would reject.
+        """
+        common = {"max_tokens": 48, "temperature": temperature, "top_p": 0.9, "stop": ["\n"], "seed": seed,
+                  "stream": True, "logits_processor": self._end_after_question()}
         if self.chat:
             stream = self._llm.create_chat_completion(messages=self.template.chat_messages(**values), **common)
         else:
             stream = self._llm.create_completion(self.template.completion_text(**values), **common)
-        text = ""
+        text, first = "", None
         for chunk in stream:
+            if cancel is not None and cancel.is_set():
+                stream.close()
+                break
             choice = chunk["choices"][0]
             piece = choice.get("delta", {}).get("content") if self.chat else choice.get("text")
             if not piece:
                 continue
+            now = time.perf_counter()
             if self.first_token_at is None:
-                self.first_token_at = time.perf_counter()
-            self.last_tokens += 1
+                self.first_token_at = now
+            if first is None:
+                first = now
+            else:
+                self.decoded_tokens += 1      # tokens after the first, over the time since the first
             text += piece
+        if first is not None:
+            self.generation_s += time.perf_counter() - first
         return text
+
+    def _end_after_question(self) -> Any:
+        """Force the end of the text once a generated token holds "?" (that token is kept)."""
+        import numpy as np
+        from llama_cpp import LogitsProcessorList
+
+        eos, calls = self._llm.token_eos(), 0
+
+        def after_question(input_ids: Any, scores: Any) -> Any:
+            nonlocal calls
+            calls += 1         # the first call sees only the prompt
+            if calls > 1 and b"?" in self._llm.detokenize([int(input_ids[-1])]):
+                forced = np.full_like(scores, -np.inf)
+                forced[eos] = 0.0
+                return forced
+            return scores
+
+        return LogitsProcessorList([after_question])
 
     def propose(self, question: Question, answer: str, gap: str, n: int = len(TEMPERATURES)) -> list[str]:
         values = self._values(question, answer, gap)
         with self._lock:
             return [self._generate(values, t, seed=i + 1) for i, t in enumerate(TEMPERATURES[:n])]
 
-    def follow_up(self, question: Question, answer: str, gap: str, asked: Sequence[str]) -> FollowUpReply:
+    def follow_up(self, question: Question, answer: str, gap: str, asked: Sequence[str],
+                  cancel: threading.Event | None = None) -> FollowUpReply:
         """Draw candidates one by one and stop at the first that passes the guards (a capable
         model usually passes at once); after `candidates` failures the bank's probe is used."""
         values = self._values(question, answer, gap)
@@ -156,7 +190,9 @@ class LlamaInterviewer:
         drawn: list[str] = []
         with self._lock:
             for i, temperature in enumerate(TEMPERATURES[: self.candidates]):
-                drawn.append(self._generate(values, temperature, seed=i + 1))
+                if cancel is not None and cancel.is_set():
+                    break
+                drawn.append(self._generate(values, temperature, seed=i + 1, cancel=cancel))
                 reply = followups.choose(question, answer, gap, drawn[-1:], asked, self.gaps, self.template.example_words)
                 if reply.source == "model":
                     return FollowUpReply(reply.gap, reply.question, reply.source, tuple(drawn))

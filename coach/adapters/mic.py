@@ -18,45 +18,14 @@ from typing import Any
 
 import numpy as np
 
-from coach.adapters.audio_io import WavWriter, rms_dbfs
+from coach.adapters.audio_io import WavWriter
 from coach.errors import AudioError
 from coach.ports import SAMPLE_RATE, CapturedAudio
+from coach.streaming.end_of_turn import EndOfTurn
+from coach.streaming.levels import rms_dbfs
 
 # (callback(block: np.ndarray)) -> a context manager that streams blocks to callback while open
 StreamFactory = Callable[[Callable[[np.ndarray], None], int, "str | int | None"], AbstractContextManager[Any]]
-
-
-class EndOfTurn:
-    """Energy-based end-of-turn detection for hands-free answers (pure, fed block by block).
-
-    A block is speech when it is louder than `threshold_db` and 10 dB above the
-    running noise floor. The turn ends once speech has been heard for at least
-    `min_speech_s` and then `silence_seconds + hangover_s` pass with no speech.
-    """
-
-    def __init__(self, silence_seconds: float = 2.0, threshold_db: float = -45.0,
-                 hangover_s: float = 0.5, min_speech_s: float = 0.3) -> None:
-        self.silence_seconds = float(silence_seconds)
-        self.threshold_db = threshold_db
-        self.hangover_s = hangover_s
-        self.min_speech_s = min_speech_s
-        self.noise_floor = -70.0
-        self.speech_s = 0.0
-        self.silence_s = 0.0
-
-    def is_speech(self, level_db: float) -> bool:
-        return level_db > self.threshold_db and level_db > self.noise_floor + 10.0
-
-    def feed(self, level_db: float, block_s: float) -> bool:
-        """Account for one block; True when the answer is over."""
-        if self.is_speech(level_db):
-            self.speech_s += block_s
-            self.silence_s = 0.0
-        else:
-            # the floor follows quiet blocks quickly and loud ones never
-            self.noise_floor = 0.9 * self.noise_floor + 0.1 * level_db
-            self.silence_s += block_s
-        return self.speech_s >= self.min_speech_s and self.silence_s >= self.silence_seconds + self.hangover_s
 
 
 def parse_device(value: str | int | None) -> str | int | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from coach.adapters.audio_io import rms_dbfs
+from coach.streaming.levels import rms_dbfs
 from coach.domain import Segment, Transcript
 from coach.errors import ModelError
 from coach.ports import SAMPLE_RATE

@@ -1,21 +1,33 @@
 """`coach bench`: turn latency, speech-to-text speed and memory on this machine.
 
 Answers (about 60 s each, made with espeak-ng, with 1-2 s thinking pauses inside)
-go block by block through the microphone's path: the hands-free end-of-turn
-detector and the incremental transcriber. At the end of each answer the clock
-starts and the benchmark records, as the live interview would see them:
+are played at speaking pace into the microphone's own path (`MicrophoneSource`
+with the WAV stand-in for the sound card): WAV written as captured, the live
+transcriber, the real interview runner, the bundled models, and the speaker
+rendering the interviewer's first sentence with pyttsx3/espeak-ng (playback is
+recorded, not heard). Two ways to end a turn are measured:
+- hands-free: the end-of-turn detector fires (2.0 s of silence plus its 0.5 s
+  hangover after the last word); the runner transcribes and drafts the
+  follow-up in that silence, and uses the draft only if nothing more was said;
+- push-to-talk: the key is released with the last word (the worst case: no
+  silence to work in).
+The clock starts at the end of the turn (detector fires / key released).
 
 JSON keys (all times in milliseconds unless named otherwise):
-- turns[]: per answer: audio_s, final_transcript_ms (end of speech -> final transcript),
-  first_token_ms (-> first interviewer token), first_audio_ms (-> first interviewer
-  audio rendered), naive_transcript_ms (whole answer transcribed after it ends),
-  false_ends (mid-answer pauses the detector took for the end of the turn), source.
-- p50 / p95: the same latencies over the turns.
-- naive_ratio: naive_transcript_ms / final_transcript_ms (median).
+- turns[]: per answer: mode, answer (1, 2, ...: the same audio in both modes), audio_s, reply ("followup", "question" or "closing"),
+  final_transcript_ms (end of turn -> final transcript), first_token_ms (-> first
+  interviewer token; 0 if it came before the end of the turn; null when the reply
+  needed no model), first_audio_ms (-> first interviewer audio ready to play),
+  drafted_early (the follow-up drafted in the silence was used), naive_transcript_ms
+  (the whole answer transcribed after it ends), false_ends (mid-answer pauses the
+  hands-free detector took for the end of the turn), source ("model" or "bank").
+- p50 / p95: {mode: {final_transcript_ms, first_token_ms, first_audio_ms}} over the turns.
+- naive_ratio: naive_transcript_ms / final_transcript_ms (median, push-to-talk turns).
 - stt_rtf: speech-to-text compute seconds per second of audio (naive path).
-- tokens_per_s: interviewer tokens generated per second of generation.
+- tokens_per_s: interviewer tokens generated per second, from each candidate's first token to its last.
 - peak_rss_mb: peak resident memory of the process.
 - cold_start_s: loading the speech and interviewer models, warm-up included.
+- first_screen_s: launching the app in a fresh process until its first screen is usable.
 - pauses: thinking pauses in the test audio; false_ends: total taken as end of turn.
 """
 from __future__ import annotations
@@ -27,9 +39,11 @@ import resource
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -53,9 +67,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("bench", parents=[common], help="measure turn latency, speech-to-text speed and memory",
                        description=__doc__.split("\n\n")[1] if __doc__ else None,
                        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
-    p.add_argument("--turns", type=int, default=4, help="answers to run (default 4)")
+    p.add_argument("--turns", type=int, default=3, help="answers per way of ending a turn (default 3)")
     p.add_argument("--answer-seconds", type=float, default=60.0, help="length of each answer (default 60)")
-    p.add_argument("--realtime", action="store_true", help="feed audio at speaking pace (slow; default: as fast as possible)")
+    p.add_argument("--mode", choices=("both", "hands-free", "push-to-talk"), default="both",
+                   help="how turns end (default both)")
     p.add_argument("--llm", metavar="NAME|PATH", help="interviewer model")
     p.add_argument("--stt-model", metavar="NAME|PATH", help="speech model")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -95,85 +110,214 @@ def _pct(values: list[float], q: float) -> float:
     return round(ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))], 1)
 
 
-def run(args: argparse.Namespace) -> int:
+FIRST_SCREEN = """
+import asyncio, sys, time
+from coach.tui.app import CoachApp
+async def main():
+    app = CoachApp(db=sys.argv[1], load_models=sys.argv[2] == "1")
+    async with app.run_test() as pilot:
+        while not app.screen.query("#start"):
+            await pilot.pause(0.01)
+        print(time.time(), [m for m in ("faster_whisper", "llama_cpp", "ctranslate2") if m in sys.modules])
+asyncio.run(main())
+"""
+
+
+def first_screen(db: Path, load_models: bool = True) -> tuple[float, list[str]]:
+    """Seconds from launching the app in a fresh process until Home is usable, and which
+    model libraries had been imported by then."""
+    launched = time.time()
+    out = subprocess.run([sys.executable, "-c", FIRST_SCREEN, str(db), "1" if load_models else "0"],
+                         capture_output=True, text=True, timeout=120)
+    if out.returncode != 0:
+        raise CoachError("the app did not start: " + (out.stderr.strip().splitlines() or ["?"])[-1])
+    shown, heavy = out.stdout.strip().splitlines()[-1].split(" ", 1)
+    return round(float(shown) - launched, 2), json.loads(heavy.replace("'", '"'))
+
+
+def false_ends(audio: np.ndarray, block: int = 1600) -> int:
+    """Mid-answer pauses the hands-free detector (as the microphone runs it) takes for the end."""
+    from coach.streaming.end_of_turn import EndOfTurn
+    from coach.streaming.levels import rms_dbfs
+
+    detector, count = EndOfTurn(silence_seconds=2.0), 0
+    for start in range(0, len(audio) - block, block):
+        if detector.feed(rms_dbfs(audio[start : start + block]), block / 16000):
+            count += 1
+            detector = EndOfTurn(silence_seconds=2.0)
+    return count
+
+
+class _Recorder:
+    """Watches one bench interview through the runner's events and the speaker's playback."""
+
+    def __init__(self, mic: Any, interviewer: Any, answers: int, mode: str) -> None:
+        self.mic, self.interviewer, self.answers, self.mode = mic, interviewer, answers, mode
+        self.runner: Any = None
+        self.turns: list[dict[str, Any]] = []
+        self._open: dict[str, Any] | None = None
+        self._prefetch: Any = None
+
+    def on_event(self, event: Any) -> None:
+        from coach.interview import events as ev
+
+        now = time.perf_counter()
+        if isinstance(event, ev.Transcribing):
+            ended = self.mic.answer_ended_at if self.mode == "push-to-talk" else self.mic.closed_at
+            self._open = {"mode": self.mode, "end": ended or now, "audio_s": round(event.seconds, 1)}
+        elif isinstance(event, ev.Thinking):
+            self._prefetch = self.runner.prefetch
+        elif isinstance(event, ev.TurnSaved) and self._open is not None:
+            turn = event.turn
+            if turn.speaker == "candidate":
+                self._open["transcript_at"] = now - (turn.timings.score_ms or 0) / 1000
+            elif "first_audio_at" in self._open:
+                self._close(turn)
+
+    def played(self, path: Path) -> None:
+        """The speaker's playback: the first call after an answer is the reply's first audio."""
+        if self._open is not None and "transcript_at" in self._open and "first_audio_at" not in self._open:
+            self._open["first_audio_at"] = time.perf_counter()
+            if len(self.turns) + 1 >= self.answers:
+                self.runner.request("end")
+
+    def _close(self, turn: Any) -> None:
+        t, self._open = self._open, None
+        assert t is not None
+        end = t["end"]
+        token = None
+        if turn.kind == "followup":
+            token = max(0.0, ((self.interviewer.first_token_at or end) - end) * 1000)
+        used = bool(self._prefetch and self._prefetch.used)
+        self._prefetch = None
+        self.turns.append({
+            "mode": t["mode"], "audio_s": t["audio_s"], "reply": turn.kind,
+            "final_transcript_ms": round(max(0.0, t["transcript_at"] - end) * 1000),
+            "first_token_ms": None if token is None else round(token),
+            "first_audio_ms": round((t["first_audio_at"] - end) * 1000),
+            "drafted_early": used, "source": turn.source,
+        })
+
+
+def _interview(mode: str, answers: list[np.ndarray], transcriber: Any, interviewer: Any, synth: Any,
+               folder: Path) -> list[dict[str, Any]]:
+    """One session on the bench's answers, ended by `mode`; returns a row per answer."""
     from coach import services
-    from coach.adapters.audio_io import rms_dbfs
-    from coach.adapters.mic import EndOfTurn
-    from coach.adapters.tts import SpeechSynth, espeak_available, split_sentences
+    from coach.adapters.mic import MicrophoneSource
+    from coach.adapters.tts import DeviceSpeaker
+    from coach.adapters.wav_stream import WavMicrophone
     from coach.content import default_content
     from coach.scoring import score_answer
-    from coach.streaming.incremental import IncrementalTranscriber
+
+    content = default_content()
+    items = [(content.question(q), content.round("deep-dive")) for q in ("dd-latency-budget", "dd-scaling")]
+    store = services.open_store(folder / f"{mode}.db")
+    holder: dict[str, Any] = {}
+    mic = WavMicrophone(answers, release=(lambda: holder["runner"].stop_answer.set()) if mode == "push-to-talk" else None)
+    recorder = _Recorder(mic, interviewer, len(answers), mode)
+    speaker = DeviceSpeaker(synth, play=recorder.played) if synth is not None else _TextSpeaker(recorder)
+    runner = holder["runner"] = recorder.runner = services.build_runner(
+        content=content, items=items, source=MicrophoneSource(hands_free=mode == "hands-free", silence_seconds=2.0,
+                                                              stream_factory=mic),
+        transcriber=transcriber, interviewer=interviewer, speaker=speaker, store=store, scorer=score_answer,
+        on_event=recorder.on_event, no_speech="retry", max_followups=len(answers), speculate=True,
+    )
+    session = store.start_session(plan="bench", round="deep-dive", level="senior", mode="bench",
+                                  stt_model=transcriber.name, llm_model=interviewer.name)
+    try:
+        runner.run(session)
+    finally:
+        store.close()
+    return recorder.turns
+
+
+class _TextSpeaker:
+    """Without espeak-ng: the reply's "first audio" is the moment its text is ready."""
+
+    name = "text"
+
+    def __init__(self, recorder: _Recorder) -> None:
+        self.recorder = recorder
+
+    def say(self, text: str, wav_path: Path | None = None) -> None:
+        self.recorder.played(Path())
+
+    def stop(self) -> None:
+        return None
+
+
+def run(args: argparse.Namespace) -> int:
+    from coach import services
+    from coach.adapters.tts import SpeechSynth, espeak_available
 
     started = time.perf_counter()
     transcriber = services.build_transcriber(args.stt_model)
     interviewer = services.build_interviewer(args.llm)
     cold_start = time.perf_counter() - started
     synth = SpeechSynth() if espeak_available() else None
-    content = default_content()
-    question = content.question("dd-latency-budget")
+    modes = ["hands-free", "push-to-talk"] if args.mode == "both" else [args.mode]
     rng = random.Random(7)
-    block = 4000                                   # 0.25 s blocks, as the microphone delivers them
-    turns, total_pauses = [], 0
-    gen_tokens, gen_s, stt_compute, stt_audio = 0, 0.0, 0.0, 0.0
+    turns: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:
-        for i in range(args.turns):
-            audio, pauses = make_answer(Path(tmp), i, args.answer_seconds, rng)
-            total_pauses += pauses
-            detector, inc = EndOfTurn(silence_seconds=2.0), IncrementalTranscriber(transcriber)
-            false_ends, t0 = 0, time.monotonic()
-            for n, start in enumerate(range(0, len(audio), block)):
-                chunk = audio[start : start + block]
-                if detector.feed(rms_dbfs(chunk), len(chunk) / 16000) and start + block < len(audio) - 8000:
-                    false_ends += 1
-                    detector = EndOfTurn(silence_seconds=2.0)
-                inc.feed(chunk)
-                if args.realtime:
-                    time.sleep(max(0.0, t0 + (n + 1) * block / 16000 - time.monotonic()))
-            end = time.perf_counter()                      # the candidate stops speaking
-            transcript = inc.finish()
-            final_ms = (time.perf_counter() - end) * 1000
-            card = score_answer(transcript, question=question, round_spec=content.round(question.round),
-                                rubric=content.rubric(question.round)).to_dict()
-            gap = card["gaps"][0]["id"] if card["gaps"] else "missing_point"
-            tokens_before, gen_start = interviewer.last_tokens, time.perf_counter()
-            reply = interviewer.follow_up(question, transcript.text, gap, [question.prompt])
-            gen_s += time.perf_counter() - gen_start
-            gen_tokens += interviewer.last_tokens - tokens_before
-            first_token_ms = ((interviewer.first_token_at or time.perf_counter()) - end) * 1000
-            if synth is not None:
-                synth.render(split_sentences(reply.question)[0], Path(tmp) / f"reply{i}.wav")
-            first_audio_ms = (time.perf_counter() - end) * 1000
+        folder = Path(tmp)
+        made = [make_answer(folder, i, args.answer_seconds, rng) for i in range(args.turns)]
+        answers = [audio for audio, _ in made]
+        tokens_before, gen_before = interviewer.decoded_tokens, getattr(interviewer, "generation_s", 0.0)
+        for mode in modes:
+            rows = _interview(mode, answers, transcriber, interviewer, synth, folder)
+            for i, (row, audio) in enumerate(zip(rows, answers)):
+                row["answer"], row["false_ends"] = i + 1, false_ends(audio)
+            turns += rows
+        gen_tokens = interviewer.decoded_tokens - tokens_before
+        gen_s = getattr(interviewer, "generation_s", 0.0) - gen_before
+        naive: list[float] = []
+        for audio in answers:
             naive_start = time.perf_counter()
             transcriber.transcribe(audio)
-            naive_ms = (time.perf_counter() - naive_start) * 1000
-            stt_compute += naive_ms / 1000
-            stt_audio += len(audio) / 16000
-            turns.append({"audio_s": round(len(audio) / 16000, 1), "final_transcript_ms": round(final_ms),
-                          "first_token_ms": round(first_token_ms), "first_audio_ms": round(first_audio_ms),
-                          "naive_transcript_ms": round(naive_ms), "false_ends": false_ends, "source": reply.source})
+            naive.append((time.perf_counter() - naive_start) * 1000)
+        stt_compute = sum(naive) / 1000
+        stt_audio = sum(len(a) for a in answers) / 16000
+        screen_s, _ = first_screen(folder / "screen.db")
+    for t in turns:
+        t["naive_transcript_ms"] = round(naive[t["answer"] - 1])
     keys = ("final_transcript_ms", "first_token_ms", "first_audio_ms")
+
+    def pct(q: float) -> dict[str, dict[str, float | None]]:
+        out: dict[str, dict[str, float | None]] = {}
+        for mode in modes:
+            rows = [t for t in turns if t["mode"] == mode]
+            out[mode] = {k: _pct([t[k] for t in rows if t[k] is not None], q) for k in keys}
+        return out
+
+    ptt = [t for t in turns if t["mode"] == "push-to-talk"]
     result = {
         "turns": turns,
-        "p50": {k: _pct([t[k] for t in turns], 0.5) for k in keys},
-        "p95": {k: _pct([t[k] for t in turns], 0.95) for k in keys},
-        "naive_ratio": round(statistics.median(t["naive_transcript_ms"] / max(1, t["final_transcript_ms"]) for t in turns), 2),
+        "p50": pct(0.5),
+        "p95": pct(0.95),
+        "naive_ratio": round(statistics.median(t["naive_transcript_ms"] / max(1, t["final_transcript_ms"]) for t in ptt), 2)
+        if ptt else None,
         "stt_rtf": round(stt_compute / stt_audio, 3),
         "tokens_per_s": round(gen_tokens / gen_s, 1) if gen_s else None,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "cold_start_s": round(cold_start, 2),
-        "pauses": total_pauses,
-        "false_ends": sum(t["false_ends"] for t in turns),
+        "first_screen_s": screen_s,
+        "pauses": sum(p for _, p in made),
+        "false_ends": sum(false_ends(a) for a in answers),
     }
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
     for i, t in enumerate(turns, 1):
-        print(f"turn {i}: {t['audio_s']} s answer | final transcript {t['final_transcript_ms']} ms (naive "
-              f"{t['naive_transcript_ms']} ms) | first token {t['first_token_ms']} ms | first audio "
-              f"{t['first_audio_ms']} ms | {t['source']} | false ends {t['false_ends']}")
-    print(f"p50: {result['p50']}\np95: {result['p95']}")
-    print(f"incremental vs naive transcript: {result['naive_ratio']}x faster after the answer ends")
+        print(f"{t['mode']:>12} turn {i}: {t['audio_s']} s answer -> {t['reply']} ({t['source']}"
+              f"{', drafted in the silence' if t['drafted_early'] else ''}) | final transcript "
+              f"{t['final_transcript_ms']} ms (naive {t['naive_transcript_ms']} ms) | first token "
+              f"{t['first_token_ms']} ms | first audio {t['first_audio_ms']} ms")
+    for mode in modes:
+        print(f"{mode}: p50 {result['p50'][mode]}\n{' ' * len(mode)}  p95 {result['p95'][mode]}")
+    if result["naive_ratio"] is not None:
+        print(f"incremental vs naive transcript (push-to-talk): {result['naive_ratio']}x faster after the answer ends")
     print(f"speech-to-text real-time factor {result['stt_rtf']}; interviewer {result['tokens_per_s']} tokens/s")
-    print(f"peak RSS {result['peak_rss_mb']} MB; cold start {result['cold_start_s']} s; "
-          f"{result['false_ends']} of {result['pauses']} thinking pauses taken as the end of the turn")
+    print(f"peak RSS {result['peak_rss_mb']} MB; cold start {result['cold_start_s']} s; first screen "
+          f"{result['first_screen_s']} s; {result['false_ends']} of {result['pauses']} thinking pauses taken as "
+          "the end of the turn")
     return 0

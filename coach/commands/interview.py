@@ -33,7 +33,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     out.add_argument("--silent", action="store_true", help="do not speak; print the interviewer's lines only")
     p.add_argument("--llm", metavar="NAME|PATH", help="interviewer model: manifest name, file in models/, or .gguf path")
     p.add_argument("--stt-model", metavar="NAME|PATH", help="speech model: manifest name or Whisper folder")
-    p.add_argument("--realtime", action="store_true", help="play answer files at speaking pace, as a microphone would")
+    p.add_argument("--realtime", action="store_true", help="play answer files at speaking pace, as a microphone would "
+                   "(the follow-up is then drafted in the silence at the end of each answer)")
     p.add_argument("--seed", type=int, default=None, help="seed for question choice (repeatable sessions)")
     p.set_defaults(func=run)
 
@@ -108,6 +109,7 @@ def run_headless(args: argparse.Namespace) -> int:
         content=content, items=items, source=FileAnswerSource(args.answers, realtime=args.realtime),
         transcriber=transcriber, interviewer=interviewer, speaker=speaker, store=store, scorer=score_answer,
         on_event=_printer(), no_speech="raise", max_followups=args.max_followups,
+        speculate=args.realtime,     # at speaking pace there is silence to draft the follow-up in
     )
     session_id = store.start_session(
         plan=args.plan, round=round_id or "", level=level, mode="headless",

@@ -6,6 +6,7 @@ moment it ends, with its timings, so a crash loses at most the turn in flight.
 """
 from __future__ import annotations
 
+import copy
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -17,6 +18,7 @@ from coach.domain import Rubric, RoundSpec, Transcript, Turn, Timings
 from coach.errors import CoachError, NoSpeechError
 from coach.interview import events as ev
 from coach.interview.engine import Ask, InterviewEngine, NeedFollowUp, WrapUp
+from coach.interview.prefetch import FollowUpPrefetch
 from coach.interview.summary import closing_remarks
 from coach.ports import AudioSource, Interviewer, Speaker, Transcriber
 from coach.streaming.incremental import IncrementalTranscriber
@@ -48,6 +50,9 @@ class InterviewRunner:
     _index: int = 0
     _command: str | None = None
     live: IncrementalTranscriber | None = None   # the answer in progress; the app reads its partial text
+    speculate: bool = False           # live audio: draft the follow-up in the silence before the turn ends
+    prefetch: FollowUpPrefetch | None = None
+    drafts_used: int = 0              # follow-ups that were ready when the turn ended
     _scores: list[dict[str, Any]] = field(default_factory=list)
 
     def _save(self, turn: Turn, scorecard: dict[str, Any] | None = None) -> Turn:
@@ -72,7 +77,8 @@ class InterviewRunner:
         self.on_event(ev.Listening(ask.text))
         self.stop_answer.clear()
         live = self.live = IncrementalTranscriber(self.transcriber)     # transcribes while the candidate speaks
-        captured = self.source.capture(self.audio_root / rel, stop=self.stop_answer, on_chunk=live.feed)
+        on_chunk = self._speculating(ask, live) if self.speculate else live.feed
+        captured = self.source.capture(self.audio_root / rel, stop=self.stop_answer, on_chunk=on_chunk)
         if self._command:      # repeat, skip or end pressed mid-answer: the audio stays on disk, unscored
             return None
         if captured.typed is not None:
@@ -90,9 +96,7 @@ class InterviewRunner:
             return None
         started = time.perf_counter()
         question = ask.question
-        scorecard = self.scorer(transcript, question=question, round_spec=self._round_of(question.round),
-                                rubric=self.rubrics.get(question.round))
-        card = scorecard.to_dict() if hasattr(scorecard, "to_dict") else dict(scorecard)
+        card = self._score(question, transcript)
         self._save(Turn(
             session_id=session_id, index=self._index, speaker="candidate", text=transcript.text,
             question_id=question.id, kind="answer", audio_path=str(rel) if rel else None, segments=transcript.segments,
@@ -101,6 +105,40 @@ class InterviewRunner:
         ), card)
         self._scores.append(card)
         return transcript, card
+
+    def _score(self, question: Any, transcript: Transcript) -> dict[str, Any]:
+        scorecard = self.scorer(transcript, question=question, round_spec=self._round_of(question.round),
+                                rubric=self.rubrics.get(question.round))
+        return scorecard.to_dict() if hasattr(scorecard, "to_dict") else dict(scorecard)
+
+    def _speculating(self, ask: Ask, live: IncrementalTranscriber) -> Callable[[Any], None]:
+        """Feed the live transcriber, and draft the follow-up whenever the candidate falls silent."""
+        prefetch = self.prefetch = FollowUpPrefetch(self.interviewer, self._planner(ask, copy.deepcopy(self.engine)))
+
+        def on_chunk(block: Any) -> None:
+            live.feed(block)
+            prefetch.on_chunk(live)
+        return on_chunk
+
+    def _planner(self, ask: Ask, snapshot: InterviewEngine) -> Callable[[Transcript], NeedFollowUp | None]:
+        """What the engine would do after this transcript, asked of a copy taken before the answer."""
+        def plan(transcript: Transcript) -> NeedFollowUp | None:
+            action = copy.deepcopy(snapshot).answered(transcript.text, self._score(ask.question, transcript), self.clock())
+            return action if isinstance(action, NeedFollowUp) else None
+        return plan
+
+    def _follow_up(self, action: NeedFollowUp) -> Any:
+        prefetch, self.prefetch = self.prefetch, None
+        reply = prefetch.take(action) if prefetch is not None else None
+        if reply is not None:
+            self.drafts_used += 1
+            return reply
+        return self.interviewer.follow_up(action.question, action.answer, action.gap, action.asked)
+
+    def _drop_draft(self) -> None:
+        prefetch, self.prefetch = self.prefetch, None
+        if prefetch is not None:
+            prefetch.cancel()
 
     def request(self, command: str) -> None:
         """From another thread (the TUI): "repeat", "skip" or "end". Cuts speech and the answer short."""
@@ -130,10 +168,11 @@ class InterviewRunner:
                 if isinstance(action, NeedFollowUp):
                     self.on_event(ev.Thinking(action.gap))
                     started = time.perf_counter()
-                    reply = self.interviewer.follow_up(action.question, action.answer, action.gap, action.asked)
+                    reply = self._follow_up(action)
                     ask = self.engine.followup_ready(reply.question, reply.gap, reply.source)
                     self._say(session_id, ask, think_ms=_ms(started))
                 else:
+                    self._drop_draft()
                     self._say(session_id, action)
                     ask = action
                 try:
@@ -170,6 +209,7 @@ class InterviewRunner:
             status, reason = "interrupted", "interrupted"
             raise
         finally:
+            self._drop_draft()
             overall = self.overall()
             self.store.end_session(session_id, status=status, overall=overall)
             self.on_event(ev.SessionEnded(session_id, status, reason, overall))

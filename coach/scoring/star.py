@@ -62,7 +62,7 @@ TASK = [
 ]
 ACTION = [
     (re.compile(_I + rf"(?:{_ACTION_VERBS})\b", _F), 2.5),
-    (re.compile(rf"\b(?:so|then|first|next|after that|eventually|finally)\s*,?\s*i\s+(?!think|guess|mean|"
+    (re.compile(r"\b(?:so|then|first|next|after that|eventually|finally)\s*,?\s*i\s+(?!think|guess|mean|"
                 r"don't|was|would|'d)", _F), 1.5),
     (re.compile(r"\bmy (?:approach|plan|proposal|solution|idea|fix|first step) was\b", _F), 2.5),
     (re.compile(rf"\bwe(?:\s+(?:also|then|first|eventually|finally|quickly))?\s+(?:{_ACTION_VERBS})\b", _F), 2.0),

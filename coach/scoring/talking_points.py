@@ -7,7 +7,7 @@ one sentence.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from coach.domain import Question
 from coach.scoring.text import STOPWORDS, Sentence, stem, words

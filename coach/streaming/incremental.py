@@ -4,9 +4,16 @@ Every `step_s` of new audio, the uncommitted window is transcribed; segments tha
 end more than `margin_s` before the window's end are stable (more audio will not
 change them) and are committed, and the window moves past them. When the answer
 ends only the uncommitted tail is transcribed. Works with any `Transcriber`.
+
+Speculation: once the candidate has been silent for `settle_s`, `speculate()`
+(called from a worker thread) transcribes the tail as if the answer had ended at
+the last word. If no speech follows before the turn ends, `finish()` returns that
+result instead of transcribing again, so the transcript is ready the moment the
+hands-free detector fires or the key is released.
 """
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -14,6 +21,14 @@ import numpy as np
 
 from coach.domain import Segment, Transcript
 from coach.ports import SAMPLE_RATE, Transcriber
+from coach.streaming.levels import VoiceActivity, rms_dbfs
+
+
+@dataclass
+class _Speculation:
+    marker: tuple[int, int]                   # (_start, _voiced_end) when it began
+    done: threading.Event = field(default_factory=threading.Event)
+    tail: list[Segment] | None = None         # None until done, or if it failed
 
 
 @dataclass
@@ -22,31 +37,47 @@ class IncrementalTranscriber:
     step_s: float = 3.0
     margin_s: float = 1.5
     max_window_s: float = 25.0        # Whisper's window is 30 s; commit everything before this
+    settle_s: float = 0.6             # silence after speech before the tail is transcribed ahead of time
     committed: list[Segment] = field(default_factory=list)
     busy_s: float = 0.0               # compute spent while the candidate was still speaking
     _audio: list[np.ndarray] = field(default_factory=list)
     _total: int = 0
     _start: int = 0                   # first sample not yet committed
     _last_run: int = 0
+    _voiced_end: int = 0              # sample just after the last block that held speech
     _pending: list[Segment] = field(default_factory=list)   # latest guess at the uncommitted tail
+    _voice: VoiceActivity = field(default_factory=VoiceActivity)
+    _spec: _Speculation | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def _window(self) -> np.ndarray:
         audio = np.concatenate(self._audio) if self._audio else np.zeros(0, np.float32)
         return audio[self._start : self._total]
 
+    def _marker(self) -> tuple[int, int]:
+        return self._start, self._voiced_end
+
     def feed(self, block: np.ndarray) -> None:
         """Add a block of 16 kHz samples; transcribe the window when enough new audio has come."""
-        self._audio.append(block.astype(np.float32, copy=False))
-        self._total += len(block)
-        if self._total - self._last_run >= self.step_s * SAMPLE_RATE:
+        with self._lock:
+            self._audio.append(block.astype(np.float32, copy=False))
+            self._total += len(block)
+            if self._voice.feed(rms_dbfs(block)):
+                self._voiced_end = self._total
+            due = self._total - self._last_run >= self.step_s * SAMPLE_RATE
+            # nothing new has been said since the tail was transcribed ahead of time: keep that result valid
+            speculated = self._spec is not None and self._spec.marker == self._marker()
+        if due and not speculated:
             self._last_run = self._total
             started = time.perf_counter()
             self._advance(final=False)
             self.busy_s += time.perf_counter() - started
 
     def _advance(self, final: bool) -> list[Segment]:
-        window = self._window()
-        offset = self._start / SAMPLE_RATE
+        with self._lock:
+            window = self._window()
+            start = self._start
+        offset = start / SAMPLE_RATE
         if len(window) == 0:
             return []
         segments = list(self.transcriber.transcribe(window).segments)
@@ -57,10 +88,11 @@ class IncrementalTranscriber:
         stable = [s for s in segments if s.end <= horizon]
         if window_s > self.max_window_s and segments:
             stable = segments[:-1] or stable
-        self._pending = segments[len(stable):]
-        if stable:
-            self.committed += [Segment(s.start + offset, s.end + offset, s.text) for s in stable]
-            self._start += int(stable[-1].end * SAMPLE_RATE)
+        with self._lock:
+            self._pending = segments[len(stable):]
+            if stable:
+                self.committed += [Segment(s.start + offset, s.end + offset, s.text) for s in stable]
+                self._start = start + int(stable[-1].end * SAMPLE_RATE)
         return []
 
     @property
@@ -68,9 +100,49 @@ class IncrementalTranscriber:
         """What has been heard so far (committed text plus the latest guess at the tail): the live view."""
         return " ".join(s.text for s in self.committed + self._pending).strip()
 
-    def finish(self) -> Transcript:
-        """The whole answer: committed segments plus the tail, transcribed now."""
-        tail = self._advance(final=True)
+    @property
+    def speech_since_marker(self) -> bool:
+        """True if the candidate spoke again after the latest speculation began."""
+        with self._lock:
+            return self._spec is not None and self._spec.marker != self._marker()
+
+    def settled(self) -> bool:
+        """The candidate has said something new and then been silent for `settle_s`: time to speculate."""
+        with self._lock:
+            fresh = self._spec is None or self._spec.marker != self._marker()
+            return (fresh and self._voiced_end > 0
+                    and self._total - self._voiced_end >= self.settle_s * SAMPLE_RATE)
+
+    def speculate(self) -> Transcript | None:
+        """Transcribe the tail now, as if the answer ended at the last word (blocking; call it
+        from a worker). Returns the whole answer so far, or None if speech resumed meanwhile."""
+        with self._lock:
+            spec = self._spec = _Speculation(self._marker())
+            window, start = self._window(), self._start
+        try:
+            offset = start / SAMPLE_RATE
+            tail = [Segment(s.start + offset, s.end + offset, s.text)
+                    for s in self.transcriber.transcribe(window).segments]
+            with self._lock:
+                spec.tail = tail
+        finally:
+            spec.done.set()
+        if self.speech_since_marker:
+            return None
+        return self._transcript(tail)
+
+    def _transcript(self, tail: list[Segment]) -> Transcript:
         segments = tuple(self.committed + tail)
         return Transcript(text=" ".join(s.text for s in segments).strip(), segments=segments,
                           duration_s=self._total / SAMPLE_RATE)
+
+    def finish(self) -> Transcript:
+        """The whole answer: committed segments plus the tail, transcribed now unless a
+        speculation already covers everything said (only silence came after it)."""
+        with self._lock:
+            spec = self._spec if self._spec is not None and self._spec.marker == self._marker() else None
+        if spec is not None:
+            spec.done.wait()
+            if spec.tail is not None:
+                return self._transcript(spec.tail)
+        return self._transcript(self._advance(final=True))

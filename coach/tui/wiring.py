@@ -56,7 +56,7 @@ def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
     runner = services.build_runner(
         content=content, items=items, source=source, transcriber=kit.transcriber,
         interviewer=kit.interviewer, speaker=kit.speaker, store=store, scorer=kit.scorer,
-        on_event=on_event, no_speech="retry", clock=app.clock,
+        on_event=on_event, no_speech="retry", clock=app.clock, speculate=mic is not None,
     )
     return runner, source
 
@@ -82,7 +82,7 @@ class LiveAudio:
 
     def add(self, block: np.ndarray) -> None:
         """On the audio thread, once per block: cheap."""
-        from coach.adapters.audio_io import rms_dbfs
+        from coach.streaming.levels import rms_dbfs
 
         now = time.monotonic()
         if now - self._last_level >= self.level_every_s:

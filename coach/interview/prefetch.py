@@ -1,0 +1,104 @@
+"""Drafting the follow-up in the candidate's silence, before the turn has officially ended.
+
+When the candidate stops talking, the hands-free detector still waits out its
+silence (2.5 s by default) and a push-to-talk key is released a moment later.
+The runner uses that time: the tail of the answer is transcribed ahead of time
+(`IncrementalTranscriber.speculate`), scored, a copy of the engine says what
+would follow, and if that is a follow-up it is drafted. The draft is used only
+if the real end of the turn leads to exactly the same request (same answer
+text, gap and questions asked so far); if the candidate speaks again it is
+cancelled. Either way the interview asks what it would have asked without it.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from coach.domain import Transcript
+from coach.interview.engine import NeedFollowUp
+from coach.ports import FollowUpReply, Interviewer
+from coach.streaming.incremental import IncrementalTranscriber
+
+
+def _key(need: NeedFollowUp) -> tuple[str, str, str, tuple[str, ...]]:
+    return need.question.id, need.answer, need.gap, tuple(need.asked)
+
+
+@dataclass
+class _Draft:
+    cancel: threading.Event = field(default_factory=threading.Event)
+    planned: threading.Event = field(default_factory=threading.Event)   # key is known (or never will be)
+    done: threading.Event = field(default_factory=threading.Event)
+    key: tuple[str, str, str, tuple[str, ...]] | None = None
+    reply: FollowUpReply | None = None
+
+
+class FollowUpPrefetch:
+    """One answer's drafts: at most one in flight; `take` hands over a matching one."""
+
+    def __init__(self, interviewer: Interviewer, plan: Callable[[Transcript], NeedFollowUp | None]) -> None:
+        self._interviewer = interviewer
+        self._plan = plan               # what the engine would do after this transcript (on a copy)
+        self._draft: _Draft | None = None
+        self.drafts = 0                 # started, for the record and the tests
+        self.used = 0
+
+    def on_chunk(self, live: IncrementalTranscriber) -> None:
+        """Call after each block is fed: starts a draft when the candidate falls silent,
+        cancels it when they speak again."""
+        draft = self._draft
+        if draft is not None and not draft.cancel.is_set() and live.speech_since_marker:
+            draft.cancel.set()
+        if live.settled() and (draft is None or draft.done.is_set()):
+            self._draft = _Draft()
+            self.drafts += 1
+            threading.Thread(target=self._run, args=(self._draft, live), name="prefetch", daemon=True).start()
+
+    def _run(self, draft: _Draft, live: IncrementalTranscriber) -> None:
+        try:
+            transcript = live.speculate()
+            if transcript is None or transcript.is_empty or draft.cancel.is_set():
+                return
+            need = self._plan(transcript)
+            if need is None:
+                return
+            draft.key = _key(need)
+            draft.planned.set()
+            reply = self._interviewer.follow_up(need.question, need.answer, need.gap, need.asked, cancel=draft.cancel)
+            if not draft.cancel.is_set():
+                draft.reply = reply
+        except Exception:   # a draft that fails is not used; the turn's own path reports real errors
+            draft.reply = None
+        finally:
+            draft.planned.set()
+            draft.done.set()
+
+    def take(self, need: NeedFollowUp) -> FollowUpReply | None:
+        """The drafted reply if it was made for exactly `need` (waiting for it to finish), else None."""
+        draft, self._draft = self._draft, None
+        if draft is None or draft.cancel.is_set():
+            self._settle(draft)
+            return None
+        draft.planned.wait()
+        if draft.key != _key(need):
+            draft.cancel.set()
+            self._settle(draft)
+            return None
+        draft.done.wait()
+        if draft.reply is not None:
+            self.used += 1
+        return draft.reply
+
+    def cancel(self) -> None:
+        """The turn will not be followed up (repeat, skip, end, or no follow-up needed)."""
+        draft, self._draft = self._draft, None
+        if draft is not None:
+            draft.cancel.set()
+            self._settle(draft)
+
+    @staticmethod
+    def _settle(draft: _Draft | None) -> None:
+        """Wait for a cancelled draft to let go of the models before they are used again."""
+        if draft is not None:
+            draft.done.wait()

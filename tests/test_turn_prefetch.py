@@ -1,0 +1,131 @@
+"""Fast turns: the tail and the follow-up are prepared in the silence before the turn ends,
+and thrown away when the candidate speaks again (real Whisper, real llama.cpp, real SQLite)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from coach.adapters.audio_io import decode_file
+from coach.adapters.mic import MicrophoneSource
+from coach.adapters.tts import SilentSpeaker
+from coach.adapters.wav_stream import WavMicrophone
+from coach.interview import events as ev
+from coach.streaming.incremental import IncrementalTranscriber
+from tests.conftest import speak_to_wav
+
+FIRST = "I owned the ranking service for our marketplace search and latency had crept up."
+SECOND = "So I added an embedding cache and the shadow test ran for two weeks."
+
+
+def room(seconds: float, seed: int = 0) -> np.ndarray:
+    return np.random.default_rng(seed).normal(0, 10 ** (-62 / 20), int(seconds * 16000)).astype(np.float32)
+
+
+class CountingTranscriber:
+    """The real transcriber, counting how often it is asked."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner, self.calls, self.name = inner, 0, inner.name
+
+    def transcribe(self, samples: np.ndarray, prompt: str | None = None) -> Any:
+        self.calls += 1
+        return self.inner.transcribe(samples)
+
+
+@pytest.fixture(scope="module")
+def speech(tmp_path_factory: pytest.TempPathFactory) -> tuple[np.ndarray, np.ndarray]:
+    folder = tmp_path_factory.mktemp("prefetch")
+    return (trimmed(decode_file(speak_to_wav(FIRST, folder / "first.wav"))),
+            trimmed(decode_file(speak_to_wav(SECOND, folder / "second.wav"))))
+
+
+def trimmed(audio: np.ndarray) -> np.ndarray:
+    """Up to the last loud sample: the answer ends with its last word."""
+    loud = np.flatnonzero(np.abs(audio) > 0.02)
+    return audio[: loud[-1] + 1]
+
+
+def feed(inc: IncrementalTranscriber, audio: np.ndarray, block: int = 1600) -> None:
+    for start in range(0, len(audio), block):
+        inc.feed(audio[start : start + block])
+
+
+def test_tail_transcribed_in_the_silence_is_the_final_transcript(transcriber, speech) -> None:
+    counting = CountingTranscriber(transcriber)
+    inc = IncrementalTranscriber(counting)
+    feed(inc, np.concatenate([speech[0], room(0.3)]))
+    assert not inc.settled()                      # 0.3 s is a breath, not the end
+    feed(inc, room(0.5, 1))
+    assert inc.settled()
+    early = inc.speculate()
+    assert early is not None and "ranking" in early.text.lower()
+    calls = counting.calls
+    feed(inc, room(2.0, 2))                       # only silence follows, up to the end of the turn
+    final = inc.finish()
+    assert counting.calls == calls                # nothing was transcribed again
+    assert final.text == early.text and final.duration_s > early.duration_s
+
+
+def test_speech_after_the_speculation_is_transcribed_and_kept(transcriber, speech) -> None:
+    inc = IncrementalTranscriber(transcriber)
+    feed(inc, np.concatenate([speech[0], room(1.0)]))
+    assert inc.speculate() is not None
+    feed(inc, speech[1])                          # the candidate was only thinking
+    assert inc.speech_since_marker
+    final = inc.finish()
+    assert "ranking" in final.text.lower() and "weeks" in final.text.lower()
+
+
+def run_live(tmp_path: Path, answers: list[np.ndarray], transcriber: Any, interviewer: Any,
+             push_to_talk: bool) -> tuple[Any, list[Any], Any]:
+    from coach import services
+    from coach.content import default_content
+    from coach.scoring import score_answer
+
+    content = default_content()
+    items = [(content.question("dd-latency-budget"), content.round("deep-dive"))]
+    store = services.open_store(tmp_path / "c.db")
+    saved: list[Any] = []
+    holder: dict[str, Any] = {}
+    mic = WavMicrophone(answers, release=(lambda: holder["runner"].stop_answer.set()) if push_to_talk else None)
+    runner = holder["runner"] = services.build_runner(
+        content=content, items=items, transcriber=transcriber, interviewer=interviewer, speaker=SilentSpeaker(),
+        source=MicrophoneSource(hands_free=not push_to_talk, silence_seconds=1.5, stream_factory=mic),
+        store=store, scorer=score_answer, no_speech="retry", max_followups=len(answers) - 1, speculate=True,
+        on_event=lambda e: saved.append(e.turn) if isinstance(e, ev.TurnSaved) else None,
+    )
+    session = store.start_session(plan="test", round="deep-dive", level="senior", mode="test")
+    assert runner.run(session) == "completed"   # one question, one follow-up: two answers
+    return runner, saved, store
+
+
+def test_hands_free_follow_up_is_ready_when_the_detector_fires(tmp_path: Path, transcriber, interviewer, speech) -> None:
+    runner, saved, store = run_live(tmp_path, [speech[0], speech[1]], transcriber, interviewer, push_to_talk=False)
+    answers = [t for t in saved if t.speaker == "candidate"]
+    followups = [t for t in saved if t.kind == "followup"]
+    assert len(answers) == 2 and "ranking" in answers[0].text.lower()
+    assert len(followups) == 1 and followups[0].text.endswith("?")
+    assert runner.drafts_used == 1                 # drafted in the silence, used as it was
+    assert followups[0].gap == answers[0].scores["gaps"][0]["id"]    # it probes the final answer's top gap
+    rows = list(store.db.query("select kind, text from turns order by idx"))
+    assert [r["kind"] for r in rows][:3] == ["question", "answer", "followup"]
+
+
+def test_a_thinking_pause_does_not_end_the_answer_or_keep_a_stale_draft(tmp_path: Path, transcriber, interviewer,
+                                                                      speech) -> None:
+    paused = np.concatenate([speech[0], room(1.2), speech[1]])     # 1.2 s to think, under the 1.5 s detector
+    runner, saved, _ = run_live(tmp_path, [paused, speech[1]], transcriber, interviewer, push_to_talk=False)
+    first = [t for t in saved if t.speaker == "candidate"][0]
+    assert "ranking" in first.text.lower() and "weeks" in first.text.lower()   # one answer, both halves
+    followup = next(t for t in saved if t.kind == "followup")
+    assert followup.gap == first.scores["gaps"][0]["id"]
+
+
+def test_push_to_talk_released_mid_word_still_gets_its_follow_up(tmp_path: Path, transcriber, interviewer,
+                                                                 speech) -> None:
+    runner, saved, _ = run_live(tmp_path, [speech[0], speech[1]], transcriber, interviewer, push_to_talk=True)
+    assert runner.drafts_used == 0                 # no silence to work in: made after the release
+    assert [t.kind for t in saved][:3] == ["question", "answer", "followup"]
