@@ -26,6 +26,7 @@ class CapturedAudio:
     path: Path | None
     source: str = ""     # where it came from (file name, device name)
     typed: str | None = None   # a typed answer: no audio, no transcription
+    cut_short: str | None = None   # the device failed mid-answer: why (the audio so far is kept)
 
     @property
     def duration_s(self) -> float:

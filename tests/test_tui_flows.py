@@ -22,7 +22,7 @@ from coach.tui.screens.replay import ReplayScreen, SessionScreen
 from coach.tui.screens.scorecard import ScorecardScreen
 from coach.tui.screens.settings import SettingsScreen
 from tests.conftest import speak_to_wav
-from tests.test_tui_sources import fake_stream, silence
+from tests.test_tui_sources import dying_stream, fake_stream, silence
 from tests.test_tui_support import ANSWER, fixed_items, seed_history, ui_overrides, wait_for
 
 
@@ -234,6 +234,33 @@ def test_microphone_push_to_talk_and_hands_free_with_live_transcript(tmp_path: P
     # two questions, each with one follow-up (the stub scorer always finds a gap): four spoken answers
     assert len(answers) == 4 and all(t["audio_path"] and t["transcribe_ms"] is not None for t in answers)
     assert all("latency" in t["text"].lower() for t in answers[1:])   # hands-free answers ran to their end
+
+
+def test_microphone_lost_mid_answer_saves_what_was_said_and_tells_the_candidate(tmp_path: Path,
+                                                                               transcriber: Any) -> None:
+    from coach.adapters.audio_io import decode_file
+
+    speech = decode_file(speak_to_wav("I rebuilt the ranking pipeline and cut the serving latency by half.",
+                                      tmp_path / "s.wav"))
+
+    async def flow() -> list[str]:
+        app = CoachApp(db=tmp_path / "c.db", overrides=ui_overrides(
+            transcriber=transcriber, mic=(True, "microphone: fake"), mic_stream=dying_stream(speech, "stall")))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, app.kit_ready.is_set, 20, "the kit")
+            screen = InterviewScreen(SessionRequest(items=fixed_items(), mode="realistic"))
+            await app.push_screen(screen)
+            await wait_for(pilot, lambda: screen.state == "waiting", 10, "the first question")
+            await pilot.press("space")                        # recording... and the device goes away
+            await wait_for(pilot, lambda: any("microphone stopped" in n for n in notes(app)), 20, "the warning")
+            await wait_for(pilot, lambda: screen.state == "waiting", 20, "the next question")
+            return notes(app)
+    shown = run(flow())
+    assert any("answer so far is kept" in n and "type your next answer" in n for n in shown)
+    store = SQLiteStore(tmp_path / "c.db")
+    answer = next(t for t in store.turns(store.sessions()[0]["id"]) if t["speaker"] == "candidate")
+    assert "ranking" in answer["text"].lower() and answer["audio_path"]
+    assert (store.root / answer["audio_path"]).stat().st_size > 16000     # the recording is on disk
 
 
 def test_coach_interview_opens_straight_on_the_interview(tmp_path: Path) -> None:

@@ -99,6 +99,40 @@ def test_push_to_talk_ends_when_stop_is_set(tmp_path: Path) -> None:
     assert 0.3 <= captured.duration_s <= 1.2
 
 
+def dying_stream(samples: np.ndarray, how: str) -> Callable[..., Any]:
+    """A device that delivers `samples` and then goes away: it falls silent ("stall") or
+    PortAudio raises when the stream is stopped ("raise")."""
+    @contextmanager
+    def factory(callback: Callable[[np.ndarray], None], blocksize: int, device: Any) -> Iterator[None]:
+        def feed() -> None:
+            for start in range(0, len(samples), blocksize):
+                callback(samples[start: start + blocksize].copy())
+        threading.Thread(target=feed, daemon=True).start()
+        yield None
+        if how == "raise":
+            raise RuntimeError("Error stopping stream: Unanticipated host error [PaErrorCode -9999]")
+    return factory
+
+
+@pytest.mark.parametrize("how", ["stall", "raise"])
+def test_microphone_lost_mid_answer_keeps_the_audio_so_far(tmp_path: Path, how: str) -> None:
+    stop = threading.Event()
+    mic = MicrophoneSource(hands_free=False, stall_s=0.5, stream_factory=dying_stream(tone(1.5), how))
+    if how == "raise":
+        threading.Timer(1.0, stop.set).start()     # the candidate presses stop; closing the device fails
+    captured = mic.capture(tmp_path / "cut.wav", stop=stop)
+    assert captured.cut_short and "microphone stopped" in captured.cut_short and "kept" in captured.cut_short
+    assert 1.4 <= captured.duration_s <= 1.6
+    assert abs(len(decode_file(tmp_path / "cut.wav")) - len(captured.samples)) < 160    # on disk, playable
+
+
+def test_microphone_lost_before_any_audio_is_one_line(tmp_path: Path) -> None:
+    mic = MicrophoneSource(stall_s=0.1, stream_factory=dying_stream(np.zeros(0, np.float32), "stall"))
+    with pytest.raises(AudioError) as err:
+        mic.capture(tmp_path / "none.wav")
+    assert "microphone stopped" in err.value.one_line() and "\n" not in err.value.one_line()
+
+
 def test_paused_microphone_drops_audio(tmp_path: Path) -> None:
     paused = threading.Event()
     paused.set()

@@ -55,13 +55,15 @@ class MicrophoneSource:
 
     def __init__(self, device: str | int | None = None, hands_free: bool = False,
                  silence_seconds: float = 2.0, block_s: float = 0.1, max_seconds: float = 900.0,
-                 paused: threading.Event | None = None, stream_factory: StreamFactory | None = None) -> None:
+                 paused: threading.Event | None = None, stream_factory: StreamFactory | None = None,
+                 stall_s: float = 2.0) -> None:
         self.device = parse_device(device)
         self.hands_free = hands_free
         self.silence_seconds = silence_seconds
         self.block = int(SAMPLE_RATE * block_s)
         self.max_seconds = max_seconds
         self.paused = paused or threading.Event()
+        self.stall_s = stall_s            # no audio for this long mid-answer: the device has gone away
         self._stream_factory = stream_factory or _sounddevice_stream
 
     def _open(self, blocks: queue.Queue[np.ndarray]) -> AbstractContextManager[Any]:
@@ -85,16 +87,22 @@ class MicrophoneSource:
         kept: list[np.ndarray] = []
         total = 0
         stream = self._open(blocks)
-        started = time.monotonic()
+        started = last_block = time.monotonic()
+        failure, patience = None, 5 * self.stall_s      # a device may take a moment to start
         try:
             with WavWriter(dest) as writer, stream:
                 while not (stop is not None and stop.is_set()):
                     try:
                         block = blocks.get(timeout=0.05)
                     except queue.Empty:
-                        if time.monotonic() - started > self.max_seconds + 5:
+                        now = time.monotonic()
+                        if now - started > self.max_seconds + 5:
+                            break
+                        if now - last_block > patience:
+                            failure = "it stopped sending audio"
                             break
                         continue
+                    last_block, patience = time.monotonic(), self.stall_s
                     if self.paused.is_set():
                         continue        # paused: the microphone is open but not listened to
                     writer.write(block)
@@ -108,10 +116,15 @@ class MicrophoneSource:
                         break
         except AudioError:
             raise
-        except Exception as exc:    # the device went away mid-answer
-            raise AudioError(f"the microphone stopped: {str(exc).splitlines()[0]}", "check the input device") from None
+        except Exception as exc:    # the device went away mid-answer: PortAudio raises on stop/close
+            failure = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if failure is not None and not kept:
+            raise AudioError(f"the microphone stopped: {failure}", "check the input device, or type the answer")
         samples = np.concatenate(kept) if kept else np.zeros(0, np.float32)
-        return CapturedAudio(samples=samples.astype(np.float32, copy=False), path=dest,
+        cut = None
+        if failure is not None:
+            cut = f"the microphone stopped after {total / SAMPLE_RATE:.0f} s ({failure}); the answer so far is kept"
+        return CapturedAudio(samples=samples.astype(np.float32, copy=False), path=dest, cut_short=cut,
                              source=f"microphone {self.device}" if self.device is not None else "microphone")
 
 

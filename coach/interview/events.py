@@ -47,6 +47,13 @@ class NoSpeech:
 
 
 @dataclass(frozen=True)
+class AudioCutShort:
+    """The microphone failed mid-answer; what was recorded is transcribed and saved."""
+
+    message: str
+
+
+@dataclass(frozen=True)
 class SessionEnded:
     session_id: str
     status: str
@@ -54,4 +61,5 @@ class SessionEnded:
     overall: float | None
 
 
-Event = SessionStarted | Speaking | Listening | Transcribing | Thinking | TurnSaved | NoSpeech | SessionEnded
+Event = (SessionStarted | Speaking | Listening | Transcribing | Thinking | TurnSaved | NoSpeech | AudioCutShort
+         | SessionEnded)

@@ -81,6 +81,8 @@ class InterviewRunner:
         captured = self.source.capture(self.audio_root / rel, stop=self.stop_answer, on_chunk=on_chunk)
         if self._command:      # repeat, skip or end pressed mid-answer: the audio stays on disk, unscored
             return None
+        if captured.cut_short:
+            self.on_event(ev.AudioCutShort(captured.cut_short))
         if captured.typed is not None:
             transcript, transcribe_ms, rel = Transcript(text=captured.typed.strip()), None, None
         else:

@@ -223,6 +223,9 @@ class InterviewScreen(Screen[None]):
             self._set_state("thinking", f"the interviewer is thinking of a follow-up ({event.gap.replace('_', ' ')})")
         elif isinstance(event, ev.NoSpeech):
             self.notify("No speech heard in that answer: the question is asked again.", severity="warning")
+        elif isinstance(event, ev.AudioCutShort):
+            self.notify(f"{event.message[:1].upper()}{event.message[1:]}. Check the input device in Settings, "
+                        "or type your next answer.", severity="warning", timeout=10)
         elif isinstance(event, ev.TurnSaved) and event.turn.speaker == "candidate":
             self._answer_saved(event)
         elif isinstance(event, ev.SessionEnded):
