@@ -77,9 +77,11 @@ class Interviewer(Protocol):
         gap: str,
         asked: Sequence[str],
         cancel: threading.Event | None = None,
+        deadline: float | None = None,
     ) -> FollowUpReply:
         """The one follow-up question to ask after `answer`, probing `gap`. Setting `cancel`
-        (a draft made ahead of time that is no longer wanted) may cut generation short."""
+        (a draft made ahead of time that is no longer wanted) may cut generation short; past
+        `deadline` (a `time.perf_counter()` value) no further attempts are made."""
         ...
 
 

@@ -28,3 +28,18 @@ def test_raw_model_candidates_are_real_generations(interviewer) -> None:
     candidates = interviewer.propose(question, "I would use a two tower model and a ranking service.", "no_numbers")
     assert len(candidates) == 3
     assert any(re.search(r"[a-z]{3,}", c.lower()) for c in candidates)   # the model produced words
+
+
+def test_each_candidate_stops_at_its_question_mark_and_a_spent_budget_allows_no_second(interviewer) -> None:
+    import time
+
+    question = default_content().question("dd-latency-budget")
+    answer = ("Two years ago I owned the ranking service for our marketplace search. Latency had crept up to "
+              "four hundred milliseconds, so I split retrieval from the heavy ranker and cached embeddings.")
+    relaxed = interviewer.follow_up(question, answer, "missing_point", [question.prompt])
+    assert relaxed.source == "bank" and len(relaxed.candidates) == 2    # the first failed the guards: one more try
+    for text in relaxed.candidates:
+        assert text.count("?") <= 1 and (text.rstrip().endswith("?") or "?" not in text)   # nothing after the "?"
+    hurried = interviewer.follow_up(question, answer, "missing_point", [question.prompt], deadline=time.perf_counter())
+    assert len(hurried.candidates) == 1 and hurried.source == "bank"
+    assert hurried.candidates[0] == relaxed.candidates[0]                # the same greedy first attempt

@@ -104,7 +104,7 @@ class StubTranscriber:
 class StubInterviewer:
     name = "smollm2-135m"
 
-    def follow_up(self, question: Any, answer: str, gap: str, asked: Any) -> Any:
+    def follow_up(self, question: Any, answer: str, gap: str, asked: Any, **_: Any) -> Any:
         from coach.ports import FollowUpReply
 
         return FollowUpReply(gap=gap, question="What did you give up, and why was that the right call?", source="bank")

@@ -182,17 +182,24 @@ class LlamaInterviewer:
             return [self._generate(values, t, seed=i + 1) for i, t in enumerate(TEMPERATURES[:n])]
 
     def follow_up(self, question: Question, answer: str, gap: str, asked: Sequence[str],
-                  cancel: threading.Event | None = None) -> FollowUpReply:
+                  cancel: threading.Event | None = None, deadline: float | None = None) -> FollowUpReply:
         """Draw candidates one by one and stop at the first that passes the guards (a capable
-        model usually passes at once); after `candidates` failures the bank's probe is used."""
+        model usually passes at once); after `candidates` failures the bank's probe is used.
+        The first candidate is always drawn; another only if it would end before `deadline`
+        (a `time.perf_counter()` value), judging by how long the last one took."""
         values = self._values(question, answer, gap)
         self.first_token_at = None
         drawn: list[str] = []
+        took = 0.0
         with self._lock:
             for i, temperature in enumerate(TEMPERATURES[: self.candidates]):
                 if cancel is not None and cancel.is_set():
                     break
+                started = time.perf_counter()
+                if drawn and deadline is not None and started + took > deadline:
+                    break
                 drawn.append(self._generate(values, temperature, seed=i + 1, cancel=cancel))
+                took = time.perf_counter() - started
                 reply = followups.choose(question, answer, gap, drawn[-1:], asked, self.gaps, self.template.example_words)
                 if reply.source == "model":
                     return FollowUpReply(reply.gap, reply.question, reply.source, tuple(drawn))

@@ -4,10 +4,11 @@
 
 Every labelled answer in tests/data/answers/ whose label names a top gap (52 of
 them) is scored, its biggest gap is taken, and each interviewer model proposes
-its candidates. Reported per model:
+its follow-up exactly as in an interview (candidates drawn one at a time until one
+passes the guards, then the bank's probe). Reported per model:
 
 - gap_accuracy: the probed gap is the labelled one;
-- guard_pass_rate: share of raw model candidates that pass the guards;
+- guard_pass_rate: share of raw model candidates drawn that pass the guards;
 - fallback_rate: share of follow-ups that came from the question bank;
 - on_gap_rate: the follow-up asked is about the labelled gap (a bank probe for it,
   or a model question using that gap's words);
@@ -78,9 +79,8 @@ def evaluate(model: str, cases: list[dict[str, Any]]) -> dict[str, Any]:
                             rubric=content.rubric(case["round"])).to_dict()
         gap = card["gaps"][0]["id"] if card["gaps"] else "missing_point"
         started = time.perf_counter()
-        candidates = interviewer.propose(question, case["text"], gap)
-        reply = followups.choose(question, case["text"], gap, candidates, [question.prompt], content.gaps,
-                                 interviewer.template.example_words)
+        reply = interviewer.follow_up(question, case["text"], gap, [question.prompt])   # as in an interview
+        candidates = reply.candidates
         elapsed += time.perf_counter() - started
         borrowed = followups.borrowed_words(interviewer.template.example_words, question.prompt, case["text"],
                                             followups.GAP_WORDS.get(gap, ()))

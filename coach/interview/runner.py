@@ -53,6 +53,8 @@ class InterviewRunner:
     speculate: bool = False           # live audio: draft the follow-up in the silence before the turn ends
     prefetch: FollowUpPrefetch | None = None
     drafts_used: int = 0              # follow-ups that were ready when the turn ended
+    reply_budget_s: float = 1.0       # after the end of a turn, no second model attempt past this
+    _turn_ended: float | None = None
     _scores: list[dict[str, Any]] = field(default_factory=list)
 
     def _save(self, turn: Turn, scorecard: dict[str, Any] | None = None) -> Turn:
@@ -79,6 +81,7 @@ class InterviewRunner:
         live = self.live = IncrementalTranscriber(self.transcriber)     # transcribes while the candidate speaks
         on_chunk = self._speculating(ask, live) if self.speculate else live.feed
         captured = self.source.capture(self.audio_root / rel, stop=self.stop_answer, on_chunk=on_chunk)
+        self._turn_ended = time.perf_counter()
         if self._command:      # repeat, skip or end pressed mid-answer: the audio stays on disk, unscored
             return None
         if captured.cut_short:
@@ -135,7 +138,8 @@ class InterviewRunner:
         if reply is not None:
             self.drafts_used += 1
             return reply
-        return self.interviewer.follow_up(action.question, action.answer, action.gap, action.asked)
+        deadline = self._turn_ended + self.reply_budget_s if self._turn_ended is not None else None
+        return self.interviewer.follow_up(action.question, action.answer, action.gap, action.asked, deadline=deadline)
 
     def _drop_draft(self) -> None:
         prefetch, self.prefetch = self.prefetch, None
