@@ -117,6 +117,15 @@ class LlamaInterviewer:
             self._generate(values, 0.0, seed=1)
         self.decoded_tokens, self.generation_s = 0, 0.0
 
+    def prepare(self, question: Question, answer_start: str) -> None:
+        """While the candidate is still answering: read the prompt up to the answer's first
+        words (those the shortened answer will start with) into the KV cache, so the
+        follow-up at the end of the turn reads only the rest. Safe to skip."""
+        head = " ".join(answer_start.split()[: MAX_ANSWER_WORDS // 2])
+        values = {"question": question.prompt, "answer": head, "gap": ""}
+        with self._lock:
+            self._generate(values, 0.0, seed=1, max_tokens=1)
+
     def _values(self, question: Question, answer: str, gap: str) -> dict[str, str]:
         return {
             "question": question.prompt,
@@ -125,13 +134,13 @@ class LlamaInterviewer:
         }
 
     def _generate(self, values: dict[str, str], temperature: float, seed: int,
-                  cancel: threading.Event | None = None) -> str:
+                  cancel: threading.Event | None = None, max_tokens: int = 48) -> str:
         """One candidate, streamed to note when the first token came and to stop when `cancel` is set.
 
         Generation stops at the first "?": a follow-up is one question, and whatever a
         tiny model adds after it is a second question or chatter the guards would reject.
         """
-        common = {"max_tokens": 48, "temperature": temperature, "top_p": 0.9, "stop": ["\n"], "seed": seed,
+        common = {"max_tokens": max_tokens, "temperature": temperature, "top_p": 0.9, "stop": ["\n"], "seed": seed,
                   "stream": True, "logits_processor": self._end_after_question()}
         if self.chat:
             stream = self._llm.create_chat_completion(messages=self.template.chat_messages(**values), **common)

@@ -8,6 +8,10 @@ would follow, and if that is a follow-up it is drafted. The draft is used only
 if the real end of the turn leads to exactly the same request (same answer
 text, gap and questions asked so far); if the candidate speaks again it is
 cancelled. Either way the interview asks what it would have asked without it.
+
+Before that, while the candidate speaks, the interviewer may read the start of its
+prompt (the question, then the answer's first words once they are committed)
+into its cache (`prepare`), so less is left to read when the turn ends.
 """
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from coach.domain import Transcript
+from coach.domain import Question, Transcript
 from coach.interview.engine import NeedFollowUp
 from coach.ports import FollowUpReply, Interviewer
 from coach.streaming.incremental import IncrementalTranscriber
@@ -37,9 +41,15 @@ class _Draft:
 class FollowUpPrefetch:
     """One answer's drafts: at most one in flight; `take` hands over a matching one."""
 
-    def __init__(self, interviewer: Interviewer, plan: Callable[[Transcript], NeedFollowUp | None]) -> None:
+    PREPARE_WORDS = 30                  # the shortened answer keeps its first 30 words
+
+    def __init__(self, interviewer: Interviewer, plan: Callable[[Transcript], NeedFollowUp | None],
+                 question: Question | None = None) -> None:
         self._interviewer = interviewer
         self._plan = plan               # what the engine would do after this transcript (on a copy)
+        self._question = question
+        self._prepared = -1             # words of the answer already read into the interviewer's cache
+        self._preparing: threading.Thread | None = None
         self._draft: _Draft | None = None
         self.drafts = 0                 # started, for the record and the tests
         self.used = 0
@@ -54,6 +64,27 @@ class FollowUpPrefetch:
             self._draft = _Draft()
             self.drafts += 1
             threading.Thread(target=self._run, args=(self._draft, live), name="prefetch", daemon=True).start()
+        elif self._question is not None and self._prepared < self.PREPARE_WORDS:
+            self._prepare(live)
+
+    def _prepare(self, live: IncrementalTranscriber) -> None:
+        prepare = getattr(self._interviewer, "prepare", None)
+        if prepare is None or (self._preparing is not None and self._preparing.is_alive()):
+            return
+        words = " ".join(s.text for s in live.committed).split()
+        if self._prepared >= 0 and len(words) < self.PREPARE_WORDS:
+            return
+        self._prepared = min(len(words), self.PREPARE_WORDS)
+        self._preparing = threading.Thread(target=self._quietly, args=(prepare, self._question, " ".join(words)),
+                                           name="prepare", daemon=True)
+        self._preparing.start()
+
+    @staticmethod
+    def _quietly(prepare: Callable[..., None], question: Question, words: str) -> None:
+        try:
+            prepare(question, words)
+        except Exception:    # only a head start: the follow-up is made either way
+            pass
 
     def _run(self, draft: _Draft, live: IncrementalTranscriber) -> None:
         try:
