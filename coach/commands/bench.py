@@ -17,6 +17,7 @@ JSON keys (all times in milliseconds unless named otherwise):
 - peak_rss_mb: peak resident memory of the process.
 - cold_start_s: loading the speech and interviewer models, warm-up included.
 - pauses: thinking pauses in the test audio; false_ends: total taken as end of turn.
+- stt_model: the speech model measured (`--stt-model base` for the larger Whisper).
 """
 from __future__ import annotations
 
@@ -57,7 +58,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--answer-seconds", type=float, default=60.0, help="length of each answer (default 60)")
     p.add_argument("--realtime", action="store_true", help="feed audio at speaking pace (slow; default: as fast as possible)")
     p.add_argument("--llm", metavar="NAME|PATH", help="interviewer model")
-    p.add_argument("--stt-model", metavar="NAME|PATH", help="speech model")
+    p.add_argument("--stt-model", metavar="NAME|PATH",
+                   help="speech model: a manifest name (tiny-en, base) or a CTranslate2 Whisper folder "
+                        "(default: the stt_model setting, else tiny-en)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.set_defaults(func=run)
 
@@ -100,12 +103,13 @@ def run(args: argparse.Namespace) -> int:
     from coach.adapters.audio_io import rms_dbfs
     from coach.adapters.mic import EndOfTurn
     from coach.adapters.tts import SpeechSynth, espeak_available, split_sentences
+    from coach.config import load_settings
     from coach.content import default_content
     from coach.scoring import score_answer
     from coach.streaming.incremental import IncrementalTranscriber
 
     started = time.perf_counter()
-    transcriber = services.build_transcriber(args.stt_model)
+    transcriber = services.build_transcriber(args.stt_model or load_settings().stt_model)
     interviewer = services.build_interviewer(args.llm)
     cold_start = time.perf_counter() - started
     synth = SpeechSynth() if espeak_available() else None
@@ -163,6 +167,7 @@ def run(args: argparse.Namespace) -> int:
         "cold_start_s": round(cold_start, 2),
         "pauses": total_pauses,
         "false_ends": sum(t["false_ends"] for t in turns),
+        "stt_model": transcriber.name,
     }
     if args.json:
         print(json.dumps(result, indent=2))
@@ -173,7 +178,7 @@ def run(args: argparse.Namespace) -> int:
               f"{t['first_audio_ms']} ms | {t['source']} | false ends {t['false_ends']}")
     print(f"p50: {result['p50']}\np95: {result['p95']}")
     print(f"incremental vs naive transcript: {result['naive_ratio']}x faster after the answer ends")
-    print(f"speech-to-text real-time factor {result['stt_rtf']}; interviewer {result['tokens_per_s']} tokens/s")
+    print(f"speech-to-text ({result['stt_model']}) real-time factor {result['stt_rtf']}; interviewer {result['tokens_per_s']} tokens/s")
     print(f"peak RSS {result['peak_rss_mb']} MB; cold start {result['cold_start_s']} s; "
           f"{result['false_ends']} of {result['pauses']} thinking pauses taken as the end of the turn")
     return 0
