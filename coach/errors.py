@@ -36,6 +36,10 @@ class ModelError(CoachError):
     """A model file is missing, corrupt or failed to load."""
 
 
+class ModelNotInstalledError(ModelError):
+    """The package that ships a model is not installed (for an optional model: its extra)."""
+
+
 class StoreError(CoachError):
     """The database cannot be opened or written."""
 

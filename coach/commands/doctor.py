@@ -7,7 +7,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from coach.errors import CoachError
+from coach.errors import CoachError, ModelNotInstalledError
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -22,12 +22,14 @@ def _size(path: Path) -> str:
     return f"{total / 1e6:.0f} MB"
 
 
-def _models(load: bool) -> list[tuple[bool, str, str]]:
+def _models(load: bool) -> list[tuple[bool | None, str, str]]:
+    """One line per manifest model; an optional model (an extra) that is not installed is no failure."""
     from coach import models
 
-    out = []
+    out: list[tuple[bool | None, str, str]] = []
     for entry in models.manifest().values():
-        label = f"{entry.kind} model {entry.name}{' (default)' if entry.default else ''}"
+        tag = " (default)" if entry.default else f" (optional: coach[{entry.extra}])" if entry.extra else ""
+        label = f"{entry.kind} model {entry.name}{tag}"
         try:
             path, _ = models.resolve(entry.kind, entry.name)
             if load:
@@ -37,6 +39,8 @@ def _models(load: bool) -> list[tuple[bool, str, str]]:
             elif entry.kind == "llm":
                 models.check_gguf(path)
             out.append((True, label, f"{path} ({_size(path)})"))
+        except ModelNotInstalledError as exc:
+            out.append((None if entry.extra else False, label, exc.one_line()))
         except CoachError as exc:
             out.append((False, label, exc.one_line()))
     return out
@@ -73,12 +77,12 @@ def _data_dir(db: str | None) -> tuple[bool, str, str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    checks: list[tuple[bool, str, str]] = []
+    checks: list[tuple[bool | None, str, str]] = []
     steps: list[Callable[[], object]] = [lambda: _models(args.load), _espeak, _devices, lambda: _data_dir(args.db)]
     for step in steps:
         result = step()
         checks.extend(result if isinstance(result, list) else [result])
     for ok, label, detail in checks:
-        print(f"{'ok  ' if ok else 'FAIL'} {label}: {detail}")
+        print(f"{'ok  ' if ok else '--  ' if ok is None else 'FAIL'} {label}: {detail}")
     core = [c for c in checks if c[1].startswith(("stt model tiny", "llm model smollm2", "data dir"))]
     return 0 if all(ok for ok, _, _ in core) else 1

@@ -1,6 +1,11 @@
 """Word error rate of a speech model on real recordings (../shared/eval/fleurs-en by default).
 
     python -m coach.eval.wer [--stt-model NAME|PATH] [--data DIR] [--json]
+    python -m coach.eval.wer --compare tiny-en base      # one table, a row per model
+
+Without --stt-model or --compare it measures the `stt_model` setting, else the default.
+Speed is the real-time factor (compute seconds per second of audio) and the mean
+seconds per clip, transcription only (the model is loaded and warmed up before the clock starts).
 
 Normalisation, applied the same way to the reference and the transcript:
 lowercase; "%" becomes " percent"; every character that is not a letter, a
@@ -13,9 +18,11 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 import time
 from pathlib import Path
 
+from coach.errors import CoachError
 from coach.paths import PROJECT_ROOT
 
 DATA_DIR = PROJECT_ROOT.parent / "shared" / "eval" / "fleurs-en"
@@ -40,10 +47,13 @@ def evaluate(stt_model: str | None, data: Path = DATA_DIR) -> dict[str, float | 
     from coach import services
     from coach.adapters.audio_io import decode_file
 
+    clips = sorted(data.glob("*.ogg"))
+    if not clips:
+        raise CoachError(f"no .ogg clips in {data}", "pass --data with a folder of NAME.ogg clips beside NAME.txt references")
     transcriber = services.build_transcriber(stt_model)
+    transcriber.transcribe(decode_file(clips[0])[: 3 * 16000])   # warm-up, untimed: lazy loads (VAD) hit no model's clock
     errors = words = 0
     audio_s = compute_s = 0.0
-    clips = sorted(data.glob("*.ogg"))
     for clip in clips:
         samples = decode_file(clip)
         started = time.perf_counter()
@@ -54,19 +64,45 @@ def evaluate(stt_model: str | None, data: Path = DATA_DIR) -> dict[str, float | 
         errors += edit_distance(ref, normalise(hyp))
         words += len(ref)
     return {"model": transcriber.name, "clips": len(clips), "words": words,
-            "wer": round(errors / max(1, words), 4), "real_time_factor": round(compute_s / max(audio_s, 1e-9), 3)}
+            "wer": round(errors / max(1, words), 4), "real_time_factor": round(compute_s / max(audio_s, 1e-9), 3),
+            "seconds_per_clip": round(compute_s / len(clips), 3), "audio_s": round(audio_s, 1)}
+
+
+def table(results: list[dict]) -> str:
+    """A Markdown table, a row per model (the README carries one)."""
+    rows = ["| model | WER | words | clips | real-time factor | s per clip |", "|---|---|---|---|---|---|"]
+    rows += [f"| {r['model']} | {r['wer']:.1%} | {r['words']} | {r['clips']} | {r['real_time_factor']:.3f} | "
+             f"{r['seconds_per_clip']:.2f} |" for r in results]
+    return "\n".join(rows)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Word error rate on real recordings")
-    parser.add_argument("--stt-model", default=None)
+    parser = argparse.ArgumentParser(description="Word error rate and speed of speech models on real recordings")
+    parser.add_argument("--stt-model", default=None, metavar="NAME|PATH",
+                        help="a manifest name (tiny-en, base) or a CTranslate2 Whisper folder")
+    parser.add_argument("--compare", nargs="+", metavar="NAME|PATH", help="measure several models; one table")
     parser.add_argument("--data", type=Path, default=DATA_DIR)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    result = evaluate(args.stt_model, args.data)
-    print(json.dumps(result) if args.json else
-          f"{result['model']}: WER {result['wer']:.1%} over {result['words']} words in {result['clips']} clips; "
-          f"real-time factor {result['real_time_factor']}")
+    try:
+        if args.compare:
+            names = args.compare
+        else:
+            from coach.config import load_settings
+
+            names = [args.stt_model or load_settings().stt_model or None]
+        results = [evaluate(name, args.data) for name in names]
+    except CoachError as exc:
+        print(f"coach: {exc.one_line()}", file=sys.stderr)
+        return exc.exit_code
+    if args.json:
+        print(json.dumps(results if args.compare else results[0]))
+    elif args.compare:
+        print(table(results))
+    else:
+        r = results[0]
+        print(f"{r['model']}: WER {r['wer']:.1%} over {r['words']} words in {r['clips']} clips; "
+              f"real-time factor {r['real_time_factor']}, {r['seconds_per_clip']:.2f} s per clip")
     return 0
 
 
