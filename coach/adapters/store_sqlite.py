@@ -54,7 +54,12 @@ def _m002_progress(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_sessions_round_started ON sessions(round, started_at)")
 
 
-MIGRATIONS: list[Migration] = [_m001_initial, _m002_progress]
+def _m003_plan_items(db: sqlite_utils.Database) -> None:
+    """The session's plan (question, round, time box of each slot), so an interrupted session can resume."""
+    db.execute("ALTER TABLE sessions ADD COLUMN plan_items TEXT")
+
+
+MIGRATIONS: list[Migration] = [_m001_initial, _m002_progress, _m003_plan_items]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -149,6 +154,11 @@ class SQLiteStore:
             fields["overall"] = overall
         self._write(lambda: self.db["sessions"].update(session_id, fields))
 
+    def resume_session(self, session_id: str) -> None:
+        """An interrupted session goes on: back to in_progress, no end time."""
+        self._write(lambda: self.db.execute(
+            "update sessions set status = 'in_progress', ended_at = null where id = ?", [session_id]))
+
     # -- reads ------------------------------------------------------------------
     def session(self, session_id: str) -> dict[str, Any]:
         rows = list(self.db.query("select * from sessions where id = ?", [session_id]))
@@ -176,6 +186,11 @@ class SQLiteStore:
 
     def interrupted_sessions(self) -> list[dict[str, Any]]:
         return list(self.db.query("select * from sessions where status = 'in_progress' order by started_at desc"))
+
+    def resumable_sessions(self) -> list[dict[str, Any]]:
+        """Sessions that can go on: left in progress (killed) or interrupted (stopped, or closed from Home)."""
+        return list(self.db.query("select * from sessions where status in ('in_progress', 'interrupted') "
+                                  "order by started_at desc, id desc"))
 
     def close(self) -> None:
         with self._lock:
