@@ -107,10 +107,20 @@ class SQLiteStore:
             self.db.execute("PRAGMA foreign_keys = ON")
             return
         self.db.enable_wal()
+        conn = self.db.conn
         for index, migration in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self.db.conn:
-                migration(self.db)
-                self.db.execute(f"PRAGMA user_version = {index}")
+            # one explicit transaction per migration: Python's sqlite3 opens none for CREATE or
+            # ALTER, and a kill between two statements must leave the previous version, whole
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if conn.execute("PRAGMA user_version").fetchone()[0] < index:   # not run by another process
+                    migration(self.db)
+                    conn.execute(f"PRAGMA user_version = {index}")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
         self.db.execute("PRAGMA foreign_keys = ON")
 
     def _write(self, fn: Callable[[], Any]) -> Any:
