@@ -123,3 +123,36 @@ def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: An
         audio_root=store.root, closing_template=section_text(closing, "closing"),
         focus=parse_focus(section_text(closing, "focus")), on_event=on_event, no_speech=no_speech, **extra,
     )
+
+
+def resumable_session(store: SQLiteStore, ref: str) -> dict[str, Any]:
+    """The session `ref` names (an id, or "last": the newest one that can go on), if it can be resumed."""
+    from coach.interview.resume import RESUMABLE, ResumeError
+
+    if ref == "last":
+        rows = store.resumable_sessions()
+        if not rows:
+            raise ResumeError("no interrupted session to resume", "start a new one with `coach interview`")
+        return rows[0]
+    rows = list(store.db.query("select * from sessions where id = ?", [ref]))
+    if not rows:
+        raise ResumeError(f"no session {ref} in {store.path}", "run `coach sessions` to list them, or pass --resume last")
+    if rows[0]["status"] not in RESUMABLE:
+        raise ResumeError(f"session {ref} is {rows[0]['status']}, not interrupted: there is nothing to resume",
+                          "only sessions listed as resumable by `coach sessions` can go on")
+    return rows[0]
+
+
+def prepare_resume(store: SQLiteStore, content: Any, ref: str) -> tuple[dict[str, Any], list[Any], Any, int | None]:
+    """(session row, plan items, resume point, follow-up cap) for resuming `ref`; ResumeError when it cannot be."""
+    from coach.interview.resume import ResumeError, plan_items, restore
+
+    session = resumable_session(store, ref)
+    turns = store.turns(session["id"])
+    items, max_followups = plan_items(content, session, turns)
+    try:
+        point = restore(items, turns)
+    except ResumeError as exc:
+        raise ResumeError(exc.message.replace("cannot resume:", f"cannot resume session {session['id']}:"),
+                          exc.hint) from None
+    return session, items, point, max_followups

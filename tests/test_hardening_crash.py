@@ -59,3 +59,45 @@ def test_purge_after_a_crash_leaves_no_audio_on_disk(killed, capsys) -> None:
     db = next(db for db, r in killed if list((db.parent / "audio").rglob("*.wav")))   # an answer cut short
     assert main(["purge", "--yes", "--db", str(db)]) == 0
     assert [p for p in (db.parent / "audio").rglob("*") if p.is_file()] == []
+
+
+def test_a_killed_interview_resumes_and_finishes_the_same_session(tmp_path: Path, capsys) -> None:
+    """SIGKILL right after the first answer is committed, then `--resume last` finishes the session."""
+    import hashlib
+
+    answers = crash_kill.make_answers(tmp_path)[:2]
+    work = tmp_path / "run"
+    work.mkdir()
+    killed = crash_kill.kill_once(answers, work, 0.0, wait_for="   1 candidate:")
+    db = work / "data" / "coach.db"
+    assert not killed["finished"] and killed["status"] == "in_progress" and killed["lost_turns"] == 0, killed
+    store = SQLiteStore(db)
+    (session,) = store.sessions()
+    before = store.turns(session["id"])
+    store.close()
+    assert [t["speaker"] for t in before].count("candidate") == 1
+
+    def wavs() -> dict[str, str]:
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (db.parent / "audio").rglob("*.wav")}
+
+    audio_before = wavs()
+    assert len(audio_before) == 1
+    code = main(["interview", "--headless", "--resume", "last", "--answers", str(answers[1]), "--db", str(db),
+                 "--silent"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert f"resuming session {session['id']}: 1 answer kept" in out
+
+    store = SQLiteStore(db)
+    (after_session,) = store.sessions()
+    after = store.turns(session["id"])
+    store.close()
+    assert after_session["id"] == session["id"] and after_session["status"] == "completed"
+    assert after[: len(before)] == before                               # the turns saved before the kill, intact
+    assert [t["idx"] for t in after] == list(range(len(after)))         # indexes go on: none used twice
+    assert after[-1]["kind"] == "closing"
+    scores = [t["overall"] for t in after if t["speaker"] == "candidate"]
+    assert len(scores) == 2 and after_session["overall"] == round(sum(scores) / 2, 2)   # both answers count
+    audio_after = wavs()
+    assert len(audio_after) == 2 and {k: audio_after[k] for k in audio_before} == audio_before   # nothing overwritten
+    assert all(t["audio_path"] and (db.parent / t["audio_path"]).is_file() for t in after if t["speaker"] == "candidate")

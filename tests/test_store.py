@@ -77,3 +77,27 @@ def test_creating_the_data_dir_leaves_existing_parents_alone(tmp_path: Path, mon
     assert stat.S_IMODE(home.stat().st_mode) == 0o700
     assert stat.S_IMODE((tmp_path / "a").stat().st_mode) == 0o700
     assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o755      # an existing parent keeps its mode
+
+
+def test_a_migration_cut_short_leaves_the_previous_version_whole(tmp_path: Path, monkeypatch) -> None:
+    """A kill between two statements of a migration (here: an error after its first table) must not
+    leave half a schema behind, or the next start could not open the file."""
+    from coach.adapters import store_sqlite
+
+    def cut_short(db) -> None:
+        db["sessions"].create({"id": str}, pk="id")
+        raise KeyboardInterrupt   # as a signal between the statements would
+
+    path = tmp_path / "c.db"
+    monkeypatch.setattr(store_sqlite, "MIGRATIONS", [cut_short, *store_sqlite.MIGRATIONS[1:]])
+    with pytest.raises(KeyboardInterrupt):
+        SQLiteStore(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("pragma user_version").fetchone()[0] == 0
+    assert conn.execute("select count(*) from sqlite_master where name = 'sessions'").fetchone()[0] == 0
+    conn.close()
+    monkeypatch.undo()
+    store = SQLiteStore(path)           # the next start migrates from scratch
+    assert store.db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
+    store.start_session(plan="drill")
+    assert store.db.execute("pragma integrity_check").fetchone()[0] == "ok"

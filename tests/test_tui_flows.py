@@ -85,6 +85,59 @@ def test_interrupted_session_is_offered_and_closed(tmp_path: Path) -> None:
     assert SQLiteStore(db).session(crashed)["status"] == "interrupted"
 
 
+def test_interrupted_session_is_offered_for_resume_and_r_goes_on_with_it(tmp_path: Path) -> None:
+    from coach.content import default_content
+    from coach.domain import Timings, Turn
+    from coach.interview.resume import plan_record
+    from tests.test_tui_support import sample_card
+
+    db = tmp_path / "c.db"
+    store = seed_history(db, 1)
+    content = default_content()
+    spec = content.round("behavioral")
+    items = [(q, spec) for q in content.questions_for("behavioral")[:2]]
+    crashed = store.start_session(plan="drill", round="behavioral", level="senior", mode="realistic",
+                                  plan_items=plan_record(items))
+    store.add_turn(Turn(crashed, 0, "interviewer", items[0][0].prompt, question_id=items[0][0].id, kind="question",
+                        timings=Timings(speak_ms=500)))
+    store.add_turn(Turn(crashed, 1, "candidate", ANSWER, question_id=items[0][0].id, kind="answer",
+                        scores=sample_card(2.0)))
+    store.close()
+
+    async def flow() -> None:
+        app = CoachApp(db=db, overrides=ui_overrides())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, app.kit_ready.is_set, 10, "the kit")
+            await pilot.pause()
+            notice = str(app.screen.query_one("#interrupted").render())
+            assert "1 interrupted session" in notice and "resumes" in notice and "closes" in notice
+            await pilot.press("r")
+            await wait_for(pilot, lambda: isinstance(app.screen, InterviewScreen), 5, "the interview screen")
+            screen = app.screen
+            assert screen.request.resume == crashed and screen.request.mode == "realistic"
+            await wait_for(pilot, lambda: screen.state == "waiting", 10, "the follow-up")
+            assert screen.session_id == crashed
+            # the saved answer had a gap: the interview goes on with a follow-up on it, after the saved turns
+            turns = app.store.turns(crashed)
+            assert [(t["idx"], t["kind"]) for t in turns] == [(0, "question"), (1, "answer"), (2, "followup")]
+            assert "follow-up" in screen.query_one("#iv-question").border_title
+            screen.query_one("#iv-typed", Input).value = ANSWER
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: screen.state == "waiting", 10, "the second question")
+            screen.set_focus(None)
+            await pilot.press("e")
+            await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen), 10, "the summary")
+            assert app.screen.session_id == crashed
+    run(flow())
+    store = SQLiteStore(db)
+    row = store.session(crashed)
+    turns = store.turns(crashed)
+    assert row["status"] == "completed" and row["overall"] == 2.7      # the saved 2.0 and the new 3.4
+    assert [t["idx"] for t in turns] == list(range(len(turns))) and turns[-1]["kind"] == "closing"
+    assert sum(t["speaker"] == "candidate" for t in turns) == 2
+    assert len(store.sessions()) == 2 and store.interrupted_sessions() == []
+
+
 def test_replay_moves_between_turns_and_explains_missing_audio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import coach.adapters.mic as mic
 

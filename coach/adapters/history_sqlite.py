@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 SESSION_COLUMNS = ("id", "started_at", "ended_at", "status", "plan", "round", "level", "mode",
-                   "stt_model", "llm_model", "app_version", "overall", "notes")
+                   "stt_model", "llm_model", "app_version", "overall", "notes", "plan_items")
 TURN_COLUMNS = ("session_id", "idx", "speaker", "kind", "question_id", "text", "gap", "source",
                 "audio_path", "segments", "duration_ms", "transcribe_ms", "think_ms", "speak_ms",
                 "score_ms", "scores", "overall", "created_at")

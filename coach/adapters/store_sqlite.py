@@ -54,7 +54,12 @@ def _m002_progress(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_sessions_round_started ON sessions(round, started_at)")
 
 
-MIGRATIONS: list[Migration] = [_m001_initial, _m002_progress]
+def _m003_plan_items(db: sqlite_utils.Database) -> None:
+    """The session's plan (question, round, time box of each slot), so an interrupted session can resume."""
+    db.execute("ALTER TABLE sessions ADD COLUMN plan_items TEXT")
+
+
+MIGRATIONS: list[Migration] = [_m001_initial, _m002_progress, _m003_plan_items]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -102,10 +107,20 @@ class SQLiteStore:
             self.db.execute("PRAGMA foreign_keys = ON")
             return
         self.db.enable_wal()
+        conn = self.db.conn
         for index, migration in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self.db.conn:
-                migration(self.db)
-                self.db.execute(f"PRAGMA user_version = {index}")
+            # one explicit transaction per migration: Python's sqlite3 opens none for CREATE or
+            # ALTER, and a kill between two statements must leave the previous version, whole
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if conn.execute("PRAGMA user_version").fetchone()[0] < index:   # not run by another process
+                    migration(self.db)
+                    conn.execute(f"PRAGMA user_version = {index}")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
         self.db.execute("PRAGMA foreign_keys = ON")
 
     def _write(self, fn: Callable[[], Any]) -> Any:
@@ -149,6 +164,11 @@ class SQLiteStore:
             fields["overall"] = overall
         self._write(lambda: self.db["sessions"].update(session_id, fields))
 
+    def resume_session(self, session_id: str) -> None:
+        """An interrupted session goes on: back to in_progress, no end time."""
+        self._write(lambda: self.db.execute(
+            "update sessions set status = 'in_progress', ended_at = null where id = ?", [session_id]))
+
     # -- reads ------------------------------------------------------------------
     def session(self, session_id: str) -> dict[str, Any]:
         rows = list(self.db.query("select * from sessions where id = ?", [session_id]))
@@ -176,6 +196,11 @@ class SQLiteStore:
 
     def interrupted_sessions(self) -> list[dict[str, Any]]:
         return list(self.db.query("select * from sessions where status = 'in_progress' order by started_at desc"))
+
+    def resumable_sessions(self) -> list[dict[str, Any]]:
+        """Sessions that can go on: left in progress (killed) or interrupted (stopped, or closed from Home)."""
+        return list(self.db.query("select * from sessions where status in ('in_progress', 'interrupted') "
+                                  "order by started_at desc, id desc"))
 
     def close(self) -> None:
         with self._lock:

@@ -18,6 +18,7 @@ def run_app(args: argparse.Namespace, start: str | None = None) -> int:
         round=getattr(args, "round", None),
         level=getattr(args, "level", None),
         seed=getattr(args, "seed", None),
+        resume=getattr(args, "resume", None),
     )
     try:
         result = app.run()

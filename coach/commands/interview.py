@@ -17,7 +17,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "interview", parents=[common], help="run a mock interview (in the app, or headless from audio files)",
         description="Run a mock interview. With --headless, each file given to --answers answers the next "
                     "question or follow-up in turn; the interview closes when the answers run out. "
-                    "Every turn is saved to the database the moment it ends.",
+                    "Every turn is saved to the database the moment it ends. "
+                    "--resume continues an interrupted session (killed, or stopped with Ctrl-C) where it "
+                    "stopped: same session, earlier turns kept, its remaining rounds timed afresh.",
     )
     p.add_argument("--headless", action="store_true", help="no app window: answers come from --answers files")
     p.add_argument("--answers", nargs="+", metavar="AUDIO", default=[], help="audio files, one per answer")
@@ -36,6 +38,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--realtime", action="store_true", help="play answer files at speaking pace, as a microphone would "
                    "(the follow-up is then drafted in the silence at the end of each answer)")
     p.add_argument("--seed", type=int, default=None, help="seed for question choice (repeatable sessions)")
+    p.add_argument("--resume", metavar="SESSION|last", default=None,
+                   help="continue an interrupted session (an id from `coach sessions`, or `last` for the newest "
+                        "one): its plan, turns and scores are kept; an unanswered question is asked again")
     p.set_defaults(func=run)
 
 
@@ -63,7 +68,24 @@ def _printer():
     return on_event
 
 
+def _check_resume(args: argparse.Namespace) -> None:
+    """`--resume` continues the saved plan: it takes no new questions, and must name a resumable session."""
+    if getattr(args, "resume", None) is None:
+        return
+    if args.question or args.drill:
+        raise CoachError("--resume continues the session's saved plan", "drop --question/--drill, or start a new interview")
+    if not args.headless:            # check before the app opens: a bad id is one line, not a window
+        from coach import services
+
+        store = services.open_store(args.db)
+        try:
+            args.resume = services.resumable_session(store, args.resume)["id"]
+        finally:
+            store.close()
+
+
 def run(args: argparse.Namespace) -> int:
+    _check_resume(args)
     if not args.headless:
         from coach.commands.app import run_app
 
@@ -82,6 +104,7 @@ def run_headless(args: argparse.Namespace) -> int:
     from coach.config import load_settings
     from coach.content import default_content
     from coach.interview.plan import build_items
+    from coach.interview.resume import describe, plan_record
     from coach.scoring import score_answer
 
     settings = load_settings()
@@ -89,18 +112,28 @@ def run_headless(args: argparse.Namespace) -> int:
     level = args.level or settings.level
     round_id = args.round or ("behavioral" if args.plan == "drill" else None)
     store = services.open_store(args.db)
-    rng = random.Random(args.seed)
-    question_ids = list(args.question)
-    if args.drill == "weakest" and not question_ids:
-        from coach.adapters.history_sqlite import recent_dimension_scores
-        from coach.progress import plan_weakest_drill
+    point, max_followups = None, args.max_followups
+    if args.resume:           # the session's own plan, checked before any model loads
+        try:
+            session, items, point, saved_cap = services.prepare_resume(store, content, args.resume)
+        except CoachError:
+            store.close()
+            raise
+        if max_followups is None:
+            max_followups = saved_cap
+    else:
+        rng = random.Random(args.seed)
+        question_ids = list(args.question)
+        if args.drill == "weakest" and not question_ids:
+            from coach.adapters.history_sqlite import recent_dimension_scores
+            from coach.progress import plan_weakest_drill
 
-        picked, why = plan_weakest_drill(recent_dimension_scores(store.db.conn, 10), content, level,
-                                         store.recent_question_ids(), rng, 3)
-        print(why, flush=True)
-        question_ids = [q.id for q in picked]
-        round_id = picked[0].round if picked else round_id
-    items = build_items(content, args.plan, round_id, level, store.recent_question_ids(), rng, question_ids)
+            picked, why = plan_weakest_drill(recent_dimension_scores(store.db.conn, 10), content, level,
+                                             store.recent_question_ids(), rng, 3)
+            print(why, flush=True)
+            question_ids = [q.id for q in picked]
+            round_id = picked[0].round if picked else round_id
+        items = build_items(content, args.plan, round_id, level, store.recent_question_ids(), rng, question_ids)
     # load everything before the session starts, so a bad model leaves no empty session behind
     transcriber = services.build_transcriber(args.stt_model or settings.stt_model)
     interviewer = services.build_interviewer(args.llm or settings.llm)
@@ -108,19 +141,28 @@ def run_headless(args: argparse.Namespace) -> int:
     runner = services.build_runner(
         content=content, items=items, source=FileAnswerSource(args.answers, realtime=args.realtime),
         transcriber=transcriber, interviewer=interviewer, speaker=speaker, store=store, scorer=score_answer,
-        on_event=_printer(), no_speech="raise", max_followups=args.max_followups,
+        on_event=_printer(), no_speech="raise", max_followups=max_followups, resume_from=point,
         speculate=args.realtime,     # at speaking pace there is silence to draft the follow-up in
     )
-    session_id = store.start_session(
-        plan=args.plan, round=round_id or "", level=level, mode="headless",
-        stt_model=transcriber.name, llm_model=interviewer.name,
-    )
+    if point is not None:
+        session_id = session["id"]
+        store.resume_session(session_id)
+        print(f"resuming session {session_id}: {describe(point, len(items))}", flush=True)
+    else:
+        session_id = store.start_session(
+            plan=args.plan, round=round_id or "", level=level, mode="headless",
+            stt_model=transcriber.name, llm_model=interviewer.name, plan_items=plan_record(items, max_followups),
+        )
     started = time.monotonic()
     try:
         runner.run(session_id)
     except CoachError as exc:
         print(f"session {session_id} stopped: earlier turns are saved", file=sys.stderr)
         raise exc
+    except KeyboardInterrupt:
+        print(f"session {session_id} interrupted: earlier turns are saved; go on with "
+              f"`coach interview --headless --resume {session_id} --answers ...`", file=sys.stderr)
+        raise
     finally:
         store.close()
     print(f"done in {time.monotonic() - started:.1f} s; see it with: coach sessions" + (f" --db {args.db}" if args.db else ""))

@@ -4,6 +4,11 @@ plan -> ask -> listen -> score -> decide (follow up, next question, wrap up),
 within each round's time box and a cap on follow-ups per question. Time comes in
 with the events (`now` in seconds), so tests drive it with a fake clock and the
 TUI and the headless runner drive it alike. No IO here.
+
+An interrupted session picks up where it stopped with `start(now, at=point)`
+(see `coach.interview.resume`). Time boxes on resume: the time spent before the
+interruption is not known on this clock, so the round in progress and every round
+after it get their full time box, counted from the moment of resume.
 """
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.domain import Question, RoundSpec
+from coach.interview.resume import ResumePoint
 
 FOLLOW_UP_MIN_SEVERITY = 0.3
 # A follow-up's answer is scored on its own, so it "lacks" what the main answer already set up.
@@ -99,11 +105,34 @@ class InterviewEngine:
         return WrapUp("plan done")
 
     # -- events -------------------------------------------------------------
-    def start(self, now: float = 0.0) -> Action:
+    def start(self, now: float = 0.0, at: ResumePoint | None = None) -> Action:
+        """The first action; with `at`, the first action of a resumed session (see the module docstring)."""
+        if at is not None and at.pending != "start":
+            return self._resume(at, now)
         if not self._slots:
             self.state = "done"
             return WrapUp("plan done")
         return self._next_question(now)
+
+    def _resume(self, at: ResumePoint, now: float) -> Action:
+        if at.pending == "close" or not 0 <= at.index < len(self._slots):
+            self.index = min(max(at.index, -1), len(self._slots) - 1)
+            self.state = "done"
+            return WrapUp("plan done")
+        self.index = at.index
+        self.asked = list(at.asked)
+        slot = self.current
+        slot.followups, slot.started_at = at.followups, now
+        self.round_started[slot.round.id] = now          # the round in progress gets its full time again
+        if at.ask is not None:
+            self.last_ask = Ask(text=at.ask.text, question=slot.question, kind=at.ask.kind,
+                                gap=at.ask.gap, source=at.ask.source)
+        if at.pending == "decide":
+            self.state = "listening"
+            return self.answered(at.answer or "", at.scorecard or {}, now)
+        if self.last_ask is None:      # "ask" with nothing said: ask the slot's question
+            return self._ask(Ask(text=slot.question.prompt, question=slot.question, kind="question"))
+        return self.repeat()           # asked, never answered: ask it again
 
     def spoken(self) -> None:
         """The question has been said; the candidate's turn."""

@@ -3,6 +3,11 @@
 Speak the question, capture the answer (audio written as it arrives), transcribe,
 score, decide, ask the follow-up. Every turn is committed to the store the
 moment it ends, with its timings, so a crash loses at most the turn in flight.
+
+With `resume_from` (a `coach.interview.resume.ResumePoint`), `run` continues an
+interrupted session: turn indexes (and so answer audio names) go on after the
+last saved turn, and the scores start with the saved ones, so the closing remarks
+and the overall score cover the whole session.
 """
 from __future__ import annotations
 
@@ -56,6 +61,12 @@ class InterviewRunner:
     reply_budget_s: float = 1.0       # after the end of a turn, no second model attempt past this
     _turn_ended: float | None = None
     _scores: list[dict[str, Any]] = field(default_factory=list)
+    resume_from: Any = None           # a ResumePoint: continue an interrupted session
+
+    def __post_init__(self) -> None:
+        if self.resume_from is not None:
+            self._index = self.resume_from.next_turn
+            self._scores = [dict(card) for card in self.resume_from.scores]
 
     def _save(self, turn: Turn, scorecard: dict[str, Any] | None = None) -> Turn:
         self.store.add_turn(turn)
@@ -168,7 +179,7 @@ class InterviewRunner:
     def run(self, session_id: str) -> str:
         """Run the whole interview for an already started session; returns its final status."""
         self.on_event(ev.SessionStarted(session_id))
-        action = self.engine.start(self.clock())
+        action = self.engine.start(self.clock(), at=self.resume_from)
         status, reason = "completed", ""
         try:
             while not isinstance(action, WrapUp):
@@ -227,6 +238,8 @@ class InterviewRunner:
         return round(sum(values) / len(values), 2) if values else None
 
     def _close(self, session_id: str) -> None:
+        if self.resume_from is not None and self.resume_from.pending == "close":
+            return            # said before the interruption: the session only had to be ended
         rounds = [spec.name for _, spec in self.engine.items[: self.engine.index + 1]]
         text = closing_remarks(self.closing_template, rounds, self._scores, dict(self.focus))
         self.on_event(ev.Speaking(text))

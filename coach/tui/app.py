@@ -36,7 +36,7 @@ class CoachApp(App[int]):
                  stt_model: str = "", llm: str = "", plan: str = "drill", round: str | None = None,
                  level: str | None = None, overrides: dict[str, Any] | None = None,
                  clock: Callable[[], float] = time.monotonic, seed: int | None = None,
-                 load_models: bool = True) -> None:
+                 load_models: bool = True, resume: str | None = None) -> None:
         super().__init__()
         self.db_path = db
         self.start_with = start
@@ -49,6 +49,7 @@ class CoachApp(App[int]):
         self.clock = clock
         self.seed = seed
         self.load_models = load_models
+        self.resume_id = resume            # `coach interview --resume ID`: open on that session
         self.hands_free = False
         self.store: Any = None
         self.content: Any = None
@@ -82,7 +83,9 @@ class CoachApp(App[int]):
         self.push_screen(HomeScreen())
         if self.load_models:
             self.reload_kit()
-        if self.start_with == "interview":
+        if self.start_with == "interview" and self.resume_id:
+            self.resume_interview(self.resume_id)
+        elif self.start_with == "interview":
             self.start_interview(self.start_plan, self.start_round or "behavioral", self.level, self.mode)
 
     def reload_kit(self) -> None:
@@ -138,6 +141,24 @@ class CoachApp(App[int]):
             return
         self.push_screen(InterviewScreen(SessionRequest(plan=plan, round=round_id, level=level, mode=mode,
                                                         hands_free=self.hands_free)))
+
+    def resume_interview(self, session_id: str) -> None:
+        """Go on with an interrupted session: the same screen and worker as a new one, on the saved plan."""
+        from coach.tui.screens.interview import InterviewScreen
+        from coach.tui.wiring import SessionRequest
+
+        if self.store is None:
+            self.notify("No database: the interview could not be saved.", severity="error")
+            return
+        try:
+            row = self.store.session(session_id)
+        except CoachError as exc:
+            self.show_error(exc)
+            return
+        self.push_screen(InterviewScreen(SessionRequest(
+            plan=row.get("plan") or "drill", round=row.get("round") or None, level=row.get("level") or self.level,
+            mode=row.get("mode") if row.get("mode") in ("practice", "realistic") else self.mode,
+            hands_free=self.hands_free, resume=session_id)))
 
     def open_session(self, session_id: str) -> None:
         from coach.tui.screens.replay import SessionScreen

@@ -27,6 +27,7 @@ class SessionRequest:
     mode: str = "practice"
     hands_free: bool = False
     items: tuple[Any, ...] = ()          # explicit (question, round) pairs: tests and re-runs
+    resume: str | None = None            # an interrupted session's id: go on with it, on its saved plan
 
 
 def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
@@ -45,8 +46,17 @@ def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
 
     # a connection of its own: the UI thread reads through app.store while the runner writes here
     content, store = app.content, SQLiteStore(app.store.path)
-    items = list(req.items) or build_items(content, req.plan, req.round, req.level,
-                                           store.recent_question_ids(), random.Random(app.seed))
+    extra: dict[str, Any] = {}
+    if req.resume:
+        try:
+            _, items, point, max_followups = services.prepare_resume(store, content, req.resume)
+        except CoachError:
+            store.close()
+            raise
+        extra = {"resume_from": point, "max_followups": max_followups}
+    else:
+        items = list(req.items) or build_items(content, req.plan, req.round, req.level,
+                                               store.recent_question_ids(), random.Random(app.seed))
     mic = None
     if kit.mic_ok:
         mic = MicrophoneSource(app.settings.input_device, hands_free=hands_free,
@@ -57,6 +67,7 @@ def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
         content=content, items=items, source=source, transcriber=kit.transcriber,
         interviewer=kit.interviewer, speaker=kit.speaker, store=store, scorer=kit.scorer,
         on_event=on_event, no_speech="retry", clock=app.clock, speculate=mic is not None,
+        **extra,
     )
     return runner, source
 

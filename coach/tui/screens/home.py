@@ -40,6 +40,7 @@ class HomeScreen(Screen[None]):
         Binding("h", "toggle_hands_free", "Hands-free"),
         Binding("v", "replay", "Replay"),
         Binding("o", "settings", "Settings"),
+        Binding("r", "resume_interrupted", "Resume interrupted", show=False),
         Binding("c", "close_interrupted", "Close interrupted", show=False),
         Binding("q", "quit", "Quit"),
     ]
@@ -122,7 +123,8 @@ class HomeScreen(Screen[None]):
             first = interrupted[0]
             note.update(Text.assemble(("⚠ ", "bold yellow"), f"{len(interrupted)} interrupted session"
                                       f"{'s' if len(interrupted) > 1 else ''} ({when(first.get('started_at'))}). ",
-                                      ("c", "bold reverse"), " closes it."))
+                                      ("r", "bold reverse"), " resumes the newest, ",
+                                      ("c", "bold reverse"), f" closes {'them' if len(interrupted) > 1 else 'it'}."))
         else:
             note.update("")
 
@@ -220,13 +222,27 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(SettingsScreen())
 
+    def _pending(self) -> list[dict[str, Any]]:
+        """Interrupted sessions, newest first, except one an open interview screen is running."""
+        app: Any = self.app
+        busy = {getattr(s, "session_id", None) for s in app.screen_stack}
+        return [s for s in app.store.interrupted_sessions() if s["id"] not in busy]
+
+    def action_resume_interrupted(self) -> None:
+        app: Any = self.app
+        if app.store is None:
+            return
+        pending = self._pending()
+        if not pending:
+            self.notify("No interrupted session to resume.", timeout=3)
+            return
+        app.resume_interview(pending[0]["id"])
+
     def action_close_interrupted(self) -> None:
         app: Any = self.app
         if app.store is None:
             return
-        pending = app.store.interrupted_sessions()
-        busy = {getattr(s, "session_id", None) for s in app.screen_stack}
-        pending = [s for s in pending if s["id"] not in busy]
+        pending = self._pending()
         if not pending:
             self.notify("No interrupted session to close.", timeout=3)
             return

@@ -20,6 +20,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from coach.errors import CoachError
 from coach.interview import events as ev
+from coach.interview.resume import plan_record
 from coach.tui.messages import InputLevel, InterviewDone, PartialTranscript, RunnerEvent, WorkerError
 from coach.tui.widgets.level_meter import LevelMeter
 from coach.tui.widgets.scorecard_view import ScorecardView
@@ -156,9 +157,14 @@ class InterviewScreen(Screen[None]):
                 on_chunk=self.live.add, on_error=lambda exc: self.post_message(WorkerError(exc)))
             runner = self.runner
             self._total_questions = len({q.id for q, _ in runner.engine.items})
-            self.session_id = runner.store.start_session(
-                plan=self.request.plan, round=self.request.round or "", level=self.request.level,
-                mode=self.mode, stt_model=kit.transcriber.name, llm_model=getattr(kit.interviewer, "name", ""))
+            if self.request.resume:          # an interrupted session goes on under its own id
+                self.session_id = self.request.resume
+                runner.store.resume_session(self.session_id)
+            else:
+                self.session_id = runner.store.start_session(
+                    plan=self.request.plan, round=self.request.round or "", level=self.request.level,
+                    mode=self.mode, stt_model=kit.transcriber.name, llm_model=getattr(kit.interviewer, "name", ""),
+                    plan_items=plan_record(runner.engine.items, runner.engine.max_followups))
             status = runner.run(self.session_id)
         except CoachError as exc:
             self.post_message(WorkerError(exc))
