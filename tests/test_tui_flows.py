@@ -277,7 +277,7 @@ def test_microphone_push_to_talk_and_hands_free_with_live_transcript(tmp_path: P
             assert screen.state == "paused"
             await pilot.press("p")
             await wait_for(pilot, lambda: screen.state == "recording", 5, "hands-free recording")
-            await wait_for(pilot, lambda: any(isinstance(m, InterviewDone) for m in posted), 30, "the end")
+            await wait_for(pilot, lambda: any(isinstance(m, InterviewDone) for m in posted), 60, "the end")
     run(flow())
     assert any(isinstance(m, InputLevel) and m.db > -40 for m in posted)
     partial = [m.text for m in posted if isinstance(m, PartialTranscript)]

@@ -129,3 +129,21 @@ def test_push_to_talk_released_mid_word_still_gets_its_follow_up(tmp_path: Path,
     runner, saved, _ = run_live(tmp_path, [speech[0], speech[1]], transcriber, interviewer, push_to_talk=True)
     assert runner.drafts_used == 0                 # no silence to work in: made after the release
     assert [t.kind for t in saved][:3] == ["question", "answer", "followup"]
+
+
+def test_bench_measures_both_ways_of_ending_a_turn(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from coach.cli import main
+
+    assert main(["bench", "--turns", "1", "--answer-seconds", "8", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    rows = {t["mode"]: t for t in result["turns"]}
+    assert set(rows) == {"hands-free", "push-to-talk"}
+    hands_free, push = rows["hands-free"], rows["push-to-talk"]
+    assert hands_free["reply"] == push["reply"] == "followup"
+    assert hands_free["drafted_early"] and not push["drafted_early"]
+    assert push["final_transcript_ms"] > 0 and push["first_audio_ms"] >= push["final_transcript_ms"]
+    for key in ("p50", "p95", "p50_followups", "p95_followups"):
+        assert set(result[key]) == {"hands-free", "push-to-talk"}
+    assert result["false_ends"] == 0 and result["peak_rss_mb"] > 100 and result["first_screen_s"] > 0

@@ -21,7 +21,8 @@ JSON keys (all times in milliseconds unless named otherwise):
   drafted_early (the follow-up drafted in the silence was used), naive_transcript_ms
   (the whole answer transcribed after it ends), false_ends (mid-answer pauses the
   hands-free detector took for the end of the turn), source ("model" or "bank").
-- p50 / p95: {mode: {final_transcript_ms, first_token_ms, first_audio_ms}} over the turns.
+- p50 / p95: {mode: {final_transcript_ms, first_token_ms, first_audio_ms}} over all replies;
+  p50_followups / p95_followups: the same over the replies that were follow-ups (the model's work).
 - naive_ratio: naive_transcript_ms / final_transcript_ms (median, push-to-talk turns).
 - stt_rtf: speech-to-text compute seconds per second of audio (naive path).
 - tokens_per_s: interviewer tokens generated per second, from each candidate's first token to its last.
@@ -108,7 +109,9 @@ def make_answer(folder: Path, index: int, seconds: float, rng: random.Random) ->
     return audio + noise, pauses
 
 
-def _pct(values: list[float], q: float) -> float:
+def _pct(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
     ordered = sorted(values)
     return round(ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))], 1)
 
@@ -287,10 +290,10 @@ def run(args: argparse.Namespace) -> int:
         t["naive_transcript_ms"] = round(naive[t["answer"] - 1])
     keys = ("final_transcript_ms", "first_token_ms", "first_audio_ms")
 
-    def pct(q: float) -> dict[str, dict[str, float | None]]:
+    def pct(q: float, kind: str | None = None) -> dict[str, dict[str, float | None]]:
         out: dict[str, dict[str, float | None]] = {}
         for mode in modes:
-            rows = [t for t in turns if t["mode"] == mode]
+            rows = [t for t in turns if t["mode"] == mode and kind in (None, t["reply"])]
             out[mode] = {k: _pct([t[k] for t in rows if t[k] is not None], q) for k in keys}
         return out
 
@@ -299,6 +302,8 @@ def run(args: argparse.Namespace) -> int:
         "turns": turns,
         "p50": pct(0.5),
         "p95": pct(0.95),
+        "p50_followups": pct(0.5, "followup"),
+        "p95_followups": pct(0.95, "followup"),
         "naive_ratio": round(statistics.median(t["naive_transcript_ms"] / max(1, t["final_transcript_ms"]) for t in ptt), 2)
         if ptt else None,
         "stt_rtf": round(stt_compute / stt_audio, 3),
@@ -320,7 +325,10 @@ def run(args: argparse.Namespace) -> int:
               f"{t['final_transcript_ms']} ms (naive {t['naive_transcript_ms']} ms) | first token "
               f"{t['first_token_ms']} ms | first audio {t['first_audio_ms']} ms")
     for mode in modes:
-        print(f"{mode}: p50 {result['p50'][mode]}\n{' ' * len(mode)}  p95 {result['p95'][mode]}")
+        pad = " " * len(mode)
+        print(f"{mode}: all replies p50 {result['p50'][mode]}\n{pad}              p95 {result['p95'][mode]}\n"
+              f"{pad}  follow-ups  p50 {result['p50_followups'][mode]}\n{pad}              p95 "
+              f"{result['p95_followups'][mode]}")
     if result["naive_ratio"] is not None:
         print(f"incremental vs naive transcript (push-to-talk): {result['naive_ratio']}x faster after the answer ends")
     print(f"speech-to-text ({result['stt_model']}) real-time factor {result['stt_rtf']}; interviewer "

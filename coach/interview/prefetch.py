@@ -16,6 +16,7 @@ into its cache (`prepare`), so less is left to read when the turn ends.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -44,8 +45,9 @@ class FollowUpPrefetch:
     PREPARE_WORDS = 30                  # the shortened answer keeps its first 30 words
 
     def __init__(self, interviewer: Interviewer, plan: Callable[[Transcript], NeedFollowUp | None],
-                 question: Question | None = None) -> None:
+                 question: Question | None = None, window_s: float = 1.5) -> None:
         self._interviewer = interviewer
+        self.window_s = window_s        # a draft should be done this long after the silence began
         self._plan = plan               # what the engine would do after this transcript (on a copy)
         self._question = question
         self._prepared = -1             # words of the answer already read into the interviewer's cache
@@ -87,6 +89,7 @@ class FollowUpPrefetch:
             pass
 
     def _run(self, draft: _Draft, live: IncrementalTranscriber) -> None:
+        deadline = time.perf_counter() + self.window_s
         try:
             transcript = live.speculate()
             if transcript is None or transcript.is_empty or draft.cancel.is_set():
@@ -96,7 +99,8 @@ class FollowUpPrefetch:
                 return
             draft.key = _key(need)
             draft.planned.set()
-            reply = self._interviewer.follow_up(need.question, need.answer, need.gap, need.asked, cancel=draft.cancel)
+            reply = self._interviewer.follow_up(need.question, need.answer, need.gap, need.asked, cancel=draft.cancel,
+                                                deadline=deadline)
             if not draft.cancel.is_set():
                 draft.reply = reply
         except Exception:   # a draft that fails is not used; the turn's own path reports real errors

@@ -5,7 +5,7 @@ end more than `margin_s` before the window's end are stable (more audio will not
 change them) and are committed, and the window moves past them. When the answer
 ends only the uncommitted tail is transcribed. Works with any `Transcriber`.
 
-Speculation: once the candidate has been silent for `settle_s`, `speculate()`
+Speculation: once the candidate has been silent for `settle_s` (0.5 s), `speculate()`
 (called from a worker thread) transcribes the tail as if the answer had ended at
 the last word. If no speech follows before the turn ends, `finish()` returns that
 result instead of transcribing again, so the transcript is ready the moment the
@@ -37,7 +37,7 @@ class IncrementalTranscriber:
     step_s: float = 3.0
     margin_s: float = 1.5
     max_window_s: float = 25.0        # Whisper's window is 30 s; commit everything before this
-    settle_s: float = 0.6             # silence after speech before the tail is transcribed ahead of time
+    settle_s: float = 0.5             # silence after speech before the tail is transcribed ahead of time
     committed: list[Segment] = field(default_factory=list)
     busy_s: float = 0.0               # compute spent while the candidate was still speaking
     _audio: list[np.ndarray] = field(default_factory=list)
