@@ -22,7 +22,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -47,8 +49,10 @@ def make_answers(folder: Path) -> list[Path]:
     return paths
 
 
-def kill_once(answers: list[Path], work: Path, delay: float, wait_for: str | None = None) -> dict:
-    """Run one interview in `work`, SIGKILL it `delay` s after start (or after `wait_for` is printed)."""
+def kill_once(answers: list[Path], work: Path, delay: float, wait_for: str | None = None,
+              before_kill: Callable[[], Any] | None = None) -> dict:
+    """Run one interview in `work`, SIGKILL it `delay` s after start (or after `wait_for` is printed);
+    `before_kill` runs just before the kill, while the interview is still going."""
     db = work / "data" / "coach.db"
     env = {**os.environ, "COACH_HOME": str(work / "home"), "PYTHONUNBUFFERED": "1"}
     log = work / "stdout.txt"
@@ -65,12 +69,13 @@ def kill_once(answers: list[Path], work: Path, delay: float, wait_for: str | Non
             started = time.monotonic()
         while proc.poll() is None and time.monotonic() - started < delay:
             time.sleep(0.02)
+        during = before_kill() if before_kill is not None and proc.poll() is None else None
         finished = proc.poll() is not None
         killed_at = time.time()
         if not finished:
             os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-    return {"finished": finished, **check(db, log.read_text(errors="replace"), killed_at, answers)}
+    return {"finished": finished, "during": during, **check(db, log.read_text(errors="replace"), killed_at, answers)}
 
 
 def _wav_figures(path: Path) -> tuple[int, int] | None:

@@ -111,6 +111,7 @@ def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: An
 
     Shared by `coach interview --headless` and the app, so both run the same interview.
     """
+    from coach.adapters.session_lock import SessionLock
     from coach.interview.engine import InterviewEngine
     from coach.interview.runner import InterviewRunner
     from coach.interview.summary import parse_focus
@@ -121,7 +122,8 @@ def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: An
         engine=InterviewEngine(items, max_followups=max_followups), source=source, transcriber=transcriber,
         interviewer=interviewer, speaker=speaker, store=store, scorer=scorer, rubrics=content.rubrics,
         audio_root=store.root, closing_template=section_text(closing, "closing"),
-        focus=parse_focus(section_text(closing, "focus")), on_event=on_event, no_speech=no_speech, **extra,
+        focus=parse_focus(section_text(closing, "focus")), on_event=on_event, no_speech=no_speech,
+        session_lock=lambda session_id: SessionLock(store.root, session_id), **extra,
     )
 
 
@@ -145,9 +147,11 @@ def resumable_session(store: SQLiteStore, ref: str) -> dict[str, Any]:
 
 def prepare_resume(store: SQLiteStore, content: Any, ref: str) -> tuple[dict[str, Any], list[Any], Any, int | None]:
     """(session row, plan items, resume point, follow-up cap) for resuming `ref`; ResumeError when it cannot be."""
+    from coach.adapters.session_lock import SessionLock
     from coach.interview.resume import ResumeError, plan_items, restore
 
     session = resumable_session(store, ref)
+    SessionLock(store.root, session["id"]).check_free()
     turns = store.turns(session["id"])
     items, max_followups = plan_items(content, session, turns)
     try:

@@ -68,9 +68,21 @@ def test_a_killed_interview_resumes_and_finishes_the_same_session(tmp_path: Path
     answers = crash_kill.make_answers(tmp_path)[:2]
     work = tmp_path / "run"
     work.mkdir()
-    killed = crash_kill.kill_once(answers, work, 0.0, wait_for="   1 candidate:")
     db = work / "data" / "coach.db"
+
+    def resume_while_it_runs() -> tuple[int, str, list]:
+        code = main(["interview", "--headless", "--resume", "last", "--answers", str(answers[1]), "--db", str(db),
+                     "--silent"])
+        store = SQLiteStore(db)
+        turns = store.turns(store.sessions()[0]["id"])
+        store.close()
+        return code, capsys.readouterr().err, turns
+
+    killed = crash_kill.kill_once(answers, work, 0.0, wait_for="   1 candidate:", before_kill=resume_while_it_runs)
     assert not killed["finished"] and killed["status"] == "in_progress" and killed["lost_turns"] == 0, killed
+    code, err, turns_then = killed["during"]
+    assert code != 0 and "is running in another coach process" in err and len(err.strip().splitlines()) == 1, err
+    assert not any(t["idx"] > 2 for t in turns_then)        # the refused resume wrote nothing
     store = SQLiteStore(db)
     (session,) = store.sessions()
     before = store.turns(session["id"])

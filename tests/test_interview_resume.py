@@ -337,3 +337,34 @@ def test_sessions_marks_sessions_that_can_resume(tmp_path: Path, capsys) -> None
     assert main(["sessions", "--json", "--db", str(db)]) == 0
     rows = {r["id"]: r["resumable"] for r in json.loads(capsys.readouterr().out)}
     assert rows == {killed: True, done: False}
+
+
+def test_a_session_lock_is_held_once_and_let_go_when_its_holder_dies(tmp_path) -> None:
+    """The lock a killed process held is free again, so its session can be resumed."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import pytest
+
+    from coach.adapters.session_lock import SessionBusy, SessionLock
+
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from coach.adapters.session_lock import SessionLock\n"
+        "with SessionLock(Path(sys.argv[1]), 's1'):\n    print('held', flush=True); time.sleep(60)"), str(tmp_path)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(SessionBusy) as busy:
+            SessionLock(tmp_path, "s1").check_free()
+        assert f"pid {holder.pid}" in busy.value.one_line()
+        with SessionLock(tmp_path, "s2"):          # other sessions are not affected
+            pass
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+    time.sleep(0.05)
+    with SessionLock(tmp_path, "s1"):              # the kernel let go of it with the process
+        assert (tmp_path / "locks" / "s1.lock").exists()
+    assert not (tmp_path / "locks" / "s1.lock").exists()

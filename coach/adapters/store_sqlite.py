@@ -131,6 +131,9 @@ class SQLiteStore:
             except sqlite3.OperationalError as exc:
                 raise StoreError(f"could not save to {self.path}: {exc}",
                                  "free disk space or close other programs using the database") from None
+            except sqlite3.IntegrityError as exc:     # e.g. a turn number another process wrote first
+                raise StoreError(f"could not save to {self.path}: {exc}",
+                                 "another coach process may be running this session; let it finish") from None
 
     # -- writes -----------------------------------------------------------------
     def start_session(self, **fields: Any) -> str:

@@ -101,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
 def run_headless(args: argparse.Namespace) -> int:
     from coach import services
     from coach.adapters.file_source import FileAnswerSource
+    from coach.adapters.session_lock import SessionBusy
     from coach.config import load_settings
     from coach.content import default_content
     from coach.interview.plan import build_items
@@ -145,8 +146,7 @@ def run_headless(args: argparse.Namespace) -> int:
         speculate=args.realtime,     # at speaking pace there is silence to draft the follow-up in
     )
     if point is not None:
-        session_id = session["id"]
-        store.resume_session(session_id)
+        session_id = session["id"]     # back to in_progress when the runner starts
         print(f"resuming session {session_id}: {describe(point, len(items))}", flush=True)
     else:
         session_id = store.start_session(
@@ -156,6 +156,8 @@ def run_headless(args: argparse.Namespace) -> int:
     started = time.monotonic()
     try:
         runner.run(session_id)
+    except SessionBusy:
+        raise
     except CoachError as exc:
         print(f"session {session_id} stopped: earlier turns are saved", file=sys.stderr)
         raise exc

@@ -11,10 +11,12 @@ and the overall score cover the whole session.
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import threading
 import time
 from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,6 +64,7 @@ class InterviewRunner:
     _turn_ended: float | None = None
     _scores: list[dict[str, Any]] = field(default_factory=list)
     resume_from: Any = None           # a ResumePoint: continue an interrupted session
+    session_lock: Callable[[str], AbstractContextManager[Any]] | None = None   # one process per session
 
     def __post_init__(self) -> None:
         if self.resume_from is not None:
@@ -177,7 +180,19 @@ class InterviewRunner:
         return None
 
     def run(self, session_id: str) -> str:
-        """Run the whole interview for an already started session; returns its final status."""
+        """Run the whole interview for an already started session (or, with `resume_from`, an
+        interrupted one); returns its final status. With `session_lock`, a session another
+        process is running is refused before anything is written."""
+        with self.session_lock(session_id) if self.session_lock else contextlib.nullcontext():
+            if self.resume_from is not None:
+                saved = self.store.turns(session_id)
+                if (max((t["idx"] for t in saved), default=-1) + 1) != self.resume_from.next_turn:
+                    raise CoachError(f"session {session_id} changed while it was being resumed",
+                                     "resume it again to go on from its latest turn")
+                self.store.resume_session(session_id)
+            return self._run(session_id)
+
+    def _run(self, session_id: str) -> str:
         self.on_event(ev.SessionStarted(session_id))
         action = self.engine.start(self.clock(), at=self.resume_from)
         status, reason = "completed", ""

@@ -158,8 +158,7 @@ class InterviewScreen(Screen[None]):
             runner = self.runner
             self._total_questions = len({q.id for q, _ in runner.engine.items})
             if self.request.resume:          # an interrupted session goes on under its own id
-                self.session_id = self.request.resume
-                runner.store.resume_session(self.session_id)
+                self.session_id = self.request.resume      # back to in_progress when the runner starts
             else:
                 self.session_id = runner.store.start_session(
                     plan=self.request.plan, round=self.request.round or "", level=self.request.level,
