@@ -48,6 +48,14 @@ class SessionLock:
         self._fd = fd
         return self
 
+    def is_held(self) -> bool:
+        """Another process is running the session right now."""
+        try:
+            self.check_free()
+        except SessionBusy:
+            return True
+        return False
+
     def check_free(self) -> None:
         """Raise SessionBusy now if another process runs the session (before loading models for it)."""
         with self:

@@ -117,7 +117,7 @@ class HomeScreen(Screen[None]):
                           "  -" if overall is None else f"{overall:3.1f}", Text(mark, style=style), key=row["id"])
         self.run_worker(self.query_one("#dims", DimensionProgress).set_history(
             dimension_history(answer_cards(store))), exclusive=True, group="dims")
-        interrupted = store.interrupted_sessions()
+        interrupted = self._pending()
         note = self.query_one("#interrupted", Static)
         if interrupted:
             first = interrupted[0]
@@ -223,10 +223,14 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(SettingsScreen())
 
     def _pending(self) -> list[dict[str, Any]]:
-        """Interrupted sessions, newest first, except one an open interview screen is running."""
+        """Interrupted sessions, newest first, except those an interview screen here or another
+        coach process is running."""
+        from coach.adapters.session_lock import SessionLock
+
         app: Any = self.app
         busy = {getattr(s, "session_id", None) for s in app.screen_stack}
-        return [s for s in app.store.interrupted_sessions() if s["id"] not in busy]
+        return [s for s in app.store.interrupted_sessions()
+                if s["id"] not in busy and not SessionLock(app.store.root, s["id"]).is_held()]
 
     def action_resume_interrupted(self) -> None:
         app: Any = self.app
