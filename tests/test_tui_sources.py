@@ -230,3 +230,21 @@ def test_answer_queue_records_from_the_microphone_or_explains(tmp_path: Path) ->
     source.record(hands_free=True)
     out["thread"].join(5)
     assert out["audio"].duration_s >= 1.0 and mic.hands_free
+
+
+def test_thinking_aloud_between_pauses_does_not_end_a_hands_free_answer(tmp_path: Path) -> None:
+    """1.5 s pauses broken by "mm-hm" and "let me think" (real espeak-ng speech) stay inside the answer."""
+    from tests.conftest import speak_to_wav
+
+    def say(text: str, name: str) -> np.ndarray:
+        return decode_file(speak_to_wav(text, tmp_path / f"{name}.wav"))
+
+    answer = np.concatenate([
+        say("We moved ranking to a two tower model.", "a"), silence(1.5), say("mm-hm", "b"), silence(1.5),
+        say("let me think", "c"), silence(1.8), say("and latency dropped to forty milliseconds.", "d"),
+        silence(4.0),
+    ])
+    mic = MicrophoneSource(hands_free=True, silence_seconds=2.0, stream_factory=fake_stream(answer))
+    captured = mic.capture(tmp_path / "think.wav")
+    spoken = len(answer) / SAMPLE_RATE - 4.0
+    assert spoken + 2.0 <= captured.duration_s <= spoken + 3.2      # ended only after the last words
