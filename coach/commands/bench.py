@@ -3,9 +3,9 @@
 Answers (about 60 s each, made with espeak-ng, with 1-2 s thinking pauses inside)
 are played at speaking pace into the microphone's own path (`MicrophoneSource`
 with the WAV stand-in for the sound card): WAV written as captured, the live
-transcriber, the real interview runner, the bundled models, and the speaker
-rendering the interviewer's first sentence with pyttsx3/espeak-ng (playback is
-recorded, not heard). Two ways to end a turn are measured:
+transcriber, the real interview runner, the bundled models, and the app's speaker
+rendering the interviewer's lines sentence by sentence with pyttsx3/espeak-ng
+(first audio: the first sentence ready to play; playback is timed, not heard). Two ways to end a turn are measured:
 - hands-free: the end-of-turn detector fires (2.0 s of silence plus its 0.5 s
   hangover after the last word); the runner transcribes and drafts the
   follow-up in that silence, and uses the draft only if nothing more was said;
