@@ -104,12 +104,40 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _safe_audio_path(value: Any) -> str:
+def _safe_audio_path(value: Any, session_id: str) -> str:
+    """An answer recording's path: `audio/<this session's id>/<file>`, nowhere else."""
     path = PurePosixPath(str(value))
-    if path.is_absolute() or ".." in path.parts or not path.parts or path.parts[0] != "audio":
-        raise CoachError(f"the file names an audio path outside the audio folder: {value}",
+    if (path.is_absolute() or ".." in path.parts or len(path.parts) != 3 or path.parts[0] != "audio"
+            or "\x00" in str(value) or "\\" in str(value)):
+        raise CoachError(f"the file names an audio path outside the audio folder: {str(value)[:80]!r}",
+                         "only import files written by `coach export`")
+    if path.parts[1] != session_id:
+        raise CoachError(f"the file names an audio path outside its session's audio folder: {str(value)[:80]!r}",
                          "only import files written by `coach export`")
     return str(path)
+
+
+INT64 = (-(2 ** 63), 2 ** 63 - 1)
+
+
+def _columns(row: dict[str, Any], columns: tuple[str, ...], path: Path, what: str) -> None:
+    """Each stored column holds what SQLite can store: text, a number within 64 bits, or nothing."""
+    for key in columns:
+        value = row.get(key)
+        if value is None or isinstance(value, (str, float)):
+            continue
+        if isinstance(value, int) and INT64[0] <= value <= INT64[1]:
+            continue
+        raise CoachError(f"{path} has a malformed {what}: {key} cannot be {type(value).__name__} "
+                         f"{json.dumps(value)[:40]}", "export the session again")
+
+
+def _session_id(value: Any, path: Path) -> str:
+    """The session id names the session's audio folder: one plain path component."""
+    if (not isinstance(value, str) or not value.strip() or len(value) > 200 or value in (".", "..")
+            or any(c in value for c in "/\\") or any(ord(c) < 32 for c in value)):
+        raise CoachError(f"{path} has a malformed session id: {json.dumps(value)[:60]}", "export the session again")
+    return value
 
 
 def read_document(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -128,18 +156,61 @@ def read_document(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     session, turns = doc.get("session"), doc.get("turns")
     if not isinstance(session, dict) or not session.get("id") or not isinstance(turns, list):
         raise CoachError(f"{path} is missing its session or turns", "export the session again")
+    from coach.adapters.history_sqlite import SESSION_COLUMNS, TURN_COLUMNS
+
+    session_id = _session_id(session["id"], path)
+    _columns(session, SESSION_COLUMNS, path, "session")
     rows = []
     for turn in turns:
-        if not isinstance(turn, dict) or "idx" not in turn or turn.get("speaker") not in ("interviewer", "candidate"):
+        if (not isinstance(turn, dict) or "idx" not in turn or turn.get("speaker") not in ("interviewer", "candidate")
+                or not isinstance(turn["idx"], int) or isinstance(turn["idx"], bool)):
             raise CoachError(f"{path} has a malformed turn", "export the session again")
         row = dict(turn)
         for key in ("segments", "scores"):
             if row.get(key) is not None and not isinstance(row[key], str):
                 row[key] = json.dumps(row[key])
+        _columns(row, tuple(c for c in TURN_COLUMNS if c != "session_id"), path, f"turn {turn['idx']}")
+        if row.get("story_name") is not None and not isinstance(row["story_name"], str):
+            raise CoachError(f"{path} has a malformed turn {turn['idx']}: its story name is not text",
+                             "export the session again")
         if row.get("audio_path"):
-            row["audio_path"] = _safe_audio_path(row["audio_path"])
+            row["audio_path"] = _safe_audio_path(row["audio_path"], session_id)
+        if row.get("audio_base64") is not None and not isinstance(row["audio_base64"], str):
+            raise CoachError(f"{path} holds damaged audio for turn {turn['idx']}", "export the session again")
         rows.append(row)
     return session, rows
+
+
+def _remove(written: list[Path]) -> None:
+    """Undo `_write_audio`: the files, and their session folder when that is left empty."""
+    for target in written:
+        try:
+            target.unlink(missing_ok=True)
+        except OSError:          # a folder in the way was never ours
+            pass
+    for folder in {t.parent for t in written}:
+        try:
+            folder.rmdir()
+        except OSError:
+            pass
+
+
+def _write_audio(root: Path, blobs: dict[str, bytes], source: str) -> list[Path]:
+    """Write the embedded recordings; on failure remove those written and raise a CoachError."""
+    written: list[Path] = []
+    try:
+        for rel, data in blobs.items():
+            target = root / rel
+            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            written.append(target)
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+    except OSError as exc:
+        _remove(written)
+        raise CoachError(f"nothing imported: cannot write the audio of {source} ({exc.strerror or exc})",
+                         "free some disk space, or check the data folder's permissions") from None
+    return written
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -161,19 +232,15 @@ def run_import(args: argparse.Namespace) -> int:
                 except (binascii.Error, ValueError):
                     raise CoachError(f"{args.file} holds damaged audio for turn {turn['idx']}",
                                      "export the session again") from None
+        written = _write_audio(Path(store.root), blobs, args.file)    # before the rows: a failure leaves neither
         try:
             count = sql.insert_session(store.db.conn, session, turns)
-        except sqlite3.OperationalError as exc:     # locked by another program, or the disk is full
-            raise CoachError(f"nothing imported: {store.path} could not be written ({exc})",
-                             "close other programs using the database and try again") from None
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
+            _remove(written)
+            if isinstance(exc, sqlite3.OperationalError):      # locked by another program, or the disk is full
+                raise CoachError(f"nothing imported: {store.path} could not be written ({exc})",
+                                 "close other programs using the database and try again") from None
             raise CoachError(f"could not import {args.file}: {exc}", "export the session again") from None
-        for rel, data in blobs.items():
-            target = Path(store.root) / rel
-            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
         print(f"imported session {session['id']} with {count} turns into {store.path}")
     finally:
         store.close()

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Label, Select, Static
+from textual.widgets import Button, DataTable, Header, Label, Select, Static
 
 from coach.domain import LEVEL_IDS, ROUND_IDS
 from coach.tui.history import answer_cards, dimension_history
+from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.progress import DimensionProgress
 
 STATUS_MARKS = {"completed": ("✓", "green"), "in_progress": ("…", "yellow"),

@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from coach.errors import CoachError
 from coach.interview import events as ev
 from coach.interview.resume import plan_record
 from coach.tui.messages import InputLevel, InterviewDone, PartialTranscript, RunnerEvent, WorkerError
+from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.level_meter import LevelMeter
 from coach.tui.widgets.scorecard_view import ScorecardView
 from coach.tui.widgets.timer import RoundTimer

@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.errors import AudioError, CoachError
 from coach.tui.screens.home import PLAN_NAMES, when
+from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.scorecard_view import ScorecardView
 
 

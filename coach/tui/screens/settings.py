@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from coach.config import MODES, Settings, config_path, save_settings
 from coach.domain import LEVEL_IDS
 from coach.errors import CoachError, ConfigError
+from coach.tui.widgets.footer import Footer
 
 TEXT_FIELDS = (
     ("llm", "Interviewer model", "manifest name, file in models/, or a .gguf path; empty: default"),
