@@ -12,7 +12,7 @@ from typing import Any
 from coach import models, paths
 from coach.adapters.store_sqlite import SQLiteStore
 from coach.domain import Transcript
-from coach.errors import NoSpeechError
+from coach.errors import NoSpeechError, StoreError
 
 
 def open_store(db: str | Path | None = None) -> SQLiteStore:
@@ -136,13 +136,14 @@ def resumable_session(store: SQLiteStore, ref: str) -> dict[str, Any]:
         if not rows:
             raise ResumeError("no interrupted session to resume", "start a new one with `coach interview`")
         return rows[0]
-    rows = list(store.db.query("select * from sessions where id = ?", [ref]))
-    if not rows:
-        raise ResumeError(f"no session {ref} in {store.path}", "run `coach sessions` to list them, or pass --resume last")
-    if rows[0]["status"] not in RESUMABLE:
-        raise ResumeError(f"session {ref} is {rows[0]['status']}, not interrupted: there is nothing to resume",
+    try:
+        session = store.session(ref)
+    except StoreError as exc:
+        raise ResumeError(exc.message, "run `coach sessions` to list them, or pass --resume last") from None
+    if session["status"] not in RESUMABLE:
+        raise ResumeError(f"session {ref} is {session['status']}, not interrupted: there is nothing to resume",
                           "only sessions listed as resumable by `coach sessions` can go on")
-    return rows[0]
+    return session
 
 
 def prepare_resume(store: SQLiteStore, content: Any, ref: str) -> tuple[dict[str, Any], list[Any], Any, int | None]:

@@ -39,27 +39,45 @@ class SessionLock:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            holder = os.read(fd, 32).decode(errors="replace").strip() or "?"
+            busy = self._busy(fd)
             os.close(fd)
-            raise SessionBusy(f"session {self.session_id} is running in another coach process (pid {holder})",
-                              "let it finish there, or end it there first") from None
+            raise busy from None
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode())
         self._fd = fd
         return self
 
+    def _busy(self, fd: int) -> SessionBusy:
+        holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
+        return SessionBusy(f"session {self.session_id} is running in another coach process (pid {holder})",
+                           "let it finish there, or end it there first")
+
+    def holder_error(self) -> SessionBusy | None:
+        """The SessionBusy to raise if another process runs the session right now, else None.
+        Only looks: a free session gets no lock file (no holder means no file, or an unlocked one)."""
+        if fcntl is None:
+            return None
+        try:
+            fd = os.open(self.path, os.O_RDWR)
+        except OSError:
+            return None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return self._busy(fd)
+        finally:
+            os.close(fd)       # releases the probe's lock, if it got one
+        return None
+
     def is_held(self) -> bool:
         """Another process is running the session right now."""
-        try:
-            self.check_free()
-        except SessionBusy:
-            return True
-        return False
+        return self.holder_error() is not None
 
     def check_free(self) -> None:
         """Raise SessionBusy now if another process runs the session (before loading models for it)."""
-        with self:
-            pass
+        busy = self.holder_error()
+        if busy is not None:
+            raise busy
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         if self._fd is None:
