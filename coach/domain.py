@@ -18,6 +18,7 @@ ROUND_IDS: tuple[str, ...] = (
     "behavioral",
     "cross-functional",
     "hiring-manager",
+    "napkin-math",
 )
 LEVEL_IDS: tuple[str, ...] = ("senior", "staff")
 
@@ -60,6 +61,19 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
+class Estimate:
+    """The known answer of an estimation question: a worked value, the range that passes, the steps' figures."""
+
+    value: float                  # the worked answer, in `unit`
+    low: float                    # answers from low to high pass
+    high: float
+    unit: str                     # a base unit of the scorer's sizing extractor: "/s", "B", "B/s", "$", "s", "GPUs"
+    kind: str                     # the sizing kind the answer is stated in ("throughput", "storage", ...)
+    answer: str                   # the worked answer in words, for the scorecard
+    steps: tuple[float, ...] = ()  # the figure reached at each talking point (0: a step with no figure)
+
+
+@dataclass(frozen=True)
 class Question:
     id: str                       # e.g. "sd-feed-ranking"
     round: str                    # one of ROUND_IDS
@@ -73,6 +87,7 @@ class Question:
     # is a tuple of alternatives ("p99", "tail latency") used for lexical coverage
     keywords: tuple[tuple[str, ...], ...] = ()
     source: str = ""              # file it was loaded from
+    estimate: Estimate | None = None   # estimation questions (napkin-math round): the known answer
 
 
 @dataclass(frozen=True)

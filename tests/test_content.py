@@ -21,7 +21,8 @@ RUBRICS = REPO / "rubrics"
 SEED_TOOL = REPO.parent / "shared" / "tools" / "seed_overlap.py"
 BIG_ROUNDS = ("behavioral", "system-design", "technical-screen", "deep-dive")
 PREFIX = {"recruiter": "rc-", "technical-screen": "ts-", "coding": "cd-", "system-design": "sd-",
-          "deep-dive": "dd-", "behavioral": "bh-", "cross-functional": "xf-", "hiring-manager": "hm-"}
+          "deep-dive": "dd-", "behavioral": "bh-", "cross-functional": "xf-", "hiring-manager": "hm-",
+          "napkin-math": "nm-"}
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +110,7 @@ def test_rounds_gaps_and_plans(content: Content) -> None:
         assert gap.description and 2 <= len(gap.followups) <= 3
         assert all(t.endswith("?") for t in gap.followups)
     loop = content.plan("full-loop")
-    assert [s.round for s in loop.steps] == list(ROUND_IDS)
+    assert [s.round for s in loop.steps] == [r for r in ROUND_IDS if r != "napkin-math"]
     assert [s.round for s in content.plan("drill").steps] == [ANY_ROUND]
     assert sum(s.minutes for s in content.plan("warm-up").steps) == 5
 
@@ -281,7 +282,7 @@ def test_expand_plan(content: Content) -> None:
         expand_plan(content, "drill")
     with pytest.raises(ContentError):
         expand_plan(content, "drill", "lunch")
-    assert [s.round for s in expand_plan(content, "full-loop")] == list(ROUND_IDS)
+    assert [s.round for s in expand_plan(content, "full-loop")] == [r for r in ROUND_IDS if r != "napkin-math"]
 
 
 # --- CLI ---------------------------------------------------------------------

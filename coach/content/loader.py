@@ -16,7 +16,7 @@ from coach import paths
 from coach.content import check
 from coach.content.check import Where
 from coach.content.model import Content, GapSpec
-from coach.domain import (DIMENSION_IDS, GAP_IDS, LEVEL_IDS, ROUND_IDS, Dimension, FollowUp,
+from coach.domain import (DIMENSION_IDS, GAP_IDS, LEVEL_IDS, ROUND_IDS, Dimension, Estimate, FollowUp,
                           LevelDescriptor, Plan, PlanStep, Question, RoundSpec, Rubric)
 from coach.errors import ContentError
 
@@ -28,7 +28,8 @@ SIZING_KINDS: tuple[str, ...] = (
 ANY_ROUND = "*"   # a plan step whose round is picked at run time
 QUESTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QUESTION_FIELDS = ("id", "round", "levels", "prompt", "assesses", "talking_points",
-                   "keywords", "pitfalls", "followup")
+                   "keywords", "pitfalls", "followup", "estimate")
+ESTIMATE_FIELDS = ("value", "low", "high", "unit", "kind", "answer", "steps")
 ROUND_FIELDS = ("id", "name", "persona", "behaviour", "grades", "time_box_minutes",
                 "answer_seconds", "max_followups")
 DIMENSION_FIELDS = ("id", "name", "weight", "levels", "senior", "staff")
@@ -159,6 +160,27 @@ def _load_keywords(table: dict[str, Any], points: tuple[str, ...],
     return tuple(out)
 
 
+def _load_estimate(table: dict[str, Any], points: tuple[str, ...], where: Where) -> Estimate | None:
+    """`[question.estimate]`: the known answer of an estimation question (see rubrics/README.md)."""
+    if "estimate" not in table:
+        return None
+    where = where.at("estimate")
+    est = check.table_of(table["estimate"], where, "field 'estimate' ([question.estimate])")
+    check.known_keys(est, ESTIMATE_FIELDS, where)
+    value = check.number(est, "value", where, 1e-9, 1e30)
+    low = check.number(est, "low", where, 1e-9, 1e30)
+    high = check.number(est, "high", where, 1e-9, 1e30)
+    if not low <= value <= high:
+        where.fail(f"value {value:g} is not between low {low:g} and high {high:g}")
+    steps = est.get("steps", [])
+    if not isinstance(steps, list) or len(steps) != len(points) or not all(
+            isinstance(x, (int, float)) and not isinstance(x, bool) and x >= 0 for x in steps):
+        where.fail(f"field 'steps' must be a list of {len(points)} numbers (0 or more), one per talking point")
+    return Estimate(value=value, low=low, high=high, unit=check.text(est, "unit", where),
+                    kind=check.choice(check.text(est, "kind", where), SIZING_KINDS, where, "kind"),
+                    answer=check.text(est, "answer", where), steps=tuple(float(x) for x in steps))
+
+
 def _load_question(table: dict[str, Any], where: Where, shown: str, stem: str) -> Question:
     qid = check.text(table, "id", where)
     if not QUESTION_ID.match(qid):
@@ -185,6 +207,7 @@ def _load_question(table: dict[str, Any], where: Where, shown: str, stem: str) -
         followups=_load_followups(table, where),
         keywords=_load_keywords(table, points, where),
         source=shown,
+        estimate=_load_estimate(table, points, where),
     )
 
 

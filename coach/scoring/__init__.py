@@ -56,7 +56,7 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     a.sizing_score, a.sizing_rule = sizing.sizing_score(quantities, bad, len(checks) - bad, expected)
     scored, overall = dimensions(a, dims)
     gaps = find_gaps(a)
-    return Scorecard(
+    card = Scorecard(
         star=star_report,
         sizing=SizingReport(tuple(quantities), tuple(checks), tuple(a.missing), a.sizing_score, a.sizing_rule),
         delivery=report,
@@ -68,3 +68,8 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
         round=round_id,
         question_id=question.id if question else None,
     )
+    if question is not None and question.estimate is not None:   # estimation drill: check the known range
+        from coach.scoring import estimates
+
+        card = estimates.apply(card, question, quantities, text)
+    return card

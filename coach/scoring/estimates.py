@@ -1,0 +1,121 @@
+"""Estimation drills: is the answer's figure inside the question's known range, and which steps were skipped?
+
+The napkin-math round's questions carry an `Estimate` (rubrics/questions/napkin-math.toml): the worked
+value, the range that passes, and the figure each step (talking point) reaches. The scorer's own
+extractor (`coach.scoring.sizing`) finds the answer's quantities; this module only compares them:
+  - the answer's figure is the LAST quantity of the estimate's kind (for seconds, any quantity in
+    seconds), since an answer worked out loud ends on its result;
+  - a step counts as done when its talking point was covered or its figure (within 1.5x) was said;
+  - the card gets a `bad_math` gap naming the right figure when the answer is out of range or
+    gives no figure, a feedback line per missed step, and `numeric_sizing` set by the result.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from coach.domain import Estimate, Question
+from coach.scoring.gaps import Gap
+from coach.scoring.numbers import find_numbers
+from coach.scoring.rubric import DimensionScore
+from coach.scoring.scorecard import Scorecard
+from coach.scoring.sizing import Quantity
+from coach.scoring.text import fmt_num, human
+
+STEP_TOLERANCE = 1.5
+
+
+@dataclass(frozen=True)
+class RangeResult:
+    ok: bool
+    stated: float | None          # the answer's figure in the estimate's unit, None when none was said
+    stated_text: str
+    missed_steps: tuple[str, ...]
+    message: str
+
+
+def say(value: float, unit: str) -> str:
+    """A figure in a base unit as a person would write it."""
+    if unit.startswith("B") or unit == "s":
+        return human(value, unit)
+    if unit.startswith("$"):
+        body = f"{value:,.2f}" if value < 10 else fmt_num(value)
+        return f"${body}" + (f" {unit[1:]}" if len(unit) > 1 else "")
+    if unit == "/s":
+        return f"{fmt_num(value)} per second"
+    return f"{fmt_num(value)} {unit}".strip()
+
+
+def _matches(q: Quantity, est: Estimate) -> bool:
+    return q.unit == "s" if est.unit == "s" else q.kind == est.kind
+
+
+def _near(a: float, b: float) -> bool:
+    return a > 0 and b > 0 and 1 / STEP_TOLERANCE <= a / b <= STEP_TOLERANCE
+
+
+def missed_steps(question: Question, card: Scorecard, quantities: list[Quantity], text: str) -> list[str]:
+    """The talking points (steps) neither covered in words nor reached as a figure."""
+    est = question.estimate
+    covered = {p.point for p in card.talking_points.covered} if card.talking_points else set()
+    said = [q.value for q in quantities] + [q.raw for q in quantities] + [n.value for n in find_numbers(text)]
+    out = []
+    for i, point in enumerate(question.talking_points):
+        figure = est.steps[i] if est and i < len(est.steps) else 0.0
+        if point in covered or (figure and any(_near(v, figure) for v in said)):
+            continue
+        out.append(point)
+    return out
+
+
+def check_range(question: Question, card: Scorecard, quantities: list[Quantity], text: str) -> RangeResult:
+    est = question.estimate
+    assert est is not None
+    missed = tuple(missed_steps(question, card, quantities, text))
+    figures = [q for q in quantities if _matches(q, est)]
+    right = f"{est.answer} ({say(est.low, est.unit)} to {say(est.high, est.unit)} passes)"
+    if not figures:
+        return RangeResult(False, None, "", missed, f"no final figure was given; the answer is {right}")
+    last = figures[-1]
+    if est.low <= last.value <= est.high:
+        return RangeResult(True, last.value, last.text, missed,
+                           f'"{last.text}" is in range: the worked answer is {est.answer}')
+    return RangeResult(False, last.value, last.text, missed,
+                       f'"{last.text}" is outside the range: the answer is {right}')
+
+
+def _sizing_score(result: RangeResult, steps: int) -> tuple[float, str]:
+    if result.ok:
+        score = 5.0 if not result.missed_steps else max(3.5, 5.0 - 0.5 * len(result.missed_steps))
+        return score, "answer in range: 5, less 0.5 per step not shown (at least 3.5)"
+    if result.stated is None:
+        return 1.0, "no figure of the asked kind: 1"
+    done = steps - len(result.missed_steps)
+    return (2.0 if done >= steps / 2 else 1.5), "answer out of range: 2 with most steps shown, else 1.5"
+
+
+def apply(card: Scorecard, question: Question, quantities: list[Quantity], text: str) -> Scorecard:
+    """The card with the range check's verdict added (a non-answer is left as it is)."""
+    if question.estimate is None or (card.gaps and card.gaps[0].id in ("non_answer", "off_topic")):
+        return card
+    result = check_range(question, card, quantities, text)
+    gaps = [g for g in card.gaps if g.id != "bad_math" or result.ok]
+    if not result.ok:
+        gaps.insert(0, Gap("bad_math", 0.92, result.message))
+    feedback = [("Estimate: " + result.message[0].upper() + result.message[1:] + ".")]
+    feedback += [f"Step you skipped: {s}." for s in result.missed_steps]
+    score, rule = _sizing_score(result, len(question.talking_points))
+    dims = []
+    for d in card.dimensions:
+        if d.id == "numeric_sizing":
+            d = DimensionScore(d.id, d.name, d.weight, score, rule, (result.message, *d.evidence[:3]))
+        dims.append(d)
+    weight = sum(d.weight for d in dims) or 1.0
+    overall = round(sum(d.score * d.weight for d in dims) / weight, 2) if dims else card.overall
+    return dataclasses.replace(card, gaps=tuple(gaps), feedback=tuple(feedback) + card.feedback,
+                               dimensions=tuple(dims), overall=overall)
+
+
+def to_dict(result: RangeResult) -> dict:
+    return {"ok": result.ok, "stated": result.stated, "stated_text": result.stated_text,
+            "missed_steps": list(result.missed_steps), "message": result.message}
