@@ -29,6 +29,9 @@ COMMAND_MODULES = (
     "coach.commands.stories",
     "coach.commands.export",
     "coach.commands.purge",
+    "coach.commands.constants",
+    "coach.commands.plan",
+    "coach.commands.week",
 )
 
 
