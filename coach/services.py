@@ -127,6 +127,15 @@ def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: An
     )
 
 
+def saved_plan(name: str | None, content: Any) -> dict[str, Any] | None:
+    """A plan built by `coach plan --jd` (from the data dir), or None for the built-in plans."""
+    if not name or name in content.plans:
+        return None
+    from coach.adapters.plan_files import load_plan
+
+    return load_plan(name)
+
+
 def resumable_session(store: SQLiteStore, ref: str) -> dict[str, Any]:
     """The session `ref` names (an id, or "last": the newest one that can go on), if it can be resumed."""
     from coach.interview.resume import RESUMABLE, ResumeError

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("--headless", action="store_true", help="no app window: answers come from --answers files")
     p.add_argument("--answers", nargs="+", metavar="AUDIO", default=[], help="audio files, one per answer")
-    p.add_argument("--plan", default="drill", help="full-loop, drill or warm-up (default: drill)")
+    p.add_argument("--plan", default="drill", help="full-loop, drill, warm-up, or a plan made by `coach plan --jd` (default: drill)")
     p.add_argument("--round", choices=ROUND_IDS, default=None, help="round to drill (default: behavioral)")
     p.add_argument("--level", choices=LEVEL_IDS, default=None, help="senior or staff (default: from config)")
     p.add_argument("--drill", choices=["weakest"], default=None,
@@ -134,7 +134,15 @@ def run_headless(args: argparse.Namespace) -> int:
             print(why, flush=True)
             question_ids = [q.id for q in picked]
             round_id = picked[0].round if picked else round_id
-        items = build_items(content, args.plan, round_id, level, store.recent_question_ids(), rng, question_ids)
+        try:
+            saved = services.saved_plan(args.plan, content)
+        except CoachError:
+            store.close()
+            raise
+        if saved is not None:
+            level = str(saved.get("level") or level)
+        items = build_items(content, args.plan, round_id, level, store.recent_question_ids(), rng, question_ids,
+                            saved=saved)
     # load everything before the session starts, so a bad model leaves no empty session behind
     transcriber = services.build_transcriber(args.stt_model or settings.stt_model)
     interviewer = services.build_interviewer(args.llm or settings.llm)

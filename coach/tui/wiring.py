@@ -56,7 +56,8 @@ def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
         extra = {"resume_from": point, "max_followups": max_followups}
     else:
         items = list(req.items) or build_items(content, req.plan, req.round, req.level,
-                                               store.recent_question_ids(), random.Random(app.seed))
+                                               store.recent_question_ids(), random.Random(app.seed),
+                                               saved=services.saved_plan(req.plan, content))
     mic = None
     if kit.mic_ok:
         mic = MicrophoneSource(app.settings.input_device, hands_free=hands_free,
