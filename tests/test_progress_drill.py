@@ -29,12 +29,12 @@ def test_drill_targets_the_weakest_dimension_of_a_real_history(tmp_path: Path, c
     store.close()
     assert len(history) == 10
     questions, reason = plan_weakest_drill(history, content, "staff", recent, random.Random(3), 3)
-    assert len(questions) == 3 and {q.round for q in questions} == {"system-design"}
+    assert len(questions) == 3 and {q.round for q in questions} == {"napkin-math"}   # numbers weigh most in the estimation drills
     assert len({q.id for q in questions}) == 3
     assert not {q.id for q in questions} & set(recent[:5])   # fresh questions first
     mean = weakest_dimension(history)[1]
     assert "numeric sizing" in reason and f"({mean:.1f}/5)" in reason
-    assert "last 10 answers" in reason and "system-design" in reason and reason.endswith(".")
+    assert "last 10 answers" in reason and "napkin-math" in reason and reason.endswith(".")
 
 
 def test_window_is_the_last_ten_answers(content) -> None:

@@ -92,6 +92,7 @@ class WeekLog:
     questions: tuple[str, ...]                      # distinct question ids, first asked first
     minutes: float                                  # recorded answer time
     mean_overall: float | None
+    patterns: tuple[str, ...] = ()                  # what the week's answers kept missing, most often first
 
 
 def _mean(values: Sequence[float]) -> float | None:
@@ -195,5 +196,17 @@ def weekly_log(history: History) -> list[WeekLog]:
             questions=tuple(dict.fromkeys(a.question_id for a in answers if a.question_id)),
             minutes=sum(a.duration_ms or 0 for a in answers) / 60000.0,
             mean_overall=_mean([a.overall for a in answers if a.overall is not None]),
+            patterns=week_patterns(answers),
         ))
     return weeks
+
+
+def week_patterns(answers: Sequence[Answer], min_count: int = 2, top: int = 3) -> tuple[str, ...]:
+    """The gaps that came back within one week, per round: "no measurable result (4 of 6 behavioral)"."""
+    from coach.progress.labels import gap_phrase
+
+    per_round: Counter[str | None] = Counter(a.round for a in answers)
+    hits: Counter[tuple[str, str | None]] = Counter((g, a.round) for a in answers for g in set(a.gap_ids))
+    ranked = sorted(((n, gap, rid) for (gap, rid), n in hits.items() if n >= min_count),
+                    key=lambda x: (-x[0], -x[0] / per_round[x[2]], x[1], x[2] or ""))
+    return tuple(f"{gap_phrase(gap)} ({n} of {per_round[rid]} {rid or 'unsorted'})" for n, gap, rid in ranked[:top])

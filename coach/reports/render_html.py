@@ -105,12 +105,13 @@ def _sections(r: Report) -> list[str]:
                    f"<td>{esc(', '.join(st.signals) or '-')}</td></tr>")
     out.append("</table><h2>Weekly log</h2><table><tr><th>Week of</th><th class=num>Sessions</th>"
                "<th class=num>Answers</th><th class=num>Questions</th><th class=num>Minutes</th><th class=num>Mean</th>"
-               "<th>Rounds</th></tr>")
+               "<th>Rounds</th><th>Struggled with</th></tr>")
     for w in reversed(r.weeks):
         rounds = ", ".join(f"{rid} ×{n}" for rid, n in w.rounds)
         out.append(f"<tr><td>{w.start}</td><td class=num>{w.sessions}</td><td class=num>{w.answers}</td>"
                    f"<td class=num>{len(w.questions)}</td><td class=num>{w.minutes:.0f}</td>"
-                   f"<td class=num>{_f(w.mean_overall)}</td><td>{esc(rounds or '-')}</td></tr>")
+                   f"<td class=num>{_f(w.mean_overall)}</td><td>{esc(rounds or '-')}</td>"
+                   f"<td>{esc('; '.join(w.patterns) or '-')}</td></tr>")
     out.append("</table>")
     return out
 

@@ -81,10 +81,10 @@ def render_md(r: Report) -> str:
     for st in r.stories[:25]:
         out.append(f"| {_cell(st.name)} | {'named' if st.named else 'suggested'} | {st.told} | "
                    f"{st.last_day or '-'} | {_f(st.best)} | {_cell(', '.join(st.signals) or '-')} |")
-    out += ["", "## Weekly log", "", "| Week of | Sessions | Answers | Questions | Minutes | Mean | Rounds |",
-            "|---|---:|---:|---:|---:|---:|---|"]
+    out += ["", "## Weekly log", "", "| Week of | Sessions | Answers | Questions | Minutes | Mean | Rounds | "
+            "Struggled with |", "|---|---:|---:|---:|---:|---:|---|---|"]
     for w in reversed(r.weeks):
         rounds = ", ".join(f"{rid} ×{n}" for rid, n in w.rounds) or "-"
         out.append(f"| {w.start} | {w.sessions} | {w.answers} | {len(w.questions)} | {w.minutes:.0f} | "
-                   f"{_f(w.mean_overall)} | {rounds} |")
+                   f"{_f(w.mean_overall)} | {rounds} | {_cell('; '.join(w.patterns) or '-')} |")
     return "\n".join(out) + "\n"
