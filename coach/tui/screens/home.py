@@ -41,6 +41,7 @@ class HomeScreen(Screen[None]):
         Binding("h", "toggle_hands_free", "Hands-free"),
         Binding("v", "replay", "Replay"),
         Binding("o", "settings", "Settings"),
+        Binding("w", "practice", "Week & job"),
         Binding("r", "resume_interrupted", "Resume interrupted", show=False),
         Binding("c", "close_interrupted", "Close interrupted", show=False),
         Binding("q", "quit", "Quit"),
@@ -217,6 +218,11 @@ class HomeScreen(Screen[None]):
         from coach.tui.screens.replay import ReplayScreen
 
         self.app.push_screen(ReplayScreen())
+
+    def action_practice(self) -> None:
+        from coach.tui.screens.practice import PracticeScreen
+
+        self.app.push_screen(PracticeScreen())
 
     def action_settings(self) -> None:
         from coach.tui.screens.settings import SettingsScreen
