@@ -20,6 +20,7 @@ class Signal:
     questions: tuple[str, ...]
     keywords: tuple[str, ...]
     min_keywords: int = 2
+    requires: tuple[tuple[str, ...], ...] = ()   # each group needs a hit too (e.g. a quality side and a cost side)
 
     @cached_property
     def _pattern(self) -> re.Pattern[str] | None:
@@ -36,7 +37,10 @@ class Signal:
         """True when the answer was to one of the signal's questions or names enough of its keywords."""
         if question_id and question_id in self.questions:
             return True
-        return len(self.keyword_hits(text)) >= self.min_keywords
+        hits = self.keyword_hits(text)
+        if len(hits) < self.min_keywords:
+            return False
+        return all(hits & {k.lower() for k in group} for group in self.requires)
 
 
 def parse_signals(data: Mapping[str, Any], source: str = "signals.toml") -> list[Signal]:
@@ -55,11 +59,17 @@ def parse_signals(data: Mapping[str, Any], source: str = "signals.toml") -> list
         if not all(isinstance(x, str) for x in [*questions, *keywords]):
             raise ContentError(f"{source}: signal '{sid}' has a question or keyword that is not text",
                                "questions and keywords are lists of strings")
+        requires = entry.get("requires", [])
+        if not isinstance(requires, list) or not all(
+                isinstance(g, list) and g and all(isinstance(k, str) and k in keywords for k in g) for g in requires):
+            raise ContentError(f"{source}: signal '{sid}' has a 'requires' that is not a list of keyword lists",
+                               "each group in requires lists words that are also in keywords")
         if not questions and not keywords:
             raise ContentError(f"{source}: signal '{sid}' names no questions and no keywords",
                                "give it question ids, keywords or both")
         signals.append(Signal(sid, str(entry.get("name") or sid), str(entry.get("description") or ""),
-                              tuple(questions), tuple(keywords), int(entry.get("min_keywords", 2))))
+                              tuple(questions), tuple(keywords), int(entry.get("min_keywords", 2)),
+                              tuple(tuple(g) for g in requires)))
     return signals
 
 
