@@ -7,6 +7,7 @@ were not used while writing the topic phrases.
 from __future__ import annotations
 
 import json
+import random
 import os
 import stat
 import tomllib
@@ -83,14 +84,14 @@ def test_the_team_is_described_before_a_question_that_refers_to_it(plans) -> Non
     label, plan = plans[0]
     record = json.loads(json.dumps(plan.to_record()))
     assert "rc-looking-for" in record["team_questions"]
-    items = build_items(content, plan.name, None, plan.level, [], __import__("random").Random(1), saved=record)
+    items = build_items(content, plan.name, None, plan.level, [], random.Random(1), saved=record)
     first = items[0][0]
     assert first.prompt.startswith("Before we start, a word about the team")
     assert "Home Recommendations team" in first.prompt and first.prompt.endswith(content.question(first.id).prompt)
     assert [q.id for q, _ in items] == [qid for step in record["rounds"] for qid in step["questions"]]
     assert items[3][1].time_box_minutes == record["minutes"][items[3][1].id]
     record["team"] = ""                  # no team paragraph: no introduction
-    assert build_items(content, plan.name, None, "senior", [], __import__("random").Random(1),
+    assert build_items(content, plan.name, None, "senior", [], random.Random(1),
                        saved=record)[0][0].prompt == content.question(first.id).prompt
 
 

@@ -16,6 +16,8 @@ from coach.content.model import Content
 from coach.domain import LEVEL_IDS, ROUND_IDS, Question
 
 TEAM_WORDS = 70          # the longest team description the interviewer reads out
+# Rounds whose questions are about the candidate, not a technology: matched by tags only, not by their prompt.
+PERSONAL_ROUNDS = ("behavioral", "recruiter", "hiring-manager", "cross-functional")
 
 
 @dataclass(frozen=True)
@@ -192,7 +194,7 @@ def _question_topics(q: Question, rules: JobRules, found: Sequence[FoundTopic]) 
         topic = by_id[f.id]
         if q.id in topic.questions:
             out[f.id] = max(0.7, 1.0 - 0.02 * topic.questions.index(q.id))
-        elif len(phrase_hits(q.prompt, topic.phrases)) >= 1 and not q.id[:3] in ("bh-", "rc-", "hm-", "xf-"):
+        elif q.round not in PERSONAL_ROUNDS and phrase_hits(q.prompt, topic.phrases):
             out[f.id] = 0.5
     return out
 

@@ -115,7 +115,3 @@ def apply(card: Scorecard, question: Question, quantities: list[Quantity], text:
     return dataclasses.replace(card, gaps=tuple(gaps), feedback=tuple(feedback) + card.feedback,
                                dimensions=tuple(dims), overall=overall)
 
-
-def to_dict(result: RangeResult) -> dict:
-    return {"ok": result.ok, "stated": result.stated, "stated_text": result.stated_text,
-            "missed_steps": list(result.missed_steps), "message": result.message}
