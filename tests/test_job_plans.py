@@ -7,8 +7,8 @@ were not used while writing the topic phrases.
 from __future__ import annotations
 
 import json
-import random
 import os
+import random
 import stat
 import tomllib
 from pathlib import Path

@@ -7,7 +7,7 @@ extractor (`coach.scoring.sizing`) finds the answer's quantities; this module on
     seconds), since an answer worked out loud ends on its result;
   - a step counts as done when its talking point was covered or its figure (within 1.5x) was said;
   - the card gets a `bad_math` gap naming the right figure when the answer is out of range or
-    gives no figure, a feedback line per missed step, and `numeric_sizing` set by the result.
+    gives no figure, a feedback line naming every skipped step, and `numeric_sizing` set by the result.
 """
 from __future__ import annotations
 
@@ -103,7 +103,8 @@ def apply(card: Scorecard, question: Question, quantities: list[Quantity], text:
     if not result.ok:
         gaps.insert(0, Gap("bad_math", 0.92, result.message))
     feedback = [("Estimate: " + result.message[0].upper() + result.message[1:] + ".")]
-    feedback += [f"Step you skipped: {s}." for s in result.missed_steps]
+    if result.missed_steps:        # one line, so a card that shows two feedback lines shows every skipped step
+        feedback.append("Steps you skipped: " + "; ".join(result.missed_steps) + ".")
     score, rule = _sizing_score(result, len(question.talking_points))
     dims = []
     for d in card.dimensions:
