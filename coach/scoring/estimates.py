@@ -15,7 +15,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from coach.domain import Estimate, Question
-from coach.scoring.gaps import Gap
+from coach.scoring.gaps import _ADVICE, Gap
 from coach.scoring.numbers import find_numbers
 from coach.scoring.rubric import DimensionScore
 from coach.scoring.scorecard import Scorecard
@@ -99,7 +99,9 @@ def apply(card: Scorecard, question: Question, quantities: list[Quantity], text:
     if question.estimate is None or (card.gaps and card.gaps[0].id in ("non_answer", "off_topic")):
         return card
     result = check_range(question, card, quantities, text)
-    gaps = [g for g in card.gaps if g.id != "bad_math" or result.ok]
+    # an estimate weighs no alternatives, and the skipped steps below say more than "missed N talking points"
+    dropped = {_ADVICE.get(g.id, "{e}").format(e=g.evidence) for g in card.gaps if g.id in ("no_tradeoff", "missing_point")}
+    gaps = [g for g in card.gaps if (g.id != "bad_math" or result.ok) and g.id != "no_tradeoff"]
     if not result.ok:
         gaps.insert(0, Gap("bad_math", 0.92, result.message))
     feedback = [("Estimate: " + result.message[0].upper() + result.message[1:] + ".")]
@@ -113,6 +115,8 @@ def apply(card: Scorecard, question: Question, quantities: list[Quantity], text:
         dims.append(d)
     weight = sum(d.weight for d in dims) or 1.0
     overall = round(sum(d.score * d.weight for d in dims) / weight, 2) if dims else card.overall
-    return dataclasses.replace(card, gaps=tuple(gaps), feedback=tuple(feedback) + card.feedback,
+    kept = tuple(line for line in card.feedback if line not in dropped and
+                 (result.ok or not line.startswith("Arithmetic checks out")))   # the range has the last word
+    return dataclasses.replace(card, gaps=tuple(gaps), feedback=tuple(feedback) + kept,
                                dimensions=tuple(dims), overall=overall)
 
