@@ -124,3 +124,5 @@ def test_cli_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "is a built-in plan" in capsys.readouterr().err
     assert main(["interview", "--headless", "--plan", "nowhere", "--answers", str(short)]) != 0
     assert "no plan named 'nowhere'" in capsys.readouterr().err
+    assert main(["interview", "--plan", "nowhere"]) != 0                  # checked before the app opens
+    assert "no plan named 'nowhere'" in capsys.readouterr().err

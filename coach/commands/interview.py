@@ -86,6 +86,11 @@ def _check_resume(args: argparse.Namespace) -> None:
 
 def run(args: argparse.Namespace) -> int:
     _check_resume(args)
+    if not args.headless and not args.resume:      # a plan name that is neither built in nor saved: one line, no window
+        from coach import services
+        from coach.content import default_content
+
+        services.saved_plan(args.plan, default_content())
     if not args.headless:
         from coach.commands.app import run_app
 
