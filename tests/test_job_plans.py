@@ -1,8 +1,9 @@
 """Loops built from job descriptions: level, topics and questions against a human's reading of each one.
 
-tests/data/jds/ holds twelve job descriptions written for these tests (different companies, levels and
-specialities) and labels.toml, what a strong interviewer would pick for each. Four are held out: they
-were not used while writing the topic phrases.
+tests/data/jds/ holds fourteen job descriptions written for these tests (different companies, levels and
+specialities) and labels.toml, what a strong interviewer would pick for each. Six are held out: four were
+set aside while the topic phrases were written (their results were seen once before the last phrase
+edits), two were written after the phrases were final.
 """
 from __future__ import annotations
 

@@ -18,6 +18,9 @@ from coach.domain import LEVEL_IDS, ROUND_IDS, Question
 TEAM_WORDS = 70          # the longest team description the interviewer reads out
 # Rounds whose questions are about the candidate, not a technology: matched by tags only, not by their prompt.
 PERSONAL_ROUNDS = ("behavioral", "recruiter", "hiring-manager", "cross-functional")
+SPREAD = 0.5             # a topic's weight after each question picked for it
+# Rounds picked first, since they say most about the role: the design question goes to the strongest topic.
+PICK_FIRST = ("system-design", "napkin-math")
 
 
 @dataclass(frozen=True)
@@ -200,8 +203,13 @@ def _question_topics(q: Question, rules: JobRules, found: Sequence[FoundTopic]) 
 
 
 def pick_for_step(content: Content, step: LoopStep, level: str, found: Sequence[FoundTopic],
-                  rules: JobRules, taken: set[str]) -> list[tuple[str, str]]:
-    """[(question id, why)] for one round: preferred ones, then greedily by topic weight, spreading topics."""
+                  rules: JobRules, taken: set[str], weights: dict[str, float] | None = None,
+                  supply: dict[str, int] | None = None) -> list[tuple[str, str]]:
+    """[(question id, why)] for one round: preferred ones, then greedily by topic weight, spreading topics.
+
+    `weights` (topic id -> weight) is shared across the loop's rounds: a topic that got a question
+    weighs less for the next pick, wherever it is, so the loop spreads over the description's topics.
+    """
     pool = [q for q in content.questions_for(step.round, level) if q.id not in taken]
     picked: list[tuple[str, str]] = []
     for qid in step.prefer:
@@ -209,20 +217,21 @@ def pick_for_step(content: Content, step: LoopStep, level: str, found: Sequence[
         if q is not None and len(picked) < step.questions:
             picked.append((qid, "asked in every loop for this round"))
             pool.remove(q)
-    weights = {f.id: f.weight for f in found}
+    weights = {f.id: f.weight for f in found} if weights is None else weights
     names = {f.id: f.name for f in found}
     while len(picked) < step.questions and pool:
         scored = []
         for i, q in enumerate(pool):
             belongs = _question_topics(q, rules, found)
-            score = sum(weights[t] * s for t, s in belongs.items())
-            scored.append((score, -i, q, belongs))
-        score, _, q, belongs = max(scored, key=lambda x: (x[0], x[1]))
+            score = round(sum(weights[t] * s for t, s in belongs.items()), 3)
+            scarce = -min((supply or {}).get(t, 0) for t in belongs) if belongs else 0
+            scored.append((score, scarce, -i, q, belongs))
+        score, _, _, q, belongs = max(scored, key=lambda x: x[:3])
         if belongs and score > 0:
             best = max(belongs, key=lambda t: weights[t] * belongs[t])
             why = f"{names[best]}" + (" (tagged)" if belongs[best] >= 0.7 else " (named in the question)")
             for t in belongs:                # the next pick leans to the topics not yet covered
-                weights[t] *= 0.4
+                weights[t] *= SPREAD
         else:
             why = f"a core {step.round} question at the {level} level"
         picked.append((q.id, why))
@@ -235,16 +244,24 @@ def build_plan(text: str, name: str, content: Content, rules: JobRules) -> JobPl
     level, level_reason = find_level(text, rules)
     found = find_topics(text, rules)
     team = team_summary(text, rules)
-    rounds, taken, why = [], set(), {}
-    for step in rules.steps:
+    taken: set[str] = set()
+    why: dict[str, str] = {}
+    weights = {f.id: f.weight for f in found}
+    at_level = {q.id for q in content.questions_for(level=level)}
+    by_id = {t.id: t for t in rules.topics}
+    supply = {f.id: len(set(by_id[f.id].questions) & at_level) for f in found}
+    chosen: dict[int, list[str]] = {}
+    order = sorted(range(len(rules.steps)), key=lambda i: (
+        PICK_FIRST.index(rules.steps[i].round) if rules.steps[i].round in PICK_FIRST else len(PICK_FIRST), i))
+    for i in order:
+        step = rules.steps[i]
         prefer = step.prefer if team else tuple(p for p in step.prefer if p not in rules.team_questions)
         picks = pick_for_step(content, LoopStep(step.round, step.minutes, step.questions, prefer), level, found,
-                              rules, taken)
-        ids = [qid for qid, _ in picks]
-        taken.update(ids)
+                              rules, taken, weights, supply)
+        chosen[i] = [qid for qid, _ in picks]
+        taken.update(chosen[i])
         why.update(dict(picks))
-        if ids:
-            rounds.append((step, ids))
+    rounds = [(step, chosen[i]) for i, step in enumerate(rules.steps) if chosen[i]]     # in the loop's order
     asked_team = [q for _, ids in rounds for q in ids if q in rules.team_questions]
     for qid in asked_team:
         why[qid] = "refers to the team, which the description names"
