@@ -90,7 +90,9 @@ def run(args: argparse.Namespace) -> int:
         from coach import services
         from coach.content import default_content
 
-        services.saved_plan(args.plan, default_content())
+        saved = services.saved_plan(args.plan, default_content())
+        if saved is not None and not args.level:
+            args.level = saved.get("level")
     if not args.headless:
         from coach.commands.app import run_app
 
