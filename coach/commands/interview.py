@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         from coach.content import default_content
 
         saved = services.saved_plan(args.plan, default_content())
-        if saved is not None and not args.level:
+        if saved is not None and not args.level and saved.get("level") in LEVEL_IDS:
             args.level = saved.get("level")
     if not args.headless:
         from coach.commands.app import run_app
@@ -146,8 +146,8 @@ def run_headless(args: argparse.Namespace) -> int:
         except CoachError:
             store.close()
             raise
-        if saved is not None:
-            level = str(saved.get("level") or level)
+        if saved is not None and saved.get("level") in LEVEL_IDS:
+            level = saved["level"]
         items = build_items(content, args.plan, round_id, level, store.recent_question_ids(), rng, question_ids,
                             saved=saved)
     # load everything before the session starts, so a bad model leaves no empty session behind
