@@ -12,6 +12,11 @@ from coach.domain import LEVEL_IDS, ROUND_IDS, Question
 
 def question_dict(q: Question) -> dict[str, Any]:
     """The JSON shape of one question (shared by `list --json` and `show --json`)."""
+    extra: dict[str, Any] = {}
+    if q.estimate is not None:          # estimation drills carry their known answer
+        e = q.estimate
+        extra["estimate"] = {"value": e.value, "low": e.low, "high": e.high, "unit": e.unit, "kind": e.kind,
+                             "answer": e.answer, "steps": list(e.steps)}
     return {
         "id": q.id,
         "round": q.round,
@@ -23,6 +28,7 @@ def question_dict(q: Question) -> dict[str, Any]:
         "pitfalls": list(q.pitfalls),
         "followups": [{"gap": f.gap, "text": f.text} for f in q.followups],
         "source": q.source,
+        **extra,
     }
 
 
@@ -92,5 +98,10 @@ def run_show(args: argparse.Namespace) -> int:
     out += _block("Talking points  [keywords]", points, width)
     out += _block("Pitfalls", [f"- {p}" for p in q.pitfalls], width)
     out += _block("Follow-ups", [f"[{f.gap}] {f.text}" for f in q.followups], width)
+    if q.estimate is not None:
+        from coach.scoring.estimates import say
+
+        e = q.estimate
+        out += _block("Known answer", [f"{e.answer}; {say(e.low, e.unit)} to {say(e.high, e.unit)} passes"], width)
     print("\n".join(out).rstrip())
     return 0
