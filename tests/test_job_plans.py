@@ -127,3 +127,14 @@ def test_cli_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "no plan named 'nowhere'" in capsys.readouterr().err
     assert main(["interview", "--plan", "nowhere"]) != 0                  # checked before the app opens
     assert "no plan named 'nowhere'" in capsys.readouterr().err
+
+
+def test_without_a_team_paragraph_no_question_refers_to_one() -> None:
+    text = ("Senior Machine Learning Engineer\n\n"
+            "Build fraud models for card payments: features, real-time scoring, chargeback labels and "
+            "calibrated thresholds. 5+ years of experience shipping models in production.\n")
+    rules = load_rules()
+    plan = build_plan(text, "solo", default_content(), rules)
+    asked = {qid for _, ids in plan.rounds for qid in ids}
+    assert plan.team == "" and not asked & set(rules.team_questions)
+    assert plan.level == "senior" and [t.id for t in plan.topics][:1] == ["fraud-risk"]

@@ -244,7 +244,7 @@ def build_plan(text: str, name: str, content: Content, rules: JobRules) -> JobPl
     level, level_reason = find_level(text, rules)
     found = find_topics(text, rules)
     team = team_summary(text, rules)
-    taken: set[str] = set()
+    taken: set[str] = set() if team else set(rules.team_questions)   # no team to describe: skip questions on it
     why: dict[str, str] = {}
     weights = {f.id: f.weight for f in found}
     at_level = {q.id for q in content.questions_for(level=level)}
@@ -255,9 +255,7 @@ def build_plan(text: str, name: str, content: Content, rules: JobRules) -> JobPl
         PICK_FIRST.index(rules.steps[i].round) if rules.steps[i].round in PICK_FIRST else len(PICK_FIRST), i))
     for i in order:
         step = rules.steps[i]
-        prefer = step.prefer if team else tuple(p for p in step.prefer if p not in rules.team_questions)
-        picks = pick_for_step(content, LoopStep(step.round, step.minutes, step.questions, prefer), level, found,
-                              rules, taken, weights, supply)
+        picks = pick_for_step(content, step, level, found, rules, taken, weights, supply)
         chosen[i] = [qid for qid, _ in picks]
         taken.update(chosen[i])
         why.update(dict(picks))
