@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from coach.content import default_content
 from coach.domain import GAP_IDS, Dimension, Question, RoundSpec, Rubric, Segment, Transcript
 from coach.scoring import Scorecard, score_answer
 
@@ -73,7 +74,9 @@ def test_story_without_result_gets_no_result_first() -> None:
 
 
 def test_strong_story_has_no_gaps_and_a_high_score() -> None:
-    card = score_answer(STRONG, round_spec=BEHAVIORAL)
+    # scored as an interview scores it: the shipped round (which grades trade-offs too) and its rubric
+    content = default_content()
+    card = score_answer(STRONG, round_spec=content.round("behavioral"), rubric=content.rubric("behavioral"))
     assert card.gaps == ()
     assert card.overall >= 3.5
     assert card.star.score == 5.0

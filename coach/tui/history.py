@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from coach.content.loader import dimension_spec
 from coach.domain import DIMENSION_IDS
 
 
@@ -37,12 +38,6 @@ def dimension_history(cards: list[dict[str, Any]]) -> dict[str, tuple[str, list[
     return dict(sorted(found.items(), key=lambda kv: order.get(kv[0], len(order))))
 
 
-SHORT_NAMES = {
-    "star_structure": "STAR structure",
-    "numeric_sizing": "Sizing",
-    "tradeoffs": "Trade-offs",
-    "production_readiness": "Production",
-    "ownership_scope": "Ownership",
-    "technical_depth": "Depth",
-    "communication": "Delivery",
-}
+def short_name(dim_id: str, fallback: str) -> str:
+    """The app's column name for a dimension (`short` in rubrics/rounds.toml); `fallback` for an unknown id."""
+    return dimension_spec(dim_id).short if dim_id in DIMENSION_IDS else fallback
