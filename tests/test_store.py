@@ -11,6 +11,7 @@ from coach.adapters.store_sqlite import SCHEMA_VERSION, SQLiteStore
 from coach.cli import main
 from coach.domain import Segment, Timings, Turn
 from coach.errors import StoreError
+from coach.scoring import Scorecard
 
 
 def test_turn_is_readable_by_another_connection_as_soon_as_it_is_added(tmp_path: Path) -> None:
@@ -18,7 +19,7 @@ def test_turn_is_readable_by_another_connection_as_soon_as_it_is_added(tmp_path:
     sid = store.start_session(plan="drill", round="behavioral", level="senior")
     store.add_turn(Turn(session_id=sid, index=0, speaker="candidate", text="I led it.", kind="answer",
                         segments=(Segment(0.0, 1.2, "I led it."),), timings=Timings(transcribe_ms=80),
-                        scores={"overall": 2.5}))
+                        scores=Scorecard(overall=2.5)))
     other = sqlite3.connect(tmp_path / "c.db")   # a crash right now would keep this row
     row = other.execute("select text, transcribe_ms, overall from turns").fetchone()
     assert row == ("I led it.", 80, 2.5)

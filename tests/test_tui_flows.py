@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList, Select
 from coach.adapters.store_sqlite import SQLiteStore
 from coach.config import Settings, config_path
 from coach.interview import events as ev
+from coach.scoring import Scorecard
 from coach.tui.app import CoachApp
 from coach.tui.messages import InputLevel, InterviewDone, PartialTranscript, RunnerEvent
 from coach.tui.screens.home import HomeScreen
@@ -101,7 +102,7 @@ def test_interrupted_session_is_offered_for_resume_and_r_goes_on_with_it(tmp_pat
     store.add_turn(Turn(crashed, 0, "interviewer", items[0][0].prompt, question_id=items[0][0].id, kind="question",
                         timings=Timings(speak_ms=500)))
     store.add_turn(Turn(crashed, 1, "candidate", ANSWER, question_id=items[0][0].id, kind="answer",
-                        scores=sample_card(2.0)))
+                        scores=Scorecard.from_dict(sample_card(2.0))))
     store.close()
 
     async def flow() -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from coach.adapters.store_sqlite import SQLiteStore
 from coach.domain import Turn, Timings
+from coach.scoring import Scorecard
 
 
 async def wait_for(pilot: Any, condition: Callable[[], bool], timeout: float = 60.0, what: str = "") -> None:
@@ -69,12 +70,12 @@ def seed_history(db: Path, sessions: int = 3) -> SQLiteStore:
             Turn(sid, 0, "interviewer", "Walk me through a model of yours that went from a notebook to live traffic.",
                  question_id="beh-prod", kind="question", timings=Timings(speak_ms=900)),
             Turn(sid, 1, "candidate", ANSWER, question_id="beh-prod", kind="answer",
-                 timings=Timings(transcribe_ms=800, score_ms=40), scores=sample_card(overall, 2.5 + n * 0.5),
+                 timings=Timings(transcribe_ms=800, score_ms=40), scores=Scorecard.from_dict(sample_card(overall, 2.5 + n * 0.5)),
                  duration_ms=31000),
             Turn(sid, 2, "interviewer", "What did you give up by choosing a weekly schedule?", question_id="beh-prod",
                  kind="followup", gap="no_tradeoff", source="bank", timings=Timings(think_ms=700, speak_ms=800)),
             Turn(sid, 3, "candidate", "We gave up freshness for stability.", question_id="beh-prod", kind="answer",
-                 timings=Timings(score_ms=20), scores=sample_card(overall - 0.5, 2.0 + n * 0.4)),
+                 timings=Timings(score_ms=20), scores=Scorecard.from_dict(sample_card(overall - 0.5, 2.0 + n * 0.4))),
         ]
         for turn in turns:
             store.add_turn(turn)
@@ -113,8 +114,8 @@ class StubInterviewer:
         return iter(())
 
 
-def stub_scorer(transcript: Any, **_: Any) -> dict[str, Any]:
-    return sample_card(3.4, 3.0)
+def stub_scorer(transcript: Any, **_: Any) -> Scorecard:
+    return Scorecard.from_dict(sample_card(3.4, 3.0))
 
 
 def ui_overrides(**extra: Any) -> dict[str, Any]:

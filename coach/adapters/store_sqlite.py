@@ -22,6 +22,7 @@ from coach import __version__
 from coach.domain import Turn
 from coach.errors import StoreError
 from coach.paths import private_dirs
+from coach.scoring.scorecard import read_scorecard
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -151,8 +152,8 @@ class SQLiteStore:
             "segments": json.dumps([s.__dict__ for s in turn.segments]) if turn.segments else None,
             "transcribe_ms": turn.timings.transcribe_ms, "think_ms": turn.timings.think_ms,
             "speak_ms": turn.timings.speak_ms, "score_ms": turn.timings.score_ms,
-            "scores": json.dumps(turn.scores) if turn.scores is not None else None,
-            "overall": (turn.scores or {}).get("overall"), "duration_ms": turn.duration_ms,
+            "scores": json.dumps(turn.scores.to_dict()) if turn.scores is not None else None,
+            "overall": turn.scores.overall if turn.scores is not None else None, "duration_ms": turn.duration_ms,
             "source": turn.source,
             "created_at": now_iso(),
         }
@@ -187,9 +188,9 @@ class SQLiteStore:
     def turns(self, session_id: str) -> list[dict[str, Any]]:
         rows = list(self.db.query("select * from turns where session_id = ? order by idx", [session_id]))
         for row in rows:
-            for key in ("segments", "scores"):
-                if row.get(key):
-                    row[key] = json.loads(row[key])
+            if row.get("segments"):
+                row["segments"] = json.loads(row["segments"])
+            row["scores"] = read_scorecard(row.get("scores"))
         return rows
 
     def recent_question_ids(self, limit: int = 50) -> list[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from coach.domain import LEVEL_IDS, ROUND_IDS
 from coach.errors import CoachError
 from coach.interview import events as ev
+from coach.scoring.scorecard import Scorecard
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -56,10 +57,10 @@ def _printer():
                 ms = f"think {t.timings.think_ms} ms, " if t.timings.think_ms is not None else ""
                 print(f"  {t.index:>2} interviewer {tag}: {t.text}  ({ms}speak {t.timings.speak_ms} ms)", file=stream, flush=True)
             else:
-                card = event.scorecard or {}
-                gaps = ", ".join(g["id"] for g in card.get("gaps", [])[:2]) or "none"
+                card = event.scorecard or Scorecard()
+                gaps = ", ".join(g.id for g in card.gaps[:2]) or "none"
                 words = len(t.text.split())
-                print(f"  {t.index:>2} candidate: {words} words, score {card.get('overall', 0):.1f}/5, gaps: {gaps}, "
+                print(f"  {t.index:>2} candidate: {words} words, score {card.overall:.1f}/5, gaps: {gaps}, "
                       f"transcribe {t.timings.transcribe_ms} ms | {t.text[:70]}{'...' if len(t.text) > 70 else ''}",
                       file=stream, flush=True)
         elif isinstance(event, ev.SessionEnded):

@@ -5,9 +5,9 @@ Errors travel as events too, so a screen never sees an exception from a worker.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from coach.domain import Turn
+from coach.scoring.scorecard import Scorecard
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Thinking:
 @dataclass(frozen=True)
 class TurnSaved:
     turn: Turn
-    scorecard: dict[str, Any] | None = None
+    scorecard: Scorecard | None = None
 
 
 @dataclass(frozen=True)

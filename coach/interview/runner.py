@@ -28,9 +28,10 @@ from coach.interview.engine import Ask, InterviewEngine, NeedFollowUp, WrapUp
 from coach.interview.prefetch import FollowUpPrefetch
 from coach.interview.summary import closing_remarks
 from coach.ports import AudioSource, Interviewer, Speaker, Transcriber
+from coach.scoring.scorecard import Scorecard
 from coach.streaming.incremental import IncrementalTranscriber
 
-Scorer = Callable[..., Any]
+Scorer = Callable[..., Scorecard]     # coach.scoring.score_answer
 
 
 def _ms(since: float) -> int:
@@ -62,16 +63,16 @@ class InterviewRunner:
     drafts_used: int = 0              # follow-ups that were ready when the turn ended
     reply_budget_s: float = 1.0       # after the end of a turn, no second model attempt past this
     _turn_ended: float | None = None
-    _scores: list[dict[str, Any]] = field(default_factory=list)
+    _scores: list[Scorecard] = field(default_factory=list)
     resume_from: Any = None           # a ResumePoint: continue an interrupted session
     session_lock: Callable[[str], AbstractContextManager[Any]] | None = None   # one process per session
 
     def __post_init__(self) -> None:
         if self.resume_from is not None:
             self._index = self.resume_from.next_turn
-            self._scores = [dict(card) for card in self.resume_from.scores]
+            self._scores = list(self.resume_from.scores)
 
-    def _save(self, turn: Turn, scorecard: dict[str, Any] | None = None) -> Turn:
+    def _save(self, turn: Turn, scorecard: Scorecard | None = None) -> Turn:
         self.store.add_turn(turn)
         self.on_event(ev.TurnSaved(turn, scorecard))
         self._index += 1
@@ -88,7 +89,7 @@ class InterviewRunner:
         ))
         self.engine.spoken()
 
-    def _answer(self, session_id: str, ask: Ask) -> tuple[Transcript, dict[str, Any]] | None:
+    def _answer(self, session_id: str, ask: Ask) -> tuple[Transcript, Scorecard] | None:
         rel = Path("audio") / session_id / f"{self._index:03d}-answer.wav"
         self.on_event(ev.Listening(ask.text))
         self.stop_answer.clear()
@@ -125,10 +126,9 @@ class InterviewRunner:
         self._scores.append(card)
         return transcript, card
 
-    def _score(self, question: Any, transcript: Transcript) -> dict[str, Any]:
-        scorecard = self.scorer(transcript, question=question, round_spec=self._round_of(question.round),
-                                rubric=self.rubrics.get(question.round))
-        return scorecard.to_dict() if hasattr(scorecard, "to_dict") else dict(scorecard)
+    def _score(self, question: Any, transcript: Transcript) -> Scorecard:
+        return self.scorer(transcript, question=question, round_spec=self._round_of(question.round),
+                           rubric=self.rubrics.get(question.round))
 
     def _speculating(self, ask: Ask, live: IncrementalTranscriber) -> Callable[[Any], None]:
         """Feed the live transcriber, and draft the follow-up whenever the candidate falls silent."""
@@ -249,7 +249,7 @@ class InterviewRunner:
         return status
 
     def overall(self) -> float | None:
-        values = [c.get("overall") for c in self._scores if c.get("overall") is not None]
+        values = [c.overall for c in self._scores]
         return round(sum(values) / len(values), 2) if values else None
 
     def _close(self, session_id: str) -> None:

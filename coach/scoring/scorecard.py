@@ -1,6 +1,7 @@
 """The Scorecard: what `score_answer` returns, and its stable JSON form (see README.md)."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,3 +83,31 @@ class Scorecard:
             round=d.get("round"),
             question_id=d.get("question_id"),
         )
+
+
+def read_scorecard(raw: object) -> Scorecard | None:
+    """A stored card (JSON text or a dict, written by any coach version) as a `Scorecard`.
+
+    The one loader for cards read back from the database, an import file or an old row:
+    None when `raw` holds no card; a damaged section is dropped and the rest kept."""
+    if isinstance(raw, Scorecard):
+        return raw
+    if isinstance(raw, (str, bytes)):
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            return None
+    if not isinstance(raw, dict):
+        return None
+    try:
+        return Scorecard.from_dict(raw)
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    kept: dict[str, Any] = {}
+    for key, value in raw.items():
+        try:
+            Scorecard.from_dict({key: value})
+        except (TypeError, ValueError, AttributeError, KeyError):
+            continue
+        kept[key] = value
+    return Scorecard.from_dict(kept)

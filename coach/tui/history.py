@@ -1,39 +1,31 @@
 """Reads for the app's glance at progress: past answers' dimension scores (no textual here)."""
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from coach.content.loader import dimension_spec
 from coach.domain import DIMENSION_IDS
+from coach.scoring.scorecard import Scorecard, read_scorecard
 
 
-def answer_cards(store: Any, limit: int = 300) -> list[dict[str, Any]]:
+def answer_cards(store: Any, limit: int = 300) -> list[Scorecard]:
     """The scorecards of the last `limit` scored answers, oldest first."""
     rows = list(store.db.query(
         "select scores from turns where speaker = 'candidate' and scores is not null order by id desc limit ?",
         [limit]))
-    cards: list[dict[str, Any]] = []
-    for row in reversed(rows):
-        try:
-            card = json.loads(row["scores"]) if isinstance(row["scores"], str) else row["scores"]
-        except (TypeError, ValueError):
-            continue
-        if isinstance(card, dict):
-            cards.append(card)
-    return cards
+    cards = (read_scorecard(row["scores"]) for row in reversed(rows))
+    return [card for card in cards if card is not None]
 
 
-def dimension_history(cards: list[dict[str, Any]]) -> dict[str, tuple[str, list[float]]]:
+def dimension_history(cards: list[Scorecard]) -> dict[str, tuple[str, list[float]]]:
     """Per rubric dimension: its name and its scores over time, in DIMENSION_IDS order."""
     found: dict[str, tuple[str, list[float]]] = {}
     for card in cards:
-        for dim in card.get("dimensions") or []:
-            did = dim.get("id")
-            if not did or dim.get("score") is None:
+        for dim in card.dimensions:
+            if not dim.id:
                 continue
-            name, scores = found.setdefault(did, (str(dim.get("name") or did), []))
-            scores.append(float(dim["score"]))
+            name, scores = found.setdefault(dim.id, (dim.name or dim.id, []))
+            scores.append(dim.score)
     order = {d: i for i, d in enumerate(DIMENSION_IDS)}
     return dict(sorted(found.items(), key=lambda kv: order.get(kv[0], len(order))))
 

@@ -24,6 +24,7 @@ from coach.interview.resume import plan_record
 from coach.tui.messages import InputLevel, InterviewDone, PartialTranscript, RunnerEvent, WorkerError
 from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.level_meter import LevelMeter
+from coach.scoring.scorecard import Scorecard
 from coach.tui.widgets.scorecard_view import ScorecardView
 from coach.tui.widgets.timer import RoundTimer
 from coach.tui.wiring import LiveAudio, SessionRequest, build_runner
@@ -72,7 +73,7 @@ class InterviewScreen(Screen[None]):
         self._total_questions = 0
         self._round_id: str | None = None
         self._finished = threading.Event()
-        self._last_card: tuple[dict[str, Any], str] | None = None
+        self._last_card: tuple[Scorecard, str] | None = None
 
     def compose(self) -> ComposeResult:
         app: Any = self.app
@@ -291,7 +292,7 @@ class InterviewScreen(Screen[None]):
         self.query_one("#iv-level", LevelMeter).level = -120.0
         partial = self.query_one("#iv-partial", Static)
         if self.mode == "practice":
-            self._last_card = (event.scorecard or {}, event.turn.text)
+            self._last_card = (event.scorecard or Scorecard(), event.turn.text)
             card = self.query_one("#iv-card", ScorecardView)
             card.show(event.scorecard, event.turn.text)
             card.display = True
