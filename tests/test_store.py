@@ -24,7 +24,7 @@ def test_turn_is_readable_by_another_connection_as_soon_as_it_is_added(tmp_path:
     row = other.execute("select text, transcribe_ms, overall from turns").fetchone()
     assert row == ("I led it.", 80, 2.5)
     assert other.execute("pragma journal_mode").fetchone()[0] == "wal"
-    assert store.turns(sid)[0]["segments"] == [{"start": 0.0, "end": 1.2, "text": "I led it."}]
+    assert store.turns(sid)[0].segments == (Segment(0.0, 1.2, "I led it."),)
 
 
 def test_database_file_is_owner_only(tmp_path: Path) -> None:

@@ -127,10 +127,9 @@ def run_headless(args: argparse.Namespace) -> int:
         rng = random.Random(args.seed)
         question_ids = list(args.question)
         if args.drill == "weakest" and not question_ids:
-            from coach.adapters.history_sqlite import recent_dimension_scores
             from coach.progress import plan_weakest_drill
 
-            picked, why = plan_weakest_drill(recent_dimension_scores(store.db.conn, 10), content, level,
+            picked, why = plan_weakest_drill(store.recent_dimension_scores(10), content, level,
                                              store.recent_question_ids(), rng, 3)
             print(why, flush=True)
             question_ids = [q.id for q in picked]

@@ -27,7 +27,7 @@ from coach.interview import events as ev
 from coach.interview.engine import Ask, InterviewEngine, NeedFollowUp, WrapUp
 from coach.interview.prefetch import FollowUpPrefetch
 from coach.interview.summary import closing_remarks
-from coach.ports import AudioSource, Interviewer, Speaker, Transcriber
+from coach.ports import AudioSource, Interviewer, Speaker, Store, Transcriber
 from coach.scoring.scorecard import Scorecard
 from coach.streaming.incremental import IncrementalTranscriber
 
@@ -45,7 +45,7 @@ class InterviewRunner:
     transcriber: Transcriber
     interviewer: Interviewer
     speaker: Speaker
-    store: Any                        # coach.ports.Store (SQLiteStore)
+    store: Store
     scorer: Scorer
     rubrics: Mapping[str, Rubric]
     audio_root: Path                  # the data dir: audio paths are stored relative to it

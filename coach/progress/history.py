@@ -3,11 +3,10 @@
 `from_rows` is pure: it takes session and answer rows (dicts, as the SQLite
 adapter returns them) and reads each scorecard with the scorer's own loader
 (`read_scorecard`), so a card missing a section still counts for the parts it has.
-`load` is the one convenience that reads the rows through `coach.adapters.history_sqlite`.
+The store (`coach.ports.Store.history`) reads the rows and builds the `History`.
 """
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -146,10 +145,3 @@ def from_rows(sessions: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[s
         infos = [s for s in infos if s.id in keep or s.round == round_id]
     return History(sessions=infos, answers=parsed)
 
-
-def load(conn: sqlite3.Connection, since: str | None = None, round_id: str | None = None,
-         question_rounds: Mapping[str, str] | None = None) -> History:
-    """Read the history (sessions started on or after `since`) from a coach database connection."""
-    from coach.adapters import history_sqlite as sql
-
-    return from_rows(sql.session_rows(conn, since), sql.answer_rows(conn, since), question_rounds, round_id)

@@ -1,20 +1,15 @@
 """Reads for the app's glance at progress: past answers' dimension scores (no textual here)."""
 from __future__ import annotations
 
-from typing import Any
-
 from coach.content.loader import dimension_spec
 from coach.domain import DIMENSION_IDS
-from coach.scoring.scorecard import Scorecard, read_scorecard
+from coach.ports import Store
+from coach.scoring.scorecard import Scorecard
 
 
-def answer_cards(store: Any, limit: int = 300) -> list[Scorecard]:
+def answer_cards(store: Store, limit: int = 300) -> list[Scorecard]:
     """The scorecards of the last `limit` scored answers, oldest first."""
-    rows = list(store.db.query(
-        "select scores from turns where speaker = 'candidate' and scores is not null order by id desc limit ?",
-        [limit]))
-    cards = (read_scorecard(row["scores"]) for row in reversed(rows))
-    return [card for card in cards if card is not None]
+    return store.recent_cards(limit)
 
 
 def dimension_history(cards: list[Scorecard]) -> dict[str, tuple[str, list[float]]]:
