@@ -106,7 +106,7 @@ def run_headless(args: argparse.Namespace) -> int:
     from coach.config import load_settings
     from coach.content import default_content
     from coach.interview.plan import build_items
-    from coach.interview.resume import describe, plan_record
+    from coach.interview.resume import describe
     from coach.scoring import score_answer
 
     settings = load_settings()
@@ -145,14 +145,11 @@ def run_headless(args: argparse.Namespace) -> int:
         on_event=_printer(), no_speech="raise", max_followups=max_followups, resume_from=point,
         speculate=args.realtime,     # at speaking pace there is silence to draft the follow-up in
     )
+    session_id = services.start_session(store, runner, plan=args.plan, round_id=round_id, level=level,
+                                        mode="headless", stt_model=transcriber.name, llm_model=interviewer.name,
+                                        resume=session["id"] if point is not None else None)
     if point is not None:
-        session_id = session["id"]     # back to in_progress when the runner starts
         print(f"resuming session {session_id}: {describe(point, len(items))}", flush=True)
-    else:
-        session_id = store.start_session(
-            plan=args.plan, round=round_id or "", level=level, mode="headless",
-            stt_model=transcriber.name, llm_model=interviewer.name, plan_items=plan_record(items, max_followups),
-        )
     started = time.monotonic()
     try:
         runner.run(session_id)

@@ -78,8 +78,19 @@ class InterviewRunner:
         self._index += 1
         return turn
 
+    def _speaking(self, text: str) -> ev.Speaking:
+        """The event for `text`, with where the interview stands (read here, on the runner's thread)."""
+        engine = self.engine
+        questions = len({q.id for q, _ in engine.items})
+        if engine.index < 0 or engine.state == "done" or engine.last_ask is None:
+            return ev.Speaking(text, kind="closing" if engine.state == "done" else "", questions=questions)
+        spec = engine.current.round
+        return ev.Speaking(text, kind=engine.last_ask.kind, gap=engine.last_ask.gap,
+                           question_no=len({q.id for q, _ in engine.items[: engine.index + 1]}), questions=questions,
+                           round_id=spec.id, round_name=spec.name, round_minutes=spec.time_box_minutes)
+
     def _say(self, session_id: str, ask: Ask, think_ms: int | None = None) -> None:
-        self.on_event(ev.Speaking(ask.text))
+        self.on_event(self._speaking(ask.text))
         started = time.perf_counter()
         self.speaker.say(ask.text)
         self._save(Turn(
@@ -169,6 +180,20 @@ class InterviewRunner:
         self.speaker.stop()
         self.stop_answer.set()
 
+    def finish_answer(self) -> None:
+        """From another thread (the TUI): the candidate has finished answering (push-to-talk released)."""
+        self.stop_answer.set()
+
+    def heard_so_far(self) -> str:
+        """From another thread: the answer in progress as transcribed so far ("" between answers)."""
+        live = self.live
+        return live.partial_text if live is not None else ""
+
+    @property
+    def questions(self) -> int:
+        """Distinct questions in the session's plan."""
+        return len({q.id for q, _ in self.engine.items})
+
     def _take_command(self) -> str | None:
         command, self._command = self._command, None
         return command
@@ -257,7 +282,7 @@ class InterviewRunner:
             return            # said before the interruption: the session only had to be ended
         rounds = [spec.name for _, spec in self.engine.items[: self.engine.index + 1]]
         text = closing_remarks(self.closing_template, rounds, self._scores, dict(self.focus))
-        self.on_event(ev.Speaking(text))
+        self.on_event(self._speaking(text))
         started = time.perf_counter()
         self.speaker.say(text)
         self._save(Turn(session_id=session_id, index=self._index, speaker="interviewer", text=text,
