@@ -113,7 +113,8 @@ class _Record(Mapping[str, Any]):
     def from_row(cls, row: Mapping[str, Any], **parsed: Any) -> Any:
         names = {f.name for f in dataclasses.fields(cls)} - {"extra"}   # type: ignore[arg-type]
         known = {k: v for k, v in row.items() if k in names}
-        return cls(**{**known, **parsed}, extra={k: v for k, v in row.items() if k not in names})
+        make: Any = cls
+        return make(**{**known, **parsed}, extra={k: v for k, v in row.items() if k not in names})
 
     def _names(self) -> list[str]:
         return [f.name for f in dataclasses.fields(self) if f.name != "extra"]   # type: ignore[arg-type]

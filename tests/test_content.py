@@ -16,6 +16,7 @@ from coach.content import (ANY_ROUND, SIZING_KINDS, Content, default_content, ex
 from coach.content.loader import rounds_and_dimensions
 from coach.domain import DIMENSION_IDS, GAP_IDS, LEVEL_IDS, ROUND_IDS, RoundSpec
 from coach.errors import ContentError
+from tests.fixtures.content import USER_BANK
 
 REPO = Path(__file__).resolve().parent.parent
 RUBRICS = REPO / "rubrics"
@@ -194,27 +195,6 @@ def test_too_few_followups_and_missing_field(tree: Path) -> None:
     bank.write_text(head + last.replace("assesses = ", "# assesses = "))
     with pytest.raises(ContentError, match="rc-proudest-impact': missing required field 'assesses'"):
         load_content(tree, ())
-
-
-USER_BANK = '''
-[[question]]
-id = "my-ranking-story"
-round = "deep-dive"
-levels = ["staff"]
-prompt = "Tell me about the ranking system you rebuilt last year."
-assesses = "Depth on one owned system."
-talking_points = ["Scale", "Decisions"]
-keywords = [["qps", "users"], ["chose", "alternative"]]
-[[question.followup]]
-gap = "no_numbers"
-text = "How much traffic did the system serve at peak?"
-[[question.followup]]
-gap = "we_not_i"
-text = "Which decisions in the rebuild were yours?"
-[[question.followup]]
-gap = "no_result"
-text = "What changed in the metrics after the rebuild?"
-'''
 
 
 def test_user_bank_is_loaded_and_validated(tmp_path: Path) -> None:

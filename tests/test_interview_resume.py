@@ -205,7 +205,7 @@ class TypedAnswers:
 def _runner(store: SQLiteStore, items: list, source: Any, point: Any = None, max_followups: int | None = 1) -> Any:
     from coach import services
     from coach.adapters.tts import SilentSpeaker
-    from tests.test_tui_support import StubInterviewer, StubTranscriber
+    from tests.fixtures.tui import StubInterviewer, StubTranscriber
 
     scores = iter([1.5, 2.5, 3.5, 4.5, 3.0, 2.0, 4.0])
 

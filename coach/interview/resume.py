@@ -83,7 +83,7 @@ def _question(content: Any, qid: str, session_id: str) -> Question:
     if question is None:
         raise ResumeError(f"cannot resume session {session_id}: question {qid} is no longer in the question banks",
                           "close it (c on the app's Home screen) and start a new interview")
-    return question
+    return question  # type: ignore[no-any-return]
 
 
 def plan_items(content: Any, session: Mapping[str, Any], turns: Sequence[Mapping[str, Any]]) -> tuple[Items, int | None]:
@@ -181,7 +181,7 @@ def restore(items: Sequence[tuple[Question, RoundSpec]], turns: Sequence[Mapping
         elif kind == "repeat" and ask is None:
             continue
         last = None        # an ask (or a repeat) waits for its answer
-    common = dict(index=index, followups=followups, asked=tuple(asked), ask=ask, scores=tuple(scores),
+    common: dict[str, Any] = dict(index=index, followups=followups, asked=tuple(asked), ask=ask, scores=tuple(scores),
                   answered=tuple(answered), next_turn=next_turn)
     if closed:
         return ResumePoint("close", **common)

@@ -113,7 +113,7 @@ class InterviewRunner:
         if captured.cut_short:
             self.on_event(ev.AudioCutShort(captured.cut_short))
         if captured.typed is not None:
-            transcript, transcribe_ms, rel = Transcript(text=captured.typed.strip()), None, None
+            transcript, transcribe_ms, rel = Transcript(text=captured.typed.strip()), None, None  # type: ignore[assignment]
         else:
             self.on_event(ev.Transcribing(captured.duration_s))
             started = time.perf_counter()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from coach.content.loader import dimension_spec, rounds_and_dimensions
 from coach.domain import DIMENSION_IDS, Dimension, Question, Rubric, RoundSpec
@@ -59,12 +60,12 @@ class DimensionScore:
     rule: str
     evidence: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "weight": self.weight, "score": self.score, "rule": self.rule,
                 "evidence": list(self.evidence)}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "DimensionScore":
+    def from_dict(cls, d: dict[str, Any]) -> "DimensionScore":
         return cls(str(d.get("id", "")), str(d.get("name", "")), float(d.get("weight", 0.0)),
                    float(d.get("score", 0.0)), str(d.get("rule", "")), tuple(d.get("evidence") or ()))
 
@@ -186,7 +187,7 @@ def _communication(a: Analysis) -> tuple[float, str, list[str]]:
             score -= 0.5
     if d.too_long:
         score -= 1.0
-        ev.append(f"{d.duration_s / 60:.1f} min against a {d.answer_seconds / 60:.1f} min time box")
+        ev.append(f"{(d.duration_s or 0.0) / 60:.1f} min against a {d.answer_seconds / 60:.1f} min time box")
     if d.long_pauses >= 2:
         score -= 0.5
         ev.append(f"{d.long_pauses} pauses over 3 s")

@@ -24,12 +24,12 @@ class SizingReport:
     score: float = 0.0
     rule: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"quantities": [q.to_dict() for q in self.quantities], "checks": [c.to_dict() for c in self.checks],
                 "missing": list(self.missing), "score": self.score, "rule": self.rule}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "SizingReport":
+    def from_dict(cls, d: dict[str, Any]) -> "SizingReport":
         return cls(tuple(Quantity.from_dict(q) for q in d.get("quantities") or ()),
                    tuple(Check.from_dict(c) for c in d.get("checks") or ()),
                    tuple(d.get("missing") or ()), float(d.get("score", 0.0)), str(d.get("rule", "")))
