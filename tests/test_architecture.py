@@ -78,3 +78,18 @@ def test_no_test_module_imports_another_or_edits_sys_path() -> None:
             if name.split(".")[-1] in test_modules or name.split(".")[0] in test_modules:
                 problems.append(f"{path.relative_to(ROOT)}:{line} imports the test module {name}")
     assert not problems, "\n".join(problems)
+
+
+def test_screens_do_not_import_each_other_in_a_cycle() -> None:
+    """A screen may open another (lazily); no two screens import each other, even lazily."""
+    screens = {p.stem: p for p in (ROOT / "coach" / "tui" / "screens").glob("*.py") if p.stem != "__init__"}
+    edges = {name: {n.split(".")[-1] for _, n in _imports(ast.parse(path.read_text(encoding="utf-8")))
+                    if n.startswith("coach.tui.screens.") and n.split(".")[3] in screens}
+             for name, path in screens.items()}
+    edges = {name: {n for n in targets if n in screens and n != name} for name, targets in edges.items()}
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        return any(n == goal or (n not in seen and reaches(n, goal, seen | {n})) for n in edges[start])
+
+    cycles = [name for name in screens if reaches(name, name, {name})]
+    assert not cycles, f"screens in an import cycle: {cycles} ({edges})"

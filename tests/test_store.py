@@ -102,3 +102,25 @@ def test_a_migration_cut_short_leaves_the_previous_version_whole(tmp_path: Path,
     assert store.db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
     store.start_session(plan="drill")
     assert store.db.execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_the_sqlite_store_has_every_method_of_the_store_port(tmp_path: Path) -> None:
+    """Commands and the app reach the history only through `coach.ports.Store`; the adapter must offer all of it."""
+    import inspect
+
+    from coach.ports import SavedSession, SavedTurn, Store
+
+    wanted = [name for name, member in vars(Store).items() if callable(member) and not name.startswith("_")]
+    assert len(wanted) > 20
+    for name in wanted:
+        port, real = inspect.signature(getattr(Store, name)), inspect.signature(getattr(SQLiteStore, name))
+        assert list(port.parameters) == list(real.parameters), name
+    store = SQLiteStore(tmp_path / "c.db")
+    sid = store.start_session(plan="drill", round="behavioral", level="senior")
+    store.add_turn(Turn(session_id=sid, index=0, speaker="candidate", text="I led it.", kind="answer",
+                        scores=Scorecard(overall=2.5)))
+    session, turn = store.session(sid), store.turns(sid)[0]
+    assert isinstance(session, SavedSession) and session.status == session["status"] == "in_progress"
+    assert isinstance(turn, SavedTurn) and turn.scores == Scorecard(overall=2.5) and turn.overall == 2.5
+    assert store.sessions()[0].answers == 1 and store.recent_cards() == [Scorecard(overall=2.5)]
+    store.close()
