@@ -81,7 +81,7 @@ class InterviewRunner:
     def _speaking(self, text: str) -> ev.Speaking:
         """The event for `text`, with where the interview stands (read here, on the runner's thread)."""
         engine = self.engine
-        questions = len({q.id for q, _ in engine.items})
+        questions = self.questions
         if engine.index < 0 or engine.state == "done" or engine.last_ask is None:
             return ev.Speaking(text, kind="closing" if engine.state == "done" else "", questions=questions)
         spec = engine.current.round
