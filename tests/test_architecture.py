@@ -93,3 +93,12 @@ def test_screens_do_not_import_each_other_in_a_cycle() -> None:
 
     cycles = [name for name in screens if reaches(name, name, {name})]
     assert not cycles, f"screens in an import cycle: {cycles} ({edges})"
+
+
+def test_the_first_screen_loads_neither_numpy_nor_the_scorer() -> None:
+    """Home must show fast: what it imports at start-up stays light (the scorer and numpy load later)."""
+    code = ("import sys, coach.tui.app, coach.tui.screens.home\n"
+            "print(','.join(m for m in ('numpy', 'coach.scoring', 'coach.ports') if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "", f"the first screen imported: {done.stdout.strip()}"

@@ -5,9 +5,12 @@ Errors travel as events too, so a screen never sees an exception from a worker.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from coach.domain import Turn
-from coach.scoring.scorecard import Scorecard
+
+if TYPE_CHECKING:       # the app imports these events at start-up: the scorer loads when a card exists
+    from coach.scoring.scorecard import Scorecard
 
 
 @dataclass(frozen=True)

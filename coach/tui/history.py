@@ -1,10 +1,13 @@
 """Reads for the app's glance at progress: past answers' dimension scores (no textual here)."""
 from __future__ import annotations
 
-from coach.content.loader import dimension_spec
+from typing import TYPE_CHECKING
+
 from coach.domain import DIMENSION_IDS
-from coach.ports import Store
-from coach.scoring.scorecard import Scorecard
+
+if TYPE_CHECKING:       # Home imports this at start-up: keep numpy and the scorer out of the first screen
+    from coach.ports import Store
+    from coach.scoring.scorecard import Scorecard
 
 
 def answer_cards(store: Store, limit: int = 300) -> list[Scorecard]:
@@ -27,4 +30,6 @@ def dimension_history(cards: list[Scorecard]) -> dict[str, tuple[str, list[float
 
 def short_name(dim_id: str, fallback: str) -> str:
     """The app's column name for a dimension (`short` in rubrics/rounds.toml); `fallback` for an unknown id."""
+    from coach.content.loader import dimension_spec
+
     return dimension_spec(dim_id).short if dim_id in DIMENSION_IDS else fallback
