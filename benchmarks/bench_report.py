@@ -39,7 +39,7 @@ def main() -> int:
         for _ in range(args.repeat):
             started = time.perf_counter()
             store = SQLiteStore(Path(tmp) / "coach.db")
-            report = build(store.db.conn)
+            report = build(store)
             loaded = time.perf_counter()
             md, page = render_md(report), render_html(report)
             store.close()

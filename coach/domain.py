@@ -7,7 +7,10 @@ build `Transcript`s, and the store persists `Turn`s.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:     # the scorer's card, typed; scoring imports domain, not the other way round
+    from coach.scoring.scorecard import Scorecard
 
 ROUND_IDS: tuple[str, ...] = (
     "recruiter",
@@ -189,7 +192,7 @@ class Turn:
     audio_path: str | None = None # relative to the data dir
     segments: tuple[Segment, ...] = ()
     timings: Timings = field(default_factory=Timings)
-    scores: dict | None = None
+    scores: Scorecard | None = None   # for answers: the scorer's card
     gap: str | None = None        # for follow-ups: which gap it probes
     source: str | None = None     # for follow-ups: "model" or "bank"
     duration_ms: int | None = None  # for answers: length of the audio

@@ -44,5 +44,9 @@ class StoreError(CoachError):
     """The database cannot be opened or written."""
 
 
+class RowsRejected(StoreError):
+    """Rows the database refused (a constraint, e.g. a duplicate id), though it can be written."""
+
+
 class ConfigError(CoachError):
     """The config file is invalid."""

@@ -6,10 +6,12 @@ coach creates there is owner-only, because recordings and history are personal.
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 APP_NAME = "coach"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = "_content"     # where a built wheel carries rubrics/, prompts/ and models/ (see setup.py)
 
 
 def private_dirs(path: Path) -> Path:
@@ -74,9 +76,15 @@ def user_questions_dir() -> Path:
 
 
 def content_root() -> Path:
-    """The folder holding `rubrics/` and `prompts/` (the repository root; override with COACH_CONTENT)."""
+    """The folder holding `rubrics/`, `prompts/` and `models/`: COACH_CONTENT when set, else the copy an
+    installed wheel carries inside the package, else the repository root (a clone, an editable install)."""
     override = os.environ.get("COACH_CONTENT")
-    return Path(override).expanduser() if override else PROJECT_ROOT
+    if override:
+        return Path(override).expanduser()
+    shipped = resources.files("coach").joinpath(SHIPPED)
+    if shipped.is_dir():
+        return Path(str(shipped))
+    return PROJECT_ROOT
 
 
 def rubrics_dir() -> Path:

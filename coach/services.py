@@ -136,6 +136,19 @@ def saved_plan(name: str | None, content: Any) -> dict[str, Any] | None:
     return load_plan(name)
 
 
+def start_session(store: SQLiteStore, runner: Any, *, plan: str, round_id: str | None, level: str, mode: str,
+                  stt_model: str, llm_model: str, resume: str | None = None) -> str:
+    """The session `runner` will run: a new one saved with its plan, or (`resume`) the interrupted one,
+    which the runner puts back in progress. Shared by the app and `coach interview --headless`."""
+    from coach.interview.resume import plan_record
+
+    if resume:
+        return resume
+    return store.start_session(plan=plan, round=round_id or "", level=level, mode=mode, stt_model=stt_model,
+                               llm_model=llm_model,
+                               plan_items=plan_record(runner.engine.items, runner.engine.max_followups))
+
+
 def resumable_session(store: SQLiteStore, ref: str) -> dict[str, Any]:
     """The session `ref` names (an id, or "last": the newest one that can go on), if it can be resumed."""
     from coach.interview.resume import RESUMABLE, ResumeError

@@ -109,11 +109,11 @@ def _card(round_id: str, k: int, t: float, rng: random.Random, rubric, text: str
                      "rule": f"level {int(score)} of the rubric", "evidence": [f"{dim.id} evidence at {t:.2f}"]})
     gaps = []
     if round_id == "behavioral" and k % 3 != 2:
-        gaps.append({"id": "no_result", "severity": "high", "evidence": "the story stops before any outcome"})
+        gaps.append({"id": "no_result", "severity": 0.9, "evidence": "the story stops before any outcome"})
     if round_id == "system-design" and k % 2 == 0:
-        gaps.append({"id": "no_monitoring", "severity": "medium", "evidence": "nothing on rollout or drift"})
+        gaps.append({"id": "no_monitoring", "severity": 0.6, "evidence": "nothing on rollout or drift"})
     if round_id == "deep-dive" and k % 4 == 0:
-        gaps.append({"id": "too_long", "severity": "low", "evidence": "ran past the time box"})
+        gaps.append({"id": "too_long", "severity": 0.3, "evidence": "ran past the time box"})
     checks = []
     if round_id == "system-design":
         good = 1 + round(2 * t)

@@ -13,8 +13,10 @@ import pytest
 from coach import cli
 from coach.content import (ANY_ROUND, SIZING_KINDS, Content, default_content, expand_plan,
                            load_content, pick_questions)
-from coach.domain import DIMENSION_IDS, GAP_IDS, LEVEL_IDS, ROUND_IDS
+from coach.content.loader import rounds_and_dimensions
+from coach.domain import DIMENSION_IDS, GAP_IDS, LEVEL_IDS, ROUND_IDS, RoundSpec
 from coach.errors import ContentError
+from tests.fixtures.content import USER_BANK
 
 REPO = Path(__file__).resolve().parent.parent
 RUBRICS = REPO / "rubrics"
@@ -161,6 +163,10 @@ BROKEN = [
      ["question 'rc-background'", "follow-up 1", "must end with '?'"]),
     ("plans.toml", 'round = "*"\nminutes', 'round = "any"\nminutes', ["rubrics/plans.toml", "plan 'drill'", "step 1"]),
     ("rounds.toml", 'id = "coding"', 'id = "pairing"', ["rubrics/rounds.toml", "id 'pairing'"]),
+    ("rounds.toml", 'id = "tradeoffs"\nname', 'id = "charisma"\nname',
+     ["rubrics/rounds.toml", "dimension 3", "id 'charisma' is not one of"]),
+    ("rounds.toml", 'short = "Production"', 'short = "Production readiness"',
+     ["rubrics/rounds.toml", "dimension 'production_readiness'", "at most 14 characters"]),
 ]
 
 
@@ -190,27 +196,6 @@ def test_too_few_followups_and_missing_field(tree: Path) -> None:
     bank.write_text(head + last.replace("assesses = ", "# assesses = "))
     with pytest.raises(ContentError, match="rc-proudest-impact': missing required field 'assesses'"):
         load_content(tree, ())
-
-
-USER_BANK = '''
-[[question]]
-id = "my-ranking-story"
-round = "deep-dive"
-levels = ["staff"]
-prompt = "Tell me about the ranking system you rebuilt last year."
-assesses = "Depth on one owned system."
-talking_points = ["Scale", "Decisions"]
-keywords = [["qps", "users"], ["chose", "alternative"]]
-[[question.followup]]
-gap = "no_numbers"
-text = "How much traffic did the system serve at peak?"
-[[question.followup]]
-gap = "we_not_i"
-text = "Which decisions in the rebuild were yours?"
-[[question.followup]]
-gap = "no_result"
-text = "What changed in the metrics after the rebuild?"
-'''
 
 
 def test_user_bank_is_loaded_and_validated(tmp_path: Path) -> None:
@@ -338,3 +323,22 @@ def test_content_shares_no_long_runs_with_seeds(folder: str) -> None:
     result = subprocess.run([sys.executable, str(SEED_TOOL), str(REPO / folder)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_rounds_file_is_the_one_source_of_grades_and_dimension_names() -> None:
+    """A round with no grades of its own is scored on what rubrics/rounds.toml says it grades, and every
+    place that names a dimension (scorecard, report sentence, app column) takes the words from there."""
+    from coach.progress.labels import dimension_label
+    from coach.scoring import score_answer
+    from coach.tui.history import short_name
+
+    rounds, dims = rounds_and_dimensions()
+    answer = "I built the ranking service, we weighed latency against recall, and I added monitoring."
+    for rid, spec in rounds.items():
+        bare = RoundSpec(rid, rid, "", "", (), 45, 120)
+        card = score_answer(answer, round_spec=bare)
+        assert tuple(d.id for d in card.dimensions) == spec.grades, rid
+        assert [d.name for d in card.dimensions] == [dims[d].name for d in spec.grades]
+    assert "production_readiness" in rounds["coding"].grades and "tradeoffs" in rounds["behavioral"].grades
+    assert dimension_label("numeric_sizing") == dims["numeric_sizing"].phrase == "numeric sizing"
+    assert short_name("communication", "x") == dims["communication"].short and short_name("mystery", "x") == "x"

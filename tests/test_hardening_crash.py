@@ -12,9 +12,9 @@ import pytest
 
 from coach.adapters.store_sqlite import SQLiteStore
 from coach.cli import main
+from tests.fixtures import load_benchmark
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-import crash_kill  # noqa: E402
+crash_kill = load_benchmark("crash_kill")
 
 # (seconds, counted from): during start-up, as the session starts, mid-answer (answers last about 4 s)
 KILLS = [(0.5, None), (0.1, "session "), (1.5, "session "), (3.5, "session ")]

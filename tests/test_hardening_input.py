@@ -21,7 +21,7 @@ from coach.cli import main
 from coach.config import Settings, load_settings
 from coach.content.loader import load_content
 from coach.errors import AudioError, ConfigError, ContentError
-from tests.test_content import USER_BANK
+from tests.fixtures.content import USER_BANK
 
 def cases(n: int) -> settings:
     return settings(max_examples=n, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

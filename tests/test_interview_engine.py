@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from coach.content import default_content
 from coach.interview.engine import Ask, InterviewEngine, NeedFollowUp, WrapUp
+from coach.scoring import Scorecard
 
 
 def _items(n: int = 2, round_id: str = "behavioral"):
@@ -11,8 +12,8 @@ def _items(n: int = 2, round_id: str = "behavioral"):
     return [(q, spec) for q in content.questions_for(round_id)[:n]]
 
 
-GAPPY = {"gaps": [{"id": "no_result", "severity": 0.9, "evidence": "no figure"}]}
-CLEAN = {"gaps": []}
+GAPPY = Scorecard.from_dict({"gaps": [{"id": "no_result", "severity": 0.9, "evidence": "no figure"}]})
+CLEAN = Scorecard()
 
 
 def test_weak_answer_gets_a_follow_up_on_its_top_gap_then_moves_on_at_the_cap() -> None:
@@ -59,5 +60,5 @@ def test_repeat_skip_and_end() -> None:
 def test_low_severity_gaps_do_not_trigger_follow_ups() -> None:
     engine = InterviewEngine(_items(2))
     engine.start(0)
-    minor = {"gaps": [{"id": "too_long", "severity": 0.1, "evidence": "190 s"}]}
+    minor = Scorecard.from_dict({"gaps": [{"id": "too_long", "severity": 0.1, "evidence": "190 s"}]})
     assert isinstance(engine.answered("fine answer", minor, now=5), Ask)

@@ -22,6 +22,7 @@ from coach.domain import Turn
 from coach.interview.engine import Ask, InterviewEngine, NeedFollowUp, WrapUp
 from coach.interview.resume import ResumeError, plan_items, plan_record, restore
 from coach.ports import CapturedAudio
+from coach.scoring import Scorecard
 
 
 def _items(n: int = 3, round_id: str = "behavioral", minutes: int | None = None):
@@ -66,7 +67,7 @@ def play(engine: InterviewEngine, action: Any, cards: list[dict[str, Any]], turn
         card = cards.pop(0)
         save(speaker="candidate", kind="answer", question_id=action.question.id, text=f"answer {len(turns)}",
              scores=json.dumps(card))
-        action = engine.answered(turns[-1]["text"], card, now=10.0 * len(turns))
+        action = engine.answered(turns[-1]["text"], Scorecard.from_dict(card), now=10.0 * len(turns))
     if not closed:
         save(speaker="interviewer", kind="closing", text="Thanks, that is all.")
     return turns
@@ -89,7 +90,7 @@ def test_a_session_cut_after_any_turn_resumes_into_the_same_interview(items, cap
         point = restore(items, kept)
         answers = sum(t["speaker"] == "candidate" for t in kept)
         assert point.next_turn == cut and len(point.scores) == answers
-        assert [c["overall"] for c in point.scores] == [json.loads(t["scores"])["overall"] for t in kept
+        assert [c.overall for c in point.scores] == [json.loads(t["scores"])["overall"] for t in kept
                                                         if t["speaker"] == "candidate"]
         again = InterviewEngine(items, max_followups=cap)
         first = again.start(5000.0, at=point)
@@ -114,7 +115,7 @@ def test_restore_counts_follow_ups_and_answered_questions() -> None:
     assert point.answered == (0,) and point.ask.kind == "question" and point.ask.text == items[1][0].prompt
     point = restore(items, cut[:4])        # question 1, answer, follow-up, answer
     assert point.pending == "decide" and point.index == 0 and point.followups == 1
-    assert point.answer == cut[3]["text"] and point.scorecard == gaps("no_result")
+    assert point.answer == cut[3]["text"] and point.scorecard == Scorecard.from_dict(gaps("no_result"))
     assert point.asked == (cut[0]["text"], cut[2]["text"])
     point = restore(items, cut[:3])
     assert point.pending == "ask" and point.ask == type(point.ask)(cut[2]["text"], "followup", "no_result", "bank")
@@ -145,7 +146,7 @@ def test_resumed_round_gets_its_full_time_box_from_the_moment_of_resume() -> Non
     follow = engine.start(resumed_at, at=point)
     assert isinstance(follow, NeedFollowUp) and follow.gap == "no_result"
     engine.followup_ready("What changed?", "no_result", "bank")
-    over = engine.answered("still vague", gaps("no_result"), now=resumed_at + 10 * 60 + 1)
+    over = engine.answered("still vague", Scorecard.from_dict(gaps("no_result")), now=resumed_at + 10 * 60 + 1)
     assert isinstance(over, WrapUp)   # the round's ten minutes from the resume are spent: the rest is skipped
 
 
@@ -204,12 +205,12 @@ class TypedAnswers:
 def _runner(store: SQLiteStore, items: list, source: Any, point: Any = None, max_followups: int | None = 1) -> Any:
     from coach import services
     from coach.adapters.tts import SilentSpeaker
-    from tests.test_tui_support import StubInterviewer, StubTranscriber
+    from tests.fixtures.tui import StubInterviewer, StubTranscriber
 
     scores = iter([1.5, 2.5, 3.5, 4.5, 3.0, 2.0, 4.0])
 
-    def scorer(transcript: Any, **_: Any) -> dict[str, Any]:
-        return {"gaps": [{"id": "no_result", "severity": 0.8}], "overall": next(scores)}
+    def scorer(transcript: Any, **_: Any) -> Scorecard:
+        return Scorecard.from_dict({"gaps": [{"id": "no_result", "severity": 0.8}], "overall": next(scores)})
 
     if point is not None:       # the scores the first run used up
         for _ in point.scores:

@@ -6,14 +6,14 @@ an answer is being transcribed.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-import long_session  # noqa: E402
+from tests.fixtures import load_benchmark
+
+long_session = load_benchmark("long_session")
 
 SHORT_ANSWERS = (
     "When our fraud model was retrained by hand every month, I owned automating it. I built a weekly pipeline "

@@ -7,6 +7,7 @@ import pytest
 
 from coach.eval import followups as fe
 from coach.interview.summary import closing_remarks
+from coach.scoring import Scorecard
 
 
 def test_network_guard_blocks_tcp_connections() -> None:
@@ -28,7 +29,9 @@ def test_followups_on_labelled_answers_probe_the_labelled_gap_and_are_never_malf
 def test_closing_praises_nothing_when_no_dimension_reached_the_bar() -> None:
     weak = [{"dimensions": [{"id": "communication", "name": "Communication", "score": 1.2}],
              "gaps": [{"id": "no_result", "severity": 0.8}]}]
-    text = closing_remarks("Best: $strength. Next: $focus.", ["Behavioral"], weak, {"no_result": "end with a result"})
+    text = closing_remarks("Best: $strength. Next: $focus.", ["Behavioral"], [Scorecard.from_dict(c) for c in weak],
+                           {"no_result": "end with a result"})
     assert "communication" not in text.lower() and "end with a result" in text
     strong = [{"dimensions": [{"id": "communication", "name": "Communication", "score": 4.2}], "gaps": []}]
-    assert "communication" in closing_remarks("Best: $strength.", ["Behavioral"], strong).lower()
+    assert "communication" in closing_remarks("Best: $strength.", ["Behavioral"],
+                                              [Scorecard.from_dict(c) for c in strong]).lower()

@@ -31,7 +31,7 @@ def history_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def report(history_db: Path):
     store = SQLiteStore(history_db)
     try:
-        return build(store.db.conn)
+        return build(store)
     finally:
         store.close()
 
@@ -80,7 +80,7 @@ def test_exact_statement_for_nine_behavioural_answers(tmp_path: Path) -> None:
     path = tmp_path / "c.db"
     generate_history(path, sessions=9, questions=1, followups=False, rounds=("behavioral",))
     store = SQLiteStore(path)
-    rep = build(store.db.conn)
+    rep = build(store)
     store.close()
     # answers k = 0..8 miss a result unless k % 3 == 2: six in all, three of k = 4..8
     assert rep.gap_statements == ["No measurable result in 6 of 9 behavioral answers (3 of the latest 5)"]
@@ -191,7 +191,7 @@ def test_report_over_a_thousand_sessions(tmp_path: Path) -> None:
     assert made.turns == 20000
     store = SQLiteStore(tmp_path / "big.db")
     try:
-        rep = build(store.db.conn)
+        rep = build(store)
     finally:
         store.close()
     assert rep.sessions == 1000 and rep.answers == 10000

@@ -14,7 +14,6 @@ from coach.adapters.store_sqlite import SQLiteStore
 from coach.cli import main
 from coach.content import default_content
 from coach.errors import ContentError
-from coach.progress import history
 from coach.progress.signals import load_signals, parse_signals
 from coach.progress.stories import cosine, group_stories, signal_coverage, tfidf, tokenize
 
@@ -31,7 +30,7 @@ def db(tmp_path: Path) -> Path:
 def _load(path: Path):
     store = SQLiteStore(path)
     rounds = {qid: q.round for qid, q in default_content().questions.items()}
-    hist = history.load(store.db.conn, question_rounds=rounds)
+    hist = store.history(question_rounds=rounds)
     names = sql.story_names(store.db.conn)
     store.close()
     return hist, names

@@ -30,7 +30,7 @@ def history_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def plan(history_db: Path):
     store = SQLiteStore(history_db)
     try:
-        return build_week(store.db.conn, TODAY)[0]
+        return build_week(store, TODAY)[0]
     finally:
         store.close()
 
@@ -89,11 +89,9 @@ def test_a_different_weak_round_is_named() -> None:
 
 
 def test_weekly_log_lists_the_patterns_of_each_week(history_db: Path) -> None:
-    from coach.progress import history
-
     store = SQLiteStore(history_db)
     try:
-        hist = history.load(store.db.conn)
+        hist = store.history()
     finally:
         store.close()
     weeks = weekly_log(hist)

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from coach.content import default_content
 from coach.domain import GAP_IDS, Dimension, Question, RoundSpec, Rubric, Segment, Transcript
 from coach.scoring import Scorecard, score_answer
 
@@ -73,7 +74,9 @@ def test_story_without_result_gets_no_result_first() -> None:
 
 
 def test_strong_story_has_no_gaps_and_a_high_score() -> None:
-    card = score_answer(STRONG, round_spec=BEHAVIORAL)
+    # scored as an interview scores it: the shipped round (which grades trade-offs too) and its rubric
+    content = default_content()
+    card = score_answer(STRONG, round_spec=content.round("behavioral"), rubric=content.rubric("behavioral"))
     assert card.gaps == ()
     assert card.overall >= 3.5
     assert card.star.score == 5.0
@@ -172,3 +175,18 @@ def test_from_dict_tolerates_partial_and_old_cards() -> None:
     card = Scorecard.from_dict({"overall": 2.5, "gaps": [{"id": "no_result", "severity": 0.8, "evidence": "x"}]})
     assert card.overall == 2.5 and card.top_gap == "no_result" and card.star.score == 0.0
     assert Scorecard.from_dict({}).to_dict()["gaps"] == []
+
+
+def test_stored_cards_of_any_age_come_back_through_one_loader() -> None:
+    from coach.scoring import read_scorecard
+
+    card = score_answer(STRONG, round_spec=BEHAVIORAL)
+    assert read_scorecard(json.dumps(card.to_dict())) == card          # as the database holds it
+    assert read_scorecard(card) is card
+    assert read_scorecard(None) is None and read_scorecard("not json") is None and read_scorecard("[1, 2]") is None
+    # a card from an older coach, or hand-edited, with one damaged section: the rest is kept
+    damaged = {"overall": 3.1, "gaps": [{"id": "no_result", "severity": "high"}],
+               "dimensions": [{"id": "communication", "name": "Communication", "score": 3.5}]}
+    kept = read_scorecard(damaged)
+    assert kept is not None and kept.overall == 3.1 and kept.gaps == ()
+    assert [(d.id, d.score) for d in kept.dimensions] == [("communication", 3.5)]

@@ -11,6 +11,7 @@ from coach.adapters.store_sqlite import SCHEMA_VERSION, SQLiteStore
 from coach.cli import main
 from coach.domain import Segment, Timings, Turn
 from coach.errors import StoreError
+from coach.scoring import Scorecard
 
 
 def test_turn_is_readable_by_another_connection_as_soon_as_it_is_added(tmp_path: Path) -> None:
@@ -18,12 +19,12 @@ def test_turn_is_readable_by_another_connection_as_soon_as_it_is_added(tmp_path:
     sid = store.start_session(plan="drill", round="behavioral", level="senior")
     store.add_turn(Turn(session_id=sid, index=0, speaker="candidate", text="I led it.", kind="answer",
                         segments=(Segment(0.0, 1.2, "I led it."),), timings=Timings(transcribe_ms=80),
-                        scores={"overall": 2.5}))
+                        scores=Scorecard(overall=2.5)))
     other = sqlite3.connect(tmp_path / "c.db")   # a crash right now would keep this row
     row = other.execute("select text, transcribe_ms, overall from turns").fetchone()
     assert row == ("I led it.", 80, 2.5)
     assert other.execute("pragma journal_mode").fetchone()[0] == "wal"
-    assert store.turns(sid)[0]["segments"] == [{"start": 0.0, "end": 1.2, "text": "I led it."}]
+    assert store.turns(sid)[0].segments == (Segment(0.0, 1.2, "I led it."),)
 
 
 def test_database_file_is_owner_only(tmp_path: Path) -> None:
@@ -101,3 +102,25 @@ def test_a_migration_cut_short_leaves_the_previous_version_whole(tmp_path: Path,
     assert store.db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
     store.start_session(plan="drill")
     assert store.db.execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_the_sqlite_store_has_every_method_of_the_store_port(tmp_path: Path) -> None:
+    """Commands and the app reach the history only through `coach.ports.Store`; the adapter must offer all of it."""
+    import inspect
+
+    from coach.ports import SavedSession, SavedTurn, Store
+
+    wanted = [name for name, member in vars(Store).items() if callable(member) and not name.startswith("_")]
+    assert len(wanted) > 20
+    for name in wanted:
+        port, real = inspect.signature(getattr(Store, name)), inspect.signature(getattr(SQLiteStore, name))
+        assert list(port.parameters) == list(real.parameters), name
+    store = SQLiteStore(tmp_path / "c.db")
+    sid = store.start_session(plan="drill", round="behavioral", level="senior")
+    store.add_turn(Turn(session_id=sid, index=0, speaker="candidate", text="I led it.", kind="answer",
+                        scores=Scorecard(overall=2.5)))
+    session, turn = store.session(sid), store.turns(sid)[0]
+    assert isinstance(session, SavedSession) and session.status == session["status"] == "in_progress"
+    assert isinstance(turn, SavedTurn) and turn.scores == Scorecard(overall=2.5) and turn.overall == 2.5
+    assert store.sessions()[0].answers == 1 and store.recent_cards() == [Scorecard(overall=2.5)]
+    store.close()

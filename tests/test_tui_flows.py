@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList, Select
 from coach.adapters.store_sqlite import SQLiteStore
 from coach.config import Settings, config_path
 from coach.interview import events as ev
+from coach.scoring import Scorecard
 from coach.tui.app import CoachApp
 from coach.tui.messages import InputLevel, InterviewDone, PartialTranscript, RunnerEvent
 from coach.tui.screens.home import HomeScreen
@@ -22,8 +23,8 @@ from coach.tui.screens.replay import ReplayScreen, SessionScreen
 from coach.tui.screens.scorecard import ScorecardScreen
 from coach.tui.screens.settings import SettingsScreen
 from tests.conftest import speak_to_wav
-from tests.test_tui_sources import dying_stream, fake_stream, silence
-from tests.test_tui_support import ANSWER, fixed_items, seed_history, ui_overrides, wait_for
+from tests.fixtures.audio import dying_stream, fake_stream, silence
+from tests.fixtures.tui import ANSWER, fixed_items, seed_history, ui_overrides, wait_for
 
 
 def run(coro: Any) -> Any:
@@ -89,7 +90,7 @@ def test_interrupted_session_is_offered_for_resume_and_r_goes_on_with_it(tmp_pat
     from coach.content import default_content
     from coach.domain import Timings, Turn
     from coach.interview.resume import plan_record
-    from tests.test_tui_support import sample_card
+    from tests.fixtures.tui import sample_card
 
     db = tmp_path / "c.db"
     store = seed_history(db, 1)
@@ -101,7 +102,7 @@ def test_interrupted_session_is_offered_for_resume_and_r_goes_on_with_it(tmp_pat
     store.add_turn(Turn(crashed, 0, "interviewer", items[0][0].prompt, question_id=items[0][0].id, kind="question",
                         timings=Timings(speak_ms=500)))
     store.add_turn(Turn(crashed, 1, "candidate", ANSWER, question_id=items[0][0].id, kind="answer",
-                        scores=sample_card(2.0)))
+                        scores=Scorecard.from_dict(sample_card(2.0))))
     store.close()
 
     async def flow() -> None:

@@ -20,7 +20,7 @@ from coach.tui.messages import InterviewDone, KitReady, RunnerEvent
 from coach.tui.screens.interview import InterviewScreen
 from coach.tui.screens.replay import SessionScreen
 from tests.conftest import speak_to_wav
-from tests.test_tui_support import wait_for
+from tests.fixtures.tui import wait_for
 
 AUDIO_ANSWER = ("When I joined the ranking team, the feature pipeline broke every week. "
                 "I owned fixing it. I added data validation and alerts, and I rolled it out behind a flag. "

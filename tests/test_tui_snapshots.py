@@ -15,7 +15,7 @@ from coach.config import Settings
 from coach.tui.app import CoachApp
 from coach.tui.screens.interview import InterviewScreen
 from coach.tui.wiring import SessionRequest
-from tests.test_tui_support import ANSWER, fixed_items, seed_history, ui_overrides, wait_for
+from tests.fixtures.tui import ANSWER, fixed_items, seed_history, ui_overrides, wait_for
 
 SIZE = (80, 24)
 

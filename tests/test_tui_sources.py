@@ -16,43 +16,7 @@ from coach.adapters.audio_io import decode_file, write_wav
 from coach.adapters.mic import EndOfTurn, MicrophoneSource, microphone_status, output_status, parse_device
 from coach.errors import AudioError, CoachError
 from coach.ports import SAMPLE_RATE
-
-BLOCK_S = 0.1
-
-
-def tone(seconds: float, amplitude: float = 0.2) -> np.ndarray:
-    t = np.arange(int(seconds * SAMPLE_RATE)) / SAMPLE_RATE
-    return (amplitude * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
-
-
-def silence(seconds: float) -> np.ndarray:
-    return np.zeros(int(seconds * SAMPLE_RATE), np.float32)
-
-
-def fake_stream(samples: np.ndarray, realtime: float = 0.0) -> Callable[..., Any]:
-    """A stream factory that feeds `samples` block by block (faster than real time unless asked)."""
-    @contextmanager
-    def factory(callback: Callable[[np.ndarray], None], blocksize: int, device: Any) -> Iterator[None]:
-        done = threading.Event()
-
-        def feed() -> None:
-            for start in range(0, len(samples), blocksize):
-                if done.is_set():
-                    return
-                callback(samples[start: start + blocksize].copy())
-                time.sleep(realtime * blocksize / SAMPLE_RATE)
-            while not done.is_set():     # then the room goes quiet, as a real microphone would
-                callback(np.zeros(blocksize, np.float32))
-                time.sleep(max(0.001, realtime * blocksize / SAMPLE_RATE))
-        thread = threading.Thread(target=feed, daemon=True)
-        thread.start()
-        try:
-            yield None
-        finally:
-            done.set()
-            thread.join(2)
-    return factory
-
+from tests.fixtures.audio import BLOCK_S, dying_stream, fake_stream, silence, tone
 
 def feed_blocks(detector: EndOfTurn, samples: np.ndarray) -> float | None:
     """Seconds into `samples` at which the detector ends the turn, or None."""
@@ -97,21 +61,6 @@ def test_push_to_talk_ends_when_stop_is_set(tmp_path: Path) -> None:
     captured = mic.capture(tmp_path / "b.wav", stop=stop)
     assert time.monotonic() - started < 2.0
     assert 0.3 <= captured.duration_s <= 1.2
-
-
-def dying_stream(samples: np.ndarray, how: str) -> Callable[..., Any]:
-    """A device that delivers `samples` and then goes away: it falls silent ("stall") or
-    PortAudio raises when the stream is stopped ("raise")."""
-    @contextmanager
-    def factory(callback: Callable[[np.ndarray], None], blocksize: int, device: Any) -> Iterator[None]:
-        def feed() -> None:
-            for start in range(0, len(samples), blocksize):
-                callback(samples[start: start + blocksize].copy())
-        threading.Thread(target=feed, daemon=True).start()
-        yield None
-        if how == "raise":
-            raise RuntimeError("Error stopping stream: Unanticipated host error [PaErrorCode -9999]")
-    return factory
 
 
 @pytest.mark.parametrize("how", ["stall", "raise"])

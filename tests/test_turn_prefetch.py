@@ -109,7 +109,7 @@ def test_hands_free_follow_up_is_ready_when_the_detector_fires(tmp_path: Path, t
     assert len(answers) == 2 and "ranking" in answers[0].text.lower()
     assert len(followups) == 1 and followups[0].text.endswith("?")
     assert runner.drafts_used == 1                 # drafted in the silence, used as it was
-    assert followups[0].gap == answers[0].scores["gaps"][0]["id"]    # it probes the final answer's top gap
+    assert followups[0].gap == answers[0].scores.gaps[0].id    # it probes the final answer's top gap
     rows = list(store.db.query("select kind, text from turns order by idx"))
     assert [r["kind"] for r in rows][:3] == ["question", "answer", "followup"]
 
@@ -121,7 +121,7 @@ def test_a_thinking_pause_does_not_end_the_answer_or_keep_a_stale_draft(tmp_path
     first = [t for t in saved if t.speaker == "candidate"][0]
     assert "ranking" in first.text.lower() and "weeks" in first.text.lower()   # one answer, both halves
     followup = next(t for t in saved if t.kind == "followup")
-    assert followup.gap == first.scores["gaps"][0]["id"]
+    assert followup.gap == first.scores.gaps[0].id
 
 
 def test_push_to_talk_released_mid_word_still_gets_its_follow_up(tmp_path: Path, transcriber, interviewer,

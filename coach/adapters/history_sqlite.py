@@ -5,11 +5,12 @@ return dicts, so `coach.progress` stays free of SQL and can be fed rows directly
 """
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from typing import Any
+
+from coach.scoring.scorecard import read_scorecard
 
 SESSION_COLUMNS = ("id", "started_at", "ended_at", "status", "plan", "round", "level", "mode",
                    "stt_model", "llm_model", "app_version", "overall", "notes", "plan_items")
@@ -60,13 +61,8 @@ def recent_dimension_scores(conn: sqlite3.Connection, limit: int = 10) -> list[d
         " ORDER BY id DESC LIMIT ?", [limit]).fetchall()
     out: list[dict[str, float]] = []
     for (raw,) in reversed(rows):
-        try:
-            card = json.loads(raw)
-        except (TypeError, ValueError):
-            continue
-        dims = card.get("dimensions") if isinstance(card, dict) else None
-        scores = {str(d["id"]): float(d["score"]) for d in dims or []
-                  if isinstance(d, dict) and d.get("id") and isinstance(d.get("score"), (int, float))}
+        card = read_scorecard(raw)
+        scores = {d.id: d.score for d in card.dimensions if d.id} if card is not None else {}
         if scores:
             out.append(scores)
     return out

@@ -11,7 +11,7 @@ import os
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -19,9 +19,13 @@ from typing import Any
 import sqlite_utils
 
 from coach import __version__
-from coach.domain import Turn
-from coach.errors import StoreError
+from coach.adapters import history_sqlite as sql
+from coach.domain import Segment, Turn
+from coach.errors import RowsRejected, StoreError
 from coach.paths import private_dirs
+from coach.ports import SavedSession, SavedTurn
+from coach.progress.history import History, from_rows
+from coach.scoring.scorecard import Scorecard, read_scorecard
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -69,6 +73,12 @@ def now_iso() -> str:
 
 def new_session_id() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:4]
+
+
+def _segments(raw: Any) -> tuple[Segment, ...]:
+    items = json.loads(raw) if isinstance(raw, str) and raw else []
+    return tuple(Segment(float(s.get("start", 0.0)), float(s.get("end", 0.0)), str(s.get("text", "")))
+                 for s in items if isinstance(s, dict))
 
 
 class SQLiteStore:
@@ -151,8 +161,8 @@ class SQLiteStore:
             "segments": json.dumps([s.__dict__ for s in turn.segments]) if turn.segments else None,
             "transcribe_ms": turn.timings.transcribe_ms, "think_ms": turn.timings.think_ms,
             "speak_ms": turn.timings.speak_ms, "score_ms": turn.timings.score_ms,
-            "scores": json.dumps(turn.scores) if turn.scores is not None else None,
-            "overall": (turn.scores or {}).get("overall"), "duration_ms": turn.duration_ms,
+            "scores": json.dumps(turn.scores.to_dict()) if turn.scores is not None else None,
+            "overall": turn.scores.overall if turn.scores is not None else None, "duration_ms": turn.duration_ms,
             "source": turn.source,
             "created_at": now_iso(),
         }
@@ -173,37 +183,119 @@ class SQLiteStore:
             "update sessions set status = 'in_progress', ended_at = null where id = ?", [session_id]))
 
     # -- reads ------------------------------------------------------------------
-    def session(self, session_id: str) -> dict[str, Any]:
-        rows = list(self.db.query("select * from sessions where id = ?", [session_id]))
+    def _sessions(self, query: str, params: Sequence[Any] = ()) -> list[SavedSession]:
+        with self._lock:
+            return [SavedSession.from_row(row) for row in self.db.query(query, list(params))]
+
+    def session(self, session_id: str) -> SavedSession:
+        rows = self._sessions("select * from sessions where id = ?", [session_id])
         if not rows:
             raise StoreError(f"no session {session_id} in {self.path}", "run `coach sessions` to list them")
         return rows[0]
 
-    def sessions(self, limit: int = 50) -> list[dict[str, Any]]:
-        return list(self.db.query(
+    def sessions(self, limit: int = 50) -> list[SavedSession]:
+        return self._sessions(
             "select s.*, (select count(*) from turns t where t.session_id = s.id and t.speaker = 'candidate') as answers "
-            "from sessions s order by started_at desc, id desc limit ?", [limit]))
+            "from sessions s order by started_at desc, id desc limit ?", [limit])
 
-    def turns(self, session_id: str) -> list[dict[str, Any]]:
-        rows = list(self.db.query("select * from turns where session_id = ? order by idx", [session_id]))
-        for row in rows:
-            for key in ("segments", "scores"):
-                if row.get(key):
-                    row[key] = json.loads(row[key])
-        return rows
+    def turns(self, session_id: str) -> list[SavedTurn]:
+        with self._lock:
+            rows = list(self.db.query("select * from turns where session_id = ? order by idx", [session_id]))
+        return [SavedTurn.from_row(row, segments=_segments(row.get("segments")),
+                                   scores=read_scorecard(row.get("scores"))) for row in rows]
 
     def recent_question_ids(self, limit: int = 50) -> list[str]:
         return [r["question_id"] for r in self.db.query(
             "select question_id, max(id) as last from turns where kind = 'question' and question_id is not null "
             "group by question_id order by last desc limit ?", [limit])]
 
-    def interrupted_sessions(self) -> list[dict[str, Any]]:
-        return list(self.db.query("select * from sessions where status = 'in_progress' order by started_at desc"))
+    def interrupted_sessions(self) -> list[SavedSession]:
+        return self._sessions("select * from sessions where status = 'in_progress' order by started_at desc")
 
-    def resumable_sessions(self) -> list[dict[str, Any]]:
+    def resumable_sessions(self) -> list[SavedSession]:
         """Sessions that can go on: left in progress (killed) or interrupted (stopped, or closed from Home)."""
-        return list(self.db.query("select * from sessions where status in ('in_progress', 'interrupted') "
-                                  "order by started_at desc, id desc"))
+        return self._sessions("select * from sessions where status in ('in_progress', 'interrupted') "
+                              "order by started_at desc, id desc")
+
+    # -- progress (the SQL lives in history_sqlite) --------------------------------
+    def _read(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
+        with self._lock:
+            return fn(self.db.conn)
+
+    def recent_cards(self, limit: int = 300) -> list[Scorecard]:
+        """The scorecards of the last `limit` scored answers, oldest first."""
+        raws = self._read(lambda conn: [r[0] for r in conn.execute(
+            "select scores from turns where speaker = 'candidate' and scores is not null order by id desc limit ?",
+            [limit])])
+        cards = (read_scorecard(raw) for raw in reversed(raws))
+        return [card for card in cards if card is not None]
+
+    def recent_dimension_scores(self, limit: int = 10) -> list[dict[str, float]]:
+        return list(self._read(lambda conn: sql.recent_dimension_scores(conn, limit)))
+
+    def history(self, since: str | None = None, round_id: str | None = None,
+                question_rounds: Mapping[str, str] | None = None) -> History:
+        """The practice history (sessions started on or after `since`) for reports, stories and drills."""
+        sessions, answers = self._read(lambda conn: (sql.session_rows(conn, since), sql.answer_rows(conn, since)))
+        return from_rows(sessions, answers, question_rounds, round_id)
+
+    def story_names(self) -> dict[int, str]:
+        return dict(self._read(sql.story_names))
+
+    def answer_turn(self, turn_id: int) -> dict[str, Any] | None:
+        return self._read(lambda conn: sql.answer_turn(conn, turn_id))     # type: ignore[no-any-return]
+
+    def set_story_name(self, turn_id: int, name: str) -> None:
+        self._store_write(lambda conn: sql.set_story_name(conn, turn_id, name))
+
+    def clear_story_name(self, turn_id: int) -> bool:
+        return bool(self._store_write(lambda conn: sql.clear_story_name(conn, turn_id)))
+
+    # -- export, import, purge --------------------------------------------------------
+    def export_rows(self, session_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+        """The session's row and its turns' rows (JSON columns as stored, with story names), or None."""
+        def read(conn: sqlite3.Connection) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+            session = sql.session_row(conn, session_id)
+            return None if session is None else (session, sql.turn_rows(conn, session_id))
+        return self._read(read)       # type: ignore[no-any-return]
+
+    def has_session(self, session_id: str) -> bool:
+        return self._read(lambda conn: sql.session_row(conn, session_id)) is not None
+
+    def import_rows(self, session: dict[str, Any], turns: Sequence[dict[str, Any]]) -> int:
+        """Insert an exported session and its turns in one transaction; nothing is kept when it fails."""
+        try:
+            return int(self._read(lambda conn: sql.insert_session(conn, session, turns)))
+        except sqlite3.OperationalError as exc:      # locked by another program, or the disk is full
+            raise StoreError(f"nothing imported: {self.path} could not be written ({exc})",
+                             "close other programs using the database and try again") from None
+        except sqlite3.Error as exc:
+            raise RowsRejected(str(exc), "export the session again") from None
+
+    def sessions_before(self, before: str | None) -> list[str]:
+        return list(self._read(lambda conn: sql.sessions_before(conn, before)))
+
+    def audio_paths(self, session_ids: Sequence[str]) -> list[str]:
+        return list(self._read(lambda conn: sql.audio_paths(conn, session_ids)))
+
+    def count_turns(self, session_ids: Sequence[str]) -> int:
+        return int(self._read(lambda conn: sql.count_turns(conn, session_ids)))
+
+    def delete_sessions(self, session_ids: Sequence[str]) -> tuple[int, int]:
+        """Delete sessions, their turns and story names for good (all or nothing)."""
+        try:
+            return self._read(lambda conn: sql.delete_sessions(conn, session_ids))   # type: ignore[no-any-return]
+        except sqlite3.OperationalError as exc:     # locked by another program, or the disk is full
+            raise StoreError(f"nothing deleted: {self.path} could not be written ({exc})",
+                             "close other programs using the database and try again") from None
+
+    def _store_write(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
+        with self._lock:
+            try:
+                return fn(self.db.conn)
+            except sqlite3.OperationalError as exc:
+                raise StoreError(f"could not save to {self.path}: {exc}",
+                                 "free disk space or close other programs using the database") from None
 
     def close(self) -> None:
         with self._lock:

@@ -135,7 +135,7 @@ class DeviceSpeaker:
 
     def __init__(self, synth: SpeechSynth, play: Callable[[Path], None] | None = None) -> None:
         self.synth = synth
-        self._play = play or _play_wav
+        self._play = play or (lambda path: play_wav(path, SPEAKER_HINT))
         self._stopped = threading.Event()
 
     def say(self, text: str, wav_path: Path | None = None) -> None:
@@ -163,16 +163,20 @@ class DeviceSpeaker:
             pass
 
 
-def _play_wav(path: Path) -> None:
-    import soundfile as sf
+SPEAKER_HINT = "use --speak-to DIR or --silent"
 
+
+def play_wav(path: Path, hint: str = "check the audio output") -> None:
+    """Play a WAV file on the default output and wait for it to end: the interviewer's voice, a
+    replayed answer (app and `coach replay --play`). AudioError, with `hint`, when it cannot."""
     try:
         import sounddevice as sd
+        import soundfile as sf
 
         data, rate = sf.read(str(path), dtype="float32")
         sd.play(data, rate)
         sd.wait()
     except (OSError, ImportError) as exc:   # PortAudio missing raises OSError on import
-        raise AudioError(f"cannot play audio: {exc}", "use --speak-to DIR or --silent") from None
-    except Exception as exc:  # sounddevice.PortAudioError: no output device
-        raise AudioError(f"no audio output device: {exc}".splitlines()[0], "use --speak-to DIR or --silent") from None
+        raise AudioError(f"cannot play {path.name}: {exc}".splitlines()[0], hint) from None
+    except Exception as exc:  # sounddevice.PortAudioError: no output device, or it went away
+        raise AudioError(f"no audio output for {path.name}: {exc}".splitlines()[0], hint) from None

@@ -11,11 +11,10 @@ import base64
 import binascii
 import json
 import os
-import sqlite3
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from coach.errors import CoachError
+from coach.errors import CoachError, RowsRejected, StoreError
 
 FORMAT, VERSION = "coach-session", 1
 
@@ -85,15 +84,14 @@ def _write(text: str, out: str | None) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from coach.adapters import history_sqlite as sql
     from coach.services import open_store
 
     store = open_store(args.db)
     try:
-        session = sql.session_row(store.db.conn, args.id)
-        if session is None:
+        rows = store.export_rows(args.id)
+        if rows is None:
             raise CoachError(f"no session {args.id} in {store.path}", "run `coach sessions` to list them")
-        turns = sql.turn_rows(store.db.conn, args.id)
+        session, turns = rows
         root = Path(store.root)
     finally:
         store.close()
@@ -214,13 +212,12 @@ def _write_audio(root: Path, blobs: dict[str, bytes], source: str) -> list[Path]
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from coach.adapters import history_sqlite as sql
     from coach.services import open_store
 
     session, turns = read_document(Path(args.file))
     store = open_store(args.db)
     try:
-        if sql.session_row(store.db.conn, session["id"]) is not None:
+        if store.has_session(session["id"]):
             raise CoachError(f"session {session['id']} is already in {store.path}",
                              "import into another database with --db, or purge it first")
         blobs: dict[str, bytes] = {}
@@ -234,13 +231,13 @@ def run_import(args: argparse.Namespace) -> int:
                                      "export the session again") from None
         written = _write_audio(Path(store.root), blobs, args.file)    # before the rows: a failure leaves neither
         try:
-            count = sql.insert_session(store.db.conn, session, turns)
-        except sqlite3.Error as exc:
+            count = store.import_rows(session, turns)
+        except RowsRejected as exc:
             _remove(written)
-            if isinstance(exc, sqlite3.OperationalError):      # locked by another program, or the disk is full
-                raise CoachError(f"nothing imported: {store.path} could not be written ({exc})",
-                                 "close other programs using the database and try again") from None
-            raise CoachError(f"could not import {args.file}: {exc}", "export the session again") from None
+            raise CoachError(f"could not import {args.file}: {exc.message}", exc.hint) from None
+        except StoreError:             # locked by another program, or the disk is full
+            _remove(written)
+            raise
         print(f"imported session {session['id']} with {count} turns into {store.path}")
     finally:
         store.close()

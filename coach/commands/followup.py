@@ -28,9 +28,8 @@ def run(args: argparse.Namespace) -> int:
     question = content.question(args.question)
     transcript = services.read_answer(args.file, args.stt_model or settings.stt_model)
     card = score_answer(transcript, question=question, round_spec=content.round(question.round),
-                        rubric=content.rubric(question.round)).to_dict()
-    gaps = card.get("gaps") or []
-    gap = gaps[0]["id"] if gaps else "missing_point"
+                        rubric=content.rubric(question.round))
+    gap = card.top_gap or "missing_point"
     reply = services.build_interviewer(args.llm or settings.llm).follow_up(question, transcript.text, gap, [question.prompt])
     if args.json:
         print(json.dumps({"gap": reply.gap, "question": reply.question, "source": reply.source}))

@@ -10,6 +10,7 @@ from pathlib import Path
 from coach.domain import LEVEL_IDS, ROUND_IDS
 from coach.errors import CoachError
 from coach.interview import events as ev
+from coach.scoring.scorecard import Scorecard
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -56,10 +57,10 @@ def _printer():
                 ms = f"think {t.timings.think_ms} ms, " if t.timings.think_ms is not None else ""
                 print(f"  {t.index:>2} interviewer {tag}: {t.text}  ({ms}speak {t.timings.speak_ms} ms)", file=stream, flush=True)
             else:
-                card = event.scorecard or {}
-                gaps = ", ".join(g["id"] for g in card.get("gaps", [])[:2]) or "none"
+                card = event.scorecard or Scorecard()
+                gaps = ", ".join(g.id for g in card.gaps[:2]) or "none"
                 words = len(t.text.split())
-                print(f"  {t.index:>2} candidate: {words} words, score {card.get('overall', 0):.1f}/5, gaps: {gaps}, "
+                print(f"  {t.index:>2} candidate: {words} words, score {card.overall:.1f}/5, gaps: {gaps}, "
                       f"transcribe {t.timings.transcribe_ms} ms | {t.text[:70]}{'...' if len(t.text) > 70 else ''}",
                       file=stream, flush=True)
         elif isinstance(event, ev.SessionEnded):
@@ -112,7 +113,7 @@ def run_headless(args: argparse.Namespace) -> int:
     from coach.config import load_settings
     from coach.content import default_content
     from coach.interview.plan import build_items
-    from coach.interview.resume import describe, plan_record
+    from coach.interview.resume import describe
     from coach.scoring import score_answer
 
     settings = load_settings()
@@ -133,10 +134,9 @@ def run_headless(args: argparse.Namespace) -> int:
         rng = random.Random(args.seed)
         question_ids = list(args.question)
         if args.drill == "weakest" and not question_ids:
-            from coach.adapters.history_sqlite import recent_dimension_scores
             from coach.progress import plan_weakest_drill
 
-            picked, why = plan_weakest_drill(recent_dimension_scores(store.db.conn, 10), content, level,
+            picked, why = plan_weakest_drill(store.recent_dimension_scores(10), content, level,
                                              store.recent_question_ids(), rng, 3)
             print(why, flush=True)
             question_ids = [q.id for q in picked]
@@ -160,14 +160,11 @@ def run_headless(args: argparse.Namespace) -> int:
         on_event=_printer(), no_speech="raise", max_followups=max_followups, resume_from=point,
         speculate=args.realtime,     # at speaking pace there is silence to draft the follow-up in
     )
+    session_id = services.start_session(store, runner, plan=args.plan, round_id=round_id, level=level,
+                                        mode="headless", stt_model=transcriber.name, llm_model=interviewer.name,
+                                        resume=session["id"] if point is not None else None)
     if point is not None:
-        session_id = session["id"]     # back to in_progress when the runner starts
         print(f"resuming session {session_id}: {describe(point, len(items))}", flush=True)
-    else:
-        session_id = store.start_session(
-            plan=args.plan, round=round_id or "", level=level, mode="headless",
-            stt_model=transcriber.name, llm_model=interviewer.name, plan_items=plan_record(items, max_followups),
-        )
     started = time.monotonic()
     try:
         runner.run(session_id)

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sqlite3
 import sys
 from pathlib import Path
 
 from coach.commands.report import parse_date
-from coach.errors import CoachError, StoreError
+from coach.errors import CoachError
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -51,31 +50,26 @@ def _confirm(prompt: str, yes: bool) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from coach.adapters import history_sqlite as sql
     from coach.services import open_store
 
     before = parse_date(args.before, "--before")
     store = open_store(args.db)
     try:
-        conn, root = store.db.conn, Path(store.root)
-        ids = sql.sessions_before(conn, before)
+        root = Path(store.root)
+        ids = store.sessions_before(before)
         if not ids:
             print("nothing to purge" + (f": no session started before {before}" if before else ": no sessions"))
             return 0
-        files, folders = audio_targets(root, ids, sql.audio_paths(conn, ids))
+        files, folders = audio_targets(root, ids, store.audio_paths(ids))
         extra = [f for d in folders for f in d.rglob("*") if f.is_file() and f not in files]
         size = sum(f.stat().st_size for f in [*files, *extra]) / 1e6
         scope = f"started before {before}" if before else "in this database (all of them)"
-        print(f"This deletes {len(ids)} sessions {scope}: {sql.count_turns(conn, ids)} turns and "
+        print(f"This deletes {len(ids)} sessions {scope}: {store.count_turns(ids)} turns and "
               f"{len(files) + len(extra)} audio files ({size:.1f} MB). It cannot be undone.")
         if not _confirm("Delete them? [y/N] ", args.yes):
             print("nothing deleted")
             return 1
-        try:
-            sessions, turns = sql.delete_sessions(conn, ids)
-        except sqlite3.OperationalError as exc:     # locked by another program, or the disk is full
-            raise StoreError(f"nothing deleted: {store.path} could not be written ({exc})",
-                             "close other programs using the database and try again") from None
+        sessions, turns = store.delete_sessions(ids)
     finally:
         store.close()
     failed = []

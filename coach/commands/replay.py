@@ -30,18 +30,10 @@ def output_device() -> tuple[bool, str]:
 
 
 def play_wav(path: Path) -> None:
-    """Play a WAV file on the default output and wait for it to finish."""
-    try:
-        import sounddevice as sd
-        import soundfile as sf
+    """Play a recorded answer (coach.adapters.tts.play_wav; a seam the tests replace)."""
+    from coach.adapters.tts import play_wav as play
 
-        data, rate = sf.read(str(path), dtype="float32")
-        sd.play(data, rate)
-        sd.wait()
-    except (OSError, ImportError) as exc:
-        raise AudioError(f"cannot play {path.name}: {exc}".splitlines()[0], "check the audio output") from None
-    except Exception as exc:   # sounddevice.PortAudioError when the device goes away
-        raise AudioError(f"playback of {path.name} failed: {exc}".splitlines()[0], "check the audio output") from None
+    play(path)
 
 
 def _ms(label: str, value: int | None) -> str | None:

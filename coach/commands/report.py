@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +11,7 @@ from coach.domain import ROUND_IDS
 from coach.errors import CoachError
 
 if TYPE_CHECKING:
+    from coach.ports import Store
     from coach.progress.report_model import Report
 
 
@@ -39,18 +39,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=run)
 
 
-def build(conn: sqlite3.Connection, since: str | None = None, round_id: str | None = None) -> Report:
-    """Load the history from a connection and build the report model."""
-    from coach.adapters import history_sqlite as sql
+def build(store: Store, since: str | None = None, round_id: str | None = None) -> Report:
+    """Load the history from the store and build the report model."""
     from coach.content import default_content
-    from coach.progress import history
     from coach.progress.report_model import build_report
     from coach.progress.signals import load_signals
 
     content = default_content()
     rounds = {qid: q.round for qid, q in content.questions.items()}
-    hist = history.load(conn, since, round_id, rounds)
-    return build_report(hist, content, load_signals(), sql.story_names(conn), since=since, round_id=round_id)
+    hist = store.history(since, round_id, rounds)
+    return build_report(hist, content, load_signals(), store.story_names(), since=since, round_id=round_id)
 
 
 def write_private(path: Path, text: str) -> None:
@@ -73,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or ("html" if args.out and args.out.lower().endswith((".html", ".htm")) else "md")
     store = open_store(args.db)
     try:
-        report = build(store.db.conn, since, args.round)
+        report = build(store, since, args.round)
     finally:
         store.close()
     text = RENDERERS[fmt](report)

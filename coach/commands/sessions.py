@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
             session = store.session(args.id)
             turns = store.turns(args.id)
             if args.json:
-                print(json.dumps({"session": session, "turns": turns}, indent=2))
+                print(json.dumps({"session": session.as_json(), "turns": [t.as_json() for t in turns]}, indent=2))
                 return 0
             resumable = ", resumable" if session["status"] in RESUMABLE else ""
             print(f"session {session['id']}  {session['started_at']}  {session['round'] or session['plan']}  "
@@ -42,9 +42,7 @@ def run(args: argparse.Namespace) -> int:
                 if timing or score:
                     print(f"    ({timing}){score}")
             return 0
-        rows = store.sessions(args.limit)
-        for row in rows:
-            row["resumable"] = row["status"] in RESUMABLE
+        rows = [{**row.as_json(), "resumable": row.status in RESUMABLE} for row in store.sessions(args.limit)]
         if args.json:
             print(json.dumps(rows, indent=2))
             return 0

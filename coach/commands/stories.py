@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
+from typing import TYPE_CHECKING
 
 from coach.errors import CoachError
+
+if TYPE_CHECKING:
+    from coach.ports import Store
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -24,10 +27,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=run)
 
 
-def _name(conn: sqlite3.Connection, turn_id: int, label: str) -> int:
-    from coach.adapters import history_sqlite as sql
-
-    turn = sql.answer_turn(conn, turn_id)
+def _name(store: Store, turn_id: int, label: str) -> int:
+    turn = store.answer_turn(turn_id)
     if turn is None:
         raise CoachError(f"no turn {turn_id} in this database", "turn ids are shown by `coach replay ID`")
     if turn.get("speaker") != "candidate":
@@ -35,33 +36,30 @@ def _name(conn: sqlite3.Connection, turn_id: int, label: str) -> int:
                          "pick a turn marked 'You' in `coach replay`")
     label = " ".join(label.split())
     if not label:
-        removed = sql.clear_story_name(conn, turn_id)
+        removed = store.clear_story_name(turn_id)
         print(f"turn {turn_id} " + ("is no longer filed under a story" if removed else "had no story name"))
         return 0
     if len(label) > 80:
         raise CoachError("that story name is longer than 80 characters", "use a short name you will recognise")
-    sql.set_story_name(conn, turn_id, label)
+    store.set_story_name(turn_id, label)
     print(f"turn {turn_id} is now part of the story \"{label}\"")
     return 0
 
 
 def run(args: argparse.Namespace) -> int:
-    from coach.adapters import history_sqlite as sql
     from coach.content import default_content
-    from coach.progress import history
     from coach.progress.signals import load_signals
     from coach.progress.stories import group_stories, signal_coverage
     from coach.services import open_store
 
     store = open_store(args.db)
     try:
-        conn = store.db.conn
         if getattr(args, "stories_command", None) == "name":
-            return _name(conn, args.turn_id, args.name)
+            return _name(store, args.turn_id, args.name)
         rounds = {qid: q.round for qid, q in default_content().questions.items()}
-        hist = history.load(conn, question_rounds=rounds)
+        hist = store.history(question_rounds=rounds)
         signals = load_signals()
-        stories = group_stories(hist.answers, sql.story_names(conn), signals)
+        stories = group_stories(hist.answers, store.story_names(), signals)
         coverage = signal_coverage(stories, signals)
     finally:
         store.close()

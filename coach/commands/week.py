@@ -4,6 +4,10 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from coach.ports import Store
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -18,19 +22,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=run)
 
 
-def build_week(conn, today: date):
-    """The plan for the week holding `today`, read from an open coach database."""
-    from coach.adapters import history_sqlite as sql
+def build_week(store: Store, today: date) -> tuple[Any, Any]:
+    """The plan for the week holding `today`, read from the store's history."""
     from coach.content import default_content
-    from coach.progress import history
     from coach.progress.signals import load_signals
     from coach.progress.stories import group_stories, signal_coverage
     from coach.progress.week import plan_week
 
     content = default_content()
-    hist = history.load(conn, question_rounds={qid: q.round for qid, q in content.questions.items()})
+    hist = store.history(question_rounds={qid: q.round for qid, q in content.questions.items()})
     signals = load_signals()
-    stories = group_stories(hist.answers, sql.story_names(conn), signals)
+    stories = group_stories(hist.answers, store.story_names(), signals)
     return plan_week(hist, content, today, signal_coverage(stories, signals), stories), content
 
 
@@ -45,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         raise CoachError(f"'{args.today}' is not a date", "write it as YYYY-MM-DD") from None
     store = open_store(args.db)
     try:
-        plan, content = build_week(store.db.conn, today)
+        plan, content = build_week(store, today)
     finally:
         store.close()
     if args.json:

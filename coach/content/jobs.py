@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from coach.content import check
 from coach.content.check import Where
@@ -69,12 +70,12 @@ class JobPlan:
     why: dict[str, str] = field(default_factory=dict)  # question id -> why it was picked
     team_questions: list[str] = field(default_factory=list)   # asked questions that refer to the team
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The public shape printed by `coach plan --json`."""
         return {"name": self.name, "level": self.level, "topics": [t.id for t in self.topics],
                 "rounds": [{"round": s.round, "questions": ids} for s, ids in self.rounds]}
 
-    def to_record(self) -> dict:
+    def to_record(self) -> dict[str, Any]:
         """Everything needed to run the plan later (saved in the data dir)."""
         return {**self.to_json(), "level_reason": self.level_reason, "team": self.team,
                 "topic_hits": {t.id: list(t.hits) for t in self.topics},

@@ -15,7 +15,7 @@ from typing import Any
 from coach import paths
 from coach.content import check
 from coach.content.check import Where
-from coach.content.model import Content, GapSpec
+from coach.content.model import Content, DimensionSpec, GapSpec
 from coach.domain import (DIMENSION_IDS, GAP_IDS, LEVEL_IDS, ROUND_IDS, Dimension, Estimate, FollowUp,
                           LevelDescriptor, Plan, PlanStep, Question, RoundSpec, Rubric)
 from coach.errors import ContentError
@@ -33,13 +33,37 @@ ESTIMATE_FIELDS = ("value", "low", "high", "unit", "kind", "answer", "steps")
 ROUND_FIELDS = ("id", "name", "persona", "behaviour", "grades", "time_box_minutes",
                 "answer_seconds", "max_followups")
 DIMENSION_FIELDS = ("id", "name", "weight", "levels", "senior", "staff")
+DIMENSION_SPEC_FIELDS = ("id", "name", "phrase", "short")
 MIN_FOLLOWUPS = 3
 
 
-def _load_rounds(path: Path, shown: str) -> dict[str, RoundSpec]:
-    top = Where(shown)
+def _load_dimension_specs(data: dict[str, Any], top: Where) -> dict[str, DimensionSpec]:
+    specs: dict[str, DimensionSpec] = {}
+    for n, table in enumerate(check.tables(data, "dimension", top), 1):
+        where = top.at(f"dimension {n}")
+        did = check.choice(check.text(table, "id", where), DIMENSION_IDS, where, "id")
+        where = top.at(f"dimension '{did}'")
+        check.known_keys(table, DIMENSION_SPEC_FIELDS, where)
+        if did in specs:
+            where.fail("defined twice")
+        short = check.text(table, "short", where)
+        if len(short) > 14:
+            where.fail(f"field 'short' must be at most 14 characters (got {len(short)})")
+        specs[did] = DimensionSpec(did, check.text(table, "name", where), check.text(table, "phrase", where), short)
+    missing = [d for d in DIMENSION_IDS if d not in specs]
+    if missing:
+        top.fail(f"no [[dimension]] for {', '.join(missing)}")
+    return {d: specs[d] for d in DIMENSION_IDS}
+
+
+def _load_rounds_file(path: Path, shown: str) -> tuple[dict[str, RoundSpec], dict[str, DimensionSpec]]:
     data = check.read_toml(path, shown)
-    check.known_keys(data, ("round",), top)
+    return _load_rounds(data, shown), _load_dimension_specs(data, Where(shown))
+
+
+def _load_rounds(data: dict[str, Any], shown: str) -> dict[str, RoundSpec]:
+    top = Where(shown)
+    check.known_keys(data, ("round", "dimension"), top)
     rounds: dict[str, RoundSpec] = {}
     for n, table in enumerate(check.tables(data, "round", top), 1):
         where = top.at(f"round {n}")
@@ -284,7 +308,7 @@ def load_content(rubrics_dir: Path | None = None,
         return sources[-1]
 
     rounds_path = root / "rounds.toml"
-    rounds = _load_rounds(rounds_path, shown(rounds_path))
+    rounds, dimensions = _load_rounds_file(rounds_path, shown(rounds_path))
     gaps = _load_gaps(root / "gaps.toml", shown(root / "gaps.toml"))
     rubrics: dict[str, Rubric] = {}
     for path in sorted((root / "rubrics").glob("*.toml")):
@@ -298,10 +322,29 @@ def load_content(rubrics_dir: Path | None = None,
             _load_bank(path, shown(path), questions)
     plans = _load_plans(root / "plans.toml", shown(root / "plans.toml"))
     return Content(rounds=rounds, rubrics=rubrics, questions=questions, plans=plans,
-                   gaps=gaps, sources=tuple(sources))
+                   gaps=gaps, sources=tuple(sources), dimensions=dimensions)
 
 
 @functools.lru_cache(maxsize=1)
 def default_content() -> Content:
     """The shipped content plus the user's banks, loaded once per process."""
     return load_content()
+
+
+@functools.lru_cache(maxsize=1)
+def rounds_and_dimensions() -> tuple[dict[str, RoundSpec], dict[str, DimensionSpec]]:
+    """The shipped `rubrics/rounds.toml` alone: what each round grades and what each dimension is called.
+
+    The scorer, the reports and the app read names and defaults from here; unlike
+    `default_content()` it does not depend on the user's question banks being valid."""
+    path = paths.rubrics_dir() / "rounds.toml"
+    return _load_rounds_file(path, check.display_path(path, paths.rubrics_dir().parent))
+
+
+def dimension_spec(dim_id: str) -> DimensionSpec:
+    """The words for a dimension id; an id the file does not know reads as itself."""
+    spec = rounds_and_dimensions()[1].get(dim_id)
+    if spec is None:
+        words = dim_id.replace("_", " ")
+        return DimensionSpec(dim_id, dim_id, words, words[:14])
+    return spec

@@ -17,6 +17,16 @@ class GapSpec:
     followups: tuple[str, ...]    # spoken questions, each ending in "?"
 
 
+@dataclass(frozen=True)
+class DimensionSpec:
+    """One `[[dimension]]` of `rubrics/rounds.toml`: the words for a dimension id, wherever it is shown."""
+
+    id: str                       # one of DIMENSION_IDS
+    name: str                     # on a scorecard
+    phrase: str                   # inside a report's sentence
+    short: str                    # an app column
+
+
 def _unknown(kind: str, wanted: str, known: list[str], hint: str) -> ContentError:
     close = difflib.get_close_matches(wanted, known, n=3)
     extra = f"; did you mean {', '.join(close)}?" if close else ""
@@ -33,6 +43,7 @@ class Content:
     plans: dict[str, Plan]
     gaps: dict[str, GapSpec]
     sources: tuple[str, ...] = field(default=())   # files read, for diagnostics
+    dimensions: dict[str, DimensionSpec] = field(default_factory=dict)
 
     def questions_for(self, round: str | None = None, level: str | None = None) -> list[Question]:
         """Questions of a round and/or level, in file order."""

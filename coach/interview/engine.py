@@ -12,12 +12,12 @@ after it get their full time box, counted from the moment of resume.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from coach.domain import Question, RoundSpec
 from coach.interview.resume import ResumePoint
+from coach.scoring.scorecard import Scorecard
 
 FOLLOW_UP_MIN_SEVERITY = 0.3
 # A follow-up's answer is scored on its own, so it "lacks" what the main answer already set up.
@@ -129,7 +129,7 @@ class InterviewEngine:
                                 gap=at.ask.gap, source=at.ask.source)
         if at.pending == "decide":
             self.state = "listening"
-            return self.answered(at.answer or "", at.scorecard or {}, now)
+            return self.answered(at.answer or "", at.scorecard or Scorecard(), now)
         if self.last_ask is None:      # "ask" with nothing said: ask the slot's question
             return self._ask(Ask(text=slot.question.prompt, question=slot.question, kind="question"))
         return self.repeat()           # asked, never answered: ask it again
@@ -138,14 +138,14 @@ class InterviewEngine:
         """The question has been said; the candidate's turn."""
         self.state = "listening"
 
-    def answered(self, answer: str, scorecard: Mapping[str, Any], now: float = 0.0) -> Action:
+    def answered(self, answer: str, scorecard: Scorecard, now: float = 0.0) -> Action:
         """Decide what follows an answer, from its scorecard's ranked gaps."""
         self.state = "deciding"
         slot = self.current
-        gaps = [g for g in scorecard.get("gaps", []) if g.get("severity", 0) >= FOLLOW_UP_MIN_SEVERITY
-                and not (slot.followups and g.get("id") in NOT_PROBED_AFTER_FOLLOW_UP)]
+        gaps = [g for g in scorecard.gaps if g.severity >= FOLLOW_UP_MIN_SEVERITY
+                and not (slot.followups and g.id in NOT_PROBED_AFTER_FOLLOW_UP)]
         if gaps and slot.followups < self._cap(slot) and not self._round_over(slot, now):
-            return NeedFollowUp(question=slot.question, gap=gaps[0]["id"], answer=answer, asked=tuple(self.asked))
+            return NeedFollowUp(question=slot.question, gap=gaps[0].id, answer=answer, asked=tuple(self.asked))
         return self._next_question(now)
 
     def followup_ready(self, text: str, gap: str, source: str) -> Ask:

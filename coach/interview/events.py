@@ -5,9 +5,12 @@ Errors travel as events too, so a screen never sees an exception from a worker.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from coach.domain import Turn
+
+if TYPE_CHECKING:       # the app imports these events at start-up: the scorer loads when a card exists
+    from coach.scoring.scorecard import Scorecard
 
 
 @dataclass(frozen=True)
@@ -17,7 +20,17 @@ class SessionStarted:
 
 @dataclass(frozen=True)
 class Speaking:
+    """The interviewer is about to say `text`; the rest is what a screen shows with it, taken on the
+    runner's thread when it was said (a screen never reads the engine)."""
+
     text: str
+    kind: str = ""                  # question | followup | repeat | closing: the ask being said
+    gap: str | None = None          # for a follow-up: the gap it probes
+    question_no: int = 0            # 1-based: distinct questions reached so far (0: none yet)
+    questions: int = 0              # distinct questions in the session's plan
+    round_id: str | None = None     # the round in progress
+    round_name: str | None = None
+    round_minutes: int = 0          # its time box
 
 
 @dataclass(frozen=True)
@@ -38,7 +51,7 @@ class Thinking:
 @dataclass(frozen=True)
 class TurnSaved:
     turn: Turn
-    scorecard: dict[str, Any] | None = None
+    scorecard: Scorecard | None = None
 
 
 @dataclass(frozen=True)

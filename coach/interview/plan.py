@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import random
 from collections.abc import Sequence
+from typing import Any
 
 from coach.content import Content, expand_plan, pick_questions
 from coach.domain import Question, RoundSpec
@@ -17,7 +18,7 @@ def build_items(
     recent_ids: Sequence[str],
     rng: random.Random,
     question_ids: Sequence[str] = (),
-    saved: dict | None = None,
+    saved: dict[str, Any] | None = None,
 ) -> list[tuple[Question, RoundSpec]]:
     """The (question, round) pairs to ask, in order. Explicit `question_ids` win over the plan.
 
@@ -42,7 +43,7 @@ def build_items(
 TEAM_INTRO = "Before we start, a word about the team you would be joining. {team}"
 
 
-def job_items(content: Content, record: dict, team_questions: Sequence[str] = ()) -> list[tuple[Question, RoundSpec]]:
+def job_items(content: Content, record: dict[str, Any], team_questions: Sequence[str] = ()) -> list[tuple[Question, RoundSpec]]:
     """The (question, round) pairs of a plan built from a job description (`coach plan --jd`).
 
     When the plan asks a question that refers to "the team I described", the first

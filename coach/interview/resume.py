@@ -28,6 +28,7 @@ from typing import Any
 
 from coach.domain import Question, RoundSpec
 from coach.errors import CoachError
+from coach.scoring.scorecard import Scorecard, read_scorecard
 
 RESUMABLE = ("in_progress", "interrupted")
 PLAN_FORMAT = 1
@@ -57,8 +58,8 @@ class ResumePoint:
     asked: tuple[str, ...] = ()                    # every question and follow-up said, in order
     ask: SavedAsk | None = None                    # the last one said
     answer: str | None = None                      # "decide": the last answer's text...
-    scorecard: Mapping[str, Any] | None = None     # ...and its scorecard
-    scores: tuple[Mapping[str, Any], ...] = ()     # every answer's scorecard, in order
+    scorecard: Scorecard | None = None             # ...and its scorecard
+    scores: tuple[Scorecard, ...] = ()             # every answer's scorecard, in order
     answered: tuple[int, ...] = ()                 # slots with at least one answer
     next_turn: int = 0                             # the index the next saved turn takes
 
@@ -82,7 +83,7 @@ def _question(content: Any, qid: str, session_id: str) -> Question:
     if question is None:
         raise ResumeError(f"cannot resume session {session_id}: question {qid} is no longer in the question banks",
                           "close it (c on the app's Home screen) and start a new interview")
-    return question
+    return question  # type: ignore[no-any-return]
 
 
 def plan_items(content: Any, session: Mapping[str, Any], turns: Sequence[Mapping[str, Any]]) -> tuple[Items, int | None]:
@@ -131,15 +132,6 @@ def _ordered(turns: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     return sorted(turns, key=lambda t: int(t.get("idx", t.get("index", 0))))
 
 
-def _card(value: Any) -> dict[str, Any] | None:
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return None
-    return dict(value) if isinstance(value, Mapping) else None
-
-
 def restore(items: Sequence[tuple[Question, RoundSpec]], turns: Sequence[Mapping[str, Any]]) -> ResumePoint:
     """Replay the saved turns (rows of the turns table, as dicts) over the plan's slots.
 
@@ -151,21 +143,21 @@ def restore(items: Sequence[tuple[Question, RoundSpec]], turns: Sequence[Mapping
     index, followups = -1, 0
     asked: list[str] = []
     ask: SavedAsk | None = None
-    scores: list[dict[str, Any]] = []
+    scores: list[Scorecard] = []
     answered: list[int] = []
-    last: tuple[str, dict[str, Any]] | None = None     # the last answer, while nothing was said after it
+    last: tuple[str, Scorecard] | None = None     # the last answer, while nothing was said after it
     closed = False
     next_turn = 0
     for turn in _ordered(turns):
         next_turn = max(next_turn, int(turn.get("idx", turn.get("index", 0))) + 1)
         kind, text = turn.get("kind"), str(turn.get("text") or "")
         if turn.get("speaker") == "candidate":
-            card = _card(turn.get("scores"))
+            card = read_scorecard(turn.get("scores"))
             if card is not None:
                 scores.append(card)
             if index >= 0 and index not in answered:
                 answered.append(index)
-            last = (text, card or {})
+            last = (text, card or Scorecard())
             continue
         if kind == "closing":
             closed = True
@@ -189,7 +181,7 @@ def restore(items: Sequence[tuple[Question, RoundSpec]], turns: Sequence[Mapping
         elif kind == "repeat" and ask is None:
             continue
         last = None        # an ask (or a repeat) waits for its answer
-    common = dict(index=index, followups=followups, asked=tuple(asked), ask=ask, scores=tuple(scores),
+    common: dict[str, Any] = dict(index=index, followups=followups, asked=tuple(asked), ask=ask, scores=tuple(scores),
                   answered=tuple(answered), next_turn=next_turn)
     if closed:
         return ResumePoint("close", **common)

@@ -27,10 +27,11 @@ from coach.interview import events as ev
 from coach.interview.engine import Ask, InterviewEngine, NeedFollowUp, WrapUp
 from coach.interview.prefetch import FollowUpPrefetch
 from coach.interview.summary import closing_remarks
-from coach.ports import AudioSource, Interviewer, Speaker, Transcriber
+from coach.ports import AudioSource, Interviewer, Speaker, Store, Transcriber
+from coach.scoring.scorecard import Scorecard
 from coach.streaming.incremental import IncrementalTranscriber
 
-Scorer = Callable[..., Any]
+Scorer = Callable[..., Scorecard]     # coach.scoring.score_answer
 
 
 def _ms(since: float) -> int:
@@ -44,7 +45,7 @@ class InterviewRunner:
     transcriber: Transcriber
     interviewer: Interviewer
     speaker: Speaker
-    store: Any                        # coach.ports.Store (SQLiteStore)
+    store: Store
     scorer: Scorer
     rubrics: Mapping[str, Rubric]
     audio_root: Path                  # the data dir: audio paths are stored relative to it
@@ -62,23 +63,34 @@ class InterviewRunner:
     drafts_used: int = 0              # follow-ups that were ready when the turn ended
     reply_budget_s: float = 1.0       # after the end of a turn, no second model attempt past this
     _turn_ended: float | None = None
-    _scores: list[dict[str, Any]] = field(default_factory=list)
+    _scores: list[Scorecard] = field(default_factory=list)
     resume_from: Any = None           # a ResumePoint: continue an interrupted session
     session_lock: Callable[[str], AbstractContextManager[Any]] | None = None   # one process per session
 
     def __post_init__(self) -> None:
         if self.resume_from is not None:
             self._index = self.resume_from.next_turn
-            self._scores = [dict(card) for card in self.resume_from.scores]
+            self._scores = list(self.resume_from.scores)
 
-    def _save(self, turn: Turn, scorecard: dict[str, Any] | None = None) -> Turn:
+    def _save(self, turn: Turn, scorecard: Scorecard | None = None) -> Turn:
         self.store.add_turn(turn)
         self.on_event(ev.TurnSaved(turn, scorecard))
         self._index += 1
         return turn
 
+    def _speaking(self, text: str) -> ev.Speaking:
+        """The event for `text`, with where the interview stands (read here, on the runner's thread)."""
+        engine = self.engine
+        questions = self.questions
+        if engine.index < 0 or engine.state == "done" or engine.last_ask is None:
+            return ev.Speaking(text, kind="closing" if engine.state == "done" else "", questions=questions)
+        spec = engine.current.round
+        return ev.Speaking(text, kind=engine.last_ask.kind, gap=engine.last_ask.gap,
+                           question_no=len({q.id for q, _ in engine.items[: engine.index + 1]}), questions=questions,
+                           round_id=spec.id, round_name=spec.name, round_minutes=spec.time_box_minutes)
+
     def _say(self, session_id: str, ask: Ask, think_ms: int | None = None) -> None:
-        self.on_event(ev.Speaking(ask.text))
+        self.on_event(self._speaking(ask.text))
         started = time.perf_counter()
         self.speaker.say(ask.text)
         self._save(Turn(
@@ -88,7 +100,7 @@ class InterviewRunner:
         ))
         self.engine.spoken()
 
-    def _answer(self, session_id: str, ask: Ask) -> tuple[Transcript, dict[str, Any]] | None:
+    def _answer(self, session_id: str, ask: Ask) -> tuple[Transcript, Scorecard] | None:
         rel = Path("audio") / session_id / f"{self._index:03d}-answer.wav"
         self.on_event(ev.Listening(ask.text))
         self.stop_answer.clear()
@@ -101,7 +113,7 @@ class InterviewRunner:
         if captured.cut_short:
             self.on_event(ev.AudioCutShort(captured.cut_short))
         if captured.typed is not None:
-            transcript, transcribe_ms, rel = Transcript(text=captured.typed.strip()), None, None
+            transcript, transcribe_ms, rel = Transcript(text=captured.typed.strip()), None, None  # type: ignore[assignment]
         else:
             self.on_event(ev.Transcribing(captured.duration_s))
             started = time.perf_counter()
@@ -125,10 +137,9 @@ class InterviewRunner:
         self._scores.append(card)
         return transcript, card
 
-    def _score(self, question: Any, transcript: Transcript) -> dict[str, Any]:
-        scorecard = self.scorer(transcript, question=question, round_spec=self._round_of(question.round),
-                                rubric=self.rubrics.get(question.round))
-        return scorecard.to_dict() if hasattr(scorecard, "to_dict") else dict(scorecard)
+    def _score(self, question: Any, transcript: Transcript) -> Scorecard:
+        return self.scorer(transcript, question=question, round_spec=self._round_of(question.round),
+                           rubric=self.rubrics.get(question.round))
 
     def _speculating(self, ask: Ask, live: IncrementalTranscriber) -> Callable[[Any], None]:
         """Feed the live transcriber, and draft the follow-up whenever the candidate falls silent."""
@@ -168,6 +179,20 @@ class InterviewRunner:
         self._command = command
         self.speaker.stop()
         self.stop_answer.set()
+
+    def finish_answer(self) -> None:
+        """From another thread (the TUI): the candidate has finished answering (push-to-talk released)."""
+        self.stop_answer.set()
+
+    def heard_so_far(self) -> str:
+        """From another thread: the answer in progress as transcribed so far ("" between answers)."""
+        live = self.live
+        return live.partial_text if live is not None else ""
+
+    @property
+    def questions(self) -> int:
+        """Distinct questions in the session's plan."""
+        return len({q.id for q, _ in self.engine.items})
 
     def _take_command(self) -> str | None:
         command, self._command = self._command, None
@@ -249,7 +274,7 @@ class InterviewRunner:
         return status
 
     def overall(self) -> float | None:
-        values = [c.get("overall") for c in self._scores if c.get("overall") is not None]
+        values = [c.overall for c in self._scores]
         return round(sum(values) / len(values), 2) if values else None
 
     def _close(self, session_id: str) -> None:
@@ -257,7 +282,7 @@ class InterviewRunner:
             return            # said before the interruption: the session only had to be ended
         rounds = [spec.name for _, spec in self.engine.items[: self.engine.index + 1]]
         text = closing_remarks(self.closing_template, rounds, self._scores, dict(self.focus))
-        self.on_event(ev.Speaking(text))
+        self.on_event(self._speaking(text))
         started = time.perf_counter()
         self.speaker.say(text)
         self._save(Turn(session_id=session_id, index=self._index, speaker="interviewer", text=text,

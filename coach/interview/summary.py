@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from string import Template
-from typing import Any
+
+from coach.scoring.scorecard import Scorecard
 
 
 def parse_focus(section: str) -> dict[str, str]:
@@ -19,13 +20,13 @@ def parse_focus(section: str) -> dict[str, str]:
 STRENGTH_BAR = 3.0   # below this average nothing is called a strength: no inflated praise
 
 
-def strongest_dimension(scores: Sequence[dict[str, Any]]) -> str | None:
+def strongest_dimension(scores: Sequence[Scorecard]) -> str | None:
     totals: dict[str, list[float]] = {}
     names: dict[str, str] = {}
     for card in scores:
-        for dim in card.get("dimensions", []):
-            totals.setdefault(dim["id"], []).append(float(dim.get("score", 0)))
-            names[dim["id"]] = dim.get("name", dim["id"])
+        for dim in card.dimensions:
+            totals.setdefault(dim.id, []).append(dim.score)
+            names[dim.id] = dim.name or dim.id
     if not totals:
         return None
     best = max(totals, key=lambda d: sum(totals[d]) / len(totals[d]))
@@ -34,12 +35,12 @@ def strongest_dimension(scores: Sequence[dict[str, Any]]) -> str | None:
     return names[best].lower()
 
 
-def commonest_gap(scores: Sequence[dict[str, Any]]) -> str | None:
-    counts = Counter(card["gaps"][0]["id"] for card in scores if card.get("gaps"))
+def commonest_gap(scores: Sequence[Scorecard]) -> str | None:
+    counts = Counter(card.gaps[0].id for card in scores if card.gaps)
     return counts.most_common(1)[0][0] if counts else None
 
 
-def closing_remarks(template: str, rounds: Sequence[str], scores: Sequence[dict[str, Any]], focus: dict[str, str] | None = None) -> str:
+def closing_remarks(template: str, rounds: Sequence[str], scores: Sequence[Scorecard], focus: dict[str, str] | None = None) -> str:
     """`template` is prompts/closing.md's `## closing` text; `focus` its `## focus` table."""
     focus = focus or {}
     seen = list(dict.fromkeys(r.lower() for r in rounds)) or ["a short warm-up"]

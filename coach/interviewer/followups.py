@@ -46,7 +46,7 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
     others = [f.text for f in question.followups if f.gap != gap]
     for text in own + generic + others:
         if fresh(text):
-            return text
+            return str(text)
     return GENERIC
 
 

@@ -1,33 +1,24 @@
 """A candidate's practice history as plain dataclasses, built from stored rows.
 
 `from_rows` is pure: it takes session and answer rows (dicts, as the SQLite
-adapter returns them) and parses each scorecard defensively, so a card missing
-a section still counts for the parts it has. `load` is the one convenience that
-reads the rows through `coach.adapters.history_sqlite`.
+adapter returns them) and reads each scorecard with the scorer's own loader
+(`read_scorecard`), so a card missing a section still counts for the parts it has.
+The store (`coach.ports.Store.history`) reads the rows and builds the `History`.
 """
 from __future__ import annotations
 
-import json
-import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from coach.scoring.napkin import Check
+from coach.scoring.rubric import DimensionScore
+from coach.scoring.scorecard import Scorecard, read_scorecard
+from coach.scoring.star import COMPONENTS, StarReport
 
-@dataclass(frozen=True)
-class DimScore:
-    id: str
-    name: str
-    weight: float
-    score: float
-    evidence: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class SizingCheck:
-    ok: bool
-    message: str
+DimScore = DimensionScore       # the scorer's types, under the names the reports used
+SizingCheck = Check
 
 
 @dataclass(frozen=True)
@@ -53,6 +44,7 @@ class Answer:
     fillers: tuple[tuple[str, int], ...] = ()
     sizing_checks: tuple[SizingCheck, ...] = ()
     star_missing: tuple[str, ...] = ()
+    card: Scorecard | None = None            # the whole card, as the scorer made it
 
     @property
     def day(self) -> date:
@@ -103,59 +95,35 @@ def _num(value: Any) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def _strs(items: Any) -> tuple[str, ...]:
-    return tuple(str(x) for x in items) if isinstance(items, (list, tuple)) else ()
-
-
-def _card(raw: Any) -> dict[str, Any]:
-    if isinstance(raw, dict):
-        return raw
-    if not raw:
-        return {}
-    try:
-        card = json.loads(raw)
-    except (TypeError, ValueError):
-        return {}
-    return card if isinstance(card, dict) else {}
-
-
-def _dimensions(card: Mapping[str, Any]) -> tuple[DimScore, ...]:
-    out = []
-    for d in card.get("dimensions") or []:
-        if isinstance(d, dict) and d.get("id") and _num(d.get("score")) is not None:
-            out.append(DimScore(str(d["id"]), str(d.get("name") or d["id"]), _num(d.get("weight")) or 0.0,
-                                float(d["score"]), _strs(d.get("evidence"))))
-    return tuple(out)
+def _star_missing(star: StarReport) -> tuple[str, ...]:
+    if star == StarReport():          # a card with no story analysis misses nothing
+        return ()
+    return tuple(part for part in COMPONENTS if not getattr(star, part).present)
 
 
 def answer_from_row(row: Mapping[str, Any], question_rounds: Mapping[str, str] | None = None) -> Answer:
     """One answer row (see `history_sqlite.answer_rows`) as an `Answer`."""
-    card = _card(row.get("scores"))
+    stored = read_scorecard(row.get("scores"))
+    card = stored or Scorecard()
     qid = row.get("question_id")
     round_id = (question_rounds or {}).get(qid or "") or row.get("session_round") or row.get("round")
-    delivery = card.get("delivery") if isinstance(card.get("delivery"), dict) else {}
-    sizing = card.get("sizing") if isinstance(card.get("sizing"), dict) else {}
-    star = card.get("star") if isinstance(card.get("star"), dict) else {}
-    fillers = delivery.get("fillers") if isinstance(delivery.get("fillers"), dict) else {}
     overall = _num(row.get("overall"))
-    if overall is None:
-        overall = _num(card.get("overall"))
+    if overall is None and stored is not None:
+        overall = card.overall
     return Answer(
         turn_id=int(row["turn_id"]), session_id=str(row["session_id"]), idx=int(row.get("idx") or 0),
         started_at=str(row.get("started_at") or row.get("created_at") or "1970-01-01"),
         question_id=qid, round=round_id, level=row.get("level"), text=str(row.get("text") or ""),
         overall=overall, duration_ms=row.get("duration_ms"), audio_path=row.get("audio_path"),
-        dimensions=_dimensions(card),
-        gaps=tuple((str(g["id"]), str(g.get("evidence") or "")) for g in card.get("gaps") or []
-                   if isinstance(g, dict) and g.get("id")),
-        feedback=_strs(card.get("feedback")),
-        words=int(_num(delivery.get("words")) or len(str(row.get("text") or "").split())),
-        wpm=_num(delivery.get("wpm")),
-        fillers=tuple((str(w), int(n)) for w, n in fillers.items() if _num(n)),
-        sizing_checks=tuple(SizingCheck(bool(c.get("ok")), str(c.get("message") or ""))
-                            for c in sizing.get("checks") or [] if isinstance(c, dict)),
-        star_missing=tuple(part for part in ("situation", "task", "action", "result")
-                           if isinstance(star.get(part), dict) and not star[part].get("present")),
+        dimensions=tuple(d for d in card.dimensions if d.id),
+        gaps=tuple((g.id, g.evidence) for g in card.gaps if g.id),
+        feedback=card.feedback,
+        words=card.delivery.words or len(str(row.get("text") or "").split()),
+        wpm=_num(card.delivery.wpm),
+        fillers=tuple((str(w), int(n)) for w, n in card.delivery.fillers.items() if _num(n)),
+        sizing_checks=card.sizing.checks,
+        star_missing=_star_missing(card.star),
+        card=stored,
     )
 
 
@@ -177,10 +145,3 @@ def from_rows(sessions: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[s
         infos = [s for s in infos if s.id in keep or s.round == round_id]
     return History(sessions=infos, answers=parsed)
 
-
-def load(conn: sqlite3.Connection, since: str | None = None, round_id: str | None = None,
-         question_rounds: Mapping[str, str] | None = None) -> History:
-    """Read the history (sessions started on or after `since`) from a coach database connection."""
-    from coach.adapters import history_sqlite as sql
-
-    return from_rows(sql.session_rows(conn, since), sql.answer_rows(conn, since), question_rounds, round_id)

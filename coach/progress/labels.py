@@ -1,15 +1,9 @@
-"""Plain-language names for dimension, gap and round ids, as the reports say them."""
+"""Plain-language names for dimension, gap and round ids, as the reports say them.
+
+Dimension phrases come from `rubrics/rounds.toml` (`[[dimension]]`, field `phrase`)."""
 from __future__ import annotations
 
-DIMENSION_LABELS: dict[str, str] = {
-    "star_structure": "STAR structure",
-    "numeric_sizing": "numeric sizing",
-    "tradeoffs": "trade-offs",
-    "production_readiness": "production readiness",
-    "ownership_scope": "ownership and scope",
-    "technical_depth": "technical depth",
-    "communication": "communication",
-}
+from coach.content.loader import dimension_spec
 
 # How a recurring gap reads in a sentence: "<phrase> in 6 of 9 behavioral answers".
 GAP_PHRASES: dict[str, str] = {
@@ -29,7 +23,7 @@ GAP_PHRASES: dict[str, str] = {
 
 
 def dimension_label(dim_id: str) -> str:
-    return DIMENSION_LABELS.get(dim_id, dim_id.replace("_", " "))
+    return dimension_spec(dim_id).phrase
 
 
 def gap_phrase(gap_id: str) -> str:

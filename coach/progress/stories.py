@@ -164,7 +164,8 @@ def group_stories(answers: Sequence[Answer], names: Mapping[int, str], signals: 
     unnamed = unnamed[-max_docs:]
     docs = named + unnamed
     vectors = tfidf([tokenize(a.text) for a in docs])
-    groups, stories, by_name = _Groups(), [], {}
+    groups, stories = _Groups(), []
+    by_name: dict[str, int] = {}
     for answer, vec in zip(named, vectors):
         label = names[answer.turn_id].strip()
         index = by_name.get(label.lower())

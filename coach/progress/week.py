@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from coach.content.model import Content
 from coach.progress.gaps import recurring_gaps
@@ -70,7 +71,7 @@ class WeekPlan:
         return sum(r.minutes for r in self.rounds) + RETRY_MINUTES * len(self.retries) + \
             STORY_MINUTES * len(self.stories)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "week_of": self.week_of.isoformat(), "minutes": self.minutes,
             "rounds": [{"round": r.round, "minutes": r.minutes, "why": r.why} for r in self.rounds],
@@ -215,10 +216,10 @@ def render(plan: WeekPlan, content: Content | None = None) -> str:
         lines.append(f"  {name} ({r.minutes} min): {r.why}")
     if plan.retries:
         lines.append("\nRetry these questions (spaced repetition):")
-        for r in plan.retries:
-            when = "due now" if r.due <= plan.today else f"due {r.due.strftime('%a %d %b')}"
-            score = "-" if r.last_score is None else f"{r.last_score:.1f}"
-            lines.append(f"  {r.question_id} ({when}, last {score}/5): {r.why}")
+        for retry in plan.retries:
+            when = "due now" if retry.due <= plan.today else f"due {retry.due.strftime('%a %d %b')}"
+            score = "-" if retry.last_score is None else f"{retry.last_score:.1f}"
+            lines.append(f"  {retry.question_id} ({when}, last {score}/5): {retry.why}")
     else:
         lines.append("\nNo question is due for a retry this week.")
     if plan.stories:

@@ -14,12 +14,12 @@ from coach.scoring import napkin, signals, sizing, star, talking_points
 from coach.scoring.gaps import Gap, feedback, find_gaps
 from coach.scoring.napkin import Check
 from coach.scoring.rubric import Analysis, DimensionScore, dimensions, resolve_rubric
-from coach.scoring.scorecard import CONTRACT_VERSION, Scorecard, SizingReport
+from coach.scoring.scorecard import CONTRACT_VERSION, Scorecard, SizingReport, read_scorecard
 from coach.scoring.sizing import Quantity
 from coach.scoring.text import clean, sentences
 from coach.scoring.units import KINDS
 
-__all__ = ["score_answer", "Scorecard", "SizingReport", "Quantity", "Check", "Gap", "DimensionScore", "KINDS",
+__all__ = ["score_answer", "Scorecard", "read_scorecard", "SizingReport", "Quantity", "Check", "Gap", "DimensionScore", "KINDS",
            "CONTRACT_VERSION"]
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from coach.domain import Segment
 
@@ -83,14 +84,14 @@ class DeliveryReport:
     def filler_count(self) -> int:
         return sum(self.fillers.values())
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"words": self.words, "wpm": self.wpm, "fillers": dict(self.fillers), "hedges": dict(self.hedges),
                 "long_pauses": self.long_pauses, "too_long": self.too_long, "duration_s": self.duration_s,
                 "duration_estimated": self.duration_estimated, "answer_seconds": self.answer_seconds,
                 "longest_pause_s": self.longest_pause_s}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "DeliveryReport":
+    def from_dict(cls, d: dict[str, Any]) -> "DeliveryReport":
         return cls(words=int(d.get("words", 0)), wpm=d.get("wpm"), fillers=dict(d.get("fillers") or {}),
                    hedges=dict(d.get("hedges") or {}), long_pauses=int(d.get("long_pauses", 0)),
                    too_long=bool(d.get("too_long", False)), duration_s=d.get("duration_s"),

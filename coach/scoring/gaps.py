@@ -16,6 +16,7 @@ Ties keep this order. Every gap's evidence is observable: a quote, a count or a 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from coach.domain import GAP_IDS
 from coach.scoring.rubric import Analysis, family
@@ -32,11 +33,11 @@ class Gap:
     severity: float
     evidence: str
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "severity": self.severity, "evidence": self.evidence}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Gap":
+    def from_dict(cls, d: dict[str, Any]) -> "Gap":
         return cls(str(d.get("id", "")), float(d.get("severity", 0.0)), str(d.get("evidence", "")))
 
 

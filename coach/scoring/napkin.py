@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Any, Callable
 
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
@@ -43,12 +44,12 @@ class Check:
     rule: str = ""
     unit: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"ok": self.ok, "message": self.message, "stated": self.stated, "expected": self.expected,
                 "rule": self.rule, "unit": self.unit}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Check":
+    def from_dict(cls, d: dict[str, Any]) -> "Check":
         return cls(ok=bool(d.get("ok", True)), message=str(d.get("message", "")),
                    stated=float(d.get("stated") or 0.0), expected=float(d.get("expected") or 0.0),
                    rule=str(d.get("rule", "")), unit=str(d.get("unit", "")))
@@ -143,7 +144,7 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
     return out
 
 
-def _last_before(qs: list[Quantity], q: Quantity, pred) -> Quantity | None:
+def _last_before(qs: list[Quantity], q: Quantity, pred: Callable[[Quantity], bool]) -> Quantity | None:
     best = None
     for x in qs:
         if x.start >= q.start:
@@ -315,7 +316,7 @@ def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | N
         for c in qs:
             if c.kind != "cost" or c is p or c.start < p.start or not _near(c, p, 1):
                 continue
-            hours = _HOURS.get(c.unit[2:], 0) if c.unit.startswith("$/") else 0
+            hours: float = _HOURS.get(c.unit[2:], 0) if c.unit.startswith("$/") else 0
             if c.unit == "$":
                 m = _PERIOD_AFTER.match(text[c.start + len(c.text):c.start + len(c.text) + 30])
                 dur = _last_before(qs, c, lambda x: x.kind == "duration")

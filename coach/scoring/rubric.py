@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
+from coach.content.loader import dimension_spec, rounds_and_dimensions
 from coach.domain import DIMENSION_IDS, Dimension, Question, Rubric, RoundSpec
 from coach.scoring.delivery import DeliveryReport
 from coach.scoring.napkin import Check
@@ -13,29 +15,9 @@ from coach.scoring.star import COMPONENTS, StarReport
 from coach.scoring.talking_points import PointsReport
 from coach.scoring.text import Sentence, quote
 
-NAMES = {
-    "star_structure": "Story structure (STAR)",
-    "numeric_sizing": "Numbers and sizing",
-    "tradeoffs": "Trade-offs",
-    "production_readiness": "Production readiness",
-    "ownership_scope": "Ownership and scope",
-    "technical_depth": "Technical depth",
-    "communication": "Communication",
-}
 STORY_ROUNDS = ("behavioral", "deep-dive", "hiring-manager", "cross-functional", "recruiter")
 DESIGN_ROUNDS = ("system-design",)
 TECH_ROUNDS = ("technical-screen", "coding")
-DEFAULT_DIMS: dict[str, tuple[str, ...]] = {
-    "behavioral": ("star_structure", "ownership_scope", "communication"),
-    "hiring-manager": ("star_structure", "ownership_scope", "communication"),
-    "cross-functional": ("star_structure", "ownership_scope", "tradeoffs", "communication"),
-    "recruiter": ("star_structure", "ownership_scope", "communication"),
-    "deep-dive": ("star_structure", "technical_depth", "tradeoffs", "numeric_sizing", "ownership_scope",
-                  "communication"),
-    "system-design": ("numeric_sizing", "tradeoffs", "production_readiness", "technical_depth", "communication"),
-    "technical-screen": ("technical_depth", "tradeoffs", "communication"),
-    "coding": ("technical_depth", "tradeoffs", "communication"),
-}
 DEFAULT_SIZING = {"system-design": ("throughput", "latency", "storage")}
 NON_ANSWER_CAP = 0.5
 
@@ -78,12 +60,12 @@ class DimensionScore:
     rule: str
     evidence: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "weight": self.weight, "score": self.score, "rule": self.rule,
                 "evidence": list(self.evidence)}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "DimensionScore":
+    def from_dict(cls, d: dict[str, Any]) -> "DimensionScore":
         return cls(str(d.get("id", "")), str(d.get("name", "")), float(d.get("weight", 0.0)),
                    float(d.get("score", 0.0)), str(d.get("rule", "")), tuple(d.get("evidence") or ()))
 
@@ -104,12 +86,13 @@ def resolve_rubric(rubric: Rubric | None, round_spec: RoundSpec | None, round_id
                                                                                    tuple[str, ...]]:
     """[(id, name, weight)] and the expected sizing kinds, from the rubric or a sensible default."""
     if rubric is not None and rubric.dimensions:
-        dims = [(d.id, d.name or NAMES.get(d.id, d.id), float(d.weight)) for d in rubric.dimensions]
+        dims = [(d.id, d.name or dimension_spec(d.id).name, float(d.weight)) for d in rubric.dimensions]
         return dims, tuple(rubric.expected_sizing)
+    shipped = rounds_and_dimensions()[0]       # rubrics/rounds.toml: what each round grades
     if round_spec is not None and round_spec.grades:
         ids = tuple(round_spec.grades)
-    elif round_id in DEFAULT_DIMS:
-        ids = DEFAULT_DIMS[round_id]
+    elif round_id in shipped:
+        ids = tuple(shipped[round_id].grades)
     else:
         ids = tuple(d for d in DIMENSION_IDS if (
             d in ("technical_depth", "communication")
@@ -118,7 +101,7 @@ def resolve_rubric(rubric: Rubric | None, round_spec: RoundSpec | None, round_id
             or (d == "production_readiness" and has_prod)
             or (d == "tradeoffs" and not a_narrative)))
     w = round(1.0 / len(ids), 4) if ids else 0.0
-    return [(i, NAMES.get(i, i), w) for i in ids], DEFAULT_SIZING.get(round_id or "", ())
+    return [(i, dimension_spec(i).name, w) for i in ids], DEFAULT_SIZING.get(round_id or "", ())
 
 
 def score_dimension(dim_id: str, a: Analysis) -> tuple[float, str, list[str]]:
@@ -204,7 +187,7 @@ def _communication(a: Analysis) -> tuple[float, str, list[str]]:
             score -= 0.5
     if d.too_long:
         score -= 1.0
-        ev.append(f"{d.duration_s / 60:.1f} min against a {d.answer_seconds / 60:.1f} min time box")
+        ev.append(f"{(d.duration_s or 0.0) / 60:.1f} min against a {d.answer_seconds / 60:.1f} min time box")
     if d.long_pauses >= 2:
         score -= 0.5
         ev.append(f"{d.long_pauses} pauses over 3 s")

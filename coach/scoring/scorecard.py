@@ -1,6 +1,7 @@
 """The Scorecard: what `score_answer` returns, and its stable JSON form (see README.md)."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,12 +24,12 @@ class SizingReport:
     score: float = 0.0
     rule: str = ""
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"quantities": [q.to_dict() for q in self.quantities], "checks": [c.to_dict() for c in self.checks],
                 "missing": list(self.missing), "score": self.score, "rule": self.rule}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "SizingReport":
+    def from_dict(cls, d: dict[str, Any]) -> "SizingReport":
         return cls(tuple(Quantity.from_dict(q) for q in d.get("quantities") or ()),
                    tuple(Check.from_dict(c) for c in d.get("checks") or ()),
                    tuple(d.get("missing") or ()), float(d.get("score", 0.0)), str(d.get("rule", "")))
@@ -82,3 +83,31 @@ class Scorecard:
             round=d.get("round"),
             question_id=d.get("question_id"),
         )
+
+
+def read_scorecard(raw: object) -> Scorecard | None:
+    """A stored card (JSON text or a dict, written by any coach version) as a `Scorecard`.
+
+    The one loader for cards read back from the database, an import file or an old row:
+    None when `raw` holds no card; a damaged section is dropped and the rest kept."""
+    if isinstance(raw, Scorecard):
+        return raw
+    if isinstance(raw, (str, bytes)):
+        try:
+            raw = json.loads(raw)
+        except ValueError:
+            return None
+    if not isinstance(raw, dict):
+        return None
+    try:
+        return Scorecard.from_dict(raw)
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    kept: dict[str, Any] = {}
+    for key, value in raw.items():
+        try:
+            Scorecard.from_dict({key: value})
+        except (TypeError, ValueError, AttributeError, KeyError):
+            continue
+        kept[key] = value
+    return Scorecard.from_dict(kept)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from coach.scoring.numbers import NumberSpan, find_numbers
 from coach.scoring.text import Sentence
@@ -31,12 +32,12 @@ class Quantity:
     def has(self, qualifier: str) -> bool:
         return qualifier in self.qualifiers
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "value": self.value, "unit": self.unit, "kind": self.kind, "raw": self.raw,
                 "qualifiers": list(self.qualifiers), "period_s": self.period_s}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Quantity":
+    def from_dict(cls, d: dict[str, Any]) -> "Quantity":
         return cls(text=str(d.get("text", "")), value=float(d.get("value", 0.0)), unit=str(d.get("unit", "")),
                    kind=str(d.get("kind", "")), raw=float(d.get("raw", d.get("value", 0.0))),
                    qualifiers=tuple(d.get("qualifiers", ())), period_s=float(d.get("period_s") or 0.0))
@@ -139,6 +140,7 @@ def _unit_for(text: str, span: NumberSpan, sentence: str, sent_start: int) -> Un
         return um
     if _OF_THEM.match(tail) and _COMPUTE_BEFORE.search(text[max(0, span.start - 160):span.start]):
         m = _OF_THEM.match(tail)
+        assert m is not None
         return UnitMatch("compute", "units", 1, m.group(0).strip(), m.end())
     if span.value >= 1 and _PREFIX_LAT.search(before):
         return UnitMatch("latency", "s", 1e-3, "", 0, frozenset({"assumed_ms"}))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from coach.scoring.text import Sentence, quote
 
@@ -100,11 +101,11 @@ class Component:
     evidence: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"present": self.present, "evidence": list(self.evidence), "notes": list(self.notes)}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Component":
+    def from_dict(cls, d: dict[str, Any]) -> "Component":
         return cls(bool(d.get("present", False)), tuple(d.get("evidence") or ()), tuple(d.get("notes") or ()))
 
 
@@ -121,14 +122,14 @@ class StarReport:
     we_count: int = 0
     measurable_result: bool = False
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         d = {c: getattr(self, c).to_dict() for c in COMPONENTS}
         d.update(score=self.score, improvement=self.improvement, labels=list(self.labels), i_count=self.i_count,
                  we_count=self.we_count, measurable_result=self.measurable_result)
         return d
 
     @classmethod
-    def from_dict(cls, d: dict) -> "StarReport":
+    def from_dict(cls, d: dict[str, Any]) -> "StarReport":
         return cls(**{c: Component.from_dict(d.get(c) or {}) for c in COMPONENTS},
                    score=float(d.get("score", 0.0)), improvement=str(d.get("improvement", "")),
                    labels=tuple(d.get("labels") or ()), i_count=int(d.get("i_count", 0)),

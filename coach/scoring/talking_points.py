@@ -8,6 +8,7 @@ one sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from coach.domain import Question
 from coach.scoring.text import STOPWORDS, Sentence, stem, words
@@ -41,11 +42,11 @@ class PointHit:
     evidence: str = ""      # the sentence that covers it
     matched: str = ""       # the keyword or words that matched
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"point": self.point, "evidence": self.evidence, "matched": self.matched}
 
     @classmethod
-    def from_dict(cls, d: dict | str) -> "PointHit":
+    def from_dict(cls, d: dict[str, Any] | str) -> "PointHit":
         if isinstance(d, str):
             return cls(d)
         return cls(str(d.get("point", "")), str(d.get("evidence", "")), str(d.get("matched", "")))
@@ -61,12 +62,12 @@ class PointsReport:
     def total(self) -> int:
         return len(self.covered) + len(self.missed)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"covered": [p.to_dict() for p in self.covered], "missed": [p.to_dict() for p in self.missed],
                 "total": self.total, "score": self.score}
 
     @classmethod
-    def from_dict(cls, d: dict) -> "PointsReport":
+    def from_dict(cls, d: dict[str, Any]) -> "PointsReport":
         return cls(tuple(PointHit.from_dict(p) for p in d.get("covered") or ()),
                    tuple(PointHit.from_dict(p) for p in d.get("missed") or ()),
                    None if d.get("score") is None else float(d["score"]))

@@ -137,8 +137,8 @@ def match_unit(tail: str, suffix: str, sentence: str, raw: float) -> UnitMatch |
         u = m.group("u").lower().replace(" ", "-")
         unit = "GPU-hours" if "hour" in u else u.rstrip("s") + "s"
         unit = unit.upper()[:-1] + "s" if unit[:-1] in ("gpu", "tpu", "cpu", "vcpu") else unit
-        flags = frozenset({"each"}) if m.group("each") else frozenset()
-        return UnitMatch("compute", unit, 1, m.group(0).strip(), m.end(), flags)
+        each = frozenset({"each"}) if m.group("each") else frozenset()
+        return UnitMatch("compute", unit, 1, m.group(0).strip(), m.end(), each)
     if m := _USERS.match(tail):
         u = m.group(0).lower()
         flags = {"dau"} if ("dau" in u or "daily" in u) else ({"mau"} if ("mau" in u or "monthly" in u) else set())

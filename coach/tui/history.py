@@ -1,48 +1,35 @@
 """Reads for the app's glance at progress: past answers' dimension scores (no textual here)."""
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import TYPE_CHECKING
 
 from coach.domain import DIMENSION_IDS
 
+if TYPE_CHECKING:       # Home imports this at start-up: keep numpy and the scorer out of the first screen
+    from coach.ports import Store
+    from coach.scoring.scorecard import Scorecard
 
-def answer_cards(store: Any, limit: int = 300) -> list[dict[str, Any]]:
+
+def answer_cards(store: Store, limit: int = 300) -> list[Scorecard]:
     """The scorecards of the last `limit` scored answers, oldest first."""
-    rows = list(store.db.query(
-        "select scores from turns where speaker = 'candidate' and scores is not null order by id desc limit ?",
-        [limit]))
-    cards: list[dict[str, Any]] = []
-    for row in reversed(rows):
-        try:
-            card = json.loads(row["scores"]) if isinstance(row["scores"], str) else row["scores"]
-        except (TypeError, ValueError):
-            continue
-        if isinstance(card, dict):
-            cards.append(card)
-    return cards
+    return store.recent_cards(limit)
 
 
-def dimension_history(cards: list[dict[str, Any]]) -> dict[str, tuple[str, list[float]]]:
+def dimension_history(cards: list[Scorecard]) -> dict[str, tuple[str, list[float]]]:
     """Per rubric dimension: its name and its scores over time, in DIMENSION_IDS order."""
     found: dict[str, tuple[str, list[float]]] = {}
     for card in cards:
-        for dim in card.get("dimensions") or []:
-            did = dim.get("id")
-            if not did or dim.get("score") is None:
+        for dim in card.dimensions:
+            if not dim.id:
                 continue
-            name, scores = found.setdefault(did, (str(dim.get("name") or did), []))
-            scores.append(float(dim["score"]))
+            name, scores = found.setdefault(dim.id, (dim.name or dim.id, []))
+            scores.append(dim.score)
     order = {d: i for i, d in enumerate(DIMENSION_IDS)}
     return dict(sorted(found.items(), key=lambda kv: order.get(kv[0], len(order))))
 
 
-SHORT_NAMES = {
-    "star_structure": "STAR structure",
-    "numeric_sizing": "Sizing",
-    "tradeoffs": "Trade-offs",
-    "production_readiness": "Production",
-    "ownership_scope": "Ownership",
-    "technical_depth": "Depth",
-    "communication": "Delivery",
-}
+def short_name(dim_id: str, fallback: str) -> str:
+    """The app's column name for a dimension (`short` in rubrics/rounds.toml); `fallback` for an unknown id."""
+    from coach.content.loader import dimension_spec
+
+    return dimension_spec(dim_id).short if dim_id in DIMENSION_IDS else fallback

@@ -32,10 +32,9 @@ class SessionRequest:
 
 def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
                  on_event: Callable[[ev.Event], None], on_chunk: Callable[[np.ndarray], None],
-                 on_error: Callable[[CoachError], None]) -> tuple[Any, Any]:
-    """The runner and its answer source (typed text, audio files, or the microphone when there is one).
-
-    The runner gets its own store connection (`runner.store`); the caller closes it when the run ends.
+                 on_error: Callable[[CoachError], None]) -> tuple[Any, Any, Any]:
+    """The runner, its answer source (typed text, audio files, or the microphone when there is one) and
+    the store connection it writes through, which the caller closes when the run ends.
     """
     from coach import services
     from coach.adapters.answer_queue import AnswerQueueSource
@@ -70,7 +69,7 @@ def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
         on_event=on_event, no_speech="retry", clock=app.clock, speculate=mic is not None,
         **extra,
     )
-    return runner, source
+    return runner, source, store
 
 
 PARTIAL_EVERY_S = 2.0

@@ -1,7 +1,6 @@
 """Home: pick a plan, round, level and mode; recent sessions; a glance at progress."""
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from rich.text import Text
@@ -13,23 +12,13 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Label, Select, Static
 
 from coach.domain import LEVEL_IDS, ROUND_IDS
+from coach.tui.format import PLAN_NAMES, when
 from coach.tui.history import answer_cards, dimension_history
 from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.progress import DimensionProgress
 
 STATUS_MARKS = {"completed": ("✓", "green"), "in_progress": ("…", "yellow"),
                 "interrupted": ("⏸", "dim"), "failed": ("✗", "red")}
-PLAN_NAMES = {"full-loop": "Full loop", "drill": "Round drill", "warm-up": "Warm-up"}
-
-
-def when(iso: str | None) -> str:
-    """A stored UTC timestamp as local 'MM-DD HH:MM'."""
-    if not iso:
-        return "?"
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%m-%d %H:%M")
-    except ValueError:
-        return iso[:16]
 
 
 class HomeScreen(Screen[None]):

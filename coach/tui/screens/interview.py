@@ -20,10 +20,10 @@ from textual.widgets import Header, Input, Static
 
 from coach.errors import CoachError
 from coach.interview import events as ev
-from coach.interview.resume import plan_record
 from coach.tui.messages import InputLevel, InterviewDone, PartialTranscript, RunnerEvent, WorkerError
 from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.level_meter import LevelMeter
+from coach.scoring.scorecard import Scorecard
 from coach.tui.widgets.scorecard_view import ScorecardView
 from coach.tui.widgets.timer import RoundTimer
 from coach.tui.wiring import LiveAudio, SessionRequest, build_runner
@@ -72,7 +72,7 @@ class InterviewScreen(Screen[None]):
         self._total_questions = 0
         self._round_id: str | None = None
         self._finished = threading.Event()
-        self._last_card: tuple[dict[str, Any], str] | None = None
+        self._last_card: tuple[Scorecard, str] | None = None
 
     def compose(self) -> ComposeResult:
         app: Any = self.app
@@ -151,20 +151,20 @@ class InterviewScreen(Screen[None]):
             self.post_message(WorkerError(problem, fatal=True))
             self.post_message(InterviewDone(None, "failed"))
             return
+        from coach.services import start_session
+
         status = "failed"
+        store = None
         try:
-            self.runner, self.source = build_runner(
+            self.runner, self.source, store = build_runner(
                 app, self.request, kit, self.hands_free, on_event=self._runner_callback,
                 on_chunk=self.live.add, on_error=lambda exc: self.post_message(WorkerError(exc)))
             runner = self.runner
-            self._total_questions = len({q.id for q, _ in runner.engine.items})
-            if self.request.resume:          # an interrupted session goes on under its own id
-                self.session_id = self.request.resume      # back to in_progress when the runner starts
-            else:
-                self.session_id = runner.store.start_session(
-                    plan=self.request.plan, round=self.request.round or "", level=self.request.level,
-                    mode=self.mode, stt_model=kit.transcriber.name, llm_model=getattr(kit.interviewer, "name", ""),
-                    plan_items=plan_record(runner.engine.items, runner.engine.max_followups))
+            self._total_questions = runner.questions
+            self.session_id = start_session(
+                store, runner, plan=self.request.plan, round_id=self.request.round, level=self.request.level,
+                mode=self.mode, stt_model=kit.transcriber.name, llm_model=getattr(kit.interviewer, "name", ""),
+                resume=self.request.resume)
             status = runner.run(self.session_id)
         except CoachError as exc:
             self.post_message(WorkerError(exc))
@@ -172,8 +172,8 @@ class InterviewScreen(Screen[None]):
             self.post_message(WorkerError(CoachError(f"the interview stopped: {type(exc).__name__}: {exc}",
                                                      "earlier turns are saved; start a new session")))
         finally:
-            if self.runner is not None:
-                self.runner.store.close()
+            if store is not None:
+                store.close()
         self.post_message(InterviewDone(self.session_id, status))
 
     def _runner_callback(self, event: ev.Event) -> None:
@@ -194,8 +194,7 @@ class InterviewScreen(Screen[None]):
     def _partials(self) -> None:
         """Live transcript while recording: the runner's incremental transcript (see LiveAudio.partial_loop)."""
         def heard() -> str:
-            live = getattr(self.runner, "live", None)
-            return live.partial_text if live is not None else ""
+            return self.runner.heard_so_far() if self.runner is not None else ""
 
         self.live.partial_loop(heard, self._finished, self.source.paused if self.source else None,
                                lambda text: self.post_message(PartialTranscript(text)))
@@ -219,7 +218,7 @@ class InterviewScreen(Screen[None]):
         if isinstance(event, ev.SessionStarted):
             self.session_id = event.session_id
         elif isinstance(event, ev.Speaking):
-            self._speaking(event.text)
+            self._speaking(event)
         elif isinstance(event, ev.Listening):
             self._listening()
         elif isinstance(event, ev.Transcribing):
@@ -239,28 +238,25 @@ class InterviewScreen(Screen[None]):
             overall = "no score" if event.overall is None else f"overall {event.overall:.1f}/5"
             app.notify(f"Session {event.status}: {overall}", timeout=6)
 
-    def _speaking(self, text: str) -> None:
-        runner = self.runner
-        if runner is not None and runner.engine.index >= 0 and runner.engine.state != "done":
-            slot = runner.engine.current
-            if slot.round.id != self._round_id:
-                self._round_id = slot.round.id
-                self.query_one("#iv-timer", RoundTimer).restart(slot.round.time_box_minutes * 60)
-            self._question_no = len({q.id for q, _ in runner.engine.items[: runner.engine.index + 1]})
+    def _speaking(self, event: ev.Speaking) -> None:
+        if event.round_id is not None:
+            if event.round_id != self._round_id:
+                self._round_id = event.round_id
+                self.query_one("#iv-timer", RoundTimer).restart(event.round_minutes * 60)
+            self._question_no, self._total_questions = event.question_no, event.questions
             self._title()
-        self.query_one("#iv-question-text", Static).update(Text(text, style="bold"))
-        self.query_one("#iv-question").border_title = self._ask_title(runner)
+        self.query_one("#iv-question-text", Static).update(Text(event.text, style="bold"))
+        self.query_one("#iv-question").border_title = self._ask_title(event)
         app: Any = self.app
         self._set_state("speaking", "text only: read the question" if app.kit.text_only else "esc stops the voice")
 
     @staticmethod
-    def _ask_title(runner: Any) -> str:
-        ask = runner.engine.last_ask if runner is not None else None
-        if runner is None or runner.engine.state == "done" or ask is None:
-            return "Interviewer · closing" if runner is not None else "Interviewer"
-        if ask.kind == "followup" and ask.gap:
-            return f"Interviewer · follow-up on {ask.gap.replace('_', ' ')}"
-        return "Interviewer · asking again" if ask.kind == "repeat" else "Interviewer · question"
+    def _ask_title(event: ev.Speaking) -> str:
+        if event.round_id is None:
+            return "Interviewer · closing"
+        if event.kind == "followup" and event.gap:
+            return f"Interviewer · follow-up on {event.gap.replace('_', ' ')}"
+        return "Interviewer · asking again" if event.kind == "repeat" else "Interviewer · question"
 
     def _listening(self) -> None:
         app: Any = self.app
@@ -291,7 +287,7 @@ class InterviewScreen(Screen[None]):
         self.query_one("#iv-level", LevelMeter).level = -120.0
         partial = self.query_one("#iv-partial", Static)
         if self.mode == "practice":
-            self._last_card = (event.scorecard or {}, event.turn.text)
+            self._last_card = (event.scorecard or Scorecard(), event.turn.text)
             card = self.query_one("#iv-card", ScorecardView)
             card.show(event.scorecard, event.turn.text)
             card.display = True
@@ -348,7 +344,7 @@ class InterviewScreen(Screen[None]):
             self.action_continue()
         elif self.state == "recording":
             if self.runner is not None:
-                self.runner.stop_answer.set()
+                self.runner.finish_answer()
             self.live.recording.clear()
             self._set_state("transcribing")
         elif self.state == "waiting":

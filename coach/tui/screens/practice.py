@@ -71,7 +71,7 @@ class PracticeScreen(Screen[None]):
         from coach.progress.week import render
 
         try:
-            plan, content = build_week(app.store.db.conn, self.today)
+            plan, content = build_week(app.store, self.today)
         except CoachError as exc:
             target.update(Text(exc.one_line(), style="red"))
             return

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.errors import AudioError, CoachError
-from coach.tui.screens.home import PLAN_NAMES, when
+from coach.tui.format import PLAN_NAMES, when
 from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.scorecard_view import ScorecardView
 
@@ -226,12 +226,12 @@ class SessionScreen(Screen[None]):
         if not ok:
             self.app.call_from_thread(self.notify, f"Cannot play the answer: {message}.", severity="warning")
             return
-        from coach.adapters.tts import _play_wav
+        from coach.adapters.tts import play_wav
 
         self._played = True
         self.app.call_from_thread(self.notify, f"Playing {path.name}…", timeout=3)
         try:
-            _play_wav(path)
+            play_wav(path)
         except AudioError as exc:
             app: Any = self.app
             self.app.call_from_thread(app.show_error, exc)

@@ -1,9 +1,6 @@
 """The full scorecard of one answer: every rubric dimension with its rule and evidence (d opens it)."""
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,29 +8,29 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from coach.scoring.scorecard import Scorecard
 from coach.tui.widgets.scorecard_view import render_card
 
 
-def render_dimensions(card: Mapping[str, Any]) -> Text:
+def render_dimensions(card: Scorecard) -> Text:
     """Each dimension: name, score, the scoring rule and the evidence it rests on."""
     out = Text()
-    for dim in card.get("dimensions") or []:
-        score = float(dim.get("score") or 0)
+    for dim in card.dimensions:
+        score = dim.score
         style = "bold green" if score >= 3.5 else ("bold yellow" if score >= 2.5 else "bold red")
-        out.append(f"{dim.get('name') or dim.get('id')}  ", style="bold")
+        out.append(f"{dim.name or dim.id}  ", style="bold")
         out.append(f"{score:.1f}/5\n", style=style)
-        if dim.get("rule"):
-            out.append(f"  {dim['rule']}\n", style="dim")
-        for item in (dim.get("evidence") or [])[:3]:
+        if dim.rule:
+            out.append(f"  {dim.rule}\n", style="dim")
+        for item in dim.evidence[:3]:
             out.append(f"  · {item}\n")
-    star = card.get("star") or {}
-    if star.get("improvement"):
+    if card.star.improvement:
         out.append("\nStory: ", style="bold")
-        out.append(f"{star['improvement']}\n")
-    for gap in card.get("gaps") or []:
-        out.append(f"gap {gap.get('id')} ({float(gap.get('severity') or 0):.1f})", style="yellow")
-        if gap.get("evidence"):
-            out.append(f": {gap['evidence']}", style="dim")
+        out.append(f"{card.star.improvement}\n")
+    for gap in card.gaps:
+        out.append(f"gap {gap.id} ({gap.severity:.1f})", style="yellow")
+        if gap.evidence:
+            out.append(f": {gap.evidence}", style="dim")
         out.append("\n")
     out.rstrip()
     return out
@@ -50,7 +47,7 @@ class ScorecardScreen(ModalScreen[None]):
     }
     """
 
-    def __init__(self, card: Mapping[str, Any], transcript: str = "", title: str = "Scorecard") -> None:
+    def __init__(self, card: Scorecard, transcript: str = "", title: str = "Scorecard") -> None:
         super().__init__()
         self.card, self.transcript, self.heading = card, transcript, title
 

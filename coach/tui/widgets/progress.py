@@ -5,7 +5,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Sparkline
 
-from coach.tui.history import SHORT_NAMES
+from coach.tui.history import short_name
 
 
 class DimensionProgress(Vertical):
@@ -31,7 +31,7 @@ class DimensionProgress(Vertical):
         for did, (name, scores) in self.history.items():
             recent = scores[-5:]
             with Horizontal(classes="dim-row"):
-                yield Label(SHORT_NAMES.get(did, name)[:14], classes="dim-name")
+                yield Label(short_name(did, name)[:14], classes="dim-name")
                 yield Sparkline(scores[-40:], summary_function=max)
                 yield Label(f"{sum(recent) / len(recent):.1f}", classes="dim-score")
 
