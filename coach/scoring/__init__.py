@@ -24,7 +24,8 @@ __all__ = ["score_answer", "Scorecard", "SizingReport", "Quantity", "Check", "Ga
 
 
 def score_answer(transcript: Transcript | str, *, question: Question | None = None,
-                 round_spec: RoundSpec | None = None, rubric: Rubric | None = None) -> Scorecard:
+                 round_spec: RoundSpec | None = None, rubric: Rubric | None = None,
+                 level: str | None = None) -> Scorecard:
     """Score one spoken answer. Never raises on odd text: empty or garbage input is a non-answer."""
     if isinstance(transcript, Transcript):
         raw = transcript.text or " ".join(s.text for s in transcript.segments)
