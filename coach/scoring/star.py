@@ -24,7 +24,9 @@ _ACTION_VERBS = (
     r"removed|cut|simplified|reworked|redesigned|defined|established|launched|interviewed|walked|traced|mapped|"
     r"paired|quantized|distilled|tested|evaluated|compared|handed|wrote up|volunteered|owned|shipped|dropped|set|"
     r"went with|looked|tried|used|worked|helped|reviewed|planned|convened|ran|gave|turned|replaced|pitched|"
-    r"de-?risked|backtested|labell?ed|collected|cleaned|merged|refused|pushed back|flagged|raised|spent")
+    r"de-?risked|backtested|labell?ed|collected|cleaned|merged|refused|pushed back|flagged|raised|spent|read|"
+    r"considered|estimated|explained|delegated|counted|offered|joined|held|hold|switched|opened|posted|saw|"
+    r"paired|wrote|added|picked|negotiated|showed|took|counted|rebuilt|wired|reran|replayed")
 _I = r"\bi(?:\s+(?:also|then|first|personally|actually|eventually|finally|quickly|basically|just|initially|even|" \
      r"immediately|carefully|myself))?\s+"
 SITUATION = [
@@ -44,6 +46,11 @@ SITUATION = [
     (re.compile(r"\b(?:used to|kept (?:breaking|failing|timing out|having)|was getting|were getting|"
                 r"complain(?:ed|ing|ts))\b", _F), 1.5),
     (re.compile(r"\bat [A-Z][a-z]+\b"), 1.0),
+    (re.compile(r"\b(?:i'?m|i am) (?:currently |now )?(?:a|an|the) [a-z -]{0,30}(?:engineer|lead|scientist|manager)\b|"
+                r"\bright now i'?m\b|\bthe (?:largest|biggest|system i (?:owned|led|built)|hardest decision)\b", _F), 2.0),
+    (re.compile(r"^(?:(?:about|around) [a-z ]{0,25}, )?(?:our|my|the|a|an|every|three|two|four|five|six) [a-z -]{0,40}?"
+                r"(?:had|ran|was|were|used|kept|wanted|served|scored|broke|started|retrained|came|took|handled)\b", _F),
+     1.2),
     (re.compile(r"\bthe (?:project|system|model|problem|story|time) (?:i|we)(?:'d| would)? (?:want|like|'d like) to "
                 r"(?:talk about|go deep on|walk (?:you )?through|discuss|describe)\b", _F), 2.0),
 ]
@@ -57,6 +64,8 @@ TASK = [
                 r"\bi felt it was my\b|\bi (?:led|owned) (?:a|the) (?:project|effort|migration)\b", _F), 2.5),
     (re.compile(r"\b(?:i|we) (?:needed|had|wanted) to\b|\bneeded to (?:figure out|find|get|reduce|improve|fix|ship|"
                 r"decide|cut|bring)\b|\b(?:to|had to) (?:decide|figure out) (?:whether|why|how)\b", _F), 2.0),
+    (re.compile(r"\bi (?:set out|took it on|decided to fix|offered to)\b|^as (?:the|a|an) [a-z -]{3,40}, i\b|"
+                r"\bi wanted (?:one|to get|to fix|to make)\b", _F), 2.6),
     (re.compile(r"\bdeadline\b|\bbefore the (?:next|holiday|launch)\b|\bwithout (?:losing|hurting|breaking)\b", _F),
      1.0),
 ]
@@ -64,16 +73,23 @@ ACTION = [
     (re.compile(_I + rf"(?:{_ACTION_VERBS})\b", _F), 2.5),
     (re.compile(r"\b(?:so|then|first|next|after that|eventually|finally)\s*,?\s*i\s+(?!think|guess|mean|"
                 r"don't|was|would|'d)", _F), 1.5),
-    (re.compile(r"\bmy (?:approach|plan|proposal|solution|idea|fix|first step) was\b", _F), 2.5),
+    (re.compile(r"\bmy (?:approach|plan|proposal|solution|idea|fix|first step) was\b|\bthe part i did myself\b|"
+                r"\bmy (?:own )?part was\b", _F), 2.5),
     (re.compile(rf"\bwe(?:\s+(?:also|then|first|eventually|finally|quickly))?\s+(?:{_ACTION_VERBS})\b", _F), 2.0),
 ]
+_NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\btwice\b|\bzero\b|\bx\b|\b(?:one|two|three|four|five|six|seven|eight|"
+            r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)")
 _MEASURE = re.compile(r"\d|percent|%|\b(?:half|twice|double[d]?|triple[d]?|zero|none|\w+fold|"
                       r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
                       r"eighty|ninety|hundred)\w*)\b|\bx\b", _F)
 RESULT = [
     (re.compile(r"\b(?:reduc|increas|improv|cut|dropp|decreas|grew|grow|rais|lower|sav|boost|doubl|tripl|halv|"
                 r"went|came|brought|lift|shrank|shrunk|sped|accelerat|recover|gain|climb|fell|jump|caught|kept|"
-                r"moved|blocked)\w*\b[^.]{0,80}?(?:\d|percent|%|\bhalf\b|\btwice\b|\bzero\b|\bx\b)", _F), 3.0),
+                r"moved|blocked)\w*\b[^.]{0,80}?" + _NUMWORD, _F), 3.0),
+    (re.compile(r"\bfrom [^.]{1,30}? to [^.]{0,20}?" + _NUMWORD + r"|\binstead of (?:about )?" + _NUMWORD +
+                r"|\bnow (?:take|takes|load|loads|covers|mentors|leads|runs|serves)\b|\b(?:was|got|been) promoted\b", _F), 2.7),
+    (re.compile(r"\b(?:i learned|what i (?:took|learned) from|lesson|looking back|in hindsight|i would have|"
+                r"if i did it again|next time i)\b", _F), 2.6),
     (re.compile(r"\b(?:as a result|in the end|ended up|the result|the outcome|the impact|that led to|which led to|"
                 r"this led to|resulted in|by the end|the net effect|after that|since then|within (?:two|three|a|"
                 r"\d+) (?:weeks|months|quarters))\b", _F), 2.5),
@@ -90,6 +106,16 @@ _HYPOTHETICAL = re.compile(r"\b(?:would|will|should|could|going to|want(?:ed)? t
                            r"hope to|goal|target|aim|asked|to get it|to bring|i'd|we'd)\b", _F)
 _UNSURE = re.compile(r"\b(?:not (?:totally |really |entirely )?sure (?:how|what|if|whether)|don't know (?:how|what|if)|"
                      r"no idea (?:how|what|if)|never found out)\b", _F)
+# Habits, beliefs and plans ("I usually talk to stakeholders", "I would escalate") are not a story.
+_HABIT = re.compile(r"\b(?:usually|generally|typically|always|normally|tend to|i try to|i like to|i believe|"
+                    r"i think|to me|my approach is|i make sure|i'?m (?:generally|very|always|pretty))\b", _F)
+_PLAN = re.compile(r"^(?:(?:so|and|then|first|next)\s*,?\s*)*(?:i|we)(?:'d| would| will| could| might| should)\b|"
+                   r"^if (?:a|the|i|we|you|someone)\b|\b(?:i|we) would (?:first |probably |then )?\w+", _F)
+_PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", _F)
+# A sentence that opens with "I <did something>" is an action even when it mentions a figure.
+_ACTION_LEAD = re.compile(_I + rf"(?:{_ACTION_VERBS})\b", _F)
+_OUTCOME_LEAD = re.compile(r"^(?:(?:and|so|but)\s+)?(?:as a result|in the end|after that|since then|by the end|"
+                           r"overall|the (?:result|outcome|impact)|within)\b", _F)
 I_WORD = re.compile(r"\bi(?:'m|'ve|'d|'ll)?\b(?!\s+(?:think|mean|guess|believe|feel|don't know|do not know)\b)", _F)
 WE_WORD = re.compile(r"\bwe(?:'re|'ve|'d|'ll)?\b", _F)
 
@@ -142,6 +168,14 @@ def _cue(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
 def label_sentence(sentence: str) -> dict[str, float]:
     scores = {"situation": _cue(sentence, SITUATION), "task": _cue(sentence, TASK),
               "action": _cue(sentence, ACTION), "result": _cue(sentence, RESULT)}
+    if not _PAST.search(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
+        return {c: 0.0 for c in scores}  # a habit, a belief or a plan: not part of a story
+    lead = _ACTION_LEAD.search(sentence[:60])
+    if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence):
+        scores["result"] = min(scores["result"], scores["action"] - 0.1)   # "I benchmarked both: X fell by 40"
+    reflection = re.search(r"\b(?:i learned|looking back|in hindsight|i would have|what i took from)\b", sentence, _F)
+    if reflection:
+        return scores | {"result": max(scores["result"], 2.6)}
     if scores["result"] and _UNSURE.search(sentence):
         scores["result"] = 0.0           # "I'm not sure how it ended up" is the absence of a result
     elif scores["result"] and _HYPOTHETICAL.search(sentence) and scores["result"] < 3.0:
@@ -176,15 +210,17 @@ def analyse(sents: list[Sentence]) -> StarReport:
     i_count, we_count = len(I_WORD.findall(text)), len(WE_WORD.findall(text))
 
     def evidence(c: str) -> tuple[str, ...]:
-        idx = sorted(set(primary[c] + secondary[c]))
+        """The sentences labelled `c` first (the quote), then those where `c` is a second, strong cue."""
+        idx = primary[c] + [k for k in secondary[c] if k not in primary[c]]
         return tuple(sents[k].text for k in idx[:4])
 
-    def share(c: str) -> float:
-        return sum(_words(sents[k].text) for k in primary[c]) / total
+    def share(c: str, with_secondary: bool = False) -> float:
+        idx = set(primary[c] + secondary[c]) if with_secondary else set(primary[c])
+        return sum(_words(sents[k].text) for k in idx) / total
 
     ev = {c: evidence(c) for c in COMPONENTS}
     measurable = any(_MEASURE.search(e) for e in ev["result"])
-    s_share, a_share = share("situation"), share("action")
+    s_share, a_share = share("situation"), share("action", with_secondary=True)
     notes: dict[str, list[str]] = {c: [] for c in COMPONENTS}
     if ev["situation"]:
         n = sum(_words(sents[k].text) for k in primary["situation"])
