@@ -120,7 +120,7 @@ def score_graded(items: list[Graded], content: Any, scorer: Any = score_answer) 
     for g in items:
         question = content.questions.get(g.question) if g.question else None
         card = scorer(Transcript(g.text), question=question, round_spec=content.rounds.get(g.round),
-                      rubric=content.rubrics.get(g.round), level=g.level)
+                      rubric=content.rubrics.get(g.round), level=g.level, followup=g.flags.get("followup", False))
         rows.append({"item": g, "card": card, "question": question})
     return rows
 

@@ -13,20 +13,25 @@ from coach.scoring import delivery as _delivery
 from coach.scoring import napkin, signals, sizing, star, talking_points
 from coach.scoring.gaps import Gap, feedback, find_gaps
 from coach.scoring.napkin import Check
-from coach.scoring.rubric import Analysis, DimensionScore, dimensions, resolve_rubric
+from coach.scoring.calibrate import Calibration, calibrate, to_score
+from coach.scoring.rubric import NON_ANSWER_CAP, Analysis, DimensionScore, dimensions, resolve_rubric
 from coach.scoring.scorecard import CONTRACT_VERSION, Scorecard, SizingReport
 from coach.scoring.sizing import Quantity
 from coach.scoring.text import clean, sentences
 from coach.scoring.units import KINDS
 
-__all__ = ["score_answer", "Scorecard", "SizingReport", "Quantity", "Check", "Gap", "DimensionScore", "KINDS",
+__all__ = ["score_answer", "Scorecard", "Calibration", "SizingReport", "Quantity", "Check", "Gap", "DimensionScore", "KINDS",
            "CONTRACT_VERSION"]
 
 
 def score_answer(transcript: Transcript | str, *, question: Question | None = None,
                  round_spec: RoundSpec | None = None, rubric: Rubric | None = None,
-                 level: str | None = None) -> Scorecard:
-    """Score one spoken answer. Never raises on odd text: empty or garbage input is a non-answer."""
+                 level: str | None = None, followup: bool = False) -> Scorecard:
+    """Score one spoken answer. Never raises on odd text: empty or garbage input is a non-answer.
+
+    `level` ("senior" | "staff") sets the bar: at staff, missing staff signals lower the overall and are
+    named on the card. `followup`: the answer replies to a follow-up, so its context came before it.
+    """
     if isinstance(transcript, Transcript):
         raw = transcript.text or " ".join(s.text for s in transcript.segments)
         segments, duration = transcript.segments, transcript.duration_s
@@ -55,7 +60,12 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     a.missing = napkin.missing_kinds(quantities, expected)
     bad = sum(1 for c in checks if not c.ok)
     a.sizing_score, a.sizing_rule = sizing.sizing_score(quantities, bad, len(checks) - bad, expected)
-    scored, overall = dimensions(a, dims)
+    scored, dim_mean = dimensions(a, dims)
+    cal = calibrate(a, level, followup, dim_mean)
+    overall = to_score(cal.level)
+    if a.non_answer is not None:
+        overall = min(overall, NON_ANSWER_CAP)
+    a.staff_missing = cal.staff_missing
     gaps = find_gaps(a)
     return Scorecard(
         star=star_report,
@@ -68,4 +78,6 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
         overall=overall,
         round=round_id,
         question_id=question.id if question else None,
+        level=level,
+        calibration=cal,
     )

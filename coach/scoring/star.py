@@ -64,28 +64,29 @@ TASK = [
                 r"\bi felt it was my\b|\bi (?:led|owned) (?:a|the) (?:project|effort|migration)\b", _F), 2.5),
     (re.compile(r"\b(?:i|we) (?:needed|had|wanted) to\b|\bneeded to (?:figure out|find|get|reduce|improve|fix|ship|"
                 r"decide|cut|bring)\b|\b(?:to|had to) (?:decide|figure out) (?:whether|why|how)\b", _F), 2.0),
-    (re.compile(r"\bi (?:set out|took it on|decided to fix|offered to)\b|^as (?:the|a|an) [a-z -]{3,40}, i\b|"
+    (re.compile(r"\bi (?:set out|took it on|decided to fix|offered to)\b|^as (?:the|a|an) [a-z -]{3,60}, i\b|"
                 r"\bi wanted (?:one|to get|to fix|to make)\b", _F), 2.6),
     (re.compile(r"\bdeadline\b|\bbefore the (?:next|holiday|launch)\b|\bwithout (?:losing|hurting|breaking)\b", _F),
      1.0),
 ]
 ACTION = [
     (re.compile(_I + rf"(?:{_ACTION_VERBS})\b", _F), 2.5),
-    (re.compile(r"\b(?:so|then|first|next|after that|eventually|finally)\s*,?\s*i\s+(?!think|guess|mean|"
-                r"don't|was|would|'d)", _F), 1.5),
+    (re.compile(r"\b(?:so|then|first|next|after that|eventually|finally)\s*,?\s*i\s+(?:\w+ed|took|made|wrote|ran|"
+                r"built|set|sat|met|got|gave|led|saw|read|told|spent|put|went|found|brought|kept|did|drew|chose)\b", _F),
+     1.5),
     (re.compile(r"\bmy (?:approach|plan|proposal|solution|idea|fix|first step) was\b|\bthe part i did myself\b|"
                 r"\bmy (?:own )?part was\b", _F), 2.5),
     (re.compile(rf"\bwe(?:\s+(?:also|then|first|eventually|finally|quickly))?\s+(?:{_ACTION_VERBS})\b", _F), 2.0),
 ]
 _NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\btwice\b|\bzero\b|\bx\b|\b(?:one|two|three|four|five|six|seven|eight|"
             r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)")
-_MEASURE = re.compile(r"\d|percent|%|\b(?:half|twice|double[d]?|triple[d]?|zero|none|\w+fold|"
+_MEASURE = re.compile(r"\d|percent|%|\b(?:half|twice|once|double[d]?|triple[d]?|zero|none|\w+fold|"
                       r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
                       r"eighty|ninety|hundred)\w*)\b|\bx\b", _F)
 RESULT = [
     (re.compile(r"\b(?:reduc|increas|improv|cut|dropp|decreas|grew|grow|rais|lower|sav|boost|doubl|tripl|halv|"
                 r"went|came|brought|lift|shrank|shrunk|sped|accelerat|recover|gain|climb|fell|jump|caught|kept|"
-                r"moved|blocked)\w*\b[^.]{0,80}?" + _NUMWORD, _F), 3.0),
+                r"moved|blocked|shipp|launch|deliver|finish|complet|promot|adopt)\w*\b[^.]{0,80}?" + _NUMWORD, _F), 3.0),
     (re.compile(r"\bfrom [^.]{1,30}? to [^.]{0,20}?" + _NUMWORD + r"|\binstead of (?:about )?" + _NUMWORD +
                 r"|\bnow (?:take|takes|load|loads|covers|mentors|leads|runs|serves)\b|\b(?:was|got|been) promoted\b", _F), 2.7),
     (re.compile(r"\b(?:i learned|what i (?:took|learned) from|lesson|looking back|in hindsight|i would have|"
@@ -93,7 +94,7 @@ RESULT = [
     (re.compile(r"\b(?:as a result|in the end|ended up|the result|the outcome|the impact|that led to|which led to|"
                 r"this led to|resulted in|by the end|the net effect|after that|since then|within (?:two|three|a|"
                 r"\d+) (?:weeks|months|quarters))\b", _F), 2.5),
-    (re.compile(r"\b(?:shipped|launched|went live|rolled (?:it )?out to|got adopted|adopted by|became the default|"
+    (re.compile(r"\b(?:shipped|launched|went live|rolled (?:it )?out to|got adopted|adopted by|became the default|became (?:the|a) standard|"
                 r"(?:is|are) still (?:used|running|in production)|now (?:serves|runs|handles|used)|were using it|"
                 r"has caught|never (?:happened|came back|recurred)|no more (?:pages|incidents|outages))\b", _F), 2.0),
     (re.compile(r"\b(?:we|i|they) (?:saw|hit|achieved|reached|delivered|won|landed|kept)\b", _F), 1.5),
@@ -172,7 +173,7 @@ def label_sentence(sentence: str) -> dict[str, float]:
         return {c: 0.0 for c in scores}  # a habit, a belief or a plan: not part of a story
     lead = _ACTION_LEAD.search(sentence[:60])
     if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence):
-        scores["result"] = min(scores["result"], scores["action"] - 0.1)   # "I benchmarked both: X fell by 40"
+        scores["result"] = min(scores["result"], scores["action"])   # "I benchmarked both: X fell by 40" (tie: action)
     reflection = re.search(r"\b(?:i learned|looking back|in hindsight|i would have|what i took from)\b", sentence, _F)
     if reflection:
         return scores | {"result": max(scores["result"], 2.6)}
@@ -197,6 +198,9 @@ def analyse(sents: list[Sentence]) -> StarReport:
     for i, s in enumerate(sents):
         sc = label_sentence(s.text)
         best = max(COMPONENTS, key=lambda c: sc[c])      # ties go to the earlier part of the story
+        if sc[best] < 1.0 and i < 2 and _words(s.text) >= 5 and _PAST.search(s.text) \
+                and not _HABIT.search(s.text) and not _PLAN.search(s.text):
+            best, sc = "situation", sc | {"situation": 1.0}     # an opening sentence that sets the scene
         if sc[best] < 1.0:
             labels.append("other")
             continue

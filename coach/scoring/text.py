@@ -31,8 +31,8 @@ class Sentence:
 # A sentence ends at . ? ! (not inside a decimal number) or a line break.
 _BOUNDARY = re.compile(r"(?<!\d)[.?!]+(?=\s|$)|(?<=\d)[.?!]+(?=\s+[A-Za-z]|$)|\n+")
 # Run-on speech: split very long sentences where the speaker starts a new thought.
-_RUN_ON = re.compile(r",?\s+(?=(?:and then|and so|so then|so i|so we|and i|and we|then i|then we|but i|but we)\b)",
-                     re.IGNORECASE)
+_RUN_ON = re.compile(r",?\s+(?=(?:and then|and so|so then|so i|so we|and i|and we|then i|then we|but i|but we|"
+                     r"and as a result|and after that|and in the end|(?:and|so) (?:uh|um)\b))", re.IGNORECASE)
 _LONG = 45   # words
 
 
