@@ -46,14 +46,15 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     quantities = sizing.extract(text, sents)
     checks = napkin.check(quantities, text, sizing.factors(text))
     report = _delivery.analyse(text, segments, duration, round_spec.answer_seconds if round_spec else None)
-    points = talking_points.coverage(question, sents)
     production = signals.production_concepts(text)
+    na = signals.non_answer(text, question)
+    points = talking_points.coverage(question, sents, na is not None)
     a = Analysis(
         text=text, sents=sents, round=round_id, star=star_report, quantities=quantities, checks=checks,
         missing=[], sizing_score=0.0, sizing_rule="", delivery=report, points=points,
         tradeoffs=signals.tradeoff_evidence(sents), production=production, scope=signals.scope_words(text),
         tech=signals.tech_terms(text), clarifying=signals.clarifying(sents),
-        non_answer=signals.non_answer(text, question), question=question,
+        non_answer=na, question=question,
     )
     dims, expected = resolve_rubric(rubric, round_spec, round_id, a.narrative, bool(quantities), bool(production))
     a.expected_sizing = expected
