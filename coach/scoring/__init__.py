@@ -42,12 +42,12 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     round_id = (round_spec.id if round_spec else None) or (rubric.round if rubric else None) or \
         (question.round if question else None)
 
-    star_report = star.analyse(sents)
     quantities = sizing.extract(text, sents)
     checks = napkin.check(quantities, text, sizing.factors(text))
     report = _delivery.analyse(text, segments, duration, round_spec.answer_seconds if round_spec else None)
     production = signals.production_concepts(text)
     na = signals.non_answer(text, question)
+    star_report = star.analyse(sents) if na is None else star.no_story(sents)
     points = talking_points.coverage(question, sents, na is not None)
     a = Analysis(
         text=text, sents=sents, round=round_id, star=star_report, quantities=quantities, checks=checks,

@@ -229,7 +229,9 @@ def _technical(a: Any, t: _Trace) -> None:
     if a.points.score is not None:
         t.add(round(3.0 * a.points.score / 5.0, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
     else:
-        t.add(min(3.0, 0.3 * len(a.tech)), f"{len(a.tech)} technical terms")
+        t.add(min(2.0, 0.3 * len(a.tech)), f"{len(a.tech)} technical terms")
+        distinct = len(set(content_stems(a.text)))
+        t.add(round(min(1.0, distinct / 40), 2), f"{distinct} distinct content words")
     if _EXAMPLE.search(a.text) and _NUMBER.search(a.text):
         t.add(0.4, "a concrete example")
     if a.tradeoffs or _REASON.search(a.text):

@@ -62,7 +62,12 @@ TECH_TERMS = re.compile(
     r"interleaving|counterfactual|uplift|bandit|exploration|cold start|feature crosses|cross features|"
     r"cross encoder|bi-?encoder|vector|index|partition\w*|idempoten\w*|consisten\w*|eventual|queue|backpressure|"
     r"schema|validation|great expectations|mlflow|kubernetes|containers?|tracing|profil\w*|garbage collection|"
-    r"noisy neighbou?r|tail latency|p50)\b", _F)
+    r"noisy neighbou?r|tail latency|p50|overfit\w*|underfit\w*|regulari[sz]\w*|cross[- ]validation|k-?fold|"
+    r"(?:random|time[- ]based|grouped|group|temporal|time) splits?|offline metrics?|prediction time|train(?:ing)? set|test set|validation set|held[- ]out|"
+    r"feature importance|target leakage|label\w*|imbalance\w*|class weights?|false positives?|false negatives?|"
+    r"roc|pr auc|f1|log loss|sigmoid|softmax|dropout|early stopping|ensembl\w*|bagging|boosting|l1|l2|lasso|ridge|"
+    r"elastic net|bias|variance|hyperparameters?|sparse|dense|hash map|min-heap|deque|sketch|amortized|o\(1\)|"
+    r"o\(n\)|binary search|sorting|sort|ranks?|ties)\b", _F)
 
 _NON_ANSWER = re.compile(
     r"\b(?:i (?:don't|do not|dont) (?:know|remember|really know)|no idea|^pass\b|\bpass\.?$|"

@@ -59,12 +59,13 @@ TASK = [
                 r"(?:was|is)\b", _F), 3.0),
     (re.compile(r"\b(?:i|we) (?:was|were) (?:asked|tasked|told|brought in|responsible|assigned|given|put in charge|"
                 r"supposed)\b", _F), 3.0),
-    (re.compile(r"\b(?:asked|tasked) me\b|\bmy (?:role|responsibility) was\b|\bresponsible for\b|\bin charge of\b|"
-                r"\bi owned\b|\bi took on\b|\bi volunteered to\b|\bit was my (?:job|problem|call)\b|"
+    (re.compile(r"^[^,]{0,40}\b(?:asked|tasked) me\b|\bmy (?:role|responsibility) was\b|\bresponsible for\b|\bin charge of\b|"
+                r"(?:^|[,;]\s*|\band\s+)i owned\b|\bi took on\b|\bi volunteered to\b|\bit was my (?:job|problem|call)\b|"
                 r"\bi felt it was my\b|\bi (?:led|owned) (?:a|the) (?:project|effort|migration)\b", _F), 2.5),
     (re.compile(r"\b(?:i|we) (?:needed|had|wanted) to\b|\bneeded to (?:figure out|find|get|reduce|improve|fix|ship|"
                 r"decide|cut|bring)\b|\b(?:to|had to) (?:decide|figure out) (?:whether|why|how)\b", _F), 2.0),
-    (re.compile(r"\bi (?:set out|took it on|decided to fix|offered to)\b|^as (?:the|a|an) [a-z -]{3,60}, i\b|"
+    (re.compile(r"\bso i (?:led|owned|ran|took on) the (?:response|incident|effort|project|migration|work)\b|"
+                r"\bi (?:set out|took it on|decided to fix|offered to)\b|^as (?:the|a|an) [a-z -]{3,60}, i\b|"
                 r"\bi wanted (?:one|to get|to fix|to make)\b", _F), 2.6),
     (re.compile(r"\bdeadline\b|\bbefore the (?:next|holiday|launch)\b|\bwithout (?:losing|hurting|breaking)\b", _F),
      1.0),
@@ -94,10 +95,11 @@ RESULT = [
     (re.compile(r"\b(?:as a result|in the end|ended up|the result|the outcome|the impact|that led to|which led to|"
                 r"this led to|resulted in|by the end|the net effect|after that|since then|within (?:two|three|a|"
                 r"\d+) (?:weeks|months|quarters))\b", _F), 2.5),
-    (re.compile(r"\b(?:shipped|launched|went live|rolled (?:it )?out to|got adopted|adopted by|became the default|became (?:the|a) standard|"
+    (re.compile(r"\b(?:shipped|launched|went live|rolled (?:it )?out to|got adopted|adopted by|became the default|"
                 r"(?:is|are) still (?:used|running|in production)|now (?:serves|runs|handles|used)|were using it|"
                 r"has caught|never (?:happened|came back|recurred)|no more (?:pages|incidents|outages))\b", _F), 2.0),
     (re.compile(r"\b(?:we|i|they) (?:saw|hit|achieved|reached|delivered|won|landed|kept)\b", _F), 1.5),
+    (re.compile(r"\bbecame (?:the|a|our) (?:standard|default)\b|\bis now (?:the|a|part of)\b", _F), 2.5),
     (re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|up from|down from)\b[^.]{0,40}?(?:\d|percent)", _F),
      2.5),
     (re.compile(r"\b(?:went (?:really )?well|everyone was happy|people liked|got a lot (?:better|quieter)|"
@@ -109,7 +111,9 @@ _UNSURE = re.compile(r"\b(?:not (?:totally |really |entirely )?sure (?:how|what|
                      r"no idea (?:how|what|if)|never found out)\b", _F)
 # Habits, beliefs and plans ("I usually talk to stakeholders", "I would escalate") are not a story.
 _HABIT = re.compile(r"\b(?:usually|generally|typically|always|normally|tend to|i try to|i like to|i believe|"
-                    r"i think|to me|my approach is|i make sure|i'?m (?:generally|very|always|pretty))\b", _F)
+                    r"i think|to me|my approach is|i make sure|i'?m (?:generally|very|always|pretty)|"
+                    r"i (?:make|talk|try|write|keep|break|ask|give|do|go|work|use|like|start|bring|execute|figure|"
+                    r"prefer|focus|believe|share|help|answer))\b", _F)
 _PLAN = re.compile(r"^(?:(?:so|and|then|first|next)\s*,?\s*)*(?:i|we)(?:'d| would| will| could| might| should)\b|"
                    r"^if (?:a|the|i|we|you|someone)\b|\b(?:i|we) would (?:first |probably |then )?\w+", _F)
 _PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", _F)
@@ -166,6 +170,12 @@ def _cue(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
     return max((w for p, w in cues if p.search(sentence)), default=0.0)
 
 
+_GOAL = re.compile(r"\b(?:my|our|the) (?:goal|task|target|ask|aim|objective)\b", _F)
+_MEASURED_OUTCOME = re.compile(r"\bfrom [^.]{1,30}? to\b|\bby (?:about |roughly )?\d|\bas a result\b|\bin the end\b|"
+                               r"\b(?:went|grew|rose|fell|dropped) (?:up |down )?(?:by )?\d+(?:\.\d+)? ?(?:percent|%)",
+                               _F)
+
+
 def label_sentence(sentence: str) -> dict[str, float]:
     scores = {"situation": _cue(sentence, SITUATION), "task": _cue(sentence, TASK),
               "action": _cue(sentence, ACTION), "result": _cue(sentence, RESULT)}
@@ -177,9 +187,11 @@ def label_sentence(sentence: str) -> dict[str, float]:
     reflection = re.search(r"\b(?:i learned|looking back|in hindsight|i would have|what i took from)\b", sentence, _F)
     if reflection:
         return scores | {"result": max(scores["result"], 2.6)}
+    if scores["result"] and _MEASURED_OUTCOME.search(sentence) and not _GOAL.search(sentence):
+        return scores                    # "the rate went up 7 percent, and she asked me to ..." is an outcome
     if scores["result"] and _UNSURE.search(sentence):
         scores["result"] = 0.0           # "I'm not sure how it ended up" is the absence of a result
-    elif scores["result"] and _HYPOTHETICAL.search(sentence) and scores["result"] < 3.0:
+    elif scores["result"] and _HYPOTHETICAL.search(sentence):
         scores["result"] = 0.0           # "the goal was to reduce ..." is not an outcome
     elif scores["result"] and re.search(r"\b(?:my|our|the) (?:goal|task|target|ask)\b|\basked (?:me )?to\b",
                                         sentence, _F):
@@ -207,7 +219,7 @@ def analyse(sents: list[Sentence]) -> StarReport:
         labels.append(best)
         primary[best].append(i)
         for c in COMPONENTS:
-            if c != best and sc[c] >= (1.0 if c == "situation" and i < 3 else 2.5):
+            if c != best and sc[c] >= (2.0 if c == "situation" and i < 3 else 2.5):
                 secondary[c].append(i)
     total = sum(_words(s.text) for s in sents) or 1
     text = " ".join(s.text for s in sents)
@@ -284,3 +296,12 @@ def _improvement(ev: dict[str, tuple[str, ...]], measurable: bool, i_count: int,
     if not ev["task"]:
         return 'Say what you were asked to do or the goal you owned ("my goal was to ...").'
     return "Close with what you learned or would do differently, in one sentence."
+
+
+def no_story(sents: list[Sentence]) -> StarReport:
+    """A non-answer: every sentence is "other" and nothing is quoted as evidence."""
+    text = " ".join(s.text for s in sents)
+    missing = {c: Component(False, (), ("the answer does not tell a story",)) for c in COMPONENTS}
+    return StarReport(**missing, score=0.0, improvement="Pick one real situation and tell what you did and what changed.",
+                      labels=tuple("other" for _ in sents), i_count=len(I_WORD.findall(text)),
+                      we_count=len(WE_WORD.findall(text)))
