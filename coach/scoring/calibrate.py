@@ -30,7 +30,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
     "influence without authority": re.compile(
         r"\b(?:convinced|aligned|persuaded|without (?:formal |any )?authority|none of (?:them|whom) reported|"
         r"(?:didn'?t|did not|don'?t) report to me|buy-?in|design review|architecture review|rfc|invited|negotiated|"
-        r"won over|leads of|tech leads|with (?:their|that team'?s|the other) leads?|leads? from|other tech leads|"
+        r"won over|leads of|tech leads|with (?:their|that team'?s|the other|those teams'?|partner teams'?) leads?|"
+        r"leads? from|other tech leads|"
         r"worked with [a-z ]{0,20}lead)\b", _F),
     "long-term direction": re.compile(
         r"\b(?:roadmap|strateg\w*|direction|vision|long[- ]term|multi[- ]year|(?:next|over the next) (?:two|three|"

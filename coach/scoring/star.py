@@ -30,6 +30,7 @@ _ACTION_VERBS = (
 _I = r"\bi(?:\s+(?:also|then|first|personally|actually|eventually|finally|quickly|basically|just|initially|even|" \
      r"immediately|carefully|myself))?\s+"
 SITUATION = [
+    (re.compile(r"\bat (?:a|the|my|our|one) [a-z -]{0,20}(?:startup|company|job|firm|bank|employer|team)\b", _F), 2.5),
     (re.compile(r"\b(?:at|in|on) (?:my|our) (?:last|previous|prior|old|current|first|former) (?:company|job|role|team|"
                 r"employer|startup|position|gig)\b", _F), 2.5),
     (re.compile(r"\bwhen i (?:was|joined|started|first)\b", _F), 2.0),
@@ -213,7 +214,9 @@ def analyse(sents: list[Sentence]) -> StarReport:
         if sc[best] < 1.0 and i < 2 and _words(s.text) >= 5 and _PAST.search(s.text) \
                 and not _HABIT.search(s.text) and not _PLAN.search(s.text):
             best, sc = "situation", sc | {"situation": 1.0}     # an opening sentence that sets the scene
-        if sc[best] < 1.0:
+        if best == "situation" and sc[best] < 2.0 and i >= max(2, len(sents) / 2):
+            best = "other"                                     # context comes first; a late weak cue is not it
+        if best == "other" or sc[best] < 1.0:
             labels.append("other")
             continue
         labels.append(best)
