@@ -204,13 +204,23 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def analyse(sents: list[Sentence]) -> StarReport:
+def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport:
+    """`given`: one label per sentence from another labeller (the model pass); the cues still add
+    second-part evidence."""
     labels: list[str] = []
     primary: dict[str, list[int]] = {c: [] for c in COMPONENTS}
     secondary: dict[str, list[int]] = {c: [] for c in COMPONENTS}
     for i, s in enumerate(sents):
         sc = label_sentence(s.text)
         best = max(COMPONENTS, key=lambda c: sc[c])      # ties go to the earlier part of the story
+        if given is not None:
+            best = given[i] if i < len(given) else "other"
+            if best in COMPONENTS:
+                labels.append(best)
+                primary[best].append(i)
+            else:
+                labels.append("other")
+            continue
         if sc[best] < 1.0 and i < 2 and _words(s.text) >= 5 and _PAST.search(s.text) \
                 and not _HABIT.search(s.text) and not _PLAN.search(s.text):
             best, sc = "situation", sc | {"situation": 1.0}     # an opening sentence that sets the scene
