@@ -152,11 +152,12 @@ class StarReport:
     i_count: int = 0
     we_count: int = 0
     measurable_result: bool = False
+    sentences: tuple[str, ...] = ()       # the sentences `labels` label, in order
 
     def to_dict(self) -> dict:
         d = {c: getattr(self, c).to_dict() for c in COMPONENTS}
         d.update(score=self.score, improvement=self.improvement, labels=list(self.labels), i_count=self.i_count,
-                 we_count=self.we_count, measurable_result=self.measurable_result)
+                 we_count=self.we_count, measurable_result=self.measurable_result, sentences=list(self.sentences))
         return d
 
     @classmethod
@@ -164,7 +165,8 @@ class StarReport:
         return cls(**{c: Component.from_dict(d.get(c) or {}) for c in COMPONENTS},
                    score=float(d.get("score", 0.0)), improvement=str(d.get("improvement", "")),
                    labels=tuple(d.get("labels") or ()), i_count=int(d.get("i_count", 0)),
-                   we_count=int(d.get("we_count", 0)), measurable_result=bool(d.get("measurable_result", False)))
+                   we_count=int(d.get("we_count", 0)), measurable_result=bool(d.get("measurable_result", False)),
+                   sentences=tuple(d.get("sentences") or ()))
 
 
 def _cue(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
@@ -208,6 +210,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
     """`given`: one label per sentence from another labeller (the model pass); the cues still add
     second-part evidence."""
     labels: list[str] = []
+    strength: dict[int, float] = {}
     primary: dict[str, list[int]] = {c: [] for c in COMPONENTS}
     secondary: dict[str, list[int]] = {c: [] for c in COMPONENTS}
     for i, s in enumerate(sents):
@@ -231,6 +234,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
             continue
         labels.append(best)
         primary[best].append(i)
+        strength[i] = sc[best] - sc[max((c for c in COMPONENTS if c != best), key=lambda c: sc[c])]
         for c in COMPONENTS:
             if c != best and sc[c] >= (2.0 if c == "situation" and i < 3 else 2.5):
                 secondary[c].append(i)
@@ -239,8 +243,10 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
     i_count, we_count = len(I_WORD.findall(text)), len(WE_WORD.findall(text))
 
     def evidence(c: str) -> tuple[str, ...]:
-        """The sentences labelled `c` first (the quote), then those where `c` is a second, strong cue."""
-        idx = primary[c] + [k for k in secondary[c] if k not in primary[c]]
+        """The sentences labelled `c` first, the clearest first (the quote: its cue beats the other parts' by the
+        widest margin; context keeps its order), then those where `c` is a second, strong cue."""
+        first = primary[c] if c == "situation" else sorted(primary[c], key=lambda k: -strength.get(k, 0.0))
+        idx = first + [k for k in secondary[c] if k not in primary[c]]
         return tuple(sents[k].text for k in idx[:4])
 
     def share(c: str, with_secondary: bool = False) -> float:
@@ -288,7 +294,8 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
     score = round(max(0.0, min(5.0, score)), 2)
     comps = {c: Component(bool(ev[c]), ev[c], tuple(notes[c])) for c in COMPONENTS}
     return StarReport(**comps, score=score, improvement=_improvement(ev, measurable, i_count, we_count, s_share),
-                      labels=tuple(labels), i_count=i_count, we_count=we_count, measurable_result=measurable)
+                      labels=tuple(labels), i_count=i_count, we_count=we_count, measurable_result=measurable,
+                      sentences=tuple(x.text for x in sents))
 
 
 def _improvement(ev: dict[str, tuple[str, ...]], measurable: bool, i_count: int, we_count: int,
@@ -317,4 +324,4 @@ def no_story(sents: list[Sentence]) -> StarReport:
     missing = {c: Component(False, (), ("the answer does not tell a story",)) for c in COMPONENTS}
     return StarReport(**missing, score=0.0, improvement="Pick one real situation and tell what you did and what changed.",
                       labels=tuple("other" for _ in sents), i_count=len(I_WORD.findall(text)),
-                      we_count=len(WE_WORD.findall(text)))
+                      we_count=len(WE_WORD.findall(text)), sentences=tuple(s.text for s in sents))
