@@ -101,6 +101,9 @@ RESULT = [
                 r"has caught|never (?:happened|came back|recurred)|no more (?:pages|incidents|outages))\b", _F), 2.0),
     (re.compile(r"\b(?:we|i|they) (?:saw|hit|achieved|reached|delivered|won|landed|kept)\b", _F), 1.5),
     (re.compile(r"\bbecame (?:the|a|our) (?:standard|default)\b|\bis now (?:the|a|part of)\b", _F), 2.5),
+    (re.compile(r"\b(?:had|saw|with|there were|we've had) (?:zero|no|not a single|only (?:one|two|\d+)) (?:more )?"
+                r"(?:incidents?|outages?|pages?|regressions?|complaints?|escalations?|misses|failures?)\b|"
+                r"\b(?:we|they|everyone|both teams) agreed\b", _F), 2.6),
     (re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|up from|down from)\b[^.]{0,40}?(?:\d|percent)", _F),
      2.5),
     (re.compile(r"\b(?:went (?:really )?well|everyone was happy|people liked|got a lot (?:better|quieter)|"
