@@ -53,6 +53,7 @@ class Answer:
     fillers: tuple[tuple[str, int], ...] = ()
     sizing_checks: tuple[SizingCheck, ...] = ()
     star_missing: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()       # the scorer's level, staff signal and STAR quotes (see _evidence)
 
     @property
     def day(self) -> date:
@@ -156,7 +157,28 @@ def answer_from_row(row: Mapping[str, Any], question_rounds: Mapping[str, str] |
                             for c in sizing.get("checks") or [] if isinstance(c, dict)),
         star_missing=tuple(part for part in ("situation", "task", "action", "result")
                            if isinstance(star.get(part), dict) and not star[part].get("present")),
+        evidence=_evidence(card, star),
     )
+
+
+def _evidence(card: Mapping[str, Any], star: Mapping[str, Any]) -> tuple[str, ...]:
+    """How the score was made, for the report: the level and its reason, a missing staff signal,
+    the result quote, and the step of the first wrong napkin figure."""
+    out: list[str] = []
+    cal = card.get("calibration") if isinstance(card.get("calibration"), dict) else {}
+    steps = [str(s) for s in cal.get("steps") or [] if "->" in str(s)]
+    if _num(cal.get("level")):
+        out.append(f"level {float(cal['level']):.1f}/5" + (f": {steps[-1].split(' -> ')[0]}" if steps else ""))
+    if cal.get("staff_missing"):
+        out.append("staff signal missing: " + ", ".join(map(str, cal["staff_missing"])))
+    result = star.get("result") if isinstance(star.get("result"), dict) else {}
+    if result.get("evidence"):
+        out.append(f'result: "{str(result["evidence"][0])[:140]}"')
+    sizing = card.get("sizing") if isinstance(card.get("sizing"), dict) else {}
+    bad = [c for c in sizing.get("checks") or [] if isinstance(c, dict) and not c.get("ok", True)]
+    if bad:
+        out.append(f"napkin: {str(bad[0].get('message') or '')[:200]}")
+    return tuple(out)
 
 
 def session_from_row(row: Mapping[str, Any]) -> SessionInfo:

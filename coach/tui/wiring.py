@@ -65,11 +65,29 @@ def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
     source = AnswerQueueSource(mic, on_chunk=on_chunk, on_error=on_error)
     runner = services.build_runner(
         content=content, items=items, source=source, transcriber=kit.transcriber,
-        interviewer=kit.interviewer, speaker=kit.speaker, store=store, scorer=kit.scorer,
+        interviewer=kit.interviewer, speaker=kit.speaker, store=store, scorer=_at_level(kit.scorer, req.level),
         on_event=on_event, no_speech="retry", clock=app.clock, speculate=mic is not None,
         **extra,
     )
     return runner, source
+
+
+def _at_level(scorer: Any, level: str | None) -> Any:
+    """The scorer with the session's level (senior/staff): the staff bar weighs scope, influence, direction."""
+    import inspect
+    if scorer is None or not level:
+        return scorer
+    try:
+        params = inspect.signature(scorer).parameters
+    except (TypeError, ValueError):
+        return scorer
+    if "level" not in params and not any(p.kind is p.VAR_KEYWORD for p in params.values()):
+        return scorer                     # a scorer (e.g. a test double) that takes no level
+
+    def score(*args: Any, **kwargs: Any) -> Any:
+        kwargs.setdefault("level", level)
+        return scorer(*args, **kwargs)
+    return score
 
 
 PARTIAL_EVERY_S = 2.0

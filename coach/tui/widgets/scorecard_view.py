@@ -23,8 +23,33 @@ def _score_style(score: float) -> str:
     return "bold green" if score >= 3.5 else ("bold yellow" if score >= 2.5 else "bold red")
 
 
+def labelled_sentences(card: Mapping[str, Any]) -> Text | None:
+    """Each sentence of the answer with its STAR label as a coloured tag ([S] [T] [A] [R]); None for an
+    older card that has no sentences."""
+    star = card.get("star") or {}
+    sents, labels = star.get("sentences") or [], star.get("labels") or []
+    if not sents or len(sents) != len(labels):
+        return None
+    out = Text()
+    for i, (sentence, label) in enumerate(zip(sents, labels)):
+        if i:
+            out.append(" ")
+        letter, style = STAR_STYLES.get(str(label), ("", ""))
+        if letter:
+            out.append(f"[{letter}]", style=style)
+            out.append(" ")
+            out.append(str(sentence))
+        else:
+            out.append(str(sentence), style="dim")
+    return out
+
+
 def highlight_transcript(transcript: str, card: Mapping[str, Any]) -> Text:
-    """The transcript with each STAR component's evidence sentences highlighted in its colour."""
+    """The transcript with each sentence tagged by its STAR label, or (older cards) each STAR component's
+    evidence sentences highlighted in its colour."""
+    tagged = labelled_sentences(card)
+    if tagged is not None:
+        return tagged
     text = Text(transcript)
     lower = transcript.lower()
     star = card.get("star") or {}
@@ -64,6 +89,19 @@ def render_card(card: Mapping[str, Any], transcript: str = "",
         out.append("   ")
     out.append_text(star_line(card))
     out.append("\n")
+    cal = card.get("calibration") or {}
+    steps = [str(x) for x in cal.get("steps") or [] if "->" in str(x)]
+    if cal.get("level"):
+        level = card.get("level")
+        out.append("Level ", style="bold")
+        out.append(f"{float(cal['level']):.1f} of 5" + (f" against the {level} bar" if level else ""))
+        if steps:
+            out.append(f": {steps[-1].split(' -> ')[0]}", style="dim")
+        out.append("\n")
+    if cal.get("staff_missing"):
+        out.append("Staff signal missing ", style="bold")
+        out.append(", ".join(map(str, cal["staff_missing"])), style="yellow")
+        out.append("\n")
     delivery = card.get("delivery") or {}
     if delivery:
         fillers = delivery.get("fillers") or {}
@@ -84,7 +122,7 @@ def render_card(card: Mapping[str, Any], transcript: str = "",
         for check in sizing.get("checks") or []:
             if not check.get("ok", True):
                 out.append("  ✗ ", style="bold red")
-                out.append(str(check.get("message", "")), style="red")
+                out.append(str(check.get("message", "")), style="red")      # names the step and the right figure
                 if check.get("stated") is not None and check.get("expected") is not None:
                     out.append(f" (said {check['stated']}, about {check['expected']})", style="red")
                 out.append("\n")
