@@ -109,8 +109,11 @@ def clarifying(sents: list[Sentence]) -> list[str]:
     return [s.text for s in sents if CLARIFY.search(s.text)]
 
 
+_TECH_LOWER = re.compile(r"(?<![a-z0-9])(?=[a-z0-9])" + TECH_TERMS.pattern[2:])   # case-sensitive on lowered text: faster
+
+
 def tech_terms(text: str) -> list[str]:
-    return sorted({m.group(0).lower() for m in TECH_TERMS.finditer(text)})
+    return sorted({m.group(0) for m in _TECH_LOWER.finditer(text.lower())})
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coach.domain import Question
 from coach.scoring.text import STOPWORDS, Sentence, stem, words
@@ -102,13 +103,20 @@ def _phrase_in(phrase: list[str], tokens: list[str]) -> bool:
     return any(tokens[i:i + n] == phrase for i in range(len(tokens) - n + 1))
 
 
-def _alternatives(keyword: str) -> list[str]:
+@lru_cache(maxsize=2048)
+def _phrase(alt: str) -> tuple[str, ...]:
+    """A keyword's stems (question banks repeat, so each keyword is stemmed once)."""
+    return tuple(_stems(alt))
+
+
+@lru_cache(maxsize=2048)
+def _alternatives(keyword: str) -> tuple[str, ...]:
     key = keyword.lower().strip()
     alts = [key]
     for head, syns in SYNONYMS.items():
         if stem(key) == stem(head) or key in syns:
             alts.extend((head,) + syns)    # each group is a set of words for the same thing
-    return alts
+    return tuple(alts)
 
 
 def coverage(question: Question | None, sents: list[Sentence], non_answer: bool = False) -> PointsReport:
@@ -117,25 +125,29 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
     if non_answer:
         return PointsReport((), tuple(PointHit(p) for p in question.talking_points), 0.0)
     sent_tokens = [(s, _stems(s.text)) for s in sents]
+    every = set().union(*(set(t) for _, t in sent_tokens)) if sent_tokens else set()
     covered: list[PointHit] = []
     missed: list[PointHit] = []
     for i, point in enumerate(question.talking_points):
         keywords = list(question.keywords[i]) if i < len(question.keywords) else []
-        hit = _by_keywords(point, keywords, sent_tokens) or _by_point_words(point, sent_tokens)
+        hit = _by_keywords(point, keywords, sent_tokens, every) or _by_point_words(point, sent_tokens)
         (covered if hit else missed).append(hit or PointHit(point))
     score = round(5.0 * len(covered) / (len(covered) + len(missed)), 2)
     return PointsReport(tuple(covered), tuple(missed), score)
 
 
-def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Sentence, list[str]]]) -> PointHit | None:
+def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Sentence, list[str]]],
+                 every: set[str] | None = None) -> PointHit | None:
     sizing = bool(_SIZING_POINT.match(point))
     own = ({stem(w) for w in words(point.replace("-", " "))} |
            {stem(w) for k in keywords for w in words(k.replace("-", " "))}) - WEAK
     for kw in keywords:
         for alt in _alternatives(kw):
-            phrase = _stems(alt)
+            phrase = list(_phrase(alt))
             if alt == "$":
                 phrase = []
+            if every is not None and phrase and not set(phrase) <= every:
+                continue                   # a word of the phrase is nowhere in the answer
             weak = all(p in WEAK for p in phrase)
             for s, toks in sent_tokens:
                 if not ((phrase and _phrase_in(phrase, toks)) or (alt == "$" and "$" in s.text)):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 MAX_CHARS = 60_000   # ~10,000 words: far past any spoken answer; the rest is ignored
@@ -87,6 +88,7 @@ let's let say like um uh yeah okay ok well really kind sort thing things lot get
 using used want going go way one""".split())
 
 
+@lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """A light suffix stripper: enough for 'monitoring' ~ 'monitor', 'caches' ~ 'cache'."""
     w = word.lower()
