@@ -87,7 +87,8 @@ _MEASURE = re.compile(r"\d|percent|%|\b(?:half|twice|once|double[d]?|triple[d]?|
 RESULT = [
     (re.compile(r"\b(?:reduc|increas|improv|cut|dropp|decreas|grew|grow|rais|lower|sav|boost|doubl|tripl|halv|"
                 r"went|came|brought|lift|shrank|shrunk|sped|accelerat|recover|gain|climb|fell|jump|caught|kept|"
-                r"moved|blocked|shipp|launch|deliver|finish|complet|promot|adopt)\w*\b[^.]{0,80}?" + _NUMWORD, _F), 3.0),
+                r"moved|blocked)\w*\b[^.]{0,80}?" + _NUMWORD, _F), 3.0),
+    (re.compile(r"\b(?:shipp|launch|deliver|finish|complet|promot|adopt)\w*\b[^.]{0,80}?" + _NUMWORD, _F), 2.9),
     (re.compile(r"\bfrom [^.]{1,30}? to [^.]{0,20}?" + _NUMWORD + r"|\binstead of (?:about )?" + _NUMWORD +
                 r"|\bnow (?:take|takes|load|loads|covers|mentors|leads|runs|serves)\b|\b(?:was|got|been) promoted\b", _F), 2.7),
     (re.compile(r"\b(?:i learned|what i (?:took|learned) from|lesson|looking back|in hindsight|i would have|"
@@ -176,7 +177,7 @@ def _cue(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
 
 
 _GOAL = re.compile(r"\b(?:my|our|the) (?:goal|task|target|ask|aim|objective)\b", _F)
-_MEASURED_OUTCOME = re.compile(r"\bfrom [^.]{1,30}? to\b|\bby (?:about |roughly )?\d|\bas a result\b|\bin the end\b|"
+_MEASURED_OUTCOME = re.compile(r"\bfrom (?:[^.]|\.(?=\d)){1,30}? to\b|\bby (?:about |roughly )?\d|\bas a result\b|\bin the end\b|"
                                r"\b(?:went|grew|rose|fell|dropped) (?:up |down )?(?:by )?\d+(?:\.\d+)? ?(?:percent|%)",
                                _F)
 
@@ -192,7 +193,8 @@ def label_sentence(sentence: str) -> dict[str, float]:
         return {c: 0.0 for c in scores}  # a habit, a belief or a plan: not part of a story
     lead = _ACTION_LEAD.search(sentence[:60])
     if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence):
-        scores["result"] = min(scores["result"], scores["action"])   # "I benchmarked both: X fell by 40" (tie: action)
+        # "I benchmarked both: X fell by 40" is an action; it is also a result (second) only with an outcome's shape
+        scores["result"] = min(scores["result"], scores["action"] - (0.0 if _MEASURED_OUTCOME.search(sentence) else 0.1))
     reflection = re.search(r"\b(?:i learned|looking back|in hindsight|i would have|what i took from)\b", sentence, _F)
     if reflection:
         return scores | {"result": max(scores["result"], 2.6)}
@@ -200,7 +202,7 @@ def label_sentence(sentence: str) -> dict[str, float]:
         return scores                    # "the rate went up 7 percent, and she asked me to ..." is an outcome
     if scores["result"] and _UNSURE.search(sentence):
         scores["result"] = 0.0           # "I'm not sure how it ended up" is the absence of a result
-    elif scores["result"] and _HYPOTHETICAL.search(sentence):
+    elif scores["result"] and _HYPOTHETICAL.search(sentence) and scores["result"] < 3.0:
         scores["result"] = 0.0           # "the goal was to reduce ..." is not an outcome
     elif scores["result"] and re.search(r"\b(?:my|our|the) (?:goal|task|target|ask)\b|\basked (?:me )?to\b",
                                         sentence, _F):
