@@ -158,7 +158,7 @@ def _story(a: Any, t: _Trace, followup: bool) -> None:
     if not has_a or not (has_s or has_r):
         t.set(1.0, "no story: no action told" if not has_a else "no story: no situation and no outcome")
         return
-    t.set(2.0, "a story with parts missing")
+    t.set(2.0, "a story: an action and a situation or an outcome")
     specific = len(content_stems(" ".join(acts)))
     if has_s and has_r and (has_t or len(acts) >= 2 or specific >= 5):
         t.set(3.0, "situation, action and result, the actions specific")
