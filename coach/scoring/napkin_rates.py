@@ -78,7 +78,7 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge) -> list:
             out.append(judge("fan_out", q, base.value * n, how, []))
         elif is_peak(text, q):
             out.append(_peak(qs, text, q))
-    for i, r in enumerate(rates):
+    for r in rates:
         if is_peak(text, r):
             continue
         for d in qs[qs.index(r) + 1:]:
@@ -107,7 +107,7 @@ def _base(text: str, before: list[Quantity], target: Quantity) -> Quantity | Non
 
 
 def _peak(qs: list[Quantity], text: str, q: Quantity):
-    from coach.scoring.napkin import Check, STEPS, _judge, _tol
+    from coach.scoring.napkin import Check, _judge, _tol
     avg = None
     for x in reversed(qs[:qs.index(q)]):
         if x.kind != "throughput" or x.has("per_user") or x.has("per_instance") or is_peak(text, x):
@@ -120,7 +120,7 @@ def _peak(qs: list[Quantity], text: str, q: Quantity):
         break
     if avg is None:
         return None
-    base = avg.value if avg.period_s <= 60 else avg.value       # value is per second either way
+    base = avg.value                     # per second, whether it was said per second or per day
     said = [f for f in said_factors(text[avg.start:q.start + len(q.text) + 20]) if f <= 20]
     ratio = q.value / base
     tol = _tol.get()
@@ -135,5 +135,4 @@ def _peak(qs: list[Quantity], text: str, q: Quantity):
     if c is not None and not ok and not said:
         c = Check(False, c.message.replace(" is off by", " is outside 1-10x the average; off by"), c.stated,
                   c.expected, c.rule, c.unit, c.at)
-    del STEPS
     return c
