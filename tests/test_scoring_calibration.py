@@ -121,3 +121,17 @@ def test_card_round_trips_with_the_new_evidence() -> None:
     assert Scorecard.from_dict(d).to_dict() == d
     old = {k: v for k, v in d.items() if k not in ("level", "calibration")}
     assert Scorecard.from_dict(old).calibration.level == 0.0      # an older card still loads
+
+
+def test_the_app_card_and_the_report_show_the_new_evidence() -> None:
+    from coach.progress.history import answer_from_row
+    from coach.tui.widgets.scorecard_view import render_card
+    text = STORY + " We have 10 million users making 200 requests a day each, so about 50,000 requests per second."
+    card = score_answer(text, level="staff").to_dict()
+    shown = render_card(card, text).plain
+    assert "[S] Last year our nightly feature backfill" in shown and "[R] The job now finishes" in shown
+    assert "Staff signal missing" in shown and "influence without authority" in shown
+    assert 'at the step "users × requests per user per day ÷ 86,400 s"' in shown
+    answer = answer_from_row({"turn_id": 1, "session_id": "s", "text": text, "scores": card, "level": "staff"})
+    notes = " | ".join(answer.evidence)
+    assert "level " in notes and "staff signal missing" in notes and "napkin:" in notes and 'result: "' in notes
