@@ -65,7 +65,7 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     cal = calibrate(a, level, followup, dim_mean)
     overall = to_score(cal.level)
     if a.non_answer is not None:
-        overall = min(overall, NON_ANSWER_CAP)
+        overall = min(NON_ANSWER_CAP, dim_mean)      # the dimensions are already x0.1: in practice near 0
     a.staff_missing = cal.staff_missing
     gaps = find_gaps(a)
     return Scorecard(
