@@ -276,8 +276,8 @@ def _print_calibration(c: dict[str, Any], verbose: bool) -> None:
     row("flags without the right figure and step", lambda f: len(f["chains"]["flag_without_right_figure"]))
     met = calibration_met(c)
     print("\nCalibration targets: " + ", ".join(f"{k} {'ok' if v else 'MISSED'}" for k, v in met.items()))
-    if verbose:
-        for p in parts:
+    if verbose:                      # the tuning part only: the held-out part's misses are not for tuning
+        for p in parts[:1]:
             f = c[p]
             for line in f["wrong_quotes"] + f["wrong_points"] + f["chains"]["false_flags"] + \
                     f["chains"]["misses"] + f["chains"]["flag_without_right_figure"]:
