@@ -1,4 +1,4 @@
-"""How long scoring one 3-minute (~450 word) spoken answer takes. Target: median <= 20 ms.
+"""How long scoring one answer takes: a 3-minute (~450 word) answer, and every graded answer. Target: p95 <= 20 ms.
 
     python benchmarks/bench_scoring.py [--runs 50]
 """
@@ -61,18 +61,49 @@ def main(argv: list[str] | None = None) -> int:
                         keywords=(("qps", "users"), ("retrieval", "ranker"), ("monitor", "rollback", "a/b")))
     spec = RoundSpec("system-design", "System design", "", "", (), 45, 300)
     score_answer(transcript, question=question, round_spec=spec)          # warm up (regex compilation)
-    times = []
+    times, cpu = [], []
     for i in range(args.runs):
         # a slightly different text each run, so no cache inside the scorer can help
         run = Transcript(transcript.text + f" That was take {i}.", transcript.segments, transcript.duration_s)
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         score_answer(run, question=question, round_spec=spec)
         times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
     words = len(transcript.text.split())
-    median = statistics.median(times)
-    print(f"scoring a {words}-word, 3-minute answer: median {median:.2f} ms, "
-          f"min {min(times):.2f} ms, max {max(times):.2f} ms over {args.runs} runs (target <= 20 ms)")
-    return 0 if median <= 20 else 1
+    median, p95 = statistics.median(times), _p95(times)
+    print(f"scoring a {words}-word, 3-minute answer: median {median:.2f} ms, p95 {p95:.2f} ms, "
+          f"max {max(times):.2f} ms over {args.runs} runs (target p95 <= 20 ms); CPU time median "
+          f"{statistics.median(cpu):.2f} ms, p95 {_p95(cpu):.2f} ms (what a busy machine's scheduling does not inflate)")
+    graded, graded_cpu = _graded_times()
+    gp95 = _p95(graded)
+    print(f"scoring each of the {len(graded)} graded answers (tests/data/graded/, at their level, with their round, "
+          f"rubric and question): median {statistics.median(graded):.2f} ms, p95 {gp95:.2f} ms, "
+          f"max {max(graded):.2f} ms (target p95 <= 20 ms); CPU time median {statistics.median(graded_cpu):.2f} ms, "
+          f"p95 {_p95(graded_cpu):.2f} ms")
+    # wall time on a quiet machine; on a shared one, CPU time is the figure scheduling does not inflate
+    return 0 if min(p95, _p95(cpu)) <= 20 and min(gp95, _p95(graded_cpu)) <= 20 else 1
+
+
+def _p95(times: list[float]) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def _graded_times() -> tuple[list[float], list[float]]:
+    from coach.content.loader import default_content
+    from coach.eval.graded import load_graded
+    content = default_content()
+    out, cpu = [], []
+    for g in load_graded():
+        q = content.questions.get(g.question) if g.question else None
+        kwargs = dict(question=q, round_spec=content.rounds.get(g.round), rubric=content.rubrics.get(g.round),
+                      level=g.level)
+        score_answer(Transcript(g.text + " Thanks."), **kwargs)       # each text once before timing it
+        start, start_cpu = time.perf_counter(), time.process_time()
+        score_answer(Transcript(g.text), **kwargs)
+        out.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return out, cpu
 
 
 if __name__ == "__main__":

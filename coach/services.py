@@ -5,7 +5,7 @@ loaded once, in one place, with the same error messages everywhere.
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -106,10 +106,11 @@ def read_answer(path: str | Path, stt_model: str | None = None) -> Transcript:
 
 def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: Any, interviewer: Any, speaker: Any,
                  store: SQLiteStore, scorer: Any, on_event: Any, no_speech: str, max_followups: int | None = None,
-                 **extra: Any) -> Any:
+                 level: str | None = None, **extra: Any) -> Any:
     """The interview loop for one session, with the closing remarks from `prompts/closing.md`.
 
-    Shared by `coach interview --headless` and the app, so both run the same interview.
+    Shared by `coach interview --headless` and the app, so both run the same interview. Answers are
+    scored against the session's `level` (the staff bar weighs scope, influence and direction).
     """
     from coach.adapters.session_lock import SessionLock
     from coach.interview.engine import InterviewEngine
@@ -120,7 +121,9 @@ def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: An
     closing = paths.prompts_dir() / "closing.md"
     return InterviewRunner(
         engine=InterviewEngine(items, max_followups=max_followups), source=source, transcriber=transcriber,
-        interviewer=interviewer, speaker=speaker, store=store, scorer=scorer, rubrics=content.rubrics,
+        interviewer=interviewer, speaker=speaker, store=store,
+        scorer=partial(scorer, level=level) if level and scorer is not None else scorer,
+        rubrics=content.rubrics,
         audio_root=store.root, closing_template=section_text(closing, "closing"),
         focus=parse_focus(section_text(closing, "focus")), on_event=on_event, no_speech=no_speech,
         session_lock=lambda session_id: SessionLock(store.root, session_id), **extra,

@@ -117,7 +117,7 @@ def test_rubric_weights_are_used_and_every_dimension_explains_itself() -> None:
     card = score_answer(STRONG, rubric=rubric)
     star, comm = card.dimensions
     assert card.round == "behavioral"
-    assert card.overall == pytest.approx(round((3 * star.score + comm.score) / 4, 2))
+    assert card.calibration.dimension_mean == pytest.approx(round((3 * star.score + comm.score) / 4, 2))
     for d in card.dimensions:
         assert d.rule and d.evidence
 
@@ -137,7 +137,7 @@ def test_round_spec_grades_pick_the_dimensions() -> None:
 def test_unknown_dimension_is_listed_with_score_zero_and_left_out() -> None:
     rubric = Rubric("behavioral", (Dimension("star_structure", "Story", 1.0, ()), Dimension("charisma", "C", 1.0, ())))
     card = score_answer(STRONG, rubric=rubric)
-    assert card.dimensions[1].score == 0.0 and card.overall == card.dimensions[0].score
+    assert card.dimensions[1].score == 0.0 and card.calibration.dimension_mean == card.dimensions[0].score
 
 
 def test_feedback_cites_evidence() -> None:

@@ -23,7 +23,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--question", metavar="ID", help="the question answered (see `coach questions list`); "
                                                     "sets the round, its rubric and the talking points")
     p.add_argument("--round", choices=ROUND_IDS, help="the round, when no question is given")
-    p.add_argument("--level", choices=LEVEL_IDS, help="show the rubric's bar for this level")
+    p.add_argument("--level", choices=LEVEL_IDS, help="score against this level's bar (staff weighs scope, "
+                   "influence and direction) and show the rubric's bar for it")
     p.add_argument("--json", action="store_true", help="print the scorecard as JSON")
     p.set_defaults(func=run)
 
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
 
     transcript = read_answer(args.file)
     question, round_spec, rubric = _context(args)
-    card = score_answer(transcript, question=question, round_spec=round_spec, rubric=rubric)
+    card = score_answer(transcript, question=question, round_spec=round_spec, rubric=rubric, level=args.level)
     data = card.to_dict()
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
@@ -76,6 +77,16 @@ def render(card: dict[str, Any], rubric: Rubric | None = None, level: str | None
     letters = " ".join(c[0].upper() if star[c]["present"] else "-" for c in ("situation", "task", "action", "result"))
     out = [f"Score {card['overall']:.1f}/5" + (f"  ({card['round']})" if card.get("round") else "")
            + f"   STAR {letters}  {star['score']:.1f}/5"]
+    cal = card.get("calibration") or {}
+    if cal.get("steps"):
+        out.append(f"How the score was made ({cal.get('kind')}, level {float(cal.get('level') or 0):.1f} of 5)")
+        out.extend(f"  {step}" for step in cal["steps"])
+    if cal.get("staff_missing"):
+        out.append("Staff signal missing: " + ", ".join(cal["staff_missing"]))
+    labels, sents = star.get("labels") or [], star.get("sentences") or []
+    if sents and len(sents) == len(labels):
+        out.append("Sentences")
+        out.extend(f"  [{(lab[0].upper() if lab != 'other' else '-')}] {s}" for lab, s in zip(labels, sents))
     bars = {d.id: getattr(d, level, "") for d in rubric.dimensions} if rubric and level else {}
     out.append("Dimensions")
     for d in card["dimensions"]:

@@ -2,7 +2,12 @@
 
     python -m coach.eval.scoring [--data DIR] [--json] [--verbose] [--check]
 
-Prints precision, recall and F1 for STAR component presence, quantity
+First, calibration on the graded answers (tests/data/graded/) and the napkin chains
+(tests/data/napkin/), on the tuning part and the held-out part: Spearman between overall and
+grade, mean score per grade, answers graded <= 2 scoring above 2.0, answers graded 5 scoring
+below 4.0, the share of STAR quotes on a sentence with the right label, talking-point precision,
+and flags on correct chains / misses on wrong ones (see coach/eval/graded.py). Then, on the
+labelled answers in tests/data/answers/, precision, recall and F1 for STAR component presence, quantity
 extraction (kind + value as said, within 1%), wrong-arithmetic detection
 (recall, and false alarms on answers whose arithmetic is right), non-answer
 detection, plus unit normalisation and top-gap agreement. `--check` exits 1
@@ -219,6 +224,67 @@ def _print(r: dict[str, Any], verbose: bool) -> None:
                 print(f"  {item_id}: {note}")
 
 
+def calibration(models: bool = False) -> dict[str, Any]:
+    """The graded-set and napkin-chain figures, per part."""
+    from coach.content.loader import default_content
+    from coach.eval import graded
+    content = default_content()
+    rows = graded.score_graded(graded.load_graded(), content)
+    chains = graded.load_chains()
+    out: dict[str, Any] = {}
+    for part, held in (("tuning", False), ("held-out", True)):
+        f = graded.figures([r for r in rows if r["item"].held_out == held])
+        f["chains"] = graded.chain_figures([c for c in chains if graded.held_out(c["id"]) == held])
+        out[part] = f
+    return out
+
+
+def calibration_met(c: dict[str, Any]) -> dict[str, bool]:
+    from coach.eval.graded import TARGETS as T
+    met = {}
+    for part, f in c.items():
+        met[f"{part} spearman"] = f["spearman"] >= T["spearman"]
+        met[f"{part} weak<=2.0"] = f["weak_above_2"] <= T["weak_above_2"]
+        met[f"{part} grade5>=4.0"] = f["strong_below_4"] <= T["strong_below_4"]
+        met[f"{part} quotes"] = f["quote_right"] >= T["quote_right"]
+        met[f"{part} chains"] = not f["chains"]["false_flags"] and not f["chains"]["misses"]
+    return met
+
+
+def _print_calibration(c: dict[str, Any], verbose: bool) -> None:
+    print("Calibration against graded answers (tests/data/graded/) and napkin chains (tests/data/napkin/)\n")
+    parts = list(c)
+    head = f"  {'':<44}" + "".join(f"{p:>14}" for p in parts)
+    print(head)
+
+    def row(name: str, fn) -> None:
+        print(f"  {name:<44}" + "".join(f"{fn(c[p]):>14}" for p in parts))
+    row("answers", lambda f: f["answers"])
+    row("Spearman(overall, grade)  [>= 0.9]", lambda f: f"{f['spearman']:.3f}")
+    for g in range(1, 6):
+        row(f"mean overall, graded {g}", lambda f, g=g: "-" if f["mean_by_grade"][g] is None
+            else f"{f['mean_by_grade'][g]:.2f}")
+    row("graded <= 2 scoring above 2.0  [0]", lambda f: f["weak_above_2"])
+    row("graded 5 scoring below 4.0  [0]", lambda f: f["strong_below_4"])
+    row("STAR quotes on a right-label sentence [>=.9]", lambda f: f"{f['quote_right']:.3f} ({f['quotes']})")
+    row("sentence labels right", lambda f: f"{f['sentence_label_accuracy']:.3f}")
+    row("talking-point precision", lambda f: f"{f['points_precision']:.3f}")
+    row("talking-point recall", lambda f: f"{f['points_recall']:.3f}")
+    row("napkin chains correct / wrong", lambda f: f"{f['chains']['correct']} / {f['chains']['wrong']}")
+    row("flags on correct chains  [0]", lambda f: len(f["chains"]["false_flags"]))
+    row("misses on wrong chains  [0]", lambda f: len(f["chains"]["misses"]))
+    row("flags without the right figure and step", lambda f: len(f["chains"]["flag_without_right_figure"]))
+    met = calibration_met(c)
+    print("\nCalibration targets: " + ", ".join(f"{k} {'ok' if v else 'MISSED'}" for k, v in met.items()))
+    if verbose:                      # the tuning part only: the held-out part's misses are not for tuning
+        for p in parts[:1]:
+            f = c[p]
+            for line in f["wrong_quotes"] + f["wrong_points"] + f["chains"]["false_flags"] + \
+                    f["chains"]["misses"] + f["chains"]["flag_without_right_figure"]:
+                print(f"  [{p}] {line}")
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m coach.eval.scoring", description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="folder of labelled answer TOML files")
@@ -226,12 +292,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
+    cal = calibration()
     result = evaluate(args.data)
     if args.json:
-        print(json.dumps(result, indent=2))
+        for part in cal.values():
+            part.pop("wrong_quotes", None)
+            part.pop("wrong_points", None)
+        print(json.dumps({"calibration": cal, "labelled": result}, indent=2))
     else:
+        _print_calibration(cal, args.verbose)
         _print(result, args.verbose)
-    return 1 if args.check and not all(targets_met(result).values()) else 0
+    ok = all(targets_met(result).values()) and all(calibration_met(cal).values())
+    return 1 if args.check and not ok else 0
 
 
 if __name__ == "__main__":

@@ -58,6 +58,11 @@ class Answer:
     def filler_count(self) -> int:
         return sum(n for _, n in self.fillers)
 
+    @property
+    def evidence(self) -> tuple[str, ...]:
+        """The scorer's level, staff signal, result quote and napkin step (see `card_evidence`)."""
+        return card_evidence(self.card)
+
     def dimension(self, dim_id: str) -> DimScore | None:
         return next((d for d in self.dimensions if d.id == dim_id), None)
 
@@ -125,6 +130,26 @@ def answer_from_row(row: Mapping[str, Any], question_rounds: Mapping[str, str] |
         star_missing=_star_missing(card.star),
         card=stored,
     )
+
+
+def card_evidence(card: Scorecard | None) -> tuple[str, ...]:
+    """How the score was made, for the report: the level and its reason, a missing staff signal,
+    the result quote, and the step of the first wrong napkin figure."""
+    if card is None:
+        return ()
+    out: list[str] = []
+    cal = card.calibration
+    steps = [s for s in cal.steps if "->" in s]
+    if cal.level:
+        out.append(f"level {cal.level:.1f}/5" + (f": {steps[-1].split(' -> ')[0]}" if steps else ""))
+    if cal.staff_missing:
+        out.append("staff signal missing: " + ", ".join(cal.staff_missing))
+    if card.star.result.evidence:
+        out.append(f'result: "{card.star.result.evidence[0][:140]}"')
+    bad = [c for c in card.sizing.checks if not c.ok]
+    if bad:
+        out.append(f"napkin: {bad[0].message[:200]}")
+    return tuple(out)
 
 
 def session_from_row(row: Mapping[str, Any]) -> SessionInfo:

@@ -75,6 +75,7 @@ def _highlight(answer: Answer, content: Content | None, best: bool) -> Highlight
         notes.append(f"{dimension_label(dim.id)} {dim.score:.1f}/5" + (f": {evidence}" if evidence else ""))
     if not best:
         notes += [f"{gap_phrase(g)}" + (f": {ev}" if ev else "") for g, ev in answer.gaps[:3]]
+    notes += list(answer.evidence)
     notes += list(answer.feedback[:2])
     return Highlight(answer.turn_id, answer.session_id, answer.day.isoformat(), answer.round,
                      answer.question_id, question, float(answer.overall or 0.0), _excerpt(answer.text),

@@ -13,19 +13,25 @@ from coach.scoring import delivery as _delivery
 from coach.scoring import napkin, signals, sizing, star, talking_points
 from coach.scoring.gaps import Gap, feedback, find_gaps
 from coach.scoring.napkin import Check
-from coach.scoring.rubric import Analysis, DimensionScore, dimensions, resolve_rubric
+from coach.scoring.calibrate import Calibration, calibrate, to_score
+from coach.scoring.rubric import NON_ANSWER_CAP, Analysis, DimensionScore, dimensions, resolve_rubric
 from coach.scoring.scorecard import CONTRACT_VERSION, Scorecard, SizingReport, read_scorecard
 from coach.scoring.sizing import Quantity
 from coach.scoring.text import clean, sentences
 from coach.scoring.units import KINDS
 
-__all__ = ["score_answer", "Scorecard", "read_scorecard", "SizingReport", "Quantity", "Check", "Gap", "DimensionScore", "KINDS",
+__all__ = ["score_answer", "Scorecard", "read_scorecard", "Calibration", "SizingReport", "Quantity", "Check", "Gap", "DimensionScore", "KINDS",
            "CONTRACT_VERSION"]
 
 
 def score_answer(transcript: Transcript | str, *, question: Question | None = None,
-                 round_spec: RoundSpec | None = None, rubric: Rubric | None = None) -> Scorecard:
-    """Score one spoken answer. Never raises on odd text: empty or garbage input is a non-answer."""
+                 round_spec: RoundSpec | None = None, rubric: Rubric | None = None,
+                 level: str | None = None, followup: bool = False) -> Scorecard:
+    """Score one spoken answer. Never raises on odd text: empty or garbage input is a non-answer.
+
+    `level` ("senior" | "staff") sets the bar: at staff, missing staff signals lower the overall and are
+    named on the card. `followup`: the answer replies to a follow-up, so its context came before it.
+    """
     if isinstance(transcript, Transcript):
         raw = transcript.text or " ".join(s.text for s in transcript.segments)
         segments, duration = transcript.segments, transcript.duration_s
@@ -36,25 +42,31 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     round_id = (round_spec.id if round_spec else None) or (rubric.round if rubric else None) or \
         (question.round if question else None)
 
-    star_report = star.analyse(sents)
     quantities = sizing.extract(text, sents)
     checks = napkin.check(quantities, text, sizing.factors(text))
     report = _delivery.analyse(text, segments, duration, round_spec.answer_seconds if round_spec else None)
-    points = talking_points.coverage(question, sents)
     production = signals.production_concepts(text)
+    na = signals.non_answer(text, question)
+    star_report = star.analyse(sents) if na is None else star.no_story(sents)
+    points = talking_points.coverage(question, sents, na is not None)
     a = Analysis(
         text=text, sents=sents, round=round_id, star=star_report, quantities=quantities, checks=checks,
         missing=[], sizing_score=0.0, sizing_rule="", delivery=report, points=points,
         tradeoffs=signals.tradeoff_evidence(sents), production=production, scope=signals.scope_words(text),
         tech=signals.tech_terms(text), clarifying=signals.clarifying(sents),
-        non_answer=signals.non_answer(text, question), question=question,
+        non_answer=na, question=question,
     )
     dims, expected = resolve_rubric(rubric, round_spec, round_id, a.narrative, bool(quantities), bool(production))
     a.expected_sizing = expected
     a.missing = napkin.missing_kinds(quantities, expected)
     bad = sum(1 for c in checks if not c.ok)
     a.sizing_score, a.sizing_rule = sizing.sizing_score(quantities, bad, len(checks) - bad, expected)
-    scored, overall = dimensions(a, dims)
+    scored, dim_mean = dimensions(a, dims)
+    cal = calibrate(a, level, followup, dim_mean)
+    overall = to_score(cal.level)
+    if a.non_answer is not None:
+        overall = min(NON_ANSWER_CAP, dim_mean)      # the dimensions are already x0.1: in practice near 0
+    a.staff_missing = cal.staff_missing
     gaps = find_gaps(a)
     card = Scorecard(
         star=star_report,
@@ -67,6 +79,8 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
         overall=overall,
         round=round_id,
         question_id=question.id if question else None,
+        level=level,
+        calibration=cal,
     )
     if question is not None and question.estimate is not None:   # estimation drill: check the known range
         from coach.scoring import estimates

@@ -111,14 +111,26 @@ def _valid(segments: tuple[Segment, ...]) -> list[Segment]:
     return sorted(ok, key=lambda s: s.start)
 
 
+# A literal each pattern needs: when it is not in the answer, the (slow, look-behind) pattern is skipped.
+_NEEDS = {"you know": "know", "sort of": "sort of", "kind of": "kind of", "basically": "basically",
+          "actually": "actually", "literally": "literally", "i mean": "mean", "right?": "right", "so yeah": "yeah",
+          "i think": "think", "maybe": "maybe", "probably": "probably", "i guess": "guess", "i believe": "believe",
+          "perhaps": "perhaps", "not sure": "sure", "i feel like": "feel like"}
+
+
+def _may_have(key: str, low: str) -> bool:
+    need = _NEEDS.get(key)
+    return need is None or need in low
+
+
 def analyse(text: str, segments: tuple[Segment, ...] = (), duration_s: float | None = None,
             answer_seconds: int | None = None) -> DeliveryReport:
     low = text.lower()
     n_words = len(_WORD.findall(text))
-    fillers = {k: n for k, p in FILLERS.items() if (n := len(p.findall(low)))}
+    fillers = {k: n for k, p in FILLERS.items() if _may_have(k, low) and (n := len(p.findall(low)))}
     if likes := count_like(low):
         fillers["like"] = likes
-    hedges = {k: n for k, p in HEDGES.items() if (n := len(p.findall(low)))}
+    hedges = {k: n for k, p in HEDGES.items() if _may_have(k, low) and (n := len(p.findall(low)))}
     segs = _valid(segments)
     gaps = [b.start - a.end for a, b in zip(segs, segs[1:])]
     long_pauses = sum(1 for g in gaps if g > LONG_PAUSE_S)

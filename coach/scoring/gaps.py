@@ -126,6 +126,9 @@ def feedback(a: Analysis, gaps: list[Gap]) -> list[str]:
     lines = [_ADVICE.get(g.id, "{e}").format(e=g.evidence) for g in gaps[:3]]
     if a.non_answer is not None:
         return lines
+    if a.staff_missing:
+        lines.insert(min(1, len(lines)), "At staff level, show " + ", ".join(a.staff_missing) +
+                     ": who beyond your team changed how they work, and where this leads in a year or two.")
     if a.star.measurable_result and family(a) == "story":
         first = next((e for e in a.star.result.evidence), "")
         lines.append(f'Result is measured: "{quote(first, 110)}".')

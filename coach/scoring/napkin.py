@@ -9,21 +9,39 @@ Rules (each needs all of its inputs said out loud; otherwise no check is made):
   training_time    examples (x epochs) / examples per second -> seconds
   capacity         instances x capacity per instance <-> total load
   cost             instances x price per instance-hour x hours -> dollars
-A stated figure is wrong when it is more than 3x off, after allowing any
-multiplier the answer states ("peak is 3x average", "50 percent headroom").
+Also (napkin_rates.py) peak against average, fan-out per request and per-second against per-day, and
+(napkin_llm.py) KV cache, training compute and time, decoding FLOPs, Adam memory and GPUs for a memory.
+A derived figure is wrong when it is more than 2x off (a plain product or division), 3x when the
+answer says it is a rough guess; rules of thumb (6NT, 2N, 16 bytes) within 1.5x; after allowing any
+multiplier the answer states ("peak is 3x average", "replicated 3 times"). Every flag names the step
+and states the right figure.
 """
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from coach.scoring import napkin_llm, napkin_rates
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
 from coach.scoring.text import fmt_num, human
 
-TOLERANCE = 3.0
+TOLERANCE = 2.0          # a plain product or division
+ROUGH_TOLERANCE = 3.0    # when the answer says it is a rough guess
+_ROUGH = re.compile(r"\b(?:rough (?:guess|estimate|number)|ballpark|wild guess|order of magnitude|very rough(?:ly)?|"
+                    r"back of the envelope|(?:just )?a guess)\b", re.I)
+STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qps_from_daily": "per day ÷ 86,400 s",
+         "per_day": "per second × 86,400 s", "peak": "peak against average", "fan_out": "fan-out per request",
+         "bandwidth": "requests per second × bytes per request", "storage": "items × bytes per item",
+         "model_memory": "parameters × bytes per parameter", "training_time": "work ÷ rate",
+         "capacity": "load ÷ capacity per replica", "cost": "instances × price per hour × hours",
+         "kv_cache": "KV cache: 2 × layers × KV heads × head dim × bytes per token",
+         "training_flops": "training compute ≈ 6 × parameters × tokens",
+         "decode_flops": "decoding ≈ 2 × parameters FLOPs per token",
+         "adam_memory": "Adam in mixed precision ≈ 16 bytes per parameter",
+         "gpus_for_memory": "GPUs ≥ memory ÷ memory per GPU"}
 _PRECISION = [(re.compile(r"\b(?:fp32|float32|f32|full precision|32[- ]bit|thirty[- ]two[- ]bit)\b", re.I), 4.0),
               (re.compile(r"\b(?:fp16|bf16|float16|bfloat16|f16|half precision|16[- ]bit|sixteen[- ]bit)\b", re.I), 2.0),
               (re.compile(r"\b(?:int8|fp8|8[- ]bit|eight[- ]bit)\b", re.I), 1.0),
@@ -43,6 +61,11 @@ class Check:
     expected: float
     rule: str = ""
     unit: str = ""
+    at: int = field(default=-1, compare=False)     # where the stated figure is in the answer (not serialised)
+
+    @property
+    def step(self) -> str:
+        return STEPS.get(self.rule, self.rule)
 
     def to_dict(self) -> dict[str, Any]:
         return {"ok": self.ok, "message": self.message, "stated": self.stated, "expected": self.expected,
@@ -66,28 +89,53 @@ def _magnitude(expected: float, unit: str) -> str:
 
 
 def _judge(rule: str, stated: Quantity, expected: float, how: str, factors: list[float],
-           unit: str | None = None, stated_value: float | None = None) -> Check | None:
+           unit: str | None = None, stated_value: float | None = None, tol: float | None = None,
+           ok: bool | None = None) -> Check | None:
     value = stated.value if stated_value is None else stated_value
     unit = unit or stated.unit
     if expected <= 0 or value <= 0 or not math.isfinite(expected):
         return None
+    tol = _tol.get() if tol is None else tol
     ratio = value / expected
     allowed = [1.0] + [f for f in factors] + [1 / f for f in factors]
-    ok = any(1 / TOLERANCE <= ratio / a <= TOLERANCE for a in allowed)
+    if ok is None:
+        ok = any(1 / tol <= ratio / a <= tol for a in allowed)
     said = f'"{stated.text}"'
+    step = STEPS.get(rule, rule)
     if ok:
         message = f"{how} ≈ {human(expected, unit)}; {said} checks out"
     else:
         off = ratio if ratio >= 1 else 1 / ratio
-        message = (f"{said} is off by {off:.0f}x: {how} ≈ {human(expected, unit)} "
+        times = f"{off:.1f}" if off < 10 else f"{off:.0f}"
+        message = (f"{said} is off by {times}x at the step \"{step}\": {how} ≈ {human(expected, unit)} "
                    f"(the right order of magnitude is {_magnitude(expected, unit)})")
-    return Check(ok, message, _sig(value), _sig(expected), rule, unit)
+    return Check(ok, message, _sig(value), _sig(expected), rule, unit, stated.start)
+
+
+class _Tolerance:
+    """The tolerance for the answer being checked: wider when the candidate says it is a rough guess."""
+    value = TOLERANCE
+
+    def get(self) -> float:
+        return self.value
+
+
+_tol = _Tolerance()
 
 
 def check(qs: list[Quantity], text: str, factors: list[float]) -> list[Check]:
-    out: list[Check] = []
+    _tol.value = ROUGH_TOLERANCE if _ROUGH.search(text) else TOLERANCE
+
+    def judge(rule: str, q: Quantity, expected: float, how: str, unit: str, tol: float,
+              ok: bool | None = None) -> Check | None:
+        return _judge(rule, q, expected, how, [], unit, tol=(ROUGH_TOLERANCE if _tol.value > TOLERANCE else tol) or None,
+                      ok=ok)
+    first = [c for c in napkin_llm.check(qs, text, judge, _tol.value) if c is not None]
+    first += [c for c in napkin_rates.check(qs, text, factors, _judge) if c is not None]
+    claimed = {c.at for c in first}
+    out: list[Check] = list(first)
     for fn in (_qps, _bandwidth, _storage, _model_memory, _training_time, _capacity, _cost):
-        out.extend(c for c in fn(qs, text, factors) if c is not None)
+        out.extend(c for c in fn(qs, text, factors) if c is not None and c.at not in claimed)
     return out
 
 
@@ -117,7 +165,7 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
             (u for u in reversed(users) if not u.has("mau")), users[-1])
         daily = None
         for t in qs[i + 1:]:
-            if not _near(r, t, 2) or not _is_total_rate(t):
+            if not _near(r, t, 2) or not _is_total_rate(t) or _derived_elsewhere(text, t):
                 continue
             if t.period_s >= 3600:
                 how = f"{fmt_num(u.raw)} users × {fmt_num(r.raw)} a day"
@@ -134,7 +182,7 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
         if not _is_total_rate(d) or d.period_s < 3600:
             continue
         for t in qs[i + 1:]:
-            if not _near(d, t, 1) or t.start in done:
+            if not _near(d, t, 1) or t.start in done or _derived_elsewhere(text, t):
                 continue
             if _is_total_rate(t) and 0 < t.period_s <= 60:
                 per = "86,400 s" if d.period_s == 86400 else f"{d.period_s:,.0f} s"
@@ -142,6 +190,11 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
             elif _is_total_rate(t):
                 break
     return out
+
+
+def _derived_elsewhere(text: str, t: Quantity) -> bool:
+    """A peak or a fan-out figure is checked by napkin_rates, not against the average."""
+    return napkin_rates.is_peak(text, t) or napkin_rates._fan_item(text, t)
 
 
 def _last_before(qs: list[Quantity], q: Quantity, pred: Callable[[Quantity], bool]) -> Quantity | None:
@@ -222,6 +275,12 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
         if mem is None:
             continue
         nbytes = _bytes_per_param(text, qs, mem.start)
+        between = text[p.start:mem.start + len(mem.text) + 40]
+        if re.search(r"\b(?:kv|cache|activations?|optimi[sz]er|adam|gradients?|batch)\b", between, re.I):
+            if nbytes is not None and mem.value < p.value * nbytes / TOLERANCE:   # below the weights alone
+                how = f"{fmt_num(p.value)} parameters × {nbytes:g} bytes for the weights alone"
+                out.append(_judge("model_memory", mem, p.value * nbytes, how, [], ok=False))
+            continue
         if nbytes is not None:
             how = f"{fmt_num(p.value)} parameters × {nbytes:g} bytes"
             out.append(_judge("model_memory", mem, p.value * nbytes, how, factors))

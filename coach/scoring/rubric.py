@@ -44,6 +44,7 @@ class Analysis:
     non_answer: NonAnswer | None
     question: Question | None = None
     expected_sizing: tuple[str, ...] = field(default_factory=tuple)
+    staff_missing: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def narrative(self) -> bool:

@@ -5,6 +5,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from coach.scoring.calibrate import Calibration
 from coach.scoring.delivery import DeliveryReport
 from coach.scoring.gaps import Gap
 from coach.scoring.napkin import Check
@@ -47,6 +48,8 @@ class Scorecard:
     overall: float = 0.0
     round: str | None = None
     question_id: str | None = None
+    level: str | None = None                      # the bar scored against: senior | staff | None
+    calibration: Calibration = field(default_factory=Calibration)   # how the overall was made
 
     @property
     def top_gap(self) -> str | None:
@@ -65,6 +68,8 @@ class Scorecard:
             "gaps": [g.to_dict() for g in self.gaps],
             "feedback": list(self.feedback),
             "overall": self.overall,
+            "level": self.level,
+            "calibration": self.calibration.to_dict(),
         }
 
     @classmethod
@@ -82,6 +87,8 @@ class Scorecard:
             overall=float(d.get("overall", 0.0)),
             round=d.get("round"),
             question_id=d.get("question_id"),
+            level=d.get("level"),
+            calibration=Calibration.from_dict(d.get("calibration")),
         )
 
 

@@ -62,7 +62,12 @@ TECH_TERMS = re.compile(
     r"interleaving|counterfactual|uplift|bandit|exploration|cold start|feature crosses|cross features|"
     r"cross encoder|bi-?encoder|vector|index|partition\w*|idempoten\w*|consisten\w*|eventual|queue|backpressure|"
     r"schema|validation|great expectations|mlflow|kubernetes|containers?|tracing|profil\w*|garbage collection|"
-    r"noisy neighbou?r|tail latency|p50)\b", _F)
+    r"noisy neighbou?r|tail latency|p50|overfit\w*|underfit\w*|regulari[sz]\w*|cross[- ]validation|k-?fold|"
+    r"(?:random|time[- ]based|grouped|group|temporal|time) splits?|offline metrics?|prediction time|train(?:ing)? set|test set|validation set|held[- ]out|"
+    r"feature importance|target leakage|label\w*|imbalance\w*|class weights?|false positives?|false negatives?|"
+    r"roc|pr auc|f1|log loss|sigmoid|softmax|dropout|early stopping|ensembl\w*|bagging|boosting|l1|l2|lasso|ridge|"
+    r"elastic net|bias|variance|hyperparameters?|sparse|dense|hash map|min-heap|deque|sketch|amortized|o\(1\)|"
+    r"o\(n\)|binary search|sorting|sort|ranks?|ties)\b", _F)
 
 _NON_ANSWER = re.compile(
     r"\b(?:i (?:don't|do not|dont) (?:know|remember|really know)|no idea|^pass\b|\bpass\.?$|"
@@ -104,8 +109,11 @@ def clarifying(sents: list[Sentence]) -> list[str]:
     return [s.text for s in sents if CLARIFY.search(s.text)]
 
 
+_TECH_LOWER = re.compile(r"(?<![a-z0-9])(?=[a-z0-9])" + TECH_TERMS.pattern[2:])   # case-sensitive on lowered text: faster
+
+
 def tech_terms(text: str) -> list[str]:
-    return sorted({m.group(0).lower() for m in TECH_TERMS.finditer(text)})
+    return sorted({m.group(0) for m in _TECH_LOWER.finditer(text.lower())})
 
 
 @dataclass(frozen=True)

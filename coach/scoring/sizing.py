@@ -196,6 +196,10 @@ def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[S
     if um.kind == "throughput":
         if _PER_USER_BEFORE.search(before):
             q.add("per_user")
+        if um.period_s >= 3600 and ("each" in q or re.match(r"^\s*each\b", after)) and "per_user" not in q \
+                and re.search(r"\b(?:users?|customers?|people|members|visitors)\b", text[sent.start:span.start], re.I):
+            q.add("per_user")             # "10 million users making 200 requests a day each"
+            q.discard("each")
         if _PER_INSTANCE_AFTER.search(after) or _PER_INSTANCE_BEFORE.search(before) or "each" in q:
             q.discard("each")
             if "per_user" not in q:

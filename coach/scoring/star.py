@@ -13,7 +13,7 @@ from typing import Any
 from coach.scoring.text import Sentence, quote
 
 COMPONENTS = ("situation", "task", "action", "result")
-_F = re.IGNORECASE
+_F = 0          # every pattern is lowercase and runs on lowercased text: much faster than re.IGNORECASE
 
 _ACTION_VERBS = (
     r"built|build|designed|led|proposed|convinced|wrote|implemented|introduced|set up|created|migrated|refactored|"
@@ -25,10 +25,13 @@ _ACTION_VERBS = (
     r"removed|cut|simplified|reworked|redesigned|defined|established|launched|interviewed|walked|traced|mapped|"
     r"paired|quantized|distilled|tested|evaluated|compared|handed|wrote up|volunteered|owned|shipped|dropped|set|"
     r"went with|looked|tried|used|worked|helped|reviewed|planned|convened|ran|gave|turned|replaced|pitched|"
-    r"de-?risked|backtested|labell?ed|collected|cleaned|merged|refused|pushed back|flagged|raised|spent")
+    r"de-?risked|backtested|labell?ed|collected|cleaned|merged|refused|pushed back|flagged|raised|spent|read|"
+    r"considered|estimated|explained|delegated|counted|offered|joined|held|hold|switched|opened|posted|saw|"
+    r"paired|wrote|added|picked|negotiated|showed|took|counted|rebuilt|wired|reran|replayed")
 _I = r"\bi(?:\s+(?:also|then|first|personally|actually|eventually|finally|quickly|basically|just|initially|even|" \
      r"immediately|carefully|myself))?\s+"
 SITUATION = [
+    (re.compile(r"\bat (?:a|the|my|our|one) [a-z -]{0,20}(?:startup|company|job|firm|bank|employer|team)\b", _F), 2.5),
     (re.compile(r"\b(?:at|in|on) (?:my|our) (?:last|previous|prior|old|current|first|former) (?:company|job|role|team|"
                 r"employer|startup|position|gig)\b", _F), 2.5),
     (re.compile(r"\bwhen i (?:was|joined|started|first)\b", _F), 2.0),
@@ -44,7 +47,11 @@ SITUATION = [
                 r"the company|our system|our product|nobody|everyone|every team)\b", _F), 1.0),
     (re.compile(r"\b(?:used to|kept (?:breaking|failing|timing out|having)|was getting|were getting|"
                 r"complain(?:ed|ing|ts))\b", _F), 1.5),
-    (re.compile(r"\bat [A-Z][a-z]+\b"), 1.0),
+    (re.compile(r"\b(?:i'?m|i am) (?:currently |now )?(?:a|an|the) [a-z -]{0,30}(?:engineer|lead|scientist|manager)\b|"
+                r"\bright now i'?m\b|\bthe (?:largest|biggest|system i (?:owned|led|built)|hardest decision)\b", _F), 2.0),
+    (re.compile(r"^(?:(?:about|around) [a-z ]{0,25}, )?(?:our|my|the|a|an|every|three|two|four|five|six) [a-z -]{0,40}?"
+                r"(?:had|ran|was|were|used|kept|wanted|served|scored|broke|started|retrained|came|took|handled)\b", _F),
+     1.2),
     (re.compile(r"\bthe (?:project|system|model|problem|story|time) (?:i|we)(?:'d| would)? (?:want|like|'d like) to "
                 r"(?:talk about|go deep on|walk (?:you )?through|discuss|describe)\b", _F), 2.0),
 ]
@@ -53,28 +60,40 @@ TASK = [
                 r"(?:was|is)\b", _F), 3.0),
     (re.compile(r"\b(?:i|we) (?:was|were) (?:asked|tasked|told|brought in|responsible|assigned|given|put in charge|"
                 r"supposed)\b", _F), 3.0),
-    (re.compile(r"\b(?:asked|tasked) me\b|\bmy (?:role|responsibility) was\b|\bresponsible for\b|\bin charge of\b|"
-                r"\bi owned\b|\bi took on\b|\bi volunteered to\b|\bit was my (?:job|problem|call)\b|"
+    (re.compile(r"^[^,]{0,40}\b(?:asked|tasked) me\b|\bmy (?:role|responsibility) was\b|\bresponsible for\b|\bin charge of\b|"
+                r"(?:^|[,;]\s*|\band\s+)i owned\b|\bi took on\b|\bi volunteered to\b|\bit was my (?:job|problem|call)\b|"
                 r"\bi felt it was my\b|\bi (?:led|owned) (?:a|the) (?:project|effort|migration)\b", _F), 2.5),
     (re.compile(r"\b(?:i|we) (?:needed|had|wanted) to\b|\bneeded to (?:figure out|find|get|reduce|improve|fix|ship|"
                 r"decide|cut|bring)\b|\b(?:to|had to) (?:decide|figure out) (?:whether|why|how)\b", _F), 2.0),
+    (re.compile(r"\bso i (?:led|owned|ran|took on) the (?:response|incident|effort|project|migration|work)\b|"
+                r"\bi (?:set out|took it on|decided to fix|offered to)\b|^as (?:the|a|an) [a-z -]{3,60}, i\b|"
+                r"\bi wanted (?:one|to get|to fix|to make)\b", _F), 2.6),
     (re.compile(r"\bdeadline\b|\bbefore the (?:next|holiday|launch)\b|\bwithout (?:losing|hurting|breaking)\b", _F),
      1.0),
 ]
 ACTION = [
     (re.compile(_I + rf"(?:{_ACTION_VERBS})\b", _F), 2.5),
-    (re.compile(r"\b(?:so|then|first|next|after that|eventually|finally)\s*,?\s*i\s+(?!think|guess|mean|"
-                r"don't|was|would|'d)", _F), 1.5),
-    (re.compile(r"\bmy (?:approach|plan|proposal|solution|idea|fix|first step) was\b", _F), 2.5),
+    (re.compile(r"\b(?:so|then|first|next|after that|eventually|finally)\s*,?\s*i\s+(?:\w+ed|took|made|wrote|ran|"
+                r"built|set|sat|met|got|gave|led|saw|read|told|spent|put|went|found|brought|kept|did|drew|chose)\b", _F),
+     1.5),
+    (re.compile(r"\bmy (?:approach|plan|proposal|solution|idea|fix|first step) was\b|\bthe part i did myself\b|"
+                r"\bmy (?:own )?part was\b", _F), 2.5),
     (re.compile(rf"\bwe(?:\s+(?:also|then|first|eventually|finally|quickly))?\s+(?:{_ACTION_VERBS})\b", _F), 2.0),
 ]
-_MEASURE = re.compile(r"\d|percent|%|\b(?:half|twice|double[d]?|triple[d]?|zero|none|\w+fold|"
+_NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\btwice\b|\bzero\b|\bx\b|\b(?:one|two|three|four|five|six|seven|eight|"
+            r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)")
+_MEASURE = re.compile(r"\d|percent|%|\b(?:half|twice|once|double[d]?|triple[d]?|zero|none|\w+fold|"
                       r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
                       r"eighty|ninety|hundred)\w*)\b|\bx\b", _F)
 RESULT = [
     (re.compile(r"\b(?:reduc|increas|improv|cut|dropp|decreas|grew|grow|rais|lower|sav|boost|doubl|tripl|halv|"
                 r"went|came|brought|lift|shrank|shrunk|sped|accelerat|recover|gain|climb|fell|jump|caught|kept|"
-                r"moved|blocked)\w*\b[^.]{0,80}?(?:\d|percent|%|\bhalf\b|\btwice\b|\bzero\b|\bx\b)", _F), 3.0),
+                r"moved|blocked)\w*\b[^.]{0,80}?" + _NUMWORD, _F), 3.0),
+    (re.compile(r"\b(?:shipp|launch|deliver|finish|complet|promot|adopt)\w*\b[^.]{0,80}?" + _NUMWORD, _F), 2.9),
+    (re.compile(r"\bfrom [^.]{1,30}? to [^.]{0,20}?" + _NUMWORD + r"|\binstead of (?:about )?" + _NUMWORD +
+                r"|\bnow (?:take|takes|load|loads|covers|mentors|leads|runs|serves)\b|\b(?:was|got|been) promoted\b", _F), 2.7),
+    (re.compile(r"\b(?:i learned|what i (?:took|learned) from|lesson|looking back|in hindsight|i would have|"
+                r"if i did it again|next time i)\b", _F), 2.6),
     (re.compile(r"\b(?:as a result|in the end|ended up|the result|the outcome|the impact|that led to|which led to|"
                 r"this led to|resulted in|by the end|the net effect|after that|since then|within (?:two|three|a|"
                 r"\d+) (?:weeks|months|quarters))\b", _F), 2.5),
@@ -82,6 +101,10 @@ RESULT = [
                 r"(?:is|are) still (?:used|running|in production)|now (?:serves|runs|handles|used)|were using it|"
                 r"has caught|never (?:happened|came back|recurred)|no more (?:pages|incidents|outages))\b", _F), 2.0),
     (re.compile(r"\b(?:we|i|they) (?:saw|hit|achieved|reached|delivered|won|landed|kept)\b", _F), 1.5),
+    (re.compile(r"\bbecame (?:the|a|our) (?:standard|default)\b|\bis now (?:the|a|part of)\b", _F), 2.5),
+    (re.compile(r"\b(?:had|saw|with|there were|we've had) (?:zero|no|not a single|only (?:one|two|\d+)) (?:more )?"
+                r"(?:incidents?|outages?|pages?|regressions?|complaints?|escalations?|misses|failures?)\b|"
+                r"\b(?:we|they|everyone|both teams) agreed\b", _F), 2.6),
     (re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|up from|down from)\b[^.]{0,40}?(?:\d|percent)", _F),
      2.5),
     (re.compile(r"\b(?:went (?:really )?well|everyone was happy|people liked|got a lot (?:better|quieter)|"
@@ -91,6 +114,18 @@ _HYPOTHETICAL = re.compile(r"\b(?:would|will|should|could|going to|want(?:ed)? t
                            r"hope to|goal|target|aim|asked|to get it|to bring|i'd|we'd)\b", _F)
 _UNSURE = re.compile(r"\b(?:not (?:totally |really |entirely )?sure (?:how|what|if|whether)|don't know (?:how|what|if)|"
                      r"no idea (?:how|what|if)|never found out)\b", _F)
+# Habits, beliefs and plans ("I usually talk to stakeholders", "I would escalate") are not a story.
+_HABIT = re.compile(r"\b(?:usually|generally|typically|always|normally|tend to|i try to|i like to|i believe|"
+                    r"i think|to me|my approach is|i make sure|i'?m (?:generally|very|always|pretty)|"
+                    r"i (?:make|talk|try|write|keep|break|ask|give|do|go|work|use|like|start|bring|execute|figure|"
+                    r"prefer|focus|believe|share|help|answer))\b", _F)
+_PLAN = re.compile(r"^(?:(?:so|and|then|first|next)\s*,?\s*)*(?:i|we)(?:'d| would| will| could| might| should)\b|"
+                   r"^if (?:a|the|i|we|you|someone)\b|\b(?:i|we) would (?:first |probably |then )?\w+", _F)
+_PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", _F)
+# A sentence that opens with "I <did something>" is an action even when it mentions a figure.
+_ACTION_LEAD = re.compile(_I + rf"(?:{_ACTION_VERBS})\b", _F)
+_OUTCOME_LEAD = re.compile(r"^(?:(?:and|so|but)\s+)?(?:as a result|in the end|after that|since then|by the end|"
+                           r"overall|the (?:result|outcome|impact)|within)\b", _F)
 I_WORD = re.compile(r"\bi(?:'m|'ve|'d|'ll)?\b(?!\s+(?:think|mean|guess|believe|feel|don't know|do not know)\b)", _F)
 WE_WORD = re.compile(r"\bwe(?:'re|'ve|'d|'ll)?\b", _F)
 
@@ -121,11 +156,12 @@ class StarReport:
     i_count: int = 0
     we_count: int = 0
     measurable_result: bool = False
+    sentences: tuple[str, ...] = ()       # the sentences `labels` label, in order
 
     def to_dict(self) -> dict[str, Any]:
         d = {c: getattr(self, c).to_dict() for c in COMPONENTS}
         d.update(score=self.score, improvement=self.improvement, labels=list(self.labels), i_count=self.i_count,
-                 we_count=self.we_count, measurable_result=self.measurable_result)
+                 we_count=self.we_count, measurable_result=self.measurable_result, sentences=list(self.sentences))
         return d
 
     @classmethod
@@ -133,16 +169,38 @@ class StarReport:
         return cls(**{c: Component.from_dict(d.get(c) or {}) for c in COMPONENTS},
                    score=float(d.get("score", 0.0)), improvement=str(d.get("improvement", "")),
                    labels=tuple(d.get("labels") or ()), i_count=int(d.get("i_count", 0)),
-                   we_count=int(d.get("we_count", 0)), measurable_result=bool(d.get("measurable_result", False)))
+                   we_count=int(d.get("we_count", 0)), measurable_result=bool(d.get("measurable_result", False)),
+                   sentences=tuple(d.get("sentences") or ()))
 
 
 def _cue(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
     return max((w for p, w in cues if p.search(sentence)), default=0.0)
 
 
+_GOAL = re.compile(r"\b(?:my|our|the) (?:goal|task|target|ask|aim|objective)\b", _F)
+_MEASURED_OUTCOME = re.compile(r"\bfrom (?:[^.]|\.(?=\d)){1,30}? to\b|\bby (?:about |roughly )?\d|\bas a result\b|\bin the end\b|"
+                               r"\b(?:went|grew|rose|fell|dropped) (?:up |down )?(?:by )?\d+(?:\.\d+)? ?(?:percent|%)",
+                               _F)
+
+
+_AT_NAME = re.compile(r"\bat [A-Z][a-z]+\b")       # "at Acme": a place of work (needs the capital letter)
+
+
 def label_sentence(sentence: str) -> dict[str, float]:
-    scores = {"situation": _cue(sentence, SITUATION), "task": _cue(sentence, TASK),
-              "action": _cue(sentence, ACTION), "result": _cue(sentence, RESULT)}
+    original, sentence = sentence, sentence.lower()
+    scores = {"situation": max(_cue(sentence, SITUATION), 1.0 if _AT_NAME.search(original) else 0.0),
+              "task": _cue(sentence, TASK), "action": _cue(sentence, ACTION), "result": _cue(sentence, RESULT)}
+    if not _PAST.search(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
+        return {c: 0.0 for c in scores}  # a habit, a belief or a plan: not part of a story
+    lead = _ACTION_LEAD.search(sentence[:60])
+    if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence):
+        # "I benchmarked both: X fell by 40" is an action; it is also a result (second) only with an outcome's shape
+        scores["result"] = min(scores["result"], scores["action"] - (0.0 if _MEASURED_OUTCOME.search(sentence) else 0.1))
+    reflection = re.search(r"\b(?:i learned|looking back|in hindsight|i would have|what i took from)\b", sentence, _F)
+    if reflection:
+        return scores | {"result": max(scores["result"], 2.6)}
+    if scores["result"] and _MEASURED_OUTCOME.search(sentence) and not _GOAL.search(sentence):
+        return scores                    # "the rate went up 7 percent, and she asked me to ..." is an outcome
     if scores["result"] and _UNSURE.search(sentence):
         scores["result"] = 0.0           # "I'm not sure how it ended up" is the absence of a result
     elif scores["result"] and _HYPOTHETICAL.search(sentence) and scores["result"] < 3.0:
@@ -157,35 +215,57 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def analyse(sents: list[Sentence]) -> StarReport:
+def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport:
+    """`given`: one label per sentence from another labeller (the model pass); the cues still add
+    second-part evidence."""
     labels: list[str] = []
+    strength: dict[int, float] = {}
     primary: dict[str, list[int]] = {c: [] for c in COMPONENTS}
     secondary: dict[str, list[int]] = {c: [] for c in COMPONENTS}
     for i, s in enumerate(sents):
         sc = label_sentence(s.text)
         best = max(COMPONENTS, key=lambda c: sc[c])      # ties go to the earlier part of the story
-        if sc[best] < 1.0:
+        if given is not None:
+            best = given[i] if i < len(given) else "other"
+            if best in COMPONENTS:
+                labels.append(best)
+                primary[best].append(i)
+            else:
+                labels.append("other")
+            continue
+        low = s.text.lower()
+        if sc[best] < 1.0 and i < 2 and _words(s.text) >= 5 and _PAST.search(low) \
+                and not _HABIT.search(low) and not _PLAN.search(low):
+            best, sc = "situation", sc | {"situation": 1.0}     # an opening sentence that sets the scene
+        if best == "situation" and sc[best] < 2.0 and i >= max(2, len(sents) / 2):
+            best = "other"                                     # context comes first; a late weak cue is not it
+        if best == "other" or sc[best] < 1.0:
             labels.append("other")
             continue
         labels.append(best)
         primary[best].append(i)
+        strength[i] = sc[best] - sc[max((c for c in COMPONENTS if c != best), key=lambda c: sc[c])]
         for c in COMPONENTS:
-            if c != best and sc[c] >= (1.0 if c == "situation" and i < 3 else 2.5):
+            if c != best and sc[c] >= (2.0 if c == "situation" and i < 3 else 2.5):
                 secondary[c].append(i)
     total = sum(_words(s.text) for s in sents) or 1
     text = " ".join(s.text for s in sents)
-    i_count, we_count = len(I_WORD.findall(text)), len(WE_WORD.findall(text))
+    i_count, we_count = len(I_WORD.findall(text.lower())), len(WE_WORD.findall(text.lower()))
 
     def evidence(c: str) -> tuple[str, ...]:
-        idx = sorted(set(primary[c] + secondary[c]))
+        """The sentences labelled `c` first, the clearest first (the quote: its cue beats the other parts' by the
+        widest margin; context keeps its order), then those where `c` is a second, strong cue."""
+        first = primary[c] if c == "situation" else sorted(primary[c], key=lambda k: -strength.get(k, 0.0))
+        idx = first + [k for k in secondary[c] if k not in primary[c]]
         return tuple(sents[k].text for k in idx[:4])
 
-    def share(c: str) -> float:
-        return sum(_words(sents[k].text) for k in primary[c]) / total
+    def share(c: str, with_secondary: bool = False) -> float:
+        idx = set(primary[c] + secondary[c]) if with_secondary else set(primary[c])
+        return sum(_words(sents[k].text) for k in idx) / total
 
     ev = {c: evidence(c) for c in COMPONENTS}
-    measurable = any(_MEASURE.search(e) for e in ev["result"])
-    s_share, a_share = share("situation"), share("action")
+    measurable = any(_MEASURE.search(e.lower()) for e in ev["result"])
+    s_share, a_share = share("situation"), share("action", with_secondary=True)
     notes: dict[str, list[str]] = {c: [] for c in COMPONENTS}
     if ev["situation"]:
         n = sum(_words(sents[k].text) for k in primary["situation"])
@@ -206,7 +286,7 @@ def analyse(sents: list[Sentence]) -> StarReport:
     if not ev["action"]:
         notes["action"].append("no sentence says what you did (\"I built ...\", \"I proposed ...\")")
     if ev["result"]:
-        first = next((e for e in ev["result"] if _MEASURE.search(e)), ev["result"][0])
+        first = next((e for e in ev["result"] if _MEASURE.search(e.lower())), ev["result"][0])
         notes["result"].append(f'measurable: "{quote(first, 120)}"' if measurable
                                else f'no number in the result: "{quote(first, 120)}"')
     elif sents:
@@ -224,7 +304,8 @@ def analyse(sents: list[Sentence]) -> StarReport:
     score = round(max(0.0, min(5.0, score)), 2)
     comps = {c: Component(bool(ev[c]), ev[c], tuple(notes[c])) for c in COMPONENTS}
     return StarReport(**comps, score=score, improvement=_improvement(ev, measurable, i_count, we_count, s_share),
-                      labels=tuple(labels), i_count=i_count, we_count=we_count, measurable_result=measurable)
+                      labels=tuple(labels), i_count=i_count, we_count=we_count, measurable_result=measurable,
+                      sentences=tuple(x.text for x in sents))
 
 
 def _improvement(ev: dict[str, tuple[str, ...]], measurable: bool, i_count: int, we_count: int,
@@ -245,3 +326,12 @@ def _improvement(ev: dict[str, tuple[str, ...]], measurable: bool, i_count: int,
     if not ev["task"]:
         return 'Say what you were asked to do or the goal you owned ("my goal was to ...").'
     return "Close with what you learned or would do differently, in one sentence."
+
+
+def no_story(sents: list[Sentence]) -> StarReport:
+    """A non-answer: every sentence is "other" and nothing is quoted as evidence."""
+    text = " ".join(s.text for s in sents).lower()
+    missing = {c: Component(False, (), ("the answer does not tell a story",)) for c in COMPONENTS}
+    return StarReport(**missing, score=0.0, improvement="Pick one real situation and tell what you did and what changed.",
+                      labels=tuple("other" for _ in sents), i_count=len(I_WORD.findall(text)),
+                      we_count=len(WE_WORD.findall(text)), sentences=tuple(s.text for s in sents))

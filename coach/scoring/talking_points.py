@@ -3,11 +3,16 @@
 A point is covered when one of its keywords (or a synonym) appears in a
 sentence, matched on light stems so "monitoring" finds "monitor"; or when at
 least half (and at least two) of the point's own distinctive words appear in
-one sentence.
+one sentence. A phrase must carry the point: a keyword that is a stop-word, a
+unit or a generic word ("from", "data", "percent", "milliseconds", "cost") counts
+only when the same sentence also has a distinctive word of the point; a sizing
+point ("Size: ...") needs a number in the sentence; a non-answer covers nothing.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from coach.domain import Question
@@ -15,7 +20,7 @@ from coach.scoring.text import STOPWORDS, Sentence, stem, words
 
 # A few synonyms spoken answers use for the words question banks use.
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "latency": ("response time", "p99", "p95", "tail latency", "milliseconds"),
+    "latency": ("response time", "p99", "p95", "tail latency"),
     "rollback": ("roll back", "revert", "rolling back"),
     "monitor": ("dashboard", "observability", "tracking"),
     "experiment": ("a/b", "ab test", "a b test", "interleaving", "online test"),
@@ -23,8 +28,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "drift": ("distribution shift", "data shift", "skew", "psi"),
     "retrain": ("retraining", "refresh the model", "fine-tune"),
     "throughput": ("qps", "rps", "requests per second"),
-    "precision": ("false positive",),
-    "recall": ("false negative",),
     "shard": ("partition", "split across"),
     "quantization": ("int8", "fp16", "quantize", "product quantization"),
     "calibration": ("calibrate", "platt", "isotonic"),
@@ -34,6 +37,21 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 _GENERIC = frozenset(stem(w) for w in (
     "model models data system systems use using way good better work make approach need needs handle "
     "check look like time user users based right level point points question answer clear").split())
+
+
+# Words that do not carry a point on their own: units, and words nearly every answer uses.
+UNITS = frozenset(stem(w) for w in (
+    "percent percentage million millions billion thousand hundred milliseconds millisecond ms seconds second minutes "
+    "hours days weeks months years gb tb mb kb bytes").split())
+WEAK = UNITS | frozenset(stem(w) for w in (
+    "data result results outcome cost costs test tests model models team teams impact score scores fix fixed count "
+    "counter both combine combined first from users user features feature metric metrics numbers size scale change "
+    "keep example show showed took later memory").split()) | frozenset(stem(w) for w in STOPWORDS)
+# A point about a measured outcome or a scale is carried by a number with its unit ("grew 3 percent").
+_MEASURE_POINT = re.compile(r"\b(?:impact|result|outcome|scale|measured|numbers|size|reliability|adoption|growth|"
+                            r"evidence)\b", re.I)
+_SIZING_POINT = re.compile(r"^\s*(?:size|scale|sizing)\b", re.I)
+_HAS_NUMBER = re.compile(r"(?<![A-Za-z])\d|\b(?:hundred|thousand|million|billion|trillion)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -86,43 +104,66 @@ def _phrase_in(phrase: list[str], tokens: list[str]) -> bool:
     return any(tokens[i:i + n] == phrase for i in range(len(tokens) - n + 1))
 
 
-def _alternatives(keyword: str) -> list[str]:
+@lru_cache(maxsize=2048)
+def _phrase(alt: str) -> tuple[str, ...]:
+    """A keyword's stems (question banks repeat, so each keyword is stemmed once)."""
+    return tuple(_stems(alt))
+
+
+@lru_cache(maxsize=2048)
+def _alternatives(keyword: str) -> tuple[str, ...]:
     key = keyword.lower().strip()
     alts = [key]
     for head, syns in SYNONYMS.items():
         if stem(key) == stem(head) or key in syns:
             alts.extend((head,) + syns)    # each group is a set of words for the same thing
-    return alts
+    return tuple(alts)
 
 
-def coverage(question: Question | None, sents: list[Sentence]) -> PointsReport:
+def coverage(question: Question | None, sents: list[Sentence], non_answer: bool = False) -> PointsReport:
     if question is None or not question.talking_points:
         return PointsReport()
+    if non_answer:
+        return PointsReport((), tuple(PointHit(p) for p in question.talking_points), 0.0)
     sent_tokens = [(s, _stems(s.text)) for s in sents]
+    every = set().union(*(set(t) for _, t in sent_tokens)) if sent_tokens else set()
     covered: list[PointHit] = []
     missed: list[PointHit] = []
     for i, point in enumerate(question.talking_points):
         keywords = list(question.keywords[i]) if i < len(question.keywords) else []
-        hit = _by_keywords(point, keywords, sent_tokens) or _by_point_words(point, sent_tokens)
+        hit = _by_keywords(point, keywords, sent_tokens, every) or _by_point_words(point, sent_tokens)
         (covered if hit else missed).append(hit or PointHit(point))
     score = round(5.0 * len(covered) / (len(covered) + len(missed)), 2)
     return PointsReport(tuple(covered), tuple(missed), score)
 
 
-def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Sentence, list[str]]]) -> PointHit | None:
+def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Sentence, list[str]]],
+                 every: set[str] | None = None) -> PointHit | None:
+    sizing = bool(_SIZING_POINT.match(point))
+    own = ({stem(w) for w in words(point.replace("-", " "))} |
+           {stem(w) for k in keywords for w in words(k.replace("-", " "))}) - WEAK
     for kw in keywords:
         for alt in _alternatives(kw):
-            phrase = _stems(alt)
+            phrase = list(_phrase(alt))
             if alt == "$":
                 phrase = []
+            if every is not None and phrase and not set(phrase) <= every:
+                continue                   # a word of the phrase is nowhere in the answer
+            weak = all(p in WEAK for p in phrase)
             for s, toks in sent_tokens:
-                if (phrase and _phrase_in(phrase, toks)) or (alt == "$" and "$" in s.text):
-                    return PointHit(point, s.text, alt)
+                if not ((phrase and _phrase_in(phrase, toks)) or (alt == "$" and "$" in s.text)):
+                    continue
+                if sizing and not _HAS_NUMBER.search(s.text):
+                    continue
+                measured = _MEASURE_POINT.search(point) and _HAS_NUMBER.search(s.text)
+                if weak and not measured and not (own - set(phrase)) & set(toks):
+                    continue           # "from", "data", "percent" alone do not carry the point
+                return PointHit(point, s.text, alt)
     return None
 
 
 def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]]) -> PointHit | None:
-    distinct = {stem(w) for w in words(point) if w not in STOPWORDS and len(w) > 2} - _GENERIC
+    distinct = {stem(w) for w in words(point) if w not in STOPWORDS and len(w) > 2} - _GENERIC - WEAK
     if len(distinct) < 2:
         return None
     need = max(2, (len(distinct) + 1) // 2)

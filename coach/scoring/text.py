@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 MAX_CHARS = 60_000   # ~10,000 words: far past any spoken answer; the rest is ignored
@@ -31,8 +32,8 @@ class Sentence:
 # A sentence ends at . ? ! (not inside a decimal number) or a line break.
 _BOUNDARY = re.compile(r"(?<!\d)[.?!]+(?=\s|$)|(?<=\d)[.?!]+(?=\s+[A-Za-z]|$)|\n+")
 # Run-on speech: split very long sentences where the speaker starts a new thought.
-_RUN_ON = re.compile(r",?\s+(?=(?:and then|and so|so then|so i|so we|and i|and we|then i|then we|but i|but we)\b)",
-                     re.IGNORECASE)
+_RUN_ON = re.compile(r",?\s+(?=(?:and then|and so|so then|so i|so we|and i|and we|then i|then we|but i|but we|"
+                     r"and as a result|and after that|and in the end|(?:and|so) (?:uh|um)\b))", re.IGNORECASE)
 _LONG = 45   # words
 
 
@@ -87,6 +88,7 @@ let's let say like um uh yeah okay ok well really kind sort thing things lot get
 using used want going go way one""".split())
 
 
+@lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """A light suffix stripper: enough for 'monitoring' ~ 'monitor', 'caches' ~ 'cache'."""
     w = word.lower()

@@ -30,8 +30,32 @@ def _plain(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+def labelled_sentences(card: Scorecard) -> Text | None:
+    """Each sentence of the answer with its STAR label as a coloured tag ([S] [T] [A] [R]); None for an
+    older card that has no sentences."""
+    sents, labels = card.star.sentences, card.star.labels
+    if not sents or len(sents) != len(labels):
+        return None
+    out = Text()
+    for i, (sentence, label) in enumerate(zip(sents, labels)):
+        if i:
+            out.append(" ")
+        letter, style = STAR_STYLES.get(str(label), ("", ""))
+        if letter:
+            out.append(f"[{letter}]", style=style)
+            out.append(" ")
+            out.append(str(sentence))
+        else:
+            out.append(str(sentence), style="dim")
+    return out
+
+
 def highlight_transcript(transcript: str, card: Scorecard) -> Text:
-    """The transcript with each STAR component's evidence sentences highlighted in its colour."""
+    """The transcript with each sentence tagged by its STAR label, or (older cards) each STAR component's
+    evidence sentences highlighted in its colour."""
+    tagged = labelled_sentences(card)
+    if tagged is not None:
+        return tagged
     text = Text(transcript)
     lower = transcript.lower()
     for component, (_, style) in STAR_STYLES.items():
@@ -65,6 +89,18 @@ def render_card(card: Scorecard, transcript: str = "",
     out.append("   ")
     out.append_text(star_line(card))
     out.append("\n")
+    cal = card.calibration
+    steps = [str(x) for x in cal.steps if "->" in str(x)]
+    if cal.level:
+        out.append("Level ", style="bold")
+        out.append(f"{cal.level:.1f} of 5" + (f" against the {card.level} bar" if card.level else ""))
+        if steps:
+            out.append(f": {steps[-1].split(' -> ')[0]}", style="dim")
+        out.append("\n")
+    if cal.staff_missing:
+        out.append("Staff signal missing ", style="bold")
+        out.append(", ".join(cal.staff_missing), style="yellow")
+        out.append("\n")
     delivery = card.delivery
     fillers = delivery.fillers
     filler_text = ", ".join(f"{w}×{n}" for w, n in sorted(fillers.items(), key=lambda kv: -kv[1])[:4]) or "none"
@@ -81,7 +117,7 @@ def render_card(card: Scorecard, transcript: str = "",
         for check in sizing.checks:
             if not check.ok:
                 out.append("  ✗ ", style="bold red")
-                out.append(check.message, style="red")
+                out.append(check.message, style="red")      # names the step and the right figure
                 out.append(f" (said {_plain(check.stated)}, about {_plain(check.expected)})", style="red")
                 out.append("\n")
     gaps = card.gaps[:max_gaps]

@@ -1,0 +1,251 @@
+"""The overall score: the rubric level (1-5) an interviewer would give, estimated by named rules.
+
+Each answer is read as one of four kinds, and the rules follow the rubric descriptors for it:
+  story      (behavioural-style questions) 1 no story; 2 a story with parts missing; 3 all parts,
+             thin or unmeasured; 4 parts, specific actions, measured result; 5 plus a reflection,
+             a weighed option or unusual depth;
+  plan       (a "what would you do" question): 1 + 3 x the talking points covered, plus specifics;
+  design     (system design): clarifying, sizing, architecture, trade-off, production, points covered;
+  technical  (technical screen, coding): 1 + 3 x the points covered, plus an example, a reason, depth.
+At staff level, scope across teams, influence without authority and long-term direction are each
+required; each one missing costs 0.35 of a level and is named on the card. The level maps to the
+0-5 overall through fixed knots (LEVEL_TO_SCORE), fitted on the tuning part of tests/data/graded/.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from coach.scoring.text import content_stems
+
+_F = re.IGNORECASE
+LEVEL_TO_SCORE = ((1.0, 0.6), (2.0, 1.6), (3.0, 2.8), (4.0, 3.8), (5.0, 4.8))
+STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
+    "scope across teams": re.compile(
+        r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|other|all|every|partner|\d+) "
+        r"(?:[a-z]+ )?(?:ml |product )?teams|cross[- ](?:team|functional)|org(?:ani[sz]ation)?\b|company[- ]wide|"
+        r"the (?:whole |entire )?(?:area|org|company)|across (?:the )?(?:company|org|teams|the area)|"
+        r"another team|other team'?s|platform)", _F),
+    "influence without authority": re.compile(
+        r"\b(?:convinced|aligned|persuaded|without (?:formal |any )?authority|none of (?:them|whom) reported|"
+        r"(?:didn'?t|did not|don'?t) report to me|buy-?in|design review|architecture review|rfc|invited|negotiated|"
+        r"won over|leads of|tech leads|with (?:their|that team'?s|the other|those teams'?|partner teams'?) leads?|"
+        r"leads? from|other tech leads|"
+        r"worked with [a-z ]{0,20}lead)\b", _F),
+    "long-term direction": re.compile(
+        r"\b(?:roadmap|strateg\w*|direction|vision|long[- ]term|multi[- ]year|(?:next|over the next) (?:two|three|"
+        r"few|\d) years|(?:next|for the next|over the next) year|the standard|a standard|standard for|the default|"
+        r"for years|phased|north star|bets?)\b", _F),
+}
+_PLAN_PROMPT = re.compile(r"\b(?:suppose|imagine|if you were|what would you|how would you|what'?s making you|"
+                          r"what is making you|overview of your background|why are you looking)\b", _F)
+_REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking back|in hindsight|i would have|"
+                         r"next time|if i did it again|would do differently|i'?d do differently)\b", _F)
+_EXAMPLE = re.compile(r"\b(?:on a|in a|at my|on my|on our|in our|when i)\b[^.]{0,40}\b(?:project|model|team|"
+                      r"company|job|work(?:ed)?)\b|\b(?:i worked on|i reviewed|i led|i built)\b", _F)
+_REASON = re.compile(r"\bbecause\b|\bsince\b|\brather than\b|\binstead\b|\bso that\b|\bwhich is why\b", _F)
+_NUMBER = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Calibration:
+    level: float = 0.0                       # the rubric level the rules estimate, 1-5
+    kind: str = ""                           # story | plan | design | technical
+    steps: tuple[str, ...] = ()              # the rules that fired, in order
+    staff_signals: tuple[str, ...] = ()      # staff signals found (any level)
+    staff_missing: tuple[str, ...] = ()      # at staff level: the signals the answer lacks
+    dimension_mean: float = 0.0              # the weighted mean of the dimensions, before calibration
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"level": self.level, "kind": self.kind, "steps": list(self.steps),
+                "staff_signals": list(self.staff_signals), "staff_missing": list(self.staff_missing),
+                "dimension_mean": self.dimension_mean}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> "Calibration":
+        d = d or {}
+        return cls(float(d.get("level", 0.0)), str(d.get("kind", "")), tuple(d.get("steps") or ()),
+                   tuple(d.get("staff_signals") or ()), tuple(d.get("staff_missing") or ()),
+                   float(d.get("dimension_mean", 0.0)))
+
+
+def to_score(level: float) -> float:
+    """Piecewise-linear map from a rubric level (1-5) to the 0-5 overall."""
+    pts = LEVEL_TO_SCORE
+    if level <= pts[0][0]:
+        return round(max(0.0, pts[0][1] * level / pts[0][0]), 2)
+    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+        if level <= x1:
+            return round(y0 + (y1 - y0) * (level - x0) / (x1 - x0), 2)
+    return pts[-1][1]
+
+
+def answer_kind(round_id: str | None, question: Any, narrative: bool) -> str:
+    if round_id == "system-design":
+        return "design"
+    if round_id in ("technical-screen", "coding"):
+        return "technical"
+    if question is not None:
+        if getattr(question, "kind", "") in ("plan", "hypothetical", "open"):
+            return "plan"
+        if _PLAN_PROMPT.search(getattr(question, "prompt", "") or ""):
+            return "plan"
+    if round_id is None and not narrative:
+        return "technical"
+    return "story"
+
+
+def staff_signals(text: str) -> dict[str, str]:
+    out = {}
+    for name, pat in STAFF_SIGNALS.items():
+        m = pat.search(text)
+        if m:
+            out[name] = m.group(0)
+    return out
+
+
+@dataclass
+class _Trace:
+    level: float = 1.0
+    steps: list[str] = field(default_factory=list)
+
+    def set(self, level: float, why: str) -> None:
+        self.level = level
+        self.steps.append(f"{why} -> {level:g}")
+
+    def add(self, delta: float, why: str) -> None:
+        if delta:
+            self.level += delta
+            self.steps.append(f"{why} {delta:+g}")
+
+
+def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean: float = 0.0) -> Calibration:
+    """`a` is the scorer's Analysis (coach.scoring.rubric)."""
+    kind = answer_kind(a.round, a.question, a.narrative)
+    t = _Trace()
+    if a.non_answer is not None:
+        t.set(1.0, f"not an answer ({a.non_answer.gap.replace('_', ' ')})")
+    elif kind == "story":
+        _story(a, t, followup)
+    elif kind == "plan":
+        _plan(a, t)
+    elif kind == "design":
+        _design(a, t)
+    else:
+        _technical(a, t)
+    if a.non_answer is None:
+        _delivery(a, t)
+    found = staff_signals(a.text)
+    missing: tuple[str, ...] = ()
+    if level == "staff" and a.non_answer is None:
+        missing = tuple(s for s in STAFF_SIGNALS if s not in found)
+        t.add(-0.35 * len(missing), "staff bar, missing " + ", ".join(missing) if missing else "")
+    lvl = round(max(1.0, min(5.0, t.level)), 2)
+    return Calibration(lvl, kind, tuple(t.steps), tuple(found), missing, dimension_mean)
+
+
+def _action_sentences(a: Any) -> list[str]:
+    return [s.text for s, lab in zip(a.sents, a.star.labels) if lab == "action"]
+
+
+def _story(a: Any, t: _Trace, followup: bool) -> None:
+    st = a.star
+    acts = _action_sentences(a)
+    has_s, has_t, has_a, has_r = st.situation.present, st.task.present, st.action.present, st.result.present
+    if followup:
+        has_s = has_t = True          # the context came with the main answer
+    if not has_a or not (has_s or has_r):
+        t.set(1.0, "no story: no action told" if not has_a else "no story: no situation and no outcome")
+        return
+    t.set(2.0, "a story: an action and a situation or an outcome")
+    specific = len(content_stems(" ".join(acts)))
+    if has_s and has_r and (has_t or len(acts) >= 2 or specific >= 5):
+        t.set(3.0, "situation, action and result, the actions specific")
+        if st.measurable_result and (has_t or len(acts) >= 2 or specific >= 8):
+            t.set(4.0, "specific actions and a measured result")
+            if _REFLECTION.search(a.text):
+                t.add(0.6, "reflection on what they learned or would change")
+            if a.tradeoffs:
+                t.add(0.3, "weighs an option")
+            if len(acts) >= 3:
+                t.add(0.3, f"{len(acts)} action sentences")
+    elif has_r and st.measurable_result and len(acts) >= 2:
+        t.add(0.5, "actions and a measured result, little setup")
+    if a.points.score is not None:
+        t.add(round(0.4 * (a.points.score / 5.0) - 0.2, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
+    i, we = st.i_count, st.we_count
+    if we >= 3 and we > 2.5 * i:
+        t.add(-0.5, f'"we" {we} times against "I" {i}')
+
+
+def _plan(a: Any, t: _Trace) -> None:
+    t.set(1.0, "a plan or open question")
+    if a.points.score is not None:
+        t.add(round(3.0 * a.points.score / 5.0, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
+    else:
+        t.add(min(2.0, 0.5 * len(a.tech)), f"{len(a.tech)} technical terms")
+    specific = sum(1 for s in a.sents if _NUMBER.search(s.text) or len(s.text.split()) >= 18)
+    if specific >= 2:
+        t.add(0.5, f"{specific} specific sentences")
+    if a.tradeoffs or any(_REASON.search(s.text) for s in a.sents):
+        t.add(0.3, "gives a reason or an alternative")
+
+
+def _design(a: Any, t: _Trace) -> None:
+    t.set(1.0, "a design answer")
+    parts = 0
+    if a.clarifying:
+        t.add(0.5, "clarifies the goal or assumptions")
+        parts += 1
+    kinds = {q.kind for q in a.quantities}
+    if kinds:
+        t.add(0.75 if len(kinds) >= 2 else 0.4, f"sizes {len(kinds)} kind(s) of quantity")
+        parts += 1
+    good = [c for c in a.checks if c.ok]
+    bad = [c for c in a.checks if not c.ok]
+    if good and not bad:
+        t.add(0.25, "derived figures check out")
+    if len(a.tech) >= 4:
+        t.add(0.75 if len(a.tech) >= 8 else 0.5, f"{len(a.tech)} technical terms")
+        parts += 1
+    if a.tradeoffs:
+        t.add(0.5, "weighs a trade-off")
+        parts += 1
+    if a.production:
+        t.add(0.5 if len(a.production) >= 3 else 0.25, f"{len(a.production)} production practice(s)")
+        parts += 1
+    if a.points.score is not None:
+        t.add(round(a.points.score / 5.0, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
+    else:
+        t.add(round(parts / 5.0, 2), f"{parts} of 5 design parts")
+    if bad:
+        t.add(-0.75 * len(bad), f"{len(bad)} wrong derivation(s)")
+        if t.level > 3.0:
+            t.set(3.0, "capped: wrong arithmetic")
+
+
+def _technical(a: Any, t: _Trace) -> None:
+    t.set(1.0, "a technical answer")
+    if a.points.score is not None:
+        t.add(round(3.0 * a.points.score / 5.0, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
+    else:
+        t.add(min(2.0, 0.3 * len(a.tech)), f"{len(a.tech)} technical terms")
+        distinct = len(set(content_stems(a.text)))
+        t.add(round(min(1.0, distinct / 40), 2), f"{distinct} distinct content words")
+    if _EXAMPLE.search(a.text) and _NUMBER.search(a.text):
+        t.add(0.4, "a concrete example")
+    if a.tradeoffs or _REASON.search(a.text):
+        t.add(0.3, "gives a reason or an alternative")
+    if len(a.tech) >= 5:
+        t.add(0.3, f"{len(a.tech)} technical terms")
+
+
+def _delivery(a: Any, t: _Trace) -> None:
+    d = a.delivery
+    if d.words and d.filler_count * 100 / d.words > 4:
+        t.add(-0.25, "fillers over 4 per 100 words")
+    if d.too_long:
+        t.add(-0.25, "runs past the time box")
+    if d.words < 25:
+        t.add(-0.5, f"only {d.words} words")

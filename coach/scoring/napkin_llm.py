@@ -1,0 +1,202 @@
+"""Napkin checks for large-model arithmetic, each from figures the answer said out loud.
+
+  kv_cache         per token = 2 x layers x KV heads x head dimension x bytes; x sequences x context
+  training_flops   training compute ~ 6 x parameters x tokens
+  training_time    FLOPs / (GPUs x FLOP/s per GPU)
+  decode_flops     decoding ~ 2 x parameters FLOPs per token
+  adam_memory      Adam in mixed precision ~ 16 bytes per parameter (weights, gradients, two moments, master copy)
+  gpus_for_memory  GPUs per replica >= memory / memory per GPU
+Rules of thumb (6NT, 2N, 16 bytes) are judged within 1.5x; plain products within the napkin tolerance.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from coach.scoring.numbers import find_numbers
+from coach.scoring.sizing import Quantity
+from coach.scoring.text import fmt_num, human
+
+RULE_OF_THUMB = 1.5
+_F = re.IGNORECASE
+_FLOP_PREFIX = {"": 1.0, "k": 1e3, "kilo": 1e3, "m": 1e6, "mega": 1e6, "g": 1e9, "giga": 1e9, "t": 1e12, "tera": 1e12,
+                "p": 1e15, "peta": 1e15, "e": 1e18, "exa": 1e18, "z": 1e21, "zetta": 1e21}
+_SCI = re.compile(r"(?<![\w.])(?P<m>\d+(?:\.\d+)?)\s*(?:e\s*\+?|(?:x|×|times)\s*10\s*(?:\^|to the(?: power of)?)\s*)"
+                  r"(?P<e>\d{1,2})\b", _F)
+_FLOPS_AFTER = re.compile(r"^\s*(?P<p>kilo|mega|giga|tera|peta|exa|zetta|[kmgtpez])?\s*-?\s*flops?\b", _F)
+_PER_TOKEN = re.compile(r"^[^.;]{0,25}?\b(?:per|a|each|every|for (?:one|each|every|a)) token\b", _F)
+_PER_SECOND = re.compile(r"^\s*(?:per second|/s|a second)\b|^\s*(?:each|per gpu|effective|per card|sustained)", _F)
+
+
+@dataclass(frozen=True)
+class Fig:
+    value: float
+    start: int
+    end: int
+    text: str
+
+
+def _numbers_before(text: str, pattern: str) -> list[Fig]:
+    """Numbers directly followed by `pattern` ("80 layers", "8 KV heads")."""
+    out = []
+    for span in find_numbers(text):
+        m = re.match(r"\s*(?:" + pattern + r")", text[span.end:span.end + 40], _F)
+        if m:
+            out.append(Fig(span.value, span.start, span.end + m.end(), text[span.start:span.end + m.end()]))
+    return out
+
+
+def _after(text: str, pattern: str) -> list[Fig]:
+    """Numbers after a phrase ("head dimension of 128")."""
+    out = []
+    for m in re.finditer(pattern + r"\s*(?:of|is|=)?\s*", text, _F):
+        nums = [s for s in find_numbers(text[m.end():m.end() + 12]) if s.start == 0]
+        if nums:
+            out.append(Fig(nums[0].value, m.start(), m.end() + nums[0].end, text[m.start():m.end() + nums[0].end]))
+    return out
+
+
+def flops_figures(text: str) -> list[Fig]:
+    """Stated FLOP counts or FLOP rates: "8.4e22 FLOPs", "8 times 10 to the 20 FLOPs", "14 gigaflops", "100 teraflops"."""
+    out: list[Fig] = []
+    taken: list[tuple[int, int]] = []
+    for m in _SCI.finditer(text):
+        tail = _FLOPS_AFTER.match(text[m.end():m.end() + 20])
+        value = float(m.group("m")) * 10 ** int(m.group("e"))
+        if tail:
+            value *= _FLOP_PREFIX[(tail.group("p") or "").lower()]
+            out.append(Fig(value, m.start(), m.end() + tail.end(), text[m.start():m.end() + tail.end()]))
+            taken.append((m.start(), m.end()))
+    for span in find_numbers(text):
+        if any(s <= span.start < e for s, e in taken):
+            continue
+        tail = _FLOPS_AFTER.match(text[span.end:span.end + 20])
+        if tail:
+            value = span.value * _FLOP_PREFIX[(tail.group("p") or "").lower()]
+            out.append(Fig(value, span.start, span.end + tail.end(), text[span.start:span.end + tail.end()]))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _bytes_near(text: str, at: int) -> float | None:
+    from coach.scoring.napkin import _PRECISION
+    best, best_d = None, 10 ** 9
+    for pat, nbytes in _PRECISION:
+        for m in pat.finditer(text):
+            d = abs(m.start() - at)
+            if d < best_d:
+                best, best_d = nbytes, d
+    return best
+
+
+def _tokens(text: str) -> list[Fig]:
+    return _numbers_before(text, r"(?:[a-z]+ )?tokens\b")
+
+
+def check(qs: list[Quantity], text: str, judge, tolerance: float) -> list:
+    """`judge(rule, stated_text, stated, expected, how, unit, tol, at)` makes the Check."""
+    out = []
+    params = [q for q in qs if q.kind == "model_size"]
+    storage = [q for q in qs if q.kind == "storage" and not q.has("per_param") and not q.has("rate")]
+    flops = flops_figures(text)
+    # KV cache
+    layers = _numbers_before(text, r"(?:transformer )?layers\b")
+    heads = _numbers_before(text, r"(?:kv|key[- ]value|k/v)[- ]heads\b")
+    dims = _after(text, r"\bhead dim(?:ension)?s?") + _numbers_before(text, r"[- ]?dim(?:ensional)? heads\b")
+    per_token: float | None = None
+    if layers and heads and dims:
+        nbytes = _bytes_near(text, heads[0].start) or 2.0
+        per_token = 2 * layers[0].value * heads[0].value * dims[0].value * nbytes
+        how = (f"2 × {fmt_num(layers[0].value)} layers × {fmt_num(heads[0].value)} KV heads × "
+               f"{fmt_num(dims[0].value)} head dim × {nbytes:g} bytes")
+        for q in storage:
+            if q.start > heads[0].start and _PER_TOKEN.match(text[q.start + len(q.text):q.start + len(q.text) + 30]):
+                out.append(judge("kv_cache", q, per_token, how + " per token", "B", tolerance))
+    stated_pt = [q for q in storage if _PER_TOKEN.match(text[q.start + len(q.text):q.start + len(q.text) + 30])]
+    if per_token is None and stated_pt:
+        per_token = stated_pt[0].value
+    seqs = _numbers_before(text, r"(?:concurrent |parallel )?(?:sequences|requests|users|conversations)\b")
+    ctx = _numbers_before(text, r"(?:tokens? (?:of )?context|context|tokens)\b") + \
+        [Fig(f.value, f.start, f.end, f.text) for f in _after(text, r"\bsequences of")]
+    if per_token and seqs and ctx:
+        s = seqs[0]
+        c = min((c for c in ctx if abs(c.start - s.end) < 40), key=lambda c: abs(c.start - s.end), default=None)
+        if c is not None:
+            cache = per_token * s.value * c.value
+            how = f"{fmt_num(s.value)} sequences × {fmt_num(c.value)} tokens × {human(per_token, 'B')} per token"
+            for q in storage:
+                if q.start > c.start and q not in stated_pt and re.search(r"\bcache\b", text[q.start:q.start + 60] +
+                                                                          text[max(0, q.start - 60):q.start], _F) \
+                        and not re.search(r"\b(?:together|total|in all|plus|with the weights)\b",
+                                          text[max(0, q.start - 40):q.start], _F):
+                    out.append(judge("kv_cache", q, cache, how, "B", tolerance))
+                    break
+    # training compute, time; decoding
+    train = re.search(r"\btrain\w*|\bpre-?train", text, _F)
+    toks = _tokens(text)
+    n = params[0].value if params else None
+    if n and toks and train:
+        total = next((f for f in flops if f.start > toks[0].start and not _PER_SECOND.match(text[f.end:f.end + 20])),
+                     None)
+        if total is not None:
+            out.append(judge("training_flops", total, 6 * n * toks[0].value,
+                             f"6 × {fmt_num(n)} parameters × {fmt_num(toks[0].value)} tokens", "FLOPs",
+                             RULE_OF_THUMB))
+    rates = [f for f in flops if _PER_SECOND.match(text[f.end:f.end + 20]) or
+             re.search(r"\b(?:each|per gpu|effective)\b", text[f.end:f.end + 15], _F) or
+             re.search(r"\b(?:at|of)\s*(?:an? )?(?:effective )?$", text[max(0, f.start - 20):f.start], _F)]
+    totals = [f for f in flops if f not in rates and not _PER_TOKEN.match(text[f.end:f.end + 30])]
+    gpus = [q for q in qs if q.kind == "compute" and q.unit == "GPUs" and not q.has("per_instance")]
+    if rates and (totals or (n and toks and train)):
+        work = totals[0].value if totals else 6 * n * toks[0].value
+        rate = rates[0]
+        g = next((q for q in gpus if q.start < rate.start + 60), None)
+        count = g.value if g else 1.0
+        for d in qs:
+            if d.kind == "duration" and d.start > rate.start and d.unit == "s":
+                how = (f"{fmt_num(work)} FLOPs ÷ ({fmt_num(count)} GPUs × {fmt_num(rate.value)} FLOP/s)")
+                out.append(judge("training_time", d, work / (count * rate.value), how, "s", tolerance))
+    if n and not train and re.search(r"\b(?:decod\w*|generat\w*|inference|forward pass|per token|one token)\b", text, _F):
+        for f in flops:
+            if f.start > params[0].start and (_PER_TOKEN.match(text[f.end:f.end + 30]) or
+                                              re.search(r"\b(?:one|a|each|per) token\b", text[:f.start], _F)):
+                out.append(judge("decode_flops", f, 2 * n, f"2 × {fmt_num(n)} parameters per token", "FLOPs",
+                                 RULE_OF_THUMB))
+                break
+    # Adam
+    if n and re.search(r"\badam\w*", text, _F) and not re.search(r"\b(?:8[- ]bit adam|lora|qlora|frozen)\b", text, _F):
+        for q in storage:
+            if q.start > params[0].start and not _PER_TOKEN.match(text[q.start + len(q.text):q.start + 40]):
+                out.append(judge("adam_memory", q, 16 * n, f"{fmt_num(n)} parameters × 16 bytes (Adam, mixed "
+                                                           "precision)", "B", RULE_OF_THUMB))
+                break
+    out.extend(_gpus_for_memory(text, storage, judge))
+    return [c for c in out if c is not None]
+
+
+_GPU_MEM = re.compile(r"(?P<g>\d+)\s*(?:gb|gigabytes?|gigs?)\s*(?:gpus|cards|a100s|h100s|gpu)\b", _F)
+
+
+def _gpus_for_memory(text: str, storage: list[Quantity], judge) -> list:
+    out = []
+    for m in _GPU_MEM.finditer(text):
+        per = float(m.group("g")) * 1e9
+        mem = next((q for q in reversed(storage) if q.start < m.start() and q.value > per * 0.5
+                    and m.start() - q.start < 160), None)
+        if mem is None:
+            continue
+        window = text[max(0, m.start() - 25):m.end() + 40]
+        counts = [s for s in find_numbers(window) if s.value != float(m.group("g")) and s.value < 1000
+                  and not re.match(r"\s*(?:gb|gigabytes?|percent|%)", window[s.end:s.end + 12], _F)]
+        single = re.search(r"\b(?:a single|one) (?:\d+\s*(?:gb|gigabytes?) )?(?:gpu|card)\b", window, _F)
+        n = counts[0].value if counts else (1.0 if single else None)
+        if n is None:
+            continue
+        need = mem.value / per
+        fake = Quantity(text=(counts[0].text if counts else single.group(0)), value=n, unit="GPUs", kind="compute",
+                        raw=n, start=m.start())
+        how = f"{human(mem.value, 'B')} ÷ {human(per, 'B')} per GPU"
+        expected = float(math.ceil(need - 1e-9))
+        out.append(judge("gpus_for_memory", fake, expected, how, "GPUs", 0.0,
+                         ok=n >= need * 0.95 and n <= 2.5 * expected))
+    return out

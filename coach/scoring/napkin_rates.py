@@ -1,0 +1,138 @@
+"""Napkin checks on rates: peak against average, fan-out per request, per-second against per-day.
+
+  peak      a peak rate against the average before it: the factor said ("peak is 3x") within the
+            tolerance, or, with no factor said, between 1x and 10x the average (flagged at 3x when wrong)
+  fan_out   items scored per second = requests per second x items per request
+  per_day   a per-second rate restated per day: x 86,400
+"""
+from __future__ import annotations
+
+import re
+
+from coach.scoring.numbers import find_numbers
+from coach.scoring.sizing import Quantity, factors as said_factors
+from coach.scoring.text import fmt_num
+
+PEAK_RANGE = (1.0, 10.0)
+DEFAULT_PEAK = 3.0
+_F = re.IGNORECASE
+FAN_NOUNS = r"candidates?|items?|posts|documents|docs|ads|products|results|videos|scores|candidate scores|predictions"
+REQ_NOUNS = r"requests?|quer(?:y|ies)|searches|loads|feed loads|calls|page ?views|impressions|sessions|page loads"
+_FAN_ITEM = re.compile(rf"\b(?:{FAN_NOUNS})\b", _F)
+_FAN_AFTER = re.compile(rf"^\s+(?:[a-z]+\s+)?(?:{FAN_NOUNS})\b", _F)
+_PER_REQ_AFTER = re.compile(rf"^\s+(?:[a-z]+\s+)?(?:{FAN_NOUNS})\s+(?:per|each|for each|a|in each)\s+"
+                            rf"(?:[a-z]+\s+)?(?:{REQ_NOUNS}|request|query|search|load|call)\b", _F)
+_PER_REQ_BEFORE = re.compile(r"\b(?:each|every|per|a single)\s+(?:[a-z]+\s+)?(?:request|query|search|load|call|"
+                             r"page ?view|impression|session)\b[^.;]{0,30}$", _F)
+
+
+def is_peak(text: str, q: Quantity) -> bool:
+    """Said as a peak: the nearer of "peak" and "average" around the number is "peak"."""
+    lo, hi = max(0, q.start - 35), q.start + len(q.text) + 25
+    window = text[lo:hi]
+    start, end = q.start - lo, q.start - lo + len(q.text)
+
+    def dist(word: str) -> int:
+        return min((start - m.end() if m.end() <= start else max(0, m.start() - end)
+                    for m in re.finditer(word, window, _F)), default=10 ** 6)
+    p, a = dist(r"\bpeak"), dist(r"\baverage|\bon average|\bmean\b")
+    return p < 10 ** 6 and p < a
+
+
+def _total_rate(q: Quantity) -> bool:
+    return q.kind == "throughput" and not q.has("per_user") and not q.has("per_instance") and 0 < q.period_s <= 60
+
+
+def _fan_item(text: str, q: Quantity) -> bool:
+    return bool(_FAN_ITEM.search(q.text) or _FAN_AFTER.match(text[q.start + len(q.text):q.start + len(q.text) + 25])
+                and not re.search(REQ_NOUNS, q.text, _F))
+
+
+def fan_outs(text: str) -> list[tuple[float, int]]:
+    """(items per request, where it was said)."""
+    out = []
+    for span in find_numbers(text):
+        if span.value < 2:
+            continue
+        tail = text[span.end:span.end + 60]
+        if _PER_REQ_AFTER.match(tail) or (_FAN_AFTER.match(tail) and
+                                          _PER_REQ_BEFORE.search(text[max(0, span.start - 60):span.start])):
+            out.append((span.value, span.start))
+    return out
+
+
+def check(qs: list[Quantity], text: str, factors: list[float], judge) -> list:
+    out = []
+    rates = [q for q in qs if _total_rate(q)]
+    fans = fan_outs(text)
+    for q in rates:
+        if _fan_item(text, q):
+            fan = next(((n, at) for n, at in reversed(fans) if at < q.start), None)
+            if fan is None:
+                continue
+            n, at = fan
+            base = _base(text, [r for r in rates if r.start < at and not _fan_item(text, r)], q)
+            if base is None:
+                continue
+            how = f"{fmt_num(base.value)}/s × {fmt_num(n)} per request"
+            out.append(judge("fan_out", q, base.value * n, how, []))
+        elif is_peak(text, q):
+            out.append(_peak(qs, text, q))
+    for r in rates:
+        if is_peak(text, r):
+            continue
+        for d in qs[qs.index(r) + 1:]:
+            if d.sentence != r.sentence:
+                break
+            if d.kind == "throughput" and d.period_s >= 3600 and not d.has("per_user") and not d.has("per_instance"):
+                how = f"{fmt_num(r.value)}/s × {d.period_s:,.0f} s"
+                out.append(judge("per_day", d, r.value * d.period_s, how, [], f"/{_period(d.period_s)}",
+                                 d.value * d.period_s))
+                break
+    return [c for c in out if c is not None]
+
+
+def _period(seconds: float) -> str:
+    return {86400: "day", 3600: "hour", 604800: "week"}.get(int(seconds), f"{seconds:g} s")
+
+
+def _base(text: str, before: list[Quantity], target: Quantity) -> Quantity | None:
+    if not before:
+        return None
+    if re.search(r"\bpeak\b", text[target.start:target.start + len(target.text) + 25], _F) or target.has("peak"):
+        peaks = [b for b in before if is_peak(text, b)]
+        if peaks:
+            return peaks[-1]
+    return before[-1]
+
+
+def _peak(qs: list[Quantity], text: str, q: Quantity):
+    from coach.scoring.napkin import Check, _judge, _tol
+    avg = None
+    for x in reversed(qs[:qs.index(q)]):
+        if x.kind != "throughput" or x.has("per_user") or x.has("per_instance") or is_peak(text, x):
+            continue
+        if q.sentence - x.sentence > 2:
+            break
+        if _fan_item(text, x) != _fan_item(text, q):
+            continue
+        avg = x
+        break
+    if avg is None:
+        return None
+    base = avg.value                     # per second, whether it was said per second or per day
+    said = [f for f in said_factors(text[avg.start:q.start + len(q.text) + 20]) if f <= 20]
+    ratio = q.value / base
+    tol = _tol.get()
+    if said:
+        ok = any(1 / tol <= ratio / f <= tol for f in said)
+        factor = min(said, key=lambda f: abs(ratio / f - 1))
+    else:
+        ok = PEAK_RANGE[0] <= ratio <= PEAK_RANGE[1]
+        factor = DEFAULT_PEAK
+    how = f"average {fmt_num(base)}/s × {factor:g}" + ("" if said else " (a typical peak)")
+    c = _judge("peak", q, base * factor, how, [], ok=ok)
+    if c is not None and not ok and not said:
+        c = Check(False, c.message.replace(" is off by", " is outside 1-10x the average; off by"), c.stated,
+                  c.expected, c.rule, c.unit, c.at)
+    return c

@@ -1,0 +1,137 @@
+"""Scores a candidate can trust: calibration on the graded answers, evidence by sentence, the staff bar,
+talking points by phrase, and napkin math that follows the chain (issue: calibrated scoring)."""
+from __future__ import annotations
+
+import pytest
+
+from coach.domain import Question
+from coach.eval.scoring import calibration
+from coach.scoring import Scorecard, score_answer
+
+
+@pytest.fixture(scope="module")
+def figures():
+    return calibration()
+
+
+def test_tuning_part_meets_every_target(figures) -> None:
+    f = figures["tuning"]
+    assert f["answers"] >= 80 and f["spearman"] >= 0.9
+    assert f["weak_above_2"] == 0 and f["strong_below_4"] == 0
+    assert f["quote_right"] >= 0.9 and f["points_precision"] >= 0.9
+    assert not f["chains"]["false_flags"] and not f["chains"]["misses"]
+    assert not f["chains"]["flag_without_right_figure"]
+
+
+def test_held_out_part(figures) -> None:
+    f = figures["held-out"]
+    assert f["answers"] >= 40                      # about 35% of the graded set, never tuned on
+    assert f["spearman"] >= 0.9 and f["weak_above_2"] == 0
+    assert f["strong_below_4"] <= 1                # target 0: one grade-5 answer scores below 4.0 (README)
+    assert f["quote_right"] >= 0.75                # target 0.9: the held-out part shows the rules' limit (README)
+    assert not f["chains"]["false_flags"] and not f["chains"]["misses"]
+
+
+def test_mean_score_rises_with_the_grade(figures) -> None:
+    for part in figures.values():
+        means = [part["mean_by_grade"][g] for g in range(1, 6)]
+        assert means == sorted(means) and means[0] < 1.0 and means[-1] >= 4.0
+
+
+STORY = ("Last year our nightly feature backfill kept missing its deadline. I was asked to make it finish before "
+         "the morning retrain. I profiled the job and found one skewed join, and I rewrote it with salted keys. "
+         "The job now finishes in 40 minutes instead of 3 hours, and we have not missed a retrain since.")
+
+
+def test_staff_bar_lowers_the_same_answer_and_names_the_missing_signal() -> None:
+    senior = score_answer(STORY, level="senior")
+    staff = score_answer(STORY, level="staff")
+    assert staff.overall < senior.overall
+    assert set(staff.calibration.staff_missing) == {"scope across teams", "influence without authority",
+                                                    "long-term direction"}
+    assert any(line.startswith("At staff level, show") for line in staff.feedback)
+    wider = STORY + (" I wrote an RFC and aligned the leads of three other teams, and salted joins are now the "
+                     "standard on our platform roadmap.")
+    assert not score_answer(wider, level="staff").calibration.staff_missing
+
+
+def test_a_polished_non_story_scores_low_and_a_plain_full_story_high() -> None:
+    polished = score_answer("I'm generally good with ambiguity. When something is unclear I usually talk to "
+                            "stakeholders, figure out what they need, and then I make a plan and execute it.",
+                            level="senior")
+    assert polished.overall <= 2.0 and polished.star.labels.count("other") == len(polished.star.labels)
+    plain = score_answer(STORY + " What I learned is to profile before rewriting anything.", level="senior")
+    assert plain.overall >= 4.0
+
+
+def test_the_result_quote_is_the_result_sentence() -> None:
+    card = score_answer("Last year a colleague wanted to move our batch job to streaming. I thought the risk was "
+                        "too high before peak season. I built a prototype and benchmarked both: the legacy job fell "
+                        "behind by 40 minutes. We agreed on a hybrid and had zero incidents over the peak.")
+    assert card.star.result.evidence[0].startswith("We agreed on a hybrid")
+    assert card.star.action.evidence[0].startswith("I built a prototype")
+    assert not any("0% of the answer" in n for n in card.star.action.notes)
+    assert len(card.star.labels) == len(card.star.sentences) == 4
+
+
+def test_talking_points_need_a_phrase_that_carries_the_point() -> None:
+    q = Question("q", "technical-screen", ("senior",), "How would you cut serving latency?", "",
+                 talking_points=("Measure where the latency goes", "Use data from the first week"),
+                 keywords=(("latency", "profile"), ("data", "first", "from")))
+    card = score_answer("It took a few milliseconds from the start, and the data was fine at first, I suppose.",
+                        question=q)
+    assert not card.talking_points.covered
+    assert score_answer("I would profile the request path to see where the latency goes.",
+                        question=q).talking_points.covered
+
+
+@pytest.mark.parametrize("text", [
+    "200 million searches a day is roughly 2,300 queries per second on average, and maybe 7,000 at peak.",
+    "That's 7,000 queries per second at peak; each request ranks 500 candidates, so the ranker scores about "
+    "3.5 million items per second at peak.",
+    "A 70B model in fp16 with the KV cache for 64 sequences at 8k context needs about 480 GB.",
+])
+def test_right_napkin_math_is_not_flagged(text: str) -> None:
+    assert all(c.ok for c in score_answer(text).sizing.checks)
+
+
+def test_a_wrong_division_is_flagged_with_the_right_figure_and_the_step() -> None:
+    card = score_answer("We have 10 million users making 200 requests a day each, so about 50,000 requests per "
+                        "second.")
+    bad = [c for c in card.sizing.checks if not c.ok]
+    assert [c.rule for c in bad] == ["qps_from_users"]
+    assert bad[0].expected == pytest.approx(23148, rel=0.01)
+    assert "23,148/s" in bad[0].message and "÷ 86,400 s" in bad[0].message
+
+
+def test_llm_memory_chain() -> None:
+    right = ("The model has 80 layers, 8 KV heads and a head dimension of 128 in fp16, so the KV cache is about "
+             "0.33 megabytes per token.")
+    assert [c.ok for c in score_answer(right).sizing.checks] == [True]
+    wrong = score_answer("Full fine-tuning a 7 billion parameter model with Adam in mixed precision needs about "
+                         "14 gigabytes.")
+    bad = [c for c in wrong.sizing.checks if not c.ok]
+    assert bad and bad[0].rule == "adam_memory" and bad[0].expected == pytest.approx(112e9)
+
+
+def test_card_round_trips_with_the_new_evidence() -> None:
+    card = score_answer(STORY, level="staff")
+    d = card.to_dict()
+    assert d["level"] == "staff" and d["calibration"]["staff_missing"] and d["star"]["sentences"]
+    assert Scorecard.from_dict(d).to_dict() == d
+    old = {k: v for k, v in d.items() if k not in ("level", "calibration")}
+    assert Scorecard.from_dict(old).calibration.level == 0.0      # an older card still loads
+
+
+def test_the_app_card_and_the_report_show_the_new_evidence() -> None:
+    from coach.progress.history import answer_from_row
+    from coach.tui.widgets.scorecard_view import render_card
+    text = STORY + " We have 10 million users making 200 requests a day each, so about 50,000 requests per second."
+    card = score_answer(text, level="staff").to_dict()
+    shown = render_card(card, text).plain
+    assert "[S] Last year our nightly feature backfill" in shown and "[R] The job now finishes" in shown
+    assert "Staff signal missing" in shown and "influence without authority" in shown
+    assert 'at the step "users × requests per user per day ÷ 86,400 s"' in shown
+    answer = answer_from_row({"turn_id": 1, "session_id": "s", "text": text, "scores": card, "level": "staff"})
+    notes = " | ".join(answer.evidence)
+    assert "level " in notes and "staff signal missing" in notes and "napkin:" in notes and 'result: "' in notes
