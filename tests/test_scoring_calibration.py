@@ -127,7 +127,7 @@ def test_the_app_card_and_the_report_show_the_new_evidence() -> None:
     from coach.progress.history import answer_from_row
     from coach.tui.widgets.scorecard_view import render_card
     text = STORY + " We have 10 million users making 200 requests a day each, so about 50,000 requests per second."
-    card = score_answer(text, level="staff").to_dict()
+    card = score_answer(text, level="staff")
     shown = render_card(card, text).plain
     assert "[S] Last year our nightly feature backfill" in shown and "[R] The job now finishes" in shown
     assert "Staff signal missing" in shown and "influence without authority" in shown
