@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
 from coach.scoring.text import fmt_num, human
+
+if TYPE_CHECKING:
+    from coach.scoring.napkin import Check
 
 RULE_OF_THUMB = 1.5
 _F = re.IGNORECASE
@@ -93,9 +98,9 @@ def _tokens(text: str) -> list[Fig]:
     return _numbers_before(text, r"(?:[a-z]+ )?tokens\b")
 
 
-def check(qs: list[Quantity], text: str, judge, tolerance: float) -> list:
+def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tolerance: float) -> list[Check | None]:
     """`judge(rule, stated_text, stated, expected, how, unit, tol, at)` makes the Check."""
-    out = []
+    out: list[Check | None] = []
     params = [q for q in qs if q.kind == "model_size"]
     storage = [q for q in qs if q.kind == "storage" and not q.has("per_param") and not q.has("rate")]
     flops = flops_figures(text)
@@ -148,7 +153,7 @@ def check(qs: list[Quantity], text: str, judge, tolerance: float) -> list:
     totals = [f for f in flops if f not in rates and not _PER_TOKEN.match(text[f.end:f.end + 30])]
     gpus = [q for q in qs if q.kind == "compute" and q.unit == "GPUs" and not q.has("per_instance")]
     if rates and (totals or (n and toks and train)):
-        work = totals[0].value if totals else 6 * n * toks[0].value
+        work = totals[0].value if totals else 6 * (n or 0.0) * toks[0].value
         rate = rates[0]
         g = next((q for q in gpus if q.start < rate.start + 60), None)
         count = g.value if g else 1.0
@@ -177,8 +182,8 @@ def check(qs: list[Quantity], text: str, judge, tolerance: float) -> list:
 _GPU_MEM = re.compile(r"(?P<g>\d+)\s*(?:gb|gigabytes?|gigs?)\s*(?:gpus|cards|a100s|h100s|gpu)\b", _F)
 
 
-def _gpus_for_memory(text: str, storage: list[Quantity], judge) -> list:
-    out = []
+def _gpus_for_memory(text: str, storage: list[Quantity], judge: Callable[..., Check | None]) -> list[Check | None]:
+    out: list[Check | None] = []
     for m in _GPU_MEM.finditer(text):
         per = float(m.group("g")) * 1e9
         mem = next((q for q in reversed(storage) if q.start < m.start() and q.value > per * 0.5
@@ -193,7 +198,7 @@ def _gpus_for_memory(text: str, storage: list[Quantity], judge) -> list:
         if n is None:
             continue
         need = mem.value / per
-        fake = Quantity(text=(counts[0].text if counts else single.group(0)), value=n, unit="GPUs", kind="compute",
+        fake = Quantity(text=(counts[0].text if counts else single.group(0) if single else str(n)), value=n, unit="GPUs", kind="compute",
                         raw=n, start=m.start())
         how = f"{human(mem.value, 'B')} ÷ {human(per, 'B')} per GPU"
         expected = float(math.ceil(need - 1e-9))

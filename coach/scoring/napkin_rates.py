@@ -8,10 +8,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity, factors as said_factors
 from coach.scoring.text import fmt_num
+
+if TYPE_CHECKING:
+    from coach.scoring.napkin import Check
 
 PEAK_RANGE = (1.0, 10.0)
 DEFAULT_PEAK = 3.0
@@ -61,7 +66,7 @@ def fan_outs(text: str) -> list[tuple[float, int]]:
     return out
 
 
-def check(qs: list[Quantity], text: str, factors: list[float], judge) -> list:
+def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[..., Check | None]) -> list[Check | None]:
     out = []
     rates = [q for q in qs if _total_rate(q)]
     fans = fan_outs(text)
@@ -106,7 +111,7 @@ def _base(text: str, before: list[Quantity], target: Quantity) -> Quantity | Non
     return before[-1]
 
 
-def _peak(qs: list[Quantity], text: str, q: Quantity):
+def _peak(qs: list[Quantity], text: str, q: Quantity) -> Check | None:
     from coach.scoring.napkin import Check, _judge, _tol
     avg = None
     for x in reversed(qs[:qs.index(q)]):

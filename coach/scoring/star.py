@@ -331,7 +331,9 @@ def _improvement(ev: dict[str, tuple[str, ...]], measurable: bool, i_count: int,
 def no_story(sents: list[Sentence]) -> StarReport:
     """A non-answer: every sentence is "other" and nothing is quoted as evidence."""
     text = " ".join(s.text for s in sents).lower()
-    missing = {c: Component(False, (), ("the answer does not tell a story",)) for c in COMPONENTS}
-    return StarReport(**missing, score=0.0, improvement="Pick one real situation and tell what you did and what changed.",
+    def missing() -> Component:
+        return Component(False, (), ("the answer does not tell a story",))
+
+    return StarReport(situation=missing(), task=missing(), action=missing(), result=missing(), score=0.0, improvement="Pick one real situation and tell what you did and what changed.",
                       labels=tuple("other" for _ in sents), i_count=len(I_WORD.findall(text)),
                       we_count=len(WE_WORD.findall(text)), sentences=tuple(s.text for s in sents))
