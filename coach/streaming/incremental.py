@@ -10,6 +10,9 @@ Speculation: once the candidate has been silent for `settle_s` (0.5 s), `specula
 the last word. If no speech follows before the turn ends, `finish()` returns that
 result instead of transcribing again, so the transcript is ready the moment the
 hands-free detector fires or the key is released.
+
+Priming (`prompt`, `hotwords`): passed to every transcription of the answer, the live
+windows and the tail alike, when the transcriber takes them (`primes`).
 """
 from __future__ import annotations
 
@@ -38,6 +41,8 @@ class IncrementalTranscriber:
     margin_s: float = 1.5
     max_window_s: float = 25.0        # Whisper's window is 30 s; commit everything before this
     settle_s: float = 0.5             # silence after speech before the tail is transcribed ahead of time
+    prompt: str | None = None         # Whisper's initial prompt: the question being answered
+    hotwords: str | None = None       # the ML glossary
     committed: list[Segment] = field(default_factory=list)
     busy_s: float = 0.0               # compute spent while the candidate was still speaking
     _audio: list[np.ndarray] = field(default_factory=list)
@@ -49,6 +54,11 @@ class IncrementalTranscriber:
     _voice: VoiceActivity = field(default_factory=VoiceActivity)
     _spec: _Speculation | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def _transcribe(self, samples: np.ndarray) -> Transcript:
+        if getattr(self.transcriber, "primes", False) and (self.prompt or self.hotwords):
+            return self.transcriber.transcribe(samples, prompt=self.prompt, hotwords=self.hotwords)  # type: ignore[call-arg]
+        return self.transcriber.transcribe(samples)
 
     def _window(self) -> np.ndarray:
         audio = np.concatenate(self._audio) if self._audio else np.zeros(0, np.float32)
@@ -80,7 +90,7 @@ class IncrementalTranscriber:
         offset = start / SAMPLE_RATE
         if len(window) == 0:
             return []
-        segments = list(self.transcriber.transcribe(window).segments)
+        segments = list(self._transcribe(window).segments)
         if final:
             return [Segment(s.start + offset, s.end + offset, s.text) for s in segments]
         window_s = len(window) / SAMPLE_RATE
@@ -122,7 +132,7 @@ class IncrementalTranscriber:
         try:
             offset = start / SAMPLE_RATE
             tail = [Segment(s.start + offset, s.end + offset, s.text)
-                    for s in self.transcriber.transcribe(window).segments]
+                    for s in self._transcribe(window).segments]
             with self._lock:
                 spec.tail = tail
         finally:
