@@ -146,4 +146,10 @@ def test_bench_measures_both_ways_of_ending_a_turn(capsys: pytest.CaptureFixture
     assert push["final_transcript_ms"] > 0 and push["first_audio_ms"] >= push["final_transcript_ms"]
     for key in ("p50", "p95", "p50_followups", "p95_followups"):
         assert set(result[key]) == {"hands-free", "push-to-talk"}
-    assert result["false_ends"] == 0 and result["peak_rss_mb"] > 100 and result["first_screen_s"] > 0
+    assert result["false_ends"] == 0 and 100 < result["peak_rss_mb"] <= 1024 and result["first_screen_s"] > 0
+    # the reply's first audio is timed from the candidate's last word, found in the answer audio
+    assert result["voice"].startswith("piper:") and hands_free["voice"] == result["voice"]
+    assert result["end_of_turn"] == "meaning" and result["turn_model"].startswith("smart-turn")
+    assert 0 < hands_free["end_of_turn_ms"] < 1500           # ended by meaning, not after 2.5 s of silence
+    assert abs(hands_free["speech_end_ms"] - hands_free["end_of_turn_ms"] - hands_free["first_audio_ms"]) <= 2
+    assert set(result["p50"]["hands-free"]) >= {"speech_end_ms", "first_audio_ms"}

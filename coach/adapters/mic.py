@@ -82,9 +82,9 @@ class MicrophoneSource:
         self._carry: list[np.ndarray] = []    # said over the interviewer: the start of the next answer
         self._held: tuple[AbstractContextManager[Any], queue.Queue[np.ndarray]] | None = None
 
-    def _open(self, blocks: queue.Queue[np.ndarray]) -> AbstractContextManager[Any]:
+    def _open(self, blocks: queue.Queue[np.ndarray], blocksize: int | None = None) -> AbstractContextManager[Any]:
         try:
-            return self._stream_factory(blocks.put, self.block, self.device)
+            return self._stream_factory(blocks.put, blocksize or self.block, self.device)
         except OSError as exc:       # PortAudio missing
             raise AudioError(f"cannot use the microphone: {exc}", "install PortAudio (libportaudio2), "
                              "or type the answer / give an audio file") from None
@@ -101,28 +101,45 @@ class MicrophoneSource:
         if not self.headphones:
             say()
             return False
+        self._release_held()
         blocks: queue.Queue[np.ndarray] = queue.Queue()
-        stream = self._open(blocks)
-        stream.__enter__()
+        size = max(1, self.block // 2)      # 50 ms blocks: the voice stops within ~150 ms of the first word
+        try:
+            stream = self._open(blocks, size)
+            stream.__enter__()
+        except Exception:                   # no microphone now: the line is said, the answer's capture reports it
+            say()
+            return False
         self._held = (stream, blocks)
         speaking = threading.Thread(target=say, name="say", daemon=True)
         speaking.start()
         voice, recent, run, barged = EndOfTurn().voice, [], 0, False
-        keep = max(1, int(preroll_s * SAMPLE_RATE / max(1, self.block)))
+        keep = max(1, int(preroll_s * SAMPLE_RATE / size))
         while speaking.is_alive():
             try:
-                block = blocks.get(timeout=0.02)
+                chunk = blocks.get(timeout=0.02)
             except queue.Empty:
                 continue
-            recent = (recent + [block])[-(keep + onset_blocks):]
-            run = run + 1 if voice.feed(rms_dbfs(block)) else 0
+            recent = (recent + [chunk])[-(keep + onset_blocks):]
+            run = run + 1 if voice.feed(rms_dbfs(chunk)) else 0
             if run >= onset_blocks:
                 stop_voice()
                 barged = True
                 break
         speaking.join()
+        if not barged:                      # only the room was heard while the voice played
+            while not blocks.empty():
+                blocks.get_nowait()
         self._carry = recent if barged else []
         return barged
+
+    def _release_held(self) -> None:
+        if self._held is not None:
+            stream, self._held = self._held[0], None
+            try:
+                stream.__exit__(None, None, None)
+            except Exception:
+                pass
 
     def _judge(self, detector: EndOfTurn, kept: list[np.ndarray]) -> bool:
         """Ask the end-of-turn model about the last 8 s; a model that fails leaves the silence rule."""
