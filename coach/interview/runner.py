@@ -99,7 +99,8 @@ class InterviewRunner:
         self.on_event(ev.Listening(ask.text))
         self.stop_answer.clear()
         live = self.live = IncrementalTranscriber(self.transcriber, settle_s=self.settle_s,   # transcribes while
-                                                  prompt=ask.text, hotwords=self.hotwords or None)  # they speak
+                                                  prompt=ask.text, hotwords=self.hotwords or None,  # they speak
+                                                  background=True)
         on_chunk = self._speculating(ask, live) if self.speculate else live.feed
         captured = self.source.capture(self.audio_root / rel, stop=self.stop_answer, on_chunk=on_chunk)
         self._turn_ended = time.perf_counter()

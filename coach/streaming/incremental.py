@@ -43,6 +43,7 @@ class IncrementalTranscriber:
     settle_s: float = 0.5             # silence after speech before the tail is transcribed ahead of time
     prompt: str | None = None         # Whisper's initial prompt: the question being answered
     hotwords: str | None = None       # the ML glossary
+    background: bool = False          # transcribe windows on a worker: `feed` never holds up the audio loop
     committed: list[Segment] = field(default_factory=list)
     busy_s: float = 0.0               # compute spent while the candidate was still speaking
     _audio: list[np.ndarray] = field(default_factory=list)
@@ -54,6 +55,7 @@ class IncrementalTranscriber:
     _voice: VoiceActivity = field(default_factory=VoiceActivity)
     _spec: _Speculation | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _worker: threading.Thread | None = None
 
     def _transcribe(self, samples: np.ndarray) -> Transcript:
         if getattr(self.transcriber, "primes", False) and (self.prompt or self.hotwords):
@@ -78,10 +80,24 @@ class IncrementalTranscriber:
             # nothing new has been said since the tail was transcribed ahead of time: keep that result valid
             speculated = self._spec is not None and self._spec.marker == self._marker()
         if due and not speculated:
+            if self.background:
+                if self._worker is None or not self._worker.is_alive():
+                    self._last_run = self._total
+                    self._worker = threading.Thread(target=self._timed_advance, name="live-stt", daemon=True)
+                    self._worker.start()
+                return
             self._last_run = self._total
-            started = time.perf_counter()
-            self._advance(final=False)
-            self.busy_s += time.perf_counter() - started
+            self._timed_advance()
+
+    def _timed_advance(self) -> None:
+        started = time.perf_counter()
+        self._advance(final=False)
+        self.busy_s += time.perf_counter() - started
+
+    def _settle_worker(self) -> None:
+        worker = self._worker
+        if worker is not None:
+            worker.join()
 
     def _advance(self, final: bool) -> list[Segment]:
         with self._lock:
@@ -126,6 +142,7 @@ class IncrementalTranscriber:
     def speculate(self) -> Transcript | None:
         """Transcribe the tail now, as if the answer ended at the last word (blocking; call it
         from a worker). Returns the whole answer so far, or None if speech resumed meanwhile."""
+        self._settle_worker()
         with self._lock:
             spec = self._spec = _Speculation(self._marker())
             window, start = self._window(), self._start
@@ -149,6 +166,7 @@ class IncrementalTranscriber:
     def finish(self) -> Transcript:
         """The whole answer: committed segments plus the tail, transcribed now unless a
         speculation already covers everything said (only silence came after it)."""
+        self._settle_worker()
         with self._lock:
             spec = self._spec if self._spec is not None and self._spec.marker == self._marker() else None
         if spec is not None:
