@@ -47,7 +47,10 @@ def test_talking_over_the_interviewer_stops_it_fast_and_is_kept(tmp_path: Path, 
     line = "Let us turn to capacity. How many machines would you need for ten times the traffic, and why?"
     assert source.speak_over(lambda: speaker.say(line), speaker.stop)
     assert mic.started_at is not None and device.stopped_at is not None
-    assert device.stopped_at - (mic.started_at + onset_s) < 0.2          # stopped within 200 ms of the first word
+    # the stand-in hands over each 50 ms block as it starts; a sound card does as it ends: add one block
+    stopped_after = device.stopped_at - (mic.started_at + onset_s) + 0.05
+    print(f"the voice stopped {stopped_after * 1000:.0f} ms after the candidate's first word")
+    assert stopped_after < 0.2                                           # within 200 ms of the first word
     captured = source.capture(tmp_path / "answer.wav")
     heard = transcriber.transcribe(captured.samples).text.lower()
     assert "sorry" in heard and "latency budget" in heard, heard           # nothing the candidate said is lost

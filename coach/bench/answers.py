@@ -35,7 +35,7 @@ SENTENCES = [
     "I proposed splitting retrieval from the heavy ranker and caching embeddings.",
     "We served about three thousand queries per second at peak, and the, uh, | cache had to hold a day of traffic.",
     "I wrote the design, and then we, um, | ran a shadow test for two weeks.",
-    "The trade off was a slightly staler index, which we, | you know, | accepted.",
+    "The trade off was a slightly staler index, which we, you know, | accepted.",
     "In the end p99 latency dropped to, uh, | one hundred and forty milliseconds.",
     "Click through rate went up by two percent in the, um, | experiment.",
     "I also set up alerts on drift in the, uh, | score distribution.",
