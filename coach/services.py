@@ -28,16 +28,59 @@ def llm_model_path(name: str | None = None) -> tuple[Path, models.ModelEntry | N
     return models.resolve("llm", name or None)
 
 
+def thread_plan() -> Any:
+    """Threads for the models from the cores free right now (coach.adapters.cpu)."""
+    from coach.adapters import cpu
+
+    mon = cpu.monitor()
+    return cpu.thread_plan(mon.free(), mon.cores)
+
+
 @lru_cache(maxsize=2)
 def _transcriber(path: Path, name: str) -> Any:
     from coach.adapters.whisper_stt import WhisperTranscriber
 
-    return WhisperTranscriber(path, name=name)
+    return WhisperTranscriber(path, name=name, threads=thread_plan().stt)
 
 
 def build_transcriber(name: str | None = None) -> Any:
     path, entry = models.resolve("stt", name or None)
-    return _transcriber(path, entry.name if entry else path.name)
+    transcriber = _transcriber(path, entry.name if entry else path.name)
+    if transcriber not in _LOADED:
+        _LOADED.append(transcriber)
+    return transcriber
+
+
+@lru_cache(maxsize=1)
+def _turn_model(path: Path) -> Any:
+    from coach.adapters.smart_turn import SmartTurn
+
+    return SmartTurn(path, threads=1)
+
+
+def build_turn_model() -> Any:
+    """The end-of-turn model (smart-turn v3); ModelNotInstalledError when its wheel is missing."""
+    path, _ = models.resolve("turn", None)
+    return _turn_model(path)
+
+
+def build_microphone(settings: Any, hands_free: bool = False, stream_factory: Any = None,
+                     speaker: Any = None) -> Any:
+    """The microphone as the settings ask: the end-of-turn model when end_of_turn is "meaning" (the
+    silence rule alone if the model is not installed), deaf to the interviewer's voice while it
+    plays, and with headphones on, listening through it for the candidate to barge in."""
+    from coach.adapters.mic import MicrophoneSource
+    from coach.errors import CoachError
+
+    judge = None
+    if settings.end_of_turn == "meaning":
+        try:
+            judge = build_turn_model().complete
+        except CoachError:
+            judge = None
+    return MicrophoneSource(settings.input_device, hands_free=hands_free, silence_seconds=settings.silence_seconds,
+                            stream_factory=stream_factory, turn_model=judge,
+                            speaking=getattr(speaker, "playing", None), headphones=settings.headphones)
 
 
 def transcribe_file(path: str | Path, stt_model: str | None = None) -> Transcript:
@@ -58,9 +101,24 @@ def _interviewer(path: Path, chat: bool | None) -> Any:
     from coach.interviewer.prompt_template import load_template
 
     template = load_template(paths.prompts_dir() / "followup.md")
-    interviewer = LlamaInterviewer(path, template, default_content().gaps, chat=chat)
+    interviewer = LlamaInterviewer(path, template, default_content().gaps, chat=chat, threads=thread_plan().llm,
+                                   threads_now=_llm_threads_now)
     interviewer.warm_up()   # the few-shot prefix sits in the KV cache before the first answer ends
     return interviewer
+
+
+def _llm_threads_now() -> int:
+    """Free cores now, less one while the speech model is transcribing in this process."""
+    plan = thread_plan()
+    busy = any(t.busy.is_set() for t in _loaded_transcribers() if hasattr(t, "busy"))
+    return max(1, plan.llm - (1 if busy else 0))
+
+
+def _loaded_transcribers() -> list[Any]:
+    return list(_LOADED)
+
+
+_LOADED: list[Any] = []      # the speech models built so far (the interviewer checks whether one is busy)
 
 
 def build_interviewer(name: str | None = None) -> Any:
@@ -68,12 +126,36 @@ def build_interviewer(name: str | None = None) -> Any:
     return _interviewer(path, entry.chat if entry else None)
 
 
-def build_speaker(silent: bool = False, speak_to: str | Path | None = None, rate: int = 175, voice: str = "") -> Any:
+def build_synth(engine: str = "auto", rate: int = 175, voice: str = "", threads: int | None = None) -> Any:
+    """The interviewer's voice: "piper" (the natural voice, coach[voice]), "espeak" (espeak-ng through
+    pyttsx3), or "auto": Piper when it is installed, else espeak-ng."""
+    from coach.adapters import tts
+    from coach.errors import ConfigError, ModelNotInstalledError
+
+    if engine not in tts.ENGINES:
+        raise ConfigError(f"unknown voice engine {engine!r}", f"use one of: {', '.join(tts.ENGINES)}")
+    if engine == "piper" or (engine == "auto" and tts.piper_available()):
+        entry = models.manifest()[models.default_name("tts")]
+        try:
+            model, config = models.packaged_files(entry)
+        except ModelNotInstalledError:
+            if engine == "piper":
+                raise
+        else:
+            if not tts.piper_available():
+                raise ModelNotInstalledError("piper-tts is not installed, so the natural voice cannot speak",
+                                             entry.install_hint)
+            return tts.PiperSynth(model, config, rate=rate, threads=threads)
+    return tts.SpeechSynth(rate=rate, voice=voice)
+
+
+def build_speaker(silent: bool = False, speak_to: str | Path | None = None, rate: int = 175, voice: str = "",
+                  engine: str = "auto") -> Any:
     from coach.adapters import tts
 
     if silent:
         return tts.SilentSpeaker()
-    synth = tts.SpeechSynth(rate=rate, voice=voice)
+    synth = build_synth(engine, rate, voice)
     if speak_to:
         return tts.WavSpeaker(Path(speak_to), synth)
     return tts.DeviceSpeaker(synth)
@@ -116,9 +198,13 @@ def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: An
     from coach.interview.engine import InterviewEngine
     from coach.interview.runner import InterviewRunner
     from coach.interview.summary import parse_focus
+    from coach.adapters.whisper_stt import load_glossary
     from coach.interviewer.prompt_template import section_text
 
     closing = paths.prompts_dir() / "closing.md"
+    mic = getattr(source, "mic", source)
+    if getattr(mic, "turn_model", None) is not None:   # draft the reply from the moment the model is asked
+        extra.setdefault("settle_s", mic.ask_after_s)
     return InterviewRunner(
         engine=InterviewEngine(items, max_followups=max_followups), source=source, transcriber=transcriber,
         interviewer=interviewer, speaker=speaker, store=store,
@@ -126,7 +212,7 @@ def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: An
         rubrics=content.rubrics,
         audio_root=store.root, closing_template=section_text(closing, "closing"),
         focus=parse_focus(section_text(closing, "focus")), on_event=on_event, no_speech=no_speech,
-        session_lock=lambda session_id: SessionLock(store.root, session_id), **extra,
+        session_lock=lambda session_id: SessionLock(store.root, session_id), **{"hotwords": load_glossary(), **extra},
     )
 
 

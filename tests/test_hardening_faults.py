@@ -94,6 +94,7 @@ def test_disk_full_while_recording_is_one_line_and_keeps_earlier_turns(tmp_path:
 
 def test_without_espeak_speaking_to_files_is_one_line_and_silent_works(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.setattr(tts, "espeak_available", lambda: False)
+    monkeypatch.setattr(tts, "piper_available", lambda: False)      # and no natural voice either
     assert isinstance(services.build_speaker(silent=True), tts.SilentSpeaker)
     answer = speak_to_wav("I owned the rollout.", tmp_path / "a.wav")
     db = tmp_path / "coach.db"

@@ -37,7 +37,7 @@ def notes(app: CoachApp) -> list[str]:
 
 def test_first_screen_is_fast_and_imports_no_model_code(tmp_path: Path) -> None:
     """In a fresh process: Home is up well within 1.5 s, with no whisper or llama.cpp imported."""
-    from coach.commands.bench import first_screen
+    from coach.bench.first_screen import first_screen
 
     shown, heavy = first_screen(tmp_path / "c.db", load_models=False)
     print(f"first screen in {shown} s")

@@ -90,7 +90,7 @@ def run_live(tmp_path: Path, answers: list[np.ndarray], transcriber: Any, interv
     store = services.open_store(tmp_path / "c.db")
     saved: list[Any] = []
     holder: dict[str, Any] = {}
-    mic = WavMicrophone(answers, release=(lambda: holder["runner"].stop_answer.set()) if push_to_talk else None)
+    mic = WavMicrophone(answers, release=(lambda: holder["runner"].finish_answer()) if push_to_talk else None)
     runner = holder["runner"] = services.build_runner(
         content=content, items=items, transcriber=transcriber, interviewer=interviewer, speaker=SilentSpeaker(),
         source=MicrophoneSource(hands_free=not push_to_talk, silence_seconds=1.5, stream_factory=mic),
@@ -146,4 +146,10 @@ def test_bench_measures_both_ways_of_ending_a_turn(capsys: pytest.CaptureFixture
     assert push["final_transcript_ms"] > 0 and push["first_audio_ms"] >= push["final_transcript_ms"]
     for key in ("p50", "p95", "p50_followups", "p95_followups"):
         assert set(result[key]) == {"hands-free", "push-to-talk"}
-    assert result["false_ends"] == 0 and result["peak_rss_mb"] > 100 and result["first_screen_s"] > 0
+    assert result["false_ends"] == 0 and result["peak_rss_mb"] > 100 and result["first_screen_s"] > 0   # RSS: of pytest
+    # the reply's first audio is timed from the candidate's last word, found in the answer audio
+    assert result["voice"].startswith("piper:") and hands_free["voice"] == result["voice"]
+    assert result["end_of_turn"] == "meaning" and result["turn_model"].startswith("smart-turn")
+    assert 0 < hands_free["end_of_turn_ms"] < 1500           # ended by meaning, not after 2.5 s of silence
+    assert abs(hands_free["speech_end_ms"] - hands_free["end_of_turn_ms"] - hands_free["first_audio_ms"]) <= 2
+    assert set(result["p50"]["hands-free"]) >= {"speech_end_ms", "first_audio_ms"}

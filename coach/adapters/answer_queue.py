@@ -67,6 +67,13 @@ class AnswerQueueSource:
                 return
 
     # -- called from the runner's thread ------------------------------------------
+    def speak_over(self, say: Callable[[], None], stop_voice: Callable[[], None]) -> bool:
+        """Hands-free with headphones: the microphone listens while the interviewer speaks (barge-in)."""
+        if self.mic is not None and self.mic.hands_free:
+            return self.mic.speak_over(say, stop_voice)
+        say()
+        return False
+
     def capture(
         self,
         dest: Path,

@@ -12,7 +12,7 @@ import contextlib
 import os
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +81,7 @@ class LlamaInterviewer:
         threads: int | None = None,
         seed: int = 7,
         candidates: int = 2,
+        threads_now: Callable[[], int] | None = None,
     ) -> None:
         self.model_path = check_gguf(Path(model_path))
         self.name = f"llama:{self.model_path.name}"
@@ -104,6 +105,8 @@ class LlamaInterviewer:
         self.generation_s = 0.0         # from each candidate's first token to its last: tokens per second
         self.first_token_at: float | None = None
         self.candidates = candidates
+        self.threads_now = threads_now  # cores free at the moment of generating (coach.adapters.cpu)
+        self.threads = threads or max(1, os.cpu_count() or 1)
 
     def _has_chat_template(self) -> bool:
         meta = getattr(self._llm, "metadata", {}) or {}
@@ -140,6 +143,7 @@ class LlamaInterviewer:
         Generation stops at the first "?": a follow-up is one question, and whatever a
         tiny model adds after it is a second question or chatter the guards would reject.
         """
+        self._set_threads()
         common = {"max_tokens": max_tokens, "temperature": temperature, "top_p": 0.9, "stop": ["\n"], "seed": seed,
                   "stream": True, "logits_processor": self._end_after_question()}
         if self.chat:
@@ -166,6 +170,18 @@ class LlamaInterviewer:
         if first is not None:
             self.generation_s += time.perf_counter() - first
         return text
+
+    def _set_threads(self) -> None:
+        """As many llama.cpp threads as there are free cores now: one thread more than there are
+        free cores makes every token wait for the thread that got no core."""
+        if self.threads_now is None:
+            return
+        n = max(1, int(self.threads_now()))
+        if n != self.threads:
+            ctx = getattr(self._llm, "_ctx", None)
+            if ctx is not None:
+                ctx.set_n_threads(n, n)
+                self.threads = n
 
     def _end_after_question(self) -> Any:
         """Force the end of the text once a generated token holds "?" (that token is kept)."""

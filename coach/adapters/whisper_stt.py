@@ -3,6 +3,10 @@
 Whisper invents text on silence ("Thanks for watching!"), so three guards stand
 between silence and the transcript: an energy gate, Silero VAD filtering, and a
 per-segment no-speech probability threshold.
+
+Priming: `prompt` (Whisper's initial prompt: the question being answered) and
+`hotwords` (the ML glossary in `prompts/glossary.txt`) make the model expect the
+words an ML interview is full of ("p99", "NDCG", "FSDP", "KV cache").
 """
 from __future__ import annotations
 
@@ -32,7 +36,21 @@ def check_whisper_dir(path: Path) -> Path:
     return path
 
 
+def load_glossary(path: Path | None = None) -> str:
+    """The ML terms Whisper is primed with: `prompts/glossary.txt`, one term per line (# comments)."""
+    from coach import paths
+
+    path = path or paths.prompts_dir() / "glossary.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ""
+    return ", ".join(t.strip() for t in lines if t.strip() and not t.lstrip().startswith("#"))
+
+
 class WhisperTranscriber:
+    primes = True      # transcribe() takes prompt= and hotwords=
+
     def __init__(self, model_dir: Path, threads: int | None = None, beam_size: int = 1, name: str = "") -> None:
         self.model_dir = check_whisper_dir(Path(model_dir))
         self.name = f"whisper:{name or self.model_dir.name}"
@@ -52,28 +70,38 @@ class WhisperTranscriber:
             raise ModelError(f"speech model at {self.model_dir} failed to load: {exc}".splitlines()[0],
                              "the files may be truncated; reinstall the model package") from None
         self._lock = threading.Lock()   # one CTranslate2 model, one caller at a time
+        self.threads = threads or max(1, os.cpu_count() or 1)
+        self.busy = threading.Event()   # set while transcribing: the interviewer leaves it a core
 
-    def transcribe(self, samples: np.ndarray, prompt: str | None = None) -> Transcript:
+    def transcribe(self, samples: np.ndarray, prompt: str | None = None, hotwords: str | None = None) -> Transcript:
         duration = len(samples) / SAMPLE_RATE
         if len(samples) < SAMPLE_RATE // 4 or rms_dbfs(samples) < SILENCE_DBFS:
             return Transcript(text="", segments=(), duration_s=duration)
         with self._lock:
-            segments, _info = self._model.transcribe(
-                samples.astype(np.float32),
-                language="en",
-                beam_size=self.beam_size,
-                vad_filter=True,
-                vad_parameters={"min_silence_duration_ms": 700},
-                condition_on_previous_text=False,
-                no_speech_threshold=NO_SPEECH_PROB,
-                log_prob_threshold=MIN_LOGPROB,
-                initial_prompt=prompt,
-                without_timestamps=False,
-            )
-            kept = [
-                Segment(start=round(s.start, 2), end=round(s.end, 2), text=s.text.strip())
-                for s in segments   # transcription runs as the generator is read
-                if s.text.strip() and not (s.no_speech_prob > NO_SPEECH_PROB and s.avg_logprob < MIN_LOGPROB)
-            ]
+            self.busy.set()
+            try:
+                return self._transcribe(samples, duration, prompt, hotwords)
+            finally:
+                self.busy.clear()
+
+    def _transcribe(self, samples: np.ndarray, duration: float, prompt: str | None, hotwords: str | None) -> Transcript:
+        segments, _info = self._model.transcribe(
+            samples.astype(np.float32),
+            language="en",
+            beam_size=self.beam_size,
+            vad_filter=True,
+            vad_parameters={"min_silence_duration_ms": 700},
+            condition_on_previous_text=False,
+            no_speech_threshold=NO_SPEECH_PROB,
+            log_prob_threshold=MIN_LOGPROB,
+            initial_prompt=prompt or None,
+            hotwords=hotwords or None,
+            without_timestamps=False,
+        )
+        kept = [
+            Segment(start=round(s.start, 2), end=round(s.end, 2), text=s.text.strip())
+            for s in segments   # transcription runs as the generator is read
+            if s.text.strip() and not (s.no_speech_prob > NO_SPEECH_PROB and s.avg_logprob < MIN_LOGPROB)
+        ]
         text = " ".join(s.text for s in kept).strip()
         return Transcript(text=text, segments=tuple(kept), duration_s=duration)

@@ -35,7 +35,14 @@ def _models(load: bool) -> list[tuple[bool | None, str, str]]:
             if load:
                 from coach import services
 
-                (services.build_transcriber if entry.kind == "stt" else services.build_interviewer)(entry.name)
+                if entry.kind == "stt":
+                    services.build_transcriber(entry.name)
+                elif entry.kind == "llm":
+                    services.build_interviewer(entry.name)
+                elif entry.kind == "turn":
+                    services.build_turn_model()
+                else:
+                    services.build_synth("piper")
             elif entry.kind == "llm":
                 models.check_gguf(path)
             out.append((True, label, f"{path} ({_size(path)})"))

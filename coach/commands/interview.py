@@ -153,7 +153,7 @@ def run_headless(args: argparse.Namespace) -> int:
     # load everything before the session starts, so a bad model leaves no empty session behind
     transcriber = services.build_transcriber(args.stt_model or settings.stt_model)
     interviewer = services.build_interviewer(args.llm or settings.llm)
-    speaker = services.build_speaker(args.silent, args.speak_to, settings.rate, settings.voice)
+    speaker = services.build_speaker(args.silent, args.speak_to, settings.rate, settings.voice, engine=settings.tts)
     runner = services.build_runner(
         content=content, items=items, source=FileAnswerSource(args.answers, realtime=args.realtime),
         transcriber=transcriber, interviewer=interviewer, speaker=speaker, store=store, scorer=score_answer, level=level,

@@ -2,6 +2,8 @@
 
     python -m coach.eval.wer [--stt-model NAME|PATH] [--data DIR] [--json]
     python -m coach.eval.wer --compare tiny-en base      # one table, a row per model
+    python -m coach.eval.wer --jargon                    # the ML jargon set: two voices, unprimed and primed
+    python -m coach.eval.wer --voices [--stt-model base] # the interviewer's lines as each voice says them
 
 Without --stt-model or --compare it measures the `stt_model` setting, else the default.
 Speed is the real-time factor (compute seconds per second of audio) and the mean
@@ -43,10 +45,13 @@ def edit_distance(ref: list[str], hyp: list[str]) -> int:
     return row[-1]
 
 
-def evaluate(stt_model: str | None, data: Path = DATA_DIR) -> dict[str, float | int | str]:
+def evaluate(stt_model: str | None, data: Path = DATA_DIR, primed: bool = False) -> dict[str, float | int | str]:
+    """WER on the clips; `primed`: with the ML glossary as hotwords, as every answer is transcribed."""
     from coach import services
     from coach.adapters.audio_io import decode_file
+    from coach.adapters.whisper_stt import load_glossary
 
+    hotwords = load_glossary() if primed else None
     clips = sorted(data.glob("*.ogg"))
     if not clips:
         raise CoachError(f"no .ogg clips in {data}", "pass --data with a folder of NAME.ogg clips beside NAME.txt references")
@@ -57,13 +62,13 @@ def evaluate(stt_model: str | None, data: Path = DATA_DIR) -> dict[str, float | 
     for clip in clips:
         samples = decode_file(clip)
         started = time.perf_counter()
-        hyp = transcriber.transcribe(samples).text
+        hyp = (transcriber.transcribe(samples, hotwords=hotwords) if hotwords else transcriber.transcribe(samples)).text
         compute_s += time.perf_counter() - started
         audio_s += len(samples) / 16000
         ref = normalise(clip.with_suffix(".txt").read_text(encoding="utf-8"))
         errors += edit_distance(ref, normalise(hyp))
         words += len(ref)
-    return {"model": transcriber.name, "clips": len(clips), "words": words,
+    return {"model": transcriber.name + (" primed" if primed else ""), "clips": len(clips), "words": words,
             "wer": round(errors / max(1, words), 4), "real_time_factor": round(compute_s / max(audio_s, 1e-9), 3),
             "seconds_per_clip": round(compute_s / len(clips), 3), "audio_s": round(audio_s, 1)}
 
@@ -82,9 +87,27 @@ def main(argv: list[str] | None = None) -> int:
                         help="a manifest name (tiny-en, base) or a CTranslate2 Whisper folder")
     parser.add_argument("--compare", nargs="+", metavar="NAME|PATH", help="measure several models; one table")
     parser.add_argument("--data", type=Path, default=DATA_DIR)
+    parser.add_argument("--primed", action="store_true", help="FLEURS with and without the glossary (hotwords)")
+    parser.add_argument("--jargon", action="store_true", help="the ML jargon set, two voices, unprimed and primed")
+    parser.add_argument("--voices", action="store_true",
+                        help="the interviewer's first 50 question lines as each voice says them (default model: base)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     try:
+        if args.jargon or args.voices:
+            from coach.eval import speech_sets
+
+            report = (speech_sets.jargon_report(args.stt_model) if args.jargon
+                      else speech_sets.intelligibility_report(args.stt_model or "base"))
+            print(json.dumps(report, indent=None if args.json else 2))
+            return 0
+        if args.primed:
+            from coach.config import load_settings
+
+            name = args.stt_model or load_settings().stt_model or None
+            results = [evaluate(name, args.data), evaluate(name, args.data, primed=True)]
+            print(json.dumps(results) if args.json else table(results))
+            return 0
         if args.compare:
             names = args.compare
         else:

@@ -62,6 +62,8 @@ class InterviewRunner:
     prefetch: FollowUpPrefetch | None = None
     drafts_used: int = 0              # follow-ups that were ready when the turn ended
     reply_budget_s: float = 1.0       # after the end of a turn, no second model attempt past this
+    hotwords: str = ""                # Whisper is primed with these terms and with the question
+    settle_s: float = 0.5             # silence before the tail is transcribed and the follow-up drafted
     _turn_ended: float | None = None
     _scores: list[Scorecard] = field(default_factory=list)
     resume_from: Any = None           # a ResumePoint: continue an interrupted session
@@ -92,7 +94,11 @@ class InterviewRunner:
     def _say(self, session_id: str, ask: Ask, think_ms: int | None = None) -> None:
         self.on_event(self._speaking(ask.text))
         started = time.perf_counter()
-        self.speaker.say(ask.text)
+        speak_over = getattr(self.source, "speak_over", None)    # headphones: the candidate may talk over it
+        if speak_over is not None:
+            speak_over(lambda: self.speaker.say(ask.text), self.speaker.stop)
+        else:
+            self.speaker.say(ask.text)
         self._save(Turn(
             session_id=session_id, index=self._index, speaker="interviewer", text=ask.text,
             question_id=ask.question.id, kind=ask.kind, gap=ask.gap, source=ask.source,
@@ -104,7 +110,9 @@ class InterviewRunner:
         rel = Path("audio") / session_id / f"{self._index:03d}-answer.wav"
         self.on_event(ev.Listening(ask.text))
         self.stop_answer.clear()
-        live = self.live = IncrementalTranscriber(self.transcriber)     # transcribes while the candidate speaks
+        live = self.live = IncrementalTranscriber(self.transcriber, settle_s=self.settle_s,   # transcribes while
+                                                  prompt=ask.text, hotwords=self.hotwords or None,  # they speak
+                                                  background=True)
         on_chunk = self._speculating(ask, live) if self.speculate else live.feed
         captured = self.source.capture(self.audio_root / rel, stop=self.stop_answer, on_chunk=on_chunk)
         self._turn_ended = time.perf_counter()

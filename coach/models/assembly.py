@@ -41,7 +41,7 @@ def _has_size(path: Path, size: int) -> bool:
         return False
 
 
-def _locate(entry: ModelEntry, part: Part) -> Path:
+def locate_part(entry: ModelEntry, part: Part) -> Path:
     pkg = packages.package_dir(part.module)
     if pkg is None:
         if entry.extra:
@@ -61,7 +61,7 @@ def assemble(entry: ModelEntry) -> Path:
     target = assembled_path(entry)
     if is_assembled(entry, target):
         return target
-    sources = [[_locate(entry, part) for part in f.parts] for f in entry.assembled]
+    sources = [[locate_part(entry, part) for part in f.parts] for f in entry.assembled]
     cache = paths.private_dirs(target.parent)
     _sweep_stale(cache, target.name)
     tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{target.name}-", dir=cache))

@@ -14,6 +14,7 @@ from coach.errors import ModelError, ModelNotInstalledError
 from coach.models import packages
 from coach.models.assembly import assemble
 from coach.models.manifest import ModelEntry, default_name, manifest
+from coach.models.packaged import packaged_files
 
 GGUF_MAGIC = b"GGUF"
 KIND_WORDS = {"llm": "interviewer", "stt": "speech"}
@@ -29,6 +30,8 @@ def bundled_path(entry: ModelEntry) -> Path:
         return Path(getattr(importlib.import_module(module), function)())
     if entry.assembled:
         return assemble(entry)
+    if entry.packaged:
+        return packaged_files(entry)[0]
     module = entry.package.replace("-", "_")
     pkg = packages.package_dir(module)
     if pkg is None:

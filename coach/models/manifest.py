@@ -14,6 +14,8 @@ from typing import Any
 from coach import paths
 from coach.errors import ModelError
 
+KINDS = ("stt", "llm", "tts", "turn")
+
 
 @dataclass(frozen=True)
 class Part:
@@ -48,7 +50,7 @@ class AssembledFile:
 
 @dataclass(frozen=True)
 class ModelEntry:
-    kind: str            # "stt" or "llm"
+    kind: str            # "stt", "llm", "tts" (a Piper voice) or "turn" (the end-of-turn model)
     name: str
     description: str
     package: str
@@ -61,6 +63,8 @@ class ModelEntry:
     folder: str = ""         # assembled into this cache folder (a Whisper model); empty: into the single `file`
     assembled: tuple[AssembledFile, ...] = ()
     locate: str = ""         # "module:function" returning the model's path, for a package that knows it
+    packaged: tuple[Part, ...] = ()   # files used where their package put them, each checked by sha256
+    install: str = ""        # the install command, when it is not `pip install 'coach[EXTRA]'`
 
     @property
     def label(self) -> str:
@@ -68,6 +72,8 @@ class ModelEntry:
 
     @property
     def install_hint(self) -> str:
+        if self.install:
+            return self.install
         return f"pip install 'coach[{self.extra}]'" if self.extra else f"pip install {self.package}"
 
 
@@ -92,7 +98,7 @@ def manifest() -> dict[str, ModelEntry]:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ModelError(f"cannot read the model manifest {path}: {exc}", "restore models/manifest.toml") from None
     entries: dict[str, ModelEntry] = {}
-    for kind in ("stt", "llm"):
+    for kind in KINDS:
         for name, spec in data.get(kind, {}).items():
             try:
                 entries[name] = ModelEntry(
@@ -102,6 +108,9 @@ def manifest() -> dict[str, ModelEntry]:
                     default=bool(spec.get("default", False)), title=spec.get("title", ""),
                     extra=spec.get("extra", ""), folder=spec.get("folder", ""), assembled=_assembled_files(spec),
                     locate=spec.get("locate", ""),
+                    packaged=tuple(Part(path=p["path"], sha256=p["sha256"], size=int(p["size"]),
+                                        package=spec.get("package", "")) for p in spec.get("packaged", [])),
+                    install=spec.get("install", ""),
                 )
             except (KeyError, TypeError, ValueError) as exc:
                 raise ModelError(f"the model manifest {path} is invalid at [{kind}.{name}]: {exc!r}",

@@ -10,6 +10,9 @@ Speculation: once the candidate has been silent for `settle_s` (0.5 s), `specula
 the last word. If no speech follows before the turn ends, `finish()` returns that
 result instead of transcribing again, so the transcript is ready the moment the
 hands-free detector fires or the key is released.
+
+Priming (`prompt`, `hotwords`): passed to every transcription of the answer, the live
+windows and the tail alike, when the transcriber takes them (`primes`).
 """
 from __future__ import annotations
 
@@ -38,6 +41,9 @@ class IncrementalTranscriber:
     margin_s: float = 1.5
     max_window_s: float = 25.0        # Whisper's window is 30 s; commit everything before this
     settle_s: float = 0.5             # silence after speech before the tail is transcribed ahead of time
+    prompt: str | None = None         # Whisper's initial prompt: the question being answered
+    hotwords: str | None = None       # the ML glossary
+    background: bool = False          # transcribe windows on a worker: `feed` never holds up the audio loop
     committed: list[Segment] = field(default_factory=list)
     busy_s: float = 0.0               # compute spent while the candidate was still speaking
     _audio: list[np.ndarray] = field(default_factory=list)
@@ -49,6 +55,12 @@ class IncrementalTranscriber:
     _voice: VoiceActivity = field(default_factory=VoiceActivity)
     _spec: _Speculation | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _worker: threading.Thread | None = None
+
+    def _transcribe(self, samples: np.ndarray) -> Transcript:
+        if getattr(self.transcriber, "primes", False) and (self.prompt or self.hotwords):
+            return self.transcriber.transcribe(samples, prompt=self.prompt, hotwords=self.hotwords)  # type: ignore[call-arg]
+        return self.transcriber.transcribe(samples)
 
     def _window(self) -> np.ndarray:
         audio = np.concatenate(self._audio) if self._audio else np.zeros(0, np.float32)
@@ -68,10 +80,24 @@ class IncrementalTranscriber:
             # nothing new has been said since the tail was transcribed ahead of time: keep that result valid
             speculated = self._spec is not None and self._spec.marker == self._marker()
         if due and not speculated:
+            if self.background:
+                if self._worker is None or not self._worker.is_alive():
+                    self._last_run = self._total
+                    self._worker = threading.Thread(target=self._timed_advance, name="live-stt", daemon=True)
+                    self._worker.start()
+                return
             self._last_run = self._total
-            started = time.perf_counter()
-            self._advance(final=False)
-            self.busy_s += time.perf_counter() - started
+            self._timed_advance()
+
+    def _timed_advance(self) -> None:
+        started = time.perf_counter()
+        self._advance(final=False)
+        self.busy_s += time.perf_counter() - started
+
+    def _settle_worker(self) -> None:
+        worker = self._worker
+        if worker is not None:
+            worker.join()
 
     def _advance(self, final: bool) -> list[Segment]:
         with self._lock:
@@ -80,7 +106,7 @@ class IncrementalTranscriber:
         offset = start / SAMPLE_RATE
         if len(window) == 0:
             return []
-        segments = list(self.transcriber.transcribe(window).segments)
+        segments = list(self._transcribe(window).segments)
         if final:
             return [Segment(s.start + offset, s.end + offset, s.text) for s in segments]
         window_s = len(window) / SAMPLE_RATE
@@ -116,13 +142,14 @@ class IncrementalTranscriber:
     def speculate(self) -> Transcript | None:
         """Transcribe the tail now, as if the answer ended at the last word (blocking; call it
         from a worker). Returns the whole answer so far, or None if speech resumed meanwhile."""
+        self._settle_worker()
         with self._lock:
             spec = self._spec = _Speculation(self._marker())
             window, start = self._window(), self._start
         try:
             offset = start / SAMPLE_RATE
             tail = [Segment(s.start + offset, s.end + offset, s.text)
-                    for s in self.transcriber.transcribe(window).segments]
+                    for s in self._transcribe(window).segments]
             with self._lock:
                 spec.tail = tail
         finally:
@@ -139,6 +166,7 @@ class IncrementalTranscriber:
     def finish(self) -> Transcript:
         """The whole answer: committed segments plus the tail, transcribed now unless a
         speculation already covers everything said (only silence came after it)."""
+        self._settle_worker()
         with self._lock:
             spec = self._spec if self._spec is not None and self._spec.marker == self._marker() else None
         if spec is not None:

@@ -47,13 +47,13 @@ def _speaker(settings: Settings, silent: bool) -> tuple[Any, str, bool]:
 
     if silent:
         return tts.SilentSpeaker(), "text-only interviewer (--silent)", True
-    if not tts.espeak_available():
+    if not tts.espeak_available() and not (settings.tts != "espeak" and tts.piper_available()):
         return tts.SilentSpeaker(), "espeak-ng is not installed: text-only interviewer", True
     ok, message = output_status()
     if not ok:
         return tts.SilentSpeaker(), f"{message}: text-only interviewer", True
     try:
-        speaker = services.build_speaker(False, None, settings.rate, settings.voice)
+        speaker = services.build_speaker(False, None, settings.rate, settings.voice, engine=settings.tts)
     except CoachError as exc:
         return tts.SilentSpeaker(), f"{exc.message}: text-only interviewer", True
     return speaker, f"the interviewer speaks ({message})", False

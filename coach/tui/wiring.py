@@ -38,7 +38,6 @@ def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
     """
     from coach import services
     from coach.adapters.answer_queue import AnswerQueueSource
-    from coach.adapters.mic import MicrophoneSource
     from coach.interview.plan import build_items
 
     from coach.adapters.store_sqlite import SQLiteStore
@@ -59,9 +58,8 @@ def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
                                                saved=services.saved_plan(req.plan, content))
     mic = None
     if kit.mic_ok:
-        mic = MicrophoneSource(app.settings.input_device, hands_free=hands_free,
-                               silence_seconds=app.settings.silence_seconds,
-                               stream_factory=app.overrides.get("mic_stream"))
+        mic = services.build_microphone(app.settings, hands_free=hands_free,
+                                        stream_factory=app.overrides.get("mic_stream"), speaker=kit.speaker)
     source = AnswerQueueSource(mic, on_chunk=on_chunk, on_error=on_error)
     runner = services.build_runner(
         content=content, items=items, source=source, transcriber=kit.transcriber,

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, Select, Static
 
-from coach.config import MODES, Settings, config_path, save_settings
+from coach.config import END_OF_TURN, MODES, TTS_ENGINES, Settings, config_path, save_settings
 from coach.domain import LEVEL_IDS
 from coach.errors import CoachError, ConfigError
 from coach.tui.widgets.footer import Footer
@@ -20,15 +20,20 @@ from coach.tui.widgets.footer import Footer
 TEXT_FIELDS = (
     ("llm", "Interviewer model", "manifest name, file in models/, or a .gguf path; empty: default"),
     ("stt_model", "Speech model", "manifest name or a Whisper folder; empty: default"),
-    ("voice", "Voice", "espeak voice id; empty: the system default"),
+    ("voice", "espeak voice", "espeak voice id (the fallback voice); empty: the system default"),
     ("rate", "Speaking rate", "words per minute, 80-400"),
     ("silence_seconds", "Silence ends turn", "seconds of silence that end a hands-free answer, 0.5-10"),
     ("input_device", "Input device", "microphone name or index; empty: the default"),
 )
-RELOAD_FIELDS = ("llm", "stt_model", "voice", "rate", "input_device")
+RELOAD_FIELDS = ("llm", "stt_model", "tts", "voice", "rate", "input_device")
+CHOICES = (   # (setting, label, options)
+    ("tts", "Interviewer voice", TTS_ENGINES),
+    ("end_of_turn", "Hands-free ends on", END_OF_TURN),
+    ("headphones", "Headphones (barge-in)", (False, True)),
+)
 
 
-def settings_from_form(values: dict[str, str], mode: str, level: str) -> Settings:
+def settings_from_form(values: dict[str, str], mode: str, level: str, choices: dict[str, Any] | None = None) -> Settings:
     """Build Settings from the form's text, with a ConfigError naming the bad field."""
     try:
         rate = int(values["rate"])
@@ -41,7 +46,11 @@ def settings_from_form(values: dict[str, str], mode: str, level: str) -> Setting
                           "e.g. 2.0") from None
     return Settings(llm=values["llm"].strip(), stt_model=values["stt_model"].strip(), voice=values["voice"].strip(),
                     rate=rate, silence_seconds=silence, input_device=values["input_device"].strip(),
-                    mode=mode, level=level).validate("settings")
+                    mode=mode, level=level, **(choices or {})).validate("settings")
+
+
+def _show(option: Any) -> str:
+    return {True: "on", False: "off"}.get(option, str(option)) if isinstance(option, bool) else str(option)
 
 
 class SettingsScreen(Screen[None]):
@@ -67,6 +76,11 @@ class SettingsScreen(Screen[None]):
                 yield Label("Level", classes="field-label wide")
                 yield Select([(lv, lv) for lv in LEVEL_IDS], value=current.level, allow_blank=False,
                              compact=True, id="set-level")
+            for name, label, options in CHOICES:
+                with Horizontal(classes="field"):
+                    yield Label(label, classes="field-label wide")
+                    yield Select([(_show(o), o) for o in options], value=getattr(current, name), allow_blank=False,
+                                 compact=True, id=f"set-{name}")
             yield Static(Text(f"Saved to {config_path()}", style="dim"), id="settings-path")
             with Horizontal(id="settings-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
@@ -79,8 +93,9 @@ class SettingsScreen(Screen[None]):
 
     def form(self) -> Settings:
         values = {name: self.query_one(f"#set-{name}", Input).value for name, _, _ in TEXT_FIELDS}
+        choices = {name: self.query_one(f"#set-{name}", Select).value for name, _, _ in CHOICES}
         return settings_from_form(values, str(self.query_one("#set-mode", Select).value),
-                                  str(self.query_one("#set-level", Select).value))
+                                  str(self.query_one("#set-level", Select).value), choices)
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:

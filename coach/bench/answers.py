@@ -1,0 +1,141 @@
+"""The bench's candidate answers: about a minute of speech each, with thinking pauses.
+
+Two kinds of pause, both of which must never end the answer:
+- between sentences: after every third sentence, 1-2 s of quiet room (as before);
+- mid-sentence: a sentence broken off after a filler ("and then we, um, ... ran a shadow test"),
+  0.8-1.6 s. The sentence is rendered whole and the silence is put into the voice's own short
+  pause at the "|" mark, so the words before it keep the voice's mid-sentence intonation.
+
+Otherwise sentences follow each other as a fluent speaker's do: each voice rendering is trimmed
+of its own leading and trailing silence and joined with 0.15-0.25 s of quiet.
+
+The answer's last word is found from the audio itself (the last block above the speech level),
+not from any detector: `speech_end_ms` is measured from there.
+"""
+from __future__ import annotations
+
+import random
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from coach.ports import SAMPLE_RATE
+from coach.streaming.levels import rms_dbfs
+
+ROOM_NOISE_DBFS = -62.0
+BLOCK = SAMPLE_RATE // 10
+
+# What a candidate says about a latency project; "|" marks a thinking pause mid-sentence.
+SENTENCES = [
+    "Two years ago I owned the ranking service for our marketplace search.",
+    "Latency at the ninety ninth percentile had, um, | crept up to four hundred milliseconds.",
+    "I proposed splitting retrieval from the heavy ranker and caching embeddings.",
+    "We served about three thousand queries per second at peak, and the, uh, | cache had to hold a day of traffic.",
+    "I wrote the design, and then we, um, | ran a shadow test for two weeks.",
+    "The trade off was a slightly staler index, which we, you know, | accepted.",
+    "In the end p99 latency dropped to, uh, | one hundred and forty milliseconds.",
+    "Click through rate went up by two percent in the, um, | experiment.",
+    "I also set up alerts on drift in the, uh, | score distribution.",
+    "If I did it again I would involve the data platform team earlier.",
+]
+
+
+@dataclass
+class Answer:
+    audio: np.ndarray           # 16 kHz mono with quiet room noise
+    speech_end_s: float         # where the last word ends
+    between_pauses: int         # thinking pauses between sentences
+    mid_pauses: int             # thinking pauses inside sentences
+    pause_spans: list[tuple[float, float]]   # (start, end) of every thinking pause, seconds
+    between_spans: list[tuple[float, float]]  # those of them between sentences
+
+
+def last_speech_s(audio: np.ndarray, threshold_db: float = -45.0) -> float:
+    """End of the last 100 ms block louder than speech level."""
+    end = 0
+    for start in range(0, len(audio), BLOCK):
+        if rms_dbfs(audio[start:start + BLOCK]) > threshold_db:
+            end = min(len(audio), start + BLOCK)
+    return end / SAMPLE_RATE
+
+
+def _gap_near(audio: np.ndarray, at: float, reach_s: float = 0.7) -> int:
+    """The middle of the longest quiet stretch within `reach_s` of fraction `at` of the audio:
+    the voice's own pause at the comma the mark stands for."""
+    win = SAMPLE_RATE // 100
+    centre = int(at * len(audio))
+    lo, hi = max(0, centre - int(reach_s * SAMPLE_RATE)), min(len(audio), centre + int(reach_s * SAMPLE_RATE))
+    quiet = [rms_dbfs(audio[i:i + win]) < -40.0 for i in range(lo, hi, win)]
+    best, best_len, run_start = centre, 0, None
+    for j, q in enumerate(quiet + [False]):
+        if q and run_start is None:
+            run_start = j
+        elif not q and run_start is not None:
+            if j - run_start > best_len:
+                best, best_len = lo + (run_start + j) // 2 * win, j - run_start
+            run_start = None
+    return best
+
+
+def trim(audio: np.ndarray, threshold_db: float = -50.0) -> np.ndarray:
+    """The audio without the voice's leading and trailing silence (10 ms resolution)."""
+    win = SAMPLE_RATE // 100
+    loud = [i for i in range(0, len(audio), win) if rms_dbfs(audio[i:i + win]) > threshold_db]
+    return audio[loud[0]:loud[-1] + win] if loud else audio
+
+
+def render_sentence(render: Callable[[str, Path], np.ndarray], text: str, folder: Path,
+                    rng: random.Random) -> tuple[list[np.ndarray], int]:
+    """The sentence as audio pieces with the mid-sentence pauses put in; (pieces, pauses)."""
+    marks = text.count("|")
+    spoken = text.replace(" |", "").replace("|", "")
+    audio = trim(render(spoken, folder / f"s{abs(hash(text)) % 10**8}.wav"))
+    if not marks:
+        return [audio], 0
+    pieces, cut_from = [], 0
+    chars = [i for i, c in enumerate(text) if c == "|"]
+    for k, pos in enumerate(chars):
+        frac = (pos - k * 2) / max(1, len(spoken))
+        cut = max(cut_from, _gap_near(audio, frac))
+        pieces.append(audio[cut_from:cut])
+        pieces.append(np.zeros(int(rng.uniform(0.8, 1.6) * SAMPLE_RATE), np.float32))
+        cut_from = cut
+    pieces.append(audio[cut_from:])
+    return pieces, marks
+
+
+def make_answer(render: Callable[[str, Path], np.ndarray], index: int, seconds: float,
+                rng: random.Random) -> Answer:
+    """~`seconds` of speech: sentences from SENTENCES in turn, a 1-2 s pause after every third."""
+    parts: list[np.ndarray] = []
+    between = mid = 0
+    spans: list[tuple[float, float]] = []
+    between_spans: list[tuple[float, float]] = []
+    total, k = 0.0, 0
+    with tempfile.TemporaryDirectory(prefix="coach-bench-answer-") as tmp:
+        while total < seconds:
+            pieces, marks = render_sentence(render, SENTENCES[(index * 3 + k) % len(SENTENCES)], Path(tmp), rng)
+            for j, piece in enumerate(pieces):
+                if j % 2 == 1:
+                    spans.append((total, total + len(piece) / SAMPLE_RATE))
+                parts.append(piece)
+                total += len(piece) / SAMPLE_RATE
+            mid += marks
+            k += 1
+            gap = np.zeros(int(rng.uniform(0.15, 0.25) * SAMPLE_RATE), np.float32)
+            parts.append(gap)
+            total += len(gap) / SAMPLE_RATE
+            if k % 3 == 0 and total < seconds - 3:
+                gap = rng.uniform(1.0, 2.0)
+                spans.append((total, total + gap))
+                between_spans.append(spans[-1])
+                parts.append(np.zeros(int(gap * SAMPLE_RATE), np.float32))
+                between += 1
+                total += gap
+    audio = np.concatenate(parts)
+    end = last_speech_s(audio)
+    noise = np.random.default_rng(index).normal(0, 10 ** (ROOM_NOISE_DBFS / 20), len(audio)).astype(np.float32)
+    return Answer(audio + noise, end, between, mid, spans, between_spans)

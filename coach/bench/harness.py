@@ -1,0 +1,132 @@
+"""A whole `coach bench` run: load the models, make the answers, run each way of ending a turn
+(under `busy` load if asked), then the naive transcription, the pause check and the first screen."""
+from __future__ import annotations
+
+import random
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from coach.bench import answers as answers_mod
+from coach.bench.load import busy, peak_rss_mb
+from coach.errors import CoachError
+from coach.ports import SAMPLE_RATE
+
+
+@dataclass
+class Options:
+    turns: int = 3
+    answer_seconds: float = 60.0
+    modes: tuple[str, ...] = ("hands-free", "push-to-talk")
+    llm: str = ""
+    stt_model: str = ""
+    voice: str = "auto"              # the interviewer's voice: auto, piper, espeak
+    answer_voice: str = "espeak"     # the voice the candidate's test answers are made with
+    end_of_turn: str = "meaning"     # hands-free policy: meaning (smart-turn) or silence
+    silence_seconds: float = 2.0
+    busy: int = 0
+    first_screen: bool = True
+
+
+def false_ends(answer: answers_mod.Answer, turn_model: Any, silence_seconds: float) -> dict[str, int]:
+    """Thinking pauses the hands-free policy (as the microphone runs it) takes for the end of the
+    answer, by kind: `between` sentences, `mid`-sentence, and `other` (the voice's own gaps)."""
+    from coach.streaming.end_of_turn import EndOfTurn
+    from coach.streaming.levels import rms_dbfs
+
+    block = SAMPLE_RATE // 10
+    ask = 0.3 if turn_model is not None else None
+    detector = EndOfTurn(silence_seconds, ask_after_s=ask)
+    counts = {"between": 0, "mid": 0, "other": 0}
+    audio = answer.audio
+    for start in range(0, len(audio) - block, block):
+        at = (start + block) / SAMPLE_RATE
+        if at >= answer.speech_end_s:
+            break
+        ended = detector.feed(rms_dbfs(audio[start:start + block]), block / SAMPLE_RATE)
+        if not ended and detector.due:
+            ended = detector.judged(bool(turn_model.complete(audio[max(0, start + block - 8 * SAMPLE_RATE):start + block])))
+        if ended:
+            span = next(((s, e) for s, e in answer.pause_spans if s - 0.3 <= at <= e + 0.5), None)
+            kind = "other" if span is None else "between" if span in answer.between_spans else "mid"
+            counts[kind] += 1
+            detector = EndOfTurn(silence_seconds, ask_after_s=ask)
+    return counts
+
+
+def load_models(opts: Options) -> tuple[Any, Any, Any, Any, float]:
+    """(transcriber, interviewer, synth or None, turn model or None, cold start seconds)."""
+    from coach import services
+
+    started = time.perf_counter()
+    transcriber = services.build_transcriber(opts.stt_model or None)
+    interviewer = services.build_interviewer(opts.llm or None)
+    cold = time.perf_counter() - started
+    try:
+        synth = services.build_synth(opts.voice)
+    except CoachError:
+        if opts.voice != "auto":
+            raise
+        synth = None
+    turn_model = services.build_turn_model() if opts.end_of_turn == "meaning" else None
+    return transcriber, interviewer, synth, turn_model, cold
+
+
+def run(opts: Options) -> dict[str, Any]:
+    from coach.bench.session import run_session
+    from coach.eval.speech_sets import renderer
+
+    transcriber, interviewer, synth, turn_model, cold = load_models(opts)
+    rng = random.Random(7)
+    render = renderer(opts.answer_voice)
+    turns: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:
+        folder = Path(tmp)
+        made = [answers_mod.make_answer(render, i, opts.answer_seconds, rng) for i in range(opts.turns)]
+        tokens_before, gen_before = interviewer.decoded_tokens, getattr(interviewer, "generation_s", 0.0)
+        with busy(opts.busy):
+            for mode in opts.modes:
+                rows = run_session(mode, made, transcriber, interviewer, synth, folder,
+                                   turn_model=turn_model if mode == "hands-free" else None,
+                                   silence_seconds=opts.silence_seconds)
+                for i, row in enumerate(rows):
+                    row["answer"] = i + 1
+                turns += rows
+        gen_tokens = interviewer.decoded_tokens - tokens_before
+        gen_s = getattr(interviewer, "generation_s", 0.0) - gen_before
+        naive: list[float] = []
+        for answer in made:
+            started = time.perf_counter()
+            transcriber.transcribe(answer.audio)
+            naive.append((time.perf_counter() - started) * 1000)
+        ends = [false_ends(a, turn_model, opts.silence_seconds) for a in made]
+        screen_s = None
+        if opts.first_screen:
+            from coach.bench.first_screen import first_screen
+
+            screen_s, _ = first_screen(folder / "screen.db")
+    for t in turns:
+        t["naive_transcript_ms"] = round(naive[t["answer"] - 1])
+    audio_s = sum(len(a.audio) for a in made) / SAMPLE_RATE
+    return {
+        "turns": turns, "modes": list(opts.modes),
+        "stt_rtf": round(sum(naive) / 1000 / audio_s, 3),
+        "tokens_per_s": round(gen_tokens / gen_s, 1) if gen_s else None,
+        "peak_rss_mb": peak_rss_mb(),
+        "cold_start_s": round(cold, 2),
+        "first_screen_s": screen_s,
+        "pauses": {"between": sum(a.between_pauses for a in made), "mid": sum(a.mid_pauses for a in made)},
+        "false_ends_by_kind": {k: sum(e[k] for e in ends) for k in ("between", "mid", "other")},
+        "false_ends": sum(sum(e.values()) for e in ends),
+        "end_of_turn": opts.end_of_turn if turn_model is not None else "silence",
+        "voice": getattr(synth, "name", "none") if synth is not None else "none",
+        "answer_voice": opts.answer_voice,
+        "busy": opts.busy,
+        "stt_model": transcriber.name,
+        "llm": interviewer.name,
+        "turn_model": getattr(turn_model, "name", None),
+    }

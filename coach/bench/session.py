@@ -1,0 +1,121 @@
+"""One bench interview: prepared answers played into the microphone's own path, timed through
+the runner's events and the speaker's playback (no counters inside the adapters)."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from coach.bench.answers import Answer
+from coach.interview import events as ev
+
+
+class Recorder:
+    """Turns the runner's events into one row per answer.
+
+    The clock for `speech_end_ms` starts at the answer's last word (its place in the audio,
+    played at speaking pace from `mic.started_at`); the other times start at the end of the
+    turn (the detector firing, or the key released with the last block).
+    """
+
+    def __init__(self, mic: Any, interviewer: Any, answers: list[Answer], mode: str, voice: str) -> None:
+        self.mic, self.interviewer, self.answers, self.mode, self.voice = mic, interviewer, answers, mode, voice
+        self.runner: Any = None
+        self.turns: list[dict[str, Any]] = []
+        self._open: dict[str, Any] | None = None
+        self._prefetch: Any = None
+
+    def on_event(self, event: Any) -> None:
+        now = time.perf_counter()
+        if isinstance(event, ev.Transcribing):
+            ended = self.mic.answer_ended_at if self.mode == "push-to-talk" else self.mic.closed_at
+            answer = self.answers[len(self.turns)]
+            spoke_until = (self.mic.started_at or now) + answer.speech_end_s
+            self._open = {"mode": self.mode, "end": ended or now, "audio_s": round(event.seconds, 1),
+                          "speech_end": spoke_until}
+        elif isinstance(event, ev.Thinking):
+            self._prefetch = self.runner.prefetch
+        elif isinstance(event, ev.TurnSaved) and self._open is not None:
+            turn = event.turn
+            if turn.speaker == "candidate":
+                self._open["transcript_at"] = now - (turn.timings.score_ms or 0) / 1000
+            elif "first_audio_at" in self._open:
+                self._close(turn)
+
+    def played(self, path: Path) -> None:
+        """The speaker's playback: the first call after an answer is the reply's first audio."""
+        if self._open is not None and "transcript_at" in self._open and "first_audio_at" not in self._open:
+            self._open["first_audio_at"] = time.perf_counter()
+            if len(self.turns) + 1 >= len(self.answers):
+                self.runner.request("end")
+
+    def _close(self, turn: Any) -> None:
+        t, self._open = self._open, None
+        assert t is not None
+        end = t["end"]
+        token = None
+        if turn.kind == "followup":
+            token = max(0.0, ((self.interviewer.first_token_at or end) - end) * 1000)
+        used = bool(self._prefetch and self._prefetch.used)
+        self._prefetch = None
+        self.turns.append({
+            "mode": t["mode"], "audio_s": t["audio_s"], "reply": turn.kind,
+            "final_transcript_ms": round(max(0.0, t["transcript_at"] - end) * 1000),
+            "first_token_ms": None if token is None else round(token),
+            "first_audio_ms": round((t["first_audio_at"] - end) * 1000),
+            "speech_end_ms": round((t["first_audio_at"] - t["speech_end"]) * 1000),
+            "end_of_turn_ms": round((end - t["speech_end"]) * 1000),
+            "drafted_early": used, "source": turn.source, "voice": self.voice,
+        })
+
+
+class TextSpeaker:
+    """Without any voice: the reply's "first audio" is the moment its text is ready."""
+
+    name = "text"
+    voice = "none"
+
+    def __init__(self, recorder: Recorder) -> None:
+        self.recorder = recorder
+
+    def say(self, text: str, wav_path: Path | None = None) -> None:
+        self.recorder.played(Path())
+
+    def stop(self) -> None:
+        return None
+
+
+def run_session(mode: str, answers: list[Answer], transcriber: Any, interviewer: Any, synth: Any,
+                folder: Path, turn_model: Any = None, silence_seconds: float = 2.0) -> list[dict[str, Any]]:
+    """One session on the bench's answers, ended by `mode`; returns a row per answer."""
+    from coach import services
+    from coach.adapters.mic import MicrophoneSource
+    from coach.adapters.tts import DeviceSpeaker
+    from coach.adapters.wav_stream import WavMicrophone
+    from coach.content import default_content
+    from coach.scoring import score_answer
+
+    content = default_content()
+    items = [(content.question(q), content.round("deep-dive")) for q in ("dd-latency-budget", "dd-scaling")]
+    store = services.open_store(folder / f"{mode}.db")
+    holder: dict[str, Any] = {}
+    release = (lambda: holder["runner"].finish_answer()) if mode == "push-to-talk" else None
+    mic = WavMicrophone([a.audio for a in answers], release=release)
+    voice = getattr(synth, "name", "none") if synth is not None else "none"
+    recorder = Recorder(mic, interviewer, answers, mode, voice)
+    speaker = DeviceSpeaker(synth, play=recorder.played) if synth is not None else TextSpeaker(recorder)
+    source = MicrophoneSource(hands_free=mode == "hands-free", silence_seconds=silence_seconds, stream_factory=mic,
+                              turn_model=turn_model.complete if turn_model is not None else None,
+                              speaking=getattr(speaker, "playing", None))
+    runner = holder["runner"] = recorder.runner = services.build_runner(
+        content=content, items=items, source=source, transcriber=transcriber, interviewer=interviewer,
+        speaker=speaker, store=store, scorer=score_answer, on_event=recorder.on_event, no_speech="retry",
+        max_followups=len(answers), speculate=True,
+    )
+    session = store.start_session(plan="bench", round="deep-dive", level="senior", mode="bench",
+                                  stt_model=transcriber.name, llm_model=interviewer.name)
+    try:
+        runner.run(session)
+    finally:
+        store.close()
+    return recorder.turns

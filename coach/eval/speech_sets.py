@@ -1,0 +1,129 @@
+"""Speech made on this machine for the word-error-rate evaluations (`python -m coach.eval.wer`).
+
+- The jargon set (`tests/data/jargon/utterances.toml`): sentences full of ML terms, rendered by
+  two voices (espeak-ng and Piper), transcribed with and without priming (the question being
+  answered as Whisper's initial prompt, and `prompts/glossary.txt` as hotwords).
+- The interviewer's intelligibility: the first 50 question prompts of the banks, rendered by
+  each voice, transcribed (by Whisper base by default): how well a listener can follow the voice.
+"""
+from __future__ import annotations
+
+import subprocess
+import tempfile
+import tomllib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from coach.errors import CoachError
+from coach.paths import PROJECT_ROOT
+
+JARGON = PROJECT_ROOT / "tests" / "data" / "jargon" / "utterances.toml"
+PRIMING_QUESTION = "dd-latency-budget"      # the question the jargon answers are primed with
+VOICES = ("espeak", "piper")
+
+
+def jargon_set(path: Path = JARGON) -> list[dict[str, str]]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise CoachError(f"cannot read the jargon set {path}: {exc}", "restore tests/data/jargon/utterances.toml") from None
+    return [{"text": u["text"], "split": u.get("split", "tune")} for u in data["utterance"]]
+
+
+def interviewer_lines(count: int = 50) -> list[str]:
+    from coach.content import default_content
+
+    questions = sorted(default_content().questions.values(), key=lambda q: q.id)
+    return [q.prompt for q in questions[:count]]
+
+
+def renderer(voice: str) -> Callable[[str, Path], np.ndarray]:
+    """A function that renders text with `voice` to a WAV and returns it as 16 kHz samples."""
+    from coach.adapters.audio_io import decode_file
+
+    if voice == "espeak":
+        def espeak(text: str, wav: Path) -> np.ndarray:
+            subprocess.run(["espeak-ng", "-v", "en-us", "-s", "160", "-w", str(wav), text], check=True,
+                           capture_output=True)
+            return decode_file(wav)
+        return espeak
+    from coach import services
+
+    synth = services.build_synth("piper")
+
+    def piper(text: str, wav: Path) -> np.ndarray:
+        return decode_file(synth.render(text, wav))
+    return piper
+
+
+def render_all(texts: Iterable[str], voice: str, folder: Path) -> list[np.ndarray]:
+    render = renderer(voice)
+    return [render(text, folder / f"{voice}-{i:03d}.wav") for i, text in enumerate(texts)]
+
+
+def wer_of(transcriber: Any, clips: list[np.ndarray], refs: list[str], prompt: str | None = None,
+           hotwords: str | None = None) -> tuple[int, int, list[str]]:
+    """(word errors, reference words, transcripts)."""
+    from coach.eval.wer import edit_distance, normalise
+
+    errors = words = 0
+    heard = []
+    for samples, ref in zip(clips, refs):
+        if prompt or hotwords:
+            text = transcriber.transcribe(samples, prompt=prompt, hotwords=hotwords).text
+        else:
+            text = transcriber.transcribe(samples).text
+        heard.append(text)
+        r = normalise(ref)
+        errors += edit_distance(r, normalise(text))
+        words += len(r)
+    return errors, words, heard
+
+
+def jargon_report(stt_model: str | None, voices: Iterable[str] = VOICES) -> dict[str, Any]:
+    """Jargon WER per voice and split, unprimed and primed."""
+    from coach import services
+    from coach.adapters.whisper_stt import load_glossary
+    from coach.content import default_content
+
+    items = jargon_set()
+    transcriber = services.build_transcriber(stt_model)
+    prompt, hotwords = default_content().question(PRIMING_QUESTION).prompt, load_glossary()
+    out: dict[str, Any] = {"model": transcriber.name, "utterances": len(items), "priming_question": PRIMING_QUESTION,
+                           "voices": {}}
+    with tempfile.TemporaryDirectory(prefix="coach-jargon-") as tmp:
+        for voice in voices:
+            clips = render_all([u["text"] for u in items], voice, Path(tmp))
+            refs = [u["text"] for u in items]
+            plain = [wer_of(transcriber, [c], [r]) for c, r in zip(clips, refs)]
+            primed = [wer_of(transcriber, [c], [r], prompt=prompt, hotwords=hotwords) for c, r in zip(clips, refs)]
+            rows: dict[str, Any] = {}
+            for split in ("tune", "held-out", "all"):
+                pick = [i for i, u in enumerate(items) if split in ("all", u["split"])]
+                w = sum(plain[i][1] for i in pick)
+                rows[split] = {"words": w, "wer_unprimed": round(sum(plain[i][0] for i in pick) / max(1, w), 4),
+                               "wer_primed": round(sum(primed[i][0] for i in pick) / max(1, w), 4)}
+            rows["misheard"] = [{"ref": r, "unprimed": p[2][0], "primed": q[2][0]}
+                                for r, p, q in zip(refs, plain, primed) if p[0] or q[0]]
+            out["voices"][voice] = rows
+    return out
+
+
+def intelligibility_report(stt_model: str | None = "base", voices: Iterable[str] = VOICES,
+                           count: int = 50) -> dict[str, Any]:
+    """WER of a speech model on the interviewer's own lines, per voice."""
+    from coach import services
+
+    lines = interviewer_lines(count)
+    transcriber = services.build_transcriber(stt_model)
+    out: dict[str, Any] = {"model": transcriber.name, "lines": len(lines), "voices": {}}
+    with tempfile.TemporaryDirectory(prefix="coach-voices-") as tmp:
+        for voice in voices:
+            clips = render_all(lines, voice, Path(tmp))
+            errors, words, _ = wer_of(transcriber, clips, lines)
+            out["voices"][voice] = {"words": words, "wer": round(errors / max(1, words), 4),
+                                    "audio_s": round(sum(len(c) for c in clips) / 16000, 1)}
+    return out

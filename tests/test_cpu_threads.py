@@ -1,0 +1,24 @@
+"""Thread counts from the cores actually free."""
+from __future__ import annotations
+
+import time
+
+from coach.adapters import cpu
+from coach.bench.load import busy
+
+
+def test_thread_plan_never_oversubscribes() -> None:
+    assert cpu.thread_plan(2.0, 2) == cpu.ThreadPlan(llm=2, stt=1)
+    assert cpu.thread_plan(1.0, 2) == cpu.ThreadPlan(llm=1, stt=1)     # one core taken by another program
+    assert cpu.thread_plan(0.2, 2) == cpu.ThreadPlan(llm=1, stt=1)     # at least one thread each
+    assert cpu.thread_plan(7.6, 8) == cpu.ThreadPlan(llm=8, stt=7)
+
+
+def test_a_busy_process_takes_a_core_away() -> None:
+    monitor = cpu.CpuMonitor(min_window_s=0.3)
+    with busy(1):
+        time.sleep(0.5)
+        monitor.free()              # start the window with the spinner running
+        time.sleep(0.6)
+        free = monitor.free()
+    assert 0.0 <= free <= monitor.cores - 0.6, free

@@ -1,0 +1,105 @@
+"""End of turn by meaning: the smart-turn v3 model on real speech, and the policy around it."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from coach import models, services
+from coach.adapters.audio_io import decode_file
+from coach.adapters.mic import MicrophoneSource
+from coach.adapters.wav_stream import WavMicrophone
+from coach.errors import ModelError
+from coach.ports import SAMPLE_RATE
+from coach.streaming.end_of_turn import EndOfTurn
+from tests.conftest import speak_to_wav
+
+
+@pytest.fixture(scope="module")
+def turn_model():
+    return services.build_turn_model()
+
+
+@pytest.fixture(scope="module")
+def voice():
+    return services.build_synth("piper")
+
+
+def speech(tmp_path: Path, text: str, voice=None) -> np.ndarray:
+    """The natural voice (its intonation is what the model listens to); espeak-ng when asked."""
+    wav = tmp_path / f"{abs(hash(text))}.wav"
+    return decode_file(voice.render(text, wav) if voice is not None else speak_to_wav(text, wav, rate=150))
+
+
+def quiet(seconds: float) -> np.ndarray:
+    return np.random.default_rng(1).normal(0, 10 ** (-62 / 20), int(seconds * SAMPLE_RATE)).astype(np.float32)
+
+
+def test_features_are_the_ones_the_model_was_trained_on(turn_model) -> None:
+    """faster-whisper's FeatureExtractor, as used here, gives the features of the model's own
+    reference code (shipped beside the model in the pipecat-ai wheel; loaded as a file, pipecat
+    itself is not importable without its dependencies)."""
+    path = models.packaged_files(models.manifest()["smart-turn-v3"])[0].parent.parent / "_whisper_features.py"
+    spec = importlib.util.spec_from_file_location("reference_features", path)
+    assert spec is not None and spec.loader is not None
+    reference = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(reference)
+    audio = np.random.default_rng(0).normal(0, 0.1, 5 * SAMPLE_RATE).astype(np.float32)
+    padded = np.pad(audio, (8 * SAMPLE_RATE - len(audio), 0))
+    assert np.abs(turn_model.features(audio) - reference.compute_whisper_log_mel_features(padded)).max() < 1e-4
+
+
+def test_a_finished_answer_sounds_complete_and_a_broken_off_one_does_not(turn_model, voice, tmp_path: Path) -> None:
+    done = np.concatenate([speech(tmp_path, "So in the end we cut the serving cost in half.", voice), quiet(0.3)])
+    broken = np.concatenate([speech(tmp_path, "And then we, um,", voice), quiet(0.3)])
+    assert turn_model.complete(done)
+    assert not turn_model.complete(broken)
+
+
+def test_policy_asks_once_per_silence_and_the_silence_rule_still_ends_it() -> None:
+    detector = EndOfTurn(silence_seconds=1.0, ask_after_s=0.3)
+    for _ in range(5):
+        assert not detector.feed(-20.0, 0.1) and not detector.due       # speaking
+    assert not detector.feed(-70.0, 0.1) and not detector.feed(-70.0, 0.1) and not detector.due
+    detector.feed(-70.0, 0.1)
+    assert detector.due and not detector.judged(False)                   # "incomplete": keep listening
+    ends = [detector.feed(-70.0, 0.1) for _ in range(12)]
+    assert not detector.due and ends.index(True) == 11     # at 1.5 s: 1.0 s + 0.5 s hangover
+    silence_only = EndOfTurn(silence_seconds=1.0)
+    silence_only.feed(-20.0, 0.5)
+    silence_only.feed(-70.0, 0.5)
+    assert not silence_only.due
+
+
+def capture(tmp_path: Path, audio: np.ndarray, turn_model, hands_free: bool = True) -> tuple[float, object]:
+    """Seconds of audio the microphone took before the answer ended."""
+    mic = WavMicrophone([audio])
+    source = MicrophoneSource(hands_free=hands_free, silence_seconds=2.0, stream_factory=mic,
+                              turn_model=turn_model.complete if turn_model else None)
+    captured = source.capture(tmp_path / "answer.wav")
+    return captured.duration_s, source
+
+
+def test_a_clear_end_ends_the_turn_at_once_a_thinking_pause_does_not(turn_model, voice, tmp_path: Path) -> None:
+    first = speech(tmp_path, "We served three thousand queries per second, and then we, um,", voice)
+    rest = speech(tmp_path, "So in the end we cut the serving cost in half.", voice)
+    answer = np.concatenate([first, quiet(1.2), rest])
+    took, source = capture(tmp_path, answer, turn_model)
+    spoken = len(answer) / SAMPLE_RATE
+    assert spoken < took < spoken + 0.9, (took, spoken, source.last_verdicts)   # ended ~0.3 s after the last word
+    assert source.last_verdicts[-1] is True and False in source.last_verdicts   # the pause was heard as incomplete
+    slow, _ = capture(tmp_path, answer, None)                                   # the silence rule alone
+    assert slow > spoken + 2.0
+
+
+def test_a_missing_model_leaves_the_silence_rule(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from coach.config import Settings
+
+    monkeypatch.setenv(models.PACKAGES_ENV, str(tmp_path / "nothing"))
+    with pytest.raises(ModelError, match="smart-turn v3.2 model is not installed") as err:
+        models.resolve("turn", None)
+    assert "--no-deps pipecat-ai==1.14.0" in err.value.hint
+    mic = services.build_microphone(Settings(), hands_free=True)
+    assert mic.turn_model is None

@@ -1,0 +1,36 @@
+"""Jargon-aware transcription: Whisper primed with the question and the ML glossary."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from coach.adapters.audio_io import decode_file
+from coach.adapters.whisper_stt import load_glossary
+from coach.eval import speech_sets
+from coach.streaming.incremental import IncrementalTranscriber
+from tests.conftest import speak_to_wav
+
+SAID = "GPU utilization dropped to forty percent because the data loader was starving the GPUs."
+
+
+def test_the_glossary_and_the_jargon_set_are_data() -> None:
+    glossary = load_glossary()
+    assert "KV cache" in glossary and "FSDP" in glossary and "#" not in glossary
+    items = speech_sets.jargon_set()
+    held_out = [u for u in items if u["split"] == "held-out"]
+    assert len(items) >= 40 and len(held_out) >= 12
+    assert len(speech_sets.interviewer_lines()) == 50
+
+
+def test_priming_gets_the_jargon_right_live_and_in_the_final_pass(tmp_path: Path, transcriber) -> None:
+    audio = decode_file(speak_to_wav(SAID, tmp_path / "j.wav", rate=160))
+    plain = transcriber.transcribe(audio).text.lower()
+    question = "Tell me about a training job that ran slower than it should have."
+    live = IncrementalTranscriber(transcriber, step_s=2.0, prompt=question, hotwords=load_glossary())
+    for start in range(0, len(audio), 1600):
+        live.feed(audio[start:start + 1600])
+    live.feed(np.zeros(8000, np.float32))
+    primed = live.finish().text.lower()
+    assert "utilization" in primed and "data loader" in primed, primed
+    assert "utilization" not in plain, plain          # what the unprimed model made of it ("illumination")
