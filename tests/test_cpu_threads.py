@@ -8,10 +8,11 @@ from coach.bench.load import busy
 
 
 def test_thread_plan_never_oversubscribes() -> None:
-    assert cpu.thread_plan(2.0, 2) == cpu.ThreadPlan(llm=2, stt=1)
+    assert cpu.thread_plan(2.0, 2) == cpu.ThreadPlan(llm=2, stt=2)
     assert cpu.thread_plan(1.0, 2) == cpu.ThreadPlan(llm=1, stt=1)     # one core taken by another program
     assert cpu.thread_plan(0.2, 2) == cpu.ThreadPlan(llm=1, stt=1)     # at least one thread each
-    assert cpu.thread_plan(7.6, 8) == cpu.ThreadPlan(llm=8, stt=7)
+    assert cpu.thread_plan(7.6, 8) == cpu.ThreadPlan(llm=8, stt=8)
+    assert cpu.thread_plan(9.0, 2) == cpu.ThreadPlan(llm=2, stt=2)
 
 
 def test_a_busy_process_takes_a_core_away() -> None:

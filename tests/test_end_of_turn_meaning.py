@@ -24,7 +24,10 @@ def turn_model():
 
 @pytest.fixture(scope="module")
 def voice():
-    return services.build_synth("piper")
+    from coach.adapters.tts import PiperSynth
+
+    model, config = models.packaged_files(models.manifest()["joe-medium"])
+    return PiperSynth(model, config, steady=True)      # the same audio on every run
 
 
 def speech(tmp_path: Path, text: str, voice=None) -> np.ndarray:

