@@ -12,7 +12,7 @@ from coach.adapters.store_sqlite import SQLiteStore
 from coach.tui.app import CoachApp
 from coach.tui.screens.interview import InterviewScreen
 from coach.tui.screens.practice import PracticeScreen
-from tests.test_tui_support import ui_overrides, wait_for
+from tests.fixtures.tui import ui_overrides, wait_for
 
 JD = Path(__file__).parent / "data" / "jds" / "02-payline-fraud-staff.txt"
 
