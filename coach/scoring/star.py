@@ -99,7 +99,7 @@ ACTION = [
     (re.compile(r"\bwe(?:\s+(?:also|then|first|eventually|finally|quickly))?\s+" + _PAST_VERB + r"\b", _F), 1.8),
 ]
 # A change verb in its verb forms (not the nouns "growth", "delivery" or the term "gradient boosted").
-_CHANGE = (r"(?<!to )(?<!would )\b(?:(?:reduc|increas|improv|decreas|rais|sav|doubl|tripl|halv|accelerat|declin)(?:e|ed|es|ing)|"
+_CHANGE = (r"\b(?<!to )(?<!would )(?:(?:reduc|increas|improv|decreas|rais|sav|doubl|tripl|halv|accelerat|declin)(?:e|ed|es|ing)|"
            r"(?:(?<!gradient )boost|lower|gain|climb|jump|lift|recover|block|dipp?|spik|slipp?)(?:ed|s|ing)?|"
            r"cut|cuts|cutting|dropp(?:ed|ing)|drops?|grew|grows?|growing|brought|shrank|shrunk|sped|"
            r"fell|falls?|falling|rose|rises?|rising|caught|blocked|stayed|remained|settled|"
