@@ -36,7 +36,7 @@ _IRREGULAR_PAST = (r"put|sat|ran|took|made|wrote|built|got|gave|found|brought|we
 # Verbs in -ed that state a wish, a feeling or a duty rather than an act ("I needed to", "I was asked").
 _STATE_ED = r"needed|wanted|liked|loved|hated|hoped|believed|seemed|used|supposed|expected|worried|assumed|figured"
 _NOT_ED = r"need|feed|speed|seed|proceed|exceed|succeed|embed|indeed|shed"     # end in -ed, are not past
-_PAST_VERB = rf"(?:(?!(?:{_STATE_ED}|{_NOT_ED})\b)[a-z]{{2,}}ed|{_IRREGULAR_PAST})"
+_PAST_VERB = rf"(?:(?!(?:{_STATE_ED}|{_NOT_ED})\b)[a-z][a-z-]{{1,}}ed|{_IRREGULAR_PAST})"
 _SAME_IN_PRESENT = ("put", "set", "cut", "read", "let", "hit", "shut", "spread")   # no tense on their own
 _I = r"\bi(?:\s+(?:also|then|first|personally|actually|eventually|finally|quickly|basically|just|initially|even|" \
      r"immediately|carefully|myself))?\s+"
@@ -64,8 +64,12 @@ SITUATION = [
     (re.compile(r"^(?:(?:about|around) [a-z ]{0,25}, )?(?:our|my|the|a|an|every|three|two|four|five|six) [a-z -]{0,40}?"
                 r"(?:had|ran|was|were|used|kept|wanted|served|scored|broke|started|retrained|came|took|handled)\b", _F),
      1.2),
-    (re.compile(r"^(?:the|a|an|our|my) [a-z -]{0,30}?\b(?:i|we) (?:[a-z]+ed|built|led|ran)(?: on| with| for)? "
+    # "I" inside a relative clause, the main verb after it: "one of the engineers I led had missed ..."
+    (re.compile(r"\b(?:i|we) (?:[a-z]+ed|built|led|ran|joined)(?: on| with| for| in)? (?:um |uh )?"
                 r"(?:was|were|is|are|had|has)\b", _F), 2.7),
+    # backstory in the past perfect: "the bill had doubled", "two teams had stopped talking"
+    (re.compile(r"\bhad (?:already |just |quietly |slowly )?(?:been|become|grown|gone|risen|fallen|crept|[a-z]+ed)\b",
+                _F), 2.0),
     (re.compile(r"\bthe (?:project|system|model|problem|story|time) (?:i|we)(?:'d| would)? (?:want|like|'d like) to "
                 r"(?:talk about|go deep on|walk (?:you )?through|discuss|describe)\b", _F), 2.0),
 ]
@@ -104,10 +108,11 @@ _CHANGE = (r"\b(?<!to )(?<!would )(?:(?:reduc|increas|improv|decreas|rais|sav|do
            r"cut|cuts|cutting|dropp(?:ed|ing)|drops?|grew|grows?|growing|brought|shrank|shrunk|sped|"
            r"fell|falls?|falling|rose|rises?|rising|caught|blocked|stayed|remained|settled|"
            # movement verbs are a change only with a direction: "went from", "came down", not "went through"
-           r"(?:went|came|moved|kept)(?=[^.]{0,40}?\b(?:up|down|from|to|under|below|above|within|back)\b))\b")
+           r"(?:went|came)(?=[^.]{0,40}?\b(?:up|down|from|to|under|below|above|within|back)\b)|"
+           r"moved(?=[^.]{0,40}?\b(?:up|down|from)\b)|kept(?=[^.]{0,30}?\b(?:under|below|above|within)\b))\b")
 _NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\b(?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\btwice\b|\bzero\b|\bx\b|\b(?:one|two|three|four|five|six|seven|eight|"
             r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)")
-_MEASURE = re.compile(r"\d|percent|%|\b(?:half|twice|once|double[d]?|triple[d]?|zero|none|\w+fold|"
+_MEASURE = re.compile(r"\d|percent|%|\ba (?:day|week|month|quarter|year) (?:early|earlier|ahead|sooner)\b|\b(?:half|twice|once|double[d]?|triple[d]?|zero|none|\w+fold|"
                       r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
                       r"eighty|ninety|hundred)\w*)\b|\bx\b", _F)
 RESULT = [
@@ -131,6 +136,10 @@ RESULT = [
                 r"failures?|downtime|errors?|bugs?|rollbacks?|surprises)\b|"
                 r"\b(?:we|they|everyone|both (?:teams|sides|orgs|groups)|all \w+ teams) (?:agreed|signed off)\b(?! to\b)",
                 _F), 2.6),
+    # a lasting outcome in the present perfect: "we haven't had one since", "it has caught two since"
+    (re.compile(r"\b(?:have|has|haven'?t|hasn'?t|havent|hasnt|have not|has not)\b[^.]{0,50}?\bsince\b(?! (?:then )?(?:i|we)\b)|"
+                r"\b(?:nothing|nobody|no one|none of (?:them|us|the \w+)) (?:broke|failed|noticed|complained|"
+                r"churned|regressed|was lost)\b|\b(?:a (?:day|week|month) early|ahead of (?:schedule|time))\b", _F), 2.6),
     # an outcome told as change: "the job got forty minutes faster", "conflicts stopped", "she got more confident"
     (re.compile(r"\b(?:got|became|ran|came out|ended up)\s+(?:[a-z-]+\s+){0,3}?(?:faster|slower|cheaper|quicker|"
                 r"shorter|smaller|lower|higher|better|more (?:confident|reliable|stable|accurate)|less (?:noisy|"
@@ -152,6 +161,17 @@ _DOUBT = re.compile(r"^(?:(?:and|but|so|honestly|to be honest),? )*(?:i'?m|i am)
 # "If we disagreed, I would ...": a condition and a modal make a hypothetical, whatever the tense.
 _CONDITIONAL = re.compile(r"^(?:(?:so|and|but|well),? )*(?:if|whenever|when)\b[^.]{0,80}?\b(?:i|we)(?:'d| would| will)\b",
                           _F)
+# A hedged verdict on oneself is not an event: "I think we handled it pretty well".
+_SELF_RATING = re.compile(r"\bi (?:think|guess|feel)\s+(?:we|i|it|they)\b[^.]{0,40}?\b(?:pretty|really|quite|very)?\s*"
+                          r"(?:well|fine|okay|ok|good|great)\b(?![^.]{0,20}\d)", _F)
+_BACKSTORY_CHANGE = re.compile(r"\bhad (?:already |just |quietly |slowly )?" + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )"), _F)
+_FIRST_PERSON_LEAD = re.compile(r"^(?:(?:and|so|then|but|um|uh)\W+)*(?:i|we)\b", _F)
+# "... and appeals went down to about a hundred a week": a later clause whose subject is not the speaker,
+# with a change verb and a measure, is the outcome even after an "I did" opening.
+_OUTCOME_CLAUSE = re.compile(r"(?:,|\band|;|\bso)\s+(?!(?:i|we|then|also|when|if|whenever|unless)\b)"
+                             r"(?:the |our |their |its )?[a-z-]+(?: [a-z-]+){0,3} "
+                             r"(?=(?:[a-z]+ed|fell|rose|grew|shrank|shrunk|sped|went|came|cut|stayed|kept)\b)"
+                             + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )") + r"[^.]{0,60}?" + _NUMWORD, _F)
 # A first sentence that opens with a time or place frame sets the scene ("During the peak last year ...").
 _OPENER = re.compile(r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*(?:during|in|at|back in|back when|last|early|late|"
                      r"(?:a|one|two|three|four|five|six|a few|a couple of) (?:years?|months?|weeks?) (?:ago|into)|"
@@ -234,12 +254,15 @@ def label_sentence(sentence: str) -> dict[str, float]:
     original, sentence = sentence, sentence.lower()
     scores = {"situation": max(_cue(sentence, SITUATION), 1.0 if _AT_NAME.search(original) else 0.0),
               "task": _cue(sentence, TASK), "action": _cue(sentence, ACTION), "result": _cue(sentence, RESULT)}
-    if _DOUBT.search(sentence) or _CONDITIONAL.search(sentence) or not _PAST.search(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
+    if _DOUBT.search(sentence) or _CONDITIONAL.search(sentence) or _SELF_RATING.search(sentence) or not _PAST.search(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
         return {c: 0.0 for c in scores}  # a habit, a belief, a plan or a doubt: not part of a story
+    if _BACKSTORY_CHANGE.search(sentence):
+        # "the bill had doubled in six months": a change before the story is its context, not its outcome
+        scores["situation"], scores["result"] = max(scores["situation"], 2.4), 0.0
     if scores["situation"] < 2.0 and not _PAST.search(sentence):
         scores["situation"] = 0.0        # a weak context cue in the present tense ("our team uses ...") sets no scene
     lead = _ACTION_LEAD.search(sentence[:60])
-    if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence):
+    if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence) and not _OUTCOME_CLAUSE.search(sentence):
         # "I benchmarked both: X fell by 40" is an action; it is also a result (second) only with an outcome's shape
         scores["result"] = min(scores["result"], scores["action"] - (0.0 if _MEASURED_OUTCOME.search(sentence) else 0.1))
     reflection = re.search(r"\b(?:i learned|looking back|in hindsight|i would have|what i took from|the lesson)\b",
@@ -289,6 +312,9 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
             best, sc = "situation", sc | {"situation": sc[best] + 0.1}   # a first sentence framed by time or place
         if best == "situation" and sc[best] < 2.0 and i >= max(2, len(sents) / 2):
             best = "other"                                     # context comes first; a late weak cue is not it
+        if best != "other" and sc[best] < 1.0 and i == len(sents) - 1 and i >= 2 and _PAST.search(low) and not _FIRST_PERSON_LEAD.search(low) \
+                and not _HABIT.search(low) and not _PLAN.search(low) and not _DOUBT.search(low):
+            best, sc = "result", sc | {"result": 1.0}          # a closing past-tense sentence about others: the outcome
         if best == "other" or sc[best] < 1.0:
             labels.append("other")
             continue
@@ -296,7 +322,8 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
         primary[best].append(i)
         strength[i] = sc[best] - sc[max((c for c in COMPONENTS if c != best), key=lambda c: sc[c])]
         for c in COMPONENTS:
-            if c != best and sc[c] >= (2.0 if c == "situation" and i < 3 else 2.5):
+            if c != best and sc[c] >= (2.0 if c == "situation" and i < 3 else 2.5) \
+                    and not (c == "result" and best == "situation"):     # the scene is not the outcome
                 secondary[c].append(i)
     total = sum(_words(s.text) for s in sents) or 1
     text = " ".join(s.text for s in sents)
