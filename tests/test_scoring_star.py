@@ -52,6 +52,19 @@ def test_labels_follow_tense_and_clause_shape_not_a_verb_list() -> None:
     assert _best("The director asked me to own the pricing launch.") == "task"
 
 
+def test_backstory_lasting_outcomes_and_verdicts() -> None:
+    # a change before the story began is its context, not its outcome
+    assert _best("Support had noticed that refund requests had tripled since spring.") == "situation"
+    # an outcome that lasted, told in the present perfect
+    assert _best("And the nightly export hasn't failed once since.") == "result"
+    # a hedged verdict on oneself is not an event
+    assert _best("Looking at it now I think we did pretty well.") != "action"
+    # an outcome clause after the speaker's act, with its own subject and a measured change
+    r = star("Our invoices were matched by hand. I built a matcher for the common cases, and manual matches "
+             "fell from two thousand a week to three hundred.")
+    assert r.labels[-1] == "result"
+
+
 def test_first_sentence_framed_by_time_sets_the_scene() -> None:
     r = star("During my first month on the payments team I inherited a flaky reconciliation job. "
              "I rewrote its retry logic and added an alert. Failed runs dropped from twelve a week to one.")
