@@ -30,6 +30,47 @@ def test_sentence_cues() -> None:
     assert label_sentence("My goal was to reduce latency by 50 percent.")["result"] == 0
 
 
+def _best(sentence: str) -> str:
+    sc = label_sentence(sentence)
+    return max(sc, key=lambda c: sc[c]) if max(sc.values()) > 0 else "other"
+
+
+def test_labels_follow_tense_and_clause_shape_not_a_verb_list() -> None:
+    # any first-person past-tense verb is a step the speaker took, listed verb or not
+    assert _best("I catalogued the stale dashboards and emailed each owner.") == "action"
+    assert _best("I sent the vendor a sample of forty bad matches.") == "action"
+    # a movement verb is a change only with a direction; a noun that shares a verb's stem is not one
+    assert _best("So first I went through about ninety old tickets.") == "action"
+    assert _best("Churn on the trial plan went from nine percent to six.") == "result"
+    assert label_sentence("Our growth team had two analysts and one engineer.")["result"] == 0
+    # an outcome without a number: a change told as a comparative, or a problem that stopped
+    assert _best("After the rollout the weekly import got two hours faster.") == "result"
+    # doubts and conditionals are not part of the story, whatever their tense
+    assert _best("I'm not sure the sales team ever used it.") == "other"
+    assert _best("If my lead and I disagreed, I would ask for the data first.") == "other"
+    # an assignment told from the other side is the task
+    assert _best("The director asked me to own the pricing launch.") == "task"
+
+
+def test_backstory_lasting_outcomes_and_verdicts() -> None:
+    # a change before the story began is its context, not its outcome
+    assert _best("Support had noticed that refund requests had tripled since spring.") == "situation"
+    # an outcome that lasted, told in the present perfect
+    assert _best("And the nightly export hasn't failed once since.") == "result"
+    # a hedged verdict on oneself is not an event
+    assert _best("Looking at it now I think we did pretty well.") != "action"
+    # an outcome clause after the speaker's act, with its own subject and a measured change
+    r = star("Our invoices were matched by hand. I built a matcher for the common cases, and manual matches "
+             "fell from two thousand a week to three hundred.")
+    assert r.labels[-1] == "result"
+
+
+def test_first_sentence_framed_by_time_sets_the_scene() -> None:
+    r = star("During my first month on the payments team I inherited a flaky reconciliation job. "
+             "I rewrote its retry logic and added an alert. Failed runs dropped from twelve a week to one.")
+    assert r.labels == ("situation", "action", "result")
+
+
 def test_no_result_is_noticed_and_is_the_improvement() -> None:
     r = star("At my previous job the labels were noisy. My manager asked me to fix it. "
              "I wrote a new labeling job and I retrained the model.")

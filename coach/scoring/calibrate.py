@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from coach.scoring.star import ACT_CLAUSE
 from coach.scoring.text import content_stems
 
 _F = re.IGNORECASE
@@ -32,11 +33,21 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:didn'?t|did not|don'?t) report to me|buy-?in|design review|architecture review|rfc|invited|negotiated|"
         r"won over|leads of|tech leads|with (?:their|that team'?s|the other|those teams'?|partner teams'?) leads?|"
         r"leads? from|other tech leads|"
-        r"worked with [a-z ]{0,20}lead)\b", _F),
+        r"worked with [a-z ]{0,20}lead|workshop|one on one|walked (?:each|every|both|the) [a-z ]{0,30}through|"
+        # others' agreement is what influence produces: "both orgs signed off", "all three teams adopted it"
+        r"(?:both|all|the other|other|partner|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[a-z]+ )?"
+        r"(?:teams|leads|orgs|groups|sides|directors) (?:[a-z]+ )?(?:adopted|agreed|signed off|approved|bought in))\b",
+        _F),
     "long-term direction": re.compile(
         r"\b(?:roadmap|strateg\w*|direction|vision|long[- ]term|multi[- ]year|(?:next|over the next) (?:two|three|"
         r"few|\d) years|(?:next|for the next|over the next) year|the standard|a standard|standard for|the default|"
-        r"for years|phased|north star|bets?)\b", _F),
+        r"for years|phased|north star|bets?|"
+        # adoption across an organisation is direction set: "within two quarters all seven teams were on it"
+        r"(?:all|every one of the|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:of the )?(?:[a-z]+ )?"
+        r"(?:teams|orgs|groups) (?:were on|moved|adopted|switched|use|now)|"
+        # retiring the old system, or a standing mechanism, changes how the organisation works from then on
+        r"(?:retired|deprecated|decommissioned|sunset) (?:the|our|an?) (?:old|legacy)|"
+        r"(?:a|the) (?:weekly|monthly|quarterly) (?:review|forum|council|process))\b", _F),
 }
 _PLAN_PROMPT = re.compile(r"\b(?:suppose|imagine|if you were|what would you|how would you|what'?s making you|"
                           r"what is making you|overview of your background|why are you looking)\b", _F)
@@ -46,6 +57,9 @@ _EXAMPLE = re.compile(r"\b(?:on a|in a|at my|on my|on our|in our|when i)\b[^.]{0
                       r"company|job|work(?:ed)?)\b|\b(?:i worked on|i reviewed|i led|i built)\b", _F)
 _REASON = re.compile(r"\bbecause\b|\bsince\b|\brather than\b|\binstead\b|\bso that\b|\bwhich is why\b", _F)
 _NUMBER = re.compile(r"\d")
+# An outcome that lasted past the project ("that gate has caught two regressions since").
+_LASTING = re.compile(r"\b(?:has|have) (?:[a-z]+ ){1,6}since\b|\bsince then\b|\bever since\b|\bto this day\b|"
+                      r"\bstill (?:in use|running|used|the default)\b", _F)
 
 
 @dataclass(frozen=True)
@@ -168,8 +182,13 @@ def _story(a: Any, t: _Trace, followup: bool) -> None:
                 t.add(0.6, "reflection on what they learned or would change")
             if a.tradeoffs:
                 t.add(0.3, "weighs an option")
-            if len(acts) >= 3:
-                t.add(0.3, f"{len(acts)} action sentences")
+            if _LASTING.search(a.text):
+                t.add(0.3, "an outcome that lasted")
+            # run-on speech packs several steps into one sentence: count first-person steps outside the context too
+            steps = sum(len(ACT_CLAUSE.findall(x.text.lower())) for x, lab in zip(a.sents, st.labels)
+                        if lab != "situation")
+            if len(acts) >= 3 or steps >= 3:
+                t.add(0.3, f"{len(acts)} action sentences, {steps} first-person steps")
     elif has_r and st.measurable_result and len(acts) >= 2:
         t.add(0.5, "actions and a measured result, little setup")
     if a.points.score is not None:

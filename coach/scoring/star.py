@@ -28,8 +28,20 @@ _ACTION_VERBS = (
     r"de-?risked|backtested|labell?ed|collected|cleaned|merged|refused|pushed back|flagged|raised|spent|read|"
     r"considered|estimated|explained|delegated|counted|offered|joined|held|hold|switched|opened|posted|saw|"
     r"paired|wrote|added|picked|negotiated|showed|took|counted|rebuilt|wired|reran|replayed")
+# Irregular past forms: with "I" / "we" in front, a past-tense verb is an act (tense, not a phrase list).
+_IRREGULAR_PAST = (r"put|sat|ran|took|made|wrote|built|got|gave|found|brought|went|saw|told|spent|kept|drew|chose|led|"
+                   r"met|read|set|cut|sent|held|began|broke|caught|dug|fought|laid|left|lent|let|lost|paid|rode|rose|"
+                   r"said|sold|shot|shut|spoke|stood|stuck|struck|swept|taught|threw|won|wound|did|flew|fed|bought|"
+                   r"hid|hit|rebuilt|rewrote|reran|undid|withdrew|oversaw|upheld")
+# Verbs in -ed that state a wish, a feeling or a duty rather than an act ("I needed to", "I was asked").
+_STATE_ED = r"needed|wanted|liked|loved|hated|hoped|believed|seemed|used|supposed|expected|worried|assumed|figured"
+_NOT_ED = r"need|feed|speed|seed|proceed|exceed|succeed|embed|indeed|shed"     # end in -ed, are not past
+_PAST_VERB = rf"(?:(?!(?:{_STATE_ED}|{_NOT_ED})\b)[a-z][a-z-]{{1,}}ed|{_IRREGULAR_PAST})"
+_SAME_IN_PRESENT = ("put", "set", "cut", "read", "let", "hit", "shut", "spread")   # no tense on their own
 _I = r"\bi(?:\s+(?:also|then|first|personally|actually|eventually|finally|quickly|basically|just|initially|even|" \
      r"immediately|carefully|myself))?\s+"
+# One first-person step in the past: "i profiled", "we moved", "and i convinced".
+ACT_CLAUSE = re.compile(rf"\b(?:i|we)\s+(?:also |then |first |personally |eventually |finally )?{_PAST_VERB}\b", _F)
 SITUATION = [
     (re.compile(r"\bat (?:a|the|my|our|one) [a-z -]{0,20}(?:startup|company|job|firm|bank|employer|team)\b", _F), 2.5),
     (re.compile(r"\b(?:at|in|on) (?:my|our) (?:last|previous|prior|old|current|first|former) (?:company|job|role|team|"
@@ -52,16 +64,24 @@ SITUATION = [
     (re.compile(r"^(?:(?:about|around) [a-z ]{0,25}, )?(?:our|my|the|a|an|every|three|two|four|five|six) [a-z -]{0,40}?"
                 r"(?:had|ran|was|were|used|kept|wanted|served|scored|broke|started|retrained|came|took|handled)\b", _F),
      1.2),
+    # "I" inside a relative clause, the main verb after it: "one of the engineers I led had missed ..."
+    (re.compile(r"\b(?:i|we) (?:[a-z]+ed|built|led|ran|joined)(?: on| with| for| in)? (?:um |uh )?"
+                r"(?:was|were|is|are|had|has)\b", _F), 2.7),
+    # backstory in the past perfect: "the bill had doubled", "two teams had stopped talking"
+    (re.compile(r"\bhad (?:already |just |quietly |slowly )?(?:been|become|grown|gone|risen|fallen|crept|[a-z]+ed)\b",
+                _F), 2.0),
     (re.compile(r"\bthe (?:project|system|model|problem|story|time) (?:i|we)(?:'d| would)? (?:want|like|'d like) to "
                 r"(?:talk about|go deep on|walk (?:you )?through|discuss|describe)\b", _F), 2.0),
 ]
 TASK = [
     (re.compile(r"\b(?:my|our|the) (?:goal|task|job|mandate|ask|objective|mission|charter|assignment|remit) "
-                r"(?:was|is)\b", _F), 3.0),
+                r"(?:was|is)\b|\bset (?:myself|ourselves|us|me) (?:the |a )?(?:goal|target|task)\b", _F), 3.0),
     (re.compile(r"\b(?:i|we) (?:was|were) (?:asked|tasked|told|brought in|responsible|assigned|given|put in charge|"
                 r"supposed)\b", _F), 3.0),
     (re.compile(r"^[^,]{0,40}\b(?:asked|tasked) me\b|\bmy (?:role|responsibility) was\b|\bresponsible for\b|\bin charge of\b|"
-                r"(?:^|[,;]\s*|\band\s+)i owned\b|\bi took on\b|\bi volunteered to\b|\bit was my (?:job|problem|call)\b|"
+                r"\b(?:asked|tasked|told|gave|charged|trusted) me\b[^.]{0,30}?\bto\b|"
+                r"(?:^|[,;]\s*|\b(?:and|so)\s+)i owned\b|\bi took on\b|\bi volunteered to\b|"
+                r"\bit was my (?:job|problem|call|change|project|model|code|mistake|decision)\b|"
                 r"\bi felt it was my\b|\bi (?:led|owned) (?:a|the) (?:project|effort|migration)\b", _F), 2.5),
     (re.compile(r"\b(?:i|we) (?:needed|had|wanted) to\b|\bneeded to (?:figure out|find|get|reduce|improve|fix|ship|"
                 r"decide|cut|bring)\b|\b(?:to|had to) (?:decide|figure out) (?:whether|why|how)\b", _F), 2.0),
@@ -73,23 +93,32 @@ TASK = [
 ]
 ACTION = [
     (re.compile(_I + rf"(?:{_ACTION_VERBS})\b", _F), 2.5),
+    (re.compile(_I + _PAST_VERB + r"\b", _F), 2.3),
     (re.compile(r"\b(?:so|then|first|next|after that|eventually|finally)\s*,?\s*i\s+(?:\w+ed|took|made|wrote|ran|"
                 r"built|set|sat|met|got|gave|led|saw|read|told|spent|put|went|found|brought|kept|did|drew|chose)\b", _F),
      1.5),
     (re.compile(r"\bmy (?:approach|plan|proposal|solution|idea|fix|first step) was\b|\bthe part i did myself\b|"
                 r"\bmy (?:own )?part was\b", _F), 2.5),
     (re.compile(rf"\bwe(?:\s+(?:also|then|first|eventually|finally|quickly))?\s+(?:{_ACTION_VERBS})\b", _F), 2.0),
+    (re.compile(r"\bwe(?:\s+(?:also|then|first|eventually|finally|quickly))?\s+" + _PAST_VERB + r"\b", _F), 1.8),
 ]
-_NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\btwice\b|\bzero\b|\bx\b|\b(?:one|two|three|four|five|six|seven|eight|"
+# A change verb in its verb forms (not the nouns "growth", "delivery" or the term "gradient boosted").
+_CHANGE = (r"\b(?<!to )(?<!would )(?:(?:reduc|increas|improv|decreas|rais|sav|doubl|tripl|halv|accelerat|declin)(?:e|ed|es|ing)|"
+           r"(?:(?<!gradient )boost|lower|gain|climb|jump|lift|recover|block|dipp?|spik|slipp?)(?:ed|s|ing)?|"
+           r"cut|cuts|cutting|dropp(?:ed|ing)|drops?|grew|grows?|growing|brought|shrank|shrunk|sped|"
+           r"fell|falls?|falling|rose|rises?|rising|caught|blocked|stayed|remained|settled|"
+           # movement verbs are a change only with a direction: "went from", "came down", not "went through"
+           r"(?:went|came)(?=[^.]{0,40}?\b(?:up|down|from|to|under|below|above|within|back)\b)|"
+           r"moved(?=[^.]{0,40}?\b(?:up|down|from)\b)|kept(?=[^.]{0,30}?\b(?:under|below|above|within)\b))\b")
+_NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\b(?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\btwice\b|\bzero\b|\bx\b|\b(?:one|two|three|four|five|six|seven|eight|"
             r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)")
-_MEASURE = re.compile(r"\d|percent|%|\b(?:half|twice|once|double[d]?|triple[d]?|zero|none|\w+fold|"
+_MEASURE = re.compile(r"\d|percent|%|\ba (?:day|week|month|quarter|year) (?:early|earlier|ahead|sooner)\b|\b(?:half|twice|once|double[d]?|triple[d]?|zero|none|\w+fold|"
                       r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
                       r"eighty|ninety|hundred)\w*)\b|\bx\b", _F)
 RESULT = [
-    (re.compile(r"\b(?:reduc|increas|improv|cut|dropp|decreas|grew|grow|rais|lower|sav|boost|doubl|tripl|halv|"
-                r"went|came|brought|lift|shrank|shrunk|sped|accelerat|recover|gain|climb|fell|jump|caught|kept|"
-                r"moved|blocked)\w*\b[^.]{0,80}?" + _NUMWORD, _F), 3.0),
-    (re.compile(r"\b(?:shipp|launch|deliver|finish|complet|promot|adopt)\w*\b[^.]{0,80}?" + _NUMWORD, _F), 2.9),
+    (re.compile(_CHANGE + r"[^.]{0,80}?" + _NUMWORD, _F), 3.0),
+    (re.compile(r"\b(?:shipp(?:ed|ing)|(?:launch|deliver|finish|adopt)(?:ed|es|s|ing)?|complet(?:ed|es|ing)|"
+                r"promot(?:ed|ion))\b[^.]{0,80}?" + _NUMWORD, _F), 2.9),
     (re.compile(r"\bfrom [^.]{1,30}? to [^.]{0,20}?" + _NUMWORD + r"|\binstead of (?:about )?" + _NUMWORD +
                 r"|\bnow (?:take|takes|load|loads|covers|mentors|leads|runs|serves)\b|\b(?:was|got|been) promoted\b", _F), 2.7),
     (re.compile(r"\b(?:i learned|what i (?:took|learned) from|lesson|looking back|in hindsight|i would have|"
@@ -103,8 +132,20 @@ RESULT = [
     (re.compile(r"\b(?:we|i|they) (?:saw|hit|achieved|reached|delivered|won|landed|kept)\b", _F), 1.5),
     (re.compile(r"\bbecame (?:the|a|our) (?:standard|default)\b|\bis now (?:the|a|part of)\b", _F), 2.5),
     (re.compile(r"\b(?:had|saw|with|there were|we've had) (?:zero|no|not a single|only (?:one|two|\d+)) (?:more )?"
-                r"(?:incidents?|outages?|pages?|regressions?|complaints?|escalations?|misses|failures?)\b|"
-                r"\b(?:we|they|everyone|both teams) agreed\b", _F), 2.6),
+                r"(?:[a-z-]+ ){0,2}(?:incidents?|outages?|pages?|regressions?|complaints?|escalations?|misses|"
+                r"failures?|downtime|errors?|bugs?|rollbacks?|surprises)\b|"
+                r"\b(?:we|they|everyone|both (?:teams|sides|orgs|groups)|all \w+ teams) (?:agreed|signed off)\b(?! to\b)",
+                _F), 2.6),
+    # a lasting outcome in the present perfect: "we haven't had one since", "it has caught two since"
+    (re.compile(r"\b(?:have|has|haven'?t|hasn'?t|havent|hasnt|have not|has not)\b[^.]{0,50}?\bsince\b(?! (?:then )?(?:i|we)\b)|"
+                r"\b(?:nothing|nobody|no one|none of (?:them|us|the \w+)) (?:broke|failed|noticed|complained|"
+                r"churned|regressed|was lost)\b|\b(?:a (?:day|week|month) early|ahead of (?:schedule|time))\b", _F), 2.6),
+    # an outcome told as change: "the job got forty minutes faster", "conflicts stopped", "she got more confident"
+    (re.compile(r"\b(?:got|became|ran|came out|ended up)\s+(?:[a-z-]+\s+){0,3}?(?:faster|slower|cheaper|quicker|"
+                r"shorter|smaller|lower|higher|better|more (?:confident|reliable|stable|accurate)|less (?:noisy|"
+                r"flaky))\b|^(?:and |so )?(?!i\b|we\b)[a-z -]{2,40}?(?<!\bhad) (?:stopped|disappeared|went away|vanished)\b|"
+                r"\bmade no (?:difference|change)\b|\bbecame (?:the|a|an|our|her|his|their) (?:[a-z-]+ ){0,2}"
+                r"(?:standard|default|guide|template|baseline|reference|playbook)\b", _F), 2.4),
     (re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|up from|down from)\b[^.]{0,40}?(?:\d|percent)", _F),
      2.5),
     (re.compile(r"\b(?:went (?:really )?well|everyone was happy|people liked|got a lot (?:better|quieter)|"
@@ -112,8 +153,30 @@ RESULT = [
 ]
 _HYPOTHETICAL = re.compile(r"\b(?:would|will|should|could|going to|want(?:ed)? to|need(?:ed)? to|plan(?:ned)? to|"
                            r"hope to|goal|target|aim|asked|to get it|to bring|i'd|we'd)\b", _F)
-_UNSURE = re.compile(r"\b(?:not (?:totally |really |entirely )?sure (?:how|what|if|whether)|don't know (?:how|what|if)|"
+_UNSURE = re.compile(r"\b(?:not (?:totally |really |entirely |fully )?sure (?:how|what|if|whether)|don't know (?:how|what|if)|"
                      r"no idea (?:how|what|if)|never found out)\b", _F)
+# Present-tense doubt about the story itself ("I'm not sure she agreed", "I don't really know what happened").
+_DOUBT = re.compile(r"^(?:(?:and|but|so|honestly|to be honest),? )*(?:i'?m|i am) not (?:\w+ )?sure\b|"
+                    r"^(?:(?:and|but|so|honestly),? )*i (?:don'?t|do not) (?:really )?know\b", _F)
+# "If we disagreed, I would ...": a condition and a modal make a hypothetical, whatever the tense.
+_CONDITIONAL = re.compile(r"^(?:(?:so|and|but|well),? )*(?:if|whenever|when)\b[^.]{0,80}?\b(?:i|we)(?:'d| would| will)\b",
+                          _F)
+# A hedged verdict on oneself is not an event: "I think we handled it pretty well".
+_SELF_RATING = re.compile(r"\bi (?:think|guess|feel)\s+(?:we|i|it|they)\b[^.]{0,40}?\b(?:pretty|really|quite|very)?\s*"
+                          r"(?:well|fine|okay|ok|good|great)\b(?![^.]{0,20}\d)", _F)
+_BACKSTORY_CHANGE = re.compile(r"\bhad (?:already |just |quietly |slowly )?" + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )"), _F)
+_FIRST_PERSON_LEAD = re.compile(r"^(?:(?:and|so|then|but|um|uh)\W+)*(?:i|we)\b", _F)
+# "... and appeals went down to about a hundred a week": a later clause whose subject is not the speaker,
+# with a change verb and a measure, is the outcome even after an "I did" opening.
+_OUTCOME_CLAUSE = re.compile(r"(?:,|\band|;|\bso)\s+(?!(?:i|we|then|also|when|if|whenever|unless)\b)"
+                             r"(?:the |our |their |its )?[a-z-]+(?: [a-z-]+){0,3} "
+                             r"(?=(?:[a-z]+ed|fell|rose|grew|shrank|shrunk|sped|went|came|cut|stayed|kept)\b)"
+                             + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )") + r"[^.]{0,60}?" + _NUMWORD, _F)
+# A first sentence that opens with a time or place frame sets the scene ("During the peak last year ...").
+_OPENER = re.compile(r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*(?:during|in|at|back in|back when|last|early|late|"
+                     r"(?:a|one|two|three|four|five|six|a few|a couple of) (?:years?|months?|weeks?) (?:ago|into)|"
+                     r"about (?:a|one|two|three) years? ago)\b(?! the end\b)[^,]{0,50}?\b(?:years?|months?|weeks?|"
+                     r"quarter|spring|summer|fall|autumn|winter|peak|job|company|team|role|time|ago|into)\b", _F)
 # Habits, beliefs and plans ("I usually talk to stakeholders", "I would escalate") are not a story.
 _HABIT = re.compile(r"\b(?:usually|generally|typically|always|normally|tend to|i try to|i like to|i believe|"
                     r"i think|to me|my approach is|i make sure|i'?m (?:generally|very|always|pretty)|"
@@ -121,9 +184,10 @@ _HABIT = re.compile(r"\b(?:usually|generally|typically|always|normally|tend to|i
                     r"prefer|focus|believe|share|help|answer))\b", _F)
 _PLAN = re.compile(r"^(?:(?:so|and|then|first|next)\s*,?\s*)*(?:i|we)(?:'d| would| will| could| might| should)\b|"
                    r"^if (?:a|the|i|we|you|someone)\b|\b(?:i|we) would (?:first |probably |then )?\w+", _F)
-_PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b", _F)
+_PAST = re.compile(r"\b(?:was|were|had|did|(?!(?:" + _NOT_ED + r")\b)\w{3,}ed|" +
+                   "|".join(v for v in _IRREGULAR_PAST.split("|") if v not in _SAME_IN_PRESENT) + r")\b", _F)
 # A sentence that opens with "I <did something>" is an action even when it mentions a figure.
-_ACTION_LEAD = re.compile(_I + rf"(?:{_ACTION_VERBS})\b", _F)
+_ACTION_LEAD = re.compile(_I + rf"(?:{_ACTION_VERBS}|{_PAST_VERB})\b", _F)
 _OUTCOME_LEAD = re.compile(r"^(?:(?:and|so|but)\s+)?(?:as a result|in the end|after that|since then|by the end|"
                            r"overall|the (?:result|outcome|impact)|within)\b", _F)
 I_WORD = re.compile(r"\bi(?:'m|'ve|'d|'ll)?\b(?!\s+(?:think|mean|guess|believe|feel|don't know|do not know)\b)", _F)
@@ -190,13 +254,19 @@ def label_sentence(sentence: str) -> dict[str, float]:
     original, sentence = sentence, sentence.lower()
     scores = {"situation": max(_cue(sentence, SITUATION), 1.0 if _AT_NAME.search(original) else 0.0),
               "task": _cue(sentence, TASK), "action": _cue(sentence, ACTION), "result": _cue(sentence, RESULT)}
-    if not _PAST.search(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
-        return {c: 0.0 for c in scores}  # a habit, a belief or a plan: not part of a story
+    if _DOUBT.search(sentence) or _CONDITIONAL.search(sentence) or _SELF_RATING.search(sentence) or not _PAST.search(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
+        return {c: 0.0 for c in scores}  # a habit, a belief, a plan or a doubt: not part of a story
+    if _BACKSTORY_CHANGE.search(sentence):
+        # "the bill had doubled in six months": a change before the story is its context, not its outcome
+        scores["situation"], scores["result"] = max(scores["situation"], 2.4), 0.0
+    if scores["situation"] < 2.0 and not _PAST.search(sentence):
+        scores["situation"] = 0.0        # a weak context cue in the present tense ("our team uses ...") sets no scene
     lead = _ACTION_LEAD.search(sentence[:60])
-    if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence):
+    if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence) and not _OUTCOME_CLAUSE.search(sentence):
         # "I benchmarked both: X fell by 40" is an action; it is also a result (second) only with an outcome's shape
         scores["result"] = min(scores["result"], scores["action"] - (0.0 if _MEASURED_OUTCOME.search(sentence) else 0.1))
-    reflection = re.search(r"\b(?:i learned|looking back|in hindsight|i would have|what i took from)\b", sentence, _F)
+    reflection = re.search(r"\b(?:i learned|looking back|in hindsight|i would have|what i took from|the lesson)\b",
+                           sentence, _F)
     if reflection:
         return scores | {"result": max(scores["result"], 2.6)}
     if scores["result"] and _MEASURED_OUTCOME.search(sentence) and not _GOAL.search(sentence):
@@ -235,10 +305,16 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
             continue
         low = s.text.lower()
         if sc[best] < 1.0 and i < 2 and _words(s.text) >= 5 and _PAST.search(low) \
-                and not _HABIT.search(low) and not _PLAN.search(low):
+                and not _HABIT.search(low) and not _PLAN.search(low) and not _DOUBT.search(low) \
+                and not _CONDITIONAL.search(low):
             best, sc = "situation", sc | {"situation": 1.0}     # an opening sentence that sets the scene
+        elif i == 0 and best in ("action", "result") and sc["task"] < 2.5 and _OPENER.search(low):
+            best, sc = "situation", sc | {"situation": sc[best] + 0.1}   # a first sentence framed by time or place
         if best == "situation" and sc[best] < 2.0 and i >= max(2, len(sents) / 2):
             best = "other"                                     # context comes first; a late weak cue is not it
+        if best != "other" and sc[best] < 1.0 and i == len(sents) - 1 and i >= 2 and _PAST.search(low) and not _FIRST_PERSON_LEAD.search(low) \
+                and not _HABIT.search(low) and not _PLAN.search(low) and not _DOUBT.search(low):
+            best, sc = "result", sc | {"result": 1.0}          # a closing past-tense sentence about others: the outcome
         if best == "other" or sc[best] < 1.0:
             labels.append("other")
             continue
@@ -246,7 +322,8 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
         primary[best].append(i)
         strength[i] = sc[best] - sc[max((c for c in COMPONENTS if c != best), key=lambda c: sc[c])]
         for c in COMPONENTS:
-            if c != best and sc[c] >= (2.0 if c == "situation" and i < 3 else 2.5):
+            if c != best and sc[c] >= (2.0 if c == "situation" and i < 3 else 2.5) \
+                    and not (c == "result" and best == "situation"):     # the scene is not the outcome
                 secondary[c].append(i)
     total = sum(_words(s.text) for s in sents) or 1
     text = " ".join(s.text for s in sents)
