@@ -73,6 +73,15 @@ class Question:
     # is a tuple of alternatives ("p99", "tail latency") used for lexical coverage
     keywords: tuple[tuple[str, ...], ...] = ()
     source: str = ""              # file it was loaded from
+    # system design: what the interviewer knows about the problem, by topic ("traffic", "latency",
+    # "data", "labels", "team", "budget", "constraints", "goal"), each said as one or two sentences
+    facts: tuple[tuple[str, str], ...] = ()
+    change: tuple[str, str] | None = None   # (fact topic, what the interviewer says) in realistic mode
+    hypothetical: bool = False    # "what would you do": scored as a plan, no past result asked for
+    opens_round: bool = False     # asked first in its round (the deep-dive's project walkthrough)
+
+    def fact(self, topic: str) -> str | None:
+        return next((text for name, text in self.facts if name == topic), None)
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,7 @@ def read_answer(path: str | Path, stt_model: str | None = None) -> Transcript:
 
 def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: Any, interviewer: Any, speaker: Any,
                  store: SQLiteStore, scorer: Any, on_event: Any, no_speech: str, max_followups: int | None = None,
-                 **extra: Any) -> Any:
+                 mode: str = "practice", level: str = "senior", **extra: Any) -> Any:
     """The interview loop for one session, with the closing remarks from `prompts/closing.md`.
 
     Shared by `coach interview --headless` and the app, so both run the same interview.
@@ -119,7 +119,7 @@ def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: An
 
     closing = paths.prompts_dir() / "closing.md"
     return InterviewRunner(
-        engine=InterviewEngine(items, max_followups=max_followups), source=source, transcriber=transcriber,
+        engine=InterviewEngine(items, max_followups=max_followups, mode=mode, level=level), source=source, transcriber=transcriber,
         interviewer=interviewer, speaker=speaker, store=store, scorer=scorer, rubrics=content.rubrics,
         audio_root=store.root, closing_template=section_text(closing, "closing"),
         focus=parse_focus(section_text(closing, "focus")), on_event=on_event, no_speech=no_speech,

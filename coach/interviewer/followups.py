@@ -36,12 +36,17 @@ def gap_description(gap: str, gaps: Mapping[str, Any]) -> str:
     return getattr(spec, "description", "") or gap.replace("_", " ")
 
 
-def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapping[str, Any]) -> str:
-    """The question's own follow-up for the gap, else the gap's generic one, never a repeat."""
+def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapping[str, Any],
+                  target: str = "") -> str:
+    """The question's own follow-up for the gap (the one closest to what the scorer found, e.g. the
+    missed talking point), else the gap's generic one, never a repeat."""
     def fresh(text: str) -> bool:
         return all(guards.similarity(text, a) < 0.6 and text != a for a in asked)
 
     own = [f.text for f in question.followups if f.gap == gap]
+    if target and len(own) > 1:
+        aim = guards.content_words(target)
+        own.sort(key=lambda text: -len(guards.content_words(text) & aim))     # stable: ties keep the bank's order
     generic = list(getattr(gaps.get(gap), "followups", ()) or ())
     others = [f.text for f in question.followups if f.gap != gap]
     for text in own + generic + others:
@@ -64,12 +69,16 @@ def choose(
     asked: Sequence[str],
     gaps: Mapping[str, Any],
     example_words: frozenset[str] = frozenset(),
+    live: str = "",
+    target: str = "",
 ) -> FollowUpReply:
-    """`example_words`: content words of the prompt's few-shot examples (see `borrowed_words`)."""
+    """`example_words`: content words of the prompt's few-shot examples (see `borrowed_words`);
+    `live`: other text the model was shown this turn (the finding and the draft), not copied examples."""
     words = GAP_WORDS.get(gap, ()) + tuple(getattr(gaps.get(gap), "keywords", ()) or ())
-    borrowed = borrowed_words(example_words, question.prompt, answer, words)
+    borrowed = borrowed_words(example_words, question.prompt + " " + live, answer, words)
     winner, verdicts = guards.best(candidates, answer, words, list(asked) + [question.prompt], borrowed)
     shown = tuple(v.text for v in verdicts)
     if winner is not None:
         return FollowUpReply(gap=gap, question=winner.text, source="model", candidates=shown)
-    return FollowUpReply(gap=gap, question=bank_followup(question, gap, asked, gaps), source="bank", candidates=shown)
+    return FollowUpReply(gap=gap, question=bank_followup(question, gap, asked, gaps, target), source="bank",
+                         candidates=shown)
