@@ -53,4 +53,5 @@ def test_the_clarifying_question_is_answered_from_the_facts_then_the_design_is_p
 
     assert main(["replay", conn.execute("select id from sessions").fetchone()["id"], "--db", str(db)]) == 0
     shown = capsys.readouterr().out
-    assert "clarification" in shown.lower() and "3,000" in shown
+    assert "clarifying question · not scored" in shown and "answers your clarifying question" in shown
+    assert "3,000" in " ".join(shown.split())

@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 import time
 import tomllib
 from pathlib import Path
@@ -88,7 +89,7 @@ def on_gap(reply_text: str, source: str, gap: str, question: Question, gaps: dic
 
 
 def _question(case: dict[str, Any], content: Any) -> Question:
-    if case.get("question"):
+    if isinstance(case.get("question"), str):      # the held-out cases name their question
         return content.question(case["question"])
     return closest_question(case["text"], content.questions_for(case["round"]))
 
@@ -109,7 +110,7 @@ def _summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def evaluate(model: str, cases: list[dict[str, Any]]) -> dict[str, Any]:
+def evaluate(model: str, cases: list[dict[str, Any]], progress: bool = False) -> dict[str, Any]:
     content = default_content()
     interviewer = services.build_interviewer(model)
     rows: list[dict[str, Any]] = []
@@ -130,6 +131,9 @@ def evaluate(model: str, cases: list[dict[str, Any]]) -> dict[str, Any]:
                                             case["text"], followups.GAP_WORDS.get(gap, ()))
         verdicts = [guards.check(guards.clean(c), case["text"], followups.GAP_WORDS.get(gap, ()), asked, borrowed)
                     for c in reply.candidates]
+        if progress:
+            print(f"  {model} {len(rows) + 1}/{len(cases)} {gap} {reply.source} {ms:.0f} ms: {reply.question}",
+                  file=sys.stderr, flush=True)
         rows.append({
             "round": case["round"], "set": case.get("set", ""), "ms": ms,
             "gap_right": gap == case["top_gap"],
@@ -172,10 +176,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--llm", action="append", help="model(s) to evaluate (default: every one installed)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--progress", action="store_true", help="print each follow-up to stderr as it is made")
     args = parser.parse_args(argv)
     cases = all_cases()
     models = args.llm or [m for m in MODELS if _installed(m)]
-    results = [evaluate(m, cases) for m in models]
+    results = [evaluate(m, cases, args.progress) for m in models]
     clar = clarification_report()
     if args.json:
         print(json.dumps({"followups": results, "clarification": clar}, indent=2))
