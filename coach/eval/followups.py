@@ -81,11 +81,11 @@ def well_formed(text: str) -> bool:
     return text.endswith("?") and text.count("?") == 1 and guards.MIN_WORDS <= n <= guards.MAX_WORDS
 
 
-def on_gap(reply_text: str, source: str, gap: str, question: Question, gaps: dict[str, Any]) -> bool:
+def on_gap(reply_text: str, source: str, gap: str, question: Question, gaps: dict[str, Any], target: str = "") -> bool:
     bank = {f.text for f in question.followups if f.gap == gap} | set(getattr(gaps.get(gap), "followups", ()))
     if source == "bank":
         return reply_text in bank
-    return any(w in reply_text.lower() for w in followups.GAP_WORDS.get(gap, ()))
+    return any(w in reply_text.lower() for w in followups.GAP_WORDS.get(gap, ()) + followups.missed_words(gap, target))
 
 
 def _question(case: dict[str, Any], content: Any) -> Question:
@@ -129,8 +129,8 @@ def evaluate(model: str, cases: list[dict[str, Any]], progress: bool = False) ->
         live = target + " " + draft
         borrowed = followups.borrowed_words(interviewer.template.example_words, question.prompt + " " + live,
                                             case["text"], followups.GAP_WORDS.get(gap, ()))
-        verdicts = [guards.check(guards.clean(c), case["text"], followups.GAP_WORDS.get(gap, ()), asked, borrowed)
-                    for c in reply.candidates]
+        gap_words = followups.GAP_WORDS.get(gap, ()) + followups.missed_words(gap, target)
+        verdicts = [guards.check(guards.clean(c), case["text"], gap_words, asked, borrowed) for c in reply.candidates]
         if progress:
             print(f"  {model} {len(rows) + 1}/{len(cases)} {gap} {reply.source} {ms:.0f} ms: {reply.question}",
                   file=sys.stderr, flush=True)
@@ -138,7 +138,7 @@ def evaluate(model: str, cases: list[dict[str, Any]], progress: bool = False) ->
             "round": case["round"], "set": case.get("set", ""), "ms": ms,
             "gap_right": gap == case["top_gap"],
             "model": reply.source == "model" and guards.similarity(reply.question, draft) < COPY_OF_DRAFT,
-            "on_gap": gap == case["top_gap"] and on_gap(reply.question, reply.source, gap, question, content.gaps),
+            "on_gap": gap == case["top_gap"] and on_gap(reply.question, reply.source, gap, question, content.gaps, target),
             "malformed": not well_formed(reply.question),
             "drawn": len(verdicts), "passed": sum(v.ok for v in verdicts),
         })

@@ -4,6 +4,7 @@ Pure: the candidates come in as strings; nothing here touches a model.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -19,7 +20,8 @@ GAP_WORDS: dict[str, tuple[str, ...]] = {
     "no_result": ("result", "outcome", "impact", "metric", "measure", "moved", "improve", "number"),
     "no_numbers": ("how many", "traffic", "qps", "latency", "scale", "size", "volume", "budget", "per second"),
     "bad_math": ("math", "number", "figure", "estimate", "check", "per second", "add up"),
-    "we_not_i": ("you personally", "your role", "you yourself", "your part", "you do"),
+    "we_not_i": ("you personally", "your role", "you yourself", "your part", "you do", "your own", "did you",
+                 "you decide", "you propose", "you own"),
     "no_tradeoff": ("trade-off", "tradeoff", "give up", "lose", "alternative", "instead", "cost", "downside"),
     "no_monitoring": ("monitor", "know", "alert", "degrade", "drift", "rollout", "roll back", "rollback", "broke"),
     "no_clarifying": ("requirement", "assume", "scope", "clarify", "users", "constraint"),
@@ -55,6 +57,15 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
     return GENERIC
 
 
+def missed_words(gap: str, target: str) -> tuple[str, ...]:
+    """For a missed talking point, the point's own words also mark a question as on the gap
+    (the scorer quotes the missed points in its evidence)."""
+    if gap != "missing_point" or not target:
+        return ()
+    quoted = " ".join(re.findall(r'"([^"]+)"', target))
+    return tuple(sorted(w for w in guards.content_words(quoted) if len(w) > 3))
+
+
 def borrowed_words(example_words: frozenset[str], question: str, answer: str, gap_words: Sequence[str]) -> frozenset[str]:
     """Example words the live interview does not use: seeing them means the model copied an example."""
     live = guards.content_words(question) | guards.content_words(answer) | guards.content_words(" ".join(gap_words))
@@ -74,7 +85,7 @@ def choose(
 ) -> FollowUpReply:
     """`example_words`: content words of the prompt's few-shot examples (see `borrowed_words`);
     `live`: other text the model was shown this turn (the finding and the draft), not copied examples."""
-    words = GAP_WORDS.get(gap, ()) + tuple(getattr(gaps.get(gap), "keywords", ()) or ())
+    words = GAP_WORDS.get(gap, ()) + tuple(getattr(gaps.get(gap), "keywords", ()) or ()) + missed_words(gap, target)
     borrowed = borrowed_words(example_words, question.prompt + " " + live, answer, words)
     winner, verdicts = guards.best(candidates, answer, words, list(asked) + [question.prompt], borrowed)
     shown = tuple(v.text for v in verdicts)
