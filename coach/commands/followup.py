@@ -31,7 +31,9 @@ def run(args: argparse.Namespace) -> int:
                         rubric=content.rubric(question.round)).to_dict()
     gaps = card.get("gaps") or []
     gap = gaps[0]["id"] if gaps else "missing_point"
-    reply = services.build_interviewer(args.llm or settings.llm).follow_up(question, transcript.text, gap, [question.prompt])
+    target = str(gaps[0].get("evidence", "")) if gaps else ""      # what the scorer found: aim the question at it
+    reply = services.build_interviewer(args.llm or settings.llm).follow_up(question, transcript.text, gap,
+                                                                           [question.prompt], target=target)
     if args.json:
         print(json.dumps({"gap": reply.gap, "question": reply.question, "source": reply.source}))
     else:
