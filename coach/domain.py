@@ -91,6 +91,15 @@ class Question:
     keywords: tuple[tuple[str, ...], ...] = ()
     source: str = ""              # file it was loaded from
     estimate: Estimate | None = None   # estimation questions (napkin-math round): the known answer
+    # system design: what the interviewer knows about the problem, by topic ("traffic", "latency",
+    # "data", "labels", "team", "budget", "constraints", "goal"), each said as one or two sentences
+    facts: tuple[tuple[str, str], ...] = ()
+    change: tuple[str, str] | None = None   # (fact topic, what the interviewer says) in realistic mode
+    hypothetical: bool = False    # "what would you do": scored as a plan, no past result asked for
+    opens_round: bool = False     # asked first in its round (the deep-dive's project walkthrough)
+
+    def fact(self, topic: str) -> str | None:
+        return next((text for name, text in self.facts if name == topic), None)
 
 
 @dataclass(frozen=True)

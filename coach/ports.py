@@ -83,10 +83,12 @@ class Interviewer(Protocol):
         asked: Sequence[str],
         cancel: threading.Event | None = None,
         deadline: float | None = None,
+        target: str = "",
     ) -> FollowUpReply:
         """The one follow-up question to ask after `answer`, probing `gap`. Setting `cancel`
         (a draft made ahead of time that is no longer wanted) may cut generation short; past
-        `deadline` (a `time.perf_counter()` value) no further attempts are made."""
+        `deadline` (a `time.perf_counter()` value) no further attempts are made. `target` is what
+        the scorer found (the missed point, the wrong figure, the "we" sentence): the question aims at it."""
         ...
 
 

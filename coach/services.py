@@ -188,7 +188,7 @@ def read_answer(path: str | Path, stt_model: str | None = None) -> Transcript:
 
 def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: Any, interviewer: Any, speaker: Any,
                  store: SQLiteStore, scorer: Any, on_event: Any, no_speech: str, max_followups: int | None = None,
-                 level: str | None = None, **extra: Any) -> Any:
+                 mode: str = "practice", level: str | None = None, **extra: Any) -> Any:
     """The interview loop for one session, with the closing remarks from `prompts/closing.md`.
 
     Shared by `coach interview --headless` and the app, so both run the same interview. Answers are
@@ -206,8 +206,8 @@ def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: An
     if getattr(mic, "turn_model", None) is not None:   # draft the reply from the moment the model is asked
         extra.setdefault("settle_s", mic.ask_after_s)
     return InterviewRunner(
-        engine=InterviewEngine(items, max_followups=max_followups), source=source, transcriber=transcriber,
-        interviewer=interviewer, speaker=speaker, store=store,
+        engine=InterviewEngine(items, max_followups=max_followups, mode=mode, level=level or "senior"),
+        source=source, transcriber=transcriber, interviewer=interviewer, speaker=speaker, store=store,
         scorer=partial(scorer, level=level) if level and scorer is not None else scorer,
         rubrics=content.rubrics,
         audio_root=store.root, closing_template=section_text(closing, "closing"),

@@ -2,7 +2,9 @@
 
 - No network, ever: any socket connection other than a local (AF_UNIX) one fails the test.
 - Each test gets its own data dir (COACH_HOME), so no test touches a real user's history.
-- The bundled models are loaded once per run and shared (they are real, not fakes).
+- The bundled models are loaded once per run and shared (they are real, not fakes). The default
+  interviewer ships in parts: it is joined (and checksummed) once per run, and each test's fresh
+  cache links to that file instead of joining 491 MB again.
 """
 from __future__ import annotations
 
@@ -42,10 +44,36 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
 
 
+@pytest.fixture(scope="session")
+def joined_default_llm(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
+    """The default interviewer joined once per run (None when it ships as one file)."""
+    import os
+
+    from coach import models
+
+    entry = models.manifest()[models.default_name("llm")]
+    if not entry.assembled:
+        return None
+    saved = os.environ.get("COACH_HOME")
+    os.environ["COACH_HOME"] = str(tmp_path_factory.mktemp("joined-models"))
+    try:
+        return models.assemble(entry)
+    finally:
+        if saved is None:
+            os.environ.pop("COACH_HOME", None)
+        else:
+            os.environ["COACH_HOME"] = saved
+
+
 @pytest.fixture(autouse=True)
-def coach_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def coach_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch,
+               joined_default_llm: Path | None) -> Path:
     home = tmp_path_factory.mktemp("coach-home")
     monkeypatch.setenv("COACH_HOME", str(home))
+    if joined_default_llm is not None:
+        cache = home / "cache" / "models"
+        cache.mkdir(parents=True, mode=0o700)
+        (cache / joined_default_llm.name).symlink_to(joined_default_llm)
     return home
 
 

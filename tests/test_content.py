@@ -342,3 +342,29 @@ def test_rounds_file_is_the_one_source_of_grades_and_dimension_names() -> None:
     assert "production_readiness" in rounds["coding"].grades and "tradeoffs" in rounds["behavioral"].grades
     assert dimension_label("numeric_sizing") == dims["numeric_sizing"].phrase == "numeric sizing"
     assert short_name("communication", "x") == dims["communication"].short and short_name("mystery", "x") == "x"
+
+
+def test_a_follow_up_whose_gap_its_round_never_raises_is_rejected(tmp_path: Path) -> None:
+    extra = tmp_path / "mine"
+    extra.mkdir()
+    (extra / "mine.toml").write_text(USER_BANK.replace('gap = "missing_point"', 'gap = "no_monitoring"'))
+    with pytest.raises(ContentError) as err:
+        load_content(RUBRICS, [extra])
+    assert "gap 'no_monitoring' is never raised in the deep-dive round" in err.value.message
+    assert "missing_point" in err.value.hint
+
+
+def test_every_bank_follow_up_can_be_asked_and_system_design_questions_carry_facts() -> None:
+    from coach.content.loader import raisable_gaps
+
+    content = load_content(RUBRICS, ())
+    for q in content.questions.values():
+        assert all(f.gap in raisable_gaps(q.round, q.hypothetical) for f in q.followups), q.id
+    design = content.questions_for("system-design")
+    assert len(design) >= 14
+    for q in design:
+        assert any(f.gap == "no_clarifying" for f in q.followups), q.id
+        assert {"traffic", "latency", "data", "labels", "team", "budget", "constraints"} <= {t for t, _ in q.facts}, q.id
+        assert q.change is not None and q.fact(q.change[0]), q.id
+    hypothetical = {q.id for q in content.questions.values() if q.hypothetical}
+    assert {"xf-latency-budget-cut", "hm-first-90-days", "hm-platform-philosophy", "hm-on-call-health"} <= hypothetical

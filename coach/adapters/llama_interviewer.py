@@ -115,7 +115,7 @@ class LlamaInterviewer:
     # -- generation -----------------------------------------------------------
     def warm_up(self) -> None:
         """Evaluate the few-shot prefix once so that the first real follow-up only reads the live turn."""
-        values = {"question": "Warm-up question?", "answer": "warm-up answer", "gap": "warm-up"}
+        values = {"question": "Warm-up question?", "answer": "warm-up answer", "gap": "warm-up", "found": "", "draft": ""}
         with self._lock:
             self._generate(values, 0.0, seed=1)
         self.decoded_tokens, self.generation_s = 0, 0.0
@@ -125,15 +125,20 @@ class LlamaInterviewer:
         words (those the shortened answer will start with) into the KV cache, so the
         follow-up at the end of the turn reads only the rest. Safe to skip."""
         head = " ".join(answer_start.split()[: MAX_ANSWER_WORDS // 2])
-        values = {"question": question.prompt, "answer": head, "gap": ""}
+        values = {"question": question.prompt, "answer": head, "gap": "", "found": "", "draft": ""}
         with self._lock:
             self._generate(values, 0.0, seed=1, max_tokens=1)
 
-    def _values(self, question: Question, answer: str, gap: str) -> dict[str, str]:
+    def _values(self, question: Question, answer: str, gap: str, target: str = "",
+                asked: Sequence[str] = ()) -> dict[str, str]:
+        """The live turn: the gap's short name, what the scorer found (`target`), and the bank's
+        follow-up for that gap as the draft the model rewrites around the candidate's words."""
         return {
             "question": question.prompt,
             "answer": shorten(answer),
             "gap": self.template.gap_names.get(gap) or followups.gap_description(gap, self.gaps),
+            "found": target or "-",
+            "draft": followups.bank_followup(question, gap, asked, self.gaps, target),
         }
 
     def _generate(self, values: dict[str, str], temperature: float, seed: int,
@@ -207,12 +212,14 @@ class LlamaInterviewer:
             return [self._generate(values, t, seed=i + 1) for i, t in enumerate(TEMPERATURES[:n])]
 
     def follow_up(self, question: Question, answer: str, gap: str, asked: Sequence[str],
-                  cancel: threading.Event | None = None, deadline: float | None = None) -> FollowUpReply:
+                  cancel: threading.Event | None = None, deadline: float | None = None,
+                  target: str = "") -> FollowUpReply:
         """Draw candidates one by one and stop at the first that passes the guards (a capable
         model usually passes at once); after `candidates` failures the bank's probe is used.
         The first candidate is always drawn; another only if it would end before `deadline`
         (a `time.perf_counter()` value), judging by how long the last one took."""
-        values = self._values(question, answer, gap)
+        values = self._values(question, answer, gap, target, asked)
+        live = values["found"] + " " + values["draft"]
         self.first_token_at = None
         drawn: list[str] = []
         took = 0.0
@@ -225,9 +232,11 @@ class LlamaInterviewer:
                     break
                 drawn.append(self._generate(values, temperature, seed=i + 1, cancel=cancel))
                 took = time.perf_counter() - started
-                reply = followups.choose(question, answer, gap, drawn[-1:], asked, self.gaps, self.template.example_words)
+                reply = followups.choose(question, answer, gap, drawn[-1:], asked, self.gaps, self.template.example_words,
+                                         live=live, target=target)
                 if reply.source == "model":
                     return FollowUpReply(reply.gap, reply.question, reply.source, tuple(drawn))
-        reply = followups.choose(question, answer, gap, [], asked, self.gaps, self.template.example_words)
+        reply = followups.choose(question, answer, gap, [], asked, self.gaps, self.template.example_words,
+                                 live=live, target=target)
         return FollowUpReply(reply.gap, reply.question, reply.source, tuple(drawn))
 

@@ -91,5 +91,5 @@ def run(args: argparse.Namespace) -> int:
         checks.extend(result if isinstance(result, list) else [result])
     for ok, label, detail in checks:
         print(f"{'ok  ' if ok else '--  ' if ok is None else 'FAIL'} {label}: {detail}")
-    core = [c for c in checks if c[1].startswith(("stt model tiny", "llm model smollm2", "data dir"))]
+    core = [c for c in checks if c[1].endswith("(default)") or c[1].startswith("data dir")]
     return 0 if all(ok for ok, _, _ in core) else 1

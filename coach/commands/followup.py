@@ -29,8 +29,11 @@ def run(args: argparse.Namespace) -> int:
     transcript = services.read_answer(args.file, args.stt_model or settings.stt_model)
     card = score_answer(transcript, question=question, round_spec=content.round(question.round),
                         rubric=content.rubric(question.round))
-    gap = card.top_gap or "missing_point"
-    reply = services.build_interviewer(args.llm or settings.llm).follow_up(question, transcript.text, gap, [question.prompt])
+    top = card.gaps[0] if card.gaps else None
+    gap = top.id if top else "missing_point"
+    target = top.evidence if top else ""      # what the scorer found: aim the question at it
+    reply = services.build_interviewer(args.llm or settings.llm).follow_up(question, transcript.text, gap,
+                                                                           [question.prompt], target=target)
     if args.json:
         print(json.dumps({"gap": reply.gap, "question": reply.question, "source": reply.source}))
     else:

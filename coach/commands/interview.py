@@ -30,6 +30,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--drill", choices=["weakest"], default=None,
                    help="weakest: pick questions that target your weakest rubric dimension in recent answers")
     p.add_argument("--question", action="append", default=[], metavar="ID", help="ask this question (repeatable)")
+    p.add_argument("--mode", choices=["practice", "realistic"], default=None,
+                   help="realistic: follow-ups dig up to three deep and a system-design fact changes part-way "
+                        "(default: from config)")
     p.add_argument("--max-followups", type=int, default=None, metavar="N", help="cap follow-ups per question")
     out = p.add_mutually_exclusive_group()
     out.add_argument("--speak-to", metavar="DIR", help="write the interviewer's lines to WAV files in DIR")
@@ -52,7 +55,9 @@ def _printer():
             print(f"session {event.session_id}", file=stream, flush=True)
         elif isinstance(event, ev.TurnSaved):
             t = event.turn
-            if t.speaker == "interviewer":
+            if t.speaker == "candidate" and t.kind == "clarification":
+                print(f"  {t.index:>2} candidate clarification (not scored): {t.text}", file=stream, flush=True)
+            elif t.speaker == "interviewer":
                 tag = t.kind if not t.gap else f"{t.kind} [{t.gap}, {t.source}]"
                 ms = f"think {t.timings.think_ms} ms, " if t.timings.think_ms is not None else ""
                 print(f"  {t.index:>2} interviewer {tag}: {t.text}  ({ms}speak {t.timings.speak_ms} ms)", file=stream, flush=True)
@@ -159,6 +164,7 @@ def run_headless(args: argparse.Namespace) -> int:
         transcriber=transcriber, interviewer=interviewer, speaker=speaker, store=store, scorer=score_answer, level=level,
         on_event=_printer(), no_speech="raise", max_followups=max_followups, resume_from=point,
         speculate=args.realtime,     # at speaking pace there is silence to draft the follow-up in
+        mode=getattr(args, "mode", None) or settings.mode, level=level,
     )
     session_id = services.start_session(store, runner, plan=args.plan, round_id=round_id, level=level,
                                         mode="headless", stt_model=transcriber.name, llm_model=interviewer.name,

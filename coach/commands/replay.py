@@ -10,6 +10,7 @@ from typing import Any
 from coach.errors import AudioError, CoachError
 from coach.progress.history import answer_from_row
 from coach.progress.labels import dimension_label, gap_phrase
+from coach.scoring.scorecard import read_scorecard
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -55,6 +56,11 @@ def _wrap(text: str, indent: str = "     ", wrap: bool = True) -> str:
                          initial_indent=indent, subsequent_indent=indent)
 
 
+def _clarifications(scores: Any) -> list[str]:
+    card = read_scorecard(scores)
+    return list(card.clarifications) if card is not None else []
+
+
 def describe_turn(turn: dict[str, Any], root: Path, wrap: bool = True) -> list[str]:
     """The lines printed for one turn (pure apart from checking the audio file exists)."""
     kind, idx = turn.get("kind") or "", int(turn.get("idx") or 0)
@@ -62,11 +68,15 @@ def describe_turn(turn: dict[str, Any], root: Path, wrap: bool = True) -> list[s
                            _ms("speak", turn.get("speak_ms")), _ms("score", turn.get("score_ms"))) if t]
     if turn.get("speaker") == "interviewer":
         head = {"question": f"question {turn.get('question_id') or ''}".rstrip(), "repeat": "question again",
-                "closing": "closing remarks"}.get(kind, kind)
+                "closing": "closing remarks", "clarification": "answers your clarifying question (from the facts)",
+                "change": "a fact changes"}.get(kind, kind)
         if kind == "followup":
             head = f"follow-up on {gap_phrase(turn.get('gap') or '?')} ({turn.get('gap') or 'no gap'}, " \
                    f"from the {turn.get('source') or 'unknown source'})"
         lines = [f"{idx:>3} Interviewer · {head}", _wrap(turn.get("text") or "", wrap=wrap)]
+    elif kind == "clarification":
+        lines = [f"{idx:>3} You · clarifying question · not scored · turn {turn.get('id')}",
+                 _wrap(turn.get("text") or "", wrap=wrap)]
     else:
         answer = answer_from_row({**turn, "turn_id": turn.get("id") or 0, "started_at": turn.get("created_at")})
         score = f" · {answer.overall:.1f}/5" if answer.overall is not None else " · not scored"
@@ -83,6 +93,10 @@ def describe_turn(turn: dict[str, Any], root: Path, wrap: bool = True) -> list[s
             rate = f", {answer.wpm:.0f} wpm" if answer.wpm else ""
             lines.append(f"     delivery: {answer.words} words{rate}, {answer.filler_count} fillers")
         lines += [f"     tip: {f}" for f in answer.feedback[:2]]
+        asked = _clarifications(turn.get("scores"))
+        if asked:
+            lines.append(f"     clarified first: {len(asked)} question{'s' if len(asked) > 1 else ''} "
+                         f"(counts as asking about requirements)")
         if turn.get("audio_path"):
             present = (root / turn["audio_path"]).is_file()
             lines.append(f"     audio: {turn['audio_path']}" + ("" if present else " (file missing)"))

@@ -28,13 +28,33 @@ SIZING_KINDS: tuple[str, ...] = (
 ANY_ROUND = "*"   # a plan step whose round is picked at run time
 QUESTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QUESTION_FIELDS = ("id", "round", "levels", "prompt", "assesses", "talking_points",
-                   "keywords", "pitfalls", "followup", "estimate")
+                   "keywords", "pitfalls", "followup", "estimate", "facts", "change", "hypothetical",
+                   "opens_round")
 ESTIMATE_FIELDS = ("value", "low", "high", "unit", "kind", "answer", "steps")
+FACT_TOPICS = ("traffic", "latency", "data", "labels", "team", "budget", "constraints", "goal")
 ROUND_FIELDS = ("id", "name", "persona", "behaviour", "grades", "time_box_minutes",
                 "answer_seconds", "max_followups")
 DIMENSION_FIELDS = ("id", "name", "weight", "levels", "senior", "staff")
 DIMENSION_SPEC_FIELDS = ("id", "name", "phrase", "short")
 MIN_FOLLOWUPS = 3
+
+# Which gaps the scorer can raise in each kind of round (mirrors coach/scoring/gaps.py): a bank
+# follow-up tagged with any other gap could never be asked. A hypothetical question ("what would
+# you do") is scored as a plan: it is never asked for a past result or its context.
+_EVERY_ROUND = frozenset({"non_answer", "off_topic", "bad_math", "too_long"})
+_STORY_GAPS = _EVERY_ROUND | {"no_result", "we_not_i", "no_context", "missing_point"}
+_DESIGN_GAPS = _EVERY_ROUND | {"no_numbers", "no_clarifying", "no_tradeoff", "no_monitoring", "missing_point"}
+_TECH_GAPS = _EVERY_ROUND | {"missing_point", "no_tradeoff"}
+PLAN_NEVER_RAISED = frozenset({"no_result", "no_context"})
+ROUND_GAPS: dict[str, frozenset[str]] = {
+    "recruiter": _STORY_GAPS, "behavioral": _STORY_GAPS, "deep-dive": _STORY_GAPS, "hiring-manager": _STORY_GAPS,
+    "cross-functional": _STORY_GAPS, "system-design": _DESIGN_GAPS, "technical-screen": _TECH_GAPS, "coding": _TECH_GAPS,
+}
+
+
+def raisable_gaps(round_id: str, hypothetical: bool = False) -> frozenset[str]:
+    gaps = ROUND_GAPS.get(round_id, frozenset(GAP_IDS))
+    return gaps - PLAN_NEVER_RAISED if hypothetical else gaps
 
 
 def _load_dimension_specs(data: dict[str, Any], top: Where) -> dict[str, DimensionSpec]:
@@ -205,6 +225,33 @@ def _load_estimate(table: dict[str, Any], points: tuple[str, ...], where: Where)
                     answer=check.text(est, "answer", where), steps=tuple(float(x) for x in steps))
 
 
+def _load_facts(table: dict[str, Any], where: Where) -> tuple[tuple[tuple[str, str], ...], tuple[str, str] | None]:
+    """`[question.facts]` (topic = sentence) and `[question.change]` (fact, text) of a system-design question."""
+    raw = table.get("facts")
+    facts: list[tuple[str, str]] = []
+    if raw is not None:
+        fwhere = where.at("facts")
+        raw = check.table_of(raw, fwhere, "field 'facts' ([question.facts])")
+        for topic in raw:
+            check.choice(topic, FACT_TOPICS, fwhere, "fact")
+            facts.append((topic, check.text(raw, topic, fwhere)))
+    change = None
+    if table.get("change") is not None:
+        cwhere = where.at("change")
+        ch = check.table_of(table["change"], cwhere, "field 'change' ([question.change])")
+        check.known_keys(ch, ("fact", "text"), cwhere)
+        topic = check.choice(check.text(ch, "fact", cwhere), [t for t, _ in facts], cwhere, "fact")
+        change = (topic, check.text(ch, "text", cwhere))
+    return tuple(facts), change
+
+
+def _flag(table: dict[str, Any], key: str, where: Where) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        where.fail(f"field '{key}' must be true or false")
+    return value
+
+
 def _load_question(table: dict[str, Any], where: Where, shown: str, stem: str) -> Question:
     qid = check.text(table, "id", where)
     if not QUESTION_ID.match(qid):
@@ -220,6 +267,16 @@ def _load_question(table: dict[str, Any], where: Where, shown: str, stem: str) -
     if len(set(levels)) != len(levels):
         where.fail("field 'levels' lists a level twice")
     points = check.text_list(table, "talking_points", where, lo=1, hi=10)
+    facts, change = _load_facts(table, where)
+    hypothetical = _flag(table, "hypothetical", where)
+    followups = _load_followups(table, where)
+    can_raise = raisable_gaps(rid, hypothetical)
+    for n, fu in enumerate(followups, 1):
+        if fu.gap not in can_raise:
+            kind = "a hypothetical question" if hypothetical else f"the {rid} round"
+            where.at(f"follow-up {n}").fail(
+                f"gap '{fu.gap}' is never raised in {kind}, so this follow-up could never be asked",
+                f"tag it with one of: {', '.join(g for g in GAP_IDS if g in can_raise)}")
     return Question(
         id=qid,
         round=rid,
@@ -228,10 +285,12 @@ def _load_question(table: dict[str, Any], where: Where, shown: str, stem: str) -
         assesses=check.text(table, "assesses", where),
         talking_points=points,
         pitfalls=check.text_list(table, "pitfalls", where, required=False),
-        followups=_load_followups(table, where),
+        followups=followups,
         keywords=_load_keywords(table, points, where),
         source=shown,
         estimate=_load_estimate(table, points, where),
+        facts=facts, change=change,
+        hypothetical=hypothetical, opens_round=_flag(table, "opens_round", where),
     )
 
 

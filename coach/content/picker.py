@@ -18,7 +18,9 @@ def pick_questions(content: Content, round_id: str, level: str | None, count: in
     `recent_ids` are ids asked before, most recent first. Questions not in it are
     preferred (in random order); when too few remain, the least recently asked
     ones fill the rest. When the level has fewer than `count` questions, the
-    round's questions for the other level make up the difference.
+    round's questions for the other level make up the difference. A question that
+    opens its round (`opens_round`, the deep-dive's project walkthrough) always comes
+    first: the round's other questions build on it.
     """
     if count <= 0:
         return []
@@ -28,6 +30,16 @@ def pick_questions(content: Content, round_id: str, level: str | None, count: in
     if not pool:
         raise ContentError(f"no questions for round '{round_id}'",
                            "add some to a bank in rubrics/questions or your data dir's questions/")
+    opener = next((q for q in pool if q.opens_round), None)
+    if opener is not None:
+        rest = [q for q in pool if q is not opener]
+        return [opener] + (_pick(rest, count - 1, recent_ids, rng) if rest else [])
+    return _pick(pool, count, recent_ids, rng)
+
+
+def _pick(pool: list[Question], count: int, recent_ids: Sequence[str], rng: random.Random) -> list[Question]:
+    if count <= 0:
+        return []
     rank: dict[str, int] = {}
     for i, qid in enumerate(recent_ids):
         rank.setdefault(qid, i)

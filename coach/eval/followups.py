@@ -1,25 +1,33 @@
-"""Evaluate the interviewer's follow-ups on the bundled models.
+"""Evaluate the interviewer's follow-ups and its clarification detection.
 
     python -m coach.eval.followups [--llm NAME ...] [--json]
 
-Every labelled answer in tests/data/answers/ whose label names a top gap (52 of
-them) is scored, its biggest gap is taken, and each interviewer model proposes
-its follow-up exactly as in an interview (candidates drawn one at a time until one
-passes the guards, then the bank's probe). Reported per model:
+Follow-ups: every labelled answer that names a top gap, from the scorer's set
+(`tests/data/answers/`, 52; the follow-up prompt was written with these in view)
+and the held-out set covering every round (`tests/data/followups/`, written before
+any model ran on them). Each answer is scored, its biggest gap taken, and the model
+writes the follow-up exactly as in an interview: aimed at what the scorer found,
+candidates drawn one at a time within the turn's 1 s reply budget until one passes
+the guards, else the bank's probe. Reported per model and per set:
 
 - gap_accuracy: the probed gap is the labelled one;
-- guard_pass_rate: share of raw model candidates drawn that pass the guards;
-- fallback_rate: share of follow-ups that came from the question bank;
-- on_gap_rate: the follow-up asked is about the labelled gap (a bank probe for it,
-  or a model question using that gap's words);
-- malformed: follow-ups reaching the candidate that are not exactly one question
-  of 5-30 words (must be 0);
-- ms_per_followup: mean time to produce one follow-up.
+- model_share: follow-ups the model wrote that passed the guards (a near-copy of the
+  bank's draft counts as the bank's);
+- on_gap_rate: the follow-up asked is about the labelled gap;
+- malformed: follow-ups reaching the candidate that are not exactly one question of
+  5-30 words (must be 0);
+- ms_p50, ms_p95: time to produce one follow-up after the answer is scored.
+
+Clarifications (`tests/data/clarifying/`): precision and recall of telling a
+clarifying question from design talk, per set (tune, held-out, held-out written
+after the one rule change) and overall.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
+import sys
 import time
 import tomllib
 from pathlib import Path
@@ -28,12 +36,19 @@ from typing import Any
 from coach import services
 from coach.content import default_content
 from coach.domain import Question
+from coach.interview import clarify
 from coach.interviewer import followups, guards
 from coach.paths import PROJECT_ROOT
 from coach.scoring import score_answer
 
 DATA_DIR = PROJECT_ROOT / "tests" / "data" / "answers"
-MODELS = ("smollm2-135m", "gemma3-270m")
+HELD_OUT_DIR = PROJECT_ROOT / "tests" / "data" / "followups"
+CLARIFY_DIR = PROJECT_ROOT / "tests" / "data" / "clarifying"
+CLARIFY_SETS = ("tune", "heldout", "heldout2")
+MODELS = ("smollm2-135m", "gemma3-270m", "qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b")
+REPLY_BUDGET_S = 1.0       # as InterviewRunner.reply_budget_s: no second candidate past it
+COPY_OF_DRAFT = 0.7        # similarity to the bank's draft at which a "model" question is the bank's
+TARGETS = {"gap_accuracy": 0.95, "model_share": 0.60, "malformed": 0, "precision": 0.95, "recall": 0.95}
 
 
 def load_cases(folder: Path = DATA_DIR) -> list[dict[str, Any]]:
@@ -41,12 +56,17 @@ def load_cases(folder: Path = DATA_DIR) -> list[dict[str, Any]]:
     for path in sorted(folder.glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         if data.get("top_gap"):
+            data.setdefault("set", "held-out" if folder == HELD_OUT_DIR else "scorer set")
             cases.append(data)
     return cases
 
 
+def all_cases() -> list[dict[str, Any]]:
+    return load_cases(DATA_DIR) + load_cases(HELD_OUT_DIR)
+
+
 def closest_question(text: str, questions: list[Question]) -> Question:
-    """The round's question whose talking-point words the answer shares most (the set has no question ids)."""
+    """The round's question whose talking-point words the answer shares most (the scorer's set has no ids)."""
     said = guards.content_words(text)
 
     def overlap(q: Question) -> int:
@@ -61,65 +81,131 @@ def well_formed(text: str) -> bool:
     return text.endswith("?") and text.count("?") == 1 and guards.MIN_WORDS <= n <= guards.MAX_WORDS
 
 
-def on_gap(reply_text: str, source: str, gap: str, question: Question, gaps: dict[str, Any]) -> bool:
+def on_gap(reply_text: str, source: str, gap: str, question: Question, gaps: dict[str, Any], target: str = "") -> bool:
     bank = {f.text for f in question.followups if f.gap == gap} | set(getattr(gaps.get(gap), "followups", ()))
     if source == "bank":
         return reply_text in bank
-    return any(w in reply_text.lower() for w in followups.GAP_WORDS.get(gap, ()))
+    return any(w in reply_text.lower() for w in followups.GAP_WORDS.get(gap, ()) + followups.missed_words(gap, target))
 
 
-def evaluate(model: str, cases: list[dict[str, Any]]) -> dict[str, Any]:
+def _question(case: dict[str, Any], content: Any) -> Question:
+    if isinstance(case.get("question"), str):      # the held-out cases name their question
+        return content.question(case["question"])
+    return closest_question(case["text"], content.questions_for(case["round"]))
+
+
+def _summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    n = max(1, len(rows))
+    ms = sorted(r["ms"] for r in rows) or [0]
+    return {
+        "cases": len(rows),
+        "rounds": len({r["round"] for r in rows}),
+        "gap_accuracy": round(sum(r["gap_right"] for r in rows) / n, 3),
+        "model_share": round(sum(r["model"] for r in rows) / n, 3),
+        "on_gap_rate": round(sum(r["on_gap"] for r in rows) / n, 3),
+        "malformed": sum(r["malformed"] for r in rows),
+        "guard_pass_rate": round(sum(r["passed"] for r in rows) / max(1, sum(r["drawn"] for r in rows)), 3),
+        "ms_p50": round(statistics.median(ms)),
+        "ms_p95": round(ms[min(len(ms) - 1, int(0.95 * len(ms)))]),
+    }
+
+
+def evaluate(model: str, cases: list[dict[str, Any]], progress: bool = False) -> dict[str, Any]:
     content = default_content()
     interviewer = services.build_interviewer(model)
-    totals = {"cases": 0, "gap_right": 0, "candidates": 0, "passed": 0, "bank": 0, "on_gap": 0, "malformed": 0}
-    elapsed = 0.0
+    rows: list[dict[str, Any]] = []
     for case in cases:
-        question = closest_question(case["text"], content.questions_for(case["round"]))
+        question = _question(case, content)
         card = score_answer(case["text"], question=question, round_spec=content.round(case["round"]),
                             rubric=content.rubric(case["round"])).to_dict()
-        gap = card["gaps"][0]["id"] if card["gaps"] else "missing_point"
+        top = card["gaps"][0] if card["gaps"] else {"id": "missing_point", "evidence": ""}
+        gap, target = top["id"], str(top.get("evidence", ""))
+        asked = [question.prompt]
         started = time.perf_counter()
-        reply = interviewer.follow_up(question, case["text"], gap, [question.prompt])   # as in an interview
-        candidates = reply.candidates
-        elapsed += time.perf_counter() - started
-        borrowed = followups.borrowed_words(interviewer.template.example_words, question.prompt, case["text"],
-                                            followups.GAP_WORDS.get(gap, ()))
-        verdicts = [guards.check(guards.clean(c), case["text"], followups.GAP_WORDS.get(gap, ()), [question.prompt], borrowed)
-                    for c in candidates]
-        totals["cases"] += 1
-        totals["gap_right"] += gap == case["top_gap"]
-        totals["candidates"] += len(verdicts)
-        totals["passed"] += sum(v.ok for v in verdicts)
-        totals["bank"] += reply.source == "bank"
-        totals["on_gap"] += gap == case["top_gap"] and on_gap(reply.question, reply.source, gap, question, content.gaps)
-        totals["malformed"] += not well_formed(reply.question)
-    n = max(1, totals["cases"])
-    return {
-        "model": model, "cases": totals["cases"],
-        "gap_accuracy": round(totals["gap_right"] / n, 3),
-        "guard_pass_rate": round(totals["passed"] / max(1, totals["candidates"]), 3),
-        "fallback_rate": round(totals["bank"] / n, 3),
-        "on_gap_rate": round(totals["on_gap"] / n, 3),
-        "malformed": totals["malformed"],
-        "ms_per_followup": round(1000 * elapsed / n),
-    }
+        reply = interviewer.follow_up(question, case["text"], gap, asked, deadline=started + REPLY_BUDGET_S,
+                                      target=target)     # as the interview's runner asks for it
+        ms = 1000 * (time.perf_counter() - started)
+        draft = followups.bank_followup(question, gap, asked, content.gaps, target)
+        live = target + " " + draft
+        borrowed = followups.borrowed_words(interviewer.template.example_words, question.prompt + " " + live,
+                                            case["text"], followups.GAP_WORDS.get(gap, ()))
+        gap_words = followups.GAP_WORDS.get(gap, ()) + followups.missed_words(gap, target)
+        verdicts = [guards.check(guards.clean(c), case["text"], gap_words, asked, borrowed) for c in reply.candidates]
+        if progress:
+            print(f"  {model} {len(rows) + 1}/{len(cases)} {gap} {reply.source} {ms:.0f} ms: {reply.question}",
+                  file=sys.stderr, flush=True)
+        rows.append({
+            "round": case["round"], "set": case.get("set", ""), "ms": ms,
+            "gap_right": gap == case["top_gap"],
+            "model": reply.source == "model" and guards.similarity(reply.question, draft) < COPY_OF_DRAFT,
+            "on_gap": gap == case["top_gap"] and on_gap(reply.question, reply.source, gap, question, content.gaps, target),
+            "malformed": not well_formed(reply.question),
+            "drawn": len(verdicts), "passed": sum(v.ok for v in verdicts),
+        })
+    result = {"model": model, **_summary(rows)}
+    result["sets"] = {name: _summary([r for r in rows if r["set"] == name]) for name in sorted({r["set"] for r in rows})}
+    return result
+
+
+def clarification_report(folder: Path = CLARIFY_DIR) -> dict[str, Any]:
+    """Precision and recall of clarification detection, per set and over all of them."""
+    def score(utterances: list[dict[str, Any]]) -> dict[str, Any]:
+        tp = fp = fn = 0
+        for u in utterances:
+            said = clarify.is_clarification(u["text"])
+            tp += said and u["clarifying"]
+            fp += said and not u["clarifying"]
+            fn += not said and u["clarifying"]
+        return {"utterances": len(utterances), "clarifying": sum(bool(u["clarifying"]) for u in utterances),
+                "precision": round(tp / max(1, tp + fp), 3), "recall": round(tp / max(1, tp + fn), 3)}
+
+    sets = {name: tomllib.loads((folder / f"{name}.toml").read_text(encoding="utf-8"))["utterance"]
+            for name in CLARIFY_SETS}
+    report = {name: score(us) for name, us in sets.items()}
+    report["all"] = score([u for us in sets.values() for u in us])
+    return report
+
+
+def _met(name: str, value: float) -> str:
+    goal = TARGETS[name]
+    ok = value <= goal if name == "malformed" else value >= goal
+    return "met" if ok else "NOT met"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--llm", action="append", help="model(s) to evaluate (default: both bundled)")
+    parser.add_argument("--llm", action="append", help="model(s) to evaluate (default: every one installed)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--progress", action="store_true", help="print each follow-up to stderr as it is made")
     args = parser.parse_args(argv)
-    cases = load_cases()
-    results = [evaluate(m, cases) for m in (args.llm or MODELS)]
+    cases = all_cases()
+    models = args.llm or [m for m in MODELS if _installed(m)]
+    results = [evaluate(m, cases, args.progress) for m in models]
+    clar = clarification_report()
     if args.json:
-        print(json.dumps(results, indent=2))
-    else:
-        for r in results:
-            print(f"{r['model']:<14} cases {r['cases']}  gap accuracy {r['gap_accuracy']:.0%}  on gap {r['on_gap_rate']:.0%}  "
-                  f"guard pass {r['guard_pass_rate']:.0%}  fallback {r['fallback_rate']:.0%}  "
-                  f"malformed {r['malformed']}  {r['ms_per_followup']} ms/follow-up")
+        print(json.dumps({"followups": results, "clarification": clar}, indent=2))
+        return 0
+    for r in results:
+        print(f"{r['model']:<20} cases {r['cases']} ({r['rounds']} rounds)  gap accuracy {r['gap_accuracy']:.0%} "
+              f"({_met('gap_accuracy', r['gap_accuracy'])})  model share {r['model_share']:.0%} "
+              f"({_met('model_share', r['model_share'])})  on gap {r['on_gap_rate']:.0%}  malformed {r['malformed']} "
+              f"({_met('malformed', r['malformed'])})  {r['ms_p50']} ms p50, {r['ms_p95']} ms p95")
+        for name, s in r["sets"].items():
+            print(f"    {name:<12} cases {s['cases']}  gap accuracy {s['gap_accuracy']:.0%}  model share "
+                  f"{s['model_share']:.0%}  malformed {s['malformed']}  {s['ms_p50']} ms p50")
+    for name, s in clar.items():
+        print(f"clarification {name:<9} {s['utterances']} utterances ({s['clarifying']} clarifying)  precision "
+              f"{s['precision']:.2f} ({_met('precision', s['precision'])})  recall {s['recall']:.2f} "
+              f"({_met('recall', s['recall'])})")
     return 0
+
+
+def _installed(model: str) -> bool:
+    try:
+        services.llm_model_path(model)
+        return True
+    except Exception:
+        return False
 
 
 if __name__ == "__main__":

@@ -22,6 +22,13 @@ from coach.scoring.scorecard import Scorecard
 FOLLOW_UP_MIN_SEVERITY = 0.3
 # A follow-up's answer is scored on its own, so it "lacks" what the main answer already set up.
 NOT_PROBED_AFTER_FOLLOW_UP = frozenset({"no_context", "no_clarifying", "missing_point"})
+# Gaps about this one answer (not about what the story or design covered so far): an earlier
+# answer that did not have them does not close them.
+LOCAL_GAPS = frozenset({"non_answer", "off_topic", "bad_math", "too_long"})
+DIG_DEPTH = 3            # realistic mode and staff level: up to three follow-ups deep on one question
+BAR = 3.5                # an answer at or above this overall score has reached the bar: stop digging
+MAX_PROBES_PER_GAP = 2   # a gap still open after two probes is left for the feedback
+MAX_CLARIFICATIONS = 4   # clarifying questions answered per question before the interviewer moves the candidate on
 
 
 @dataclass(frozen=True)
@@ -30,7 +37,7 @@ class Ask:
 
     text: str
     question: Question
-    kind: str                 # "question", "followup" or "repeat"
+    kind: str                 # "question", "followup", "repeat", "clarification" (facts) or "change" (a fact changed)
     gap: str | None = None
     source: str | None = None
 
@@ -43,6 +50,7 @@ class NeedFollowUp:
     gap: str
     answer: str
     asked: tuple[str, ...]
+    target: str = ""          # what the scorer found for that gap (its evidence): what to aim the question at
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,10 @@ class _Slot:
     round: RoundSpec
     followups: int = 0
     started_at: float | None = None
+    clarified: list[str] = field(default_factory=list)      # the candidate's clarifying questions
+    probed: list[str] = field(default_factory=list)         # gaps already followed up
+    open_gaps: set[str] | None = None                       # gaps every answer to this question so far had
+    changed: bool = False                                   # the fact change was announced
 
 
 @dataclass
@@ -70,6 +82,8 @@ class InterviewEngine:
     asked: list[str] = field(default_factory=list)
     round_started: dict[str, float] = field(default_factory=dict)
     last_ask: Ask | None = None
+    mode: str = "practice"                 # "realistic": dig deeper, and one system-design fact changes
+    level: str = "senior"                  # "staff": dig deeper
 
     # -- helpers ------------------------------------------------------------
     @property
@@ -79,8 +93,15 @@ class InterviewEngine:
     def __post_init__(self) -> None:
         self._slots = [_Slot(q, r) for q, r in self.items]
 
+    @property
+    def digs(self) -> bool:
+        """Realistic mode and staff level probe one story or design two or three levels deep."""
+        return self.mode == "realistic" or self.level == "staff"
+
     def _cap(self, slot: _Slot) -> int:
-        return slot.round.max_followups if self.max_followups is None else self.max_followups
+        if self.max_followups is not None:
+            return self.max_followups
+        return max(slot.round.max_followups, DIG_DEPTH) if self.digs else slot.round.max_followups
 
     def _round_over(self, slot: _Slot, now: float) -> bool:
         started = self.round_started.get(slot.round.id)
@@ -123,6 +144,10 @@ class InterviewEngine:
         self.asked = list(at.asked)
         slot = self.current
         slot.followups, slot.started_at = at.followups, now
+        slot.probed, slot.clarified, slot.changed = list(at.probed), list(at.clarified), at.changed
+        earlier = at.answer_gaps[:-1] if at.pending == "decide" else at.answer_gaps   # "decide" re-reads the last
+        for ids in earlier:
+            slot.open_gaps = set(ids) if slot.open_gaps is None else slot.open_gaps & ids
         self.round_started[slot.round.id] = now          # the round in progress gets its full time again
         if at.ask is not None:
             self.last_ask = Ask(text=at.ask.text, question=slot.question, kind=at.ask.kind,
@@ -139,17 +164,51 @@ class InterviewEngine:
         self.state = "listening"
 
     def answered(self, answer: str, scorecard: Scorecard, now: float = 0.0) -> Action:
-        """Decide what follows an answer, from its scorecard's ranked gaps."""
+        """Decide what follows an answer: a follow-up on the largest gap still open, else the next question.
+
+        A gap is still open when no answer to this question so far was free of it (what the candidate
+        already said is never asked for again); one gap is probed at most twice, never with the same question. When
+        digging (realistic mode, staff level), an answer that reaches the bar ends the probing; in
+        realistic mode a system-design question's fact changes after the first design answer."""
         self.state = "deciding"
         slot = self.current
-        gaps = [g for g in scorecard.gaps if g.severity >= FOLLOW_UP_MIN_SEVERITY
-                and not (slot.followups and g.id in NOT_PROBED_AFTER_FOLLOW_UP)]
-        if gaps and slot.followups < self._cap(slot) and not self._round_over(slot, now):
-            return NeedFollowUp(question=slot.question, gap=gaps[0].id, answer=answer, asked=tuple(self.asked))
+        found = [g for g in scorecard.gaps if g.id]
+        ids = {g.id for g in found}
+        slot.open_gaps = ids if slot.open_gaps is None else slot.open_gaps & ids
+        gaps = [g for g in found if g.severity >= FOLLOW_UP_MIN_SEVERITY
+                and not (slot.followups and g.id in NOT_PROBED_AFTER_FOLLOW_UP)
+                and slot.probed.count(g.id) < MAX_PROBES_PER_GAP
+                and (g.id in LOCAL_GAPS or g.id in slot.open_gaps)]
+        if slot.followups >= self._cap(slot) or self._round_over(slot, now):
+            return self._next_question(now)
+        if self.mode == "realistic" and slot.question.change and not slot.changed:
+            slot.changed = True
+            slot.followups += 1
+            return self._ask(Ask(text=slot.question.change[1], question=slot.question, kind="change",
+                                 gap=None, source="facts"))
+        reached = self.digs and scorecard.overall >= BAR
+        if gaps and not reached:
+            top = gaps[0]
+            return NeedFollowUp(question=slot.question, gap=top.id, answer=answer, asked=tuple(self.asked),
+                                target=top.evidence)
         return self._next_question(now)
+
+    def clarified(self, question: str, reply: str) -> Ask:
+        """The candidate asked about the problem; the interviewer answers (from the facts) and listens again."""
+        slot = self.current
+        slot.clarified.append(question)
+        return self._ask(Ask(text=reply, question=slot.question, kind="clarification", source="facts"))
+
+    def takes_clarification(self) -> bool:
+        """Is the question in play one whose facts the interviewer can give (and not asked too often)?"""
+        if self.index < 0 or self.state == "done":
+            return False
+        slot = self.current
+        return bool(slot.question.facts) and len(slot.clarified) < MAX_CLARIFICATIONS
 
     def followup_ready(self, text: str, gap: str, source: str) -> Ask:
         self.current.followups += 1
+        self.current.probed.append(gap)
         return self._ask(Ask(text=text, question=self.current.question, kind="followup", gap=gap, source=source))
 
     def repeat(self) -> Ask:

@@ -99,8 +99,9 @@ class FollowUpPrefetch:
                 return
             draft.key = _key(need)
             draft.planned.set()
+            extra = {"target": need.target} if need.target else {}
             reply = self._interviewer.follow_up(need.question, need.answer, need.gap, need.asked, cancel=draft.cancel,
-                                                deadline=deadline)
+                                                deadline=deadline, **extra)
             if not draft.cancel.is_set():
                 draft.reply = reply
         except Exception:   # a draft that fails is not used; the turn's own path reports real errors

@@ -62,6 +62,10 @@ class ResumePoint:
     scores: tuple[Scorecard, ...] = ()             # every answer's scorecard, in order
     answered: tuple[int, ...] = ()                 # slots with at least one answer
     next_turn: int = 0                             # the index the next saved turn takes
+    probed: tuple[str, ...] = ()                   # gaps followed up on that slot
+    answer_gaps: tuple[frozenset[str], ...] = ()   # gap ids of each answer on that slot (the last one too)
+    clarified: tuple[str, ...] = ()                # the candidate's clarifying questions on that slot
+    changed: bool = False                          # a fact change was announced on that slot
 
     @property
     def answers(self) -> int:
@@ -148,13 +152,22 @@ def restore(items: Sequence[tuple[Question, RoundSpec]], turns: Sequence[Mapping
     last: tuple[str, Scorecard] | None = None     # the last answer, while nothing was said after it
     closed = False
     next_turn = 0
+    probed: list[str] = []
+    answer_gaps: list[frozenset[str]] = []
+    clarified: list[str] = []
+    changed = False
     for turn in _ordered(turns):
         next_turn = max(next_turn, int(turn.get("idx", turn.get("index", 0))) + 1)
         kind, text = turn.get("kind"), str(turn.get("text") or "")
+        if turn.get("speaker") == "candidate" and kind == "clarification":
+            clarified.append(text)
+            last = None       # a question about the problem, not an answer: what was asked waits for its answer
+            continue
         if turn.get("speaker") == "candidate":
             card = read_scorecard(turn.get("scores"))
             if card is not None:
                 scores.append(card)
+                answer_gaps.append(frozenset(g.id for g in card.gaps if g.id))
             if index >= 0 and index not in answered:
                 answered.append(index)
             last = (text, card or Scorecard())
@@ -169,20 +182,26 @@ def restore(items: Sequence[tuple[Question, RoundSpec]], turns: Sequence[Mapping
                 raise ResumeError(f"cannot resume: question {qid} (turn {turn.get('idx')}) is not next in the session's plan",
                                   "close it (c on the app's Home screen) and start a new interview")
             index, followups = nxt, 0
+            probed, answer_gaps, clarified, changed = [], [], [], False
             asked.append(text)
             ask = SavedAsk(text, "question")
-        elif kind == "followup":
+        elif kind in ("followup", "change"):
             if index < 0:
                 raise ResumeError(f"cannot resume: a follow-up (turn {turn.get('idx')}) comes before any question",
                                   "close it (c on the app's Home screen) and start a new interview")
             followups += 1
             asked.append(text)
-            ask = SavedAsk(text, "followup", turn.get("gap"), turn.get("source"))
+            ask = SavedAsk(text, kind, turn.get("gap"), turn.get("source"))
+            if kind == "change":
+                changed = True
+            elif turn.get("gap"):
+                probed.append(str(turn.get("gap")))
         elif kind == "repeat" and ask is None:
             continue
         last = None        # an ask (or a repeat) waits for its answer
     common: dict[str, Any] = dict(index=index, followups=followups, asked=tuple(asked), ask=ask, scores=tuple(scores),
-                  answered=tuple(answered), next_turn=next_turn)
+                  answered=tuple(answered), next_turn=next_turn, probed=tuple(probed),
+                  answer_gaps=tuple(answer_gaps), clarified=tuple(clarified), changed=changed)
     if closed:
         return ResumePoint("close", **common)
     if index < 0:

@@ -23,6 +23,7 @@ from typing import Any
 
 from coach.domain import Rubric, RoundSpec, Transcript, Turn, Timings
 from coach.errors import CoachError, NoSpeechError
+from coach.interview import clarify
 from coach.interview import events as ev
 from coach.interview.engine import Ask, InterviewEngine, NeedFollowUp, WrapUp
 from coach.interview.prefetch import FollowUpPrefetch
@@ -106,7 +107,11 @@ class InterviewRunner:
         ))
         self.engine.spoken()
 
-    def _answer(self, session_id: str, ask: Ask) -> tuple[Transcript, Scorecard] | None:
+    def _clarifying(self, text: str) -> list[str]:
+        """The candidate's clarifying questions, when this turn asks about a question that has facts."""
+        return clarify.clarifying_questions(text) if self.engine.takes_clarification() else []
+
+    def _answer(self, session_id: str, ask: Ask) -> tuple[Transcript, Scorecard] | list[str] | None:
         rel = Path("audio") / session_id / f"{self._index:03d}-answer.wav"
         self.on_event(ev.Listening(ask.text))
         self.stop_answer.clear()
@@ -133,9 +138,18 @@ class InterviewRunner:
                 raise NoSpeechError(f"no speech detected in {captured.source or rel}",
                                     "record the answer again, closer to the microphone")
             return None
-        started = time.perf_counter()
         question = ask.question
-        card = self._score(question, transcript)
+        asked = self._clarifying(transcript.text)
+        if asked:              # a question about the problem, not an answer: saved as such, never scored
+            self._save(Turn(
+                session_id=session_id, index=self._index, speaker="candidate", text=transcript.text,
+                question_id=question.id, kind="clarification", audio_path=str(rel) if rel else None,
+                segments=transcript.segments, timings=Timings(transcribe_ms=transcribe_ms),
+                duration_ms=int(captured.duration_s * 1000),
+            ))
+            return asked
+        started = time.perf_counter()
+        card = clarify.credit(self._score(question, transcript), self.engine.current.clarified)
         self._save(Turn(
             session_id=session_id, index=self._index, speaker="candidate", text=transcript.text,
             question_id=question.id, kind="answer", audio_path=str(rel) if rel else None, segments=transcript.segments,
@@ -162,6 +176,8 @@ class InterviewRunner:
     def _planner(self, ask: Ask, snapshot: InterviewEngine) -> Callable[[Transcript], NeedFollowUp | None]:
         """What the engine would do after this transcript, asked of a copy taken before the answer."""
         def plan(transcript: Transcript) -> NeedFollowUp | None:
+            if snapshot.takes_clarification() and clarify.clarifying_questions(transcript.text):
+                return None    # the interviewer will answer it from the facts: nothing to draft
             action = copy.deepcopy(snapshot).answered(transcript.text, self._score(ask.question, transcript), self.clock())
             return action if isinstance(action, NeedFollowUp) else None
         return plan
@@ -173,7 +189,8 @@ class InterviewRunner:
             self.drafts_used += 1
             return reply
         deadline = self._turn_ended + self.reply_budget_s if self._turn_ended is not None else None
-        return self.interviewer.follow_up(action.question, action.answer, action.gap, action.asked, deadline=deadline)
+        return self.interviewer.follow_up(action.question, action.answer, action.gap, action.asked, deadline=deadline,
+                                          target=action.target)
 
     def _drop_draft(self) -> None:
         prefetch, self.prefetch = self.prefetch, None
@@ -260,6 +277,10 @@ class InterviewRunner:
                     continue
                 if result is None:      # silence in live mode: ask again
                     action = self.engine.repeat()
+                    continue
+                if isinstance(result, list):    # a clarifying question: answered from the facts
+                    reply, _ = clarify.reply(result, dict(ask.question.facts))
+                    action = self.engine.clarified(" ".join(result), reply)
                     continue
                 transcript, card = result
                 action = self.engine.answered(transcript.text, card, self.clock())

@@ -53,9 +53,12 @@ def find_gaps(a: Analysis) -> list[Gap]:
     fam = family(a)
     words = a.delivery.words
     opening = quote(a.sents[0].text, 100) if a.sents else ""
+    plan = bool(a.question is not None and getattr(a.question, "hypothetical", False))
     if fam == "story":
         star = a.star
-        if not star.result.present:
+        if plan:
+            pass              # "what would you do": a plan, scored without a past result or its context
+        elif not star.result.present:
             last = quote(a.sents[-1].text, 100) if a.sents else ""
             gaps.append(Gap("no_result", 0.8, f'no sentence states an outcome; it ends: "{last}"'))
         elif not star.measurable_result:
@@ -65,7 +68,7 @@ def find_gaps(a: Analysis) -> list[Gap]:
             gaps.append(Gap("we_not_i", 0.75, f'"we" {we} times, "I" 0 times'))
         elif we >= 3 and we > 2.5 * i:
             gaps.append(Gap("we_not_i", 0.6, f'"we" {we} times, "I" {i} times'))
-        if not star.situation.present:
+        if not star.situation.present and not plan:
             gaps.append(Gap("no_context", 0.5, f'no situation or stakes; it opens: "{opening}"'))
     elif fam == "design":
         if not a.quantities:

@@ -50,6 +50,7 @@ class Scorecard:
     question_id: str | None = None
     level: str | None = None                      # the bar scored against: senior | staff | None
     calibration: Calibration = field(default_factory=Calibration)   # how the overall was made
+    clarifications: tuple[str, ...] = ()          # system design: the clarifying questions asked before this answer
 
     @property
     def top_gap(self) -> str | None:
@@ -70,6 +71,7 @@ class Scorecard:
             "overall": self.overall,
             "level": self.level,
             "calibration": self.calibration.to_dict(),
+            "clarifications": list(self.clarifications),
         }
 
     @classmethod
@@ -89,6 +91,7 @@ class Scorecard:
             question_id=d.get("question_id"),
             level=d.get("level"),
             calibration=Calibration.from_dict(d.get("calibration")),
+            clarifications=tuple(str(c) for c in d.get("clarifications") or ()),
         )
 
 

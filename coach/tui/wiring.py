@@ -65,7 +65,7 @@ def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
         content=content, items=items, source=source, transcriber=kit.transcriber,
         interviewer=kit.interviewer, speaker=kit.speaker, store=store, scorer=kit.scorer, level=req.level,
         on_event=on_event, no_speech="retry", clock=app.clock, speculate=mic is not None,
-        **extra,
+        mode=req.mode, level=req.level, **extra,
     )
     return runner, source, store
 

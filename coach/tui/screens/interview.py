@@ -181,7 +181,7 @@ class InterviewScreen(Screen[None]):
         if isinstance(event, ev.Listening):
             self.live.reset()
         hold = (self.mode == "practice" and isinstance(event, ev.TurnSaved)
-                and event.turn.speaker == "candidate")
+                and event.turn.speaker == "candidate" and event.turn.kind != "clarification")
         if hold:
             self._gate.clear()
         self.post_message(RunnerEvent(event))
@@ -231,7 +231,8 @@ class InterviewScreen(Screen[None]):
         elif isinstance(event, ev.AudioCutShort):
             self.notify(f"{event.message[:1].upper()}{event.message[1:]}. Check the input device in Settings, "
                         "or type your next answer.", severity="warning", timeout=10)
-        elif isinstance(event, ev.TurnSaved) and event.turn.speaker == "candidate":
+        elif isinstance(event, ev.TurnSaved) and event.turn.speaker == "candidate" \
+                and event.turn.kind != "clarification":      # a clarifying question has no scorecard
             self._answer_saved(event)
         elif isinstance(event, ev.SessionEnded):
             self._set_state("done", f"{event.status} ({event.reason})")
@@ -256,6 +257,10 @@ class InterviewScreen(Screen[None]):
             return "Interviewer · closing"
         if event.kind == "followup" and event.gap:
             return f"Interviewer · follow-up on {event.gap.replace('_', ' ')}"
+        if event.kind == "clarification":
+            return "Interviewer · answering your clarifying question"
+        if event.kind == "change":
+            return "Interviewer · a fact has changed"
         return "Interviewer · asking again" if event.kind == "repeat" else "Interviewer · question"
 
     def _listening(self) -> None:

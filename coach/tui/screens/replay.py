@@ -58,7 +58,8 @@ def table_has_session(key: str) -> bool:
     return key != "" and not key.startswith("no sessions")
 
 
-KIND_MARKS = {"question": "Q", "followup": "↳", "repeat": "↺", "closing": "■", "answer": " "}
+KIND_MARKS = {"question": "Q", "followup": "↳", "repeat": "↺", "closing": "■", "answer": " ", "clarification": "?",
+              "change": "Δ"}
 
 
 def turn_label(turn: dict[str, Any], width: int = 26) -> Text:
@@ -157,7 +158,9 @@ class SessionScreen(Screen[None]):
         if turn.get("speaker") == "candidate":
             asked = self._asked_before(index)
             question.update(Text(asked, style="bold") if asked else "")
-            detail.border_title = f"Answer {index:02d}" + self._timing(turn)
+            clarifying = turn.get("kind") == "clarification"
+            head = f"Clarifying question {index:02d} · not scored" if clarifying else f"Answer {index:02d}"
+            detail.border_title = head + self._timing(turn)
             card.show(turn.get("scores"), str(turn.get("text") or ""))
         else:
             kind = turn.get("kind") or "question"

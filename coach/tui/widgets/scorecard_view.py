@@ -135,6 +135,11 @@ def render_card(card: Scorecard, transcript: str = "",
         if len(missed) > 1:
             out.append(f" (+{len(missed) - 1} more)", style="dim")
         out.append("\n")
+    asked = card.clarifications
+    if asked:
+        out.append("Clarified first ", style="bold")
+        out.append(f"{len(asked)} question{'s' if len(asked) > 1 else ''} about the problem", style="green")
+        out.append(" (not scored; counts as asking about requirements)\n", style="dim")
     for line in card.feedback[:2]:
         out.append(f"→ {line}\n", style="italic")
     if transcript:

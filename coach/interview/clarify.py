@@ -1,0 +1,216 @@
+"""Clarifying questions in a system-design round: telling them apart, and answering them from facts.
+
+Pure and rule-based: the cues are data (`rubrics/clarifying.toml`) and the facts
+are the question's own (`[question.facts]` in the bank). A clarification is not
+an answer: the interviewer replies with the facts the question asks about, or
+asks the candidate to state an assumption, and then listens again.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from coach import paths
+from coach.content.check import read_toml
+from coach.errors import ContentError
+from coach.scoring.scorecard import Scorecard
+
+_SENTENCE = re.compile(r"[^.?!]+[.?!]*")
+_WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
+_CLAUSE = re.compile(r",\s*|\s+(?:and|or|also)\s+(?=(?:how|what|which|who|where|when|do|does|is|are|can|could|should|will)\b)")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """`rubrics/clarifying.toml`, loaded."""
+
+    question_starts: tuple[str, ...]
+    statement_subjects: frozenset[str]
+    asks: tuple[str, ...]
+    clause_starts: tuple[str, ...]
+    asking_because: tuple[str, ...]
+    about_the_interview: tuple[str, ...]
+    tags: tuple[str, ...]
+    about_me_starts: tuple[str, ...]
+    fillers: frozenset[str]
+    topics: dict[str, tuple[str, ...]]
+    max_statement_words: int = 25
+    no_fact: str = "That's your call: state an assumption and go on."
+    partly: str = "For the rest, state your assumption."
+
+
+def _strings(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ContentError(f"{where}: field '{key}' must be a list of phrases", "fix rubrics/clarifying.toml")
+    return tuple(v.lower().strip() for v in value)
+
+
+def load_cues(path: Path | None = None) -> Cues:
+    path = path or paths.rubrics_dir() / "clarifying.toml"
+    where = "rubrics/clarifying.toml"
+    data = read_toml(path, where)
+    topics = data.get("topics", {})
+    if not isinstance(topics, dict) or not topics:
+        raise ContentError(f"{where}: [topics] must map each fact name to its words", "fix rubrics/clarifying.toml")
+    return Cues(
+        question_starts=_strings(data, "question_starts", where),
+        statement_subjects=frozenset(_strings(data, "statement_subjects", where)),
+        asks=_strings(data, "asks", where), clause_starts=_strings(data, "clause_starts", where),
+        asking_because=_strings(data, "asking_because", where),
+        about_the_interview=_strings(data, "about_the_interview", where), tags=_strings(data, "tags", where),
+        about_me_starts=_strings(data, "about_me_starts", where),
+        fillers=frozenset(_strings(data, "fillers", where)),
+        topics={name: _strings(topics, name, where) for name in topics},
+        max_statement_words=int(data.get("max_statement_words", 25)),
+        no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> Cues:
+    return load_cues()
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("\u2019", "'"))
+
+
+def _has(text: str, phrase: str) -> bool:
+    return re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", text) is not None
+
+
+def _core(words: list[str], cues: Cues) -> list[str]:
+    """The sentence's words after leading fillers ("okay so um, do we...")."""
+    i = 0
+    while i < len(words) and words[i] in cues.fillers:
+        i += 1
+    return words[i:]
+
+
+def _opens_question(words: list[str], cues: Cues) -> bool:
+    head = " ".join(words[:3])
+    for start in cues.question_starts:
+        if head == start or head.startswith(start + " "):
+            rest = words[len(start.split()):]
+            # "what we need is...", "how I'd do it": a question word, then a subject, is a statement
+            return not (rest and rest[0] in cues.statement_subjects and start in ("what", "how", "where", "when", "why"))
+    return False
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    question: bool        # asks something (ends in "?" or opens like a question)
+    clarifying: bool      # and asks the interviewer about the problem
+
+
+def _sentences(text: str, cues: Cues) -> list[Sentence]:
+    out: list[Sentence] = []
+    for m in _SENTENCE.finditer(text.replace("\u2019", "'")):
+        raw = m.group(0).strip()
+        words = _words(raw)
+        if not words:
+            continue
+        low = " ".join(words)
+        core = _core(words, cues)
+        clause_q = raw.rstrip()[-1:] != "." and any(_has(low, c) and _opens_question(_words(c) + ["x"], cues)
+                                                  for c in cues.clause_starts if not low.startswith(c))
+        question = raw.endswith("?") or _opens_question(core, cues) or (clause_q and any(_has(low, a) for a in cues.asks))
+        tag = raw.endswith("?") and any(raw.lower().endswith(t) for t in cues.tags)
+        meta = any(_has(low, p) for p in cues.about_the_interview) or (
+            any(" ".join(core).startswith(p + " ") for p in cues.about_me_starts)
+            and "assum" not in low and not topics_asked([raw], cues))
+        out.append(Sentence(raw, question, question and not tag and not meta))
+    return out
+
+
+def is_clarification(text: str, cues: Cues | None = None) -> bool:
+    """Does this turn ask the interviewer about the problem (and not go on with the design)?"""
+    return bool(clarifying_questions(text, cues))
+
+
+def clarifying_questions(text: str, cues: Cues | None = None) -> list[str]:
+    """The turn's clarifying questions, or [] when the turn is design talk, rhetorical or off the problem."""
+    cues = cues or default_cues()
+    sents = _sentences(text, cues)
+    asked: list[str] = []
+    statement_words = 0
+    for i, s in enumerate(sents):
+        nxt = sents[i + 1] if i + 1 < len(sents) else None
+        if s.clarifying:
+            answered_itself = nxt is not None and not nxt.question and \
+                not any(_has(" ".join(_words(nxt.text)), b) for b in cues.asking_because)
+            if not answered_itself:
+                asked.append(s.text)
+                continue
+        if s.question:
+            continue                      # a rhetorical or meta question: neither asked nor design talk
+        low = " ".join(_words(s.text))
+        prev_asked = bool(asked) and i > 0 and sents[i - 1].text == asked[-1]
+        if any(_has(low, a) for a in cues.asks) or (prev_asked and any(_has(low, b) for b in cues.asking_because)):
+            continue                      # "Let me ask about scale first." / "I'm asking because..."
+        statement_words += len(_words(s.text))
+    if statement_words > cues.max_statement_words:
+        return []
+    return asked
+
+
+def topics_asked(questions: list[str], cues: Cues | None = None) -> list[str]:
+    """Which facts the questions ask about, in the order asked (per clause, the best-matching topics)."""
+    cues = cues or default_cues()
+    found: list[str] = []
+    for q in questions:
+        for clause in _CLAUSE.split(q.lower().replace("\u2019", "'")):
+            text = " ".join(_words(clause))
+            spans: list[tuple[int, int, str]] = []
+            for topic, phrases in cues.topics.items():
+                for p in phrases:
+                    for m in re.finditer(r"(?<![a-z0-9])" + re.escape(p), text):
+                        spans.append((m.start(), m.start() + len(p), topic))
+            spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+            kept: list[tuple[int, int, str]] = []
+            for s in spans:                           # the longest match wins where two overlap
+                if all(s[1] <= k[0] or s[0] >= k[1] for k in kept):
+                    kept.append(s)
+            counts: dict[str, int] = {}
+            for _, _, topic in kept:
+                counts[topic] = counts.get(topic, 0) + 1
+            if counts:
+                best = max(counts.values())
+                for _, _, topic in sorted(kept):
+                    if counts[topic] == best and topic not in found:
+                        found.append(topic)
+    return found
+
+
+def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = None, max_facts: int = 3) -> tuple[str, tuple[str, ...]]:
+    """What the interviewer says back, and the facts it used: the facts asked about, in one to three
+    sentences; an invitation to state an assumption for what the facts do not cover."""
+    cues = cues or default_cues()
+    topics = topics_asked(questions, cues)
+    used = tuple(t for t in topics if t in facts)[:max_facts]
+    if not used:
+        return cues.no_fact, ()
+    text = " ".join(facts[t] for t in used)
+    if any(t not in facts for t in topics):
+        text += " " + cues.partly
+    return text, used
+
+
+def credit(card: Scorecard, asked: list[str]) -> Scorecard:
+    """A design answer after clarifying questions: the card records them, and `no_clarifying`
+    (asked nothing about the problem) no longer applies."""
+    if not asked:
+        return card
+    dropped = [g for g in card.gaps if g.id == "no_clarifying"]
+    feedback = card.feedback
+    if dropped and dropped[0].evidence:
+        feedback = tuple(f for f in feedback if dropped[0].evidence not in f)
+    return dataclasses.replace(card, gaps=tuple(g for g in card.gaps if g.id != "no_clarifying"),
+                               feedback=feedback, clarifications=tuple(asked))
