@@ -5,7 +5,6 @@ A small sample of benchmarks/crash_kill.py (which runs 100 kills at random momen
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 
 from coach.bench import answers as answers_mod
 from coach.bench.load import busy, peak_rss_mb

@@ -161,7 +161,7 @@ def run_headless(args: argparse.Namespace) -> int:
     speaker = services.build_speaker(args.silent, args.speak_to, settings.rate, settings.voice, engine=settings.tts)
     runner = services.build_runner(
         content=content, items=items, source=FileAnswerSource(args.answers, realtime=args.realtime),
-        transcriber=transcriber, interviewer=interviewer, speaker=speaker, store=store, scorer=score_answer, level=level,
+        transcriber=transcriber, interviewer=interviewer, speaker=speaker, store=store, scorer=score_answer,
         on_event=_printer(), no_speech="raise", max_followups=max_followups, resume_from=point,
         speculate=args.realtime,     # at speaking pace there is silence to draft the follow-up in
         mode=getattr(args, "mode", None) or settings.mode, level=level,

@@ -63,7 +63,7 @@ def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
     source = AnswerQueueSource(mic, on_chunk=on_chunk, on_error=on_error)
     runner = services.build_runner(
         content=content, items=items, source=source, transcriber=kit.transcriber,
-        interviewer=kit.interviewer, speaker=kit.speaker, store=store, scorer=kit.scorer, level=req.level,
+        interviewer=kit.interviewer, speaker=kit.speaker, store=store, scorer=kit.scorer,
         on_event=on_event, no_speech="retry", clock=app.clock, speculate=mic is not None,
         mode=req.mode, level=req.level, **extra,
     )
