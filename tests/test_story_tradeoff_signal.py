@@ -6,10 +6,8 @@ from pathlib import Path
 import pytest
 from history_factory import generate_history
 
-from coach.adapters import history_sqlite as sql
 from coach.adapters.store_sqlite import SQLiteStore
 from coach.errors import ContentError
-from coach.progress import history
 from coach.progress.signals import load_signals, parse_signals
 from coach.progress.stories import group_stories, signal_coverage
 
@@ -37,9 +35,9 @@ def test_story_bank_tracks_the_new_signal(tmp_path: Path) -> None:
     generate_history(db, sessions=24, questions=2, days=28)
     store = SQLiteStore(db)
     try:
-        hist = history.load(store.db.conn)
+        hist = store.history()
         signals = load_signals()
-        stories = group_stories(hist.answers, sql.story_names(store.db.conn), signals)
+        stories = group_stories(hist.answers, store.story_names(), signals)
     finally:
         store.close()
     coverage = {c.signal.id: c for c in signal_coverage(stories, signals)}
