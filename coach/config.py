@@ -7,7 +7,7 @@
     voice = ""                    # espeak voice id; empty: the system default
     rate = 175                    # words per minute the interviewer speaks
     silence_seconds = 2.0         # hands-free: the longest silence before an answer ends
-    end_of_turn = "meaning"       # hands-free: meaning (the smart-turn model after a short silence) or silence
+    end_of_turn = "silence"       # hands-free: silence (wait silence_seconds) or meaning (the smart-turn model, opt-in)
     headphones = false            # true: talking over the interviewer stops its voice (barge-in)
     input_device = ""             # sounddevice name or index; empty: the default
     mode = "practice"             # practice (score after each answer) or realistic
@@ -42,9 +42,11 @@ class Settings:
     """Speaking rate of the interviewer in words per minute."""
     silence_seconds: float = 2.0
     """Hands-free mode: silence of this length always ends the answer (long enough for a thinking pause)."""
-    end_of_turn: str = "meaning"
-    """Hands-free mode: "meaning" asks the smart-turn model after a short silence whether the answer sounds
-    finished (then it ends at once; if not, up to silence_seconds); "silence" waits silence_seconds every time."""
+    end_of_turn: str = "silence"
+    """Hands-free mode: "silence" waits silence_seconds every time; "meaning" asks the smart-turn model after a
+    short silence whether the answer sounds finished (then it ends at once; if not, up to silence_seconds).
+    "silence" is the default because the model takes a thinking pause between two sentences for the end
+    (3 of 9 in `coach bench`), which cuts the candidate off."""
     headphones: bool = False
     """With headphones the microphone cannot hear the interviewer, so talking over it stops its voice."""
     input_device: str = ""

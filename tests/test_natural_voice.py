@@ -61,7 +61,7 @@ def test_the_voice_is_a_setting_with_espeak_as_fallback(tmp_path: Path, monkeypa
     config.write_text('tts = "robot"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="tts must be one of auto, piper, espeak"):
         load_settings(config)
-    assert Settings().tts == "auto" and Settings().end_of_turn == "meaning" and Settings().headphones is False
+    assert Settings().tts == "auto" and Settings().end_of_turn == "silence" and Settings().headphones is False
 
 
 def test_a_damaged_voice_file_is_caught_by_its_checksum(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -136,7 +136,7 @@ def test_bench_measures_both_ways_of_ending_a_turn(capsys: pytest.CaptureFixture
 
     from coach.cli import main
 
-    assert main(["bench", "--turns", "1", "--answer-seconds", "8", "--json"]) == 0
+    assert main(["bench", "--turns", "1", "--answer-seconds", "8", "--end-of-turn", "meaning", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     rows = {t["mode"]: t for t in result["turns"]}
     assert set(rows) == {"hands-free", "push-to-talk"}
