@@ -63,7 +63,9 @@ class InterviewRunner:
     prefetch: FollowUpPrefetch | None = None
     drafts_used: int = 0              # follow-ups that were ready when the turn ended
     reply_budget_s: float = 1.0       # after the end of a turn, no second model attempt past this
-    hotwords: str = ""                # Whisper is primed with these terms and with the question
+    hotwords: str = ""                # the ML glossary, for priming Whisper when `prime` is on
+    prime: bool = False               # prime the live windows with the question and the glossary: off, because on
+                                      # 60-second answers it dropped or repeated words (README, Jargon)
     settle_s: float = 0.5             # silence before the tail is transcribed and the follow-up drafted
     _turn_ended: float | None = None
     _scores: list[Scorecard] = field(default_factory=list)
@@ -116,7 +118,8 @@ class InterviewRunner:
         self.on_event(ev.Listening(ask.text))
         self.stop_answer.clear()
         live = self.live = IncrementalTranscriber(self.transcriber, settle_s=self.settle_s,   # transcribes while
-                                                  prompt=ask.text, hotwords=self.hotwords or None,  # they speak
+                                                  prompt=ask.text if self.prime else None,  # they speak
+                                                  hotwords=(self.hotwords or None) if self.prime else None,
                                                   background=True)
         on_chunk = self._speculating(ask, live) if self.speculate else live.feed
         captured = self.source.capture(self.audio_root / rel, stop=self.stop_answer, on_chunk=on_chunk)
