@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.scoring.star import ACT_CLAUSE
-from coach.scoring.text import content_stems
+from coach.scoring.text import content_stems, first_matches
 
 _F = re.IGNORECASE
 LEVEL_TO_SCORE = ((1.0, 0.6), (2.0, 1.6), (3.0, 2.8), (4.0, 3.8), (5.0, 4.8))
@@ -111,12 +111,8 @@ def answer_kind(round_id: str | None, question: Any, narrative: bool) -> str:
 
 
 def staff_signals(text: str) -> dict[str, str]:
-    out = {}
-    for name, pat in STAFF_SIGNALS.items():
-        m = pat.search(text)
-        if m:
-            out[name] = m.group(0)
-    return out
+    """staff signal -> the phrase that showed it."""
+    return first_matches(STAFF_SIGNALS, text)
 
 
 @dataclass

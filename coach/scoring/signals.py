@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from coach.domain import Question
-from coach.scoring.text import STOPWORDS, Sentence, content_stems, stem, words
+from coach.scoring.text import STOPWORDS, Sentence, content_stems, first_matches, stem, words
 
 _F = re.IGNORECASE
 
@@ -93,12 +93,7 @@ def tradeoff_evidence(sents: list[Sentence]) -> list[str]:
 
 def production_concepts(text: str) -> dict[str, str]:
     """concept -> the phrase that showed it."""
-    out = {}
-    for name, pat in PRODUCTION.items():
-        m = pat.search(text)
-        if m:
-            out[name] = m.group(0)
-    return out
+    return first_matches(PRODUCTION, text)
 
 
 def scope_words(text: str) -> list[str]:

@@ -157,3 +157,13 @@ def human(value: float, unit: str) -> str:
     if unit.startswith("$"):
         return f"${fmt_num(value)}{unit[1:]}"
     return f"{fmt_num(value)}{unit}" if unit.startswith("/") else f"{fmt_num(value)} {unit}".strip()
+
+
+def first_matches(patterns: dict[str, re.Pattern[str]], text: str) -> dict[str, str]:
+    """name -> the phrase that showed it, for each pattern found in `text`."""
+    out = {}
+    for name, pat in patterns.items():
+        m = pat.search(text)
+        if m:
+            out[name] = m.group(0)
+    return out
