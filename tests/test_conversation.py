@@ -11,6 +11,7 @@ from coach.interview import clarify
 from coach.interview.engine import Ask, InterviewEngine, NeedFollowUp
 from coach.interviewer.followups import bank_followup
 from coach.scoring import score_answer
+from coach.scoring.scorecard import Scorecard
 
 
 def test_clarification_detection_holds_precision_and_recall_on_every_set() -> None:
@@ -41,12 +42,13 @@ def test_rhetorical_questions_check_ins_and_design_talk_are_not_clarifications()
 
 
 def test_a_design_answer_after_clarifying_is_not_marked_no_clarifying_and_records_the_questions() -> None:
-    card = {"gaps": [{"id": "no_numbers", "severity": 0.8, "evidence": "0 quantities"},
-                     {"id": "no_clarifying", "severity": 0.7, "evidence": "no requirement question"}],
-            "feedback": ["Start by stating assumptions or asking about scale: no requirement question."]}
+    card = Scorecard.from_dict({
+        "gaps": [{"id": "no_numbers", "severity": 0.8, "evidence": "0 quantities"},
+                 {"id": "no_clarifying", "severity": 0.7, "evidence": "no requirement question"}],
+        "feedback": ["Start by stating assumptions or asking about scale: no requirement question."]})
     credited = clarify.credit(card, ["How many payments per second at peak?"])
-    assert [g["id"] for g in credited["gaps"]] == ["no_numbers"]
-    assert credited["feedback"] == [] and credited["clarifications"] == ["How many payments per second at peak?"]
+    assert [g.id for g in credited.gaps] == ["no_numbers"]
+    assert credited.feedback == () and credited.clarifications == ("How many payments per second at peak?",)
     assert clarify.credit(card, []) is card
 
 
@@ -64,7 +66,8 @@ def test_clarification_turns_keep_the_question_open_and_the_fact_change_comes_in
     ask = engine.clarified("how many payments per second?", "About 800 a second.")
     assert ask.kind == "clarification" and engine.current.followups == 0 and engine.index == 0
     engine.spoken()
-    weak = {"overall": 1.5, "gaps": [{"id": "no_numbers", "severity": 0.8, "evidence": "0 quantities"}]}
+    weak = Scorecard.from_dict({"overall": 1.5,
+                                "gaps": [{"id": "no_numbers", "severity": 0.8, "evidence": "0 quantities"}]})
     change = engine.answered("a design", weak, now=60)
     assert isinstance(change, Ask) and change.kind == "change" and "60 days" in change.text
     follow = engine.answered("the design adapts", weak, now=120)
@@ -77,12 +80,14 @@ def test_clarification_turns_keep_the_question_open_and_the_fact_change_comes_in
 def test_digging_goes_three_deep_on_open_gaps_never_asks_for_what_was_said_and_stops_at_the_bar() -> None:
     engine = _design_engine(level="staff")
     engine.start(0)
-    first = {"overall": 2.0, "gaps": [{"id": "no_numbers", "severity": 0.8}, {"id": "no_tradeoff", "severity": 0.65}]}
+    first = Scorecard.from_dict({"overall": 2.0, "gaps": [{"id": "no_numbers", "severity": 0.8},
+                                                          {"id": "no_tradeoff", "severity": 0.65}]})
     need = engine.answered("design", first, now=10)
     assert isinstance(need, NeedFollowUp) and need.gap == "no_numbers"
     engine.followup_ready("How many per second?", need.gap, "bank")
     # the follow-up's answer gives numbers but (scored alone) misses monitoring, which the design covered
-    second = {"overall": 2.5, "gaps": [{"id": "no_monitoring", "severity": 0.9}, {"id": "no_tradeoff", "severity": 0.65}]}
+    second = Scorecard.from_dict({"overall": 2.5, "gaps": [{"id": "no_monitoring", "severity": 0.9},
+                                                           {"id": "no_tradeoff", "severity": 0.65}]})
     need = engine.answered("3000 a second", second, now=20)
     assert isinstance(need, NeedFollowUp) and need.gap == "no_tradeoff"
     engine.followup_ready("What did you give up?", need.gap, "bank")
@@ -93,7 +98,7 @@ def test_digging_goes_three_deep_on_open_gaps_never_asks_for_what_was_said_and_s
     at_bar = _design_engine(mode="realistic")
     at_bar.start(0)
     at_bar.current.changed = True
-    assert not isinstance(at_bar.answered("strong", {"overall": 3.8, "gaps": first["gaps"]}, now=10), NeedFollowUp)
+    assert not isinstance(at_bar.answered("strong", Scorecard(overall=3.8, gaps=first.gaps), now=10), NeedFollowUp)
 
 
 def test_a_strong_plan_for_a_hypothetical_question_is_not_asked_for_a_past_result() -> None:
