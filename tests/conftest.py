@@ -102,3 +102,13 @@ def interviewer():
     from coach import services
 
     return services.build_interviewer()
+
+
+@pytest.fixture(scope="session")
+def history_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Ten weeks of generated history (read-only: the report and weekly-plan tests share it)."""
+    from history_factory import generate_history
+
+    path = tmp_path_factory.mktemp("history") / "coach.db"
+    generate_history(path, sessions=66, questions=2, days=70)
+    return path

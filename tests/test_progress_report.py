@@ -21,13 +21,6 @@ VOID = {"meta", "br", "hr", "img", "input", "link", "rect", "line", "polyline", 
 
 
 @pytest.fixture(scope="module")
-def history_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("hist") / "coach.db"
-    generate_history(path, sessions=66, questions=2, days=70)
-    return path
-
-
-@pytest.fixture(scope="module")
 def report(history_db: Path):
     store = SQLiteStore(history_db)
     try:

@@ -6,7 +6,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from history_factory import generate_history
 
 from coach.adapters.store_sqlite import SQLiteStore
 from coach.cli import main
@@ -17,13 +16,6 @@ from coach.progress.trends import weekly_log
 from coach.progress.week import RETRY_DAYS, due_retries, next_retry, rounds_to_mock
 
 TODAY = date(2024, 3, 12)          # the generated history runs 2024-01-01 to 2024-03-10
-
-
-@pytest.fixture(scope="module")
-def history_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("week") / "coach.db"
-    generate_history(path, sessions=66, questions=2, days=70)
-    return path
 
 
 @pytest.fixture(scope="module")
