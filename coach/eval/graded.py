@@ -1,7 +1,8 @@
 """Calibration figures on the graded answers (tests/data/graded/) and the napkin chains (tests/data/napkin/).
 
-Every figure is reported on the tuning part and on the held-out part, split by a fixed hash of the id
-(see tests/data/graded/README.md). The scorer is called the way the app calls it: with the round's
+Every figure is reported per part: "tuning" and "held-out" are split by a fixed hash of the id (see
+tests/data/graded/README.md); "fresh" is every answer under tests/data/graded/fresh/, written after the
+held-out part had been looked at and never tuned on. The scorer is called the way the app calls it: with the round's
 spec and rubric from rubrics/, the question from the bank, and the level.
 """
 from __future__ import annotations
@@ -19,6 +20,8 @@ from coach.scoring.star import COMPONENTS
 from coach.scoring.text import clean, sentences
 
 GRADED_DIR = PROJECT_ROOT / "tests" / "data" / "graded"
+FRESH = "fresh"                      # the sub-folder that holds the fresh held-out part
+PARTS = ("tuning", "held-out", FRESH)
 CHAINS = PROJECT_ROOT / "tests" / "data" / "napkin" / "chains.toml"
 LETTERS = {"S": "situation", "T": "task", "A": "action", "R": "result", "O": "other"}
 STORY_ROUNDS = ("behavioral", "hiring-manager", "cross-functional", "recruiter", "deep-dive")
@@ -43,15 +46,22 @@ class Graded:
     question: str | None = None
     covered: tuple[int, ...] | None = None
     flags: dict[str, bool] = field(default_factory=dict)
+    fresh: bool = False
 
     @property
     def held_out(self) -> bool:
-        return held_out(self.id)
+        """In the older held-out part (by the hash); fresh answers are neither tuning nor this."""
+        return not self.fresh and held_out(self.id)
+
+    @property
+    def part(self) -> str:
+        return FRESH if self.fresh else "held-out" if held_out(self.id) else "tuning"
 
 
 def load_graded(folder: Path = GRADED_DIR) -> list[Graded]:
     out: list[Graded] = []
-    for path in sorted(Path(folder).glob("*.toml")):
+    paths = sorted(Path(folder).glob("*.toml")) + sorted((Path(folder) / FRESH).glob("*.toml"))
+    for path in paths:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
         for a in data.get("answer", []):
@@ -73,7 +83,8 @@ def load_graded(folder: Path = GRADED_DIR) -> list[Graded]:
             out.append(Graded(a["id"], a["round"], a.get("level", "senior"), int(a["grade"]), a.get("reason", ""),
                               text, spans, a.get("question"),
                               tuple(a["covered"]) if "covered" in a else None,
-                              {k: bool(a.get(k)) for k in ("speech", "followup", "plan", "wrong_math")}))
+                              {k: bool(a.get(k)) for k in ("speech", "followup", "plan", "wrong_math")},
+                              fresh=path.parent.name == FRESH))
     return out
 
 

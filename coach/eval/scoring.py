@@ -1,9 +1,10 @@
 """Evaluate the answer scorer against the labelled answers in tests/data/answers/.
 
-    python -m coach.eval.scoring [--data DIR] [--json] [--verbose] [--check]
+    python -m coach.eval.scoring [--data DIR] [--json] [--verbose] [--check] [--part PART ...]
 
 First, calibration on the graded answers (tests/data/graded/) and the napkin chains
-(tests/data/napkin/), on the tuning part and the held-out part: Spearman between overall and
+(tests/data/napkin/), on the tuning part, the held-out part and the fresh held-out part
+(tests/data/graded/fresh/, no chains): Spearman between overall and
 grade, mean score per grade, answers graded <= 2 scoring above 2.0, answers graded 5 scoring
 below 4.0, the share of STAR quotes on a sentence with the right label, talking-point precision,
 and flags on correct chains / misses on wrong ones (see coach/eval/graded.py). Then, on the
@@ -224,17 +225,19 @@ def _print(r: dict[str, Any], verbose: bool) -> None:
                 print(f"  {item_id}: {note}")
 
 
-def calibration(models: bool = False) -> dict[str, Any]:
-    """The graded-set and napkin-chain figures, per part."""
+def calibration(parts: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """The graded-set and napkin-chain figures, per part (tuning, held-out, fresh; all by default)."""
     from coach.content.loader import default_content
     from coach.eval import graded
+    parts = parts or graded.PARTS
     content = default_content()
-    rows = graded.score_graded(graded.load_graded(), content)
-    chains = graded.load_chains()
+    rows = graded.score_graded([g for g in graded.load_graded() if g.part in parts], content)
+    chains = graded.load_chains()         # the chains have a tuning and a held-out part, no fresh one
     out: dict[str, Any] = {}
-    for part, held in (("tuning", False), ("held-out", True)):
-        f = graded.figures([r for r in rows if r["item"].held_out == held])
-        f["chains"] = graded.chain_figures([c for c in chains if graded.held_out(c["id"]) == held])
+    for part in parts:
+        f = graded.figures([r for r in rows if r["item"].part == part])
+        f["chains"] = graded.chain_figures([c for c in chains if part != graded.FRESH
+                                            and graded.held_out(c["id"]) == (part == "held-out")])
         out[part] = f
     return out
 
@@ -247,7 +250,8 @@ def calibration_met(c: dict[str, Any]) -> dict[str, bool]:
         met[f"{part} weak<=2.0"] = f["weak_above_2"] <= T["weak_above_2"]
         met[f"{part} grade5>=4.0"] = f["strong_below_4"] <= T["strong_below_4"]
         met[f"{part} quotes"] = f["quote_right"] >= T["quote_right"]
-        met[f"{part} chains"] = not f["chains"]["false_flags"] and not f["chains"]["misses"]
+        if f["chains"]["correct"] + f["chains"]["wrong"]:
+            met[f"{part} chains"] = not f["chains"]["false_flags"] and not f["chains"]["misses"]
     return met
 
 
@@ -276,8 +280,8 @@ def _print_calibration(c: dict[str, Any], verbose: bool) -> None:
     row("flags without the right figure and step", lambda f: len(f["chains"]["flag_without_right_figure"]))
     met = calibration_met(c)
     print("\nCalibration targets: " + ", ".join(f"{k} {'ok' if v else 'MISSED'}" for k, v in met.items()))
-    if verbose:                      # the tuning part only: the held-out part's misses are not for tuning
-        for p in parts[:1]:
+    if verbose:                      # never the fresh part: its misses are not for tuning
+        for p in [p for p in parts if p != "fresh"]:
             f = c[p]
             for line in f["wrong_quotes"] + f["wrong_points"] + f["chains"]["false_flags"] + \
                     f["chains"]["misses"] + f["chains"]["flag_without_right_figure"]:
@@ -291,8 +295,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--part", action="append", choices=("tuning", "held-out", "fresh"),
+                        help="report only this part of the graded set (repeatable; default: all three)")
     args = parser.parse_args(argv)
-    cal = calibration()
+    cal = calibration(tuple(args.part) if args.part else None)
     result = evaluate(args.data)
     if args.json:
         for part in cal.values():
