@@ -177,6 +177,10 @@ _OPENER = re.compile(r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*(?:during|in|a
                      r"(?:a|one|two|three|four|five|six|a few|a couple of) (?:years?|months?|weeks?) (?:ago|into)|"
                      r"about (?:a|one|two|three) years? ago)\b(?! the end\b)[^,]{0,50}?\b(?:years?|months?|weeks?|"
                      r"quarter|spring|summer|fall|autumn|winter|peak|job|company|team|role|time|ago|into)\b", _F)
+# An opening time clause whose main clause is about others sets the scene: "When I joined, each team kept its
+# own copy" (but "When the alert fired, I rolled back" is an action).
+_SCENE_CLAUSE = re.compile(r"^(?:(?:so|and|um|uh|well)\W+)*(?:when|after|before|while|as soon as|by the time|once)\b"
+                           r"[^,]{3,80},\s*(?!(?:so |then |and )?(?:i|we)\b)", _F)
 # Habits, beliefs and plans ("I usually talk to stakeholders", "I would escalate") are not a story.
 _HABIT = re.compile(r"\b(?:usually|generally|typically|always|normally|tend to|i try to|i like to|i believe|"
                     r"i think|to me|my approach is|i make sure|i'?m (?:generally|very|always|pretty)|"
@@ -281,6 +285,32 @@ def label_sentence(sentence: str) -> dict[str, float]:
     return scores
 
 
+def _narrative(low: str) -> bool:
+    """A past-tense clause of the story itself: not a habit, a plan, a doubt, a condition or a verdict."""
+    return bool(_PAST.search(low)) and not (_HABIT.search(low) or _PLAN.search(low) or _DOUBT.search(low)
+                                            or _CONDITIONAL.search(low) or _SELF_RATING.search(low))
+
+
+def _carry(sents: list[Sentence], labels: list[str], carried: dict[str, list[int]]) -> None:
+    """A past-tense clause with no cue of its own continues the part it follows: more context after the
+    scene ("... | and the timeline kept slipping"), more outcome after the result or after the last step
+    ("... | and the student kept most of the gain"). Speech split at its clauses needs this most."""
+    actions = [i for i, lab in enumerate(labels) if lab == "action"]
+    for i in range(1, len(sents)):
+        if labels[i] != "other" or _words(sents[i].text) < 4 or not _narrative(sents[i].text.lower()):
+            continue
+        before = labels[i - 1]
+        if before == "situation" and not any(a < i for a in actions):
+            labels[i] = "situation"
+        elif before == "result" or (before == "action" and actions and actions[-1] < i
+                                    and _MEASURE.search(sents[i].text.lower())
+                                    and not _FIRST_PERSON_LEAD.search(sents[i].text.lower())):
+            labels[i] = "result"
+        else:
+            continue
+        carried[labels[i]].append(i)
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -308,6 +338,8 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
                 and not _HABIT.search(low) and not _PLAN.search(low) and not _DOUBT.search(low) \
                 and not _CONDITIONAL.search(low):
             best, sc = "situation", sc | {"situation": 1.0}     # an opening sentence that sets the scene
+        elif i < 2 and best in ("action", "result") and sc["task"] < 2.5 and _SCENE_CLAUSE.search(low):
+            best, sc = "situation", sc | {"situation": sc[best] + 0.1}   # "when I joined X, each team did Y"
         elif i == 0 and best in ("action", "result") and sc["task"] < 2.5 and _OPENER.search(low):
             best, sc = "situation", sc | {"situation": sc[best] + 0.1}   # a first sentence framed by time or place
         if best == "situation" and sc[best] < 2.0 and i >= max(2, len(sents) / 2):
@@ -325,6 +357,9 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
             if c != best and sc[c] >= (2.0 if c == "situation" and i < 3 else 2.5) \
                     and not (c == "result" and best == "situation"):     # the scene is not the outcome
                 secondary[c].append(i)
+    carried: dict[str, list[int]] = {c: [] for c in COMPONENTS}
+    if given is None:
+        _carry(sents, labels, carried)
     total = sum(_words(s.text) for s in sents) or 1
     text = " ".join(s.text for s in sents)
     i_count, we_count = len(I_WORD.findall(text.lower())), len(WE_WORD.findall(text.lower()))
@@ -333,11 +368,11 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
         """The sentences labelled `c` first, the clearest first (the quote: its cue beats the other parts' by the
         widest margin; context keeps its order), then those where `c` is a second, strong cue."""
         first = primary[c] if c == "situation" else sorted(primary[c], key=lambda k: -strength.get(k, 0.0))
-        idx = first + [k for k in secondary[c] if k not in primary[c]]
+        idx = first + [k for k in secondary[c] if k not in primary[c]] + carried[c]
         return tuple(sents[k].text for k in idx[:4])
 
     def share(c: str, with_secondary: bool = False) -> float:
-        idx = set(primary[c] + secondary[c]) if with_secondary else set(primary[c])
+        idx = set(primary[c] + secondary[c] + carried[c]) if with_secondary else set(primary[c] + carried[c])
         return sum(_words(sents[k].text) for k in idx) / total
 
     ev = {c: evidence(c) for c in COMPONENTS}

@@ -35,21 +35,59 @@ _BOUNDARY = re.compile(r"(?<!\d)[.?!]+(?=\s|$)|(?<=\d)[.?!]+(?=\s+[A-Za-z]|$)|\n
 _RUN_ON = re.compile(r",?\s+(?=(?:and then|and so|so then|so i|so we|and i|and we|then i|then we|but i|but we|"
                      r"and as a result|and after that|and in the end|(?:and|so) (?:uh|um)\b))", re.IGNORECASE)
 _LONG = 45   # words
+# Speech transcribed without punctuation: a new clause starts at a joining word with its own subject
+# ("... the flagged orders | and i noticed ...", "... over the weekend | so the false positives ..."), at a
+# frame of time ("| and after that", "| since then"), or at a bare "i" / "we" + past-tense verb that no
+# subordinating word holds inside the clause before it ("... a bad week | i profiled the job ...").
+_FILL = r"(?:(?:uh|um|yeah|like|so|honestly|basically|then|also|eventually|finally|first|actually|ok|okay)\s+)*"
+_SUBJECT = (r"(?:i|we|they|he|she|it|there|nobody|everyone|everybody|people|nothing|that|my|our|their|his|her|"
+            r"the (?:\w+ ){0,2}(?:was|were|had|went|got|kept|fell|rose|dropped|stopped|came|took|\w+ed)\b)")
+_CLAUSE_START = re.compile(
+    r"\s+(?=(?:and|so|but|then|which meant)\s+" + _FILL + r"(?:after that|since then|in the end|" + _SUBJECT + r")\b|"
+    r"(?:after that|since then|in the end|it turned out|turns out|within (?:a|two|three|\w+) \w+)\b|"
+    r"(?:ok(?:ay)?|yeah|um|uh|well)\s+so\b|"
+    r"(?P<bare>(?:i|we)\s+(?:also\s+|then\s+|just\s+|basically\s+|actually\s+)?(?:[a-z]{2,}ed|put|sat|ran|took|"
+    r"made|wrote|built|got|gave|found|brought|went|saw|told|spent|kept|drew|chose|led|met|set|cut|sent|held|dug|did|"
+    r"pulled|had)\b))", re.IGNORECASE)
+# A bare "i did" right after one of these words sits inside the clause before it ("the team that we trained").
+_HOLDS_CLAUSE = frozenset("and so but then that which when what where who how if because once until after before "
+                          "since as why while whether unless though although like um uh said thought think knew "
+                          "felt guess".split())
+_MIN_CLAUSE = 5   # words on each side of a speech split
 
 
 def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
-    for m in _BOUNDARY.finditer(text):
-        _add(out, text, pos, m.end())
+    ends = list(_BOUNDARY.finditer(text))
+    speech = _unpunctuated(text, len(ends))
+    for m in ends:
+        _add(out, text, pos, m.end(), speech)
         pos = m.end()
-    _add(out, text, pos, len(text))
+    _add(out, text, pos, len(text), speech)
     return out
 
 
-def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+def _unpunctuated(text: str, ends: int) -> bool:
+    """Speech as transcribed without punctuation: hardly a sentence end or a comma for its length."""
+    n = len(text.split())
+    return n >= 2 * _MIN_CLAUSE and ends * 40 < n and text.count(",") * 25 < n
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int, speech: bool = False) -> None:
     piece = text[start:end]
     if not piece.strip():
+        return
+    if speech:
+        cut = start
+        for m in _CLAUSE_START.finditer(piece):
+            at = start + m.start()
+            if m.group("bare") and text[cut:at].split()[-1:] and text[cut:at].split()[-1].lower() in _HOLDS_CLAUSE:
+                continue
+            if len(text[cut:at].split()) >= _MIN_CLAUSE and len(text[at:end].split()) >= _MIN_CLAUSE:
+                _push(out, text, cut, at)
+                cut = at
+        _push(out, text, cut, end)
         return
     if len(piece.split()) <= _LONG:
         _push(out, text, start, end)
