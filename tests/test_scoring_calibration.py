@@ -11,7 +11,7 @@ from coach.scoring import Scorecard, score_answer
 
 @pytest.fixture(scope="module")
 def figures():
-    return calibration()
+    return calibration(("tuning", "held-out"))
 
 
 def test_tuning_part_meets_every_target(figures) -> None:

@@ -32,6 +32,11 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"\b(?:convinced|aligned|persuaded|without (?:formal |any )?authority|none of (?:them|whom) reported|"
         r"(?:didn'?t|did not|don'?t) report to me|buy-?in|design review|architecture review|rfc|invited|negotiated|"
         r"won over|leads of|tech leads|with (?:their|that team'?s|the other|those teams'?|partner teams'?) leads?|"
+        # agreement won from people outside one's line: "agreed a schedule with the three leads", "approved by the council"
+        r"(?:agreed|aligned|negotiated|settled|worked out) (?:[a-z]+ ){0,4}with (?:the |their |those |both |all |each )?"
+        r"(?:[a-z]+ ){0,2}(?:leads|directors|managers|teams|partners|owners)|(?:approved|endorsed|adopted) by (?:the |an? )?"
+        r"(?:[a-z]+ ){0,2}(?:council|board|committee|forum|leads|directors|group)|with input from|"
+        r"(?:got|brought) (?:[a-z]+ ){0,3}(?:on board|to agree|to sign off|to adopt)|persuad\w*|"
         r"leads? from|other tech leads|"
         r"worked with [a-z ]{0,20}lead|workshop|one on one|walked (?:each|every|both|the) [a-z ]{0,30}through|"
         # others' agreement is what influence produces: "both orgs signed off", "all three teams adopted it"
@@ -41,7 +46,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
     "long-term direction": re.compile(
         r"\b(?:roadmap|strateg\w*|direction|vision|long[- ]term|multi[- ]year|(?:next|over the next) (?:two|three|"
         r"few|\d) years|(?:next|for the next|over the next) year|the standard|a standard|standard for|the default|"
-        r"for years|phased|north star|bets?|"
+        r"for years|phased|north star|bets?|standards?|charter|multi[- ]quarter|(?:two|three|four|several|\d+) quarters|"
+        r"deprecat\w+|migration plan|"
         # adoption across an organisation is direction set: "within two quarters all seven teams were on it"
         r"(?:all|every one of the|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:of the )?(?:[a-z]+ )?"
         r"(?:teams|orgs|groups) (?:were on|moved|adopted|switched|use|now)|"
@@ -170,7 +176,7 @@ def _story(a: Any, t: _Trace, followup: bool) -> None:
         return
     t.set(2.0, "a story: an action and a situation or an outcome")
     specific = len(content_stems(" ".join(acts)))
-    if has_s and has_r and (has_t or len(acts) >= 2 or specific >= 5):
+    if (has_s or has_t) and has_r and (has_t or len(acts) >= 2 or specific >= 5):   # a task sentence sets a scene too
         t.set(3.0, "situation, action and result, the actions specific")
         if st.measurable_result and (has_t or len(acts) >= 2 or specific >= 8):
             t.set(4.0, "specific actions and a measured result")
@@ -205,6 +211,8 @@ def _plan(a: Any, t: _Trace) -> None:
         t.add(0.5, f"{specific} specific sentences")
     if a.tradeoffs or any(_REASON.search(s.text) for s in a.sents):
         t.add(0.3, "gives a reason or an alternative")
+    if (_EXAMPLE.search(a.text) and _NUMBER.search(a.text)) or (a.star.result.present and a.star.measurable_result):
+        t.add(0.3, "a concrete example or a measured outcome of their own work")
 
 
 def _design(a: Any, t: _Trace) -> None:

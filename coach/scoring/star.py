@@ -82,6 +82,7 @@ TASK = [
                 r"\b(?:asked|tasked|told|gave|charged|trusted) me\b[^.]{0,30}?\bto\b|"
                 r"(?:^|[,;]\s*|\b(?:and|so)\s+)i owned\b|\bi took on\b|\bi volunteered to\b|"
                 r"\bit was my (?:job|problem|call|change|project|model|code|mistake|decision)\b|"
+                r"\btook (?:on )?(?:the |full )?(?:responsibility|ownership)\b|\b(?:it )?(?:fell|landed) (?:\w+ ){0,2}on me\b|"
                 r"\bi felt it was my\b|\bi (?:led|owned) (?:a|the) (?:project|effort|migration)\b", _F), 2.5),
     (re.compile(r"\b(?:i|we) (?:needed|had|wanted) to\b|\bneeded to (?:figure out|find|get|reduce|improve|fix|ship|"
                 r"decide|cut|bring)\b|\b(?:to|had to) (?:decide|figure out) (?:whether|why|how)\b", _F), 2.0),
@@ -344,6 +345,9 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
             best, sc = "situation", sc | {"situation": sc[best] + 0.1}   # a first sentence framed by time or place
         if best == "situation" and sc[best] < 2.0 and i >= max(2, len(sents) / 2):
             best = "other"                                     # context comes first; a late weak cue is not it
+        if best == "situation" and sc[best] < 2.5 and i == len(sents) - 1 and i >= 2 and "action" in labels \
+                and _MEASURE.search(low):
+            best, sc = "result", sc | {"result": sc[best]}   # context comes first: a measured close is the outcome
         if best != "other" and sc[best] < 1.0 and i == len(sents) - 1 and i >= 2 and _PAST.search(low) and not _FIRST_PERSON_LEAD.search(low) \
                 and not _HABIT.search(low) and not _PLAN.search(low) and not _DOUBT.search(low):
             best, sc = "result", sc | {"result": 1.0}          # a closing past-tense sentence about others: the outcome
