@@ -55,7 +55,11 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:retired|deprecated|decommissioned|sunset) (?:the|our|an?) (?:old|legacy)|"
         r"(?:a|the) (?:weekly|monthly|quarterly) (?:review|forum|council|process))\b", _F),
 }
-_PLAN_PROMPT = re.compile(r"\b(?:suppose|imagine|if you were|what would you|how would you|what'?s making you|"
+# Rounds whose rubric asks for examples with results (evidence from past work, the system's internals) rather than
+# a scene-setting story: a missing situation does not make the example incomplete there.
+EXAMPLE_ROUNDS = ("hiring-manager", "recruiter", "deep-dive")
+_PLAN_PROMPT = re.compile(r"\b(?:suppose|imagine|if you were|what would you|how would you|what'?s your view|"
+                          r"what is your view|in your view|what do you think|what'?s making you|"
                           r"what is making you|overview of your background|why are you looking)\b", _F)
 _REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking back|in hindsight|i would have|"
                          r"next time|if i did it again|would do differently|i'?d do differently)\b", _F)
@@ -63,6 +67,11 @@ _EXAMPLE = re.compile(r"\b(?:on a|in a|at my|on my|on our|in our|when i)\b[^.]{0
                       r"company|job|work(?:ed)?)\b|\b(?:i worked on|i reviewed|i led|i built)\b", _F)
 _REASON = re.compile(r"\bbecause\b|\bsince\b|\brather than\b|\binstead\b|\bso that\b|\bwhich is why\b", _F)
 _NUMBER = re.compile(r"\d")
+# The rubrics' top level for a technical answer: the limits of the idea, its edge cases, what does not fit.
+_LIMITS = re.compile(r"\b(?:edge cases?|corner cases?|breaks? (?:down|when|if)|fails? (?:when|if)|blind spots?|"
+                     r"caveats?|pitfalls?|the catch|undefined|(?:won'?t|doesn'?t|don'?t|do not|does not) fit|"
+                     r"(?:doesn'?t|does not|won'?t) (?:hold|work|help) (?:when|if|for)|only (?:works|holds|helps) (?:when|if)|"
+                     r"the (?:usual|common) way to break|can hide|misleading|fool(?:s|ed)?)\b", _F)
 # An outcome that lasted past the project ("that gate has caught two regressions since").
 _LASTING = re.compile(r"\b(?:has|have) (?:[a-z]+ ){1,6}since\b|\bsince then\b|\bever since\b|\bto this day\b|"
                       r"\bstill (?:in use|running|used|the default)\b", _F)
@@ -171,6 +180,8 @@ def _story(a: Any, t: _Trace, followup: bool) -> None:
     has_s, has_t, has_a, has_r = st.situation.present, st.task.present, st.action.present, st.result.present
     if followup:
         has_s = has_t = True          # the context came with the main answer
+    elif a.round in EXAMPLE_ROUNDS:
+        has_s = has_s or has_t or has_a   # their rubrics ask for examples with results, not a scene
     if not has_a or not (has_s or has_r):
         t.set(1.0, "no story: no action told" if not has_a else "no story: no situation and no outcome")
         return
@@ -262,6 +273,8 @@ def _technical(a: Any, t: _Trace) -> None:
         t.add(0.3, "gives a reason or an alternative")
     if len(a.tech) >= 5:
         t.add(0.3, f"{len(a.tech)} technical terms")
+    if _LIMITS.search(a.text):
+        t.add(0.3, "names a limit or an edge case")
 
 
 def _delivery(a: Any, t: _Trace) -> None:
