@@ -82,7 +82,8 @@ TASK = [
                 r"\b(?:asked|tasked|told|gave|charged|trusted) me\b[^.]{0,30}?\bto\b|"
                 r"(?:^|[,;]\s*|\b(?:and|so)\s+)i owned\b|\bi took on\b|\bi volunteered to\b|"
                 r"\bit was my (?:job|problem|call|change|project|model|code|mistake|decision)\b|"
-                r"\btook (?:on )?(?:the |full )?(?:responsibility|ownership)\b|\b(?:it )?(?:fell|landed) (?:\w+ ){0,2}on me\b|"
+                r"\btook (?:on )?(?:the |full )?(?:responsibility|ownership)\b|\bi was the one (?:on call|responsible|"
+                r"in charge|who had to)\b|\b(?:it )?(?:fell|landed) (?:\w+ ){0,2}on me\b|"
                 r"\bi felt it was my\b|\bi (?:led|owned) (?:a|the) (?:project|effort|migration)\b", _F), 2.5),
     (re.compile(r"\b(?:i|we) (?:needed|had|wanted) to\b|\bneeded to (?:figure out|find|get|reduce|improve|fix|ship|"
                 r"decide|cut|bring)\b|\b(?:to|had to) (?:decide|figure out) (?:whether|why|how)\b", _F), 2.0),
@@ -255,10 +256,19 @@ _MEASURED_OUTCOME = re.compile(r"\bfrom (?:[^.]|\.(?=\d)){1,30}? to\b|\bby (?:ab
 _AT_NAME = re.compile(r"\bat [A-Z][a-z]+\b")       # "at Acme": a place of work (needs the capital letter)
 
 
+# "The ranker I rebuilt lifted purchases by 4 percent": the speaker's verb sits in a relative clause inside the
+# subject, so the sentence is about what the subject did (its main verb), not an act of the speaker.
+_RELATIVE_LEAD = re.compile(r"^(?:the|our|my|that|this|a|an) (?:[a-z-]+ ){1,4}?(?:i|we) (?:[a-z]+ed|built|led|ran|"
+                            r"wrote|made|set|drew|chose|took|brought)\b(?= (?!(?:a|an|the|it|them|him|her|our|my|that|"
+                            r"this|to|on|with|for|in|at|from|into|up|out|down|over)\b)[a-z]+)", _F)
+
+
 def label_sentence(sentence: str) -> dict[str, float]:
     original, sentence = sentence, sentence.lower()
+    rel = _RELATIVE_LEAD.search(sentence)
+    main = sentence[rel.end():] if rel else sentence
     scores = {"situation": max(_cue(sentence, SITUATION), 1.0 if _AT_NAME.search(original) else 0.0),
-              "task": _cue(sentence, TASK), "action": _cue(sentence, ACTION), "result": _cue(sentence, RESULT)}
+              "task": _cue(sentence, TASK), "action": _cue(main, ACTION), "result": _cue(sentence, RESULT)}
     if _DOUBT.search(sentence) or _CONDITIONAL.search(sentence) or _SELF_RATING.search(sentence) or not _PAST.search(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
         return {c: 0.0 for c in scores}  # a habit, a belief, a plan or a doubt: not part of a story
     if _BACKSTORY_CHANGE.search(sentence):
