@@ -40,19 +40,28 @@ _LONG = 45   # words
 # frame of time ("| and after that", "| since then"), or at a bare "i" / "we" + past-tense verb that no
 # subordinating word holds inside the clause before it ("... a bad week | i profiled the job ...").
 _FILL = r"(?:(?:uh|um|yeah|like|so|honestly|basically|then|also|eventually|finally|first|actually|ok|okay)\s+)*"
+_FINITE = r"(?:was|were|had|has|went|got|kept|fell|rose|grew|gave|took|came|became|stopped|signed|[a-z]{2,}ed)"
 _SUBJECT = (r"(?:i|we|they|he|she|it|there|nobody|everyone|everybody|people|nothing|that|my|our|their|his|her|"
-            r"the (?:\w+ ){0,2}(?:was|were|had|went|got|kept|fell|rose|dropped|stopped|came|took|\w+ed)\b)")
+            r"(?:the|every|each|both|all|most|none|some) (?:[a-z'-]+ ){0,3}?" + _FINITE + r"|[a-z]+s " + _FINITE + r")")
 _CLAUSE_START = re.compile(
     r"\s+(?=(?:and|so|but|then|which meant)\s+" + _FILL + r"(?:after that|since then|in the end|" + _SUBJECT + r")\b|"
-    r"(?:after that|since then|in the end|it turned out|turns out|within (?:a|two|three|\w+) \w+)\b|"
+    r"(?:after that|since then|in the end|it turned out|turns out|"
+    r"(?:within|after|about|around|over) (?:a|one|two|three|four|six|a few|a couple of|\d+) (?:days?|weeks?|months?|"
+    r"quarters?|years?)\b|(?:a|one|two|three|four|six|a few|\d+) (?:days?|weeks?|months?|quarters?|years?) later)\b|"
     r"(?:ok(?:ay)?|yeah|um|uh|well)\s+so\b|"
     r"(?P<bare>(?:i|we)\s+(?:also\s+|then\s+|just\s+|basically\s+|actually\s+)?(?:[a-z]{2,}ed|put|sat|ran|took|"
     r"made|wrote|built|got|gave|found|brought|went|saw|told|spent|kept|drew|chose|led|met|set|cut|sent|held|dug|did|"
-    r"pulled|had)\b))", re.IGNORECASE)
-# A bare "i did" right after one of these words sits inside the clause before it ("the team that we trained").
+    r"pulled|had)\b)|"
+    # a new subject with its own past-tense verb: "... one engineer's time | my manager gave me ..."
+    r"(?P<np>(?:my|our|their|his|her|the|both|all|every|each|nobody|everyone|none|most) (?:[a-z'-]+ ){0,3}?"
+    + _FINITE + r"\b))", re.IGNORECASE)
+# A new clause does not start right after one of these words: it is still inside the clause before it
+# ("the team that we trained", "showed that the job was", "the lesson i kept").
 _HOLDS_CLAUSE = frozenset("and so but then that which when what where who how if because once until after before "
                           "since as why while whether unless though although like um uh said thought think knew "
-                          "felt guess".split())
+                          "felt guess a an the of to in on at for with from by into about than or is are was were "
+                          "be been showed found noticed saw realised realized meant learned told means".split())
+_DETERMINERS = frozenset("a an the this that every each one our my their his her".split())
 _MIN_CLAUSE = 5   # words on each side of a speech split
 
 
@@ -82,7 +91,7 @@ def _add(out: list[Sentence], text: str, start: int, end: int, speech: bool = Fa
         cut = start
         for m in _CLAUSE_START.finditer(piece):
             at = start + m.start()
-            if m.group("bare") and text[cut:at].split()[-1:] and text[cut:at].split()[-1].lower() in _HOLDS_CLAUSE:
+            if (m.group("bare") or m.group("np")) and _inside_clause(text[cut:at].lower().split()):
                 continue
             if len(text[cut:at].split()) >= _MIN_CLAUSE and len(text[at:end].split()) >= _MIN_CLAUSE:
                 _push(out, text, cut, at)
@@ -99,6 +108,14 @@ def _add(out: list[Sentence], text: str, start: int, end: int, speech: bool = Fa
             _push(out, text, cut, at)
             cut = start + m.end()
     _push(out, text, cut, end)
+
+
+def _inside_clause(before: list[str]) -> bool:
+    """The words before a candidate clause start hold it inside their clause: a joining word, a preposition,
+    or a determiner and noun ("the lesson | i kept ..." is a relative clause)."""
+    if not before:
+        return True
+    return before[-1] in _HOLDS_CLAUSE or (len(before) >= 2 and before[-2] in _DETERMINERS)
 
 
 def _push(out: list[Sentence], text: str, start: int, end: int) -> None:
