@@ -49,7 +49,7 @@ _CLAUSE_START = re.compile(
     r"(?:within|after|about|around|over) (?:a|one|two|three|four|six|a few|a couple of|\d+) (?:days?|weeks?|months?|"
     r"quarters?|years?)\b|(?:a|one|two|three|four|six|a few|\d+) (?:days?|weeks?|months?|quarters?|years?) later)\b|"
     r"(?:ok(?:ay)?|yeah|um|uh|well)\s+so\b|"
-    r"(?P<bare>(?:i|we)\s+(?:also\s+|then\s+|just\s+|basically\s+|actually\s+)?(?:[a-z]{2,}ed|put|sat|ran|took|"
+    r"(?P<bare>(?:i|we|he|she|they)\s+(?:also\s+|then\s+|just\s+|basically\s+|actually\s+)?(?:[a-z]{2,}ed|put|sat|ran|took|"
     r"made|wrote|built|got|gave|found|brought|went|saw|told|spent|kept|drew|chose|led|met|set|cut|sent|held|dug|did|"
     r"pulled|had)\b)|"
     # a new subject with its own past-tense verb: "... one engineer's time | my manager gave me ..."
@@ -91,7 +91,9 @@ def _add(out: list[Sentence], text: str, start: int, end: int, speech: bool = Fa
         cut = start
         for m in _CLAUSE_START.finditer(piece):
             at = start + m.start()
-            if (m.group("bare") or m.group("np")) and _inside_clause(text[cut:at].lower().split()):
+            if (m.group("bare") or m.group("np")) and _inside_clause(text[cut:at].lower().split(),
+                                                                      piece[m.end():].lower().split()[:1],
+                                                                      bool(m.group("bare"))):
                 continue
             if len(text[cut:at].split()) >= _MIN_CLAUSE and len(text[at:end].split()) >= _MIN_CLAUSE:
                 _push(out, text, cut, at)
@@ -110,12 +112,15 @@ def _add(out: list[Sentence], text: str, start: int, end: int, speech: bool = Fa
     _push(out, text, cut, end)
 
 
-def _inside_clause(before: list[str]) -> bool:
-    """The words before a candidate clause start hold it inside their clause: a joining word, a preposition,
-    or a determiner and noun ("the lesson | i kept ..." is a relative clause)."""
+def _inside_clause(before: list[str], after: list[str], bare: bool) -> bool:
+    """The words around a candidate clause start hold it inside their clause: a joining word or a preposition
+    before it, or, for "i kept", a determiner and noun before and a verb after ("the lesson i kept is ...")."""
     if not before:
         return True
-    return before[-1] in _HOLDS_CLAUSE or (len(before) >= 2 and before[-2] in _DETERMINERS)
+    if before[-1] in _HOLDS_CLAUSE:
+        return True
+    return bare and len(before) >= 2 and before[-2] in _DETERMINERS and after[:1] in (["is"], ["was"], ["were"],
+                                                                                        ["are"], ["had"], ["has"])
 
 
 def _push(out: list[Sentence], text: str, start: int, end: int) -> None:
