@@ -374,6 +374,10 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
     carried: dict[str, list[int]] = {c: [] for c in COMPONENTS}
     if given is None:
         _carry(sents, labels, carried)
+        acts = [i for i, lab in enumerate(labels) if lab == "action"]
+        if acts and not primary["result"] and not secondary["result"] and not carried["result"] and acts[-1] > 0 \
+                and _cue(sents[acts[-1]].text.lower(), RESULT) >= 2.5:
+            secondary["result"].append(acts[-1])   # run-on speech ends its last step with the outcome
     total = sum(_words(s.text) for s in sents) or 1
     text = " ".join(s.text for s in sents)
     i_count, we_count = len(I_WORD.findall(text.lower())), len(WE_WORD.findall(text.lower()))
