@@ -29,7 +29,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"the (?:whole |entire )?(?:area|org|company)|across (?:the )?(?:company|org|teams|the area)|"
         r"another team|other team'?s|platform)", _F),
     "influence without authority": re.compile(
-        r"\b(?:convinced|aligned|persuaded|without (?:formal |any )?authority|none of (?:them|whom) reported|"
+        r"\b(?:convinced|aligned|persuaded|without (?:formal |any )?authority|none of (?:them|whom|those|these|the)"
+        r"(?: [a-z]+){0,2} (?:reported|report)|(?:teams|leads|people|engineers) (?:who|that) (?:didn'?t|did not|don'?t) report|"
         r"(?:didn'?t|did not|don'?t) report to me|buy-?in|design review|architecture review|rfc|invited|negotiated|"
         r"won over|leads of|tech leads|with (?:their|that team'?s|the other|those teams'?|partner teams'?) leads?|"
         # agreement won from people outside one's line: "agreed a schedule with the three leads", "approved by the council"
@@ -47,7 +48,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"\b(?:roadmap|strateg\w*|direction|vision|long[- ]term|multi[- ]year|(?:next|over the next) (?:two|three|"
         r"few|\d) years|(?:next|for the next|over the next) year|the standard|a standard|standard for|the default|"
         r"for years|phased|north star|bets?|standards?|charter|multi[- ]quarter|(?:two|three|four|several|\d+) quarters|"
-        r"deprecat\w+|migration plan|"
+        r"deprecat\w+|migration plan|after i (?:moved on|left|moved teams)|still (?:owns?|runs?|uses?|in use)|"
         # adoption across an organisation is direction set: "within two quarters all seven teams were on it"
         r"(?:all|every one of the|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:of the )?(?:[a-z]+ )?"
         r"(?:teams|orgs|groups) (?:were on|moved|adopted|switched|use|now)|"
