@@ -384,9 +384,10 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
 
     def evidence(c: str) -> tuple[str, ...]:
         """The sentences labelled `c` first, the clearest first (the quote: its cue beats the other parts' by the
-        widest margin; context keeps its order), then those where `c` is a second, strong cue."""
+        widest margin; context keeps its order; clauses that only continue a part last among them), then those
+        where `c` is a second, strong cue."""
         first = primary[c] if c == "situation" else sorted(primary[c], key=lambda k: -strength.get(k, 0.0))
-        idx = first + [k for k in secondary[c] if k not in primary[c]] + carried[c]
+        idx = first + carried[c] + [k for k in secondary[c] if k not in primary[c]]
         return tuple(sents[k].text for k in idx[:4])
 
     def share(c: str, with_secondary: bool = False) -> float:

@@ -92,7 +92,8 @@ def _add(out: list[Sentence], text: str, start: int, end: int, speech: bool = Fa
         for m in _CLAUSE_START.finditer(piece):
             at = start + m.start()
             if (m.group("bare") or m.group("np")) and _inside_clause(text[cut:at].lower().split(),
-                                                                      piece[m.end():].lower().split()[:1],
+                                                                      piece[m.end("bare"):].lower().split()[:1]
+                                                                      if m.group("bare") else [],
                                                                       bool(m.group("bare"))):
                 continue
             if len(text[cut:at].split()) >= _MIN_CLAUSE and len(text[at:end].split()) >= _MIN_CLAUSE:

@@ -1,0 +1,86 @@
+"""Speech without punctuation: clause splitting, the labels it feeds, and notes that agree with the labels."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from coach.scoring import score_answer
+from coach.scoring.star import COMPONENTS
+from coach.scoring.text import sentences
+
+SPOKEN = ("so um last year our nightly feature job kept missing the morning retrain and the model trained on stale "
+          "data like twice a week my manager asked me to make it finish on time i profiled every stage and found one "
+          "skewed join so i rewrote it with salted keys and moved two features out of the job a month later it "
+          "finished in forty minutes instead of three hours and we haven't missed a retrain since")
+
+
+def test_unpunctuated_speech_splits_at_clause_starts() -> None:
+    parts = [s.text for s in sentences(SPOKEN)]
+    assert len(parts) >= 5
+    assert any(p.startswith("my manager asked me") for p in parts)
+    assert any(p.startswith("i profiled every stage") for p in parts)
+    assert any(p.startswith("a month later") for p in parts)
+    # a relative clause stays whole: "the lesson i kept is ..."
+    kept = [s.text for s in sentences("and the big thing i took away from all of it was that the lesson i kept is "
+                                      "that slow pipelines are usually a person waiting on something")]
+    assert not any(p.startswith("i kept") for p in kept)
+
+
+def test_written_sentences_are_not_split_at_clauses() -> None:
+    text = "In my second year on the team I shipped a change to the candidate filter on a Friday afternoon."
+    assert [s.text for s in sentences(text)] == [text]
+
+
+def test_spoken_story_gets_its_parts_and_a_strong_score() -> None:
+    card = score_answer(SPOKEN, level="senior")
+    labels = card.star.labels
+    assert labels[0] == "situation" and "task" in labels and labels.count("action") >= 2
+    assert card.star.result.present and card.star.measurable_result
+    assert card.overall >= 3.5
+
+
+def _speechify(text: str) -> str:
+    return re.sub(r"(?<!\d)[.,;:!?](?!\d)", "", text).lower()
+
+
+STORIES = [
+    "Last winter our pricing model quoted prices 20 percent too low for a whole country. As the engineer on call I "
+    "ran the incident. I switched traffic to the rule-based fallback within fifteen minutes and posted updates for "
+    "finance. The root cause was a late currency table, so I added a freshness check. We have not had a stale table "
+    "since.",
+    "I'm generally good with ambiguity. When something is unclear I usually talk to stakeholders, figure out what "
+    "they need, and then I make a plan and execute it.",
+    "There was this guy on my team who was kind of slow. I talked to him about it and we worked it out.",
+]
+
+
+@pytest.mark.parametrize("text", STORIES + [_speechify(t) for t in STORIES])
+def test_notes_never_contradict_the_labels(text: str) -> None:
+    _agree(score_answer(text, level="senior").star)
+
+
+def test_notes_agree_with_the_labels_on_every_graded_answer_written_and_spoken() -> None:
+    from coach.eval.graded import load_graded
+    items = load_graded()
+    assert len(items) >= 190
+    for g in items:
+        for text in (g.text, _speechify(g.text)):
+            _agree(score_answer(text, level=g.level).star)
+
+
+def _agree(star) -> None:
+    for c in COMPONENTS:
+        comp = getattr(star, c)
+        if c in star.labels:
+            assert comp.present and comp.evidence
+            assert comp.evidence[0] in [s for s, lab in zip(star.sentences, star.labels) if lab == c]
+        if not comp.present:
+            assert c not in star.labels and not comp.evidence
+    notes = " ".join(n for c in COMPONENTS for n in getattr(star, c).notes)
+    if "action" in star.labels:
+        assert "no sentence says what you did" not in notes and "actions are 0%" not in notes
+    if "result" in star.labels:
+        assert "no outcome stated" not in notes
+    if "situation" in star.labels:
+        assert "no sentence says where" not in notes
