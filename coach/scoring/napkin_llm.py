@@ -155,10 +155,11 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     if rates and (totals or (n and toks and train)):
         work = totals[0].value if totals else 6 * (n or 0.0) * toks[0].value
         rate = rates[0]
-        g = next((q for q in gpus if q.start < rate.start + 60), None)
-        count = g.value if g else 1.0
         for d in qs:
             if d.kind == "duration" and d.start > rate.start and d.unit == "s":
+                # the GPU count the time is for: the last one said before it ("with 256 GPUs it's five days")
+                g = next((q for q in reversed(gpus) if q.start < d.start), None)
+                count = g.value if g else 1.0
                 how = (f"{fmt_num(work)} FLOPs ÷ ({fmt_num(count)} GPUs × {fmt_num(rate.value)} FLOP/s)")
                 out.append(judge("training_time", d, work / (count * rate.value), how, "s", tolerance))
     if n and not train and re.search(r"\b(?:decod\w*|generat\w*|inference|forward pass|per token|one token)\b", text, _F):

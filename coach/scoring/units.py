@@ -46,7 +46,7 @@ DATA_NOUNS = (r"rows|examples|samples|records|events|images|documents|docs|token
 USER_NOUNS = (r"daus?|maus?|waus?|daily actives|monthly actives|weekly actives|actives|users?|customers?|"
               r"subscribers?|members?|accounts?|merchants?|sellers?|buyers?|drivers?|riders?|advertisers?|"
               r"listeners?|viewers?|players?|visitors?|shoppers?|creators?|students?|patients?|followers?")
-COMPUTE_NOUNS = (r"gpu[- ]?hours?|node[- ]?hours?|gpus?|tpus?|cpus?|vcpus?|cores?|nodes?|machines?|instances?|"
+COMPUTE_NOUNS = (r"gpu[- ]?hours?|node[- ]?hours?|gpu[- ]?(?:seconds?|days?|minutes?)|gpus?|tpus?|cpus?|vcpus?|cores?|nodes?|machines?|instances?|"
                  r"servers?|hosts?|boxes|box|replicas?|pods?|workers?|accelerators?|cards?|shards?|[a-z]\d{2,3}s")
 
 
