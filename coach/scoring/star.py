@@ -375,8 +375,9 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
     if given is None:
         _carry(sents, labels, carried)
         acts = [i for i, lab in enumerate(labels) if lab == "action"]
-        if acts and not primary["result"] and not secondary["result"] and not carried["result"] and acts[-1] > 0 \
-                and _cue(sents[acts[-1]].text.lower(), RESULT) >= 2.5:
+        last = sents[acts[-1]].text.lower() if acts else ""
+        if acts and acts[-1] > 0 and not (primary["result"] or secondary["result"] or carried["result"]) \
+                and _cue(last, RESULT) >= 2.5 and not _UNSURE.search(last):
             secondary["result"].append(acts[-1])   # run-on speech ends its last step with the outcome
     total = sum(_words(s.text) for s in sents) or 1
     text = " ".join(s.text for s in sents)
