@@ -162,13 +162,28 @@ def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Senten
     return None
 
 
+def _root(token: str) -> str:
+    """A word's first five letters: "calibrated" ~ "calibration", "retrain" ~ "retraining"."""
+    return token[:5] if len(token) >= 5 else token
+
+
 def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]]) -> PointHit | None:
-    distinct = {stem(w) for w in words(point) if w not in STOPWORDS and len(w) > 2} - _GENERIC - WEAK
+    distinct = {_root(stem(w)) for w in words(point) if w not in STOPWORDS and len(w) > 2} - \
+        {_root(w) for w in _GENERIC | WEAK}
     if len(distinct) < 2:
         return None
-    need = max(2, (len(distinct) + 1) // 2)
-    for s, toks in sent_tokens:
-        found = distinct & set(toks)
+    need = max(2, -(-len(distinct) * NEED_SHARE // 100))
+    roots = [{_root(t) for t in toks} for _, toks in sent_tokens]
+    for (s, _), here in zip(sent_tokens, roots):
+        found = distinct & here
         if len(found) >= need:
             return PointHit(point, s.text, ", ".join(sorted(found)))
+    # a spoken point often spans two clauses: one more word is asked of the pair, at least one in each
+    for (s, _), here, nxt in zip(sent_tokens, roots, roots[1:]):
+        found = distinct & (here | nxt)
+        if len(found) >= need + 1 and distinct & here and distinct & nxt:
+            return PointHit(point, s.text, ", ".join(sorted(found)))
     return None
+
+
+NEED_SHARE = 50      # percent of the point's distinctive words one sentence must share
