@@ -212,10 +212,31 @@ def _story(a: Any, t: _Trace, followup: bool) -> None:
         t.add(-0.5, f'"we" {we} times against "I" {i}')
 
 
+def _substance(a: Any) -> float:
+    """0-3: how much an answer says, from its distinct content words and technical terms, whatever the bank's
+    keywords; a floor under the talking-point credit for answers phrased unlike the bank."""
+    distinct = len(set(content_stems(a.text)))
+    return round(3.0 * (min(1.0, distinct / SUBSTANCE_WORDS) + min(1.0, len(a.tech) / SUBSTANCE_TERMS)) / 2, 2)
+
+
+SUBSTANCE_WORDS, SUBSTANCE_TERMS = 45, 6   # distinct content words, technical terms for full substance
+
+
+def _points(a: Any, t: _Trace) -> None:
+    """The talking points' share of 3 levels, or the answer's substance when that is higher."""
+    pts = round(3.0 * a.points.score / 5.0, 2)
+    sub = _substance(a)
+    if sub > pts:
+        t.add(sub, f"talking points {len(a.points.covered)}/{a.points.total}; substance {sub:g} "
+                   f"({len(set(content_stems(a.text)))} distinct words, {len(a.tech)} technical terms)")
+    else:
+        t.add(pts, f"talking points {len(a.points.covered)}/{a.points.total}")
+
+
 def _plan(a: Any, t: _Trace) -> None:
     t.set(1.0, "a plan or open question")
     if a.points.score is not None:
-        t.add(round(3.0 * a.points.score / 5.0, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
+        _points(a, t)
     else:
         t.add(min(2.0, 0.5 * len(a.tech)), f"{len(a.tech)} technical terms")
     specific = sum(1 for s in a.sents if _NUMBER.search(s.text) or len(s.text.split()) >= 18)
@@ -263,7 +284,7 @@ def _design(a: Any, t: _Trace) -> None:
 def _technical(a: Any, t: _Trace) -> None:
     t.set(1.0, "a technical answer")
     if a.points.score is not None:
-        t.add(round(3.0 * a.points.score / 5.0, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
+        _points(a, t)
     else:
         t.add(min(2.0, 0.3 * len(a.tech)), f"{len(a.tech)} technical terms")
         distinct = len(set(content_stems(a.text)))
