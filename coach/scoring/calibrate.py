@@ -78,6 +78,10 @@ _LASTING = re.compile(r"\b(?:has|have) (?:[a-z]+ ){1,6}since\b|\bsince then\b|\b
                       r"\bstill (?:in use|running|used|the default)\b", _F)
 
 
+# A step told in a later clause of a scene or task sentence: "..., and I led the move to embeddings".
+_LATER_STEP = re.compile(r"(?:,|\band\b)\s+(?:then\s+|so\s+)?" + ACT_CLAUSE.pattern.removeprefix(r"\b"), _F)
+
+
 @dataclass(frozen=True)
 class Calibration:
     level: float = 0.0                       # the rubric level the rules estimate, 1-5
@@ -172,7 +176,10 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
 
 
 def _action_sentences(a: Any) -> list[str]:
-    return [s.text for s, lab in zip(a.sents, a.star.labels) if lab == "action"]
+    """Sentences labelled action, and scene or task sentences that also tell a step ("I was responsible for
+    retrieval, and I led the move to embeddings"); an outcome or a lesson that mentions the speaker is not a step."""
+    return [s.text for s, lab in zip(a.sents, a.star.labels)
+            if lab == "action" or (lab in ("situation", "task") and _LATER_STEP.search(s.text.lower()))]
 
 
 def _story(a: Any, t: _Trace, followup: bool) -> None:
@@ -188,9 +195,10 @@ def _story(a: Any, t: _Trace, followup: bool) -> None:
         return
     t.set(2.0, "a story: an action and a situation or an outcome")
     specific = len(content_stems(" ".join(acts)))
-    if (has_s or has_t) and has_r and (has_t or len(acts) >= 2 or specific >= 5):   # a task sentence sets a scene too
+    # a task sentence sets a scene too; the rubric's level 3 needs a sentence of action, level 4 specific actions
+    if (has_s or has_t) and has_r and acts and (has_t or len(acts) >= 2 or specific >= 5):
         t.set(3.0, "situation, action and result, the actions specific")
-        if st.measurable_result and (has_t or len(acts) >= 2 or specific >= 8):
+        if st.measurable_result and (len(acts) >= 2 or specific >= 8):
             t.set(4.0, "specific actions and a measured result")
             if _REFLECTION.search(a.text):
                 t.add(0.6, "reflection on what they learned or would change")

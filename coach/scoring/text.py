@@ -53,7 +53,8 @@ _CLAUSE_START = re.compile(
     r"made|wrote|built|got|gave|found|brought|went|saw|told|spent|kept|drew|chose|led|met|set|cut|sent|held|dug|did|"
     r"pulled|had)\b)|"
     # a new subject with its own past-tense verb: "... one engineer's time | my manager gave me ..."
-    r"(?P<np>(?:my|our|their|his|her|the|both|all|every|each|nobody|everyone|none|most) (?:[a-z'-]+ ){0,3}?"
+    r"(?P<np>(?:my|our|their|his|her|the|both|all|every|each|nobody|everyone|none|most) "
+    r"(?:(?!(?:and|or|but|own|then|so)\b)[a-z'-]+ ){0,3}?"
     + _FINITE + r"\b))", re.IGNORECASE)
 # A new clause does not start right after one of these words: it is still inside the clause before it
 # ("the team that we trained", "showed that the job was", "the lesson i kept").
