@@ -174,6 +174,14 @@ _OUTCOME_CLAUSE = re.compile(r"(?:,|\band|;|\bso)\s+(?!(?:i|we|then|also|when|if
                              r"(?:the |our |their |its )?[a-z-]+(?: [a-z-]+){0,3} "
                              r"(?=(?:[a-z]+ed|fell|rose|grew|shrank|shrunk|sped|went|came|cut|stayed|kept)\b)"
                              + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )") + r"[^.]{0,60}?" + _NUMWORD, _F)
+# The outcome told after the step in the same run-on sentence: "... a rollup table | the dashboards now load in
+# four seconds", "... and after that it got way quieter" (a benchmark's finding after a colon is not one).
+_AFTER_STEP = re.compile(r"\b(?:now|since then|after that|as a result|in the end|by the end|which (?:cut|brought|"
+                         r"dropped|reduced|raised|saved|halved|doubled))\b", _F)
+_LATER_OUTCOME = re.compile(r"(?:,|\band|;|\bso)\s+(?:(?:uh|um|then)\s+)?(?!(?:i|we|then|also|when|if|whenever|unless)\b)"
+                            r"(?:the |our |their |its )?[a-z-]+(?: [a-z-]+){0,3} "
+                            r"(?=(?:[a-z]+ed|fell|rose|grew|shrank|shrunk|sped|went|came|cut|stayed|kept|got)\b)"
+                            + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )"), _F)
 # A first sentence that opens with a time or place frame sets the scene ("During the peak last year ...").
 _OPENER = re.compile(r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*(?:during|in|at|back in|back when|last|early|late|"
                      r"(?:a|one|two|three|four|five|six|a few|a couple of) (?:years?|months?|weeks?) (?:ago|into)|"
@@ -296,6 +304,19 @@ def label_sentence(sentence: str) -> dict[str, float]:
     return scores
 
 
+_CHANGE_MEASURED = re.compile(_CHANGE + r"[^.]{0,80}?" + _NUMWORD, _F)
+
+
+def _measured_after_step(low: str) -> bool:
+    """A measured change whose subject is not the speaker, after the step: "... before i turned it on the queue
+    dropped to half a day" (but not a benchmark's finding after a colon)."""
+    for m in _CHANGE_MEASURED.finditer(low):
+        head = low[:m.start()]
+        if m.start() > 20 and ":" not in head and not re.search(r"\b(?:i|we)\s+(?:\w+\s+){0,1}$", head):
+            return True
+    return False
+
+
 def _narrative(low: str) -> bool:
     """A past-tense clause of the story itself: not a habit, a plan, a doubt, a condition or a verdict."""
     return bool(_PAST.search(low)) and not (_HABIT.search(low) or _PLAN.search(low) or _DOUBT.search(low)
@@ -377,7 +398,8 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
         acts = [i for i, lab in enumerate(labels) if lab == "action"]
         last = sents[acts[-1]].text.lower() if acts else ""
         if acts and acts[-1] > 0 and not (primary["result"] or secondary["result"] or carried["result"]) \
-                and _cue(last, RESULT) >= 2.5 and not _UNSURE.search(last):
+                and _cue(last, RESULT) >= 2.5 and not _UNSURE.search(last) \
+                and (_LATER_OUTCOME.search(last) or _AFTER_STEP.search(last) or _measured_after_step(last)):
             secondary["result"].append(acts[-1])   # run-on speech ends its last step with the outcome
     total = sum(_words(s.text) for s in sents) or 1
     text = " ".join(s.text for s in sents)
