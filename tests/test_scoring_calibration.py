@@ -11,7 +11,7 @@ from coach.scoring import Scorecard, score_answer
 
 @pytest.fixture(scope="module")
 def figures():
-    return calibration(("tuning", "held-out"))
+    return calibration()
 
 
 def test_tuning_part_meets_every_target(figures) -> None:
@@ -23,22 +23,33 @@ def test_tuning_part_meets_every_target(figures) -> None:
     assert not f["chains"]["flag_without_right_figure"]
 
 
-def test_held_out_part(figures) -> None:
+def test_older_held_out_part_meets_every_target(figures) -> None:
     f = figures["held-out"]
-    assert f["answers"] >= 40                      # about 35% of the graded set, never tuned on
-    # Guards at the measured figures, not the targets: the held-out part with the fresh stories misses the
-    # Spearman target (0.814 against 0.9), three grade-5 answers score below 4.0 (target 0) and 87% of the
-    # STAR quotes sit on a right-label sentence (target 0.9); see README, Scoring.
-    assert f["spearman"] >= 0.8 and f["weak_above_2"] == 0
-    assert f["strong_below_4"] <= 3
-    assert f["quote_right"] >= 0.85
+    # About 35% of the older graded set by a hash of the id. Its disagreements were read during the second
+    # calibration pass, so it is now a regression guard rather than a clean check (the fresh part is that).
+    assert f["answers"] >= 40
+    assert f["spearman"] >= 0.9 and f["weak_above_2"] == 0 and f["strong_below_4"] == 0
+    assert f["quote_right"] >= 0.9
     assert not f["chains"]["false_flags"] and not f["chains"]["misses"]
 
 
+def test_fresh_held_out_part(figures) -> None:
+    f = figures["fresh"]
+    assert f["answers"] >= 50                       # tests/data/graded/fresh/: written before the rules changed
+    # Guards at the measured figures, not the targets: on answers no rule was fitted to, the order is looser
+    # (Spearman 0.819 against 0.9), three answers graded <= 2 score above 2.0, five graded 5 score below 4.0 and
+    # 83% of the STAR quotes sit on a right-label sentence (target 0.9); see README, Scoring.
+    assert f["spearman"] >= 0.8
+    assert f["weak_above_2"] <= 3 and f["strong_below_4"] <= 5
+    assert f["quote_right"] >= 0.82
+
+
 def test_mean_score_rises_with_the_grade(figures) -> None:
-    for part in figures.values():
+    for name, part in figures.items():
         means = [part["mean_by_grade"][g] for g in range(1, 6)]
-        assert means == sorted(means) and means[0] < 1.0 and means[-1] >= 4.0
+        assert means == sorted(means) and means[0] < 1.0
+        if name != "fresh":                          # fresh: grade-5 mean 3.96
+            assert means[-1] >= 4.0
 
 
 STORY = ("Last year our nightly feature backfill kept missing its deadline. I was asked to make it finish before "
