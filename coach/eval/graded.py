@@ -20,8 +20,10 @@ from coach.scoring.star import COMPONENTS
 from coach.scoring.text import clean, sentences
 
 GRADED_DIR = PROJECT_ROOT / "tests" / "data" / "graded"
-FRESH = "fresh"                      # the sub-folder that holds the fresh held-out part
-PARTS = ("tuning", "held-out", FRESH)
+FRESH = "fresh"                      # the first fresh part: read after the second pass, now tuned on
+FRESH2 = "fresh2"                    # the second fresh part: written before the third pass, never tuned on
+FOLDERS = (FRESH, FRESH2)            # sub-folders whose answers form a part of their own, whatever their hash
+PARTS = ("tuning", "held-out", FRESH, FRESH2)
 CHAINS = PROJECT_ROOT / "tests" / "data" / "napkin" / "chains.toml"
 LETTERS = {"S": "situation", "T": "task", "A": "action", "R": "result", "O": "other"}
 STORY_ROUNDS = ("behavioral", "hiring-manager", "cross-functional", "recruiter", "deep-dive")
@@ -46,21 +48,23 @@ class Graded:
     question: str | None = None
     covered: tuple[int, ...] | None = None
     flags: dict[str, bool] = field(default_factory=dict)
-    fresh: bool = False
+    folder: str = ""                  # "fresh" / "fresh2" for the answers of those sub-folders
 
     @property
     def held_out(self) -> bool:
         """In the older held-out part (by the hash); fresh answers are neither tuning nor this."""
-        return not self.fresh and held_out(self.id)
+        return not self.folder and held_out(self.id)
 
     @property
     def part(self) -> str:
-        return FRESH if self.fresh else "held-out" if held_out(self.id) else "tuning"
+        return self.folder or ("held-out" if held_out(self.id) else "tuning")
 
 
 def load_graded(folder: Path = GRADED_DIR) -> list[Graded]:
     out: list[Graded] = []
-    paths = sorted(Path(folder).glob("*.toml")) + sorted((Path(folder) / FRESH).glob("*.toml"))
+    paths = sorted(Path(folder).glob("*.toml"))
+    for sub in FOLDERS:
+        paths += sorted((Path(folder) / sub).glob("*.toml"))
     for path in paths:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
@@ -84,7 +88,7 @@ def load_graded(folder: Path = GRADED_DIR) -> list[Graded]:
                               text, spans, a.get("question"),
                               tuple(a["covered"]) if "covered" in a else None,
                               {k: bool(a.get(k)) for k in ("speech", "followup", "plan", "wrong_math")},
-                              fresh=path.parent.name == FRESH))
+                              folder=path.parent.name if path.parent.name in FOLDERS else ""))
     return out
 
 
