@@ -43,6 +43,20 @@ GAP_IDS: tuple[str, ...] = (
     "missing_point",   # left out a talking point a strong answer covers
 )
 
+# The staff signals a rubric can ask for (its `staff_signals`, read from the dimensions' staff descriptors);
+# coach.scoring.calibrate holds how each is recognised. Without a list, a rubric asks for the first three.
+STAFF_SIGNAL_IDS: tuple[str, ...] = (
+    "scope across teams",              # the work spans several teams, an area or a platform
+    "influence without authority",     # agreement won from people who do not report to the speaker
+    "long-term direction",             # a roadmap, a standard, work that outlasts the project
+    "limits in production",            # where the textbook view breaks at scale or in production
+    "a guard for many models",         # a shared check or practice that protects other teams' models
+    "behaviour at production scale",   # streaming input, memory limits, parallel or distributed runs
+    "safe in a pipeline",              # validation, logging, deterministic runs, code the team can own
+    "cost and headroom",               # cost per month or per request, headroom for growth
+    "organisation-level trade-off",    # build against buy, shared against team-specific, cost to other teams
+)
+
 # Rubric dimension ids used across rounds (a round's rubric picks and weights them).
 DIMENSION_IDS: tuple[str, ...] = (
     "star_structure",
@@ -124,6 +138,8 @@ class Rubric:
     dimensions: tuple[Dimension, ...]
     # which sizing kinds (see scoring.sizing kinds) an answer in this round should size
     expected_sizing: tuple[str, ...] = ()
+    # the staff signals (STAFF_SIGNAL_IDS) this round's staff descriptors ask for; () = the default three
+    staff_signals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

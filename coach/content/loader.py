@@ -16,8 +16,8 @@ from coach import paths
 from coach.content import check
 from coach.content.check import Where
 from coach.content.model import Content, DimensionSpec, GapSpec
-from coach.domain import (DIMENSION_IDS, GAP_IDS, LEVEL_IDS, ROUND_IDS, Dimension, Estimate, FollowUp,
-                          LevelDescriptor, Plan, PlanStep, Question, RoundSpec, Rubric)
+from coach.domain import (DIMENSION_IDS, GAP_IDS, LEVEL_IDS, ROUND_IDS, STAFF_SIGNAL_IDS, Dimension, Estimate,
+                          FollowUp, LevelDescriptor, Plan, PlanStep, Question, RoundSpec, Rubric)
 from coach.errors import ContentError
 
 # Kinds of quantity the scorer's sizing checker recognises (`expected_sizing`).
@@ -156,13 +156,16 @@ def _load_dimension(table: dict[str, Any], where: Where) -> Dimension:
 def _load_rubric(path: Path, shown: str) -> Rubric:
     top = Where(shown)
     data = check.read_toml(path, shown)
-    check.known_keys(data, ("round", "expected_sizing", "dimension"), top)
+    check.known_keys(data, ("round", "expected_sizing", "staff_signals", "dimension"), top)
     rid = check.choice(check.text(data, "round", top), ROUND_IDS, top, "round")
     if rid != path.stem:
         top.fail(f"round '{rid}' does not match the file name (expected '{path.stem}')")
     sizing = check.text_list(data, "expected_sizing", top, required=False)
     for kind in sizing:
         check.choice(kind, SIZING_KINDS, top, "expected_sizing entry")
+    staff = check.text_list(data, "staff_signals", top, required=False)
+    for name in staff:
+        check.choice(name, STAFF_SIGNAL_IDS, top, "staff_signals entry")
     dims: list[Dimension] = []
     for n, table in enumerate(check.tables(data, "dimension", top), 1):
         dim = _load_dimension(table, top.at(f"dimension {n}"))
@@ -172,7 +175,7 @@ def _load_rubric(path: Path, shown: str) -> Rubric:
     total = sum(d.weight for d in dims)
     if abs(total - 1.0) > 0.01:
         top.fail(f"dimension weights sum to {total:.3f}; they must sum to 1.0")
-    return Rubric(round=rid, dimensions=tuple(dims), expected_sizing=sizing)
+    return Rubric(round=rid, dimensions=tuple(dims), expected_sizing=sizing, staff_signals=staff)
 
 
 def _load_followups(table: dict[str, Any], where: Where) -> tuple[FollowUp, ...]:

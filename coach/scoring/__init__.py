@@ -62,7 +62,7 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     bad = sum(1 for c in checks if not c.ok)
     a.sizing_score, a.sizing_rule = sizing.sizing_score(quantities, bad, len(checks) - bad, expected)
     scored, dim_mean = dimensions(a, dims)
-    cal = calibrate(a, level, followup, dim_mean)
+    cal = calibrate(a, level, followup, dim_mean, rubric.staff_signals if rubric else ())
     overall = to_score(cal.level)
     if a.non_answer is not None:
         overall = min(NON_ANSWER_CAP, dim_mean)      # the dimensions are already x0.1: in practice near 0

@@ -7,8 +7,9 @@ Each answer is read as one of four kinds, and the rules follow the rubric descri
   plan       (a "what would you do" question): 1 + 3 x the talking points covered, plus specifics;
   design     (system design): clarifying, sizing, architecture, trade-off, production, points covered;
   technical  (technical screen, coding): 1 + 3 x the points covered, plus an example, a reason, depth.
-At staff level, scope across teams, influence without authority and long-term direction are each
-required; each one missing costs 0.35 of a level and is named on the card. The level maps to the
+At staff level, the signals the round's rubric asks for (its `staff_signals`: by default scope across teams,
+influence without authority and long-term direction; production limits and a shared guard for a technical
+screen, and so on) are each required; each one missing costs 0.35 of a level and is named on the card. The level maps to the
 0-5 overall through fixed knots (LEVEL_TO_SCORE), fitted on the tuning part of tests/data/graded/.
 """
 from __future__ import annotations
@@ -42,7 +43,10 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"worked with [a-z ]{0,20}lead|workshop|one on one|walked (?:each|every|both|the) [a-z ]{0,30}through|"
         # others' agreement is what influence produces: "both orgs signed off", "all three teams adopted it"
         r"(?:both|all|the other|other|partner|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[a-z]+ )?"
-        r"(?:teams|leads|orgs|groups|sides|directors) (?:[a-z]+ )?(?:adopted|agreed|signed off|approved|bought in))\b",
+        r"(?:teams|leads|orgs|groups|sides|directors) (?:[a-z]+ )?(?:adopted|agreed|signed off|approved|bought in)|"
+        # the same told as a plan: "I'd circulate it as a draft to those teams' leads", "I'd ask the leads to review"
+        r"(?:i'?d|i would|i will|i'?ll) (?:[a-z]+ ){0,3}(?:circulate|share|take|bring|send|walk|ask|invite|pitch) "
+        r"(?:[a-z']+ ){0,6}(?:leads|directors|partners|teams'?|owners)\b)\b",
         _F),
     "long-term direction": re.compile(
         r"\b(?:roadmap|strateg\w*|direction|vision|long[- ]term|multi[- ]year|(?:next|over the next) (?:two|three|"
@@ -51,11 +55,51 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"deprecat\w+|migration plan|after i (?:moved on|left|moved teams)|still (?:owns?|runs?|uses?|in use)|"
         # adoption across an organisation is direction set: "within two quarters all seven teams were on it"
         r"(?:all|every one of the|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:of the )?(?:[a-z]+ )?"
-        r"(?:teams|orgs|groups) (?:were on|moved|adopted|switched|use|now)|"
+        r"(?:teams|orgs|groups) (?:were on|are on|moved|adopted|switched|use|now|run on|build on|depend on)|"
         # retiring the old system, or a standing mechanism, changes how the organisation works from then on
         r"(?:retired|deprecated|decommissioned|sunset) (?:the|our|an?) (?:old|legacy)|"
         r"(?:a|the) (?:weekly|monthly|quarterly) (?:review|forum|council|process))\b", _F),
+    # the technical-screen rubric's staff bar: where the textbook view breaks at scale or in production
+    "limits in production": re.compile(
+        r"\b(?:in production|at scale|at serving time|(?:the )?(?:live|serving) (?:model|traffic|system|path)|"
+        r"online (?:values?|features?|traffic)|(?:billions?|millions?) of (?:rows|users|events|examples|requests)|"
+        r"(?:textbook|the (?:usual|standard) advice|the theory) (?:[a-z]+ ){0,3}(?:breaks?|fails?|misses)|"
+        r"(?:doesn'?t|does not|won'?t) (?:fit|scale)|on (?:a|our|my) [a-z ]{0,30}(?:model|system|pipeline) "
+        r"(?:of (?:mine|ours)|we|i|,)|(?:rare|long[- ]tail) [a-z ]{0,20}(?:vanished|disappeared|dropped out))", _F),
+    # ... and a guard or practice that protects many models
+    "a guard for many models": re.compile(
+        r"\b(?:(?:every|each|all|other|several|\d+|two|three|four|five|six|seven|eight|nine|ten) "
+        r"(?:[a-z]+ ){0,2}(?:teams?|models|retrains?|launch(?:es)?|pipelines)(?:'s)?\b|shared (?:[a-z]+ ){0,2}"
+        r"(?:pipeline|check|gate|library|evaluation|platform|template)|launch (?:requirement|gate|checklist|criteria)|"
+        r"(?:in|into) (?:the|our) (?:shared |training |evaluation )?pipeline|(?:a|the|our) (?:[a-z]+ )?standard\b)",
+        _F),
+    # the coding rubric's staff bar: how the code behaves at production scale ...
+    "behaviour at production scale": re.compile(
+        r"\b(?:stream(?:ing|ed)?|(?:doesn'?t|don'?t|does not|do not|won'?t) fit (?:in|into) memory|memory|"
+        r"distributed|shards?|sharded|parallel|partitions?|cluster|workers?|map step|shuffle|"
+        r"(?:billions?|millions?|a billion|a million) (?:of )?(?:rows|ids|items|events|users|points|records)|"
+        r"coordinator|merge[sd]?)\b", _F),
+    # ... and how it fails safely for the team that owns it
+    "safe in a pipeline": re.compile(
+        r"\b(?:validat\w+|log(?:s|ging|ged)?\b|deterministic\w*|fail(?:s)? (?:loudly|fast|safely)|raise[sd]? an? "
+        r"(?:error|exception)|seed(?:ed)?|same (?:side|split|result|output) (?:tomorrow|every time|on every)|"
+        r"shared library|document(?:ed)?|readab\w+|maintain\w*|idempotent)\b", _F),
+    # the system-design rubric's staff bar: cost per month and headroom for growth ...
+    "cost and headroom": re.compile(
+        r"\b(?:(?:a|per) (?:month|year)|monthly|yearly|annual|headroom|growth|cost per|\$\s?\d|"
+        r"\d[\d,.]* (?:thousand |million )?dollars|dollars (?:a|per)|cost(?:s)? (?:us |them )?(?:about|roughly|around)|"
+        # ... or the number that drives the architecture: "..., which is why it has to be a cheap two-tower model"
+        r"(?:which|that) is why (?:it|we|the|this|only)|drives (?:the )?(?:whole )?(?:architecture|design))\b",
+        _F),
+    # ... and trade-offs framed for the organisation: build against buy, shared against team-specific
+    "organisation-level trade-off": re.compile(
+        r"\b(?:build (?:it )?(?:or|against|versus|vs\.?|rather than) buy|buy(?:ing)? (?:a |the )?(?:managed|vendor|"
+        r"off[- ]the[- ]shelf)|managed (?:product|service)|shared (?:platform|layer|service|stack|recipe|library|"
+        r"model|parts?|components?)|(?:make|build|turn) (?:[a-z]+ ){0,4}(?:shared|reusable)|(?:each|every) team "
+        r"(?:owning|owns|keeps|maintain\w*)|other (?:[a-z]+ )?teams? (?:stop|would|pay|bear)|cost (?:to|for) "
+        r"(?:the )?other teams|team[- ]specific)\b", _F),
 }
+DEFAULT_STAFF = ("scope across teams", "influence without authority", "long-term direction")
 # Rounds whose rubric asks for examples with results (evidence from past work, the system's internals) rather than
 # a scene-setting story: a missing situation does not make the example incomplete there.
 EXAMPLE_ROUNDS = ("hiring-manager", "recruiter", "deep-dive")
@@ -63,7 +107,8 @@ _PLAN_PROMPT = re.compile(r"\b(?:suppose|imagine|if you were|what would you|how 
                           r"what is your view|in your view|what do you think|what'?s making you|"
                           r"what is making you|overview of your background|why are you looking)\b", _F)
 _REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking back|in hindsight|i would have|"
-                         r"next time|if i did it again|would do differently|i'?d do differently)\b", _F)
+                         r"next time|if i did it again|would do differently|i'?d do differently|what i'?d change|"
+                         r"what i would change)\b", _F)
 _EXAMPLE = re.compile(r"\b(?:on a|in a|at my|on my|on our|in our|when i)\b[^.]{0,40}\b(?:project|model|team|"
                       r"company|job|work(?:ed)?)\b|\b(?:i worked on|i reviewed|i led|i built)\b", _F)
 _REASON = re.compile(r"\bbecause\b|\bsince\b|\brather than\b|\binstead\b|\bso that\b|\bwhich is why\b", _F)
@@ -130,9 +175,9 @@ def answer_kind(round_id: str | None, question: Any, narrative: bool) -> str:
     return "story"
 
 
-def staff_signals(text: str) -> dict[str, str]:
-    """staff signal -> the phrase that showed it."""
-    return first_matches(STAFF_SIGNALS, text)
+def staff_signals(text: str, names: tuple[str, ...] = DEFAULT_STAFF) -> dict[str, str]:
+    """staff signal -> the phrase that showed it, for the signals `names` (a rubric's `staff_signals`)."""
+    return first_matches({n: STAFF_SIGNALS[n] for n in names}, text)
 
 
 @dataclass
@@ -150,8 +195,10 @@ class _Trace:
             self.steps.append(f"{why} {delta:+g}")
 
 
-def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean: float = 0.0) -> Calibration:
-    """`a` is the scorer's Analysis (coach.scoring.rubric)."""
+def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean: float = 0.0,
+              staff: tuple[str, ...] = ()) -> Calibration:
+    """`a` is the scorer's Analysis (coach.scoring.rubric); `staff`: the staff signals the round's rubric asks
+    for (its `staff_signals`, from the dimensions' staff descriptors), by default scope, influence, direction."""
     kind = answer_kind(a.round, a.question, a.narrative)
     t = _Trace()
     if a.non_answer is not None:
@@ -166,10 +213,11 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
         _technical(a, t)
     if a.non_answer is None:
         _delivery(a, t)
-    found = staff_signals(a.text)
+    names = staff or DEFAULT_STAFF
+    found = staff_signals(a.text, names)
     missing: tuple[str, ...] = ()
     if level == "staff" and a.non_answer is None:
-        missing = tuple(s for s in STAFF_SIGNALS if s not in found)
+        missing = tuple(s for s in names if s not in found)
         t.add(-0.35 * len(missing), "staff bar, missing " + ", ".join(missing) if missing else "")
     lvl = round(max(1.0, min(5.0, t.level)), 2)
     return Calibration(lvl, kind, tuple(t.steps), tuple(found), missing, dimension_mean)

@@ -165,7 +165,7 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
             (u for u in reversed(users) if not u.has("mau")), users[-1])
         daily = None
         for t in qs[i + 1:]:
-            if not _near(r, t, 2) or not _is_total_rate(t) or _derived_elsewhere(text, t):
+            if not _near(r, t, 2) or not _is_total_rate(t) or _derived_elsewhere(text, t, qs):
                 continue
             if t.period_s >= 3600:
                 how = f"{fmt_num(u.raw)} users × {fmt_num(r.raw)} a day"
@@ -182,7 +182,7 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
         if not _is_total_rate(d) or d.period_s < 3600:
             continue
         for t in qs[i + 1:]:
-            if not _near(d, t, 1) or t.start in done or _derived_elsewhere(text, t):
+            if not _near(d, t, 1) or t.start in done or _derived_elsewhere(text, t, qs):
                 continue
             if _is_total_rate(t) and 0 < t.period_s <= 60:
                 per = "86,400 s" if d.period_s == 86400 else f"{d.period_s:,.0f} s"
@@ -192,9 +192,13 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
     return out
 
 
-def _derived_elsewhere(text: str, t: Quantity) -> bool:
-    """A peak or a fan-out figure is checked by napkin_rates, not against the average."""
-    return napkin_rates.is_peak(text, t) or napkin_rates._fan_item(text, t)
+def _derived_elsewhere(text: str, t: Quantity, qs: list[Quantity] | None = None) -> bool:
+    """A peak or a fan-out figure is checked by napkin_rates, not against the average; so is a later mention of a
+    peak figure ("... maybe 700 at peak. ... 700 a second needs 14 GPUs"): the same rate, said again."""
+    if napkin_rates.is_peak(text, t) or napkin_rates._fan_item(text, t):
+        return True
+    return any(q.start < t.start and q.kind == t.kind and q.period_s == t.period_s and q.value
+               and abs(q.value - t.value) <= 0.02 * abs(q.value) and napkin_rates.is_peak(text, q) for q in qs or ())
 
 
 def _last_before(qs: list[Quantity], q: Quantity, pred: Callable[[Quantity], bool]) -> Quantity | None:

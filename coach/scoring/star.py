@@ -117,6 +117,15 @@ _NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\b(?:a|one|two) (?:quarter|third|fifth|te
 _MEASURE = re.compile(r"\d|percent|%|\ba (?:day|week|month|quarter|year) (?:early|earlier|ahead|sooner)\b|\b(?:half|twice|once|double[d]?|triple[d]?|zero|none|\w+fold|"
                       r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
                       r"eighty|ninety|hundred)\w*)\b|\bx\b", _F)
+# Time that passed since the story ("a year later", "eighteen months on", "today"): what follows is the outcome.
+_ELAPSED = (r"^(?:(?:and|so|but|um|uh)\W+)*(?:(?:about |almost |nearly |over )?(?:a|an|one|two|three|four|five|six|"
+            r"seven|eight|nine|ten|eleven|twelve|eighteen|several|a few|a couple of|\d+) (?:days?|weeks?|months?|"
+            r"quarters?|years?|sprints?) (?:later|on|in|after(?: (?:that|launch|the launch|the change))?)|today|"
+            r"these days|by now|since then|now)")
+# A lesson told as what the speaker would change: "What I'd change is ...", "If I did it over, I'd ..."
+_REDO = (r"what i'?d (?:change|do differently|do again)|what i would (?:change|do differently)|"
+         r"if i (?:did|could do|were doing|was doing|started) (?:it|this|that)? ?(?:again|over)|"
+         r"i'?d (?:do|have done) (?:it|that|this|one thing) differently")
 RESULT = [
     (re.compile(_CHANGE + r"[^.]{0,80}?" + _NUMWORD, _F), 3.0),
     (re.compile(r"\b(?:shipp(?:ed|ing)|(?:launch|deliver|finish|adopt)(?:ed|es|s|ing)?|complet(?:ed|es|ing)|"
@@ -124,7 +133,11 @@ RESULT = [
     (re.compile(r"\bfrom [^.]{1,30}? to [^.]{0,20}?" + _NUMWORD + r"|\binstead of (?:about )?" + _NUMWORD +
                 r"|\bnow (?:take|takes|load|loads|covers|mentors|leads|runs|serves)\b|\b(?:was|got|been) promoted\b", _F), 2.7),
     (re.compile(r"\b(?:i learned|what i (?:took|learned) from|lesson|looking back|in hindsight|i would have|"
-                r"if i did it again|next time i)\b", _F), 2.6),
+                r"if i did it again|next time i|" + _REDO + r")\b", _F), 2.6),
+    # an outcome told after the time that passed, in any tense: "Eighteen months later three of the four teams are
+    # on the shared stack", "Today eleven teams run it"; the subject is not the speaker (that would be a new step)
+    (re.compile(_ELAPSED + r",?\s+(?!(?:i|we|then)\b)(?:[a-z0-9,-]+\s+){0,8}?(?:are|is|has|have|run|runs|use|uses|"
+                r"takes?|reach(?:es)?|serves?|covers?|sits?|stays?|was|were|had)\b", _F), 2.6),
     (re.compile(r"\b(?:as a result|in the end|ended up|the result|the outcome|the impact|that led to|which led to|"
                 r"this led to|resulted in|by the end|the net effect|after that|since then|within (?:two|three|a|"
                 r"\d+) (?:weeks|months|quarters))\b", _F), 2.5),
@@ -203,7 +216,7 @@ _PAST = re.compile(r"\b(?:was|were|had|did|(?!(?:" + _NOT_ED + r")\b)\w{3,}ed|" 
 # A sentence that opens with "I <did something>" is an action even when it mentions a figure.
 _ACTION_LEAD = re.compile(_I + rf"(?:{_ACTION_VERBS}|{_PAST_VERB})\b", _F)
 _OUTCOME_LEAD = re.compile(r"^(?:(?:and|so|but)\s+)?(?:as a result|in the end|after that|since then|by the end|"
-                           r"overall|the (?:result|outcome|impact)|within)\b", _F)
+                           r"overall|the (?:result|outcome|impact)|within)\b|" + _ELAPSED + r"\b", _F)
 I_WORD = re.compile(r"\bi(?:'m|'ve|'d|'ll)?\b(?!\s+(?:think|mean|guess|believe|feel|don't know|do not know)\b)", _F)
 WE_WORD = re.compile(r"\bwe(?:'re|'ve|'d|'ll)?\b", _F)
 
@@ -288,8 +301,8 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence) and not _OUTCOME_CLAUSE.search(sentence):
         # "I benchmarked both: X fell by 40" is an action; it is also a result (second) only with an outcome's shape
         scores["result"] = min(scores["result"], scores["action"] - (0.0 if _MEASURED_OUTCOME.search(sentence) else 0.1))
-    reflection = re.search(r"\b(?:i learned|looking back|in hindsight|i would have|what i took from|the lesson)\b",
-                           sentence, _F)
+    reflection = re.search(r"\b(?:i learned|looking back|in hindsight|i would have|what i took from|the lesson|"
+                           + _REDO + r")\b", sentence, _F)
     if reflection:
         return scores | {"result": max(scores["result"], 2.6)}
     if scores["result"] and _MEASURED_OUTCOME.search(sentence) and not _GOAL.search(sentence):
