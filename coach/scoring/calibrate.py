@@ -40,7 +40,11 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:[a-z]+ ){0,2}(?:council|board|committee|forum|leads|directors|group)|with input from|"
         r"(?:got|brought) (?:[a-z]+ ){0,3}(?:on board|to agree|to sign off|to adopt)|persuad\w*|"
         r"leads? from|other tech leads|"
-        r"worked with [a-z ]{0,20}lead|workshop|one on one|walked (?:each|every|both|the) [a-z ]{0,30}through|"
+        r"worked with [a-z ]{0,20}lead|workshop|one on one|"
+        # persuasion by showing and helping: presenting to peers, pairing with other teams' engineers
+        r"presented (?:[a-z]+ ){0,3}(?:at|to) (?:the|our|a) (?:[a-z']+ ){0,3}(?:review|forum|meeting|leads|council|"
+        r"guild)|offered to (?:pair|help|sit)|(?:sat|paired) with (?:an? |the )?(?:engineers?|leads?|someone) from|"
+        r"walked (?:each|every|both|the) [a-z ]{0,30}through|"
         # others' agreement is what influence produces: "both orgs signed off", "all three teams adopted it"
         r"(?:both|all|the other|other|partner|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[a-z]+ )?"
         r"(?:teams|leads|orgs|groups|sides|directors) (?:[a-z]+ )?(?:adopted|agreed|signed off|approved|bought in)|"
@@ -54,10 +58,13 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"for years|phased|north star|bets?|standards?|charter|multi[- ]quarter|(?:two|three|four|several|\d+) quarters|"
         r"deprecat\w+|migration plan|after i (?:moved on|left|moved teams)|still (?:owns?|runs?|uses?|in use)|"
         # adoption across an organisation is direction set: "within two quarters all seven teams were on it"
-        r"(?:all|every one of the|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:of the )?(?:[a-z]+ )?"
-        r"(?:teams|orgs|groups) (?:were on|are on|moved|adopted|switched|use|now|run on|build on|depend on)|"
+        r"(?:all|every one of the|most|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|"
+        r"dozens of|twenty) (?:of the )?(?:[a-z]+ )?(?:teams|orgs|groups) (?:now )?(?:were on|are on|rely on|moved|"
+        r"adopted|switched|use|now|run|build on|depend on)|"
         # retiring the old system, or a standing mechanism, changes how the organisation works from then on
         r"(?:retired|deprecated|decommissioned|sunset) (?:the|our|an?) (?:old|legacy)|"
+        # handed over so it lasts: "it now has an owning team with an on-call rotation"
+        r"(?:has|have|with|to) (?:an? |its own |their own |two |dedicated )?(?:owning team|owners? in|on-?call rotation)|"
         r"(?:a|the) (?:weekly|monthly|quarterly) (?:review|forum|council|process))\b", _F),
     # the technical-screen rubric's staff bar: where the textbook view breaks at scale or in production
     "limits in production": re.compile(

@@ -100,8 +100,13 @@ def _phrase_in(phrase: list[str], tokens: list[str]) -> bool:
     if not n:
         return False
     if n == 1:
-        return phrase[0] in tokens
-    return any(tokens[i:i + n] == phrase for i in range(len(tokens) - n + 1))
+        # a long keyword also matches on its first five letters: "onboarded" ~ "onboarding", "retrained" ~ "retrain"
+        return phrase[0] in tokens or (len(phrase[0]) >= 6 and any(len(t) >= 5 and _root(t) == _root(phrase[0])
+                                                                   for t in tokens))
+    if any(tokens[i:i + n] == phrase for i in range(len(tokens) - n + 1)):
+        return True
+    # a two-word phrase that speech splits around its object: "rolled the ranker back", "root of it was the cause"
+    return n == 2 and any(t == phrase[0] and phrase[1] in tokens[i + 2:i + 4] for i, t in enumerate(tokens))
 
 
 @lru_cache(maxsize=2048)
@@ -120,7 +125,16 @@ def _alternatives(keyword: str) -> tuple[str, ...]:
     return tuple(alts)
 
 
-def coverage(question: Question | None, sents: list[Sentence], non_answer: bool = False) -> PointsReport:
+# A point about the measured outcome ("Measured impact of ...", "The outcome", "Impact in numbers") is carried by
+# the answer's measured outcome: a sentence the STAR labels call a result, with a number in it.
+_OUTCOME_POINT = re.compile(r"^\s*(?:the )?(?:measured |final )?(?:impact|outcome|result|effect|improvement)s?\b|"
+                            r"\bmeasured (?:impact|effect|improvement|outcome|result|adoption|organi[sz]ational)|"
+                            r"\b(?:impact|adoption) (?:in )?numbers\b", re.I)
+
+
+def coverage(question: Question | None, sents: list[Sentence], non_answer: bool = False,
+             outcomes: tuple[str, ...] = ()) -> PointsReport:
+    """`outcomes`: the sentences labelled result that carry a number (for the points about a measured outcome)."""
     if question is None or not question.talking_points:
         return PointsReport()
     if non_answer:
@@ -132,6 +146,8 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
     for i, point in enumerate(question.talking_points):
         keywords = list(question.keywords[i]) if i < len(question.keywords) else []
         hit = _by_keywords(point, keywords, sent_tokens, every) or _by_point_words(point, sent_tokens)
+        if hit is None and outcomes and _OUTCOME_POINT.search(point):
+            hit = PointHit(point, outcomes[0], "a measured outcome")
         (covered if hit else missed).append(hit or PointHit(point))
     score = round(5.0 * len(covered) / (len(covered) + len(missed)), 2)
     return PointsReport(tuple(covered), tuple(missed), score)
@@ -147,7 +163,8 @@ def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Senten
             phrase = list(_phrase(alt))
             if alt == "$":
                 phrase = []
-            if every is not None and phrase and not set(phrase) <= every:
+            if every is not None and phrase and not set(phrase) <= every and not (
+                    len(phrase) == 1 and len(phrase[0]) >= 6 and _root(phrase[0]) in {_root(t) for t in every}):
                 continue                   # a word of the phrase is nowhere in the answer
             weak = all(p in WEAK for p in phrase)
             for s, toks in sent_tokens:
@@ -187,3 +204,7 @@ def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]]) -
 
 
 NEED_SHARE = 50      # percent of the point's distinctive words one sentence must share
+
+
+def has_number(text: str) -> bool:
+    return bool(_HAS_NUMBER.search(text))
