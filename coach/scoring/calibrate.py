@@ -268,6 +268,9 @@ def _story(a: Any, t: _Trace, followup: bool) -> None:
                 t.add(0.3, f"{len(acts)} action sentences, {steps} first-person steps")
     elif has_r and st.measurable_result and len(acts) >= 2:
         t.add(0.5, "actions and a measured result, little setup")
+    elif followup and len(acts) >= 2 and specific >= 8:
+        # a follow-up answers one part of a story already told: specific steps are what it was asked for
+        t.set(3.0, "a follow-up: specific steps, the story's context and outcome came before")
     if a.points.score is not None:
         t.add(round(0.4 * (a.points.score / 5.0) - 0.2, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
     i, we = st.i_count, st.we_count
