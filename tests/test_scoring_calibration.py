@@ -33,23 +33,30 @@ def test_older_held_out_part_meets_every_target(figures) -> None:
     assert not f["chains"]["false_flags"] and not f["chains"]["misses"]
 
 
-def test_fresh_held_out_part(figures) -> None:
+def test_fresh_part_now_tuned_on(figures) -> None:
     f = figures["fresh"]
-    assert f["answers"] >= 50                       # tests/data/graded/fresh/: written before the rules changed
-    # Guards at the measured figures, not the targets: on answers no rule was fitted to, the order is looser
-    # (Spearman 0.819 against 0.9), three answers graded <= 2 score above 2.0, five graded 5 score below 4.0 and
-    # 83% of the STAR quotes sit on a right-label sentence (target 0.9); see README, Scoring.
-    assert f["spearman"] >= 0.8
-    assert f["weak_above_2"] <= 3 and f["strong_below_4"] <= 5
-    assert f["quote_right"] >= 0.82
+    assert f["answers"] >= 50                       # tests/data/graded/fresh/: its misses were read, now tuning
+    # Guards at the measured figures where the targets are missed (Spearman 0.884, three answers graded <= 2 above
+    # 2.0, 83% of quotes on a right-label sentence); no grade-5 answer below 4.0 (the target). See README, Scoring.
+    assert f["spearman"] >= 0.87 and f["strong_below_4"] == 0
+    assert f["weak_above_2"] <= 3 and f["quote_right"] >= 0.82
+
+
+def test_second_fresh_held_out_part(figures) -> None:
+    f = figures["fresh2"]
+    assert f["answers"] >= 40                       # tests/data/graded/fresh2/: written before the rules changed
+    # The clean check, at its measured figures (the targets are missed on it): Spearman 0.841 against 0.9, three
+    # answers graded <= 2 above 2.0, seven graded 5 below 4.0, 78% of the quotes on a right-label sentence.
+    assert f["spearman"] >= 0.83
+    assert f["weak_above_2"] <= 3 and f["strong_below_4"] <= 7
+    assert f["quote_right"] >= 0.77
 
 
 def test_mean_score_rises_with_the_grade(figures) -> None:
     for name, part in figures.items():
         means = [part["mean_by_grade"][g] for g in range(1, 6)]
-        assert means == sorted(means) and means[0] < 1.0
-        if name != "fresh":                          # fresh: grade-5 mean 3.96
-            assert means[-1] >= 4.0
+        assert means == sorted(means) and means[-1] >= 4.0
+        assert means[0] < (1.3 if name == "fresh2" else 1.0)      # fresh2: grade-1 mean 1.25
 
 
 STORY = ("Last year our nightly feature backfill kept missing its deadline. I was asked to make it finish before "
