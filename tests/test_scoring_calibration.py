@@ -156,3 +156,36 @@ def test_the_app_card_and_the_report_show_the_new_evidence() -> None:
     answer = answer_from_row({"turn_id": 1, "session_id": "s", "text": text, "scores": card, "level": "staff"})
     notes = " | ".join(answer.evidence)
     assert "level " in notes and "staff signal missing" in notes and "napkin:" in notes and 'result: "' in notes
+
+
+def test_staff_bar_follows_the_rounds_rubric() -> None:
+    from coach.content.loader import default_content
+    from coach.domain import STAFF_SIGNAL_IDS
+    from coach.scoring.calibrate import STAFF_SIGNALS
+    assert set(STAFF_SIGNALS) == set(STAFF_SIGNAL_IDS)
+    content = default_content()
+    rubric = content.rubrics["technical-screen"]
+    assert rubric.staff_signals == ("limits in production", "a guard for many models")
+    text = ("Leakage means training on information you will not have at prediction time, like a feature filled in "
+            "after the label. On a churn model of ours it only showed up in production, because the offline split "
+            "was random. After that I added a point-in-time check to our shared training pipeline that every "
+            "team's retrain now runs.")
+    staff = score_answer(text, rubric=rubric, level="staff")
+    assert not staff.calibration.staff_missing               # no org-scope words asked of a technical answer
+    bare = score_answer("Leakage means training on information you will not have at prediction time, like a "
+                        "feature filled in after the label, so the offline score is too good.",
+                        rubric=rubric, level="staff")
+    assert set(bare.calibration.staff_missing) == {"limits in production", "a guard for many models"}
+
+
+def test_outcomes_after_elapsed_time_and_lessons_are_results() -> None:
+    card = score_answer("Our four teams each served models their own way. I wrote a plan for one serving stack and "
+                        "ran reviews with the four leads. Eighteen months later three of the four teams are on the "
+                        "shared stack. What I'd change is that I underestimated the last migration.")
+    assert card.star.labels[-2:] == ("result", "result")
+
+
+def test_a_peak_figure_said_again_is_not_checked_against_the_daily_total() -> None:
+    card = score_answer("Say 20 million uploads a day, that's about 230 per second on average and maybe 700 at "
+                        "peak. At 20 milliseconds of GPU time per image, 700 a second needs about 14 GPUs.")
+    assert all(c.ok for c in card.sizing.checks)
