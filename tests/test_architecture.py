@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE = ("domain", "content", "scoring", "interview", "interviewer", "progress", "reports", "streaming")
+CORE = ("domain", "content", "scoring", "interview", "followups", "progress", "reports", "streaming")
 # devices, models, the database and the UI: only adapters, commands and the app may import these
 FORBIDDEN = ("textual", "rich", "sounddevice", "soundfile", "faster_whisper", "ctranslate2", "llama_cpp",
              "pyttsx3", "sqlite3", "sqlite_utils")

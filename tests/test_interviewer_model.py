@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from coach.content import default_content
-from coach.interviewer import guards
+from coach.followups import guards
 
 
 def _is_one_question(text: str) -> bool:
@@ -47,7 +47,7 @@ def test_each_candidate_stops_at_its_question_mark_and_a_spent_budget_allows_no_
 
 
 def test_a_follow_up_aimed_at_a_missed_point_asks_about_that_point(interviewer) -> None:
-    from coach.interviewer.followups import GAP_WORDS
+    from coach.followups.choice import GAP_WORDS
 
     content = default_content()
     question = content.question("sd-home-recommendations")

@@ -3,7 +3,7 @@
 Chat models (SmolLM2 Instruct, a user's larger instruct GGUF) get the few-shot
 prompt as messages through their own chat template; base models (Gemma 3 270M)
 get it as one completion text ending in "follow-up:". Either way several short
-candidates are drawn and the guards pick one (`coach.interviewer.followups`).
+candidates are drawn and the guards pick one (`coach.followups.choice`).
 """
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from typing import Any
 
 from coach.domain import Question
 from coach.errors import ModelError
-from coach.interviewer import followups
-from coach.interviewer.prompt_template import PromptTemplate
+from coach.followups import choice
+from coach.followups.prompt import PromptTemplate
 from coach.models import check_gguf
 from coach.ports import FollowUpReply
 
@@ -136,9 +136,9 @@ class LlamaInterviewer:
         return {
             "question": question.prompt,
             "answer": shorten(answer),
-            "gap": self.template.gap_names.get(gap) or followups.gap_description(gap, self.gaps),
+            "gap": self.template.gap_names.get(gap) or choice.gap_description(gap, self.gaps),
             "found": target or "-",
-            "draft": followups.bank_followup(question, gap, asked, self.gaps, target),
+            "draft": choice.bank_followup(question, gap, asked, self.gaps, target),
         }
 
     def _generate(self, values: dict[str, str], temperature: float, seed: int,
@@ -160,8 +160,8 @@ class LlamaInterviewer:
             if cancel is not None and cancel.is_set():
                 stream.close()
                 break
-            choice = chunk["choices"][0]
-            piece = choice.get("delta", {}).get("content") if self.chat else choice.get("text")
+            option = chunk["choices"][0]
+            piece = option.get("delta", {}).get("content") if self.chat else option.get("text")
             if not piece:
                 continue
             now = time.perf_counter()
@@ -232,11 +232,11 @@ class LlamaInterviewer:
                     break
                 drawn.append(self._generate(values, temperature, seed=i + 1, cancel=cancel))
                 took = time.perf_counter() - started
-                reply = followups.choose(question, answer, gap, drawn[-1:], asked, self.gaps, self.template.example_words,
+                reply = choice.choose(question, answer, gap, drawn[-1:], asked, self.gaps, self.template.example_words,
                                          live=live, target=target)
                 if reply.source == "model":
                     return FollowUpReply(reply.gap, reply.question, reply.source, tuple(drawn))
-        reply = followups.choose(question, answer, gap, [], asked, self.gaps, self.template.example_words,
+        reply = choice.choose(question, answer, gap, [], asked, self.gaps, self.template.example_words,
                                  live=live, target=target)
         return FollowUpReply(reply.gap, reply.question, reply.source, tuple(drawn))
 

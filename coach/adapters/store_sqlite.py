@@ -19,7 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from coach import __version__
-from coach.adapters import history_sqlite as sql
+from coach.adapters import progress_sql as sql
 from coach.domain import Segment, Turn
 from coach.errors import RowsRejected, StoreError
 from coach.paths import private_dirs
@@ -217,7 +217,7 @@ class SQLiteStore:
         return self._sessions("select * from sessions where status in ('in_progress', 'interrupted') "
                               "order by started_at desc, id desc")
 
-    # -- progress (the SQL lives in history_sqlite) --------------------------------
+    # -- progress (the SQL lives in progress_sql) --------------------------------
     def _read(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
         with self._lock:
             return fn(self.db.conn)

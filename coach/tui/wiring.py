@@ -30,7 +30,7 @@ class SessionRequest:
     resume: str | None = None            # an interrupted session's id: go on with it, on its saved plan
 
 
-def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
+def wire_session(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
                  on_event: Callable[[ev.Event], None], on_chunk: Callable[[np.ndarray], None],
                  on_error: Callable[[CoachError], None]) -> tuple[Any, Any, Any]:
     """The runner, its answer source (typed text, audio files, or the microphone when there is one) and

@@ -13,7 +13,7 @@ from textual.widgets import Button, DataTable, Header, Label, Select, Static
 
 from coach.domain import LEVEL_IDS, ROUND_IDS
 from coach.tui.format import PLAN_NAMES, when
-from coach.tui.history import answer_cards, dimension_history
+from coach.tui.dimension_scores import answer_cards, dimension_history
 from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.progress import DimensionProgress
 

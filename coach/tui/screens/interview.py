@@ -26,7 +26,7 @@ from coach.tui.widgets.level_meter import LevelMeter
 from coach.scoring.scorecard import Scorecard
 from coach.tui.widgets.scorecard_view import ScorecardView
 from coach.tui.widgets.timer import RoundTimer
-from coach.tui.wiring import LiveAudio, SessionRequest, build_runner
+from coach.tui.wiring import LiveAudio, SessionRequest, wire_session
 
 STATES = {
     "loading": ("◌ LOADING", "cyan"),
@@ -156,7 +156,7 @@ class InterviewScreen(Screen[None]):
         status = "failed"
         store = None
         try:
-            self.runner, self.source, store = build_runner(
+            self.runner, self.source, store = wire_session(
                 app, self.request, kit, self.hands_free, on_event=self._runner_callback,
                 on_chunk=self.live.add, on_error=lambda exc: self.post_message(WorkerError(exc)))
             runner = self.runner
