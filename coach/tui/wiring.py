@@ -32,7 +32,7 @@ class SessionRequest:
 
 def wire_session(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
                  on_event: Callable[[ev.Event], None], on_chunk: Callable[[np.ndarray], None],
-                 on_error: Callable[[CoachError], None]) -> tuple[Any, Any, Any]:
+                 on_error: Callable[[CoachError], object]) -> tuple[Any, Any, Any]:
     """The runner, its answer source (typed text, audio files, or the microphone when there is one) and
     the store connection it writes through, which the caller closes when the run ends.
     """
@@ -80,7 +80,7 @@ class LiveAudio:
     transcribes the answer anyway: the audio path is transcribed once, not twice.
     """
 
-    def __init__(self, post_level: Callable[[float], None], level_every_s: float = 0.05) -> None:
+    def __init__(self, post_level: Callable[[float], object], level_every_s: float = 0.05) -> None:
         self.post_level = post_level
         self.level_every_s = level_every_s
         self.recording = threading.Event()
@@ -99,7 +99,7 @@ class LiveAudio:
             self.post_level(rms_dbfs(block))
 
     def partial_loop(self, heard: Callable[[], str], finished: threading.Event, paused: threading.Event | None,
-                     post_text: Callable[[str], None]) -> None:
+                     post_text: Callable[[str], object]) -> None:
         """Every ~2 s while recording: post what has been heard so far, when it changed."""
         last = ""
         while self.recording.is_set() and not finished.is_set():

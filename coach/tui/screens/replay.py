@@ -9,17 +9,17 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.errors import AudioError, CoachError
 from coach.tui.format import PLAN_NAMES, when
+from coach.tui.screen import CoachScreen
 from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.scorecard_view import ScorecardView
 
 
-class ReplayScreen(Screen[None]):
+class ReplayScreen(CoachScreen):
     """Every stored session; enter opens one."""
 
     BINDINGS = [Binding("escape,b", "back", "Back"), Binding("q", "back", "Back", show=False)]
@@ -30,7 +30,7 @@ class ReplayScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        app: Any = self.app
+        app = self.app
         table = self.query_one(DataTable)
         table.border_title = "Past sessions  (enter opens one)"
         table.add_columns("When", "Plan", "Round", "Level", "Mode", "Answers", "Score", "Status")
@@ -46,7 +46,7 @@ class ReplayScreen(Screen[None]):
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
-        app: Any = self.app
+        app = self.app
         if event.row_key.value and table_has_session(event.row_key.value):
             app.open_session(event.row_key.value)
 
@@ -79,7 +79,7 @@ def turn_label(turn: dict[str, Any], width: int = 26) -> Text:
     return text
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(CoachScreen):
     """One session turn by turn: n/p move, a plays the answer's audio."""
 
     BINDINGS = [
@@ -100,7 +100,7 @@ class SessionScreen(Screen[None]):
         self._played = False
 
     def compose(self) -> ComposeResult:
-        app: Any = self.app
+        app = self.app
         gap_names = {g: g.replace("_", " ") for g in (app.content.gaps if app.content else {})}
         yield Header()
         yield Static("", id="session-head", classes="panel")
@@ -112,7 +112,7 @@ class SessionScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        app: Any = self.app
+        app = self.app
         try:
             self.session = app.store.session(self.session_id)
             self.turns = app.store.turns(self.session_id)
@@ -205,7 +205,7 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(ScorecardScreen(turn["scores"], "", title=f"Answer {index:02d}"))
 
     def action_play(self) -> None:
-        app: Any = self.app
+        app = self.app
         turns = self.query_one("#turns", OptionList)
         index = turns.highlighted
         turn = self.turns[index] if index is not None and 0 <= index < len(self.turns) else None
@@ -236,7 +236,7 @@ class SessionScreen(Screen[None]):
         try:
             play_wav(path)
         except AudioError as exc:
-            app: Any = self.app
+            app = self.app
             self.app.call_from_thread(app.show_error, exc)
 
     def action_back(self) -> None:
