@@ -21,6 +21,8 @@ def test_bundled_model_follow_up_is_exactly_one_question(interviewer) -> None:
     assert reply.source in ("model", "bank")
     assert reply.gap == "no_result"
     assert reply.question != question.prompt
+    # the reply carries its own pace: no counters left on the interviewer between calls
+    assert reply.first_token_at is not None and reply.tokens > 0 and reply.generation_s > 0
 
 
 def test_raw_model_candidates_are_real_generations(interviewer) -> None:
