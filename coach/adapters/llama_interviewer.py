@@ -80,8 +80,8 @@ class _Pace:
     generation_s: float = 0.0
 
     def reply(self, chosen: FollowUpReply, drawn: list[str]) -> FollowUpReply:
-        return FollowUpReply(chosen.gap, chosen.question, chosen.source, tuple(drawn), first_token_at=self.first_token_at,
-                             tokens=self.tokens, generation_s=self.generation_s)
+        return FollowUpReply(chosen.gap, chosen.question, chosen.source, tuple(drawn),
+                             first_token_at=self.first_token_at, tokens=self.tokens, generation_s=self.generation_s)
 
 
 class LlamaInterviewer:
@@ -111,7 +111,8 @@ class LlamaInterviewer:
                 )
         except Exception as exc:  # llama.cpp raises ValueError on a file it cannot load
             raise ModelError(f"interviewer model failed to load: {self.model_path} ({exc})".splitlines()[0],
-                             "the file may be truncated or of an unsupported architecture; pass --llm with another .gguf") from None
+                             "the file may be truncated or of an unsupported architecture; choose another .gguf as the interviewer "
+                             "model (in Settings, or with --llm)") from None
         atexit.register(self._llm.close)   # before interpreter teardown, which llama-cpp's __del__ trips over
         self.chat = self._has_chat_template() if chat is None else chat
         self._lock = threading.Lock()   # one Llama object is not safe across threads
