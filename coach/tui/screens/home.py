@@ -1,7 +1,7 @@
 """Home: pick a plan, round, level and mode; recent sessions; a glance at progress."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -16,6 +16,9 @@ from coach.tui.dimension_scores import answer_cards, dimension_history
 from coach.tui.screen import CoachScreen
 from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.progress import DimensionProgress
+
+if TYPE_CHECKING:       # Home must show fast: the ports load later
+    from coach.ports import SavedSession
 
 STATUS_MARKS = {"completed": ("✓", "green"), "in_progress": ("…", "yellow"),
                 "interrupted": ("⏸", "dim"), "failed": ("✗", "red")}
@@ -218,15 +221,17 @@ class HomeScreen(CoachScreen):
 
         self.app.push_screen(SettingsScreen())
 
-    def _pending(self) -> list[dict[str, Any]]:
+    def _pending(self) -> list[SavedSession]:
         """Interrupted sessions, newest first, except those an interview screen here or another
         coach process is running."""
         from coach.adapters.session_lock import SessionLock
 
-        app = self.app
-        busy = {getattr(s, "session_id", None) for s in app.screen_stack}
-        return [s for s in app.store.interrupted_sessions()
-                if s["id"] not in busy and not SessionLock(app.store.root, s["id"]).is_held()]
+        store = self.app.store
+        if store is None:
+            return []
+        busy = {getattr(s, "session_id", None) for s in self.app.screen_stack}
+        return [s for s in store.interrupted_sessions()
+                if s["id"] not in busy and not SessionLock(store.root, s["id"]).is_held()]
 
     def action_resume_interrupted(self) -> None:
         app = self.app

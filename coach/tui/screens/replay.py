@@ -1,8 +1,9 @@
 """Replay: past sessions, and one session read turn by turn with its scores and audio."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -17,6 +18,9 @@ from coach.tui.format import PLAN_NAMES, when
 from coach.tui.screen import CoachScreen
 from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.scorecard_view import ScorecardView
+
+if TYPE_CHECKING:
+    from coach.ports import SavedTurn
 
 
 class ReplayScreen(CoachScreen):
@@ -62,7 +66,7 @@ KIND_MARKS = {"question": "Q", "followup": "↳", "repeat": "↺", "closing": "�
               "change": "Δ"}
 
 
-def turn_label(turn: dict[str, Any], width: int = 26) -> Text:
+def turn_label(turn: Mapping[str, Any], width: int = 26) -> Text:
     """One line per turn: index, who, score or kind, the start of the text."""
     you = turn.get("speaker") == "candidate"
     text = Text(f"{turn.get('idx', 0):02d} ", style="dim")
@@ -95,8 +99,8 @@ class SessionScreen(CoachScreen):
         super().__init__()
         self.session_id = session_id
         self.summary = summary
-        self.turns: list[dict[str, Any]] = []
-        self.session: dict[str, Any] = {}
+        self.turns: list[SavedTurn] = []
+        self.session: Mapping[str, Any] = {}
         self._played = False
 
     def compose(self) -> ComposeResult:
@@ -113,6 +117,9 @@ class SessionScreen(CoachScreen):
 
     def on_mount(self) -> None:
         app = self.app
+        if app.store is None:       # opened from the history, which needs the store
+            self.dismiss()
+            return
         try:
             self.session = app.store.session(self.session_id)
             self.turns = app.store.turns(self.session_id)
@@ -178,7 +185,7 @@ class SessionScreen(CoachScreen):
         return ""
 
     @staticmethod
-    def _timing(turn: dict[str, Any]) -> str:
+    def _timing(turn: Mapping[str, Any]) -> str:
         parts = []
         if turn.get("duration_ms"):
             parts.append(f"{turn['duration_ms'] / 1000:.0f} s")
@@ -214,6 +221,8 @@ class SessionScreen(CoachScreen):
             return
         if not turn.get("audio_path"):
             self.notify("This answer was typed: there is no audio to play.", timeout=3)
+            return
+        if app.store is None:
             return
         path = Path(app.store.root) / turn["audio_path"]
         if not path.is_file():
