@@ -9,12 +9,15 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from coach.errors import CoachError
 from coach.interview import events as ev
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,7 @@ class SessionRequest:
     resume: str | None = None            # an interrupted session's id: go on with it, on its saved plan
 
 
-def wire_session(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
+def wire_session(app: CoachApp, req: SessionRequest, kit: Any, hands_free: bool,
                  on_event: Callable[[ev.Event], None], on_chunk: Callable[[np.ndarray], None],
                  on_error: Callable[[CoachError], object]) -> tuple[Any, Any, Any]:
     """The runner, its answer source (typed text, audio files, or the microphone when there is one) and
@@ -42,6 +45,9 @@ def wire_session(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
 
     from coach.adapters.store_sqlite import SQLiteStore
 
+    if app.store is None or app.content is None:     # start-up already showed why
+        raise CoachError("no history database or no interview content: the interview cannot start",
+                         "fix the problem shown at start-up, then start coach again")
     # a connection of its own: the UI thread reads through app.store while the runner writes here
     content, store = app.content, SQLiteStore(app.store.path)
     extra: dict[str, Any] = {}
