@@ -68,7 +68,7 @@ DIMENSION_IDS: tuple[str, ...] = (
     "communication",
 )
 
-Speaker = Literal["interviewer", "candidate"]
+Role = Literal["interviewer", "candidate"]
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,7 @@ class Timings:
 class Turn:
     session_id: str
     index: int
-    speaker: Speaker
+    speaker: Role
     text: str
     question_id: str | None = None
     kind: str = "question"        # question | followup | answer | closing

@@ -70,6 +70,9 @@ class FollowUpReply:
     question: str
     source: str          # "model" or "bank"
     candidates: tuple[str, ...] = ()   # what the model proposed, for the record
+    first_token_at: float | None = None   # `time.perf_counter()` when the model's first token came (None: no model)
+    tokens: int = 0                       # tokens generated after each candidate's first one, over
+    generation_s: float = 0.0             # the seconds from each candidate's first token to its last
 
 
 class Interviewer(Protocol):

@@ -98,7 +98,7 @@ def transcribe_file(path: str | Path, stt_model: str | None = None) -> Transcrip
 def _interviewer(path: Path, chat: bool | None) -> Any:
     from coach.adapters.llama_interviewer import LlamaInterviewer
     from coach.content import default_content
-    from coach.interviewer.prompt_template import load_template
+    from coach.followups.prompt import load_template
 
     template = load_template(paths.prompts_dir() / "followup.md")
     interviewer = LlamaInterviewer(path, template, default_content().gaps, chat=chat, threads=thread_plan().llm,
@@ -199,7 +199,7 @@ def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: An
     from coach.interview.runner import InterviewRunner
     from coach.interview.summary import parse_focus
     from coach.adapters.whisper_stt import load_glossary
-    from coach.interviewer.prompt_template import section_text
+    from coach.followups.prompt import section_text
 
     closing = paths.prompts_dir() / "closing.md"
     mic = getattr(source, "mic", source)

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE = ("domain", "content", "scoring", "interview", "interviewer", "progress", "reports", "streaming")
+CORE = ("domain", "content", "scoring", "interview", "followups", "progress", "reports", "streaming")
 # devices, models, the database and the UI: only adapters, commands and the app may import these
 FORBIDDEN = ("textual", "rich", "sounddevice", "soundfile", "faster_whisper", "ctranslate2", "llama_cpp",
              "pyttsx3", "sqlite3", "sqlite_utils")
@@ -102,3 +102,14 @@ def test_the_first_screen_loads_neither_numpy_nor_the_scorer() -> None:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "", f"the first screen imported: {done.stdout.strip()}"
+
+
+def test_app_code_reads_the_app_through_its_type() -> None:
+    """Screens reach the app as the typed CoachApp (`CoachScreen.app`), so mypy checks what they call on it."""
+    untyped = [f"{p.relative_to(ROOT)}:{i}" for p in sorted((ROOT / "coach" / "tui").rglob("*.py"))
+               for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+               if "app: Any" in line.replace(" ", "").replace("app:Any", "app: Any")]
+    assert not untyped, f"an untyped handle to the app: {untyped}"
+    screens = (ROOT / "coach" / "tui" / "screens").glob("*.py")
+    full = [p.stem for p in screens if "(Screen[" in p.read_text(encoding="utf-8")]
+    assert not full, f"screens that are not a CoachScreen: {full}"

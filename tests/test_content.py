@@ -330,7 +330,7 @@ def test_rounds_file_is_the_one_source_of_grades_and_dimension_names() -> None:
     place that names a dimension (scorecard, report sentence, app column) takes the words from there."""
     from coach.progress.labels import dimension_label
     from coach.scoring import score_answer
-    from coach.tui.history import short_name
+    from coach.tui.dimension_scores import short_name
 
     rounds, dims = rounds_and_dimensions()
     answer = "I built the ranking service, we weighed latency against recall, and I added monitoring."

@@ -9,7 +9,7 @@ from coach.content.picker import pick_questions
 from coach.eval import followups as fe
 from coach.interview import clarify
 from coach.interview.engine import Ask, InterviewEngine, NeedFollowUp
-from coach.interviewer.followups import bank_followup
+from coach.followups.choice import bank_followup
 from coach.scoring import score_answer
 from coach.scoring.scorecard import Scorecard
 

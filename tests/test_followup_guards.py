@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from coach.content import default_content
-from coach.interviewer import followups, guards
+from coach.followups import choice, guards
 
 ANSWER = "We migrated the churn model to a feature store and the rollout went fine."
 
@@ -40,12 +40,12 @@ def test_candidate_built_from_the_few_shot_examples_is_rejected() -> None:
 def test_bank_fallback_when_no_candidate_passes_and_never_repeats() -> None:
     content = default_content()
     question = content.questions_for("behavioral")[0]
-    reply = followups.choose(question, ANSWER, "no_result", ["ok", "Nice answer!", ""], [question.prompt], content.gaps)
+    reply = choice.choose(question, ANSWER, "no_result", ["ok", "Nice answer!", ""], [question.prompt], content.gaps)
     assert reply.source == "bank" and reply.question.endswith("?")
     own = [f.text for f in question.followups if f.gap == "no_result"]
     if own:
         assert reply.question == own[0]
-    second = followups.choose(question, ANSWER, "no_result", [], [question.prompt, reply.question], content.gaps)
+    second = choice.choose(question, ANSWER, "no_result", [], [question.prompt, reply.question], content.gaps)
     assert second.question != reply.question
 
 
@@ -53,5 +53,5 @@ def test_best_passing_model_candidate_wins_over_the_bank() -> None:
     content = default_content()
     question = content.questions_for("behavioral")[0]
     good = "After the churn model moved to the feature store, which metric improved and by how much?"
-    reply = followups.choose(question, ANSWER, "no_result", ["Great answer!", good], [question.prompt], content.gaps)
+    reply = choice.choose(question, ANSWER, "no_result", ["Great answer!", good], [question.prompt], content.gaps)
     assert reply.source == "model" and reply.question == good

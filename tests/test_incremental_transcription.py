@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 
 from coach.adapters.audio_io import decode_file
-from coach.interviewer.guards import content_words
+from coach.followups.guards import content_words
 from coach.streaming.incremental import IncrementalTranscriber
 from tests.conftest import speak_to_wav
 

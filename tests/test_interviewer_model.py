@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from coach.content import default_content
-from coach.interviewer import guards
+from coach.followups import guards
 
 
 def _is_one_question(text: str) -> bool:
@@ -21,6 +21,8 @@ def test_bundled_model_follow_up_is_exactly_one_question(interviewer) -> None:
     assert reply.source in ("model", "bank")
     assert reply.gap == "no_result"
     assert reply.question != question.prompt
+    # the reply carries its own pace: no counters left on the interviewer between calls
+    assert reply.first_token_at is not None and reply.tokens > 0 and reply.generation_s > 0
 
 
 def test_raw_model_candidates_are_real_generations(interviewer) -> None:
@@ -47,7 +49,7 @@ def test_each_candidate_stops_at_its_question_mark_and_a_spent_budget_allows_no_
 
 
 def test_a_follow_up_aimed_at_a_missed_point_asks_about_that_point(interviewer) -> None:
-    from coach.interviewer.followups import GAP_WORDS
+    from coach.followups.choice import GAP_WORDS
 
     content = default_content()
     question = content.question("sd-home-recommendations")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from history_factory import generate_history
 
-from coach.adapters import history_sqlite as sql
+from coach.adapters import progress_sql as sql
 from coach.adapters.store_sqlite import SQLiteStore
 from coach.content import default_content
 from coach.errors import CoachError
@@ -72,7 +72,7 @@ def test_no_history_is_a_clear_error(content) -> None:
 
 def test_pure_modules_do_not_import_devices_models_or_ui() -> None:
     code = ("import sys; import coach.progress.drill, coach.progress.report_model, coach.progress.history, "
-            "coach.reports, coach.adapters.history_sqlite; "
+            "coach.reports, coach.adapters.progress_sql; "
             "bad = [m for m in ('textual', 'sounddevice', 'faster_whisper', 'llama_cpp', 'pyttsx3') if m in sys.modules]; "
             "print(bad); sys.exit(1 if bad else 0)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from history_factory import STORIES, generate_history
 
-from coach.adapters import history_sqlite as sql
+from coach.adapters import progress_sql as sql
 from coach.adapters.store_sqlite import SQLiteStore
 from coach.cli import main
 from coach.content import default_content

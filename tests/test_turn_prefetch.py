@@ -89,16 +89,28 @@ def run_live(tmp_path: Path, answers: list[np.ndarray], transcriber: Any, interv
     items = [(content.question("dd-latency-budget"), content.round("deep-dive"))]
     store = services.open_store(tmp_path / "c.db")
     saved: list[Any] = []
+    ready: list[ev.FollowUpReady] = []
     holder: dict[str, Any] = {}
+
+    def on_event(event: ev.Event) -> None:
+        if isinstance(event, ev.TurnSaved):
+            saved.append(event.turn)
+        elif isinstance(event, ev.FollowUpReady):
+            ready.append(event)
     mic = WavMicrophone(answers, release=(lambda: holder["runner"].finish_answer()) if push_to_talk else None)
     runner = holder["runner"] = services.build_runner(
         content=content, items=items, transcriber=transcriber, interviewer=interviewer, speaker=SilentSpeaker(),
         source=MicrophoneSource(hands_free=not push_to_talk, silence_seconds=1.5, stream_factory=mic),
         store=store, scorer=score_answer, no_speech="retry", max_followups=len(answers) - 1, speculate=True,
-        on_event=lambda e: saved.append(e.turn) if isinstance(e, ev.TurnSaved) else None,
+        on_event=on_event,
     )
     session = store.start_session(plan="test", round="deep-dive", level="senior", mode="test")
     assert runner.run(session) == "completed"   # one question, one follow-up: two answers
+    # each follow-up is announced before it is said, with the model's pace (what `coach bench` reports)
+    assert len(ready) == sum(t.kind == "followup" for t in saved)
+    assert sum(e.drafted_early for e in ready) == runner.drafts_used
+    for event in ready:
+        assert event.first_token_at is not None and event.tokens > 0 and event.generation_s > 0
     return runner, saved, store
 
 

@@ -36,7 +36,7 @@ class AnswerQueueSource:
 
     def __init__(self, mic: MicrophoneSource | None = None,
                  on_chunk: Callable[[np.ndarray], None] | None = None,
-                 on_error: Callable[[CoachError], None] | None = None,
+                 on_error: Callable[[CoachError], object] | None = None,
                  poll_s: float = 0.05, block_s: float = 0.25) -> None:
         self.mic = mic
         self.on_chunk = on_chunk

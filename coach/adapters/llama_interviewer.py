@@ -3,7 +3,7 @@
 Chat models (SmolLM2 Instruct, a user's larger instruct GGUF) get the few-shot
 prompt as messages through their own chat template; base models (Gemma 3 270M)
 get it as one completion text ending in "follow-up:". Either way several short
-candidates are drawn and the guards pick one (`coach.interviewer.followups`).
+candidates are drawn and the guards pick one (`coach.followups.choice`).
 """
 from __future__ import annotations
 
@@ -13,13 +13,14 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from coach.domain import Question
 from coach.errors import ModelError
-from coach.interviewer import followups
-from coach.interviewer.prompt_template import PromptTemplate
+from coach.followups import choice
+from coach.followups.prompt import PromptTemplate
 from coach.models import check_gguf
 from coach.ports import FollowUpReply
 
@@ -70,6 +71,19 @@ def _no_amx_repack() -> Iterator[None]:
         llama_module.llama_cpp.llama_model_default_params = original
 
 
+@dataclass
+class _Pace:
+    """One follow-up's generation: when its first token came, and its later tokens over their seconds."""
+
+    first_token_at: float | None = None
+    tokens: int = 0
+    generation_s: float = 0.0
+
+    def reply(self, chosen: FollowUpReply, drawn: list[str]) -> FollowUpReply:
+        return FollowUpReply(chosen.gap, chosen.question, chosen.source, tuple(drawn),
+                             first_token_at=self.first_token_at, tokens=self.tokens, generation_s=self.generation_s)
+
+
 class LlamaInterviewer:
     def __init__(
         self,
@@ -97,13 +111,11 @@ class LlamaInterviewer:
                 )
         except Exception as exc:  # llama.cpp raises ValueError on a file it cannot load
             raise ModelError(f"interviewer model failed to load: {self.model_path} ({exc})".splitlines()[0],
-                             "the file may be truncated or of an unsupported architecture; pass --llm with another .gguf") from None
+                             "the file may be truncated or of an unsupported architecture; choose another .gguf as the interviewer "
+                             "model (in Settings, or with --llm)") from None
         atexit.register(self._llm.close)   # before interpreter teardown, which llama-cpp's __del__ trips over
         self.chat = self._has_chat_template() if chat is None else chat
         self._lock = threading.Lock()   # one Llama object is not safe across threads
-        self.decoded_tokens = 0
-        self.generation_s = 0.0         # from each candidate's first token to its last: tokens per second
-        self.first_token_at: float | None = None
         self.candidates = candidates
         self.threads_now = threads_now  # cores free at the moment of generating (coach.adapters.cpu)
         self.threads = threads or max(1, os.cpu_count() or 1)
@@ -118,7 +130,6 @@ class LlamaInterviewer:
         values = {"question": "Warm-up question?", "answer": "warm-up answer", "gap": "warm-up", "found": "", "draft": ""}
         with self._lock:
             self._generate(values, 0.0, seed=1)
-        self.decoded_tokens, self.generation_s = 0, 0.0
 
     def prepare(self, question: Question, answer_start: str) -> None:
         """While the candidate is still answering: read the prompt up to the answer's first
@@ -136,14 +147,15 @@ class LlamaInterviewer:
         return {
             "question": question.prompt,
             "answer": shorten(answer),
-            "gap": self.template.gap_names.get(gap) or followups.gap_description(gap, self.gaps),
+            "gap": self.template.gap_names.get(gap) or choice.gap_description(gap, self.gaps),
             "found": target or "-",
-            "draft": followups.bank_followup(question, gap, asked, self.gaps, target),
+            "draft": choice.bank_followup(question, gap, asked, self.gaps, target),
         }
 
     def _generate(self, values: dict[str, str], temperature: float, seed: int,
-                  cancel: threading.Event | None = None, max_tokens: int = 48) -> str:
-        """One candidate, streamed to note when the first token came and to stop when `cancel` is set.
+                  cancel: threading.Event | None = None, max_tokens: int = 48, pace: _Pace | None = None) -> str:
+        """One candidate, streamed to stop when `cancel` is set and to note in `pace` when the first
+        token came and how fast the rest followed.
 
         Generation stops at the first "?": a follow-up is one question, and whatever a
         tiny model adds after it is a second question or chatter the guards would reject.
@@ -160,20 +172,19 @@ class LlamaInterviewer:
             if cancel is not None and cancel.is_set():
                 stream.close()
                 break
-            choice = chunk["choices"][0]
-            piece = choice.get("delta", {}).get("content") if self.chat else choice.get("text")
+            option = chunk["choices"][0]
+            piece = option.get("delta", {}).get("content") if self.chat else option.get("text")
             if not piece:
                 continue
-            now = time.perf_counter()
-            if self.first_token_at is None:
-                self.first_token_at = now
             if first is None:
-                first = now
-            else:
-                self.decoded_tokens += 1      # tokens after the first, over the time since the first
+                first = time.perf_counter()
+                if pace is not None and pace.first_token_at is None:
+                    pace.first_token_at = first
+            elif pace is not None:
+                pace.tokens += 1              # tokens after the first, over the time since the first
             text += piece
-        if first is not None:
-            self.generation_s += time.perf_counter() - first
+        if first is not None and pace is not None:
+            pace.generation_s += time.perf_counter() - first
         return text
 
     def _set_threads(self) -> None:
@@ -220,7 +231,7 @@ class LlamaInterviewer:
         (a `time.perf_counter()` value), judging by how long the last one took."""
         values = self._values(question, answer, gap, target, asked)
         live = values["found"] + " " + values["draft"]
-        self.first_token_at = None
+        pace = _Pace()
         drawn: list[str] = []
         took = 0.0
         with self._lock:
@@ -230,13 +241,13 @@ class LlamaInterviewer:
                 started = time.perf_counter()
                 if drawn and deadline is not None and started + took > deadline:
                     break
-                drawn.append(self._generate(values, temperature, seed=i + 1, cancel=cancel))
+                drawn.append(self._generate(values, temperature, seed=i + 1, cancel=cancel, pace=pace))
                 took = time.perf_counter() - started
-                reply = followups.choose(question, answer, gap, drawn[-1:], asked, self.gaps, self.template.example_words,
+                reply = choice.choose(question, answer, gap, drawn[-1:], asked, self.gaps, self.template.example_words,
                                          live=live, target=target)
                 if reply.source == "model":
-                    return FollowUpReply(reply.gap, reply.question, reply.source, tuple(drawn))
-        reply = followups.choose(question, answer, gap, [], asked, self.gaps, self.template.example_words,
+                    return pace.reply(reply, drawn)
+        reply = choice.choose(question, answer, gap, [], asked, self.gaps, self.template.example_words,
                                  live=live, target=target)
-        return FollowUpReply(reply.gap, reply.question, reply.source, tuple(drawn))
+        return pace.reply(reply, drawn)
 

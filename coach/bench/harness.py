@@ -86,17 +86,17 @@ def run(opts: Options) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:
         folder = Path(tmp)
         made = [answers_mod.make_answer(render, i, opts.answer_seconds, rng) for i in range(opts.turns)]
-        tokens_before, gen_before = interviewer.decoded_tokens, getattr(interviewer, "generation_s", 0.0)
+        gen_tokens, gen_s = 0, 0.0      # from the runner's FollowUpReady events
         with busy(opts.busy):
             for mode in opts.modes:
-                rows = run_session(mode, made, transcriber, interviewer, synth, folder,
-                                   turn_model=turn_model if mode == "hands-free" else None,
-                                   silence_seconds=opts.silence_seconds)
-                for i, row in enumerate(rows):
+                recorder = run_session(mode, made, transcriber, interviewer, synth, folder,
+                                       turn_model=turn_model if mode == "hands-free" else None,
+                                       silence_seconds=opts.silence_seconds)
+                for i, row in enumerate(recorder.turns):
                     row["answer"] = i + 1
-                turns += rows
-        gen_tokens = interviewer.decoded_tokens - tokens_before
-        gen_s = getattr(interviewer, "generation_s", 0.0) - gen_before
+                turns += recorder.turns
+                gen_tokens += recorder.tokens
+                gen_s += recorder.generation_s
         naive: list[float] = []
         for answer in made:
             started = time.perf_counter()

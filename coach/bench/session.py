@@ -18,12 +18,14 @@ class Recorder:
     turn (the detector firing, or the key released with the last block).
     """
 
-    def __init__(self, mic: Any, interviewer: Any, answers: list[Answer], mode: str, voice: str) -> None:
-        self.mic, self.interviewer, self.answers, self.mode, self.voice = mic, interviewer, answers, mode, voice
+    def __init__(self, mic: Any, answers: list[Answer], mode: str, voice: str) -> None:
+        self.mic, self.answers, self.mode, self.voice = mic, answers, mode, voice
         self.runner: Any = None
         self.turns: list[dict[str, Any]] = []
+        self.tokens = 0                 # the interviewer's tokens after each candidate's first, over
+        self.generation_s = 0.0         # the seconds from each candidate's first token to its last
         self._open: dict[str, Any] | None = None
-        self._prefetch: Any = None
+        self._reply: ev.FollowUpReady | None = None
 
     def on_event(self, event: Any) -> None:
         now = time.perf_counter()
@@ -33,8 +35,10 @@ class Recorder:
             spoke_until = (self.mic.started_at or now) + answer.speech_end_s
             self._open = {"mode": self.mode, "end": ended or now, "audio_s": round(event.seconds, 1),
                           "speech_end": spoke_until}
-        elif isinstance(event, ev.Thinking):
-            self._prefetch = self.runner.prefetch
+        elif isinstance(event, ev.FollowUpReady):
+            self._reply = event
+            self.tokens += event.tokens
+            self.generation_s += event.generation_s
         elif isinstance(event, ev.TurnSaved) and self._open is not None:
             turn = event.turn
             if turn.speaker == "candidate":
@@ -53,11 +57,11 @@ class Recorder:
         t, self._open = self._open, None
         assert t is not None
         end = t["end"]
+        reply, self._reply = self._reply, None
         token = None
         if turn.kind == "followup":
-            token = max(0.0, ((self.interviewer.first_token_at or end) - end) * 1000)
-        used = bool(self._prefetch and self._prefetch.used)
-        self._prefetch = None
+            token = max(0.0, (((reply.first_token_at if reply else None) or end) - end) * 1000)
+        used = bool(reply and reply.drafted_early)
         self.turns.append({
             "mode": t["mode"], "audio_s": t["audio_s"], "reply": turn.kind,
             "final_transcript_ms": round(max(0.0, t["transcript_at"] - end) * 1000),
@@ -86,8 +90,9 @@ class TextSpeaker:
 
 
 def run_session(mode: str, answers: list[Answer], transcriber: Any, interviewer: Any, synth: Any,
-                folder: Path, turn_model: Any = None, silence_seconds: float = 2.0) -> list[dict[str, Any]]:
-    """One session on the bench's answers, ended by `mode`; returns a row per answer."""
+                folder: Path, turn_model: Any = None, silence_seconds: float = 2.0) -> Recorder:
+    """One session on the bench's answers, ended by `mode`; its recorder holds a row per answer
+    (`turns`) and the interviewer's generation (`tokens` over `generation_s`)."""
     from coach import services
     from coach.adapters.mic import MicrophoneSource
     from coach.adapters.tts import DeviceSpeaker
@@ -102,7 +107,7 @@ def run_session(mode: str, answers: list[Answer], transcriber: Any, interviewer:
     release = (lambda: holder["runner"].finish_answer()) if mode == "push-to-talk" else None
     mic = WavMicrophone([a.audio for a in answers], release=release)
     voice = getattr(synth, "name", "none") if synth is not None else "none"
-    recorder = Recorder(mic, interviewer, answers, mode, voice)
+    recorder = Recorder(mic, answers, mode, voice)
     speaker = DeviceSpeaker(synth, play=recorder.played) if synth is not None else TextSpeaker(recorder)
     source = MicrophoneSource(hands_free=mode == "hands-free", silence_seconds=silence_seconds, stream_factory=mic,
                               turn_model=turn_model.complete if turn_model is not None else None,
@@ -118,4 +123,4 @@ def run_session(mode: str, answers: list[Answer], transcriber: Any, interviewer:
         runner.run(session)
     finally:
         store.close()
-    return recorder.turns
+    return recorder

@@ -29,7 +29,8 @@ JSON keys (all times in milliseconds unless named otherwise):
   p50_followups / p95_followups: the same over the replies that were follow-ups (the model's work).
 - naive_ratio: naive_transcript_ms / final_transcript_ms (median, push-to-talk turns).
 - stt_rtf: speech-to-text compute seconds per second of audio (naive path).
-- tokens_per_s: interviewer tokens generated per second, from each candidate's first token to its last.
+- tokens_per_s: interviewer tokens generated per second, from each candidate's first token to its last, over the
+  follow-ups the runner asked (its FollowUpReady events).
 - peak_rss_mb: peak resident memory of the process.
 - cold_start_s: loading the speech and interviewer models, warm-up included.
 - first_screen_s: launching the app in a fresh process until its first screen is usable.

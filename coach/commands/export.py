@@ -154,7 +154,7 @@ def read_document(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     session, turns = doc.get("session"), doc.get("turns")
     if not isinstance(session, dict) or not session.get("id") or not isinstance(turns, list):
         raise CoachError(f"{path} is missing its session or turns", "export the session again")
-    from coach.adapters.history_sqlite import SESSION_COLUMNS, TURN_COLUMNS
+    from coach.adapters.progress_sql import SESSION_COLUMNS, TURN_COLUMNS
 
     session_id = _session_id(session["id"], path)
     _columns(session, SESSION_COLUMNS, path, "session")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from coach.content.loader import ANY_ROUND, SIZING_KINDS, default_content, load_content
-from coach.content.model import Content, GapSpec
+from coach.content.types import Content, GapSpec
 from coach.content.picker import expand_plan, pick_questions
 
 __all__ = [

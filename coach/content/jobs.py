@@ -13,7 +13,7 @@ from typing import Any
 
 from coach.content import check
 from coach.content.check import Where
-from coach.content.model import Content
+from coach.content.types import Content
 from coach.domain import LEVEL_IDS, ROUND_IDS, Question
 
 TEAM_WORDS = 70          # the longest team description the interviewer reads out

@@ -15,7 +15,7 @@ from typing import Any
 from coach import paths
 from coach.content import check
 from coach.content.check import Where
-from coach.content.model import Content, DimensionSpec, GapSpec
+from coach.content.types import Content, DimensionSpec, GapSpec
 from coach.domain import (DIMENSION_IDS, GAP_IDS, LEVEL_IDS, ROUND_IDS, STAFF_SIGNAL_IDS, Dimension, Estimate,
                           FollowUp, LevelDescriptor, Plan, PlanStep, Question, RoundSpec, Rubric)
 from coach.errors import ContentError

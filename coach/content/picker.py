@@ -6,7 +6,7 @@ import random
 from collections.abc import Sequence
 
 from coach.content.loader import ANY_ROUND
-from coach.content.model import Content
+from coach.content.types import Content
 from coach.domain import ROUND_IDS, PlanStep, Question
 from coach.errors import ContentError
 

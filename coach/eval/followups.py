@@ -37,7 +37,7 @@ from coach import services
 from coach.content import default_content
 from coach.domain import Question
 from coach.interview import clarify
-from coach.interviewer import followups, guards
+from coach.followups import choice, guards
 from coach.paths import PROJECT_ROOT
 from coach.scoring import score_answer
 
@@ -85,7 +85,7 @@ def on_gap(reply_text: str, source: str, gap: str, question: Question, gaps: dic
     bank = {f.text for f in question.followups if f.gap == gap} | set(getattr(gaps.get(gap), "followups", ()))
     if source == "bank":
         return reply_text in bank
-    return any(w in reply_text.lower() for w in followups.GAP_WORDS.get(gap, ()) + followups.missed_words(gap, target))
+    return any(w in reply_text.lower() for w in choice.GAP_WORDS.get(gap, ()) + choice.missed_words(gap, target))
 
 
 def _question(case: dict[str, Any], content: Any) -> Question:
@@ -125,11 +125,11 @@ def evaluate(model: str, cases: list[dict[str, Any]], progress: bool = False) ->
         reply = interviewer.follow_up(question, case["text"], gap, asked, deadline=started + REPLY_BUDGET_S,
                                       target=target)     # as the interview's runner asks for it
         ms = 1000 * (time.perf_counter() - started)
-        draft = followups.bank_followup(question, gap, asked, content.gaps, target)
+        draft = choice.bank_followup(question, gap, asked, content.gaps, target)
         live = target + " " + draft
-        borrowed = followups.borrowed_words(interviewer.template.example_words, question.prompt + " " + live,
-                                            case["text"], followups.GAP_WORDS.get(gap, ()))
-        gap_words = followups.GAP_WORDS.get(gap, ()) + followups.missed_words(gap, target)
+        borrowed = choice.borrowed_words(interviewer.template.example_words, question.prompt + " " + live,
+                                            case["text"], choice.GAP_WORDS.get(gap, ()))
+        gap_words = choice.GAP_WORDS.get(gap, ()) + choice.missed_words(gap, target)
         verdicts = [guards.check(guards.clean(c), case["text"], gap_words, asked, borrowed) for c in reply.candidates]
         if progress:
             print(f"  {model} {len(rows) + 1}/{len(cases)} {gap} {reply.source} {ms:.0f} ms: {reply.question}",

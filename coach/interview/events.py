@@ -49,6 +49,20 @@ class Thinking:
 
 
 @dataclass(frozen=True)
+class FollowUpReady:
+    """The follow-up is chosen, before it is said: whether it was drafted in the candidate's silence,
+    when the interviewer model's first token came (a `time.perf_counter()` value; None when no model
+    ran) and how many tokens it generated in how long (what `coach bench` reports)."""
+
+    gap: str
+    source: str                     # "model" or "bank"
+    drafted_early: bool = False
+    first_token_at: float | None = None
+    tokens: int = 0
+    generation_s: float = 0.0
+
+
+@dataclass(frozen=True)
 class TurnSaved:
     turn: Turn
     scorecard: Scorecard | None = None
@@ -74,5 +88,5 @@ class SessionEnded:
     overall: float | None
 
 
-Event = (SessionStarted | Speaking | Listening | Transcribing | Thinking | TurnSaved | NoSpeech | AudioCutShort
-         | SessionEnded)
+Event = (SessionStarted | Speaking | Listening | Transcribing | Thinking | FollowUpReady | TurnSaved | NoSpeech
+         | AudioCutShort | SessionEnded)

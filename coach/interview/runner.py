@@ -28,7 +28,7 @@ from coach.interview import events as ev
 from coach.interview.engine import Ask, InterviewEngine, NeedFollowUp, WrapUp
 from coach.interview.prefetch import FollowUpPrefetch
 from coach.interview.summary import closing_remarks
-from coach.ports import AudioSource, Interviewer, Speaker, Store, Transcriber
+from coach.ports import AudioSource, FollowUpReply, Interviewer, Speaker, Store, Transcriber
 from coach.scoring.scorecard import Scorecard
 from coach.streaming.incremental import IncrementalTranscriber
 
@@ -185,7 +185,7 @@ class InterviewRunner:
             return action if isinstance(action, NeedFollowUp) else None
         return plan
 
-    def _follow_up(self, action: NeedFollowUp) -> Any:
+    def _follow_up(self, action: NeedFollowUp) -> FollowUpReply:
         prefetch, self.prefetch = self.prefetch, None
         reply = prefetch.take(action) if prefetch is not None else None
         if reply is not None:
@@ -253,8 +253,10 @@ class InterviewRunner:
             while not isinstance(action, WrapUp):
                 if isinstance(action, NeedFollowUp):
                     self.on_event(ev.Thinking(action.gap))
-                    started = time.perf_counter()
+                    started, drafted = time.perf_counter(), self.drafts_used
                     reply = self._follow_up(action)
+                    self.on_event(ev.FollowUpReady(reply.gap, reply.source, self.drafts_used > drafted,
+                                                   reply.first_token_at, reply.tokens, reply.generation_s))
                     ask = self.engine.followup_ready(reply.question, reply.gap, reply.source)
                     self._say(session_id, ask, think_ms=_ms(started))
                 else:
@@ -282,8 +284,8 @@ class InterviewRunner:
                     action = self.engine.repeat()
                     continue
                 if isinstance(result, list):    # a clarifying question: answered from the facts
-                    reply, _ = clarify.reply(result, dict(ask.question.facts))
-                    action = self.engine.clarified(" ".join(result), reply)
+                    said, _ = clarify.reply(result, dict(ask.question.facts))
+                    action = self.engine.clarified(" ".join(result), said)
                     continue
                 transcript, card = result
                 action = self.engine.answered(transcript.text, card, self.clock())

@@ -18,6 +18,8 @@ from coach.models.packaged import packaged_files
 
 GGUF_MAGIC = b"GGUF"
 KIND_WORDS = {"llm": "interviewer", "stt": "speech"}
+# where a user picks each model: the app's Settings (the config file) or a command's flag
+WHERE_CHOSEN = {"llm": "in Settings, or with --llm", "stt": "in Settings, or with --stt-model"}
 
 
 def bundled_path(entry: ModelEntry) -> Path:
@@ -56,17 +58,19 @@ def resolve(kind: str, name_or_path: str | None) -> tuple[Path, ModelEntry | Non
     known = ", ".join(e.name for e in manifest().values() if e.kind == kind)
     raise ModelError(f"model not found: {name}",
                      f"name the {KIND_WORDS.get(kind, kind)} model by an existing path, a file in "
-                     f"{paths.data_dir() / 'models'}, or one of: {known}")
+                     f"{paths.data_dir() / 'models'}, or one of: {known} ({WHERE_CHOSEN.get(kind, 'in Settings')})")
 
 
 def check_gguf(path: Path) -> Path:
     """Cheap checks before llama.cpp sees the file, so the error names the file and the fix."""
     if not path.is_file():
-        raise ModelError(f"interviewer model not found: {path}", "choose an existing .gguf file as the interviewer model")
+        raise ModelError(f"interviewer model not found: {path}",
+                         f"choose an existing .gguf file as the interviewer model ({WHERE_CHOSEN['llm']})")
     with path.open("rb") as fh:
         magic = fh.read(4)
     if magic != GGUF_MAGIC:
-        raise ModelError(f"not a GGUF model file: {path}", "choose a .gguf file (llama.cpp format) as the interviewer model")
+        raise ModelError(f"not a GGUF model file: {path}",
+                         f"choose a .gguf file (llama.cpp format) as the interviewer model ({WHERE_CHOSEN['llm']})")
     if path.stat().st_size < 1 << 20:
         raise ModelError(f"interviewer model is truncated ({path.stat().st_size} bytes): {path}",
                          "copy or download the .gguf file again")

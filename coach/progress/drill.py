@@ -2,7 +2,7 @@
 
 `plan_weakest_drill` is the entry point `coach interview --drill weakest` calls.
 It is pure: the caller passes the recent dimension scores (for example from
-`coach.adapters.history_sqlite.recent_dimension_scores`), the content, and a
+`coach.adapters.progress_sql.recent_dimension_scores`), the content, and a
 seeded `random.Random`.
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import random
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from coach.content.model import Content
+from coach.content.types import Content
 from coach.content.picker import pick_questions
 from coach.domain import DIMENSION_IDS, ROUND_IDS, Question
 from coach.errors import CoachError

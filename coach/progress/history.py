@@ -107,7 +107,7 @@ def _star_missing(star: StarReport) -> tuple[str, ...]:
 
 
 def answer_from_row(row: Mapping[str, Any], question_rounds: Mapping[str, str] | None = None) -> Answer:
-    """One answer row (see `history_sqlite.answer_rows`) as an `Answer`."""
+    """One answer row (see `progress_sql.answer_rows`) as an `Answer`."""
     stored = read_scorecard(row.get("scores"))
     card = stored or Scorecard()
     qid = row.get("question_id")

@@ -5,8 +5,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from coach.content.model import Content
-from coach.progress.gaps import GapStat, recurring_gaps
+from coach.content.types import Content
+from coach.progress.recurring_gaps import GapStat, recurring_gaps
 from coach.progress.history import Answer, History
 from coach.progress.labels import dimension_label, gap_phrase
 from coach.progress.signals import Signal

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from coach.content.model import Content
-from coach.progress.gaps import recurring_gaps
+from coach.content.types import Content
+from coach.progress.recurring_gaps import recurring_gaps
 from coach.progress.history import Answer, History
 from coach.progress.labels import dimension_label, gap_phrase
 from coach.progress.stories import Coverage, Story

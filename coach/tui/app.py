@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
@@ -20,6 +20,10 @@ from coach.config import Settings, load_settings
 from coach.errors import CoachError
 from coach.tui.kit import Kit, load_kit
 from coach.tui.messages import KitProgress, KitReady, WorkerError
+
+if TYPE_CHECKING:
+    from coach.adapters.store_sqlite import SQLiteStore
+    from coach.content.types import Content
 
 
 class CoachApp(App[int]):
@@ -51,8 +55,8 @@ class CoachApp(App[int]):
         self.load_models = load_models
         self.resume_id = resume            # `coach interview --resume ID`: open on that session
         self.hands_free = False
-        self.store: Any = None
-        self.content: Any = None
+        self.store: SQLiteStore | None = None
+        self.content: Content | None = None
         self.kit = Kit()
         self.kit_ready = threading.Event()
         self.kit_status: tuple[int, int, str] = (0, 5, "starting")
@@ -157,7 +161,7 @@ class CoachApp(App[int]):
             return
         self.push_screen(InterviewScreen(SessionRequest(
             plan=row.get("plan") or "drill", round=row.get("round") or None, level=row.get("level") or self.level,
-            mode=row.get("mode") if row.get("mode") in ("practice", "realistic") else self.mode,
+            mode=row["mode"] if row.get("mode") in ("practice", "realistic") else self.mode,
             hands_free=self.hands_free, resume=session_id)))
 
     def open_session(self, session_id: str) -> None:

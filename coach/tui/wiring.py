@@ -9,12 +9,15 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from coach.errors import CoachError
 from coach.interview import events as ev
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
 
 
 @dataclass(frozen=True)
@@ -30,9 +33,9 @@ class SessionRequest:
     resume: str | None = None            # an interrupted session's id: go on with it, on its saved plan
 
 
-def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
+def wire_session(app: CoachApp, req: SessionRequest, kit: Any, hands_free: bool,
                  on_event: Callable[[ev.Event], None], on_chunk: Callable[[np.ndarray], None],
-                 on_error: Callable[[CoachError], None]) -> tuple[Any, Any, Any]:
+                 on_error: Callable[[CoachError], object]) -> tuple[Any, Any, Any]:
     """The runner, its answer source (typed text, audio files, or the microphone when there is one) and
     the store connection it writes through, which the caller closes when the run ends.
     """
@@ -42,6 +45,9 @@ def build_runner(app: Any, req: SessionRequest, kit: Any, hands_free: bool,
 
     from coach.adapters.store_sqlite import SQLiteStore
 
+    if app.store is None or app.content is None:     # start-up already showed why
+        raise CoachError("no history database or no interview content: the interview cannot start",
+                         "fix the problem shown at start-up, then start coach again")
     # a connection of its own: the UI thread reads through app.store while the runner writes here
     content, store = app.content, SQLiteStore(app.store.path)
     extra: dict[str, Any] = {}
@@ -80,7 +86,7 @@ class LiveAudio:
     transcribes the answer anyway: the audio path is transcribed once, not twice.
     """
 
-    def __init__(self, post_level: Callable[[float], None], level_every_s: float = 0.05) -> None:
+    def __init__(self, post_level: Callable[[float], object], level_every_s: float = 0.05) -> None:
         self.post_level = post_level
         self.level_every_s = level_every_s
         self.recording = threading.Event()
@@ -99,7 +105,7 @@ class LiveAudio:
             self.post_level(rms_dbfs(block))
 
     def partial_loop(self, heard: Callable[[], str], finished: threading.Event, paused: threading.Event | None,
-                     post_text: Callable[[str], None]) -> None:
+                     post_text: Callable[[str], object]) -> None:
         """Every ~2 s while recording: post what has been heard so far, when it changed."""
         last = ""
         while self.recording.is_set() and not finished.is_set():

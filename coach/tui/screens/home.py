@@ -1,27 +1,30 @@
 """Home: pick a plan, round, level and mode; recent sessions; a glance at progress."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Label, Select, Static
 
 from coach.domain import LEVEL_IDS, ROUND_IDS
 from coach.tui.format import PLAN_NAMES, when
-from coach.tui.history import answer_cards, dimension_history
+from coach.tui.dimension_scores import answer_cards, dimension_history
+from coach.tui.screen import CoachScreen
 from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.progress import DimensionProgress
+
+if TYPE_CHECKING:       # Home must show fast: the ports load later
+    from coach.ports import SavedSession
 
 STATUS_MARKS = {"completed": ("✓", "green"), "in_progress": ("…", "yellow"),
                 "interrupted": ("⏸", "dim"), "failed": ("✗", "red")}
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(CoachScreen):
     """The first screen: usable at once, while the models load in the background."""
 
     BINDINGS = [
@@ -37,7 +40,7 @@ class HomeScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        app: Any = self.app
+        app = self.app
         content = app.content
         rounds = [(content.rounds[r].name if content else r, r) for r in ROUND_IDS]
         plans = [(PLAN_NAMES.get(p, p), p) for p in (content.plans if content else PLAN_NAMES)]
@@ -85,7 +88,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#start", Button).focus()
 
     def on_screen_resume(self) -> None:
-        app: Any = self.app
+        app = self.app
         self.query_one("#mode", Select).value = app.mode
         self.query_one("#level", Select).value = app.level
         self.refresh_history()
@@ -93,7 +96,7 @@ class HomeScreen(Screen[None]):
 
     # -- data -----------------------------------------------------------------------
     def refresh_history(self) -> None:
-        app: Any = self.app
+        app = self.app
         store = app.store
         table = self.query_one("#sessions", DataTable)
         table.clear()
@@ -120,7 +123,7 @@ class HomeScreen(Screen[None]):
             note.update("")
 
     def kit_changed(self) -> None:
-        app: Any = self.app
+        app = self.app
         step, total, label = app.kit_status
         kit = app.kit
         lines = Text()
@@ -141,7 +144,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#setup", Static).update(lines)
 
     def _plan_help(self) -> None:
-        app: Any = self.app
+        app = self.app
         plan = self.query_one("#plan", Select).value
         round_select = self.query_one("#round", Select)
         round_select.disabled = plan != "drill"
@@ -161,17 +164,17 @@ class HomeScreen(Screen[None]):
 
     @on(Select.Changed, "#mode")
     def _mode_changed(self, event: Select.Changed) -> None:
-        app: Any = self.app
+        app = self.app
         app.mode = str(event.value)
 
     @on(Select.Changed, "#level")
     def _level_changed(self, event: Select.Changed) -> None:
-        app: Any = self.app
+        app = self.app
         app.level = str(event.value)
 
     @on(Select.Changed, "#hands-free")
     def _hands_free_changed(self, event: Select.Changed) -> None:
-        app: Any = self.app
+        app = self.app
         app.hands_free = bool(event.value)
 
     @on(Button.Pressed, "#start")
@@ -180,13 +183,13 @@ class HomeScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#sessions")
     def _session_selected(self, event: DataTable.RowSelected) -> None:
-        app: Any = self.app
+        app = self.app
         if event.row_key.value:
             app.open_session(event.row_key.value)
 
     # -- actions --------------------------------------------------------------------
     def action_start(self) -> None:
-        app: Any = self.app
+        app = self.app
         plan = str(self.query_one("#plan", Select).value)
         round_id = str(self.query_one("#round", Select).value) if plan == "drill" else None
         app.start_interview(plan, round_id, str(self.query_one("#level", Select).value),
@@ -218,18 +221,20 @@ class HomeScreen(Screen[None]):
 
         self.app.push_screen(SettingsScreen())
 
-    def _pending(self) -> list[dict[str, Any]]:
+    def _pending(self) -> list[SavedSession]:
         """Interrupted sessions, newest first, except those an interview screen here or another
         coach process is running."""
         from coach.adapters.session_lock import SessionLock
 
-        app: Any = self.app
-        busy = {getattr(s, "session_id", None) for s in app.screen_stack}
-        return [s for s in app.store.interrupted_sessions()
-                if s["id"] not in busy and not SessionLock(app.store.root, s["id"]).is_held()]
+        store = self.app.store
+        if store is None:
+            return []
+        busy = {getattr(s, "session_id", None) for s in self.app.screen_stack}
+        return [s for s in store.interrupted_sessions()
+                if s["id"] not in busy and not SessionLock(store.root, s["id"]).is_held()]
 
     def action_resume_interrupted(self) -> None:
-        app: Any = self.app
+        app = self.app
         if app.store is None:
             return
         pending = self._pending()
@@ -239,7 +244,7 @@ class HomeScreen(Screen[None]):
         app.resume_interview(pending[0]["id"])
 
     def action_close_interrupted(self) -> None:
-        app: Any = self.app
+        app = self.app
         if app.store is None:
             return
         pending = self._pending()

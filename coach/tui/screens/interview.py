@@ -21,12 +21,13 @@ from textual.widgets import Header, Input, Static
 from coach.errors import CoachError
 from coach.interview import events as ev
 from coach.tui.messages import InputLevel, InterviewDone, PartialTranscript, RunnerEvent, WorkerError
+from coach.tui.screen import CoachScreen
 from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.level_meter import LevelMeter
 from coach.scoring.scorecard import Scorecard
 from coach.tui.widgets.scorecard_view import ScorecardView
 from coach.tui.widgets.timer import RoundTimer
-from coach.tui.wiring import LiveAudio, SessionRequest, build_runner
+from coach.tui.wiring import LiveAudio, SessionRequest, wire_session
 
 STATES = {
     "loading": ("◌ LOADING", "cyan"),
@@ -42,7 +43,7 @@ STATES = {
 }
 
 
-class InterviewScreen(Screen[None]):
+class InterviewScreen(CoachScreen):
     """One interview session, from the first question to the closing remarks."""
 
     BINDINGS = [
@@ -75,7 +76,7 @@ class InterviewScreen(Screen[None]):
         self._last_card: tuple[Scorecard, str] | None = None
 
     def compose(self) -> ComposeResult:
-        app: Any = self.app
+        app = self.app
         gap_names = {g.id: g.id.replace("_", " ") for g in app.content.gaps.values()} if app.content else {}
         yield Header()
         with Vertical(id="iv-top", classes="panel"):
@@ -105,7 +106,7 @@ class InterviewScreen(Screen[None]):
 
     # -- display --------------------------------------------------------------------
     def _title(self) -> None:
-        app: Any = self.app
+        app = self.app
         name = self.request.plan
         if self._round_id and app.content is not None and self._round_id in app.content.rounds:
             name = app.content.rounds[self._round_id].name
@@ -123,7 +124,7 @@ class InterviewScreen(Screen[None]):
         self.query_one("#iv-level", LevelMeter).active = state == "recording"
 
     def kit_changed(self) -> None:
-        app: Any = self.app
+        app = self.app
         kit = app.kit
         notice = Text()
         if not app.kit_ready.is_set():
@@ -141,7 +142,7 @@ class InterviewScreen(Screen[None]):
     # -- the runner -----------------------------------------------------------------
     @work(thread=True, exclusive=True, exit_on_error=False, group="interview")
     def _run(self) -> None:
-        app: Any = self.app
+        app = self.app
         while not app.kit_ready.wait(0.1):
             if self._finished.is_set():
                 return
@@ -156,7 +157,7 @@ class InterviewScreen(Screen[None]):
         status = "failed"
         store = None
         try:
-            self.runner, self.source, store = build_runner(
+            self.runner, self.source, store = wire_session(
                 app, self.request, kit, self.hands_free, on_event=self._runner_callback,
                 on_chunk=self.live.add, on_error=lambda exc: self.post_message(WorkerError(exc)))
             runner = self.runner
@@ -208,13 +209,13 @@ class InterviewScreen(Screen[None]):
             self.query_one("#iv-partial", Static).update(Text(message.text, style="italic"))
 
     def on_worker_error(self, message: WorkerError) -> None:
-        app: Any = self.app
+        app = self.app
         app.show_error(message.error)
         message.stop()
 
     def on_runner_event(self, message: RunnerEvent) -> None:
         event = message.event
-        app: Any = self.app
+        app = self.app
         if isinstance(event, ev.SessionStarted):
             self.session_id = event.session_id
         elif isinstance(event, ev.Speaking):
@@ -248,7 +249,7 @@ class InterviewScreen(Screen[None]):
             self._title()
         self.query_one("#iv-question-text", Static).update(Text(event.text, style="bold"))
         self.query_one("#iv-question").border_title = self._ask_title(event)
-        app: Any = self.app
+        app = self.app
         self._set_state("speaking", "text only: read the question" if app.kit.text_only else "esc stops the voice")
 
     @staticmethod
@@ -264,7 +265,7 @@ class InterviewScreen(Screen[None]):
         return "Interviewer · asking again" if event.kind == "repeat" else "Interviewer · question"
 
     def _listening(self) -> None:
-        app: Any = self.app
+        app = self.app
         self.query_one("#iv-card", ScorecardView).display = False
         partial = self.query_one("#iv-partial", Static)
         partial.display = True
@@ -306,7 +307,7 @@ class InterviewScreen(Screen[None]):
 
     def on_interview_done(self, message: InterviewDone) -> None:
         self.live.recording.clear()
-        app: Any = self.app
+        app = self.app
         if message.session_id and not self._finished.is_set() and app.is_running:
             app.switch_screen(_summary_screen(message.session_id))
         elif not self._finished.is_set():
@@ -344,7 +345,7 @@ class InterviewScreen(Screen[None]):
 
     # -- actions --------------------------------------------------------------------
     def action_record(self) -> None:
-        app: Any = self.app
+        app = self.app
         if self.state == "feedback":
             self.action_continue()
         elif self.state == "recording":
@@ -401,7 +402,7 @@ class InterviewScreen(Screen[None]):
                     else "Push-to-talk: space starts and stops recording", timeout=3)
 
     def action_stop_speech(self) -> None:
-        app: Any = self.app
+        app = self.app
         if app.kit.speaker is not None:
             app.kit.speaker.stop()
         self.set_focus(None)

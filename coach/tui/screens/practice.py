@@ -2,21 +2,20 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Static
 
 from coach.errors import CoachError
+from coach.tui.screen import CoachScreen
 from coach.tui.widgets.footer import Footer
 
 
-class PracticeScreen(Screen[None]):
+class PracticeScreen(CoachScreen):
     """Opened from Home with `w`. The job plan is built by the same code as `coach plan --jd`."""
 
     BINDINGS = [
@@ -62,7 +61,7 @@ class PracticeScreen(Screen[None]):
         self._show_constants()
 
     def _show_week(self) -> None:
-        app: Any = self.app
+        app = self.app
         target = self.query_one("#week", Static)
         if app.store is None:
             target.update("No database: nothing to plan from yet.")
@@ -91,7 +90,7 @@ class PracticeScreen(Screen[None]):
     def _job_submitted(self, event: Input.Submitted) -> None:
         from coach.commands.plan import describe, make_plan, read_job
 
-        app: Any = self.app
+        app = self.app
         out = self.query_one("#job-plan", Static)
         try:
             plan, _ = make_plan(read_job(event.value.strip()))
@@ -113,7 +112,7 @@ class PracticeScreen(Screen[None]):
         self.query_one("#job-path", Input).focus()
 
     def action_start_plan(self) -> None:
-        app: Any = self.app
+        app = self.app
         if not self.plan_name:
             self.notify("Open a job description first (j, then a file path).", timeout=3)
             return

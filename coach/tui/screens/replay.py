@@ -1,25 +1,29 @@
 """Replay: past sessions, and one session read turn by turn with its scores and audio."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.errors import AudioError, CoachError
 from coach.tui.format import PLAN_NAMES, when
+from coach.tui.screen import CoachScreen
 from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.scorecard_view import ScorecardView
 
+if TYPE_CHECKING:
+    from coach.ports import SavedTurn
 
-class ReplayScreen(Screen[None]):
+
+class ReplayScreen(CoachScreen):
     """Every stored session; enter opens one."""
 
     BINDINGS = [Binding("escape,b", "back", "Back"), Binding("q", "back", "Back", show=False)]
@@ -30,7 +34,7 @@ class ReplayScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        app: Any = self.app
+        app = self.app
         table = self.query_one(DataTable)
         table.border_title = "Past sessions  (enter opens one)"
         table.add_columns("When", "Plan", "Round", "Level", "Mode", "Answers", "Score", "Status")
@@ -46,7 +50,7 @@ class ReplayScreen(Screen[None]):
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
-        app: Any = self.app
+        app = self.app
         if event.row_key.value and table_has_session(event.row_key.value):
             app.open_session(event.row_key.value)
 
@@ -62,7 +66,7 @@ KIND_MARKS = {"question": "Q", "followup": "↳", "repeat": "↺", "closing": "�
               "change": "Δ"}
 
 
-def turn_label(turn: dict[str, Any], width: int = 26) -> Text:
+def turn_label(turn: Mapping[str, Any], width: int = 26) -> Text:
     """One line per turn: index, who, score or kind, the start of the text."""
     you = turn.get("speaker") == "candidate"
     text = Text(f"{turn.get('idx', 0):02d} ", style="dim")
@@ -79,7 +83,7 @@ def turn_label(turn: dict[str, Any], width: int = 26) -> Text:
     return text
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(CoachScreen):
     """One session turn by turn: n/p move, a plays the answer's audio."""
 
     BINDINGS = [
@@ -95,12 +99,12 @@ class SessionScreen(Screen[None]):
         super().__init__()
         self.session_id = session_id
         self.summary = summary
-        self.turns: list[dict[str, Any]] = []
-        self.session: dict[str, Any] = {}
+        self.turns: list[SavedTurn] = []
+        self.session: Mapping[str, Any] = {}
         self._played = False
 
     def compose(self) -> ComposeResult:
-        app: Any = self.app
+        app = self.app
         gap_names = {g: g.replace("_", " ") for g in (app.content.gaps if app.content else {})}
         yield Header()
         yield Static("", id="session-head", classes="panel")
@@ -112,7 +116,10 @@ class SessionScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        app: Any = self.app
+        app = self.app
+        if app.store is None:       # opened from the history, which needs the store
+            self.dismiss()
+            return
         try:
             self.session = app.store.session(self.session_id)
             self.turns = app.store.turns(self.session_id)
@@ -178,7 +185,7 @@ class SessionScreen(Screen[None]):
         return ""
 
     @staticmethod
-    def _timing(turn: dict[str, Any]) -> str:
+    def _timing(turn: Mapping[str, Any]) -> str:
         parts = []
         if turn.get("duration_ms"):
             parts.append(f"{turn['duration_ms'] / 1000:.0f} s")
@@ -205,7 +212,7 @@ class SessionScreen(Screen[None]):
         self.app.push_screen(ScorecardScreen(turn["scores"], "", title=f"Answer {index:02d}"))
 
     def action_play(self) -> None:
-        app: Any = self.app
+        app = self.app
         turns = self.query_one("#turns", OptionList)
         index = turns.highlighted
         turn = self.turns[index] if index is not None and 0 <= index < len(self.turns) else None
@@ -214,6 +221,8 @@ class SessionScreen(Screen[None]):
             return
         if not turn.get("audio_path"):
             self.notify("This answer was typed: there is no audio to play.", timeout=3)
+            return
+        if app.store is None:
             return
         path = Path(app.store.root) / turn["audio_path"]
         if not path.is_file():
@@ -236,7 +245,7 @@ class SessionScreen(Screen[None]):
         try:
             play_wav(path)
         except AudioError as exc:
-            app: Any = self.app
+            app = self.app
             self.app.call_from_thread(app.show_error, exc)
 
     def action_back(self) -> None:

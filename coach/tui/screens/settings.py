@@ -9,12 +9,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from coach.config import END_OF_TURN, MODES, TTS_ENGINES, Settings, config_path, save_settings
 from coach.domain import LEVEL_IDS
 from coach.errors import CoachError, ConfigError
+from coach.tui.screen import CoachScreen
 from coach.tui.widgets.footer import Footer
 
 TEXT_FIELDS = (
@@ -53,13 +53,13 @@ def _show(option: Any) -> str:
     return {True: "on", False: "off"}.get(option, str(option)) if isinstance(option, bool) else str(option)
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(CoachScreen):
     """Edit and save the TOML config (ctrl+s saves, esc leaves without saving)."""
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True), Binding("escape", "back", "Back")]
 
     def compose(self) -> ComposeResult:
-        app: Any = self.app
+        app = self.app
         current: Settings = app.settings
         yield Header()
         with VerticalScroll(id="settings", classes="panel"):
@@ -110,7 +110,7 @@ class SettingsScreen(Screen[None]):
         self.action_save()
 
     def action_save(self) -> None:
-        app: Any = self.app
+        app = self.app
         try:
             new = self.form()
             path = save_settings(new)

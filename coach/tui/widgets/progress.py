@@ -5,7 +5,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, Sparkline
 
-from coach.tui.history import short_name
+from coach.tui.dimension_scores import short_name
 
 
 class DimensionProgress(Vertical):

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from coach.domain import Question
-from coach.interviewer import guards
+from coach.followups import guards
 from coach.ports import FollowUpReply
 
 # Words that show a follow-up is about the gap even when it quotes nothing the

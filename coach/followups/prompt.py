@@ -26,7 +26,7 @@ class PromptTemplate:
 
     @property
     def example_words(self) -> frozenset[str]:
-        from coach.interviewer.guards import content_words
+        from coach.followups.guards import content_words
 
         return frozenset(w for ex in self.examples for v in ex.values() for w in content_words(v))
 
