@@ -44,7 +44,7 @@ from coach.scoring import score_answer
 DATA_DIR = PROJECT_ROOT / "tests" / "data" / "answers"
 HELD_OUT_DIR = PROJECT_ROOT / "tests" / "data" / "followups"
 CLARIFY_DIR = PROJECT_ROOT / "tests" / "data" / "clarifying"
-CLARIFY_SETS = ("tune", "heldout", "heldout2")
+CLARIFY_SETS = ("tune", "heldout", "heldout2", "heldout3")
 MODELS = ("smollm2-135m", "gemma3-270m", "qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b")
 REPLY_BUDGET_S = 1.0       # as InterviewRunner.reply_budget_s: no second candidate past it
 COPY_OF_DRAFT = 0.7        # similarity to the bank's draft at which a "model" question is the bank's
