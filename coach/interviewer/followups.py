@@ -20,21 +20,24 @@ from coach.ports import FollowUpReply
 GAP_WORDS: dict[str, tuple[str, ...]] = {
     "non_answer": ("example", "specific", "walk", "start", "first step", "look at first", "rough", "guess",
                    "think out loud", "simple", "smaller"),
-    "off_topic": ("question", "back to", "specific"),
+    "off_topic": ("question", "back to", "specific", "connect", "what i asked", "relate"),
     "no_result": ("result", "outcome", "impact", "metric", "measur", "moved", "improv", "number", "what changed",
-                  "difference", "turn out", "turned out", "came of", "happened after", "afterward", "how much"),
+                  "difference", "turn out", "turned out", "came of", "happened after", "happened to", "afterward",
+                  "how much", "at the end", "by the end"),
     "no_numbers": ("how many", "how much", "traffic", "qps", "latency", "scale", "size", "volume", "budget",
                    "per second", "per day", "numbers", "how big", "how fast"),
-    "bad_math": ("math", "number", "figure", "estimate", "check", "add up", "adds up", "arithmetic", "calculat",
-                 "how did you get", "how do you get", "do you get", "work out", "derive", "come to", "arrive at"),
+    "bad_math": ("math", "add up", "adds up", "arithmetic", "calculat", "how did you get", "how do you get",
+                 "do you get", "you got", "work out", "derive", "come to", "arrive at", "redo", "check"),
     "we_not_i": ("you personally", "your personal", "your role", "you yourself", "your part", "your own", "you do", "did you",
                  "you decide", "you propose", "you own", "you lead", "you build", "you write", "you drive",
-                 "your contribution"),
+                 "your contribution", "from you", "without you", "you specifically"),
     "no_tradeoff": ("trade-off", "tradeoff", "trade off", "give up", "lose", "alternative", "instead", "cost",
                     "downside", "weakness", "rather than", "versus", "why not"),
     "no_monitoring": ("monitor", "know", "alert", "degrad", "drift", "rollout", "roll out", "roll back", "rollback",
                       "broke", "watch", "catch", "detect", "canary", "retrain", "going wrong", "worse"),
-    "no_clarifying": ("requirement", "assum", "scope", "clarify", "users", "constraint", "pin down", "ask"),
+    "no_clarifying": ("requirement", "assum", "scope", "clarify", "users", "constraint", "pin down", "ask",
+                      "want to know", "wanted to know", "find out", "before designing", "before choosing",
+                      "before sizing", "before building"),
     "no_context": ("context", "situation", "stakes", "team", "why"),
     "too_long": ("short", "summary", "one sentence", "key point", "headline"),
     "missing_point": ("what about", "how would", "consider", "handle"),
@@ -119,13 +122,19 @@ def missed_words(gap: str, target: str) -> tuple[str, ...]:
     return tuple(sorted(w for w in guards.content_words(quoted) if len(w) > 3))
 
 
+NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
+fifty sixty seventy eighty ninety hundred thousand million billion trillion half quarter dozen""".split())
+
+
 def figure_words(gap: str, target: str) -> frozenset[str]:
-    """After a wrong figure, the follow-up must name it (its number or unit): the scorer's
-    evidence quotes it first."""
+    """After a wrong figure, the follow-up must name it: its number, in digits or words (the
+    scorer's evidence quotes the figure first)."""
     if gap != "bad_math":
         return frozenset()
     quoted = re.findall(r'"([^"]+)"', target)
-    return frozenset(w for w in guards.words(quoted[0]) if w not in guards.STOPWORDS) if quoted else frozenset()
+    if not quoted:
+        return frozenset()
+    return frozenset(w for w in guards.words(quoted[0]) if w[0].isdigit() or w in NUMBER_WORDS)
 
 
 def guard_rules(question: Question, gap: str, target: str, asked: Sequence[str],
