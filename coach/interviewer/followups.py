@@ -134,7 +134,9 @@ def figure_words(gap: str, target: str) -> frozenset[str]:
     quoted = re.findall(r'"([^"]+)"', target)
     if not quoted:
         return frozenset()
-    return frozenset(w for w in guards.words(quoted[0]) if w[0].isdigit() or w in NUMBER_WORDS)
+    figure = quoted[0].lower()
+    return frozenset(re.findall(r"\d[\d,]*(?:\.\d+)?", figure)) | \
+        frozenset(w for w in guards.words(figure) if w in NUMBER_WORDS)
 
 
 def guard_rules(question: Question, gap: str, target: str, asked: Sequence[str],

@@ -86,7 +86,7 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
     elif question and (similarity(text, question) >= 0.6 or low == question.lower()) and not (
             low != question.lower() and any(re.search(r"\b" + re.escape(p), low) for p in narrowing)):
         reasons.append("repeats the question")
-    if must_name and not (content_words(text) | set(words(text))) & must_name:
+    if must_name and not any(re.search(r"(?<![\d.,])" + re.escape(w) + r"(?![\d]|[.,]\d)", low) for w in must_name):
         reasons.append(f"does not name {', '.join(sorted(must_name))}")
     said = {w for w in content_words(answer) & content_words(text) if len(w) > 3}
     gap_hit = {g for g in gap_words if re.search(r"\b" + re.escape(g.lower()), text.lower())}
