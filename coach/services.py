@@ -101,8 +101,10 @@ def _interviewer(path: Path, chat: bool | None) -> Any:
     from coach.followups.prompt import load_template
 
     template = load_template(paths.prompts_dir() / "followup.md")
+    grammar_file = paths.prompts_dir() / "followup.gbnf"      # optional: without it, the guards alone shape the reply
+    grammar = grammar_file.read_text(encoding="utf-8") if grammar_file.is_file() else None
     interviewer = LlamaInterviewer(path, template, default_content().gaps, chat=chat, threads=thread_plan().llm,
-                                   threads_now=_llm_threads_now)
+                                   threads_now=_llm_threads_now, grammar=grammar)
     interviewer.warm_up()   # the few-shot prefix sits in the KV cache before the first answer ends
     return interviewer
 

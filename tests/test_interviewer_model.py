@@ -62,3 +62,22 @@ def test_a_follow_up_aimed_at_a_missed_point_asks_about_that_point(interviewer) 
         assert "five minutes ago" in reply.question
     else:
         assert any(w in reply.question.lower() for w in GAP_WORDS["missing_point"] + ("new", "cold"))
+
+
+def test_after_wrong_arithmetic_the_default_model_asks_how_the_figure_was_derived(interviewer) -> None:
+    """The finding reaches the model in plain words (the figure and its inputs, not the right answer),
+    so it writes the question itself; whatever it writes names the figure or the bank asks."""
+    content = default_content()
+    question = content.question("dd-scaling")
+    answer = ("Our ranking service grew from one region to four. We served about two thousand requests per second "
+              "per machine and had forty machines, so about eight thousand requests per second in total, and the "
+              "feature cache ran out of memory first.")
+    card = __import__("coach.scoring", fromlist=["score_answer"]).score_answer(
+        answer, question=question, round_spec=content.round("deep-dive"), rubric=content.rubric("deep-dive"))
+    top = card.gaps[0]
+    assert top.id == "bad_math", card.gaps
+    reply = interviewer.follow_up(question, answer, top.id, [question.prompt], target=top.evidence)
+    assert _is_one_question(reply.question), reply
+    assert "80,000" not in reply.question and "eighty" not in reply.question.lower()   # never gives the answer
+    if reply.source == "model":
+        assert re.search(r"eight thousand|8,000|8000", reply.question.lower()), reply

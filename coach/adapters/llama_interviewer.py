@@ -19,7 +19,7 @@ from typing import Any
 
 from coach.domain import Question
 from coach.errors import ModelError
-from coach.followups import choice
+from coach.followups import choice, findings
 from coach.followups.prompt import PromptTemplate
 from coach.models import check_gguf
 from coach.ports import FollowUpReply
@@ -91,6 +91,8 @@ class LlamaInterviewer:
         template: PromptTemplate,
         gaps: Mapping[str, Any],
         chat: bool | None = None,
+        grammar: str | None = None,
+        full_grammar: bool = False,
         n_ctx: int = 2048,
         threads: int | None = None,
         seed: int = 7,
@@ -115,6 +117,14 @@ class LlamaInterviewer:
                              "model (in Settings, or with --llm)") from None
         atexit.register(self._llm.close)   # before interpreter teardown, which llama-cpp's __del__ trips over
         self.chat = self._has_chat_template() if chat is None else chat
+        self._grammar = None
+        self._openers: list[int] = []
+        if grammar:      # the shape of a follow-up (prompts/followup.gbnf): exactly one question
+            self._openers = self._opener_tokens(grammar)
+            if full_grammar:
+                from llama_cpp import LlamaGrammar
+
+                self._grammar = LlamaGrammar.from_string(grammar, verbose=False)
         self._lock = threading.Lock()   # one Llama object is not safe across threads
         self.candidates = candidates
         self.threads_now = threads_now  # cores free at the moment of generating (coach.adapters.cpu)
@@ -127,7 +137,8 @@ class LlamaInterviewer:
     # -- generation -----------------------------------------------------------
     def warm_up(self) -> None:
         """Evaluate the few-shot prefix once so that the first real follow-up only reads the live turn."""
-        values = {"question": "Warm-up question?", "answer": "warm-up answer", "gap": "warm-up", "found": "", "draft": ""}
+        values = {"question": "Warm-up question?", "answer": "warm-up answer", "gap": "warm-up", "found": "", "hint": "",
+                  "draft": ""}
         with self._lock:
             self._generate(values, 0.0, seed=1)
 
@@ -136,20 +147,22 @@ class LlamaInterviewer:
         words (those the shortened answer will start with) into the KV cache, so the
         follow-up at the end of the turn reads only the rest. Safe to skip."""
         head = " ".join(answer_start.split()[: MAX_ANSWER_WORDS // 2])
-        values = {"question": question.prompt, "answer": head, "gap": "", "found": "", "draft": ""}
+        values = {"question": question.prompt, "answer": head, "gap": "", "found": "", "hint": "", "draft": ""}
         with self._lock:
             self._generate(values, 0.0, seed=1, max_tokens=1)
 
     def _values(self, question: Question, answer: str, gap: str, target: str = "",
                 asked: Sequence[str] = ()) -> dict[str, str]:
-        """The live turn: the gap's short name, what the scorer found (`target`), and the bank's
-        follow-up for that gap as the draft the model rewrites around the candidate's words."""
+        """The live turn: the gap's short name, what the scorer found (`target`) retold in plain
+        words, how to ask about that kind of gap, and the bank's follow-up for that gap as the
+        draft the model rewrites around the candidate's words."""
         return {
             "question": question.prompt,
             "answer": shorten(answer),
             "gap": self.template.gap_names.get(gap) or choice.gap_description(gap, self.gaps),
-            "found": target or "-",
-            "draft": choice.bank_followup(question, gap, asked, self.gaps, target),
+            "found": findings.plain(gap, target, answer, question.talking_points) if target else "-",
+            "hint": self.template.hints.get(gap, ""),
+            "draft": choice.bank_followup(question, gap, asked, self.gaps, target, answer),
         }
 
     def _generate(self, values: dict[str, str], temperature: float, seed: int,
@@ -163,6 +176,8 @@ class LlamaInterviewer:
         self._set_threads()
         common = {"max_tokens": max_tokens, "temperature": temperature, "top_p": 0.9, "stop": ["\n"], "seed": seed,
                   "stream": True, "logits_processor": self._end_after_question()}
+        if self._grammar is not None and max_tokens > 1:
+            common["grammar"] = self._grammar
         if self.chat:
             stream = self._llm.create_chat_completion(messages=self.template.chat_messages(**values), **common)
         else:
@@ -199,16 +214,39 @@ class LlamaInterviewer:
                 ctx.set_n_threads(n, n)
                 self.threads = n
 
+    def _opener_tokens(self, grammar: str) -> list[int]:
+        """The first tokens of the grammar's openers ("What ", "How ", "You said" ...), bare and
+        after a space (a completion prompt ends in "follow-up:")."""
+        import re
+
+        line = re.search(r"^opener\s*::=(.*?)(?=^\w+\s*::=)", grammar, re.MULTILINE | re.DOTALL)
+        words = re.findall(r'"([^"]+)"', line.group(1)) if line else []
+        ids: set[int] = set()
+        for w in words:
+            for form in (w.strip(), " " + w.strip()):
+                toks = self._llm.tokenize(form.encode(), add_bos=False, special=False)
+                if toks:
+                    ids.add(int(toks[0]))
+        return sorted(ids)
+
     def _end_after_question(self) -> Any:
-        """Force the end of the text once a generated token holds "?" (that token is kept)."""
+        """The follow-up's shape, cheaply: its first token opens a question (one of the grammar's
+        openers), and the text ends once a generated token holds "?" (that token is kept).
+        The full GBNF grammar is checked over the whole vocabulary at every token, which made
+        each follow-up half again as slow on 2 cores; `full_grammar=True` uses it all the same."""
         import numpy as np
         from llama_cpp import LogitsProcessorList
 
         eos, calls = self._llm.token_eos(), 0
+        openers = np.array(self._openers, dtype=np.int64)
 
         def after_question(input_ids: Any, scores: Any) -> Any:
             nonlocal calls
-            calls += 1         # the first call sees only the prompt
+            calls += 1         # the first call is for the first token, and sees only the prompt
+            if calls == 1 and len(openers) and self._grammar is None:
+                forced = np.full_like(scores, -np.inf)
+                forced[openers] = scores[openers]
+                return forced
             if calls > 1 and b"?" in self._llm.detokenize([int(input_ids[-1])]):
                 forced = np.full_like(scores, -np.inf)
                 forced[eos] = 0.0
@@ -230,7 +268,7 @@ class LlamaInterviewer:
         The first candidate is always drawn; another only if it would end before `deadline`
         (a `time.perf_counter()` value), judging by how long the last one took."""
         values = self._values(question, answer, gap, target, asked)
-        live = values["found"] + " " + values["draft"]
+        live = values["found"] + " " + values["hint"] + " " + values["draft"]
         pace = _Pace()
         drawn: list[str] = []
         took = 0.0

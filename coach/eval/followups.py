@@ -25,6 +25,7 @@ after the one rule change) and overall.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import statistics
 import sys
@@ -35,7 +36,7 @@ from typing import Any
 
 from coach import services
 from coach.content import default_content
-from coach.domain import Question
+from coach.domain import Question, Transcript
 from coach.interview import clarify
 from coach.followups import choice, guards
 from coach.paths import PROJECT_ROOT
@@ -44,7 +45,7 @@ from coach.scoring import score_answer
 DATA_DIR = PROJECT_ROOT / "tests" / "data" / "answers"
 HELD_OUT_DIR = PROJECT_ROOT / "tests" / "data" / "followups"
 CLARIFY_DIR = PROJECT_ROOT / "tests" / "data" / "clarifying"
-CLARIFY_SETS = ("tune", "heldout", "heldout2")
+CLARIFY_SETS = ("tune", "heldout", "heldout2", "heldout3")
 MODELS = ("smollm2-135m", "gemma3-270m", "qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b")
 REPLY_BUDGET_S = 1.0       # as InterviewRunner.reply_budget_s: no second candidate past it
 COPY_OF_DRAFT = 0.7        # similarity to the bank's draft at which a "model" question is the bank's
@@ -85,13 +86,24 @@ def on_gap(reply_text: str, source: str, gap: str, question: Question, gaps: dic
     bank = {f.text for f in question.followups if f.gap == gap} | set(getattr(gaps.get(gap), "followups", ()))
     if source == "bank":
         return reply_text in bank
-    return any(w in reply_text.lower() for w in choice.GAP_WORDS.get(gap, ()) + choice.missed_words(gap, target))
+    return any(w in reply_text.lower() for w in choice.gap_words(gap, target, question))
 
 
 def _question(case: dict[str, Any], content: Any) -> Question:
-    if isinstance(case.get("question"), str):      # the held-out cases name their question
+    """The bank question the answer answers. The held-out cases name theirs; a scorer-set case
+    that carries its own question is scored against it (its prompt, talking points and keywords,
+    as `coach.eval.scoring` does), with the follow-ups of the closest bank question."""
+    if isinstance(case.get("question"), str):
         return content.question(case["question"])
-    return closest_question(case["text"], content.questions_for(case["round"]))
+    own = case.get("question")
+    about = case["text"]
+    if isinstance(own, dict) and own.get("prompt"):       # the bank question closest to the case's own
+        about = " ".join([own["prompt"], *own.get("talking_points", ()), *(k for ks in own.get("keywords", ()) for k in ks)])
+    bank = closest_question(about, content.questions_for(case["round"]))
+    if isinstance(own, dict) and own.get("prompt"):
+        return dataclasses.replace(bank, prompt=own["prompt"], talking_points=tuple(own.get("talking_points", ())),
+                                   keywords=tuple(tuple(k) for k in own.get("keywords", ())))
+    return bank
 
 
 def _summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -104,19 +116,23 @@ def _summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "model_share": round(sum(r["model"] for r in rows) / n, 3),
         "on_gap_rate": round(sum(r["on_gap"] for r in rows) / n, 3),
         "malformed": sum(r["malformed"] for r in rows),
+        "budget_stopped": sum(r["budget_stopped"] for r in rows),
         "guard_pass_rate": round(sum(r["passed"] for r in rows) / max(1, sum(r["drawn"] for r in rows)), 3),
         "ms_p50": round(statistics.median(ms)),
         "ms_p95": round(ms[min(len(ms) - 1, int(0.95 * len(ms)))]),
     }
 
 
-def evaluate(model: str, cases: list[dict[str, Any]], progress: bool = False) -> dict[str, Any]:
+def evaluate(model: str, cases: list[dict[str, Any]], progress: bool = False, log: Any = None) -> dict[str, Any]:
+    """`log`: a text file that gets one JSON line per case: every candidate drawn, the guards'
+    reasons for rejecting it, and whether the reply budget stopped the drawing."""
     content = default_content()
     interviewer = services.build_interviewer(model)
     rows: list[dict[str, Any]] = []
     for case in cases:
         question = _question(case, content)
-        card = score_answer(case["text"], question=question, round_spec=content.round(case["round"]),
+        spoken = Transcript(case["text"], duration_s=case.get("duration_s"))   # as long as it was spoken
+        card = score_answer(spoken, question=question, round_spec=content.round(case["round"]),
                             rubric=content.rubric(case["round"])).to_dict()
         top = card["gaps"][0] if card["gaps"] else {"id": "missing_point", "evidence": ""}
         gap, target = top["id"], str(top.get("evidence", ""))
@@ -125,12 +141,25 @@ def evaluate(model: str, cases: list[dict[str, Any]], progress: bool = False) ->
         reply = interviewer.follow_up(question, case["text"], gap, asked, deadline=started + REPLY_BUDGET_S,
                                       target=target)     # as the interview's runner asks for it
         ms = 1000 * (time.perf_counter() - started)
-        draft = choice.bank_followup(question, gap, asked, content.gaps, target)
-        live = target + " " + draft
+        draft = choice.bank_followup(question, gap, asked, content.gaps, target, case["text"])
+        values = interviewer._values(question, case["text"], gap, target, asked)
+        live = values["found"] + " " + values["hint"] + " " + draft
+        gap_words = choice.gap_words(gap, target, question, content.gaps)
         borrowed = choice.borrowed_words(interviewer.template.example_words, question.prompt + " " + live,
-                                            case["text"], choice.GAP_WORDS.get(gap, ()))
-        gap_words = choice.GAP_WORDS.get(gap, ()) + choice.missed_words(gap, target)
-        verdicts = [guards.check(guards.clean(c), case["text"], gap_words, asked, borrowed) for c in reply.candidates]
+                                            case["text"], gap_words)
+        rules = choice.guard_rules(question, gap, target, asked, borrowed)
+        verdicts = [guards.check(guards.clean(c), case["text"], gap_words, **rules) for c in reply.candidates]
+        budget_stopped = reply.source == "bank" and len(reply.candidates) < getattr(interviewer, "candidates", 0)
+        if log is not None:
+            log.write(json.dumps({
+                "id": case.get("id", ""), "set": case.get("set", ""), "round": case["round"], "gap": gap,
+                "label": case["top_gap"], "target": target, "found": values["found"], "draft": draft,
+                "source": reply.source,
+                "asked": reply.question, "ms": round(ms), "budget_stopped": budget_stopped,
+                "candidates": [{"text": v.text, "raw": c, "rejected": list(v.reasons)}
+                               for c, v in zip(reply.candidates, verdicts)],
+            }) + "\n")
+            log.flush()
         if progress:
             print(f"  {model} {len(rows) + 1}/{len(cases)} {gap} {reply.source} {ms:.0f} ms: {reply.question}",
                   file=sys.stderr, flush=True)
@@ -140,7 +169,7 @@ def evaluate(model: str, cases: list[dict[str, Any]], progress: bool = False) ->
             "model": reply.source == "model" and guards.similarity(reply.question, draft) < COPY_OF_DRAFT,
             "on_gap": gap == case["top_gap"] and on_gap(reply.question, reply.source, gap, question, content.gaps, target),
             "malformed": not well_formed(reply.question),
-            "drawn": len(verdicts), "passed": sum(v.ok for v in verdicts),
+            "drawn": len(verdicts), "passed": sum(v.ok for v in verdicts), "budget_stopped": budget_stopped,
         })
     result = {"model": model, **_summary(rows)}
     result["sets"] = {name: _summary([r for r in rows if r["set"] == name]) for name in sorted({r["set"] for r in rows})}
@@ -177,10 +206,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--llm", action="append", help="model(s) to evaluate (default: every one installed)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--progress", action="store_true", help="print each follow-up to stderr as it is made")
+    parser.add_argument("--log", type=Path, help="write every candidate and why the guards rejected it (JSON lines)")
     args = parser.parse_args(argv)
     cases = all_cases()
     models = args.llm or [m for m in MODELS if _installed(m)]
-    results = [evaluate(m, cases, args.progress) for m in models]
+    log = args.log.open("w", encoding="utf-8") if args.log else None
+    try:
+        results = [evaluate(m, cases, args.progress, log) for m in models]
+    finally:
+        if log is not None:
+            log.close()
     clar = clarification_report()
     if args.json:
         print(json.dumps({"followups": results, "clarification": clar}, indent=2))
@@ -189,7 +224,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{r['model']:<20} cases {r['cases']} ({r['rounds']} rounds)  gap accuracy {r['gap_accuracy']:.0%} "
               f"({_met('gap_accuracy', r['gap_accuracy'])})  model share {r['model_share']:.0%} "
               f"({_met('model_share', r['model_share'])})  on gap {r['on_gap_rate']:.0%}  malformed {r['malformed']} "
-              f"({_met('malformed', r['malformed'])})  {r['ms_p50']} ms p50, {r['ms_p95']} ms p95")
+              f"({_met('malformed', r['malformed'])})  {r['ms_p50']} ms p50, {r['ms_p95']} ms p95  "
+              f"budget stopped {r['budget_stopped']}  candidates passing {r['guard_pass_rate']:.0%}")
         for name, s in r["sets"].items():
             print(f"    {name:<12} cases {s['cases']}  gap accuracy {s['gap_accuracy']:.0%}  model share "
                   f"{s['model_share']:.0%}  malformed {s['malformed']}  {s['ms_p50']} ms p50")

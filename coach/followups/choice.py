@@ -14,21 +14,41 @@ from coach.ports import FollowUpReply
 
 # Words that show a follow-up is about the gap even when it quotes nothing the
 # candidate said. Used only by the guard's "on topic" test.
+# Words (matched at the start of a word, so "measur" covers measured and measurable) that
+# show a follow-up is about the gap even when it quotes nothing the candidate said. Used by
+# the guard's "on the gap" test and the evaluation's on-gap rate.
 GAP_WORDS: dict[str, tuple[str, ...]] = {
-    "non_answer": ("example", "specific", "walk", "start"),
-    "off_topic": ("question", "back to", "specific"),
-    "no_result": ("result", "outcome", "impact", "metric", "measure", "moved", "improve", "number"),
-    "no_numbers": ("how many", "traffic", "qps", "latency", "scale", "size", "volume", "budget", "per second"),
-    "bad_math": ("math", "number", "figure", "estimate", "check", "per second", "add up"),
-    "we_not_i": ("you personally", "your role", "you yourself", "your part", "you do", "your own", "did you",
-                 "you decide", "you propose", "you own"),
-    "no_tradeoff": ("trade-off", "tradeoff", "give up", "lose", "alternative", "instead", "cost", "downside"),
-    "no_monitoring": ("monitor", "know", "alert", "degrade", "drift", "rollout", "roll back", "rollback", "broke"),
-    "no_clarifying": ("requirement", "assume", "scope", "clarify", "users", "constraint"),
+    "non_answer": ("example", "specific", "walk", "start", "first step", "look at first", "rough", "guess",
+                   "think out loud", "simple", "smaller"),
+    "off_topic": ("question", "back to", "specific", "connect", "what i asked", "relate"),
+    "no_result": ("result", "outcome", "impact", "metric", "measur", "moved", "improv", "number", "what changed",
+                  "difference", "turn out", "turned out", "came of", "happened after", "happened to", "afterward",
+                  "how much", "at the end", "by the end"),
+    "no_numbers": ("how many", "how much", "traffic", "qps", "latency", "scale", "size", "volume", "budget",
+                   "per second", "per day", "numbers", "how big", "how fast"),
+    "bad_math": ("math", "add up", "adds up", "arithmetic", "calculat", "how did you get", "how do you get",
+                 "do you get", "you got", "work out", "derive", "come to", "arrive at", "redo", "check"),
+    "we_not_i": ("you personally", "your personal", "your role", "you yourself", "your part", "your own", "you do", "did you",
+                 "you decide", "you propose", "you own", "you lead", "you build", "you write", "you drive",
+                 "your contribution", "from you", "without you", "you specifically"),
+    "no_tradeoff": ("trade-off", "tradeoff", "trade off", "give up", "lose", "alternative", "instead", "cost",
+                    "downside", "weakness", "rather than", "versus", "why not"),
+    "no_monitoring": ("monitor", "know", "alert", "degrad", "drift", "rollout", "roll out", "roll back", "rollback",
+                      "broke", "watch", "catch", "detect", "canary", "retrain", "going wrong", "worse"),
+    "no_clarifying": ("requirement", "assum", "scope", "clarify", "users", "constraint", "pin down", "ask",
+                      "want to know", "wanted to know", "find out", "before designing", "before choosing",
+                      "before sizing", "before building"),
     "no_context": ("context", "situation", "stakes", "team", "why"),
     "too_long": ("short", "summary", "one sentence", "key point", "headline"),
     "missing_point": ("what about", "how would", "consider", "handle"),
 }
+
+# A non-answer or an off-topic answer gives nothing to quote: there a follow-up is on
+# target when it names the question's own topic (a smaller version of the question).
+ABOUT_THE_QUESTION = ("non_answer", "off_topic")
+# After a non-answer, restating the question is fine when it narrows it to a first step.
+NARROWING = ("first", "one example", "a rough", "roughly", "smallest", "simplest", "even a small", "start with",
+             "one thing")
 
 GENERIC = "Can you give me one concrete example from your own work that shows that?"
 
@@ -38,12 +58,48 @@ def gap_description(gap: str, gaps: Mapping[str, Any]) -> str:
     return getattr(spec, "description", "") or gap.replace("_", " ")
 
 
+def _point_asked(text: str, question: Question) -> int | None:
+    """The talking point a follow-up asks about: the one whose keywords it names most (two at
+    least, or one with a word of the point itself), else None."""
+    low = text.lower()
+    best, best_hits = None, 0
+    for i, point in enumerate(question.talking_points):
+        keys = question.keywords[i] if i < len(question.keywords) else ()
+        hits = sum(1 for k in keys if re.search(r"\b" + re.escape(k.lower()), low))
+        hits += len({w for w in guards.content_words(point) if len(w) > 4} & guards.content_words(text))
+        if hits > best_hits:
+            best, best_hits = i, hits
+    return best if best_hits >= 2 else None
+
+
+def covered_points(question: Question, answer: str) -> frozenset[int]:
+    """The talking points the answer covers, by the scorer's own rules."""
+    if not answer.strip() or not question.talking_points:
+        return frozenset()
+    from coach.scoring.talking_points import coverage
+    from coach.scoring.text import clean, sentences
+
+    report = coverage(question, sentences(clean(answer)))
+    said = {hit.point for hit in report.covered}
+    return frozenset(i for i, p in enumerate(question.talking_points) if p in said)
+
+
+def already_answered(text: str, question: Question, covered: frozenset[int]) -> bool:
+    """Does the follow-up ask about a talking point the answer already covers?"""
+    point = _point_asked(text, question)
+    return point is not None and point in covered
+
+
 def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapping[str, Any],
-                  target: str = "") -> str:
+                  target: str = "", answer: str = "") -> str:
     """The question's own follow-up for the gap (the one closest to what the scorer found, e.g. the
-    missed talking point), else the gap's generic one, never a repeat."""
+    missed talking point), else the gap's generic one, never a repeat, and never one that asks
+    for a talking point the candidate's `answer` already covers."""
+    covered = covered_points(question, answer)
+
     def fresh(text: str) -> bool:
-        return all(guards.similarity(text, a) < 0.6 and text != a for a in asked)
+        return all(guards.similarity(text, a) < 0.6 and text != a for a in asked) and \
+            not already_answered(text, question, covered)
 
     own = [f.text for f in question.followups if f.gap == gap]
     if target and len(own) > 1:
@@ -66,6 +122,40 @@ def missed_words(gap: str, target: str) -> tuple[str, ...]:
     return tuple(sorted(w for w in guards.content_words(quoted) if len(w) > 3))
 
 
+NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
+fifty sixty seventy eighty ninety hundred thousand million billion trillion half quarter dozen""".split())
+
+
+def figure_words(gap: str, target: str) -> frozenset[str]:
+    """After a wrong figure, the follow-up must name it: its number, in digits or words (the
+    scorer's evidence quotes the figure first)."""
+    if gap != "bad_math":
+        return frozenset()
+    quoted = re.findall(r'"([^"]+)"', target)
+    if not quoted:
+        return frozenset()
+    figure = quoted[0].lower()
+    return frozenset(re.findall(r"\d[\d,]*(?:\.\d+)?", figure)) | \
+        frozenset(w for w in guards.words(figure) if w in NUMBER_WORDS)
+
+
+def guard_rules(question: Question, gap: str, target: str, asked: Sequence[str],
+                borrowed: frozenset[str]) -> dict[str, Any]:
+    """The guards' keyword arguments besides the candidate, answer and gap words (`guards.check`)."""
+    return {"asked": [a for a in asked if a != question.prompt], "borrowed": borrowed,
+            "must_name": figure_words(gap, target), "question": question.prompt,
+            "narrowing": NARROWING if gap in ABOUT_THE_QUESTION else ()}
+
+
+def gap_words(gap: str, target: str, question: Question, gaps: Mapping[str, Any] | None = None) -> tuple[str, ...]:
+    """Every word that marks a follow-up as aimed at the gap (see `GAP_WORDS`)."""
+    words = GAP_WORDS.get(gap, ()) + tuple(getattr((gaps or {}).get(gap), "keywords", ()) or ()) + \
+        missed_words(gap, target)
+    if gap in ABOUT_THE_QUESTION:
+        words += tuple(sorted(w for w in guards.content_words(question.prompt) if len(w) > 4))
+    return words
+
+
 def borrowed_words(example_words: frozenset[str], question: str, answer: str, gap_words: Sequence[str]) -> frozenset[str]:
     """Example words the live interview does not use: seeing them means the model copied an example."""
     live = guards.content_words(question) | guards.content_words(answer) | guards.content_words(" ".join(gap_words))
@@ -85,11 +175,11 @@ def choose(
 ) -> FollowUpReply:
     """`example_words`: content words of the prompt's few-shot examples (see `borrowed_words`);
     `live`: other text the model was shown this turn (the finding and the draft), not copied examples."""
-    words = GAP_WORDS.get(gap, ()) + tuple(getattr(gaps.get(gap), "keywords", ()) or ()) + missed_words(gap, target)
+    words = gap_words(gap, target, question, gaps)
     borrowed = borrowed_words(example_words, question.prompt + " " + live, answer, words)
-    winner, verdicts = guards.best(candidates, answer, words, list(asked) + [question.prompt], borrowed)
+    winner, verdicts = guards.best(candidates, answer, words, **guard_rules(question, gap, target, asked, borrowed))
     shown = tuple(v.text for v in verdicts)
     if winner is not None:
         return FollowUpReply(gap=gap, question=winner.text, source="model", candidates=shown)
-    return FollowUpReply(gap=gap, question=bank_followup(question, gap, asked, gaps, target), source="bank",
+    return FollowUpReply(gap=gap, question=bank_followup(question, gap, asked, gaps, target, answer), source="bank",
                          candidates=shown)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
 _LABEL = re.compile(r"^\s*(?:follow[- ]?up|interviewer|question|assistant|q)\s*[:\-]\s*", re.IGNORECASE)
@@ -61,10 +62,15 @@ class Verdict:
 
 
 def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence[str],
-          borrowed: frozenset[str] = frozenset()) -> Verdict:
+          borrowed: frozenset[str] = frozenset(), must_name: frozenset[str] = frozenset(),
+          question: str = "", narrowing: Sequence[str] = ()) -> Verdict:
     """Judge one cleaned candidate. `borrowed` are words of the few-shot examples that the
-    live question and answer do not use: a candidate built from them copies an example."""
+    live question and answer do not use: a candidate built from them copies an example.
+    `must_name`: words of which the candidate must name one (the figure that does not add up).
+    `question`: the question asked; a candidate that restates it is a repeat, unless it narrows
+    it with one of the `narrowing` phrases ("what would you look at first" after a non-answer)."""
     text = candidate.strip()
+    low = text.lower()
     reasons: list[str] = []
     n = len(words(text))
     if not text.endswith("?"):
@@ -75,8 +81,13 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
         reasons.append(f"too short ({n} words)")
     if n > MAX_WORDS:
         reasons.append(f"too long ({n} words)")
-    if any(similarity(text, earlier) >= 0.6 or text.lower() == earlier.lower() for earlier in asked):
+    if any(similarity(text, earlier) >= 0.6 or low == earlier.lower() for earlier in asked):
         reasons.append("repeats an earlier question")
+    elif question and (similarity(text, question) >= 0.6 or low == question.lower()) and not (
+            low != question.lower() and any(re.search(r"\b" + re.escape(p), low) for p in narrowing)):
+        reasons.append("repeats the question")
+    if must_name and not any(re.search(r"(?<![\d.,])" + re.escape(w) + r"(?![\d]|[.,]\d)", low) for w in must_name):
+        reasons.append(f"does not name {', '.join(sorted(must_name))}")
     said = {w for w in content_words(answer) & content_words(text) if len(w) > 3}
     gap_hit = {g for g in gap_words if re.search(r"\b" + re.escape(g.lower()), text.lower())}
     if not said and not gap_hit:
@@ -86,6 +97,8 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
     copied = content_words(text) & borrowed
     if len(copied) >= 2:
         reasons.append(f"copies the examples ({', '.join(sorted(copied))})")
+    if '"' in text or "..." in text or "\u2026" in text:
+        reasons.append("quotes or cuts text instead of asking")
     if re.search(r"\b(great|excellent|good) (answer|job)\b", text, re.IGNORECASE):
         reasons.append("gives feedback instead of asking")
     score = len(said) + 2.0 * len(gap_hit) - 0.05 * abs(n - 15)
@@ -93,9 +106,10 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
 
 
 def best(candidates: Iterable[str], answer: str, gap_words: Iterable[str], asked: Sequence[str],
-         borrowed: frozenset[str] = frozenset()) -> tuple[Verdict | None, list[Verdict]]:
-    """The best passing candidate (or None) and every verdict, for the record."""
+         borrowed: frozenset[str] = frozenset(), **rules: Any) -> tuple[Verdict | None, list[Verdict]]:
+    """The best passing candidate (or None) and every verdict, for the record. `rules`: the
+    keyword arguments of `check` after `borrowed`."""
     gap_words = list(gap_words)
-    verdicts = [check(clean(c), answer, gap_words, asked, borrowed) for c in candidates]
+    verdicts = [check(clean(c), answer, gap_words, asked, borrowed, **rules) for c in candidates]
     passing = [v for v in verdicts if v.ok]
     return (max(passing, key=lambda v: v.score) if passing else None), verdicts

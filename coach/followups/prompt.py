@@ -23,6 +23,7 @@ class PromptTemplate:
     turn: str
     source: str = ""
     gap_names: dict[str, str] = field(default_factory=dict)   # the `## gaps` section
+    hints: dict[str, str] = field(default_factory=dict)       # the `## hints` section: how to ask, per gap
 
     @property
     def example_words(self) -> frozenset[str]:
@@ -78,7 +79,9 @@ def parse_template(text: str, source: str = "") -> PromptTemplate:
                      for i, (name, body) in enumerate(s for s in sections if s[0] == "example"))
     gaps = next((body for name, body in sections if name == "gaps"), "")
     gap_names = _key_values(gaps, f"{source} gaps") if gaps.strip() else {}
-    return PromptTemplate(system=system, examples=examples, turn=turn, source=source, gap_names=gap_names)
+    hints = next((body for name, body in sections if name == "hints"), "")
+    return PromptTemplate(system=system, examples=examples, turn=turn, source=source, gap_names=gap_names,
+                          hints=_key_values(hints, f"{source} hints") if hints.strip() else {})
 
 
 def load_template(path: Path) -> PromptTemplate:

@@ -37,6 +37,7 @@ class Cues:
     about_the_interview: tuple[str, ...]
     tags: tuple[str, ...]
     about_me_starts: tuple[str, ...]
+    about_my_turn: tuple[str, ...]
     fillers: frozenset[str]
     topics: dict[str, tuple[str, ...]]
     max_statement_words: int = 25
@@ -65,6 +66,7 @@ def load_cues(path: Path | None = None) -> Cues:
         asking_because=_strings(data, "asking_because", where),
         about_the_interview=_strings(data, "about_the_interview", where), tags=_strings(data, "tags", where),
         about_me_starts=_strings(data, "about_me_starts", where),
+        about_my_turn=_strings(data, "about_my_turn", where),
         fillers=frozenset(_strings(data, "fillers", where)),
         topics={name: _strings(topics, name, where) for name in topics},
         max_statement_words=int(data.get("max_statement_words", 25)),
@@ -123,9 +125,10 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
                                                   for c in cues.clause_starts if not low.startswith(c))
         question = raw.endswith("?") or _opens_question(core, cues) or (clause_q and any(_has(low, a) for a in cues.asks))
         tag = raw.endswith("?") and any(raw.lower().endswith(t) for t in cues.tags)
+        about_me = any(" ".join(core).startswith(p + " ") for p in cues.about_me_starts) or \
+            any(_has(low, p) for p in cues.about_my_turn)
         meta = any(_has(low, p) for p in cues.about_the_interview) or (
-            any(" ".join(core).startswith(p + " ") for p in cues.about_me_starts)
-            and "assum" not in low and not topics_asked([raw], cues))
+            about_me and "assum" not in low and not topics_asked([raw], cues))
         out.append(Sentence(raw, question, question and not tag and not meta))
     return out
 

@@ -9,8 +9,10 @@ Ordering the interviewer relies on (it probes gaps[0]):
          no_context 0.5
        system-design: no_numbers 0.8, no_clarifying 0.7, no_tradeoff 0.65, no_monitoring 0.6
        technical-screen, coding: missing_point 0.5-0.8 (by the share missed), no_tradeoff 0.45
-  4. missing_point outside technical rounds (0.4-0.5, when half or more are missed);
-  5. too_long 0.3-0.45 (by how far past 1.5x the time box).
+  4. too_long 0.3-0.45 (by how far past 1.5x the time box): an answer that ran far past its time
+     box is cut to its headline before anything else is asked of it;
+  5. missing_point outside technical rounds (0.2-0.25, when half or more are missed): not a key gap of
+     a story or a design, so it is probed only when nothing above is open.
 Ties keep this order. Every gap's evidence is observable: a quote, a count or a number.
 """
 from __future__ import annotations
@@ -24,7 +26,7 @@ from coach.scoring.text import quote
 
 _ORDER = {g: i for i, g in enumerate(("non_answer", "off_topic", "bad_math", "no_result", "we_not_i", "no_context",
                                        "no_numbers", "no_clarifying", "no_tradeoff", "no_monitoring",
-                                       "missing_point", "too_long"))}
+                                       "too_long", "missing_point"))}
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ def find_gaps(a: Analysis) -> list[Gap]:
                                                  f'"X over Y", "the downside") in {words} words'))
     if fam != "technical" and a.points.total and len(a.points.missed) * 2 >= a.points.total:
         frac = len(a.points.missed) / a.points.total
-        gaps.append(Gap("missing_point", round(0.4 + 0.1 * frac, 2), _missed(a)))
+        gaps.append(Gap("missing_point", round(0.2 + 0.05 * frac, 2), _missed(a)))
     d = a.delivery
     if d.too_long:
         ratio = (d.duration_s or 0) / d.answer_seconds

@@ -1,0 +1,69 @@
+"""What the scorer found, retold for the model in plain words.
+
+The scorer's evidence is written for the scorecard ('"120 megabytes" is off by 10x at
+the step "parameters x bytes per parameter": ...'); a small model shown that text
+copies it out instead of asking. Here each gap's evidence becomes one short plain
+sentence that names the candidate's own words, which the model can build a question on.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_QUOTED = re.compile(r'"([^"]+)"')
+_WE = re.compile(r"[^.?!]*\bwe\b[^.?!]*[.?!]?", re.IGNORECASE)
+
+
+def _quotes(evidence: str) -> list[str]:
+    return [q.strip().rstrip(".").replace(" ...", "").strip() for q in _QUOTED.findall(evidence)]
+
+
+def we_sentence(answer: str) -> str:
+    """The first sentence where "we" stands for what the candidate may have done."""
+    for m in _WE.finditer(answer):
+        text = " ".join(m.group(0).split())
+        if len(text.split()) >= 4:
+            return text if len(text) <= 120 else text[:120].rsplit(" ", 1)[0] + " ..."
+    return ""
+
+
+def _whole(point: str, points: Sequence[str]) -> str:
+    """The scorecard shortens a talking point ("... in"); the model gets it whole."""
+    return next((p for p in points if p.startswith(point.rstrip(". "))), point)
+
+
+def plain(gap: str, evidence: str, answer: str = "", points: Sequence[str] = ()) -> str:
+    """One plain sentence about the gap for the model; the scorer's text when no rule fits.
+    `points`: the question's talking points (a missed one is named in full)."""
+    quotes = _quotes(evidence)
+    if gap == "bad_math" and quotes:
+        work = evidence.split(":", 1)[1] if ":" in evidence else ""
+        inputs = work.split("≈", 1)[0].split("(", 1)[0].strip().replace("×", "times").replace("÷", "divided by")
+        said = quotes[0]      # the right figure stays out: the candidate is asked to find it
+        return f'they said "{said}" from {inputs}, and that does not add up' if inputs else \
+            f'the figure "{said}" does not add up'
+    if gap == "no_result" and quotes:
+        if evidence.startswith("the result has no number"):
+            return f'the outcome "{quotes[0]}" has no measure'
+        return f'the story ends with "{quotes[0]}" and never says what changed'
+    if gap == "missing_point" and quotes:
+        return f"they did not cover: {_whole(quotes[0], points)}"
+    if gap == "we_not_i":
+        sentence = we_sentence(answer)
+        counts = evidence.replace('"', "")
+        return f'{counts}, e.g. "{sentence}"' if sentence else counts
+    if gap == "non_answer":
+        return f'no real answer: "{quotes[-1]}"' if quotes else "no real answer"
+    if gap == "off_topic":
+        return "the answer talked about something else"
+    if gap == "no_numbers":
+        return "no numbers at all: no traffic, latency, data size or cost"
+    if gap == "no_clarifying":
+        return "started designing without asking about users, scale or requirements"
+    if gap == "no_tradeoff":
+        return "one option only; nothing weighed against it"
+    if gap == "no_monitoring":
+        return "nothing about watching it in production, rolling it out or rolling it back"
+    if gap == "no_context" and quotes:
+        return f'no situation or stakes; it opens: "{quotes[0]}"'
+    return evidence or "-"

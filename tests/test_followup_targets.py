@@ -1,0 +1,98 @@
+"""What the model is told about a gap, and the guards and bank choices that depend on the answer's words."""
+from __future__ import annotations
+
+from coach.content import default_content
+from coach.interview import clarify
+from coach.followups import choice, findings, guards
+from coach.scoring import score_answer
+
+INCIDENT = ("Last spring our demand forecast started over-ordering produce, and a store manager flagged it after "
+            "two days. I rolled the model back to the previous version within the hour. Then I traced the cause to "
+            "a schema change in the upstream sales table that turned the quantity column into text. I posted updates "
+            "in the incident channel for the merchandising leads. Over-ordering stopped the same day, and we added "
+            "a freshness check to the pipeline.")
+
+
+def test_a_wrong_figure_is_retold_with_its_inputs_and_without_the_right_answer() -> None:
+    evidence = ('"120 megabytes" is off by 10x at the step "parameters × bytes per parameter": 300M parameters × '
+                '4 bytes ≈ 1.2 GB (the right order of magnitude is ~1 GB)')
+    told = findings.plain("bad_math", evidence)
+    assert '"120 megabytes"' in told and "300M parameters times 4 bytes" in told
+    assert "1.2 GB" not in told and "off by" not in told
+
+
+def test_a_missed_point_is_named_whole_and_we_is_shown_in_its_sentence() -> None:
+    points = ("The split should mimic how the model meets new data in production",)
+    told = findings.plain("missing_point", 'missed 1 of 1 talking points: "The split should mimic how the model meets new data in ..."',
+                          points=points)
+    assert told.endswith(points[0])
+    told = findings.plain("we_not_i", '"we" 3 times, "I" 0 times', "Our pipeline broke. Then we rolled back the model.")
+    assert "we rolled back the model" in told
+
+
+def test_after_a_wrong_figure_the_question_must_name_it() -> None:
+    q = default_content().question("sd-llm-serving")
+    target = '"14 gigabytes" is off by 10x at the step "parameters × bytes per parameter": 70B parameters × 2 bytes ≈ 140 GB'
+    answer = "A 70 billion parameter model in fp16 is about 14 gigabytes, so one GPU holds it."
+    junk = choice.choose(q, answer, "bad_math", ["How many tokens per second did the GPU count?"], [q.prompt],
+                            default_content().gaps, target=target)
+    assert junk.source == "bank"
+    good = "How did you get 14 gigabytes from seventy billion parameters in fp16?"
+    assert choice.choose(q, answer, "bad_math", [good], [q.prompt], default_content().gaps,
+                            target=target).question == good
+
+
+def test_after_a_non_answer_a_narrowed_question_passes_but_a_plain_repeat_does_not() -> None:
+    content = default_content()
+    q = content.question("ts-calibration")
+    answer = "Honestly I'm not sure."
+    narrowed = "If a model says thirty percent, how would you check it is well calibrated, as a first step?"
+    assert choice.choose(q, answer, "non_answer", [narrowed], [q.prompt], content.gaps).source == "model"
+    repeat = choice.choose(q, answer, "non_answer", [q.prompt], [q.prompt], content.gaps)
+    assert repeat.source == "bank" and repeat.question != q.prompt
+
+
+def test_quoting_the_finding_is_not_a_question() -> None:
+    verdict = guards.check('What was the outcome "it went really well in the end"?', "it went really well in the end",
+                           ["outcome"], [])
+    assert not verdict.ok
+
+
+def test_the_bank_never_asks_for_a_talking_point_the_answer_covered() -> None:
+    content = default_content()
+    q = content.question("bh-production-incident")
+    monitoring = "What monitoring or test did you add so this class of problem is caught earlier next time?"
+    covered = choice.covered_points(q, INCIDENT)
+    assert choice.already_answered(monitoring, q, covered)
+    for gap in ("missing_point", "no_result", "we_not_i"):
+        assert choice.bank_followup(q, gap, [q.prompt], content.gaps, "", INCIDENT) != monitoring
+    assert choice.bank_followup(q, "missing_point", [q.prompt], content.gaps, "", "It broke and we fixed it.") == monitoring
+
+
+def test_the_incident_card_credits_the_root_cause_and_the_added_check() -> None:
+    content = default_content()
+    q = content.question("bh-production-incident")
+    card = score_answer(INCIDENT, question=q, round_spec=content.round("behavioral"), rubric=content.rubric("behavioral"))
+    assert not any(g.id == "missing_point" for g in card.gaps)
+    vague = score_answer("We had an incident and the team was stressed for a week. Things went back to normal.",
+                         question=q, round_spec=content.round("behavioral"), rubric=content.rubric("behavioral"))
+    assert any(g.id == "missing_point" for g in vague.gaps)
+
+
+def test_a_rambling_story_is_cut_to_its_headline_before_missed_points() -> None:
+    content = default_content()
+    q = content.question("bh-simple-over-complex")
+    from coach.domain import Transcript
+    story = ("At my last company the feature pipelines were a mess of cron jobs and caches, and the recommendations "
+             "model kept seeing different values online than in training. ") * 6
+    card = score_answer(Transcript(story, duration_s=400), question=q, round_spec=content.round("behavioral"),
+                        rubric=content.rubric("behavioral"))
+    ids = [g.id for g in card.gaps]
+    assert "too_long" in ids and ("missing_point" not in ids or ids.index("too_long") < ids.index("missing_point"))
+
+
+def test_asking_leave_for_ones_own_next_step_is_not_a_clarification() -> None:
+    assert not clarify.is_clarification("Is it fine if I sketch the architecture first and then go into the model?")
+    assert not clarify.is_clarification("Do you want me to go deeper on serving?")
+    assert clarify.is_clarification("Is it okay to assume the model has to explain each decision to the merchant?")
+    assert clarify.is_clarification("Before I start, how many payments per second do we see at peak?")
