@@ -93,7 +93,7 @@ class LlamaInterviewer:
             with _no_amx_repack():
                 self._llm = Llama(
                     model_path=str(self.model_path), n_ctx=n_ctx, n_threads=threads or max(1, os.cpu_count() or 1),
-                    n_batch=256, seed=seed, verbose=False,
+                    n_batch=128, seed=seed, verbose=False,
                 )
         except Exception as exc:  # llama.cpp raises ValueError on a file it cannot load
             raise ModelError(f"interviewer model failed to load: {self.model_path} ({exc})".splitlines()[0],
