@@ -16,7 +16,9 @@ import threading
 from typing import Any
 
 M_MMAP_THRESHOLD = -3
+M_ARENA_MAX = -8
 MMAP_THRESHOLD = 1 << 20
+ARENA_MAX = 2                 # the model threads share two heaps instead of one each
 
 _libc: Any = None
 _lock = threading.Lock()
@@ -32,6 +34,7 @@ def _load() -> Any:
                 libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
                 if hasattr(libc, "mallopt") and hasattr(libc, "malloc_trim"):
                     libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+                    libc.mallopt(M_ARENA_MAX, ARENA_MAX)
                     _libc = libc
             except OSError:
                 _libc = None
