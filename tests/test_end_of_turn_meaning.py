@@ -106,3 +106,42 @@ def test_a_missing_model_leaves_the_silence_rule(tmp_path: Path, monkeypatch: py
     assert "--no-deps pipecat-ai==1.14.0" in err.value.hint
     mic = services.build_microphone(Settings(), hands_free=True)
     assert mic.turn_model is None
+
+
+def test_the_words_so_far_veto_a_complete_that_trails_off() -> None:
+    from coach.streaming.end_of_turn import sounds_unfinished
+
+    assert sounds_unfinished("Click through rate went up by two percent. I also set up alerts on drift in the")
+    assert sounds_unfinished("We cached the embeddings, which we, you know")
+    assert sounds_unfinished("We served three thousand queries per second at peak, and then we...")
+    assert sounds_unfinished("About three thousand.")                     # a few words are not an answer yet
+    assert not sounds_unfinished("In the end the p99 latency dropped to one hundred and forty milliseconds.")
+    detector = EndOfTurn(silence_seconds=1.0, ask_after_s=0.3)
+    detector.feed(-20.0, 0.5)
+    detector.feed(-70.0, 0.3)
+    assert not detector.judged(True, "Latency went down and I also set up alerts on drift in the")
+    assert detector.verdicts == [False]
+    assert detector.judged(True, "So in the end we cut the serving cost in half, at the same latency.")
+    assert detector.judged(True, None)          # the words not known in time: the model's verdict stands
+
+
+def test_the_tail_transcribed_in_the_silence_is_what_the_policy_hears(transcriber, tmp_path: Path) -> None:
+    import threading
+
+    from coach.streaming.end_of_turn import sounds_unfinished
+    from coach.streaming.incremental import IncrementalTranscriber
+
+    def heard(text: str) -> str | None:
+        live = IncrementalTranscriber(transcriber, settle_s=0.3)
+        block = SAMPLE_RATE // 10
+        audio = np.concatenate([speech(tmp_path, text), quiet(0.4)])
+        for start in range(0, len(audio), block):
+            live.feed(audio[start:start + block])
+            if live.settled():
+                threading.Thread(target=live.speculate, daemon=True).start()
+        return live.heard_by_now(5.0)
+
+    broken = heard("We served three thousand queries per second at peak, and the")
+    done = heard("In the end the p99 latency dropped to one hundred and forty milliseconds.")
+    assert broken is not None and sounds_unfinished(broken), broken
+    assert done is not None and not sounds_unfinished(done), done

@@ -93,7 +93,7 @@ class LlamaInterviewer:
         chat: bool | None = None,
         grammar: str | None = None,
         full_grammar: bool = False,
-        n_ctx: int = 2048,
+        n_ctx: int = 2048,          # the longest prompt (few-shot with hints, a 60-word answer, the draft) is ~1,000 tokens
         threads: int | None = None,
         seed: int = 7,
         candidates: int = 2,
@@ -109,7 +109,7 @@ class LlamaInterviewer:
             with _no_amx_repack():
                 self._llm = Llama(
                     model_path=str(self.model_path), n_ctx=n_ctx, n_threads=threads or max(1, os.cpu_count() or 1),
-                    n_batch=256, seed=seed, verbose=False,
+                    n_batch=64, seed=seed, verbose=False,
                 )
         except Exception as exc:  # llama.cpp raises ValueError on a file it cannot load
             raise ModelError(f"interviewer model failed to load: {self.model_path} ({exc})".splitlines()[0],

@@ -4,7 +4,8 @@ Two ways to end an answer: push-to-talk (the caller sets `stop`) and hands-free
 (an energy-based end-of-turn detector: `silence_seconds` of silence after some
 speech, plus a short hangover, so a thinking pause does not cut the answer; with
 `turn_model`, an end-of-turn model is asked after `ask_after_s` of silence and a
-"complete" ends the answer at once).
+"complete" ends the answer at once, unless the words so far (`transcript_now`, set by
+the runner) trail off).
 
 The interviewer's own voice: while `speaking` is set (the speaker plays), blocks are
 not taken as the answer. With headphones on, `speak_over` keeps the microphone open
@@ -79,6 +80,8 @@ class MicrophoneSource:
         self.speaking = speaking          # set while the interviewer's voice plays
         self.headphones = headphones
         self.last_verdicts: list[bool] = []
+        self.transcript_now: Callable[[], str | None] | None = None   # the answer's words so far (runner)
+        self.words_wait_s = 0.5           # how long a "complete" waits for them before it stands alone
         self._carry: list[np.ndarray] = []    # said over the interviewer: the start of the next answer
         self._held: tuple[AbstractContextManager[Any], queue.Queue[np.ndarray]] | None = None
 
@@ -141,7 +144,7 @@ class MicrophoneSource:
             except Exception:
                 pass
 
-    def _judge(self, detector: EndOfTurn, kept: list[np.ndarray]) -> bool:
+    def _judge(self, kept: list[np.ndarray]) -> bool:
         """Ask the end-of-turn model about the last 8 s; a model that fails leaves the silence rule."""
         assert self.turn_model is not None
         need, recent, have = 8 * SAMPLE_RATE, [], 0
@@ -151,10 +154,15 @@ class MicrophoneSource:
             if have >= need:
                 break
         try:
-            complete = bool(self.turn_model(np.concatenate(recent[::-1])))
+            return bool(self.turn_model(np.concatenate(recent[::-1])))
         except Exception:
-            complete = False
-        return detector.judged(complete)
+            return False
+
+    def _words_so_far(self) -> str | None:
+        try:
+            return self.transcript_now() if self.transcript_now is not None else None
+        except Exception:
+            return None
 
     def capture(
         self,
@@ -166,6 +174,7 @@ class MicrophoneSource:
         self.last_verdicts = detector.verdicts
         kept: list[np.ndarray] = []
         total = 0
+        complete_at: float | None = None     # silence when the model said "complete", the words not yet known
         carry, self._carry = self._carry, []
         held = self._held is not None       # opened while the interviewer spoke (headphones)
         if self._held is not None:
@@ -202,8 +211,24 @@ class MicrophoneSource:
                         on_chunk(block)
                     if self.hands_free and detector.feed(rms_dbfs(block), len(block) / SAMPLE_RATE):
                         break
-                    if self.hands_free and detector.due and self._judge(detector, kept):
-                        break
+                    if self.hands_free and detector.due:
+                        if not self._judge(kept):
+                            detector.judged(False)
+                        elif self.transcript_now is None:
+                            if detector.judged(True):
+                                break
+                        else:               # "complete": weigh it against the words, once they are transcribed
+                            detector.asking()
+                            complete_at = detector.silence_s
+                    if complete_at is not None and self.hands_free:
+                        if detector.silence_s < complete_at:     # speech again: the verdict is void
+                            complete_at = None
+                        else:
+                            heard = self._words_so_far()
+                            if heard is not None or detector.silence_s - complete_at >= self.words_wait_s:
+                                complete_at = None
+                                if detector.judged(True, heard):
+                                    break
                     if total >= self.max_seconds * SAMPLE_RATE:
                         break
         except AudioError:

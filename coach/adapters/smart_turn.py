@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from coach.adapters import heap
 from coach.errors import ModelError
 from coach.ports import SAMPLE_RATE
 
@@ -36,6 +37,8 @@ class SmartTurn:
         options.inter_op_num_threads = 1
         options.intra_op_num_threads = max(1, threads)
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.enable_cpu_mem_arena = False     # 14 MB less held between calls, ~10 ms more per call
+        heap.limit_heap()
         try:
             self._session = ort.InferenceSession(str(self.model_path), sess_options=options,
                                                  providers=["CPUExecutionProvider"])

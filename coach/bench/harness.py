@@ -31,24 +31,36 @@ class Options:
     first_screen: bool = True
 
 
-def false_ends(answer: answers_mod.Answer, turn_model: Any, silence_seconds: float) -> dict[str, int]:
+def false_ends(answer: answers_mod.Answer, turn_model: Any, silence_seconds: float,
+               transcriber: Any = None) -> dict[str, int]:
     """Thinking pauses the hands-free policy (as the microphone runs it) takes for the end of the
-    answer, by kind: `between` sentences, `mid`-sentence, and `other` (the voice's own gaps)."""
+    answer, by kind: `between` sentences, `mid`-sentence, and `other` (the voice's own gaps);
+    `at_once`: 1 if the answer's real end was taken for the end at the first ask. When the model
+    says "complete", the words so far (the last 20 s transcribed, as the runner's tail would be)
+    weigh in as they do in an interview."""
     from coach.streaming.end_of_turn import EndOfTurn
     from coach.streaming.levels import rms_dbfs
 
     block = SAMPLE_RATE // 10
     ask = 0.3 if turn_model is not None else None
     detector = EndOfTurn(silence_seconds, ask_after_s=ask)
-    counts = {"between": 0, "mid": 0, "other": 0}
+    counts = {"between": 0, "mid": 0, "other": 0, "at_once": 0}
     audio = answer.audio
     for start in range(0, len(audio) - block, block):
         at = (start + block) / SAMPLE_RATE
-        if at >= answer.speech_end_s:
+        if at >= answer.speech_end_s + (ask or 0) + 0.15:
             break
         ended = detector.feed(rms_dbfs(audio[start:start + block]), block / SAMPLE_RATE)
         if not ended and detector.due:
-            ended = detector.judged(bool(turn_model.complete(audio[max(0, start + block - 8 * SAMPLE_RATE):start + block])))
+            heard_to = start + block
+            complete = bool(turn_model.complete(audio[max(0, heard_to - 8 * SAMPLE_RATE):heard_to]))
+            heard = None
+            if complete and transcriber is not None:
+                heard = transcriber.transcribe(audio[max(0, heard_to - 20 * SAMPLE_RATE):heard_to]).text
+            ended = detector.judged(complete, heard)
+        if ended and at >= answer.speech_end_s:
+            counts["at_once"] += 1
+            break
         if ended:
             span = next(((s, e) for s, e in answer.pause_spans if s - 0.3 <= at <= e + 0.5), None)
             kind = "other" if span is None else "between" if span in answer.between_spans else "mid"
@@ -102,7 +114,7 @@ def run(opts: Options) -> dict[str, Any]:
             started = time.perf_counter()
             transcriber.transcribe(answer.audio)
             naive.append((time.perf_counter() - started) * 1000)
-        ends = [false_ends(a, turn_model, opts.silence_seconds) for a in made]
+        ends = [false_ends(a, turn_model, opts.silence_seconds, transcriber) for a in made]
         screen_s = None
         if opts.first_screen:
             from coach.bench.first_screen import first_screen
@@ -120,7 +132,8 @@ def run(opts: Options) -> dict[str, Any]:
         "first_screen_s": screen_s,
         "pauses": {"between": sum(a.between_pauses for a in made), "mid": sum(a.mid_pauses for a in made)},
         "false_ends_by_kind": {k: sum(e[k] for e in ends) for k in ("between", "mid", "other")},
-        "false_ends": sum(sum(e.values()) for e in ends),
+        "false_ends": sum(e[k] for e in ends for k in ("between", "mid", "other")),
+        "ends_heard_at_once": sum(e["at_once"] for e in ends),
         "end_of_turn": opts.end_of_turn if turn_model is not None else "silence",
         "voice": getattr(synth, "name", "none") if synth is not None else "none",
         "answer_voice": opts.answer_voice,

@@ -57,5 +57,6 @@ def lines(result: dict[str, Any]) -> list[str]:
     out.append(f"peak RSS {result['peak_rss_mb']} MB; cold start {result['cold_start_s']} s; first screen "
                f"{result['first_screen_s']} s")
     out.append(f"thinking pauses taken as the end of the answer: {ends['between']} of {pauses['between']} between "
-               f"sentences, {ends['mid']} of {pauses['mid']} mid-sentence, {ends['other']} elsewhere")
+               f"sentences, {ends['mid']} of {pauses['mid']} mid-sentence, {ends['other']} elsewhere; "
+               f"real ends heard at once: {result.get('ends_heard_at_once', 0)} of {len(result['turns']) // len(result['modes'])}")
     return out

@@ -8,10 +8,41 @@ Two policies share one detector:
   whether the answer sounds finished (`due`, then `judged`). "Complete" ends the turn at once;
   "incomplete" keeps listening, and the silence rule above still ends the turn at its maximum.
   The model is asked once per silence: speech in between makes it due again.
+  What the transcript says so far weighs in as a person's ear would: a "complete" from the
+  model does not end the turn when the words so far trail off on a connective, an article or a
+  filler ("... drift in the", "and then we, um") or are only a few words; the silence rule
+  then ends it (`sounds_unfinished`).
 """
 from __future__ import annotations
 
+import re
+
 from coach.streaming.levels import VoiceActivity
+
+# Words a finished answer does not end on: connectives, articles, prepositions, fillers.
+TRAILING = frozenset("""
+and or but so because since although though while whereas then also plus
+the a an our their my your its this that these those which who whose where when
+to of in on at for with from by into onto about than as over under between through via per
+um uh er erm ah like kind sort basically actually
+is was were are be been had has have would could should might must
+""".split())
+MIN_WORDS = 8        # fewer words than this is not yet an answer to a mock-interview question
+
+
+def sounds_unfinished(text: str) -> bool:
+    """The words so far stop mid-thought: on a trailing word, a comma or dash, an ellipsis, or
+    after only a few words."""
+    text = text.strip()
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    if len(words) < MIN_WORDS:
+        return True
+    if text.endswith(("...", "…", ",", "-", "—")):
+        return True
+    last = words[-1]
+    if last in ("know", "mean") and len(words) > 1 and words[-2] in ("you", "i"):
+        return True
+    return last in TRAILING
 
 
 class EndOfTurn:
@@ -54,8 +85,14 @@ class EndOfTurn:
         return (self.ask_after_s is not None and not self._asked and self.speech_s >= self.min_speech_s
                 and self.silence_s >= self.ask_after_s)
 
-    def judged(self, complete: bool) -> bool:
-        """Record the model's answer for this silence; True when it ends the turn."""
+    def asking(self) -> None:
+        """The model has been asked for this silence and its verdict waits on the words so far."""
         self._asked = True
-        self.verdicts.append(complete)
-        return complete
+
+    def judged(self, complete: bool, heard: str | None = None) -> bool:
+        """Record the model's answer for this silence, weighed against `heard` (the transcript so
+        far, None when it is not known in time); True when it ends the turn."""
+        self._asked = True
+        ends = complete and not (heard is not None and sounds_unfinished(heard))
+        self.verdicts.append(ends)
+        return ends

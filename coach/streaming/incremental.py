@@ -79,7 +79,9 @@ class IncrementalTranscriber:
             due = self._total - self._last_run >= self.step_s * SAMPLE_RATE
             # nothing new has been said since the tail was transcribed ahead of time: keep that result valid
             speculated = self._spec is not None and self._spec.marker == self._marker()
-        if due and not speculated:
+            # in a settled silence the tail is the speculation's: a window now would move the marker under it
+            settled = self._voiced_end > 0 and self._total - self._voiced_end >= self.settle_s * SAMPLE_RATE
+        if due and not speculated and not (self.background and settled):
             if self.background:
                 if self._worker is None or not self._worker.is_alive():
                     self._last_run = self._total
@@ -142,6 +144,8 @@ class IncrementalTranscriber:
     def speculate(self) -> Transcript | None:
         """Transcribe the tail now, as if the answer ended at the last word (blocking; call it
         from a worker). Returns the whole answer so far, or None if speech resumed meanwhile."""
+        with self._lock:
+            self._spec = None       # an earlier silence's speculation no longer speaks for this one
         self._settle_worker()
         with self._lock:
             spec = self._spec = _Speculation(self._marker())
@@ -157,6 +161,22 @@ class IncrementalTranscriber:
         if self.speech_since_marker:
             return None
         return self._transcript(tail)
+
+    def heard_by_now(self, timeout_s: float) -> str | None:
+        """The answer's text up to the current silence, from the tail transcribed ahead of time
+        (waiting up to `timeout_s` for it to start and finish); None if it is not ready by then
+        or the candidate spoke again (the end-of-turn policy then goes by the audio alone)."""
+        deadline = time.perf_counter() + timeout_s
+        while True:
+            with self._lock:
+                spec = self._spec if self._spec is not None and self._spec.marker == self._marker() else None
+            if spec is not None:
+                if not spec.done.wait(max(0.0, deadline - time.perf_counter())) or spec.tail is None:
+                    return None
+                return self._transcript(spec.tail).text if not self.speech_since_marker else None
+            if time.perf_counter() >= deadline:
+                return None
+            time.sleep(0.01)
 
     def _transcript(self, tail: list[Segment]) -> Transcript:
         segments = tuple(self.committed + tail)
