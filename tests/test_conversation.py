@@ -40,8 +40,21 @@ def test_rhetorical_questions_check_ins_and_design_talk_are_not_clarifications()
     for text in ("So what does that tell us? It tells us the features must be computed in the stream.",
                  "Does that make sense so far?",
                  "I'll assume ten thousand payments per second and go from there.",
-                 "How would I roll it out? Shadow first, then five percent of traffic."):
+                 "How would I roll it out? Shadow first, then five percent of traffic.",
+                 "Is it fine to jump straight to the ranking stage and come back to explain the logging?",
+                 "so does that look reasonable to you",
+                 "roughly twenty thousand requests per second at the busiest hour is what I'll design for",
+                 "I want to know when the scores drift, so I'd alert on the daily distribution"):
         assert not clarify.is_clarification(text), text
+
+
+def test_a_request_for_a_fact_needs_no_question_word_or_mark() -> None:
+    for text in ("approximately how many drivers are online at rush hour",
+                 "ballpark figure for the daily active users",
+                 "I'd like to understand whether the merchants see the reason for a decline.",
+                 "I'm assuming the clicks are logged with timestamps, correct me if that's not the case",
+                 "any privacy rules on keeping the voice recordings"):
+        assert clarify.is_clarification(text), text
 
 
 def test_a_design_answer_after_clarifying_is_not_marked_no_clarifying_and_records_the_questions() -> None:

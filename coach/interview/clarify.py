@@ -40,6 +40,13 @@ class Cues:
     about_my_turn: tuple[str, ...]
     fillers: frozenset[str]
     topics: dict[str, tuple[str, ...]]
+    hedges: frozenset[str] = frozenset()
+    embedded_asks: tuple[str, ...] = ()
+    embedded_words: frozenset[str] = frozenset()
+    request_starts: tuple[str, ...] = ()
+    assumption_checks: tuple[str, ...] = ()
+    permission: tuple[str, ...] = ()
+    goes_on: tuple[str, ...] = ()
     max_statement_words: int = 25
     no_fact: str = "That's your call: state an assumption and go on."
     partly: str = "For the rest, state your assumption."
@@ -68,6 +75,12 @@ def load_cues(path: Path | None = None) -> Cues:
         about_me_starts=_strings(data, "about_me_starts", where),
         about_my_turn=_strings(data, "about_my_turn", where),
         fillers=frozenset(_strings(data, "fillers", where)),
+        hedges=frozenset(_strings(data, "hedges", where)),
+        embedded_asks=_strings(data, "embedded_asks", where),
+        embedded_words=frozenset(_strings(data, "embedded_words", where)),
+        request_starts=_strings(data, "request_starts", where),
+        assumption_checks=_strings(data, "assumption_checks", where),
+        permission=_strings(data, "permission", where), goes_on=_strings(data, "goes_on", where),
         topics={name: _strings(topics, name, where) for name in topics},
         max_statement_words=int(data.get("max_statement_words", 25)),
         no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),
@@ -88,11 +101,27 @@ def _has(text: str, phrase: str) -> bool:
 
 
 def _core(words: list[str], cues: Cues) -> list[str]:
-    """The sentence's words after leading fillers ("okay so um, do we...")."""
+    """The sentence's words after leading fillers and hedges ("okay so um, roughly how many...")."""
     i = 0
-    while i < len(words) and words[i] in cues.fillers:
+    while i < len(words) and (words[i] in cues.fillers or words[i] in cues.hedges):
         i += 1
     return words[i:]
+
+
+_NUMBER = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|"
+                     r"thousand|million|billion|percent|dozen)$")
+
+
+def _asks_without_question_word(words: list[str], core: list[str], cues: Cues, raw: str) -> bool:
+    """A request for a fact with no question word or mark: "I'd like to know whether...",
+    "ballpark number of users per day", "I'm assuming X, or is that wrong"."""
+    low = " ".join(words)
+    embedded = any(_has(low, a + " " + w) for a in cues.embedded_asks for w in cues.embedded_words) and \
+        not any(_has(low, g) for g in cues.goes_on)     # "I want to know when it drifts, so I'd alert on..."
+    opener = " ".join(words[:len(words) - len(core)] + core[:1])
+    request = any(_has(opener, r) for r in cues.request_starts) and bool(topics_asked([raw], cues)) and \
+        not any(_NUMBER.match(w) for w in words)     # "roughly ten thousand a second" states a number
+    return embedded or request or any(_has(low, c) for c in cues.assumption_checks)
 
 
 def _opens_question(words: list[str], cues: Cues) -> bool:
@@ -123,11 +152,14 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         core = _core(words, cues)
         clause_q = raw.rstrip()[-1:] != "." and any(_has(low, c) and _opens_question(_words(c) + ["x"], cues)
                                                   for c in cues.clause_starts if not low.startswith(c))
-        question = raw.endswith("?") or _opens_question(core, cues) or (clause_q and any(_has(low, a) for a in cues.asks))
-        tag = raw.endswith("?") and any(raw.lower().endswith(t) for t in cues.tags)
+        checks = any(_has(low, c) for c in cues.assumption_checks)
+        question = raw.endswith("?") or _opens_question(core, cues) or \
+            (clause_q and any(_has(low, a) for a in cues.asks)) or _asks_without_question_word(words, core, cues, raw)
+        tag = raw.endswith("?") and any(raw.lower().endswith(t) for t in cues.tags) and not checks
         about_me = any(" ".join(core).startswith(p + " ") for p in cues.about_me_starts) or \
             any(_has(low, p) for p in cues.about_my_turn)
-        meta = any(_has(low, p) for p in cues.about_the_interview) or (
+        leave = any(_has(low, p) for p in cues.permission) and "assum" not in low   # "would it be okay to..."
+        meta = any(_has(low, p) for p in cues.about_the_interview) or leave or (
             about_me and "assum" not in low and not topics_asked([raw], cues))
         out.append(Sentence(raw, question, question and not tag and not meta))
     return out
