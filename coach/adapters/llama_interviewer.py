@@ -92,7 +92,6 @@ class LlamaInterviewer:
         gaps: Mapping[str, Any],
         chat: bool | None = None,
         grammar: str | None = None,
-        full_grammar: bool = False,
         n_ctx: int = 2048,          # the longest prompt (few-shot with hints, a 60-word answer, the draft) is ~1,000 tokens
         threads: int | None = None,
         seed: int = 7,
@@ -117,14 +116,10 @@ class LlamaInterviewer:
                              "model (in Settings, or with --llm)") from None
         atexit.register(self._llm.close)   # before interpreter teardown, which llama-cpp's __del__ trips over
         self.chat = self._has_chat_template() if chat is None else chat
-        self._grammar = None
-        self._openers: list[int] = []
-        if grammar:      # the shape of a follow-up (prompts/followup.gbnf): exactly one question
-            self._openers = self._opener_tokens(grammar)
-            if full_grammar:
-                from llama_cpp import LlamaGrammar
-
-                self._grammar = LlamaGrammar.from_string(grammar, verbose=False)
+        # The shape of a follow-up (prompts/followup.gbnf): only its openers are enforced, on the
+        # first token; the whole grammar, checked over the vocabulary at every token, made each
+        # follow-up half again as slow on 2 cores.
+        self._openers: list[int] = self._opener_tokens(grammar) if grammar else []
         self._lock = threading.Lock()   # one Llama object is not safe across threads
         self.candidates = candidates
         self.threads_now = threads_now  # cores free at the moment of generating (coach.adapters.cpu)
@@ -176,8 +171,6 @@ class LlamaInterviewer:
         self._set_threads()
         common = {"max_tokens": max_tokens, "temperature": temperature, "top_p": 0.9, "stop": ["\n"], "seed": seed,
                   "stream": True, "logits_processor": self._end_after_question()}
-        if self._grammar is not None and max_tokens > 1:
-            common["grammar"] = self._grammar
         if self.chat:
             stream = self._llm.create_chat_completion(messages=self.template.chat_messages(**values), **common)
         else:
@@ -231,9 +224,7 @@ class LlamaInterviewer:
 
     def _end_after_question(self) -> Any:
         """The follow-up's shape, cheaply: its first token opens a question (one of the grammar's
-        openers), and the text ends once a generated token holds "?" (that token is kept).
-        The full GBNF grammar is checked over the whole vocabulary at every token, which made
-        each follow-up half again as slow on 2 cores; `full_grammar=True` uses it all the same."""
+        openers), and the text ends once a generated token holds "?" (that token is kept)."""
         import numpy as np
         from llama_cpp import LogitsProcessorList
 
@@ -243,7 +234,7 @@ class LlamaInterviewer:
         def after_question(input_ids: Any, scores: Any) -> Any:
             nonlocal calls
             calls += 1         # the first call is for the first token, and sees only the prompt
-            if calls == 1 and len(openers) and self._grammar is None:
+            if calls == 1 and len(openers):
                 forced = np.full_like(scores, -np.inf)
                 forced[openers] = scores[openers]
                 return forced

@@ -11,6 +11,8 @@ from typing import Any
 from coach.domain import Question
 from coach.followups import guards
 from coach.ports import FollowUpReply
+from coach.scoring.talking_points import coverage
+from coach.scoring.text import clean, sentences
 
 # Words that show a follow-up is about the gap even when it quotes nothing the
 # candidate said. Used only by the guard's "on topic" test.
@@ -76,9 +78,6 @@ def covered_points(question: Question, answer: str) -> frozenset[int]:
     """The talking points the answer covers, by the scorer's own rules."""
     if not answer.strip() or not question.talking_points:
         return frozenset()
-    from coach.scoring.talking_points import coverage
-    from coach.scoring.text import clean, sentences
-
     report = coverage(question, sentences(clean(answer)))
     said = {hit.point for hit in report.covered}
     return frozenset(i for i, p in enumerate(question.talking_points) if p in said)
