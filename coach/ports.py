@@ -46,12 +46,15 @@ class AudioSource(Protocol):
         dest: Path,
         stop: threading.Event | None = None,
         on_chunk: Callable[[np.ndarray], None] | None = None,
+        words_so_far: Callable[[], str | None] | None = None,
     ) -> CapturedAudio:
         """Record one answer into `dest` (a WAV, written as it is captured) and return it.
 
         Raises AudioError when no answer can be had (no device, no more files).
         `stop` ends the answer early (push-to-talk release); `on_chunk` sees each
-        block of 16 kHz samples as it arrives (level meter, live transcript).
+        block of 16 kHz samples as it arrives (level meter, live transcript);
+        `words_so_far` gives the answer's text up to the current silence, or None when it is
+        not ready (a hands-free end-of-turn policy may weigh it; other sources ignore it).
         """
         ...
 

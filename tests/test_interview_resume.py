@@ -191,7 +191,8 @@ class TypedAnswers:
     def __init__(self, answers: list[str], kill_at: int | None = None) -> None:
         self.answers, self.kill_at, self.calls = list(answers), kill_at, 0
 
-    def capture(self, dest: Path, stop: threading.Event | None = None, on_chunk: Any = None) -> CapturedAudio:
+    def capture(self, dest: Path, stop: threading.Event | None = None, on_chunk: Any = None,
+                words_so_far: Any = None) -> CapturedAudio:
         from coach.adapters.file_source import AnswersExhausted
 
         self.calls += 1

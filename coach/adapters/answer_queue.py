@@ -79,6 +79,7 @@ class AnswerQueueSource:
         dest: Path,
         stop: threading.Event | None = None,
         on_chunk: Callable[[np.ndarray], None] | None = None,
+        words_so_far: Callable[[], str | None] | None = None,
     ) -> CapturedAudio:
         chunk = self._chunk_callback(on_chunk)
         self.waiting.set()
@@ -91,7 +92,7 @@ class AnswerQueueSource:
                 except queue.Empty:
                     continue
                 try:
-                    return self._take(request, dest, stop, chunk)
+                    return self._take(request, dest, stop, chunk, words_so_far)
                 except CoachError as exc:
                     if self.on_error is None:
                         raise
@@ -111,7 +112,8 @@ class AnswerQueueSource:
         return both
 
     def _take(self, request: _Request, dest: Path, stop: threading.Event | None,
-              chunk: Callable[[np.ndarray], None] | None) -> CapturedAudio:
+              chunk: Callable[[np.ndarray], None] | None,
+              words_so_far: Callable[[], str | None] | None = None) -> CapturedAudio:
         if request.kind == "text":
             return CapturedAudio(samples=np.zeros(0, np.float32), path=None, source="typed", typed=request.value)
         self.waiting.clear()
@@ -129,4 +131,4 @@ class AnswerQueueSource:
             raise AudioError("there is no microphone to record from", "type the answer or give an audio file path")
         if request.hands_free is not None:
             self.mic.hands_free = request.hands_free
-        return self.mic.capture(dest, stop=stop, on_chunk=chunk)
+        return self.mic.capture(dest, stop=stop, on_chunk=chunk, words_so_far=words_so_far)

@@ -44,6 +44,7 @@ class FileAnswerSource:
         dest: Path,
         stop: threading.Event | None = None,
         on_chunk: Callable[[np.ndarray], None] | None = None,
+        words_so_far: Callable[[], str | None] | None = None,
     ) -> CapturedAudio:
         if not self._queue:
             raise AnswersExhausted("no more answer files", "pass one audio file per answer")

@@ -4,8 +4,8 @@ Two ways to end an answer: push-to-talk (the caller sets `stop`) and hands-free
 (an energy-based end-of-turn detector: `silence_seconds` of silence after some
 speech, plus a short hangover, so a thinking pause does not cut the answer; with
 `turn_model`, an end-of-turn model is asked after `ask_after_s` of silence and a
-"complete" ends the answer at once, unless the words so far (`transcript_now`, set by
-the runner) trail off).
+"complete" ends the answer at once, unless the words so far (`words_so_far`, from the
+runner's live transcriber) trail off).
 
 The interviewer's own voice: while `speaking` is set (the speaker plays), blocks are
 not taken as the answer. With headphones on, `speak_over` keeps the microphone open
@@ -80,7 +80,6 @@ class MicrophoneSource:
         self.speaking = speaking          # set while the interviewer's voice plays
         self.headphones = headphones
         self.last_verdicts: list[bool] = []
-        self.transcript_now: Callable[[], str | None] | None = None   # the answer's words so far (runner)
         self.words_wait_s = 0.5           # how long a "complete" waits for them before it stands alone
         self._carry: list[np.ndarray] = []    # said over the interviewer: the start of the next answer
         self._held: tuple[AbstractContextManager[Any], queue.Queue[np.ndarray]] | None = None
@@ -158,9 +157,10 @@ class MicrophoneSource:
         except Exception:
             return False
 
-    def _words_so_far(self) -> str | None:
+    @staticmethod
+    def _heard(words_so_far: Callable[[], str | None]) -> str | None:
         try:
-            return self.transcript_now() if self.transcript_now is not None else None
+            return words_so_far()
         except Exception:
             return None
 
@@ -169,6 +169,7 @@ class MicrophoneSource:
         dest: Path,
         stop: threading.Event | None = None,
         on_chunk: Callable[[np.ndarray], None] | None = None,
+        words_so_far: Callable[[], str | None] | None = None,
     ) -> CapturedAudio:
         detector = EndOfTurn(self.silence_seconds, ask_after_s=self.ask_after_s if self.turn_model else None)
         self.last_verdicts = detector.verdicts
@@ -214,7 +215,7 @@ class MicrophoneSource:
                     if self.hands_free and detector.due:
                         if not self._judge(kept):
                             detector.judged(False)
-                        elif self.transcript_now is None:
+                        elif words_so_far is None:
                             if detector.judged(True):
                                 break
                         else:               # "complete": weigh it against the words, once they are transcribed
@@ -224,7 +225,7 @@ class MicrophoneSource:
                         if detector.silence_s < complete_at:     # speech again: the verdict is void
                             complete_at = None
                         else:
-                            heard = self._words_so_far()
+                            heard = self._heard(words_so_far) if words_so_far is not None else None
                             if heard is not None or detector.silence_s - complete_at >= self.words_wait_s:
                                 complete_at = None
                                 if detector.judged(True, heard):

@@ -122,10 +122,9 @@ class InterviewRunner:
                                                   hotwords=(self.hotwords or None) if self.prime else None,
                                                   background=True)
         on_chunk = self._speculating(ask, live) if self.speculate else live.feed
-        mic = getattr(self.source, "mic", self.source)
-        if hasattr(mic, "transcript_now"):      # the end-of-turn policy weighs the words so far
-            mic.transcript_now = (lambda: live.heard_by_now(0.0)) if self.speculate else None
-        captured = self.source.capture(self.audio_root / rel, stop=self.stop_answer, on_chunk=on_chunk)
+        heard = (lambda: live.heard_by_now(0.0)) if self.speculate else None   # the end-of-turn policy weighs it
+        captured = self.source.capture(self.audio_root / rel, stop=self.stop_answer, on_chunk=on_chunk,
+                                       words_so_far=heard)
         self._turn_ended = time.perf_counter()
         if self._command:      # repeat, skip or end pressed mid-answer: the audio stays on disk, unscored
             return None
