@@ -21,7 +21,7 @@ from coach.scoring.text import clean, sentences
 
 GRADED_DIR = PROJECT_ROOT / "tests" / "data" / "graded"
 FRESH = "fresh"                      # the first fresh part: read after the second pass, now tuned on
-FRESH2 = "fresh2"                    # the second fresh part: written before the third pass, never tuned on
+FRESH2 = "fresh2"                    # the second fresh part: scored once after the third pass, then folded into tuning
 FOLDERS = (FRESH, FRESH2)            # sub-folders whose answers form a part of their own, whatever their hash
 PARTS = ("tuning", "held-out", FRESH, FRESH2)
 CHAINS = PROJECT_ROOT / "tests" / "data" / "napkin" / "chains.toml"
@@ -189,6 +189,9 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "points_precision": round(tp_points / (tp_points + fp_points), 3) if tp_points + fp_points else 1.0,
         "points_recall": round(tp_points / (tp_points + fn_points), 3) if tp_points + fn_points else 1.0,
         "wrong_quotes": wrong_quotes, "wrong_points": wrong_points,
+        "score_misses": [f"{r['item'].id}: graded {r['item'].grade}, scored {r['card'].overall:.2f}"
+                         for r in rows if (r["item"].grade <= 2 and r["card"].overall > 2.0)
+                         or (r["item"].grade == 5 and r["card"].overall < 4.0)],
     }
 
 

@@ -47,7 +47,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"walked (?:each|every|both|the) [a-z ]{0,30}through|"
         # others' agreement is what influence produces: "both orgs signed off", "all three teams adopted it"
         r"(?:both|all|the other|other|partner|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[a-z]+ )?"
-        r"(?:teams|leads|orgs|groups|sides|directors) (?:[a-z]+ )?(?:adopted|agreed|signed off|approved|bought in)|"
+        r"(?:teams|leads|orgs|groups|sides|directors) (?:[a-z]+ )?(?:adopted|agreed|signed off|approved|bought in|"
+        r"(?:now )?(?:use|rely on|depend on|build on) (?:it|them|the|our))|"
         # the same told as a plan: "I'd circulate it as a draft to those teams' leads", "I'd ask the leads to review"
         r"(?:i'?d|i would|i will|i'?ll) (?:[a-z]+ ){0,3}(?:circulate|share|take|bring|send|walk|ask|invite|pitch) "
         r"(?:[a-z']+ ){0,6}(?:leads|directors|partners|teams'?|owners)\b)\b",
@@ -71,8 +72,11 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"\b(?:in production|at scale|at serving time|(?:the )?(?:live|serving) (?:model|traffic|system|path)|"
         r"online (?:values?|features?|traffic)|(?:billions?|millions?) of (?:rows|users|events|examples|requests)|"
         r"(?:textbook|the (?:usual|standard) advice|the theory) (?:[a-z]+ ){0,3}(?:breaks?|fails?|misses)|"
-        r"(?:doesn'?t|does not|won'?t) (?:fit|scale)|on (?:a|our|my) [a-z ]{0,30}(?:model|system|pipeline) "
-        r"(?:of (?:mine|ours)|we|i|,)|(?:rare|long[- ]tail) [a-z ]{0,20}(?:vanished|disappeared|dropped out))", _F),
+        r"(?:doesn'?t|does not|won'?t) (?:fit|scale)|on (?:a|our|my) [a-z ]{0,30}(?:model|system|pipeline)"
+        r"(?: of (?:mine|ours)| we| i|,)|(?:rare|long[- ]tail) [a-z ]{0,20}(?:vanished|disappeared|dropped out)|"
+        # what breaks in practice, told from experience: "most drops I've seen were upstream"
+        r"(?:most|many|every|the) (?:[a-z]+ ){0,2}i'?ve (?:seen|debugged|hit|dealt with)|in my experience|"
+        r"in practice|what (?:usually|actually|really) (?:breaks|goes wrong|happens))", _F),
     # ... and a guard or practice that protects many models
     "a guard for many models": re.compile(
         r"\b(?:(?:every|each|all|other|several|\d+|two|three|four|five|six|seven|eight|nine|ten) "

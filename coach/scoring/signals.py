@@ -16,8 +16,15 @@ TRADEOFF = re.compile(
     r"\balternatively\b|\b(?:chose|choose|choosing|picked|pick|picking|prefer|preferred|went with|go with|"
     r"opted for|favou?r)\b[^.]{0,60}\bover\b|"
     r"\bi'?d rather\b|\bin exchange for\b|\bon the other hand\b|\bpros and cons\b|\bthe catch is\b|"
-    r"\b(?:costs?|loses?|lose) (?:some|a bit of|a little)\b|\b(?:simpler|cheaper|faster|easier) but\b|"
-    r"\bbut (?:it|that) (?:costs|means|loses|adds)\b|\bthe price (?:is|we pay)\b", _F)
+    r"\b(?:costs?|loses?|lose) (?:some|a bit of|a little)\b|\b(?:simpler|cheaper|faster|easier|quicker|safer)"
+    r"(?: to \w+)? but\b|"
+    r"\bbut (?:it|that) (?:costs|means|loses|adds)\b|\bthe price (?:is|we pay)\b|"
+    # a comparison of costs is a trade-off: "won by a point but cost four times as much", "missing a fraud costs
+    # the payment, while a false block costs a support ticket", "the threshold where the expected cost is lowest"
+    r"\bbut (?:it |that |they )?(?:costs?|was|were|is|are|would be|runs?) (?:\w+ ){0,2}(?:times|more|less|slower|"
+    r"faster|cheaper|pricier|costlier|harder|longer)\b|"
+    r"\b(?:costs?|loses?|means)\b[^.;]{0,80}\b(?:while|whereas)\b[^.;]{0,60}\b(?:costs?|loses?|means)\b|"
+    r"\bexpected (?:cost|loss|value)\b|\bcosts? (?:more|less) than\b", _F)
 
 PRODUCTION: dict[str, re.Pattern[str]] = {
     "monitoring": re.compile(r"\bmonitor\w*|\bdashboards?\b|\bobservability\b|\btrack(?:ing)? (?:the )?\w+ "
