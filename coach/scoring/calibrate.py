@@ -131,7 +131,10 @@ _LIMITS = re.compile(r"\b(?:edge cases?|corner cases?|breaks? (?:down|when|if)|f
                      r"the (?:usual|common) way to break|can hide|misleading|fool(?:s|ed)?)\b", _F)
 # An outcome that lasted past the project ("that gate has caught two regressions since").
 _LASTING = re.compile(r"\b(?:has|have) (?:[a-z]+ ){1,6}since\b|\bsince then\b|\bever since\b|\bto this day\b|"
-                      r"\bstill (?:in use|running|used|the default)\b", _F)
+                      r"\bstill (?:in use|running|used|the default|runs|works|holds|in place)\b|"
+                      r"\b(?:two|three|four|five|six|a few|several|\d+) (?:years|quarters) (?:on|later)\b|"
+                      # a changed habit of the people involved: "she now asks me to review serving paths"
+                      r"\b(?:she|he|they|the team|both teams) now (?:asks?|comes?|brings?|invites?|runs?|uses?)\b", _F)
 
 
 # A step told in a later clause of a scene or task sentence: "..., and I led the move to embeddings".
@@ -319,36 +322,44 @@ def _plan(a: Any, t: _Trace) -> None:
 
 
 def _design(a: Any, t: _Trace) -> None:
+    """The talking points are the rubric's list of what a complete design covers, so they carry most of the level
+    (1.5); each design practice adds a little; the depth of the answer (its distinct content words) up to 0.75."""
     t.set(1.0, "a design answer")
     parts = 0
     if a.clarifying:
-        t.add(0.5, "clarifies the goal or assumptions")
+        t.add(0.4, "clarifies the goal or assumptions")
         parts += 1
     kinds = {q.kind for q in a.quantities}
     if kinds:
-        t.add(0.75 if len(kinds) >= 2 else 0.4, f"sizes {len(kinds)} kind(s) of quantity")
+        t.add(0.5 if len(kinds) >= 2 else 0.3, f"sizes {len(kinds)} kind(s) of quantity")
         parts += 1
     good = [c for c in a.checks if c.ok]
     bad = [c for c in a.checks if not c.ok]
     if good and not bad:
-        t.add(0.25, "derived figures check out")
+        t.add(0.2, "derived figures check out")
     if len(a.tech) >= 4:
-        t.add(0.75 if len(a.tech) >= 8 else 0.5, f"{len(a.tech)} technical terms")
+        t.add(0.4 if len(a.tech) >= 8 else 0.25, f"{len(a.tech)} technical terms")
         parts += 1
     if a.tradeoffs:
-        t.add(0.5, "weighs a trade-off")
+        t.add(0.4, "weighs a trade-off")
         parts += 1
     if a.production:
-        t.add(0.5 if len(a.production) >= 3 else 0.25, f"{len(a.production)} production practice(s)")
+        t.add(0.4 if len(a.production) >= 3 else 0.2, f"{len(a.production)} production practice(s)")
         parts += 1
     if a.points.score is not None:
-        t.add(round(a.points.score / 5.0, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
+        t.add(round(1.5 * a.points.score / 5.0, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
     else:
-        t.add(round(parts / 5.0, 2), f"{parts} of 5 design parts")
+        t.add(round(0.3 * parts, 2), f"{parts} of 5 design parts")
+    distinct = len(set(content_stems(a.text)))
+    t.add(round(DESIGN_DEPTH * min(1.0, max(0, distinct - DESIGN_WORDS[0]) / (DESIGN_WORDS[1] - DESIGN_WORDS[0])), 2),
+          f"depth: {distinct} distinct content words")
     if bad:
         t.add(-0.75 * len(bad), f"{len(bad)} wrong derivation(s)")
         if t.level > 3.0:
             t.set(3.0, "capped: wrong arithmetic")
+
+
+DESIGN_DEPTH, DESIGN_WORDS = 0.75, (30, 90)    # level for depth, distinct content words from none to full depth
 
 
 def _technical(a: Any, t: _Trace) -> None:
