@@ -232,7 +232,13 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
     missing: tuple[str, ...] = ()
     if level == "staff" and a.non_answer is None:
         missing = tuple(s for s in names if s not in found)
-        t.add(-0.35 * len(missing), "staff bar, missing " + ", ".join(missing) if missing else "")
+        if missing:
+            # the staff signals are what lift an answer above the senior bar (3): each missing one lowers the
+            # ceiling by its share of two levels and costs STAFF_COST; an answer already below the bar loses less
+            ceiling = 3.0 + 2.0 * (len(names) - len(missing)) / len(names)
+            cost = STAFF_COST * len(missing) if t.level > 3.0 else STAFF_COST_BELOW * len(missing)
+            after = min(t.level - cost, ceiling)
+            t.add(round(after - t.level, 2), "staff bar, missing " + ", ".join(missing))
     lvl = round(max(1.0, min(5.0, t.level)), 2)
     return Calibration(lvl, kind, tuple(t.steps), tuple(found), missing, dimension_mean)
 
@@ -285,11 +291,16 @@ def _story(a: Any, t: _Trace, followup: bool) -> None:
         t.add(-0.5, f'"we" {we} times against "I" {i}')
 
 
-def _substance(a: Any) -> float:
+def _substance(a: Any) -> tuple[float, int, int]:
     """0-3: how much an answer says, from its distinct content words and technical terms, whatever the bank's
-    keywords; a floor under the talking-point credit for answers phrased unlike the bank."""
-    distinct = len(set(content_stems(a.text)))
-    return round(3.0 * (min(1.0, distinct / SUBSTANCE_WORDS) + min(1.0, len(a.tech) / SUBSTANCE_TERMS)) / 2, 2)
+    keywords; a floor under the talking-point credit for answers phrased unlike the bank. Words and terms the
+    question itself uses are not counted: repeating them says nothing new. Returns (floor, words, terms)."""
+    prompt = getattr(a.question, "prompt", "") or ""
+    asked = set(content_stems(prompt))
+    distinct = len(set(content_stems(a.text)) - asked)
+    terms = len([x for x in a.tech if x not in prompt.lower()])
+    floor = round(3.0 * (min(1.0, distinct / SUBSTANCE_WORDS) + min(1.0, terms / SUBSTANCE_TERMS)) / 2, 2)
+    return floor, distinct, terms
 
 
 SUBSTANCE_WORDS, SUBSTANCE_TERMS = 45, 6   # distinct content words, technical terms for full substance
@@ -298,10 +309,10 @@ SUBSTANCE_WORDS, SUBSTANCE_TERMS = 45, 6   # distinct content words, technical t
 def _points(a: Any, t: _Trace) -> None:
     """The talking points' share of 3 levels, or the answer's substance when that is higher."""
     pts = round(3.0 * a.points.score / 5.0, 2)
-    sub = _substance(a)
+    sub, distinct, terms = _substance(a)
     if sub > pts:
         t.add(sub, f"talking points {len(a.points.covered)}/{a.points.total}; substance {sub:g} "
-                   f"({len(set(content_stems(a.text)))} distinct words, {len(a.tech)} technical terms)")
+                   f"({distinct} distinct words, {terms} technical terms beyond the question's)")
     else:
         t.add(pts, f"talking points {len(a.points.covered)}/{a.points.total}")
 
@@ -359,6 +370,7 @@ def _design(a: Any, t: _Trace) -> None:
             t.set(3.0, "capped: wrong arithmetic")
 
 
+STAFF_COST, STAFF_COST_BELOW = 0.35, 0.15     # level per missing staff signal, above and below the senior bar
 DESIGN_DEPTH, DESIGN_WORDS = 0.75, (30, 90)    # level for depth, distinct content words from none to full depth
 
 

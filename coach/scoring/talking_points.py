@@ -141,11 +141,12 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
         return PointsReport((), tuple(PointHit(p) for p in question.talking_points), 0.0)
     sent_tokens = [(s, _stems(s.text)) for s in sents]
     every = set().union(*(set(t) for _, t in sent_tokens)) if sent_tokens else set()
+    echo = _echo(question.prompt)
     covered: list[PointHit] = []
     missed: list[PointHit] = []
     for i, point in enumerate(question.talking_points):
         keywords = list(question.keywords[i]) if i < len(question.keywords) else []
-        hit = _by_keywords(point, keywords, sent_tokens, every) or _by_point_words(point, sent_tokens)
+        hit = _by_keywords(point, keywords, sent_tokens, every, echo) or _by_point_words(point, sent_tokens, echo)
         if hit is None and outcomes and _OUTCOME_POINT.search(point):
             hit = PointHit(point, outcomes[0], "a measured outcome")
         (covered if hit else missed).append(hit or PointHit(point))
@@ -153,8 +154,14 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
     return PointsReport(tuple(covered), tuple(missed), score)
 
 
+@lru_cache(maxsize=512)
+def _echo(prompt: str) -> frozenset[str]:
+    """The question's own words: any answer repeats them ("L1", "data drift"), so they do not carry a point alone."""
+    return frozenset(stem(w) for w in words(prompt.replace("-", " ")) if w not in STOPWORDS)
+
+
 def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Sentence, list[str]]],
-                 every: set[str] | None = None) -> PointHit | None:
+                 every: set[str] | None = None, echo: frozenset[str] = frozenset()) -> PointHit | None:
     sizing = bool(_SIZING_POINT.match(point))
     own = ({stem(w) for w in words(point.replace("-", " "))} |
            {stem(w) for k in keywords for w in words(k.replace("-", " "))}) - WEAK
@@ -166,14 +173,14 @@ def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Senten
             if every is not None and phrase and not set(phrase) <= every and not (
                     len(phrase) == 1 and len(phrase[0]) >= 6 and _root(phrase[0]) in {_root(t) for t in every}):
                 continue                   # a word of the phrase is nowhere in the answer
-            weak = all(p in WEAK for p in phrase)
+            weak = all(p in WEAK or p in echo for p in phrase)
             for s, toks in sent_tokens:
                 if not ((phrase and _phrase_in(phrase, toks)) or (alt == "$" and "$" in s.text)):
                     continue
                 if sizing and not _HAS_NUMBER.search(s.text):
                     continue
                 measured = _MEASURE_POINT.search(point) and _HAS_NUMBER.search(s.text)
-                if weak and not measured and not (own - set(phrase)) & set(toks):
+                if weak and not measured and not (own - set(phrase) - echo) & set(toks):
                     continue           # "from", "data", "percent" alone do not carry the point
                 return PointHit(point, s.text, alt)
     return None
@@ -184,21 +191,23 @@ def _root(token: str) -> str:
     return token[:5] if len(token) >= 5 else token
 
 
-def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]]) -> PointHit | None:
+def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]],
+                    echo: frozenset[str] = frozenset()) -> PointHit | None:
     distinct = {_root(stem(w)) for w in words(point) if w not in STOPWORDS and len(w) > 2} - \
         {_root(w) for w in _GENERIC | WEAK}
     if len(distinct) < 2:
         return None
     need = max(2, -(-len(distinct) * NEED_SHARE // 100))
+    echoed = {_root(w) for w in echo}
     roots = [{_root(t) for t in toks} for _, toks in sent_tokens]
     for (s, _), here in zip(sent_tokens, roots):
         found = distinct & here
-        if len(found) >= need:
+        if len(found) >= need and found - echoed:
             return PointHit(point, s.text, ", ".join(sorted(found)))
     # a spoken point often spans two clauses: one more word is asked of the pair, at least one in each
     for (s, _), here, nxt in zip(sent_tokens, roots, roots[1:]):
         found = distinct & (here | nxt)
-        if len(found) >= need + 1 and distinct & here and distinct & nxt:
+        if len(found) >= need + 1 and distinct & here and distinct & nxt and found - echoed:
             return PointHit(point, s.text, ", ".join(sorted(found)))
     return None
 
