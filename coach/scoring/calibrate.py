@@ -330,6 +330,25 @@ def _plan(a: Any, t: _Trace) -> None:
         t.add(0.3, "gives a reason or an alternative")
     if (_EXAMPLE.search(a.text) and _NUMBER.search(a.text)) or (a.star.result.present and a.star.measurable_result):
         t.add(0.3, "a concrete example or a measured outcome of their own work")
+    if t.level > GENERIC_CAP and _generic(a):
+        t.set(GENERIC_CAP, "generic: no figure of their own, no named technique or tool, no example of their work")
+
+
+GENERIC_CAP, GENERIC_WORDS = 2.0, 25     # the level a generic plan reaches at most; distinct new words
+_NUMBER_WORD = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                          r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|"
+                          r"dozen|percent)\b", _F)
+
+
+def _generic(a: Any) -> bool:
+    """A plan or view that could be said about any team: few words beyond the question's, no figure the question
+    did not give, no technical term beyond the question's, and no example of the speaker's own work."""
+    prompt = (getattr(a.question, "prompt", "") or "").lower()
+    if len(set(content_stems(a.text)) - set(content_stems(prompt))) >= GENERIC_WORDS:
+        return False
+    figures = {m.group(0).lower() for m in _NUMBER_WORD.finditer(a.text)} - set(_NUMBER_WORD.findall(prompt))
+    terms = [x for x in a.tech if x not in prompt]
+    return not figures and not terms and not _EXAMPLE.search(a.text)
 
 
 def _design(a: Any, t: _Trace) -> None:
