@@ -239,6 +239,10 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
             cost = STAFF_COST * len(missing) if t.level > 3.0 else STAFF_COST_BELOW * len(missing)
             after = min(t.level - cost, ceiling)
             t.add(round(after - t.level, 2), "staff bar, missing " + ", ".join(missing))
+        else:
+            # the staff descriptors are the rubric's top step at staff level, which neither the story's parts
+            # nor the talking points measure: an answer that shows every one of them earns it
+            t.add(STAFF_BONUS, "shows every staff signal: " + ", ".join(names))
     lvl = round(max(1.0, min(5.0, t.level)), 2)
     return Calibration(lvl, kind, tuple(t.steps), tuple(found), missing, dimension_mean)
 
@@ -389,7 +393,8 @@ def _design(a: Any, t: _Trace) -> None:
             t.set(3.0, "capped: wrong arithmetic")
 
 
-STAFF_COST, STAFF_COST_BELOW = 0.35, 0.15     # level per missing staff signal, above and below the senior bar
+STAFF_COST, STAFF_COST_BELOW = 0.35, 0.15
+STAFF_BONUS = 0.5                             # level for showing every staff signal at staff level     # level per missing staff signal, above and below the senior bar
 DESIGN_DEPTH, DESIGN_WORDS = 0.75, (30, 90)    # level for depth, distinct content words from none to full depth
 
 
