@@ -290,9 +290,27 @@ def _story(a: Any, t: _Trace, followup: bool) -> None:
         t.set(3.0, "a follow-up: specific steps, the story's context and outcome came before")
     if a.points.score is not None:
         t.add(round(0.4 * (a.points.score / 5.0) - 0.2, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
+    blame = _blame(a.text)
+    if blame:
+        t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
     i, we = st.i_count, st.we_count
     if we >= 3 and we > 2.5 * i:
         t.add(-0.5, f'"we" {we} times against "I" {i}')
+
+
+# Putting the fault on others, the rubric's red flag in a story about a mistake or a conflict: "the review process
+# should have caught it", "it wasn't my fault", "you can never trust other people's tests".
+_BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagged|checked|tested|told|warned|stopped|"
+                    r"spotted|known)\b|\b(?:not|wasn'?t|isn'?t|was not|is not) (?:really |entirely )?my fault\b|"
+                    r"\b(?:their|his|her|someone else'?s|the other team'?s) fault\b|\bnever trust (?:other|anyone)", _F)
+BLAME_COST = 0.75
+
+
+def _blame(text: str) -> str:
+    for m in _BLAME.finditer(text):
+        if (m.group(1) or "").lower() not in ("i", "we", "i'd", "we'd", "i'll"):
+            return m.group(0)
+    return ""
 
 
 def _substance(a: Any) -> tuple[float, int, int]:
