@@ -49,7 +49,7 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     na = signals.non_answer(text, question)
     star_report = star.analyse(sents) if na is None else star.no_story(sents)
     outcomes = tuple(t for t, lab in zip(star_report.sentences, star_report.labels)
-                     if lab == "result" and talking_points.has_number(t))
+                     if lab == "result" and talking_points.is_measured(t))
     points = talking_points.coverage(question, sents, na is not None, outcomes)
     a = Analysis(
         text=text, sents=sents, round=round_id, star=star_report, quantities=quantities, checks=checks,

@@ -204,6 +204,14 @@ def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]],
         found = distinct & here
         if len(found) >= need and found - echoed:
             return PointHit(point, s.text, ", ".join(sorted(found)))
+    # two of the point's distinctive words side by side, as the point has them, carry it: "one contained win"
+    pairs = _pairs(point) - {(x, y) for x in echoed for y in echoed}
+    if pairs:
+        for (s, toks), here in zip(sent_tokens, roots):
+            rs = [_root(t) for t in toks if t not in STOPWORDS]
+            hit = next((f"{x} {y}" for x, y in zip(rs, rs[1:]) if (x, y) in pairs), None)
+            if hit:
+                return PointHit(point, s.text, hit)
     # a spoken point often spans two clauses: one more word is asked of the pair, at least one in each
     for (s, _), here, nxt in zip(sent_tokens, roots, roots[1:]):
         found = distinct & (here | nxt)
@@ -212,8 +220,29 @@ def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]],
     return None
 
 
+@lru_cache(maxsize=2048)
+def _pairs(point: str) -> frozenset[tuple[str, str]]:
+    """Adjacent pairs of the point's distinctive words (stop-words skipped, generic words and units not taken)."""
+    weak = {_root(w) for w in _GENERIC | WEAK}
+    rs = [_root(stem(w)) for w in words(point.replace("-", " ")) if w not in STOPWORDS]
+    return frozenset((x, y) for x, y in zip(rs, rs[1:]) if x not in weak and y not in weak and len(x) > 2
+                     and len(y) > 2 and x != y)
+
+
 NEED_SHARE = 50      # percent of the point's distinctive words one sentence must share
 
 
 def has_number(text: str) -> bool:
     return bool(_HAS_NUMBER.search(text))
+
+
+# A measure said in words, as speech and plain answers tell outcomes: "fell from thirty-one hours to nineteen",
+# "seven teams use it", "cut it in half".
+_SPOKEN_MEASURE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                             r"forty|fifty|sixty|seventy|eighty|ninety|half|twice|double[ds]?|triple[ds]?|zero|"
+                             r"\w+fold)\b", re.I)
+
+
+def is_measured(text: str) -> bool:
+    """A number in figures or in words (for an outcome sentence)."""
+    return bool(_HAS_NUMBER.search(text) or _SPOKEN_MEASURE.search(text))
