@@ -44,6 +44,7 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
 
     quantities = sizing.extract(text, sents)
     checks = napkin.check(quantities, text, sizing.factors(text))
+    quantities = [q for q in quantities if sizing.sizes_something(q)]     # the card's Sizing: no small counts
     report = _delivery.analyse(text, segments, duration, round_spec.answer_seconds if round_spec else None)
     production = signals.production_concepts(text)
     na = signals.non_answer(text, question)
