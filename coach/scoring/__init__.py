@@ -8,6 +8,8 @@ The JSON contract of `Scorecard.to_dict()` is documented in coach/scoring/README
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from coach.domain import Question, RoundSpec, Rubric, Transcript
 from coach.scoring import delivery as _delivery
 from coach.scoring import napkin, signals, sizing, star, talking_points
@@ -70,6 +72,8 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     if a.non_answer is not None:
         overall = min(NON_ANSWER_CAP, dim_mean)      # the dimensions are already x0.1: in practice near 0
     a.staff_missing = cal.staff_missing
+    if cal.kind != "story":        # STAR notes ("situation is 67% of the answer") mean nothing for a design or a plan
+        a.star = star_report = _without_star_notes(star_report)
     gaps = find_gaps(a)
     card = Scorecard(
         star=star_report,
@@ -90,3 +94,9 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
 
         card = estimates.apply(card, question, quantities, text)
     return card
+
+
+def _without_star_notes(report: star.StarReport) -> star.StarReport:
+    """The STAR report of an answer that is not a story: its labels and quotes stay, its advice goes."""
+    parts = {c: replace(getattr(report, c), notes=()) for c in star.COMPONENTS}
+    return replace(report, improvement="", **parts)
