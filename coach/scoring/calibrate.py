@@ -180,7 +180,7 @@ def answer_kind(round_id: str | None, question: Any, narrative: bool) -> str:
     if round_id in ("technical-screen", "coding"):
         return "technical"
     if question is not None:
-        if getattr(question, "kind", "") in ("plan", "hypothetical", "open"):
+        if getattr(question, "kind", "") in ("plan", "hypothetical", "open") or getattr(question, "hypothetical", False):
             return "plan"
         if _PLAN_PROMPT.search(getattr(question, "prompt", "") or ""):
             return "plan"
