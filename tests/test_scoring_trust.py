@@ -109,8 +109,9 @@ def test_putting_the_fault_on_others_lowers_a_mistake_story(content) -> None:
              "a check on feature ranges to our release script. Margins recovered to 21 percent by the weekend, and "
              "what I learned is to test the features, not only the model.")
     blamed = ("Last spring I shipped a pricing model with a unit bug in one feature, and margins fell for two days. "
-              "Honestly the data team should have caught it in their review, it was not my fault. I rolled it back "
-              "and margins recovered to 21 percent by the weekend.")
+              "I rolled it back the same morning I saw the dashboard and wrote the fix. Honestly the data team "
+              "should have caught it in their review, so it was not really my fault. Margins recovered to 21 percent "
+              "by the weekend.")
     a, b = _score(owned, content, "behavioral"), _score(blamed, content, "behavioral")
     assert b.overall <= 2.0 < a.overall
     assert any("fault on others" in s for s in b.calibration.steps)
