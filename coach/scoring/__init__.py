@@ -15,7 +15,7 @@ from coach.scoring import delivery as _delivery
 from coach.scoring import napkin, signals, sizing, star, talking_points
 from coach.scoring.gaps import Gap, feedback, find_gaps
 from coach.scoring.napkin import Check
-from coach.scoring.calibrate import Calibration, calibrate, to_score
+from coach.scoring.calibrate import Calibration, answer_kind, calibrate, to_score
 from coach.scoring.rubric import NON_ANSWER_CAP, Analysis, DimensionScore, dimensions, resolve_rubric
 from coach.scoring.scorecard import CONTRACT_VERSION, Scorecard, SizingReport, read_scorecard
 from coach.scoring.sizing import Quantity
@@ -53,7 +53,8 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     star_report = star.analyse(sents) if na is None else star.no_story(sents)
     outcomes = tuple(t for t, lab in zip(star_report.sentences, star_report.labels)
                      if lab == "result" and talking_points.is_measured(t))
-    points = talking_points.coverage(question, sents, na is not None, outcomes)
+    story = answer_kind(round_id, question, True) == "story"       # the question asks for a story
+    points = talking_points.coverage(question, sents, na is not None, outcomes, story)
     a = Analysis(
         text=text, sents=sents, round=round_id, star=star_report, quantities=quantities, checks=checks,
         missing=[], sizing_score=0.0, sizing_rule="", delivery=report, points=points,

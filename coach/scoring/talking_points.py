@@ -54,6 +54,18 @@ _SIZING_POINT = re.compile(r"^\s*(?:size|scale|sizing)\b", re.I)
 _HAS_NUMBER = re.compile(r"(?<![A-Za-z])\d|\b(?:hundred|thousand|million|billion|trillion)\b", re.I)
 
 
+# A sentence that says the speaker does not know, only guesses or did not do it covers nothing: "I don't know how
+# drift is detected", "i guess we had some monitoring", "we never set up a rollback".
+UNSURE = re.compile(r"\bi (?:don'?t|do not) (?:really )?(?:know|remember|understand)\b|\bnot (?:really |entirely )?sure\b|"
+                    r"\bno idea\b|\bi guess\b|\bi'?m guessing\b|\b(?:we|i) (?:never|didn'?t|did not|haven'?t|have not) "
+                    r"(?:really |actually )?(?:set up|use[d]?|do|done|have|had|build|built|add(?:ed)?|get|got|look(?:ed)?)\b",
+                    re.I)
+
+
+HABIT = re.compile(r"\b(?:my (?:usual )?(?:approach|way|style|rule) (?:is|was)|i (?:always|usually|generally|normally|"
+                   r"tend to|try to|like to|find (?:that )?)|(?:in general|generally|usually),? i)\b", re.I)
+
+
 @dataclass(frozen=True)
 class PointHit:
     point: str
@@ -133,13 +145,16 @@ _OUTCOME_POINT = re.compile(r"^\s*(?:the )?(?:measured |final )?(?:impact|outcom
 
 
 def coverage(question: Question | None, sents: list[Sentence], non_answer: bool = False,
-             outcomes: tuple[str, ...] = ()) -> PointsReport:
-    """`outcomes`: the sentences labelled result that carry a number (for the points about a measured outcome)."""
+             outcomes: tuple[str, ...] = (), story: bool = False) -> PointsReport:
+    """`outcomes`: the sentences labelled result that carry a number (for the points about a measured outcome).
+    `story`: the question asks for a story, whose points are what happened, so a habit ("my approach is to listen
+    first", "I always lead with the impact") does not cover them."""
     if question is None or not question.talking_points:
         return PointsReport()
     if non_answer:
         return PointsReport((), tuple(PointHit(p) for p in question.talking_points), 0.0)
-    sent_tokens = [(s, _stems(s.text)) for s in sents]
+    sent_tokens = [(s, _stems(s.text)) for s in sents
+                   if not UNSURE.search(s.text) and not (story and HABIT.search(s.text))]
     every = set().union(*(set(t) for _, t in sent_tokens)) if sent_tokens else set()
     echo = _echo(question.prompt)
     covered: list[PointHit] = []
