@@ -122,7 +122,7 @@ _REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking
                          r"what i would change)\b", _F)
 _EXAMPLE = re.compile(r"\b(?:on a|in a|at my|on my|on our|in our|when i)\b[^.]{0,40}\b(?:project|model|team|"
                       r"company|job|work(?:ed)?)\b|\b(?:i worked on|i reviewed|i led|i built)\b", _F)
-_REASON = re.compile(r"\bbecause\b|\bsince\b|\brather than\b|\binstead\b|\bso that\b|\bwhich is why\b", _F)
+_REASON = re.compile(r"\bbecause\b|\bsince\b|\brather than\b|\binstead\b|\bso that\b(?!')|\bwhich is why\b", _F)
 _NUMBER = re.compile(r"\d")
 # The rubrics' top level for a technical answer: the limits of the idea, its edge cases, what does not fit.
 _LIMITS = re.compile(r"\b(?:edge cases?|corner cases?|breaks? (?:down|when|if)|fails? (?:when|if)|blind spots?|"
