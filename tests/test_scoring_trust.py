@@ -148,3 +148,32 @@ def test_staff_signals_lift_a_staff_answer_and_their_absence_caps_it(content) ->
     assert any("every staff signal" in s for s in full.calibration.steps)
     # the senior-level reading of the base answer is not pushed down by the staff bar by more than the cost
     assert _score(base, content, "technical-screen", "senior").calibration.level - plain.calibration.level <= 1.0
+
+
+DRIFT = Question("t-drift", "technical-screen", ("senior",), "How would you watch a deployed model for drift?", "",
+                 talking_points=("Compare live feature distributions with training, for example with PSI",
+                                 "Alert on a drop in the live metric once labels arrive"),
+                 keywords=(("psi", "feature distributions"), ("alert", "live metric")))
+
+
+def test_not_knowing_or_not_doing_covers_no_point() -> None:
+    unsure = score_answer("Honestly I don't know how PSI works on feature distributions, I have only heard of it. "
+                          "We never set up an alert on the live metric either, the labels came too late.",
+                          question=DRIFT, round_spec=None)
+    assert not unsure.talking_points.covered
+    sure = score_answer("I'd compare the live feature distributions with the training ones using PSI every day, "
+                        "and alert when the live metric drops once the delayed labels arrive.",
+                        question=DRIFT, round_spec=None)
+    assert len(sure.talking_points.covered) == 2
+
+
+def test_in_a_story_a_habit_does_not_cover_what_happened(content) -> None:
+    q = Question("bh-disagree", "behavioral", ("senior",), "Tell me about a time you disagreed with your manager.",
+                 "", talking_points=("Understanding the other person's reasons before arguing back",),
+                 keywords=(("listened", "their reasons", "understand"),))
+    habit = _score("My approach is to listen first and understand their reasons before I argue back. I think "
+                   "that works well in most teams.", content, "behavioral", question=q)
+    assert not habit.talking_points.covered
+    told = _score("Last year my manager wanted to drop our offline evaluation. I listened to her reasons first: "
+                  "the suite took two days to run.", content, "behavioral", question=q)
+    assert told.talking_points.covered
