@@ -54,7 +54,10 @@ CLARIFY = re.compile(
     r"\bclarif\w*|\brequirements?\b|\bassum\w*|\bhow many (?:users|requests|items|queries)|"
     r"\bwhat(?:'s| is) the (?:scale|budget|latency|traffic|qps|goal)|\bbefore i (?:start|begin|dive|jump)|"
     r"\blet me (?:ask|make some)|\bi'?d (?:first )?ask\b|\basking (?:what|how|about)\b|\bscope\b|"
-    r"\bwhat are we optimi[sz]ing|\bsuccess metric|\bconstraints?\b|\blet'?s say\b|\bsay we (?:get|have)\b", _F)
+    r"\bwhat are we optimi[sz]ing|\bsuccess metric|\bconstraints?\b|\blet'?s say\b|\bsay we (?:get|have)\b|"
+    # asked as what the speaker would want to know first: "so first i'd want to know how many questions a day"
+    r"\b(?:i'?d|i would) (?:first )?(?:want to|like to|need to) (?:know|find out|check|understand|confirm)\b|"
+    r"\bhow many [a-z]+ (?:a|per|each) (?:day|second|month|user)\b", _F)
 
 TECH_TERMS = re.compile(
     r"\b(?:embeddings?|transformers?|two[- ]tower|ann|hnsw|faiss|ivf|scann|nearest neighbou?r|feature store|"
@@ -74,7 +77,11 @@ TECH_TERMS = re.compile(
     r"feature importance|target leakage|label\w*|imbalance\w*|class weights?|false positives?|false negatives?|"
     r"roc|pr auc|f1|log loss|sigmoid|softmax|dropout|early stopping|ensembl\w*|bagging|boosting|l1|l2|lasso|ridge|"
     r"elastic net|bias|variance|hyperparameters?|sparse|dense|hash map|min-heap|deque|sketch|amortized|o\(1\)|"
-    r"o\(n\)|binary search|sorting|sort|ranks?|ties)\b", _F)
+    r"o\(n\)|binary search|sorting|sort|ranks?|ties|"
+    # retrieval-augmented generation and language models
+    r"llms?|language models?|rag|chunk\w*|rerank\w*|keyword search|lexical|hybrid (?:search|retrieval)|"
+    r"vector (?:search|database|store)|citations?|cites?|grounded|hallucinat\w*|prompts?|context window|tokens?|"
+    r"guardrails?|evaluation set|golden set)\b", _F)
 
 _NON_ANSWER = re.compile(
     r"\b(?:i (?:don't|do not|dont) (?:know|remember|really know)|no idea|^pass\b|\bpass\.?$|"
