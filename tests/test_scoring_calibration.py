@@ -55,6 +55,8 @@ def test_second_fresh_part_now_tuned_on(figures) -> None:
 
 def test_mean_score_rises_with_the_grade(figures) -> None:
     for name, part in figures.items():
+        if name not in ("tuning", "held-out", "fresh", "fresh2"):
+            continue                                # fresh3: the lead's clean check, not guarded here
         means = [part["mean_by_grade"][g] for g in range(1, 6)]
         assert means == sorted(means) and means[-1] >= 4.0
         assert means[0] < 1.0
