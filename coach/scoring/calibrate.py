@@ -4,12 +4,15 @@ Each answer is read as one of four kinds, and the rules follow the rubric descri
   story      (behavioural-style questions) 1 no story; 2 a story with parts missing; 3 all parts,
              thin or unmeasured; 4 parts, specific actions, measured result; 5 plus a reflection,
              a weighed option or unusual depth;
-  plan       (a "what would you do" question): 1 + 3 x the talking points covered, plus specifics;
-  design     (system design): clarifying, sizing, architecture, trade-off, production, points covered;
+  plan       (a "what would you do" question): 1 + 3 x the talking points covered, plus specifics; a generic
+             plan (nothing of its own: figure, term, example) stays at 2;
+  design     (system design): 1.5 x the points covered and up to 0.75 for depth, plus a little for clarifying,
+             sizing, technical terms, a trade-off and production practices;
   technical  (technical screen, coding): 1 + 3 x the points covered, plus an example, a reason, depth.
 At staff level, the signals the round's rubric asks for (its `staff_signals`: by default scope across teams,
 influence without authority and long-term direction; production limits and a shared guard for a technical
-screen, and so on) are each required; each one missing costs 0.35 of a level and is named on the card. The level maps to the
+screen, and so on) lift an answer above the senior bar: each one missing lowers the ceiling (5 with all, 3 with
+none), costs 0.35 of a level (0.15 below level 3) and is named on the card; showing all adds 0.5. The level maps to the
 0-5 overall through fixed knots (LEVEL_TO_SCORE), fitted on the tuning part of tests/data/graded/.
 """
 from __future__ import annotations
