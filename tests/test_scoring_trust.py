@@ -39,6 +39,12 @@ def test_a_design_card_carries_no_star_notes(content) -> None:
     assert "STAR" not in render(card.to_dict()) and "Sentences" not in render(card.to_dict())
     answer = answer_from_row({"turn_id": 1, "session_id": "s", "text": DESIGN, "scores": card, "level": "senior"})
     assert not any(note.startswith("result:") for note in answer.evidence)
+    # a card stored before this change still carries the advice: the full scorecard screen does not show it
+    from dataclasses import replace
+
+    from coach.tui.screens.scorecard import render_dimensions
+    stored = replace(card, star=replace(card.star, improvement="Cut the situation: it is 60% of the answer."))
+    assert "Story:" not in render_dimensions(stored).plain
 
 
 def test_a_story_card_keeps_its_star_notes(content) -> None:
