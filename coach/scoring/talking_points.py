@@ -22,6 +22,8 @@ from coach.scoring.text import STOPWORDS, Sentence, stem, words
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "latency": ("response time", "p99", "p95", "tail latency"),
     "rollback": ("roll back", "revert", "rolling back"),
+    "fallback": ("fall back", "fell back", "falling back", "falls back"),
+    "postmortem": ("post-mortem", "incident review", "wrote the review", "retro", "retrospective"),
     "monitor": ("dashboard", "observability", "tracking"),
     "experiment": ("a/b", "ab test", "a b test", "interleaving", "online test"),
     "cache": ("caching", "memoize", "redis", "memcached"),
