@@ -65,7 +65,9 @@ UNSURE = re.compile(r"\bi (?:don'?t|do not) (?:really )?(?:know|remember|underst
 
 
 HABIT = re.compile(r"\b(?:my (?:usual )?(?:approach|way|style|rule) (?:is|was)|i (?:always|usually|generally|normally|"
-                   r"tend to|try to|like to|find (?:that )?)|(?:in general|generally|usually),? i)\b", re.I)
+                   r"tend to|try to|like to|find (?:that )?|(?:actually |really )?(?:enjoy|love))|(?:in general|generally|"
+                   r"usually),? i|i (?:think|believe|feel) (?:that )?it'?s (?:really |very |always )?(?:important|key|"
+                   r"crucial|essential)|(?:is|are) part of every)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,9 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
     sent_tokens = [(s, _stems(s.text)) for s in sents
                    if not UNSURE.search(s.text) and not (story and HABIT.search(s.text))]
     every = set().union(*(set(t) for _, t in sent_tokens)) if sent_tokens else set()
-    echo = _echo(question.prompt)
+    # a story names what the question asks about as it tells what happened ("I built ...", "the hardest decision
+    # was ..."); an explanation that only repeats the question's terms has not said anything about them
+    echo = frozenset() if story else _echo(question.prompt)
     covered: list[PointHit] = []
     missed: list[PointHit] = []
     for i, point in enumerate(question.talking_points):
