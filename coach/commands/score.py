@@ -75,16 +75,17 @@ def render(card: dict[str, Any], rubric: Rubric | None = None, level: str | None
     """The scorecard as a compact, readable block of text."""
     star = card["star"]
     letters = " ".join(c[0].upper() if star[c]["present"] else "-" for c in ("situation", "task", "action", "result"))
-    out = [f"Score {card['overall']:.1f}/5" + (f"  ({card['round']})" if card.get("round") else "")
-           + f"   STAR {letters}  {star['score']:.1f}/5"]
     cal = card.get("calibration") or {}
+    story = cal.get("kind", "") in ("story", "")      # STAR means nothing on a design, a plan or a technical answer
+    out = [f"Score {card['overall']:.1f}/5" + (f"  ({card['round']})" if card.get("round") else "")
+           + (f"   STAR {letters}  {star['score']:.1f}/5" if story else "")]
     if cal.get("steps"):
         out.append(f"How the score was made ({cal.get('kind')}, level {float(cal.get('level') or 0):.1f} of 5)")
         out.extend(f"  {step}" for step in cal["steps"])
     if cal.get("staff_missing"):
         out.append("Staff signal missing: " + ", ".join(cal["staff_missing"]))
     labels, sents = star.get("labels") or [], star.get("sentences") or []
-    if sents and len(sents) == len(labels):
+    if sents and len(sents) == len(labels) and story:
         out.append("Sentences")
         out.extend(f"  [{(lab[0].upper() if lab != 'other' else '-')}] {s}" for lab, s in zip(labels, sents))
     bars = {d.id: getattr(d, level, "") for d in rubric.dimensions} if rubric and level else {}

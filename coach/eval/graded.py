@@ -21,9 +21,16 @@ from coach.scoring.text import clean, sentences
 
 GRADED_DIR = PROJECT_ROOT / "tests" / "data" / "graded"
 FRESH = "fresh"                      # the first fresh part: read after the second pass, now tuned on
-FRESH2 = "fresh2"                    # the second fresh part: written before the third pass, never tuned on
-FOLDERS = (FRESH, FRESH2)            # sub-folders whose answers form a part of their own, whatever their hash
+FRESH2 = "fresh2"                    # the second fresh part: scored once after the third pass, then folded into tuning
+FRESH3 = "fresh3"                    # the third fresh part: the fourth pass's clean check, scored by the lead
+FOLDERS = (FRESH, FRESH2, FRESH3)    # sub-folders whose answers form a part of their own, whatever their hash
 PARTS = ("tuning", "held-out", FRESH, FRESH2)
+CLEAN = (FRESH3,)                    # parts never tuned on: `-v` lists no disagreement of theirs
+
+
+def parts() -> tuple[str, ...]:
+    """The parts to report: the four tuned-on ones, and the clean fresh3 part when its folder holds answers."""
+    return PARTS + tuple(p for p in CLEAN if any((GRADED_DIR / p).glob("*.toml")))
 CHAINS = PROJECT_ROOT / "tests" / "data" / "napkin" / "chains.toml"
 LETTERS = {"S": "situation", "T": "task", "A": "action", "R": "result", "O": "other"}
 STORY_ROUNDS = ("behavioral", "hiring-manager", "cross-functional", "recruiter", "deep-dive")
@@ -189,6 +196,9 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "points_precision": round(tp_points / (tp_points + fp_points), 3) if tp_points + fp_points else 1.0,
         "points_recall": round(tp_points / (tp_points + fn_points), 3) if tp_points + fn_points else 1.0,
         "wrong_quotes": wrong_quotes, "wrong_points": wrong_points,
+        "score_misses": [f"{r['item'].id}: graded {r['item'].grade}, scored {r['card'].overall:.2f}"
+                         for r in rows if (r["item"].grade <= 2 and r["card"].overall > 2.0)
+                         or (r["item"].grade == 5 and r["card"].overall < 4.0)],
     }
 
 

@@ -4,8 +4,8 @@
 
 First, calibration on the graded answers (tests/data/graded/) and the napkin chains
 (tests/data/napkin/), on the tuning part, the older held-out part, the first fresh part (tests/data/graded/fresh/,
-read after the second pass and now tuned on) and the second fresh part (tests/data/graded/fresh2/, never
-tuned on); the fresh parts have no chains: Spearman between overall and
+read after the second pass and now tuned on) and the second fresh part (tests/data/graded/fresh2/, scored
+once as a clean check, then read and folded into tuning in the fourth pass); the fresh parts have no chains: Spearman between overall and
 grade, mean score per grade, answers graded <= 2 scoring above 2.0, answers graded 5 scoring
 below 4.0, the share of STAR quotes on a sentence with the right label, talking-point precision,
 and flags on correct chains / misses on wrong ones (see coach/eval/graded.py). Then, on the
@@ -227,10 +227,11 @@ def _print(r: dict[str, Any], verbose: bool) -> None:
 
 
 def calibration(parts: tuple[str, ...] | None = None) -> dict[str, Any]:
-    """The graded-set and napkin-chain figures, per part (tuning, held-out, fresh, fresh2; all by default)."""
+    """The graded-set and napkin-chain figures, per part (tuning, held-out, fresh, fresh2, and fresh3 when its
+    folder holds answers; all by default)."""
     from coach.content.loader import default_content
     from coach.eval import graded
-    parts = parts or graded.PARTS
+    parts = parts or graded.parts()
     content = default_content()
     rows = graded.score_graded([g for g in graded.load_graded() if g.part in parts], content)
     chains = graded.load_chains()         # the chains have a tuning and a held-out part, no fresh one
@@ -281,10 +282,11 @@ def _print_calibration(c: dict[str, Any], verbose: bool) -> None:
     row("flags without the right figure and step", lambda f: len(f["chains"]["flag_without_right_figure"]))
     met = calibration_met(c)
     print("\nCalibration targets: " + ", ".join(f"{k} {'ok' if v else 'MISSED'}" for k, v in met.items()))
-    if verbose:                      # never the second fresh part: its misses are not for tuning
-        for p in [p for p in parts if p != "fresh2"]:
+    if verbose:                      # fresh and fresh2 were folded into tuning after they were scored; fresh3 is clean
+        from coach.eval.graded import CLEAN
+        for p in [p for p in parts if p not in CLEAN]:
             f = c[p]
-            for line in f["wrong_quotes"] + f["wrong_points"] + f["chains"]["false_flags"] + \
+            for line in f["score_misses"] + f["wrong_quotes"] + f["wrong_points"] + f["chains"]["false_flags"] + \
                     f["chains"]["misses"] + f["chains"]["flag_without_right_figure"]:
                 print(f"  [{p}] {line}")
     print()
@@ -296,8 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
-    parser.add_argument("--part", action="append", choices=("tuning", "held-out", "fresh", "fresh2"),
-                        help="report only this part of the graded set (repeatable; default: all four)")
+    parser.add_argument("--part", action="append", choices=("tuning", "held-out", "fresh", "fresh2", "fresh3"),
+                        help="report only this part of the graded set (repeatable; default: every part, fresh3 when present)")
     args = parser.parse_args(argv)
     cal = calibration(tuple(args.part) if args.part else None)
     result = evaluate(args.data)

@@ -127,7 +127,7 @@ def answer_from_row(row: Mapping[str, Any], question_rounds: Mapping[str, str] |
         wpm=_num(card.delivery.wpm),
         fillers=tuple((str(w), int(n)) for w, n in card.delivery.fillers.items() if _num(n)),
         sizing_checks=card.sizing.checks,
-        star_missing=_star_missing(card.star),
+        star_missing=_star_missing(card.star) if card.is_story else (),
         card=stored,
     )
 
@@ -144,7 +144,7 @@ def card_evidence(card: Scorecard | None) -> tuple[str, ...]:
         out.append(f"level {cal.level:.1f}/5" + (f": {steps[-1].split(' -> ')[0]}" if steps else ""))
     if cal.staff_missing:
         out.append("staff signal missing: " + ", ".join(cal.staff_missing))
-    if card.star.result.evidence:
+    if card.star.result.evidence and card.is_story:
         out.append(f'result: "{card.star.result.evidence[0][:140]}"')
     bad = [c for c in card.sizing.checks if not c.ok]
     if bad:

@@ -8,12 +8,14 @@ The JSON contract of `Scorecard.to_dict()` is documented in coach/scoring/README
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from coach.domain import Question, RoundSpec, Rubric, Transcript
 from coach.scoring import delivery as _delivery
 from coach.scoring import napkin, signals, sizing, star, talking_points
 from coach.scoring.gaps import Gap, feedback, find_gaps
 from coach.scoring.napkin import Check
-from coach.scoring.calibrate import Calibration, calibrate, to_score
+from coach.scoring.calibrate import Calibration, answer_kind, calibrate, to_score
 from coach.scoring.rubric import NON_ANSWER_CAP, Analysis, DimensionScore, dimensions, resolve_rubric
 from coach.scoring.scorecard import CONTRACT_VERSION, Scorecard, SizingReport, read_scorecard
 from coach.scoring.sizing import Quantity
@@ -44,13 +46,15 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
 
     quantities = sizing.extract(text, sents)
     checks = napkin.check(quantities, text, sizing.factors(text))
+    quantities = [q for q in quantities if sizing.sizes_something(q)]     # the card's Sizing: no small counts
     report = _delivery.analyse(text, segments, duration, round_spec.answer_seconds if round_spec else None)
     production = signals.production_concepts(text)
     na = signals.non_answer(text, question)
     star_report = star.analyse(sents) if na is None else star.no_story(sents)
     outcomes = tuple(t for t, lab in zip(star_report.sentences, star_report.labels)
-                     if lab == "result" and talking_points.has_number(t))
-    points = talking_points.coverage(question, sents, na is not None, outcomes)
+                     if lab == "result" and talking_points.is_measured(t))
+    story = answer_kind(round_id, question, True) == "story"       # the question asks for a story
+    points = talking_points.coverage(question, sents, na is not None, outcomes, story)
     a = Analysis(
         text=text, sents=sents, round=round_id, star=star_report, quantities=quantities, checks=checks,
         missing=[], sizing_score=0.0, sizing_rule="", delivery=report, points=points,
@@ -69,6 +73,8 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     if a.non_answer is not None:
         overall = min(NON_ANSWER_CAP, dim_mean)      # the dimensions are already x0.1: in practice near 0
     a.staff_missing = cal.staff_missing
+    if cal.kind != "story":        # STAR notes ("situation is 67% of the answer") mean nothing for a design or a plan
+        a.star = star_report = _without_star_notes(star_report)
     gaps = find_gaps(a)
     card = Scorecard(
         star=star_report,
@@ -89,3 +95,9 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
 
         card = estimates.apply(card, question, quantities, text)
     return card
+
+
+def _without_star_notes(report: star.StarReport) -> star.StarReport:
+    """The STAR report of an answer that is not a story: its labels and quotes stay, its advice goes."""
+    parts = {c: replace(getattr(report, c), notes=()) for c in star.COMPONENTS}
+    return replace(report, improvement="", **parts)

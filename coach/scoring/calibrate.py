@@ -4,12 +4,15 @@ Each answer is read as one of four kinds, and the rules follow the rubric descri
   story      (behavioural-style questions) 1 no story; 2 a story with parts missing; 3 all parts,
              thin or unmeasured; 4 parts, specific actions, measured result; 5 plus a reflection,
              a weighed option or unusual depth;
-  plan       (a "what would you do" question): 1 + 3 x the talking points covered, plus specifics;
-  design     (system design): clarifying, sizing, architecture, trade-off, production, points covered;
+  plan       (a "what would you do" question): 1 + 3 x the talking points covered, plus specifics; a generic
+             plan (nothing of its own: figure, term, example) stays at 2;
+  design     (system design): 1.5 x the points covered and up to 0.75 for depth, plus a little for clarifying,
+             sizing, technical terms, a trade-off and production practices;
   technical  (technical screen, coding): 1 + 3 x the points covered, plus an example, a reason, depth.
 At staff level, the signals the round's rubric asks for (its `staff_signals`: by default scope across teams,
 influence without authority and long-term direction; production limits and a shared guard for a technical
-screen, and so on) are each required; each one missing costs 0.35 of a level and is named on the card. The level maps to the
+screen, and so on) lift an answer above the senior bar: each one missing lowers the ceiling (5 with all, 3 with
+none), costs 0.35 of a level (0.15 below level 3) and is named on the card; showing all adds 0.5. The level maps to the
 0-5 overall through fixed knots (LEVEL_TO_SCORE), fitted on the tuning part of tests/data/graded/.
 """
 from __future__ import annotations
@@ -18,95 +21,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from coach.scoring.staff import DEFAULT_STAFF, STAFF_SIGNALS
 from coach.scoring.star import ACT_CLAUSE
 from coach.scoring.text import content_stems, first_matches
 
 _F = re.IGNORECASE
 LEVEL_TO_SCORE = ((1.0, 0.6), (2.0, 1.6), (3.0, 2.8), (4.0, 3.8), (5.0, 4.8))
-STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
-    "scope across teams": re.compile(
-        r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|other|all|every|partner|\d+) "
-        r"(?:[a-z]+ )?(?:ml |product )?teams|cross[- ](?:team|functional)|org(?:ani[sz]ation)?\b|company[- ]wide|"
-        r"the (?:whole |entire )?(?:area|org|company)|across (?:the )?(?:company|org|teams|the area)|"
-        r"another team|other team'?s|platform)", _F),
-    "influence without authority": re.compile(
-        r"\b(?:convinced|aligned|persuaded|without (?:formal |any )?authority|none of (?:them|whom|those|these|the)"
-        r"(?: [a-z]+){0,2} (?:reported|report)|(?:teams|leads|people|engineers) (?:who|that) (?:didn'?t|did not|don'?t) report|"
-        r"(?:didn'?t|did not|don'?t) report to me|buy-?in|design review|architecture review|rfc|invited|negotiated|"
-        r"won over|leads of|tech leads|with (?:their|that team'?s|the other|those teams'?|partner teams'?) leads?|"
-        # agreement won from people outside one's line: "agreed a schedule with the three leads", "approved by the council"
-        r"(?:agreed|aligned|negotiated|settled|worked out) (?:[a-z]+ ){0,4}with (?:the |their |those |both |all |each )?"
-        r"(?:[a-z]+ ){0,2}(?:leads|directors|managers|teams|partners|owners)|(?:approved|endorsed|adopted) by (?:the |an? )?"
-        r"(?:[a-z]+ ){0,2}(?:council|board|committee|forum|leads|directors|group)|with input from|"
-        r"(?:got|brought) (?:[a-z]+ ){0,3}(?:on board|to agree|to sign off|to adopt)|persuad\w*|"
-        r"leads? from|other tech leads|"
-        r"worked with [a-z ]{0,20}lead|workshop|one on one|"
-        # persuasion by showing and helping: presenting to peers, pairing with other teams' engineers
-        r"presented (?:[a-z]+ ){0,3}(?:at|to) (?:the|our|a) (?:[a-z']+ ){0,3}(?:review|forum|meeting|leads|council|"
-        r"guild)|offered to (?:pair|help|sit)|(?:sat|paired) with (?:an? |the )?(?:engineers?|leads?|someone) from|"
-        r"walked (?:each|every|both|the) [a-z ]{0,30}through|"
-        # others' agreement is what influence produces: "both orgs signed off", "all three teams adopted it"
-        r"(?:both|all|the other|other|partner|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[a-z]+ )?"
-        r"(?:teams|leads|orgs|groups|sides|directors) (?:[a-z]+ )?(?:adopted|agreed|signed off|approved|bought in)|"
-        # the same told as a plan: "I'd circulate it as a draft to those teams' leads", "I'd ask the leads to review"
-        r"(?:i'?d|i would|i will|i'?ll) (?:[a-z]+ ){0,3}(?:circulate|share|take|bring|send|walk|ask|invite|pitch) "
-        r"(?:[a-z']+ ){0,6}(?:leads|directors|partners|teams'?|owners)\b)\b",
-        _F),
-    "long-term direction": re.compile(
-        r"\b(?:roadmap|strateg\w*|direction|vision|long[- ]term|multi[- ]year|(?:next|over the next) (?:two|three|"
-        r"few|\d) years|(?:next|for the next|over the next) year|the standard|a standard|standard for|the default|"
-        r"for years|phased|north star|bets?|standards?|charter|multi[- ]quarter|(?:two|three|four|several|\d+) quarters|"
-        r"deprecat\w+|migration plan|after i (?:moved on|left|moved teams)|still (?:owns?|runs?|uses?|in use)|"
-        # adoption across an organisation is direction set: "within two quarters all seven teams were on it"
-        r"(?:all|every one of the|most|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|"
-        r"dozens of|twenty) (?:of the )?(?:[a-z]+ )?(?:teams|orgs|groups) (?:now )?(?:were on|are on|rely on|moved|"
-        r"adopted|switched|use|now|run|build on|depend on)|"
-        # retiring the old system, or a standing mechanism, changes how the organisation works from then on
-        r"(?:retired|deprecated|decommissioned|sunset) (?:the|our|an?) (?:old|legacy)|"
-        # handed over so it lasts: "it now has an owning team with an on-call rotation"
-        r"(?:has|have|with|to) (?:an? |its own |their own |two |dedicated )?(?:owning team|owners? in|on-?call rotation)|"
-        r"(?:a|the) (?:weekly|monthly|quarterly) (?:review|forum|council|process))\b", _F),
-    # the technical-screen rubric's staff bar: where the textbook view breaks at scale or in production
-    "limits in production": re.compile(
-        r"\b(?:in production|at scale|at serving time|(?:the )?(?:live|serving) (?:model|traffic|system|path)|"
-        r"online (?:values?|features?|traffic)|(?:billions?|millions?) of (?:rows|users|events|examples|requests)|"
-        r"(?:textbook|the (?:usual|standard) advice|the theory) (?:[a-z]+ ){0,3}(?:breaks?|fails?|misses)|"
-        r"(?:doesn'?t|does not|won'?t) (?:fit|scale)|on (?:a|our|my) [a-z ]{0,30}(?:model|system|pipeline) "
-        r"(?:of (?:mine|ours)|we|i|,)|(?:rare|long[- ]tail) [a-z ]{0,20}(?:vanished|disappeared|dropped out))", _F),
-    # ... and a guard or practice that protects many models
-    "a guard for many models": re.compile(
-        r"\b(?:(?:every|each|all|other|several|\d+|two|three|four|five|six|seven|eight|nine|ten) "
-        r"(?:[a-z]+ ){0,2}(?:teams?|models|retrains?|launch(?:es)?|pipelines)(?:'s)?\b|shared (?:[a-z]+ ){0,2}"
-        r"(?:pipeline|check|gate|library|evaluation|platform|template)|launch (?:requirement|gate|checklist|criteria)|"
-        r"(?:in|into) (?:the|our) (?:shared |training |evaluation )?pipeline|(?:a|the|our) (?:[a-z]+ )?standard\b)",
-        _F),
-    # the coding rubric's staff bar: how the code behaves at production scale ...
-    "behaviour at production scale": re.compile(
-        r"\b(?:stream(?:ing|ed)?|(?:doesn'?t|don'?t|does not|do not|won'?t) fit (?:in|into) memory|memory|"
-        r"distributed|shards?|sharded|parallel|partitions?|cluster|workers?|map step|shuffle|"
-        r"(?:billions?|millions?|a billion|a million) (?:of )?(?:rows|ids|items|events|users|points|records)|"
-        r"coordinator|merge[sd]?)\b", _F),
-    # ... and how it fails safely for the team that owns it
-    "safe in a pipeline": re.compile(
-        r"\b(?:validat\w+|log(?:s|ging|ged)?\b|deterministic\w*|fail(?:s)? (?:loudly|fast|safely)|raise[sd]? an? "
-        r"(?:error|exception)|seed(?:ed)?|same (?:side|split|result|output) (?:tomorrow|every time|on every)|"
-        r"shared library|document(?:ed)?|readab\w+|maintain\w*|idempotent)\b", _F),
-    # the system-design rubric's staff bar: cost per month and headroom for growth ...
-    "cost and headroom": re.compile(
-        r"\b(?:(?:a|per) (?:month|year)|monthly|yearly|annual|headroom|growth|cost per|\$\s?\d|"
-        r"\d[\d,.]* (?:thousand |million )?dollars|dollars (?:a|per)|cost(?:s)? (?:us |them )?(?:about|roughly|around)|"
-        # ... or the number that drives the architecture: "..., which is why it has to be a cheap two-tower model"
-        r"(?:which|that) is why (?:it|we|the|this|only)|drives (?:the )?(?:whole )?(?:architecture|design))\b",
-        _F),
-    # ... and trade-offs framed for the organisation: build against buy, shared against team-specific
-    "organisation-level trade-off": re.compile(
-        r"\b(?:build (?:it )?(?:or|against|versus|vs\.?|rather than) buy|buy(?:ing)? (?:a |the )?(?:managed|vendor|"
-        r"off[- ]the[- ]shelf)|managed (?:product|service)|shared (?:platform|layer|service|stack|recipe|library|"
-        r"model|parts?|components?)|(?:make|build|turn) (?:[a-z]+ ){0,4}(?:shared|reusable)|(?:each|every) team "
-        r"(?:owning|owns|keeps|maintain\w*)|other (?:[a-z]+ )?teams? (?:stop|would|pay|bear)|cost (?:to|for) "
-        r"(?:the )?other teams|team[- ]specific)\b", _F),
-}
-DEFAULT_STAFF = ("scope across teams", "influence without authority", "long-term direction")
 # Rounds whose rubric asks for examples with results (evidence from past work, the system's internals) rather than
 # a scene-setting story: a missing situation does not make the example incomplete there.
 EXAMPLE_ROUNDS = ("hiring-manager", "recruiter", "deep-dive")
@@ -118,7 +38,7 @@ _REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking
                          r"what i would change)\b", _F)
 _EXAMPLE = re.compile(r"\b(?:on a|in a|at my|on my|on our|in our|when i)\b[^.]{0,40}\b(?:project|model|team|"
                       r"company|job|work(?:ed)?)\b|\b(?:i worked on|i reviewed|i led|i built)\b", _F)
-_REASON = re.compile(r"\bbecause\b|\bsince\b|\brather than\b|\binstead\b|\bso that\b|\bwhich is why\b", _F)
+_REASON = re.compile(r"\bbecause\b|\bsince\b|\brather than\b|\binstead\b|\bso that\b(?!')|\bwhich is why\b", _F)
 _NUMBER = re.compile(r"\d")
 # The rubrics' top level for a technical answer: the limits of the idea, its edge cases, what does not fit.
 _LIMITS = re.compile(r"\b(?:edge cases?|corner cases?|breaks? (?:down|when|if)|fails? (?:when|if)|blind spots?|"
@@ -127,7 +47,10 @@ _LIMITS = re.compile(r"\b(?:edge cases?|corner cases?|breaks? (?:down|when|if)|f
                      r"the (?:usual|common) way to break|can hide|misleading|fool(?:s|ed)?)\b", _F)
 # An outcome that lasted past the project ("that gate has caught two regressions since").
 _LASTING = re.compile(r"\b(?:has|have) (?:[a-z]+ ){1,6}since\b|\bsince then\b|\bever since\b|\bto this day\b|"
-                      r"\bstill (?:in use|running|used|the default)\b", _F)
+                      r"\bstill (?:in use|running|used|the default|runs|works|holds|in place)\b|"
+                      r"\b(?:two|three|four|five|six|a few|several|\d+) (?:years|quarters) (?:on|later)\b|"
+                      # a changed habit of the people involved: "she now asks me to review serving paths"
+                      r"\b(?:she|he|they|the team|both teams) now (?:asks?|comes?|brings?|invites?|runs?|uses?)\b", _F)
 
 
 # A step told in a later clause of a scene or task sentence: "..., and I led the move to embeddings".
@@ -173,7 +96,7 @@ def answer_kind(round_id: str | None, question: Any, narrative: bool) -> str:
     if round_id in ("technical-screen", "coding"):
         return "technical"
     if question is not None:
-        if getattr(question, "kind", "") in ("plan", "hypothetical", "open"):
+        if getattr(question, "kind", "") in ("plan", "hypothetical", "open") or getattr(question, "hypothetical", False):
             return "plan"
         if _PLAN_PROMPT.search(getattr(question, "prompt", "") or ""):
             return "plan"
@@ -225,7 +148,17 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
     missing: tuple[str, ...] = ()
     if level == "staff" and a.non_answer is None:
         missing = tuple(s for s in names if s not in found)
-        t.add(-0.35 * len(missing), "staff bar, missing " + ", ".join(missing) if missing else "")
+        if missing:
+            # the staff signals are what lift an answer above the senior bar (3): each missing one lowers the
+            # ceiling by its share of two levels and costs STAFF_COST; an answer already below the bar loses less
+            ceiling = 3.0 + 2.0 * (len(names) - len(missing)) / len(names)
+            cost = STAFF_COST * len(missing) if t.level > 3.0 else STAFF_COST_BELOW * len(missing)
+            after = min(t.level - cost, ceiling)
+            t.add(round(after - t.level, 2), "staff bar, missing " + ", ".join(missing))
+        else:
+            # the staff descriptors are the rubric's top step at staff level, which neither the story's parts
+            # nor the talking points measure: an answer that shows every one of them earns it
+            t.add(STAFF_BONUS, "shows every staff signal: " + ", ".join(names))
     lvl = round(max(1.0, min(5.0, t.level)), 2)
     return Calibration(lvl, kind, tuple(t.steps), tuple(found), missing, dimension_mean)
 
@@ -273,16 +206,39 @@ def _story(a: Any, t: _Trace, followup: bool) -> None:
         t.set(3.0, "a follow-up: specific steps, the story's context and outcome came before")
     if a.points.score is not None:
         t.add(round(0.4 * (a.points.score / 5.0) - 0.2, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
+    blame = _blame(a.text)
+    if blame:
+        t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
     i, we = st.i_count, st.we_count
     if we >= 3 and we > 2.5 * i:
         t.add(-0.5, f'"we" {we} times against "I" {i}')
 
 
-def _substance(a: Any) -> float:
+# Putting the fault on others, the rubric's red flag in a story about a mistake or a conflict: "the review process
+# should have caught it", "it wasn't my fault", "you can never trust other people's tests".
+_BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagged|checked|tested|told|warned|stopped|"
+                    r"spotted|known)\b|\b(?:not|wasn'?t|isn'?t|was not|is not) (?:really |entirely )?my fault\b|"
+                    r"\b(?:their|his|her|someone else'?s|the other team'?s) fault\b|\bnever trust (?:other|anyone)", _F)
+BLAME_COST = 0.75
+
+
+def _blame(text: str) -> str:
+    for m in _BLAME.finditer(text):
+        if (m.group(1) or "").lower() not in ("i", "we", "i'd", "we'd", "i'll"):
+            return m.group(0)
+    return ""
+
+
+def _substance(a: Any) -> tuple[float, int, int]:
     """0-3: how much an answer says, from its distinct content words and technical terms, whatever the bank's
-    keywords; a floor under the talking-point credit for answers phrased unlike the bank."""
-    distinct = len(set(content_stems(a.text)))
-    return round(3.0 * (min(1.0, distinct / SUBSTANCE_WORDS) + min(1.0, len(a.tech) / SUBSTANCE_TERMS)) / 2, 2)
+    keywords; a floor under the talking-point credit for answers phrased unlike the bank. Words and terms the
+    question itself uses are not counted: repeating them says nothing new. Returns (floor, words, terms)."""
+    prompt = getattr(a.question, "prompt", "") or ""
+    asked = set(content_stems(prompt))
+    distinct = len(set(content_stems(a.text)) - asked)
+    terms = len([x for x in a.tech if x not in prompt.lower()])
+    floor = round(3.0 * (min(1.0, distinct / SUBSTANCE_WORDS) + min(1.0, terms / SUBSTANCE_TERMS)) / 2, 2)
+    return floor, distinct, terms
 
 
 SUBSTANCE_WORDS, SUBSTANCE_TERMS = 45, 6   # distinct content words, technical terms for full substance
@@ -291,10 +247,10 @@ SUBSTANCE_WORDS, SUBSTANCE_TERMS = 45, 6   # distinct content words, technical t
 def _points(a: Any, t: _Trace) -> None:
     """The talking points' share of 3 levels, or the answer's substance when that is higher."""
     pts = round(3.0 * a.points.score / 5.0, 2)
-    sub = _substance(a)
+    sub, distinct, terms = _substance(a)
     if sub > pts:
         t.add(sub, f"talking points {len(a.points.covered)}/{a.points.total}; substance {sub:g} "
-                   f"({len(set(content_stems(a.text)))} distinct words, {len(a.tech)} technical terms)")
+                   f"({distinct} distinct words, {terms} technical terms beyond the question's)")
     else:
         t.add(pts, f"talking points {len(a.points.covered)}/{a.points.total}")
 
@@ -312,39 +268,68 @@ def _plan(a: Any, t: _Trace) -> None:
         t.add(0.3, "gives a reason or an alternative")
     if (_EXAMPLE.search(a.text) and _NUMBER.search(a.text)) or (a.star.result.present and a.star.measurable_result):
         t.add(0.3, "a concrete example or a measured outcome of their own work")
+    if t.level > GENERIC_CAP and _generic(a):
+        t.set(GENERIC_CAP, "generic: no figure of their own, no named technique or tool, no example of their work")
+
+
+GENERIC_CAP, GENERIC_WORDS = 2.0, 25     # the level a generic plan reaches at most; distinct new words
+_NUMBER_WORD = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                          r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|"
+                          r"dozen|percent)\b", _F)
+
+
+def _generic(a: Any) -> bool:
+    """A plan or view that could be said about any team: few words beyond the question's, no figure the question
+    did not give, no technical term beyond the question's, and no example of the speaker's own work."""
+    prompt = (getattr(a.question, "prompt", "") or "").lower()
+    if len(set(content_stems(a.text)) - set(content_stems(prompt))) >= GENERIC_WORDS:
+        return False
+    figures = {m.group(0).lower() for m in _NUMBER_WORD.finditer(a.text)} - set(_NUMBER_WORD.findall(prompt))
+    terms = [x for x in a.tech if x not in prompt]
+    return not figures and not terms and not _EXAMPLE.search(a.text)
 
 
 def _design(a: Any, t: _Trace) -> None:
+    """The talking points are the rubric's list of what a complete design covers, so they carry most of the level
+    (1.5); each design practice adds a little; the depth of the answer (its distinct content words) up to 0.75."""
     t.set(1.0, "a design answer")
     parts = 0
     if a.clarifying:
-        t.add(0.5, "clarifies the goal or assumptions")
+        t.add(0.4, "clarifies the goal or assumptions")
         parts += 1
     kinds = {q.kind for q in a.quantities}
     if kinds:
-        t.add(0.75 if len(kinds) >= 2 else 0.4, f"sizes {len(kinds)} kind(s) of quantity")
+        t.add(0.5 if len(kinds) >= 2 else 0.3, f"sizes {len(kinds)} kind(s) of quantity")
         parts += 1
     good = [c for c in a.checks if c.ok]
     bad = [c for c in a.checks if not c.ok]
     if good and not bad:
-        t.add(0.25, "derived figures check out")
+        t.add(0.2, "derived figures check out")
     if len(a.tech) >= 4:
-        t.add(0.75 if len(a.tech) >= 8 else 0.5, f"{len(a.tech)} technical terms")
+        t.add(0.4 if len(a.tech) >= 8 else 0.25, f"{len(a.tech)} technical terms")
         parts += 1
     if a.tradeoffs:
-        t.add(0.5, "weighs a trade-off")
+        t.add(0.4, "weighs a trade-off")
         parts += 1
     if a.production:
-        t.add(0.5 if len(a.production) >= 3 else 0.25, f"{len(a.production)} production practice(s)")
+        t.add(0.4 if len(a.production) >= 3 else 0.2, f"{len(a.production)} production practice(s)")
         parts += 1
     if a.points.score is not None:
-        t.add(round(a.points.score / 5.0, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
+        t.add(round(1.5 * a.points.score / 5.0, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
     else:
-        t.add(round(parts / 5.0, 2), f"{parts} of 5 design parts")
+        t.add(round(0.3 * parts, 2), f"{parts} of 5 design parts")
+    distinct = len(set(content_stems(a.text)))
+    t.add(round(DESIGN_DEPTH * min(1.0, max(0, distinct - DESIGN_WORDS[0]) / (DESIGN_WORDS[1] - DESIGN_WORDS[0])), 2),
+          f"depth: {distinct} distinct content words")
     if bad:
         t.add(-0.75 * len(bad), f"{len(bad)} wrong derivation(s)")
         if t.level > 3.0:
             t.set(3.0, "capped: wrong arithmetic")
+
+
+STAFF_COST, STAFF_COST_BELOW = 0.35, 0.15
+STAFF_BONUS = 0.5                             # level for showing every staff signal at staff level     # level per missing staff signal, above and below the senior bar
+DESIGN_DEPTH, DESIGN_WORDS = 0.75, (30, 90)    # level for depth, distinct content words from none to full depth
 
 
 def _technical(a: Any, t: _Trace) -> None:

@@ -17,6 +17,7 @@ Ties keep this order. Every gap's evidence is observable: a quote, a count or a 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,15 @@ from coach.scoring.text import quote
 _ORDER = {g: i for i, g in enumerate(("non_answer", "off_topic", "bad_math", "no_result", "we_not_i", "no_context",
                                        "no_numbers", "no_clarifying", "no_tradeoff", "no_monitoring",
                                        "too_long", "missing_point"))}
+
+
+# An outcome told without a measure: "things went back to normal", "it worked", "the problem went away".
+UNMEASURED_OUTCOME = re.compile(
+    r"\b(?:things|everything|it|that|this|the (?:service|system|job|model|pipeline|team|problem|issue)) "
+    r"(?:went|got|was|were|came) (?:back )?(?:to normal|back on track|fine|better|stable|resolved|fixed|solved)\b|"
+    r"\b(?:it|that|this|the (?:fix|change|plan)) (?:worked|helped|paid off)\b|"
+    r"\b(?:the )?(?:problem|issue|errors?|failures?|timeouts?|complaints?) (?:went away|stopped|disappeared)\b|"
+    r"\b(?:it|things|everything) worked out\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -61,8 +71,12 @@ def find_gaps(a: Analysis) -> list[Gap]:
         if plan:
             pass              # "what would you do": a plan, scored without a past result or its context
         elif not star.result.present:
-            last = quote(a.sents[-1].text, 100) if a.sents else ""
-            gaps.append(Gap("no_result", 0.8, f'no sentence states an outcome; it ends: "{last}"'))
+            vague = next((m.group(0) for s in reversed(a.sents) for m in [UNMEASURED_OUTCOME.search(s.text)] if m), "")
+            if vague:                 # an outcome is told, without its size: "things went back to normal"
+                gaps.append(Gap("no_result", 0.65, f'the outcome is not measured: "{vague}"'))
+            else:
+                last = quote(a.sents[-1].text, 100) if a.sents else ""
+                gaps.append(Gap("no_result", 0.8, f'no sentence states an outcome; it ends: "{last}"'))
         elif not star.measurable_result:
             gaps.append(Gap("no_result", 0.65, f'the result has no number: "{quote(star.result.evidence[0], 100)}"'))
         i, we = star.i_count, star.we_count

@@ -53,6 +53,11 @@ class Scorecard:
     clarifications: tuple[str, ...] = ()          # system design: the clarifying questions asked before this answer
 
     @property
+    def is_story(self) -> bool:
+        """A story answer, where STAR structure means something (a card from before the kind was kept counts)."""
+        return self.calibration.kind in ("story", "")
+
+    @property
     def top_gap(self) -> str | None:
         return self.gaps[0].id if self.gaps else None
 

@@ -16,8 +16,15 @@ TRADEOFF = re.compile(
     r"\balternatively\b|\b(?:chose|choose|choosing|picked|pick|picking|prefer|preferred|went with|go with|"
     r"opted for|favou?r)\b[^.]{0,60}\bover\b|"
     r"\bi'?d rather\b|\bin exchange for\b|\bon the other hand\b|\bpros and cons\b|\bthe catch is\b|"
-    r"\b(?:costs?|loses?|lose) (?:some|a bit of|a little)\b|\b(?:simpler|cheaper|faster|easier) but\b|"
-    r"\bbut (?:it|that) (?:costs|means|loses|adds)\b|\bthe price (?:is|we pay)\b", _F)
+    r"\b(?:costs?|loses?|lose) (?:some|a bit of|a little)\b|\b(?:simpler|cheaper|faster|easier|quicker|safer)"
+    r"(?: to \w+)? but\b|"
+    r"\bbut (?:it|that) (?:costs|means|loses|adds)\b|\bthe price (?:is|we pay)\b|"
+    # a comparison of costs is a trade-off: "won by a point but cost four times as much", "missing a fraud costs
+    # the payment, while a false block costs a support ticket", "the threshold where the expected cost is lowest"
+    r"\bbut (?:it |that |they )?(?:costs?|was|were|is|are|would be|runs?) (?:\w+ ){0,2}(?:times|more|less|slower|"
+    r"faster|cheaper|pricier|costlier|harder|longer)\b|"
+    r"\b(?:costs?|loses?|means)\b[^.;]{0,80}\b(?:while|whereas)\b[^.;]{0,60}\b(?:costs?|loses?|means)\b|"
+    r"\bexpected (?:cost|loss|value)\b|\bcosts? (?:more|less) than\b", _F)
 
 PRODUCTION: dict[str, re.Pattern[str]] = {
     "monitoring": re.compile(r"\bmonitor\w*|\bdashboards?\b|\bobservability\b|\btrack(?:ing)? (?:the )?\w+ "
@@ -47,7 +54,10 @@ CLARIFY = re.compile(
     r"\bclarif\w*|\brequirements?\b|\bassum\w*|\bhow many (?:users|requests|items|queries)|"
     r"\bwhat(?:'s| is) the (?:scale|budget|latency|traffic|qps|goal)|\bbefore i (?:start|begin|dive|jump)|"
     r"\blet me (?:ask|make some)|\bi'?d (?:first )?ask\b|\basking (?:what|how|about)\b|\bscope\b|"
-    r"\bwhat are we optimi[sz]ing|\bsuccess metric|\bconstraints?\b|\blet'?s say\b|\bsay we (?:get|have)\b", _F)
+    r"\bwhat are we optimi[sz]ing|\bsuccess metric|\bconstraints?\b|\blet'?s say\b|\bsay we (?:get|have)\b|"
+    # asked as what the speaker would want to know first: "so first i'd want to know how many questions a day"
+    r"\b(?:i'?d|i would) (?:first )?(?:want to|like to|need to) (?:know|find out|check|understand|confirm)\b|"
+    r"\bhow many [a-z]+ (?:a|per|each) (?:day|second|month|user)\b", _F)
 
 TECH_TERMS = re.compile(
     r"\b(?:embeddings?|transformers?|two[- ]tower|ann|hnsw|faiss|ivf|scann|nearest neighbou?r|feature store|"
@@ -67,7 +77,11 @@ TECH_TERMS = re.compile(
     r"feature importance|target leakage|label\w*|imbalance\w*|class weights?|false positives?|false negatives?|"
     r"roc|pr auc|f1|log loss|sigmoid|softmax|dropout|early stopping|ensembl\w*|bagging|boosting|l1|l2|lasso|ridge|"
     r"elastic net|bias|variance|hyperparameters?|sparse|dense|hash map|min-heap|deque|sketch|amortized|o\(1\)|"
-    r"o\(n\)|binary search|sorting|sort|ranks?|ties)\b", _F)
+    r"o\(n\)|binary search|sorting|sort|ranks?|ties|"
+    # retrieval-augmented generation and language models
+    r"llms?|language models?|rag|chunk\w*|rerank\w*|keyword search|lexical|hybrid (?:search|retrieval)|"
+    r"vector (?:search|database|store)|citations?|cites?|grounded|hallucinat\w*|prompts?|context window|tokens?|"
+    r"guardrails?|evaluation set|golden set)\b", _F)
 
 _NON_ANSWER = re.compile(
     r"\b(?:i (?:don't|do not|dont) (?:know|remember|really know)|no idea|^pass\b|\bpass\.?$|"

@@ -234,6 +234,15 @@ def _per_user_fallback(qs: list[Quantity]) -> list[Quantity]:
     return out
 
 
+SMALL_COUNT = 100      # fewer things than this, counted ("five items", "three examples"), is a count, not a scale
+
+
+def sizes_something(q: Quantity) -> bool:
+    """A count of a few things ("five items on the page") sizes nothing; every other quantity is a sizing figure.
+    Such counts still feed the napkin checks (a fan-out "ranks 50 items" per request is a step of a chain)."""
+    return not (q.kind == "dataset" and q.value < SMALL_COUNT)
+
+
 def sizing_score(quantities: list[Quantity], bad_checks: int, ok_checks: int, expected: tuple[str, ...]
                  ) -> tuple[float, str]:
     """0-5 and the rule that produced it."""

@@ -22,6 +22,8 @@ from coach.scoring.text import STOPWORDS, Sentence, stem, words
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "latency": ("response time", "p99", "p95", "tail latency"),
     "rollback": ("roll back", "revert", "rolling back"),
+    "fallback": ("fall back", "fell back", "falling back", "falls back"),
+    "postmortem": ("post-mortem", "incident review", "wrote the review", "retro", "retrospective"),
     "monitor": ("dashboard", "observability", "tracking"),
     "experiment": ("a/b", "ab test", "a b test", "interleaving", "online test"),
     "cache": ("caching", "memoize", "redis", "memcached"),
@@ -52,6 +54,20 @@ _MEASURE_POINT = re.compile(r"\b(?:impact|result|outcome|scale|measured|numbers|
                             r"evidence)\b", re.I)
 _SIZING_POINT = re.compile(r"^\s*(?:size|scale|sizing)\b", re.I)
 _HAS_NUMBER = re.compile(r"(?<![A-Za-z])\d|\b(?:hundred|thousand|million|billion|trillion)\b", re.I)
+
+
+# A sentence that says the speaker does not know, only guesses or did not do it covers nothing: "I don't know how
+# drift is detected", "i guess we had some monitoring", "we never set up a rollback".
+UNSURE = re.compile(r"\bi (?:don'?t|do not) (?:really )?(?:know|remember|understand)\b|\bnot (?:really |entirely )?sure\b|"
+                    r"\bno idea\b|\bi guess\b|\bi'?m guessing\b|\b(?:we|i) (?:never|didn'?t|did not|haven'?t|have not) "
+                    r"(?:really |actually )?(?:set up|use[d]?|do|done|have|had|build|built|add(?:ed)?|get|got|look(?:ed)?)\b",
+                    re.I)
+
+
+HABIT = re.compile(r"\b(?:my (?:usual )?(?:approach|way|style|rule) (?:is|was)|i (?:always|usually|generally|normally|"
+                   r"tend to|try to|like to|find (?:that )?|(?:actually |really )?(?:enjoy|love))|(?:in general|generally|"
+                   r"usually),? i|i (?:think|believe|feel) (?:that )?it'?s (?:really |very |always )?(?:important|key|"
+                   r"crucial|essential)|(?:is|are) part of every)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -133,19 +149,25 @@ _OUTCOME_POINT = re.compile(r"^\s*(?:the )?(?:measured |final )?(?:impact|outcom
 
 
 def coverage(question: Question | None, sents: list[Sentence], non_answer: bool = False,
-             outcomes: tuple[str, ...] = ()) -> PointsReport:
-    """`outcomes`: the sentences labelled result that carry a number (for the points about a measured outcome)."""
+             outcomes: tuple[str, ...] = (), story: bool = False) -> PointsReport:
+    """`outcomes`: the sentences labelled result that carry a number (for the points about a measured outcome).
+    `story`: the question asks for a story, whose points are what happened, so a habit ("my approach is to listen
+    first", "I always lead with the impact") does not cover them."""
     if question is None or not question.talking_points:
         return PointsReport()
     if non_answer:
         return PointsReport((), tuple(PointHit(p) for p in question.talking_points), 0.0)
-    sent_tokens = [(s, _stems(s.text)) for s in sents]
+    sent_tokens = [(s, _stems(s.text)) for s in sents
+                   if not UNSURE.search(s.text) and not (story and HABIT.search(s.text))]
     every = set().union(*(set(t) for _, t in sent_tokens)) if sent_tokens else set()
+    # a story names what the question asks about as it tells what happened ("I built ...", "the hardest decision
+    # was ..."); an explanation that only repeats the question's terms has not said anything about them
+    echo = frozenset() if story else _echo(question.prompt)
     covered: list[PointHit] = []
     missed: list[PointHit] = []
     for i, point in enumerate(question.talking_points):
         keywords = list(question.keywords[i]) if i < len(question.keywords) else []
-        hit = _by_keywords(point, keywords, sent_tokens, every) or _by_point_words(point, sent_tokens)
+        hit = _by_keywords(point, keywords, sent_tokens, every, echo) or _by_point_words(point, sent_tokens, echo)
         if hit is None and outcomes and _OUTCOME_POINT.search(point):
             hit = PointHit(point, outcomes[0], "a measured outcome")
         (covered if hit else missed).append(hit or PointHit(point))
@@ -153,8 +175,14 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
     return PointsReport(tuple(covered), tuple(missed), score)
 
 
+@lru_cache(maxsize=512)
+def _echo(prompt: str) -> frozenset[str]:
+    """The question's own words: any answer repeats them ("L1", "data drift"), so they do not carry a point alone."""
+    return frozenset(stem(w) for w in words(prompt.replace("-", " ")) if w not in STOPWORDS)
+
+
 def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Sentence, list[str]]],
-                 every: set[str] | None = None) -> PointHit | None:
+                 every: set[str] | None = None, echo: frozenset[str] = frozenset()) -> PointHit | None:
     sizing = bool(_SIZING_POINT.match(point))
     own = ({stem(w) for w in words(point.replace("-", " "))} |
            {stem(w) for k in keywords for w in words(k.replace("-", " "))}) - WEAK
@@ -166,14 +194,14 @@ def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Senten
             if every is not None and phrase and not set(phrase) <= every and not (
                     len(phrase) == 1 and len(phrase[0]) >= 6 and _root(phrase[0]) in {_root(t) for t in every}):
                 continue                   # a word of the phrase is nowhere in the answer
-            weak = all(p in WEAK for p in phrase)
+            weak = all(p in WEAK or p in echo for p in phrase)
             for s, toks in sent_tokens:
                 if not ((phrase and _phrase_in(phrase, toks)) or (alt == "$" and "$" in s.text)):
                     continue
                 if sizing and not _HAS_NUMBER.search(s.text):
                     continue
                 measured = _MEASURE_POINT.search(point) and _HAS_NUMBER.search(s.text)
-                if weak and not measured and not (own - set(phrase)) & set(toks):
+                if weak and not measured and not (own - set(phrase) - echo) & set(toks):
                     continue           # "from", "data", "percent" alone do not carry the point
                 return PointHit(point, s.text, alt)
     return None
@@ -184,23 +212,42 @@ def _root(token: str) -> str:
     return token[:5] if len(token) >= 5 else token
 
 
-def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]]) -> PointHit | None:
+def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]],
+                    echo: frozenset[str] = frozenset()) -> PointHit | None:
     distinct = {_root(stem(w)) for w in words(point) if w not in STOPWORDS and len(w) > 2} - \
         {_root(w) for w in _GENERIC | WEAK}
     if len(distinct) < 2:
         return None
     need = max(2, -(-len(distinct) * NEED_SHARE // 100))
+    echoed = {_root(w) for w in echo}
     roots = [{_root(t) for t in toks} for _, toks in sent_tokens]
     for (s, _), here in zip(sent_tokens, roots):
         found = distinct & here
-        if len(found) >= need:
+        if len(found) >= need and found - echoed:
             return PointHit(point, s.text, ", ".join(sorted(found)))
+    # two of the point's distinctive words side by side, as the point has them, carry it: "one contained win"
+    pairs = _pairs(point) - {(x, y) for x in echoed for y in echoed}
+    if pairs:
+        for (s, toks), here in zip(sent_tokens, roots):
+            rs = [_root(t) for t in toks if t not in STOPWORDS]
+            hit = next((f"{x} {y}" for x, y in zip(rs, rs[1:]) if (x, y) in pairs), None)
+            if hit:
+                return PointHit(point, s.text, hit)
     # a spoken point often spans two clauses: one more word is asked of the pair, at least one in each
     for (s, _), here, nxt in zip(sent_tokens, roots, roots[1:]):
         found = distinct & (here | nxt)
-        if len(found) >= need + 1 and distinct & here and distinct & nxt:
+        if len(found) >= need + 1 and distinct & here and distinct & nxt and found - echoed:
             return PointHit(point, s.text, ", ".join(sorted(found)))
     return None
+
+
+@lru_cache(maxsize=2048)
+def _pairs(point: str) -> frozenset[tuple[str, str]]:
+    """Adjacent pairs of the point's distinctive words (stop-words skipped, generic words and units not taken)."""
+    weak = {_root(w) for w in _GENERIC | WEAK}
+    rs = [_root(stem(w)) for w in words(point.replace("-", " ")) if w not in STOPWORDS]
+    return frozenset((x, y) for x, y in zip(rs, rs[1:]) if x not in weak and y not in weak and len(x) > 2
+                     and len(y) > 2 and x != y)
 
 
 NEED_SHARE = 50      # percent of the point's distinctive words one sentence must share
@@ -208,3 +255,15 @@ NEED_SHARE = 50      # percent of the point's distinctive words one sentence mus
 
 def has_number(text: str) -> bool:
     return bool(_HAS_NUMBER.search(text))
+
+
+# A measure said in words, as speech and plain answers tell outcomes: "fell from thirty-one hours to nineteen",
+# "seven teams use it", "cut it in half".
+_SPOKEN_MEASURE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                             r"forty|fifty|sixty|seventy|eighty|ninety|half|twice|double[ds]?|triple[ds]?|zero|"
+                             r"\w+fold)\b", re.I)
+
+
+def is_measured(text: str) -> bool:
+    """A number in figures or in words (for an outcome sentence)."""
+    return bool(_HAS_NUMBER.search(text) or _SPOKEN_MEASURE.search(text))

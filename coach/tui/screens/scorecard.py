@@ -24,7 +24,7 @@ def render_dimensions(card: Scorecard) -> Text:
             out.append(f"  {dim.rule}\n", style="dim")
         for item in dim.evidence[:3]:
             out.append(f"  · {item}\n")
-    if card.star.improvement:
+    if card.star.improvement and card.is_story:      # STAR advice means nothing on a design or a plan
         out.append("\nStory: ", style="bold")
         out.append(f"{card.star.improvement}\n")
     for gap in card.gaps:

@@ -53,6 +53,8 @@ def labelled_sentences(card: Scorecard) -> Text | None:
 def highlight_transcript(transcript: str, card: Scorecard) -> Text:
     """The transcript with each sentence tagged by its STAR label, or (older cards) each STAR component's
     evidence sentences highlighted in its colour."""
+    if not card.is_story:
+        return Text(transcript)            # STAR tags mean nothing on a design, a plan or a technical answer
     tagged = labelled_sentences(card)
     if tagged is not None:
         return tagged
@@ -86,8 +88,9 @@ def render_card(card: Scorecard, transcript: str = "",
     out = Text()
     out.append("Score ", style="bold")
     out.append(f"{card.overall:.1f}/5", style=_score_style(card.overall))
-    out.append("   ")
-    out.append_text(star_line(card))
+    if card.is_story:
+        out.append("   ")
+        out.append_text(star_line(card))
     out.append("\n")
     cal = card.calibration
     steps = [str(x) for x in cal.steps if "->" in str(x)]

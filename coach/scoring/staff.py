@@ -1,0 +1,95 @@
+"""The staff signals: what a rubric's staff descriptors ask for, as cue phrases (see `rubrics/rubrics/*.toml`,
+`staff_signals`). Each maps a signal id (coach.domain.STAFF_SIGNAL_IDS) to the pattern that shows it."""
+from __future__ import annotations
+
+import re
+
+_F = re.IGNORECASE
+STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
+    "scope across teams": re.compile(
+        r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|other|all|every|partner|\d+) "
+        r"(?:[a-z]+ )?(?:ml |product )?teams|cross[- ](?:team|functional)|org(?:ani[sz]ation)?\b|company[- ]wide|"
+        r"the (?:whole |entire )?(?:area|org|company)|across (?:the )?(?:company|org|teams|the area)|"
+        r"another team|other team'?s|platform)", _F),
+    "influence without authority": re.compile(
+        r"\b(?:convinced|aligned|persuaded|without (?:formal |any )?authority|none of (?:them|whom|those|these|the)"
+        r"(?: [a-z]+){0,2} (?:reported|report)|(?:teams|leads|people|engineers) (?:who|that) (?:didn'?t|did not|don'?t) report|"
+        r"(?:didn'?t|did not|don'?t) report to me|buy-?in|design review|architecture review|rfc|invited|negotiated|"
+        r"won over|leads of|tech leads|with (?:their|that team'?s|the other|those teams'?|partner teams'?) leads?|"
+        # agreement won from people outside one's line: "agreed a schedule with the three leads", "approved by the council"
+        r"(?:agreed|aligned|negotiated|settled|worked out) (?:[a-z]+ ){0,4}with (?:the |their |those |both |all |each )?"
+        r"(?:[a-z]+ ){0,2}(?:leads|directors|managers|teams|partners|owners)|(?:approved|endorsed|adopted) by (?:the |an? )?"
+        r"(?:[a-z]+ ){0,2}(?:council|board|committee|forum|leads|directors|group)|with input from|"
+        r"(?:got|brought) (?:[a-z]+ ){0,3}(?:on board|to agree|to sign off|to adopt)|persuad\w*|"
+        r"leads? from|other tech leads|"
+        r"worked with [a-z ]{0,20}lead|workshop|one on one|"
+        # persuasion by showing and helping: presenting to peers, pairing with other teams' engineers
+        r"presented (?:[a-z]+ ){0,3}(?:at|to) (?:the|our|a) (?:[a-z']+ ){0,3}(?:review|forum|meeting|leads|council|"
+        r"guild)|offered to (?:pair|help|sit)|(?:sat|paired) with (?:an? |the )?(?:engineers?|leads?|someone) from|"
+        r"walked (?:each|every|both|the) [a-z ]{0,30}through|"
+        # others' agreement is what influence produces: "both orgs signed off", "all three teams adopted it"
+        r"(?:both|all|the other|other|partner|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[a-z]+ )?"
+        r"(?:teams|leads|orgs|groups|sides|directors) (?:[a-z]+ )?(?:adopted|agreed|signed off|approved|bought in|"
+        r"(?:now )?(?:use|rely on|depend on|build on) (?:it|them|the|our))|"
+        # the same told as a plan: "I'd circulate it as a draft to those teams' leads", "I'd ask the leads to review"
+        r"(?:i'?d|i would|i will|i'?ll) (?:[a-z]+ ){0,3}(?:circulate|share|take|bring|send|walk|ask|invite|pitch) "
+        r"(?:[a-z']+ ){0,6}(?:leads|directors|partners|teams'?|owners)\b)\b",
+        _F),
+    "long-term direction": re.compile(
+        r"\b(?:roadmap|strateg\w*|direction|vision|long[- ]term|multi[- ]year|(?:next|over the next) (?:two|three|"
+        r"few|\d) years|(?:next|for the next|over the next) year|the standard|a standard|standard for|the default|"
+        r"for years|phased|north star|bets?|standards?|charter|multi[- ]quarter|(?:two|three|four|several|\d+) quarters|"
+        r"deprecat\w+|migration plan|after i (?:moved on|left|moved teams)|still (?:owns?|runs?|uses?|in use)|"
+        # adoption across an organisation is direction set: "within two quarters all seven teams were on it"
+        r"(?:all|every one of the|most|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|"
+        r"dozens of|twenty) (?:of the )?(?:[a-z]+ )?(?:teams|orgs|groups) (?:now )?(?:were on|are on|rely on|moved|"
+        r"adopted|switched|use|now|run|build on|depend on)|"
+        # retiring the old system, or a standing mechanism, changes how the organisation works from then on
+        r"(?:retired|deprecated|decommissioned|sunset) (?:the|our|an?) (?:old|legacy)|"
+        # handed over so it lasts: "it now has an owning team with an on-call rotation"
+        r"(?:has|have|with|to) (?:an? |its own |their own |two |dedicated )?(?:owning team|owners? in|on-?call rotation)|"
+        r"(?:a|the) (?:weekly|monthly|quarterly) (?:review|forum|council|process))\b", _F),
+    # the technical-screen rubric's staff bar: where the textbook view breaks at scale or in production
+    "limits in production": re.compile(
+        r"\b(?:in production|at scale|at serving time|(?:the )?(?:live|serving) (?:model|traffic|system|path)|"
+        r"online (?:values?|features?|traffic)|(?:billions?|millions?) of (?:rows|users|events|examples|requests)|"
+        r"(?:textbook|the (?:usual|standard) advice|the theory) (?:[a-z]+ ){0,3}(?:breaks?|fails?|misses)|"
+        r"(?:doesn'?t|does not|won'?t) (?:fit|scale)|on (?:a|our|my) [a-z ]{0,30}(?:model|system|pipeline)"
+        r"(?: of (?:mine|ours)| we| i|,)|(?:rare|long[- ]tail) [a-z ]{0,20}(?:vanished|disappeared|dropped out)|"
+        # what breaks in practice, told from experience: "most drops I've seen were upstream"
+        r"(?:most|many|every|the) (?:[a-z]+ ){0,2}i'?ve (?:seen|debugged|hit|dealt with)|in my experience|"
+        r"in practice|what (?:usually|actually|really) (?:breaks|goes wrong|happens))", _F),
+    # ... and a guard or practice that protects many models
+    "a guard for many models": re.compile(
+        r"\b(?:(?:every|each|all|other|several|\d+|two|three|four|five|six|seven|eight|nine|ten) "
+        r"(?:[a-z]+ ){0,2}(?:teams?|models|retrains?|launch(?:es)?|pipelines)(?:'s)?\b|shared (?:[a-z]+ ){0,2}"
+        r"(?:pipeline|check|gate|library|evaluation|platform|template)|launch (?:requirement|gate|checklist|criteria)|"
+        r"(?:in|into) (?:the|our) (?:shared |training |evaluation )?pipeline|(?:a|the|our) (?:[a-z]+ )?standard\b)",
+        _F),
+    # the coding rubric's staff bar: how the code behaves at production scale ...
+    "behaviour at production scale": re.compile(
+        r"\b(?:stream(?:ing|ed)?|(?:doesn'?t|don'?t|does not|do not|won'?t) fit (?:in|into) memory|memory|"
+        r"distributed|shards?|sharded|parallel|partitions?|cluster|workers?|map step|shuffle|"
+        r"(?:billions?|millions?|a billion|a million) (?:of )?(?:rows|ids|items|events|users|points|records)|"
+        r"coordinator|merge[sd]?)\b", _F),
+    # ... and how it fails safely for the team that owns it
+    "safe in a pipeline": re.compile(
+        r"\b(?:validat\w+|log(?:s|ging|ged)?\b|deterministic\w*|fail(?:s)? (?:loudly|fast|safely)|raise[sd]? an? "
+        r"(?:error|exception)|seed(?:ed)?|same (?:side|split|result|output) (?:tomorrow|every time|on every)|"
+        r"shared library|document(?:ed)?|readab\w+|maintain\w*|idempotent)\b", _F),
+    # the system-design rubric's staff bar: cost per month and headroom for growth ...
+    "cost and headroom": re.compile(
+        r"\b(?:(?:a|per) (?:month|year)|monthly|yearly|annual|headroom|growth|cost per|\$\s?\d|"
+        r"\d[\d,.]* (?:thousand |million )?dollars|dollars (?:a|per)|cost(?:s)? (?:us |them )?(?:about|roughly|around)|"
+        # ... or the number that drives the architecture: "..., which is why it has to be a cheap two-tower model"
+        r"(?:which|that) is why (?:it|we|the|this|only)|drives (?:the )?(?:whole )?(?:architecture|design))\b",
+        _F),
+    # ... and trade-offs framed for the organisation: build against buy, shared against team-specific
+    "organisation-level trade-off": re.compile(
+        r"\b(?:build (?:it )?(?:or|against|versus|vs\.?|rather than) buy|buy(?:ing)? (?:a |the )?(?:managed|vendor|"
+        r"off[- ]the[- ]shelf)|managed (?:product|service)|shared (?:platform|layer|service|stack|recipe|library|"
+        r"model|parts?|components?)|(?:make|build|turn) (?:[a-z]+ ){0,4}(?:shared|reusable)|(?:each|every) team "
+        r"(?:owning|owns|keeps|maintain\w*)|other (?:[a-z]+ )?teams? (?:stop|would|pay|bear)|cost (?:to|for) "
+        r"(?:the )?other teams|team[- ]specific)\b", _F),
+}
+DEFAULT_STAFF = ("scope across teams", "influence without authority", "long-term direction")
