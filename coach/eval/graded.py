@@ -21,7 +21,7 @@ from coach.scoring.text import clean, sentences
 
 GRADED_DIR = PROJECT_ROOT / "tests" / "data" / "graded"
 FRESH = "fresh"                      # the first fresh part: read after the second pass, now tuned on
-FRESH2 = "fresh2"                    # the second fresh part: written before the third pass, never tuned on
+FRESH2 = "fresh2"                    # the second fresh part: scored once after the third pass, now tuned on
 FOLDERS = (FRESH, FRESH2)            # sub-folders whose answers form a part of their own, whatever their hash
 PARTS = ("tuning", "held-out", FRESH, FRESH2)
 CHAINS = PROJECT_ROOT / "tests" / "data" / "napkin" / "chains.toml"

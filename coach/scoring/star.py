@@ -103,6 +103,11 @@ ACTION = [
                 r"\bmy (?:own )?part was\b", _F), 2.5),
     (re.compile(rf"\bwe(?:\s+(?:also|then|first|eventually|finally|quickly))?\s+(?:{_ACTION_VERBS})\b", _F), 2.0),
     (re.compile(r"\bwe(?:\s+(?:also|then|first|eventually|finally|quickly))?\s+" + _PAST_VERB + r"\b", _F), 1.8),
+    # an agreement reached is a step of the story; it is the outcome only with a change told after it ("She
+    # agreed, and the partial launch lifted sales by 1.5 percent")
+    (re.compile(r"\b(?:i|we|they|he|she|everyone|both (?:teams|sides|orgs|groups|leads)|all \w+ teams|the (?:[a-z-]+ )"
+                r"{0,2}(?:team|teams|leads?|directors?|managers?|owners?)) (?:all |finally |eventually )?(?:agreed|signed off)\b",
+                _F), 2.2),
 ]
 # A change verb in its verb forms (not the nouns "growth", "delivery" or the term "gradient boosted").
 _CHANGE = (r"\b(?<!to )(?<!would )(?:(?:reduc|increas|improv|decreas|rais|sav|doubl|tripl|halv|accelerat|declin)(?:e|ed|es|ing)|"
@@ -136,8 +141,9 @@ RESULT = [
                 r"if i did it again|next time i|" + _REDO + r")\b", _F), 2.6),
     # an outcome told after the time that passed, in any tense: "Eighteen months later three of the four teams are
     # on the shared stack", "Today eleven teams run it"; the subject is not the speaker (that would be a new step)
-    (re.compile(_ELAPSED + r",?\s+(?!(?:i|we|then)\b)(?:[a-z0-9,-]+\s+){0,8}?(?:are|is|has|have|run|runs|use|uses|"
-                r"takes?|reach(?:es)?|serves?|covers?|sits?|stays?|was|were|had)\b", _F), 2.6),
+    (re.compile(_ELAPSED + r",?\s+(?!(?:i|we|then)\b)(?:[a-z0-9,-]+\s+){0,8}?(?:are|is|has|have|run|use|take|reach|"
+                r"serve|cover|sit|stay|was|were|had|(?!(?:its|this|was|has|is|as|us|his|always|sometimes|less|plus)\b)"
+                r"[a-z]{2,}[^s\W]s)\b", _F), 2.6),
     (re.compile(r"\b(?:as a result|in the end|ended up|the result|the outcome|the impact|that led to|which led to|"
                 r"this led to|resulted in|by the end|the net effect|after that|since then|within (?:two|three|a|"
                 r"\d+) (?:weeks|months|quarters))\b", _F), 2.5),
@@ -148,9 +154,7 @@ RESULT = [
     (re.compile(r"\bbecame (?:the|a|our) (?:standard|default)\b|\bis now (?:the|a|part of)\b", _F), 2.5),
     (re.compile(r"\b(?:had|saw|with|there were|we've had) (?:zero|no|not a single|only (?:one|two|\d+)) (?:more )?"
                 r"(?:[a-z-]+ ){0,2}(?:incidents?|outages?|pages?|regressions?|complaints?|escalations?|misses|"
-                r"failures?|downtime|errors?|bugs?|rollbacks?|surprises)\b|"
-                r"\b(?:we|they|everyone|both (?:teams|sides|orgs|groups)|all \w+ teams) (?:agreed|signed off)\b(?! to\b)",
-                _F), 2.6),
+                r"failures?|downtime|errors?|bugs?|rollbacks?|surprises)\b", _F), 2.6),
     # a lasting outcome in the present perfect: "we haven't had one since", "it has caught two since"
     (re.compile(r"\b(?:have|has|haven'?t|hasn'?t|havent|hasnt|have not|has not)\b[^.]{0,50}?\bsince\b(?! (?:then )?(?:i|we)\b)|"
                 r"\b(?:nothing|nobody|no one|none of (?:them|us|the \w+)) (?:broke|failed|noticed|complained|"
@@ -213,6 +217,17 @@ _PLAN = re.compile(r"^(?:(?:so|and|then|first|next)\s*,?\s*)*(?:i|we)(?:'d| woul
                    r"^if (?:a|the|i|we|you|someone)\b|\b(?:i|we) would (?:first |probably |then )?\w+", _F)
 _PAST = re.compile(r"\b(?:was|were|had|did|(?!(?:" + _NOT_ED + r")\b)\w{3,}ed|" +
                    "|".join(v for v in _IRREGULAR_PAST.split("|") if v not in _SAME_IN_PRESENT) + r")\b", _F)
+# A step that tests or measures something: what follows it (a change, a figure) is its finding, still the action
+# ("I ran her model on last month's customers with the feature blanked, and its lift fell by half").
+_TEST_LEAD = re.compile(r"^(?:(?:and|so|then|first|next)\W+)*(?:i|we)\s+(?:also |then |first |quickly )?(?:re-?ran|tested|"
+                        r"benchmarked|measured|compared|evaluated|sampled|replayed|backtested|simulated|checked|"
+                        r"profiled|timed|audited|ran (?:[a-z'-]+ ){0,5}?(?:on|against|over|through)\b)", _F)
+# What a step turned up: "it turned out they were measured on cost", "the root cause was a currency field".
+_FINDING = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:it turned out|turns out|(?:the|its|our) (?:root )?(?:cause|culprit)"
+                      r" was|(?:i|we) (?:found|learned|saw|noticed|realized|realised) (?:that|it|they|the|most|about))\b",
+                      _F)
+_CAUSE = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:it turned out|turns out|(?:the|its|our) (?:root )?(?:cause|culprit) was)\b",
+                    _F)
 # A sentence that opens with "I <did something>" is an action even when it mentions a figure.
 _ACTION_LEAD = re.compile(_I + rf"(?:{_ACTION_VERBS}|{_PAST_VERB})\b", _F)
 _OUTCOME_LEAD = re.compile(r"^(?:(?:and|so|but)\s+)?(?:as a result|in the end|after that|since then|by the end|"
@@ -279,6 +294,8 @@ _AT_NAME = re.compile(r"\bat [A-Z][a-z]+\b")       # "at Acme": a place of work 
 
 # "The ranker I rebuilt lifted purchases by 4 percent": the speaker's verb sits in a relative clause inside the
 # subject, so the sentence is about what the subject did (its main verb), not an act of the speaker.
+_REFLECTION = re.compile(r"\b(?:i learned|looking back|in hindsight|i would have|what i took from|the lesson|"
+                         + _REDO + r")\b", _F)
 _RELATIVE_LEAD = re.compile(r"^(?:the|our|my|that|this|a|an) (?:[a-z-]+ ){1,4}?(?:i|we) (?:[a-z]+ed|built|led|ran|"
                             r"wrote|made|set|drew|chose|took|brought)\b(?= (?!(?:a|an|the|it|them|him|her|our|my|that|"
                             r"this|to|on|with|for|in|at|from|into|up|out|down|over)\b)[a-z]+)", _F)
@@ -292,6 +309,8 @@ def label_sentence(sentence: str) -> dict[str, float]:
               "task": _cue(sentence, TASK), "action": _cue(main, ACTION), "result": _cue(sentence, RESULT)}
     if _DOUBT.search(sentence) or _CONDITIONAL.search(sentence) or _SELF_RATING.search(sentence) or not _PAST.search(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
         return {c: 0.0 for c in scores}  # a habit, a belief, a plan or a doubt: not part of a story
+    if _CAUSE.search(sentence):
+        scores["result"] = 0.0           # "the root cause was a field that flipped from cents to dollars": a finding
     if _BACKSTORY_CHANGE.search(sentence):
         # "the bill had doubled in six months": a change before the story is its context, not its outcome
         scores["situation"], scores["result"] = max(scores["situation"], 2.4), 0.0
@@ -301,8 +320,7 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence) and not _OUTCOME_CLAUSE.search(sentence):
         # "I benchmarked both: X fell by 40" is an action; it is also a result (second) only with an outcome's shape
         scores["result"] = min(scores["result"], scores["action"] - (0.0 if _MEASURED_OUTCOME.search(sentence) else 0.1))
-    reflection = re.search(r"\b(?:i learned|looking back|in hindsight|i would have|what i took from|the lesson|"
-                           + _REDO + r")\b", sentence, _F)
+    reflection = _REFLECTION.search(sentence)
     if reflection:
         return scores | {"result": max(scores["result"], 2.6)}
     if scores["result"] and _MEASURED_OUTCOME.search(sentence) and not _GOAL.search(sentence):
@@ -351,9 +369,41 @@ def _carry(sents: list[Sentence], labels: list[str], carried: dict[str, list[int
                                     and _MEASURE.search(sents[i].text.lower())
                                     and not _FIRST_PERSON_LEAD.search(sents[i].text.lower())):
             labels[i] = "result"
+        elif before == "action" and (_TEST_LEAD.search(sents[i - 1].text.lower()) or _FINDING.search(sents[i].text.lower())):
+            labels[i] = "action"         # what the step found: "I sampled five hundred ... | it held every time"
         else:
             continue
         carried[labels[i]].append(i)
+
+
+def _relabel(i: int, to: str, labels: list[str], primary: dict[str, list[int]],
+             secondary: dict[str, list[int]]) -> None:
+    was = labels[i]
+    primary[was].remove(i)
+    labels[i] = to
+    primary[to] = sorted(primary[to] + [i])
+    if i in secondary[to]:
+        secondary[to].remove(i)
+
+
+def _scene_first(sents: list[Sentence], labels: list[str], primary: dict[str, list[int]],
+                 secondary: dict[str, list[int]]) -> None:
+    """Context comes before the steps and the outcome after them. A change told before the speaker's first step
+    is the problem ("Our p99 went from 40 to over 200 milliseconds. I moved ..."), unless it is a lesson; and an
+    opening act followed by more context is where the story starts ("I built a small library for our own team.
+    Two other teams were hand-writing the same joins.")."""
+    acts = [i for i, lab in enumerate(labels) if lab == "action"]
+    if not acts:
+        return
+    for i in range(acts[0]):
+        if labels[i] == "result" and not _REFLECTION.search(sents[i].text.lower()):
+            _relabel(i, "situation", labels, primary, secondary)
+    second = sents[1].text.lower() if len(sents) > 1 else ""
+    if acts[0] == 0 and len(labels) >= 3 and any(a > 1 for a in acts) and not _TEST_LEAD.search(
+            sents[0].text.lower()) and (labels[1] == "situation" or (
+            labels[1] == "other" and _narrative(second) and not _FIRST_PERSON_LEAD.search(second))):
+        _relabel(0, "situation", labels, primary, secondary)
+        secondary["action"].append(0)
 
 
 def _words(text: str) -> int:
@@ -379,7 +429,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
                 labels.append("other")
             continue
         low = s.text.lower()
-        if sc[best] < 1.0 and i < 2 and _words(s.text) >= 5 and _PAST.search(low) \
+        if sc[best] < 1.0 and i < 2 and "action" not in labels and _words(s.text) >= 5 and _PAST.search(low) \
                 and not _HABIT.search(low) and not _PLAN.search(low) and not _DOUBT.search(low) \
                 and not _CONDITIONAL.search(low):
             best, sc = "situation", sc | {"situation": 1.0}     # an opening sentence that sets the scene
@@ -407,6 +457,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
                 secondary[c].append(i)
     carried: dict[str, list[int]] = {c: [] for c in COMPONENTS}
     if given is None:
+        _scene_first(sents, labels, primary, secondary)
         _carry(sents, labels, carried)
         acts = [i for i, lab in enumerate(labels) if lab == "action"]
         last = sents[acts[-1]].text.lower() if acts else ""
