@@ -78,7 +78,8 @@ TASK = [
                 r"(?:was|is)\b|\bset (?:myself|ourselves|us|me) (?:the |a )?(?:goal|target|task)\b", _F), 3.0),
     (re.compile(r"\b(?:i|we) (?:was|were) (?:asked|tasked|told|brought in|responsible|assigned|given|put in charge|"
                 r"supposed)\b", _F), 3.0),
-    (re.compile(r"^[^,]{0,40}\b(?:asked|tasked) me\b|\bmy (?:role|responsibility) was\b|\bresponsible for\b|\bin charge of\b|"
+    (re.compile(r"^[^,]{0,40}\b(?:asked|tasked) me\b|\bmy (?:role|responsibility) was\b|"
+                r"\b(?:i|i'?m|am|was|were|me|us|myself) (?:\w+ )?(?:responsible for|in charge of)\b|"
                 r"\b(?:asked|tasked|told|gave|charged|trusted) me\b[^.]{0,30}?\bto\b|"
                 r"(?:^|[,;]\s*|\b(?:and|so)\s+)i owned\b|\bi took on\b|\bi volunteered to\b|"
                 r"\bit was my (?:job|problem|call|change|project|model|code|mistake|decision)\b|"
@@ -90,6 +91,7 @@ TASK = [
     (re.compile(r"\bso i (?:led|owned|ran|took on) the (?:response|incident|effort|project|migration|work)\b|"
                 r"\bi (?:set out|took it on|decided to fix|offered to)\b|^as (?:the|a|an) [a-z -]{3,60}, i\b|"
                 r"\bi wanted (?:one|to get|to fix|to make)\b", _F), 2.6),
+    (re.compile(r"\b(?:i|we) wanted (?:them|it|everyone|everybody|every|each|all|the|our|us|both)\b", _F), 2.0),
     (re.compile(r"\bdeadline\b|\bbefore the (?:next|holiday|launch)\b|\bwithout (?:losing|hurting|breaking)\b", _F),
      1.0),
 ]
@@ -115,7 +117,8 @@ _CHANGE = (r"\b(?<!to )(?<!would )(?:(?:reduc|increas|improv|decreas|rais|sav|do
            r"cut|cuts|cutting|dropp(?:ed|ing)|drops?|grew|grows?|growing|brought|shrank|shrunk|sped|"
            r"fell|falls?|falling|rose|rises?|rising|caught|blocked|stayed|remained|settled|"
            # movement verbs are a change only with a direction: "went from", "came down", not "went through"
-           r"(?:went|came)(?=[^.]{0,40}?\b(?:up|down|from|to|under|below|above|within|back)\b)|"
+           r"went(?=[^.]{0,40}?\b(?:up|down|from|to|under|below|above|within|back)\b)|"
+           r"came(?=[^.]{0,40}?\b(?:up|down|to|under|below|above|within|back)\b)|"     # "came from" is an origin
            r"moved(?=[^.]{0,40}?\b(?:up|down|from)\b)|kept(?=[^.]{0,30}?\b(?:under|below|above|within)\b))\b")
 _NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\b(?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\btwice\b|\bzero\b|\bx\b|\b(?:one|two|three|four|five|six|seven|eight|"
             r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)")
@@ -170,7 +173,7 @@ RESULT = [
     (re.compile(r"\b(?:went (?:really )?well|everyone was happy|people liked|got a lot (?:better|quieter)|"
                 r"was a success|worked (?:out|really well))\b", _F), 2.0),
 ]
-_HYPOTHETICAL = re.compile(r"\b(?:would|will|should|could|going to|want(?:ed)? to|need(?:ed)? to|plan(?:ned)? to|"
+_HYPOTHETICAL = re.compile(r"\b(?:would|will|should|could|going to|want(?:ed|s)?|need(?:ed)? to|plan(?:ned)? to|"
                            r"hope to|goal|target|aim|asked|to get it|to bring|i'd|we'd)\b", _F)
 _UNSURE = re.compile(r"\b(?:not (?:totally |really |entirely |fully )?sure (?:how|what|if|whether)|don't know (?:how|what|if)|"
                      r"no idea (?:how|what|if)|never found out)\b", _F)
@@ -183,6 +186,18 @@ _CONDITIONAL = re.compile(r"^(?:(?:so|and|but|well),? )*(?:if|whenever|when)\b[^
 # A hedged verdict on oneself is not an event: "I think we handled it pretty well".
 _SELF_RATING = re.compile(r"\bi (?:think|guess|feel)\s+(?:we|i|it|they)\b[^.]{0,40}?\b(?:pretty|really|quite|very)?\s*"
                           r"(?:well|fine|okay|ok|good|great)\b(?![^.]{0,20}\d)", _F)
+# A line of a career history: "Before that I was a backend engineer", "I've been at my company for five years".
+_CAREER = re.compile(r"^(?:(?:and|so|um|uh|then)\W+)*(?:before that|prior to that),? (?:i|we) (?:was|were|spent|worked|did|had|"
+                     r"studied|led|built|moved)\b|\bi'?ve been (?:at|with|in|on|a|an) [^.]{0,40}?\bfor (?:about |almost |over )?"
+                     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many) (?:years?|months?)\b|"
+                     r"^(?:(?:and|so|um|uh|yeah)\W+)*i started out (?:as|doing|in|on)\b", _F)
+# Owning a system is the setting of the story; owning it with a call to make is the task ("I owned the serving
+# platform, and I had to decide whether to block the launch").
+_OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i owned (?:the|our|a|an|their) (?:[a-z-]+ ){0,3}?(?:model|system|service|"
+                         r"platform|pipeline|stack|ranker|classifier|library|infrastructure|job)s?\b", _F)
+_OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my)\b", _F)
+# What others should have done is a verdict, not an event: "the review process should have caught it".
+_OTHERS_VERDICT = re.compile(r"\b(?!(?:i|we)\b)[a-z]+ (?:should|ought to|could) have\b", _F)
 _BACKSTORY_CHANGE = re.compile(r"\bhad (?:already |just |quietly |slowly )?" + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )"), _F)
 _FIRST_PERSON_LEAD = re.compile(r"^(?:(?:and|so|then|but|um|uh)\W+)*(?:i|we)\b", _F)
 # "... and appeals went down to about a hundred a week": a later clause whose subject is not the speaker,
@@ -203,7 +218,11 @@ _LATER_OUTCOME = re.compile(r"(?:,|\band|;|\bso)\s+(?:(?:uh|um|then)\s+)?(?!(?:i
 _OPENER = re.compile(r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*(?:during|in|at|back in|back when|last|early|late|"
                      r"(?:a|one|two|three|four|five|six|a few|a couple of) (?:years?|months?|weeks?) (?:ago|into)|"
                      r"about (?:a|one|two|three) years? ago)\b(?! the end\b)[^,]{0,50}?\b(?:years?|months?|weeks?|"
-                     r"quarter|spring|summer|fall|autumn|winter|peak|job|company|team|role|time|ago|into)\b", _F)
+                     r"quarter|spring|summer|fall|autumn|winter|peak|job|company|team|role|time|ago|into)\b|"
+                     # "A while back I pushed ...", "Once I shipped ..." (one time, not "once I had X, I ..."), "One Monday"
+                     r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*(?:a while (?:back|ago)|some time ago|one time|one day|"
+                     r"one (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|evening|weekend)|"
+                     r"once(?= (?:i|we)\b[^,]*$))\b", _F)
 # An opening time clause whose main clause is about others sets the scene: "When I joined, each team kept its
 # own copy" (but "When the alert fired, I rolled back" is an action).
 _SCENE_CLAUSE = re.compile(r"^(?:(?:so|and|um|uh|well)\W+)*(?:when|after|before|while|as soon as|by the time|once)\b"
@@ -307,8 +326,14 @@ def label_sentence(sentence: str) -> dict[str, float]:
     main = sentence[rel.end():] if rel else sentence
     scores = {"situation": max(_cue(sentence, SITUATION), 1.0 if _AT_NAME.search(original) else 0.0),
               "task": _cue(sentence, TASK), "action": _cue(main, ACTION), "result": _cue(sentence, RESULT)}
-    if _DOUBT.search(sentence) or _CONDITIONAL.search(sentence) or _SELF_RATING.search(sentence) or not _PAST.search(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
+    if _DOUBT.search(sentence) or _CONDITIONAL.search(sentence) or _SELF_RATING.search(sentence) or \
+            _OTHERS_VERDICT.search(sentence) and not _REFLECTION.search(sentence) or not _PAST.search(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
         return {c: 0.0 for c in scores}  # a habit, a belief, a plan or a doubt: not part of a story
+    if _CAREER.search(sentence) and not scores["result"]:
+        return {c: 0.0 for c in scores}  # "Before that I spent four years in ads ranking": a CV line, not a story
+    if _OWNED_ROLE.search(sentence) and not _OBLIGATION.search(sentence):
+        # "I owned our churn model, and success was ...": the setting, not an ask
+        scores["situation"], scores["task"] = max(scores["situation"], 2.6), min(scores["task"], 2.0)
     if _CAUSE.search(sentence):
         scores["result"] = 0.0           # "the root cause was a field that flipped from cents to dollars": a finding
     if _BACKSTORY_CHANGE.search(sentence):
@@ -317,7 +342,8 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if scores["situation"] < 2.0 and not _PAST.search(sentence):
         scores["situation"] = 0.0        # a weak context cue in the present tense ("our team uses ...") sets no scene
     lead = _ACTION_LEAD.search(sentence[:60])
-    if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence) and not _OUTCOME_CLAUSE.search(sentence):
+    if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence) and (
+            not _OUTCOME_CLAUSE.search(sentence) or _TEST_LEAD.search(sentence)):
         # "I benchmarked both: X fell by 40" is an action; it is also a result (second) only with an outcome's shape
         scores["result"] = min(scores["result"], scores["action"] - (0.0 if _MEASURED_OUTCOME.search(sentence) else 0.1))
     reflection = _REFLECTION.search(sentence)
@@ -351,7 +377,8 @@ def _measured_after_step(low: str) -> bool:
 def _narrative(low: str) -> bool:
     """A past-tense clause of the story itself: not a habit, a plan, a doubt, a condition or a verdict."""
     return bool(_PAST.search(low)) and not (_HABIT.search(low) or _PLAN.search(low) or _DOUBT.search(low)
-                                            or _CONDITIONAL.search(low) or _SELF_RATING.search(low))
+                                            or _CONDITIONAL.search(low) or _SELF_RATING.search(low)
+                                            or _OTHERS_VERDICT.search(low))
 
 
 def _carry(sents: list[Sentence], labels: list[str], carried: dict[str, list[int]]) -> None:
