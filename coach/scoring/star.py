@@ -315,9 +315,10 @@ _AT_NAME = re.compile(r"\bat [A-Z][a-z]+\b")       # "at Acme": a place of work 
 # subject, so the sentence is about what the subject did (its main verb), not an act of the speaker.
 _REFLECTION = re.compile(r"\b(?:i learned|looking back|in hindsight|i would have|what i took from|the lesson|"
                          + _REDO + r")\b", _F)
-_RELATIVE_LEAD = re.compile(r"^(?:the|our|my|that|this|a|an) (?:[a-z-]+ ){1,4}?(?:i|we) (?:[a-z]+ed|built|led|ran|"
-                            r"wrote|made|set|drew|chose|took|brought)\b(?= (?!(?:a|an|the|it|them|him|her|our|my|that|"
-                            r"this|to|on|with|for|in|at|from|into|up|out|down|over)\b)[a-z]+)", _F)
+# ("The first thing I did was ask ..." names the act itself: a copula after the clause is not another subject's verb.)
+_RELATIVE_LEAD = re.compile(r"^(?:the|our|my|that|this|a|an) (?:[a-z-]+ ){1,4}?(?:i|we) (?:[a-z]+ed|" + _IRREGULAR_PAST +
+                            r")\b(?= (?!(?:a|an|the|it|them|him|her|our|my|that|this|to|on|with|for|in|at|from|into|up|out|"
+                            r"down|over|was|is|were|are|myself|ourselves|first|then|there)\b)[a-z]+)", _F)
 
 
 def label_sentence(sentence: str) -> dict[str, float]:
@@ -341,7 +342,7 @@ def label_sentence(sentence: str) -> dict[str, float]:
         scores["situation"], scores["result"] = max(scores["situation"], 2.4), 0.0
     if scores["situation"] < 2.0 and not _PAST.search(sentence):
         scores["situation"] = 0.0        # a weak context cue in the present tense ("our team uses ...") sets no scene
-    lead = _ACTION_LEAD.search(sentence[:60])
+    lead = _ACTION_LEAD.search(main[:60])
     if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence) and (
             not _OUTCOME_CLAUSE.search(sentence) or _TEST_LEAD.search(sentence)):
         # "I benchmarked both: X fell by 40" is an action; it is also a result (second) only with an outcome's shape
@@ -378,7 +379,7 @@ def _narrative(low: str) -> bool:
     """A past-tense clause of the story itself: not a habit, a plan, a doubt, a condition or a verdict."""
     return bool(_PAST.search(low)) and not (_HABIT.search(low) or _PLAN.search(low) or _DOUBT.search(low)
                                             or _CONDITIONAL.search(low) or _SELF_RATING.search(low)
-                                            or _OTHERS_VERDICT.search(low))
+                                            or _OTHERS_VERDICT.search(low) or _CAREER.search(low))
 
 
 def _carry(sents: list[Sentence], labels: list[str], carried: dict[str, list[int]]) -> None:
@@ -456,9 +457,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
                 labels.append("other")
             continue
         low = s.text.lower()
-        if sc[best] < 1.0 and i < 2 and "action" not in labels and _words(s.text) >= 5 and _PAST.search(low) \
-                and not _HABIT.search(low) and not _PLAN.search(low) and not _DOUBT.search(low) \
-                and not _CONDITIONAL.search(low):
+        if sc[best] < 1.0 and i < 2 and "action" not in labels and _words(s.text) >= 5 and _narrative(low):
             best, sc = "situation", sc | {"situation": 1.0}     # an opening sentence that sets the scene
         elif i < 2 and best in ("action", "result") and sc["task"] < 2.5 and _SCENE_CLAUSE.search(low):
             best, sc = "situation", sc | {"situation": sc[best] + 0.1}   # "when I joined X, each team did Y"
@@ -469,8 +468,8 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
         if best == "situation" and sc[best] < 2.5 and i == len(sents) - 1 and i >= 2 and "action" in labels \
                 and _MEASURE.search(low):
             best, sc = "result", sc | {"result": sc[best]}   # context comes first: a measured close is the outcome
-        if best != "other" and sc[best] < 1.0 and i == len(sents) - 1 and i >= 2 and _PAST.search(low) and not _FIRST_PERSON_LEAD.search(low) \
-                and not _HABIT.search(low) and not _PLAN.search(low) and not _DOUBT.search(low):
+        if best != "other" and sc[best] < 1.0 and i == len(sents) - 1 and i >= 2 and _narrative(low) \
+                and not _FIRST_PERSON_LEAD.search(low):
             best, sc = "result", sc | {"result": 1.0}          # a closing past-tense sentence about others: the outcome
         if best == "other" or sc[best] < 1.0:
             labels.append("other")
