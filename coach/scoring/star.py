@@ -240,7 +240,7 @@ _PAST = re.compile(r"\b(?:was|were|had|did|(?!(?:" + _NOT_ED + r")\b)\w{3,}ed|" 
 # ("I ran her model on last month's customers with the feature blanked, and its lift fell by half").
 _TEST_LEAD = re.compile(r"^(?:(?:and|so|then|first|next)\W+)*(?:i|we)\s+(?:also |then |first |quickly )?(?:re-?ran|tested|"
                         r"benchmarked|measured|compared|evaluated|sampled|replayed|backtested|simulated|checked|"
-                        r"profiled|timed|audited|ran (?:[a-z'-]+ ){0,5}?(?:on|against|over|through)\b)", _F)
+                        r"profiled|timed|audited|ran (?:[a-z'-]+ ){0,5}?(?:on|against|through)\b)", _F)
 # What a step turned up: "it turned out they were measured on cost", "the root cause was a currency field".
 _FINDING = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:it turned out|turns out|(?:the|its|our) (?:root )?(?:cause|culprit)"
                       r" was|(?:i|we) (?:found|learned|saw|noticed|realized|realised) (?:that|it|they|the|most|about))\b",
@@ -391,14 +391,14 @@ def _carry(sents: list[Sentence], labels: list[str], carried: dict[str, list[int
         if labels[i] != "other" or _words(sents[i].text) < 4 or not _narrative(sents[i].text.lower()):
             continue
         before = labels[i - 1]
+        prev, low = sents[i - 1].text.lower(), sents[i].text.lower()
         if before == "situation" and not any(a < i for a in actions):
             labels[i] = "situation"
-        elif before == "result" or (before == "action" and actions and actions[-1] < i
-                                    and _MEASURE.search(sents[i].text.lower())
-                                    and not _FIRST_PERSON_LEAD.search(sents[i].text.lower())):
+        elif before == "action" and (_TEST_LEAD.search(prev) or _FINDING.search(prev) or _FINDING.search(low)):
+            labels[i] = "action"         # what the step found: "I reran it with five seeds. | It held every time."
+        elif before == "result" or (before == "action" and actions and actions[-1] < i and _MEASURE.search(low)
+                                    and not _FIRST_PERSON_LEAD.search(low)):
             labels[i] = "result"
-        elif before == "action" and (_TEST_LEAD.search(sents[i - 1].text.lower()) or _FINDING.search(sents[i].text.lower())):
-            labels[i] = "action"         # what the step found: "I sampled five hundred ... | it held every time"
         else:
             continue
         carried[labels[i]].append(i)
