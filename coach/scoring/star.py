@@ -74,8 +74,8 @@ SITUATION = [
                 r"(?:talk about|go deep on|walk (?:you )?through|discuss|describe)\b", _F), 2.0),
 ]
 TASK = [
-    (re.compile(r"\b(?:my|our|the) (?:goal|task|job|mandate|ask|objective|mission|charter|assignment|remit) "
-                r"(?:was|is)\b|\bset (?:myself|ourselves|us|me) (?:the |a )?(?:goal|target|task)\b", _F), 3.0),
+    (re.compile(r"\b(?:my|our|the) (?:goal|task|job|mandate|ask|objective|mission|charter|assignment|remit|brief) "
+                r"(?:(?:from|for|of|given to|handed to) (?:[a-z'-]+ ){1,3}?)?(?:was|is)\b|\bset (?:myself|ourselves|us|me) (?:the |a )?(?:goal|target|task)\b", _F), 3.0),
     (re.compile(r"\b(?:i|we) (?:was|were) (?:asked|tasked|told|brought in|responsible|assigned|given|put in charge|"
                 r"supposed)\b", _F), 3.0),
     (re.compile(r"^[^,]{0,40}\b(?:asked|tasked) me\b|\bmy (?:role|responsibility) was\b|"
@@ -175,6 +175,8 @@ RESULT = [
 ]
 _HYPOTHETICAL = re.compile(r"\b(?:would|will|should|could|going to|want(?:ed|s)?|need(?:ed)? to|plan(?:ned)? to|"
                            r"hope to|goal|target|aim|asked|to get it|to bring|i'd|we'd)\b", _F)
+# A consequence told with a modal is still what happened: "... which meant the team could answer the rest the same day".
+_CONSEQUENCE = re.compile(r"\b(?:which|that|this|it) meant\b.*|\bso (?:that )?(?:[a-z-]+ ){1,3}?(?:could|can) now\b.*", _F)
 _UNSURE = re.compile(r"\b(?:not (?:totally |really |entirely |fully )?sure (?:how|what|if|whether)|don't know (?:how|what|if)|"
                      r"no idea (?:how|what|if)|never found out)\b", _F)
 # Present-tense doubt about the story itself ("I'm not sure she agreed", "I don't really know what happened").
@@ -354,7 +356,7 @@ def label_sentence(sentence: str) -> dict[str, float]:
         return scores                    # "the rate went up 7 percent, and she asked me to ..." is an outcome
     if scores["result"] and _UNSURE.search(sentence):
         scores["result"] = 0.0           # "I'm not sure how it ended up" is the absence of a result
-    elif scores["result"] and _HYPOTHETICAL.search(sentence) and scores["result"] < 3.0:
+    elif scores["result"] and _HYPOTHETICAL.search(_CONSEQUENCE.sub("", sentence)) and scores["result"] < 3.0:
         scores["result"] = 0.0           # "the goal was to reduce ..." is not an outcome
     elif scores["result"] and re.search(r"\b(?:my|our|the) (?:goal|task|target|ask)\b|\basked (?:me )?to\b",
                                         sentence, _F):
