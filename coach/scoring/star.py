@@ -198,6 +198,8 @@ _CAREER = re.compile(r"^(?:(?:and|so|um|uh|then)\W+)*(?:before that|prior to tha
 _OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i owned (?:the|our|a|an|their) (?:[a-z-]+ ){0,3}?(?:model|system|service|"
                          r"platform|pipeline|stack|ranker|classifier|library|infrastructure|job)s?\b", _F)
 _OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my)\b", _F)
+_PERFECT = re.compile(r"\b(?:i|we|you|they|he|she|it)(?: have|'ve| has|'s)(?: not| never| really| always| just| already| "
+                      r"pretty much| mostly)* \w+|\b(?:i|we|you|they) (?:have|'ve) \w+ed\b", _F)
 # What others should have done is a verdict, not an event: "the review process should have caught it".
 _OTHERS_VERDICT = re.compile(r"\b(?!(?:i|we)\b)[a-z]+ (?:should|ought to|could) have\b", _F)
 _BACKSTORY_CHANGE = re.compile(r"\bhad (?:already |just |quietly |slowly )?" + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )"), _F)
@@ -342,7 +344,7 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if _BACKSTORY_CHANGE.search(sentence):
         # "the bill had doubled in six months": a change before the story is its context, not its outcome
         scores["situation"], scores["result"] = max(scores["situation"], 2.4), 0.0
-    if scores["situation"] < 2.0 and not _PAST.search(sentence):
+    if scores["situation"] < 2.0 and not _PAST.search(_PERFECT.sub("", sentence)):
         scores["situation"] = 0.0        # a weak context cue in the present tense ("our team uses ...") sets no scene
     lead = _ACTION_LEAD.search(main[:60])
     if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence) and (
@@ -378,8 +380,9 @@ def _measured_after_step(low: str) -> bool:
 
 
 def _narrative(low: str) -> bool:
-    """A past-tense clause of the story itself: not a habit, a plan, a doubt, a condition or a verdict."""
-    return bool(_PAST.search(low)) and not (_HABIT.search(low) or _PLAN.search(low) or _DOUBT.search(low)
+    """A past-tense clause of the story itself: not a habit, a plan, a doubt, a condition or a verdict, nor a
+    general claim in the present perfect ("I have not really had conflicts with people")."""
+    return bool(_PAST.search(_PERFECT.sub("", low))) and not (_HABIT.search(low) or _PLAN.search(low) or _DOUBT.search(low)
                                             or _CONDITIONAL.search(low) or _SELF_RATING.search(low)
                                             or _OTHERS_VERDICT.search(low) or _CAREER.search(low))
 
