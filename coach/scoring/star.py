@@ -230,7 +230,7 @@ _OPENER = re.compile(r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*(?:during|in|a
 # An opening time clause whose main clause is about others sets the scene: "When I joined, each team kept its
 # own copy" (but "When the alert fired, I rolled back" is an action).
 _SCENE_CLAUSE = re.compile(r"^(?:(?:so|and|um|uh|well)\W+)*(?:when|after|before|while|as soon as|by the time|once)\b"
-                           r"[^,]{3,80},\s*(?!(?:so |then |and )?(?:i|we)\b)", _F)
+                           r"[^,]{3,80},\s*(?!\s|(?:so |then |and )?(?:i|we)\b)", _F)
 # Habits, beliefs and plans ("I usually talk to stakeholders", "I would escalate") are not a story.
 _HABIT = re.compile(r"\b(?:usually|generally|typically|always|normally|tend to|i try to|i like to|i believe|"
                     r"i think|to me|my approach is|i make sure|i'?m (?:generally|very|always|pretty)|"
@@ -484,7 +484,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
         strength[i] = sc[best] - sc[max((c for c in COMPONENTS if c != best), key=lambda c: sc[c])]
         for c in COMPONENTS:
             if c != best and sc[c] >= (2.0 if c == "situation" and i < 3 else 2.5) \
-                    and not (c == "result" and best == "situation"):     # the scene is not the outcome
+                    and not (c in ("result", "action") and best == "situation"):   # the scene is not a step or the outcome
                 secondary[c].append(i)
     carried: dict[str, list[int]] = {c: [] for c in COMPONENTS}
     if given is None:
