@@ -220,11 +220,12 @@ _LATER_OUTCOME = re.compile(r"(?:,|\band|;|\bso)\s+(?:(?:uh|um|then)\s+)?(?!(?:i
                             + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )"), _F)
 # A first sentence that opens with a time or place frame sets the scene ("During the peak last year ...").
 _OPENER = re.compile(r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*(?:during|in|at|back in|back when|last|early|late|"
-                     r"(?:a|one|two|three|four|five|six|a few|a couple of) (?:years?|months?|weeks?) (?:ago|into)|"
-                     r"about (?:a|one|two|three) years? ago)\b(?! the end\b)[^,]{0,50}?\b(?:years?|months?|weeks?|"
+                     r"(?:a|one|two|three|four|five|six|a few|a couple of) (?:years?|months?|weeks?) into)\b(?! the end\b)[^,]{0,50}?\b(?:years?|months?|weeks?|"
                      r"quarter|spring|summer|fall|autumn|winter|peak|job|company|team|role|time|ago|into)\b|"
                      # "A while back I pushed ...", "Once I shipped ..." (one time, not "once I had X, I ..."), "One Monday"
                      r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*(?:a while (?:back|ago)|some time ago|one time|one day|"
+                     r"(?:about |around |almost |over )?(?:a|one|two|three|four|five|six|a few|a couple of) (?:years?|"
+                     r"months?|weeks?) ago|"
                      r"one (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|evening|weekend)|"
                      r"once(?= (?:i|we)\b[^,]*$))\b", _F)
 # An opening time clause whose main clause is about others sets the scene: "When I joined, each team kept its
