@@ -82,7 +82,8 @@ TASK = [
                 r"\b(?:i|i'?m|am|was|were|me|us|myself) (?:\w+ )?(?:responsible for|in charge of)\b|"
                 r"\b(?:asked|tasked|told|gave|charged|trusted) me\b[^.]{0,30}?\bto\b|"
                 r"(?:^|[,;]\s*|\b(?:and|so)\s+)i owned\b|\bi took on\b|\bi volunteered to\b|"
-                r"\bit was my (?:job|problem|call|change|project|model|code|mistake|decision)\b|"
+                r"\bit was my (?:job|problem|call|change|project|model|code|mistake|decision|launch|release|bug|incident)\b|"
+                r"\b(?:it was|it's|it is) (?:on|up to) me to\b|"
                 r"\btook (?:on )?(?:the |full )?(?:responsibility|ownership)\b|\bi was the one (?:on call|responsible|"
                 r"in charge|who had to)\b|\b(?:it )?(?:fell|landed) (?:\w+ ){0,2}on me\b|"
                 r"\bi felt it was my\b|\bi (?:led|owned) (?:a|the) (?:project|effort|migration)\b", _F), 2.5),
@@ -348,6 +349,8 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if scores["situation"] < 2.0 and not _PAST.search(_PERFECT.sub("", sentence)):
         scores["situation"] = 0.0        # a weak context cue in the present tense ("our team uses ...") sets no scene
     lead = _ACTION_LEAD.search(main[:60])
+    if lead and re.search(r"\b(?:is|are|am|was|were|had)\b|\w{3,}ed\b", main[:lead.start()]):
+        lead = None                      # "The model was fine after that, and I stopped ...": it opens with the outcome
     if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence) and (
             not _OUTCOME_CLAUSE.search(sentence) or _TEST_LEAD.search(sentence)):
         # "I benchmarked both: X fell by 40" is an action; it is also a result (second) only with an outcome's shape
