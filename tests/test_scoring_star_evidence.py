@@ -112,3 +112,24 @@ def test_a_career_line_is_not_a_step_of_a_story() -> None:
               "spent four years building pricing models at an airline.")
     assert r.labels[-1] == "other"
     assert not any(e.startswith("Before that") for c in COMPONENTS for e in getattr(r, c).evidence)
+
+
+def test_an_agreement_with_an_outcome_and_a_measured_change_told_as_a_noun_are_results() -> None:
+    r = _star("Our data science team and the product team disagreed on whether to launch a new ranking model. The "
+              "model looked better offline but the product team had seen a drop in a small test. I proposed a two "
+              "week holdout on ten percent of traffic with the metric both sides cared about. The holdout showed a "
+              "1.5 percent lift in orders. Both teams signed off and it launched the next week.")
+    assert r.labels[-2:] == ("result", "result")
+    assert r.result.evidence[0] == "The holdout showed a 1.5 percent lift in orders."
+    _quotes_agree_with_labels(r)
+
+
+def test_speech_keeps_a_quantifier_with_its_noun() -> None:
+    r = _star("okay so at my last job we had this recommendation carousel on the home page and click through had "
+              "been flat for like a year my manager asked me to figure out why so i pulled the logs and it turned "
+              "out half the items shown were already bought so i added a filter for purchased items and we tested "
+              "it for two weeks and click through went up eleven percent")
+    assert "and it turned out half the items shown were already bought" in r.sentences
+    assert r.task.evidence[0] == "my manager asked me to figure out why"
+    assert r.result.evidence[0].endswith("went up eleven percent")
+    _quotes_agree_with_labels(r)

@@ -96,6 +96,11 @@ TASK = [
     (re.compile(r"\bdeadline\b|\bbefore the (?:next|holiday|launch)\b|\bwithout (?:losing|hurting|breaking)\b", _F),
      1.0),
 ]
+# An agreement reached: a step of the story; the outcome only with an outcome told with it ("She agreed, and the
+# partial launch lifted sales by 1.5 percent", "Both teams signed off and it launched the next week").
+_AGREED = re.compile(r"\b(?:i|we|they|he|she|everyone|both (?:teams|sides|orgs|groups|leads)|all \w+ teams|the (?:[a-z-]+ )"
+                     r"{0,2}(?:team|teams|leads?|directors?|managers?|owners?)) (?:all |finally |eventually )?(?:agreed|"
+                     r"signed off)\b", _F)
 ACTION = [
     (re.compile(_I + rf"(?:{_ACTION_VERBS})\b", _F), 2.5),
     (re.compile(_I + _PAST_VERB + r"\b", _F), 2.3),
@@ -106,11 +111,8 @@ ACTION = [
                 r"\bmy (?:own )?part was\b", _F), 2.5),
     (re.compile(rf"\bwe(?:\s+(?:also|then|first|eventually|finally|quickly))?\s+(?:{_ACTION_VERBS})\b", _F), 2.0),
     (re.compile(r"\bwe(?:\s+(?:also|then|first|eventually|finally|quickly))?\s+" + _PAST_VERB + r"\b", _F), 1.8),
-    # an agreement reached is a step of the story; it is the outcome only with a change told after it ("She
-    # agreed, and the partial launch lifted sales by 1.5 percent")
-    (re.compile(r"\b(?:i|we|they|he|she|everyone|both (?:teams|sides|orgs|groups|leads)|all \w+ teams|the (?:[a-z-]+ )"
-                r"{0,2}(?:team|teams|leads?|directors?|managers?|owners?)) (?:all |finally |eventually )?(?:agreed|signed off)\b",
-                _F), 2.2),
+    # an agreement reached is a step of the story (label_sentence: unless an outcome is told with it)
+    (_AGREED, 2.2),
 ]
 # A change verb in its verb forms (not the nouns "growth", "delivery" or the term "gradient boosted").
 _CHANGE = (r"\b(?<!to )(?<!would )(?:(?:reduc|increas|improv|decreas|rais|sav|doubl|tripl|halv|accelerat|declin)(?:e|ed|es|ing)|"
@@ -171,6 +173,11 @@ RESULT = [
                 r"(?:standard|default|guide|template|baseline|reference|playbook)\b", _F), 2.4),
     (re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|up from|down from)\b[^.]{0,40}?(?:\d|percent)", _F),
      2.5),
+    # a measured change told as a noun: "the holdout showed a 1.5 percent lift in orders", "a 30% cut in cost"
+    (re.compile(r"\b(?:a|an)\s+(?:\d[\d.,]*\s*(?:%|x\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|"
+                r"thirty|forty|fifty)\b)[\s-]*(?:percent(?:age)?[\s-]*|points?[\s-]*|fold[\s-]*|basis[\s-]*points?\s*)?"
+                r"(?:lift|drop|gain|increase|decrease|reduction|improvement|saving|speed-?up|fall|rise|jump|boost|"
+                r"uplift|cut)s?\b", _F), 2.8),
     (re.compile(r"\b(?:went (?:really )?well|everyone was happy|people liked|got a lot (?:better|quieter)|"
                 r"was a success|worked (?:out|really well))\b", _F), 2.0),
 ]
@@ -336,6 +343,8 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if _DOUBT.search(sentence) or _CONDITIONAL.search(sentence) or _SELF_RATING.search(sentence) or \
             _OTHERS_VERDICT.search(sentence) and not _REFLECTION.search(sentence) or not _PAST.search(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
         return {c: 0.0 for c in scores}  # a habit, a belief, a plan or a doubt: not part of a story
+    if scores["result"] >= 2.0 and scores["action"] == 2.2 and _AGREED.search(main):
+        scores["action"] = max((w for p, w in ACTION if p is not _AGREED and p.search(main)), default=0.0)
     if _CAREER.search(sentence) and not scores["result"]:
         return {c: 0.0 for c in scores}  # "Before that I spent four years in ads ranking": a CV line, not a story
     if _OWNED_ROLE.search(sentence) and not _OBLIGATION.search(sentence):

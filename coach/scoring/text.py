@@ -62,6 +62,7 @@ _CLAUSE_START = re.compile(
 # A new clause does not start right after one of these words: it is still inside the clause before it
 # ("the team that we trained", "showed that the job was", "the lesson i kept").
 _HOLDS_CLAUSE = frozenset("i we they he she "    # a subject before it: "we | both wanted", "they | all agreed"
+                          "half all both most many some any twice "    # a quantifier: "half | the items shown were"
                           "and so but then that which when what where who how if because once until after before "
                           "since as why while whether unless though although like um uh said thought think knew "
                           "felt guess a an the of to in on at for with from by into about than or is are was were "
