@@ -133,3 +133,12 @@ def test_speech_keeps_a_quantifier_with_its_noun() -> None:
     assert r.task.evidence[0] == "my manager asked me to figure out why"
     assert r.result.evidence[0].endswith("went up eleven percent")
     _quotes_agree_with_labels(r)
+
+
+def test_a_habit_or_a_verdict_is_not_quoted_as_a_story_part() -> None:
+    r = _star("I'm a big believer in data-driven decisions. In my last role I always made sure we measured "
+              "everything. That's how I approach most problems.")
+    assert set(r.labels) == {"other"} and not any(getattr(r, c).present for c in COMPONENTS)
+    v = _star("There was a project where the model didn't work well. I retrained it on fresh labels. Precision "
+              "went from 70 to 82 percent. It was a good learning experience overall.")
+    assert v.labels[-1] == "other" and v.result.evidence == ("Precision went from 70 to 82 percent.",)

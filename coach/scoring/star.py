@@ -208,6 +208,14 @@ _OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i owned (?:the|our|a|an|thei
 _OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my)\b", _F)
 _PERFECT = re.compile(r"\b(?:i|we|you|they|he|she|it)(?: have|'ve| has|'s)(?: not| never| really| always| just| already| "
                       r"pretty much| mostly)* \w+|\b(?:i|we|you|they) (?:have|'ve) \w+ed\b", _F)
+# A habit told in the past is still a habit: "In my last role I always made sure we measured everything".
+# (Not what used to happen to the team: "when one failed we usually found out from the product manager" is context.)
+_ALWAYS = re.compile(r"\bi (?:would )?(?:always|usually|generally|typically|normally|often|constantly|regularly)\b", _F)
+# A verdict on the experience is not its outcome: "It was a good learning experience", "it was kind of a mess".
+_VERDICT = re.compile(r"^(?:(?:and|so|but|um|uh|yeah|honestly|overall|in the end)\W+)*(?:it|that|this|the (?:project|"
+                      r"experience|whole thing)) was (?:(?:a|an|kind of|sort of|really|very|pretty|quite|super|such a|"
+                      r"definitely|overall)\s+)*(?:good|great|valuable|useful|fun|hard|tough|challenging|interesting|"
+                      r"messy|mess|pain|learning|stressful|rewarding)\b(?![^.]{0,60}\d)", _F)
 # What others should have done is a verdict, not an event: "the review process should have caught it".
 _OTHERS_VERDICT = re.compile(r"\b(?!(?:i|we)\b)[a-z]+ (?:should|ought to|could) have\b", _F)
 _BACKSTORY_CHANGE = re.compile(r"\bhad (?:already |just |quietly |slowly )?" + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )"), _F)
@@ -341,6 +349,7 @@ def label_sentence(sentence: str) -> dict[str, float]:
     scores = {"situation": max(_cue(sentence, SITUATION), 1.0 if _AT_NAME.search(original) else 0.0),
               "task": _cue(sentence, TASK), "action": _cue(main, ACTION), "result": _cue(sentence, RESULT)}
     if _DOUBT.search(sentence) or _CONDITIONAL.search(sentence) or _SELF_RATING.search(sentence) or \
+            _ALWAYS.search(sentence) or _VERDICT.search(sentence) or \
             _OTHERS_VERDICT.search(sentence) and not _REFLECTION.search(sentence) or not _PAST.search(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
         return {c: 0.0 for c in scores}  # a habit, a belief, a plan or a doubt: not part of a story
     if scores["result"] >= 2.0 and scores["action"] == 2.2 and _AGREED.search(main):
@@ -397,7 +406,8 @@ def _narrative(low: str) -> bool:
     general claim in the present perfect ("I have not really had conflicts with people")."""
     return bool(_PAST.search(_PERFECT.sub("", low))) and not (_HABIT.search(low) or _PLAN.search(low) or _DOUBT.search(low)
                                             or _CONDITIONAL.search(low) or _SELF_RATING.search(low)
-                                            or _OTHERS_VERDICT.search(low) or _CAREER.search(low))
+                                            or _OTHERS_VERDICT.search(low) or _CAREER.search(low)
+                                            or _ALWAYS.search(low) or _VERDICT.search(low))
 
 
 def _carry(sents: list[Sentence], labels: list[str], carried: dict[str, list[int]]) -> None:
