@@ -142,3 +142,12 @@ def test_a_habit_or_a_verdict_is_not_quoted_as_a_story_part() -> None:
     v = _star("There was a project where the model didn't work well. I retrained it on fresh labels. Precision "
               "went from 70 to 82 percent. It was a good learning experience overall.")
     assert v.labels[-1] == "other" and v.result.evidence == ("Precision went from 70 to 82 percent.",)
+
+
+def test_the_challenge_to_do_something_is_the_task() -> None:
+    r = _star("Two years ago every product team at my company trained its own embeddings, and the same user was "
+              "represented six different ways. The challenge was to get them onto one shared model without slowing "
+              "any team down. I wrote a design doc, reviewed it with each team's lead, and built a shared training "
+              "job. Today five of the six teams use the shared embeddings and the platform group owns them.")
+    assert r.labels == ("situation", "task", "action", "result")
+    _quotes_agree_with_labels(r)

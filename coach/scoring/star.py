@@ -76,6 +76,8 @@ SITUATION = [
 TASK = [
     (re.compile(r"\b(?:my|our|the) (?:goal|task|job|mandate|ask|objective|mission|charter|assignment|remit|brief) "
                 r"(?:(?:from|for|of|given to|handed to) (?:[a-z'-]+ ){1,3}?)?(?:was|is)\b|\bset (?:myself|ourselves|us|me) (?:the |a )?(?:goal|target|task)\b", _F), 3.0),
+    # "The challenge was to get them onto one model" is the goal ("the challenge was that ..." is the scene)
+    (re.compile(r"\b(?:the|my|our) (?:challenge|problem|hard part|question) (?:for me |for us )?was (?:how )?to\b", _F), 2.8),
     (re.compile(r"\b(?:i|we) (?:was|were) (?:asked|tasked|told|brought in|responsible|assigned|given|put in charge|"
                 r"supposed)\b", _F), 3.0),
     (re.compile(r"^[^,]{0,40}\b(?:asked|tasked) me\b|\bmy (?:role|responsibility) was\b|"
@@ -323,7 +325,7 @@ def _cue(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
     return max((w for p, w in cues if p.search(sentence)), default=0.0)
 
 
-_GOAL = re.compile(r"\b(?:my|our|the) (?:goal|task|target|ask|aim|objective)\b", _F)
+_GOAL = re.compile(r"\b(?:my|our|the) (?:goal|task|target|ask|aim|objective|challenge)\b", _F)
 _MEASURED_OUTCOME = re.compile(r"\bfrom (?:[^.]|\.(?=\d)){1,30}? to\b|\bby (?:about |roughly )?\d|\bas a result\b|\bin the end\b|"
                                r"\b(?:went|grew|rose|fell|dropped) (?:up |down )?(?:by )?\d+(?:\.\d+)? ?(?:percent|%)",
                                _F)
