@@ -151,3 +151,17 @@ def test_the_challenge_to_do_something_is_the_task() -> None:
               "job. Today five of the six teams use the shared embeddings and the platform group owns them.")
     assert r.labels == ("situation", "task", "action", "result")
     _quotes_agree_with_labels(r)
+
+
+def test_an_outcome_after_the_time_that_passed_and_a_small_cost_are_results() -> None:
+    r = _star("yeah so one of the engineers on my team was like working every weekend and his code reviews were "
+              "getting sloppy i noticed it in his prs first so i set up a one on one and asked him what was going on "
+              "and it turned out he had taken over two services when someone left so i went to our manager and we "
+              "moved one of the services to another team and within a month he was back to normal hours")
+    assert r.result.evidence[0] == "and within a month he was back to normal hours"
+    assert "and we moved one of the services to another team" in r.sentences     # the "and" opens the next clause
+    c = _star("So the legal team wanted us to delete user data after 30 days, and our recommendation model needed 90 "
+              "days of history. I met their lead and walked through which features actually needed raw events. We "
+              "moved those features to aggregated counts, which legal approved. The model lost less than half a "
+              "point of recall, and we passed the audit that spring.")
+    assert c.labels[-1] == "result" and c.measurable_result

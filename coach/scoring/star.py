@@ -120,7 +120,7 @@ ACTION = [
 _CHANGE = (r"\b(?<!to )(?<!would )(?:(?:reduc|increas|improv|decreas|rais|sav|doubl|tripl|halv|accelerat|declin)(?:e|ed|es|ing)|"
            r"(?:(?<!gradient )boost|lower|gain|climb|jump|lift|recover|block|dipp?|spik|slipp?)(?:ed|s|ing)?|"
            r"cut|cuts|cutting|dropp(?:ed|ing)|drops?|grew|grows?|growing|brought|shrank|shrunk|sped|"
-           r"fell|falls?|falling|rose|rises?|rising|caught|blocked|stayed|remained|settled|"
+           r"fell|falls?|falling|rose|rises?|rising|caught|blocked|stayed|remained|settled|lost|loses|"
            # movement verbs are a change only with a direction: "went from", "came down", not "went through"
            r"went(?=[^.]{0,40}?\b(?:up|down|from|to|under|below|above|within|back)\b)|"
            r"came(?=[^.]{0,40}?\b(?:up|down|to|under|below|above|within|back)\b)|"     # "came from" is an origin
@@ -134,7 +134,8 @@ _MEASURE = re.compile(r"\d|percent|%|\ba (?:day|week|month|quarter|year) (?:earl
 _ELAPSED = (r"^(?:(?:and|so|but|um|uh)\W+)*(?:(?:about |almost |nearly |over )?(?:a|an|one|two|three|four|five|six|"
             r"seven|eight|nine|ten|eleven|twelve|eighteen|several|a few|a couple of|\d+) (?:days?|weeks?|months?|"
             r"quarters?|years?|sprints?) (?:later|on|in|after(?: (?:that|launch|the launch|the change))?)|today|"
-            r"these days|by now|since then|now)")
+            r"these days|by now|since then|now|within (?:a|an|one|two|three|four|six|a few|a couple of|\d+) (?:days?|"
+            r"weeks?|months?|quarters?))")
 # A lesson told as what the speaker would change: "What I'd change is ...", "If I did it over, I'd ..."
 _REDO = (r"what i'?d (?:change|do differently|do again)|what i would (?:change|do differently)|"
          r"if i (?:did|could do|were doing|was doing|started) (?:it|this|that)? ?(?:again|over)|"
@@ -173,6 +174,8 @@ RESULT = [
                 r"flaky))\b|^(?:and |so )?(?!i\b|we\b)[a-z -]{2,40}?(?<!\bhad) (?:stopped|disappeared|went away|vanished)\b|"
                 r"\bmade no (?:difference|change)\b|\bbecame (?:the|a|an|our|her|his|their) (?:[a-z-]+ ){0,2}"
                 r"(?:standard|default|guide|template|baseline|reference|playbook)\b", _F), 2.4),
+    (re.compile(r"\b(?:passed|cleared) (?:the|its|our|their|every|all|each) (?:[a-z-]+ ){0,2}?(?:audit|review|"
+                r"inspection|certification|test|checks?)s?\b", _F), 2.4),
     (re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|up from|down from)\b[^.]{0,40}?(?:\d|percent)", _F),
      2.5),
     # a measured change told as a noun: "the holdout showed a 1.5 percent lift in orders", "a 30% cut in cost"
@@ -456,6 +459,11 @@ def _scene_first(sents: list[Sentence], labels: list[str], primary: dict[str, li
     for i in range(acts[0]):
         if labels[i] == "result" and not _REFLECTION.search(sents[i].text.lower()):
             _relabel(i, "situation", labels, primary, secondary)
+    for i in range(1, acts[-1]):
+        # what a test step found, with more steps after it: "I reran it with five seeds. It held every time, six
+        # points of precision lost. I wrote a note ..."
+        if labels[i] == "result" and labels[i - 1] == "action" and _TEST_LEAD.search(sents[i - 1].text.lower()):
+            _relabel(i, "action", labels, primary, secondary)
     second = sents[1].text.lower() if len(sents) > 1 else ""
     if acts[0] == 0 and len(labels) >= 3 and any(a > 1 for a in acts) and not _TEST_LEAD.search(
             sents[0].text.lower()) and (labels[1] == "situation" or (

@@ -70,6 +70,7 @@ _HOLDS_CLAUSE = frozenset("i we they he she "    # a subject before it: "we | bo
 _DETERMINERS = frozenset("a an the this that every each one our my their his her".split())
 # Words that cannot open a verb's object: after "NOUN we planned", they show the verb's object is the noun before.
 _GAP_NEXT = frozenset("is was were are had has so and but then because i we they he she".split())
+_TRAILING_JOINER = re.compile(r"\s(?:and|so|but|then)\s*$", re.IGNORECASE)
 _MIN_CLAUSE = 5   # words on each side of a speech split
 
 
@@ -104,6 +105,9 @@ def _add(out: list[Sentence], text: str, start: int, end: int, speech: bool = Fa
                                                                       if m.group("bare") else [],
                                                                       bool(m.group("bare"))):
                 continue
+            joiner = _TRAILING_JOINER.search(text[cut:at])
+            if joiner and not m.group("bare") and not m.group("np"):
+                at = cut + joiner.start()       # "... to another team and | within a month": the "and" opens the clause
             if len(text[cut:at].split()) >= _MIN_CLAUSE and len(text[at:end].split()) >= _MIN_CLAUSE:
                 _push(out, text, cut, at)
                 cut = at
