@@ -165,3 +165,13 @@ def test_an_outcome_after_the_time_that_passed_and_a_small_cost_are_results() ->
               "moved those features to aggregated counts, which legal approved. The model lost less than half a "
               "point of recall, and we passed the audit that spring.")
     assert c.labels[-1] == "result" and c.measurable_result
+
+
+def test_an_answer_that_opens_with_talking_to_people_starts_mid_story() -> None:
+    # a follow-up answer: its first act is a step, and offering to do the work is a step too
+    r = _star("I talked to each team lead separately. Two of them were worried about losing control of their "
+              "releases. I offered to move their pipelines myself and proposed that each team keep its own release "
+              "schedule. All four teams moved within the quarter.")
+    assert r.labels[0] == "action" and r.labels[2] == "action" and not r.task.present
+    assert "situation is" not in " ".join(r.situation.notes) or "keep it under" not in " ".join(r.situation.notes)
+    _quotes_agree_with_labels(r)

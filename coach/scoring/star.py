@@ -92,7 +92,7 @@ TASK = [
     (re.compile(r"\b(?:i|we) (?:needed|had|wanted) to\b|\bneeded to (?:figure out|find|get|reduce|improve|fix|ship|"
                 r"decide|cut|bring)\b|\b(?:to|had to) (?:decide|figure out) (?:whether|why|how)\b", _F), 2.0),
     (re.compile(r"\bso i (?:led|owned|ran|took on) the (?:response|incident|effort|project|migration|work)\b|"
-                r"\bi (?:set out|took it on|decided to fix|offered to)\b|^as (?:the|a|an) [a-z -]{3,60}, i\b|"
+                r"\bi (?:set out|took it on|decided to fix)\b|\bwith the (?:goal|aim) (?:that|of)\b|^as (?:the|a|an) [a-z -]{3,60}, i\b|"
                 r"\bi wanted (?:one|to get|to fix|to make)\b", _F), 2.6),
     (re.compile(r"\b(?:i|we) wanted (?:them|it|everyone|everybody|every|each|all|the|our|us|both)\b", _F), 2.0),
     (re.compile(r"\bdeadline\b|\bbefore the (?:next|holiday|launch)\b|\bwithout (?:losing|hurting|breaking)\b", _F),
@@ -267,6 +267,11 @@ _PAST = re.compile(r"\b(?:was|were|had|did|(?!(?:" + _NOT_ED + r")\b)\w{3,}ed|" 
 _TEST_LEAD = re.compile(r"^(?:(?:and|so|then|first|next)\W+)*(?:i|we)\s+(?:also |then |first |quickly )?(?:re-?ran|tested|"
                         r"benchmarked|measured|compared|evaluated|sampled|replayed|backtested|simulated|checked|"
                         r"profiled|timed|audited|ran (?:[a-z'-]+ ){0,5}?(?:on|against|through)\b)", _F)
+# Talking to people answers something that already happened: an answer that opens with it starts mid-story (a
+# follow-up), so the opening is a step, not the scene ("I talked to each team lead separately. Two of them ...").
+_TALK_LEAD = re.compile(r"^(?:(?:and|so|then|first|um|uh)\W+)*(?:i|we)\s+(?:first |then |also )?(?:talked|spoke|met|asked|"
+                        r"told|sent|emailed|messaged|pinged|called|proposed|suggested|presented|explained|showed|"
+                        r"reached out|sat down|went to|pushed back|escalated|raised)\b", _F)
 # What a step turned up: "it turned out they were measured on cost", "the root cause was a currency field".
 _FINDING = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:it turned out|turns out|(?:the|its|our) (?:root )?(?:cause|culprit)"
                       r" was|(?:i|we) (?:found|learned|saw|noticed|realized|realised) (?:that|it|they|the|most|about))\b",
@@ -466,7 +471,7 @@ def _scene_first(sents: list[Sentence], labels: list[str], primary: dict[str, li
             _relabel(i, "action", labels, primary, secondary)
     second = sents[1].text.lower() if len(sents) > 1 else ""
     if acts[0] == 0 and len(labels) >= 3 and any(a > 1 for a in acts) and not _TEST_LEAD.search(
-            sents[0].text.lower()) and (labels[1] == "situation" or (
+            sents[0].text.lower()) and not _TALK_LEAD.search(sents[0].text.lower()) and (labels[1] == "situation" or (
             labels[1] == "other" and _narrative(second) and not _FIRST_PERSON_LEAD.search(second))):
         _relabel(0, "situation", labels, primary, secondary)
         secondary["action"].append(0)
