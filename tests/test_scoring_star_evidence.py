@@ -173,5 +173,5 @@ def test_an_answer_that_opens_with_talking_to_people_starts_mid_story() -> None:
               "releases. I offered to move their pipelines myself and proposed that each team keep its own release "
               "schedule. All four teams moved within the quarter.")
     assert r.labels[0] == "action" and r.labels[2] == "action" and not r.task.present
-    assert "situation is" not in " ".join(r.situation.notes) or "keep it under" not in " ".join(r.situation.notes)
+    assert r.labels[1] != "situation"        # a weak cue of context after the first step is not the scene
     _quotes_agree_with_labels(r)

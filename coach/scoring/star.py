@@ -506,7 +506,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
             best, sc = "situation", sc | {"situation": sc[best] + 0.1}   # "when I joined X, each team did Y"
         elif i == 0 and best in ("action", "result") and sc["task"] < 2.5 and _OPENER.search(low):
             best, sc = "situation", sc | {"situation": sc[best] + 0.1}   # a first sentence framed by time or place
-        if best == "situation" and sc[best] < 2.0 and i >= max(2, len(sents) / 2):
+        if best == "situation" and sc[best] < 2.0 and (i >= max(2, len(sents) / 2) or "action" in labels):
             best = "other"                                     # context comes first; a late weak cue is not it
         if best == "situation" and sc[best] < 2.5 and i == len(sents) - 1 and i >= 2 and "action" in labels \
                 and _MEASURE.search(low):
