@@ -443,9 +443,11 @@ def _carry(sents: list[Sentence], labels: list[str], carried: dict[str, list[int
 
 
 def _relabel(i: int, to: str, labels: list[str], primary: dict[str, list[int]],
-             secondary: dict[str, list[int]]) -> None:
+             secondary: dict[str, list[int]], carried: dict[str, list[int]]) -> None:
     was = labels[i]
-    primary[was].remove(i)
+    for part in (primary, carried):
+        if i in part[was]:
+            part[was].remove(i)
     labels[i] = to
     primary[to] = sorted(primary[to] + [i])
     if i in secondary[to]:
@@ -453,7 +455,7 @@ def _relabel(i: int, to: str, labels: list[str], primary: dict[str, list[int]],
 
 
 def _scene_first(sents: list[Sentence], labels: list[str], primary: dict[str, list[int]],
-                 secondary: dict[str, list[int]]) -> None:
+                 secondary: dict[str, list[int]], carried: dict[str, list[int]]) -> None:
     """Context comes before the steps and the outcome after them. A change told before the speaker's first step
     is the problem ("Our p99 went from 40 to over 200 milliseconds. I moved ..."), unless it is a lesson; and an
     opening act followed by more context is where the story starts ("I built a small library for our own team.
@@ -461,19 +463,20 @@ def _scene_first(sents: list[Sentence], labels: list[str], primary: dict[str, li
     acts = [i for i, lab in enumerate(labels) if lab == "action"]
     if not acts:
         return
-    for i in range(acts[0]):
-        if labels[i] == "result" and not _REFLECTION.search(sents[i].text.lower()):
-            _relabel(i, "situation", labels, primary, secondary)
+    later_outcome = any(lab == "result" for lab in labels[acts[0]:])    # (else the outcome may come first: "It cut
+    for i in range(acts[0]):                                            # p99 by half. I presented it ...")
+        if labels[i] == "result" and later_outcome and not _REFLECTION.search(sents[i].text.lower()):
+            _relabel(i, "situation", labels, primary, secondary, carried)
     for i in range(1, acts[-1]):
         # what a test step found, with more steps after it: "I reran it with five seeds. It held every time, six
         # points of precision lost. I wrote a note ..."
         if labels[i] == "result" and labels[i - 1] == "action" and _TEST_LEAD.search(sents[i - 1].text.lower()):
-            _relabel(i, "action", labels, primary, secondary)
+            _relabel(i, "action", labels, primary, secondary, carried)
     second = sents[1].text.lower() if len(sents) > 1 else ""
     if acts[0] == 0 and len(labels) >= 3 and any(a > 1 for a in acts) and not _TEST_LEAD.search(
             sents[0].text.lower()) and not _TALK_LEAD.search(sents[0].text.lower()) and (labels[1] == "situation" or (
             labels[1] == "other" and _narrative(second) and not _FIRST_PERSON_LEAD.search(second))):
-        _relabel(0, "situation", labels, primary, secondary)
+        _relabel(0, "situation", labels, primary, secondary, carried)
         secondary["action"].append(0)
 
 
@@ -526,8 +529,9 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
                 secondary[c].append(i)
     carried: dict[str, list[int]] = {c: [] for c in COMPONENTS}
     if given is None:
-        _scene_first(sents, labels, primary, secondary)
         _carry(sents, labels, carried)
+        _scene_first(sents, labels, primary, secondary, carried)
+        _carry(sents, labels, carried)       # again: a scene found by the order is continued too
         acts = [i for i, lab in enumerate(labels) if lab == "action"]
         last = sents[acts[-1]].text.lower() if acts else ""
         if acts and acts[-1] > 0 and not (primary["result"] or secondary["result"] or carried["result"]) \
