@@ -135,7 +135,7 @@ def _inside_clause(before: list[str], after: list[str], bare: bool) -> bool:
     # a verb with no object after it closes a relative clause on the noun before: "the first thing they cut | i
     # counted ...", "all the features we planned | so ..."
     return bare and len(before) >= 2 and (before[-2] in _DETERMINERS or len(before) >= 3 and before[-3] in _DETERMINERS
-                                          and before[-2] not in _HOLDS_CLAUSE) and after[:1] and after[0] in _GAP_NEXT
+                                          and before[-2] not in _HOLDS_CLAUSE) and bool(after) and after[0] in _GAP_NEXT
 
 
 def _push(out: list[Sentence], text: str, start: int, end: int) -> None:
