@@ -36,8 +36,8 @@ def test_older_held_out_part_meets_every_target(figures) -> None:
 def test_fresh_part_now_tuned_on(figures) -> None:
     f = figures["fresh"]
     assert f["answers"] >= 50                       # tests/data/graded/fresh/: its misses were read, now tuning
-    # Guards at the measured figures where the targets are missed (Spearman 0.884, three answers graded <= 2 above
-    # 2.0, 83% of quotes on a right-label sentence); no grade-5 answer below 4.0 (the target). See README, Scoring.
+    # Guards at the measured figures where the targets are missed (Spearman 0.891, three answers graded <= 2 above
+    # 2.0); quotes on a right-label sentence 0.93 and no grade-5 answer below 4.0 (the targets). See README, Scoring.
     assert f["spearman"] >= 0.87 and f["strong_below_4"] == 0
     assert f["weak_above_2"] <= 3 and f["quote_right"] >= 0.9
 
@@ -45,9 +45,10 @@ def test_fresh_part_now_tuned_on(figures) -> None:
 def test_second_fresh_held_out_part(figures) -> None:
     f = figures["fresh2"]
     assert f["answers"] >= 40                       # tests/data/graded/fresh2/: written before the rules changed
-    # The clean check, at its measured figures (the targets are missed on it): Spearman 0.841 against 0.9, three
-    # answers graded <= 2 above 2.0, seven graded 5 below 4.0, 78% of the quotes on a right-label sentence.
-    assert f["spearman"] >= 0.82     # 0.827 since the sentence labels were fixed (fresh2 folded into tuning for quotes)
+    # Scored once as the clean check of the third pass, then folded into tuning for the STAR quotes. Guards at the
+    # measured figures where the targets are missed: Spearman 0.830 against 0.9 (0.840 before the sentence labels
+    # were fixed: see README, Scoring), two answers graded <= 2 above 2.0, seven graded 5 below 4.0.
+    assert f["spearman"] >= 0.82
     assert f["weak_above_2"] <= 3 and f["strong_below_4"] <= 7
     assert f["quote_right"] >= 0.9
 
