@@ -112,4 +112,4 @@ def test_stories_without_their_action_sentences_score_low() -> None:
              and any(lab == "action" for *_, lab in g.spans)]
     rows = score_graded(items, default_content())
     assert len(rows) >= 60
-    assert sum(1 for r in rows if r["card"].overall > 2.8) <= 5                             # measured 5 of 67
+    assert sum(1 for r in rows if r["card"].overall > 2.8) <= 5                             # measured 4 of 67

@@ -5,7 +5,7 @@
 First, calibration on the graded answers (tests/data/graded/) and the napkin chains
 (tests/data/napkin/), on the tuning part, the older held-out part, the first fresh part (tests/data/graded/fresh/,
 read after the second pass and now tuned on) and the second fresh part (tests/data/graded/fresh2/, scored
-once as a clean check, then read and folded into tuning in the fourth pass); the fresh parts have no chains: Spearman between overall and
+once as a clean check, then read and folded into tuning in the fourth pass, scores and STAR quotes alike); the fresh parts have no chains: Spearman between overall and
 grade, mean score per grade, answers graded <= 2 scoring above 2.0, answers graded 5 scoring
 below 4.0, the share of STAR quotes on a sentence with the right label, talking-point precision,
 and flags on correct chains / misses on wrong ones (see coach/eval/graded.py). Then, on the

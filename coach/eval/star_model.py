@@ -1,17 +1,21 @@
 """STAR sentence labels: rules, the local model (grammar-constrained, one word), and the two combined.
 
-    python -m coach.eval.star_model [--model smollm2-135m] [--part held-out|tuning|all]
+    python -m coach.eval.star_model [--model smollm2-135m] [--part held-out|tuning|all] [--cache FILE]
 
 Scores the graded story answers three ways and prints, for each, the share of STAR quotes on a
 sentence with the right label, sentence-label accuracy, and seconds per sentence. Combined: the
 rules' label, except where the rules found no cue ("other"), where the model's label is taken.
-The combination was fixed before the run, not fitted on the held-out part.
+The combination was fixed before the run, not fitted on the held-out part. `--cache FILE` keeps the model's
+label for each sentence in a JSON file, so the rules can be measured again against the same model labels
+without running the model again (the seconds per sentence are then those of the first run).
 """
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
+from pathlib import Path
 from typing import Any, Callable
 
 from coach.eval.graded import Graded, _gold_label, load_graded
@@ -44,23 +48,30 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m coach.eval.star_model", description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=None, help="a model name from models/manifest.toml or a .gguf path")
     parser.add_argument("--part", default="held-out", choices=("held-out", "tuning", "all"))
+    parser.add_argument("--cache", type=Path, default=None, help="JSON file of the model's label per sentence")
     args = parser.parse_args(argv)
     from coach.adapters.star_labeller import LlamaStarLabeller
     from coach.models import resolve
     items = [g for g in load_graded() if g.spans and (args.part == "all" or g.held_out == (args.part == "held-out"))]
     path, _ = resolve("llm", args.model)
-    model = LlamaStarLabeller(path, threads=2)
-    cache: dict[str, str] = {}
-    spent = [0.0, 0]
+    stored: dict[str, Any] = json.loads(args.cache.read_text()) if args.cache and args.cache.exists() else {}
+    cache: dict[str, str] = dict(stored.get("labels", {}))
+    spent = [float(stored.get("seconds", 0.0)), int(stored.get("sentences", 0))]
+    model: LlamaStarLabeller | None = None
 
     def by_model(sents: list[Sentence]) -> list[str]:
+        nonlocal model
         out = []
         for s in sents:
             if s.text not in cache:
+                model = model or LlamaStarLabeller(path, threads=2)
                 t0 = time.perf_counter()
                 cache[s.text] = model.label(s.text)
                 spent[0] += time.perf_counter() - t0
                 spent[1] += 1
+                if args.cache:
+                    args.cache.write_text(json.dumps({"model": path.name, "labels": cache, "seconds": spent[0],
+                                                      "sentences": spent[1]}, indent=1))
             out.append(cache[s.text])
         return out
 
@@ -80,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, r in results.items():
         print(f"  {name:<10}{r['quote_right']:>10.3f} ({r['quotes']}){r['label_accuracy']:>10.3f}"
               f"{r['s_per_sentence']:>12}")
-    model.close()
+    if model is not None:
+        model.close()
     return 0
 
 

@@ -10,215 +10,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from coach.scoring.star_cues import ACT_CLAUSE as ACT_CLAUSE   # read by the calibration
+from coach.scoring.star_cues import (
+    ACTION, I_WORD, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _AT_NAME,
+    _BACKSTORY_CHANGE, _CAREER, _CAUSE, _CHANGE_MEASURED, _CONDITIONAL, _CONSEQUENCE, _DOUBT, _F, _FINDING,
+    _FIRST_PERSON_LEAD, _GOAL, _HABIT, _HYPOTHETICAL, _LATER_OUTCOME, _MEASURE, _MEASURED_OUTCOME, _OBLIGATION,
+    _OPENER, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OUTCOME_LEAD, _OWNED_ROLE, _PAST, _PERFECT, _PLAN, _REFLECTION,
+    _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _UNSURE, _VERDICT,
+)
 from coach.scoring.text import Sentence, quote
 
 COMPONENTS = ("situation", "task", "action", "result")
-_F = 0          # every pattern is lowercase and runs on lowercased text: much faster than re.IGNORECASE
-
-_ACTION_VERBS = (
-    r"built|build|designed|led|proposed|convinced|wrote|implemented|introduced|set up|created|migrated|refactored|"
-    r"added|ran|started|decided|pushed|drove|analy[sz]ed|profiled|benchmarked|prototyped|rewrote|replaced|"
-    r"organi[sz]ed|negotiated|mentored|partnered|reached out|talked|spoke|met|dug|investigated|found|noticed|"
-    r"identified|chose|picked|split|moved|trained|retrained|tuned|deployed|automated|documented|presented|"
-    r"escalated|brought|pulled|sat down|coordinated|got|made|took|kicked off|sketched|scoped|broke|hired|debugged|"
-    r"fixed|instrumented|measured|put together|framed|aligned|asked|suggested|argued|showed|shared|rolled|switched|"
-    r"removed|cut|simplified|reworked|redesigned|defined|established|launched|interviewed|walked|traced|mapped|"
-    r"paired|quantized|distilled|tested|evaluated|compared|handed|wrote up|volunteered|owned|shipped|dropped|set|"
-    r"went with|looked|tried|used|worked|helped|reviewed|planned|convened|ran|gave|turned|replaced|pitched|"
-    r"de-?risked|backtested|labell?ed|collected|cleaned|merged|refused|pushed back|flagged|raised|spent|read|"
-    r"considered|estimated|explained|delegated|counted|offered|joined|held|hold|switched|opened|posted|saw|"
-    r"paired|wrote|added|picked|negotiated|showed|took|counted|rebuilt|wired|reran|replayed")
-# Irregular past forms: with "I" / "we" in front, a past-tense verb is an act (tense, not a phrase list).
-_IRREGULAR_PAST = (r"put|sat|ran|took|made|wrote|built|got|gave|found|brought|went|saw|told|spent|kept|drew|chose|led|"
-                   r"met|read|set|cut|sent|held|began|broke|caught|dug|fought|laid|left|lent|let|lost|paid|rode|rose|"
-                   r"said|sold|shot|shut|spoke|stood|stuck|struck|swept|taught|threw|won|wound|did|flew|fed|bought|"
-                   r"hid|hit|rebuilt|rewrote|reran|undid|withdrew|oversaw|upheld")
-# Verbs in -ed that state a wish, a feeling or a duty rather than an act ("I needed to", "I was asked").
-_STATE_ED = r"needed|wanted|liked|loved|hated|hoped|believed|seemed|used|supposed|expected|worried|assumed|figured"
-_NOT_ED = r"need|feed|speed|seed|proceed|exceed|succeed|embed|indeed|shed"     # end in -ed, are not past
-_PAST_VERB = rf"(?:(?!(?:{_STATE_ED}|{_NOT_ED})\b)[a-z][a-z-]{{1,}}ed|{_IRREGULAR_PAST})"
-_SAME_IN_PRESENT = ("put", "set", "cut", "read", "let", "hit", "shut", "spread")   # no tense on their own
-_I = r"\bi(?:\s+(?:also|then|first|personally|actually|eventually|finally|quickly|basically|just|initially|even|" \
-     r"immediately|carefully|myself))?\s+"
-# One first-person step in the past: "i profiled", "we moved", "and i convinced".
-ACT_CLAUSE = re.compile(rf"\b(?:i|we)\s+(?:also |then |first |personally |eventually |finally )?{_PAST_VERB}\b", _F)
-SITUATION = [
-    (re.compile(r"\bat (?:a|the|my|our|one) [a-z -]{0,20}(?:startup|company|job|firm|bank|employer|team)\b", _F), 2.5),
-    (re.compile(r"\b(?:at|in|on) (?:my|our) (?:last|previous|prior|old|current|first|former) (?:company|job|role|team|"
-                r"employer|startup|position|gig)\b", _F), 2.5),
-    (re.compile(r"\bwhen i (?:was|joined|started|first)\b", _F), 2.0),
-    (re.compile(r"\b(?:a few|two|three|four|couple of|several|many) (?:years|months) ago\b|\blast (?:year|quarter|"
-                r"summer|spring|fall|autumn|winter)\b|\bback (?:in|when)\b|\bat the time\b", _F), 2.0),
-    (re.compile(r"\bi was (?:a|an|the) [a-z -]{0,30}(?:engineer|lead|scientist|manager|owner|member|ic|tl)\b", _F),
-     2.0),
-    (re.compile(r"\b(?:we|they|it|the team|the model|the system|our team) (?:was|were|had been) (?:seeing|getting|"
-                r"struggling|running|using|losing|dealing|having|facing|stuck|shipping|moving|working|building|"
-                r"drifting|growing)\b", _F), 2.0),
-    (re.compile(r"\b(?:the|our) (?:problem|issue|context|background|situation|challenge) (?:was|is)\b", _F), 2.0),
-    (re.compile(r"\b(?:we had|we owned|there was|there were|the team was|the team had|our team|we were|"
-                r"the company|our system|our product|nobody|everyone|every team)\b", _F), 1.0),
-    (re.compile(r"\b(?:used to|kept (?:breaking|failing|timing out|having)|was getting|were getting|"
-                r"complain(?:ed|ing|ts))\b", _F), 1.5),
-    (re.compile(r"\b(?:i'?m|i am) (?:currently |now )?(?:a|an|the) [a-z -]{0,30}(?:engineer|lead|scientist|manager)\b|"
-                r"\bright now i'?m\b|\bthe (?:largest|biggest|system i (?:owned|led|built)|hardest decision)\b", _F), 2.0),
-    (re.compile(r"^(?:(?:about|around) [a-z ]{0,25}, )?(?:our|my|the|a|an|every|three|two|four|five|six) [a-z -]{0,40}?"
-                r"(?:had|ran|was|were|used|kept|wanted|served|scored|broke|started|retrained|came|took|handled)\b", _F),
-     1.2),
-    # "I" inside a relative clause, the main verb after it: "one of the engineers I led had missed ..."
-    (re.compile(r"\b(?:i|we) (?:[a-z]+ed|built|led|ran|joined)(?: on| with| for| in)? (?:um |uh )?"
-                r"(?:was|were|is|are|had|has)\b", _F), 2.7),
-    # backstory in the past perfect: "the bill had doubled", "two teams had stopped talking"
-    (re.compile(r"\bhad (?:already |just |quietly |slowly )?(?:been|become|grown|gone|risen|fallen|crept|[a-z]+ed)\b",
-                _F), 2.0),
-    (re.compile(r"\bthe (?:project|system|model|problem|story|time) (?:i|we)(?:'d| would)? (?:want|like|'d like) to "
-                r"(?:talk about|go deep on|walk (?:you )?through|discuss|describe)\b", _F), 2.0),
-]
-TASK = [
-    (re.compile(r"\b(?:my|our|the) (?:goal|task|job|mandate|ask|objective|mission|charter|assignment|remit) "
-                r"(?:was|is)\b|\bset (?:myself|ourselves|us|me) (?:the |a )?(?:goal|target|task)\b", _F), 3.0),
-    (re.compile(r"\b(?:i|we) (?:was|were) (?:asked|tasked|told|brought in|responsible|assigned|given|put in charge|"
-                r"supposed)\b", _F), 3.0),
-    (re.compile(r"^[^,]{0,40}\b(?:asked|tasked) me\b|\bmy (?:role|responsibility) was\b|\bresponsible for\b|\bin charge of\b|"
-                r"\b(?:asked|tasked|told|gave|charged|trusted) me\b[^.]{0,30}?\bto\b|"
-                r"(?:^|[,;]\s*|\b(?:and|so)\s+)i owned\b|\bi took on\b|\bi volunteered to\b|"
-                r"\bit was my (?:job|problem|call|change|project|model|code|mistake|decision)\b|"
-                r"\btook (?:on )?(?:the |full )?(?:responsibility|ownership)\b|\bi was the one (?:on call|responsible|"
-                r"in charge|who had to)\b|\b(?:it )?(?:fell|landed) (?:\w+ ){0,2}on me\b|"
-                r"\bi felt it was my\b|\bi (?:led|owned) (?:a|the) (?:project|effort|migration)\b", _F), 2.5),
-    (re.compile(r"\b(?:i|we) (?:needed|had|wanted) to\b|\bneeded to (?:figure out|find|get|reduce|improve|fix|ship|"
-                r"decide|cut|bring)\b|\b(?:to|had to) (?:decide|figure out) (?:whether|why|how)\b", _F), 2.0),
-    (re.compile(r"\bso i (?:led|owned|ran|took on) the (?:response|incident|effort|project|migration|work)\b|"
-                r"\bi (?:set out|took it on|decided to fix|offered to)\b|^as (?:the|a|an) [a-z -]{3,60}, i\b|"
-                r"\bi wanted (?:one|to get|to fix|to make)\b", _F), 2.6),
-    (re.compile(r"\bdeadline\b|\bbefore the (?:next|holiday|launch)\b|\bwithout (?:losing|hurting|breaking)\b", _F),
-     1.0),
-]
-ACTION = [
-    (re.compile(_I + rf"(?:{_ACTION_VERBS})\b", _F), 2.5),
-    (re.compile(_I + _PAST_VERB + r"\b", _F), 2.3),
-    (re.compile(r"\b(?:so|then|first|next|after that|eventually|finally)\s*,?\s*i\s+(?:\w+ed|took|made|wrote|ran|"
-                r"built|set|sat|met|got|gave|led|saw|read|told|spent|put|went|found|brought|kept|did|drew|chose)\b", _F),
-     1.5),
-    (re.compile(r"\bmy (?:approach|plan|proposal|solution|idea|fix|first step) was\b|\bthe part i did myself\b|"
-                r"\bmy (?:own )?part was\b", _F), 2.5),
-    (re.compile(rf"\bwe(?:\s+(?:also|then|first|eventually|finally|quickly))?\s+(?:{_ACTION_VERBS})\b", _F), 2.0),
-    (re.compile(r"\bwe(?:\s+(?:also|then|first|eventually|finally|quickly))?\s+" + _PAST_VERB + r"\b", _F), 1.8),
-]
-# A change verb in its verb forms (not the nouns "growth", "delivery" or the term "gradient boosted").
-_CHANGE = (r"\b(?<!to )(?<!would )(?:(?:reduc|increas|improv|decreas|rais|sav|doubl|tripl|halv|accelerat|declin)(?:e|ed|es|ing)|"
-           r"(?:(?<!gradient )boost|lower|gain|climb|jump|lift|recover|block|dipp?|spik|slipp?)(?:ed|s|ing)?|"
-           r"cut|cuts|cutting|dropp(?:ed|ing)|drops?|grew|grows?|growing|brought|shrank|shrunk|sped|"
-           r"fell|falls?|falling|rose|rises?|rising|caught|blocked|stayed|remained|settled|"
-           # movement verbs are a change only with a direction: "went from", "came down", not "went through"
-           r"(?:went|came)(?=[^.]{0,40}?\b(?:up|down|from|to|under|below|above|within|back)\b)|"
-           r"moved(?=[^.]{0,40}?\b(?:up|down|from)\b)|kept(?=[^.]{0,30}?\b(?:under|below|above|within)\b))\b")
-_NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\b(?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\btwice\b|\bzero\b|\bx\b|\b(?:one|two|three|four|five|six|seven|eight|"
-            r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)")
-_MEASURE = re.compile(r"\d|percent|%|\ba (?:day|week|month|quarter|year) (?:early|earlier|ahead|sooner)\b|\b(?:half|twice|once|double[d]?|triple[d]?|zero|none|\w+fold|"
-                      r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
-                      r"eighty|ninety|hundred)\w*)\b|\bx\b", _F)
-# Time that passed since the story ("a year later", "eighteen months on", "today"): what follows is the outcome.
-_ELAPSED = (r"^(?:(?:and|so|but|um|uh)\W+)*(?:(?:about |almost |nearly |over )?(?:a|an|one|two|three|four|five|six|"
-            r"seven|eight|nine|ten|eleven|twelve|eighteen|several|a few|a couple of|\d+) (?:days?|weeks?|months?|"
-            r"quarters?|years?|sprints?) (?:later|on|in|after(?: (?:that|launch|the launch|the change))?)|today|"
-            r"these days|by now|since then|now)")
-# A lesson told as what the speaker would change: "What I'd change is ...", "If I did it over, I'd ..."
-_REDO = (r"what i'?d (?:change|do differently|do again)|what i would (?:change|do differently)|"
-         r"if i (?:did|could do|were doing|was doing|started) (?:it|this|that)? ?(?:again|over)|"
-         r"i'?d (?:do|have done) (?:it|that|this|one thing) differently")
-RESULT = [
-    (re.compile(_CHANGE + r"[^.]{0,80}?" + _NUMWORD, _F), 3.0),
-    (re.compile(r"\b(?:shipp(?:ed|ing)|(?:launch|deliver|finish|adopt)(?:ed|es|s|ing)?|complet(?:ed|es|ing)|"
-                r"promot(?:ed|ion))\b[^.]{0,80}?" + _NUMWORD, _F), 2.9),
-    (re.compile(r"\bfrom [^.]{1,30}? to [^.]{0,20}?" + _NUMWORD + r"|\binstead of (?:about )?" + _NUMWORD +
-                r"|\bnow (?:take|takes|load|loads|covers|mentors|leads|runs|serves)\b|\b(?:was|got|been) promoted\b", _F), 2.7),
-    (re.compile(r"\b(?:i learned|what i (?:took|learned) from|lesson|looking back|in hindsight|i would have|"
-                r"if i did it again|next time i|" + _REDO + r")\b", _F), 2.6),
-    # an outcome told after the time that passed, in any tense: "Eighteen months later three of the four teams are
-    # on the shared stack", "Today eleven teams run it"; the subject is not the speaker (that would be a new step)
-    (re.compile(_ELAPSED + r",?\s+(?!(?:i|we|then)\b)(?:[a-z0-9,-]+\s+){0,8}?(?:are|is|has|have|run|runs|use|uses|"
-                r"takes?|reach(?:es)?|serves?|covers?|sits?|stays?|was|were|had)\b", _F), 2.6),
-    (re.compile(r"\b(?:as a result|in the end|ended up|the result|the outcome|the impact|that led to|which led to|"
-                r"this led to|resulted in|by the end|the net effect|after that|since then|within (?:two|three|a|"
-                r"\d+) (?:weeks|months|quarters))\b", _F), 2.5),
-    (re.compile(r"\b(?:shipped|launched|went live|rolled (?:it )?out to|got adopted|adopted by|became the default|"
-                r"(?:is|are) still (?:used|running|in production)|now (?:serves|runs|handles|used)|were using it|"
-                r"has caught|never (?:happened|came back|recurred)|no more (?:pages|incidents|outages))\b", _F), 2.0),
-    (re.compile(r"\b(?:we|i|they) (?:saw|hit|achieved|reached|delivered|won|landed|kept)\b", _F), 1.5),
-    (re.compile(r"\bbecame (?:the|a|our) (?:standard|default)\b|\bis now (?:the|a|part of)\b", _F), 2.5),
-    (re.compile(r"\b(?:had|saw|with|there were|we've had) (?:zero|no|not a single|only (?:one|two|\d+)) (?:more )?"
-                r"(?:[a-z-]+ ){0,2}(?:incidents?|outages?|pages?|regressions?|complaints?|escalations?|misses|"
-                r"failures?|downtime|errors?|bugs?|rollbacks?|surprises)\b|"
-                r"\b(?:we|they|everyone|both (?:teams|sides|orgs|groups)|all \w+ teams) (?:agreed|signed off)\b(?! to\b)",
-                _F), 2.6),
-    # a lasting outcome in the present perfect: "we haven't had one since", "it has caught two since"
-    (re.compile(r"\b(?:have|has|haven'?t|hasn'?t|havent|hasnt|have not|has not)\b[^.]{0,50}?\bsince\b(?! (?:then )?(?:i|we)\b)|"
-                r"\b(?:nothing|nobody|no one|none of (?:them|us|the \w+)) (?:broke|failed|noticed|complained|"
-                r"churned|regressed|was lost)\b|\b(?:a (?:day|week|month) early|ahead of (?:schedule|time))\b", _F), 2.6),
-    # an outcome told as change: "the job got forty minutes faster", "conflicts stopped", "she got more confident"
-    (re.compile(r"\b(?:got|became|ran|came out|ended up)\s+(?:[a-z-]+\s+){0,3}?(?:faster|slower|cheaper|quicker|"
-                r"shorter|smaller|lower|higher|better|more (?:confident|reliable|stable|accurate)|less (?:noisy|"
-                r"flaky))\b|^(?:and |so )?(?!i\b|we\b)[a-z -]{2,40}?(?<!\bhad) (?:stopped|disappeared|went away|vanished)\b|"
-                r"\bmade no (?:difference|change)\b|\bbecame (?:the|a|an|our|her|his|their) (?:[a-z-]+ ){0,2}"
-                r"(?:standard|default|guide|template|baseline|reference|playbook)\b", _F), 2.4),
-    (re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|up from|down from)\b[^.]{0,40}?(?:\d|percent)", _F),
-     2.5),
-    (re.compile(r"\b(?:went (?:really )?well|everyone was happy|people liked|got a lot (?:better|quieter)|"
-                r"was a success|worked (?:out|really well))\b", _F), 2.0),
-]
-_HYPOTHETICAL = re.compile(r"\b(?:would|will|should|could|going to|want(?:ed)? to|need(?:ed)? to|plan(?:ned)? to|"
-                           r"hope to|goal|target|aim|asked|to get it|to bring|i'd|we'd)\b", _F)
-_UNSURE = re.compile(r"\b(?:not (?:totally |really |entirely |fully )?sure (?:how|what|if|whether)|don't know (?:how|what|if)|"
-                     r"no idea (?:how|what|if)|never found out)\b", _F)
-# Present-tense doubt about the story itself ("I'm not sure she agreed", "I don't really know what happened").
-_DOUBT = re.compile(r"^(?:(?:and|but|so|honestly|to be honest),? )*(?:i'?m|i am) not (?:\w+ )?sure\b|"
-                    r"^(?:(?:and|but|so|honestly),? )*i (?:don'?t|do not) (?:really )?know\b", _F)
-# "If we disagreed, I would ...": a condition and a modal make a hypothetical, whatever the tense.
-_CONDITIONAL = re.compile(r"^(?:(?:so|and|but|well),? )*(?:if|whenever|when)\b[^.]{0,80}?\b(?:i|we)(?:'d| would| will)\b",
-                          _F)
-# A hedged verdict on oneself is not an event: "I think we handled it pretty well".
-_SELF_RATING = re.compile(r"\bi (?:think|guess|feel)\s+(?:we|i|it|they)\b[^.]{0,40}?\b(?:pretty|really|quite|very)?\s*"
-                          r"(?:well|fine|okay|ok|good|great)\b(?![^.]{0,20}\d)", _F)
-_BACKSTORY_CHANGE = re.compile(r"\bhad (?:already |just |quietly |slowly )?" + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )"), _F)
-_FIRST_PERSON_LEAD = re.compile(r"^(?:(?:and|so|then|but|um|uh)\W+)*(?:i|we)\b", _F)
-# "... and appeals went down to about a hundred a week": a later clause whose subject is not the speaker,
-# with a change verb and a measure, is the outcome even after an "I did" opening.
-_OUTCOME_CLAUSE = re.compile(r"(?:,|\band|;|\bso)\s+(?!(?:i|we|then|also|when|if|whenever|unless)\b)"
-                             r"(?:the |our |their |its )?[a-z-]+(?: [a-z-]+){0,3} "
-                             r"(?=(?:[a-z]+ed|fell|rose|grew|shrank|shrunk|sped|went|came|cut|stayed|kept)\b)"
-                             + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )") + r"[^.]{0,60}?" + _NUMWORD, _F)
-# The outcome told after the step in the same run-on sentence: "... a rollup table | the dashboards now load in
-# four seconds", "... and after that it got way quieter" (a benchmark's finding after a colon is not one).
-_AFTER_STEP = re.compile(r"\b(?:now|since then|after that|as a result|in the end|by the end|which (?:cut|brought|"
-                         r"dropped|reduced|raised|saved|halved|doubled))\b", _F)
-_LATER_OUTCOME = re.compile(r"(?:,|\band|;|\bso)\s+(?:(?:uh|um|then)\s+)?(?!(?:i|we|then|also|when|if|whenever|unless)\b)"
-                            r"(?:the |our |their |its )?[a-z-]+(?: [a-z-]+){0,3} "
-                            r"(?=(?:[a-z]+ed|fell|rose|grew|shrank|shrunk|sped|went|came|cut|stayed|kept|got)\b)"
-                            + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )"), _F)
-# A first sentence that opens with a time or place frame sets the scene ("During the peak last year ...").
-_OPENER = re.compile(r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*(?:during|in|at|back in|back when|last|early|late|"
-                     r"(?:a|one|two|three|four|five|six|a few|a couple of) (?:years?|months?|weeks?) (?:ago|into)|"
-                     r"about (?:a|one|two|three) years? ago)\b(?! the end\b)[^,]{0,50}?\b(?:years?|months?|weeks?|"
-                     r"quarter|spring|summer|fall|autumn|winter|peak|job|company|team|role|time|ago|into)\b", _F)
-# An opening time clause whose main clause is about others sets the scene: "When I joined, each team kept its
-# own copy" (but "When the alert fired, I rolled back" is an action).
-_SCENE_CLAUSE = re.compile(r"^(?:(?:so|and|um|uh|well)\W+)*(?:when|after|before|while|as soon as|by the time|once)\b"
-                           r"[^,]{3,80},\s*(?!(?:so |then |and )?(?:i|we)\b)", _F)
-# Habits, beliefs and plans ("I usually talk to stakeholders", "I would escalate") are not a story.
-_HABIT = re.compile(r"\b(?:usually|generally|typically|always|normally|tend to|i try to|i like to|i believe|"
-                    r"i think|to me|my approach is|i make sure|i'?m (?:generally|very|always|pretty)|"
-                    r"i (?:make|talk|try|write|keep|break|ask|give|do|go|work|use|like|start|bring|execute|figure|"
-                    r"prefer|focus|believe|share|help|answer))\b", _F)
-_PLAN = re.compile(r"^(?:(?:so|and|then|first|next)\s*,?\s*)*(?:i|we)(?:'d| would| will| could| might| should)\b|"
-                   r"^if (?:a|the|i|we|you|someone)\b|\b(?:i|we) would (?:first |probably |then )?\w+", _F)
-_PAST = re.compile(r"\b(?:was|were|had|did|(?!(?:" + _NOT_ED + r")\b)\w{3,}ed|" +
-                   "|".join(v for v in _IRREGULAR_PAST.split("|") if v not in _SAME_IN_PRESENT) + r")\b", _F)
-# A sentence that opens with "I <did something>" is an action even when it mentions a figure.
-_ACTION_LEAD = re.compile(_I + rf"(?:{_ACTION_VERBS}|{_PAST_VERB})\b", _F)
-_OUTCOME_LEAD = re.compile(r"^(?:(?:and|so|but)\s+)?(?:as a result|in the end|after that|since then|by the end|"
-                           r"overall|the (?:result|outcome|impact)|within)\b|" + _ELAPSED + r"\b", _F)
-I_WORD = re.compile(r"\bi(?:'m|'ve|'d|'ll)?\b(?!\s+(?:think|mean|guess|believe|feel|don't know|do not know)\b)", _F)
-WE_WORD = re.compile(r"\bwe(?:'re|'ve|'d|'ll)?\b", _F)
 
 
 @dataclass(frozen=True)
@@ -268,48 +70,45 @@ def _cue(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
     return max((w for p, w in cues if p.search(sentence)), default=0.0)
 
 
-_GOAL = re.compile(r"\b(?:my|our|the) (?:goal|task|target|ask|aim|objective)\b", _F)
-_MEASURED_OUTCOME = re.compile(r"\bfrom (?:[^.]|\.(?=\d)){1,30}? to\b|\bby (?:about |roughly )?\d|\bas a result\b|\bin the end\b|"
-                               r"\b(?:went|grew|rose|fell|dropped) (?:up |down )?(?:by )?\d+(?:\.\d+)? ?(?:percent|%)",
-                               _F)
-
-
-_AT_NAME = re.compile(r"\bat [A-Z][a-z]+\b")       # "at Acme": a place of work (needs the capital letter)
-
-
-# "The ranker I rebuilt lifted purchases by 4 percent": the speaker's verb sits in a relative clause inside the
-# subject, so the sentence is about what the subject did (its main verb), not an act of the speaker.
-_RELATIVE_LEAD = re.compile(r"^(?:the|our|my|that|this|a|an) (?:[a-z-]+ ){1,4}?(?:i|we) (?:[a-z]+ed|built|led|ran|"
-                            r"wrote|made|set|drew|chose|took|brought)\b(?= (?!(?:a|an|the|it|them|him|her|our|my|that|"
-                            r"this|to|on|with|for|in|at|from|into|up|out|down|over)\b)[a-z]+)", _F)
-
-
 def label_sentence(sentence: str) -> dict[str, float]:
     original, sentence = sentence, sentence.lower()
     rel = _RELATIVE_LEAD.search(sentence)
     main = sentence[rel.end():] if rel else sentence
     scores = {"situation": max(_cue(sentence, SITUATION), 1.0 if _AT_NAME.search(original) else 0.0),
               "task": _cue(sentence, TASK), "action": _cue(main, ACTION), "result": _cue(sentence, RESULT)}
-    if _DOUBT.search(sentence) or _CONDITIONAL.search(sentence) or _SELF_RATING.search(sentence) or not _PAST.search(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
+    if _DOUBT.search(sentence) or _CONDITIONAL.search(sentence) or _SELF_RATING.search(sentence) or \
+            _ALWAYS.search(sentence) or _VERDICT.search(sentence) or \
+            _OTHERS_VERDICT.search(sentence) and not _REFLECTION.search(sentence) or not _PAST.search(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
         return {c: 0.0 for c in scores}  # a habit, a belief, a plan or a doubt: not part of a story
+    if scores["result"] >= 2.0 and scores["action"] == 2.2 and _AGREED.search(main):
+        scores["action"] = max((w for p, w in ACTION if p is not _AGREED and p.search(main)), default=0.0)
+    if _CAREER.search(sentence) and not scores["result"]:
+        return {c: 0.0 for c in scores}  # "Before that I spent four years in ads ranking": a CV line, not a story
+    if _OWNED_ROLE.search(sentence) and not _OBLIGATION.search(sentence):
+        # "I owned our churn model, and success was ...": the setting, not an ask
+        scores["situation"], scores["task"] = max(scores["situation"], 2.6), min(scores["task"], 2.0)
+    if _CAUSE.search(sentence):
+        scores["result"] = 0.0           # "the root cause was a field that flipped from cents to dollars": a finding
     if _BACKSTORY_CHANGE.search(sentence):
         # "the bill had doubled in six months": a change before the story is its context, not its outcome
         scores["situation"], scores["result"] = max(scores["situation"], 2.4), 0.0
-    if scores["situation"] < 2.0 and not _PAST.search(sentence):
+    if scores["situation"] < 2.0 and not _PAST.search(_PERFECT.sub("", sentence)):
         scores["situation"] = 0.0        # a weak context cue in the present tense ("our team uses ...") sets no scene
-    lead = _ACTION_LEAD.search(sentence[:60])
-    if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence) and not _OUTCOME_CLAUSE.search(sentence):
+    lead = _ACTION_LEAD.search(main[:60])
+    if lead and re.search(r"\b(?:is|are|am|was|were|had)\b|\w{3,}ed\b", main[:lead.start()]):
+        lead = None                      # "The model was fine after that, and I stopped ...": it opens with the outcome
+    if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence) and (
+            not _OUTCOME_CLAUSE.search(sentence) or _TEST_LEAD.search(sentence)):
         # "I benchmarked both: X fell by 40" is an action; it is also a result (second) only with an outcome's shape
         scores["result"] = min(scores["result"], scores["action"] - (0.0 if _MEASURED_OUTCOME.search(sentence) else 0.1))
-    reflection = re.search(r"\b(?:i learned|looking back|in hindsight|i would have|what i took from|the lesson|"
-                           + _REDO + r")\b", sentence, _F)
+    reflection = _REFLECTION.search(sentence)
     if reflection:
         return scores | {"result": max(scores["result"], 2.6)}
     if scores["result"] and _MEASURED_OUTCOME.search(sentence) and not _GOAL.search(sentence):
         return scores                    # "the rate went up 7 percent, and she asked me to ..." is an outcome
     if scores["result"] and _UNSURE.search(sentence):
         scores["result"] = 0.0           # "I'm not sure how it ended up" is the absence of a result
-    elif scores["result"] and _HYPOTHETICAL.search(sentence) and scores["result"] < 3.0:
+    elif scores["result"] and _HYPOTHETICAL.search(_CONSEQUENCE.sub("", sentence)) and scores["result"] < 3.0:
         scores["result"] = 0.0           # "the goal was to reduce ..." is not an outcome
     elif scores["result"] and re.search(r"\b(?:my|our|the) (?:goal|task|target|ask)\b|\basked (?:me )?to\b",
                                         sentence, _F):
@@ -317,7 +116,6 @@ def label_sentence(sentence: str) -> dict[str, float]:
     return scores
 
 
-_CHANGE_MEASURED = re.compile(_CHANGE + r"[^.]{0,80}?" + _NUMWORD, _F)
 
 
 def _measured_after_step(low: str) -> bool:
@@ -331,9 +129,12 @@ def _measured_after_step(low: str) -> bool:
 
 
 def _narrative(low: str) -> bool:
-    """A past-tense clause of the story itself: not a habit, a plan, a doubt, a condition or a verdict."""
-    return bool(_PAST.search(low)) and not (_HABIT.search(low) or _PLAN.search(low) or _DOUBT.search(low)
-                                            or _CONDITIONAL.search(low) or _SELF_RATING.search(low))
+    """A past-tense clause of the story itself: not a habit, a plan, a doubt, a condition or a verdict, nor a
+    general claim in the present perfect ("I have not really had conflicts with people")."""
+    return bool(_PAST.search(_PERFECT.sub("", low))) and not (_HABIT.search(low) or _PLAN.search(low) or _DOUBT.search(low)
+                                            or _CONDITIONAL.search(low) or _SELF_RATING.search(low)
+                                            or _OTHERS_VERDICT.search(low) or _CAREER.search(low)
+                                            or _ALWAYS.search(low) or _VERDICT.search(low))
 
 
 def _carry(sents: list[Sentence], labels: list[str], carried: dict[str, list[int]]) -> None:
@@ -345,15 +146,55 @@ def _carry(sents: list[Sentence], labels: list[str], carried: dict[str, list[int
         if labels[i] != "other" or _words(sents[i].text) < 4 or not _narrative(sents[i].text.lower()):
             continue
         before = labels[i - 1]
+        prev, low = sents[i - 1].text.lower(), sents[i].text.lower()
         if before == "situation" and not any(a < i for a in actions):
             labels[i] = "situation"
-        elif before == "result" or (before == "action" and actions and actions[-1] < i
-                                    and _MEASURE.search(sents[i].text.lower())
-                                    and not _FIRST_PERSON_LEAD.search(sents[i].text.lower())):
+        elif before == "action" and (_TEST_LEAD.search(prev) or _FINDING.search(prev) or _FINDING.search(low)):
+            labels[i] = "action"         # what the step found: "I reran it with five seeds. | It held every time."
+        elif before == "result" or (before == "action" and actions and actions[-1] < i and _MEASURE.search(low)
+                                    and not _FIRST_PERSON_LEAD.search(low)):
             labels[i] = "result"
         else:
             continue
         carried[labels[i]].append(i)
+
+
+def _relabel(i: int, to: str, labels: list[str], primary: dict[str, list[int]],
+             secondary: dict[str, list[int]], carried: dict[str, list[int]]) -> None:
+    was = labels[i]
+    for part in (primary, carried):
+        if i in part[was]:
+            part[was].remove(i)
+    labels[i] = to
+    primary[to] = sorted(primary[to] + [i])
+    if i in secondary[to]:
+        secondary[to].remove(i)
+
+
+def _scene_first(sents: list[Sentence], labels: list[str], primary: dict[str, list[int]],
+                 secondary: dict[str, list[int]], carried: dict[str, list[int]]) -> None:
+    """Context comes before the steps and the outcome after them. A change told before the speaker's first step
+    is the problem ("Our p99 went from 40 to over 200 milliseconds. I moved ..."), unless it is a lesson; and an
+    opening act followed by more context is where the story starts ("I built a small library for our own team.
+    Two other teams were hand-writing the same joins.")."""
+    acts = [i for i, lab in enumerate(labels) if lab == "action"]
+    if not acts:
+        return
+    later_outcome = any(lab == "result" for lab in labels[acts[0]:])    # (else the outcome may come first: "It cut
+    for i in range(acts[0]):                                            # p99 by half. I presented it ...")
+        if labels[i] == "result" and later_outcome and not _REFLECTION.search(sents[i].text.lower()):
+            _relabel(i, "situation", labels, primary, secondary, carried)
+    for i in range(1, acts[-1]):
+        # what a test step found, with more steps after it: "I reran it with five seeds. It held every time, six
+        # points of precision lost. I wrote a note ..."
+        if labels[i] == "result" and labels[i - 1] == "action" and _TEST_LEAD.search(sents[i - 1].text.lower()):
+            _relabel(i, "action", labels, primary, secondary, carried)
+    second = sents[1].text.lower() if len(sents) > 1 else ""
+    if acts[0] == 0 and len(labels) >= 3 and any(a > 1 for a in acts) and not _TEST_LEAD.search(
+            sents[0].text.lower()) and not _TALK_LEAD.search(sents[0].text.lower()) and (labels[1] == "situation" or (
+            labels[1] == "other" and _narrative(second) and not _FIRST_PERSON_LEAD.search(second))):
+        _relabel(0, "situation", labels, primary, secondary, carried)
+        secondary["action"].append(0)
 
 
 def _words(text: str) -> int:
@@ -379,21 +220,19 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
                 labels.append("other")
             continue
         low = s.text.lower()
-        if sc[best] < 1.0 and i < 2 and _words(s.text) >= 5 and _PAST.search(low) \
-                and not _HABIT.search(low) and not _PLAN.search(low) and not _DOUBT.search(low) \
-                and not _CONDITIONAL.search(low):
+        if sc[best] < 1.0 and i < 2 and "action" not in labels and _words(s.text) >= 5 and _narrative(low):
             best, sc = "situation", sc | {"situation": 1.0}     # an opening sentence that sets the scene
         elif i < 2 and best in ("action", "result") and sc["task"] < 2.5 and _SCENE_CLAUSE.search(low):
             best, sc = "situation", sc | {"situation": sc[best] + 0.1}   # "when I joined X, each team did Y"
         elif i == 0 and best in ("action", "result") and sc["task"] < 2.5 and _OPENER.search(low):
             best, sc = "situation", sc | {"situation": sc[best] + 0.1}   # a first sentence framed by time or place
-        if best == "situation" and sc[best] < 2.0 and i >= max(2, len(sents) / 2):
+        if best == "situation" and sc[best] < 2.0 and (i >= max(2, len(sents) / 2) or "action" in labels):
             best = "other"                                     # context comes first; a late weak cue is not it
         if best == "situation" and sc[best] < 2.5 and i == len(sents) - 1 and i >= 2 and "action" in labels \
                 and _MEASURE.search(low):
             best, sc = "result", sc | {"result": sc[best]}   # context comes first: a measured close is the outcome
-        if best != "other" and sc[best] < 1.0 and i == len(sents) - 1 and i >= 2 and _PAST.search(low) and not _FIRST_PERSON_LEAD.search(low) \
-                and not _HABIT.search(low) and not _PLAN.search(low) and not _DOUBT.search(low):
+        if best != "other" and sc[best] < 1.0 and i == len(sents) - 1 and i >= 2 and _narrative(low) \
+                and not _FIRST_PERSON_LEAD.search(low):
             best, sc = "result", sc | {"result": 1.0}          # a closing past-tense sentence about others: the outcome
         if best == "other" or sc[best] < 1.0:
             labels.append("other")
@@ -403,11 +242,13 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
         strength[i] = sc[best] - sc[max((c for c in COMPONENTS if c != best), key=lambda c: sc[c])]
         for c in COMPONENTS:
             if c != best and sc[c] >= (2.0 if c == "situation" and i < 3 else 2.5) \
-                    and not (c == "result" and best == "situation"):     # the scene is not the outcome
+                    and not (c in ("result", "action") and best == "situation"):   # the scene is not a step or the outcome
                 secondary[c].append(i)
     carried: dict[str, list[int]] = {c: [] for c in COMPONENTS}
     if given is None:
         _carry(sents, labels, carried)
+        _scene_first(sents, labels, primary, secondary, carried)
+        _carry(sents, labels, carried)       # again: a scene found by the order is continued too
         acts = [i for i, lab in enumerate(labels) if lab == "action"]
         last = sents[acts[-1]].text.lower() if acts else ""
         if acts and acts[-1] > 0 and not (primary["result"] or secondary["result"] or carried["result"]) \

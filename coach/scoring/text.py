@@ -45,24 +45,32 @@ _SUBJECT = (r"(?:i|we|they|he|she|it|there|nobody|everyone|everybody|people|noth
             r"(?:the|every|each|both|all|most|none|some) (?:[a-z'-]+ ){0,3}?" + _FINITE + r"|[a-z]+s " + _FINITE + r")")
 _CLAUSE_START = re.compile(
     r"\s+(?=(?:and|so|but|then|which meant)\s+" + _FILL + r"(?:after that|since then|in the end|" + _SUBJECT + r")\b|"
-    r"(?:after that|since then|in the end|it turned out|turns out|"
+    r"(?:after that|afterwards?|since then|in the end|it turned out|turns out|"
+    r"now(?=\s+(?:any|every|each|all|the|our|my|their|it|there|nothing|nobody|no|they)\b)|"
     r"(?:within|after|about|around|over) (?:a|one|two|three|four|six|a few|a couple of|\d+) (?:days?|weeks?|months?|"
-    r"quarters?|years?)\b|(?:a|one|two|three|four|six|a few|\d+) (?:days?|weeks?|months?|quarters?|years?) later)\b|"
+    r"quarters?|years?)\b(?=\s+(?:later\s+)?" + _SUBJECT + r"\b)|"   # a duration inside a clause ("ran it | over two weeks to")
+    r"(?:a|one|two|three|four|six|a few|\d+) (?:days?|weeks?|months?|quarters?|years?) later)\b|"
     r"(?:ok(?:ay)?|yeah|um|uh|well)\s+so\b|"
     r"(?P<bare>(?:i|we|he|she|they)\s+(?:also\s+|then\s+|just\s+|basically\s+|actually\s+)?(?:[a-z]{2,}ed|put|sat|ran|took|"
     r"made|wrote|built|got|gave|found|brought|went|saw|told|spent|kept|drew|chose|led|met|set|cut|sent|held|dug|did|"
     r"pulled|had)\b)|"
     # a new subject with its own past-tense verb: "... one engineer's time | my manager gave me ..."
+    # (not one whose verb sits in a relative clause: "drop | the two features that needed ...", "the features we planned")
     r"(?P<np>(?:my|our|their|his|her|the|both|all|every|each|nobody|everyone|none|most) "
-    r"(?:(?!(?:and|or|but|own|then|so)\b)[a-z'-]+ ){0,3}?"
+    r"(?:(?!(?:and|or|but|own|then|so|that|which|who|i|we|they|you|he|she)\b)[a-z'-]+ ){0,3}?"
     + _FINITE + r"\b))", re.IGNORECASE)
 # A new clause does not start right after one of these words: it is still inside the clause before it
 # ("the team that we trained", "showed that the job was", "the lesson i kept").
-_HOLDS_CLAUSE = frozenset("and so but then that which when what where who how if because once until after before "
+_HOLDS_CLAUSE = frozenset("i we they he she "    # a subject before it: "we | both wanted", "they | all agreed"
+                          "half all both most many some any twice "    # a quantifier: "half | the items shown were"
+                          "and so but then that which when what where who how if because once until after before "
                           "since as why while whether unless though although like um uh said thought think knew "
                           "felt guess a an the of to in on at for with from by into about than or is are was were "
                           "be been showed found noticed saw realised realized meant learned told means".split())
 _DETERMINERS = frozenset("a an the this that every each one our my their his her".split())
+# Words that cannot open a verb's object: after "NOUN we planned", they show the verb's object is the noun before.
+_GAP_NEXT = frozenset("is was were are had has so and but then because i we they he she".split())
+_TRAILING_JOINER = re.compile(r"\s(?:and|so|but|then)\s*$", re.IGNORECASE)
 _MIN_CLAUSE = 5   # words on each side of a speech split
 
 
@@ -97,6 +105,9 @@ def _add(out: list[Sentence], text: str, start: int, end: int, speech: bool = Fa
                                                                       if m.group("bare") else [],
                                                                       bool(m.group("bare"))):
                 continue
+            joiner = _TRAILING_JOINER.search(text[cut:at])
+            if joiner and not m.group("bare") and not m.group("np"):
+                at = cut + joiner.start()       # "... to another team and | within a month": the "and" opens the clause
             if len(text[cut:at].split()) >= _MIN_CLAUSE and len(text[at:end].split()) >= _MIN_CLAUSE:
                 _push(out, text, cut, at)
                 cut = at
@@ -121,8 +132,10 @@ def _inside_clause(before: list[str], after: list[str], bare: bool) -> bool:
         return True
     if before[-1] in _HOLDS_CLAUSE:
         return True
-    return bare and len(before) >= 2 and before[-2] in _DETERMINERS and after[:1] in (["is"], ["was"], ["were"],
-                                                                                        ["are"], ["had"], ["has"])
+    # a verb with no object after it closes a relative clause on the noun before: "the first thing they cut | i
+    # counted ...", "all the features we planned | so ..."
+    return bare and len(before) >= 2 and (before[-2] in _DETERMINERS or len(before) >= 3 and before[-3] in _DETERMINERS
+                                          and before[-2] not in _HOLDS_CLAUSE) and bool(after) and after[0] in _GAP_NEXT
 
 
 def _push(out: list[Sentence], text: str, start: int, end: int) -> None:

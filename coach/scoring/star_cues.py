@@ -1,0 +1,299 @@
+"""The cues behind the STAR sentence labels (coach/scoring/star.py): patterns of a sentence's shape, each with a
+weight. Every pattern is lowercase and runs on lowercased text."""
+from __future__ import annotations
+
+import re
+
+_F = 0          # every pattern is lowercase and runs on lowercased text: much faster than re.IGNORECASE
+
+_ACTION_VERBS = (
+    r"built|build|designed|led|proposed|convinced|wrote|implemented|introduced|set up|created|migrated|refactored|"
+    r"added|ran|started|decided|pushed|drove|analy[sz]ed|profiled|benchmarked|prototyped|rewrote|replaced|"
+    r"organi[sz]ed|negotiated|mentored|partnered|reached out|talked|spoke|met|dug|investigated|found|noticed|"
+    r"identified|chose|picked|split|moved|trained|retrained|tuned|deployed|automated|documented|presented|"
+    r"escalated|brought|pulled|sat down|coordinated|got|made|took|kicked off|sketched|scoped|broke|hired|debugged|"
+    r"fixed|instrumented|measured|put together|framed|aligned|asked|suggested|argued|showed|shared|rolled|switched|"
+    r"removed|cut|simplified|reworked|redesigned|defined|established|launched|interviewed|walked|traced|mapped|"
+    r"paired|quantized|distilled|tested|evaluated|compared|handed|wrote up|volunteered|owned|shipped|dropped|set|"
+    r"went with|looked|tried|used|worked|helped|reviewed|planned|convened|ran|gave|turned|replaced|pitched|"
+    r"de-?risked|backtested|labell?ed|collected|cleaned|merged|refused|pushed back|flagged|raised|spent|read|"
+    r"considered|estimated|explained|delegated|counted|offered|joined|held|hold|switched|opened|posted|saw|"
+    r"paired|wrote|added|picked|negotiated|showed|took|counted|rebuilt|wired|reran|replayed")
+# Irregular past forms: with "I" / "we" in front, a past-tense verb is an act (tense, not a phrase list).
+_IRREGULAR_PAST = (r"put|sat|ran|took|made|wrote|built|got|gave|found|brought|went|saw|told|spent|kept|drew|chose|led|"
+                   r"met|read|set|cut|sent|held|began|broke|caught|dug|fought|laid|left|lent|let|lost|paid|rode|rose|"
+                   r"said|sold|shot|shut|spoke|stood|stuck|struck|swept|taught|threw|won|wound|did|flew|fed|bought|"
+                   r"hid|hit|rebuilt|rewrote|reran|undid|withdrew|oversaw|upheld")
+# Verbs in -ed that state a wish, a feeling or a duty rather than an act ("I needed to", "I was asked").
+_STATE_ED = r"needed|wanted|liked|loved|hated|hoped|believed|seemed|used|supposed|expected|worried|assumed|figured"
+_NOT_ED = r"need|feed|speed|seed|proceed|exceed|succeed|embed|indeed|shed"     # end in -ed, are not past
+_PAST_VERB = rf"(?:(?!(?:{_STATE_ED}|{_NOT_ED})\b)[a-z][a-z-]{{1,}}ed|{_IRREGULAR_PAST})"
+_SAME_IN_PRESENT = ("put", "set", "cut", "read", "let", "hit", "shut", "spread")   # no tense on their own
+_I = r"\bi(?:\s+(?:also|then|first|personally|actually|eventually|finally|quickly|basically|just|initially|even|" \
+     r"immediately|carefully|myself))?\s+"
+# One first-person step in the past: "i profiled", "we moved", "and i convinced".
+ACT_CLAUSE = re.compile(rf"\b(?:i|we)\s+(?:also |then |first |personally |eventually |finally )?{_PAST_VERB}\b", _F)
+SITUATION = [
+    (re.compile(r"\bat (?:a|the|my|our|one) [a-z -]{0,20}(?:startup|company|job|firm|bank|employer|team)\b", _F), 2.5),
+    (re.compile(r"\b(?:at|in|on) (?:my|our) (?:last|previous|prior|old|current|first|former) (?:company|job|role|team|"
+                r"employer|startup|position|gig)\b", _F), 2.5),
+    (re.compile(r"\bwhen i (?:was|joined|started|first)\b", _F), 2.0),
+    (re.compile(r"\b(?:a few|two|three|four|couple of|several|many) (?:years|months) ago\b|\blast (?:year|quarter|"
+                r"summer|spring|fall|autumn|winter)\b|\bback (?:in|when)\b|\bat the time\b", _F), 2.0),
+    (re.compile(r"\bi was (?:a|an|the) [a-z -]{0,30}(?:engineer|lead|scientist|manager|owner|member|ic|tl)\b", _F),
+     2.0),
+    (re.compile(r"\b(?:we|they|it|the team|the model|the system|our team) (?:was|were|had been) (?:seeing|getting|"
+                r"struggling|running|using|losing|dealing|having|facing|stuck|shipping|moving|working|building|"
+                r"drifting|growing)\b", _F), 2.0),
+    (re.compile(r"\b(?:the|our) (?:problem|issue|context|background|situation|challenge) (?:was|is)\b", _F), 2.0),
+    (re.compile(r"\b(?:we had|we owned|there was|there were|the team was|the team had|our team|we were|"
+                r"the company|our system|our product|nobody|everyone|every team)\b", _F), 1.0),
+    (re.compile(r"\b(?:used to|kept (?:breaking|failing|timing out|having)|was getting|were getting|"
+                r"complain(?:ed|ing|ts))\b", _F), 1.5),
+    (re.compile(r"\b(?:i'?m|i am) (?:currently |now )?(?:a|an|the) [a-z -]{0,30}(?:engineer|lead|scientist|manager)\b|"
+                r"\bright now i'?m\b|\bthe (?:largest|biggest|system i (?:owned|led|built)|hardest decision)\b", _F), 2.0),
+    (re.compile(r"^(?:(?:about|around) [a-z ]{0,25}, )?(?:our|my|the|a|an|every|three|two|four|five|six) [a-z -]{0,40}?"
+                r"(?:had|ran|was|were|used|kept|wanted|served|scored|broke|started|retrained|came|took|handled)\b", _F),
+     1.2),
+    # "I" inside a relative clause, the main verb after it: "one of the engineers I led had missed ..."
+    (re.compile(r"\b(?:i|we) (?:[a-z]+ed|built|led|ran|joined)(?: on| with| for| in)? (?:um |uh )?"
+                r"(?:was|were|is|are|had|has)\b", _F), 2.7),
+    # backstory in the past perfect: "the bill had doubled", "two teams had stopped talking"
+    (re.compile(r"\bhad (?:already |just |quietly |slowly )?(?:been|become|grown|gone|risen|fallen|crept|[a-z]+ed)\b",
+                _F), 2.0),
+    (re.compile(r"\bthe (?:project|system|model|problem|story|time) (?:i|we)(?:'d| would)? (?:want|like|'d like) to "
+                r"(?:talk about|go deep on|walk (?:you )?through|discuss|describe)\b", _F), 2.0),
+]
+TASK = [
+    (re.compile(r"\b(?:my|our|the) (?:goal|task|job|mandate|ask|objective|mission|charter|assignment|remit|brief) "
+                r"(?:(?:from|for|of|given to|handed to) (?:[a-z'-]+ ){1,3}?)?(?:was|is)\b|\bset (?:myself|ourselves|us|me) (?:the |a )?(?:goal|target|task)\b", _F), 3.0),
+    # "The challenge was to get them onto one model" is the goal ("the challenge was that ..." is the scene)
+    (re.compile(r"\b(?:the|my|our) (?:challenge|problem|hard part|question) (?:for me |for us )?was (?:how )?to\b", _F), 2.8),
+    (re.compile(r"\b(?:i|we) (?:was|were) (?:asked|tasked|told|brought in|responsible|assigned|given|put in charge|"
+                r"supposed)\b", _F), 3.0),
+    (re.compile(r"^[^,]{0,40}\b(?:asked|tasked) me\b|\bmy (?:role|responsibility) was\b|"
+                r"\b(?:i|i'?m|am|was|were|me|us|myself) (?:\w+ )?(?:responsible for|in charge of)\b|"
+                r"\b(?:asked|tasked|told|gave|charged|trusted) me\b[^.]{0,30}?\bto\b|"
+                r"(?:^|[,;]\s*|\b(?:and|so)\s+)i owned\b|\bi took on\b|\bi volunteered to\b|"
+                r"\bit was my (?:job|problem|call|change|project|model|code|mistake|decision|launch|release|bug|incident)\b|"
+                r"\b(?:it was|it's|it is) (?:on|up to) me to\b|"
+                r"\btook (?:on )?(?:the |full )?(?:responsibility|ownership)\b|\bi was the one (?:on call|responsible|"
+                r"in charge|who had to)\b|\b(?:it )?(?:fell|landed) (?:\w+ ){0,2}on me\b|"
+                r"\bi felt it was my\b|\bi (?:led|owned) (?:a|the) (?:project|effort|migration)\b", _F), 2.5),
+    (re.compile(r"\b(?:i|we) (?:needed|had|wanted) to\b|\bneeded to (?:figure out|find|get|reduce|improve|fix|ship|"
+                r"decide|cut|bring)\b|\b(?:to|had to) (?:decide|figure out) (?:whether|why|how)\b", _F), 2.0),
+    (re.compile(r"\bso i (?:led|owned|ran|took on) the (?:response|incident|effort|project|migration|work)\b|"
+                r"\bi (?:set out|took it on|decided to fix)\b|\bwith the (?:goal|aim) (?:that|of)\b|^as (?:the|a|an) [a-z -]{3,60}, i\b|"
+                r"\bi wanted (?:one|to get|to fix|to make)\b", _F), 2.6),
+    (re.compile(r"\b(?:i|we) wanted (?:them|it|everyone|everybody|every|each|all|the|our|us|both)\b", _F), 2.0),
+    (re.compile(r"\bdeadline\b|\bbefore the (?:next|holiday|launch)\b|\bwithout (?:losing|hurting|breaking)\b", _F),
+     1.0),
+]
+# An agreement reached: a step of the story; the outcome only with an outcome told with it ("She agreed, and the
+# partial launch lifted sales by 1.5 percent", "Both teams signed off and it launched the next week").
+_AGREED = re.compile(r"\b(?:i|we|they|he|she|everyone|both (?:teams|sides|orgs|groups|leads)|all \w+ teams|the (?:[a-z-]+ )"
+                     r"{0,2}(?:team|teams|leads?|directors?|managers?|owners?)) (?:all |finally |eventually )?(?:agreed|"
+                     r"signed off)\b", _F)
+ACTION = [
+    (re.compile(_I + rf"(?:{_ACTION_VERBS})\b", _F), 2.5),
+    (re.compile(_I + _PAST_VERB + r"\b", _F), 2.3),
+    (re.compile(r"\b(?:so|then|first|next|after that|eventually|finally)\s*,?\s*i\s+(?:\w+ed|took|made|wrote|ran|"
+                r"built|set|sat|met|got|gave|led|saw|read|told|spent|put|went|found|brought|kept|did|drew|chose)\b", _F),
+     1.5),
+    (re.compile(r"\bmy (?:approach|plan|proposal|solution|idea|fix|first step) was\b|\bthe part i did myself\b|"
+                r"\bmy (?:own )?part was\b", _F), 2.5),
+    (re.compile(rf"\bwe(?:\s+(?:also|then|first|eventually|finally|quickly))?\s+(?:{_ACTION_VERBS})\b", _F), 2.0),
+    (re.compile(r"\bwe(?:\s+(?:also|then|first|eventually|finally|quickly))?\s+" + _PAST_VERB + r"\b", _F), 1.8),
+    # an agreement reached is a step of the story (label_sentence: unless an outcome is told with it)
+    (_AGREED, 2.2),
+]
+# A change verb in its verb forms (not the nouns "growth", "delivery" or the term "gradient boosted").
+_CHANGE = (r"\b(?<!to )(?<!would )(?:(?:reduc|increas|improv|decreas|rais|sav|doubl|tripl|halv|accelerat|declin)(?:e|ed|es|ing)|"
+           r"(?:(?<!gradient )boost|lower|gain|climb|jump|lift|recover|block|dipp?|spik|slipp?)(?:ed|s|ing)?|"
+           r"cut|cuts|cutting|dropp(?:ed|ing)|drops?|grew|grows?|growing|brought|shrank|shrunk|sped|"
+           r"fell|falls?|falling|rose|rises?|rising|caught|blocked|stayed|remained|settled|lost|loses|"
+           # movement verbs are a change only with a direction: "went from", "came down", not "went through"
+           r"went(?=[^.]{0,40}?\b(?:up|down|from|to|under|below|above|within|back)\b)|"
+           r"came(?=[^.]{0,40}?\b(?:up|down|to|under|below|above|within|back)\b)|"     # "came from" is an origin
+           r"moved(?=[^.]{0,40}?\b(?:up|down|from)\b)|kept(?=[^.]{0,30}?\b(?:under|below|above|within)\b))\b")
+_NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\b(?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\btwice\b|\bzero\b|\bx\b|\b(?:one|two|three|four|five|six|seven|eight|"
+            r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)")
+_MEASURE = re.compile(r"\d|percent|%|\ba (?:day|week|month|quarter|year) (?:early|earlier|ahead|sooner)\b|\b(?:half|twice|once|double[d]?|triple[d]?|zero|none|\w+fold|"
+                      r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
+                      r"eighty|ninety|hundred)\w*)\b|\bx\b", _F)
+# Time that passed since the story ("a year later", "eighteen months on", "today"): what follows is the outcome.
+_ELAPSED = (r"^(?:(?:and|so|but|um|uh)\W+)*(?:(?:about |almost |nearly |over )?(?:a|an|one|two|three|four|five|six|"
+            r"seven|eight|nine|ten|eleven|twelve|eighteen|several|a few|a couple of|\d+) (?:days?|weeks?|months?|"
+            r"quarters?|years?|sprints?) (?:later|on|in|after(?: (?:that|launch|the launch|the change))?)|today|"
+            r"these days|by now|since then|now|within (?:a|an|one|two|three|four|six|a few|a couple of|\d+) (?:days?|"
+            r"weeks?|months?|quarters?))")
+# A lesson told as what the speaker would change: "What I'd change is ...", "If I did it over, I'd ..."
+_REDO = (r"what i'?d (?:change|do differently|do again)|what i would (?:change|do differently)|"
+         r"if i (?:did|could do|were doing|was doing|started) (?:it|this|that)? ?(?:again|over)|"
+         r"i'?d (?:do|have done) (?:it|that|this|one thing) differently")
+RESULT = [
+    (re.compile(_CHANGE + r"[^.]{0,80}?" + _NUMWORD, _F), 3.0),
+    (re.compile(r"\b(?:shipp(?:ed|ing)|(?:launch|deliver|finish|adopt)(?:ed|es|s|ing)?|complet(?:ed|es|ing)|"
+                r"promot(?:ed|ion))\b[^.]{0,80}?" + _NUMWORD, _F), 2.9),
+    (re.compile(r"\bfrom [^.]{1,30}? to [^.]{0,20}?" + _NUMWORD + r"|\binstead of (?:about )?" + _NUMWORD +
+                r"|\bnow (?:take|takes|load|loads|covers|mentors|leads|runs|serves)\b|\b(?:was|got|been) promoted\b", _F), 2.7),
+    (re.compile(r"\b(?:i learned|what i (?:took|learned) from|lesson|looking back|in hindsight|i would have|"
+                r"if i did it again|next time i|" + _REDO + r")\b", _F), 2.6),
+    # an outcome told after the time that passed, in any tense: "Eighteen months later three of the four teams are
+    # on the shared stack", "Today eleven teams run it"; the subject is not the speaker (that would be a new step)
+    (re.compile(_ELAPSED + r",?\s+(?!(?:i|we|then)\b)(?:[a-z0-9,-]+\s+){0,8}?(?:are|is|has|have|run|use|take|reach|"
+                r"serve|cover|sit|stay|was|were|had|(?!(?:its|this|was|has|is|as|us|his|always|sometimes|less|plus)\b)"
+                r"[a-z]{2,}[^s\W]s)\b", _F), 2.6),
+    (re.compile(r"\b(?:as a result|in the end|ended up|the result|the outcome|the impact|that led to|which led to|"
+                r"this led to|resulted in|by the end|the net effect|after that|since then|within (?:two|three|a|"
+                r"\d+) (?:weeks|months|quarters))\b", _F), 2.5),
+    (re.compile(r"\b(?:shipped|launched|went live|rolled (?:it )?out to|got adopted|adopted by|became the default|"
+                r"(?:is|are) still (?:used|running|in production)|now (?:serves|runs|handles|used)|were using it|"
+                r"has caught|never (?:happened|came back|recurred)|no more (?:pages|incidents|outages))\b", _F), 2.0),
+    (re.compile(r"\b(?:we|i|they) (?:saw|hit|achieved|reached|delivered|won|landed|kept)\b", _F), 1.5),
+    (re.compile(r"\bbecame (?:the|a|our) (?:standard|default)\b|\bis now (?:the|a|part of)\b", _F), 2.5),
+    (re.compile(r"\b(?:had|saw|with|there were|we've had) (?:zero|no|not a single|only (?:one|two|\d+)) (?:more )?"
+                r"(?:[a-z-]+ ){0,2}(?:incidents?|outages?|pages?|regressions?|complaints?|escalations?|misses|"
+                r"failures?|downtime|errors?|bugs?|rollbacks?|surprises)\b", _F), 2.6),
+    # a lasting outcome in the present perfect: "we haven't had one since", "it has caught two since"
+    (re.compile(r"\b(?:have|has|haven'?t|hasn'?t|havent|hasnt|have not|has not)\b[^.]{0,50}?\bsince\b(?! (?:then )?(?:i|we)\b)|"
+                r"\b(?:nothing|nobody|no one|none of (?:them|us|the \w+)) (?:broke|failed|noticed|complained|"
+                r"churned|regressed|was lost)\b|\b(?:a (?:day|week|month) early|ahead of (?:schedule|time))\b", _F), 2.6),
+    # an outcome told as change: "the job got forty minutes faster", "conflicts stopped", "she got more confident"
+    (re.compile(r"\b(?:got|became|ran|came out|ended up)\s+(?:[a-z-]+\s+){0,3}?(?:faster|slower|cheaper|quicker|"
+                r"shorter|smaller|lower|higher|better|more (?:confident|reliable|stable|accurate)|less (?:noisy|"
+                r"flaky))\b|^(?:and |so )?(?!i\b|we\b)[a-z -]{2,40}?(?<!\bhad) (?:stopped|disappeared|went away|vanished)\b|"
+                r"\bmade no (?:difference|change)\b|\bbecame (?:the|a|an|our|her|his|their) (?:[a-z-]+ ){0,2}"
+                r"(?:standard|default|guide|template|baseline|reference|playbook)\b", _F), 2.4),
+    (re.compile(r"\b(?:passed|cleared) (?:the|its|our|their|every|all|each) (?:[a-z-]+ ){0,2}?(?:audit|review|"
+                r"inspection|certification|test|checks?)s?\b", _F), 2.4),
+    (re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|up from|down from)\b[^.]{0,40}?(?:\d|percent)", _F),
+     2.5),
+    # a measured change told as a noun: "the holdout showed a 1.5 percent lift in orders", "a 30% cut in cost"
+    (re.compile(r"\b(?:a|an)\s+(?:\d[\d.,]*\s*(?:%|x\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|"
+                r"thirty|forty|fifty)\b)[\s-]*(?:percent(?:age)?[\s-]*|points?[\s-]*|fold[\s-]*|basis[\s-]*points?\s*)?"
+                r"(?:lift|drop|gain|increase|decrease|reduction|improvement|saving|speed-?up|fall|rise|jump|boost|"
+                r"uplift|cut)s?\b", _F), 2.8),
+    (re.compile(r"\b(?:went (?:really )?well|everyone was happy|people liked|got a lot (?:better|quieter)|"
+                r"was a success|worked (?:out|really well))\b", _F), 2.0),
+]
+_HYPOTHETICAL = re.compile(r"\b(?:would|will|should|could|going to|want(?:ed|s)?|need(?:ed)? to|plan(?:ned)? to|"
+                           r"hope to|goal|target|aim|asked|to get it|to bring|i'd|we'd)\b", _F)
+# A consequence told with a modal is still what happened: "... which meant the team could answer the rest the same day".
+_CONSEQUENCE = re.compile(r"\b(?:which|that|this|it) meant\b.*|\bso (?:that )?(?:[a-z-]+ ){1,3}?(?:could|can) now\b.*", _F)
+_UNSURE = re.compile(r"\b(?:not (?:totally |really |entirely |fully )?sure (?:how|what|if|whether)|don't know (?:how|what|if)|"
+                     r"no idea (?:how|what|if)|never found out)\b", _F)
+# Present-tense doubt about the story itself ("I'm not sure she agreed", "I don't really know what happened").
+_DOUBT = re.compile(r"^(?:(?:and|but|so|honestly|to be honest),? )*(?:i'?m|i am) not (?:\w+ )?sure\b|"
+                    r"^(?:(?:and|but|so|honestly),? )*i (?:don'?t|do not) (?:really )?know\b", _F)
+# "If we disagreed, I would ...": a condition and a modal make a hypothetical, whatever the tense.
+_CONDITIONAL = re.compile(r"^(?:(?:so|and|but|well),? )*(?:if|whenever|when)\b[^.]{0,80}?\b(?:i|we)(?:'d| would| will)\b",
+                          _F)
+# A hedged verdict on oneself is not an event: "I think we handled it pretty well".
+_SELF_RATING = re.compile(r"\bi (?:think|guess|feel)\s+(?:we|i|it|they)\b[^.]{0,40}?\b(?:pretty|really|quite|very)?\s*"
+                          r"(?:well|fine|okay|ok|good|great)\b(?![^.]{0,20}\d)", _F)
+# A line of a career history: "Before that I was a backend engineer", "I've been at my company for five years".
+_CAREER = re.compile(r"^(?:(?:and|so|um|uh|then)\W+)*(?:before that|prior to that),? (?:i|we) (?:was|were|spent|worked|did|had|"
+                     r"studied|led|built|moved)\b|\bi'?ve been (?:at|with|in|on|a|an) [^.]{0,40}?\bfor (?:about |almost |over )?"
+                     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many) (?:years?|months?)\b|"
+                     r"^(?:(?:and|so|um|uh|yeah)\W+)*i started out (?:as|doing|in|on)\b", _F)
+# Owning a system is the setting of the story; owning it with a call to make is the task ("I owned the serving
+# platform, and I had to decide whether to block the launch").
+_OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i owned (?:the|our|a|an|their) (?:[a-z-]+ ){0,3}?(?:model|system|service|"
+                         r"platform|pipeline|stack|ranker|classifier|library|infrastructure|job)s?\b", _F)
+_OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my)\b", _F)
+_PERFECT = re.compile(r"\b(?:i|we|you|they|he|she|it)(?: have|'ve| has|'s)(?: not| never| really| always| just| already| "
+                      r"pretty much| mostly)* \w+|\b(?:i|we|you|they) (?:have|'ve) \w+ed\b", _F)
+# A habit told in the past is still a habit: "In my last role I always made sure we measured everything".
+# (Not what used to happen to the team: "when one failed we usually found out from the product manager" is context.)
+_ALWAYS = re.compile(r"\bi (?:would )?(?:always|usually|generally|typically|normally|often|constantly|regularly)\b", _F)
+# A verdict on the experience is not its outcome: "It was a good learning experience", "it was kind of a mess".
+_VERDICT = re.compile(r"^(?:(?:and|so|but|um|uh|yeah|honestly|overall|in the end)\W+)*(?:it|that|this|the (?:project|"
+                      r"experience|whole thing)) was (?:(?:a|an|kind of|sort of|really|very|pretty|quite|super|such a|"
+                      r"definitely|overall)\s+)*(?:good|great|valuable|useful|fun|hard|tough|challenging|interesting|"
+                      r"messy|mess|pain|learning|stressful|rewarding)\b(?![^.]{0,60}\d)", _F)
+# What others should have done is a verdict, not an event: "the review process should have caught it".
+_OTHERS_VERDICT = re.compile(r"\b(?!(?:i|we)\b)[a-z]+ (?:should|ought to|could) have\b", _F)
+_BACKSTORY_CHANGE = re.compile(r"\bhad (?:already |just |quietly |slowly )?" + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )"), _F)
+_FIRST_PERSON_LEAD = re.compile(r"^(?:(?:and|so|then|but|um|uh)\W+)*(?:i|we)\b", _F)
+# "... and appeals went down to about a hundred a week": a later clause whose subject is not the speaker,
+# with a change verb and a measure, is the outcome even after an "I did" opening.
+_OUTCOME_CLAUSE = re.compile(r"(?:,|\band|;|\bso)\s+(?!(?:i|we|then|also|when|if|whenever|unless)\b)"
+                             r"(?:the |our |their |its )?[a-z-]+(?: [a-z-]+){0,3} "
+                             r"(?=(?:[a-z]+ed|fell|rose|grew|shrank|shrunk|sped|went|came|cut|stayed|kept)\b)"
+                             + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )") + r"[^.]{0,60}?" + _NUMWORD, _F)
+# The outcome told after the step in the same run-on sentence: "... a rollup table | the dashboards now load in
+# four seconds", "... and after that it got way quieter" (a benchmark's finding after a colon is not one).
+_AFTER_STEP = re.compile(r"\b(?:now|since then|after that|as a result|in the end|by the end|which (?:cut|brought|"
+                         r"dropped|reduced|raised|saved|halved|doubled))\b", _F)
+_LATER_OUTCOME = re.compile(r"(?:,|\band|;|\bso)\s+(?:(?:uh|um|then)\s+)?(?!(?:i|we|then|also|when|if|whenever|unless)\b)"
+                            r"(?:the |our |their |its )?[a-z-]+(?: [a-z-]+){0,3} "
+                            r"(?=(?:[a-z]+ed|fell|rose|grew|shrank|shrunk|sped|went|came|cut|stayed|kept|got)\b)"
+                            + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )"), _F)
+# A first sentence that opens with a time or place frame sets the scene ("During the peak last year ...").
+_OPENER = re.compile(r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*(?:during|in|at|back in|back when|last|early|late|"
+                     r"(?:a|one|two|three|four|five|six|a few|a couple of) (?:years?|months?|weeks?) into)\b(?! the end\b)[^,]{0,50}?\b(?:years?|months?|weeks?|"
+                     r"quarter|spring|summer|fall|autumn|winter|peak|job|company|team|role|time|ago|into)\b|"
+                     # "A while back I pushed ...", "Once I shipped ..." (one time, not "once I had X, I ..."), "One Monday"
+                     r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*(?:a while (?:back|ago)|some time ago|one time|one day|"
+                     r"(?:about |around |almost |over )?(?:a|one|two|three|four|five|six|a few|a couple of) (?:years?|"
+                     r"months?|weeks?) ago|"
+                     r"one (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|evening|weekend)|"
+                     r"once(?= (?:i|we)\b[^,]*$))\b", _F)
+# An opening time clause whose main clause is about others sets the scene: "When I joined, each team kept its
+# own copy" (but "When the alert fired, I rolled back" is an action).
+_SCENE_CLAUSE = re.compile(r"^(?:(?:so|and|um|uh|well)\W+)*(?:when|after|before|while|as soon as|by the time|once)\b"
+                           r"[^,]{3,80},\s*(?!\s|(?:so |then |and )?(?:i|we)\b)", _F)
+# Habits, beliefs and plans ("I usually talk to stakeholders", "I would escalate") are not a story.
+_HABIT = re.compile(r"\b(?:usually|generally|typically|always|normally|tend to|i try to|i like to|i believe|"
+                    r"i think|to me|my approach is|i make sure|i'?m (?:generally|very|always|pretty)|"
+                    r"i (?:make|talk|try|write|keep|break|ask|give|do|go|work|use|like|start|bring|execute|figure|"
+                    r"prefer|focus|believe|share|help|answer))\b", _F)
+_PLAN = re.compile(r"^(?:(?:so|and|then|first|next)\s*,?\s*)*(?:i|we)(?:'d| would| will| could| might| should)\b|"
+                   r"^if (?:a|the|i|we|you|someone)\b|\b(?:i|we) would (?:first |probably |then )?\w+", _F)
+_PAST = re.compile(r"\b(?:was|were|had|did|(?!(?:" + _NOT_ED + r")\b)\w{3,}ed|" +
+                   "|".join(v for v in _IRREGULAR_PAST.split("|") if v not in _SAME_IN_PRESENT) + r")\b", _F)
+# A step that tests or measures something: what follows it (a change, a figure) is its finding, still the action
+# ("I ran her model on last month's customers with the feature blanked, and its lift fell by half").
+_TEST_LEAD = re.compile(r"^(?:(?:and|so|then|first|next)\W+)*(?:i|we)\s+(?:also |then |first |quickly )?(?:re-?ran|tested|"
+                        r"benchmarked|measured|compared|evaluated|sampled|replayed|backtested|simulated|checked|"
+                        r"profiled|timed|audited|ran (?:[a-z'-]+ ){0,5}?(?:on|against|through)\b)", _F)
+# Talking to people answers something that already happened: an answer that opens with it starts mid-story (a
+# follow-up), so the opening is a step, not the scene ("I talked to each team lead separately. Two of them ...").
+_TALK_LEAD = re.compile(r"^(?:(?:and|so|then|first|um|uh)\W+)*(?:i|we)\s+(?:first |then |also )?(?:talked|spoke|met|asked|"
+                        r"told|sent|emailed|messaged|pinged|called|proposed|suggested|presented|explained|showed|"
+                        r"reached out|sat down|went to|pushed back|escalated|raised)\b", _F)
+# What a step turned up: "it turned out they were measured on cost", "the root cause was a currency field".
+_FINDING = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:it turned out|turns out|(?:the|its|our) (?:root )?(?:cause|culprit)"
+                      r" was|(?:i|we) (?:found|learned|saw|noticed|realized|realised) (?:that|it|they|the|most|about))\b",
+                      _F)
+_CAUSE = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:it turned out|turns out|(?:the|its|our) (?:root )?(?:cause|culprit) was)\b",
+                    _F)
+# A sentence that opens with "I <did something>" is an action even when it mentions a figure.
+_ACTION_LEAD = re.compile(_I + rf"(?:{_ACTION_VERBS}|{_PAST_VERB})\b", _F)
+_OUTCOME_LEAD = re.compile(r"^(?:(?:and|so|but)\s+)?(?:as a result|in the end|after that|since then|by the end|"
+                           r"overall|the (?:result|outcome|impact)|within)\b|" + _ELAPSED + r"\b", _F)
+I_WORD = re.compile(r"\bi(?:'m|'ve|'d|'ll)?\b(?!\s+(?:think|mean|guess|believe|feel|don't know|do not know)\b)", _F)
+WE_WORD = re.compile(r"\bwe(?:'re|'ve|'d|'ll)?\b", _F)
+
+
+_GOAL = re.compile(r"\b(?:my|our|the) (?:goal|task|target|ask|aim|objective|challenge)\b", _F)
+_MEASURED_OUTCOME = re.compile(r"\bfrom (?:[^.]|\.(?=\d)){1,30}? to\b|\bby (?:about |roughly )?\d|\bas a result\b|\bin the end\b|"
+                               r"\b(?:went|grew|rose|fell|dropped) (?:up |down )?(?:by )?\d+(?:\.\d+)? ?(?:percent|%)",
+                               _F)
+
+
+_AT_NAME = re.compile(r"\bat [A-Z][a-z]+\b")       # "at Acme": a place of work (needs the capital letter)
+
+
+# "The ranker I rebuilt lifted purchases by 4 percent": the speaker's verb sits in a relative clause inside the
+# subject, so the sentence is about what the subject did (its main verb), not an act of the speaker.
+_REFLECTION = re.compile(r"\b(?:i learned|looking back|in hindsight|i would have|what i took from|the lesson|"
+                         + _REDO + r")\b", _F)
+# ("The first thing I did was ask ..." names the act itself: a copula after the clause is not another subject's verb.)
+_RELATIVE_LEAD = re.compile(r"^(?:the|our|my|that|this|a|an) (?:[a-z-]+ ){1,4}?(?:i|we) (?:[a-z]+ed|" + _IRREGULAR_PAST +
+                            r")\b(?= (?!(?:a|an|the|it|them|him|her|our|my|that|this|to|on|with|for|in|at|from|into|up|out|"
+                            r"down|over|was|is|were|are|myself|ourselves|first|then|there)\b)[a-z]+)", _F)
+
+
+_CHANGE_MEASURED = re.compile(_CHANGE + r"[^.]{0,80}?" + _NUMWORD, _F)
