@@ -47,6 +47,13 @@ class Cues:
     assumption_checks: tuple[str, ...] = ()
     permission: tuple[str, ...] = ()
     goes_on: tuple[str, ...] = ()
+    request_verbs: tuple[str, ...] = ()
+    inversions: tuple[str, ...] = ()
+    not_inverted_after: frozenset[str] = frozenset()
+    answer_openers: tuple[str, ...] = ()
+    bound_before: frozenset[str] = frozenset()
+    choosing: tuple[str, ...] = ()
+    confirm_ends: tuple[str, ...] = ()
     max_statement_words: int = 25
     no_fact: str = "That's your call: state an assumption and go on."
     partly: str = "For the rest, state your assumption."
@@ -81,6 +88,11 @@ def load_cues(path: Path | None = None) -> Cues:
         request_starts=_strings(data, "request_starts", where),
         assumption_checks=_strings(data, "assumption_checks", where),
         permission=_strings(data, "permission", where), goes_on=_strings(data, "goes_on", where),
+        request_verbs=_strings(data, "request_verbs", where), inversions=_strings(data, "inversions", where),
+        not_inverted_after=frozenset(_strings(data, "not_inverted_after", where)),
+        answer_openers=_strings(data, "answer_openers", where),
+        bound_before=frozenset(_strings(data, "bound_before", where)),
+        choosing=_strings(data, "choosing", where), confirm_ends=_strings(data, "confirm_ends", where),
         topics={name: _strings(topics, name, where) for name in topics},
         max_statement_words=int(data.get("max_statement_words", 25)),
         no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),
@@ -126,12 +138,59 @@ def _asks_without_question_word(words: list[str], core: list[str], cues: Cues, r
 
 def _opens_question(words: list[str], cues: Cues) -> bool:
     head = " ".join(words[:3])
-    for start in cues.question_starts:
+    for start in cues.question_starts + ("how",):
         if head == start or head.startswith(start + " "):
             rest = words[len(start.split()):]
+            if start == "how" and not rest:
+                return False
             # "what we need is...", "how I'd do it": a question word, then a subject, is a statement
             return not (rest and rest[0] in cues.statement_subjects and start in ("what", "how", "where", "when", "why"))
     return False
+
+
+def _find(words: list[str], phrase: str, start: int = 0) -> list[int]:
+    """Where the phrase's words occur in the word list, from `start` on."""
+    p = phrase.split()
+    return [i for i in range(start, len(words) - len(p) + 1) if words[i:i + len(p)] == p]
+
+
+def _inverted(words: list[str], cues: Cues) -> int | None:
+    """Where a question opens in the middle of a run-on sentence ("the traffic, is it flat or..."), if it does."""
+    for i in range(1, len(words) - 1):
+        if " ".join(words[i:i + 2]) in cues.inversions and words[i - 1] not in cues.not_inverted_after:
+            return i
+    return None
+
+
+def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
+    """The candidate answers the question in the same sentence ("is that fast enough probably not so i'd
+    precompute..."): a self-question, not a clarification."""
+    why = words[opens:opens + 1] == ["why"]
+    for phrase in cues.answer_openers + (("because",) if why else ()):
+        for i in _find(words, phrase, opens + 3):
+            if words[i - 1] not in cues.bound_before and not (words[i - 1] == "as" and phrase == "well"):
+                return True
+    for i in range(opens + 3, len(words) - 1):    # "where does it live it sits next to the gateway"
+        if words[i] == "it" and words[i - 1] not in cues.bound_before and words[i + 1].endswith("s") and \
+                words[i + 1] not in ("is", "was", "'s") and not {"how", "what", "when", "where", "why"} & set(words[i - 2:i]):
+            return True
+    # "...goes down and we accept stale features": a clause of the candidate's own plan
+    for i in range(opens + 3, len(words) - 2):
+        if words[i] in ("and", "so", "then") and words[i + 1] in ("we", "i") and \
+                words[i + 2] not in cues.bound_before and words[i + 2] not in ("have", "need", "get", "want", "know"):
+            return True
+    return False
+
+
+def _statement_or(words: list[str], core: list[str], cues: Cues, raw: str) -> bool:
+    """A fact asked as a statement with an alternative ("and the labels come from review or from
+    disputes"): no first person choosing, and it names a fact topic or opens on the problem ("the ...")."""
+    if "or" not in words[1:-1] or len(words) > 22 or any(_NUMBER.match(w) and w != "one" for w in words):
+        return False
+    low = " ".join(words)
+    if any(_has(low, c) for c in cues.choosing):
+        return False
+    return bool(topics_asked([raw], cues)) or core[:1] == ["the"]
 
 
 @dataclass(frozen=True)
@@ -152,9 +211,18 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         core = _core(words, cues)
         clause_q = raw.rstrip()[-1:] != "." and any(_has(low, c) and _opens_question(_words(c) + ["x"], cues)
                                                   for c in cues.clause_starts if not low.startswith(c))
-        checks = any(_has(low, c) for c in cues.assumption_checks)
-        question = raw.endswith("?") or _opens_question(core, cues) or \
-            (clause_q and any(_has(low, a) for a in cues.asks)) or _asks_without_question_word(words, core, cues, raw)
+        checks = any(_has(low, c) for c in cues.assumption_checks) or \
+            (any(low.endswith(" " + c) for c in cues.confirm_ends) and bool(topics_asked([raw], cues)))
+        opens = 0 if _opens_question(core, cues) else _inverted(words, cues)
+        request = any(" ".join(core).startswith(r + " ") for r in cues.request_verbs) and (
+            bool(topics_asked([raw], cues)) or any(w in cues.embedded_words for w in core[2:4]))
+        question = raw.endswith("?") or opens is not None or checks or request or \
+            (clause_q and any(_has(low, a) for a in cues.asks)) or \
+            _asks_without_question_word(words, core, cues, raw) or _statement_or(words, core, cues, raw)
+        opens = (len(words) - len(core)) + (opens or 0)
+        if question and not raw.endswith("?") and _answered_in_breath(words, opens, cues):
+            out.append(Sentence(raw, True, False))      # "what could go wrong here the main risk is..."
+            continue
         tag = raw.endswith("?") and any(raw.lower().endswith(t) for t in cues.tags) and not checks
         about_me = any(" ".join(core).startswith(p + " ") for p in cues.about_me_starts) or \
             any(_has(low, p) for p in cues.about_my_turn)
