@@ -128,8 +128,9 @@ def _asks_without_question_word(words: list[str], core: list[str], cues: Cues, r
     """A request for a fact with no question word or mark: "I'd like to know whether...",
     "ballpark number of users per day", "I'm assuming X, or is that wrong"."""
     low = " ".join(words)
-    embedded = any(_has(low, a + " " + w) for a in cues.embedded_asks for w in cues.embedded_words) and \
-        not any(_has(low, g) for g in cues.goes_on)     # "I want to know when it drifts, so I'd alert on..."
+    asked = [a for a in cues.embedded_asks if any(_has(low, a + " " + w) for w in cues.embedded_words)]
+    after = low.split(asked[0], 1)[1] if asked else ""
+    embedded = bool(asked) and not any(_has(after, g) for g in cues.goes_on)  # "I want to know when it drifts, so I'd..."
     opener = " ".join(words[:len(words) - len(core)] + core[:1])
     request = any(_has(opener, r) for r in cues.request_starts) and bool(topics_asked([raw], cues)) and \
         not any(_NUMBER.match(w) for w in words)     # "roughly ten thousand a second" states a number
@@ -216,7 +217,10 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         opens = 0 if _opens_question(core, cues) else _inverted(words, cues)
         request = any(" ".join(core).startswith(r + " ") for r in cues.request_verbs) and (
             bool(topics_asked([raw], cues)) or any(w in cues.embedded_words for w in core[2:4]))
-        question = raw.endswith("?") or opens is not None or checks or request or \
+        # "so training runs on how many nodes today": the question word asked in place, near the end
+        in_place = any(i > 0 and len(words) - i <= 5 and not set(words[i + 2:]) & cues.statement_subjects
+                       for i in _find(words, "how many") + _find(words, "how much"))
+        question = raw.endswith("?") or opens is not None or checks or request or in_place or \
             (clause_q and any(_has(low, a) for a in cues.asks)) or \
             _asks_without_question_word(words, core, cues, raw) or _statement_or(words, core, cues, raw)
         opens = (len(words) - len(core)) + (opens or 0)
