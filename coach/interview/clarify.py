@@ -54,6 +54,10 @@ class Cues:
     bound_before: frozenset[str] = frozenset()
     choosing: tuple[str, ...] = ()
     confirm_ends: tuple[str, ...] = ()
+    or_scope: tuple[str, ...] = ()
+    method_asks: tuple[str, ...] = ()
+    method_today: tuple[str, ...] = ()
+    design_asks: tuple[str, ...] = ()
     max_statement_words: int = 25
     no_fact: str = "That's your call: state an assumption and go on."
     partly: str = "For the rest, state your assumption."
@@ -93,6 +97,8 @@ def load_cues(path: Path | None = None) -> Cues:
         answer_openers=_strings(data, "answer_openers", where),
         bound_before=frozenset(_strings(data, "bound_before", where)),
         choosing=_strings(data, "choosing", where), confirm_ends=_strings(data, "confirm_ends", where),
+        or_scope=_strings(data, "or_scope", where), method_asks=_strings(data, "method_asks", where),
+        method_today=_strings(data, "method_today", where), design_asks=_strings(data, "design_asks", where),
         topics={name: _strings(topics, name, where) for name in topics},
         max_statement_words=int(data.get("max_statement_words", 25)),
         no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),
@@ -178,7 +184,7 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     # "...goes down and we accept stale features": a clause of the candidate's own plan
     for i in range(opens + 3, len(words) - 2):
         if words[i] in ("and", "so", "then") and words[i + 1] in ("we", "i") and \
-                words[i + 2] not in cues.bound_before and words[i + 2] not in ("have", "need", "get", "want", "know"):
+                (words[i + 2] not in cues.bound_before or words[i] == "so") and words[i + 2] not in ("have", "need", "get", "want", "know"):
             return True
     return False
 
@@ -191,7 +197,30 @@ def _statement_or(words: list[str], core: list[str], cues: Cues, raw: str) -> bo
     low = " ".join(words)
     if any(_has(low, c) for c in cues.choosing):
         return False
-    return bool(topics_asked([raw], cues)) or core[:1] == ["the"]
+    scope = any(_has(low, o) for o in cues.or_scope[:-2]) or any(low.endswith(" " + o) for o in cues.or_scope[-2:])
+    return bool(topics_asked([raw], cues)) or core[:1] == ["the"] or scope
+
+
+def _wh_inverted(words: list[str], cues: Cues) -> bool:
+    """A direct question after a preface ("let's see, how many notifications does a user get"): a
+    question word, then a verb before any subject; "how many candidates we can afford" is embedded."""
+    auxes = {"do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should", "has", "have"}
+    for start in ("how many", "how much", "how often", "how long", "what", "which"):
+        for i in _find(words, start, 1):
+            after = words[i + len(start.split()):i + len(start.split()) + 4]
+            for w in after:
+                if w in cues.statement_subjects:
+                    break
+                if w in auxes:
+                    return True
+    return False
+
+
+def _about_own_design(words: list[str], core: list[str], cues: Cues) -> bool:
+    """"How would we shard...", "what's the simplest thing that could work": the candidate's own design."""
+    head, low = " ".join(core), " ".join(words)
+    method = any(head.startswith(m + " ") for m in cues.method_asks) and not any(_has(low, t) for t in cues.method_today)
+    return method or any(_has(low, d) for d in cues.design_asks)
 
 
 @dataclass(frozen=True)
@@ -218,13 +247,14 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         request = any(" ".join(core).startswith(r + " ") for r in cues.request_verbs) and (
             bool(topics_asked([raw], cues)) or any(w in cues.embedded_words for w in core[2:4]))
         # "so training runs on how many nodes today": the question word asked in place, near the end
-        in_place = any(i > 0 and len(words) - i <= 5 and not set(words[i + 2:]) & cues.statement_subjects
+        in_place = _wh_inverted(words, cues) or any(i > 0 and len(words) - i <= 5 and not set(words[i + 2:]) & cues.statement_subjects
                        for i in _find(words, "how many") + _find(words, "how much"))
         question = raw.endswith("?") or opens is not None or checks or request or in_place or \
             (clause_q and any(_has(low, a) for a in cues.asks)) or \
             _asks_without_question_word(words, core, cues, raw) or _statement_or(words, core, cues, raw)
         opens = (len(words) - len(core)) + (opens or 0)
-        if question and not raw.endswith("?") and _answered_in_breath(words, opens, cues):
+        if question and (_about_own_design(words, core, cues) or
+                         (not raw.endswith("?") and _answered_in_breath(words, opens, cues))):
             out.append(Sentence(raw, True, False))      # "what could go wrong here the main risk is..."
             continue
         tag = raw.endswith("?") and any(raw.lower().endswith(t) for t in cues.tags) and not checks
