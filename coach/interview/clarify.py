@@ -22,7 +22,7 @@ from coach.scoring.scorecard import Scorecard
 
 _SENTENCE = re.compile(r"[^.?!]+[.?!]*")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
-_CLAUSE = re.compile(r",\s*|\s+(?:and|or|also)\s+(?=(?:how|what|which|who|where|when|do|does|is|are|can|could|should|will)\b)")
+_CLAUSE = re.compile(r",\s*|\s+(?:and|or|also)\s+(?=(?:how|what|which|who|where|when|do|does|is|are|can|could|should|will|the)\b)")
 
 
 @dataclass(frozen=True)
@@ -239,12 +239,17 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             continue
         low = " ".join(words)
         core = _core(words, cues)
-        clause_q = raw.rstrip()[-1:] != "." and any(_has(low, c) and _opens_question(_words(c) + ["x"], cues)
-                                                  for c in cues.clause_starts if not low.startswith(c))
+        clause_q = any(_has(low, c) and _opens_question(_words(c) + ["x"], cues)
+                       for c in cues.clause_starts if not low.startswith(c))
         checks = any(_has(low, c) for c in cues.assumption_checks) or \
             (any(low.endswith(" " + c) for c in cues.confirm_ends) and bool(topics_asked([raw], cues)))
         opens = 0 if _opens_question(core, cues) else _inverted(words, cues)
-        request = any(" ".join(core).startswith(r + " ") for r in cues.request_verbs) and (
+        # a request opens the sentence, a clause after a comma, or follows a preface ("before I draw
+        # anything, give me a sense of...")
+        heads = [" ".join(core)] + [" ".join(_core(_words(c), cues)) for c in raw.split(",")[1:]]
+        prefaced = any(_has(low, a) for a in cues.asks)
+        request = (any(h.startswith(r + " ") for h in heads for r in cues.request_verbs) or
+                   (prefaced and any(_has(low, r) for r in cues.request_verbs))) and (
             bool(topics_asked([raw], cues)) or any(w in cues.embedded_words for w in core[2:4]))
         # "so training runs on how many nodes today": the question word asked in place, near the end
         in_place = _wh_inverted(words, cues) or any(i > 0 and len(words) - i <= 5 and not set(words[i + 2:]) & cues.statement_subjects
