@@ -194,11 +194,12 @@ class InterviewEngine:
                                 target=top.evidence)
         return self._next_question(now)
 
-    def clarified(self, question: str, reply: str) -> Ask:
-        """The candidate asked about the problem; the interviewer answers (from the facts) and listens again."""
+    def clarified(self, question: str, reply: str, source: str = "facts") -> Ask:
+        """The candidate asked about the problem; the interviewer answers (from the facts, or asks for an
+        assumption when no fact applies: source "assumption") and listens again."""
         slot = self.current
         slot.clarified.append(question)
-        return self._ask(Ask(text=reply, question=slot.question, kind="clarification", source="facts"))
+        return self._ask(Ask(text=reply, question=slot.question, kind="clarification", source=source))
 
     def takes_clarification(self) -> bool:
         """Is the question in play one whose facts the interviewer can give (and not asked too often)?"""
