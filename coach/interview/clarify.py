@@ -216,11 +216,22 @@ def _wh_inverted(words: list[str], cues: Cues) -> bool:
     return False
 
 
+def _wh_fronted(words: list[str], cues: Cues) -> bool:
+    """"so for the search box, how many queries hit us": a question after a fronted phrase with no subject
+    of its own ("I'd count how many payments fail" is the candidate's plan)."""
+    for i in _find(words, "how many", 1) + _find(words, "how much", 1):
+        before = " ".join(words[:i])
+        if not set(words[:i]) & cues.statement_subjects and not any(_has(before, c) for c in cues.choosing) and \
+                not set(words[i + 2:i + 4]) & cues.statement_subjects:
+            return True
+    return False
+
+
 def _about_own_design(words: list[str], core: list[str], cues: Cues) -> bool:
     """"How would we shard...", "what's the simplest thing that could work": the candidate's own design."""
     head, low = " ".join(core), " ".join(words)
     method = any(head.startswith(m + " ") for m in cues.method_asks) and not any(_has(low, t) for t in cues.method_today)
-    return method or any(_has(low, d) for d in cues.design_asks)
+    return (method or any(_has(low, d) for d in cues.design_asks)) and "assum" not in low
 
 
 @dataclass(frozen=True)
@@ -252,7 +263,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
                    (prefaced and any(_has(low, r) for r in cues.request_verbs))) and (
             bool(topics_asked([raw], cues)) or any(w in cues.embedded_words for w in core[2:4]))
         # "so training runs on how many nodes today": the question word asked in place, near the end
-        in_place = _wh_inverted(words, cues) or any(i > 0 and len(words) - i <= 5 and not set(words[i + 2:]) & cues.statement_subjects
+        in_place = _wh_inverted(words, cues) or _wh_fronted(words, cues) or any(i > 0 and len(words) - i <= 5 and not set(words[i + 2:]) & cues.statement_subjects
                        for i in _find(words, "how many") + _find(words, "how much"))
         question = raw.endswith("?") or opens is not None or checks or request or in_place or \
             (clause_q and any(_has(low, a) for a in cues.asks)) or \
