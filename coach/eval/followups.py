@@ -20,9 +20,10 @@ the guards, else the bank's probe. Reported per model and per set:
 - ms_p50, ms_p95: time to produce one follow-up after the answer is scored.
 
 Clarifications (`tests/data/clarifying/`): precision and recall of telling a
-clarifying question from design talk, per set and overall. `tune`, `heldout`,
-`heldout2` and `heldout3` are what the rules have been written and revised with;
-`heldout4` is held out (README in that folder) and reported on its own, outside "all".
+clarifying question from design talk, per set and overall. `tune`, `heldout` to
+`heldout4` (each scored once while held out, then folded in) and `dev5` to `dev8` are what
+the rules have been written and revised with; `heldout5`, when present, is held out (README
+in that folder) and reported on its own, outside "all".
 """
 from __future__ import annotations
 
