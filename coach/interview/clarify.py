@@ -252,8 +252,10 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         core = _core(words, cues)
         clause_q = any(_has(low, c) and _opens_question(_words(c) + ["x"], cues)
                        for c in cues.clause_starts if not low.startswith(c))
+        confirm = [c for c in cues.confirm_ends if _has(low, c)]
         checks = any(_has(low, c) for c in cues.assumption_checks) or \
-            (any(low.endswith(" " + c) for c in cues.confirm_ends) and bool(topics_asked([raw], cues)))
+            (any(low.endswith(" " + c) for c in confirm) and bool(topics_asked([raw], cues))) or \
+            (bool(confirm) and not any(_has(low.replace(confirm[0], " "), c) for c in cues.choosing))
         opens = 0 if _opens_question(core, cues) else _inverted(words, cues)
         # a request opens the sentence, a clause after a comma, or follows a preface ("before I draw
         # anything, give me a sense of...")
