@@ -311,7 +311,11 @@ def clarifying_questions(text: str, cues: Cues | None = None) -> list[str]:
         if any(_has(low, a) for a in cues.asks) or (prev_asked and any(_has(low, b) for b in cues.asking_because)):
             continue                      # "Let me ask about scale first." / "I'm asking because..."
         statement_words += len(_words(s.text))
-    if statement_words > cues.max_statement_words:
+    # design talk with a question inside it is an answer; a turn that ends by stopping to ask ("but before
+    # I commit to that, what volume...") waits for the answer
+    last = " ".join(_words(sents[-1].text)) if sents else ""
+    stops_to_ask = bool(asked) and sents[-1].text == asked[-1] and any(_has(last, a) for a in cues.asks)
+    if statement_words > cues.max_statement_words and not stops_to_ask:
         return []
     return asked
 
