@@ -58,6 +58,9 @@ class Cues:
     method_asks: tuple[str, ...] = ()
     method_today: tuple[str, ...] = ()
     design_asks: tuple[str, ...] = ()
+    assume_opens: tuple[str, ...] = ()
+    confirm_tags: frozenset[str] = frozenset()
+    lead_ins: tuple[str, ...] = ()
     max_statement_words: int = 25
     no_fact: str = "That's your call: state an assumption and go on."
     partly: str = "For the rest, state your assumption."
@@ -99,6 +102,8 @@ def load_cues(path: Path | None = None) -> Cues:
         choosing=_strings(data, "choosing", where), confirm_ends=_strings(data, "confirm_ends", where),
         or_scope=_strings(data, "or_scope", where), method_asks=_strings(data, "method_asks", where),
         method_today=_strings(data, "method_today", where), design_asks=_strings(data, "design_asks", where),
+        assume_opens=_strings(data, "assume_opens", where), confirm_tags=frozenset(_strings(data, "confirm_tags", where)),
+        lead_ins=_strings(data, "lead_ins", where),
         topics={name: _strings(topics, name, where) for name in topics},
         max_statement_words=int(data.get("max_statement_words", 25)),
         no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),
@@ -110,8 +115,27 @@ def default_cues() -> Cues:
     return load_cues()
 
 
+_BARE = {"whats": "what's", "hows": "how's", "wheres": "where's", "whos": "who's", "whens": "when's"}
+
+
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("\u2019", "'"))
+    return [_BARE.get(w, w) for w in _WORD.findall(text.lower().replace("\u2019", "'"))]
+
+
+def _strip_lead_ins(words: list[str], cues: Cues) -> list[str]:
+    """"got it, and what about the data...": the words after an acknowledgement of the last reply."""
+    changed = True
+    while changed and words:
+        changed = False
+        if words[0] in cues.fillers:
+            words, changed = words[1:], True
+            continue
+        for phrase in cues.lead_ins:
+            p = phrase.split()
+            if words[:len(p)] == p:
+                words, changed = words[len(p):], True
+                break
+    return words
 
 
 def _has(text: str, phrase: str) -> bool:
@@ -246,6 +270,9 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
     for m in _SENTENCE.finditer(text.replace("\u2019", "'")):
         raw = m.group(0).strip()
         words = _words(raw)
+        stripped = _strip_lead_ins(words, cues)
+        if len(stripped) < len(_core(words, cues)):      # an acknowledgement came first: "got it. and what..."
+            words = stripped
         if not words:
             continue
         low = " ".join(words)
@@ -253,9 +280,11 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         clause_q = any(_has(low, c) and _opens_question(_words(c) + ["x"], cues)
                        for c in cues.clause_starts if not low.startswith(c))
         confirm = [c for c in cues.confirm_ends if _has(low, c)]
+        handed_over = words[-1] in cues.confirm_tags and any(" ".join(_core(words, cues)).startswith(a + " ")
+                                                             for a in cues.assume_opens)
         checks = any(_has(low, c) for c in cues.assumption_checks) or \
             (any(low.endswith(" " + c) for c in confirm) and bool(topics_asked([raw], cues))) or \
-            (bool(confirm) and not any(_has(low.replace(confirm[0], " "), c) for c in cues.choosing))
+            (bool(confirm) and not any(_has(low.replace(confirm[0], " "), c) for c in cues.choosing)) or handed_over
         opens = 0 if _opens_question(core, cues) else _inverted(words, cues)
         # a request opens the sentence, a clause after a comma, or follows a preface ("before I draw
         # anything, give me a sense of...")
@@ -272,7 +301,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             _asks_without_question_word(words, core, cues, raw) or _statement_or(words, core, cues, raw)
         opens = (len(words) - len(core)) + (opens or 0)
         if question and (_about_own_design(words, core, cues) or
-                         (not raw.endswith("?") and _answered_in_breath(words, opens, cues))):
+                         (not raw.endswith("?") and not handed_over and _answered_in_breath(words, opens, cues))):
             out.append(Sentence(raw, True, False))      # "what could go wrong here the main risk is..."
             continue
         tag = raw.endswith("?") and any(raw.lower().endswith(t) for t in cues.tags) and not checks
