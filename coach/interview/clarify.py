@@ -196,7 +196,7 @@ def _inverted(words: list[str], cues: Cues) -> int | None:
 def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     """The candidate answers the question in the same sentence ("is that fast enough probably not so i'd
     precompute..."): a self-question, not a clarification."""
-    why = words[opens:opens + 1] == ["why"]
+    why = "why" in words[:opens + 1]
     for phrase in cues.answer_openers + (("because",) if why else ()):
         for i in _find(words, phrase, opens + 3):
             if words[i - 1] not in cues.bound_before and not (words[i - 1] == "as" and phrase == "well"):
@@ -307,7 +307,10 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         tag = raw.endswith("?") and any(raw.lower().endswith(t) for t in cues.tags) and not checks
         about_me = any(" ".join(core).startswith(p + " ") for p in cues.about_me_starts) or \
             any(_has(low, p) for p in cues.about_my_turn)
-        leave = any(_has(low, p) for p in cues.permission) and "assum" not in low   # "would it be okay to..."
+        # asking leave for one's own step ("would it be okay to start from the boxes") is not a clarification;
+        # asking whether something of the problem is allowed ("is it okay to use bureau data") is
+        own_step = any(_has(low, p) for p in cues.about_my_turn) or not topics_asked([raw], cues)
+        leave = any(_has(low, p) for p in cues.permission) and "assum" not in low and own_step
         meta = any(_has(low, p) for p in cues.about_the_interview) or leave or (
             about_me and "assum" not in low and not topics_asked([raw], cues))
         out.append(Sentence(raw, question, question and not tag and not meta))
