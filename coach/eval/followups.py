@@ -21,7 +21,7 @@ the guards, else the bank's probe. Reported per model and per set:
 
 Clarifications (`tests/data/clarifying/`): precision and recall of telling a
 clarifying question from design talk, per set and overall. `tune`, `heldout` to
-`heldout4` (each scored once while held out, then folded in) and `dev5` to `dev8` are what
+`heldout4` (each scored once while held out, then folded in) and `dev5` to `dev13` are what
 the rules have been written and revised with; `heldout5`, when present, is held out (README
 in that folder) and reported on its own, outside "all".
 """
