@@ -300,7 +300,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             (clause_q and any(_has(low, a) for a in cues.asks)) or \
             _asks_without_question_word(words, core, cues, raw) or _statement_or(words, core, cues, raw)
         opens = (len(words) - len(core)) + (opens or 0)
-        if question and (_about_own_design(words, core, cues) or
+        if question and ((_about_own_design(words, core, cues) and not checks) or
                          (not raw.endswith("?") and not handed_over and _answered_in_breath(words, opens, cues))):
             out.append(Sentence(raw, True, False))      # "what could go wrong here the main risk is..."
             continue
