@@ -21,7 +21,7 @@ the guards, else the bank's probe. Reported per model and per set:
 
 Clarifications (`tests/data/clarifying/`): precision and recall of telling a
 clarifying question from design talk, per set and overall. `tune`, `heldout` to
-`heldout4` (each scored once while held out, then folded in) and `dev5` to `dev15` are what
+`heldout4` (each scored once while held out, then folded in) and `dev5` to `dev16` are what
 the rules have been written and revised with; `heldout5`, when present, is held out (README
 in that folder) and reported on its own, outside "all".
 """
@@ -49,7 +49,7 @@ DATA_DIR = PROJECT_ROOT / "tests" / "data" / "answers"
 HELD_OUT_DIR = PROJECT_ROOT / "tests" / "data" / "followups"
 CLARIFY_DIR = PROJECT_ROOT / "tests" / "data" / "clarifying"
 # The rules are tuned on these (the held-out sets 1-4 were each scored once, then folded in).
-CLARIFY_SETS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15")
+CLARIFY_SETS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16")
 CLARIFY_HELD_OUT = ("heldout5",)     # scored only, never tuned on; reported when the file is present
 MODELS = ("smollm2-135m", "gemma3-270m", "qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b")
 REPLY_BUDGET_S = 1.0       # as InterviewRunner.reply_budget_s: no second candidate past it

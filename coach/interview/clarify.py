@@ -199,7 +199,9 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     why = "why" in words[:opens + 1]
     for phrase in cues.answer_openers + (("because",) if why else ()):
         for i in _find(words, phrase, opens + 3):
-            if words[i - 1] not in cues.bound_before and not (words[i - 1] == "as" and phrase == "well"):
+            nxt = words[i + len(phrase.split()):][:1]
+            if words[i - 1] not in cues.bound_before and not (words[i - 1] == "as" and phrase == "well") and \
+                    not (phrase in ("i'd", "we'd") and nxt in (["be"], ["have"], ["need"], ["get"])):   # "a prompt we'd be serving"
                 return True
     for i in range(opens + 3, len(words) - 1):    # "where does it live it sits next to the gateway"
         if words[i] == "it" and words[i - 1] not in cues.bound_before and words[i + 1].endswith("s") and \
