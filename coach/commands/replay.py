@@ -70,6 +70,8 @@ def describe_turn(turn: dict[str, Any], root: Path, wrap: bool = True) -> list[s
         head = {"question": f"question {turn.get('question_id') or ''}".rstrip(), "repeat": "question again",
                 "closing": "closing remarks", "clarification": "answers your clarifying question (from the facts)",
                 "change": "a fact changes"}.get(kind, kind)
+        if kind == "clarification" and turn.get("source") == "assumption":
+            head = "answers your clarifying question (no fact covers it: state an assumption)"
         if kind == "followup":
             head = f"follow-up on {gap_phrase(turn.get('gap') or '?')} ({turn.get('gap') or 'no gap'}, " \
                    f"from the {turn.get('source') or 'unknown source'})"

@@ -20,9 +20,10 @@ the guards, else the bank's probe. Reported per model and per set:
 - ms_p50, ms_p95: time to produce one follow-up after the answer is scored.
 
 Clarifications (`tests/data/clarifying/`): precision and recall of telling a
-clarifying question from design talk, per set and overall. `tune`, `heldout`,
-`heldout2` and `heldout3` are what the rules have been written and revised with;
-`heldout4` is held out (README in that folder) and reported on its own, outside "all".
+clarifying question from design talk, per set and overall. `tune`, `heldout` to
+`heldout4` (each scored once while held out, then folded in) and `dev5` to `dev16` are what
+the rules have been written and revised with; `heldout5`, when present, is held out (README
+in that folder) and reported on its own, outside "all".
 """
 from __future__ import annotations
 
@@ -47,8 +48,9 @@ from coach.scoring import score_answer
 DATA_DIR = PROJECT_ROOT / "tests" / "data" / "answers"
 HELD_OUT_DIR = PROJECT_ROOT / "tests" / "data" / "followups"
 CLARIFY_DIR = PROJECT_ROOT / "tests" / "data" / "clarifying"
-CLARIFY_SETS = ("tune", "heldout", "heldout2", "heldout3")     # the rules are tuned on these
-CLARIFY_HELD_OUT = ("heldout4",)                               # scored only, never tuned on
+# The rules are tuned on these (the held-out sets 1-4 were each scored once, then folded in).
+CLARIFY_SETS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16")
+CLARIFY_HELD_OUT = ("heldout5",)     # scored only, never tuned on; reported when the file is present
 MODELS = ("smollm2-135m", "gemma3-270m", "qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b")
 REPLY_BUDGET_S = 1.0       # as InterviewRunner.reply_budget_s: no second candidate past it
 COPY_OF_DRAFT = 0.7        # similarity to the bank's draft at which a "model" question is the bank's
@@ -192,7 +194,7 @@ def clarification_report(folder: Path = CLARIFY_DIR) -> dict[str, Any]:
                 "precision": round(tp / max(1, tp + fp), 3), "recall": round(tp / max(1, tp + fn), 3)}
 
     sets = {name: tomllib.loads((folder / f"{name}.toml").read_text(encoding="utf-8"))["utterance"]
-            for name in CLARIFY_SETS + CLARIFY_HELD_OUT}
+            for name in CLARIFY_SETS + CLARIFY_HELD_OUT if (folder / f"{name}.toml").exists()}
     report = {name: score(us) for name, us in sets.items()}
     report["all"] = score([u for name in CLARIFY_SETS for u in sets[name]])     # the tuned-on sets
     return report

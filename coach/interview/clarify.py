@@ -22,7 +22,7 @@ from coach.scoring.scorecard import Scorecard
 
 _SENTENCE = re.compile(r"[^.?!]+[.?!]*")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
-_CLAUSE = re.compile(r",\s*|\s+(?:and|or|also)\s+(?=(?:how|what|which|who|where|when|do|does|is|are|can|could|should|will)\b)")
+_CLAUSE = re.compile(r",\s*|\s+(?:and|or|also)\s+(?=(?:how|what|which|who|where|when|do|does|is|are|can|could|should|will|the)\b)")
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,20 @@ class Cues:
     assumption_checks: tuple[str, ...] = ()
     permission: tuple[str, ...] = ()
     goes_on: tuple[str, ...] = ()
+    request_verbs: tuple[str, ...] = ()
+    inversions: tuple[str, ...] = ()
+    not_inverted_after: frozenset[str] = frozenset()
+    answer_openers: tuple[str, ...] = ()
+    bound_before: frozenset[str] = frozenset()
+    choosing: tuple[str, ...] = ()
+    confirm_ends: tuple[str, ...] = ()
+    or_scope: tuple[str, ...] = ()
+    method_asks: tuple[str, ...] = ()
+    method_today: tuple[str, ...] = ()
+    design_asks: tuple[str, ...] = ()
+    assume_opens: tuple[str, ...] = ()
+    confirm_tags: frozenset[str] = frozenset()
+    lead_ins: tuple[str, ...] = ()
     max_statement_words: int = 25
     no_fact: str = "That's your call: state an assumption and go on."
     partly: str = "For the rest, state your assumption."
@@ -81,6 +95,15 @@ def load_cues(path: Path | None = None) -> Cues:
         request_starts=_strings(data, "request_starts", where),
         assumption_checks=_strings(data, "assumption_checks", where),
         permission=_strings(data, "permission", where), goes_on=_strings(data, "goes_on", where),
+        request_verbs=_strings(data, "request_verbs", where), inversions=_strings(data, "inversions", where),
+        not_inverted_after=frozenset(_strings(data, "not_inverted_after", where)),
+        answer_openers=_strings(data, "answer_openers", where),
+        bound_before=frozenset(_strings(data, "bound_before", where)),
+        choosing=_strings(data, "choosing", where), confirm_ends=_strings(data, "confirm_ends", where),
+        or_scope=_strings(data, "or_scope", where), method_asks=_strings(data, "method_asks", where),
+        method_today=_strings(data, "method_today", where), design_asks=_strings(data, "design_asks", where),
+        assume_opens=_strings(data, "assume_opens", where), confirm_tags=frozenset(_strings(data, "confirm_tags", where)),
+        lead_ins=_strings(data, "lead_ins", where),
         topics={name: _strings(topics, name, where) for name in topics},
         max_statement_words=int(data.get("max_statement_words", 25)),
         no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),
@@ -92,8 +115,27 @@ def default_cues() -> Cues:
     return load_cues()
 
 
+_BARE = {"whats": "what's", "hows": "how's", "wheres": "where's", "whos": "who's", "whens": "when's"}
+
+
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("\u2019", "'"))
+    return [_BARE.get(w, w) for w in _WORD.findall(text.lower().replace("\u2019", "'"))]
+
+
+def _strip_lead_ins(words: list[str], cues: Cues) -> list[str]:
+    """"got it, and what about the data...": the words after an acknowledgement of the last reply."""
+    changed = True
+    while changed and words:
+        changed = False
+        if words[0] in cues.fillers:
+            words, changed = words[1:], True
+            continue
+        for phrase in cues.lead_ins:
+            p = phrase.split()
+            if words[:len(p)] == p:
+                words, changed = words[len(p):], True
+                break
+    return words
 
 
 def _has(text: str, phrase: str) -> bool:
@@ -116,8 +158,9 @@ def _asks_without_question_word(words: list[str], core: list[str], cues: Cues, r
     """A request for a fact with no question word or mark: "I'd like to know whether...",
     "ballpark number of users per day", "I'm assuming X, or is that wrong"."""
     low = " ".join(words)
-    embedded = any(_has(low, a + " " + w) for a in cues.embedded_asks for w in cues.embedded_words) and \
-        not any(_has(low, g) for g in cues.goes_on)     # "I want to know when it drifts, so I'd alert on..."
+    asked = [a for a in cues.embedded_asks if any(_has(low, a + " " + w) for w in cues.embedded_words)]
+    after = low.split(asked[0], 1)[1] if asked else ""
+    embedded = bool(asked) and not any(_has(after, g) for g in cues.goes_on)  # "I want to know when it drifts, so I'd..."
     opener = " ".join(words[:len(words) - len(core)] + core[:1])
     request = any(_has(opener, r) for r in cues.request_starts) and bool(topics_asked([raw], cues)) and \
         not any(_NUMBER.match(w) for w in words)     # "roughly ten thousand a second" states a number
@@ -126,12 +169,95 @@ def _asks_without_question_word(words: list[str], core: list[str], cues: Cues, r
 
 def _opens_question(words: list[str], cues: Cues) -> bool:
     head = " ".join(words[:3])
-    for start in cues.question_starts:
+    for start in cues.question_starts + ("how",):
         if head == start or head.startswith(start + " "):
             rest = words[len(start.split()):]
+            if start == "how" and not rest:
+                return False
             # "what we need is...", "how I'd do it": a question word, then a subject, is a statement
             return not (rest and rest[0] in cues.statement_subjects and start in ("what", "how", "where", "when", "why"))
     return False
+
+
+def _find(words: list[str], phrase: str, start: int = 0) -> list[int]:
+    """Where the phrase's words occur in the word list, from `start` on."""
+    p = phrase.split()
+    return [i for i in range(start, len(words) - len(p) + 1) if words[i:i + len(p)] == p]
+
+
+def _inverted(words: list[str], cues: Cues) -> int | None:
+    """Where a question opens in the middle of a run-on sentence ("the traffic, is it flat or..."), if it does."""
+    for i in range(1, len(words) - 1):
+        if " ".join(words[i:i + 2]) in cues.inversions and words[i - 1] not in cues.not_inverted_after:
+            return i
+    return None
+
+
+def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
+    """The candidate answers the question in the same sentence ("is that fast enough probably not so i'd
+    precompute..."): a self-question, not a clarification."""
+    why = "why" in words[:opens + 1]
+    for phrase in cues.answer_openers + (("because",) if why else ()):
+        for i in _find(words, phrase, opens + 3):
+            nxt = words[i + len(phrase.split()):][:1]
+            if words[i - 1] not in cues.bound_before and not (words[i - 1] == "as" and phrase == "well") and \
+                    not (phrase in ("i'd", "we'd") and nxt in (["be"], ["have"], ["need"], ["get"])):   # "a prompt we'd be serving"
+                return True
+    for i in range(opens + 3, len(words) - 1):    # "where does it live it sits next to the gateway"
+        if words[i] == "it" and words[i - 1] not in cues.bound_before and words[i + 1].endswith("s") and \
+                words[i + 1] not in ("is", "was", "'s") and not {"how", "what", "when", "where", "why"} & set(words[i - 2:i]):
+            return True
+    # "...goes down and we accept stale features": a clause of the candidate's own plan
+    for i in range(opens + 3, len(words) - 2):
+        if words[i] in ("and", "so", "then") and words[i + 1] in ("we", "i") and \
+                (words[i + 2] not in cues.bound_before or words[i] == "so") and words[i + 2] not in ("have", "need", "get", "want", "know"):
+            return True
+    return False
+
+
+def _statement_or(words: list[str], core: list[str], cues: Cues, raw: str) -> bool:
+    """A fact asked as a statement with an alternative ("and the labels come from review or from
+    disputes"): no first person choosing, and it names a fact topic or opens on the problem ("the ...")."""
+    if "or" not in words[1:-1] or len(words) > 22 or any(_NUMBER.match(w) and w != "one" for w in words):
+        return False
+    low = " ".join(words)
+    if any(_has(low, c) for c in cues.choosing):
+        return False
+    scope = any(_has(low, o) for o in cues.or_scope[:-2]) or any(low.endswith(" " + o) for o in cues.or_scope[-2:])
+    return bool(topics_asked([raw], cues)) or core[:1] == ["the"] or scope
+
+
+def _wh_inverted(words: list[str], cues: Cues) -> bool:
+    """A direct question after a preface ("let's see, how many notifications does a user get"): a
+    question word, then a verb before any subject; "how many candidates we can afford" is embedded."""
+    auxes = {"do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should", "has", "have"}
+    for start in ("how many", "how much", "how often", "how long", "what", "which"):
+        for i in _find(words, start, 1):
+            after = words[i + len(start.split()):i + len(start.split()) + 4]
+            for w in after:
+                if w in cues.statement_subjects:
+                    break
+                if w in auxes:
+                    return True
+    return False
+
+
+def _wh_fronted(words: list[str], cues: Cues) -> bool:
+    """"so for the search box, how many queries hit us": a question after a fronted phrase with no subject
+    of its own ("I'd count how many payments fail" is the candidate's plan)."""
+    for i in _find(words, "how many", 1) + _find(words, "how much", 1):
+        before = " ".join(words[:i])
+        if not set(words[:i]) & cues.statement_subjects and not any(_has(before, c) for c in cues.choosing) and \
+                not set(words[i + 2:i + 4]) & cues.statement_subjects:
+            return True
+    return False
+
+
+def _about_own_design(words: list[str], core: list[str], cues: Cues) -> bool:
+    """"How would we shard...", "what's the simplest thing that could work": the candidate's own design."""
+    head, low = " ".join(core), " ".join(words)
+    method = any(head.startswith(m + " ") for m in cues.method_asks) and not any(_has(low, t) for t in cues.method_today)
+    return (method or any(_has(low, d) for d in cues.design_asks)) and "assum" not in low
 
 
 @dataclass(frozen=True)
@@ -146,19 +272,47 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
     for m in _SENTENCE.finditer(text.replace("\u2019", "'")):
         raw = m.group(0).strip()
         words = _words(raw)
+        stripped = _strip_lead_ins(words, cues)
+        if len(stripped) < len(_core(words, cues)):      # an acknowledgement came first: "got it. and what..."
+            words = stripped
         if not words:
             continue
         low = " ".join(words)
         core = _core(words, cues)
-        clause_q = raw.rstrip()[-1:] != "." and any(_has(low, c) and _opens_question(_words(c) + ["x"], cues)
-                                                  for c in cues.clause_starts if not low.startswith(c))
-        checks = any(_has(low, c) for c in cues.assumption_checks)
-        question = raw.endswith("?") or _opens_question(core, cues) or \
-            (clause_q and any(_has(low, a) for a in cues.asks)) or _asks_without_question_word(words, core, cues, raw)
+        clause_q = any(_has(low, c) and _opens_question(_words(c) + ["x"], cues)
+                       for c in cues.clause_starts if not low.startswith(c))
+        confirm = [c for c in cues.confirm_ends if _has(low, c)]
+        handed_over = words[-1] in cues.confirm_tags and any(" ".join(_core(words, cues)).startswith(a + " ")
+                                                             for a in cues.assume_opens)
+        checks = any(_has(low, c) for c in cues.assumption_checks) or \
+            (any(low.endswith(" " + c) for c in confirm) and bool(topics_asked([raw], cues))) or \
+            (bool(confirm) and not any(_has(low.replace(confirm[0], " "), c) for c in cues.choosing)) or handed_over
+        opens = 0 if _opens_question(core, cues) else _inverted(words, cues)
+        # a request opens the sentence, a clause after a comma, or follows a preface ("before I draw
+        # anything, give me a sense of...")
+        heads = [" ".join(core)] + [" ".join(_core(_words(c), cues)) for c in raw.split(",")[1:]]
+        prefaced = any(_has(low, a) for a in cues.asks)
+        request = (any(h.startswith(r + " ") for h in heads for r in cues.request_verbs) or
+                   (prefaced and any(_has(low, r) for r in cues.request_verbs))) and (
+            bool(topics_asked([raw], cues)) or any(w in cues.embedded_words for w in core[2:4]))
+        # "so training runs on how many nodes today": the question word asked in place, near the end
+        in_place = _wh_inverted(words, cues) or _wh_fronted(words, cues) or any(i > 0 and len(words) - i <= 5 and not set(words[i + 2:]) & cues.statement_subjects
+                       for i in _find(words, "how many") + _find(words, "how much"))
+        question = raw.endswith("?") or opens is not None or checks or request or in_place or \
+            (clause_q and any(_has(low, a) for a in cues.asks)) or \
+            _asks_without_question_word(words, core, cues, raw) or _statement_or(words, core, cues, raw)
+        opens = (len(words) - len(core)) + (opens or 0)
+        if question and ((_about_own_design(words, core, cues) and not checks) or
+                         (not raw.endswith("?") and not handed_over and _answered_in_breath(words, opens, cues))):
+            out.append(Sentence(raw, True, False))      # "what could go wrong here the main risk is..."
+            continue
         tag = raw.endswith("?") and any(raw.lower().endswith(t) for t in cues.tags) and not checks
         about_me = any(" ".join(core).startswith(p + " ") for p in cues.about_me_starts) or \
             any(_has(low, p) for p in cues.about_my_turn)
-        leave = any(_has(low, p) for p in cues.permission) and "assum" not in low   # "would it be okay to..."
+        # asking leave for one's own step ("would it be okay to start from the boxes") is not a clarification;
+        # asking whether something of the problem is allowed ("is it okay to use bureau data") is
+        own_step = any(_has(low, p) for p in cues.about_my_turn) or not topics_asked([raw], cues)
+        leave = any(_has(low, p) for p in cues.permission) and "assum" not in low and own_step
         meta = any(_has(low, p) for p in cues.about_the_interview) or leave or (
             about_me and "assum" not in low and not topics_asked([raw], cues))
         out.append(Sentence(raw, question, question and not tag and not meta))
@@ -191,7 +345,11 @@ def clarifying_questions(text: str, cues: Cues | None = None) -> list[str]:
         if any(_has(low, a) for a in cues.asks) or (prev_asked and any(_has(low, b) for b in cues.asking_because)):
             continue                      # "Let me ask about scale first." / "I'm asking because..."
         statement_words += len(_words(s.text))
-    if statement_words > cues.max_statement_words:
+    # design talk with a question inside it is an answer; a turn that ends by stopping to ask ("but before
+    # I commit to that, what volume...") waits for the answer
+    last = " ".join(_words(sents[-1].text)) if sents else ""
+    stops_to_ask = bool(asked) and sents[-1].text == asked[-1] and any(_has(last, a) for a in cues.asks)
+    if statement_words > cues.max_statement_words and not stops_to_ask:
         return []
     return asked
 

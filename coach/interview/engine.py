@@ -169,7 +169,8 @@ class InterviewEngine:
         A gap is still open when no answer to this question so far was free of it (what the candidate
         already said is never asked for again); one gap is probed at most twice, never with the same question. When
         digging (realistic mode, staff level), an answer that reaches the bar ends the probing; in
-        realistic mode a system-design question's fact changes after the first design answer."""
+        realistic mode a system-design question's fact changes after the first design answer (a pass or
+        an off-topic turn is not one)."""
         self.state = "deciding"
         slot = self.current
         found = [g for g in scorecard.gaps if g.id]
@@ -181,7 +182,7 @@ class InterviewEngine:
                 and (g.id in LOCAL_GAPS or g.id in slot.open_gaps)]
         if slot.followups >= self._cap(slot) or self._round_over(slot, now):
             return self._next_question(now)
-        if self.mode == "realistic" and slot.question.change and not slot.changed:
+        if self.mode == "realistic" and slot.question.change and not slot.changed and "non_answer" not in ids:
             slot.changed = True
             slot.followups += 1
             return self._ask(Ask(text=slot.question.change[1], question=slot.question, kind="change",
@@ -193,11 +194,12 @@ class InterviewEngine:
                                 target=top.evidence)
         return self._next_question(now)
 
-    def clarified(self, question: str, reply: str) -> Ask:
-        """The candidate asked about the problem; the interviewer answers (from the facts) and listens again."""
+    def clarified(self, question: str, reply: str, source: str = "facts") -> Ask:
+        """The candidate asked about the problem; the interviewer answers (from the facts, or asks for an
+        assumption when no fact applies: source "assumption") and listens again."""
         slot = self.current
         slot.clarified.append(question)
-        return self._ask(Ask(text=reply, question=slot.question, kind="clarification", source="facts"))
+        return self._ask(Ask(text=reply, question=slot.question, kind="clarification", source=source))
 
     def takes_clarification(self) -> bool:
         """Is the question in play one whose facts the interviewer can give (and not asked too often)?"""

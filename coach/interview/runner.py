@@ -286,8 +286,8 @@ class InterviewRunner:
                     action = self.engine.repeat()
                     continue
                 if isinstance(result, list):    # a clarifying question: answered from the facts
-                    said, _ = clarify.reply(result, dict(ask.question.facts))
-                    action = self.engine.clarified(" ".join(result), said)
+                    said, used = clarify.reply(result, dict(ask.question.facts))
+                    action = self.engine.clarified(" ".join(result), said, "facts" if used else "assumption")
                     continue
                 transcript, card = result
                 action = self.engine.answered(transcript.text, card, self.clock())
