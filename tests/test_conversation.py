@@ -24,6 +24,9 @@ def test_clarification_detection_holds_precision_and_recall_on_every_set() -> No
     # recall 0.78, short of the 0.95 target; this only keeps it from getting worse
     assert report["heldout4"]["utterances"] >= 30 and report["heldout4"]["clarifying"] >= 15
     assert report["heldout4"]["precision"] >= 0.82 and report["heldout4"]["recall"] >= 0.77, report["heldout4"]
+    # held out for the next rule change, scored once by hand after it (README): only its size is checked here
+    assert report["heldout5"]["utterances"] >= 44 and report["heldout5"]["clarifying"] >= 22
+    assert report["heldout5"]["utterances"] - report["heldout5"]["clarifying"] >= 22
 
 
 def test_a_clarifying_question_is_answered_with_the_questions_own_facts() -> None:

@@ -22,7 +22,7 @@ the guards, else the bank's probe. Reported per model and per set:
 Clarifications (`tests/data/clarifying/`): precision and recall of telling a
 clarifying question from design talk, per set and overall. `tune`, `heldout`,
 `heldout2` and `heldout3` are what the rules have been written and revised with;
-`heldout4` is held out (README in that folder) and reported on its own, outside "all".
+`heldout4` and `heldout5` are held out (README in that folder), each reported on its own, outside "all".
 """
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ DATA_DIR = PROJECT_ROOT / "tests" / "data" / "answers"
 HELD_OUT_DIR = PROJECT_ROOT / "tests" / "data" / "followups"
 CLARIFY_DIR = PROJECT_ROOT / "tests" / "data" / "clarifying"
 CLARIFY_SETS = ("tune", "heldout", "heldout2", "heldout3")     # the rules are tuned on these
-CLARIFY_HELD_OUT = ("heldout4",)                               # scored only, never tuned on
+CLARIFY_HELD_OUT = ("heldout4", "heldout5")                    # scored only, never tuned on
 MODELS = ("smollm2-135m", "gemma3-270m", "qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b")
 REPLY_BUDGET_S = 1.0       # as InterviewRunner.reply_budget_s: no second candidate past it
 COPY_OF_DRAFT = 0.7        # similarity to the bank's draft at which a "model" question is the bank's
