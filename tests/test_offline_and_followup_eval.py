@@ -26,6 +26,20 @@ def test_followups_on_labelled_answers_probe_the_labelled_gap_and_are_never_malf
     assert result["on_gap_rate"] >= 0.85
 
 
+def test_every_held_out_follow_up_case_names_a_bank_question_and_a_gap_its_round_can_raise() -> None:
+    from coach.content import default_content
+    from coach.content.loader import raisable_gaps
+
+    content = default_content()
+    cases = fe.load_cases(fe.HELD_OUT_DIR)
+    for case in cases:
+        q = content.question(case["question"])
+        assert q.round == case["round"] and case["top_gap"] in raisable_gaps(q.round, q.hypothetical), case["id"]
+    assert len({c["id"] for c in cases}) == len(cases)
+    fourth = [c for c in cases if c["set"] == "held-out 4"]      # scored once by hand, never tuned on
+    assert len(fourth) >= 16 and len({c["round"] for c in fourth}) == 8
+
+
 def test_closing_praises_nothing_when_no_dimension_reached_the_bar() -> None:
     weak = [{"dimensions": [{"id": "communication", "name": "Communication", "score": 1.2}],
              "gaps": [{"id": "no_result", "severity": 0.8}]}]

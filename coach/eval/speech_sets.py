@@ -2,7 +2,9 @@
 
 - The jargon set (`tests/data/jargon/utterances.toml`): sentences full of ML terms, rendered by
   two voices (espeak-ng and Piper), transcribed with and without priming (the question being
-  answered as Whisper's initial prompt, and `prompts/glossary.txt` as hotwords).
+  answered as Whisper's initial prompt, and `prompts/glossary.txt` as hotwords). Its parts: "tune"
+  (may guide the glossary), "held-out" (never did), and "held-out 2"
+  (`tests/data/jargon/heldout2.toml`, written apart later, reported on its own outside "all").
 - The interviewer's intelligibility: the first 50 question prompts of the banks, rendered by
   each voice, transcribed (by Whisper base by default): how well a listener can follow the voice.
 """
@@ -21,16 +23,26 @@ from coach.errors import CoachError
 from coach.paths import PROJECT_ROOT
 
 JARGON = PROJECT_ROOT / "tests" / "data" / "jargon" / "utterances.toml"
+JARGON_HELD_OUT_2 = PROJECT_ROOT / "tests" / "data" / "jargon" / "heldout2.toml"   # its own part, never tuned on
+JARGON_PARTS = ("tune", "held-out", "held-out 2")
 PRIMING_QUESTION = "dd-latency-budget"      # the question the jargon answers are primed with
 VOICES = ("espeak", "piper")
 
 
-def jargon_set(path: Path = JARGON) -> list[dict[str, str]]:
+def jargon_set(path: Path = JARGON, held_out_2: Path | None = JARGON_HELD_OUT_2) -> list[dict[str, str]]:
+    """Every jargon sentence with its part ("split"): those of `held_out_2` are all "held-out 2"."""
+    items = [{"text": u["text"], "split": u.get("split", "tune")} for u in _read_jargon(path)]
+    if held_out_2 is not None:
+        items += [{"text": u["text"], "split": "held-out 2"} for u in _read_jargon(held_out_2)]
+    return items
+
+
+def _read_jargon(path: Path) -> list[dict[str, Any]]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise CoachError(f"cannot read the jargon set {path}: {exc}", "restore tests/data/jargon/utterances.toml") from None
-    return [{"text": u["text"], "split": u.get("split", "tune")} for u in data["utterance"]]
+        return tomllib.loads(path.read_text(encoding="utf-8"))["utterance"]
+    except (OSError, tomllib.TOMLDecodeError, KeyError) as exc:
+        raise CoachError(f"cannot read the jargon set {path}: {exc}",
+                         f"restore {path.name} under tests/data/jargon/") from None
 
 
 def interviewer_lines(count: int = 50) -> list[str]:
@@ -101,13 +113,14 @@ def jargon_report(stt_model: str | None, voices: Iterable[str] = VOICES) -> dict
             plain = [wer_of(transcriber, [c], [r]) for c, r in zip(clips, refs)]
             primed = [wer_of(transcriber, [c], [r], prompt=prompt, hotwords=hotwords) for c, r in zip(clips, refs)]
             rows: dict[str, Any] = {}
-            for split in ("tune", "held-out", "all"):
-                pick = [i for i, u in enumerate(items) if split in ("all", u["split"])]
+            for split in (*JARGON_PARTS, "all"):        # "all": tune and held-out, as first reported
+                pick = [i for i, u in enumerate(items)
+                        if u["split"] == split or (split == "all" and u["split"] in ("tune", "held-out"))]
                 w = sum(plain[i][1] for i in pick)
                 rows[split] = {"words": w, "wer_unprimed": round(sum(plain[i][0] for i in pick) / max(1, w), 4),
                                "wer_primed": round(sum(primed[i][0] for i in pick) / max(1, w), 4)}
-            rows["misheard"] = [{"ref": r, "unprimed": p[2][0], "primed": q[2][0]}
-                                for r, p, q in zip(refs, plain, primed) if p[0] or q[0]]
+            rows["misheard"] = [{"split": u["split"], "ref": r, "unprimed": p[2][0], "primed": q[2][0]}
+                                for u, r, p, q in zip(items, refs, plain, primed) if p[0] or q[0]]
             out["voices"][voice] = rows
     return out
 
