@@ -14,11 +14,17 @@ INCIDENT = ("Last spring our demand forecast started over-ordering produce, and 
 
 
 def test_a_wrong_figure_is_retold_with_its_inputs_and_without_the_right_answer() -> None:
-    evidence = ('"120 megabytes" is off by 10x at the step "parameters × bytes per parameter": 300M parameters × '
-                '4 bytes ≈ 1.2 GB (the right order of magnitude is ~1 GB)')
-    told = findings.plain("bad_math", evidence)
+    content = default_content()
+    q = content.question("sd-llm-serving")
+    card = score_answer("The model has 300 million parameters in fp32, so the weights take 120 megabytes.",
+                        question=q, round_spec=content.round("system-design"), rubric=content.rubric("system-design"))
+    top = card.gaps[0]
+    finding = findings.Finding.of(card, top)
+    assert top.id == "bad_math" and finding.check is not None and finding.check.claimed == "120 megabytes"
+    told = findings.plain("bad_math", top.evidence, check=finding.check)
     assert '"120 megabytes"' in told and "300M parameters times 4 bytes" in told
     assert "1.2 GB" not in told and "off by" not in told
+    assert choice.figure_words("bad_math", finding) == {"120"}
 
 
 def test_a_missed_point_is_named_whole_and_we_is_shown_in_its_sentence() -> None:

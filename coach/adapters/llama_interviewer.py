@@ -146,19 +146,29 @@ class LlamaInterviewer:
         with self._lock:
             self._generate(values, 0.0, seed=1, max_tokens=1)
 
-    def _values(self, question: Question, answer: str, gap: str, target: str = "",
+    def _values(self, question: Question, answer: str, gap: str, target: str | findings.Finding = "",
                 asked: Sequence[str] = ()) -> dict[str, str]:
         """The live turn: the gap's short name, what the scorer found (`target`) retold in plain
         words, how to ask about that kind of gap, and the bank's follow-up for that gap as the
         draft the model rewrites around the candidate's words."""
+        found = findings.as_finding(target)
         return {
             "question": question.prompt,
             "answer": shorten(answer),
             "gap": self.template.gap_names.get(gap) or choice.gap_description(gap, self.gaps),
-            "found": findings.plain(gap, target, answer, question.talking_points) if target else "-",
+            "found": findings.plain(gap, found.evidence, answer, question.talking_points, found.check)
+            if found.evidence else "-",
             "hint": self.template.hints.get(gap, ""),
             "draft": choice.bank_followup(question, gap, asked, self.gaps, target, answer),
         }
+
+    def prompt_tokens(self, values: dict[str, str]) -> int:
+        """The prompt's length in tokens (for a chat model, its messages' text without the template's markers)."""
+        if self.chat:
+            text = "\n".join(m["content"] for m in self.template.chat_messages(**values))
+        else:
+            text = self.template.completion_text(**values)
+        return len(self._llm.tokenize(text.encode(), add_bos=False, special=False))
 
     def _generate(self, values: dict[str, str], temperature: float, seed: int,
                   cancel: threading.Event | None = None, max_tokens: int = 48, pace: _Pace | None = None) -> str:
@@ -253,7 +263,7 @@ class LlamaInterviewer:
 
     def follow_up(self, question: Question, answer: str, gap: str, asked: Sequence[str],
                   cancel: threading.Event | None = None, deadline: float | None = None,
-                  target: str = "") -> FollowUpReply:
+                  target: str | findings.Finding = "") -> FollowUpReply:
         """Draw candidates one by one and stop at the first that passes the guards (a capable
         model usually passes at once); after `candidates` failures the bank's probe is used.
         The first candidate is always drawn; another only if it would end before `deadline`

@@ -62,6 +62,8 @@ class Check:
     rule: str = ""
     unit: str = ""
     at: int = field(default=-1, compare=False)     # where the stated figure is in the answer (not serialised)
+    claimed: str = ""      # the figure as the candidate said it ("ten gigabytes a day")
+    inputs: str = ""       # the working from the candidate's own inputs ("50,000/s × 86,400 s × 2 KB")
 
     @property
     def step(self) -> str:
@@ -69,13 +71,14 @@ class Check:
 
     def to_dict(self) -> dict[str, Any]:
         return {"ok": self.ok, "message": self.message, "stated": self.stated, "expected": self.expected,
-                "rule": self.rule, "unit": self.unit}
+                "rule": self.rule, "unit": self.unit, "claimed": self.claimed, "inputs": self.inputs}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Check":
         return cls(ok=bool(d.get("ok", True)), message=str(d.get("message", "")),
                    stated=float(d.get("stated") or 0.0), expected=float(d.get("expected") or 0.0),
-                   rule=str(d.get("rule", "")), unit=str(d.get("unit", "")))
+                   rule=str(d.get("rule", "")), unit=str(d.get("unit", "")),
+                   claimed=str(d.get("claimed", "")), inputs=str(d.get("inputs", "")))
 
 
 def _sig(x: float) -> float:
@@ -109,7 +112,8 @@ def _judge(rule: str, stated: Quantity, expected: float, how: str, factors: list
         times = f"{off:.1f}" if off < 10 else f"{off:.0f}"
         message = (f"{said} is off by {times}x at the step \"{step}\": {how} ≈ {human(expected, unit)} "
                    f"(the right order of magnitude is {_magnitude(expected, unit)})")
-    return Check(ok, message, _sig(value), _sig(expected), rule, unit, stated.start)
+    return Check(ok, message, _sig(value), _sig(expected), rule, unit, stated.start, claimed=stated.text,
+                 inputs=how)
 
 
 class _Tolerance:
