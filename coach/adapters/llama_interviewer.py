@@ -26,6 +26,7 @@ from coach.ports import FollowUpReply
 
 TEMPERATURES = (0.0, 0.7, 0.9)
 MAX_ANSWER_WORDS = 60
+NO_COPY_RUN = 4            # the model may not write this many of the bank draft's tokens in a row
 
 
 def shorten(answer: str, limit: int = MAX_ANSWER_WORDS) -> str:
@@ -97,6 +98,7 @@ class LlamaInterviewer:
         seed: int = 7,
         candidates: int = 2,
         threads_now: Callable[[], int] | None = None,
+        no_copy_run: int = NO_COPY_RUN,
     ) -> None:
         self.model_path = check_gguf(Path(model_path))
         self.name = f"llama:{self.model_path.name}"
@@ -124,6 +126,7 @@ class LlamaInterviewer:
         self.candidates = candidates
         self.threads_now = threads_now  # cores free at the moment of generating (coach.adapters.cpu)
         self.threads = threads or max(1, os.cpu_count() or 1)
+        self.no_copy_run = no_copy_run
 
     def _has_chat_template(self) -> bool:
         meta = getattr(self._llm, "metadata", {}) or {}
@@ -180,7 +183,7 @@ class LlamaInterviewer:
         """
         self._set_threads()
         common = {"max_tokens": max_tokens, "temperature": temperature, "top_p": 0.9, "stop": ["\n"], "seed": seed,
-                  "stream": True, "logits_processor": self._end_after_question()}
+                  "stream": True, "logits_processor": self._end_after_question(values.get("draft", ""))}
         if self.chat:
             stream = self._llm.create_chat_completion(messages=self.template.chat_messages(**values), **common)
         else:
@@ -232,26 +235,51 @@ class LlamaInterviewer:
                     ids.add(int(toks[0]))
         return sorted(ids)
 
-    def _end_after_question(self) -> Any:
+    def _draft_runs(self, draft: str) -> dict[tuple[int, ...], set[int]]:
+        """For each run of `NO_COPY_RUN - 1` tokens of the bank's draft, the tokens that follow it there."""
+        n = self.no_copy_run - 1
+        follows: dict[tuple[int, ...], set[int]] = {}
+        if not draft or n < 1:
+            return follows
+        for form in (draft, " " + draft):
+            toks = [int(t) for t in self._llm.tokenize(form.encode(), add_bos=False, special=False)]
+            for i in range(len(toks) - n):
+                follows.setdefault(tuple(toks[i:i + n]), set()).add(toks[i + n])
+        return follows
+
+    def _end_after_question(self, draft: str = "") -> Any:
         """The follow-up's shape, cheaply: its first token opens a question (one of the grammar's
-        openers), and the text ends once a generated token holds "?" (that token is kept)."""
+        openers), and the text ends once a generated token holds "?" (that token is kept). And the
+        model writes its own question: it may use the draft's words, but never `no_copy_run` of its
+        tokens in a row (a copy of the bank's question is the bank's, and it names nothing the
+        candidate said)."""
         import numpy as np
         from llama_cpp import LogitsProcessorList
 
-        eos, calls = self._llm.token_eos(), 0
+        eos, calls, start = self._llm.token_eos(), 0, 0
         openers = np.array(self._openers, dtype=np.int64)
+        runs = self._draft_runs(draft)
+        n = self.no_copy_run - 1
 
         def after_question(input_ids: Any, scores: Any) -> Any:
-            nonlocal calls
+            nonlocal calls, start
             calls += 1         # the first call is for the first token, and sees only the prompt
-            if calls == 1 and len(openers):
-                forced = np.full_like(scores, -np.inf)
-                forced[openers] = scores[openers]
-                return forced
-            if calls > 1 and b"?" in self._llm.detokenize([int(input_ids[-1])]):
+            if calls == 1:
+                start = len(input_ids)
+                if len(openers):
+                    forced = np.full_like(scores, -np.inf)
+                    forced[openers] = scores[openers]
+                    return forced
+                return scores
+            if b"?" in self._llm.detokenize([int(input_ids[-1])]):
                 forced = np.full_like(scores, -np.inf)
                 forced[eos] = 0.0
                 return forced
+            if runs and len(input_ids) - start >= n:
+                banned = runs.get(tuple(int(t) for t in input_ids[-n:]))
+                if banned:
+                    scores = scores.copy()
+                    scores[list(banned)] = -np.inf
             return scores
 
         return LogitsProcessorList([after_question])

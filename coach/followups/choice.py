@@ -25,7 +25,7 @@ GAP_WORDS: dict[str, tuple[str, ...]] = {
                    "think out loud", "simple", "smaller"),
     "off_topic": ("question", "back to", "specific", "connect", "what i asked", "relate"),
     "no_result": ("result", "outcome", "impact", "metric", "measur", "moved", "improv", "number", "what changed",
-                  "difference", "turn out", "turned out", "came of", "happened after", "happened to", "afterward",
+                  "difference", "turn out", "turned out", "work out", "worked out", "perform", "came of", "happened after", "happened to", "afterward",
                   "how much", "at the end", "by the end"),
     "no_numbers": ("how many", "how much", "traffic", "qps", "latency", "scale", "size", "volume", "budget",
                    "per second", "per day", "numbers", "how big", "how fast"),

@@ -24,6 +24,10 @@ tell me walk through talk describe give example time please okay ok well like um
 """.split())
 
 MIN_WORDS, MAX_WORDS = 5, 30
+# "an example from my own work", "when we moved to GPUs", "our strategy": the candidate's words in the interviewer's
+# mouth (the interviewer was not on the team)
+_CANDIDATE_VOICE = re.compile(r"\b(?:my (?:own )?(?:work|team|project|role|manager|company|experience|job)|"
+                              r"(?:did|when) we|our)\b", re.IGNORECASE)
 
 
 def words(text: str) -> list[str]:
@@ -101,6 +105,8 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
         reasons.append("quotes or cuts text instead of asking")
     if re.search(r"\b(great|excellent|good) (answer|job)\b", text, re.IGNORECASE):
         reasons.append("gives feedback instead of asking")
+    if _CANDIDATE_VOICE.search(text):
+        reasons.append("speaks as the candidate")
     score = len(said) + 2.0 * len(gap_hit) - 0.05 * abs(n - 15)
     return Verdict(text=text, reasons=tuple(reasons), score=score)
 

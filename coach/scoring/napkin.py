@@ -239,7 +239,8 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
         rate = _last_before(qs, m, lambda x: _is_total_rate(x) and _near(x, m, 2))
         count = _last_before(qs, m, lambda x: x.kind == "dataset" and _near(x, m, 2))
         if m.has("rate") and rate:
-            how = f"{fmt_num(rate.value * m.period_s)} × {human(size.value, 'B')}"
+            period = {86400: "a day", 3600: "an hour"}.get(int(m.period_s), human(m.period_s, "s"))
+            how = f"{fmt_num(rate.value)}/s over {period} × {human(size.value, 'B')}"     # the inputs as said
             out.append(_judge("storage", m, rate.value * size.value * m.period_s, how, factors))
             continue
         if m.has("rate"):
