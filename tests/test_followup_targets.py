@@ -102,3 +102,28 @@ def test_asking_leave_for_ones_own_next_step_is_not_a_clarification() -> None:
     assert not clarify.is_clarification("Do you want me to go deeper on serving?")
     assert clarify.is_clarification("Is it okay to assume the model has to explain each decision to the merchant?")
     assert clarify.is_clarification("Before I start, how many payments per second do we see at peak?")
+
+
+def test_a_figure_said_in_words_may_be_asked_back_in_digits_but_not_replaced() -> None:
+    content = default_content()
+    q = content.question("sd-llm-serving")
+    answer = ("We get a billion messages a day, so that is about a hundred thousand messages per second to score, "
+              "and each one must be scored in under twenty milliseconds.")
+    card = score_answer(answer, question=q, round_spec=content.round("system-design"), rubric=content.rubric("system-design"))
+    top = card.gaps[0]
+    assert top.id == "bad_math"
+    finding = findings.Finding.of(card, top)
+    asked = [q.prompt]
+    digits = "How did you get 100,000 messages per second from a billion messages a day?"
+    assert choice.choose(q, answer, "bad_math", [digits], asked, content.gaps, target=finding).source == "model"
+    other = "How did you get 12,000 messages per second from a billion messages a day?"
+    assert choice.choose(q, answer, "bad_math", [other], asked, content.gaps, target=finding).source == "bank"
+
+
+def test_the_candidates_words_in_the_interviewers_mouth_do_not_pass() -> None:
+    for text in ("When we moved inference to GPUs, what did you personally do?",
+                 "Can you give an example from my own work where the metric changed a decision?",
+                 "Which parts of our strategy came from you?"):
+        assert "speaks as the candidate" in guards.check(text, "we moved inference to GPUs", ["you personally", "from you"], []).reasons
+    assert guards.check("When the team moved inference to GPUs, what did you personally do?",
+                        "we moved inference to GPUs", ["you personally"], []).ok

@@ -26,7 +26,7 @@ from coach.ports import FollowUpReply
 
 TEMPERATURES = (0.0, 0.7, 0.9)
 MAX_ANSWER_WORDS = 60
-NO_COPY_RUN = 4            # the model may not write this many of the bank draft's tokens in a row
+NO_COPY_RUN = 5            # the model may not write this many of the bank draft's tokens in a row
 
 
 def shorten(answer: str, limit: int = MAX_ANSWER_WORDS) -> str:

@@ -30,7 +30,7 @@ GAP_WORDS: dict[str, tuple[str, ...]] = {
     "no_numbers": ("how many", "how much", "traffic", "qps", "latency", "scale", "size", "volume", "budget",
                    "per second", "per day", "numbers", "how big", "how fast"),
     "bad_math": ("math", "add up", "adds up", "arithmetic", "calculat", "how did you get", "how do you get",
-                 "do you get", "you got", "work out", "derive", "come to", "arrive at", "redo", "check"),
+                 "do you get", "you got", "work out", "derive", "estimat", "come to", "arrive at", "redo", "check"),
     "we_not_i": ("you personally", "your personal", "your role", "you yourself", "your part", "your own", "you do", "did you",
                  "you decide", "you propose", "you own", "you lead", "you build", "you write", "you drive",
                  "your contribution", "from you", "without you", "you specifically"),
@@ -145,8 +145,24 @@ def figure_words(gap: str, target: str | Finding) -> frozenset[str]:
     if not quoted:
         return frozenset()
     figure = quoted[0].lower()
-    return frozenset(re.findall(r"\d[\d,]*(?:\.\d+)?", figure)) | \
+    said = frozenset(re.findall(r"\d[\d,]*(?:\.\d+)?", figure)) | \
         frozenset(w for w in guards.words(figure) if w in NUMBER_WORDS)
+    if finding.check is not None and said and not any(ch.isdigit() for ch in figure):
+        said |= _digits(figure)       # "a hundred thousand" may be asked back as "100,000"
+    return said
+
+
+def _digits(figure: str) -> frozenset[str]:
+    """A figure said in words, in digits as well ("a hundred thousand" -> 100,000 and 100000)."""
+    from coach.scoring.numbers import find_numbers
+
+    nums = find_numbers(figure)
+    if not nums:
+        return frozenset()
+    value = nums[0].value
+    if value != int(value):
+        return frozenset({f"{value:g}"})
+    return frozenset({f"{int(value):,}", str(int(value))})
 
 
 def guard_rules(question: Question, gap: str, target: str | Finding, asked: Sequence[str],

@@ -239,8 +239,9 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
         rate = _last_before(qs, m, lambda x: _is_total_rate(x) and _near(x, m, 2))
         count = _last_before(qs, m, lambda x: x.kind == "dataset" and _near(x, m, 2))
         if m.has("rate") and rate:
-            period = {86400: "a day", 3600: "an hour"}.get(int(m.period_s), human(m.period_s, "s"))
-            how = f"{fmt_num(rate.value)}/s over {period} × {human(size.value, 'B')}"     # the inputs as said
+            how = f"{_rate_as_said(rate)} × {human(size.value, 'B')}"       # the inputs as the candidate said them
+            if int(rate.period_s) != int(m.period_s):
+                how += f" over {_PERIODS.get(int(m.period_s), human(m.period_s, 's'))}"
             out.append(_judge("storage", m, rate.value * size.value * m.period_s, how, factors))
             continue
         if m.has("rate"):
@@ -254,6 +255,17 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
             how = f"{fmt_num(count.value)} × {human(size.value, 'B')}"
             out.append(_judge("storage", m, count.value * size.value, how, factors))
     return out
+
+
+_PERIODS = {1: "a second", 60: "a minute", 3600: "an hour", 86400: "a day"}
+
+
+def _rate_as_said(q: Quantity) -> str:
+    """A rate in the candidate's own period ("100M a day", "50,000/s"), not converted to per second."""
+    period = int(q.period_s or 1)
+    if period == 1:
+        return f"{fmt_num(q.raw or q.value)}/s"
+    return f"{fmt_num(q.value * period)} {_PERIODS.get(period, 'per ' + human(period, 's'))}"
 
 
 def _bytes_per_param(text: str, qs: list[Quantity], at: int) -> float | None:
