@@ -143,3 +143,18 @@ def test_the_bank_draft_for_a_missed_point_is_the_follow_up_about_that_point() -
     missed = [f for f in q.followups if f.gap == "missing_point"]
     target = 'missed 1 of 7 talking points: "Cold start for new users and new items"'
     assert bank_followup(q, "missing_point", [], content.gaps, target) == missed[0].text
+
+
+def test_the_follow_up_is_aimed_with_the_points_every_answer_so_far_covered() -> None:
+    engine = _design_engine(level="staff")
+    engine.start(0)
+    points = engine.current.question.talking_points
+    first = Scorecard.from_dict({"overall": 2.0, "gaps": [{"id": "no_numbers", "severity": 0.8, "evidence": "0"}],
+                                 "talking_points": {"covered": [{"point": points[0]}]}})
+    need = engine.answered("design", first, now=10)
+    assert isinstance(need, NeedFollowUp) and need.finding is not None and need.finding.covered == {points[0]}
+    engine.followup_ready("How many per second?", need.gap, "bank")
+    second = Scorecard.from_dict({"overall": 2.0, "gaps": [{"id": "no_numbers", "severity": 0.8, "evidence": "0"}],
+                                  "talking_points": {"covered": [{"point": points[1]}]}})
+    need = engine.answered("more design", second, now=20)
+    assert isinstance(need, NeedFollowUp) and need.finding.covered == {points[0], points[1]}

@@ -127,3 +127,13 @@ def test_the_candidates_words_in_the_interviewers_mouth_do_not_pass() -> None:
         assert "speaks as the candidate" in guards.check(text, "we moved inference to GPUs", ["you personally", "from you"], []).reasons
     assert guards.check("When the team moved inference to GPUs, what did you personally do?",
                         "we moved inference to GPUs", ["you personally"], []).ok
+
+
+def test_a_follow_up_may_not_change_the_figures_it_was_given() -> None:
+    verdict = guards.check("How did you cut the p98 latency of the ranking service in half?",
+                           "I cached the embeddings and the p99 latency fell by half.", ["how did you"], [],
+                           question="How would you cut the p99 latency of a ranking service in half?")
+    assert "names a figure nobody said (p98)" in verdict.reasons
+    assert guards.check("How did you get 60,000 QPS from 500 million a day divided by 86,400 seconds?",
+                        "500 million requests a day, so 60,000 QPS", ["you get"], [],
+                        known='they said "60,000 QPS" from 500M divided by 86,400 s').ok

@@ -174,7 +174,8 @@ class LlamaInterviewer:
         return len(self._llm.tokenize(text.encode(), add_bos=False, special=False))
 
     def _generate(self, values: dict[str, str], temperature: float, seed: int,
-                  cancel: threading.Event | None = None, max_tokens: int = 48, pace: _Pace | None = None) -> str:
+                  cancel: threading.Event | None = None, max_tokens: int = 48, pace: _Pace | None = None,
+                  avoid: Sequence[str] | None = None) -> str:
         """One candidate, streamed to stop when `cancel` is set and to note in `pace` when the first
         token came and how fast the rest followed.
 
@@ -183,7 +184,8 @@ class LlamaInterviewer:
         """
         self._set_threads()
         common = {"max_tokens": max_tokens, "temperature": temperature, "top_p": 0.9, "stop": ["\n"], "seed": seed,
-                  "stream": True, "logits_processor": self._end_after_question(values.get("draft", ""))}
+                  "stream": True, "logits_processor": self._end_after_question(
+                      [values.get("draft", "")] if avoid is None else avoid)}
         if self.chat:
             stream = self._llm.create_chat_completion(messages=self.template.chat_messages(**values), **common)
         else:
@@ -235,19 +237,19 @@ class LlamaInterviewer:
                     ids.add(int(toks[0]))
         return sorted(ids)
 
-    def _draft_runs(self, draft: str) -> dict[tuple[int, ...], set[int]]:
-        """For each run of `NO_COPY_RUN - 1` tokens of the bank's draft, the tokens that follow it there."""
+    def _draft_runs(self, texts: Sequence[str]) -> dict[tuple[int, ...], set[int]]:
+        """For each run of `NO_COPY_RUN - 1` tokens of the texts (the bank's draft), the tokens that follow it there."""
         n = self.no_copy_run - 1
         follows: dict[tuple[int, ...], set[int]] = {}
-        if not draft or n < 1:
+        if n < 1:
             return follows
-        for form in (draft, " " + draft):
+        for form in (f for text in texts if text for f in (text, " " + text)):
             toks = [int(t) for t in self._llm.tokenize(form.encode(), add_bos=False, special=False)]
             for i in range(len(toks) - n):
                 follows.setdefault(tuple(toks[i:i + n]), set()).add(toks[i + n])
         return follows
 
-    def _end_after_question(self, draft: str = "") -> Any:
+    def _end_after_question(self, draft: Sequence[str] = ()) -> Any:   # draft: the texts not to copy
         """The follow-up's shape, cheaply: its first token opens a question (one of the grammar's
         openers), and the text ends once a generated token holds "?" (that token is kept). And the
         model writes its own question: it may use the draft's words, but never `no_copy_run` of its
@@ -297,6 +299,7 @@ class LlamaInterviewer:
         The first candidate is always drawn; another only if it would end before `deadline`
         (a `time.perf_counter()` value), judging by how long the last one took."""
         values = self._values(question, answer, gap, target, asked)
+        avoid = [values["draft"]]       # not the question: banning its runs made the model change its facts ("p98")
         live = values["found"] + " " + values["hint"] + " " + values["draft"]
         pace = _Pace()
         drawn: list[str] = []
@@ -308,7 +311,7 @@ class LlamaInterviewer:
                 started = time.perf_counter()
                 if drawn and deadline is not None and started + took > deadline:
                     break
-                drawn.append(self._generate(values, temperature, seed=i + 1, cancel=cancel, pace=pace))
+                drawn.append(self._generate(values, temperature, seed=i + 1, cancel=cancel, pace=pace, avoid=avoid))
                 took = time.perf_counter() - started
                 reply = choice.choose(question, answer, gap, drawn[-1:], asked, self.gaps, self.template.example_words,
                                          live=live, target=target)

@@ -166,11 +166,12 @@ def _digits(figure: str) -> frozenset[str]:
 
 
 def guard_rules(question: Question, gap: str, target: str | Finding, asked: Sequence[str],
-                borrowed: frozenset[str]) -> dict[str, Any]:
-    """The guards' keyword arguments besides the candidate, answer and gap words (`guards.check`)."""
+                borrowed: frozenset[str], live: str = "") -> dict[str, Any]:
+    """The guards' keyword arguments besides the candidate, answer and gap words (`guards.check`);
+    `live`: what else the model was shown (the finding, the hint, the draft)."""
     return {"asked": [a for a in asked if a != question.prompt], "borrowed": borrowed,
             "must_name": figure_words(gap, target), "question": question.prompt,
-            "narrowing": NARROWING if gap in ABOUT_THE_QUESTION else ()}
+            "narrowing": NARROWING if gap in ABOUT_THE_QUESTION else (), "known": live}
 
 
 def gap_words(gap: str, target: str | Finding, question: Question, gaps: Mapping[str, Any] | None = None) -> tuple[str, ...]:
@@ -204,7 +205,7 @@ def choose(
     `target`: what the scorer found (a `Finding`, or its evidence text alone)."""
     words = gap_words(gap, target, question, gaps)
     borrowed = borrowed_words(example_words, question.prompt + " " + live, answer, words)
-    _, verdicts = guards.best(candidates, answer, words, **guard_rules(question, gap, target, asked, borrowed))
+    _, verdicts = guards.best(candidates, answer, words, **guard_rules(question, gap, target, asked, borrowed, live))
     if gap in ASKS_FOR_CONTENT:
         covered = covered_points(question, answer, as_finding(target).covered)
         verdicts = [guards.Verdict(v.text, ("asks for a point already covered",), v.score)

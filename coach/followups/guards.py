@@ -47,6 +47,14 @@ def clean(raw: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def _figures(text: str) -> set[str]:
+    """The numbers said, in digits or words, by value ("p99" and "ninety-nine" give 99, "a billion" and
+    "1 billion" give 1000000000)."""
+    from coach.scoring.numbers import find_numbers
+
+    return {f"{n.value:g}" for n in find_numbers(text)} | set(re.findall(r"\b[a-z]+\d+\b", text.lower()))
+
+
 def similarity(a: str, b: str) -> float:
     wa, wb = content_words(a), content_words(b)
     if not wa or not wb:
@@ -67,12 +75,14 @@ class Verdict:
 
 def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence[str],
           borrowed: frozenset[str] = frozenset(), must_name: frozenset[str] = frozenset(),
-          question: str = "", narrowing: Sequence[str] = ()) -> Verdict:
+          question: str = "", narrowing: Sequence[str] = (), known: str = "") -> Verdict:
     """Judge one cleaned candidate. `borrowed` are words of the few-shot examples that the
     live question and answer do not use: a candidate built from them copies an example.
     `must_name`: words of which the candidate must name one (the figure that does not add up).
     `question`: the question asked; a candidate that restates it is a repeat, unless it narrows
-    it with one of the `narrowing` phrases ("what would you look at first" after a non-answer)."""
+    it with one of the `narrowing` phrases ("what would you look at first" after a non-answer).
+    `known`: other text the model was shown (the finding): a figure in the candidate must come from
+    it, the answer or the question (a model that changes "p99" to "p98" invents one)."""
     text = candidate.strip()
     low = text.lower()
     reasons: list[str] = []
@@ -107,6 +117,10 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
         reasons.append("gives feedback instead of asking")
     if _CANDIDATE_VOICE.search(text):
         reasons.append("speaks as the candidate")
+    # (after a non-answer a narrowed question may bring its own example: "if a model says thirty percent ...")
+    invented = set() if narrowing else _figures(text) - _figures(" ".join((answer, question, known, *must_name)))
+    if invented:
+        reasons.append(f"names a figure nobody said ({', '.join(sorted(invented))})")
     score = len(said) + 2.0 * len(gap_hit) - 0.05 * abs(n - 15)
     return Verdict(text=text, reasons=tuple(reasons), score=score)
 
