@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from coach.domain import Question, RoundSpec
 from coach.followups.findings import Finding
 from coach.interview.resume import ResumePoint
+from coach.scoring.gaps import Gap
 from coach.scoring.scorecard import Scorecard
 
 FOLLOW_UP_MIN_SEVERITY = 0.3
@@ -74,6 +75,7 @@ class _Slot:
     open_gaps: set[str] | None = None                       # gaps every answer to this question so far had
     changed: bool = False                                   # the fact change was announced
     covered: set[str] = field(default_factory=set)          # talking points any answer to this question covered
+    found: list[Gap] = field(default_factory=list)          # the gaps of the last answer
 
 
 @dataclass
@@ -176,6 +178,11 @@ class InterviewEngine:
         self.state = "deciding"
         slot = self.current
         found = [g for g in scorecard.gaps if g.id]
+        if slot.probed and [g.id for g in found] == ["off_topic"]:
+            # An answer to a follow-up is about the follow-up, so it shares few of the question's words; it is
+            # not off topic. It is taken to answer what was probed; the other gaps stay as they were.
+            found = [g for g in slot.found if g.id != slot.probed[-1]]
+        slot.found = found
         ids = {g.id for g in found}
         slot.open_gaps = ids if slot.open_gaps is None else slot.open_gaps & ids
         slot.covered |= {p.point for p in scorecard.talking_points.covered}
