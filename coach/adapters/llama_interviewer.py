@@ -26,7 +26,8 @@ from coach.ports import FollowUpReply
 
 TEMPERATURES = (0.0, 0.7, 0.9)
 MAX_ANSWER_WORDS = 60
-NO_COPY_RUN = 5            # the model may not write this many of the bank draft's tokens in a row
+NO_COPY_RUN = 5            # the model may not write this many of the bank draft's tokens in a row ...
+NO_COPY_PENALTY = 6.0      # ... unless it is sure (a logit this much above the next token's): a hard ban broke grammar
 
 
 def shorten(answer: str, limit: int = MAX_ANSWER_WORDS) -> str:
@@ -127,6 +128,7 @@ class LlamaInterviewer:
         self.threads_now = threads_now  # cores free at the moment of generating (coach.adapters.cpu)
         self.threads = threads or max(1, os.cpu_count() or 1)
         self.no_copy_run = no_copy_run
+        self.no_copy_penalty = NO_COPY_PENALTY
 
     def _has_chat_template(self) -> bool:
         meta = getattr(self._llm, "metadata", {}) or {}
@@ -281,7 +283,7 @@ class LlamaInterviewer:
                 banned = runs.get(tuple(int(t) for t in input_ids[-n:]))
                 if banned:
                     scores = scores.copy()
-                    scores[list(banned)] = -np.inf
+                    scores[list(banned)] -= self.no_copy_penalty
             return scores
 
         return LogitsProcessorList([after_question])
