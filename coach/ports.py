@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from coach.domain import Question, Segment, Transcript, Turn
+from coach.followups.findings import Finding
 from coach.scoring.scorecard import Scorecard
 
 if TYPE_CHECKING:
@@ -89,12 +90,13 @@ class Interviewer(Protocol):
         asked: Sequence[str],
         cancel: threading.Event | None = None,
         deadline: float | None = None,
-        target: str = "",
+        target: str | Finding = "",
     ) -> FollowUpReply:
         """The one follow-up question to ask after `answer`, probing `gap`. Setting `cancel`
         (a draft made ahead of time that is no longer wanted) may cut generation short; past
         `deadline` (a `time.perf_counter()` value) no further attempts are made. `target` is what
-        the scorer found (the missed point, the wrong figure, the "we" sentence): the question aims at it."""
+        the scorer found (the missed point, the wrong figure, the "we" sentence, the points already covered),
+        or its evidence text alone: the question aims at it."""
         ...
 
 

@@ -186,3 +186,33 @@ def test_the_bank_draft_for_a_missed_point_is_the_follow_up_about_that_point() -
     missed = [f for f in q.followups if f.gap == "missing_point"]
     target = 'missed 1 of 7 talking points: "Cold start for new users and new items"'
     assert bank_followup(q, "missing_point", [], content.gaps, target) == missed[0].text
+
+
+def test_the_follow_up_is_aimed_with_the_points_every_answer_so_far_covered() -> None:
+    engine = _design_engine(level="staff")
+    engine.start(0)
+    points = engine.current.question.talking_points
+    first = Scorecard.from_dict({"overall": 2.0, "gaps": [{"id": "no_numbers", "severity": 0.8, "evidence": "0"}],
+                                 "talking_points": {"covered": [{"point": points[0]}]}})
+    need = engine.answered("design", first, now=10)
+    assert isinstance(need, NeedFollowUp) and need.finding is not None and need.finding.covered == {points[0]}
+    engine.followup_ready("How many per second?", need.gap, "bank")
+    second = Scorecard.from_dict({"overall": 2.0, "gaps": [{"id": "no_numbers", "severity": 0.8, "evidence": "0"}],
+                                  "talking_points": {"covered": [{"point": points[1]}]}})
+    need = engine.answered("more design", second, now=20)
+    assert isinstance(need, NeedFollowUp) and need.finding.covered == {points[0], points[1]}
+
+
+def test_an_answer_to_a_follow_up_is_not_taken_for_off_topic_talk() -> None:
+    """It shares few of the main question's words; the gap it was asked about is taken as answered and
+    the dig goes on to the next gap still open, never back to the question itself."""
+    engine = _design_engine(level="staff")
+    engine.start(0)
+    first = Scorecard.from_dict({"overall": 1.0, "gaps": [{"id": "no_numbers", "severity": 0.8, "evidence": "0"},
+                                                          {"id": "no_tradeoff", "severity": 0.65, "evidence": "-"}]})
+    need = engine.answered("design", first, now=10)
+    assert isinstance(need, NeedFollowUp) and need.gap == "no_numbers"
+    engine.followup_ready("How many per second?", need.gap, "model")
+    drift = Scorecard.from_dict({"overall": 0.1, "gaps": [{"id": "off_topic", "severity": 0.98, "evidence": "-"}]})
+    need = engine.answered("about three thousand a second at peak", drift, now=20)
+    assert isinstance(need, NeedFollowUp) and need.gap == "no_tradeoff"

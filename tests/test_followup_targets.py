@@ -14,11 +14,17 @@ INCIDENT = ("Last spring our demand forecast started over-ordering produce, and 
 
 
 def test_a_wrong_figure_is_retold_with_its_inputs_and_without_the_right_answer() -> None:
-    evidence = ('"120 megabytes" is off by 10x at the step "parameters × bytes per parameter": 300M parameters × '
-                '4 bytes ≈ 1.2 GB (the right order of magnitude is ~1 GB)')
-    told = findings.plain("bad_math", evidence)
+    content = default_content()
+    q = content.question("sd-llm-serving")
+    card = score_answer("The model has 300 million parameters in fp32, so the weights take 120 megabytes.",
+                        question=q, round_spec=content.round("system-design"), rubric=content.rubric("system-design"))
+    top = card.gaps[0]
+    finding = findings.Finding.of(card, top)
+    assert top.id == "bad_math" and finding.check is not None and finding.check.claimed == "120 megabytes"
+    told = findings.plain("bad_math", top.evidence, check=finding.check)
     assert '"120 megabytes"' in told and "300M parameters times 4 bytes" in told
     assert "1.2 GB" not in told and "off by" not in told
+    assert choice.figure_words("bad_math", finding) == {"120"}
 
 
 def test_a_missed_point_is_named_whole_and_we_is_shown_in_its_sentence() -> None:
@@ -96,3 +102,38 @@ def test_asking_leave_for_ones_own_next_step_is_not_a_clarification() -> None:
     assert not clarify.is_clarification("Do you want me to go deeper on serving?")
     assert clarify.is_clarification("Is it okay to assume the model has to explain each decision to the merchant?")
     assert clarify.is_clarification("Before I start, how many payments per second do we see at peak?")
+
+
+def test_a_figure_said_in_words_may_be_asked_back_in_digits_but_not_replaced() -> None:
+    content = default_content()
+    q = content.question("sd-llm-serving")
+    answer = ("We get a billion messages a day, so that is about a hundred thousand messages per second to score, "
+              "and each one must be scored in under twenty milliseconds.")
+    card = score_answer(answer, question=q, round_spec=content.round("system-design"), rubric=content.rubric("system-design"))
+    top = card.gaps[0]
+    assert top.id == "bad_math"
+    finding = findings.Finding.of(card, top)
+    asked = [q.prompt]
+    digits = "How did you get 100,000 messages per second from a billion messages a day?"
+    assert choice.choose(q, answer, "bad_math", [digits], asked, content.gaps, target=finding).source == "model"
+    other = "How did you get 12,000 messages per second from a billion messages a day?"
+    assert choice.choose(q, answer, "bad_math", [other], asked, content.gaps, target=finding).source == "bank"
+
+
+def test_the_candidates_words_in_the_interviewers_mouth_do_not_pass() -> None:
+    for text in ("When we moved inference to GPUs, what did you personally do?",
+                 "Can you give an example from my own work where the metric changed a decision?",
+                 "Which parts of our strategy came from you?"):
+        assert "speaks as the candidate" in guards.check(text, "we moved inference to GPUs", ["you personally", "from you"], []).reasons
+    assert guards.check("When the team moved inference to GPUs, what did you personally do?",
+                        "we moved inference to GPUs", ["you personally"], []).ok
+
+
+def test_a_follow_up_may_not_change_the_figures_it_was_given() -> None:
+    verdict = guards.check("How did you cut the p98 latency of the ranking service in half?",
+                           "I cached the embeddings and the p99 latency fell by half.", ["how did you"], [],
+                           question="How would you cut the p99 latency of a ranking service in half?")
+    assert "names a figure nobody said (p98)" in verdict.reasons
+    assert guards.check("How did you get 60,000 QPS from 500 million a day divided by 86,400 seconds?",
+                        "500 million requests a day, so 60,000 QPS", ["you get"], [],
+                        known='they said "60,000 QPS" from 500M divided by 86,400 s').ok

@@ -76,8 +76,26 @@ def test_after_wrong_arithmetic_the_default_model_asks_how_the_figure_was_derive
         answer, question=question, round_spec=content.round("deep-dive"), rubric=content.rubric("deep-dive"))
     top = card.gaps[0]
     assert top.id == "bad_math", card.gaps
-    reply = interviewer.follow_up(question, answer, top.id, [question.prompt], target=top.evidence)
+    from coach.followups.findings import Finding
+
+    reply = interviewer.follow_up(question, answer, top.id, [question.prompt], target=Finding.of(card, top))
     assert _is_one_question(reply.question), reply
     assert "80,000" not in reply.question and "eighty" not in reply.question.lower()   # never gives the answer
     if reply.source == "model":
         assert re.search(r"eight thousand|8,000|8000", reply.question.lower()), reply
+
+
+def test_the_model_rewrites_the_banks_draft_instead_of_copying_it(interviewer) -> None:
+    """The draft says what to ask; the model is steered off five of its tokens in a row (unless it is sure
+    of the next one), so what it writes is its own question about this answer, not the draft read out."""
+    from coach.followups.choice import bank_followup
+
+    content = default_content()
+    question = content.question("bh-production-incident")
+    answer = ("Our fraud model started declining far more payments than usual. We rolled back within the hour, "
+              "we traced it to a feature whose units had changed upstream, and we added a range check.")
+    draft = bank_followup(question, "we_not_i", [question.prompt], content.gaps, "", answer)
+    reply = interviewer.follow_up(question, answer, "we_not_i", [question.prompt])
+    assert reply.candidates
+    for text in reply.candidates:
+        assert guards.clean(text).lower() != draft.lower(), (text, draft)

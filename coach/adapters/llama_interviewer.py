@@ -26,6 +26,8 @@ from coach.ports import FollowUpReply
 
 TEMPERATURES = (0.0, 0.7, 0.9)
 MAX_ANSWER_WORDS = 60
+NO_COPY_RUN = 5            # the model may not write this many of the bank draft's tokens in a row ...
+NO_COPY_PENALTY = 6.0      # ... unless it is sure (a logit this much above the next token's): a hard ban broke grammar
 
 
 def shorten(answer: str, limit: int = MAX_ANSWER_WORDS) -> str:
@@ -97,6 +99,7 @@ class LlamaInterviewer:
         seed: int = 7,
         candidates: int = 2,
         threads_now: Callable[[], int] | None = None,
+        no_copy_run: int = NO_COPY_RUN,
     ) -> None:
         self.model_path = check_gguf(Path(model_path))
         self.name = f"llama:{self.model_path.name}"
@@ -124,6 +127,8 @@ class LlamaInterviewer:
         self.candidates = candidates
         self.threads_now = threads_now  # cores free at the moment of generating (coach.adapters.cpu)
         self.threads = threads or max(1, os.cpu_count() or 1)
+        self.no_copy_run = no_copy_run
+        self.no_copy_penalty = NO_COPY_PENALTY
 
     def _has_chat_template(self) -> bool:
         meta = getattr(self._llm, "metadata", {}) or {}
@@ -146,22 +151,33 @@ class LlamaInterviewer:
         with self._lock:
             self._generate(values, 0.0, seed=1, max_tokens=1)
 
-    def _values(self, question: Question, answer: str, gap: str, target: str = "",
+    def _values(self, question: Question, answer: str, gap: str, target: str | findings.Finding = "",
                 asked: Sequence[str] = ()) -> dict[str, str]:
         """The live turn: the gap's short name, what the scorer found (`target`) retold in plain
         words, how to ask about that kind of gap, and the bank's follow-up for that gap as the
         draft the model rewrites around the candidate's words."""
+        found = findings.as_finding(target)
         return {
             "question": question.prompt,
             "answer": shorten(answer),
             "gap": self.template.gap_names.get(gap) or choice.gap_description(gap, self.gaps),
-            "found": findings.plain(gap, target, answer, question.talking_points) if target else "-",
+            "found": findings.plain(gap, found.evidence, answer, question.talking_points, found.check)
+            if found.evidence else "-",
             "hint": self.template.hints.get(gap, ""),
             "draft": choice.bank_followup(question, gap, asked, self.gaps, target, answer),
         }
 
+    def prompt_tokens(self, values: dict[str, str]) -> int:
+        """The prompt's length in tokens (for a chat model, its messages' text without the template's markers)."""
+        if self.chat:
+            text = "\n".join(m["content"] for m in self.template.chat_messages(**values))
+        else:
+            text = self.template.completion_text(**values)
+        return len(self._llm.tokenize(text.encode(), add_bos=False, special=False))
+
     def _generate(self, values: dict[str, str], temperature: float, seed: int,
-                  cancel: threading.Event | None = None, max_tokens: int = 48, pace: _Pace | None = None) -> str:
+                  cancel: threading.Event | None = None, max_tokens: int = 48, pace: _Pace | None = None,
+                  avoid: Sequence[str] | None = None) -> str:
         """One candidate, streamed to stop when `cancel` is set and to note in `pace` when the first
         token came and how fast the rest followed.
 
@@ -170,7 +186,8 @@ class LlamaInterviewer:
         """
         self._set_threads()
         common = {"max_tokens": max_tokens, "temperature": temperature, "top_p": 0.9, "stop": ["\n"], "seed": seed,
-                  "stream": True, "logits_processor": self._end_after_question()}
+                  "stream": True, "logits_processor": self._end_after_question(
+                      [values.get("draft", "")] if avoid is None else avoid)}
         if self.chat:
             stream = self._llm.create_chat_completion(messages=self.template.chat_messages(**values), **common)
         else:
@@ -222,26 +239,51 @@ class LlamaInterviewer:
                     ids.add(int(toks[0]))
         return sorted(ids)
 
-    def _end_after_question(self) -> Any:
+    def _draft_runs(self, texts: Sequence[str]) -> dict[tuple[int, ...], set[int]]:
+        """For each run of `NO_COPY_RUN - 1` tokens of the texts (the bank's draft), the tokens that follow it there."""
+        n = self.no_copy_run - 1
+        follows: dict[tuple[int, ...], set[int]] = {}
+        if n < 1:
+            return follows
+        for form in (f for text in texts if text for f in (text, " " + text)):
+            toks = [int(t) for t in self._llm.tokenize(form.encode(), add_bos=False, special=False)]
+            for i in range(len(toks) - n):
+                follows.setdefault(tuple(toks[i:i + n]), set()).add(toks[i + n])
+        return follows
+
+    def _end_after_question(self, draft: Sequence[str] = ()) -> Any:   # draft: the texts not to copy
         """The follow-up's shape, cheaply: its first token opens a question (one of the grammar's
-        openers), and the text ends once a generated token holds "?" (that token is kept)."""
+        openers), and the text ends once a generated token holds "?" (that token is kept). And the
+        model writes its own question: it may use the draft's words, but never `no_copy_run` of its
+        tokens in a row (a copy of the bank's question is the bank's, and it names nothing the
+        candidate said)."""
         import numpy as np
         from llama_cpp import LogitsProcessorList
 
-        eos, calls = self._llm.token_eos(), 0
+        eos, calls, start = self._llm.token_eos(), 0, 0
         openers = np.array(self._openers, dtype=np.int64)
+        runs = self._draft_runs(draft)
+        n = self.no_copy_run - 1
 
         def after_question(input_ids: Any, scores: Any) -> Any:
-            nonlocal calls
+            nonlocal calls, start
             calls += 1         # the first call is for the first token, and sees only the prompt
-            if calls == 1 and len(openers):
-                forced = np.full_like(scores, -np.inf)
-                forced[openers] = scores[openers]
-                return forced
-            if calls > 1 and b"?" in self._llm.detokenize([int(input_ids[-1])]):
+            if calls == 1:
+                start = len(input_ids)
+                if len(openers):
+                    forced = np.full_like(scores, -np.inf)
+                    forced[openers] = scores[openers]
+                    return forced
+                return scores
+            if b"?" in self._llm.detokenize([int(input_ids[-1])]):
                 forced = np.full_like(scores, -np.inf)
                 forced[eos] = 0.0
                 return forced
+            if runs and len(input_ids) - start >= n:
+                banned = runs.get(tuple(int(t) for t in input_ids[-n:]))
+                if banned:
+                    scores = scores.copy()
+                    scores[list(banned)] -= self.no_copy_penalty
             return scores
 
         return LogitsProcessorList([after_question])
@@ -253,12 +295,13 @@ class LlamaInterviewer:
 
     def follow_up(self, question: Question, answer: str, gap: str, asked: Sequence[str],
                   cancel: threading.Event | None = None, deadline: float | None = None,
-                  target: str = "") -> FollowUpReply:
+                  target: str | findings.Finding = "") -> FollowUpReply:
         """Draw candidates one by one and stop at the first that passes the guards (a capable
         model usually passes at once); after `candidates` failures the bank's probe is used.
         The first candidate is always drawn; another only if it would end before `deadline`
         (a `time.perf_counter()` value), judging by how long the last one took."""
         values = self._values(question, answer, gap, target, asked)
+        avoid = [values["draft"]]       # not the question: banning its runs made the model change its facts ("p98")
         live = values["found"] + " " + values["hint"] + " " + values["draft"]
         pace = _Pace()
         drawn: list[str] = []
@@ -270,7 +313,7 @@ class LlamaInterviewer:
                 started = time.perf_counter()
                 if drawn and deadline is not None and started + took > deadline:
                     break
-                drawn.append(self._generate(values, temperature, seed=i + 1, cancel=cancel, pace=pace))
+                drawn.append(self._generate(values, temperature, seed=i + 1, cancel=cancel, pace=pace, avoid=avoid))
                 took = time.perf_counter() - started
                 reply = choice.choose(question, answer, gap, drawn[-1:], asked, self.gaps, self.template.example_words,
                                          live=live, target=target)

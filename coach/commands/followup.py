@@ -31,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
                         rubric=content.rubric(question.round))
     top = card.gaps[0] if card.gaps else None
     gap = top.id if top else "missing_point"
-    target = top.evidence if top else ""      # what the scorer found: aim the question at it
+    from coach.followups.findings import Finding
+    target = Finding.of(card, top) if top else ""      # what the scorer found: aim the question at it
     reply = services.build_interviewer(args.llm or settings.llm).follow_up(question, transcript.text, gap,
                                                                            [question.prompt], target=target)
     if args.json:

@@ -18,7 +18,8 @@ the guards, else the bank's probe. Reported per model and per set:
 - on_gap_rate: the follow-up asked is about the labelled gap;
 - malformed: follow-ups reaching the candidate that are not exactly one question of
   5-30 words (must be 0);
-- ms_p50, ms_p95: time to produce one follow-up after the answer is scored.
+- ms_p50, ms_p95: time to produce one follow-up after the answer is scored;
+- prompt_tokens_p50: the prompt the model reads for one follow-up (few-shot examples and the turn).
 
 Clarifications (`tests/data/clarifying/`): precision and recall of telling a
 clarifying question from design talk, per set and overall. `tune`, `heldout` to
@@ -43,8 +44,10 @@ from coach.content import default_content
 from coach.domain import Question, Transcript
 from coach.interview import clarify
 from coach.followups import choice, guards
+from coach.followups.findings import Finding
 from coach.paths import PROJECT_ROOT
 from coach.scoring import score_answer
+from coach.scoring.gaps import Gap
 
 DATA_DIR = PROJECT_ROOT / "tests" / "data" / "answers"
 HELD_OUT_DIR = PROJECT_ROOT / "tests" / "data" / "followups"
@@ -88,7 +91,8 @@ def well_formed(text: str) -> bool:
     return text.endswith("?") and text.count("?") == 1 and guards.MIN_WORDS <= n <= guards.MAX_WORDS
 
 
-def on_gap(reply_text: str, source: str, gap: str, question: Question, gaps: dict[str, Any], target: str = "") -> bool:
+def on_gap(reply_text: str, source: str, gap: str, question: Question, gaps: dict[str, Any],
+           target: str | Finding = "") -> bool:
     bank = {f.text for f in question.followups if f.gap == gap} | set(getattr(gaps.get(gap), "followups", ()))
     if source == "bank":
         return reply_text in bank
@@ -125,6 +129,7 @@ def _summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "budget_stopped": sum(r["budget_stopped"] for r in rows),
         "guard_pass_rate": round(sum(r["passed"] for r in rows) / max(1, sum(r["drawn"] for r in rows)), 3),
         "ms_p50": round(statistics.median(ms)),
+        "prompt_tokens_p50": round(statistics.median([r["prompt_tokens"] for r in rows] or [0])),
         "ms_p95": round(ms[min(len(ms) - 1, int(0.95 * len(ms)))]),
     }
 
@@ -139,9 +144,9 @@ def evaluate(model: str, cases: list[dict[str, Any]], progress: bool = False, lo
         question = _question(case, content)
         spoken = Transcript(case["text"], duration_s=case.get("duration_s"))   # as long as it was spoken
         card = score_answer(spoken, question=question, round_spec=content.round(case["round"]),
-                            rubric=content.rubric(case["round"])).to_dict()
-        top = card["gaps"][0] if card["gaps"] else {"id": "missing_point", "evidence": ""}
-        gap, target = top["id"], str(top.get("evidence", ""))
+                            rubric=content.rubric(case["round"]))
+        top = card.gaps[0] if card.gaps else Gap("missing_point", 0.0, "")
+        gap, target = top.id, Finding.of(card, top)       # as the interview's engine aims it
         asked = [question.prompt]
         started = time.perf_counter()
         reply = interviewer.follow_up(question, case["text"], gap, asked, deadline=started + REPLY_BUDGET_S,
@@ -149,18 +154,19 @@ def evaluate(model: str, cases: list[dict[str, Any]], progress: bool = False, lo
         ms = 1000 * (time.perf_counter() - started)
         draft = choice.bank_followup(question, gap, asked, content.gaps, target, case["text"])
         values = interviewer._values(question, case["text"], gap, target, asked)
+        tokens = interviewer.prompt_tokens(values) if hasattr(interviewer, "prompt_tokens") else 0
         live = values["found"] + " " + values["hint"] + " " + draft
         gap_words = choice.gap_words(gap, target, question, content.gaps)
         borrowed = choice.borrowed_words(interviewer.template.example_words, question.prompt + " " + live,
                                             case["text"], gap_words)
-        rules = choice.guard_rules(question, gap, target, asked, borrowed)
+        rules = choice.guard_rules(question, gap, target, asked, borrowed, live)
         verdicts = [guards.check(guards.clean(c), case["text"], gap_words, **rules) for c in reply.candidates]
         budget_stopped = reply.source == "bank" and len(reply.candidates) < getattr(interviewer, "candidates", 0)
         if log is not None:
             log.write(json.dumps({
                 "id": case.get("id", ""), "set": case.get("set", ""), "round": case["round"], "gap": gap,
-                "label": case["top_gap"], "target": target, "found": values["found"], "draft": draft,
-                "source": reply.source,
+                "label": case["top_gap"], "target": target.evidence, "found": values["found"], "draft": draft,
+                "source": reply.source, "prompt_tokens": tokens,
                 "asked": reply.question, "ms": round(ms), "budget_stopped": budget_stopped,
                 "candidates": [{"text": v.text, "raw": c, "rejected": list(v.reasons)}
                                for c, v in zip(reply.candidates, verdicts)],
@@ -170,7 +176,7 @@ def evaluate(model: str, cases: list[dict[str, Any]], progress: bool = False, lo
             print(f"  {model} {len(rows) + 1}/{len(cases)} {gap} {reply.source} {ms:.0f} ms: {reply.question}",
                   file=sys.stderr, flush=True)
         rows.append({
-            "round": case["round"], "set": case.get("set", ""), "ms": ms,
+            "round": case["round"], "set": case.get("set", ""), "ms": ms, "prompt_tokens": tokens,
             "gap_right": gap == case["top_gap"],
             "model": reply.source == "model" and guards.similarity(reply.question, draft) < COPY_OF_DRAFT,
             "on_gap": gap == case["top_gap"] and on_gap(reply.question, reply.source, gap, question, content.gaps, target),
@@ -233,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
               f"({_met('gap_accuracy', r['gap_accuracy'])})  model share {r['model_share']:.0%} "
               f"({_met('model_share', r['model_share'])})  on gap {r['on_gap_rate']:.0%}  malformed {r['malformed']} "
               f"({_met('malformed', r['malformed'])})  {r['ms_p50']} ms p50, {r['ms_p95']} ms p95  "
-              f"budget stopped {r['budget_stopped']}  candidates passing {r['guard_pass_rate']:.0%}")
+              f"budget stopped {r['budget_stopped']}  candidates passing {r['guard_pass_rate']:.0%}  "
+              f"prompt {r['prompt_tokens_p50']} tokens p50")
         for name, s in r["sets"].items():
             print(f"    {name:<12} cases {s['cases']}  gap accuracy {s['gap_accuracy']:.0%}  model share "
                   f"{s['model_share']:.0%}  malformed {s['malformed']}  {s['ms_p50']} ms p50")

@@ -10,6 +10,7 @@ from typing import Any
 
 from coach.domain import Question
 from coach.followups import guards
+from coach.followups.findings import Finding, as_finding
 from coach.ports import FollowUpReply
 from coach.scoring.talking_points import coverage
 from coach.scoring.text import clean, sentences
@@ -24,12 +25,12 @@ GAP_WORDS: dict[str, tuple[str, ...]] = {
                    "think out loud", "simple", "smaller"),
     "off_topic": ("question", "back to", "specific", "connect", "what i asked", "relate"),
     "no_result": ("result", "outcome", "impact", "metric", "measur", "moved", "improv", "number", "what changed",
-                  "difference", "turn out", "turned out", "came of", "happened after", "happened to", "afterward",
+                  "difference", "turn out", "turned out", "work out", "worked out", "perform", "came of", "happened after", "happened to", "afterward",
                   "how much", "at the end", "by the end"),
     "no_numbers": ("how many", "how much", "traffic", "qps", "latency", "scale", "size", "volume", "budget",
                    "per second", "per day", "numbers", "how big", "how fast"),
     "bad_math": ("math", "add up", "adds up", "arithmetic", "calculat", "how did you get", "how do you get",
-                 "do you get", "you got", "work out", "derive", "come to", "arrive at", "redo", "check"),
+                 "do you get", "you got", "work out", "derive", "estimat", "come to", "arrive at", "redo", "check"),
     "we_not_i": ("you personally", "your personal", "your role", "you yourself", "your part", "your own", "you do", "did you",
                  "you decide", "you propose", "you own", "you lead", "you build", "you write", "you drive",
                  "your contribution", "from you", "without you", "you specifically"),
@@ -51,6 +52,10 @@ ABOUT_THE_QUESTION = ("non_answer", "off_topic")
 # After a non-answer, restating the question is fine when it narrows it to a first step.
 NARROWING = ("first", "one example", "a rough", "roughly", "smallest", "simplest", "even a small", "start with",
              "one thing")
+
+# Gaps whose follow-up asks for something the candidate has not said yet: the model's question must not ask
+# for a talking point already covered. (After a wrong figure, or "we", the question builds on what was said.)
+ASKS_FOR_CONTENT = ("missing_point", "no_tradeoff", "no_monitoring", "no_clarifying", "no_numbers")
 
 GENERIC = "Can you give me one concrete example from your own work that shows that?"
 
@@ -74,12 +79,13 @@ def _point_asked(text: str, question: Question) -> int | None:
     return best if best_hits >= 2 else None
 
 
-def covered_points(question: Question, answer: str) -> frozenset[int]:
-    """The talking points the answer covers, by the scorer's own rules."""
-    if not answer.strip() or not question.talking_points:
-        return frozenset()
-    report = coverage(question, sentences(clean(answer)))
-    said = {hit.point for hit in report.covered}
+def covered_points(question: Question, answer: str, said: frozenset[str] | None = None) -> frozenset[int]:
+    """The talking points covered: `said` (the scorecard's covered points, over every answer to the
+    question so far) when given, else the answer's by the scorer's own rules."""
+    if said is None:
+        if not answer.strip() or not question.talking_points:
+            return frozenset()
+        said = frozenset(hit.point for hit in coverage(question, sentences(clean(answer))).covered)
     return frozenset(i for i, p in enumerate(question.talking_points) if p in said)
 
 
@@ -90,11 +96,13 @@ def already_answered(text: str, question: Question, covered: frozenset[int]) -> 
 
 
 def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapping[str, Any],
-                  target: str = "", answer: str = "") -> str:
+                  target: str | Finding = "", answer: str = "") -> str:
     """The question's own follow-up for the gap (the one closest to what the scorer found, e.g. the
     missed talking point), else the gap's generic one, never a repeat, and never one that asks
-    for a talking point the candidate's `answer` already covers."""
-    covered = covered_points(question, answer)
+    for a talking point already covered (the finding's, else the candidate's `answer`'s)."""
+    finding = as_finding(target)
+    target = finding.evidence
+    covered = covered_points(question, answer, finding.covered)
 
     def fresh(text: str) -> bool:
         return all(guards.similarity(text, a) < 0.6 and text != a for a in asked) and \
@@ -112,12 +120,13 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
     return GENERIC
 
 
-def missed_words(gap: str, target: str) -> tuple[str, ...]:
+def missed_words(gap: str, target: str | Finding) -> tuple[str, ...]:
     """For a missed talking point, the point's own words also mark a question as on the gap
     (the scorer quotes the missed points in its evidence)."""
-    if gap != "missing_point" or not target:
+    evidence = as_finding(target).evidence
+    if gap != "missing_point" or not evidence:
         return ()
-    quoted = " ".join(re.findall(r'"([^"]+)"', target))
+    quoted = " ".join(re.findall(r'"([^"]+)"', evidence))
     return tuple(sorted(w for w in guards.content_words(quoted) if len(w) > 3))
 
 
@@ -125,28 +134,47 @@ NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten ele
 fifty sixty seventy eighty ninety hundred thousand million billion trillion half quarter dozen""".split())
 
 
-def figure_words(gap: str, target: str) -> frozenset[str]:
-    """After a wrong figure, the follow-up must name it: its number, in digits or words (the
-    scorer's evidence quotes the figure first)."""
+def figure_words(gap: str, target: str | Finding) -> frozenset[str]:
+    """After a wrong figure, the follow-up must name it: its number, in digits or words (the napkin
+    check's claimed figure; from a bare evidence text, the figure it quotes first)."""
     if gap != "bad_math":
         return frozenset()
-    quoted = re.findall(r'"([^"]+)"', target)
+    finding = as_finding(target)
+    quoted = [finding.check.claimed] if finding.check is not None and finding.check.claimed else \
+        re.findall(r'"([^"]+)"', finding.evidence)
     if not quoted:
         return frozenset()
     figure = quoted[0].lower()
-    return frozenset(re.findall(r"\d[\d,]*(?:\.\d+)?", figure)) | \
+    said = frozenset(re.findall(r"\d[\d,]*(?:\.\d+)?", figure)) | \
         frozenset(w for w in guards.words(figure) if w in NUMBER_WORDS)
+    if finding.check is not None and said and not any(ch.isdigit() for ch in figure):
+        said |= _digits(figure)       # "a hundred thousand" may be asked back as "100,000"
+    return said
 
 
-def guard_rules(question: Question, gap: str, target: str, asked: Sequence[str],
-                borrowed: frozenset[str]) -> dict[str, Any]:
-    """The guards' keyword arguments besides the candidate, answer and gap words (`guards.check`)."""
+def _digits(figure: str) -> frozenset[str]:
+    """A figure said in words, in digits as well ("a hundred thousand" -> 100,000 and 100000)."""
+    from coach.scoring.numbers import find_numbers
+
+    nums = find_numbers(figure)
+    if not nums:
+        return frozenset()
+    value = nums[0].value
+    if value != int(value):
+        return frozenset({f"{value:g}"})
+    return frozenset({f"{int(value):,}", str(int(value))})
+
+
+def guard_rules(question: Question, gap: str, target: str | Finding, asked: Sequence[str],
+                borrowed: frozenset[str], live: str = "") -> dict[str, Any]:
+    """The guards' keyword arguments besides the candidate, answer and gap words (`guards.check`);
+    `live`: what else the model was shown (the finding, the hint, the draft)."""
     return {"asked": [a for a in asked if a != question.prompt], "borrowed": borrowed,
             "must_name": figure_words(gap, target), "question": question.prompt,
-            "narrowing": NARROWING if gap in ABOUT_THE_QUESTION else ()}
+            "narrowing": NARROWING if gap in ABOUT_THE_QUESTION else (), "known": live}
 
 
-def gap_words(gap: str, target: str, question: Question, gaps: Mapping[str, Any] | None = None) -> tuple[str, ...]:
+def gap_words(gap: str, target: str | Finding, question: Question, gaps: Mapping[str, Any] | None = None) -> tuple[str, ...]:
     """Every word that marks a follow-up as aimed at the gap (see `GAP_WORDS`)."""
     words = GAP_WORDS.get(gap, ()) + tuple(getattr((gaps or {}).get(gap), "keywords", ()) or ()) + \
         missed_words(gap, target)
@@ -170,13 +198,19 @@ def choose(
     gaps: Mapping[str, Any],
     example_words: frozenset[str] = frozenset(),
     live: str = "",
-    target: str = "",
+    target: str | Finding = "",
 ) -> FollowUpReply:
     """`example_words`: content words of the prompt's few-shot examples (see `borrowed_words`);
-    `live`: other text the model was shown this turn (the finding and the draft), not copied examples."""
+    `live`: other text the model was shown this turn (the finding and the draft), not copied examples;
+    `target`: what the scorer found (a `Finding`, or its evidence text alone)."""
     words = gap_words(gap, target, question, gaps)
     borrowed = borrowed_words(example_words, question.prompt + " " + live, answer, words)
-    winner, verdicts = guards.best(candidates, answer, words, **guard_rules(question, gap, target, asked, borrowed))
+    _, verdicts = guards.best(candidates, answer, words, **guard_rules(question, gap, target, asked, borrowed, live))
+    if gap in ASKS_FOR_CONTENT:
+        covered = covered_points(question, answer, as_finding(target).covered)
+        verdicts = [guards.Verdict(v.text, ("asks for a point already covered",), v.score)
+                    if v.ok and already_answered(v.text, question, covered) else v for v in verdicts]
+    winner = max((v for v in verdicts if v.ok), key=lambda v: v.score, default=None)
     shown = tuple(v.text for v in verdicts)
     if winner is not None:
         return FollowUpReply(gap=gap, question=winner.text, source="model", candidates=shown)

@@ -2,16 +2,48 @@
 
 The scorer's evidence is written for the scorecard ('"120 megabytes" is off by 10x at
 the step "parameters x bytes per parameter": ...'); a small model shown that text
-copies it out instead of asking. Here each gap's evidence becomes one short plain
+copies it out instead of asking. Here each gap's finding becomes one short plain
 sentence that names the candidate's own words, which the model can build a question on.
+A wrong figure comes as the napkin check's own fields (the figure said, the inputs).
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from coach.scoring.napkin import Check
+
+if TYPE_CHECKING:
+    from coach.scoring.gaps import Gap
+    from coach.scoring.scorecard import Scorecard
 
 _QUOTED = re.compile(r'"([^"]+)"')
 _WE = re.compile(r"[^.?!]*\bwe\b[^.?!]*[.?!]?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What the scorer found for the gap a follow-up probes: its evidence text, the wrong figure as the
+    napkin check carries it (for `bad_math`), and the talking points the answers so far covered
+    (None when not known: the follow-up choice then works them out from the answer)."""
+
+    evidence: str = ""
+    check: Check | None = None
+    covered: frozenset[str] | None = None
+
+    @classmethod
+    def of(cls, card: "Scorecard", gap: "Gap", covered: Iterable[str] | None = None) -> "Finding":
+        """From a scorecard and its gap; `covered`: the points covered so far (default: this card's)."""
+        wrong = next((c for c in card.sizing.checks if not c.ok), None) if gap.id == "bad_math" else None
+        said = covered if covered is not None else (p.point for p in card.talking_points.covered)
+        return cls(gap.evidence, wrong, frozenset(said))
+
+
+def as_finding(target: "str | Finding") -> Finding:
+    """A bare evidence text (from a caller without a scorecard) as a Finding."""
+    return target if isinstance(target, Finding) else Finding(str(target or ""))
 
 
 def _quotes(evidence: str) -> list[str]:
@@ -32,16 +64,22 @@ def _whole(point: str, points: Sequence[str]) -> str:
     return next((p for p in points if p.startswith(point.rstrip(". "))), point)
 
 
-def plain(gap: str, evidence: str, answer: str = "", points: Sequence[str] = ()) -> str:
+def spoken_inputs(check: Check) -> str:
+    """The check's working in words ("3B divided by 86,400 s"), without the right figure."""
+    return check.inputs.replace("×", "times").replace("÷", "divided by").strip()
+
+
+def plain(gap: str, evidence: str, answer: str = "", points: Sequence[str] = (), check: Check | None = None) -> str:
     """One plain sentence about the gap for the model; the scorer's text when no rule fits.
-    `points`: the question's talking points (a missed one is named in full)."""
+    `points`: the question's talking points (a missed one is named in full); `check`: the wrong figure
+    (its claimed figure and inputs; the right figure stays out: the candidate is asked to find it)."""
     quotes = _quotes(evidence)
+    if gap == "bad_math" and check is not None and check.claimed:
+        inputs = spoken_inputs(check)
+        return f'they said "{check.claimed}" from {inputs}, and that does not add up' if inputs else \
+            f'the figure "{check.claimed}" does not add up'
     if gap == "bad_math" and quotes:
-        work = evidence.split(":", 1)[1] if ":" in evidence else ""
-        inputs = work.split("≈", 1)[0].split("(", 1)[0].strip().replace("×", "times").replace("÷", "divided by")
-        said = quotes[0]      # the right figure stays out: the candidate is asked to find it
-        return f'they said "{said}" from {inputs}, and that does not add up' if inputs else \
-            f'the figure "{said}" does not add up'
+        return f'the figure "{quotes[0]}" does not add up'
     if gap == "no_result" and quotes:
         if evidence.startswith("the result has no number"):
             return f'the outcome "{quotes[0]}" has no measure'

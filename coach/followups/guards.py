@@ -24,6 +24,10 @@ tell me walk through talk describe give example time please okay ok well like um
 """.split())
 
 MIN_WORDS, MAX_WORDS = 5, 30
+# "an example from my own work", "when we moved to GPUs", "our strategy": the candidate's words in the interviewer's
+# mouth (the interviewer was not on the team)
+_CANDIDATE_VOICE = re.compile(r"\b(?:my (?:own )?(?:work|team|project|role|manager|company|experience|job)|"
+                              r"(?:did|when) we|our)\b", re.IGNORECASE)
 
 
 def words(text: str) -> list[str]:
@@ -41,6 +45,14 @@ def clean(raw: str) -> str:
     if "?" in text:
         text = text[: text.index("?") + 1]
     return re.sub(r"\s+", " ", text)
+
+
+def _figures(text: str) -> set[str]:
+    """The numbers said, in digits or words, by value ("p99" and "ninety-nine" give 99, "a billion" and
+    "1 billion" give 1000000000)."""
+    from coach.scoring.numbers import find_numbers
+
+    return {f"{n.value:g}" for n in find_numbers(text)} | set(re.findall(r"\b[a-z]+\d+\b", text.lower()))
 
 
 def similarity(a: str, b: str) -> float:
@@ -63,12 +75,14 @@ class Verdict:
 
 def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence[str],
           borrowed: frozenset[str] = frozenset(), must_name: frozenset[str] = frozenset(),
-          question: str = "", narrowing: Sequence[str] = ()) -> Verdict:
+          question: str = "", narrowing: Sequence[str] = (), known: str = "") -> Verdict:
     """Judge one cleaned candidate. `borrowed` are words of the few-shot examples that the
     live question and answer do not use: a candidate built from them copies an example.
     `must_name`: words of which the candidate must name one (the figure that does not add up).
     `question`: the question asked; a candidate that restates it is a repeat, unless it narrows
-    it with one of the `narrowing` phrases ("what would you look at first" after a non-answer)."""
+    it with one of the `narrowing` phrases ("what would you look at first" after a non-answer).
+    `known`: other text the model was shown (the finding): a figure in the candidate must come from
+    it, the answer or the question (a model that changes "p99" to "p98" invents one)."""
     text = candidate.strip()
     low = text.lower()
     reasons: list[str] = []
@@ -101,6 +115,12 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
         reasons.append("quotes or cuts text instead of asking")
     if re.search(r"\b(great|excellent|good) (answer|job)\b", text, re.IGNORECASE):
         reasons.append("gives feedback instead of asking")
+    if _CANDIDATE_VOICE.search(text):
+        reasons.append("speaks as the candidate")
+    # (after a non-answer a narrowed question may bring its own example: "if a model says thirty percent ...")
+    invented = set() if narrowing else _figures(text) - _figures(" ".join((answer, question, known, *must_name)))
+    if invented:
+        reasons.append(f"names a figure nobody said ({', '.join(sorted(invented))})")
     score = len(said) + 2.0 * len(gap_hit) - 0.05 * abs(n - 15)
     return Verdict(text=text, reasons=tuple(reasons), score=score)
 

@@ -16,7 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from coach.domain import Question, RoundSpec
+from coach.followups.findings import Finding
 from coach.interview.resume import ResumePoint
+from coach.scoring.gaps import Gap
 from coach.scoring.scorecard import Scorecard
 
 FOLLOW_UP_MIN_SEVERITY = 0.3
@@ -51,6 +53,7 @@ class NeedFollowUp:
     answer: str
     asked: tuple[str, ...]
     target: str = ""          # what the scorer found for that gap (its evidence): what to aim the question at
+    finding: Finding | None = None   # the same with the wrong figure and the points covered so far
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,8 @@ class _Slot:
     probed: list[str] = field(default_factory=list)         # gaps already followed up
     open_gaps: set[str] | None = None                       # gaps every answer to this question so far had
     changed: bool = False                                   # the fact change was announced
+    covered: set[str] = field(default_factory=set)          # talking points any answer to this question covered
+    found: list[Gap] = field(default_factory=list)          # the gaps of the last answer
 
 
 @dataclass
@@ -174,8 +179,14 @@ class InterviewEngine:
         self.state = "deciding"
         slot = self.current
         found = [g for g in scorecard.gaps if g.id]
+        if slot.probed and [g.id for g in found] == ["off_topic"]:
+            # An answer to a follow-up is about the follow-up, so it shares few of the question's words; it is
+            # not off topic. It is taken to answer what was probed; the other gaps stay as they were.
+            found = [g for g in slot.found if g.id != slot.probed[-1]]
+        slot.found = found
         ids = {g.id for g in found}
         slot.open_gaps = ids if slot.open_gaps is None else slot.open_gaps & ids
+        slot.covered |= {p.point for p in scorecard.talking_points.covered}
         gaps = [g for g in found if g.severity >= FOLLOW_UP_MIN_SEVERITY
                 and not (slot.followups and g.id in NOT_PROBED_AFTER_FOLLOW_UP)
                 and slot.probed.count(g.id) < MAX_PROBES_PER_GAP
@@ -191,7 +202,7 @@ class InterviewEngine:
         if gaps and not reached:
             top = gaps[0]
             return NeedFollowUp(question=slot.question, gap=top.id, answer=answer, asked=tuple(self.asked),
-                                target=top.evidence)
+                                target=top.evidence, finding=Finding.of(scorecard, top, slot.covered))
         return self._next_question(now)
 
     def clarified(self, question: str, reply: str, source: str = "facts") -> Ask:

@@ -99,7 +99,7 @@ class FollowUpPrefetch:
                 return
             draft.key = _key(need)
             draft.planned.set()
-            extra = {"target": need.target} if need.target else {}
+            extra = {"target": need.finding or need.target} if need.finding or need.target else {}
             reply = self._interviewer.follow_up(need.question, need.answer, need.gap, need.asked, cancel=draft.cancel,
                                                 deadline=deadline, **extra)
             if not draft.cancel.is_set():

@@ -195,7 +195,7 @@ class InterviewRunner:
             return reply
         deadline = self._turn_ended + self.reply_budget_s if self._turn_ended is not None else None
         return self.interviewer.follow_up(action.question, action.answer, action.gap, action.asked, deadline=deadline,
-                                          target=action.target)
+                                          target=action.finding or action.target)
 
     def _drop_draft(self) -> None:
         prefetch, self.prefetch = self.prefetch, None

@@ -68,14 +68,17 @@ def find_gaps(a: Analysis) -> list[Gap]:
     plan = bool(a.question is not None and getattr(a.question, "hypothetical", False))
     if fam == "story":
         star = a.star
+        last = quote(a.sents[-1].text, 100) if a.sents else ""
+        outcome = _outcome(a)
         if plan:
             pass              # "what would you do": a plan, scored without a past result or its context
-        elif not star.result.present:
-            vague = next((m.group(0) for s in reversed(a.sents) for m in [UNMEASURED_OUTCOME.search(s.text)] if m), "")
-            if vague:                 # an outcome is told, without its size: "things went back to normal"
+        elif outcome != "star":
+            # an outcome told without its size ("things went back to normal"), quoted as said, or none at all
+            vague = next((m.group(0) for s in reversed(a.sents) for m in [UNMEASURED_OUTCOME.search(s.text)] if m),
+                         quote(outcome, 100) if outcome else "")
+            if vague:
                 gaps.append(Gap("no_result", 0.65, f'the outcome is not measured: "{vague}"'))
             else:
-                last = quote(a.sents[-1].text, 100) if a.sents else ""
                 gaps.append(Gap("no_result", 0.8, f'no sentence states an outcome; it ends: "{last}"'))
         elif not star.measurable_result:
             gaps.append(Gap("no_result", 0.65, f'the result has no number: "{quote(star.result.evidence[0], 100)}"'))
@@ -117,6 +120,28 @@ def find_gaps(a: Analysis) -> list[Gap]:
                                          f"{d.answer_seconds / 60:.1f} min time box ({ratio:.1f}x)"))
     gaps = [g for g in gaps if g.id in GAP_IDS]
     return sorted(gaps, key=lambda g: (-g.severity, _ORDER.get(g.id, 99)))
+
+
+# A closing clause that tells how things ended without a figure ("... and the false declines went back to
+# normal the same day"): an outcome, though an unmeasured one.
+_SETTLED = re.compile(r"\b(?:went|came|got|was|were|is|are) back to normal\b|\breturned to normal\b|"
+                      r"\bback to (?:its|their) usual\b", re.I)
+
+
+def _outcome(a: Analysis) -> str | None:
+    """Whether the story tells how it ended: "star" when the STAR labels found a result after something was
+    done, the closing sentence when only it says how things settled, else None. A "result" that comes before
+    every action is the problem that set the story off ("the approval rate dropped overnight"), not its end."""
+    star = a.star
+    labels = list(star.labels)
+    if star.result.present:
+        acts = [i for i, lab in enumerate(labels) if lab == "action"]
+        results = [i for i, lab in enumerate(labels) if lab == "result"]
+        if not (acts and results and len(labels) == len(a.sents) and max(results) < acts[0]
+                and all(e in {a.sents[i].text for i in results} for e in star.result.evidence)):
+            return "star"
+    closing = a.sents[-1].text if a.sents else ""
+    return closing if _SETTLED.search(closing) else None
 
 
 def _missed(a: Analysis) -> str:

@@ -62,6 +62,8 @@ class Check:
     rule: str = ""
     unit: str = ""
     at: int = field(default=-1, compare=False)     # where the stated figure is in the answer (not serialised)
+    claimed: str = ""      # the figure as the candidate said it ("ten gigabytes a day")
+    inputs: str = ""       # the working from the candidate's own inputs ("50,000/s × 86,400 s × 2 KB")
 
     @property
     def step(self) -> str:
@@ -69,13 +71,14 @@ class Check:
 
     def to_dict(self) -> dict[str, Any]:
         return {"ok": self.ok, "message": self.message, "stated": self.stated, "expected": self.expected,
-                "rule": self.rule, "unit": self.unit}
+                "rule": self.rule, "unit": self.unit, "claimed": self.claimed, "inputs": self.inputs}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Check":
         return cls(ok=bool(d.get("ok", True)), message=str(d.get("message", "")),
                    stated=float(d.get("stated") or 0.0), expected=float(d.get("expected") or 0.0),
-                   rule=str(d.get("rule", "")), unit=str(d.get("unit", "")))
+                   rule=str(d.get("rule", "")), unit=str(d.get("unit", "")),
+                   claimed=str(d.get("claimed", "")), inputs=str(d.get("inputs", "")))
 
 
 def _sig(x: float) -> float:
@@ -109,7 +112,8 @@ def _judge(rule: str, stated: Quantity, expected: float, how: str, factors: list
         times = f"{off:.1f}" if off < 10 else f"{off:.0f}"
         message = (f"{said} is off by {times}x at the step \"{step}\": {how} ≈ {human(expected, unit)} "
                    f"(the right order of magnitude is {_magnitude(expected, unit)})")
-    return Check(ok, message, _sig(value), _sig(expected), rule, unit, stated.start)
+    return Check(ok, message, _sig(value), _sig(expected), rule, unit, stated.start, claimed=stated.text,
+                 inputs=how)
 
 
 class _Tolerance:
@@ -235,7 +239,9 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
         rate = _last_before(qs, m, lambda x: _is_total_rate(x) and _near(x, m, 2))
         count = _last_before(qs, m, lambda x: x.kind == "dataset" and _near(x, m, 2))
         if m.has("rate") and rate:
-            how = f"{fmt_num(rate.value * m.period_s)} × {human(size.value, 'B')}"
+            how = f"{_rate_as_said(rate)} × {human(size.value, 'B')}"       # the inputs as the candidate said them
+            if int(rate.period_s) != int(m.period_s):
+                how += f" over {_PERIODS.get(int(m.period_s), human(m.period_s, 's'))}"
             out.append(_judge("storage", m, rate.value * size.value * m.period_s, how, factors))
             continue
         if m.has("rate"):
@@ -249,6 +255,17 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
             how = f"{fmt_num(count.value)} × {human(size.value, 'B')}"
             out.append(_judge("storage", m, count.value * size.value, how, factors))
     return out
+
+
+_PERIODS = {1: "a second", 60: "a minute", 3600: "an hour", 86400: "a day"}
+
+
+def _rate_as_said(q: Quantity) -> str:
+    """A rate in the candidate's own period ("100M a day", "50,000/s"), not converted to per second."""
+    period = int(q.period_s or 1)
+    if period == 1:
+        return f"{fmt_num(q.raw or q.value)}/s"
+    return f"{fmt_num(q.value * period)} {_PERIODS.get(period, 'per ' + human(period, 's'))}"
 
 
 def _bytes_per_param(text: str, qs: list[Quantity], at: int) -> float | None:

@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -112,7 +113,7 @@ def _base(text: str, before: list[Quantity], target: Quantity) -> Quantity | Non
 
 
 def _peak(qs: list[Quantity], text: str, q: Quantity) -> Check | None:
-    from coach.scoring.napkin import Check, _judge, _tol
+    from coach.scoring.napkin import _judge, _tol
     avg = None
     for x in reversed(qs[:qs.index(q)]):
         if x.kind != "throughput" or x.has("per_user") or x.has("per_instance") or is_peak(text, x):
@@ -138,6 +139,5 @@ def _peak(qs: list[Quantity], text: str, q: Quantity) -> Check | None:
     how = f"average {fmt_num(base)}/s × {factor:g}" + ("" if said else " (a typical peak)")
     c = _judge("peak", q, base * factor, how, [], ok=ok)
     if c is not None and not ok and not said:
-        c = Check(False, c.message.replace(" is off by", " is outside 1-10x the average; off by"), c.stated,
-                  c.expected, c.rule, c.unit, c.at)
+        c = dataclasses.replace(c, message=c.message.replace(" is off by", " is outside 1-10x the average; off by"))
     return c

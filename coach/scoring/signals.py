@@ -85,8 +85,8 @@ TECH_TERMS = re.compile(
 
 _NON_ANSWER = re.compile(
     r"\b(?:i (?:don't|do not|dont) (?:know|remember|really know)|no idea|^pass\b|\bpass\.?$|"
-    r"skip (?:this|that|it)|next question|can'?t (?:answer|remember|think of)|cannot (?:answer|remember)|"
-    r"haven'?t (?:really )?(?:worked on|done|had|seen)|no experience|nothing comes to mind|"
+    r"skip (?:this|that|it)|next question|can'?t (?:really )?(?:answer|remember|think of)|cannot (?:answer|remember)|"
+    r"haven'?t (?:really )?(?:worked (?:on|with)|done|had|seen)|no experience|nothing comes to mind|"
     r"i'?d rather not|repeat the question|rephrase|that'?s the question|look (?:it|that) up|no clue|"
     r"not my area|never (?:used|worked with|done) (?:it|that|them))", _F)
 _WEAK_NON_ANSWER = re.compile(r"\b(?:it depends|not (?:really )?sure|(?:it was |it's )?fine|good question)\b", _F)

@@ -71,7 +71,8 @@ _PER_INSTANCE_AFTER = re.compile(
     r"gpu|replica|box|host|pod|worker|card|core|shard|container)\b|^\s*each\b", re.I)
 _PER_ITEM_BEFORE = re.compile(
     r"(?:\b(?:each|every|per|an?|one)\s+(?:[a-z]+\s+){0,3}(?:is|are|was|of|at|to|down to|takes?|weighs?)\s+"
-    r"(?:about|around|roughly|maybe|like|only|just)?\s*|\b(?:payload|response|record size|event size|row size|"
+    r"(?:about|around|roughly|maybe|like|only|just)?\s*|\b(?:each|every one)\s+(?:about|around|roughly|maybe)?\s*|"
+    r"\b(?:payload|response|record size|event size|row size|"
     r"message size|size)\s+(?:is|of|was)?\s*(?:about|around|roughly|maybe)?\s*)$", re.I)
 _NARRATIVE_ONE = re.compile(r"(?:^|[.,;!?]|\b(?:then|and|but|so|until|one))\s*$", re.I)
 _TOTAL = re.compile(r"\b(?:in total|total|overall|altogether|all together)\b", re.I)
