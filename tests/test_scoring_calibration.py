@@ -5,13 +5,16 @@ from __future__ import annotations
 import pytest
 
 from coach.domain import Question
+from coach.eval.graded import PARTS
 from coach.eval.scoring import calibration
 from coach.scoring import Scorecard, score_answer
 
 
 @pytest.fixture(scope="module")
 def figures():
-    return calibration()
+    # Every part but the third fresh one, which is scored once at the end of the fourth pass before any
+    # expectation on it is written (tests/data/graded/fresh3/README.md).
+    return calibration(tuple(p for p in PARTS if p != "fresh3"))
 
 
 def test_tuning_part_meets_every_target(figures) -> None:

@@ -4,10 +4,10 @@
 
 First, calibration on the graded answers (tests/data/graded/) and the napkin chains
 (tests/data/napkin/), on the tuning part, the older held-out part, the first fresh part (tests/data/graded/fresh/,
-read after the second pass and now tuned on) and the second fresh part (tests/data/graded/fresh2/, never
-tuned on); the fresh parts have no chains: Spearman between overall and
-grade, mean score per grade, answers graded <= 2 scoring above 2.0, answers graded 5 scoring
-below 4.0, the share of STAR quotes on a sentence with the right label, talking-point precision,
+read after the second pass and now tuned on), the second fresh part (tests/data/graded/fresh2/) and the third
+(tests/data/graded/fresh3/ with tests/data/napkin/fresh3.toml, never tuned on); fresh and fresh2 have no
+chains: Spearman between overall and grade, mean score per grade, answers graded <= 2 scoring above 2.0,
+answers graded 5 scoring below 4.0, the share of STAR quotes on a sentence with the right label, talking-point precision,
 and flags on correct chains / misses on wrong ones (see coach/eval/graded.py). Then, on the
 labelled answers in tests/data/answers/, precision, recall and F1 for STAR component presence, quantity
 extraction (kind + value as said, within 1%), wrong-arithmetic detection
@@ -227,18 +227,17 @@ def _print(r: dict[str, Any], verbose: bool) -> None:
 
 
 def calibration(parts: tuple[str, ...] | None = None) -> dict[str, Any]:
-    """The graded-set and napkin-chain figures, per part (tuning, held-out, fresh, fresh2; all by default)."""
+    """The graded-set and napkin-chain figures, per part (tuning, held-out, fresh, fresh2, fresh3; all by default)."""
     from coach.content.loader import default_content
     from coach.eval import graded
     parts = parts or graded.PARTS
     content = default_content()
     rows = graded.score_graded([g for g in graded.load_graded() if g.part in parts], content)
-    chains = graded.load_chains()         # the chains have a tuning and a held-out part, no fresh one
+    chains = graded.load_chains()         # tuning and held-out by the hash; fresh3 from its own file
     out: dict[str, Any] = {}
     for part in parts:
         f = graded.figures([r for r in rows if r["item"].part == part])
-        f["chains"] = graded.chain_figures([c for c in chains if part not in graded.FOLDERS
-                                            and graded.held_out(c["id"]) == (part == "held-out")])
+        f["chains"] = graded.chain_figures([c for c in chains if graded.chain_part(c) == part])
         out[part] = f
     return out
 
@@ -281,8 +280,9 @@ def _print_calibration(c: dict[str, Any], verbose: bool) -> None:
     row("flags without the right figure and step", lambda f: len(f["chains"]["flag_without_right_figure"]))
     met = calibration_met(c)
     print("\nCalibration targets: " + ", ".join(f"{k} {'ok' if v else 'MISSED'}" for k, v in met.items()))
-    if verbose:                      # never the second fresh part: its misses are not for tuning
-        for p in [p for p in parts if p != "fresh2"]:
+    if verbose:                      # never the clean fresh parts: their misses are not for tuning
+        from coach.eval.graded import UNLISTED
+        for p in [p for p in parts if p not in UNLISTED]:
             f = c[p]
             for line in f["wrong_quotes"] + f["wrong_points"] + f["chains"]["false_flags"] + \
                     f["chains"]["misses"] + f["chains"]["flag_without_right_figure"]:
@@ -296,8 +296,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
-    parser.add_argument("--part", action="append", choices=("tuning", "held-out", "fresh", "fresh2"),
-                        help="report only this part of the graded set (repeatable; default: all four)")
+    parser.add_argument("--part", action="append", choices=("tuning", "held-out", "fresh", "fresh2", "fresh3"),
+                        help="report only this part of the graded set (repeatable; default: all five)")
     args = parser.parse_args(argv)
     cal = calibration(tuple(args.part) if args.part else None)
     result = evaluate(args.data)

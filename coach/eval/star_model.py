@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from coach.adapters.star_labeller import LlamaStarLabeller
     from coach.models import resolve
-    items = [g for g in load_graded() if g.spans and (args.part == "all" or g.held_out == (args.part == "held-out"))]
+    items = [g for g in load_graded() if g.spans and (args.part == "all" or g.part == args.part)]
     path, _ = resolve("llm", args.model)
     model = LlamaStarLabeller(path, threads=2)
     cache: dict[str, str] = {}
