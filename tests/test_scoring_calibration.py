@@ -55,6 +55,16 @@ def test_second_fresh_held_out_part(figures) -> None:
     assert f["quote_right"] >= 0.77
 
 
+def test_the_third_fresh_part_is_loaded_apart_with_its_chains() -> None:
+    from coach.eval import graded
+    answers = [g for g in graded.load_graded() if g.part == "fresh3"]
+    chains = [c for c in graded.load_chains() if graded.chain_part(c) == "fresh3"]
+    assert len(answers) >= 56 and all(g.id.startswith("fy-") and g.folder == "fresh3" for g in answers)
+    assert len(chains) >= 12 and 2 * sum(bool(c["wrong"]) for c in chains) == len(chains)
+    assert not any(c["id"].startswith("ny-") for c in graded.load_chains() if graded.chain_part(c) != "fresh3")
+    assert "fresh3" in graded.UNLISTED                 # -v never lists its disagreements
+
+
 def test_mean_score_rises_with_the_grade(figures) -> None:
     for name, part in figures.items():
         means = [part["mean_by_grade"][g] for g in range(1, 6)]

@@ -7,8 +7,8 @@ First, calibration on the graded answers (tests/data/graded/) and the napkin cha
 read after the second pass and now tuned on), the second fresh part (tests/data/graded/fresh2/) and the third
 (tests/data/graded/fresh3/ with tests/data/napkin/fresh3.toml, never tuned on); fresh and fresh2 have no
 chains: Spearman between overall and grade, mean score per grade, answers graded <= 2 scoring above 2.0,
-answers graded 5 scoring below 4.0, the share of STAR quotes on a sentence with the right label, talking-point precision,
-and flags on correct chains / misses on wrong ones (see coach/eval/graded.py). Then, on the
+answers graded 5 scoring below 4.0, the share of STAR quotes on a sentence with the right label,
+talking-point precision, and flags on correct chains / misses on wrong ones (see coach/eval/graded.py). Then, on the
 labelled answers in tests/data/answers/, precision, recall and F1 for STAR component presence, quantity
 extraction (kind + value as said, within 1%), wrong-arithmetic detection
 (recall, and false alarms on answers whose arithmetic is right), non-answer
