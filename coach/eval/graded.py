@@ -2,8 +2,10 @@
 
 Every figure is reported per part: "tuning" and "held-out" are split by a fixed hash of the id (see
 tests/data/graded/README.md); "fresh" is every answer under tests/data/graded/fresh/, written after the
-held-out part had been looked at and never tuned on. The scorer is called the way the app calls it: with the round's
-spec and rubric from rubrics/, the question from the bank, and the level.
+held-out part had been looked at (now tuned on); "fresh2" and "fresh3" are the answers under those folders, each
+written before a calibration pass; "fresh3" also has napkin chains of its own (tests/data/napkin/fresh3.toml).
+The scorer is called the way the app calls it: with the round's spec and rubric from rubrics/, the question
+from the bank, and the level.
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ def parts() -> tuple[str, ...]:
     """The parts to report: the four tuned-on ones, and the clean fresh3 part when its folder holds answers."""
     return PARTS + tuple(p for p in CLEAN if any((GRADED_DIR / p).glob("*.toml")))
 CHAINS = PROJECT_ROOT / "tests" / "data" / "napkin" / "chains.toml"
+CHAIN_FOLDERS = {FRESH3: PROJECT_ROOT / "tests" / "data" / "napkin" / "fresh3.toml"}   # chains of a part of their own
 LETTERS = {"S": "situation", "T": "task", "A": "action", "R": "result", "O": "other"}
 STORY_ROUNDS = ("behavioral", "hiring-manager", "cross-functional", "recruiter", "deep-dive")
 TARGETS = {"spearman": 0.9, "weak_above_2": 0, "strong_below_4": 0, "quote_right": 0.9,
@@ -55,7 +58,7 @@ class Graded:
     question: str | None = None
     covered: tuple[int, ...] | None = None
     flags: dict[str, bool] = field(default_factory=dict)
-    folder: str = ""                  # "fresh" / "fresh2" for the answers of those sub-folders
+    folder: str = ""                  # "fresh" / "fresh2" / "fresh3" for the answers of those sub-folders
 
     @property
     def held_out(self) -> bool:
@@ -99,9 +102,20 @@ def load_graded(folder: Path = GRADED_DIR) -> list[Graded]:
     return out
 
 
-def load_chains(path: Path = CHAINS) -> list[dict[str, Any]]:
+def load_chains(path: Path = CHAINS, folders: dict[str, Path] = CHAIN_FOLDERS) -> list[dict[str, Any]]:
+    """The chains of `path` (split into tuning and held-out by the hash of the id), then those of each
+    part with a file of its own, tagged with that part under "part"."""
     with open(path, "rb") as fh:
-        return tomllib.load(fh).get("chain", [])
+        out = [dict(c) for c in tomllib.load(fh).get("chain", [])]
+    for part, extra in folders.items():
+        if Path(extra).exists():
+            with open(extra, "rb") as fh:
+                out += [dict(c, part=part) for c in tomllib.load(fh).get("chain", [])]
+    return out
+
+
+def chain_part(chain: dict[str, Any]) -> str:
+    return chain.get("part") or ("held-out" if held_out(chain["id"]) else "tuning")
 
 
 def spearman(xs: list[float], ys: list[float]) -> float:

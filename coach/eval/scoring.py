@@ -5,7 +5,8 @@
 First, calibration on the graded answers (tests/data/graded/) and the napkin chains
 (tests/data/napkin/), on the tuning part, the older held-out part, the first fresh part (tests/data/graded/fresh/,
 read after the second pass and now tuned on) and the second fresh part (tests/data/graded/fresh2/, scored
-once as a clean check, then read and folded into tuning in the fourth pass, scores and STAR quotes alike); the fresh parts have no chains: Spearman between overall and
+once as a clean check, then read and folded into tuning in the fourth pass, scores and STAR quotes alike) and the third
+(tests/data/graded/fresh3/ with tests/data/napkin/fresh3.toml, never tuned on); fresh and fresh2 have no chains: Spearman between overall and
 grade, mean score per grade, answers graded <= 2 scoring above 2.0, answers graded 5 scoring
 below 4.0, the share of STAR quotes on a sentence with the right label, talking-point precision,
 and flags on correct chains / misses on wrong ones (see coach/eval/graded.py). Then, on the
@@ -234,12 +235,11 @@ def calibration(parts: tuple[str, ...] | None = None) -> dict[str, Any]:
     parts = parts or graded.parts()
     content = default_content()
     rows = graded.score_graded([g for g in graded.load_graded() if g.part in parts], content)
-    chains = graded.load_chains()         # the chains have a tuning and a held-out part, no fresh one
+    chains = graded.load_chains()         # tuning and held-out by the hash; fresh3 from its own file
     out: dict[str, Any] = {}
     for part in parts:
         f = graded.figures([r for r in rows if r["item"].part == part])
-        f["chains"] = graded.chain_figures([c for c in chains if part not in graded.FOLDERS
-                                            and graded.held_out(c["id"]) == (part == "held-out")])
+        f["chains"] = graded.chain_figures([c for c in chains if graded.chain_part(c) == part])
         out[part] = f
     return out
 

@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from coach.adapters.star_labeller import LlamaStarLabeller
     from coach.models import resolve
-    items = [g for g in load_graded() if g.spans and (args.part == "all" or g.held_out == (args.part == "held-out"))]
+    items = [g for g in load_graded() if g.spans and (args.part == "all" or g.part == args.part)]
     path, _ = resolve("llm", args.model)
     stored: dict[str, Any] = json.loads(args.cache.read_text()) if args.cache and args.cache.exists() else {}
     cache: dict[str, str] = dict(stored.get("labels", {}))
