@@ -81,3 +81,17 @@ def test_after_wrong_arithmetic_the_default_model_asks_how_the_figure_was_derive
     assert "80,000" not in reply.question and "eighty" not in reply.question.lower()   # never gives the answer
     if reply.source == "model":
         assert re.search(r"eight thousand|8,000|8000", reply.question.lower()), reply
+
+
+def test_a_candidate_cut_off_by_the_reply_deadline_is_never_asked_half_written(interviewer) -> None:
+    import threading
+
+    question = default_content().question("dd-latency-budget")
+    answer = "I split retrieval from the ranker and cached embeddings, and latency went down a lot."
+    stop = threading.Event()
+    timer = threading.Timer(0.05, stop.set)      # mid-generation at the latest
+    timer.start()
+    reply = interviewer.follow_up(question, answer, "no_numbers", [question.prompt], cancel=stop)
+    timer.cancel()
+    assert reply.source == "bank" and reply.candidates == ()
+    assert _is_one_question(reply.question), reply

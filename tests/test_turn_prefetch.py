@@ -80,7 +80,7 @@ def test_speech_after_the_speculation_is_transcribed_and_kept(transcriber, speec
 
 
 def run_live(tmp_path: Path, answers: list[np.ndarray], transcriber: Any, interviewer: Any,
-             push_to_talk: bool) -> tuple[Any, list[Any], Any]:
+             push_to_talk: bool, reply_deadline_s: float | None = None) -> tuple[Any, list[Any], Any]:
     from coach import services
     from coach.content import default_content
     from coach.scoring import score_answer
@@ -102,15 +102,17 @@ def run_live(tmp_path: Path, answers: list[np.ndarray], transcriber: Any, interv
         content=content, items=items, transcriber=transcriber, interviewer=interviewer, speaker=SilentSpeaker(),
         source=MicrophoneSource(hands_free=not push_to_talk, silence_seconds=1.5, stream_factory=mic),
         store=store, scorer=score_answer, no_speech="retry", max_followups=len(answers) - 1, speculate=True,
-        on_event=on_event,
+        on_event=on_event, reply_deadline_s=reply_deadline_s,   # None: wait for the model, however slow the machine
     )
     session = store.start_session(plan="test", round="deep-dive", level="senior", mode="test")
     assert runner.run(session) == "completed"   # one question, one follow-up: two answers
     # each follow-up is announced before it is said, with the model's pace (what `coach bench` reports)
     assert len(ready) == sum(t.kind == "followup" for t in saved)
     assert sum(e.drafted_early for e in ready) == runner.drafts_used
+    runner.ready = ready
     for event in ready:
-        assert event.first_token_at is not None and event.tokens > 0 and event.generation_s > 0
+        if not event.late:
+            assert event.first_token_at is not None and event.tokens > 0 and event.generation_s > 0
     return runner, saved, store
 
 
@@ -141,6 +143,18 @@ def test_push_to_talk_released_mid_word_still_gets_its_follow_up(tmp_path: Path,
     runner, saved, _ = run_live(tmp_path, [speech[0], speech[1]], transcriber, interviewer, push_to_talk=True)
     assert runner.drafts_used == 0                 # no silence to work in: made after the release
     assert [t.kind for t in saved][:3] == ["question", "answer", "followup"]
+
+
+def test_a_follow_up_the_model_cannot_write_in_time_is_the_banks_for_the_same_gap(tmp_path: Path, transcriber,
+                                                                                 interviewer, speech) -> None:
+    runner, saved, _ = run_live(tmp_path, [speech[0], speech[1]], transcriber, interviewer, push_to_talk=True,
+                                reply_deadline_s=0.0)      # no time at all: the model is never waited for
+    answer = next(t for t in saved if t.speaker == "candidate")
+    followup = next(t for t in saved if t.kind == "followup")
+    [ready] = runner.ready
+    assert ready.late and ready.source == "bank" and followup.source == "bank"
+    assert followup.gap == answer.scores.gaps[0].id          # still aimed at the answer's top gap
+    assert followup.text.endswith("?")                       # a whole question, never a half-written one
 
 
 def test_bench_measures_both_ways_of_ending_a_turn(capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from coach.adapters import heap
+from coach.streaming.glossary import HOTWORD_CHARS, glossary_for
 from coach.streaming.levels import rms_dbfs
 from coach.domain import Segment, Transcript
 from coach.errors import ModelError
@@ -38,16 +39,21 @@ def check_whisper_dir(path: Path) -> Path:
     return path
 
 
-def load_glossary(path: Path | None = None) -> str:
-    """The ML terms Whisper is primed with: `prompts/glossary.txt`, one term per line (# comments)."""
+def glossary_terms(path: Path | None = None) -> list[str]:
+    """The ML terms of `prompts/glossary.txt`, one per line (# comments), most common first."""
     from coach import paths
 
     path = path or paths.prompts_dir() / "glossary.txt"
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
-        return ""
-    return ", ".join(t.strip() for t in lines if t.strip() and not t.lstrip().startswith("#"))
+        return []
+    return [t.strip() for t in lines if t.strip() and not t.lstrip().startswith("#")]
+
+
+def load_glossary(path: Path | None = None, limit: int = HOTWORD_CHARS) -> str:
+    """The glossary as hotwords, in file order, cut to what Whisper keeps."""
+    return glossary_for(glossary_terms(path), "", limit)
 
 
 class WhisperTranscriber:

@@ -69,7 +69,7 @@ class Recorder:
             "first_audio_ms": round((t["first_audio_at"] - end) * 1000),
             "speech_end_ms": round((t["first_audio_at"] - t["speech_end"]) * 1000),
             "end_of_turn_ms": round((end - t["speech_end"]) * 1000),
-            "drafted_early": used, "source": turn.source, "voice": self.voice,
+            "drafted_early": used, "source": turn.source, "late": bool(reply and reply.late), "voice": self.voice,
         })
 
 
