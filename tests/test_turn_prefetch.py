@@ -102,7 +102,8 @@ def run_live(tmp_path: Path, answers: list[np.ndarray], transcriber: Any, interv
         content=content, items=items, transcriber=transcriber, interviewer=interviewer, speaker=SilentSpeaker(),
         source=MicrophoneSource(hands_free=not push_to_talk, silence_seconds=1.5, stream_factory=mic),
         store=store, scorer=score_answer, no_speech="retry", max_followups=len(answers) - 1, speculate=True,
-        on_event=on_event, reply_deadline_s=reply_deadline_s,   # None: wait for the model, however slow the machine
+        on_event=on_event, reply_deadline_s=reply_deadline_s,
+        first_audio_budget_s=None if reply_deadline_s is None else 2.0,   # wait for the model, however slow the machine
     )
     session = store.start_session(plan="test", round="deep-dive", level="senior", mode="test")
     assert runner.run(session) == "completed"   # one question, one follow-up: two answers
@@ -179,3 +180,27 @@ def test_bench_measures_both_ways_of_ending_a_turn(capsys: pytest.CaptureFixture
     assert 0 < hands_free["end_of_turn_ms"] < 1500           # ended by meaning, not after 2.5 s of silence
     assert abs(hands_free["speech_end_ms"] - hands_free["end_of_turn_ms"] - hands_free["first_audio_ms"]) <= 2
     assert set(result["p50"]["hands-free"]) >= {"speech_end_ms", "first_audio_ms"}
+
+
+def test_the_reply_deadline_leaves_the_voice_its_recent_lead() -> None:
+    from coach.interview.runner import InterviewRunner
+
+    class Voice:
+        lead: float | None = None
+
+        def lead_s(self) -> float | None:
+            return self.lead
+
+    voice = Voice()
+    runner = InterviewRunner(engine=None, source=None, transcriber=None, interviewer=None, speaker=voice,  # type: ignore[arg-type]
+                             store=None, scorer=None, rubrics={}, audio_root=Path("."), closing_template="",  # type: ignore[arg-type]
+                             speculate=True)
+    assert runner._reply_deadline() == pytest.approx(1.4)      # before the voice has spoken: 0.5 s assumed
+    voice.lead = 0.2                                             # a quiet machine: the model gets longer
+    assert runner._reply_deadline() == pytest.approx(1.7)
+    voice.lead = 0.9                                             # a busy one: the bank's question sooner
+    assert runner._reply_deadline() == pytest.approx(1.0)
+    voice.lead = 5.0
+    assert runner._reply_deadline() == pytest.approx(0.5)
+    runner.speculate = False                                     # an answer from a file: the model is waited for
+    assert runner._reply_deadline() is None

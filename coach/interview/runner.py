@@ -65,9 +65,11 @@ class InterviewRunner:
     prefetch: FollowUpPrefetch | None = None
     drafts_used: int = 0              # follow-ups that were ready when the turn ended
     reply_budget_s: float = 1.0       # after the end of a turn, no second model attempt past this
-    reply_deadline_s: float | None = 1.4   # the model's question not written by then (after the end of the turn):
-                                      # the bank's follow-up for the same gap is asked, so the voice can start
-                                      # within the 2 s budget (None: wait for the model)
+    first_audio_budget_s: float | None = 2.0   # the reply's voice should start within this of the end of the turn:
+                                      # a follow-up the model has not written by then, less the time the voice
+                                      # lately takes to its first sound, is the bank's for the same gap
+                                      # (None: wait for the model however long it takes)
+    reply_deadline_s: float | None = None   # a fixed deadline for the model's question instead (tests)
     hotwords: str = ""                # the ML glossary, for priming Whisper when `prime` is on
     glossary: tuple[str, ...] = ()    # its terms: those of the question answered are sent first (glossary_for)
     prime: bool = False               # prime the live windows with the question and the glossary: off, because on
@@ -206,12 +208,11 @@ class InterviewRunner:
 
     def _follow_up(self, action: NeedFollowUp) -> FollowUpReply:
         """The drafted follow-up if one matches, else the model's; if the model's question is not
-        written by `reply_deadline_s` after the turn ended, the bank's follow-up for the same gap."""
+        written by the reply deadline (`_reply_deadline`), the bank's follow-up for the same gap."""
         prefetch, self.prefetch = self.prefetch, None
-        give_up, timer = threading.Event(), None
-        if self._turn_ended is not None and self.reply_deadline_s is not None:
-            timer = threading.Timer(max(0.0, self._turn_ended + self.reply_deadline_s - time.perf_counter()),
-                                    give_up.set)
+        give_up, timer, allowed = threading.Event(), None, self._reply_deadline()
+        if self._turn_ended is not None and allowed is not None:
+            timer = threading.Timer(max(0.0, self._turn_ended + allowed - time.perf_counter()), give_up.set)
             timer.daemon = True
             timer.start()
         try:
@@ -228,6 +229,16 @@ class InterviewRunner:
         finally:
             if timer is not None:
                 timer.cancel()
+
+    def _reply_deadline(self) -> float | None:
+        """Seconds after the end of the turn by which the model's question must be written: the
+        budget less the voice's recent lead to its first sound (0.5 s before it has spoken), at least
+        0.5 s. Only in a live conversation (`speculate`): an answer from a file waits for the model."""
+        if self.reply_deadline_s is not None or self.first_audio_budget_s is None or not self.speculate:
+            return self.reply_deadline_s
+        lead = getattr(self.speaker, "lead_s", None)
+        lead_s = lead() if callable(lead) else None
+        return max(0.5, self.first_audio_budget_s - (0.5 if lead_s is None else lead_s) - 0.1)
 
     def _drop_draft(self) -> None:
         prefetch, self.prefetch = self.prefetch, None
