@@ -59,10 +59,15 @@ def load_glossary(path: Path | None = None, limit: int = HOTWORD_CHARS) -> str:
 class WhisperTranscriber:
     primes = True      # transcribe() takes prompt= and hotwords=
 
-    def __init__(self, model_dir: Path, threads: int | None = None, beam_size: int = 1, name: str = "") -> None:
+    def __init__(self, model_dir: Path, threads: int | None = None, beam_size: int = 1, name: str = "",
+                 primed_beam_size: int = 5) -> None:
         self.model_dir = check_whisper_dir(Path(model_dir))
         self.name = f"whisper:{name or self.model_dir.name}"
         self.beam_size = beam_size
+        # Primed, five beams: the hotwords tilt every beam's next word, and greedy decoding keeps the one
+        # best token, so the tilt seldom changes it (ML jargon WER, espeak-ng: 27.9% greedy, 21.4% five
+        # beams); the encoder, not the beams, is most of the time.
+        self.primed_beam_size = primed_beam_size
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("MKL_DISABLE_FAST_MM", "1")   # MKL's buffer cache kept ~13 MB after each call
         from faster_whisper import WhisperModel
@@ -100,7 +105,7 @@ class WhisperTranscriber:
         segments, _info = self._model.transcribe(
             samples.astype(np.float32),
             language="en",
-            beam_size=self.beam_size,
+            beam_size=self.primed_beam_size if (prompt or hotwords) else self.beam_size,
             vad_filter=True,
             vad_parameters={"min_silence_duration_ms": 700},
             condition_on_previous_text=False,
