@@ -59,8 +59,8 @@ class Recorder:
         end = t["end"]
         reply, self._reply = self._reply, None
         token = None
-        if turn.kind == "followup":
-            token = max(0.0, (((reply.first_token_at if reply else None) or end) - end) * 1000)
+        if turn.kind == "followup" and reply is not None and reply.first_token_at is not None:
+            token = max(0.0, (reply.first_token_at - end) * 1000)     # 0: it came before the end of the turn
         used = bool(reply and reply.drafted_early)
         self.turns.append({
             "mode": t["mode"], "audio_s": t["audio_s"], "reply": turn.kind,

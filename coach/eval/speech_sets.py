@@ -174,7 +174,7 @@ def long_answers(clips: list[np.ndarray], texts: list[str], per_answer: int = 12
 def final_pass_report(stt_model: str | None, voices: Iterable[str] = VOICES, glossary: Path | None = None) -> dict[str, Any]:
     """Long jargon answers through the live transcriber (windows every 3 s, the tail at the end):
     WER, deletions and insertions (the dropped and repeated words primed live windows made) and the
-    tail's time, with no priming, with the final pass primed, and with every window primed."""
+    tail's time, with no priming and with the final pass primed."""
     import time
 
     from coach import services
@@ -184,8 +184,7 @@ def final_pass_report(stt_model: str | None, voices: Iterable[str] = VOICES, glo
     items = jargon_set()
     transcriber = services.build_transcriber(stt_model)
     prompt, hotwords = priming(glossary)
-    modes = {"unprimed": {}, "final pass primed": {"tail_prompt": prompt, "tail_hotwords": hotwords},
-             "every window primed": {"prompt": prompt, "hotwords": hotwords}}
+    modes = {"unprimed": {}, "final pass primed": {"tail_prompt": prompt, "tail_hotwords": hotwords}}
     out: dict[str, Any] = {"model": transcriber.name, "priming_question": PRIMING_QUESTION, "voices": {}}
     with tempfile.TemporaryDirectory(prefix="coach-final-pass-") as tmp:
         for voice in voices:
