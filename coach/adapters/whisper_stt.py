@@ -65,7 +65,7 @@ class WhisperTranscriber:
         self.name = f"whisper:{name or self.model_dir.name}"
         self.beam_size = beam_size
         # Primed, five beams: the hotwords tilt every beam's next word, and greedy decoding keeps the one
-        # best token, so the tilt seldom changes it (ML jargon WER, espeak-ng: 27.9% greedy, 21.4% five
+        # best token, so the tilt seldom changes it (ML jargon WER, espeak-ng: 26.9% greedy, 21.4% five
         # beams); the encoder, not the beams, is most of the time.
         self.primed_beam_size = primed_beam_size
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
