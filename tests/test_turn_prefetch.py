@@ -171,8 +171,12 @@ def test_bench_measures_both_ways_of_ending_a_turn(capsys: pytest.CaptureFixture
     assert hands_free["reply"] == push["reply"] == "followup"
     assert hands_free["drafted_early"] and not push["drafted_early"]
     assert push["final_transcript_ms"] > 0 and push["first_audio_ms"] >= push["final_transcript_ms"]
-    for key in ("p50", "p95", "p50_followups", "p95_followups"):
+    for key in ("p50", "p95", "p50_followups", "p95_followups", "followups"):
         assert set(result[key]) == {"hands-free", "push-to-talk"}
+    for mode, row in rows.items():      # a follow-up the model missed the deadline for is counted as such
+        counted = result["followups"][mode]
+        assert counted["all"] == 1 and counted["late"] == int(row["late"])
+        assert counted["model"] == int(row["source"] == "model") and not (row["late"] and row["source"] == "model")
     assert result["false_ends"] == 0 and result["peak_rss_mb"] > 100 and result["first_screen_s"] > 0   # RSS: of pytest
     # the reply's first audio is timed from the candidate's last word, found in the answer audio
     assert result["voice"].startswith("piper:") and hands_free["voice"] == result["voice"]
