@@ -169,7 +169,8 @@ def test_bench_measures_both_ways_of_ending_a_turn(capsys: pytest.CaptureFixture
     assert set(rows) == {"hands-free", "push-to-talk"}
     hands_free, push = rows["hands-free"], rows["push-to-talk"]
     assert hands_free["reply"] == push["reply"] == "followup"
-    assert hands_free["drafted_early"] and not push["drafted_early"]
+    # drafted in the silence, unless the machine was too slow for the reply deadline (then the bank's, counted late)
+    assert (hands_free["drafted_early"] or hands_free["late"]) and not push["drafted_early"], hands_free
     assert push["final_transcript_ms"] > 0 and push["first_audio_ms"] >= push["final_transcript_ms"]
     for key in ("p50", "p95", "p50_followups", "p95_followups", "followups"):
         assert set(result[key]) == {"hands-free", "push-to-talk"}
