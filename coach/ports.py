@@ -77,6 +77,7 @@ class FollowUpReply:
     first_token_at: float | None = None   # `time.perf_counter()` when the model's first token came (None: no model)
     tokens: int = 0                       # tokens generated after each candidate's first one, over
     generation_s: float = 0.0             # the seconds from each candidate's first token to its last
+    late: bool = False                    # the model's question was not ready by the reply deadline: the bank's was asked
 
 
 class Interviewer(Protocol):

@@ -200,7 +200,7 @@ def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: An
     from coach.interview.engine import InterviewEngine
     from coach.interview.runner import InterviewRunner
     from coach.interview.summary import parse_focus
-    from coach.adapters.whisper_stt import load_glossary
+    from coach.adapters.whisper_stt import glossary_terms, load_glossary
     from coach.followups.prompt import section_text
 
     closing = paths.prompts_dir() / "closing.md"
@@ -214,7 +214,7 @@ def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: An
         rubrics=content.rubrics,
         audio_root=store.root, closing_template=section_text(closing, "closing"),
         focus=parse_focus(section_text(closing, "focus")), on_event=on_event, no_speech=no_speech,
-        session_lock=lambda session_id: SessionLock(store.root, session_id), **{"hotwords": load_glossary(), **extra},
+        session_lock=lambda session_id: SessionLock(store.root, session_id), **{"hotwords": load_glossary(), "glossary": tuple(glossary_terms()), **extra},
     )
 
 

@@ -99,3 +99,17 @@ def test_the_model_rewrites_the_banks_draft_instead_of_copying_it(interviewer) -
     assert reply.candidates
     for text in reply.candidates:
         assert guards.clean(text).lower() != draft.lower(), (text, draft)
+
+
+def test_a_candidate_cut_off_by_the_reply_deadline_is_never_asked_half_written(interviewer) -> None:
+    import threading
+
+    question = default_content().question("dd-latency-budget")
+    answer = "I split retrieval from the ranker and cached embeddings, and latency went down a lot."
+    stop = threading.Event()
+    timer = threading.Timer(0.05, stop.set)      # mid-generation at the latest
+    timer.start()
+    reply = interviewer.follow_up(question, answer, "no_numbers", [question.prompt], cancel=stop)
+    timer.cancel()
+    assert reply.source == "bank" and reply.candidates == ()
+    assert _is_one_question(reply.question), reply

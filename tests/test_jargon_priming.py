@@ -6,7 +6,8 @@ from pathlib import Path
 import numpy as np
 
 from coach.adapters.audio_io import decode_file
-from coach.adapters.whisper_stt import load_glossary
+from coach.adapters.whisper_stt import glossary_terms, load_glossary
+from coach.streaming.glossary import HOTWORD_CHARS, glossary_for
 from coach.eval import speech_sets
 from coach.streaming.incremental import IncrementalTranscriber
 from tests.conftest import speak_to_wav
@@ -36,3 +37,27 @@ def test_priming_gets_the_jargon_right_live_and_in_the_final_pass(tmp_path: Path
     primed = live.finish().text.lower()
     assert "utilization" in primed and "data loader" in primed, primed
     assert "utilization" not in plain, plain          # what the unprimed model made of it ("illumination")
+
+
+def test_the_final_pass_alone_can_be_primed(tmp_path: Path, transcriber) -> None:
+    audio = decode_file(speak_to_wav(SAID, tmp_path / "j.wav", rate=160))
+    question = "Tell me about a training job that ran slower than it should have."
+    live = IncrementalTranscriber(transcriber, step_s=30.0, tail_prompt=question, tail_hotwords=load_glossary())
+    for start in range(0, len(audio), 1600):
+        live.feed(audio[start:start + 1600])
+    assert live.prompt is None and live.hotwords is None     # no live window is primed
+    assert "utilization" in live.finish().text.lower()
+
+
+def test_the_questions_own_terms_are_sent_first_within_what_whisper_keeps() -> None:
+    terms = glossary_terms()
+    assert len(terms) > 120 and len(", ".join(terms)) > HOTWORD_CHARS    # fuller than Whisper keeps at once
+    latency = glossary_for(terms, "How did latency and cost shape the model you served? The tail latency budget.")
+    sent = latency.split(", ")
+    assert {"latency", "tail latency", "latency budget"} <= set(sent[:4])
+    assert len(latency) <= HOTWORD_CHARS
+    training = glossary_for(terms, "Walk me through a distributed training run that was slower than expected: "
+                                   "pipeline parallel stages and gradient accumulation.")
+    assert {"pipeline parallel", "gradient accumulation"} <= set(training.split(", ")[:6])
+    assert "tail latency" not in training.split(", ")[:10]
+    assert glossary_for(terms, "") == load_glossary()        # no question: the file's order

@@ -80,7 +80,7 @@ def test_speech_after_the_speculation_is_transcribed_and_kept(transcriber, speec
 
 
 def run_live(tmp_path: Path, answers: list[np.ndarray], transcriber: Any, interviewer: Any,
-             push_to_talk: bool) -> tuple[Any, list[Any], Any]:
+             push_to_talk: bool, reply_deadline_s: float | None = None) -> tuple[Any, list[Any], Any]:
     from coach import services
     from coach.content import default_content
     from coach.scoring import score_answer
@@ -102,15 +102,18 @@ def run_live(tmp_path: Path, answers: list[np.ndarray], transcriber: Any, interv
         content=content, items=items, transcriber=transcriber, interviewer=interviewer, speaker=SilentSpeaker(),
         source=MicrophoneSource(hands_free=not push_to_talk, silence_seconds=1.5, stream_factory=mic),
         store=store, scorer=score_answer, no_speech="retry", max_followups=len(answers) - 1, speculate=True,
-        on_event=on_event,
+        on_event=on_event, reply_deadline_s=reply_deadline_s,
+        first_audio_budget_s=None if reply_deadline_s is None else 2.0,   # wait for the model, however slow the machine
     )
     session = store.start_session(plan="test", round="deep-dive", level="senior", mode="test")
     assert runner.run(session) == "completed"   # one question, one follow-up: two answers
     # each follow-up is announced before it is said, with the model's pace (what `coach bench` reports)
     assert len(ready) == sum(t.kind == "followup" for t in saved)
     assert sum(e.drafted_early for e in ready) == runner.drafts_used
+    runner.ready = ready
     for event in ready:
-        assert event.first_token_at is not None and event.tokens > 0 and event.generation_s > 0
+        if not event.late:
+            assert event.first_token_at is not None and event.tokens > 0 and event.generation_s > 0
     return runner, saved, store
 
 
@@ -143,6 +146,18 @@ def test_push_to_talk_released_mid_word_still_gets_its_follow_up(tmp_path: Path,
     assert [t.kind for t in saved][:3] == ["question", "answer", "followup"]
 
 
+def test_a_follow_up_the_model_cannot_write_in_time_is_the_banks_for_the_same_gap(tmp_path: Path, transcriber,
+                                                                                 interviewer, speech) -> None:
+    runner, saved, _ = run_live(tmp_path, [speech[0], speech[1]], transcriber, interviewer, push_to_talk=True,
+                                reply_deadline_s=0.0)      # no time at all: the model is never waited for
+    answer = next(t for t in saved if t.speaker == "candidate")
+    followup = next(t for t in saved if t.kind == "followup")
+    [ready] = runner.ready
+    assert ready.late and ready.source == "bank" and followup.source == "bank"
+    assert followup.gap == answer.scores.gaps[0].id          # still aimed at the answer's top gap
+    assert followup.text.endswith("?")                       # a whole question, never a half-written one
+
+
 def test_bench_measures_both_ways_of_ending_a_turn(capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
@@ -154,10 +169,15 @@ def test_bench_measures_both_ways_of_ending_a_turn(capsys: pytest.CaptureFixture
     assert set(rows) == {"hands-free", "push-to-talk"}
     hands_free, push = rows["hands-free"], rows["push-to-talk"]
     assert hands_free["reply"] == push["reply"] == "followup"
-    assert hands_free["drafted_early"] and not push["drafted_early"]
+    # drafted in the silence, unless the machine was too slow for the reply deadline (then the bank's, counted late)
+    assert (hands_free["drafted_early"] or hands_free["late"]) and not push["drafted_early"], hands_free
     assert push["final_transcript_ms"] > 0 and push["first_audio_ms"] >= push["final_transcript_ms"]
-    for key in ("p50", "p95", "p50_followups", "p95_followups"):
+    for key in ("p50", "p95", "p50_followups", "p95_followups", "followups"):
         assert set(result[key]) == {"hands-free", "push-to-talk"}
+    for mode, row in rows.items():      # a follow-up the model missed the deadline for is counted as such
+        counted = result["followups"][mode]
+        assert counted["all"] == 1 and counted["late"] == int(row["late"])
+        assert counted["model"] == int(row["source"] == "model") and not (row["late"] and row["source"] == "model")
     assert result["false_ends"] == 0 and result["peak_rss_mb"] > 100 and result["first_screen_s"] > 0   # RSS: of pytest
     # the reply's first audio is timed from the candidate's last word, found in the answer audio
     assert result["voice"].startswith("piper:") and hands_free["voice"] == result["voice"]
@@ -165,3 +185,27 @@ def test_bench_measures_both_ways_of_ending_a_turn(capsys: pytest.CaptureFixture
     assert 0 < hands_free["end_of_turn_ms"] < 1500           # ended by meaning, not after 2.5 s of silence
     assert abs(hands_free["speech_end_ms"] - hands_free["end_of_turn_ms"] - hands_free["first_audio_ms"]) <= 2
     assert set(result["p50"]["hands-free"]) >= {"speech_end_ms", "first_audio_ms"}
+
+
+def test_the_reply_deadline_leaves_the_voice_its_recent_lead() -> None:
+    from coach.interview.runner import InterviewRunner
+
+    class Voice:
+        lead: float | None = None
+
+        def lead_s(self) -> float | None:
+            return self.lead
+
+    voice = Voice()
+    runner = InterviewRunner(engine=None, source=None, transcriber=None, interviewer=None, speaker=voice,  # type: ignore[arg-type]
+                             store=None, scorer=None, rubrics={}, audio_root=Path("."), closing_template="",  # type: ignore[arg-type]
+                             speculate=True)
+    assert runner._reply_deadline() == pytest.approx(1.4)      # before the voice has spoken: 0.5 s assumed
+    voice.lead = 0.2                                             # a quiet machine: the model gets longer
+    assert runner._reply_deadline() == pytest.approx(1.7)
+    voice.lead = 0.9                                             # a busy one: the bank's question sooner
+    assert runner._reply_deadline() == pytest.approx(1.0)
+    voice.lead = 5.0
+    assert runner._reply_deadline() == pytest.approx(0.5)
+    runner.speculate = False                                     # an answer from a file: the model is waited for
+    assert runner._reply_deadline() is None

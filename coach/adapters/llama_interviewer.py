@@ -299,7 +299,8 @@ class LlamaInterviewer:
         """Draw candidates one by one and stop at the first that passes the guards (a capable
         model usually passes at once); after `candidates` failures the bank's probe is used.
         The first candidate is always drawn; another only if it would end before `deadline`
-        (a `time.perf_counter()` value), judging by how long the last one took."""
+        (a `time.perf_counter()` value), judging by how long the last one took. A candidate cut
+        short by `cancel` is dropped (the bank's probe is asked instead)."""
         values = self._values(question, answer, gap, target, asked)
         avoid = [values["draft"]]       # not the question: banning its runs made the model change its facts ("p98")
         live = values["found"] + " " + values["hint"] + " " + values["draft"]
@@ -313,7 +314,10 @@ class LlamaInterviewer:
                 started = time.perf_counter()
                 if drawn and deadline is not None and started + took > deadline:
                     break
-                drawn.append(self._generate(values, temperature, seed=i + 1, cancel=cancel, pace=pace, avoid=avoid))
+                text = self._generate(values, temperature, seed=i + 1, cancel=cancel, pace=pace, avoid=avoid)
+                if cancel is not None and cancel.is_set():
+                    break             # cut off mid-question: never asked half-written
+                drawn.append(text)
                 took = time.perf_counter() - started
                 reply = choice.choose(question, answer, gap, drawn[-1:], asked, self.gaps, self.template.example_words,
                                          live=live, target=target)

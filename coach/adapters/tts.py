@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import ctypes.util
+import collections
 import io
 import itertools
 import queue
 import shutil
 import tempfile
 import threading
+import time
 import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
@@ -248,16 +250,26 @@ class DeviceSpeaker:
         self._play = play or (lambda path: play_wav(path, SPEAKER_HINT))
         self._stopped = threading.Event()
         self.playing = threading.Event()
+        self._leads: collections.deque[float] = collections.deque(maxlen=3)
+
+    def lead_s(self) -> float | None:
+        """How long the voice has lately taken from a line to its first sound (the slowest of the
+        last three first sentences; None before any): the interviewer's reply deadline leaves it that."""
+        return max(self._leads) if self._leads else None
 
     def say(self, text: str, wav_path: Path | None = None) -> None:
         """Sentence by sentence: the first sentence plays while the next one is rendered."""
         self._stopped.clear()
         if wav_path is not None:
             self.synth.render(text, wav_path)
+        started, first = time.perf_counter(), True
         with tempfile.TemporaryDirectory(prefix="coach-tts-") as tmp:
             parts = self.synth.render_sentences(split_sentences(text), Path(tmp))
             try:
                 for path in parts:
+                    if first:
+                        self._leads.append(time.perf_counter() - started)
+                        first = False
                     if self._stopped.is_set():
                         break
                     self.playing.set()

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from coach.adapters import heap
+from coach.streaming.glossary import HOTWORD_CHARS, glossary_for
 from coach.streaming.levels import rms_dbfs
 from coach.domain import Segment, Transcript
 from coach.errors import ModelError
@@ -38,25 +39,35 @@ def check_whisper_dir(path: Path) -> Path:
     return path
 
 
-def load_glossary(path: Path | None = None) -> str:
-    """The ML terms Whisper is primed with: `prompts/glossary.txt`, one term per line (# comments)."""
+def glossary_terms(path: Path | None = None) -> list[str]:
+    """The ML terms of `prompts/glossary.txt`, one per line (# comments), most common first."""
     from coach import paths
 
     path = path or paths.prompts_dir() / "glossary.txt"
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
-        return ""
-    return ", ".join(t.strip() for t in lines if t.strip() and not t.lstrip().startswith("#"))
+        return []
+    return [t.strip() for t in lines if t.strip() and not t.lstrip().startswith("#")]
+
+
+def load_glossary(path: Path | None = None, limit: int = HOTWORD_CHARS) -> str:
+    """The glossary as hotwords, in file order, cut to what Whisper keeps."""
+    return glossary_for(glossary_terms(path), "", limit)
 
 
 class WhisperTranscriber:
     primes = True      # transcribe() takes prompt= and hotwords=
 
-    def __init__(self, model_dir: Path, threads: int | None = None, beam_size: int = 1, name: str = "") -> None:
+    def __init__(self, model_dir: Path, threads: int | None = None, beam_size: int = 1, name: str = "",
+                 primed_beam_size: int = 5) -> None:
         self.model_dir = check_whisper_dir(Path(model_dir))
         self.name = f"whisper:{name or self.model_dir.name}"
         self.beam_size = beam_size
+        # Primed, five beams: the hotwords tilt every beam's next word, and greedy decoding keeps the one
+        # best token, so the tilt seldom changes it (ML jargon WER, espeak-ng: 26.9% greedy, 21.4% five
+        # beams); the encoder, not the beams, is most of the time.
+        self.primed_beam_size = primed_beam_size
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("MKL_DISABLE_FAST_MM", "1")   # MKL's buffer cache kept ~13 MB after each call
         from faster_whisper import WhisperModel
@@ -94,7 +105,7 @@ class WhisperTranscriber:
         segments, _info = self._model.transcribe(
             samples.astype(np.float32),
             language="en",
-            beam_size=self.beam_size,
+            beam_size=self.primed_beam_size if (prompt or hotwords) else self.beam_size,
             vad_filter=True,
             vad_parameters={"min_silence_duration_ms": 700},
             condition_on_previous_text=False,

@@ -26,8 +26,13 @@ def summarise(result: dict[str, Any]) -> dict[str, Any]:
         return out
 
     ptt = [t for t in turns if t["mode"] == "push-to-talk"]
+    followups = [t for t in turns if t["reply"] == "followup"]
     return {
         **result,
+        "followups": {mode: {"all": sum(1 for t in followups if t["mode"] == mode),
+                             "model": sum(1 for t in followups if t["mode"] == mode and t["source"] == "model"),
+                             "late": sum(1 for t in followups if t["mode"] == mode and t.get("late"))}
+                      for mode in modes},
         "p50": table(0.5), "p95": table(0.95),
         "p50_followups": table(0.5, "followup"), "p95_followups": table(0.95, "followup"),
         "naive_ratio": round(statistics.median(t["naive_transcript_ms"] / max(1, t["final_transcript_ms"])
@@ -39,7 +44,8 @@ def lines(result: dict[str, Any]) -> list[str]:
     out = []
     for i, t in enumerate(result["turns"], 1):
         out.append(f"{t['mode']:>12} turn {i}: {t['audio_s']} s answer -> {t['reply']} ({t['source']}"
-                   f"{', drafted in the silence' if t['drafted_early'] else ''}) | last word to first audio "
+                   f"{', drafted in the silence' if t['drafted_early'] else ''}"
+                   f"{', the model missed the reply deadline' if t.get('late') else ''}) | last word to first audio "
                    f"{t['speech_end_ms']} ms (end of turn {t['end_of_turn_ms']} ms after it) | final transcript "
                    f"{t['final_transcript_ms']} ms (naive {t['naive_transcript_ms']} ms) | first token "
                    f"{t['first_token_ms']} ms | first audio {t['first_audio_ms']} ms")
@@ -48,6 +54,9 @@ def lines(result: dict[str, Any]) -> list[str]:
         out.append(f"{mode}: all replies p50 {result['p50'][mode]}\n{pad}              p95 {result['p95'][mode]}\n"
                    f"{pad}  follow-ups  p50 {result['p50_followups'][mode]}\n{pad}              p95 "
                    f"{result['p95_followups'][mode]}")
+    for mode, f in result.get("followups", {}).items():
+        out.append(f"{mode}: {f['all']} follow-ups, {f['model']} written by the model, {f['late']} the bank's because "
+                   f"the model missed the reply deadline")
     if result["naive_ratio"] is not None:
         out.append(f"incremental vs naive transcript (push-to-talk): {result['naive_ratio']}x faster after the answer ends")
     out.append(f"voice {result['voice']}; end of turn by {result['end_of_turn']}; {result['busy']} busy processes alongside")

@@ -59,8 +59,8 @@ class Recorder:
         end = t["end"]
         reply, self._reply = self._reply, None
         token = None
-        if turn.kind == "followup":
-            token = max(0.0, (((reply.first_token_at if reply else None) or end) - end) * 1000)
+        if turn.kind == "followup" and reply is not None and reply.first_token_at is not None:
+            token = max(0.0, (reply.first_token_at - end) * 1000)     # 0: it came before the end of the turn
         used = bool(reply and reply.drafted_early)
         self.turns.append({
             "mode": t["mode"], "audio_s": t["audio_s"], "reply": turn.kind,
@@ -69,7 +69,7 @@ class Recorder:
             "first_audio_ms": round((t["first_audio_at"] - end) * 1000),
             "speech_end_ms": round((t["first_audio_at"] - t["speech_end"]) * 1000),
             "end_of_turn_ms": round((end - t["speech_end"]) * 1000),
-            "drafted_early": used, "source": turn.source, "voice": self.voice,
+            "drafted_early": used, "source": turn.source, "late": bool(reply and reply.late), "voice": self.voice,
         })
 
 

@@ -20,11 +20,14 @@ JSON keys (all times in milliseconds unless named otherwise):
 - turns[]: per answer: mode, answer (1, 2, ...: the same audio in both modes), audio_s, reply ("followup", "question" or "closing"),
   final_transcript_ms (end of turn -> final transcript), first_token_ms (-> first
   interviewer token; 0 if it came before the end of the turn; null when the reply
-  needed no model), first_audio_ms (-> first interviewer audio ready to play),
+  needed no model or none came), first_audio_ms (-> first interviewer audio ready to play),
   speech_end_ms (the answer's last word -> first interviewer audio), end_of_turn_ms (last word -> end
   of turn), voice, drafted_early (the follow-up drafted in the silence was used), naive_transcript_ms
   (the whole answer transcribed after it ends), false_ends (mid-answer pauses the
-  hands-free detector took for the end of the turn), source ("model" or "bank").
+  hands-free detector took for the end of the turn), source ("model" or "bank"), late (the model's
+  question was not written within the runner's reply deadline, so the bank's follow-up for the gap was asked).
+- followups: {mode: {all, model, late}}: follow-ups asked, written by the model, and asked from the bank because
+  the model missed the reply deadline.
 - p50 / p95: {mode: {final_transcript_ms, first_token_ms, first_audio_ms, speech_end_ms}} over all replies;
   p50_followups / p95_followups: the same over the replies that were follow-ups (the model's work).
 - naive_ratio: naive_transcript_ms / final_transcript_ms (median, push-to-talk turns).

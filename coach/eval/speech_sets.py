@@ -95,15 +95,24 @@ def wer_of(transcriber: Any, clips: list[np.ndarray], refs: list[str], prompt: s
     return errors, words, heard
 
 
-def jargon_report(stt_model: str | None, voices: Iterable[str] = VOICES) -> dict[str, Any]:
+def priming(glossary: Path | None = None, question_id: str = PRIMING_QUESTION) -> tuple[str, str]:
+    """(initial prompt, hotwords) as an interview primes an answer to `question_id`: the question,
+    and the glossary's terms with the question's own first (`glossary_for`)."""
+    from coach.adapters.whisper_stt import glossary_terms
+    from coach.content import default_content
+    from coach.streaming.glossary import glossary_for
+
+    question = default_content().question(question_id)
+    return question.prompt, glossary_for(glossary_terms(glossary), " ".join((question.prompt, *question.talking_points)))
+
+
+def jargon_report(stt_model: str | None, voices: Iterable[str] = VOICES, glossary: Path | None = None) -> dict[str, Any]:
     """Jargon WER per voice and split, unprimed and primed."""
     from coach import services
-    from coach.adapters.whisper_stt import load_glossary
-    from coach.content import default_content
 
     items = jargon_set()
     transcriber = services.build_transcriber(stt_model)
-    prompt, hotwords = default_content().question(PRIMING_QUESTION).prompt, load_glossary()
+    prompt, hotwords = priming(glossary)
     out: dict[str, Any] = {"model": transcriber.name, "utterances": len(items), "priming_question": PRIMING_QUESTION,
                            "voices": {}}
     with tempfile.TemporaryDirectory(prefix="coach-jargon-") as tmp:
@@ -139,4 +148,77 @@ def intelligibility_report(stt_model: str | None = "base", voices: Iterable[str]
             errors, words, _ = wer_of(transcriber, clips, lines)
             out["voices"][voice] = {"words": words, "wer": round(errors / max(1, words), 4),
                                     "audio_s": round(sum(len(c) for c in clips) / 16000, 1)}
+    return out
+
+
+def _edits(ref: list[str], hyp: list[str]) -> tuple[int, int, int]:
+    """(substitutions, deletions, insertions) of the cheapest alignment."""
+    rows = [[(j, 0, 0, j) for j in range(len(hyp) + 1)]]     # (cost, sub, del, ins)
+    for i, r in enumerate(ref, 1):
+        row = [(i, 0, i, 0)]
+        for j, h in enumerate(hyp, 1):
+            c, s, d, n = rows[-1][j - 1]
+            best = (c + (r != h), s + (r != h), d, n)
+            c, s, d, n = rows[-1][j]
+            best = min(best, (c + 1, s, d + 1, n))
+            c, s, d, n = row[j - 1]
+            best = min(best, (c + 1, s, d, n + 1))
+            row.append(best)
+        rows.append(row)
+    _, s, d, n = rows[-1][-1]
+    return s, d, n
+
+
+def long_answers(clips: list[np.ndarray], texts: list[str], per_answer: int = 12) -> list[tuple[np.ndarray, str]]:
+    """The jargon sentences joined into answers of about a minute: 0.2 s between sentences and a
+    1.2 s thinking pause after every third, in quiet room noise."""
+    rng = np.random.default_rng(7)
+    out = []
+    for start in range(0, len(clips), per_answer):
+        parts: list[np.ndarray] = []
+        for k, clip in enumerate(clips[start:start + per_answer], 1):
+            parts += [clip.astype(np.float32), np.zeros(int((1.2 if k % 3 == 0 else 0.2) * 16000), np.float32)]
+        audio = np.concatenate(parts)
+        audio = audio + rng.normal(0, 10 ** (-62 / 20), len(audio)).astype(np.float32)
+        out.append((audio, " ".join(texts[start:start + per_answer])))
+    return out
+
+
+def final_pass_report(stt_model: str | None, voices: Iterable[str] = VOICES, glossary: Path | None = None) -> dict[str, Any]:
+    """Long jargon answers through the live transcriber (windows every 3 s, the tail at the end):
+    WER, deletions and insertions (the dropped and repeated words primed live windows made) and the
+    tail's time, with no priming and with the final pass primed."""
+    import time
+
+    from coach import services
+    from coach.eval.wer import normalise
+    from coach.streaming.incremental import IncrementalTranscriber
+
+    items = jargon_set()
+    transcriber = services.build_transcriber(stt_model)
+    prompt, hotwords = priming(glossary)
+    modes = {"unprimed": {}, "final pass primed": {"tail_prompt": prompt, "tail_hotwords": hotwords}}
+    out: dict[str, Any] = {"model": transcriber.name, "priming_question": PRIMING_QUESTION, "voices": {}}
+    with tempfile.TemporaryDirectory(prefix="coach-final-pass-") as tmp:
+        for voice in voices:
+            clips = render_all([u["text"] for u in items], voice, Path(tmp))
+            answers = long_answers(clips, [u["text"] for u in items])
+            rows: dict[str, Any] = {}
+            for mode, kwargs in modes.items():
+                subs = dels = ins = words = 0
+                tails: list[float] = []
+                for audio, text in answers:
+                    live = IncrementalTranscriber(transcriber, **kwargs)
+                    for at in range(0, len(audio), 1600):
+                        live.feed(audio[at:at + 1600])
+                    started = time.perf_counter()
+                    heard = live.finish().text
+                    tails.append(time.perf_counter() - started)
+                    ref = normalise(text)
+                    s, d, n = _edits(ref, normalise(heard))
+                    subs, dels, ins, words = subs + s, dels + d, ins + n, words + len(ref)
+                rows[mode] = {"answers": len(answers), "words": words, "wer": round((subs + dels + ins) / max(1, words), 4),
+                              "substitutions": subs, "deletions": dels, "insertions": ins,
+                              "tail_ms": [round(t * 1000) for t in tails]}
+            out["voices"][voice] = rows
     return out

@@ -4,6 +4,8 @@
     python -m coach.eval.wer --compare tiny-en base      # one table, a row per model
     python -m coach.eval.wer --jargon                    # the ML jargon set: two voices, unprimed and primed
     python -m coach.eval.wer --voices [--stt-model base] # the interviewer's lines as each voice says them
+    python -m coach.eval.wer --final-pass                # long jargon answers: the final pass unprimed and primed
+    python -m coach.eval.wer --primed | --jargon [--glossary FILE]   # compare another glossary
 
 Without --stt-model or --compare it measures the `stt_model` setting, else the default.
 Speed is the real-time factor (compute seconds per second of audio) and the mean
@@ -45,13 +47,15 @@ def edit_distance(ref: list[str], hyp: list[str]) -> int:
     return row[-1]
 
 
-def evaluate(stt_model: str | None, data: Path = DATA_DIR, primed: bool = False) -> dict[str, float | int | str]:
-    """WER on the clips; `primed`: with the ML glossary as hotwords, as every answer is transcribed."""
+def evaluate(stt_model: str | None, data: Path = DATA_DIR, primed: bool = False,
+             glossary: Path | None = None) -> dict[str, float | int | str]:
+    """WER on the clips; `primed`: as an interview primes an answer (the question as the initial
+    prompt, the ML glossary with the question's own terms first as hotwords)."""
     from coach import services
     from coach.adapters.audio_io import decode_file
-    from coach.adapters.whisper_stt import load_glossary
+    from coach.eval.speech_sets import priming
 
-    hotwords = load_glossary() if primed else None
+    prompt, hotwords = priming(glossary) if primed else (None, None)
     clips = sorted(data.glob("*.ogg"))
     if not clips:
         raise CoachError(f"no .ogg clips in {data}", "pass --data with a folder of NAME.ogg clips beside NAME.txt references")
@@ -62,7 +66,8 @@ def evaluate(stt_model: str | None, data: Path = DATA_DIR, primed: bool = False)
     for clip in clips:
         samples = decode_file(clip)
         started = time.perf_counter()
-        hyp = (transcriber.transcribe(samples, hotwords=hotwords) if hotwords else transcriber.transcribe(samples)).text
+        hyp = (transcriber.transcribe(samples, prompt=prompt, hotwords=hotwords) if hotwords
+               else transcriber.transcribe(samples)).text
         compute_s += time.perf_counter() - started
         audio_s += len(samples) / 16000
         ref = normalise(clip.with_suffix(".txt").read_text(encoding="utf-8"))
@@ -87,17 +92,23 @@ def main(argv: list[str] | None = None) -> int:
                         help="a manifest name (tiny-en, base) or a CTranslate2 Whisper folder")
     parser.add_argument("--compare", nargs="+", metavar="NAME|PATH", help="measure several models; one table")
     parser.add_argument("--data", type=Path, default=DATA_DIR)
-    parser.add_argument("--primed", action="store_true", help="FLEURS with and without the glossary (hotwords)")
+    parser.add_argument("--primed", action="store_true",
+                        help="FLEURS unprimed and primed as an interview primes (the question and the glossary)")
     parser.add_argument("--jargon", action="store_true", help="the ML jargon set, two voices, unprimed and primed")
     parser.add_argument("--voices", action="store_true",
                         help="the interviewer's first 50 question lines as each voice says them (default model: base)")
+    parser.add_argument("--glossary", type=Path, default=None, metavar="FILE",
+                        help="prime with this glossary instead of prompts/glossary.txt (to compare two)")
+    parser.add_argument("--final-pass", action="store_true",
+                        help="long jargon answers through the live transcriber: the final pass unprimed and primed")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     try:
-        if args.jargon or args.voices:
+        if args.jargon or args.voices or args.final_pass:
             from coach.eval import speech_sets
 
-            report = (speech_sets.jargon_report(args.stt_model) if args.jargon
+            report = (speech_sets.jargon_report(args.stt_model, glossary=args.glossary) if args.jargon
+                      else speech_sets.final_pass_report(args.stt_model, glossary=args.glossary) if args.final_pass
                       else speech_sets.intelligibility_report(args.stt_model or "base"))
             print(json.dumps(report, indent=None if args.json else 2))
             return 0
@@ -105,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
             from coach.config import load_settings
 
             name = args.stt_model or load_settings().stt_model or None
-            results = [evaluate(name, args.data), evaluate(name, args.data, primed=True)]
+            results = [evaluate(name, args.data), evaluate(name, args.data, primed=True, glossary=args.glossary)]
             print(json.dumps(results) if args.json else table(results))
             return 0
         if args.compare:

@@ -60,6 +60,7 @@ class FollowUpReady:
     first_token_at: float | None = None
     tokens: int = 0
     generation_s: float = 0.0
+    late: bool = False              # the model missed the reply deadline; the bank's follow-up for the gap was asked
 
 
 @dataclass(frozen=True)

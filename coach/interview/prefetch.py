@@ -110,18 +110,21 @@ class FollowUpPrefetch:
             draft.planned.set()
             draft.done.set()
 
-    def take(self, need: NeedFollowUp) -> FollowUpReply | None:
-        """The drafted reply if it was made for exactly `need` (waiting for it to finish), else None."""
+    def take(self, need: NeedFollowUp, give_up: threading.Event | None = None) -> FollowUpReply | None:
+        """The drafted reply if it was made for exactly `need` (waiting for it to finish, but not
+        past `give_up`: then the draft is cancelled), else None."""
         draft, self._draft = self._draft, None
         if draft is None or draft.cancel.is_set():
             self._settle(draft)
             return None
-        draft.planned.wait()
-        if draft.key != _key(need):
+        if not _wait(draft.planned, give_up) or draft.key != _key(need):
             draft.cancel.set()
             self._settle(draft)
             return None
-        draft.done.wait()
+        if not _wait(draft.done, give_up):
+            draft.cancel.set()
+            self._settle(draft)
+            return None
         if draft.reply is not None:
             self.used += 1
         return draft.reply
@@ -138,3 +141,11 @@ class FollowUpPrefetch:
         """Wait for a cancelled draft to let go of the models before they are used again."""
         if draft is not None:
             draft.done.wait()
+
+
+def _wait(event: threading.Event, give_up: threading.Event | None) -> bool:
+    """Wait for `event`; False if `give_up` is set first."""
+    while not event.wait(0.01 if give_up is not None else None):
+        if give_up is not None and give_up.is_set():
+            return event.is_set()
+    return True

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -30,6 +31,7 @@ from coach.interview.prefetch import FollowUpPrefetch
 from coach.interview.summary import closing_remarks
 from coach.ports import AudioSource, FollowUpReply, Interviewer, Speaker, Store, Transcriber
 from coach.scoring.scorecard import Scorecard
+from coach.streaming.glossary import glossary_for
 from coach.streaming.incremental import IncrementalTranscriber
 
 Scorer = Callable[..., Scorecard]     # coach.scoring.score_answer
@@ -63,9 +65,17 @@ class InterviewRunner:
     prefetch: FollowUpPrefetch | None = None
     drafts_used: int = 0              # follow-ups that were ready when the turn ended
     reply_budget_s: float = 1.0       # after the end of a turn, no second model attempt past this
+    first_audio_budget_s: float | None = 2.0   # the reply's voice should start within this of the end of the turn:
+                                      # a follow-up the model has not written by then, less the time the voice
+                                      # lately takes to its first sound, is the bank's for the same gap
+                                      # (None: wait for the model however long it takes)
+    reply_deadline_s: float | None = None   # a fixed deadline for the model's question instead (tests)
     hotwords: str = ""                # the ML glossary, for priming Whisper when `prime` is on
+    glossary: tuple[str, ...] = ()    # its terms: those of the question answered are sent first (glossary_for)
     prime: bool = False               # prime the live windows with the question and the glossary: off, because on
                                       # 60-second answers it dropped or repeated words (README, Jargon)
+    prime_tail: bool = False          # prime the final pass (the tail) with them: off, it gained a point of WER
+                                      # and cost up to 1.1 s of tail (README, --final-pass)
     settle_s: float = 0.5             # silence before the tail is transcribed and the follow-up drafted
     _turn_ended: float | None = None
     _scores: list[Scorecard] = field(default_factory=list)
@@ -109,6 +119,13 @@ class InterviewRunner:
         ))
         self.engine.spoken()
 
+    def _hotwords(self, ask: Ask) -> str | None:
+        """The glossary for this question (its own terms first), or the whole glossary as given."""
+        if self.glossary:
+            question = ask.question
+            return glossary_for(list(self.glossary), " ".join((question.prompt, *question.talking_points))) or None
+        return self.hotwords or None
+
     def _clarifying(self, text: str) -> list[str]:
         """The candidate's clarifying questions, when this turn asks about a question that has facts."""
         return clarify.clarifying_questions(text) if self.engine.takes_clarification() else []
@@ -117,9 +134,12 @@ class InterviewRunner:
         rel = Path("audio") / session_id / f"{self._index:03d}-answer.wav"
         self.on_event(ev.Listening(ask.text))
         self.stop_answer.clear()
+        hotwords = self._hotwords(ask)
         live = self.live = IncrementalTranscriber(self.transcriber, settle_s=self.settle_s,   # transcribes while
                                                   prompt=ask.text if self.prime else None,  # they speak
-                                                  hotwords=(self.hotwords or None) if self.prime else None,
+                                                  hotwords=hotwords if self.prime else None,
+                                                  tail_prompt=ask.text if self.prime_tail else None,
+                                                  tail_hotwords=hotwords if self.prime_tail else None,
                                                   background=True)
         on_chunk = self._speculating(ask, live) if self.speculate else live.feed
         heard = (lambda: live.heard_by_now(0.0)) if self.speculate else None   # the end-of-turn policy weighs it
@@ -188,14 +208,38 @@ class InterviewRunner:
         return plan
 
     def _follow_up(self, action: NeedFollowUp) -> FollowUpReply:
+        """The drafted follow-up if one matches, else the model's; if the model's question is not
+        written by the reply deadline (`_reply_deadline`), the bank's follow-up for the same gap."""
         prefetch, self.prefetch = self.prefetch, None
-        reply = prefetch.take(action) if prefetch is not None else None
-        if reply is not None:
-            self.drafts_used += 1
+        give_up, timer, allowed = threading.Event(), None, self._reply_deadline()
+        if self._turn_ended is not None and allowed is not None:
+            timer = threading.Timer(max(0.0, self._turn_ended + allowed - time.perf_counter()), give_up.set)
+            timer.daemon = True
+            timer.start()
+        try:
+            reply = prefetch.take(action, give_up) if prefetch is not None else None
+            if reply is not None:
+                self.drafts_used += 1
+                return reply
+            deadline = self._turn_ended + self.reply_budget_s if self._turn_ended is not None else None
+            reply = self.interviewer.follow_up(action.question, action.answer, action.gap, action.asked,
+                                               cancel=give_up, deadline=deadline, target=action.finding or action.target)
+            if give_up.is_set() and reply.source != "model":
+                reply = dataclasses.replace(reply, late=True)
             return reply
-        deadline = self._turn_ended + self.reply_budget_s if self._turn_ended is not None else None
-        return self.interviewer.follow_up(action.question, action.answer, action.gap, action.asked, deadline=deadline,
-                                          target=action.finding or action.target)
+        finally:
+            if timer is not None:
+                timer.cancel()
+
+    def _reply_deadline(self) -> float | None:
+        """Seconds after the end of the turn by which the model's question must be written: the
+        budget less the voice's recent lead to its first sound (0.5 s before it has spoken), at least
+        0.5 s. Only in a live conversation (`speculate`): an answer from a file waits for the model."""
+        if self.reply_deadline_s is not None or self.first_audio_budget_s is None or not self.speculate:
+            return self.reply_deadline_s
+        lead = getattr(self.speaker, "lead_s", None)
+        lead_s = lead() if callable(lead) else None
+        return max(0.5, self.first_audio_budget_s - (0.5 if lead_s is None else lead_s) - 0.1)
 
     def _drop_draft(self) -> None:
         prefetch, self.prefetch = self.prefetch, None
@@ -258,7 +302,8 @@ class InterviewRunner:
                     started, drafted = time.perf_counter(), self.drafts_used
                     reply = self._follow_up(action)
                     self.on_event(ev.FollowUpReady(reply.gap, reply.source, self.drafts_used > drafted,
-                                                   reply.first_token_at, reply.tokens, reply.generation_s))
+                                                   reply.first_token_at, reply.tokens, reply.generation_s,
+                                                   reply.late))
                     ask = self.engine.followup_ready(reply.question, reply.gap, reply.source)
                     self._say(session_id, ask, think_ms=_ms(started))
                 else:

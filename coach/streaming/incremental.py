@@ -12,7 +12,10 @@ result instead of transcribing again, so the transcript is ready the moment the
 hands-free detector fires or the key is released.
 
 Priming (`prompt`, `hotwords`): passed to every transcription of the answer, the live
-windows and the tail alike, when the transcriber takes them (`primes`).
+windows and the tail alike, when the transcriber takes them (`primes`). `tail_prompt` and
+`tail_hotwords` prime only the final pass (the tail, transcribed ahead of time or at the end):
+primed short live windows dropped and repeated words, the final pass is measured apart
+(`python -m coach.eval.wer --final-pass`).
 """
 from __future__ import annotations
 
@@ -43,6 +46,8 @@ class IncrementalTranscriber:
     settle_s: float = 0.5             # silence after speech before the tail is transcribed ahead of time
     prompt: str | None = None         # Whisper's initial prompt: the question being answered
     hotwords: str | None = None       # the ML glossary
+    tail_prompt: str | None = None    # the same, for the final pass only (the tail)
+    tail_hotwords: str | None = None
     background: bool = False          # transcribe windows on a worker: `feed` never holds up the audio loop
     committed: list[Segment] = field(default_factory=list)
     busy_s: float = 0.0               # compute spent while the candidate was still speaking
@@ -57,9 +62,11 @@ class IncrementalTranscriber:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _worker: threading.Thread | None = None
 
-    def _transcribe(self, samples: np.ndarray) -> Transcript:
-        if getattr(self.transcriber, "primes", False) and (self.prompt or self.hotwords):
-            return self.transcriber.transcribe(samples, prompt=self.prompt, hotwords=self.hotwords)  # type: ignore[call-arg]
+    def _transcribe(self, samples: np.ndarray, tail: bool = False) -> Transcript:
+        prompt, hotwords = (self.tail_prompt or self.prompt, self.tail_hotwords or self.hotwords) if tail \
+            else (self.prompt, self.hotwords)
+        if getattr(self.transcriber, "primes", False) and (prompt or hotwords):
+            return self.transcriber.transcribe(samples, prompt=prompt, hotwords=hotwords)  # type: ignore[call-arg]
         return self.transcriber.transcribe(samples)
 
     def _window(self) -> np.ndarray:
@@ -108,7 +115,7 @@ class IncrementalTranscriber:
         offset = start / SAMPLE_RATE
         if len(window) == 0:
             return []
-        segments = list(self._transcribe(window).segments)
+        segments = list(self._transcribe(window, tail=final).segments)
         if final:
             return [Segment(s.start + offset, s.end + offset, s.text) for s in segments]
         window_s = len(window) / SAMPLE_RATE
@@ -153,7 +160,7 @@ class IncrementalTranscriber:
         try:
             offset = start / SAMPLE_RATE
             tail = [Segment(s.start + offset, s.end + offset, s.text)
-                    for s in self._transcribe(window).segments]
+                    for s in self._transcribe(window, tail=True).segments]
             with self._lock:
                 spec.tail = tail
         finally:
