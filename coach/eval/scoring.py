@@ -298,8 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
-    parser.add_argument("--part", action="append", choices=("tuning", "held-out", "fresh", "fresh2", "fresh3"),
-                        help="report only this part of the graded set (repeatable; default: every part, fresh3 when present)")
+    parser.add_argument("--part", action="append", choices=("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4"),
+                        help="report only this part of the graded set (repeatable; default: every part, fresh3 and fresh4 when present)")
     args = parser.parse_args(argv)
     cal = calibration(tuple(args.part) if args.part else None)
     result = evaluate(args.data)
