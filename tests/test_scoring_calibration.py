@@ -66,6 +66,16 @@ def test_the_third_fresh_part_is_loaded_apart_with_its_chains() -> None:
     assert "fresh3" in graded.CLEAN                    # -v never lists its disagreements
 
 
+def test_the_fourth_fresh_part_is_loaded_apart_half_wrong() -> None:
+    from coach.eval import graded
+    answers = [g for g in graded.load_graded() if g.part == "fresh4"]
+    assert len(answers) >= 24 and all(g.id.startswith("fz-") and g.folder == "fresh4" for g in answers)
+    assert all(g.round == "technical-screen" and g.question for g in answers)
+    assert 2 * sum(g.grade <= 2 for g in answers) == len(answers)
+    assert len({g.question for g in answers}) >= 10
+    assert "fresh4" in graded.CLEAN and "fresh4" in graded.parts()
+
+
 def test_mean_score_rises_with_the_grade(figures) -> None:
     for name, part in figures.items():
         if name not in ("tuning", "held-out", "fresh", "fresh2"):

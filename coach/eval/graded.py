@@ -2,8 +2,8 @@
 
 Every figure is reported per part: "tuning" and "held-out" are split by a fixed hash of the id (see
 tests/data/graded/README.md); "fresh" is every answer under tests/data/graded/fresh/, written after the
-held-out part had been looked at (now tuned on); "fresh2" and "fresh3" are the answers under those folders, each
-written before a calibration pass; "fresh3" also has napkin chains of its own (tests/data/napkin/fresh3.toml).
+held-out part had been looked at (now tuned on); "fresh2", "fresh3" and "fresh4" are the answers under those folders, each
+written before the scorer ran on them; "fresh3" also has napkin chains of its own (tests/data/napkin/fresh3.toml).
 The scorer is called the way the app calls it: with the round's spec and rubric from rubrics/, the question
 from the bank, and the level.
 """
@@ -25,13 +25,14 @@ GRADED_DIR = PROJECT_ROOT / "tests" / "data" / "graded"
 FRESH = "fresh"                      # the first fresh part: read after the second pass, now tuned on
 FRESH2 = "fresh2"                    # the second fresh part: scored once after the third pass, then folded into tuning
 FRESH3 = "fresh3"                    # the third fresh part: the fourth pass's clean check, scored by the lead
-FOLDERS = (FRESH, FRESH2, FRESH3)    # sub-folders whose answers form a part of their own, whatever their hash
+FRESH4 = "fresh4"                    # the fourth fresh part: technical-screen answers, half with wrong claims
+FOLDERS = (FRESH, FRESH2, FRESH3, FRESH4)   # sub-folders whose answers form a part of their own, whatever their hash
 PARTS = ("tuning", "held-out", FRESH, FRESH2)
-CLEAN = (FRESH3,)                    # parts never tuned on: `-v` lists no disagreement of theirs
+CLEAN = (FRESH3, FRESH4)             # parts never tuned on: `-v` lists no disagreement of theirs
 
 
 def parts() -> tuple[str, ...]:
-    """The parts to report: the four tuned-on ones, and the clean fresh3 part when its folder holds answers."""
+    """The parts to report: the four tuned-on ones, and each clean part (fresh3, fresh4) whose folder holds answers."""
     return PARTS + tuple(p for p in CLEAN if any((GRADED_DIR / p).glob("*.toml")))
 CHAINS = PROJECT_ROOT / "tests" / "data" / "napkin" / "chains.toml"
 CHAIN_FOLDERS = {FRESH3: PROJECT_ROOT / "tests" / "data" / "napkin" / "fresh3.toml"}   # chains of a part of their own
@@ -58,7 +59,7 @@ class Graded:
     question: str | None = None
     covered: tuple[int, ...] | None = None
     flags: dict[str, bool] = field(default_factory=dict)
-    folder: str = ""                  # "fresh" / "fresh2" / "fresh3" for the answers of those sub-folders
+    folder: str = ""                  # "fresh" ... "fresh4" for the answers of those sub-folders
 
     @property
     def held_out(self) -> bool:

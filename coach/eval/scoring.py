@@ -6,7 +6,8 @@ First, calibration on the graded answers (tests/data/graded/) and the napkin cha
 (tests/data/napkin/), on the tuning part, the older held-out part, the first fresh part (tests/data/graded/fresh/,
 read after the second pass and now tuned on) and the second fresh part (tests/data/graded/fresh2/, scored
 once as a clean check, then read and folded into tuning in the fourth pass, scores and STAR quotes alike) and the third
-(tests/data/graded/fresh3/ with tests/data/napkin/fresh3.toml, never tuned on); fresh and fresh2 have no chains: Spearman between overall and
+(tests/data/graded/fresh3/ with tests/data/napkin/fresh3.toml, never tuned on), and the fourth (tests/data/graded/fresh4/,
+technical-screen answers, half of them fluent but wrong, never tuned on); only fresh3 has chains of its own: Spearman between overall and
 grade, mean score per grade, answers graded <= 2 scoring above 2.0, answers graded 5 scoring
 below 4.0, the share of STAR quotes on a sentence with the right label, talking-point precision,
 and flags on correct chains / misses on wrong ones (see coach/eval/graded.py). Then, on the
@@ -298,8 +299,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
-    parser.add_argument("--part", action="append", choices=("tuning", "held-out", "fresh", "fresh2", "fresh3"),
-                        help="report only this part of the graded set (repeatable; default: every part, fresh3 when present)")
+    parser.add_argument("--part", action="append", choices=("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4"),
+                        help="report only this part of the graded set (repeatable; default: every part, fresh3 and fresh4 when present)")
     args = parser.parse_args(argv)
     cal = calibration(tuple(args.part) if args.part else None)
     result = evaluate(args.data)
