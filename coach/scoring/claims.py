@@ -34,7 +34,8 @@ DENY_AFTER = re.compile(
     r"(?:is|was) (?:the )?(?:mistake|trap|misconception|pitfall))\b", re.I)
 # A negation inside the matched words, or in the two words just before them, turns the claim round ("L2 does not
 # zero weights", "never tune on the test set"): cues are written as plain positive statements.
-NEGATED = re.compile(r"\b(?:not|never|no|nor|without|unlike|neither|hardly|\w+n'?t)\b", re.I)
+NEGATED = re.compile(r"\b(?:not|never|no|nor|without|unlike|neither|hardly|(?:do|does|did|is|are|was|were|ca|could|"
+                     r"should|would|wo|have|has|had|need|must)n'?t)\b", re.I)
 NEAR_BEFORE = re.compile(r"\b(?:not|never|no|don'?t|do not|doesn'?t|does not|shouldn'?t|should not|wouldn'?t|"
                          r"won'?t|can'?t|cannot|avoid|avoiding|instead of|rather than|not to|unlike)\s+(?:\S+\s+){0,2}$",
                          re.I)

@@ -1,0 +1,92 @@
+"""Wrong claims: an answer that states a known misconception is graded as a strong interviewer would (1-2), names
+the claim on the card, and is probed; an answer that mentions the misconception to reject it is not flagged."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from coach.commands.score import render
+from coach.content import default_content
+from coach.content.loader import load_content
+from coach.errors import ContentError
+from coach.scoring import Scorecard, score_answer
+
+SWAPPED = ("Precision is the share of real positives the model finds, and recall is the share of its positive "
+           "predictions that are right. So for fraud you want high precision, because that means you catch all the "
+           "fraud. ROC AUC is the best metric for rare classes because it ignores the imbalance.")
+
+# Correct, and it names the usual mistakes only to reject them.
+DENIES = ("People often think accuracy is fine here, but it isn't: a model that predicts all negatives scores 99.9 "
+          "percent. Precision is the share of flagged cases that really are fraud, and recall is the share of the "
+          "real fraud the model catches. ROC AUC can look great on a rare class while precision is poor, so I would "
+          "report precision-recall AUC instead. A common mistake is to keep the threshold at 0.5; I pick it from the "
+          "cost of a false negative against a false positive, and I check the metrics per merchant segment.")
+
+SPOKEN = ("um so precision is like the share of real positives the model finds and recall is uh the share of its "
+          "positive predictions that are right so yeah for fraud you want high precision because then you catch "
+          "all the fraud")
+
+
+def _card(text: str, qid: str = "ts-metric-choice") -> Scorecard:
+    content = default_content()
+    q = content.question(qid)
+    return score_answer(text, question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round),
+                        level="senior")
+
+
+def test_swapped_definitions_score_low_and_name_the_wrong_claims() -> None:
+    card = _card(SWAPPED)
+    assert card.overall <= 2.0
+    claims = [w.claim for w in card.wrong_claims]
+    assert any("Precision and recall are swapped" in c for c in claims)
+    assert any("ROC AUC" in c for c in claims)
+    assert card.gaps[0].id == "wrong_claim"
+    # the wrong ROC sentence does not earn the point it contradicts
+    covered = {h.point for h in card.talking_points.covered}
+    assert not any("Precision-recall AUC" in p for p in covered)
+    text = render(card.to_dict())
+    assert "Wrong: Precision and recall are swapped" in text and "recall is the share of its positive" in text
+    back = Scorecard.from_dict(json.loads(json.dumps(card.to_dict())))
+    assert back.wrong_claims == card.wrong_claims
+
+
+def test_an_answer_that_rejects_the_misconceptions_is_not_flagged() -> None:
+    card = _card(DENIES)
+    assert card.wrong_claims == ()
+    assert all(g.id != "wrong_claim" for g in card.gaps)
+    assert card.overall > 2.0
+
+
+def test_speech_without_punctuation_is_read() -> None:
+    card = _card(SPOKEN)
+    assert any("swapped" in w.claim for w in card.wrong_claims)
+    assert card.overall <= 2.0
+
+
+@pytest.mark.parametrize("qid, wrong, right", [
+    ("ts-regularization", "L2 gives sparse weights, so it is the one I use for feature selection.",
+     "L2 does not give sparse weights; L1 is the one that zeroes coefficients and does feature selection."),
+    ("ts-bias-variance", "High bias means the model is overfitting the training data.",
+     "High bias means the model underfits, and high variance means it overfits."),
+    ("ts-ab-testing", "I check the p-value every day and stop as soon as it turns significant.",
+     "You should not stop as soon as it turns significant; fix the sample size first or use a sequential test."),
+    ("ts-trees-vs-neural", "Gradient boosted trees need feature scaling before training.",
+     "Unlike a neural network, gradient boosted trees don't need feature scaling."),
+])
+def test_other_questions_flag_the_claim_and_not_its_correction(qid: str, wrong: str, right: str) -> None:
+    assert _card(wrong, qid).wrong_claims
+    assert _card(right, qid).wrong_claims == ()
+
+
+def test_a_cue_that_is_not_a_pattern_is_one_clear_line(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1] / "rubrics"
+    copy = tmp_path / "rubrics"
+    shutil.copytree(root, copy)
+    bank = copy / "questions" / "technical-screen.toml"
+    bank.write_text(bank.read_text().replace("cues = [\n", "cues = [\n  '(unclosed',\n", 1))
+    with pytest.raises(ContentError) as err:
+        load_content(copy, extra_question_dirs=[])
+    assert "misconception 1" in str(err.value) and "not a valid pattern" in str(err.value)
