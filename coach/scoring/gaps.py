@@ -2,7 +2,8 @@
 
 Ordering the interviewer relies on (it probes gaps[0]):
   1. non_answer (1.0) or off_topic (0.98): then it is the only gap;
-  2. bad_math (0.9): a stated figure its own inputs contradict;
+  2. bad_math (0.9): a stated figure its own inputs contradict; wrong_claim (0.85): a sentence states one of the
+     question's misconceptions (coach/scoring/claims.py);
   3. the round's key gaps, in this order:
        stories (behavioral, deep-dive, hiring-manager, cross-functional, recruiter):
          no_result 0.8 (0.65 when the result has no number), we_not_i 0.75 (0.6 when some "I"),
