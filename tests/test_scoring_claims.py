@@ -75,6 +75,10 @@ def test_speech_without_punctuation_is_read() -> None:
      "You should not stop as soon as it turns significant; fix the sample size first or use a sequential test."),
     ("ts-trees-vs-neural", "Gradient boosted trees need feature scaling before training.",
      "Unlike a neural network, gradient boosted trees don't need feature scaling."),
+    ("cd-auc-from-scratch", "First I pick a threshold and then I compute the AUC from the confusion matrix.",
+     "You don't pick a threshold to compute the AUC: sort by score and count the pairs ranked right."),
+    ("cd-logistic-regression", "I would minimise the mean squared error of the sigmoid output with gradient descent.",
+     "I would minimise log loss instead of mean squared error, because it is convex in the weights."),
 ])
 def test_other_questions_flag_the_claim_and_not_its_correction(qid: str, wrong: str, right: str) -> None:
     assert _card(wrong, qid).wrong_claims
