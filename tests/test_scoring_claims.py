@@ -49,6 +49,8 @@ def test_swapped_definitions_score_low_and_name_the_wrong_claims() -> None:
     assert not any("Precision-recall AUC" in p for p in covered)
     text = render(card.to_dict())
     assert "Wrong: Precision and recall are swapped" in text and "recall is the share of its positive" in text
+    from coach.tui.widgets.scorecard_view import render_card     # the app's card
+    assert "Wrong: Precision and recall are swapped" in render_card(card).plain
     back = Scorecard.from_dict(json.loads(json.dumps(card.to_dict())))
     assert back.wrong_claims == card.wrong_claims
 

@@ -124,9 +124,10 @@ def render_card(card: Scorecard, transcript: str = "",
                 out.append(f" (said {_plain(check.stated)}, about {_plain(check.expected)})", style="red")
                 out.append("\n")
     for wrong in card.wrong_claims:
-        out.append("Wrong ", style="bold red")
+        said = wrong.evidence if len(wrong.evidence) <= 90 else wrong.evidence[:89].rsplit(" ", 1)[0] + " …"
+        out.append("Wrong: ", style="bold red")
         out.append(f"{wrong.claim} — {wrong.right}", style="red")
-        out.append(f' ("{wrong.evidence[:90]}")\n', style="dim")
+        out.append(f' ("{said}")\n', style="dim")
     gaps = card.gaps[:max_gaps]
     if gaps:
         out.append("Gaps ", style="bold")
