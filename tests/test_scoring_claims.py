@@ -96,3 +96,17 @@ def test_a_cue_that_is_not_a_pattern_is_one_clear_line(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as err:
         load_content(copy, extra_question_dirs=[])
     assert "misconception 1" in str(err.value) and "not a valid pattern" in str(err.value)
+
+
+def test_no_cue_fires_on_the_banks_own_correct_statements() -> None:
+    """A question's talking points and the `right` line of each of its misconceptions are correct statements of
+    the topic, some of them naming the wrong practice to say what it breaks: none may read as a wrong claim."""
+    from coach.scoring import claims
+    from coach.scoring.text import clean, sentences
+
+    fired = []
+    for q in default_content().questions.values():
+        for text in list(q.talking_points) + [m.right for m in q.misconceptions]:
+            for s in sentences(clean(text)):
+                fired += [(q.id, m.claim, s.text) for m in q.misconceptions if claims.states(m, s.text)]
+    assert fired == []

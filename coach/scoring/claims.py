@@ -17,7 +17,7 @@ from coach.domain import Misconception, Question
 from coach.scoring.text import Sentence
 
 # Words that say the speaker reports or rejects the claim instead of making it. Checked in a window before the
-# match (DENY_BEFORE) and just after it (DENY_AFTER: "... but that's wrong").
+# match (DENY_BEFORE) and just after it (DENY_AFTER: "... but that's wrong", or the harm it does: "... leaks").
 DENY_BEFORE = re.compile(
     r"\b(?:(?:people|some|many|folks|candidates|teams|juniors?|others|a lot of \w+|everyone|you might|one might|"
     r"it'?s tempting to|tempting to) (?:\w+ )?(?:think|thinks|believe|believes|assume|assumes|say|says|claim|claims)|"
@@ -31,7 +31,10 @@ DENY_AFTER = re.compile(
     r"(?:is|are|that'?s|which is|it'?s) (?:wrong|false|a myth|backwards|a mistake|not true|misleading)|"
     r"which (?:isn'?t|is not) (?:true|right|the case)|"
     r"but (?:it|that) (?:doesn'?t|does not|isn'?t|is not)|"
-    r"(?:is|was) (?:the )?(?:mistake|trap|misconception|pitfall))\b", re.I)
+    r"(?:is|was) (?:the )?(?:mistake|trap|misconception|pitfall)|"
+    # the harm it does, told right after it: "oversampling before the split copies rows into validation"
+    r"(?:leaks?|leaking|inflates?|inflating|contaminat\w*|copies|duplicates|(?:makes?|made) (?:\w+ )?(?:score|scores|"
+    r"result|results|estimate) (?:look )?(?:optimistic|too good)|is (?:optimistic|biased|cheating)))\b", re.I)
 # A negation inside the matched words, or in the two words just before them, turns the claim round ("L2 does not
 # zero weights", "never tune on the test set"): cues are written as plain positive statements.
 NEGATED = re.compile(r"\b(?:not|never|no|nor|without|unlike|neither|hardly|(?:do|does|did|is|are|was|were|ca|could|"
