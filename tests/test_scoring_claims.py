@@ -110,3 +110,42 @@ def test_no_cue_fires_on_the_banks_own_correct_statements() -> None:
             for s in sentences(clean(text)):
                 fired += [(q.id, m.claim, s.text) for m in q.misconceptions if claims.states(m, s.text)]
     assert fired == []
+
+
+# Spoken phrasings, wrong and right, written for these tests (the cues were widened on the first four misses).
+@pytest.mark.parametrize("qid, sentence, wrong", [
+    ("ts-metric-choice", "recall tells you how many of the flagged cases are actually fraud", True),
+    ("ts-metric-choice", "precision measures how many of the actual positives we catch", True),
+    ("ts-metric-choice", "honestly accuracy is fine as long as you look at it per class", True),
+    ("ts-metric-choice", "ROC AUC is better than PR AUC for rare classes", True),
+    ("ts-metric-choice", "PR AUC is better than ROC AUC for rare classes", False),
+    ("ts-bias-variance", "so high variance basically means the model is underfitting", True),
+    ("ts-bias-variance", "if the model underfits it has high bias and more data will not fix that", False),
+    ("ts-regularization", "L2 pushes weights to exactly zero so you get a sparse model", True),
+    ("ts-regularization", "L1 pushes weights to exactly zero, while L2 just shrinks them", False),
+    ("ts-data-leakage", "leakage usually makes your validation score worse", True),
+    ("ts-data-leakage", "we normalised on the whole dataset and then split it", True),
+    ("ts-calibration", "if the AUC is high it means the model is well calibrated", True),
+    ("ts-calibration", "a high AUC does not mean the model is well calibrated", False),
+    ("ts-drift-types", "concept drift is when the input distribution changes", True),
+    ("ts-drift-types", "data drift is when the input distribution changes and concept drift is when the relationship "
+                       "between inputs and labels changes", False),
+    ("ts-trees-vs-neural", "neural networks will always outperform boosted trees if you have enough data", True),
+    ("ts-ab-testing", "the p-value is the probability that the new model is better", True),
+    ("ts-ab-testing", "a p-value is not the probability that the new model is better", False),
+    ("ts-auc-drop-debug", "maybe the AUC dropped because the threshold changed", False),
+    ("ts-auc-drop-debug", "AUC depends on the threshold you pick", True),
+    ("ts-loss-functions", "MSE is more robust to outliers than MAE", True),
+    ("ts-loss-functions", "MAE is more robust to outliers than MSE", False),
+    ("ts-interpretability", "SHAP shows you the cause of the rejection", True),
+    ("ts-interpretability", "SHAP shows how the model used the features, it does not show the cause", False),
+    ("ts-validation-strategy", "I tuned the hyperparameters on the test set", True),
+    ("ts-validation-strategy", "tuning hyperparameters on the test set makes its score optimistic", False),
+    ("ts-class-imbalance", "we used SMOTE on the whole dataset and then did the split", True),
+    ("ts-class-imbalance", "oversampling before the split copies rows into validation", False),
+])
+def test_spoken_phrasings(qid: str, sentence: str, wrong: bool) -> None:
+    from coach.scoring import claims
+
+    q = default_content().question(qid)
+    assert any(claims.states(m, sentence) for m in q.misconceptions) is wrong
