@@ -143,6 +143,8 @@ def test_no_cue_fires_on_the_banks_own_correct_statements() -> None:
     ("ts-validation-strategy", "tuning hyperparameters on the test set makes its score optimistic", False),
     ("ts-class-imbalance", "we used SMOTE on the whole dataset and then did the split", True),
     ("ts-class-imbalance", "oversampling before the split copies rows into validation", False),
+    ("dd-evaluation-rigor", "we stopped the test as soon as it was significant after two days", True),
+    ("dd-evaluation-rigor", "we stopped the test as soon as it was significant, and that was a mistake", False),
 ])
 def test_spoken_phrasings(qid: str, sentence: str, wrong: bool) -> None:
     from coach.scoring import claims

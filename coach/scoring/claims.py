@@ -31,7 +31,7 @@ DENY_AFTER = re.compile(
     r"(?:is|are|that'?s|which is|it'?s) (?:wrong|false|a myth|backwards|a mistake|not true|misleading)|"
     r"which (?:isn'?t|is not) (?:true|right|the case)|"
     r"but (?:it|that) (?:doesn'?t|does not|isn'?t|is not)|"
-    r"(?:is|was) (?:the )?(?:mistake|trap|misconception|pitfall)|"
+    r"(?:is|was) (?:the |a |our |my )?(?:mistake|trap|misconception|pitfall|error)|"
     # the harm it does, told right after it: "oversampling before the split copies rows into validation"
     r"(?:leaks?|leaking|inflates?|inflating|contaminat\w*|copies|duplicates|(?:makes?|made) (?:\w+ )?(?:score|scores|"
     r"result|results|estimate) (?:look )?(?:optimistic|too good)|is (?:optimistic|biased|cheating)))\b", re.I)
