@@ -41,6 +41,7 @@ GAP_IDS: tuple[str, ...] = (
     "no_context",      # no situation or stakes set up
     "too_long",        # ran well past the time box
     "missing_point",   # left out a talking point a strong answer covers
+    "wrong_claim",     # states a known misconception of the topic as true
 )
 
 # The staff signals a rubric can ask for (its `staff_signals`, read from the dimensions' staff descriptors);
@@ -91,6 +92,15 @@ class Estimate:
 
 
 @dataclass(frozen=True)
+class Misconception:
+    """A wrong claim candidates make on a question's topic: shown as "Wrong: <claim> — <right>"."""
+
+    claim: str                    # what is wrong, in plain words
+    right: str                    # one line: what is true
+    cues: tuple[str, ...]         # regexes (case-insensitive) for ways people state the claim
+
+
+@dataclass(frozen=True)
 class Question:
     id: str                       # e.g. "sd-feed-ranking"
     round: str                    # one of ROUND_IDS
@@ -111,6 +121,7 @@ class Question:
     change: tuple[str, str] | None = None   # (fact topic, what the interviewer says) in realistic mode
     hypothetical: bool = False    # "what would you do": scored as a plan, no past result asked for
     opens_round: bool = False     # asked first in its round (the deep-dive's project walkthrough)
+    misconceptions: tuple[Misconception, ...] = ()   # wrong claims the scorer recognises (coach/scoring/claims.py)
 
     def fact(self, topic: str) -> str | None:
         return next((text for name, text in self.facts if name == topic), None)

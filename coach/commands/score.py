@@ -84,6 +84,9 @@ def render(card: dict[str, Any], rubric: Rubric | None = None, level: str | None
         out.extend(f"  {step}" for step in cal["steps"])
     if cal.get("staff_missing"):
         out.append("Staff signal missing: " + ", ".join(cal["staff_missing"]))
+    for w in card.get("wrong_claims") or ():
+        out.append(f"Wrong: {w['claim']} — {w['right']}")
+        out.append(f"  said: \"{w['evidence']}\"")
     labels, sents = star.get("labels") or [], star.get("sentences") or []
     if sents and len(sents) == len(labels) and story:
         out.append("Sentences")

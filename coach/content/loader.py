@@ -17,7 +17,7 @@ from coach.content import check
 from coach.content.check import Where
 from coach.content.types import Content, DimensionSpec, GapSpec
 from coach.domain import (DIMENSION_IDS, GAP_IDS, LEVEL_IDS, ROUND_IDS, STAFF_SIGNAL_IDS, Dimension, Estimate,
-                          FollowUp, LevelDescriptor, Plan, PlanStep, Question, RoundSpec, Rubric)
+                          FollowUp, LevelDescriptor, Misconception, Plan, PlanStep, Question, RoundSpec, Rubric)
 from coach.errors import ContentError
 
 # Kinds of quantity the scorer's sizing checker recognises (`expected_sizing`).
@@ -29,7 +29,7 @@ ANY_ROUND = "*"   # a plan step whose round is picked at run time
 QUESTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QUESTION_FIELDS = ("id", "round", "levels", "prompt", "assesses", "talking_points",
                    "keywords", "pitfalls", "followup", "estimate", "facts", "change", "hypothetical",
-                   "opens_round")
+                   "opens_round", "misconceptions")
 ESTIMATE_FIELDS = ("value", "low", "high", "unit", "kind", "answer", "steps")
 FACT_TOPICS = ("traffic", "latency", "data", "labels", "team", "budget", "constraints", "goal")
 ROUND_FIELDS = ("id", "name", "persona", "behaviour", "grades", "time_box_minutes",
@@ -44,7 +44,7 @@ MIN_FOLLOWUPS = 3
 _EVERY_ROUND = frozenset({"non_answer", "off_topic", "bad_math", "too_long"})
 _STORY_GAPS = _EVERY_ROUND | {"no_result", "we_not_i", "no_context", "missing_point"}
 _DESIGN_GAPS = _EVERY_ROUND | {"no_numbers", "no_clarifying", "no_tradeoff", "no_monitoring", "missing_point"}
-_TECH_GAPS = _EVERY_ROUND | {"missing_point", "no_tradeoff"}
+_TECH_GAPS = _EVERY_ROUND | {"missing_point", "no_tradeoff", "wrong_claim"}
 PLAN_NEVER_RAISED = frozenset({"no_result", "no_context"})
 ROUND_GAPS: dict[str, frozenset[str]] = {
     "recruiter": _STORY_GAPS, "behavioral": _STORY_GAPS, "deep-dive": _STORY_GAPS, "hiring-manager": _STORY_GAPS,
@@ -294,7 +294,24 @@ def _load_question(table: dict[str, Any], where: Where, shown: str, stem: str) -
         estimate=_load_estimate(table, points, where),
         facts=facts, change=change,
         hypothetical=hypothetical, opens_round=_flag(table, "opens_round", where),
+        misconceptions=_load_misconceptions(table, where),
     )
+
+
+def _load_misconceptions(table: dict[str, Any], where: Where) -> tuple[Misconception, ...]:
+    """`[[question.misconceptions]]`: claim, right, cues (each a regex that compiles)."""
+    out: list[Misconception] = []
+    for n, m in enumerate(check.tables(table, "misconceptions", where, required=False), 1):
+        mwhere = where.at(f"misconception {n}")
+        check.known_keys(m, ("claim", "right", "cues"), mwhere)
+        cues = check.text_list(m, "cues", mwhere, lo=1, hi=20)
+        for cue in cues:
+            try:
+                re.compile(cue)
+            except re.error as e:
+                mwhere.fail(f"cue {cue!r} is not a valid pattern ({e})", "write it as a Python regular expression")
+        out.append(Misconception(check.text(m, "claim", mwhere), check.text(m, "right", mwhere), cues))
+    return tuple(out)
 
 
 def _load_bank(path: Path, shown: str, into: dict[str, Question]) -> None:

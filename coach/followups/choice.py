@@ -44,6 +44,8 @@ GAP_WORDS: dict[str, tuple[str, ...]] = {
     "no_context": ("context", "situation", "stakes", "team", "why"),
     "too_long": ("short", "summary", "one sentence", "key point", "headline"),
     "missing_point": ("what about", "how would", "consider", "handle"),
+    "wrong_claim": ("why", "check", "sure", "define", "differ", "walk me through", "convince", "hold", "again",
+                    "true", "correct"),
 }
 
 # A non-answer or an off-topic answer gives nothing to quote: there a follow-up is on

@@ -19,6 +19,7 @@ GAP_PHRASES: dict[str, str] = {
     "no_context": "no situation or stakes set up",
     "too_long": "an answer that ran well over time",
     "missing_point": "a key talking point left out",
+    "wrong_claim": "a wrong claim stated as true",
 }
 
 

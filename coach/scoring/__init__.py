@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from coach.domain import Question, RoundSpec, Rubric, Transcript
 from coach.scoring import delivery as _delivery
-from coach.scoring import napkin, signals, sizing, star, talking_points
+from coach.scoring import claims, napkin, signals, sizing, star, talking_points
 from coach.scoring.gaps import Gap, feedback, find_gaps
 from coach.scoring.napkin import Check
 from coach.scoring.calibrate import Calibration, answer_kind, calibrate, to_score
@@ -54,13 +54,14 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     outcomes = tuple(t for t, lab in zip(star_report.sentences, star_report.labels)
                      if lab == "result" and talking_points.is_measured(t))
     story = answer_kind(round_id, question, True) == "story"       # the question asks for a story
-    points = talking_points.coverage(question, sents, na is not None, outcomes, story)
+    wrong, wrong_sents = claims.scan(question, sents) if na is None else ((), frozenset())
+    points = talking_points.coverage(question, sents, na is not None, outcomes, story, wrong_sents)
     a = Analysis(
         text=text, sents=sents, round=round_id, star=star_report, quantities=quantities, checks=checks,
         missing=[], sizing_score=0.0, sizing_rule="", delivery=report, points=points,
         tradeoffs=signals.tradeoff_evidence(sents), production=production, scope=signals.scope_words(text),
         tech=signals.tech_terms(text), clarifying=signals.clarifying(sents),
-        non_answer=na, question=question,
+        non_answer=na, question=question, wrong=wrong,
     )
     dims, expected = resolve_rubric(rubric, round_spec, round_id, a.narrative, bool(quantities), bool(production))
     a.expected_sizing = expected
@@ -89,6 +90,7 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
         question_id=question.id if question else None,
         level=level,
         calibration=cal,
+        wrong_claims=wrong,
     )
     if question is not None and question.estimate is not None:   # estimation drill: check the known range
         from coach.scoring import estimates

@@ -159,8 +159,23 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
             # the staff descriptors are the rubric's top step at staff level, which neither the story's parts
             # nor the talking points measure: an answer that shows every one of them earns it
             t.add(STAFF_BONUS, "shows every staff signal: " + ", ".join(names))
+    _wrong_claims(a, t)              # last: no bonus lifts an answer past a wrong claim
     lvl = round(max(1.0, min(5.0, t.level)), 2)
     return Calibration(lvl, kind, tuple(t.steps), tuple(found), missing, dimension_mean)
+
+
+# The rubrics' level 1 is "states something incorrect" and level 3 asks for a correct definition and mechanism: one
+# wrong claim keeps the answer at 2 (the rest may be sound, but it cannot count as correct), two or more at 1.5
+# (mostly the level-1 descriptor).
+WRONG_CAPS = (2.0, 1.5)
+
+
+def _wrong_claims(a: Any, t: _Trace) -> None:
+    n = len(getattr(a, "wrong", ()) or ())
+    if n:
+        cap = WRONG_CAPS[min(n, len(WRONG_CAPS)) - 1]
+        if t.level > cap:
+            t.add(round(cap - t.level, 2), f"states {n} wrong claim{'s' if n > 1 else ''}: at most {cap}")
 
 
 def _action_sentences(a: Any) -> list[str]:

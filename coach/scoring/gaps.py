@@ -2,7 +2,8 @@
 
 Ordering the interviewer relies on (it probes gaps[0]):
   1. non_answer (1.0) or off_topic (0.98): then it is the only gap;
-  2. bad_math (0.9): a stated figure its own inputs contradict;
+  2. bad_math (0.9): a stated figure its own inputs contradict; wrong_claim (0.85): a sentence states one of the
+     question's misconceptions (coach/scoring/claims.py);
   3. the round's key gaps, in this order:
        stories (behavioral, deep-dive, hiring-manager, cross-functional, recruiter):
          no_result 0.8 (0.65 when the result has no number), we_not_i 0.75 (0.6 when some "I"),
@@ -27,7 +28,7 @@ from coach.scoring.text import quote
 
 _ORDER = {g: i for i, g in enumerate(("non_answer", "off_topic", "bad_math", "no_result", "we_not_i", "no_context",
                                        "no_numbers", "no_clarifying", "no_tradeoff", "no_monitoring",
-                                       "too_long", "missing_point"))}
+                                       "too_long", "missing_point", "wrong_claim"))}
 
 
 # An outcome told without a measure: "things went back to normal", "it worked", "the problem went away".
@@ -118,6 +119,11 @@ def find_gaps(a: Analysis) -> list[Gap]:
         how = "estimated from the word count" if d.duration_estimated else "spoken"
         gaps.append(Gap("too_long", sev, f"{(d.duration_s or 0) / 60:.1f} min ({how}) against a "
                                          f"{d.answer_seconds / 60:.1f} min time box ({ratio:.1f}x)"))
+    if a.wrong:
+        first = a.wrong[0]
+        more = f" (and {len(a.wrong) - 1} more)" if len(a.wrong) > 1 else ""
+        gaps.append(Gap("wrong_claim", 0.85, f'"{quote(first.evidence, 100)}" states that {first.claim[:1].lower()}'
+                                             f'{first.claim[1:].rstrip(".")}{more}'))
     gaps = [g for g in gaps if g.id in GAP_IDS]
     return sorted(gaps, key=lambda g: (-g.severity, _ORDER.get(g.id, 99)))
 
@@ -160,6 +166,7 @@ _ADVICE = {
     "no_monitoring": "Say how you would watch it and roll it out or back: {e}.",
     "missing_point": "Cover the points a strong answer covers: {e}.",
     "too_long": "Tighten the answer: {e}.",
+    "wrong_claim": "Correct the claim: {e}.",
     "non_answer": "There is no answer to score yet ({e}); say what you would try first, even if unsure.",
     "off_topic": "Answer the question that was asked ({e}).",
 }

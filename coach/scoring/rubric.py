@@ -45,6 +45,7 @@ class Analysis:
     question: Question | None = None
     expected_sizing: tuple[str, ...] = field(default_factory=tuple)
     staff_missing: tuple[str, ...] = field(default_factory=tuple)
+    wrong: tuple[Any, ...] = field(default_factory=tuple)     # claims.WrongClaim: misconceptions stated as true
 
     @property
     def narrative(self) -> bool:

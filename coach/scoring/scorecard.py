@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.scoring.calibrate import Calibration
+from coach.scoring.claims import WrongClaim
 from coach.scoring.delivery import DeliveryReport
 from coach.scoring.gaps import Gap
 from coach.scoring.napkin import Check
@@ -51,6 +52,7 @@ class Scorecard:
     level: str | None = None                      # the bar scored against: senior | staff | None
     calibration: Calibration = field(default_factory=Calibration)   # how the overall was made
     clarifications: tuple[str, ...] = ()          # system design: the clarifying questions asked before this answer
+    wrong_claims: tuple[WrongClaim, ...] = ()     # misconceptions the answer states as true, with the sentence
 
     @property
     def is_story(self) -> bool:
@@ -77,6 +79,7 @@ class Scorecard:
             "level": self.level,
             "calibration": self.calibration.to_dict(),
             "clarifications": list(self.clarifications),
+            "wrong_claims": [w.to_dict() for w in self.wrong_claims],
         }
 
     @classmethod
@@ -97,6 +100,7 @@ class Scorecard:
             level=d.get("level"),
             calibration=Calibration.from_dict(d.get("calibration")),
             clarifications=tuple(str(c) for c in d.get("clarifications") or ()),
+            wrong_claims=tuple(WrongClaim.from_dict(w) for w in d.get("wrong_claims") or ()),
         )
 
 

@@ -149,16 +149,18 @@ _OUTCOME_POINT = re.compile(r"^\s*(?:the )?(?:measured |final )?(?:impact|outcom
 
 
 def coverage(question: Question | None, sents: list[Sentence], non_answer: bool = False,
-             outcomes: tuple[str, ...] = (), story: bool = False) -> PointsReport:
+             outcomes: tuple[str, ...] = (), story: bool = False,
+             wrong: frozenset[str] = frozenset()) -> PointsReport:
     """`outcomes`: the sentences labelled result that carry a number (for the points about a measured outcome).
     `story`: the question asks for a story, whose points are what happened, so a habit ("my approach is to listen
-    first", "I always lead with the impact") does not cover them."""
+    first", "I always lead with the impact") does not cover them. `wrong`: sentences that state a misconception
+    (coach/scoring/claims.py); they cover nothing, whatever terms they use."""
     if question is None or not question.talking_points:
         return PointsReport()
     if non_answer:
         return PointsReport((), tuple(PointHit(p) for p in question.talking_points), 0.0)
     sent_tokens = [(s, _stems(s.text)) for s in sents
-                   if not UNSURE.search(s.text) and not (story and HABIT.search(s.text))]
+                   if s.text not in wrong and not UNSURE.search(s.text) and not (story and HABIT.search(s.text))]
     every = set().union(*(set(t) for _, t in sent_tokens)) if sent_tokens else set()
     # a story names what the question asks about as it tells what happened ("I built ...", "the hardest decision
     # was ..."); an explanation that only repeats the question's terms has not said anything about them

@@ -123,6 +123,11 @@ def render_card(card: Scorecard, transcript: str = "",
                 out.append(check.message, style="red")      # names the step and the right figure
                 out.append(f" (said {_plain(check.stated)}, about {_plain(check.expected)})", style="red")
                 out.append("\n")
+    for wrong in card.wrong_claims:
+        said = wrong.evidence if len(wrong.evidence) <= 90 else wrong.evidence[:89].rsplit(" ", 1)[0] + " …"
+        out.append("Wrong: ", style="bold red")
+        out.append(f"{wrong.claim} — {wrong.right}", style="red")
+        out.append(f' ("{said}")\n', style="dim")
     gaps = card.gaps[:max_gaps]
     if gaps:
         out.append("Gaps ", style="bold")

@@ -1,0 +1,109 @@
+"""Wrong claims: sentences that state one of the question's known misconceptions as true.
+
+A question's `misconceptions` (rubrics/questions/*.toml) each carry cues: patterns for the ways people state the
+wrong claim. A cue fires on a sentence unless the words around the match deny or distance it ("people think
+accuracy is fine here but it isn't", "it is a myth that ...", "not because ..."): the window checked is the
+clause around the match, so an unpunctuated spoken answer (one long run) is read piece by piece. A fired sentence
+covers no talking point, caps the technical level (coach/scoring/calibrate.py) and raises the gap "wrong_claim".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from coach.domain import Misconception, Question
+from coach.scoring.text import Sentence
+
+# Words that say the speaker reports or rejects the claim instead of making it. Checked in a window before the
+# match (DENY_BEFORE) and just after it (DENY_AFTER: "... but that's wrong", or the harm it does: "... leaks").
+DENY_BEFORE = re.compile(
+    r"\b(?:(?:people|some|many|folks|candidates|teams|juniors?|others|a lot of \w+|everyone|you might|one might|"
+    r"it'?s tempting to|tempting to) (?:\w+ )?(?:think|thinks|believe|believes|assume|assumes|say|says|claim|claims)|"
+    r"(?:common|classic|typical|usual) (?:mistake|misconception|trap|error|pitfall|myth)|misconception|myth|"
+    r"(?:a |the )?(?:mistake|trap|pitfall|fallacy) (?:is|was|of|to)|it'?s (?:wrong|false|not true) (?:that|to)|"
+    r"(?:isn'?t|is not|wasn'?t|was not|not) (?:true|the case) that|contrary to|rather than|instead of|"
+    r"the (?:naive|wrong) (?:view|answer|idea|reading)|(?:don'?t|do not|never|shouldn'?t|should not|can'?t|cannot) "
+    r"(?:just |simply )?(?:assume|say|think|claim|believe)|no,? (?:it|that)|not (?:because|that))\b", re.I)
+DENY_AFTER = re.compile(
+    r"^[^.?!;]{0,50}?\b(?:but (?:it|that|this)(?:'?s| is| was)? (?:not|isn'?t|wasn'?t|wrong|false|a myth|backwards)|"
+    r"(?:is|are|that'?s|which is|it'?s) (?:wrong|false|a myth|backwards|a mistake|not true|misleading)|"
+    r"which (?:isn'?t|is not) (?:true|right|the case)|"
+    r"but (?:it|that) (?:doesn'?t|does not|isn'?t|is not)|"
+    r"(?:is|was) (?:the |a |our |my )?(?:mistake|trap|misconception|pitfall|error)|"
+    # the harm it does, told right after it: "oversampling before the split copies rows into validation"
+    r"(?:leaks?|leaking|inflates?|inflating|contaminat\w*|copies|duplicates|(?:makes?|made) (?:\w+ )?(?:score|scores|"
+    r"result|results|estimate) (?:look )?(?:optimistic|too good)|is (?:optimistic|biased|cheating)))\b", re.I)
+# A negation inside the matched words, or in the two words just before them, turns the claim round ("L2 does not
+# zero weights", "never tune on the test set"): cues are written as plain positive statements.
+NEGATED = re.compile(r"\b(?:not|never|no|nor|without|unlike|neither|hardly|(?:do|does|did|is|are|was|were|ca|could|"
+                     r"should|would|wo|have|has|had|need|must)n'?t)\b", re.I)
+NEAR_BEFORE = re.compile(r"\b(?:not|never|no|don'?t|do not|doesn'?t|does not|shouldn'?t|should not|wouldn'?t|"
+                         r"won'?t|can'?t|cannot|avoid|avoiding|instead of|rather than|not to|unlike)\s+(?:\S+\s+){0,2}$",
+                         re.I)
+WINDOW = 70        # characters before the match read for a denial
+
+
+@dataclass(frozen=True)
+class WrongClaim:
+    claim: str          # the misconception, in plain words
+    right: str          # what is true
+    evidence: str       # the sentence that states it
+
+    def line(self) -> str:
+        return f"Wrong: {self.claim} — {self.right}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claim": self.claim, "right": self.right, "evidence": self.evidence}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "WrongClaim":
+        return cls(str(d.get("claim", "")), str(d.get("right", "")), str(d.get("evidence", "")))
+
+
+@lru_cache(maxsize=1024)
+def _compiled(cue: str) -> re.Pattern[str]:
+    return re.compile(cue, re.I)
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding position `at` begins within the look-back window: after the last ; or :."""
+    lo = max(0, at - WINDOW)
+    cut = max(text.rfind(";", lo, at), text.rfind(":", lo, at))
+    return cut + 1 if cut >= 0 else lo
+
+
+def states(m: Misconception, sentence: str) -> bool:
+    """Whether the sentence states the misconception as true: a cue fires and nothing near it denies it."""
+    for cue in m.cues:
+        for hit in _compiled(cue).finditer(sentence):
+            before = sentence[_clause_start(sentence, hit.start()):hit.start()]
+            if NEGATED.search(hit.group(0)) or NEAR_BEFORE.search(before) or DENY_BEFORE.search(before) \
+                    or DENY_AFTER.search(sentence[hit.end():]):
+                continue
+            return True
+    return False
+
+
+def scan(question: Question | None, sents: list[Sentence]) -> tuple[tuple[WrongClaim, ...], frozenset[str]]:
+    """The question's misconceptions the answer states (each once, quoting the first sentence that states it), and
+    every sentence that states one (none of them covers a talking point)."""
+    if question is None or not question.misconceptions:
+        return (), frozenset()
+    out: list[WrongClaim] = []
+    fired: set[str] = set()
+    for m in question.misconceptions:
+        hits = [s.text for s in sents if states(m, s.text)]
+        if hits:
+            out.append(WrongClaim(m.claim, m.right, hits[0]))
+            fired.update(hits)
+    return tuple(out), frozenset(fired)
+
+
+def find(question: Question | None, sents: list[Sentence]) -> tuple[WrongClaim, ...]:
+    """The question's misconceptions the answer states, each once, with the first sentence that states it."""
+    return scan(question, sents)[0]
+
+
+__all__ = ["WrongClaim", "find", "scan", "states"]

@@ -1,0 +1,153 @@
+"""Wrong claims: an answer that states a known misconception is graded as a strong interviewer would (1-2), names
+the claim on the card, and is probed; an answer that mentions the misconception to reject it is not flagged."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from coach.commands.score import render
+from coach.content import default_content
+from coach.content.loader import load_content
+from coach.errors import ContentError
+from coach.scoring import Scorecard, score_answer
+
+SWAPPED = ("Precision is the share of real positives the model finds, and recall is the share of its positive "
+           "predictions that are right. So for fraud you want high precision, because that means you catch all the "
+           "fraud. ROC AUC is the best metric for rare classes because it ignores the imbalance.")
+
+# Correct, and it names the usual mistakes only to reject them.
+DENIES = ("People often think accuracy is fine here, but it isn't: a model that predicts all negatives scores 99.9 "
+          "percent. Precision is the share of flagged cases that really are fraud, and recall is the share of the "
+          "real fraud the model catches. ROC AUC can look great on a rare class while precision is poor, so I would "
+          "report precision-recall AUC instead. A common mistake is to keep the threshold at 0.5; I pick it from the "
+          "cost of a false negative against a false positive, and I check the metrics per merchant segment.")
+
+SPOKEN = ("um so precision is like the share of real positives the model finds and recall is uh the share of its "
+          "positive predictions that are right so yeah for fraud you want high precision because then you catch "
+          "all the fraud")
+
+
+def _card(text: str, qid: str = "ts-metric-choice") -> Scorecard:
+    content = default_content()
+    q = content.question(qid)
+    return score_answer(text, question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round),
+                        level="senior")
+
+
+def test_swapped_definitions_score_low_and_name_the_wrong_claims() -> None:
+    card = _card(SWAPPED)
+    assert card.overall <= 2.0
+    claims = [w.claim for w in card.wrong_claims]
+    assert any("Precision and recall are swapped" in c for c in claims)
+    assert any("ROC AUC" in c for c in claims)
+    assert card.gaps[0].id == "wrong_claim"
+    # the wrong ROC sentence does not earn the point it contradicts
+    covered = {h.point for h in card.talking_points.covered}
+    assert not any("Precision-recall AUC" in p for p in covered)
+    text = render(card.to_dict())
+    assert "Wrong: Precision and recall are swapped" in text and "recall is the share of its positive" in text
+    from coach.tui.widgets.scorecard_view import render_card     # the app's card
+    assert "Wrong: Precision and recall are swapped" in render_card(card).plain
+    back = Scorecard.from_dict(json.loads(json.dumps(card.to_dict())))
+    assert back.wrong_claims == card.wrong_claims
+
+
+def test_an_answer_that_rejects_the_misconceptions_is_not_flagged() -> None:
+    card = _card(DENIES)
+    assert card.wrong_claims == ()
+    assert all(g.id != "wrong_claim" for g in card.gaps)
+    assert card.overall > 2.0
+
+
+def test_speech_without_punctuation_is_read() -> None:
+    card = _card(SPOKEN)
+    assert any("swapped" in w.claim for w in card.wrong_claims)
+    assert card.overall <= 2.0
+
+
+@pytest.mark.parametrize("qid, wrong, right", [
+    ("ts-regularization", "L2 gives sparse weights, so it is the one I use for feature selection.",
+     "L2 does not give sparse weights; L1 is the one that zeroes coefficients and does feature selection."),
+    ("ts-bias-variance", "High bias means the model is overfitting the training data.",
+     "High bias means the model underfits, and high variance means it overfits."),
+    ("ts-ab-testing", "I check the p-value every day and stop as soon as it turns significant.",
+     "You should not stop as soon as it turns significant; fix the sample size first or use a sequential test."),
+    ("ts-trees-vs-neural", "Gradient boosted trees need feature scaling before training.",
+     "Unlike a neural network, gradient boosted trees don't need feature scaling."),
+    ("cd-auc-from-scratch", "First I pick a threshold and then I compute the AUC from the confusion matrix.",
+     "You don't pick a threshold to compute the AUC: sort by score and count the pairs ranked right."),
+    ("cd-logistic-regression", "I would minimise the mean squared error of the sigmoid output with gradient descent.",
+     "I would minimise log loss instead of mean squared error, because it is convex in the weights."),
+])
+def test_other_questions_flag_the_claim_and_not_its_correction(qid: str, wrong: str, right: str) -> None:
+    assert _card(wrong, qid).wrong_claims
+    assert _card(right, qid).wrong_claims == ()
+
+
+def test_a_cue_that_is_not_a_pattern_is_one_clear_line(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1] / "rubrics"
+    copy = tmp_path / "rubrics"
+    shutil.copytree(root, copy)
+    bank = copy / "questions" / "technical-screen.toml"
+    bank.write_text(bank.read_text().replace("cues = [\n", "cues = [\n  '(unclosed',\n", 1))
+    with pytest.raises(ContentError) as err:
+        load_content(copy, extra_question_dirs=[])
+    assert "misconception 1" in str(err.value) and "not a valid pattern" in str(err.value)
+
+
+def test_no_cue_fires_on_the_banks_own_correct_statements() -> None:
+    """A question's talking points and the `right` line of each of its misconceptions are correct statements of
+    the topic, some of them naming the wrong practice to say what it breaks: none may read as a wrong claim."""
+    from coach.scoring import claims
+    from coach.scoring.text import clean, sentences
+
+    fired = []
+    for q in default_content().questions.values():
+        for text in list(q.talking_points) + [m.right for m in q.misconceptions]:
+            for s in sentences(clean(text)):
+                fired += [(q.id, m.claim, s.text) for m in q.misconceptions if claims.states(m, s.text)]
+    assert fired == []
+
+
+# Spoken phrasings, wrong and right, written for these tests (the cues were widened on the first four misses).
+@pytest.mark.parametrize("qid, sentence, wrong", [
+    ("ts-metric-choice", "recall tells you how many of the flagged cases are actually fraud", True),
+    ("ts-metric-choice", "precision measures how many of the actual positives we catch", True),
+    ("ts-metric-choice", "honestly accuracy is fine as long as you look at it per class", True),
+    ("ts-metric-choice", "ROC AUC is better than PR AUC for rare classes", True),
+    ("ts-metric-choice", "PR AUC is better than ROC AUC for rare classes", False),
+    ("ts-bias-variance", "so high variance basically means the model is underfitting", True),
+    ("ts-bias-variance", "if the model underfits it has high bias and more data will not fix that", False),
+    ("ts-regularization", "L2 pushes weights to exactly zero so you get a sparse model", True),
+    ("ts-regularization", "L1 pushes weights to exactly zero, while L2 just shrinks them", False),
+    ("ts-data-leakage", "leakage usually makes your validation score worse", True),
+    ("ts-data-leakage", "we normalised on the whole dataset and then split it", True),
+    ("ts-calibration", "if the AUC is high it means the model is well calibrated", True),
+    ("ts-calibration", "a high AUC does not mean the model is well calibrated", False),
+    ("ts-drift-types", "concept drift is when the input distribution changes", True),
+    ("ts-drift-types", "data drift is when the input distribution changes and concept drift is when the relationship "
+                       "between inputs and labels changes", False),
+    ("ts-trees-vs-neural", "neural networks will always outperform boosted trees if you have enough data", True),
+    ("ts-ab-testing", "the p-value is the probability that the new model is better", True),
+    ("ts-ab-testing", "a p-value is not the probability that the new model is better", False),
+    ("ts-auc-drop-debug", "maybe the AUC dropped because the threshold changed", False),
+    ("ts-auc-drop-debug", "AUC depends on the threshold you pick", True),
+    ("ts-loss-functions", "MSE is more robust to outliers than MAE", True),
+    ("ts-loss-functions", "MAE is more robust to outliers than MSE", False),
+    ("ts-interpretability", "SHAP shows you the cause of the rejection", True),
+    ("ts-interpretability", "SHAP shows how the model used the features, it does not show the cause", False),
+    ("ts-validation-strategy", "I tuned the hyperparameters on the test set", True),
+    ("ts-validation-strategy", "tuning hyperparameters on the test set makes its score optimistic", False),
+    ("ts-class-imbalance", "we used SMOTE on the whole dataset and then did the split", True),
+    ("ts-class-imbalance", "oversampling before the split copies rows into validation", False),
+    ("dd-evaluation-rigor", "we stopped the test as soon as it was significant after two days", True),
+    ("dd-evaluation-rigor", "we stopped the test as soon as it was significant, and that was a mistake", False),
+])
+def test_spoken_phrasings(qid: str, sentence: str, wrong: bool) -> None:
+    from coach.scoring import claims
+
+    q = default_content().question(qid)
+    assert any(claims.states(m, sentence) for m in q.misconceptions) is wrong
