@@ -112,6 +112,11 @@ class Speaker(Protocol):
         """Cut off speech in progress."""
         ...
 
+    def lead_s(self) -> float | None:
+        """How long the voice has lately taken from a line to its first sound (None when it does not
+        know, or plays nothing): the interviewer's reply deadline leaves it that."""
+        ...
+
 
 class _Record(Mapping[str, Any]):
     """A stored row as typed fields that still reads as a mapping (`row.status` or `row["status"]`).

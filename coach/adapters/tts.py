@@ -213,6 +213,9 @@ class SilentSpeaker:
     def stop(self) -> None:
         return None
 
+    def lead_s(self) -> float | None:
+        return None
+
 
 class WavSpeaker:
     """Renders every interviewer line to numbered WAV files in a folder (`--speak-to DIR`)."""
@@ -231,6 +234,9 @@ class WavSpeaker:
         self.written.append(self.synth.render(text, path))
 
     def stop(self) -> None:
+        return None
+
+    def lead_s(self) -> float | None:
         return None
 
 

@@ -88,6 +88,9 @@ class TextSpeaker:
     def stop(self) -> None:
         return None
 
+    def lead_s(self) -> float | None:
+        return None
+
 
 def run_session(mode: str, answers: list[Answer], transcriber: Any, interviewer: Any, synth: Any,
                 folder: Path, turn_model: Any = None, silence_seconds: float = 2.0) -> Recorder:

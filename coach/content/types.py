@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from coach.domain import GAP_IDS, LEVEL_IDS, ROUND_IDS, Plan, Question, RoundSpec, Rubric
 from coach.errors import ContentError
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,14 @@ def _unknown(kind: str, wanted: str, known: list[str], hint: str) -> ContentErro
     return ContentError(f"no {kind} with id '{wanted}'{extra}", hint)
 
 
+def _find(kind: str, table: Mapping[str, T], wanted: str, hint: str) -> T:
+    """`table[wanted]`, or a ContentError naming the closest ids and where to look."""
+    try:
+        return table[wanted]
+    except KeyError:
+        raise _unknown(kind, wanted, list(table), hint) from None
+
+
 @dataclass(frozen=True)
 class Content:
     """Everything under `rubrics/` plus user question banks, validated."""
@@ -57,37 +69,17 @@ class Content:
         ]
 
     def question(self, id: str) -> Question:
-        try:
-            return self.questions[id]
-        except KeyError:
-            raise _unknown(
-                "question", id, list(self.questions),
-                "run `coach questions list` (filter with --round/--level) to see question ids",
-            ) from None
+        return _find("question", self.questions, id,
+                     "run `coach questions list` (filter with --round/--level) to see question ids")
 
     def rubric(self, round: str) -> Rubric:
-        try:
-            return self.rubrics[round]
-        except KeyError:
-            raise _unknown("rubric", round, list(self.rubrics),
-                           f"rubrics exist for: {', '.join(self.rubrics)}") from None
+        return _find("rubric", self.rubrics, round, f"rubrics exist for: {', '.join(self.rubrics)}")
 
     def round(self, id: str) -> RoundSpec:
-        try:
-            return self.rounds[id]
-        except KeyError:
-            raise _unknown("round", id, list(self.rounds),
-                           f"rounds are: {', '.join(self.rounds)}") from None
+        return _find("round", self.rounds, id, f"rounds are: {', '.join(self.rounds)}")
 
     def plan(self, id: str) -> Plan:
-        try:
-            return self.plans[id]
-        except KeyError:
-            raise _unknown("plan", id, list(self.plans),
-                           f"plans are: {', '.join(self.plans)}") from None
+        return _find("plan", self.plans, id, f"plans are: {', '.join(self.plans)}")
 
     def gap(self, id: str) -> GapSpec:
-        try:
-            return self.gaps[id]
-        except KeyError:
-            raise _unknown("gap", id, list(self.gaps), f"gaps are: {', '.join(GAP_IDS)}") from None
+        return _find("gap", self.gaps, id, f"gaps are: {', '.join(GAP_IDS)}")

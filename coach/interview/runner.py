@@ -237,8 +237,7 @@ class InterviewRunner:
         0.5 s. Only in a live conversation (`speculate`): an answer from a file waits for the model."""
         if self.reply_deadline_s is not None or self.first_audio_budget_s is None or not self.speculate:
             return self.reply_deadline_s
-        lead = getattr(self.speaker, "lead_s", None)
-        lead_s = lead() if callable(lead) else None
+        lead_s = self.speaker.lead_s()
         return max(0.5, self.first_audio_budget_s - (0.5 if lead_s is None else lead_s) - 0.1)
 
     def _drop_draft(self) -> None:

@@ -37,7 +37,8 @@ UNMEASURED_OUTCOME = re.compile(
     r"(?:went|got|was|were|came) (?:back )?(?:to normal|back on track|fine|better|stable|resolved|fixed|solved)\b|"
     r"\b(?:it|that|this|the (?:fix|change|plan)) (?:worked|helped|paid off)\b|"
     r"\b(?:the )?(?:problem|issue|errors?|failures?|timeouts?|complaints?) (?:went away|stopped|disappeared)\b|"
-    r"\b(?:it|things|everything) worked out\b", re.I)
+    r"\b(?:it|things|everything) worked out\b|"
+    r"\b(?:went|came|got|was|were|is|are) back to normal\b|\breturned to normal\b|\bback to (?:its|their) usual\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -130,10 +131,6 @@ def find_gaps(a: Analysis) -> list[Gap]:
 
 # A closing clause that tells how things ended without a figure ("... and the false declines went back to
 # normal the same day"): an outcome, though an unmeasured one.
-_SETTLED = re.compile(r"\b(?:went|came|got|was|were|is|are) back to normal\b|\breturned to normal\b|"
-                      r"\bback to (?:its|their) usual\b", re.I)
-
-
 def _outcome(a: Analysis) -> str | None:
     """Whether the story tells how it ended: "star" when the STAR labels found a result after something was
     done, the closing sentence when only it says how things settled, else None. A "result" that comes before
@@ -147,7 +144,7 @@ def _outcome(a: Analysis) -> str | None:
                 and all(e in {a.sents[i].text for i in results} for e in star.result.evidence)):
             return "star"
     closing = a.sents[-1].text if a.sents else ""
-    return closing if _SETTLED.search(closing) else None
+    return closing if UNMEASURED_OUTCOME.search(closing) else None
 
 
 def _missed(a: Analysis) -> str:
