@@ -12,9 +12,9 @@ from coach.scoring import Scorecard, score_answer
 
 @pytest.fixture(scope="module")
 def figures():
-    # Every part but the third fresh one, which is scored once at the end of the fourth pass before any
-    # expectation on it is written (tests/data/graded/fresh3/README.md).
-    return calibration(tuple(p for p in PARTS if p != "fresh3"))
+    # Every tuned-on part; the fifth fresh one is scored once by the lead before any expectation on it is
+    # written (tests/data/graded/fresh5/README.md), so it is not among them.
+    return calibration(PARTS)
 
 
 def test_tuning_part_meets_every_target(figures) -> None:
@@ -63,7 +63,7 @@ def test_the_third_fresh_part_is_loaded_apart_with_its_chains() -> None:
     assert len(answers) >= 56 and all(g.id.startswith("fy-") and g.folder == "fresh3" for g in answers)
     assert len(chains) >= 12 and 2 * sum(bool(c["wrong"]) for c in chains) == len(chains)
     assert not any(c["id"].startswith("ny-") for c in graded.load_chains() if graded.chain_part(c) != "fresh3")
-    assert "fresh3" in graded.CLEAN                    # -v never lists its disagreements
+    assert "fresh3" in graded.PARTS and "fresh3" not in graded.CLEAN   # scored once, then folded into tuning
 
 
 def test_the_fourth_fresh_part_is_loaded_apart_half_wrong() -> None:
@@ -73,7 +73,18 @@ def test_the_fourth_fresh_part_is_loaded_apart_half_wrong() -> None:
     assert all(g.round == "technical-screen" and g.question for g in answers)
     assert 2 * sum(g.grade <= 2 for g in answers) == len(answers)
     assert len({g.question for g in answers}) >= 10
-    assert "fresh4" in graded.CLEAN and "fresh4" in graded.parts()
+    assert "fresh4" in graded.PARTS and "fresh4" not in graded.CLEAN   # scored once, then folded into tuning
+
+
+def test_the_fifth_fresh_part_is_loaded_apart_with_its_chains() -> None:
+    from coach.eval import graded
+    answers = [g for g in graded.load_graded() if g.part == "fresh5"]
+    chains = [c for c in graded.load_chains() if graded.chain_part(c) == "fresh5"]
+    assert len(answers) >= 48 and all(g.id.startswith("f5-") and g.folder == "fresh5" for g in answers)
+    assert len({g.round for g in answers}) == 8 and {g.level for g in answers} == {"senior", "staff"}
+    assert len(chains) >= 16 and 2 * sum(bool(c["wrong"]) for c in chains) == len(chains)
+    assert not any(c["id"].startswith("n5-") for c in graded.load_chains() if graded.chain_part(c) != "fresh5")
+    assert "fresh5" in graded.CLEAN and "fresh5" in graded.parts()   # -v never lists its disagreements
 
 
 def test_mean_score_rises_with_the_grade(figures) -> None:

@@ -2,8 +2,9 @@
 
 Every figure is reported per part: "tuning" and "held-out" are split by a fixed hash of the id (see
 tests/data/graded/README.md); "fresh" is every answer under tests/data/graded/fresh/, written after the
-held-out part had been looked at (now tuned on); "fresh2", "fresh3" and "fresh4" are the answers under those folders, each
-written before the scorer ran on them; "fresh3" also has napkin chains of its own (tests/data/napkin/fresh3.toml).
+held-out part had been looked at (now tuned on); "fresh2" to "fresh5" are the answers under those folders, each
+written before the scorer ran on them; "fresh3" and "fresh5" also have napkin chains of their own
+(tests/data/napkin/fresh3.toml, fresh5.toml).
 The scorer is called the way the app calls it: with the round's spec and rubric from rubrics/, the question
 from the bank, and the level.
 """
@@ -24,18 +25,20 @@ from coach.scoring.text import clean, sentences
 GRADED_DIR = PROJECT_ROOT / "tests" / "data" / "graded"
 FRESH = "fresh"                      # the first fresh part: read after the second pass, now tuned on
 FRESH2 = "fresh2"                    # the second fresh part: scored once after the third pass, then folded into tuning
-FRESH3 = "fresh3"                    # the third fresh part: the fourth pass's clean check, scored by the lead
-FRESH4 = "fresh4"                    # the fourth fresh part: technical-screen answers, half with wrong claims
-FOLDERS = (FRESH, FRESH2, FRESH3, FRESH4)   # sub-folders whose answers form a part of their own, whatever their hash
-PARTS = ("tuning", "held-out", FRESH, FRESH2)
-CLEAN = (FRESH3, FRESH4)             # parts never tuned on: `-v` lists no disagreement of theirs
+FRESH3 = "fresh3"                    # the third fresh part: scored once after the fourth pass, then folded into tuning
+FRESH4 = "fresh4"                    # technical-screen answers, half with wrong claims: the same
+FRESH5 = "fresh5"                    # the fifth fresh part: the sixth pass's clean check, scored by the lead
+FOLDERS = (FRESH, FRESH2, FRESH3, FRESH4, FRESH5)   # sub-folders whose answers form a part of their own
+PARTS = ("tuning", "held-out", FRESH, FRESH2, FRESH3, FRESH4)
+CLEAN = (FRESH5,)                    # parts never tuned on: `-v` lists no disagreement of theirs
 
 
 def parts() -> tuple[str, ...]:
-    """The parts to report: the four tuned-on ones, and each clean part (fresh3, fresh4) whose folder holds answers."""
+    """The parts to report: the tuned-on ones, and each clean part (fresh5) whose folder holds answers."""
     return PARTS + tuple(p for p in CLEAN if any((GRADED_DIR / p).glob("*.toml")))
 CHAINS = PROJECT_ROOT / "tests" / "data" / "napkin" / "chains.toml"
-CHAIN_FOLDERS = {FRESH3: PROJECT_ROOT / "tests" / "data" / "napkin" / "fresh3.toml"}   # chains of a part of their own
+CHAIN_FOLDERS = {part: PROJECT_ROOT / "tests" / "data" / "napkin" / f"{part}.toml"   # chains of a part of their own
+                 for part in (FRESH3, FRESH5)}
 LETTERS = {"S": "situation", "T": "task", "A": "action", "R": "result", "O": "other"}
 STORY_ROUNDS = ("behavioral", "hiring-manager", "cross-functional", "recruiter", "deep-dive")
 TARGETS = {"spearman": 0.9, "weak_above_2": 0, "strong_below_4": 0, "quote_right": 0.9,
