@@ -52,6 +52,7 @@ STAFF_SIGNAL_IDS: tuple[str, ...] = (
     "long-term direction",             # a roadmap, a standard, work that outlasts the project
     "limits in production",            # where the textbook view breaks at scale or in production
     "a guard for many models",         # a shared check or practice that protects other teams' models
+    "the cost of being wrong",         # the choice framed by what each kind of mistake costs the product
     "behaviour at production scale",   # streaming input, memory limits, parallel or distributed runs
     "safe in a pipeline",              # validation, logging, deterministic runs, code the team can own
     "cost and headroom",               # cost per month or per request, headroom for growth
