@@ -99,6 +99,8 @@ class Misconception:
     claim: str                    # what is wrong, in plain words
     right: str                    # one line: what is true
     cues: tuple[str, ...]         # regexes (case-insensitive) for ways people state the claim
+    concepts: tuple[str, ...] = ()   # cue sets of co-occurring concept groups (coach/scoring/concepts.py)
+    swaps: tuple[str, ...] = ()      # two named ideas whose meanings people exchange ("a : means ; b : means")
 
 
 @dataclass(frozen=True)

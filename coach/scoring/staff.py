@@ -61,7 +61,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"in my experience|in practice|what (?:usually|actually|really) (?:breaks|goes wrong|happens)|"
         # a case from their own work where the offline view and production parted: "close to what production showed"
         r"what (?:production|the live (?:model|system|traffic)) (?:later |then |actually )?(?:showed|gave|did)|"
-        r"the case i (?:remember|saw)|"
+        r"the case i (?:remember|saw)|(?:looked|seemed|scored) (?:[a-z]+ ){0,2}(?:brilliant|great|perfect|too good|"
+        r"amazing) (?:until|offline)|(?:in|at) my (?:last|previous) (?:role|job|team|company)|"
         # the ways live traffic breaks an offline assumption: units that interact, the model shaping its own data
         r"interference|spill-?overs?|network effects?|feedback (?:loops?|effects?))", _F),
     # ... and a guard or practice that protects many models
