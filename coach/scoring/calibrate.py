@@ -10,9 +10,11 @@ Each answer is read as one of four kinds, and the rules follow the rubric descri
              sizing, technical terms, a trade-off and production practices;
   technical  (technical screen, coding): 1 + 3 x the points covered, plus an example, a reason, depth.
 At staff level, the signals the round's rubric asks for (its `staff_signals`: by default scope across teams,
-influence without authority and long-term direction; production limits and a shared guard for a technical
-screen, and so on) lift an answer above the senior bar: each one missing lowers the ceiling (5 with all, 3 with
-none), costs 0.35 of a level (0.15 below level 3) and is named on the card; showing all adds 0.5. The level maps to the
+influence without authority and long-term direction; production limits, the cost of being wrong and a shared
+guard for a technical screen, and so on) lift an answer above the senior bar: each one missing lowers the ceiling
+(5 with all, 3 with none), costs 0.35 of a level (0.15 below level 3) and is named on the card; showing all adds
+0.5. A technical answer's senior bar is the rubric's level 4 and its staff descriptors each add to it: any two of
+its signals make the bar and with none the ceiling is 4; it also gains up to 0.5 for depth. The level maps to the
 0-5 overall through fixed knots (LEVEL_TO_SCORE), fitted on the tuning part of tests/data/graded/.
 """
 from __future__ import annotations

@@ -38,7 +38,8 @@ LINK = re.compile(r"\b(?:is|are|means?|meaning|that'?s|it'?s|called|refers? to|p
                   r"comes? from|caused by|leads? to|when|gives?|makes?|pushes|drives|sets|=)\b", _F)
 CLAUSE_BREAK = re.compile(r"[.;:?!]|\b(?:but|whereas|however|although|though|while|so)\b", _F)
 # A negation in the three words before a mention turns it round; a contrast word just before it puts it aside.
-NEG_BEFORE = re.compile(r"(?:\b(?:not|never|no|nor|neither|without|hardly|cannot)|n'?t)\s+(?:\S+\s+){0,2}$", _F)
+NEG_BEFORE = re.compile(r"(?:\b(?:not|never|no|nor|neither|without|hardly|cannot|dont|doesnt|didnt|cant|wont|isnt|"
+                        r"arent|wasnt|werent|shouldnt|wouldnt|couldnt)|n't)\s+(?:\S+\s+){0,2}$", _F)
 CONTRAST_BEFORE = re.compile(r"\b(?:than|over|instead of|rather than|unlike|versus|vs|against|not)\s+(?:the\s+|a\s+)?$", _F)
 # Words that call what the clause describes a harm: the speaker names the wrong practice to warn against it.
 HARM = re.compile(r"\b(?:leak\w*|inflat\w*|(?:too|overly) (?:good|optimistic)|optimistic|mistakes?|misleading|cheat\w*|"

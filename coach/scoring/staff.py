@@ -67,7 +67,9 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"interference|spill-?overs?|network effects?|feedback (?:loops?|effects?))", _F),
     # ... and a guard or practice that protects many models
     "a guard for many models": re.compile(
-        r"\b(?:(?:every|each|all|other|several|\d+|two|three|four|five|six|seven|eight|nine|ten) "
+        # (not an ensemble: "average several models", "combine three models")
+        r"\b(?:(?<!average )(?<!averaging )(?<!combine )(?<!combining )(?<!blend )(?<!blending )(?<!stack )"
+        r"(?:every|each|all|other|several|\d+|two|three|four|five|six|seven|eight|nine|ten) "
         r"(?:[a-z]+ ){0,2}(?:teams?|models|retrains?|launch(?:es)?|pipelines|reviews?)(?:'s)?\b|shared (?:[a-z]+ ){0,2}"
         r"(?:pipeline|check|gate|library|evaluation|platform|template)|"
         r"launch (?:requirement|gate|checklist|criteria|process|review)|standing (?:check|gate|rule|review)|"
