@@ -36,6 +36,9 @@ SWAP_GAP = 70        # characters between a name and the other side's meaning
 # What ties a name to a meaning: "variance is when ...", "... that's a bias problem", "overfitting means high bias".
 LINK = re.compile(r"\b(?:is|are|means?|meaning|that'?s|it'?s|called|refers? to|points? to|indicates?|shows? up as|"
                   r"comes? from|caused by|leads? to|when|gives?|makes?|pushes|drives|sets|=)\b", _F)
+TIE_OPENS = re.compile(r"^\W*(?:[\w']+\W+){0,3}?" + LINK.pattern, _F)
+TIE_CLOSES = re.compile(r"(?:\b(?:that'?s|it'?s|is|means|called|indicates|points to|a sign of|gives(?: you)?)|=)\s+"
+                        r"(?:(?:a|an|the|high|low|more|too much|just|basically|pure)\s+){0,2}$", _F)
 CLAUSE_BREAK = re.compile(r"[.;:?!]|\b(?:but|whereas|however|although|though|while|so)\b", _F)
 # A negation in the three words before a mention turns it round; a contrast word just before it puts it aside.
 NEG_BEFORE = re.compile(r"(?:\b(?:not|never|no|nor|neither|without|hardly|cannot|dont|doesnt|didnt|cant|wont|isnt|"
@@ -166,8 +169,12 @@ def swapped(swap: str, sentence: str) -> bool:
     one, _, two = swap.partition(";")
     (name_a, means_a), (name_b, means_b) = _side(one), _side(two)
     for clause in clauses(sentence):
-        for first, then, blockers in ((name_a, means_b, name_b + means_a), (name_b, means_a, name_a + means_b),
-                                      (means_b, name_a, name_b + means_a), (means_a, name_b, name_a + means_b)):
+        # a name tied forward to a meaning ("variance is when ..."): the tie opens the gap; a meaning tied back to a
+        # name ("... that's a bias problem"): the tie closes it
+        for first, then, blockers, tie in ((name_a, means_b, name_b + means_a, TIE_OPENS),
+                                           (name_b, means_a, name_a + means_b, TIE_OPENS),
+                                           (means_b, name_a, name_b + means_a, TIE_CLOSES),
+                                           (means_a, name_b, name_a + means_b, TIE_CLOSES)):
             for s, e in _mentions(first, clause):
                 for s2, e2 in _mentions(then, clause):
                     gap = clause[e:s2]
@@ -175,7 +182,7 @@ def swapped(swap: str, sentence: str) -> bool:
                             re.search(r"\b(?:not|never|no|opposite of|unlike|whereas|while|different|differs?|distinct|"
                                                 r"independent|unrelated|separate from|nothing to do)\b|n't", gap, _F):
                         continue
-                    if not LINK.search(gap) or any(_term(b)[0].search(gap) for b in blockers):
+                    if not tie.search(gap) or any(_term(b)[0].search(gap) for b in blockers):
                         continue
                     if not _denied(clause, s, e2, ((),)):
                         return True
