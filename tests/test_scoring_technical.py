@@ -131,3 +131,42 @@ def test_negation_and_contrast_turn_a_mention_round() -> None:
     assert concepts.swapped(swap, "L2 is the one that gives you a sparse model")
     assert not concepts.swapped(swap, "L1 gives you a sparse model while L2 spreads the weight")
     assert not concepts.swapped(swap, "L2 never gives you a sparse model")
+
+
+# Written in one go after the concept cues landed, and run once before any cue changed: the old regex cues named 5 of
+# the 13 wrong ones, the concept cues all 13, with one false fire ("I'd headline average precision since ROC AUC
+# hides the false alarms"), after which "hides" joined the harm words.
+PROBE = [
+ ("ts-metric-choice", "for a one in a thousand problem the area under the ROC curve is what I'd headline, it is the most informative", True),
+ ("ts-metric-choice", "for a one in a thousand problem I'd headline average precision since ROC AUC hides the false alarms", False),
+ ("ts-bias-variance", "high variance is basically underfitting, the model is too simple", True),
+ ("ts-bias-variance", "a model that is too simple has high bias and more data will not rescue it", False),
+ ("ts-regularization", "ridge is the one that sets coefficients to exactly zero", True),
+ ("ts-regularization", "lasso is the one that sets coefficients to exactly zero", False),
+ ("ts-validation-strategy", "for sales forecasting a shuffled k-fold is totally fine", True),
+ ("ts-validation-strategy", "for sales forecasting I use a rolling window, training on earlier weeks only", False),
+ ("ts-data-leakage", "I usually fit the standard scaler on the entire dataset first and split afterwards", True),
+ ("ts-data-leakage", "the scaler is fit on the training fold only and then applied to validation", False),
+ ("ts-calibration", "softmax scores are calibrated probabilities out of the box", True),
+ ("ts-calibration", "a high AUC says nothing about whether the probabilities are calibrated", False),
+ ("ts-class-imbalance", "after undersampling the scores keep their meaning as probabilities", True),
+ ("ts-class-imbalance", "after undersampling the scores are inflated, so I correct them with the sampling rate", False),
+ ("ts-offline-online-gap", "I would trust the offline evaluation, the online test is probably noise", True),
+ ("ts-offline-online-gap", "I would check for training serving skew before trusting either number", False),
+ ("ts-drift-types", "data drift is when the relationship between features and the target changes", True),
+ ("ts-drift-types", "data drift is when the feature distribution moves while the relationship holds", False),
+ ("ts-trees-vs-neural", "a neural net will always win on tabular data these days", True),
+ ("ts-trees-vs-neural", "boosted trees are usually the stronger baseline on tabular data", False),
+ ("ts-ab-testing", "we end the test once the p-value first goes below 0.05", True),
+ ("ts-ab-testing", "we fix the duration in advance and never end the test early", False),
+ ("ts-interpretability", "SHAP values show the causal effect of each feature on the decision", True),
+ ("ts-interpretability", "SHAP values describe the model, they are not causal effects", False),
+ ("ts-loss-functions", "squared error is robust to outliers so I'd use MSE for noisy targets", True),
+ ("ts-loss-functions", "absolute error is robust to outliers so I'd use MAE for noisy targets", False),
+]
+
+
+
+@pytest.mark.parametrize("qid, sentence, wrong", PROBE)
+def test_a_probe_written_apart_from_the_cues(content, qid: str, sentence: str, wrong: bool) -> None:
+    assert _states(content, qid, sentence) is wrong

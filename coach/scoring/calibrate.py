@@ -165,7 +165,8 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
             cost = (STAFF_COST if t.level > 3.0 else STAFF_COST_BELOW) * shortfall
             after = min(t.level - cost, ceiling)
             why = "staff bar, missing " + ", ".join(missing)
-            t.add(round(after - t.level, 2), why + (f" ({needed} of {len(names)} asked)" if needed < len(names) else ""))
+            asked = f" ({needed} of {len(names)} asked)" if needed < len(names) else ""
+            t.add(round(after - t.level, 2), why + asked)
         else:
             # the staff descriptors are the rubric's top step at staff level, which neither the story's parts
             # nor the talking points measure: an answer that shows them earns it

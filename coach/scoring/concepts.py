@@ -9,8 +9,8 @@ of one another. An alternative (split on " | ") is a word or phrase: "*" ends a 
 match either, "!" in front asks for the mention to be negated ("!change*" is "neither changes", "does not
 change"), and "@name" is one of the stance groups below (recommending or doing a practice, favouring a choice,
 a universal "always"). A group written with "-" in front says what the claim cannot sit next to: the right
-statement itself ("- need the labels"). Without "!", a negated or contrasted mention does not count ("not better", "PR AUC over
-ROC AUC", "rather than a random split"). A clause that reports or rejects the claim ("people think ...", "...,
+statement itself ("- need the labels"). Without "!", a negated or contrasted mention does not count ("not better",
+"PR AUC over ROC AUC", "rather than a random split"). A clause that reports or rejects the claim ("people think ...", "...,
 which is wrong"), or calls the thing a harm near the mentions ("leaks", "inflates", "a mistake", "useless"),
 states nothing wrong.
 
@@ -43,12 +43,14 @@ CLAUSE_BREAK = re.compile(r"[.;:?!]|\b(?:but|whereas|however|although|though|whi
 # A negation in the three words before a mention turns it round; a contrast word just before it puts it aside.
 NEG_BEFORE = re.compile(r"(?:\b(?:not|never|no|nor|neither|without|hardly|cannot|dont|doesnt|didnt|cant|wont|isnt|"
                         r"arent|wasnt|werent|shouldnt|wouldnt|couldnt)|n't)\s+(?:\S+\s+){0,2}$", _F)
-CONTRAST_BEFORE = re.compile(r"\b(?:than|over|instead of|rather than|unlike|versus|vs|against|not)\s+(?:the\s+|a\s+)?$", _F)
+CONTRAST_BEFORE = re.compile(r"\b(?:than|over|instead of|rather than|unlike|versus|vs|against|not)\s+(?:the\s+|a\s+)?$",
+                             _F)
 # Words that call what the clause describes a harm: the speaker names the wrong practice to warn against it.
 HARM = re.compile(r"\b(?:leak\w*|inflat\w*|(?:too|overly) (?:good|optimistic)|optimistic|mistakes?|misleading|cheat\w*|"
                   r"pitfalls?|traps?|flatter\w*|fool\w*|overstat\w*|contaminat\w*|wrong(?:ly)?|bug\w*|dangerous|"
-                  r"useless|no good|meaningless|tells you nothing|says nothing|"
-                  r"(?:can|may|might|will|would) (?:still )?(?:look|seem) (?:great|good|high|impressive|fine|brilliant))\b", _F)
+                  r"useless|no good|meaningless|tells you nothing|says nothing|hides?|hiding|masks?|"
+                  r"(?:can|may|might|will|would) (?:still )?(?:look|seem) (?:great|good|high|impressive|fine|brilliant))\b",
+                  _F)
 # Stance groups: ways of saying "I do this / this is right / this is the better one / this always holds".
 STANCE: dict[str, tuple[str, ...]] = {
     "endorse": ("i", "we", "i'd", "we'd", "i'll", "we'll", "you want", "you should", "you need", "you can", "should",
