@@ -101,6 +101,8 @@ def test_a_correct_complete_answer_at_staff_is_not_held_below_the_senior_bar(con
     assert to_score(3.0) < staff.overall < senior.overall
     assert set(staff.calibration.staff_missing) == {"limits in production", "the cost of being wrong",
                                                     "a guard for many models"}
+    advice = next(line for line in staff.feedback if line.startswith("At staff level"))
+    assert "the cost of being wrong" in advice and "beyond your team" not in advice
 
 
 def test_two_staff_signals_make_the_staff_bar_on_a_technical_answer(content) -> None:

@@ -174,7 +174,11 @@ def feedback(a: Analysis, gaps: list[Gap]) -> list[str]:
     lines = [_ADVICE.get(g.id, "{e}").format(e=g.evidence) for g in gaps[:3]]
     if a.non_answer is not None:
         return lines
-    if a.staff_missing:
+    if a.staff_missing and family(a) == "technical":
+        # a technical answer's staff step sits on top of a correct answer: no story of other teams is asked for
+        lines.insert(min(1, len(lines)), "At staff level, add " + " or ".join(a.staff_missing) +
+                     ": the part of the idea the textbook answer leaves out, told from your own models.")
+    elif a.staff_missing:
         lines.insert(min(1, len(lines)), "At staff level, show " + ", ".join(a.staff_missing) +
                      ": who beyond your team changed how they work, and where this leads in a year or two.")
     if a.star.measurable_result and family(a) == "story":
