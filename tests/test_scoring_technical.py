@@ -82,6 +82,7 @@ def test_a_wrong_central_claim_caps_a_fluent_answer(content) -> None:
     bad, good = _card(content, "ts-metric-choice", wrong), _card(content, "ts-metric-choice", right)
     assert [w.claim for w in bad.wrong_claims] == ["ROC AUC is the right headline metric for a rare positive class"]
     assert bad.overall <= 2.0 < good.overall and not good.wrong_claims
+    assert "states that ROC AUC is the right headline metric" in bad.gaps[0].evidence      # an acronym keeps its case
 
 
 STAFF_BASE = ("Bias is the error that stays because the model family is too simple for the pattern, whatever sample "

@@ -123,8 +123,10 @@ def find_gaps(a: Analysis) -> list[Gap]:
     if a.wrong:
         first = a.wrong[0]
         more = f" (and {len(a.wrong) - 1} more)" if len(a.wrong) > 1 else ""
-        gaps.append(Gap("wrong_claim", 0.85, f'"{quote(first.evidence, 100)}" states that {first.claim[:1].lower()}'
-                                             f'{first.claim[1:].rstrip(".")}{more}'))
+        claim = first.claim.rstrip(".")
+        if claim[1:2].islower():          # "Bias and ..." -> "bias and ...", but "ROC AUC ..." and "L1 ..." stay
+            claim = claim[:1].lower() + claim[1:]
+        gaps.append(Gap("wrong_claim", 0.85, f'"{quote(first.evidence, 100)}" states that {claim}{more}'))
     gaps = [g for g in gaps if g.id in GAP_IDS]
     return sorted(gaps, key=lambda g: (-g.severity, _ORDER.get(g.id, 99)))
 
