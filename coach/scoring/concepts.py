@@ -106,11 +106,21 @@ def problems(cue_set: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=2048)
+def _group(alts: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """A group's alternatives as one pattern for plain mentions and one for those asked negated ("!...")."""
+    plain = [_term(a)[0].pattern for a in alts if not a.startswith("!")]
+    negated = [_term(a)[0].pattern for a in alts if a.startswith("!")]
+    return (re.compile("|".join(f"(?:{p})" for p in plain), _F) if plain else None,
+            re.compile("|".join(f"(?:{p})" for p in negated), _F) if negated else None)
+
+
 def _mentions(alts: tuple[str, ...], clause: str) -> list[tuple[int, int]]:
     """Where the clause mentions one of the alternatives with the polarity asked for."""
     out = []
-    for alt in alts:
-        pat, want_negated = _term(alt)
+    for pat, want_negated in zip(_group(alts), (False, True)):
+        if pat is None:
+            continue
         for m in pat.finditer(clause):
             before = clause[max(0, m.start() - 40):m.start()]
             negated = bool(NEG_BEFORE.search(before))
@@ -147,8 +157,13 @@ def fires(cue_set: str, sentence: str) -> bool:
     if not groups:
         return False
     for clause in clauses(sentence):
-        found = [_mentions(g, clause) for g in groups]
-        if not all(found):
+        found = []
+        for g in groups:                 # the rarest words come first in a cue set: stop at the first absent group
+            ms = _mentions(g, clause)
+            if not ms:
+                break
+            found.append(ms)
+        if len(found) < len(groups):
             continue
         for anchor in found[0]:
             picks = [anchor] + [min(ms, key=lambda m: abs(m[0] - anchor[0])) for ms in found[1:]]
