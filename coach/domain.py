@@ -52,6 +52,7 @@ STAFF_SIGNAL_IDS: tuple[str, ...] = (
     "long-term direction",             # a roadmap, a standard, work that outlasts the project
     "limits in production",            # where the textbook view breaks at scale or in production
     "a guard for many models",         # a shared check or practice that protects other teams' models
+    "the cost of being wrong",         # the choice framed by what each kind of mistake costs the product
     "behaviour at production scale",   # streaming input, memory limits, parallel or distributed runs
     "safe in a pipeline",              # validation, logging, deterministic runs, code the team can own
     "cost and headroom",               # cost per month or per request, headroom for growth
@@ -98,6 +99,8 @@ class Misconception:
     claim: str                    # what is wrong, in plain words
     right: str                    # one line: what is true
     cues: tuple[str, ...]         # regexes (case-insensitive) for ways people state the claim
+    concepts: tuple[str, ...] = ()   # cue sets of co-occurring concept groups (coach/scoring/concepts.py)
+    swaps: tuple[str, ...] = ()      # two named ideas whose meanings people exchange ("a : means ; b : means")
 
 
 @dataclass(frozen=True)

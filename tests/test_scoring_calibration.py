@@ -202,7 +202,7 @@ def test_staff_bar_follows_the_rounds_rubric() -> None:
     assert set(STAFF_SIGNALS) == set(STAFF_SIGNAL_IDS)
     content = default_content()
     rubric = content.rubrics["technical-screen"]
-    assert rubric.staff_signals == ("limits in production", "a guard for many models")
+    assert rubric.staff_signals == ("limits in production", "the cost of being wrong", "a guard for many models")
     text = ("Leakage means training on information you will not have at prediction time, like a feature filled in "
             "after the label. On a churn model of ours it only showed up in production, because the offline split "
             "was random. After that I added a point-in-time check to our shared training pipeline that every "
@@ -212,7 +212,8 @@ def test_staff_bar_follows_the_rounds_rubric() -> None:
     bare = score_answer("Leakage means training on information you will not have at prediction time, like a "
                         "feature filled in after the label, so the offline score is too good.",
                         rubric=rubric, level="staff")
-    assert set(bare.calibration.staff_missing) == {"limits in production", "a guard for many models"}
+    assert set(bare.calibration.staff_missing) == {"limits in production", "the cost of being wrong",
+                                                   "a guard for many models"}
 
 
 def test_outcomes_after_elapsed_time_and_lessons_are_results() -> None:

@@ -299,18 +299,32 @@ def _load_question(table: dict[str, Any], where: Where, shown: str, stem: str) -
 
 
 def _load_misconceptions(table: dict[str, Any], where: Where) -> tuple[Misconception, ...]:
-    """`[[question.misconceptions]]`: claim, right, cues (each a regex that compiles)."""
+    """`[[question.misconceptions]]`: claim, right, and cues (each a regex that compiles), concepts (cue sets of
+    concept groups) or swap (two ideas and their meanings), at least one of the three."""
+    from coach.scoring.concepts import problems
+
     out: list[Misconception] = []
     for n, m in enumerate(check.tables(table, "misconceptions", where, required=False), 1):
         mwhere = where.at(f"misconception {n}")
-        check.known_keys(m, ("claim", "right", "cues"), mwhere)
-        cues = check.text_list(m, "cues", mwhere, lo=1, hi=20)
+        check.known_keys(m, ("claim", "right", "cues", "concepts", "swap"), mwhere)
+        concepts = check.text_list(m, "concepts", mwhere, required=False, hi=20)
+        swaps = check.text_list(m, "swap", mwhere, required=False, hi=5)
+        either = bool(concepts or swaps)
+        cues = check.text_list(m, "cues", mwhere, lo=0 if either else 1, hi=20, required=not either)
         for cue in cues:
             try:
                 re.compile(cue)
             except re.error as e:
                 mwhere.fail(f"cue {cue!r} is not a valid pattern ({e})", "write it as a Python regular expression")
-        out.append(Misconception(check.text(m, "claim", mwhere), check.text(m, "right", mwhere), cues))
+        for cue_set in tuple(concepts) + tuple(swaps):
+            bad = problems(cue_set)
+            if bad:
+                mwhere.fail(bad, 'write groups of alternatives: "term | term* + @favour + other | !negated"')
+        for sw in swaps:
+            if sw.count(";") != 1 or sw.count(":") != 2:
+                mwhere.fail(f"swap {sw!r} needs two sides", 'write it "name : meaning | meaning ; name : meaning"')
+        out.append(Misconception(check.text(m, "claim", mwhere), check.text(m, "right", mwhere), tuple(cues),
+                                 tuple(concepts), tuple(swaps)))
     return tuple(out)
 
 

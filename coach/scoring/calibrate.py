@@ -10,9 +10,11 @@ Each answer is read as one of four kinds, and the rules follow the rubric descri
              sizing, technical terms, a trade-off and production practices;
   technical  (technical screen, coding): 1 + 3 x the points covered, plus an example, a reason, depth.
 At staff level, the signals the round's rubric asks for (its `staff_signals`: by default scope across teams,
-influence without authority and long-term direction; production limits and a shared guard for a technical
-screen, and so on) lift an answer above the senior bar: each one missing lowers the ceiling (5 with all, 3 with
-none), costs 0.35 of a level (0.15 below level 3) and is named on the card; showing all adds 0.5. The level maps to the
+influence without authority and long-term direction; production limits, the cost of being wrong and a shared
+guard for a technical screen, and so on) lift an answer above the senior bar: each one missing lowers the ceiling
+(5 with all, 3 with none), costs 0.35 of a level (0.15 below level 3) and is named on the card; showing all adds
+0.5. A technical answer's senior bar is the rubric's level 4 and its staff descriptors each add to it: any two of
+its signals make the bar and with none the ceiling is 4; it also gains up to 0.5 for depth. The level maps to the
 0-5 overall through fixed knots (LEVEL_TO_SCORE), fitted on the tuning part of tests/data/graded/.
 """
 from __future__ import annotations
@@ -147,18 +149,30 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
     found = staff_signals(a.text, names)
     missing: tuple[str, ...] = ()
     if level == "staff" and a.non_answer is None:
-        missing = tuple(s for s in names if s not in found)
-        if missing:
-            # the staff signals are what lift an answer above the senior bar (3): each missing one lowers the
-            # ceiling by its share of two levels and costs STAFF_COST; an answer already below the bar loses less
-            ceiling = 3.0 + 2.0 * (len(names) - len(missing)) / len(names)
-            cost = STAFF_COST * len(missing) if t.level > 3.0 else STAFF_COST_BELOW * len(missing)
+        # the staff signals are what lift an answer above the senior bar (3): each missing one lowers the ceiling
+        # by its share of two levels and costs STAFF_COST; an answer already below the bar loses less. On a technical
+        # answer the senior descriptor is the rubric's level 4 (correct, the mechanism, a case) and the staff
+        # descriptors are each an "also" on top of it, one per dimension, and one question seldom calls for all of
+        # them (a debugging question has no choice to frame by its cost): any STAFF_NEEDED_TECHNICAL of them make
+        # the bar, and the shortfall lowers the ceiling toward 4, not 3
+        technical = kind == "technical"
+        needed = min(len(names), STAFF_NEEDED_TECHNICAL) if technical else len(names)
+        shortfall = max(0, needed - len(found))
+        if shortfall:
+            missing = tuple(s for s in names if s not in found)
+            floor = STAFF_FLOOR_TECHNICAL if technical else 3.0
+            ceiling = floor + (5.0 - floor) * (needed - shortfall) / needed
+            cost = (STAFF_COST if t.level > 3.0 else STAFF_COST_BELOW) * shortfall
             after = min(t.level - cost, ceiling)
-            t.add(round(after - t.level, 2), "staff bar, missing " + ", ".join(missing))
+            why = "staff bar, missing " + ", ".join(missing)
+            asked = f" ({needed} of {len(names)} asked)" if needed < len(names) else ""
+            t.add(round(after - t.level, 2), why + asked)
         else:
             # the staff descriptors are the rubric's top step at staff level, which neither the story's parts
-            # nor the talking points measure: an answer that shows every one of them earns it
-            t.add(STAFF_BONUS, "shows every staff signal: " + ", ".join(names))
+            # nor the talking points measure: an answer that shows them earns it
+            shown = [n for n in names if n in found]
+            t.add(STAFF_BONUS, ("shows every staff signal: " if len(shown) == len(names) else
+                                f"shows {len(shown)} of {len(names)} staff signals: ") + ", ".join(shown))
     _wrong_claims(a, t)              # last: no bonus lifts an answer past a wrong claim
     lvl = round(max(1.0, min(5.0, t.level)), 2)
     return Calibration(lvl, kind, tuple(t.steps), tuple(found), missing, dimension_mean)
@@ -343,8 +357,13 @@ def _design(a: Any, t: _Trace) -> None:
 
 
 STAFF_COST, STAFF_COST_BELOW = 0.35, 0.15
+STAFF_FLOOR_TECHNICAL = 4.0                   # a technical answer's staff ceiling with no staff signal shown
+STAFF_NEEDED_TECHNICAL = 2                    # of a technical rubric's staff signals, how many make the staff bar
 STAFF_BONUS = 0.5                             # level for showing every staff signal at staff level     # level per missing staff signal, above and below the senior bar
 DESIGN_DEPTH, DESIGN_WORDS = 0.75, (30, 90)    # level for depth, distinct content words from none to full depth
+
+
+TECH_DEPTH, TECH_WORDS = 0.5, (45, 80)        # level for depth, distinct content words from none to full depth
 
 
 def _technical(a: Any, t: _Trace) -> None:
@@ -363,6 +382,11 @@ def _technical(a: Any, t: _Trace) -> None:
         t.add(0.3, f"{len(a.tech)} technical terms")
     if _LIMITS.search(a.text):
         t.add(0.3, "names a limit or an edge case")
+    # depth: how much the answer says beyond the question's own words, as for a design (the rubric's level 5 adds
+    # edge cases, limits and how to detect them, which a bare definition leaves out)
+    _, distinct, _ = _substance(a)
+    t.add(round(TECH_DEPTH * min(1.0, max(0, distinct - TECH_WORDS[0]) / (TECH_WORDS[1] - TECH_WORDS[0])), 2),
+          f"depth: {distinct} distinct content words beyond the question's")
 
 
 def _delivery(a: Any, t: _Trace) -> None:

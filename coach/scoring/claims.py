@@ -1,7 +1,8 @@
 """Wrong claims: sentences that state one of the question's known misconceptions as true.
 
 A question's `misconceptions` (rubrics/questions/*.toml) each carry cues: patterns for the ways people state the
-wrong claim. A cue fires on a sentence unless the words around the match deny or distance it ("people think
+wrong claim, and cue sets of co-occurring concepts or a swap of two meanings that generalise past any one
+wording (coach/scoring/concepts.py). A cue fires on a sentence unless the words around the match deny or distance it ("people think
 accuracy is fine here but it isn't", "it is a myth that ...", "not because ..."): the window checked is the
 clause around the match, so an unpunctuated spoken answer (one long run) is read piece by piece. A fired sentence
 covers no talking point, caps the technical level (coach/scoring/calibrate.py) and raises the gap "wrong_claim".
@@ -14,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from coach.domain import Misconception, Question
+from coach.scoring import concepts
 from coach.scoring.text import Sentence
 
 # Words that say the speaker reports or rejects the claim instead of making it. Checked in a window before the
@@ -75,7 +77,10 @@ def _clause_start(text: str, at: int) -> int:
 
 
 def states(m: Misconception, sentence: str) -> bool:
-    """Whether the sentence states the misconception as true: a cue fires and nothing near it denies it."""
+    """Whether the sentence states the misconception as true: a cue fires and nothing near it denies it, or a cue
+    set of concept groups or a swap of two meanings fires (coach/scoring/concepts.py)."""
+    if any(concepts.fires(c, sentence) for c in m.concepts) or any(concepts.swapped(w, sentence) for w in m.swaps):
+        return True
     for cue in m.cues:
         for hit in _compiled(cue).finditer(sentence):
             before = sentence[_clause_start(sentence, hit.start()):hit.start()]

@@ -123,8 +123,10 @@ def find_gaps(a: Analysis) -> list[Gap]:
     if a.wrong:
         first = a.wrong[0]
         more = f" (and {len(a.wrong) - 1} more)" if len(a.wrong) > 1 else ""
-        gaps.append(Gap("wrong_claim", 0.85, f'"{quote(first.evidence, 100)}" states that {first.claim[:1].lower()}'
-                                             f'{first.claim[1:].rstrip(".")}{more}'))
+        claim = first.claim.rstrip(".")
+        if claim[1:2].islower():          # "Bias and ..." -> "bias and ...", but "ROC AUC ..." and "L1 ..." stay
+            claim = claim[:1].lower() + claim[1:]
+        gaps.append(Gap("wrong_claim", 0.85, f'"{quote(first.evidence, 100)}" states that {claim}{more}'))
     gaps = [g for g in gaps if g.id in GAP_IDS]
     return sorted(gaps, key=lambda g: (-g.severity, _ORDER.get(g.id, 99)))
 
@@ -174,7 +176,11 @@ def feedback(a: Analysis, gaps: list[Gap]) -> list[str]:
     lines = [_ADVICE.get(g.id, "{e}").format(e=g.evidence) for g in gaps[:3]]
     if a.non_answer is not None:
         return lines
-    if a.staff_missing:
+    if a.staff_missing and family(a) == "technical":
+        # a technical answer's staff step sits on top of a correct answer: no story of other teams is asked for
+        lines.insert(min(1, len(lines)), "At staff level, add " + " or ".join(a.staff_missing) +
+                     ": the part of the idea the textbook answer leaves out, told from your own models.")
+    elif a.staff_missing:
         lines.insert(min(1, len(lines)), "At staff level, show " + ", ".join(a.staff_missing) +
                      ": who beyond your team changed how they work, and where this leads in a year or two.")
     if a.star.measurable_result and family(a) == "story":

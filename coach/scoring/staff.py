@@ -57,15 +57,32 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:doesn'?t|does not|won'?t) (?:fit|scale)|on (?:a|our|my) [a-z ]{0,30}(?:model|system|pipeline)"
         r"(?: of (?:mine|ours)| we| i|,)|(?:rare|long[- ]tail) [a-z ]{0,20}(?:vanished|disappeared|dropped out)|"
         # what breaks in practice, told from experience: "most drops I've seen were upstream"
-        r"(?:most|many|every|the) (?:[a-z]+ ){0,2}i'?ve (?:seen|debugged|hit|dealt with)|in my experience|"
-        r"in practice|what (?:usually|actually|really) (?:breaks|goes wrong|happens))", _F),
+        r"(?:most|many|every|the) (?:[a-z]+ ){0,2}(?:i'?ve|i have|we'?ve|we have) (?:seen|debugged|hit|dealt with)|"
+        r"in my experience|in practice|what (?:usually|actually|really) (?:breaks|goes wrong|happens)|"
+        # a case from their own work where the offline view and production parted: "close to what production showed"
+        r"what (?:production|the live (?:model|system|traffic)) (?:later |then |actually )?(?:showed|gave|did)|"
+        r"the case i (?:remember|saw)|(?:looked|seemed|scored) (?:[a-z]+ ){0,2}(?:brilliant|great|perfect|too good|"
+        r"amazing) (?:until|offline)|(?:in|at) my (?:last|previous) (?:role|job|team|company)|"
+        # the ways live traffic breaks an offline assumption: units that interact, the model shaping its own data
+        r"interference|spill-?overs?|network effects?|feedback (?:loops?|effects?))", _F),
     # ... and a guard or practice that protects many models
     "a guard for many models": re.compile(
-        r"\b(?:(?:every|each|all|other|several|\d+|two|three|four|five|six|seven|eight|nine|ten) "
-        r"(?:[a-z]+ ){0,2}(?:teams?|models|retrains?|launch(?:es)?|pipelines)(?:'s)?\b|shared (?:[a-z]+ ){0,2}"
-        r"(?:pipeline|check|gate|library|evaluation|platform|template)|launch (?:requirement|gate|checklist|criteria)|"
+        # (not an ensemble: "average several models", "combine three models")
+        r"\b(?:(?<!average )(?<!averaging )(?<!combine )(?<!combining )(?<!blend )(?<!blending )(?<!stack )"
+        r"(?:every|each|all|other|several|\d+|two|three|four|five|six|seven|eight|nine|ten) "
+        r"(?:[a-z]+ ){0,2}(?:teams?|models|retrains?|launch(?:es)?|pipelines|reviews?)(?:'s)?\b|shared (?:[a-z]+ ){0,2}"
+        r"(?:pipeline|check|gate|library|evaluation|platform|template)|"
+        r"launch (?:requirement|gate|checklist|criteria|process|review)|standing (?:check|gate|rule|review)|"
         r"(?:in|into) (?:the|our) (?:shared |training |evaluation )?pipeline|(?:a|the|our) (?:[a-z]+ )?standard\b)",
         _F),
+    # ... the choice framed by what a mistake costs the product and the people around the model
+    "the cost of being wrong": re.compile(
+        r"\b(?:costs? of (?:a |an |each |every |the )?(?:kind of |type of )?(?:false (?:positives?|negatives?|alarms?)|"
+        r"errors?|mistakes?|being wrong|misses|a miss|wrong \w+)|what (?:each|a|every|the) (?:kind of )?(?:mistake|error|"
+        r"miss|false \w+|wrong \w+) costs|(?:missed|false|wrong) [a-z]+ costs?\b|costs? (?:\w+ ){0,3}times (?:as much|more)|"
+        r"guardrails?|"
+        r"which result means|(?:agree|agreed|decide|decided|fix|fixed|set) in advance|the team that owns|"
+        r"downstream (?:teams?|decisions?|consumers?))", _F),
     # the coding rubric's staff bar: how the code behaves at production scale ...
     "behaviour at production scale": re.compile(
         r"\b(?:stream(?:ing|ed)?|(?:doesn'?t|don'?t|does not|do not|won'?t) fit (?:in|into) memory|memory|"

@@ -1,0 +1,206 @@
+"""Wrong claims as co-occurring concepts, not phrases: the second way a misconception is recognised.
+
+A misconception's `concepts` (rubrics/questions/*.toml) are cue sets written as groups of alternatives:
+
+    concepts = ["roc | roc curve + @favour + rare | few positives | imbalanc*"]
+
+A cue set fires on a clause when every group (split on " + ") has a mention there, all within SPAN characters
+of one another. An alternative (split on " | ") is a word or phrase: "*" ends a word stem, spaces and hyphens
+match either, "!" in front asks for the mention to be negated ("!change*" is "neither changes", "does not
+change"), and "@name" is one of the stance groups below (recommending or doing a practice, favouring a choice,
+a universal "always"). A group written with "-" in front says what the claim cannot sit next to: the right
+statement itself ("- need the labels"). Without "!", a negated or contrasted mention does not count ("not better",
+"PR AUC over ROC AUC", "rather than a random split"). A clause that reports or rejects the claim ("people think ...", "...,
+which is wrong"), or calls the thing a harm near the mentions ("leaks", "inflates", "a mistake", "useless"),
+states nothing wrong.
+
+A misconception's `swap` (two named ideas whose meanings people exchange) is written
+
+    swap = ["bias : underfit* | too simple ; variance : overfit* | memori*"]
+
+and fires when one side's name is tied ("is", "means", "that's", "when") closely, in the same clause, to the other
+side's meaning (or the other side's meaning to this side's name), with neither its own meaning nor the other's name
+in between, and no negation.
+Clauses split on . ; : ? ! and on but, whereas, however, although, though, while and so, so an unpunctuated spoken
+answer is read in pieces.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_F = re.IGNORECASE
+SPAN = 120           # characters from the first to the last mention of a cue set
+NEAR = 60            # characters either side of the mentions read for a harm word
+SWAP_GAP = 70        # characters between a name and the other side's meaning
+# What ties a name to a meaning: "variance is when ...", "... that's a bias problem", "overfitting means high bias".
+LINK = re.compile(r"\b(?:is|are|means?|meaning|that'?s|it'?s|called|refers? to|points? to|indicates?|shows? up as|"
+                  r"comes? from|caused by|leads? to|when|gives?|makes?|pushes|drives|sets|=)\b", _F)
+TIE_OPENS = re.compile(r"^\W*(?:[\w']+\W+){0,3}?" + LINK.pattern, _F)
+TIE_CLOSES = re.compile(r"(?:\b(?:that'?s|it'?s|is|means|called|indicates|points to|a sign of|gives(?: you)?)|=)\s+"
+                        r"(?:(?:a|an|the|high|low|more|too much|just|basically|pure)\s+){0,2}$", _F)
+CLAUSE_BREAK = re.compile(r"[.;:?!]|\b(?:but|whereas|however|although|though|while|so)\b", _F)
+# A negation in the three words before a mention turns it round; a contrast word just before it puts it aside.
+NEG_BEFORE = re.compile(r"(?:\b(?:not|never|no|nor|neither|without|hardly|cannot|dont|doesnt|didnt|cant|wont|isnt|"
+                        r"arent|wasnt|werent|shouldnt|wouldnt|couldnt)|n't)\s+(?:\S+\s+){0,2}$", _F)
+CONTRAST_BEFORE = re.compile(r"\b(?:than|over|instead of|rather than|unlike|versus|vs|against|not)\s+(?:the\s+|a\s+)?$",
+                             _F)
+# Words that call what the clause describes a harm: the speaker names the wrong practice to warn against it.
+HARM = re.compile(r"\b(?:leak\w*|inflat\w*|(?:too|overly) (?:good|optimistic)|optimistic|mistakes?|misleading|cheat\w*|"
+                  r"pitfalls?|traps?|flatter\w*|fool\w*|overstat\w*|contaminat\w*|wrong(?:ly)?|bug\w*|dangerous|"
+                  r"useless|no good|meaningless|tells you nothing|says nothing|hides?|hiding|masks?|"
+                  r"(?:can|may|might|will|would) (?:still )?(?:look|seem) (?:great|good|high|impressive|fine|brilliant))\b",
+                  _F)
+# Stance groups: ways of saying "I do this / this is right / this is the better one / this always holds".
+STANCE: dict[str, tuple[str, ...]] = {
+    "endorse": ("i", "we", "i'd", "we'd", "i'll", "we'll", "you want", "you should", "you need", "you can", "should",
+                "standard", "the right way", "the correct way", "the proper way", "fine", "ok", "okay", "safe",
+                "no problem", "good enough", "recommend*", "always", "consistent", "best", "just"),
+    "favour": ("better", "best", "prefer*", "more informative", "more sensitive", "more reliable", "more useful",
+               "more robust", "more stable", "more accurate", "right choice", "right metric", "go-to", "headline",
+               "go with", "report", "use", "pick", "choose", "trust", "rely on", "ideal", "enough"),
+    "always": ("always", "every time", "in all cases", "any case", "regardless", "whatever the", "holds for",
+               "no matter", "in general", "for everything", "universally"),
+}
+
+
+@lru_cache(maxsize=2048)
+def _term(alt: str) -> tuple[re.Pattern[str], bool]:
+    """One alternative as a pattern, and whether it asks for a negated mention."""
+    negated = alt.startswith("!")
+    alt = alt.lstrip("!").strip()
+    words = []
+    for w in alt.split():
+        stem = w.endswith("*")
+        words.append(re.escape(w.rstrip("*")).replace(r"\-", r"[\s-]+") + (r"[\w'-]*" if stem else ""))
+    body = r"[\s-]+".join(words)
+    lead = r"\b" if re.match(r"\w", alt) else ""
+    tail = "" if alt.endswith("*") or not re.search(r"\w$", alt) else r"\b"
+    return re.compile(lead + body + tail, _F), negated
+
+
+def _alternatives(group: str) -> list[str]:
+    out: list[str] = []
+    for alt in (a.strip() for a in group.split("|")):
+        if alt.startswith("@"):
+            out.extend(STANCE.get(alt[1:], ()))
+        elif alt:
+            out.append(alt)
+    return out
+
+
+@lru_cache(maxsize=512)
+def parse(cue_set: str) -> tuple[tuple[str, ...], ...]:
+    """A cue set as its groups of alternatives; a stance name is expanded."""
+    return tuple(tuple(_alternatives(g)) for g in cue_set.split(" + ") if g.strip())
+
+
+def problems(cue_set: str) -> str:
+    """'' when a cue set (or a swap) is well formed, else what is wrong with it (for the content loader)."""
+    for g in (x.strip() for x in re.split(r" \+ |;|:", cue_set)):
+        for a in (x.strip() for x in g.split("|")):
+            if not a.strip("!*@ "):
+                return f"an empty alternative in {cue_set!r}"
+            if a.startswith("@") and a[1:] not in STANCE:
+                return f"unknown stance group {a!r} (one of {', '.join('@' + s for s in STANCE)})"
+    return ""
+
+
+@lru_cache(maxsize=2048)
+def _group(alts: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """A group's alternatives as one pattern for plain mentions and one for those asked negated ("!...")."""
+    plain = [_term(a)[0].pattern for a in alts if not a.startswith("!")]
+    negated = [_term(a)[0].pattern for a in alts if a.startswith("!")]
+    return (re.compile("|".join(f"(?:{p})" for p in plain), _F) if plain else None,
+            re.compile("|".join(f"(?:{p})" for p in negated), _F) if negated else None)
+
+
+def _mentions(alts: tuple[str, ...], clause: str) -> list[tuple[int, int]]:
+    """Where the clause mentions one of the alternatives with the polarity asked for."""
+    out = []
+    for pat, want_negated in zip(_group(alts), (False, True)):
+        if pat is None:
+            continue
+        for m in pat.finditer(clause):
+            before = clause[max(0, m.start() - 40):m.start()]
+            negated = bool(NEG_BEFORE.search(before))
+            if want_negated == negated and (want_negated or not CONTRAST_BEFORE.search(before)):
+                out.append((m.start(), m.end()))
+    return out
+
+
+def clauses(sentence: str) -> list[str]:
+    parts, last = [], 0
+    for m in CLAUSE_BREAK.finditer(sentence):
+        parts.append(sentence[last:m.start()])
+        last = m.end()
+    parts.append(sentence[last:])
+    return [p for p in parts if p.strip()]
+
+
+def _denied(clause: str, lo: int, hi: int, groups: tuple[tuple[str, ...], ...]) -> bool:
+    from coach.scoring.claims import DENY_AFTER, DENY_BEFORE
+
+    if DENY_BEFORE.search(clause[max(0, lo - 70):lo]) or DENY_AFTER.search(clause[hi:]):
+        return True
+    for h in HARM.finditer(clause, max(0, lo - NEAR), min(len(clause), hi + NEAR)):
+        if not any(_term(a)[0].fullmatch(h.group(0)) or _term(a)[0].search(h.group(0)) for g in groups for a in g):
+            return True
+    return False
+
+
+def fires(cue_set: str, sentence: str) -> bool:
+    """Whether one cue set states the claim in some clause of the sentence."""
+    parsed = parse(cue_set)
+    groups = tuple(g for g in parsed if not g[0].startswith("-"))
+    vetoes = tuple(tuple(a.lstrip("-").strip() for a in g) for g in parsed if g[0].startswith("-"))
+    if not groups:
+        return False
+    for clause in clauses(sentence):
+        found = []
+        for g in groups:                 # the rarest words come first in a cue set: stop at the first absent group
+            ms = _mentions(g, clause)
+            if not ms:
+                break
+            found.append(ms)
+        if len(found) < len(groups):
+            continue
+        for anchor in found[0]:
+            picks = [anchor] + [min(ms, key=lambda m: abs(m[0] - anchor[0])) for ms in found[1:]]
+            lo, hi = min(p[0] for p in picks), max(p[1] for p in picks)
+            if hi - lo > SPAN or _denied(clause, lo, hi, groups):
+                continue
+            near = clause[max(0, lo - NEAR):hi + NEAR]
+            if not any(_mentions(v, near) for v in vetoes):
+                return True
+    return False
+
+
+def _side(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    name, _, means = text.partition(":")
+    return tuple(_alternatives(name)), tuple(_alternatives(means))
+
+
+def swapped(swap: str, sentence: str) -> bool:
+    """Whether the sentence gives one named idea the other's meaning (see the module docstring)."""
+    one, _, two = swap.partition(";")
+    (name_a, means_a), (name_b, means_b) = _side(one), _side(two)
+    for clause in clauses(sentence):
+        # a name tied forward to a meaning ("variance is when ..."): the tie opens the gap; a meaning tied back to a
+        # name ("... that's a bias problem"): the tie closes it
+        for first, then, blockers, tie in ((name_a, means_b, name_b + means_a, TIE_OPENS),
+                                           (name_b, means_a, name_a + means_b, TIE_OPENS),
+                                           (means_b, name_a, name_b + means_a, TIE_CLOSES),
+                                           (means_a, name_b, name_a + means_b, TIE_CLOSES)):
+            for s, e in _mentions(first, clause):
+                for s2, e2 in _mentions(then, clause):
+                    gap = clause[e:s2]
+                    if s2 < e or s2 - e > SWAP_GAP or NEG_BEFORE.search(clause[max(0, s2 - 40):s2]) or \
+                            re.search(r"\b(?:not|never|no|opposite of|unlike|whereas|while|different|differs?|distinct|"
+                                                r"independent|unrelated|separate from|nothing to do)\b|n't", gap, _F):
+                        continue
+                    if not tie.search(gap) or any(_term(b)[0].search(gap) for b in blockers):
+                        continue
+                    if not _denied(clause, s, e2, ((),)):
+                        return True
+    return False
