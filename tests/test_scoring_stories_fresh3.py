@@ -31,3 +31,59 @@ def test_direction_that_outlasts_the_project_in_plain_words() -> None:
                  "Five other teams in the company now run the same check before a release."):
         assert "long-term direction" in staff_signals(said), said
     assert "long-term direction" not in staff_signals("I fixed the flaky job and we shipped the model on Friday.")
+
+
+def _labels(text: str) -> dict[str, str]:
+    card = score_answer(text)
+    return {s[:25]: lab for s, lab in zip(card.star.sentences, card.star.labels)}
+
+
+def test_a_belief_held_before_the_story_turned_is_its_setting() -> None:
+    card = score_answer("I was convinced the churn model was stale, and I pushed for a weekly retrain. An analyst on "
+                        "my team asked whether the cancellation dates were right. I checked a month of accounts and "
+                        "found that cancellations were logged a week late. I fixed the logging job instead of "
+                        "retraining, and churn recall rose by eight points.")
+    assert card.star.labels[0] == "situation"
+    assert card.star.situation.evidence[0].startswith("I was convinced")
+    assert card.star.action.evidence[0].startswith(("I checked", "I fixed"))
+
+
+def test_a_habit_that_started_after_the_story_is_what_lasted() -> None:
+    card = score_answer("Our search ranker lost clicks after a retrain. I found that the test queries had leaked "
+                        "into training and I rolled it back. I added a check that fails the job on any overlap. "
+                        "Since then I always diff the train and test sets before I trust an offline gain.")
+    assert card.star.labels[-1] == "result"
+
+
+def test_how_long_it_has_held_is_an_outcome() -> None:
+    card = score_answer("We needed a queue for model scoring jobs. I compared a hosted queue with running our own. "
+                        "I picked our own because we already ran two like it. It has run for three years with one "
+                        "outage, at a fifth of the hosted price.")
+    assert card.star.labels[-1] == "result"
+    assert card.star.result.present
+
+
+def test_another_partys_agreement_that_closes_the_story_is_the_outcome() -> None:
+    card = score_answer("Our head of sales wanted the lead score used for every region at once. The model had only "
+                        "seen two regions, so I did not trust it elsewhere. I walked her through the error by region "
+                        "and suggested a slower start. She agreed, and the new regions kept the old process until "
+                        "their data caught up.")
+    assert card.star.labels[-1] == "result"
+    assert card.star.result.evidence[0].startswith("She agreed")
+
+
+def test_a_team_one_led_is_the_setting_and_a_negated_act_is_no_step() -> None:
+    card = score_answer("I led the payments analytics group at the time. The checkout team wanted to launch a new "
+                        "fraud rule. I replayed a month of orders with it and found it blocked twice the good orders.")
+    assert card.star.labels[0] == "situation"
+    weak = score_answer("We used whatever labels were in the table. I did not really find any problems with them. "
+                        "Another team took care of the rest.")
+    assert weak.star.labels[1] != "action"          # "I did not really find any problems"
+
+
+def test_how_success_was_measured_is_setting_not_an_outcome() -> None:
+    card = score_answer("I owned the store replenishment model. We measured success by the share of shelves "
+                        "restocked within one day. I rebuilt the features on hourly sales and moved the retrain to "
+                        "nightly. Empty shelves fell from nine to four percent.")
+    assert card.star.result.evidence[0].startswith("Empty shelves fell")
+    assert _labels(card.star.sentences and " ".join(card.star.sentences))["We measured success by th"] != "result"

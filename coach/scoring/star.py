@@ -12,10 +12,10 @@ from typing import Any
 
 from coach.scoring.star_cues import ACT_CLAUSE as ACT_CLAUSE   # read by the calibration
 from coach.scoring.star_cues import (
-    ACTION, I_WORD, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _AT_NAME,
-    _BACKSTORY_CHANGE, _CAREER, _CAUSE, _CHANGE_MEASURED, _CONDITIONAL, _CONSEQUENCE, _DOUBT, _F, _FINDING,
+    ACTION, I_WORD, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _ASIDE_LEAD, _AT_NAME,
+    _BACKSTORY_CHANGE, _CAREER, _CHANGED_HABIT, _CLOSING_AGREED, _CAUSE, _CHANGE_MEASURED, _CONDITIONAL, _CONSEQUENCE, _DOUBT, _F, _FINDING,
     _FIRST_PERSON_LEAD, _GOAL, _HABIT, _HYPOTHETICAL, _LATER_OUTCOME, _MEASURE, _MEASURED_OUTCOME, _OBLIGATION,
-    _OPENER, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OUTCOME_LEAD, _OWNED_ROLE, _PAST, _PERFECT, _PLAN, _REFLECTION,
+    _OPENER, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OUTCOME_LEAD, _OWNED_ROLE, _SUCCESS_DEF, _PAST, _PERFECT, _PLAN, _REFLECTION,
     _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _UNSURE, _VERDICT,
 )
 from coach.scoring.text import Sentence, quote
@@ -76,6 +76,9 @@ def label_sentence(sentence: str) -> dict[str, float]:
     main = sentence[rel.end():] if rel else sentence
     scores = {"situation": max(_cue(sentence, SITUATION), 1.0 if _AT_NAME.search(original) else 0.0),
               "task": _cue(sentence, TASK), "action": _cue(main, ACTION), "result": _cue(sentence, RESULT)}
+    if _CHANGED_HABIT.search(sentence) and (_HABIT.search(sentence) or _ALWAYS.search(sentence)) \
+            and not _PLAN.search(sentence):
+        return {c: 0.0 for c in scores} | {"result": 2.6}   # a habit that started after the story: what lasted
     if _DOUBT.search(sentence) or _CONDITIONAL.search(sentence) or _SELF_RATING.search(sentence) or \
             _ALWAYS.search(sentence) or _VERDICT.search(sentence) or \
             _OTHERS_VERDICT.search(sentence) and not _REFLECTION.search(sentence) or not _PAST.search(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
@@ -87,6 +90,8 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if _OWNED_ROLE.search(sentence) and not _OBLIGATION.search(sentence):
         # "I owned our churn model, and success was ...": the setting, not an ask
         scores["situation"], scores["task"] = max(scores["situation"], 2.6), min(scores["task"], 2.0)
+    if _SUCCESS_DEF.search(sentence):
+        scores["result"] = 0.0           # "we measured success by the share delivered within two days": the setting
     if _CAUSE.search(sentence):
         scores["result"] = 0.0           # "the root cause was a field that flipped from cents to dollars": a finding
     if _BACKSTORY_CHANGE.search(sentence):
@@ -128,7 +133,7 @@ def _measured_after_step(low: str) -> bool:
     return False
 
 
-def _narrative(low: str) -> bool:
+def narrative(low: str) -> bool:
     """A past-tense clause of the story itself: not a habit, a plan, a doubt, a condition or a verdict, nor a
     general claim in the present perfect ("I have not really had conflicts with people")."""
     return bool(_PAST.search(_PERFECT.sub("", low))) and not (_HABIT.search(low) or _PLAN.search(low) or _DOUBT.search(low)
@@ -137,13 +142,19 @@ def _narrative(low: str) -> bool:
                                             or _ALWAYS.search(low) or _VERDICT.search(low))
 
 
+def aside(low: str) -> bool:
+    """Not told as part of the story: a habit, a belief, a hypothetical or a self-description, with no past-tense
+    event in it (talking points of a story are not covered by such a sentence)."""
+    return bool(_ASIDE_LEAD.search(low) or _CONDITIONAL.search(low)) and not _PAST.search(_PERFECT.sub("", low))
+
+
 def _carry(sents: list[Sentence], labels: list[str], carried: dict[str, list[int]]) -> None:
     """A past-tense clause with no cue of its own continues the part it follows: more context after the
     scene ("... | and the timeline kept slipping"), more outcome after the result or after the last step
     ("... | and the student kept most of the gain"). Speech split at its clauses needs this most."""
     actions = [i for i, lab in enumerate(labels) if lab == "action"]
     for i in range(1, len(sents)):
-        if labels[i] != "other" or _words(sents[i].text) < 4 or not _narrative(sents[i].text.lower()):
+        if labels[i] != "other" or _words(sents[i].text) < 4 or not narrative(sents[i].text.lower()):
             continue
         before = labels[i - 1]
         prev, low = sents[i - 1].text.lower(), sents[i].text.lower()
@@ -192,7 +203,7 @@ def _scene_first(sents: list[Sentence], labels: list[str], primary: dict[str, li
     second = sents[1].text.lower() if len(sents) > 1 else ""
     if acts[0] == 0 and len(labels) >= 3 and any(a > 1 for a in acts) and not _TEST_LEAD.search(
             sents[0].text.lower()) and not _TALK_LEAD.search(sents[0].text.lower()) and (labels[1] == "situation" or (
-            labels[1] == "other" and _narrative(second) and not _FIRST_PERSON_LEAD.search(second))):
+            labels[1] == "other" and narrative(second) and not _FIRST_PERSON_LEAD.search(second))):
         _relabel(0, "situation", labels, primary, secondary, carried)
         secondary["action"].append(0)
 
@@ -220,7 +231,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
                 labels.append("other")
             continue
         low = s.text.lower()
-        if sc[best] < 1.0 and i < 2 and "action" not in labels and _words(s.text) >= 5 and _narrative(low):
+        if sc[best] < 1.0 and i < 2 and "action" not in labels and _words(s.text) >= 5 and narrative(low):
             best, sc = "situation", sc | {"situation": 1.0}     # an opening sentence that sets the scene
         elif i < 2 and best in ("action", "result") and sc["task"] < 2.5 and _SCENE_CLAUSE.search(low):
             best, sc = "situation", sc | {"situation": sc[best] + 0.1}   # "when I joined X, each team did Y"
@@ -231,7 +242,10 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
         if best == "situation" and sc[best] < 2.5 and i == len(sents) - 1 and i >= 2 and "action" in labels \
                 and _MEASURE.search(low):
             best, sc = "result", sc | {"result": sc[best]}   # context comes first: a measured close is the outcome
-        if best != "other" and sc[best] < 1.0 and i == len(sents) - 1 and i >= 2 and _narrative(low) \
+        if i == len(sents) - 1 and i >= 2 and "action" in labels and best in ("action", "other") \
+                and _CLOSING_AGREED.search(low):
+            best, sc = "result", sc | {"result": max(sc["result"], sc["action"] + 0.1, 1.0)}   # the decision won
+        if best != "other" and sc[best] < 1.0 and i == len(sents) - 1 and i >= 2 and narrative(low) \
                 and not _FIRST_PERSON_LEAD.search(low):
             best, sc = "result", sc | {"result": 1.0}          # a closing past-tense sentence about others: the outcome
         if best == "other" or sc[best] < 1.0:

@@ -145,7 +145,10 @@ def _alternatives(keyword: str) -> tuple[str, ...]:
 # the answer's measured outcome: a sentence the STAR labels call a result, with a number in it.
 _OUTCOME_POINT = re.compile(r"^\s*(?:the )?(?:measured |final )?(?:impact|outcome|result|effect|improvement)s?\b|"
                             r"\bmeasured (?:impact|effect|improvement|outcome|result|adoption|organi[sz]ational)|"
-                            r"\b(?:impact|adoption) (?:in )?numbers\b", re.I)
+                            r"\b(?:impact|adoption) (?:in )?numbers\b|"
+                            # "What happened as a result", "What happened next", "How it held up later"
+                            r"^\s*what happened (?:as a result|next|after|afterwards|then)\b|^\s*how it (?:held up|turned out|"
+                            r"ended|played out)\b", re.I)
 
 
 def coverage(question: Question | None, sents: list[Sentence], non_answer: bool = False,
