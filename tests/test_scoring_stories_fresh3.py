@@ -87,3 +87,22 @@ def test_how_success_was_measured_is_setting_not_an_outcome() -> None:
                         "nightly. Empty shelves fell from nine to four percent.")
     assert card.star.result.evidence[0].startswith("Empty shelves fell")
     assert _labels(card.star.sentences and " ".join(card.star.sentences))["We measured success by th"] != "result"
+
+
+def test_a_sweeping_judgement_of_others_costs_like_blame() -> None:
+    told = ("Our VP asked us to add voice search because a rival had it. I told him it would not pay off. I said my "
+            "team had no time for it. In the end another group built it and nobody used it.")
+    plain = score_answer(told)
+    sour = score_answer(told.replace("I told him it would not pay off.",
+                                     "I told him it would not pay off and that management always chases shiny things.")
+                        + " That proved my point.")
+    assert any("puts the fault on others" in s for s in sour.calibration.steps)
+    assert sour.overall < plain.overall
+
+
+def test_when_a_step_happened_does_not_measure_the_outcome() -> None:
+    card = score_answer("Our CFO wanted the churn forecast to drive the renewal budget in a new market. The model had "
+                        "never seen that market. I explained where it was reliable and where it was a guess. I "
+                        "suggested keeping the old budget method alongside it. She agreed, and we moved the market onto "
+                        "the forecast once it had three months of its own history.")
+    assert card.star.result.present and not card.star.measurable_result

@@ -229,11 +229,17 @@ def _story(a: Any, t: _Trace, followup: bool) -> None:
         t.add(-0.5, f'"we" {we} times against "I" {i}')
 
 
-# Putting the fault on others, the rubric's red flag in a story about a mistake or a conflict: "the review process
+# Putting the fault on others (or a sweeping judgement of them), the rubric's red flag in a story about a mistake or a conflict: "the review process
 # should have caught it", "it wasn't my fault", "you can never trust other people's tests".
 _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagged|checked|tested|told|warned|stopped|"
                     r"spotted|known)\b|\b(?:not|wasn'?t|isn'?t|was not|is not) (?:really |entirely )?my fault\b|"
-                    r"\b(?:their|his|her|someone else'?s|the other team'?s) fault\b|\bnever trust (?:other|anyone)", _F)
+                    r"\b(?:their|his|her|someone else'?s|the other team'?s) fault\b|\bnever trust (?:other|anyone)|"
+                    # a sweeping judgement of others, or gloating: "leadership always chases whatever is trendy",
+                    # "they just didn't care about quality", "which kind of proved my point"
+                    r"\b(?:leadership|management|execs|executives|product|they|the business|that team|the other team|"
+                    r"the data team|those people) (?:always|never|just) (?:chases?|chased|cares?|listens?|listened|"
+                    r"thinks?|wants?|ignores?|ignored|(?:doesn'?t|don'?t|didn'?t|did not) (?:care|listen|bother))\b|"
+                    r"\bproved my point\b|\bi told (?:them|him|her|you) so\b", _F)
 BLAME_COST = 0.75
 
 

@@ -142,6 +142,12 @@ def narrative(low: str) -> bool:
                                             or _ALWAYS.search(low) or _VERDICT.search(low))
 
 
+# When a step happened is not a measure of the outcome: "we switched once it had two months of its own data".
+_TIMING = re.compile(r"\b(?:once|until|after|when) (?:it|we|they|the [a-z-]+) (?:had|has|have|got|reached)\b[^.,;]{0,25}?"
+                     r"\b(?:days?|weeks?|months?|quarters?|years?)\b(?: of (?:its|their|our|the) (?:own )?[a-z-]+)?|"
+                     r"\b(?:in|for) the first (?:\w+ )?(?:days?|weeks?|months?)\b", _F)
+
+
 def aside(low: str) -> bool:
     """Not told as part of the story: a habit, a belief, a hypothetical or a self-description, with no past-tense
     event in it (talking points of a story are not covered by such a sentence)."""
@@ -286,7 +292,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
         return sum(_words(sents[k].text) for k in idx) / total
 
     ev = {c: evidence(c) for c in COMPONENTS}
-    measurable = any(_MEASURE.search(e.lower()) for e in ev["result"])
+    measurable = any(_MEASURE.search(_TIMING.sub(" ", e.lower())) for e in ev["result"])
     s_share, a_share = share("situation"), share("action", with_secondary=True)
     notes: dict[str, list[str]] = {c: [] for c in COMPONENTS}
     if ev["situation"]:
