@@ -106,3 +106,20 @@ def test_when_a_step_happened_does_not_measure_the_outcome() -> None:
                         "suggested keeping the old budget method alongside it. She agreed, and we moved the market onto "
                         "the forecast once it had three months of its own history.")
     assert card.star.result.present and not card.star.measurable_result
+
+
+def test_a_scene_that_runs_on_before_the_first_step_is_capped() -> None:
+    steps = (" I sat down with her and found she had never used our feature store. I paired with her for two "
+             "afternoons and split her task into three smaller ones. After that her work landed on time and the "
+             "launch slipped only two weeks instead of two months.")
+    short = "A teammate on the search project kept missing her deadlines, which held up my ranking work." + steps
+    long_scene = ("So this was on the search project, which had been running for about two years before I joined and "
+                  "had gone through three managers and a rewrite of the indexer, which was its own long story with "
+                  "outages and a migration that never quite finished. The data side was also in a bit of a state, "
+                  "because the logging format had changed twice that year and half the dashboards were wrong, and "
+                  "people argued about which numbers to trust. Anyway, a teammate kept missing her deadlines, week after "
+                  "week, which held up the ranking work I was doing and frustrated the product manager a lot." + steps)
+    tight, buried = score_answer(short), score_answer(long_scene)
+    assert any("before the first step" in s for s in buried.calibration.steps)
+    assert not any("before the first step" in s for s in tight.calibration.steps)
+    assert buried.overall < tight.overall

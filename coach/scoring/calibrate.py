@@ -221,6 +221,11 @@ def _story(a: Any, t: _Trace, followup: bool) -> None:
         t.set(3.0, "a follow-up: specific steps, the story's context and outcome came before")
     if a.points.score is not None:
         t.add(round(0.4 * (a.points.score / 5.0) - 0.2, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
+    # the rubric's story "sets the scene in a sentence or two": a scene that runs on before the first step buries it
+    first = st.labels.index("action") if "action" in st.labels else len(st.labels)
+    setup = sum(len(x.text.split()) for x in a.sents[:first])
+    if setup > SETUP_WORDS and t.level > SETUP_CAP:
+        t.set(SETUP_CAP, f"the scene runs {setup} words before the first step (a sentence or two is the bar): at most")
     blame = _blame(a.text)
     if blame:
         t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
@@ -241,6 +246,7 @@ _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagge
                     r"thinks?|wants?|ignores?|ignored|(?:doesn'?t|don'?t|didn'?t|did not) (?:care|listen|bother))\b|"
                     r"\bproved my point\b|\bi told (?:them|him|her|you) so\b", _F)
 BLAME_COST = 0.75
+SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most
 
 
 def _blame(text: str) -> str:
