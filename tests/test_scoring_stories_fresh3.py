@@ -123,3 +123,13 @@ def test_a_scene_that_runs_on_before_the_first_step_is_capped() -> None:
     assert any("before the first step" in s for s in buried.calibration.steps)
     assert not any("before the first step" in s for s in tight.calibration.steps)
     assert buried.overall < tight.overall
+
+
+def test_weights_of_a_stated_precision_are_judged_tightly_but_leave_room_for_overhead() -> None:
+    half = score_answer("A thirteen billion parameter model in bf16 takes about 13 GB, so one 24 GB card holds it.",
+                        round_spec=None)
+    bad = [c for c in half.sizing.checks if not c.ok and c.rule == "model_memory"]
+    assert bad and abs(bad[0].expected - 26e9) < 1e9
+    overhead = score_answer("A thirteen billion parameter model in bf16 takes about 30 GB once the runtime is loaded.",
+                            round_spec=None)
+    assert [c.ok for c in overhead.sizing.checks if c.rule == "model_memory"] == [True]
