@@ -133,3 +133,20 @@ def test_weights_of_a_stated_precision_are_judged_tightly_but_leave_room_for_ove
     overhead = score_answer("A thirteen billion parameter model in bf16 takes about 30 GB once the runtime is loaded.",
                             round_spec=None)
     assert [c.ok for c in overhead.sizing.checks if c.rule == "model_memory"] == [True]
+
+
+def test_wrong_claims_about_serving_latency_in_a_deep_dive_story() -> None:
+    from coach.content import load_content
+    content = load_content()
+    q = content.questions["dd-latency-budget"]
+    kw = dict(question=q, round_spec=content.rounds.get("deep-dive"), rubric=content.rubrics.get("deep-dive"))
+    wrong = score_answer("Our search ranker had a budget of sixty milliseconds. I converted it to int8, and the lower "
+                         "precision improved the accuracy as a bonus. We also moved to larger batches, which made each "
+                         "request quicker. We tracked the mean latency per hour, and that covered the slow requests "
+                         "too. It stayed at twenty milliseconds.", **kw)
+    assert len(wrong.wrong_claims) == 3 and wrong.overall <= 2.0
+    right = score_answer("Our search ranker had a budget of sixty milliseconds at p99. I converted it to int8 and we "
+                         "lost about half a point of recall. Larger batches raised throughput but made each request "
+                         "wait longer, so I capped the batch wait at five milliseconds. We tracked p99 per hour, since "
+                         "the average hides the slow requests. It stayed under fifty milliseconds.", **kw)
+    assert right.wrong_claims == ()

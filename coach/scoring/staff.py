@@ -100,7 +100,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
     "organisation-level trade-off": re.compile(
         r"\b(?:build (?:it )?(?:or|against|versus|vs\.?|rather than) buy|buy(?:ing)? (?:a |the )?(?:managed|vendor|"
         r"off[- ]the[- ]shelf)|managed (?:product|service)|shared (?:platform|layer|service|stack|recipe|library|"
-        r"model|parts?|components?)|(?:make|build|turn) (?:[a-z]+ ){0,4}(?:shared|reusable)|(?:each|every) team "
+        r"model|parts?|pieces?|components?)|(?:make|build|turn) (?:[a-z]+ ){0,5}(?:shared|reusable)|"
+        r"teams? (?:would |could )?stop (?:building|maintaining|running|writing) their own|(?:each|every) team "
         r"(?:owning|owns|keeps|maintain\w*)|other (?:[a-z]+ )?teams? (?:stop|would|pay|bear)|cost (?:to|for) "
         r"(?:the )?other teams|team[- ]specific)\b", _F),
 }
