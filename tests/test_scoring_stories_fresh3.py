@@ -150,3 +150,15 @@ def test_wrong_claims_about_serving_latency_in_a_deep_dive_story() -> None:
                          "wait longer, so I capped the batch wait at five milliseconds. We tracked p99 per hour, since "
                          "the average hides the slow requests. It stayed under fifty milliseconds.", **kw)
     assert right.wrong_claims == ()
+
+
+def test_a_sentence_opening_with_a_plan_or_a_view_sets_no_scene() -> None:
+    plan = score_answer("um first i'd go through every alert from the last quarter and mark which ones anybody "
+                        "actually had to act on then i'd cut the rest")
+    assert "situation" not in plan.star.labels
+    view = score_answer("For me, good mentoring is about a shared sense of ownership. I usually pair with people "
+                        "early on. It has always worked for the people I helped.")
+    assert not view.star.situation.present
+    redo = score_answer("I would not hand-roll our own scheduler again; we lost a quarter to it. At the time nothing "
+                        "off the shelf fit our jobs.")
+    assert redo.star.labels[0] != "other" or redo.star.result.present

@@ -15,7 +15,7 @@ from coach.scoring.star_cues import (
     ACTION, I_WORD, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _ASIDE_LEAD, _AT_NAME,
     _BACKSTORY_CHANGE, _CAREER, _CHANGED_HABIT, _CLOSING_AGREED, _CAUSE, _CHANGE_MEASURED, _CONDITIONAL, _CONSEQUENCE, _DOUBT, _F, _FINDING,
     _FIRST_PERSON_LEAD, _GOAL, _HABIT, _HYPOTHETICAL, _LATER_OUTCOME, _MEASURE, _MEASURED_OUTCOME, _OBLIGATION,
-    _OPENER, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OUTCOME_LEAD, _OWNED_ROLE, _SUCCESS_DEF, _PAST, _PERFECT, _PLAN, _REFLECTION,
+    _OPENER, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OPENS_ASIDE, _OUTCOME_LEAD, _OWNED_ROLE, _SUCCESS_DEF, _PAST, _PERFECT, _PLAN, _REFLECTION,
     _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _UNSURE, _VERDICT,
 )
 from coach.scoring.text import Sentence, quote
@@ -79,6 +79,8 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if _CHANGED_HABIT.search(sentence) and (_HABIT.search(sentence) or _ALWAYS.search(sentence)) \
             and not _PLAN.search(sentence):
         return {c: 0.0 for c in scores} | {"result": 2.6}   # a habit that started after the story: what lasted
+    if _OPENS_ASIDE.search(sentence) and not _REFLECTION.search(sentence):
+        return {c: 0.0 for c in scores}  # a plan or a view, whatever tense its clauses use
     if _DOUBT.search(sentence) or _CONDITIONAL.search(sentence) or _SELF_RATING.search(sentence) or \
             _ALWAYS.search(sentence) or _VERDICT.search(sentence) or \
             _OTHERS_VERDICT.search(sentence) and not _REFLECTION.search(sentence) or not _PAST.search(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
@@ -139,7 +141,7 @@ def narrative(low: str) -> bool:
     return bool(_PAST.search(_PERFECT.sub("", low))) and not (_HABIT.search(low) or _PLAN.search(low) or _DOUBT.search(low)
                                             or _CONDITIONAL.search(low) or _SELF_RATING.search(low)
                                             or _OTHERS_VERDICT.search(low) or _CAREER.search(low)
-                                            or _ALWAYS.search(low) or _VERDICT.search(low))
+                                            or _ALWAYS.search(low) or _VERDICT.search(low) or _OPENS_ASIDE.search(low))
 
 
 # When a step happened is not a measure of the outcome: "we switched once it had two months of its own data".

@@ -331,3 +331,7 @@ _ASIDE_LEAD = re.compile(r"^(?:(?:so|and|but|then|well|um|uh|honestly|also|yeah)
 # How success was measured is the setting, not an outcome: "We measured success by the share delivered in two days".
 _SUCCESS_DEF = re.compile(r"\b(?:we|i) (?:measured|defined|judged) success (?:by|as)\b|\bsuccess (?:was|meant) "
                           r"(?:measured |defined )?(?:by|as)?\b", _F)
+# A sentence that opens with a plan or a view is not an event of the story, whatever tense its clauses use:
+# "um first i'd pull every page from the last two months ...", "For me, direction is about ...".
+_OPENS_ASIDE = re.compile(r"^(?:(?:so|and|then|first|next|um|uh|okay|ok|well)\s*,?\s*)*(?:(?:i|we)(?:'d| would| will)\b"
+                          r"(?! have\b)(?![^.]*\b(?:again|differently|over)\b)|(?:for me|to me|in my view|in my opinion),)", _F)
