@@ -162,3 +162,15 @@ def test_a_sentence_opening_with_a_plan_or_a_view_sets_no_scene() -> None:
     redo = score_answer("I would not hand-roll our own scheduler again; we lost a quarter to it. At the time nothing "
                         "off the shelf fit our jobs.")
     assert redo.star.labels[0] != "other" or redo.star.result.present
+
+
+def test_design_practices_told_in_plain_words() -> None:
+    from coach.scoring import signals
+    from coach.scoring.text import sentences
+    prod = signals.production_concepts("To judge it I'd keep a small group of users on the old ranking for a "
+                                       "quarter, and I'd read the error region by region.")
+    assert {"holdout group", "slice evaluation"} <= set(prod)
+    assert signals.tradeoff_evidence(sentences("Show the banner only when the expected lift outweighs the "
+                                               "chance of an uninstall."))
+    assert signals.clarifying(sentences("The real goal is buyers coming back next month, not clicks today."))
+    assert not signals.clarifying(sentences("I guess the goal is to show people good things."))
