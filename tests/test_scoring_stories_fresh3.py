@@ -174,3 +174,24 @@ def test_design_practices_told_in_plain_words() -> None:
                                                "chance of an uninstall."))
     assert signals.clarifying(sentences("The real goal is buyers coming back next month, not clicks today."))
     assert not signals.clarifying(sentences("I guess the goal is to show people good things."))
+
+
+def test_a_comparison_a_step_turned_up_and_a_closing_redo_lesson() -> None:
+    card = score_answer("Our pricing team wanted a deep model for demand. I fit a gradient-boosted baseline in a day "
+                        "and I asked them to score their model on the same four weeks. Their model was three points "
+                        "better on error but it needed a GPU per region. I showed both to the product lead and we "
+                        "shipped the baseline, which cut stock-outs by a fifth. If I did it again I would have set the "
+                        "serving budget before anyone trained anything.")
+    labels = card.star.labels
+    assert labels[2] == "action"          # what the side-by-side turned up
+    assert labels[-1] == "result"         # the lesson, shaped as a conditional
+    opening = score_answer("If I started over I would write the data checks before the model. We lost weeks to bad "
+                           "rows later.")
+    assert opening.star.labels[0] == "other"    # a redo that opens the answer is no outcome of a story
+
+
+def test_a_trouble_that_kept_recurring_is_context() -> None:
+    card = score_answer("we kept hitting the same outage where a retrain would pass offline and fail for one market "
+                        "so i wrote a rule that every launch shows the ten biggest markets and i built the report for it "
+                        "within a quarter nine teams ran it")
+    assert card.star.labels[0] == "situation"

@@ -13,7 +13,7 @@ from typing import Any
 from coach.scoring.star_cues import ACT_CLAUSE as ACT_CLAUSE   # read by the calibration
 from coach.scoring.star_cues import (
     ACTION, I_WORD, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _ASIDE_LEAD, _AT_NAME,
-    _BACKSTORY_CHANGE, _CAREER, _CHANGED_HABIT, _CLOSING_AGREED, _CAUSE, _CHANGE_MEASURED, _CONDITIONAL, _CONSEQUENCE, _DOUBT, _F, _FINDING,
+    _BACKSTORY_CHANGE, _CAREER, _CHANGED_HABIT, _CLOSING_AGREED, _COMPARED, _CAUSE, _CHANGE_MEASURED, _CONDITIONAL, _CONSEQUENCE, _DOUBT, _F, _FINDING,
     _FIRST_PERSON_LEAD, _GOAL, _HABIT, _HYPOTHETICAL, _LATER_OUTCOME, _MEASURE, _MEASURED_OUTCOME, _OBLIGATION,
     _OPENER, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OPENS_ASIDE, _OUTCOME_LEAD, _OWNED_ROLE, _SUCCESS_DEF, _PAST, _PERFECT, _PLAN, _REFLECTION,
     _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _UNSURE, _VERDICT,
@@ -168,7 +168,8 @@ def _carry(sents: list[Sentence], labels: list[str], carried: dict[str, list[int
         prev, low = sents[i - 1].text.lower(), sents[i].text.lower()
         if before == "situation" and not any(a < i for a in actions):
             labels[i] = "situation"
-        elif before == "action" and (_TEST_LEAD.search(prev) or _FINDING.search(prev) or _FINDING.search(low)):
+        elif before == "action" and (_TEST_LEAD.search(prev) or _FINDING.search(prev) or _FINDING.search(low)
+                                     or (_COMPARED.search(low) and _MEASURE.search(low))):
             labels[i] = "action"         # what the step found: "I reran it with five seeds. | It held every time."
         elif before == "result" or (before == "action" and actions and actions[-1] < i and _MEASURE.search(low)
                                     and not _FIRST_PERSON_LEAD.search(low)):
@@ -250,6 +251,9 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
         if best == "situation" and sc[best] < 2.5 and i == len(sents) - 1 and i >= 2 and "action" in labels \
                 and _MEASURE.search(low):
             best, sc = "result", sc | {"result": sc[best]}   # context comes first: a measured close is the outcome
+        if i == len(sents) - 1 and i >= 2 and "action" in labels and best == "other" and _CONDITIONAL.search(low) \
+                and _REFLECTION.search(low):
+            best, sc = "result", sc | {"result": 2.6}   # the closing lesson told as a redo: "If I did it again I'd ..."
         if i == len(sents) - 1 and i >= 2 and "action" in labels and best in ("action", "other") \
                 and _CLOSING_AGREED.search(low):
             best, sc = "result", sc | {"result": max(sc["result"], sc["action"] + 0.1, 1.0)}   # the decision won

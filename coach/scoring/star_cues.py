@@ -49,6 +49,9 @@ SITUATION = [
     (re.compile(r"\b(?:the|our) (?:problem|issue|context|background|situation|challenge) (?:was|is)\b", _F), 2.0),
     (re.compile(r"\b(?:we had|we owned|there was|there were|the team was|the team had|our team|we were|"
                 r"the company|our system|our product|nobody|everyone|every team)\b", _F), 1.0),
+    # a trouble that kept recurring is context: "we kept having the same problem where ..."
+    (re.compile(r"\b(?:we|they|teams|the team|people) kept (?:having|hitting|getting|seeing|running into|breaking|"
+                r"losing)\b", _F), 2.0),
     (re.compile(r"\b(?:used to|kept (?:breaking|failing|timing out|having)|was getting|were getting|"
                 r"complain(?:ed|ing|ts))\b", _F), 1.5),
     (re.compile(r"\b(?:i'?m|i am) (?:currently |now )?(?:a|an|the) [a-z -]{0,30}(?:engineer|lead|scientist|manager)\b|"
@@ -116,7 +119,7 @@ ACTION = [
 ]
 # A change verb in its verb forms (not the nouns "growth", "delivery" or the term "gradient boosted").
 _CHANGE = (r"\b(?<!to )(?<!would )(?:(?:reduc|increas|improv|decreas|rais|sav|doubl|tripl|halv|accelerat|declin)(?:e|ed|es|ing)|"
-           r"(?:(?<!gradient )boost|lower|gain|climb|jump|lift|recover|block|dipp?|spik|slipp?)(?:ed|s|ing)?|"
+           r"(?:(?<!gradient )(?<!gradient-)boost|lower|gain|climb|jump|lift|recover|block|dipp?|spik|slipp?)(?:ed|s|ing)?|"
            r"cut|cuts|cutting|dropp(?:ed|ing)|drops?|grew|grows?|growing|brought|shrank|shrunk|sped|"
            r"fell|falls?|falling|rose|rises?|rising|caught|blocked|stayed|remained|settled|lost|loses|"
            # movement verbs are a change only with a direction: "went from", "came down", not "went through"
@@ -281,6 +284,10 @@ _TALK_LEAD = re.compile(r"^(?:(?:and|so|then|first|um|uh)\W+)*(?:i|we)\s+(?:firs
 _FINDING = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:it turned out|turns out|(?:the|its|our) (?:root )?(?:cause|culprit)"
                       r" was|(?:i|we) (?:found|learned|saw|noticed|realized|realised) (?:that|it|they|the|most|about))\b",
                       _F)
+# A comparison a step turned up: "His model was two points better on recall, but it took 400 milliseconds".
+_COMPARED = re.compile(r"^(?:(?:and|so|but|then)\W+)*(?!(?:i|we)\b)(?:[a-z'-]+ ){1,4}(?:was|were|came out|ended up) "
+                       r"(?:[a-z0-9.-]+ ){0,4}(?:better|worse|faster|slower|cheaper|costlier|more accurate|less accurate|"
+                       r"ahead|behind)\b", _F)
 _CAUSE = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:it turned out|turns out|(?:the|its|our) (?:root )?(?:cause|culprit) was)\b",
                     _F)
 # A sentence that opens with "I <did something>" is an action even when it mentions a figure.
