@@ -195,3 +195,38 @@ def test_a_trouble_that_kept_recurring_is_context() -> None:
                         "so i wrote a rule that every launch shows the ten biggest markets and i built the report for it "
                         "within a quarter nine teams ran it")
     assert card.star.labels[0] == "situation"
+
+
+def _points(text: str, qid: str):
+    from coach.content import load_content
+    content = load_content()
+    q = content.questions[qid]
+    return score_answer(text, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round))
+
+
+def test_a_story_point_about_the_outcome_needs_an_outcome_sentence() -> None:
+    card = _points("Our launch date was fixed by a trade show. The fraud model would not be ready with every "
+                   "feature. I cut the two features that needed a new stream and kept the regional holdout. I "
+                   "suggested we launch with the batch features and I logged what we cut as tickets.",
+                   "bh-deadline-quality")
+    assert "The outcome of the launch" not in {p.point for p in card.talking_points.covered}
+    told = _points("Our launch date was fixed by a trade show. The fraud model would not be ready with every "
+                   "feature. I cut the two features that needed a new stream and kept the regional holdout. The "
+                   "launch went smoothly and we added the stream features a month later.", "bh-deadline-quality")
+    assert "The outcome of the launch" in {p.point for p in told.talking_points.covered}
+
+
+def test_lessons_and_admissions_in_plain_words_carry_their_points() -> None:
+    card = _points("I was sure our churn labels were fine and argued for a bigger model. A new analyst asked how "
+                   "cancellations were dated. I pulled a month of accounts and a fifth were dated late. I told the "
+                   "team in standup that I had been wrong. We fixed the dates and recall went up by a third. Since "
+                   "then I look at raw rows before I argue about a model.", "bh-changed-mind")
+    covered = {p.point for p in card.talking_points.covered}
+    assert "What they learned about how they form opinions" in covered
+    assert "What happened to the project after the change" in covered
+
+
+def test_an_aside_in_a_story_covers_no_point() -> None:
+    card = _points("I also believe you should never let quality slip when you save money. For me, profiling "
+                   "always comes first.", "bh-cost-reduction")
+    assert not card.talking_points.covered

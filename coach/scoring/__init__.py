@@ -58,7 +58,8 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     # in a story, what is not part of it (a habit, a belief, a plan, a claim in the present) covers no point either
     aside = frozenset(t for t, lab in zip(star_report.sentences, star_report.labels)
                       if lab == "other" and star.aside(t.lower())) if story else frozenset()
-    points = talking_points.coverage(question, sents, na is not None, outcomes, story, wrong_sents | aside)
+    results = frozenset(t for t, lab in zip(star_report.sentences, star_report.labels) if lab == "result")
+    points = talking_points.coverage(question, sents, na is not None, outcomes, story, wrong_sents | aside, results)
     a = Analysis(
         text=text, sents=sents, round=round_id, star=star_report, quantities=quantities, checks=checks,
         missing=[], sizing_score=0.0, sizing_rule="", delivery=report, points=points,

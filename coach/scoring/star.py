@@ -108,6 +108,9 @@ def label_sentence(sentence: str) -> dict[str, float]:
             not _OUTCOME_CLAUSE.search(sentence) or _TEST_LEAD.search(sentence)):
         # "I benchmarked both: X fell by 40" is an action; it is also a result (second) only with an outcome's shape
         scores["result"] = min(scores["result"], scores["action"] - (0.0 if _MEASURED_OUTCOME.search(sentence) else 0.1))
+    if scores["result"] and scores["result"] == scores["action"] and not _FIRST_PERSON_LEAD.search(sentence) \
+            and not _ACTION_LEAD.search(main[:25]):
+        scores["result"] += 0.05         # "the launch went fine and we added the rest later": it opens with the outcome
     reflection = _REFLECTION.search(sentence)
     if reflection:
         return scores | {"result": max(scores["result"], 2.6)}

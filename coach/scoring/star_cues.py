@@ -188,7 +188,7 @@ RESULT = [
                 r"thirty|forty|fifty)\b)[\s-]*(?:percent(?:age)?[\s-]*|points?[\s-]*|fold[\s-]*|basis[\s-]*points?\s*)?"
                 r"(?:lift|drop|gain|increase|decrease|reduction|improvement|saving|speed-?up|fall|rise|jump|boost|"
                 r"uplift|cut)s?\b", _F), 2.8),
-    (re.compile(r"\b(?:went (?:really )?well|everyone was happy|people liked|got a lot (?:better|quieter)|did (?:really |very |pretty )?well for|"
+    (re.compile(r"\b(?:went (?:really |pretty )?(?:well|fine|smoothly)|everyone was happy|people liked|got a lot (?:better|quieter)|did (?:really |very |pretty )?well for|"
                 r"(?:the team|everyone|they|the business|the client|leadership) (?:was|were) (?:very |really )?(?:happy|pleased)|"
                 r"was a success|worked (?:out|really well))\b", _F), 2.0),
 ]
