@@ -230,3 +230,13 @@ def test_an_aside_in_a_story_covers_no_point() -> None:
     card = _points("I also believe you should never let quality slip when you save money. For me, profiling "
                    "always comes first.", "bh-cost-reduction")
     assert not card.talking_points.covered
+
+
+def test_a_gain_in_points_told_with_added_is_a_measured_outcome() -> None:
+    card = score_answer("What I dropped was the feature selection sweep, since the full set was within a point of "
+                        "it last quarter. I kept the per-country backtest. I filed each shortcut with an owner and a "
+                        "date. We closed both a month after launch, and the swept model added about a point, as we "
+                        "had guessed.", followup=True)
+    assert card.star.labels[-1] == "result" and card.star.measurable_result
+    plain = score_answer("I added two features to the model and retrained it.")
+    assert plain.star.labels[0] == "action"

@@ -121,14 +121,17 @@ ACTION = [
 _CHANGE = (r"\b(?<!to )(?<!would )(?:(?:reduc|increas|improv|decreas|rais|sav|doubl|tripl|halv|accelerat|declin)(?:e|ed|es|ing)|"
            r"(?:(?<!gradient )(?<!gradient-)boost|lower|gain|climb|jump|lift|recover|block|dipp?|spik|slipp?)(?:ed|s|ing)?|"
            r"cut|cuts|cutting|dropp(?:ed|ing)|drops?|grew|grows?|growing|brought|shrank|shrunk|sped|"
+           # "added" is a change only with a gain measured in points: "the tuned model added about a point"
+           r"added(?= (?:about |roughly |nearly |almost |another |an extra )?(?:a|one|two|three|four|five|half a|"
+           r"\d[\d.]*) ?(?:points?|percent|%|pp)\b)|"
            r"fell|falls?|falling|rose|rises?|rising|caught|blocked|stayed|remained|settled|lost|loses|"
            # movement verbs are a change only with a direction: "went from", "came down", not "went through"
            r"went(?=[^.]{0,40}?\b(?:up|down|from|to|under|below|above|within|back)\b)|"
            r"came(?=[^.]{0,40}?\b(?:up|down|to|under|below|above|within|back)\b)|"     # "came from" is an origin
            r"moved(?=[^.]{0,40}?\b(?:up|down|from)\b)|kept(?=[^.]{0,30}?\b(?:under|below|above|within)\b))\b")
-_NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\b(?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\btwice\b|\bzero\b|\bx\b|\b(?:one|two|three|four|five|six|seven|eight|"
+_NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\ba point\b|\b(?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\btwice\b|\bzero\b|\bx\b|\b(?:one|two|three|four|five|six|seven|eight|"
             r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)")
-_MEASURE = re.compile(r"\d|percent|%|\b(?:by|about|roughly|nearly|almost|over) (?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\ba (?:day|week|month|quarter|year) (?:early|earlier|ahead|sooner)\b|\b(?:half|twice|once|double[d]?|triple[d]?|zero|none|\w+fold|"
+_MEASURE = re.compile(r"\d|percent|%|\b(?:about|roughly|nearly|almost|over|by|added|gained|lost) (?:a|half a) point\b|\b(?:by|about|roughly|nearly|almost|over) (?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\ba (?:day|week|month|quarter|year) (?:early|earlier|ahead|sooner)\b|\b(?:half|twice|once|double[d]?|triple[d]?|zero|none|\w+fold|"
                       r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
                       r"eighty|ninety|hundred)\w*)\b|\bx\b", _F)
 # Time that passed since the story ("a year later", "eighteen months on", "today"): what follows is the outcome.
