@@ -240,3 +240,11 @@ def test_a_gain_in_points_told_with_added_is_a_measured_outcome() -> None:
     assert card.star.labels[-1] == "result" and card.star.measurable_result
     plain = score_answer("I added two features to the model and retrained it.")
     assert plain.star.labels[0] == "action"
+
+
+def test_a_later_clause_that_became_the_standard_is_the_outcome() -> None:
+    card = score_answer("Last spring our ads model overspent budgets in one region for a day. As the engineer on call I "
+                        "ran the incident with the billing team. I paused the region and traced it to a stale "
+                        "exchange rate. I wrote the review, and the rate check with its alert became the standard for "
+                        "every bidding model in the company.")
+    assert card.star.labels[-1] == "result"

@@ -13,7 +13,7 @@ from typing import Any
 from coach.scoring.star_cues import ACT_CLAUSE as ACT_CLAUSE   # read by the calibration
 from coach.scoring.star_cues import (
     ACTION, I_WORD, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _ASIDE_LEAD, _AT_NAME,
-    _BACKSTORY_CHANGE, _CAREER, _CHANGED_HABIT, _CLOSING_AGREED, _COMPARED, _CAUSE, _CHANGE_MEASURED, _CONDITIONAL, _CONSEQUENCE, _DOUBT, _F, _FINDING,
+    _BACKSTORY_CHANGE, _BECAME_STANDARD, _CAREER, _CHANGED_HABIT, _CLOSING_AGREED, _COMPARED, _CAUSE, _CHANGE_MEASURED, _CONDITIONAL, _CONSEQUENCE, _DOUBT, _F, _FINDING,
     _FIRST_PERSON_LEAD, _GOAL, _HABIT, _HYPOTHETICAL, _LATER_OUTCOME, _MEASURE, _MEASURED_OUTCOME, _OBLIGATION,
     _OPENER, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OPENS_ASIDE, _OUTCOME_LEAD, _OWNED_ROLE, _SUCCESS_DEF, _PAST, _PERFECT, _PLAN, _REFLECTION,
     _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _UNSURE, _VERDICT,
@@ -92,6 +92,8 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if _OWNED_ROLE.search(sentence) and not _OBLIGATION.search(sentence):
         # "I owned our churn model, and success was ...": the setting, not an ask
         scores["situation"], scores["task"] = max(scores["situation"], 2.6), min(scores["task"], 2.0)
+    if _BECAME_STANDARD.search(sentence):
+        scores["result"] = max(scores["result"], 2.6)   # "..., and the check became the standard for every team"
     if _SUCCESS_DEF.search(sentence):
         scores["result"] = 0.0           # "we measured success by the share delivered within two days": the setting
     if _CAUSE.search(sentence):
@@ -105,7 +107,7 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if lead and re.search(r"\b(?:is|are|am|was|were|had)\b|\w{3,}ed\b", main[:lead.start()]):
         lead = None                      # "The model was fine after that, and I stopped ...": it opens with the outcome
     if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence) and (
-            not _OUTCOME_CLAUSE.search(sentence) or _TEST_LEAD.search(sentence)):
+            not (_OUTCOME_CLAUSE.search(sentence) or _BECAME_STANDARD.search(sentence)) or _TEST_LEAD.search(sentence)):
         # "I benchmarked both: X fell by 40" is an action; it is also a result (second) only with an outcome's shape
         scores["result"] = min(scores["result"], scores["action"] - (0.0 if _MEASURED_OUTCOME.search(sentence) else 0.1))
     if scores["result"] and scores["result"] == scores["action"] and not _FIRST_PERSON_LEAD.search(sentence) \

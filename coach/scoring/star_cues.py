@@ -345,3 +345,8 @@ _SUCCESS_DEF = re.compile(r"\b(?:we|i) (?:measured|defined|judged) success (?:by
 # "um first i'd pull every page from the last two months ...", "For me, direction is about ...".
 _OPENS_ASIDE = re.compile(r"^(?:(?:so|and|then|first|next|um|uh|okay|ok|well)\s*,?\s*)*(?:(?:i|we)(?:'d| would| will)\b"
                           r"(?! have\b)(?![^.]*\b(?:again|differently|over)\b)|(?:for me|to me|in my view|in my opinion),)", _F)
+# A later clause whose subject became the standard is the outcome even after an "I did" opening: "I wrote the
+# postmortem, and the freshness check became the standard for every pricing model".
+_BECAME_STANDARD = re.compile(r"(?:,|\band|;)\s+(?!(?:i|we)\b)(?:the |our |their |its |that |this )?[a-z-]+(?: [a-z-]+){0,9} "
+                              r"(?:became|become|is now|are now) (?:the|a|our|their) (?:[a-z-]+ )?(?:standard|default|"
+                              r"template|norm)\b", _F)
