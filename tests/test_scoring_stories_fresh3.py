@@ -248,3 +248,11 @@ def test_a_later_clause_that_became_the_standard_is_the_outcome() -> None:
                         "exchange rate. I wrote the review, and the rate check with its alert became the standard for "
                         "every bidding model in the company.")
     assert card.star.labels[-1] == "result"
+
+
+def test_an_outcome_measured_in_spoken_teens_and_thousands_is_measured() -> None:
+    card = score_answer("so our search cluster was costing about thirty thousand a month and finance flagged it "
+                        "i looked at the query logs and saw most queries repeated within an hour "
+                        "so i put a cache in front of it with a short expiry "
+                        "the bill went down to about eleven thousand a month")
+    assert card.star.result.present and card.star.measurable_result
