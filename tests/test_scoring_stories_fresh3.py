@@ -256,3 +256,10 @@ def test_an_outcome_measured_in_spoken_teens_and_thousands_is_measured() -> None
                         "so i put a cache in front of it with a short expiry "
                         "the bill went down to about eleven thousand a month")
     assert card.star.result.present and card.star.measurable_result
+
+
+def test_a_later_clause_still_in_use_is_the_outcome() -> None:
+    card = score_answer("Our teams each deployed models their own way. I wrote the proposal for one shared path and "
+                        "built the first version with two engineers. I handed it to the infra team, and it is still how "
+                        "every team deploys a model.")
+    assert card.star.labels[-1] == "result"

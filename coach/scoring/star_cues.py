@@ -346,8 +346,11 @@ _SUCCESS_DEF = re.compile(r"\b(?:we|i) (?:measured|defined|judged) success (?:by
 # "um first i'd pull every page from the last two months ...", "For me, direction is about ...".
 _OPENS_ASIDE = re.compile(r"^(?:(?:so|and|then|first|next|um|uh|okay|ok|well)\s*,?\s*)*(?:(?:i|we)(?:'d| would| will)\b"
                           r"(?! have\b)(?![^.]*\b(?:again|differently|over)\b)|(?:for me|to me|in my view|in my opinion),)", _F)
-# A later clause whose subject became the standard is the outcome even after an "I did" opening: "I wrote the
-# postmortem, and the freshness check became the standard for every pricing model".
+# A later clause whose subject became the standard, or is still in use, is the outcome even after an "I did" opening:
+# "I wrote the postmortem, and the freshness check became the standard for every pricing model".
 _BECAME_STANDARD = re.compile(r"(?:,|\band|;)\s+(?!(?:i|we)\b)(?:the |our |their |its |that |this )?[a-z-]+(?: [a-z-]+){0,9} "
                               r"(?:became|become|is now|are now) (?:the|a|our|their) (?:[a-z-]+ )?(?:standard|default|"
-                              r"template|norm)\b", _F)
+                              r"template|norm)\b|"
+                              # "..., and it is still how the group ships models today"
+                              r"(?:,|\band|;)\s+(?!(?:i|we)\b)(?:it|that|this|they|the [a-z-]+(?: [a-z-]+){0,3}) (?:is|are) "
+                              r"still (?:how|the way|what|in use|used|running|in production)\b", _F)
