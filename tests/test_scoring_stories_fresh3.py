@@ -263,3 +263,12 @@ def test_a_later_clause_still_in_use_is_the_outcome() -> None:
                         "built the first version with two engineers. I handed it to the infra team, and it is still how "
                         "every team deploys a model.")
     assert card.star.labels[-1] == "result"
+
+
+def test_moving_between_jobs_alone_does_not_say_what_connects_them() -> None:
+    from coach.content import load_content
+    content = load_content()
+    q = content.questions["rc-background"]
+    kw = dict(question=q, round_spec=content.rounds.get("recruiter"), rubric=content.rubrics.get("recruiter"))
+    listed = score_answer("i began in reporting and then i moved into data science and then i moved to a bank", **kw)
+    assert "What connects the career steps" not in {p.point for p in listed.talking_points.covered}

@@ -54,7 +54,7 @@ UNITS = frozenset(stem(w) for w in (
 WEAK = UNITS | frozenset(stem(w) for w in (
     "data result results outcome cost costs test tests model models team teams impact score scores fix fixed count "
     "counter both combine combined first from users user features feature metric metrics numbers size scale change "
-    "keep example show showed took later memory").split()) | frozenset(stem(w) for w in STOPWORDS)
+    "keep example show showed took later memory moved").split()) | frozenset(stem(w) for w in STOPWORDS)
 # A point about a measured outcome or a scale is carried by a number with its unit ("grew 3 percent").
 _MEASURE_POINT = re.compile(r"\b(?:impact|result|outcome|scale|measured|numbers|size|reliability|adoption|growth|"
                             r"evidence)\b", re.I)
