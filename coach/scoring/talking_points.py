@@ -114,7 +114,8 @@ class PointsReport:
 
 
 def _stems(text: str) -> list[str]:
-    return [stem(w) for w in words(text.replace("-", " ").replace("/", " "))]
+    # a possessive is its noun: "your team's work" carries "your team"
+    return [stem(w[:-2] if w.endswith("'s") else w.rstrip("'")) for w in words(text.replace("-", " ").replace("/", " "))]
 
 
 def _phrase_in(phrase: list[str], tokens: list[str]) -> bool:
