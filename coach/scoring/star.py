@@ -92,9 +92,14 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if _OWNED_ROLE.search(sentence) and not _OBLIGATION.search(sentence):
         # "I owned our churn model, and success was ...": the setting, not an ask
         scores["situation"], scores["task"] = max(scores["situation"], 2.6), min(scores["task"], 2.0)
-    if _BECAME_STANDARD.search(sentence):
+    if "still" in sentence or "standard" in sentence or "default" in sentence or "template" in sentence or \
+            "norm" in sentence:
+        became = _BECAME_STANDARD.search(sentence)
+    else:
+        became = None                    # (the cue needs one of these words: most sentences skip the search)
+    if became:
         scores["result"] = max(scores["result"], 2.6)   # "..., and the check became the standard for every team"
-    if _SUCCESS_DEF.search(sentence):
+    if "success" in sentence and _SUCCESS_DEF.search(sentence):
         scores["result"] = 0.0           # "we measured success by the share delivered within two days": the setting
     if _CAUSE.search(sentence):
         scores["result"] = 0.0           # "the root cause was a field that flipped from cents to dollars": a finding
@@ -107,7 +112,7 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if lead and re.search(r"\b(?:is|are|am|was|were|had)\b|\w{3,}ed\b", main[:lead.start()]):
         lead = None                      # "The model was fine after that, and I stopped ...": it opens with the outcome
     if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence) and (
-            not (_OUTCOME_CLAUSE.search(sentence) or _BECAME_STANDARD.search(sentence)) or _TEST_LEAD.search(sentence)):
+            not (_OUTCOME_CLAUSE.search(sentence) or became) or _TEST_LEAD.search(sentence)):
         # "I benchmarked both: X fell by 40" is an action; it is also a result (second) only with an outcome's shape
         scores["result"] = min(scores["result"], scores["action"] - (0.0 if _MEASURED_OUTCOME.search(sentence) else 0.1))
     if scores["result"] and scores["result"] == scores["action"] and not _FIRST_PERSON_LEAD.search(sentence) \
