@@ -272,3 +272,14 @@ def test_moving_between_jobs_alone_does_not_say_what_connects_them() -> None:
     kw = dict(question=q, round_spec=content.rounds.get("recruiter"), rubric=content.rubrics.get("recruiter"))
     listed = score_answer("i began in reporting and then i moved into data science and then i moved to a bank", **kw)
     assert "What connects the career steps" not in {p.point for p in listed.talking_points.covered}
+
+
+def test_we_in_the_scene_is_not_counted_against_the_speaker() -> None:
+    scene_we = score_answer("We were building a churn model, and we were using support chats that we had kept for "
+                            "years. I asked our privacy counsel to review the plan before any data was pulled. She "
+                            "ruled out chats older than a year. I dropped those and kept weekly counts instead. Recall "
+                            "fell by one point, and two other teams now use her checklist.")
+    assert not any('"we"' in s for s in scene_we.calibration.steps)
+    team_we = score_answer("Our churn model was stale. We asked counsel for a review. We dropped the old chats and "
+                           "we kept weekly counts. We retrained it and recall fell by one point.")
+    assert any('"we"' in s for s in team_we.calibration.steps)

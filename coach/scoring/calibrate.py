@@ -23,6 +23,7 @@ from typing import Any
 
 from coach.scoring.staff import DEFAULT_STAFF, STAFF_SIGNALS
 from coach.scoring.star import ACT_CLAUSE
+from coach.scoring.star_cues import I_WORD, WE_WORD
 from coach.scoring.text import content_stems, first_matches
 
 _F = re.IGNORECASE
@@ -229,7 +230,9 @@ def _story(a: Any, t: _Trace, followup: bool) -> None:
     blame = _blame(a.text)
     if blame:
         t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
-    i, we = st.i_count, st.we_count
+    # "we" in the scene ("we were building a model to ...") is the setting, not a step the team took for the speaker
+    told = " ".join(x.text for x, lab in zip(a.sents, st.labels) if lab != "situation").lower()
+    i, we = len(I_WORD.findall(told)), len(WE_WORD.findall(told))
     if we >= 3 and we > 2.5 * i:
         t.add(-0.5, f'"we" {we} times against "I" {i}')
 
