@@ -55,7 +55,11 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
                      if lab == "result" and talking_points.is_measured(t))
     story = answer_kind(round_id, question, True) == "story"       # the question asks for a story
     wrong, wrong_sents = claims.scan(question, sents) if na is None else ((), frozenset())
-    points = talking_points.coverage(question, sents, na is not None, outcomes, story, wrong_sents)
+    # in a story, what is not part of it (a habit, a belief, a plan, a claim in the present) covers no point either
+    aside = frozenset(t for t, lab in zip(star_report.sentences, star_report.labels)
+                      if lab == "other" and star.aside(t.lower())) if story else frozenset()
+    results = frozenset(t for t, lab in zip(star_report.sentences, star_report.labels) if lab == "result")
+    points = talking_points.coverage(question, sents, na is not None, outcomes, story, wrong_sents | aside, results)
     a = Analysis(
         text=text, sents=sents, round=round_id, star=star_report, quantities=quantities, checks=checks,
         missing=[], sizing_score=0.0, sizing_rule="", delivery=report, points=points,

@@ -25,6 +25,7 @@ from typing import Any
 
 from coach.scoring.staff import DEFAULT_STAFF, STAFF_SIGNALS
 from coach.scoring.star import ACT_CLAUSE
+from coach.scoring.star_cues import I_WORD, WE_WORD
 from coach.scoring.text import content_stems, first_matches
 
 _F = re.IGNORECASE
@@ -235,20 +236,34 @@ def _story(a: Any, t: _Trace, followup: bool) -> None:
         t.set(3.0, "a follow-up: specific steps, the story's context and outcome came before")
     if a.points.score is not None:
         t.add(round(0.4 * (a.points.score / 5.0) - 0.2, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
+    # the rubric's story "sets the scene in a sentence or two": a scene that runs on before the first step buries it
+    first = st.labels.index("action") if "action" in st.labels else len(st.labels)
+    setup = sum(len(x.text.split()) for x in a.sents[:first])
+    if setup > SETUP_WORDS and t.level > SETUP_CAP:
+        t.set(SETUP_CAP, f"the scene runs {setup} words before the first step (a sentence or two is the bar): at most")
     blame = _blame(a.text)
     if blame:
         t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
-    i, we = st.i_count, st.we_count
+    # "we" in the scene ("we were building a model to ...") is the setting, not a step the team took for the speaker
+    told = " ".join(x.text for x, lab in zip(a.sents, st.labels) if lab != "situation").lower()
+    i, we = len(I_WORD.findall(told)), len(WE_WORD.findall(told))
     if we >= 3 and we > 2.5 * i:
         t.add(-0.5, f'"we" {we} times against "I" {i}')
 
 
-# Putting the fault on others, the rubric's red flag in a story about a mistake or a conflict: "the review process
+# Putting the fault on others (or a sweeping judgement of them), the rubric's red flag in a story about a mistake or a conflict: "the review process
 # should have caught it", "it wasn't my fault", "you can never trust other people's tests".
 _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagged|checked|tested|told|warned|stopped|"
                     r"spotted|known)\b|\b(?:not|wasn'?t|isn'?t|was not|is not) (?:really |entirely )?my fault\b|"
-                    r"\b(?:their|his|her|someone else'?s|the other team'?s) fault\b|\bnever trust (?:other|anyone)", _F)
+                    r"\b(?:their|his|her|someone else'?s|the other team'?s) fault\b|\bnever trust (?:other|anyone)|"
+                    # a sweeping judgement of others, or gloating: "leadership always chases whatever is trendy",
+                    # "they just didn't care about quality", "which kind of proved my point"
+                    r"\b(?:leadership|management|execs|executives|product|they|the business|that team|the other team|"
+                    r"the data team|those people) (?:always|never|just) (?:chases?|chased|cares?|listens?|listened|"
+                    r"thinks?|wants?|ignores?|ignored|(?:doesn'?t|don'?t|didn'?t|did not) (?:care|listen|bother))\b|"
+                    r"\bproved my point\b|\bi told (?:them|him|her|you) so\b", _F)
 BLAME_COST = 0.75
+SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most
 
 
 def _blame(text: str) -> str:

@@ -30,6 +30,7 @@ from coach.scoring.text import fmt_num, human
 
 TOLERANCE = 2.0          # a plain product or division
 ROUGH_TOLERANCE = 3.0    # when the answer says it is a rough guess
+EXACT_TOLERANCE = 1.5    # a product of exact inputs (the bytes of a stated precision): room for overhead only
 _ROUGH = re.compile(r"\b(?:rough (?:guess|estimate|number)|ballpark|wild guess|order of magnitude|very rough(?:ly)?|"
                     r"back of the envelope|(?:just )?a guess)\b", re.I)
 STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qps_from_daily": "per day ÷ 86,400 s",
@@ -303,8 +304,11 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
                 out.append(_judge("model_memory", mem, p.value * nbytes, how, [], ok=False))
             continue
         if nbytes is not None:
+            # the bytes per parameter of a stated precision are a definition, not a guess: only a runtime's overhead
+            # separates the figure from the product, so it is judged like a rule of thumb (1.5x, wider when rough)
             how = f"{fmt_num(p.value)} parameters × {nbytes:g} bytes"
-            out.append(_judge("model_memory", mem, p.value * nbytes, how, factors))
+            out.append(_judge("model_memory", mem, p.value * nbytes, how, factors,
+                              tol=max(EXACT_TOLERANCE, _tol.get() - TOLERANCE + EXACT_TOLERANCE)))
             continue
         hi = 20.0 if _TRAINING.search(text) else 4.0
         per = mem.value / p.value

@@ -24,7 +24,9 @@ TRADEOFF = re.compile(
     r"\bbut (?:it |that |they )?(?:costs?|was|were|is|are|would be|runs?) (?:\w+ ){0,2}(?:times|more|less|slower|"
     r"faster|cheaper|pricier|costlier|harder|longer)\b|"
     r"\b(?:costs?|loses?|means)\b[^.;]{0,80}\b(?:while|whereas)\b[^.;]{0,60}\b(?:costs?|loses?|means)\b|"
-    r"\bexpected (?:cost|loss|value)\b|\bcosts? (?:more|less) than\b", _F)
+    r"\bexpected (?:cost|loss|value)\b|\bcosts? (?:more|less) than\b|"
+    # one outcome weighed against another: "send only when the chance of a useful open outweighs the chance of an opt-out"
+    r"\boutweighs?\b|\bweigh(?:ed|ing|s)? (?:it |them |that )?against\b", _F)
 
 PRODUCTION: dict[str, re.Pattern[str]] = {
     "monitoring": re.compile(r"\bmonitor\w*|\bdashboards?\b|\bobservability\b|\btrack(?:ing)? (?:the )?\w+ "
@@ -40,6 +42,14 @@ PRODUCTION: dict[str, re.Pattern[str]] = {
     "retraining": re.compile(r"\bretrain\w*|\bfine-?tune \w+ (?:daily|weekly)", _F),
     "slo": re.compile(r"\bslos?\b|\bslas?\b|\berror budget\b", _F),
     "fallback": re.compile(r"\bfallbacks?\b|\bfall back\b|\bgraceful(?:ly)? degrad", _F),
+    # a held-back group judged over time: "keep a slice of users on the old system for two months"
+    "holdout group": re.compile(r"\b(?:keep|hold|leave) (?:back )?(?:a|some|a small|one) (?:slice|share|group|cohort|"
+                                r"percent(?:age)?) of (?:the )?(?:users|traffic|customers|accounts) (?:on|back|out|with)\b|"
+                                r"\b(?:long[- ]term|long[- ]running) holdout\b", _F),
+    # quality judged per segment, not only on the whole: "the error percentiles city by city"
+    "slice evaluation": re.compile(r"\b(?:city|region|country|market|segment|slice|cohort) by (?:city|region|country|"
+                                   r"market|segment|slice|cohort)\b|\bper[- ](?:city|region|country|market|segment|slice|"
+                                   r"cohort)\b|\bon (?:each|every) (?:slice|segment|cohort)\b", _F),
     "validation gate": re.compile(r"\b(?:validation|evaluation|quality) (?:gate|check)s?\b|\bholdout\b|"
                                   r"\bdata validation\b", _F),
 }
@@ -57,7 +67,10 @@ CLARIFY = re.compile(
     r"\bwhat are we optimi[sz]ing|\bsuccess metric|\bconstraints?\b|\blet'?s say\b|\bsay we (?:get|have)\b|"
     # asked as what the speaker would want to know first: "so first i'd want to know how many questions a day"
     r"\b(?:i'?d|i would) (?:first )?(?:want to|like to|need to) (?:know|find out|check|understand|confirm)\b|"
-    r"\bhow many [a-z]+ (?:a|per|each) (?:day|second|month|user)\b", _F)
+    r"\bhow many [a-z]+ (?:a|per|each) (?:day|second|month|user)\b|"
+    # the goal settled before the design: "the goal is people still using the app in two months", "start by asking"
+    r"(?<!guess )(?<!think )(?<!maybe )\bthe (?:real |actual |true )?goal (?:is|should be|here is)\b|"
+    r"\bstart(?:ing)? by asking\b", _F)
 
 TECH_TERMS = re.compile(
     r"\b(?:embeddings?|transformers?|two[- ]tower|ann|hnsw|faiss|ivf|scann|nearest neighbou?r|feature store|"

@@ -33,7 +33,14 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:now )?(?:use|rely on|depend on|build on) (?:it|them|the|our))|"
         # the same told as a plan: "I'd circulate it as a draft to those teams' leads", "I'd ask the leads to review"
         r"(?:i'?d|i would|i will|i'?ll) (?:[a-z]+ ){0,3}(?:circulate|share|take|bring|send|walk|ask|invite|pitch) "
-        r"(?:[a-z']+ ){0,6}(?:leads|directors|partners|teams'?|owners)\b)\b",
+        r"(?:[a-z']+ ){0,6}(?:leads|directors|partners|teams'?|owners)\b|"
+        # winning over people one does not manage: taking the case to another team's manager, turning up at other
+        # teams' meetings with their own numbers, having no say over the decision, having to convince them
+        r"(?:took|brought|showed|sent) (?:[a-z'-]+ ){0,4}to (?:their|the other team'?s|the [a-z-]+ team'?s|another team'?s|"
+        r"each team'?s|every team'?s) (?:[a-z-]+ )?(?:manager|lead|director|vp|head|leadership)|"
+        r"(?:went|came|talked) to (?:each|every|their|the other|other) (?:team'?s?|org'?s?|group'?s?) (?:[a-z-]+ ){0,2}"
+        r"(?:meetings?|standups?|reviews?|syncs?|leads?)|(?:had|have|has|with) no (?:say|authority|control|power) over|"
+        r"convinc\w+)\b",
         _F),
     "long-term direction": re.compile(
         r"\b(?:roadmap|strateg\w*|direction|vision|long[- ]term|multi[- ]year|(?:next|over the next) (?:two|three|"
@@ -42,13 +49,18 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"deprecat\w+|migration plan|after i (?:moved on|left|moved teams)|still (?:owns?|runs?|uses?|in use)|"
         # adoption across an organisation is direction set: "within two quarters all seven teams were on it"
         r"(?:all|every one of the|most|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|"
-        r"dozens of|twenty) (?:of the )?(?:[a-z]+ )?(?:teams|orgs|groups) (?:now )?(?:were on|are on|rely on|moved|"
+        r"dozens of|twenty) (?:of the )?(?:[a-z]+ )?(?:teams|orgs|groups)(?: (?:in|across) (?:the|our) (?:company|org|"
+        r"group))? (?:now )?(?:were on|are on|rely on|moved|"
         r"adopted|switched|use|now|run|build on|depend on)|"
         # retiring the old system, or a standing mechanism, changes how the organisation works from then on
         r"(?:retired|deprecated|decommissioned|sunset) (?:the|our|an?) (?:old|legacy)|"
         # handed over so it lasts: "it now has an owning team with an on-call rotation"
         r"(?:has|have|with|to) (?:an? |its own |their own |two |dedicated )?(?:owning team|owners? in|on-?call rotation)|"
-        r"(?:a|the) (?:weekly|monthly|quarterly) (?:review|forum|council|process))\b", _F),
+        r"(?:a|the) (?:weekly|monthly|quarterly) (?:review|forum|council|process)|"
+        # a mechanism others now follow: offered to any team, the pattern other teams use, every model sent for review
+        r"(?:to|for) (?:any|every) (?:other )?team (?:that|who)|the (?:pattern|template|blueprint|playbook|recipe) "
+        r"(?:that )?(?:the )?(?:other|every|all|most) (?:[a-z-]+ ){0,2}teams|(?:sends?|sending|brings?|bringing|routes?|"
+        r"routing) (?:us |me )?(?:every|all|each) [a-z -]{0,30}(?:for|through|to) (?:a |the |our )?(?:review|sign-?off))\b", _F),
     # the technical-screen rubric's staff bar: where the textbook view breaks at scale or in production
     "limits in production": re.compile(
         r"\b(?:in production|at scale|at serving time|(?:the )?(?:live|serving) (?:model|traffic|system|path)|"
@@ -105,7 +117,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
     "organisation-level trade-off": re.compile(
         r"\b(?:build (?:it )?(?:or|against|versus|vs\.?|rather than) buy|buy(?:ing)? (?:a |the )?(?:managed|vendor|"
         r"off[- ]the[- ]shelf)|managed (?:product|service)|shared (?:platform|layer|service|stack|recipe|library|"
-        r"model|parts?|components?)|(?:make|build|turn) (?:[a-z]+ ){0,4}(?:shared|reusable)|(?:each|every) team "
+        r"model|parts?|pieces?|components?)|(?:make|build|turn) (?:[a-z]+ ){0,5}(?:shared|reusable)|"
+        r"teams? (?:would |could )?stop (?:building|maintaining|running|writing) their own|(?:each|every) team "
         r"(?:owning|owns|keeps|maintain\w*)|other (?:[a-z]+ )?teams? (?:stop|would|pay|bear)|cost (?:to|for) "
         r"(?:the )?other teams|team[- ]specific)\b", _F),
 }

@@ -12,10 +12,10 @@ from typing import Any
 
 from coach.scoring.star_cues import ACT_CLAUSE as ACT_CLAUSE   # read by the calibration
 from coach.scoring.star_cues import (
-    ACTION, I_WORD, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _AT_NAME,
-    _BACKSTORY_CHANGE, _CAREER, _CAUSE, _CHANGE_MEASURED, _CONDITIONAL, _CONSEQUENCE, _DOUBT, _F, _FINDING,
+    ACTION, I_WORD, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _ASIDE_LEAD, _AT_NAME,
+    _BACKSTORY_CHANGE, _BECAME_STANDARD, _CAREER, _CHANGED_HABIT, _CLOSING_AGREED, _COMPARED, _CAUSE, _CHANGE_MEASURED, _CONDITIONAL, _CONSEQUENCE, _DOUBT, _F, _FINDING,
     _FIRST_PERSON_LEAD, _GOAL, _HABIT, _HYPOTHETICAL, _LATER_OUTCOME, _MEASURE, _MEASURED_OUTCOME, _OBLIGATION,
-    _OPENER, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OUTCOME_LEAD, _OWNED_ROLE, _PAST, _PERFECT, _PLAN, _REFLECTION,
+    _OPENER, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OPENS_ASIDE, _OUTCOME_LEAD, _OWNED_ROLE, _SUCCESS_DEF, _PAST, _PERFECT, _PLAN, _REFLECTION,
     _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _UNSURE, _VERDICT,
 )
 from coach.scoring.text import Sentence, quote
@@ -76,6 +76,11 @@ def label_sentence(sentence: str) -> dict[str, float]:
     main = sentence[rel.end():] if rel else sentence
     scores = {"situation": max(_cue(sentence, SITUATION), 1.0 if _AT_NAME.search(original) else 0.0),
               "task": _cue(sentence, TASK), "action": _cue(main, ACTION), "result": _cue(sentence, RESULT)}
+    if _CHANGED_HABIT.search(sentence) and (_HABIT.search(sentence) or _ALWAYS.search(sentence)) \
+            and not _PLAN.search(sentence):
+        return {c: 0.0 for c in scores} | {"result": 2.6}   # a habit that started after the story: what lasted
+    if _OPENS_ASIDE.search(sentence) and not _REFLECTION.search(sentence):
+        return {c: 0.0 for c in scores}  # a plan or a view, whatever tense its clauses use
     if _DOUBT.search(sentence) or _CONDITIONAL.search(sentence) or _SELF_RATING.search(sentence) or \
             _ALWAYS.search(sentence) or _VERDICT.search(sentence) or \
             _OTHERS_VERDICT.search(sentence) and not _REFLECTION.search(sentence) or not _PAST.search(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
@@ -87,6 +92,15 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if _OWNED_ROLE.search(sentence) and not _OBLIGATION.search(sentence):
         # "I owned our churn model, and success was ...": the setting, not an ask
         scores["situation"], scores["task"] = max(scores["situation"], 2.6), min(scores["task"], 2.0)
+    if "still" in sentence or "standard" in sentence or "default" in sentence or "template" in sentence or \
+            "norm" in sentence:
+        became = _BECAME_STANDARD.search(sentence)
+    else:
+        became = None                    # (the cue needs one of these words: most sentences skip the search)
+    if became:
+        scores["result"] = max(scores["result"], 2.6)   # "..., and the check became the standard for every team"
+    if "success" in sentence and _SUCCESS_DEF.search(sentence):
+        scores["result"] = 0.0           # "we measured success by the share delivered within two days": the setting
     if _CAUSE.search(sentence):
         scores["result"] = 0.0           # "the root cause was a field that flipped from cents to dollars": a finding
     if _BACKSTORY_CHANGE.search(sentence):
@@ -98,9 +112,12 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if lead and re.search(r"\b(?:is|are|am|was|were|had)\b|\w{3,}ed\b", main[:lead.start()]):
         lead = None                      # "The model was fine after that, and I stopped ...": it opens with the outcome
     if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence) and (
-            not _OUTCOME_CLAUSE.search(sentence) or _TEST_LEAD.search(sentence)):
+            not (_OUTCOME_CLAUSE.search(sentence) or became) or _TEST_LEAD.search(sentence)):
         # "I benchmarked both: X fell by 40" is an action; it is also a result (second) only with an outcome's shape
         scores["result"] = min(scores["result"], scores["action"] - (0.0 if _MEASURED_OUTCOME.search(sentence) else 0.1))
+    if scores["result"] and scores["result"] == scores["action"] and not _FIRST_PERSON_LEAD.search(sentence) \
+            and not _ACTION_LEAD.search(main[:25]):
+        scores["result"] += 0.05         # "the launch went fine and we added the rest later": it opens with the outcome
     reflection = _REFLECTION.search(sentence)
     if reflection:
         return scores | {"result": max(scores["result"], 2.6)}
@@ -128,13 +145,25 @@ def _measured_after_step(low: str) -> bool:
     return False
 
 
-def _narrative(low: str) -> bool:
+def narrative(low: str) -> bool:
     """A past-tense clause of the story itself: not a habit, a plan, a doubt, a condition or a verdict, nor a
     general claim in the present perfect ("I have not really had conflicts with people")."""
     return bool(_PAST.search(_PERFECT.sub("", low))) and not (_HABIT.search(low) or _PLAN.search(low) or _DOUBT.search(low)
                                             or _CONDITIONAL.search(low) or _SELF_RATING.search(low)
                                             or _OTHERS_VERDICT.search(low) or _CAREER.search(low)
-                                            or _ALWAYS.search(low) or _VERDICT.search(low))
+                                            or _ALWAYS.search(low) or _VERDICT.search(low) or _OPENS_ASIDE.search(low))
+
+
+# When a step happened is not a measure of the outcome: "we switched once it had two months of its own data".
+_TIMING = re.compile(r"\b(?:once|until|after|when) (?:it|we|they|the [a-z-]+) (?:had|has|have|got|reached)\b[^.,;]{0,25}?"
+                     r"\b(?:days?|weeks?|months?|quarters?|years?)\b(?: of (?:its|their|our|the) (?:own )?[a-z-]+)?|"
+                     r"\b(?:in|for) the first (?:\w+ )?(?:days?|weeks?|months?)\b", _F)
+
+
+def aside(low: str) -> bool:
+    """Not told as part of the story: a habit, a belief, a hypothetical or a self-description, with no past-tense
+    event in it (talking points of a story are not covered by such a sentence)."""
+    return bool(_ASIDE_LEAD.search(low) or _CONDITIONAL.search(low)) and not _PAST.search(_PERFECT.sub("", low))
 
 
 def _carry(sents: list[Sentence], labels: list[str], carried: dict[str, list[int]]) -> None:
@@ -143,13 +172,14 @@ def _carry(sents: list[Sentence], labels: list[str], carried: dict[str, list[int
     ("... | and the student kept most of the gain"). Speech split at its clauses needs this most."""
     actions = [i for i, lab in enumerate(labels) if lab == "action"]
     for i in range(1, len(sents)):
-        if labels[i] != "other" or _words(sents[i].text) < 4 or not _narrative(sents[i].text.lower()):
+        if labels[i] != "other" or _words(sents[i].text) < 4 or not narrative(sents[i].text.lower()):
             continue
         before = labels[i - 1]
         prev, low = sents[i - 1].text.lower(), sents[i].text.lower()
         if before == "situation" and not any(a < i for a in actions):
             labels[i] = "situation"
-        elif before == "action" and (_TEST_LEAD.search(prev) or _FINDING.search(prev) or _FINDING.search(low)):
+        elif before == "action" and (_TEST_LEAD.search(prev) or _FINDING.search(prev) or _FINDING.search(low)
+                                     or (_COMPARED.search(low) and _MEASURE.search(low))):
             labels[i] = "action"         # what the step found: "I reran it with five seeds. | It held every time."
         elif before == "result" or (before == "action" and actions and actions[-1] < i and _MEASURE.search(low)
                                     and not _FIRST_PERSON_LEAD.search(low)):
@@ -192,7 +222,7 @@ def _scene_first(sents: list[Sentence], labels: list[str], primary: dict[str, li
     second = sents[1].text.lower() if len(sents) > 1 else ""
     if acts[0] == 0 and len(labels) >= 3 and any(a > 1 for a in acts) and not _TEST_LEAD.search(
             sents[0].text.lower()) and not _TALK_LEAD.search(sents[0].text.lower()) and (labels[1] == "situation" or (
-            labels[1] == "other" and _narrative(second) and not _FIRST_PERSON_LEAD.search(second))):
+            labels[1] == "other" and narrative(second) and not _FIRST_PERSON_LEAD.search(second))):
         _relabel(0, "situation", labels, primary, secondary, carried)
         secondary["action"].append(0)
 
@@ -220,7 +250,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
                 labels.append("other")
             continue
         low = s.text.lower()
-        if sc[best] < 1.0 and i < 2 and "action" not in labels and _words(s.text) >= 5 and _narrative(low):
+        if sc[best] < 1.0 and i < 2 and "action" not in labels and _words(s.text) >= 5 and narrative(low):
             best, sc = "situation", sc | {"situation": 1.0}     # an opening sentence that sets the scene
         elif i < 2 and best in ("action", "result") and sc["task"] < 2.5 and _SCENE_CLAUSE.search(low):
             best, sc = "situation", sc | {"situation": sc[best] + 0.1}   # "when I joined X, each team did Y"
@@ -231,7 +261,13 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
         if best == "situation" and sc[best] < 2.5 and i == len(sents) - 1 and i >= 2 and "action" in labels \
                 and _MEASURE.search(low):
             best, sc = "result", sc | {"result": sc[best]}   # context comes first: a measured close is the outcome
-        if best != "other" and sc[best] < 1.0 and i == len(sents) - 1 and i >= 2 and _narrative(low) \
+        if i == len(sents) - 1 and i >= 2 and "action" in labels and best == "other" and _CONDITIONAL.search(low) \
+                and _REFLECTION.search(low):
+            best, sc = "result", sc | {"result": 2.6}   # the closing lesson told as a redo: "If I did it again I'd ..."
+        if i == len(sents) - 1 and i >= 2 and "action" in labels and best in ("action", "other") \
+                and _CLOSING_AGREED.search(low):
+            best, sc = "result", sc | {"result": max(sc["result"], sc["action"] + 0.1, 1.0)}   # the decision won
+        if best != "other" and sc[best] < 1.0 and i == len(sents) - 1 and i >= 2 and narrative(low) \
                 and not _FIRST_PERSON_LEAD.search(low):
             best, sc = "result", sc | {"result": 1.0}          # a closing past-tense sentence about others: the outcome
         if best == "other" or sc[best] < 1.0:
@@ -272,7 +308,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
         return sum(_words(sents[k].text) for k in idx) / total
 
     ev = {c: evidence(c) for c in COMPONENTS}
-    measurable = any(_MEASURE.search(e.lower()) for e in ev["result"])
+    measurable = any(_MEASURE.search(_TIMING.sub(" ", e.lower())) for e in ev["result"])
     s_share, a_share = share("situation"), share("action", with_secondary=True)
     notes: dict[str, list[str]] = {c: [] for c in COMPONENTS}
     if ev["situation"]:

@@ -24,13 +24,14 @@ _IRREGULAR_PAST = (r"put|sat|ran|took|made|wrote|built|got|gave|found|brought|we
                    r"met|read|set|cut|sent|held|began|broke|caught|dug|fought|laid|left|lent|let|lost|paid|rode|rose|"
                    r"said|sold|shot|shut|spoke|stood|stuck|struck|swept|taught|threw|won|wound|did|flew|fed|bought|"
                    r"hid|hit|rebuilt|rewrote|reran|undid|withdrew|oversaw|upheld")
+_IRREGULAR_PAST = _IRREGULAR_PAST.replace("|did|", r"|did(?! not\b| never\b)|")   # "I did not see any problem": no act
 # Verbs in -ed that state a wish, a feeling or a duty rather than an act ("I needed to", "I was asked").
 _STATE_ED = r"needed|wanted|liked|loved|hated|hoped|believed|seemed|used|supposed|expected|worried|assumed|figured"
 _NOT_ED = r"need|feed|speed|seed|proceed|exceed|succeed|embed|indeed|shed"     # end in -ed, are not past
 _PAST_VERB = rf"(?:(?!(?:{_STATE_ED}|{_NOT_ED})\b)[a-z][a-z-]{{1,}}ed|{_IRREGULAR_PAST})"
 _SAME_IN_PRESENT = ("put", "set", "cut", "read", "let", "hit", "shut", "spread")   # no tense on their own
 _I = r"\bi(?:\s+(?:also|then|first|personally|actually|eventually|finally|quickly|basically|just|initially|even|" \
-     r"immediately|carefully|myself))?\s+"
+     r"immediately|carefully|myself|mostly|only|simply|later|again|still|soon)){0,2}\s+"
 # One first-person step in the past: "i profiled", "we moved", "and i convinced".
 ACT_CLAUSE = re.compile(rf"\b(?:i|we)\s+(?:also |then |first |personally |eventually |finally )?{_PAST_VERB}\b", _F)
 SITUATION = [
@@ -39,7 +40,7 @@ SITUATION = [
                 r"employer|startup|position|gig)\b", _F), 2.5),
     (re.compile(r"\bwhen i (?:was|joined|started|first)\b", _F), 2.0),
     (re.compile(r"\b(?:a few|two|three|four|couple of|several|many) (?:years|months) ago\b|\blast (?:year|quarter|"
-                r"summer|spring|fall|autumn|winter)\b|\bback (?:in|when)\b|\bat the time\b", _F), 2.0),
+                r"summer|spring|fall|autumn|winter)\b(?!'s)|\bback (?:in|when)\b|\bat the time\b", _F), 2.0),
     (re.compile(r"\bi was (?:a|an|the) [a-z -]{0,30}(?:engineer|lead|scientist|manager|owner|member|ic|tl)\b", _F),
      2.0),
     (re.compile(r"\b(?:we|they|it|the team|the model|the system|our team) (?:was|were|had been) (?:seeing|getting|"
@@ -48,6 +49,9 @@ SITUATION = [
     (re.compile(r"\b(?:the|our) (?:problem|issue|context|background|situation|challenge) (?:was|is)\b", _F), 2.0),
     (re.compile(r"\b(?:we had|we owned|there was|there were|the team was|the team had|our team|we were|"
                 r"the company|our system|our product|nobody|everyone|every team)\b", _F), 1.0),
+    # a trouble that kept recurring is context: "we kept having the same problem where ..."
+    (re.compile(r"\b(?:we|they|teams|the team|people) kept (?:having|hitting|getting|seeing|running into|breaking|"
+                r"losing)\b", _F), 2.0),
     (re.compile(r"\b(?:used to|kept (?:breaking|failing|timing out|having)|was getting|were getting|"
                 r"complain(?:ed|ing|ts))\b", _F), 1.5),
     (re.compile(r"\b(?:i'?m|i am) (?:currently |now )?(?:a|an|the) [a-z -]{0,30}(?:engineer|lead|scientist|manager)\b|"
@@ -61,6 +65,12 @@ SITUATION = [
     # backstory in the past perfect: "the bill had doubled", "two teams had stopped talking"
     (re.compile(r"\bhad (?:already |just |quietly |slowly )?(?:been|become|grown|gone|risen|fallen|crept|[a-z]+ed)\b",
                 _F), 2.0),
+    # a belief held before the story turned ("I was sure the model was too small, and I argued for a bigger one"),
+    # the frame of a story ("the worst one was when I retrained ..."), how success was measured: the setting
+    (re.compile(r"^(?:(?:so|and|well|um|uh)\W+)*i (?:was|had been) (?:\w+ )?(?:sure|convinced|certain|confident|positive)"
+                r" (?:that|it|the|we|our|this)\b|\b(?:the|my|our) (?:worst|best|biggest|hardest|toughest|first|last)?"
+                r" ?(?:one|time|case|mistake|call|example)? was when (?:i|we)\b|\b(?:we|i) (?:measured|defined|judged) "
+                r"success (?:by|as)\b|\bsuccess (?:was|meant) (?:measured )?(?:by|as)?\b", _F), 2.6),
     (re.compile(r"\bthe (?:project|system|model|problem|story|time) (?:i|we)(?:'d| would)? (?:want|like|'d like) to "
                 r"(?:talk about|go deep on|walk (?:you )?through|discuss|describe)\b", _F), 2.0),
 ]
@@ -109,18 +119,22 @@ ACTION = [
 ]
 # A change verb in its verb forms (not the nouns "growth", "delivery" or the term "gradient boosted").
 _CHANGE = (r"\b(?<!to )(?<!would )(?:(?:reduc|increas|improv|decreas|rais|sav|doubl|tripl|halv|accelerat|declin)(?:e|ed|es|ing)|"
-           r"(?:(?<!gradient )boost|lower|gain|climb|jump|lift|recover|block|dipp?|spik|slipp?)(?:ed|s|ing)?|"
+           r"(?:(?<!gradient )(?<!gradient-)boost|lower|gain|climb|jump|lift|recover|block|dipp?|spik|slipp?)(?:ed|s|ing)?|"
            r"cut|cuts|cutting|dropp(?:ed|ing)|drops?|grew|grows?|growing|brought|shrank|shrunk|sped|"
+           # "added" is a change only with a gain measured in points: "the tuned model added about a point"
+           r"added(?= (?:about |roughly |nearly |almost |another |an extra )?(?:a|one|two|three|four|five|half a|"
+           r"\d[\d.]*) ?(?:points?|percent|%|pp)\b)|"
            r"fell|falls?|falling|rose|rises?|rising|caught|blocked|stayed|remained|settled|lost|loses|"
            # movement verbs are a change only with a direction: "went from", "came down", not "went through"
            r"went(?=[^.]{0,40}?\b(?:up|down|from|to|under|below|above|within|back)\b)|"
            r"came(?=[^.]{0,40}?\b(?:up|down|to|under|below|above|within|back)\b)|"     # "came from" is an origin
            r"moved(?=[^.]{0,40}?\b(?:up|down|from)\b)|kept(?=[^.]{0,30}?\b(?:under|below|above|within)\b))\b")
-_NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\b(?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\btwice\b|\bzero\b|\bx\b|\b(?:one|two|three|four|five|six|seven|eight|"
+_NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\ba point\b|\b(?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\btwice\b|\bzero\b|\bx\b|\b(?:one|two|three|four|five|six|seven|eight|"
             r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)")
-_MEASURE = re.compile(r"\d|percent|%|\ba (?:day|week|month|quarter|year) (?:early|earlier|ahead|sooner)\b|\b(?:half|twice|once|double[d]?|triple[d]?|zero|none|\w+fold|"
+_MEASURE = re.compile(r"\d|percent|%|\b(?:about|roughly|nearly|almost|over|by|added|gained|lost) (?:a|half a) point\b|\b(?:by|about|roughly|nearly|almost|over) (?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\ba (?:day|week|month|quarter|year) (?:early|earlier|ahead|sooner)\b|\b(?:half|twice|once|double[d]?|triple[d]?|zero|none|\w+fold|"
                       r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
-                      r"eighty|ninety|hundred)\w*)\b|\bx\b", _F)
+                      r"eighty|ninety|hundred|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                      r"nineteen|thousand|million|billion)\w*)\b|\bx\b", _F)
 # Time that passed since the story ("a year later", "eighteen months on", "today"): what follows is the outcome.
 _ELAPSED = (r"^(?:(?:and|so|but|um|uh)\W+)*(?:(?:about |almost |nearly |over )?(?:a|an|one|two|three|four|five|six|"
             r"seven|eight|nine|ten|eleven|twelve|eighteen|several|a few|a couple of|\d+) (?:days?|weeks?|months?|"
@@ -159,6 +173,10 @@ RESULT = [
     (re.compile(r"\b(?:have|has|haven'?t|hasn'?t|havent|hasnt|have not|has not)\b[^.]{0,50}?\bsince\b(?! (?:then )?(?:i|we)\b)|"
                 r"\b(?:nothing|nobody|no one|none of (?:them|us|the \w+)) (?:broke|failed|noticed|complained|"
                 r"churned|regressed|was lost)\b|\b(?:a (?:day|week|month) early|ahead of (?:schedule|time))\b", _F), 2.6),
+    # a lasting outcome told as how long it has held: "it has run for two years with two small incidents"
+    (re.compile(r"\b(?:has|have) (?:now )?(?:run|worked|held|held up|served|been running|been live|been in production|"
+                r"stayed|lasted|survived)\b[^.]{0,30}?\bfor (?:over |more than |about |almost |nearly )?(?:a|one|two|"
+                r"three|four|five|six|several|many|\d+) (?:years?|months?|quarters?)\b", _F), 2.6),
     # an outcome told as change: "the job got forty minutes faster", "conflicts stopped", "she got more confident"
     (re.compile(r"\b(?:got|became|ran|came out|ended up)\s+(?:[a-z-]+\s+){0,3}?(?:faster|slower|cheaper|quicker|"
                 r"shorter|smaller|lower|higher|better|more (?:confident|reliable|stable|accurate)|less (?:noisy|"
@@ -174,7 +192,8 @@ RESULT = [
                 r"thirty|forty|fifty)\b)[\s-]*(?:percent(?:age)?[\s-]*|points?[\s-]*|fold[\s-]*|basis[\s-]*points?\s*)?"
                 r"(?:lift|drop|gain|increase|decrease|reduction|improvement|saving|speed-?up|fall|rise|jump|boost|"
                 r"uplift|cut)s?\b", _F), 2.8),
-    (re.compile(r"\b(?:went (?:really )?well|everyone was happy|people liked|got a lot (?:better|quieter)|"
+    (re.compile(r"\b(?:went (?:really |pretty )?(?:well|fine|smoothly)|everyone was happy|people liked|got a lot (?:better|quieter)|did (?:really |very |pretty )?well for|"
+                r"(?:the team|everyone|they|the business|the client|leadership) (?:was|were) (?:very |really )?(?:happy|pleased)|"
                 r"was a success|worked (?:out|really well))\b", _F), 2.0),
 ]
 _HYPOTHETICAL = re.compile(r"\b(?:would|will|should|could|going to|want(?:ed|s)?|need(?:ed)? to|plan(?:ned)? to|"
@@ -200,7 +219,9 @@ _CAREER = re.compile(r"^(?:(?:and|so|um|uh|then)\W+)*(?:before that|prior to tha
 # Owning a system is the setting of the story; owning it with a call to make is the task ("I owned the serving
 # platform, and I had to decide whether to block the launch").
 _OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i owned (?:the|our|a|an|their) (?:[a-z-]+ ){0,3}?(?:model|system|service|"
-                         r"platform|pipeline|stack|ranker|classifier|library|infrastructure|job)s?\b", _F)
+                         r"platform|pipeline|stack|ranker|classifier|library|infrastructure|job)s?\b|"
+                         r"^(?:(?:and|so|um|uh|at the time)\W+)*i (?:led|ran|managed|headed) (?:the|our|a|an) "
+                         r"(?:[a-z-]+ ){0,3}?(?:team|group|org|organi[sz]ation|squad|department)\b", _F)
 _OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my)\b", _F)
 _PERFECT = re.compile(r"\b(?:i|we|you|they|he|she|it)(?: have|'ve| has|'s)(?: not| never| really| always| just| already| "
                       r"pretty much| mostly)* \w+|\b(?:i|we|you|they) (?:have|'ve) \w+ed\b", _F)
@@ -249,7 +270,7 @@ _HABIT = re.compile(r"\b(?:usually|generally|typically|always|normally|tend to|i
                     r"i think|to me|my approach is|i make sure|i'?m (?:generally|very|always|pretty)|"
                     r"i (?:make|talk|try|write|keep|break|ask|give|do|go|work|use|like|start|bring|execute|figure|"
                     r"prefer|focus|believe|share|help|answer))\b", _F)
-_PLAN = re.compile(r"^(?:(?:so|and|then|first|next)\s*,?\s*)*(?:i|we)(?:'d| would| will| could| might| should)\b|"
+_PLAN = re.compile(r"^(?:(?:so|and|then|first|next|um|uh|okay|ok|well)\s*,?\s*)*(?:i|we)(?:'d| would| will| could| might| should)\b|"
                    r"^if (?:a|the|i|we|you|someone)\b|\b(?:i|we) would (?:first |probably |then )?\w+", _F)
 _PAST = re.compile(r"\b(?:was|were|had|did|(?!(?:" + _NOT_ED + r")\b)\w{3,}ed|" +
                    "|".join(v for v in _IRREGULAR_PAST.split("|") if v not in _SAME_IN_PRESENT) + r")\b", _F)
@@ -267,6 +288,10 @@ _TALK_LEAD = re.compile(r"^(?:(?:and|so|then|first|um|uh)\W+)*(?:i|we)\s+(?:firs
 _FINDING = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:it turned out|turns out|(?:the|its|our) (?:root )?(?:cause|culprit)"
                       r" was|(?:i|we) (?:found|learned|saw|noticed|realized|realised) (?:that|it|they|the|most|about))\b",
                       _F)
+# A comparison a step turned up: "His model was two points better on recall, but it took 400 milliseconds".
+_COMPARED = re.compile(r"^(?:(?:and|so|but|then)\W+)*(?!(?:i|we)\b)(?:[a-z'-]+ ){1,4}(?:was|were|came out|ended up) "
+                       r"(?:[a-z0-9.-]+ ){0,4}(?:better|worse|faster|slower|cheaper|costlier|more accurate|less accurate|"
+                       r"ahead|behind)\b", _F)
 _CAUSE = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:it turned out|turns out|(?:the|its|our) (?:root )?(?:cause|culprit) was)\b",
                     _F)
 # A sentence that opens with "I <did something>" is an action even when it mentions a figure.
@@ -297,3 +322,35 @@ _RELATIVE_LEAD = re.compile(r"^(?:the|our|my|that|this|a|an) (?:[a-z-]+ ){1,4}?(
 
 
 _CHANGE_MEASURED = re.compile(_CHANGE + r"[^.]{0,80}?" + _NUMWORD, _F)
+
+# A habit that started after the story is its lasting outcome: "Since then I try to look at the raw rows first".
+_CHANGED_HABIT = re.compile(r"^(?:(?:and|so|but)\W+)*(?:since then|ever since|from then on|these days|to this day|now),? "
+                            r"(?:i|we|the team|everyone|every \w+)\b", _F)
+# Another party's agreement that closes the story is its outcome: "She agreed, and we switched the region over".
+_CLOSING_AGREED = re.compile(r"^(?:(?:and|so|in the end|eventually|finally)\W+)*(?!(?:i|we)\b)(?:she|he|they|everyone|"
+                             r"both \w+|the (?:[a-z-]+ ){0,2}(?:team|teams|lead|leads|director|manager|vp|owner|board|"
+                             r"council))(?: all| finally| eventually)? (?:agreed|signed off|approved|said yes|accepted)\b",
+                             _F)
+
+# A sentence that opens with a habit, a belief, a hypothetical or a description of oneself is an aside to a story:
+# "I also believe in ...", "If I were given a vague goal, I would ...", "I'm very comfortable with ...", "For me, X is ...".
+_ASIDE_LEAD = re.compile(r"^(?:(?:so|and|but|then|well|um|uh|honestly|also|yeah)\W+)*(?:if\b|i (?:also |really |generally )?"
+                         r"(?:would|'d|will|believe|think|feel|usually|always|generally|typically|tend|try|like|prefer|"
+                         r"make sure)\b|i'?m (?:very|always|generally|pretty|really|the (?:person|one)|comfortable|good)\b|"
+                         r"i am\b|for me\b|to me\b|my (?:approach|philosophy|style|rule|way) is\b|"
+                         r"i(?: have|'ve) (?:done|always|never|been)\b)", _F)
+# How success was measured is the setting, not an outcome: "We measured success by the share delivered in two days".
+_SUCCESS_DEF = re.compile(r"\b(?:we|i) (?:measured|defined|judged) success (?:by|as)\b|\bsuccess (?:was|meant) "
+                          r"(?:measured |defined )?(?:by|as)?\b", _F)
+# A sentence that opens with a plan or a view is not an event of the story, whatever tense its clauses use:
+# "um first i'd pull every page from the last two months ...", "For me, direction is about ...".
+_OPENS_ASIDE = re.compile(r"^(?:(?:so|and|then|first|next|um|uh|okay|ok|well)\s*,?\s*)*(?:(?:i|we)(?:'d| would| will)\b"
+                          r"(?! have\b)(?![^.]*\b(?:again|differently|over)\b)|(?:for me|to me|in my view|in my opinion),)", _F)
+# A later clause whose subject became the standard, or is still in use, is the outcome even after an "I did" opening:
+# "I wrote the postmortem, and the freshness check became the standard for every pricing model".
+_BECAME_STANDARD = re.compile(r"(?:,|\band|;)\s+(?!(?:i|we)\b)(?:the |our |their |its |that |this )?[a-z-]+(?: [a-z-]+){0,9} "
+                              r"(?:became|become|is now|are now) (?:the|a|our|their) (?:[a-z-]+ )?(?:standard|default|"
+                              r"template|norm)\b|"
+                              # "..., and it is still how the group ships models today"
+                              r"(?:,|\band|;)\s+(?!(?:i|we)\b)(?:it|that|this|they|the [a-z-]+(?: [a-z-]+){0,3}) (?:is|are) "
+                              r"still (?:how|the way|what|in use|used|running|in production)\b", _F)

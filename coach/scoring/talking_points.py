@@ -35,6 +35,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "calibration": ("calibrate", "platt", "isotonic"),
     "embedding": ("vector", "two tower", "embeddings"),
     "cost": ("dollars", "budget", "$", "cheaper"),
+    # how people tell a lesson, a look back, a decision and an admission in plain words
+    "hindsight": ("looking back", "in retrospect", "held up", "holds up", "how it looks now"),
+    "lesson": ("since then i", "ever since", "taught me", "what i took away"),
+    "i was wrong": ("i had been wrong", "i'd been wrong", "i was mistaken", "i got it wrong"),
+    "decision": ("hardest call", "hard call", "tough call", "my call", "had to decide"),
+    "alternative": ("other option", "middle path", "middle ground", "the other choice"),
 }
 _GENERIC = frozenset(stem(w) for w in (
     "model models data system systems use using way good better work make approach need needs handle "
@@ -48,7 +54,7 @@ UNITS = frozenset(stem(w) for w in (
 WEAK = UNITS | frozenset(stem(w) for w in (
     "data result results outcome cost costs test tests model models team teams impact score scores fix fixed count "
     "counter both combine combined first from users user features feature metric metrics numbers size scale change "
-    "keep example show showed took later memory").split()) | frozenset(stem(w) for w in STOPWORDS)
+    "keep example show showed took later memory moved").split()) | frozenset(stem(w) for w in STOPWORDS)
 # A point about a measured outcome or a scale is carried by a number with its unit ("grew 3 percent").
 _MEASURE_POINT = re.compile(r"\b(?:impact|result|outcome|scale|measured|numbers|size|reliability|adoption|growth|"
                             r"evidence)\b", re.I)
@@ -108,7 +114,8 @@ class PointsReport:
 
 
 def _stems(text: str) -> list[str]:
-    return [stem(w) for w in words(text.replace("-", " ").replace("/", " "))]
+    # a possessive is its noun: "your team's work" carries "your team"
+    return [stem(w[:-2] if w.endswith("'s") else w.rstrip("'")) for w in words(text.replace("-", " ").replace("/", " "))]
 
 
 def _phrase_in(phrase: list[str], tokens: list[str]) -> bool:
@@ -145,16 +152,21 @@ def _alternatives(keyword: str) -> tuple[str, ...]:
 # the answer's measured outcome: a sentence the STAR labels call a result, with a number in it.
 _OUTCOME_POINT = re.compile(r"^\s*(?:the )?(?:measured |final )?(?:impact|outcome|result|effect|improvement)s?\b|"
                             r"\bmeasured (?:impact|effect|improvement|outcome|result|adoption|organi[sz]ational)|"
-                            r"\b(?:impact|adoption) (?:in )?numbers\b", re.I)
+                            r"\b(?:impact|adoption) (?:in )?numbers\b|"
+                            # "What happened as a result", "What happened next", "How it held up later"
+                            r"^\s*what happened\b|^\s*how it (?:held up|turned out|"
+                            r"ended|played out)\b", re.I)
 
 
 def coverage(question: Question | None, sents: list[Sentence], non_answer: bool = False,
              outcomes: tuple[str, ...] = (), story: bool = False,
-             wrong: frozenset[str] = frozenset()) -> PointsReport:
+             wrong: frozenset[str] = frozenset(), results: frozenset[str] | None = None) -> PointsReport:
     """`outcomes`: the sentences labelled result that carry a number (for the points about a measured outcome).
     `story`: the question asks for a story, whose points are what happened, so a habit ("my approach is to listen
     first", "I always lead with the impact") does not cover them. `wrong`: sentences that state a misconception
-    (coach/scoring/claims.py); they cover nothing, whatever terms they use."""
+    (coach/scoring/claims.py); they cover nothing, whatever terms they use. `results`: in a story, the sentences
+    labelled result; a point about the outcome is carried only by one of them ("we shipped" in a suggestion to ship
+    is not the outcome)."""
     if question is None or not question.talking_points:
         return PointsReport()
     if non_answer:
@@ -169,7 +181,10 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
     missed: list[PointHit] = []
     for i, point in enumerate(question.talking_points):
         keywords = list(question.keywords[i]) if i < len(question.keywords) else []
-        hit = _by_keywords(point, keywords, sent_tokens, every, echo) or _by_point_words(point, sent_tokens, echo)
+        pool = sent_tokens
+        if story and results is not None and _OUTCOME_POINT.search(point):
+            pool = [(x, t) for x, t in sent_tokens if x.text in results]
+        hit = _by_keywords(point, keywords, pool, every, echo) or _by_point_words(point, pool, echo)
         if hit is None and outcomes and _OUTCOME_POINT.search(point):
             hit = PointHit(point, outcomes[0], "a measured outcome")
         (covered if hit else missed).append(hit or PointHit(point))
@@ -261,7 +276,8 @@ def has_number(text: str) -> bool:
 
 # A measure said in words, as speech and plain answers tell outcomes: "fell from thirty-one hours to nineteen",
 # "seven teams use it", "cut it in half".
-_SPOKEN_MEASURE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+_SPOKEN_MEASURE = re.compile(r"\b(?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|"
+                             r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
                              r"forty|fifty|sixty|seventy|eighty|ninety|half|twice|double[ds]?|triple[ds]?|zero|"
                              r"\w+fold)\b", re.I)
 

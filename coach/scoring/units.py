@@ -78,7 +78,11 @@ _PER_PARAM = re.compile(r"^\s*(?:per|a|each)\s+(?:param(?:eter)?|weight)\b", re.
 _PARAMS = _r(r"-?\s*param(?:eter)?s?\b")
 _MODEL = _r(r"-?\s*(?:model|llm|transformer|checkpoint|variant|dense|moe|base)\b")
 _QPS = _r(rf"{MOD}{{0,2}}(?P<u>qps|rps|tps|qpd|rpm|req/s|requests/s|queries per second|requests per second)\b")
-_RATE_NOUN = _r(rf"{MOD}{{0,2}}(?P<noun>{RATE_NOUNS})\b(?P<who1>\s+{PER_WHO}\b)?\s*,?\s*{PERIOD}"
+# An arrival verb between the noun and its period still makes a rate: "2.6 million events land in the lake each day".
+_ARRIVE = (r"(?:\s+(?:land|arrive|come in|flow in|pour in|stream in|get (?:written|logged|stored|ingested)|"
+           r"are (?:written|logged|stored|ingested|processed|created))(?:\s+(?:in|into|on|to)\s+(?:the\s+|our\s+)?"
+           r"[a-z-]+)?)")
+_RATE_NOUN = _r(rf"{MOD}{{0,2}}(?P<noun>{RATE_NOUNS})\b(?P<who1>\s+{PER_WHO}\b)?{_ARRIVE}?\s*,?\s*{PERIOD}"
                 rf"(?P<who2>\s+{PER_WHO}\b|\s+each\b)?")
 _ADVERB_NOUN = _r(rf"(?P<adv>daily|nightly|hourly|weekly|monthly)\s+{MOD}{{0,1}}(?P<noun>{RATE_NOUNS})\b")
 _DATA = _r(rf"{MOD}{{0,2}}(?P<noun>{DATA_NOUNS})\b")
