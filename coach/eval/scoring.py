@@ -5,9 +5,10 @@
 First, calibration on the graded answers (tests/data/graded/) and the napkin chains
 (tests/data/napkin/), on the tuning part, the older held-out part, the first fresh part (tests/data/graded/fresh/,
 read after the second pass and now tuned on) and the second fresh part (tests/data/graded/fresh2/, scored
-once as a clean check, then read and folded into tuning in the fourth pass, scores and STAR quotes alike) and the third
-(tests/data/graded/fresh3/ with tests/data/napkin/fresh3.toml, never tuned on), and the fourth (tests/data/graded/fresh4/,
-technical-screen answers, half of them fluent but wrong, never tuned on); only fresh3 has chains of its own: Spearman between overall and
+once as a clean check, then read and folded into tuning in the fourth pass, scores and STAR quotes alike), the third
+(tests/data/graded/fresh3/ with tests/data/napkin/fresh3.toml) and the fourth (tests/data/graded/fresh4/, technical-screen
+answers, half of them fluent but wrong), both scored once and folded into tuning in the sixth pass, and the fifth
+(tests/data/graded/fresh5/ with tests/data/napkin/fresh5.toml, never tuned on): Spearman between overall and
 grade, mean score per grade, answers graded <= 2 scoring above 2.0, answers graded 5 scoring
 below 4.0, the share of STAR quotes on a sentence with the right label, talking-point precision,
 and flags on correct chains / misses on wrong ones (see coach/eval/graded.py). Then, on the
@@ -229,14 +230,14 @@ def _print(r: dict[str, Any], verbose: bool) -> None:
 
 
 def calibration(parts: tuple[str, ...] | None = None) -> dict[str, Any]:
-    """The graded-set and napkin-chain figures, per part (tuning, held-out, fresh, fresh2, and fresh3 when its
-    folder holds answers; all by default)."""
+    """The graded-set and napkin-chain figures, per part (the tuned-on parts, and fresh5 when its folder holds
+    answers; all by default)."""
     from coach.content.loader import default_content
     from coach.eval import graded
     parts = parts or graded.parts()
     content = default_content()
     rows = graded.score_graded([g for g in graded.load_graded() if g.part in parts], content)
-    chains = graded.load_chains()         # tuning and held-out by the hash; fresh3 from its own file
+    chains = graded.load_chains()         # tuning and held-out by the hash; fresh3 and fresh5 from their own files
     out: dict[str, Any] = {}
     for part in parts:
         f = graded.figures([r for r in rows if r["item"].part == part])
@@ -299,8 +300,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
-    parser.add_argument("--part", action="append", choices=("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4"),
-                        help="report only this part of the graded set (repeatable; default: every part, fresh3 and fresh4 when present)")
+    from coach.eval import graded
+    parser.add_argument("--part", action="append", choices=graded.PARTS + graded.CLEAN,
+                        help="report only this part of the graded set (repeatable; default: every part, fresh5 when present)")
     args = parser.parse_args(argv)
     cal = calibration(tuple(args.part) if args.part else None)
     result = evaluate(args.data)
