@@ -275,46 +275,71 @@ def clarifying_questions(text: str, cues: Cues | None = None) -> list[str]:
     return asked
 
 
-def topics_asked(questions: list[str], cues: Cues | None = None) -> list[str]:
-    """Which facts the questions ask about, in the order asked (per clause, the best-matching topics)."""
-    cues = cues or default_cues()
+def _clause_topics(clause: str, cues: Cues) -> list[str]:
+    """The best-matching topics of one clause (the longest match wins where two overlap)."""
+    text = " ".join(_words(clause))
+    spans: list[tuple[int, int, str]] = []
+    for topic, phrases in cues.topics.items():
+        for p in phrases:
+            for m in re.finditer(r"(?<![a-z0-9])" + re.escape(p), text):
+                spans.append((m.start(), m.start() + len(p), topic))
+    spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+    kept: list[tuple[int, int, str]] = []
+    for s in spans:
+        if all(s[1] <= k[0] or s[0] >= k[1] for k in kept):
+            kept.append(s)
+    counts: dict[str, int] = {}
+    for _, _, topic in kept:
+        counts[topic] = counts.get(topic, 0) + 1
+    best = max(counts.values(), default=0)
     found: list[str] = []
+    for _, _, topic in sorted(kept):
+        if counts[topic] == best and topic not in found:
+            found.append(topic)
+    return found
+
+
+def parts_asked(questions: list[str], cues: Cues | None = None) -> list[list[str]]:
+    """Each part of the questions and the topics it asks about, in the order asked ("what's the peak
+    volume and how fresh must the features be": two parts). A part that opens like a question but names
+    no topic ("how many languages...") is kept with no topics: the candidate must assume it."""
+    cues = cues or default_cues()
+    parts: list[list[str]] = []
     for q in questions:
         for clause in _CLAUSE.split(q.lower().replace("\u2019", "'")):
-            text = " ".join(_words(clause))
-            spans: list[tuple[int, int, str]] = []
-            for topic, phrases in cues.topics.items():
-                for p in phrases:
-                    for m in re.finditer(r"(?<![a-z0-9])" + re.escape(p), text):
-                        spans.append((m.start(), m.start() + len(p), topic))
-            spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
-            kept: list[tuple[int, int, str]] = []
-            for s in spans:                           # the longest match wins where two overlap
-                if all(s[1] <= k[0] or s[0] >= k[1] for k in kept):
-                    kept.append(s)
-            counts: dict[str, int] = {}
-            for _, _, topic in kept:
-                counts[topic] = counts.get(topic, 0) + 1
-            if counts:
-                best = max(counts.values())
-                for _, _, topic in sorted(kept):
-                    if counts[topic] == best and topic not in found:
-                        found.append(topic)
+            topics = _clause_topics(clause, cues)
+            words = _core(_words(clause), cues)
+            if topics or _opens_question(words, cues) or _find(words, "how many") or _find(words, "how much"):
+                parts.append(topics)
+    return parts
+
+
+def topics_asked(questions: list[str], cues: Cues | None = None) -> list[str]:
+    """Which facts the questions ask about, in the order asked (per clause, the best-matching topics)."""
+    found: list[str] = []
+    for topics in parts_asked(questions, cues):
+        found += [t for t in topics if t not in found]
     return found
 
 
 def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = None, max_facts: int = 3) -> tuple[str, tuple[str, ...]]:
-    """What the interviewer says back, and the facts it used: the facts asked about, in one to three
-    sentences; an invitation to state an assumption for what the facts do not cover."""
+    """What the interviewer says back, and the facts it used: every part of the question answered, the
+    first fact of each part before any second one (at most `max_facts`, or one per part when there are
+    more parts); an invitation to state an assumption for any part the facts do not cover."""
     cues = cues or default_cues()
-    topics = topics_asked(questions, cues)
-    used = tuple(t for t in topics if t in facts)[:max_facts]
+    parts = parts_asked(questions, cues)
+    answerable = [[t for t in topics if t in facts] for topics in parts]
+    used: list[str] = []
+    for rank in range(max((len(a) for a in answerable), default=0)):
+        for a in answerable:
+            if rank < len(a) and a[rank] not in used and (rank == 0 or len(used) < max_facts):
+                used.append(a[rank])
     if not used:
         return cues.no_fact, ()
     text = " ".join(facts[t] for t in used)
-    if any(t not in facts for t in topics):
+    if any(not a for a in answerable):
         text += " " + cues.partly
-    return text, used
+    return text, tuple(used)
 
 
 def credit(card: Scorecard, asked: list[str]) -> Scorecard:
