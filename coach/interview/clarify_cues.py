@@ -56,7 +56,7 @@ class Cues:
     own_talk: tuple[str, ...] = ()
     judging_verbs: frozenset[str] = frozenset()
     opinion_verbs: frozenset[str] = frozenset()
-    choice_verbs: frozenset[str] = frozenset()
+    would_you_asks: frozenset[str] = frozenset()
     result_words: frozenset[str] = frozenset()
     fact_verbs: frozenset[str] = frozenset()
     max_statement_words: int = 25
@@ -108,7 +108,7 @@ def load_cues(path: Path | None = None) -> Cues:
         know_verbs=_strings(data, "know_verbs", where), own_talk=_strings(data, "own_talk", where),
         judging_verbs=frozenset(_strings(data, "judging_verbs", where)),
         opinion_verbs=frozenset(_strings(data, "opinion_verbs", where)),
-        choice_verbs=frozenset(_strings(data, "choice_verbs", where)),
+        would_you_asks=frozenset(_strings(data, "would_you_asks", where)),
         result_words=frozenset(_strings(data, "result_words", where)),
         fact_verbs=frozenset(_strings(data, "fact_verbs", where)),
         topics={name: _strings(topics, name, where) for name in topics},

@@ -48,13 +48,15 @@ def hands_back(words: list[str], cues: Cues) -> bool:
     last clause that turns to the interviewer ("you ...") or asks back ("is that so", "am i close")."""
     if not set(words) & cues.guess_words or _plans(words, cues):
         return False
+    def asks_back(tail: list[str]) -> bool:
+        return tail[0] in _AUX and tail[1:2] != [] and tail[1] in _BACK
+
     joins = [j for j, w in enumerate(words) if w in cues.hand_back_joins]
-    if not joins:
-        return False
-    tail = words[joins[-1] + 1:]
-    if not 1 <= len(tail) <= 5:
-        return False
-    return tail[0] in ("you", "you'd", "you'll") or (tail[0] in _AUX and tail[1:2] != [] and tail[1] in _BACK)
+    tail = words[joins[-1] + 1:] if joins else []
+    if 1 <= len(tail) <= 5 and (tail[0] in ("you", "you'd", "you'll") or asks_back(tail)):
+        return True
+    # no joining word ("..., i'd guess, is that so"): the last three or four words ask back
+    return len(words) > 6 and any(asks_back(words[-k:]) for k in (3, 4))
 
 
 def tagged_fact(words: list[str], core: list[str], cues: Cues, names_fact: bool) -> bool:
@@ -111,17 +113,14 @@ def checks_in(words: list[str], cues: Cues) -> bool:
 
 def asks_opinion(words: list[str], cues: Cues) -> bool:
     """The interviewer's own view or choice ("what do you think", "what would you do here", "would you
-    go with one model per market"): a verb of opinion after "you", or of choosing after "would you"."""
+    shard by merchant"): a verb of opinion after "you", or after "would you" any verb but one that asks
+    what the problem holds ("would you say the traffic is spiky")."""
     for i, w in enumerate(words[:-1]):
         nxt = words[i + 1]
-        if w == "you'd" and nxt in cues.choice_verbs | cues.opinion_verbs:
+        hypothetical = w == "you'd" or (w == "you" and i > 0 and words[i - 1] in ("would", "should", "wouldn't"))
+        if hypothetical and nxt not in cues.would_you_asks and nxt not in cues.statement_subjects:
             return True
-        if w != "you" or i == 0:
-            continue
-        aux = words[i - 1]
-        if nxt in cues.opinion_verbs and aux in _AUX | {"don't", "wouldn't"}:
-            return True
-        if nxt in cues.choice_verbs and aux in ("would", "should", "wouldn't"):
+        if w == "you" and i > 0 and nxt in cues.opinion_verbs and words[i - 1] in _AUX | {"don't", "wouldn't"}:
             return True
     return False
 
