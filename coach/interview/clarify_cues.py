@@ -51,6 +51,7 @@ class Cues:
     guess_words: frozenset[str] = frozenset()
     hand_back_joins: frozenset[str] = frozenset()
     plan_markers: tuple[str, ...] = ()
+    tag_fact_opens: tuple[str, ...] = ()
     need_verbs: tuple[str, ...] = ()
     know_verbs: tuple[str, ...] = ()
     own_talk: tuple[str, ...] = ()
@@ -104,7 +105,7 @@ def load_cues(path: Path | None = None) -> Cues:
         lead_ins=_strings(data, "lead_ins", where),
         guess_words=frozenset(_strings(data, "guess_words", where)),
         hand_back_joins=frozenset(_strings(data, "hand_back_joins", where)),
-        plan_markers=_strings(data, "plan_markers", where), need_verbs=_strings(data, "need_verbs", where),
+        plan_markers=_strings(data, "plan_markers", where), tag_fact_opens=_strings(data, "tag_fact_opens", where), need_verbs=_strings(data, "need_verbs", where),
         know_verbs=_strings(data, "know_verbs", where), own_talk=_strings(data, "own_talk", where),
         judging_verbs=frozenset(_strings(data, "judging_verbs", where)),
         opinion_verbs=frozenset(_strings(data, "opinion_verbs", where)),

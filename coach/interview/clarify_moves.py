@@ -61,11 +61,12 @@ def hands_back(words: list[str], cues: Cues) -> bool:
 
 def tagged_fact(words: list[str], core: list[str], cues: Cues, names_fact: bool) -> bool:
     """A fact of the problem stated for the interviewer to confirm ("we can use gpus for serving right",
-    "the phones send a ping every few seconds right"): it names a fact or opens on a thing of the
-    problem ("the ..."); the candidate's own plan with a tag ("i'd shard by user, right") is not asked."""
+    "the phones send a ping every few seconds right"): it names a fact or opens on a thing of the problem
+    or what the team may use (`tag_fact_opens`); the candidate's own plan with a tag ("i'd shard by user,
+    right") is not asked."""
     if not 4 <= len(words) <= 18 or words[-1] not in cues.confirm_tags:
         return False
-    if not (names_fact or core[:1] in (["the"], ["our"], ["their"], ["there"])):
+    if not (names_fact or any(core[:len(o.split())] == o.split() for o in cues.tag_fact_opens)):
         return False
     return not _plans(words, cues)
 
