@@ -37,7 +37,8 @@ def _plans(words: list[str], cues: Cues) -> bool:
     """The candidate's own plan ("i'd shard", "we'll cache"), not a guess ("i'd bet", "i'd guess")."""
     for p in cues.plan_markers:
         for i in range(len(words)):
-            if _at(words, i, p) and words[i + len(p.split()):][:1] != [] and words[i + len(p.split())] not in cues.guess_words:
+            nxt = words[i + len(p.split()):][:1]
+            if _at(words, i, p) and nxt and nxt[0] not in cues.guess_words:
                 return True
     return False
 
@@ -48,6 +49,7 @@ def hands_back(words: list[str], cues: Cues) -> bool:
     last clause that turns to the interviewer ("you ...") or asks back ("is that so", "am i close")."""
     if not set(words) & cues.guess_words or _plans(words, cues):
         return False
+
     def asks_back(tail: list[str]) -> bool:
         return tail[0] in _AUX and tail[1:2] != [] and tail[1] in _BACK
 

@@ -39,11 +39,11 @@ def session_gap(scores: Sequence[Scorecard]) -> str | None:
     """What to practise, from the whole session: the gap found in the most answers (any rank, not only the
     top one), the heavier in total when two recur as often; when nothing recurs, the weakest answer's top gap."""
     counts: Counter[str] = Counter()
-    weight: Counter[str] = Counter()
+    weight: dict[str, float] = {}
     for card in scores:
         for gap in {g.id: g for g in card.gaps}.values():
             counts[gap.id] += 1
-            weight[gap.id] += gap.severity
+            weight[gap.id] = weight.get(gap.id, 0.0) + gap.severity
     if not counts:
         return None
     recurring = max(counts, key=lambda g: (counts[g], weight[g]))
