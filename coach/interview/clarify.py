@@ -11,108 +11,17 @@ import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-from coach import paths
-from coach.content.check import read_toml
-from coach.errors import ContentError
+from coach.interview import clarify_moves as moves
+from coach.interview.clarify_cues import Cues, default_cues, load_cues
 from coach.scoring.scorecard import Scorecard
+
+__all__ = ["Cues", "load_cues", "default_cues", "clarifying_questions", "is_clarification", "topics_asked",
+           "reply", "credit"]
 
 _SENTENCE = re.compile(r"[^.?!]+[.?!]*")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
 _CLAUSE = re.compile(r",\s*|\s+(?:and|or|also)\s+(?=(?:how|what|which|who|where|when|do|does|is|are|can|could|should|will|the)\b)")
-
-
-@dataclass(frozen=True)
-class Cues:
-    """`rubrics/clarifying.toml`, loaded."""
-
-    question_starts: tuple[str, ...]
-    statement_subjects: frozenset[str]
-    asks: tuple[str, ...]
-    clause_starts: tuple[str, ...]
-    asking_because: tuple[str, ...]
-    about_the_interview: tuple[str, ...]
-    tags: tuple[str, ...]
-    about_me_starts: tuple[str, ...]
-    about_my_turn: tuple[str, ...]
-    fillers: frozenset[str]
-    topics: dict[str, tuple[str, ...]]
-    hedges: frozenset[str] = frozenset()
-    embedded_asks: tuple[str, ...] = ()
-    embedded_words: frozenset[str] = frozenset()
-    request_starts: tuple[str, ...] = ()
-    assumption_checks: tuple[str, ...] = ()
-    permission: tuple[str, ...] = ()
-    goes_on: tuple[str, ...] = ()
-    request_verbs: tuple[str, ...] = ()
-    inversions: tuple[str, ...] = ()
-    not_inverted_after: frozenset[str] = frozenset()
-    answer_openers: tuple[str, ...] = ()
-    bound_before: frozenset[str] = frozenset()
-    choosing: tuple[str, ...] = ()
-    confirm_ends: tuple[str, ...] = ()
-    or_scope: tuple[str, ...] = ()
-    method_asks: tuple[str, ...] = ()
-    method_today: tuple[str, ...] = ()
-    design_asks: tuple[str, ...] = ()
-    assume_opens: tuple[str, ...] = ()
-    confirm_tags: frozenset[str] = frozenset()
-    lead_ins: tuple[str, ...] = ()
-    max_statement_words: int = 25
-    no_fact: str = "That's your call: state an assumption and go on."
-    partly: str = "For the rest, state your assumption."
-
-
-def _strings(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
-    value = data.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ContentError(f"{where}: field '{key}' must be a list of phrases", "fix rubrics/clarifying.toml")
-    return tuple(v.lower().strip() for v in value)
-
-
-def load_cues(path: Path | None = None) -> Cues:
-    path = path or paths.rubrics_dir() / "clarifying.toml"
-    where = "rubrics/clarifying.toml"
-    data = read_toml(path, where)
-    topics = data.get("topics", {})
-    if not isinstance(topics, dict) or not topics:
-        raise ContentError(f"{where}: [topics] must map each fact name to its words", "fix rubrics/clarifying.toml")
-    return Cues(
-        question_starts=_strings(data, "question_starts", where),
-        statement_subjects=frozenset(_strings(data, "statement_subjects", where)),
-        asks=_strings(data, "asks", where), clause_starts=_strings(data, "clause_starts", where),
-        asking_because=_strings(data, "asking_because", where),
-        about_the_interview=_strings(data, "about_the_interview", where), tags=_strings(data, "tags", where),
-        about_me_starts=_strings(data, "about_me_starts", where),
-        about_my_turn=_strings(data, "about_my_turn", where),
-        fillers=frozenset(_strings(data, "fillers", where)),
-        hedges=frozenset(_strings(data, "hedges", where)),
-        embedded_asks=_strings(data, "embedded_asks", where),
-        embedded_words=frozenset(_strings(data, "embedded_words", where)),
-        request_starts=_strings(data, "request_starts", where),
-        assumption_checks=_strings(data, "assumption_checks", where),
-        permission=_strings(data, "permission", where), goes_on=_strings(data, "goes_on", where),
-        request_verbs=_strings(data, "request_verbs", where), inversions=_strings(data, "inversions", where),
-        not_inverted_after=frozenset(_strings(data, "not_inverted_after", where)),
-        answer_openers=_strings(data, "answer_openers", where),
-        bound_before=frozenset(_strings(data, "bound_before", where)),
-        choosing=_strings(data, "choosing", where), confirm_ends=_strings(data, "confirm_ends", where),
-        or_scope=_strings(data, "or_scope", where), method_asks=_strings(data, "method_asks", where),
-        method_today=_strings(data, "method_today", where), design_asks=_strings(data, "design_asks", where),
-        assume_opens=_strings(data, "assume_opens", where), confirm_tags=frozenset(_strings(data, "confirm_tags", where)),
-        lead_ins=_strings(data, "lead_ins", where),
-        topics={name: _strings(topics, name, where) for name in topics},
-        max_statement_words=int(data.get("max_statement_words", 25)),
-        no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),
-    )
-
-
-@lru_cache(maxsize=1)
-def default_cues() -> Cues:
-    return load_cues()
 
 
 _BARE = {"whats": "what's", "hows": "how's", "wheres": "where's", "whos": "who's", "whens": "when's"}
@@ -165,6 +74,12 @@ def _asks_without_question_word(words: list[str], core: list[str], cues: Cues, r
     request = any(_has(opener, r) for r in cues.request_starts) and bool(topics_asked([raw], cues)) and \
         not any(_NUMBER.match(w) for w in words)     # "roughly ten thousand a second" states a number
     return embedded or request or any(_has(low, c) for c in cues.assumption_checks)
+
+
+def _asks_after(words: list[str], verbs: tuple[str, ...]) -> bool:
+    """A request verb, then within two words what is asked ("give me a sense of how many languages")."""
+    wh = {"how", "what", "what's", "which", "who", "whether", "if", "where", "when"}
+    return any(wh & set(words[i + len(v.split()):i + len(v.split()) + 3]) for v in verbs for i in _find(words, v))
 
 
 def _opens_question(words: list[str], cues: Cues) -> bool:
@@ -287,6 +202,9 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         checks = any(_has(low, c) for c in cues.assumption_checks) or \
             (any(low.endswith(" " + c) for c in confirm) and bool(topics_asked([raw], cues))) or \
             (bool(confirm) and not any(_has(low.replace(confirm[0], " "), c) for c in cues.choosing)) or handed_over
+        names_fact = bool(topics_asked([raw], cues))
+        needs = moves.states_a_need(words, cues)
+        checks = checks or moves.hands_back(words, cues) or moves.tagged_fact(words, _core(words, cues), cues, names_fact)
         opens = 0 if _opens_question(core, cues) else _inverted(words, cues)
         # a request opens the sentence, a clause after a comma, or follows a preface ("before I draw
         # anything, give me a sense of...")
@@ -294,16 +212,18 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         prefaced = any(_has(low, a) for a in cues.asks)
         request = (any(h.startswith(r + " ") for h in heads for r in cues.request_verbs) or
                    (prefaced and any(_has(low, r) for r in cues.request_verbs))) and (
-            bool(topics_asked([raw], cues)) or any(w in cues.embedded_words for w in core[2:4]))
+            names_fact or any(w in cues.embedded_words for w in core[2:4]) or _asks_after(words, cues.request_verbs))
         # "so training runs on how many nodes today": the question word asked in place, near the end
         in_place = _wh_inverted(words, cues) or _wh_fronted(words, cues) or any(i > 0 and len(words) - i <= 5 and not set(words[i + 2:]) & cues.statement_subjects
                        for i in _find(words, "how many") + _find(words, "how much"))
         question = raw.endswith("?") or opens is not None or checks or request or in_place or \
             (clause_q and any(_has(low, a) for a in cues.asks)) or \
-            _asks_without_question_word(words, core, cues, raw) or _statement_or(words, core, cues, raw)
+            _asks_without_question_word(words, core, cues, raw) or _statement_or(words, core, cues, raw) or needs
         opens = (len(words) - len(core)) + (opens or 0)
-        if question and ((_about_own_design(words, core, cues) and not checks) or
-                         (not raw.endswith("?") and not handed_over and _answered_in_breath(words, opens, cues))):
+        in_breath = not raw.endswith("?") and not checks and (
+            _answered_in_breath(words, opens, cues) or moves.works_it_out(words, opens, cues) or
+            moves.plan_in_breath(words, opens, cues))
+        if question and ((_about_own_design(words, core, cues) and not checks) or in_breath):
             out.append(Sentence(raw, True, False))      # "what could go wrong here the main risk is..."
             continue
         tag = raw.endswith("?") and any(raw.lower().endswith(t) for t in cues.tags) and not checks
@@ -314,7 +234,8 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         own_step = any(_has(low, p) for p in cues.about_my_turn) or not topics_asked([raw], cues)
         leave = any(_has(low, p) for p in cues.permission) and "assum" not in low and own_step
         meta = any(_has(low, p) for p in cues.about_the_interview) or leave or (
-            about_me and "assum" not in low and not topics_asked([raw], cues))
+            about_me and not needs and "assum" not in low and not names_fact) or \
+            moves.asks_opinion(words, cues) or moves.checks_in(words, cues)
         out.append(Sentence(raw, question, question and not tag and not meta))
     return out
 
@@ -354,46 +275,71 @@ def clarifying_questions(text: str, cues: Cues | None = None) -> list[str]:
     return asked
 
 
-def topics_asked(questions: list[str], cues: Cues | None = None) -> list[str]:
-    """Which facts the questions ask about, in the order asked (per clause, the best-matching topics)."""
-    cues = cues or default_cues()
+def _clause_topics(clause: str, cues: Cues) -> list[str]:
+    """The best-matching topics of one clause (the longest match wins where two overlap)."""
+    text = " ".join(_words(clause))
+    spans: list[tuple[int, int, str]] = []
+    for topic, phrases in cues.topics.items():
+        for p in phrases:
+            for m in re.finditer(r"(?<![a-z0-9])" + re.escape(p), text):
+                spans.append((m.start(), m.start() + len(p), topic))
+    spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+    kept: list[tuple[int, int, str]] = []
+    for s in spans:
+        if all(s[1] <= k[0] or s[0] >= k[1] for k in kept):
+            kept.append(s)
+    counts: dict[str, int] = {}
+    for _, _, topic in kept:
+        counts[topic] = counts.get(topic, 0) + 1
+    best = max(counts.values(), default=0)
     found: list[str] = []
+    for _, _, topic in sorted(kept):
+        if counts[topic] == best and topic not in found:
+            found.append(topic)
+    return found
+
+
+def parts_asked(questions: list[str], cues: Cues | None = None) -> list[list[str]]:
+    """Each part of the questions and the topics it asks about, in the order asked ("what's the peak
+    volume and how fresh must the features be": two parts). A part that opens like a question but names
+    no topic ("how many languages...") is kept with no topics: the candidate must assume it."""
+    cues = cues or default_cues()
+    parts: list[list[str]] = []
     for q in questions:
         for clause in _CLAUSE.split(q.lower().replace("\u2019", "'")):
-            text = " ".join(_words(clause))
-            spans: list[tuple[int, int, str]] = []
-            for topic, phrases in cues.topics.items():
-                for p in phrases:
-                    for m in re.finditer(r"(?<![a-z0-9])" + re.escape(p), text):
-                        spans.append((m.start(), m.start() + len(p), topic))
-            spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
-            kept: list[tuple[int, int, str]] = []
-            for s in spans:                           # the longest match wins where two overlap
-                if all(s[1] <= k[0] or s[0] >= k[1] for k in kept):
-                    kept.append(s)
-            counts: dict[str, int] = {}
-            for _, _, topic in kept:
-                counts[topic] = counts.get(topic, 0) + 1
-            if counts:
-                best = max(counts.values())
-                for _, _, topic in sorted(kept):
-                    if counts[topic] == best and topic not in found:
-                        found.append(topic)
+            topics = _clause_topics(clause, cues)
+            words = _core(_words(clause), cues)
+            if topics or _opens_question(words, cues) or _find(words, "how many") or _find(words, "how much"):
+                parts.append(topics)
+    return parts
+
+
+def topics_asked(questions: list[str], cues: Cues | None = None) -> list[str]:
+    """Which facts the questions ask about, in the order asked (per clause, the best-matching topics)."""
+    found: list[str] = []
+    for topics in parts_asked(questions, cues):
+        found += [t for t in topics if t not in found]
     return found
 
 
 def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = None, max_facts: int = 3) -> tuple[str, tuple[str, ...]]:
-    """What the interviewer says back, and the facts it used: the facts asked about, in one to three
-    sentences; an invitation to state an assumption for what the facts do not cover."""
+    """What the interviewer says back, and the facts it used: every part of the question answered, the
+    first fact of each part before any second one (at most `max_facts`, or one per part when there are
+    more parts); an invitation to state an assumption for any part the facts do not cover."""
     cues = cues or default_cues()
-    topics = topics_asked(questions, cues)
-    used = tuple(t for t in topics if t in facts)[:max_facts]
+    parts = parts_asked(questions, cues)
+    answerable = [[t for t in topics if t in facts] for topics in parts]
+    used: list[str] = []
+    for rank in range(max((len(a) for a in answerable), default=0)):
+        for a in answerable:
+            if rank < len(a) and a[rank] not in used and (rank == 0 or len(used) < max_facts):
+                used.append(a[rank])
     if not used:
         return cues.no_fact, ()
     text = " ".join(facts[t] for t in used)
-    if any(t not in facts for t in topics):
+    if any(not a for a in answerable):
         text += " " + cues.partly
-    return text, used
+    return text, tuple(used)
 
 
 def credit(card: Scorecard, asked: list[str]) -> Scorecard:

@@ -35,16 +35,29 @@ def strongest_dimension(scores: Sequence[Scorecard]) -> str | None:
     return names[best].lower()
 
 
-def commonest_gap(scores: Sequence[Scorecard]) -> str | None:
-    counts = Counter(card.gaps[0].id for card in scores if card.gaps)
-    return counts.most_common(1)[0][0] if counts else None
+def session_gap(scores: Sequence[Scorecard]) -> str | None:
+    """What to practise, from the whole session: the gap found in the most answers (any rank, not only the
+    top one), the heavier in total when two recur as often; when nothing recurs, the weakest answer's top gap."""
+    counts: Counter[str] = Counter()
+    weight: dict[str, float] = {}
+    for card in scores:
+        for gap in {g.id: g for g in card.gaps}.values():
+            counts[gap.id] += 1
+            weight[gap.id] = weight.get(gap.id, 0.0) + gap.severity
+    if not counts:
+        return None
+    recurring = max(counts, key=lambda g: (counts[g], weight[g]))
+    if counts[recurring] >= 2:
+        return recurring
+    weakest = min((c for c in scores if c.gaps), key=lambda c: c.overall)
+    return weakest.gaps[0].id
 
 
 def closing_remarks(template: str, rounds: Sequence[str], scores: Sequence[Scorecard], focus: dict[str, str] | None = None) -> str:
     """`template` is prompts/closing.md's `## closing` text; `focus` its `## focus` table."""
     focus = focus or {}
     seen = list(dict.fromkeys(r.lower() for r in rounds)) or ["a short warm-up"]
-    gap = commonest_gap(scores)
+    gap = session_gap(scores)
     strength = strongest_dimension(scores) or "nothing reached the bar yet, so let's build from the basics"
     advice = focus.get(gap or "", "") or "keep practising answers out loud, with numbers and a result"
     return Template(template).safe_substitute(rounds=" and ".join(seen), strength=strength, focus=advice)

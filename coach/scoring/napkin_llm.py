@@ -1,6 +1,7 @@
 """Napkin checks for large-model arithmetic, each from figures the answer said out loud.
 
   kv_cache         per token = 2 x layers x KV heads x head dimension x bytes; x sequences x context
+  kv_tokens        one sequence's cache = bytes per token x context tokens; many = that x sequences
   training_flops   training compute ~ 6 x parameters x tokens
   training_time    FLOPs / (GPUs x FLOP/s per GPU)
   decode_flops     decoding ~ 2 x parameters FLOPs per token
@@ -136,6 +137,8 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                                           text[max(0, q.start - 40):q.start], _F):
                     out.append(judge("kv_cache", q, cache, how, "B", tolerance))
                     break
+    if per_token and ctx:
+        out.extend(_per_sequence(text, storage, stated_pt, per_token, ctx, seqs, judge, tolerance))
     # training compute, time; decoding
     train = re.search(r"\btrain\w*|\bpre-?train", text, _F)
     toks = _tokens(text)
@@ -178,6 +181,34 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 break
     out.extend(_gpus_for_memory(text, storage, judge))
     return [c for c in out if c is not None]
+
+
+_PER_SEQ = re.compile(r"^\s*(?:of cache\s+)?(?:per|a|each|for (?:one|each|a|every))\s+(?:conversation|sequence|request|"
+                      r"user|chat|session|prompt|stream)\b", _F)
+
+
+def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity], per_token: float, ctx: list[Fig],
+                  seqs: list[Fig], judge: Callable[..., Check | None], tolerance: float) -> list[Check | None]:
+    """The cache of one sequence (context tokens x bytes per token: "1,500 tokens at half a megabyte a token
+    is ten megabytes per conversation"), and of many sequences said after it ("so 3,000 conversations need
+    thirty gigabytes"): each checked from the candidate's own per-token figure."""
+    out: list[Check | None] = []
+    first = min(q.start for q in stated_pt) if stated_pt else 0
+    for q in storage:
+        if q in stated_pt or q.start < first:
+            continue
+        c = next((c for c in reversed(ctx) if c.start < q.start and q.start - c.start < 300), None)
+        if c is None:
+            continue
+        s = next((s for s in reversed(seqs) if c.start < s.start < q.start and q.start - s.start < 120), None)
+        if s is None and _PER_SEQ.match(text[q.start + len(q.text):q.start + len(q.text) + 30]):
+            out.append(judge("kv_tokens", q, per_token * c.value,
+                             f"{fmt_num(c.value)} tokens × {human(per_token, 'B')} per token", "B", tolerance))
+        elif s is not None and re.search(r"\bcache|\bneed|\bmemory", text[s.start:q.start + len(q.text) + 40], _F):
+            out.append(judge("kv_tokens", q, per_token * c.value * s.value,
+                             f"{fmt_num(s.value)} sequences × {fmt_num(c.value)} tokens × {human(per_token, 'B')} per token",
+                             "B", tolerance))
+    return out
 
 
 _GPU_MEM = re.compile(r"(?P<g>\d+)\s*(?:gb|gigabytes?|gigs?)\s*(?:gpus|cards|a100s|h100s|gpu)\b", _F)

@@ -103,6 +103,16 @@ _NON_ANSWER = re.compile(
     r"i'?d rather not|repeat the question|rephrase|that'?s the question|look (?:it|that) up|no clue|"
     r"not my area|never (?:used|worked with|done) (?:it|that|them))", _F)
 _WEAK_NON_ANSWER = re.compile(r"\b(?:it depends|not (?:really )?sure|(?:it was |it's )?fine|good question)\b", _F)
+# An admission however it is hedged: "I don't really remember how...", "I honestly can't recall".
+_ADMITS = re.compile(r"\bi(?:'m| am)? (?:(?:really|honestly|just|genuinely) )?(?:don'?t|do not|can'?t|cannot|never|"
+                     r"wouldn'?t) (?:\w+ ){0,2}?(?:know|remember|recall|understand)\b", _F)
+# Talk that commits to nothing: "great question, I'd look at it from a few angles, it depends on the context",
+# "not sure really, I'm open to anything". A non-answer when nothing specific comes with it.
+_EVASIVE = re.compile(r"\b(?:it (?:all )?depends|depends on (?:the )?(?:context|situation|case)|not (?:\w+ )?sure|"
+                      r"(?:good|great|interesting|tough|hard) question|open to (?:anything|everything|whatever)|"
+                      r"(?:a few|several|many|different|various) (?:angles|ways|factors|things)|hard to say|"
+                      r"case by case|all sorts of|whatever works)\b", _F)
+_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|percent)\b", _F)
 _PROMPT_GENERIC = frozenset(stem(w) for w in (
     "tell time about describe walk example give would how what your you design system build approach "
     "handle go do did one most".split()))
@@ -164,8 +174,14 @@ def non_answer(text: str, question: Question | None) -> NonAnswer | None:
     m = _NON_ANSWER.search(text.strip())
     if not (m and n < 30) and n < 12:
         m = _WEAK_NON_ANSWER.search(text)
+    if not (m and n < 30):
+        m = _ADMITS.search(text)
     if m and n < 30:
         return NonAnswer("non_answer", f'{n} words, and it says "{m.group(0)}": "{quoted}"')
+    vague = _EVASIVE.findall(text)
+    if vague and n < 30 and not tech_terms(text) and not _FIGURE.search(text) and (
+            question is None or len((set(content_stems(text)) - _PROMPT_GENERIC) & _question_stems(question)) <= 1):
+        return NonAnswer("non_answer", f'{n} words that commit to nothing ("{vague[0]}"): "{quoted}"')
     if len(content) < 4:
         return NonAnswer("non_answer", f'{n} words but only {len(content)} carry content: "{quoted}"')
     if question is None:

@@ -49,6 +49,11 @@ _ARTICLE_UNIT = re.compile(
     r"(?=(?:second|minute|hour|day|week|month|year|kilobyte|megabyte|gigabyte|terabyte|petabyte|millisecond)\b)",
     re.IGNORECASE)
 _AND_A_HALF = re.compile(r"^\s*[a-z]+\s+and a half\b", re.I)
+_PART_UNIT = re.compile(     # "half a megabyte", "a quarter of a second": a fraction of one unit
+    r"\b(?P<a>half an?|(?:a )?quarter of an?|a third of an?)\s+"
+    r"(?=(?:second|minute|hour|day|week|month|year|kilobyte|megabyte|gigabyte|terabyte|petabyte|millisecond|"
+    r"kb|mb|gb|tb|meg|gig)s?\b)", re.IGNORECASE)
+_PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _RANGE_GAP = re.compile(r"^\s*(?:to|-|–|or|and|through)\s*$", re.I)
 _RESTATE = re.compile(r"^\s*(?:at (?:the )?peak|peak|on average|average|in total|total|or so)\b|^\s*(?:[.,;!?]|$)",
                       re.I)
@@ -122,6 +127,11 @@ def _article_spans(text: str) -> list[NumberSpan]:
         s, e = m.start("a"), m.end("a")
         value = 1.5 if _AND_A_HALF.match(text[e:e + 30]) else 1.0
         out.append(NumberSpan(s, e, value, text[s:e], words=True))
+    for m in _PART_UNIT.finditer(text):
+        s, e = m.start("a"), m.end("a")
+        part = next(v for k, v in _PARTS.items() if k in m.group("a").lower())
+        out = [o for o in out if not s <= o.start < e]
+        out.append(NumberSpan(s, e, part, text[s:e], words=True))
     return out
 
 

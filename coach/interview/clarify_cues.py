@@ -1,0 +1,123 @@
+"""The cue words of `rubrics/clarifying.toml`, loaded and checked (read by `coach.interview.clarify`)."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from coach import paths
+from coach.content.check import read_toml
+from coach.errors import ContentError
+
+
+@dataclass(frozen=True)
+class Cues:
+    """`rubrics/clarifying.toml`, loaded."""
+
+    question_starts: tuple[str, ...]
+    statement_subjects: frozenset[str]
+    asks: tuple[str, ...]
+    clause_starts: tuple[str, ...]
+    asking_because: tuple[str, ...]
+    about_the_interview: tuple[str, ...]
+    tags: tuple[str, ...]
+    about_me_starts: tuple[str, ...]
+    about_my_turn: tuple[str, ...]
+    fillers: frozenset[str]
+    topics: dict[str, tuple[str, ...]]
+    hedges: frozenset[str] = frozenset()
+    embedded_asks: tuple[str, ...] = ()
+    embedded_words: frozenset[str] = frozenset()
+    request_starts: tuple[str, ...] = ()
+    assumption_checks: tuple[str, ...] = ()
+    permission: tuple[str, ...] = ()
+    goes_on: tuple[str, ...] = ()
+    request_verbs: tuple[str, ...] = ()
+    inversions: tuple[str, ...] = ()
+    not_inverted_after: frozenset[str] = frozenset()
+    answer_openers: tuple[str, ...] = ()
+    bound_before: frozenset[str] = frozenset()
+    choosing: tuple[str, ...] = ()
+    confirm_ends: tuple[str, ...] = ()
+    or_scope: tuple[str, ...] = ()
+    method_asks: tuple[str, ...] = ()
+    method_today: tuple[str, ...] = ()
+    design_asks: tuple[str, ...] = ()
+    assume_opens: tuple[str, ...] = ()
+    confirm_tags: frozenset[str] = frozenset()
+    lead_ins: tuple[str, ...] = ()
+    guess_words: frozenset[str] = frozenset()
+    hand_back_joins: frozenset[str] = frozenset()
+    plan_markers: tuple[str, ...] = ()
+    tag_fact_opens: tuple[str, ...] = ()
+    need_verbs: tuple[str, ...] = ()
+    know_verbs: tuple[str, ...] = ()
+    own_talk: tuple[str, ...] = ()
+    judging_verbs: frozenset[str] = frozenset()
+    opinion_verbs: frozenset[str] = frozenset()
+    would_you_asks: frozenset[str] = frozenset()
+    result_words: frozenset[str] = frozenset()
+    fact_verbs: frozenset[str] = frozenset()
+    max_statement_words: int = 25
+    no_fact: str = "That's your call: state an assumption and go on."
+    partly: str = "For the rest, state your assumption."
+
+
+def _strings(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ContentError(f"{where}: field '{key}' must be a list of phrases", "fix rubrics/clarifying.toml")
+    return tuple(v.lower().strip() for v in value)
+
+
+def load_cues(path: Path | None = None) -> Cues:
+    path = path or paths.rubrics_dir() / "clarifying.toml"
+    where = "rubrics/clarifying.toml"
+    data = read_toml(path, where)
+    topics = data.get("topics", {})
+    if not isinstance(topics, dict) or not topics:
+        raise ContentError(f"{where}: [topics] must map each fact name to its words", "fix rubrics/clarifying.toml")
+    return Cues(
+        question_starts=_strings(data, "question_starts", where),
+        statement_subjects=frozenset(_strings(data, "statement_subjects", where)),
+        asks=_strings(data, "asks", where), clause_starts=_strings(data, "clause_starts", where),
+        asking_because=_strings(data, "asking_because", where),
+        about_the_interview=_strings(data, "about_the_interview", where), tags=_strings(data, "tags", where),
+        about_me_starts=_strings(data, "about_me_starts", where),
+        about_my_turn=_strings(data, "about_my_turn", where),
+        fillers=frozenset(_strings(data, "fillers", where)),
+        hedges=frozenset(_strings(data, "hedges", where)),
+        embedded_asks=_strings(data, "embedded_asks", where),
+        embedded_words=frozenset(_strings(data, "embedded_words", where)),
+        request_starts=_strings(data, "request_starts", where),
+        assumption_checks=_strings(data, "assumption_checks", where),
+        permission=_strings(data, "permission", where), goes_on=_strings(data, "goes_on", where),
+        request_verbs=_strings(data, "request_verbs", where), inversions=_strings(data, "inversions", where),
+        not_inverted_after=frozenset(_strings(data, "not_inverted_after", where)),
+        answer_openers=_strings(data, "answer_openers", where),
+        bound_before=frozenset(_strings(data, "bound_before", where)),
+        choosing=_strings(data, "choosing", where), confirm_ends=_strings(data, "confirm_ends", where),
+        or_scope=_strings(data, "or_scope", where), method_asks=_strings(data, "method_asks", where),
+        method_today=_strings(data, "method_today", where), design_asks=_strings(data, "design_asks", where),
+        assume_opens=_strings(data, "assume_opens", where), confirm_tags=frozenset(_strings(data, "confirm_tags", where)),
+        lead_ins=_strings(data, "lead_ins", where),
+        guess_words=frozenset(_strings(data, "guess_words", where)),
+        hand_back_joins=frozenset(_strings(data, "hand_back_joins", where)),
+        plan_markers=_strings(data, "plan_markers", where), tag_fact_opens=_strings(data, "tag_fact_opens", where), need_verbs=_strings(data, "need_verbs", where),
+        know_verbs=_strings(data, "know_verbs", where), own_talk=_strings(data, "own_talk", where),
+        judging_verbs=frozenset(_strings(data, "judging_verbs", where)),
+        opinion_verbs=frozenset(_strings(data, "opinion_verbs", where)),
+        would_you_asks=frozenset(_strings(data, "would_you_asks", where)),
+        result_words=frozenset(_strings(data, "result_words", where)),
+        fact_verbs=frozenset(_strings(data, "fact_verbs", where)),
+        topics={name: _strings(topics, name, where) for name in topics},
+        max_statement_words=int(data.get("max_statement_words", 25)),
+        no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> Cues:
+    return load_cues()

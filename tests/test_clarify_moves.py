@@ -1,0 +1,98 @@
+"""A system-design conversation as a candidate has it: clarifying questions in every wording answered part by
+part, napkin steps of LLM serving and experiments checked, polite non-answers named, and closing advice
+drawn from the whole session."""
+from __future__ import annotations
+
+import tomllib
+
+from coach.content import default_content
+from coach.eval.followups import CLARIFY_DIR
+from coach.interview import clarify
+from coach.interview.summary import closing_remarks
+from coach.scoring import score_answer
+from coach.scoring.scorecard import Scorecard
+
+
+def test_dev17_guesses_tags_needs_check_ins_and_opinions_are_told_apart() -> None:
+    # written after the held-out 5 change and scored once before any other (precision 0.70, recall 0.58);
+    # the rules were then revised with it, so this keeps it, it does not measure it
+    cases = tomllib.loads((CLARIFY_DIR / "dev17.toml").read_text(encoding="utf-8"))["utterance"]
+    assert len(cases) >= 24 and sum(c["clarifying"] for c in cases) >= 12
+    wrong = [c["text"] for c in cases if clarify.is_clarification(c["text"]) != c["clarifying"]]
+    assert not wrong, wrong
+
+
+def test_a_guess_handed_back_or_a_fact_with_a_tag_is_asked_but_a_plan_with_a_tag_is_not() -> None:
+    for text in ("it's probably a few thousand writes a second but you tell me",
+                 "labels come from the dispute team within a week i'd guess, is that so",
+                 "the merchants can see the score we return right"):
+        assert clarify.is_clarification(text), text
+    for text in ("i'd put the scores in a cache keyed by card right",
+                 "i guess we'll start with a rules baseline and grow from there"):
+        assert not clarify.is_clarification(text), text
+
+
+def test_asking_what_the_interviewer_would_do_or_thinks_of_the_design_is_not_a_clarification() -> None:
+    for text in ("what would you do here?", "does that make sense so far", "would you shard by merchant or by card",
+                 "does the overall flow look sensible to you", "what do you think"):
+        assert not clarify.is_clarification(text), text
+    for text in ("do you use kafka today for the payment events", "which matters more to you, recall or precision"):
+        assert clarify.is_clarification(text), text
+
+
+def test_every_part_of_a_compound_question_is_answered_or_left_to_an_assumption() -> None:
+    facts = dict(default_content().question("sd-fraud-detection").facts)
+    asked = clarify.clarifying_questions("what's the peak volume and how fresh must the features be? "
+                                         "also is there a gpu budget")
+    text, used = clarify.reply(asked, facts)
+    assert {"traffic", "latency", "budget"} <= set(used), used
+    assert "3,000" in text and "100 milliseconds" in text and "no GPU budget" in text
+    text, used = clarify.reply(clarify.clarifying_questions(
+        "how many languages do we have to support, and what's the latency budget"), facts)
+    assert used == ("latency",) and text.endswith(clarify.default_cues().partly)
+
+
+def _checks(text: str) -> list[dict]:
+    return score_answer(text).to_dict()["sizing"]["checks"]
+
+
+def test_kv_cache_per_conversation_and_in_total_are_checked_from_the_bytes_per_token() -> None:
+    wrong = ("Each chat keeps about two thousand tokens of context, and at a quarter of a megabyte of KV cache per "
+             "token that's about five megabytes per chat, so four thousand chats need around twenty gigabytes.")
+    bad = [c for c in _checks(wrong) if not c["ok"]]
+    assert bad and bad[0]["claimed"] == "five megabytes" and abs(bad[0]["expected"] - 5e8) < 1e6
+    assert "bytes per token × tokens" in bad[0]["message"]
+    right = ("Each chat keeps about two thousand tokens of context, and at a quarter of a megabyte of KV cache per "
+             "token that's about five hundred megabytes per chat, so four thousand chats need around two terabytes.")
+    assert all(c["ok"] for c in _checks(right)), _checks(right)
+
+
+def test_an_experiment_length_is_checked_against_the_sample_and_the_traffic_per_arm() -> None:
+    wrong = ("The power calculation says we need about a million users per arm. Roughly a hundred thousand "
+             "users visit each day, so the test can stop after five days.")
+    bad = [c for c in _checks(wrong) if not c["ok"]]
+    assert bad and bad[0]["rule"] == "test_duration" and abs(bad[0]["expected"] - 20 * 86400) < 1
+    right = wrong.replace("five days", "three weeks")
+    assert all(c["ok"] for c in _checks(right)), _checks(right)
+
+
+def test_polite_non_answers_are_named_but_a_hedged_real_answer_is_not() -> None:
+    q = default_content().question("sd-fraud-detection")
+    for text in ("great question, I'd probably look at it from a few angles and it depends on the context",
+                 "hmm honestly I can't really recall how we did that part, sorry"):
+        assert score_answer(text, question=q).gaps[0].id == "non_answer", text
+    real = "it depends on the traffic: under a thousand payments a second one box scores them, above that I shard by merchant"
+    assert score_answer(real, question=q).gaps[0].id != "non_answer"
+
+
+def _card(overall: float, *gaps: str) -> Scorecard:
+    return Scorecard.from_dict({"overall": overall, "gaps": [{"id": g, "severity": 0.8 - 0.1 * i}
+                                                               for i, g in enumerate(gaps)]})
+
+
+def test_closing_advice_comes_from_the_whole_session_not_the_first_answer() -> None:
+    focus = {"no_tradeoff": "name what you gave up", "no_numbers": "put numbers on it", "bad_math": "check the math"}
+    recurring = [_card(3.0, "no_tradeoff"), _card(2.5, "bad_math", "no_numbers"), _card(2.8, "no_numbers")]
+    assert "put numbers on it" in closing_remarks("$focus", ["x"], recurring, focus)
+    once_each = [_card(3.5, "no_tradeoff"), _card(1.2, "bad_math"), _card(3.0, "no_numbers")]
+    assert closing_remarks("$focus", ["x"], once_each, focus) == "check the math"
