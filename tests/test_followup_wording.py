@@ -45,6 +45,7 @@ def test_every_bank_question_and_follow_up_reads_as_unbroken() -> None:
     ("Which numbers about traffic would you want before-sizing the fleet?",
      "Which numbers about traffic and latency would you want before sizing the fleet?", "hyphen"),
     ("How do that constrain the ranking latency?", "", "agree"),
+    ("How many teams were affected, what changed for them?", "", "comma"),
     ("What did you decide about the the rollout?", "", "twice"),
     ("Did you measured the drop in clicks?", "", "past form"),
     ("What changed for the teams after the?", "", "needs more"),
@@ -105,3 +106,12 @@ def test_a_near_copy_of_the_draft_is_asked_as_the_bank_wrote_it() -> None:
     template = load_template(PROJECT_ROOT / "prompts" / "followup.md")
     reply = choice.choose(question, answer, "no_result", [bent], [question.prompt], content.gaps, template.example_words)
     assert reply.source == "bank" and reply.question == draft     # ... but the bank's own wording is asked
+
+
+def test_the_we_sentence_shown_to_the_model_is_retold_as_the_team() -> None:
+    from coach.followups import findings
+
+    told = findings.plain("we_not_i", '"we" 4 times, "I" 0 times',
+                          "We met the privacy team early, and they flagged our credit model because it used location.")
+    assert '"the team met the privacy team early, and they flagged the team\'s credit model' in told.lower()
+    assert not guards._CANDIDATE_VOICE.search(told.split("e.g.")[1])

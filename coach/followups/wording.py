@@ -36,6 +36,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a passive verb with an object", re.compile(r"\b(?:was|were|is|are|been|being)\s+\w+ed\s+(?:a|an)\s", _FLAGS)),
     ("a word joined by a hyphen to a preposition",
      re.compile(r"\b(?:before|after|without|of|to|for|with|from|into)-[a-z]+ing\b", _FLAGS)),
+    ("two questions joined by a comma",
+     re.compile(r"^(?:how|what|which|why|who|where)\b[^,]*,\s*(?:how|what|which|why|who|where)\b", _FLAGS)),
     ("ends on a word that needs more after it",
      re.compile(r"\b(?:the|a|an|and|or|but|than|your|their|its|our|my|very)\s*\?$", _FLAGS)),
 )
