@@ -71,6 +71,8 @@ def test_a_pronoun_needs_something_the_candidate_heard() -> None:
     assert wording.dangling_pronoun("Why did you not reject it?", heard)
     assert not wording.dangling_pronoun("Why did you move ranking to GPUs, and what did it cost?", heard)
     assert not wording.dangling_pronoun("Which alternative did you consider, and why did you reject it?", heard)
+    assert wording.dangling_pronoun("Can you ground that in a situation you were in?", heard)
+    assert not wording.dangling_pronoun("How would you know that the drift started?", heard)     # "that" joins
 
 
 def _guard(text: str, question_id: str, answer: str, gap: str, draft: str) -> guards.Verdict:

@@ -47,7 +47,9 @@ _WHAT_AND_AN_OBJECT = re.compile(
     r"(?P<verb>[a-z]+)\s+(?:the|a|an|your|their|its)\s", _FLAGS)
 # "why did you not reject it?": a negation the draft does not have (the no-copy push flips the draft's verb).
 _NEGATED = re.compile(r"\b(?:did|do|does|would|could|should|will)\s+(?:you|they|we)\s+not\b|\bdidn't\s+you\b", _FLAGS)
-_PRONOUN = re.compile(r"\b(?:it|that|this)\b", _FLAGS)
+# "it", and "that"/"this" standing alone (before "?", a comma or a preposition), not "that" as a conjunction
+_PRONOUN = re.compile(r"\bit\b|\b(?:that|this)\b(?=\s*(?:\?|,|$|(?:in|into|for|to|with|from|on|at|about)\b))",
+                      _FLAGS)
 
 
 def broken(text: str, draft: str = "") -> str | None:
