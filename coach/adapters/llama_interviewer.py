@@ -10,6 +10,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -19,7 +20,7 @@ from typing import Any
 
 from coach.domain import Question
 from coach.errors import ModelError
-from coach.followups import choice, findings
+from coach.followups import choice, findings, guards
 from coach.followups.prompt import PromptTemplate
 from coach.models import check_gguf
 from coach.ports import FollowUpReply
@@ -28,6 +29,7 @@ TEMPERATURES = (0.0, 0.7, 0.9)
 MAX_ANSWER_WORDS = 60
 NO_COPY_RUN = 5            # the model may not write this many of the bank draft's tokens in a row ...
 NO_COPY_PENALTY = 6.0      # ... unless it is sure (a logit this much above the next token's): a hard ban broke grammar
+KEY_TERM_CHARS = 4         # words this long from the answer, the finding or the question are the model's to use freely
 
 
 def shorten(answer: str, limit: int = MAX_ANSWER_WORDS) -> str:
@@ -37,6 +39,19 @@ def shorten(answer: str, limit: int = MAX_ANSWER_WORDS) -> str:
         return answer.strip()
     half = limit // 2
     return " ".join(words[:half]) + " ... " + " ".join(words[-half:])
+
+
+def key_terms(*texts: str) -> tuple[str, ...]:
+    """The words the model may always copy: every content word of `KEY_TERM_CHARS` letters or more
+    (or with a digit) in the texts, as said there."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for word in re.findall(r"[A-Za-z0-9][A-Za-z0-9'\-]*", text):
+            if word.lower() in guards.STOPWORDS:
+                continue
+            if len(word) >= KEY_TERM_CHARS or any(ch.isdigit() for ch in word):
+                seen.setdefault(word, None)
+    return tuple(seen)
 
 
 def _cpu_has_amx() -> bool:
@@ -129,6 +144,7 @@ class LlamaInterviewer:
         self.threads = threads or max(1, os.cpu_count() or 1)
         self.no_copy_run = no_copy_run
         self.no_copy_penalty = NO_COPY_PENALTY
+        self.keep_key_terms = True
 
     def _has_chat_template(self) -> bool:
         meta = getattr(self._llm, "metadata", {}) or {}
@@ -177,7 +193,7 @@ class LlamaInterviewer:
 
     def _generate(self, values: dict[str, str], temperature: float, seed: int,
                   cancel: threading.Event | None = None, max_tokens: int = 48, pace: _Pace | None = None,
-                  avoid: Sequence[str] | None = None) -> str:
+                  avoid: Sequence[str] | None = None, keep: Sequence[str] = ()) -> str:
         """One candidate, streamed to stop when `cancel` is set and to note in `pace` when the first
         token came and how fast the rest followed.
 
@@ -187,7 +203,7 @@ class LlamaInterviewer:
         self._set_threads()
         common = {"max_tokens": max_tokens, "temperature": temperature, "top_p": 0.9, "stop": ["\n"], "seed": seed,
                   "stream": True, "logits_processor": self._end_after_question(
-                      [values.get("draft", "")] if avoid is None else avoid)}
+                      [values.get("draft", "")] if avoid is None else avoid, keep)}
         if self.chat:
             stream = self._llm.create_chat_completion(messages=self.template.chat_messages(**values), **common)
         else:
@@ -251,18 +267,29 @@ class LlamaInterviewer:
                 follows.setdefault(tuple(toks[i:i + n]), set()).add(toks[i + n])
         return follows
 
-    def _end_after_question(self, draft: Sequence[str] = ()) -> Any:   # draft: the texts not to copy
+    def _key_tokens(self, keep: Sequence[str]) -> set[int]:
+        """The tokens that spell the key terms (`keep`: the candidate's words, the missed point's, the
+        question's), alone or after a space: the no-copy penalty never falls on them, so that the model
+        can name "the holdout test" or "p99 latency" even where the draft names it too."""
+        ids: set[int] = set()
+        for word in keep:
+            for form in (word, " " + word, word.capitalize(), " " + word.capitalize()):
+                ids.update(int(t) for t in self._llm.tokenize(form.encode(), add_bos=False, special=False))
+        return ids
+
+    def _end_after_question(self, draft: Sequence[str] = (), keep: Sequence[str] = ()) -> Any:
         """The follow-up's shape, cheaply: its first token opens a question (one of the grammar's
         openers), and the text ends once a generated token holds "?" (that token is kept). And the
         model writes its own question: it may use the draft's words, but never `no_copy_run` of its
         tokens in a row (a copy of the bank's question is the bank's, and it names nothing the
-        candidate said)."""
+        candidate said), except the key terms `keep` (see `_key_tokens`)."""
         import numpy as np
         from llama_cpp import LogitsProcessorList
 
         eos, calls, start = self._llm.token_eos(), 0, 0
         openers = np.array(self._openers, dtype=np.int64)
         runs = self._draft_runs(draft)
+        free = self._key_tokens(keep) if runs else set()
         n = self.no_copy_run - 1
 
         def after_question(input_ids: Any, scores: Any) -> Any:
@@ -280,7 +307,7 @@ class LlamaInterviewer:
                 forced[eos] = 0.0
                 return forced
             if runs and len(input_ids) - start >= n:
-                banned = runs.get(tuple(int(t) for t in input_ids[-n:]))
+                banned = runs.get(tuple(int(t) for t in input_ids[-n:]), set()) - free
                 if banned:
                     scores = scores.copy()
                     scores[list(banned)] -= self.no_copy_penalty
@@ -303,6 +330,7 @@ class LlamaInterviewer:
         short by `cancel` is dropped (the bank's probe is asked instead)."""
         values = self._values(question, answer, gap, target, asked)
         avoid = [values["draft"]]       # not the question: banning its runs made the model change its facts ("p98")
+        keep = key_terms(question.prompt, values["answer"], values["found"]) if self.keep_key_terms else ()
         live = values["found"] + " " + values["hint"] + " " + values["draft"]
         pace = _Pace()
         drawn: list[str] = []
@@ -314,7 +342,8 @@ class LlamaInterviewer:
                 started = time.perf_counter()
                 if drawn and deadline is not None and started + took > deadline:
                     break
-                text = self._generate(values, temperature, seed=i + 1, cancel=cancel, pace=pace, avoid=avoid)
+                text = self._generate(values, temperature, seed=i + 1, cancel=cancel, pace=pace, avoid=avoid,
+                                      keep=keep)
                 if cancel is not None and cancel.is_set():
                     break             # cut off mid-question: never asked half-written
                 drawn.append(text)

@@ -160,7 +160,7 @@ def evaluate(model: str, cases: list[dict[str, Any]], progress: bool = False, lo
         gap_words = choice.gap_words(gap, target, question, content.gaps)
         borrowed = choice.borrowed_words(interviewer.template.example_words, question.prompt + " " + live,
                                             case["text"], gap_words)
-        rules = choice.guard_rules(question, gap, target, asked, borrowed, live)
+        rules = choice.guard_rules(question, gap, target, asked, borrowed, live, draft)
         verdicts = [guards.check(guards.clean(c), case["text"], gap_words, **rules) for c in reply.candidates]
         budget_stopped = reply.source == "bank" and len(reply.candidates) < getattr(interviewer, "candidates", 0)
         if log is not None:

@@ -59,6 +59,9 @@ NARROWING = ("first", "one example", "a rough", "roughly", "smallest", "simplest
 # for a talking point already covered. (After a wrong figure, or "we", the question builds on what was said.)
 ASKS_FOR_CONTENT = ("missing_point", "no_tradeoff", "no_monitoring", "no_clarifying", "no_numbers")
 
+# A model question sharing this much of its content words with the bank's draft is the draft reworded.
+NEAR_COPY = 0.7
+
 GENERIC = "Can you give me one concrete example from your own work that shows that?"
 
 
@@ -168,12 +171,13 @@ def _digits(figure: str) -> frozenset[str]:
 
 
 def guard_rules(question: Question, gap: str, target: str | Finding, asked: Sequence[str],
-                borrowed: frozenset[str], live: str = "") -> dict[str, Any]:
+                borrowed: frozenset[str], live: str = "", draft: str = "") -> dict[str, Any]:
     """The guards' keyword arguments besides the candidate, answer and gap words (`guards.check`);
-    `live`: what else the model was shown (the finding, the hint, the draft)."""
+    `live`: what else the model was shown (the finding, the hint, the draft); `draft`: the bank's
+    follow-up the model rewrote."""
     return {"asked": [a for a in asked if a != question.prompt], "borrowed": borrowed,
             "must_name": figure_words(gap, target), "question": question.prompt,
-            "narrowing": NARROWING if gap in ABOUT_THE_QUESTION else (), "known": live}
+            "narrowing": NARROWING if gap in ABOUT_THE_QUESTION else (), "known": live, "draft": draft}
 
 
 def gap_words(gap: str, target: str | Finding, question: Question, gaps: Mapping[str, Any] | None = None) -> tuple[str, ...]:
@@ -207,14 +211,16 @@ def choose(
     `target`: what the scorer found (a `Finding`, or its evidence text alone)."""
     words = gap_words(gap, target, question, gaps)
     borrowed = borrowed_words(example_words, question.prompt + " " + live, answer, words)
-    _, verdicts = guards.best(candidates, answer, words, **guard_rules(question, gap, target, asked, borrowed, live))
+    draft = bank_followup(question, gap, asked, gaps, target, answer)
+    _, verdicts = guards.best(candidates, answer, words,
+                              **guard_rules(question, gap, target, asked, borrowed, live, draft))
     if gap in ASKS_FOR_CONTENT:
         covered = covered_points(question, answer, as_finding(target).covered)
         verdicts = [guards.Verdict(v.text, ("asks for a point already covered",), v.score)
                     if v.ok and already_answered(v.text, question, covered) else v for v in verdicts]
     winner = max((v for v in verdicts if v.ok), key=lambda v: v.score, default=None)
     shown = tuple(v.text for v in verdicts)
-    if winner is not None:
+    if winner is not None and guards.similarity(winner.text, draft) < NEAR_COPY:
         return FollowUpReply(gap=gap, question=winner.text, source="model", candidates=shown)
-    return FollowUpReply(gap=gap, question=bank_followup(question, gap, asked, gaps, target, answer), source="bank",
-                         candidates=shown)
+    # a near-copy of the draft is the draft: asked as the bank wrote it, not with a word or two bent
+    return FollowUpReply(gap=gap, question=draft, source="bank", candidates=shown)

@@ -59,6 +59,18 @@ def we_sentence(answer: str) -> str:
     return ""
 
 
+_TEAM = ((re.compile(r"\bwe\b", re.IGNORECASE), "the team"), (re.compile(r"\bour\b", re.IGNORECASE), "the team's"),
+         (re.compile(r"\bus\b", re.IGNORECASE), "the team"))
+
+
+def as_the_team(sentence: str) -> str:
+    """The candidate's "we" sentence as the interviewer would retell it ("the team fixed the join"): the
+    model copies the quote it is shown, and "we" or "our" in its mouth speaks as the candidate."""
+    for rule, said in _TEAM:
+        sentence = rule.sub(said, sentence)
+    return sentence
+
+
 def _whole(point: str, points: Sequence[str]) -> str:
     """The scorecard shortens a talking point ("... in"); the model gets it whole."""
     return next((p for p in points if p.startswith(point.rstrip(". "))), point)
@@ -87,7 +99,7 @@ def plain(gap: str, evidence: str, answer: str = "", points: Sequence[str] = (),
     if gap == "missing_point" and quotes:
         return f"they did not cover: {_whole(quotes[0], points)}"
     if gap == "we_not_i":
-        sentence = we_sentence(answer)
+        sentence = as_the_team(we_sentence(answer))
         counts = evidence.replace('"', "")
         return f'{counts}, e.g. "{sentence}"' if sentence else counts
     if gap == "non_answer":

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from coach.followups import wording
+
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
 _LABEL = re.compile(r"^\s*(?:follow[- ]?up|interviewer|question|assistant|q)\s*[:\-]\s*", re.IGNORECASE)
 STOPWORDS = frozenset("""
@@ -75,7 +77,7 @@ class Verdict:
 
 def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence[str],
           borrowed: frozenset[str] = frozenset(), must_name: frozenset[str] = frozenset(),
-          question: str = "", narrowing: Sequence[str] = (), known: str = "") -> Verdict:
+          question: str = "", narrowing: Sequence[str] = (), known: str = "", draft: str = "") -> Verdict:
     """Judge one cleaned candidate. `borrowed` are words of the few-shot examples that the
     live question and answer do not use: a candidate built from them copies an example.
     `must_name`: words of which the candidate must name one (the figure that does not add up).
@@ -104,6 +106,9 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
         reasons.append(f"does not name {', '.join(sorted(must_name))}")
     said = {w for w in content_words(answer) & content_words(text) if len(w) > 3}
     gap_hit = {g for g in gap_words if re.search(r"\b" + re.escape(g.lower()), text.lower())}
+    aimed = {w for w in content_words(draft) - content_words(question) if len(w) > 3} & content_words(text)
+    if len(aimed) >= 2:
+        gap_hit |= aimed
     if not said and not gap_hit:
         reasons.append("mentions neither the answer nor the gap")
     elif gap_words and not gap_hit:
@@ -111,6 +116,11 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
     copied = content_words(text) & borrowed
     if len(copied) >= 2:
         reasons.append(f"copies the examples ({', '.join(sorted(copied))})")
+    flaw = wording.broken(text, draft) if text.endswith("?") else None
+    if flaw:
+        reasons.append(f"broken wording: {flaw}")
+    elif wording.dangling_pronoun(text, content_words(answer) | content_words(question)):
+        reasons.append("broken wording: a pronoun that stands for nothing said")
     if '"' in text or "..." in text or "\u2026" in text:
         reasons.append("quotes or cuts text instead of asking")
     if re.search(r"\b(great|excellent|good) (answer|job)\b", text, re.IGNORECASE):

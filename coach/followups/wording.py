@@ -1,0 +1,90 @@
+"""Broken wording in a small model's question, by a handful of rules.
+
+The interviewer model rewrites the bank's draft around the candidate's words; pushed
+off the draft's own wording it sometimes writes English no interviewer would say
+("how do that constrain ...", "what would not have happen ...", "why did you not
+reject it?"). Each rule here names one such break; a question that trips one is not
+asked (the bank's follow-up is). The rules are narrow on purpose: every bank
+follow-up and every bank question passes them (tests/test_followup_wording.py).
+"""
+from __future__ import annotations
+
+import re
+
+_FLAGS = re.IGNORECASE
+# A base verb after "have" ("would not have happen"): verbs that are rarely nouns, so "have" is the auxiliary.
+_BASE_AFTER_HAVE = ("happen|make|take|give|go|do|see|know|begin|choose|write|get|grow|break|find|decide|ask|drive|"
+                    "speak|say|tell|think|bring|buy|catch|teach|fall|forget|hear|keep|leave|lose|meet|rise|sell|"
+                    "send|spend|steal|understand|win|measure|notice|realise|realize|expect|prevent|avoid")
+# Verbs ending in "ed" in their base form ("did you need").
+_ED_BASE = frozenset("need feed proceed exceed succeed embed shred speed breed bleed seed heed weed wed shed bed "
+                     "shred red".split())
+# Verbs that take two objects ("what would you tell the team"): a "what" question may name one.
+_TWO_OBJECTS = frozenset("tell give ask show send offer pay teach charge call name owe promise bring buy get "
+                         "do cost expect want need make find consider".split())
+_PREPOSITIONS = ("to", "for", "with", "from", "about", "on", "at", "into", "by", "in", "of", "against", "over", "under")
+
+RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("a word said twice", re.compile(r"\b(\w+)\s+\1\b", _FLAGS)),
+    ("the verb does not agree with its subject",
+     re.compile(r"\b(?:how|what|why|when|where|which|who)\s+do\s+(?:that|this|it|he|she|there)\b|"
+                r"\bdoes\s+(?:you|they|we|i|these|those)\b|\b(?:is|was)\s+(?:you|they|we)\b|"
+                r"\b(?:are|were)\s+(?:he|she|it|this)\b", _FLAGS)),
+    ("a past form after did/do/does",
+     re.compile(r"\b(?:did|does|do)\s+(?:you|they|he|she|it|we)\s+(?:\w+ly\s+)?(?P<verb>\w+ed)\b", _FLAGS)),
+    ("a base verb after have", re.compile(r"\b(?:have|has|had)\s+(?:" + _BASE_AFTER_HAVE + r")\b", _FLAGS)),
+    ("a passive verb with an object", re.compile(r"\b(?:was|were|is|are|been|being)\s+\w+ed\s+(?:a|an)\s", _FLAGS)),
+    ("a word joined by a hyphen to a preposition",
+     re.compile(r"\b(?:before|after|without|of|to|for|with|from|into)-[a-z]+ing\b", _FLAGS)),
+    ("two questions joined by a comma",
+     re.compile(r"^(?:how|what|which|why|who|where)\b[^,]*,\s*(?:how|what|which|why|who|where)\b", _FLAGS)),
+    ("ends on a word that needs more after it",
+     re.compile(r"\b(?:the|a|an|and|or|but|than|your|their|its|our|my|very)\s*\?$", _FLAGS)),
+)
+# "What would you choose the threshold ...": "what" is the object, so the verb cannot take another.
+_WHAT_AND_AN_OBJECT = re.compile(
+    r"(?:^|,\s*)what\s+(?:would|will|did|do|does|could|should|can|might)\s+(?:you|they|we|it|that|this)\s+"
+    r"(?P<verb>[a-z]+)\s+(?:the|a|an|your|their|its)\s", _FLAGS)
+# "why did you not reject it?": a negation the draft does not have (the no-copy push flips the draft's verb).
+_NEGATED = re.compile(r"\b(?:did|do|does|would|could|should|will)\s+(?:you|they|we)\s+not\b|\bdidn't\s+you\b", _FLAGS)
+# "it", and "that"/"this" standing alone (before "?", a comma or a preposition), not "that" as a conjunction
+_PRONOUN = re.compile(r"\bit\b|\b(?:that|this)\b(?=\s*(?:\?|,|$|(?:in|into|for|to|with|from|on|at|about)\b))",
+                      _FLAGS)
+
+
+def broken(text: str, draft: str = "") -> str | None:
+    """The first rule the question breaks, in a few words, or None. `draft`: the bank's follow-up the
+    model rewrote (a negation is fine when the draft has one)."""
+    low = " ".join(text.lower().split())
+    if not low.endswith("?"):
+        return "does not end with a question mark"
+    for reason, rule in RULES:
+        m = rule.search(low)
+        if m is None:
+            continue
+        if reason.startswith("a past form") and m.group("verb") in _ED_BASE:
+            continue
+        return reason
+    m = _WHAT_AND_AN_OBJECT.search(low)
+    if m and m.group("verb") not in _TWO_OBJECTS and not low.rstrip("?").split()[-1] in _PREPOSITIONS:
+        return "'what' and an object after one verb"
+    if _NEGATED.search(low) and not _NEGATED.search(draft.lower()):
+        return "a negation the draft does not have"
+    return None
+
+
+def dangling_pronoun(text: str, heard: set[str]) -> bool:
+    """Does the question say "it" (or a bare "that"/"this") with nothing it could stand for: no word the
+    candidate has heard (`heard`: the content words of the question asked and of their answer) and
+    fewer than two words of its own before the pronoun ("why did you not reject it?")? The candidate
+    never saw the draft, so its words do not count."""
+    m = _PRONOUN.search(text)
+    if m is None or _content(text) & heard:
+        return False
+    return len(_content(text[: m.start()])) < 2
+
+
+def _content(text: str) -> set[str]:
+    from coach.followups.guards import content_words     # guards imports this module
+
+    return content_words(text)
