@@ -122,6 +122,7 @@ class Question:
     # "data", "labels", "team", "budget", "constraints", "goal"), each said as one or two sentences
     facts: tuple[tuple[str, str], ...] = ()
     change: tuple[str, str] | None = None   # (fact topic, what the interviewer says) in realistic mode
+    change_now: str = ""          # that fact as it stands once the change is announced
     hypothetical: bool = False    # "what would you do": scored as a plan, no past result asked for
     opens_round: bool = False     # asked first in its round (the deep-dive's project walkthrough)
     misconceptions: tuple[Misconception, ...] = ()   # wrong claims the scorer recognises (coach/scoring/claims.py)

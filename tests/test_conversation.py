@@ -95,6 +95,24 @@ def test_clarification_turns_keep_the_question_open_and_the_fact_change_comes_in
     assert isinstance(practice.answered("a design", weak, now=60), NeedFollowUp)
 
 
+def test_after_the_change_a_question_gets_the_fact_as_it_now_stands_and_a_repeat_is_a_reminder() -> None:
+    engine = _design_engine("realistic")
+    engine.start(0)
+    engine.spoken()
+    asked = ["how many payments per second do we see?"]
+    said, used = clarify.reply(asked, engine.facts_now(), given=engine.facts_given())
+    assert "800" in said and not said.startswith("As I said")
+    engine.clarified(asked[0], said, "facts", used)
+    again, _ = clarify.reply(["and what is the peak volume?"], engine.facts_now(), given=engine.facts_given())
+    assert again.startswith("As I said, about 800")           # told once already: said as a reminder
+    weak = Scorecard.from_dict({"overall": 1.5, "gaps": [{"id": "no_numbers", "severity": 0.8, "evidence": "0"}]})
+    engine.spoken()
+    assert engine.answered("a design", weak, now=60).kind == "change"
+    labels, _ = clarify.reply(["how long until the chargebacks come in?"], engine.facts_now(),
+                              given=engine.facts_given())
+    assert "60 days" in labels and "30 days" not in labels     # never the old fact once the change is told
+
+
 def test_the_fact_change_waits_for_a_design_answer_not_a_pass() -> None:
     engine = _design_engine("realistic")
     engine.start(0)

@@ -228,8 +228,9 @@ def _load_estimate(table: dict[str, Any], points: tuple[str, ...], where: Where)
                     answer=check.text(est, "answer", where), steps=tuple(float(x) for x in steps))
 
 
-def _load_facts(table: dict[str, Any], where: Where) -> tuple[tuple[tuple[str, str], ...], tuple[str, str] | None]:
-    """`[question.facts]` (topic = sentence) and `[question.change]` (fact, text) of a system-design question."""
+def _load_facts(table: dict[str, Any], where: Where) -> tuple[tuple[tuple[str, str], ...], tuple[str, str] | None, str]:
+    """`[question.facts]` (topic = sentence) and `[question.change]` (fact, text, now: the fact as it stands
+    after the change) of a system-design question."""
     raw = table.get("facts")
     facts: list[tuple[str, str]] = []
     if raw is not None:
@@ -242,10 +243,11 @@ def _load_facts(table: dict[str, Any], where: Where) -> tuple[tuple[tuple[str, s
     if table.get("change") is not None:
         cwhere = where.at("change")
         ch = check.table_of(table["change"], cwhere, "field 'change' ([question.change])")
-        check.known_keys(ch, ("fact", "text"), cwhere)
+        check.known_keys(ch, ("fact", "text", "now"), cwhere)
         topic = check.choice(check.text(ch, "fact", cwhere), [t for t, _ in facts], cwhere, "fact")
         change = (topic, check.text(ch, "text", cwhere))
-    return tuple(facts), change
+        return tuple(facts), change, check.text(ch, "now", cwhere)
+    return tuple(facts), change, ""
 
 
 def _flag(table: dict[str, Any], key: str, where: Where) -> bool:
@@ -270,7 +272,7 @@ def _load_question(table: dict[str, Any], where: Where, shown: str, stem: str) -
     if len(set(levels)) != len(levels):
         where.fail("field 'levels' lists a level twice")
     points = check.text_list(table, "talking_points", where, lo=1, hi=10)
-    facts, change = _load_facts(table, where)
+    facts, change, change_now = _load_facts(table, where)
     hypothetical = _flag(table, "hypothetical", where)
     followups = _load_followups(table, where)
     can_raise = raisable_gaps(rid, hypothetical)
@@ -292,7 +294,7 @@ def _load_question(table: dict[str, Any], where: Where, shown: str, stem: str) -
         keywords=_load_keywords(table, points, where),
         source=shown,
         estimate=_load_estimate(table, points, where),
-        facts=facts, change=change,
+        facts=facts, change=change, change_now=change_now,
         hypothetical=hypothetical, opens_round=_flag(table, "opens_round", where),
         misconceptions=_load_misconceptions(table, where),
     )

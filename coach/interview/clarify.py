@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from coach.interview import clarify_moves as moves
@@ -322,10 +322,12 @@ def topics_asked(questions: list[str], cues: Cues | None = None) -> list[str]:
     return found
 
 
-def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = None, max_facts: int = 3) -> tuple[str, tuple[str, ...]]:
+def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = None, max_facts: int = 3,
+          given: Collection[str] = ()) -> tuple[str, tuple[str, ...]]:
     """What the interviewer says back, and the facts it used: every part of the question answered, the
     first fact of each part before any second one (at most `max_facts`, or one per part when there are
-    more parts); an invitation to state an assumption for any part the facts do not cover."""
+    more parts); an invitation to state an assumption for any part the facts do not cover. Facts in
+    `given` (already told) are said again, but as a reminder ("As I said, ...") and after the new ones."""
     cues = cues or default_cues()
     parts = parts_asked(questions, cues)
     answerable = [[t for t in topics if t in facts] for topics in parts]
@@ -336,10 +338,19 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
                 used.append(a[rank])
     if not used:
         return cues.no_fact, ()
-    text = " ".join(facts[t] for t in used)
+    new, again = [t for t in used if t not in given], [t for t in used if t in given]
+    text = " ".join([facts[t] for t in new] + ([_reminder(cues, " ".join(facts[t] for t in again))] if again else []))
+    used = new + again
     if any(not a for a in answerable):
         text += " " + cues.partly
     return text, tuple(used)
+
+
+def _reminder(cues: Cues, said: str) -> str:
+    """"As I said, about 800 a second": the fact's first letter lowered unless it starts a name or acronym."""
+    if len(said) > 1 and said[0].isupper() and said[1].islower():
+        said = said[0].lower() + said[1:]
+    return f"{cues.reminder} {said}"
 
 
 def credit(card: Scorecard, asked: list[str]) -> Scorecard:

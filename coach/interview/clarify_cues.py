@@ -63,6 +63,7 @@ class Cues:
     max_statement_words: int = 25
     no_fact: str = "That's your call: state an assumption and go on."
     partly: str = "For the rest, state your assumption."
+    reminder: str = "As I said,"
 
 
 def _strings(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -115,6 +116,7 @@ def load_cues(path: Path | None = None) -> Cues:
         topics={name: _strings(topics, name, where) for name in topics},
         max_statement_words=int(data.get("max_statement_words", 25)),
         no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),
+        reminder=str(data.get("reminder", Cues.reminder)),
     )
 
 

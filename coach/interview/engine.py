@@ -74,6 +74,7 @@ class _Slot:
     probed: list[str] = field(default_factory=list)         # gaps already followed up
     open_gaps: set[str] | None = None                       # gaps every answer to this question so far had
     changed: bool = False                                   # the fact change was announced
+    given: list[str] = field(default_factory=list)          # fact topics already told the candidate
     covered: set[str] = field(default_factory=set)          # talking points any answer to this question covered
     found: list[Gap] = field(default_factory=list)          # the gaps of the last answer
 
@@ -195,6 +196,7 @@ class InterviewEngine:
             return self._next_question(now)
         if self.mode == "realistic" and slot.question.change and not slot.changed and "non_answer" not in ids:
             slot.changed = True
+            slot.given.append(slot.question.change[0])
             slot.followups += 1
             return self._ask(Ask(text=slot.question.change[1], question=slot.question, kind="change",
                                  gap=None, source="facts"))
@@ -205,11 +207,25 @@ class InterviewEngine:
                                 target=top.evidence, finding=Finding.of(scorecard, top, slot.covered))
         return self._next_question(now)
 
-    def clarified(self, question: str, reply: str, source: str = "facts") -> Ask:
+    def facts_now(self) -> dict[str, str]:
+        """What the interviewer knows about the question in play, by topic: once the change is announced
+        (realistic mode), the changed fact as it now stands, never the old one."""
+        q = self.current.question
+        facts = dict(q.facts)
+        if self.current.changed and q.change and q.change_now:
+            facts[q.change[0]] = q.change_now
+        return facts
+
+    def facts_given(self) -> tuple[str, ...]:
+        """The fact topics the candidate has already been told for the question in play."""
+        return tuple(self.current.given)
+
+    def clarified(self, question: str, reply: str, source: str = "facts", used: tuple[str, ...] = ()) -> Ask:
         """The candidate asked about the problem; the interviewer answers (from the facts, or asks for an
         assumption when no fact applies: source "assumption") and listens again."""
         slot = self.current
         slot.clarified.append(question)
+        slot.given += [t for t in used if t not in slot.given]
         return self._ask(Ask(text=reply, question=slot.question, kind="clarification", source=source))
 
     def takes_clarification(self) -> bool:

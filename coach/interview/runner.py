@@ -330,8 +330,8 @@ class InterviewRunner:
                     action = self.engine.repeat()
                     continue
                 if isinstance(result, list):    # a clarifying question: answered from the facts
-                    said, used = clarify.reply(result, dict(ask.question.facts))
-                    action = self.engine.clarified(" ".join(result), said, "facts" if used else "assumption")
+                    said, used = clarify.reply(result, self.engine.facts_now(), given=self.engine.facts_given())
+                    action = self.engine.clarified(" ".join(result), said, "facts" if used else "assumption", used)
                     continue
                 transcript, card = result
                 action = self.engine.answered(transcript.text, card, self.clock())
