@@ -113,6 +113,14 @@ def test_after_the_change_a_question_gets_the_fact_as_it_now_stands_and_a_repeat
     assert "60 days" in labels and "30 days" not in labels     # never the old fact once the change is told
 
 
+def test_a_part_that_names_no_topic_gets_the_fact_sharing_its_words_else_an_assumption() -> None:
+    facts = dict(default_content().question("sd-image-moderation").facts)
+    said, used = clarify.reply(["roughly how many items get uploaded, and do we have human reviewers?"], facts)
+    assert used == ("traffic", "team") and "2,000 uploads per second" in said and "moderators" in said
+    said, used = clarify.reply(["how many languages do we support?"], facts)
+    assert used == () and "assumption" in said                # no fact shares its words: the candidate assumes
+
+
 def test_the_fact_change_waits_for_a_design_answer_not_a_pass() -> None:
     engine = _design_engine("realistic")
     engine.start(0)

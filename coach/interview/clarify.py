@@ -303,14 +303,18 @@ def parts_asked(questions: list[str], cues: Cues | None = None) -> list[list[str
     """Each part of the questions and the topics it asks about, in the order asked ("what's the peak
     volume and how fresh must the features be": two parts). A part that opens like a question but names
     no topic ("how many languages...") is kept with no topics: the candidate must assume it."""
-    cues = cues or default_cues()
-    parts: list[list[str]] = []
+    return [topics for _, topics in _parts(questions, cues or default_cues())]
+
+
+def _parts(questions: list[str], cues: Cues) -> list[tuple[str, list[str]]]:
+    """The clause of each part with its topics."""
+    parts: list[tuple[str, list[str]]] = []
     for q in questions:
         for clause in _CLAUSE.split(q.lower().replace("\u2019", "'")):
             topics = _clause_topics(clause, cues)
             words = _core(_words(clause), cues)
             if topics or _opens_question(words, cues) or _find(words, "how many") or _find(words, "how much"):
-                parts.append(topics)
+                parts.append((clause, topics))
     return parts
 
 
@@ -329,8 +333,13 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
     more parts); an invitation to state an assumption for any part the facts do not cover. Facts in
     `given` (already told) are said again, but as a reminder ("As I said, ...") and after the new ones."""
     cues = cues or default_cues()
-    parts = parts_asked(questions, cues)
-    answerable = [[t for t in topics if t in facts] for topics in parts]
+    answerable = []
+    for clause, topics in _parts(questions, cues):
+        if topics:
+            answerable.append([t for t in topics if t in facts])
+        else:                                       # a part naming no topic: the fact that shares its words
+            shared = _fact_sharing_words(clause, facts)
+            answerable.append([shared] if shared else [])
     used: list[str] = []
     for rank in range(max((len(a) for a in answerable), default=0)):
         for a in answerable:
@@ -344,6 +353,30 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
     if any(not a for a in answerable):
         text += " " + cues.partly
     return text, tuple(used)
+
+
+_STOP = frozenset("about what when where which there their with from that this have will would could should does "
+                  "were your just again many much some also into only more most than then them they each".split())
+
+
+def _stems(text: str) -> set[str]:
+    out = set()
+    for w in re.findall(r"[a-z]{4,}", text.lower()):
+        if w not in _STOP:
+            out.add(re.sub(r"(ing|ed|es|s)$", "", w) or w)
+    return out
+
+
+def _fact_sharing_words(clause: str, facts: Mapping[str, str]) -> str | None:
+    """The fact that shares the most content words with a clause that names no topic ("how many items get
+    uploaded" -> the fact about 2,000 uploads per second); the first in the facts' order on a tie."""
+    words = _stems(clause)
+    best, top = None, 0
+    for topic, text in facts.items():
+        n = len(words & _stems(text))
+        if n > top:
+            best, top = topic, n
+    return best
 
 
 def _reminder(cues: Cues, said: str) -> str:
