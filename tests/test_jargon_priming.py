@@ -61,3 +61,38 @@ def test_the_questions_own_terms_are_sent_first_within_what_whisper_keeps() -> N
     assert {"pipeline parallel", "gradient accumulation"} <= set(training.split(", ")[:6])
     assert "tail latency" not in training.split(", ")[:10]
     assert glossary_for(terms, "") == load_glossary()        # no question: the file's order
+
+
+def test_the_saved_and_scored_answer_is_the_primed_transcript(tmp_path: Path, transcriber) -> None:
+    """In an interview the reply is decided on the live (unprimed) transcript; the whole answer is then
+    transcribed again primed, and that is what the session keeps and scores."""
+    from coach import services
+    from coach.adapters.file_source import FileAnswerSource
+    from coach.adapters.tts import SilentSpeaker
+    from coach.content import default_content
+    from coach.interview import events as ev
+    from coach.scoring import score_answer
+
+    wav = speak_to_wav(SAID, tmp_path / "answer.wav", rate=160)
+    content = default_content()
+    store = services.open_store(tmp_path / "coach.db")
+    seen: list[object] = []
+    runner = services.build_runner(
+        content=content, items=[(content.question("dd-latency-budget"), content.round("deep-dive"))],
+        source=FileAnswerSource([wav]), transcriber=transcriber, interviewer=None, speaker=SilentSpeaker(),
+        store=store, scorer=score_answer, on_event=seen.append, no_speech="raise", max_followups=0)
+    session = store.start_session(plan="test", round="deep-dive", level="senior", mode="practice",
+                                  stt_model=transcriber.name, llm_model="none")
+    try:
+        runner.run(session)
+        saved = [t for t in store.turns(session) if t["speaker"] == "candidate"]
+        overall = store.session(session)["overall"]
+    finally:
+        store.close()
+    live = next(e.turn.text for e in seen if isinstance(e, ev.TurnSaved) and e.turn.speaker == "candidate")
+    revised = [e for e in seen if isinstance(e, ev.AnswerRevised)]
+    assert "utilization" not in live.lower(), live           # what the reply was decided on: unprimed
+    assert len(saved) == 1 and len(revised) == 1
+    text = saved[0]["text"].lower()
+    assert "utilization" in text and "data loader" in text, text
+    assert overall == revised[0].scorecard.overall           # the session's score is the primed answer's
