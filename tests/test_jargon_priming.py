@@ -96,3 +96,31 @@ def test_the_saved_and_scored_answer_is_the_primed_transcript(tmp_path: Path, tr
     text = saved[0]["text"].lower()
     assert "utilization" in text and "data loader" in text, text
     assert overall == revised[0].scorecard.overall           # the session's score is the primed answer's
+
+
+def test_a_glossary_term_heard_as_a_sound_alike_is_put_back_and_ordinary_words_stay(transcriber) -> None:
+    from coach.streaming.glossary import correct
+
+    terms, common = glossary_terms(), transcriber.is_common
+    fixed = {"We exported the model to onks and served it.": "We exported the model to ONNX and served it.",
+             "We moved the fine-tuning to low RA adapters.": "We moved the fine-tuning to LoRA adapters.",
+             "The air flow DAG ran nightly.": "The Airflow DAG ran nightly."}
+    for heard, meant in fixed.items():
+        assert correct(heard, terms, common) == meant
+    kept = ["An online reduce cache served the features.",          # sounds like Redis, but is a word
+            "We shared the index across two machines.",             # "shard" is a term; "shared" a word
+            "The ranker and the reranker both ran on a TPU.",       # terms are never swapped for each other
+            "So we tuned the threshold on that.",                   # two words that only sound like "one-hot"
+            "It pushed the checkpoint to the model registry.",
+            "Lord Byron wrote his letters from the lakeside villa."]
+    for heard in kept:
+        assert correct(heard, terms, common) == heard
+
+
+def test_the_final_pass_sends_the_terms_the_live_pass_seemed_to_hear_first() -> None:
+    terms = glossary_terms()
+    question = "How did latency and cost shape the model you served?"
+    plain = glossary_for(terms, question).split(", ")
+    assert "LoRA" not in plain and "Airflow" not in plain         # past what Whisper keeps for this question
+    heard = glossary_for(terms, question, heard="we moved to low RA adapters run by an air flow job").split(", ")
+    assert {"LoRA", "Airflow"} <= set(heard[:6])

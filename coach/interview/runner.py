@@ -385,8 +385,9 @@ class InterviewRunner:
             raise
         finally:
             self._drop_draft()
-            with contextlib.suppress(CoachError):
-                self._apply_final(wait_s=self.final_pass_wait_s if status != "interrupted" else 0.0)
+            if status != "interrupted":      # the last answer's primed pass, if the session ended early
+                with contextlib.suppress(CoachError):
+                    self._apply_final(wait_s=self.final_pass_wait_s)
             overall = self.overall()
             self.store.end_session(session_id, status=status, overall=overall)
             self.on_event(ev.SessionEnded(session_id, status, reason, overall))
