@@ -75,11 +75,12 @@ def test_the_saved_and_scored_answer_is_the_primed_transcript(tmp_path: Path, tr
 
     wav = speak_to_wav(SAID, tmp_path / "answer.wav", rate=160)
     content = default_content()
+    questions = [content.question("dd-latency-budget"), content.question("dd-scaling")]
     store = services.open_store(tmp_path / "coach.db")
     seen: list[object] = []
     runner = services.build_runner(
-        content=content, items=[(content.question("dd-latency-budget"), content.round("deep-dive"))],
-        source=FileAnswerSource([wav]), transcriber=transcriber, interviewer=None, speaker=SilentSpeaker(),
+        content=content, items=[(q, content.round("deep-dive")) for q in questions],
+        source=FileAnswerSource([wav, wav]), transcriber=transcriber, interviewer=None, speaker=SilentSpeaker(),
         store=store, scorer=score_answer, on_event=seen.append, no_speech="raise", max_followups=0)
     session = store.start_session(plan="test", round="deep-dive", level="senior", mode="practice",
                                   stt_model=transcriber.name, llm_model="none")
@@ -89,13 +90,13 @@ def test_the_saved_and_scored_answer_is_the_primed_transcript(tmp_path: Path, tr
         overall = store.session(session)["overall"]
     finally:
         store.close()
-    live = next(e.turn.text for e in seen if isinstance(e, ev.TurnSaved) and e.turn.speaker == "candidate")
+    live = [e.turn.text for e in seen if isinstance(e, ev.TurnSaved) and e.turn.speaker == "candidate"]
     revised = [e for e in seen if isinstance(e, ev.AnswerRevised)]
-    assert "utilization" not in live.lower(), live           # what the reply was decided on: unprimed
-    assert len(saved) == 1 and len(revised) == 1
-    text = saved[0]["text"].lower()
-    assert "utilization" in text and "data loader" in text, text
-    assert overall == revised[0].scorecard.overall           # the session's score is the primed answer's
+    assert len(live) == 2 and all("utilization" not in t.lower() for t in live), live   # the replies went by these
+    assert len(saved) == 2 and [e.turn.index for e in revised] == [t["idx"] for t in saved]   # each answer, once
+    for turn in saved:
+        assert "utilization" in turn["text"].lower() and "data loader" in turn["text"].lower(), turn["text"]
+    assert overall == round(sum(e.scorecard.overall for e in revised) / 2, 2)   # the session's score: the primed cards
 
 
 def test_a_glossary_term_heard_as_a_sound_alike_is_put_back_and_ordinary_words_stay(transcriber) -> None:

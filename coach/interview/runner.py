@@ -168,6 +168,8 @@ class InterviewRunner:
             started = time.perf_counter()
             transcript = live.finish()          # only the tail is left to transcribe
             transcribe_ms = _ms(started)
+        # the previous answer's primed pass ran before this answer's last window took the model: done by now
+        self._apply_final(wait_s=self.final_pass_wait_s)
         if transcript.is_empty:
             self.on_event(ev.NoSpeech(str(rel or "")))
             if self.no_speech == "raise":
@@ -400,11 +402,11 @@ class InterviewRunner:
     def _close(self, session_id: str) -> None:
         if self.resume_from is not None and self.resume_from.pending == "close":
             return            # said before the interruption: the session only had to be ended
-        self._apply_final(wait_s=self.final_pass_wait_s)     # the closing remarks use the primed scores
         rounds = [spec.name for _, spec in self.engine.items[: self.engine.index + 1]]
         text = closing_remarks(self.closing_template, rounds, self._scores, dict(self.focus))
         self.on_event(self._speaking(text))
         started = time.perf_counter()
+        self._start_final()       # the closing goes by the live card; the session's score waits for the pass
         self.speaker.say(text)
         self._save(Turn(session_id=session_id, index=self._index, speaker="interviewer", text=text,
                         kind="closing", timings=Timings(speak_ms=_ms(started))))

@@ -74,6 +74,7 @@ class InterviewScreen(CoachScreen):
         self._round_id: str | None = None
         self._finished = threading.Event()
         self._last_card: tuple[Scorecard, str] | None = None
+        self._card_turn: int | None = None       # the answer whose card is on screen
 
     def compose(self) -> ComposeResult:
         app = self.app
@@ -296,6 +297,7 @@ class InterviewScreen(CoachScreen):
         partial = self.query_one("#iv-partial", Static)
         if self.mode == "practice":
             self._last_card = (event.scorecard or Scorecard(), event.turn.text)
+            self._card_turn = event.turn.index
             card = self.query_one("#iv-card", ScorecardView)
             card.show(event.scorecard, event.turn.text)
             card.display = True
@@ -309,7 +311,7 @@ class InterviewScreen(CoachScreen):
 
     def _answer_revised(self, event: ev.AnswerRevised) -> None:
         """The answer's primed pass came back: the card on screen (practice) shows its text and score."""
-        if self.mode == "practice" and self.state == "feedback" and self._last_card is not None:
+        if self.mode == "practice" and self.state == "feedback" and self._card_turn == event.turn.index:
             self._last_card = (event.scorecard or Scorecard(), event.turn.text)
             self.query_one("#iv-card", ScorecardView).show(event.scorecard, event.turn.text)
 
