@@ -196,6 +196,7 @@ def final_pass_report(stt_model: str | None, voices: Iterable[str] = VOICES, glo
 
     from coach import services
     from coach.eval.wer import normalise
+    from coach.interview.final_pass import primed_transcript
     from coach.streaming.incremental import IncrementalTranscriber
 
     items = jargon_set()
@@ -211,10 +212,10 @@ def final_pass_report(stt_model: str | None, voices: Iterable[str] = VOICES, glo
                 for at in range(0, len(audio), 1600):
                     live.feed(audio[at:at + 1600])
                 started = time.perf_counter()
-                text = live.finish().text
-                heard["unprimed"].append((text, time.perf_counter() - started))
+                said = live.finish()
+                heard["unprimed"].append((said.text, time.perf_counter() - started))
                 started = time.perf_counter()
-                primed = transcriber.transcribe(audio, *priming(glossary, heard=text)).text
+                primed = primed_transcript(transcriber, audio, said.segments, *priming(glossary, heard=said.text)).text
                 heard["whole answer primed"].append((primed, time.perf_counter() - started))
             rows: dict[str, Any] = {}
             for mode, results in heard.items():

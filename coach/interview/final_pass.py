@@ -24,8 +24,11 @@ from typing import Any
 
 import numpy as np
 
-from coach.domain import Transcript, Turn
+from coach.domain import Segment, Transcript, Turn
 from coach.interview.events import AnswerRevised
+from coach.ports import SAMPLE_RATE
+
+MAX_PIECE_S = 20.0
 
 
 @dataclass
@@ -55,7 +58,7 @@ class PendingPass:
                 if delay_s > 0:
                     time.sleep(delay_s)
                 started = time.perf_counter()
-                self.result = transcriber.transcribe(self.audio, prompt=self.prompt, hotwords=self.hotwords)
+                self.result = primed_transcript(transcriber, self.audio, self.turn.segments, self.prompt, self.hotwords)
                 self.seconds = time.perf_counter() - started
             except Exception:       # the live transcript stays: a failed polish must not end the interview
                 self.result = None
@@ -82,6 +85,33 @@ class PendingPass:
         return AnswerRevised(turn, card, round(self.seconds, 2))
 
 
+def primed_transcript(transcriber: Any, audio: np.ndarray, live: tuple[Segment, ...], prompt: str | None,
+                      hotwords: str | None, piece_s: float = MAX_PIECE_S) -> Transcript:
+    """The answer transcribed again, primed, in pieces of at most `piece_s` cut where the live
+    transcript's segments end (at pauses): over a whole minute in one call, the primed model now
+    and then skipped the rest of a 30-second window (168 of 957 words dropped on Piper's long
+    answers). A piece whose primed text lost words against the live text of the same stretch keeps
+    the live text."""
+    total_s = len(audio) / SAMPLE_RATE
+    bounds = [0.0]
+    ends = [s.end for s in live if 0.0 < s.end < total_s]
+    for i, end in enumerate(ends):
+        after = ends[i + 1] if i + 1 < len(ends) else total_s
+        if after - bounds[-1] > piece_s and end > bounds[-1]:
+            bounds.append(end)
+    bounds.append(total_s)
+    kept: list[Segment] = []
+    for start, end in zip(bounds, bounds[1:]):
+        said = [s for s in live if start <= (s.start + s.end) / 2 < end]
+        piece = transcriber.transcribe(audio[int(start * SAMPLE_RATE):int(end * SAMPLE_RATE)], prompt=prompt,
+                                       hotwords=hotwords)
+        if worth_keeping(" ".join(s.text for s in said), piece):
+            kept += [Segment(round(s.start + start, 2), round(s.end + start, 2), s.text) for s in piece.segments]
+        else:
+            kept += said
+    return Transcript(text=" ".join(s.text for s in kept).strip(), segments=tuple(kept), duration_s=total_s)
+
+
 def revised_fields(transcript: Transcript, card: Any) -> dict[str, Any]:
     """The saved turn's columns that the primed transcript replaces."""
     return {"text": transcript.text,
@@ -94,5 +124,5 @@ def worth_keeping(live: str, primed: Transcript | None) -> bool:
     """The primed transcript replaces the live one unless it lost the answer: empty, or far shorter
     (a primed pass that stopped early must not cut the candidate's words)."""
     if primed is None or primed.is_empty:
-        return False
+        return not live.strip()
     return len(primed.text.split()) >= 0.8 * len(live.split())
