@@ -43,6 +43,9 @@ JSON keys (all times in milliseconds unless named otherwise):
 - voice: the interviewer's voice; answer_voice: the voice of the test answers; end_of_turn: the policy;
   busy: CPU-bound processes run alongside (--busy N).
 - stt_model, llm, turn_model: the models measured (`--stt-model base` for the larger Whisper).
+- primed_pass: ["on"], ["off"] or ["on", "off"] (--primed-pass both: each mode run twice, its rows and
+  percentiles labelled "<mode>, primed pass on|off"); primed_pass_ms: {mode: [...]}: each answer's primed
+  final pass (the whole answer transcribed again primed, after the reply started), compute only.
 """
 from __future__ import annotations
 

@@ -4,7 +4,7 @@
     python -m coach.eval.wer --compare tiny-en base      # one table, a row per model
     python -m coach.eval.wer --jargon                    # the ML jargon set: two voices, unprimed and primed
     python -m coach.eval.wer --voices [--stt-model base] # the interviewer's lines as each voice says them
-    python -m coach.eval.wer --final-pass                # long jargon answers: the final pass unprimed and primed
+    python -m coach.eval.wer --final-pass                # long jargon answers: live transcript vs the primed final pass
     python -m coach.eval.wer --primed | --jargon [--glossary FILE]   # compare another glossary
 
 Without --stt-model or --compare it measures the `stt_model` setting, else the default.
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--glossary", type=Path, default=None, metavar="FILE",
                         help="prime with this glossary instead of prompts/glossary.txt (to compare two)")
     parser.add_argument("--final-pass", action="store_true",
-                        help="long jargon answers through the live transcriber: the final pass unprimed and primed")
+                        help="long jargon answers: the live transcript (unprimed) and the app's primed final pass")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     try:
