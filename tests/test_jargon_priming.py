@@ -61,3 +61,67 @@ def test_the_questions_own_terms_are_sent_first_within_what_whisper_keeps() -> N
     assert {"pipeline parallel", "gradient accumulation"} <= set(training.split(", ")[:6])
     assert "tail latency" not in training.split(", ")[:10]
     assert glossary_for(terms, "") == load_glossary()        # no question: the file's order
+
+
+def test_the_saved_and_scored_answer_is_the_primed_transcript(tmp_path: Path, transcriber) -> None:
+    """In an interview the reply is decided on the live (unprimed) transcript; the whole answer is then
+    transcribed again primed, and that is what the session keeps and scores."""
+    from coach import services
+    from coach.adapters.file_source import FileAnswerSource
+    from coach.adapters.tts import SilentSpeaker
+    from coach.content import default_content
+    from coach.interview import events as ev
+    from coach.scoring import score_answer
+
+    wav = speak_to_wav(SAID, tmp_path / "answer.wav", rate=160)
+    content = default_content()
+    questions = [content.question("dd-latency-budget"), content.question("dd-scaling")]
+    store = services.open_store(tmp_path / "coach.db")
+    seen: list[object] = []
+    runner = services.build_runner(
+        content=content, items=[(q, content.round("deep-dive")) for q in questions],
+        source=FileAnswerSource([wav, wav]), transcriber=transcriber, interviewer=None, speaker=SilentSpeaker(),
+        store=store, scorer=score_answer, on_event=seen.append, no_speech="raise", max_followups=0)
+    session = store.start_session(plan="test", round="deep-dive", level="senior", mode="practice",
+                                  stt_model=transcriber.name, llm_model="none")
+    try:
+        runner.run(session)
+        saved = [t for t in store.turns(session) if t["speaker"] == "candidate"]
+        overall = store.session(session)["overall"]
+    finally:
+        store.close()
+    live = [e.turn.text for e in seen if isinstance(e, ev.TurnSaved) and e.turn.speaker == "candidate"]
+    revised = [e for e in seen if isinstance(e, ev.AnswerRevised)]
+    assert len(live) == 2 and all("utilization" not in t.lower() for t in live), live   # the replies went by these
+    assert len(saved) == 2 and [e.turn.index for e in revised] == [t["idx"] for t in saved]   # each answer, once
+    for turn in saved:
+        assert "utilization" in turn["text"].lower() and "data loader" in turn["text"].lower(), turn["text"]
+    assert overall == round(sum(e.scorecard.overall for e in revised) / 2, 2)   # the session's score: the primed cards
+
+
+def test_a_glossary_term_heard_as_a_sound_alike_is_put_back_and_ordinary_words_stay(transcriber) -> None:
+    from coach.streaming.glossary import correct
+
+    terms, common = glossary_terms(), transcriber.is_common
+    fixed = {"We exported the model to onks and served it.": "We exported the model to ONNX and served it.",
+             "We moved the fine-tuning to low RA adapters.": "We moved the fine-tuning to LoRA adapters.",
+             "The air flow DAG ran nightly.": "The Airflow DAG ran nightly."}
+    for heard, meant in fixed.items():
+        assert correct(heard, terms, common) == meant
+    kept = ["An online reduce cache served the features.",          # sounds like Redis, but is a word
+            "We shared the index across two machines.",             # "shard" is a term; "shared" a word
+            "The ranker and the reranker both ran on a TPU.",       # terms are never swapped for each other
+            "So we tuned the threshold on that.",                   # two words that only sound like "one-hot"
+            "It pushed the checkpoint to the model registry.",
+            "Lord Byron wrote his letters from the lakeside villa."]
+    for heard in kept:
+        assert correct(heard, terms, common) == heard
+
+
+def test_the_final_pass_sends_the_terms_the_live_pass_seemed_to_hear_first() -> None:
+    terms = glossary_terms()
+    question = "How did latency and cost shape the model you served?"
+    plain = glossary_for(terms, question).split(", ")
+    assert "LoRA" not in plain and "Airflow" not in plain         # past what Whisper keeps for this question
+    heard = glossary_for(terms, question, heard="we moved to low RA adapters run by an air flow job").split(", ")
+    assert {"LoRA", "Airflow"} <= set(heard[:6])

@@ -6,7 +6,10 @@ per-segment no-speech probability threshold.
 
 Priming: `prompt` (Whisper's initial prompt: the question being answered) and
 `hotwords` (the ML glossary in `prompts/glossary.txt`) make the model expect the
-words an ML interview is full of ("p99", "NDCG", "FSDP", "KV cache").
+words an ML interview is full of ("p99", "NDCG", "FSDP", "KV cache"). A primed transcript is
+then corrected against the whole glossary: a term Whisper still heard as something that sounds
+the same and is no ordinary word ("low RA" LoRA, "onks" ONNX) is put back (`glossary.correct`;
+an ordinary word is one the model's tokenizer holds whole).
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from coach.adapters import heap
-from coach.streaming.glossary import HOTWORD_CHARS, glossary_for
+from coach.streaming.glossary import HOTWORD_CHARS, correct, glossary_for
 from coach.streaming.levels import rms_dbfs
 from coach.domain import Segment, Transcript
 from coach.errors import ModelError
@@ -85,6 +88,7 @@ class WhisperTranscriber:
         except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError on bad files
             raise ModelError(f"speech model at {self.model_dir} failed to load: {exc}".splitlines()[0],
                              "the files may be truncated; reinstall the model package") from None
+        self._glossary = glossary_terms()
         self._lock = threading.Lock()   # one CTranslate2 model, one caller at a time
         self.threads = threads or max(1, os.cpu_count() or 1)
         self.busy = threading.Event()   # set while transcribing: the interviewer leaves it a core
@@ -100,6 +104,10 @@ class WhisperTranscriber:
             finally:
                 self.busy.clear()
                 heap.give_back()
+
+    def is_common(self, word: str) -> bool:
+        """An ordinary word: one the model's tokenizer holds whole (" reduce", " shared"; not " onks")."""
+        return len(self._model.hf_tokenizer.encode(" " + word, add_special_tokens=False).ids) == 1
 
     def _transcribe(self, samples: np.ndarray, duration: float, prompt: str | None, hotwords: str | None) -> Transcript:
         segments, _info = self._model.transcribe(
@@ -120,5 +128,8 @@ class WhisperTranscriber:
             for s in segments   # transcription runs as the generator is read
             if s.text.strip() and not (s.no_speech_prob > NO_SPEECH_PROB and s.avg_logprob < MIN_LOGPROB)
         ]
+        if hotwords:
+            terms = list(dict.fromkeys([*hotwords.split(", "), *self._glossary]))
+            kept = [Segment(s.start, s.end, correct(s.text, terms, self.is_common)) for s in kept]
         text = " ".join(s.text for s in kept).strip()
         return Transcript(text=text, segments=tuple(kept), duration_s=duration)

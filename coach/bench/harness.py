@@ -28,6 +28,7 @@ class Options:
     end_of_turn: str = "meaning"     # hands-free policy: meaning (smart-turn) or silence
     silence_seconds: float = 2.0
     busy: int = 0
+    primed_pass: tuple[bool, ...] = (True,)   # the answer's primed final pass on, off, or both (compared)
     first_screen: bool = True
 
 
@@ -99,16 +100,22 @@ def run(opts: Options) -> dict[str, Any]:
         folder = Path(tmp)
         made = [answers_mod.make_answer(render, i, opts.answer_seconds, rng) for i in range(opts.turns)]
         gen_tokens, gen_s = 0, 0.0      # from the runner's FollowUpReady events
+        labels: list[str] = []
+        primed_ms: dict[str, list[int]] = {}
         with busy(opts.busy):
             for mode in opts.modes:
-                recorder = run_session(mode, made, transcriber, interviewer, synth, folder,
-                                       turn_model=turn_model if mode == "hands-free" else None,
-                                       silence_seconds=opts.silence_seconds)
-                for i, row in enumerate(recorder.turns):
-                    row["answer"] = i + 1
-                turns += recorder.turns
-                gen_tokens += recorder.tokens
-                gen_s += recorder.generation_s
+                for primed in opts.primed_pass:
+                    label = mode if len(opts.primed_pass) == 1 else f"{mode}, primed pass {'on' if primed else 'off'}"
+                    recorder = run_session(mode, made, transcriber, interviewer, synth, folder,
+                                           turn_model=turn_model if mode == "hands-free" else None,
+                                           silence_seconds=opts.silence_seconds, prime_final=primed, label=label)
+                    for i, row in enumerate(recorder.turns):
+                        row["answer"] = i + 1
+                    labels.append(label)
+                    primed_ms[label] = recorder.primed_pass_ms
+                    turns += recorder.turns
+                    gen_tokens += recorder.tokens
+                    gen_s += recorder.generation_s
         naive: list[float] = []
         for answer in made:
             started = time.perf_counter()
@@ -124,7 +131,9 @@ def run(opts: Options) -> dict[str, Any]:
         t["naive_transcript_ms"] = round(naive[t["answer"] - 1])
     audio_s = sum(len(a.audio) for a in made) / SAMPLE_RATE
     return {
-        "turns": turns, "modes": list(opts.modes),
+        "turns": turns, "modes": labels,
+        "primed_pass": [("on" if p else "off") for p in opts.primed_pass],
+        "primed_pass_ms": primed_ms,     # each answer's primed pass (after the reply started), compute only
         "stt_rtf": round(sum(naive) / 1000 / audio_s, 3),
         "tokens_per_s": round(gen_tokens / gen_s, 1) if gen_s else None,
         "peak_rss_mb": peak_rss_mb(),

@@ -25,7 +25,7 @@ def summarise(result: dict[str, Any]) -> dict[str, Any]:
             out[mode] = {k: pct([t[k] for t in rows if t.get(k) is not None], q) for k in KEYS}
         return out
 
-    ptt = [t for t in turns if t["mode"] == "push-to-talk"]
+    ptt = [t for t in turns if t["mode"].startswith("push-to-talk")]
     followups = [t for t in turns if t["reply"] == "followup"]
     return {
         **result,

@@ -18,8 +18,10 @@ class Recorder:
     turn (the detector firing, or the key released with the last block).
     """
 
-    def __init__(self, mic: Any, answers: list[Answer], mode: str, voice: str) -> None:
+    def __init__(self, mic: Any, answers: list[Answer], mode: str, voice: str, label: str = "") -> None:
         self.mic, self.answers, self.mode, self.voice = mic, answers, mode, voice
+        self.label = label or mode      # the row's mode: the way turns end, and the configuration compared
+        self.primed_pass_ms: list[int] = []
         self.runner: Any = None
         self.turns: list[dict[str, Any]] = []
         self.tokens = 0                 # the interviewer's tokens after each candidate's first, over
@@ -33,8 +35,10 @@ class Recorder:
             ended = self.mic.answer_ended_at if self.mode == "push-to-talk" else self.mic.closed_at
             answer = self.answers[len(self.turns)]
             spoke_until = (self.mic.started_at or now) + answer.speech_end_s
-            self._open = {"mode": self.mode, "end": ended or now, "audio_s": round(event.seconds, 1),
+            self._open = {"mode": self.label, "end": ended or now, "audio_s": round(event.seconds, 1),
                           "speech_end": spoke_until}
+        elif isinstance(event, ev.AnswerRevised):
+            self.primed_pass_ms.append(round(event.seconds * 1000))
         elif isinstance(event, ev.FollowUpReady):
             self._reply = event
             self.tokens += event.tokens
@@ -93,7 +97,8 @@ class TextSpeaker:
 
 
 def run_session(mode: str, answers: list[Answer], transcriber: Any, interviewer: Any, synth: Any,
-                folder: Path, turn_model: Any = None, silence_seconds: float = 2.0) -> Recorder:
+                folder: Path, turn_model: Any = None, silence_seconds: float = 2.0, prime_final: bool = True,
+                label: str = "") -> Recorder:
     """One session on the bench's answers, ended by `mode`; its recorder holds a row per answer
     (`turns`) and the interviewer's generation (`tokens` over `generation_s`)."""
     from coach import services
@@ -105,12 +110,12 @@ def run_session(mode: str, answers: list[Answer], transcriber: Any, interviewer:
 
     content = default_content()
     items = [(content.question(q), content.round("deep-dive")) for q in ("dd-latency-budget", "dd-scaling")]
-    store = services.open_store(folder / f"{mode}.db")
+    store = services.open_store(folder / f"{label or mode}.db")
     holder: dict[str, Any] = {}
     release = (lambda: holder["runner"].finish_answer()) if mode == "push-to-talk" else None
     mic = WavMicrophone([a.audio for a in answers], release=release)
     voice = getattr(synth, "name", "none") if synth is not None else "none"
-    recorder = Recorder(mic, answers, mode, voice)
+    recorder = Recorder(mic, answers, mode, voice, label)
     speaker = DeviceSpeaker(synth, play=recorder.played) if synth is not None else TextSpeaker(recorder)
     source = MicrophoneSource(hands_free=mode == "hands-free", silence_seconds=silence_seconds, stream_factory=mic,
                               turn_model=turn_model.complete if turn_model is not None else None,
@@ -118,7 +123,7 @@ def run_session(mode: str, answers: list[Answer], transcriber: Any, interviewer:
     runner = holder["runner"] = recorder.runner = services.build_runner(
         content=content, items=items, source=source, transcriber=transcriber, interviewer=interviewer,
         speaker=speaker, store=store, scorer=score_answer, on_event=recorder.on_event, no_speech="retry",
-        max_followups=len(answers), speculate=True,
+        max_followups=len(answers), speculate=True, prime_final=prime_final,
     )
     session = store.start_session(plan="bench", round="deep-dive", level="senior", mode="bench",
                                   stt_model=transcriber.name, llm_model=interviewer.name)

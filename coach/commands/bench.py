@@ -43,6 +43,9 @@ JSON keys (all times in milliseconds unless named otherwise):
 - voice: the interviewer's voice; answer_voice: the voice of the test answers; end_of_turn: the policy;
   busy: CPU-bound processes run alongside (--busy N).
 - stt_model, llm, turn_model: the models measured (`--stt-model base` for the larger Whisper).
+- primed_pass: ["on"], ["off"] or ["on", "off"] (--primed-pass both: each mode run twice, its rows and
+  percentiles labelled "<mode>, primed pass on|off"); primed_pass_ms: {mode: [...]}: each answer's primed
+  final pass (the whole answer transcribed again primed, after the reply started), compute only.
 """
 from __future__ import annotations
 
@@ -69,6 +72,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="voice the test answers are made with (default espeak)")
     p.add_argument("--end-of-turn", choices=("meaning", "silence"),
                    help="hands-free policy (default: the end_of_turn setting)")
+    p.add_argument("--primed-pass", choices=("on", "off", "both"), default="on",
+                   help="transcribe each answer again primed once the reply has started, as the app does (on, the "
+                        "default), not (off), or both in one run, one after the other (to compare the reply latency)")
     p.add_argument("--busy", type=int, default=0, metavar="N", help="run N CPU-bound processes alongside")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.set_defaults(func=run)
@@ -89,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
         llm=args.llm or settings.llm, stt_model=args.stt_model or settings.stt_model,
         voice=args.voice or settings.tts, answer_voice=args.answer_voice,
         end_of_turn=args.end_of_turn or settings.end_of_turn, busy=max(0, args.busy),
+        primed_pass=(True, False) if args.primed_pass == "both" else (args.primed_pass == "on",),
     )
     result = report.summarise(harness.run(opts))
     if args.json:

@@ -68,6 +68,10 @@ def _printer():
                 print(f"  {t.index:>2} candidate: {words} words, score {card.overall:.1f}/5, gaps: {gaps}, "
                       f"transcribe {t.timings.transcribe_ms} ms | {t.text[:70]}{'...' if len(t.text) > 70 else ''}",
                       file=stream, flush=True)
+        elif isinstance(event, ev.AnswerRevised):
+            t, card = event.turn, event.scorecard or Scorecard()
+            print(f"  {t.index:>2} candidate, primed pass ({event.seconds:.1f} s): score {card.overall:.1f}/5 | "
+                  f"{t.text[:70]}{'...' if len(t.text) > 70 else ''}", file=stream, flush=True)
         elif isinstance(event, ev.SessionEnded):
             overall = "n/a" if event.overall is None else f"{event.overall:.1f}/5"
             print(f"session {event.session_id} {event.status} ({event.reason}); overall {overall}", file=stream, flush=True)

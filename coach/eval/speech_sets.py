@@ -95,24 +95,26 @@ def wer_of(transcriber: Any, clips: list[np.ndarray], refs: list[str], prompt: s
     return errors, words, heard
 
 
-def priming(glossary: Path | None = None, question_id: str = PRIMING_QUESTION) -> tuple[str, str]:
+def priming(glossary: Path | None = None, question_id: str = PRIMING_QUESTION, heard: str = "") -> tuple[str, str]:
     """(initial prompt, hotwords) as an interview primes an answer to `question_id`: the question,
-    and the glossary's terms with the question's own first (`glossary_for`)."""
+    and the glossary's terms with the question's own first and, before them, those the answer as
+    first `heard` (unprimed) names or seems to (`glossary_for`): the app's primed final pass."""
     from coach.adapters.whisper_stt import glossary_terms
     from coach.content import default_content
     from coach.streaming.glossary import glossary_for
 
     question = default_content().question(question_id)
-    return question.prompt, glossary_for(glossary_terms(glossary), " ".join((question.prompt, *question.talking_points)))
+    return question.prompt, glossary_for(glossary_terms(glossary), " ".join((question.prompt, *question.talking_points)),
+                                         heard=heard)
 
 
 def jargon_report(stt_model: str | None, voices: Iterable[str] = VOICES, glossary: Path | None = None) -> dict[str, Any]:
-    """Jargon WER per voice and split, unprimed and primed."""
+    """Jargon WER per voice and split, unprimed and primed as the app's final pass primes (the question,
+    and the glossary chosen with the unprimed transcript of the same clip)."""
     from coach import services
 
     items = jargon_set()
     transcriber = services.build_transcriber(stt_model)
-    prompt, hotwords = priming(glossary)
     out: dict[str, Any] = {"model": transcriber.name, "utterances": len(items), "priming_question": PRIMING_QUESTION,
                            "voices": {}}
     with tempfile.TemporaryDirectory(prefix="coach-jargon-") as tmp:
@@ -120,7 +122,7 @@ def jargon_report(stt_model: str | None, voices: Iterable[str] = VOICES, glossar
             clips = render_all([u["text"] for u in items], voice, Path(tmp))
             refs = [u["text"] for u in items]
             plain = [wer_of(transcriber, [c], [r]) for c, r in zip(clips, refs)]
-            primed = [wer_of(transcriber, [c], [r], prompt=prompt, hotwords=hotwords) for c, r in zip(clips, refs)]
+            primed = [wer_of(transcriber, [c], [r], *priming(glossary, heard=p[2][0])) for c, r, p in zip(clips, refs, plain)]
             rows: dict[str, Any] = {}
             for split in (*JARGON_PARTS, "all"):        # "all": tune and held-out, as first reported
                 pick = [i for i, u in enumerate(items)
@@ -187,38 +189,44 @@ def long_answers(clips: list[np.ndarray], texts: list[str], per_answer: int = 12
 def final_pass_report(stt_model: str | None, voices: Iterable[str] = VOICES, glossary: Path | None = None) -> dict[str, Any]:
     """Long jargon answers through the live transcriber (windows every 3 s, the tail at the end):
     WER, deletions and insertions (the dropped and repeated words primed live windows made) and the
-    tail's time, with no priming and with the final pass primed."""
+    time after the end of the answer, unprimed (the tail, as the reply is decided) and with the
+    app's primed final pass (the whole answer again, primed with the question and the glossary
+    chosen with the live transcript: it runs while the reply is said, so its time is not the reply's)."""
     import time
 
     from coach import services
     from coach.eval.wer import normalise
+    from coach.interview.final_pass import primed_transcript
     from coach.streaming.incremental import IncrementalTranscriber
 
     items = jargon_set()
     transcriber = services.build_transcriber(stt_model)
-    prompt, hotwords = priming(glossary)
-    modes = {"unprimed": {}, "final pass primed": {"tail_prompt": prompt, "tail_hotwords": hotwords}}
     out: dict[str, Any] = {"model": transcriber.name, "priming_question": PRIMING_QUESTION, "voices": {}}
     with tempfile.TemporaryDirectory(prefix="coach-final-pass-") as tmp:
         for voice in voices:
             clips = render_all([u["text"] for u in items], voice, Path(tmp))
             answers = long_answers(clips, [u["text"] for u in items])
+            heard: dict[str, list[tuple[str, float]]] = {"unprimed": [], "whole answer primed": []}
+            for audio, _ in answers:
+                live = IncrementalTranscriber(transcriber)
+                for at in range(0, len(audio), 1600):
+                    live.feed(audio[at:at + 1600])
+                started = time.perf_counter()
+                said = live.finish()
+                heard["unprimed"].append((said.text, time.perf_counter() - started))
+                started = time.perf_counter()
+                primed = primed_transcript(transcriber, audio, said.segments, *priming(glossary, heard=said.text)).text
+                heard["whole answer primed"].append((primed, time.perf_counter() - started))
             rows: dict[str, Any] = {}
-            for mode, kwargs in modes.items():
+            for mode, results in heard.items():
                 subs = dels = ins = words = 0
-                tails: list[float] = []
-                for audio, text in answers:
-                    live = IncrementalTranscriber(transcriber, **kwargs)
-                    for at in range(0, len(audio), 1600):
-                        live.feed(audio[at:at + 1600])
-                    started = time.perf_counter()
-                    heard = live.finish().text
-                    tails.append(time.perf_counter() - started)
+                for (said, _), (_, text) in zip(results, answers):
                     ref = normalise(text)
-                    s, d, n = _edits(ref, normalise(heard))
+                    s, d, n = _edits(ref, normalise(said))
                     subs, dels, ins, words = subs + s, dels + d, ins + n, words + len(ref)
                 rows[mode] = {"answers": len(answers), "words": words, "wer": round((subs + dels + ins) / max(1, words), 4),
                               "substitutions": subs, "deletions": dels, "insertions": ins,
-                              "tail_ms": [round(t * 1000) for t in tails]}
+                              "compute_ms": [round(t * 1000) for _, t in results],
+                              "audio_s": [round(len(a) / 16000, 1) for a, _ in answers]}
             out["voices"][voice] = rows
     return out

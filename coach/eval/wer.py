@@ -4,7 +4,7 @@
     python -m coach.eval.wer --compare tiny-en base      # one table, a row per model
     python -m coach.eval.wer --jargon                    # the ML jargon set: two voices, unprimed and primed
     python -m coach.eval.wer --voices [--stt-model base] # the interviewer's lines as each voice says them
-    python -m coach.eval.wer --final-pass                # long jargon answers: the final pass unprimed and primed
+    python -m coach.eval.wer --final-pass                # long jargon answers: live transcript vs the primed final pass
     python -m coach.eval.wer --primed | --jargon [--glossary FILE]   # compare another glossary
 
 Without --stt-model or --compare it measures the `stt_model` setting, else the default.
@@ -12,10 +12,12 @@ Speed is the real-time factor (compute seconds per second of audio) and the mean
 seconds per clip, transcription only (the model is loaded and warmed up before the clock starts).
 
 Normalisation, applied the same way to the reference and the transcript:
-lowercase; "%" becomes " percent"; every character that is not a letter, a
-digit, an apostrophe or a space becomes a space; apostrophes are dropped;
-runs of spaces collapse. Digits are kept as digits (the FLEURS references
-write numbers as digits, as Whisper does).
+a comma between digits is dropped ("8,000" is 8000); lowercase; "%" becomes
+" percent"; every character that is not a letter, a digit, an apostrophe or a
+space becomes a space; apostrophes are dropped; runs of spaces collapse; the
+number words zero to twenty become digits (Whisper writes "two points" and
+"4 points" alike). Digits are kept as digits (the FLEURS references write
+numbers as digits, as Whisper does).
 """
 from __future__ import annotations
 
@@ -32,10 +34,16 @@ from coach.paths import PROJECT_ROOT
 DATA_DIR = PROJECT_ROOT.parent / "shared" / "eval" / "fleurs-en"
 
 
+_NUMBERS = {word: str(n) for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+
+
 def normalise(text: str) -> list[str]:
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
     text = text.lower().replace("%", " percent")
     text = re.sub(r"[^a-z0-9' ]+", " ", text).replace("'", "")
-    return text.split()
+    return [_NUMBERS.get(word, word) for word in text.split()]
 
 
 def edit_distance(ref: list[str], hyp: list[str]) -> int:
@@ -49,13 +57,13 @@ def edit_distance(ref: list[str], hyp: list[str]) -> int:
 
 def evaluate(stt_model: str | None, data: Path = DATA_DIR, primed: bool = False,
              glossary: Path | None = None) -> dict[str, float | int | str]:
-    """WER on the clips; `primed`: as an interview primes an answer (the question as the initial
-    prompt, the ML glossary with the question's own terms first as hotwords)."""
+    """WER on the clips; `primed`: as an interview's final pass primes an answer (the question as the
+    initial prompt, the ML glossary as hotwords: the terms the unprimed pass heard, then the
+    question's own, then the rest)."""
     from coach import services
     from coach.adapters.audio_io import decode_file
     from coach.eval.speech_sets import priming
 
-    prompt, hotwords = priming(glossary) if primed else (None, None)
     clips = sorted(data.glob("*.ogg"))
     if not clips:
         raise CoachError(f"no .ogg clips in {data}", "pass --data with a folder of NAME.ogg clips beside NAME.txt references")
@@ -65,6 +73,8 @@ def evaluate(stt_model: str | None, data: Path = DATA_DIR, primed: bool = False,
     audio_s = compute_s = 0.0
     for clip in clips:
         samples = decode_file(clip)
+        # primed as the app's final pass: the glossary chosen with what the unprimed pass heard (untimed)
+        prompt, hotwords = priming(glossary, heard=transcriber.transcribe(samples).text) if primed else (None, None)
         started = time.perf_counter()
         hyp = (transcriber.transcribe(samples, prompt=prompt, hotwords=hotwords) if hotwords
                else transcriber.transcribe(samples)).text
@@ -100,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--glossary", type=Path, default=None, metavar="FILE",
                         help="prime with this glossary instead of prompts/glossary.txt (to compare two)")
     parser.add_argument("--final-pass", action="store_true",
-                        help="long jargon answers through the live transcriber: the final pass unprimed and primed")
+                        help="long jargon answers: the live transcript (unprimed) and the app's primed final pass")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     try:

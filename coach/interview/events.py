@@ -70,6 +70,16 @@ class TurnSaved:
 
 
 @dataclass(frozen=True)
+class AnswerRevised:
+    """A saved answer transcribed again, primed with the question and the ML glossary (after the
+    reply started): its text and scorecard as saved now (`coach.interview.final_pass`)."""
+
+    turn: Turn
+    scorecard: Scorecard | None = None
+    seconds: float = 0.0            # the primed pass's compute
+
+
+@dataclass(frozen=True)
 class NoSpeech:
     audio_path: str
 
@@ -89,5 +99,5 @@ class SessionEnded:
     overall: float | None
 
 
-Event = (SessionStarted | Speaking | Listening | Transcribing | Thinking | FollowUpReady | TurnSaved | NoSpeech
-         | AudioCutShort | SessionEnded)
+Event = (SessionStarted | Speaking | Listening | Transcribing | Thinking | FollowUpReady | TurnSaved | AnswerRevised
+         | NoSpeech | AudioCutShort | SessionEnded)

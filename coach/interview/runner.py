@@ -27,6 +27,7 @@ from coach.errors import CoachError, NoSpeechError
 from coach.interview import clarify
 from coach.interview import events as ev
 from coach.interview.engine import Ask, InterviewEngine, NeedFollowUp, WrapUp
+from coach.interview.final_pass import PendingPass
 from coach.interview.prefetch import FollowUpPrefetch
 from coach.interview.summary import closing_remarks
 from coach.ports import AudioSource, FollowUpReply, Interviewer, Speaker, Store, Transcriber
@@ -76,6 +77,10 @@ class InterviewRunner:
                                       # 60-second answers it dropped or repeated words (README, Jargon)
     prime_tail: bool = False          # prime the final pass (the tail) with them: off, it gained a point of WER
                                       # and cost up to 1.1 s of tail (README, --final-pass)
+    prime_final: bool = True          # once the reply has started, transcribe the whole answer again primed with
+                                      # the question and the glossary, and save and score that (final_pass.py)
+    final_pass_wait_s: float = 30.0   # at the end of a session, how long to wait for the last answer's pass
+    _final: PendingPass | None = None
     settle_s: float = 0.5             # silence before the tail is transcribed and the follow-up drafted
     _turn_ended: float | None = None
     _scores: list[Scorecard] = field(default_factory=list)
@@ -87,11 +92,11 @@ class InterviewRunner:
             self._index = self.resume_from.next_turn
             self._scores = list(self.resume_from.scores)
 
-    def _save(self, turn: Turn, scorecard: Scorecard | None = None) -> Turn:
-        self.store.add_turn(turn)
+    def _save(self, turn: Turn, scorecard: Scorecard | None = None) -> int | None:
+        turn_id = self.store.add_turn(turn)
         self.on_event(ev.TurnSaved(turn, scorecard))
         self._index += 1
-        return turn
+        return turn_id
 
     def _speaking(self, text: str) -> ev.Speaking:
         """The event for `text`, with where the interview stands (read here, on the runner's thread)."""
@@ -109,9 +114,12 @@ class InterviewRunner:
         started = time.perf_counter()
         speak_over = getattr(self.source, "speak_over", None)    # headphones: the candidate may talk over it
         if speak_over is not None:
+            self._start_final()
             speak_over(lambda: self.speaker.say(ask.text), self.speaker.stop)
         else:
+            self._start_final()
             self.speaker.say(ask.text)
+        self._apply_final(wait_s=0.0)
         self._save(Turn(
             session_id=session_id, index=self._index, speaker="interviewer", text=ask.text,
             question_id=ask.question.id, kind=ask.kind, gap=ask.gap, source=ask.source,
@@ -119,11 +127,13 @@ class InterviewRunner:
         ))
         self.engine.spoken()
 
-    def _hotwords(self, ask: Ask) -> str | None:
-        """The glossary for this question (its own terms first), or the whole glossary as given."""
+    def _hotwords(self, ask: Ask, heard: str = "") -> str | None:
+        """The glossary for this question (its own terms first, and before them those the answer as
+        `heard` so far names or seems to), or the whole glossary as given."""
         if self.glossary:
             question = ask.question
-            return glossary_for(list(self.glossary), " ".join((question.prompt, *question.talking_points))) or None
+            return glossary_for(list(self.glossary), " ".join((question.prompt, *question.talking_points)),
+                                heard=heard) or None
         return self.hotwords or None
 
     def _clarifying(self, text: str) -> list[str]:
@@ -132,6 +142,7 @@ class InterviewRunner:
 
     def _answer(self, session_id: str, ask: Ask) -> tuple[Transcript, Scorecard] | list[str] | None:
         rel = Path("audio") / session_id / f"{self._index:03d}-answer.wav"
+        self._apply_final(wait_s=0.0)
         self.on_event(ev.Listening(ask.text))
         self.stop_answer.clear()
         hotwords = self._hotwords(ask)
@@ -157,6 +168,8 @@ class InterviewRunner:
             started = time.perf_counter()
             transcript = live.finish()          # only the tail is left to transcribe
             transcribe_ms = _ms(started)
+        # the previous answer's primed pass ran before this answer's last window took the model: done by now
+        self._apply_final(wait_s=self.final_pass_wait_s)
         if transcript.is_empty:
             self.on_event(ev.NoSpeech(str(rel or "")))
             if self.no_speech == "raise":
@@ -174,15 +187,41 @@ class InterviewRunner:
             ))
             return asked
         started = time.perf_counter()
-        card = clarify.credit(self._score(question, transcript), self.engine.current.clarified)
-        self._save(Turn(
+        clarified = list(self.engine.current.clarified)
+        card = clarify.credit(self._score(question, transcript), clarified)
+        turn = Turn(
             session_id=session_id, index=self._index, speaker="candidate", text=transcript.text,
             question_id=question.id, kind="answer", audio_path=str(rel) if rel else None, segments=transcript.segments,
             timings=Timings(transcribe_ms=transcribe_ms, score_ms=_ms(started)), scores=card,
             duration_ms=int(captured.duration_s * 1000),
-        ), card)
+        )
+        turn_id = self._save(turn, card)
         self._scores.append(card)
+        if rel is not None and turn_id is not None and self.prime_final and getattr(self.transcriber, "primes", False):
+            self._final = PendingPass(turn_id, turn, live.audio(), ask.text, self._hotwords(ask, transcript.text),
+                                      lambda t: clarify.credit(self._score(question, t), clarified), len(self._scores) - 1)
         return transcript, card
+
+    def _start_final(self) -> None:
+        """The last answer's primed pass starts as the reply is said, once the voice has had its lead
+        to the first sound (the reply's first sentence renders before the pass takes the cores)."""
+        if self._final is not None:
+            lead_s = self.speaker.lead_s()
+            self._final.start(self.transcriber, delay_s=0.5 if lead_s is None else lead_s)
+
+    def _apply_final(self, wait_s: float | None) -> None:
+        """Save and score the primed transcript in place of the live one, when it is ready (waiting up
+        to `wait_s`); on the runner's thread, so the store and the scores are touched only here."""
+        pending = self._final
+        if pending is None:
+            return
+        pending.start(self.transcriber)
+        if not pending.wait(wait_s):
+            return
+        self._final = None
+        revised = pending.revise(self.store, self._scores)
+        if revised is not None:
+            self.on_event(revised)
 
     def _score(self, question: Any, transcript: Transcript) -> Scorecard:
         return self.scorer(transcript, question=question, round_spec=self._round_of(question.round),
@@ -348,6 +387,9 @@ class InterviewRunner:
             raise
         finally:
             self._drop_draft()
+            if status != "interrupted":      # the last answer's primed pass, if the session ended early
+                with contextlib.suppress(CoachError):
+                    self._apply_final(wait_s=self.final_pass_wait_s)
             overall = self.overall()
             self.store.end_session(session_id, status=status, overall=overall)
             self.on_event(ev.SessionEnded(session_id, status, reason, overall))
@@ -364,6 +406,7 @@ class InterviewRunner:
         text = closing_remarks(self.closing_template, rounds, self._scores, dict(self.focus))
         self.on_event(self._speaking(text))
         started = time.perf_counter()
+        self._start_final()       # the closing goes by the live card; the session's score waits for the pass
         self.speaker.say(text)
         self._save(Turn(session_id=session_id, index=self._index, speaker="interviewer", text=text,
                         kind="closing", timings=Timings(speak_ms=_ms(started))))

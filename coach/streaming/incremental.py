@@ -73,6 +73,11 @@ class IncrementalTranscriber:
         audio = np.concatenate(self._audio) if self._audio else np.zeros(0, np.float32)
         return audio[self._start : self._total]
 
+    def audio(self) -> np.ndarray:
+        """Everything fed so far, as one array (the primed final pass transcribes it whole)."""
+        with self._lock:
+            return np.concatenate(self._audio) if self._audio else np.zeros(0, np.float32)
+
     def _marker(self) -> tuple[int, int]:
         return self._start, self._voiced_end
 

@@ -74,6 +74,7 @@ class InterviewScreen(CoachScreen):
         self._round_id: str | None = None
         self._finished = threading.Event()
         self._last_card: tuple[Scorecard, str] | None = None
+        self._card_turn: int | None = None       # the answer whose card is on screen
 
     def compose(self) -> ComposeResult:
         app = self.app
@@ -235,6 +236,8 @@ class InterviewScreen(CoachScreen):
         elif isinstance(event, ev.TurnSaved) and event.turn.speaker == "candidate" \
                 and event.turn.kind != "clarification":      # a clarifying question has no scorecard
             self._answer_saved(event)
+        elif isinstance(event, ev.AnswerRevised):
+            self._answer_revised(event)
         elif isinstance(event, ev.SessionEnded):
             self._set_state("done", f"{event.status} ({event.reason})")
             overall = "no score" if event.overall is None else f"overall {event.overall:.1f}/5"
@@ -294,6 +297,7 @@ class InterviewScreen(CoachScreen):
         partial = self.query_one("#iv-partial", Static)
         if self.mode == "practice":
             self._last_card = (event.scorecard or Scorecard(), event.turn.text)
+            self._card_turn = event.turn.index
             card = self.query_one("#iv-card", ScorecardView)
             card.show(event.scorecard, event.turn.text)
             card.display = True
@@ -304,6 +308,12 @@ class InterviewScreen(CoachScreen):
         else:
             partial.update(Text(event.turn.text, style="dim"))
             self._set_state("thinking", "answer saved")
+
+    def _answer_revised(self, event: ev.AnswerRevised) -> None:
+        """The answer's primed pass came back: the card on screen (practice) shows its text and score."""
+        if self.mode == "practice" and self.state == "feedback" and self._card_turn == event.turn.index:
+            self._last_card = (event.scorecard or Scorecard(), event.turn.text)
+            self.query_one("#iv-card", ScorecardView).show(event.scorecard, event.turn.text)
 
     def on_interview_done(self, message: InterviewDone) -> None:
         self.live.recording.clear()
