@@ -3,8 +3,10 @@
 - The jargon set (`tests/data/jargon/utterances.toml`): sentences full of ML terms, rendered by
   two voices (espeak-ng and Piper), transcribed with and without priming (the question being
   answered as Whisper's initial prompt, and `prompts/glossary.txt` as hotwords). Its parts: "tune"
-  (may guide the glossary), "held-out" (never did), and "held-out 2"
-  (`tests/data/jargon/heldout2.toml`, written apart later, reported on its own outside "all").
+  (may guide the glossary), "held-out" (never did), "held-out 2" (`tests/data/jargon/heldout2.toml`,
+  written apart later, scored once, then folded in after it was scored: its column stays) and "held-out 3"
+  (`tests/data/jargon/heldout3.toml`, written apart before the sixth pass changed priming, never tuned on);
+  both are reported on their own outside "all".
 - The interviewer's intelligibility: the first 50 question prompts of the banks, rendered by
   each voice, transcribed (by Whisper base by default): how well a listener can follow the voice.
 """
@@ -23,17 +25,21 @@ from coach.errors import CoachError
 from coach.paths import PROJECT_ROOT
 
 JARGON = PROJECT_ROOT / "tests" / "data" / "jargon" / "utterances.toml"
-JARGON_HELD_OUT_2 = PROJECT_ROOT / "tests" / "data" / "jargon" / "heldout2.toml"   # its own part, never tuned on
-JARGON_PARTS = ("tune", "held-out", "held-out 2")
+JARGON_HELD_OUT_2 = PROJECT_ROOT / "tests" / "data" / "jargon" / "heldout2.toml"   # its own part, now tuned on
+JARGON_HELD_OUT_3 = PROJECT_ROOT / "tests" / "data" / "jargon" / "heldout3.toml"   # its own part, never tuned on
+JARGON_PARTS = ("tune", "held-out", "held-out 2", "held-out 3")
 PRIMING_QUESTION = "dd-latency-budget"      # the question the jargon answers are primed with
 VOICES = ("espeak", "piper")
 
 
-def jargon_set(path: Path = JARGON, held_out_2: Path | None = JARGON_HELD_OUT_2) -> list[dict[str, str]]:
-    """Every jargon sentence with its part ("split"): those of `held_out_2` are all "held-out 2"."""
+def jargon_set(path: Path = JARGON, held_out_2: Path | None = JARGON_HELD_OUT_2,
+               held_out_3: Path | None = JARGON_HELD_OUT_3) -> list[dict[str, str]]:
+    """Every jargon sentence with its part ("split"): those of `held_out_2` are all "held-out 2", those of
+    `held_out_3` "held-out 3"."""
     items = [{"text": u["text"], "split": u.get("split", "tune")} for u in _read_jargon(path)]
-    if held_out_2 is not None:
-        items += [{"text": u["text"], "split": "held-out 2"} for u in _read_jargon(held_out_2)]
+    for extra, split in ((held_out_2, "held-out 2"), (held_out_3, "held-out 3")):
+        if extra is not None:
+            items += [{"text": u["text"], "split": split} for u in _read_jargon(extra)]
     return items
 
 
