@@ -97,7 +97,11 @@ class Interviewer(Protocol):
         (a draft made ahead of time that is no longer wanted) may cut generation short; past
         `deadline` (a `time.perf_counter()` value) no further attempts are made. `target` is what
         the scorer found (the missed point, the wrong figure, the "we" sentence, the points already covered),
-        or its evidence text alone: the question aims at it."""
+        or its evidence text alone: the question aims at it.
+
+        An interviewer may also offer `fallback(question, answer, gap, asked, target) -> str`: the
+        question `follow_up` asks when its own is not ready (the bank's), known before it starts,
+        so that the voice can render it ahead."""
         ...
 
 
@@ -106,6 +110,12 @@ class Speaker(Protocol):
 
     def say(self, text: str, wav_path: Path | None = None) -> None:
         """Speak `text` and return when done; also write it to `wav_path` when given."""
+        ...
+
+    def prepare(self, text: str) -> None:
+        """`text` may be said soon: render it (its first sentence at least) in the background, behind
+        anything being said, so that `say(text)` starts at once. A line prepared and never said is
+        never heard; one said is heard once."""
         ...
 
     def stop(self) -> None:

@@ -80,7 +80,8 @@ def test_speech_after_the_speculation_is_transcribed_and_kept(transcriber, speec
 
 
 def run_live(tmp_path: Path, answers: list[np.ndarray], transcriber: Any, interviewer: Any,
-             push_to_talk: bool, reply_deadline_s: float | None = None) -> tuple[Any, list[Any], Any]:
+             push_to_talk: bool, reply_deadline_s: float | None = None, speaker: Any = None,
+             on_speaking: Any = None) -> tuple[Any, list[Any], Any]:
     from coach import services
     from coach.content import default_content
     from coach.scoring import score_answer
@@ -97,9 +98,11 @@ def run_live(tmp_path: Path, answers: list[np.ndarray], transcriber: Any, interv
             saved.append(event.turn)
         elif isinstance(event, ev.FollowUpReady):
             ready.append(event)
+        elif isinstance(event, ev.Speaking) and on_speaking is not None:
+            on_speaking(event)
     mic = WavMicrophone(answers, release=(lambda: holder["runner"].finish_answer()) if push_to_talk else None)
     runner = holder["runner"] = services.build_runner(
-        content=content, items=items, transcriber=transcriber, interviewer=interviewer, speaker=SilentSpeaker(),
+        content=content, items=items, transcriber=transcriber, interviewer=interviewer, speaker=speaker or SilentSpeaker(),
         source=MicrophoneSource(hands_free=not push_to_talk, silence_seconds=1.5, stream_factory=mic),
         store=store, scorer=score_answer, no_speech="retry", max_followups=len(answers) - 1, speculate=True,
         on_event=on_event, reply_deadline_s=reply_deadline_s,
@@ -156,6 +159,29 @@ def test_a_follow_up_the_model_cannot_write_in_time_is_the_banks_for_the_same_ga
     assert ready.late and ready.source == "bank" and followup.source == "bank"
     assert followup.gap == answer.scores.gaps[0].id          # still aimed at the answer's top gap
     assert followup.text.endswith("?")                       # a whole question, never a half-written one
+
+
+def test_the_banks_follow_up_and_the_closing_are_rendered_while_the_model_writes(tmp_path: Path, transcriber,
+                                                                                  interviewer, speech) -> None:
+    """When the deadline passes, the bank's question was already rendered by the voice: its first
+    sentence plays without waiting for synthesis, and every line is heard once, in full."""
+    from coach.adapters import tts
+
+    heard: list[tuple[str, str]] = []        # (the line's kind, the clip played)
+    line: list[str] = [""]
+    speaker = tts.DeviceSpeaker(tts.SpeechSynth(), play=lambda path: heard.append((line[0], path.name)))
+    runner, saved, _ = run_live(tmp_path, [speech[0], speech[1]], transcriber, interviewer, push_to_talk=True,
+                                reply_deadline_s=0.0, speaker=speaker,
+                                on_speaking=lambda event: line.__setitem__(0, event.kind))
+    [ready] = runner.ready
+    assert ready.late and ready.source == "bank"
+    said = [t for t in saved if t.speaker == "interviewer"]
+    assert [t.kind for t in said] == ["question", "followup", "closing"]
+    for turn in said:     # each sentence of each line played once, in order
+        assert len([c for k, c in heard if k == turn.kind]) == len(tts.split_sentences(turn.text)), heard
+    first = {kind: clip for kind, clip in reversed(heard)}
+    assert first["followup"].startswith("ready-") and first["closing"].startswith("ready-"), heard   # rendered ahead
+    assert first["question"].startswith("part-")          # the opening question: nothing came before it
 
 
 def test_bench_measures_both_ways_of_ending_a_turn(capsys: pytest.CaptureFixture[str]) -> None:

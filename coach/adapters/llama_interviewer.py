@@ -320,6 +320,11 @@ class LlamaInterviewer:
         with self._lock:
             return [self._generate(values, t, seed=i + 1) for i, t in enumerate(TEMPERATURES[:n])]
 
+    def fallback(self, question: Question, answer: str, gap: str, asked: Sequence[str],
+                 target: str | findings.Finding = "") -> str:
+        """The question `follow_up` asks when the model's is not ready or fails the guards: the bank's."""
+        return choice.bank_followup(question, gap, asked, self.gaps, target, answer)
+
     def follow_up(self, question: Question, answer: str, gap: str, asked: Sequence[str],
                   cancel: threading.Event | None = None, deadline: float | None = None,
                   target: str | findings.Finding = "") -> FollowUpReply:

@@ -41,7 +41,8 @@ class _SynthThread:
     name = "synth"
 
     def __init__(self) -> None:
-        self._jobs: queue.Queue[tuple[str, Path, Future[Path]] | None] = queue.Queue()
+        self._jobs: queue.PriorityQueue[tuple[int, int, tuple[str, Path, Future[Path]] | None]] = queue.PriorityQueue()
+        self._order = itertools.count()
         self._ready: Future[None] = Future()
         self._thread = threading.Thread(target=self._loop, name="tts", daemon=True)
         self._thread.start()
@@ -64,10 +65,10 @@ class _SynthThread:
                                                  "install espeak-ng or use --silent"))
             return
         self._ready.set_result(None)
-        while (job := self._jobs.get()) is not None:
+        while (job := self._jobs.get()[2]) is not None:
             text, path, done = job
-            if not done.set_running_or_notify_cancel():
-                continue
+            if done.running() or done.done() or not done.set_running_or_notify_cancel():
+                continue      # a line rendered ahead and hurried along is queued twice: rendered once
             try:
                 self._write(engine, text, path)
                 if not path.exists():
@@ -76,29 +77,87 @@ class _SynthThread:
             except Exception as exc:
                 done.set_exception(exc)
 
-    def render(self, text: str, path: Path) -> Path:
+    def submit(self, text: str, path: Path, ahead: bool = False) -> Future[Path]:
+        """Queue `text` to be rendered into `path`. A line rendered `ahead` of time (it may be said
+        soon) waits behind every line being said now."""
         done: Future[Path] = Future()
-        self._jobs.put((text, path, done))
-        return done.result(timeout=120)
+        self._jobs.put((AHEAD if ahead else NOW, next(self._order), (text, path, done)))
+        return done
+
+    def hurry(self, text: str, path: Path, done: Future[Path]) -> None:
+        """A line queued `ahead` is about to be said: render it before the other lines rendered ahead."""
+        self._jobs.put((NOW, next(self._order), (text, path, done)))
+
+    def render(self, text: str, path: Path) -> Path:
+        return self.submit(text, path).result(timeout=120)
 
     def render_sentences(self, sentences: list[str], folder: Path) -> Iterator[Path]:
         """Queue every sentence at once and yield each WAV as soon as it is ready."""
-        jobs: list[Future[Path]] = []
-        for i, sentence in enumerate(sentences):
-            done: Future[Path] = Future()
-            self._jobs.put((sentence, folder / f"part-{i:03d}.wav", done))
-            jobs.append(done)
-        try:
-            for done in jobs:
-                yield done.result(timeout=120)
-        finally:   # stopped early: drop the sentences not started, let a running one finish
-            for done in jobs:
-                if not done.cancel():
-                    with contextlib.suppress(Exception):
-                        done.result(timeout=30)
+        return in_order([self.submit(s, folder / f"part-{i:03d}.wav") for i, s in enumerate(sentences)])
 
     def close(self) -> None:
-        self._jobs.put(None)
+        self._jobs.put((LAST, next(self._order), None))
+
+
+NOW, AHEAD, LAST = 0, 1, 2      # the synth thread's queue: lines being said first, then lines rendered ahead
+
+
+def in_order(jobs: list[Future[Path]]) -> Iterator[Path]:
+    """Each rendered WAV in turn, as soon as it is ready; stopped early, the renders not started
+    are dropped and a running one is let finish."""
+    try:
+        for done in jobs:
+            yield done.result(timeout=120)
+    finally:
+        for done in jobs:
+            if not done.cancel():
+                with contextlib.suppress(Exception):
+                    done.result(timeout=30)
+
+
+class ReadyLines:
+    """Lines rendered ahead of time (`Speaker.prepare`): each is handed over once, to the `say` that
+    speaks it, or crowded out by newer ones and deleted unheard. At most `keep` are held."""
+
+    def __init__(self, synth: Any, keep: int = 4) -> None:
+        self.synth, self.keep = synth, keep
+        self._folder = tempfile.TemporaryDirectory(prefix="coach-tts-ready-")
+        self._lines: collections.OrderedDict[str, tuple[Path, Future[Path]]] = collections.OrderedDict()
+        self._lock = threading.Lock()
+        self._count = itertools.count()
+
+    def prepare(self, text: str) -> None:
+        with self._lock:
+            if text in self._lines:
+                self._lines.move_to_end(text)
+                return
+            path = Path(self._folder.name) / f"ready-{next(self._count):03d}.wav"
+            self._lines[text] = (path, self.synth.submit(text, path, ahead=True))
+            while len(self._lines) > self.keep:
+                _drop(self._lines.popitem(last=False)[1][1])
+
+    def rendered(self, text: str) -> bool:
+        """`text` is rendered and waiting to be said."""
+        with self._lock:
+            _, done = self._lines.get(text, (None, None))
+        return done is not None and done.done() and not done.cancelled()
+
+    def take(self, text: str) -> Future[Path] | None:
+        """The render of `text` (None if it was never prepared, or crowded out); one still waiting
+        in the queue is moved ahead of the other lines rendered ahead."""
+        with self._lock:
+            path, done = self._lines.pop(text, (None, None))
+        if path is None or done is None or done.cancelled():
+            return None
+        if not (done.running() or done.done()):
+            self.synth.hurry(text, path, done)
+        return done
+
+
+def _drop(done: Future[Path]) -> None:
+    """A line rendered ahead that will not be said: never rendered, or its file deleted."""
+    if not done.cancel():
+        done.add_done_callback(lambda d: d.exception() is None and d.result().unlink(missing_ok=True))
 
 
 class SpeechSynth(_SynthThread):
@@ -210,6 +269,9 @@ class SilentSpeaker:
     def say(self, text: str, wav_path: Path | None = None) -> None:
         return None
 
+    def prepare(self, text: str) -> None:
+        return None
+
     def stop(self) -> None:
         return None
 
@@ -228,10 +290,19 @@ class WavSpeaker:
         self.synth = synth
         self._count = itertools.count(len(list(self.folder.glob("line-*.wav"))) + 1)
         self.written: list[Path] = []
+        self.ahead = ReadyLines(synth)
+
+    def prepare(self, text: str) -> None:
+        """Render the whole line now; `say` of the same line moves the file into the folder."""
+        self.ahead.prepare(text)
 
     def say(self, text: str, wav_path: Path | None = None) -> None:
         path = wav_path or self.folder / f"line-{next(self._count):03d}.wav"
-        self.written.append(self.synth.render(text, path))
+        ready = self.ahead.take(text)
+        if ready is not None:
+            self.written.append(Path(shutil.move(ready.result(timeout=120), path)))
+        else:
+            self.written.append(self.synth.render(text, path))
 
     def stop(self) -> None:
         return None
@@ -257,11 +328,18 @@ class DeviceSpeaker:
         self._stopped = threading.Event()
         self.playing = threading.Event()
         self._leads: collections.deque[float] = collections.deque(maxlen=3)
+        self.ahead = ReadyLines(synth)
 
     def lead_s(self) -> float | None:
         """How long the voice has lately taken from a line to its first sound (the slowest of the
-        last three first sentences; None before any): the interviewer's reply deadline leaves it that."""
+        last three first sentences not rendered ahead; None before any): the interviewer's reply
+        deadline leaves it that."""
         return max(self._leads) if self._leads else None
+
+    def prepare(self, text: str) -> None:
+        """Render the line's first sentence now, behind anything being said: a `say` of a line that
+        starts with it plays at once, and renders the rest while that sentence plays."""
+        self.ahead.prepare(split_sentences(text)[0])
 
     def say(self, text: str, wav_path: Path | None = None) -> None:
         """Sentence by sentence: the first sentence plays while the next one is rendered."""
@@ -269,13 +347,17 @@ class DeviceSpeaker:
         if wav_path is not None:
             self.synth.render(text, wav_path)
         started, first = time.perf_counter(), True
+        sentences = split_sentences(text)
+        ready = self.ahead.take(sentences[0])
         with tempfile.TemporaryDirectory(prefix="coach-tts-") as tmp:
-            parts = self.synth.render_sentences(split_sentences(text), Path(tmp))
+            rest = sentences[1:] if ready is not None else sentences
+            parts = in_order(([ready] if ready is not None else []) +
+                             [self.synth.submit(s, Path(tmp) / f"part-{i:03d}.wav") for i, s in enumerate(rest)])
             try:
                 for path in parts:
-                    if first:
+                    if first and ready is None:     # a line rendered ahead says nothing of the voice's pace
                         self._leads.append(time.perf_counter() - started)
-                        first = False
+                    first = False
                     if self._stopped.is_set():
                         break
                     self.playing.set()
@@ -283,6 +365,8 @@ class DeviceSpeaker:
             finally:
                 self.playing.clear()
                 parts.close()
+                if ready is not None:
+                    _drop(ready)
 
     @property
     def stopped(self) -> bool:

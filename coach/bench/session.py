@@ -89,6 +89,9 @@ class TextSpeaker:
     def say(self, text: str, wav_path: Path | None = None) -> None:
         self.recorder.played(Path())
 
+    def prepare(self, text: str) -> None:
+        return None
+
     def stop(self) -> None:
         return None
 

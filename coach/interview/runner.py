@@ -145,6 +145,7 @@ class InterviewRunner:
         self._apply_final(wait_s=0.0)
         self.on_event(ev.Listening(ask.text))
         self.stop_answer.clear()
+        self._prepare_next()
         hotwords = self._hotwords(ask)
         live = self.live = IncrementalTranscriber(self.transcriber, settle_s=self.settle_s,   # transcribes while
                                                   prompt=ask.text if self.prime else None,  # they speak
@@ -223,6 +224,18 @@ class InterviewRunner:
         if revised is not None:
             self.on_event(revised)
 
+    def _prepare_next(self) -> None:
+        """While the candidate answers, the voice renders the lines that may come next: the next
+        question, and at the last question the closing (its first sentence does not depend on the scores)."""
+        engine = self.engine
+        if not self.speculate or engine.index < 0:
+            return
+        if engine.index + 1 < len(engine.items):
+            self.speaker.prepare(engine.items[engine.index + 1][0].prompt)
+        else:
+            rounds = [spec.name for _, spec in engine.items]
+            self.speaker.prepare(closing_remarks(self.closing_template, rounds, self._scores, dict(self.focus)))
+
     def _score(self, question: Any, transcript: Transcript) -> Scorecard:
         return self.scorer(transcript, question=question, round_spec=self._round_of(question.round),
                            rubric=self.rubrics.get(question.round))
@@ -255,6 +268,10 @@ class InterviewRunner:
             timer = threading.Timer(max(0.0, self._turn_ended + allowed - time.perf_counter()), give_up.set)
             timer.daemon = True
             timer.start()
+            fallback = getattr(self.interviewer, "fallback", None)
+            if fallback is not None:    # rendered while the model writes: if the deadline passes, it plays at once
+                self.speaker.prepare(fallback(action.question, action.answer, action.gap, action.asked,
+                                              action.finding or action.target))
         try:
             reply = prefetch.take(action, give_up) if prefetch is not None else None
             if reply is not None:
