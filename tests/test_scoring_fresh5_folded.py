@@ -61,3 +61,11 @@ def test_bytes_apiece_under_adam_is_not_the_total() -> None:
     assert checks and all(c.ok for c in checks)
     assert _bad("Full fine-tuning of a 3 billion parameter model with Adam in mixed precision takes "
                 "16 bytes apiece, so about 5 gigabytes before activations.")
+
+
+def test_a_metric_set_aside_with_prefer_to_is_not_favoured() -> None:
+    from coach.scoring.concepts import fires
+    cue = "roc | roc auc + @favour + rare | few positives"
+    assert not fires(cue, "I prefer the PR curve to ROC AUC when positives are rare, because ROC's false-positive "
+                          "rate hides the flood of negatives.")
+    assert fires(cue, "I prefer ROC AUC when positives are rare, because it is stable.")
