@@ -69,3 +69,48 @@ def test_a_metric_set_aside_with_prefer_to_is_not_favoured() -> None:
     assert not fires(cue, "I prefer the PR curve to ROC AUC when positives are rare, because ROC's false-positive "
                           "rate hides the flood of negatives.")
     assert fires(cue, "I prefer ROC AUC when positives are rare, because it is stable.")
+
+
+def _claims(question_id: str, text: str) -> list[str]:
+    from coach.content.loader import default_content
+    from coach.scoring.claims import find
+    from coach.scoring.text import sentences
+    question = default_content().questions[question_id]
+    return [w.claim for w in find(question, sentences(text))]
+
+
+def test_new_wrong_claims_are_named_and_their_correct_forms_are_not() -> None:
+    cases = [
+        ("ts-metric-choice",
+         "Precision is independent of the base rate, since it only counts what the model flagged.",
+         "Precision drops as the base rate drops, so I measure it on data with the production mix."),
+        ("ts-metric-choice",
+         "I quote F1 at a 0.5 cut-off, because it is threshold-free and nobody has to pick an operating point.",
+         "F1 moves with the cut-off, so I pick the threshold from error costs and report PR AUC as the summary."),
+        ("ts-validation-strategy",
+         "Fitting on recent months and testing on older months is just as valid, the model has no sense of time.",
+         "I train on the older months and test on the most recent one, so the score reflects the future."),
+        ("ts-offline-online-gap",
+         "Since we ship the same artifact that we evaluated, skew is impossible here.",
+         "Even with the same artifact, skew is possible, because the serving features are built by other code."),
+        ("cd-logistic-regression",
+         "For the cross-entropy loss the gradient is (p - y) * p * (1 - p) * x for each row.",
+         "For the cross-entropy loss the gradient is (p - y) * x, since the p (1 - p) from the sigmoid cancels."),
+        ("cd-logistic-regression",
+         "The loss is convex, so any step size reaches the minimum and I never tune it.",
+         "The loss is convex, but a step size that is too large still diverges, so I tune it."),
+        ("dd-data-quality",
+         "Orders still inside the chargeback window had no label yet, so we marked them as good, which was harmless.",
+         "Orders still inside the chargeback window had no label yet, so we left them out until the labels matured."),
+        ("dd-data-quality",
+         "Our training accuracy climbed every week, which told us the labels were clean.",
+         "Training accuracy climbed every week, but that does not mean the labels were clean, so we audited 500."),
+    ]
+    for qid, wrong, right in cases:
+        assert _claims(qid, wrong), (qid, wrong)
+        assert not _claims(qid, right), (qid, right)
+
+
+def test_a_decimal_point_does_not_split_a_clause() -> None:
+    from coach.scoring.concepts import clauses
+    assert len(clauses("I report F1 at the 0.5 cut-off as a threshold-free summary")) == 1
