@@ -114,3 +114,27 @@ def test_new_wrong_claims_are_named_and_their_correct_forms_are_not() -> None:
 def test_a_decimal_point_does_not_split_a_clause() -> None:
     from coach.scoring.concepts import clauses
     assert len(clauses("I report F1 at the 0.5 cut-off as a threshold-free summary")) == 1
+
+
+def test_staff_signals_in_plain_words() -> None:
+    from coach.scoring.calibrate import staff_signals
+    assert "long-term direction" in staff_signals(
+        "The review checklist became the standard for the payments and lending model teams.")
+    assert "scope across teams" in staff_signals(
+        "I walked the legal director and the head of operations through the same two numbers.")
+    assert "scope across teams" not in staff_signals("I showed both options to the support lead.")
+    assert "influence without authority" in staff_signals(
+        "I wrote the rollout rules down and had the data director and the ads team sign them before the test.")
+    assert "limits in production" in staff_signals(
+        "Grouped by store the score fell to 0.7, and that is what we saw live.", ("limits in production",))
+
+
+def test_unmeasured_outcomes_told_as_a_verdict_or_a_release_are_results() -> None:
+    card = score_answer("Our onboarding flow lost half of new sellers at the tax step. I rewrote the form so the "
+                        "tax questions came last and were prefilled. The sellers and the sales team both told us it "
+                        "was far easier.")
+    assert card.star.labels[-1] == "result"
+    spoken = score_answer("so we had a churn model the growth team wanted out that week and i found it was badly "
+                          "off for new users so i held it back and retrained it on recent sign-ups and three weeks "
+                          "later the new version went out without that problem")
+    assert spoken.star.result.present

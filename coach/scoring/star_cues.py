@@ -192,6 +192,13 @@ RESULT = [
                 r"thirty|forty|fifty)\b)[\s-]*(?:percent(?:age)?[\s-]*|points?[\s-]*|fold[\s-]*|basis[\s-]*points?\s*)?"
                 r"(?:lift|drop|gain|increase|decrease|reduction|improvement|saving|speed-?up|fall|rise|jump|boost|"
                 r"uplift|cut)s?\b", _F), 2.8),
+    # the thing built reached users ("about five weeks later the full model went out without that gap")
+    (re.compile(r"\b(?:model|version|release|feature|fix|change|update|system|rollout|launch|it) went (?:out|live)\b",
+                _F), 2.0),
+    # users' or partners' verdict, unmeasured: "customers and the call centre both told us it was much better"
+    (re.compile(r"\b(?:told|tell|telling) (?:us|me|the team|everyone|our team)(?: that)?\s+(?:it|this|the [a-z-]+|things|"
+                r"search|life) (?:was|were|is|had (?:gotten|become)|got|felt|had been) (?:much |a lot |far |way |so much "
+                r"|really )?(?:better|easier|faster|clearer|simpler|more useful)\b", _F), 2.2),
     (re.compile(r"\b(?:went (?:really |pretty )?(?:well|fine|smoothly)|everyone was happy|people liked|got a lot (?:better|quieter)|did (?:really |very |pretty )?well for|"
                 r"(?:the team|everyone|they|the business|the client|leadership) (?:was|were) (?:very |really )?(?:happy|pleased)|"
                 r"was a success|worked (?:out|really well))\b", _F), 2.0),
