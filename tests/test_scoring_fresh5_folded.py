@@ -138,3 +138,16 @@ def test_unmeasured_outcomes_told_as_a_verdict_or_a_release_are_results() -> Non
                           "off for new users so i held it back and retrained it on recent sign-ups and three weeks "
                           "later the new version went out without that problem")
     assert spoken.star.result.present
+
+
+def test_a_list_of_tools_is_not_a_background() -> None:
+    from coach.content.loader import default_content
+    content = default_content()
+    question = content.questions["rc-background"]
+    tools = ("uh well i studied economics and after that a marketing agency where i touched forecasting plus a bit "
+             "of nlp then a logistics startup running spark jobs on kubernetes with tensorflow and later pytorch "
+             "and now a bank where the stack is sagemaker with mlflow and a feature store and lately i read about "
+             "transformers in the evenings and honestly that is roughly my path")
+    card = score_answer(tools, question=question, round_spec=content.rounds.get("recruiter"),
+                        rubric=content.rubrics.get("recruiter"), level="senior")
+    assert card.overall <= 2.0, card.calibration.steps

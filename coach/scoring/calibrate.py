@@ -281,10 +281,14 @@ def _substance(a: Any) -> tuple[float, int, int]:
     asked = set(content_stems(prompt))
     distinct = len(set(content_stems(a.text)) - asked)
     terms = len([x for x in a.tech if x not in prompt.lower()])
+    if a.round in PEOPLE_ROUNDS and terms >= TOOL_LIST and a.points.total and 2 * len(a.points.covered) < a.points.total:
+        terms = 0       # a list of tools that misses most of what was asked (what was owned, for whom, to what effect)
     floor = round(3.0 * (min(1.0, distinct / SUBSTANCE_WORDS) + min(1.0, terms / SUBSTANCE_TERMS)) / 2, 2)
     return floor, distinct, terms
 
 
+PEOPLE_ROUNDS = ("recruiter", "hiring-manager", "behavioral", "cross-functional")
+TOOL_LIST = 4          # technical terms in a people round's answer that, with most points missed, are a list of tools
 SUBSTANCE_WORDS, SUBSTANCE_TERMS = 45, 6   # distinct content words, technical terms for full substance
 
 
