@@ -151,3 +151,11 @@ def test_a_list_of_tools_is_not_a_background() -> None:
     card = score_answer(tools, question=question, round_spec=content.rounds.get("recruiter"),
                         rubric=content.rubrics.get("recruiter"), level="senior")
     assert card.overall <= 2.0, card.calibration.steps
+
+
+def test_another_persons_answer_after_a_step_is_part_of_the_action() -> None:
+    card = score_answer("Our nightly export kept failing and the on-call rota was exhausted. I sat down with the "
+                        "engineer who owned it and asked what was going on. She told me the vendor had changed the "
+                        "file format twice without notice. I wrote a schema check that stopped the job with a clear "
+                        "message, and failures dropped from nine a month to one.")
+    assert card.star.labels[2] == "action", card.star.labels

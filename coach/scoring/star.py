@@ -189,6 +189,20 @@ def _carry(sents: list[Sentence], labels: list[str], carried: dict[str, list[int
         carried[labels[i]].append(i)
 
 
+# Another person's answer to the speaker's step: "He told me he had never used the vendor's API", "and she
+# explained that her boss had promised it". After the first step it is what the step turned up, not the scene.
+_REPLY = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:he|she|they|the [a-z-]+|his [a-z-]+|her [a-z-]+) "
+                    r"(?:told|explained to|admitted to|confessed to|showed) (?:me|us)\b", _F)
+
+
+def _replies(sents: list[Sentence], labels: list[str], primary: dict[str, list[int]],
+             secondary: dict[str, list[int]], carried: dict[str, list[int]]) -> None:
+    acts = [i for i, lab in enumerate(labels) if lab == "action"]
+    for i in range(acts[0] + 1 if acts else len(labels), len(labels)):
+        if labels[i] in ("situation", "task") and _REPLY.search(sents[i].text.lower()):
+            _relabel(i, "action", labels, primary, secondary, carried)
+
+
 def _relabel(i: int, to: str, labels: list[str], primary: dict[str, list[int]],
              secondary: dict[str, list[int]], carried: dict[str, list[int]]) -> None:
     was = labels[i]
@@ -285,6 +299,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
         _carry(sents, labels, carried)
         _scene_first(sents, labels, primary, secondary, carried)
         _carry(sents, labels, carried)       # again: a scene found by the order is continued too
+        _replies(sents, labels, primary, secondary, carried)
         acts = [i for i, lab in enumerate(labels) if lab == "action"]
         last = sents[acts[-1]].text.lower() if acts else ""
         if acts and acts[-1] > 0 and not (primary["result"] or secondary["result"] or carried["result"]) \
