@@ -159,3 +159,17 @@ def test_another_persons_answer_after_a_step_is_part_of_the_action() -> None:
                         "file format twice without notice. I wrote a schema check that stopped the job with a clear "
                         "message, and failures dropped from nine a month to one.")
     assert card.star.labels[2] == "action", card.star.labels
+
+
+def test_figures_in_the_steps_lift_a_story_whose_outcome_is_told_in_words() -> None:
+    base = ("so we had a new search ranker and the sales team wanted it out before the trade fair "
+            "and when i split the results by country it was much worse for the smaller markets "
+            "so i checked it again on a fresh sample "
+            "then i told the sales lead we could not ship it everywhere "
+            "and we turned it on only for the big markets "
+            "and i retrained it with more data from the small ones "
+            "and a while later the new ranker went out everywhere without that problem")
+    measured = base.replace("much worse for the smaller markets", "six points worse for the four smaller markets") \
+        .replace("on a fresh sample", "on three fresh months of data")
+    plain, figures = score_answer(base), score_answer(measured)
+    assert figures.overall > plain.overall, (plain.calibration.steps, figures.calibration.steps)

@@ -26,6 +26,7 @@ from typing import Any
 from coach.scoring.staff import DEFAULT_STAFF, STAFF_SIGNALS
 from coach.scoring.star import ACT_CLAUSE
 from coach.scoring.star_cues import I_WORD, WE_WORD
+from coach.scoring.talking_points import is_measured
 from coach.scoring.text import content_stems, first_matches
 
 _F = re.IGNORECASE
@@ -229,6 +230,10 @@ def _story(a: Any, t: _Trace, followup: bool) -> None:
                         if lab != "situation")
             if len(acts) >= 3 or steps >= 3:
                 t.add(0.3, f"{len(acts)} action sentences, {steps} first-person steps")
+        elif len(acts) >= 4 and sum(1 for x in acts if is_measured(x)) >= 2:
+            # the outcome is told in words, but the steps carry the evidence in figures ("five points worse on new
+            # accounts", "the last four months, bootstrapped"): a checked, specific story short of a measured result
+            t.add(MEASURED_STEPS, "the steps carry measured evidence; the outcome is not measured")
     elif has_r and st.measurable_result and len(acts) >= 2:
         t.add(0.5, "actions and a measured result, little setup")
     elif followup and len(acts) >= 2 and specific >= 8:
@@ -263,6 +268,7 @@ _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagge
                     r"thinks?|wants?|ignores?|ignored|(?:doesn'?t|don'?t|didn'?t|did not) (?:care|listen|bother))\b|"
                     r"\bproved my point\b|\bi told (?:them|him|her|you) so\b", _F)
 BLAME_COST = 0.75
+MEASURED_STEPS = 0.5    # a story whose steps, not its outcome, carry the figures
 SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most
 
 

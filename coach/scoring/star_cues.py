@@ -193,8 +193,8 @@ RESULT = [
                 r"(?:lift|drop|gain|increase|decrease|reduction|improvement|saving|speed-?up|fall|rise|jump|boost|"
                 r"uplift|cut)s?\b", _F), 2.8),
     # the thing built reached users ("about five weeks later the full model went out without that gap")
-    (re.compile(r"\b(?:model|version|release|feature|fix|change|update|system|rollout|launch|it) went (?:out|live)\b",
-                _F), 2.0),
+    (re.compile(r"\b(?!(?:i|we|he|she|they|you|everyone|everybody)\b)[a-z-]+ went (?:out|live)\b"
+                r"(?! (?:to|for|with|of) (?:lunch|dinner|drinks|a walk|the room|the office|the door))", _F), 2.0),
     # users' or partners' verdict, unmeasured: "customers and the call centre both told us it was much better"
     (re.compile(r"\b(?:told|tell|telling) (?:us|me|the team|everyone|our team)(?: that)?\s+(?:it|this|the [a-z-]+|things|"
                 r"search|life) (?:was|were|is|had (?:gotten|become)|got|felt|had been) (?:much |a lot |far |way |so much "
