@@ -173,3 +173,10 @@ def test_figures_in_the_steps_lift_a_story_whose_outcome_is_told_in_words() -> N
         .replace("on a fresh sample", "on three fresh months of data")
     plain, figures = score_answer(base), score_answer(measured)
     assert figures.overall > plain.overall, (plain.calibration.steps, figures.calibration.steps)
+
+
+def test_an_offline_winner_said_to_always_overtake_live_is_a_wrong_claim() -> None:
+    assert _claims("ts-offline-online-gap", "People distrust new things, but a ranker that won offline is bound "
+                                            "to overtake the old one after a few weeks, so we just wait.")
+    assert not _claims("ts-offline-online-gap", "A ranker that won offline does not always beat the old one live, "
+                                                "so I check the proxy metric first.")
