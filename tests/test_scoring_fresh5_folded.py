@@ -180,3 +180,10 @@ def test_an_offline_winner_said_to_always_overtake_live_is_a_wrong_claim() -> No
                                             "to overtake the old one after a few weeks, so we just wait.")
     assert not _claims("ts-offline-online-gap", "A ranker that won offline does not always beat the old one live, "
                                                 "so I check the proxy metric first.")
+
+
+def test_a_step_that_goes_on_with_and_we_is_still_a_step() -> None:
+    from coach.scoring.star import label_sentence
+    scores = label_sentence("I sat with her for three mornings on the parser, and we cut the first release down to "
+                            "the four file types the finance team used.")
+    assert scores["action"] > scores["result"], scores
