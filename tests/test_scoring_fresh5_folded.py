@@ -187,3 +187,22 @@ def test_a_step_that_goes_on_with_and_we_is_still_a_step() -> None:
     scores = label_sentence("I sat with her for three mornings on the parser, and we cut the first release down to "
                             "the four file types the finance team used.")
     assert scores["action"] > scores["result"], scores
+
+
+def test_a_sound_story_without_staff_signals_stays_near_the_senior_bar_at_staff() -> None:
+    story = ("Our churn model was due to launch on Monday and the growth team wanted it live. When I split its "
+             "results by tenure it was twelve points worse for accounts under three months old. I checked it on "
+             "four more months of data and the gap held. I told the growth lead we should hold it for new "
+             "accounts, and we shipped it for older accounts only. I retrained it with recent sign-ups. In the "
+             "end the full model went live without the gap.")
+    senior, staff = score_answer(story, level="senior"), score_answer(story, level="staff")
+    assert staff.overall < senior.overall
+    assert staff.overall >= 2.4, staff.calibration.steps
+
+
+def test_a_last_step_that_ends_with_the_release_after_some_weeks_carries_the_outcome() -> None:
+    card = score_answer("The fraud team wanted the new scorer on before the sale. I found it flagged twice as many "
+                        "gift-card orders from new shops. I held that part back and kept the old rules for them. "
+                        "I retrained it on a fresh month of orders and three weeks later the scorer went live for "
+                        "every shop.")
+    assert card.star.result.present, card.star.labels

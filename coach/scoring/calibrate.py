@@ -166,6 +166,8 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
             ceiling = floor + (5.0 - floor) * (needed - shortfall) / needed
             cost = (STAFF_COST if t.level > 3.0 else STAFF_COST_BELOW) * shortfall
             after = min(t.level - cost, ceiling)
+            if not technical and t.level >= 3.0:
+                after = max(after, STAFF_HOLD)   # a sound story at the senior bar stays near it without the staff signals
             why = "staff bar, missing " + ", ".join(missing)
             asked = f" ({needed} of {len(names)} asked)" if needed < len(names) else ""
             t.add(round(after - t.level, 2), why + asked)
@@ -382,6 +384,7 @@ def _design(a: Any, t: _Trace) -> None:
 
 
 STAFF_COST, STAFF_COST_BELOW = 0.35, 0.15
+STAFF_HOLD = 2.75                             # where a story at the senior bar lands at staff level at worst
 STAFF_FLOOR_TECHNICAL = 4.0                   # a technical answer's staff ceiling with no staff signal shown
 STAFF_NEEDED_TECHNICAL = 2                    # of a technical rubric's staff signals, how many make the staff bar
 STAFF_BONUS = 0.5                             # level for showing every staff signal at staff level     # level per missing staff signal, above and below the senior bar

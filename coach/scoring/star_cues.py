@@ -155,7 +155,8 @@ RESULT = [
                 r"if i did it again|next time i|" + _REDO + r")\b", _F), 2.6),
     # an outcome told after the time that passed, in any tense: "Eighteen months later three of the four teams are
     # on the shared stack", "Today eleven teams run it"; the subject is not the speaker (that would be a new step)
-    (re.compile(_ELAPSED + r",?\s+(?!(?:i|we|then)\b)(?:[a-z0-9,-]+\s+){0,8}?(?:are|is|has|have|run|use|take|reach|"
+    (re.compile(_ELAPSED + r",?\s+(?!(?:i|we|then)\b)(?:[a-z0-9,-]+\s+){0,8}?(?:went (?:live|out)|shipped|launched|"
+                r"are|is|has|have|run|use|take|reach|"
                 r"serve|cover|sit|stay|was|were|had|(?!(?:its|this|was|has|is|as|us|his|always|sometimes|less|plus)\b)"
                 r"[a-z]{2,}[^s\W]s)\b", _F), 2.6),
     (re.compile(r"\b(?:as a result|in the end|ended up|the result|the outcome|the impact|that led to|which led to|"
@@ -258,6 +259,10 @@ _LATER_OUTCOME = re.compile(r"(?:,|\band|;|\bso)\s+(?:(?:uh|um|then)\s+)?(?!(?:i
                             r"(?:the |our |their |its )?[a-z-]+(?: [a-z-]+){0,3} "
                             r"(?=(?:[a-z]+ed|fell|rose|grew|shrank|shrunk|sped|went|came|cut|stayed|kept|got)\b)"
                             + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )"), _F)
+# The release told after the step, once time has passed: "... and six weeks later the full model went live".
+_LATER_RELEASE = re.compile(r"(?:,|\band|;|\bso)\s+(?:about\s+|some\s+|roughly\s+)?(?:a|an|one|two|three|four|five|six|"
+                            r"seven|eight|nine|ten|a few|a couple of|\d+) (?:days?|weeks?|months?|quarters?) later,?\s+"
+                            r"(?!(?:i|we)\b)[^.]{0,50}?\b(?:went (?:live|out)|shipped|launched|was released)\b", _F)
 # A first sentence that opens with a time or place frame sets the scene ("During the peak last year ...").
 _OPENER = re.compile(r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*(?:during|in|at|back in|back when|last|early|late|"
                      r"(?:a|one|two|three|four|five|six|a few|a couple of) (?:years?|months?|weeks?) into)\b(?! the end\b)[^,]{0,50}?\b(?:years?|months?|weeks?|"
