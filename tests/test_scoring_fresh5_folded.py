@@ -206,3 +206,16 @@ def test_a_last_step_that_ends_with_the_release_after_some_weeks_carries_the_out
                         "I retrained it on a fresh month of orders and three weeks later the scorer went live for "
                         "every shop.")
     assert card.star.result.present, card.star.labels
+
+
+def test_views_with_no_story_cover_no_story_point() -> None:
+    from coach.content.loader import default_content
+    content = default_content()
+    question = next(q for q in content.questions.values() if q.round == "behavioral" and q.talking_points
+                    and any("stakeholder" in p.lower() for p in q.talking_points))
+    views = ("Outages show you who a team really is. The first job in any incident is to protect users, and the "
+             "cause can wait. Clear updates to stakeholders during an outage matter as much as the technical fix. "
+             "Blameless reviews with lasting fixes are the only way teams get better.")
+    card = score_answer(views, question=question, round_spec=content.rounds.get("behavioral"),
+                        rubric=content.rubrics.get("behavioral"), level="senior")
+    assert not card.talking_points.covered, card.talking_points.covered
