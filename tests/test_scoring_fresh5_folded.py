@@ -219,3 +219,15 @@ def test_views_with_no_story_cover_no_story_point() -> None:
     card = score_answer(views, question=question, round_spec=content.rounds.get("behavioral"),
                         rubric=content.rubrics.get("behavioral"), level="senior")
     assert not card.talking_points.covered, card.talking_points.covered
+
+
+def test_a_keyword_with_symbols_matches_as_written_or_spoken() -> None:
+    from coach.content.loader import default_content
+    from coach.scoring.talking_points import coverage
+    from coach.scoring.text import clean, sentences
+    question = default_content().questions["cd-kmeans"]
+    init = question.talking_points[1]
+    plain = sentences(clean("Each round, k-means moves every point to its closest center and then moves the centers."))
+    spoken = sentences(clean("I seed the centers with k means plus plus, which spreads them apart."))
+    assert init not in [p.point for p in coverage(question, plain).covered]
+    assert init in [p.point for p in coverage(question, spoken).covered]
