@@ -56,8 +56,12 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     story = answer_kind(round_id, question, True) == "story"       # the question asks for a story
     wrong, wrong_sents = claims.scan(question, sents) if na is None else ((), frozenset())
     # in a story, what is not part of it (a habit, a belief, a plan, a claim in the present) covers no point either
+    # and when no step is told at all, a sentence with no past event ("Good communication during an outage is just
+    # as important as the fix") is a view, not the story asked for
+    told = "action" in star_report.labels
     aside = frozenset(t for t, lab in zip(star_report.sentences, star_report.labels)
-                      if lab == "other" and star.aside(t.lower())) if story else frozenset()
+                      if (lab == "other" and star.aside(t.lower())) or (not told and not star.narrative(t.lower()))
+                      ) if story else frozenset()
     results = frozenset(t for t, lab in zip(star_report.sentences, star_report.labels) if lab == "result")
     points = talking_points.coverage(question, sents, na is not None, outcomes, story, wrong_sents | aside, results)
     a = Analysis(

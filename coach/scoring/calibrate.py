@@ -26,6 +26,7 @@ from typing import Any
 from coach.scoring.staff import DEFAULT_STAFF, STAFF_SIGNALS
 from coach.scoring.star import ACT_CLAUSE
 from coach.scoring.star_cues import I_WORD, WE_WORD
+from coach.scoring.talking_points import is_measured
 from coach.scoring.text import content_stems, first_matches
 
 _F = re.IGNORECASE
@@ -165,6 +166,8 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
             ceiling = floor + (5.0 - floor) * (needed - shortfall) / needed
             cost = (STAFF_COST if t.level > 3.0 else STAFF_COST_BELOW) * shortfall
             after = min(t.level - cost, ceiling)
+            if not technical and t.level >= 3.0:
+                after = max(after, STAFF_HOLD)   # a sound story at the senior bar stays near it without the staff signals
             why = "staff bar, missing " + ", ".join(missing)
             asked = f" ({needed} of {len(names)} asked)" if needed < len(names) else ""
             t.add(round(after - t.level, 2), why + asked)
@@ -229,6 +232,10 @@ def _story(a: Any, t: _Trace, followup: bool) -> None:
                         if lab != "situation")
             if len(acts) >= 3 or steps >= 3:
                 t.add(0.3, f"{len(acts)} action sentences, {steps} first-person steps")
+        elif len(acts) >= 4 and sum(1 for x in acts if is_measured(x)) >= 2:
+            # the outcome is told in words, but the steps carry the evidence in figures ("five points worse on new
+            # accounts", "the last four months, bootstrapped"): a checked, specific story short of a measured result
+            t.add(MEASURED_STEPS, "the steps carry measured evidence; the outcome is not measured")
     elif has_r and st.measurable_result and len(acts) >= 2:
         t.add(0.5, "actions and a measured result, little setup")
     elif followup and len(acts) >= 2 and specific >= 8:
@@ -263,6 +270,7 @@ _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagge
                     r"thinks?|wants?|ignores?|ignored|(?:doesn'?t|don'?t|didn'?t|did not) (?:care|listen|bother))\b|"
                     r"\bproved my point\b|\bi told (?:them|him|her|you) so\b", _F)
 BLAME_COST = 0.75
+MEASURED_STEPS = 0.5    # a story whose steps, not its outcome, carry the figures
 SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most
 
 
@@ -281,10 +289,14 @@ def _substance(a: Any) -> tuple[float, int, int]:
     asked = set(content_stems(prompt))
     distinct = len(set(content_stems(a.text)) - asked)
     terms = len([x for x in a.tech if x not in prompt.lower()])
+    if a.round in PEOPLE_ROUNDS and terms >= TOOL_LIST and a.points.total and 2 * len(a.points.covered) < a.points.total:
+        terms = 0       # a list of tools that misses most of what was asked (what was owned, for whom, to what effect)
     floor = round(3.0 * (min(1.0, distinct / SUBSTANCE_WORDS) + min(1.0, terms / SUBSTANCE_TERMS)) / 2, 2)
     return floor, distinct, terms
 
 
+PEOPLE_ROUNDS = ("recruiter", "hiring-manager", "behavioral", "cross-functional")
+TOOL_LIST = 4          # technical terms in a people round's answer that, with most points missed, are a list of tools
 SUBSTANCE_WORDS, SUBSTANCE_TERMS = 45, 6   # distinct content words, technical terms for full substance
 
 
@@ -372,6 +384,7 @@ def _design(a: Any, t: _Trace) -> None:
 
 
 STAFF_COST, STAFF_COST_BELOW = 0.35, 0.15
+STAFF_HOLD = 2.75                             # where a story at the senior bar lands at staff level at worst
 STAFF_FLOOR_TECHNICAL = 4.0                   # a technical answer's staff ceiling with no staff signal shown
 STAFF_NEEDED_TECHNICAL = 2                    # of a technical rubric's staff signals, how many make the staff bar
 STAFF_BONUS = 0.5                             # level for showing every staff signal at staff level     # level per missing staff signal, above and below the senior bar

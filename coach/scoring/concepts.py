@@ -39,12 +39,13 @@ LINK = re.compile(r"\b(?:is|are|means?|meaning|that'?s|it'?s|called|refers? to|p
 TIE_OPENS = re.compile(r"^\W*(?:[\w']+\W+){0,3}?" + LINK.pattern, _F)
 TIE_CLOSES = re.compile(r"(?:\b(?:that'?s|it'?s|is|means|called|indicates|points to|a sign of|gives(?: you)?)|=)\s+"
                         r"(?:(?:a|an|the|high|low|more|too much|just|basically|pure)\s+){0,2}$", _F)
-CLAUSE_BREAK = re.compile(r"[.;:?!]|\b(?:but|whereas|however|although|though|while|so)\b", _F)
+CLAUSE_BREAK = re.compile(r"(?<!\d)\.(?!\d)|[;:?!]|\b(?:but|whereas|however|although|though|while|so)\b", _F)
 # A negation in the three words before a mention turns it round; a contrast word just before it puts it aside.
 NEG_BEFORE = re.compile(r"(?:\b(?:not|never|no|nor|neither|without|hardly|cannot|dont|doesnt|didnt|cant|wont|isnt|"
                         r"arent|wasnt|werent|shouldnt|wouldnt|couldnt)|n't)\s+(?:\S+\s+){0,2}$", _F)
-CONTRAST_BEFORE = re.compile(r"\b(?:than|over|instead of|rather than|unlike|versus|vs|against|not)\s+(?:the\s+|a\s+)?$",
-                             _F)
+# "I prefer that to ROC AUC", "we chose PR AUC in preference to ROC": the thing after "prefer ... to" is set aside.
+CONTRAST_BEFORE = re.compile(r"(?:\b(?:than|over|instead of|rather than|unlike|versus|vs|against|not|in preference to)|"
+                             r"\bprefer\w*\s+(?:[\w'-]+\s+){0,4}?to)\s+(?:the\s+|a\s+|plain\s+)?$", _F)
 # Words that call what the clause describes a harm: the speaker names the wrong practice to warn against it.
 HARM = re.compile(r"\b(?:leak\w*|inflat\w*|(?:too|overly) (?:good|optimistic)|optimistic|mistakes?|misleading|cheat\w*|"
                   r"pitfalls?|traps?|flatter\w*|fool\w*|overstat\w*|contaminat\w*|wrong(?:ly)?|bug\w*|dangerous|"
@@ -129,6 +130,15 @@ def _mentions(alts: tuple[str, ...], clause: str) -> list[tuple[int, int]]:
     return out
 
 
+def _set_aside(alts: tuple[str, ...], clause: str) -> bool:
+    """Whether the clause puts one of the alternatives aside ("I prefer that to ROC AUC ..."): then a later mention
+    of it in the same clause ("... because ROC's false-positive rate ...") explains the choice, it does not favour it."""
+    pat = _group(alts)[0]
+    return pat is not None and any(CONTRAST_BEFORE.search(clause[max(0, m.start() - 40):m.start()])
+                                   and not NEG_BEFORE.search(clause[max(0, m.start() - 40):m.start()])
+                                   for m in pat.finditer(clause))
+
+
 def clauses(sentence: str) -> list[str]:
     parts, last = [], 0
     for m in CLAUSE_BREAK.finditer(sentence):
@@ -163,7 +173,7 @@ def fires(cue_set: str, sentence: str) -> bool:
             if not ms:
                 break
             found.append(ms)
-        if len(found) < len(groups):
+        if len(found) < len(groups) or _set_aside(groups[0], clause):
             continue
         for anchor in found[0]:
             picks = [anchor] + [min(ms, key=lambda m: abs(m[0] - anchor[0])) for ms in found[1:]]

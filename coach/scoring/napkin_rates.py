@@ -22,14 +22,18 @@ if TYPE_CHECKING:
 PEAK_RANGE = (1.0, 10.0)
 DEFAULT_PEAK = 3.0
 _F = re.IGNORECASE
-FAN_NOUNS = r"candidates?|items?|posts|documents|docs|ads|products|results|videos|scores|candidate scores|predictions"
+FAN_NOUNS = (r"candidates?|items?|posts|documents|docs|ads|products|results|videos|scores|candidate scores|predictions|"
+             r"lookups|reads|fetches|passages|chunks")
 REQ_NOUNS = r"requests?|quer(?:y|ies)|searches|loads|feed loads|calls|page ?views|impressions|sessions|page loads"
 _FAN_ITEM = re.compile(rf"\b(?:{FAN_NOUNS})\b", _F)
 _FAN_AFTER = re.compile(rf"^\s+(?:[a-z]+\s+)?(?:{FAN_NOUNS})\b", _F)
 _PER_REQ_AFTER = re.compile(rf"^\s+(?:[a-z]+\s+)?(?:{FAN_NOUNS})\s+(?:per|each|for each|a|in each)\s+"
                             rf"(?:[a-z]+\s+)?(?:{REQ_NOUNS}|request|query|search|load|call)\b", _F)
-_PER_REQ_BEFORE = re.compile(r"\b(?:each|every|per|a single)\s+(?:[a-z]+\s+)?(?:request|query|search|load|call|"
-                             r"page ?view|impression|session)\b[^.;]{0,30}$", _F)
+# "each request", "every search", and the plural after a count: "each of the 5,000 queries a second fetches 200 ..."
+_PER_REQ_BEFORE = re.compile(r"\b(?:each|every|per|a single)\s+(?:(?:one\s+)?of\s+(?:the|our|those|these)\s+[\d,.]+"
+                             r"(?:\s+(?:thousand|million|k))?\s+)?(?:[a-z-]+\s+)?(?:request|query|search|load|call|"
+                             r"page ?view|impression|session|quer(?:y|ies)|requests|searches|loads|calls|page ?views|"
+                             r"impressions|sessions)\b[^.;]{0,30}$", _F)
 
 
 def is_peak(text: str, q: Quantity) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 from coach.scoring.numbers import NumberSpan, find_numbers
 from coach.scoring.text import Sentence
-from coach.scoring.units import COMPUTE_NOUNS, UnitMatch, dollar_match, match_unit
+from coach.scoring.units import COMPUTE_NOUNS, PERIOD_S, RATE_NOUNS, UnitMatch, dollar_match, match_unit
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,19 @@ _PER_ITEM_BEFORE = re.compile(
     r"(?:about|around|roughly|maybe|like|only|just)?\s*|\b(?:each|every one)\s+(?:about|around|roughly|maybe)?\s*|"
     r"\b(?:payload|response|record size|event size|row size|"
     r"message size|size)\s+(?:is|of|was)?\s*(?:about|around|roughly|maybe)?\s*)$", re.I)
+# A period said before a count of things that arrive: "each day adds about 13 million events", "every hour we log
+# 2 million rows", "per day that comes to 40 million requests" -- the count is a rate over that period.
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:each|every|per|a|an)\s+(?P<per>second|minute|hour|day|week|month)\b,?\s+(?:(?:we|it|they|the [a-z]+|that)\s+)?"
+    r"(?:adds?|brings? in|produces?|generates?|logs?|ingests?|sees?|gets?|takes? in|receives?|collects?|creates?|"
+    r"writes?|lands?|stores?|handles?|serves?|processes|comes? to|is|are|means)\s+"
+    r"(?:about|around|roughly|nearly|almost|some|over|under|maybe|another|just over|just under)?\s*$", re.I)
+_RATE_NOUN_WORD = re.compile(rf"\b(?:{RATE_NOUNS})\b", re.I)
+# "one replica handles 250": a bare number after one machine's capacity verb is that machine's rate
+_INSTANCE_HANDLES = re.compile(
+    r"\b(?:one|a single|each|every|per|a)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|gpu|replica|box|host|pod|"
+    r"worker|card|core|shard|container)\s+(?:can\s+|could\s+|will\s+)?(?:handles?|serves?|does|do|takes?|sustains?|"
+    r"processes|manages?|keeps? up with|absorbs?)\s+(?:about|around|roughly|up to|maybe|only|just)?\s*$", re.I)
 _NARRATIVE_ONE = re.compile(r"(?:^|[.,;!?]|\b(?:then|and|but|so|until|one))\s*$", re.I)
 _TOTAL = re.compile(r"\b(?:in total|total|overall|altogether|all together)\b", re.I)
 
@@ -144,6 +157,10 @@ def _unit_for(text: str, span: NumberSpan, sentence: str, sent_start: int) -> Un
             and _NARRATIVE_ONE.search(before):
         return None                       # "one day, the pipeline broke"
     um = match_unit(tail, span.suffix, sentence, span.value)
+    if um is not None and um.kind == "dataset" and (m := _PERIOD_BEFORE.search(before)) \
+            and _RATE_NOUN_WORD.search(um.said):
+        per = PERIOD_S[m.group("per").lower()]
+        return UnitMatch("throughput", "/s", 1 / per, um.said, um.length, um.flags, per)
     if um is not None and "and a half" in text[span.end:span.end + 40].lower() and span.value == 1.5:
         um = UnitMatch(um.kind, um.unit, um.factor, um.said + " and a half", um.length + len(" and a half"),
                        um.flags, um.period_s)
@@ -172,6 +189,14 @@ def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
         if um is None and num is not None and num.kind != "factor" and nsi == si \
                 and _RANGE_GAP.match(text[span.end:nxt.start]):
             out[i] = (span, UnitMatch(num.kind, num.unit, num.factor, num.said, 0, num.flags, num.period_s), si)
+    # one machine's capacity with the unit left off: "12,000 requests a second and one replica handles 250"
+    for i, (span, um, si) in enumerate(out):
+        if (um is None or (um.kind == "compute" and not um.said)) and \
+                _INSTANCE_HANDLES.search(text[max(0, span.start - 60):span.start]):
+            rate = next((pum for _, pum, _ in reversed(out[:i]) if pum is not None and pum.kind == "throughput"), None)
+            if rate is not None:
+                out[i] = (span, UnitMatch("throughput", "/s", 1 / rate.period_s if rate.period_s else 1, "", 0,
+                                          frozenset(), rate.period_s), si)
     # restatements: "about 3,500 QPS on average and maybe 10,000 at peak", "so 50 replicas ... I'd run 75."
     for i, (span, um, si) in enumerate(out):
         if um is not None or not _RESTATE.match(text[span.end:span.end + 20]):

@@ -10,7 +10,13 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|other|all|every|partner|\d+) "
         r"(?:[a-z]+ )?(?:ml |product )?teams|cross[- ](?:team|functional)|org(?:ani[sz]ation)?\b|company[- ]wide|"
         r"the (?:whole |entire )?(?:area|org|company)|across (?:the )?(?:company|org|teams|the area)|"
-        r"another team|other team'?s|platform)", _F),
+        r"another team|other team'?s|platform|"
+        # two teams named ("the flights and car-hire ranking teams"), or another function's people ("the finance
+        # director and the head of support")
+        r"the [a-z-]+(?: [a-z-]+)? and (?:the )?[a-z-]+(?: [a-z-]+){0,2} teams|"
+        r"(?:finance|legal|support|sales|marketing|risk|compliance|security|operations|customer service|policy) "
+        r"(?:director|org|vp|leadership)|head of (?:finance|legal|support|sales|marketing|risk|"
+        r"compliance|security|operations))", _F),
     "influence without authority": re.compile(
         r"\b(?:convinced|aligned|persuaded|without (?:formal |any )?authority|none of (?:them|whom|those|these|the)"
         r"(?: [a-z]+){0,2} (?:reported|report)|(?:teams|leads|people|engineers) (?:who|that) (?:didn'?t|did not|don'?t) report|"
@@ -40,7 +46,13 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"each team'?s|every team'?s) (?:[a-z-]+ )?(?:manager|lead|director|vp|head|leadership)|"
         r"(?:went|came|talked) to (?:each|every|their|the other|other) (?:team'?s?|org'?s?|group'?s?) (?:[a-z-]+ ){0,2}"
         r"(?:meetings?|standups?|reviews?|syncs?|leads?)|(?:had|have|has|with) no (?:say|authority|control|power) over|"
-        r"convinc\w+)\b",
+        r"convinc\w+|"
+        # a commitment asked of people one does not manage: "had the product director and the partner team sign them"
+        r"had (?:the |our |their |both |all )?[a-z' -]{0,50}(?:directors?|leads?|teams?|partners?|owners?|vp|heads?) "
+        r"(?:sign|agree|commit)|"
+        # a senior leader persuaded: "Our chief operating officer wanted ... I recommended ... She agreed"
+        r"(?:chief [a-z]+ officer|coo|ceo|cfo|cto|vice president|svp)\b[\s\S]{0,400}?\b(?:i|we) (?:recommended|proposed|"
+        r"suggested)[\s\S]{0,300}?\b(?:she|he|they) (?:agreed|signed off|approved|said yes))\b",
         _F),
     "long-term direction": re.compile(
         r"\b(?:roadmap|strateg\w*|direction|vision|long[- ]term|multi[- ]year|(?:next|over the next) (?:two|three|"
@@ -60,7 +72,10 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         # a mechanism others now follow: offered to any team, the pattern other teams use, every model sent for review
         r"(?:to|for) (?:any|every) (?:other )?team (?:that|who)|the (?:pattern|template|blueprint|playbook|recipe) "
         r"(?:that )?(?:the )?(?:other|every|all|most) (?:[a-z-]+ ){0,2}teams|(?:sends?|sending|brings?|bringing|routes?|"
-        r"routing) (?:us |me )?(?:every|all|each) [a-z -]{0,30}(?:for|through|to) (?:a |the |our )?(?:review|sign-?off))\b", _F),
+        r"routing) (?:us |me )?(?:every|all|each) [a-z -]{0,30}(?:for|through|to) (?:a |the |our )?(?:review|sign-?off)|"
+        # a practice others took up: "became the template for the flights and car-hire teams, who now run ..."
+        r"became (?:the|our|a|an) (?:[a-z-]+ )?(?:template|standard|default|blueprint|playbook|pattern|reference) "
+        r"(?:for|across|in) (?:the |our |every |all |other )?[a-z ,-]{0,40}(?:teams?|orgs?|groups?|company))\b", _F),
     # the technical-screen rubric's staff bar: where the textbook view breaks at scale or in production
     "limits in production": re.compile(
         r"\b(?:in production|at scale|at serving time|(?:the )?(?:live|serving) (?:model|traffic|system|path)|"
@@ -71,6 +86,9 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         # what breaks in practice, told from experience: "most drops I've seen were upstream"
         r"(?:most|many|every|the) (?:[a-z]+ ){0,2}(?:i'?ve|i have|we'?ve|we have) (?:seen|debugged|hit|dealt with)|"
         r"in my experience|in practice|what (?:usually|actually|really) (?:breaks|goes wrong|happens)|"
+        # the figure production gave, or traffic as it will arrive: "that is what we saw live", "real traffic"
+        r"what we (?:saw|got|measured|observed|found) (?:live|online|in production|after launch)|"
+        r"(?:real|live) traffic|"
         # a case from their own work where the offline view and production parted: "close to what production showed"
         r"what (?:production|the live (?:model|system|traffic)) (?:later |then |actually )?(?:showed|gave|did)|"
         r"the case i (?:remember|saw)|(?:looked|seemed|scored) (?:[a-z]+ ){0,2}(?:brilliant|great|perfect|too good|"

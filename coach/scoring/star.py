@@ -14,7 +14,7 @@ from coach.scoring.star_cues import ACT_CLAUSE as ACT_CLAUSE   # read by the cal
 from coach.scoring.star_cues import (
     ACTION, I_WORD, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _ASIDE_LEAD, _AT_NAME,
     _BACKSTORY_CHANGE, _BECAME_STANDARD, _CAREER, _CHANGED_HABIT, _CLOSING_AGREED, _COMPARED, _CAUSE, _CHANGE_MEASURED, _CONDITIONAL, _CONSEQUENCE, _DOUBT, _F, _FINDING,
-    _FIRST_PERSON_LEAD, _GOAL, _HABIT, _HYPOTHETICAL, _LATER_OUTCOME, _MEASURE, _MEASURED_OUTCOME, _OBLIGATION,
+    _FIRST_PERSON_LEAD, _GOAL, _LATER_RELEASE, _HABIT, _HYPOTHETICAL, _LATER_OUTCOME, _MEASURE, _MEASURED_OUTCOME, _OBLIGATION,
     _OPENER, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OPENS_ASIDE, _OUTCOME_LEAD, _OWNED_ROLE, _SUCCESS_DEF, _PAST, _PERFECT, _PLAN, _REFLECTION,
     _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _UNSURE, _VERDICT,
 )
@@ -189,6 +189,20 @@ def _carry(sents: list[Sentence], labels: list[str], carried: dict[str, list[int
         carried[labels[i]].append(i)
 
 
+# Another person's answer to the speaker's step: "He told me he had never used the vendor's API", "and she
+# explained that her boss had promised it". After the first step it is what the step turned up, not the scene.
+_REPLY = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:he|she|they|the [a-z-]+|his [a-z-]+|her [a-z-]+) "
+                    r"(?:told|explained to|admitted to|confessed to|showed) (?:me|us)\b", _F)
+
+
+def _replies(sents: list[Sentence], labels: list[str], primary: dict[str, list[int]],
+             secondary: dict[str, list[int]], carried: dict[str, list[int]]) -> None:
+    acts = [i for i, lab in enumerate(labels) if lab == "action"]
+    for i in range(acts[0] + 1 if acts else len(labels), len(labels)):
+        if labels[i] in ("situation", "task") and _REPLY.search(sents[i].text.lower()):
+            _relabel(i, "action", labels, primary, secondary, carried)
+
+
 def _relabel(i: int, to: str, labels: list[str], primary: dict[str, list[int]],
              secondary: dict[str, list[int]], carried: dict[str, list[int]]) -> None:
     was = labels[i]
@@ -285,11 +299,13 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
         _carry(sents, labels, carried)
         _scene_first(sents, labels, primary, secondary, carried)
         _carry(sents, labels, carried)       # again: a scene found by the order is continued too
+        _replies(sents, labels, primary, secondary, carried)
         acts = [i for i, lab in enumerate(labels) if lab == "action"]
         last = sents[acts[-1]].text.lower() if acts else ""
         if acts and acts[-1] > 0 and not (primary["result"] or secondary["result"] or carried["result"]) \
-                and _cue(last, RESULT) >= 2.5 and not _UNSURE.search(last) \
-                and (_LATER_OUTCOME.search(last) or _AFTER_STEP.search(last) or _measured_after_step(last)):
+                and not _UNSURE.search(last) and (_LATER_RELEASE.search(last) or _cue(last, RESULT) >= 2.5
+                                                  and (_LATER_OUTCOME.search(last) or _AFTER_STEP.search(last)
+                                                       or _measured_after_step(last))):
             secondary["result"].append(acts[-1])   # run-on speech ends its last step with the outcome
     total = sum(_words(s.text) for s in sents) or 1
     text = " ".join(s.text for s in sents)

@@ -155,7 +155,8 @@ RESULT = [
                 r"if i did it again|next time i|" + _REDO + r")\b", _F), 2.6),
     # an outcome told after the time that passed, in any tense: "Eighteen months later three of the four teams are
     # on the shared stack", "Today eleven teams run it"; the subject is not the speaker (that would be a new step)
-    (re.compile(_ELAPSED + r",?\s+(?!(?:i|we|then)\b)(?:[a-z0-9,-]+\s+){0,8}?(?:are|is|has|have|run|use|take|reach|"
+    (re.compile(_ELAPSED + r",?\s+(?!(?:i|we|then)\b)(?:[a-z0-9,-]+\s+){0,8}?(?:went (?:live|out)|shipped|launched|"
+                r"are|is|has|have|run|use|take|reach|"
                 r"serve|cover|sit|stay|was|were|had|(?!(?:its|this|was|has|is|as|us|his|always|sometimes|less|plus)\b)"
                 r"[a-z]{2,}[^s\W]s)\b", _F), 2.6),
     (re.compile(r"\b(?:as a result|in the end|ended up|the result|the outcome|the impact|that led to|which led to|"
@@ -192,6 +193,13 @@ RESULT = [
                 r"thirty|forty|fifty)\b)[\s-]*(?:percent(?:age)?[\s-]*|points?[\s-]*|fold[\s-]*|basis[\s-]*points?\s*)?"
                 r"(?:lift|drop|gain|increase|decrease|reduction|improvement|saving|speed-?up|fall|rise|jump|boost|"
                 r"uplift|cut)s?\b", _F), 2.8),
+    # the thing built reached users ("about five weeks later the full model went out without that gap")
+    (re.compile(r"\b(?!(?:i|we|he|she|they|you|everyone|everybody)\b)[a-z-]+ went (?:out|live)\b"
+                r"(?! (?:to|for|with|of) (?:lunch|dinner|drinks|a walk|the room|the office|the door))", _F), 2.0),
+    # users' or partners' verdict, unmeasured: "customers and the call centre both told us it was much better"
+    (re.compile(r"\b(?:told|tell|telling) (?:us|me|the team|everyone|our team)(?: that)?\s+(?:it|this|the [a-z-]+|things|"
+                r"search|life) (?:was|were|is|had (?:gotten|become)|got|felt|had been) (?:much |a lot |far |way |so much "
+                r"|really )?(?:better|easier|faster|clearer|simpler|more useful)\b", _F), 2.2),
     (re.compile(r"\b(?:went (?:really |pretty )?(?:well|fine|smoothly)|everyone was happy|people liked|got a lot (?:better|quieter)|did (?:really |very |pretty )?well for|"
                 r"(?:the team|everyone|they|the business|the client|leadership) (?:was|were) (?:very |really )?(?:happy|pleased)|"
                 r"was a success|worked (?:out|really well))\b", _F), 2.0),
@@ -239,7 +247,7 @@ _BACKSTORY_CHANGE = re.compile(r"\bhad (?:already |just |quietly |slowly )?" + _
 _FIRST_PERSON_LEAD = re.compile(r"^(?:(?:and|so|then|but|um|uh)\W+)*(?:i|we)\b", _F)
 # "... and appeals went down to about a hundred a week": a later clause whose subject is not the speaker,
 # with a change verb and a measure, is the outcome even after an "I did" opening.
-_OUTCOME_CLAUSE = re.compile(r"(?:,|\band|;|\bso)\s+(?!(?:i|we|then|also|when|if|whenever|unless)\b)"
+_OUTCOME_CLAUSE = re.compile(r"(?:,|\band|;|\bso)\s+(?!(?:(?:and|so|but)\s+)?(?:i|we|then|also|when|if|whenever|unless)\b)"
                              r"(?:the |our |their |its )?[a-z-]+(?: [a-z-]+){0,3} "
                              r"(?=(?:[a-z]+ed|fell|rose|grew|shrank|shrunk|sped|went|came|cut|stayed|kept)\b)"
                              + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )") + r"[^.]{0,60}?" + _NUMWORD, _F)
@@ -251,6 +259,10 @@ _LATER_OUTCOME = re.compile(r"(?:,|\band|;|\bso)\s+(?:(?:uh|um|then)\s+)?(?!(?:i
                             r"(?:the |our |their |its )?[a-z-]+(?: [a-z-]+){0,3} "
                             r"(?=(?:[a-z]+ed|fell|rose|grew|shrank|shrunk|sped|went|came|cut|stayed|kept|got)\b)"
                             + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )"), _F)
+# The release told after the step, once time has passed: "... and six weeks later the full model went live".
+_LATER_RELEASE = re.compile(r"(?:,|\band|;|\bso)\s+(?:about\s+|some\s+|roughly\s+)?(?:a|an|one|two|three|four|five|six|"
+                            r"seven|eight|nine|ten|a few|a couple of|\d+) (?:days?|weeks?|months?|quarters?) later,?\s+"
+                            r"(?!(?:i|we)\b)[^.]{0,50}?\b(?:went (?:live|out)|shipped|launched|was released)\b", _F)
 # A first sentence that opens with a time or place frame sets the scene ("During the peak last year ...").
 _OPENER = re.compile(r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*(?:during|in|at|back in|back when|last|early|late|"
                      r"(?:a|one|two|three|four|five|six|a few|a couple of) (?:years?|months?|weeks?) into)\b(?! the end\b)[^,]{0,50}?\b(?:years?|months?|weeks?|"

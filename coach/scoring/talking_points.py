@@ -211,9 +211,12 @@ def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Senten
             if every is not None and phrase and not set(phrase) <= every and not (
                     len(phrase) == 1 and len(phrase[0]) >= 6 and _root(phrase[0]) in {_root(t) for t in every}):
                 continue                   # a word of the phrase is nowhere in the answer
-            weak = all(p in WEAK or p in echo for p in phrase)
+            literal = alt != "$" and bool(re.search(r"[+#]", alt))    # "k-means++" is not "k-means": match as written
+            weak = not literal and all(p in WEAK or p in echo for p in phrase)
             for s, toks in sent_tokens:
                 if not ((phrase and _phrase_in(phrase, toks)) or (alt == "$" and "$" in s.text)):
+                    continue
+                if literal and not _said_as_written(alt, s.text):
                     continue
                 if sizing and not _HAS_NUMBER.search(s.text):
                     continue
@@ -222,6 +225,13 @@ def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Senten
                     continue           # "from", "data", "percent" alone do not carry the point
                 return PointHit(point, s.text, alt)
     return None
+
+
+def _said_as_written(keyword: str, text: str) -> bool:
+    """A keyword whose symbols carry its meaning ("k-means++", "c#"), written or spoken ("k means plus plus")."""
+    def norm(x: str) -> str:
+        return " ".join(x.lower().replace("-", " ").replace("++", " plus plus").replace("#", " sharp").split())
+    return norm(keyword) in norm(text)
 
 
 def _root(token: str) -> str:

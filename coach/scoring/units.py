@@ -39,7 +39,9 @@ RATE_NOUNS = (r"requests?|queries|query|calls|searches|predictions|inferences|lo
               r"logins|orders|tokens|images|examples|samples|documents|docs|videos|photos|items|rows|records|jobs|"
               r"ads|notifications|emails|loads|opens|visits|times|hits|scores|decisions|completions|frames|"
               r"sentences|pages|files|tweets|comments|likes|updates|batches|steps|iterations|inserts|purchases|"
-              r"bookings|rides|trips|payments|alerts|pushes|spans|logs|traces|chats|conversations")
+              r"bookings|rides|trips|payments|alerts|pushes|spans|logs|traces|chats|conversations|questions|answers|replies|"
+              r"responses|prompts|plays|streams|listens|signups|sign-ups|bids|scans|tickets|checkouts|generations|passages|"
+              r"chunks|fetches")
 DATA_NOUNS = (r"rows|examples|samples|records|events|images|documents|docs|tokens|items|videos|photos|sentences|"
               r"pages|files|labels|embeddings|vectors|clicks|impressions|interactions|products|listings|entities|"
               r"data ?points|conversations|transcripts|utterances|queries|articles|songs|tracks|ads|posts")
