@@ -27,14 +27,14 @@ FRESH = "fresh"                      # the first fresh part: read after the seco
 FRESH2 = "fresh2"                    # the second fresh part: scored once after the third pass, then folded into tuning
 FRESH3 = "fresh3"                    # the third fresh part: scored once after the fourth pass, then folded into tuning
 FRESH4 = "fresh4"                    # technical-screen answers, half with wrong claims: the same
-FRESH5 = "fresh5"                    # the fifth fresh part: the sixth pass's clean check, scored by the lead
+FRESH5 = "fresh5"                    # the fifth fresh part: scored once as the sixth pass's clean check, then folded in
 FOLDERS = (FRESH, FRESH2, FRESH3, FRESH4, FRESH5)   # sub-folders whose answers form a part of their own
-PARTS = ("tuning", "held-out", FRESH, FRESH2, FRESH3, FRESH4)
-CLEAN = (FRESH5,)                    # parts never tuned on: `-v` lists no disagreement of theirs
+PARTS = ("tuning", "held-out", FRESH, FRESH2, FRESH3, FRESH4, FRESH5)
+CLEAN: tuple[str, ...] = ()          # parts never tuned on (none now): `-v` lists no disagreement of theirs
 
 
 def parts() -> tuple[str, ...]:
-    """The parts to report: the tuned-on ones, and each clean part (fresh5) whose folder holds answers."""
+    """The parts to report: the tuned-on ones, and each clean part whose folder holds answers."""
     return PARTS + tuple(p for p in CLEAN if any((GRADED_DIR / p).glob("*.toml")))
 CHAINS = PROJECT_ROOT / "tests" / "data" / "napkin" / "chains.toml"
 CHAIN_FOLDERS = {part: PROJECT_ROOT / "tests" / "data" / "napkin" / f"{part}.toml"   # chains of a part of their own

@@ -8,7 +8,8 @@ read after the second pass and now tuned on) and the second fresh part (tests/da
 once as a clean check, then read and folded into tuning in the fourth pass, scores and STAR quotes alike), the third
 (tests/data/graded/fresh3/ with tests/data/napkin/fresh3.toml) and the fourth (tests/data/graded/fresh4/, technical-screen
 answers, half of them fluent but wrong), both scored once and folded into tuning in the sixth pass, and the fifth
-(tests/data/graded/fresh5/ with tests/data/napkin/fresh5.toml, never tuned on): Spearman between overall and
+(tests/data/graded/fresh5/ with tests/data/napkin/fresh5.toml, scored once as the sixth pass's clean check, then
+folded in): Spearman between overall and
 grade, mean score per grade, answers graded <= 2 scoring above 2.0, answers graded 5 scoring
 below 4.0, the share of STAR quotes on a sentence with the right label, talking-point precision,
 and flags on correct chains / misses on wrong ones (see coach/eval/graded.py). Then, on the
@@ -230,8 +231,7 @@ def _print(r: dict[str, Any], verbose: bool) -> None:
 
 
 def calibration(parts: tuple[str, ...] | None = None) -> dict[str, Any]:
-    """The graded-set and napkin-chain figures, per part (the tuned-on parts, and fresh5 when its folder holds
-    answers; all by default)."""
+    """The graded-set and napkin-chain figures, per part (all by default)."""
     from coach.content.loader import default_content
     from coach.eval import graded
     parts = parts or graded.parts()
@@ -284,7 +284,7 @@ def _print_calibration(c: dict[str, Any], verbose: bool) -> None:
     row("flags without the right figure and step", lambda f: len(f["chains"]["flag_without_right_figure"]))
     met = calibration_met(c)
     print("\nCalibration targets: " + ", ".join(f"{k} {'ok' if v else 'MISSED'}" for k, v in met.items()))
-    if verbose:                      # fresh and fresh2 were folded into tuning after they were scored; fresh3 is clean
+    if verbose:                      # every fresh part was folded into tuning after it was scored once
         from coach.eval.graded import CLEAN
         for p in [p for p in parts if p not in CLEAN]:
             f = c[p]
@@ -302,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     from coach.eval import graded
     parser.add_argument("--part", action="append", choices=graded.PARTS + graded.CLEAN,
-                        help="report only this part of the graded set (repeatable; default: every part, fresh5 when present)")
+                        help="report only this part of the graded set (repeatable; default: every part)")
     args = parser.parse_args(argv)
     cal = calibration(tuple(args.part) if args.part else None)
     result = evaluate(args.data)
