@@ -9,6 +9,7 @@
     silence_seconds = 2.0         # hands-free: the longest silence before an answer ends
     end_of_turn = "silence"       # hands-free: silence (wait silence_seconds) or meaning (the smart-turn model, opt-in)
     headphones = false            # true: talking over the interviewer stops its voice (barge-in)
+    primed_pass = true            # transcribe each answer again with the question and the ML glossary (saved, scored)
     input_device = ""             # sounddevice name or index; empty: the default
     mode = "practice"             # practice (score after each answer) or realistic
     level = "senior"              # senior or staff
@@ -49,6 +50,10 @@ class Settings:
     (3 of 9 in `coach bench`), which cuts the candidate off."""
     headphones: bool = False
     """With headphones the microphone cannot hear the interviewer, so talking over it stops its voice."""
+    primed_pass: bool = True
+    """After the reply has started, transcribe the whole answer again primed with the question and the ML
+    glossary; that transcript is the one saved and scored (halves jargon errors; about 6 s of compute per
+    minute of answer and some 30 MB more at peak). false: keep the live transcript."""
     input_device: str = ""
     """Microphone (sounddevice name or index); empty uses the default input."""
     mode: str = "practice"

@@ -1,6 +1,8 @@
 """Jargon-aware transcription: Whisper primed with the question and the ML glossary."""
 from __future__ import annotations
 
+import pytest
+
 from pathlib import Path
 
 import numpy as np
@@ -126,3 +128,18 @@ def test_the_final_pass_sends_the_terms_the_live_pass_seemed_to_hear_first() -> 
     assert "LoRA" not in plain and "Airflow" not in plain         # past what Whisper keeps for this question
     heard = glossary_for(terms, question, heard="we moved to low RA adapters run by an air flow job").split(", ")
     assert {"LoRA", "Airflow"} <= set(heard[:6])
+
+
+def test_the_primed_pass_is_a_setting_the_app_offers(tmp_path: Path) -> None:
+    from coach.config import load_settings
+    from coach.errors import ConfigError
+    from coach.tui.screens.settings import CHOICES
+
+    assert load_settings(tmp_path / "missing.toml").primed_pass is True      # on by default
+    off = tmp_path / "config.toml"
+    off.write_text("primed_pass = false\n")
+    assert load_settings(off).primed_pass is False
+    off.write_text('primed_pass = "no"\n')
+    with pytest.raises(ConfigError):
+        load_settings(off)
+    assert "primed_pass" in {name for name, _, _ in CHOICES}

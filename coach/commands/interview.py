@@ -168,7 +168,7 @@ def run_headless(args: argparse.Namespace) -> int:
         transcriber=transcriber, interviewer=interviewer, speaker=speaker, store=store, scorer=score_answer,
         on_event=_printer(), no_speech="raise", max_followups=max_followups, resume_from=point,
         speculate=args.realtime,     # at speaking pace there is silence to draft the follow-up in
-        mode=getattr(args, "mode", None) or settings.mode, level=level,
+        mode=getattr(args, "mode", None) or settings.mode, level=level, prime_final=settings.primed_pass,
     )
     session_id = services.start_session(store, runner, plan=args.plan, round_id=round_id, level=level,
                                         mode="headless", stt_model=transcriber.name, llm_model=interviewer.name,

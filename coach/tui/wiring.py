@@ -71,7 +71,7 @@ def wire_session(app: CoachApp, req: SessionRequest, kit: Any, hands_free: bool,
         content=content, items=items, source=source, transcriber=kit.transcriber,
         interviewer=kit.interviewer, speaker=kit.speaker, store=store, scorer=kit.scorer,
         on_event=on_event, no_speech="retry", clock=app.clock, speculate=mic is not None,
-        mode=req.mode, level=req.level, **extra,
+        mode=req.mode, level=req.level, prime_final=app.settings.primed_pass, **extra,
     )
     return runner, source, store
 
