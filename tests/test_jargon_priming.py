@@ -1,11 +1,10 @@
 """Jargon-aware transcription: Whisper primed with the question and the ML glossary."""
 from __future__ import annotations
 
-import pytest
-
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from coach.adapters.audio_io import decode_file
 from coach.adapters.whisper_stt import glossary_terms, load_glossary
