@@ -97,11 +97,13 @@ class Interviewer(Protocol):
         (a draft made ahead of time that is no longer wanted) may cut generation short; past
         `deadline` (a `time.perf_counter()` value) no further attempts are made. `target` is what
         the scorer found (the missed point, the wrong figure, the "we" sentence, the points already covered),
-        or its evidence text alone: the question aims at it.
+        or its evidence text alone: the question aims at it."""
+        ...
 
-        An interviewer may also offer `fallback(question, answer, gap, asked, target) -> str`: the
-        question `follow_up` asks when its own is not ready (the bank's), known before it starts,
-        so that the voice can render it ahead."""
+    def fallback(self, question: Question, answer: str, gap: str, asked: Sequence[str],
+                 target: str | Finding = "") -> str:
+        """The question `follow_up` asks when its own is not ready (the bank's), known before it
+        starts, so that the voice can render it ahead."""
         ...
 
 

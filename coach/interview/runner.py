@@ -268,10 +268,9 @@ class InterviewRunner:
             timer = threading.Timer(max(0.0, self._turn_ended + allowed - time.perf_counter()), give_up.set)
             timer.daemon = True
             timer.start()
-            fallback = getattr(self.interviewer, "fallback", None)
-            if fallback is not None:    # rendered while the model writes: if the deadline passes, it plays at once
-                self.speaker.prepare(fallback(action.question, action.answer, action.gap, action.asked,
-                                              action.finding or action.target))
+            # the bank's question, rendered while the model writes: if the deadline passes, it plays at once
+            self.speaker.prepare(self.interviewer.fallback(action.question, action.answer, action.gap, action.asked,
+                                                           action.finding or action.target))
         try:
             reply = prefetch.take(action, give_up) if prefetch is not None else None
             if reply is not None:
