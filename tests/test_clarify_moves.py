@@ -85,6 +85,20 @@ def test_polite_non_answers_are_named_but_a_hedged_real_answer_is_not() -> None:
     assert score_answer(real, question=q).gaps[0].id != "non_answer"
 
 
+def test_longer_polite_evasions_and_asking_to_move_on_are_non_answers() -> None:
+    q = default_content().question("ts-bias-variance")
+    evasive = ("Hmm, that's an interesting question. Honestly it depends on the model and the data so much that I would "
+               "rather look at the actual setup with the team first before I say anything definite about it.")
+    assert 30 <= len(evasive.split()) < 60 and score_answer(evasive, question=q).gaps[0].id == "non_answer"
+    skip = ("Sorry, I don't think I have a good story for this one, the projects I worked on were quite well "
+            "scoped from the start. Could we skip this one and go to the next topic?")
+    assert score_answer(skip, question=q).gaps[0].id == "non_answer"
+    real = ("It depends on the gap: when training error is low and validation error much higher the model has too "
+            "much variance, so I would add data or regularise; when both errors are high it is bias, so a richer "
+            "model or better features. Learning curves tell the two apart.")
+    assert score_answer(real, question=q).gaps[0].id != "non_answer"
+
+
 def _card(overall: float, *gaps: str) -> Scorecard:
     return Scorecard.from_dict({"overall": overall, "gaps": [{"id": g, "severity": 0.8 - 0.1 * i}
                                                                for i, g in enumerate(gaps)]})

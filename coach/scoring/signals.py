@@ -112,6 +112,9 @@ _EVASIVE = re.compile(r"\b(?:it (?:all )?depends|depends on (?:the )?(?:context|
                       r"(?:good|great|interesting|tough|hard) question|open to (?:anything|everything|whatever)|"
                       r"(?:a few|several|many|different|various) (?:angles|ways|factors|things)|hard to say|"
                       r"case by case|all sorts of|whatever works)\b", _F)
+# Asking to skip the question: "would it be okay if we moved on to another question?", "can we come back to it later".
+_SKIP = re.compile(r"\b(?:mov(?:e|ed|ing) on to (?:another|the next|a different)|skip (?:this|that)(?: one| question)?|"
+                   r"come back to (?:it|this|that)(?: one)? later|pass on (?:this|that))\b", _F)
 _FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|percent)\b", _F)
 _PROMPT_GENERIC = frozenset(stem(w) for w in (
     "tell time about describe walk example give would how what your you design system build approach "
@@ -178,9 +181,16 @@ def non_answer(text: str, question: Question | None) -> NonAnswer | None:
         m = _ADMITS.search(text)
     if m and n < 30:
         return NonAnswer("non_answer", f'{n} words, and it says "{m.group(0)}": "{quoted}"')
+    skip = _SKIP.search(text)
+    if skip and n < 60:
+        return NonAnswer("non_answer", f'{n} words, and it asks to move on ("{skip.group(0)}"): "{quoted}"')
     vague = _EVASIVE.findall(text)
-    if vague and n < 30 and not tech_terms(text) and not _FIGURE.search(text) and (
-            question is None or len((set(content_stems(text)) - _PROMPT_GENERIC) & _question_stems(question)) <= 1):
+    # short talk with one evasion, or up to 60 words that evade twice ("good question ... it depends so much on the
+    # model and the data ..."), naming at most one (or, evading twice, two) of the question's words
+    twice = len(vague) >= 2
+    if vague and (n < 30 or (twice and n < 60)) and not tech_terms(text) and not _FIGURE.search(text) and (
+            question is None
+            or len((set(content_stems(text)) - _PROMPT_GENERIC) & _question_stems(question)) <= (2 if twice else 1)):
         return NonAnswer("non_answer", f'{n} words that commit to nothing ("{vague[0]}"): "{quoted}"')
     if len(content) < 4:
         return NonAnswer("non_answer", f'{n} words but only {len(content)} carry content: "{quoted}"')
