@@ -97,6 +97,9 @@ def test_longer_polite_evasions_and_asking_to_move_on_are_non_answers() -> None:
             "much variance, so I would add data or regularise; when both errors are high it is bias, so a richer "
             "model or better features. Learning curves tell the two apart.")
     assert score_answer(real, question=q).gaps[0].id != "non_answer"
+    step = ("The validation error was far above the training error, so it was variance. We decided to skip this "
+            "feature in the first version and added dropout, and the gap closed to two points.")
+    assert score_answer(step, question=q).gaps[0].id != "non_answer"     # skipping a step is not asking to move on
 
 
 def _card(overall: float, *gaps: str) -> Scorecard:

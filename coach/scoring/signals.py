@@ -112,9 +112,12 @@ _EVASIVE = re.compile(r"\b(?:it (?:all )?depends|depends on (?:the )?(?:context|
                       r"(?:good|great|interesting|tough|hard) question|open to (?:anything|everything|whatever)|"
                       r"(?:a few|several|many|different|various) (?:angles|ways|factors|things)|hard to say|"
                       r"case by case|all sorts of|whatever works)\b", _F)
-# Asking to skip the question: "would it be okay if we moved on to another question?", "can we come back to it later".
-_SKIP = re.compile(r"\b(?:mov(?:e|ed|ing) on to (?:another|the next|a different)|skip (?:this|that)(?: one| question)?|"
-                   r"come back to (?:it|this|that)(?: one)? later|pass on (?:this|that))\b", _F)
+# Asking to skip the question: "would it be okay if we moved on to another question?", "can we come back to it
+# later" (a request to the interviewer, not "we decided to skip this step").
+_SKIP = re.compile(r"\b(?:(?:can|could|may|shall) (?:we|i)|(?:okay|ok|alright|fine) if (?:we|i)|mind if (?:we|i)|"
+                   r"let'?s|let me)\s+(?:\w+\s+){0,2}?(?:mov(?:e|ed) on to (?:another|the next|a different)|"
+                   r"skip (?:this|that)(?: one| question)?|come back to (?:it|this|that)(?: one)? later|"
+                   r"pass on (?:this|that))\b", _F)
 _FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|percent)\b", _F)
 _PROMPT_GENERIC = frozenset(stem(w) for w in (
     "tell time about describe walk example give would how what your you design system build approach "
