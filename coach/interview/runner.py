@@ -189,7 +189,7 @@ class InterviewRunner:
             return asked
         started = time.perf_counter()
         clarified = list(self.engine.current.clarified)
-        card = clarify.credit(self._score(question, transcript), clarified)
+        card = clarify.credit(self._score(question, transcript, ask.kind), clarified)
         turn = Turn(
             session_id=session_id, index=self._index, speaker="candidate", text=transcript.text,
             question_id=question.id, kind="answer", audio_path=str(rel) if rel else None, segments=transcript.segments,
@@ -200,7 +200,7 @@ class InterviewRunner:
         self._scores.append(card)
         if rel is not None and turn_id is not None and self.prime_final and getattr(self.transcriber, "primes", False):
             self._final = PendingPass(turn_id, turn, live.audio(), ask.text, self._hotwords(ask, transcript.text),
-                                      lambda t: clarify.credit(self._score(question, t), clarified), len(self._scores) - 1)
+                                      lambda t: clarify.credit(self._score(question, t, ask.kind), clarified), len(self._scores) - 1)
         return transcript, card
 
     def _start_final(self) -> None:
@@ -236,9 +236,12 @@ class InterviewRunner:
             rounds = [spec.name for _, spec in engine.items]
             self.speaker.prepare(closing_remarks(self.closing_template, rounds, self._scores, dict(self.focus)))
 
-    def _score(self, question: Any, transcript: Transcript) -> Scorecard:
+    def _score(self, question: Any, transcript: Transcript, after: str = "question") -> Scorecard:
+        """The answer's card; an answer to a follow-up or a fact change (`after`) is scored as one: its
+        context and outcome came with the main answer."""
+        followup = {"followup": True} if after in ("followup", "change") else {}
         return self.scorer(transcript, question=question, round_spec=self._round_of(question.round),
-                           rubric=self.rubrics.get(question.round))
+                           rubric=self.rubrics.get(question.round), **followup)
 
     def _speculating(self, ask: Ask, live: IncrementalTranscriber) -> Callable[[Any], None]:
         """Feed the live transcriber, and draft the follow-up whenever the candidate falls silent."""
@@ -255,7 +258,7 @@ class InterviewRunner:
         def plan(transcript: Transcript) -> NeedFollowUp | None:
             if snapshot.takes_clarification() and clarify.clarifying_questions(transcript.text):
                 return None    # the interviewer will answer it from the facts: nothing to draft
-            action = copy.deepcopy(snapshot).answered(transcript.text, self._score(ask.question, transcript), self.clock())
+            action = copy.deepcopy(snapshot).answered(transcript.text, self._score(ask.question, transcript, ask.kind), self.clock())
             return action if isinstance(action, NeedFollowUp) else None
         return plan
 

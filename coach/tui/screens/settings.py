@@ -30,7 +30,7 @@ CHOICES = (   # (setting, label, options)
     ("tts", "Interviewer voice", TTS_ENGINES),
     ("end_of_turn", "Hands-free ends on", END_OF_TURN),
     ("headphones", "Headphones (barge-in)", (False, True)),
-    ("primed_pass", "Re-transcribe with jargon", (True, False)),
+    ("primed_pass", "Jargon pass", (True, False)),
 )
 
 
