@@ -2,9 +2,9 @@
 
 Every figure is reported per part: "tuning" and "held-out" are split by a fixed hash of the id (see
 tests/data/graded/README.md); "fresh" is every answer under tests/data/graded/fresh/, written after the
-held-out part had been looked at (now tuned on); "fresh2" to "fresh5" are the answers under those folders, each
-written before the scorer ran on them; "fresh3" and "fresh5" also have napkin chains of their own
-(tests/data/napkin/fresh3.toml, fresh5.toml).
+held-out part had been looked at (now tuned on); "fresh2" to "fresh6" are the answers under those folders, each
+written before the scorer ran on them; "fresh3", "fresh5" and "fresh6" also have napkin chains of their own
+(tests/data/napkin/fresh3.toml, fresh5.toml, fresh6.toml).
 The scorer is called the way the app calls it: with the round's spec and rubric from rubrics/, the question
 from the bank, and the level.
 """
@@ -28,9 +28,10 @@ FRESH2 = "fresh2"                    # the second fresh part: scored once after 
 FRESH3 = "fresh3"                    # the third fresh part: scored once after the fourth pass, then folded into tuning
 FRESH4 = "fresh4"                    # technical-screen answers, half with wrong claims: the same
 FRESH5 = "fresh5"                    # the fifth fresh part: scored once as the sixth pass's clean check, then folded in
-FOLDERS = (FRESH, FRESH2, FRESH3, FRESH4, FRESH5)   # sub-folders whose answers form a part of their own
+FRESH6 = "fresh6"                    # the sixth fresh part: the seventh pass's clean check, scored by the lead
+FOLDERS = (FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6)   # sub-folders whose answers form a part of their own
 PARTS = ("tuning", "held-out", FRESH, FRESH2, FRESH3, FRESH4, FRESH5)
-CLEAN: tuple[str, ...] = ()          # parts never tuned on (none now): `-v` lists no disagreement of theirs
+CLEAN: tuple[str, ...] = (FRESH6,)   # parts never tuned on: `-v` lists no disagreement of theirs
 
 
 def parts() -> tuple[str, ...]:
@@ -38,7 +39,7 @@ def parts() -> tuple[str, ...]:
     return PARTS + tuple(p for p in CLEAN if any((GRADED_DIR / p).glob("*.toml")))
 CHAINS = PROJECT_ROOT / "tests" / "data" / "napkin" / "chains.toml"
 CHAIN_FOLDERS = {part: PROJECT_ROOT / "tests" / "data" / "napkin" / f"{part}.toml"   # chains of a part of their own
-                 for part in (FRESH3, FRESH5)}
+                 for part in (FRESH3, FRESH5, FRESH6)}
 LETTERS = {"S": "situation", "T": "task", "A": "action", "R": "result", "O": "other"}
 STORY_ROUNDS = ("behavioral", "hiring-manager", "cross-functional", "recruiter", "deep-dive")
 TARGETS = {"spearman": 0.9, "weak_above_2": 0, "strong_below_4": 0, "quote_right": 0.9,
