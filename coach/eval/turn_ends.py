@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> None:
     r = evaluate(load(args.set))
     print(f"{args.set}: {r['cases']} pauses, {r['ends']} real ends; end precision {r['precision']:.0%} "
           f"({r['false_ends']} pauses taken for the end), recall {r['recall']:.0%} "
-          f"({r['missed_ends']} ends missed, {r['missed_ends_unsure']} of them unsure: the shorter graded wait)")
+          f"({r['missed_ends']} ends missed, {r['missed_ends_unsure']} of them unsure)")
     for kind, (tp, fp, ends) in sorted(r["by_kind"].items()):
         print(f"  {kind}: {tp} of {ends} ends heard, {fp} pauses taken for the end")
     if args.verbose:

@@ -14,11 +14,13 @@ when the answer is visibly mid-way, and replies at once when it has reached its 
 - unsure: anything else.
 
 `judge(text, kind)` gives the verdict with its reasons; `wait_s` turns it and the audio model's
-verdict into how long a pause must last before the turn ends (a graded wait, not only 2 s).
+verdict into how long a pause must last before the turn ends (a graded wait: 0.5 s, 1.8 s or the
+silence rule's 2.5 s).
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from coach.scoring.star import analyse
@@ -129,12 +131,30 @@ def judge(text: str, kind: str = "story") -> Verdict:
     return Verdict("goes_on" if n < 2 else "unsure", (f"a {kind} answer of {n} sentences",))
 
 
-# Seconds of silence before the turn ends, by what the words say and what the audio model hears.
-WAIT_S = {("end", True): 0.3, ("end", False): 0.8, ("unsure", True): 1.2, ("unsure", False): 2.0,
-          ("goes_on", True): 2.0, ("goes_on", False): 2.0}
+# Seconds of silence before the turn ends, by what the words say and whether the audio model hears
+# the answer complete (None: the silence rule's maximum). 0.5 s, not 0.3: a natural voice's pause at
+# a comma can last 0.3-0.4 s. Where the words say "end" and the audio does not, the wait outlasts a
+# thinking pause mid-sentence (0.8-1.6 s; the transcript often drops the "um" before one and
+# mishears the words, "the nightly, uh" coming back as "the nightly."). "unsure" keeps the silence
+# rule: a pause between sentences lasts up to 2 s.
+WAIT_S: dict[tuple[str, bool], float | None] = {("end", True): 0.5, ("end", False): 1.8, ("unsure", True): None,
+                                                ("unsure", False): None, ("goes_on", True): None,
+                                                ("goes_on", False): None}
 
 
 def wait_s(verdict: str, sounds_complete: bool, longest: float = 2.0) -> float:
     """The graded wait: at once where the words and the audio agree the answer is over, `longest`
     (the silence rule's maximum) where the words say it goes on."""
-    return min(longest, WAIT_S[(verdict, sounds_complete)])
+    wait = WAIT_S[(verdict, sounds_complete)]
+    return longest if wait is None else min(longest, wait)
+
+
+class WordsSoFar:
+    """The transcript of an answer so far (a callable, as the microphone asks for it), with the
+    kind of question it answers, so the end-of-turn policy can weigh the answer's completeness."""
+
+    def __init__(self, words: Callable[[], str | None], kind: str) -> None:
+        self.words, self.kind = words, kind
+
+    def __call__(self) -> str | None:
+        return self.words()
