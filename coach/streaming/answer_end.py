@@ -57,6 +57,11 @@ WRAP = re.compile(
 CLOSING_PART = re.compile(r"\b(?:a/?b test|experiment|monitor|alert|dashboard|retrain|rollout|roll it out|ramp|"
                           r"canary|shadow|guardrail|fallback|autoscal|audit|offline|online|ndcg|recall|precision|"
                           r"mean absolute error|on-time|feedback|labels? as|flow back)")
+# A measured change ("p99 went from three hundred milliseconds to ninety", "cut the bill by half"):
+# an outcome, whatever the STAR labeller makes of the sentence.
+MEASURED_CHANGE = re.compile(r"\b(?:went|dropped|fell|rose|grew|came down|cut|brought|reduced|improved|increased|"
+                             r"decreased|moved)\b[^.]*\b(?:from|to|by)\b[^.]*(?:\d|percent|half|hundred|thousand|"
+                             r"twice|times|third|quarter|tenth)")
 FIGURE = re.compile(r"\b(?:\d[\d,.]*|hundred|thousand|million|billion|terabytes?|gigabytes?|petabytes?)\b")
 
 
@@ -107,7 +112,9 @@ def judge(text: str, kind: str = "story") -> Verdict:
         return Verdict("goes_on", ("a sequence opened and not continued: " + texts[opened[-1]][:60],))
     n = len(texts)
     if kind == "story":
-        labels = analyse(sents).labels
+        labels = list(analyse(sents).labels)
+        if MEASURED_CHANGE.search(last) and n >= 3:
+            labels[-1] = "result"
         if labels[-1] in ("situation", "task", "action") and n < 4 or labels[-1] in ("situation", "task") \
                 and "result" not in labels:
             return Verdict("goes_on", (f"the story stops at its {labels[-1]}",))
