@@ -134,12 +134,28 @@ def render_sentence(render: Callable[[str, Path], np.ndarray], text: str, folder
     return pieces, marks
 
 
+WORDS_PER_S = 2.8      # about the voices' pace, thinking pauses included
+
+
+def shortened(script: list[str], seconds: float) -> list[str]:
+    """The script within about `seconds`: its first sentences, then always its last one, so that a
+    short answer still ends where the candidate's answer ends."""
+    budget = seconds * WORDS_PER_S - len(script[-1].split())
+    kept: list[str] = []
+    for line in script[:-1]:
+        budget -= len(line.split())
+        if budget < 0:
+            break
+        kept.append(line)
+    return (kept or script[:1]) + script[-1:]
+
+
 def make_answer(render: Callable[[str, Path], np.ndarray], index: int, seconds: float,
                 rng: random.Random) -> Answer:
-    """Answer `index` (the scripts in turn), whole: about a minute of speech with its pauses.
-    `seconds` is the length it is meant to have; the answer is not cut to it, so that it ends
-    where the candidate's answer really ends."""
+    """Answer `index` (the scripts in turn): about a minute of speech with its pauses, or for a
+    shorter `seconds` its opening sentences and its real end (`shortened`)."""
     question, script = SCRIPTS[index % len(SCRIPTS)]
+    script = shortened(script, seconds)
     parts: list[np.ndarray] = []
     between = mid = 0
     spans: list[tuple[float, float]] = []
