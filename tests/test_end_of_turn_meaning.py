@@ -145,3 +145,27 @@ def test_the_tail_transcribed_in_the_silence_is_what_the_policy_hears(transcribe
     done = heard("In the end the p99 latency dropped to one hundred and forty milliseconds.")
     assert broken is not None and sounds_unfinished(broken), broken
     assert done is not None and not sounds_unfinished(done), done
+
+
+def test_a_pause_after_the_scene_waits_and_the_answer_that_reaches_its_result_ends(
+        turn_model, voice, transcriber, tmp_path: Path) -> None:
+    """Real smart-turn, the natural voice and tiny.en through the microphone's own path: a pause
+    after a finished first sentence (the scene, no result yet) does not end the answer, whatever
+    the audio model hears; the answer that reaches its result ends well before the silence rule."""
+    from coach.streaming.answer_end import WordsSoFar
+
+    scene = speech(tmp_path, "Last year our ranking service kept missing its latency target.", voice)
+    result = speech(tmp_path, "I cached the item embeddings and moved the feature joins out of the request "
+                              "path. In the end the p99 latency dropped from four hundred milliseconds to one "
+                              "hundred and forty.", voice)
+    answer = np.concatenate([scene, quiet(1.6), result])
+    chunks: list[np.ndarray] = []
+    words = WordsSoFar(lambda: transcriber.transcribe(np.concatenate(chunks)).text, "story")
+    source = MicrophoneSource(hands_free=True, silence_seconds=2.0, stream_factory=WavMicrophone([answer]),
+                              turn_model=turn_model.complete)
+    took = source.capture(tmp_path / "answer.wav", on_chunk=chunks.append, words_so_far=words).duration_s
+    spoken = len(answer) / SAMPLE_RATE
+    assert took > spoken, (took, spoken, source.last_reasons)               # not cut off at the pause
+    assert source.last_reasons[0].startswith("goes_on"), source.last_reasons
+    assert source.last_reasons[-1].startswith("end"), source.last_reasons
+    assert took < spoken + 2.2, (took, spoken, source.last_reasons)         # before the silence rule's 2.5 s

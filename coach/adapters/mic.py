@@ -80,6 +80,7 @@ class MicrophoneSource:
         self.speaking = speaking          # set while the interviewer's voice plays
         self.headphones = headphones
         self.last_verdicts: list[bool] = []
+        self.last_reasons: list[str] = []      # the graded waits the last answer was given, and why
         self.words_wait_s = 0.5           # how long a "complete" waits for them before it stands alone
         self._carry: list[np.ndarray] = []    # said over the interviewer: the start of the next answer
         self._held: tuple[AbstractContextManager[Any], queue.Queue[np.ndarray]] | None = None
@@ -173,9 +174,12 @@ class MicrophoneSource:
     ) -> CapturedAudio:
         detector = EndOfTurn(self.silence_seconds, ask_after_s=self.ask_after_s if self.turn_model else None)
         self.last_verdicts = detector.verdicts
+        self.last_reasons = detector.reasons
         kept: list[np.ndarray] = []
         total = 0
-        complete_at: float | None = None     # silence when the model said "complete", the words not yet known
+        complete_at: float | None = None     # silence when the model was asked, the words not yet known
+        complete = False
+        kind = getattr(words_so_far, "kind", None)    # the question's kind: the answer's completeness weighs in
         carry, self._carry = self._carry, []
         held = self._held is not None       # opened while the interviewer spoke (headphones)
         if self._held is not None:
@@ -213,12 +217,11 @@ class MicrophoneSource:
                     if self.hands_free and detector.feed(rms_dbfs(block), len(block) / SAMPLE_RATE):
                         break
                     if self.hands_free and detector.due:
-                        if not self._judge(kept):
-                            detector.judged(False)
-                        elif words_so_far is None:
-                            if detector.judged(True):
+                        complete = self._judge(kept)
+                        if words_so_far is None or (kind is None and not complete):
+                            if detector.judged(complete):
                                 break
-                        else:               # "complete": weigh it against the words, once they are transcribed
+                        else:               # weigh the verdict against the words, once they are transcribed
                             detector.asking()
                             complete_at = detector.silence_s
                     if complete_at is not None and self.hands_free:
@@ -226,9 +229,13 @@ class MicrophoneSource:
                             complete_at = None
                         else:
                             heard = self._heard(words_so_far) if words_so_far is not None else None
-                            if heard is not None or detector.silence_s - complete_at >= self.words_wait_s:
-                                complete_at = None
-                                if detector.judged(True, heard):
+                            late = detector.silence_s - complete_at >= self.words_wait_s
+                            if heard is not None or (late and detector.end_after_s is None):
+                                # without the words in time, a graded wait for them (the model's verdict
+                                # alone without a question kind); with them, the answer's completeness
+                                if heard is not None or kind is None:
+                                    complete_at = None
+                                if detector.judged(complete, heard, kind):
                                     break
                     if total >= self.max_seconds * SAMPLE_RATE:
                         break

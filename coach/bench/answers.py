@@ -1,10 +1,16 @@
 """The bench's candidate answers: about a minute of speech each, with thinking pauses.
 
+Each answer is a whole answer to a deep-dive question, as a candidate would give it: it ends where
+the story reaches its result or wraps up ("So that's how the latency budget shaped the model we
+shipped."), not after whichever sentence fills the minute.
+
 Two kinds of pause, both of which must never end the answer:
-- between sentences: after every third sentence, 1-2 s of quiet room (as before);
-- mid-sentence: a sentence broken off after a filler ("and then we, um, ... ran a shadow test"),
-  0.8-1.6 s. The sentence is rendered whole and the silence is put into the voice's own short
-  pause at the "|" mark, so the words before it keep the voice's mid-sentence intonation.
+- between sentences ("||" after a sentence): 1-2 s of quiet room after a finished sentence that
+  is not the end: after the situation, after an action whose result has not come, after the first
+  item of an announced list; three per answer;
+- mid-sentence ("|"): a sentence broken off after a filler ("and then we, um, ... ran a shadow
+  test"), 0.8-1.6 s. The sentence is rendered whole and the silence is put into the voice's own
+  short pause at the mark, so the words before it keep the voice's mid-sentence intonation.
 
 Otherwise sentences follow each other as a fluent speaker's do: each voice rendering is trimmed
 of its own leading and trailing silence and joined with 0.15-0.25 s of quiet.
@@ -28,18 +34,37 @@ from coach.streaming.levels import rms_dbfs
 ROOM_NOISE_DBFS = -62.0
 BLOCK = SAMPLE_RATE // 10
 
-# What a candidate says about a latency project; "|" marks a thinking pause mid-sentence.
-SENTENCES = [
-    "Two years ago I owned the ranking service for our marketplace search.",
-    "Latency at the ninety ninth percentile had, um, | crept up to four hundred milliseconds.",
-    "I proposed splitting retrieval from the heavy ranker and caching embeddings.",
-    "We served about three thousand queries per second at peak, and the, uh, | cache had to hold a day of traffic.",
-    "I wrote the design, and then we, um, | ran a shadow test for two weeks.",
-    "The trade off was a slightly staler index, which we, you know, | accepted.",
-    "In the end p99 latency dropped to, uh, | one hundred and forty milliseconds.",
-    "Click through rate went up by two percent in the, um, | experiment.",
-    "I also set up alerts on drift in the, uh, | score distribution.",
-    "If I did it again I would involve the data platform team earlier.",
+# Three answers (question, sentences); "|" marks a thinking pause mid-sentence, "||" one after the sentence.
+SCRIPTS: list[tuple[str, list[str]]] = [
+    ("dd-latency-budget", [
+        "Two years ago I owned the ranking service for our marketplace search. ||",
+        "Latency at the ninety ninth percentile had, um, | crept up to four hundred milliseconds, and the budget was two hundred.",
+        "I proposed splitting retrieval from the heavy ranker and, uh, | caching the item embeddings. ||",
+        "We served about three thousand queries per second at peak, so the, uh, | cache had to hold a full day of traffic.",
+        "I wrote the design, and then we, um, | ran a shadow test for two weeks.",
+        "The trade off was a slightly staler index, which we, you know, | accepted. ||",
+        "In the end p99 latency dropped to, uh, | one hundred and forty milliseconds.",
+        "Click through rate went up by two percent in the, um, | experiment, and the serving bill went down.",
+        "So that's how the latency budget shaped the model we shipped.",
+    ]),
+    ("dd-scaling", [
+        "When we launched, the feature service answered about two hundred requests a second from a single database. ||",
+        "Over two years traffic grew about, um, | fifteen times, and the first thing to hit its limit was the, uh, | feature lookup.",
+        "There were two problems with it. ||",
+        "The first was that every request, um, | read the same popular rows, so one shard was always hot. ||",
+        "The second was that the nightly, uh, | backfill competed with live reads.",
+        "I moved the hot features into an in memory cache with a, um, | five minute expiry, and I, uh, | moved the backfill to a replica.",
+        "After that, p99 latency of the lookup went from, um, | ninety milliseconds to twelve, and we have not had a hot shard since.",
+    ]),
+    ("dd-cost", [
+        "The hardest part of that system was the cost of, um, | scoring every listing each night. ||",
+        "We ran a large model over forty million listings, and the, uh, | batch took nine hours on, um, | rented GPUs.",
+        "My first step was to, uh, | measure how many scores actually changed from one night to the next. ||",
+        "It turned out that only about, um, | one in twenty changed.",
+        "So I changed the job to rescore only the listings whose, uh, | features had moved. ||",
+        "The batch now runs in, um, | forty minutes and costs a tenth of what it did.",
+        "I'd measure before optimising the model next time, because the, uh, | biggest saving was in the data, not the network.",
+    ]),
 ]
 
 
@@ -52,6 +77,7 @@ class Answer:
     pause_spans: list[tuple[float, float]]   # (start, end) of every thinking pause, seconds
     between_spans: list[tuple[float, float]]  # those of them between sentences
     text: str = ""                            # what is said (the reference for the transcript)
+    question: str = "dd-latency-budget"       # the question it answers
 
 
 def last_speech_s(audio: np.ndarray, threshold_db: float = -45.0) -> float:
@@ -108,18 +134,38 @@ def render_sentence(render: Callable[[str, Path], np.ndarray], text: str, folder
     return pieces, marks
 
 
+WORDS_PER_S = 2.8      # about the voices' pace, thinking pauses included
+
+
+def shortened(script: list[str], seconds: float) -> list[str]:
+    """The script within about `seconds`: its first sentences, then always its last one, so that a
+    short answer still ends where the candidate's answer ends."""
+    budget = seconds * WORDS_PER_S - len(script[-1].split())
+    kept: list[str] = []
+    for line in script[:-1]:
+        budget -= len(line.split())
+        if budget < 0:
+            break
+        kept.append(line)
+    return (kept or script[:1]) + script[-1:]
+
+
 def make_answer(render: Callable[[str, Path], np.ndarray], index: int, seconds: float,
                 rng: random.Random) -> Answer:
-    """~`seconds` of speech: sentences from SENTENCES in turn, a 1-2 s pause after every third."""
+    """Answer `index` (the scripts in turn): about a minute of speech with its pauses, or for a
+    shorter `seconds` its opening sentences and its real end (`shortened`)."""
+    question, script = SCRIPTS[index % len(SCRIPTS)]
+    script = shortened(script, seconds)
     parts: list[np.ndarray] = []
     between = mid = 0
     spans: list[tuple[float, float]] = []
     between_spans: list[tuple[float, float]] = []
     said: list[str] = []
-    total, k = 0.0, 0
+    total = 0.0
     with tempfile.TemporaryDirectory(prefix="coach-bench-answer-") as tmp:
-        while total < seconds:
-            sentence = SENTENCES[(index * 3 + k) % len(SENTENCES)]
+        for k, line in enumerate(script):
+            pause_after = line.endswith("||")
+            sentence = line.removesuffix("||").strip()
             said.append(sentence.replace(" |", "").replace("|", ""))
             pieces, marks = render_sentence(render, sentence, Path(tmp), rng)
             for j, piece in enumerate(pieces):
@@ -128,18 +174,18 @@ def make_answer(render: Callable[[str, Path], np.ndarray], index: int, seconds: 
                 parts.append(piece)
                 total += len(piece) / SAMPLE_RATE
             mid += marks
-            k += 1
             gap = np.zeros(int(rng.uniform(0.15, 0.25) * SAMPLE_RATE), np.float32)
             parts.append(gap)
             total += len(gap) / SAMPLE_RATE
-            if k % 3 == 0 and total < seconds - 3:
+            if pause_after:
                 gap = rng.uniform(1.0, 2.0)
                 spans.append((total, total + gap))
                 between_spans.append(spans[-1])
                 parts.append(np.zeros(int(gap * SAMPLE_RATE), np.float32))
                 between += 1
                 total += gap
+    parts.append(np.zeros(int(0.2 * SAMPLE_RATE), np.float32))
     audio = np.concatenate(parts)
     end = last_speech_s(audio)
     noise = np.random.default_rng(index).normal(0, 10 ** (ROOM_NOISE_DBFS / 20), len(audio)).astype(np.float32)
-    return Answer(audio + noise, end, between, mid, spans, between_spans, " ".join(said))
+    return Answer(audio + noise, end, between, mid, spans, between_spans, " ".join(said), question)

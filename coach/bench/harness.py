@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 
 from coach.bench import answers as answers_mod
 from coach.bench.load import busy, peak_rss_mb
@@ -33,39 +34,47 @@ class Options:
 
 
 def false_ends(answer: answers_mod.Answer, turn_model: Any, silence_seconds: float,
-               transcriber: Any = None) -> dict[str, int]:
+               transcriber: Any = None) -> dict[str, Any]:
     """Thinking pauses the hands-free policy (as the microphone runs it) takes for the end of the
     answer, by kind: `between` sentences, `mid`-sentence, and `other` (the voice's own gaps);
-    `at_once`: 1 if the answer's real end was taken for the end at the first ask. When the model
-    says "complete", the words so far (the last 20 s transcribed, as the runner's tail would be)
-    weigh in as they do in an interview."""
+    `at_once`: 1 if the answer's real end was taken for the end at the first ask; `end_wait_s`: the
+    silence after the last word when the policy ended the turn. At each ask the words so far (the
+    answer up to there, transcribed as the runner's live transcript would be) weigh in with the
+    question's kind, and set the graded wait, as they do in an interview (here the words are known
+    at once; in the app they come from the tail transcribed in the silence)."""
+    from coach.streaming.answer_end import question_kind
     from coach.streaming.end_of_turn import EndOfTurn
     from coach.streaming.levels import rms_dbfs
 
     block = SAMPLE_RATE // 10
     ask = 0.3 if turn_model is not None else None
+    kind = question_kind(answer.question) if transcriber is not None else None
     detector = EndOfTurn(silence_seconds, ask_after_s=ask)
-    counts = {"between": 0, "mid": 0, "other": 0, "at_once": 0}
-    audio = answer.audio
+    counts: dict[str, Any] = {"between": 0, "mid": 0, "other": 0, "at_once": 0, "end_wait_s": None, "why": []}
+    room = np.random.default_rng(0).normal(0, 10 ** (-62 / 20), int(3 * SAMPLE_RATE)).astype(np.float32)
+    audio = np.concatenate([answer.audio, room])      # the open microphone after the last word
     for start in range(0, len(audio) - block, block):
         at = (start + block) / SAMPLE_RATE
-        if at >= answer.speech_end_s + (ask or 0) + 0.15:
+        if at > answer.speech_end_s + detector.longest_s + 0.2:
             break
         ended = detector.feed(rms_dbfs(audio[start:start + block]), block / SAMPLE_RATE)
         if not ended and detector.due:
             heard_to = start + block
             complete = bool(turn_model.complete(audio[max(0, heard_to - 8 * SAMPLE_RATE):heard_to]))
             heard = None
-            if complete and transcriber is not None:
-                heard = transcriber.transcribe(audio[max(0, heard_to - 20 * SAMPLE_RATE):heard_to]).text
-            ended = detector.judged(complete, heard)
+            if transcriber is not None and (complete or kind is not None):
+                heard = transcriber.transcribe(audio[:heard_to]).text
+            ended = detector.judged(complete, heard, kind)
+            if detector.reasons:
+                counts["why"].append(f"{at:.1f} s: {detector.reasons[-1]}")
         if ended and at >= answer.speech_end_s:
-            counts["at_once"] += 1
+            counts["end_wait_s"] = round(at - answer.speech_end_s, 1)
+            counts["at_once"] += at <= answer.speech_end_s + (ask or 0) + 0.25
             break
         if ended:
             span = next(((s, e) for s, e in answer.pause_spans if s - 0.3 <= at <= e + 0.5), None)
-            kind = "other" if span is None else "between" if span in answer.between_spans else "mid"
-            counts[kind] += 1
+            kind_of = "other" if span is None else "between" if span in answer.between_spans else "mid"
+            counts[kind_of] += 1
             detector = EndOfTurn(silence_seconds, ask_after_s=ask)
     return counts
 
@@ -143,6 +152,8 @@ def run(opts: Options) -> dict[str, Any]:
         "false_ends_by_kind": {k: sum(e[k] for e in ends) for k in ("between", "mid", "other")},
         "false_ends": sum(e[k] for e in ends for k in ("between", "mid", "other")),
         "ends_heard_at_once": sum(e["at_once"] for e in ends),
+        "end_waits_s": [e["end_wait_s"] for e in ends],     # silence after each real end before the policy ended it
+        "end_of_turn_reasons": [e["why"] for e in ends],
         "end_of_turn": opts.end_of_turn if turn_model is not None else "silence",
         "voice": getattr(synth, "name", "none") if synth is not None else "none",
         "answer_voice": opts.answer_voice,

@@ -67,5 +67,7 @@ def lines(result: dict[str, Any]) -> list[str]:
                f"{result['first_screen_s']} s")
     out.append(f"thinking pauses taken as the end of the answer: {ends['between']} of {pauses['between']} between "
                f"sentences, {ends['mid']} of {pauses['mid']} mid-sentence, {ends['other']} elsewhere; "
-               f"real ends heard at once: {result.get('ends_heard_at_once', 0)} of {len(result['turns']) // len(result['modes'])}")
+               f"real ends heard at once: {result.get('ends_heard_at_once', 0)} of {len(result.get('end_waits_s') or []) or len(result['turns']) // len(result['modes'])}"
+               + (f"; real ends ended after {', '.join(f'{w} s' for w in result['end_waits_s'] if w is not None)} of silence"
+                  if result.get("end_waits_s") else ""))
     return out

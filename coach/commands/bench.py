@@ -39,7 +39,9 @@ JSON keys (all times in milliseconds unless named otherwise):
 - first_screen_s: launching the app in a fresh process until its first screen is usable.
 - pauses: {between, mid}: thinking pauses in the test audio; false_ends_by_kind: {between, mid, other}
   of them (other: the voice's own gaps) the hands-free policy took for the end; false_ends: their total;
-  ends_heard_at_once: answers whose real end the policy took for the end at its first ask (0.3 s).
+  ends_heard_at_once: answers whose real end the policy took for the end at its fastest (0.5 s);
+  end_waits_s: the silence after each real end before the policy ended the turn; end_of_turn_reasons:
+  per answer, what the words and the audio said at each ask, and the wait that followed.
 - voice: the interviewer's voice; answer_voice: the voice of the test answers; end_of_turn: the policy;
   busy: CPU-bound processes run alongside (--busy N).
 - stt_model, llm, turn_model: the models measured (`--stt-model base` for the larger Whisper).

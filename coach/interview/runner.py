@@ -32,6 +32,7 @@ from coach.interview.prefetch import FollowUpPrefetch
 from coach.interview.summary import closing_remarks
 from coach.ports import AudioSource, FollowUpReply, Interviewer, Speaker, Store, Transcriber
 from coach.scoring.scorecard import Scorecard
+from coach.streaming.answer_end import WordsSoFar, question_kind
 from coach.streaming.glossary import glossary_for
 from coach.streaming.incremental import IncrementalTranscriber
 
@@ -154,7 +155,8 @@ class InterviewRunner:
                                                   tail_hotwords=hotwords if self.prime_tail else None,
                                                   background=True)
         on_chunk = self._speculating(ask, live) if self.speculate else live.feed
-        heard = (lambda: live.heard_by_now(0.0)) if self.speculate else None   # the end-of-turn policy weighs it
+        heard = WordsSoFar(lambda: live.heard_by_now(0.0), question_kind(ask.question.id, ask.question.round)) \
+            if self.speculate else None         # the end-of-turn policy weighs it
         captured = self.source.capture(self.audio_root / rel, stop=self.stop_answer, on_chunk=on_chunk,
                                        words_so_far=heard)
         self._turn_ended = time.perf_counter()

@@ -12,11 +12,15 @@ Two policies share one detector:
   model does not end the turn when the words so far trail off on a connective, an article or a
   filler ("... drift in the", "and then we, um") or are only a few words; the silence rule
   then ends it (`sounds_unfinished`).
+  Past the tail, the answer as a whole weighs in (`coach.streaming.answer_end`): where the words say
+  the answer is over and the model hears it complete the turn ends at once; otherwise the wait is
+  graded (1.8 s, or the silence rule's maximum) by how sure the two are.
 """
 from __future__ import annotations
 
 import re
 
+from coach.streaming import answer_end
 from coach.streaming.levels import VoiceActivity
 
 # Words a finished answer does not end on: connectives, articles, prepositions, fillers.
@@ -27,6 +31,7 @@ to of in on at for with from by into onto about than as over under between throu
 um uh er erm ah like kind sort basically actually
 is was were are be been had has have would could should might must
 """.split())
+ADVERBIAL_END = frozenset({"since", "though", "then", "over"})   # may end a sentence, after a full stop
 MIN_WORDS = 8        # fewer words than this is not yet an answer to a mock-interview question
 
 
@@ -40,6 +45,8 @@ def sounds_unfinished(text: str) -> bool:
     if text.endswith(("...", "…", ",", "-", "—")):
         return True
     last = words[-1]
+    if text.endswith(".") and last in ADVERBIAL_END:
+        return False            # "... and we have not had one since."
     if last in ("know", "mean") and len(words) > 1 and words[-2] in ("you", "i"):
         return True
     return last in TRAILING
@@ -56,7 +63,9 @@ class EndOfTurn:
         self.speech_s = 0.0
         self.silence_s = 0.0
         self._asked = False
-        self.verdicts: list[bool] = []     # the model's answers, in order (for the record)
+        self.end_after_s: float | None = None   # the graded wait this silence was given, if any
+        self.verdicts: list[bool] = []     # ended at once or not, per ask, in order (for the record)
+        self.reasons: list[str] = []       # why, per ask weighed against the words
 
     @property
     def threshold_db(self) -> float:
@@ -75,9 +84,17 @@ class EndOfTurn:
             self.speech_s += block_s
             self.silence_s = 0.0
             self._asked = False
+            self.end_after_s = None
         else:
             self.silence_s += block_s
-        return self.speech_s >= self.min_speech_s and self.silence_s >= self.silence_seconds + self.hangover_s
+        if self.speech_s < self.min_speech_s:
+            return False
+        return self.silence_s >= (self.longest_s if self.end_after_s is None else self.end_after_s)
+
+    @property
+    def longest_s(self) -> float:
+        """The silence rule's maximum: `silence_seconds` plus the hangover."""
+        return self.silence_seconds + self.hangover_s
 
     @property
     def due(self) -> bool:
@@ -89,10 +106,27 @@ class EndOfTurn:
         """The model has been asked for this silence and its verdict waits on the words so far."""
         self._asked = True
 
-    def judged(self, complete: bool, heard: str | None = None) -> bool:
+    def judged(self, complete: bool, heard: str | None = None, kind: str | None = None) -> bool:
         """Record the model's answer for this silence, weighed against `heard` (the transcript so
-        far, None when it is not known in time); True when it ends the turn."""
+        far, None when it is not known in time); True when it ends the turn now. With `kind` (the
+        question's: story, design, technical, estimate, plan) the answer's completeness sets a
+        graded wait (`end_after_s`) that `feed` then ends the turn at."""
         self._asked = True
-        ends = complete and not (heard is not None and sounds_unfinished(heard))
+        if kind is None:
+            ends = complete and not (heard is not None and sounds_unfinished(heard))
+            self.verdicts.append(ends)
+            return ends
+        if heard is None:
+            says, why = "unsure", "the words not known yet"
+        elif sounds_unfinished(heard):
+            says, why = "goes_on", "the words trail off"
+        else:
+            verdict = answer_end.judge(heard, kind)
+            says, why = verdict.says, "; ".join(verdict.reasons)
+        self.end_after_s = answer_end.wait_s(says, complete, self.longest_s)
+        tail = "" if heard is None else " ".join(heard.split()[-6:])
+        self.reasons.append(f"{says} ({why}; heard '... {tail}'), audio {'complete' if complete else 'incomplete'}: "
+                            f"wait {self.end_after_s:.1f} s")
+        ends = self.silence_s >= self.end_after_s
         self.verdicts.append(ends)
         return ends

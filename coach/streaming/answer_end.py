@@ -1,0 +1,167 @@
+"""Is the answer over? The words so far, read as an interviewer would at a pause (pure).
+
+A pause after a finished sentence is not yet the end of an ANSWER. A strong interviewer waits
+when the answer is visibly mid-way, and replies at once when it has reached its point:
+
+- goes on: a list announced and not finished ("I had two concerns. One was ..."), a sequence
+  opened and not continued ("First we profiled ...", "In the first month ..."), a story that has
+  only set the scene or given an action (the scorer's STAR labels: the last sentence is
+  situation, task or action), a design or technical answer of one or two sentences;
+- ends: a wrap-up or a lesson ("that's about it", "looking back ...", "I'd make the same call
+  again", "since then ..."), a story whose last sentence is its result, a design answer of three
+  or more parts that closes on how it is measured, rolled out or run, a technical answer of three
+  or more sentences, an estimate that has reached its figure after working to it;
+- unsure: anything else.
+
+`judge(text, kind)` gives the verdict with its reasons; `wait_s` turns it and the audio model's
+verdict into how long a pause must last before the turn ends (a graded wait: 0.5 s, 1.8 s or the
+silence rule's 2.5 s).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from coach.scoring.star import analyse
+from coach.scoring.text import sentences
+
+# The question's kind, from its round; a few hiring-manager and cross-functional questions ask for a plan.
+KIND_BY_ROUND = {"behavioral": "story", "cross-functional": "story", "deep-dive": "story",
+                 "hiring-manager": "story", "recruiter": "story", "system-design": "design",
+                 "technical-screen": "technical", "coding": "technical", "napkin-math": "estimate"}
+PLAN_QUESTIONS = frozenset({"hm-first-90-days", "hm-on-call-health", "xf-latency-budget-cut"})
+PREFIX_ROUND = {"bh": "behavioral", "xf": "cross-functional", "dd": "deep-dive", "hm": "hiring-manager",
+                "rc": "recruiter", "sd": "system-design", "ts": "technical-screen", "cd": "coding",
+                "nm": "napkin-math"}
+
+_NUM = r"(?:two|three|four|five|six|a few|a couple of|several)"
+_ITEMS = (r"(?:things|reasons|parts|pieces|steps|levels|layers|stages|ways|levers|concerns|options|"
+          r"problems|lessons|phases|areas|questions|suspects|changes|risks|goals|components|sources)")
+ANNOUNCED = re.compile(rf"\b{_NUM} (?:\w+ )?{_ITEMS}\b")
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a couple of": 2}
+WRAP_LIST = re.compile(rf"\b(?:those|these) (?:are|were) (?:the|my) {_NUM} {_ITEMS}\b|\b(?:both|all) of (?:those|them)\b")
+OPENS = re.compile(r"^(?:so,? )?(?:first(?:ly)?,?\b|the first (?:thing|step|one|is|was|layer|part)\b|to start\b|"
+                   r"i'?d start (?:by|with)\b|i would start (?:by|with)\b|let me start\b|one is\b|one was\b|"
+                   r"the simplest version\b|in the first (?:month|week|quarter|year|few weeks)\b)")
+CONTINUES = re.compile(r"^(?:then|next|second(?:ly)?|after that|the second|the other|another|also|and|finally|"
+                       r"last(?:ly)?|third|by the|in the (?:second|third|next)|once|only then|beyond)\b")
+WRAP = re.compile(
+    r"\bthat'?s (?:about it|it\b|all|the one|how (?:it|we|that)|what i'?d|the (?:story|gist|design|plan))"
+    r"|\bso that'?s\b|\bthose are the\b|\bi think that covers\b|\bthat covers\b|\bso (?:overall|in short|end to end)\b"
+    r"|\bin hindsight\b|\blooking back\b|\bi'?d (?:make the same call|do it again|do the same)\b"
+    r"|\bi(?:'m| am) (?:glad|proud)\b|\bwhich is how i knew\b|\bwhat i (?:took|learned|learnt) from\b"
+    r"|\bi learned\b|\bi learnt\b|\bthe lesson\b|\bsince then\b|\bever since\b|\bto this day\b"
+    r"|\b(?:it'?s|is) now (?:required|the|part)\b|\bwe (?:still|haven'?t had)\b|\bnow (?:runs|leads|the person)\b"
+    r"|\bwithin (?:six|three|a few) months\b|\ba year later\b|\bbecame (?:part|the)\b")
+CLOSING_PART = re.compile(r"\b(?:a/?b test|experiment|monitor|alert|dashboard|retrain|rollout|roll it out|ramp|"
+                          r"canary|shadow|guardrail|fallback|autoscal|audit|offline|online|ndcg|recall|precision|"
+                          r"mean absolute error|on-time|feedback|labels? as|flow back)")
+# A measured change ("p99 went from three hundred milliseconds to ninety", "cut the bill by half"):
+# an outcome, whatever the STAR labeller makes of the sentence.
+MEASURED_CHANGE = re.compile(r"\b(?:went|dropped|fell|rose|grew|came down|cut|brought|reduced|improved|increased|"
+                             r"decreased|moved)\b[^.]*\b(?:from|to|by)\b[^.]*(?:\d|percent|half|hundred|thousand|"
+                             r"twice|times|third|quarter|tenth)")
+FIGURE = re.compile(r"\b(?:\d[\d,.]*|hundred|thousand|million|billion|terabytes?|gigabytes?|petabytes?)\b")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    says: str                    # "end", "unsure" or "goes_on"
+    reasons: tuple[str, ...]
+
+
+def question_kind(question: str | None, round_id: str | None = None) -> str:
+    """story, design, technical, estimate or plan; story when nothing is known."""
+    if question in PLAN_QUESTIONS:
+        return "plan"
+    round_id = round_id or PREFIX_ROUND.get((question or "").split("-")[0], "")
+    return KIND_BY_ROUND.get(round_id, "story")
+
+
+def _open_list(texts: list[str]) -> str | None:
+    """A list announced and not yet given in full: the announcing sentence, else None."""
+    for i, low in enumerate(texts):
+        for m in ANNOUNCED.finditer(low):
+            if WRAP_LIST.search(low):
+                continue
+            want = _COUNT.get(m.group(0).split(" ")[0] if not m.group(0).startswith("a ") else
+                              " ".join(m.group(0).split(" ")[:3]), 2)
+            rest = low[m.end():]
+            if ":" in rest[:3] or rest.count(",") + rest.count(" and ") >= want - 1 and len(rest.split()) > 6:
+                continue            # the items follow in the same sentence
+            if len(texts) - 1 - i < want:
+                return low
+    return None
+
+
+def judge(text: str, kind: str = "story") -> Verdict:
+    """What the words so far say about the answer being over, with the reasons."""
+    sents = sentences(text)
+    texts = [s.text.lower().strip() for s in sents]
+    if not texts:
+        return Verdict("goes_on", ("nothing said yet",))
+    last = texts[-1]
+    if WRAP.search(last) or WRAP_LIST.search(last):
+        return Verdict("end", ("wraps up: " + last[:60],))
+    listed = _open_list(texts)
+    if listed is not None:
+        return Verdict("goes_on", ("a list announced and not finished: " + listed[:60],))
+    opened = [i for i, t in enumerate(texts) if OPENS.search(t)]
+    if opened and not any(CONTINUES.search(t) for t in texts[opened[-1] + 1:]):
+        return Verdict("goes_on", ("a sequence opened and not continued: " + texts[opened[-1]][:60],))
+    n = len(texts)
+    if kind == "story":
+        labels = list(analyse(sents).labels)
+        if MEASURED_CHANGE.search(last) and n >= 3:
+            labels[-1] = "result"
+        if labels[-1] in ("situation", "task", "action") and n < 4 or labels[-1] in ("situation", "task") \
+                and "result" not in labels:
+            return Verdict("goes_on", (f"the story stops at its {labels[-1]}",))
+        if labels[-1] == "action" and "result" not in labels:
+            return Verdict("goes_on", ("an action with no result yet",))
+        if labels[-1] == "result" and n >= 3:
+            return Verdict("end", ("the story reaches its result",))
+        if n >= 4 and "result" in labels:
+            return Verdict("end", ("a story with its result, told in full",))
+        return Verdict("unsure", ("a story, its end not clear",))
+    if kind == "design":
+        if n >= 3 and CLOSING_PART.search(last):
+            return Verdict("end", ("the design closes on how it is measured or run",))
+        return Verdict("goes_on" if n < 3 else "unsure", (f"a design answer of {n} sentences",))
+    if kind == "estimate":
+        if n >= 2 and FIGURE.search(last):
+            return Verdict("end", ("the estimate reaches its figure",))
+        return Verdict("unsure" if n >= 2 else "goes_on", ("an estimate still being worked",))
+    if n >= 3:
+        return Verdict("end", (f"a {kind} answer of {n} sentences",))
+    return Verdict("goes_on" if n < 2 else "unsure", (f"a {kind} answer of {n} sentences",))
+
+
+# Seconds of silence before the turn ends, by what the words say and whether the audio model hears
+# the answer complete (None: the silence rule's maximum). 0.5 s, not 0.3: a natural voice's pause at
+# a comma can last 0.3-0.4 s. Where the words say "end" and the audio does not, the wait outlasts a
+# thinking pause mid-sentence (0.8-1.6 s; the transcript often drops the "um" before one and
+# mishears the words, "the nightly, uh" coming back as "the nightly."). "unsure" keeps the silence
+# rule: a pause between sentences lasts up to 2 s.
+WAIT_S: dict[tuple[str, bool], float | None] = {("end", True): 0.5, ("end", False): 1.8, ("unsure", True): None,
+                                                ("unsure", False): None, ("goes_on", True): None,
+                                                ("goes_on", False): None}
+
+
+def wait_s(verdict: str, sounds_complete: bool, longest: float = 2.0) -> float:
+    """The graded wait: at once where the words and the audio agree the answer is over, `longest`
+    (the silence rule's maximum) where the words say it goes on."""
+    wait = WAIT_S[(verdict, sounds_complete)]
+    return longest if wait is None else min(longest, wait)
+
+
+class WordsSoFar:
+    """The transcript of an answer so far (a callable, as the microphone asks for it), with the
+    kind of question it answers, so the end-of-turn policy can weigh the answer's completeness."""
+
+    def __init__(self, words: Callable[[], str | None], kind: str) -> None:
+        self.words, self.kind = words, kind
+
+    def __call__(self) -> str | None:
+        return self.words()
