@@ -68,7 +68,8 @@ def tagged_fact(words: list[str], core: list[str], cues: Cues, names_fact: bool)
     right") is not asked."""
     if not 4 <= len(words) <= 18 or words[-1] not in cues.confirm_tags:
         return False
-    if not (names_fact or any(core[:len(o.split())] == o.split() for o in cues.tag_fact_opens)):
+    fragment = not set(words) & cues.statement_subjects    # "english only for the launch, correct?"
+    if not (names_fact or fragment or any(core[:len(o.split())] == o.split() for o in cues.tag_fact_opens)):
         return False
     return not _plans(words, cues)
 
