@@ -10,7 +10,8 @@ def test_the_default_model_tells_a_clear_clarifying_question_from_a_design_state
     path, _ = services.llm_model_path(None)
     judge = LlamaClarifyJudge(path, threads=2)
     try:
-        assert judge.asks("How many card payments per second do we get at the holiday peak?")
+        assert judge.asks("Before I design anything, how many transactions per second do we see at peak, "
+                          "and what is the latency budget for a decision?")
         assert not judge.asks("I'd put a queue in front of the scoring service and add workers when it backs up.")
     finally:
         judge.close()
