@@ -118,9 +118,8 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
             if words[i - 1] not in cues.bound_before and not (words[i - 1] == "as" and phrase == "well") and \
                     not (phrase in ("i'd", "we'd") and nxt in (["be"], ["have"], ["need"], ["get"])):   # "a prompt we'd be serving"
                 return True
-    for i in range(opens + 3, len(words) - 1):    # "where does the cost go um mostly gpu hours": answered after a pause
-        if words[i] in ("um", "uh", "er", "erm", "hmm") and words[i + 1] in cues.answer_hedges:
-            return True
+    if moves.answered_after_pause(words, opens, cues):
+        return True
     for i in range(opens + 3, len(words) - 1):    # "where does it live it sits next to the gateway"
         if words[i] == "it" and words[i - 1] not in cues.bound_before and words[i + 1].endswith("s") and \
                 words[i + 1] not in ("is", "was", "'s") and not {"how", "what", "when", "where", "why"} & set(words[i - 2:i]):
@@ -248,12 +247,6 @@ def is_clarification(text: str, cues: Cues | None = None) -> bool:
     return bool(clarifying_questions(text, cues))
 
 
-def _answers(text: str, cues: Cues) -> bool:
-    """"Yes, Redis does that easily.": a sentence that opens on an answer to the one before it."""
-    words = _words(text)
-    return not text.rstrip().endswith("?") and len(words) > 2 and words[0] in cues.answer_words
-
-
 def clarifying_questions(text: str, cues: Cues | None = None) -> list[str]:
     """The turn's clarifying questions, or [] when the turn is design talk, rhetorical or off the problem."""
     cues = cues or default_cues()
@@ -262,8 +255,9 @@ def clarifying_questions(text: str, cues: Cues | None = None) -> list[str]:
     statement_words = 0
     for i, s in enumerate(sents):
         nxt = sents[i + 1] if i + 1 < len(sents) else None
-        if s.clarifying and not (i > 0 and _answers(s.text, cues)):     # not the answer to the one before
-            answered_itself = nxt is not None and (not nxt.question or _answers(nxt.text, cues)) and \
+        if s.clarifying and not (i > 0 and moves.answers_previous(s.text, _words(s.text), cues)):
+            answered_itself = nxt is not None and \
+                (not nxt.question or moves.answers_previous(nxt.text, _words(nxt.text), cues)) and \
                 not any(_has(" ".join(_words(nxt.text)), b) for b in cues.asking_because)
             if not answered_itself:
                 asked.append(s.text)
