@@ -1,7 +1,8 @@
 """Evaluate the interviewer's follow-ups and its clarification detection.
 
     python -m coach.eval.followups [--llm NAME ...] [--json]
-    python -m coach.eval.followups --clarifying     # clarification detection only, no model loaded
+    python -m coach.eval.followups --clarifying     # clarification detection: rules, model judge, combined
+    python -m coach.eval.followups --clarifying --rules-only     # the rules alone, no model loaded (CI)
 
 Follow-ups: every labelled answer that names a top gap, from the scorer's set
 (`tests/data/answers/`, 52; the follow-up prompt was written with these in view)
@@ -221,8 +222,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--progress", action="store_true", help="print each follow-up to stderr as it is made")
     parser.add_argument("--log", type=Path, help="write every candidate and why the guards rejected it (JSON lines)")
     parser.add_argument("--clarifying", action="store_true",
-                        help="report clarification detection only (loads no model)")
+                        help="report clarification detection only: the rules, the model as a judge (the first "
+                             "--llm, else the default) and the two combined (coach.eval.clarify_model)")
+    parser.add_argument("--rules-only", action="store_true", help="with --clarifying: the rules alone, no model loaded")
     args = parser.parse_args(argv)
+    if args.clarifying and not args.rules_only:
+        from coach.eval import clarify_model as cm
+        sets = cm.load_sets(CLARIFY_SETS + CLARIFY_HELD_OUT + cm.DEV_SETS)
+        result = cm.report(sets, cm.judge(args.llm[0] if args.llm else None), tuned=CLARIFY_SETS)
+        print(json.dumps({"clarification": result}, indent=2) if args.json else "\n".join(cm.lines(result, _met)))
+        return 0
     cases = all_cases()
     models = [] if args.clarifying else (args.llm or [m for m in MODELS if _installed(m)])
     log = args.log.open("w", encoding="utf-8") if args.log else None

@@ -118,6 +118,8 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
             if words[i - 1] not in cues.bound_before and not (words[i - 1] == "as" and phrase == "well") and \
                     not (phrase in ("i'd", "we'd") and nxt in (["be"], ["have"], ["need"], ["get"])):   # "a prompt we'd be serving"
                 return True
+    if moves.answered_after_pause(words, opens, cues):
+        return True
     for i in range(opens + 3, len(words) - 1):    # "where does it live it sits next to the gateway"
         if words[i] == "it" and words[i - 1] not in cues.bound_before and words[i + 1].endswith("s") and \
                 words[i + 1] not in ("is", "was", "'s") and not {"how", "what", "when", "where", "why"} & set(words[i - 2:i]):
@@ -253,8 +255,9 @@ def clarifying_questions(text: str, cues: Cues | None = None) -> list[str]:
     statement_words = 0
     for i, s in enumerate(sents):
         nxt = sents[i + 1] if i + 1 < len(sents) else None
-        if s.clarifying:
-            answered_itself = nxt is not None and not nxt.question and \
+        if s.clarifying and not (i > 0 and moves.answers_previous(s.text, _words(s.text), cues)):
+            answered_itself = nxt is not None and \
+                (not nxt.question or moves.answers_previous(nxt.text, _words(nxt.text), cues)) and \
                 not any(_has(" ".join(_words(nxt.text)), b) for b in cues.asking_because)
             if not answered_itself:
                 asked.append(s.text)

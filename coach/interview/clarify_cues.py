@@ -60,6 +60,8 @@ class Cues:
     would_you_asks: frozenset[str] = frozenset()
     result_words: frozenset[str] = frozenset()
     fact_verbs: frozenset[str] = frozenset()
+    answer_hedges: frozenset[str] = frozenset()
+    answer_words: frozenset[str] = frozenset()
     max_statement_words: int = 25
     no_fact: str = "That's your call: state an assumption and go on."
     partly: str = "For the rest, state your assumption."
@@ -113,6 +115,8 @@ def load_cues(path: Path | None = None) -> Cues:
         would_you_asks=frozenset(_strings(data, "would_you_asks", where)),
         result_words=frozenset(_strings(data, "result_words", where)),
         fact_verbs=frozenset(_strings(data, "fact_verbs", where)),
+        answer_hedges=frozenset(_strings(data, "answer_hedges", where)),
+        answer_words=frozenset(_strings(data, "answer_words", where)),
         topics={name: _strings(topics, name, where) for name in topics},
         max_statement_words=int(data.get("max_statement_words", 25)),
         no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),

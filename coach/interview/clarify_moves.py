@@ -68,7 +68,8 @@ def tagged_fact(words: list[str], core: list[str], cues: Cues, names_fact: bool)
     right") is not asked."""
     if not 4 <= len(words) <= 18 or words[-1] not in cues.confirm_tags:
         return False
-    if not (names_fact or any(core[:len(o.split())] == o.split() for o in cues.tag_fact_opens)):
+    fragment = not set(words) & cues.statement_subjects    # "english only for the launch, correct?"
+    if not (names_fact or fragment or any(core[:len(o.split())] == o.split() for o in cues.tag_fact_opens)):
         return False
     return not _plans(words, cues)
 
@@ -153,3 +154,14 @@ def plan_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
                 words[i + 1] not in cues.fact_verbs and not words[i + 1].endswith("'t"):
             return True
     return False
+
+
+def answered_after_pause(words: list[str], opens: int, cues: Cues) -> bool:
+    """"where does most of the cost go um mostly gpu hours": a hesitation, then an answer's hedge."""
+    return any(words[i] in ("um", "uh", "er", "erm", "hmm") and words[i + 1] in cues.answer_hedges
+               for i in range(opens + 3, len(words) - 1))
+
+
+def answers_previous(text: str, words: list[str], cues: Cues) -> bool:
+    """"Yes, Redis does that easily.": a sentence that opens on an answer to the one before it."""
+    return not text.rstrip().endswith("?") and len(words) > 2 and words[0] in cues.answer_words
