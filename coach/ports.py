@@ -114,10 +114,11 @@ class Speaker(Protocol):
         """Speak `text` and return when done; also write it to `wav_path` when given."""
         ...
 
-    def prepare(self, text: str) -> None:
+    def prepare(self, text: str, wait_s: float = 0.0) -> None:
         """`text` may be said soon: render it (its first sentence at least) in the background, behind
         anything being said, so that `say(text)` starts at once. A line prepared and never said is
-        never heard; one said is heard once."""
+        never heard; one said is heard once. With `wait_s`, it may be said at once: render it before
+        the other lines prepared, and return once it is ready or `wait_s` has passed."""
         ...
 
     def stop(self) -> None:

@@ -93,3 +93,22 @@ def test_a_line_rendered_ahead_but_not_said_is_never_heard(tmp_path: Path) -> No
     assert sorted(p.name for p in (tmp_path / "lines").glob("*.wav")) == ["line-001.wav", "line-002.wav"]
     asked = decode_file(synth.render("Why that threshold?", tmp_path / "asked.wav"))
     assert abs(len(decode_file(files.written[0])) - len(asked)) < 800      # the file holds the line rendered ahead
+
+
+def test_a_line_that_may_be_said_at_once_is_rendered_before_the_lines_rendered_ahead() -> None:
+    """The bank's follow-up (prepared with `wait_s`) goes before the lines queued ahead of it, and
+    `prepare` returns once it is ready, however many lines wait."""
+    order: list[str] = []
+    synth = tts.SpeechSynth()
+    write = synth._write
+    synth._write = lambda engine, text, path: (order.append(text), write(engine, text, path))   # type: ignore[method-assign]
+    speaker = tts.DeviceSpeaker(synth, play=lambda path: None)
+    queued = [f"Question {n} is about how you would shard the feature store across regions." for n in range(3)]
+    for line in queued:
+        speaker.prepare(line)
+    urgent = "What did the canary show about p99 latency?"
+    speaker.prepare(urgent, wait_s=30)
+    assert speaker.ahead.rendered(urgent)                  # ready when prepare returns
+    assert order.index(urgent) <= 1, order                 # at most the line already being rendered went first
+    for line in queued:                                    # the others are still rendered ahead
+        _wait_rendered(speaker, line)

@@ -7,6 +7,11 @@ with every default model loaded, of which about 400 MB was freed memory (`python
 coach.bench.memory`). A fixed 1 MB mmap threshold returns large buffers to the system as
 soon as they are freed, and `give_back()` after each transcription and each rendered
 sentence trims what the heap still holds.
+
+Two working sets at once still took the process over 1 GB: the voice rendering a line (up to
+~140 MB of activations) while the primed final pass decoded a piece (~80 MB). `rendering()` marks
+a line queued or being rendered, and `wait_quiet()` lets background work (the primed pass) start
+only once the voice has none.
 """
 from __future__ import annotations
 
@@ -23,6 +28,8 @@ ARENA_MAX = 2                 # the model threads share two heaps instead of one
 _libc: Any = None
 _lock = threading.Lock()
 _ready = False
+_renders = 0                      # voice lines queued or being rendered
+_quiet = threading.Condition()
 
 
 def _load() -> Any:
@@ -51,3 +58,18 @@ def give_back() -> None:
     libc = _load()
     if libc is not None:
         libc.malloc_trim(0)
+
+
+def rendering(delta: int) -> None:
+    """A voice line queued (+1) or rendered, dropped or failed (-1)."""
+    global _renders
+    with _quiet:
+        _renders = max(0, _renders + delta)
+        if _renders == 0:
+            _quiet.notify_all()
+
+
+def wait_quiet(timeout_s: float) -> bool:
+    """Wait, up to `timeout_s`, until no voice line is queued or being rendered; False if one still is."""
+    with _quiet:
+        return _quiet.wait_for(lambda: _renders == 0, timeout=timeout_s)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.adapters import heap
+from coach.adapters.ready_lines import ReadyLines, drop, in_order
 from coach.errors import AudioError
 
 ENGINES = ("auto", "piper", "espeak")
@@ -66,26 +67,33 @@ class _SynthThread:
             return
         self._ready.set_result(None)
         while (job := self._jobs.get()[2]) is not None:
-            text, path, done = job
-            if done.running() or done.done() or not done.set_running_or_notify_cancel():
-                continue      # a line rendered ahead and hurried along is queued twice: rendered once
             try:
-                self._write(engine, text, path)
-                if not path.exists():
-                    raise AudioError("text-to-speech produced no audio", "check espeak-ng works: espeak-ng hello")
-                done.set_result(path)
-            except Exception as exc:
-                done.set_exception(exc)
+                self._render(engine, *job)
+            finally:
+                heap.rendering(-1)
+
+    def _render(self, engine: Any, text: str, path: Path, done: Future[Path]) -> None:
+        if done.running() or done.done() or not done.set_running_or_notify_cancel():
+            return            # a line rendered ahead and hurried along is queued twice: rendered once
+        try:
+            self._write(engine, text, path)
+            if not path.exists():
+                raise AudioError("text-to-speech produced no audio", "check espeak-ng works: espeak-ng hello")
+            done.set_result(path)
+        except Exception as exc:
+            done.set_exception(exc)
 
     def submit(self, text: str, path: Path, ahead: bool = False) -> Future[Path]:
         """Queue `text` to be rendered into `path`. A line rendered `ahead` of time (it may be said
         soon) waits behind every line being said now."""
         done: Future[Path] = Future()
+        heap.rendering(+1)
         self._jobs.put((AHEAD if ahead else NOW, next(self._order), (text, path, done)))
         return done
 
     def hurry(self, text: str, path: Path, done: Future[Path]) -> None:
         """A line queued `ahead` is about to be said: render it before the other lines rendered ahead."""
+        heap.rendering(+1)
         self._jobs.put((NOW, next(self._order), (text, path, done)))
 
     def render(self, text: str, path: Path) -> Path:
@@ -100,64 +108,6 @@ class _SynthThread:
 
 
 NOW, AHEAD, LAST = 0, 1, 2      # the synth thread's queue: lines being said first, then lines rendered ahead
-
-
-def in_order(jobs: list[Future[Path]]) -> Iterator[Path]:
-    """Each rendered WAV in turn, as soon as it is ready; stopped early, the renders not started
-    are dropped and a running one is let finish."""
-    try:
-        for done in jobs:
-            yield done.result(timeout=120)
-    finally:
-        for done in jobs:
-            if not done.cancel():
-                with contextlib.suppress(Exception):
-                    done.result(timeout=30)
-
-
-class ReadyLines:
-    """Lines rendered ahead of time (`Speaker.prepare`): each is handed over once, to the `say` that
-    speaks it, or crowded out by newer ones and deleted unheard. At most `keep` are held."""
-
-    def __init__(self, synth: Any, keep: int = 4) -> None:
-        self.synth, self.keep = synth, keep
-        self._folder = tempfile.TemporaryDirectory(prefix="coach-tts-ready-")
-        self._lines: collections.OrderedDict[str, tuple[Path, Future[Path]]] = collections.OrderedDict()
-        self._lock = threading.Lock()
-        self._count = itertools.count()
-
-    def prepare(self, text: str) -> None:
-        with self._lock:
-            if text in self._lines:
-                self._lines.move_to_end(text)
-                return
-            path = Path(self._folder.name) / f"ready-{next(self._count):03d}.wav"
-            self._lines[text] = (path, self.synth.submit(text, path, ahead=True))
-            while len(self._lines) > self.keep:
-                _drop(self._lines.popitem(last=False)[1][1])
-
-    def rendered(self, text: str) -> bool:
-        """`text` is rendered and waiting to be said."""
-        with self._lock:
-            _, done = self._lines.get(text, (None, None))
-        return done is not None and done.done() and not done.cancelled()
-
-    def take(self, text: str) -> Future[Path] | None:
-        """The render of `text` (None if it was never prepared, or crowded out); one still waiting
-        in the queue is moved ahead of the other lines rendered ahead."""
-        with self._lock:
-            path, done = self._lines.pop(text, (None, None))
-        if path is None or done is None or done.cancelled():
-            return None
-        if not (done.running() or done.done()):
-            self.synth.hurry(text, path, done)
-        return done
-
-
-def _drop(done: Future[Path]) -> None:
-    """A line rendered ahead that will not be said: never rendered, or its file deleted."""
-    if not done.cancel():
-        done.add_done_callback(lambda d: d.exception() is None and d.result().unlink(missing_ok=True))
 
 
 class SpeechSynth(_SynthThread):
@@ -269,7 +219,7 @@ class SilentSpeaker:
     def say(self, text: str, wav_path: Path | None = None) -> None:
         return None
 
-    def prepare(self, text: str) -> None:
+    def prepare(self, text: str, wait_s: float = 0.0) -> None:
         return None
 
     def stop(self) -> None:
@@ -292,9 +242,9 @@ class WavSpeaker:
         self.written: list[Path] = []
         self.ahead = ReadyLines(synth)
 
-    def prepare(self, text: str) -> None:
+    def prepare(self, text: str, wait_s: float = 0.0) -> None:
         """Render the whole line now; `say` of the same line moves the file into the folder."""
-        self.ahead.prepare(text)
+        self.ahead.prepare(text, wait_s)
 
     def say(self, text: str, wav_path: Path | None = None) -> None:
         path = wav_path or self.folder / f"line-{next(self._count):03d}.wav"
@@ -336,10 +286,11 @@ class DeviceSpeaker:
         deadline leaves it that."""
         return max(self._leads) if self._leads else None
 
-    def prepare(self, text: str) -> None:
+    def prepare(self, text: str, wait_s: float = 0.0) -> None:
         """Render the line's first sentence now, behind anything being said: a `say` of a line that
-        starts with it plays at once, and renders the rest while that sentence plays."""
-        self.ahead.prepare(split_sentences(text)[0])
+        starts with it plays at once, and renders the rest while that sentence plays. With `wait_s`
+        (a line that may be said at once), before the other lines rendered ahead, waiting up to that."""
+        self.ahead.prepare(split_sentences(text)[0], wait_s)
 
     def say(self, text: str, wav_path: Path | None = None) -> None:
         """Sentence by sentence: the first sentence plays while the next one is rendered."""
@@ -366,7 +317,7 @@ class DeviceSpeaker:
                 self.playing.clear()
                 parts.close()
                 if ready is not None:
-                    _drop(ready)
+                    drop(ready)
 
     @property
     def stopped(self) -> bool:

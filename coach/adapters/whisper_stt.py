@@ -29,6 +29,7 @@ from coach.ports import SAMPLE_RATE
 SILENCE_DBFS = -75.0          # digital near-silence; quiet microphones sit well above this (FLEURS clips: -67 dBFS)
 NO_SPEECH_PROB = 0.6
 MIN_LOGPROB = -1.0
+QUIET_WAIT_S = 5.0            # a primed call waits at most this long for the voice to finish rendering
 
 
 def check_whisper_dir(path: Path) -> Path:
@@ -97,6 +98,8 @@ class WhisperTranscriber:
         duration = len(samples) / SAMPLE_RATE
         if len(samples) < SAMPLE_RATE // 4 or rms_dbfs(samples) < SILENCE_DBFS:
             return Transcript(text="", segments=(), duration_s=duration)
+        if prompt or hotwords:      # the primed pass, in the background: not beside the voice's render
+            heap.wait_quiet(QUIET_WAIT_S)
         with self._lock:
             self.busy.set()
             try:

@@ -89,7 +89,7 @@ class TextSpeaker:
     def say(self, text: str, wav_path: Path | None = None) -> None:
         self.recorder.played(Path())
 
-    def prepare(self, text: str) -> None:
+    def prepare(self, text: str, wait_s: float = 0.0) -> None:
         return None
 
     def stop(self) -> None:

@@ -110,6 +110,12 @@ class FollowUpPrefetch:
             draft.planned.set()
             draft.done.set()
 
+    def ready(self, need: NeedFollowUp) -> bool:
+        """A draft for exactly `need` is written and waiting to be taken."""
+        draft = self._draft
+        return (draft is not None and not draft.cancel.is_set() and draft.done.is_set()
+                and draft.key == _key(need) and draft.reply is not None)
+
     def take(self, need: NeedFollowUp, give_up: threading.Event | None = None) -> FollowUpReply | None:
         """The drafted reply if it was made for exactly `need` (waiting for it to finish, but not
         past `give_up`: then the draft is cancelled), else None."""

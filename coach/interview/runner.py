@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import dataclasses
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -29,6 +28,7 @@ from coach.interview import events as ev
 from coach.interview.engine import Ask, InterviewEngine, NeedFollowUp, WrapUp
 from coach.interview.final_pass import PendingPass
 from coach.interview.prefetch import FollowUpPrefetch
+from coach.interview.reply import follow_up_reply, prepare_next, reply_deadline
 from coach.interview.summary import closing_remarks
 from coach.ports import AudioSource, FollowUpReply, Interviewer, Speaker, Store, Transcriber
 from coach.scoring.scorecard import Scorecard
@@ -227,16 +227,9 @@ class InterviewRunner:
             self.on_event(revised)
 
     def _prepare_next(self) -> None:
-        """While the candidate answers, the voice renders the lines that may come next: the next
-        question, and at the last question the closing (its first sentence does not depend on the scores)."""
-        engine = self.engine
-        if not self.speculate or engine.index < 0:
-            return
-        if engine.index + 1 < len(engine.items):
-            self.speaker.prepare(engine.items[engine.index + 1][0].prompt)
-        else:
-            rounds = [spec.name for _, spec in engine.items]
-            self.speaker.prepare(closing_remarks(self.closing_template, rounds, self._scores, dict(self.focus)))
+        """While the candidate answers, the voice renders the lines that may come next (reply.py)."""
+        if self.speculate:
+            prepare_next(self.engine, self.speaker, self.closing_template, self._scores, self.focus)
 
     def _score(self, question: Any, transcript: Transcript, after: str = "question") -> Scorecard:
         """The answer's card; an answer to a follow-up or a fact change (`after`) is scored as one: its
@@ -265,40 +258,20 @@ class InterviewRunner:
         return plan
 
     def _follow_up(self, action: NeedFollowUp) -> FollowUpReply:
-        """The drafted follow-up if one matches, else the model's; if the model's question is not
-        written by the reply deadline (`_reply_deadline`), the bank's follow-up for the same gap."""
+        """The drafted follow-up if one matches, else the model's, else the bank's (reply.py)."""
         prefetch, self.prefetch = self.prefetch, None
-        give_up, timer, allowed = threading.Event(), None, self._reply_deadline()
-        if self._turn_ended is not None and allowed is not None:
-            timer = threading.Timer(max(0.0, self._turn_ended + allowed - time.perf_counter()), give_up.set)
-            timer.daemon = True
-            timer.start()
-            # the bank's question, rendered while the model writes: if the deadline passes, it plays at once
-            self.speaker.prepare(self.interviewer.fallback(action.question, action.answer, action.gap, action.asked,
-                                                           action.finding or action.target))
-        try:
-            reply = prefetch.take(action, give_up) if prefetch is not None else None
-            if reply is not None:
-                self.drafts_used += 1
-                return reply
-            deadline = self._turn_ended + self.reply_budget_s if self._turn_ended is not None else None
-            reply = self.interviewer.follow_up(action.question, action.answer, action.gap, action.asked,
-                                               cancel=give_up, deadline=deadline, target=action.finding or action.target)
-            if give_up.is_set() and reply.source != "model":
-                reply = dataclasses.replace(reply, late=True)
-            return reply
-        finally:
-            if timer is not None:
-                timer.cancel()
+        reply = follow_up_reply(action, self.interviewer, self.speaker, prefetch, self._turn_ended,
+                                self._reply_deadline(), self.reply_budget_s)
+        if prefetch is not None and prefetch.used:
+            self.drafts_used += 1
+        return reply
 
     def _reply_deadline(self) -> float | None:
-        """Seconds after the end of the turn by which the model's question must be written: the
-        budget less the voice's recent lead to its first sound (0.5 s before it has spoken), at least
-        0.5 s. Only in a live conversation (`speculate`): an answer from a file waits for the model."""
+        """Seconds after the end of the turn by which the model's question must be written (reply.py).
+        Only in a live conversation (`speculate`): an answer from a file waits for the model."""
         if self.reply_deadline_s is not None or self.first_audio_budget_s is None or not self.speculate:
             return self.reply_deadline_s
-        lead_s = self.speaker.lead_s()
-        return max(0.5, self.first_audio_budget_s - (0.5 if lead_s is None else lead_s) - 0.1)
+        return reply_deadline(self.speaker, self.first_audio_budget_s)
 
     def _drop_draft(self) -> None:
         prefetch, self.prefetch = self.prefetch, None

@@ -1,0 +1,72 @@
+"""Memory: the primed final pass does not decode beside the voice's render (the two working sets
+at once took the process over 1 GB), while the live transcriber never waits for the voice; and
+freed buffers go back to the system (real faster-whisper, real espeak-ng)."""
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from coach.adapters import heap, tts
+from coach.adapters.audio_io import decode_file
+from tests.conftest import speak_to_wav
+
+
+def _timed_synth() -> tuple[tts.SpeechSynth, list[tuple[float, float]]]:
+    spans: list[tuple[float, float]] = []
+    synth = tts.SpeechSynth()
+    write = synth._write
+
+    def timed(engine: Any, text: str, path: Path) -> None:
+        started = time.perf_counter()
+        write(engine, text, path)
+        spans.append((started, time.perf_counter()))
+    synth._write = timed          # type: ignore[method-assign]
+    return synth, spans
+
+
+def _start(transcriber: Any, audio: np.ndarray, primed: bool) -> tuple[threading.Thread, list[float]]:
+    began: list[float] = []
+    inner = transcriber._transcribe
+
+    def transcribe() -> None:
+        transcriber._transcribe = lambda *a: (began.append(time.perf_counter()), inner(*a))[1]
+        try:
+            transcriber.transcribe(audio, prompt="How did you cut p99 latency?" if primed else None)
+        finally:
+            transcriber._transcribe = inner
+    thread = threading.Thread(target=transcribe)
+    thread.start()
+    return thread, began
+
+
+def test_the_primed_pass_waits_for_the_voice_and_the_live_transcriber_does_not(tmp_path: Path, transcriber) -> None:
+    answer = decode_file(speak_to_wav("I cut p99 latency from four hundred to one forty milliseconds.",
+                                      tmp_path / "answer.wav"))
+    synth, spans = _timed_synth()
+    lines = [f"Part {n}: the ranking service split retrieval from the heavy ranker and cached embeddings."
+             for n in range(3)]
+    jobs = [synth.submit(line, tmp_path / f"{n}.wav") for n, line in enumerate(lines)]
+    thread, began = _start(transcriber, answer, primed=True)
+    thread.join(timeout=60)
+    assert all(j.done() for j in jobs) and len(spans) == 3
+    assert began and began[0] >= max(end for _, end in spans)       # after the last sentence was rendered
+    assert heap.wait_quiet(0.0)
+
+    jobs = [synth.submit(line, tmp_path / f"live-{n}.wav") for n, line in enumerate(lines)]
+    thread, began = _start(transcriber, answer, primed=False)
+    thread.join(timeout=60)
+    for job in jobs:
+        job.result(timeout=60)
+    assert began and began[0] < max(end for _, end in spans[-3:])   # a live window ran beside the voice
+
+
+def test_a_failed_render_does_not_hold_the_primed_pass(tmp_path: Path) -> None:
+    synth = tts.SpeechSynth()
+    synth._write = lambda engine, text, path: (_ for _ in ()).throw(RuntimeError("driver gone"))  # type: ignore[method-assign]
+    job = synth.submit("This line fails to render.", tmp_path / "x.wav")
+    assert job.exception(timeout=30) is not None
+    assert heap.wait_quiet(5.0)

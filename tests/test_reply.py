@@ -1,0 +1,54 @@
+"""The reply to an answer that needs a follow-up: the bank's line is ready before the model starts,
+so that when the reply deadline fires it plays at once (real llama.cpp, real espeak-ng)."""
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from coach.adapters import tts
+from coach.content import default_content
+from coach.interview.engine import NeedFollowUp
+from coach.interview.reply import follow_up_reply
+
+
+class Watched:
+    """The real interviewer, noting whether the bank's line was rendered when the model started."""
+
+    def __init__(self, interviewer: Any, speaker: tts.DeviceSpeaker) -> None:
+        self.inner, self.speaker = interviewer, speaker
+        self.rendered_at_start: bool | None = None
+        self.bank = ""
+
+    def fallback(self, *args: Any, **kwargs: Any) -> str:
+        self.bank = self.inner.fallback(*args, **kwargs)
+        return self.bank
+
+    def follow_up(self, *args: Any, **kwargs: Any) -> Any:
+        self.rendered_at_start = self.speaker.ahead.rendered(tts.split_sentences(self.bank)[0])
+        return self.inner.follow_up(*args, **kwargs)
+
+
+def _need() -> NeedFollowUp:
+    question = default_content().question("dd-latency-budget")
+    answer = ("I owned the ranking service. Latency at p99 crept up to four hundred milliseconds, so I split "
+              "retrieval from the heavy ranker and cached embeddings.")
+    return NeedFollowUp(question=question, gap="no_numbers", answer=answer, asked=())
+
+
+def test_the_banks_line_is_rendered_before_the_model_starts(interviewer) -> None:
+    speaker = tts.DeviceSpeaker(tts.SpeechSynth(), play=lambda path: None)
+    for n in range(3):          # lines rendered ahead while the candidate spoke, still queued
+        speaker.prepare(f"Question {n}: how would you shard the feature store across three regions?")
+    watched = Watched(interviewer, speaker)
+    reply = follow_up_reply(_need(), watched, speaker, None, turn_ended=time.perf_counter(), allowed=30.0,
+                            reply_budget_s=30.0)
+    assert watched.bank and watched.rendered_at_start is True
+    assert reply.question.endswith("?")
+
+
+def test_past_the_deadline_the_banks_line_is_asked_and_the_model_not_waited_for(interviewer) -> None:
+    speaker = tts.DeviceSpeaker(tts.SpeechSynth(), play=lambda path: None)
+    watched = Watched(interviewer, speaker)
+    reply = follow_up_reply(_need(), watched, speaker, None, turn_ended=time.perf_counter() - 5.0, allowed=1.0,
+                            reply_budget_s=1.0)
+    assert reply.late and reply.source == "bank" and reply.question == watched.bank
