@@ -16,7 +16,7 @@ from coach.scoring.star_cues import (
     _BACKSTORY_CHANGE, _BECAME_STANDARD, _CAREER, _CHANGED_HABIT, _CLOSING_AGREED, _COMPARED, _CAUSE, _CHANGE_MEASURED, _CONDITIONAL, _CONSEQUENCE, _DOUBT, _F, _FINDING,
     _FIRST_PERSON_LEAD, _GOAL, _LATER_RELEASE, _HABIT, _HYPOTHETICAL, _LATER_OUTCOME, _MEASURE, _MEASURED_OUTCOME, _OBLIGATION,
     _OPENER, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OPENS_ASIDE, _OUTCOME_LEAD, _OWNED_ROLE, _SUCCESS_DEF, _PAST, _PERFECT, _PLAN, _REFLECTION,
-    _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _UNSURE, _VERDICT,
+    _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _TEST_STEP, _UNSURE, _VERDICT,
 )
 from coach.scoring.text import Sentence, quote
 
@@ -87,7 +87,7 @@ def label_sentence(sentence: str) -> dict[str, float]:
         return {c: 0.0 for c in scores}  # a habit, a belief, a plan or a doubt: not part of a story
     if scores["result"] >= 2.0 and scores["action"] == 2.2 and _AGREED.search(main):
         scores["action"] = max((w for p, w in ACTION if p is not _AGREED and p.search(main)), default=0.0)
-    if _CAREER.search(sentence) and not scores["result"]:
+    if _CAREER.search(sentence) and not (scores["result"] and _MEASURE.search(sentence)):
         return {c: 0.0 for c in scores}  # "Before that I spent four years in ads ranking": a CV line, not a story
     if _OWNED_ROLE.search(sentence) and not _OBLIGATION.search(sentence):
         # "I owned our churn model, and success was ...": the setting, not an ask
@@ -231,7 +231,8 @@ def _scene_first(sents: list[Sentence], labels: list[str], primary: dict[str, li
     for i in range(1, acts[-1]):
         # what a test step found, with more steps after it: "I reran it with five seeds. It held every time, six
         # points of precision lost. I wrote a note ..."
-        if labels[i] == "result" and labels[i - 1] == "action" and _TEST_LEAD.search(sents[i - 1].text.lower()):
+        prev = sents[i - 1].text.lower()
+        if labels[i] == "result" and labels[i - 1] == "action" and (_TEST_LEAD.search(prev) or _TEST_STEP.search(prev)):
             _relabel(i, "action", labels, primary, secondary, carried)
     second = sents[1].text.lower() if len(sents) > 1 else ""
     if acts[0] == 0 and len(labels) >= 3 and any(a > 1 for a in acts) and not _TEST_LEAD.search(
@@ -292,7 +293,10 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
         strength[i] = sc[best] - sc[max((c for c in COMPONENTS if c != best), key=lambda c: sc[c])]
         for c in COMPONENTS:
             if c != best and sc[c] >= (2.0 if c == "situation" and i < 3 else 2.5) \
-                    and not (c in ("result", "action") and best == "situation"):   # the scene is not a step or the outcome
+                    and not (c in ("result", "action") and best == "situation") \
+                    and not (c == "situation" and best == "action" and _FIRST_PERSON_LEAD.search(low)):
+                # the scene is not a step or the outcome; a sentence that opens with the speaker's step is not the
+                # scene either ("I sat in on her reviews and saw what she had skipped")
                 secondary[c].append(i)
     carried: dict[str, list[int]] = {c: [] for c in COMPONENTS}
     if given is None:
@@ -315,7 +319,9 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
         """The sentences labelled `c` first, the clearest first (the quote: its cue beats the other parts' by the
         widest margin; context keeps its order; clauses that only continue a part last among them), then those
         where `c` is a second, strong cue."""
-        first = primary[c] if c == "situation" else sorted(primary[c], key=lambda k: -strength.get(k, 0.0))
+        # (a step is clearest when the speaker opens with it: "I sent ..." before "She agreed, and I sent ...")
+        lead = (lambda k: bool(_FIRST_PERSON_LEAD.search(sents[k].text.lower()))) if c == "action" else (lambda k: True)
+        first = primary[c] if c == "situation" else sorted(primary[c], key=lambda k: (not lead(k), -strength.get(k, 0.0)))
         idx = first + carried[c] + [k for k in secondary[c] if k not in primary[c]]
         return tuple(sents[k].text for k in idx[:4])
 

@@ -83,7 +83,10 @@ TASK = [
                 r"supposed)\b", _F), 3.0),
     (re.compile(r"^[^,]{0,40}\b(?:asked|tasked) me\b|\bmy (?:role|responsibility) was\b|"
                 r"\b(?:i|i'?m|am|was|were|me|us|myself) (?:\w+ )?(?:responsible for|in charge of)\b|"
-                r"\b(?:asked|tasked|told|gave|charged|trusted) me\b[^.]{0,30}?\bto\b|"
+                # the ask itself ("told me to", "gave me two weeks to"), not a clause after it ("told me the
+                # model had been slow to react" is what someone said)
+                r"\b(?:asked|tasked|told|gave|charged|trusted) me\b(?:\s+(?!(?:the|that|he|she|they|it|we|his|her|"
+                r"their|our|what|how|why|when|about)\b)[a-z'-]+){0,4}?\s+to\b|"
                 r"(?:^|[,;]\s*|\b(?:and|so)\s+)i owned\b|\bi took on\b|\bi volunteered to\b|"
                 r"\bit was my (?:job|problem|call|change|project|model|code|mistake|decision|launch|release|bug|incident)\b|"
                 r"\b(?:it was|it's|it is) (?:on|up to) me to\b|"
@@ -223,7 +226,11 @@ _SELF_RATING = re.compile(r"\bi (?:think|guess|feel)\s+(?:we|i|it|they)\b[^.]{0,
 _CAREER = re.compile(r"^(?:(?:and|so|um|uh|then)\W+)*(?:before that|prior to that),? (?:i|we) (?:was|were|spent|worked|did|had|"
                      r"studied|led|built|moved)\b|\bi'?ve been (?:at|with|in|on|a|an) [^.]{0,40}?\bfor (?:about |almost |over )?"
                      r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many) (?:years?|months?)\b|"
-                     r"^(?:(?:and|so|um|uh|yeah)\W+)*i started out (?:as|doing|in|on)\b", _F)
+                     r"^(?:(?:and|so|um|uh|yeah)\W+)*i started out (?:as|doing|in|on)\b|"
+                     # the next employer in a sequence: "and then i joined a consultancy", "after that i moved to a startup"
+                     r"\b(?:then|after that|later|next),? i (?:joined|moved to|went to|switched to|left for) (?:a|an|my|"
+                     r"another|the) (?:[a-z-]+ ){0,2}(?:company|startup|consultancy|firm|agency|bank|lab|job|role|"
+                     r"employer|insurer|retailer)\b", _F)
 # Owning a system is the setting of the story; owning it with a call to make is the task ("I owned the serving
 # platform, and I had to decide whether to block the launch").
 _OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i owned (?:the|our|a|an|their) (?:[a-z-]+ ){0,3}?(?:model|system|service|"
@@ -231,8 +238,12 @@ _OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i owned (?:the|our|a|an|thei
                          r"^(?:(?:and|so|um|uh|at the time)\W+)*i (?:led|ran|managed|headed) (?:the|our|a|an) "
                          r"(?:[a-z-]+ ){0,3}?(?:team|group|org|organi[sz]ation|squad|department)\b", _F)
 _OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my)\b", _F)
+# Verb forms that look past but are not narration: the present perfect ("I have worked"), and a participle after
+# a present-tense "be" ("what a team is made of", "is better bought or taken from open source").
 _PERFECT = re.compile(r"\b(?:i|we|you|they|he|she|it)(?: have|'ve| has|'s)(?: not| never| really| always| just| already| "
-                      r"pretty much| mostly)* \w+|\b(?:i|we|you|they) (?:have|'ve) \w+ed\b", _F)
+                      r"pretty much| mostly)* \w+|\b(?:i|we|you|they) (?:have|'ve) \w+ed\b|"
+                      r"\b(?:is|are|am|be|being)(?: (?:not|never|often|always|usually|still|better|best|\w+ly))* "
+                      r"(?:[a-z]{3,}ed|made|bought|built|paid|sold|kept|held|run|done|taken|given|left|lost|won|found)\b", _F)
 # A habit told in the past is still a habit: "In my last role I always made sure we measured everything".
 # (Not what used to happen to the team: "when one failed we usually found out from the product manager" is context.)
 _ALWAYS = re.compile(r"\bi (?:would )?(?:always|usually|generally|typically|normally|often|constantly|regularly)\b", _F)
@@ -291,6 +302,12 @@ _PAST = re.compile(r"\b(?:was|were|had|did|(?!(?:" + _NOT_ED + r")\b)\w{3,}ed|" 
 _TEST_LEAD = re.compile(r"^(?:(?:and|so|then|first|next)\W+)*(?:i|we)\s+(?:also |then |first |quickly )?(?:re-?ran|tested|"
                         r"benchmarked|measured|compared|evaluated|sampled|replayed|backtested|simulated|checked|"
                         r"profiled|timed|audited|ran (?:[a-z'-]+ ){0,5}?(?:on|against|through)\b)", _F)
+# The same test step anywhere in a run-on sentence, or a step that rebuilds an evaluation: "... instead of just saying
+# no i rebuilt her test set using the features as they would have looked" (what follows is its finding).
+_TEST_STEP = re.compile(r"\b(?:i|we)\s+(?:also |then |first |quickly )?(?:re-?ran|tested|benchmarked|measured|compared|"
+                        r"(?:re-?)?evaluated|re-?scored|sampled|replayed|backtested|simulated|profiled|timed|audited)\b|"
+                        r"\b(?:i|we)\s+(?:also |then |first |quickly )?(?:re)?(?:built|made|ran|scored|set up|split)\s+"
+                        r"(?:[a-z'-]+\s+){0,3}?(?:test|holdout|hold-out|eval(?:uation)?|validation|backtest)\b", _F)
 # Talking to people answers something that already happened: an answer that opens with it starts mid-story (a
 # follow-up), so the opening is a step, not the scene ("I talked to each team lead separately. Two of them ...").
 _TALK_LEAD = re.compile(r"^(?:(?:and|so|then|first|um|uh)\W+)*(?:i|we)\s+(?:first |then |also )?(?:talked|spoke|met|asked|"

@@ -1,0 +1,55 @@
+"""STAR labels on wordings the cues were not written from: a passive general truth is not a scene, an ask told by
+someone else is not the task when it is what they said, a CV line is not a step, the clearest step opens with the
+speaker, and what a rebuilt test set showed is the step's finding. Answers written for these tests."""
+from __future__ import annotations
+
+from coach.scoring import score_answer
+from coach.scoring.star import StarReport
+
+
+def _star(text: str) -> StarReport:
+    return score_answer(text).star
+
+
+def _label_of(r: StarReport, start: str) -> str:
+    return next(lab for s, lab in zip(r.sentences, r.labels) if s.startswith(start))
+
+
+def test_a_general_truth_in_the_passive_sets_no_scene() -> None:
+    r = _star("Good teams are built on trust more than on process. Feature stores are usually bought rather than "
+              "made in house. I tend to push for small experiments before big bets.")
+    assert not r.situation.present
+    assert set(r.labels) == {"other"}
+
+
+def test_what_someone_told_me_is_not_my_task() -> None:
+    r = _star("Our recommender team wanted to switch to a nightly retrain. Before pushing back I asked the lead why, "
+              "and he told me the old model had been too slow to notice new products. I replayed a month of traffic "
+              "with both schedules and the nightly one only helped for brand new items. New-item clicks rose by six "
+              "percent after we retrained nightly for those items alone.")
+    assert not any(e.startswith("Before pushing back") for e in r.task.evidence)
+
+
+def test_the_next_employer_in_a_career_history_is_not_a_step() -> None:
+    r = _star("I started out in physics. And then I joined a small consultancy doing demand forecasts. After that I "
+              "moved to a retailer where I look after the pricing models.")
+    assert not r.action.present and not r.result.present
+
+
+def test_the_action_quote_is_a_step_the_speaker_opens_with() -> None:
+    r = _star("Our support lead wanted the triage model to close tickets on its own. I showed her that it had only "
+              "seen billing tickets and was guessing on the rest. I proposed letting it close billing tickets only for "
+              "a month. She agreed, and I wrote a weekly report of the tickets it closed. After the month it agreed "
+              "with agents on ninety-five percent of them and we widened it to refunds.")
+    assert r.action.evidence[0].startswith("I ")
+
+
+def test_a_step_inside_a_run_on_sentence_keeps_its_finding() -> None:
+    r = _star("so a colleague had a ranking model she wanted live the next week "
+              "i was worried the features leaked so instead of arguing i rebuilt the holdout set with features as of "
+              "the request time "
+              "and the gain dropped from nine percent to two "
+              "we fixed the two leaky features together and shipped it a week later "
+              "the live gain came in at seven percent")
+    assert _label_of(r, "and the gain dropped") == "action"
+    assert r.result.evidence and "seven percent" in r.result.evidence[0]
