@@ -184,7 +184,8 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
 
 # The rubrics' level 1 is "states something incorrect" and level 3 asks for a correct definition and mechanism: one
 # wrong claim keeps the answer at 2 (the rest may be sound, but it cannot count as correct), two or more at 1.5
-# (mostly the level-1 descriptor).
+# (mostly the level-1 descriptor). A wrong claim with no talking point right beside it is the level-1 descriptor
+# whole ("states something incorrect" and nothing correct to set against it): at most 1.5 too.
 WRONG_CAPS = (2.0, 1.5)
 
 
@@ -192,8 +193,12 @@ def _wrong_claims(a: Any, t: _Trace) -> None:
     n = len(getattr(a, "wrong", ()) or ())
     if n:
         cap = WRONG_CAPS[min(n, len(WRONG_CAPS)) - 1]
+        nothing_right = bool(a.points.total) and not a.points.covered
+        if nothing_right:
+            cap = min(cap, WRONG_CAPS[-1])
         if t.level > cap:
-            t.add(round(cap - t.level, 2), f"states {n} wrong claim{'s' if n > 1 else ''}: at most {cap}")
+            t.add(round(cap - t.level, 2), f"states {n} wrong claim{'s' if n > 1 else ''}"
+                  f"{' and no point right' if nothing_right else ''}: at most {cap}")
 
 
 def _action_sentences(a: Any) -> list[str]:
