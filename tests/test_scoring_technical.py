@@ -173,3 +173,14 @@ PROBE = [
 @pytest.mark.parametrize("qid, sentence, wrong", PROBE)
 def test_a_probe_written_apart_from_the_cues(content, qid: str, sentence: str, wrong: bool) -> None:
     assert _states(content, qid, sentence) is wrong
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("When the network underfits, I turn up the weight decay.", True),
+    ("An L2 penalty gives the model more freedom to fit the training set.", True),
+    ("When the network underfits, I turn the weight decay down.", False),
+    ("If the model is too simple, adding regularisation only backfires.", False),
+    ("Without a penalty the model has more capacity to memorise noise.", False),
+])
+def test_regularisation_as_a_cure_for_underfitting_is_read_as_an_idea(content, sentence: str, wrong: bool) -> None:
+    assert _states(content, "ts-regularization", sentence) is wrong
