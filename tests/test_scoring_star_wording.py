@@ -53,3 +53,22 @@ def test_a_step_inside_a_run_on_sentence_keeps_its_finding() -> None:
               "the live gain came in at seven percent")
     assert _label_of(r, "and the gain dropped") == "action"
     assert r.result.evidence and "seven percent" in r.result.evidence[0]
+
+
+def test_a_belief_in_the_present_perfect_is_not_a_scene_and_covers_no_point() -> None:
+    from coach.content.loader import default_content
+    content = default_content()
+    q = content.question("bh-production-incident")
+    card = score_answer("Staying calm during an outage matters more than anything else. Switching back to the old "
+                        "model straight away has always worked for me. A review without blame usually finds the "
+                        "lasting fix.", question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round))
+    assert not card.star.situation.present
+    assert card.talking_points.covered == ()
+
+
+def test_a_follow_up_opening_with_facts_has_no_scene_of_its_own() -> None:
+    text = ("Most of the spend was on the GPUs behind the ranker: eight of them at roughly two dollars an hour each. "
+            "I batched the requests so each GPU handled four times as many, and moved nightly jobs to spot machines. "
+            "The monthly bill went from about eleven thousand dollars to under five thousand.")
+    assert score_answer(text).star.situation.present          # read alone, the opening sets a scene
+    assert not score_answer(text, followup=True).star.situation.present

@@ -246,9 +246,10 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport:
+def analyse(sents: list[Sentence], given: list[str] | None = None, followup: bool = False) -> StarReport:
     """`given`: one label per sentence from another labeller (the model pass); the cues still add
-    second-part evidence."""
+    second-part evidence. `followup`: the answer replies to a follow-up, so its scene was set before it (an opening
+    sentence with no cue of context is not taken for the scene)."""
     labels: list[str] = []
     strength: dict[int, float] = {}
     primary: dict[str, list[int]] = {c: [] for c in COMPONENTS}
@@ -265,7 +266,8 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
                 labels.append("other")
             continue
         low = s.text.lower()
-        if sc[best] < 1.0 and i < 2 and "action" not in labels and _words(s.text) >= 5 and narrative(low):
+        if sc[best] < 1.0 and i < 2 and "action" not in labels and _words(s.text) >= 5 and narrative(low) \
+                and not followup:
             best, sc = "situation", sc | {"situation": 1.0}     # an opening sentence that sets the scene
         elif i < 2 and best in ("action", "result") and sc["task"] < 2.5 and _SCENE_CLAUSE.search(low):
             best, sc = "situation", sc | {"situation": sc[best] + 0.1}   # "when I joined X, each team did Y"

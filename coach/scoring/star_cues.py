@@ -242,6 +242,9 @@ _OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decisi
 # a present-tense "be" ("what a team is made of", "is better bought or taken from open source").
 _PERFECT = re.compile(r"\b(?:i|we|you|they|he|she|it)(?: have|'ve| has|'s)(?: not| never| really| always| just| already| "
                       r"pretty much| mostly)* \w+|\b(?:i|we|you|they) (?:have|'ve) \w+ed\b|"
+                      # any subject's present perfect: "asking questions later has served me well"
+                      r"\b(?:has|have)(?: (?:not|never|really|always|just|already|long|mostly))* (?:[a-z]{3,}ed|been|"
+                      r"done|made|kept|brought|taught|given|shown|proven|seen)\b|"
                       r"\b(?:is|are|am|be|being)(?: (?:not|never|often|always|usually|still|better|best|\w+ly))* "
                       r"(?:[a-z]{3,}ed|made|bought|built|paid|sold|kept|held|run|done|taken|given|left|lost|won|found)\b", _F)
 # A habit told in the past is still a habit: "In my last role I always made sure we measured everything".
