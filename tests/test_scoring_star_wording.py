@@ -72,3 +72,20 @@ def test_a_follow_up_opening_with_facts_has_no_scene_of_its_own() -> None:
             "The monthly bill went from about eleven thousand dollars to under five thousand.")
     assert score_answer(text).star.situation.present          # read alone, the opening sets a scene
     assert not score_answer(text, followup=True).star.situation.present
+
+
+def test_plain_words_carry_the_incident_points() -> None:
+    from coach.content.loader import default_content
+    content = default_content()
+    q = content.question("bh-production-incident")
+    card = score_answer("One Tuesday our pricing model began quoting zero for a few hundred products. I switched "
+                        "traffic back to the last good model within ten minutes. Then I posted in the sales channel "
+                        "which quotes were affected and when I would say more. Zero quotes stopped within the hour.",
+                        question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round))
+    covered = {p.point for p in card.talking_points.covered}
+    assert q.talking_points[1] in covered and q.talking_points[3] in covered
+    # the same points stated as beliefs, with no incident told, cover nothing
+    views = score_answer("Keeping customers informed matters more than the fix. Going back to the last good model "
+                         "has saved me many times.", question=q, round_spec=content.round(q.round),
+                         rubric=content.rubric(q.round))
+    assert views.talking_points.covered == ()

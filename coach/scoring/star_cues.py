@@ -242,6 +242,8 @@ _OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decisi
 # a present-tense "be" ("what a team is made of", "is better bought or taken from open source").
 _PERFECT = re.compile(r"\b(?:i|we|you|they|he|she|it)(?: have|'ve| has|'s)(?: not| never| really| always| just| already| "
                       r"pretty much| mostly)* \w+|\b(?:i|we|you|they) (?:have|'ve) \w+ed\b|"
+                      # a participle as the state something is kept in: "keeping people informed matters"
+                      r"\b(?:keep|keeps|keeping|stay|stays|staying|get|gets|getting)(?: [a-z']+){0,2} [a-z]{3,}ed\b|"
                       # any subject's present perfect: "asking questions later has served me well"
                       r"\b(?:has|have)(?: (?:not|never|really|always|just|already|long|mostly))* (?:[a-z]{3,}ed|been|"
                       r"done|made|kept|brought|taught|given|shown|proven|seen)\b|"

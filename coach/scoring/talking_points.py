@@ -21,7 +21,8 @@ from coach.scoring.text import STOPWORDS, Sentence, stem, words
 # A few synonyms spoken answers use for the words question banks use.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "latency": ("response time", "p99", "p95", "tail latency"),
-    "rollback": ("roll back", "revert", "rolling back"),
+    "rollback": ("roll back", "revert", "rolling back", "switched back", "switch back", "back to the previous",
+                 "back to the old", "back to the last"),
     "fallback": ("fall back", "fell back", "falling back", "falls back"),
     "postmortem": ("post-mortem", "incident review", "wrote the review", "retro", "retrospective"),
     "monitor": ("dashboard", "observability", "tracking"),
@@ -41,6 +42,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "i was wrong": ("i had been wrong", "i'd been wrong", "i was mistaken", "i got it wrong"),
     "decision": ("hardest call", "hard call", "tough call", "my call", "had to decide"),
     "alternative": ("other option", "middle path", "middle ground", "the other choice"),
+    # telling people during an incident, a request with nothing behind it, asking before building, a cheap first try
+    "communicated": ("informed", "posted in", "next update", "heads up", "kept them posted", "kept everyone posted"),
+    "vague": ("no more detail", "no detail", "no spec", "open-ended", "fuzzy", "hand-wavy"),
+    "questions": ("asked which", "asked what", "asked how", "asked why", "asked them", "asked him", "asked her"),
+    "baseline": ("moving average", "rule of thumb", "simple rule", "without a model", "before building any model"),
+    "first version": ("first cut", "version one", "v1", "pilot", "report first"),
+    "prototype": ("quick version", "rough version", "quick test", "scored both", "ran both", "tried both"),
 }
 _GENERIC = frozenset(stem(w) for w in (
     "model models data system systems use using way good better work make approach need needs handle "
@@ -152,6 +160,7 @@ def _alternatives(keyword: str) -> tuple[str, ...]:
 # the answer's measured outcome: a sentence the STAR labels call a result, with a number in it.
 _OUTCOME_POINT = re.compile(r"^\s*(?:the )?(?:measured |final )?(?:impact|outcome|result|effect|improvement)s?\b|"
                             r"\bmeasured (?:impact|effect|improvement|outcome|result|adoption|organi[sz]ational)|"
+                            r"\b(?:savings?|gains?) (?:achieved|made|delivered)\b|"
                             r"\b(?:impact|adoption) (?:in )?numbers\b|"
                             # "What happened as a result", "What happened next", "How it held up later"
                             r"^\s*what happened\b|^\s*how it (?:held up|turned out|"
