@@ -89,3 +89,28 @@ def test_plain_words_carry_the_incident_points() -> None:
                          "has saved me many times.", question=q, round_spec=content.round(q.round),
                          rubric=content.rubric(q.round))
     assert views.talking_points.covered == ()
+
+
+def test_a_change_told_in_the_present_simple_is_a_general_claim_not_an_outcome() -> None:
+    r = _star("Teams learn fastest when most of their training happens on real projects. Good leads ask more than "
+              "they tell. Confidence rises by about half when people own something real.")
+    assert not r.result.present
+    told = _star("I paired with her for a month and handed her the rollout. Her review comments fell by about half, "
+                 "and today she runs the rollout checklist for the team.")
+    assert told.result.present
+
+
+def test_mentoring_points_and_influence_in_plain_spoken_words() -> None:
+    from coach.content.loader import default_content
+    content = default_content()
+    q = content.question("bh-mentoring")
+    card = score_answer(
+        "so an analyst on the pricing team not mine kept getting stuck whenever a model had to be deployed "
+        "i watched him ship one and saw he had never thought about monitoring "
+        "we met for an hour every week and i only asked questions "
+        "after a month i gave him the rollout of the new price model "
+        "when he skipped the canary i told him straight that it was not optional "
+        "the model went out cleanly and he transferred to our team half a year later",
+        question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round), level="staff")
+    assert len(card.talking_points.covered) >= 5
+    assert "influence without authority" not in card.calibration.staff_missing

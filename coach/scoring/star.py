@@ -118,6 +118,9 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if scores["result"] and scores["result"] == scores["action"] and not _FIRST_PERSON_LEAD.search(sentence) \
             and not _ACTION_LEAD.search(main[:25]):
         scores["result"] += 0.05         # "the launch went fine and we added the rest later": it opens with the outcome
+    if scores["result"] and not _PAST.search(sentence) and not _NOW.search(sentence) and not _REFLECTION.search(sentence):
+        scores["result"] = 0.0           # "people grow fastest when ...": a change in the present simple is a general
+        #                                  claim, not what happened (an outcome is past, or "now" / "today")
     reflection = _REFLECTION.search(sentence)
     if reflection:
         return scores | {"result": max(scores["result"], 2.6)}
@@ -133,6 +136,11 @@ def label_sentence(sentence: str) -> dict[str, float]:
     return scores
 
 
+
+
+_NOW = re.compile(r"\b(?:now|today|these days|nowadays|since|still|anymore|any more|so far|to date|later|by then|"
+                  r"in the end|as a result|eventually|finally|by the end|overall|that (?:week|month|quarter|year)|"
+                  r"after|afterwards|every (?:day|week|month|quarter)|each (?:day|week|month))\b|'ve|\b(?:has|have) ", _F)
 
 
 def _measured_after_step(low: str) -> bool:

@@ -300,7 +300,8 @@ _HABIT = re.compile(r"\b(?:usually|generally|typically|always|normally|tend to|i
                     r"prefer|focus|believe|share|help|answer))\b", _F)
 _PLAN = re.compile(r"^(?:(?:so|and|then|first|next|um|uh|okay|ok|well)\s*,?\s*)*(?:i|we)(?:'d| would| will| could| might| should)\b|"
                    r"^if (?:a|the|i|we|you|someone)\b|\b(?:i|we) would (?:first |probably |then )?\w+", _F)
-_PAST = re.compile(r"\b(?:was|were|had|did|(?!(?:" + _NOT_ED + r")\b)\w{3,}ed|" +
+_PAST = re.compile(r"\b(?:was|were|had|did|fell|rose|grew|shrank|shrunk|sped|came|became|went|stood|ran|"
+                   r"(?!(?:" + _NOT_ED + r")\b)\w{3,}ed|" +
                    "|".join(v for v in _IRREGULAR_PAST.split("|") if v not in _SAME_IN_PRESENT) + r")\b", _F)
 # A step that tests or measures something: what follows it (a change, a figure) is its finding, still the action
 # ("I ran her model on last month's customers with the feature blanked, and its lift fell by half").

@@ -49,6 +49,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "baseline": ("moving average", "rule of thumb", "simple rule", "without a model", "before building any model"),
     "first version": ("first cut", "version one", "v1", "pilot", "report first"),
     "prototype": ("quick version", "rough version", "quick test", "scored both", "ran both", "tried both"),
+    # mentoring in plain words: stuck, watched to find the need, a standing session, handed over, told straight, grew
+    "struggling": ("stuck", "having trouble", "out of her depth", "out of his depth", "falling behind"),
+    "diagnose": ("watched her", "watched him", "sat in on", "saw that she", "saw that he", "noticed she", "noticed he"),
+    "one-on-one": ("every week", "each week", "weekly session", "fortnightly", "every other week", "half hour every",
+                   "an hour every", "an hour each"),
+    "handed": ("gave her the", "gave him the", "put her in charge", "put him in charge", "let her own", "let him own"),
+    "feedback": ("told her straight", "told him straight", "told her plainly", "told him plainly", "straight with her",
+                 "straight with him", "hard conversation"),
+    "promoted": ("transferred to", "moved into the role", "got the role", "now runs", "now leads"),
 }
 _GENERIC = frozenset(stem(w) for w in (
     "model models data system systems use using way good better work make approach need needs handle "
