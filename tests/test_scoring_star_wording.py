@@ -114,3 +114,9 @@ def test_mentoring_points_and_influence_in_plain_spoken_words() -> None:
         question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round), level="staff")
     assert len(card.talking_points.covered) >= 5
     assert "influence without authority" not in card.calibration.staff_missing
+
+
+def test_a_past_perfect_inside_a_relative_clause_is_not_backstory() -> None:
+    r = _star("Last year I shipped a pricing change without a replay. I rolled it back the next morning. We refunded "
+              "the shoppers who had been overcharged, and the complaints stopped within a day.")
+    assert _label_of(r, "We refunded") != "situation"

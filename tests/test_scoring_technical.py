@@ -184,3 +184,14 @@ def test_a_probe_written_apart_from_the_cues(content, qid: str, sentence: str, w
 ])
 def test_regularisation_as_a_cure_for_underfitting_is_read_as_an_idea(content, sentence: str, wrong: bool) -> None:
     assert _states(content, "ts-regularization", sentence) is wrong
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("Concept drift is when the mix of users coming in changes, say more tablets.", True),
+    ("Data drift is when the same inputs start to bring different outcomes.", True),
+    ("Data drift is when the mix of users coming in changes, say more tablets.", False),
+    ("Whenever a feature's distribution moves we retrain straight away.", True),
+    ("When a feature's distribution moves I first check whether accuracy suffered before retraining.", False),
+])
+def test_drift_claims_in_new_words(content, sentence: str, wrong: bool) -> None:
+    assert _states(content, "ts-drift-types", sentence) is wrong

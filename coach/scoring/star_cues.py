@@ -63,7 +63,9 @@ SITUATION = [
     (re.compile(r"\b(?:i|we) (?:[a-z]+ed|built|led|ran|joined)(?: on| with| for| in)? (?:um |uh )?"
                 r"(?:was|were|is|are|had|has)\b", _F), 2.7),
     # backstory in the past perfect: "the bill had doubled", "two teams had stopped talking"
-    (re.compile(r"\bhad (?:already |just |quietly |slowly )?(?:been|become|grown|gone|risen|fallen|crept|[a-z]+ed)\b",
+    # (not inside a relative or time clause: "the customers who had been charged twice", "until they had been retried")
+    (re.compile(r"(?<!\bwho )(?<!\bthat )(?<!\bwhich )(?<!\buntil )(?<!\bwhat i )(?<!\bwhat we )"
+                r"\bhad (?:already |just |quietly |slowly )?(?:been|become|grown|gone|risen|fallen|crept|[a-z]+ed)\b",
                 _F), 2.0),
     # a belief held before the story turned ("I was sure the model was too small, and I argued for a bigger one"),
     # the frame of a story ("the worst one was when I retrained ..."), how success was measured: the setting

@@ -58,6 +58,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "feedback": ("told her straight", "told him straight", "told her plainly", "told him plainly", "straight with her",
                  "straight with him", "hard conversation"),
     "promoted": ("transferred to", "moved into the role", "got the role", "now runs", "now leads"),
+    # owning a mistake and showing the change held
+    "my fault": ("on me", "my mistake", "my doing", "i caused", "i broke"),
+    "since then": ("in the year since", "the year since", "no longer", "ever since", "has blocked", "has caught"),
 }
 _GENERIC = frozenset(stem(w) for w in (
     "model models data system systems use using way good better work make approach need needs handle "
