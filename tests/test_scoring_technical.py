@@ -195,3 +195,20 @@ def test_regularisation_as_a_cure_for_underfitting_is_read_as_an_idea(content, s
 ])
 def test_drift_claims_in_new_words(content, sentence: str, wrong: bool) -> None:
     assert _states(content, "ts-drift-types", sentence) is wrong
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("With fraud this rare I'd lean on the ROC curve, since it barely moves with so few positives.", True),
+    ("With fraud this rare I'd lean on the precision-recall curve rather than the ROC curve.", False),
+    ("I'd keep the cut-off at 0.5, the natural midpoint of a probability.", True),
+    ("I would never keep the cut-off at 0.5; it comes from the cost of each kind of mistake.", False),
+])
+def test_metric_choice_claims_in_new_words(content, sentence: str, wrong: bool) -> None:
+    assert _states(content, "ts-metric-choice", sentence) is wrong
+
+
+def test_a_case_taken_to_other_teams_directors_is_influence() -> None:
+    from coach.scoring.calibrate import staff_signals
+    assert "influence without authority" in staff_signals(
+        "I wrote a short case with the lost hours and took it to the three directors whose teams kept the copies.")
+    assert "influence without authority" not in staff_signals("I wrote a short case with the lost hours.")

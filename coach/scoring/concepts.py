@@ -59,7 +59,8 @@ STANCE: dict[str, tuple[str, ...]] = {
                 "no problem", "good enough", "recommend*", "always", "consistent", "best", "just"),
     "favour": ("better", "best", "prefer*", "more informative", "more sensitive", "more reliable", "more useful",
                "more robust", "more stable", "more accurate", "right choice", "right metric", "go-to", "headline",
-               "go with", "report", "use", "pick", "choose", "trust", "rely on", "ideal", "enough"),
+               "go with", "report", "use", "pick", "choose", "trust", "rely on", "ideal", "enough", "lean on",
+               "stick with", "go by", "track"),
     # applying a practice as the cure for a problem: "I add regularisation when it underfits", "reach for L2 to fix"
     "remedy": ("add", "adds", "adding", "apply", "applies", "applying", "use", "uses", "using", "turn up", "turn it up",
                "increase", "increasing", "raise", "reach for", "fix*", "cure*", "remed*", "help* with", "deal with",

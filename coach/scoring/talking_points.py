@@ -58,6 +58,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "feedback": ("told her straight", "told him straight", "told her plainly", "told him plainly", "straight with her",
                  "straight with him", "hard conversation"),
     "promoted": ("transferred to", "moved into the role", "got the role", "now runs", "now leads"),
+    # winning people and money, a plan changed by a setback, work handed on
+    "headcount": ("gave me two", "gave us two", "gave me three", "gave us three", "lent us", "lent me", "funded"),
+    "setback": ("turned out to need", "could not give us", "so i cut", "so we cut", "dropped that part",
+                "fell through", "ran into"),
+    "owners": ("owning team", "named owner", "without me", "took it over", "took over"),
     # owning a mistake and showing the change held
     "my fault": ("on me", "my mistake", "my doing", "i caused", "i broke"),
     "since then": ("in the year since", "the year since", "no longer", "ever since", "has blocked", "has caught"),
