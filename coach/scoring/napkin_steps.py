@@ -51,7 +51,7 @@ def _batch_rate(qs: list[Quantity], text: str, judge: Callable[..., Check | None
         if size is None:
             continue
         after = [q for q in qs if q.start > m.start()]
-        per = next((q for q in after if q.kind == "latency" and q.unit == "s" and q.value > 0 and (
+        per = next((q for q in after if q.kind in ("latency", "duration") and q.unit == "s" and q.value > 0 and (
             _PER_BATCH_BEFORE.search(text[max(0, q.start - 40):q.start]) or
             _PER_BATCH_AFTER.match(text[q.start + len(q.text):]))), None)
         if per is None:
