@@ -120,3 +120,16 @@ def test_a_past_perfect_inside_a_relative_clause_is_not_backstory() -> None:
     r = _star("Last year I shipped a pricing change without a replay. I rolled it back the next morning. We refunded "
               "the shoppers who had been overcharged, and the complaints stopped within a day.")
     assert _label_of(r, "We refunded") != "situation"
+
+
+def test_plain_words_carry_the_changed_mind_points() -> None:
+    from coach.content.loader import default_content
+    content = default_content()
+    q = content.question("bh-changed-mind")
+    card = score_answer("I was sure we needed a deep model for churn because the old one missed seasonal customers. "
+                        "A teammate suggested better date features first, so I ran both on the same quarter. The "
+                        "simple fix closed most of the gap. I said as much at the next review, where I had argued "
+                        "the opposite. We shipped the features and churn alerts got about a fifth more precise.",
+                        question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round))
+    covered = {p.point for p in card.talking_points.covered}
+    assert q.talking_points[1] in covered and q.talking_points[2] in covered

@@ -63,6 +63,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "setback": ("turned out to need", "could not give us", "so i cut", "so we cut", "dropped that part",
                 "fell through", "ran into"),
     "owners": ("owning team", "named owner", "without me", "took it over", "took over"),
+    # what someone wanted built, what people worried about, evidence from running both, saying one was wrong
+    "proposal": ("wanted a", "asked for a", "pushed for", "pitched"),
+    "concerns": ("worried about", "worried that", "their worry", "afraid of", "pushed back on"),
+    "evidence": ("ran both", "run both", "side by side", "against the same", "closed most of the gap", "only won on"),
+    "admitted": ("said as much", "argued the opposite", "owned up", "admitted it"),
     # owning a mistake and showing the change held
     "my fault": ("on me", "my mistake", "my doing", "i caused", "i broke"),
     "since then": ("in the year since", "the year since", "no longer", "ever since", "has blocked", "has caught"),
