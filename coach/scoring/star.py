@@ -118,7 +118,8 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if scores["result"] and scores["result"] == scores["action"] and not _FIRST_PERSON_LEAD.search(sentence) \
             and not _ACTION_LEAD.search(main[:25]):
         scores["result"] += 0.05         # "the launch went fine and we added the rest later": it opens with the outcome
-    if scores["result"] and not _PAST.search(sentence) and not _NOW.search(sentence) and not _REFLECTION.search(sentence):
+    if scores["result"] and not _PAST.search(sentence) and not _PAST_MOVE.search(sentence) and not _NOW.search(sentence) \
+            and not _REFLECTION.search(sentence):
         scores["result"] = 0.0           # "people grow fastest when ...": a change in the present simple is a general
         #                                  claim, not what happened (an outcome is past, or "now" / "today")
     reflection = _REFLECTION.search(sentence)
@@ -138,6 +139,7 @@ def label_sentence(sentence: str) -> dict[str, float]:
 
 
 
+_PAST_MOVE = re.compile(r"\b(?:came|went|became|ran|got)\b", _F)    # "the bill came down to twelve thousand"
 _NOW = re.compile(r"\b(?:now|today|these days|nowadays|since|still|anymore|any more|so far|to date|later|by then|"
                   r"in the end|as a result|eventually|finally|by the end|overall|that (?:week|month|quarter|year)|"
                   r"after|afterwards|every (?:day|week|month|quarter)|each (?:day|week|month))\b|'ve|\b(?:has|have) ", _F)

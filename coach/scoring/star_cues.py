@@ -87,8 +87,8 @@ TASK = [
                 r"\b(?:i|i'?m|am|was|were|me|us|myself) (?:\w+ )?(?:responsible for|in charge of)\b|"
                 # the ask itself ("told me to", "gave me two weeks to"), not a clause after it ("told me the
                 # model had been slow to react" is what someone said)
-                r"\b(?:asked|tasked|told|gave|charged|trusted) me\b(?:\s+(?!(?:the|that|he|she|they|it|we|his|her|"
-                r"their|our|what|how|why|when|about)\b)[a-z'-]+){0,4}?\s+to\b|"
+                r"\b(?:asked|tasked|told|gave|charged|trusted) me\b(?:\s+(?!(?:that|he|she|they|it|we|what|how|why|"
+                r"when|about|had|has|have|was|were|is|are|would|could|did)\b)[a-z'-]+){0,4}?\s+to\b|"
                 r"(?:^|[,;]\s*|\b(?:and|so)\s+)i owned\b|\bi took on\b|\bi volunteered to\b|"
                 r"\bit was my (?:job|problem|call|change|project|model|code|mistake|decision|launch|release|bug|incident)\b|"
                 r"\b(?:it was|it's|it is) (?:on|up to) me to\b|"
@@ -249,8 +249,10 @@ _PERFECT = re.compile(r"\b(?:i|we|you|they|he|she|it)(?: have|'ve| has|'s)(?: no
                       # any subject's present perfect: "asking questions later has served me well"
                       r"\b(?:has|have)(?: (?:not|never|really|always|just|already|long|mostly))* (?:[a-z]{3,}ed|been|"
                       r"done|made|kept|brought|taught|given|shown|proven|seen)\b|"
+                      # (only with what follows a general passive: "made of", "bought or taken from", "built by")
                       r"\b(?:is|are|am|be|being)(?: (?:not|never|often|always|usually|still|better|best|\w+ly))* "
-                      r"(?:[a-z]{3,}ed|made|bought|built|paid|sold|kept|held|run|done|taken|given|left|lost|won|found)\b", _F)
+                      r"(?:[a-z]{3,}ed|made|bought|built|paid|sold|kept|held|run|done|taken|given|left|lost|won|found)\b"
+                      r"(?= (?:of|by|from|or|and|on|as|rather than|than|in-house|in house|with)\b)", _F)
 # A habit told in the past is still a habit: "In my last role I always made sure we measured everything".
 # (Not what used to happen to the team: "when one failed we usually found out from the product manager" is context.)
 _ALWAYS = re.compile(r"\bi (?:would )?(?:always|usually|generally|typically|normally|often|constantly|regularly)\b", _F)
@@ -302,7 +304,7 @@ _HABIT = re.compile(r"\b(?:usually|generally|typically|always|normally|tend to|i
                     r"prefer|focus|believe|share|help|answer))\b", _F)
 _PLAN = re.compile(r"^(?:(?:so|and|then|first|next|um|uh|okay|ok|well)\s*,?\s*)*(?:i|we)(?:'d| would| will| could| might| should)\b|"
                    r"^if (?:a|the|i|we|you|someone)\b|\b(?:i|we) would (?:first |probably |then )?\w+", _F)
-_PAST = re.compile(r"\b(?:was|were|had|did|fell|rose|grew|shrank|shrunk|sped|came|became|went|stood|ran|"
+_PAST = re.compile(r"\b(?:was|were|had|did|fell|rose|grew|shrank|shrunk|sped|"
                    r"(?!(?:" + _NOT_ED + r")\b)\w{3,}ed|" +
                    "|".join(v for v in _IRREGULAR_PAST.split("|") if v not in _SAME_IN_PRESENT) + r")\b", _F)
 # A step that tests or measures something: what follows it (a change, a figure) is its finding, still the action
