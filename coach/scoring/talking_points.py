@@ -63,6 +63,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "setback": ("turned out to need", "could not give us", "so i cut", "so we cut", "dropped that part",
                 "fell through", "ran into"),
     "owners": ("owning team", "named owner", "without me", "took it over", "took over"),
+    # looking at an experiment before its end, and an even split
+    "peeking": ("look early", "looking early", "stop early", "stopping early"),
+    "fifty fifty": ("50/50", "even split"),
     # what someone wanted built, what people worried about, evidence from running both, saying one was wrong
     "proposal": ("wanted a", "asked for a", "pushed for", "pitched"),
     "concerns": ("worried about", "worried that", "their worry", "afraid of", "pushed back on"),
