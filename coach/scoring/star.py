@@ -18,6 +18,7 @@ from coach.scoring.star_cues import (
     _OPENER, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OPENS_ASIDE, _OUTCOME_LEAD, _OWNED_ROLE, _SUCCESS_DEF, _PAST, _PERFECT, _PLAN, _REFLECTION,
     _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _TEST_STEP, _UNSURE, _VERDICT,
 )
+from coach.scoring.star_notes import improvement
 from coach.scoring.text import Sentence, quote
 
 COMPONENTS = ("situation", "task", "action", "result")
@@ -381,29 +382,9 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         score -= 0.5
     score = round(max(0.0, min(5.0, score)), 2)
     comps = {c: Component(bool(ev[c]), ev[c], tuple(notes[c])) for c in COMPONENTS}
-    return StarReport(**comps, score=score, improvement=_improvement(ev, measurable, i_count, we_count, s_share),
+    return StarReport(**comps, score=score, improvement=improvement(ev, measurable, i_count, we_count, s_share),
                       labels=tuple(labels), i_count=i_count, we_count=we_count, measurable_result=measurable,
                       sentences=tuple(x.text for x in sents))
-
-
-def _improvement(ev: dict[str, tuple[str, ...]], measurable: bool, i_count: int, we_count: int,
-                 s_share: float) -> str:
-    if not ev["result"]:
-        return "End with the outcome and a number: what changed, by how much, for whom."
-    if not measurable:
-        return (f'Put a number on the result: "{quote(ev["result"][0], 90)}" measures nothing; '
-                'say e.g. "cut p99 from 300 to 120 ms" or "saved $40K a month".')
-    if not ev["action"]:
-        return 'Say what you did, step by step, with "I" and a verb: "I profiled ..., I proposed ...".'
-    if we_count >= 3 and we_count > 2 * max(i_count, 1):
-        return f'Say "I" for your own part: "we" {we_count} times against "I" {i_count} times.'
-    if not ev["situation"]:
-        return "Open with one sentence of context: where you were, when, and what was at stake."
-    if s_share > 0.35:
-        return f"Cut the setup: {s_share:.0%} of the answer is context; two sentences are enough."
-    if not ev["task"]:
-        return 'Say what you were asked to do or the goal you owned ("my goal was to ...").'
-    return "Close with what you learned or would do differently, in one sentence."
 
 
 def no_story(sents: list[Sentence]) -> StarReport:
