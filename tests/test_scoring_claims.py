@@ -151,3 +151,17 @@ def test_spoken_phrasings(qid: str, sentence: str, wrong: bool) -> None:
 
     q = default_content().question(qid)
     assert any(claims.states(m, sentence) for m in q.misconceptions) is wrong
+
+
+def test_a_wrong_claim_with_nothing_right_beside_it_scores_below_one_with_a_right_point() -> None:
+    # the rubric's level 1 is "states something incorrect": alone, it is that level whole; with a correct point
+    # beside it, the answer sits between levels 1 and 2
+    alone = _card("Regularisation is mostly about speed. L2 gives sparse weights, so L2 is the one I reach for when "
+                  "I want to drop features, and that is really all there is to it.", "ts-regularization")
+    beside = _card("Regularisation adds a penalty on the size of the weights to the loss, which trades a little bias "
+                   "for less variance. L2 gives sparse weights, so L2 is the one I reach for when I want to drop "
+                   "features.", "ts-regularization")
+    assert alone.wrong_claims and beside.wrong_claims
+    assert beside.talking_points.covered and not alone.talking_points.covered
+    assert alone.overall < beside.overall <= 2.0
+    assert any("no point right" in s for s in alone.calibration.steps)

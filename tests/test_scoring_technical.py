@@ -173,3 +173,42 @@ PROBE = [
 @pytest.mark.parametrize("qid, sentence, wrong", PROBE)
 def test_a_probe_written_apart_from_the_cues(content, qid: str, sentence: str, wrong: bool) -> None:
     assert _states(content, qid, sentence) is wrong
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("When the network underfits, I turn up the weight decay.", True),
+    ("An L2 penalty gives the model more freedom to fit the training set.", True),
+    ("When the network underfits, I turn the weight decay down.", False),
+    ("If the model is too simple, adding regularisation only backfires.", False),
+    ("Without a penalty the model has more capacity to memorise noise.", False),
+])
+def test_regularisation_as_a_cure_for_underfitting_is_read_as_an_idea(content, sentence: str, wrong: bool) -> None:
+    assert _states(content, "ts-regularization", sentence) is wrong
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("Concept drift is when the mix of users coming in changes, say more tablets.", True),
+    ("Data drift is when the same inputs start to bring different outcomes.", True),
+    ("Data drift is when the mix of users coming in changes, say more tablets.", False),
+    ("Whenever a feature's distribution moves we retrain straight away.", True),
+    ("When a feature's distribution moves I first check whether accuracy suffered before retraining.", False),
+])
+def test_drift_claims_in_new_words(content, sentence: str, wrong: bool) -> None:
+    assert _states(content, "ts-drift-types", sentence) is wrong
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("With fraud this rare I'd lean on the ROC curve, since it barely moves with so few positives.", True),
+    ("With fraud this rare I'd lean on the precision-recall curve rather than the ROC curve.", False),
+    ("I'd keep the cut-off at 0.5, the natural midpoint of a probability.", True),
+    ("I would never keep the cut-off at 0.5; it comes from the cost of each kind of mistake.", False),
+])
+def test_metric_choice_claims_in_new_words(content, sentence: str, wrong: bool) -> None:
+    assert _states(content, "ts-metric-choice", sentence) is wrong
+
+
+def test_a_case_taken_to_other_teams_directors_is_influence() -> None:
+    from coach.scoring.calibrate import staff_signals
+    assert "influence without authority" in staff_signals(
+        "I wrote a short case with the lost hours and took it to the three directors whose teams kept the copies.")
+    assert "influence without authority" not in staff_signals("I wrote a short case with the lost hours.")

@@ -50,7 +50,7 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     report = _delivery.analyse(text, segments, duration, round_spec.answer_seconds if round_spec else None)
     production = signals.production_concepts(text)
     na = signals.non_answer(text, question)
-    star_report = star.analyse(sents) if na is None else star.no_story(sents)
+    star_report = star.analyse(sents, followup=followup) if na is None else star.no_story(sents)
     outcomes = tuple(t for t, lab in zip(star_report.sentences, star_report.labels)
                      if lab == "result" and talking_points.is_measured(t))
     story = answer_kind(round_id, question, True) == "story"       # the question asks for a story

@@ -8,7 +8,7 @@ A cue set fires on a clause when every group (split on " + ") has a mention ther
 of one another. An alternative (split on " | ") is a word or phrase: "*" ends a word stem, spaces and hyphens
 match either, "!" in front asks for the mention to be negated ("!change*" is "neither changes", "does not
 change"), and "@name" is one of the stance groups below (recommending or doing a practice, favouring a choice,
-a universal "always"). A group written with "-" in front says what the claim cannot sit next to: the right
+applying it as a remedy, a universal "always"). A group written with "-" in front says what the claim cannot sit next to: the right
 statement itself ("- need the labels"). Without "!", a negated or contrasted mention does not count ("not better",
 "PR AUC over ROC AUC", "rather than a random split"). A clause that reports or rejects the claim ("people think ...", "...,
 which is wrong"), or calls the thing a harm near the mentions ("leaks", "inflates", "a mistake", "useless"),
@@ -59,7 +59,12 @@ STANCE: dict[str, tuple[str, ...]] = {
                 "no problem", "good enough", "recommend*", "always", "consistent", "best", "just"),
     "favour": ("better", "best", "prefer*", "more informative", "more sensitive", "more reliable", "more useful",
                "more robust", "more stable", "more accurate", "right choice", "right metric", "go-to", "headline",
-               "go with", "report", "use", "pick", "choose", "trust", "rely on", "ideal", "enough"),
+               "go with", "report", "use", "pick", "choose", "trust", "rely on", "ideal", "enough", "lean on",
+               "stick with", "go by", "track"),
+    # applying a practice as the cure for a problem: "I add regularisation when it underfits", "reach for L2 to fix"
+    "remedy": ("add", "adds", "adding", "apply", "applies", "applying", "use", "uses", "using", "turn up", "turn it up",
+               "increase", "increasing", "raise", "reach for", "fix*", "cure*", "remed*", "help* with", "deal with",
+               "cope with", "the answer to", "the cure for", "the fix for"),
     "always": ("always", "every time", "in all cases", "any case", "regardless", "whatever the", "holds for",
                "no matter", "in general", "for everything", "universally"),
 }

@@ -10,7 +10,7 @@ Rules (each needs all of its inputs said out loud; otherwise no check is made):
   capacity         instances x capacity per instance <-> total load
   cost             instances x price per instance-hour x hours -> dollars
 Also (napkin_rates.py) peak against average, fan-out per request and per-second against per-day, and
-(napkin_tests.py) an A/B test's length, (napkin_llm.py) KV cache, training compute and time, decoding FLOPs, Adam memory and GPUs for a memory.
+(napkin_tests.py) an A/B test's length, (napkin_steps.py) a rate from a batch and its time, halving or doubling a figure, (napkin_llm.py) KV cache, training compute and time, decoding FLOPs, Adam memory and GPUs for a memory.
 A derived figure is wrong when it is more than 2x off (a plain product or division), 3x when the
 answer says it is a rough guess; rules of thumb (6NT, 2N, 16 bytes) within 1.5x; after allowing any
 multiplier the answer states ("peak is 3x average", "replicated 3 times"). Every flag names the step
@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from coach.scoring import napkin_llm, napkin_rates, napkin_tests
+from coach.scoring import napkin_llm, napkin_rates, napkin_steps, napkin_tests
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
 from coach.scoring.text import fmt_num, human
@@ -44,7 +44,9 @@ STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qp
          "training_flops": "training compute ≈ 6 × parameters × tokens",
          "decode_flops": "decoding ≈ 2 × parameters FLOPs per token",
          "adam_memory": "Adam in mixed precision ≈ 16 bytes per parameter",
-         "gpus_for_memory": "GPUs ≥ memory ÷ memory per GPU"}
+         "gpus_for_memory": "GPUs ≥ memory ÷ memory per GPU",
+         "batch_rate": "items per second = batch size ÷ seconds per batch",
+         "scale": "halving, doubling or a fraction of a stated figure"}
 _PRECISION = [(re.compile(r"\b(?:fp32|float32|f32|full precision|32[- ]bit|thirty[- ]two[- ]bit)\b", re.I), 4.0),
               (re.compile(r"\b(?:fp16|bf16|float16|bfloat16|f16|half precision|16[- ]bit|sixteen[- ]bit)\b", re.I), 2.0),
               (re.compile(r"\b(?:int8|fp8|8[- ]bit|eight[- ]bit)\b", re.I), 1.0),
@@ -140,6 +142,7 @@ def check(qs: list[Quantity], text: str, factors: list[float]) -> list[Check]:
     first = [c for c in napkin_llm.check(qs, text, judge, _tol.value) if c is not None]
     first += [c for c in napkin_rates.check(qs, text, factors, _judge) if c is not None]
     first += [c for c in napkin_tests.check(qs, text, _judge) if c is not None]
+    first += [c for c in napkin_steps.check(qs, text, _judge, EXACT_TOLERANCE * _tol.value / TOLERANCE) if c is not None]
     claimed = {c.at for c in first}
     out: list[Check] = list(first)
     for fn in (_qps, _bandwidth, _storage, _model_memory, _training_time, _capacity, _cost):

@@ -57,7 +57,7 @@ def _find_numbers(text: str) -> tuple[NumberSpan, ...]:
                 out.append(span)
             continue
         low = tok.lower()
-        if low in ONES or low in TENS or low in ("a", "an", "half", "point") or low in SCALES:
+        if low in ONES or low in TENS or low in ("a", "an", "half", "point", "hundred") or low in SCALES:
             parsed = _words(toks, i)
             if parsed is not None:
                 value, j = parsed
@@ -131,6 +131,10 @@ def _words(toks: list[tuple[str, int, int]], i: int) -> tuple[float, int] | None
             current = 1.0
             seen = True
             last = "ones"
+            j += 1
+            continue
+        if w == "hundred" and not seen and low(j + 1) == "and" and (low(j + 2) in ONES or low(j + 2) in TENS):
+            current, seen, last = 100.0, True, "hundred"    # spoken without "a": "the current hundred and twenty"
             j += 1
             continue
         if w == "dozen" and seen and last == "ones":

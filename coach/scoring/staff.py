@@ -28,6 +28,13 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:[a-z]+ ){0,2}(?:council|board|committee|forum|leads|directors|group)|with input from|"
         r"(?:got|brought) (?:[a-z]+ ){0,3}(?:on board|to agree|to sign off|to adopt)|persuad\w*|"
         r"leads? from|other tech leads|"
+        # a case taken to people who own other teams: "took it to the two directors who owned those teams"
+        r"(?:took|brought|pitched|presented) (?:it|this|that|the case|the proposal|the plan|a (?:[a-z-]+ )?(?:case|"
+        r"proposal|plan|page)) (?:[a-z ]{0,30})?to (?:the |our |their |both |two |three )?(?:[a-z-]+ ){0,2}"
+        r"(?:directors?|vps?|leads|leadership|heads? of|managers)\b|"
+        # someone outside the speaker's line: "not in my reporting line", "on the ads team, not mine"
+        r"not (?:in )?my (?:reporting line|team|org|report)\b|\bteam,? not mine\b|outside (?:my|our) (?:team|org|"
+        r"reporting line)|"
         r"worked with [a-z ]{0,20}lead|workshop|one on one|"
         # persuasion by showing and helping: presenting to peers, pairing with other teams' engineers
         r"presented (?:[a-z]+ ){0,3}(?:at|to) (?:the|our|a) (?:[a-z']+ ){0,3}(?:review|forum|meeting|leads|council|"

@@ -16,8 +16,9 @@ from coach.scoring.star_cues import (
     _BACKSTORY_CHANGE, _BECAME_STANDARD, _CAREER, _CHANGED_HABIT, _CLOSING_AGREED, _COMPARED, _CAUSE, _CHANGE_MEASURED, _CONDITIONAL, _CONSEQUENCE, _DOUBT, _F, _FINDING,
     _FIRST_PERSON_LEAD, _GOAL, _LATER_RELEASE, _HABIT, _HYPOTHETICAL, _LATER_OUTCOME, _MEASURE, _MEASURED_OUTCOME, _OBLIGATION,
     _OPENER, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OPENS_ASIDE, _OUTCOME_LEAD, _OWNED_ROLE, _SUCCESS_DEF, _PAST, _PERFECT, _PLAN, _REFLECTION,
-    _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _UNSURE, _VERDICT,
+    _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _TEST_STEP, _UNSURE, _VERDICT,
 )
+from coach.scoring.star_notes import improvement
 from coach.scoring.text import Sentence, quote
 
 COMPONENTS = ("situation", "task", "action", "result")
@@ -87,7 +88,7 @@ def label_sentence(sentence: str) -> dict[str, float]:
         return {c: 0.0 for c in scores}  # a habit, a belief, a plan or a doubt: not part of a story
     if scores["result"] >= 2.0 and scores["action"] == 2.2 and _AGREED.search(main):
         scores["action"] = max((w for p, w in ACTION if p is not _AGREED and p.search(main)), default=0.0)
-    if _CAREER.search(sentence) and not scores["result"]:
+    if _CAREER.search(sentence) and not (scores["result"] and _MEASURE.search(sentence)):
         return {c: 0.0 for c in scores}  # "Before that I spent four years in ads ranking": a CV line, not a story
     if _OWNED_ROLE.search(sentence) and not _OBLIGATION.search(sentence):
         # "I owned our churn model, and success was ...": the setting, not an ask
@@ -118,6 +119,10 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if scores["result"] and scores["result"] == scores["action"] and not _FIRST_PERSON_LEAD.search(sentence) \
             and not _ACTION_LEAD.search(main[:25]):
         scores["result"] += 0.05         # "the launch went fine and we added the rest later": it opens with the outcome
+    if scores["result"] and not _PAST.search(sentence) and not _PAST_MOVE.search(sentence) and not _NOW.search(sentence) \
+            and not _REFLECTION.search(sentence):
+        scores["result"] = 0.0           # "people grow fastest when ...": a change in the present simple is a general
+        #                                  claim, not what happened (an outcome is past, or "now" / "today")
     reflection = _REFLECTION.search(sentence)
     if reflection:
         return scores | {"result": max(scores["result"], 2.6)}
@@ -133,6 +138,12 @@ def label_sentence(sentence: str) -> dict[str, float]:
     return scores
 
 
+
+
+_PAST_MOVE = re.compile(r"\b(?:came|went|became|ran|got)\b", _F)    # "the bill came down to twelve thousand"
+_NOW = re.compile(r"\b(?:now|today|these days|nowadays|since|still|anymore|any more|so far|to date|later|by then|"
+                  r"in the end|as a result|eventually|finally|by the end|overall|that (?:week|month|quarter|year)|"
+                  r"after|afterwards|every (?:day|week|month|quarter)|each (?:day|week|month))\b|'ve|\b(?:has|have) ", _F)
 
 
 def _measured_after_step(low: str) -> bool:
@@ -231,7 +242,8 @@ def _scene_first(sents: list[Sentence], labels: list[str], primary: dict[str, li
     for i in range(1, acts[-1]):
         # what a test step found, with more steps after it: "I reran it with five seeds. It held every time, six
         # points of precision lost. I wrote a note ..."
-        if labels[i] == "result" and labels[i - 1] == "action" and _TEST_LEAD.search(sents[i - 1].text.lower()):
+        prev = sents[i - 1].text.lower()
+        if labels[i] == "result" and labels[i - 1] == "action" and (_TEST_LEAD.search(prev) or _TEST_STEP.search(prev)):
             _relabel(i, "action", labels, primary, secondary, carried)
     second = sents[1].text.lower() if len(sents) > 1 else ""
     if acts[0] == 0 and len(labels) >= 3 and any(a > 1 for a in acts) and not _TEST_LEAD.search(
@@ -245,9 +257,10 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport:
+def analyse(sents: list[Sentence], given: list[str] | None = None, followup: bool = False) -> StarReport:
     """`given`: one label per sentence from another labeller (the model pass); the cues still add
-    second-part evidence."""
+    second-part evidence. `followup`: the answer replies to a follow-up, so its scene was set before it (an opening
+    sentence with no cue of context is not taken for the scene)."""
     labels: list[str] = []
     strength: dict[int, float] = {}
     primary: dict[str, list[int]] = {c: [] for c in COMPONENTS}
@@ -264,7 +277,8 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
                 labels.append("other")
             continue
         low = s.text.lower()
-        if sc[best] < 1.0 and i < 2 and "action" not in labels and _words(s.text) >= 5 and narrative(low):
+        if sc[best] < 1.0 and i < 2 and "action" not in labels and _words(s.text) >= 5 and narrative(low) \
+                and not followup:
             best, sc = "situation", sc | {"situation": 1.0}     # an opening sentence that sets the scene
         elif i < 2 and best in ("action", "result") and sc["task"] < 2.5 and _SCENE_CLAUSE.search(low):
             best, sc = "situation", sc | {"situation": sc[best] + 0.1}   # "when I joined X, each team did Y"
@@ -292,7 +306,10 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
         strength[i] = sc[best] - sc[max((c for c in COMPONENTS if c != best), key=lambda c: sc[c])]
         for c in COMPONENTS:
             if c != best and sc[c] >= (2.0 if c == "situation" and i < 3 else 2.5) \
-                    and not (c in ("result", "action") and best == "situation"):   # the scene is not a step or the outcome
+                    and not (c in ("result", "action") and best == "situation") \
+                    and not (c == "situation" and best == "action" and _FIRST_PERSON_LEAD.search(low)):
+                # the scene is not a step or the outcome; a sentence that opens with the speaker's step is not the
+                # scene either ("I sat in on her reviews and saw what she had skipped")
                 secondary[c].append(i)
     carried: dict[str, list[int]] = {c: [] for c in COMPONENTS}
     if given is None:
@@ -315,7 +332,9 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
         """The sentences labelled `c` first, the clearest first (the quote: its cue beats the other parts' by the
         widest margin; context keeps its order; clauses that only continue a part last among them), then those
         where `c` is a second, strong cue."""
-        first = primary[c] if c == "situation" else sorted(primary[c], key=lambda k: -strength.get(k, 0.0))
+        # (a step is clearest when the speaker opens with it: "I sent ..." before "She agreed, and I sent ...")
+        lead = (lambda k: bool(_FIRST_PERSON_LEAD.search(sents[k].text.lower()))) if c == "action" else (lambda k: True)
+        first = primary[c] if c == "situation" else sorted(primary[c], key=lambda k: (not lead(k), -strength.get(k, 0.0)))
         idx = first + carried[c] + [k for k in secondary[c] if k not in primary[c]]
         return tuple(sents[k].text for k in idx[:4])
 
@@ -363,29 +382,9 @@ def analyse(sents: list[Sentence], given: list[str] | None = None) -> StarReport
         score -= 0.5
     score = round(max(0.0, min(5.0, score)), 2)
     comps = {c: Component(bool(ev[c]), ev[c], tuple(notes[c])) for c in COMPONENTS}
-    return StarReport(**comps, score=score, improvement=_improvement(ev, measurable, i_count, we_count, s_share),
+    return StarReport(**comps, score=score, improvement=improvement(ev, measurable, i_count, we_count, s_share),
                       labels=tuple(labels), i_count=i_count, we_count=we_count, measurable_result=measurable,
                       sentences=tuple(x.text for x in sents))
-
-
-def _improvement(ev: dict[str, tuple[str, ...]], measurable: bool, i_count: int, we_count: int,
-                 s_share: float) -> str:
-    if not ev["result"]:
-        return "End with the outcome and a number: what changed, by how much, for whom."
-    if not measurable:
-        return (f'Put a number on the result: "{quote(ev["result"][0], 90)}" measures nothing; '
-                'say e.g. "cut p99 from 300 to 120 ms" or "saved $40K a month".')
-    if not ev["action"]:
-        return 'Say what you did, step by step, with "I" and a verb: "I profiled ..., I proposed ...".'
-    if we_count >= 3 and we_count > 2 * max(i_count, 1):
-        return f'Say "I" for your own part: "we" {we_count} times against "I" {i_count} times.'
-    if not ev["situation"]:
-        return "Open with one sentence of context: where you were, when, and what was at stake."
-    if s_share > 0.35:
-        return f"Cut the setup: {s_share:.0%} of the answer is context; two sentences are enough."
-    if not ev["task"]:
-        return 'Say what you were asked to do or the goal you owned ("my goal was to ...").'
-    return "Close with what you learned or would do differently, in one sentence."
 
 
 def no_story(sents: list[Sentence]) -> StarReport:

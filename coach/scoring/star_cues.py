@@ -63,7 +63,9 @@ SITUATION = [
     (re.compile(r"\b(?:i|we) (?:[a-z]+ed|built|led|ran|joined)(?: on| with| for| in)? (?:um |uh )?"
                 r"(?:was|were|is|are|had|has)\b", _F), 2.7),
     # backstory in the past perfect: "the bill had doubled", "two teams had stopped talking"
-    (re.compile(r"\bhad (?:already |just |quietly |slowly )?(?:been|become|grown|gone|risen|fallen|crept|[a-z]+ed)\b",
+    # (not inside a relative or time clause: "the customers who had been charged twice", "until they had been retried")
+    (re.compile(r"(?<!\bwho )(?<!\bthat )(?<!\bwhich )(?<!\buntil )(?<!\bwhat i )(?<!\bwhat we )"
+                r"\bhad (?:already |just |quietly |slowly )?(?:been|become|grown|gone|risen|fallen|crept|[a-z]+ed)\b",
                 _F), 2.0),
     # a belief held before the story turned ("I was sure the model was too small, and I argued for a bigger one"),
     # the frame of a story ("the worst one was when I retrained ..."), how success was measured: the setting
@@ -83,7 +85,10 @@ TASK = [
                 r"supposed)\b", _F), 3.0),
     (re.compile(r"^[^,]{0,40}\b(?:asked|tasked) me\b|\bmy (?:role|responsibility) was\b|"
                 r"\b(?:i|i'?m|am|was|were|me|us|myself) (?:\w+ )?(?:responsible for|in charge of)\b|"
-                r"\b(?:asked|tasked|told|gave|charged|trusted) me\b[^.]{0,30}?\bto\b|"
+                # the ask itself ("told me to", "gave me two weeks to"), not a clause after it ("told me the
+                # model had been slow to react" is what someone said)
+                r"\b(?:asked|tasked|told|gave|charged|trusted) me\b(?:\s+(?!(?:that|he|she|they|it|we|what|how|why|"
+                r"when|about|had|has|have|was|were|is|are|would|could|did)\b)[a-z'-]+){0,4}?\s+to\b|"
                 r"(?:^|[,;]\s*|\b(?:and|so)\s+)i owned\b|\bi took on\b|\bi volunteered to\b|"
                 r"\bit was my (?:job|problem|call|change|project|model|code|mistake|decision|launch|release|bug|incident)\b|"
                 r"\b(?:it was|it's|it is) (?:on|up to) me to\b|"
@@ -223,7 +228,11 @@ _SELF_RATING = re.compile(r"\bi (?:think|guess|feel)\s+(?:we|i|it|they)\b[^.]{0,
 _CAREER = re.compile(r"^(?:(?:and|so|um|uh|then)\W+)*(?:before that|prior to that),? (?:i|we) (?:was|were|spent|worked|did|had|"
                      r"studied|led|built|moved)\b|\bi'?ve been (?:at|with|in|on|a|an) [^.]{0,40}?\bfor (?:about |almost |over )?"
                      r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many) (?:years?|months?)\b|"
-                     r"^(?:(?:and|so|um|uh|yeah)\W+)*i started out (?:as|doing|in|on)\b", _F)
+                     r"^(?:(?:and|so|um|uh|yeah)\W+)*i started out (?:as|doing|in|on)\b|"
+                     # the next employer in a sequence: "and then i joined a consultancy", "after that i moved to a startup"
+                     r"\b(?:then|after that|later|next),? i (?:joined|moved to|went to|switched to|left for) (?:a|an|my|"
+                     r"another|the) (?:[a-z-]+ ){0,2}(?:company|startup|consultancy|firm|agency|bank|lab|job|role|"
+                     r"employer|insurer|retailer)\b", _F)
 # Owning a system is the setting of the story; owning it with a call to make is the task ("I owned the serving
 # platform, and I had to decide whether to block the launch").
 _OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i owned (?:the|our|a|an|their) (?:[a-z-]+ ){0,3}?(?:model|system|service|"
@@ -231,8 +240,19 @@ _OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i owned (?:the|our|a|an|thei
                          r"^(?:(?:and|so|um|uh|at the time)\W+)*i (?:led|ran|managed|headed) (?:the|our|a|an) "
                          r"(?:[a-z-]+ ){0,3}?(?:team|group|org|organi[sz]ation|squad|department)\b", _F)
 _OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my)\b", _F)
+# Verb forms that look past but are not narration: the present perfect ("I have worked"), and a participle after
+# a present-tense "be" ("what a team is made of", "is better bought or taken from open source").
 _PERFECT = re.compile(r"\b(?:i|we|you|they|he|she|it)(?: have|'ve| has|'s)(?: not| never| really| always| just| already| "
-                      r"pretty much| mostly)* \w+|\b(?:i|we|you|they) (?:have|'ve) \w+ed\b", _F)
+                      r"pretty much| mostly)* \w+|\b(?:i|we|you|they) (?:have|'ve) \w+ed\b|"
+                      # a participle as the state something is kept in: "keeping people informed matters"
+                      r"\b(?:keep|keeps|keeping|stay|stays|staying|get|gets|getting)(?: [a-z']+){0,2} [a-z]{3,}ed\b|"
+                      # any subject's present perfect: "asking questions later has served me well"
+                      r"\b(?:has|have)(?: (?:not|never|really|always|just|already|long|mostly))* (?:[a-z]{3,}ed|been|"
+                      r"done|made|kept|brought|taught|given|shown|proven|seen)\b|"
+                      # (only with what follows a general passive: "made of", "bought or taken from", "built by")
+                      r"\b(?:is|are|am|be|being)(?: (?:not|never|often|always|usually|still|better|best|\w+ly))* "
+                      r"(?:[a-z]{3,}ed|made|bought|built|paid|sold|kept|held|run|done|taken|given|left|lost|won|found)\b"
+                      r"(?= (?:of|by|from|or|and|on|as|rather than|than|in-house|in house|with)\b)", _F)
 # A habit told in the past is still a habit: "In my last role I always made sure we measured everything".
 # (Not what used to happen to the team: "when one failed we usually found out from the product manager" is context.)
 _ALWAYS = re.compile(r"\bi (?:would )?(?:always|usually|generally|typically|normally|often|constantly|regularly)\b", _F)
@@ -284,13 +304,20 @@ _HABIT = re.compile(r"\b(?:usually|generally|typically|always|normally|tend to|i
                     r"prefer|focus|believe|share|help|answer))\b", _F)
 _PLAN = re.compile(r"^(?:(?:so|and|then|first|next|um|uh|okay|ok|well)\s*,?\s*)*(?:i|we)(?:'d| would| will| could| might| should)\b|"
                    r"^if (?:a|the|i|we|you|someone)\b|\b(?:i|we) would (?:first |probably |then )?\w+", _F)
-_PAST = re.compile(r"\b(?:was|were|had|did|(?!(?:" + _NOT_ED + r")\b)\w{3,}ed|" +
+_PAST = re.compile(r"\b(?:was|were|had|did|fell|rose|grew|shrank|shrunk|sped|"
+                   r"(?!(?:" + _NOT_ED + r")\b)\w{3,}ed|" +
                    "|".join(v for v in _IRREGULAR_PAST.split("|") if v not in _SAME_IN_PRESENT) + r")\b", _F)
 # A step that tests or measures something: what follows it (a change, a figure) is its finding, still the action
 # ("I ran her model on last month's customers with the feature blanked, and its lift fell by half").
 _TEST_LEAD = re.compile(r"^(?:(?:and|so|then|first|next)\W+)*(?:i|we)\s+(?:also |then |first |quickly )?(?:re-?ran|tested|"
                         r"benchmarked|measured|compared|evaluated|sampled|replayed|backtested|simulated|checked|"
                         r"profiled|timed|audited|ran (?:[a-z'-]+ ){0,5}?(?:on|against|through)\b)", _F)
+# The same test step anywhere in a run-on sentence, or a step that rebuilds an evaluation: "... instead of just saying
+# no i rebuilt her test set using the features as they would have looked" (what follows is its finding).
+_TEST_STEP = re.compile(r"\b(?:i|we)\s+(?:also |then |first |quickly )?(?:re-?ran|tested|benchmarked|measured|compared|"
+                        r"(?:re-?)?evaluated|re-?scored|sampled|replayed|backtested|simulated|profiled|timed|audited)\b|"
+                        r"\b(?:i|we)\s+(?:also |then |first |quickly )?(?:re)?(?:built|made|ran|scored|set up|split)\s+"
+                        r"(?:[a-z'-]+\s+){0,3}?(?:test|holdout|hold-out|eval(?:uation)?|validation|backtest)\b", _F)
 # Talking to people answers something that already happened: an answer that opens with it starts mid-story (a
 # follow-up), so the opening is a step, not the scene ("I talked to each team lead separately. Two of them ...").
 _TALK_LEAD = re.compile(r"^(?:(?:and|so|then|first|um|uh)\W+)*(?:i|we)\s+(?:first |then |also )?(?:talked|spoke|met|asked|"

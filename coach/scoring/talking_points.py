@@ -21,7 +21,8 @@ from coach.scoring.text import STOPWORDS, Sentence, stem, words
 # A few synonyms spoken answers use for the words question banks use.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "latency": ("response time", "p99", "p95", "tail latency"),
-    "rollback": ("roll back", "revert", "rolling back"),
+    "rollback": ("roll back", "revert", "rolling back", "switched back", "switch back", "back to the previous",
+                 "back to the old", "back to the last"),
     "fallback": ("fall back", "fell back", "falling back", "falls back"),
     "postmortem": ("post-mortem", "incident review", "wrote the review", "retro", "retrospective"),
     "monitor": ("dashboard", "observability", "tracking"),
@@ -41,6 +42,38 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "i was wrong": ("i had been wrong", "i'd been wrong", "i was mistaken", "i got it wrong"),
     "decision": ("hardest call", "hard call", "tough call", "my call", "had to decide"),
     "alternative": ("other option", "middle path", "middle ground", "the other choice"),
+    # telling people during an incident, a request with nothing behind it, asking before building, a cheap first try
+    "communicated": ("informed", "posted in", "next update", "heads up", "kept them posted", "kept everyone posted"),
+    "vague": ("no more detail", "no detail", "no spec", "open-ended", "fuzzy", "hand-wavy"),
+    "questions": ("asked which", "asked what", "asked how", "asked why", "asked them", "asked him", "asked her"),
+    "baseline": ("moving average", "rule of thumb", "simple rule", "without a model", "before building any model"),
+    "first version": ("first cut", "version one", "v1", "pilot", "report first"),
+    "prototype": ("quick version", "rough version", "quick test", "scored both", "ran both", "tried both"),
+    # mentoring in plain words: stuck, watched to find the need, a standing session, handed over, told straight, grew
+    "struggling": ("stuck", "having trouble", "out of her depth", "out of his depth", "falling behind"),
+    "diagnose": ("watched her", "watched him", "sat in on", "saw that she", "saw that he", "noticed she", "noticed he"),
+    "one-on-one": ("every week", "each week", "weekly session", "fortnightly", "every other week", "half hour every",
+                   "an hour every", "an hour each"),
+    "handed": ("gave her the", "gave him the", "put her in charge", "put him in charge", "let her own", "let him own"),
+    "feedback": ("told her straight", "told him straight", "told her plainly", "told him plainly", "straight with her",
+                 "straight with him", "hard conversation"),
+    "promoted": ("transferred to", "moved into the role", "got the role", "now runs", "now leads"),
+    # winning people and money, a plan changed by a setback, work handed on
+    "headcount": ("gave me two", "gave us two", "gave me three", "gave us three", "lent us", "lent me", "funded"),
+    "setback": ("turned out to need", "could not give us", "so i cut", "so we cut", "dropped that part",
+                "fell through", "ran into"),
+    "owners": ("owning team", "named owner", "without me", "took it over", "took over"),
+    # looking at an experiment before its end, and an even split
+    "peeking": ("look early", "looking early", "stop early", "stopping early"),
+    "fifty fifty": ("50/50", "even split"),
+    # what someone wanted built, what people worried about, evidence from running both, saying one was wrong
+    "proposal": ("wanted a", "asked for a", "pushed for", "pitched"),
+    "concerns": ("worried about", "worried that", "their worry", "afraid of", "pushed back on"),
+    "evidence": ("ran both", "run both", "side by side", "against the same", "closed most of the gap", "only won on"),
+    "admitted": ("said as much", "argued the opposite", "owned up", "admitted it"),
+    # owning a mistake and showing the change held
+    "my fault": ("on me", "my mistake", "my doing", "i caused", "i broke"),
+    "since then": ("in the year since", "the year since", "no longer", "ever since", "has blocked", "has caught"),
 }
 _GENERIC = frozenset(stem(w) for w in (
     "model models data system systems use using way good better work make approach need needs handle "
@@ -152,6 +185,7 @@ def _alternatives(keyword: str) -> tuple[str, ...]:
 # the answer's measured outcome: a sentence the STAR labels call a result, with a number in it.
 _OUTCOME_POINT = re.compile(r"^\s*(?:the )?(?:measured |final )?(?:impact|outcome|result|effect|improvement)s?\b|"
                             r"\bmeasured (?:impact|effect|improvement|outcome|result|adoption|organi[sz]ational)|"
+                            r"\b(?:savings?|gains?) (?:achieved|made|delivered)\b|"
                             r"\b(?:impact|adoption) (?:in )?numbers\b|"
                             # "What happened as a result", "What happened next", "How it held up later"
                             r"^\s*what happened\b|^\s*how it (?:held up|turned out|"

@@ -1,0 +1,283 @@
+"""The rubric-level rules for each kind of answer (story, plan, design, technical) and for delivery: each rule
+moves a `Trace` and names itself in its steps. coach/scoring/calibrate.py picks the kind, then applies the staff
+bar and the cap for wrong claims, and maps the level to the 0-5 overall.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from coach.scoring.star import ACT_CLAUSE
+from coach.scoring.star_cues import I_WORD, WE_WORD
+from coach.scoring.talking_points import is_measured
+from coach.scoring.text import content_stems
+
+_F = re.IGNORECASE
+# Rounds whose rubric asks for examples with results (evidence from past work, the system's internals) rather than
+# a scene-setting story: a missing situation does not make the example incomplete there.
+EXAMPLE_ROUNDS = ("hiring-manager", "recruiter", "deep-dive")
+_REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking back|in hindsight|i would have|"
+                         r"next time|if i did it again|would do differently|i'?d do differently|what i'?d change|"
+                         r"what i would change)\b", _F)
+_EXAMPLE = re.compile(r"\b(?:on a|in a|at my|on my|on our|in our|when i)\b[^.]{0,40}\b(?:project|model|team|"
+                      r"company|job|work(?:ed)?)\b|\b(?:i worked on|i reviewed|i led|i built)\b", _F)
+_REASON = re.compile(r"\bbecause\b|\bsince\b|\brather than\b|\binstead\b|\bso that\b(?!')|\bwhich is why\b", _F)
+_NUMBER = re.compile(r"\d")
+# The rubrics' top level for a technical answer: the limits of the idea, its edge cases, what does not fit.
+_LIMITS = re.compile(r"\b(?:edge cases?|corner cases?|breaks? (?:down|when|if)|fails? (?:when|if)|blind spots?|"
+                     r"caveats?|pitfalls?|the catch|undefined|(?:won'?t|doesn'?t|don'?t|do not|does not) fit|"
+                     r"(?:doesn'?t|does not|won'?t) (?:hold|work|help) (?:when|if|for)|only (?:works|holds|helps) (?:when|if)|"
+                     r"the (?:usual|common) way to break|can hide|misleading|fool(?:s|ed)?)\b", _F)
+# An outcome that lasted past the project ("that gate has caught two regressions since").
+_LASTING = re.compile(r"\b(?:has|have) (?:[a-z]+ ){1,6}since\b|\bsince then\b|\bever since\b|\bto this day\b|"
+                      r"\bstill (?:in use|running|used|the default|runs|works|holds|in place)\b|"
+                      r"\b(?:two|three|four|five|six|a few|several|\d+) (?:years|quarters) (?:on|later)\b|"
+                      # a changed habit of the people involved: "she now asks me to review serving paths"
+                      r"\b(?:she|he|they|the team|both teams) now (?:asks?|comes?|brings?|invites?|runs?|uses?)\b", _F)
+
+
+# A step told in a later clause of a scene or task sentence: "..., and I led the move to embeddings".
+_LATER_STEP = re.compile(r"(?:,|\band\b)\s+(?:then\s+|so\s+)?" + ACT_CLAUSE.pattern.removeprefix(r"\b"), _F)
+
+
+@dataclass
+class Trace:
+    level: float = 1.0
+    steps: list[str] = field(default_factory=list)
+
+    def set(self, level: float, why: str) -> None:
+        self.level = level
+        self.steps.append(f"{why} -> {level:g}")
+
+    def add(self, delta: float, why: str) -> None:
+        if delta:
+            self.level += delta
+            self.steps.append(f"{why} {delta:+g}")
+
+
+def _action_sentences(a: Any) -> list[str]:
+    """Sentences labelled action, and scene or task sentences that also tell a step ("I was responsible for
+    retrieval, and I led the move to embeddings"); an outcome or a lesson that mentions the speaker is not a step."""
+    return [s.text for s, lab in zip(a.sents, a.star.labels)
+            if lab == "action" or (lab in ("situation", "task") and _LATER_STEP.search(s.text.lower()))]
+
+
+def story(a: Any, t: Trace, followup: bool) -> None:
+    st = a.star
+    acts = _action_sentences(a)
+    has_s, has_t, has_a, has_r = st.situation.present, st.task.present, st.action.present, st.result.present
+    if followup:
+        has_s = has_t = True          # the context came with the main answer
+    elif a.round in EXAMPLE_ROUNDS:
+        has_s = has_s or has_t or has_a   # their rubrics ask for examples with results, not a scene
+    if not has_a or not (has_s or has_r):
+        t.set(1.0, "no story: no action told" if not has_a else "no story: no situation and no outcome")
+        return
+    t.set(2.0, "a story: an action and a situation or an outcome")
+    specific = len(content_stems(" ".join(acts)))
+    # a task sentence sets a scene too; the rubric's level 3 needs a sentence of action, level 4 specific actions
+    if (has_s or has_t) and has_r and acts and (has_t or len(acts) >= 2 or specific >= 5):
+        t.set(3.0, "situation, action and result, the actions specific")
+        if st.measurable_result and (len(acts) >= 2 or specific >= 8):
+            t.set(4.0, "specific actions and a measured result")
+            if _REFLECTION.search(a.text):
+                t.add(0.6, "reflection on what they learned or would change")
+            if a.tradeoffs:
+                t.add(0.3, "weighs an option")
+            if _LASTING.search(a.text):
+                t.add(0.3, "an outcome that lasted")
+            # run-on speech packs several steps into one sentence: count first-person steps outside the context too
+            steps = sum(len(ACT_CLAUSE.findall(x.text.lower())) for x, lab in zip(a.sents, st.labels)
+                        if lab != "situation")
+            if len(acts) >= 3 or steps >= 3:
+                t.add(0.3, f"{len(acts)} action sentences, {steps} first-person steps")
+        elif len(acts) >= 4 and sum(1 for x in acts if is_measured(x)) >= 2:
+            # the outcome is told in words, but the steps carry the evidence in figures ("five points worse on new
+            # accounts", "the last four months, bootstrapped"): a checked, specific story short of a measured result
+            t.add(MEASURED_STEPS, "the steps carry measured evidence; the outcome is not measured")
+    elif has_r and st.measurable_result and len(acts) >= 2:
+        t.add(0.5, "actions and a measured result, little setup")
+    elif followup and len(acts) >= 2 and specific >= 8:
+        # a follow-up answers one part of a story already told: specific steps are what it was asked for
+        t.set(3.0, "a follow-up: specific steps, the story's context and outcome came before")
+    if a.points.score is not None:
+        t.add(round(0.4 * (a.points.score / 5.0) - 0.2, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
+    # the rubric's story "sets the scene in a sentence or two": a scene that runs on before the first step buries it
+    first = st.labels.index("action") if "action" in st.labels else len(st.labels)
+    setup = sum(len(x.text.split()) for x in a.sents[:first])
+    if setup > SETUP_WORDS and t.level > SETUP_CAP:
+        t.set(SETUP_CAP, f"the scene runs {setup} words before the first step (a sentence or two is the bar): at most")
+    blame = _blame(a.text)
+    if blame:
+        t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
+    # "we" in the scene ("we were building a model to ...") is the setting, not a step the team took for the speaker
+    told = " ".join(x.text for x, lab in zip(a.sents, st.labels) if lab != "situation").lower()
+    i, we = len(I_WORD.findall(told)), len(WE_WORD.findall(told))
+    if we >= 3 and we > 2.5 * i:
+        t.add(-0.5, f'"we" {we} times against "I" {i}')
+
+
+# Putting the fault on others (or a sweeping judgement of them), the rubric's red flag in a story about a mistake or a conflict: "the review process
+# should have caught it", "it wasn't my fault", "you can never trust other people's tests".
+_BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagged|checked|tested|told|warned|stopped|"
+                    r"spotted|known)\b|\b(?:not|wasn'?t|isn'?t|was not|is not) (?:really |entirely )?my fault\b|"
+                    r"\b(?:their|his|her|someone else'?s|the other team'?s) fault\b|\bnever trust (?:other|anyone)|"
+                    # a sweeping judgement of others, or gloating: "leadership always chases whatever is trendy",
+                    # "they just didn't care about quality", "which kind of proved my point"
+                    r"\b(?:leadership|management|execs|executives|product|they|the business|that team|the other team|"
+                    r"the data team|those people) (?:always|never|just) (?:chases?|chased|cares?|listens?|listened|"
+                    r"thinks?|wants?|ignores?|ignored|(?:doesn'?t|don'?t|didn'?t|did not) (?:care|listen|bother))\b|"
+                    r"\bproved my point\b|\bi told (?:them|him|her|you) so\b", _F)
+BLAME_COST = 0.75
+MEASURED_STEPS = 0.5    # a story whose steps, not its outcome, carry the figures
+SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most
+
+
+def _blame(text: str) -> str:
+    for m in _BLAME.finditer(text):
+        if (m.group(1) or "").lower() not in ("i", "we", "i'd", "we'd", "i'll"):
+            return m.group(0)
+    return ""
+
+
+def _substance(a: Any) -> tuple[float, int, int]:
+    """0-3: how much an answer says, from its distinct content words and technical terms, whatever the bank's
+    keywords; a floor under the talking-point credit for answers phrased unlike the bank. Words and terms the
+    question itself uses are not counted: repeating them says nothing new. Returns (floor, words, terms)."""
+    prompt = getattr(a.question, "prompt", "") or ""
+    asked = set(content_stems(prompt))
+    distinct = len(set(content_stems(a.text)) - asked)
+    terms = len([x for x in a.tech if x not in prompt.lower()])
+    if a.round in PEOPLE_ROUNDS and terms >= TOOL_LIST and a.points.total and 2 * len(a.points.covered) < a.points.total:
+        terms = 0       # a list of tools that misses most of what was asked (what was owned, for whom, to what effect)
+    floor = round(3.0 * (min(1.0, distinct / SUBSTANCE_WORDS) + min(1.0, terms / SUBSTANCE_TERMS)) / 2, 2)
+    return floor, distinct, terms
+
+
+PEOPLE_ROUNDS = ("recruiter", "hiring-manager", "behavioral", "cross-functional")
+TOOL_LIST = 4          # technical terms in a people round's answer that, with most points missed, are a list of tools
+SUBSTANCE_WORDS, SUBSTANCE_TERMS = 45, 6   # distinct content words, technical terms for full substance
+
+
+def _points(a: Any, t: Trace) -> None:
+    """The talking points' share of 3 levels, or the answer's substance when that is higher."""
+    pts = round(3.0 * a.points.score / 5.0, 2)
+    sub, distinct, terms = _substance(a)
+    if sub > pts:
+        t.add(sub, f"talking points {len(a.points.covered)}/{a.points.total}; substance {sub:g} "
+                   f"({distinct} distinct words, {terms} technical terms beyond the question's)")
+    else:
+        t.add(pts, f"talking points {len(a.points.covered)}/{a.points.total}")
+
+
+def plan(a: Any, t: Trace) -> None:
+    t.set(1.0, "a plan or open question")
+    if a.points.score is not None:
+        _points(a, t)
+    else:
+        t.add(min(2.0, 0.5 * len(a.tech)), f"{len(a.tech)} technical terms")
+    specific = sum(1 for s in a.sents if _NUMBER.search(s.text) or len(s.text.split()) >= 18)
+    if specific >= 2:
+        t.add(0.5, f"{specific} specific sentences")
+    if a.tradeoffs or any(_REASON.search(s.text) for s in a.sents):
+        t.add(0.3, "gives a reason or an alternative")
+    if (_EXAMPLE.search(a.text) and _NUMBER.search(a.text)) or (a.star.result.present and a.star.measurable_result):
+        t.add(0.3, "a concrete example or a measured outcome of their own work")
+    if t.level > GENERIC_CAP and _generic(a):
+        t.set(GENERIC_CAP, "generic: no figure of their own, no named technique or tool, no example of their work")
+
+
+GENERIC_CAP, GENERIC_WORDS = 2.0, 25     # the level a generic plan reaches at most; distinct new words
+_NUMBER_WORD = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                          r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|"
+                          r"dozen|percent)\b", _F)
+
+
+def _generic(a: Any) -> bool:
+    """A plan or view that could be said about any team: few words beyond the question's, no figure the question
+    did not give, no technical term beyond the question's, and no example of the speaker's own work."""
+    prompt = (getattr(a.question, "prompt", "") or "").lower()
+    if len(set(content_stems(a.text)) - set(content_stems(prompt))) >= GENERIC_WORDS:
+        return False
+    figures = {m.group(0).lower() for m in _NUMBER_WORD.finditer(a.text)} - set(_NUMBER_WORD.findall(prompt))
+    terms = [x for x in a.tech if x not in prompt]
+    return not figures and not terms and not _EXAMPLE.search(a.text)
+
+
+def design(a: Any, t: Trace) -> None:
+    """The talking points are the rubric's list of what a complete design covers, so they carry most of the level
+    (1.5); each design practice adds a little; the depth of the answer (its distinct content words) up to 0.75."""
+    t.set(1.0, "a design answer")
+    parts = 0
+    if a.clarifying:
+        t.add(0.4, "clarifies the goal or assumptions")
+        parts += 1
+    kinds = {q.kind for q in a.quantities}
+    if kinds:
+        t.add(0.5 if len(kinds) >= 2 else 0.3, f"sizes {len(kinds)} kind(s) of quantity")
+        parts += 1
+    good = [c for c in a.checks if c.ok]
+    bad = [c for c in a.checks if not c.ok]
+    if good and not bad:
+        t.add(0.2, "derived figures check out")
+    if len(a.tech) >= 4:
+        t.add(0.4 if len(a.tech) >= 8 else 0.25, f"{len(a.tech)} technical terms")
+        parts += 1
+    if a.tradeoffs:
+        t.add(0.4, "weighs a trade-off")
+        parts += 1
+    if a.production:
+        t.add(0.4 if len(a.production) >= 3 else 0.2, f"{len(a.production)} production practice(s)")
+        parts += 1
+    if a.points.score is not None:
+        t.add(round(1.5 * a.points.score / 5.0, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
+    else:
+        t.add(round(0.3 * parts, 2), f"{parts} of 5 design parts")
+    distinct = len(set(content_stems(a.text)))
+    t.add(round(DESIGN_DEPTH * min(1.0, max(0, distinct - DESIGN_WORDS[0]) / (DESIGN_WORDS[1] - DESIGN_WORDS[0])), 2),
+          f"depth: {distinct} distinct content words")
+    if bad:
+        t.add(-0.75 * len(bad), f"{len(bad)} wrong derivation(s)")
+        if t.level > 3.0:
+            t.set(3.0, "capped: wrong arithmetic")
+
+
+
+DESIGN_DEPTH, DESIGN_WORDS = 0.75, (30, 90)    # level for depth, distinct content words from none to full depth
+
+
+TECH_DEPTH, TECH_WORDS = 0.5, (45, 80)        # level for depth, distinct content words from none to full depth
+
+
+def technical(a: Any, t: Trace) -> None:
+    t.set(1.0, "a technical answer")
+    if a.points.score is not None:
+        _points(a, t)
+    else:
+        t.add(min(2.0, 0.3 * len(a.tech)), f"{len(a.tech)} technical terms")
+        distinct = len(set(content_stems(a.text)))
+        t.add(round(min(1.0, distinct / 40), 2), f"{distinct} distinct content words")
+    if _EXAMPLE.search(a.text) and _NUMBER.search(a.text):
+        t.add(0.4, "a concrete example")
+    if a.tradeoffs or _REASON.search(a.text):
+        t.add(0.3, "gives a reason or an alternative")
+    if len(a.tech) >= 5:
+        t.add(0.3, f"{len(a.tech)} technical terms")
+    if _LIMITS.search(a.text):
+        t.add(0.3, "names a limit or an edge case")
+    # depth: how much the answer says beyond the question's own words, as for a design (the rubric's level 5 adds
+    # edge cases, limits and how to detect them, which a bare definition leaves out)
+    _, distinct, _ = _substance(a)
+    t.add(round(TECH_DEPTH * min(1.0, max(0, distinct - TECH_WORDS[0]) / (TECH_WORDS[1] - TECH_WORDS[0])), 2),
+          f"depth: {distinct} distinct content words beyond the question's")
+
+
+def delivery(a: Any, t: Trace) -> None:
+    d = a.delivery
+    if d.words and d.filler_count * 100 / d.words > 4:
+        t.add(-0.25, "fillers over 4 per 100 words")
+    if d.too_long:
+        t.add(-0.25, "runs past the time box")
+    if d.words < 25:
+        t.add(-0.5, f"only {d.words} words")

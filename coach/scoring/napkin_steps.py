@@ -1,0 +1,108 @@
+"""Napkin checks on two one-step derivations that need no domain constant:
+
+  batch_rate   a rate from a batch and the time one batch takes: items per second = batch size ÷ seconds per
+               batch ("chunks of 512, a chunk takes 40 ms, so about 12,800 records a second"). Needs the batch
+               size said as a number after "batch(es)/chunk(s) of" or "batch size of", the time per batch, and the
+               rate said after them, within two sentences.
+  scale        halving, doubling or cutting by a fraction of a stated figure: the new figure or the change
+               ("halving 120 ms" -> 60 ms either way; "cut by a third" of 90 ms -> 60 ms left, 30 ms cut). The base
+               is the figure right after the scale word, else the last figure of the same kind before it; the
+               figure checked is the first one of that kind said after the scale word in the same sentence.
+Both are exact in their inputs, so the tolerance is napkin.EXACT_TOLERANCE unless the answer says it is a guess.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from coach.scoring.numbers import find_numbers
+from coach.scoring.sizing import Quantity
+from coach.scoring.text import fmt_num, human
+
+if TYPE_CHECKING:
+    from coach.scoring.napkin import Check
+
+_F = re.IGNORECASE
+_BATCH = r"(?:batch|chunk|micro-?batch|block|page)"
+_BATCH_SIZE = re.compile(rf"\b(?:{_BATCH}e?s of|{_BATCH} size of|{_BATCH} size is|{_BATCH}e?s of size)\s+(?:about |"
+                         r"roughly |around )?(?P<n>[^;,.]{1,40})", _F)
+# the time one batch takes: "a chunk takes about forty milliseconds", "forty milliseconds per batch"
+_PER_BATCH_BEFORE = re.compile(rf"\b(?:a|one|each|every|per|the)\s+{_BATCH}\s+(?:takes|took|runs in|needs|costs|is)\s+"
+                               r"(?:about |roughly |around |under |maybe )?$", _F)
+_PER_BATCH_AFTER = re.compile(rf"^\s*(?:(?:per|a|each|for (?:a|each|one))\s+{_BATCH}|to (?:run|score|process) "
+                              rf"(?:a|one|each) {_BATCH})\b", _F)
+# (fraction of the base that is cut or added: the new figure is base × (1 - f) or base × (1 + f))
+_SCALE = re.compile(r"\b(?P<w>halv(?:e|es|ed|ing)|cut(?:ting|s)? (?:it |that |this |the \w+ )?in half|"
+                    r"doubl(?:e|es|ed|ing)|(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|trim(?:s|med|ming)?|lower(?:s|ed|ing)?)"
+                    r" (?:it |that |this |the \w+(?: \w+)? )?by (?:a|one) (?P<f>third|quarter|fifth|tenth))\b", _F)
+_FRACTION = {"third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
+
+
+def _batch_size(text: str, at: int) -> float | None:
+    nums = find_numbers(text[at:at + 40])
+    return nums[0].value if nums and nums[0].start == 0 and nums[0].value >= 2 else None
+
+
+def _batch_rate(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    out: list[Check | None] = []
+    for m in _BATCH_SIZE.finditer(text):
+        size = _batch_size(text, m.start("n"))
+        if size is None:
+            continue
+        after = [q for q in qs if q.start > m.start()]
+        per = next((q for q in after if q.kind in ("latency", "duration") and q.unit == "s" and q.value > 0 and (
+            _PER_BATCH_BEFORE.search(text[max(0, q.start - 40):q.start]) or
+            _PER_BATCH_AFTER.match(text[q.start + len(q.text):]))), None)
+        if per is None:
+            continue
+        rate = next((q for q in after if q.start > per.start and q.kind == "throughput" and q.unit == "/s"
+                     and q.sentence - per.sentence <= 1), None)
+        if rate is None:
+            continue
+        expected = size / per.value
+        how = f"{fmt_num(size)} per batch ÷ {human(per.value, 's')} per batch"
+        out.append(judge("batch_rate", rate, expected, how, []))      # (rates are per second once extracted)
+    return out
+
+
+def _scale(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol: float) -> list[Check | None]:
+    out: list[Check | None] = []
+    for m in _SCALE.finditer(text):
+        w = m.group("w").lower()
+        if w.startswith("doubl"):
+            new, change, name = 2.0, 1.0, "doubling"
+        elif m.group("f"):
+            f = _FRACTION[m.group("f").lower()]
+            new, change, name = 1 - f, f, f"cutting by a {m.group('f').lower()}"
+        else:
+            new, change, name = 0.5, 0.5, "halving"
+        sentence_end = text.find(".", m.end())
+        sentence_end = len(text) if sentence_end < 0 else sentence_end
+        sentence_start = text.rfind(".", 0, m.start()) + 1
+        # the figure named with the scale word ("halving 120 ms", "cut the 90 ms by a third", "halved the p99
+        # from 120 ms"), else the last one before it in the answer
+        named = next((q for q in qs if m.start() <= q.start and q.start - m.end() <= 12), None)
+        before = [q for q in qs if q.start + len(q.text) <= m.start()]
+        if named is None and not any(q.start >= sentence_start for q in before):
+            named = next((q for q in qs if m.end() <= q.start < sentence_end and text[m.end():q.start].strip()
+                          .lower().endswith("from")), None)
+        base = named or (before[-1] if before else None)
+        if base is None or base.value <= 0:
+            continue
+        later = [q for q in qs if q.start > max(m.end(), base.start) and q.start < sentence_end and q is not base]
+        if not later or later[0].kind != base.kind or later[0].unit != base.unit:
+            continue     # the next figure is of another thing ("halved the error rate to 2 percent"): not this base
+        said = later[0]
+        target = min((base.value * new, base.value * change), key=lambda v: max(v, said.value) / min(v, said.value))
+        ok = 1 / tol <= said.value / target <= tol
+        how = f"{name} {human(base.value, base.unit)} gives {human(base.value * new, base.unit)}, " \
+              f"{'up' if new > 1 else 'down'} by {human(base.value * change, base.unit)}"
+        out.append(judge("scale", said, target, how, [], ok=ok))
+    return out
+
+
+def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol: float) -> list[Check | None]:
+    """`judge(rule, stated, expected, how, factors, ...)` makes the Check (napkin._judge); `tol` is the exact
+    tolerance (wider when the answer says it is a guess)."""
+    return _batch_rate(qs, text, judge) + _scale(qs, text, judge, tol)
