@@ -53,7 +53,7 @@ from coach.scoring.gaps import Gap
 DATA_DIR = PROJECT_ROOT / "tests" / "data" / "answers"
 HELD_OUT_DIR = PROJECT_ROOT / "tests" / "data" / "followups"
 CLARIFY_DIR = PROJECT_ROOT / "tests" / "data" / "clarifying"
-# The rules are tuned on these (the held-out sets 1-4 were each scored once, then folded in).
+# The rules are tuned on these (the held-out sets 1-7 were each scored once, then folded in).
 CLARIFY_SETS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16",
                 "heldout5", "dev17", "heldout6", "dev19", "heldout7")
 CLARIFY_HELD_OUT: tuple[str, ...] = ()     # none held out now: heldout7 was scored once, then folded in
