@@ -24,9 +24,9 @@ the guards, else the bank's probe. Reported per model and per set:
 
 Clarifications (`tests/data/clarifying/`): precision and recall of telling a
 clarifying question from design talk, per set and overall. `tune`, `heldout` to
-`heldout6` (each scored once while held out, then folded in) and `dev5` to `dev17` are what
-the rules have been written and revised with; `heldout7`, when present, is held out (README
-in that folder) and reported on its own, outside "all".
+`heldout7` (each scored once while held out, then folded in; heldout7 scored 0.83 precision,
+0.67 recall with the rules alone before it was folded in after it was scored) and `dev5` to `dev17`
+and `dev19` are what the rules have been written and revised with (README in that folder).
 """
 from __future__ import annotations
 
@@ -53,10 +53,10 @@ from coach.scoring.gaps import Gap
 DATA_DIR = PROJECT_ROOT / "tests" / "data" / "answers"
 HELD_OUT_DIR = PROJECT_ROOT / "tests" / "data" / "followups"
 CLARIFY_DIR = PROJECT_ROOT / "tests" / "data" / "clarifying"
-# The rules are tuned on these (the held-out sets 1-4 were each scored once, then folded in).
+# The rules are tuned on these (the held-out sets 1-7 were each scored once, then folded in).
 CLARIFY_SETS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16",
-                "heldout5", "dev17", "heldout6")
-CLARIFY_HELD_OUT = ("heldout7",)     # scored only, never tuned on; reported when the file is present
+                "heldout5", "dev17", "heldout6", "dev19", "heldout7")
+CLARIFY_HELD_OUT: tuple[str, ...] = ()     # none held out now: heldout7 was scored once, then folded in
 MODELS = ("smollm2-135m", "gemma3-270m", "qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b")
 REPLY_BUDGET_S = 1.0       # as InterviewRunner.reply_budget_s: no second candidate past it
 COPY_OF_DRAFT = 0.7        # similarity to the bank's draft at which a "model" question is the bank's

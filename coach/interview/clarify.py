@@ -22,8 +22,6 @@ __all__ = ["Cues", "load_cues", "default_cues", "clarifying_questions", "is_clar
 _SENTENCE = re.compile(r"[^.?!]+[.?!]*")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
 _CLAUSE = re.compile(r",\s*|\s+(?:and|or|also)\s+(?=(?:how|what|which|who|where|when|do|does|is|are|can|could|should|will|the)\b)")
-
-
 _BARE = {"whats": "what's", "hows": "how's", "wheres": "where's", "whos": "who's", "whens": "when's"}
 
 
@@ -69,7 +67,7 @@ def _asks_without_question_word(words: list[str], core: list[str], cues: Cues, r
     low = " ".join(words)
     asked = [a for a in cues.embedded_asks if any(_has(low, a + " " + w) for w in cues.embedded_words)]
     after = low.split(asked[0], 1)[1] if asked else ""
-    embedded = bool(asked) and not any(_has(after, g) for g in cues.goes_on)  # "I want to know when it drifts, so I'd..."
+    embedded = bool(asked) and not moves.goes_on(after.split(), cues)  # "I want to know when it drifts, so I'd..."
     opener = " ".join(words[:len(words) - len(core)] + core[:1])
     request = any(_has(opener, r) for r in cues.request_starts) and bool(topics_asked([raw], cues)) and \
         not any(_NUMBER.match(w) for w in words)     # "roughly ten thousand a second" states a number
@@ -115,7 +113,7 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     for phrase in cues.answer_openers + (("because",) if why else ()):
         for i in _find(words, phrase, opens + 3):
             nxt = words[i + len(phrase.split()):][:1]
-            if words[i - 1] not in cues.bound_before and not (words[i - 1] == "as" and phrase == "well") and \
+            if words[i - 1] not in cues.bound_before | {"or"} and not (words[i - 1] == "as" and phrase == "well") and \
                     not (phrase in ("i'd", "we'd") and nxt in (["be"], ["have"], ["need"], ["get"])):   # "a prompt we'd be serving"
                 return True
     if moves.answered_after_pause(words, opens, cues):
@@ -144,19 +142,19 @@ def _statement_or(words: list[str], core: list[str], cues: Cues, raw: str) -> bo
     return bool(topics_asked([raw], cues)) or core[:1] == ["the"] or scope
 
 
-def _wh_inverted(words: list[str], cues: Cues) -> bool:
-    """A direct question after a preface ("let's see, how many notifications does a user get"): a
-    question word, then a verb before any subject; "how many candidates we can afford" is embedded."""
+def _wh_inverted(words: list[str], cues: Cues) -> int | None:
+    """Where a direct question opens after a preface ("let's see, how many notifications does a user get"):
+    a question word, then a verb before any subject; "how many candidates we can afford" is embedded."""
     auxes = {"do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should", "has", "have"}
     for start in ("how many", "how much", "how often", "how long", "what", "which"):
         for i in _find(words, start, 1):
             after = words[i + len(start.split()):i + len(start.split()) + 4]
             for w in after:
-                if w in cues.statement_subjects:
+                if w in cues.statement_subjects or moves.goes_on(words[i:i + 3], cues):   # "..., which is why"
                     break
                 if w in auxes:
-                    return True
-    return False
+                    return i
+    return None
 
 
 def _wh_fronted(words: list[str], cues: Cues) -> bool:
@@ -164,8 +162,9 @@ def _wh_fronted(words: list[str], cues: Cues) -> bool:
     of its own ("I'd count how many payments fail" is the candidate's plan)."""
     for i in _find(words, "how many", 1) + _find(words, "how much", 1):
         before = " ".join(words[:i])
+        k = i + 2 + 2 * (words[i + 2:i + 3] == ["of"])     # "how much of it is video": "it" is not a subject
         if not set(words[:i]) & cues.statement_subjects and not any(_has(before, c) for c in cues.choosing) and \
-                not set(words[i + 2:i + 4]) & cues.statement_subjects:
+                not set(words[k:k + 2]) & cues.statement_subjects:
             return True
     return False
 
@@ -174,7 +173,7 @@ def _about_own_design(words: list[str], core: list[str], cues: Cues) -> bool:
     """"How would we shard...", "what's the simplest thing that could work": the candidate's own design."""
     head, low = " ".join(core), " ".join(words)
     method = any(head.startswith(m + " ") for m in cues.method_asks) and not any(_has(low, t) for t in cues.method_today)
-    return (method or any(_has(low, d) for d in cues.design_asks)) and "assum" not in low
+    return (method or any(_has(low, d) for d in cues.design_asks) or moves.proposes(core, cues)) and "assum" not in low
 
 
 @dataclass(frozen=True)
@@ -205,9 +204,10 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             (any(low.endswith(" " + c) for c in confirm) and bool(topics_asked([raw], cues))) or \
             (bool(confirm) and not any(_has(low.replace(confirm[0], " "), c) for c in cues.choosing)) or handed_over
         names_fact = bool(topics_asked([raw], cues))
-        needs = moves.states_a_need(words, cues)
+        needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues)
         checks = checks or moves.hands_back(words, cues) or moves.tagged_fact(words, _core(words, cues), cues, names_fact)
-        opens = 0 if _opens_question(core, cues) else _inverted(words, cues)
+        opens = 0 if _opens_question(core, cues) else _inverted(words, cues) or moves.inverted_alternative(words, cues) or \
+            _wh_inverted(words, cues)
         # a request opens the sentence, a clause after a comma, or follows a preface ("before I draw
         # anything, give me a sense of...")
         heads = [" ".join(core)] + [" ".join(_core(_words(c), cues)) for c in raw.split(",")[1:]]
@@ -222,9 +222,9 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             (clause_q and any(_has(low, a) for a in cues.asks)) or \
             _asks_without_question_word(words, core, cues, raw) or _statement_or(words, core, cues, raw) or needs
         opens = (len(words) - len(core)) + (opens or 0)
-        in_breath = not raw.endswith("?") and not checks and (
+        in_breath = not raw.endswith("?") and (moves.answers_explicitly(words, opens, cues) or not checks and (
             _answered_in_breath(words, opens, cues) or moves.works_it_out(words, opens, cues) or
-            moves.plan_in_breath(words, opens, cues))
+            moves.plan_in_breath(words, opens, cues)))
         if question and ((_about_own_design(words, core, cues) and not checks) or in_breath):
             out.append(Sentence(raw, True, False))      # "what could go wrong here the main risk is..."
             continue
@@ -258,7 +258,7 @@ def clarifying_questions(text: str, cues: Cues | None = None) -> list[str]:
         if s.clarifying and not (i > 0 and moves.answers_previous(s.text, _words(s.text), cues)):
             answered_itself = nxt is not None and \
                 (not nxt.question or moves.answers_previous(nxt.text, _words(nxt.text), cues)) and \
-                not any(_has(" ".join(_words(nxt.text)), b) for b in cues.asking_because)
+                not moves.offers_options(_words(nxt.text), cues) and not any(_has(" ".join(_words(nxt.text)), b) for b in cues.asking_because)
             if not answered_itself:
                 asked.append(s.text)
                 continue

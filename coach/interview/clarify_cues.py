@@ -34,6 +34,10 @@ class Cues:
     assumption_checks: tuple[str, ...] = ()
     permission: tuple[str, ...] = ()
     goes_on: tuple[str, ...] = ()
+    goes_on_subjects: frozenset[str] = frozenset()
+    unknown_words: frozenset[str] = frozenset()
+    proposal_opens: tuple[str, ...] = ()
+    explicit_answers: tuple[str, ...] = ()
     request_verbs: tuple[str, ...] = ()
     inversions: tuple[str, ...] = ()
     not_inverted_after: frozenset[str] = frozenset()
@@ -97,6 +101,9 @@ def load_cues(path: Path | None = None) -> Cues:
         request_starts=_strings(data, "request_starts", where),
         assumption_checks=_strings(data, "assumption_checks", where),
         permission=_strings(data, "permission", where), goes_on=_strings(data, "goes_on", where),
+        goes_on_subjects=frozenset(_strings(data, "goes_on_subjects", where)),
+        unknown_words=frozenset(_strings(data, "unknown_words", where)),
+        proposal_opens=_strings(data, "proposal_opens", where), explicit_answers=_strings(data, "explicit_answers", where),
         request_verbs=_strings(data, "request_verbs", where), inversions=_strings(data, "inversions", where),
         not_inverted_after=frozenset(_strings(data, "not_inverted_after", where)),
         answer_openers=_strings(data, "answer_openers", where),

@@ -24,7 +24,7 @@ def _has(text: str, phrase: str) -> bool:
     return re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", text) is not None
 
 
-def _at(words: list[str], i: int, phrase: str) -> bool:
+def at(words: list[str], i: int, phrase: str) -> bool:
     p = phrase.split()
     return words[i:i + len(p)] == p
 
@@ -38,7 +38,7 @@ def _plans(words: list[str], cues: Cues) -> bool:
     for p in cues.plan_markers:
         for i in range(len(words)):
             nxt = words[i + len(p.split()):][:1]
-            if _at(words, i, p) and nxt and nxt[0] not in cues.guess_words:
+            if at(words, i, p) and nxt and nxt[0] not in cues.guess_words:
                 return True
     return False
 
@@ -80,19 +80,18 @@ def states_a_need(words: list[str], cues: Cues) -> bool:
     knowing, then what; unless the candidate goes on with the plan ("..., so i'd alert on it")."""
     for i in range(len(words)):
         for need in cues.need_verbs:
-            if not _at(words, i, need):
+            if not at(words, i, need):
                 continue
             before = words[max(0, i - 3):i]
             mine = "me" in need.split() or bool({"i", "i'd", "i'm", "i'll", "it'd"} & set(before)) or \
                 before[-2:] == ["it", "would"]
             j = i + len(need.split())
             j += words[j:j + 1] == ["to"]
-            know = next((k for k in cues.know_verbs if _at(words, j, k)), None)
+            know = next((k for k in cues.know_verbs if at(words, j, k)), None)
             if not mine or know is None:
                 continue
             rest = words[j + len(know.split()):j + len(know.split()) + 3]
-            after = " ".join(words[j:])
-            if set(rest) & cues.embedded_words and not any(_has(after, g) for g in cues.goes_on):
+            if set(rest) & cues.embedded_words and not goes_on(words[j:], cues):
                 return True
     return False
 
@@ -119,6 +118,8 @@ def asks_opinion(words: list[str], cues: Cues) -> bool:
     """The interviewer's own view or choice ("what do you think", "what would you do here", "would you
     shard by merchant"): a verb of opinion after "you", or after "would you" any verb but one that asks
     what the problem holds ("would you say the traffic is spiky")."""
+    if would_have_chosen(words):
+        return True
     for i, w in enumerate(words[:-1]):
         nxt = words[i + 1]
         hypothetical = w == "you'd" or (w == "you" and i > 0 and words[i - 1] in ("would", "should", "wouldn't"))
@@ -140,7 +141,8 @@ def works_it_out(words: list[str], opens: int, cues: Cues) -> bool:
         if seen and w in cues.result_words and (any(is_number(x) for x in rest[:2]) or (
                 w == "so" and len(rest) >= 2 and rest[0] not in cues.statement_subjects)):
             return True
-        seen = (seen or is_number(w)) and w != "or"     # "10k or 100k": options offered, not worked out
+        pronoun = w == "one" and rest[:1] != [] and rest[0] in cues.result_words     # "an early one, so give me ..."
+        seen = (seen or (is_number(w) and not pronoun)) and w != "or"     # "10k or 100k": options, not worked out
     return False
 
 
@@ -165,3 +167,90 @@ def answered_after_pause(words: list[str], opens: int, cues: Cues) -> bool:
 def answers_previous(text: str, words: list[str], cues: Cues) -> bool:
     """"Yes, Redis does that easily.": a sentence that opens on an answer to the one before it."""
     return not text.rstrip().endswith("?") and len(words) > 2 and words[0] in cues.answer_words
+
+
+_WH = frozenset({"how", "what", "what's", "whether", "which", "who", "who's", "when", "where", "if"})
+_DO = frozenset({"do", "does", "did", "can", "could", "will", "would", "should"})
+_MINE = frozenset({"i", "i'm", "i'd", "i've", "me", "my"})
+
+
+def goes_on(after: list[str], cues: Cues) -> bool:
+    """The candidate goes on with the plan after saying what they need ("..., so i'd alert on it",
+    "..., so its checks run every five minutes"); "so give me a steer on that" still asks."""
+    text = " ".join(after)
+    return any(_has(text, g) for g in cues.goes_on) or \
+        any(w == "so" and nxt in cues.goes_on_subjects for w, nxt in zip(after, after[1:]))
+
+
+def own_method(words: list[str], k: int, cues: Cues) -> bool:
+    """"how we stop it inventing policies": the question word, then "we"/"i" and a verb of the design."""
+    return words[k + 1:k + 2] in (["we"], ["i"]) and words[k + 2:k + 3] != [] and words[k + 2] not in cues.fact_verbs
+
+
+def states_an_unknown(words: list[str], cues: Cues) -> bool:
+    """What the candidate does not know or is after, named as a thing and then told ("the piece i don't
+    have is whether ...", "one thing i can't guess is how many ...", "what i'm after is how long ..."):
+    a first-person clause with a word of lacking or wanting, "is", then within a few words a question word
+    about the problem (not the candidate's own method), and no plan after it."""
+    for i, w in enumerate(words):
+        if w != "is" or i < 2:
+            continue
+        before = words[max(0, i - 7):i]
+        if not (set(before) & _MINE and set(before) & cues.unknown_words):
+            continue
+        k = next((k for k in range(i + 1, min(i + 7, len(words))) if words[k] in _WH), None)
+        if k is not None and not own_method(words, k, cues) and not goes_on(words[k:], cues):
+            return True
+    return False
+
+
+def inverted_alternative(words: list[str], cues: Cues) -> int | None:
+    """Where a yes/no question with an alternative opens inside a run-on sentence ("one more does this
+    slot have to work on the app or only the site", "conversions land days later surely or do advertisers
+    report them sooner"): "do"/"can"/... before a subject that is not the candidate ("we", "i"), an "or"
+    after it, and no plan of the candidate's before it."""
+    if "or" not in words:
+        return None
+    for i in range(1, len(words) - 2):
+        prev, subject = words[i - 1], words[i + 1]
+        if words[i] not in _DO or prev in cues.bound_before or prev in cues.statement_subjects or \
+                prev in cues.not_inverted_after or prev == "to" or (prev.endswith("s") and prev != "this"):
+            continue
+        if subject in cues.plan_markers or subject in ("i", "we", "you", "i'm", "we're") or _plans(words[:i], cues):
+            continue
+        if "or" in words[i + 2:] or prev == "or":
+            return i
+    return None
+
+
+def answers_explicitly(words: list[str], opens: int, cues: Cues) -> bool:
+    """"the question is how we stop it inventing policies and the answer is retrieval": the candidate
+    names the answer to their own question in the same breath."""
+    return any(at(words, i, a) for i in range(opens + 3, len(words)) for a in cues.explicit_answers)
+
+
+def offers_options(words: list[str], cues: Cues) -> bool:
+    """"just english or more than that": a short fragment offering options after a question goes on
+    asking it (no subject of its own before the "or"), it does not answer it."""
+    if "or" not in words[1:-1] or len(words) > 8:
+        return False
+    head = words[:words.index("or")]
+    return not set(head) & cues.statement_subjects and not any(is_number(w) for w in words)
+
+
+def proposes(core: list[str], cues: Cues) -> bool:
+    """A design proposal put as a question ("how about a per-region cap, say ten", "what about sharding
+    by user"): a proposing opener, then something new (an indefinite article or a verb in -ing)."""
+    for p in cues.proposal_opens:
+        n = len(p.split())
+        if at(core, 0, p) and core[n:n + 1] != [] and (core[n] in ("a", "an", "we", "i") or core[n].endswith("ing")):
+            return True
+    return False
+
+
+def would_have_chosen(words: list[str]) -> bool:
+    """"would you have gone synchronous ...": what the interviewer would have done, their own design choice."""
+    return any(words[i:i + 3] == ["would", "you", "have"] and words[i + 3:i + 4] != [] and
+               (words[i + 3].endswith("ed") or words[i + 3] in ("gone", "done", "built", "chosen", "made", "picked", "kept",
+                                                                "taken", "put", "run", "split"))
+               for i in range(len(words) - 3))
