@@ -35,6 +35,8 @@ ROOM_NOISE_DBFS = -62.0
 BLOCK = SAMPLE_RATE // 10
 
 # Three answers (question, sentences); "|" marks a thinking pause mid-sentence, "||" one after the sentence.
+# The first tells its result without a figure ("felt a lot faster"), as many real answers do, so the
+# interviewer probes it: every session measures a follow-up, the reply that costs most.
 SCRIPTS: list[tuple[str, list[str]]] = [
     ("dd-latency-budget", [
         "Two years ago I owned the ranking service for our marketplace search. ||",
@@ -43,8 +45,7 @@ SCRIPTS: list[tuple[str, list[str]]] = [
         "We served about three thousand queries per second at peak, so the, uh, | cache had to hold a full day of traffic.",
         "I wrote the design, and then we, um, | ran a shadow test for two weeks.",
         "The trade off was a slightly staler index, which we, you know, | accepted. ||",
-        "In the end p99 latency dropped to, uh, | one hundred and forty milliseconds.",
-        "Click through rate went up by two percent in the, um, | experiment, and the serving bill went down.",
+        "In the end the, uh, | ranking page felt a lot faster, and the team was, um, | happy with it.",
         "So that's how the latency budget shaped the model we shipped.",
     ]),
     ("dd-scaling", [
