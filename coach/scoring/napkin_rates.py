@@ -36,16 +36,22 @@ _PER_REQ_BEFORE = re.compile(r"\b(?:each|every|per|a single)\s+(?:(?:one\s+)?of\
                              r"impressions|sessions)\b[^.;]{0,30}$", _F)
 
 
+_RUSH = r"\b(?:the|a|morning|evening|lunch|holiday|daily|traffic) (?:rush|spike|surge)|\bbusiest\b"   # a peak by another name
+
+
 def is_peak(text: str, q: Quantity) -> bool:
     """Said as a peak: the nearer of "peak" and "average" around the number is "peak"."""
     lo, hi = max(0, q.start - 35), q.start + len(q.text) + 25
     window = text[lo:hi]
     start, end = q.start - lo, q.start - lo + len(q.text)
 
-    def dist(word: str) -> int:
+    def dist(word: str, clause: bool = False) -> int:
         return min((start - m.end() if m.end() <= start else max(0, m.start() - end)
-                    for m in re.finditer(word, window, _F)), default=10 ** 6)
-    p, a = dist(r"\bpeak"), dist(r"\baverage|\bon average|\bmean\b")
+                    for m in re.finditer(word, window, _F)
+                    if not (clause and re.search(r"[;,]", window[min(end, m.start()):max(start, m.start())]))),
+                   default=10 ** 6)
+    # "rush" in the next clause names what comes next ("500/s; the evening rush is 3x"), not this figure
+    p, a = min(dist(r"\bpeak"), dist(_RUSH, clause=True)), dist(r"\baverage|\bon average|\bmean\b")
     return p < 10 ** 6 and p < a
 
 
@@ -76,10 +82,8 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
     rates = [q for q in qs if _total_rate(q)]
     fans = fan_outs(text)
     for q in rates:
-        if _fan_item(text, q):
-            fan = next(((n, at) for n, at in reversed(fans) if at < q.start), None)
-            if fan is None:
-                continue
+        fan = next(((n, at) for n, at in reversed(fans) if at < q.start), None) if _fan_item(text, q) else None
+        if fan is not None:
             n, at = fan
             base = _base(text, [r for r in rates if r.start < at and not _fan_item(text, r)], q)
             if base is None:

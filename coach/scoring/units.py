@@ -97,6 +97,9 @@ _SECONDS = _r(r"(?:s|sec|secs|seconds?)\b")
 _DURATION = _r(rf"{MOD}{{0,1}}(?P<u>minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|wks?|fortnights?|months?|"
                r"quarters?|years?|yrs?)\b(?!\s+(?:ago|earlier)\b)")
 _BARE_RATE = _r(rf"{PERIOD}")
+# any plural count said per period ("250 car passes a second", "forty songs a day"): not a period or a unit
+_ANY_RATE = _r(rf"{MOD}{{0,1}}(?P<noun>(?!(?:{_PERIOD_WORDS}|minutes|hours|days|weeks|months|years|times|percent|"
+               rf"bytes|bits|dollars|cents|users|people|gpus|machines)\b)[a-z]{{3,}}s)\s*,?\s*{PERIOD}")
 _FACTOR = _r(r"(?:x|×|times)(?:\b|(?=\s|$))")
 _COST_PERIOD = re.compile(rf"^\s*(?:{PERIOD}|per\s+(?P<unit>gpu[- ]?hour|hour|run|query|request|month))", re.I)
 
@@ -149,6 +152,9 @@ def match_unit(tail: str, suffix: str, sentence: str, raw: float) -> UnitMatch |
         u = m.group(0).lower()
         flags = {"dau"} if ("dau" in u or "daily" in u) else ({"mau"} if ("mau" in u or "monthly" in u) else set())
         return UnitMatch("users", "users", 1, m.group(0).strip(), m.end(), frozenset(flags))
+    if m := _ANY_RATE.match(tail):
+        per = PERIOD_S[m.group("per").lower()]
+        return UnitMatch("throughput", "/s", 1 / per, m.group(0).strip(), m.end(), period_s=per)
     if m := _DATA.match(tail):
         return UnitMatch("dataset", "items", 1, m.group(0).strip(), m.end())
     if m := _MONEY.match(tail):
