@@ -83,3 +83,12 @@ def test_spoken_powers_of_ten_and_quarters_keep_a_right_chain_quiet() -> None:
     assert not [c for c in _checks("Six times ten to the twenty FLOPs on thirty-two GPUs at two hundred teraflops "
                                    "each is about ninety-four thousand seconds, roughly a day and a quarter.",
                                    "training_time") if not c.ok]
+
+
+def test_any_thing_counted_per_request_is_a_fan_out() -> None:
+    wrong = _checks("At two thousand searches a second, with fifty hotels "
+                    "scored per search, the scorer sees about ten thousand hotels a second.", "fan_out")
+    assert len(wrong) == 1 and not wrong[0].ok and wrong[0].expected == 100_000
+    right = _checks("At two thousand searches a second, with fifty hotels scored per search, the scorer sees about "
+                    "a hundred thousand hotels a second.", "fan_out")
+    assert len(right) == 1 and right[0].ok

@@ -27,7 +27,8 @@ FAN_NOUNS = (r"candidates?|items?|posts|documents|docs|ads|products|results|vide
 REQ_NOUNS = r"requests?|quer(?:y|ies)|searches|loads|feed loads|calls|page ?views|impressions|sessions|page loads"
 _FAN_ITEM = re.compile(rf"\b(?:{FAN_NOUNS})\b", _F)
 _FAN_AFTER = re.compile(rf"^\s+(?:[a-z]+\s+)?(?:{FAN_NOUNS})\b", _F)
-_PER_REQ_AFTER = re.compile(rf"^\s+(?:[a-z]+\s+)?(?:{FAN_NOUNS})\s+(?:per|each|for each|a|in each)\s+"
+# "200 candidates per request", and any counted thing handled per request: "eighty listings reranked per search"
+_PER_REQ_AFTER = re.compile(rf"^\s+(?:[a-z]+\s+)?(?:{FAN_NOUNS}|[a-z]{{3,}}s\s+[a-z]+ed)\s+(?:per|each|for each|a|in each)\s+"
                             rf"(?:[a-z]+\s+)?(?:{REQ_NOUNS}|request|query|search|load|call)\b", _F)
 # "each request", "every search", and the plural after a count: "each of the 5,000 queries a second fetches 200 ..."
 _PER_REQ_BEFORE = re.compile(r"\b(?:each|every|per|a single)\s+(?:(?:one\s+)?of\s+(?:the|our|those|these)\s+[\d,.]+"
@@ -60,8 +61,15 @@ def _total_rate(q: Quantity) -> bool:
 
 
 def _fan_item(text: str, q: Quantity) -> bool:
-    return bool(_FAN_ITEM.search(q.text) or _FAN_AFTER.match(text[q.start + len(q.text):q.start + len(q.text) + 25])
-                and not re.search(REQ_NOUNS, q.text, _F))
+    return bool(_FAN_ITEM.search(q.text) or (_FAN_AFTER.match(text[q.start + len(q.text):q.start + len(q.text) + 25])
+                or _counted_per_request(text, q)) and not re.search(REQ_NOUNS, q.text, _F))
+
+
+def _counted_per_request(text: str, q: Quantity) -> bool:
+    """The rate counts a thing the answer also counted per request ("80 listings reranked per search")."""
+    noun = re.search(r"\b([a-z]{3,}s)\s*(?:a|per|/|each|every)\s*(?:second|sec|s|minute|min)\b", q.text, _F)
+    return bool(noun) and bool(re.search(rf"\b{noun.group(1)}\s+(?:[a-z]+ed\s+)?(?:per|each|for each|in each)\s+"
+                                         rf"(?:{REQ_NOUNS}|request|query|search|load|call)\b", text, _F))
 
 
 def fan_outs(text: str) -> list[tuple[float, int]]:
