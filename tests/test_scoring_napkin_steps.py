@@ -92,3 +92,17 @@ def test_any_thing_counted_per_request_is_a_fan_out() -> None:
     right = _checks("At two thousand searches a second, with fifty hotels scored per search, the scorer sees about "
                     "a hundred thousand hotels a second.", "fan_out")
     assert len(right) == 1 and right[0].ok
+
+
+def test_a_head_said_as_so_many_wide_is_the_head_dimension() -> None:
+    wrong = _checks("Forty layers, four key-value heads each sixty-four wide, in a sixteen-bit cache: about four "
+                    "kilobytes per token.", "kv_cache")
+    assert len(wrong) == 1 and not wrong[0].ok and wrong[0].expected == 40960
+
+
+def test_billions_of_weights_are_parameters_for_adam_memory() -> None:
+    wrong = _checks("Fine-tuning all 3 billion weights with Adam in mixed precision takes about 12 gigabytes.",
+                    "adam_memory")
+    assert len(wrong) == 1 and not wrong[0].ok and wrong[0].expected == 48e9
+    assert not _checks("We tuned 3 weights in the loss by hand, then trained with Adam on 12 gigabytes of logs.",
+                       "adam_memory")

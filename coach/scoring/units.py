@@ -78,6 +78,7 @@ _PER_ITEM = re.compile(r"^\s*(?:each|apiece|a piece|per\s+[a-z]+|an?\s+(?:event|
                        r"photo|vector|embedding|message|sample|example|document)\b)", re.I)
 _PER_PARAM = re.compile(r"^\s*(?:per|a|each)\s+(?:param(?:eter)?|weight)\b", re.I)
 _PARAMS = _r(r"-?\s*param(?:eter)?s?\b")
+_WEIGHTS = _r(r"(?:model\s+|trainable\s+)?weights\b")     # "2 billion weights": parameters, when there are millions
 _MODEL = _r(r"-?\s*(?:model|llm|transformer|checkpoint|variant|dense|moe|base)\b")
 _QPS = _r(rf"{MOD}{{0,2}}(?P<u>qps|rps|tps|qpd|rpm|req/s|requests/s|queries per second|requests per second)\b")
 # An arrival verb between the noun and its period still makes a rate: "2.6 million events land in the lake each day".
@@ -126,6 +127,8 @@ def match_unit(tail: str, suffix: str, sentence: str, raw: float) -> UnitMatch |
     if m := _BYTES.match(tail):
         return _storage(tail, m)
     if m := _PARAMS.match(tail):
+        return UnitMatch("model_size", "params", 1, m.group(0).strip(), m.end())
+    if raw >= 1e6 and (m := _WEIGHTS.match(tail)):
         return UnitMatch("model_size", "params", 1, m.group(0).strip(), m.end())
     if suffix in ("b", "B") and (m := _MODEL.match(tail)):
         return UnitMatch("model_size", "params", 1, suffix, 0)
