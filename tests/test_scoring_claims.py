@@ -133,6 +133,9 @@ def test_no_cue_fires_on_the_banks_own_correct_statements() -> None:
     ("ts-drift-types", "whenever the mapping from inputs to outcome changes, the inputs will shift as well", True),
     ("ts-drift-types", "a single check covers both kinds, just watch feature PSI", True),
     ("ts-drift-types", "the mapping to the outcome can change while the inputs look the same, so we need labels", False),
+    ("cd-auc-from-scratch", "the AUC just measures the fraction of positives the classifier gets right", True),
+    ("cd-auc-from-scratch", "AUC is the share of positive-negative pairs ranked in the right order, not how many "
+                            "examples are correct at one cut-off", False),
     ("ts-trees-vs-neural", "neural networks will always outperform boosted trees if you have enough data", True),
     ("ts-ab-testing", "the p-value is the probability that the new model is better", True),
     ("ts-ab-testing", "a p-value is not the probability that the new model is better", False),
