@@ -56,14 +56,16 @@ def test_second_fresh_part_now_tuned_on(figures) -> None:
     assert f["points_precision"] >= 0.85 and f["points_recall"] >= 0.7
 
 
-def test_third_to_fifth_fresh_parts_now_tuned_on(figures) -> None:
-    # Each scored once as a clean check (fresh3 Spearman 0.693, fresh4 0.531, fresh5 0.704: README, Scoring),
-    # then folded into tuning. Guards at the measured figures: fresh4 orders its grade 3-5 answers less well
-    # (0.892) and fresh5's quotes sit at 0.82, short of the 0.9 target.
-    for name, rho, quotes in (("fresh3", 0.93, 0.9), ("fresh4", 0.88, 0.0), ("fresh5", 0.92, 0.8)):
+def test_third_to_sixth_fresh_parts_now_tuned_on(figures) -> None:
+    # Each scored once as a clean check (fresh3 Spearman 0.693, fresh4 0.531, fresh5 0.704, fresh6 0.787: README,
+    # Scoring), then folded into tuning. Guards at the measured figures: fresh4 orders its grade 3-5 answers less
+    # well (0.892), fresh5's quotes sit at 0.82, short of the 0.9 target, and fresh6 still has weak answers above
+    # 2.0 and grade-5 answers below 4.0 (its chains are all right).
+    for name, rho, quotes, weak, strong in (("fresh3", 0.93, 0.9, 0, 0), ("fresh4", 0.88, 0.0, 0, 0),
+                                            ("fresh5", 0.92, 0.8, 0, 0), ("fresh6", 0.83, 0.82, 4, 4)):
         f = figures[name]
         assert f["spearman"] >= rho, name
-        assert f["weak_above_2"] == 0 and f["strong_below_4"] == 0, name
+        assert f["weak_above_2"] <= weak and f["strong_below_4"] <= strong, name
         assert f["quote_right"] >= quotes, name
         assert not f["chains"]["false_flags"] and not f["chains"]["misses"], name
 
@@ -107,7 +109,7 @@ def test_the_sixth_fresh_part_is_loaded_apart_with_its_chains() -> None:
     assert len({g.round for g in answers}) == 8 and {g.level for g in answers} == {"senior", "staff"}
     assert len(chains) >= 24 and 2 * sum(bool(c["wrong"]) for c in chains) == len(chains)
     assert not any(c["id"].startswith("n6-") for c in graded.load_chains() if graded.chain_part(c) != "fresh6")
-    assert "fresh6" in graded.CLEAN and "fresh6" not in graded.PARTS   # the clean check: -v lists none of its disagreements
+    assert "fresh6" in graded.PARTS and "fresh6" not in graded.CLEAN   # scored once, then folded into tuning
 
 
 def test_mean_score_rises_with_the_grade(figures) -> None:

@@ -130,6 +130,15 @@ def test_no_cue_fires_on_the_banks_own_correct_statements() -> None:
     ("ts-drift-types", "concept drift is when the input distribution changes", True),
     ("ts-drift-types", "data drift is when the input distribution changes and concept drift is when the relationship "
                        "between inputs and labels changes", False),
+    ("ts-drift-types", "whenever the mapping from inputs to outcome changes, the inputs will shift as well", True),
+    ("ts-drift-types", "a single check covers both kinds, just watch feature PSI", True),
+    ("ts-drift-types", "the mapping to the outcome can change while the inputs look the same, so we need labels", False),
+    ("cd-auc-from-scratch", "the AUC just measures the fraction of positives the classifier gets right", True),
+    ("cd-auc-from-scratch", "AUC is the share of positive-negative pairs ranked in the right order, not how many "
+                            "examples are correct at one cut-off", False),
+    ("cd-top-k-stream", "if memory runs out I'd only count the first ten thousand events and report the top ones", True),
+    ("cd-top-k-stream", "a space-saving summary keeps the top ones over the whole stream, the first items are no sample",
+     False),
     ("ts-trees-vs-neural", "neural networks will always outperform boosted trees if you have enough data", True),
     ("ts-ab-testing", "the p-value is the probability that the new model is better", True),
     ("ts-ab-testing", "a p-value is not the probability that the new model is better", False),

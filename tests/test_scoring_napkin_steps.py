@@ -53,3 +53,56 @@ def test_a_figure_about_something_else_is_not_checked() -> None:
     # the halving is of an error rate; the latency in the same answer is another quantity
     assert _checks("The p99 is 90 ms. We halved the error rate to 2 percent, and the model still answers in "
                    "85 ms.", "scale") == []
+
+
+def test_a_peak_said_as_a_rush_is_checked_against_the_stated_multiple() -> None:
+    wrong = _checks("The parcel tracker sees about five hundred lookups a second; the evening rush runs three times "
+                    "the average, so call it fifteen thousand lookups a second at the rush.", "peak")
+    assert len(wrong) == 1 and not wrong[0].ok and wrong[0].expected == 1500
+    right = _checks("The parcel tracker sees about five hundred lookups a second; the evening rush runs three times "
+                    "the average, so call it fifteen hundred lookups a second at the rush.", "peak")
+    assert len(right) == 1 and right[0].ok
+
+
+def test_any_counted_thing_per_second_is_carried_to_a_day() -> None:
+    wrong = _checks("The weather stations send 400 sensor pings a second, so roughly three million pings a day.",
+                    "per_day")
+    assert len(wrong) == 1 and not wrong[0].ok and wrong[0].expected == 34_560_000
+    right = _checks("The weather stations send 400 sensor pings a second, so roughly thirty-five million pings a "
+                    "day.", "per_day")
+    assert len(right) == 1 and right[0].ok
+
+
+def test_people_who_each_do_something_daily_give_a_per_second_rate() -> None:
+    wrong = _checks("Ten million subscribers each open about twelve articles a day, so the page service handles "
+                    "around a hundred and forty opens a second.", "qps_from_users")
+    assert len(wrong) == 1 and not wrong[0].ok and round(wrong[0].expected) == 1389
+
+
+def test_spoken_powers_of_ten_and_quarters_keep_a_right_chain_quiet() -> None:
+    assert not [c for c in _checks("Six times ten to the twenty FLOPs on thirty-two GPUs at two hundred teraflops "
+                                   "each is about ninety-four thousand seconds, roughly a day and a quarter.",
+                                   "training_time") if not c.ok]
+
+
+def test_any_thing_counted_per_request_is_a_fan_out() -> None:
+    wrong = _checks("At two thousand searches a second, with fifty hotels "
+                    "scored per search, the scorer sees about ten thousand hotels a second.", "fan_out")
+    assert len(wrong) == 1 and not wrong[0].ok and wrong[0].expected == 100_000
+    right = _checks("At two thousand searches a second, with fifty hotels scored per search, the scorer sees about "
+                    "a hundred thousand hotels a second.", "fan_out")
+    assert len(right) == 1 and right[0].ok
+
+
+def test_a_head_said_as_so_many_wide_is_the_head_dimension() -> None:
+    wrong = _checks("Forty layers, four key-value heads each sixty-four wide, in a sixteen-bit cache: about four "
+                    "kilobytes per token.", "kv_cache")
+    assert len(wrong) == 1 and not wrong[0].ok and wrong[0].expected == 40960
+
+
+def test_billions_of_weights_are_parameters_for_adam_memory() -> None:
+    wrong = _checks("Fine-tuning all 3 billion weights with Adam in mixed precision takes about 12 gigabytes.",
+                    "adam_memory")
+    assert len(wrong) == 1 and not wrong[0].ok and wrong[0].expected == 48e9
+    assert not _checks("We tuned 3 weights in the loss by hand, then trained with Adam on 12 gigabytes of logs.",
+                       "adam_memory")

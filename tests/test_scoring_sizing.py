@@ -24,10 +24,15 @@ def one(text: str):
     ("fifty thousand", 50000), ("a hundred", 100), ("two hundred and fifty million", 250e6),
     ("half a million", 500000), ("one point five", 1.5), ("twenty-five", 25), ("a dozen", 12),
     ("a quarter of a million", 250000), ("three and a half", 3.5), ("2 and a half million", 2.5e6),
+    ("five and a quarter million", 5.25e6), ("ten to the eighteen", 1e18), ("three times ten to the 20", 3e20),
 ])
 def test_spoken_and_written_numbers(text: str, value: float) -> None:
     spans = find_numbers(text)
     assert len(spans) == 1 and spans[0].value == pytest.approx(value)
+
+
+def test_ten_to_a_word_that_is_no_exponent_stays_ten() -> None:
+    assert [s.value for s in find_numbers("we went from ten to the final list")] == [10]
 
 
 def test_digits_glued_to_letters_are_names_not_numbers() -> None:

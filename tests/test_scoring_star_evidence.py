@@ -182,3 +182,10 @@ def test_an_answer_about_the_impact_may_lead_with_it() -> None:
     r = _star("Latency dropped from 300 to 120 milliseconds. We also cut the GPU bill by a third. I presented the "
               "numbers at the infra review so other teams could copy the setup.")
     assert r.labels[0] == "result" and r.result.evidence[0].startswith("Latency dropped")
+
+
+def test_other_groups_taking_up_the_work_is_scope_and_direction() -> None:
+    from coach.scoring.calibrate import staff_signals
+    said = staff_signals("Four other analytics groups now use the template for every service they launch.")
+    assert "scope across teams" in said and "long-term direction" in said
+    assert "scope across teams" not in staff_signals("We grouped the alerts by owner and fixed the noisiest ones.")

@@ -4,7 +4,8 @@ Every figure is reported per part: "tuning" and "held-out" are split by a fixed 
 tests/data/graded/README.md); "fresh" is every answer under tests/data/graded/fresh/, written after the
 held-out part had been looked at (now tuned on); "fresh2" to "fresh6" are the answers under those folders, each
 written before the scorer ran on them; "fresh3", "fresh5" and "fresh6" also have napkin chains of their own
-(tests/data/napkin/fresh3.toml, fresh5.toml, fresh6.toml).
+(tests/data/napkin/fresh3.toml, fresh5.toml, fresh6.toml). Every fresh part was scored once as a clean check,
+then folded into tuning (fresh6, the seventh pass's clean check, last).
 The scorer is called the way the app calls it: with the round's spec and rubric from rubrics/, the question
 from the bank, and the level.
 """
@@ -28,10 +29,10 @@ FRESH2 = "fresh2"                    # the second fresh part: scored once after 
 FRESH3 = "fresh3"                    # the third fresh part: scored once after the fourth pass, then folded into tuning
 FRESH4 = "fresh4"                    # technical-screen answers, half with wrong claims: the same
 FRESH5 = "fresh5"                    # the fifth fresh part: scored once as the sixth pass's clean check, then folded in
-FRESH6 = "fresh6"                    # the sixth fresh part: the seventh pass's clean check, scored by the lead
+FRESH6 = "fresh6"                    # the sixth fresh part: the seventh pass's clean check, scored once, then folded in
 FOLDERS = (FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6)   # sub-folders whose answers form a part of their own
-PARTS = ("tuning", "held-out", FRESH, FRESH2, FRESH3, FRESH4, FRESH5)
-CLEAN: tuple[str, ...] = (FRESH6,)   # parts never tuned on: `-v` lists no disagreement of theirs
+PARTS = ("tuning", "held-out", FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6)
+CLEAN: tuple[str, ...] = ()   # the seventh pass's clean check, scored once, then folded in
 
 
 def parts() -> tuple[str, ...]:

@@ -9,7 +9,8 @@ once as a clean check, then read and folded into tuning in the fourth pass, scor
 (tests/data/graded/fresh3/ with tests/data/napkin/fresh3.toml) and the fourth (tests/data/graded/fresh4/, technical-screen
 answers, half of them fluent but wrong), both scored once and folded into tuning in the sixth pass, and the fifth
 (tests/data/graded/fresh5/ with tests/data/napkin/fresh5.toml, scored once as the sixth pass's clean check, then
-folded in): Spearman between overall and
+folded in) and the sixth (tests/data/graded/fresh6/ with tests/data/napkin/fresh6.toml, scored once as the seventh
+pass's clean check, then folded in): Spearman between overall and
 grade, mean score per grade, answers graded <= 2 scoring above 2.0, answers graded 5 scoring
 below 4.0, the share of STAR quotes on a sentence with the right label, talking-point precision,
 and flags on correct chains / misses on wrong ones (see coach/eval/graded.py). Then, on the

@@ -108,7 +108,8 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     # KV cache
     layers = _numbers_before(text, r"(?:transformer )?layers\b")
     heads = _numbers_before(text, r"(?:kv|key[- ]value|k/v)[- ]heads\b")
-    dims = _after(text, r"\bhead dim(?:ension)?s?") + _numbers_before(text, r"[- ]?dim(?:ensional)? heads\b")
+    dims = _after(text, r"\bhead dim(?:ension)?s?") + _numbers_before(text, r"[- ]?dim(?:ensional)? heads\b") + \
+        [f for f in _numbers_before(text, r"(?:dimensions? |dims? )?wide\b") if heads and f.start > heads[0].start]
     per_token: float | None = None
     if layers and heads and dims:
         nbytes = _bytes_near(text, heads[0].start) or 2.0

@@ -27,7 +27,8 @@ FAN_NOUNS = (r"candidates?|items?|posts|documents|docs|ads|products|results|vide
 REQ_NOUNS = r"requests?|quer(?:y|ies)|searches|loads|feed loads|calls|page ?views|impressions|sessions|page loads"
 _FAN_ITEM = re.compile(rf"\b(?:{FAN_NOUNS})\b", _F)
 _FAN_AFTER = re.compile(rf"^\s+(?:[a-z]+\s+)?(?:{FAN_NOUNS})\b", _F)
-_PER_REQ_AFTER = re.compile(rf"^\s+(?:[a-z]+\s+)?(?:{FAN_NOUNS})\s+(?:per|each|for each|a|in each)\s+"
+# "200 candidates per request", and any counted thing handled per request: "eighty listings reranked per search"
+_PER_REQ_AFTER = re.compile(rf"^\s+(?:[a-z]+\s+)?(?:{FAN_NOUNS}|[a-z]{{3,}}s\s+[a-z]+ed)\s+(?:per|each|for each|a|in each)\s+"
                             rf"(?:[a-z]+\s+)?(?:{REQ_NOUNS}|request|query|search|load|call)\b", _F)
 # "each request", "every search", and the plural after a count: "each of the 5,000 queries a second fetches 200 ..."
 _PER_REQ_BEFORE = re.compile(r"\b(?:each|every|per|a single)\s+(?:(?:one\s+)?of\s+(?:the|our|those|these)\s+[\d,.]+"
@@ -36,16 +37,22 @@ _PER_REQ_BEFORE = re.compile(r"\b(?:each|every|per|a single)\s+(?:(?:one\s+)?of\
                              r"impressions|sessions)\b[^.;]{0,30}$", _F)
 
 
+_RUSH = r"\b(?:the|a|morning|evening|lunch|holiday|daily|traffic) (?:rush|spike|surge)|\bbusiest\b"   # a peak by another name
+
+
 def is_peak(text: str, q: Quantity) -> bool:
     """Said as a peak: the nearer of "peak" and "average" around the number is "peak"."""
     lo, hi = max(0, q.start - 35), q.start + len(q.text) + 25
     window = text[lo:hi]
     start, end = q.start - lo, q.start - lo + len(q.text)
 
-    def dist(word: str) -> int:
+    def dist(word: str, clause: bool = False) -> int:
         return min((start - m.end() if m.end() <= start else max(0, m.start() - end)
-                    for m in re.finditer(word, window, _F)), default=10 ** 6)
-    p, a = dist(r"\bpeak"), dist(r"\baverage|\bon average|\bmean\b")
+                    for m in re.finditer(word, window, _F)
+                    if not (clause and re.search(r"[;,]", window[min(end, m.start()):max(start, m.start())]))),
+                   default=10 ** 6)
+    # "rush" in the next clause names what comes next ("500/s; the evening rush is 3x"), not this figure
+    p, a = min(dist(r"\bpeak"), dist(_RUSH, clause=True)), dist(r"\baverage|\bon average|\bmean\b")
     return p < 10 ** 6 and p < a
 
 
@@ -54,8 +61,15 @@ def _total_rate(q: Quantity) -> bool:
 
 
 def _fan_item(text: str, q: Quantity) -> bool:
-    return bool(_FAN_ITEM.search(q.text) or _FAN_AFTER.match(text[q.start + len(q.text):q.start + len(q.text) + 25])
-                and not re.search(REQ_NOUNS, q.text, _F))
+    return bool(_FAN_ITEM.search(q.text) or (_FAN_AFTER.match(text[q.start + len(q.text):q.start + len(q.text) + 25])
+                or _counted_per_request(text, q)) and not re.search(REQ_NOUNS, q.text, _F))
+
+
+def _counted_per_request(text: str, q: Quantity) -> bool:
+    """The rate counts a thing the answer also counted per request ("80 listings reranked per search")."""
+    noun = re.search(r"\b([a-z]{3,}s)\s*(?:a|per|/|each|every)\s*(?:second|sec|s|minute|min)\b", q.text, _F)
+    return bool(noun) and bool(re.search(rf"\b{noun.group(1)}\s+(?:[a-z]+ed\s+)?(?:per|each|for each|in each)\s+"
+                                         rf"(?:{REQ_NOUNS}|request|query|search|load|call)\b", text, _F))
 
 
 def fan_outs(text: str) -> list[tuple[float, int]]:
@@ -76,10 +90,8 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
     rates = [q for q in qs if _total_rate(q)]
     fans = fan_outs(text)
     for q in rates:
-        if _fan_item(text, q):
-            fan = next(((n, at) for n, at in reversed(fans) if at < q.start), None)
-            if fan is None:
-                continue
+        fan = next(((n, at) for n, at in reversed(fans) if at < q.start), None) if _fan_item(text, q) else None
+        if fan is not None:
             n, at = fan
             base = _base(text, [r for r in rates if r.start < at and not _fan_item(text, r)], q)
             if base is None:

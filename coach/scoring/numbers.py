@@ -2,7 +2,8 @@
 
 "50,000", "50k", "10M", "2.3K", "1.5 billion", "fifty thousand", "a hundred",
 "two hundred and fifty million", "half a million", "one point five",
-"a quarter of a million", "three and a half". Digits glued to letters ("p99",
+"a quarter of a million", "three and a half", "one and a quarter million",
+"two times ten to the twenty-one". Digits glued to letters ("p99",
 "fp16", "A100", "k8s", "2nd") are not numbers.
 """
 from __future__ import annotations
@@ -57,6 +58,10 @@ def _find_numbers(text: str) -> tuple[NumberSpan, ...]:
                 out.append(span)
             continue
         low = tok.lower()
+        power = _power_of_ten(text, toks, i, out)
+        if power is not None:
+            i = power
+            continue
         if low in ONES or low in TENS or low in ("a", "an", "half", "point", "hundred") or low in SCALES:
             parsed = _words(toks, i)
             if parsed is not None:
@@ -67,6 +72,30 @@ def _find_numbers(text: str) -> tuple[NumberSpan, ...]:
                 continue
         i += 1
     return tuple(out)
+
+
+def _power_of_ten(text: str, toks: list[tuple[str, int, int]], i: int, out: list[NumberSpan]) -> int | None:
+    """ "ten to the twenty-one", "two times ten to the 21": replaces the mantissa span; returns the next index."""
+    if toks[i][0].lower() != "ten" or not _seq(toks, i + 1, ("to", "the")) or i + 3 >= len(toks):
+        return None
+    k = i + 3
+    if toks[k][0][0].isdigit():
+        exponent, j = float(toks[k][0]), k + 1
+    else:
+        parsed = _words(toks, k)
+        if parsed is None:
+            return None
+        exponent, j = parsed
+    if not exponent.is_integer() or not 1 <= exponent <= 30:
+        return None
+    start, value = toks[i][1], 10 ** exponent
+    if out and i >= 1 and toks[i - 1][0].lower() in ("times", "x") and out[-1].end <= toks[i - 1][1] \
+            and text[out[-1].end:toks[i - 1][1]].strip() == "":
+        mantissa = out.pop()
+        start, value = mantissa.start, mantissa.value * value
+    end = toks[j - 1][2]
+    out.append(NumberSpan(start, end, value, text[start:end], words=True))
+    return j
 
 
 def _digits(text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[NumberSpan | None, int]:
@@ -173,8 +202,8 @@ def _words(toks: list[tuple[str, int, int]], i: int) -> tuple[float, int] | None
             last = "and"
             j += 1
             continue
-        if w == "and" and seen and low(j + 1) == "a" and low(j + 2) == "half":
-            current += 0.5
+        if w == "and" and seen and low(j + 1) == "a" and low(j + 2) in ("half", "quarter"):
+            current += 0.5 if low(j + 2) == "half" else 0.25
             j += 3
             last = "point"
             continue

@@ -66,7 +66,8 @@ _PREFIX_LAT = re.compile(r"(?:\bp\s?(?:50|90|95|99|999)|latency)\b[^.;]{0,25}$",
 _PREFIX_USERS = re.compile(r"\b(?:dau|mau|users)\s*(?:is|are|of|at|=|:)?\s*(?:about|around|roughly)?\s*$", re.I)
 _PER_USER_BEFORE = re.compile(
     r"(?:\b(?:each|every|per|an? average|the average|typical|a single)\s+(?:user|person|customer|member|one|"
-    r"of them|visitor)\b|\busers?\s+(?:make|makes|send|sends|do|does|open|opens|issue|issues|view|views)\b)"
+    r"of them|visitor)\b|\busers?\s+(?:make|makes|send|sends|do|does|open|opens|issue|issues|view|views)\b|"
+    r"\b[a-z]{3,}s\s+each\s+(?!(?:of|so|and|or|but|which|that|is|are|was|were|then|at|in|on|with|for)\b)[a-z]+)"
     r"[^.;]{0,45}$", re.I)
 _PER_INSTANCE_BEFORE = re.compile(
     r"\b(?:a single|one|each|per|every|a)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|gpu|replica|box|host|"

@@ -8,7 +8,7 @@ _F = re.IGNORECASE
 STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
     "scope across teams": re.compile(
         r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|other|all|every|partner|\d+) "
-        r"(?:[a-z]+ )?(?:ml |product )?teams|cross[- ](?:team|functional)|org(?:ani[sz]ation)?\b|company[- ]wide|"
+        r"(?:(?!of )[a-z]+ ){0,2}(?:teams|groups)|cross[- ](?:team|functional)|org(?:ani[sz]ation)?\b|company[- ]wide|"
         r"the (?:whole |entire )?(?:area|org|company)|across (?:the )?(?:company|org|teams|the area)|"
         r"another team|other team'?s|platform|"
         # two teams named ("the flights and car-hire ranking teams"), or another function's people ("the finance
@@ -68,7 +68,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"deprecat\w+|migration plan|after i (?:moved on|left|moved teams)|still (?:owns?|runs?|uses?|in use)|"
         # adoption across an organisation is direction set: "within two quarters all seven teams were on it"
         r"(?:all|every one of the|most|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|"
-        r"dozens of|twenty) (?:of the )?(?:[a-z]+ )?(?:teams|orgs|groups)(?: (?:in|across) (?:the|our) (?:company|org|"
+        r"dozens of|twenty) (?:of the )?(?:[a-z]+ ){0,2}(?:teams|orgs|groups)(?: (?:in|across) (?:the|our) (?:company|org|"
         r"group))? (?:now )?(?:were on|are on|rely on|moved|"
         r"adopted|switched|use|now|run|build on|depend on)|"
         # retiring the old system, or a standing mechanism, changes how the organisation works from then on

@@ -78,6 +78,7 @@ _PER_ITEM = re.compile(r"^\s*(?:each|apiece|a piece|per\s+[a-z]+|an?\s+(?:event|
                        r"photo|vector|embedding|message|sample|example|document)\b)", re.I)
 _PER_PARAM = re.compile(r"^\s*(?:per|a|each)\s+(?:param(?:eter)?|weight)\b", re.I)
 _PARAMS = _r(r"-?\s*param(?:eter)?s?\b")
+_WEIGHTS = _r(r"(?:model\s+|trainable\s+)?weights\b")     # "2 billion weights": parameters, when there are millions
 _MODEL = _r(r"-?\s*(?:model|llm|transformer|checkpoint|variant|dense|moe|base)\b")
 _QPS = _r(rf"{MOD}{{0,2}}(?P<u>qps|rps|tps|qpd|rpm|req/s|requests/s|queries per second|requests per second)\b")
 # An arrival verb between the noun and its period still makes a rate: "2.6 million events land in the lake each day".
@@ -97,6 +98,9 @@ _SECONDS = _r(r"(?:s|sec|secs|seconds?)\b")
 _DURATION = _r(rf"{MOD}{{0,1}}(?P<u>minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|wks?|fortnights?|months?|"
                r"quarters?|years?|yrs?)\b(?!\s+(?:ago|earlier)\b)")
 _BARE_RATE = _r(rf"{PERIOD}")
+# any plural count said per period ("250 car passes a second", "forty songs a day"): not a period or a unit
+_ANY_RATE = _r(rf"{MOD}{{0,1}}(?P<noun>(?!(?:{_PERIOD_WORDS}|minutes|hours|days|weeks|months|years|times|percent|"
+               rf"bytes|bits|dollars|cents|users|people|gpus|machines)\b)[a-z]{{3,}}s)\s*,?\s*{PERIOD}")
 _FACTOR = _r(r"(?:x|×|times)(?:\b|(?=\s|$))")
 _COST_PERIOD = re.compile(rf"^\s*(?:{PERIOD}|per\s+(?P<unit>gpu[- ]?hour|hour|run|query|request|month))", re.I)
 
@@ -124,6 +128,8 @@ def match_unit(tail: str, suffix: str, sentence: str, raw: float) -> UnitMatch |
         return _storage(tail, m)
     if m := _PARAMS.match(tail):
         return UnitMatch("model_size", "params", 1, m.group(0).strip(), m.end())
+    if raw >= 1e6 and (m := _WEIGHTS.match(tail)):
+        return UnitMatch("model_size", "params", 1, m.group(0).strip(), m.end())
     if suffix in ("b", "B") and (m := _MODEL.match(tail)):
         return UnitMatch("model_size", "params", 1, suffix, 0)
     if m := _QPS.match(tail):
@@ -149,6 +155,9 @@ def match_unit(tail: str, suffix: str, sentence: str, raw: float) -> UnitMatch |
         u = m.group(0).lower()
         flags = {"dau"} if ("dau" in u or "daily" in u) else ({"mau"} if ("mau" in u or "monthly" in u) else set())
         return UnitMatch("users", "users", 1, m.group(0).strip(), m.end(), frozenset(flags))
+    if m := _ANY_RATE.match(tail):
+        per = PERIOD_S[m.group("per").lower()]
+        return UnitMatch("throughput", "/s", 1 / per, m.group(0).strip(), m.end(), period_s=per)
     if m := _DATA.match(tail):
         return UnitMatch("dataset", "items", 1, m.group(0).strip(), m.end())
     if m := _MONEY.match(tail):
