@@ -106,3 +106,27 @@ def test_billions_of_weights_are_parameters_for_adam_memory() -> None:
     assert len(wrong) == 1 and not wrong[0].ok and wrong[0].expected == 48e9
     assert not _checks("We tuned 3 weights in the loss by hand, then trained with Adam on 12 gigabytes of logs.",
                        "adam_memory")
+
+
+def _math_gaps(text: str) -> list[str]:
+    from coach.scoring import score_answer
+    from coach.domain import Transcript
+    return [g.evidence for g in score_answer(Transcript(text)).gaps if g.id == "bad_math"]
+
+
+def test_rows_times_dimensions_times_bytes_is_checked():
+    wrong = ("We keep twenty million user vectors with sixty four float32 dimensions each, which "
+             "comes to roughly fifty gigabytes in memory, so one large box holds them.")
+    right = wrong.replace("roughly fifty gigabytes", "roughly five gigabytes")
+    flags = _math_gaps(wrong)
+    assert flags and "fifty gigabytes" in flags[0] and "rows × dimensions × bytes per value" in flags[0]
+    assert not _math_gaps(right)
+
+
+def test_a_team_rate_shared_by_its_people_is_checked():
+    wrong = ("The queue gets about sixty tickets a week, and a team of six engineers shares them evenly. That is "
+             "around sixty tickets a week per engineer, which is too many to also ship features.")
+    right = wrong.replace("around sixty tickets a week per engineer", "around ten tickets a week per engineer")
+    flags = _math_gaps(wrong)
+    assert flags and "sixty tickets a week" in flags[0] and "team rate ÷ people sharing it" in flags[0]
+    assert not _math_gaps(right)

@@ -164,6 +164,15 @@ def _denied(clause: str, lo: int, hi: int, groups: tuple[tuple[str, ...], ...]) 
     return False
 
 
+# A later group's word said as absent: "... and none of it is causal", "which isn't causal".
+_NEGATED_BEFORE = re.compile(r"\b(?:none of (?:it|them|this|that|these|those) (?:is|are|was|were)|(?:is|are|was|were)n'?t|"
+                             r"(?:is|are|was|were) not|nothing)\s+(?:\w+\s+)?$", re.I)
+
+
+def _negated_pick(clause: str, picks: list[tuple[int, int]]) -> bool:
+    return any(_NEGATED_BEFORE.search(clause[max(0, p[0] - 30):p[0]]) for p in picks)
+
+
 def fires(cue_set: str, sentence: str) -> bool:
     """Whether one cue set states the claim in some clause of the sentence."""
     parsed = parse(cue_set)
@@ -183,7 +192,7 @@ def fires(cue_set: str, sentence: str) -> bool:
         for anchor in found[0]:
             picks = [anchor] + [min(ms, key=lambda m: abs(m[0] - anchor[0])) for ms in found[1:]]
             lo, hi = min(p[0] for p in picks), max(p[1] for p in picks)
-            if hi - lo > SPAN or _denied(clause, lo, hi, groups):
+            if hi - lo > SPAN or _denied(clause, lo, hi, groups) or _negated_pick(clause, picks[1:]):
                 continue
             near = clause[max(0, lo - NEAR):hi + NEAR]
             if not any(_mentions(v, near) for v in vetoes):

@@ -46,7 +46,8 @@ STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qp
          "adam_memory": "Adam in mixed precision ≈ 16 bytes per parameter",
          "gpus_for_memory": "GPUs ≥ memory ÷ memory per GPU",
          "batch_rate": "items per second = batch size ÷ seconds per batch",
-         "scale": "halving, doubling or a fraction of a stated figure"}
+         "scale": "halving, doubling or a fraction of a stated figure",
+         "vector_bytes": "rows × dimensions × bytes per value", "per_person": "team rate ÷ people sharing it"}
 _PRECISION = [(re.compile(r"\b(?:fp32|float32|f32|full precision|32[- ]bit|thirty[- ]two[- ]bit)\b", re.I), 4.0),
               (re.compile(r"\b(?:fp16|bf16|float16|bfloat16|f16|half precision|16[- ]bit|sixteen[- ]bit)\b", re.I), 2.0),
               (re.compile(r"\b(?:int8|fp8|8[- ]bit|eight[- ]bit)\b", re.I), 1.0),

@@ -128,6 +128,17 @@ def _base(text: str, before: list[Quantity], target: Quantity) -> Quantity | Non
     return before[-1]
 
 
+_EVENT_NOUNS = re.compile(r"\b(?:orders|trips|rides|deliveries|bookings|purchases|transactions|payments|"
+                          r"uploads|posts|messages|signups|sign-ups|applications|claims)\b", _F)
+
+
+def _events_to_requests(avg: Quantity, q: Quantity) -> bool:
+    """A daily count of events ("a million orders a day") and a peak of requests ("three hundred estimate
+    requests a second"): each event makes several requests, so their ratio is no peak factor to judge."""
+    return bool(_EVENT_NOUNS.search(avg.text) and not re.search(REQ_NOUNS, avg.text, _F)
+                and re.search(REQ_NOUNS, q.text, _F) and not _EVENT_NOUNS.search(q.text))
+
+
 def _peak(qs: list[Quantity], text: str, q: Quantity) -> Check | None:
     from coach.scoring.napkin import _judge, _tol
     avg = None
@@ -140,7 +151,7 @@ def _peak(qs: list[Quantity], text: str, q: Quantity) -> Check | None:
             continue
         avg = x
         break
-    if avg is None:
+    if avg is None or _events_to_requests(avg, q):
         return None
     base = avg.value                     # per second, whether it was said per second or per day
     said = [f for f in said_factors(text[avg.start:q.start + len(q.text) + 20]) if f <= 20]

@@ -8,7 +8,12 @@
                ("halving 120 ms" -> 60 ms either way; "cut by a third" of 90 ms -> 60 ms left, 30 ms cut). The base
                is the figure right after the scale word, else the last figure of the same kind before it; the
                figure checked is the first one of that kind said after the scale word in the same sentence.
-Both are exact in their inputs, so the tolerance is napkin.EXACT_TOLERANCE unless the answer says it is a guess.
+  vector_bytes rows × dimensions × bytes per value ("a billion points with a hundred float32 dimensions each,
+               about 400 GB"): the next size said within the same or the next sentence.
+  per_person   a team's rate shared by its people ("forty pages a week, a rotation of eight engineers ... pages
+               a month per engineer"): the rate said per engineer/person against the last team rate of the same
+               thing before it, divided by the head count said between them (periods are normalised).
+All are exact in their inputs, so the tolerance is napkin.EXACT_TOLERANCE unless the answer says it is a guess.
 """
 from __future__ import annotations
 
@@ -102,7 +107,60 @@ def _scale(qs: list[Quantity], text: str, judge: Callable[..., Check | None], to
     return out
 
 
+_DTYPE_BYTES = {"float64": 8, "double": 8, "doubles": 8, "float32": 4, "fp32": 4, "float16": 2, "fp16": 2,
+                "bf16": 2, "bfloat16": 2, "int8": 1}
+_VECTORS = re.compile(r"\b(?P<rows>[\w.,-]+(?: [\w.,-]+){0,3}?) (?:\w+ )?(?:points|rows|vectors|embeddings|items|"
+                      r"examples|records|samples)(?:,| with| of| at)? (?P<dims>[\w.,-]+(?: [\w.,-]+){0,2}?) "
+                      r"(?:(?P<t1>float64|float32|float16|fp32|fp16|bf16|bfloat16|int8|doubles?) )?"
+                      r"(?:dimensions|dims|features|values)(?: each| apiece)?(?: (?:in|as|of) "
+                      r"(?P<t2>float64|float32|float16|fp32|fp16|bf16|bfloat16|int8))?", _F)
+_PER_PERSON_AFTER = re.compile(r"^\s*(?:per|for each|for every|for one|each) (?:engineer|person|head|member|"
+                               r"on-?caller|teammate|developer)\b", _F)
+_HEADS = re.compile(r"\b(?:engineers|people|members|on-?callers|developers)\b", _F)
+
+
+def _vector_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    out: list[Check | None] = []
+    for m in _VECTORS.finditer(text):
+        dtype = (m.group("t1") or m.group("t2") or "").lower()
+        if not dtype:
+            continue
+        rows = [n for n in find_numbers(text[m.start():m.start("dims")]) if n.value >= 1000]
+        dims = [n for n in find_numbers(m.group("dims")) if n.value >= 2]
+        if not rows or not dims:
+            continue
+        said = next((q for q in qs if q.start >= m.end() and q.kind == "storage"), None)
+        if said is None or text.count(".", m.end(), said.start) > 1:
+            continue
+        n, d, b = rows[-1].value, dims[-1].value, _DTYPE_BYTES[dtype]
+        how = f"{fmt_num(n)} × {fmt_num(d)} × {b} B"
+        out.append(judge("vector_bytes", said, n * d * b, how, []))
+    return out
+
+
+def _per_person(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    out: list[Check | None] = []
+    for q in qs:
+        if q.kind != "throughput" or not _PER_PERSON_AFTER.match(text[q.start + len(q.text):]):
+            continue
+        noun = q.text.split()[-3] if len(q.text.split()) >= 3 else ""
+        team = next((x for x in reversed(qs) if x.start < q.start and x.kind == "throughput"
+                     and q.sentence - x.sentence <= 2 and noun and noun in x.text.split()), None)
+        if team is None:
+            continue
+        heads = [n for h in _HEADS.finditer(text, team.start + len(team.text), q.start)
+                 for n in find_numbers(text[max(team.start + len(team.text), h.start() - 20):h.start()])[-1:]
+                 if n.value >= 2]
+        if not heads:
+            continue
+        k = heads[0].value
+        how = f"{fmt_num(team.value * 604800)} a week ÷ {fmt_num(k)} people"
+        out.append(judge("per_person", q, team.value / k, how, []))
+    return out
+
+
 def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol: float) -> list[Check | None]:
     """`judge(rule, stated, expected, how, factors, ...)` makes the Check (napkin._judge); `tol` is the exact
     tolerance (wider when the answer says it is a guess)."""
-    return _batch_rate(qs, text, judge) + _scale(qs, text, judge, tol)
+    return (_batch_rate(qs, text, judge) + _scale(qs, text, judge, tol) + _vector_bytes(qs, text, judge)
+            + _per_person(qs, text, judge))

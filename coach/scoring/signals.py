@@ -118,10 +118,27 @@ _SKIP = re.compile(r"\b(?:(?:can|could|may|shall) (?:we|i)|(?:okay|ok|alright|fi
                    r"let'?s|let me)\s+(?:\w+\s+){0,2}?(?:mov(?:e|ed) on to (?:another|the next|a different)|"
                    r"skip (?:this|that)(?: one| question)?|come back to (?:it|this|that)(?: one)? later|"
                    r"pass on (?:this|that))\b", _F)
+# Asking for a hint or another question: "could you point me at where you'd start", "could we go to a different one".
+_HINT = re.compile(r"\b(?:(?:can|could|would) you|is there any chance you could)\s+(?:\w+\s+){0,2}?(?:point me|give me "
+                   r"(?:a hint|a pointer|a nudge|somewhere to start)|nudge me|tell me where (?:to|you'?d) start)|"
+                   r"\b(?:can|could|may) we (?:go|move|switch|jump) (?:on )?to (?:a different|another|the next) "
+                   r"(?:one|question|topic)\b", _F)
+# No story to tell: "it never really came up", "I've been lucky there", "nothing I could walk you through".
+_NO_STORY = re.compile(r"\b(?:(?:it|that|this) never (?:really )?came up|i'?ve (?:mostly |always |just )?been lucky|"
+                       r"nothing (?:i could|i can|i'?d be able to) (?:really )?(?:walk you through|point to|talk about)|"
+                       r"never (?:really )?(?:had|faced|ran into|run into|been in) (?:to|a|that|this|one)\b)", _F)
 _FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|percent)\b", _F)
 _PROMPT_GENERIC = frozenset(stem(w) for w in (
     "tell time about describe walk example give would how what your you design system build approach "
     "handle go do did one most".split()))
+
+
+# A story told anyway: "one time I ...", "there was a case when", "so I explained ...".
+_STORY = re.compile(r"\b(?:one time|there was (?:a|one)|once,? (?:i|we)|i (?:explained|told|showed|wrote|built|led|"
+                    r"presented|drew|walked them))\b", _F)
+# Talk of what one would do: "I'd spend more time on the design", "I would write more tests".
+_PLAN = re.compile(r"\b(?:i'?d|i would|i'?ll|we'?d|we would)\s+(?:\w+\s+){0,3}?(?:spend|write|pick|plan|do|start|"
+                   r"change|use|build|keep|add|test|design|choose|move|invest|push|set)\b", _F)
 
 
 _RATHER = re.compile(r"\brather than\b", _F)
@@ -187,6 +204,14 @@ def non_answer(text: str, question: Question | None) -> NonAnswer | None:
     skip = _SKIP.search(text)
     if skip and n < 60:
         return NonAnswer("non_answer", f'{n} words, and it asks to move on ("{skip.group(0)}"): "{quoted}"')
+    asks = _HINT.search(text)
+    if asks and n < 60:
+        return NonAnswer("non_answer", f'{n} words, and it asks for a hint or another question ("{asks.group(0)}"): '
+                                       f'"{quoted}"')
+    none = _NO_STORY.findall(text)
+    if none and n < 60 and not _FIGURE.search(text) and len(none) + len(_EVASIVE.findall(text)) >= 1 \
+            and not _STORY.search(text):
+        return NonAnswer("non_answer", f'{n} words, and it says there is no story ("{none[0]}"): "{quoted}"')
     vague = _EVASIVE.findall(text)
     # short talk with one evasion, or up to 60 words that evade twice ("good question ... it depends so much on the
     # model and the data ..."), naming at most one (or, evading twice, two) of the question's words
@@ -206,7 +231,8 @@ def non_answer(text: str, question: Question | None) -> NonAnswer | None:
         return NonAnswer("non_answer", f'restates the question: {len(answer_stems & prompt_stems)} of its words '
                                        f'and {len(novel)} new: "{quoted}"')
     q_stems = _question_stems(question)
-    if n >= 15 and q_stems and not (answer_stems & q_stems) and not tech_terms(text):
+    if n >= 15 and q_stems and not (answer_stems & q_stems) and not tech_terms(text) \
+            and not (question.hypothetical and len(_PLAN.findall(text)) >= 2):     # a plan answers "what would you do"
         sample = ", ".join(sorted(prompt_stems)[:5])
         return NonAnswer("off_topic", f'{n} words and none of the question\'s words ({sample}) or keywords: '
                                       f'"{quote_short(text)}"')
