@@ -130,3 +130,12 @@ def test_a_team_rate_shared_by_its_people_is_checked():
     flags = _math_gaps(wrong)
     assert flags and "sixty tickets a week" in flags[0] and "team rate ÷ people sharing it" in flags[0]
     assert not _math_gaps(right)
+
+
+def test_bytes_per_dimension_count_every_dimension_said_earlier():
+    # the dimensions come in the sentence before; bytes per dimension are not bytes per vector
+    said = ("Each listing gets an embedding of five hundred and twelve dimensions. Eighty million listings at "
+            "four bytes per dimension is about {} gigabytes, so the index fits on two machines.")
+    assert not _math_gaps(said.format("a hundred and sixty"))      # 80M × 512 × 4 B ≈ 164 GB
+    flags = _math_gaps(said.format("three"))
+    assert not flags or "items × bytes per item" not in flags[0]    # never judged as 80M × 4 B

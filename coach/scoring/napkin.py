@@ -242,8 +242,8 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
         if m.kind != "storage" or m.has("per_item") or m.has("per_param"):
             continue
         size = _last_before(qs, m, lambda x: x.kind == "storage" and x.has("per_item") and _near(x, m, 2))
-        if size is None:
-            continue
+        if size is None or _PER_VALUE.match(text, size.start + len(size.text)):
+            continue      # bytes per dimension: rows × dimensions × bytes is napkin_steps' vector_bytes
         rate = _last_before(qs, m, lambda x: _is_total_rate(x) and _near(x, m, 2))
         count = _last_before(qs, m, lambda x: x.kind == "dataset" and _near(x, m, 2))
         if m.has("rate") and rate:
@@ -265,6 +265,8 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
     return out
 
 
+_PER_VALUE = re.compile(r"\s*(?:per|a|each|for each|for every)\s+(?:dimension|dim|value|float|element|component|"
+                        r"coordinate|entry)s?\b", re.I)
 _PERIODS = {1: "a second", 60: "a minute", 3600: "an hour", 86400: "a day"}
 
 
