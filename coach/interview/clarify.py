@@ -238,7 +238,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         meta = any(_has(low, p) for p in cues.about_the_interview) or leave or (
             about_me and not needs and "assum" not in low and not names_fact) or \
             moves.asks_opinion(words, cues) or moves.checks_in(words, cues)
-        out.append(Sentence(raw, question, question and not tag and not meta))
+        out.append(Sentence(raw, bool(question), bool(question and not tag and not meta)))
     return out
 
 

@@ -68,7 +68,7 @@ def _fan_item(text: str, q: Quantity) -> bool:
 def _counted_per_request(text: str, q: Quantity) -> bool:
     """The rate counts a thing the answer also counted per request ("80 listings reranked per search")."""
     noun = re.search(r"\b([a-z]{3,}s)\s*(?:a|per|/|each|every)\s*(?:second|sec|s|minute|min)\b", q.text, _F)
-    return bool(noun) and bool(re.search(rf"\b{noun.group(1)}\s+(?:[a-z]+ed\s+)?(?:per|each|for each|in each)\s+"
+    return noun is not None and bool(re.search(rf"\b{noun.group(1)}\s+(?:[a-z]+ed\s+)?(?:per|each|for each|in each)\s+"
                                          rf"(?:{REQ_NOUNS}|request|query|search|load|call)\b", text, _F))
 
 

@@ -333,7 +333,8 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         widest margin; context keeps its order; clauses that only continue a part last among them), then those
         where `c` is a second, strong cue."""
         # (a step is clearest when the speaker opens with it: "I sent ..." before "She agreed, and I sent ...")
-        lead = (lambda k: bool(_FIRST_PERSON_LEAD.search(sents[k].text.lower()))) if c == "action" else (lambda k: True)
+        def lead(k: int) -> bool:
+            return c != "action" or bool(_FIRST_PERSON_LEAD.search(sents[k].text.lower()))
         first = primary[c] if c == "situation" else sorted(primary[c], key=lambda k: (not lead(k), -strength.get(k, 0.0)))
         idx = first + carried[c] + [k for k in secondary[c] if k not in primary[c]]
         return tuple(sents[k].text for k in idx[:4])
