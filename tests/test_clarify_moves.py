@@ -176,3 +176,12 @@ def test_a_question_answered_in_the_same_breath_a_proposal_or_the_interviewers_o
                  "would you have picked a two tower model here or is a cross encoder what you'd go for"):
         assert not clarify.is_clarification(text), text
     assert clarify.is_clarification("what about the labels, where do they come from")
+
+
+def test_a_preface_before_the_ask_does_not_hide_it() -> None:
+    # tried as a new user would: the opener "before I ..., " came before a need worded as a statement
+    from coach.interview.clarify import is_clarification
+    assert is_clarification("before I sketch anything, I would like a feel for how many card payments hit us in "
+                            "the busiest minute, and how quickly a decision has to come back.")
+    assert is_clarification("Before I draw boxes, I'd want to know how stale the stock counts can be.")
+    assert not is_clarification("Before I go on, I'd like to know how it fails, so I add a fallback to the old rules.")

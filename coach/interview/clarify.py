@@ -222,6 +222,8 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             (clause_q and any(_has(low, a) for a in cues.asks)) or \
             _asks_without_question_word(words, core, cues, raw) or _statement_or(words, core, cues, raw) or needs
         opens = (len(words) - len(core)) + (opens or 0)
+        if prefaced and "," in raw and any(low.startswith(a + " ") for a in cues.asks):
+            opens = max(opens, len(_words(raw.split(",", 1)[0])))   # "before I sketch anything, ..." prefaces it
         in_breath = not raw.endswith("?") and (moves.answers_explicitly(words, opens, cues) or not checks and (
             _answered_in_breath(words, opens, cues) or moves.works_it_out(words, opens, cues) or
             moves.plan_in_breath(words, opens, cues)))
