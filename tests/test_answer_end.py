@@ -49,10 +49,12 @@ def test_a_design_answer_ends_when_its_parts_are_covered_and_it_closes_on_how_it
 
 
 def test_the_question_kind_comes_from_its_round() -> None:
-    assert question_kind("sd-feed-ranking") == "design"
-    assert question_kind("bh-mentoring") == "story"
-    assert question_kind("nm-search-qps") == "estimate"
-    assert question_kind("hm-first-90-days") == "plan"
+    from coach.content import default_content
+    bank = default_content()
+    assert question_kind(bank.question("sd-feed-ranking")) == "design"
+    assert question_kind(bank.question("bh-mentoring")) == "story"
+    assert question_kind(bank.question("nm-search-qps")) == "estimate"
+    assert question_kind(bank.question("hm-first-90-days")) == "plan"      # the bank marks it hypothetical
     assert question_kind(None) == "story"
 
 

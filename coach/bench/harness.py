@@ -42,13 +42,14 @@ def false_ends(answer: answers_mod.Answer, turn_model: Any, silence_seconds: flo
     answer up to there, transcribed as the runner's live transcript would be) weigh in with the
     question's kind, and set the graded wait, as they do in an interview (here the words are known
     at once; in the app they come from the tail transcribed in the silence)."""
+    from coach.content import default_content
     from coach.streaming.answer_end import question_kind
     from coach.streaming.end_of_turn import EndOfTurn
     from coach.streaming.levels import rms_dbfs
 
     block = SAMPLE_RATE // 10
     ask = 0.3 if turn_model is not None else None
-    kind = question_kind(answer.question) if transcriber is not None else None
+    kind = question_kind(default_content().question(answer.question)) if transcriber is not None else None
     detector = EndOfTurn(silence_seconds, ask_after_s=ask)
     counts: dict[str, Any] = {"between": 0, "mid": 0, "other": 0, "at_once": 0, "end_wait_s": None, "why": []}
     room = np.random.default_rng(0).normal(0, 10 ** (-62 / 20), int(3 * SAMPLE_RATE)).astype(np.float32)

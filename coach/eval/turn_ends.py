@@ -11,6 +11,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from coach.content import default_content
 from coach.streaming.answer_end import judge, question_kind
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data" / "turn_ends"
@@ -27,7 +28,7 @@ def evaluate(cases: list[dict[str, Any]]) -> dict[str, Any]:
     wrong: list[dict[str, Any]] = []
     by_kind: dict[str, list[int]] = {}
     for case in cases:
-        kind = question_kind(case["question"])
+        kind = question_kind(default_content().question(case["question"]))
         verdict = judge(case["text"], kind)
         says_end, is_end = verdict.says == "end", case["label"] == "end"
         tp += says_end and is_end

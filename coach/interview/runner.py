@@ -155,7 +155,7 @@ class InterviewRunner:
                                                   tail_hotwords=hotwords if self.prime_tail else None,
                                                   background=True)
         on_chunk = self._speculating(ask, live) if self.speculate else live.feed
-        heard = WordsSoFar(lambda: live.heard_by_now(0.0), question_kind(ask.question.id, ask.question.round)) \
+        heard = WordsSoFar(lambda: live.heard_by_now(0.0), question_kind(ask.question)) \
             if self.speculate else None         # the end-of-turn policy weighs it
         captured = self.source.capture(self.audio_root / rel, stop=self.stop_answer, on_chunk=on_chunk,
                                        words_so_far=heard)

@@ -23,17 +23,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from coach.domain import Question
 from coach.scoring.star import analyse
 from coach.scoring.text import sentences
 
-# The question's kind, from its round; a few hiring-manager and cross-functional questions ask for a plan.
+# The question's kind, from its round; a question the bank marks `hypothetical` asks for a plan.
 KIND_BY_ROUND = {"behavioral": "story", "cross-functional": "story", "deep-dive": "story",
                  "hiring-manager": "story", "recruiter": "story", "system-design": "design",
                  "technical-screen": "technical", "coding": "technical", "napkin-math": "estimate"}
-PLAN_QUESTIONS = frozenset({"hm-first-90-days", "hm-on-call-health", "xf-latency-budget-cut"})
-PREFIX_ROUND = {"bh": "behavioral", "xf": "cross-functional", "dd": "deep-dive", "hm": "hiring-manager",
-                "rc": "recruiter", "sd": "system-design", "ts": "technical-screen", "cd": "coding",
-                "nm": "napkin-math"}
 
 _NUM = r"(?:two|three|four|five|six|a few|a couple of|several)"
 _ITEMS = (r"(?:things|reasons|parts|pieces|steps|levels|layers|stages|ways|levers|concerns|options|"
@@ -71,12 +68,13 @@ class Verdict:
     reasons: tuple[str, ...]
 
 
-def question_kind(question: str | None, round_id: str | None = None) -> str:
-    """story, design, technical, estimate or plan; story when nothing is known."""
-    if question in PLAN_QUESTIONS:
+def question_kind(question: Question | None) -> str:
+    """story, design, technical, estimate or plan (the bank's `hypothetical`); story when nothing is known."""
+    if question is None:
+        return "story"
+    if question.hypothetical:
         return "plan"
-    round_id = round_id or PREFIX_ROUND.get((question or "").split("-")[0], "")
-    return KIND_BY_ROUND.get(round_id, "story")
+    return KIND_BY_ROUND.get(question.round, "story")
 
 
 def _open_list(texts: list[str]) -> str | None:
