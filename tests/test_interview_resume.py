@@ -208,14 +208,12 @@ def _runner(store: SQLiteStore, items: list, source: Any, point: Any = None, max
     from coach.adapters.tts import SilentSpeaker
     from tests.fixtures.tui import StubInterviewer, StubTranscriber
 
-    scores = iter([1.5, 2.5, 3.5, 4.5, 3.0, 2.0, 4.0])
+    scores = {"first": 1.5, "second": 2.5, "third": 3.5, "fourth": 4.5, "only": 1.5}
 
-    def scorer(transcript: Any, **_: Any) -> Scorecard:
-        return Scorecard.from_dict({"gaps": [{"id": "no_result", "severity": 0.8}], "overall": next(scores)})
-
-    if point is not None:       # the scores the first run used up
-        for _ in point.scores:
-            next(scores)
+    def scorer(transcript: Any, question: Any = None, **_: Any) -> Scorecard:
+        last = transcript.text.split()[-2]      # "... third answer": an answer joined to the one before it is
+        return Scorecard.from_dict({"gaps": [{"id": "no_result", "severity": 0.8}], "overall": scores[last],
+                                    "question_id": question.id if question else None})   # scored as its last part
     return services.build_runner(content=default_content(), items=items, source=source,
                                  transcriber=StubTranscriber(), interviewer=StubInterviewer(), speaker=SilentSpeaker(),
                                  store=store, scorer=scorer, on_event=lambda e: None, no_speech="raise",
@@ -253,7 +251,9 @@ def test_runner_continues_the_same_session_after_a_crash_mid_answer(tmp_path: Pa
     assert row["status"] == "completed" and row["ended_at"]
     overall = [t["overall"] for t in after if t["speaker"] == "candidate"]
     assert overall == [1.5, 2.5, 3.5, 4.5]
-    assert row["overall"] == round(sum(overall) / 4, 2)           # the score covers the answers before the crash
+    # each question counts once, by its last card (its follow-up's answer, scored with the answer before it);
+    # the first question's was saved before the crash
+    assert row["overall"] == round((2.5 + 4.5) / 2, 2)
     assert [s["id"] for s in store.sessions()] == [sid]
     store.close()
 

@@ -65,7 +65,9 @@ def _printer():
                 card = event.scorecard or Scorecard()
                 gaps = ", ".join(g.id for g in card.gaps[:2]) or "none"
                 words = len(t.text.split())
-                print(f"  {t.index:>2} candidate: {words} words, score {card.overall:.1f}/5, gaps: {gaps}, "
+                joined = f" (with the {len(event.earlier)} answer{'s' if len(event.earlier) > 1 else ''} before)" \
+                    if event.earlier else ""
+                print(f"  {t.index:>2} candidate: {words} words, score {card.overall:.1f}/5{joined}, gaps: {gaps}, "
                       f"transcribe {t.timings.transcribe_ms} ms | {t.text[:70]}{'...' if len(t.text) > 70 else ''}",
                       file=stream, flush=True)
         elif isinstance(event, ev.AnswerRevised):

@@ -67,6 +67,7 @@ class FollowUpReady:
 class TurnSaved:
     turn: Turn
     scorecard: Scorecard | None = None
+    earlier: tuple[str, ...] = ()     # an answer to a follow-up: the earlier answers its card was scored with
 
 
 @dataclass(frozen=True)

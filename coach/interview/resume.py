@@ -64,6 +64,7 @@ class ResumePoint:
     next_turn: int = 0                             # the index the next saved turn takes
     probed: tuple[str, ...] = ()                   # gaps followed up on that slot
     answer_gaps: tuple[frozenset[str], ...] = ()   # gap ids of each answer on that slot (the last one too)
+    answer_texts: tuple[str, ...] = ()             # and their texts: a follow-up's answer is scored with them
     clarified: tuple[str, ...] = ()                # the candidate's clarifying questions on that slot
     changed: bool = False                          # a fact change was announced on that slot
 
@@ -154,6 +155,7 @@ def restore(items: Sequence[tuple[Question, RoundSpec]], turns: Sequence[Mapping
     next_turn = 0
     probed: list[str] = []
     answer_gaps: list[frozenset[str]] = []
+    answer_texts: list[str] = []
     clarified: list[str] = []
     changed = False
     for turn in _ordered(turns):
@@ -168,6 +170,7 @@ def restore(items: Sequence[tuple[Question, RoundSpec]], turns: Sequence[Mapping
             if card is not None:
                 scores.append(card)
                 answer_gaps.append(frozenset(g.id for g in card.gaps if g.id))
+            answer_texts.append(text)
             if index >= 0 and index not in answered:
                 answered.append(index)
             last = (text, card or Scorecard())
@@ -182,7 +185,7 @@ def restore(items: Sequence[tuple[Question, RoundSpec]], turns: Sequence[Mapping
                 raise ResumeError(f"cannot resume: question {qid} (turn {turn.get('idx')}) is not next in the session's plan",
                                   "close it (c on the app's Home screen) and start a new interview")
             index, followups = nxt, 0
-            probed, answer_gaps, clarified, changed = [], [], [], False
+            probed, answer_gaps, answer_texts, clarified, changed = [], [], [], [], False
             asked.append(text)
             ask = SavedAsk(text, "question")
         elif kind in ("followup", "change"):
@@ -201,7 +204,8 @@ def restore(items: Sequence[tuple[Question, RoundSpec]], turns: Sequence[Mapping
         last = None        # an ask (or a repeat) waits for its answer
     common: dict[str, Any] = dict(index=index, followups=followups, asked=tuple(asked), ask=ask, scores=tuple(scores),
                   answered=tuple(answered), next_turn=next_turn, probed=tuple(probed),
-                  answer_gaps=tuple(answer_gaps), clarified=tuple(clarified), changed=changed)
+                  answer_gaps=tuple(answer_gaps), answer_texts=tuple(answer_texts), clarified=tuple(clarified),
+                  changed=changed)
     if closed:
         return ResumePoint("close", **common)
     if index < 0:

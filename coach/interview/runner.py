@@ -28,6 +28,7 @@ from coach.interview import events as ev
 from coach.interview.engine import Ask, InterviewEngine, NeedFollowUp, WrapUp
 from coach.interview.final_pass import PendingPass
 from coach.interview.prefetch import FollowUpPrefetch
+from coach.interview.question_card import joined, keeps_own_card, last_per_question, widened
 from coach.interview.reply import follow_up_reply, prepare_next, reply_deadline
 from coach.interview.summary import closing_remarks
 from coach.ports import AudioSource, FollowUpReply, Interviewer, Speaker, Store, Transcriber
@@ -85,6 +86,7 @@ class InterviewRunner:
     settle_s: float = 0.5             # silence before the tail is transcribed and the follow-up drafted
     _turn_ended: float | None = None
     _scores: list[Scorecard] = field(default_factory=list)
+    _answers: dict[str, list[Transcript]] = field(default_factory=dict)   # each question's answers so far
     resume_from: Any = None           # a ResumePoint: continue an interrupted session
     session_lock: Callable[[str], AbstractContextManager[Any]] | None = None   # one process per session
 
@@ -92,10 +94,13 @@ class InterviewRunner:
         if self.resume_from is not None:
             self._index = self.resume_from.next_turn
             self._scores = list(self.resume_from.scores)
+            at = self.resume_from
+            if 0 <= at.index < len(self.engine.items) and at.answer_texts:   # the slot in progress: its answers so far
+                self._answers[self.engine.items[at.index][0].id] = [Transcript(t) for t in at.answer_texts]
 
-    def _save(self, turn: Turn, scorecard: Scorecard | None = None) -> int | None:
+    def _save(self, turn: Turn, scorecard: Scorecard | None = None, earlier: tuple[str, ...] = ()) -> int | None:
         turn_id = self.store.add_turn(turn)
-        self.on_event(ev.TurnSaved(turn, scorecard))
+        self.on_event(ev.TurnSaved(turn, scorecard, earlier))
         self._index += 1
         return turn_id
 
@@ -191,18 +196,22 @@ class InterviewRunner:
             return asked
         started = time.perf_counter()
         clarified = list(self.engine.current.clarified)
-        card = clarify.credit(self._score(question, transcript, ask.kind), clarified)
+        earlier = list(self._answers.get(question.id, ()))
+        card, covered = self._card(question, transcript, ask.kind, earlier)
+        card = clarify.credit(card, clarified)
+        self._answers.setdefault(question.id, []).append(transcript)
         turn = Turn(
             session_id=session_id, index=self._index, speaker="candidate", text=transcript.text,
             question_id=question.id, kind="answer", audio_path=str(rel) if rel else None, segments=transcript.segments,
             timings=Timings(transcribe_ms=transcribe_ms, score_ms=_ms(started)), scores=card,
             duration_ms=int(captured.duration_s * 1000),
         )
-        turn_id = self._save(turn, card)
+        turn_id = self._save(turn, card, tuple(t.text for t in covered))
         self._scores.append(card)
         if rel is not None and turn_id is not None and self.prime_final and getattr(self.transcriber, "primes", False):
             self._final = PendingPass(turn_id, turn, live.audio(), ask.text, self._hotwords(ask, transcript.text),
-                                      lambda t: clarify.credit(self._score(question, t, ask.kind), clarified), len(self._scores) - 1)
+                                      lambda t: clarify.credit(self._score(question, t, ask.kind, earlier), clarified),
+                                      len(self._scores) - 1)
         return transcript, card
 
     def _start_final(self) -> None:
@@ -229,14 +238,28 @@ class InterviewRunner:
     def _prepare_next(self) -> None:
         """While the candidate answers, the voice renders the lines that may come next (reply.py)."""
         if self.speculate:
-            prepare_next(self.engine, self.speaker, self.closing_template, self._scores, self.focus)
+            prepare_next(self.engine, self.speaker, self.closing_template, last_per_question(self._scores),
+                         self.focus)
 
-    def _score(self, question: Any, transcript: Transcript, after: str = "question") -> Scorecard:
-        """The answer's card; an answer to a follow-up or a fact change (`after`) is scored as one: its
-        context and outcome came with the main answer."""
-        followup = {"followup": True} if after in ("followup", "change") else {}
-        return self.scorer(transcript, question=question, round_spec=self._round_of(question.round),
-                           rubric=self.rubrics.get(question.round), **followup)
+    def _score(self, question: Any, transcript: Transcript, after: str = "question",
+               earlier: list[Transcript] | None = None) -> Scorecard:
+        return self._card(question, transcript, after, earlier)[0]
+
+    def _card(self, question: Any, transcript: Transcript, after: str = "question",
+              earlier: list[Transcript] | None = None) -> tuple[Scorecard, list[Transcript]]:
+        """The answer's card, and the earlier answers it was scored with. An answer to a follow-up or a
+        fact change (`after`) is scored joined to the `earlier` answers to the same question (default: all
+        so far), as an interviewer judges the story with what the probe drew out; one that dodges the
+        probe keeps its own card (question_card.py)."""
+        spec, rubric = self._round_of(question.round), self.rubrics.get(question.round)
+        if after not in ("followup", "change"):
+            return self.scorer(transcript, question=question, round_spec=spec, rubric=rubric), []
+        own = self.scorer(transcript, question=question, round_spec=spec, rubric=rubric, followup=True)
+        earlier = list(self._answers.get(question.id, ())) if earlier is None else earlier
+        if not earlier or keeps_own_card(own):
+            return own, []
+        return self.scorer(joined(earlier, transcript), question=question,
+                           round_spec=widened(spec, len(earlier) + 1), rubric=rubric), earlier
 
     def _speculating(self, ask: Ask, live: IncrementalTranscriber) -> Callable[[Any], None]:
         """Feed the live transcriber, and draft the follow-up whenever the candidate falls silent."""
@@ -390,14 +413,14 @@ class InterviewRunner:
         return status
 
     def overall(self) -> float | None:
-        values = [c.overall for c in self._scores]
+        values = [c.overall for c in last_per_question(self._scores)]
         return round(sum(values) / len(values), 2) if values else None
 
     def _close(self, session_id: str) -> None:
         if self.resume_from is not None and self.resume_from.pending == "close":
             return            # said before the interruption: the session only had to be ended
         rounds = [spec.name for _, spec in self.engine.items[: self.engine.index + 1]]
-        text = closing_remarks(self.closing_template, rounds, self._scores, dict(self.focus))
+        text = closing_remarks(self.closing_template, rounds, last_per_question(self._scores), dict(self.focus))
         self.on_event(self._speaking(text))
         started = time.perf_counter()
         self._start_final()       # the closing goes by the live card; the session's score waits for the pass

@@ -53,10 +53,19 @@ def session_gap(scores: Sequence[Scorecard]) -> str | None:
     return weakest.gaps[0].id
 
 
+def _spoken_round(name: str) -> str:
+    """"Behavioural round" -> "the behavioural round", "Hiring manager" -> "the hiring manager round"
+    (an acronym such as ML keeps its capitals)."""
+    said = name[:1].lower() + name[1:] if name[1:2].islower() else name
+    if not said.endswith(("round", "screen", "drill", "dive")):
+        said += " round"
+    return f"the {said}"
+
+
 def closing_remarks(template: str, rounds: Sequence[str], scores: Sequence[Scorecard], focus: dict[str, str] | None = None) -> str:
     """`template` is prompts/closing.md's `## closing` text; `focus` its `## focus` table."""
     focus = focus or {}
-    seen = list(dict.fromkeys(r.lower() for r in rounds)) or ["a short warm-up"]
+    seen = list(dict.fromkeys(_spoken_round(r) for r in rounds)) or ["a short warm-up"]
     gap = session_gap(scores)
     strength = strongest_dimension(scores) or "nothing reached the bar yet, so let's build from the basics"
     advice = focus.get(gap or "", "") or "keep practising answers out loud, with numbers and a result"

@@ -299,10 +299,12 @@ class InterviewScreen(CoachScreen):
             self._last_card = (event.scorecard or Scorecard(), event.turn.text)
             self._card_turn = event.turn.index
             card = self.query_one("#iv-card", ScorecardView)
-            card.show(event.scorecard, event.turn.text)
+            card.show(event.scorecard, "\n\n".join((*event.earlier, event.turn.text)))
             card.display = True
             partial.display = False
-            self.query_one("#iv-answer").border_title = "Scorecard  (enter continues)"
+            self.query_one("#iv-answer").border_title = \
+                "Scorecard: the question with your earlier answer  (enter continues)" if event.earlier \
+                else "Scorecard  (enter continues)"
             self.query_one("#iv-answer", VerticalScroll).scroll_home(animate=False)
             self._set_state("feedback", "enter: next · d: details")
         else:
