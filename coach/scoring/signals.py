@@ -26,7 +26,9 @@ TRADEOFF = re.compile(
     r"\b(?:costs?|loses?|means)\b[^.;]{0,80}\b(?:while|whereas)\b[^.;]{0,60}\b(?:costs?|loses?|means)\b|"
     r"\bexpected (?:cost|loss|value)\b|\bcosts? (?:more|less) than\b|"
     # one outcome weighed against another: "send only when the chance of a useful open outweighs the chance of an opt-out"
-    r"\boutweighs?\b|\bweigh(?:ed|ing|s)? (?:it |them |that )?against\b", _F)
+    r"\boutweighs?\b|\bweigh(?:ed|ing|s)? (?:it |them |that )?against\b|"
+    # the downside of one's own choice named: "I'd go to four-bit weights ... The risk is quality, so I'd check it"
+    r"\bthe (?:main |big |obvious |real )?risk (?:there |here |with (?:that|this|it) )?is\b|\bat the risk of\b", _F)
 
 PRODUCTION: dict[str, re.Pattern[str]] = {
     "monitoring": re.compile(r"\bmonitor\w*|\bdashboards?\b|\bobservability\b|\btrack(?:ing)? (?:the )?\w+ "
