@@ -242,3 +242,11 @@ def test_an_answer_to_a_follow_up_is_not_taken_for_off_topic_talk() -> None:
     drift = Scorecard.from_dict({"overall": 0.1, "gaps": [{"id": "off_topic", "severity": 0.98, "evidence": "-"}]})
     need = engine.answered("about three thousand a second at peak", drift, now=20)
     assert isinstance(need, NeedFollowUp) and need.gap == "no_tradeoff"
+
+
+def test_people_asked_about_are_users_unless_they_build_or_run_the_system() -> None:
+    q = default_content().question("sd-llm-serving")
+    text, used = clarify.reply(["roughly how many people are chatting at the same time at peak, and what does a good "
+                                "response time look like for them?"], dict(q.facts))
+    assert used == ("traffic", "latency") and "3,000 concurrent" in text and "engineers" not in text
+    assert clarify.topics_asked(["how many people would be left looking after this once it's launched"]) == ["team"]
