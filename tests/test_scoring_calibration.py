@@ -112,6 +112,17 @@ def test_the_sixth_fresh_part_is_loaded_apart_with_its_chains() -> None:
     assert "fresh6" in graded.PARTS and "fresh6" not in graded.CLEAN   # scored once, then folded into tuning
 
 
+def test_the_seventh_fresh_part_is_loaded_apart_with_its_chains() -> None:
+    from coach.eval import graded
+    answers = [g for g in graded.load_graded() if g.part == "fresh7"]
+    chains = [c for c in graded.load_chains() if graded.chain_part(c) == "fresh7"]
+    assert len(answers) >= 48 and all(g.id.startswith("f7-") and g.folder == "fresh7" for g in answers)
+    assert len({g.round for g in answers}) == 8 and {g.level for g in answers} == {"senior", "staff"}
+    assert len(chains) >= 28 and 2 * sum(bool(c["wrong"]) for c in chains) == len(chains)
+    assert not any(c["id"].startswith("n7-") for c in graded.load_chains() if graded.chain_part(c) != "fresh7")
+    assert "fresh7" in graded.CLEAN and "fresh7" not in graded.PARTS   # the clean check: -v lists none of its disagreements
+
+
 def test_mean_score_rises_with_the_grade(figures) -> None:
     for name, part in figures.items():
         if name not in ("tuning", "held-out", "fresh", "fresh2"):

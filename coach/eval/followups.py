@@ -8,7 +8,7 @@ Follow-ups: every labelled answer that names a top gap, from the scorer's set
 (`tests/data/answers/`, 52; the follow-up prompt was written with these in view)
 and the held-out sets covering every round (`tests/data/followups/`, written before
 any model ran on them; `held-out 2`, `held-out 4`, `held-out 5` and `held-out 6`, named by each file's
-`set`, are reported apart; held-out 6 was scored once, then folded in). Each answer is scored, its biggest gap taken, and the model
+`set`, are reported apart; held-out 6 was scored once, then folded in; held-out 7 is the one not yet tuned on). Each answer is scored, its biggest gap taken, and the model
 writes the follow-up exactly as in an interview: aimed at what the scorer found,
 candidates drawn one at a time within the turn's 1 s reply budget until one passes
 the guards, else the bank's probe. Reported per model and per set:
@@ -26,7 +26,8 @@ Clarifications (`tests/data/clarifying/`): precision and recall of telling a
 clarifying question from design talk, per set and overall. `tune`, `heldout` to
 `heldout7` (each scored once while held out, then folded in; heldout7 scored 0.83 precision,
 0.67 recall with the rules alone before it was folded in after it was scored) and `dev5` to `dev17`
-and `dev19` are what the rules have been written and revised with (README in that folder).
+and `dev19` are what the rules have been written and revised with (README in that folder);
+`heldout8`, when present, is held out and reported on its own, outside "all".
 """
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ CLARIFY_DIR = PROJECT_ROOT / "tests" / "data" / "clarifying"
 # The rules are tuned on these (the held-out sets 1-7 were each scored once, then folded in).
 CLARIFY_SETS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16",
                 "heldout5", "dev17", "heldout6", "dev19", "heldout7")
-CLARIFY_HELD_OUT: tuple[str, ...] = ()     # none held out now: heldout7 was scored once, then folded in
+CLARIFY_HELD_OUT: tuple[str, ...] = ("heldout8",)     # scored only, never tuned on; reported when the file is present
 MODELS = ("smollm2-135m", "gemma3-270m", "qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b")
 REPLY_BUDGET_S = 1.0       # as InterviewRunner.reply_budget_s: no second candidate past it
 COPY_OF_DRAFT = 0.7        # similarity to the bank's draft at which a "model" question is the bank's
