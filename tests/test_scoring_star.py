@@ -115,3 +115,13 @@ def test_hedged_outcome_is_not_a_result() -> None:
 def test_empty() -> None:
     r = star("")
     assert r.score == 0 and not r.action.present and r.labels == ()
+
+
+def test_a_tool_name_that_starts_like_a_number_is_not_a_measured_result() -> None:
+    # "TensorFlow" and "tenant" begin with "ten"; neither puts a number on the outcome.
+    r = star("Our search team kept missing deadlines. My goal was to fix the release flow. I moved the jobs "
+             "to a shared tenant on TensorFlow serving. In the end the team was happier with TensorFlow.")
+    assert r.result.present and not r.measurable_result
+    r = star("Our search team kept missing deadlines. My goal was to fix the release flow. I moved the jobs "
+             "to a shared cluster. In the end releases went out tenfold faster, in hundreds of small steps.")
+    assert r.measurable_result

@@ -139,7 +139,7 @@ _NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\ba point\b|\b(?:a|one|two) (?:quarter|th
 _MEASURE = re.compile(r"\d|percent|%|\b(?:about|roughly|nearly|almost|over|by|added|gained|lost) (?:a|half a) point\b|\b(?:by|about|roughly|nearly|almost|over) (?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\ba (?:day|week|month|quarter|year) (?:early|earlier|ahead|sooner)\b|\b(?:half|twice|once|double[d]?|triple[d]?|zero|none|\w+fold|"
                       r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
                       r"eighty|ninety|hundred|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-                      r"nineteen|thousand|million|billion)\w*)\b|\bx\b", _F)
+                      r"nineteen|thousand|million|billion)(?:s|es|ed|th|ths|fold)?)\b|\bx\b", _F)   # "hundreds", "tenth"; not "tensorflow"
 # Time that passed since the story ("a year later", "eighteen months on", "today"): what follows is the outcome.
 _ELAPSED = (r"^(?:(?:and|so|but|um|uh)\W+)*(?:(?:about |almost |nearly |over )?(?:a|an|one|two|three|four|five|six|"
             r"seven|eight|nine|ten|eleven|twelve|eighteen|several|a few|a couple of|\d+) (?:days?|weeks?|months?|"
