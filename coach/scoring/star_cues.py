@@ -39,6 +39,9 @@ SITUATION = [
     (re.compile(r"\b(?:at|in|on) (?:my|our) (?:last|previous|prior|old|current|first|former) (?:company|job|role|team|"
                 r"employer|startup|position|gig)\b", _F), 2.5),
     (re.compile(r"\bwhen i (?:was|joined|started|first)\b", _F), 2.0),
+    # an opening "when I took over / inherited / joined X" dates the story from the speaker's arrival: the setting,
+    # whatever verb follows in speech without a comma ("so um when I took over the platform on-call was ...")
+    (re.compile(r"^(?:(?:so|and|um|uh|well|okay)\W+)*when i (?:took over|inherited|joined|arrived)\b", _F), 2.6),
     (re.compile(r"\b(?:a few|two|three|four|couple of|several|many) (?:years|months) ago\b|\blast (?:year|quarter|"
                 r"summer|spring|fall|autumn|winter)\b(?!'s)|\bback (?:in|when)\b|\bat the time\b", _F), 2.0),
     (re.compile(r"\bi was (?:a|an|the) [a-z -]{0,30}(?:engineer|lead|scientist|manager|owner|member|ic|tl)\b", _F),
