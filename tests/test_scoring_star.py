@@ -115,3 +115,21 @@ def test_hedged_outcome_is_not_a_result() -> None:
 def test_empty() -> None:
     r = star("")
     assert r.score == 0 and not r.action.present and r.labels == ()
+
+
+def test_a_tool_name_that_starts_like_a_number_is_not_a_measured_result() -> None:
+    # "TensorFlow" and "tenant" begin with "ten"; neither puts a number on the outcome.
+    r = star("Our search team kept missing deadlines. My goal was to fix the release flow. I moved the jobs "
+             "to a shared tenant on TensorFlow serving. In the end the team was happier with TensorFlow.")
+    assert r.result.present and not r.measurable_result
+    r = star("Our search team kept missing deadlines. My goal was to fix the release flow. I moved the jobs "
+             "to a shared cluster. In the end releases went out tenfold faster, in hundreds of small steps.")
+    assert r.measurable_result
+
+
+def test_a_spoken_opening_on_taking_over_is_the_setting() -> None:
+    # Speech has no comma after the time clause; "took" alone would read as an action.
+    s = label_sentence("So um when I inherited the search stack the nightly build failed about twice a week.")
+    assert max(s, key=lambda k: s[k]) == "situation"
+    s = label_sentence("Then I took over the release rota and rewrote the checklist myself.")
+    assert max(s, key=lambda k: s[k]) == "action"

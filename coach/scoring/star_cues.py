@@ -39,6 +39,9 @@ SITUATION = [
     (re.compile(r"\b(?:at|in|on) (?:my|our) (?:last|previous|prior|old|current|first|former) (?:company|job|role|team|"
                 r"employer|startup|position|gig)\b", _F), 2.5),
     (re.compile(r"\bwhen i (?:was|joined|started|first)\b", _F), 2.0),
+    # an opening "when I took over / inherited / joined X" dates the story from the speaker's arrival: the setting,
+    # whatever verb follows in speech without a comma ("so um when I took over the platform on-call was ...")
+    (re.compile(r"^(?:(?:so|and|um|uh|well|okay)\W+)*when i (?:took over|inherited|joined|arrived)\b", _F), 2.6),
     (re.compile(r"\b(?:a few|two|three|four|couple of|several|many) (?:years|months) ago\b|\blast (?:year|quarter|"
                 r"summer|spring|fall|autumn|winter)\b(?!'s)|\bback (?:in|when)\b|\bat the time\b", _F), 2.0),
     (re.compile(r"\bi was (?:a|an|the) [a-z -]{0,30}(?:engineer|lead|scientist|manager|owner|member|ic|tl)\b", _F),
@@ -139,7 +142,7 @@ _NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\ba point\b|\b(?:a|one|two) (?:quarter|th
 _MEASURE = re.compile(r"\d|percent|%|\b(?:about|roughly|nearly|almost|over|by|added|gained|lost) (?:a|half a) point\b|\b(?:by|about|roughly|nearly|almost|over) (?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\ba (?:day|week|month|quarter|year) (?:early|earlier|ahead|sooner)\b|\b(?:half|twice|once|double[d]?|triple[d]?|zero|none|\w+fold|"
                       r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
                       r"eighty|ninety|hundred|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-                      r"nineteen|thousand|million|billion)\w*)\b|\bx\b", _F)
+                      r"nineteen|thousand|million|billion)(?:s|es|ed|th|ths|fold)?)\b|\bx\b", _F)   # "hundreds", "tenth"; not "tensorflow"
 # Time that passed since the story ("a year later", "eighteen months on", "today"): what follows is the outcome.
 _ELAPSED = (r"^(?:(?:and|so|but|um|uh)\W+)*(?:(?:about |almost |nearly |over )?(?:a|an|one|two|three|four|five|six|"
             r"seven|eight|nine|ten|eleven|twelve|eighteen|several|a few|a couple of|\d+) (?:days?|weeks?|months?|"

@@ -1,0 +1,287 @@
+"""Napkin math: the system-sizing steps (requests per second from users or a daily count, bandwidth,
+storage, model memory, training time, capacity and cost), each checked from figures the answer stated.
+`napkin.check` runs them after the rate, test, step and LLM checks."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from coach.scoring import napkin_rates
+from coach.scoring.napkin_judge import EXACT_TOLERANCE, TOLERANCE, Check, _judge, _tol
+from coach.scoring.numbers import find_numbers
+from coach.scoring.sizing import Quantity
+from coach.scoring.text import fmt_num, human
+
+_PRECISION = [(re.compile(r"\b(?:fp32|float32|f32|full precision|32[- ]bit|thirty[- ]two[- ]bit)\b", re.I), 4.0),
+              (re.compile(r"\b(?:fp16|bf16|float16|bfloat16|f16|half precision|16[- ]bit|sixteen[- ]bit)\b", re.I), 2.0),
+              (re.compile(r"\b(?:int8|fp8|8[- ]bit|eight[- ]bit)\b", re.I), 1.0),
+              (re.compile(r"\b(?:int4|4[- ]bit|four[- ]bit|nf4)\b", re.I), 0.5)]
+_TRAINING = re.compile(r"\b(?:train(?:ing)?|optimi[sz]er|adam|gradients?|fine[- ]?tun)", re.I)
+_EPOCHS = re.compile(r"(?P<n>\d+(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)?)\s+(?:full\s+)?(?:epochs|passes)\b[^.]*$", re.I)
+_ONE_PASS = re.compile(r"\b(?:one|an?|single|full|each)\s+(?:full\s+)?(?:epoch|pass)\b[^.]*$", re.I)
+_PERIOD_AFTER = re.compile(r"^\s*(?:for|over|in)\s+(?:the|a|one)\s+(?P<p>hour|day|week|month|year)\b", re.I)
+_HOURS = {"hour": 1, "day": 24, "week": 168, "month": 720, "quarter": 2160, "year": 8760}
+
+
+def _near(a: Quantity, b: Quantity, sentences: int) -> bool:
+    return abs(a.sentence - b.sentence) <= sentences
+
+
+def _is_total_rate(q: Quantity) -> bool:
+    return q.kind == "throughput" and not q.has("per_user") and not q.has("per_instance")
+
+
+def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    out: list[Check | None] = []
+    done: set[int] = set()
+    for i, r in enumerate(qs):
+        if r.kind != "throughput" or not r.has("per_user"):
+            continue
+        users = [u for u in qs[:i] if u.kind == "users"] or [u for u in qs if u.kind == "users"]
+        if not users:
+            continue
+        u = next((u for u in reversed(users) if u.has("dau")), None) or next(
+            (u for u in reversed(users) if not u.has("mau")), users[-1])
+        daily = None
+        for t in qs[i + 1:]:
+            if not _near(r, t, 2) or not _is_total_rate(t) or _derived_elsewhere(text, t, qs):
+                continue
+            if t.period_s >= 3600:
+                how = f"{fmt_num(u.raw)} users × {fmt_num(r.raw)} a day"
+                out.append(_judge("qps_from_users", t, u.value * r.value * t.period_s, how, factors,
+                                  f"/{'day' if t.period_s == 86400 else f'{t.period_s:g} s'}", t.value * t.period_s))
+                daily = t
+            elif daily is not None:
+                break                      # the daily total takes over (qps_from_daily)
+            else:
+                how = f"{fmt_num(u.raw)} users × {fmt_num(r.raw)} a day ÷ 86,400 s"
+                out.append(_judge("qps_from_users", t, u.value * r.value, how, factors))
+            done.add(t.start)
+    for i, d in enumerate(qs):
+        if not _is_total_rate(d) or d.period_s < 3600:
+            continue
+        for t in qs[i + 1:]:
+            if not _near(d, t, 1) or t.start in done or _derived_elsewhere(text, t, qs):
+                continue
+            if _is_total_rate(t) and 0 < t.period_s <= 60:
+                per = "86,400 s" if d.period_s == 86400 else f"{d.period_s:,.0f} s"
+                out.append(_judge("qps_from_daily", t, d.value, f"{fmt_num(d.raw)} ÷ {per}", factors))
+            elif _is_total_rate(t):
+                break
+    return out
+
+
+def _derived_elsewhere(text: str, t: Quantity, qs: list[Quantity] | None = None) -> bool:
+    """A peak or a fan-out figure is checked by napkin_rates, not against the average; so is a later mention of a
+    peak figure ("... maybe 700 at peak. ... 700 a second needs 14 GPUs"): the same rate, said again."""
+    if napkin_rates.is_peak(text, t) or napkin_rates._fan_item(text, t):
+        return True
+    return any(q.start < t.start and q.kind == t.kind and q.period_s == t.period_s and q.value
+               and abs(q.value - t.value) <= 0.02 * abs(q.value) and napkin_rates.is_peak(text, q) for q in qs or ())
+
+
+def _last_before(qs: list[Quantity], q: Quantity, pred: Callable[[Quantity], bool]) -> Quantity | None:
+    best = None
+    for x in qs:
+        if x.start >= q.start:
+            break
+        if pred(x):
+            best = x
+    return best
+
+
+def _bandwidth(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    out: list[Check | None] = []
+    for b in qs:
+        if b.kind != "bandwidth":
+            continue
+        rate = _last_before(qs, b, lambda x: _is_total_rate(x) and _near(x, b, 2))
+        size = _last_before(qs, b, lambda x: x.kind == "storage" and x.has("per_item") and _near(x, b, 2))
+        if rate and size:
+            how = f"{fmt_num(rate.value)}/s × {human(size.value, 'B')}"
+            out.append(_judge("bandwidth", b, rate.value * size.value, how, factors))
+    return out
+
+
+def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    out: list[Check | None] = []
+    for m in qs:
+        if m.kind != "storage" or m.has("per_item") or m.has("per_param"):
+            continue
+        size = _last_before(qs, m, lambda x: x.kind == "storage" and x.has("per_item") and _near(x, m, 2))
+        if size is None or _PER_VALUE.match(text, size.start + len(size.text)):
+            continue      # bytes per dimension: rows × dimensions × bytes is napkin_steps' vector_bytes
+        rate = _last_before(qs, m, lambda x: _is_total_rate(x) and _near(x, m, 2))
+        count = _last_before(qs, m, lambda x: x.kind == "dataset" and _near(x, m, 2))
+        if m.has("rate") and rate:
+            how = f"{_rate_as_said(rate)} × {human(size.value, 'B')}"       # the inputs as the candidate said them
+            if int(rate.period_s) != int(m.period_s):
+                how += f" over {_PERIODS.get(int(m.period_s), human(m.period_s, 's'))}"
+            out.append(_judge("storage", m, rate.value * size.value * m.period_s, how, factors))
+            continue
+        if m.has("rate"):
+            continue
+        days = [d for d in qs if d.kind == "duration" and _near(d, m, 1) and abs(d.start - m.start) < 250]
+        if rate and days:
+            d = min(days, key=lambda d: abs(d.start - m.start))
+            how = f"{fmt_num(rate.value * 86400)} a day × {human(size.value, 'B')} × {human(d.value, 's')}"
+            out.append(_judge("storage", m, rate.value * size.value * d.value, how, factors))
+        elif count and (rate is None or count.start > rate.start):
+            how = f"{fmt_num(count.value)} × {human(size.value, 'B')}"
+            out.append(_judge("storage", m, count.value * size.value, how, factors))
+    return out
+
+
+_PER_VALUE = re.compile(r"\s*(?:per|a|each|for each|for every)\s+(?:dimension|dim|value|float|element|component|"
+                        r"coordinate|entry)s?\b", re.I)
+_PERIODS = {1: "a second", 60: "a minute", 3600: "an hour", 86400: "a day"}
+
+
+def _rate_as_said(q: Quantity) -> str:
+    """A rate in the candidate's own period ("100M a day", "50,000/s"), not converted to per second."""
+    period = int(q.period_s or 1)
+    if period == 1:
+        return f"{fmt_num(q.raw or q.value)}/s"
+    return f"{fmt_num(q.value * period)} {_PERIODS.get(period, 'per ' + human(period, 's'))}"
+
+
+def _bytes_per_param(text: str, qs: list[Quantity], at: int) -> float | None:
+    explicit = [q for q in qs if q.has("per_param") and q.start < at]
+    if explicit:
+        return explicit[-1].value
+    best, best_d = None, 10**9
+    for pat, nbytes in _PRECISION:
+        for m in pat.finditer(text):
+            d = abs(m.start() - at)
+            if d < best_d and d < 200:
+                best, best_d = nbytes, d
+    return best
+
+
+def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    out: list[Check | None] = []
+    for i, p in enumerate(qs):
+        if p.kind != "model_size":
+            continue
+        mem = None
+        for x in qs[i + 1:]:
+            if x.kind == "model_size" or not _near(p, x, 2):
+                break
+            if x.kind == "storage" and not x.has("per_param") and not x.has("rate"):
+                mem = x
+                break
+        if mem is None:
+            continue
+        nbytes = _bytes_per_param(text, qs, mem.start)
+        between = text[p.start:mem.start + len(mem.text) + 40]
+        if re.search(r"\b(?:kv|cache|activations?|optimi[sz]er|adam|gradients?|batch)\b", between, re.I):
+            if nbytes is not None and mem.value < p.value * nbytes / TOLERANCE:   # below the weights alone
+                how = f"{fmt_num(p.value)} parameters × {nbytes:g} bytes for the weights alone"
+                out.append(_judge("model_memory", mem, p.value * nbytes, how, [], ok=False))
+            continue
+        if nbytes is not None:
+            # the bytes per parameter of a stated precision are a definition, not a guess: only a runtime's overhead
+            # separates the figure from the product, so it is judged like a rule of thumb (1.5x, wider when rough)
+            how = f"{fmt_num(p.value)} parameters × {nbytes:g} bytes"
+            out.append(_judge("model_memory", mem, p.value * nbytes, how, factors,
+                              tol=max(EXACT_TOLERANCE, _tol.get() - TOLERANCE + EXACT_TOLERANCE)))
+            continue
+        hi = 20.0 if _TRAINING.search(text) else 4.0
+        per = mem.value / p.value
+        if per < 0.5 / TOLERANCE or per > hi * TOLERANCE:
+            how = f"{fmt_num(p.value)} parameters × 0.5-{hi:g} bytes"
+            expected = p.value * (0.5 if per < 0.5 else hi)
+            out.append(_judge("model_memory", mem, expected, how, []))
+    return out
+
+
+def _epochs(text: str, d: Quantity) -> float:
+    window = text[max(0, d.start - 60):d.start]
+    window = re.split(r"[,;]|\band\b", window)[-1] if re.search(r"epoch|pass", window, re.I) else window
+    m = _EPOCHS.search(window)
+    if m:
+        nums = find_numbers(m.group("n"))
+        if nums:
+            return nums[0].value
+    return 1.0
+
+
+def _training_time(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    out: list[Check | None] = []
+    for i, t in enumerate(qs):
+        if t.kind != "throughput" or t.has("per_user") or not re.search(
+                r"example|sample|token|image|row|record|item|document|video|photo|sentence", t.text, re.I):
+            continue
+        n = _last_before(qs, t, lambda x: x.kind == "dataset" and _near(x, t, 1))
+        if n is None:
+            continue
+        rate = t.value
+        if t.has("per_instance"):
+            gpus = _last_before(qs, t, lambda x: x.kind == "compute" and not x.has("per_instance"))
+            if gpus is None:
+                continue
+            rate *= gpus.value
+        for d in qs[i + 1:]:
+            if not _near(t, d, 1):
+                break
+            if d.kind == "duration":
+                epochs = _epochs(text, d)
+                how = f"{fmt_num(n.value)}" + (f" × {epochs:g} epochs" if epochs != 1 else "") + \
+                      f" ÷ {fmt_num(rate)}/s"
+                out.append(_judge("training_time", d, n.value * epochs / rate, how, factors))
+    return out
+
+
+def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    out: list[Check | None] = []
+    for i, c in enumerate(qs):
+        if not c.has("per_instance") or c.kind not in ("throughput", "compute"):
+            continue
+        window = [x for x in qs if _near(x, c, 2) and x is not c]
+        counts = [x for x in window if x.kind == "compute" and not x.has("per_instance") and x.unit != "GPU-hours"
+                  and not (c.kind == "compute" and x.unit == c.unit)]
+        totals = [x for x in window if x.kind == c.kind and not x.has("per_instance") and not x.has("per_user")
+                  and (c.kind == "throughput" or x.unit == c.unit)]
+        if not counts or not totals:
+            continue
+        last = max(counts + totals, key=lambda x: x.start)
+        if last in counts:
+            total = max((t for t in totals if t.start < last.start), key=lambda t: t.value, default=None)
+            if total is None:
+                continue
+            how = f"{human(total.value, total.unit)} ÷ {human(c.value, c.unit)} each"
+            out.append(_judge("capacity", last, total.value / c.value, how, factors))
+            for extra in counts:
+                if extra is not last and extra.start > c.start and extra.start > total.start:
+                    out.append(_judge("capacity", extra, total.value / c.value, how, factors))
+        else:
+            n = max((x for x in counts if x.start < last.start), key=lambda x: x.start, default=None)
+            if n is None:
+                continue
+            how = f"{fmt_num(n.value)} × {human(c.value, c.unit)} each"
+            out.append(_judge("capacity", last, n.value * c.value, how, factors))
+    return out
+
+
+def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    out: list[Check | None] = []
+    prices = [p for p in qs if p.kind == "cost" and (p.unit == "$/GPU-hour" or (
+        p.unit == "$/hour" and re.search(r"\b(?:each|per (?:gpu|machine|instance|node|box))\b",
+                                         text[p.start:p.start + len(p.text) + 25], re.I)))]
+    for p in prices:
+        n = _last_before(qs, p, lambda x: x.kind == "compute" and x.unit != "GPU-hours" and not x.has("per_instance"))
+        if n is None:
+            continue
+        hourly = n.value * p.value
+        for c in qs:
+            if c.kind != "cost" or c is p or c.start < p.start or not _near(c, p, 1):
+                continue
+            hours: float = _HOURS.get(c.unit[2:], 0) if c.unit.startswith("$/") else 0
+            if c.unit == "$":
+                m = _PERIOD_AFTER.match(text[c.start + len(c.text):c.start + len(c.text) + 30])
+                dur = _last_before(qs, c, lambda x: x.kind == "duration")
+                hours = _HOURS[m.group("p").lower()] if m else (dur.value / 3600 if dur else 0)
+            if hours:
+                how = f"{fmt_num(n.value)} × ${p.value:g}/hour × {hours:g} hours"
+                out.append(_judge("cost", c, hourly * hours, how, factors))
+    return out
