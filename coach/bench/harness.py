@@ -104,7 +104,8 @@ def run(opts: Options) -> dict[str, Any]:
 
     transcriber, interviewer, synth, turn_model, cold = load_models(opts)
     rng = random.Random(7)
-    render = renderer(opts.answer_voice)
+    piper = synth if getattr(synth, "name", "").startswith("piper") else None
+    render = renderer(opts.answer_voice, synth=piper)
     turns: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:
         folder = Path(tmp)
