@@ -109,6 +109,13 @@ def _interviewer(path: Path, chat: bool | None) -> Any:
     return interviewer
 
 
+def short_of_cores(need: float = 1.5) -> bool:
+    """Other programs leave the coach fewer than `need` cores right now (coach.adapters.cpu)."""
+    from coach.adapters import cpu
+
+    return cpu.monitor().free() < need
+
+
 def _llm_threads_now() -> int:
     """Free cores now, less one while the speech model is transcribing in this process."""
     plan = thread_plan()
@@ -207,6 +214,7 @@ def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: An
     mic = getattr(source, "mic", source)
     if getattr(mic, "turn_model", None) is not None:   # draft the reply from the moment the model is asked
         extra.setdefault("settle_s", mic.ask_after_s)
+    extra.setdefault("short_of_cores", short_of_cores)
     return InterviewRunner(
         engine=InterviewEngine(items, max_followups=max_followups, mode=mode, level=level or "senior"),
         source=source, transcriber=transcriber, interviewer=interviewer, speaker=speaker, store=store,

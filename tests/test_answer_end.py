@@ -87,3 +87,18 @@ def test_dev_set_precision_stays_where_it_was_tuned() -> None:
     result = evaluate(load("dev"))
     assert result["cases"] >= 40
     assert result["false_ends"] == 0 and result["recall"] >= 0.85, result["wrong"]
+
+
+def test_a_pause_written_as_an_ellipsis_mid_sentence_does_not_split_the_sentence() -> None:
+    """Whisper writes a thinking pause as "..." and goes on in lower case: the words after it are
+    the same sentence, not a story's result (the live transcript of the bench's first answer ended
+    the turn at a pause 11 s before its end)."""
+    from coach.streaming.answer_end import judge
+
+    heard = ("Two years ago I owned the ranking service for our marketplace search. I proposed splitting "
+             "retrieval from the heavy ranker and caching the item embeddings. We served about 3,000 queries "
+             "per second at peak. I wrote the design and then we... ran a shadow test for two weeks. The "
+             "trade-off was a slightly staler index, which we, you know, accepted.")
+    assert judge(heard, "story").says != "end", judge(heard, "story")
+    done = heard + " In the end p99 latency went from 400 milliseconds to 180, and we shipped it."
+    assert judge(done, "story").says == "end", judge(done, "story")

@@ -50,7 +50,8 @@ def test_features_are_the_ones_the_model_was_trained_on(turn_model) -> None:
     reference = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(reference)
     audio = np.random.default_rng(0).normal(0, 0.1, 5 * SAMPLE_RATE).astype(np.float32)
-    padded = np.pad(audio, (8 * SAMPLE_RATE - len(audio), 0))
+    heard = audio[-int(turn_model.context_s * SAMPLE_RATE):]      # the answer's last 2 s
+    padded = np.pad(heard, (8 * SAMPLE_RATE - len(heard), 0))
     assert np.abs(turn_model.features(audio) - reference.compute_whisper_log_mel_features(padded)).max() < 1e-4
 
 
@@ -169,3 +170,30 @@ def test_a_pause_after_the_scene_waits_and_the_answer_that_reaches_its_result_en
     assert source.last_reasons[0].startswith("goes_on"), source.last_reasons
     assert source.last_reasons[-1].startswith("end"), source.last_reasons
     assert took < spoken + 2.2, (took, spoken, source.last_reasons)         # before the silence rule's 2.5 s
+
+
+def test_the_real_end_of_a_long_answer_with_thinking_pauses_sounds_complete(turn_model, voice, tmp_path: Path) -> None:
+    """The bench's minute-long answers (stories told with "um, ..." pauses, ending on a result or a wrap-up),
+    in the natural voice: the model hears the last 2 s, so the real ends sound finished; given the
+    last 8 s, full of broken-off phrases, it heard them as unfinished. Sentences broken off at a
+    filler mostly still sound unfinished (the words so far hold the rest: test above)."""
+    import random
+
+    from coach.adapters.smart_turn import SmartTurn
+    from coach.bench.answers import make_answer
+
+    def render(text: str, wav: Path) -> np.ndarray:
+        return decode_file(voice.render(text, wav))
+
+    eight = SmartTurn(turn_model.model_path, context_s=8)
+    ends, ends_8s, mids = [], [], []
+    for index in range(3):
+        answer = make_answer(render, index, 60.0, random.Random(7))
+        heard = answer.audio[:int((answer.speech_end_s + 0.3) * SAMPLE_RATE)]
+        ends.append(turn_model.probability(heard))
+        ends_8s.append(eight.probability(heard))
+        mids += [turn_model.probability(answer.audio[:int((start + 0.3) * SAMPLE_RATE)])
+                 for start, end in answer.pause_spans if (start, end) not in answer.between_spans]
+    complete = sum(p > turn_model.threshold for p in ends)
+    assert complete >= 2 and complete > sum(p > turn_model.threshold for p in ends_8s), (ends, ends_8s)
+    assert sum(p > turn_model.threshold for p in mids) <= len(mids) // 3, mids

@@ -211,6 +211,7 @@ def test_bench_measures_both_ways_of_ending_a_turn(capsys: pytest.CaptureFixture
     # ended by the meaning policy's graded wait (0.5 s, 1.8 s) or at the latest by the silence rule's 2.5 s;
     # ending early on real audio is tested in test_end_of_turn_meaning.py
     assert 0 < hands_free["end_of_turn_ms"] < 2500 + 400
+    assert result["session_false_ends"] == 0 and hands_free["end_of_turn_reasons"], hands_free   # the session's own
     assert abs(hands_free["speech_end_ms"] - hands_free["end_of_turn_ms"] - hands_free["first_audio_ms"]) <= 2
     assert set(result["p50"]["hands-free"]) >= {"speech_end_ms", "first_audio_ms"}
 

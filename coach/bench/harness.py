@@ -104,7 +104,8 @@ def run(opts: Options) -> dict[str, Any]:
 
     transcriber, interviewer, synth, turn_model, cold = load_models(opts)
     rng = random.Random(7)
-    render = renderer(opts.answer_voice)
+    piper = synth if getattr(synth, "name", "").startswith("piper") else None
+    render = renderer(opts.answer_voice, synth=piper)
     turns: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:
         folder = Path(tmp)
@@ -152,6 +153,8 @@ def run(opts: Options) -> dict[str, Any]:
         "pauses": {"between": sum(a.between_pauses for a in made), "mid": sum(a.mid_pauses for a in made)},
         "false_ends_by_kind": {k: sum(e[k] for e in ends) for k in ("between", "mid", "other")},
         "false_ends": sum(e[k] for e in ends for k in ("between", "mid", "other")),
+        # the session itself (the live transcript's words): answers its policy ended before their last word
+        "session_false_ends": sum(1 for t in turns if t["mode"].startswith("hands-free") and t["end_of_turn_ms"] < 0),
         "ends_heard_at_once": sum(e["at_once"] for e in ends),
         "end_waits_s": [e["end_wait_s"] for e in ends],     # silence after each real end before the policy ended it
         "end_of_turn_reasons": [e["why"] for e in ends],

@@ -23,6 +23,7 @@ class Recorder:
         self.label = label or mode      # the row's mode: the way turns end, and the configuration compared
         self.primed_pass_ms: list[int] = []
         self.runner: Any = None
+        self.source: Any = None         # the microphone: the end-of-turn policy's reasons, as the session ran it
         self.turns: list[dict[str, Any]] = []
         self.tokens = 0                 # the interviewer's tokens after each candidate's first, over
         self.generation_s = 0.0         # the seconds from each candidate's first token to its last
@@ -36,7 +37,8 @@ class Recorder:
             answer = self.answers[len(self.turns)]
             spoke_until = (self.mic.started_at or now) + answer.speech_end_s
             self._open = {"mode": self.label, "end": ended or now, "audio_s": round(event.seconds, 1),
-                          "speech_end": spoke_until}
+                          "speech_end": spoke_until,
+                          "reasons": list(getattr(self.source, "last_reasons", None) or [])}
         elif isinstance(event, ev.AnswerRevised):
             self.primed_pass_ms.append(round(event.seconds * 1000))
         elif isinstance(event, ev.FollowUpReady):
@@ -74,6 +76,7 @@ class Recorder:
             "speech_end_ms": round((t["first_audio_at"] - t["speech_end"]) * 1000),
             "end_of_turn_ms": round((end - t["speech_end"]) * 1000),
             "drafted_early": used, "source": turn.source, "late": bool(reply and reply.late), "voice": self.voice,
+            "end_of_turn_reasons": t["reasons"],
         })
 
 
@@ -123,6 +126,7 @@ def run_session(mode: str, answers: list[Answer], transcriber: Any, interviewer:
     source = MicrophoneSource(hands_free=mode == "hands-free", silence_seconds=silence_seconds, stream_factory=mic,
                               turn_model=turn_model.complete if turn_model is not None else None,
                               speaking=getattr(speaker, "playing", None))
+    recorder.source = source
     runner = holder["runner"] = recorder.runner = services.build_runner(
         content=content, items=items, source=source, transcriber=transcriber, interviewer=interviewer,
         speaker=speaker, store=store, scorer=score_answer, on_event=recorder.on_event, no_speech="retry",

@@ -23,7 +23,8 @@ JSON keys (all times in milliseconds unless named otherwise):
   needed no model or none came), first_audio_ms (-> first interviewer audio ready to play),
   speech_end_ms (the answer's last word -> first interviewer audio), end_of_turn_ms (last word -> end
   of turn), voice, drafted_early (the follow-up drafted in the silence was used), naive_transcript_ms
-  (the whole answer transcribed after it ends), false_ends (mid-answer pauses the
+  (the whole answer transcribed after it ends), end_of_turn_reasons (hands-free: what the words, as the live
+  transcriber had them, and the audio said at each ask in the session itself), false_ends (mid-answer pauses the
   hands-free detector took for the end of the turn), source ("model" or "bank"), late (the model's
   question was not written within the runner's reply deadline, so the bank's follow-up for the gap was asked).
 - followups: {mode: {all, model, late}}: follow-ups asked, written by the model, and asked from the bank because
@@ -38,7 +39,9 @@ JSON keys (all times in milliseconds unless named otherwise):
 - cold_start_s: loading the speech and interviewer models, warm-up included.
 - first_screen_s: launching the app in a fresh process until its first screen is usable.
 - pauses: {between, mid}: thinking pauses in the test audio; false_ends_by_kind: {between, mid, other}
-  of them (other: the voice's own gaps) the hands-free policy took for the end; false_ends: their total;
+  of them (other: the voice's own gaps) the hands-free policy took for the end; false_ends: their total
+  (the policy replayed on each answer with the words transcribed whole); session_false_ends: hands-free answers
+  the session itself ended before their last word (its words from the live transcriber);
   ends_heard_at_once: answers whose real end the policy took for the end at its fastest (0.5 s);
   end_waits_s: the silence after each real end before the policy ended the turn; end_of_turn_reasons:
   per answer, what the words and the audio said at each ask, and the wait that followed.

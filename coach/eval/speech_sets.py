@@ -58,8 +58,9 @@ def interviewer_lines(count: int = 50) -> list[str]:
     return [q.prompt for q in questions[:count]]
 
 
-def renderer(voice: str) -> Callable[[str, Path], np.ndarray]:
-    """A function that renders text with `voice` to a WAV and returns it as 16 kHz samples."""
+def renderer(voice: str, synth: Any = None) -> Callable[[str, Path], np.ndarray]:
+    """A function that renders text with `voice` to a WAV and returns it as 16 kHz samples; for
+    Piper, with `synth` when given (one voice loaded, not two: the bench's memory figure)."""
     from coach.adapters.audio_io import decode_file
 
     if voice == "espeak":
@@ -70,7 +71,7 @@ def renderer(voice: str) -> Callable[[str, Path], np.ndarray]:
         return espeak
     from coach import services
 
-    synth = services.build_synth("piper")
+    synth = synth if synth is not None else services.build_synth("piper")
 
     def piper(text: str, wav: Path) -> np.ndarray:
         return decode_file(synth.render(text, wav))

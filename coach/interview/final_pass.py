@@ -45,11 +45,14 @@ class PendingPass:
     done: threading.Event = field(default_factory=threading.Event)
     result: Transcript | None = None
     seconds: float = 0.0
+    gave_way: bool = False                    # stopped for the live transcriber: the live transcript stays
     _thread: threading.Thread | None = None
 
-    def start(self, transcriber: Any, delay_s: float = 0.0) -> None:
+    def start(self, transcriber: Any, delay_s: float = 0.0, give_way: Callable[[], bool] | None = None) -> None:
         """Transcribe on a worker, `delay_s` from now (the voice's lead to its first sound: the
-        reply's first sentence is rendered before this takes the cores)."""
+        reply's first sentence is rendered before this takes the cores). `give_way`, asked before
+        each piece: True stops the pass (a new answer is being captured on a machine short of
+        cores, and the live transcriber must not fall behind it)."""
         if self._thread is not None:
             return
 
@@ -58,8 +61,11 @@ class PendingPass:
                 if delay_s > 0:
                     time.sleep(delay_s)
                 started = time.perf_counter()
-                self.result = primed_transcript(transcriber, self.audio, self.turn.segments, self.prompt, self.hotwords)
+                self.result = primed_transcript(transcriber, self.audio, self.turn.segments, self.prompt,
+                                                self.hotwords, give_way=give_way)
                 self.seconds = time.perf_counter() - started
+            except GaveWay:
+                self.result, self.gave_way = None, True
             except Exception:       # the live transcript stays: a failed polish must not end the interview
                 self.result = None
             finally:
@@ -85,8 +91,13 @@ class PendingPass:
         return AnswerRevised(turn, card, round(self.seconds, 2))
 
 
+class GaveWay(Exception):
+    """The pass stopped before a piece to leave the cores to the live transcriber."""
+
+
 def primed_transcript(transcriber: Any, audio: np.ndarray, live: tuple[Segment, ...], prompt: str | None,
-                      hotwords: str | None, piece_s: float = MAX_PIECE_S) -> Transcript:
+                      hotwords: str | None, piece_s: float = MAX_PIECE_S,
+                      give_way: Callable[[], bool] | None = None) -> Transcript:
     """The answer transcribed again, primed, in pieces of at most `piece_s` cut where the live
     transcript's segments end (at pauses): over a whole minute in one call, the primed model now
     and then skipped the rest of a 30-second window (168 of 957 words dropped on Piper's long
@@ -103,6 +114,8 @@ def primed_transcript(transcriber: Any, audio: np.ndarray, live: tuple[Segment, 
     kept: list[Segment] = []
     for start, end in zip(bounds, bounds[1:]):
         said = [s for s in live if start <= (s.start + s.end) / 2 < end]
+        if give_way is not None and give_way():
+            raise GaveWay
         piece = transcriber.transcribe(audio[int(start * SAMPLE_RATE):int(end * SAMPLE_RATE)], prompt=prompt,
                                        hotwords=hotwords)
         if worth_keeping(" ".join(s.text for s in said), piece):

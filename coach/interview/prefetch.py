@@ -45,8 +45,10 @@ class FollowUpPrefetch:
     PREPARE_WORDS = 30                  # the shortened answer keeps its first 30 words
 
     def __init__(self, interviewer: Interviewer, plan: Callable[[Transcript], NeedFollowUp | None],
-                 question: Question | None = None, window_s: float = 1.5) -> None:
+                 question: Question | None = None, window_s: float = 1.5,
+                 hold: Callable[[], bool] | None = None) -> None:
         self._interviewer = interviewer
+        self._hold = hold               # True: leave the cores to the live transcriber (no cache warm-up now)
         self.window_s = window_s        # a draft should be done this long after the silence began
         self._plan = plan               # what the engine would do after this transcript (on a copy)
         self._question = question
@@ -72,6 +74,8 @@ class FollowUpPrefetch:
     def _prepare(self, live: IncrementalTranscriber) -> None:
         prepare = getattr(self._interviewer, "prepare", None)
         if prepare is None or (self._preparing is not None and self._preparing.is_alive()):
+            return
+        if self._hold is not None and self._hold():
             return
         words = " ".join(s.text for s in live.committed).split()
         if self._prepared >= 0 and len(words) < self.PREPARE_WORDS:

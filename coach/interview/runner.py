@@ -82,6 +82,10 @@ class InterviewRunner:
     prime_final: bool = True          # once the reply has started, transcribe the whole answer again primed with
                                       # the question and the glossary, and save and score that (final_pass.py)
     final_pass_wait_s: float = 30.0   # at the end of a session, how long to wait for the last answer's pass
+    short_of_cores: Callable[[], bool] | None = None   # the machine leaves the coach less than two cores now: the
+                                      # live transcriber goes first (the primed pass and the interviewer's cache
+                                      # warm-up give way while an answer is captured)
+    _capturing: threading.Event = field(default_factory=threading.Event)
     _final: PendingPass | None = None
     settle_s: float = 0.5             # silence before the tail is transcribed and the follow-up drafted
     _turn_ended: float | None = None
@@ -162,8 +166,12 @@ class InterviewRunner:
         on_chunk = self._speculating(ask, live) if self.speculate else live.feed
         heard = WordsSoFar(lambda: live.heard_by_now(0.0), question_kind(ask.question)) \
             if self.speculate else None         # the end-of-turn policy weighs it
-        captured = self.source.capture(self.audio_root / rel, stop=self.stop_answer, on_chunk=on_chunk,
-                                       words_so_far=heard)
+        self._capturing.set()
+        try:
+            captured = self.source.capture(self.audio_root / rel, stop=self.stop_answer, on_chunk=on_chunk,
+                                           words_so_far=heard)
+        finally:
+            self._capturing.clear()
         self._turn_ended = time.perf_counter()
         if self._command:      # repeat, skip or end pressed mid-answer: the audio stays on disk, unscored
             return None
@@ -219,7 +227,18 @@ class InterviewRunner:
         to the first sound (the reply's first sentence renders before the pass takes the cores)."""
         if self._final is not None:
             lead_s = self.speaker.lead_s()
-            self._final.start(self.transcriber, delay_s=0.5 if lead_s is None else lead_s)
+            self._final.start(self.transcriber, delay_s=0.5 if lead_s is None else lead_s, give_way=self._give_way)
+
+    def _give_way(self) -> bool:
+        """Background work (the primed pass, the cache warm-up) stands aside: an answer is being
+        captured and the machine is short of cores, so the live transcriber needs the one left."""
+        short = self.short_of_cores
+        if not (self.speculate and self._capturing.is_set()) or short is None:
+            return False
+        try:
+            return bool(short())
+        except Exception:
+            return False
 
     def _apply_final(self, wait_s: float | None) -> None:
         """Save and score the primed transcript in place of the live one, when it is ready (waiting up
@@ -264,7 +283,7 @@ class InterviewRunner:
     def _speculating(self, ask: Ask, live: IncrementalTranscriber) -> Callable[[Any], None]:
         """Feed the live transcriber, and draft the follow-up whenever the candidate falls silent."""
         prefetch = self.prefetch = FollowUpPrefetch(self.interviewer, self._planner(ask, copy.deepcopy(self.engine)),
-                                                    ask.question)
+                                                    ask.question, hold=self._give_way)
 
         def on_chunk(block: Any) -> None:
             live.feed(block)

@@ -60,6 +60,9 @@ MEASURED_CHANGE = re.compile(r"\b(?:went|dropped|fell|rose|grew|came down|cut|br
                              r"decreased|moved)\b[^.]*\b(?:from|to|by)\b[^.]*(?:\d|percent|half|hundred|thousand|"
                              r"twice|times|third|quarter|tenth)")
 FIGURE = re.compile(r"\b(?:\d[\d,.]*|hundred|thousand|million|billion|terabytes?|gigabytes?|petabytes?)\b")
+# A thinking pause Whisper wrote as an ellipsis with the sentence going on after it ("and then we...
+# ran a shadow test"): one sentence, not two (the second, alone, read as the story's result).
+PAUSE_MID_SENTENCE = re.compile(r"(?:\.\.\.|…)\s+(?=[a-z])")
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,7 @@ def _open_list(texts: list[str]) -> str | None:
 
 def judge(text: str, kind: str = "story") -> Verdict:
     """What the words so far say about the answer being over, with the reasons."""
-    sents = sentences(text)
+    sents = sentences(PAUSE_MID_SENTENCE.sub(" ", text))
     texts = [s.text.lower().strip() for s in sents]
     if not texts:
         return Verdict("goes_on", ("nothing said yet",))
