@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from coach.interview import clarify_moves as moves
 from coach.interview.clarify_answer import credit, parts_asked, reply, topics_asked
 from coach.interview.clarify_cues import Cues, default_cues, load_cues
+from coach.interview.clarify_features import Weights, default_weights, probability
 from coach.interview.clarify_text import SENTENCE as _SENTENCE
 from coach.interview.clarify_text import core as _core
 from coach.interview.clarify_text import find as _find
@@ -201,9 +202,17 @@ def is_clarification(text: str, cues: Cues | None = None) -> bool:
     return bool(clarifying_questions(text, cues))
 
 
-def clarifying_questions(text: str, cues: Cues | None = None) -> list[str]:
-    """The turn's clarifying questions, or [] when the turn is design talk, rhetorical or off the problem."""
-    cues = cues or default_cues()
+def clarifying_questions(text: str, cues: Cues | None = None, weights: Weights | None = None) -> list[str]:
+    """The turn's clarifying questions, or [] when the turn is design talk, rhetorical or off the problem.
+    A short turn the rules miss is still asked when the feature score is confident (clarify_features)."""
+    asked = _asked_by_rules(text, cues or default_cues())
+    w = weights or default_weights()
+    if not asked and text.strip() and len(text.split()) <= w.max_words and probability(text, w) >= w.threshold:
+        return [text.strip()]
+    return asked
+
+
+def _asked_by_rules(text: str, cues: Cues) -> list[str]:
     sents = _sentences(text, cues)
     asked: list[str] = []
     statement_words = 0
