@@ -65,6 +65,8 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     why = "why" in words[:opens + 1]
     for phrase in cues.answer_openers + (("because",) if why else ()):
         for i in _find(words, phrase, opens + 3):
+            if phrase == "times" and not moves.is_number(words[i - 1]):    # "3,000 times two", not "page times out"
+                continue
             nxt = words[i + len(phrase.split()):][:1]
             if words[i - 1] not in cues.bound_before | {"or"} and not (words[i - 1] == "as" and phrase == "well") and \
                     not (phrase in ("i'd", "we'd") and nxt in (["be"], ["have"], ["need"], ["get"])):   # "a prompt we'd be serving"
@@ -122,6 +124,15 @@ def _wh_fronted(words: list[str], cues: Cues) -> bool:
     return False
 
 
+def _after_short_preface(raw: str, cues: Cues) -> int | None:
+    """"so first thing, how fresh does...": a question opening after a preface of at most three words."""
+    head, sep, rest = raw.partition(",")
+    lead = _core(_words(head), cues)
+    if sep and 0 < len(lead) <= 3 and not set(lead) & cues.statement_subjects and _opens_question(_core(_words(rest), cues), cues):
+        return len(_words(head))
+    return None
+
+
 def _about_own_design(words: list[str], core: list[str], cues: Cues) -> bool:
     """"How would we shard...", "what's the simplest thing that could work": the candidate's own design."""
     head, low = " ".join(core), " ".join(words)
@@ -160,7 +171,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues)
         checks = checks or moves.hands_back(words, cues) or moves.tagged_fact(words, _core(words, cues), cues, names_fact)
         opens = 0 if _opens_question(core, cues) else _inverted(words, cues) or moves.inverted_alternative(words, cues) or \
-            _wh_inverted(words, cues)
+            _wh_inverted(words, cues) or _after_short_preface(raw, cues)
         # a request opens the sentence, a clause after a comma, or follows a preface ("before I draw
         # anything, give me a sense of...")
         heads = [" ".join(core)] + [" ".join(_core(_words(c), cues)) for c in raw.split(",")[1:]]
