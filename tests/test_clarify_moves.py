@@ -185,3 +185,22 @@ def test_a_preface_before_the_ask_does_not_hide_it() -> None:
                             "the busiest minute, and how quickly a decision has to come back.")
     assert is_clarification("Before I draw boxes, I'd want to know how stale the stock counts can be.")
     assert not is_clarification("Before I go on, I'd like to know how it fails, so I add a fallback to the old rules.")
+
+
+def test_the_feature_weights_name_every_feature_and_only_those() -> None:
+    """The weights are data fitted by coach.eval.clarify_loso; a feature renamed in code must be refitted."""
+    from coach.interview import clarify_features as cf
+    w = cf.load_weights()
+    assert set(w.weights) == set(cf.FEATURES)
+    assert 0.5 < w.threshold < 1.0
+
+
+def test_a_long_design_turn_with_a_question_in_it_stays_an_answer_whatever_it_scores() -> None:
+    from coach.interview import clarify_features as cf
+    from coach.interview.clarify import clarifying_questions
+    eager = cf.Weights({}, 10.0, 0.9, 40)       # would call every turn a question
+    design = ("what happens at the peak? the scorer is a boosted model behind a feature store, card velocity "
+              "features refresh every minute, it answers in fifty milliseconds and falls back to the old rules "
+              "when it times out, and we retrain weekly once the chargebacks mature")
+    assert clarifying_questions(design, weights=eager) == []
+    assert clarifying_questions("and the peak, is it black friday that sets it", weights=eager)

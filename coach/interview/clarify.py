@@ -7,54 +7,24 @@ asks the candidate to state an assumption, and then listens again.
 """
 from __future__ import annotations
 
-import dataclasses
 import re
-from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from coach.interview import clarify_moves as moves
+from coach.interview.clarify_answer import credit, parts_asked, reply, topics_asked
 from coach.interview.clarify_cues import Cues, default_cues, load_cues
-from coach.scoring.scorecard import Scorecard
+from coach.interview.clarify_features import Weights, default_weights, probability
+from coach.interview.clarify_text import SENTENCE as _SENTENCE
+from coach.interview.clarify_text import core as _core
+from coach.interview.clarify_text import find as _find
+from coach.interview.clarify_text import has as _has
+from coach.interview.clarify_text import opens_question as _opens_question
+from coach.interview.clarify_text import strip_lead_ins as _strip_lead_ins
+from coach.interview.clarify_text import tokens as _words
 
 __all__ = ["Cues", "load_cues", "default_cues", "clarifying_questions", "is_clarification", "topics_asked",
-           "reply", "credit"]
+           "parts_asked", "reply", "credit"]
 
-_SENTENCE = re.compile(r"[^.?!]+[.?!]*")
-_WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
-_CLAUSE = re.compile(r",\s*|\s+(?:and|or|also)\s+(?=(?:how|what|which|who|where|when|do|does|is|are|can|could|should|will|the)\b)")
-_BARE = {"whats": "what's", "hows": "how's", "wheres": "where's", "whos": "who's", "whens": "when's"}
-
-
-def _words(text: str) -> list[str]:
-    return [_BARE.get(w, w) for w in _WORD.findall(text.lower().replace("\u2019", "'"))]
-
-
-def _strip_lead_ins(words: list[str], cues: Cues) -> list[str]:
-    """"got it, and what about the data...": the words after an acknowledgement of the last reply."""
-    changed = True
-    while changed and words:
-        changed = False
-        if words[0] in cues.fillers:
-            words, changed = words[1:], True
-            continue
-        for phrase in cues.lead_ins:
-            p = phrase.split()
-            if words[:len(p)] == p:
-                words, changed = words[len(p):], True
-                break
-    return words
-
-
-def _has(text: str, phrase: str) -> bool:
-    return re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", text) is not None
-
-
-def _core(words: list[str], cues: Cues) -> list[str]:
-    """The sentence's words after leading fillers and hedges ("okay so um, roughly how many...")."""
-    i = 0
-    while i < len(words) and (words[i] in cues.fillers or words[i] in cues.hedges):
-        i += 1
-    return words[i:]
 
 
 _NUMBER = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|"
@@ -80,23 +50,6 @@ def _asks_after(words: list[str], verbs: tuple[str, ...]) -> bool:
     return any(wh & set(words[i + len(v.split()):i + len(v.split()) + 3]) for v in verbs for i in _find(words, v))
 
 
-def _opens_question(words: list[str], cues: Cues) -> bool:
-    head = " ".join(words[:3])
-    for start in cues.question_starts + ("how",):
-        if head == start or head.startswith(start + " "):
-            rest = words[len(start.split()):]
-            if start == "how" and not rest:
-                return False
-            # "what we need is...", "how I'd do it": a question word, then a subject, is a statement
-            return not (rest and rest[0] in cues.statement_subjects and start in ("what", "how", "where", "when", "why"))
-    return False
-
-
-def _find(words: list[str], phrase: str, start: int = 0) -> list[int]:
-    """Where the phrase's words occur in the word list, from `start` on."""
-    p = phrase.split()
-    return [i for i in range(start, len(words) - len(p) + 1) if words[i:i + len(p)] == p]
-
 
 def _inverted(words: list[str], cues: Cues) -> int | None:
     """Where a question opens in the middle of a run-on sentence ("the traffic, is it flat or..."), if it does."""
@@ -112,6 +65,8 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     why = "why" in words[:opens + 1]
     for phrase in cues.answer_openers + (("because",) if why else ()):
         for i in _find(words, phrase, opens + 3):
+            if phrase == "times" and not moves.is_number(words[i - 1]):    # "3,000 times two", not "page times out"
+                continue
             nxt = words[i + len(phrase.split()):][:1]
             if words[i - 1] not in cues.bound_before | {"or"} and not (words[i - 1] == "as" and phrase == "well") and \
                     not (phrase in ("i'd", "we'd") and nxt in (["be"], ["have"], ["need"], ["get"])):   # "a prompt we'd be serving"
@@ -169,6 +124,15 @@ def _wh_fronted(words: list[str], cues: Cues) -> bool:
     return False
 
 
+def _after_short_preface(raw: str, cues: Cues) -> int | None:
+    """"so first thing, how fresh does...": a question opening after a preface of at most three words."""
+    head, sep, rest = raw.partition(",")
+    lead = _core(_words(head), cues)
+    if sep and 0 < len(lead) <= 3 and not set(lead) & cues.statement_subjects and _opens_question(_core(_words(rest), cues), cues):
+        return len(_words(head))
+    return None
+
+
 def _about_own_design(words: list[str], core: list[str], cues: Cues) -> bool:
     """"How would we shard...", "what's the simplest thing that could work": the candidate's own design."""
     head, low = " ".join(core), " ".join(words)
@@ -207,7 +171,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues)
         checks = checks or moves.hands_back(words, cues) or moves.tagged_fact(words, _core(words, cues), cues, names_fact)
         opens = 0 if _opens_question(core, cues) else _inverted(words, cues) or moves.inverted_alternative(words, cues) or \
-            _wh_inverted(words, cues)
+            _wh_inverted(words, cues) or _after_short_preface(raw, cues)
         # a request opens the sentence, a clause after a comma, or follows a preface ("before I draw
         # anything, give me a sense of...")
         heads = [" ".join(core)] + [" ".join(_core(_words(c), cues)) for c in raw.split(",")[1:]]
@@ -249,9 +213,17 @@ def is_clarification(text: str, cues: Cues | None = None) -> bool:
     return bool(clarifying_questions(text, cues))
 
 
-def clarifying_questions(text: str, cues: Cues | None = None) -> list[str]:
-    """The turn's clarifying questions, or [] when the turn is design talk, rhetorical or off the problem."""
-    cues = cues or default_cues()
+def clarifying_questions(text: str, cues: Cues | None = None, weights: Weights | None = None) -> list[str]:
+    """The turn's clarifying questions, or [] when the turn is design talk, rhetorical or off the problem.
+    A short turn the rules miss is still asked when the feature score is confident (clarify_features)."""
+    asked = _asked_by_rules(text, cues or default_cues())
+    w = weights or default_weights()
+    if not asked and text.strip() and len(text.split()) <= w.max_words and probability(text, w) >= w.threshold:
+        return [text.strip()]
+    return asked
+
+
+def _asked_by_rules(text: str, cues: Cues) -> list[str]:
     sents = _sentences(text, cues)
     asked: list[str] = []
     statement_words = 0
@@ -278,127 +250,3 @@ def clarifying_questions(text: str, cues: Cues | None = None) -> list[str]:
     if statement_words > cues.max_statement_words and not stops_to_ask:
         return []
     return asked
-
-
-def _clause_topics(clause: str, cues: Cues) -> list[str]:
-    """The best-matching topics of one clause (the longest match wins where two overlap)."""
-    text = " ".join(_words(clause))
-    spans: list[tuple[int, int, str]] = []
-    for topic, phrases in cues.topics.items():
-        for p in phrases:
-            for m in re.finditer(r"(?<![a-z0-9])" + re.escape(p), text):
-                spans.append((m.start(), m.start() + len(p), topic))
-    spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
-    kept: list[tuple[int, int, str]] = []
-    for s in spans:
-        if all(s[1] <= k[0] or s[0] >= k[1] for k in kept):
-            kept.append(s)
-    counts: dict[str, int] = {}
-    for _, _, topic in kept:
-        counts[topic] = counts.get(topic, 0) + 1
-    best = max(counts.values(), default=0)
-    found: list[str] = []
-    for _, _, topic in sorted(kept):
-        if counts[topic] == best and topic not in found:
-            found.append(topic)
-    return found
-
-
-def parts_asked(questions: list[str], cues: Cues | None = None) -> list[list[str]]:
-    """Each part of the questions and the topics it asks about, in the order asked ("what's the peak
-    volume and how fresh must the features be": two parts). A part that opens like a question but names
-    no topic ("how many languages...") is kept with no topics: the candidate must assume it."""
-    return [topics for _, topics in _parts(questions, cues or default_cues())]
-
-
-def _parts(questions: list[str], cues: Cues) -> list[tuple[str, list[str]]]:
-    """The clause of each part with its topics."""
-    parts: list[tuple[str, list[str]]] = []
-    for q in questions:
-        for clause in _CLAUSE.split(q.lower().replace("\u2019", "'")):
-            topics = _clause_topics(clause, cues)
-            words = _core(_words(clause), cues)
-            if topics or _opens_question(words, cues) or _find(words, "how many") or _find(words, "how much"):
-                parts.append((clause, topics))
-    return parts
-
-
-def topics_asked(questions: list[str], cues: Cues | None = None) -> list[str]:
-    """Which facts the questions ask about, in the order asked (per clause, the best-matching topics)."""
-    found: list[str] = []
-    for topics in parts_asked(questions, cues):
-        found += [t for t in topics if t not in found]
-    return found
-
-
-def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = None, max_facts: int = 3,
-          given: Collection[str] = ()) -> tuple[str, tuple[str, ...]]:
-    """What the interviewer says back, and the facts it used: every part of the question answered, the
-    first fact of each part before any second one (at most `max_facts`, or one per part when there are
-    more parts); an invitation to state an assumption for any part the facts do not cover. Facts in
-    `given` (already told) are said again, but as a reminder ("As I said, ...") and after the new ones."""
-    cues = cues or default_cues()
-    answerable = []
-    for clause, topics in _parts(questions, cues):
-        if topics:
-            answerable.append([t for t in topics if t in facts])
-        else:                                       # a part naming no topic: the fact that shares its words
-            shared = _fact_sharing_words(clause, facts)
-            answerable.append([shared] if shared else [])
-    used: list[str] = []
-    for rank in range(max((len(a) for a in answerable), default=0)):
-        for a in answerable:
-            if rank < len(a) and a[rank] not in used and (rank == 0 or len(used) < max_facts):
-                used.append(a[rank])
-    if not used:
-        return cues.no_fact, ()
-    new, again = [t for t in used if t not in given], [t for t in used if t in given]
-    text = " ".join([facts[t] for t in new] + ([_reminder(cues, " ".join(facts[t] for t in again))] if again else []))
-    used = new + again
-    if any(not a for a in answerable):
-        text += " " + cues.partly
-    return text, tuple(used)
-
-
-_STOP = frozenset("about what when where which there their with from that this have will would could should does "
-                  "were your just again many much some also into only more most than then them they each".split())
-
-
-def _stems(text: str) -> set[str]:
-    out = set()
-    for w in re.findall(r"[a-z]{4,}", text.lower()):
-        if w not in _STOP:
-            out.add(re.sub(r"(ing|ed|es|s)$", "", w) or w)
-    return out
-
-
-def _fact_sharing_words(clause: str, facts: Mapping[str, str]) -> str | None:
-    """The fact that shares the most content words with a clause that names no topic ("how many items get
-    uploaded" -> the fact about 2,000 uploads per second); the first in the facts' order on a tie."""
-    words = _stems(clause)
-    best, top = None, 0
-    for topic, text in facts.items():
-        n = len(words & _stems(text))
-        if n > top:
-            best, top = topic, n
-    return best
-
-
-def _reminder(cues: Cues, said: str) -> str:
-    """"As I said, about 800 a second": the fact's first letter lowered unless it starts a name or acronym."""
-    if len(said) > 1 and said[0].isupper() and said[1].islower():
-        said = said[0].lower() + said[1:]
-    return f"{cues.reminder} {said}"
-
-
-def credit(card: Scorecard, asked: list[str]) -> Scorecard:
-    """A design answer after clarifying questions: the card records them, and `no_clarifying`
-    (asked nothing about the problem) no longer applies."""
-    if not asked:
-        return card
-    dropped = [g for g in card.gaps if g.id == "no_clarifying"]
-    feedback = card.feedback
-    if dropped and dropped[0].evidence:
-        feedback = tuple(f for f in feedback if dropped[0].evidence not in f)
-    return dataclasses.replace(card, gaps=tuple(g for g in card.gaps if g.id != "no_clarifying"),
-                               feedback=feedback, clarifications=tuple(asked))

@@ -1,0 +1,136 @@
+"""Answering clarifying questions from the question's facts: which topics each part asks about, the
+interviewer's reply (facts, a reminder of facts already told, or "state an assumption"), and the
+scorecard credit a design answer gets for having asked."""
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Collection, Mapping
+
+from coach.interview.clarify_cues import Cues, default_cues
+from coach.interview.clarify_text import CLAUSE, core, find, opens_question, tokens
+from coach.scoring.scorecard import Scorecard
+
+
+def _clause_topics(clause: str, cues: Cues) -> list[str]:
+    """The best-matching topics of one clause (the longest match wins where two overlap)."""
+    text = " ".join(tokens(clause))
+    spans: list[tuple[int, int, str]] = []
+    for topic, phrases in cues.topics.items():
+        for p in phrases:
+            for m in re.finditer(r"(?<![a-z0-9])" + re.escape(p), text):
+                spans.append((m.start(), m.start() + len(p), topic))
+    spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+    kept: list[tuple[int, int, str]] = []
+    for s in spans:
+        if all(s[1] <= k[0] or s[0] >= k[1] for k in kept):
+            kept.append(s)
+    counts: dict[str, int] = {}
+    for _, _, topic in kept:
+        counts[topic] = counts.get(topic, 0) + 1
+    best = max(counts.values(), default=0)
+    found: list[str] = []
+    for _, _, topic in sorted(kept):
+        if counts[topic] == best and topic not in found:
+            found.append(topic)
+    return found
+
+
+def parts_asked(questions: list[str], cues: Cues | None = None) -> list[list[str]]:
+    """Each part of the questions and the topics it asks about, in the order asked ("what's the peak
+    volume and how fresh must the features be": two parts). A part that opens like a question but names
+    no topic ("how many languages...") is kept with no topics: the candidate must assume it."""
+    return [topics for _, topics in _parts(questions, cues or default_cues())]
+
+
+def _parts(questions: list[str], cues: Cues) -> list[tuple[str, list[str]]]:
+    """The clause of each part with its topics."""
+    parts: list[tuple[str, list[str]]] = []
+    for q in questions:
+        for clause in CLAUSE.split(q.lower().replace("\u2019", "'")):
+            topics = _clause_topics(clause, cues)
+            words = core(tokens(clause), cues)
+            if topics or opens_question(words, cues) or find(words, "how many") or find(words, "how much"):
+                parts.append((clause, topics))
+    return parts
+
+
+def topics_asked(questions: list[str], cues: Cues | None = None) -> list[str]:
+    """Which facts the questions ask about, in the order asked (per clause, the best-matching topics)."""
+    found: list[str] = []
+    for topics in parts_asked(questions, cues):
+        found += [t for t in topics if t not in found]
+    return found
+
+
+def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = None, max_facts: int = 3,
+          given: Collection[str] = ()) -> tuple[str, tuple[str, ...]]:
+    """What the interviewer says back, and the facts it used: every part of the question answered, the
+    first fact of each part before any second one (at most `max_facts`, or one per part when there are
+    more parts); an invitation to state an assumption for any part the facts do not cover. Facts in
+    `given` (already told) are said again, but as a reminder ("As I said, ...") and after the new ones."""
+    cues = cues or default_cues()
+    answerable = []
+    for clause, topics in _parts(questions, cues):
+        if topics:
+            answerable.append([t for t in topics if t in facts])
+        else:                                       # a part naming no topic: the fact that shares its words
+            shared = _fact_sharing_words(clause, facts)
+            answerable.append([shared] if shared else [])
+    used: list[str] = []
+    for rank in range(max((len(a) for a in answerable), default=0)):
+        for a in answerable:
+            if rank < len(a) and a[rank] not in used and (rank == 0 or len(used) < max_facts):
+                used.append(a[rank])
+    if not used:
+        return cues.no_fact, ()
+    new, again = [t for t in used if t not in given], [t for t in used if t in given]
+    text = " ".join([facts[t] for t in new] + ([_reminder(cues, " ".join(facts[t] for t in again))] if again else []))
+    used = new + again
+    if any(not a for a in answerable):
+        text += " " + cues.partly
+    return text, tuple(used)
+
+
+_STOP = frozenset("about what when where which there their with from that this have will would could should does "
+                  "were your just again many much some also into only more most than then them they each".split())
+
+
+def _stems(text: str) -> set[str]:
+    out = set()
+    for w in re.findall(r"[a-z]{4,}", text.lower()):
+        if w not in _STOP:
+            out.add(re.sub(r"(ing|ed|es|s)$", "", w) or w)
+    return out
+
+
+def _fact_sharing_words(clause: str, facts: Mapping[str, str]) -> str | None:
+    """The fact that shares the most content words with a clause that names no topic ("how many items get
+    uploaded" -> the fact about 2,000 uploads per second); the first in the facts' order on a tie."""
+    words = _stems(clause)
+    best, top = None, 0
+    for topic, text in facts.items():
+        n = len(words & _stems(text))
+        if n > top:
+            best, top = topic, n
+    return best
+
+
+def _reminder(cues: Cues, said: str) -> str:
+    """"As I said, about 800 a second": the fact's first letter lowered unless it starts a name or acronym."""
+    if len(said) > 1 and said[0].isupper() and said[1].islower():
+        said = said[0].lower() + said[1:]
+    return f"{cues.reminder} {said}"
+
+
+def credit(card: Scorecard, asked: list[str]) -> Scorecard:
+    """A design answer after clarifying questions: the card records them, and `no_clarifying`
+    (asked nothing about the problem) no longer applies."""
+    if not asked:
+        return card
+    dropped = [g for g in card.gaps if g.id == "no_clarifying"]
+    feedback = card.feedback
+    if dropped and dropped[0].evidence:
+        feedback = tuple(f for f in feedback if dropped[0].evidence not in f)
+    return dataclasses.replace(card, gaps=tuple(g for g in card.gaps if g.id != "no_clarifying"),
+                               feedback=feedback, clarifications=tuple(asked))

@@ -1,0 +1,64 @@
+"""Words of a candidate's turn, for telling clarifying questions apart: sentences, fillers and lead-ins
+stripped, where a phrase occurs, and whether a clause opens like a question."""
+from __future__ import annotations
+
+import re
+
+from coach.interview.clarify_cues import Cues
+
+
+SENTENCE = re.compile(r"[^.?!]+[.?!]*")
+_WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
+CLAUSE = re.compile(r",\s*|\s+(?:and|or|also)\s+(?=(?:how|what|which|who|where|when|do|does|is|are|can|could|should|will|the)\b)")
+_BARE = {"whats": "what's", "hows": "how's", "wheres": "where's", "whos": "who's", "whens": "when's"}
+
+
+def tokens(text: str) -> list[str]:
+    return [_BARE.get(w, w) for w in _WORD.findall(text.lower().replace("\u2019", "'"))]
+
+
+def strip_lead_ins(words: list[str], cues: Cues) -> list[str]:
+    """"got it, and what about the data...": the words after an acknowledgement of the last reply."""
+    changed = True
+    while changed and words:
+        changed = False
+        if words[0] in cues.fillers:
+            words, changed = words[1:], True
+            continue
+        for phrase in cues.lead_ins:
+            p = phrase.split()
+            if words[:len(p)] == p:
+                words, changed = words[len(p):], True
+                break
+    return words
+
+
+def has(text: str, phrase: str) -> bool:
+    return re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", text) is not None
+
+
+def core(words: list[str], cues: Cues) -> list[str]:
+    """The sentence's words after leading fillers and hedges ("okay so um, roughly how many...")."""
+    i = 0
+    while i < len(words) and (words[i] in cues.fillers or words[i] in cues.hedges):
+        i += 1
+    return words[i:]
+
+
+def opens_question(words: list[str], cues: Cues) -> bool:
+    head = " ".join(words[:3])
+    for start in cues.question_starts + ("how",):
+        if head == start or head.startswith(start + " "):
+            rest = words[len(start.split()):]
+            if start == "how" and not rest:
+                return False
+            # "what we need is...", "how I'd do it": a question word, then a subject, is a statement
+            return not (rest and rest[0] in cues.statement_subjects and start in ("what", "how", "where", "when", "why"))
+    return False
+
+
+def find(words: list[str], phrase: str, start: int = 0) -> list[int]:
+    """Where the phrase's words occur in the word list, from `start` on."""
+    p = phrase.split()
+    return [i for i in range(start, len(words) - len(p) + 1) if words[i:i + len(p)] == p]
+
