@@ -21,7 +21,10 @@ from coach.interview.resume import ResumePoint
 from coach.scoring.gaps import Gap
 from coach.scoring.scorecard import Scorecard
 
-FOLLOW_UP_MIN_SEVERITY = 0.3
+# Below this a gap is left for the feedback. A missed talking point outside the technical rounds (0.2-0.25,
+# coach/scoring/gaps.py) is above it: ranked last, it is probed when nothing larger is open (a thin plan
+# for a what-would-you-do question, an opinion answer that skips half of what was asked).
+FOLLOW_UP_MIN_SEVERITY = 0.2
 # A follow-up's answer is scored on its own, so it "lacks" what the main answer already set up.
 NOT_PROBED_AFTER_FOLLOW_UP = frozenset({"no_context", "no_clarifying", "missing_point"})
 # Gaps about this one answer (not about what the story or design covered so far): an earlier
