@@ -58,3 +58,57 @@ def test_an_unknown_set_is_one_line_naming_the_sets(capsys) -> None:
     err = capsys.readouterr().err
     assert "held-out 6" in err and "Traceback" not in err
 
+
+
+def _gaps(text: str, qid: str) -> list[str]:
+    content = default_content()
+    q = content.question(qid)
+    card = score_answer(Transcript(text), question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round))
+    return [g.id for g in card.gaps]
+
+
+def test_a_size_each_after_a_parameter_count_is_bytes_per_parameter_not_the_total() -> None:
+    text = ("I'd ask how many users first, and assume a seven billion parameter model; at two bytes each that is "
+            "fourteen gigabytes of weights, which fits one forty-gigabyte card with room for the cache. I'd put a "
+            "queue in front, use continuous batching over static batches at the cost of some complexity, and page "
+            "on the p99 latency.")
+    assert "bad_math" not in _gaps(text, "sd-llm-serving")
+
+
+def test_a_precision_named_with_the_wrong_bytes_each_is_the_wrong_step() -> None:
+    text = ("Take a seventy billion parameter model. In bf16 each parameter needs four bytes, so the weights come "
+            "to two hundred and eighty gigabytes, which means four eighty-gigabyte cards per replica.")
+    content = default_content()
+    q = content.question("sd-llm-serving")
+    card = score_answer(Transcript(text), question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round))
+    wrong = [c for c in card.sizing.checks if not c.ok]
+    assert wrong and wrong[0].claimed == "four bytes" and "bf16" in wrong[0].inputs and wrong[0].expected == 2
+
+
+def test_a_daily_total_done_in_a_batch_window_is_divided_by_the_window_not_the_day() -> None:
+    right = ("We refresh forty million items a day, scored in a four-hour overnight window, that is about "
+             "two thousand eight hundred a second.")
+    wrong = ("We refresh forty million items a day, scored in a four-hour overnight window, that is about "
+             "four hundred and sixty a second.")
+    assert "bad_math" not in _gaps(right, "sd-home-recommendations")
+    assert "bad_math" in _gaps(wrong, "sd-home-recommendations")
+
+
+def test_a_rate_times_a_size_said_as_a_product_is_checked_as_bandwidth() -> None:
+    text = ("Say twenty thousand requests a second, each carrying three hundred features of four bytes. That's twenty "
+            "thousand times twelve hundred bytes, so about two hundred and forty megabytes a second.")
+    assert "bad_math" in _gaps(text, "sd-feature-store")
+    assert "bad_math" not in _gaps(text.replace("two hundred and forty megabytes", "twenty-four megabytes"),
+                                   "sd-feature-store")
+
+
+def test_taking_one_option_over_another_or_accepting_a_cost_is_a_trade_off() -> None:
+    for said in ("For the index I'd use a graph index over a flat scan, since queries must stay under ten milliseconds.",
+                 "I'd keep features in memory, accepting the higher hosting cost, because reads must stay fast."):
+        assert "no_tradeoff" not in _gaps("Let me assume five thousand queries a second. " + said, "sd-embedding-platform")
+
+
+def test_deferring_the_question_to_the_end_or_to_a_look_up_is_a_non_answer() -> None:
+    text = ("Okay, gradient clipping. To be honest I'd need to look that one up properly, it's been a while since I "
+            "touched the training loop myself. Would it be alright if we came back to it at the end?")
+    assert _gaps(text, "ts-loss-functions")[0] == "non_answer"

@@ -3,6 +3,7 @@
 Rules (each needs all of its inputs said out loud; otherwise no check is made):
   qps_from_users   users x requests per user per day / 86,400 -> requests per second (or per day)
   qps_from_daily   requests per day / 86,400 -> requests per second
+  qps_in_window    a day's total done in a batch window ("in a two-hour nightly batch") / the window's seconds
   bandwidth        requests per second x bytes per request -> bytes per second
   storage          items per day x bytes per item x days (or item count x bytes per item) -> bytes
   model_memory     parameters x bytes per parameter (fp32 4, fp16/bf16 2, int8 1, int4 0.5) -> bytes
@@ -34,6 +35,7 @@ EXACT_TOLERANCE = 1.5    # a product of exact inputs (the bytes of a stated prec
 _ROUGH = re.compile(r"\b(?:rough (?:guess|estimate|number)|ballpark|wild guess|order of magnitude|very rough(?:ly)?|"
                     r"back of the envelope|(?:just )?a guess)\b", re.I)
 STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qps_from_daily": "per day ÷ 86,400 s",
+         "qps_in_window": "per day ÷ the seconds of the batch window",
          "per_day": "per second × 86,400 s", "peak": "peak against average", "fan_out": "fan-out per request",
          "bandwidth": "requests per second × bytes per request", "storage": "items × bytes per item",
          "model_memory": "parameters × bytes per parameter", "training_time": "work ÷ rate",
@@ -197,11 +199,29 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
             if not _near(d, t, 1) or t.start in done or _derived_elsewhere(text, t, qs):
                 continue
             if _is_total_rate(t) and 0 < t.period_s <= 60:
+                window = _window_s(text[d.start + len(d.text):t.start])
+                if window and window < d.period_s:     # the day's total done within a batch window, not all day
+                    out.append(_judge("qps_in_window", t, d.value * d.period_s / window,
+                                      f"{fmt_num(d.raw)} ÷ {window:,.0f} s (the window said)", factors))
+                    continue
                 per = "86,400 s" if d.period_s == 86400 else f"{d.period_s:,.0f} s"
                 out.append(_judge("qps_from_daily", t, d.value, f"{fmt_num(d.raw)} ÷ {per}", factors))
             elif _is_total_rate(t):
                 break
     return out
+
+
+_WINDOW = re.compile(r"\b(?:in|over|within|during|across)\s+(?:a|an|the|one)?\s*(?:\w+\s+)?"
+                     r"(?P<n>[\w.]+)[- ](?P<unit>hours?|minutes?)(?:[- ]long)?\s+(?:\w+\s+)?(?:batch|window|run|job|pass)\b", re.I)
+
+
+def _window_s(between: str) -> float | None:
+    """The seconds of a batch window said between a daily total and its rate ("in a two-hour nightly batch")."""
+    m = _WINDOW.search(between)
+    nums = find_numbers(m.group("n")) if m else []
+    if not m or not nums:
+        return None
+    return nums[0].value * (3600 if m.group("unit").startswith("hour") else 60)
 
 
 def _derived_elsewhere(text: str, t: Quantity, qs: list[Quantity] | None = None) -> bool:
@@ -223,13 +243,24 @@ def _last_before(qs: list[Quantity], q: Quantity, pred: Callable[[Quantity], boo
     return best
 
 
+_MULTIPLIED = re.compile(r"(?P<n>[\w,.-]+(?:\s+(?:thousand|million|billion))?)\s+(?:times|×|multiplied by)\s*$", re.I)
+
+
+def _times_rate(text: str, size: Quantity, rate: Quantity) -> bool:
+    """The size is the rate's own multiplier: "fifty thousand times sixteen hundred bytes" after 50,000 a second."""
+    m = _MULTIPLIED.search(text[max(0, size.start - 40):size.start])
+    nums = find_numbers(m.group("n")) if m else []
+    return bool(nums) and abs(nums[-1].value - rate.value) <= 0.02 * rate.value
+
+
 def _bandwidth(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     out: list[Check | None] = []
     for b in qs:
         if b.kind != "bandwidth":
             continue
         rate = _last_before(qs, b, lambda x: _is_total_rate(x) and _near(x, b, 2))
-        size = _last_before(qs, b, lambda x: x.kind == "storage" and x.has("per_item") and _near(x, b, 2))
+        size = _last_before(qs, b, lambda x: x.kind == "storage" and _near(x, b, 2) and (
+            x.has("per_item") or (rate is not None and _times_rate(text, x, rate))))
         if rate and size:
             how = f"{fmt_num(rate.value)}/s × {human(size.value, 'B')}"
             out.append(_judge("bandwidth", b, rate.value * size.value, how, factors))
@@ -291,6 +322,9 @@ def _bytes_per_param(text: str, qs: list[Quantity], at: int) -> float | None:
     return best
 
 
+_PER_PARAM_MAX = 32.0      # bytes: a size this small after a parameter count is per parameter, never the model's
+
+
 def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     out: list[Check | None] = []
     for i, p in enumerate(qs):
@@ -300,12 +334,23 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
         for x in qs[i + 1:]:
             if x.kind == "model_size" or not _near(p, x, 2):
                 break
-            if x.kind == "storage" and not x.has("per_param") and not x.has("rate"):
+            if x.kind == "storage" and not x.has("per_param") and not x.has("rate") and not x.has("per_item") \
+                    and x.value > _PER_PARAM_MAX:
                 mem = x
                 break
         if mem is None:
             continue
         nbytes = _bytes_per_param(text, qs, mem.start)
+        # "thirteen billion parameters; at two bytes each that's ...": a few bytes are the bytes per parameter,
+        # unless a precision is named in the same step ("in fp16 each takes one byte": the precision's bytes stand)
+        each = [x for x in qs if x.kind == "storage" and not x.has("rate") and p.start < x.start < mem.start
+                and x.value <= _PER_PARAM_MAX]
+        named = next(((m, b) for pat, b in _PRECISION for m in [pat.search(text[p.start:mem.start])] if m), None)
+        if each and named is None:
+            nbytes = each[-1].value
+        elif each and named is not None and each[-1].value != named[1]:     # a precision's bytes are a definition
+            out.append(_judge("model_memory", each[-1], named[1], f"one parameter in {named[0].group(0)}", [], ok=False))
+            continue
         between = text[p.start:mem.start + len(mem.text) + 40]
         if re.search(r"\b(?:kv|cache|activations?|optimi[sz]er|adam|gradients?|batch)\b", between, re.I):
             if nbytes is not None and mem.value < p.value * nbytes / TOLERANCE:   # below the weights alone
