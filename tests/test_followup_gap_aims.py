@@ -112,3 +112,12 @@ def test_deferring_the_question_to_the_end_or_to_a_look_up_is_a_non_answer() -> 
     text = ("Okay, gradient clipping. To be honest I'd need to look that one up properly, it's been a while since I "
             "touched the training loop myself. Would it be alright if we came back to it at the end?")
     assert _gaps(text, "ts-loss-functions")[0] == "non_answer"
+
+
+def test_a_trait_in_place_of_the_story_asked_for_is_a_non_answer() -> None:
+    text = ("I'd say my weakness is probably that I'm too patient with people. I usually give teammates a lot of room "
+            "to find their own way, and now and then that means a problem sits a little longer than it should.")
+    assert _gaps(text, "bh-struggling-teammate")[0] == "non_answer"
+    story = ("Last year a new teammate kept missing review deadlines. I paired with him twice a week for a month, "
+             "and his reviews went from a week late to on time.")
+    assert _gaps(story, "bh-struggling-teammate")[:1] != ["non_answer"]
