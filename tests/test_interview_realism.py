@@ -37,3 +37,17 @@ def test_the_close_names_each_round_as_said_in_a_sentence() -> None:
     assert spoken_round("ML system design") == "the ML system design"
     text = closing_remarks("Today we covered $rounds.", ["Behavioural round", "Hiring manager"], [])
     assert text == "Today we covered the behavioural round and the hiring manager round."
+
+
+def test_a_shorter_rewording_of_a_follow_up_already_asked_is_a_repeat() -> None:
+    from coach.followups import choice, guards
+
+    asked = "After launch, how would you notice that the ranking has quietly got worse for buyers?"
+    assert guards.repeats("After launch, how would you notice it got worse?", asked)
+    assert not guards.repeats("Which alert would page someone first, and on what threshold?", asked)
+    assert not guards.repeats("How would you notice it got worse?", "Ranking got worse after launch for buyers.")
+    content = default_content()
+    q = content.question("sd-search-ranking")
+    first = choice.bank_followup(q, "no_monitoring", [q.prompt], content.gaps)
+    second = choice.bank_followup(q, "no_monitoring", [q.prompt, first], content.gaps)
+    assert second != first and not guards.repeats(second, first)

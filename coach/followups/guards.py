@@ -64,6 +64,20 @@ def similarity(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb)
 
 
+def repeats(text: str, earlier: str) -> bool:
+    """Does `text` ask again what `earlier` asked? The same words mostly, or a shorter wording whose content
+    words are nearly all in the other ("Once this is live, how would you know it is degrading?" after "... how
+    would you detect that it is degrading in production?")."""
+    if text.strip().lower() == earlier.strip().lower():
+        return True
+    wa, wb = content_words(text), content_words(earlier)
+    if not wa or not wb:
+        return False
+    shared, fewer = len(wa & wb), min(len(wa), len(wb))
+    asked_before = earlier.rstrip().endswith("?")      # a question, not a line the interviewer told (a fact)
+    return shared / len(wa | wb) >= 0.6 or (asked_before and fewer >= 3 and shared / fewer >= 0.75)
+
+
 @dataclass(frozen=True)
 class Verdict:
     text: str
@@ -97,7 +111,7 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
         reasons.append(f"too short ({n} words)")
     if n > MAX_WORDS:
         reasons.append(f"too long ({n} words)")
-    if any(similarity(text, earlier) >= 0.6 or low == earlier.lower() for earlier in asked):
+    if any(repeats(text, earlier) for earlier in asked):
         reasons.append("repeats an earlier question")
     elif question and (similarity(text, question) >= 0.6 or low == question.lower()) and not (
             low != question.lower() and any(re.search(r"\b" + re.escape(p), low) for p in narrowing)):
