@@ -51,3 +51,24 @@ def test_a_shorter_rewording_of_a_follow_up_already_asked_is_a_repeat() -> None:
     first = choice.bank_followup(q, "no_monitoring", [q.prompt], content.gaps)
     second = choice.bank_followup(q, "no_monitoring", [q.prompt, first], content.gaps)
     assert second != first and not guards.repeats(second, first)
+
+
+def test_digging_keeps_probing_a_plan_that_all_the_answers_together_still_leave_thin() -> None:
+    content = default_content()
+    q = content.question("hm-on-call-health")
+    spec = content.round(q.round)
+
+    def card(text: str, followup: bool):
+        return score_answer(Transcript(text), question=q, round_spec=spec, rubric=content.rubric(q.round),
+                            level="staff", followup=followup)
+
+    first = "I'd talk to the people on the rotation and make sure everybody feels supported; morale matters most."
+    second = "I'd look through last month's pages and switch off the alerts that nobody acted on."
+    for mode, probes_again in (("realistic", True), ("practice", False)):
+        engine = InterviewEngine([(q, spec)], mode=mode, level="staff" if probes_again else "senior")
+        engine.start(0.0)
+        action = engine.answered(first, card(first, False), 5.0)
+        assert isinstance(action, NeedFollowUp) and action.gap == "missing_point"
+        engine.followup_ready("What would you measure first?", "missing_point", "bank")
+        again = engine.answered(second, card(second, True), 10.0)
+        assert isinstance(again, NeedFollowUp) is probes_again
