@@ -72,3 +72,14 @@ def test_digging_keeps_probing_a_plan_that_all_the_answers_together_still_leave_
         engine.followup_ready("What would you measure first?", "missing_point", "bank")
         again = engine.answered(second, card(second, True), 10.0)
         assert isinstance(again, NeedFollowUp) is probes_again
+
+
+def test_the_main_question_asked_back_in_other_forms_of_its_words_is_a_repeat() -> None:
+    from coach.followups import guards
+
+    q = "What's making you look for a new role at this point?"
+    verdict = guards.check("What would make you look for a new role at this point?", "I'd like a change.",
+                           ("role",), [], question=q)
+    assert "repeats the question" in verdict.reasons
+    assert not guards.check("What would the new role give you that your current job cannot?", "I'd like a change.",
+                            ("role",), [], question=q).reasons

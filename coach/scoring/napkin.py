@@ -199,7 +199,7 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
             if not _near(d, t, 1) or t.start in done or _derived_elsewhere(text, t, qs):
                 continue
             if _is_total_rate(t) and 0 < t.period_s <= 60:
-                window = _window_s(text[d.start + len(d.text):t.start])
+                window = napkin_rates.window_s(text[d.start + len(d.text):t.start])
                 if window and window < d.period_s:     # the day's total done within a batch window, not all day
                     out.append(_judge("qps_in_window", t, d.value * d.period_s / window,
                                       f"{fmt_num(d.raw)} ÷ {window:,.0f} s (the window said)", factors))
@@ -209,19 +209,6 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
             elif _is_total_rate(t):
                 break
     return out
-
-
-_WINDOW = re.compile(r"\b(?:in|over|within|during|across)\s+(?:a|an|the|one)?\s*(?:\w+\s+)?"
-                     r"(?P<n>[\w.]+)[- ](?P<unit>hours?|minutes?)(?:[- ]long)?\s+(?:\w+\s+)?(?:batch|window|run|job|pass)\b", re.I)
-
-
-def _window_s(between: str) -> float | None:
-    """The seconds of a batch window said between a daily total and its rate ("in a two-hour nightly batch")."""
-    m = _WINDOW.search(between)
-    nums = find_numbers(m.group("n")) if m else []
-    if not m or not nums:
-        return None
-    return nums[0].value * (3600 if m.group("unit").startswith("hour") else 60)
 
 
 def _derived_elsewhere(text: str, t: Quantity, qs: list[Quantity] | None = None) -> bool:
@@ -243,16 +230,6 @@ def _last_before(qs: list[Quantity], q: Quantity, pred: Callable[[Quantity], boo
     return best
 
 
-_MULTIPLIED = re.compile(r"(?P<n>[\w,.-]+(?:\s+(?:thousand|million|billion))?)\s+(?:times|×|multiplied by)\s*$", re.I)
-
-
-def _times_rate(text: str, size: Quantity, rate: Quantity) -> bool:
-    """The size is the rate's own multiplier: "fifty thousand times sixteen hundred bytes" after 50,000 a second."""
-    m = _MULTIPLIED.search(text[max(0, size.start - 40):size.start])
-    nums = find_numbers(m.group("n")) if m else []
-    return bool(nums) and abs(nums[-1].value - rate.value) <= 0.02 * rate.value
-
-
 def _bandwidth(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     out: list[Check | None] = []
     for b in qs:
@@ -260,7 +237,7 @@ def _bandwidth(qs: list[Quantity], text: str, factors: list[float]) -> list[Chec
             continue
         rate = _last_before(qs, b, lambda x: _is_total_rate(x) and _near(x, b, 2))
         size = _last_before(qs, b, lambda x: x.kind == "storage" and _near(x, b, 2) and (
-            x.has("per_item") or (rate is not None and _times_rate(text, x, rate))))
+            x.has("per_item") or (rate is not None and napkin_rates.times_rate(text, x, rate))))
         if rate and size:
             how = f"{fmt_num(rate.value)}/s × {human(size.value, 'B')}"
             out.append(_judge("bandwidth", b, rate.value * size.value, how, factors))
