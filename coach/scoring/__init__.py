@@ -27,6 +27,7 @@ __all__ = ["score_answer", "Scorecard", "read_scorecard", "Calibration", "Sizing
 
 
 NO_EVENT_MAX_WORDS = 80
+STORY_ROUNDS = ("behavioral", "hiring-manager", "cross-functional", "deep-dive", "recruiter")   # asked for stories
 
 
 def _no_event(report: star.StarReport, text: str) -> bool:
@@ -61,7 +62,8 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     na = signals.non_answer(text, question)
     star_report = star.analyse(sents, followup=followup) if na is None else star.no_story(sents)
     story = answer_kind(round_id, question, True) == "story"       # the question asks for a story
-    if na is None and story and not followup and _no_event(star_report, text):
+    if na is None and story and round_id in STORY_ROUNDS and not followup \
+            and _no_event(star_report, text):
         na = signals.NonAnswer("non_answer", f'{len(text.split())} words and no event told, only how they are in '
                                              f'general: "{" ".join(text.split())[:120]}"')
         star_report = star.no_story(sents)
