@@ -9,7 +9,9 @@ Follow-ups: every labelled answer that names a top gap, from the scorer's set
 (`tests/data/answers/`, 52; the follow-up prompt was written with these in view)
 and the held-out sets covering every round (`tests/data/followups/`, written before
 any model ran on them; `held-out 2`, `held-out 4`, `held-out 5` and `held-out 6`, named by each file's
-`set`, are reported apart; held-out 6 was scored once, then folded in). Each answer is scored, its biggest gap taken, and the model
+`set`, are reported apart; held-out 6 was scored once, then folded in; `dev 8` is development data, each
+of its two batches scored once by `--gaps-only` before it was tuned on). Each answer is scored, the gap the
+interview's engine would probe taken (coach.eval.followup_gaps), and the model
 writes the follow-up exactly as in an interview: aimed at what the scorer found,
 candidates drawn one at a time within the turn's 1 s reply budget until one passes
 the guards, else the bank's probe. Reported per model and per set:
