@@ -3,12 +3,15 @@
     python -m coach.eval.followups [--llm NAME ...] [--json]
     python -m coach.eval.followups --clarifying     # clarification detection: rules, model judge, combined
     python -m coach.eval.followups --clarifying --rules-only     # the rules alone, no model loaded (CI)
+    python -m coach.eval.followups --gaps-only [--set NAME]    # the gap each follow-up would probe, no model (seconds)
 
 Follow-ups: every labelled answer that names a top gap, from the scorer's set
 (`tests/data/answers/`, 52; the follow-up prompt was written with these in view)
 and the held-out sets covering every round (`tests/data/followups/`, written before
 any model ran on them; `held-out 2`, `held-out 4`, `held-out 5` and `held-out 6`, named by each file's
-`set`, are reported apart; held-out 6 was scored once, then folded in; held-out 7 is the one not yet tuned on). Each answer is scored, its biggest gap taken, and the model
+`set`, are reported apart; held-out 6 was scored once, then folded in; `dev 8` is development data, each
+of its two batches scored once by `--gaps-only` before it was tuned on; held-out 7 is the one not yet tuned on). Each answer is scored, the gap the
+interview's engine would probe taken (coach.eval.followup_gaps), and the model
 writes the follow-up exactly as in an interview: aimed at what the scorer found,
 candidates drawn one at a time within the turn's 1 s reply budget until one passes
 the guards, else the bank's probe. Reported per model and per set:
@@ -44,12 +47,13 @@ from typing import Any
 
 from coach import services
 from coach.content import default_content
-from coach.domain import Question, Transcript
+from coach.content.types import Content
+from coach.domain import Question
+from coach.eval import followup_gaps
 from coach.interview import clarify
 from coach.followups import choice, guards
 from coach.followups.findings import Finding
 from coach.paths import PROJECT_ROOT
-from coach.scoring import score_answer
 from coach.scoring.gaps import Gap
 
 DATA_DIR = PROJECT_ROOT / "tests" / "data" / "answers"
@@ -103,7 +107,7 @@ def on_gap(reply_text: str, source: str, gap: str, question: Question, gaps: dic
     return any(w in reply_text.lower() for w in choice.gap_words(gap, target, question))
 
 
-def _question(case: dict[str, Any], content: Any) -> Question:
+def _question(case: dict[str, Any], content: Content) -> Question:
     """The bank question the answer answers. The held-out cases name theirs; a scorer-set case
     that carries its own question is scored against it (its prompt, talking points and keywords,
     as `coach.eval.scoring` does), with the follow-ups of the closest bank question."""
@@ -146,11 +150,11 @@ def evaluate(model: str, cases: list[dict[str, Any]], progress: bool = False, lo
     rows: list[dict[str, Any]] = []
     for case in cases:
         question = _question(case, content)
-        spoken = Transcript(case["text"], duration_s=case.get("duration_s"))   # as long as it was spoken
-        card = score_answer(spoken, question=question, round_spec=content.round(case["round"]),
-                            rubric=content.rubric(case["round"]))
-        top = card.gaps[0] if card.gaps else Gap("missing_point", 0.0, "")
-        gap, target = top.id, Finding.of(card, top)       # as the interview's engine aims it
+        aimed = followup_gaps.aim(case, question, content)     # as the interview's engine aims it
+        gap, target = aimed.gap, aimed.finding
+        if gap == followup_gaps.NO_FOLLOW_UP:      # the interview would move on: the model is still measured
+            top = aimed.card.gaps[0] if aimed.card.gaps else Gap("missing_point", 0.0, "")
+            gap, target = top.id, Finding.of(aimed.card, top)
         asked = [question.prompt]
         started = time.perf_counter()
         reply = interviewer.follow_up(question, case["text"], gap, asked, deadline=started + REPLY_BUDGET_S,
@@ -181,9 +185,9 @@ def evaluate(model: str, cases: list[dict[str, Any]], progress: bool = False, lo
                   file=sys.stderr, flush=True)
         rows.append({
             "round": case["round"], "set": case.get("set", ""), "ms": ms, "prompt_tokens": tokens,
-            "gap_right": gap == case["top_gap"],
+            "gap_right": aimed.gap == case["top_gap"],
             "model": reply.source == "model" and guards.similarity(reply.question, draft) < COPY_OF_DRAFT,
-            "on_gap": gap == case["top_gap"] and on_gap(reply.question, reply.source, gap, question, content.gaps, target),
+            "on_gap": aimed.gap == case["top_gap"] and on_gap(reply.question, reply.source, gap, question, content.gaps, target),
             "malformed": not well_formed(reply.question),
             "drawn": len(verdicts), "passed": sum(v.ok for v in verdicts), "budget_stopped": budget_stopped,
         })
@@ -227,14 +231,29 @@ def main(argv: list[str] | None = None) -> int:
                         help="report clarification detection only: the rules, the model as a judge (the first "
                              "--llm, else the default) and the two combined (coach.eval.clarify_model)")
     parser.add_argument("--rules-only", action="store_true", help="with --clarifying: the rules alone, no model loaded")
+    parser.add_argument("--gaps-only", action="store_true",
+                        help="the gap each case's follow-up would probe, by the interview's own engine; no model "
+                             "loaded (seconds), misses listed (coach.eval.followup_gaps)")
+    parser.add_argument("--set", action="append", metavar="NAME",
+                        help="only the cases of this set (a file's `set`, e.g. 'held-out 6'; repeatable)")
     args = parser.parse_args(argv)
+    if args.gaps_only:
+        picked = [c for c in all_cases() if not args.set or c.get("set") in args.set]
+        if not picked:
+            known = ", ".join(sorted({str(c.get("set")) for c in all_cases()}))
+            print(f"no follow-up case is in set {', '.join(args.set or [])}; the sets are: {known}", file=sys.stderr)
+            return 2
+        gaps = followup_gaps.report(picked, default_content(), _question)
+        print(json.dumps({"gaps": gaps}, indent=2) if args.json else
+              "\n".join(followup_gaps.lines(gaps, _met("gap_accuracy", gaps["gap_accuracy"]))))
+        return 0
     if args.clarifying and not args.rules_only:
         from coach.eval import clarify_model as cm
         sets = cm.load_sets(CLARIFY_SETS + CLARIFY_HELD_OUT + cm.DEV_SETS)
         result = cm.report(sets, cm.judge(args.llm[0] if args.llm else None), tuned=CLARIFY_SETS)
         print(json.dumps({"clarification": result}, indent=2) if args.json else "\n".join(cm.lines(result, _met)))
         return 0
-    cases = all_cases()
+    cases = [c for c in all_cases() if not args.set or c.get("set") in args.set]
     models = [] if args.clarifying else (args.llm or [m for m in MODELS if _installed(m)])
     log = args.log.open("w", encoding="utf-8") if args.log else None
     try:

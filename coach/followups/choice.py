@@ -109,9 +109,13 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
     target = finding.evidence
     covered = covered_points(question, answer, finding.covered)
 
+    def again(text: str, earlier: str) -> bool:    # the main question: narrower follow-ups share its words
+        if earlier == question.prompt:
+            return text == earlier or guards.similarity(text, earlier) >= 0.6
+        return guards.repeats(text, earlier)
+
     def fresh(text: str) -> bool:
-        return all(guards.similarity(text, a) < 0.6 and text != a for a in asked) and \
-            not already_answered(text, question, covered)
+        return not any(again(text, a) for a in asked) and not already_answered(text, question, covered)
 
     own = [f.text for f in question.followups if f.gap == gap]
     if target and len(own) > 1:

@@ -64,6 +64,31 @@ def similarity(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb)
 
 
+def _stems(text: str) -> set[str]:
+    """Content words with a possessive or a plain ending cut ("what's making" and "what would make" share "make")."""
+    out = set()
+    for w in words(text):
+        w = re.sub(r"'s$", "", w)
+        if len(w) <= 2 or w in STOPWORDS:
+            continue
+        out.add(re.sub(r"(?:ing|ed|es|s)$", "", w) if len(w) > 4 else w)
+    return out
+
+
+def repeats(text: str, earlier: str, loose: bool = True) -> bool:
+    """Does `text` ask again what `earlier` asked? The same words mostly (by stem), or, when `loose`, a shorter
+    wording whose content words are nearly all in an earlier question ("Once this is live, how would you know it
+    is degrading?" after "... how would you detect that it is degrading in production?")."""
+    if text.strip().lower() == earlier.strip().lower():
+        return True
+    wa, wb = _stems(text), _stems(earlier)
+    if not wa or not wb:
+        return False
+    shared, fewer = len(wa & wb), min(len(wa), len(wb))
+    asked_before = earlier.rstrip().endswith("?")      # a question, not a line the interviewer told (a fact)
+    return shared / len(wa | wb) >= 0.6 or (loose and asked_before and fewer >= 3 and shared / fewer >= 0.75)
+
+
 @dataclass(frozen=True)
 class Verdict:
     text: str
@@ -97,9 +122,9 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
         reasons.append(f"too short ({n} words)")
     if n > MAX_WORDS:
         reasons.append(f"too long ({n} words)")
-    if any(similarity(text, earlier) >= 0.6 or low == earlier.lower() for earlier in asked):
+    if any(repeats(text, earlier) for earlier in asked):
         reasons.append("repeats an earlier question")
-    elif question and (similarity(text, question) >= 0.6 or low == question.lower()) and not (
+    elif question and repeats(text, question, loose=False) and not (
             low != question.lower() and any(re.search(r"\b" + re.escape(p), low) for p in narrowing)):
         reasons.append("repeats the question")
     if must_name and not any(re.search(r"(?<![\d.,])" + re.escape(w) + r"(?![\d]|[.,]\d)", low) for w in must_name):

@@ -21,7 +21,10 @@ from coach.interview.resume import ResumePoint
 from coach.scoring.gaps import Gap
 from coach.scoring.scorecard import Scorecard
 
-FOLLOW_UP_MIN_SEVERITY = 0.3
+# Below this a gap is left for the feedback. A missed talking point outside the technical rounds (0.2-0.25,
+# coach/scoring/gaps.py) is above it: ranked last, it is probed when nothing larger is open (a thin plan
+# for a what-would-you-do question, an opinion answer that skips half of what was asked).
+FOLLOW_UP_MIN_SEVERITY = 0.2
 # A follow-up's answer is scored on its own, so it "lacks" what the main answer already set up.
 NOT_PROBED_AFTER_FOLLOW_UP = frozenset({"no_context", "no_clarifying", "missing_point"})
 # Gaps about this one answer (not about what the story or design covered so far): an earlier
@@ -174,7 +177,8 @@ class InterviewEngine:
 
         A gap is still open when no answer to this question so far was free of it (what the candidate
         already said is never asked for again); one gap is probed at most twice, never with the same question. When
-        digging (realistic mode, staff level), an answer that reaches the bar ends the probing; in
+        digging (realistic mode, staff level), an answer that reaches the bar ends the probing, and a plan or story
+        that all the answers together still cover less than half of stays open to a second probe; in
         realistic mode a system-design question's fact changes after the first design answer (a pass or
         an off-topic turn is not one)."""
         self.state = "deciding"
@@ -188,8 +192,9 @@ class InterviewEngine:
         ids = {g.id for g in found}
         slot.open_gaps = ids if slot.open_gaps is None else slot.open_gaps & ids
         slot.covered |= {p.point for p in scorecard.talking_points.covered}
+        thin = self.digs and len(slot.covered) * 2 < len(slot.question.talking_points)
         gaps = [g for g in found if g.severity >= FOLLOW_UP_MIN_SEVERITY
-                and not (slot.followups and g.id in NOT_PROBED_AFTER_FOLLOW_UP)
+                and not (slot.followups and g.id in NOT_PROBED_AFTER_FOLLOW_UP and not (thin and g.id == "missing_point"))
                 and slot.probed.count(g.id) < MAX_PROBES_PER_GAP
                 and (g.id in LOCAL_GAPS or g.id in slot.open_gaps)]
         if slot.followups >= self._cap(slot) or self._round_over(slot, now):

@@ -53,19 +53,22 @@ def session_gap(scores: Sequence[Scorecard]) -> str | None:
     return weakest.gaps[0].id
 
 
-def _spoken_round(name: str) -> str:
-    """"Behavioural round" -> "the behavioural round", "Hiring manager" -> "the hiring manager round"
-    (an acronym such as ML keeps its capitals)."""
-    said = name[:1].lower() + name[1:] if name[1:2].islower() else name
-    if not said.endswith(("round", "screen", "drill", "dive")):
-        said += " round"
-    return f"the {said}"
+_KIND_OF_ROUND = ("round", "screen", "drill", "dive", "warm-up")
+
+
+def spoken_round(name: str) -> str:
+    """A round's name as said in a sentence: "Behavioural round" -> "the behavioural round", "Hiring manager" ->
+    "the hiring manager round"; acronyms keep their case ("the ML system design")."""
+    words = [w if w.isupper() and len(w) > 1 else w.lower() for w in name.split()]
+    if words and not any(words[-1].endswith(k) for k in _KIND_OF_ROUND):
+        words.append("round")
+    return " ".join(["the", *words]) if words and words[0] not in ("the", "a", "an") else " ".join(words)
 
 
 def closing_remarks(template: str, rounds: Sequence[str], scores: Sequence[Scorecard], focus: dict[str, str] | None = None) -> str:
     """`template` is prompts/closing.md's `## closing` text; `focus` its `## focus` table."""
     focus = focus or {}
-    seen = list(dict.fromkeys(_spoken_round(r) for r in rounds)) or ["a short warm-up"]
+    seen = list(dict.fromkeys(spoken_round(r) for r in rounds)) or ["a short warm-up"]
     gap = session_gap(scores)
     strength = strongest_dimension(scores) or "nothing reached the bar yet, so let's build from the basics"
     advice = focus.get(gap or "", "") or "keep practising answers out loud, with numbers and a result"

@@ -26,6 +26,16 @@ __all__ = ["score_answer", "Scorecard", "read_scorecard", "Calibration", "Sizing
            "CONTRACT_VERSION"]
 
 
+NO_EVENT_MAX_WORDS = 80
+STORY_ROUNDS = ("behavioral", "hiring-manager", "cross-functional", "deep-dive", "recruiter")   # asked for stories
+
+
+def _no_event(report: star.StarReport, text: str) -> bool:
+    """A short answer to a tell-me-about-a-time question that tells no event at all: every sentence a trait, a
+    habit or a view ("my biggest mistake is that I care too much about details ... I've learned to delegate")."""
+    return bool(report.labels) and set(report.labels) == {"other"} and len(text.split()) <= NO_EVENT_MAX_WORDS
+
+
 def score_answer(transcript: Transcript | str, *, question: Question | None = None,
                  round_spec: RoundSpec | None = None, rubric: Rubric | None = None,
                  level: str | None = None, followup: bool = False) -> Scorecard:
@@ -51,9 +61,14 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     production = signals.production_concepts(text)
     na = signals.non_answer(text, question)
     star_report = star.analyse(sents, followup=followup) if na is None else star.no_story(sents)
+    story = answer_kind(round_id, question, True) == "story"       # the question asks for a story
+    if na is None and story and round_id in STORY_ROUNDS and not followup \
+            and _no_event(star_report, text):
+        na = signals.NonAnswer("non_answer", f'{len(text.split())} words and no event told, only how they are in '
+                                             f'general: "{" ".join(text.split())[:120]}"')
+        star_report = star.no_story(sents)
     outcomes = tuple(t for t, lab in zip(star_report.sentences, star_report.labels)
                      if lab == "result" and talking_points.is_measured(t))
-    story = answer_kind(round_id, question, True) == "story"       # the question asks for a story
     wrong, wrong_sents = claims.scan(question, sents) if na is None else ((), frozenset())
     # in a story, what is not part of it (a habit, a belief, a plan, a claim in the present) covers no point either
     # and when no step is told at all, a sentence with no past event ("Good communication during an outage is just

@@ -3,6 +3,7 @@
 Rules (each needs all of its inputs said out loud; otherwise no check is made):
   qps_from_users   users x requests per user per day / 86,400 -> requests per second (or per day)
   qps_from_daily   requests per day / 86,400 -> requests per second
+  qps_in_window    a day's total done in a batch window ("in a two-hour nightly batch") / the window's seconds
   bandwidth        requests per second x bytes per request -> bytes per second
   storage          items per day x bytes per item x days (or item count x bytes per item) -> bytes
   model_memory     parameters x bytes per parameter (fp32 4, fp16/bf16 2, int8 1, int4 0.5) -> bytes

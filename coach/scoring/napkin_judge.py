@@ -16,6 +16,7 @@ EXACT_TOLERANCE = 1.5    # a product of exact inputs (the bytes of a stated prec
 _ROUGH = re.compile(r"\b(?:rough (?:guess|estimate|number)|ballpark|wild guess|order of magnitude|very rough(?:ly)?|"
                     r"back of the envelope|(?:just )?a guess)\b", re.I)
 STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qps_from_daily": "per day ÷ 86,400 s",
+         "qps_in_window": "per day ÷ the seconds of the batch window",
          "per_day": "per second × 86,400 s", "peak": "peak against average", "fan_out": "fan-out per request",
          "bandwidth": "requests per second × bytes per request", "storage": "items × bytes per item",
          "model_memory": "parameters × bytes per parameter", "training_time": "work ÷ rate",

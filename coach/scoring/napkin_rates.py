@@ -4,6 +4,8 @@
             tolerance, or, with no factor said, between 1x and 10x the average (flagged at 3x when wrong)
   fan_out   items scored per second = requests per second x items per request
   per_day   a per-second rate restated per day: x 86,400
+Also the parts napkin.py reads: a batch window said between a day's total and its rate, and a size said as
+the rate's own multiplier.
 """
 from __future__ import annotations
 
@@ -168,3 +170,26 @@ def _peak(qs: list[Quantity], text: str, q: Quantity) -> Check | None:
     if c is not None and not ok and not said:
         c = dataclasses.replace(c, message=c.message.replace(" is off by", " is outside 1-10x the average; off by"))
     return c
+
+
+_WINDOW = re.compile(r"\b(?:in|over|within|during|across)\s+(?:a|an|the|one)?\s*(?:\w+\s+)?"
+                     r"(?P<n>[\w.]+)[- ](?P<unit>hours?|minutes?)(?:[- ]long)?\s+(?:\w+\s+)?(?:batch|window|run|job|pass)\b", re.I)
+
+
+def window_s(between: str) -> float | None:
+    """The seconds of a batch window said between a daily total and its rate ("in a two-hour nightly batch")."""
+    m = _WINDOW.search(between)
+    nums = find_numbers(m.group("n")) if m else []
+    if not m or not nums:
+        return None
+    return nums[0].value * (3600 if m.group("unit").startswith("hour") else 60)
+
+
+_MULTIPLIED = re.compile(r"(?P<n>[\w,.-]+(?:\s+(?:thousand|million|billion))?)\s+(?:times|×|multiplied by)\s*$", re.I)
+
+
+def times_rate(text: str, size: Quantity, rate: Quantity) -> bool:
+    """The size is the rate's own multiplier: "fifty thousand times sixteen hundred bytes" after 50,000 a second."""
+    m = _MULTIPLIED.search(text[max(0, size.start - 40):size.start])
+    nums = find_numbers(m.group("n")) if m else []
+    return bool(nums) and abs(nums[-1].value - rate.value) <= 0.02 * rate.value

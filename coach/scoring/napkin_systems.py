@@ -64,6 +64,11 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
             if not _near(d, t, 1) or t.start in done or _derived_elsewhere(text, t, qs):
                 continue
             if _is_total_rate(t) and 0 < t.period_s <= 60:
+                window = napkin_rates.window_s(text[d.start + len(d.text):t.start])
+                if window and window < d.period_s:     # the day's total done within a batch window, not all day
+                    out.append(_judge("qps_in_window", t, d.value * d.period_s / window,
+                                      f"{fmt_num(d.raw)} ÷ {window:,.0f} s (the window said)", factors))
+                    continue
                 per = "86,400 s" if d.period_s == 86400 else f"{d.period_s:,.0f} s"
                 out.append(_judge("qps_from_daily", t, d.value, f"{fmt_num(d.raw)} ÷ {per}", factors))
             elif _is_total_rate(t):
@@ -96,7 +101,8 @@ def _bandwidth(qs: list[Quantity], text: str, factors: list[float]) -> list[Chec
         if b.kind != "bandwidth":
             continue
         rate = _last_before(qs, b, lambda x: _is_total_rate(x) and _near(x, b, 2))
-        size = _last_before(qs, b, lambda x: x.kind == "storage" and x.has("per_item") and _near(x, b, 2))
+        size = _last_before(qs, b, lambda x: x.kind == "storage" and _near(x, b, 2) and (
+            x.has("per_item") or (rate is not None and napkin_rates.times_rate(text, x, rate))))
         if rate and size:
             how = f"{fmt_num(rate.value)}/s × {human(size.value, 'B')}"
             out.append(_judge("bandwidth", b, rate.value * size.value, how, factors))
@@ -158,6 +164,9 @@ def _bytes_per_param(text: str, qs: list[Quantity], at: int) -> float | None:
     return best
 
 
+_PER_PARAM_MAX = 32.0      # bytes: a size this small after a parameter count is per parameter, never the model's
+
+
 def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     out: list[Check | None] = []
     for i, p in enumerate(qs):
@@ -167,12 +176,23 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
         for x in qs[i + 1:]:
             if x.kind == "model_size" or not _near(p, x, 2):
                 break
-            if x.kind == "storage" and not x.has("per_param") and not x.has("rate"):
+            if x.kind == "storage" and not x.has("per_param") and not x.has("rate") and not x.has("per_item") \
+                    and x.value > _PER_PARAM_MAX:
                 mem = x
                 break
         if mem is None:
             continue
         nbytes = _bytes_per_param(text, qs, mem.start)
+        # "thirteen billion parameters; at two bytes each that's ...": a few bytes are the bytes per parameter,
+        # unless a precision is named in the same step ("in fp16 each takes one byte": the precision's bytes stand)
+        each = [x for x in qs if x.kind == "storage" and not x.has("rate") and p.start < x.start < mem.start
+                and x.value <= _PER_PARAM_MAX]
+        named = next(((m, b) for pat, b in _PRECISION for m in [pat.search(text[p.start:mem.start])] if m), None)
+        if each and named is None:
+            nbytes = each[-1].value
+        elif each and named is not None and each[-1].value != named[1]:     # a precision's bytes are a definition
+            out.append(_judge("model_memory", each[-1], named[1], f"one parameter in {named[0].group(0)}", [], ok=False))
+            continue
         between = text[p.start:mem.start + len(mem.text) + 40]
         if re.search(r"\b(?:kv|cache|activations?|optimi[sz]er|adam|gradients?|batch)\b", between, re.I):
             if nbytes is not None and mem.value < p.value * nbytes / TOLERANCE:   # below the weights alone

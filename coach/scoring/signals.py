@@ -14,7 +14,9 @@ TRADEOFF = re.compile(
     r"\btrade[- ]?offs?\b|\btrading\b[^.]{0,40}\bfor\b|\binstead of\b|\bthe (?:main |big |obvious )?downsides?\b|"
     r"\b(?:we|i|you) (?:gave|give|giving) up\b|\bgiving up\b|\bversus\b|\bvs\.?\s|\bat the (?:cost|expense) of\b|"
     r"\balternatively\b|\b(?:chose|choose|choosing|picked|pick|picking|prefer|preferred|went with|go with|"
-    r"opted for|favou?r)\b[^.]{0,60}\bover\b|"
+    r"opted for|favou?r|(?:i'?d|i would|we'?d|we would) (?:take|use))\b[^.]{0,60}\bover\b|"
+    # a cost taken on knowingly: "accepting the higher memory cost", "we accepted some staleness"
+    r"\baccept(?:s|ed|ing)? (?:the |a |some )?(?:\w+ ){0,2}(?:cost|price|risk|downside|hit|loss|staleness)\b|"
     r"\bi'?d rather\b|\bin exchange for\b|\bon the other hand\b|\bpros and cons\b|\bthe catch is\b|"
     r"\b(?:costs?|loses?|lose) (?:some|a bit of|a little)\b|\b(?:simpler|cheaper|faster|easier|quicker|safer)"
     r"(?: to \w+)? but\b|"
@@ -102,7 +104,7 @@ _NON_ANSWER = re.compile(
     r"\b(?:i (?:don't|do not|dont) (?:know|remember|really know)|no idea|^pass\b|\bpass\.?$|"
     r"skip (?:this|that|it)|next question|can'?t (?:really )?(?:answer|remember|think of)|cannot (?:answer|remember)|"
     r"haven'?t (?:really )?(?:worked (?:on|with)|done|had|seen)|no experience|nothing comes to mind|"
-    r"i'?d rather not|repeat the question|rephrase|that'?s the question|look (?:it|that) up|no clue|"
+    r"i'?d rather not|repeat the question|rephrase|that'?s the question|look (?:it|that)(?: one)? up|no clue|"
     r"not my area|never (?:used|worked with|done) (?:it|that|them))", _F)
 _WEAK_NON_ANSWER = re.compile(r"\b(?:it depends|not (?:really )?sure|(?:it was |it's )?fine|good question)\b", _F)
 # An admission however it is hedged: "I don't really remember how...", "I honestly can't recall".
@@ -118,7 +120,7 @@ _EVASIVE = re.compile(r"\b(?:it (?:all )?depends|depends on (?:the )?(?:context|
 # later" (a request to the interviewer, not "we decided to skip this step").
 _SKIP = re.compile(r"\b(?:(?:can|could|may|shall) (?:we|i)|(?:okay|ok|alright|fine) if (?:we|i)|mind if (?:we|i)|"
                    r"let'?s|let me)\s+(?:\w+\s+){0,2}?(?:mov(?:e|ed) on to (?:another|the next|a different)|"
-                   r"skip (?:this|that)(?: one| question)?|come back to (?:it|this|that)(?: one)? later|"
+                   r"skip (?:this|that)(?: one| question)?|c[oa]me back to (?:it|this|that)(?: one)? (?:later|at the end|afterwards?)|"
                    r"pass on (?:this|that))\b", _F)
 # Asking for a hint or another question: "could you point me at where you'd start", "could we go to a different one".
 _HINT = re.compile(r"\b(?:(?:can|could|would) you|is there any chance you could)\s+(?:\w+\s+){0,2}?(?:point me|give me "

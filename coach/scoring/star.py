@@ -171,6 +171,10 @@ _TIMING = re.compile(r"\b(?:once|until|after|when) (?:it|we|they|the [a-z-]+) (?
                      r"\b(?:in|for) the first (?:\w+ )?(?:days?|weeks?|months?)\b", _F)
 
 
+# "one of the new features", "a one-page plan": a count that picks a thing out, not a measure of what changed
+_COUNTED_NOUN = re.compile(r"\bone of (?:the|our|its|their|my|those|these)\b|\bone-[a-z]+\b", _F)
+
+
 def aside(low: str) -> bool:
     """Not told as part of the story: a habit, a belief, a hypothetical or a self-description, with no past-tense
     event in it (talking points of a story are not covered by such a sentence)."""
@@ -344,7 +348,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         return sum(_words(sents[k].text) for k in idx) / total
 
     ev = {c: evidence(c) for c in COMPONENTS}
-    measurable = any(_MEASURE.search(_TIMING.sub(" ", e.lower())) for e in ev["result"])
+    measurable = any(_MEASURE.search(_COUNTED_NOUN.sub(" ", _TIMING.sub(" ", e.lower()))) for e in ev["result"])
     s_share, a_share = share("situation"), share("action", with_secondary=True)
     notes: dict[str, list[str]] = {c: [] for c in COMPONENTS}
     if ev["situation"]:

@@ -1,0 +1,85 @@
+"""What a candidate hears in a digging interview: the largest gap still open is probed again, the close reads well."""
+from __future__ import annotations
+
+from coach.content import default_content
+from coach.domain import Transcript
+from coach.interview.engine import InterviewEngine, NeedFollowUp
+from coach.interview.summary import closing_remarks, spoken_round
+from coach.scoring import score_answer
+
+
+def test_a_follow_up_answer_that_picks_one_item_out_still_leaves_the_result_open() -> None:
+    content = default_content()
+    q = content.question("bh-deadline-quality")
+    spec = content.round(q.round)
+
+    def card(text: str, followup: bool):
+        return score_answer(Transcript(text), question=q, round_spec=spec, rubric=content.rubric(q.round),
+                            level="staff", followup=followup)
+
+    engine = InterviewEngine([(q, spec)], mode="realistic", level="staff")
+    engine.start(0.0)
+    first = ("Our churn model had to be live before the renewal campaign, and the date could not move. We dropped the "
+             "second round of feature work and we reused last quarter's training window, but we kept the holdout "
+             "comparison and the week of shadow scoring.")
+    action = engine.answered(first, card(first, False), 10.0)
+    assert isinstance(action, NeedFollowUp) and action.gap == "no_result"
+    engine.followup_ready("Did it launch on time, and what did the cuts cost you afterwards?", "no_result", "bank")
+    second = ("I chose the cuts and wrote them up for the team, and I ran the holdout comparison myself each evening. "
+              "The comparison caught a stale column in one of the reused features, so I pulled that feature before launch.")
+    again = engine.answered(second, card(second, True), 20.0)
+    assert isinstance(again, NeedFollowUp) and again.gap == "no_result"
+
+
+def test_the_close_names_each_round_as_said_in_a_sentence() -> None:
+    assert spoken_round("Behavioural round") == "the behavioural round"
+    assert spoken_round("Hiring manager") == "the hiring manager round"
+    assert spoken_round("ML system design") == "the ML system design"
+    text = closing_remarks("Today we covered $rounds.", ["Behavioural round", "Hiring manager"], [])
+    assert text == "Today we covered the behavioural round and the hiring manager round."
+
+
+def test_a_shorter_rewording_of_a_follow_up_already_asked_is_a_repeat() -> None:
+    from coach.followups import choice, guards
+
+    asked = "After launch, how would you notice that the ranking has quietly got worse for buyers?"
+    assert guards.repeats("After launch, how would you notice it got worse?", asked)
+    assert not guards.repeats("Which alert would page someone first, and on what threshold?", asked)
+    assert not guards.repeats("How would you notice it got worse?", "Ranking got worse after launch for buyers.")
+    content = default_content()
+    q = content.question("sd-search-ranking")
+    first = choice.bank_followup(q, "no_monitoring", [q.prompt], content.gaps)
+    second = choice.bank_followup(q, "no_monitoring", [q.prompt, first], content.gaps)
+    assert second != first and not guards.repeats(second, first)
+
+
+def test_digging_keeps_probing_a_plan_that_all_the_answers_together_still_leave_thin() -> None:
+    content = default_content()
+    q = content.question("hm-on-call-health")
+    spec = content.round(q.round)
+
+    def card(text: str, followup: bool):
+        return score_answer(Transcript(text), question=q, round_spec=spec, rubric=content.rubric(q.round),
+                            level="staff", followup=followup)
+
+    first = "I'd talk to the people on the rotation and make sure everybody feels supported; morale matters most."
+    second = "I'd look through last month's pages and switch off the alerts that nobody acted on."
+    for mode, probes_again in (("realistic", True), ("practice", False)):
+        engine = InterviewEngine([(q, spec)], mode=mode, level="staff" if probes_again else "senior")
+        engine.start(0.0)
+        action = engine.answered(first, card(first, False), 5.0)
+        assert isinstance(action, NeedFollowUp) and action.gap == "missing_point"
+        engine.followup_ready("What would you measure first?", "missing_point", "bank")
+        again = engine.answered(second, card(second, True), 10.0)
+        assert isinstance(again, NeedFollowUp) is probes_again
+
+
+def test_the_main_question_asked_back_in_other_forms_of_its_words_is_a_repeat() -> None:
+    from coach.followups import guards
+
+    q = "What's making you look for a new role at this point?"
+    verdict = guards.check("What would make you look for a new role at this point?", "I'd like a change.",
+                           ("role",), [], question=q)
+    assert "repeats the question" in verdict.reasons
+    assert not guards.check("What would the new role give you that your current job cannot?", "I'd like a change.",
+                            ("role",), [], question=q).reasons
