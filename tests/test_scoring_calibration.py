@@ -62,7 +62,7 @@ def test_third_to_sixth_fresh_parts_now_tuned_on(figures) -> None:
     # well (0.892), fresh5's quotes sit at 0.82, short of the 0.9 target, and fresh6 still has weak answers above
     # 2.0 and grade-5 answers below 4.0 (its chains are all right).
     for name, rho, quotes, weak, strong in (("fresh3", 0.93, 0.9, 0, 0), ("fresh4", 0.88, 0.0, 0, 0),
-                                            ("fresh5", 0.92, 0.8, 0, 0), ("fresh6", 0.83, 0.82, 4, 4)):
+                                            ("fresh5", 0.92, 0.8, 0, 0), ("fresh6", 0.85, 0.82, 4, 4)):
         f = figures[name]
         assert f["spearman"] >= rho, name
         assert f["weak_above_2"] <= weak and f["strong_below_4"] <= strong, name
