@@ -20,3 +20,13 @@ def test_a_long_chronology_that_misses_what_was_asked_is_not_substance() -> None
     assert card.overall <= 2.0, card.calibration.steps
     lifts = [float(m.group(1)) for s in card.calibration.steps if (m := re.search(r"substance ([\d.]+)", s))]
     assert lifts and max(lifts) <= 3.0 * (card.talking_points.score or 0.0) / 5.0 + 1.0, card.calibration.steps
+
+
+def test_the_result_quote_is_the_outcome_told_after_the_last_step() -> None:
+    card = score_answer("Our warehouse team waited two days for every stock report. I rewrote the report as an "
+                        "incremental job. The run time dropped from two days to ten minutes, a 99 percent cut. I then "
+                        "moved the heaviest queries onto a nightly summary table and briefed the buyers. As a result, "
+                        "stock-outs fell by 30 percent that quarter.")
+    assert card.star.labels[2] == card.star.labels[4] == "result", card.star.labels
+    # the mid-story effect of one step is still a result, but the quote is the outcome after the last step
+    assert card.star.result.evidence[0].startswith("As a result"), card.star.result.evidence
