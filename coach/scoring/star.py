@@ -339,7 +339,11 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         # (a step is clearest when the speaker opens with it: "I sent ..." before "She agreed, and I sent ...")
         def lead(k: int) -> bool:
             return c != "action" or bool(_FIRST_PERSON_LEAD.search(sents[k].text.lower()))
-        first = primary[c] if c == "situation" else sorted(primary[c], key=lambda k: (not lead(k), -strength.get(k, 0.0)))
+        # (an outcome is clearest after the last step: one told before it may be what the steps answered)
+        def early(k: int) -> bool:
+            return c == "result" and bool(acts) and k < acts[-1]
+        first = primary[c] if c == "situation" else sorted(
+            primary[c], key=lambda k: (not lead(k), early(k), -strength.get(k, 0.0)))
         idx = first + carried[c] + [k for k in secondary[c] if k not in primary[c]]
         return tuple(sents[k].text for k in idx[:4])
 
