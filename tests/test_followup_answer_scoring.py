@@ -81,3 +81,13 @@ def test_joined_answers_run_on_in_time_and_each_question_counts_once() -> None:
     cards = [Scorecard(overall=1.0, question_id="q1"), Scorecard(overall=3.0, question_id="q1"),
              Scorecard(overall=2.0, question_id="q2")]
     assert [c.overall for c in last_per_question(cards)] == [3.0, 2.0]
+
+
+def test_the_result_quote_is_the_measured_outcome_not_the_vague_one_before_it() -> None:
+    card = score_answer("I argued that our ranker should move to a large transformer. I pushed the team to spend two "
+                        "sprints on it. When I ran the offline comparison myself, the trees were within half a point of "
+                        "NDCG and ten times cheaper to serve. I told the team I had been wrong and we kept the trees. In "
+                        "the end it worked out fine. We saved about two hundred thousand dollars a year of serving, and "
+                        "the two sprints went into features that lifted NDCG by two points.")
+    assert card.star.result.evidence[0].startswith("We saved about two hundred thousand dollars")
+    assert any(line.startswith('Result is measured: "We saved') for line in card.feedback)

@@ -342,8 +342,11 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         # (an outcome is clearest after the last step: one told before it may be what the steps answered)
         def early(k: int) -> bool:
             return c == "result" and bool(acts) and k < acts[-1]
+        # (and a measured outcome before an unmeasured one: "it worked out fine" is no quote for a measured result)
+        def unmeasured(k: int) -> bool:
+            return c == "result" and not _MEASURE.search(_COUNTED_NOUN.sub(" ", _TIMING.sub(" ", sents[k].text.lower())))
         first = primary[c] if c == "situation" else sorted(
-            primary[c], key=lambda k: (not lead(k), early(k), -strength.get(k, 0.0)))
+            primary[c], key=lambda k: (not lead(k), early(k), unmeasured(k), -strength.get(k, 0.0)))
         idx = first + carried[c] + [k for k in secondary[c] if k not in primary[c]]
         return tuple(sents[k].text for k in idx[:4])
 
