@@ -8,33 +8,35 @@ from coach.interview.summary import closing_remarks, spoken_round
 from coach.scoring import score_answer
 
 
+def _card(q, spec, text: str, followup: bool):
+    """The card the runner would give this answer at staff level."""
+    return score_answer(Transcript(text), question=q, round_spec=spec, rubric=default_content().rubric(q.round),
+                        level="staff", followup=followup)
+
+
 def test_a_follow_up_answer_that_picks_one_item_out_still_leaves_the_result_open() -> None:
     content = default_content()
     q = content.question("bh-deadline-quality")
     spec = content.round(q.round)
-
-    def card(text: str, followup: bool):
-        return score_answer(Transcript(text), question=q, round_spec=spec, rubric=content.rubric(q.round),
-                            level="staff", followup=followup)
 
     engine = InterviewEngine([(q, spec)], mode="realistic", level="staff")
     engine.start(0.0)
     first = ("Our churn model had to be live before the renewal campaign, and the date could not move. We dropped the "
              "second round of feature work and we reused last quarter's training window, but we kept the holdout "
              "comparison and the week of shadow scoring.")
-    action = engine.answered(first, card(first, False), 10.0)
+    action = engine.answered(first, _card(q, spec, first, False), 10.0)
     assert isinstance(action, NeedFollowUp) and action.gap == "no_result"
     engine.followup_ready("Did it launch on time, and what did the cuts cost you afterwards?", "no_result", "bank")
     second = ("I chose the cuts and wrote them up for the team, and I ran the holdout comparison myself each evening. "
               "The comparison caught a stale column in one of the reused features, so I pulled that feature before launch.")
-    again = engine.answered(second, card(second, True), 20.0)
+    again = engine.answered(second, _card(q, spec, second, True), 20.0)
     assert isinstance(again, NeedFollowUp) and again.gap == "no_result"
 
 
 def test_the_close_names_each_round_as_said_in_a_sentence() -> None:
     assert spoken_round("Behavioural round") == "the behavioural round"
     assert spoken_round("Hiring manager") == "the hiring manager round"
-    assert spoken_round("ML system design") == "the ML system design"
+    assert spoken_round("ML system design") == "the ML system design round"
     text = closing_remarks("Today we covered $rounds.", ["Behavioural round", "Hiring manager"], [])
     assert text == "Today we covered the behavioural round and the hiring manager round."
 
@@ -58,19 +60,15 @@ def test_digging_keeps_probing_a_plan_that_all_the_answers_together_still_leave_
     q = content.question("hm-on-call-health")
     spec = content.round(q.round)
 
-    def card(text: str, followup: bool):
-        return score_answer(Transcript(text), question=q, round_spec=spec, rubric=content.rubric(q.round),
-                            level="staff", followup=followup)
-
     first = "I'd talk to the people on the rotation and make sure everybody feels supported; morale matters most."
     second = "I'd look through last month's pages and switch off the alerts that nobody acted on."
     for mode, probes_again in (("realistic", True), ("practice", False)):
         engine = InterviewEngine([(q, spec)], mode=mode, level="staff" if probes_again else "senior")
         engine.start(0.0)
-        action = engine.answered(first, card(first, False), 5.0)
+        action = engine.answered(first, _card(q, spec, first, False), 5.0)
         assert isinstance(action, NeedFollowUp) and action.gap == "missing_point"
         engine.followup_ready("What would you measure first?", "missing_point", "bank")
-        again = engine.answered(second, card(second, True), 10.0)
+        again = engine.answered(second, _card(q, spec, second, True), 10.0)
         assert isinstance(again, NeedFollowUp) is probes_again
 
 
