@@ -25,7 +25,8 @@ from coach.scoring.scorecard import Scorecard
 # coach/scoring/gaps.py) is above it: ranked last, it is probed when nothing larger is open (a thin plan
 # for a what-would-you-do question, an opinion answer that skips half of what was asked).
 FOLLOW_UP_MIN_SEVERITY = 0.2
-# A follow-up's answer is scored on its own, so it "lacks" what the main answer already set up.
+# Set up (or not) by the main answer: after a follow-up they are left for the feedback, not probed again
+# (a follow-up's own card, kept when it dodges, lacks them by nature).
 NOT_PROBED_AFTER_FOLLOW_UP = frozenset({"no_context", "no_clarifying", "missing_point"})
 # Gaps about this one answer (not about what the story or design covered so far): an earlier
 # answer that did not have them does not close them.
