@@ -16,7 +16,7 @@ from coach.interview.question_card import joined, last_per_question
 from coach.scoring import score_answer
 from coach.scoring.scorecard import Scorecard
 from tests.fixtures.tui import StubInterviewer, StubTranscriber
-from tests.test_interview_resume import TypedAnswers
+from tests.fixtures.typed import TypedAnswers
 
 STORY = ("Our search team kept shipping ranking changes that looked great offline and then did nothing in the "
          "online test. I was the tech lead. I found that our offline evaluation set was built from clicks on the old "

@@ -107,8 +107,9 @@ def test_a_killed_interview_resumes_and_finishes_the_same_session(tmp_path: Path
     assert after[: len(before)] == before                               # the turns saved before the kill, intact
     assert [t["idx"] for t in after] == list(range(len(after)))         # indexes go on: none used twice
     assert after[-1]["kind"] == "closing"
-    scores = [t["overall"] for t in after if t["speaker"] == "candidate"]
-    assert len(scores) == 2 and after_session["overall"] == round(sum(scores) / 2, 2)   # both answers count
+    answers = [t for t in after if t["speaker"] == "candidate"]
+    last = {t["question_id"]: t["overall"] for t in answers}      # each question counts once, by its last card
+    assert len(answers) == 2 and after_session["overall"] == round(sum(last.values()) / len(last), 2)
     audio_after = wavs()
     assert len(audio_after) == 2 and {k: audio_after[k] for k in audio_before} == audio_before   # nothing overwritten
     assert all(t["audio_path"] and (db.parent / t["audio_path"]).is_file() for t in after if t["speaker"] == "candidate")

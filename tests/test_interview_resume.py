@@ -23,6 +23,7 @@ from coach.interview.engine import Ask, InterviewEngine, NeedFollowUp, WrapUp
 from coach.interview.resume import ResumeError, plan_items, plan_record, restore
 from coach.ports import CapturedAudio
 from coach.scoring import Scorecard
+from tests.fixtures.typed import Killed, TypedAnswers
 
 
 def _items(n: int = 3, round_id: str = "behavioral", minutes: int | None = None):
@@ -179,30 +180,6 @@ def test_the_saved_plan_comes_back_and_old_sessions_fall_back_to_their_turns() -
 
 
 # -- the runner, on a real database -------------------------------------------------------------
-class Killed(BaseException):
-    """Stands in for the process dying mid-answer (the subprocess test kills a real one)."""
-
-
-class TypedAnswers:
-    """Typed answers, one per capture; `kill_at` dies on that capture instead of answering."""
-
-    name = "typed"
-
-    def __init__(self, answers: list[str], kill_at: int | None = None) -> None:
-        self.answers, self.kill_at, self.calls = list(answers), kill_at, 0
-
-    def capture(self, dest: Path, stop: threading.Event | None = None, on_chunk: Any = None,
-                words_so_far: Any = None) -> CapturedAudio:
-        from coach.adapters.file_source import AnswersExhausted
-
-        self.calls += 1
-        if self.calls == self.kill_at:
-            raise Killed()
-        if not self.answers:
-            raise AnswersExhausted("no more answer files", "")
-        return CapturedAudio(samples=np.zeros(0, np.float32), path=None, source="typed", typed=self.answers.pop(0))
-
-
 def _runner(store: SQLiteStore, items: list, source: Any, point: Any = None, max_followups: int | None = 1) -> Any:
     from coach import services
     from coach.adapters.tts import SilentSpeaker
