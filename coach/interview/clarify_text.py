@@ -2,6 +2,7 @@
 stripped, where a phrase occurs, and whether a clause opens like a question."""
 from __future__ import annotations
 
+import functools
 import re
 
 from coach.interview.clarify_cues import Cues
@@ -33,8 +34,14 @@ def strip_lead_ins(words: list[str], cues: Cues) -> list[str]:
     return words
 
 
+@functools.lru_cache(maxsize=None)
+def _phrase(phrase: str) -> re.Pattern[str]:
+    # compiled once per cue phrase: the cue lists hold thousands, more than re's own cache keeps
+    return re.compile(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])")
+
+
 def has(text: str, phrase: str) -> bool:
-    return re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", text) is not None
+    return _phrase(phrase).search(text) is not None
 
 
 def core(words: list[str], cues: Cues) -> list[str]:
