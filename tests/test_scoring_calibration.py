@@ -93,37 +93,20 @@ def test_the_fourth_fresh_part_is_loaded_apart_half_wrong() -> None:
     assert "fresh4" in graded.PARTS and "fresh4" not in graded.CLEAN   # scored once, then folded into tuning
 
 
-def test_the_fifth_fresh_part_is_loaded_apart_with_its_chains() -> None:
+@pytest.mark.parametrize("part, prefix, min_chains, clean", [
+    ("fresh5", "5", 16, False), ("fresh6", "6", 24, False),   # scored once, then folded into tuning
+    ("fresh7", "7", 28, True),                                 # the clean check: -v lists none of its disagreements
+])
+def test_the_fifth_to_seventh_fresh_parts_are_loaded_apart_with_their_chains(part: str, prefix: str, min_chains: int,
+                                                                             clean: bool) -> None:
     from coach.eval import graded
-    answers = [g for g in graded.load_graded() if g.part == "fresh5"]
-    chains = [c for c in graded.load_chains() if graded.chain_part(c) == "fresh5"]
-    assert len(answers) >= 48 and all(g.id.startswith("f5-") and g.folder == "fresh5" for g in answers)
+    answers = [g for g in graded.load_graded() if g.part == part]
+    chains = [c for c in graded.load_chains() if graded.chain_part(c) == part]
+    assert len(answers) >= 48 and all(g.id.startswith(f"f{prefix}-") and g.folder == part for g in answers)
     assert len({g.round for g in answers}) == 8 and {g.level for g in answers} == {"senior", "staff"}
-    assert len(chains) >= 16 and 2 * sum(bool(c["wrong"]) for c in chains) == len(chains)
-    assert not any(c["id"].startswith("n5-") for c in graded.load_chains() if graded.chain_part(c) != "fresh5")
-    assert "fresh5" in graded.PARTS and "fresh5" not in graded.CLEAN   # scored once, then folded into tuning
-
-
-def test_the_sixth_fresh_part_is_loaded_apart_with_its_chains() -> None:
-    from coach.eval import graded
-    answers = [g for g in graded.load_graded() if g.part == "fresh6"]
-    chains = [c for c in graded.load_chains() if graded.chain_part(c) == "fresh6"]
-    assert len(answers) >= 48 and all(g.id.startswith("f6-") and g.folder == "fresh6" for g in answers)
-    assert len({g.round for g in answers}) == 8 and {g.level for g in answers} == {"senior", "staff"}
-    assert len(chains) >= 24 and 2 * sum(bool(c["wrong"]) for c in chains) == len(chains)
-    assert not any(c["id"].startswith("n6-") for c in graded.load_chains() if graded.chain_part(c) != "fresh6")
-    assert "fresh6" in graded.PARTS and "fresh6" not in graded.CLEAN   # scored once, then folded into tuning
-
-
-def test_the_seventh_fresh_part_is_loaded_apart_with_its_chains() -> None:
-    from coach.eval import graded
-    answers = [g for g in graded.load_graded() if g.part == "fresh7"]
-    chains = [c for c in graded.load_chains() if graded.chain_part(c) == "fresh7"]
-    assert len(answers) >= 48 and all(g.id.startswith("f7-") and g.folder == "fresh7" for g in answers)
-    assert len({g.round for g in answers}) == 8 and {g.level for g in answers} == {"senior", "staff"}
-    assert len(chains) >= 28 and 2 * sum(bool(c["wrong"]) for c in chains) == len(chains)
-    assert not any(c["id"].startswith("n7-") for c in graded.load_chains() if graded.chain_part(c) != "fresh7")
-    assert "fresh7" in graded.CLEAN and "fresh7" not in graded.PARTS   # the clean check: -v lists none of its disagreements
+    assert len(chains) >= min_chains and 2 * sum(bool(c["wrong"]) for c in chains) == len(chains)
+    assert not any(c["id"].startswith(f"n{prefix}-") for c in graded.load_chains() if graded.chain_part(c) != part)
+    assert (part in graded.CLEAN, part in graded.PARTS) == (clean, not clean)
 
 
 def test_mean_score_rises_with_the_grade(figures) -> None:
