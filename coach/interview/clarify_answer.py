@@ -14,6 +14,14 @@ from coach.scoring.scorecard import Scorecard
 
 def _clause_topics(clause: str, cues: Cues) -> list[str]:
     """The best-matching topics of one clause (the longest match wins where two overlap)."""
+    counts = _topic_counts(clause, cues)
+    best = max(counts.values(), default=0)
+    return [t for t, n in counts.items() if n == best]
+
+
+def _topic_counts(clause: str, cues: Cues, by_words: bool = False) -> dict[str, int]:
+    """How many cue phrases of each topic one clause holds, in the order first matched (the longest match
+    wins where two overlap); `by_words` counts each phrase by its words, so "judged on" outweighs "team"."""
     text = " ".join(tokens(clause))
     spans: list[tuple[int, int, str]] = []
     for topic, phrases in cues.topics.items():
@@ -26,14 +34,9 @@ def _clause_topics(clause: str, cues: Cues) -> list[str]:
         if all(s[1] <= k[0] or s[0] >= k[1] for k in kept):
             kept.append(s)
     counts: dict[str, int] = {}
-    for _, _, topic in kept:
-        counts[topic] = counts.get(topic, 0) + 1
-    best = max(counts.values(), default=0)
-    found: list[str] = []
-    for _, _, topic in sorted(kept):
-        if counts[topic] == best and topic not in found:
-            found.append(topic)
-    return found
+    for start, end, topic in sorted(kept):
+        counts[topic] = counts.get(topic, 0) + (len(text[start:end].split()) if by_words else 1)
+    return counts
 
 
 def parts_asked(questions: list[str], cues: Cues | None = None) -> list[list[str]]:
@@ -64,19 +67,18 @@ def topics_asked(questions: list[str], cues: Cues | None = None) -> list[str]:
 
 
 def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = None, max_facts: int = 3,
-          given: Collection[str] = ()) -> tuple[str, tuple[str, ...]]:
+          given: Collection[str] = (), said: str = "") -> tuple[str, tuple[str, ...]]:
     """What the interviewer says back, and the facts it used: every part of the question answered, the
     first fact of each part before any second one (at most `max_facts`, or one per part when there are
     more parts); an invitation to state an assumption for any part the facts do not cover. Facts in
-    `given` (already told) are said again, but as a reminder ("As I said, ...") and after the new ones."""
+    `given` (already told) are said again, but as a reminder ("As I said, ...") and after the new ones.
+    `said` is the whole turn: when no part names a fact ("... how many pushes per user per day. Do you have
+    that?"), the words around the question decide."""
     cues = cues or default_cues()
-    answerable = []
-    for clause, topics in _parts(questions, cues):
-        if topics:
-            answerable.append([t for t in topics if t in facts])
-        else:                                       # a part naming no topic: the fact that shares its words
-            shared = _fact_sharing_words(clause, facts)
-            answerable.append([shared] if shared else [])
+    parts = _parts(questions, cues) or [(" ".join(questions).lower(), [])]
+    answerable = [_facts_for(clause, facts, cues) for clause, _ in parts]
+    if said and not any(answerable):
+        answerable = [_facts_for(said.lower(), facts, cues)]
     used: list[str] = []
     for rank in range(max((len(a) for a in answerable), default=0)):
         for a in answerable:
@@ -102,6 +104,20 @@ def _stems(text: str) -> set[str]:
         if w not in _STOP:
             out.add(re.sub(r"(ing|ed|es|s)$", "", w) or w)
     return out
+
+
+def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues) -> list[str]:
+    """The facts that answer one part: each fact scores two for every word of a cue phrase of its topic the
+    part says and one for every content word it shares with the part ("how many listings are live" shares
+    "listings" with the fact about 40 million listings); the best-scoring facts, in the facts' order (on a
+    tie, those the part names by a cue phrase)."""
+    counts = _topic_counts(clause, cues, by_words=True)
+    words = _stems(clause)
+    score = {t: 2 * counts.get(t, 0) + len(words & _stems(text)) for t, text in facts.items()}
+    best = max(score.values(), default=0)
+    top = [t for t in facts if best and score[t] == best]
+    named = [t for t in top if counts.get(t)]
+    return named or top[:1]             # shared words alone: the first such fact
 
 
 def _fact_sharing_words(clause: str, facts: Mapping[str, str]) -> str | None:

@@ -91,6 +91,7 @@ class InterviewRunner:
     _turn_ended: float | None = None
     _scores: list[Scorecard] = field(default_factory=list)
     _answers: dict[str, list[Transcript]] = field(default_factory=dict)   # each question's answers so far
+    _asked_in: str = ""           # the last clarifying turn as said, for its reply
     resume_from: Any = None           # a ResumePoint: continue an interrupted session
     session_lock: Callable[[str], AbstractContextManager[Any]] | None = None   # one process per session
 
@@ -201,6 +202,7 @@ class InterviewRunner:
                 segments=transcript.segments, timings=Timings(transcribe_ms=transcribe_ms),
                 duration_ms=int(captured.duration_s * 1000),
             ))
+            self._asked_in = transcript.text     # the whole turn: its other sentences can name the fact asked for
             return asked
         started = time.perf_counter()
         clarified = list(self.engine.current.clarified)
@@ -405,7 +407,8 @@ class InterviewRunner:
                     action = self.engine.repeat()
                     continue
                 if isinstance(result, list):    # a clarifying question: answered from the facts
-                    said, used = clarify.reply(result, self.engine.facts_now(), given=self.engine.facts_given())
+                    said, used = clarify.reply(result, self.engine.facts_now(), given=self.engine.facts_given(),
+                                               said=self._asked_in)
                     action = self.engine.clarified(" ".join(result), said, "facts" if used else "assumption", used)
                     continue
                 transcript, card = result
