@@ -81,3 +81,13 @@ def test_the_main_question_asked_back_in_other_forms_of_its_words_is_a_repeat() 
     assert "repeats the question" in verdict.reasons
     assert not guards.check("What would the new role give you that your current job cannot?", "I'd like a change.",
                             ("role",), [], question=q).reasons
+
+
+def test_with_no_gap_the_close_names_the_weakest_part_instead_of_generic_advice() -> None:
+    from coach.scoring.scorecard import Scorecard
+    card = {"dimensions": [{"id": "structure", "name": "Structure", "score": 4.1},
+                           {"id": "tradeoffs", "name": "Trade-offs", "score": 2.9}], "gaps": []}
+    text = closing_remarks("Next: $focus.", ["ML system design"], [Scorecard.from_dict(card)])
+    assert text == "Next: trade-offs, your lowest part today at 2.9 out of 5."
+    card["dimensions"][1]["score"] = 4.3
+    assert "harder round" in closing_remarks("Next: $focus.", ["ML system design"], [Scorecard.from_dict(card)])

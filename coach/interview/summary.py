@@ -35,6 +35,31 @@ def strongest_dimension(scores: Sequence[Scorecard]) -> str | None:
     return names[best].lower()
 
 
+def weakest_dimension(scores: Sequence[Scorecard]) -> tuple[str, float] | None:
+    """The rubric part with the lowest average over the session, and that average."""
+    totals: dict[str, list[float]] = {}
+    names: dict[str, str] = {}
+    for card in scores:
+        for dim in card.dimensions:
+            totals.setdefault(dim.id, []).append(dim.score)
+            names[dim.id] = dim.name or dim.id
+    if not totals:
+        return None
+    worst = min(totals, key=lambda d: sum(totals[d]) / len(totals[d]))
+    return names[worst].lower(), sum(totals[worst]) / len(totals[worst])
+
+
+def _advice_without_gap(scores: Sequence[Scorecard]) -> str:
+    """What to practise when no answer left a gap: the weakest rubric part, by name and score."""
+    weakest = weakest_dimension(scores)
+    if weakest is None:
+        return "keep practising answers out loud, with numbers and a result"
+    name, score = weakest
+    if score >= 4.0:
+        return "keep this level, and try a harder round next time"
+    return f"{name}, your lowest part today at {score:.1f} out of 5"
+
+
 def session_gap(scores: Sequence[Scorecard]) -> str | None:
     """What to practise, from the whole session: the gap found in the most answers (any rank, not only the
     top one), the heavier in total when two recur as often; when nothing recurs, the weakest answer's top gap."""
@@ -71,5 +96,5 @@ def closing_remarks(template: str, rounds: Sequence[str], scores: Sequence[Score
     seen = list(dict.fromkeys(spoken_round(r) for r in rounds)) or ["a short warm-up"]
     gap = session_gap(scores)
     strength = strongest_dimension(scores) or "nothing reached the bar yet, so let's build from the basics"
-    advice = focus.get(gap or "", "") or "keep practising answers out loud, with numbers and a result"
+    advice = focus.get(gap or "", "") or _advice_without_gap(scores)
     return Template(template).safe_substitute(rounds=" and ".join(seen), strength=strength, focus=advice)
