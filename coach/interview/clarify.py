@@ -22,8 +22,8 @@ from coach.interview.clarify_text import opens_question as _opens_question
 from coach.interview.clarify_text import strip_lead_ins as _strip_lead_ins
 from coach.interview.clarify_text import tokens as _words
 
-__all__ = ["Cues", "load_cues", "default_cues", "clarifying_questions", "is_clarification", "topics_asked",
-           "parts_asked", "reply", "credit"]
+__all__ = ["Cues", "load_cues", "default_cues", "clarifying_questions", "is_clarification", "questions_in_answer",
+           "topics_asked", "parts_asked", "reply", "credit"]
 
 
 
@@ -104,6 +104,8 @@ def _wh_inverted(words: list[str], cues: Cues) -> int | None:
     for start in ("how many", "how much", "how often", "how long", "what", "which"):
         for i in _find(words, start, 1):
             after = words[i + len(start.split()):i + len(start.split()) + 4]
+            if start == "which" and after[:1] and after[0] in auxes:      # "the list, which is precomputed hourly"
+                continue
             for w in after:
                 if w in cues.statement_subjects or moves.goes_on(words[i:i + 3], cues):   # "..., which is why"
                     break
@@ -140,11 +142,27 @@ def _about_own_design(words: list[str], core: list[str], cues: Cues) -> bool:
     return (method or any(_has(low, d) for d in cues.design_asks) or moves.proposes(core, cues)) and "assum" not in low
 
 
+def _requested(words: list[str], cues: Cues) -> int | None:
+    """The candidate's own ask of the interviewer, then what is asked within three words ("I'd want to hear
+    from the team which...", "what I need from you: which..."); not the interviewer's ("you'll want to hear
+    about rollout") and not one the plan goes on from ("I want to know when it drifts, so I'd alert on it")."""
+    low = " ".join(words)
+    for a in cues.embedded_asks:
+        if not _has(low, a):
+            continue
+        before, after = (_words(x) for x in low.split(a, 1))
+        if set(after[:3]) & cues.embedded_words and not {"you", "you'll", "you'd", "you're"} & set(before[-3:]) and \
+                not moves.goes_on(after, cues):
+            return len(before)
+    return None
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str
     question: bool        # asks something (ends in "?" or opens like a question)
     clarifying: bool      # and asks the interviewer about the problem
+    requested: bool = False   # put to the interviewer as a request ("I'd want to hear which..."): never rhetorical
 
 
 def _sentences(text: str, cues: Cues) -> list[Sentence]:
@@ -188,15 +206,22 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         opens = (len(words) - len(core)) + (opens or 0)
         if prefaced and "," in raw and any(low.startswith(a + " ") for a in cues.asks):
             opens = max(opens, len(_words(raw.split(",", 1)[0])))   # "before I sketch anything, ..." prefaces it
+        # put to the interviewer as the candidate's own ask, with what is asked after it ("let me start with what
+        # I need from you: which categories exist", "I'd want to hear from the team which..."): not about the
+        # candidate's own turn or design, and not rhetorical, unless the plan goes on after it
+        ask_at = _requested(words, cues)
+        requested = ask_at is not None or needs or bool(request)
+        if ask_at is not None:          # the question opens at the ask: an answer must come after it
+            opens = max(opens, ask_at)
         in_breath = not raw.endswith("?") and (moves.answers_explicitly(words, opens, cues) or not checks and (
             _answered_in_breath(words, opens, cues) or moves.works_it_out(words, opens, cues) or
             moves.plan_in_breath(words, opens, cues)))
-        if question and ((_about_own_design(words, core, cues) and not checks) or in_breath):
+        if question and ((_about_own_design(words, core, cues) and not checks and not requested) or in_breath):
             out.append(Sentence(raw, True, False))      # "what could go wrong here the main risk is..."
             continue
         tag = raw.endswith("?") and any(raw.lower().endswith(t) for t in cues.tags) and not checks
-        about_me = any(" ".join(core).startswith(p + " ") for p in cues.about_me_starts) or \
-            any(_has(low, p) for p in cues.about_my_turn)
+        about_me = (any(" ".join(core).startswith(p + " ") for p in cues.about_me_starts) or
+                    any(_has(low, p) for p in cues.about_my_turn)) and not requested
         # asking leave for one's own step ("would it be okay to start from the boxes") is not a clarification;
         # asking whether something of the problem is allowed ("is it okay to use bureau data") is
         own_step = any(_has(low, p) for p in cues.about_my_turn) or not topics_asked([raw], cues)
@@ -204,7 +229,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         meta = any(_has(low, p) for p in cues.about_the_interview) or leave or (
             about_me and not needs and "assum" not in low and not names_fact) or \
             moves.asks_opinion(words, cues) or moves.checks_in(words, cues)
-        out.append(Sentence(raw, bool(question), bool(question and not tag and not meta)))
+        out.append(Sentence(raw, bool(question), bool(question and not tag and not meta), requested))
     return out
 
 
@@ -223,14 +248,21 @@ def clarifying_questions(text: str, cues: Cues | None = None, weights: Weights |
     return asked
 
 
-def _asked_by_rules(text: str, cues: Cues) -> list[str]:
+def questions_in_answer(text: str, cues: Cues | None = None) -> list[str]:
+    """The clarifying questions asked anywhere in a spoken answer, however much design talk follows them
+    ("Let me start with what I need from you: which categories exist... Fine, so the worst get removed"):
+    the same rules as a turn's, without the limit on other talk. The scorer's `no_clarifying` reads this."""
+    return _asked_by_rules(text, cues or default_cues(), whole_turn=False)
+
+
+def _asked_by_rules(text: str, cues: Cues, whole_turn: bool = True) -> list[str]:
     sents = _sentences(text, cues)
     asked: list[str] = []
     statement_words = 0
     for i, s in enumerate(sents):
         nxt = sents[i + 1] if i + 1 < len(sents) else None
         if s.clarifying and not (i > 0 and moves.answers_previous(s.text, _words(s.text), cues)):
-            answered_itself = nxt is not None and \
+            answered_itself = nxt is not None and not s.requested and \
                 (not nxt.question or moves.answers_previous(nxt.text, _words(nxt.text), cues)) and \
                 not moves.offers_options(_words(nxt.text), cues) and not any(_has(" ".join(_words(nxt.text)), b) for b in cues.asking_because)
             if not answered_itself:
@@ -247,6 +279,6 @@ def _asked_by_rules(text: str, cues: Cues) -> list[str]:
     # I commit to that, what volume...") waits for the answer
     last = " ".join(_words(sents[-1].text)) if sents else ""
     stops_to_ask = bool(asked) and sents[-1].text == asked[-1] and any(_has(last, a) for a in cues.asks)
-    if statement_words > cues.max_statement_words and not stops_to_ask:
+    if whole_turn and statement_words > cues.max_statement_words and not stops_to_ask:
         return []
     return asked

@@ -165,7 +165,13 @@ def scope_words(text: str) -> list[str]:
 
 
 def clarifying(sents: list[Sentence]) -> list[str]:
-    return [s.text for s in sents if CLARIFY.search(s.text)]
+    """Requirements, assumptions and scale questions: the sentences that name them, and every clarifying
+    question the interview's own detector hears in the answer (one source of truth for what asks the
+    interviewer about the problem: "Let me start with what I need from you: which categories exist...")."""
+    from coach.interview.clarify import questions_in_answer     # here: clarify's answers read the scorecard
+    named = [s.text for s in sents if CLARIFY.search(s.text)]
+    asked = [q for q in questions_in_answer(" ".join(s.text for s in sents)) if not any(q in n or n in q for n in named)]
+    return named + asked
 
 
 _TECH_LOWER = re.compile(r"(?<![a-z0-9])(?=[a-z0-9])" + TECH_TERMS.pattern[2:])   # case-sensitive on lowered text: faster

@@ -1,0 +1,41 @@
+"""Clarifying questions inside a whole design answer: the scorer hears them with the interview's own detector,
+so a candidate who opens by asking the interviewer is not told to ask clarifying questions."""
+from __future__ import annotations
+
+from coach.content import default_content
+from coach.interview import clarify
+from coach.scoring import score_answer
+
+DESIGN_TAIL = (" Thanks, so the top tier gets blocked and escalated, everything else gets a warning first. Two hundred "
+               "thousand messages a minute is about three and a half thousand a second, and a small text classifier "
+               "handles a thousand a second per core, so four cores cover it with room to spare. Messages go through a "
+               "keyword list first, then the classifier, and anything in the uncertain band goes to a human queue. "
+               "Reviewer decisions feed back as labels every week, and a dashboard tracks volume per policy per hour.")
+
+
+def _gaps(text: str) -> list[str]:
+    content = default_content()
+    q = content.question("sd-image-moderation")
+    card = score_answer(text, question=q, round_spec=content.round("system-design"),
+                        rubric=content.rubric("system-design"))
+    return [g.id for g in card.gaps]
+
+
+def test_a_design_answer_that_opens_by_asking_the_interviewer_has_no_no_clarifying_gap() -> None:
+    opener = "Let me begin with what I need from you: which policies exist, and what happens to a message that breaks one."
+    assert clarify.questions_in_answer(opener + DESIGN_TAIL) == [opener]
+    assert "no_clarifying" not in _gaps(opener + DESIGN_TAIL)
+    wanted = ("Before I draw anything I'd want to hear from the trust team which policies matter most and how fast a "
+              "decision has to be.")
+    assert "no_clarifying" not in _gaps(wanted + DESIGN_TAIL)
+
+
+def test_a_design_answer_whose_only_question_it_answers_itself_still_lacks_clarifying() -> None:
+    rhetorical = "What happens when the classifier is unsure? It goes to the human queue, which is staffed around the clock."
+    assert clarify.questions_in_answer(rhetorical + DESIGN_TAIL) == []
+    assert "no_clarifying" in _gaps(rhetorical + DESIGN_TAIL)
+
+
+def test_asking_from_you_is_a_clarification_but_offering_what_you_want_to_hear_is_not() -> None:
+    assert clarify.is_clarification("let me start with what i need from you, which regions do we serve")
+    assert not clarify.is_clarification("you'll probably want to hear about monitoring so let me cover that")
