@@ -39,3 +39,22 @@ def test_a_design_answer_whose_only_question_it_answers_itself_still_lacks_clari
 def test_asking_from_you_is_a_clarification_but_offering_what_you_want_to_hear_is_not() -> None:
     assert clarify.is_clarification("let me start with what i need from you, which regions do we serve")
     assert not clarify.is_clarification("you'll probably want to hear about monitoring so let me cover that")
+
+
+def test_a_fragment_handed_over_a_need_said_politely_or_a_guess_to_correct_is_asked() -> None:
+    for text in ("daily active riders in the first city, any idea",
+                 "average basket size and orders per hour please",
+                 "I'd appreciate knowing whether the scores must be explainable to the merchant.",
+                 "i'm thinking maybe two hundred rides a minute at rush hour, tell me if that's far out",
+                 "so is a third party model out of bounds or could we fall back to one when we're swamped"):
+        assert clarify.is_clarification(text), text
+
+
+def test_thinking_aloud_a_noun_clause_a_relative_clause_or_a_premise_is_not_asked() -> None:
+    for text in ("right what else, what else, oh the ranking piece, I skipped deduplication",
+                 "what would the dashboard even show um the score histogram first since every model emits it",
+                 "The scheduler picks which jobs run, and how much memory each one gets is a limit the platform team sets.",
+                 "Why keep two copies of the features? We don't, which is why the registry generates both views.",
+                 "Presumably the invoices already sit in a warehouse, so loading them is a nightly export.",
+                 "how's the clock looking for the design part"):
+        assert not clarify.is_clarification(text), text

@@ -31,6 +31,11 @@ _NUMBER = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nin
                      r"thousand|million|billion|percent|dozen)$")
 
 
+# words in -s after "it" that are not its verb ("sent it as is", "it is", "it has")
+_NOT_VERBS = frozenset({"is", "was", "'s", "as", "has", "does", "this", "its", "us", "plus", "always", "thus", "unless",
+                        "across", "besides", "less", "yes"})
+
+
 def _asks_without_question_word(words: list[str], core: list[str], cues: Cues, raw: str) -> bool:
     """A request for a fact with no question word or mark: "I'd like to know whether...",
     "ballpark number of users per day", "I'm assuming X, or is that wrong"."""
@@ -75,7 +80,7 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
         return True
     for i in range(opens + 3, len(words) - 1):    # "where does it live it sits next to the gateway"
         if words[i] == "it" and words[i - 1] not in cues.bound_before and words[i + 1].endswith("s") and \
-                words[i + 1] not in ("is", "was", "'s") and not {"how", "what", "when", "where", "why"} & set(words[i - 2:i]):
+                words[i + 1] not in _NOT_VERBS and not {"how", "what", "when", "where", "why"} & set(words[i - 2:i]):
             return True
     # "...goes down and we accept stale features": a clause of the candidate's own plan
     for i in range(opens + 3, len(words) - 2):
@@ -97,6 +102,15 @@ def _statement_or(words: list[str], core: list[str], cues: Cues, raw: str) -> bo
     return bool(topics_asked([raw], cues)) or core[:1] == ["the"] or scope
 
 
+def _verb_s(word: str, cues: Cues) -> bool:
+    return word.endswith("s") and word[:-1] in cues.fact_verbs
+
+
+def _noun_clause(after: list[str], cues: Cues) -> bool:
+    """"how much weight freshness gets is a dial": the question word's clause has its own verb, then "is"."""
+    return any(_verb_s(w, cues) and after[k + 1:k + 2] in (["is"], ["are"], ["was"]) for k, w in enumerate(after))
+
+
 def _wh_inverted(words: list[str], cues: Cues) -> int | None:
     """Where a direct question opens after a preface ("let's see, how many notifications does a user get"):
     a question word, then a verb before any subject; "how many candidates we can afford" is embedded."""
@@ -111,6 +125,8 @@ def _wh_inverted(words: list[str], cues: Cues) -> int | None:
                     break
                 if w in auxes:
                     return i
+                if _verb_s(w, cues):    # "how much weight it gets is a dial": a noun clause
+                    break
     return None
 
 
@@ -121,7 +137,7 @@ def _wh_fronted(words: list[str], cues: Cues) -> bool:
         before = " ".join(words[:i])
         k = i + 2 + 2 * (words[i + 2:i + 3] == ["of"])     # "how much of it is video": "it" is not a subject
         if not set(words[:i]) & cues.statement_subjects and not any(_has(before, c) for c in cues.choosing) and \
-                not set(words[k:k + 2]) & cues.statement_subjects:
+                not set(words[k:k + 2]) & cues.statement_subjects and not _noun_clause(words[i + 2:i + 7], cues):
             return True
     return False
 
@@ -130,7 +146,10 @@ def _after_short_preface(raw: str, cues: Cues) -> int | None:
     """"so first thing, how fresh does...": a question opening after a preface of at most three words."""
     head, sep, rest = raw.partition(",")
     lead = _core(_words(head), cues)
-    if sep and 0 < len(lead) <= 3 and not set(lead) & cues.statement_subjects and _opens_question(_core(_words(rest), cues), cues):
+    rest_core = _core(_words(rest), cues)
+    relative = rest_core[:1] == ["which"] and rest_core[1:2] != [] and rest_core[1] in moves.AUX   # "..., which is why"
+    if sep and 0 < len(lead) <= 3 and not set(lead) & cues.statement_subjects and not relative and \
+            _opens_question(rest_core, cues):
         return len(_words(head))
     return None
 
@@ -180,14 +199,18 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         clause_q = any(_has(low, c) and _opens_question(_words(c) + ["x"], cues)
                        for c in cues.clause_starts if not low.startswith(c))
         confirm = [c for c in cues.confirm_ends if _has(low, c)]
+        # "presumably the photos are in storage, so ingestion is a listing job": a premise the plan goes on from
+        premise = bool(confirm) and low.startswith(confirm[0] + " ") and ", so " in raw.lower()
         handed_over = words[-1] in cues.confirm_tags and any(" ".join(_core(words, cues)).startswith(a + " ")
                                                              for a in cues.assume_opens)
         checks = any(_has(low, c) for c in cues.assumption_checks) or \
             (any(low.endswith(" " + c) for c in confirm) and bool(topics_asked([raw], cues))) or \
-            (bool(confirm) and not any(_has(low.replace(confirm[0], " "), c) for c in cues.choosing)) or handed_over
+            (bool(confirm) and not premise and not any(_has(low.replace(confirm[0], " "), c) for c in cues.choosing)) or \
+            handed_over
         names_fact = bool(topics_asked([raw], cues))
         needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues)
-        checks = checks or moves.hands_back(words, cues) or moves.tagged_fact(words, _core(words, cues), cues, names_fact)
+        checks = checks or moves.hands_back(words, cues) or moves.tagged_fact(words, _core(words, cues), cues, names_fact) or \
+            moves.tailed_request(words, cues, names_fact)
         opens = 0 if _opens_question(core, cues) else _inverted(words, cues) or moves.inverted_alternative(words, cues) or \
             _wh_inverted(words, cues) or _after_short_preface(raw, cues)
         # a request opens the sentence, a clause after a comma, or follows a preface ("before I draw
@@ -216,6 +239,9 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         in_breath = not raw.endswith("?") and (moves.answers_explicitly(words, opens, cues) or not checks and (
             _answered_in_breath(words, opens, cues) or moves.works_it_out(words, opens, cues) or
             moves.plan_in_breath(words, opens, cues)))
+        if question and moves.thinks_aloud(raw, cues):
+            out.append(Sentence(raw, True, False))      # "okay what else, what else, ah the query piece"
+            continue
         if question and ((_about_own_design(words, core, cues) and not checks and not requested) or in_breath):
             out.append(Sentence(raw, True, False))      # "what could go wrong here the main risk is..."
             continue

@@ -37,7 +37,7 @@ def strip_lead_ins(words: list[str], cues: Cues) -> list[str]:
 @functools.lru_cache(maxsize=None)
 def _phrase(phrase: str) -> re.Pattern[str]:
     # compiled once per cue phrase: the cue lists hold thousands, more than re's own cache keeps
-    return re.compile(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])")
+    return re.compile(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9'])")
 
 
 def has(text: str, phrase: str) -> bool:
