@@ -18,6 +18,7 @@ from coach.interview.clarify_text import SENTENCE as _SENTENCE
 from coach.interview.clarify_text import core as _core
 from coach.interview.clarify_text import find as _find
 from coach.interview.clarify_text import has as _has
+from coach.interview.clarify_text import has_words as _has_words
 from coach.interview.clarify_text import opens_question as _opens_question
 from coach.interview.clarify_text import strip_lead_ins as _strip_lead_ins
 from coach.interview.clarify_text import tokens as _words
@@ -158,7 +159,7 @@ def _about_own_design(words: list[str], core: list[str], cues: Cues) -> bool:
     """"How would we shard...", "what's the simplest thing that could work": the candidate's own design."""
     head, low = " ".join(core), " ".join(words)
     method = any(head.startswith(m + " ") for m in cues.method_asks) and not any(_has(low, t) for t in cues.method_today)
-    return (method or any(_has(low, d) for d in cues.design_asks) or moves.proposes(core, cues)) and "assum" not in low
+    return (method or any(_has_words(low, d) for d in cues.design_asks) or moves.proposes(core, cues)) and "assum" not in low
 
 
 def _requested(words: list[str], cues: Cues) -> int | None:

@@ -22,7 +22,7 @@ _NUMBER = re.compile(r"^(?:\d[\d,.]*[kmbg]?|one|two|three|four|five|six|seven|ei
 
 
 def _has(text: str, phrase: str) -> bool:
-    return re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9'])", text) is not None
+    return re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", text) is not None
 
 
 def at(words: list[str], i: int, phrase: str) -> bool:
