@@ -70,3 +70,16 @@ def test_heldout8_and_dev21_are_kept_after_the_rules_learned_from_them() -> None
         cases = tomllib.loads((CLARIFY_DIR / f"{name}.toml").read_text(encoding="utf-8"))["utterance"]
         wrong = [c["text"] for c in cases if clarify.is_clarification(c["text"]) != c["clarifying"]]
         assert len(cases) >= 40 and not wrong, (name, wrong)
+
+
+def test_every_turn_the_interview_takes_as_a_clarification_the_scorer_counts_as_clarifying() -> None:
+    import tomllib
+
+    from coach.eval.followups import CLARIFY_DIR
+    from coach.scoring import signals
+    from coach.scoring.text import sentences
+    turns = [u["text"] for path in sorted(CLARIFY_DIR.glob("*.toml"))
+             for u in tomllib.loads(path.read_text(encoding="utf-8"))["utterance"]]
+    asked = [t for t in turns if clarify.is_clarification(t)]
+    assert len(asked) >= 300
+    assert [t for t in asked if not signals.clarifying(sentences(t))] == []

@@ -278,8 +278,9 @@ def clarifying_questions(text: str, cues: Cues | None = None, weights: Weights |
 def questions_in_answer(text: str, cues: Cues | None = None) -> list[str]:
     """The clarifying questions asked anywhere in a spoken answer, however much design talk follows them
     ("Let me start with what I need from you: which categories exist... Fine, so the worst get removed"):
-    the same rules as a turn's, without the limit on other talk. The scorer's `no_clarifying` reads this."""
-    return _asked_by_rules(text, cues or default_cues(), whole_turn=False)
+    the same rules as a turn's, without the limit on other talk, and a short turn the feature score is sure of.
+    The scorer's `no_clarifying` reads this, so a turn the interview treats as a clarification is one for it too."""
+    return _asked_by_rules(text, cues or default_cues(), whole_turn=False) or clarifying_questions(text, cues)
 
 
 def _asked_by_rules(text: str, cues: Cues, whole_turn: bool = True) -> list[str]:
