@@ -18,17 +18,23 @@ from coach.interview.clarify_text import SENTENCE as _SENTENCE
 from coach.interview.clarify_text import core as _core
 from coach.interview.clarify_text import find as _find
 from coach.interview.clarify_text import has as _has
+from coach.interview.clarify_text import has_words as _has_words
 from coach.interview.clarify_text import opens_question as _opens_question
 from coach.interview.clarify_text import strip_lead_ins as _strip_lead_ins
 from coach.interview.clarify_text import tokens as _words
 
-__all__ = ["Cues", "load_cues", "default_cues", "clarifying_questions", "is_clarification", "topics_asked",
-           "parts_asked", "reply", "credit"]
+__all__ = ["Cues", "load_cues", "default_cues", "clarifying_questions", "is_clarification", "questions_in_answer",
+           "topics_asked", "parts_asked", "reply", "credit"]
 
 
 
 _NUMBER = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|"
                      r"thousand|million|billion|percent|dozen)$")
+
+
+# words in -s after "it" that are not its verb ("sent it as is", "it is", "it has")
+_NOT_VERBS = frozenset({"is", "was", "'s", "as", "has", "does", "this", "its", "us", "plus", "always", "thus", "unless",
+                        "across", "besides", "less", "yes"})
 
 
 def _asks_without_question_word(words: list[str], core: list[str], cues: Cues, raw: str) -> bool:
@@ -75,7 +81,7 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
         return True
     for i in range(opens + 3, len(words) - 1):    # "where does it live it sits next to the gateway"
         if words[i] == "it" and words[i - 1] not in cues.bound_before and words[i + 1].endswith("s") and \
-                words[i + 1] not in ("is", "was", "'s") and not {"how", "what", "when", "where", "why"} & set(words[i - 2:i]):
+                words[i + 1] not in _NOT_VERBS and not {"how", "what", "when", "where", "why"} & set(words[i - 2:i]):
             return True
     # "...goes down and we accept stale features": a clause of the candidate's own plan
     for i in range(opens + 3, len(words) - 2):
@@ -97,6 +103,15 @@ def _statement_or(words: list[str], core: list[str], cues: Cues, raw: str) -> bo
     return bool(topics_asked([raw], cues)) or core[:1] == ["the"] or scope
 
 
+def _verb_s(word: str, cues: Cues) -> bool:
+    return word.endswith("s") and word[:-1] in cues.fact_verbs
+
+
+def _noun_clause(after: list[str], cues: Cues) -> bool:
+    """"how much weight freshness gets is a dial": the question word's clause has its own verb, then "is"."""
+    return any(_verb_s(w, cues) and after[k + 1:k + 2] in (["is"], ["are"], ["was"]) for k, w in enumerate(after))
+
+
 def _wh_inverted(words: list[str], cues: Cues) -> int | None:
     """Where a direct question opens after a preface ("let's see, how many notifications does a user get"):
     a question word, then a verb before any subject; "how many candidates we can afford" is embedded."""
@@ -104,11 +119,15 @@ def _wh_inverted(words: list[str], cues: Cues) -> int | None:
     for start in ("how many", "how much", "how often", "how long", "what", "which"):
         for i in _find(words, start, 1):
             after = words[i + len(start.split()):i + len(start.split()) + 4]
+            if start == "which" and after[:1] and after[0] in auxes:      # "the list, which is precomputed hourly"
+                continue
             for w in after:
                 if w in cues.statement_subjects or moves.goes_on(words[i:i + 3], cues):   # "..., which is why"
                     break
                 if w in auxes:
                     return i
+                if _verb_s(w, cues):    # "how much weight it gets is a dial": a noun clause
+                    break
     return None
 
 
@@ -119,7 +138,7 @@ def _wh_fronted(words: list[str], cues: Cues) -> bool:
         before = " ".join(words[:i])
         k = i + 2 + 2 * (words[i + 2:i + 3] == ["of"])     # "how much of it is video": "it" is not a subject
         if not set(words[:i]) & cues.statement_subjects and not any(_has(before, c) for c in cues.choosing) and \
-                not set(words[k:k + 2]) & cues.statement_subjects:
+                not set(words[k:k + 2]) & cues.statement_subjects and not _noun_clause(words[i + 2:i + 7], cues):
             return True
     return False
 
@@ -128,7 +147,10 @@ def _after_short_preface(raw: str, cues: Cues) -> int | None:
     """"so first thing, how fresh does...": a question opening after a preface of at most three words."""
     head, sep, rest = raw.partition(",")
     lead = _core(_words(head), cues)
-    if sep and 0 < len(lead) <= 3 and not set(lead) & cues.statement_subjects and _opens_question(_core(_words(rest), cues), cues):
+    rest_core = _core(_words(rest), cues)
+    relative = rest_core[:1] == ["which"] and rest_core[1:2] != [] and rest_core[1] in moves.AUX   # "..., which is why"
+    if sep and 0 < len(lead) <= 3 and not set(lead) & cues.statement_subjects and not relative and \
+            _opens_question(rest_core, cues):
         return len(_words(head))
     return None
 
@@ -137,7 +159,22 @@ def _about_own_design(words: list[str], core: list[str], cues: Cues) -> bool:
     """"How would we shard...", "what's the simplest thing that could work": the candidate's own design."""
     head, low = " ".join(core), " ".join(words)
     method = any(head.startswith(m + " ") for m in cues.method_asks) and not any(_has(low, t) for t in cues.method_today)
-    return (method or any(_has(low, d) for d in cues.design_asks) or moves.proposes(core, cues)) and "assum" not in low
+    return (method or any(_has_words(low, d) for d in cues.design_asks) or moves.proposes(core, cues)) and "assum" not in low
+
+
+def _requested(words: list[str], cues: Cues) -> int | None:
+    """The candidate's own ask of the interviewer, then what is asked within three words ("I'd want to hear
+    from the team which...", "what I need from you: which..."); not the interviewer's ("you'll want to hear
+    about rollout") and not one the plan goes on from ("I want to know when it drifts, so I'd alert on it")."""
+    low = " ".join(words)
+    for a in cues.embedded_asks:
+        if not _has(low, a):
+            continue
+        before, after = (_words(x) for x in low.split(a, 1))
+        if set(after[:3]) & cues.embedded_words and not {"you", "you'll", "you'd", "you're"} & set(before[-3:]) and \
+                not moves.goes_on(after, cues):
+            return len(before)
+    return None
 
 
 @dataclass(frozen=True)
@@ -145,6 +182,7 @@ class Sentence:
     text: str
     question: bool        # asks something (ends in "?" or opens like a question)
     clarifying: bool      # and asks the interviewer about the problem
+    requested: bool = False   # put to the interviewer as a request ("I'd want to hear which..."): never rhetorical
 
 
 def _sentences(text: str, cues: Cues) -> list[Sentence]:
@@ -162,14 +200,18 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         clause_q = any(_has(low, c) and _opens_question(_words(c) + ["x"], cues)
                        for c in cues.clause_starts if not low.startswith(c))
         confirm = [c for c in cues.confirm_ends if _has(low, c)]
+        # "presumably the photos are in storage, so ingestion is a listing job": a premise the plan goes on from
+        premise = bool(confirm) and low.startswith(confirm[0] + " ") and ", so " in raw.lower()
         handed_over = words[-1] in cues.confirm_tags and any(" ".join(_core(words, cues)).startswith(a + " ")
                                                              for a in cues.assume_opens)
         checks = any(_has(low, c) for c in cues.assumption_checks) or \
             (any(low.endswith(" " + c) for c in confirm) and bool(topics_asked([raw], cues))) or \
-            (bool(confirm) and not any(_has(low.replace(confirm[0], " "), c) for c in cues.choosing)) or handed_over
+            (bool(confirm) and not premise and not any(_has(low.replace(confirm[0], " "), c) for c in cues.choosing)) or \
+            handed_over
         names_fact = bool(topics_asked([raw], cues))
         needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues)
-        checks = checks or moves.hands_back(words, cues) or moves.tagged_fact(words, _core(words, cues), cues, names_fact)
+        checks = checks or moves.hands_back(words, cues) or moves.tagged_fact(words, _core(words, cues), cues, names_fact) or \
+            moves.tailed_request(words, cues, names_fact)
         opens = 0 if _opens_question(core, cues) else _inverted(words, cues) or moves.inverted_alternative(words, cues) or \
             _wh_inverted(words, cues) or _after_short_preface(raw, cues)
         # a request opens the sentence, a clause after a comma, or follows a preface ("before I draw
@@ -188,15 +230,25 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         opens = (len(words) - len(core)) + (opens or 0)
         if prefaced and "," in raw and any(low.startswith(a + " ") for a in cues.asks):
             opens = max(opens, len(_words(raw.split(",", 1)[0])))   # "before I sketch anything, ..." prefaces it
+        # put to the interviewer as the candidate's own ask, with what is asked after it ("let me start with what
+        # I need from you: which categories exist", "I'd want to hear from the team which..."): not about the
+        # candidate's own turn or design, and not rhetorical, unless the plan goes on after it
+        ask_at = _requested(words, cues)
+        requested = ask_at is not None or needs or bool(request)
+        if ask_at is not None:          # the question opens at the ask: an answer must come after it
+            opens = max(opens, ask_at)
         in_breath = not raw.endswith("?") and (moves.answers_explicitly(words, opens, cues) or not checks and (
             _answered_in_breath(words, opens, cues) or moves.works_it_out(words, opens, cues) or
             moves.plan_in_breath(words, opens, cues)))
-        if question and ((_about_own_design(words, core, cues) and not checks) or in_breath):
+        if question and moves.thinks_aloud(raw, cues):
+            out.append(Sentence(raw, True, False))      # "okay what else, what else, ah the query piece"
+            continue
+        if question and ((_about_own_design(words, core, cues) and not checks and not requested) or in_breath):
             out.append(Sentence(raw, True, False))      # "what could go wrong here the main risk is..."
             continue
         tag = raw.endswith("?") and any(raw.lower().endswith(t) for t in cues.tags) and not checks
-        about_me = any(" ".join(core).startswith(p + " ") for p in cues.about_me_starts) or \
-            any(_has(low, p) for p in cues.about_my_turn)
+        about_me = (any(" ".join(core).startswith(p + " ") for p in cues.about_me_starts) or
+                    any(_has(low, p) for p in cues.about_my_turn)) and not requested
         # asking leave for one's own step ("would it be okay to start from the boxes") is not a clarification;
         # asking whether something of the problem is allowed ("is it okay to use bureau data") is
         own_step = any(_has(low, p) for p in cues.about_my_turn) or not topics_asked([raw], cues)
@@ -204,7 +256,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         meta = any(_has(low, p) for p in cues.about_the_interview) or leave or (
             about_me and not needs and "assum" not in low and not names_fact) or \
             moves.asks_opinion(words, cues) or moves.checks_in(words, cues)
-        out.append(Sentence(raw, bool(question), bool(question and not tag and not meta)))
+        out.append(Sentence(raw, bool(question), bool(question and not tag and not meta), requested))
     return out
 
 
@@ -223,14 +275,22 @@ def clarifying_questions(text: str, cues: Cues | None = None, weights: Weights |
     return asked
 
 
-def _asked_by_rules(text: str, cues: Cues) -> list[str]:
+def questions_in_answer(text: str, cues: Cues | None = None) -> list[str]:
+    """The clarifying questions asked anywhere in a spoken answer, however much design talk follows them
+    ("Let me start with what I need from you: which categories exist... Fine, so the worst get removed"):
+    the same rules as a turn's, without the limit on other talk, and a short turn the feature score is sure of.
+    The scorer's `no_clarifying` reads this, so a turn the interview treats as a clarification is one for it too."""
+    return _asked_by_rules(text, cues or default_cues(), whole_turn=False) or clarifying_questions(text, cues)
+
+
+def _asked_by_rules(text: str, cues: Cues, whole_turn: bool = True) -> list[str]:
     sents = _sentences(text, cues)
     asked: list[str] = []
     statement_words = 0
     for i, s in enumerate(sents):
         nxt = sents[i + 1] if i + 1 < len(sents) else None
         if s.clarifying and not (i > 0 and moves.answers_previous(s.text, _words(s.text), cues)):
-            answered_itself = nxt is not None and \
+            answered_itself = nxt is not None and not s.requested and \
                 (not nxt.question or moves.answers_previous(nxt.text, _words(nxt.text), cues)) and \
                 not moves.offers_options(_words(nxt.text), cues) and not any(_has(" ".join(_words(nxt.text)), b) for b in cues.asking_because)
             if not answered_itself:
@@ -247,6 +307,6 @@ def _asked_by_rules(text: str, cues: Cues) -> list[str]:
     # I commit to that, what volume...") waits for the answer
     last = " ".join(_words(sents[-1].text)) if sents else ""
     stops_to_ask = bool(asked) and sents[-1].text == asked[-1] and any(_has(last, a) for a in cues.asks)
-    if statement_words > cues.max_statement_words and not stops_to_ask:
+    if whole_turn and statement_words > cues.max_statement_words and not stops_to_ask:
         return []
     return asked

@@ -66,6 +66,9 @@ class Cues:
     fact_verbs: frozenset[str] = frozenset()
     answer_hedges: frozenset[str] = frozenset()
     answer_words: frozenset[str] = frozenset()
+    ask_tails: tuple[str, ...] = ()
+    self_talk: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
     max_statement_words: int = 25
     no_fact: str = "That's your call: state an assumption and go on."
     partly: str = "For the rest, state your assumption."
@@ -124,6 +127,8 @@ def load_cues(path: Path | None = None) -> Cues:
         fact_verbs=frozenset(_strings(data, "fact_verbs", where)),
         answer_hedges=frozenset(_strings(data, "answer_hedges", where)),
         answer_words=frozenset(_strings(data, "answer_words", where)),
+        ask_tails=_strings(data, "ask_tails", where), self_talk=_strings(data, "self_talk", where),
+        reasons=_strings(data, "reasons", where),
         topics={name: _strings(topics, name, where) for name in topics},
         max_statement_words=int(data.get("max_statement_words", 25)),
         no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from coach.interview.clarify_cues import Cues
+from coach.interview.clarify_text import tokens
 
-_AUX = frozenset({"is", "are", "am", "was", "were", "do", "does", "did", "can", "could", "would", "will", "should",
+AUX = _AUX = frozenset({"is", "are", "am", "was", "were", "do", "does", "did", "can", "could", "would", "will", "should",
                   "has", "have", "had"})
 _BACK = frozenset({"that", "it", "i", "this", "there"})
 _NUMBER = re.compile(r"^(?:\d[\d,.]*[kmbg]?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -159,9 +160,30 @@ def plan_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
 
 
 def answered_after_pause(words: list[str], opens: int, cues: Cues) -> bool:
-    """"where does most of the cost go um mostly gpu hours": a hesitation, then an answer's hedge."""
-    return any(words[i] in ("um", "uh", "er", "erm", "hmm") and words[i + 1] in cues.answer_hedges
-               for i in range(opens + 3, len(words) - 1))
+    """"where does most of the cost go um mostly gpu hours": a hesitation, then an answer's hedge, or an
+    answer and the reason for it ("what would the alert look at um the prediction distribution since...")."""
+    for i in range(opens + 3, len(words) - 1):
+        if words[i] not in ("um", "uh", "er", "erm", "hmm"):
+            continue
+        rest = " ".join(words[i + 1:])
+        if words[i + 1] in cues.answer_hedges or any(_has(rest, r) for r in cues.reasons):
+            return True
+    return False
+
+
+def tailed_request(words: list[str], cues: Cues, names_fact: bool) -> bool:
+    """A fact of the problem named as a fragment and handed over at the end ("peak queries per second on
+    launch day, any idea", "typical prompt length please"): no subject of its own and no plan."""
+    if not 3 <= len(words) <= 20 or not names_fact or set(words) & cues.statement_subjects or _plans(words, cues):
+        return False
+    low = " ".join(words)
+    return any(low.endswith(" " + t) for t in cues.ask_tails)
+
+
+def thinks_aloud(raw: str, cues: Cues) -> bool:
+    """"okay what else, what else, ah the query piece": a bare question to oneself as a clause of its own."""
+    clauses = [" ".join(w for w in tokens(c) if w not in cues.fillers) for c in re.split(r"[,;:]", raw)]
+    return any(c in cues.self_talk for c in clauses)
 
 
 def answers_previous(text: str, words: list[str], cues: Cues) -> bool:

@@ -44,6 +44,17 @@ def has(text: str, phrase: str) -> bool:
     return _phrase(phrase).search(text) is not None
 
 
+@functools.lru_cache(maxsize=None)
+def _whole(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9'])")
+
+
+def has_words(text: str, phrase: str) -> bool:
+    """`has`, but a phrase ending in a word does not match the front of a contraction ("when we" is not in
+    "when we're")."""
+    return _whole(phrase).search(text) is not None
+
+
 def core(words: list[str], cues: Cues) -> list[str]:
     """The sentence's words after leading fillers and hedges ("okay so um, roughly how many...")."""
     i = 0

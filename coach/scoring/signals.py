@@ -110,9 +110,19 @@ _WEAK_NON_ANSWER = re.compile(r"\b(?:it depends|not (?:really )?sure|(?:it was |
 # An admission however it is hedged: "I don't really remember how...", "I honestly can't recall".
 _ADMITS = re.compile(r"\bi(?:'m| am)? (?:(?:really|honestly|just|genuinely) )?(?:don'?t|do not|can'?t|cannot|never|"
                      r"wouldn'?t) (?:\w+ ){0,2}?(?:know|remember|recall|understand)\b", _F)
+# Not knowing, said at more length: "I always mix those two up", "I couldn't give you the textbook difference
+# off the top of my head". A non-answer when what else is said names nothing the question looks for.
+_ADMITS_AT_LENGTH = re.compile(r"\bi (?:always |often |usually |tend to |sometimes )?(?:mix|muddle|get) (?:those|these|them|"
+                               r"the two)(?: two)? (?:up|mixed up|confused)\b|\bi (?:couldn'?t|can'?t|cannot|wouldn'?t be able to) "
+                               r"(?:\w+ ){0,3}?(?:give you|tell you|explain|define|spell out)\b[^.]{0,60}?"
+                               r"\b(?:difference|definition|off the top of my head)\b", _F)
 # Talk that commits to nothing: "great question, I'd look at it from a few angles, it depends on the context",
 # "not sure really, I'm open to anything". A non-answer when nothing specific comes with it.
-_EVASIVE = re.compile(r"\b(?:it (?:all )?depends|depends on (?:the )?(?:context|situation|case)|not (?:\w+ )?sure|"
+_EVASIVE = re.compile(r"\b(?:it (?:all |really |just )?depends|depends on (?:the )?(?:context|situation|case)|not (?:\w+ )?sure|"
+                      # "there are pros and cons both ways", "every company is different", "I don't have a strong view"
+                      r"pros and cons|every (?:company|team|org\w*|place|business|situation|case) is different|"
+                      r"(?:don'?t|do not) (?:really )?have (?:a|any) (?:strong |firm |clear )?(?:view|opinion|take)|"
+                      r"no (?:strong |firm )?(?:view|opinion) (?:either way|on (?:it|that|this))|"
                       r"(?:good|great|interesting|tough|hard) question|open to (?:anything|everything|whatever)|"
                       r"(?:a few|several|many|different|various) (?:angles|ways|factors|things)|hard to say|"
                       r"case by case|all sorts of|whatever works)\b", _F)
@@ -132,6 +142,13 @@ _NO_STORY = re.compile(r"\b(?:(?:it|that|this) never (?:really )?came up|i'?ve (
                        r"nothing (?:i could|i can|i'?d be able to) (?:really )?(?:walk you through|point to|talk about)|"
                        r"never (?:really )?(?:had|faced|ran into|run into|been in) (?:to|a|that|this|one)\b)", _F)
 _FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|percent)\b", _F)
+# "one" and "two" that count nothing: "that's a big one", "I mix those two up"
+_NOT_A_FIGURE = re.compile(r"\b(?:(?:a|that|this|the|which|no|each|every|any|another|same) (?:\w+ )?one|"
+                           r"(?:those|these|the) two)\b", _F)
+
+
+def _figure(text: str) -> bool:
+    return _FIGURE.search(_NOT_A_FIGURE.sub(" ", text)) is not None
 _PROMPT_GENERIC = frozenset(stem(w) for w in (
     "tell time about describe walk example give would how what your you design system build approach "
     "handle go do did one most".split()))
@@ -165,7 +182,13 @@ def scope_words(text: str) -> list[str]:
 
 
 def clarifying(sents: list[Sentence]) -> list[str]:
-    return [s.text for s in sents if CLARIFY.search(s.text)]
+    """Requirements, assumptions and scale questions: the sentences that name them, and every clarifying
+    question the interview's own detector hears in the answer (one source of truth for what asks the
+    interviewer about the problem: "Let me start with what I need from you: which categories exist...")."""
+    from coach.interview.clarify import questions_in_answer     # here: clarify's answers read the scorecard
+    named = [s.text for s in sents if CLARIFY.search(s.text)]
+    asked = [q for q in questions_in_answer(" ".join(s.text for s in sents)) if not any(q in n or n in q for n in named)]
+    return named + asked
 
 
 _TECH_LOWER = re.compile(r"(?<![a-z0-9])(?=[a-z0-9])" + TECH_TERMS.pattern[2:])   # case-sensitive on lowered text: faster
@@ -205,6 +228,12 @@ def non_answer(text: str, question: Question | None) -> NonAnswer | None:
         m = _ADMITS.search(text)
     if m and n < 30:
         return NonAnswer("non_answer", f'{n} words, and it says "{m.group(0)}": "{quoted}"')
+    admits = _ADMITS_AT_LENGTH.search(text)
+    if admits and n < 60 and not _figure(text) and question is not None:
+        # what it says besides, the question's own words read back aside
+        said = (set(content_stems(text)) - _PROMPT_GENERIC) & (_question_stems(question) - set(content_stems(question.prompt)))
+        if len(said) <= 1:
+            return NonAnswer("non_answer", f'{n} words, and it says "{admits.group(0)}": "{quoted}"')
     skip = _SKIP.search(text)
     if skip and n < 60:
         return NonAnswer("non_answer", f'{n} words, and it asks to move on ("{skip.group(0)}"): "{quoted}"')
@@ -213,14 +242,14 @@ def non_answer(text: str, question: Question | None) -> NonAnswer | None:
         return NonAnswer("non_answer", f'{n} words, and it asks for a hint or another question ("{asks.group(0)}"): '
                                        f'"{quoted}"')
     none = _NO_STORY.findall(text)
-    if none and n < 60 and not _FIGURE.search(text) and len(none) + len(_EVASIVE.findall(text)) >= 1 \
+    if none and n < 60 and not _figure(text) and len(none) + len(_EVASIVE.findall(text)) >= 1 \
             and not _STORY.search(text):
         return NonAnswer("non_answer", f'{n} words, and it says there is no story ("{none[0]}"): "{quoted}"')
     vague = _EVASIVE.findall(text)
     # short talk with one evasion, or up to 60 words that evade twice ("good question ... it depends so much on the
     # model and the data ..."), naming at most one (or, evading twice, two) of the question's words
     twice = len(vague) >= 2
-    if vague and (n < 30 or (twice and n < 60)) and not tech_terms(text) and not _FIGURE.search(text) and (
+    if vague and (n < 30 or (twice and n < 60)) and not tech_terms(text) and not _figure(text) and (
             question is None
             or len((set(content_stems(text)) - _PROMPT_GENERIC) & _question_stems(question)) <= (2 if twice else 1)):
         return NonAnswer("non_answer", f'{n} words that commit to nothing ("{vague[0]}"): "{quoted}"')
