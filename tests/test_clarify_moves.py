@@ -231,4 +231,4 @@ def test_replies_use_a_fact_the_candidate_asked_about_on_the_tuned_sets() -> Non
     from coach.eval.followups import CLARIFY_DIR, CLARIFY_SETS
     facts_of = {q.id: dict(q.facts) for q in default_content().questions.values()}
     rows = [r for us in cr.load(CLARIFY_DIR, CLARIFY_SETS).values() for r in cr.judge(us, facts_of)]
-    assert len(rows) >= 30 and cr.summary(rows)["answered"] >= 0.85
+    assert len(rows) >= 60 and cr.summary(rows)["answered"] >= 0.75
