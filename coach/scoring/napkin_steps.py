@@ -8,7 +8,7 @@
                ("halving 120 ms" -> 60 ms either way; "cut by a third" of 90 ms -> 60 ms left, 30 ms cut). The base
                is the figure right after the scale word, else the last figure of the same kind before it; the
                figure checked is the first one of that kind said after the scale word in the same sentence.
-  vector_bytes rows × dimensions × bytes per value ("a billion points with a hundred float32 dimensions each,
+  storage      (vectors) rows × dimensions × bytes per value ("a billion points with a hundred float32 dimensions each,
                about 400 GB"): the next size said within the same or the next sentence.
   per_person   a team's rate shared by its people ("forty pages a week, a rotation of eight engineers ... pages
                a month per engineer"): the rate said per engineer/person against the last team rate of the same
@@ -133,8 +133,8 @@ def _vector_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | No
         if said is None or text.count(".", m.end(), said.start) > 1:
             continue
         n, d, b = rows[-1].value, dims[-1].value, _DTYPE_BYTES[dtype]
-        how = f"{fmt_num(n)} × {fmt_num(d)} × {b} B"
-        out.append(judge("vector_bytes", said, n * d * b, how, []))
+        how = f"{fmt_num(n)} vectors × {fmt_num(d)} dimensions × {b} B ({dtype})"
+        out.append(judge("storage", said, n * d * b, how, []))     # a storage step: items × bytes per item
     return out
 
 

@@ -33,6 +33,12 @@ def _is_total_rate(q: Quantity) -> bool:
     return q.kind == "throughput" and not q.has("per_user") and not q.has("per_instance")
 
 
+def _who(u: Quantity) -> str:
+    """The people as the candidate named them ("learners", "drivers"), else "users"."""
+    word = u.text.split()[-1].lower() if u.text.split() else ""
+    return word if word.isalpha() and word.endswith("s") and len(word) > 3 else "users"
+
+
 def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     out: list[Check | None] = []
     done: set[int] = set()
@@ -44,20 +50,26 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
             continue
         u = next((u for u in reversed(users) if u.has("dau")), None) or next(
             (u for u in reversed(users) if not u.has("mau")), users[-1])
-        daily = None
+        daily: Quantity | None = None
+        daily_wrong = False
         for t in qs[i + 1:]:
             if not _near(r, t, 2) or not _is_total_rate(t) or _derived_elsewhere(text, t, qs):
                 continue
             if t.period_s >= 3600:
-                how = f"{fmt_num(u.raw)} users × {fmt_num(r.raw)} a day"
-                out.append(_judge("qps_from_users", t, u.value * r.value * t.period_s, how, factors,
-                                  f"/{'day' if t.period_s == 86400 else f'{t.period_s:g} s'}", t.value * t.period_s))
-                daily = t
-            elif daily is not None:
-                break                      # the daily total takes over (qps_from_daily)
+                how = f"{fmt_num(u.raw)} {_who(u)} × {fmt_num(r.raw)} a day"
+                c = _judge("qps_from_users", t, u.value * r.value * t.period_s, how, factors,
+                           f"/{'day' if t.period_s == 86400 else f'{t.period_s:g} s'}", t.value * t.period_s)
+                out.append(c)
+                daily, daily_wrong = t, c is not None and not c.ok
+            elif daily is not None and (daily_wrong or napkin_rates.window_s(text[daily.start + len(daily.text):t.start])):
+                break       # a wrong daily total, or one done in a batch window: the daily rules judge from it
             else:
-                how = f"{fmt_num(u.raw)} users × {fmt_num(r.raw)} a day ÷ 86,400 s"
+                # from the users, or through a daily total that checks out: the chain's step is users to per second
+                how = f"{fmt_num(u.raw)} {_who(u)} × {fmt_num(r.raw)} a day ÷ 86,400 s"
                 out.append(_judge("qps_from_users", t, u.value * r.value, how, factors))
+                if daily is not None:
+                    done.add(t.start)
+                    break           # the daily total's rate is said once; later rates are other steps
             done.add(t.start)
     for i, d in enumerate(qs):
         if not _is_total_rate(d) or d.period_s < 3600:
@@ -118,7 +130,7 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
             continue
         size = _last_before(qs, m, lambda x: x.kind == "storage" and x.has("per_item") and _near(x, m, 2))
         if size is None or _PER_VALUE.match(text, size.start + len(size.text)):
-            continue      # bytes per dimension: rows × dimensions × bytes is napkin_steps' vector_bytes
+            continue      # bytes per dimension: rows × dimensions × bytes is napkin_steps' vector storage
         rate = _last_before(qs, m, lambda x: _is_total_rate(x) and _near(x, m, 2))
         count = _last_before(qs, m, lambda x: x.kind == "dataset" and _near(x, m, 2))
         if m.has("rate") and rate:
@@ -271,11 +283,12 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
             total = max((t for t in totals if t.start < last.start), key=lambda t: t.value, default=None)
             if total is None:
                 continue
-            how = f"{human(total.value, total.unit)} ÷ {human(c.value, c.unit)} each"
-            out.append(_judge("capacity", last, total.value / c.value, how, factors))
-            for extra in counts:
-                if extra is not last and extra.start > c.start and extra.start > total.start:
-                    out.append(_judge("capacity", extra, total.value / c.value, how, factors))
+            for n in [last] + [x for x in counts if x is not last and x.start > c.start and x.start > total.start]:
+                how = f"{human(total.value, total.unit)} ÷ {human(c.value, c.unit)} each"
+                spare = _headroom(qs, text, total, n)
+                if spare is not None:
+                    how += f" ≈ {fmt_num(total.value / c.value)} {n.unit}, {spare[1]}"
+                out.append(_judge("capacity", n, total.value / c.value * (spare[0] if spare else 1.0), how, factors))
         else:
             n = max((x for x in counts if x.start < last.start), key=lambda x: x.start, default=None)
             if n is None:
@@ -283,6 +296,27 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
             how = f"{fmt_num(n.value)} × {human(c.value, c.unit)} each"
             out.append(_judge("capacity", last, n.value * c.value, how, factors))
     return out
+
+
+_SPARE = re.compile(r"^\s*(?:of\s+)?(?:headroom|spare|buffer|slack|extra|overhead|over-?provisioning|on top)\b", re.I)
+_SPARE_BEFORE = re.compile(r"\b(?:headroom|buffer|slack|over-?provision(?:ing)?) of\s*$", re.I)
+_LOAD_BEFORE = re.compile(r"\b(?:at|under|below|to|around|about)\s+(?:about\s+|roughly\s+|only\s+)?$", re.I)
+_LOAD_AFTER = re.compile(r"^\s*(?:load|loaded|utili[sz](?:ation|ed)|busy|capacity|cpu|gpu utili[sz]ation|full)\b", re.I)
+
+
+def _headroom(qs: list[Quantity], text: str, total: Quantity, n: Quantity) -> tuple[float, str] | None:
+    """Headroom said between the load and the replica count it sizes: "with fifty percent headroom" (x 1.5),
+    "keeping each at 60 percent load" (÷ 0.6). Only a count said after the percentage takes it."""
+    for p in qs:
+        if p.kind != "percent" or not total.start < p.start < n.start or not 0 < p.value < 100:
+            continue
+        after = text[p.start + len(p.text):p.start + len(p.text) + 30]
+        before = text[max(0, p.start - 30):p.start]
+        if _SPARE.match(after) or _SPARE_BEFORE.search(before):
+            return 1 + p.value / 100, f"× {1 + p.value / 100:g} for {p.value:g}% headroom"
+        if _LOAD_AFTER.match(after) and _LOAD_BEFORE.search(before):
+            return 100 / p.value, f"÷ {p.value / 100:g} to run at {p.value:g}% load"
+    return None
 
 
 def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:

@@ -202,8 +202,9 @@ def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
     for i, (span, um, si) in enumerate(out):
         if um is not None or not _RESTATE.match(text[span.end:span.end + 20]):
             continue
-        if span.value == 0 or (1900 <= span.value <= 2100 and span.value == int(span.value)):
-            continue
+        if span.value == 0 or (1900 <= span.value <= 2100 and span.value == int(span.value)
+                               and span.text.isdigit()):
+            continue                      # a year ("in 2019."), not "2,000 at peak" or "two thousand at peak"
         for j in range(i - 1, -1, -1):
             pspan, pum, psi = out[j]
             if psi != si:

@@ -47,7 +47,9 @@ DATA_NOUNS = (r"rows|examples|samples|records|events|images|documents|docs|token
               r"data ?points|conversations|transcripts|utterances|queries|articles|songs|tracks|ads|posts")
 USER_NOUNS = (r"daus?|maus?|waus?|daily actives|monthly actives|weekly actives|actives|users?|customers?|"
               r"subscribers?|members?|accounts?|merchants?|sellers?|buyers?|drivers?|riders?|advertisers?|"
-              r"listeners?|viewers?|players?|visitors?|shoppers?|creators?|students?|patients?|followers?")
+              r"listeners?|viewers?|players?|visitors?|shoppers?|creators?|students?|patients?|followers?|learners?|"
+              r"readers?|guests?|fans?|clients?|tenants?|households?|passengers?|commuters?|travell?ers?|"
+              r"citizens?|residents?|callers?|diners?")
 COMPUTE_NOUNS = (r"gpu[- ]?hours?|node[- ]?hours?|gpu[- ]?(?:seconds?|days?|minutes?)|gpus?|tpus?|cpus?|vcpus?|cores?|nodes?|machines?|instances?|"
                  r"servers?|hosts?|boxes|box|replicas?|pods?|workers?|accelerators?|cards?|shards?|[a-z]\d{2,3}s")
 
@@ -89,7 +91,12 @@ _RATE_NOUN = _r(rf"{MOD}{{0,2}}(?P<noun>{RATE_NOUNS})\b(?P<who1>\s+{PER_WHO}\b)?
                 rf"(?P<who2>\s+{PER_WHO}\b|\s+each\b)?")
 _ADVERB_NOUN = _r(rf"(?P<adv>daily|nightly|hourly|weekly|monthly)\s+{MOD}{{0,1}}(?P<noun>{RATE_NOUNS})\b")
 _DATA = _r(rf"{MOD}{{0,2}}(?P<noun>{DATA_NOUNS})\b")
-_USERS = _r(rf"{MOD}{{0,3}}(?P<u>{USER_NOUNS})\b")
+# a user noun that names a thing of theirs is no head count: "one billion user vectors", "10M customer records"
+_USERS = _r(rf"{MOD}{{0,3}}(?P<u>{USER_NOUNS})\b(?!\s+(?:vectors?|embeddings?|ids?|features?|profiles?|records?|rows?|"
+            r"events?|data|histor(?:y|ies)|tables?|logs?|requests?|queries|sessions?|photos?|images?|messages?)\b)")
+# any plural noun that acts on its own ("fifteen million learners each finish thirty exercises a day"): people
+_EACH_ACTOR = _r(rf"{MOD}{{0,1}}(?P<u>[a-z]{{3,}}s)(?=\s+each\s+(?!(?:of|so|and|or|but|which|that|is|are|at|in|on|with|for|"
+                 r"way|time|day|second|year|month|week|hour)\b)[a-z]+)")
 _COMPUTE = _r(rf"{MOD}{{0,2}}(?P<u>{COMPUTE_NOUNS})\b(?P<each>\s+each\b)?")
 _MONEY = _r(r"(?P<u>dollars?|bucks|usd|grand)\b")
 _MS = _r(r"(?:ms|msec|millis|milliseconds?)\b")
@@ -160,6 +167,8 @@ def match_unit(tail: str, suffix: str, sentence: str, raw: float) -> UnitMatch |
         return UnitMatch("throughput", "/s", 1 / per, m.group(0).strip(), m.end(), period_s=per)
     if m := _DATA.match(tail):
         return UnitMatch("dataset", "items", 1, m.group(0).strip(), m.end())
+    if raw >= 1000 and (m := _EACH_ACTOR.match(tail)):
+        return UnitMatch("users", "users", 1, m.group(0).strip(), m.end())
     if m := _MONEY.match(tail):
         um = _cost(tail, m.end(), 1, m.group(0).strip())
         return UnitMatch(um.kind, um.unit, um.factor, um.said, um.length,
