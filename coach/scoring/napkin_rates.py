@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity, factors as said_factors
@@ -74,6 +74,20 @@ def _counted_per_request(text: str, q: Quantity) -> bool:
                                          rf"(?:{REQ_NOUNS}|request|query|search|load|call)\b", text, _F))
 
 
+_ANY_COUNT_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,}s)\b(?!\s*(?:a|per|/|each|every)\s*(?:second|sec|minute|"
+                              r"hour|day)\b)", _F)
+
+
+def _counted_things(text: str, span: Any) -> bool:
+    """Any plural noun that is no unit after a count ("sixty related dishes"): the things a request asks for."""
+    from coach.scoring.units import match_unit
+    tail = text[span.end:span.end + 60]
+    if not _ANY_COUNT_AFTER.match(tail) or re.match(rf"^\s+(?:[a-z]+\s+)?(?:{REQ_NOUNS})\b", tail, _F):
+        return False
+    um = match_unit(tail, "", "", span.value)
+    return um is None or um.kind == "dataset"
+
+
 def fan_outs(text: str) -> list[tuple[float, int]]:
     """(items per request, where it was said)."""
     out = []
@@ -81,10 +95,26 @@ def fan_outs(text: str) -> list[tuple[float, int]]:
         if span.value < 2:
             continue
         tail = text[span.end:span.end + 60]
-        if _PER_REQ_AFTER.match(tail) or (_FAN_AFTER.match(tail) and
+        if _PER_REQ_AFTER.match(tail) or ((_FAN_AFTER.match(tail) or _counted_things(text, span)) and
                                           _PER_REQ_BEFORE.search(text[max(0, span.start - 60):span.start])):
             out.append((span.value, span.start))
     return out
+
+
+def _noun(q: Quantity) -> str:
+    m = re.search(r"\b([a-z]{3,}s)\s*(?:a|per|/|each|every)\s*(?:second|sec|s|minute|min)\b", q.text, _F)
+    return m.group(1).lower() if m else ""
+
+
+def _made_per_request(text: str, q: Quantity, fan_at: int, rates: list[Quantity]) -> bool:
+    """A rate of another thing than the requests, said after the fan-out in the same or the next sentence and
+    after a rate of requests ("sixty dishes per page view ... 2,500 views a second, so fifteen thousand suggestions
+    a second"): the items the requests fan out to, whatever the candidate calls them."""
+    noun = _noun(q)
+    if not noun or re.fullmatch(REQ_NOUNS, noun, _F) or text.count(".", fan_at, q.start) > 1:
+        return False
+    base = [r for r in rates if r.start < q.start and r is not q and _noun(r) and _noun(r) != noun]
+    return bool(base)
 
 
 def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[..., Check | None]) -> list[Check | None]:
@@ -92,10 +122,13 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
     rates = [q for q in qs if _total_rate(q)]
     fans = fan_outs(text)
     for q in rates:
-        fan = next(((n, at) for n, at in reversed(fans) if at < q.start), None) if _fan_item(text, q) else None
+        last_fan = next(((n, at) for n, at in reversed(fans) if at < q.start), None)
+        fan = last_fan if last_fan and (_fan_item(text, q) or _made_per_request(text, q, last_fan[1], rates)) else None
         if fan is not None:
             n, at = fan
-            base = _base(text, [r for r in rates if r.start < at and not _fan_item(text, r)], q)
+            base = _base(text, [r for r in rates if r.start < at and not _fan_item(text, r)], q) or \
+                _base(text, [r for r in rates if at < r.start < q.start and not _fan_item(text, r)
+                             and _noun(r) != _noun(q)], q)
             if base is None:
                 continue
             how = f"{fmt_num(base.value)}/s × {fmt_num(n)} per request"
