@@ -94,12 +94,37 @@ _INSTANCE_HANDLES = re.compile(
     r"worker|card|core|shard|container)\s+(?:can\s+|could\s+|will\s+)?(?:handles?|serves?|does|do|takes?|sustains?|"
     r"processes|manages?|keeps? up with|absorbs?)\s+(?:about|around|roughly|up to|maybe|only|just)?\s*$", re.I)
 _NARRATIVE_ONE = re.compile(r"(?:^|[.,;!?]|\b(?:then|and|but|so|until|one))\s*$", re.I)
+_BARE_PERIOD = re.compile(r"^(?:per|a|an|/|each|every)\s*(?:second|minute|hour|day|night|week|month|quarter|year)$", re.I)
 _TOTAL = re.compile(r"\b(?:in total|total|overall|altogether|all together)\b", re.I)
+
+
+_DIGIT = r"one|two|three|four|five|six|seven|eight|nine"
+_CENTS = (r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+          r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:" + _DIGIT + r"))?")
+# a price said the way people say one: "at two fifty an hour" is $2.50 an hour, when the answer talks money
+_SPOKEN_PRICE = re.compile(rf"\b(?:at|for|costs?|pay(?:ing)?|charges?|about|around|roughly|is)\s+(?P<p>(?P<d>{_DIGIT})\s+"
+                           rf"(?P<c>{_CENTS}))(?=\s+(?:an?|per|each)\s+(?:gpu[- ]?)?(?:hour|gpu|machine|instance|node|"
+                           r"box|card|month|day)\b)", re.I)
+_MONEY_TALK = re.compile(r"\$|\bdollars?\b|\bbucks\b|\bcosts?\b|\bprice|\bbill\b|\bspend|\bbudget", re.I)
+
+
+def _spoken_prices(text: str) -> list[NumberSpan]:
+    if not _MONEY_TALK.search(text):
+        return []
+    out = []
+    for m in _SPOKEN_PRICE.finditer(text):
+        d, c = find_numbers(m.group("d")), find_numbers(m.group("c"))
+        if d and c:
+            out.append(NumberSpan(m.start("p"), m.end("p"), d[0].value + c[0].value / 100, m.group("p"),
+                                  suffix="$", words=True))
+    return out
 
 
 def extract(text: str, sents: list[Sentence]) -> list[Quantity]:
     """Every quantity in `text` (already cleaned), in order of appearance."""
-    spans = find_numbers(text) + _article_spans(text)
+    prices = _spoken_prices(text)
+    spans = [s for s in find_numbers(text) + _article_spans(text)
+             if not any(p.start <= s.start < p.end for p in prices)] + prices
     spans.sort(key=lambda s: s.start)
     starts = [s.start for s in sents]
     found: list[tuple[NumberSpan, UnitMatch | None, int]] = []
@@ -152,7 +177,7 @@ def _article_spans(text: str) -> list[NumberSpan]:
 def _unit_for(text: str, span: NumberSpan, sentence: str, sent_start: int) -> UnitMatch | None:
     tail = text[span.end:span.end + 90]
     before = text[max(sent_start, span.start - 60):span.start]
-    if before.rstrip().endswith("$"):
+    if before.rstrip().endswith("$") or span.suffix == "$":      # "$40", or a spoken price ("two fifty an hour")
         return dollar_match(tail)
     if span.text.lower() == "one" and re.match(r"^\s*(?:day|time|night)\b", tail, re.I) \
             and _NARRATIVE_ONE.search(before):
@@ -198,6 +223,15 @@ def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
             if rate is not None:
                 out[i] = (span, UnitMatch("throughput", "/s", 1 / rate.period_s if rate.period_s else 1, "", 0,
                                           frozenset(), rate.period_s), si)
+    # a bare amount per period after a cost in the same sentence is money too: "$480 a night, around fourteen and
+    # a half thousand a month"
+    for i, (span, um, si) in enumerate(out):
+        if um is None or um.kind != "throughput" or not _BARE_PERIOD.match(um.said):
+            continue
+        prev = next(((pum, psi) for _, pum, psi in reversed(out[:i]) if pum is not None and pum.kind != "factor"), None)
+        if prev is not None and prev[1] == si and prev[0].kind == "cost":
+            per = um.said.split()[-1].lower().lstrip("/")
+            out[i] = (span, UnitMatch("cost", f"$/{per}", 1, um.said, um.length, frozenset(), um.period_s), si)
     # restatements: "about 3,500 QPS on average and maybe 10,000 at peak", "so 50 replicas ... I'd run 75."
     for i, (span, um, si) in enumerate(out):
         if um is not None or not _RESTATE.match(text[span.end:span.end + 20]):

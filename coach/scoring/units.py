@@ -109,7 +109,8 @@ _BARE_RATE = _r(rf"{PERIOD}")
 _ANY_RATE = _r(rf"{MOD}{{0,1}}(?P<noun>(?!(?:{_PERIOD_WORDS}|minutes|hours|days|weeks|months|years|times|percent|"
                rf"bytes|bits|dollars|cents|users|people|gpus|machines)\b)[a-z]{{3,}}s)\s*,?\s*{PERIOD}")
 _FACTOR = _r(r"(?:x|×|times)(?:\b|(?=\s|$))")
-_COST_PERIOD = re.compile(rf"^\s*(?:{PERIOD}|per\s+(?P<unit>gpu[- ]?hour|hour|run|query|request|month))", re.I)
+_COST_PERIOD = re.compile(rf"^\s*(?:(?:per|an?|each|for each)\s+(?P<gpu>gpu[- ]?hour)\b|{PERIOD}|"
+                          r"per\s+(?P<unit>hour|run|query|request|month))", re.I)
 
 LATENCY_CTX = re.compile(r"latency|\bp\s?(?:50|90|95|99|999)\b|\bp (?:fifty|ninety)|respon|timeout|\bslo\b|\bsla\b|"
                          r"round trip|first token|come back|return|render|page load", re.I)
@@ -216,8 +217,8 @@ def _storage(tail: str, m: re.Match[str]) -> UnitMatch:
 def _cost(tail: str, end: int, factor: float, said: str) -> UnitMatch:
     rest = tail[end:]
     if p := _COST_PERIOD.match(rest):
-        per_word = (p.group("per") or p.group("unit") or "").lower().replace(" ", "-")
-        if per_word in ("gpu-hour",):
+        per_word = (p.group("gpu") or p.group("per") or p.group("unit") or "").lower().replace(" ", "-")
+        if per_word.startswith("gpu"):
             unit = "$/GPU-hour"
         else:
             per_word = {"sec": "second", "s": "second", "min": "minute", "hr": "hour", "h": "hour"}.get(per_word,
