@@ -14,7 +14,7 @@ from typing import Any
 
 from coach.scoring.numbers import NumberSpan, find_numbers
 from coach.scoring.text import Sentence
-from coach.scoring.units import COMPUTE_NOUNS, PERIOD_S, RATE_NOUNS, UnitMatch, dollar_match, match_unit
+from coach.scoring.units import COMPUTE_NOUNS, METRICS, PERIOD_S, RATE_NOUNS, UnitMatch, dollar_match, match_unit
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ _AND_A_HALF = re.compile(r"^\s*[a-z]+\s+and a half\b", re.I)
 _PART_UNIT = re.compile(     # "half a megabyte", "a quarter of a second": a fraction of one unit
     r"\b(?P<a>half an?|(?:a )?quarter of an?|a third of an?)\s+"
     r"(?=(?:second|minute|hour|day|week|month|year|kilobyte|megabyte|gigabyte|terabyte|petabyte|millisecond|"
-    r"kb|mb|gb|tb|meg|gig)s?\b)", re.IGNORECASE)
+    r"kb|mb|gb|tb|meg|gig|point)s?\b)", re.IGNORECASE)
 _PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _RANGE_GAP = re.compile(r"^\s*(?:to|-|–|or|and|through)\s*$", re.I)
 _RESTATE = re.compile(r"^\s*(?:at (?:the )?peak|peak|on average|average|in total|total|or so)\b|^\s*(?:[.,;!?]|$)",
@@ -94,6 +94,8 @@ _INSTANCE_HANDLES = re.compile(
     r"worker|card|core|shard|container)\s+(?:can\s+|could\s+|will\s+)?(?:handles?|serves?|does|do|takes?|sustains?|"
     r"processes|manages?|keeps? up with|absorbs?)\s+(?:about|around|roughly|up to|maybe|only|just)?\s*$", re.I)
 _NARRATIVE_ONE = re.compile(r"(?:^|[.,;!?]|\b(?:then|and|but|so|until|one))\s*$", re.I)
+_POINTS = re.compile(r"^\s*points?\b", re.I)
+_METRIC = re.compile(rf"\b(?:{METRICS})\b[^.;]{{0,40}}$", re.I)
 _BARE_PERIOD = re.compile(r"^(?:per|a|an|/|each|every)\s*(?:second|minute|hour|day|night|week|month|quarter|year)$", re.I)
 _TOTAL = re.compile(r"\b(?:in total|total|overall|altogether|all together)\b", re.I)
 
@@ -192,6 +194,8 @@ def _unit_for(text: str, span: NumberSpan, sentence: str, sent_start: int) -> Un
                        um.flags, um.period_s)
     if um is not None:
         return um
+    if (m := _POINTS.match(tail)) and _METRIC.search(before):     # "lifted NDCG by two points": percentage points
+        return UnitMatch("percent", "%", 1, m.group(0).strip(), m.end())
     if _OF_THEM.match(tail) and _COMPUTE_BEFORE.search(text[max(0, span.start - 160):span.start]):
         m = _OF_THEM.match(tail)
         assert m is not None

@@ -24,7 +24,7 @@ _ADVERB_PERIOD = {"daily": "day", "nightly": "night", "hourly": "hour", "weekly"
 BYTE_PREFIX = {"": 1, "k": 1e3, "kilo": 1e3, "m": 1e6, "mega": 1e6, "meg": 1e6, "g": 1e9, "giga": 1e9,
                "gig": 1e9, "t": 1e12, "tera": 1e12, "p": 1e15, "peta": 1e15, "e": 1e18, "exa": 1e18}
 DURATION_S = {"minute": 60, "min": 60, "hour": 3600, "hr": 3600, "h": 3600, "day": 86400, "week": 604800,
-              "wk": 604800, "fortnight": 1_209_600, "month": 2_592_000, "quarter": 7_776_000,
+              "wk": 604800, "fortnight": 1_209_600, "sprint": 1_209_600, "month": 2_592_000, "quarter": 7_776_000,
               "year": 31_536_000, "yr": 31_536_000}
 
 # A modifier between a number and its noun ("50 million daily active users",
@@ -69,7 +69,10 @@ def _r(pattern: str) -> re.Pattern[str]:
     return re.compile(r"^\s*" + pattern, re.IGNORECASE)
 
 
-_PCT = _r(r"(?:%|percent\b|per\s?cent\b|pct\b|percentage points?\b)")
+METRICS = (r"ndcg|auc|roc[- ]auc|pr[- ]auc|recall|precision|accuracy|map|mrr|ctr|click[- ]?through(?: rate)?|conversion|"
+           r"f1|bleu|rouge|wer|error rate|hit rate|retention|top[- ]?\w+ accuracy|match accuracy|coverage|log ?loss")
+# "half a point of NDCG", "two points of recall": percentage points of a metric
+_PCT = _r(rf"(?:%|percent\b|per\s?cent\b|pct\b|percentage points?\b|points?\s+(?:of|in|on)\s+(?:[a-z]+\s+)?(?:{METRICS})\b)")
 _BITS = _r(r"(?:(?P<p>k|m|g|t)(?-i:bps|bit/s|b/s)\b|(?P<w>kilo|mega|giga|tera)bits?"
            r"(?:\s*(?:per|a|/)\s*(?:second|sec|s)\b)?)")
 _BYTES_RATE = _r(r"(?:(?P<p>k|m|g|t|p)i?b|(?P<w>kilo|mega|giga|tera|peta)bytes?|(?P<g>gig|meg)s?)"
@@ -102,7 +105,7 @@ _MONEY = _r(r"(?P<u>dollars?|bucks|usd|grand)\b")
 _MS = _r(r"(?:ms|msec|millis|milliseconds?)\b")
 _US = re.compile(r"^(?:us\b|\s*(?:µs|μs|microseconds?|micros)\b)", re.I)
 _SECONDS = _r(r"(?:s|sec|secs|seconds?)\b")
-_DURATION = _r(rf"{MOD}{{0,1}}(?P<u>minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|wks?|fortnights?|months?|"
+_DURATION = _r(rf"{MOD}{{0,1}}(?P<u>minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|wks?|fortnights?|sprints?|months?|"
                r"quarters?|years?|yrs?)\b(?!\s+(?:ago|earlier)\b)")
 _BARE_RATE = _r(rf"{PERIOD}")
 # any plural count said per period ("250 car passes a second", "forty songs a day"): not a period or a unit
