@@ -86,7 +86,7 @@ def flops_figures(text: str) -> list[Fig]:
 
 
 _TOKEN_BEFORE = re.compile(r"\b(?:each|every|per|a single|one|a) token\s+(?:takes|needs|uses|costs|holds|is|adds|"
-                           r"occupies|comes to)\s+(?:about |roughly |around |some |maybe |just )?$", _F)
+                           r"occupies|comes to|eats)(?: up)?\s+(?:about |roughly |around |some |maybe |just )?$", _F)
 
 
 def _per_token(text: str, q: Quantity) -> bool:

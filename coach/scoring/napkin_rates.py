@@ -88,6 +88,19 @@ def _counted_things(text: str, span: Any) -> bool:
     return um is None or um.kind == "dataset"
 
 
+_EACH_THING = re.compile(r"\b(?:each|every|per|a single)\s+(?P<w1>[a-z-]{3,})(?:\s+(?P<w2>[a-z]{3,}))?\b[^.;]{0,40}$", _F)
+
+
+def _per_rated_thing(text: str, before: str) -> bool:
+    """"Every checkout asks for 30 signals" when the answer gives a rate of checkouts ("400 checkouts a second"):
+    the thing counted per second is the request, whatever it is called."""
+    m = _EACH_THING.search(before)
+    if m is None:
+        return False
+    return any(re.search(rf"\b{re.escape(w.lower())}e?s\s*(?:a|per|/|each|every)\s*(?:second|sec|minute)\b", text, _F)
+               for w in (m.group("w1"), m.group("w2")) if w)
+
+
 def fan_outs(text: str) -> list[tuple[float, int]]:
     """(items per request, where it was said)."""
     out = []
@@ -95,8 +108,9 @@ def fan_outs(text: str) -> list[tuple[float, int]]:
         if span.value < 2:
             continue
         tail = text[span.end:span.end + 60]
+        before = text[max(0, span.start - 60):span.start]
         if _PER_REQ_AFTER.match(tail) or ((_FAN_AFTER.match(tail) or _counted_things(text, span)) and
-                                          _PER_REQ_BEFORE.search(text[max(0, span.start - 60):span.start])):
+                                          (_PER_REQ_BEFORE.search(before) or _per_rated_thing(text, before))):
             out.append((span.value, span.start))
     return out
 

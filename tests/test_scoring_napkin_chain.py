@@ -1,0 +1,81 @@
+"""Napkin math that follows the chain: a wrong step is flagged with the right figure and the step it came from,
+and the same chain with the right figure is not flagged. Every sentence here is worded afresh (not from the napkin
+sets), so these check the general rules: precision said in bits, FLOPs said in words, a head size and a per-token
+size said around the figure, replicas with headroom, a fan-out of any noun, users to per second through a daily
+total, a monthly bill from an hourly price, and the GPUs a memory needs."""
+from __future__ import annotations
+
+import pytest
+
+from coach.scoring import score_answer
+
+
+def flags(text: str) -> list:
+    return [c for c in score_answer(text).sizing.checks if not c.ok]
+
+
+# (wrong chain, the rule that must flag it, the right figure, the same chain said right)
+CASES = [
+    ("After quantising the 30 billion parameter model to eight bits its weights take roughly 120 gigabytes.",
+     "model_memory", 30e9, "roughly 120 gigabytes", "roughly 30 gigabytes"),
+    ("Training a 7 billion parameter model on three trillion tokens costs about 1.3e20 floating point operations.",
+     "training_flops", 1.26e23, "1.3e20", "1.3e23"),
+    ("Generating a single token from a 70 billion parameter model takes about 14 teraflops.",
+     "decode_flops", 1.4e11, "14 teraflops", "140 gigaflops"),
+    ("It has 32 layers and 8 KV heads with a head size of 128 in bf16, and every token takes up about one megabyte "
+     "of cache.", "kv_cache", 131072, "about one megabyte", "about 130 kilobytes"),
+    ("Peak is 6,000 requests a second and one box serves 200, so with 50 percent headroom I'd run 15 boxes.",
+     "capacity", 45, "15 boxes", "45 boxes"),
+    ("Every checkout asks the fraud model about 30 risk signals, and we see 400 checkouts a second, so the model "
+     "evaluates about 1,200 signals a second.", "fan_out", 12000, "about 1,200 signals", "about 12,000 signals"),
+    ("Roughly 4 million readers each open about 5 articles a day, that's 20 million a day, so around 2,300 article "
+     "loads a second.", "qps_from_users", 231.5, "around 2,300 article", "around 230 article"),
+    ("Inference runs on 24 GPUs around the clock at three dollars an hour each, so the monthly bill is about "
+     "$5,000.", "cost", 51840, "about $5,000", "about $52,000"),
+    ("The model with its cache needs 650 gigabytes, so three 80 gigabyte GPUs hold one replica.",
+     "gpus_for_memory", 9, "three 80 gigabyte", "nine 80 gigabyte"),
+]
+
+
+@pytest.mark.parametrize("wrong, rule, right_figure, said_wrong, said_right", CASES, ids=[c[1] for c in CASES])
+def test_a_wrong_step_is_flagged_with_the_right_figure_and_its_step(wrong, rule, right_figure, said_wrong,
+                                                                     said_right) -> None:
+    found = flags(wrong)
+    assert found, f"not flagged: {wrong}"
+    hit = [c for c in found if c.rule == rule]
+    assert hit, [c.message for c in found]
+    assert hit[0].expected == pytest.approx(right_figure, rel=0.1)
+    assert hit[0].step in hit[0].message                 # the message names the step it came from
+    assert not flags(wrong.replace(said_wrong, said_right)), [c.message for c in flags(wrong.replace(said_wrong,
+                                                                                                    said_right))]
+
+
+def test_a_job_that_runs_some_hours_a_night_is_billed_for_those_hours() -> None:
+    text = ("We fine-tune every night on eight GPUs for about six hours at four dollars a GPU hour, so around 190 "
+            "dollars a night, about 5,800 a month.")
+    card = score_answer(text)
+    assert not [c for c in card.sizing.checks if not c.ok]
+    assert [c.rule for c in card.sizing.checks] == ["cost", "cost"]
+    assert card.sizing.quantities[-1].kind == "cost"     # "about 5,800 a month" after a cost is money
+
+
+def test_a_spoken_price_is_a_price() -> None:
+    card = score_answer("Serving used twenty GPUs day and night at one eighty an hour, roughly 2,600 dollars a month.")
+    price = next(q for q in card.sizing.quantities if q.unit == "$/hour")
+    assert price.value == pytest.approx(1.8)
+    flag = next(c for c in card.sizing.checks if not c.ok)
+    assert flag.rule == "cost" and flag.expected == pytest.approx(20 * 1.8 * 720)
+    assert card.gaps[0].id == "bad_math"
+
+
+def test_sprints_and_points_of_a_metric_are_quantities() -> None:
+    qs = score_answer("We spent three sprints on the new features, and they lifted recall by one and a half points "
+                      "while precision moved less than half a point of AUC.").sizing.quantities
+    kinds = [(q.kind, q.value) for q in qs]
+    assert ("duration", 3 * 14 * 86400) in kinds
+    assert ("percent", 1.5) in kinds and ("percent", 0.5) in kinds
+
+
+def test_a_team_and_its_story_points_are_not_users_or_metrics() -> None:
+    qs = score_answer("Two years ago we had 12 people on the team and we gave the ticket 3 points.").sizing.quantities
+    assert list(qs) == []
