@@ -79,3 +79,16 @@ def test_sprints_and_points_of_a_metric_are_quantities() -> None:
 def test_a_team_and_its_story_points_are_not_users_or_metrics() -> None:
     qs = score_answer("Two years ago we had 12 people on the team and we gave the ticket 3 points.").sizing.quantities
     assert list(qs) == []
+
+
+@pytest.mark.parametrize("text", [
+    "We get 3,000 searches a second; each search pulls 20 results, and separately we log about 500 clicks a second.",
+    "Each page view shows 12 ads and we have 5,000 page views a second; we also see about 300 purchases a second.",
+    "We see 5,000 requests a second and one pod does 100, so 50 pods, and at 70 percent utilisation about 72 pods.",
+    "Our 8 nodes cost 3 dollars an hour each and run 12 hours a day, so about 8,600 dollars a month.",
+])
+def test_a_correct_chain_in_new_wording_is_not_flagged(text: str) -> None:
+    """Other rates said after a fan-out are other things, not the fan-out; headroom and a part-time bill check out."""
+    card = score_answer(text)
+    assert not [c.message for c in card.sizing.checks if not c.ok]
+    assert "bad_math" not in [g.id for g in card.gaps]

@@ -127,8 +127,18 @@ def _made_per_request(text: str, q: Quantity, fan_at: int, rates: list[Quantity]
     noun = _noun(q)
     if not noun or re.fullmatch(REQ_NOUNS, noun, _F) or text.count(".", fan_at, q.start) > 1:
         return False
-    base = [r for r in rates if r.start < q.start and r is not q and _noun(r) and _noun(r) != noun]
-    return bool(base)
+    if not any(r.start < q.start and r is not q and _noun(r) and _noun(r) != noun for r in rates):
+        return False
+    said = find_numbers(text[fan_at:fan_at + 40])
+    fan_noun = _ANY_COUNT_AFTER.match(text[fan_at + said[0].end:fan_at + said[0].end + 60]) if said else None
+    if fan_noun and fan_noun.group("noun").lower().rstrip("s") == noun.rstrip("s"):
+        return True                     # "30 signals per checkout ... 12,000 signals a second": the same things
+    # another name for them needs the answer to derive it: "so the model produces about fifteen thousand suggestions"
+    return bool(_DERIVED.search(text[max(0, q.start - 60):q.start]))
+
+
+_DERIVED = re.compile(r"\b(?:so|that's|that is|which is|which means|means|meaning|gives|giving|comes to|or about|"
+                      r"works out to|in total)\b[^.;,]{0,40}$", _F)
 
 
 def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[..., Check | None]) -> list[Check | None]:
