@@ -93,6 +93,14 @@ _MEASURE_POINT = re.compile(r"\b(?:impact|result|outcome|scale|measured|numbers|
                             r"evidence)\b", re.I)
 _SIZING_POINT = re.compile(r"^\s*(?:size|scale|sizing)\b", re.I)
 _HAS_NUMBER = re.compile(r"(?<![A-Za-z])\d|\b(?:hundred|thousand|million|billion|trillion)\b", re.I)
+# a figure that sizes something: digits not glued to a name ("BM25", "p99", "fp16", "A100"), or a scale word not
+# said as a vague amount ("a few hundred milliseconds", "several thousand")
+_FIGURE = re.compile(r"(?<![A-Za-z0-9.])\d|(?<!\bfew )(?<!\bseveral )(?<!\bsome )(?<!\bmany )"
+                     r"\b(?:hundred|thousand|million|billion|trillion)\b", re.I)
+# a word inside a term of art is not the word: "machine learning" is not learning, "language model" not languages
+_TERMS = re.compile(r"\b(?:machine|deep|reinforcement|transfer|contrastive|representation|active|federated|online|"
+                    r"curriculum|meta)[- ]learning\b|\blearning[- ]rates?\b|\b(?:large |small )?language[- ]models?\b|"
+                    r"\blanguage[- ]pairs?\b", re.I)
 
 
 # A sentence that says the speaker does not know, only guesses or did not do it covers nothing: "I don't know how
@@ -296,13 +304,23 @@ def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Senten
                     continue
                 if literal and not _said_as_written(alt, s.text):
                     continue
-                if sizing and not _HAS_NUMBER.search(s.text):
+                if sizing and not _FIGURE.search(s.text):
                     continue
-                measured = _MEASURE_POINT.search(point) and _HAS_NUMBER.search(s.text)
+                if len(phrase) == 1 and not _said_outside_terms(phrase[0], s.text, alt):
+                    continue
+                measured = _MEASURE_POINT.search(point) and _FIGURE.search(s.text)
                 if weak and not measured and not (own - set(phrase) - echo) & set(toks):
                     continue           # "from", "data", "percent" alone do not carry the point
                 return PointHit(point, s.text, alt)
     return None
+
+
+def _said_outside_terms(word: str, sentence: str, keyword: str) -> bool:
+    """The keyword's word said on its own, not only inside a term of art ("machine learning" for "learn")."""
+    if not _TERMS.search(sentence) or _TERMS.search(keyword):
+        return True
+    return word in _stems(_TERMS.sub(" ", sentence)) or any(
+        len(word) >= 6 and len(t) >= 5 and _root(t) == _root(word) for t in _stems(_TERMS.sub(" ", sentence)))
 
 
 def _said_as_written(keyword: str, text: str) -> bool:
