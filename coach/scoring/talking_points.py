@@ -167,7 +167,7 @@ def _positions(phrase: list[str], tokens: list[str]) -> list[int]:
     if n == 1:
         # a long keyword also matches on its first five letters: "onboarded" ~ "onboarding", "retrained" ~ "retrain"
         return [i for i, t in enumerate(tokens) if t == phrase[0] or (
-            len(phrase[0]) >= 6 and len(t) >= 5 and _root(t) == _root(phrase[0]))]
+            len(phrase[0]) >= 6 and len(t) >= 5 and _same_word(t, phrase[0]))]
     at = [i for i in range(len(tokens) - n + 1) if tokens[i:i + n] == phrase]
     if at or n != 2:
         return at
@@ -320,7 +320,7 @@ def _said_outside_terms(word: str, sentence: str, keyword: str) -> bool:
     if not _TERMS.search(sentence) or _TERMS.search(keyword):
         return True
     return word in _stems(_TERMS.sub(" ", sentence)) or any(
-        len(word) >= 6 and len(t) >= 5 and _root(t) == _root(word) for t in _stems(_TERMS.sub(" ", sentence)))
+        len(word) >= 6 and len(t) >= 5 and _same_word(t, word) for t in _stems(_TERMS.sub(" ", sentence)))
 
 
 def _said_as_written(keyword: str, text: str) -> bool:
@@ -328,6 +328,20 @@ def _said_as_written(keyword: str, text: str) -> bool:
     def norm(x: str) -> str:
         return " ".join(x.lower().replace("-", " ").replace("++", " plus plus").replace("#", " sharp").split())
     return norm(keyword) in norm(text)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word in two forms: one a prefix of the other ("adopt" ~ "adoption", "calibr" ~ "calibrated"), or six
+    letters in common ("randomis" ~ "randomization"); not words that only start alike ("complaint" ~ "complex",
+    "millisecond" ~ "million", "confirm" ~ "config", "interest" ~ "interleaving")."""
+    if a.startswith(b) or b.startswith(a):
+        return True
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= 6
 
 
 def _root(token: str) -> str:
