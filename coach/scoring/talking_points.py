@@ -181,8 +181,8 @@ def _phrase_in(phrase: list[str], tokens: list[str]) -> bool:
 
 # a denial of a fact ("did not understand", "without any labels", "we didn't agree"); not a limit or a condition
 # ("can't exceed", "won't launch unless"), which is how constraints and decision rules are said
-NEGATORS = frozenset({"not", "no", "never", "without", "didn't", "don't", "doesn't", "isn't", "wasn't", "weren't",
-                      "aren't", "hadn't", "haven't", "hasn't", "nobody", "nothing"})
+NEGATORS = frozenset(stem(w) for w in ("not", "no", "never", "without", "didn't", "don't", "doesn't", "isn't", "wasn't",
+                                        "weren't", "aren't", "hadn't", "haven't", "hasn't", "nobody", "nothing"))
 _CONDITION = re.compile(r"\b(?:unless|until|only if|only when|otherwise|instead|rather than|as long as|before|"
                         r"can'?t|cannot|couldn'?t|won'?t|wouldn'?t|must|should|shouldn'?t)\b", re.I)
 _AVOID_POINT = re.compile(r"\b(?:avoid\w*|prevent\w*|without|never|no|not|don'?t|stop\w*|guard\w*|instead|risks?|"
