@@ -109,8 +109,8 @@ def fan_outs(text: str) -> list[tuple[float, int]]:
             continue
         tail = text[span.end:span.end + 60]
         before = text[max(0, span.start - 60):span.start]
-        if _PER_REQ_AFTER.match(tail) or ((_FAN_AFTER.match(tail) or _counted_things(text, span)) and
-                                          (_PER_REQ_BEFORE.search(before) or _per_rated_thing(text, before))):
+        if _PER_REQ_AFTER.match(tail) or ((_PER_REQ_BEFORE.search(before) or _per_rated_thing(text, before)) and
+                                          (_FAN_AFTER.match(tail) or _counted_things(text, span))):
             out.append((span.value, span.start))
     return out
 
