@@ -92,3 +92,19 @@ def test_a_correct_chain_in_new_wording_is_not_flagged(text: str) -> None:
     card = score_answer(text)
     assert not [c.message for c in card.sizing.checks if not c.ok]
     assert "bad_math" not in [g.id for g in card.gaps]
+
+
+@pytest.mark.parametrize("wrong, rule, right_figure, said_wrong, said_right", [
+    ("The model has 80 layers, 8 key and value heads and a head dimension of 128 in fp16, so each token needs "
+     "about 2.6 megabytes of cache.", "kv_cache", 327680, "2.6 megabytes", "330 kilobytes"),
+    ("There are 300 million users and each posts twice a week, so about 10,000 posts a second.",
+     "qps_from_users", 992, "10,000 posts", "1,000 posts"),
+    ("Our 65 billion parameter model trained on 1.4 trillion tokens took around five times ten to the twenty-first "
+     "FLOPs.", "training_flops", 5.46e23, "twenty-first", "twenty-third"),
+])
+def test_numbers_and_names_in_words_are_followed(wrong, rule, right_figure, said_wrong, said_right) -> None:
+    """"key and value heads", "twice a week", an exponent said as an ordinal."""
+    hit = [c for c in flags(wrong) if c.rule == rule]
+    assert hit and hit[0].expected == pytest.approx(right_figure, rel=0.05), [c.message for c in flags(wrong)]
+    assert "e23" in hit[0].message if rule == "training_flops" else True      # big figures read as written
+    assert not flags(wrong.replace(said_wrong, said_right))

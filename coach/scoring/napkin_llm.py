@@ -29,7 +29,7 @@ _F = re.IGNORECASE
 _FLOP_PREFIX = {"": 1.0, "k": 1e3, "kilo": 1e3, "m": 1e6, "mega": 1e6, "g": 1e9, "giga": 1e9, "t": 1e12, "tera": 1e12,
                 "p": 1e15, "peta": 1e15, "e": 1e18, "exa": 1e18, "z": 1e21, "zetta": 1e21}
 _SCI = re.compile(r"(?<![\w.])(?P<m>\d+(?:\.\d+)?)\s*(?:e\s*\+?|(?:x|×|times)\s*10\s*(?:\^|to the(?: power of)?)\s*)"
-                  r"(?P<e>\d{1,2})\b", _F)
+                  r"(?P<e>\d{1,2})(?:st|nd|rd|th)?\b", _F)
 _FLOPS_AFTER = re.compile(r"^\s*(?P<p>kilo|mega|giga|tera|peta|exa|zetta|[kmgtpez])?\s*-?\s*(?:flops?|floating[- ]point "
                           r"(?:operations|ops))\b", _F)
 _PER_TOKEN = re.compile(r"^[^.;]{0,25}?\b(?:per|a|each|every|for (?:one|each|every|a)) token\b", _F)
@@ -131,7 +131,7 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     flops = flops_figures(text)
     # KV cache
     layers = _numbers_before(text, r"(?:transformer )?layers\b")
-    heads = _numbers_before(text, r"(?:kv|key[- ]value|k/v)[- ]heads\b")
+    heads = _numbers_before(text, r"(?:kv|key[- ]value|key and value|key/value|k/v)[- ]heads?\b")
     dims = _head_dims(text, heads)
     per_token: float | None = None
     if layers and heads and dims:

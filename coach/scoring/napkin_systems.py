@@ -56,7 +56,7 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
             if not _near(r, t, 2) or not _is_total_rate(t) or _derived_elsewhere(text, t, qs):
                 continue
             if t.period_s >= 3600:
-                how = f"{fmt_num(u.raw)} {_who(u)} × {fmt_num(r.raw)} a day"
+                how = f"{fmt_num(u.raw)} {_who(u)} × {_rate_as_said(r)}"
                 c = _judge("qps_from_users", t, u.value * r.value * t.period_s, how, factors,
                            f"/{'day' if t.period_s == 86400 else f'{t.period_s:g} s'}", t.value * t.period_s)
                 out.append(c)
@@ -65,7 +65,7 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
                 break       # a wrong daily total, or one done in a batch window: the daily rules judge from it
             else:
                 # from the users, or through a daily total that checks out: the chain's step is users to per second
-                how = f"{fmt_num(u.raw)} {_who(u)} × {fmt_num(r.raw)} a day ÷ 86,400 s"
+                how = f"{fmt_num(u.raw)} {_who(u)} × {_rate_as_said(r)} ÷ {_per_s(r)}"
                 out.append(_judge("qps_from_users", t, u.value * r.value, how, factors))
                 if daily is not None:
                     done.add(t.start)
@@ -93,8 +93,11 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
 def _derived_elsewhere(text: str, t: Quantity, qs: list[Quantity] | None = None) -> bool:
     """A peak or a fan-out figure is checked by napkin_rates, not against the average; so is a later mention of a
     peak figure ("... maybe 700 at peak. ... 700 a second needs 14 GPUs"): the same rate, said again."""
-    if napkin_rates.is_peak(text, t) or napkin_rates._fan_item(text, t):
-        return True
+    if napkin_rates.is_peak(text, t) or (napkin_rates._fan_item(text, t) and (
+            any(at < t.start for _, at in napkin_rates.fan_outs(text))
+            or any(q.kind == "dataset" and q.start < t.start for q in qs or ()))):
+        return True       # things a request fans out to, when a fan-out or a count of them was said before
+
     return any(q.start < t.start and q.kind == t.kind and q.period_s == t.period_s and q.value
                and abs(q.value - t.value) <= 0.02 * abs(q.value) and napkin_rates.is_peak(text, q) for q in qs or ())
 
@@ -154,7 +157,12 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
 
 _PER_VALUE = re.compile(r"\s*(?:per|a|each|for each|for every)\s+(?:dimension|dim|value|float|element|component|"
                         r"coordinate|entry)s?\b", re.I)
-_PERIODS = {1: "a second", 60: "a minute", 3600: "an hour", 86400: "a day"}
+_PERIODS = {1: "a second", 60: "a minute", 3600: "an hour", 86400: "a day", 604800: "a week", 2_592_000: "a month"}
+
+
+def _per_s(q: Quantity) -> str:
+    """The seconds of the rate's period, as the step divides by them ("86,400 s")."""
+    return f"{q.period_s or 86400:,.0f} s"
 
 
 def _rate_as_said(q: Quantity) -> str:

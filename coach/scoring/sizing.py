@@ -110,6 +110,17 @@ _SPOKEN_PRICE = re.compile(rf"\b(?:at|for|costs?|pay(?:ing)?|charges?|about|arou
 _MONEY_TALK = re.compile(r"\$|\bdollars?\b|\bbucks\b|\bcosts?\b|\bprice|\bbill\b|\bspend|\bbudget", re.I)
 
 
+# "twice a week", "once a day": a count of times per period, said without a number
+_ONCE = re.compile(r"\b(?P<n>once|twice|thrice)(?=\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|week|month|year)\b)",
+                   re.I)
+_ONCE_VALUE = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+
+
+def _once_spans(text: str) -> list[NumberSpan]:
+    return [NumberSpan(m.start(), m.end(), _ONCE_VALUE[m.group("n").lower()], m.group(0), suffix="times", words=True)
+            for m in _ONCE.finditer(text)]
+
+
 def _spoken_prices(text: str) -> list[NumberSpan]:
     if not _MONEY_TALK.search(text):
         return []
@@ -126,7 +137,7 @@ def extract(text: str, sents: list[Sentence]) -> list[Quantity]:
     """Every quantity in `text` (already cleaned), in order of appearance."""
     prices = _spoken_prices(text)
     spans = [s for s in find_numbers(text) + _article_spans(text)
-             if not any(p.start <= s.start < p.end for p in prices)] + prices
+             if not any(p.start <= s.start < p.end for p in prices)] + prices + _once_spans(text)
     spans.sort(key=lambda s: s.start)
     starts = [s.start for s in sents]
     found: list[tuple[NumberSpan, UnitMatch | None, int]] = []
@@ -181,6 +192,10 @@ def _unit_for(text: str, span: NumberSpan, sentence: str, sent_start: int) -> Un
     before = text[max(sent_start, span.start - 60):span.start]
     if before.rstrip().endswith("$") or span.suffix == "$":      # "$40", or a spoken price ("two fifty an hour")
         return dollar_match(tail)
+    if span.suffix == "times" and (m := re.match(r"^\s*(?:a|an|per|each|every)\s+(?P<per>second|minute|hour|day|week|"
+                                                 r"month|year)\b", tail, re.I)):
+        per = PERIOD_S[m.group("per").lower()]            # "twice a week": a rate of times
+        return UnitMatch("throughput", "/s", 1 / per, m.group(0).strip(), m.end(), period_s=per)
     if span.text.lower() == "one" and re.match(r"^\s*(?:day|time|night)\b", tail, re.I) \
             and _NARRATIVE_ONE.search(before):
         return None                       # "one day, the pipeline broke"
