@@ -101,6 +101,8 @@ def test_a_correct_chain_in_new_wording_is_not_flagged(text: str) -> None:
      "qps_from_users", 992, "10,000 posts", "1,000 posts"),
     ("Our 65 billion parameter model trained on 1.4 trillion tokens took around five times ten to the twenty-first "
      "FLOPs.", "training_flops", 5.46e23, "twenty-first", "twenty-third"),
+    ("Each second brings 3,000 events, which over a day is about 26 billion events.", "per_day", 2.592e8,
+     "26 billion", "260 million"),
 ])
 def test_numbers_and_names_in_words_are_followed(wrong, rule, right_figure, said_wrong, said_right) -> None:
     """"key and value heads", "twice a week", an exponent said as an ordinal."""

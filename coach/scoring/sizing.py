@@ -84,9 +84,14 @@ _PER_ITEM_BEFORE = re.compile(
 # 2 million rows", "per day that comes to 40 million requests" -- the count is a rate over that period.
 _PERIOD_BEFORE = re.compile(
     r"\b(?:each|every|per|a|an)\s+(?P<per>second|minute|hour|day|week|month)\b,?\s+(?:(?:we|it|they|the [a-z]+|that)\s+)?"
-    r"(?:adds?|brings? in|produces?|generates?|logs?|ingests?|sees?|gets?|takes? in|receives?|collects?|creates?|"
+    r"(?:adds?|brings?(?: in)?|produces?|generates?|logs?|ingests?|sees?|gets?|takes? in|receives?|collects?|creates?|"
     r"writes?|lands?|stores?|handles?|serves?|processes|comes? to|is|are|means)\s+"
     r"(?:about|around|roughly|nearly|almost|some|over|under|maybe|another|just over|just under)?\s*$", re.I)
+# "which over a day is about 26 billion events", "in a week that comes to 40 million rows": a count over a period
+_OVER_PERIOD_BEFORE = re.compile(
+    r"\b(?:over|in|across|for)\s+(?:a|an|one|the|each)\s+(?:whole\s+|full\s+)?(?P<per>second|minute|hour|day|week|month)\b,?"
+    r"\s+(?:(?:that|this|it|which)(?:'s|\s+is)|is|are|comes? to|gives?|means|makes?|adds? up to|that comes to)\s+"
+    r"(?:about|around|roughly|nearly|almost|some|over|under|maybe|just over|just under)?\s*$", re.I)
 _RATE_NOUN_WORD = re.compile(rf"\b(?:{RATE_NOUNS})\b", re.I)
 # "one replica handles 250": a bare number after one machine's capacity verb is that machine's rate
 _INSTANCE_HANDLES = re.compile(
@@ -200,7 +205,8 @@ def _unit_for(text: str, span: NumberSpan, sentence: str, sent_start: int) -> Un
             and _NARRATIVE_ONE.search(before):
         return None                       # "one day, the pipeline broke"
     um = match_unit(tail, span.suffix, sentence, span.value)
-    if um is not None and um.kind == "dataset" and (m := _PERIOD_BEFORE.search(before)) \
+    if um is not None and um.kind == "dataset" and (m := _PERIOD_BEFORE.search(before) or
+                                                    _OVER_PERIOD_BEFORE.search(before)) \
             and _RATE_NOUN_WORD.search(um.said):
         per = PERIOD_S[m.group("per").lower()]
         return UnitMatch("throughput", "/s", 1 / per, um.said, um.length, um.flags, per)
