@@ -110,3 +110,14 @@ def test_numbers_and_names_in_words_are_followed(wrong, rule, right_figure, said
     assert hit and hit[0].expected == pytest.approx(right_figure, rel=0.05), [c.message for c in flags(wrong)]
     assert "e23" in hit[0].message if rule == "training_flops" else True      # big figures read as written
     assert not flags(wrong.replace(said_wrong, said_right))
+
+
+def test_a_wrong_per_token_size_is_flagged_once_and_the_next_step_follows_the_candidates_figure() -> None:
+    text = ("A 7B model at bf16 is 14 GB of weights; with 32 layers, 32 KV heads and 128 head dim, that's about 5 MB "
+            "per token, so a 4,000 token context is 20 GB per sequence.")
+    wrong = flags(text)
+    assert [c.rule for c in wrong] == ["kv_cache"] and wrong[0].claimed == "5 MB"
+    assert "2 × 32 layers × 32 KV heads × 128 head dim × 2 bytes" in wrong[0].message
+    right = text.replace("about 5 MB", "about 512 KB").replace("20 GB", "2 GB")
+    assert not flags(right)
+    assert not flags(right.replace("about 512 KB per token", "2 x 32 x 32 x 128 x 2 bytes = 512 KB per token"))

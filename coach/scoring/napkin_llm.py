@@ -32,7 +32,7 @@ _SCI = re.compile(r"(?<![\w.])(?P<m>\d+(?:\.\d+)?)\s*(?:e\s*\+?|(?:x|×|times)\s
                   r"(?P<e>\d{1,2})(?:st|nd|rd|th)?\b", _F)
 _FLOPS_AFTER = re.compile(r"^\s*(?P<p>kilo|mega|giga|tera|peta|exa|zetta|[kmgtpez])?\s*-?\s*(?:flops?|floating[- ]point "
                           r"(?:operations|ops))\b", _F)
-_PER_TOKEN = re.compile(r"^[^.;]{0,25}?\b(?:per|a|each|every|for (?:one|each|every|a)) token\b", _F)
+_PER_TOKEN = re.compile(r"^[^.;\d]{0,25}?\b(?:per|a|each|every|for (?:one|each|every|a)) token\b", _F)
 _PER_SECOND = re.compile(r"^\s*(?:per second|/s|a second)\b|^\s*(?:each|per gpu|effective|per card|sustained)", _F)
 
 
@@ -115,7 +115,8 @@ def _head_dims(text: str, heads: list[Fig]) -> list[Fig]:
     "eight KV heads of 128 dimensions" or "... 128 wide"."""
     dims = _after(text, r"\bhead (?:dim(?:ension)?s?|size|width)") + \
         _after(text, r"\bheads (?:of|with|at) (?:a )?(?:size|dim(?:ension)?|width)") + \
-        _numbers_before(text, r"[- ]?dim(?:ensional)? heads\b")
+        _numbers_before(text, r"[- ]?dim(?:ensional)? heads\b") + \
+        _numbers_before(text, r"(?:head[- ]dim(?:ension)?s?|head[- ]size|dims? per head|dimensions? per head)\b")
     if heads:
         near = [f for f in _numbers_before(text, r"(?:dimensions?|dims?|(?:dimensions? |dims? )?wide)\b")
                 if 0 <= f.start - heads[0].end <= 25]
@@ -143,7 +144,7 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
             if q.start > heads[0].start and _per_token(text, q):
                 out.append(judge("kv_cache", q, per_token, how + " per token", "B", tolerance))
     stated_pt = [q for q in storage if _per_token(text, q)]
-    if per_token is None and stated_pt:
+    if stated_pt:        # the later steps follow the candidate's own per-token figure (its error is flagged once)
         per_token = stated_pt[0].value
     seqs = _numbers_before(text, r"(?:concurrent |parallel )?(?:sequences|requests|users|conversations)\b")
     ctx = _numbers_before(text, r"(?:tokens? (?:of )?context|context|tokens)\b") + \
