@@ -121,3 +121,23 @@ def test_a_wrong_per_token_size_is_flagged_once_and_the_next_step_follows_the_ca
     right = text.replace("about 5 MB", "about 512 KB").replace("20 GB", "2 GB")
     assert not flags(right)
     assert not flags(right.replace("about 512 KB per token", "2 x 32 x 32 x 128 x 2 bytes = 512 KB per token"))
+
+
+@pytest.mark.parametrize("text", [
+    # a rate said as the input of the next step in a new sentence is not derived from the daily figure before it
+    "You said 2,000 reviews a day. At about 800 a second on average that is roughly 69 million payments a day.",
+    # "two thirds of requests" after "traffic" is a fraction, not a rate
+    "The replicas cost around nine thousand a month. I profiled a day of traffic and saw that two thirds of "
+    "requests were for the same few thousand items.",
+    # the dimensions said before the vectors, and the bytes per value said in the product
+    "The catalogue has 50 million items with 256-dimensional float32 embeddings, so 50 million times 256 times 4 "
+    "bytes is about 51 gigabytes.",
+])
+def test_inputs_and_fractions_are_not_judged_as_derived_figures(text: str) -> None:
+    assert not flags(text)
+
+
+def test_vectors_with_their_dimensions_said_first_are_a_storage_step() -> None:
+    wrong = flags("Two hundred million product photos stored as 512-dimensional float32 vectors come to about "
+                  "41 gigabytes.")
+    assert [c.rule for c in wrong] == ["storage"] and wrong[0].expected == pytest.approx(4.096e11)

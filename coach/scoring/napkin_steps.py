@@ -114,6 +114,13 @@ _VECTORS = re.compile(r"\b(?P<rows>[\w.,-]+(?: [\w.,-]+){0,3}?) (?:\w+ )?(?:poin
                       r"(?:(?P<t1>float64|float32|float16|fp32|fp16|bf16|bfloat16|int8|doubles?) )?"
                       r"(?:dimensions|dims|features|values)(?: each| apiece)?(?: (?:in|as|of) "
                       r"(?P<t2>float64|float32|float16|fp32|fp16|bf16|bfloat16|int8))?", _F)
+_DTYPES = r"float64|float32|float16|fp32|fp16|bf16|bfloat16|int8|doubles?"
+# "fifty million items with 256-dimensional float32 embeddings", "200M photos as 512-dim fp16 vectors"
+_DIM_VECTORS = re.compile(rf"\b(?P<rows>[\w.,-]+(?: [\w.,-]+){{0,3}}?) (?:[a-z-]+ ){{0,2}}(?:with|as|into|of|to)\s+"
+                          rf"(?:a |an |one )?(?P<dims>[\w.,-]+)[- ](?:dim(?:ension(?:al)?)?s?|d)\s+(?P<t1>{_DTYPES})\s+"
+                          r"(?:embeddings?|vectors?)\b|\b(?P<rows2>[\w.,-]+(?: [\w.,-]+){0,3}?) (?:[a-z-]+ ){0,2}"
+                          rf"(?:with|as|into|of|to)\s+(?:a |an |one )?(?P<t2>{_DTYPES})\s+(?:embeddings?|vectors?) of\s+"
+                          r"(?P<dims2>[\w.,-]+)\s+(?:dimensions|dims)\b", _F)
 _PER_PERSON_AFTER = re.compile(r"^\s*(?:per|for each|for every|for one|each) (?:engineer|person|head|member|"
                                r"on-?caller|teammate|developer)\b", _F)
 _HEADS = re.compile(r"\b(?:engineers|people|members|on-?callers|developers)\b", _F)
@@ -121,18 +128,25 @@ _HEADS = re.compile(r"\b(?:engineers|people|members|on-?callers|developers)\b", 
 
 def _vector_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
     out: list[Check | None] = []
-    for m in _VECTORS.finditer(text):
-        dtype = (m.group("t1") or m.group("t2") or "").lower()
+    found = [(m, m.start(), m.start("dims"), m.group("dims"), m.group("t1") or m.group("t2"))
+             for m in _VECTORS.finditer(text)]
+    found += [(m, m.start(), m.start("dims") if m.group("dims") else m.start("t2"), m.group("dims") or m.group("dims2"),
+               m.group("t1") or m.group("t2")) for m in _DIM_VECTORS.finditer(text)]
+    for m, start, rows_end, dims_text, dtype in found:
+        dtype = (dtype or "").lower()
         if not dtype:
             continue
-        rows = [n for n in find_numbers(text[m.start():m.start("dims")]) if n.value >= 1000]
-        dims = [n for n in find_numbers(m.group("dims")) if n.value >= 2]
+        rows = [n for n in find_numbers(text[start:rows_end]) if n.value >= 1000]
+        dims = [n for n in find_numbers(dims_text) if n.value >= 2]
         if not rows or not dims:
             continue
-        said = next((q for q in qs if q.start >= m.end() and q.kind == "storage"), None)
+        n, d, b = rows[-1].value, dims[-1].value, _DTYPE_BYTES[dtype]
+        # the total said next: not the bytes per value said with the product ("x 4 bytes") nor the size of one
+        # vector ("so each one is a kilobyte")
+        said = next((q for q in qs if q.start >= m.end() and q.kind == "storage" and q.value > 64
+                     and not q.has("per_item") and not 0.5 <= q.value / (d * b) <= 2), None)
         if said is None or text.count(".", m.end(), said.start) > 1:
             continue
-        n, d, b = rows[-1].value, dims[-1].value, _DTYPE_BYTES[dtype]
         how = f"{fmt_num(n)} vectors × {fmt_num(d)} dimensions × {b} B ({dtype})"
         out.append(judge("storage", said, n * d * b, how, []))     # a storage step: items × bytes per item
     return out

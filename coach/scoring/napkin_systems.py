@@ -77,6 +77,9 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
         for t in qs[i + 1:]:
             if not _near(d, t, 1) or t.start in done or _derived_elsewhere(text, t, qs):
                 continue
+            if t.sentence != d.sentence and any(x.start > t.start and x.sentence == t.sentence and _is_total_rate(x)
+                                                and x.period_s >= 3600 for x in qs):
+                continue    # a new sentence's rate that its own sentence restates per day is an input, not derived
             if _is_total_rate(t) and 0 < t.period_s <= 60:
                 window = napkin_rates.window_s(text[d.start + len(d.text):t.start])
                 if window and window < d.period_s:     # the day's total done within a batch window, not all day

@@ -99,6 +99,8 @@ _INSTANCE_HANDLES = re.compile(
     r"worker|card|core|shard|container)\s+(?:can\s+|could\s+|will\s+)?(?:handles?|serves?|does|do|takes?|sustains?|"
     r"processes|manages?|keeps? up with|absorbs?)\s+(?:about|around|roughly|up to|maybe|only|just)?\s*$", re.I)
 _NARRATIVE_ONE = re.compile(r"(?:^|[.,;!?]|\b(?:then|and|but|so|until|one))\s*$", re.I)
+_FRACTION_AFTER = re.compile(r"^\s*(?:thirds?|quarters?|halves|fifths?|tenths?|of (?:the|our|all|them|those))\b", re.I)
+_COST_BEFORE = re.compile(r"\b(?:costs?|costing|bill|spend|spent|pay|paid|budget|priced at|charged?)\b[^.;\d]{0,20}$", re.I)
 _POINTS = re.compile(r"^\s*points?\b", re.I)
 _METRIC = re.compile(rf"\b(?:{METRICS})\b[^.;]{{0,40}}$", re.I)
 _BARE_PERIOD = re.compile(r"^(?:per|a|an|/|each|every)\s*(?:second|minute|hour|day|night|week|month|quarter|year)$", re.I)
@@ -223,7 +225,7 @@ def _unit_for(text: str, span: NumberSpan, sentence: str, sent_start: int) -> Un
         return UnitMatch("compute", "units", 1, m.group(0).strip(), m.end())
     if span.value >= 1 and _PREFIX_LAT.search(before):
         return UnitMatch("latency", "s", 1e-3, "", 0, frozenset({"assumed_ms"}))
-    if span.value >= 1 and _PREFIX_QPS.search(before):
+    if span.value >= 1 and _PREFIX_QPS.search(before) and not _FRACTION_AFTER.match(tail):
         return UnitMatch("throughput", "/s", 1, "", 0, period_s=1)
     if span.value >= 100 and _PREFIX_USERS.search(before):
         return UnitMatch("users", "users", 1, "", 0)
@@ -254,7 +256,9 @@ def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
         if um is None or um.kind != "throughput" or not _BARE_PERIOD.match(um.said):
             continue
         prev = next(((pum, psi) for _, pum, psi in reversed(out[:i]) if pum is not None and pum.kind != "factor"), None)
-        if prev is not None and prev[1] == si and prev[0].kind == "cost":
+        money = any(pum is not None and pum.kind == "cost" and psi == si for _, pum, psi in out[:i])
+        if (prev is not None and prev[1] == si and prev[0].kind == "cost") or (
+                money and _COST_BEFORE.search(text[max(0, span.start - 30):span.start])):
             per = um.said.split()[-1].lower().lstrip("/")
             out[i] = (span, UnitMatch("cost", f"$/{per}", 1, um.said, um.length, frozenset(), um.period_s), si)
     # restatements: "about 3,500 QPS on average and maybe 10,000 at peak", "so 50 replicas ... I'd run 75."
