@@ -141,3 +141,19 @@ def test_vectors_with_their_dimensions_said_first_are_a_storage_step() -> None:
     wrong = flags("Two hundred million product photos stored as 512-dimensional float32 vectors come to about "
                   "41 gigabytes.")
     assert [c.rule for c in wrong] == ["storage"] and wrong[0].expected == pytest.approx(4.096e11)
+
+
+def test_a_fan_out_per_thing_rated_and_a_meal_time_peak_follow_the_chain() -> None:
+    text = ("Say three million orders a day, about thirty-five a second on average and maybe a hundred and forty at "
+            "dinner. We show an estimate on every checkout screen, roughly ten views per order, so plan for about "
+            "fourteen hundred estimate requests a second at peak.")
+    assert not flags(text)
+    wrong = flags(text.replace("fourteen hundred", "fourteen thousand"))
+    assert [c.rule for c in wrong] == ["fan_out"] and wrong[0].expected == pytest.approx(1400)
+
+
+def test_several_sets_of_vectors_are_judged_by_the_set_the_total_is_for() -> None:
+    text = ("Assume four hundred million users and fifty million items at 128 dimensions in fp16; that is about a "
+            "hundred gigabytes for users and thirteen for items.")
+    assert not flags(text)
+    assert flags(text.replace("about a hundred gigabytes", "about a thousand gigabytes"))

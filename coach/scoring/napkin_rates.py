@@ -39,7 +39,8 @@ _PER_REQ_BEFORE = re.compile(r"\b(?:each|every|per|a single)\s+(?:(?:one\s+)?of\
                              r"impressions|sessions)\b[^.;]{0,30}$", _F)
 
 
-_RUSH = r"\b(?:the|a|morning|evening|lunch|holiday|daily|traffic) (?:rush|spike|surge)|\bbusiest\b"   # a peak by another name
+_RUSH = (r"\b(?:the|a|morning|evening|lunch|holiday|daily|traffic) (?:rush|spike|surge)|\bbusiest\b|"  # a peak by another name
+         r"\bat (?:dinner|lunch|breakfast)(?: ?time)?\b")
 
 
 def is_peak(text: str, q: Quantity) -> bool:
@@ -101,6 +102,22 @@ def _per_rated_thing(text: str, before: str) -> bool:
                for w in (m.group("w1"), m.group("w2")) if w)
 
 
+_PER_THING_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?P<things>[a-z]{3,}s)\s+(?:per|for each|for every|on each|on every|"
+                              r"in each|with each)\s+(?P<w>[a-z]{3,})\b", _F)
+
+
+def _rated(text: str, word: str) -> bool:
+    """The answer gives a rate of this thing ("three million orders a day", "400 checkouts a second")."""
+    return bool(re.search(rf"\b{re.escape(word.lower())}e?s\s*(?:a|per|/|each|every)\s*(?:second|sec|minute|hour|day)\b",
+                          text, _F))
+
+
+def _per_rated_after(text: str, tail: str) -> bool:
+    """"roughly ten views per order" when the answer rates orders: each order fans out to ten views."""
+    m = _PER_THING_AFTER.match(tail)
+    return bool(m) and m.group("things").lower().rstrip("s") != m.group("w").lower() and _rated(text, m.group("w"))
+
+
 def fan_outs(text: str) -> list[tuple[float, int]]:
     """(items per request, where it was said)."""
     out = []
@@ -109,8 +126,9 @@ def fan_outs(text: str) -> list[tuple[float, int]]:
             continue
         tail = text[span.end:span.end + 60]
         before = text[max(0, span.start - 60):span.start]
-        if _PER_REQ_AFTER.match(tail) or ((_PER_REQ_BEFORE.search(before) or _per_rated_thing(text, before)) and
-                                          (_FAN_AFTER.match(tail) or _counted_things(text, span))):
+        if _PER_REQ_AFTER.match(tail) or _per_rated_after(text, tail) or (
+                (_PER_REQ_BEFORE.search(before) or _per_rated_thing(text, before)) and
+                (_FAN_AFTER.match(tail) or _counted_things(text, span))):
             out.append((span.value, span.start))
     return out
 
@@ -125,9 +143,13 @@ def _made_per_request(text: str, q: Quantity, fan_at: int, rates: list[Quantity]
     after a rate of requests ("sixty dishes per page view ... 2,500 views a second, so fifteen thousand suggestions
     a second"): the items the requests fan out to, whatever the candidate calls them."""
     noun = _noun(q)
-    if not noun or re.fullmatch(REQ_NOUNS, noun, _F) or text.count(".", fan_at, q.start) > 1:
+    said = find_numbers(text[fan_at:fan_at + 40])
+    per = _PER_THING_AFTER.match(text[fan_at + said[0].end:fan_at + said[0].end + 60]) if said else None
+    # requests are the fanned-out things when the fan-out is per something else ("ten views per order")
+    fanned_requests = per is not None and not re.fullmatch(REQ_NOUNS, per.group("w") + "s", _F)
+    if not noun or (re.fullmatch(REQ_NOUNS, noun, _F) and not fanned_requests) or text.count(".", fan_at, q.start) > 1:
         return False
-    if not any(r.start < q.start and r is not q and _noun(r) and _noun(r) != noun for r in rates):
+    if not any(r.start < q.start and r is not q and _noun(r) != noun for r in rates):
         return False
     said = find_numbers(text[fan_at:fan_at + 40])
     fan_noun = _ANY_COUNT_AFTER.match(text[fan_at + said[0].end:fan_at + said[0].end + 60]) if said else None

@@ -136,17 +136,22 @@ def _vector_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | No
         dtype = (dtype or "").lower()
         if not dtype:
             continue
-        rows = [n for n in find_numbers(text[start:rows_end]) if n.value >= 1000]
+        # the counts of the clause before the dimensions ("four hundred million users and fifty million items at")
+        clause = max(text.rfind(c, 0, start) for c in ".;:") + 1
+        rows = [n for n in find_numbers(text[max(clause, start - 60):rows_end]) if n.value >= 1000]
         dims = [n for n in find_numbers(dims_text) if n.value >= 2]
         if not rows or not dims:
             continue
-        n, d, b = rows[-1].value, dims[-1].value, _DTYPE_BYTES[dtype]
+        d, b = dims[-1].value, _DTYPE_BYTES[dtype]
+        n = rows[-1].value
         # the total said next: not the bytes per value said with the product ("x 4 bytes") nor the size of one
         # vector ("so each one is a kilobyte")
         said = next((q for q in qs if q.start >= m.end() and q.kind == "storage" and q.value > 64
                      and not q.has("per_item") and not 0.5 <= q.value / (d * b) <= 2), None)
         if said is None or text.count(".", m.end(), said.start) > 1:
             continue
+        if len(rows) > 1:     # "400 million users and 50 million items at 128 dimensions": the set the total is for
+            n = min((r.value for r in rows), key=lambda v: max(v * d * b, said.value) / min(v * d * b, said.value))
         how = f"{fmt_num(n)} vectors × {fmt_num(d)} dimensions × {b} B ({dtype})"
         out.append(judge("storage", said, n * d * b, how, []))     # a storage step: items × bytes per item
     return out

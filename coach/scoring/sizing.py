@@ -55,8 +55,8 @@ _PART_UNIT = re.compile(     # "half a megabyte", "a quarter of a second": a fra
     r"kb|mb|gb|tb|meg|gig|point)s?\b)", re.IGNORECASE)
 _PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _RANGE_GAP = re.compile(r"^\s*(?:to|-|–|or|and|through)\s*$", re.I)
-_RESTATE = re.compile(r"^\s*(?:at (?:the )?peak|peak|on average|average|in total|total|or so)\b|^\s*(?:[.,;!?]|$)",
-                      re.I)
+_RESTATE = re.compile(r"^\s*(?:at (?:the )?peak|peak|on average|average|in total|total|or so|"
+                      r"at (?:dinner|lunch|breakfast)(?: ?time)?|at (?:the )?(?:busiest|rush))\b|^\s*(?:[.,;!?]|$)", re.I)
 _PEAK = re.compile(r"\bpeak", re.I)
 _AVERAGE = re.compile(r"\baverage|\bavg\b|\bmean\b|\bon average", re.I)
 _OF_THEM = re.compile(r"^\s*of (?:them|those|these)\b", re.I)
@@ -67,7 +67,8 @@ _PREFIX_USERS = re.compile(r"\b(?:dau|mau|users)\s*(?:is|are|of|at|=|:)?\s*(?:ab
 _PER_USER_BEFORE = re.compile(
     r"(?:\b(?:each|every|per|an? average|the average|typical|a single)\s+(?:user|person|customer|member|one|"
     r"of them|visitor)\b|\busers?\s+(?:make|makes|send|sends|do|does|open|opens|issue|issues|view|views)\b|"
-    r"\b[a-z]{3,}s\s+each\s+(?!(?:of|so|and|or|but|which|that|is|are|was|were|then|at|in|on|with|for)\b)[a-z]+)"
+    r"\b[a-z]{3,}s\s+each\s+(?!(?:of|so|and|or|but|which|that|is|are|was|were|then|at|in|on|with|for|a|an|the|"
+    r"per|every|day|week|month|hour|time)\b)[a-z]+)"
     r"[^.;]{0,45}$", re.I)
 _PER_INSTANCE_BEFORE = re.compile(
     r"\b(?:a single|one|each|per|every|a)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|gpu|replica|box|host|"

@@ -90,7 +90,8 @@ _QPS = _r(rf"{MOD}{{0,2}}(?P<u>qps|rps|tps|qpd|rpm|req/s|requests/s|queries per 
 _ARRIVE = (r"(?:\s+(?:land|arrive|come in|flow in|pour in|stream in|get (?:written|logged|stored|ingested)|"
            r"are (?:written|logged|stored|ingested|processed|created))(?:\s+(?:in|into|on|to)\s+(?:the\s+|our\s+)?"
            r"[a-z-]+)?)")
-_RATE_NOUN = _r(rf"{MOD}{{0,2}}(?P<noun>{RATE_NOUNS})\b(?P<who1>\s+{PER_WHO}\b)?{_ARRIVE}?\s*,?\s*{PERIOD}"
+_RATE_NOUN = _r(rf"{MOD}{{0,2}}(?P<noun>{RATE_NOUNS})\b(?P<who1>\s+{PER_WHO}\b|\s+each(?=\s+(?:a|an|per|every)\s))?{_ARRIVE}?"
+                rf"\s*,?\s*{PERIOD}"
                 rf"(?P<who2>\s+{PER_WHO}\b|\s+each\b)?")
 _ADVERB_NOUN = _r(rf"(?P<adv>daily|nightly|hourly|weekly|monthly)\s+{MOD}{{0,1}}(?P<noun>{RATE_NOUNS})\b")
 _DATA = _r(rf"{MOD}{{0,2}}(?P<noun>{DATA_NOUNS})\b")
