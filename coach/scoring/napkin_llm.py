@@ -200,8 +200,8 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     # Adam
     if n and re.search(r"\badam\w*", text, _F) and not re.search(r"\b(?:8[- ]bit adam|lora|qlora|frozen)\b", text, _F):
         for q in storage:
-            if q.has("per_item"):        # "16 bytes apiece": the per-parameter figure itself, not the total
-                continue
+            if q.has("per_item") or q.value <= 32:   # "16 bytes apiece", "each parameter costs sixteen bytes":
+                continue                                # the per-parameter figure itself, not the total
             if q.start > params[0].start and not _PER_TOKEN.match(text[q.start + len(q.text):q.start + 40]):
                 out.append(judge("adam_memory", q, 16 * n, f"{fmt_num(n)} parameters × 16 bytes (Adam, mixed "
                                                            "precision)", "B", RULE_OF_THUMB))
