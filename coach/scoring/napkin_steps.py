@@ -174,7 +174,12 @@ def _per_person(qs: list[Quantity], text: str, judge: Callable[..., Check | None
             continue
         k = heads[0].value
         how = f"{fmt_num(team.value * 604800)} a week ÷ {fmt_num(k)} people"
-        out.append(judge("per_person", q, team.value / k, how, []))
+        period = q.period_s or 1.0           # judged and shown in the period the candidate said ("a month")
+        name = {1: "s", 60: "minute", 3600: "hour", 86400: "day", 604800: "week", 2_592_000: "month"}.get(int(period))
+        if name and name != "s":
+            out.append(judge("per_person", q, team.value / k * period, how, [], f"/{name}", q.value * period))
+        else:
+            out.append(judge("per_person", q, team.value / k, how, []))
     return out
 
 
