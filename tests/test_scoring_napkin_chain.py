@@ -157,3 +157,18 @@ def test_several_sets_of_vectors_are_judged_by_the_set_the_total_is_for() -> Non
             "hundred gigabytes for users and thirteen for items.")
     assert not flags(text)
     assert flags(text.replace("about a hundred gigabytes", "about a thousand gigabytes"))
+
+
+@pytest.mark.parametrize("wrong, rule, right_figure, said_wrong, said_right", [
+    ("Serving a 70B model at 8 bits per weight takes roughly 17 gigabytes of GPU memory.", "model_memory", 7e10,
+     "17 gigabytes", "70 gigabytes"),
+    ("With 48 layers, 8 grouped KV heads and head dim 128 at 2 bytes, the cache is about 2 MB per token.",
+     "kv_cache", 196608, "2 MB", "196 KB"),
+    ("We serve 1,500 QPS at peak; each replica sustains 50 QPS, so with 40% headroom we need about 10 replicas.",
+     "capacity", 42, "10 replicas", "42 replicas"),
+])
+def test_precision_per_weight_grouped_heads_and_headroom_in_other_words(wrong, rule, right_figure, said_wrong,
+                                                                        said_right) -> None:
+    hit = [c for c in flags(wrong) if c.rule == rule]
+    assert hit and hit[0].expected == pytest.approx(right_figure, rel=0.05), [c.message for c in flags(wrong)]
+    assert not flags(wrong.replace(said_wrong, said_right))

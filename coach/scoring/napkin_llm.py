@@ -132,7 +132,7 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     flops = flops_figures(text)
     # KV cache
     layers = _numbers_before(text, r"(?:transformer )?layers\b")
-    heads = _numbers_before(text, r"(?:kv|key[- ]value|key and value|key/value|k/v)[- ]heads?\b")
+    heads = _numbers_before(text, r"(?:grouped |shared |query-grouped )?(?:kv|key[- ]value|key and value|key/value|k/v)[- ]heads?\b")
     dims = _head_dims(text, heads)
     per_token: float | None = None
     if layers and heads and dims:

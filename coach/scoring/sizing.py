@@ -309,8 +309,9 @@ def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[S
     if um.kind == "compute" and "each" in q:
         q.discard("each")
         q.add("per_instance")
-    if um.kind == "storage" and "rate" not in q and "per_param" not in q and _PER_ITEM_BEFORE.search(before):
-        q.add("per_item")
+    if um.kind == "storage" and "rate" not in q and "per_param" not in q and (m := _PER_ITEM_BEFORE.search(before)) \
+            and not re.search(r"\b(?:bits?|bytes?)\s*$", before[:m.start()], re.I):
+        q.add("per_item")                 # (not "8 bits per weight takes 70 GB": that "per" is the precision's)
     if um.kind in ("throughput", "compute", "storage", "cost") and _TOTAL.search(around):
         q.add("total")
     raw = span.value
