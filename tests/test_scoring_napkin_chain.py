@@ -172,3 +172,19 @@ def test_precision_per_weight_grouped_heads_and_headroom_in_other_words(wrong, r
     hit = [c for c in flags(wrong) if c.rule == rule]
     assert hit and hit[0].expected == pytest.approx(right_figure, rel=0.05), [c.message for c in flags(wrong)]
     assert not flags(wrong.replace(said_wrong, said_right))
+
+
+@pytest.mark.parametrize("wrong, rule, right_figure, said_wrong, said_right", [
+    ("We average 500 QPS, and in the evening busy hour it climbs to about 50,000 QPS.", "peak", 1500,
+     "50,000 QPS", "5,000 QPS"),
+    ("The job writes 2 million records an hour, roughly 480 million a day.", "per_day", 4.8e7,
+     "480 million", "48 million"),
+    ("A training run uses 512 GPU-hours a day at $2 per GPU-hour, so about $10,000 a day.", "cost", 1024,
+     "$10,000", "$1,000"),
+    ("Each request hits 3 shards and we see 20,000 requests a second, so the shards see 6,000 reads a second.",
+     "fan_out", 60000, "6,000 reads", "60,000 reads"),
+])
+def test_a_busy_hour_an_hourly_rate_gpu_hours_and_shards(wrong, rule, right_figure, said_wrong, said_right) -> None:
+    hit = [c for c in flags(wrong) if c.rule == rule]
+    assert hit and hit[0].expected == pytest.approx(right_figure, rel=0.05), [c.message for c in flags(wrong)]
+    assert not flags(wrong.replace(said_wrong, said_right))

@@ -40,7 +40,8 @@ _PER_REQ_BEFORE = re.compile(r"\b(?:each|every|per|a single)\s+(?:(?:one\s+)?of\
 
 
 _RUSH = (r"\b(?:the|a|morning|evening|lunch|holiday|daily|traffic) (?:rush|spike|surge)|\bbusiest\b|"  # a peak by another name
-         r"\bat (?:dinner|lunch|breakfast)(?: ?time)?\b")
+         r"\bat (?:dinner|lunch|breakfast)(?: ?time)?\b|\bbusy (?:hour|period|time|season|day|minute)s?\b|"
+         r"\b(?:climbs?|spikes?|jumps?|surges?|bursts?|shoots? up)\s+to\b")
 
 
 def is_peak(text: str, q: Quantity) -> bool:
@@ -86,7 +87,8 @@ def _counted_things(text: str, span: Any) -> bool:
     if not _ANY_COUNT_AFTER.match(tail) or re.match(rf"^\s+(?:[a-z]+\s+)?(?:{REQ_NOUNS})\b", tail, _F):
         return False
     um = match_unit(tail, "", "", span.value)
-    return um is None or um.kind == "dataset"
+    # "each request hits 3 shards": the parts a request reaches are what it fans out to, as are counted items
+    return um is None or um.kind == "dataset" or (um.kind == "compute" and span.value < 1000)
 
 
 _EACH_THING = re.compile(r"\b(?:each|every|per|a single)\s+(?P<w1>[a-z-]{3,})(?:\s+(?P<w2>[a-z]{3,}))?\b[^.;]{0,40}$", _F)
@@ -181,14 +183,19 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
             out.append(judge("fan_out", q, base.value * n, how, []))
         elif is_peak(text, q):
             out.append(_peak(qs, text, q))
-    for r in rates:
+    shorter = [q for q in qs if q.kind == "throughput" and not q.has("per_user") and not q.has("per_instance")
+               and 0 < q.period_s <= 3600]
+    for r in shorter:
         if is_peak(text, r):
             continue
         for d in qs[qs.index(r) + 1:]:
             if d.sentence != r.sentence:
                 break
-            if d.kind == "throughput" and d.period_s >= 3600 and not d.has("per_user") and not d.has("per_instance"):
-                how = f"{fmt_num(r.value)}/s × {d.period_s:,.0f} s"
+            if d.kind == "throughput" and d.period_s >= 3600 and d.period_s > r.period_s and not d.has("per_user") \
+                    and not d.has("per_instance"):
+                how = f"{fmt_num(r.value)}/s × {d.period_s:,.0f} s" if r.period_s <= 1 else \
+                    f"{fmt_num(r.value * r.period_s)} {'an hour' if r.period_s == 3600 else 'a minute'} × " \
+                    f"{d.period_s / r.period_s:,.0f}"
                 out.append(judge("per_day", d, r.value * d.period_s, how, [], f"/{_period(d.period_s)}",
                                  d.value * d.period_s))
                 break

@@ -380,11 +380,36 @@ def _hourly_prices(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quanti
     return out
 
 
+_GH_PERIOD = re.compile(r"^\s*(?:a|per|each|every)\s+(?P<p>day|night|week|month|year)\b", re.I)
+
+
+def _gpu_hours_cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    """GPU-hours × price per GPU-hour: "512 GPU-hours a day at $2 per GPU-hour, so about $1,000 a day"."""
+    out: list[Check | None] = []
+    for p in qs:
+        if p.kind != "cost" or p.unit != "$/GPU-hour":
+            continue
+        gh = _last_before(qs, p, lambda x: x.kind == "compute" and x.unit == "GPU-hours" and x.sentence == p.sentence)
+        if gh is None:
+            continue
+        per = _GH_PERIOD.match(text[gh.start + len(gh.text):gh.start + len(gh.text) + 20])
+        c = next((x for x in qs if x.kind == "cost" and x.start > p.start and x.sentence - p.sentence <= 1), None)
+        if c is None:
+            continue
+        said_per = c.unit[2:] if c.unit.startswith("$/") else ""
+        gh_per = per.group("p").lower() if per else ""
+        if said_per and gh_per and said_per != gh_per:
+            continue                      # another period than the GPU-hours were said for
+        how = f"{fmt_num(gh.value)} GPU-hours × ${p.value:g}/GPU-hour"
+        out.append(_judge("cost", c, gh.value * p.value, how, factors, c.unit))
+    return out
+
+
 def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     """Instances × price per instance-hour × hours, against a cost said after the price (before the next price):
     per hour, per day or night (the hours a day the job runs), per week, month or year, or a total over a said
     period or duration."""
-    out: list[Check | None] = []
+    out: list[Check | None] = list(_gpu_hours_cost(qs, text, factors))
     prices = _hourly_prices(qs, text)
     starts = [p.start for p, _ in prices]
     for k, (p, n) in enumerate(prices):
