@@ -188,3 +188,15 @@ def test_a_busy_hour_an_hourly_rate_gpu_hours_and_shards(wrong, rule, right_figu
     hit = [c for c in flags(wrong) if c.rule == rule]
     assert hit and hit[0].expected == pytest.approx(right_figure, rel=0.05), [c.message for c in flags(wrong)]
     assert not flags(wrong.replace(said_wrong, said_right))
+
+
+@pytest.mark.parametrize("text", [
+    # the hourly total said after the price is not a second price
+    "Forty GPUs at 2.50 an hour is 100 dollars an hour. A month is about 730 hours, so roughly $73,000 a month.",
+    # a price said after GPU-hours is per GPU-hour, not for the GPUs running all month
+    "The model retrained monthly on sixty-four GPUs for three days, so about forty-six hundred GPU hours a run, and "
+    "at two dollars fifty an hour that's roughly eleven and a half thousand dollars a month.",
+])
+def test_a_bill_said_through_its_hourly_total_or_gpu_hours_checks_out(text: str) -> None:
+    assert not flags(text)
+    assert [c.rule for c in score_answer(text).sizing.checks].count("cost") >= 1

@@ -374,6 +374,13 @@ def _hourly_prices(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quanti
         if n is None:
             continue
         between = text[n.start:p.start + len(p.text) + 25]
+        if out and out[-1][1] is n and out[-1][0].sentence == p.sentence:
+            continue     # "forty GPUs at 2.50 an hour is 100 dollars an hour": the second is the hourly total
+        if any(x.kind == "cost" and n.start < x.start < p.start and x.sentence == p.sentence
+               and 0.5 <= n.value * x.value / p.value <= 2 for x in qs):
+            continue     # "forty GPUs at two dollars fifty each is a hundred dollars an hour": a total too
+        if any(x.kind == "compute" and x.unit == "GPU-hours" and n.start < x.start < p.start for x in qs):
+            continue     # "... so 4,600 GPU hours a run, and at two fifty an hour": a price per GPU-hour
         if p.unit == "$/GPU-hour" or _EACH_PRICE.search(text[p.start:p.start + len(p.text) + 25]) or (
                 n.sentence == p.sentence and not _TOTAL_PRICE.search(between)):
             out.append((p, n))
@@ -387,9 +394,12 @@ def _gpu_hours_cost(qs: list[Quantity], text: str, factors: list[float]) -> list
     """GPU-hours × price per GPU-hour: "512 GPU-hours a day at $2 per GPU-hour, so about $1,000 a day"."""
     out: list[Check | None] = []
     for p in qs:
-        if p.kind != "cost" or p.unit != "$/GPU-hour":
+        if p.kind != "cost" or p.unit not in ("$/GPU-hour", "$/hour"):
             continue
         gh = _last_before(qs, p, lambda x: x.kind == "compute" and x.unit == "GPU-hours" and x.sentence == p.sentence)
+        if gh is not None and p.unit == "$/hour" and any(x.kind == "compute" and x.unit != "GPU-hours"
+                                                          and gh.start < x.start < p.start for x in qs):
+            continue                      # a count of machines said between: their price, not the GPU-hours
         if gh is None:
             continue
         per = _GH_PERIOD.match(text[gh.start + len(gh.text):gh.start + len(gh.text) + 20])

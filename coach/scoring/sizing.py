@@ -113,8 +113,8 @@ _CENTS = (r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighte
           r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:" + _DIGIT + r"))?")
 # a price said the way people say one: "at two fifty an hour" is $2.50 an hour, when the answer talks money
 _SPOKEN_PRICE = re.compile(rf"\b(?:at|for|costs?|pay(?:ing)?|charges?|about|around|roughly|is)\s+(?P<p>(?P<d>{_DIGIT})\s+"
-                           rf"(?P<c>{_CENTS}))(?=\s+(?:an?|per|each)\s+(?:gpu[- ]?)?(?:hour|gpu|machine|instance|node|"
-                           r"box|card|month|day)\b)", re.I)
+                           rf"(?P<c>{_CENTS})|(?P<n>\d+\.\d\d))(?=\s+(?:an?|per|each)\s+(?:gpu[- ]?)?(?:hour|gpu|machine|"
+                           r"instance|node|box|card|month|day)\b)", re.I)
 _MONEY_TALK = re.compile(r"\$|\bdollars?\b|\bbucks\b|\bcosts?\b|\bprice|\bbill\b|\bspend|\bbudget", re.I)
 
 
@@ -129,11 +129,25 @@ def _once_spans(text: str) -> list[NumberSpan]:
             for m in _ONCE.finditer(text)]
 
 
+# "two dollars fifty": dollars and cents said in words
+_DOLLARS_CENTS = re.compile(rf"\b(?P<p>(?P<d>{_DIGIT}|ten|eleven|twelve) dollars? (?:and )?(?P<c>{_CENTS})(?: cents?)?)\b", re.I)
+
+
 def _spoken_prices(text: str) -> list[NumberSpan]:
     if not _MONEY_TALK.search(text):
         return []
     out = []
+    for m in _DOLLARS_CENTS.finditer(text):
+        d, c = find_numbers(m.group("d")), find_numbers(m.group("c"))
+        if d and c:
+            out.append(NumberSpan(m.start("p"), m.end("p"), d[0].value + c[0].value / 100, m.group("p"),
+                                  suffix="$", words=True))
     for m in _SPOKEN_PRICE.finditer(text):
+        if any(o.start <= m.start("p") < o.end for o in out):
+            continue
+        if m.group("n"):                   # "at 2.50 an hour": written the way a price is
+            out.append(NumberSpan(m.start("p"), m.end("p"), float(m.group("n")), m.group("p"), suffix="$"))
+            continue
         d, c = find_numbers(m.group("d")), find_numbers(m.group("c"))
         if d and c:
             out.append(NumberSpan(m.start("p"), m.end("p"), d[0].value + c[0].value / 100, m.group("p"),
