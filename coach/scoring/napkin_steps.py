@@ -115,12 +115,12 @@ _VECTORS = re.compile(r"\b(?P<rows>[\w.,-]+(?: [\w.,-]+){0,3}?) (?:\w+ )?(?:poin
                       r"(?:dimensions|dims|features|values)(?: each| apiece)?(?: (?:in|as|of) "
                       r"(?P<t2>float64|float32|float16|fp32|fp16|bf16|bfloat16|int8))?", _F)
 _DTYPES = r"float64|float32|float16|fp32|fp16|bf16|bfloat16|int8|doubles?"
-# "fifty million items with 256-dimensional float32 embeddings", "200M photos as 512-dim fp16 vectors"
-_DIM_VECTORS = re.compile(rf"\b(?P<rows>[\w.,-]+(?: [\w.,-]+){{0,3}}?) (?:[a-z-]+ ){{0,2}}(?:with|as|into|of|to)\s+"
-                          rf"(?:a |an |one )?(?P<dims>[\w.,-]+)[- ](?:dim(?:ension(?:al)?)?s?|d)\s+(?P<t1>{_DTYPES})\s+"
-                          r"(?:embeddings?|vectors?)\b|\b(?P<rows2>[\w.,-]+(?: [\w.,-]+){0,3}?) (?:[a-z-]+ ){0,2}"
-                          rf"(?:with|as|into|of|to)\s+(?:a |an |one )?(?P<t2>{_DTYPES})\s+(?:embeddings?|vectors?) of\s+"
+# "fifty million items with 256-dimensional float32 embeddings", "200M photos as fp16 vectors of 512 dimensions":
+# found by the dimensions and the type (rare words, so the search is cheap); the counts come from the clause before
+_DIM_VECTORS = re.compile(rf"(?P<dims>[\w.,-]+)[- ](?:dim(?:ension(?:al)?)?s?|d)\s+(?P<t1>{_DTYPES})\s+"
+                          rf"(?:embeddings?|vectors?)\b|\b(?P<t2>{_DTYPES})\s+(?:embeddings?|vectors?) of\s+"
                           r"(?P<dims2>[\w.,-]+)\s+(?:dimensions|dims)\b", _F)
+_DTYPE_WORD = re.compile(rf"\b(?:{_DTYPES})\b", _F)
 _PER_PERSON_AFTER = re.compile(r"^\s*(?:per|for each|for every|for one|each) (?:engineer|person|head|member|"
                                r"on-?caller|teammate|developer)\b", _F)
 _HEADS = re.compile(r"\b(?:engineers|people|members|on-?callers|developers)\b", _F)
@@ -128,17 +128,28 @@ _HEADS = re.compile(r"\b(?:engineers|people|members|on-?callers|developers)\b", 
 
 def _vector_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
     out: list[Check | None] = []
-    found = [(m, m.start(), m.start("dims"), m.group("dims"), m.group("t1") or m.group("t2"))
-             for m in _VECTORS.finditer(text)]
-    found += [(m, m.start(), m.start("dims") if m.group("dims") else m.start("t2"), m.group("dims") or m.group("dims2"),
-               m.group("t1") or m.group("t2")) for m in _DIM_VECTORS.finditer(text)]
-    for m, start, rows_end, dims_text, dtype in found:
+    found = []
+    seen: set[int] = set()
+    for hit in _DTYPE_WORD.finditer(text):      # both shapes name a type: search only around one (cheap on long answers)
+        lo = max(0, hit.start() - 120)
+        window = text[lo:hit.end() + 80]
+        for m in _VECTORS.finditer(window):
+            if lo + m.start() not in seen:
+                seen.add(lo + m.start())
+                found.append((lo + m.end(), lo + m.start(), lo + m.start("dims"), m.group("dims"),
+                              m.group("t1") or m.group("t2")))
+        for m in _DIM_VECTORS.finditer(window):
+            if lo + m.start() not in seen:
+                seen.add(lo + m.start())
+                found.append((lo + m.end(), lo + m.start(), lo + m.start(), m.group("dims") or m.group("dims2"),
+                              m.group("t1") or m.group("t2")))
+    for end, start, rows_end, dims_text, dtype in found:
         dtype = (dtype or "").lower()
         if not dtype:
             continue
         # the counts of the clause before the dimensions ("four hundred million users and fifty million items at")
         clause = max(text.rfind(c, 0, start) for c in ".;:") + 1
-        rows = [n for n in find_numbers(text[max(clause, start - 60):rows_end]) if n.value >= 1000]
+        rows = [n for n in find_numbers(text[max(clause, start - 80):rows_end]) if n.value >= 1000]
         dims = [n for n in find_numbers(dims_text) if n.value >= 2]
         if not rows or not dims:
             continue
@@ -146,9 +157,9 @@ def _vector_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | No
         n = rows[-1].value
         # the total said next: not the bytes per value said with the product ("x 4 bytes") nor the size of one
         # vector ("so each one is a kilobyte")
-        said = next((q for q in qs if q.start >= m.end() and q.kind == "storage" and q.value > 64
+        said = next((q for q in qs if q.start >= end and q.kind == "storage" and q.value > 64
                      and not q.has("per_item") and not 0.5 <= q.value / (d * b) <= 2), None)
-        if said is None or text.count(".", m.end(), said.start) > 1:
+        if said is None or text.count(".", end, said.start) > 1:
             continue
         if len(rows) > 1:     # "400 million users and 50 million items at 128 dimensions": the set the total is for
             n = min((r.value for r in rows), key=lambda v: max(v * d * b, said.value) / min(v * d * b, said.value))
