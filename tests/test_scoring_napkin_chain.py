@@ -200,3 +200,11 @@ def test_a_busy_hour_an_hourly_rate_gpu_hours_and_shards(wrong, rule, right_figu
 def test_a_bill_said_through_its_hourly_total_or_gpu_hours_checks_out(text: str) -> None:
     assert not flags(text)
     assert [c.rule for c in score_answer(text).sizing.checks].count("cost") >= 1
+
+
+def test_each_standing_for_the_machines_just_counted_is_their_capacity() -> None:
+    right = "Our fleet is 200 pods; each handles 150 requests a second, so capacity is 30,000 requests a second."
+    assert not flags(right)
+    assert not flags(right.replace("a second.", "a second, which covers a peak of 25,000."))   # not a peak of 150
+    wrong = flags(right.replace("30,000", "3,000"))
+    assert [c.rule for c in wrong] == ["capacity"] and wrong[0].expected == pytest.approx(30000)

@@ -73,6 +73,9 @@ _PER_USER_BEFORE = re.compile(
 _PER_INSTANCE_BEFORE = re.compile(
     r"\b(?:a single|one|each|per|every|a)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|gpu|replica|box|host|"
     r"pod|worker|card|core|shard|container)\b[^.;]{0,35}$", re.I)
+# "200 pods; each handles 150 requests a second": "each" standing for the machines just counted
+_EACH_HANDLES = re.compile(r"\beach(?: one)?\s+(?:can\s+)?(?:handles?|serves?|does|takes|sustains?|manages?|processes|"
+                           r"absorbs?|keeps? up with)\s+(?:about|around|roughly|up to|maybe|only|just)?\s*$", re.I)
 _PER_INSTANCE_AFTER = re.compile(
     r"^\s*(?:per|a|each|for each|on each|on one|on a single)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|"
     r"gpu|replica|box|host|pod|worker|card|core|shard|container)\b|^\s*each\b", re.I)
@@ -316,7 +319,8 @@ def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[S
                 and re.search(r"\b(?:users?|customers?|people|members|visitors)\b", text[sent.start:span.start], re.I):
             q.add("per_user")             # "10 million users making 200 requests a day each"
             q.discard("each")
-        if _PER_INSTANCE_AFTER.search(after) or _PER_INSTANCE_BEFORE.search(before) or "each" in q:
+        each_machine = _EACH_HANDLES.search(before) and _COMPUTE_BEFORE.search(text[sent.start:span.start])
+        if _PER_INSTANCE_AFTER.search(after) or _PER_INSTANCE_BEFORE.search(before) or "each" in q or each_machine:
             q.discard("each")
             if "per_user" not in q:
                 q.add("per_instance")
