@@ -119,7 +119,8 @@ def test_rows_times_dimensions_times_bytes_is_checked():
              "comes to roughly fifty gigabytes in memory, so one large box holds them.")
     right = wrong.replace("roughly fifty gigabytes", "roughly five gigabytes")
     flags = _math_gaps(wrong)
-    assert flags and "fifty gigabytes" in flags[0] and "rows × dimensions × bytes per value" in flags[0]
+    assert flags and "fifty gigabytes" in flags[0] and "items × bytes per item" in flags[0]    # a storage step
+    assert "20M vectors × 64 dimensions × 4 B" in flags[0] and "5.12 GB" in flags[0]
     assert not _math_gaps(right)
 
 

@@ -43,3 +43,35 @@ def test_point_words_without_keywords() -> None:
 def test_no_question_or_no_points() -> None:
     assert cover("anything", None).score is None
     assert cover("anything", Question("x", "coding", (), "p", "")).total == 0
+
+
+def _q(points: tuple[str, ...], keywords: tuple[tuple[str, ...], ...]) -> Question:
+    return Question(id="tp", round="technical-screen", levels=("senior",), prompt="How does concept drift show?", assesses="",
+                    talking_points=points, keywords=keywords)
+
+
+def test_a_keyword_said_as_denied_does_not_cover_the_point() -> None:
+    q = _q(("Concept drift needs labels or proxies", "Agreement with the other team"),
+           (("labels", "proxy"), ("agreed", "aligned")))
+    denied = cover("You can see concept drift without any labels. The other team and I never agreed on it.", q)
+    assert denied.covered == ()
+    said = cover("Concept drift shows up once labels come back. In the end we agreed on a shared schema.", q)
+    assert [p.point for p in said.covered] == list(q.talking_points)
+    # a limit or a condition is how a decision rule is said: it still carries the point
+    rule = _q(("Decide in advance what result leads to launch",), (("launch", "decision"),))
+    assert cover("We won't launch unless the guardrail holds.", rule).covered
+
+
+def test_a_sizing_point_needs_a_figure_not_a_name_or_a_vague_amount() -> None:
+    q = _q(("Size: queries per second, index size and latency budget",), (("qps", "index", "milliseconds"),))
+    assert not cover("I'd start with a lexical index like BM25.", q).covered
+    assert not cover("The latency would be a few hundred milliseconds or so.", q).covered
+    assert cover("The index holds 40 million documents at 2,000 qps.", q).covered
+
+
+def test_a_word_inside_a_term_of_art_or_a_word_that_only_starts_alike_is_not_the_keyword() -> None:
+    q = _q(("What they want to learn", "Scale in millions of users"), (("learn", "grow"), ("million",)))
+    r = cover("I'm passionate about machine learning. Our p99 is 40 milliseconds.", q)
+    assert r.covered == ()
+    r = cover("I want to learn how ranking works at scale. We serve 30 million users.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)

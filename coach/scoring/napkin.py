@@ -22,8 +22,9 @@ from __future__ import annotations
 from coach.scoring import napkin_llm, napkin_rates, napkin_steps, napkin_tests
 from coach.scoring.napkin_judge import (EXACT_TOLERANCE, ROUGH_TOLERANCE, STEPS, TOLERANCE, _ROUGH, Check,
                                         _judge, _tol)
-from coach.scoring.napkin_systems import (_PRECISION, _bandwidth, _capacity, _cost, _model_memory, _qps,
-                                          _storage, _training_time)
+from coach.scoring.napkin_costs import _cost
+from coach.scoring.napkin_systems import (_PRECISION, _bandwidth, _capacity, _model_memory, _qps, _storage,
+                                          _training_time)
 from coach.scoring.sizing import Quantity
 
 __all__ = ["Check", "STEPS", "TOLERANCE", "ROUGH_TOLERANCE", "EXACT_TOLERANCE", "check", "missing_kinds",

@@ -18,9 +18,9 @@ _ROUGH = re.compile(r"\b(?:rough (?:guess|estimate|number)|ballpark|wild guess|o
 STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qps_from_daily": "per day ÷ 86,400 s",
          "qps_in_window": "per day ÷ the seconds of the batch window",
          "per_day": "per second × 86,400 s", "peak": "peak against average", "fan_out": "fan-out per request",
-         "bandwidth": "requests per second × bytes per request", "storage": "items × bytes per item",
+         "bandwidth": "requests per second × bytes per request", "storage": "items × bytes per item",     # vectors: rows × dimensions × bytes per value
          "model_memory": "parameters × bytes per parameter", "training_time": "work ÷ rate",
-         "capacity": "load ÷ capacity per replica", "cost": "instances × price per hour × hours",
+         "capacity": "load ÷ capacity per replica (× any headroom said)", "cost": "instances × price per hour × hours",
          "kv_cache": "KV cache: 2 × layers × KV heads × head dim × bytes per token",
          "kv_tokens": "KV cache = bytes per token × tokens (× sequences)",
          "test_duration": "test duration = required sample ÷ daily traffic per arm",
@@ -30,7 +30,7 @@ STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qp
          "gpus_for_memory": "GPUs ≥ memory ÷ memory per GPU",
          "batch_rate": "items per second = batch size ÷ seconds per batch",
          "scale": "halving, doubling or a fraction of a stated figure",
-         "vector_bytes": "rows × dimensions × bytes per value", "per_person": "team rate ÷ people sharing it"}
+         "per_person": "team rate ÷ people sharing it"}
 
 
 @dataclass(frozen=True)
@@ -90,8 +90,10 @@ def _judge(rule: str, stated: Quantity, expected: float, how: str, factors: list
     else:
         off = ratio if ratio >= 1 else 1 / ratio
         times = f"{off:.1f}" if off < 10 else f"{off:.0f}"
-        message = (f"{said} is off by {times}x at the step \"{step}\": {how} ≈ {human(expected, unit)} "
-                   f"(the right order of magnitude is {_magnitude(expected, unit)})")
+        magnitude = _magnitude(expected, unit)
+        # the order of magnitude helps a figure that is far off; a time or a small count says it already
+        tail = "" if unit == "s" or expected < 20 else f" (the right order of magnitude is {magnitude})"
+        message = f"{said} is off by {times}x at the step \"{step}\": {how} ≈ {human(expected, unit)}{tail}"
     return Check(ok, message, _sig(value), _sig(expected), rule, unit, stated.start, claimed=stated.text,
                  inputs=how)
 

@@ -29,9 +29,10 @@ _F = re.IGNORECASE
 _FLOP_PREFIX = {"": 1.0, "k": 1e3, "kilo": 1e3, "m": 1e6, "mega": 1e6, "g": 1e9, "giga": 1e9, "t": 1e12, "tera": 1e12,
                 "p": 1e15, "peta": 1e15, "e": 1e18, "exa": 1e18, "z": 1e21, "zetta": 1e21}
 _SCI = re.compile(r"(?<![\w.])(?P<m>\d+(?:\.\d+)?)\s*(?:e\s*\+?|(?:x|×|times)\s*10\s*(?:\^|to the(?: power of)?)\s*)"
-                  r"(?P<e>\d{1,2})\b", _F)
-_FLOPS_AFTER = re.compile(r"^\s*(?P<p>kilo|mega|giga|tera|peta|exa|zetta|[kmgtpez])?\s*-?\s*flops?\b", _F)
-_PER_TOKEN = re.compile(r"^[^.;]{0,25}?\b(?:per|a|each|every|for (?:one|each|every|a)) token\b", _F)
+                  r"(?P<e>\d{1,2})(?:st|nd|rd|th)?\b", _F)
+_FLOPS_AFTER = re.compile(r"^\s*(?P<p>kilo|mega|giga|tera|peta|exa|zetta|[kmgtpez])?\s*-?\s*(?:flops?|floating[- ]point "
+                          r"(?:operations|ops))\b", _F)
+_PER_TOKEN = re.compile(r"^[^.;\d]{0,25}?\b(?:per|a|each|every|for (?:one|each|every|a)) token\b", _F)
 _PER_SECOND = re.compile(r"^\s*(?:per second|/s|a second)\b|^\s*(?:each|per gpu|effective|per card|sustained)", _F)
 
 
@@ -57,7 +58,7 @@ def _after(text: str, pattern: str) -> list[Fig]:
     """Numbers after a phrase ("head dimension of 128")."""
     out = []
     for m in re.finditer(pattern + r"\s*(?:of|is|=)?\s*", text, _F):
-        nums = [s for s in find_numbers(text[m.end():m.end() + 12]) if s.start == 0]
+        nums = [s for s in find_numbers(text[m.end():m.end() + 40]) if s.start == 0]
         if nums:
             out.append(Fig(nums[0].value, m.start(), m.end() + nums[0].end, text[m.start():m.end() + nums[0].end]))
     return out
@@ -68,7 +69,7 @@ def flops_figures(text: str) -> list[Fig]:
     out: list[Fig] = []
     taken: list[tuple[int, int]] = []
     for m in _SCI.finditer(text):
-        tail = _FLOPS_AFTER.match(text[m.end():m.end() + 20])
+        tail = _FLOPS_AFTER.match(text[m.end():m.end() + 40])
         value = float(m.group("m")) * 10 ** int(m.group("e"))
         if tail:
             value *= _FLOP_PREFIX[(tail.group("p") or "").lower()]
@@ -77,11 +78,21 @@ def flops_figures(text: str) -> list[Fig]:
     for span in find_numbers(text):
         if any(s <= span.start < e for s, e in taken):
             continue
-        tail = _FLOPS_AFTER.match(text[span.end:span.end + 20])
+        tail = _FLOPS_AFTER.match(text[span.end:span.end + 40])
         if tail:
             value = span.value * _FLOP_PREFIX[(tail.group("p") or "").lower()]
             out.append(Fig(value, span.start, span.end + tail.end(), text[span.start:span.end + tail.end()]))
     return sorted(out, key=lambda f: f.start)
+
+
+_TOKEN_BEFORE = re.compile(r"\b(?:each|every|per|a single|one|a) token\s+(?:takes|needs|uses|costs|holds|is|adds|"
+                           r"occupies|comes to|eats)(?: up)?\s+(?:about |roughly |around |some |maybe |just )?$", _F)
+
+
+def _per_token(text: str, q: Quantity) -> bool:
+    """A size said per token: "about 160 KB per token", "each token takes about two megabytes"."""
+    return bool(_PER_TOKEN.match(text[q.start + len(q.text):q.start + len(q.text) + 30])
+                or _TOKEN_BEFORE.search(text[max(0, q.start - 50):q.start]))
 
 
 def _bytes_near(text: str, at: int) -> float | None:
@@ -99,6 +110,20 @@ def _tokens(text: str) -> list[Fig]:
     return _numbers_before(text, r"(?:[a-z]+ )?tokens\b")
 
 
+def _head_dims(text: str, heads: list[Fig]) -> list[Fig]:
+    """The head dimension: "head dim of 128", "128-dim heads", "heads of size 128", and, right after the KV heads,
+    "eight KV heads of 128 dimensions" or "... 128 wide"."""
+    dims = _after(text, r"\bhead (?:dim(?:ension)?s?|size|width)") + \
+        _after(text, r"\bheads (?:of|with|at) (?:a )?(?:size|dim(?:ension)?|width)") + \
+        _numbers_before(text, r"[- ]?dim(?:ensional)? heads\b") + \
+        _numbers_before(text, r"(?:head[- ]dim(?:ension)?s?|head[- ]size|dims? per head|dimensions? per head)\b")
+    if heads:
+        near = [f for f in _numbers_before(text, r"(?:dimensions?|dims?|(?:dimensions? |dims? )?wide)\b")
+                if 0 <= f.start - heads[0].end <= 25]
+        dims += near
+    return sorted(dims, key=lambda f: f.start)
+
+
 def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tolerance: float) -> list[Check | None]:
     """`judge(rule, stated_text, stated, expected, how, unit, tol, at)` makes the Check."""
     out: list[Check | None] = []
@@ -107,9 +132,8 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     flops = flops_figures(text)
     # KV cache
     layers = _numbers_before(text, r"(?:transformer )?layers\b")
-    heads = _numbers_before(text, r"(?:kv|key[- ]value|k/v)[- ]heads\b")
-    dims = _after(text, r"\bhead dim(?:ension)?s?") + _numbers_before(text, r"[- ]?dim(?:ensional)? heads\b") + \
-        [f for f in _numbers_before(text, r"(?:dimensions? |dims? )?wide\b") if heads and f.start > heads[0].start]
+    heads = _numbers_before(text, r"(?:grouped |shared |query-grouped )?(?:kv|key[- ]value|key and value|key/value|k/v)[- ]heads?\b")
+    dims = _head_dims(text, heads)
     per_token: float | None = None
     if layers and heads and dims:
         nbytes = _bytes_near(text, heads[0].start) or 2.0
@@ -117,10 +141,10 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
         how = (f"2 × {fmt_num(layers[0].value)} layers × {fmt_num(heads[0].value)} KV heads × "
                f"{fmt_num(dims[0].value)} head dim × {nbytes:g} bytes")
         for q in storage:
-            if q.start > heads[0].start and _PER_TOKEN.match(text[q.start + len(q.text):q.start + len(q.text) + 30]):
+            if q.start > heads[0].start and _per_token(text, q):
                 out.append(judge("kv_cache", q, per_token, how + " per token", "B", tolerance))
-    stated_pt = [q for q in storage if _PER_TOKEN.match(text[q.start + len(q.text):q.start + len(q.text) + 30])]
-    if per_token is None and stated_pt:
+    stated_pt = [q for q in storage if _per_token(text, q)]
+    if stated_pt:        # the later steps follow the candidate's own per-token figure (its error is flagged once)
         per_token = stated_pt[0].value
     seqs = _numbers_before(text, r"(?:concurrent |parallel )?(?:sequences|requests|users|conversations)\b")
     ctx = _numbers_before(text, r"(?:tokens? (?:of )?context|context|tokens)\b") + \
@@ -169,15 +193,15 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     if n and not train and re.search(r"\b(?:decod\w*|generat\w*|inference|forward pass|per token|one token)\b", text, _F):
         for f in flops:
             if f.start > params[0].start and (_PER_TOKEN.match(text[f.end:f.end + 30]) or
-                                              re.search(r"\b(?:one|a|each|per) token\b", text[:f.start], _F)):
+                                              re.search(r"\b(?:one|a|a single|each|every|per) (?:new |generated |output )?token\b", text[:f.start], _F)):
                 out.append(judge("decode_flops", f, 2 * n, f"2 × {fmt_num(n)} parameters per token", "FLOPs",
                                  RULE_OF_THUMB))
                 break
     # Adam
     if n and re.search(r"\badam\w*", text, _F) and not re.search(r"\b(?:8[- ]bit adam|lora|qlora|frozen)\b", text, _F):
         for q in storage:
-            if q.has("per_item"):        # "16 bytes apiece": the per-parameter figure itself, not the total
-                continue
+            if q.has("per_item") or q.value <= 32:   # "16 bytes apiece", "each parameter costs sixteen bytes":
+                continue                                # the per-parameter figure itself, not the total
             if q.start > params[0].start and not _PER_TOKEN.match(text[q.start + len(q.text):q.start + 40]):
                 out.append(judge("adam_memory", q, 16 * n, f"{fmt_num(n)} parameters × 16 bytes (Adam, mixed "
                                                            "precision)", "B", RULE_OF_THUMB))
@@ -214,27 +238,49 @@ def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity],
     return out
 
 
-_GPU_MEM = re.compile(r"(?P<g>\d+)\s*(?:gb|gigabytes?|gigs?)\s*(?:gpus|cards|a100s|h100s|gpu)\b", _F)
+_GPU_MEM = re.compile(r"^\s*(?:gb|gigabytes?|gigs?)\s*(?:gpus?|cards?|a100s?|h100s?|accelerators?)\b", _F)
+_COUNT_BEFORE = re.compile(r"(?:^|\W)(?P<n>[\w,.-]+)\s+(?:of (?:our|the|these|those)\s+)?(?:x\s+|×\s*)?$", _F)
+_SINGLE = re.compile(r"\b(?:a single|one)\s+$", _F)
+_COUNT_AFTER = re.compile(r"^[^.;]{0,40}?\b(?P<n>[\w,.-]+(?:[- ][a-z]+)?)\s+(?:gpus|cards|of them|accelerators)\b", _F)
+
+
+def _gpu_count(text: str, at: int, end: int, per_gb: float) -> tuple[float, str] | None:
+    """How many GPUs the answer puts a replica on, said with the memory per GPU: "three 80 gigabyte GPUs",
+    "three of our 80 gigabyte cards", "a single 80 gigabyte GPU", "with 80 gigabyte GPUs that's four GPUs"."""
+    before = text[max(0, at - 30):at]
+    m = _COUNT_BEFORE.search(before)
+    nums = find_numbers(m.group("n")) if m else []
+    if nums and nums[-1].value != per_gb and nums[-1].value < 1000:
+        more = re.search(r"\b(?:more than|over|above)\s+\S+\s+(?:of (?:our|the|these|those)\s+)?$", before, _F)
+        if more:                                          # "more than one 80 GB card": two at least
+            return nums[-1].value + 1, re.sub(r"\s+of \w+$", "", more.group(0).strip())
+        return nums[-1].value, nums[-1].text
+    if single := _SINGLE.search(before):
+        return 1.0, single.group(0).strip()
+    m = _COUNT_AFTER.match(text[end:end + 60])
+    nums = find_numbers(m.group("n")) if m else []
+    if nums and nums[-1].value < 1000:
+        return nums[-1].value, nums[-1].text
+    return None
 
 
 def _gpus_for_memory(text: str, storage: list[Quantity], judge: Callable[..., Check | None]) -> list[Check | None]:
     out: list[Check | None] = []
-    for m in _GPU_MEM.finditer(text):
-        per = float(m.group("g")) * 1e9
-        mem = next((q for q in reversed(storage) if q.start < m.start() and q.value > per * 0.5
-                    and m.start() - q.start < 160), None)
+    for span in find_numbers(text):
+        m = _GPU_MEM.match(text[span.end:span.end + 30])
+        if m is None:
+            continue
+        per = span.value * 1e9
+        mem = next((q for q in reversed(storage) if q.start < span.start and q.value > per * 0.5
+                    and span.start - q.start < 160), None)
         if mem is None:
             continue
-        window = text[max(0, m.start() - 25):m.end() + 40]
-        counts = [s for s in find_numbers(window) if s.value != float(m.group("g")) and s.value < 1000
-                  and not re.match(r"\s*(?:gb|gigabytes?|percent|%)", window[s.end:s.end + 12], _F)]
-        single = re.search(r"\b(?:a single|one) (?:\d+\s*(?:gb|gigabytes?) )?(?:gpu|card)\b", window, _F)
-        n = counts[0].value if counts else (1.0 if single else None)
-        if n is None:
+        said = _gpu_count(text, span.start, span.end + m.end(), span.value)
+        if said is None:
             continue
+        n, count_text = said
         need = mem.value / per
-        fake = Quantity(text=(counts[0].text if counts else single.group(0) if single else str(n)), value=n, unit="GPUs", kind="compute",
-                        raw=n, start=m.start())
+        fake = Quantity(text=count_text, value=n, unit="GPUs", kind="compute", raw=n, start=span.start)
         how = f"{human(mem.value, 'B')} ÷ {human(per, 'B')} per GPU"
         expected = float(math.ceil(need - 1e-9))
         out.append(judge("gpus_for_memory", fake, expected, how, "GPUs", 0.0,

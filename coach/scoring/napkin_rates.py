@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity, factors as said_factors
@@ -39,7 +39,9 @@ _PER_REQ_BEFORE = re.compile(r"\b(?:each|every|per|a single)\s+(?:(?:one\s+)?of\
                              r"impressions|sessions)\b[^.;]{0,30}$", _F)
 
 
-_RUSH = r"\b(?:the|a|morning|evening|lunch|holiday|daily|traffic) (?:rush|spike|surge)|\bbusiest\b"   # a peak by another name
+_RUSH = (r"\b(?:the|a|morning|evening|lunch|holiday|daily|traffic) (?:rush|spike|surge)|\bbusiest\b|"  # a peak by another name
+         r"\bat (?:dinner|lunch|breakfast)(?: ?time)?\b|\bbusy (?:hour|period|time|season|day|minute)s?\b|"
+         r"\b(?:climbs?|spikes?|jumps?|surges?|bursts?|shoots? up)\s+to\b")
 
 
 def is_peak(text: str, q: Quantity) -> bool:
@@ -74,6 +76,50 @@ def _counted_per_request(text: str, q: Quantity) -> bool:
                                          rf"(?:{REQ_NOUNS}|request|query|search|load|call)\b", text, _F))
 
 
+_ANY_COUNT_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,}s)\b(?!\s*(?:a|per|/|each|every)\s*(?:second|sec|minute|"
+                              r"hour|day)\b)", _F)
+
+
+def _counted_things(text: str, span: Any) -> bool:
+    """Any plural noun that is no unit after a count ("sixty related dishes"): the things a request asks for."""
+    from coach.scoring.units import match_unit
+    tail = text[span.end:span.end + 60]
+    if not _ANY_COUNT_AFTER.match(tail) or re.match(rf"^\s+(?:[a-z]+\s+)?(?:{REQ_NOUNS})\b", tail, _F):
+        return False
+    um = match_unit(tail, "", "", span.value)
+    # "each request hits 3 shards": the parts a request reaches are what it fans out to, as are counted items
+    return um is None or um.kind == "dataset" or (um.kind == "compute" and span.value < 1000)
+
+
+_EACH_THING = re.compile(r"\b(?:each|every|per|a single)\s+(?P<w1>[a-z-]{3,})(?:\s+(?P<w2>[a-z]{3,}))?\b[^.;]{0,40}$", _F)
+
+
+def _per_rated_thing(text: str, before: str) -> bool:
+    """"Every checkout asks for 30 signals" when the answer gives a rate of checkouts ("400 checkouts a second"):
+    the thing counted per second is the request, whatever it is called."""
+    m = _EACH_THING.search(before)
+    if m is None:
+        return False
+    return any(re.search(rf"\b{re.escape(w.lower())}e?s\s*(?:a|per|/|each|every)\s*(?:second|sec|minute)\b", text, _F)
+               for w in (m.group("w1"), m.group("w2")) if w)
+
+
+_PER_THING_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?P<things>[a-z]{3,}s)\s+(?:per|for each|for every|on each|on every|"
+                              r"in each|with each)\s+(?P<w>[a-z]{3,})\b", _F)
+
+
+def _rated(text: str, word: str) -> bool:
+    """The answer gives a rate of this thing ("three million orders a day", "400 checkouts a second")."""
+    return bool(re.search(rf"\b{re.escape(word.lower())}e?s\s*(?:a|per|/|each|every)\s*(?:second|sec|minute|hour|day)\b",
+                          text, _F))
+
+
+def _per_rated_after(text: str, tail: str) -> bool:
+    """"roughly ten views per order" when the answer rates orders: each order fans out to ten views."""
+    m = _PER_THING_AFTER.match(tail)
+    return bool(m) and m.group("things").lower().rstrip("s") != m.group("w").lower() and _rated(text, m.group("w"))
+
+
 def fan_outs(text: str) -> list[tuple[float, int]]:
     """(items per request, where it was said)."""
     out = []
@@ -81,10 +127,42 @@ def fan_outs(text: str) -> list[tuple[float, int]]:
         if span.value < 2:
             continue
         tail = text[span.end:span.end + 60]
-        if _PER_REQ_AFTER.match(tail) or (_FAN_AFTER.match(tail) and
-                                          _PER_REQ_BEFORE.search(text[max(0, span.start - 60):span.start])):
+        before = text[max(0, span.start - 60):span.start]
+        if _PER_REQ_AFTER.match(tail) or _per_rated_after(text, tail) or (
+                (_PER_REQ_BEFORE.search(before) or _per_rated_thing(text, before)) and
+                (_FAN_AFTER.match(tail) or _counted_things(text, span))):
             out.append((span.value, span.start))
     return out
+
+
+def _noun(q: Quantity) -> str:
+    m = re.search(r"\b([a-z]{3,}s)\s*(?:a|per|/|each|every)\s*(?:second|sec|s|minute|min)\b", q.text, _F)
+    return m.group(1).lower() if m else ""
+
+
+def _made_per_request(text: str, q: Quantity, fan_at: int, rates: list[Quantity]) -> bool:
+    """A rate of another thing than the requests, said after the fan-out in the same or the next sentence and
+    after a rate of requests ("sixty dishes per page view ... 2,500 views a second, so fifteen thousand suggestions
+    a second"): the items the requests fan out to, whatever the candidate calls them."""
+    noun = _noun(q)
+    said = find_numbers(text[fan_at:fan_at + 40])
+    per = _PER_THING_AFTER.match(text[fan_at + said[0].end:fan_at + said[0].end + 60]) if said else None
+    # requests are the fanned-out things when the fan-out is per something else ("ten views per order")
+    fanned_requests = per is not None and not re.fullmatch(REQ_NOUNS, per.group("w") + "s", _F)
+    if not noun or (re.fullmatch(REQ_NOUNS, noun, _F) and not fanned_requests) or text.count(".", fan_at, q.start) > 1:
+        return False
+    if not any(r.start < q.start and r is not q and _noun(r) != noun for r in rates):
+        return False
+    said = find_numbers(text[fan_at:fan_at + 40])
+    fan_noun = _ANY_COUNT_AFTER.match(text[fan_at + said[0].end:fan_at + said[0].end + 60]) if said else None
+    if fan_noun and fan_noun.group("noun").lower().rstrip("s") == noun.rstrip("s"):
+        return True                     # "30 signals per checkout ... 12,000 signals a second": the same things
+    # another name for them needs the answer to derive it: "so the model produces about fifteen thousand suggestions"
+    return bool(_DERIVED.search(text[max(0, q.start - 60):q.start]))
+
+
+_DERIVED = re.compile(r"\b(?:so|that's|that is|which is|which means|means|meaning|gives|giving|comes to|or about|"
+                      r"works out to|in total)\b[^.;,]{0,40}$", _F)
 
 
 def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[..., Check | None]) -> list[Check | None]:
@@ -92,24 +170,32 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
     rates = [q for q in qs if _total_rate(q)]
     fans = fan_outs(text)
     for q in rates:
-        fan = next(((n, at) for n, at in reversed(fans) if at < q.start), None) if _fan_item(text, q) else None
+        last_fan = next(((n, at) for n, at in reversed(fans) if at < q.start), None)
+        fan = last_fan if last_fan and (_fan_item(text, q) or _made_per_request(text, q, last_fan[1], rates)) else None
         if fan is not None:
             n, at = fan
-            base = _base(text, [r for r in rates if r.start < at and not _fan_item(text, r)], q)
+            base = _base(text, [r for r in rates if r.start < at and not _fan_item(text, r)], q) or \
+                _base(text, [r for r in rates if at < r.start < q.start and not _fan_item(text, r)
+                             and _noun(r) != _noun(q)], q)
             if base is None:
                 continue
             how = f"{fmt_num(base.value)}/s × {fmt_num(n)} per request"
             out.append(judge("fan_out", q, base.value * n, how, []))
         elif is_peak(text, q):
             out.append(_peak(qs, text, q))
-    for r in rates:
+    shorter = [q for q in qs if q.kind == "throughput" and not q.has("per_user") and not q.has("per_instance")
+               and 0 < q.period_s <= 3600]
+    for r in shorter:
         if is_peak(text, r):
             continue
         for d in qs[qs.index(r) + 1:]:
             if d.sentence != r.sentence:
                 break
-            if d.kind == "throughput" and d.period_s >= 3600 and not d.has("per_user") and not d.has("per_instance"):
-                how = f"{fmt_num(r.value)}/s × {d.period_s:,.0f} s"
+            if d.kind == "throughput" and d.period_s >= 3600 and d.period_s > r.period_s and not d.has("per_user") \
+                    and not d.has("per_instance"):
+                how = f"{fmt_num(r.value)}/s × {d.period_s:,.0f} s" if r.period_s <= 1 else \
+                    f"{fmt_num(r.value * r.period_s)} {'an hour' if r.period_s == 3600 else 'a minute'} × " \
+                    f"{d.period_s / r.period_s:,.0f}"
                 out.append(judge("per_day", d, r.value * d.period_s, how, [], f"/{_period(d.period_s)}",
                                  d.value * d.period_s))
                 break

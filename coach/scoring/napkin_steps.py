@@ -8,7 +8,7 @@
                ("halving 120 ms" -> 60 ms either way; "cut by a third" of 90 ms -> 60 ms left, 30 ms cut). The base
                is the figure right after the scale word, else the last figure of the same kind before it; the
                figure checked is the first one of that kind said after the scale word in the same sentence.
-  vector_bytes rows × dimensions × bytes per value ("a billion points with a hundred float32 dimensions each,
+  storage      (vectors) rows × dimensions × bytes per value ("a billion points with a hundred float32 dimensions each,
                about 400 GB"): the next size said within the same or the next sentence.
   per_person   a team's rate shared by its people ("forty pages a week, a rotation of eight engineers ... pages
                a month per engineer"): the rate said per engineer/person against the last team rate of the same
@@ -114,6 +114,13 @@ _VECTORS = re.compile(r"\b(?P<rows>[\w.,-]+(?: [\w.,-]+){0,3}?) (?:\w+ )?(?:poin
                       r"(?:(?P<t1>float64|float32|float16|fp32|fp16|bf16|bfloat16|int8|doubles?) )?"
                       r"(?:dimensions|dims|features|values)(?: each| apiece)?(?: (?:in|as|of) "
                       r"(?P<t2>float64|float32|float16|fp32|fp16|bf16|bfloat16|int8))?", _F)
+_DTYPES = r"float64|float32|float16|fp32|fp16|bf16|bfloat16|int8|doubles?"
+# "fifty million items with 256-dimensional float32 embeddings", "200M photos as fp16 vectors of 512 dimensions":
+# found by the dimensions and the type (rare words, so the search is cheap); the counts come from the clause before
+_DIM_VECTORS = re.compile(rf"(?P<dims>[\w.,-]+)[- ](?:dim(?:ension(?:al)?)?s?|d)\s+(?P<t1>{_DTYPES})\s+"
+                          rf"(?:embeddings?|vectors?)\b|\b(?P<t2>{_DTYPES})\s+(?:embeddings?|vectors?) of\s+"
+                          r"(?P<dims2>[\w.,-]+)\s+(?:dimensions|dims)\b", _F)
+_DTYPE_WORD = re.compile(rf"\b(?:{_DTYPES})\b", _F)
 _PER_PERSON_AFTER = re.compile(r"^\s*(?:per|for each|for every|for one|each) (?:engineer|person|head|member|"
                                r"on-?caller|teammate|developer)\b", _F)
 _HEADS = re.compile(r"\b(?:engineers|people|members|on-?callers|developers)\b", _F)
@@ -121,20 +128,43 @@ _HEADS = re.compile(r"\b(?:engineers|people|members|on-?callers|developers)\b", 
 
 def _vector_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
     out: list[Check | None] = []
-    for m in _VECTORS.finditer(text):
-        dtype = (m.group("t1") or m.group("t2") or "").lower()
+    found = []
+    seen: set[int] = set()
+    for hit in _DTYPE_WORD.finditer(text):      # both shapes name a type: search only around one (cheap on long answers)
+        lo = max(0, hit.start() - 120)
+        window = text[lo:hit.end() + 80]
+        for m in _VECTORS.finditer(window):
+            if lo + m.start() not in seen:
+                seen.add(lo + m.start())
+                found.append((lo + m.end(), lo + m.start(), lo + m.start("dims"), m.group("dims"),
+                              m.group("t1") or m.group("t2")))
+        for m in _DIM_VECTORS.finditer(window):
+            if lo + m.start() not in seen:
+                seen.add(lo + m.start())
+                found.append((lo + m.end(), lo + m.start(), lo + m.start(), m.group("dims") or m.group("dims2"),
+                              m.group("t1") or m.group("t2")))
+    for end, start, rows_end, dims_text, dtype in found:
+        dtype = (dtype or "").lower()
         if not dtype:
             continue
-        rows = [n for n in find_numbers(text[m.start():m.start("dims")]) if n.value >= 1000]
-        dims = [n for n in find_numbers(m.group("dims")) if n.value >= 2]
+        # the counts of the clause before the dimensions ("four hundred million users and fifty million items at")
+        clause = max(text.rfind(c, 0, start) for c in ".;:") + 1
+        rows = [n for n in find_numbers(text[max(clause, start - 80):rows_end]) if n.value >= 1000]
+        dims = [n for n in find_numbers(dims_text) if n.value >= 2]
         if not rows or not dims:
             continue
-        said = next((q for q in qs if q.start >= m.end() and q.kind == "storage"), None)
-        if said is None or text.count(".", m.end(), said.start) > 1:
+        d, b = dims[-1].value, _DTYPE_BYTES[dtype]
+        n = rows[-1].value
+        # the total said next: not the bytes per value said with the product ("x 4 bytes") nor the size of one
+        # vector ("so each one is a kilobyte")
+        said = next((q for q in qs if q.start >= end and q.kind == "storage" and q.value > 64
+                     and not q.has("per_item") and not 0.5 <= q.value / (d * b) <= 2), None)
+        if said is None or text.count(".", end, said.start) > 1:
             continue
-        n, d, b = rows[-1].value, dims[-1].value, _DTYPE_BYTES[dtype]
-        how = f"{fmt_num(n)} × {fmt_num(d)} × {b} B"
-        out.append(judge("vector_bytes", said, n * d * b, how, []))
+        if len(rows) > 1:     # "400 million users and 50 million items at 128 dimensions": the set the total is for
+            n = min((r.value for r in rows), key=lambda v: max(v * d * b, said.value) / min(v * d * b, said.value))
+        how = f"{fmt_num(n)} vectors × {fmt_num(d)} dimensions × {b} B ({dtype})"
+        out.append(judge("storage", said, n * d * b, how, []))     # a storage step: items × bytes per item
     return out
 
 
@@ -155,7 +185,12 @@ def _per_person(qs: list[Quantity], text: str, judge: Callable[..., Check | None
             continue
         k = heads[0].value
         how = f"{fmt_num(team.value * 604800)} a week ÷ {fmt_num(k)} people"
-        out.append(judge("per_person", q, team.value / k, how, []))
+        period = q.period_s or 1.0           # judged and shown in the period the candidate said ("a month")
+        name = {1: "s", 60: "minute", 3600: "hour", 86400: "day", 604800: "week", 2_592_000: "month"}.get(int(period))
+        if name and name != "s":
+            out.append(judge("per_person", q, team.value / k * period, how, [], f"/{name}", q.value * period))
+        else:
+            out.append(judge("per_person", q, team.value / k, how, []))
     return out
 
 

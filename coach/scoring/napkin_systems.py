@@ -1,6 +1,6 @@
 """Napkin math: the system-sizing steps (requests per second from users or a daily count, bandwidth,
 storage, model memory, training time, capacity and cost), each checked from figures the answer stated.
-`napkin.check` runs them after the rate, test, step and LLM checks."""
+`napkin.check` runs them after the rate, test, step and LLM checks; what a fleet costs is napkin_costs.py."""
 from __future__ import annotations
 
 import re
@@ -12,15 +12,15 @@ from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
 from coach.scoring.text import fmt_num, human
 
-_PRECISION = [(re.compile(r"\b(?:fp32|float32|f32|full precision|32[- ]bit|thirty[- ]two[- ]bit)\b", re.I), 4.0),
-              (re.compile(r"\b(?:fp16|bf16|float16|bfloat16|f16|half precision|16[- ]bit|sixteen[- ]bit)\b", re.I), 2.0),
-              (re.compile(r"\b(?:int8|fp8|8[- ]bit|eight[- ]bit)\b", re.I), 1.0),
-              (re.compile(r"\b(?:int4|4[- ]bit|four[- ]bit|nf4)\b", re.I), 0.5)]
+_BIT = r"[- ]bits?(?! per second| a second|/s)"          # "4-bit", "four bits" (a precision, not a line rate)
+_PRECISION = [(re.compile(rf"\b(?:fp32|float32|f32|full precision|(?:32|thirty[- ]two){_BIT})\b",
+                          re.I), 4.0),
+              (re.compile(rf"\b(?:fp16|bf16|float16|bfloat16|f16|half precision|(?:16|sixteen){_BIT})\b", re.I), 2.0),
+              (re.compile(rf"\b(?:int8|fp8|(?:8|eight){_BIT})\b", re.I), 1.0),
+              (re.compile(rf"\b(?:int4|fp4|nf4|(?:4|four){_BIT}|half a byte)\b", re.I), 0.5)]
 _TRAINING = re.compile(r"\b(?:train(?:ing)?|optimi[sz]er|adam|gradients?|fine[- ]?tun)", re.I)
 _EPOCHS = re.compile(r"(?P<n>\d+(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)?)\s+(?:full\s+)?(?:epochs|passes)\b[^.]*$", re.I)
 _ONE_PASS = re.compile(r"\b(?:one|an?|single|full|each)\s+(?:full\s+)?(?:epoch|pass)\b[^.]*$", re.I)
-_PERIOD_AFTER = re.compile(r"^\s*(?:for|over|in)\s+(?:the|a|one)\s+(?P<p>hour|day|week|month|year)\b", re.I)
-_HOURS = {"hour": 1, "day": 24, "week": 168, "month": 720, "quarter": 2160, "year": 8760}
 
 
 def _near(a: Quantity, b: Quantity, sentences: int) -> bool:
@@ -29,6 +29,12 @@ def _near(a: Quantity, b: Quantity, sentences: int) -> bool:
 
 def _is_total_rate(q: Quantity) -> bool:
     return q.kind == "throughput" and not q.has("per_user") and not q.has("per_instance")
+
+
+def _who(u: Quantity) -> str:
+    """The people as the candidate named them ("learners", "drivers"), else "users"."""
+    word = u.text.split()[-1].lower() if u.text.split() else ""
+    return word if word.isalpha() and word.endswith("s") and len(word) > 3 else "users"
 
 
 def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
@@ -42,20 +48,26 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
             continue
         u = next((u for u in reversed(users) if u.has("dau")), None) or next(
             (u for u in reversed(users) if not u.has("mau")), users[-1])
-        daily = None
+        daily: Quantity | None = None
+        daily_wrong = False
         for t in qs[i + 1:]:
             if not _near(r, t, 2) or not _is_total_rate(t) or _derived_elsewhere(text, t, qs):
                 continue
             if t.period_s >= 3600:
-                how = f"{fmt_num(u.raw)} users × {fmt_num(r.raw)} a day"
-                out.append(_judge("qps_from_users", t, u.value * r.value * t.period_s, how, factors,
-                                  f"/{'day' if t.period_s == 86400 else f'{t.period_s:g} s'}", t.value * t.period_s))
-                daily = t
-            elif daily is not None:
-                break                      # the daily total takes over (qps_from_daily)
+                how = f"{fmt_num(u.raw)} {_who(u)} × {_rate_as_said(r)}"
+                c = _judge("qps_from_users", t, u.value * r.value * t.period_s, how, factors,
+                           f"/{'day' if t.period_s == 86400 else f'{t.period_s:g} s'}", t.value * t.period_s)
+                out.append(c)
+                daily, daily_wrong = t, c is not None and not c.ok
+            elif daily is not None and (daily_wrong or napkin_rates.window_s(text[daily.start + len(daily.text):t.start])):
+                break       # a wrong daily total, or one done in a batch window: the daily rules judge from it
             else:
-                how = f"{fmt_num(u.raw)} users × {fmt_num(r.raw)} a day ÷ 86,400 s"
+                # from the users, or through a daily total that checks out: the chain's step is users to per second
+                how = f"{fmt_num(u.raw)} {_who(u)} × {_rate_as_said(r)} ÷ {_per_s(r)}"
                 out.append(_judge("qps_from_users", t, u.value * r.value, how, factors))
+                if daily is not None:
+                    done.add(t.start)
+                    break           # the daily total's rate is said once; later rates are other steps
             done.add(t.start)
     for i, d in enumerate(qs):
         if not _is_total_rate(d) or d.period_s < 3600:
@@ -63,6 +75,9 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
         for t in qs[i + 1:]:
             if not _near(d, t, 1) or t.start in done or _derived_elsewhere(text, t, qs):
                 continue
+            if t.sentence != d.sentence and any(x.start > t.start and x.sentence == t.sentence and _is_total_rate(x)
+                                                and x.period_s >= 3600 for x in qs):
+                continue    # a new sentence's rate that its own sentence restates per day is an input, not derived
             if _is_total_rate(t) and 0 < t.period_s <= 60:
                 window = napkin_rates.window_s(text[d.start + len(d.text):t.start])
                 if window and window < d.period_s:     # the day's total done within a batch window, not all day
@@ -79,8 +94,11 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
 def _derived_elsewhere(text: str, t: Quantity, qs: list[Quantity] | None = None) -> bool:
     """A peak or a fan-out figure is checked by napkin_rates, not against the average; so is a later mention of a
     peak figure ("... maybe 700 at peak. ... 700 a second needs 14 GPUs"): the same rate, said again."""
-    if napkin_rates.is_peak(text, t) or napkin_rates._fan_item(text, t):
-        return True
+    if napkin_rates.is_peak(text, t) or (napkin_rates._fan_item(text, t) and (
+            any(at < t.start for _, at in napkin_rates.fan_outs(text))
+            or any(q.kind == "dataset" and q.start < t.start for q in qs or ()))):
+        return True       # things a request fans out to, when a fan-out or a count of them was said before
+
     return any(q.start < t.start and q.kind == t.kind and q.period_s == t.period_s and q.value
                and abs(q.value - t.value) <= 0.02 * abs(q.value) and napkin_rates.is_peak(text, q) for q in qs or ())
 
@@ -116,7 +134,7 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
             continue
         size = _last_before(qs, m, lambda x: x.kind == "storage" and x.has("per_item") and _near(x, m, 2))
         if size is None or _PER_VALUE.match(text, size.start + len(size.text)):
-            continue      # bytes per dimension: rows × dimensions × bytes is napkin_steps' vector_bytes
+            continue      # bytes per dimension: rows × dimensions × bytes is napkin_steps' vector storage
         rate = _last_before(qs, m, lambda x: _is_total_rate(x) and _near(x, m, 2))
         count = _last_before(qs, m, lambda x: x.kind == "dataset" and _near(x, m, 2))
         if m.has("rate") and rate:
@@ -140,7 +158,12 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
 
 _PER_VALUE = re.compile(r"\s*(?:per|a|each|for each|for every)\s+(?:dimension|dim|value|float|element|component|"
                         r"coordinate|entry)s?\b", re.I)
-_PERIODS = {1: "a second", 60: "a minute", 3600: "an hour", 86400: "a day"}
+_PERIODS = {1: "a second", 60: "a minute", 3600: "an hour", 86400: "a day", 604800: "a week", 2_592_000: "a month"}
+
+
+def _per_s(q: Quantity) -> str:
+    """The seconds of the rate's period, as the step divides by them ("86,400 s")."""
+    return f"{q.period_s or 86400:,.0f} s"
 
 
 def _rate_as_said(q: Quantity) -> str:
@@ -269,11 +292,12 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
             total = max((t for t in totals if t.start < last.start), key=lambda t: t.value, default=None)
             if total is None:
                 continue
-            how = f"{human(total.value, total.unit)} ÷ {human(c.value, c.unit)} each"
-            out.append(_judge("capacity", last, total.value / c.value, how, factors))
-            for extra in counts:
-                if extra is not last and extra.start > c.start and extra.start > total.start:
-                    out.append(_judge("capacity", extra, total.value / c.value, how, factors))
+            for n in [last] + [x for x in counts if x is not last and x.start > c.start and x.start > total.start]:
+                how = f"{human(total.value, total.unit)} ÷ {human(c.value, c.unit)} each"
+                spare = _headroom(qs, text, total, n)
+                if spare is not None:
+                    how += f" ≈ {fmt_num(total.value / c.value)} {n.unit}, {spare[1]}"
+                out.append(_judge("capacity", n, total.value / c.value * (spare[0] if spare else 1.0), how, factors))
         else:
             n = max((x for x in counts if x.start < last.start), key=lambda x: x.start, default=None)
             if n is None:
@@ -283,25 +307,22 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
     return out
 
 
-def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
-    out: list[Check | None] = []
-    prices = [p for p in qs if p.kind == "cost" and (p.unit == "$/GPU-hour" or (
-        p.unit == "$/hour" and re.search(r"\b(?:each|per (?:gpu|machine|instance|node|box))\b",
-                                         text[p.start:p.start + len(p.text) + 25], re.I)))]
-    for p in prices:
-        n = _last_before(qs, p, lambda x: x.kind == "compute" and x.unit != "GPU-hours" and not x.has("per_instance"))
-        if n is None:
+_SPARE = re.compile(r"^\s*(?:of\s+)?(?:headroom|spare|buffer|slack|extra|overhead|over-?provisioning|on top)\b", re.I)
+_SPARE_BEFORE = re.compile(r"\b(?:headroom|buffer|slack|over-?provision(?:ing)?) of\s*$", re.I)
+_LOAD_BEFORE = re.compile(r"\b(?:at|under|below|to|around|about)\s+(?:about\s+|roughly\s+|only\s+)?$", re.I)
+_LOAD_AFTER = re.compile(r"^\s*(?:load|loaded|utili[sz](?:ation|ed)|busy|capacity|cpu|gpu utili[sz]ation|full)\b", re.I)
+
+
+def _headroom(qs: list[Quantity], text: str, total: Quantity, n: Quantity) -> tuple[float, str] | None:
+    """Headroom said between the load and the replica count it sizes: "with fifty percent headroom" (x 1.5),
+    "keeping each at 60 percent load" (÷ 0.6). Only a count said after the percentage takes it."""
+    for p in qs:
+        if p.kind != "percent" or not total.start < p.start < n.start or not 0 < p.value < 100:
             continue
-        hourly = n.value * p.value
-        for c in qs:
-            if c.kind != "cost" or c is p or c.start < p.start or not _near(c, p, 1):
-                continue
-            hours: float = _HOURS.get(c.unit[2:], 0) if c.unit.startswith("$/") else 0
-            if c.unit == "$":
-                m = _PERIOD_AFTER.match(text[c.start + len(c.text):c.start + len(c.text) + 30])
-                dur = _last_before(qs, c, lambda x: x.kind == "duration")
-                hours = _HOURS[m.group("p").lower()] if m else (dur.value / 3600 if dur else 0)
-            if hours:
-                how = f"{fmt_num(n.value)} × ${p.value:g}/hour × {hours:g} hours"
-                out.append(_judge("cost", c, hourly * hours, how, factors))
-    return out
+        after = text[p.start + len(p.text):p.start + len(p.text) + 30]
+        before = text[max(0, p.start - 30):p.start]
+        if _SPARE.match(after) or _SPARE_BEFORE.search(before):
+            return 1 + p.value / 100, f"× {1 + p.value / 100:g} for {p.value:g}% headroom"
+        if _LOAD_AFTER.match(after) and _LOAD_BEFORE.search(before):
+            return 100 / p.value, f"÷ {p.value / 100:g} to run at {p.value:g}% load"
+    return None

@@ -19,6 +19,10 @@ ONES = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+            "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+            "thirtieth": 30}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SUFFIX = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "T": 1e12}
 
@@ -81,11 +85,17 @@ def _power_of_ten(text: str, toks: list[tuple[str, int, int]], i: int, out: list
     k = i + 3
     if toks[k][0][0].isdigit():
         exponent, j = float(toks[k][0]), k + 1
+    elif toks[k][0].lower() in ORDINALS:               # "ten to the twentieth"
+        exponent, j = float(ORDINALS[toks[k][0].lower()]), k + 1
     else:
         parsed = _words(toks, k)
         if parsed is None:
             return None
         exponent, j = parsed
+        # an exponent said as an ordinal: "ten to the twenty-third"
+        if j + 1 < len(toks) and toks[j][0] == "-" and toks[j + 1][0].lower() in ORDINALS \
+                and ORDINALS[toks[j + 1][0].lower()] < 10 and exponent % 10 == 0:
+            exponent, j = exponent + ORDINALS[toks[j + 1][0].lower()], j + 2
     if not exponent.is_integer() or not 1 <= exponent <= 30:
         return None
     start, value = toks[i][1], 10 ** exponent

@@ -14,7 +14,7 @@ from typing import Any
 
 from coach.scoring.numbers import NumberSpan, find_numbers
 from coach.scoring.text import Sentence
-from coach.scoring.units import COMPUTE_NOUNS, PERIOD_S, RATE_NOUNS, UnitMatch, dollar_match, match_unit
+from coach.scoring.units import COMPUTE_NOUNS, METRICS, PERIOD_S, RATE_NOUNS, UnitMatch, dollar_match, match_unit
 
 
 @dataclass(frozen=True)
@@ -52,11 +52,11 @@ _AND_A_HALF = re.compile(r"^\s*[a-z]+\s+and a half\b", re.I)
 _PART_UNIT = re.compile(     # "half a megabyte", "a quarter of a second": a fraction of one unit
     r"\b(?P<a>half an?|(?:a )?quarter of an?|a third of an?)\s+"
     r"(?=(?:second|minute|hour|day|week|month|year|kilobyte|megabyte|gigabyte|terabyte|petabyte|millisecond|"
-    r"kb|mb|gb|tb|meg|gig)s?\b)", re.IGNORECASE)
+    r"kb|mb|gb|tb|meg|gig|point)s?\b)", re.IGNORECASE)
 _PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _RANGE_GAP = re.compile(r"^\s*(?:to|-|–|or|and|through)\s*$", re.I)
-_RESTATE = re.compile(r"^\s*(?:at (?:the )?peak|peak|on average|average|in total|total|or so)\b|^\s*(?:[.,;!?]|$)",
-                      re.I)
+_RESTATE = re.compile(r"^\s*(?:at (?:the )?peak|peak|on average|average|in total|total|or so|"
+                      r"at (?:dinner|lunch|breakfast)(?: ?time)?|at (?:the )?(?:busiest|rush))\b|^\s*(?:[.,;!?]|$)", re.I)
 _PEAK = re.compile(r"\bpeak", re.I)
 _AVERAGE = re.compile(r"\baverage|\bavg\b|\bmean\b|\bon average", re.I)
 _OF_THEM = re.compile(r"^\s*of (?:them|those|these)\b", re.I)
@@ -67,11 +67,15 @@ _PREFIX_USERS = re.compile(r"\b(?:dau|mau|users)\s*(?:is|are|of|at|=|:)?\s*(?:ab
 _PER_USER_BEFORE = re.compile(
     r"(?:\b(?:each|every|per|an? average|the average|typical|a single)\s+(?:user|person|customer|member|one|"
     r"of them|visitor)\b|\busers?\s+(?:make|makes|send|sends|do|does|open|opens|issue|issues|view|views)\b|"
-    r"\b[a-z]{3,}s\s+each\s+(?!(?:of|so|and|or|but|which|that|is|are|was|were|then|at|in|on|with|for)\b)[a-z]+)"
+    r"\b[a-z]{3,}s\s+each\s+(?!(?:of|so|and|or|but|which|that|is|are|was|were|then|at|in|on|with|for|a|an|the|"
+    r"per|every|day|week|month|hour|time)\b)[a-z]+)"
     r"[^.;]{0,45}$", re.I)
 _PER_INSTANCE_BEFORE = re.compile(
     r"\b(?:a single|one|each|per|every|a)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|gpu|replica|box|host|"
     r"pod|worker|card|core|shard|container)\b[^.;]{0,35}$", re.I)
+# "200 pods; each handles 150 requests a second": "each" standing for the machines just counted
+_EACH_HANDLES = re.compile(r"\beach(?: one)?\s+(?:can\s+)?(?:handles?|serves?|does|takes|sustains?|manages?|processes|"
+                           r"absorbs?|keeps? up with)\s+(?:about|around|roughly|up to|maybe|only|just)?\s*$", re.I)
 _PER_INSTANCE_AFTER = re.compile(
     r"^\s*(?:per|a|each|for each|on each|on one|on a single)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|"
     r"gpu|replica|box|host|pod|worker|card|core|shard|container)\b|^\s*each\b", re.I)
@@ -84,9 +88,14 @@ _PER_ITEM_BEFORE = re.compile(
 # 2 million rows", "per day that comes to 40 million requests" -- the count is a rate over that period.
 _PERIOD_BEFORE = re.compile(
     r"\b(?:each|every|per|a|an)\s+(?P<per>second|minute|hour|day|week|month)\b,?\s+(?:(?:we|it|they|the [a-z]+|that)\s+)?"
-    r"(?:adds?|brings? in|produces?|generates?|logs?|ingests?|sees?|gets?|takes? in|receives?|collects?|creates?|"
+    r"(?:adds?|brings?(?: in)?|produces?|generates?|logs?|ingests?|sees?|gets?|takes? in|receives?|collects?|creates?|"
     r"writes?|lands?|stores?|handles?|serves?|processes|comes? to|is|are|means)\s+"
     r"(?:about|around|roughly|nearly|almost|some|over|under|maybe|another|just over|just under)?\s*$", re.I)
+# "which over a day is about 26 billion events", "in a week that comes to 40 million rows": a count over a period
+_OVER_PERIOD_BEFORE = re.compile(
+    r"\b(?:over|in|across|for)\s+(?:a|an|one|the|each)\s+(?:whole\s+|full\s+)?(?P<per>second|minute|hour|day|week|month)\b,?"
+    r"\s+(?:(?:that|this|it|which)(?:'s|\s+is)|is|are|comes? to|gives?|means|makes?|adds? up to|that comes to)\s+"
+    r"(?:about|around|roughly|nearly|almost|some|over|under|maybe|just over|just under)?\s*$", re.I)
 _RATE_NOUN_WORD = re.compile(rf"\b(?:{RATE_NOUNS})\b", re.I)
 # "one replica handles 250": a bare number after one machine's capacity verb is that machine's rate
 _INSTANCE_HANDLES = re.compile(
@@ -94,12 +103,66 @@ _INSTANCE_HANDLES = re.compile(
     r"worker|card|core|shard|container)\s+(?:can\s+|could\s+|will\s+)?(?:handles?|serves?|does|do|takes?|sustains?|"
     r"processes|manages?|keeps? up with|absorbs?)\s+(?:about|around|roughly|up to|maybe|only|just)?\s*$", re.I)
 _NARRATIVE_ONE = re.compile(r"(?:^|[.,;!?]|\b(?:then|and|but|so|until|one))\s*$", re.I)
+_FRACTION_AFTER = re.compile(r"^\s*(?:thirds?|quarters?|halves|fifths?|tenths?|of (?:the|our|all|them|those))\b", re.I)
+_COST_BEFORE = re.compile(r"\b(?:costs?|costing|bill|spend|spent|pay|paid|budget|priced at|charged?)\b[^.;\d]{0,20}$", re.I)
+_POINTS = re.compile(r"^\s*points?\b", re.I)
+_METRIC = re.compile(rf"\b(?:{METRICS})\b[^.;]{{0,40}}$", re.I)
+_BARE_PERIOD = re.compile(r"^(?:per|a|an|/|each|every)\s*(?:second|minute|hour|day|night|week|month|quarter|year)$", re.I)
 _TOTAL = re.compile(r"\b(?:in total|total|overall|altogether|all together)\b", re.I)
+
+
+_DIGIT = r"one|two|three|four|five|six|seven|eight|nine"
+_CENTS = (r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+          r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:" + _DIGIT + r"))?")
+# a price said the way people say one: "at two fifty an hour" is $2.50 an hour, when the answer talks money
+_SPOKEN_PRICE = re.compile(rf"\b(?:at|for|costs?|pay(?:ing)?|charges?|about|around|roughly|is)\s+(?P<p>(?P<d>{_DIGIT})\s+"
+                           rf"(?P<c>{_CENTS})|(?P<n>\d+\.\d\d))(?=\s+(?:an?|per|each)\s+(?:gpu[- ]?)?(?:hour|gpu|machine|"
+                           r"instance|node|box|card|month|day)\b)", re.I)
+_MONEY_TALK = re.compile(r"\$|\bdollars?\b|\bbucks\b|\bcosts?\b|\bprice|\bbill\b|\bspend|\bbudget", re.I)
+
+
+# "twice a week", "once a day": a count of times per period, said without a number
+_ONCE = re.compile(r"\b(?P<n>once|twice|thrice)(?=\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|week|month|year)\b)",
+                   re.I)
+_ONCE_VALUE = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+
+
+def _once_spans(text: str) -> list[NumberSpan]:
+    return [NumberSpan(m.start(), m.end(), _ONCE_VALUE[m.group("n").lower()], m.group(0), suffix="times", words=True)
+            for m in _ONCE.finditer(text)]
+
+
+# "two dollars fifty": dollars and cents said in words
+_DOLLARS_CENTS = re.compile(rf"\b(?P<p>(?P<d>{_DIGIT}|ten|eleven|twelve) dollars? (?:and )?(?P<c>{_CENTS})(?: cents?)?)\b", re.I)
+
+
+def _spoken_prices(text: str) -> list[NumberSpan]:
+    if not _MONEY_TALK.search(text):
+        return []
+    out = []
+    for m in _DOLLARS_CENTS.finditer(text):
+        d, c = find_numbers(m.group("d")), find_numbers(m.group("c"))
+        if d and c:
+            out.append(NumberSpan(m.start("p"), m.end("p"), d[0].value + c[0].value / 100, m.group("p"),
+                                  suffix="$", words=True))
+    for m in _SPOKEN_PRICE.finditer(text):
+        if any(o.start <= m.start("p") < o.end for o in out):
+            continue
+        if m.group("n"):                   # "at 2.50 an hour": written the way a price is
+            out.append(NumberSpan(m.start("p"), m.end("p"), float(m.group("n")), m.group("p"), suffix="$"))
+            continue
+        d, c = find_numbers(m.group("d")), find_numbers(m.group("c"))
+        if d and c:
+            out.append(NumberSpan(m.start("p"), m.end("p"), d[0].value + c[0].value / 100, m.group("p"),
+                                  suffix="$", words=True))
+    return out
 
 
 def extract(text: str, sents: list[Sentence]) -> list[Quantity]:
     """Every quantity in `text` (already cleaned), in order of appearance."""
-    spans = find_numbers(text) + _article_spans(text)
+    prices = _spoken_prices(text)
+    spans = [s for s in find_numbers(text) + _article_spans(text)
+             if not any(p.start <= s.start < p.end for p in prices)] + prices + _once_spans(text)
     spans.sort(key=lambda s: s.start)
     starts = [s.start for s in sents]
     found: list[tuple[NumberSpan, UnitMatch | None, int]] = []
@@ -152,13 +215,18 @@ def _article_spans(text: str) -> list[NumberSpan]:
 def _unit_for(text: str, span: NumberSpan, sentence: str, sent_start: int) -> UnitMatch | None:
     tail = text[span.end:span.end + 90]
     before = text[max(sent_start, span.start - 60):span.start]
-    if before.rstrip().endswith("$"):
+    if before.rstrip().endswith("$") or span.suffix == "$":      # "$40", or a spoken price ("two fifty an hour")
         return dollar_match(tail)
+    if span.suffix == "times" and (m := re.match(r"^\s*(?:a|an|per|each|every)\s+(?P<per>second|minute|hour|day|week|"
+                                                 r"month|year)\b", tail, re.I)):
+        per = PERIOD_S[m.group("per").lower()]            # "twice a week": a rate of times
+        return UnitMatch("throughput", "/s", 1 / per, m.group(0).strip(), m.end(), period_s=per)
     if span.text.lower() == "one" and re.match(r"^\s*(?:day|time|night)\b", tail, re.I) \
             and _NARRATIVE_ONE.search(before):
         return None                       # "one day, the pipeline broke"
     um = match_unit(tail, span.suffix, sentence, span.value)
-    if um is not None and um.kind == "dataset" and (m := _PERIOD_BEFORE.search(before)) \
+    if um is not None and um.kind == "dataset" and (m := _PERIOD_BEFORE.search(before) or
+                                                    _OVER_PERIOD_BEFORE.search(before)) \
             and _RATE_NOUN_WORD.search(um.said):
         per = PERIOD_S[m.group("per").lower()]
         return UnitMatch("throughput", "/s", 1 / per, um.said, um.length, um.flags, per)
@@ -167,13 +235,15 @@ def _unit_for(text: str, span: NumberSpan, sentence: str, sent_start: int) -> Un
                        um.flags, um.period_s)
     if um is not None:
         return um
+    if (m := _POINTS.match(tail)) and _METRIC.search(before):     # "lifted NDCG by two points": percentage points
+        return UnitMatch("percent", "%", 1, m.group(0).strip(), m.end())
     if _OF_THEM.match(tail) and _COMPUTE_BEFORE.search(text[max(0, span.start - 160):span.start]):
         m = _OF_THEM.match(tail)
         assert m is not None
         return UnitMatch("compute", "units", 1, m.group(0).strip(), m.end())
     if span.value >= 1 and _PREFIX_LAT.search(before):
         return UnitMatch("latency", "s", 1e-3, "", 0, frozenset({"assumed_ms"}))
-    if span.value >= 1 and _PREFIX_QPS.search(before):
+    if span.value >= 1 and _PREFIX_QPS.search(before) and not _FRACTION_AFTER.match(tail):
         return UnitMatch("throughput", "/s", 1, "", 0, period_s=1)
     if span.value >= 100 and _PREFIX_USERS.search(before):
         return UnitMatch("users", "users", 1, "", 0)
@@ -198,12 +268,24 @@ def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
             if rate is not None:
                 out[i] = (span, UnitMatch("throughput", "/s", 1 / rate.period_s if rate.period_s else 1, "", 0,
                                           frozenset(), rate.period_s), si)
+    # a bare amount per period after a cost in the same sentence is money too: "$480 a night, around fourteen and
+    # a half thousand a month"
+    for i, (span, um, si) in enumerate(out):
+        if um is None or um.kind != "throughput" or not _BARE_PERIOD.match(um.said):
+            continue
+        prev = next(((pum, psi) for _, pum, psi in reversed(out[:i]) if pum is not None and pum.kind != "factor"), None)
+        money = any(pum is not None and pum.kind == "cost" and psi == si for _, pum, psi in out[:i])
+        if (prev is not None and prev[1] == si and prev[0].kind == "cost") or (
+                money and _COST_BEFORE.search(text[max(0, span.start - 30):span.start])):
+            per = um.said.split()[-1].lower().lstrip("/")
+            out[i] = (span, UnitMatch("cost", f"$/{per}", 1, um.said, um.length, frozenset(), um.period_s), si)
     # restatements: "about 3,500 QPS on average and maybe 10,000 at peak", "so 50 replicas ... I'd run 75."
     for i, (span, um, si) in enumerate(out):
         if um is not None or not _RESTATE.match(text[span.end:span.end + 20]):
             continue
-        if span.value == 0 or (1900 <= span.value <= 2100 and span.value == int(span.value)):
-            continue
+        if span.value == 0 or (1900 <= span.value <= 2100 and span.value == int(span.value)
+                               and span.text.isdigit()):
+            continue                      # a year ("in 2019."), not "2,000 at peak" or "two thousand at peak"
         for j in range(i - 1, -1, -1):
             pspan, pum, psi = out[j]
             if psi != si:
@@ -237,15 +319,17 @@ def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[S
                 and re.search(r"\b(?:users?|customers?|people|members|visitors)\b", text[sent.start:span.start], re.I):
             q.add("per_user")             # "10 million users making 200 requests a day each"
             q.discard("each")
-        if _PER_INSTANCE_AFTER.search(after) or _PER_INSTANCE_BEFORE.search(before) or "each" in q:
+        each_machine = _EACH_HANDLES.search(before) and _COMPUTE_BEFORE.search(text[sent.start:span.start])
+        if _PER_INSTANCE_AFTER.search(after) or _PER_INSTANCE_BEFORE.search(before) or "each" in q or each_machine:
             q.discard("each")
             if "per_user" not in q:
                 q.add("per_instance")
     if um.kind == "compute" and "each" in q:
         q.discard("each")
         q.add("per_instance")
-    if um.kind == "storage" and "rate" not in q and "per_param" not in q and _PER_ITEM_BEFORE.search(before):
-        q.add("per_item")
+    if um.kind == "storage" and "rate" not in q and "per_param" not in q and (m := _PER_ITEM_BEFORE.search(before)) \
+            and not re.search(r"\b(?:bits?|bytes?)\s*$", before[:m.start()], re.I):
+        q.add("per_item")                 # (not "8 bits per weight takes 70 GB": that "per" is the precision's)
     if um.kind in ("throughput", "compute", "storage", "cost") and _TOTAL.search(around):
         q.add("total")
     raw = span.value

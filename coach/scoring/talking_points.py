@@ -93,6 +93,14 @@ _MEASURE_POINT = re.compile(r"\b(?:impact|result|outcome|scale|measured|numbers|
                             r"evidence)\b", re.I)
 _SIZING_POINT = re.compile(r"^\s*(?:size|scale|sizing)\b", re.I)
 _HAS_NUMBER = re.compile(r"(?<![A-Za-z])\d|\b(?:hundred|thousand|million|billion|trillion)\b", re.I)
+# a figure that sizes something: digits not glued to a name ("BM25", "p99", "fp16", "A100"), or a scale word not
+# said as a vague amount ("a few hundred milliseconds", "several thousand")
+_FIGURE = re.compile(r"(?<![A-Za-z0-9.])\d|(?<!\bfew )(?<!\bseveral )(?<!\bsome )(?<!\bmany )"
+                     r"\b(?:hundred|thousand|million|billion|trillion)\b", re.I)
+# a word inside a term of art is not the word: "machine learning" is not learning, "language model" not languages
+_TERMS = re.compile(r"\b(?:machine|deep|reinforcement|transfer|contrastive|representation|active|federated|online|"
+                    r"curriculum|meta)[- ]learning\b|\blearning[- ]rates?\b|\b(?:large |small )?language[- ]models?\b|"
+                    r"\blanguage[- ]pairs?\b", re.I)
 
 
 # A sentence that says the speaker does not know, only guesses or did not do it covers nothing: "I don't know how
@@ -151,18 +159,60 @@ def _stems(text: str) -> list[str]:
     return [stem(w[:-2] if w.endswith("'s") else w.rstrip("'")) for w in words(text.replace("-", " ").replace("/", " "))]
 
 
-def _phrase_in(phrase: list[str], tokens: list[str]) -> bool:
+def _positions(phrase: list[str], tokens: list[str]) -> list[int]:
+    """Where the phrase starts in the tokens (every place)."""
     n = len(phrase)
     if not n:
-        return False
+        return []
     if n == 1:
         # a long keyword also matches on its first five letters: "onboarded" ~ "onboarding", "retrained" ~ "retrain"
-        return phrase[0] in tokens or (len(phrase[0]) >= 6 and any(len(t) >= 5 and _root(t) == _root(phrase[0])
-                                                                   for t in tokens))
-    if any(tokens[i:i + n] == phrase for i in range(len(tokens) - n + 1)):
-        return True
+        return [i for i, t in enumerate(tokens) if t == phrase[0] or (
+            len(phrase[0]) >= 6 and len(t) >= 5 and _same_word(t, phrase[0]))]
+    at = [i for i in range(len(tokens) - n + 1) if tokens[i:i + n] == phrase]
+    if at or n != 2:
+        return at
     # a two-word phrase that speech splits around its object: "rolled the ranker back", "root of it was the cause"
-    return n == 2 and any(t == phrase[0] and phrase[1] in tokens[i + 2:i + 4] for i, t in enumerate(tokens))
+    return [i for i, t in enumerate(tokens) if t == phrase[0] and phrase[1] in tokens[i + 2:i + 4]]
+
+
+def _phrase_in(phrase: list[str], tokens: list[str]) -> bool:
+    return bool(_positions(phrase, tokens))
+
+
+# a denial of a fact ("did not understand", "without any labels", "we didn't agree"); not a limit or a condition
+# ("can't exceed", "won't launch unless"), which is how constraints and decision rules are said
+NEGATORS = frozenset(stem(w) for w in ("not", "no", "never", "without", "didn't", "don't", "doesn't", "isn't", "wasn't",
+                                        "weren't", "aren't", "hadn't", "haven't", "hasn't", "nobody", "nothing"))
+_CONDITION = re.compile(r"\b(?:unless|until|only if|only when|otherwise|instead|rather than|as long as|before|"
+                        r"can'?t|cannot|couldn'?t|won'?t|wouldn'?t|must|should|shouldn'?t)\b", re.I)
+_AVOID_POINT = re.compile(r"\b(?:avoid\w*|prevent\w*|without|never|no|not|don'?t|stop\w*|guard\w*|instead|risks?|"
+                          r"mistakes?|wrong|pitfalls?|limits?|constraints?|trade-?offs?)\b", re.I)
+
+
+def _said_not_denied(point: str, phrase: list[str], sentence: str, tokens: list[str]) -> bool:
+    """The phrase said at least once without a denial just before it: "did not understand production", "without
+    any labels", "we didn't agree" deny what the point asks for. A point about what to avoid or a limit, a
+    sentence with a condition and a keyword that is itself a denial are taken as said."""
+    if any(p in NEGATORS for p in phrase) or _AVOID_POINT.search(point) or _CONDITION.search(sentence):
+        return True
+    return any(not _denied(tokens, i) for i in _positions(phrase, tokens))
+
+
+def _denied_roots(point: str, sentence: str, tokens: list[str]) -> set[str]:
+    """The roots a sentence only says denied ("did not understand production": "under")."""
+    if _AVOID_POINT.search(point) or _CONDITION.search(sentence):
+        return set()
+    said = {_root(t) for i, t in enumerate(tokens) if not _denied(tokens, i)}
+    return {_root(t) for i, t in enumerate(tokens) if _denied(tokens, i)} - said
+
+
+_FILLER = frozenset({"any", "a", "an", "the", "really", "even", "actually", "much", "enough", "fully", "yet"})
+
+
+def _denied(tokens: list[str], i: int) -> bool:
+    """A denial right before the word, or one filler away ("without any labels"); not one that governs another
+    verb ("wasn't comfortable launching", "hadn't realised anyone depended")."""
+    return (i >= 1 and tokens[i - 1] in NEGATORS) or (i >= 2 and tokens[i - 2] in NEGATORS and tokens[i - 1] in _FILLER)
 
 
 @lru_cache(maxsize=2048)
@@ -250,15 +300,27 @@ def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Senten
             for s, toks in sent_tokens:
                 if not ((phrase and _phrase_in(phrase, toks)) or (alt == "$" and "$" in s.text)):
                     continue
+                if phrase and not _said_not_denied(point, phrase, s.text, toks):
+                    continue
                 if literal and not _said_as_written(alt, s.text):
                     continue
-                if sizing and not _HAS_NUMBER.search(s.text):
+                if sizing and not _FIGURE.search(s.text):
                     continue
-                measured = _MEASURE_POINT.search(point) and _HAS_NUMBER.search(s.text)
+                if len(phrase) == 1 and not _said_outside_terms(phrase[0], s.text, alt):
+                    continue
+                measured = _MEASURE_POINT.search(point) and _FIGURE.search(s.text)
                 if weak and not measured and not (own - set(phrase) - echo) & set(toks):
                     continue           # "from", "data", "percent" alone do not carry the point
                 return PointHit(point, s.text, alt)
     return None
+
+
+def _said_outside_terms(word: str, sentence: str, keyword: str) -> bool:
+    """The keyword's word said on its own, not only inside a term of art ("machine learning" for "learn")."""
+    if not _TERMS.search(sentence) or _TERMS.search(keyword):
+        return True
+    return word in _stems(_TERMS.sub(" ", sentence)) or any(
+        len(word) >= 6 and len(t) >= 5 and _same_word(t, word) for t in _stems(_TERMS.sub(" ", sentence)))
 
 
 def _said_as_written(keyword: str, text: str) -> bool:
@@ -266,6 +328,20 @@ def _said_as_written(keyword: str, text: str) -> bool:
     def norm(x: str) -> str:
         return " ".join(x.lower().replace("-", " ").replace("++", " plus plus").replace("#", " sharp").split())
     return norm(keyword) in norm(text)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word in two forms: one a prefix of the other ("adopt" ~ "adoption", "calibr" ~ "calibrated"), or six
+    letters in common ("randomis" ~ "randomization"); not words that only start alike ("complaint" ~ "complex",
+    "millisecond" ~ "million", "confirm" ~ "config", "interest" ~ "interleaving")."""
+    if a.startswith(b) or b.startswith(a):
+        return True
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= 6
 
 
 def _root(token: str) -> str:
@@ -282,8 +358,8 @@ def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]],
     need = max(2, -(-len(distinct) * NEED_SHARE // 100))
     echoed = {_root(w) for w in echo}
     roots = [{_root(t) for t in toks} for _, toks in sent_tokens]
-    for (s, _), here in zip(sent_tokens, roots):
-        found = distinct & here
+    for (s, toks), here in zip(sent_tokens, roots):
+        found = distinct & here - _denied_roots(point, s.text, toks)
         if len(found) >= need and found - echoed:
             return PointHit(point, s.text, ", ".join(sorted(found)))
     # two of the point's distinctive words side by side, as the point has them, carry it: "one contained win"

@@ -201,6 +201,9 @@ def fmt_num(x: float) -> str:
     if x != 0:
         x = float(f"{x:.3g}") if abs(x) >= 1e6 else x
     ax = abs(x)
+    if ax >= 1e15:                        # FLOPs and tokens at scale: "5.46e23", not "5.46e+11T"
+        mantissa, exponent = f"{x:.3g}".split("e") if "e" in f"{x:.3g}" else (f"{x:.3g}", "0")
+        return f"{mantissa}e{int(exponent)}"
     for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
         if ax >= size:
             v = x / size

@@ -24,7 +24,7 @@ _ADVERB_PERIOD = {"daily": "day", "nightly": "night", "hourly": "hour", "weekly"
 BYTE_PREFIX = {"": 1, "k": 1e3, "kilo": 1e3, "m": 1e6, "mega": 1e6, "meg": 1e6, "g": 1e9, "giga": 1e9,
                "gig": 1e9, "t": 1e12, "tera": 1e12, "p": 1e15, "peta": 1e15, "e": 1e18, "exa": 1e18}
 DURATION_S = {"minute": 60, "min": 60, "hour": 3600, "hr": 3600, "h": 3600, "day": 86400, "week": 604800,
-              "wk": 604800, "fortnight": 1_209_600, "month": 2_592_000, "quarter": 7_776_000,
+              "wk": 604800, "fortnight": 1_209_600, "sprint": 1_209_600, "month": 2_592_000, "quarter": 7_776_000,
               "year": 31_536_000, "yr": 31_536_000}
 
 # A modifier between a number and its noun ("50 million daily active users",
@@ -47,7 +47,9 @@ DATA_NOUNS = (r"rows|examples|samples|records|events|images|documents|docs|token
               r"data ?points|conversations|transcripts|utterances|queries|articles|songs|tracks|ads|posts")
 USER_NOUNS = (r"daus?|maus?|waus?|daily actives|monthly actives|weekly actives|actives|users?|customers?|"
               r"subscribers?|members?|accounts?|merchants?|sellers?|buyers?|drivers?|riders?|advertisers?|"
-              r"listeners?|viewers?|players?|visitors?|shoppers?|creators?|students?|patients?|followers?")
+              r"listeners?|viewers?|players?|visitors?|shoppers?|creators?|students?|patients?|followers?|learners?|"
+              r"readers?|guests?|fans?|clients?|tenants?|households?|passengers?|commuters?|travell?ers?|"
+              r"citizens?|residents?|callers?|diners?")
 COMPUTE_NOUNS = (r"gpu[- ]?hours?|node[- ]?hours?|gpu[- ]?(?:seconds?|days?|minutes?)|gpus?|tpus?|cpus?|vcpus?|cores?|nodes?|machines?|instances?|"
                  r"servers?|hosts?|boxes|box|replicas?|pods?|workers?|accelerators?|cards?|shards?|[a-z]\d{2,3}s")
 
@@ -67,7 +69,10 @@ def _r(pattern: str) -> re.Pattern[str]:
     return re.compile(r"^\s*" + pattern, re.IGNORECASE)
 
 
-_PCT = _r(r"(?:%|percent\b|per\s?cent\b|pct\b|percentage points?\b)")
+METRICS = (r"ndcg|auc|roc[- ]auc|pr[- ]auc|recall|precision|accuracy|map|mrr|ctr|click[- ]?through(?: rate)?|conversion|"
+           r"f1|bleu|rouge|wer|error rate|hit rate|retention|top[- ]?\w+ accuracy|match accuracy|coverage|log ?loss")
+# "half a point of NDCG", "two points of recall": percentage points of a metric
+_PCT = _r(rf"(?:%|percent\b|per\s?cent\b|pct\b|percentage points?\b|points?\s+(?:of|in|on)\s+(?:[a-z]+\s+)?(?:{METRICS})\b)")
 _BITS = _r(r"(?:(?P<p>k|m|g|t)(?-i:bps|bit/s|b/s)\b|(?P<w>kilo|mega|giga|tera)bits?"
            r"(?:\s*(?:per|a|/)\s*(?:second|sec|s)\b)?)")
 _BYTES_RATE = _r(r"(?:(?P<p>k|m|g|t|p)i?b|(?P<w>kilo|mega|giga|tera|peta)bytes?|(?P<g>gig|meg)s?)"
@@ -85,24 +90,31 @@ _QPS = _r(rf"{MOD}{{0,2}}(?P<u>qps|rps|tps|qpd|rpm|req/s|requests/s|queries per 
 _ARRIVE = (r"(?:\s+(?:land|arrive|come in|flow in|pour in|stream in|get (?:written|logged|stored|ingested)|"
            r"are (?:written|logged|stored|ingested|processed|created))(?:\s+(?:in|into|on|to)\s+(?:the\s+|our\s+)?"
            r"[a-z-]+)?)")
-_RATE_NOUN = _r(rf"{MOD}{{0,2}}(?P<noun>{RATE_NOUNS})\b(?P<who1>\s+{PER_WHO}\b)?{_ARRIVE}?\s*,?\s*{PERIOD}"
+_RATE_NOUN = _r(rf"{MOD}{{0,2}}(?P<noun>{RATE_NOUNS})\b(?P<who1>\s+{PER_WHO}\b|\s+each(?=\s+(?:a|an|per|every)\s))?{_ARRIVE}?"
+                rf"\s*,?\s*{PERIOD}"
                 rf"(?P<who2>\s+{PER_WHO}\b|\s+each\b)?")
 _ADVERB_NOUN = _r(rf"(?P<adv>daily|nightly|hourly|weekly|monthly)\s+{MOD}{{0,1}}(?P<noun>{RATE_NOUNS})\b")
 _DATA = _r(rf"{MOD}{{0,2}}(?P<noun>{DATA_NOUNS})\b")
-_USERS = _r(rf"{MOD}{{0,3}}(?P<u>{USER_NOUNS})\b")
+# a user noun that names a thing of theirs is no head count: "one billion user vectors", "10M customer records"
+_USERS = _r(rf"{MOD}{{0,3}}(?P<u>{USER_NOUNS})\b(?!\s+(?:vectors?|embeddings?|ids?|features?|profiles?|records?|rows?|"
+            r"events?|data|histor(?:y|ies)|tables?|logs?|requests?|queries|sessions?|photos?|images?|messages?)\b)")
+# any plural noun that acts on its own ("fifteen million learners each finish thirty exercises a day"): people
+_EACH_ACTOR = _r(rf"{MOD}{{0,1}}(?P<u>[a-z]{{3,}}s)(?=\s+each\s+(?!(?:of|so|and|or|but|which|that|is|are|at|in|on|with|for|"
+                 r"way|time|day|second|year|month|week|hour)\b)[a-z]+)")
 _COMPUTE = _r(rf"{MOD}{{0,2}}(?P<u>{COMPUTE_NOUNS})\b(?P<each>\s+each\b)?")
 _MONEY = _r(r"(?P<u>dollars?|bucks|usd|grand)\b")
 _MS = _r(r"(?:ms|msec|millis|milliseconds?)\b")
 _US = re.compile(r"^(?:us\b|\s*(?:µs|μs|microseconds?|micros)\b)", re.I)
 _SECONDS = _r(r"(?:s|sec|secs|seconds?)\b")
-_DURATION = _r(rf"{MOD}{{0,1}}(?P<u>minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|wks?|fortnights?|months?|"
+_DURATION = _r(rf"{MOD}{{0,1}}(?P<u>minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|wks?|fortnights?|sprints?|months?|"
                r"quarters?|years?|yrs?)\b(?!\s+(?:ago|earlier)\b)")
 _BARE_RATE = _r(rf"{PERIOD}")
 # any plural count said per period ("250 car passes a second", "forty songs a day"): not a period or a unit
 _ANY_RATE = _r(rf"{MOD}{{0,1}}(?P<noun>(?!(?:{_PERIOD_WORDS}|minutes|hours|days|weeks|months|years|times|percent|"
                rf"bytes|bits|dollars|cents|users|people|gpus|machines)\b)[a-z]{{3,}}s)\s*,?\s*{PERIOD}")
 _FACTOR = _r(r"(?:x|×|times)(?:\b|(?=\s|$))")
-_COST_PERIOD = re.compile(rf"^\s*(?:{PERIOD}|per\s+(?P<unit>gpu[- ]?hour|hour|run|query|request|month))", re.I)
+_COST_PERIOD = re.compile(rf"^\s*(?:(?:per|an?|each|for each)\s+(?P<gpu>gpu[- ]?hour)\b|{PERIOD}|"
+                          r"per\s+(?P<unit>hour|run|query|request|month))", re.I)
 
 LATENCY_CTX = re.compile(r"latency|\bp\s?(?:50|90|95|99|999)\b|\bp (?:fifty|ninety)|respon|timeout|\bslo\b|\bsla\b|"
                          r"round trip|first token|come back|return|render|page load", re.I)
@@ -160,6 +172,8 @@ def match_unit(tail: str, suffix: str, sentence: str, raw: float) -> UnitMatch |
         return UnitMatch("throughput", "/s", 1 / per, m.group(0).strip(), m.end(), period_s=per)
     if m := _DATA.match(tail):
         return UnitMatch("dataset", "items", 1, m.group(0).strip(), m.end())
+    if raw >= 1000 and (m := _EACH_ACTOR.match(tail)):
+        return UnitMatch("users", "users", 1, m.group(0).strip(), m.end())
     if m := _MONEY.match(tail):
         um = _cost(tail, m.end(), 1, m.group(0).strip())
         return UnitMatch(um.kind, um.unit, um.factor, um.said, um.length,
@@ -207,8 +221,8 @@ def _storage(tail: str, m: re.Match[str]) -> UnitMatch:
 def _cost(tail: str, end: int, factor: float, said: str) -> UnitMatch:
     rest = tail[end:]
     if p := _COST_PERIOD.match(rest):
-        per_word = (p.group("per") or p.group("unit") or "").lower().replace(" ", "-")
-        if per_word in ("gpu-hour",):
+        per_word = (p.group("gpu") or p.group("per") or p.group("unit") or "").lower().replace(" ", "-")
+        if per_word.startswith("gpu"):
             unit = "$/GPU-hour"
         else:
             per_word = {"sec": "second", "s": "second", "min": "minute", "hr": "hour", "h": "hour"}.get(per_word,

@@ -1,0 +1,139 @@
+"""Napkin math: what a fleet costs. Instances x price per instance-hour x hours, against a cost said after the
+price: per hour, per day or night (the hours a day the job runs, "ten hours every night"), per week, month or year
+("the monthly bill is about $7,000"), or a total over a said period or duration; and GPU-hours x price per
+GPU-hour. A price may be said as people say one ("two fifty an hour", "three dollars a GPU hour"); an hourly total
+said after the price ("... is 100 dollars an hour") is a total, not a second price."""
+from __future__ import annotations
+
+import re
+
+from coach.scoring.napkin_judge import Check, _judge
+from coach.scoring.napkin_systems import _last_before, _near
+from coach.scoring.sizing import Quantity
+from coach.scoring.text import fmt_num
+
+_PERIOD_AFTER = re.compile(r"^\s*(?:for|over|in)\s+(?:the|a|one)\s+(?P<p>hour|day|week|month|year)\b", re.I)
+
+_TOTAL_PRICE = re.compile(r"\b(?:in total|total|altogether|in all|combined|for all of them|for the lot)\b", re.I)
+_EACH_PRICE = re.compile(r"\b(?:each|apiece|per (?:gpu|machine|instance|node|box|card|server|replica))\b", re.I)
+_DUTY = re.compile(r"\b(?:every|each|a|per) (?:night|day|evening|morning)\b|\b(?:nightly|daily)\b", re.I)
+_ALL_DAY = re.compile(r"\b(?:day and night|around the clock|24/7|all day|always on|non-?stop)\b", re.I)
+_PERIODIC = re.compile(r"\b(monthly|weekly|daily|nightly|yearly|annual|hourly)\b[^.;]{0,120}$", re.I)
+_ADVERB_DAYS = {"monthly": "month", "weekly": "week", "daily": "day", "nightly": "night", "yearly": "year",
+                "annual": "year", "hourly": "hour"}
+_PERIOD_DAYS = {"hour": 0.0, "day": 1.0, "night": 1.0, "week": 7.0, "month": 30.0, "quarter": 90.0, "year": 365.0}
+
+
+def _sentence_of(text: str, q: Quantity) -> str:
+    start = max(text.rfind(". ", 0, q.start) + 1, 0)
+    end = text.find(". ", q.start)
+    return text[start:len(text) if end < 0 else end]
+
+
+def _duty_hours(qs: list[Quantity], text: str, n: Quantity, p: Quantity) -> tuple[float, str]:
+    """Hours a day the instances run: the job's length said with them ("sixteen GPUs for about ten hours ... every
+    night": 10), else all day (24)."""
+    sentence = _sentence_of(text, p)
+    if not _ALL_DAY.search(sentence) and _DUTY.search(sentence):
+        run = next((d for d in qs if d.kind == "duration" and d.sentence == p.sentence and 0 < d.value < 86400), None)
+        if run is not None:
+            return run.value / 3600, f" × {run.value / 3600:g} hours a day"
+    return 24.0, ""
+
+
+def _hourly_prices(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quantity]]:
+    """(price per instance-hour, instance count): "$2 per GPU hour", "three dollars an hour each", or "forty GPUs
+    running day and night at two fifty an hour" (an hourly price said in the same sentence as the count)."""
+    out = []
+    for p in qs:
+        if p.kind != "cost" or p.unit not in ("$/GPU-hour", "$/hour"):
+            continue
+        n = _last_before(qs, p, lambda x: x.kind == "compute" and x.unit != "GPU-hours" and not x.has("per_instance"))
+        after = next((x for x in qs if x.start > p.start and x.sentence == p.sentence and x.kind == "compute"
+                      and x.unit != "GPU-hours"), None)
+        if after is not None and re.search(r"\b(?:for |on )?(?:each|every) of (?:the|our|those|these)\s*$",
+                                           text[p.start + len(p.text):after.start]):
+            out.append((p, after))           # "two fifty an hour for each of the 30 GPUs"
+            continue
+        if n is None:
+            continue
+        between = text[n.start:p.start + len(p.text) + 25]
+        if out and out[-1][1] is n and out[-1][0].sentence == p.sentence:
+            continue     # "forty GPUs at 2.50 an hour is 100 dollars an hour": the second is the hourly total
+        if any(x.kind == "cost" and n.start < x.start < p.start and x.sentence == p.sentence
+               and 0.5 <= n.value * x.value / p.value <= 2 for x in qs):
+            continue     # "forty GPUs at two dollars fifty each is a hundred dollars an hour": a total too
+        if any(x.kind == "compute" and x.unit == "GPU-hours" and n.start < x.start < p.start for x in qs):
+            continue     # "... so 4,600 GPU hours a run, and at two fifty an hour": a price per GPU-hour
+        if p.unit == "$/GPU-hour" or _EACH_PRICE.search(text[p.start:p.start + len(p.text) + 25]) or (
+                n.sentence == p.sentence and not _TOTAL_PRICE.search(between)):
+            out.append((p, n))
+    return out
+
+
+_GH_PERIOD = re.compile(r"^\s*(?:a|per|each|every)\s+(?P<p>day|night|week|month|year)\b", re.I)
+
+
+def _gpu_hours_cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    """GPU-hours × price per GPU-hour: "512 GPU-hours a day at $2 per GPU-hour, so about $1,000 a day"."""
+    out: list[Check | None] = []
+    for p in qs:
+        if p.kind != "cost" or p.unit not in ("$/GPU-hour", "$/hour"):
+            continue
+        gh = _last_before(qs, p, lambda x: x.kind == "compute" and x.unit == "GPU-hours" and x.sentence == p.sentence)
+        if gh is not None and p.unit == "$/hour" and any(x.kind == "compute" and x.unit != "GPU-hours"
+                                                          and gh.start < x.start < p.start for x in qs):
+            continue                      # a count of machines said between: their price, not the GPU-hours
+        if gh is None:
+            continue
+        per = _GH_PERIOD.match(text[gh.start + len(gh.text):gh.start + len(gh.text) + 20])
+        c = next((x for x in qs if x.kind == "cost" and x.start > p.start and x.sentence - p.sentence <= 1), None)
+        if c is None:
+            continue
+        said_per = c.unit[2:] if c.unit.startswith("$/") else ""
+        gh_per = per.group("p").lower() if per else ""
+        if said_per and gh_per and said_per != gh_per:
+            continue                      # another period than the GPU-hours were said for
+        how = f"{fmt_num(gh.value)} GPU-hours × ${p.value:g}/GPU-hour"
+        out.append(_judge("cost", c, gh.value * p.value, how, factors, c.unit))
+    return out
+
+
+def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    """Instances × price per instance-hour × hours, against a cost said after the price (before the next price):
+    per hour, per day or night (the hours a day the job runs), per week, month or year, or a total over a said
+    period or duration."""
+    out: list[Check | None] = list(_gpu_hours_cost(qs, text, factors))
+    prices = _hourly_prices(qs, text)
+    starts = [p.start for p, _ in prices]
+    for k, (p, n) in enumerate(prices):
+        stop = starts[k + 1] if k + 1 < len(prices) else len(text)
+        hourly = n.value * p.value
+        per_day, duty = _duty_hours(qs, text, n, p)
+        for c in qs:
+            if c.kind != "cost" or c.start <= p.start or c.start >= stop or not _near(c, p, 1) or c.start in starts:
+                continue
+            period = c.unit[2:] if c.unit.startswith("$/") else ""
+            hours: float = 0.0
+            if period == "hour":
+                hours, how_h = 1.0, ""
+            elif period in _PERIOD_DAYS:
+                hours = per_day * _PERIOD_DAYS[period]
+                how_h = duty + (f" × {_PERIOD_DAYS[period]:g} days" if _PERIOD_DAYS[period] != 1 else "") \
+                    if duty else f" × {hours:g} hours"
+            elif c.unit == "$":
+                m = _PERIOD_AFTER.match(text[c.start + len(c.text):c.start + len(c.text) + 30])
+                adv = _PERIODIC.search(text[max(0, c.start - 200, text.rfind(". ", 0, c.start)):c.start])
+                dur = _last_before(qs, c, lambda x: x.kind == "duration")
+                if m or adv:                 # "$7,000 for the month", "the monthly bill is about $7,000"
+                    period = m.group("p").lower() if m else _ADVERB_DAYS[adv.group(1).lower()]
+                    days = _PERIOD_DAYS[period]
+                    hours = per_day * days if days else 1.0
+                    how_h = duty + (f" × {days:g} days" if days != 1 else "") if duty else f" × {hours:g} hours"
+                else:
+                    hours = dur.value / 3600 if dur else 0
+                    how_h = f" × {hours:g} hours"
+            if hours:
+                how = f"{fmt_num(n.value)} × ${p.value:g}/hour" + (how_h if period != "hour" else "")
+                out.append(_judge("cost", c, hourly * hours, how, factors, f"$/{period}" if period else "$"))
+    return out
