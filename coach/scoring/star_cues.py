@@ -146,7 +146,11 @@ _MEASURE = re.compile(r"\d|percent|%|\b(?:about|roughly|nearly|almost|over|by|ad
 # Time that passed since the story ("a year later", "eighteen months on", "today"): what follows is the outcome.
 _ELAPSED = (r"^(?:(?:and|so|but|um|uh)\W+)*(?:(?:about |almost |nearly |over )?(?:a|an|one|two|three|four|five|six|"
             r"seven|eight|nine|ten|eleven|twelve|eighteen|several|a few|a couple of|\d+) (?:days?|weeks?|months?|"
-            r"quarters?|years?|sprints?) (?:later|on|in|after(?: (?:that|launch|the launch|the change))?)|today|"
+            r"quarters?|years?|sprints?) (?:later|on|in|after(?: (?:that|launch|the launch|the change))?)|"
+            # the same time told first: "after six months the crews were finding ...", "after a year, ..."
+            r"after (?:about |almost |nearly |over |another )?(?:a|an|one|two|three|four|five|six|seven|eight|"
+            r"nine|ten|eleven|twelve|eighteen|several|a few|a couple of|\d+) (?:days?|weeks?|months?|quarters?|years?|"
+            r"sprints?)\b(?! (?:of|to|before|into|on)\b)|today|"
             r"these days|by now|since then|now|within (?:a|an|one|two|three|four|six|a few|a couple of|\d+) (?:days?|"
             r"weeks?|months?|quarters?))")
 # A lesson told as what the speaker would change: "What I'd change is ...", "If I did it over, I'd ..."
