@@ -16,3 +16,32 @@ def test_an_outcome_told_after_the_time_that_passed_opens_the_result() -> None:
     assert card.star.labels[-1] == "result", card.star.labels
     assert card.star.result.evidence[0].startswith("after four months"), card.star.result.evidence
     assert card.star.measurable_result
+
+
+def test_the_task_and_constraints_before_the_first_step_do_not_count_as_a_long_scene() -> None:
+    # a short scene, then the ask and the constraints the choice was made under: the scene is a sentence or two
+    story = ("At a regional bus operator I looked after the model that predicts how full each bus will be. "
+             "I had to decide before the winter timetable whether we would keep it or move to the vendor's "
+             "forecasting product that the planning director had been shown at a conference. "
+             "The constraints were tight: the timetable team needed forecasts by six every morning, the data "
+             "lived in an old depot database with gaps on rainy days, and nobody on the team could maintain a "
+             "second system, so whatever we picked had to run unattended for months. "
+             "I ran both on the last two winters of ticket data and compared their errors route by route. "
+             "I showed the director that the vendor was better on busy city routes but worse on the rural ones, "
+             "and proposed keeping ours with a weather feature added. "
+             "I built the weather feature and wrote the runbook for the night shift. "
+             "That winter the forecast error fell from 18 to 12 percent, and the planners cut empty runs by about "
+             "a tenth. Looking back, I would have brought the planners into the comparison earlier.")
+    card = score_answer(story, round_spec=None)
+    assert not any("scene runs" in s for s in card.calibration.steps), card.calibration.steps
+    assert card.overall >= 4.0, card.calibration.steps
+    # the same steps after a scene that wanders for a paragraph are held down
+    scene = ("At a regional bus operator I looked after the model that predicts how full each bus will be, which "
+             "had been built years before I joined by a team that had since left, on a database that was being "
+             "moved to a new provider, which was a saga of its own. The operator was also going through a "
+             "reorganisation at the time, with new managers, new depots opening on the coast and old routes being "
+             "cut or merged, and the planning director had been shown a vendor's forecasting product at a "
+             "conference and liked it a lot, and there had been long debates about it in several meetings. ")
+    wandering = score_answer(scene + story.split(". ", 1)[1], round_spec=None)
+    assert any("scene runs" in s for s in wandering.calibration.steps), wandering.calibration.steps
+    assert wandering.overall < card.overall

@@ -103,10 +103,12 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         t.set(3.0, "a follow-up: specific steps, the story's context and outcome came before")
     if a.points.score is not None:
         t.add(round(0.4 * (a.points.score / 5.0) - 0.2, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
-    # the rubric's story "sets the scene in a sentence or two": a scene that runs on before the first step buries it
+    # the rubric's story "sets the scene in a sentence or two": a scene that runs on before the first step buries it.
+    # Only the scene counts: the task and the constraints the choice was made under are part of the story told; a
+    # deep dive's overview (the problem, its scale) is what its question asks for first
     first = st.labels.index("action") if "action" in st.labels else len(st.labels)
-    setup = sum(len(x.text.split()) for x in a.sents[:first])
-    if setup > SETUP_WORDS and t.level > SETUP_CAP:
+    setup = sum(len(x.text.split()) for x, lab in zip(a.sents[:first], st.labels) if lab == "situation")
+    if setup > (SETUP_WORDS_OVERVIEW if a.round == "deep-dive" else SETUP_WORDS) and t.level > SETUP_CAP:
         t.set(SETUP_CAP, f"the scene runs {setup} words before the first step (a sentence or two is the bar): at most")
     blame = _blame(a.text)
     if blame:
@@ -132,6 +134,7 @@ _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagge
 BLAME_COST = 0.75
 MEASURED_STEPS = 0.5    # a story whose steps, not its outcome, carry the figures
 SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most
+SETUP_WORDS_OVERVIEW = 180            # a deep dive's overview: the problem and its scale come before the design
 
 
 def _blame(text: str) -> str:

@@ -98,6 +98,10 @@ TASK = [
                 r"\btook (?:on )?(?:the |full )?(?:responsibility|ownership)\b|\bi was the one (?:on call|responsible|"
                 r"in charge|who had to)\b|\b(?:it )?(?:fell|landed) (?:\w+ ){0,2}on me\b|"
                 r"\bi felt it was my\b|\bi (?:led|owned) (?:a|the) (?:project|effort|migration)\b", _F), 2.5),
+    # a call that was the speaker's to make is the task, whatever backstory the sentence carries ("I had to decide
+    # before the winter timetable whether ..., which the director had been shown")
+    (re.compile(r"^(?:(?:so|and|then|but)\W+)*i (?:had|needed) to (?:decide|choose|pick|work out|figure out|recommend)\b",
+                _F), 2.6),
     (re.compile(r"\b(?:i|we) (?:needed|had|wanted) to\b|\bneeded to (?:figure out|find|get|reduce|improve|fix|ship|"
                 r"decide|cut|bring)\b|\b(?:to|had to) (?:decide|figure out) (?:whether|why|how)\b", _F), 2.0),
     (re.compile(r"\bso i (?:led|owned|ran|took on) the (?:response|incident|effort|project|migration|work)\b|"
