@@ -45,3 +45,41 @@ def test_the_task_and_constraints_before_the_first_step_do_not_count_as_a_long_s
     wandering = score_answer(scene + story.split(". ", 1)[1], round_spec=None)
     assert any("scene runs" in s for s in wandering.calibration.steps), wandering.calibration.steps
     assert wandering.overall < card.overall
+
+
+STORY = ("Last year our nightly feature backfill kept missing its deadline. I was asked to make it finish before "
+         "the morning retrain. I profiled the job and found one skewed join, and I rewrote it with salted keys. "
+         "The job now finishes in 40 minutes instead of 3 hours, and we have not missed a retrain since.")
+
+
+def test_staff_signals_in_everyday_counts_and_standing_mechanisms() -> None:
+    bare = score_answer(STORY, level="staff")
+    assert "scope across teams" in bare.calibration.staff_missing
+    # scope told as a count past ten, or as other product areas
+    for wider in (" Within a year eleven teams ran their backfills the same way.",
+                  " The heads of three product areas asked for the same fix."):
+        card = score_answer(STORY + wider, level="staff")
+        assert "scope across teams" not in card.calibration.staff_missing, wider
+    # direction: a standing slot, a mechanism offered to any team doing the same work, the next projects reusing it
+    for lasting in (" I set up a standing fortnightly slot with the data platform group.",
+                    " The check is now run by the platform group for any team touching the warehouse.",
+                    " The next three pipelines went through the same review."):
+        card = score_answer(STORY + lasting, level="staff")
+        assert "long-term direction" not in card.calibration.staff_missing, lasting
+    assert score_answer(STORY + " The next three pipelines went through the same review.",
+                        level="staff").overall > bare.overall
+
+
+def test_a_design_weighing_shared_against_team_owned_and_its_spend_meets_the_staff_bar() -> None:
+    from coach.content.loader import default_content
+    content = default_content()
+    rubric = content.rubrics["system-design"]
+    text = ("Before building anything I would ask whether one shared ranking model is the right call. Today four "
+            "teams each spend about a hundred and fifty GPU hours a week training their own, so the duplicated "
+            "spend is the case for sharing. I would train a shared base on the pooled clicks, and each team is "
+            "free to train a small head on top; if a head cannot match a team's current model, that team keeps "
+            "its own. I would serve it behind one feature store, monitor each head's own metric, and roll out "
+            "with one partner team first.")
+    card = score_answer(text, rubric=rubric, round_spec=content.rounds.get("system-design"), level="staff")
+    assert "cost and headroom" not in card.calibration.staff_missing, card.calibration.staff_signals
+    assert "organisation-level trade-off" not in card.calibration.staff_missing, card.calibration.staff_signals

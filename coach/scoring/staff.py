@@ -7,8 +7,9 @@ import re
 _F = re.IGNORECASE
 STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
     "scope across teams": re.compile(
-        r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|other|all|every|partner|\d+) "
-        r"(?:(?!of )[a-z]+ ){0,2}(?:teams|groups)|cross[- ](?:team|functional)|org(?:ani[sz]ation)?\b|company[- ]wide|"
+        r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a dozen|dozens of|several|multiple|"
+        r"other|all|every|partner|\d+) (?:(?!of )[a-z]+ ){0,2}(?:teams|groups|divisions|departments|product areas|"
+        r"business units)|cross[- ](?:team|functional)|org(?:ani[sz]ation)?\b|company[- ]wide|"
         r"the (?:whole |entire )?(?:area|org|company)|across (?:the )?(?:company|org|teams|the area)|"
         r"another team|other team'?s|platform|"
         # two teams named ("the flights and car-hire ranking teams"), or another function's people ("the finance
@@ -75,9 +76,14 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:retired|deprecated|decommissioned|sunset) (?:the|our|an?) (?:old|legacy)|"
         # handed over so it lasts: "it now has an owning team with an on-call rotation"
         r"(?:has|have|with|to) (?:an? |its own |their own |two |dedicated )?(?:owning team|owners? in|on-?call rotation)|"
-        r"(?:a|the) (?:weekly|monthly|quarterly) (?:review|forum|council|process)|"
+        r"(?:a|the) (?:standing |regular )?(?:weekly|fortnightly|biweekly|monthly|quarterly) (?:review|forum|council|"
+        r"process|slot|meeting)|"
         # a mechanism others now follow: offered to any team, the pattern other teams use, every model sent for review
-        r"(?:to|for) (?:any|every) (?:other )?team (?:that|who)|the (?:pattern|template|blueprint|playbook|recipe) "
+        r"(?:to|for) (?:any|every) (?:other )?team (?:that|who|[a-z]+ing\b)|"
+        # the same mechanism reused by the work that came after: "the next three models went through the same checklist"
+        r"(?:next|later|following|other) (?:[a-z-]+ ){0,3}(?:models|projects|launches|teams|features|"
+        r"pipelines|services|systems) (?:[a-z]+ ){0,3}"
+        r"(?:went through|used|followed|adopted|reused|took up) the same|the (?:pattern|template|blueprint|playbook|recipe) "
         r"(?:that )?(?:the )?(?:other|every|all|most) (?:[a-z-]+ ){0,2}teams|(?:sends?|sending|brings?|bringing|routes?|"
         r"routing) (?:us |me )?(?:every|all|each) [a-z -]{0,30}(?:for|through|to) (?:a |the |our )?(?:review|sign-?off)|"
         # a practice others took up: "became the template for the flights and car-hire teams, who now run ..."
@@ -133,7 +139,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"shared library|document(?:ed)?|readab\w+|maintain\w*|idempotent)\b", _F),
     # the system-design rubric's staff bar: cost per month and headroom for growth ...
     "cost and headroom": re.compile(
-        r"\b(?:(?:a|per) (?:month|year)|monthly|yearly|annual|headroom|growth|cost per|\$\s?\d|"
+        r"\b(?:(?:a|per) (?:month|year)|monthly|yearly|annual|headroom|growth|cost per|\$\s?\d|gpu[- ]hours?|"
+        r"(?:duplicated|duplicate|compute|cloud|total) (?:spend|bill)|"
         r"\d[\d,.]* (?:thousand |million )?dollars|dollars (?:a|per)|cost(?:s)? (?:us |them )?(?:about|roughly|around)|"
         # ... or the number that drives the architecture: "..., which is why it has to be a cheap two-tower model"
         r"(?:which|that) is why (?:it|we|the|this|only)|drives (?:the )?(?:whole )?(?:architecture|design))\b",
@@ -143,8 +150,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"\b(?:build (?:it )?(?:or|against|versus|vs\.?|rather than) buy|buy(?:ing)? (?:a |the )?(?:managed|vendor|"
         r"off[- ]the[- ]shelf)|managed (?:product|service)|shared (?:platform|layer|service|stack|recipe|library|"
         r"model|parts?|pieces?|components?)|(?:make|build|turn) (?:[a-z]+ ){0,5}(?:shared|reusable)|"
-        r"teams? (?:would |could )?stop (?:building|maintaining|running|writing) their own|(?:each|every) team "
-        r"(?:owning|owns|keeps|maintain\w*)|other (?:[a-z]+ )?teams? (?:stop|would|pay|bear)|cost (?:to|for) "
+        r"teams? (?:would |could )?stop (?:building|maintaining|running|writing) their own|(?:each|every|that|a) team "
+        r"(?:owning|owns|keeps|maintain\w*|(?:is )?free to)|shared (?:base|core|foundation|backbone)|other (?:[a-z]+ )?teams? (?:stop|would|pay|bear)|cost (?:to|for) "
         r"(?:the )?other teams|team[- ]specific)\b", _F),
 }
 DEFAULT_STAFF = ("scope across teams", "influence without authority", "long-term direction")
