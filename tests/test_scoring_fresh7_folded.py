@@ -83,3 +83,32 @@ def test_a_design_weighing_shared_against_team_owned_and_its_spend_meets_the_sta
     card = score_answer(text, rubric=rubric, round_spec=content.rounds.get("system-design"), level="staff")
     assert "cost and headroom" not in card.calibration.staff_missing, card.calibration.staff_signals
     assert "organisation-level trade-off" not in card.calibration.staff_missing, card.calibration.staff_signals
+
+
+def _imbalance(text: str):
+    from coach.content.loader import default_content
+    content = default_content()
+    return score_answer(text, question=content.questions["ts-class-imbalance"],
+                        round_spec=content.rounds.get("technical-screen"),
+                        rubric=content.rubrics.get("technical-screen"), level="senior")
+
+
+def test_a_wrong_claim_named_by_a_pronoun_is_read_with_the_sentence_before() -> None:
+    sound = ("My usual tool is random oversampling of the rare class. I only apply it to the training fold after "
+             "splitting, so validation keeps the real class ratio. Class weights in the loss are the other option, "
+             "and I pick the cut-off from the precision-recall curve instead of leaving it at 0.5.")
+    wrong = ("My usual tool is random oversampling of the rare class. I apply it to the full dataset first, then "
+             "split, so that validation is balanced as well. Class weights in the loss are the other option, "
+             "and I pick the cut-off from the precision-recall curve instead of leaving it at 0.5.")
+    assert not _imbalance(sound).wrong_claims
+    card = _imbalance(wrong)
+    assert card.wrong_claims and card.wrong_claims[0].evidence.startswith("I apply it to the full dataset")
+    assert card.overall <= 2.0 < _imbalance(sound).overall
+
+
+def test_copies_named_as_the_data_added_are_not_a_warning() -> None:
+    card = _imbalance("Random oversampling keeps the probabilities unchanged, since it is only adding copies of "
+                      "real rows. Class weights are another option, and I tune the cut-off on the precision-recall "
+                      "curve.")
+    assert card.wrong_claims, card.calibration.steps
+    assert card.overall <= 2.0
