@@ -112,3 +112,30 @@ def test_copies_named_as_the_data_added_are_not_a_warning() -> None:
                       "curve.")
     assert card.wrong_claims, card.calibration.steps
     assert card.overall <= 2.0
+
+
+def _technical(question: str, text: str):
+    from coach.content.loader import default_content
+    content = default_content()
+    q = content.questions[question]
+    return score_answer(text, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
+                        level="senior")
+
+
+def test_wrong_claims_told_in_other_words_are_caught() -> None:
+    # NDCG said to treat every position alike; logged clicks said to need no correction
+    assert _technical("ts-ranking-metrics", "I would report NDCG at ten, which is handy because it scores each rank "
+                      "evenly across the list, and I would take clicks from the logs as labels.").wrong_claims
+    assert _technical("ts-ranking-metrics", "NDCG at ten is my main metric. For labels, clicks from the logs are "
+                      "fine as they are, with no need to correct them for position.").wrong_claims
+    # a gap between training and validation error called bias
+    assert _technical("ts-bias-variance", "When the training error is tiny and the validation error is much higher, "
+                      "that is a bias problem, so I add features.").wrong_claims
+    # stratifying on the label said to keep users apart
+    assert _technical("cd-stratified-split", "A stratified split on the label also ensures every user sits on one "
+                      "side, so no grouping is needed.").wrong_claims
+    # ... and the right statements are not flagged
+    assert not _technical("ts-ranking-metrics", "NDCG discounts each result by its position, so the top of the list "
+                          "counts most; clicks from the logs need a correction for position bias.").wrong_claims
+    assert not _technical("cd-stratified-split", "Stratifying on the label alone does not keep a user on one side, so "
+                          "I group by user first and then balance the label rate across the groups.").wrong_claims
