@@ -139,3 +139,16 @@ def test_wrong_claims_told_in_other_words_are_caught() -> None:
                           "counts most; clicks from the logs need a correction for position bias.").wrong_claims
     assert not _technical("cd-stratified-split", "Stratifying on the label alone does not keep a user on one side, so "
                           "I group by user first and then balance the label rate across the groups.").wrong_claims
+
+
+def test_an_answer_of_stock_phrases_scores_low_whatever_its_story_shape() -> None:
+    polished = ("We built a unified, extensible data platform that empowered every squad across the company. "
+                "The north star was to unlock value from our data so teams could move the needle on business value. "
+                "We partnered closely with stakeholders and leveraged a product mindset to drive adoption. "
+                "Over time it became a real force multiplier and changed how people worked.")
+    card = score_answer(polished, round_spec=None, level="senior")
+    assert card.overall <= 1.5, card.calibration.steps
+    assert any("stock phrases" in s for s in card.calibration.steps)
+    # a plain story with one stock phrase and its figures is not held down
+    plain = score_answer(STORY + " It became a real force multiplier for the team.", round_spec=None, level="senior")
+    assert not any("stock phrases" in s for s in plain.calibration.steps)

@@ -282,6 +282,27 @@ def technical(a: Any, t: Trace) -> None:
           f"depth: {distinct} distinct content words beyond the question's")
 
 
+# Stock phrases that stand in for specifics ("democratised model development", "a force multiplier", "we partnered
+# closely with stakeholders to drive adoption"): an answer built of them names nothing that was done or measured.
+_STOCK = re.compile(r"\b(?:democrati[sz]\w*|force multiplier|undifferentiated heavy lifting|product mindset|"
+                    r"drive (?:adoption|alignment|impact|value|outcomes)|business value|de facto|best[- ]in[- ]class|"
+                    r"world[- ]class|game[- ]chang\w*|synerg\w*|leverag\w*|north star|move the needle|paradigm shift|"
+                    r"holistic\w*|seamless\w*|cutting[- ]edge|empower\w*|unlock\w* (?:value|potential)|"
+                    r"what good looks like|culture of|single source of truth|thought leadership|value-add|"
+                    r"(?:unified|extensible|modern|next[- ]gen\w*) (?:[a-z-]+ )?platform|stakeholder alignment|"
+                    r"partnered closely|raised? the bar|customer[- ]obsess\w*|bias for action|ownership mindset|"
+                    r"growth mindset|passionate about)\b", _F)
+STOCK_CAP = 1.5          # the level an answer of stock phrases reaches at most
+
+
+def stock_phrases(a: Any, t: Trace) -> None:
+    """Two or more stock phrases and no figure, or three or more whatever else: the rubrics' level 1 (nothing
+    specific said)."""
+    found = sorted({m.group(0).lower() for m in _STOCK.finditer(a.text)})
+    if t.level > STOCK_CAP and (len(found) >= 3 or (len(found) >= 2 and not _NUMBER_WORD.search(a.text))):
+        t.set(STOCK_CAP, f"stock phrases in place of specifics ({', '.join(found[:3])}): at most")
+
+
 def delivery(a: Any, t: Trace) -> None:
     d = a.delivery
     if d.words and d.filler_count * 100 / d.words > 4:
