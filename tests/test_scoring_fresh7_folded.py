@@ -152,3 +152,24 @@ def test_an_answer_of_stock_phrases_scores_low_whatever_its_story_shape() -> Non
     # a plain story with one stock phrase and its figures is not held down
     plain = score_answer(STORY + " It became a real force multiplier for the team.", round_spec=None, level="senior")
     assert not any("stock phrases" in s for s in plain.calibration.steps)
+
+
+def test_a_career_chronology_that_never_reaches_the_current_role_scores_low() -> None:
+    from coach.content.loader import default_content
+    content = default_content()
+
+    def background(text: str):
+        return score_answer(text, question=content.questions["rc-background"], round_spec=content.rounds.get("recruiter"),
+                            rubric=content.rubrics.get("recruiter"), level="senior")
+    history = ("I studied chemistry and did a master's where I wrote a lot of MATLAB for spectra. After that I was at "
+               "an agency for three years building reports in Power BI and some SQL. Then I moved to a logistics "
+               "start-up where I picked up Python, Airflow and a bit of Spark, and we tried some forecasting. "
+               "Then I joined a bank, and I have been reading about vector databases and taking a course on "
+               "Kubernetes in the evenings.")
+    card = background(history)
+    assert card.overall <= 2.0, card.calibration.steps
+    assert any("career history" in s for s in card.calibration.steps)
+    reached = background(history + " Right now I lead the fraud scoring team at the bank: I own the real-time "
+                         "model that checks about two thousand card payments a second.")
+    assert not any("career history" in s for s in reached.calibration.steps)
+    assert reached.overall > card.overall

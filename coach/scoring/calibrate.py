@@ -109,6 +109,7 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
         levels.technical(a, t)
     if a.non_answer is None:
         levels.stock_phrases(a, t)
+        levels.chronology(a, t)
         levels.delivery(a, t)
     names = staff or DEFAULT_STAFF
     found = staff_signals(a.text, names)

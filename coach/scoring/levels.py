@@ -303,6 +303,27 @@ def stock_phrases(a: Any, t: Trace) -> None:
         t.set(STOCK_CAP, f"stock phrases in place of specifics ({', '.join(found[:3])}): at most")
 
 
+# A line of a career history, and a statement of what the speaker does now: a chronology of jobs, degrees and tools
+# that never reaches the current role is the recruiter rubric's level 1 (they could not restate the role).
+_CHRONO = re.compile(r"\b(?:before that|after that|prior to that|then i (?:moved|joined|went|switched|spent|did)|"
+                     r"i (?:moved|went|switched) (?:to|into|over)|i did (?:my|a) (?:undergrad\w*|degree|master'?s|phd|"
+                     r"bachelor'?s|course)|i (?:studied|graduated)|i started (?:out|my career|in|at|as)|i was at (?:a|an|the)|"
+                     r"i spent (?:about |around |almost )?(?:a|one|two|three|four|five|six|\d+) years?|"
+                     r"(?:my|a) (?:first|next|last|previous) job)\b", _F)
+_NOW_ROLE = re.compile(r"\b(?:(?:right now|currently|these days|at the moment|today),? i(?:'m| am)?|i(?:'m| am) (?:currently |"
+                       r"now )?(?:a|an|the) [a-z -]{0,30}(?:engineer|lead|scientist|manager|architect)|i (?:currently |now )?"
+                       r"(?:lead|own|run|manage|work on|am responsible for|look after)|my (?:current )?(?:role|job|team|work) "
+                       r"(?:is|now)|(?:in|at) my current (?:role|job|team|company))\b", _F)
+CHRONO_LINES, CHRONO_CAP = 3, 1.5
+
+
+def chronology(a: Any, t: Trace) -> None:
+    """In a people round: three or more lines of career history and nothing on what the speaker does now."""
+    lines = sum(1 for s in a.sents if _CHRONO.search(s.text))
+    if a.round in PEOPLE_ROUNDS and lines >= CHRONO_LINES and not _NOW_ROLE.search(a.text) and t.level > CHRONO_CAP:
+        t.set(CHRONO_CAP, f"{lines} lines of career history and nothing on the current role: at most")
+
+
 def delivery(a: Any, t: Trace) -> None:
     d = a.delivery
     if d.words and d.filler_count * 100 / d.words > 4:
