@@ -173,3 +173,23 @@ def test_a_career_chronology_that_never_reaches_the_current_role_scores_low() ->
                          "model that checks about two thousand card payments a second.")
     assert not any("career history" in s for s in reached.calibration.steps)
     assert reached.overall > card.overall
+
+
+def test_a_follow_up_that_lists_meetings_is_not_held_at_the_senior_bar() -> None:
+    from coach.content.loader import default_content
+    content = default_content()
+
+    def followup(text: str):
+        return score_answer(text, question=content.questions["xf-metric-conflict"],
+                            round_spec=content.rounds.get("cross-functional"),
+                            rubric=content.rubrics.get("cross-functional"), level="senior", followup=True)
+    meetings = followup("I booked a weekly call with the growth manager and another with the platform lead so "
+                        "everyone could voice their concerns. I kept the notes in a shared document and made sure "
+                        "each meeting ended on time. After a few weeks the tension eased and we went back to the roadmap.")
+    assert meetings.overall <= 2.0, meetings.calibration.steps
+    shown = followup("I plotted the trade-off curve: each point of watch time we chased cost about two points of new "
+                     "artist plays. I proposed a combined objective with a floor on new artist plays as a guardrail, "
+                     "and the product director made the call in the quarterly review, which we wrote into the "
+                     "decision log. The combined ranker went live and held watch time flat while new artist plays "
+                     "rose by 9 percent.")
+    assert shown.overall > 3.0, shown.calibration.steps
