@@ -193,3 +193,16 @@ def test_a_follow_up_that_lists_meetings_is_not_held_at_the_senior_bar() -> None
                      "decision log. The combined ranker went live and held watch time flat while new artist plays "
                      "rose by 9 percent.")
     assert shown.overall > 3.0, shown.calibration.steps
+
+
+def test_the_speakers_tenure_is_not_an_outcome() -> None:
+    card = score_answer("I have held the lead title for five years, longer than anyone else on the floor. On my team "
+                        "I am the person people ask about the pricing models. I also ran the move of our jobs to the "
+                        "new scheduler last spring.", round_spec=None, level="staff")
+    assert "result" not in card.star.labels, card.star.labels
+    assert not card.star.result.present
+    assert card.overall <= 2.0, card.calibration.steps
+    # a system that has run for years is still a lasting outcome
+    lasting = score_answer("I rebuilt the pricing job with salted keys. It has run for two years with no missed "
+                           "deadline.", round_spec=None)
+    assert lasting.star.labels[-1] == "result", lasting.star.labels

@@ -190,8 +190,9 @@ RESULT = [
     (re.compile(r"\b(?:have|has|haven'?t|hasn'?t|havent|hasnt|have not|has not)\b[^.]{0,50}?\bsince\b(?! (?:then )?(?:i|we)\b)|"
                 r"\b(?:nothing|nobody|no one|none of (?:them|us|the \w+)) (?:broke|failed|noticed|complained|"
                 r"churned|regressed|was lost)\b|\b(?:a (?:day|week|month) early|ahead of (?:schedule|time))\b", _F), 2.6),
-    # a lasting outcome told as how long it has held: "it has run for two years with two small incidents"
-    (re.compile(r"\b(?:has|have) (?:now )?(?:run|worked|held|held up|served|been running|been live|been in production|"
+    # a lasting outcome told as how long it has held: "it has run for two years with two small incidents" (not the
+    # speaker's own tenure: "I have held the senior title for six years")
+    (re.compile(r"\b(?<!\bi )(?<!\bwe )(?:has|have) (?:now )?(?:run|worked|held|held up|served|been running|been live|been in production|"
                 r"stayed|lasted|survived)\b[^.]{0,30}?\bfor (?:over |more than |about |almost |nearly )?(?:a|one|two|"
                 r"three|four|five|six|several|many|\d+) (?:years?|months?|quarters?)\b", _F), 2.6),
     # an outcome told as change: "the job got forty minutes faster", "conflicts stopped", "she got more confident"
@@ -237,7 +238,8 @@ _SELF_RATING = re.compile(r"\bi (?:think|guess|feel)\s+(?:we|i|it|they)\b[^.]{0,
                           r"(?:well|fine|okay|ok|good|great)\b(?![^.]{0,20}\d)", _F)
 # A line of a career history: "Before that I was a backend engineer", "I've been at my company for five years".
 _CAREER = re.compile(r"^(?:(?:and|so|um|uh|then)\W+)*(?:before that|prior to that),? (?:i|we) (?:was|were|spent|worked|did|had|"
-                     r"studied|led|built|moved)\b|\bi'?ve been (?:at|with|in|on|a|an) [^.]{0,40}?\bfor (?:about |almost |over )?"
+                     r"studied|led|built|moved)\b|\bi(?:'?ve| have) (?:been|held|had|worked) (?:at|with|in|on|a|an|the|my|this|that) "
+                     r"[^.]{0,40}?\bfor (?:about |almost |over )?"
                      r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many) (?:years?|months?)\b|"
                      r"^(?:(?:and|so|um|uh|yeah)\W+)*i started out (?:as|doing|in|on)\b|"
                      # the next employer in a sequence: "and then i joined a consultancy", "after that i moved to a startup"
