@@ -206,3 +206,18 @@ def test_the_speakers_tenure_is_not_an_outcome() -> None:
     lasting = score_answer("I rebuilt the pricing job with salted keys. It has run for two years with no missed "
                            "deadline.", round_spec=None)
     assert lasting.star.labels[-1] == "result", lasting.star.labels
+
+
+def test_a_proposal_told_as_what_i_suggested_and_the_leaders_yes_are_action_and_result() -> None:
+    story = ("so this was the model that ranks which support tickets an agent sees first | and the head of support "
+             "wanted to use it for the new enterprise customers | and the problem was it had only ever seen small "
+             "business tickets | so i didn't talk about features i said look for enterprise tickets this ranking is "
+             "close to random | and i showed him on last month's enterprise tickets it put only three of the twenty "
+             "urgent ones in the top fifty so what i suggested was use it for small business and keep enterprise "
+             "tickets in the manual queue for a quarter while we collected labels | and he went with that | and he "
+             "explained the plan to the enterprise team himself")
+    card = score_answer(story.replace(" | ", " "), round_spec=None)
+    labels = card.star.labels
+    assert labels[4] == "action", labels
+    assert labels[-2] == "result", labels
+    assert card.star.result.evidence[0] == "and he went with that", card.star.result.evidence

@@ -296,8 +296,9 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         if i == len(sents) - 1 and i >= 2 and "action" in labels and best == "other" and _CONDITIONAL.search(low) \
                 and _REFLECTION.search(low):
             best, sc = "result", sc | {"result": 2.6}   # the closing lesson told as a redo: "If I did it again I'd ..."
-        if i == len(sents) - 1 and i >= 2 and "action" in labels and best in ("action", "other") \
-                and _CLOSING_AGREED.search(low):
+        if i >= len(sents) - 2 and i >= 2 and "action" in labels and best in ("action", "other") \
+                and _CLOSING_AGREED.search(low):          # (the last sentence or the one before it: "she went with
+            #                                                that | and she told the client herself")
             best, sc = "result", sc | {"result": max(sc["result"], sc["action"] + 0.1, 1.0)}   # the decision won
         if best != "other" and sc[best] < 1.0 and i == len(sents) - 1 and i >= 2 and narrative(low) \
                 and not _FIRST_PERSON_LEAD.search(low):

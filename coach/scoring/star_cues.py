@@ -63,8 +63,9 @@ SITUATION = [
                 r"(?:had|ran|was|were|used|kept|wanted|served|scored|broke|started|retrained|came|took|handled)\b", _F),
      1.2),
     # "I" inside a relative clause, the main verb after it: "one of the engineers I led had missed ..."
-    (re.compile(r"\b(?:i|we) (?:[a-z]+ed|built|led|ran|joined)(?: on| with| for| in)? (?:um |uh )?"
-                r"(?:was|were|is|are|had|has)\b", _F), 2.7),
+    # (not a pseudo-cleft naming the speaker's own step: "what i suggested was ...", "all i did was ...")
+    (re.compile(r"(?<!\bwhat )(?<!\ball )\b(?:i|we) (?:[a-z]+ed|built|led|ran|joined)(?: on| with| for| in)? "
+                r"(?:um |uh )?(?:was|were|is|are|had|has)\b", _F), 2.7),
     # backstory in the past perfect: "the bill had doubled", "two teams had stopped talking"
     # (not inside a relative or time clause: "the customers who had been charged twice", "until they had been retried")
     (re.compile(r"(?<!\bwho )(?<!\bthat )(?<!\bwhich )(?<!\buntil )(?<!\bwhat i )(?<!\bwhat we )"
@@ -381,7 +382,8 @@ _CHANGED_HABIT = re.compile(r"^(?:(?:and|so|but)\W+)*(?:since then|ever since|fr
 # Another party's agreement that closes the story is its outcome: "She agreed, and we switched the region over".
 _CLOSING_AGREED = re.compile(r"^(?:(?:and|so|in the end|eventually|finally)\W+)*(?!(?:i|we)\b)(?:she|he|they|everyone|"
                              r"both \w+|the (?:[a-z-]+ ){0,2}(?:team|teams|lead|leads|director|manager|vp|owner|board|"
-                             r"council))(?: all| finally| eventually)? (?:agreed|signed off|approved|said yes|accepted)\b",
+                             r"council))(?: all| finally| eventually| just)? (?:agreed|signed off|approved|said yes|accepted|went (?:along )?with "
+                             r"(?:that|it|this|the|our|my))\b",
                              _F)
 
 # A sentence that opens with a habit, a belief, a hypothetical or a description of oneself is an aside to a story:
