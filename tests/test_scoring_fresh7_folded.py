@@ -149,6 +149,8 @@ def test_an_answer_of_stock_phrases_scores_low_whatever_its_story_shape() -> Non
     card = score_answer(polished, round_spec=None, level="senior")
     assert card.overall <= 1.5, card.calibration.steps
     assert any("stock phrases" in s for s in card.calibration.steps)
+    # and no sentence of it is quoted as a part of a story
+    assert set(card.star.labels) == {"other"} and not card.star.action.evidence and not card.star.result.evidence
     # a plain story with one stock phrase and its figures is not held down
     plain = score_answer(STORY + " It became a real force multiplier for the team.", round_spec=None, level="senior")
     assert not any("stock phrases" in s for s in plain.calibration.steps)
@@ -169,6 +171,7 @@ def test_a_career_chronology_that_never_reaches_the_current_role_scores_low() ->
     card = background(history)
     assert card.overall <= 2.0, card.calibration.steps
     assert any("career history" in s for s in card.calibration.steps)
+    assert not any(getattr(card.star, c).evidence for c in ("situation", "task", "action", "result"))
     reached = background(history + " Right now I lead the fraud scoring team at the bank: I own the real-time "
                          "model that checks about two thousand card payments a second.")
     assert not any("career history" in s for s in reached.calibration.steps)

@@ -296,11 +296,16 @@ _STOCK = re.compile(r"\b(?:democrati[sz]\w*|force multiplier|undifferentiated he
 STOCK_CAP = 1.5          # the level an answer of stock phrases reaches at most
 
 
+def stock(text: str) -> list[str]:
+    """The stock phrases of an answer built of them: two or more and no figure, or three or more whatever else
+    (the rubrics' level 1, nothing specific said); [] otherwise."""
+    found = sorted({m.group(0).lower() for m in _STOCK.finditer(text)})
+    return found if len(found) >= 3 or (len(found) >= 2 and not _NUMBER_WORD.search(text)) else []
+
+
 def stock_phrases(a: Any, t: Trace) -> None:
-    """Two or more stock phrases and no figure, or three or more whatever else: the rubrics' level 1 (nothing
-    specific said)."""
-    found = sorted({m.group(0).lower() for m in _STOCK.finditer(a.text)})
-    if t.level > STOCK_CAP and (len(found) >= 3 or (len(found) >= 2 and not _NUMBER_WORD.search(a.text))):
+    found = stock(a.text)
+    if found and t.level > STOCK_CAP:
         t.set(STOCK_CAP, f"stock phrases in place of specifics ({', '.join(found[:3])}): at most")
 
 
@@ -318,10 +323,18 @@ _NOW_ROLE = re.compile(r"\b(?:(?:right now|currently|these days|at the moment|to
 CHRONO_LINES, CHRONO_CAP = 3, 1.5
 
 
+def career_lines(round_id: str | None, sents: list[Any], text: str) -> int:
+    """In a people round: the lines of career history of an answer with three or more of them and nothing on what
+    the speaker does now; 0 otherwise."""
+    if round_id not in PEOPLE_ROUNDS:
+        return 0
+    lines = sum(1 for s in sents if _CHRONO.search(s.text))
+    return lines if lines >= CHRONO_LINES and not _NOW_ROLE.search(text) else 0
+
+
 def chronology(a: Any, t: Trace) -> None:
-    """In a people round: three or more lines of career history and nothing on what the speaker does now."""
-    lines = sum(1 for s in a.sents if _CHRONO.search(s.text))
-    if a.round in PEOPLE_ROUNDS and lines >= CHRONO_LINES and not _NOW_ROLE.search(a.text) and t.level > CHRONO_CAP:
+    lines = career_lines(a.round, a.sents, a.text)
+    if lines and t.level > CHRONO_CAP:
         t.set(CHRONO_CAP, f"{lines} lines of career history and nothing on the current role: at most")
 
 
