@@ -224,3 +224,17 @@ def test_a_proposal_told_as_what_i_suggested_and_the_leaders_yes_are_action_and_
     assert labels[4] == "action", labels
     assert labels[-2] == "result", labels
     assert card.star.result.evidence[0] == "and he went with that", card.star.result.evidence
+
+
+def test_a_past_perfect_change_after_the_time_the_story_reached_is_the_outcome() -> None:
+    card = score_answer("Our five depots each ran their own release scripts. I proposed one shared release "
+                        "pipeline and wrote the plan. I kept the depot leads informed with a monthly note showing "
+                        "what the pipeline had saved them. By the end of the second quarter the time to release had "
+                        "dropped from six weeks to one, and incidents fell from nine to two.", round_spec=None)
+    assert card.star.labels[2] == "action", card.star.labels
+    assert card.star.labels[3] == "result", card.star.labels
+    assert card.star.result.evidence[0].startswith("By the end of the second quarter")
+    # a change told in the past perfect before the story is still its context
+    scene = score_answer("The cloud bill had doubled in six months. I moved the nightly jobs to spot instances "
+                         "and the bill fell by 40 percent.", round_spec=None)
+    assert scene.star.labels[0] == "situation", scene.star.labels

@@ -104,7 +104,10 @@ def label_sentence(sentence: str) -> dict[str, float]:
         scores["result"] = 0.0           # "we measured success by the share delivered within two days": the setting
     if _CAUSE.search(sentence):
         scores["result"] = 0.0           # "the root cause was a field that flipped from cents to dollars": a finding
-    if _BACKSTORY_CHANGE.search(sentence):
+    if _BACKSTORY_CHANGE.search(sentence) and not _OUTCOME_LEAD.search(sentence) \
+            and not _I_LEAD.search(sentence):
+        # (not after a time the story reached, "by the end of the quarter the wait had dropped from eleven weeks to
+        # three", nor inside the speaker's step, "I sent a note showing what it had saved them")
         # "the bill had doubled in six months": a change before the story is its context, not its outcome
         scores["situation"], scores["result"] = max(scores["situation"], 2.4), 0.0
     if scores["situation"] < 2.0 and not _PAST.search(_PERFECT.sub("", sentence)):
@@ -140,6 +143,7 @@ def label_sentence(sentence: str) -> dict[str, float]:
 
 
 
+_I_LEAD = re.compile(r"^(?:(?:and|so|then|but|um|uh)\W+)*i\s")     # the speaker's own step opens the sentence
 _PAST_MOVE = re.compile(r"\b(?:came|went|became|ran|got)\b", _F)    # "the bill came down to twelve thousand"
 _NOW = re.compile(r"\b(?:now|today|these days|nowadays|since|still|anymore|any more|so far|to date|later|by then|"
                   r"in the end|as a result|eventually|finally|by the end|overall|that (?:week|month|quarter|year)|"
