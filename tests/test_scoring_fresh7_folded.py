@@ -238,3 +238,21 @@ def test_a_past_perfect_change_after_the_time_the_story_reached_is_the_outcome()
     scene = score_answer("The cloud bill had doubled in six months. I moved the nightly jobs to spot instances "
                          "and the bill fell by 40 percent.", round_spec=None)
     assert scene.star.labels[0] == "situation", scene.star.labels
+
+
+def test_staff_signals_of_a_standard_handed_on_and_a_guard_for_many_models() -> None:
+    # influence: teams the speaker did not manage, their leads asked; direction: others opting in, the gate handed on
+    story = (STORY + " I managed none of the other data teams, so I asked each team lead what would make the check "
+             "useless for them. After a pilot the other three teams opted in on their own, and when I moved on the "
+             "platform group took over the check.")
+    card = score_answer(story, level="staff")
+    assert not card.calibration.staff_missing, card.calibration.staff_missing
+    from coach.content.loader import default_content
+    content = default_content()
+    rubric = content.rubrics["technical-screen"]
+    text = ("Data drift moves the inputs and concept drift moves the mapping from inputs to outcome. On an airline "
+            "pricing model we saw both. For the twenty-odd models in our group a shared job computes weekly PSI "
+            "and pages only when a top feature moves, because paging on every feature gave us more false alarms "
+            "than real ones.")
+    staff = score_answer(text, rubric=rubric, level="staff")
+    assert not staff.calibration.staff_missing, staff.calibration.staff_signals

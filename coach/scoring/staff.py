@@ -19,7 +19,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:director|org|vp|leadership)|head of (?:finance|legal|support|sales|marketing|risk|"
         r"compliance|security|operations))", _F),
     "influence without authority": re.compile(
-        r"\b(?:convinced|aligned|persuaded|without (?:formal |any )?authority|none of (?:them|whom|those|these|the)"
+        r"\b(?:convinced|aligned|persuaded|without (?:formal |any )?authority|(?:managed|ran|led|owned) none of "
+        r"(?:them|those|these|the)|asked (?:each|every|both|all the|the) (?:team |other )?leads?\b|none of (?:them|whom|those|these|the)"
         r"(?: [a-z]+){0,2} (?:reported|report)|(?:teams|leads|people|engineers) (?:who|that) (?:didn'?t|did not|don'?t) report|"
         r"(?:didn'?t|did not|don'?t) report to me|buy-?in|design review|architecture review|rfc|invited|negotiated|"
         r"won over|leads of|tech leads|with (?:their|that team'?s|the other|those teams'?|partner teams'?) leads?|"
@@ -71,7 +72,9 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:all|every one of the|most|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|"
         r"dozens of|twenty) (?:of the )?(?:[a-z]+ ){0,2}(?:teams|orgs|groups)(?: (?:in|across) (?:the|our) (?:company|org|"
         r"group))? (?:now )?(?:were on|are on|rely on|moved|"
-        r"adopted|switched|use|now|run|build on|depend on)|"
+        r"adopted|switched|use|now|run|build on|depend on|opted in|signed up|joined)|"
+        # handed on so it outlasts the speaker: "the platform team took over the gate", "it has since been extended"
+        r"(?:team|group) took over (?:the|its|our|my)|(?:has|have) since (?:been )?(?:extended|spread|rolled out|adopted)|"
         # retiring the old system, or a standing mechanism, changes how the organisation works from then on
         r"(?:retired|deprecated|decommissioned|sunset) (?:the|our|an?) (?:old|legacy)|"
         # handed over so it lasts: "it now has an owning team with an on-call rotation"
@@ -94,7 +97,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"\b(?:in production|at scale|at serving time|(?:the )?(?:live|serving) (?:model|traffic|system|path)|"
         r"online (?:values?|features?|traffic)|(?:billions?|millions?) of (?:rows|users|events|examples|requests)|"
         r"(?:textbook|the (?:usual|standard) advice|the theory) (?:[a-z]+ ){0,3}(?:breaks?|fails?|misses)|"
-        r"(?:doesn'?t|does not|won'?t) (?:fit|scale)|on (?:a|our|my) [a-z ]{0,30}(?:model|system|pipeline)"
+        r"(?:doesn'?t|does not|won'?t) (?:fit|scale)|on (?:a|an|our|my) [a-z -]{0,30}(?:model|system|pipeline)"
         r"(?: of (?:mine|ours)| we| i|,)|(?:rare|long[- ]tail) [a-z ]{0,20}(?:vanished|disappeared|dropped out)|"
         # what breaks in practice, told from experience: "most drops I've seen were upstream"
         r"(?:most|many|every|the) (?:[a-z]+ ){0,2}(?:i'?ve|i have|we'?ve|we have) (?:seen|debugged|hit|dealt with)|"
@@ -112,9 +115,9 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
     "a guard for many models": re.compile(
         # (not an ensemble: "average several models", "combine three models")
         r"\b(?:(?<!average )(?<!averaging )(?<!combine )(?<!combining )(?<!blend )(?<!blending )(?<!stack )"
-        r"(?:every|each|all|other|several|\d+|two|three|four|five|six|seven|eight|nine|ten) "
-        r"(?:[a-z]+ ){0,2}(?:teams?|models|retrains?|launch(?:es)?|pipelines|reviews?)(?:'s)?\b|shared (?:[a-z]+ ){0,2}"
-        r"(?:pipeline|check|gate|library|evaluation|platform|template)|"
+        r"(?:every|each|all|other|several|\d+|two|three|four|five|six|seven|eight|nine|ten|twenty(?:-odd)?|a dozen|"
+        r"dozens of) (?:[a-z]+ ){0,2}(?:teams?|models|retrains?|launch(?:es)?|pipelines|reviews?)(?:'s)?\b|shared "
+        r"(?:[a-z]+ ){0,2}(?:pipeline|check|gate|library|evaluation|platform|template|job|monitor|alert)|"
         r"launch (?:requirement|gate|checklist|criteria|process|review)|standing (?:check|gate|rule|review)|"
         r"(?:in|into) (?:the|our) (?:shared |training |evaluation )?pipeline|(?:a|the|our) (?:[a-z]+ )?standard\b)",
         _F),
@@ -123,7 +126,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"\b(?:costs? of (?:a |an |each |every |the )?(?:kind of |type of )?(?:false (?:positives?|negatives?|alarms?)|"
         r"errors?|mistakes?|being wrong|misses|a miss|wrong \w+)|what (?:each|a|every|the) (?:kind of )?(?:mistake|error|"
         r"miss|false \w+|wrong \w+) costs|(?:missed|false|wrong) [a-z]+ costs?\b|costs? (?:\w+ ){0,3}times (?:as much|more)|"
-        r"guardrails?|"
+        r"guardrails?|(?:more|too many|fewer) false (?:alarms|positives|negatives|pages)|"
         r"which result means|(?:agree|agreed|decide|decided|fix|fixed|set) in advance|the team that owns|"
         r"downstream (?:teams?|decisions?|consumers?))", _F),
     # the coding rubric's staff bar: how the code behaves at production scale ...
