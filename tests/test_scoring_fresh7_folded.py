@@ -256,3 +256,21 @@ def test_staff_signals_of_a_standard_handed_on_and_a_guard_for_many_models() -> 
             "than real ones.")
     staff = score_answer(text, rubric=rubric, level="staff")
     assert not staff.calibration.staff_missing, staff.calibration.staff_signals
+
+
+def test_a_plan_that_writes_the_partner_off_loses_for_it() -> None:
+    from coach.content.loader import default_content
+    content = default_content()
+    q = content.questions["xf-latency-budget-cut"]
+
+    def plan(text: str):
+        return score_answer(text, question=q, round_spec=content.rounds.get("cross-functional"),
+                            rubric=content.rubrics.get("cross-functional"), level="senior")
+    fair = ("I would push back, because the ranker cannot run in half the time without losing quality. I would tell "
+            "them the budget was set for a reason. If they insisted, I would take it to my director.")
+    dismissive = fair.replace("without losing quality.", "without losing quality, and platform engineers usually "
+                              "do not understand that.")
+    card = plan(dismissive)
+    assert any("fault on others" in s for s in card.calibration.steps), card.calibration.steps
+    assert card.overall < plan(fair).overall
+    assert card.overall <= 2.0

@@ -129,8 +129,10 @@ _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagge
                     # a sweeping judgement of others, or gloating: "leadership always chases whatever is trendy",
                     # "they just didn't care about quality", "which kind of proved my point"
                     r"\b(?:leadership|management|execs|executives|product|they|the business|that team|the other team|"
-                    r"the data team|those people) (?:always|never|just) (?:chases?|chased|cares?|listens?|listened|"
-                    r"thinks?|wants?|ignores?|ignored|(?:doesn'?t|don'?t|didn'?t|did not) (?:care|listen|bother))\b|"
+                    r"the data team|those people|(?:product|data|platform|business|sales|other) (?:engineers|people|"
+                    r"teams|folks|managers)) (?:always|never|just|usually|generally) (?:chases?|chased|cares?|listens?|"
+                    r"listened|thinks?|wants?|ignores?|ignored|(?:doesn'?t|don'?t|didn'?t|did not|do not|does not) "
+                    r"(?:care|listen|bother|understand|get it))\b|"
                     r"\bproved my point\b|\bi told (?:them|him|her|you) so\b", _F)
 BLAME_COST = 0.75
 MEASURED_STEPS = 0.5    # a story whose steps, not its outcome, carry the figures
@@ -196,6 +198,9 @@ def plan(a: Any, t: Trace) -> None:
         t.add(0.3, "a concrete example or a measured outcome of their own work")
     if t.level > GENERIC_CAP and _generic(a):
         t.set(GENERIC_CAP, "generic: no figure of their own, no named technique or tool, no example of their work")
+    blame = _blame(a.text)
+    if blame:                         # a plan that writes the partner off is the rubric's red flag as much as a story
+        t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
 
 
 GENERIC_CAP, GENERIC_WORDS = 2.0, 25     # the level a generic plan reaches at most; distinct new words
