@@ -274,3 +274,18 @@ def test_a_plan_that_writes_the_partner_off_loses_for_it() -> None:
     assert any("fault on others" in s for s in card.calibration.steps), card.calibration.steps
     assert card.overall < plan(fair).overall
     assert card.overall <= 2.0
+
+
+def test_a_follow_up_that_answers_with_one_decision_and_its_alternatives_reaches_the_senior_bar() -> None:
+    from coach.content.loader import default_content
+    content = default_content()
+    text = ("The hard one was whether to retrain the fraud model daily or keep it weekly with a rules layer on top. "
+            "Daily would have caught new attack patterns sooner, but it needed a labelling pipeline we did not have, "
+            "and weekly was something the team could keep running. A third option was weekly training with a small "
+            "online adjustment from the last day's confirmed fraud. I chose weekly with the rules layer because a "
+            "team of four could own it, and we gave up reacting to a new attack until the rules caught up.")
+    card = score_answer(text, question=content.questions["dd-hardest-decision"],
+                        round_spec=content.rounds.get("deep-dive"), rubric=content.rubrics.get("deep-dive"),
+                        level="senior", followup=True)
+    assert any("a follow-up" in s for s in card.calibration.steps), card.calibration.steps
+    assert card.overall >= 2.5

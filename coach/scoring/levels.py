@@ -98,9 +98,12 @@ def story(a: Any, t: Trace, followup: bool) -> None:
             t.add(MEASURED_STEPS, "the steps carry measured evidence; the outcome is not measured")
     elif has_r and st.measurable_result and len(acts) >= 2:
         t.add(0.5, "actions and a measured result, little setup")
-    elif followup and len(acts) >= 2 and specific >= 8 and (a.points.score is None or len(a.points.covered) >= 2):
+    elif followup and acts and ((len(acts) >= 2 and specific >= 8 and (a.points.score is None or
+                                                                         len(a.points.covered) >= 2))
+                                or (a.points.total and 2 * len(a.points.covered) > a.points.total)):
         # a follow-up answers one part of a story already told: specific steps are what it was asked for, when they
-        # carry what the question asks (a list of meetings and who did what covers one of its points at most)
+        # carry what the question asks (a list of meetings and who did what covers one of its points at most); one
+        # decision that covers most of the question's points ("I went with nightly batch because ...") is enough
         t.set(3.0, "a follow-up: specific steps, the story's context and outcome came before")
     if a.points.score is not None:
         t.add(round(0.4 * (a.points.score / 5.0) - 0.2, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
