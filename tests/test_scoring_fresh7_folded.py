@@ -289,3 +289,13 @@ def test_a_follow_up_that_answers_with_one_decision_and_its_alternatives_reaches
                         level="senior", followup=True)
     assert any("a follow-up" in s for s in card.calibration.steps), card.calibration.steps
     assert card.overall >= 2.5
+
+
+def test_taking_on_the_work_after_the_steps_is_one_more_step_not_the_task() -> None:
+    story = ("at the depot we had a model that picked which vans to service each week. my lead wanted to add the "
+             "drivers' fault reports as a feature. i sat with him and asked what he hoped it would catch. i built "
+             "two versions and compared what each one caught. we agreed to use the reports only for the older vans. "
+             "and i took on building that. after three months breakdowns on the road fell by a fifth.")
+    card = score_answer(story, round_spec=None)
+    assert card.star.labels[5] == "action", card.star.labels
+    assert not card.star.task.evidence, card.star.task.evidence

@@ -294,6 +294,9 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
             best, sc = "situation", sc | {"situation": sc[best] + 0.1}   # a first sentence framed by time or place
         if best == "situation" and sc[best] < 2.0 and (i >= max(2, len(sents) / 2) or "action" in labels):
             best = "other"                                     # context comes first; a late weak cue is not it
+        late = labels.count("action") >= 2       # two steps told already: the ask came before them
+        if best == "task" and late and sc["action"] >= 2.0:
+            best = "action"          # "... so we agreed to use it only there | and i took on building that": a step
         if best == "situation" and sc[best] < 2.5 and i == len(sents) - 1 and i >= 2 and "action" in labels \
                 and _MEASURE.search(low):
             best, sc = "result", sc | {"result": sc[best]}   # context comes first: a measured close is the outcome
@@ -316,7 +319,8 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         for c in COMPONENTS:
             if c != best and sc[c] >= (2.0 if c == "situation" and i < 3 else 2.5) \
                     and not (c in ("result", "action") and best == "situation") \
-                    and not (c == "situation" and best == "action" and _FIRST_PERSON_LEAD.search(low)):
+                    and not (c == "situation" and best == "action" and _FIRST_PERSON_LEAD.search(low)) \
+                    and not (c == "task" and late):
                 # the scene is not a step or the outcome; a sentence that opens with the speaker's step is not the
                 # scene either ("I sat in on her reviews and saw what she had skipped")
                 secondary[c].append(i)
