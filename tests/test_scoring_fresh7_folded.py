@@ -299,3 +299,15 @@ def test_taking_on_the_work_after_the_steps_is_one_more_step_not_the_task() -> N
     card = score_answer(story, round_spec=None)
     assert card.star.labels[5] == "action", card.star.labels
     assert not card.star.task.evidence, card.star.task.evidence
+
+
+def test_a_follow_up_quotes_no_scene_unless_it_opens_a_new_one() -> None:
+    asked = score_answer("The thing we dropped was the second model for new stores; we used the regional average for "
+                         "those. I kept the holdout check on the last three months. After launch I went back and "
+                         "trained the small model when things were calmer.", round_spec=None, followup=True)
+    assert not asked.star.situation.evidence, asked.star.labels
+    new_scene = score_answer("About two months after launch, a mobile release started sending the screen size in "
+                             "points instead of pixels. I traced the drop to that field and added a check on its "
+                             "range. The model was back to its old accuracy the same day.", round_spec=None,
+                             followup=True)
+    assert new_scene.star.labels[0] == "situation", new_scene.star.labels

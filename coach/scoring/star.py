@@ -143,6 +143,10 @@ def label_sentence(sentence: str) -> dict[str, float]:
 
 
 
+# A sentence framed by a time ("When traffic went from ...", "About two months after launch, ...", "At the time ...")
+# opens a scene of its own, in a follow-up too.
+_TIME_FRAME = re.compile(r"^(?:(?:so|and|well|um|uh)\W+)*(?:when|while|after|before|at the time|about|around|some|a few|"
+                         r"(?:a|one|two|three|four|five|six) (?:days?|weeks?|months?|years?))\b", re.I)
 _I_LEAD = re.compile(r"^(?:(?:and|so|then|but|um|uh)\W+)*i\s")     # the speaker's own step opens the sentence
 _PAST_MOVE = re.compile(r"\b(?:came|went|became|ran|got)\b", _F)    # "the bill came down to twelve thousand"
 _NOW = re.compile(r"\b(?:now|today|these days|nowadays|since|still|anymore|any more|so far|to date|later|by then|"
@@ -294,6 +298,12 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
             best, sc = "situation", sc | {"situation": sc[best] + 0.1}   # a first sentence framed by time or place
         if best == "situation" and sc[best] < 2.0 and (i >= max(2, len(sents) / 2) or "action" in labels):
             best = "other"                                     # context comes first; a late weak cue is not it
+        if followup and best == "situation" and not (_OPENER.search(low) or _SCENE_CLAUSE.search(low)
+                                                     or _TIME_FRAME.search(low) or _REPLY.search(low)
+                                                     or (labels and labels[-1] == "situation")):
+            # the scene came with the main answer: what a follow-up opens with is what it was asked for ("The hard
+            # one was whether to score in real time or nightly", "The thing we dropped was the search")
+            best, sc = ("action" if sc["action"] >= 1.5 else "other"), sc | {"situation": 0.0}
         late = labels.count("action") >= 2       # two steps told already: the ask came before them
         if best == "task" and late and sc["action"] >= 2.0:
             best = "action"          # "... so we agreed to use it only there | and i took on building that": a step
