@@ -311,3 +311,13 @@ def test_a_follow_up_quotes_no_scene_unless_it_opens_a_new_one() -> None:
                              "range. The model was back to its old accuracy the same day.", round_spec=None,
                              followup=True)
     assert new_scene.star.labels[0] == "situation", new_scene.star.labels
+
+
+def test_a_value_held_and_the_first_thing_i_would_do_are_not_story_parts() -> None:
+    view = score_answer("For me it starts with trust. I put a lot of weight on clear goals and on removing blockers "
+                        "so people can do their best work. In my experience people rise to a high bar when they "
+                        "feel supported.", round_spec=None)
+    assert not view.star.action.evidence, view.star.labels
+    plan = score_answer("so the first thing i'd want is the number of pages a week and which alerts they come from "
+                        "and then i'd turn off the ones that clear on their own", round_spec=None)
+    assert not plan.star.situation.evidence, plan.star.labels

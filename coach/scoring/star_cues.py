@@ -315,7 +315,10 @@ _SCENE_CLAUSE = re.compile(r"^(?:(?:so|and|um|uh|well)\W+)*(?:when|after|before|
 _HABIT = re.compile(r"\b(?:usually|generally|typically|always|normally|tend to|i try to|i like to|i believe|"
                     r"i think|to me|my approach is|i make sure|i'?m (?:generally|very|always|pretty)|"
                     r"i (?:make|talk|try|write|keep|break|ask|give|do|go|work|use|like|start|bring|execute|figure|"
-                    r"prefer|focus|believe|share|help|answer))\b", _F)
+                    r"prefer|focus|believe|share|help|answer)|"
+                    # a value held, in the present ("put" has no tense of its own): "I put a lot of weight on ..."
+                    r"i (?:put|place|set) (?:a lot of |great |real |much |heavy |the most )?(?:weight|emphasis|value|"
+                    r"stock|importance) on)\b", _F)
 _PLAN = re.compile(r"^(?:(?:so|and|then|first|next|um|uh|okay|ok|well)\s*,?\s*)*(?:i|we)(?:'d| would| will| could| might| should)\b|"
                    r"^if (?:a|the|i|we|you|someone)\b|\b(?:i|we) would (?:first |probably |then )?\w+", _F)
 _PAST = re.compile(r"\b(?:was|were|had|did|fell|rose|grew|shrank|shrunk|sped|"
@@ -398,7 +401,8 @@ _SUCCESS_DEF = re.compile(r"\b(?:we|i) (?:measured|defined|judged) success (?:by
                           r"(?:measured |defined )?(?:by|as)?\b", _F)
 # A sentence that opens with a plan or a view is not an event of the story, whatever tense its clauses use:
 # "um first i'd pull every page from the last two months ...", "For me, direction is about ...".
-_OPENS_ASIDE = re.compile(r"^(?:(?:so|and|then|first|next|um|uh|okay|ok|well)\s*,?\s*)*(?:(?:i|we)(?:'d| would| will)\b"
+_OPENS_ASIDE = re.compile(r"^(?:(?:so|and|then|first|next|um|uh|okay|ok|well)\s*,?\s*)*(?:(?:the (?:first|next) "
+                          r"(?:thing|step) )?(?:i|we)(?:'d| would| will)\b"
                           r"(?! have\b)(?![^.]*\b(?:again|differently|over)\b)|(?:for me|to me|in my view|in my opinion),)", _F)
 # A later clause whose subject became the standard, or is still in use, is the outcome even after an "I did" opening:
 # "I wrote the postmortem, and the freshness check became the standard for every pricing model".
