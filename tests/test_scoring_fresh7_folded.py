@@ -321,3 +321,14 @@ def test_a_value_held_and_the_first_thing_i_would_do_are_not_story_parts() -> No
     plan = score_answer("so the first thing i'd want is the number of pages a week and which alerts they come from "
                         "and then i'd turn off the ones that clear on their own", round_spec=None)
     assert not plan.star.situation.evidence, plan.star.labels
+
+
+def test_the_seventh_fresh_part_after_it_was_folded_in() -> None:
+    # Scored once as the eighth pass's clean check (Spearman 0.650, 8 answers graded <= 2 above 2.0, 4 grade-5
+    # answers below 4.0, quotes 0.742), then tuned on. One grade-5 answer stays below 4.0: a staff platform design
+    # whose napkin check pairs the user table's size with the item count (coach/scoring/napkin_steps.py).
+    from coach.eval.scoring import calibration
+    f = calibration(("fresh7",))["fresh7"]
+    assert f["answers"] >= 48
+    assert f["spearman"] >= 0.9 and f["weak_above_2"] == 0 and f["strong_below_4"] <= 1
+    assert f["quote_right"] >= 0.9
