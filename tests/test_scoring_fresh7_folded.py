@@ -332,3 +332,25 @@ def test_the_seventh_fresh_part_after_it_was_folded_in() -> None:
     assert f["answers"] >= 48
     assert f["spearman"] >= 0.9 and f["weak_above_2"] == 0 and f["strong_below_4"] <= 1
     assert f["quote_right"] >= 0.9
+
+
+def test_a_what_would_you_do_question_answered_with_a_measured_story_scores_as_one() -> None:
+    from coach.content.loader import default_content
+    content = default_content()
+    q = next(x for x in content.questions.values() if x.prompt.startswith("Our on-call for the models is noisy"))
+
+    def answer(text: str, level: str = "senior"):
+        return score_answer(text, question=q, round_spec=content.rounds.get("hiring-manager"),
+                            rubric=content.rubrics.get("hiring-manager"), level=level)
+    story = ("When I took over the ranking platform the on-call was getting about thirty pages a week and nobody "
+             "wanted the shifts. First I pulled six weeks of pages and tagged each one, and only about a quarter "
+             "needed a person. I deleted or quietened the rest and wrote a runbook for every alert we kept. Then we "
+             "fixed the two causes behind most real pages, a leaking cache and a cron job that overlapped itself. "
+             "I also spread the rota over seven people so nobody was on more than one week in seven. After two "
+             "months we were at about five pages a week, and two other serving teams copied the tagging review.")
+    card = answer(story)
+    assert card.calibration.kind == "plan"
+    assert any("answers with a story" in s for s in card.calibration.steps), card.calibration.steps
+    assert card.overall >= 4.0
+    staff = answer(story, "staff")
+    assert "long-term direction" not in staff.calibration.staff_missing

@@ -44,7 +44,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"walked (?:each|every|both|the) [a-z ]{0,30}through|"
         # others' agreement is what influence produces: "both orgs signed off", "all three teams adopted it"
         r"(?:both|all|the other|other|partner|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[a-z]+ )?"
-        r"(?:teams|leads|orgs|groups|sides|directors) (?:[a-z]+ )?(?:adopted|agreed|signed off|approved|bought in|"
+        r"(?:teams|leads|orgs|groups|sides|directors) (?:[a-z]+ )?(?:adopted|agreed|signed off|approved|bought in|copied|"
         r"(?:now )?(?:use|rely on|depend on|build on) (?:it|them|the|our))|"
         # the same told as a plan: "I'd circulate it as a draft to those teams' leads", "I'd ask the leads to review"
         r"(?:i'?d|i would|i will|i'?ll) (?:[a-z]+ ){0,3}(?:circulate|share|take|bring|send|walk|ask|invite|pitch) "
@@ -72,7 +72,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:all|every one of the|most|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|"
         r"dozens of|twenty) (?:of the )?(?:[a-z]+ ){0,2}(?:teams|orgs|groups)(?: (?:in|across) (?:the|our) (?:company|org|"
         r"group))? (?:now )?(?:were on|are on|rely on|moved|"
-        r"adopted|switched|use|now|run|build on|depend on|opted in|signed up|joined)|"
+        r"adopted|switched|use|now|run|build on|depend on|opted in|signed up|joined|copied|took up|reused)|"
         # handed on so it outlasts the speaker: "the platform team took over the gate", "it has since been extended"
         r"(?:team|group) took over (?:the|its|our|my)|(?:has|have) since (?:been )?(?:extended|spread|rolled out|adopted)|"
         # retiring the old system, or a standing mechanism, changes how the organisation works from then on

@@ -18,7 +18,7 @@ _ACTION_VERBS = (
     r"went with|looked|tried|used|worked|helped|reviewed|planned|convened|ran|gave|turned|replaced|pitched|"
     r"de-?risked|backtested|labell?ed|collected|cleaned|merged|refused|pushed back|flagged|raised|spent|read|"
     r"considered|estimated|explained|delegated|counted|offered|joined|held|hold|switched|opened|posted|saw|"
-    r"paired|wrote|added|picked|negotiated|showed|took|counted|rebuilt|wired|reran|replayed")
+    r"paired|wrote|added|picked|negotiated|showed|took|counted|rebuilt|wired|reran|replayed|spread")
 # Irregular past forms: with "I" / "we" in front, a past-tense verb is an act (tense, not a phrase list).
 _IRREGULAR_PAST = (r"put|sat|ran|took|made|wrote|built|got|gave|found|brought|went|saw|told|spent|kept|drew|chose|led|"
                    r"met|read|set|cut|sent|held|began|broke|caught|dug|fought|laid|left|lent|let|lost|paid|rode|rose|"
@@ -202,6 +202,9 @@ RESULT = [
                 r"flaky))\b|^(?:and |so )?(?!i\b|we\b)[a-z -]{2,40}?(?<!\bhad) (?:stopped|disappeared|went away|vanished)\b|"
                 r"\bmade no (?:difference|change)\b|\bbecame (?:the|a|an|our|her|his|their) (?:[a-z-]+ ){0,2}"
                 r"(?:standard|default|guide|template|baseline|reference|playbook)\b", _F), 2.4),
+    # a level reached, told as a state: "after two months we were at about five pages a week"
+    (re.compile(r"\b(?:we|it|they|the team) (?:were|was) (?:down |up |back )?(?:at|to|under|below) (?:about |roughly |"
+                r"around |just |only |under |below )?" + _NUMWORD, _F), 2.6),
     (re.compile(r"\b(?:passed|cleared) (?:the|its|our|their|every|all|each) (?:[a-z-]+ ){0,2}?(?:audit|review|"
                 r"inspection|certification|test|checks?)s?\b", _F), 2.4),
     (re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|up from|down from)\b[^.]{0,40}?(?:\d|percent)", _F),
