@@ -354,3 +354,15 @@ def test_a_what_would_you_do_question_answered_with_a_measured_story_scores_as_o
     assert card.overall >= 4.0
     staff = answer(story, "staff")
     assert "long-term direction" not in staff.calibration.staff_missing
+
+
+def test_owning_what_went_wrong_counts_as_the_reflection() -> None:
+    base = ("Last year a new analyst joined us from a bank. I gave her the churn model to own, with me as her backup "
+            "on call for two months. In her first release she skipped the shadow run, and I told her the next "
+            "morning why it mattered. She wrote the release checklist we now use, and by the end of the year she had "
+            "shipped six releases on her own.")
+    plain = score_answer(base, round_spec=None)
+    owned = score_answer(base + " It does not always work: with another engineer I waited too long to give hard "
+                         "feedback, and I now give it within a day.", round_spec=None)
+    assert any("reflection" in s for s in owned.calibration.steps), owned.calibration.steps
+    assert owned.overall > plain.overall

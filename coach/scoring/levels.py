@@ -19,7 +19,10 @@ _F = re.IGNORECASE
 EXAMPLE_ROUNDS = ("hiring-manager", "recruiter", "deep-dive")
 _REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking back|in hindsight|i would have|"
                          r"next time|if i did it again|would do differently|i'?d do differently|what i'?d change|"
-                         r"what i would change)\b", _F)
+                         r"what i would change|"
+                         # owning what went wrong: "with one engineer I waited too long to give hard feedback"
+                         r"i waited too long|i should have|my (?:own )?mistake was|what i got wrong|"
+                         r"(?:it|this) (?:does not|doesn'?t) always work)\b", _F)
 _EXAMPLE = re.compile(r"\b(?:on a|in a|at my|on my|on our|in our|when i)\b[^.]{0,40}\b(?:project|model|team|"
                       r"company|job|work(?:ed)?)\b|\b(?:i worked on|i reviewed|i led|i built)\b", _F)
 _REASON = re.compile(r"\bbecause\b|\bsince\b|\brather than\b|\binstead\b|\bso that\b(?!')|\bwhich is why\b", _F)
