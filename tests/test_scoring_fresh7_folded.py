@@ -366,3 +366,15 @@ def test_owning_what_went_wrong_counts_as_the_reflection() -> None:
                          "feedback, and I now give it within a day.", round_spec=None)
     assert any("reflection" in s for s in owned.calibration.steps), owned.calibration.steps
     assert owned.overall > plain.overall
+
+
+def test_a_try_told_in_a_time_clause_is_the_speakers_step_not_the_scene() -> None:
+    card = score_answer("Our research group handed us a document reader built in a notebook. When I tried to rebuild "
+                        "it, the training run did not reproduce within two points because a tokenizer was pulled "
+                        "from the internet. I pinned every version and proposed a split of ownership to the research "
+                        "lead. The service went live at 300 milliseconds a page.", round_spec=None)
+    assert card.star.labels[1] == "action", card.star.labels
+    # an arrival is still the scene: "When I joined, each team kept its own copy"
+    scene = score_answer("When I joined, each team kept its own copy of the features. I wrote one shared library "
+                         "and moved two teams onto it. Duplicate pipelines fell from six to two.", round_spec=None)
+    assert scene.star.labels[0] == "situation", scene.star.labels

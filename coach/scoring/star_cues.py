@@ -313,6 +313,10 @@ _OPENER = re.compile(r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*(?:during|in|a
 # An opening time clause whose main clause is about others sets the scene: "When I joined, each team kept its
 # own copy" (but "When the alert fired, I rolled back" is an action).
 _SCENE_CLAUSE = re.compile(r"^(?:(?:so|and|um|uh|well)\W+)*(?:when|after|before|while|as soon as|by the time|once)\b"
+                           # (not the speaker's own test or try: "When I tried to rebuild it, the run did not
+                           # reproduce" is what a step found)
+                           r"(?! i (?:tried|tested|reran|re-ran|rebuilt|checked|measured|profiled|compared|replayed|"
+                           r"benchmarked|traced|dug|looked))"
                            r"[^,]{3,80},\s*(?!\s|(?:so |then |and )?(?:i|we)\b)", _F)
 # Habits, beliefs and plans ("I usually talk to stakeholders", "I would escalate") are not a story.
 _HABIT = re.compile(r"\b(?:usually|generally|typically|always|normally|tend to|i try to|i like to|i believe|"
