@@ -62,7 +62,7 @@ def test_third_to_sixth_fresh_parts_now_tuned_on(figures) -> None:
     # Each scored once as a clean check (fresh3 Spearman 0.693, fresh4 0.531, fresh5 0.704, fresh6 0.787: README,
     # Scoring), then folded into tuning. Guards at the measured figures: fresh4 orders its grade 3-5 answers less
     # well (0.892), fresh5's quotes meet the target since the eighth pass (0.968: stock phrases and career lists
-    # quote no story part), and fresh6 (Spearman 0.920, quotes 0.889 after the eighth pass's staff signals in plain
+    # quote no story part), and fresh6 (quotes 0.889 after the eighth pass's staff signals in plain
     # words, follow-ups that quote no scene, owning what went wrong as a reflection and a try told in a time clause as
     # a step: Spearman 0.930) still has one weak answer above 2.0 (a long, drifting deep dive) and no grade-5 answer
     # below 4.0 (its chains are all right).
