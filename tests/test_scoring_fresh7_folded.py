@@ -378,3 +378,15 @@ def test_a_try_told_in_a_time_clause_is_the_speakers_step_not_the_scene() -> Non
     scene = score_answer("When I joined, each team kept its own copy of the features. I wrote one shared library "
                          "and moved two teams onto it. Duplicate pipelines fell from six to two.", round_spec=None)
     assert scene.star.labels[0] == "situation", scene.star.labels
+
+
+def test_i_would_ask_first_is_clarifying_in_a_design() -> None:
+    from coach.content.loader import default_content
+    content = default_content()
+    spec = content.rounds.get("system-design")
+    text = ("First I would ask what hurts more, a late estimate or an early one. Then I would split the time into "
+            "cooking, pickup and the ride, each with a gradient-boosted model and a quantile loss, and size it at "
+            "about a hundred requests a second at dinner.")
+    gaps = {g.id for g in score_answer(text, round_spec=spec).gaps}
+    assert "no_clarifying" not in gaps
+    assert "no_clarifying" in {g.id for g in score_answer(text.split(". ", 1)[1], round_spec=spec).gaps}
