@@ -390,3 +390,15 @@ def test_i_would_ask_first_is_clarifying_in_a_design() -> None:
     gaps = {g.id for g in score_answer(text, round_spec=spec).gaps}
     assert "no_clarifying" not in gaps
     assert "no_clarifying" in {g.id for g in score_answer(text.split(". ", 1)[1], round_spec=spec).gaps}
+
+
+def test_outcomes_said_in_words_are_results() -> None:
+    base = ("Last year our ranking model cost too much to serve. I was asked to cut the cost. I distilled it into a "
+            "smaller student model and moved serving to CPUs. ")
+    for end, measured in (("In the end the new model was ten times cheaper to serve.", True),
+                          ("We shipped it two sprints early.", True),
+                          ("The gap to the big model was under half a point of NDCG, at a tenth of the cost.", True),
+                          ("It paid for itself within a quarter.", False)):
+        card = score_answer(base + end, round_spec=None)
+        assert card.star.labels[-1] == "result", (end, card.star.labels)
+        assert card.star.measurable_result == measured, end

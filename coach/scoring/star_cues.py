@@ -202,6 +202,8 @@ RESULT = [
                 r"flaky))\b|^(?:and |so )?(?!i\b|we\b)[a-z -]{2,40}?(?<!\bhad) (?:stopped|disappeared|went away|vanished)\b|"
                 r"\bmade no (?:difference|change)\b|\bbecame (?:the|a|an|our|her|his|their) (?:[a-z-]+ ){0,2}"
                 r"(?:standard|default|guide|template|baseline|reference|playbook)\b", _F), 2.4),
+    # an investment that returned: "it paid for itself within a quarter", "the work broke even in six weeks"
+    (re.compile(r"\b(?:paid (?:for )?(?:itself|themselves)|paid (?:off|back)|broke even)\b", _F), 2.4),
     # a level reached, told as a state: "after two months we were at about five pages a week"
     (re.compile(r"\b(?:we|it|they|the team) (?:were|was) (?:down |up |back )?(?:at|to|under|below) (?:about |roughly |"
                 r"around |just |only |under |below )?" + _NUMWORD, _F), 2.6),
