@@ -64,10 +64,10 @@ def test_third_to_sixth_fresh_parts_now_tuned_on(figures) -> None:
     # well (0.892), fresh5's quotes meet the target since the eighth pass (0.968: stock phrases and career lists
     # quote no story part), and fresh6 (quotes 0.889 after the eighth pass's staff signals in plain
     # words, follow-ups that quote no scene, owning what went wrong as a reflection and a try told in a time clause as
-    # a step: Spearman 0.930) still has one weak answer above 2.0 (a long, drifting deep dive) and no grade-5 answer
-    # below 4.0 (its chains are all right).
+    # a step, and asides that leave the story costing 0.75: Spearman 0.932) has no weak answer above 2.0
+    # and no grade-5 answer below 4.0 (its chains are all right).
     for name, rho, quotes, weak, strong in (("fresh3", 0.93, 0.9, 0, 0), ("fresh4", 0.88, 0.0, 0, 0),
-                                            ("fresh5", 0.92, 0.95, 0, 0), ("fresh6", 0.92, 0.88, 1, 0)):
+                                            ("fresh5", 0.92, 0.95, 0, 0), ("fresh6", 0.92, 0.88, 0, 0)):
         f = figures[name]
         assert f["spearman"] >= rho, name
         assert f["weak_above_2"] <= weak and f["strong_below_4"] <= strong, name

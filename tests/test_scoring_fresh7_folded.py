@@ -402,3 +402,15 @@ def test_outcomes_said_in_words_are_results() -> None:
         card = score_answer(base + end, round_spec=None)
         assert card.star.labels[-1] == "result", (end, card.star.labels)
         assert card.star.measurable_result == measured, end
+
+
+def test_a_story_that_wanders_into_asides_loses_for_it() -> None:
+    focused = ("At a language app I owned the model that picks the next lesson. I measured thirty-day retention "
+               "for the users it ranked against a random order, and I moved the objective from lesson completion to "
+               "coming back within a week. Retention rose from 41 to 44 percent over the next quarter.")
+    wandering = focused.replace("I measured", "I should say the team was quite new, which was interesting. At one "
+                                "point an intern even tried a bandit approach, which did not go anywhere but was "
+                                "fun to watch. I measured")
+    card = score_answer(wandering, round_spec=None)
+    assert any("wanders off" in s for s in card.calibration.steps), card.calibration.steps
+    assert card.overall < score_answer(focused, round_spec=None).overall

@@ -120,6 +120,9 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     blame = _blame(a.text)
     if blame:
         t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
+    asides = [x.text for x in a.sents if _DIGRESSION.search(x.text)]
+    if len(asides) >= DRIFT_ASIDES:
+        t.add(-DRIFT_COST, f'wanders off the story ({len(asides)} asides: "{asides[0][:60]}")')
     # "we" in the scene ("we were building a model to ...") is the setting, not a step the team took for the speaker
     told = " ".join(x.text for x, lab in zip(a.sents, st.labels) if lab != "situation").lower()
     i, we = len(I_WORD.findall(told)), len(WE_WORD.findall(told))
@@ -141,6 +144,14 @@ _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagge
                     r"(?:care|listen|bother|understand|get it))\b|"
                     r"\bproved my point\b|\bi told (?:them|him|her|you) so\b", _F)
 BLAME_COST = 0.75
+# Asides that leave the story ("I should say the team was quite new", "which did not go anywhere but was fun to watch",
+# "a whole saga on its own"): the rubric's answer that drifts; two or more cost DRIFT_COST.
+_DIGRESSION = re.compile(r"\b(?:i should (?:say|mention|add)|by the way|anyway|on a side note|as an aside|tangent|"
+                         r"a whole saga|(?:was|is) (?:fun|interesting) to (?:watch|see)|which was interesting|"
+                         r"which (?:honestly )?i (?:can|could) understand|(?:did not|didn'?t) go anywhere|"
+                         r"a lot of other things|for what it'?s worth|funny enough|fun fact|but i digress|"
+                         r"(?:that'?s|that is) another story|a story for another time)\b", _F)
+DRIFT_ASIDES, DRIFT_COST = 2, 0.75
 MEASURED_STEPS = 0.5    # a story whose steps, not its outcome, carry the figures
 SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most
 SETUP_WORDS_OVERVIEW = 180            # a deep dive's overview: the problem and its scale come before the design
