@@ -61,13 +61,12 @@ def test_second_fresh_part_now_tuned_on(figures) -> None:
 def test_third_to_sixth_fresh_parts_now_tuned_on(figures) -> None:
     # Each scored once as a clean check (fresh3 Spearman 0.693, fresh4 0.531, fresh5 0.704, fresh6 0.787: README,
     # Scoring), then folded into tuning. Guards at the measured figures: fresh4 orders its grade 3-5 answers less
-    # well (0.892), fresh5's quotes meet the target since the eighth pass (0.968: stock phrases and career lists
-    # quote no story part), and fresh6 (quotes 0.889 after the eighth pass's staff signals in plain
-    # words, follow-ups that quote no scene, owning what went wrong as a reflection and a try told in a time clause as
-    # a step, and asides that leave the story costing 0.75: Spearman 0.932) has no weak answer above 2.0
-    # and no grade-5 answer below 4.0 (its chains are all right).
+    # well (0.892); fresh5's quotes meet the target since the eighth pass (0.968: stock phrases and career lists
+    # quote no story part); fresh6 meets every target since the eighth pass (Spearman 0.934, quotes 0.903: staff
+    # signals in plain words, follow-ups that quote no scene, owning what went wrong as a reflection, a try told in a
+    # time clause as a step, asides that leave the story, technology buzzwords as stock phrases; its chains are right).
     for name, rho, quotes, weak, strong in (("fresh3", 0.93, 0.9, 0, 0), ("fresh4", 0.88, 0.0, 0, 0),
-                                            ("fresh5", 0.92, 0.95, 0, 0), ("fresh6", 0.92, 0.88, 0, 0)):
+                                            ("fresh5", 0.92, 0.95, 0, 0), ("fresh6", 0.92, 0.9, 0, 0)):
         f = figures[name]
         assert f["spearman"] >= rho, name
         assert f["weak_above_2"] <= weak and f["strong_below_4"] <= strong, name

@@ -414,3 +414,15 @@ def test_a_story_that_wanders_into_asides_loses_for_it() -> None:
     card = score_answer(wandering, round_spec=None)
     assert any("wanders off" in s for s in card.calibration.steps), card.calibration.steps
     assert card.overall < score_answer(focused, round_spec=None).overall
+
+
+def test_technology_buzzwords_in_place_of_a_system_are_stock_phrases() -> None:
+    card = score_answer("So we built an AI-powered platform for smart pricing. We used state-of-the-art deep learning "
+                        "on a cloud-native stack and followed best practices across the whole lifecycle. It was a big "
+                        "success for the business.", round_spec=None)
+    assert any("stock phrases" in s for s in card.calibration.steps), card.calibration.steps
+    assert not card.star.action.evidence
+    # one such word in a concrete answer is not held down
+    plain = score_answer("I replaced the state-of-the-art transformer with logistic regression on twelve features, "
+                         "and p99 latency fell from 80 to 9 milliseconds.", round_spec=None)
+    assert not any("stock phrases" in s for s in plain.calibration.steps)

@@ -314,7 +314,9 @@ _STOCK = re.compile(r"\b(?:democrati[sz]\w*|force multiplier|undifferentiated he
                     r"what good looks like|culture of|single source of truth|thought leadership|value-add|"
                     r"(?:unified|extensible|modern|next[- ]gen\w*) (?:[a-z-]+ )?platform|stakeholder alignment|"
                     r"partnered closely|raised? the bar|customer[- ]obsess\w*|bias for action|ownership mindset|"
-                    r"growth mindset|passionate about)\b", _F)
+                    r"growth mindset|passionate about|state[- ]of[- ]the[- ]art|cloud[- ]native|best practices|"
+                    r"ai[- ]powered|a (?:big|huge|real) success|(?:whole|entire) lifecycle|next[- ]level|"
+                    r"at the end of the day)\b", _F)
 STOCK_CAP = 1.5          # the level an answer of stock phrases reaches at most
 
 
