@@ -426,3 +426,13 @@ def test_technology_buzzwords_in_place_of_a_system_are_stock_phrases() -> None:
     plain = score_answer("I replaced the state-of-the-art transformer with logistic regression on twelve features, "
                          "and p99 latency fell from 80 to 9 milliseconds.", round_spec=None)
     assert not any("stock phrases" in s for s in plain.calibration.steps)
+
+
+def test_the_lesson_told_as_next_time_or_starting_over_is_the_reflection() -> None:
+    base = ("Our weekly forecast kept missing holiday weeks. I added a holiday calendar feature and retrained on "
+            "three years of data. Holiday-week error fell from 30 to 12 percent. ")
+    # (a lesson tied to what happened; a bare plan with no past event stays an aside)
+    for lesson in ("Next time I would bring the store managers in first; they knew which weeks mattered.",
+                   "Were I to start over, I would check the calendar data with finance first; it cost us a week."):
+        card = score_answer(base + lesson, round_spec=None)
+        assert card.star.labels[-1] == "result", (lesson, card.star.labels)

@@ -161,7 +161,10 @@ _ELAPSED = (r"^(?:(?:and|so|but|um|uh)\W+)*(?:(?:about |almost |nearly |over )?(
 # A lesson told as what the speaker would change: "What I'd change is ...", "If I did it over, I'd ..."
 _REDO = (r"what i'?d (?:change|do differently|do again)|what i would (?:change|do differently)|"
          r"if i (?:did|could do|were doing|was doing|started) (?:it|this|that)? ?(?:again|over)|"
-         r"i'?d (?:do|have done) (?:it|that|this|one thing) differently")
+         r"i'?d (?:do|have done) (?:it|that|this|one thing) differently|"
+         # the lesson as what the speaker will do next time, or would do starting over
+         r"next time,? (?:i'?d|i would|i'?ll|i will|i)\b|were i (?:to start|starting|to do (?:it|this|that)|doing "
+         r"(?:it|this|that)) (?:over|again)")
 RESULT = [
     (re.compile(_CHANGE + r"[^.]{0,80}?" + _NUMWORD, _F), 3.0),
     (re.compile(r"\b(?:shipp(?:ed|ing)|(?:launch|deliver|finish|adopt)(?:ed|es|s|ing)?|complet(?:ed|es|ing)|"
