@@ -436,3 +436,15 @@ def test_the_lesson_told_as_next_time_or_starting_over_is_the_reflection() -> No
                    "Were I to start over, I would check the calendar data with finance first; it cost us a week."):
         card = score_answer(base + lesson, round_spec=None)
         assert card.star.labels[-1] == "result", (lesson, card.star.labels)
+
+
+def test_plain_word_outcomes_are_results() -> None:
+    base = "The nightly export kept sending duplicate invoices. I traced it to a retry that ran twice and made it idempotent. "
+    for end in ("By the next week the invoice counts went back to normal.",
+                "The next morning nobody got a duplicate invoice.",
+                "The check is now run by the billing team for every export.",
+                "Two weeks later the finance team started using it for their own exports."):
+        card = score_answer(base + end, round_spec=None)
+        assert card.star.labels[-1] == "result", (end, card.star.labels)
+    # a bare verdict is not an outcome
+    assert score_answer(base + "It worked well.", round_spec=None).star.labels[-1] != "result"

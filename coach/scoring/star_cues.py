@@ -205,6 +205,12 @@ RESULT = [
                 r"flaky))\b|^(?:and |so )?(?!i\b|we\b)[a-z -]{2,40}?(?<!\bhad) (?:stopped|disappeared|went away|vanished)\b|"
                 r"\bmade no (?:difference|change)\b|\bbecame (?:the|a|an|our|her|his|their) (?:[a-z-]+ ){0,2}"
                 r"(?:standard|default|guide|template|baseline|reference|playbook)\b", _F), 2.4),
+    # outcomes in plain words: things back to normal, nobody hit the fault again, others took it up or own it now
+    # (not a bare verdict: "it worked well" is how the speaker rates it)
+    (re.compile(r"\b(?:went|got|came) back to (?:normal|where (?:it|they) (?:was|were)|(?:its|their) old)|"
+                r"\b(?:nobody|no one|none of (?:them|us|the \w+)) (?:got|saw|had|hit) (?:a|an|the|any)\b|"
+                r"\b(?:started|began) using (?:it|them|the|our)\b|\b(?:is|are) now (?:run|owned|maintained) by\b|"
+                r"\bnow has (?:an? |its own )?(?:owning team|owner)", _F), 2.2),
     # an investment that returned: "it paid for itself within a quarter", "the work broke even in six weeks"
     (re.compile(r"\b(?:paid (?:for )?(?:itself|themselves)|paid (?:off|back)|broke even)\b", _F), 2.4),
     # a level reached, told as a state: "after two months we were at about five pages a week"
