@@ -173,7 +173,7 @@ def _wrong_claims(a: Any, t: Trace) -> None:
 
 
 
-PLAN_AS_STORY = 3.0                           # the story level at which a plan question answered by a story is read as one
+PLAN_AS_STORY = 3.0                           # the story level from which a plan question's story answer is read as one
 STAFF_COST, STAFF_COST_BELOW = 0.35, 0.15
 STAFF_HOLD = 2.75                             # where a story at the senior bar lands at staff level at worst
 STAFF_FLOOR_TECHNICAL = 4.0                   # a technical answer's staff ceiling with no staff signal shown

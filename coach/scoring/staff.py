@@ -20,7 +20,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"compliance|security|operations))", _F),
     "influence without authority": re.compile(
         r"\b(?:convinced|aligned|persuaded|without (?:formal |any )?authority|(?:managed|ran|led|owned) none of "
-        r"(?:them|those|these|the)|asked (?:each|every|both|all the|the) (?:team |other )?leads?\b|none of (?:them|whom|those|these|the)"
+        r"(?:them|those|these|the)|asked (?:each|every|both|all the|the) (?:team |other )?leads?\b|"
+        r"none of (?:them|whom|those|these|the)"
         r"(?: [a-z]+){0,2} (?:reported|report)|(?:teams|leads|people|engineers) (?:who|that) (?:didn'?t|did not|don'?t) report|"
         r"(?:didn'?t|did not|don'?t) report to me|buy-?in|design review|architecture review|rfc|invited|negotiated|"
         r"won over|leads of|tech leads|with (?:their|that team'?s|the other|those teams'?|partner teams'?) leads?|"
