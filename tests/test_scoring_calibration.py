@@ -20,9 +20,9 @@ def figures():
 def test_tuning_part_meets_every_target(figures) -> None:
     f = figures["tuning"]
     assert f["answers"] >= 80 and f["spearman"] >= 0.9
-    # One known miss, found by the sixth dev batch and not yet fixed: dv-51, a spoken grade-5 on-call story
-    # (about 2.8) with no sentence weighing an alternative and three talking points said in words coverage misses.
-    assert f["weak_above_2"] == 0 and f["strong_below_4"] <= 1
+    # dv-51, a grade-5 on-call story told to a "what would you do" question, was the known miss until the eighth
+    # pass read a plan question answered with a measured story of one's own work as that story.
+    assert f["weak_above_2"] == 0 and f["strong_below_4"] == 0
     assert f["quote_right"] >= 0.9 and f["points_precision"] >= 0.9
     assert not f["chains"]["false_flags"] and not f["chains"]["misses"]
     assert not f["chains"]["flag_without_right_figure"]
@@ -61,11 +61,12 @@ def test_second_fresh_part_now_tuned_on(figures) -> None:
 def test_third_to_sixth_fresh_parts_now_tuned_on(figures) -> None:
     # Each scored once as a clean check (fresh3 Spearman 0.693, fresh4 0.531, fresh5 0.704, fresh6 0.787: README,
     # Scoring), then folded into tuning. Guards at the measured figures: fresh4 orders its grade 3-5 answers less
-    # well (0.892), fresh5's quotes sit at 0.82, short of the 0.9 target, and fresh6 (Spearman 0.856, quotes
-    # 0.851 after the substance cap and the result quote after the last step) still has weak answers above
-    # 2.0 and grade-5 answers below 4.0 (its chains are all right).
+    # well (0.892); fresh5's quotes meet the target since the eighth pass (0.968: stock phrases and career lists
+    # quote no story part); fresh6 meets every target since the eighth pass (Spearman 0.934, quotes 0.903: staff
+    # signals in plain words, follow-ups that quote no scene, owning what went wrong as a reflection, a try told in a
+    # time clause as a step, asides that leave the story, technology buzzwords as stock phrases; its chains are right).
     for name, rho, quotes, weak, strong in (("fresh3", 0.93, 0.9, 0, 0), ("fresh4", 0.88, 0.0, 0, 0),
-                                            ("fresh5", 0.92, 0.8, 0, 0), ("fresh6", 0.85, 0.85, 4, 4)):
+                                            ("fresh5", 0.92, 0.95, 0, 0), ("fresh6", 0.92, 0.9, 0, 0)):
         f = figures[name]
         assert f["spearman"] >= rho, name
         assert f["weak_above_2"] <= weak and f["strong_below_4"] <= strong, name

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from coach.domain import Question, RoundSpec, Rubric, Transcript
 from coach.scoring import delivery as _delivery
-from coach.scoring import claims, napkin, signals, sizing, star, talking_points
+from coach.scoring import claims, levels, napkin, signals, sizing, star, talking_points
 from coach.scoring.gaps import Gap, feedback, find_gaps
 from coach.scoring.napkin import Check
 from coach.scoring.calibrate import Calibration, answer_kind, calibrate, to_score
@@ -66,6 +66,9 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
             and _no_event(star_report, text):
         na = signals.NonAnswer("non_answer", f'{len(text.split())} words and no event told, only how they are in '
                                              f'general: "{" ".join(text.split())[:120]}"')
+        star_report = star.no_story(sents)
+    if na is None and (levels.stock(text) or levels.career_lines(round_id, sents, text)):
+        # stock phrases in place of specifics, or a list of past jobs: no sentence of it is a part of a story to quote
         star_report = star.no_story(sents)
     outcomes = tuple(t for t, lab in zip(star_report.sentences, star_report.labels)
                      if lab == "result" and talking_points.is_measured(t))

@@ -103,11 +103,19 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
         levels.story(a, t, followup)
     elif kind == "plan":
         levels.plan(a, t)
+        told = Trace()
+        levels.story(a, told, followup)
+        if told.level >= PLAN_AS_STORY and told.level > t.level:
+            # "what would you do" answered with what they did (the scene, the steps, a measured outcome): the
+            # rubric's strongest evidence for a plan is having done it, so the story's level stands
+            t.set(told.level, "answers with a story of their own work: " + "; ".join(told.steps[-2:]) + ";")
     elif kind == "design":
         levels.design(a, t)
     else:
         levels.technical(a, t)
     if a.non_answer is None:
+        levels.stock_phrases(a, t)
+        levels.chronology(a, t)
         levels.delivery(a, t)
     names = staff or DEFAULT_STAFF
     found = staff_signals(a.text, names)
@@ -165,6 +173,7 @@ def _wrong_claims(a: Any, t: Trace) -> None:
 
 
 
+PLAN_AS_STORY = 3.0                           # the story level from which a plan question's story answer is read as one
 STAFF_COST, STAFF_COST_BELOW = 0.35, 0.15
 STAFF_HOLD = 2.75                             # where a story at the senior bar lands at staff level at worst
 STAFF_FLOOR_TECHNICAL = 4.0                   # a technical answer's staff ceiling with no staff signal shown

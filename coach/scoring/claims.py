@@ -35,7 +35,9 @@ DENY_AFTER = re.compile(
     r"but (?:it|that) (?:doesn'?t|does not|isn'?t|is not)|"
     r"(?:is|was) (?:the |a |our |my )?(?:mistake|trap|misconception|pitfall|error)|"
     # the harm it does, told right after it: "oversampling before the split copies rows into validation"
-    r"(?:leaks?|leaking|inflates?|inflating|contaminat\w*|copies|duplicates|(?:makes?|made) (?:\w+ )?(?:score|scores|"
+    # ("copies" and "duplicates" as verbs: "adding copies of real patterns" names the data, not a harm)
+    r"(?:leaks?|leaking|inflates?|inflating|contaminat\w*|(?<!adding )(?<!add )(?<!adds )(?<!of )(?<!more )"
+    r"(?<!extra )(?<!making )(?:copies|duplicates)|(?:makes?|made) (?:\w+ )?(?:score|scores|"
     r"result|results|estimate) (?:look )?(?:optimistic|too good)|is (?:optimistic|biased|cheating)))\b", re.I)
 # A negation inside the matched words, or in the two words just before them, turns the claim round ("L2 does not
 # zero weights", "never tune on the test set"): cues are written as plain positive statements.
@@ -91,6 +93,18 @@ def states(m: Misconception, sentence: str) -> bool:
     return False
 
 
+# A sentence that names its subject by a pronoun in its first words ("The standard approach is SMOTE. I run it on
+# the whole dataset first, before splitting ..."): the claim is read with the sentence before it, unless that one
+# turns something round ("don't stop early ... | we had that once where ..." tells what went wrong).
+BACK_REFERENCE = re.compile(r"^(?:\W*[\w'-]+){0,5}?\W*\b(?:it|this|that|these|those|they|them)\b(?! (?:is|was) (?:why|how|"
+                            r"what|when|where)\b)", re.I)
+
+
+def _joined(before: str, sentence: str) -> str:
+    """The sentence read as one clause with the one before it (its end stop dropped, so no clause break between)."""
+    return before.rstrip().rstrip(".!?") + ", and " + sentence
+
+
 def scan(question: Question | None, sents: list[Sentence]) -> tuple[tuple[WrongClaim, ...], frozenset[str]]:
     """The question's misconceptions the answer states (each once, quoting the first sentence that states it), and
     every sentence that states one (none of them covers a talking point)."""
@@ -99,7 +113,9 @@ def scan(question: Question | None, sents: list[Sentence]) -> tuple[tuple[WrongC
     out: list[WrongClaim] = []
     fired: set[str] = set()
     for m in question.misconceptions:
-        hits = [s.text for s in sents if states(m, s.text)]
+        hits = [s.text for i, s in enumerate(sents) if states(m, s.text) or (
+            i and BACK_REFERENCE.search(s.text) and not NEGATED.search(sents[i - 1].text)
+            and states(m, _joined(sents[i - 1].text, s.text)))]
         if hits:
             out.append(WrongClaim(m.claim, m.right, hits[0]))
             fired.update(hits)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from coach.scoring.star import ACT_CLAUSE
@@ -19,7 +20,10 @@ _F = re.IGNORECASE
 EXAMPLE_ROUNDS = ("hiring-manager", "recruiter", "deep-dive")
 _REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking back|in hindsight|i would have|"
                          r"next time|if i did it again|would do differently|i'?d do differently|what i'?d change|"
-                         r"what i would change)\b", _F)
+                         r"what i would change|"
+                         # owning what went wrong: "with one engineer I waited too long to give hard feedback"
+                         r"i waited too long|i should have|my (?:own )?mistake was|what i got wrong|"
+                         r"(?:it|this) (?:does not|doesn'?t) always work)\b", _F)
 _EXAMPLE = re.compile(r"\b(?:on a|in a|at my|on my|on our|in our|when i)\b[^.]{0,40}\b(?:project|model|team|"
                       r"company|job|work(?:ed)?)\b|\b(?:i worked on|i reviewed|i led|i built)\b", _F)
 _REASON = re.compile(r"\bbecause\b|\bsince\b|\brather than\b|\binstead\b|\bso that\b(?!')|\bwhich is why\b", _F)
@@ -98,19 +102,28 @@ def story(a: Any, t: Trace, followup: bool) -> None:
             t.add(MEASURED_STEPS, "the steps carry measured evidence; the outcome is not measured")
     elif has_r and st.measurable_result and len(acts) >= 2:
         t.add(0.5, "actions and a measured result, little setup")
-    elif followup and len(acts) >= 2 and specific >= 8:
-        # a follow-up answers one part of a story already told: specific steps are what it was asked for
+    elif followup and acts and ((len(acts) >= 2 and specific >= 8 and (a.points.score is None or
+                                                                         len(a.points.covered) >= 2))
+                                or (a.points.total and 2 * len(a.points.covered) > a.points.total)):
+        # a follow-up answers one part of a story already told: specific steps are what it was asked for, when they
+        # carry what the question asks (a list of meetings and who did what covers one of its points at most); one
+        # decision that covers most of the question's points ("I went with nightly batch because ...") is enough
         t.set(3.0, "a follow-up: specific steps, the story's context and outcome came before")
     if a.points.score is not None:
         t.add(round(0.4 * (a.points.score / 5.0) - 0.2, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
-    # the rubric's story "sets the scene in a sentence or two": a scene that runs on before the first step buries it
+    # the rubric's story "sets the scene in a sentence or two": a scene that runs on before the first step buries it.
+    # Only the scene counts: the task and the constraints the choice was made under are part of the story told; a
+    # deep dive's overview (the problem, its scale) is what its question asks for first
     first = st.labels.index("action") if "action" in st.labels else len(st.labels)
-    setup = sum(len(x.text.split()) for x in a.sents[:first])
-    if setup > SETUP_WORDS and t.level > SETUP_CAP:
+    setup = sum(len(x.text.split()) for x, lab in zip(a.sents[:first], st.labels) if lab == "situation")
+    if setup > (SETUP_WORDS_OVERVIEW if a.round == "deep-dive" else SETUP_WORDS) and t.level > SETUP_CAP:
         t.set(SETUP_CAP, f"the scene runs {setup} words before the first step (a sentence or two is the bar): at most")
     blame = _blame(a.text)
     if blame:
         t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
+    asides = [x.text for x in a.sents if _DIGRESSION.search(x.text)]
+    if len(asides) >= DRIFT_ASIDES:
+        t.add(-DRIFT_COST, f'wanders off the story ({len(asides)} asides: "{asides[0][:60]}")')
     # "we" in the scene ("we were building a model to ...") is the setting, not a step the team took for the speaker
     told = " ".join(x.text for x, lab in zip(a.sents, st.labels) if lab != "situation").lower()
     i, we = len(I_WORD.findall(told)), len(WE_WORD.findall(told))
@@ -126,12 +139,23 @@ _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagge
                     # a sweeping judgement of others, or gloating: "leadership always chases whatever is trendy",
                     # "they just didn't care about quality", "which kind of proved my point"
                     r"\b(?:leadership|management|execs|executives|product|they|the business|that team|the other team|"
-                    r"the data team|those people) (?:always|never|just) (?:chases?|chased|cares?|listens?|listened|"
-                    r"thinks?|wants?|ignores?|ignored|(?:doesn'?t|don'?t|didn'?t|did not) (?:care|listen|bother))\b|"
+                    r"the data team|those people|(?:product|data|platform|business|sales|other) (?:engineers|people|"
+                    r"teams|folks|managers)) (?:always|never|just|usually|generally) (?:chases?|chased|cares?|listens?|"
+                    r"listened|thinks?|wants?|ignores?|ignored|(?:doesn'?t|don'?t|didn'?t|did not|do not|does not) "
+                    r"(?:care|listen|bother|understand|get it))\b|"
                     r"\bproved my point\b|\bi told (?:them|him|her|you) so\b", _F)
 BLAME_COST = 0.75
+# Asides that leave the story ("I should say the team was quite new", "which did not go anywhere but was fun to watch",
+# "a whole saga on its own"): the rubric's answer that drifts; two or more cost DRIFT_COST.
+_DIGRESSION = re.compile(r"\b(?:i should (?:say|mention|add)|by the way|anyway|on a side note|as an aside|tangent|"
+                         r"a whole saga|(?:was|is) (?:fun|interesting) to (?:watch|see)|which was interesting|"
+                         r"which (?:honestly )?i (?:can|could) understand|(?:did not|didn'?t) go anywhere|"
+                         r"a lot of other things|for what it'?s worth|funny enough|fun fact|but i digress|"
+                         r"(?:that'?s|that is) another story|a story for another time)\b", _F)
+DRIFT_ASIDES, DRIFT_COST = 2, 0.75
 MEASURED_STEPS = 0.5    # a story whose steps, not its outcome, carry the figures
 SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most
+SETUP_WORDS_OVERVIEW = 180            # a deep dive's overview: the problem and its scale come before the design
 
 
 def _blame(text: str) -> str:
@@ -192,6 +216,9 @@ def plan(a: Any, t: Trace) -> None:
         t.add(0.3, "a concrete example or a measured outcome of their own work")
     if t.level > GENERIC_CAP and _generic(a):
         t.set(GENERIC_CAP, "generic: no figure of their own, no named technique or tool, no example of their work")
+    blame = _blame(a.text)
+    if blame:                         # a plan that writes the partner off is the rubric's red flag as much as a story
+        t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
 
 
 GENERIC_CAP, GENERIC_WORDS = 2.0, 25     # the level a generic plan reaches at most; distinct new words
@@ -277,6 +304,64 @@ def technical(a: Any, t: Trace) -> None:
     _, distinct, _ = _substance(a)
     t.add(round(TECH_DEPTH * min(1.0, max(0, distinct - TECH_WORDS[0]) / (TECH_WORDS[1] - TECH_WORDS[0])), 2),
           f"depth: {distinct} distinct content words beyond the question's")
+
+
+# Stock phrases that stand in for specifics ("democratised model development", "a force multiplier", "we partnered
+# closely with stakeholders to drive adoption"): an answer built of them names nothing that was done or measured.
+_STOCK = re.compile(r"\b(?:democrati[sz]\w*|force multiplier|undifferentiated heavy lifting|product mindset|"
+                    r"drive (?:adoption|alignment|impact|value|outcomes)|business value|de facto|best[- ]in[- ]class|"
+                    r"world[- ]class|game[- ]chang\w*|synerg\w*|leverag\w*|north star|move the needle|paradigm shift|"
+                    r"holistic\w*|seamless\w*|cutting[- ]edge|empower\w*|unlock\w* (?:value|potential)|"
+                    r"what good looks like|culture of|single source of truth|thought leadership|value-add|"
+                    r"(?:unified|extensible|modern|next[- ]gen\w*) (?:[a-z-]+ )?platform|stakeholder alignment|"
+                    r"partnered closely|raised? the bar|customer[- ]obsess\w*|bias for action|ownership mindset|"
+                    r"growth mindset|passionate about|state[- ]of[- ]the[- ]art|cloud[- ]native|best practices|"
+                    r"ai[- ]powered|a (?:big|huge|real) success|(?:whole|entire) lifecycle|next[- ]level|"
+                    r"at the end of the day)\b")          # lowercase, run on lowercased text (faster than IGNORECASE)
+STOCK_CAP = 1.5          # the level an answer of stock phrases reaches at most
+
+
+@lru_cache(maxsize=64)
+def stock(text: str) -> tuple[str, ...]:
+    """The stock phrases of an answer built of them: two or more and no figure, or three or more whatever else
+    (the rubrics' level 1, nothing specific said); () otherwise. (Cached: the scorer asks twice per answer.)"""
+    found = tuple(sorted({m.group(0) for m in _STOCK.finditer(text.lower())}))
+    return found if len(found) >= 3 or (len(found) >= 2 and not _NUMBER_WORD.search(text)) else ()
+
+
+def stock_phrases(a: Any, t: Trace) -> None:
+    found = stock(a.text)
+    if found and t.level > STOCK_CAP:
+        t.set(STOCK_CAP, f"stock phrases in place of specifics ({', '.join(found[:3])}): at most")
+
+
+# A line of a career history, and a statement of what the speaker does now: a chronology of jobs, degrees and tools
+# that never reaches the current role is the recruiter rubric's level 1 (they could not restate the role).
+_CHRONO = re.compile(r"\b(?:before that|after that|prior to that|then i (?:moved|joined|went|switched|spent|did)|"
+                     r"i (?:moved|went|switched) (?:to|into|over)|i did (?:my|a) (?:undergrad\w*|degree|master'?s|phd|"
+                     r"bachelor'?s|course)|i (?:studied|graduated)|i started (?:out|my career|in|at|as)|i was at (?:a|an|the)|"
+                     r"i spent (?:about |around |almost )?(?:a|one|two|three|four|five|six|\d+) years?|"
+                     r"(?:my|a) (?:first|next|last|previous) job)\b", _F)
+_NOW_ROLE = re.compile(r"\b(?:(?:right now|currently|these days|at the moment|today),? i(?:'m| am)?|i(?:'m| am) (?:currently |"
+                       r"now )?(?:a|an|the) [a-z -]{0,30}(?:engineer|lead|scientist|manager|architect)|i (?:currently |now )?"
+                       r"(?:lead|own|run|manage|work on|am responsible for|look after)|my (?:current )?(?:role|job|team|work) "
+                       r"(?:is|now)|(?:in|at) my current (?:role|job|team|company))\b", _F)
+CHRONO_LINES, CHRONO_CAP = 3, 1.5
+
+
+def career_lines(round_id: str | None, sents: list[Any], text: str) -> int:
+    """In a people round: the lines of career history of an answer with three or more of them and nothing on what
+    the speaker does now; 0 otherwise."""
+    if round_id not in PEOPLE_ROUNDS:
+        return 0
+    lines = sum(1 for s in sents if _CHRONO.search(s.text))
+    return lines if lines >= CHRONO_LINES and not _NOW_ROLE.search(text) else 0
+
+
+def chronology(a: Any, t: Trace) -> None:
+    lines = career_lines(a.round, a.sents, a.text)
+    if lines and t.level > CHRONO_CAP:
+        t.set(CHRONO_CAP, f"{lines} lines of career history and nothing on the current role: at most")
 
 
 def delivery(a: Any, t: Trace) -> None:

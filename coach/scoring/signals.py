@@ -67,7 +67,8 @@ SCOPE = re.compile(
 CLARIFY = re.compile(
     r"\bclarif\w*|\brequirements?\b|\bassum\w*|\bhow many (?:users|requests|items|queries)|"
     r"\bwhat(?:'s| is) the (?:scale|budget|latency|traffic|qps|goal)|\bbefore i (?:start|begin|dive|jump)|"
-    r"\blet me (?:ask|make some)|\bi'?d (?:first )?ask\b|\basking (?:what|how|about)\b|\bscope\b|"
+    r"\blet me (?:ask|make some)|\b(?:i'?d|i would|i will|i'?ll) (?:first |start by |begin by )?ask(?:ing)?\b|"
+    r"\basking (?:what|how|about)\b|\bscope\b|"
     r"\bwhat are we optimi[sz]ing|\bsuccess metric|\bconstraints?\b|\blet'?s say\b|\bsay we (?:get|have)\b|"
     # asked as what the speaker would want to know first: "so first i'd want to know how many questions a day"
     r"\b(?:i'?d|i would) (?:first )?(?:want to|like to|need to) (?:know|find out|check|understand|confirm)\b|"

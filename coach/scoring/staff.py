@@ -7,8 +7,9 @@ import re
 _F = re.IGNORECASE
 STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
     "scope across teams": re.compile(
-        r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|other|all|every|partner|\d+) "
-        r"(?:(?!of )[a-z]+ ){0,2}(?:teams|groups)|cross[- ](?:team|functional)|org(?:ani[sz]ation)?\b|company[- ]wide|"
+        r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a dozen|dozens of|several|multiple|"
+        r"other|all|every|partner|\d+) (?:(?!of )[a-z]+ ){0,2}(?:teams|groups|divisions|departments|product areas|"
+        r"business units)|cross[- ](?:team|functional)|org(?:ani[sz]ation)?\b|company[- ]wide|"
         r"the (?:whole |entire )?(?:area|org|company)|across (?:the )?(?:company|org|teams|the area)|"
         r"another team|other team'?s|platform|"
         # two teams named ("the flights and car-hire ranking teams"), or another function's people ("the finance
@@ -18,7 +19,9 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:director|org|vp|leadership)|head of (?:finance|legal|support|sales|marketing|risk|"
         r"compliance|security|operations))", _F),
     "influence without authority": re.compile(
-        r"\b(?:convinced|aligned|persuaded|without (?:formal |any )?authority|none of (?:them|whom|those|these|the)"
+        r"\b(?:convinced|aligned|persuaded|without (?:formal |any )?authority|(?:managed|ran|led|owned) none of "
+        r"(?:them|those|these|the)|asked (?:each|every|both|all the|the) (?:team |other )?leads?\b|"
+        r"none of (?:them|whom|those|these|the)"
         r"(?: [a-z]+){0,2} (?:reported|report)|(?:teams|leads|people|engineers) (?:who|that) (?:didn'?t|did not|don'?t) report|"
         r"(?:didn'?t|did not|don'?t) report to me|buy-?in|design review|architecture review|rfc|invited|negotiated|"
         r"won over|leads of|tech leads|with (?:their|that team'?s|the other|those teams'?|partner teams'?) leads?|"
@@ -42,7 +45,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"walked (?:each|every|both|the) [a-z ]{0,30}through|"
         # others' agreement is what influence produces: "both orgs signed off", "all three teams adopted it"
         r"(?:both|all|the other|other|partner|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[a-z]+ )?"
-        r"(?:teams|leads|orgs|groups|sides|directors) (?:[a-z]+ )?(?:adopted|agreed|signed off|approved|bought in|"
+        r"(?:teams|leads|orgs|groups|sides|directors) (?:[a-z]+ )?(?:adopted|agreed|signed off|approved|bought in|copied|"
         r"(?:now )?(?:use|rely on|depend on|build on) (?:it|them|the|our))|"
         # the same told as a plan: "I'd circulate it as a draft to those teams' leads", "I'd ask the leads to review"
         r"(?:i'?d|i would|i will|i'?ll) (?:[a-z]+ ){0,3}(?:circulate|share|take|bring|send|walk|ask|invite|pitch) "
@@ -70,14 +73,21 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:all|every one of the|most|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|"
         r"dozens of|twenty) (?:of the )?(?:[a-z]+ ){0,2}(?:teams|orgs|groups)(?: (?:in|across) (?:the|our) (?:company|org|"
         r"group))? (?:now )?(?:were on|are on|rely on|moved|"
-        r"adopted|switched|use|now|run|build on|depend on)|"
+        r"adopted|switched|use|now|run|build on|depend on|opted in|signed up|joined|copied|took up|reused)|"
+        # handed on so it outlasts the speaker: "the platform team took over the gate", "it has since been extended"
+        r"(?:team|group) took over (?:the|its|our|my)|(?:has|have) since (?:been )?(?:extended|spread|rolled out|adopted)|"
         # retiring the old system, or a standing mechanism, changes how the organisation works from then on
         r"(?:retired|deprecated|decommissioned|sunset) (?:the|our|an?) (?:old|legacy)|"
         # handed over so it lasts: "it now has an owning team with an on-call rotation"
         r"(?:has|have|with|to) (?:an? |its own |their own |two |dedicated )?(?:owning team|owners? in|on-?call rotation)|"
-        r"(?:a|the) (?:weekly|monthly|quarterly) (?:review|forum|council|process)|"
+        r"(?:a|the) (?:standing |regular )?(?:weekly|fortnightly|biweekly|monthly|quarterly) (?:review|forum|council|"
+        r"process|slot|meeting)|"
         # a mechanism others now follow: offered to any team, the pattern other teams use, every model sent for review
-        r"(?:to|for) (?:any|every) (?:other )?team (?:that|who)|the (?:pattern|template|blueprint|playbook|recipe) "
+        r"(?:to|for) (?:any|every) (?:other )?team (?:that|who|[a-z]+ing\b)|"
+        # the same mechanism reused by the work that came after: "the next three models went through the same checklist"
+        r"(?:next|later|following|other) (?:[a-z-]+ ){0,3}(?:models|projects|launches|teams|features|"
+        r"pipelines|services|systems) (?:[a-z]+ ){0,3}"
+        r"(?:went through|used|followed|adopted|reused|took up) the same|the (?:pattern|template|blueprint|playbook|recipe) "
         r"(?:that )?(?:the )?(?:other|every|all|most) (?:[a-z-]+ ){0,2}teams|(?:sends?|sending|brings?|bringing|routes?|"
         r"routing) (?:us |me )?(?:every|all|each) [a-z -]{0,30}(?:for|through|to) (?:a |the |our )?(?:review|sign-?off)|"
         # a practice others took up: "became the template for the flights and car-hire teams, who now run ..."
@@ -88,7 +98,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"\b(?:in production|at scale|at serving time|(?:the )?(?:live|serving) (?:model|traffic|system|path)|"
         r"online (?:values?|features?|traffic)|(?:billions?|millions?) of (?:rows|users|events|examples|requests)|"
         r"(?:textbook|the (?:usual|standard) advice|the theory) (?:[a-z]+ ){0,3}(?:breaks?|fails?|misses)|"
-        r"(?:doesn'?t|does not|won'?t) (?:fit|scale)|on (?:a|our|my) [a-z ]{0,30}(?:model|system|pipeline)"
+        r"(?:doesn'?t|does not|won'?t) (?:fit|scale)|on (?:a|an|our|my) [a-z -]{0,30}(?:model|system|pipeline)"
         r"(?: of (?:mine|ours)| we| i|,)|(?:rare|long[- ]tail) [a-z ]{0,20}(?:vanished|disappeared|dropped out)|"
         # what breaks in practice, told from experience: "most drops I've seen were upstream"
         r"(?:most|many|every|the) (?:[a-z]+ ){0,2}(?:i'?ve|i have|we'?ve|we have) (?:seen|debugged|hit|dealt with)|"
@@ -106,9 +116,9 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
     "a guard for many models": re.compile(
         # (not an ensemble: "average several models", "combine three models")
         r"\b(?:(?<!average )(?<!averaging )(?<!combine )(?<!combining )(?<!blend )(?<!blending )(?<!stack )"
-        r"(?:every|each|all|other|several|\d+|two|three|four|five|six|seven|eight|nine|ten) "
-        r"(?:[a-z]+ ){0,2}(?:teams?|models|retrains?|launch(?:es)?|pipelines|reviews?)(?:'s)?\b|shared (?:[a-z]+ ){0,2}"
-        r"(?:pipeline|check|gate|library|evaluation|platform|template)|"
+        r"(?:every|each|all|other|several|\d+|two|three|four|five|six|seven|eight|nine|ten|twenty(?:-odd)?|a dozen|"
+        r"dozens of) (?:[a-z]+ ){0,2}(?:teams?|models|retrains?|launch(?:es)?|pipelines|reviews?)(?:'s)?\b|shared "
+        r"(?:[a-z]+ ){0,2}(?:pipeline|check|gate|library|evaluation|platform|template|job|monitor|alert)|"
         r"launch (?:requirement|gate|checklist|criteria|process|review)|standing (?:check|gate|rule|review)|"
         r"(?:in|into) (?:the|our) (?:shared |training |evaluation )?pipeline|(?:a|the|our) (?:[a-z]+ )?standard\b)",
         _F),
@@ -117,7 +127,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"\b(?:costs? of (?:a |an |each |every |the )?(?:kind of |type of )?(?:false (?:positives?|negatives?|alarms?)|"
         r"errors?|mistakes?|being wrong|misses|a miss|wrong \w+)|what (?:each|a|every|the) (?:kind of )?(?:mistake|error|"
         r"miss|false \w+|wrong \w+) costs|(?:missed|false|wrong) [a-z]+ costs?\b|costs? (?:\w+ ){0,3}times (?:as much|more)|"
-        r"guardrails?|"
+        r"guardrails?|(?:more|too many|fewer) false (?:alarms|positives|negatives|pages)|"
         r"which result means|(?:agree|agreed|decide|decided|fix|fixed|set) in advance|the team that owns|"
         r"downstream (?:teams?|decisions?|consumers?))", _F),
     # the coding rubric's staff bar: how the code behaves at production scale ...
@@ -133,7 +143,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"shared library|document(?:ed)?|readab\w+|maintain\w*|idempotent)\b", _F),
     # the system-design rubric's staff bar: cost per month and headroom for growth ...
     "cost and headroom": re.compile(
-        r"\b(?:(?:a|per) (?:month|year)|monthly|yearly|annual|headroom|growth|cost per|\$\s?\d|"
+        r"\b(?:(?:a|per) (?:month|year)|monthly|yearly|annual|headroom|growth|cost per|\$\s?\d|gpu[- ]hours?|"
+        r"(?:duplicated|duplicate|compute|cloud|total) (?:spend|bill)|"
         r"\d[\d,.]* (?:thousand |million )?dollars|dollars (?:a|per)|cost(?:s)? (?:us |them )?(?:about|roughly|around)|"
         # ... or the number that drives the architecture: "..., which is why it has to be a cheap two-tower model"
         r"(?:which|that) is why (?:it|we|the|this|only)|drives (?:the )?(?:whole )?(?:architecture|design))\b",
@@ -143,8 +154,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"\b(?:build (?:it )?(?:or|against|versus|vs\.?|rather than) buy|buy(?:ing)? (?:a |the )?(?:managed|vendor|"
         r"off[- ]the[- ]shelf)|managed (?:product|service)|shared (?:platform|layer|service|stack|recipe|library|"
         r"model|parts?|pieces?|components?)|(?:make|build|turn) (?:[a-z]+ ){0,5}(?:shared|reusable)|"
-        r"teams? (?:would |could )?stop (?:building|maintaining|running|writing) their own|(?:each|every) team "
-        r"(?:owning|owns|keeps|maintain\w*)|other (?:[a-z]+ )?teams? (?:stop|would|pay|bear)|cost (?:to|for) "
+        r"teams? (?:would |could )?stop (?:building|maintaining|running|writing) their own|(?:each|every|that|a) team "
+        r"(?:owning|owns|keeps|maintain\w*|(?:is )?free to)|shared (?:base|core|foundation|backbone)|other (?:[a-z]+ )?teams? (?:stop|would|pay|bear)|cost (?:to|for) "
         r"(?:the )?other teams|team[- ]specific)\b", _F),
 }
 DEFAULT_STAFF = ("scope across teams", "influence without authority", "long-term direction")

@@ -104,7 +104,10 @@ def label_sentence(sentence: str) -> dict[str, float]:
         scores["result"] = 0.0           # "we measured success by the share delivered within two days": the setting
     if _CAUSE.search(sentence):
         scores["result"] = 0.0           # "the root cause was a field that flipped from cents to dollars": a finding
-    if _BACKSTORY_CHANGE.search(sentence):
+    if _BACKSTORY_CHANGE.search(sentence) and not _OUTCOME_LEAD.search(sentence) \
+            and not _I_LEAD.search(sentence):
+        # (not after a time the story reached, "by the end of the quarter the wait had dropped from eleven weeks to
+        # three", nor inside the speaker's step, "I sent a note showing what it had saved them")
         # "the bill had doubled in six months": a change before the story is its context, not its outcome
         scores["situation"], scores["result"] = max(scores["situation"], 2.4), 0.0
     if scores["situation"] < 2.0 and not _PAST.search(_PERFECT.sub("", sentence)):
@@ -140,6 +143,11 @@ def label_sentence(sentence: str) -> dict[str, float]:
 
 
 
+# A sentence framed by a time ("When traffic went from ...", "About two months after launch, ...", "At the time ...")
+# opens a scene of its own, in a follow-up too.
+_TIME_FRAME = re.compile(r"^(?:(?:so|and|well|um|uh)\W+)*(?:when|while|after|before|at the time|about|around|some|a few|"
+                         r"(?:a|one|two|three|four|five|six) (?:days?|weeks?|months?|years?))\b", re.I)
+_I_LEAD = re.compile(r"^(?:(?:and|so|then|but|um|uh)\W+)*i\s")     # the speaker's own step opens the sentence
 _PAST_MOVE = re.compile(r"\b(?:came|went|became|ran|got)\b", _F)    # "the bill came down to twelve thousand"
 _NOW = re.compile(r"\b(?:now|today|these days|nowadays|since|still|anymore|any more|so far|to date|later|by then|"
                   r"in the end|as a result|eventually|finally|by the end|overall|that (?:week|month|quarter|year)|"
@@ -290,14 +298,24 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
             best, sc = "situation", sc | {"situation": sc[best] + 0.1}   # a first sentence framed by time or place
         if best == "situation" and sc[best] < 2.0 and (i >= max(2, len(sents) / 2) or "action" in labels):
             best = "other"                                     # context comes first; a late weak cue is not it
+        if followup and best == "situation" and not (_OPENER.search(low) or _SCENE_CLAUSE.search(low)
+                                                     or _TIME_FRAME.search(low) or _REPLY.search(low)
+                                                     or (labels and labels[-1] == "situation")):
+            # the scene came with the main answer: what a follow-up opens with is what it was asked for ("The hard
+            # one was whether to score in real time or nightly", "The thing we dropped was the search")
+            best, sc = ("action" if sc["action"] >= 1.5 else "other"), sc | {"situation": 0.0}
+        late = labels.count("action") >= 2       # two steps told already: the ask came before them
+        if best == "task" and late and sc["action"] >= 2.0:
+            best = "action"          # "... so we agreed to use it only there | and i took on building that": a step
         if best == "situation" and sc[best] < 2.5 and i == len(sents) - 1 and i >= 2 and "action" in labels \
                 and _MEASURE.search(low):
             best, sc = "result", sc | {"result": sc[best]}   # context comes first: a measured close is the outcome
         if i == len(sents) - 1 and i >= 2 and "action" in labels and best == "other" and _CONDITIONAL.search(low) \
                 and _REFLECTION.search(low):
             best, sc = "result", sc | {"result": 2.6}   # the closing lesson told as a redo: "If I did it again I'd ..."
-        if i == len(sents) - 1 and i >= 2 and "action" in labels and best in ("action", "other") \
-                and _CLOSING_AGREED.search(low):
+        if i >= len(sents) - 2 and i >= 2 and "action" in labels and best in ("action", "other") \
+                and _CLOSING_AGREED.search(low):          # (the last sentence or the one before it: "she went with
+            #                                                that | and she told the client herself")
             best, sc = "result", sc | {"result": max(sc["result"], sc["action"] + 0.1, 1.0)}   # the decision won
         if best != "other" and sc[best] < 1.0 and i == len(sents) - 1 and i >= 2 and narrative(low) \
                 and not _FIRST_PERSON_LEAD.search(low):
@@ -311,7 +329,8 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         for c in COMPONENTS:
             if c != best and sc[c] >= (2.0 if c == "situation" and i < 3 else 2.5) \
                     and not (c in ("result", "action") and best == "situation") \
-                    and not (c == "situation" and best == "action" and _FIRST_PERSON_LEAD.search(low)):
+                    and not (c == "situation" and best == "action" and _FIRST_PERSON_LEAD.search(low)) \
+                    and not (c == "task" and late):
                 # the scene is not a step or the outcome; a sentence that opens with the speaker's step is not the
                 # scene either ("I sat in on her reviews and saw what she had skipped")
                 secondary[c].append(i)

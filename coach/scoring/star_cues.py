@@ -18,7 +18,7 @@ _ACTION_VERBS = (
     r"went with|looked|tried|used|worked|helped|reviewed|planned|convened|ran|gave|turned|replaced|pitched|"
     r"de-?risked|backtested|labell?ed|collected|cleaned|merged|refused|pushed back|flagged|raised|spent|read|"
     r"considered|estimated|explained|delegated|counted|offered|joined|held|hold|switched|opened|posted|saw|"
-    r"paired|wrote|added|picked|negotiated|showed|took|counted|rebuilt|wired|reran|replayed")
+    r"paired|wrote|added|picked|negotiated|showed|took|counted|rebuilt|wired|reran|replayed|spread")
 # Irregular past forms: with "I" / "we" in front, a past-tense verb is an act (tense, not a phrase list).
 _IRREGULAR_PAST = (r"put|sat|ran|took|made|wrote|built|got|gave|found|brought|went|saw|told|spent|kept|drew|chose|led|"
                    r"met|read|set|cut|sent|held|began|broke|caught|dug|fought|laid|left|lent|let|lost|paid|rode|rose|"
@@ -63,8 +63,9 @@ SITUATION = [
                 r"(?:had|ran|was|were|used|kept|wanted|served|scored|broke|started|retrained|came|took|handled)\b", _F),
      1.2),
     # "I" inside a relative clause, the main verb after it: "one of the engineers I led had missed ..."
-    (re.compile(r"\b(?:i|we) (?:[a-z]+ed|built|led|ran|joined)(?: on| with| for| in)? (?:um |uh )?"
-                r"(?:was|were|is|are|had|has)\b", _F), 2.7),
+    # (not a pseudo-cleft naming the speaker's own step: "what i suggested was ...", "all i did was ...")
+    (re.compile(r"(?<!\bwhat )(?<!\ball )\b(?:i|we) (?:[a-z]+ed|built|led|ran|joined)(?: on| with| for| in)? "
+                r"(?:um |uh )?(?:was|were|is|are|had|has)\b", _F), 2.7),
     # backstory in the past perfect: "the bill had doubled", "two teams had stopped talking"
     # (not inside a relative or time clause: "the customers who had been charged twice", "until they had been retried")
     (re.compile(r"(?<!\bwho )(?<!\bthat )(?<!\bwhich )(?<!\buntil )(?<!\bwhat i )(?<!\bwhat we )"
@@ -98,6 +99,10 @@ TASK = [
                 r"\btook (?:on )?(?:the |full )?(?:responsibility|ownership)\b|\bi was the one (?:on call|responsible|"
                 r"in charge|who had to)\b|\b(?:it )?(?:fell|landed) (?:\w+ ){0,2}on me\b|"
                 r"\bi felt it was my\b|\bi (?:led|owned) (?:a|the) (?:project|effort|migration)\b", _F), 2.5),
+    # a call that was the speaker's to make is the task, whatever backstory the sentence carries ("I had to decide
+    # before the winter timetable whether ..., which the director had been shown")
+    (re.compile(r"^(?:(?:so|and|then|but)\W+)*i (?:had|needed) to (?:decide|choose|pick|work out|figure out|recommend)\b",
+                _F), 2.6),
     (re.compile(r"\b(?:i|we) (?:needed|had|wanted) to\b|\bneeded to (?:figure out|find|get|reduce|improve|fix|ship|"
                 r"decide|cut|bring)\b|\b(?:to|had to) (?:decide|figure out) (?:whether|why|how)\b", _F), 2.0),
     (re.compile(r"\bso i (?:led|owned|ran|took on) the (?:response|incident|effort|project|migration|work)\b|"
@@ -146,13 +151,20 @@ _MEASURE = re.compile(r"\d|percent|%|\b(?:about|roughly|nearly|almost|over|by|ad
 # Time that passed since the story ("a year later", "eighteen months on", "today"): what follows is the outcome.
 _ELAPSED = (r"^(?:(?:and|so|but|um|uh)\W+)*(?:(?:about |almost |nearly |over )?(?:a|an|one|two|three|four|five|six|"
             r"seven|eight|nine|ten|eleven|twelve|eighteen|several|a few|a couple of|\d+) (?:days?|weeks?|months?|"
-            r"quarters?|years?|sprints?) (?:later|on|in|after(?: (?:that|launch|the launch|the change))?)|today|"
+            r"quarters?|years?|sprints?) (?:later|on|in|after(?: (?:that|launch|the launch|the change))?)|"
+            # the same time told first: "after six months the crews were finding ...", "after a year, ..."
+            r"after (?:about |almost |nearly |over |another )?(?:a|an|one|two|three|four|five|six|seven|eight|"
+            r"nine|ten|eleven|twelve|eighteen|several|a few|a couple of|\d+) (?:days?|weeks?|months?|quarters?|years?|"
+            r"sprints?)\b(?! (?:of|to|before|into|on)\b)|today|"
             r"these days|by now|since then|now|within (?:a|an|one|two|three|four|six|a few|a couple of|\d+) (?:days?|"
             r"weeks?|months?|quarters?))")
 # A lesson told as what the speaker would change: "What I'd change is ...", "If I did it over, I'd ..."
 _REDO = (r"what i'?d (?:change|do differently|do again)|what i would (?:change|do differently)|"
          r"if i (?:did|could do|were doing|was doing|started) (?:it|this|that)? ?(?:again|over)|"
-         r"i'?d (?:do|have done) (?:it|that|this|one thing) differently")
+         r"i'?d (?:do|have done) (?:it|that|this|one thing) differently|"
+         # the lesson as what the speaker will do next time, or would do starting over
+         r"next time,? (?:i'?d|i would|i'?ll|i will|i)\b|were i (?:to start|starting|to do (?:it|this|that)|doing "
+         r"(?:it|this|that)) (?:over|again)")
 RESULT = [
     (re.compile(_CHANGE + r"[^.]{0,80}?" + _NUMWORD, _F), 3.0),
     (re.compile(r"\b(?:shipp(?:ed|ing)|(?:launch|deliver|finish|adopt)(?:ed|es|s|ing)?|complet(?:ed|es|ing)|"
@@ -182,8 +194,9 @@ RESULT = [
     (re.compile(r"\b(?:have|has|haven'?t|hasn'?t|havent|hasnt|have not|has not)\b[^.]{0,50}?\bsince\b(?! (?:then )?(?:i|we)\b)|"
                 r"\b(?:nothing|nobody|no one|none of (?:them|us|the \w+)) (?:broke|failed|noticed|complained|"
                 r"churned|regressed|was lost)\b|\b(?:a (?:day|week|month) early|ahead of (?:schedule|time))\b", _F), 2.6),
-    # a lasting outcome told as how long it has held: "it has run for two years with two small incidents"
-    (re.compile(r"\b(?:has|have) (?:now )?(?:run|worked|held|held up|served|been running|been live|been in production|"
+    # a lasting outcome told as how long it has held: "it has run for two years with two small incidents" (not the
+    # speaker's own tenure: "I have held the senior title for six years")
+    (re.compile(r"\b(?<!\bi )(?<!\bwe )(?:has|have) (?:now )?(?:run|worked|held|held up|served|been running|been live|been in production|"
                 r"stayed|lasted|survived)\b[^.]{0,30}?\bfor (?:over |more than |about |almost |nearly )?(?:a|one|two|"
                 r"three|four|five|six|several|many|\d+) (?:years?|months?|quarters?)\b", _F), 2.6),
     # an outcome told as change: "the job got forty minutes faster", "conflicts stopped", "she got more confident"
@@ -192,6 +205,17 @@ RESULT = [
                 r"flaky))\b|^(?:and |so )?(?!i\b|we\b)[a-z -]{2,40}?(?<!\bhad) (?:stopped|disappeared|went away|vanished)\b|"
                 r"\bmade no (?:difference|change)\b|\bbecame (?:the|a|an|our|her|his|their) (?:[a-z-]+ ){0,2}"
                 r"(?:standard|default|guide|template|baseline|reference|playbook)\b", _F), 2.4),
+    # outcomes in plain words: things back to normal, nobody hit the fault again, others took it up or own it now
+    # (not a bare verdict: "it worked well" is how the speaker rates it)
+    (re.compile(r"\b(?:went|got|came) back to (?:normal|where (?:it|they) (?:was|were)|(?:its|their) old)|"
+                r"\b(?:nobody|no one|none of (?:them|us|the \w+)) (?:got|saw|had|hit) (?:a|an|the|any)\b|"
+                r"\b(?:started|began) using (?:it|them|the|our)\b|\b(?:is|are) now (?:run|owned|maintained) by\b|"
+                r"\bnow has (?:an? |its own )?(?:owning team|owner)", _F), 2.2),
+    # an investment that returned: "it paid for itself within a quarter", "the work broke even in six weeks"
+    (re.compile(r"\b(?:paid (?:for )?(?:itself|themselves)|paid (?:off|back)|broke even)\b", _F), 2.4),
+    # a level reached, told as a state: "after two months we were at about five pages a week"
+    (re.compile(r"\b(?:we|it|they|the team) (?:were|was) (?:down |up |back )?(?:at|to|under|below) (?:about |roughly |"
+                r"around |just |only |under |below )?" + _NUMWORD, _F), 2.6),
     (re.compile(r"\b(?:passed|cleared) (?:the|its|our|their|every|all|each) (?:[a-z-]+ ){0,2}?(?:audit|review|"
                 r"inspection|certification|test|checks?)s?\b", _F), 2.4),
     (re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|up from|down from)\b[^.]{0,40}?(?:\d|percent)", _F),
@@ -229,7 +253,8 @@ _SELF_RATING = re.compile(r"\bi (?:think|guess|feel)\s+(?:we|i|it|they)\b[^.]{0,
                           r"(?:well|fine|okay|ok|good|great)\b(?![^.]{0,20}\d)", _F)
 # A line of a career history: "Before that I was a backend engineer", "I've been at my company for five years".
 _CAREER = re.compile(r"^(?:(?:and|so|um|uh|then)\W+)*(?:before that|prior to that),? (?:i|we) (?:was|were|spent|worked|did|had|"
-                     r"studied|led|built|moved)\b|\bi'?ve been (?:at|with|in|on|a|an) [^.]{0,40}?\bfor (?:about |almost |over )?"
+                     r"studied|led|built|moved)\b|\bi(?:'?ve| have) (?:been|held|had|worked) (?:at|with|in|on|a|an|the|my|this|that) "
+                     r"[^.]{0,40}?\bfor (?:about |almost |over )?"
                      r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many) (?:years?|months?)\b|"
                      r"^(?:(?:and|so|um|uh|yeah)\W+)*i started out (?:as|doing|in|on)\b|"
                      # the next employer in a sequence: "and then i joined a consultancy", "after that i moved to a startup"
@@ -299,12 +324,19 @@ _OPENER = re.compile(r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*(?:during|in|a
 # An opening time clause whose main clause is about others sets the scene: "When I joined, each team kept its
 # own copy" (but "When the alert fired, I rolled back" is an action).
 _SCENE_CLAUSE = re.compile(r"^(?:(?:so|and|um|uh|well)\W+)*(?:when|after|before|while|as soon as|by the time|once)\b"
+                           # (not the speaker's own test or try: "When I tried to rebuild it, the run did not
+                           # reproduce" is what a step found)
+                           r"(?! i (?:tried|tested|reran|re-ran|rebuilt|checked|measured|profiled|compared|replayed|"
+                           r"benchmarked|traced|dug|looked))"
                            r"[^,]{3,80},\s*(?!\s|(?:so |then |and )?(?:i|we)\b)", _F)
 # Habits, beliefs and plans ("I usually talk to stakeholders", "I would escalate") are not a story.
 _HABIT = re.compile(r"\b(?:usually|generally|typically|always|normally|tend to|i try to|i like to|i believe|"
                     r"i think|to me|my approach is|i make sure|i'?m (?:generally|very|always|pretty)|"
                     r"i (?:make|talk|try|write|keep|break|ask|give|do|go|work|use|like|start|bring|execute|figure|"
-                    r"prefer|focus|believe|share|help|answer))\b", _F)
+                    r"prefer|focus|believe|share|help|answer)|"
+                    # a value held, in the present ("put" has no tense of its own): "I put a lot of weight on ..."
+                    r"i (?:put|place|set) (?:a lot of |great |real |much |heavy |the most )?(?:weight|emphasis|value|"
+                    r"stock|importance) on)\b", _F)
 _PLAN = re.compile(r"^(?:(?:so|and|then|first|next|um|uh|okay|ok|well)\s*,?\s*)*(?:i|we)(?:'d| would| will| could| might| should)\b|"
                    r"^if (?:a|the|i|we|you|someone)\b|\b(?:i|we) would (?:first |probably |then )?\w+", _F)
 _PAST = re.compile(r"\b(?:was|were|had|did|fell|rose|grew|shrank|shrunk|sped|"
@@ -371,7 +403,8 @@ _CHANGED_HABIT = re.compile(r"^(?:(?:and|so|but)\W+)*(?:since then|ever since|fr
 # Another party's agreement that closes the story is its outcome: "She agreed, and we switched the region over".
 _CLOSING_AGREED = re.compile(r"^(?:(?:and|so|in the end|eventually|finally)\W+)*(?!(?:i|we)\b)(?:she|he|they|everyone|"
                              r"both \w+|the (?:[a-z-]+ ){0,2}(?:team|teams|lead|leads|director|manager|vp|owner|board|"
-                             r"council))(?: all| finally| eventually)? (?:agreed|signed off|approved|said yes|accepted)\b",
+                             r"council))(?: all| finally| eventually| just)? (?:agreed|signed off|approved|said yes|accepted|went (?:along )?with "
+                             r"(?:that|it|this|the|our|my))\b",
                              _F)
 
 # A sentence that opens with a habit, a belief, a hypothetical or a description of oneself is an aside to a story:
@@ -386,7 +419,8 @@ _SUCCESS_DEF = re.compile(r"\b(?:we|i) (?:measured|defined|judged) success (?:by
                           r"(?:measured |defined )?(?:by|as)?\b", _F)
 # A sentence that opens with a plan or a view is not an event of the story, whatever tense its clauses use:
 # "um first i'd pull every page from the last two months ...", "For me, direction is about ...".
-_OPENS_ASIDE = re.compile(r"^(?:(?:so|and|then|first|next|um|uh|okay|ok|well)\s*,?\s*)*(?:(?:i|we)(?:'d| would| will)\b"
+_OPENS_ASIDE = re.compile(r"^(?:(?:so|and|then|first|next|um|uh|okay|ok|well)\s*,?\s*)*(?:(?:the (?:first|next) "
+                          r"(?:thing|step) )?(?:i|we)(?:'d| would| will)\b"
                           r"(?! have\b)(?![^.]*\b(?:again|differently|over)\b)|(?:for me|to me|in my view|in my opinion),)", _F)
 # A later clause whose subject became the standard, or is still in use, is the outcome even after an "I did" opening:
 # "I wrote the postmortem, and the freshness check became the standard for every pricing model".
