@@ -208,3 +208,32 @@ def test_each_standing_for_the_machines_just_counted_is_their_capacity() -> None
     assert not flags(right.replace("a second.", "a second, which covers a peak of 25,000."))   # not a peak of 150
     wrong = flags(right.replace("30,000", "3,000"))
     assert [c.rule for c in wrong] == ["capacity"] and wrong[0].expected == pytest.approx(30000)
+
+
+def _said(text: str) -> list[dict]:
+    from coach.scoring import score_answer
+    return [c for c in score_answer(text).to_dict()["sizing"]["checks"] if c["rule"] == "arithmetic"]
+
+
+def test_arithmetic_said_out_loud_is_checked_whatever_is_counted() -> None:
+    wrong = _said("At peak we get thirty thousand searches a second, and thirty thousand searches a second times "
+                  "two hundred listings is six hundred thousand listing scores a second, so the ranker is small.")
+    assert len(wrong) == 1 and not wrong[0]["ok"]
+    assert "6M/s" in wrong[0]["message"] and "the arithmetic as said" in wrong[0]["message"]
+    assert not _said("At peak we get thirty thousand searches a second, and thirty thousand searches a second "
+                     "times two hundred listings is six million listing scores a second.")
+
+
+def test_units_inside_said_arithmetic_are_taken_in_bytes() -> None:
+    assert not _said("The index holds eighty million songs times two hundred fifty-six floats, which is roughly "
+                     "eighty gigabytes, so it fits on one large box.")
+    assert not _said("Eighty million songs times two hundred fifty-six floats times four bytes is about eighty "
+                     "gigabytes.")
+    flagged = _said("Eighty million songs times two hundred fifty-six floats is about eight gigabytes.")
+    assert flagged and "81.9 GB" in flagged[0]["message"]
+
+
+def test_a_division_said_out_loud_is_checked() -> None:
+    flagged = _said("Nine hundred thousand requests a minute divided by sixty is about fifty thousand a second.")
+    assert flagged and "15,000/s" in flagged[0]["message"].replace("15K", "15,000")
+    assert not _said("Nine hundred thousand requests a minute divided by sixty is about fifteen thousand a second.")

@@ -30,7 +30,8 @@ STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qp
          "gpus_for_memory": "GPUs ≥ memory ÷ memory per GPU",
          "batch_rate": "items per second = batch size ÷ seconds per batch",
          "scale": "halving, doubling or a fraction of a stated figure",
-         "per_person": "team rate ÷ people sharing it"}
+         "per_person": "team rate ÷ people sharing it",
+         "arithmetic": "the arithmetic as said"}
 
 
 @dataclass(frozen=True)

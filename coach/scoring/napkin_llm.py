@@ -175,16 +175,23 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
             out.append(judge("training_flops", total, 6 * n * toks[0].value,
                              f"6 × {fmt_num(n)} parameters × {fmt_num(toks[0].value)} tokens", "FLOPs",
                              RULE_OF_THUMB))
-    rates = [f for f in flops if _PER_SECOND.match(text[f.end:f.end + 20]) or
-             re.search(r"\b(?:each|per gpu|effective)\b", text[f.end:f.end + 15], _F) or
-             re.search(r"\b(?:at|of)\s*(?:an? )?(?:effective )?$", text[max(0, f.start - 20):f.start], _F)]
+    rates = [f for f in flops if _PER_SECOND.match(text[f.end:f.end + 20]) or      # "each" after it, same sentence
+             re.match(r"[^.;?!]*?\b(?:each|per gpu|effective)\b", text[f.end:f.end + 15], _F) or
+             re.search(r"\b(?:at|of|sustains?|delivers?|achieves?|hits?|manages?)\s*(?:an? )?(?:effective )?"
+                       r"(?:about |roughly |around |maybe )?$", text[max(0, f.start - 30):f.start], _F)]
     totals = [f for f in flops if f not in rates and not _PER_TOKEN.match(text[f.end:f.end + 30])]
     gpus = [q for q in qs if q.kind == "compute" and q.unit == "GPUs" and not q.has("per_instance")]
     if rates and (totals or (n and toks and train)):
         work = totals[0].value if totals else 6 * (n or 0.0) * toks[0].value
         rate = rates[0]
+        ends = None                 # the time said for the run, and its restatements in the same sentence
         for d in qs:
+            if ends is not None and d.start > ends:
+                break
             if d.kind == "duration" and d.start > rate.start and d.unit == "s":
+                after = d.start + len(d.text)
+                stop = re.search(r"[.!?](?:\s|$)", text[after:])
+                ends = after + stop.start() if stop else len(text)
                 # the GPU count the time is for: the last one said before it ("with 256 GPUs it's five days")
                 g = next((q for q in reversed(gpus) if q.start < d.start), None)
                 count = g.value if g else 1.0

@@ -214,6 +214,8 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
         if each and named is None:
             nbytes = each[-1].value
         elif each and named is not None and each[-1].value != named[1]:     # a precision's bytes are a definition
+            if _TRAINING_STATE.search(text[p.start:each[-1].start + len(each[-1].text)]):
+                continue            # "in bf16 with Adam ... sixteen bytes a parameter": the training state, not the weights
             out.append(_judge("model_memory", each[-1], named[1], f"one parameter in {named[0].group(0)}", [], ok=False))
             continue
         between = text[p.start:mem.start + len(mem.text) + 40]
@@ -247,6 +249,9 @@ def _epochs(text: str, d: Quantity) -> float:
         if nums:
             return nums[0].value
     return 1.0
+
+
+_TRAINING_STATE = re.compile(r"\b(?:adam\w*|optimi[sz]er\w*|gradients?|moments?|master weights?)\b", re.I)
 
 
 def _training_time(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:

@@ -161,6 +161,7 @@ def match_unit(tail: str, suffix: str, sentence: str, raw: float) -> UnitMatch |
         u = m.group("u").lower().replace(" ", "-")
         unit = "GPU-hours" if "hour" in u else u.rstrip("s") + "s"
         unit = unit.upper()[:-1] + "s" if unit[:-1] in ("gpu", "tpu", "cpu", "vcpu") else unit
+        unit = "GPUs" if re.fullmatch(r"[a-z]\d{2,3}s", unit) else unit        # "256 H100s" are GPUs
         each = frozenset({"each"}) if m.group("each") else frozenset()
         return UnitMatch("compute", unit, 1, m.group(0).strip(), m.end(), each)
     if m := _USERS.match(tail):

@@ -1,0 +1,106 @@
+"""Arithmetic said out loud: "forty thousand requests a second times five hundred candidates is two million
+scorings a second" states its own inputs, its operation and its result, whatever the things counted are.
+The product (or quotient) is recomputed from the numbers as said and the result judged like any other step;
+a result some other rule already judged is left to that rule (napkin.check)."""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+
+from coach.scoring.napkin_judge import Check
+from coach.scoring.numbers import NumberSpan, find_numbers
+from coach.scoring.sizing import Quantity
+
+# between two operands: a few words naming what is counted, then the operation ("requests a second times")
+_OPERATOR = re.compile(r"^[\s,]*(?:[a-z'-]+\s+){0,4}?(?P<op>times|multiplied by|divided by|over)\s+"
+                       r"(?:the\s+|a\s+|about\s+|roughly\s+)?$", re.I)
+# between the last operand and the result: a few unit words, then "is" ("candidates is about ...")
+_EQUALS = re.compile(r"^[\s,]*(?:[a-z'-]+\s+){0,4}?(?:is|are|equals|gives|makes|comes to|that's|which is)\s+"
+                     r"(?:about\s+|roughly\s+|around\s+|approximately\s+|nearly\s+|almost\s+|just over\s+|just under\s+)?$",
+                     re.I)
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
+
+
+def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol: float) -> list[Check | None]:
+    """`judge(rule, stated, expected, how, factors, stated_value=..., unit=..., tol=...)` makes the Check."""
+    nums = find_numbers(text)
+    out: list[Check | None] = []
+    i = 0
+    while i < len(nums) - 2:
+        ops, j = [], i                  # the operations after the first operand: "times" or "divided by"
+        while j + 1 < len(nums) and (m := _OPERATOR.match(_between(text, nums[j], nums[j + 1]))):
+            ops.append(m.group("op").lower())
+            j += 1
+        if ops and j + 1 < len(nums) and _EQUALS.match(_between(text, nums[j], nums[j + 1])):
+            out.append(_judged(nums[i:j + 1], ops, nums[j + 1], qs, text, judge, tol))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+def _judged(operands: list[NumberSpan], ops: list[str], result: NumberSpan, qs: list[Quantity], text: str,
+            judge: Callable[..., Check | None], tol: float) -> Check | None:
+    """The chain recomputed and its result judged; operands with units are taken in base units ("two kilobytes"
+    is 2,000 B), and the result may match in base units or as the bare number said ("3,000 times 86,000 is two
+    hundred sixty million")."""
+    q = next((q for q in qs if q.start <= result.start < q.start + len(q.text)), None)
+    if q is None or result.value <= 0:
+        return None
+    units = [u.unit for n in operands if (u := _quantity(n, qs)) is not None]
+    with_bytes = any(unit.startswith("B") for unit in units)
+    base = _chain(operands, ops, lambda n: _operand(n, qs, text, with_bytes))
+    said = _chain(operands, ops, lambda n: n.value)
+    if base is None or said is None:
+        return None
+    # the operands in base units against the result in base units, or the numbers as said against the number said
+    # ("900 thousand a minute divided by sixty is fifteen thousand a second" converts units itself)
+    scale = q.value / result.value
+    readings = (base, said * scale)
+    if any(1 / tol <= q.value / r <= tol for r in readings):
+        return None
+    expected = min(readings, key=lambda r: abs(math.log(q.value / r)))
+    how = " ".join([operands[0].text] + [f"{'÷' if op in _DIVIDE else '×'} {n.text}" for op, n in zip(ops, operands[1:])])
+    return judge("arithmetic", q, expected, how, [], tol=tol)
+
+
+def _chain(operands: list[NumberSpan], ops: list[str], value: Callable[[NumberSpan], float]) -> float | None:
+    out = value(operands[0])
+    for op, n in zip(ops, operands[1:]):
+        b = value(n)
+        if op in _DIVIDE:
+            if b == 0:
+                return None
+            out /= b
+        else:
+            out *= b
+    return out if out > 0 else None
+
+
+_DIVIDE = ("divided by", "over")
+
+
+def _quantity(n: NumberSpan, qs: list[Quantity]) -> Quantity | None:
+    return next((q for q in qs if q.start == n.start), None)
+
+
+_VALUE_BYTES = ((re.compile(r"\s*(?:float32s?|fp32s?|floats?)\b", re.I), 4.0),
+                (re.compile(r"\s*(?:fp16s?|bf16s?|half[- ]precision)\b", re.I), 2.0))
+
+
+def _operand(n: NumberSpan, qs: list[Quantity], text: str, with_bytes: bool) -> float:
+    """A number's value in base units when it is said with a unit ("two kilobytes" -> 2,000 B; "512 floats" ->
+    2,048 B unless the chain names the bytes itself), else as said."""
+    q = _quantity(n, qs)
+    if q is not None:
+        return q.value
+    if with_bytes:
+        return n.value
+    return n.value * next((b for pat, b in _VALUE_BYTES if pat.match(text, n.end)), 1.0)
+
+
+def _between(text: str, a: NumberSpan, b: NumberSpan) -> str:
+    """The words between two numbers, or a mark that stops the chain when a sentence ends between them."""
+    gap = text[a.end:b.start]
+    return "." if _SENTENCE_END.search(gap) else gap
