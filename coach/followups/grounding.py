@@ -52,14 +52,64 @@ use make get take try put give
 """.split())
 
 
-def stem(word: str) -> str:
-    """A rough stem: "changed", "changing", "changes" -> "chang"; "models" -> "model"."""
-    w = re.sub(r"'s$", "", word.lower())
+# Irregular past forms, and a few verbs a model swaps for one another without changing the claim ("began" for
+# "started", "switched" for "changed"): each is read as the first word of its group.
+_SAME = tuple(group.split() for group in """
+begin began begun start started starting starts
+change changed switch switched
+move moved migrate migrated
+ship shipped launch launched release released roll-out
+build built create created
+choose chose chosen pick picked select selected
+run ran
+take took taken
+go went gone
+make made
+write wrote written
+find found
+lead led
+bring brought
+think thought
+spend spent
+tell told
+say said
+leave left
+keep kept
+hold held
+meet met
+buy bought
+teach taught
+sell sold
+fall fell fallen
+break broke broken
+drive drove driven
+grow grew grown
+know knew known
+see saw seen
+give gave given
+get got gotten
+""".strip().splitlines())
+
+
+def _raw(w: str) -> str:
     for suffix in ("ing", "ed", "es", "s", "ly"):
-        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: -len(suffix)]
             break
-    return w[:-1] if len(w) > 4 and w.endswith("e") else w
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiousl":
+        w = w[:-1]                      # "shipping" -> "ship"
+    return w[:-1] if len(w) > 3 and w.endswith("e") else w
+
+
+_CANONICAL = {w: group[0] for group in _SAME for w in group}
+_BY_RAW = {_raw(w): _raw(group[0]) for group in _SAME for w in group}
+
+
+def stem(word: str) -> str:
+    """A rough stem: "changed", "changing", "changes" -> "chang"; "models" -> "model"; "began" -> "begin"."""
+    w = re.sub(r"'s$", "", word.lower())
+    r = _raw(_CANONICAL.get(w, w))
+    return _BY_RAW.get(r, r)
 
 
 def _stems(text: str) -> set[str]:
