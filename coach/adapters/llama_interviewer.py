@@ -361,7 +361,9 @@ class LlamaInterviewer:
         values = self._values(question, answer, gap, target, asked)
         avoid = [values["draft"]]       # not the question: banning its runs made the model change its facts ("p98")
         keep = key_terms(question.prompt, values["answer"], values["found"]) if self.keep_key_terms else ()
-        live = values["found"] + " " + values["hint"] + " " + values["draft"]
+        opening = choice.opening(self.template.openers, gap, question)
+        # the opening words are the prompt's, not copied from its examples
+        live = " ".join((values["found"], values["hint"], values["draft"], *opening))
         pace = _Pace()
         drawn: list[str] = []
         took = 0.0
@@ -373,7 +375,7 @@ class LlamaInterviewer:
                 if drawn and deadline is not None and started + took > deadline:
                     break
                 text = self._generate(values, temperature, seed=i + 1, cancel=cancel, pace=pace, avoid=avoid,
-                                      keep=keep, opening=self.template.openers.get(gap, ()))
+                                      keep=keep, opening=opening)
                 if cancel is not None and cancel.is_set():
                     break             # cut off mid-question: never asked half-written
                 drawn.append(text)
