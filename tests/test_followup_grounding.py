@@ -73,3 +73,15 @@ def test_the_guard_rejects_it_and_the_bank_follow_up_is_asked() -> None:
     good = "After you streamed just those two counters, what changed in the ranker's metrics?"
     reply = choice.choose(q, CHANGED_MIND, "no_result", [good], [q.prompt], content.gaps, live=FOUND, target=FOUND)
     assert reply.source == "model" and reply.question == good
+
+
+def test_the_bundled_model_never_asks_on_a_premise_the_candidate_did_not_give(interviewer) -> None:
+    # the headless interview where "after you changed your role" was heard: whatever is asked now is grounded
+    q = _question()
+    evidence = 'no sentence states an outcome; it ends: "and yeah, that was basically it."'
+    reply = interviewer.follow_up(q, CHANGED_MIND, "no_result", [q.prompt], target=evidence)
+    draft = choice.bank_followup(q, "no_result", [q.prompt], default_content().gaps, evidence, CHANGED_MIND)
+    assert grounding.ungrounded(reply.question, CHANGED_MIND, q.prompt, FOUND, draft) is None, reply
+    for written in reply.candidates:
+        if grounding.ungrounded(guards.clean(written), CHANGED_MIND, q.prompt, FOUND, draft):
+            assert reply.question != guards.clean(written)
