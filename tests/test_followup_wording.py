@@ -115,5 +115,5 @@ def test_the_we_sentence_shown_to_the_model_is_retold_as_the_team() -> None:
 
     told = findings.plain("we_not_i", '"we" 4 times, "I" 0 times',
                           "We met the privacy team early, and they flagged our credit model because it used location.")
-    assert '"the team met the privacy team early, and they flagged the team\'s credit model' in told.lower()
+    assert '"the team met the privacy team early"' in told.lower()     # the clause with "we", not the whole sentence
     assert not guards._CANDIDATE_VOICE.search(told.split("e.g.")[1])

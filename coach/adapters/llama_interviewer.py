@@ -193,7 +193,7 @@ class LlamaInterviewer:
 
     def _generate(self, values: dict[str, str], temperature: float, seed: int,
                   cancel: threading.Event | None = None, max_tokens: int = 48, pace: _Pace | None = None,
-                  avoid: Sequence[str] | None = None, keep: Sequence[str] = ()) -> str:
+                  avoid: Sequence[str] | None = None, keep: Sequence[str] = (), opening: Sequence[str] = ()) -> str:
         """One candidate, streamed to stop when `cancel` is set and to note in `pace` when the first
         token came and how fast the rest followed.
 
@@ -203,7 +203,7 @@ class LlamaInterviewer:
         self._set_threads()
         common = {"max_tokens": max_tokens, "temperature": temperature, "top_p": 0.9, "stop": ["\n"], "seed": seed,
                   "stream": True, "logits_processor": self._end_after_question(
-                      [values.get("draft", "")] if avoid is None else avoid, keep)}
+                      [values.get("draft", "")] if avoid is None else avoid, keep, opening)}
         if self.chat:
             stream = self._llm.create_chat_completion(messages=self.template.chat_messages(**values), **common)
         else:
@@ -277,9 +277,22 @@ class LlamaInterviewer:
                 ids.update(int(t) for t in self._llm.tokenize(form.encode(), add_bos=False, special=False))
         return ids
 
-    def _end_after_question(self, draft: Sequence[str] = (), keep: Sequence[str] = ()) -> Any:
+    def _phrases(self, phrases: Sequence[str]) -> list[list[int]]:
+        """Each opening phrase as tokens, bare and after a space (a completion prompt ends in "follow-up:")."""
+        out = []
+        for phrase in phrases:
+            for form in (phrase, " " + phrase):
+                toks = [int(t) for t in self._llm.tokenize(form.encode(), add_bos=False, special=False)]
+                if toks:
+                    out.append(toks)
+        return out
+
+    def _end_after_question(self, draft: Sequence[str] = (), keep: Sequence[str] = (),
+                            opening: Sequence[str] = ()) -> Any:
         """The follow-up's shape, cheaply: its first token opens a question (one of the grammar's
-        openers), and the text ends once a generated token holds "?" (that token is kept). And the
+        openers; `opening`: the gap's own opening phrases instead, from the prompt's `## openers`,
+        each followed token by token until it is written out), and the text ends once a generated
+        token holds "?" (that token is kept). And the
         model writes its own question: it may use the draft's words, but never `no_copy_run` of its
         tokens in a row (a copy of the bank's question is the bank's, and it names nothing the
         candidate said), except the key terms `keep` (see `_key_tokens`)."""
@@ -291,21 +304,33 @@ class LlamaInterviewer:
         runs = self._draft_runs(draft)
         free = self._key_tokens(keep) if runs else set()
         n = self.no_copy_run - 1
+        phrases = self._phrases(opening)
+
+        def opened(written: list[int]) -> list[int]:
+            """The tokens that continue an opening phrase begun in `written` (none once it is written out)."""
+            return sorted({p[len(written)] for p in phrases if len(p) > len(written) and p[:len(written)] == written})
 
         def after_question(input_ids: Any, scores: Any) -> Any:
             nonlocal calls, start
             calls += 1         # the first call is for the first token, and sees only the prompt
             if calls == 1:
                 start = len(input_ids)
-                if len(openers):
+                first = np.array(opened([]), dtype=np.int64) if phrases else openers
+                if len(first):
                     forced = np.full_like(scores, -np.inf)
-                    forced[openers] = scores[openers]
+                    forced[first] = scores[first]
                     return forced
                 return scores
             if b"?" in self._llm.detokenize([int(input_ids[-1])]):
                 forced = np.full_like(scores, -np.inf)
                 forced[eos] = 0.0
                 return forced
+            if phrases:
+                going = opened([int(t) for t in input_ids[start:]])
+                if going:
+                    forced = np.full_like(scores, -np.inf)
+                    forced[going] = scores[going]
+                    return forced
             if runs and len(input_ids) - start >= n:
                 banned = runs.get(tuple(int(t) for t in input_ids[-n:]), set()) - free
                 if banned:
@@ -336,7 +361,9 @@ class LlamaInterviewer:
         values = self._values(question, answer, gap, target, asked)
         avoid = [values["draft"]]       # not the question: banning its runs made the model change its facts ("p98")
         keep = key_terms(question.prompt, values["answer"], values["found"]) if self.keep_key_terms else ()
-        live = values["found"] + " " + values["hint"] + " " + values["draft"]
+        opening = choice.opening(self.template.openers, gap, question)
+        # the opening words are the prompt's, not copied from its examples
+        live = " ".join((values["found"], values["hint"], values["draft"], *opening))
         pace = _Pace()
         drawn: list[str] = []
         took = 0.0
@@ -348,7 +375,7 @@ class LlamaInterviewer:
                 if drawn and deadline is not None and started + took > deadline:
                     break
                 text = self._generate(values, temperature, seed=i + 1, cancel=cancel, pace=pace, avoid=avoid,
-                                      keep=keep)
+                                      keep=keep, opening=opening)
                 if cancel is not None and cancel.is_set():
                     break             # cut off mid-question: never asked half-written
                 drawn.append(text)

@@ -163,7 +163,8 @@ def evaluate(model: str, cases: list[dict[str, Any]], progress: bool = False, lo
         draft = choice.bank_followup(question, gap, asked, content.gaps, target, case["text"])
         values = interviewer._values(question, case["text"], gap, target, asked)
         tokens = interviewer.prompt_tokens(values) if hasattr(interviewer, "prompt_tokens") else 0
-        live = values["found"] + " " + values["hint"] + " " + draft
+        live = " ".join((values["found"], values["hint"], draft,
+                         *choice.opening(interviewer.template.openers, gap, question)))
         gap_words = choice.gap_words(gap, target, question, content.gaps)
         borrowed = choice.borrowed_words(interviewer.template.example_words, question.prompt + " " + live,
                                             case["text"], gap_words)

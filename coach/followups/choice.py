@@ -65,6 +65,16 @@ NEAR_COPY = 0.7
 GENERIC = "Can you give me one concrete example from your own work that shows that?"
 
 
+def opening(openers: Mapping[str, Sequence[str]], gap: str, question: Question) -> tuple[str, ...]:
+    """How the model's question opens for this gap (the prompt's `## openers`): the entry for the gap and
+    the kind of answer asked for ("non_answer story": a past story; "non_answer plan": anything else)
+    when there is one, else the gap's own, else nothing (any opener of the grammar)."""
+    from coach.scoring import STORY_ROUNDS
+
+    kind = "story" if question.round in STORY_ROUNDS and not question.hypothetical else "plan"
+    return tuple(openers.get(f"{gap} {kind}") or openers.get(gap) or ())
+
+
 def gap_description(gap: str, gaps: Mapping[str, Any]) -> str:
     spec = gaps.get(gap)
     return getattr(spec, "description", "") or gap.replace("_", " ")

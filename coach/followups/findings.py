@@ -50,10 +50,19 @@ def _quotes(evidence: str) -> list[str]:
     return [q.strip().rstrip(".").replace(" ...", "").strip() for q in _QUOTED.findall(evidence)]
 
 
+_CLAUSE_END = re.compile(r"\s*[,;:]\s*|\s(?:and|so|but|because|which|that|then|while|until)\s", re.IGNORECASE)
+
+
 def we_sentence(answer: str) -> str:
-    """The first sentence where "we" stands for what the candidate may have done."""
+    """The first clause where "we" stands for what the candidate may have done ("we profiled the serving
+    path", not the rest of its sentence: the model copies what it is shown into its question, and a
+    long sentence made a question of forty words or none); the whole sentence when no clause of four
+    words or more holds the "we"."""
     for m in _WE.finditer(answer):
         text = " ".join(m.group(0).split())
+        clauses = [re.sub(r"^(?:and|so|but|then|yeah|well)\s+", "", c.strip(" .!?"), flags=re.IGNORECASE)
+                   for c in _CLAUSE_END.split(text)]
+        text = next((c for c in clauses if len(c.split()) >= 4 and re.search(r"\bwe\b", c, re.IGNORECASE)), text)
         if len(text.split()) >= 4:
             return text if len(text) <= 120 else text[:120].rsplit(" ", 1)[0] + " ..."
     return ""

@@ -3,7 +3,8 @@
 A candidate follow-up reaches the candidate only when it is exactly one
 question, 5 to 30 words, ends with "?", is not a repeat of an earlier question,
 mentions something the candidate said or the gap, and uses the gap's own words
-(so that it really probes the weakness the scorecard found). Survivors are
+(so that it really probes the weakness the scorecard found), and takes as given
+nothing about the candidate's story that was never said (`grounding`). Survivors are
 ranked; when none survives, the question bank's follow-up is used instead.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from coach.followups import wording
+from coach.followups import grounding, wording
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
 _LABEL = re.compile(r"^\s*(?:follow[- ]?up|interviewer|question|assistant|q)\s*[:\-]\s*", re.IGNORECASE)
@@ -109,7 +110,8 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
     `question`: the question asked; a candidate that restates it is a repeat, unless it narrows
     it with one of the `narrowing` phrases ("what would you look at first" after a non-answer).
     `known`: other text the model was shown (the finding): a figure in the candidate must come from
-    it, the answer or the question (a model that changes "p99" to "p98" invents one)."""
+    it, the answer or the question (a model that changes "p99" to "p98" invents one). What the candidate
+    is said to have done or said must come from these texts too (`grounding`)."""
     text = candidate.strip()
     low = text.lower()
     reasons: list[str] = []
@@ -152,6 +154,9 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
         reasons.append("gives feedback instead of asking")
     if _CANDIDATE_VOICE.search(text):
         reasons.append("speaks as the candidate")
+    premise = grounding.ungrounded(text, answer, question, known, draft, *asked)
+    if premise:
+        reasons.append(f"a premise the candidate never gave: {premise}")
     # (after a non-answer a narrowed question may bring its own example: "if a model says thirty percent ...")
     invented = set() if narrowing else _figures(text) - _figures(" ".join((answer, question, known, *must_name)))
     if invented:

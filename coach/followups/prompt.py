@@ -24,6 +24,7 @@ class PromptTemplate:
     source: str = ""
     gap_names: dict[str, str] = field(default_factory=dict)   # the `## gaps` section
     hints: dict[str, str] = field(default_factory=dict)       # the `## hints` section: how to ask, per gap
+    openers: dict[str, tuple[str, ...]] = field(default_factory=dict)   # `## openers`: how the question opens, per gap
 
     @property
     def example_words(self) -> frozenset[str]:
@@ -80,8 +81,12 @@ def parse_template(text: str, source: str = "") -> PromptTemplate:
     gaps = next((body for name, body in sections if name == "gaps"), "")
     gap_names = _key_values(gaps, f"{source} gaps") if gaps.strip() else {}
     hints = next((body for name, body in sections if name == "hints"), "")
+    openers = next((body for name, body in sections if name == "openers"), "")
     return PromptTemplate(system=system, examples=examples, turn=turn, source=source, gap_names=gap_names,
-                          hints=_key_values(hints, f"{source} hints") if hints.strip() else {})
+                          hints=_key_values(hints, f"{source} hints") if hints.strip() else {},
+                          openers={gap: tuple(o.strip() for o in text.split("|") if o.strip())
+                                   for gap, text in _key_values(openers, f"{source} openers").items()}
+                          if openers.strip() else {})
 
 
 def load_template(path: Path) -> PromptTemplate:
