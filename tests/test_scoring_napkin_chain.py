@@ -237,3 +237,15 @@ def test_a_division_said_out_loud_is_checked() -> None:
     flagged = _said("Nine hundred thousand requests a minute divided by sixty is about fifty thousand a second.")
     assert flagged and "15,000/s" in flagged[0]["message"].replace("15K", "15,000")
     assert not _said("Nine hundred thousand requests a minute divided by sixty is about fifteen thousand a second.")
+
+
+def test_a_run_time_after_its_rate_and_its_total_is_checked() -> None:
+    from coach.scoring import score_answer
+
+    def times(text: str) -> list[dict]:
+        return [c for c in score_answer(text).to_dict()["sizing"]["checks"] if c["rule"] == "training_time"]
+    wrong = times("The embedding job gets through about four thousand documents a second, so the backlog of thirty million "
+                  "documents is cleared in about ten minutes.")
+    assert wrong and not wrong[0]["ok"] and "2.08 hours" in wrong[0]["message"]
+    assert all(c["ok"] for c in times("The embedding job gets through about four thousand documents a second, so the backlog "
+                                       "of thirty million documents is cleared in about two hours."))

@@ -261,8 +261,11 @@ def _training_time(qs: list[Quantity], text: str, factors: list[float]) -> list[
                 r"example|sample|token|image|row|record|item|document|video|photo|sentence", t.text, re.I):
             continue
         n = _last_before(qs, t, lambda x: x.kind == "dataset" and _near(x, t, 1))
-        if n is None:
-            continue
+        if n is None:      # "12,800 records a second, so the nightly file of fifty million is done in ...": after it
+            n = next((x for x in qs[i + 1:] if x.kind == "dataset" and x.sentence == t.sentence), None)
+            if n is None or not any(d.kind == "duration" and d.start > n.start and d.sentence == t.sentence
+                                    for d in qs[i + 1:]):
+                continue
         rate = t.value
         if t.has("per_instance"):
             gpus = _last_before(qs, t, lambda x: x.kind == "compute" and not x.has("per_instance"))
