@@ -133,3 +133,22 @@ def test_plain_words_carry_the_changed_mind_points() -> None:
                         question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round))
     covered = {p.point for p in card.talking_points.covered}
     assert q.talking_points[1] in covered and q.talking_points[2] in covered
+
+
+def test_the_decision_landing_as_the_last_line_is_the_outcome() -> None:
+    r = _star("Last spring the platform group wanted to move every feature job onto a new streaming engine, and I "
+              "thought it was premature. I owned the feature pipelines for payments. I replayed a week of traffic "
+              "through both and showed the new engine dropped late events for the chargeback features. "
+              "We kept the batch path for those features instead.")
+    assert _label_of(r, "We kept the batch path") == "result"
+    mid = _star("Last spring our ranking job kept timing out. I owned it. We kept the old schedule instead of moving "
+                "it, and I rewrote the join with salted keys. The job now finishes in forty minutes.")
+    assert _label_of(mid, "We kept the old schedule") != "result"
+
+
+def test_a_gain_set_against_what_it_cost_is_a_trade_off() -> None:
+    from coach.content import default_content
+    card = score_answer("Our team lead wanted a larger ranker. I benchmarked it on a month of queries: the lift was "
+                        "about a point of recall while serving cost doubled, so we kept the smaller one.",
+                        question=default_content().question("bh-disagreement"))
+    assert {d.id: d.score for d in card.dimensions}.get("tradeoffs", 0.0) > 0.0

@@ -28,6 +28,10 @@ TRADEOFF = re.compile(
     r"\b(?:costs?|loses?|means)\b[^.;]{0,80}\b(?:while|whereas)\b[^.;]{0,60}\b(?:costs?|loses?|means)\b|"
     r"\bexpected (?:cost|loss|value)\b|\bcosts? (?:more|less) than\b|"
     # one outcome weighed against another: "send only when the chance of a useful open outweighs the chance of an opt-out"
+    # a gain set against what it cost: "the gain was under half a point of NDCG while serving cost tripled"
+    r"\b(?:gains?|lift|improvement|win|better|improved)\b[^.;]{0,80}\b(?:while|whereas|but)\b[^.;]{0,40}"
+    r"\b(?:cost|costs|latency|memory|bill|spend)\s+(?:\w+\s+)?(?:tripled|doubled|quadrupled|rose|grew|went up|jumped|"
+    r"increased|exploded)\b|"
     r"\boutweighs?\b|\bweigh(?:ed|ing|s)? (?:it |them |that )?against\b|"
     # the downside of one's own choice named: "I'd go to four-bit weights ... The risk is quality, so I'd check it"
     r"\bthe (?:main |big |obvious |real )?risk (?:there |here |with (?:that|this|it) )?is\b|\bat the risk of\b", _F)

@@ -13,7 +13,7 @@ from typing import Any
 from coach.scoring.star_cues import ACT_CLAUSE as ACT_CLAUSE   # read by the calibration
 from coach.scoring.star_cues import (
     ACTION, I_WORD, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _ASIDE_LEAD, _AT_NAME,
-    _BACKSTORY_CHANGE, _BECAME_STANDARD, _CAREER, _CHANGED_HABIT, _CLOSING_AGREED, _COMPARED, _CAUSE, _CHANGE_MEASURED, _CONDITIONAL, _CONSEQUENCE, _DOUBT, _F, _FINDING,
+    _BACKSTORY_CHANGE, _BECAME_STANDARD, _CAREER, _CHANGED_HABIT, _CLOSING_AGREED, _CLOSING_CHOSEN, _COMPARED, _CAUSE, _CHANGE_MEASURED, _CONDITIONAL, _CONSEQUENCE, _DOUBT, _F, _FINDING,
     _FIRST_PERSON_LEAD, _GOAL, _LATER_RELEASE, _HABIT, _HYPOTHETICAL, _LATER_OUTCOME, _MEASURE, _MEASURED_OUTCOME, _OBLIGATION,
     _OPENER, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OPENS_ASIDE, _OUTCOME_LEAD, _OWNED_ROLE, _SUCCESS_DEF, _PAST, _PERFECT, _PLAN, _REFLECTION,
     _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _TEST_STEP, _UNSURE, _VERDICT,
@@ -317,6 +317,9 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
                 and _CLOSING_AGREED.search(low):          # (the last sentence or the one before it: "she went with
             #                                                that | and she told the client herself")
             best, sc = "result", sc | {"result": max(sc["result"], sc["action"] + 0.1, 1.0)}   # the decision won
+        if i == len(sents) - 1 and i >= 2 and "action" in labels and best in ("action", "other") \
+                and _CLOSING_CHOSEN.search(low):         # "We shipped a distilled version instead.": how it landed
+            best, sc = "result", sc | {"result": max(sc["result"], sc["action"] + 0.1, 1.0)}
         if best != "other" and sc[best] < 1.0 and i == len(sents) - 1 and i >= 2 and narrative(low) \
                 and not _FIRST_PERSON_LEAD.search(low):
             best, sc = "result", sc | {"result": 1.0}          # a closing past-tense sentence about others: the outcome

@@ -407,6 +407,11 @@ _CLOSING_AGREED = re.compile(r"^(?:(?:and|so|in the end|eventually|finally)\W+)*
                              r"(?:that|it|this|the|our|my))\b",
                              _F)
 
+# The decision the story was about, landed, told last: "We shipped a distilled version instead."
+_CLOSING_CHOSEN = re.compile(r"^(?:(?:and|so|in the end|eventually|finally)\W+)*(?:we|the team|they|everyone)\s+(?:\w+\s+)?"
+                             r"(?:shipped|launched|went with|adopted|chose|settled on|rolled out|kept|built)\b[^.]*"
+                             r"\b(?:instead|in the end|in its place|after all)\b", _F)
+
 # A sentence that opens with a habit, a belief, a hypothetical or a description of oneself is an aside to a story:
 # "I also believe in ...", "If I were given a vague goal, I would ...", "I'm very comfortable with ...", "For me, X is ...".
 _ASIDE_LEAD = re.compile(r"^(?:(?:so|and|but|then|well|um|uh|honestly|also|yeah)\W+)*(?:if\b|i (?:also |really |generally )?"
