@@ -72,6 +72,30 @@ def test_digging_keeps_probing_a_plan_that_all_the_answers_together_still_leave_
         assert isinstance(again, NeedFollowUp) is probes_again
 
 
+def test_digging_goes_on_to_the_next_missed_point_while_the_story_is_below_the_bar() -> None:
+    content = default_content()
+    q = content.question("bh-disagreement")
+    spec = content.round(q.round)
+    first = ("Two years ago our search team wanted to replace the ranking model with a large transformer, and I "
+             "thought it was the wrong call. I was the tech lead for relevance. I ran a two week comparison on last "
+             "quarter's queries and showed the gain was under half a point of NDCG while serving cost tripled. We "
+             "shipped a distilled version instead.")
+    second = ("The distilled model kept most of the gain, about four tenths of a point of NDCG, at roughly the old "
+              "serving cost, and the search team adopted the comparison harness for later proposals.")
+    for mode, level, probes_again in (("realistic", "staff", True), ("practice", "senior", False)):
+        engine = InterviewEngine([(q, spec)], mode=mode, level=level)
+        engine.start(0.0)
+        action = engine.answered(first, _card(q, spec, first, False), 5.0)
+        assert isinstance(action, NeedFollowUp)
+        engine.followup_ready("How did it turn out, and how did you measure it?", action.gap, "bank")
+        joined = _card(q, spec, first + " " + second, False)
+        assert joined.overall < 3.5 and any(g.id == "missing_point" for g in joined.gaps)
+        again = engine.answered(second, joined, 10.0)
+        assert isinstance(again, NeedFollowUp) is probes_again
+        if probes_again:
+            assert again.gap == "missing_point"
+
+
 def test_the_main_question_asked_back_in_other_forms_of_its_words_is_a_repeat() -> None:
     from coach.followups import guards
 
@@ -91,3 +115,14 @@ def test_with_no_gap_the_close_names_the_weakest_part_instead_of_generic_advice(
     assert text == "Next: trade-offs, your lowest part today at 2.9 out of 5."
     card["dimensions"][1]["score"] = 4.3
     assert "harder round" in closing_remarks("Next: $focus.", ["ML system design"], [Scorecard.from_dict(card)])
+
+
+def test_a_missed_point_with_no_bank_question_left_is_asked_about_by_name() -> None:
+    from coach.followups import choice
+
+    content = default_content()
+    q = content.question("bh-disagreement")
+    asked = [q.prompt] + [f.text for f in q.followups]          # the bank's own questions are used up
+    evidence = 'missed 2 of 6 talking points: "Understanding the other person\'s reasons before arguing back"'
+    text = choice.bank_followup(q, "missing_point", asked, content.gaps, target=evidence)
+    assert text == "Tell me about understanding the other person's reasons before arguing back."

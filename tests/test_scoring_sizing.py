@@ -56,7 +56,7 @@ def test_digits_glued_to_letters_are_names_not_numbers() -> None:
     ("a 7B parameter model", 7e9, "params", "model_size"),
     ("175 billion params", 1.75e11, "params", "model_size"),
     ("on 64 GPUs", 64, "GPUs", "compute"),
-    ("eight H100s", 8, "h100s", "compute"),
+    ("eight H100s", 8, "GPUs", "compute"),
     ("$40,000 a month", 40000, "$/month", "cost"),
     ("maybe forty grand a month", 40000, "$/month", "cost"),
     ("two weeks", 14 * 86400, "s", "duration"),

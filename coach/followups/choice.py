@@ -133,10 +133,19 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
         own.sort(key=lambda text: -len(guards.content_words(text) & aim))     # stable: ties keep the bank's order
     generic = list(getattr(gaps.get(gap), "followups", ()) or ())
     others = [f.text for f in question.followups if f.gap != gap]
-    for text in own + generic + others:
+    for text in own + _about_missed(gap, target) + generic + others:
         if fresh(text):
             return str(text)
     return GENERIC
+
+
+def _about_missed(gap: str, evidence: str) -> list[str]:
+    """A missed talking point asked about by name ("Tell me about the measured outcome and the relationship
+    afterwards."): closer to the answer than the gap's generic question."""
+    if gap != "missing_point":
+        return []
+    points = re.findall(r'"([^"]+)"', evidence)
+    return [f"Tell me about {p[0].lower() + p[1:] if p[1:2].islower() else p}." for p in points if len(p) > 1]
 
 
 def missed_words(gap: str, target: str | Finding) -> tuple[str, ...]:

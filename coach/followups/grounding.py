@@ -29,7 +29,7 @@ _CLAUSE = re.compile(r"\b(?:after|when|before|once|since|while|as soon as|now th
                      r"(?:you|the team|your team|they)\s+(?P<premise>[^,;:.?]+?)" + _END, _FLAGS)
 _SAID = re.compile(r"\byou\s+(?:said|mentioned|told me|described|noted|claimed)\s+(?:that\s+)?(?P<premise>[^,;:.?]+?)"
                    + _END, _FLAGS)
-_YOUR = re.compile(r"\byour\s+(?P<noun>[a-z][a-z'\-]*)", _FLAGS)
+_YOUR = re.compile(r"\byour\s+(?:(?:current|previous|last|old|new)\s+)?(?P<noun>[a-z][a-z'\-]*)", _FLAGS)
 _HAPPENED = re.compile(r"\b(?:happened|happen)\s+(?:to|with)\s+(?:the|that|this)\s+(?P<thing>[a-z][a-z'\-]*"
                        r"(?:\s+[a-z][a-z'\-]*)?)|"
                        r"\bdid\s+the\s+(?P<subject>[a-z][a-z'\-]*(?:\s+[a-z][a-z'\-]*)?)\s+"
@@ -40,6 +40,7 @@ part role own contribution contributions decision decisions estimate estimates a
 choices assumption assumptions numbers number math arithmetic figure figures first view take call reasoning thinking
 personal side goal goals aim team work experience opinion position recommendation proposal solution system model
 next biggest main best worst top one headline priority priorities understanding guess sense starting
+job company career background skills strengths
 """.split())
 _HEAD_SKIP = frozenset("own first personal next biggest main best worst top".split())
 _FUNCTION = frozenset("""

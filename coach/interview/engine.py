@@ -178,8 +178,8 @@ class InterviewEngine:
 
         A gap is still open when no answer to this question so far was free of it (what the candidate
         already said is never asked for again); one gap is probed at most twice, never with the same question. When
-        digging (realistic mode, staff level), an answer that reaches the bar ends the probing, and a plan or story
-        that all the answers together still cover less than half of stays open to a second probe; in
+        digging (realistic mode, staff level), an answer that reaches the bar ends the probing, and points a story or
+        plan still misses below the bar stay open to the next probe; in
         realistic mode a system-design question's fact changes after the first design answer (a pass or
         an off-topic turn is not one)."""
         self.state = "deciding"
@@ -193,9 +193,10 @@ class InterviewEngine:
         ids = {g.id for g in found}
         slot.open_gaps = ids if slot.open_gaps is None else slot.open_gaps & ids
         slot.covered |= {p.point for p in scorecard.talking_points.covered}
-        thin = self.digs and len(slot.covered) * 2 < len(slot.question.talking_points)
+        # digging below the bar, points still missed stay open: the next probe takes the next missed point
+        dig_points = self.digs and scorecard.overall < BAR
         gaps = [g for g in found if g.severity >= FOLLOW_UP_MIN_SEVERITY
-                and not (slot.followups and g.id in NOT_PROBED_AFTER_FOLLOW_UP and not (thin and g.id == "missing_point"))
+                and not (slot.followups and g.id in NOT_PROBED_AFTER_FOLLOW_UP and not (dig_points and g.id == "missing_point"))
                 and slot.probed.count(g.id) < MAX_PROBES_PER_GAP
                 and (g.id in LOCAL_GAPS or g.id in slot.open_gaps)]
         if slot.followups >= self._cap(slot) or self._round_over(slot, now):
