@@ -88,7 +88,8 @@ class InterviewRunner:
     _capturing: threading.Event = field(default_factory=threading.Event)
     _final: PendingPass | None = None
     settle_s: float = 0.5             # silence before the tail is transcribed and the follow-up drafted
-    _turn_ended: float | None = None
+    _turn_ended: float | None = None  # when the candidate ended the turn: the reply deadline counts from here
+    _released_at: float | None = None  # the key released (push-to-talk), before the capture has noticed
     _scores: list[Scorecard] = field(default_factory=list)
     _answers: dict[str, list[Transcript]] = field(default_factory=dict)   # each question's answers so far
     resume_from: Any = None           # a ResumePoint: continue an interrupted session
@@ -155,6 +156,7 @@ class InterviewRunner:
         self._apply_final(wait_s=0.0)
         self.on_event(ev.Listening(ask.text))
         self.stop_answer.clear()
+        self._released_at = None
         self._prepare_next()
         hotwords = self._hotwords(ask)
         live = self.live = IncrementalTranscriber(self.transcriber, settle_s=self.settle_s,   # transcribes while
@@ -172,7 +174,9 @@ class InterviewRunner:
                                            words_so_far=heard)
         finally:
             self._capturing.clear()
-        self._turn_ended = time.perf_counter()
+        # the key's release, not the moment the capture loop saw it: a busy machine may lag a block or two
+        released, now = self._released_at, time.perf_counter()
+        self._turn_ended = min(now, released) if released is not None else now
         if self._command:      # repeat, skip or end pressed mid-answer: the audio stays on disk, unscored
             return None
         if captured.cut_short:
@@ -330,6 +334,7 @@ class InterviewRunner:
 
     def finish_answer(self) -> None:
         """From another thread (the TUI): the candidate has finished answering (push-to-talk released)."""
+        self._released_at = time.perf_counter()
         self.stop_answer.set()
 
     def heard_so_far(self) -> str:
