@@ -88,6 +88,8 @@ class InterviewRunner:
     _capturing: threading.Event = field(default_factory=threading.Event)
     _final: PendingPass | None = None
     settle_s: float = 0.5             # silence before the tail is transcribed and the follow-up drafted
+    draft_after_s: float | None = None   # the follow-up drafted only from this much silence (None: settle_s);
+                                      # the tail may be transcribed sooner, for the end-of-turn policy's words
     _turn_ended: float | None = None  # when the candidate ended the turn: the reply deadline counts from here
     _released_at: float | None = None  # the key released (push-to-talk), before the capture has noticed
     _scores: list[Scorecard] = field(default_factory=list)
@@ -221,7 +223,10 @@ class InterviewRunner:
         turn_id = self._save(turn, card, tuple(t.text for t in covered))
         self._scores.append(card)
         if rel is not None and turn_id is not None and self.prime_final and getattr(self.transcriber, "primes", False):
-            self._final = PendingPass(turn_id, turn, live.audio(), ask.text, self._hotwords(ask, transcript.text),
+            # the glossary picked for the answer's words on the pass's thread: over a minute's answer it took
+            # 0.3-0.7 s, which the reply waited for
+            heard = transcript.text
+            self._final = PendingPass(turn_id, turn, live.audio(), ask.text, lambda: self._hotwords(ask, heard),
                                       lambda t: clarify.credit(self._score(question, t, ask.kind, earlier), clarified),
                                       len(self._scores) - 1)
         return transcript, card
@@ -287,7 +292,8 @@ class InterviewRunner:
     def _speculating(self, ask: Ask, live: IncrementalTranscriber) -> Callable[[Any], None]:
         """Feed the live transcriber, and draft the follow-up whenever the candidate falls silent."""
         prefetch = self.prefetch = FollowUpPrefetch(self.interviewer, self._planner(ask, copy.deepcopy(self.engine)),
-                                                    ask.question, hold=self._give_way)
+                                                    ask.question, hold=self._give_way,
+                                                    draft_after_s=self.draft_after_s or 0.0)
 
         def on_chunk(block: Any) -> None:
             live.feed(block)
