@@ -46,8 +46,9 @@ class FollowUpPrefetch:
 
     def __init__(self, interviewer: Interviewer, plan: Callable[[Transcript], NeedFollowUp | None],
                  question: Question | None = None, window_s: float = 1.5,
-                 hold: Callable[[], bool] | None = None) -> None:
+                 hold: Callable[[], bool] | None = None, draft_after_s: float = 0.0) -> None:
         self._interviewer = interviewer
+        self.draft_after_s = draft_after_s   # the model drafts only once the silence lasts this long
         self._hold = hold               # True: leave the cores to the live transcriber (no cache warm-up now)
         self.window_s = window_s        # a draft should be done this long after the silence began
         self._plan = plan               # what the engine would do after this transcript (on a copy)
@@ -98,6 +99,9 @@ class FollowUpPrefetch:
             transcript = live.speculate()
             if transcript is None or transcript.is_empty or draft.cancel.is_set():
                 return
+            while live.silent_s() < self.draft_after_s:     # a short pause: its words, not yet a draft
+                if live.speech_since_marker or draft.cancel.wait(0.02):
+                    return
             need = self._plan(transcript)
             if need is None:
                 return
