@@ -75,3 +75,24 @@ def test_at_the_deadline_the_banks_line_does_not_wait_for_the_model_to_let_go(in
     assert reply.late and reply.source == "bank" and reply.question == watched.bank
     with interviewer._lock:               # the abandoned call ends on its own, the model free again
         pass
+
+
+def test_past_the_deadline_a_draft_still_in_flight_is_not_waited_for() -> None:
+    """The draft from the silence still transcribing or generating when the deadline fires: it is cancelled
+    and left to stop on its own, and the bank's line goes ahead."""
+    from coach.interview.prefetch import FollowUpPrefetch, _Draft
+
+    prefetch = FollowUpPrefetch(None, plan=lambda transcript: None)     # type: ignore[arg-type]
+    in_flight = prefetch._draft = _Draft()          # neither planned nor done: busy in the silence
+    give_up = threading.Event()
+    give_up.set()
+    out: list[object] = []
+    taking = threading.Thread(target=lambda: out.append(prefetch.take(_need(), give_up)), daemon=True)
+    taking.start()
+    taking.join(10.0)
+    returned_first = bool(out)
+    in_flight.planned.set()
+    in_flight.done.set()                            # lets a waiting take end, so nothing hangs
+    taking.join(10.0)
+    assert returned_first, "the reply waited for the draft to stop"
+    assert out == [None] and in_flight.cancel.is_set()

@@ -131,13 +131,10 @@ class FollowUpPrefetch:
         if draft is None or draft.cancel.is_set():
             self._settle(draft)
             return None
-        if not _wait(draft.planned, give_up) or draft.key != _key(need):
+        if not _wait(draft.planned, give_up) or draft.key != _key(need) or not _wait(draft.done, give_up):
             draft.cancel.set()
-            self._settle(draft)
-            return None
-        if not _wait(draft.done, give_up):
-            draft.cancel.set()
-            self._settle(draft)
+            if give_up is None or not give_up.is_set():
+                self._settle(draft)     # past the deadline the bank's line is asked: the model is not needed now
             return None
         if draft.reply is not None:
             self.used += 1
