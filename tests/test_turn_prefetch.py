@@ -238,3 +238,33 @@ def test_the_reply_deadline_leaves_the_voice_its_recent_lead() -> None:
     assert runner._reply_deadline() == pytest.approx(0.5)
     runner.speculate = False                                     # an answer from a file: the model is waited for
     assert runner._reply_deadline() is None
+
+
+def test_a_short_pause_gets_its_words_and_the_draft_waits_for_the_models_ask(transcriber, speech) -> None:
+    """By meaning, the tail is transcribed from 0.2 s of silence (the end-of-turn policy waits for those
+    words) but the follow-up is drafted only from 0.3 s, when smart-turn is asked: a pause between two
+    phrases costs a transcription, not a model run."""
+    import threading
+
+    from coach.interview.prefetch import FollowUpPrefetch
+
+    planned = threading.Event()
+
+    def plan(transcript: Any) -> None:
+        planned.set()
+        return None                               # nothing to draft: the plan alone is watched
+
+    inc = IncrementalTranscriber(transcriber, settle_s=0.2)
+    prefetch = FollowUpPrefetch(None, plan, draft_after_s=0.3)     # type: ignore[arg-type]
+
+    def say(audio: np.ndarray) -> None:
+        for start in range(0, len(audio), 1600):
+            inc.feed(audio[start:start + 1600])
+            prefetch.on_chunk(inc)
+    say(speech[0])
+    say(room(0.2))
+    assert 0.2 <= inc.silent_s() < 0.3
+    assert inc.heard_by_now(30.0) is not None     # the words of the pause, transcribed at 0.2 s
+    assert not planned.wait(0.5)                  # no draft yet: the pause is only 0.2 s long
+    say(room(0.1, 3))
+    assert planned.wait(30.0)                     # 0.3 s: the draft goes ahead
