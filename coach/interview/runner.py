@@ -86,7 +86,7 @@ class InterviewRunner:
                                       # live transcriber goes first (the primed pass and the interviewer's cache
                                       # warm-up give way while an answer is captured)
     _capturing: threading.Event = field(default_factory=threading.Event)
-    _final: PendingPass | None = None
+    _finals: list[PendingPass] = field(default_factory=list)   # answers' primed passes not yet applied, oldest first
     settle_s: float = 0.5             # silence before the tail is transcribed and the follow-up drafted
     draft_after_s: float | None = None   # the follow-up drafted only from this much silence (None: settle_s);
                                       # the tail may be transcribed sooner, for the end-of-turn policy's words
@@ -190,8 +190,9 @@ class InterviewRunner:
             started = time.perf_counter()
             transcript = live.finish()          # only the tail is left to transcribe
             transcribe_ms = _ms(started)
-        # the previous answer's primed pass ran before this answer's last window took the model: done by now
-        self._apply_final(wait_s=self.final_pass_wait_s)
+        # the previous answer's primed pass, done by now on a quiet machine; live, one still running (beside other
+        # jobs it took 23 s and held the closing 5 s) is applied later, not waited for before the reply
+        self._apply_final(wait_s=0.0 if self.speculate else self.final_pass_wait_s)
         if transcript.is_empty:
             self.on_event(ev.NoSpeech(str(rel or "")))
             if self.no_speech == "raise":
@@ -226,17 +227,17 @@ class InterviewRunner:
             # the glossary picked for the answer's words on the pass's thread: over a minute's answer it took
             # 0.3-0.7 s, which the reply waited for
             heard = transcript.text
-            self._final = PendingPass(turn_id, turn, live.audio(), ask.text, lambda: self._hotwords(ask, heard),
-                                      lambda t: clarify.credit(self._score(question, t, ask.kind, earlier), clarified),
-                                      len(self._scores) - 1)
+            self._finals.append(PendingPass(
+                turn_id, turn, live.audio(), ask.text, lambda: self._hotwords(ask, heard),
+                lambda t: clarify.credit(self._score(question, t, ask.kind, earlier), clarified), len(self._scores) - 1))
         return transcript, card
 
     def _start_final(self) -> None:
         """The last answer's primed pass starts as the reply is said, once the voice has had its lead
         to the first sound (the reply's first sentence renders before the pass takes the cores)."""
-        if self._final is not None:
+        if self._finals:
             lead_s = self.speaker.lead_s()
-            self._final.start(self.transcriber, delay_s=0.5 if lead_s is None else lead_s, give_way=self._give_way)
+            self._finals[-1].start(self.transcriber, delay_s=0.5 if lead_s is None else lead_s, give_way=self._give_way)
 
     def _give_way(self) -> bool:
         """Background work (the primed pass, the cache warm-up) stands aside: an answer is being
@@ -251,17 +252,16 @@ class InterviewRunner:
 
     def _apply_final(self, wait_s: float | None) -> None:
         """Save and score the primed transcript in place of the live one, when it is ready (waiting up
-        to `wait_s`); on the runner's thread, so the store and the scores are touched only here."""
-        pending = self._final
-        if pending is None:
-            return
-        pending.start(self.transcriber)
-        if not pending.wait(wait_s):
-            return
-        self._final = None
-        revised = pending.revise(self.store, self._scores)
-        if revised is not None:
-            self.on_event(revised)
+        to `wait_s` for each, oldest first); on the runner's thread, so the store and the scores are touched only here."""
+        while self._finals:
+            pending = self._finals[0]
+            pending.start(self.transcriber)
+            if not pending.wait(wait_s):
+                return
+            self._finals.pop(0)
+            revised = pending.revise(self.store, self._scores)
+            if revised is not None:
+                self.on_event(revised)
 
     def _prepare_next(self) -> None:
         """While the candidate answers, the voice renders the lines that may come next (reply.py)."""
