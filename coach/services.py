@@ -195,6 +195,15 @@ def read_answer(path: str | Path, stt_model: str | None = None) -> Transcript:
     return transcribe_file(path, stt_model)
 
 
+def load_acknowledgements() -> tuple[str, ...]:
+    """The interviewer's short acknowledgements (prompts/acknowledgements.txt, # comments), () without the file."""
+    try:
+        lines = (paths.prompts_dir() / "acknowledgements.txt").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ()
+    return tuple(t.strip() for t in lines if t.strip() and not t.lstrip().startswith("#"))
+
+
 SPECULATE_AFTER_S = 0.2     # hands-free by meaning: silence before the answer's tail is transcribed
 
 
@@ -220,6 +229,7 @@ def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: An
         # reply drafted from the moment it is asked
         extra.setdefault("settle_s", min(SPECULATE_AFTER_S, mic.ask_after_s))
         extra.setdefault("draft_after_s", mic.ask_after_s)
+        extra.setdefault("acknowledgements", load_acknowledgements())
     extra.setdefault("short_of_cores", short_of_cores)
     return InterviewRunner(
         engine=InterviewEngine(items, max_followups=max_followups, mode=mode, level=level or "senior"),

@@ -81,7 +81,7 @@ def test_speech_after_the_speculation_is_transcribed_and_kept(transcriber, speec
 
 def run_live(tmp_path: Path, answers: list[np.ndarray], transcriber: Any, interviewer: Any,
              push_to_talk: bool, reply_deadline_s: float | None = None, speaker: Any = None,
-             on_speaking: Any = None) -> tuple[Any, list[Any], Any]:
+             on_speaking: Any = None, **extra: Any) -> tuple[Any, list[Any], Any]:
     from coach import services
     from coach.content import default_content
     from coach.scoring import score_answer
@@ -107,6 +107,7 @@ def run_live(tmp_path: Path, answers: list[np.ndarray], transcriber: Any, interv
         store=store, scorer=score_answer, no_speech="retry", max_followups=len(answers) - 1, speculate=True,
         on_event=on_event, reply_deadline_s=reply_deadline_s,
         first_audio_budget_s=None if reply_deadline_s is None else 2.0,   # wait for the model, however slow the machine
+        **extra,
     )
     session = store.start_session(plan="test", round="deep-dive", level="senior", mode="test")
     assert runner.run(session) == "completed"   # one question, one follow-up: two answers
@@ -268,3 +269,27 @@ def test_a_short_pause_gets_its_words_and_the_draft_waits_for_the_models_ask(tra
     assert not planned.wait(0.5)                  # no draft yet: the pause is only 0.2 s long
     say(room(0.1, 3))
     assert planned.wait(30.0)                     # 0.3 s: the draft goes ahead
+
+
+def test_a_follow_up_not_written_yet_is_preceded_by_a_short_acknowledgement(tmp_path: Path, transcriber,
+                                                                          interviewer, speech) -> None:
+    """Live, when the follow-up is still being written as the answer ends, the interviewer says a short
+    acknowledgement at once (rendered while the candidate spoke), then the follow-up; the next question
+    and the closing, rendered ahead, need none."""
+    from coach.adapters import tts
+
+    said: list[str] = []
+    clips: list[str] = []
+
+    class Heard(tts.DeviceSpeaker):
+        def say(self, text: str, wav_path: Path | None = None) -> None:
+            said.append(text)
+            super().say(text, wav_path)
+    speaker = Heard(tts.SpeechSynth(), play=lambda path: clips.append(path.name))
+    runner, saved, _ = run_live(tmp_path, [speech[0], speech[1]], transcriber, interviewer, push_to_talk=True,
+                                reply_deadline_s=0.0, speaker=speaker, acknowledgements=("Right, okay.",))
+    lines = [t.text for t in saved if t.speaker == "interviewer"]
+    assert said == [lines[0], "Right, okay.", lines[1], lines[2]], said    # question, ack, follow-up, closing
+    assert [t.kind for t in saved if t.speaker == "interviewer"] == ["question", "followup", "closing"]
+    ack_clip = clips[len(tts.split_sentences(lines[0]))]
+    assert ack_clip.startswith("ready-"), clips         # rendered ahead: it plays the moment the answer ends

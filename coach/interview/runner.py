@@ -86,6 +86,10 @@ class InterviewRunner:
                                       # live transcriber goes first (the primed pass and the interviewer's cache
                                       # warm-up give way while an answer is captured)
     _capturing: threading.Event = field(default_factory=threading.Event)
+    acknowledgements: tuple[str, ...] = ()   # live: said at once when an answer ends and its follow-up is not
+                                      # written yet (prompts/acknowledgements.txt), so the candidate hears the
+                                      # interviewer within a moment; the follow-up follows it
+    _acks: int = 0
     _finals: list[PendingPass] = field(default_factory=list)   # answers' primed passes not yet applied, oldest first
     settle_s: float = 0.5             # silence before the tail is transcribed and the follow-up drafted
     draft_after_s: float | None = None   # the follow-up drafted only from this much silence (None: settle_s);
@@ -266,8 +270,23 @@ class InterviewRunner:
     def _prepare_next(self) -> None:
         """While the candidate answers, the voice renders the lines that may come next (reply.py)."""
         if self.speculate:
+            if self.acknowledgements:
+                self.speaker.prepare(self._ack_line())
             prepare_next(self.engine, self.speaker, self.closing_template, last_per_question(self._scores),
                          self.focus)
+
+    def _ack_line(self) -> str:
+        return self.acknowledgements[self._acks % len(self.acknowledgements)]
+
+    def _acknowledge(self, action: NeedFollowUp) -> None:
+        """A live answer needs a follow-up that is not written yet: say a short acknowledgement now
+        (rendered ahead), while the draft from the silence goes on being written."""
+        prefetch = self.prefetch
+        if not (self.speculate and self.acknowledgements) or (prefetch is not None and prefetch.ready(action)):
+            return
+        line = self._ack_line()
+        self._acks += 1
+        self.speaker.say(line)
 
     def _score(self, question: Any, transcript: Transcript, after: str = "question",
                earlier: list[Transcript] | None = None) -> Scorecard:
@@ -385,6 +404,7 @@ class InterviewRunner:
                 if isinstance(action, NeedFollowUp):
                     self.on_event(ev.Thinking(action.gap))
                     started, drafted = time.perf_counter(), self.drafts_used
+                    self._acknowledge(action)
                     reply = self._follow_up(action)
                     self.on_event(ev.FollowUpReady(reply.gap, reply.source, self.drafts_used > drafted,
                                                    reply.first_token_at, reply.tokens, reply.generation_s,
