@@ -293,3 +293,23 @@ def test_a_follow_up_not_written_yet_is_preceded_by_a_short_acknowledgement(tmp_
     assert [t.kind for t in saved if t.speaker == "interviewer"] == ["question", "followup", "closing"]
     ack_clip = clips[len(tts.split_sentences(lines[0]))]
     assert ack_clip.startswith("ready-"), clips         # rendered ahead: it plays the moment the answer ends
+
+
+def test_a_pause_gets_its_words_while_the_last_pauses_draft_still_holds_the_model(transcriber, speech) -> None:
+    """llama.cpp sees a cancel only at its next token, so the draft from the last pause may still run when
+    the next pause begins: that pause's words are transcribed all the same (the end-of-turn policy waits
+    for them; without them the silence rule ended the turn at 2.5 s)."""
+    from coach.interview.prefetch import FollowUpPrefetch, _Draft
+
+    inc = IncrementalTranscriber(transcriber, settle_s=0.2)
+    prefetch = FollowUpPrefetch(None, lambda transcript: None)     # type: ignore[arg-type]
+    still_running = prefetch._draft = _Draft()     # the last pause's draft, cancelled, not done
+    still_running.cancel.set()
+    for audio in (speech[0], room(0.3)):
+        for start in range(0, len(audio), 1600):
+            inc.feed(audio[start:start + 1600])
+            prefetch.on_chunk(inc)
+    heard = inc.heard_by_now(30.0)
+    still_running.done.set()
+    assert heard is not None and "ranking" in heard.lower()
+    assert prefetch._draft is still_running        # no second draft beside the one in flight

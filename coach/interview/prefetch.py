@@ -56,6 +56,7 @@ class FollowUpPrefetch:
         self._prepared = -1             # words of the answer already read into the interviewer's cache
         self._preparing: threading.Thread | None = None
         self._draft: _Draft | None = None
+        self._words: threading.Thread | None = None    # a pause's words transcribed while a draft still runs
         self.drafts = 0                 # started, for the record and the tests
         self.used = 0
 
@@ -69,8 +70,20 @@ class FollowUpPrefetch:
             self._draft = _Draft()
             self.drafts += 1
             threading.Thread(target=self._run, args=(self._draft, live), name="prefetch", daemon=True).start()
+        elif live.settled() and (self._words is None or not self._words.is_alive()):
+            # the last pause's draft is still letting go of the model (llama.cpp sees a cancel only at its next
+            # token): this pause's words are transcribed now all the same, for the end-of-turn policy
+            self._words = threading.Thread(target=self._words_only, args=(live,), name="prefetch-words", daemon=True)
+            self._words.start()
         elif self._question is not None and self._prepared < self.PREPARE_WORDS:
             self._prepare(live)
+
+    @staticmethod
+    def _words_only(live: IncrementalTranscriber) -> None:
+        try:
+            live.speculate()
+        except Exception:   # only the policy's words: without them the silence rule ends the turn
+            pass
 
     def _prepare(self, live: IncrementalTranscriber) -> None:
         prepare = getattr(self._interviewer, "prepare", None)
