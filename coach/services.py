@@ -195,6 +195,18 @@ def read_answer(path: str | Path, stt_model: str | None = None) -> Transcript:
     return transcribe_file(path, stt_model)
 
 
+def load_acknowledgements() -> tuple[str, ...]:
+    """The interviewer's short acknowledgements (prompts/acknowledgements.txt, # comments), () without the file."""
+    try:
+        lines = (paths.prompts_dir() / "acknowledgements.txt").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ()
+    return tuple(t.strip() for t in lines if t.strip() and not t.lstrip().startswith("#"))
+
+
+SPECULATE_AFTER_S = 0.2     # hands-free by meaning: silence before the answer's tail is transcribed
+
+
 def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: Any, interviewer: Any, speaker: Any,
                  store: SQLiteStore, scorer: Any, on_event: Any, no_speech: str, max_followups: int | None = None,
                  mode: str = "practice", level: str | None = None, **extra: Any) -> Any:
@@ -212,8 +224,12 @@ def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: An
 
     closing = paths.prompts_dir() / "closing.md"
     mic = getattr(source, "mic", source)
-    if getattr(mic, "turn_model", None) is not None:   # draft the reply from the moment the model is asked
-        extra.setdefault("settle_s", mic.ask_after_s)
+    if getattr(mic, "turn_model", None) is not None:
+        # the tail's words a little before the end-of-turn model is asked (the policy waits for them), the
+        # reply drafted from the moment it is asked
+        extra.setdefault("settle_s", min(SPECULATE_AFTER_S, mic.ask_after_s))
+        extra.setdefault("draft_after_s", mic.ask_after_s)
+        extra.setdefault("acknowledgements", load_acknowledgements())
     extra.setdefault("short_of_cores", short_of_cores)
     return InterviewRunner(
         engine=InterviewEngine(items, max_followups=max_followups, mode=mode, level=level or "senior"),

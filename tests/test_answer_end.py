@@ -102,3 +102,14 @@ def test_a_pause_written_as_an_ellipsis_mid_sentence_does_not_split_the_sentence
     assert judge(heard, "story").says != "end", judge(heard, "story")
     done = heard + " In the end p99 latency went from 400 milliseconds to 180, and we shipped it."
     assert judge(done, "story").says == "end", judge(done, "story")
+
+
+def test_words_written_down_without_a_full_stop_that_break_off_go_on() -> None:
+    """Words as said, unpunctuated: a last sentence only just begun, or one stopping on a connective,
+    goes on whatever came before it; a finished-looking unpunctuated sentence is judged as before."""
+    told = ("We shipped the new ranker to half the traffic. Click-through rose by four percent in a week, "
+            "and the team kept it. ")
+    for tail in ("After that", "Then we", "and so the next thing was", "which meant that"):
+        assert judge(told + tail, "story").says == "goes_on", tail
+    assert judge(told.strip(), "story").says != "goes_on"
+    assert judge(told + "Looking back I would have run the test for longer", "story").says == "end"

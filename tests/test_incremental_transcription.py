@@ -39,3 +39,34 @@ def test_silence_only_gives_an_empty_transcript(transcriber) -> None:
     for _ in range(40):
         inc.feed(np.zeros(4000, np.float32))
     assert inc.finish().is_empty
+
+
+def test_a_pause_transcribed_ahead_of_time_is_kept_when_the_candidate_goes_on(tmp_path: Path, transcriber) -> None:
+    """The tail transcribed in a pause is not thrown away when speech resumes: its finished sentences
+    are committed, so what is left at the real end is short. No windows run here (`step_s` past the
+    answer's length): only the pauses' transcriptions commit."""
+    said = TEXT.split(". ")
+    pause = np.zeros(int(0.8 * 16000), np.float32)
+    parts: list[np.ndarray] = []
+    for i in range(0, len(said), 2):        # two sentences, then a pause
+        text = ". ".join(said[i:i + 2]).rstrip(".") + "."
+        parts += [decode_file(speak_to_wav(text, tmp_path / f"p{i}.wav")), pause]
+    audio = np.concatenate(parts)
+    inc = IncrementalTranscriber(transcriber, step_s=1000.0, settle_s=0.5)
+    committed_at_pauses = []
+    for start in range(0, len(audio), 1600):
+        inc.feed(audio[start:start + 1600])
+        if inc.settled():
+            inc.speculate()                  # what the runner's prefetch worker does in the pause
+            committed_at_pauses.append(len(inc.committed))
+    final = inc.finish()
+    assert committed_at_pauses[-1] >= 2, committed_at_pauses    # earlier pauses' sentences were kept
+    whole = transcriber.transcribe(audio)
+    a, b = content_words(final.text), content_words(whole.text)
+    assert len(a & b) / len(b) >= 0.7, (final.text, whole.text)
+    for word in ("ranking", "shadow", "weeks", "milliseconds"):
+        assert word in final.text.lower()
+    starts = [s.start for s in final.segments]
+    assert starts == sorted(starts)
+    texts = [s.text for s in final.segments]
+    assert len(texts) == len(set(texts)), texts       # nothing transcribed twice

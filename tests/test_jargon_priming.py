@@ -142,3 +142,59 @@ def test_the_primed_pass_is_a_setting_the_app_offers(tmp_path: Path) -> None:
     with pytest.raises(ConfigError):
         load_settings(off)
     assert "primed_pass" in {name for name, _, _ in CHOICES}
+
+
+def test_live_a_primed_pass_still_running_is_applied_later_not_waited_for(tmp_path: Path, transcriber) -> None:
+    """In a live session the next answer's reply does not wait for the previous answer's primed pass
+    (beside other jobs one took 23 s); the pass is applied when it is done, and every answer keeps its
+    primed transcript."""
+    import threading
+
+    from coach import services
+    from coach.adapters.file_source import FileAnswerSource
+    from coach.adapters.tts import SilentSpeaker
+    from coach.content import default_content
+    from coach.interview import events as ev
+    from coach.scoring import score_answer
+
+    hold = threading.Event()
+
+    class SlowPrimed:
+        """The real transcriber; its primed calls (the passes) wait until the test lets them go."""
+        primes, name = True, transcriber.name
+
+        def transcribe(self, samples: np.ndarray, prompt: str | None = None, hotwords: str | None = None):
+            if prompt or hotwords:
+                hold.wait(60.0)
+                return transcriber.transcribe(samples, prompt=prompt, hotwords=hotwords)
+            return transcriber.transcribe(samples)
+
+    wav = speak_to_wav(SAID, tmp_path / "answer.wav", rate=160)
+    content = default_content()
+    questions = [content.question("dd-latency-budget"), content.question("dd-scaling")]
+    store = services.open_store(tmp_path / "coach.db")
+    seen: list[object] = []
+    held_at_second: list[bool] = []
+
+    def on_event(event: object) -> None:
+        seen.append(event)
+        answers = [e for e in seen if isinstance(e, ev.TurnSaved) and e.turn.speaker == "candidate"]
+        if isinstance(event, ev.TurnSaved) and event.turn.speaker == "candidate" and len(answers) == 2:
+            held_at_second.append(not hold.is_set())     # the second answer saved with the first pass still held
+            hold.set()
+    runner = services.build_runner(
+        content=content, items=[(q, content.round("deep-dive")) for q in questions],
+        source=FileAnswerSource([wav, wav]), transcriber=SlowPrimed(), interviewer=None, speaker=SilentSpeaker(),
+        store=store, scorer=score_answer, on_event=on_event, no_speech="raise", max_followups=0, speculate=True,
+        final_pass_wait_s=20.0)
+    session = store.start_session(plan="test", round="deep-dive", level="senior", mode="practice",
+                                  stt_model=transcriber.name, llm_model="none")
+    try:
+        runner.run(session)
+        saved = [t for t in store.turns(session) if t["speaker"] == "candidate"]
+    finally:
+        store.close()
+    revised = [e.turn.index for e in seen if isinstance(e, ev.AnswerRevised)]
+    assert held_at_second == [True]
+    assert revised == [t["idx"] for t in saved] and len(saved) == 2           # each answer's pass, once, in order
+    assert all("utilization" in t["text"].lower() for t in saved), [t["text"] for t in saved]

@@ -92,3 +92,20 @@ def test_the_cache_warm_up_waits_while_the_machine_is_short_of_cores(interviewer
     free.on_chunk(live)
     assert free._preparing is not None
     free._preparing.join(60.0)
+
+
+def test_the_passes_glossary_is_picked_on_its_own_thread_not_before_the_reply(transcriber, tmp_path: Path) -> None:
+    """The glossary for the answer's words (0.3-0.7 s over a minute's answer) is worked out by the pass,
+    after the reply has started, and still primes it."""
+    pending, _ = _pending(transcriber, tmp_path)
+    picked_on: list[str] = []
+
+    def glossary() -> str:
+        import threading
+
+        picked_on.append(threading.current_thread().name)
+        return "GPU utilization, data loader"
+    pending.hotwords = glossary
+    pending.start(transcriber)
+    assert pending.wait(60.0) and picked_on == ["primed-final-pass"]
+    assert pending.result is not None and "utilization" in pending.result.text.lower()

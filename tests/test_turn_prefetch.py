@@ -81,7 +81,7 @@ def test_speech_after_the_speculation_is_transcribed_and_kept(transcriber, speec
 
 def run_live(tmp_path: Path, answers: list[np.ndarray], transcriber: Any, interviewer: Any,
              push_to_talk: bool, reply_deadline_s: float | None = None, speaker: Any = None,
-             on_speaking: Any = None) -> tuple[Any, list[Any], Any]:
+             on_speaking: Any = None, **extra: Any) -> tuple[Any, list[Any], Any]:
     from coach import services
     from coach.content import default_content
     from coach.scoring import score_answer
@@ -107,6 +107,7 @@ def run_live(tmp_path: Path, answers: list[np.ndarray], transcriber: Any, interv
         store=store, scorer=score_answer, no_speech="retry", max_followups=len(answers) - 1, speculate=True,
         on_event=on_event, reply_deadline_s=reply_deadline_s,
         first_audio_budget_s=None if reply_deadline_s is None else 2.0,   # wait for the model, however slow the machine
+        **extra,
     )
     session = store.start_session(plan="test", round="deep-dive", level="senior", mode="test")
     assert runner.run(session) == "completed"   # one question, one follow-up: two answers
@@ -238,3 +239,77 @@ def test_the_reply_deadline_leaves_the_voice_its_recent_lead() -> None:
     assert runner._reply_deadline() == pytest.approx(0.5)
     runner.speculate = False                                     # an answer from a file: the model is waited for
     assert runner._reply_deadline() is None
+
+
+def test_a_short_pause_gets_its_words_and_the_draft_waits_for_the_models_ask(transcriber, speech) -> None:
+    """By meaning, the tail is transcribed from 0.2 s of silence (the end-of-turn policy waits for those
+    words) but the follow-up is drafted only from 0.3 s, when smart-turn is asked: a pause between two
+    phrases costs a transcription, not a model run."""
+    import threading
+
+    from coach.interview.prefetch import FollowUpPrefetch
+
+    planned = threading.Event()
+
+    def plan(transcript: Any) -> None:
+        planned.set()
+        return None                               # nothing to draft: the plan alone is watched
+
+    inc = IncrementalTranscriber(transcriber, settle_s=0.2)
+    prefetch = FollowUpPrefetch(None, plan, draft_after_s=0.3)     # type: ignore[arg-type]
+
+    def say(audio: np.ndarray) -> None:
+        for start in range(0, len(audio), 1600):
+            inc.feed(audio[start:start + 1600])
+            prefetch.on_chunk(inc)
+    say(speech[0])
+    say(room(0.2))
+    assert 0.2 <= inc.silent_s() < 0.3
+    assert inc.heard_by_now(30.0) is not None     # the words of the pause, transcribed at 0.2 s
+    assert not planned.wait(0.5)                  # no draft yet: the pause is only 0.2 s long
+    say(room(0.1, 3))
+    assert planned.wait(30.0)                     # 0.3 s: the draft goes ahead
+
+
+def test_a_follow_up_not_written_yet_is_preceded_by_a_short_acknowledgement(tmp_path: Path, transcriber,
+                                                                          interviewer, speech) -> None:
+    """Live, when the follow-up is still being written as the answer ends, the interviewer says a short
+    acknowledgement at once (rendered while the candidate spoke), then the follow-up; the next question
+    and the closing, rendered ahead, need none."""
+    from coach.adapters import tts
+
+    said: list[str] = []
+    clips: list[str] = []
+
+    class Heard(tts.DeviceSpeaker):
+        def say(self, text: str, wav_path: Path | None = None) -> None:
+            said.append(text)
+            super().say(text, wav_path)
+    speaker = Heard(tts.SpeechSynth(), play=lambda path: clips.append(path.name))
+    runner, saved, _ = run_live(tmp_path, [speech[0], speech[1]], transcriber, interviewer, push_to_talk=True,
+                                reply_deadline_s=0.0, speaker=speaker, acknowledgements=("Right, okay.",))
+    lines = [t.text for t in saved if t.speaker == "interviewer"]
+    assert said == [lines[0], "Right, okay.", lines[1], lines[2]], said    # question, ack, follow-up, closing
+    assert [t.kind for t in saved if t.speaker == "interviewer"] == ["question", "followup", "closing"]
+    ack_clip = clips[len(tts.split_sentences(lines[0]))]
+    assert ack_clip.startswith("ready-"), clips         # rendered ahead: it plays the moment the answer ends
+
+
+def test_a_pause_gets_its_words_while_the_last_pauses_draft_still_holds_the_model(transcriber, speech) -> None:
+    """llama.cpp sees a cancel only at its next token, so the draft from the last pause may still run when
+    the next pause begins: that pause's words are transcribed all the same (the end-of-turn policy waits
+    for them; without them the silence rule ended the turn at 2.5 s)."""
+    from coach.interview.prefetch import FollowUpPrefetch, _Draft
+
+    inc = IncrementalTranscriber(transcriber, settle_s=0.2)
+    prefetch = FollowUpPrefetch(None, lambda transcript: None)     # type: ignore[arg-type]
+    still_running = prefetch._draft = _Draft()     # the last pause's draft, cancelled, not done
+    still_running.cancel.set()
+    for audio in (speech[0], room(0.3)):
+        for start in range(0, len(audio), 1600):
+            inc.feed(audio[start:start + 1600])
+            prefetch.on_chunk(inc)
+    heard = inc.heard_by_now(30.0)
+    still_running.done.set()
+    assert heard is not None and "ranking" in heard.lower()
+    assert prefetch._draft is still_running        # no second draft beside the one in flight

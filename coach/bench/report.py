@@ -48,7 +48,8 @@ def lines(result: dict[str, Any]) -> list[str]:
                    f"{', the model missed the reply deadline' if t.get('late') else ''}) | last word to first audio "
                    f"{t['speech_end_ms']} ms (end of turn {t['end_of_turn_ms']} ms after it) | final transcript "
                    f"{t['final_transcript_ms']} ms (naive {t['naive_transcript_ms']} ms) | first token "
-                   f"{t['first_token_ms']} ms | first audio {t['first_audio_ms']} ms")
+                   f"{t['first_token_ms']} ms | first audio {t['first_audio_ms']} ms"
+                   + (f" (an acknowledgement; the reply's line {t['line_audio_ms']} ms)" if t.get('acknowledged') else ""))
     for mode in result["modes"]:
         pad = " " * len(mode)
         out.append(f"{mode}: all replies p50 {result['p50'][mode]}\n{pad}              p95 {result['p95'][mode]}\n"

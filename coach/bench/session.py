@@ -41,6 +41,8 @@ class Recorder:
                           "reasons": list(getattr(self.source, "last_reasons", None) or [])}
         elif isinstance(event, ev.AnswerRevised):
             self.primed_pass_ms.append(round(event.seconds * 1000))
+        elif isinstance(event, ev.Speaking) and self._open is not None and "transcript_at" in self._open:
+            self._open["line_next"] = True      # the reply's own line (not a short acknowledgement before it)
         elif isinstance(event, ev.FollowUpReady):
             self._reply = event
             self.tokens += event.tokens
@@ -54,6 +56,8 @@ class Recorder:
 
     def played(self, path: Path) -> None:
         """The speaker's playback: the first call after an answer is the reply's first audio."""
+        if self._open is not None and self._open.get("line_next") and "line_audio_at" not in self._open:
+            self._open["line_audio_at"] = time.perf_counter()
         if self._open is not None and "transcript_at" in self._open and "first_audio_at" not in self._open:
             self._open["first_audio_at"] = time.perf_counter()
             if len(self.turns) + 1 >= len(self.answers):
@@ -74,6 +78,9 @@ class Recorder:
             "first_token_ms": None if token is None else round(token),
             "first_audio_ms": round((t["first_audio_at"] - end) * 1000),
             "speech_end_ms": round((t["first_audio_at"] - t["speech_end"]) * 1000),
+            # the reply's own line (after a short acknowledgement, when one was said first)
+            "line_audio_ms": round((t.get("line_audio_at", t["first_audio_at"]) - end) * 1000),
+            "acknowledged": t.get("line_audio_at", t["first_audio_at"]) > t["first_audio_at"],
             "end_of_turn_ms": round((end - t["speech_end"]) * 1000),
             "drafted_early": used, "source": turn.source, "late": bool(reply and reply.late), "voice": self.voice,
             "end_of_turn_reasons": t["reasons"],

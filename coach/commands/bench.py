@@ -20,7 +20,9 @@ JSON keys (all times in milliseconds unless named otherwise):
 - turns[]: per answer: mode, answer (1, 2, ...: the same audio in both modes), audio_s, reply ("followup", "question" or "closing"),
   final_transcript_ms (end of turn -> final transcript), first_token_ms (-> first
   interviewer token; 0 if it came before the end of the turn; null when the reply
-  needed no model or none came), first_audio_ms (-> first interviewer audio ready to play),
+  needed no model or none came), first_audio_ms (-> first interviewer audio ready to play: hands-free by
+  meaning, a short acknowledgement when the follow-up is not written yet), line_audio_ms (-> the reply's own line),
+  acknowledged (an acknowledgement came first),
   speech_end_ms (the answer's last word -> first interviewer audio), end_of_turn_ms (last word -> end
   of turn), voice, drafted_early (the follow-up drafted in the silence was used), naive_transcript_ms
   (the whole answer transcribed after it ends), end_of_turn_reasons (hands-free: what the words, as the live

@@ -39,7 +39,7 @@ class PendingPass:
     turn: Turn
     audio: np.ndarray
     prompt: str | None
-    hotwords: str | None
+    hotwords: str | None | Callable[[], str | None]   # a callable is worked out on the pass's own thread
     rescore: Callable[[Transcript], Any]      # the new transcript -> its scorecard (as the answer was scored)
     score_index: int                          # where its card sits in the session's scores
     done: threading.Event = field(default_factory=threading.Event)
@@ -61,8 +61,9 @@ class PendingPass:
                 if delay_s > 0:
                     time.sleep(delay_s)
                 started = time.perf_counter()
+                hotwords = self.hotwords() if callable(self.hotwords) else self.hotwords
                 self.result = primed_transcript(transcriber, self.audio, self.turn.segments, self.prompt,
-                                                self.hotwords, give_way=give_way)
+                                                hotwords, give_way=give_way)
                 self.seconds = time.perf_counter() - started
             except GaveWay:
                 self.result, self.gave_way = None, True

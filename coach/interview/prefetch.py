@@ -46,8 +46,9 @@ class FollowUpPrefetch:
 
     def __init__(self, interviewer: Interviewer, plan: Callable[[Transcript], NeedFollowUp | None],
                  question: Question | None = None, window_s: float = 1.5,
-                 hold: Callable[[], bool] | None = None) -> None:
+                 hold: Callable[[], bool] | None = None, draft_after_s: float = 0.0) -> None:
         self._interviewer = interviewer
+        self.draft_after_s = draft_after_s   # the model drafts only once the silence lasts this long
         self._hold = hold               # True: leave the cores to the live transcriber (no cache warm-up now)
         self.window_s = window_s        # a draft should be done this long after the silence began
         self._plan = plan               # what the engine would do after this transcript (on a copy)
@@ -55,6 +56,7 @@ class FollowUpPrefetch:
         self._prepared = -1             # words of the answer already read into the interviewer's cache
         self._preparing: threading.Thread | None = None
         self._draft: _Draft | None = None
+        self._words: threading.Thread | None = None    # a pause's words transcribed while a draft still runs
         self.drafts = 0                 # started, for the record and the tests
         self.used = 0
 
@@ -68,8 +70,20 @@ class FollowUpPrefetch:
             self._draft = _Draft()
             self.drafts += 1
             threading.Thread(target=self._run, args=(self._draft, live), name="prefetch", daemon=True).start()
+        elif live.settled() and (self._words is None or not self._words.is_alive()):
+            # the last pause's draft is still letting go of the model (llama.cpp sees a cancel only at its next
+            # token): this pause's words are transcribed now all the same, for the end-of-turn policy
+            self._words = threading.Thread(target=self._words_only, args=(live,), name="prefetch-words", daemon=True)
+            self._words.start()
         elif self._question is not None and self._prepared < self.PREPARE_WORDS:
             self._prepare(live)
+
+    @staticmethod
+    def _words_only(live: IncrementalTranscriber) -> None:
+        try:
+            live.speculate()
+        except Exception:   # only the policy's words: without them the silence rule ends the turn
+            pass
 
     def _prepare(self, live: IncrementalTranscriber) -> None:
         prepare = getattr(self._interviewer, "prepare", None)
@@ -98,6 +112,9 @@ class FollowUpPrefetch:
             transcript = live.speculate()
             if transcript is None or transcript.is_empty or draft.cancel.is_set():
                 return
+            while live.silent_s() < self.draft_after_s:     # a short pause: its words, not yet a draft
+                if live.speech_since_marker or draft.cancel.wait(0.02):
+                    return
             need = self._plan(transcript)
             if need is None:
                 return
@@ -127,13 +144,10 @@ class FollowUpPrefetch:
         if draft is None or draft.cancel.is_set():
             self._settle(draft)
             return None
-        if not _wait(draft.planned, give_up) or draft.key != _key(need):
+        if not _wait(draft.planned, give_up) or draft.key != _key(need) or not _wait(draft.done, give_up):
             draft.cancel.set()
-            self._settle(draft)
-            return None
-        if not _wait(draft.done, give_up):
-            draft.cancel.set()
-            self._settle(draft)
+            if give_up is None or not give_up.is_set():
+                self._settle(draft)     # past the deadline the bank's line is asked: the model is not needed now
             return None
         if draft.reply is not None:
             self.used += 1

@@ -86,9 +86,16 @@ class InterviewRunner:
                                       # live transcriber goes first (the primed pass and the interviewer's cache
                                       # warm-up give way while an answer is captured)
     _capturing: threading.Event = field(default_factory=threading.Event)
-    _final: PendingPass | None = None
+    acknowledgements: tuple[str, ...] = ()   # live: said at once when an answer ends and its follow-up is not
+                                      # written yet (prompts/acknowledgements.txt), so the candidate hears the
+                                      # interviewer within a moment; the follow-up follows it
+    _acks: int = 0
+    _finals: list[PendingPass] = field(default_factory=list)   # answers' primed passes not yet applied, oldest first
     settle_s: float = 0.5             # silence before the tail is transcribed and the follow-up drafted
-    _turn_ended: float | None = None
+    draft_after_s: float | None = None   # the follow-up drafted only from this much silence (None: settle_s);
+                                      # the tail may be transcribed sooner, for the end-of-turn policy's words
+    _turn_ended: float | None = None  # when the candidate ended the turn: the reply deadline counts from here
+    _released_at: float | None = None  # the key released (push-to-talk), before the capture has noticed
     _scores: list[Scorecard] = field(default_factory=list)
     _answers: dict[str, list[Transcript]] = field(default_factory=dict)   # each question's answers so far
     _asked_in: str = ""           # the last clarifying turn as said, for its reply
@@ -156,6 +163,7 @@ class InterviewRunner:
         self._apply_final(wait_s=0.0)
         self.on_event(ev.Listening(ask.text))
         self.stop_answer.clear()
+        self._released_at = None
         self._prepare_next()
         hotwords = self._hotwords(ask)
         live = self.live = IncrementalTranscriber(self.transcriber, settle_s=self.settle_s,   # transcribes while
@@ -173,7 +181,9 @@ class InterviewRunner:
                                            words_so_far=heard)
         finally:
             self._capturing.clear()
-        self._turn_ended = time.perf_counter()
+        # the key's release, not the moment the capture loop saw it: a busy machine may lag a block or two
+        released, now = self._released_at, time.perf_counter()
+        self._turn_ended = min(now, released) if released is not None else now
         if self._command:      # repeat, skip or end pressed mid-answer: the audio stays on disk, unscored
             return None
         if captured.cut_short:
@@ -185,8 +195,9 @@ class InterviewRunner:
             started = time.perf_counter()
             transcript = live.finish()          # only the tail is left to transcribe
             transcribe_ms = _ms(started)
-        # the previous answer's primed pass ran before this answer's last window took the model: done by now
-        self._apply_final(wait_s=self.final_pass_wait_s)
+        # the previous answer's primed pass, done by now on a quiet machine; live, one still running (beside other
+        # jobs it took 23 s and held the closing 5 s) is applied later, not waited for before the reply
+        self._apply_final(wait_s=0.0 if self.speculate else self.final_pass_wait_s)
         if transcript.is_empty:
             self.on_event(ev.NoSpeech(str(rel or "")))
             if self.no_speech == "raise":
@@ -219,17 +230,20 @@ class InterviewRunner:
         turn_id = self._save(turn, card, tuple(t.text for t in covered))
         self._scores.append(card)
         if rel is not None and turn_id is not None and self.prime_final and getattr(self.transcriber, "primes", False):
-            self._final = PendingPass(turn_id, turn, live.audio(), ask.text, self._hotwords(ask, transcript.text),
-                                      lambda t: clarify.credit(self._score(question, t, ask.kind, earlier), clarified),
-                                      len(self._scores) - 1)
+            # the glossary picked for the answer's words on the pass's thread: over a minute's answer it took
+            # 0.3-0.7 s, which the reply waited for
+            heard = transcript.text
+            self._finals.append(PendingPass(
+                turn_id, turn, live.audio(), ask.text, lambda: self._hotwords(ask, heard),
+                lambda t: clarify.credit(self._score(question, t, ask.kind, earlier), clarified), len(self._scores) - 1))
         return transcript, card
 
     def _start_final(self) -> None:
         """The last answer's primed pass starts as the reply is said, once the voice has had its lead
         to the first sound (the reply's first sentence renders before the pass takes the cores)."""
-        if self._final is not None:
+        if self._finals:
             lead_s = self.speaker.lead_s()
-            self._final.start(self.transcriber, delay_s=0.5 if lead_s is None else lead_s, give_way=self._give_way)
+            self._finals[-1].start(self.transcriber, delay_s=0.5 if lead_s is None else lead_s, give_way=self._give_way)
 
     def _give_way(self) -> bool:
         """Background work (the primed pass, the cache warm-up) stands aside: an answer is being
@@ -244,23 +258,37 @@ class InterviewRunner:
 
     def _apply_final(self, wait_s: float | None) -> None:
         """Save and score the primed transcript in place of the live one, when it is ready (waiting up
-        to `wait_s`); on the runner's thread, so the store and the scores are touched only here."""
-        pending = self._final
-        if pending is None:
-            return
-        pending.start(self.transcriber)
-        if not pending.wait(wait_s):
-            return
-        self._final = None
-        revised = pending.revise(self.store, self._scores)
-        if revised is not None:
-            self.on_event(revised)
+        to `wait_s` for each, oldest first); on the runner's thread, so the store and the scores are touched only here."""
+        while self._finals:
+            pending = self._finals[0]
+            pending.start(self.transcriber)
+            if not pending.wait(wait_s):
+                return
+            self._finals.pop(0)
+            revised = pending.revise(self.store, self._scores)
+            if revised is not None:
+                self.on_event(revised)
 
     def _prepare_next(self) -> None:
         """While the candidate answers, the voice renders the lines that may come next (reply.py)."""
         if self.speculate:
+            if self.acknowledgements:
+                self.speaker.prepare(self._ack_line())
             prepare_next(self.engine, self.speaker, self.closing_template, last_per_question(self._scores),
                          self.focus)
+
+    def _ack_line(self) -> str:
+        return self.acknowledgements[self._acks % len(self.acknowledgements)]
+
+    def _acknowledge(self, action: NeedFollowUp) -> None:
+        """A live answer needs a follow-up that is not written yet: say a short acknowledgement now
+        (rendered ahead), while the draft from the silence goes on being written."""
+        prefetch = self.prefetch
+        if not (self.speculate and self.acknowledgements) or (prefetch is not None and prefetch.ready(action)):
+            return
+        line = self._ack_line()
+        self._acks += 1
+        self.speaker.say(line)
 
     def _score(self, question: Any, transcript: Transcript, after: str = "question",
                earlier: list[Transcript] | None = None) -> Scorecard:
@@ -285,7 +313,8 @@ class InterviewRunner:
     def _speculating(self, ask: Ask, live: IncrementalTranscriber) -> Callable[[Any], None]:
         """Feed the live transcriber, and draft the follow-up whenever the candidate falls silent."""
         prefetch = self.prefetch = FollowUpPrefetch(self.interviewer, self._planner(ask, copy.deepcopy(self.engine)),
-                                                    ask.question, hold=self._give_way)
+                                                    ask.question, hold=self._give_way,
+                                                    draft_after_s=self.draft_after_s or 0.0)
 
         def on_chunk(block: Any) -> None:
             live.feed(block)
@@ -332,6 +361,7 @@ class InterviewRunner:
 
     def finish_answer(self) -> None:
         """From another thread (the TUI): the candidate has finished answering (push-to-talk released)."""
+        self._released_at = time.perf_counter()
         self.stop_answer.set()
 
     def heard_so_far(self) -> str:
@@ -376,6 +406,7 @@ class InterviewRunner:
                 if isinstance(action, NeedFollowUp):
                     self.on_event(ev.Thinking(action.gap))
                     started, drafted = time.perf_counter(), self.drafts_used
+                    self._acknowledge(action)
                     reply = self._follow_up(action)
                     self.on_event(ev.FollowUpReady(reply.gap, reply.source, self.drafts_used > drafted,
                                                    reply.first_token_at, reply.tokens, reply.generation_s,

@@ -65,6 +65,32 @@ FIGURE = re.compile(r"\b(?:\d[\d,.]*|hundred|thousand|million|billion|terabytes?
 PAUSE_MID_SENTENCE = re.compile(r"(?:\.\.\.|…)\s+(?=[a-z])")
 
 
+# Words a finished answer does not end on: connectives, articles, prepositions, fillers.
+TRAILING = frozenset("""
+and or but so because since although though while whereas then also plus
+the a an our their my your its this that these those which who whose where when
+to of in on at for with from by into onto about than as over under between through via per
+um uh er erm ah like kind sort basically actually
+is was were are be been had has have would could should might must
+""".split())
+
+
+def broken_off(text: str) -> str | None:
+    """Words written down as said, with no full stop at the end (the writer's or Whisper's): a last
+    sentence only just begun ("... In the second month", "... Instead") or one that stops on a
+    connective, an article or a filler ("... numbers and then"); the reason, else None."""
+    text = text.strip()
+    if not text or text[-1] in ".?!\"'”’":
+        return None
+    last = re.split(r"(?<=[.?!])\s+", text)[-1]
+    words = re.findall(r"[a-z0-9']+", last.lower())
+    if words and words[-1] in TRAILING:
+        return "the words stop on '" + words[-1] + "'"
+    if len(words) < 5:
+        return "a sentence only just begun: " + last[:40]
+    return None
+
+
 @dataclass(frozen=True)
 class Verdict:
     says: str                    # "end", "unsure" or "goes_on"
@@ -103,6 +129,9 @@ def judge(text: str, kind: str = "story") -> Verdict:
     if not texts:
         return Verdict("goes_on", ("nothing said yet",))
     last = texts[-1]
+    unfinished = broken_off(text)
+    if unfinished is not None:
+        return Verdict("goes_on", (unfinished,))
     if WRAP.search(last) or WRAP_LIST.search(last):
         return Verdict("end", ("wraps up: " + last[:60],))
     listed = _open_list(texts)

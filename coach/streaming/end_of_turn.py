@@ -21,16 +21,9 @@ from __future__ import annotations
 import re
 
 from coach.streaming import answer_end
+from coach.streaming.answer_end import TRAILING
 from coach.streaming.levels import VoiceActivity
 
-# Words a finished answer does not end on: connectives, articles, prepositions, fillers.
-TRAILING = frozenset("""
-and or but so because since although though while whereas then also plus
-the a an our their my your its this that these those which who whose where when
-to of in on at for with from by into onto about than as over under between through via per
-um uh er erm ah like kind sort basically actually
-is was were are be been had has have would could should might must
-""".split())
 ADVERBIAL_END = frozenset({"since", "though", "then", "over"})   # may end a sentence, after a full stop
 MIN_WORDS = 8        # fewer words than this is not yet an answer to a mock-interview question
 

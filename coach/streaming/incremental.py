@@ -9,7 +9,10 @@ Speculation: once the candidate has been silent for `settle_s` (0.5 s), `specula
 (called from a worker thread) transcribes the tail as if the answer had ended at
 the last word. If no speech follows before the turn ends, `finish()` returns that
 result instead of transcribing again, so the transcript is ready the moment the
-hands-free detector fires or the key is released.
+hands-free detector fires or the key is released. If the candidate goes on, the
+speculation is not wasted: its segments but the last are committed (more audio came after
+them, as after a window's stable ones) and the windows go on from there. The tail left at the
+real end is then the last sentence or two, not the last 5-13 s, and is transcribed sooner.
 
 Priming (`prompt`, `hotwords`): passed to every transcription of the answer, the live
 windows and the tail alike, when the transcriber takes them (`primes`). `tail_prompt` and
@@ -35,6 +38,7 @@ class _Speculation:
     marker: tuple[int, int]                   # (_start, _voiced_end) when it began
     done: threading.Event = field(default_factory=threading.Event)
     tail: list[Segment] | None = None         # None until done, or if it failed
+    committed: bool = False                   # the candidate went on and the tail was committed
 
 
 @dataclass
@@ -88,6 +92,7 @@ class IncrementalTranscriber:
             self._total += len(block)
             if self._voice.feed(rms_dbfs(block)):
                 self._voiced_end = self._total
+                self._commit_speculation()
             due = self._total - self._last_run >= self.step_s * SAMPLE_RATE
             # nothing new has been said since the tail was transcribed ahead of time: keep that result valid
             speculated = self._spec is not None and self._spec.marker == self._marker()
@@ -102,6 +107,26 @@ class IncrementalTranscriber:
                 return
             self._last_run = self._total
             self._timed_advance()
+
+    def _commit_speculation(self) -> None:
+        """Once the candidate has spoken again after a pause whose tail was transcribed ahead of
+        time, and that transcription is done, commit its segments but the last (under the lock): as
+        stable as a window's, since more audio came after them; the last may be a sentence broken
+        off at a thinking pause ("the nightly, uh"), which the next window hears whole."""
+        spec = self._spec
+        if spec is None or spec.committed or not spec.done.is_set() or not spec.tail or len(spec.tail) < 2:
+            return
+        start, voiced_end = spec.marker
+        if start != self._start or self._voiced_end <= voiced_end:
+            return                      # not spoken again yet, or the windows have moved on
+        spec.committed = True
+        keep = spec.tail[:-1]
+        cut = int(keep[-1].end * SAMPLE_RATE)
+        if cut <= start:
+            return
+        self.committed += keep
+        self._pending = spec.tail[-1:]
+        self._start = cut
 
     def _timed_advance(self) -> None:
         started = time.perf_counter()
@@ -129,6 +154,8 @@ class IncrementalTranscriber:
         if window_s > self.max_window_s and segments:
             stable = segments[:-1] or stable
         with self._lock:
+            if self._start != start:    # a speculation's tail was committed meanwhile: it covers this window
+                return []
             self._pending = segments[len(stable):]
             if stable:
                 self.committed += [Segment(s.start + offset, s.end + offset, s.text) for s in stable]
@@ -145,6 +172,11 @@ class IncrementalTranscriber:
         """True if the candidate spoke again after the latest speculation began."""
         with self._lock:
             return self._spec is not None and self._spec.marker != self._marker()
+
+    def silent_s(self) -> float:
+        """Seconds since the last block that held speech (0 while speaking or before any)."""
+        with self._lock:
+            return 0.0 if self._voiced_end == 0 else (self._total - self._voiced_end) / SAMPLE_RATE
 
     def settled(self) -> bool:
         """The candidate has said something new and then been silent for `settle_s`: time to speculate."""
@@ -170,6 +202,8 @@ class IncrementalTranscriber:
                 spec.tail = tail
         finally:
             spec.done.set()
+        with self._lock:
+            self._commit_speculation()      # they went on while it ran: it stands for the audio before the pause
         if self.speech_since_marker:
             return None
         return self._transcript(tail)
@@ -200,6 +234,7 @@ class IncrementalTranscriber:
         speculation already covers everything said (only silence came after it)."""
         self._settle_worker()
         with self._lock:
+            self._commit_speculation()
             spec = self._spec if self._spec is not None and self._spec.marker == self._marker() else None
         if spec is not None:
             spec.done.wait()
