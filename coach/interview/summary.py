@@ -20,33 +20,29 @@ def parse_focus(section: str) -> dict[str, str]:
 STRENGTH_BAR = 3.0   # below this average nothing is called a strength: no inflated praise
 
 
-def strongest_dimension(scores: Sequence[Scorecard]) -> str | None:
+def _dimension_means(scores: Sequence[Scorecard]) -> dict[str, tuple[str, float]]:
+    """Each rubric part's name and its average over the session."""
     totals: dict[str, list[float]] = {}
     names: dict[str, str] = {}
     for card in scores:
         for dim in card.dimensions:
             totals.setdefault(dim.id, []).append(dim.score)
             names[dim.id] = dim.name or dim.id
-    if not totals:
+    return {d: (names[d].lower(), sum(v) / len(v)) for d, v in totals.items()}
+
+
+def strongest_dimension(scores: Sequence[Scorecard]) -> str | None:
+    means = _dimension_means(scores)
+    if not means:
         return None
-    best = max(totals, key=lambda d: sum(totals[d]) / len(totals[d]))
-    if sum(totals[best]) / len(totals[best]) < STRENGTH_BAR:
-        return None
-    return names[best].lower()
+    name, score = max(means.values(), key=lambda m: m[1])
+    return None if score < STRENGTH_BAR else name
 
 
 def weakest_dimension(scores: Sequence[Scorecard]) -> tuple[str, float] | None:
     """The rubric part with the lowest average over the session, and that average."""
-    totals: dict[str, list[float]] = {}
-    names: dict[str, str] = {}
-    for card in scores:
-        for dim in card.dimensions:
-            totals.setdefault(dim.id, []).append(dim.score)
-            names[dim.id] = dim.name or dim.id
-    if not totals:
-        return None
-    worst = min(totals, key=lambda d: sum(totals[d]) / len(totals[d]))
-    return names[worst].lower(), sum(totals[worst]) / len(totals[worst])
+    means = _dimension_means(scores)
+    return min(means.values(), key=lambda m: m[1]) if means else None
 
 
 def _advice_without_gap(scores: Sequence[Scorecard]) -> str:
