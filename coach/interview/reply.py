@@ -103,4 +103,5 @@ def _unless_late(ask: Callable[[], FollowUpReply], give_up: threading.Event) -> 
         return None
     if "error" in box:
         raise box["error"]
-    return box["reply"]
+    reply: FollowUpReply = box["reply"]
+    return reply

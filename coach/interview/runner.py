@@ -232,9 +232,9 @@ class InterviewRunner:
         if rel is not None and turn_id is not None and self.prime_final and getattr(self.transcriber, "primes", False):
             # the glossary picked for the answer's words on the pass's thread: over a minute's answer it took
             # 0.3-0.7 s, which the reply waited for
-            heard = transcript.text
+            said = transcript.text
             self._finals.append(PendingPass(
-                turn_id, turn, live.audio(), ask.text, lambda: self._hotwords(ask, heard),
+                turn_id, turn, live.audio(), ask.text, lambda: self._hotwords(ask, said),
                 lambda t: clarify.credit(self._score(question, t, ask.kind, earlier), clarified), len(self._scores) - 1))
         return transcript, card
 

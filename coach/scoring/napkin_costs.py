@@ -126,7 +126,7 @@ def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | N
                 adv = _PERIODIC.search(text[max(0, c.start - 200, text.rfind(". ", 0, c.start)):c.start])
                 dur = _last_before(qs, c, lambda x: x.kind == "duration")
                 if m or adv:                 # "$7,000 for the month", "the monthly bill is about $7,000"
-                    period = m.group("p").lower() if m else _ADVERB_DAYS[adv.group(1).lower()]
+                    period = m.group("p").lower() if m else _ADVERB_DAYS[adv.group(1).lower()] if adv else ""
                     days = _PERIOD_DAYS[period]
                     hours = per_day * days if days else 1.0
                     how_h = duty + (f" × {days:g} days" if days != 1 else "") if duty else f" × {hours:g} hours"

@@ -117,7 +117,7 @@ def _rated(text: str, word: str) -> bool:
 def _per_rated_after(text: str, tail: str) -> bool:
     """"roughly ten views per order" when the answer rates orders: each order fans out to ten views."""
     m = _PER_THING_AFTER.match(tail)
-    return bool(m) and m.group("things").lower().rstrip("s") != m.group("w").lower() and _rated(text, m.group("w"))
+    return m is not None and m.group("things").lower().rstrip("s") != m.group("w").lower() and _rated(text, m.group("w"))
 
 
 def fan_outs(text: str) -> list[tuple[float, int]]:

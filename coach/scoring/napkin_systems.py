@@ -307,9 +307,10 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
                     how += f" ≈ {fmt_num(total.value / c.value)} {n.unit}, {spare[1]}"
                 out.append(_judge("capacity", n, total.value / c.value * (spare[0] if spare else 1.0), how, factors))
         else:
-            n = max((x for x in counts if x.start < last.start), key=lambda x: x.start, default=None)
-            if n is None:
+            before = max((x for x in counts if x.start < last.start), key=lambda x: x.start, default=None)
+            if before is None:
                 continue
+            n = before
             how = f"{fmt_num(n.value)} × {human(c.value, c.unit)} each"
             out.append(_judge("capacity", last, n.value * c.value, how, factors))
     return out

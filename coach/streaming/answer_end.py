@@ -83,7 +83,7 @@ def broken_off(text: str) -> str | None:
     if not text or text[-1] in ".?!\"'”’":
         return None
     last = re.split(r"(?<=[.?!])\s+", text)[-1]
-    words = re.findall(r"[a-z0-9']+", last.lower())
+    words: list[str] = re.findall(r"[a-z0-9']+", last.lower())
     if words and words[-1] in TRAILING:
         return "the words stop on '" + words[-1] + "'"
     if len(words) < 5:
