@@ -152,3 +152,10 @@ def test_a_gain_set_against_what_it_cost_is_a_trade_off() -> None:
                         "about a point of recall while serving cost doubled, so we kept the smaller one.",
                         question=default_content().question("bh-disagreement"))
     assert {d.id: d.score for d in card.dimensions}.get("tradeoffs", 0.0) > 0.0
+
+
+def test_what_someone_had_never_done_is_the_scene_not_an_outcome() -> None:
+    r = _star("Last year a new engineer joined my team straight from a research lab. She was strong on modelling but "
+              "had never shipped a service. I gave her the retraining pipeline to own and paired with her for two "
+              "weeks.")
+    assert _label_of(r, "She was strong") != "result" and not r.result.present

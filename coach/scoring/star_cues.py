@@ -182,7 +182,8 @@ RESULT = [
     (re.compile(r"\b(?:as a result|in the end|ended up|the result|the outcome|the impact|that led to|which led to|"
                 r"this led to|resulted in|by the end|the net effect|after that|since then|within (?:two|three|a|"
                 r"\d+) (?:weeks|months|quarters))\b", _F), 2.5),
-    (re.compile(r"\b(?:shipped|launched|went live|rolled (?:it )?out to|got adopted|adopted by|became the default|"
+    # (not what someone had never done: "she had never shipped a service" is the scene)
+    (re.compile(r"\b(?<!never )(?<!not )(?<!n't )(?<!ever )(?:shipped|launched|went live|rolled (?:it )?out to|got adopted|adopted by|became the default|"
                 r"(?:is|are) still (?:used|running|in production)|now (?:serves|runs|handles|used)|were using it|"
                 r"has caught|never (?:happened|came back|recurred)|no more (?:pages|incidents|outages))\b", _F), 2.0),
     (re.compile(r"\b(?:we|i|they) (?:saw|hit|achieved|reached|delivered|won|landed|kept)\b", _F), 1.5),
