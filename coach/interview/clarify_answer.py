@@ -120,18 +120,6 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues) -> list[str]:
     return named or top[:1]             # shared words alone: the first such fact
 
 
-def _fact_sharing_words(clause: str, facts: Mapping[str, str]) -> str | None:
-    """The fact that shares the most content words with a clause that names no topic ("how many items get
-    uploaded" -> the fact about 2,000 uploads per second); the first in the facts' order on a tie."""
-    words = _stems(clause)
-    best, top = None, 0
-    for topic, text in facts.items():
-        n = len(words & _stems(text))
-        if n > top:
-            best, top = topic, n
-    return best
-
-
 def _reminder(cues: Cues, said: str) -> str:
     """"As I said, about 800 a second": the fact's first letter lowered unless it starts a name or acronym."""
     if len(said) > 1 and said[0].isupper() and said[1].islower():
