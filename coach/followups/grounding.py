@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from coach.scoring.text import stem as _raw     # the scorer's light suffix stripper
+
 _FLAGS = re.IGNORECASE
 # the clause runs to a comma or other mark, "and"/"but", the question's own words, or the end of the question
 _END = r"(?=[,;:.?]|$|\s+(?:and|but|or|so|how|what|why|which|who|where|did|do|does|was|were)\s)"
@@ -90,16 +92,6 @@ see saw seen
 give gave given
 get got gotten
 """.strip().splitlines())
-
-
-def _raw(w: str) -> str:
-    for suffix in ("ing", "ed", "es", "s", "ly"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
-            break
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiousl":
-        w = w[:-1]                      # "shipping" -> "ship"
-    return w[:-1] if len(w) > 3 and w.endswith("e") else w
 
 
 _CANONICAL = {w: group[0] for group in _SAME for w in group}
