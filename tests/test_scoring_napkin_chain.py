@@ -210,9 +210,12 @@ def test_each_standing_for_the_machines_just_counted_is_their_capacity() -> None
     assert [c.rule for c in wrong] == ["capacity"] and wrong[0].expected == pytest.approx(30000)
 
 
+def _checks(text: str, rule: str) -> list[dict]:
+    return [c for c in score_answer(text).to_dict()["sizing"]["checks"] if c["rule"] == rule]
+
+
 def _said(text: str) -> list[dict]:
-    from coach.scoring import score_answer
-    return [c for c in score_answer(text).to_dict()["sizing"]["checks"] if c["rule"] == "arithmetic"]
+    return _checks(text, "arithmetic")
 
 
 def test_arithmetic_said_out_loud_is_checked_whatever_is_counted() -> None:
@@ -240,10 +243,8 @@ def test_a_division_said_out_loud_is_checked() -> None:
 
 
 def test_a_run_time_after_its_rate_and_its_total_is_checked() -> None:
-    from coach.scoring import score_answer
-
     def times(text: str) -> list[dict]:
-        return [c for c in score_answer(text).to_dict()["sizing"]["checks"] if c["rule"] == "training_time"]
+        return _checks(text, "training_time")
     wrong = times("The embedding job gets through about four thousand documents a second, so the backlog of thirty million "
                   "documents is cleared in about ten minutes.")
     assert wrong and not wrong[0]["ok"] and "2.08 hours" in wrong[0]["message"]
