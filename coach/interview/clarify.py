@@ -41,7 +41,8 @@ def _asks_without_question_word(words: list[str], core: list[str], cues: Cues, r
     """A request for a fact with no question word or mark: "I'd like to know whether...",
     "ballpark number of users per day", "I'm assuming X, or is that wrong"."""
     low = " ".join(words)
-    asked = [a for a in cues.embedded_asks if any(_has(low, a + " " + w) for w in cues.embedded_words)]
+    asked = [a for a in cues.embedded_asks   # (the ask alone first: cheap, and it must be there for any pair to be)
+             if _has(low, a) and any(_has(low, a + " " + w) for w in cues.embedded_words)]
     after = low.split(asked[0], 1)[1] if asked else ""
     embedded = bool(asked) and not moves.goes_on(after.split(), cues)  # "I want to know when it drifts, so I'd..."
     opener = " ".join(words[:len(words) - len(core)] + core[:1])
@@ -204,11 +205,11 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         premise = bool(confirm) and low.startswith(confirm[0] + " ") and ", so " in raw.lower()
         handed_over = words[-1] in cues.confirm_tags and any(" ".join(_core(words, cues)).startswith(a + " ")
                                                              for a in cues.assume_opens)
+        names_fact = bool(topics_asked([raw], cues))
         checks = any(_has(low, c) for c in cues.assumption_checks) or \
-            (any(low.endswith(" " + c) for c in confirm) and bool(topics_asked([raw], cues))) or \
+            (any(low.endswith(" " + c) for c in confirm) and names_fact) or \
             (bool(confirm) and not premise and not any(_has(low.replace(confirm[0], " "), c) for c in cues.choosing)) or \
             handed_over
-        names_fact = bool(topics_asked([raw], cues))
         needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues)
         checks = checks or moves.hands_back(words, cues) or moves.tagged_fact(words, _core(words, cues), cues, names_fact) or \
             moves.tailed_request(words, cues, names_fact)
@@ -251,7 +252,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
                     any(_has(low, p) for p in cues.about_my_turn)) and not requested
         # asking leave for one's own step ("would it be okay to start from the boxes") is not a clarification;
         # asking whether something of the problem is allowed ("is it okay to use bureau data") is
-        own_step = any(_has(low, p) for p in cues.about_my_turn) or not topics_asked([raw], cues)
+        own_step = any(_has(low, p) for p in cues.about_my_turn) or not names_fact
         leave = any(_has(low, p) for p in cues.permission) and "assum" not in low and own_step
         meta = any(_has(low, p) for p in cues.about_the_interview) or leave or (
             about_me and not needs and "assum" not in low and not names_fact) or \
@@ -268,11 +269,15 @@ def is_clarification(text: str, cues: Cues | None = None) -> bool:
 def clarifying_questions(text: str, cues: Cues | None = None, weights: Weights | None = None) -> list[str]:
     """The turn's clarifying questions, or [] when the turn is design talk, rhetorical or off the problem.
     A short turn the rules miss is still asked when the feature score is confident (clarify_features)."""
-    asked = _asked_by_rules(text, cues or default_cues())
+    return _asked_by_rules(text, cues or default_cues()) or _sure_by_features(text, weights)
+
+
+def _sure_by_features(text: str, weights: Weights | None = None) -> list[str]:
+    """A short turn the feature score is confident asks the interviewer (clarify_features)."""
     w = weights or default_weights()
-    if not asked and text.strip() and len(text.split()) <= w.max_words and probability(text, w) >= w.threshold:
+    if text.strip() and len(text.split()) <= w.max_words and probability(text, w) >= w.threshold:
         return [text.strip()]
-    return asked
+    return []
 
 
 def questions_in_answer(text: str, cues: Cues | None = None) -> list[str]:
@@ -280,7 +285,8 @@ def questions_in_answer(text: str, cues: Cues | None = None) -> list[str]:
     ("Let me start with what I need from you: which categories exist... Fine, so the worst get removed"):
     the same rules as a turn's, without the limit on other talk, and a short turn the feature score is sure of.
     The scorer's `no_clarifying` reads this, so a turn the interview treats as a clarification is one for it too."""
-    return _asked_by_rules(text, cues or default_cues(), whole_turn=False) or clarifying_questions(text, cues)
+    # (the rules over the whole turn find a subset of these: only the feature score is left to ask)
+    return _asked_by_rules(text, cues or default_cues(), whole_turn=False) or _sure_by_features(text)
 
 
 def _asked_by_rules(text: str, cues: Cues, whole_turn: bool = True) -> list[str]:

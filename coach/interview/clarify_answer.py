@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection, Mapping
 
 from coach.interview.clarify_cues import Cues, default_cues
-from coach.interview.clarify_text import CLAUSE, core, find, opens_question, tokens
+from coach.interview.clarify_text import CLAUSE, core, find, front, opens_question, tokens
 from coach.scoring.scorecard import Scorecard
 
 
@@ -26,7 +26,9 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False) -> dict[str, 
     spans: list[tuple[int, int, str]] = []
     for topic, phrases in cues.topics.items():
         for p in phrases:
-            for m in re.finditer(r"(?<![a-z0-9])" + re.escape(p), text):
+            if p not in text:           # (a plain substring test first: most phrases are absent, and it is cheap)
+                continue
+            for m in front(p).finditer(text):
                 spans.append((m.start(), m.start() + len(p), topic))
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
     kept: list[tuple[int, int, str]] = []

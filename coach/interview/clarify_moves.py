@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from coach.interview.clarify_cues import Cues
+from coach.interview.clarify_text import has as _has
 from coach.interview.clarify_text import tokens
 
 AUX = _AUX = frozenset({"is", "are", "am", "was", "were", "do", "does", "did", "can", "could", "would", "will", "should",
@@ -19,10 +20,6 @@ _BACK = frozenset({"that", "it", "i", "this", "there"})
 _NUMBER = re.compile(r"^(?:\d[\d,.]*[kmbg]?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|"
                      r"billion|trillion|percent|dozen|half|double|twice)$")
-
-
-def _has(text: str, phrase: str) -> bool:
-    return re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", text) is not None
 
 
 def at(words: list[str], i: int, phrase: str) -> bool:
@@ -79,8 +76,10 @@ def states_a_need(words: list[str], cues: Cues) -> bool:
     """What the candidate needs to know, said as a statement ("one thing i need to understand first is
     how stale...", "it would help me to know if there's a model live"): a first person need, a verb of
     knowing, then what; unless the candidate goes on with the plan ("..., so i'd alert on it")."""
+    said = set(words)
+    needs = [n for n in cues.need_verbs if n.split()[0] in said]    # (only those whose first word is there)
     for i in range(len(words)):
-        for need in cues.need_verbs:
+        for need in needs:
             if not at(words, i, need):
                 continue
             before = words[max(0, i - 3):i]

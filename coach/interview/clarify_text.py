@@ -40,8 +40,14 @@ def _phrase(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])")
 
 
+@functools.lru_cache(maxsize=None)
+def front(phrase: str) -> re.Pattern[str]:
+    """A cue phrase at the start of a word, which may run on ("judge" in "judged"), compiled once."""
+    return re.compile(r"(?<![a-z0-9])" + re.escape(phrase))
+
+
 def has(text: str, phrase: str) -> bool:
-    return _phrase(phrase).search(text) is not None
+    return phrase in text and _phrase(phrase).search(text) is not None    # the substring first: cheap
 
 
 @functools.lru_cache(maxsize=None)
@@ -78,5 +84,7 @@ def opens_question(words: list[str], cues: Cues) -> bool:
 def find(words: list[str], phrase: str, start: int = 0) -> list[int]:
     """Where the phrase's words occur in the word list, from `start` on."""
     p = phrase.split()
+    if not p or p[0] not in words:      # (the first word's absence settles it, cheaply)
+        return []
     return [i for i in range(start, len(words) - len(p) + 1) if words[i:i + len(p)] == p]
 

@@ -16,7 +16,7 @@ from coach.scoring import claims, levels, napkin, signals, sizing, star, talking
 from coach.scoring.gaps import Gap, feedback, find_gaps
 from coach.scoring.napkin import Check
 from coach.scoring.calibrate import Calibration, answer_kind, calibrate, to_score
-from coach.scoring.rubric import NON_ANSWER_CAP, Analysis, DimensionScore, dimensions, resolve_rubric
+from coach.scoring.rubric import DESIGN_ROUNDS, NON_ANSWER_CAP, Analysis, DimensionScore, dimensions, resolve_rubric
 from coach.scoring.scorecard import CONTRACT_VERSION, Scorecard, SizingReport, read_scorecard
 from coach.scoring.sizing import Quantity
 from coach.scoring.text import clean, sentences
@@ -86,7 +86,9 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
         text=text, sents=sents, round=round_id, star=star_report, quantities=quantities, checks=checks,
         missing=[], sizing_score=0.0, sizing_rule="", delivery=report, points=points,
         tradeoffs=signals.tradeoff_evidence(sents), production=production, scope=signals.scope_words(text),
-        tech=signals.tech_terms(text), clarifying=signals.clarifying(sents),
+        tech=signals.tech_terms(text),
+        # the detector reads every sentence; only a design answer's level and gaps ask what it heard
+        clarifying=signals.clarifying(sents, asked_too=round_id in DESIGN_ROUNDS),
         non_answer=na, question=question, wrong=wrong,
     )
     dims, expected = resolve_rubric(rubric, round_spec, round_id, a.narrative, bool(quantities), bool(production))

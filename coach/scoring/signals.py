@@ -186,12 +186,14 @@ def scope_words(text: str) -> list[str]:
     return sorted({m.group(0).lower() for m in SCOPE.finditer(text)})
 
 
-def clarifying(sents: list[Sentence]) -> list[str]:
-    """Requirements, assumptions and scale questions: the sentences that name them, and every clarifying
-    question the interview's own detector hears in the answer (one source of truth for what asks the
-    interviewer about the problem: "Let me start with what I need from you: which categories exist...")."""
+def clarifying(sents: list[Sentence], asked_too: bool = True) -> list[str]:
+    """Requirements, assumptions and scale questions: the sentences that name them, and (`asked_too`) every
+    clarifying question the interview's own detector hears in the answer (one source of truth for what asks
+    the interviewer about the problem: "Let me start with what I need from you: which categories exist...")."""
     from coach.interview.clarify import questions_in_answer     # here: clarify's answers read the scorecard
     named = [s.text for s in sents if CLARIFY.search(s.text)]
+    if not asked_too:
+        return named
     asked = [q for q in questions_in_answer(" ".join(s.text for s in sents)) if not any(q in n or n in q for n in named)]
     return named + asked
 
