@@ -26,7 +26,7 @@ from coach.interview.answer_turn import AnswerTurn
 from coach.interview.engine import Ask, NeedFollowUp, WrapUp
 from coach.interview.question_card import last_per_question
 from coach.interview.runner_state import RunnerState, Scorer, ms_since
-from coach.interview.summary import closing_remarks
+from coach.interview.summary import closing_remarks, unscored_closing
 
 __all__ = ["InterviewRunner", "RunnerState", "Scorer"]
 
@@ -147,6 +147,7 @@ class InterviewRunner(AnswerTurn):
                 if isinstance(result, list):    # a clarifying question: answered from the facts
                     said, used = clarify.reply(result, self.engine.facts_now(), given=self.engine.facts_given(),
                                                said=self._asked_in)
+                    self._clarifications.append(tuple(used))
                     action = self.engine.clarified(" ".join(result), said, "facts" if used else "assumption", used)
                     continue
                 transcript, card = result
@@ -180,7 +181,9 @@ class InterviewRunner(AnswerTurn):
         if self.resume_from is not None and self.resume_from.pending == "close":
             return            # said before the interruption: the session only had to be ended
         rounds = [spec.name for _, spec in self.engine.items[: self.engine.index + 1]]
-        text = closing_remarks(self.closing_template, rounds, last_per_question(self._scores), dict(self.focus))
+        scores = last_per_question(self._scores)
+        text = closing_remarks(self.closing_template, rounds, scores, dict(self.focus)) if scores or not self.unscored \
+            else unscored_closing(self.unscored, rounds, self._clarifications)
         self.on_event(self._speaking(text))
         started = time.perf_counter()
         self._start_final()       # the closing goes by the live card; the session's score waits for the pass

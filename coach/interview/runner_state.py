@@ -44,6 +44,8 @@ class RunnerState:
     audio_root: Path                  # the data dir: audio paths are stored relative to it
     closing_template: str
     focus: Mapping[str, str] = field(default_factory=dict)
+    unscored: Mapping[str, str] = field(default_factory=dict)   # closing.md `## unscored`: the closing of a
+                                      # session with no scored answer (empty: the scores' closing all the same)
     on_event: Callable[[ev.Event], None] = lambda e: None
     no_speech: str = "raise"          # "raise" (headless) or "retry" (live: ask again)
     clock: Callable[[], float] = time.monotonic
@@ -86,6 +88,8 @@ class RunnerState:
     _scores: list[Scorecard] = field(default_factory=list)
     _answers: dict[str, list[Transcript]] = field(default_factory=dict)   # each question's answers so far
     _asked_in: str = ""           # the last clarifying turn as said, for its reply
+    _clarifications: list[tuple[str, ...]] = field(default_factory=list)   # per clarifying turn, the fact topics
+                                      # its reply gave (none: the candidate was asked to assume), for the closing
     resume_from: Any = None           # a ResumePoint: continue an interrupted session
     session_lock: Callable[[str], AbstractContextManager[Any]] | None = None   # one process per session
 
