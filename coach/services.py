@@ -237,7 +237,8 @@ def build_runner(*, content: Any, items: list[Any], source: Any, transcriber: An
         scorer=partial(scorer, level=level) if level and scorer is not None else scorer,
         rubrics=content.rubrics,
         audio_root=store.root, closing_template=section_text(closing, "closing"),
-        focus=parse_focus(section_text(closing, "focus")), on_event=on_event, no_speech=no_speech,
+        focus=parse_focus(section_text(closing, "focus")), unscored=parse_focus(section_text(closing, "unscored")),
+        on_event=on_event, no_speech=no_speech,
         session_lock=lambda session_id: SessionLock(store.root, session_id), **{"hotwords": load_glossary(), "glossary": tuple(glossary_terms()), **extra},
     )
 

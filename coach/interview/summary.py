@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from string import Template
 
 from coach.scoring.scorecard import Scorecard
@@ -94,3 +94,28 @@ def closing_remarks(template: str, rounds: Sequence[str], scores: Sequence[Score
     strength = strongest_dimension(scores) or "nothing reached the bar yet, so let's build from the basics"
     advice = focus.get(gap or "", "") or _advice_without_gap(scores)
     return Template(template).safe_substitute(rounds=" and ".join(seen), strength=strength, focus=advice)
+
+
+_COUNTS = ("no", "one", "two", "three", "four", "five", "six")
+
+
+def _questions(n: int) -> str:
+    said = _COUNTS[n] if n < len(_COUNTS) else str(n)
+    return f"{said} clarifying question{'' if n == 1 else 's'}"
+
+
+def unscored_closing(lines: Mapping[str, str], rounds: Sequence[str], clarifications: Sequence[Sequence[str]]) -> str:
+    """The closing of a session with no scored answer (prompts/closing.md `## unscored`): the scores have
+    nothing to say, so it says what happened (the clarifying questions asked, the facts heard, or
+    nothing at all) and what to do next. `clarifications`: per clarifying turn, the fact topics its
+    reply gave (none when the candidate was asked to state an assumption)."""
+    seen = list(dict.fromkeys(spoken_round(r) for r in rounds)) or ["a short warm-up"]
+    topics = list(dict.fromkeys(t for told in clarifications for t in told))
+    if not clarifications:
+        asked, then = "", lines.get("answer next", "")
+    else:
+        asked = lines.get("asked facts" if topics else "asked assume", "")
+        then = lines.get("design next", "")
+    asked = Template(asked).safe_substitute(count=_questions(len(clarifications)), topics=" and ".join(topics))
+    text = Template(lines.get("closing", "")).safe_substitute(rounds=" and ".join(seen), asked=asked, next=then)
+    return " ".join(text.split())
