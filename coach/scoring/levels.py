@@ -145,6 +145,20 @@ _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagge
                     r"(?:care|listen|bother|understand|get it))\b|"
                     r"\bproved my point\b|\bi told (?:them|him|her|you) so\b", _F)
 BLAME_COST = 0.75
+# Running down the current manager or employer in a view of one's own job ("my current manager does not really
+# understand machine learning", "the company has been a bit of a mess since the reorganisation"): the people rounds'
+# pitfall ("complaining about the current employer"), costed like blame in a plan. A story's scene may say the same of
+# a partner it then wins over, so stories are not read for it.
+_DISPARAGE = re.compile(
+    r"\b(?:my|our) (?:current |old |former |previous |last |direct )?(?:manager|boss|company|employer|leadership|"
+    r"management|director|skip[- ]level|org) (?:does not|doesn'?t|did not|didn'?t|do not|don'?t|has never|have never|"
+    r"never) (?:really |even |actually |fully |truly )?(?:understands?|understood|knows?|cares?|cared|gets?|listens?|"
+    r"values?)\b|"
+    r"\b(?:the|my|our|this) (?:company|place|org|organi[sz]ation|employer|leadership|management) (?:has been|is|was|"
+    r"had been) (?:(?:a bit|kind|sort|frankly|honestly|just|really|totally|such|quite|pretty much) (?:of )?)*(?:a )?"
+    r"(?:mess|disaster|joke|chaos|circus|shambles|dysfunctional|toxic|hopeless)\b|"
+    r"\bpeople who (?:have never|never|don'?t|do not) (?:\w+ ){0,2}(?:trained|built|shipped|understood|understand) "
+    r"(?:a|any|an) (?:model|system|line of code)\b", _F)
 # Asides that leave the story ("I should say the team was quite new", "which did not go anywhere but was fun to watch",
 # "a whole saga on its own"): the rubric's answer that drifts; two or more cost DRIFT_COST.
 _DIGRESSION = re.compile(r"\b(?:i should (?:say|mention|add)|by the way|anyway|on a side note|as an aside|tangent|"
@@ -219,6 +233,8 @@ def plan(a: Any, t: Trace) -> None:
     blame = _blame(a.text)
     if blame:                         # a plan that writes the partner off is the rubric's red flag as much as a story
         t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
+    elif (run_down := _DISPARAGE.search(a.text)) is not None:
+        t.add(-BLAME_COST, f'runs down the current employer ("{run_down.group(0)}")')
 
 
 GENERIC_CAP, GENERIC_WORDS = 2.0, 25     # the level a generic plan reaches at most; distinct new words

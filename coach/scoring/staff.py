@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 
 _F = re.IGNORECASE
+# Another team taking up the speaker's practice for its own work: "the collections team later picked up the same
+# checklist for their own models" (scope beyond the team, and a practice that outlasts the project).
+_TAKEN_UP = (r"(?:the|another|a) [a-z-]+(?: [a-z-]+)? team (?:later |then |since |also |soon )?(?:picked up|took up|adopted|"
+             r"reused|copied|borrowed) (?:the same|our|my|this|that|it)\b")
 STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
     "scope across teams": re.compile(
         r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a dozen|dozens of|several|multiple|"
@@ -16,8 +20,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         # director and the head of support")
         r"the [a-z-]+(?: [a-z-]+)? and (?:the )?[a-z-]+(?: [a-z-]+){0,2} teams|"
         r"(?:finance|legal|support|sales|marketing|risk|compliance|security|operations|customer service|policy) "
-        r"(?:director|org|vp|leadership)|head of (?:finance|legal|support|sales|marketing|risk|"
-        r"compliance|security|operations))", _F),
+        r"(?:director|org|vp|leadership)|heads? of (?:finance|legal|support|sales|marketing|risk|retention|"
+        r"compliance|security|operations)|" + _TAKEN_UP + ")", _F),
     "influence without authority": re.compile(
         r"\b(?:convinced|aligned|persuaded|without (?:formal |any )?authority|(?:managed|ran|led|owned) none of "
         r"(?:them|those|these|the)|asked (?:each|every|both|all the|the) (?:team |other )?leads?\b|"
@@ -26,8 +30,13 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:didn'?t|did not|don'?t) report to me|buy-?in|design review|architecture review|rfc|invited|negotiated|"
         r"won over|leads of|tech leads|with (?:their|that team'?s|the other|those teams'?|partner teams'?) leads?|"
         # agreement won from people outside one's line: "agreed a schedule with the three leads", "approved by the council"
-        r"(?:agreed|aligned|negotiated|settled|worked out) (?:[a-z]+ ){0,4}with (?:the |their |those |both |all |each )?"
-        r"(?:[a-z]+ ){0,2}(?:leads|directors|managers|teams|partners|owners)|(?:approved|endorsed|adopted) by (?:the |an? )?"
+        r"(?:agreed|aligned|negotiated|settled|worked out) (?:[a-z]+ ){0,5}with (?:the |their |those |both |all |each )?"
+        r"(?:[a-z]+ ){0,2}(?:leads|directors|managers|teams|partners|owners|heads)|"
+        # the same told the other way round: "With product I would settle on a plan in two steps"
+        r"with (?:the )?(?:product|design|finance|legal|marketing|operations|ops|sales|support|research|[a-z]+ team)"
+        r"(?: team| leads?)?,? (?:i|we)(?:'d| would| will|'ll)? (?:then )?(?:settle|settled|agree|agreed|align|aligned|"
+        r"negotiate|negotiated|work out|worked out)\b|"
+        r"(?:approved|endorsed|adopted) by (?:the |an? )?"
         r"(?:[a-z]+ ){0,2}(?:council|board|committee|forum|leads|directors|group)|with input from|"
         r"(?:got|brought) (?:[a-z]+ ){0,3}(?:on board|to agree|to sign off|to adopt)|persuad\w*|"
         r"leads? from|other tech leads|"
@@ -91,6 +100,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:that )?(?:the )?(?:other|every|all|most) (?:[a-z-]+ ){0,2}teams|(?:sends?|sending|brings?|bringing|routes?|"
         r"routing) (?:us |me )?(?:every|all|each) [a-z -]{0,30}(?:for|through|to) (?:a |the |our )?(?:review|sign-?off)|"
         # a practice others took up: "became the template for the flights and car-hire teams, who now run ..."
+        + _TAKEN_UP + r"|"
         r"became (?:the|our|a|an) (?:[a-z-]+ )?(?:template|standard|default|blueprint|playbook|pattern|reference) "
         r"(?:for|across|in) (?:the |our |every |all |other )?[a-z ,-]{0,40}(?:teams?|orgs?|groups?|company))\b", _F),
     # the technical-screen rubric's staff bar: where the textbook view breaks at scale or in production

@@ -47,7 +47,8 @@ _CLAUSE_START = re.compile(
     r"\s+(?=(?:and|so|but|then|which meant)\s+" + _FILL + r"(?:after that|since then|in the end|" + _SUBJECT + r")\b|"
     r"(?:after that|afterwards?|since then|in the end|it turned out|turns out|"
     r"now(?=\s+(?:any|every|each|all|the|our|my|their|it|there|nothing|nobody|no|they)\b)|"
-    r"(?:within|after|about|around|over) (?:a|one|two|three|four|six|a few|a couple of|\d+) (?:days?|weeks?|months?|"
+    r"(?:within|after|about|around|over) (?:about |around |almost |nearly |over |another )?"   # "| after about six months"
+    r"(?:a|one|two|three|four|six|a few|a couple of|\d+) (?:days?|weeks?|months?|"
     r"quarters?|years?)\b(?=\s+(?:later\s+)?" + _SUBJECT + r"\b)|"   # a duration inside a clause ("ran it | over two weeks to")
     r"(?:a|one|two|three|four|six|a few|\d+) (?:days?|weeks?|months?|quarters?|years?) later)\b|"
     r"(?:ok(?:ay)?|yeah|um|uh|well)\s+so\b|"
