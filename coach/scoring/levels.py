@@ -26,6 +26,12 @@ _REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking
                          r"(?:it|this) (?:does not|doesn'?t) always work)\b", _F)
 _EXAMPLE = re.compile(r"\b(?:on a|in a|at my|on my|on our|in our|when i)\b[^.]{0,40}\b(?:project|model|team|"
                       r"company|job|work(?:ed)?)\b|\b(?:i worked on|i reviewed|i led|i built)\b", _F)
+# A case the speaker met in their own work, told without the words _EXAMPLE looks for: "The nastiest version I have
+# hit was a churn model with a refund flag ...", "we had a ranker whose ...".
+_OWN_CASE = re.compile(r"(?<!if )(?<!unless )\b(?:i (?:have |'ve )?(?:hit|seen|met|run into|ran into|found|debugged|"
+                       r"caught|inherited)|(?:we|i) had|we (?:hit|found|ran into|caught))\b[^.]{0,60}?\b(?:models?|pipelines?|rankers?|"
+                       r"classifiers?|forecasts?|systems?|features?|flags?|datasets?|tables?|jobs?)\b|"
+                       r"\b(?:models?|rankers?|systems?|pipelines?|classifiers?|forecasts?|services?) of (?:ours|mine)\b", _F)
 _REASON = re.compile(r"\bbecause\b|\bsince\b|\brather than\b|\binstead\b|\bso that\b(?!')|\bwhich is why\b", _F)
 _NUMBER = re.compile(r"\d")
 # The rubrics' top level for a technical answer: the limits of the idea, its edge cases, what does not fit.
@@ -307,8 +313,14 @@ def technical(a: Any, t: Trace) -> None:
         t.add(min(2.0, 0.3 * len(a.tech)), f"{len(a.tech)} technical terms")
         distinct = len(set(content_stems(a.text)))
         t.add(round(min(1.0, distinct / 40), 2), f"{distinct} distinct content words")
-    if _EXAMPLE.search(a.text) and _NUMBER.search(a.text):
+    own_case = _EXAMPLE.search(a.text) or _OWN_CASE.search(a.text)
+    if own_case and _NUMBER.search(a.text):
         t.add(0.4, "a concrete example")
+    elif own_case and a.points.total and 2 * len(a.points.covered) >= a.points.total:
+        # the rubric's level 3 to 4 step is a case from their own work; with no figure, and beside a correct account
+        # (half the points or more: "we had a model that drifted and we retrained it" alone illustrates nothing),
+        # it earns half the credit
+        t.add(0.2, "a case from their own work")
     if a.tradeoffs or _REASON.search(a.text):
         t.add(0.3, "gives a reason or an alternative")
     if len(a.tech) >= 5:

@@ -108,7 +108,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"\b(?:in production|at scale|at serving time|(?:the )?(?:live|serving) (?:model|traffic|system|path)|"
         r"online (?:values?|features?|traffic)|(?:billions?|millions?) of (?:rows|users|events|examples|requests)|"
         r"(?:textbook|the (?:usual|standard) advice|the theory) (?:[a-z]+ ){0,3}(?:breaks?|fails?|misses)|"
-        r"(?:doesn'?t|does not|won'?t) (?:fit|scale)|on (?:a|an|our|my) [a-z -]{0,30}(?:model|system|pipeline)"
+        r"(?:doesn'?t|does not|won'?t) (?:fit|scale)|(?:on|in) (?:a|an|our|my) [a-z -]{0,30}(?:model|system|pipeline)"
         r"(?: of (?:mine|ours)| we| i|,)|(?:rare|long[- ]tail) [a-z ]{0,20}(?:vanished|disappeared|dropped out)|"
         # what breaks in practice, told from experience: "most drops I've seen were upstream"
         r"(?:most|many|every|the) (?:[a-z]+ ){0,2}(?:i'?ve|i have|we'?ve|we have) (?:seen|debugged|hit|dealt with)|"
@@ -130,7 +130,9 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"dozens of) (?:[a-z]+ ){0,2}(?:teams?|models|retrains?|launch(?:es)?|pipelines|reviews?)(?:'s)?\b|shared "
         r"(?:[a-z]+ ){0,2}(?:pipeline|check|gate|library|evaluation|platform|template|job|monitor|alert)|"
         r"launch (?:requirement|gate|checklist|criteria|process|review)|standing (?:check|gate|rule|review)|"
-        r"(?:in|into) (?:the|our) (?:shared |training |evaluation )?pipeline|(?:a|the|our) (?:[a-z]+ )?standard\b)",
+        r"(?:in|into) (?:the|our) (?:shared |training |evaluation )?pipeline|(?:a|the|our) (?:[a-z]+ )?standard\b|"
+        # a check in the build stops every model that goes through it: "a check that fails the build if ..."
+        r"(?:fails?|failing|breaks?|blocks?) the (?:build|ci|training job|release pipeline)|(?:in|into) (?:ci|the build)\b)",
         _F),
     # ... the choice framed by what a mistake costs the product and the people around the model
     "the cost of being wrong": re.compile(
