@@ -47,19 +47,23 @@ _RUSH = (r"\b(?:the|a|morning|evening|lunch|holiday|daily|traffic) (?:rush|spike
          r"\b(?:plan|planned|provision|provisioned|size|sized) (?:the )?capacity for\b")
 
 
+_PEAK_WORD, _AVERAGE_WORD = re.compile(r"\bpeak", _F), re.compile(r"\baverage|\bon average|\bmean\b", _F)
+_RUSH_WORDS, _CLAUSE_MARK = re.compile(_RUSH, _F), re.compile(r"[;,]")   # (compiled once: read around every rate)
+
+
 def is_peak(text: str, q: Quantity) -> bool:
     """Said as a peak: the nearer of "peak" and "average" around the number is "peak"."""
     lo, hi = max(0, q.start - 35), q.start + len(q.text) + 25
     window = text[lo:hi]
     start, end = q.start - lo, q.start - lo + len(q.text)
 
-    def dist(word: str, clause: bool = False) -> int:
+    def dist(word: re.Pattern[str], clause: bool = False) -> int:
         return min((start - m.end() if m.end() <= start else max(0, m.start() - end)
-                    for m in re.finditer(word, window, _F)
-                    if not (clause and re.search(r"[;,]", window[min(end, m.start()):max(start, m.start())]))),
+                    for m in word.finditer(window)
+                    if not (clause and _CLAUSE_MARK.search(window[min(end, m.start()):max(start, m.start())]))),
                    default=10 ** 6)
     # "rush" in the next clause names what comes next ("500/s; the evening rush is 3x"), not this figure
-    p, a = min(dist(r"\bpeak"), dist(_RUSH, clause=True)), dist(r"\baverage|\bon average|\bmean\b")
+    p, a = min(dist(_PEAK_WORD), dist(_RUSH_WORDS, clause=True)), dist(_AVERAGE_WORD)
     return p < 10 ** 6 and p < a
 
 

@@ -67,8 +67,16 @@ class StarReport:
                    sentences=tuple(d.get("sentences") or ()))
 
 
+# Each part's cues, heaviest first: the strongest cue that fires is the first that fires, so the rest need no search
+# (the same figure as the maximum over every cue, at a fraction of the searches).
+_HEAVIEST_FIRST = {id(cues): sorted(cues, key=lambda cue: -cue[1]) for cues in (SITUATION, TASK, ACTION, RESULT)}
+
+
 def _cue(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
-    return max((w for p, w in cues if p.search(sentence)), default=0.0)
+    ordered = _HEAVIEST_FIRST.get(id(cues))
+    if ordered is None:
+        return max((w for p, w in cues if p.search(sentence)), default=0.0)
+    return next((w for p, w in ordered if p.search(sentence)), 0.0)
 
 
 def label_sentence(sentence: str) -> dict[str, float]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_CHARS = 60_000   # ~10,000 words: far past any spoken answer; the rest is ignored
 
@@ -238,11 +238,25 @@ def human(value: float, unit: str) -> str:
     return f"{fmt_num(value)}{unit}" if unit.startswith("/") else f"{fmt_num(value)} {unit}".strip()
 
 
+@lru_cache(maxsize=256)
+def for_lowered(pat: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A case-insensitive pattern as a case-sensitive one for text already lowered (Python's matcher runs two to three
+    times faster without IGNORECASE on long alternations); None when an upper-case letter outside an escape could be
+    meant literally."""
+    if not pat.flags & re.IGNORECASE or re.search(r"[A-Z]", re.sub(r"\\.", "", pat.pattern)):
+        return None
+    return re.compile(pat.pattern, pat.flags & ~re.IGNORECASE)
+
+
 def first_matches(patterns: dict[str, re.Pattern[str]], text: str) -> dict[str, str]:
-    """name -> the phrase that showed it, for each pattern found in `text`."""
+    """name -> the phrase that showed it, for each pattern found in `text` (searched in the lowered text where that
+    gives the same span, the phrase taken from `text` as written)."""
     out = {}
+    low = text.lower()
+    same = len(low) == len(text)
     for name, pat in patterns.items():
-        m = pat.search(text)
+        fast = for_lowered(pat) if same else None
+        m = fast.search(low) if fast is not None else pat.search(text)
         if m:
-            out[name] = m.group(0)
+            out[name] = text[m.start():m.end()]
     return out
