@@ -192,3 +192,24 @@ def test_agreement_with_other_functions_heads_and_another_team_taking_the_practi
     plan = ("I would first measure where the latency goes, then price each option's quality cost. With product I "
             "would settle on a plan in two steps, cheap wins first.")
     assert "influence without authority" not in score_answer(plan, level="staff").calibration.staff_missing
+
+
+def test_adoption_counted_as_it_stands_now_is_a_measured_outcome() -> None:
+    story = ("The clearest case is the feature validation library I wrote at a food delivery company, which nine "
+             "teams now use before every retrain. Nobody asked for it; I wrote the design note, got two other team "
+             "leads to try it, and reworked the API after their feedback. I also wrote the standard for how schema "
+             "checks run in our group. The teams tell me retrains feel a lot safer since then, though I never "
+             "measured it.")
+    card = _score(story, "rc-level-fit", level="staff")
+    assert any("measured result" in s for s in card.calibration.steps), card.calibration.steps
+    past = story.replace("which nine teams now use before every retrain", "which I used before every retrain")
+    assert _score(past, "rc-level-fit", level="staff").overall < card.overall
+
+
+def test_generalising_another_teams_code_with_its_owner_is_influence() -> None:
+    base = ("Three teams had each written their own session join, and their numbers disagreed by five percent. "
+            "I picked the most reliable of the three and generalised it instead of writing a new one. "
+            "Within a quarter all three teams used it and the figures agreed.")
+    assert "influence without authority" in score_answer(base, level="staff").calibration.staff_missing
+    together = base.replace("generalised it instead", "generalised it together with its owner instead")
+    assert "influence without authority" not in score_answer(together, level="staff").calibration.staff_missing

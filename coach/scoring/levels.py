@@ -89,7 +89,7 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     # a task sentence sets a scene too; the rubric's level 3 needs a sentence of action, level 4 specific actions
     if (has_s or has_t) and has_r and acts and (has_t or len(acts) >= 2 or specific >= 5):
         t.set(3.0, "situation, action and result, the actions specific")
-        if st.measurable_result and (len(acts) >= 2 or specific >= 8):
+        if (st.measurable_result or _ADOPTED_NOW.search(a.text)) and (len(acts) >= 2 or specific >= 8):
             t.set(4.0, "specific actions and a measured result")
             if _REFLECTION.search(a.text):
                 t.add(0.6, "reflection on what they learned or would change")
@@ -174,6 +174,11 @@ _DIGRESSION = re.compile(r"\b(?:i should (?:say|mention|add)|by the way|anyway|o
                          r"(?:that'?s|that is) another story|a story for another time)\b", _F)
 DRIFT_ASIDES, DRIFT_COST = 2, 0.75
 MEASURED_STEPS = 0.5    # a story whose steps, not its outcome, carry the figures
+# Adoption counted as it stands now ("the evaluation service I designed, which eleven teams now use"): a measured
+# outcome wherever the story tells it, even when its closing result is admitted to be unmeasured.
+_ADOPTED_NOW = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                          r"fifty|a dozen|dozens of) (?:other |product |engineering )?(?:teams|groups|orgs|product areas|"
+                          r"business units) (?:now |still |today )(?:use|rely on|run on|depend on|build on|are on)\b", _F)
 SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most
 SETUP_WORDS_OVERVIEW = 180            # a deep dive's overview: the problem and its scale come before the design
 

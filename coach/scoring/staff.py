@@ -48,6 +48,9 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"not (?:in )?my (?:reporting line|team|org|report)\b|\bteam,? not mine\b|outside (?:my|our) (?:team|org|"
         r"reporting line)|"
         r"worked with [a-z ]{0,20}lead|workshop|one on one|"
+        # building on another team's work with the people who own it: "generalised it together with its owner"
+        r"together with (?:its|their|the other team'?s|that team'?s|the [a-z-]+ team'?s) (?:owners?|authors?|leads?|"
+        r"engineers?|maintainers?)|"
         # persuasion by showing and helping: presenting to peers, pairing with other teams' engineers
         r"presented (?:[a-z]+ ){0,3}(?:at|to) (?:the|our|a) (?:[a-z']+ ){0,3}(?:review|forum|meeting|leads|council|"
         r"guild)|offered to (?:pair|help|sit)|(?:sat|paired) with (?:an? |the )?(?:engineers?|leads?|someone) from|"
