@@ -213,3 +213,15 @@ def test_generalising_another_teams_code_with_its_owner_is_influence() -> None:
     assert "influence without authority" in score_answer(base, level="staff").calibration.staff_missing
     together = base.replace("generalised it instead", "generalised it together with its owner instead")
     assert "influence without authority" not in score_answer(together, level="staff").calibration.staff_missing
+
+
+def test_the_eighth_fresh_part_meets_every_target_once_folded_in() -> None:
+    # Scored once as the clean check (Spearman 0.733, two answers graded <= 2 above 2.0, one grade-5 answer below
+    # 4.0, quotes 0.812, two wrong chains missed: README, Scoring), then read and folded in with the rules above.
+    from coach.eval.scoring import calibration
+    f = calibration(("fresh8",))["fresh8"]
+    assert f["answers"] == 50
+    assert f["spearman"] >= 0.9 and f["weak_above_2"] == 0 and f["strong_below_4"] == 0
+    assert f["quote_right"] >= 0.9 and f["points_precision"] >= 0.9
+    assert not f["chains"]["false_flags"] and not f["chains"]["misses"]
+    assert not f["chains"]["flag_without_right_figure"]
