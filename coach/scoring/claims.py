@@ -96,8 +96,10 @@ def states(m: Misconception, sentence: str) -> bool:
 # A sentence that names its subject by a pronoun in its first words ("The standard approach is SMOTE. I run it on
 # the whole dataset first, before splitting ..."): the claim is read with the sentence before it, unless that one
 # turns something round ("don't stop early ... | we had that once where ..." tells what went wrong).
-BACK_REFERENCE = re.compile(r"^(?:\W*[\w'-]+){0,5}?\W*\b(?:it|this|that|these|those|they|them)\b(?! (?:is|was) (?:why|how|"
-                            r"what|when|where)\b)", re.I)
+# ("that" after "is", "means", "found" ... opens what is said, not a pointer back: "The catch is that PSI alarms ...")
+BACK_REFERENCE = re.compile(r"^(?:\W*[\w'-]+){0,5}?\W*\b(?:it|this|(?<!is )(?<!was )(?<!means )(?<!meant )(?<!said )"
+                            r"(?<!says )(?<!found )(?<!think )(?<!thought )(?<!showed )(?<!shows )that|these|those|they|"
+                            r"them)\b(?! (?:is|was) (?:why|how|what|when|where)\b)", re.I)
 
 
 def _joined(before: str, sentence: str) -> str:

@@ -121,8 +121,10 @@ def _group(alts: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[st
             re.compile("|".join(f"(?:{p})" for p in negated), _F) if negated else None)
 
 
-def _mentions(alts: tuple[str, ...], clause: str) -> list[tuple[int, int]]:
-    """Where the clause mentions one of the alternatives with the polarity asked for."""
+def _mentions(alts: tuple[str, ...], clause: str, verbs: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
+    """Where the clause mentions one of the alternatives with the polarity asked for. `verbs` are the mentions asked
+    negated ("!affect*"): the negation before one of them is its own, not that of the object just after it ("do not
+    affect calibration" negates the effect, not calibration)."""
     out = []
     for pat, want_negated in zip(_group(alts), (False, True)):
         if pat is None:
@@ -130,6 +132,8 @@ def _mentions(alts: tuple[str, ...], clause: str) -> list[tuple[int, int]]:
         for m in pat.finditer(clause):
             before = clause[max(0, m.start() - 40):m.start()]
             negated = bool(NEG_BEFORE.search(before))
+            if negated and not want_negated and any(0 <= m.start() - e <= 12 for _, e in verbs):
+                negated = False
             if want_negated == negated and (want_negated or not CONTRAST_BEFORE.search(before)):
                 out.append((m.start(), m.end()))
     return out
@@ -180,10 +184,13 @@ def fires(cue_set: str, sentence: str) -> bool:
     vetoes = tuple(tuple(a.lstrip("-").strip() for a in g) for g in parsed if g[0].startswith("-"))
     if not groups:
         return False
+    asked_negated = tuple(g for g in groups if any(a.startswith("!") for a in g))
     for clause in clauses(sentence):
+        verbs = tuple((m.start(), m.end()) for g in asked_negated for m in _group(g)[1].finditer(clause)  # type: ignore[union-attr]
+                      if NEG_BEFORE.search(clause[max(0, m.start() - 40):m.start()])) if asked_negated else ()
         found = []
         for g in groups:                 # the rarest words come first in a cue set: stop at the first absent group
-            ms = _mentions(g, clause)
+            ms = _mentions(g, clause, verbs)
             if not ms:
                 break
             found.append(ms)

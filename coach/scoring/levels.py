@@ -26,6 +26,12 @@ _REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking
                          r"(?:it|this) (?:does not|doesn'?t) always work)\b", _F)
 _EXAMPLE = re.compile(r"\b(?:on a|in a|at my|on my|on our|in our|when i)\b[^.]{0,40}\b(?:project|model|team|"
                       r"company|job|work(?:ed)?)\b|\b(?:i worked on|i reviewed|i led|i built)\b", _F)
+# A case the speaker met in their own work, told without the words _EXAMPLE looks for: "The nastiest version I have
+# hit was a churn model with a refund flag ...", "we had a ranker whose ...".
+_OWN_CASE = re.compile(r"(?<!if )(?<!unless )\b(?:i (?:have |'ve )?(?:hit|seen|met|run into|ran into|found|debugged|"
+                       r"caught|inherited)|(?:we|i) had|we (?:hit|found|ran into|caught))\b[^.]{0,60}?\b(?:models?|pipelines?|rankers?|"
+                       r"classifiers?|forecasts?|systems?|features?|flags?|datasets?|tables?|jobs?)\b|"
+                       r"\b(?:models?|rankers?|systems?|pipelines?|classifiers?|forecasts?|services?) of (?:ours|mine)\b", _F)
 _REASON = re.compile(r"\bbecause\b|\bsince\b|\brather than\b|\binstead\b|\bso that\b(?!')|\bwhich is why\b", _F)
 _NUMBER = re.compile(r"\d")
 # The rubrics' top level for a technical answer: the limits of the idea, its edge cases, what does not fit.
@@ -83,7 +89,7 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     # a task sentence sets a scene too; the rubric's level 3 needs a sentence of action, level 4 specific actions
     if (has_s or has_t) and has_r and acts and (has_t or len(acts) >= 2 or specific >= 5):
         t.set(3.0, "situation, action and result, the actions specific")
-        if st.measurable_result and (len(acts) >= 2 or specific >= 8):
+        if (st.measurable_result or _ADOPTED_NOW.search(a.text)) and (len(acts) >= 2 or specific >= 8):
             t.set(4.0, "specific actions and a measured result")
             if _REFLECTION.search(a.text):
                 t.add(0.6, "reflection on what they learned or would change")
@@ -145,6 +151,20 @@ _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagge
                     r"(?:care|listen|bother|understand|get it))\b|"
                     r"\bproved my point\b|\bi told (?:them|him|her|you) so\b", _F)
 BLAME_COST = 0.75
+# Running down the current manager or employer in a view of one's own job ("my current manager does not really
+# understand machine learning", "the company has been a bit of a mess since the reorganisation"): the people rounds'
+# pitfall ("complaining about the current employer"), costed like blame in a plan. A story's scene may say the same of
+# a partner it then wins over, so stories are not read for it.
+_DISPARAGE = re.compile(
+    r"\b(?:my|our) (?:current |old |former |previous |last |direct )?(?:manager|boss|company|employer|leadership|"
+    r"management|director|skip[- ]level|org) (?:does not|doesn'?t|did not|didn'?t|do not|don'?t|has never|have never|"
+    r"never) (?:really |even |actually |fully |truly )?(?:understands?|understood|knows?|cares?|cared|gets?|listens?|"
+    r"values?)\b|"
+    r"\b(?:the|my|our|this) (?:company|place|org|organi[sz]ation|employer|leadership|management) (?:has been|is|was|"
+    r"had been) (?:(?:a bit|kind|sort|frankly|honestly|just|really|totally|such|quite|pretty much) (?:of )?)*(?:a )?"
+    r"(?:mess|disaster|joke|chaos|circus|shambles|dysfunctional|toxic|hopeless)\b|"
+    r"\bpeople who (?:have never|never|don'?t|do not) (?:\w+ ){0,2}(?:trained|built|shipped|understood|understand) "
+    r"(?:a|any|an) (?:model|system|line of code)\b", _F)
 # Asides that leave the story ("I should say the team was quite new", "which did not go anywhere but was fun to watch",
 # "a whole saga on its own"): the rubric's answer that drifts; two or more cost DRIFT_COST.
 _DIGRESSION = re.compile(r"\b(?:i should (?:say|mention|add)|by the way|anyway|on a side note|as an aside|tangent|"
@@ -154,6 +174,11 @@ _DIGRESSION = re.compile(r"\b(?:i should (?:say|mention|add)|by the way|anyway|o
                          r"(?:that'?s|that is) another story|a story for another time)\b", _F)
 DRIFT_ASIDES, DRIFT_COST = 2, 0.75
 MEASURED_STEPS = 0.5    # a story whose steps, not its outcome, carry the figures
+# Adoption counted as it stands now ("the evaluation service I designed, which eleven teams now use"): a measured
+# outcome wherever the story tells it, even when its closing result is admitted to be unmeasured.
+_ADOPTED_NOW = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                          r"fifty|a dozen|dozens of) (?:other |product |engineering )?(?:teams|groups|orgs|product areas|"
+                          r"business units) (?:now |still |today )(?:use|rely on|run on|depend on|build on|are on)\b", _F)
 SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most
 SETUP_WORDS_OVERVIEW = 180            # a deep dive's overview: the problem and its scale come before the design
 
@@ -219,6 +244,8 @@ def plan(a: Any, t: Trace) -> None:
     blame = _blame(a.text)
     if blame:                         # a plan that writes the partner off is the rubric's red flag as much as a story
         t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
+    elif (run_down := _DISPARAGE.search(a.text)) is not None:
+        t.add(-BLAME_COST, f'runs down the current employer ("{run_down.group(0)}")')
 
 
 GENERIC_CAP, GENERIC_WORDS = 2.0, 25     # the level a generic plan reaches at most; distinct new words
@@ -291,8 +318,14 @@ def technical(a: Any, t: Trace) -> None:
         t.add(min(2.0, 0.3 * len(a.tech)), f"{len(a.tech)} technical terms")
         distinct = len(set(content_stems(a.text)))
         t.add(round(min(1.0, distinct / 40), 2), f"{distinct} distinct content words")
-    if _EXAMPLE.search(a.text) and _NUMBER.search(a.text):
+    own_case = _EXAMPLE.search(a.text) or _OWN_CASE.search(a.text)
+    if own_case and _NUMBER.search(a.text):
         t.add(0.4, "a concrete example")
+    elif own_case and a.points.total and 2 * len(a.points.covered) >= a.points.total:
+        # the rubric's level 3 to 4 step is a case from their own work; with no figure, and beside a correct account
+        # (half the points or more: "we had a model that drifted and we retrained it" alone illustrates nothing),
+        # it earns half the credit
+        t.add(0.2, "a case from their own work")
     if a.tradeoffs or _REASON.search(a.text):
         t.add(0.3, "gives a reason or an alternative")
     if len(a.tech) >= 5:

@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from coach.scoring.numbers import find_numbers
@@ -44,11 +45,18 @@ class Fig:
     text: str
 
 
+@lru_cache(maxsize=128)
+def _followed_by(pattern: str) -> re.Pattern[str]:
+    """`pattern` right after a number (compiled once: it is tried after every number of the answer)."""
+    return re.compile(r"\s*(?:" + pattern + r")", _F)
+
+
 def _numbers_before(text: str, pattern: str) -> list[Fig]:
     """Numbers directly followed by `pattern` ("80 layers", "8 KV heads")."""
     out = []
+    follows = _followed_by(pattern)
     for span in find_numbers(text):
-        m = re.match(r"\s*(?:" + pattern + r")", text[span.end:span.end + 40], _F)
+        m = follows.match(text[span.end:span.end + 40])
         if m:
             out.append(Fig(span.value, span.start, span.end + m.end(), text[span.start:span.end + m.end()]))
     return out

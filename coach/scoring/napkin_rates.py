@@ -41,7 +41,14 @@ _PER_REQ_BEFORE = re.compile(r"\b(?:each|every|per|a single)\s+(?:(?:one\s+)?of\
 
 _RUSH = (r"\b(?:the|a|morning|evening|lunch|holiday|daily|traffic) (?:rush|spike|surge)|\bbusiest\b|"  # a peak by another name
          r"\bat (?:dinner|lunch|breakfast)(?: ?time)?\b|\bbusy (?:hour|period|time|season|day|minute)s?\b|"
-         r"\b(?:climbs?|spikes?|jumps?|surges?|bursts?|shoots? up)\s+to\b")
+         r"\b(?:climbs?|spikes?|jumps?|surges?|bursts?|shoots? up)\s+to\b|"
+         # what capacity is planned for is the peak: "so capacity is planned for about three thousand a second"
+         r"\bcapacity (?:is |was |gets |has to be |must be )?(?:planned|sized|built|provisioned) for\b|"
+         r"\b(?:plan|planned|provision|provisioned|size|sized) (?:the )?capacity for\b")
+
+
+_PEAK_WORD, _AVERAGE_WORD = re.compile(r"\bpeak", _F), re.compile(r"\baverage|\bon average|\bmean\b", _F)
+_RUSH_WORDS, _CLAUSE_MARK = re.compile(_RUSH, _F), re.compile(r"[;,]")   # (compiled once: read around every rate)
 
 
 def is_peak(text: str, q: Quantity) -> bool:
@@ -50,14 +57,23 @@ def is_peak(text: str, q: Quantity) -> bool:
     window = text[lo:hi]
     start, end = q.start - lo, q.start - lo + len(q.text)
 
-    def dist(word: str, clause: bool = False) -> int:
+    def dist(word: re.Pattern[str], clause: bool = False) -> int:
         return min((start - m.end() if m.end() <= start else max(0, m.start() - end)
-                    for m in re.finditer(word, window, _F)
-                    if not (clause and re.search(r"[;,]", window[min(end, m.start()):max(start, m.start())]))),
+                    for m in word.finditer(window)
+                    if not (clause and _CLAUSE_MARK.search(window[min(end, m.start()):max(start, m.start())]))),
                    default=10 ** 6)
     # "rush" in the next clause names what comes next ("500/s; the evening rush is 3x"), not this figure
-    p, a = min(dist(r"\bpeak"), dist(_RUSH, clause=True)), dist(r"\baverage|\bon average|\bmean\b")
+    p, a = min(dist(_PEAK_WORD), dist(_RUSH_WORDS, clause=True)), dist(_AVERAGE_WORD)
     return p < 10 ** 6 and p < a
+
+
+_TOKENS = re.compile(r"\btokens?\b", _F)
+
+
+def counts_tokens(q: Quantity) -> bool:
+    """A rate of tokens is a model's decoding speed ("thirty tokens a second per user"), not a count of requests or
+    messages: neither is the peak of the other, and a per-user speed is no per-user request rate."""
+    return bool(_TOKENS.search(q.text))
 
 
 def _total_rate(q: Quantity) -> bool:
@@ -235,7 +251,7 @@ def _peak(qs: list[Quantity], text: str, q: Quantity) -> Check | None:
             continue
         if q.sentence - x.sentence > 2:
             break
-        if _fan_item(text, x) != _fan_item(text, q):
+        if _fan_item(text, x) != _fan_item(text, q) or counts_tokens(x) != counts_tokens(q):
             continue
         avg = x
         break

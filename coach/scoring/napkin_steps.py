@@ -120,6 +120,8 @@ _DTYPES = r"float64|float32|float16|fp32|fp16|bf16|bfloat16|int8|doubles?"
 _DIM_VECTORS = re.compile(rf"(?P<dims>[\w.,-]+)[- ](?:dim(?:ension(?:al)?)?s?|d)\s+(?P<t1>{_DTYPES})\s+"
                           rf"(?:embeddings?|vectors?)\b|\b(?P<t2>{_DTYPES})\s+(?:embeddings?|vectors?) of\s+"
                           r"(?P<dims2>[\w.,-]+)\s+(?:dimensions|dims)\b", _F)
+_OWN_EACH = re.compile(r"\b(?:each|apiece)$", _F)
+_EACH = re.compile(r"\b(?:each|apiece|per (?:vector|item|row|embedding|one))\b", _F)
 _DTYPE_WORD = re.compile(rf"\b(?:{_DTYPES})\b", _F)
 _PER_PERSON_AFTER = re.compile(r"^\s*(?:per|for each|for every|for one|each) (?:engineer|person|head|member|"
                                r"on-?caller|teammate|developer)\b", _F)
@@ -157,8 +159,11 @@ def _vector_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | No
         n = rows[-1].value
         # the total said next: not the bytes per value said with the product ("x 4 bytes") nor the size of one
         # vector ("so each one is a kilobyte")
+        # ("... vectors of 1,024 float32 values each take about 20 gigabytes": that "each" is the values' per vector,
+        # so the total after it is no per-item size)
+        own_each = bool(_OWN_EACH.search(text, start, end)) and not _EACH.search(text, end, end + 60)
         said = next((q for q in qs if q.start >= end and q.kind == "storage" and q.value > 64
-                     and not q.has("per_item") and not 0.5 <= q.value / (d * b) <= 2), None)
+                     and (own_each or not q.has("per_item")) and not 0.5 <= q.value / (d * b) <= 2), None)
         if said is None or text.count(".", end, said.start) > 1:
             continue
         if len(rows) > 1:     # "400 million users and 50 million items at 128 dimensions": the set the total is for

@@ -51,7 +51,8 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
         daily: Quantity | None = None
         daily_wrong = False
         for t in qs[i + 1:]:
-            if not _near(r, t, 2) or not _is_total_rate(t) or _derived_elsewhere(text, t, qs):
+            if not _near(r, t, 2) or not _is_total_rate(t) or _derived_elsewhere(text, t, qs) \
+                    or napkin_rates.counts_tokens(r) != napkin_rates.counts_tokens(t):
                 continue
             if t.period_s >= 3600:
                 how = f"{fmt_num(u.raw)} {_who(u)} × {_rate_as_said(r)}"

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from coach.scoring.napkin import Check
 
 _F = re.IGNORECASE
-_EXPERIMENT = re.compile(r"\b(?:a/?b|experiment|split test|control|treatment|variant|arm|bucket|power|"
+_EXPERIMENT = re.compile(r"\b(?:a/?b\b|experiment|split test|control|treatment|variant|arm|bucket|power|"
                          r"detectable effect|significan)", _F)
 _ARM = r"(?:arm|variant|group|bucket|side|cell)"
 _PER_ARM = re.compile(rf"^[^.;]{{0,25}}?\b(?:per|each|in each|for each|a|in every)\s+{_ARM}\b", _F)

@@ -187,15 +187,18 @@ def scope_words(text: str) -> list[str]:
 
 
 def clarifying(sents: list[Sentence], asked_too: bool = True) -> list[str]:
-    """Requirements, assumptions and scale questions: the sentences that name them, and (`asked_too`) every
-    clarifying question the interview's own detector hears in the answer (one source of truth for what asks
-    the interviewer about the problem: "Let me start with what I need from you: which categories exist...")."""
-    from coach.interview.clarify import questions_in_answer     # here: clarify's answers read the scorecard
-    named = [s.text for s in sents if CLARIFY.search(s.text)]
+    """Whether the answer clarifies the problem, as the evidence for it: the first sentence that names a requirement,
+    an assumption or a scale question, else (`asked_too`) every clarifying question the interview's own detector hears
+    in the answer (one source of truth for what asks the interviewer about the problem: "Let me start with what I need
+    from you: which categories exist..."). The level and the gaps ask only whether there is any, so the search stops
+    at the first sentence, and the detector (a third of a design answer's scoring time) runs only when none names one."""
+    named = next((s.text for s in sents if CLARIFY.search(s.text)), None)
+    if named is not None:
+        return [named]
     if not asked_too:
-        return named
-    asked = [q for q in questions_in_answer(" ".join(s.text for s in sents)) if not any(q in n or n in q for n in named)]
-    return named + asked
+        return []
+    from coach.interview.clarify import questions_in_answer     # here: clarify's answers read the scorecard
+    return list(questions_in_answer(" ".join(s.text for s in sents)))
 
 
 _TECH_LOWER = re.compile(r"(?<![a-z0-9])(?=[a-z0-9])" + TECH_TERMS.pattern[2:])   # case-sensitive on lowered text: faster
@@ -216,25 +219,12 @@ def _question_stems(q: Question) -> set[str]:
     return {s for s in content_stems(" ".join(parts))} - _PROMPT_GENERIC
 
 
-def non_answer(text: str, question: Question | None) -> NonAnswer | None:
-    """A non-answer ("I don't know", "pass", a few words, the question read back) or off-topic talk."""
-    all_words = words(text)
-    n = len(all_words)
-    fillers = {"um", "uh", "erm", "er", "ah", "like", "yeah", "so", "okay", "ok", "well", "mean", "know", "you",
-               "i", "hmm", "mm", "right"}
-    content = [w for w in all_words if w not in fillers and w not in STOPWORDS]
-    quoted = " ".join(text.split())[:120]
-    if n == 0:
-        return NonAnswer("non_answer", "the answer is empty")
-    if n < 8:
-        return NonAnswer("non_answer", f'the answer is {n} word{"s" if n != 1 else ""}: "{quoted}"')
-    m = _NON_ANSWER.search(text.strip())
-    if not (m and n < 30) and n < 12:
-        m = _WEAK_NON_ANSWER.search(text)
-    if not (m and n < 30):
-        m = _ADMITS.search(text)
-    if m and n < 30:
-        return NonAnswer("non_answer", f'{n} words, and it says "{m.group(0)}": "{quoted}"')
+SHORT_WORDS, LONGER_WORDS = 30, 60     # an answer this short can be a non-answer by what it says
+
+
+def _short_non_answer(text: str, n: int, quoted: str, question: Question | None) -> NonAnswer | None:
+    """The non-answers told in under LONGER_WORDS words: not knowing at some length, asking to skip or for a hint,
+    no story to tell, or talk that commits to nothing."""
     admits = _ADMITS_AT_LENGTH.search(text)
     if admits and n < 60 and not _figure(text) and question is not None:
         # what it says besides, the question's own words read back aside
@@ -260,6 +250,33 @@ def non_answer(text: str, question: Question | None) -> NonAnswer | None:
             question is None
             or len((set(content_stems(text)) - _PROMPT_GENERIC) & _question_stems(question)) <= (2 if twice else 1)):
         return NonAnswer("non_answer", f'{n} words that commit to nothing ("{vague[0]}"): "{quoted}"')
+    return None
+
+
+def non_answer(text: str, question: Question | None) -> NonAnswer | None:
+    """A non-answer ("I don't know", "pass", a few words, the question read back) or off-topic talk."""
+    all_words = words(text)
+    n = len(all_words)
+    fillers = {"um", "uh", "erm", "er", "ah", "like", "yeah", "so", "okay", "ok", "well", "mean", "know", "you",
+               "i", "hmm", "mm", "right"}
+    content = [w for w in all_words if w not in fillers and w not in STOPWORDS]
+    quoted = " ".join(text.split())[:120]
+    if n == 0:
+        return NonAnswer("non_answer", "the answer is empty")
+    if n < 8:
+        return NonAnswer("non_answer", f'the answer is {n} word{"s" if n != 1 else ""}: "{quoted}"')
+    if n < SHORT_WORDS:
+        m = _NON_ANSWER.search(text.strip())
+        if not m and n < 12:
+            m = _WEAK_NON_ANSWER.search(text)
+        if not m:
+            m = _ADMITS.search(text)
+        if m:
+            return NonAnswer("non_answer", f'{n} words, and it says "{m.group(0)}": "{quoted}"')
+    if n < LONGER_WORDS:          # (the cues below decide only an answer this short: a long one skips the searches)
+        found = _short_non_answer(text, n, quoted, question)
+        if found is not None:
+            return found
     if len(content) < 4:
         return NonAnswer("non_answer", f'{n} words but only {len(content)} carry content: "{quoted}"')
     if question is None:

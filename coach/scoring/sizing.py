@@ -187,15 +187,19 @@ def factors(text: str) -> list[float]:
     """Explicit multipliers said in the answer ("peak is 3x", "three times the average", "double")."""
     out = []
     for span in find_numbers(text):
-        if re.match(r"^\s*(?:x|×|times)\b(?!\s+(?:a|per|an|each|every)\s)", text[span.end:span.end + 12], re.I) \
-                or text[span.end:span.end + 1] in ("x", "×"):
+        if _TIMES_AFTER.match(text[span.end:span.end + 12]) or text[span.end:span.end + 1] in ("x", "×"):
             if 1 < span.value <= 100:
                 out.append(span.value)
-    if re.search(r"\b(?:double|twice|2x)\b", text, re.I):
+    if _DOUBLE.search(text):
         out.append(2.0)
-    if re.search(r"\b(?:triple|thrice)\b", text, re.I):
+    if _TRIPLE.search(text):
         out.append(3.0)
     return out
+
+
+_TIMES_AFTER = re.compile(r"^\s*(?:x|×|times)\b(?!\s+(?:a|per|an|each|every)\s)", re.I)   # tried after every number
+_DOUBLE = re.compile(r"\b(?:double|twice|2x)\b", re.I)
+_TRIPLE = re.compile(r"\b(?:triple|thrice)\b", re.I)
 
 
 def _article_spans(text: str) -> list[NumberSpan]:

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 
 _F = re.IGNORECASE
+# Another team taking up the speaker's practice for its own work: "the collections team later picked up the same
+# checklist for their own models" (scope beyond the team, and a practice that outlasts the project).
+_TAKEN_UP = (r"(?:the|another|a) [a-z-]+(?: [a-z-]+)? team (?:later |then |since |also |soon )?(?:picked up|took up|adopted|"
+             r"reused|copied|borrowed) (?:the same|our|my|this|that|it)\b")
 STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
     "scope across teams": re.compile(
         r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a dozen|dozens of|several|multiple|"
@@ -16,8 +20,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         # director and the head of support")
         r"the [a-z-]+(?: [a-z-]+)? and (?:the )?[a-z-]+(?: [a-z-]+){0,2} teams|"
         r"(?:finance|legal|support|sales|marketing|risk|compliance|security|operations|customer service|policy) "
-        r"(?:director|org|vp|leadership)|head of (?:finance|legal|support|sales|marketing|risk|"
-        r"compliance|security|operations))", _F),
+        r"(?:director|org|vp|leadership)|heads? of (?:finance|legal|support|sales|marketing|risk|retention|"
+        r"compliance|security|operations)|" + _TAKEN_UP + ")", _F),
     "influence without authority": re.compile(
         r"\b(?:convinced|aligned|persuaded|without (?:formal |any )?authority|(?:managed|ran|led|owned) none of "
         r"(?:them|those|these|the)|asked (?:each|every|both|all the|the) (?:team |other )?leads?\b|"
@@ -26,8 +30,13 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:didn'?t|did not|don'?t) report to me|buy-?in|design review|architecture review|rfc|invited|negotiated|"
         r"won over|leads of|tech leads|with (?:their|that team'?s|the other|those teams'?|partner teams'?) leads?|"
         # agreement won from people outside one's line: "agreed a schedule with the three leads", "approved by the council"
-        r"(?:agreed|aligned|negotiated|settled|worked out) (?:[a-z]+ ){0,4}with (?:the |their |those |both |all |each )?"
-        r"(?:[a-z]+ ){0,2}(?:leads|directors|managers|teams|partners|owners)|(?:approved|endorsed|adopted) by (?:the |an? )?"
+        r"(?:agreed|aligned|negotiated|settled|worked out) (?:[a-z]+ ){0,5}with (?:the |their |those |both |all |each )?"
+        r"(?:[a-z]+ ){0,2}(?:leads|directors|managers|teams|partners|owners|heads)|"
+        # the same told the other way round: "With product I would settle on a plan in two steps"
+        r"with (?:the )?(?:product|design|finance|legal|marketing|operations|ops|sales|support|research|[a-z]+ team)"
+        r"(?: team| leads?)?,? (?:i|we)(?:'d| would| will|'ll)? (?:then )?(?:settle|settled|agree|agreed|align|aligned|"
+        r"negotiate|negotiated|work out|worked out)\b|"
+        r"(?:approved|endorsed|adopted) by (?:the |an? )?"
         r"(?:[a-z]+ ){0,2}(?:council|board|committee|forum|leads|directors|group)|with input from|"
         r"(?:got|brought) (?:[a-z]+ ){0,3}(?:on board|to agree|to sign off|to adopt)|persuad\w*|"
         r"leads? from|other tech leads|"
@@ -39,6 +48,9 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"not (?:in )?my (?:reporting line|team|org|report)\b|\bteam,? not mine\b|outside (?:my|our) (?:team|org|"
         r"reporting line)|"
         r"worked with [a-z ]{0,20}lead|workshop|one on one|"
+        # building on another team's work with the people who own it: "generalised it together with its owner"
+        r"together with (?:its|their|the other team'?s|that team'?s|the [a-z-]+ team'?s) (?:owners?|authors?|leads?|"
+        r"engineers?|maintainers?)|"
         # persuasion by showing and helping: presenting to peers, pairing with other teams' engineers
         r"presented (?:[a-z]+ ){0,3}(?:at|to) (?:the|our|a) (?:[a-z']+ ){0,3}(?:review|forum|meeting|leads|council|"
         r"guild)|offered to (?:pair|help|sit)|(?:sat|paired) with (?:an? |the )?(?:engineers?|leads?|someone) from|"
@@ -91,6 +103,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:that )?(?:the )?(?:other|every|all|most) (?:[a-z-]+ ){0,2}teams|(?:sends?|sending|brings?|bringing|routes?|"
         r"routing) (?:us |me )?(?:every|all|each) [a-z -]{0,30}(?:for|through|to) (?:a |the |our )?(?:review|sign-?off)|"
         # a practice others took up: "became the template for the flights and car-hire teams, who now run ..."
+        + _TAKEN_UP + r"|"
         r"became (?:the|our|a|an) (?:[a-z-]+ )?(?:template|standard|default|blueprint|playbook|pattern|reference) "
         r"(?:for|across|in) (?:the |our |every |all |other )?[a-z ,-]{0,40}(?:teams?|orgs?|groups?|company))\b", _F),
     # the technical-screen rubric's staff bar: where the textbook view breaks at scale or in production
@@ -98,7 +111,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"\b(?:in production|at scale|at serving time|(?:the )?(?:live|serving) (?:model|traffic|system|path)|"
         r"online (?:values?|features?|traffic)|(?:billions?|millions?) of (?:rows|users|events|examples|requests)|"
         r"(?:textbook|the (?:usual|standard) advice|the theory) (?:[a-z]+ ){0,3}(?:breaks?|fails?|misses)|"
-        r"(?:doesn'?t|does not|won'?t) (?:fit|scale)|on (?:a|an|our|my) [a-z -]{0,30}(?:model|system|pipeline)"
+        r"(?:doesn'?t|does not|won'?t) (?:fit|scale)|(?:on|in) (?:a|an|our|my) [a-z -]{0,30}(?:model|system|pipeline)"
         r"(?: of (?:mine|ours)| we| i|,)|(?:rare|long[- ]tail) [a-z ]{0,20}(?:vanished|disappeared|dropped out)|"
         # what breaks in practice, told from experience: "most drops I've seen were upstream"
         r"(?:most|many|every|the) (?:[a-z]+ ){0,2}(?:i'?ve|i have|we'?ve|we have) (?:seen|debugged|hit|dealt with)|"
@@ -120,7 +133,9 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"dozens of) (?:[a-z]+ ){0,2}(?:teams?|models|retrains?|launch(?:es)?|pipelines|reviews?)(?:'s)?\b|shared "
         r"(?:[a-z]+ ){0,2}(?:pipeline|check|gate|library|evaluation|platform|template|job|monitor|alert)|"
         r"launch (?:requirement|gate|checklist|criteria|process|review)|standing (?:check|gate|rule|review)|"
-        r"(?:in|into) (?:the|our) (?:shared |training |evaluation )?pipeline|(?:a|the|our) (?:[a-z]+ )?standard\b)",
+        r"(?:in|into) (?:the|our) (?:shared |training |evaluation )?pipeline|(?:a|the|our) (?:[a-z]+ )?standard\b|"
+        # a check in the build stops every model that goes through it: "a check that fails the build if ..."
+        r"(?:fails?|failing|breaks?|blocks?) the (?:build|ci|training job|release pipeline)|(?:in|into) (?:ci|the build)\b)",
         _F),
     # ... the choice framed by what a mistake costs the product and the people around the model
     "the cost of being wrong": re.compile(

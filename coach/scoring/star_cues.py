@@ -249,6 +249,16 @@ _DOUBT = re.compile(r"^(?:(?:and|but|so|honestly|to be honest),? )*(?:i'?m|i am)
 # "If we disagreed, I would ...": a condition and a modal make a hypothetical, whatever the tense.
 _CONDITIONAL = re.compile(r"^(?:(?:so|and|but|well),? )*(?:if|whenever|when)\b[^.]{0,80}?\b(?:i|we)(?:'d| would| will)\b",
                           _F)
+# A generalisation over one's past, not one event: "There have been moments where I wanted it perfect ...".
+_GENERAL_TIMES = re.compile(r"^(?:(?:so|and|but|well|honestly|i mean),? )*there (?:have|has) (?:always )?been "
+                            r"(?:(?:many|some|a few|several|plenty of|lots of|a lot of) )?(?:times|moments|occasions|"
+                            r"cases|situations)\b", _F)
+# A condition set on a change is no outcome: "... the new version ships if saved customers go up and spend rises by no
+# more than five percent" (the clause from "if" is read out of the outcome cues).
+_CONDITION_CLAUSE = re.compile(r"\b(?:if|unless|provided(?: that)?|as long as|only when)\b[^,;.]*", _F)
+# A change inside a relative clause describes whom or what it is about, not an outcome: "a simple rule, players whose
+# sessions had halved over two weeks", "the shoppers who had seen the price double".
+_WHOSE_CHANGE = re.compile(r"\b(?:whose|who)\b[^,;.]*", _F)
 # A hedged verdict on oneself is not an event: "I think we handled it pretty well".
 _SELF_RATING = re.compile(r"\bi (?:think|guess|feel)\s+(?:we|i|it|they)\b[^.]{0,40}?\b(?:pretty|really|quite|very)?\s*"
                           r"(?:well|fine|okay|ok|good|great)\b(?![^.]{0,20}\d)", _F)
@@ -321,7 +331,10 @@ _OPENER = re.compile(r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*(?:during|in|a
                      r"(?:about |around |almost |over )?(?:a|one|two|three|four|five|six|a few|a couple of) (?:years?|"
                      r"months?|weeks?) ago|"
                      r"one (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|evening|weekend)|"
-                     r"once(?= (?:i|we)\b[^,]*$))\b", _F)
+                     r"once(?= (?:i|we)\b[^,]*$))\b|"
+                     # a place: "At an online wine shop I built ...", "At my last company, we ..."
+                     r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*at (?:a|an|my|our|one|the) (?!(?:high|glance|minimum|"
+                     r"maximum|time|point|moment|level|rate|cost|scale|guess)\b)(?:[a-z-]+ ){0,3}[a-z-]+(?:,| (?:i|we)\b)", _F)
 # An opening time clause whose main clause is about others sets the scene: "When I joined, each team kept its
 # own copy" (but "When the alert fired, I rolled back" is an action).
 _SCENE_CLAUSE = re.compile(r"^(?:(?:so|and|um|uh|well)\W+)*(?:when|after|before|while|as soon as|by the time|once)\b"
@@ -367,7 +380,9 @@ _FINDING = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:it turned out|turns
 _COMPARED = re.compile(r"^(?:(?:and|so|but|then)\W+)*(?!(?:i|we)\b)(?:[a-z'-]+ ){1,4}(?:was|were|came out|ended up) "
                        r"(?:[a-z0-9.-]+ ){0,4}(?:better|worse|faster|slower|cheaper|costlier|more accurate|less accurate|"
                        r"ahead|behind)\b", _F)
-_CAUSE = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:it turned out|turns out|(?:the|its|our) (?:root )?(?:cause|culprit) was)\b",
+_CAUSE = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:it turned out|turns out|(?:the|its|our) (?:root )?(?:cause|culprit) was|"
+                    # what went wrong, found: "Where it went wrong was that a model could gain half a point by ..."
+                    r"(?:where|what|how) (?:it|this|that|things) went wrong (?:was|is)|the (?:catch|flaw|snag) was)\b",
                     _F)
 # A sentence that opens with "I <did something>" is an action even when it mentions a figure.
 _ACTION_LEAD = re.compile(_I + rf"(?:{_ACTION_VERBS}|{_PAST_VERB})\b", _F)
@@ -427,7 +442,9 @@ _SUCCESS_DEF = re.compile(r"\b(?:we|i) (?:measured|defined|judged) success (?:by
 # "um first i'd pull every page from the last two months ...", "For me, direction is about ...".
 _OPENS_ASIDE = re.compile(r"^(?:(?:so|and|then|first|next|um|uh|okay|ok|well)\s*,?\s*)*(?:(?:the (?:first|next) "
                           r"(?:thing|step) )?(?:i|we)(?:'d| would| will)\b"
-                          r"(?! have\b)(?![^.]*\b(?:again|differently|over)\b)|(?:for me|to me|in my view|in my opinion),)", _F)
+                          r"(?! have\b)(?![^.]*\b(?:again|differently|over)\b)|(?:for me|to me|in my view|in my opinion),|"
+                          # "My view is that a shared platform piece has to be earned ...": a view, not the scene
+                          r"my (?:view|belief|position|take|rule of thumb|instinct|philosophy|opinion) (?:is|has always been)\b)", _F)
 # A later clause whose subject became the standard, or is still in use, is the outcome even after an "I did" opening:
 # "I wrote the postmortem, and the freshness check became the standard for every pricing model".
 _BECAME_STANDARD = re.compile(r"(?:,|\band|;)\s+(?!(?:i|we)\b)(?:the |our |their |its |that |this )?[a-z-]+(?: [a-z-]+){0,9} "
