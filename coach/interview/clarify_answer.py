@@ -152,8 +152,10 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
     for i, (clause, _) in enumerate(parts):
         before = found[-1][1] if i and _points_back(clause) else []
         if said and _option_only(clause, cues):      # "Progress lost per node failure. Minutes? An hour?"
-            clause = said.lower()
-        found.append(_facts_for(clause, facts, cues, before))
+            clause = " ".join(s for s in re.split(r"(?<=[.?!])\s+", said.lower()) if not _option_only(s, cues))
+        top, named, best = _facts_for(clause, facts, cues, before)
+        # "how many cases do they get through": nothing of its own, it asks about what the part before named
+        found.append((before, before, best) if before and not top else (top, named, best))
     answerable = _together(found, [clause for clause, _ in parts])
     if said and not any(answerable):
         answerable = [_facts_for(said.lower(), facts, cues)[0][:1]]
@@ -206,9 +208,11 @@ def _qualifiers_only(clause: str, cues: Cues) -> bool:
 
 
 def _option_only(clause: str, cues: Cues) -> bool:
-    """A bare period or pace offered as an option ("an hour?", "per day?"): it asks about what came before it."""
+    """A bare period or pace offered as an option ("minutes?", "an hour?", "per day?"): it asks about what came
+    before it."""
     words = core(tokens(clause), cues)
-    return 0 < len(words) <= 3 and " ".join(words) in cues.qualifiers
+    return 0 < len(words) <= 3 and (" ".join(words) in cues.qualifiers or
+                                    words[-1] in ("seconds", "minutes", "hours", "days", "weeks", "months"))
 
 
 def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str]) -> list[list[str] | None]:
