@@ -163,6 +163,21 @@ def _after_short_preface(raw: str, cues: Cues) -> int | None:
     return None
 
 
+def _and_question(words: list[str], cues: Cues) -> int | None:
+    """"[what's] the peak volume and how long until the labels come back": a fragment naming a fact, then "and" and
+    a question (Whisper may lose the question word at the front); not after a subject of the candidate's own
+    ("we cache the features and how long they live ...")."""
+    for k in range(2, min(len(words) - 3, 6)):
+        if words[k] != "and" or set(words[:k]) & cues.statement_subjects or moves.is_number(words[k - 1]):
+            continue
+        tail = words[k + 1:]
+        if tail[:2] in (["how", "long"], ["how", "many"], ["how", "much"], ["how", "often"], ["how", "late"],
+                        ["how", "soon"], ["how", "big"], ["what", "is"], ["what's"], ["which"], ["who"]) and \
+                not set(tail[2:5]) & cues.statement_subjects and not _noun_clause(tail[2:7], cues):
+            return k + 1
+    return None
+
+
 def _about_own_design(words: list[str], core: list[str], cues: Cues) -> bool:
     """"How would we shard...", "what's the simplest thing that could work": the candidate's own design."""
     head, low = " ".join(core), " ".join(words)
@@ -224,6 +239,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         checks = checks or moves.hands_back(words, cues) or moves.tagged_fact(words, _core(words, cues), cues, names_fact) or \
             moves.tailed_request(words, cues, names_fact)
         opens = 0 if _opens_question(core, cues) else _inverted(words, cues) or moves.inverted_alternative(words, cues) or \
+            _and_question(words, cues) or \
             _wh_inverted(words, cues) or _after_short_preface(raw, cues)
         # a request opens the sentence, a clause after a comma, or follows a preface ("before I draw
         # anything, give me a sense of...")
