@@ -182,7 +182,8 @@ def _stems(text: str) -> set[str]:
     out = set()
     for w in re.findall(r"[a-z]{4,}", text.lower()):
         if w not in _STOP:
-            out.add((re.sub(r"(ing|ed|es|s)$", "", w) or w)[:6])     # "converts" and "conversions" share "conver"
+            # "converts" and "conversions" share "conver", "arrives" and "arrive" "arriv"
+            out.add(re.sub(r"e$", "", (re.sub(r"(ing|ed|es|s)$", "", w) or w)[:6]))
     return out
 
 
