@@ -296,3 +296,10 @@ def test_replies_on_the_clarifying_sets_rarely_add_a_fact_nobody_asked_for() -> 
     for name, us in cr.load(CLARIFY_DIR, ("heldout7", "heldout8", "heldout9")).items():
         s = cr.summary(cr.judge(us, facts_of))
         assert s["answered"] >= 0.85 and s["wrong_fact"] <= 0.12, (name, s)
+
+
+def test_a_question_about_what_the_system_must_do_is_still_asked() -> None:
+    for text in ("and the ranking service, does it need to answer within 100 ms, or can it be async",
+                 "so the support bot, when it answers, is it allowed to quote prices or only link to the page",
+                 "what does the model need to answer in under fifty milliseconds"):
+        assert clarify.is_clarification(text), text

@@ -298,8 +298,7 @@ def wants_from_you(words: list[str], cues: Cues) -> int | None:
 
 _SYSTEM = frozenset({"model", "models", "bot", "assistant", "system", "app", "ranker", "classifier", "agent", "chatbot",
                      "service", "product", "ui", "screen", "page"})
-_SPEAKS = frozenset({"asking", "asks", "ask", "answering", "answers", "answer", "say", "says", "saying", "reply", "replies",
-                     "prompt", "prompts", "with"})
+_SPEAKS = frozenset({"asking", "asks", "ask", "answering", "say", "says", "saying", "reply", "replies", "with"})
 _DIRECT = frozenset({"what", "what's", "how", "which", "who", "why", "where", "did", "do", "does", "is", "are", "will",
                      "can", "should", "would"})
 
