@@ -232,3 +232,74 @@ def test_replies_use_a_fact_the_candidate_asked_about_on_the_tuned_sets() -> Non
     facts_of = {q.id: dict(q.facts) for q in default_content().questions.values()}
     rows = [r for us in cr.load(CLARIFY_DIR, CLARIFY_SETS).values() for r in cr.judge(us, facts_of)]
     assert len(rows) >= 60 and cr.summary(rows)["answered"] >= 0.75
+
+
+def test_a_want_named_to_the_interviewer_a_prompt_word_asked_back_or_an_assumption_to_confirm_is_asked() -> None:
+    # the kinds of wording held-out 9 showed the rules missing, in other words
+    for text in ("The one figure I'd need from you is how many riders open the app at the evening peak.",
+                 "I'll want the storage picture from you: which regions, how many replicas, what retention.",
+                 "Before I draw anything I'd like three things from you: the budget, the team, and the deadline.",
+                 "Before I choose a store I need to know how late the refunds arrive, because I suspect that's "
+                 "different per country.",
+                 "when you say sessions is that per device or per signed in person",
+                 "my hunch is around fifty thousand uploads an hour give or take is that close to what you have",
+                 "and the daily traffic roughly",
+                 "so what is the product team watching is it retention or more of a time well spent sort of measure",
+                 "so a queue in front and then retry policy which depends on a thing you could tell me how long "
+                 "may a message wait before it is useless",
+                 "can i take it the input always fits in memory or do i need to stream it"):
+        assert clarify.is_clarification(text), text
+
+
+def test_a_question_the_system_asks_its_user_a_need_the_plan_follows_or_a_self_question_is_not_asked() -> None:
+    for text in ("the ranker is really asking what will this reader finish tonight given the last three articles",
+                 "When the intent is unclear the assistant should reply with do you want a refund or a replacement, "
+                 "not pick one.",
+                 "I need to hear within a minute if the error rate climbs, so there's an alert on the five minute rate.",
+                 "does that answer what you were asking about the rollout",
+                 "what did we ship first the candidate generator was a simple item to item model"):
+        assert not clarify.is_clarification(text), text
+
+
+def _reply(qid: str, said: str) -> tuple[str, tuple[str, ...]]:
+    facts = dict(default_content().question(qid).facts)
+    return clarify.reply(clarify.clarifying_questions(said), facts, said=said)
+
+
+def test_a_reply_gives_the_fact_asked_for_and_no_fact_that_only_qualifies_the_question() -> None:
+    # a rate's period, a team or a pointer back qualifies what is asked; the interviewer answers only that
+    text, used = _reply("sd-fraud-detection", "Tell me about the reviewers: how many analysts are there and how "
+                                              "many cases do they get through in a day?")
+    assert used == ("team",) and "40 analysts" in text and "assumption" not in text
+    assert _reply("sd-notification-ranking", "Is there a ceiling on how many pushes a person can get per day?")[1] == \
+        ("constraints",)
+    assert _reply("sd-model-monitoring", "What's the budget for storing all those logs?")[1] == ("budget",)
+    assert _reply("sd-embedding-platform", "Do the search, ads and recs teams keep their own modellers?")[1] == ("team",)
+    text, used = _reply("sd-distributed-training", "Progress we can lose per node failure. Minutes? An hour?")
+    assert used == ("latency",) and "hour of progress" in text
+
+
+def test_a_part_the_facts_do_not_cover_is_left_to_an_assumption_not_answered_with_a_neighbouring_fact() -> None:
+    text, used = _reply("sd-fraud-detection", "How many payments a second at peak, and does the checkout run in one "
+                                               "country or several?")
+    assert used == ("traffic",) and text.endswith("For the rest, state your assumption.")
+    # the candidate's own plan before the question is not asked about
+    text, used = _reply("sd-search-ranking", "i'll go with a two tower retriever and a boosted ranker and hmm actually "
+                                             "is there a set of hand graded queries to check against")
+    assert used == ("labels",) and "by hand" in text
+
+
+def test_replies_on_the_clarifying_sets_rarely_add_a_fact_nobody_asked_for() -> None:
+    # held-out 9 was scored once (answered 0.81, wrong fact 0.31) and then tuned on: a guard, not a measure
+    from coach.eval import clarify_replies as cr
+    facts_of = {q.id: dict(q.facts) for q in default_content().questions.values()}
+    for name, us in cr.load(CLARIFY_DIR, ("heldout7", "heldout8", "heldout9")).items():
+        s = cr.summary(cr.judge(us, facts_of))
+        assert s["answered"] >= 0.85 and s["wrong_fact"] <= 0.12, (name, s)
+
+
+def test_a_question_about_what_the_system_must_do_is_still_asked() -> None:
+    for text in ("and the ranking service, does it need to answer within 100 ms, or can it be async",
+                 "so the support bot, when it answers, is it allowed to quote prices or only link to the page",
+                 "what does the model need to answer in under fifty milliseconds"):
+        assert clarify.is_clarification(text), text

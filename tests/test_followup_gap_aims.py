@@ -121,3 +121,34 @@ def test_a_trait_in_place_of_the_story_asked_for_is_a_non_answer() -> None:
     story = ("Last year a new teammate kept missing review deadlines. I paired with him twice a week for a month, "
              "and his reviews went from a week late to on time.")
     assert _gaps(story, "bh-struggling-teammate")[:1] != ["non_answer"]
+
+
+def test_a_design_with_no_figures_is_asked_for_numbers_even_when_it_says_one_shared_model() -> None:
+    # "one shared user ... model" counts one user: no design is sized by a handful of users
+    text = ("First I'd ask what the teams measure today and which data each one may use. Fine: each keeps its own "
+            "offline metric, and the ads side may not touch private messages. So I'd train one shared user and item "
+            "model on the pooled events instead of three separate ones, which costs some per-team fit, and let each "
+            "team tune a small head on top. Versions get an owner and a compatibility test and the old one stays up "
+            "until every consumer has moved. After launch I'd monitor lookup latency, recall against exact search "
+            "and every team's own metric, with a canary and a rollback on each new version.")
+    assert _first_follow_up(text, "sd-embedding-platform") == "no_numbers"
+
+
+def test_people_won_for_the_work_are_a_step_not_the_storys_outcome() -> None:
+    text = ("Two years ago each modelling team shipped to production its own way, and a model took about ten weeks "
+            "from notebook to traffic. I wrote a proposal for one paved road and split it into three milestones. "
+            "I got three engineers funded by showing the director the weeks lost, and grew that to six once the "
+            "first template was in use. Later the serving piece hit a latency wall for one team, so I let them keep "
+            "their stack behind the same interface. In the end I handed each piece to a named owner with an "
+            "on-call rotation.")
+    assert _first_follow_up(text, "bh-platform-initiative") == "no_result"
+
+
+def test_no_example_and_a_request_for_another_angle_is_a_non_answer_even_at_length() -> None:
+    text = ("Hmm, a practice that other teams picked up from me. Honestly I can't think of a good example of that. "
+            "Most of our conventions come from the central platform people, and my own focus has mostly been on "
+            "getting my models solid rather than telling neighbouring teams what to do. I do care about doing "
+            "things properly, though, and I try to review carefully. Is there another angle on this you'd like "
+            "me to take instead?")
+    assert len(text.split()) > 60
+    assert _first_follow_up(text, "bh-raising-standards") == "non_answer"

@@ -55,3 +55,27 @@ def test_the_clarifying_question_is_answered_from_the_facts_then_the_design_is_p
     shown = capsys.readouterr().out
     assert "clarifying question · not scored" in shown and "answers your clarifying question" in shown
     assert "3,000" in " ".join(shown.split())
+
+
+@pytest.mark.slow
+def test_spoken_two_part_questions_get_a_fact_for_each_part_they_ask(tmp_path: Path, transcriber) -> None:
+    # espeak-ng speech through the real Whisper: the transcript loses marks and words ("Wats the peak mile and
+    # how long until ..."), and the interviewer still answers what each part asked, and nothing else
+    from coach.adapters.audio_io import decode_file
+    from coach.content import default_content
+    from coach.interview import clarify
+
+    content = default_content()
+    spoken = (("sd-fraud-detection", "What's the peak volume, and how long until the labels come back?",
+               ("traffic", "labels")),
+              ("sd-fraud-detection", "How big is the review team, and how many payments can they check in a day?",
+               ("team",)),
+              ("sd-notification-ranking", "How many notifications do we send a day, and is there a cap per user?",
+               ("traffic", "constraints")))
+    for i, (qid, text, wanted) in enumerate(spoken):
+        heard = transcriber.transcribe(decode_file(speak_to_wav(text, tmp_path / f"{i}.wav"))).text
+        asked = clarify.clarifying_questions(heard)
+        assert asked, heard
+        reply, used = clarify.reply(asked, dict(content.question(qid).facts), said=heard)
+        assert used == wanted, (heard, reply)
+        assert "?" not in reply and "assumption" not in reply

@@ -32,6 +32,8 @@ _NUMBER = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nin
                      r"thousand|million|billion|percent|dozen)$")
 
 
+_PARTICIPLE = re.compile(r"^(?:\w+(?:ed|en|wn)|spent|built|made|kept|paid|done|run|set|thought)$")
+
 # words in -s after "it" that are not its verb ("sent it as is", "it is", "it has")
 _NOT_VERBS = frozenset({"is", "was", "'s", "as", "has", "does", "this", "its", "us", "plus", "always", "thus", "unless",
                         "across", "besides", "less", "yes"})
@@ -70,8 +72,13 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     """The candidate answers the question in the same sentence ("is that fast enough probably not so i'd
     precompute..."): a self-question, not a clarification."""
     why = "why" in words[:opens + 1]
+    # the reason for asking ("..., since i doubt that's uniform across them") holds no answer to the question
+    # (a comma may end the question rather than a preface: the reason is looked for from the start)
+    reason = next((k for k in range(1, len(words)) if words[k] in ("since", "because") and not why), len(words))
     for phrase in cues.answer_openers + (("because",) if why else ()):
         for i in _find(words, phrase, opens + 3):
+            if i > reason or (phrase == "well" and words[i + 1:i + 2] != [] and _PARTICIPLE.match(words[i + 1])):
+                continue            # "a time well spent kind of number": an adverb, not "well, ..." answering
             if phrase == "times" and not moves.is_number(words[i - 1]):    # "3,000 times two", not "page times out"
                 continue
             nxt = words[i + len(phrase.split()):][:1]
@@ -156,6 +163,21 @@ def _after_short_preface(raw: str, cues: Cues) -> int | None:
     return None
 
 
+def _and_question(words: list[str], cues: Cues) -> int | None:
+    """"[what's] the peak volume and how long until the labels come back": a fragment naming a fact, then "and" and
+    a question (Whisper may lose the question word at the front); not after a subject of the candidate's own
+    ("we cache the features and how long they live ...")."""
+    for k in range(2, min(len(words) - 3, 6)):
+        if words[k] != "and" or set(words[:k]) & cues.statement_subjects or moves.is_number(words[k - 1]):
+            continue
+        tail = words[k + 1:]
+        if tail[:2] in (["how", "long"], ["how", "many"], ["how", "much"], ["how", "often"], ["how", "late"],
+                        ["how", "soon"], ["how", "big"], ["what", "is"], ["what's"], ["which"], ["who"]) and \
+                not set(tail[2:5]) & cues.statement_subjects and not _noun_clause(tail[2:7], cues):
+            return k + 1
+    return None
+
+
 def _about_own_design(words: list[str], core: list[str], cues: Cues) -> bool:
     """"How would we shard...", "what's the simplest thing that could work": the candidate's own design."""
     head, low = " ".join(core), " ".join(words)
@@ -210,10 +232,14 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             (any(low.endswith(" " + c) for c in confirm) and names_fact) or \
             (bool(confirm) and not premise and not any(_has(low.replace(confirm[0], " "), c) for c in cues.choosing)) or \
             handed_over
-        needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues)
+        wanted_at = moves.wants_from_you(words, cues)
+        needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues) or wanted_at is not None
+        # "when you say lookups, is that ... or ...": what the interviewer said, asked back
+        needs = needs or (core[:3] in (["when", "you", "say"], ["when", "you", "said"]) and len(words) > 5)
         checks = checks or moves.hands_back(words, cues) or moves.tagged_fact(words, _core(words, cues), cues, names_fact) or \
             moves.tailed_request(words, cues, names_fact)
         opens = 0 if _opens_question(core, cues) else _inverted(words, cues) or moves.inverted_alternative(words, cues) or \
+            _and_question(words, cues) or \
             _wh_inverted(words, cues) or _after_short_preface(raw, cues)
         # a request opens the sentence, a clause after a comma, or follows a preface ("before I draw
         # anything, give me a sense of...")
@@ -235,12 +261,17 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         # I need from you: which categories exist", "I'd want to hear from the team which..."): not about the
         # candidate's own turn or design, and not rhetorical, unless the plan goes on after it
         ask_at = _requested(words, cues)
+        ask_at = wanted_at if ask_at is None else ask_at
         requested = ask_at is not None or needs or bool(request)
         if ask_at is not None:          # the question opens at the ask: an answer must come after it
             opens = max(opens, ask_at)
         in_breath = not raw.endswith("?") and (moves.answers_explicitly(words, opens, cues) or not checks and (
             _answered_in_breath(words, opens, cues) or moves.works_it_out(words, opens, cues) or
             moves.plan_in_breath(words, opens, cues)))
+        asks_first = _opens_question(core, cues) and core[0] not in ("when", "if", "once", "whenever")
+        if question and not asks_first and moves.systems_question(words):
+            out.append(Sentence(raw, True, False))      # "the model is basically asking what will they buy"
+            continue
         if question and moves.thinks_aloud(raw, cues):
             out.append(Sentence(raw, True, False))      # "okay what else, what else, ah the query piece"
             continue
@@ -253,9 +284,10 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         # asking leave for one's own step ("would it be okay to start from the boxes") is not a clarification;
         # asking whether something of the problem is allowed ("is it okay to use bureau data") is
         own_step = any(_has(low, p) for p in cues.about_my_turn) or not names_fact
+        assumes = "assum" in low or any(_has(low, c) for c in cues.assumption_checks if "assume" in c or " take it" in c)
         leave = any(_has(low, p) for p in cues.permission) and "assum" not in low and own_step
         meta = any(_has(low, p) for p in cues.about_the_interview) or leave or (
-            about_me and not needs and "assum" not in low and not names_fact) or \
+            about_me and not needs and not assumes and not names_fact) or \
             moves.asks_opinion(words, cues) or moves.checks_in(words, cues)
         out.append(Sentence(raw, bool(question), bool(question and not tag and not meta), requested))
     return out

@@ -12,6 +12,14 @@ from coach.interview.clarify_text import CLAUSE, core, find, front, opens_questi
 from coach.scoring.scorecard import Scorecard
 
 
+_BACK = frozenset({"they", "them", "their", "those", "it", "its", "that"})
+
+
+def _points_back(clause: str) -> bool:
+    """"how many payments they clear in a day": the part's subject is the thing the part before it named."""
+    return bool(_BACK & set(tokens(clause)[:6]))
+
+
 def _clause_topics(clause: str, cues: Cues) -> list[str]:
     """The best-matching topics of one clause (the longest match wins where two overlap)."""
     counts = _topic_counts(clause, cues)
@@ -19,9 +27,10 @@ def _clause_topics(clause: str, cues: Cues) -> list[str]:
     return [t for t, n in counts.items() if n == best]
 
 
-def _topic_counts(clause: str, cues: Cues, by_words: bool = False) -> dict[str, int]:
+def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before: Collection[str] = ()) -> dict[str, int]:
     """How many cue phrases of each topic one clause holds, in the order first matched (the longest match
-    wins where two overlap); `by_words` counts each phrase by its words, so "judged on" outweighs "team"."""
+    wins where two overlap); `by_words` counts each phrase by its words, so "judged on" outweighs "team".
+    `named_before`: the topics of the part this one points back to, which its qualifiers then qualify."""
     text = " ".join(tokens(clause))
     spans: list[tuple[int, int, str]] = []
     for topic, phrases in cues.topics.items():
@@ -29,12 +38,34 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False) -> dict[str, 
             if p not in text:           # (a plain substring test first: most phrases are absent, and it is cheap)
                 continue
             for m in front(p).finditer(text):
+                if p.endswith(" the") and text[m.end():m.end() + 1].isalpha():
+                    continue            # "before the" is not in "before they'd"
                 spans.append((m.start(), m.start() + len(p), topic))
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
     kept: list[tuple[int, int, str]] = []
     for s in spans:
         if all(s[1] <= k[0] or s[0] >= k[1] for k in kept):
             kept.append(s)
+    # what money goes to ("what the teams spend on their feature pipelines", "budget for all the logging")
+    # qualifies the budget asked about
+    paid = [end for start, end, topic in kept if topic == "budget" and re.match(r" (?:on|for|of) ", text[end:end + 5])]
+    kept = [k for k in kept if k[2] == "budget" or not any(0 <= k[0] - e and len(text[e:k[0]].split()) <= 4 for e in paid)]
+    # a rate's period, a pace or the team asked about names its topic only when nothing else is named; the
+    # period of a thing counted ("how many listings get uploaded each day") and a pace required ("how soon does
+    # a verdict need to land") still do
+    counted = any(topic in cues.counted_topics for _, _, topic in kept)
+    required = any(r in text for r in (" need to ", " needs to ", " must ", " has to ", " have to "))
+
+    def qualifies(start: int, end: int) -> bool:
+        phrase = text[start:end]
+        if phrase not in cues.qualifiers:
+            return False
+        if re.match(r"s? (?:runs?|owns?|maintains?|operates?|manages?|looks? after)\b", text[end:end + 14]):
+            return False        # "a platform team runs the cluster": the team is what is asked about
+        return not (counted and phrase in cues.periods) and not (required and phrase.startswith("how "))
+    main = {topic for start, end, topic in kept if not qualifies(start, end)} | set(named_before)
+    if main:
+        kept = [k for k in kept if k[2] in main or not qualifies(k[0], k[1])]
     counts: dict[str, int] = {}
     for start, end, topic in sorted(kept):
         counts[topic] = counts.get(topic, 0) + (len(text[start:end].split()) if by_words else 1)
@@ -53,11 +84,50 @@ def _parts(questions: list[str], cues: Cues) -> list[tuple[str, list[str]]]:
     parts: list[tuple[str, list[str]]] = []
     for q in questions:
         for clause in CLAUSE.split(q.lower().replace("\u2019", "'")):
+            clause = _asked_tail(clause, cues)
             topics = _clause_topics(clause, cues)
             words = core(tokens(clause), cues)
+            if _plan_only(words, cues):
+                continue            # "so i'd split it into prep time, pickup ...": the candidate's own plan
             if topics or opens_question(words, cues) or find(words, "how many") or find(words, "how much"):
                 parts.append((clause, topics))
+    # "of the thirty teams, how many need ...": a clause naming only what qualifies the question beside it
+    prefaces = [p for p in parts if p[1] and len(tokens(p[0])) <= 5 and not opens_question(core(tokens(p[0]), cues), cues)
+                and _qualifiers_only(p[0], cues)]
+    if prefaces and len(prefaces) < len([p for p in parts if p[1]]):
+        parts = [p for p in parts if p not in prefaces]
     return parts
+
+
+_ASKING = frozenset({"know", "need", "want", "like", "love", "wonder", "understand", "check", "ask", "hear", "guess",
+                     "bet", "assume", "appreciate", "sense", "you", "you've", "you'd", "confirm", "learn", "find"})
+
+
+# the end of an ask, before what is asked ("... you can tell me how much", "i'm keen to find out how much ...")
+_ASKED_BY = ("tell me", "from you", "find out", "to know", "to hear", "to learn", "to understand")
+
+
+def _plan_only(words: list[str], cues: Cues) -> bool:
+    """A clause that states the candidate's own next step ("i'd split it into prep time, pickup and the drive"):
+    a plan's opening and no word of asking, guessing or turning to the interviewer."""
+    return bool(words) and words[0] in ("i'd", "i'll", "we'll", "let's") and not opens_question(words, cues) and \
+        not _ASKING & set(words)
+
+
+def _asked_tail(clause: str, cues: Cues) -> str:
+    """What a clause asks when the candidate's own plan or ask comes first ("i'll start with a keyword index ...
+    is there a set of hand graded queries", "... something you can tell me how much progress may we lose"): the
+    words from the question clause on."""
+    words = tokens(clause)
+    if opens_question(core(words, cues), cues):
+        return clause
+    for k in range(2, len(words) - 1):
+        if any(words[k:k + len(c.split())] == c.split() for c in cues.clause_starts):
+            plan = bool({"i'll", "i'd", "we'll", "we'd"} & set(words[:k])) and not _ASKING & set(words[:k])
+            asks = any(" ".join(words[max(0, k - 3):k]).endswith(r) for r in _ASKED_BY)
+            if plan or asks:
+                return " ".join(words[k:])
+    return clause
 
 
 def topics_asked(questions: list[str], cues: Cues | None = None) -> list[str]:
@@ -78,20 +148,28 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
     that?"), the words around the question decide."""
     cues = cues or default_cues()
     parts = _parts(questions, cues) or [(" ".join(questions).lower(), [])]
-    answerable = [_facts_for(clause, facts, cues) for clause, _ in parts]
+    found: list[tuple[list[str], list[str], int]] = []
+    for i, (clause, _) in enumerate(parts):
+        before = found[-1][1] if i and _points_back(clause) else []
+        if said and _option_only(clause, cues):      # "Progress lost per node failure. Minutes? An hour?"
+            clause = " ".join(s for s in re.split(r"(?<=[.?!])\s+", said.lower()) if not _option_only(s, cues))
+        top, named, best = _facts_for(clause, facts, cues, before)
+        # "how many cases do they get through": nothing of its own, it asks about what the part before named
+        found.append((before, before, best) if before and not top else (top, named, best))
+    answerable = _together(found, [clause for clause, _ in parts])
     if said and not any(answerable):
-        answerable = [_facts_for(said.lower(), facts, cues)]
+        answerable = [_facts_for(said.lower(), facts, cues)[0][:1]]
     used: list[str] = []
-    for rank in range(max((len(a) for a in answerable), default=0)):
+    for rank in range(max((len(a) for a in answerable if a), default=0)):
         for a in answerable:
-            if rank < len(a) and a[rank] not in used and (rank == 0 or len(used) < max_facts):
+            if a and rank < len(a) and a[rank] not in used and (rank == 0 or len(used) < max_facts):
                 used.append(a[rank])
     if not used:
         return cues.no_fact, ()
     new, again = [t for t in used if t not in given], [t for t in used if t in given]
     text = " ".join([facts[t] for t in new] + ([_reminder(cues, " ".join(facts[t] for t in again))] if again else []))
     used = new + again
-    if any(not a for a in answerable):
+    if any(a == [] for a in answerable):
         text += " " + cues.partly
     return text, tuple(used)
 
@@ -104,22 +182,63 @@ def _stems(text: str) -> set[str]:
     out = set()
     for w in re.findall(r"[a-z]{4,}", text.lower()):
         if w not in _STOP:
-            out.add(re.sub(r"(ing|ed|es|s)$", "", w) or w)
+            # "converts" and "conversions" share "conver", "arrives" and "arrive" "arriv"
+            out.add(re.sub(r"e$", "", (re.sub(r"(ing|ed|es|s)$", "", w) or w)[:6]))
     return out
 
 
-def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues) -> list[str]:
-    """The facts that answer one part: each fact scores two for every word of a cue phrase of its topic the
-    part says and one for every content word it shares with the part ("how many listings are live" shares
-    "listings" with the fact about 40 million listings); the best-scoring facts, in the facts' order (on a
-    tie, those the part names by a cue phrase)."""
-    counts = _topic_counts(clause, cues, by_words=True)
+def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
+               named_before: Collection[str] = ()) -> tuple[list[str], list[str], int]:
+    """The facts that could answer one part, and those of them it names by a cue phrase: each fact scores two
+    for every word of a cue phrase of its topic the part says and one for every content word it shares with
+    the part ("how many listings are live" shares "listings" with the fact about 40 million listings); the
+    best-scoring facts, in the facts' order, and their score."""
+    counts = _topic_counts(clause, cues, by_words=True, named_before=named_before)
     words = _stems(clause)
     score = {t: 2 * counts.get(t, 0) + len(words & _stems(text)) for t, text in facts.items()}
     best = max(score.values(), default=0)
     top = [t for t in facts if best and score[t] == best]
-    named = [t for t in top if counts.get(t)]
-    return named or top[:1]             # shared words alone: the first such fact
+    return top, [t for t in top if counts.get(t)], best
+
+
+def _qualifiers_only(clause: str, cues: Cues) -> bool:
+    """"of the thirty teams": a clause naming only what qualifies a question, not one."""
+    text = " ".join(tokens(clause))
+    named = [p for phrases in cues.topics.values() for p in phrases if p in text and front(p).search(text)]
+    return bool(named) and all(p in cues.qualifiers or any(p in q for q in cues.qualifiers) for p in named)
+
+
+def _option_only(clause: str, cues: Cues) -> bool:
+    """A bare period or pace offered as an option ("minutes?", "an hour?", "per day?"): it asks about what came
+    before it."""
+    words = core(tokens(clause), cues)
+    return 0 < len(words) <= 3 and (" ".join(words) in cues.qualifiers or
+                                    words[-1] in ("seconds", "minutes", "hours", "days", "weeks", "months"))
+
+
+def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str]) -> list[list[str] | None]:
+    """The facts answering each part, read as one question: a part that names its facts by a cue gets them; one
+    that only shares words with facts gets the one another part also points to ("which gpus, how many sit in a
+    node": the hardware fact twice), else, when it is a fragment of three words or fewer beside a part that
+    names its fact, nothing (None: it is not a question of its own, "do the search, ads and recs teams keep
+    their modellers"), else the first."""
+    out: list[list[str] | None] = []
+    beside_named = any(n for _, n, _ in found)
+    for i, (top, named, best) in enumerate(found):
+        if named or not top:
+            out.append(named)
+            continue
+        others = {t for j, (t2, n2, _) in enumerate(found) if j != i for t in (n2 or t2)}
+        shared = [t for t in top if t in others]
+        words = tokens(clauses[i])
+        weak = beside_named and best <= 1 and not (find(words, "how many") or find(words, "how much"))
+        if shared:
+            out.append(shared[:1])
+        elif beside_named and len(words) <= 3:
+            out.append(None)
+        else:       # one word in common is no answer to a part of its own ("does search key them differently"): assume
+            out.append([] if weak else top[:1])
+    return out
 
 
 def _reminder(cues: Cues, said: str) -> str:

@@ -69,6 +69,9 @@ class Cues:
     ask_tails: tuple[str, ...] = ()
     self_talk: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()
+    qualifiers: frozenset[str] = frozenset()
+    periods: frozenset[str] = frozenset()
+    counted_topics: frozenset[str] = frozenset()
     max_statement_words: int = 25
     no_fact: str = "That's your call: state an assumption and go on."
     partly: str = "For the rest, state your assumption."
@@ -128,7 +131,8 @@ def load_cues(path: Path | None = None) -> Cues:
         answer_hedges=frozenset(_strings(data, "answer_hedges", where)),
         answer_words=frozenset(_strings(data, "answer_words", where)),
         ask_tails=_strings(data, "ask_tails", where), self_talk=_strings(data, "self_talk", where),
-        reasons=_strings(data, "reasons", where),
+        reasons=_strings(data, "reasons", where), qualifiers=frozenset(_strings(data, "qualifiers", where)),
+        periods=frozenset(_strings(data, "periods", where)), counted_topics=frozenset(_strings(data, "counted_topics", where)),
         topics={name: _strings(topics, name, where) for name in topics},
         max_statement_words=int(data.get("max_statement_words", 25)),
         no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),

@@ -51,12 +51,14 @@ def hands_back(words: list[str], cues: Cues) -> bool:
     def asks_back(tail: list[str]) -> bool:
         return tail[0] in _AUX and tail[1:2] != [] and tail[1] in _BACK
 
-    joins = [j for j, w in enumerate(words) if w in cues.hand_back_joins]
+    # ("give or take" hedges the guess: its "or" joins nothing)
+    joins = [j for j, w in enumerate(words) if w in cues.hand_back_joins and words[j - 1:j + 2] != ["give", "or", "take"]]
     tail = words[joins[-1] + 1:] if joins else []
     if 1 <= len(tail) <= 5 and (tail[0] in ("you", "you'd", "you'll") or asks_back(tail)):
         return True
-    # no joining word ("..., i'd guess, is that so"): the last three or four words ask back
-    return len(words) > 6 and any(asks_back(words[-k:]) for k in (3, 4))
+    # no joining word ("..., i'd guess, is that so", "... give or take is that about what you see"): the last
+    # three or four words ask back, or up to eight that turn to the interviewer ("you")
+    return len(words) > 6 and any(asks_back(words[-k:]) and (k <= 4 or "you" in words[-k:]) for k in range(3, 9))
 
 
 def tagged_fact(words: list[str], core: list[str], cues: Cues, names_fact: bool) -> bool:
@@ -275,3 +277,44 @@ def would_have_chosen(words: list[str]) -> bool:
                (words[i + 3].endswith("ed") or words[i + 3] in ("gone", "done", "built", "chosen", "made", "picked", "kept",
                                                                 "taken", "put", "run", "split"))
                for i in range(len(words) - 3))
+
+
+_WANTING = frozenset({"need", "want", "like", "love", "needs", "wants"})
+_SPEAKER = frozenset({"i", "i'd", "i'll", "i'm", "me", "my"})
+
+
+def wants_from_you(words: list[str], cues: Cues) -> int | None:
+    """What the candidate wants from the interviewer, named ("the first number i'd want from you is ...", "i'll
+    need the hardware picture from you: which gpus ...", "i'd like two things from you: what ..."): a
+    first-person want within a few words before "from you", and no plan after it. Where what is wanted is told."""
+    for i in range(2, len(words) - 2):
+        if words[i:i + 2] != ["from", "you"]:
+            continue
+        before = words[max(0, i - 6):i]
+        if set(before) & _WANTING and set(before) & _SPEAKER and not goes_on(words[i + 2:], cues):
+            return i + 2
+    return None
+
+
+_SYSTEM = frozenset({"model", "models", "bot", "assistant", "system", "app", "ranker", "classifier", "agent", "chatbot",
+                     "service", "product", "ui", "screen", "page"})
+_SPEAKS = frozenset({"asking", "asks", "ask", "answering", "say", "says", "saying", "reply", "replies", "with"})
+_DIRECT = frozenset({"what", "what's", "how", "which", "who", "why", "where", "did", "do", "does", "is", "are", "will",
+                     "can", "should", "would"})
+
+
+def systems_question(words: list[str]) -> bool:
+    """A question the system puts to its user or answers ("the model is basically asking what are they likely to
+    buy", "the bot should come back with did you mean ..."): the system as subject, within a few words a verb of
+    asking or answering (or "come back with"), then the question (a question word or an auxiliary)."""
+    for i, w in enumerate(words):
+        if w not in _SYSTEM:
+            continue
+        near = words[i + 1:i + 6]
+        speak = next((k for k, x in enumerate(near) if x in _SPEAKS and (x != "with" or near[k - 1:k] == ["back"])), None)
+        if speak is None:
+            continue
+        after = words[i + 2 + speak:i + 2 + speak + 6]
+        if set(after) & _DIRECT:
+            return True
+    return False

@@ -141,11 +141,16 @@ _SKIP = re.compile(r"\b(?:(?:can|could|may|shall) (?:we|i)|(?:okay|ok|alright|fi
 _HINT = re.compile(r"\b(?:(?:can|could|would) you|is there any chance you could)\s+(?:\w+\s+){0,2}?(?:point me|give me "
                    r"(?:a hint|a pointer|a nudge|somewhere to start)|nudge me|tell me where (?:to|you'?d) start)|"
                    r"\b(?:can|could|may) we (?:go|move|switch|jump) (?:on )?to (?:a different|another|the next) "
-                   r"(?:one|question|topic)\b", _F)
+                   r"(?:one|question|topic)\b|"
+                   # "is there another angle on this you'd like me to take": the question handed back to be changed
+                   r"\b(?:is there|do you have|could you give me) (?:another|a different|some other) (?:angle|way in|"
+                   r"direction|version of (?:it|this|the question))\b", _F)
 # No story to tell: "it never really came up", "I've been lucky there", "nothing I could walk you through".
 _NO_STORY = re.compile(r"\b(?:(?:it|that|this) never (?:really )?came up|i'?ve (?:mostly |always |just )?been lucky|"
                        r"nothing (?:i could|i can|i'?d be able to) (?:really )?(?:walk you through|point to|talk about)|"
-                       r"never (?:really )?(?:had|faced|ran into|run into|been in) (?:to|a|that|this|one)\b)", _F)
+                       r"never (?:really )?(?:had|faced|ran into|run into|been in) (?:to|a|that|this|one)\b|"
+                       r"(?:can'?t|cannot|couldn'?t) (?:really )?(?:think of|come up with|recall) (?:a|an|any|one) "
+                       r"(?:\w+ ){0,2}?(?:example|story|time|case|instance)s?\b)", _F)
 _FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|percent)\b", _F)
 # "one" and "two" that count nothing: "that's a big one", "I mix those two up"
 _NOT_A_FIGURE = re.compile(r"\b(?:(?:a|that|this|the|which|no|each|every|any|another|same) (?:\w+ )?one|"
@@ -235,6 +240,10 @@ def _short_non_answer(text: str, n: int, quoted: str, question: Question | None)
     if skip and n < 60:
         return NonAnswer("non_answer", f'{n} words, and it asks to move on ("{skip.group(0)}"): "{quoted}"')
     asks = _HINT.search(text)
+    if asks and n < 90 and _NO_STORY.search(text) and not _STORY.search(text) and not _figure(text):
+        # no example to tell, and the question handed back to be changed: a longer way of passing
+        return NonAnswer("non_answer", f'{n} words, no example, and it asks for another question '
+                                       f'("{asks.group(0)}"): "{quoted}"')
     if asks and n < 60:
         return NonAnswer("non_answer", f'{n} words, and it asks for a hint or another question ("{asks.group(0)}"): '
                                        f'"{quoted}"')

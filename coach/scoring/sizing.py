@@ -365,7 +365,8 @@ SMALL_COUNT = 100      # fewer things than this, counted ("five items", "three e
 def sizes_something(q: Quantity) -> bool:
     """A count of a few things ("five items on the page") sizes nothing; every other quantity is a sizing figure.
     Such counts still feed the napkin checks (a fan-out "ranks 50 items" per request is a step of a chain)."""
-    return not (q.kind == "dataset" and q.value < SMALL_COUNT)
+    # (nor does "one shared user and item embedding": a handful of users is never a design's scale)
+    return not (q.kind in ("dataset", "users") and q.value < SMALL_COUNT)
 
 
 def sizing_score(quantities: list[Quantity], bad_checks: int, ok_checks: int, expected: tuple[str, ...]

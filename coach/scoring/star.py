@@ -13,9 +13,11 @@ from typing import Any
 from coach.scoring.star_cues import ACT_CLAUSE as ACT_CLAUSE   # read by the calibration
 from coach.scoring.star_cues import (
     ACTION, I_WORD, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _ASIDE_LEAD, _AT_NAME,
-    _BACKSTORY_CHANGE, _BECAME_STANDARD, _CAREER, _CHANGED_HABIT, _CLOSING_AGREED, _CLOSING_CHOSEN, _COMPARED, _CAUSE, _CHANGE_MEASURED, _CONDITION_CLAUSE, _CONDITIONAL, _CONSEQUENCE, _DOUBT, _F, _FINDING,
-    _FIRST_PERSON_LEAD, _GENERAL_TIMES, _GOAL, _WHOSE_CHANGE, _LATER_RELEASE, _HABIT, _HYPOTHETICAL, _LATER_OUTCOME, _MEASURE, _MEASURED_OUTCOME, _OBLIGATION,
-    _OPENER, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OPENS_ASIDE, _OUTCOME_LEAD, _OWNED_ROLE, _SUCCESS_DEF, _PAST, _PERFECT, _PLAN, _REFLECTION,
+    _BACKSTORY_CHANGE, _BECAME_STANDARD, _CAREER, _CAUSE, _CHANGED_HABIT, _CHANGE_MEASURED, _CLOSING_AGREED,
+    _CLOSING_CHOSEN, _COMPARED, _CONDITIONAL, _CONDITION_CLAUSE, _CONSEQUENCE, _DOUBT, _F, _FINDING,
+    _FIRST_PERSON_LEAD, _GENERAL_TIMES, _GOAL, _HABIT, _HYPOTHETICAL, _LATER_OUTCOME, _LATER_RELEASE, _MEASURE,
+    _MEASURED_OUTCOME, _OBLIGATION, _OPENER, _OPENS_ASIDE, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OUTCOME_LEAD,
+    _OWNED_ROLE, _PAST, _PERFECT, _PLAN, _REFLECTION, _RESOURCED, _SUCCESS_DEF, _WHOSE_CHANGE,
     _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _TEST_STEP, _UNSURE, _VERDICT,
 )
 from coach.scoring.star_notes import improvement
@@ -118,6 +120,8 @@ def label_sentence(sentence: str) -> dict[str, float]:
         scores["result"] = 0.0           # "we measured success by the share delivered within two days": the setting
     if _CAUSE.search(sentence):
         scores["result"] = 0.0           # "the root cause was a field that flipped from cents to dollars": a finding
+    if _RESOURCED.search(sentence):
+        scores["result"] = 0.0           # "I got two engineers funded, then five": what the work was given, a step
     if _BACKSTORY_CHANGE.search(sentence) and not _OUTCOME_LEAD.search(sentence) \
             and not _I_LEAD.search(sentence):
         # (not after a time the story reached, "by the end of the quarter the wait had dropped from eleven weeks to

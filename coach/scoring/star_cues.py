@@ -384,6 +384,10 @@ _CAUSE = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:it turned out|turns o
                     # what went wrong, found: "Where it went wrong was that a model could gain half a point by ..."
                     r"(?:where|what|how) (?:it|this|that|things) went wrong (?:was|is)|the (?:catch|flaw|snag) was)\b",
                     _F)
+# People or money won for the work ("I got two engineers funded ..., and grew that to five"): a step that made
+# the work possible, not its outcome, whatever figure it counts.
+_RESOURCED = re.compile(r"^(?:(?:and|so|then|um|uh)\W+)*(?:i|we) (?:got|secured|won|raised|found|negotiated)\b[^.]{0,60}?"
+                        r"\b(?:funded|funding|headcount|staffed|budget (?:approved|signed off))\b", _F)
 # A sentence that opens with "I <did something>" is an action even when it mentions a figure.
 _ACTION_LEAD = re.compile(_I + rf"(?:{_ACTION_VERBS}|{_PAST_VERB})\b", _F)
 _OUTCOME_LEAD = re.compile(r"^(?:(?:and|so|but)\s+)?(?:as a result|in the end|after that|since then|by the end|"
