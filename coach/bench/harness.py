@@ -103,6 +103,7 @@ def run(opts: Options) -> dict[str, Any]:
     with memwatch.PeakWatch() as watch:
         result = _run(opts, watch)
     result["peak_rss_at"] = watch.top
+    result["peak_rss_by_stage"] = watch.by_stage
     return result
 
 

@@ -57,12 +57,14 @@ def _where(frame: FrameType | None) -> str:
 
 
 class PeakWatch:
-    """A daemon thread sampling VmRSS; `top` holds the highest sample's MiB and what ran then."""
+    """A daemon thread sampling VmRSS; `top` holds the highest sample's MiB and what ran then, `by_stage`
+    the same for each stage of the bench."""
 
     def __init__(self, every_s: float = 0.01) -> None:
         self.every_s = every_s
         self.top_mb = 0
         self.top: dict[str, Any] = {}
+        self.by_stage: dict[str, dict[str, Any]] = {}     # the highest sample of each stage
         self._started = time.perf_counter()
         self.stage = "loading"          # what the bench is at (set by the harness): models, a mode, the replay
         self._stop = threading.Event()
@@ -81,12 +83,16 @@ class PeakWatch:
         names = {t.ident: t.name for t in threading.enumerate()}
         while not self._stop.wait(self.every_s):
             now = rss_mb()
-            if now <= self.top_mb:
+            stage_top = self.by_stage.get(self.stage, {}).get("rss_mb", 0)
+            if now <= self.top_mb and now <= stage_top:
                 continue
-            self.top_mb = now
             if len({*sys._current_frames()}) != len(names):
                 names = {t.ident: t.name for t in threading.enumerate()}
             doing = {names.get(ident, str(ident)): _where(frame) for ident, frame in sys._current_frames().items()
                      if ident != me}
-            self.top = {"rss_mb": now, "at_s": round(time.perf_counter() - self._started, 1), "stage": self.stage,
-                        "threads": {k: v for k, v in sorted(doing.items()) if v}}
+            sample = {"rss_mb": now, "at_s": round(time.perf_counter() - self._started, 1), "stage": self.stage,
+                      "threads": {k: v for k, v in sorted(doing.items()) if v}}
+            if now > stage_top:
+                self.by_stage[self.stage] = sample
+            if now > self.top_mb:
+                self.top_mb, self.top = now, sample
