@@ -152,13 +152,14 @@ def test_a_pause_after_the_scene_waits_and_the_answer_that_reaches_its_result_en
         turn_model, voice, transcriber, tmp_path: Path) -> None:
     """Real smart-turn, the natural voice and tiny.en through the microphone's own path: a pause
     after a finished first sentence (the scene, no result yet) does not end the answer, whatever
-    the audio model hears; the answer that reaches its result ends well before the silence rule."""
+    the audio model hears; the answer that reaches its result and draws the lesson ends well before
+    the silence rule (a result alone, read from a live transcript's labels, is not sure enough)."""
     from coach.streaming.answer_end import WordsSoFar
 
     scene = speech(tmp_path, "Last year our ranking service kept missing its latency target.", voice)
     result = speech(tmp_path, "I cached the item embeddings and moved the feature joins out of the request "
                               "path. In the end the p99 latency dropped from four hundred milliseconds to one "
-                              "hundred and forty.", voice)
+                              "hundred and forty. Looking back, I would have cached them from the start.", voice)
     answer = np.concatenate([scene, quiet(1.6), result])
     chunks: list[np.ndarray] = []
     words = WordsSoFar(lambda: transcriber.transcribe(np.concatenate(chunks)).text, "story")

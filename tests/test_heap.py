@@ -70,3 +70,56 @@ def test_a_failed_render_does_not_hold_the_primed_pass(tmp_path: Path) -> None:
     job = synth.submit("This line fails to render.", tmp_path / "x.wav")
     assert job.exception(timeout=30) is not None
     assert heap.wait_quiet(5.0)
+
+
+def _hold(kind: str, seconds: float) -> tuple[threading.Thread, list[float]]:
+    """A working set of `kind` in use for `seconds` on another thread; [when it ended]."""
+    ended: list[float] = []
+    started = threading.Event()
+
+    def run() -> None:
+        with heap.working(kind):
+            started.set()
+            time.sleep(seconds)
+            ended.append(time.perf_counter())
+    thread = threading.Thread(target=run)
+    thread.start()
+    started.wait()
+    return thread, ended
+
+
+def test_a_line_rendered_ahead_waits_for_a_transcription_and_a_line_to_say_does_not(tmp_path: Path) -> None:
+    """Lines rendered ahead (nobody waits for them yet) are not rendered beside Whisper's working set; a
+    line to be said now is, and it cuts short the wait of one rendered ahead before it (real espeak-ng)."""
+    synth, spans = _timed_synth()
+    synth.render("Warm up.", tmp_path / "warm.wav")
+    thread, ended = _hold("stt", 1.0)
+    synth.submit("The next question, rendered ahead.", tmp_path / "ahead.wav", ahead=True).result(timeout=30)
+    thread.join()
+    assert spans[-1][0] >= ended[0]                      # rendered once the transcription was over
+
+    thread, ended = _hold("stt", 3.0)
+    ahead = synth.submit("Another question, rendered ahead.", tmp_path / "ahead2.wav", ahead=True)
+    time.sleep(0.2)
+    now = synth.submit("Okay.", tmp_path / "now.wav")
+    now.result(timeout=30)
+    assert ahead.done() and not ended, "the line to say waited for the transcription"
+    thread.join()
+
+
+def test_a_live_window_waits_for_a_line_being_rendered_and_the_tail_does_not(tmp_path: Path, transcriber) -> None:
+    answer = decode_file(speak_to_wav("We served three thousand queries per second at peak.", tmp_path / "a.wav"))
+    began: list[float] = []
+    inner = transcriber._transcribe
+    transcriber._transcribe = lambda *a: (began.append(time.perf_counter()), inner(*a))[1]
+    try:
+        thread, ended = _hold("voice", 0.8)
+        transcriber.transcribe_background(answer)
+        thread.join()
+        assert began[-1] >= ended[0]                       # the window began once the line was rendered
+        thread, ended = _hold("voice", 1.5)
+        transcriber.transcribe(answer)                     # the tail: at once
+        assert not ended or began[-1] < ended[0]
+        thread.join()
+    finally:
+        transcriber._transcribe = inner

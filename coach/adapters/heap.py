@@ -11,13 +11,19 @@ sentence trims what the heap still holds.
 Two working sets at once still took the process over 1 GB: the voice rendering a line (up to
 ~140 MB of activations) while the primed final pass decoded a piece (~80 MB). `rendering()` marks
 a line queued or being rendered, and `wait_quiet()` lets background work (the primed pass) start
-only once the voice has none.
+only once the voice has none. The same holds for the work nobody waits for: a line rendered ahead
+waits while Whisper runs (`working("stt")`, `wait_idle`), and a live window while a line is being
+rendered (`working("voice")`), each for a moment at most; the answer's tail and the lines being
+said never wait.
 """
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
 import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 M_MMAP_THRESHOLD = -3
@@ -30,6 +36,7 @@ _lock = threading.Lock()
 _ready = False
 _renders = 0                      # voice lines queued or being rendered
 _quiet = threading.Condition()
+_active = {"voice": 0, "stt": 0}  # working sets in use now: a line being rendered, a transcription
 
 
 def _load() -> Any:
@@ -73,3 +80,29 @@ def wait_quiet(timeout_s: float) -> bool:
     """Wait, up to `timeout_s`, until no voice line is queued or being rendered; False if one still is."""
     with _quiet:
         return _quiet.wait_for(lambda: _renders == 0, timeout=timeout_s)
+
+
+@contextmanager
+def working(kind: str) -> Iterator[None]:
+    """Mark a model's working set in use ("voice": a line being rendered; "stt": a transcription)."""
+    with _quiet:
+        _active[kind] += 1
+    try:
+        yield
+    finally:
+        with _quiet:
+            _active[kind] -= 1
+            _quiet.notify_all()
+
+
+def wait_idle(kind: str, timeout_s: float, give_up: Callable[[], bool] | None = None) -> bool:
+    """Wait, up to `timeout_s`, until no `kind` working set is in use, or until `give_up()` says to
+    stop waiting (checked every 20 ms); False if one still is."""
+    deadline = time.monotonic() + timeout_s
+    with _quiet:
+        while _active[kind]:
+            left = deadline - time.monotonic()
+            if left <= 0 or (give_up is not None and give_up()):
+                return False
+            _quiet.wait(min(left, 0.02))
+    return True

@@ -66,11 +66,21 @@ class _SynthThread:
                                                  "install espeak-ng or use --silent"))
             return
         self._ready.set_result(None)
-        while (job := self._jobs.get()[2]) is not None:
+        while (item := self._jobs.get())[2] is not None:
+            job = item[2]
+            assert job is not None
             try:
-                self._render(engine, *job)
+                if item[0] == AHEAD:     # not needed yet: not beside a transcription's working set
+                    heap.wait_idle("stt", AHEAD_WAIT_S, give_up=self._line_waiting)
+                with heap.working("voice"):
+                    self._render(engine, *job)
             finally:
                 heap.rendering(-1)
+
+    def _line_waiting(self) -> bool:
+        """A line to be said now is queued (behind the line rendered ahead that waits)."""
+        with self._jobs.mutex:
+            return bool(self._jobs.queue) and self._jobs.queue[0][0] == NOW
 
     def _render(self, engine: Any, text: str, path: Path, done: Future[Path]) -> None:
         if done.running() or done.done() or not done.set_running_or_notify_cancel():
@@ -108,6 +118,7 @@ class _SynthThread:
 
 
 NOW, AHEAD, LAST = 0, 1, 2      # the synth thread's queue: lines being said first, then lines rendered ahead
+AHEAD_WAIT_S = 2.0              # a line rendered ahead waits at most this long for a transcription to end
 
 
 class SpeechSynth(_SynthThread):

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from coach.bench import answers as answers_mod
+from coach.bench import memwatch
 from coach.bench.load import busy, peak_rss_mb
 from coach.errors import CoachError
 from coach.ports import SAMPLE_RATE
@@ -99,10 +100,19 @@ def load_models(opts: Options) -> tuple[Any, Any, Any, Any, float]:
 
 
 def run(opts: Options) -> dict[str, Any]:
+    with memwatch.PeakWatch() as watch:
+        result = _run(opts, watch)
+    result["peak_rss_at"] = watch.top
+    result["peak_rss_by_stage"] = watch.by_stage
+    return result
+
+
+def _run(opts: Options, watch: memwatch.PeakWatch) -> dict[str, Any]:
     from coach.bench.session import run_session
     from coach.eval.speech_sets import renderer
 
     transcriber, interviewer, synth, turn_model, cold = load_models(opts)
+    watch.stage = "making the answers"
     rng = random.Random(7)
     piper = synth if getattr(synth, "name", "").startswith("piper") else None
     render = renderer(opts.answer_voice, synth=piper)
@@ -113,20 +123,26 @@ def run(opts: Options) -> dict[str, Any]:
         gen_tokens, gen_s = 0, 0.0      # from the runner's FollowUpReady events
         labels: list[str] = []
         primed_ms: dict[str, list[int]] = {}
+        peaks: dict[str, int] = {}
         with busy(opts.busy):
             for mode in opts.modes:
                 for primed in opts.primed_pass:
                     label = mode if len(opts.primed_pass) == 1 else f"{mode}, primed pass {'on' if primed else 'off'}"
+                    watch.stage = label
+                    resets = memwatch.reset_peak()
                     recorder = run_session(mode, made, transcriber, interviewer, synth, folder,
                                            turn_model=turn_model if mode == "hands-free" else None,
                                            silence_seconds=opts.silence_seconds, prime_final=primed, label=label)
                     for i, row in enumerate(recorder.turns):
                         row["answer"] = i + 1
                     labels.append(label)
+                    if resets:
+                        peaks[label] = memwatch.hwm_mb()
                     primed_ms[label] = recorder.primed_pass_ms
                     turns += recorder.turns
                     gen_tokens += recorder.tokens
                     gen_s += recorder.generation_s
+        watch.stage = "whole answers transcribed, the pause replay"
         naive: list[float] = []
         for answer in made:
             started = time.perf_counter()
@@ -148,6 +164,7 @@ def run(opts: Options) -> dict[str, Any]:
         "stt_rtf": round(sum(naive) / 1000 / audio_s, 3),
         "tokens_per_s": round(gen_tokens / gen_s, 1) if gen_s else None,
         "peak_rss_mb": peak_rss_mb(),
+        "peak_rss_mb_by_mode": peaks,     # each way of ending a turn's own peak (the high-water mark reset before it)
         "cold_start_s": round(cold, 2),
         "first_screen_s": screen_s,
         "pauses": {"between": sum(a.between_pauses for a in made), "mid": sum(a.mid_pauses for a in made)},

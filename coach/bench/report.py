@@ -64,8 +64,14 @@ def lines(result: dict[str, Any]) -> list[str]:
     out.append(f"speech-to-text ({result['stt_model']}) real-time factor {result['stt_rtf']}; interviewer "
                f"({result['llm']}) {result['tokens_per_s']} tokens/s")
     pauses, ends = result["pauses"], result["false_ends_by_kind"]
-    out.append(f"peak RSS {result['peak_rss_mb']} MB; cold start {result['cold_start_s']} s; first screen "
+    by_mode = ", ".join(f"{k} {v}" for k, v in (result.get("peak_rss_mb_by_mode") or {}).items())
+    out.append(f"peak RSS {result['peak_rss_mb']} MiB ({round(result['peak_rss_mb'] * 1.048576)} MB; target 1 GB = "
+               f"954 MiB){f' ({by_mode})' if by_mode else ''}; cold start {result['cold_start_s']} s; first screen "
                f"{result['first_screen_s']} s")
+    top = result.get("peak_rss_at") or {}
+    if top:
+        doing = "; ".join(f"{k}: {v}" for k, v in top.get("threads", {}).items())
+        out.append(f"  at the peak ({top['stage']}, {top['at_s']} s in): {doing}")
     out.append(f"thinking pauses taken as the end of the answer: {ends['between']} of {pauses['between']} between "
                f"sentences, {ends['mid']} of {pauses['mid']} mid-sentence, {ends['other']} elsewhere; "
                f"real ends heard at once: {result.get('ends_heard_at_once', 0)} of {len(result.get('end_waits_s') or []) or len(result['turns']) // len(result['modes'])}"

@@ -37,7 +37,11 @@ JSON keys (all times in milliseconds unless named otherwise):
 - stt_rtf: speech-to-text compute seconds per second of audio (naive path).
 - tokens_per_s: interviewer tokens generated per second, from each candidate's first token to its last, over the
   follow-ups the runner asked (its FollowUpReady events).
-- peak_rss_mb: peak resident memory of the process.
+- peak_rss_mb: peak resident memory of the process, in MiB (1 GB = 954 MiB); peak_rss_mb_by_mode: {mode: MiB},
+  each way of ending a turn's own peak; peak_rss_at: {rss_mb, at_s, stage, threads}: the highest of the
+  samples taken every 10 ms, when it came, and what each thread of the coach was doing then;
+  peak_rss_by_stage: {stage: the same}, the highest sample of each stage (loading, making the answers,
+  each mode, the replay).
 - cold_start_s: loading the speech and interviewer models, warm-up included.
 - first_screen_s: launching the app in a fresh process until its first screen is usable.
 - pauses: {between, mid}: thinking pauses in the test audio; false_ends_by_kind: {between, mid, other}

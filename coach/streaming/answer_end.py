@@ -16,6 +16,15 @@ when the answer is visibly mid-way, and replies at once when it has reached its 
 `judge(text, kind)` gives the verdict with its reasons; `wait_s` turns it and the audio model's
 verdict into how long a pause must last before the turn ends (a graded wait: 0.5 s, 1.8 s or the
 silence rule's 2.5 s).
+
+Sure or not: an "end" is `sure` only when the answer says so in words a misheard transcript keeps: a
+wrap-up or a lesson ("so that's how ...", "looking back", "we have not had one since"). An "end" read
+from the scorer's STAR label of the last sentence (a measured change included: "traffic went from two
+hundred to three thousand a second" sets many a scene), or from how many sentences a design,
+technical, plan or estimate answer has, is right on written pauses but flips on a live transcript's
+mishearing and mis-split sentences: "The trade off was a slightly stapler index,
+which we, you know, accepted." came back labelled the story's result and ended a live answer 11.6 s
+early. Only a sure end is taken at once; any other waits as long as the silence rule.
 """
 from __future__ import annotations
 
@@ -49,7 +58,7 @@ WRAP = re.compile(
     r"|\bin hindsight\b|\blooking back\b|\bi'?d (?:make the same call|do it again|do the same)\b"
     r"|\bi(?:'m| am) (?:glad|proud)\b|\bwhich is how i knew\b|\bwhat i (?:took|learned|learnt) from\b"
     r"|\bi learned\b|\bi learnt\b|\bthe lesson\b|\bsince then\b|\bever since\b|\bto this day\b"
-    r"|\b(?:it'?s|is) now (?:required|the|part)\b|\bwe (?:still|haven'?t had)\b|\bnow (?:runs|leads|the person)\b"
+    r"|\b(?:it'?s|is) now (?:required|the|part)\b|\bwe (?:still|haven'?t had|have not had|have never had)\b|\bnow (?:runs|leads|the person)\b"
     r"|\bwithin (?:six|three|a few) months\b|\ba year later\b|\bbecame (?:part|the)\b")
 CLOSING_PART = re.compile(r"\b(?:a/?b test|experiment|monitor|alert|dashboard|retrain|rollout|roll it out|ramp|"
                           r"canary|shadow|guardrail|fallback|autoscal|audit|offline|online|ndcg|recall|precision|"
@@ -95,6 +104,7 @@ def broken_off(text: str) -> str | None:
 class Verdict:
     says: str                    # "end", "unsure" or "goes_on"
     reasons: tuple[str, ...]
+    sure: bool = False           # an "end" said in words a misheard transcript keeps (see the module's docstring)
 
 
 def question_kind(question: Question | None) -> str:
@@ -132,8 +142,11 @@ def judge(text: str, kind: str = "story") -> Verdict:
     unfinished = broken_off(text)
     if unfinished is not None:
         return Verdict("goes_on", (unfinished,))
-    if WRAP.search(last) or WRAP_LIST.search(last):
-        return Verdict("end", ("wraps up: " + last[:60],))
+    wrap = WRAP.search(last) or WRAP_LIST.search(last)
+    if wrap:
+        # an estimate says "so that's ..." at every step's figure, not only at its last one
+        step = kind == "estimate" and wrap.group(0).startswith("so that")
+        return Verdict("end", ("wraps up: " + last[:60],), sure=not step)
     listed = _open_list(texts)
     if listed is not None:
         return Verdict("goes_on", ("a list announced and not finished: " + listed[:60],))
@@ -179,9 +192,11 @@ WAIT_S: dict[tuple[str, bool], float | None] = {("end", True): 0.5, ("end", Fals
                                                 ("goes_on", False): None}
 
 
-def wait_s(verdict: str, sounds_complete: bool, longest: float = 2.0) -> float:
-    """The graded wait: at once where the words and the audio agree the answer is over, `longest`
-    (the silence rule's maximum) where the words say it goes on."""
+def wait_s(verdict: str, sounds_complete: bool, longest: float = 2.0, sure: bool = True) -> float:
+    """The graded wait: at once where the words are sure the answer is over and the audio agrees,
+    `longest` (the silence rule's maximum) where the words say it goes on or are not sure."""
+    if verdict == "end" and not sure:
+        verdict = "unsure"
     wait = WAIT_S[(verdict, sounds_complete)]
     return longest if wait is None else min(longest, wait)
 

@@ -12,9 +12,11 @@ Two policies share one detector:
   model does not end the turn when the words so far trail off on a connective, an article or a
   filler ("... drift in the", "and then we, um") or are only a few words; the silence rule
   then ends it (`sounds_unfinished`).
-  Past the tail, the answer as a whole weighs in (`coach.streaming.answer_end`): where the words say
-  the answer is over and the model hears it complete the turn ends at once; otherwise the wait is
-  graded (1.8 s, or the silence rule's maximum) by how sure the two are.
+  Past the tail, the answer as a whole weighs in (`coach.streaming.answer_end`): where the words are
+  sure the answer is over (a wrap-up or a lesson said in so many words) and the model hears it
+  complete the turn ends at once; otherwise the wait is graded (1.8 s, or the silence rule's maximum)
+  by how sure the two are. An "end" the words are not sure of (read from a live transcript's STAR
+  labels or sentence count, which mishearing flips) waits as the silence rule does.
 """
 from __future__ import annotations
 
@@ -109,14 +111,16 @@ class EndOfTurn:
             ends = complete and not (heard is not None and sounds_unfinished(heard))
             self.verdicts.append(ends)
             return ends
+        sure = False
         if heard is None:
             says, why = "unsure", "the words not known yet"
         elif sounds_unfinished(heard):
             says, why = "goes_on", "the words trail off"
         else:
             verdict = answer_end.judge(heard, kind)
-            says, why = verdict.says, "; ".join(verdict.reasons)
-        self.end_after_s = answer_end.wait_s(says, complete, self.longest_s)
+            says, why, sure = verdict.says, "; ".join(verdict.reasons), verdict.sure
+        self.end_after_s = answer_end.wait_s(says, complete, self.longest_s, sure)
+        says = "end, sure" if says == "end" and sure else says
         tail = "" if heard is None else " ".join(heard.split()[-6:])
         self.reasons.append(f"{says} ({why}; heard '... {tail}'), audio {'complete' if complete else 'incomplete'}: "
                             f"wait {self.end_after_s:.1f} s")
