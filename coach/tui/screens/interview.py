@@ -20,6 +20,7 @@ from textual.widgets import Header, Input, Static
 
 from coach.errors import CoachError
 from coach.interview import events as ev
+from coach.progress.labels import gap_phrase
 from coach.tui.messages import InputLevel, InterviewDone, PartialTranscript, RunnerEvent, WorkerError
 from coach.tui.screen import CoachScreen
 from coach.tui.widgets.footer import Footer
@@ -78,7 +79,6 @@ class InterviewScreen(CoachScreen):
 
     def compose(self) -> ComposeResult:
         app = self.app
-        gap_names = {g.id: g.id.replace("_", " ") for g in app.content.gaps.values()} if app.content else {}
         yield Header()
         with Vertical(id="iv-top", classes="panel"):
             with Horizontal(id="iv-status-row"):
@@ -90,7 +90,7 @@ class InterviewScreen(CoachScreen):
             yield Static("Getting the interview ready…", id="iv-question-text")
         with VerticalScroll(id="iv-answer", classes="panel"):
             yield Static("", id="iv-partial")
-            yield ScorecardView(gap_names, id="iv-card")
+            yield ScorecardView(id="iv-card")
         with Horizontal(id="iv-inputs"):
             yield Input(placeholder="Type your answer, Enter sends", id="iv-typed", compact=True)
             yield Input(placeholder="…or an audio file path", id="iv-file", compact=True)
@@ -227,7 +227,7 @@ class InterviewScreen(CoachScreen):
             self.live.recording.clear()
             self._set_state("transcribing", f"{event.seconds:.0f} s of audio")
         elif isinstance(event, ev.Thinking):
-            self._set_state("thinking", f"the interviewer is thinking of a follow-up ({event.gap.replace('_', ' ')})")
+            self._set_state("thinking", f"the interviewer is thinking of a follow-up ({gap_phrase(event.gap)})")
         elif isinstance(event, ev.NoSpeech):
             self.notify("No speech heard in that answer: the question is asked again.", severity="warning")
         elif isinstance(event, ev.AudioCutShort):
@@ -260,7 +260,7 @@ class InterviewScreen(CoachScreen):
         if event.round_id is None:
             return "Interviewer · closing"
         if event.kind == "followup" and event.gap:
-            return f"Interviewer · follow-up on {event.gap.replace('_', ' ')}"
+            return f"Interviewer · follow-up: {gap_phrase(event.gap)}"
         if event.kind == "clarification":
             return "Interviewer · answering your clarifying question"
         if event.kind == "change":

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.errors import AudioError, CoachError
+from coach.progress.labels import gap_phrase
 from coach.tui.format import PLAN_NAMES, when
 from coach.tui.screen import CoachScreen
 from coach.tui.widgets.footer import Footer
@@ -104,15 +105,13 @@ class SessionScreen(CoachScreen):
         self._played = False
 
     def compose(self) -> ComposeResult:
-        app = self.app
-        gap_names = {g: g.replace("_", " ") for g in (app.content.gaps if app.content else {})}
         yield Header()
         yield Static("", id="session-head", classes="panel")
         with Horizontal(id="session-body"):
             yield OptionList(id="turns")
             with VerticalScroll(id="turn-detail", classes="panel"):
                 yield Static("", id="turn-question")
-                yield ScorecardView(gap_names, id="turn-card")
+                yield ScorecardView(id="turn-card")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -172,7 +171,7 @@ class SessionScreen(CoachScreen):
         else:
             kind = turn.get("kind") or "question"
             question.update(Text(str(turn.get("text") or ""), style="bold"))
-            gap = f" probing {turn['gap'].replace('_', ' ')}" if turn.get("gap") else ""
+            gap = f" probing {gap_phrase(turn['gap'])}" if turn.get("gap") else ""
             detail.border_title = f"Interviewer {kind}{gap}" + self._timing(turn)
             card.show(None, "")
             card.update("")
