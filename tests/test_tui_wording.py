@@ -46,3 +46,41 @@ def test_gaps_and_missing_figures_read_as_words_not_ids(tmp_path: Path) -> None:
             title = str(screen.query_one("#turn-detail").border_title)
             assert "probing no alternative weighed" in title
     run(flow())
+
+
+def test_a_bad_audio_file_path_leaves_the_turn_open_for_another_answer(tmp_path: Path) -> None:
+    """A typo in the path, then a file that is not audio: each is one clear line, and the typed answer after them
+    is taken (the screen used to stay on TRANSCRIBING and refuse every answer with "Not now")."""
+    from textual.widgets import Input
+
+    from coach.tui.screens.interview import InterviewScreen
+    from coach.tui.wiring import SessionRequest
+    from tests.fixtures.tui import ANSWER, fixed_items
+
+    not_audio = tmp_path / "notes.wav"
+    not_audio.write_bytes(b"these are my notes, not a recording" * 20)
+
+    async def flow() -> None:
+        app = CoachApp(db=tmp_path / "c.db", overrides=ui_overrides())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, app.kit_ready.is_set, 10, "the kit")
+            screen = InterviewScreen(SessionRequest(items=fixed_items(), mode="practice"))
+            await app.push_screen(screen)
+            await wait_for(pilot, lambda: screen.state == "waiting", 10, "the candidate's turn")
+            box = screen.query_one("#iv-file", Input)
+            box.value = str(tmp_path / "answr.wav")
+            box.focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert screen.state == "waiting"
+            assert any("no such audio file" in n.message for n in app._notifications)
+            box.value = str(not_audio)
+            box.focus()
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: screen.state == "waiting", 10, "the turn to come back")
+            typed = screen.query_one("#iv-typed", Input)
+            typed.value = ANSWER
+            typed.focus()
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: screen.state == "feedback", 10, "the typed answer's card")
+    run(flow())

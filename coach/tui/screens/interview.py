@@ -8,6 +8,7 @@ waits after each scored answer until the candidate presses enter.
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -18,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
-from coach.errors import CoachError
+from coach.errors import AudioError, CoachError
 from coach.interview import events as ev
 from coach.progress.labels import gap_phrase
 from coach.tui.messages import InputLevel, InterviewDone, PartialTranscript, RunnerEvent, WorkerError
@@ -76,6 +77,7 @@ class InterviewScreen(CoachScreen):
         self._finished = threading.Event()
         self._last_card: tuple[Scorecard, str] | None = None
         self._card_turn: int | None = None       # the answer whose card is on screen
+        self._file_pending = False               # an audio file was handed over and not yet taken
 
     def compose(self) -> ComposeResult:
         app = self.app
@@ -213,6 +215,9 @@ class InterviewScreen(CoachScreen):
         app = self.app
         app.show_error(message.error)
         message.stop()
+        if self._file_pending and self.state == "transcribing" and not message.fatal:
+            self._file_pending = False          # the file could not be read: the source waits for another answer
+            self._listening()
 
     def on_runner_event(self, message: RunnerEvent) -> None:
         event = message.event
@@ -224,6 +229,7 @@ class InterviewScreen(CoachScreen):
         elif isinstance(event, ev.Listening):
             self._listening()
         elif isinstance(event, ev.Transcribing):
+            self._file_pending = False
             self.live.recording.clear()
             self._set_state("transcribing", f"{event.seconds:.0f} s of audio")
         elif isinstance(event, ev.Thinking):
@@ -344,7 +350,12 @@ class InterviewScreen(CoachScreen):
         path = event.value.strip()
         if not path or not self._can_answer():
             return
+        if not Path(path).expanduser().is_file():      # a typo: say so and keep the box, the turn is still yours
+            self.app.show_error(AudioError(f"no such audio file: {path}",
+                                           "check the path (wav, flac, ogg or mp3), or type the answer"))
+            return
         self.source.supply_file(path)
+        self._file_pending = True
         event.input.clear()
         self._set_state("transcribing", path)
         self.set_focus(None)
