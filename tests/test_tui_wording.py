@@ -84,3 +84,25 @@ def test_a_bad_audio_file_path_leaves_the_turn_open_for_another_answer(tmp_path:
             await pilot.press("enter")
             await wait_for(pilot, lambda: screen.state == "feedback", 10, "the typed answer's card")
     run(flow())
+
+
+def test_home_progress_bars_are_one_per_answer_on_the_0_to_5_scale(tmp_path: Path) -> None:
+    """The bars used to be scaled to each row's own minimum and maximum: a single 0.0 drew a full bar, and two
+    answers of 2.0 and 1.5 a low and a full one. Now a bar is an answer, and its height is its score."""
+    from coach.tui.widgets.progress import ScoreBars, score_bars
+
+    db = tmp_path / "c.db"
+    seed_history(db, 2).close()          # ownership 2.0, 1.5, then 2.8, 2.3; delivery 3.0 each time
+
+    async def flow() -> None:
+        app = CoachApp(db=db, overrides=ui_overrides())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, lambda: bool(app.screen.query(ScoreBars)), 5, "the progress rows")
+            await pilot.pause()
+            ownership = str(app.screen.query_one("#bars-ownership_scope", ScoreBars).render())
+            delivery = str(app.screen.query_one("#bars-communication", ScoreBars).render())
+            assert ownership == "▄▃▅▄" and delivery == "▅▅▅▅"
+            assert "0-5" in str(app.screen.query_one("#progress").border_title)
+    run(flow())
+    assert str(score_bars([0.0], 40)) == "▁" and str(score_bars([5.0], 40)) == "█"
+    assert str(score_bars([1.0] * 50, 12)) == "▂" * 12          # the latest answers that fit
