@@ -106,3 +106,39 @@ def test_home_progress_bars_are_one_per_answer_on_the_0_to_5_scale(tmp_path: Pat
     run(flow())
     assert str(score_bars([0.0], 40)) == "▁" and str(score_bars([5.0], 40)) == "█"
     assert str(score_bars([1.0] * 50, 12)) == "▂" * 12          # the latest answers that fit
+
+
+def test_home_shows_the_microphone_and_voice_while_the_models_load(tmp_path: Path,
+                                                                   monkeypatch: Any) -> None:
+    """While the speech model loads, Home said "✗ microphone not checked yet" and a bare "✗" for the voice,
+    both read from the empty kit; it now shows what the loading kit already found."""
+    import threading
+
+    from coach import services
+
+    release = threading.Event()
+
+    def slow_transcriber(name: Any = None) -> Any:
+        release.wait(20)
+        from tests.fixtures.tui import StubTranscriber
+        return StubTranscriber()
+
+    monkeypatch.setattr(services, "build_transcriber", slow_transcriber)
+    parts = ui_overrides()
+    del parts["transcriber"]
+
+    async def flow() -> None:
+        app = CoachApp(db=tmp_path / "c.db", overrides=parts)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, lambda: app.kit_status[0] >= 3, 10, "the speech model step")
+            await pilot.pause()
+            setup = _text(app.screen, "#setup")
+            release.set()
+            assert "loading the speech model" in setup
+            assert "no microphone found" in setup and "not checked yet" not in setup
+            assert "text-only interviewer" in setup
+            assert not any(line.strip() == "✗" for line in setup.splitlines())
+            await wait_for(pilot, app.kit_ready.is_set, 20, "the kit")
+            await pilot.pause()
+            assert "models ready" in _text(app.screen, "#setup")
+    run(flow())

@@ -58,6 +58,7 @@ class CoachApp(App[int]):
         self.store: SQLiteStore | None = None
         self.content: Content | None = None
         self.kit = Kit()
+        self.loading_kit = Kit()             # the kit being loaded: its microphone and voice are known first
         self.kit_ready = threading.Event()
         self.kit_status: tuple[int, int, str] = (0, 5, "starting")
         self.closing = threading.Event()     # set on quit: every worker loop checks it
@@ -95,6 +96,7 @@ class CoachApp(App[int]):
     def reload_kit(self) -> None:
         self.kit_ready.clear()
         self.kit_status = (0, 5, "starting")
+        self.loading_kit = Kit()
         self._load_kit()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="kit")
@@ -102,7 +104,8 @@ class CoachApp(App[int]):
         def progress(step: int, total: int, label: str) -> None:
             self.post_message(KitProgress(step, total, label))
 
-        kit = load_kit(self.settings, self.overrides, self.silent, progress, self.stt_model, self.llm)
+        kit = load_kit(self.settings, self.overrides, self.silent, progress, self.stt_model, self.llm,
+                       kit=self.loading_kit)
         self.kit = kit
         self.kit_ready.set()
         self.post_message(KitReady(kit))

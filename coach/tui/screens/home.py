@@ -125,7 +125,7 @@ class HomeScreen(CoachScreen):
     def kit_changed(self) -> None:
         app = self.app
         step, total, label = app.kit_status
-        kit = app.kit
+        kit = app.kit if app.kit_ready.is_set() else app.loading_kit
         lines = Text()
         if not app.kit_ready.is_set():
             bar = "▰" * step + "▱" * (total - step)
@@ -138,7 +138,7 @@ class HomeScreen(CoachScreen):
         if app.kit_ready.is_set() or step > 1:
             lines.append("✓ " if kit.mic_ok else "✗ ", style="green" if kit.mic_ok else "yellow")
             lines.append(kit.mic_message + ("" if kit.mic_ok else ": type answers or give a file") + "\n")
-        if app.kit_ready.is_set() or step > 2:
+        if (app.kit_ready.is_set() or step > 2) and kit.voice_message:
             lines.append("✗ " if kit.text_only else "✓ ", style="yellow" if kit.text_only else "green")
             lines.append(kit.voice_message)
         self.query_one("#setup", Static).update(lines)
