@@ -142,3 +142,26 @@ def test_home_shows_the_microphone_and_voice_while_the_models_load(tmp_path: Pat
             await pilot.pause()
             assert "models ready" in _text(app.screen, "#setup")
     run(flow())
+
+
+def test_one_stray_e_does_not_end_the_session_but_e_twice_does(tmp_path: Path) -> None:
+    """Typing an answer with the focus outside the answer box used to end the interview at its first "e"."""
+    from coach.tui.screens.interview import InterviewScreen
+    from coach.tui.wiring import SessionRequest
+    from tests.fixtures.tui import fixed_items
+
+    async def flow() -> None:
+        app = CoachApp(db=tmp_path / "c.db", overrides=ui_overrides())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, app.kit_ready.is_set, 10, "the kit")
+            screen = InterviewScreen(SessionRequest(items=fixed_items() * 2, mode="practice"))
+            await app.push_screen(screen)
+            await wait_for(pilot, lambda: screen.state == "waiting", 10, "the candidate's turn")
+            screen.set_focus(None)
+            await pilot.press("e")
+            await pilot.pause(0.3)
+            assert app.screen is screen and screen.state == "waiting"
+            assert any("Press e again" in n.message for n in app._notifications)
+            await pilot.press("e")
+            await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen), 10, "the summary")
+    run(flow())

@@ -8,6 +8,7 @@ waits after each scored answer until the candidate presses enter.
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,8 @@ from coach.scoring.scorecard import Scorecard
 from coach.tui.widgets.scorecard_view import ScorecardView
 from coach.tui.widgets.timer import RoundTimer
 from coach.tui.wiring import LiveAudio, SessionRequest, wire_session
+
+END_CONFIRM_S = 4.0          # a second e within this many seconds ends the session
 
 STATES = {
     "loading": ("◌ LOADING", "cyan"),
@@ -54,7 +57,7 @@ class InterviewScreen(CoachScreen):
         Binding("r", "command('repeat')", "Repeat"),
         Binding("s", "command('skip')", "Skip"),
         Binding("p", "pause", "Pause"),
-        Binding("e", "command('end')", "End"),
+        Binding("e", "command('end')", "End (e e)"),
         Binding("h", "toggle_hands_free", "Hands-free", show=False),
         Binding("escape", "stop_speech", "Stop speech"),
         Binding("d", "details", "Details", show=False),
@@ -78,6 +81,7 @@ class InterviewScreen(CoachScreen):
         self._last_card: tuple[Scorecard, str] | None = None
         self._card_turn: int | None = None       # the answer whose card is on screen
         self._file_pending = False               # an audio file was handed over and not yet taken
+        self._end_asked_at = -END_CONFIRM_S * 2   # when e was last pressed once (see _confirm_end)
 
     def compose(self) -> ComposeResult:
         app = self.app
@@ -397,12 +401,23 @@ class InterviewScreen(CoachScreen):
     def action_command(self, command: str) -> None:
         if self.runner is None or self.state in ("done", "loading"):
             return
+        if command == "end" and not self._confirm_end():
+            return
         self.live.recording.clear()
         self.source.clear()
         self.runner.request(command)
         self._gate.set()
         self._set_state("thinking", {"repeat": "asking again", "skip": "next question",
                                      "end": "closing the session"}[command])
+
+    def _confirm_end(self) -> bool:
+        """One stray "e" (a word typed outside the answer box) must not end the whole session: e twice."""
+        now = time.monotonic()
+        if now - self._end_asked_at <= END_CONFIRM_S:
+            return True
+        self._end_asked_at = now
+        self.notify("Press e again to end the session (your answers so far are kept).", timeout=END_CONFIRM_S)
+        return False
 
     def action_pause(self) -> None:
         if self.source is None:
