@@ -165,3 +165,35 @@ def test_one_stray_e_does_not_end_the_session_but_e_twice_does(tmp_path: Path) -
             await pilot.press("e")
             await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen), 10, "the summary")
     run(flow())
+
+
+def test_a_clarifying_reply_keeps_the_design_question_on_screen(tmp_path: Path) -> None:
+    """The reply to a clarifying question replaced the question: the candidate then designed from memory."""
+    from textual.widgets import Input
+
+    from coach.content import default_content
+    from coach.tui.screens.interview import InterviewScreen
+    from coach.tui.wiring import SessionRequest
+
+    content = default_content()
+    question = content.questions["sd-fraud-detection"]
+    items = ((question, content.round("system-design")),)
+
+    async def flow() -> None:
+        app = CoachApp(db=tmp_path / "c.db", overrides=ui_overrides())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, app.kit_ready.is_set, 10, "the kit")
+            screen = InterviewScreen(SessionRequest(items=items, round="system-design", mode="practice"))
+            await app.push_screen(screen)
+            await wait_for(pilot, lambda: screen.state == "waiting", 10, "the question")
+            box = screen.query_one("#iv-typed", Input)
+            box.value = "Before I sketch anything, how many payments per second do we see at peak?"
+            box.focus()
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: "clarifying" in str(screen.query_one("#iv-question").border_title),
+                           10, "the reply")
+            await wait_for(pilot, lambda: screen.state == "waiting", 10, "the turn back")
+            shown = _text(screen, "#iv-question-text")
+            assert "payments per second" in shown.split("The question:")[0]       # the reply first
+            assert f"The question: {question.prompt}" in " ".join(shown.split())
+    run(flow())

@@ -81,6 +81,7 @@ class InterviewScreen(CoachScreen):
         self._last_card: tuple[Scorecard, str] | None = None
         self._card_turn: int | None = None       # the answer whose card is on screen
         self._file_pending = False               # an audio file was handed over and not yet taken
+        self._question_text = ""                 # the question being answered, shown under a clarifying reply
         self._end_asked_at = -END_CONFIRM_S * 2   # when e was last pressed once (see _confirm_end)
 
     def compose(self) -> ComposeResult:
@@ -260,7 +261,14 @@ class InterviewScreen(CoachScreen):
                 self.query_one("#iv-timer", RoundTimer).restart(event.round_minutes * 60)
             self._question_no, self._total_questions = event.question_no, event.questions
             self._title()
-        self.query_one("#iv-question-text", Static).update(Text(event.text, style="bold"))
+        if event.kind in ("question", "repeat"):
+            self._question_text = event.text
+        shown = Text(event.text, style="bold")
+        if event.kind == "clarification" and self._question_text:     # the reply must not hide the question
+            shown.append("\n")
+            shown.append("The question: ", style="dim bold")
+            shown.append(self._question_text, style="dim")
+        self.query_one("#iv-question-text", Static).update(shown)
         self.query_one("#iv-question").border_title = self._ask_title(event)
         app = self.app
         self._set_state("speaking", "text only: read the question" if app.kit.text_only else "esc stops the voice")
