@@ -197,3 +197,43 @@ def test_a_clarifying_reply_keeps_the_design_question_on_screen(tmp_path: Path) 
             assert "payments per second" in shown.split("The question:")[0]       # the reply first
             assert f"The question: {question.prompt}" in " ".join(shown.split())
     run(flow())
+
+
+def test_the_summary_opens_on_the_closing_and_a_design_answer_shows_its_question(tmp_path: Path) -> None:
+    """The summary after a session opened on its first answer (or on a clarifying question) rather than on the
+    closing remarks; and the design answer after a clarification showed the interviewer's reply as what it answered."""
+    from coach.adapters.store_sqlite import SQLiteStore
+    from coach.domain import Turn
+    from coach.scoring import Scorecard
+    from tests.fixtures.tui import sample_card
+
+    store = SQLiteStore(tmp_path / "c.db")
+    sid = store.start_session(plan="drill", round="system-design", level="senior", mode="practice")
+    ask = "Design the fraud check for card payments at checkout."
+    for turn in (Turn(sid, 0, "interviewer", ask, question_id="sd-x", kind="question"),
+                 Turn(sid, 1, "candidate", "How many payments per second at peak?", question_id="sd-x",
+                      kind="clarification"),
+                 Turn(sid, 2, "interviewer", "About 3,000 at the holiday peak.", question_id="sd-x",
+                      kind="clarification"),
+                 Turn(sid, 3, "candidate", "I would score each payment with a small model.", question_id="sd-x",
+                      kind="answer", scores=Scorecard.from_dict(sample_card(2.5))),
+                 Turn(sid, 4, "interviewer", "That's all the time we have. What to practise: name a trade-off.",
+                      kind="closing")):
+        store.add_turn(turn)
+    store.end_session(sid, "completed", overall=2.5)
+    store.close()
+
+    async def flow() -> None:
+        app = CoachApp(db=tmp_path / "c.db", overrides=ui_overrides())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, app.kit_ready.is_set, 10, "the kit")
+            await app.push_screen(SessionScreen(sid, summary=True))
+            await pilot.pause()
+            screen = app.screen
+            assert screen.query_one("#turns", OptionList).highlighted == 4
+            assert "What to practise" in _text(screen, "#turn-question")
+            await pilot.press("p")
+            shown = " ".join(_text(screen, "#turn-question").split())
+            assert shown.startswith(ask) and "after 1 answer to your clarifying questions" in shown
+            assert "3,000" not in shown
+    run(flow())

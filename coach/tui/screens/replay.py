@@ -139,10 +139,17 @@ class SessionScreen(CoachScreen):
         turns.border_title = f"{len(self.turns)} turns"
         turns.add_options([Option(turn_label(t), id=str(i)) for i, t in enumerate(self.turns)])
         if self.turns:
-            turns.highlighted = self._first_answer()
+            turns.highlighted = self._closing_turn() if self.summary else self._first_answer()
         else:
             self.query_one("#turn-question", Static).update("This session has no turns.")
         turns.focus()
+
+    def _closing_turn(self) -> int:
+        """The summary opens on the interviewer's closing remarks (what worked, what to practise), when there are any."""
+        for i in range(len(self.turns) - 1, -1, -1):
+            if self.turns[i].get("kind") == "closing":
+                return i
+        return self._first_answer()
 
     def _first_answer(self) -> int:
         for i, turn in enumerate(self.turns):
@@ -162,8 +169,12 @@ class SessionScreen(CoachScreen):
         question = self.query_one("#turn-question", Static)
         card = self.query_one("#turn-card", ScorecardView)
         if turn.get("speaker") == "candidate":
-            asked = self._asked_before(index)
-            question.update(Text(asked, style="bold") if asked else "")
+            asked, replies = self._asked_before(index)
+            shown = Text(asked, style="bold")
+            if replies and turn.get("kind") != "clarification":
+                shown.append(f"\n(after {replies} answer{'s' if replies > 1 else ''} to your clarifying questions)",
+                             style="dim")
+            question.update(shown if asked else "")
             clarifying = turn.get("kind") == "clarification"
             head = f"Clarifying question {index:02d} · not scored" if clarifying else f"Answer {index:02d}"
             detail.border_title = head + self._timing(turn)
@@ -177,11 +188,18 @@ class SessionScreen(CoachScreen):
             card.update("")
         detail.scroll_home(animate=False)
 
-    def _asked_before(self, index: int) -> str:
+    def _asked_before(self, index: int) -> tuple[str, int]:
+        """What the answer at `index` answers: the interviewer's last ask before it, passing over the replies to
+        clarifying questions (the design answer after them answers the question), and how many were passed."""
+        replies = 0
         for turn in reversed(self.turns[:index]):
-            if turn.get("speaker") == "interviewer":
-                return str(turn.get("text") or "")
-        return ""
+            if turn.get("speaker") != "interviewer":
+                continue
+            if turn.get("kind") == "clarification":
+                replies += 1
+                continue
+            return str(turn.get("text") or ""), replies
+        return "", replies
 
     @staticmethod
     def _timing(turn: Mapping[str, Any]) -> str:
