@@ -237,3 +237,28 @@ def test_the_summary_opens_on_the_closing_and_a_design_answer_shows_its_question
             assert shown.startswith(ask) and "after 1 answer to your clarifying questions" in shown
             assert "3,000" not in shown
     run(flow())
+
+
+def test_rounds_are_named_as_on_home_not_by_their_ids(tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    db = tmp_path / "c.db"
+    seed_history(db, 1).close()
+
+    def cells(table: DataTable[Any]) -> str:
+        return " ".join(str(table.get_row_at(i)) for i in range(table.row_count))
+
+    async def flow() -> None:
+        app = CoachApp(db=db, overrides=ui_overrides())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, app.kit_ready.is_set, 10, "the kit")
+            recent = cells(app.screen.query_one("#sessions", DataTable))
+            assert "Behavioural round" in recent and "behavioral" not in recent
+            await pilot.press("v")
+            past = cells(app.screen.query_one("#replay-sessions", DataTable))
+            assert "Behavioural round" in past and "behavioral" not in past
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen), 5, "the session")
+            head = _text(app.screen, "#session-head")
+            assert "Behavioural round" in head and "behavioral" not in head
+    run(flow())

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Header, Label, Select, Static
 
 from coach.domain import LEVEL_IDS, ROUND_IDS
-from coach.tui.format import PLAN_NAMES, when
+from coach.tui.format import PLAN_NAMES, round_name, when
 from coach.tui.dimension_scores import answer_cards, dimension_history
 from coach.tui.screen import CoachScreen
 from coach.tui.widgets.footer import Footer
@@ -107,7 +107,9 @@ class HomeScreen(CoachScreen):
             overall = row.get("overall")
             status = row.get("status") or ""
             mark, style = STATUS_MARKS.get(status, ("?", ""))
-            table.add_row(when(row.get("started_at")), (row.get("round") or row.get("plan") or "")[:13],
+            rounds = app.content.rounds if app.content else None
+            name = round_name(row.get("round"), rounds, 18) or PLAN_NAMES.get(row.get("plan") or "", row.get("plan") or "")
+            table.add_row(when(row.get("started_at")), name,
                           "  -" if overall is None else f"{overall:3.1f}", Text(mark, style=style), key=row["id"])
         self.run_worker(self.query_one("#dims", DimensionProgress).set_history(
             dimension_history(answer_cards(store))), exclusive=True, group="dims")

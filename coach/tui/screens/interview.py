@@ -24,6 +24,7 @@ from coach.errors import AudioError, CoachError
 from coach.interview import events as ev
 from coach.progress.labels import gap_phrase
 from coach.tui.messages import InputLevel, InterviewDone, PartialTranscript, RunnerEvent, WorkerError
+from coach.tui.format import PLAN_NAMES
 from coach.tui.screen import CoachScreen
 from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.level_meter import LevelMeter
@@ -115,9 +116,10 @@ class InterviewScreen(CoachScreen):
     # -- display --------------------------------------------------------------------
     def _title(self) -> None:
         app = self.app
-        name = self.request.plan
-        if self._round_id and app.content is not None and self._round_id in app.content.rounds:
-            name = app.content.rounds[self._round_id].name
+        round_id = self._round_id or self.request.round
+        name = PLAN_NAMES.get(self.request.plan, self.request.plan)
+        if round_id and app.content is not None and round_id in app.content.rounds:
+            name = app.content.rounds[round_id].name
         count = f" · question {self._question_no}/{self._total_questions}" if self._total_questions else ""
         answer = "hands-free" if self.hands_free else "push-to-talk"
         self.query_one("#iv-top").border_title = f"{name}{count} · {self.mode} · {answer}"

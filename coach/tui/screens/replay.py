@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from coach.errors import AudioError, CoachError
 from coach.progress.labels import gap_phrase
-from coach.tui.format import PLAN_NAMES, when
+from coach.tui.format import PLAN_NAMES, round_name, when
 from coach.tui.screen import CoachScreen
 from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.scorecard_view import ScorecardView
@@ -39,10 +39,11 @@ class ReplayScreen(CoachScreen):
         table = self.query_one(DataTable)
         table.border_title = "Past sessions  (enter opens one)"
         table.add_columns("When", "Plan", "Round", "Level", "Mode", "Answers", "Score", "Status")
+        rounds = app.content.rounds if app.content else None
         for row in (app.store.sessions(limit=500) if app.store else []):
             overall = row.get("overall")
             table.add_row(when(row.get("started_at")), PLAN_NAMES.get(row.get("plan") or "", row.get("plan") or ""),
-                          row.get("round") or "-", row.get("level") or "", row.get("mode") or "",
+                          round_name(row.get("round"), rounds) or "-", row.get("level") or "", row.get("mode") or "",
                           str(row.get("answers") or 0), "-" if overall is None else f"{overall:.1f}",
                           (row.get("status") or "").replace("_", " "), key=row["id"])
         if not table.row_count:
@@ -127,10 +128,11 @@ class SessionScreen(CoachScreen):
             self.dismiss()
             return
         overall = self.session.get("overall")
+        rounds = app.content.rounds if app.content else None
         head = Text("Session summary  " if self.summary else "", style="bold green")
         head.append(f"{when(self.session.get('started_at'))} · "
                     f"{PLAN_NAMES.get(self.session.get('plan') or '', self.session.get('plan') or '')}"
-                    f"{' · ' + self.session['round'] if self.session.get('round') else ''} · "
+                    f"{' · ' + round_name(self.session['round'], rounds) if self.session.get('round') else ''} · "
                     f"{self.session.get('level') or ''} · {self.session.get('mode') or ''} · ")
         head.append((self.session.get("status") or "").replace("_", " "))
         head.append(f" · overall {overall:.1f}/5" if overall is not None else " · no score", style="bold")
