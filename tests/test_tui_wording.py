@@ -262,3 +262,22 @@ def test_rounds_are_named_as_on_home_not_by_their_ids(tmp_path: Path) -> None:
             head = _text(app.screen, "#session-head")
             assert "Behavioural round" in head and "behavioral" not in head
     run(flow())
+
+
+def test_settings_labels_are_whole_and_the_file_is_not_said_saved_before_saving(tmp_path: Path) -> None:
+    from textual.widgets import Label
+
+    from coach.tui.screens.settings import SettingsScreen
+
+    async def flow() -> None:
+        app = CoachApp(db=tmp_path / "c.db", overrides=ui_overrides())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("o")
+            assert isinstance(app.screen, SettingsScreen)
+            await pilot.pause()
+            for label in app.screen.query(".field-label").results(Label):
+                words = str(label.render())
+                assert label.size.width > len(words), f"{words!r} is cut or runs into its value"
+            path = _text(app.screen, "#settings-path")
+            assert path.startswith("Config file:") and "Saved" not in path
+    run(flow())
