@@ -196,3 +196,18 @@ def test_report_over_a_thousand_sessions(tmp_path: Path) -> None:
     assert sum(w.answers for w in rep.weeks) == 10000
     assert {c.signal.id: c.status for c in rep.coverage}["model-not-shipped"] == "none"
     assert "<svg" in render_html(rep) and "## Weekly log" in render_md(rep)
+
+
+def test_html_charts_show_a_dimension_scored_once_and_dates_do_not_wrap(tmp_path: Path) -> None:
+    """A dimension scored in one session is a single point: a line through one point draws nothing, so the
+    chart showed only the dimensions scored twice. Each point of a short series is now a dot."""
+    from tests.fixtures.tui import seed_history
+
+    store = seed_history(tmp_path / "c.db", 1)
+    try:
+        page = render_html(build(store))
+    finally:
+        store.close()
+    dims = page.split("Rubric dimensions per session", 1)[1].split("</svg>", 1)[0]
+    assert dims.count("<circle") >= 4                       # the seeded card's four dimensions, one session
+    assert "<td class=day>" in page and ".day{white-space:nowrap}" in page

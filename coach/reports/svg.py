@@ -8,6 +8,8 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+MARKED_POINTS = 30          # series this short get a dot on every point
+
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2")
 
 
@@ -55,12 +57,19 @@ def line_chart(series: Sequence[tuple[str, Sequence[float]]], title: str, y_min:
         y = down - (down - up) * i / ticks
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" class="grid"/>'
                      f'<text x="{left - 6}" y="{y + 4:.1f}" class="tick" text-anchor="end">{value:.1f}</text>')
-    parts.append(f'<text x="{left}" y="{height - 8}" class="tick">{esc(x_labels[0])}</text>'
-                 f'<text x="{right}" y="{height - 8}" class="tick" text-anchor="end">{esc(x_labels[1])}</text>')
+    first, last = x_labels
+    parts.append(f'<text x="{left}" y="{height - 8}" class="tick">{esc(first)}</text>')
+    if last != first:           # one day's sessions: its date once, not at both ends
+        parts.append(f'<text x="{right}" y="{height - 8}" class="tick" text-anchor="end">{esc(last)}</text>')
     for i, (name, vals) in enumerate(shown):
         color = PALETTE[i % len(PALETTE)]
+        points = _scale(vals, y_min, top, left, right, up, down)
         parts.append(f'<polyline fill="none" stroke="{color}" stroke-width="2" '
-                     f'points="{_scale(vals, y_min, top, left, right, up, down)}"><title>{esc(name)}</title></polyline>')
+                     f'points="{points}"><title>{esc(name)}</title></polyline>')
+        if len(vals) <= MARKED_POINTS:   # a lone point draws no line: mark each point of a short series
+            for xy in points.split():
+                x, y = xy.split(",")
+                parts.append(f'<circle cx="{x}" cy="{y}" r="3" fill="{color}"/>')
         ly = up + 4 + i * 18
         parts.append(f'<rect x="{right + 12}" y="{ly}" width="12" height="4" fill="{color}"/>'
                      f'<text x="{right + 30}" y="{ly + 6}" class="tick">{esc(name)}</text>')
