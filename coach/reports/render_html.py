@@ -32,6 +32,15 @@ def _ends(trend: Trend) -> tuple[str, str]:
     return (trend.points[0].day.isoformat(), trend.points[-1].day.isoformat())
 
 
+def _on_sessions(axis: Trend, trends: list[Trend]) -> list[list[float]]:
+    """Where each trend's points sit on the axis of `axis`'s sessions (0 the first, 1 the last): a dimension
+    scored in some sessions only is drawn at those sessions, not spread over the whole width."""
+    order = {p.session_id: i for i, p in enumerate(axis.points)}
+    last = max(1, len(order) - 1)
+    single = len(order) <= 1
+    return [[0.5 if single else order.get(p.session_id, 0) / last for p in t.points] for t in trends]
+
+
 def _trend_row(t: Trend, lo: float = 0.0, hi: float = 5.0) -> str:
     change = t.change
     sign = "" if change is None else f"{change:+.1f}"
@@ -58,7 +67,7 @@ def _sections(r: Report) -> list[str]:
     out.append(line_chart([("overall", _values(r.overall))], "Overall score per session (0-5)", 0, 5,
                           x_labels=_ends(r.overall)))
     out.append(line_chart([(t.name, _values(t)) for t in r.dimensions], "Rubric dimensions per session (0-5)",
-                          0, 5, x_labels=_ends(r.overall)))
+                          0, 5, x_labels=_ends(r.overall), positions=_on_sessions(r.overall, r.dimensions)))
     rows = "".join(_trend_row(t) for t in [r.overall, *r.dimensions])
     out.append("<table><tr><th>Dimension</th><th class=num>First</th><th class=num>Latest</th><th class=num>Change</th>"
                f"<th>Verdict</th><th class=num>Answers</th><th>Trend</th></tr>{rows}</table>")
