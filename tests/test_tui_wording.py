@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import asyncio
+import io
 from pathlib import Path
 from typing import Any
 
+from rich.console import Console
 from textual.widgets import OptionList, Static
 
 from coach.tui.app import CoachApp
@@ -280,4 +282,37 @@ def test_settings_labels_are_whole_and_the_file_is_not_said_saved_before_saving(
                 assert label.size.width > len(words), f"{words!r} is cut or runs into its value"
             path = _text(app.screen, "#settings-path")
             assert path.startswith("Config file:") and "Saved" not in path
+    run(flow())
+
+
+def test_question_mark_lists_every_key_and_still_types_in_an_answer(tmp_path: Path) -> None:
+    """Home's r (resume) and c (close), and the scorecard's enter and d, were in no footer and no help."""
+    from textual.widgets import HelpPanel, Input
+
+    from coach.tui.screens.interview import InterviewScreen
+    from coach.tui.wiring import SessionRequest
+    from tests.fixtures.tui import fixed_items
+
+    async def flow() -> None:
+        app = CoachApp(db=tmp_path / "c.db", overrides=ui_overrides())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, app.kit_ready.is_set, 10, "the kit")
+            await pilot.press("question_mark")
+            await pilot.pause()
+            panel = app.screen.query_one(HelpPanel)
+            console = Console(width=100, record=True, file=io.StringIO())
+            for table in panel.query("BindingsTable"):
+                console.print(table.render())
+            keys = console.export_text()
+            assert "Resume interrupted" in keys and "Close interrupted" in keys and "Settings" in keys
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert not app.screen.query(HelpPanel)
+            screen = InterviewScreen(SessionRequest(items=fixed_items(), mode="practice"))
+            await app.push_screen(screen)
+            await wait_for(pilot, lambda: screen.state == "waiting", 10, "the candidate's turn")
+            box = screen.query_one("#iv-typed", Input)
+            box.focus()
+            await pilot.press("w", "h", "y", "question_mark")
+            assert box.value == "why?" and not screen.query(HelpPanel)
     run(flow())

@@ -33,7 +33,8 @@ class CoachApp(App[int]):
     TITLE = "coach"
     SUB_TITLE = "mock interviews for senior and staff ML engineers"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+                Binding("question_mark", "toggle_keys", "Keys")]
 
     def __init__(self, db: str | Path | None = None, start: str | None = None,
                  settings: Settings | None = None, silent: bool = False,
@@ -135,6 +136,17 @@ class CoachApp(App[int]):
         else:
             text = f"{type(error).__name__}: {error}"
         self.notify(text, title=title or "Problem", severity="error", timeout=10, markup=True)
+
+    def action_toggle_keys(self) -> None:
+        """? shows every key of the screen, those the footer has no room for too (r and c on Home, enter and d
+        on a scorecard), and hides them again."""
+        from textual.widgets import HelpPanel
+
+        panels = self.screen.query(HelpPanel)
+        if panels:
+            panels.remove()
+        else:
+            self.screen.mount(HelpPanel())
 
     def on_worker_error(self, message: WorkerError) -> None:
         self.show_error(message.error)
