@@ -263,6 +263,7 @@ def test_rounds_are_named_as_on_home_not_by_their_ids(tmp_path: Path) -> None:
             await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen), 5, "the session")
             head = _text(app.screen, "#session-head")
             assert "Behavioural round" in head and "behavioral" not in head
+            assert "Round drill" not in head          # a drill of one round is named by its round
     run(flow())
 
 

@@ -79,7 +79,7 @@ class HomeScreen(CoachScreen):
     def on_mount(self) -> None:
         self.query_one("#new-interview").border_title = "New interview"
         self.query_one("#recent").border_title = "Recent sessions  (enter opens)"
-        self.query_one("#progress").border_title = "Progress by dimension  (a bar per answer, 0-5; mean of last 5)"
+        self.query_one("#progress").border_title = "Progress  (a bar per answer, 0-5; mean of last 5)"
         table = self.query_one("#sessions", DataTable)
         table.add_columns("When", "Round", "Score", "")
         self._plan_help()

@@ -130,10 +130,11 @@ class SessionScreen(CoachScreen):
         overall = self.session.get("overall")
         rounds = app.content.rounds if app.content else None
         head = Text("Session summary  " if self.summary else "", style="bold green")
-        head.append(f"{when(self.session.get('started_at'))} · "
-                    f"{PLAN_NAMES.get(self.session.get('plan') or '', self.session.get('plan') or '')}"
-                    f"{' · ' + round_name(self.session['round'], rounds) if self.session.get('round') else ''} · "
-                    f"{self.session.get('level') or ''} · {self.session.get('mode') or ''} · ")
+        plan = self.session.get("plan") or ""
+        what = [PLAN_NAMES.get(plan, plan)] if plan != "drill" or not self.session.get("round") else []
+        what += [round_name(self.session.get("round"), rounds)] if self.session.get("round") else []
+        head.append(" · ".join([when(self.session.get("started_at")), *what, self.session.get("level") or "",
+                                self.session.get("mode") or ""]) + " · ")
         head.append((self.session.get("status") or "").replace("_", " "))
         head.append(f" · overall {overall:.1f}/5" if overall is not None else " · no score", style="bold")
         self.query_one("#session-head", Static).update(head)
