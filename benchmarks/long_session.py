@@ -396,7 +396,7 @@ async def _drive_app(wavs: Sequence[tuple[Path, float]], n: int, db: Path, trans
                      f"rss {figures.rss_samples[-1][1]:.0f} MB, lag max so far {max(lags, default=0) * 1000:.0f} ms")
             await pilot.press("enter")           # leave the scorecard: the runner goes on
         await _until(pilot, lambda: screen.state == "waiting", 600, "the next question")
-        await pilot.press("escape", "e")          # leave the answer box, end the session
+        await pilot.press("escape", "e", "e")     # leave the answer box, end the session (e twice)
         ended = time.perf_counter()
         await _until(pilot, lambda: isinstance(app.screen, SessionScreen), 120, "the session summary")
         await pilot.pause(0.2)

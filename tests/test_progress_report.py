@@ -196,3 +196,42 @@ def test_report_over_a_thousand_sessions(tmp_path: Path) -> None:
     assert sum(w.answers for w in rep.weeks) == 10000
     assert {c.signal.id: c.status for c in rep.coverage}["model-not-shipped"] == "none"
     assert "<svg" in render_html(rep) and "## Weekly log" in render_md(rep)
+
+
+def test_html_charts_show_a_dimension_scored_once_and_dates_do_not_wrap(tmp_path: Path) -> None:
+    """A dimension scored in one session is a single point: a line through one point draws nothing, so the
+    chart showed only the dimensions scored twice. Each point of a short series is now a dot."""
+    from tests.fixtures.tui import seed_history
+
+    store = seed_history(tmp_path / "c.db", 1)
+    try:
+        page = render_html(build(store))
+    finally:
+        store.close()
+    dims = page.split("Rubric dimensions per session", 1)[1].split("</svg>", 1)[0]
+    assert dims.count("<circle") >= 4                       # the seeded card's four dimensions, one session
+    assert "<td class=day>" in page and ".day{white-space:nowrap}" in page
+
+
+def test_html_chart_draws_a_dimension_at_the_sessions_that_scored_it(tmp_path: Path) -> None:
+    """Two sessions; numeric sizing is scored in the second only: its dot sits at the second session (the right
+    end of the axis), not in the middle as a series of its own."""
+    from coach.domain import Turn
+    from coach.scoring import Scorecard
+    from tests.fixtures.tui import sample_card, seed_history
+
+    store = seed_history(tmp_path / "c.db", 1)
+    card = sample_card(3.0)
+    card["dimensions"] = [{"id": "numeric_sizing", "name": "Sizing", "score": 3.0, "rule": "", "evidence": []}]
+    sid = store.start_session(plan="drill", round="system-design", level="senior", mode="practice")
+    store.add_turn(Turn(sid, 0, "interviewer", "Size the feature store.", question_id="sd-x", kind="question"))
+    store.add_turn(Turn(sid, 1, "candidate", "About two terabytes a day.", question_id="sd-x", kind="answer",
+                        scores=Scorecard.from_dict(card)))
+    store.end_session(sid, "completed", overall=3.0)
+    try:
+        page = render_html(build(store))
+    finally:
+        store.close()
+    dims = page.split("Rubric dimensions per session", 1)[1].split("</svg>", 1)[0]
+    sizing = dims.split("numeric sizing</title>", 1)[0].rsplit("<polyline", 1)[1]
+    assert 'points="530.0,' in sizing                      # the right end of a 720-wide chart (720 - 190)

@@ -126,7 +126,7 @@ def test_interrupted_session_is_offered_for_resume_and_r_goes_on_with_it(tmp_pat
             await pilot.press("enter")
             await wait_for(pilot, lambda: screen.state == "waiting", 10, "the second question")
             screen.set_focus(None)
-            await pilot.press("e")
+            await pilot.press("e", "e")
             await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen), 10, "the summary")
             assert app.screen.session_id == crashed
     run(flow())
@@ -216,7 +216,7 @@ def test_realistic_mode_gives_no_feedback_until_the_end(tmp_path: Path) -> None:
                 states.append(screen.state)
             assert "feedback" not in states and not screen.query_one("#iv-card").display
             await wait_for(pilot, lambda: screen.state == "waiting", 10, "the next turn")
-            await pilot.press("escape", "e")                  # leave the answer box, end early
+            await pilot.press("escape", "e", "e")             # leave the answer box, end early (e twice)
             await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen), 10, "the summary")
             assert app.screen.summary
     run(flow())
@@ -329,7 +329,7 @@ def test_coach_interview_opens_straight_on_the_interview(tmp_path: Path) -> None
             assert screen.request.round == "coding" and screen.request.level == "staff"
             await wait_for(pilot, lambda: screen.state == "waiting", 10, "the first question")
             assert "Coding round" in screen.query_one("#iv-top").border_title
-            await pilot.press("escape", "e")
+            await pilot.press("escape", "e", "e")
             await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen), 10, "the summary")
             await pilot.press("escape")
             assert isinstance(app.screen, HomeScreen)

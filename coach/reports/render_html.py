@@ -10,7 +10,7 @@ body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:980px
 h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.8em;border-bottom:1px solid #ddd;padding-bottom:.2em}
 .meta{color:#666}table{border-collapse:collapse;width:100%;margin:.6em 0}
 th,td{border-bottom:1px solid #eee;padding:.35em .5em;text-align:left;vertical-align:top}th{background:#f6f6f6}
-.num{text-align:right;font-variant-numeric:tabular-nums}.improving{color:#1a7f37}.slipping{color:#c62828}
+.num{text-align:right;font-variant-numeric:tabular-nums}.day{white-space:nowrap}.improving{color:#1a7f37}.slipping{color:#c62828}
 .rehearsed{color:#1a7f37}.none{color:#c62828}.once{color:#a36b00}
 .card{border:1px solid #e3e3e3;border-radius:6px;padding:.6em .9em;margin:.6em 0}
 svg.chart{max-width:100%;height:auto}.chart .grid{stroke:#eee}.chart .tick{font-size:11px;fill:#666}.chart .ct{font-size:13px;fill:#333;font-weight:600}
@@ -30,6 +30,15 @@ def _ends(trend: Trend) -> tuple[str, str]:
     if not trend.points:
         return ("", "")
     return (trend.points[0].day.isoformat(), trend.points[-1].day.isoformat())
+
+
+def _on_sessions(axis: Trend, trends: list[Trend]) -> list[list[float]]:
+    """Where each trend's points sit on the axis of `axis`'s sessions (0 the first, 1 the last): a dimension
+    scored in some sessions only is drawn at those sessions, not spread over the whole width."""
+    order = {p.session_id: i for i, p in enumerate(axis.points)}
+    last = max(1, len(order) - 1)
+    single = len(order) <= 1
+    return [[0.5 if single else order.get(p.session_id, 0) / last for p in t.points] for t in trends]
 
 
 def _trend_row(t: Trend, lo: float = 0.0, hi: float = 5.0) -> str:
@@ -58,7 +67,7 @@ def _sections(r: Report) -> list[str]:
     out.append(line_chart([("overall", _values(r.overall))], "Overall score per session (0-5)", 0, 5,
                           x_labels=_ends(r.overall)))
     out.append(line_chart([(t.name, _values(t)) for t in r.dimensions], "Rubric dimensions per session (0-5)",
-                          0, 5, x_labels=_ends(r.overall)))
+                          0, 5, x_labels=_ends(r.overall), positions=_on_sessions(r.overall, r.dimensions)))
     rows = "".join(_trend_row(t) for t in [r.overall, *r.dimensions])
     out.append("<table><tr><th>Dimension</th><th class=num>First</th><th class=num>Latest</th><th class=num>Change</th>"
                f"<th>Verdict</th><th class=num>Answers</th><th>Trend</th></tr>{rows}</table>")
@@ -101,14 +110,14 @@ def _sections(r: Report) -> list[str]:
                "<th class=num>Best</th><th>Signals</th></tr>")
     for st in r.stories[:25]:
         out.append(f"<tr><td>{esc(st.name)}</td><td>{'named' if st.named else 'suggested'}</td>"
-                   f"<td class=num>{st.told}</td><td>{esc(st.last_day or '-')}</td><td class=num>{_f(st.best)}</td>"
+                   f"<td class=num>{st.told}</td><td class=day>{esc(st.last_day or '-')}</td><td class=num>{_f(st.best)}</td>"
                    f"<td>{esc(', '.join(st.signals) or '-')}</td></tr>")
     out.append("</table><h2>Weekly log</h2><table><tr><th>Week of</th><th class=num>Sessions</th>"
                "<th class=num>Answers</th><th class=num>Questions</th><th class=num>Minutes</th><th class=num>Mean</th>"
                "<th>Rounds</th><th>Struggled with</th></tr>")
     for w in reversed(r.weeks):
         rounds = ", ".join(f"{rid} ×{n}" for rid, n in w.rounds)
-        out.append(f"<tr><td>{w.start}</td><td class=num>{w.sessions}</td><td class=num>{w.answers}</td>"
+        out.append(f"<tr><td class=day>{w.start}</td><td class=num>{w.sessions}</td><td class=num>{w.answers}</td>"
                    f"<td class=num>{len(w.questions)}</td><td class=num>{w.minutes:.0f}</td>"
                    f"<td class=num>{_f(w.mean_overall)}</td><td>{esc(rounds or '-')}</td>"
                    f"<td>{esc('; '.join(w.patterns) or '-')}</td></tr>")

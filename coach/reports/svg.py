@@ -8,6 +8,8 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+MARKED_POINTS = 30          # series this short get a dot on every point
+
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2")
 
 
@@ -28,13 +30,18 @@ def downsample(values: Sequence[float], max_points: int = 120) -> list[float]:
     return out
 
 
-def _scale(values: Sequence[float], lo: float, hi: float, x0: float, x1: float, y0: float, y1: float) -> str:
+def _scale(values: Sequence[float], lo: float, hi: float, x0: float, x1: float, y0: float, y1: float,
+           at: Sequence[float] | None = None) -> str:
+    """Points for a polyline: evenly spaced, or at the fractions `at` (0 left, 1 right) of the width."""
     span = (hi - lo) or 1.0
     step = (x1 - x0) / max(1, len(values) - 1)
     pts = []
     for i, v in enumerate(values):
         v = min(max(v, lo), hi)
-        x = x0 + i * step if len(values) > 1 else (x0 + x1) / 2
+        if at is not None:
+            x = x0 + at[i] * (x1 - x0)
+        else:
+            x = x0 + i * step if len(values) > 1 else (x0 + x1) / 2
         y = y1 - (v - lo) / span * (y1 - y0)
         pts.append(f"{x:.1f},{y:.1f}")
     return " ".join(pts)
@@ -42,10 +49,16 @@ def _scale(values: Sequence[float], lo: float, hi: float, x0: float, x1: float, 
 
 def line_chart(series: Sequence[tuple[str, Sequence[float]]], title: str, y_min: float = 0.0,
                y_max: float | None = None, width: int = 720, height: int = 220,
-               x_labels: tuple[str, str] = ("", ""), ticks: int = 5) -> str:
-    """Several lines on one set of axes, with a legend; each series is downsampled to 120 points."""
-    shown = [(name, downsample(list(vals))) for name, vals in series if vals]
-    top = y_max if y_max is not None else max((max(v) for _, v in shown), default=1.0) * 1.1 or 1.0
+               x_labels: tuple[str, str] = ("", ""), ticks: int = 5,
+               positions: Sequence[Sequence[float]] | None = None) -> str:
+    """Several lines on one set of axes, with a legend; each series is downsampled to 120 points.
+
+    `positions` (one per series, fractions of the x axis) puts series with points in different sessions on
+    one shared axis; without it each series is spread evenly over the width."""
+    at_all = list(positions) if positions is not None else [()] * len(series)
+    shown = [(name, downsample(list(vals)), downsample(list(at)) if positions is not None else None)
+             for (name, vals), at in zip(series, at_all) if vals]
+    top = y_max if y_max is not None else max((max(v) for _, v, _ in shown), default=1.0) * 1.1 or 1.0
     left, right, up, down = 44, width - 190, 26, height - 30
     parts = [f'<svg class="chart" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
              f'aria-label="{esc(title)}"><title>{esc(title)}</title>',
@@ -55,12 +68,19 @@ def line_chart(series: Sequence[tuple[str, Sequence[float]]], title: str, y_min:
         y = down - (down - up) * i / ticks
         parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" class="grid"/>'
                      f'<text x="{left - 6}" y="{y + 4:.1f}" class="tick" text-anchor="end">{value:.1f}</text>')
-    parts.append(f'<text x="{left}" y="{height - 8}" class="tick">{esc(x_labels[0])}</text>'
-                 f'<text x="{right}" y="{height - 8}" class="tick" text-anchor="end">{esc(x_labels[1])}</text>')
-    for i, (name, vals) in enumerate(shown):
+    first, last = x_labels
+    parts.append(f'<text x="{left}" y="{height - 8}" class="tick">{esc(first)}</text>')
+    if last != first:           # one day's sessions: its date once, not at both ends
+        parts.append(f'<text x="{right}" y="{height - 8}" class="tick" text-anchor="end">{esc(last)}</text>')
+    for i, (name, vals, at) in enumerate(shown):
         color = PALETTE[i % len(PALETTE)]
+        points = _scale(vals, y_min, top, left, right, up, down, at)
         parts.append(f'<polyline fill="none" stroke="{color}" stroke-width="2" '
-                     f'points="{_scale(vals, y_min, top, left, right, up, down)}"><title>{esc(name)}</title></polyline>')
+                     f'points="{points}"><title>{esc(name)}</title></polyline>')
+        if len(vals) <= MARKED_POINTS:   # a lone point draws no line: mark each point of a short series
+            for xy in points.split():
+                x, y = xy.split(",")
+                parts.append(f'<circle cx="{x}" cy="{y}" r="3" fill="{color}"/>')
         ly = up + 4 + i * 18
         parts.append(f'<rect x="{right + 12}" y="{ly}" width="12" height="4" fill="{color}"/>'
                      f'<text x="{right + 30}" y="{ly + 6}" class="tick">{esc(name)}</text>')

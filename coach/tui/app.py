@@ -33,7 +33,8 @@ class CoachApp(App[int]):
     TITLE = "coach"
     SUB_TITLE = "mock interviews for senior and staff ML engineers"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+                Binding("question_mark", "toggle_keys", "Keys")]
 
     def __init__(self, db: str | Path | None = None, start: str | None = None,
                  settings: Settings | None = None, silent: bool = False,
@@ -58,6 +59,7 @@ class CoachApp(App[int]):
         self.store: SQLiteStore | None = None
         self.content: Content | None = None
         self.kit = Kit()
+        self.loading_kit = Kit()             # the kit being loaded: its microphone and voice are known first
         self.kit_ready = threading.Event()
         self.kit_status: tuple[int, int, str] = (0, 5, "starting")
         self.closing = threading.Event()     # set on quit: every worker loop checks it
@@ -95,6 +97,7 @@ class CoachApp(App[int]):
     def reload_kit(self) -> None:
         self.kit_ready.clear()
         self.kit_status = (0, 5, "starting")
+        self.loading_kit = Kit()
         self._load_kit()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="kit")
@@ -102,7 +105,8 @@ class CoachApp(App[int]):
         def progress(step: int, total: int, label: str) -> None:
             self.post_message(KitProgress(step, total, label))
 
-        kit = load_kit(self.settings, self.overrides, self.silent, progress, self.stt_model, self.llm)
+        kit = load_kit(self.settings, self.overrides, self.silent, progress, self.stt_model, self.llm,
+                       kit=self.loading_kit)
         self.kit = kit
         self.kit_ready.set()
         self.post_message(KitReady(kit))
@@ -132,6 +136,17 @@ class CoachApp(App[int]):
         else:
             text = f"{type(error).__name__}: {error}"
         self.notify(text, title=title or "Problem", severity="error", timeout=10, markup=True)
+
+    def action_toggle_keys(self) -> None:
+        """? shows every key of the screen, those the footer has no room for too (r and c on Home, enter and d
+        on a scorecard), and hides them again."""
+        from textual.widgets import HelpPanel
+
+        panels = self.screen.query(HelpPanel)
+        if panels:
+            panels.remove()
+        else:
+            self.screen.mount(HelpPanel())
 
     def on_worker_error(self, message: WorkerError) -> None:
         self.show_error(message.error)

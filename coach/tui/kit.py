@@ -61,9 +61,10 @@ def _speaker(settings: Settings, silent: bool) -> tuple[Any, str, bool]:
 
 def load_kit(settings: Settings, overrides: dict[str, Any], silent: bool = False,
              progress: Callable[[int, int, str], None] = lambda s, t, label: None,
-             stt_model: str = "", llm: str = "") -> Kit:
-    """Build the kit step by step; never raises a CoachError (they land in `kit.errors`)."""
-    kit = Kit()
+             stt_model: str = "", llm: str = "", kit: Kit | None = None) -> Kit:
+    """Build the kit step by step; never raises a CoachError (they land in `kit.errors`). A `kit` handed in
+    is filled in place, so a screen can show the microphone and the voice before the models are loaded."""
+    kit = kit if kit is not None else Kit()
     total = len(STEPS)
     progress(1, total, STEPS[0])
     if "mic" in overrides:

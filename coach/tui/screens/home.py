@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Header, Label, Select, Static
 
 from coach.domain import LEVEL_IDS, ROUND_IDS
-from coach.tui.format import PLAN_NAMES, when
+from coach.tui.format import PLAN_NAMES, round_name, when
 from coach.tui.dimension_scores import answer_cards, dimension_history
 from coach.tui.screen import CoachScreen
 from coach.tui.widgets.footer import Footer
@@ -79,7 +79,7 @@ class HomeScreen(CoachScreen):
     def on_mount(self) -> None:
         self.query_one("#new-interview").border_title = "New interview"
         self.query_one("#recent").border_title = "Recent sessions  (enter opens)"
-        self.query_one("#progress").border_title = "Progress by dimension"
+        self.query_one("#progress").border_title = "Progress  (a bar per answer, 0-5; mean of last 5)"
         table = self.query_one("#sessions", DataTable)
         table.add_columns("When", "Round", "Score", "")
         self._plan_help()
@@ -107,7 +107,9 @@ class HomeScreen(CoachScreen):
             overall = row.get("overall")
             status = row.get("status") or ""
             mark, style = STATUS_MARKS.get(status, ("?", ""))
-            table.add_row(when(row.get("started_at")), (row.get("round") or row.get("plan") or "")[:13],
+            rounds = app.content.rounds if app.content else None
+            name = round_name(row.get("round"), rounds, 18) or PLAN_NAMES.get(row.get("plan") or "", row.get("plan") or "")
+            table.add_row(when(row.get("started_at")), name,
                           "  -" if overall is None else f"{overall:3.1f}", Text(mark, style=style), key=row["id"])
         self.run_worker(self.query_one("#dims", DimensionProgress).set_history(
             dimension_history(answer_cards(store))), exclusive=True, group="dims")
@@ -125,7 +127,7 @@ class HomeScreen(CoachScreen):
     def kit_changed(self) -> None:
         app = self.app
         step, total, label = app.kit_status
-        kit = app.kit
+        kit = app.kit if app.kit_ready.is_set() else app.loading_kit
         lines = Text()
         if not app.kit_ready.is_set():
             bar = "▰" * step + "▱" * (total - step)
@@ -138,7 +140,7 @@ class HomeScreen(CoachScreen):
         if app.kit_ready.is_set() or step > 1:
             lines.append("✓ " if kit.mic_ok else "✗ ", style="green" if kit.mic_ok else "yellow")
             lines.append(kit.mic_message + ("" if kit.mic_ok else ": type answers or give a file") + "\n")
-        if app.kit_ready.is_set() or step > 2:
+        if (app.kit_ready.is_set() or step > 2) and kit.voice_message:
             lines.append("✗ " if kit.text_only else "✓ ", style="yellow" if kit.text_only else "green")
             lines.append(kit.voice_message)
         self.query_one("#setup", Static).update(lines)

@@ -8,6 +8,8 @@ waits after each scored answer until the candidate presses enter.
 from __future__ import annotations
 
 import threading
+import time
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -18,9 +20,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
-from coach.errors import CoachError
+from coach.errors import AudioError, CoachError
 from coach.interview import events as ev
+from coach.progress.labels import gap_phrase
 from coach.tui.messages import InputLevel, InterviewDone, PartialTranscript, RunnerEvent, WorkerError
+from coach.tui.format import PLAN_NAMES
 from coach.tui.screen import CoachScreen
 from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.level_meter import LevelMeter
@@ -28,6 +32,8 @@ from coach.scoring.scorecard import Scorecard
 from coach.tui.widgets.scorecard_view import ScorecardView
 from coach.tui.widgets.timer import RoundTimer
 from coach.tui.wiring import LiveAudio, SessionRequest, wire_session
+
+END_CONFIRM_S = 4.0          # a second e within this many seconds ends the session
 
 STATES = {
     "loading": ("◌ LOADING", "cyan"),
@@ -52,7 +58,7 @@ class InterviewScreen(CoachScreen):
         Binding("r", "command('repeat')", "Repeat"),
         Binding("s", "command('skip')", "Skip"),
         Binding("p", "pause", "Pause"),
-        Binding("e", "command('end')", "End"),
+        Binding("e", "command('end')", "End (e e)"),
         Binding("h", "toggle_hands_free", "Hands-free", show=False),
         Binding("escape", "stop_speech", "Stop speech"),
         Binding("d", "details", "Details", show=False),
@@ -75,10 +81,12 @@ class InterviewScreen(CoachScreen):
         self._finished = threading.Event()
         self._last_card: tuple[Scorecard, str] | None = None
         self._card_turn: int | None = None       # the answer whose card is on screen
+        self._file_pending = False               # an audio file was handed over and not yet taken
+        self._question_text = ""                 # the question being answered, shown under a clarifying reply
+        self._end_asked_at = -END_CONFIRM_S * 2   # when e was last pressed once (see _confirm_end)
 
     def compose(self) -> ComposeResult:
         app = self.app
-        gap_names = {g.id: g.id.replace("_", " ") for g in app.content.gaps.values()} if app.content else {}
         yield Header()
         with Vertical(id="iv-top", classes="panel"):
             with Horizontal(id="iv-status-row"):
@@ -90,7 +98,7 @@ class InterviewScreen(CoachScreen):
             yield Static("Getting the interview ready…", id="iv-question-text")
         with VerticalScroll(id="iv-answer", classes="panel"):
             yield Static("", id="iv-partial")
-            yield ScorecardView(gap_names, id="iv-card")
+            yield ScorecardView(id="iv-card")
         with Horizontal(id="iv-inputs"):
             yield Input(placeholder="Type your answer, Enter sends", id="iv-typed", compact=True)
             yield Input(placeholder="…or an audio file path", id="iv-file", compact=True)
@@ -108,9 +116,10 @@ class InterviewScreen(CoachScreen):
     # -- display --------------------------------------------------------------------
     def _title(self) -> None:
         app = self.app
-        name = self.request.plan
-        if self._round_id and app.content is not None and self._round_id in app.content.rounds:
-            name = app.content.rounds[self._round_id].name
+        round_id = self._round_id or self.request.round
+        name = PLAN_NAMES.get(self.request.plan, self.request.plan)
+        if round_id and app.content is not None and round_id in app.content.rounds:
+            name = app.content.rounds[round_id].name
         count = f" · question {self._question_no}/{self._total_questions}" if self._total_questions else ""
         answer = "hands-free" if self.hands_free else "push-to-talk"
         self.query_one("#iv-top").border_title = f"{name}{count} · {self.mode} · {answer}"
@@ -213,6 +222,9 @@ class InterviewScreen(CoachScreen):
         app = self.app
         app.show_error(message.error)
         message.stop()
+        if self._file_pending and self.state == "transcribing" and not message.fatal:
+            self._file_pending = False          # the file could not be read: the source waits for another answer
+            self._listening()
 
     def on_runner_event(self, message: RunnerEvent) -> None:
         event = message.event
@@ -224,10 +236,11 @@ class InterviewScreen(CoachScreen):
         elif isinstance(event, ev.Listening):
             self._listening()
         elif isinstance(event, ev.Transcribing):
+            self._file_pending = False
             self.live.recording.clear()
             self._set_state("transcribing", f"{event.seconds:.0f} s of audio")
         elif isinstance(event, ev.Thinking):
-            self._set_state("thinking", f"the interviewer is thinking of a follow-up ({event.gap.replace('_', ' ')})")
+            self._set_state("thinking", f"the interviewer is thinking of a follow-up ({gap_phrase(event.gap)})")
         elif isinstance(event, ev.NoSpeech):
             self.notify("No speech heard in that answer: the question is asked again.", severity="warning")
         elif isinstance(event, ev.AudioCutShort):
@@ -250,7 +263,14 @@ class InterviewScreen(CoachScreen):
                 self.query_one("#iv-timer", RoundTimer).restart(event.round_minutes * 60)
             self._question_no, self._total_questions = event.question_no, event.questions
             self._title()
-        self.query_one("#iv-question-text", Static).update(Text(event.text, style="bold"))
+        if event.kind in ("question", "repeat"):
+            self._question_text = event.text
+        shown = Text(event.text, style="bold")
+        if event.kind == "clarification" and self._question_text:     # the reply must not hide the question
+            shown.append("\n")
+            shown.append("The question: ", style="dim bold")
+            shown.append(self._question_text, style="dim")
+        self.query_one("#iv-question-text", Static).update(shown)
         self.query_one("#iv-question").border_title = self._ask_title(event)
         app = self.app
         self._set_state("speaking", "text only: read the question" if app.kit.text_only else "esc stops the voice")
@@ -260,7 +280,7 @@ class InterviewScreen(CoachScreen):
         if event.round_id is None:
             return "Interviewer · closing"
         if event.kind == "followup" and event.gap:
-            return f"Interviewer · follow-up on {event.gap.replace('_', ' ')}"
+            return f"Interviewer · follow-up: {gap_phrase(event.gap)}"
         if event.kind == "clarification":
             return "Interviewer · answering your clarifying question"
         if event.kind == "change":
@@ -344,7 +364,12 @@ class InterviewScreen(CoachScreen):
         path = event.value.strip()
         if not path or not self._can_answer():
             return
+        if not Path(path).expanduser().is_file():      # a typo: say so and keep the box, the turn is still yours
+            self.app.show_error(AudioError(f"no such audio file: {path}",
+                                           "check the path (wav, flac, ogg or mp3), or type the answer"))
+            return
         self.source.supply_file(path)
+        self._file_pending = True
         event.input.clear()
         self._set_state("transcribing", path)
         self.set_focus(None)
@@ -386,12 +411,23 @@ class InterviewScreen(CoachScreen):
     def action_command(self, command: str) -> None:
         if self.runner is None or self.state in ("done", "loading"):
             return
+        if command == "end" and not self._confirm_end():
+            return
         self.live.recording.clear()
         self.source.clear()
         self.runner.request(command)
         self._gate.set()
         self._set_state("thinking", {"repeat": "asking again", "skip": "next question",
                                      "end": "closing the session"}[command])
+
+    def _confirm_end(self) -> bool:
+        """One stray "e" (a word typed outside the answer box) must not end the whole session: e twice."""
+        now = time.monotonic()
+        if now - self._end_asked_at <= END_CONFIRM_S:
+            return True
+        self._end_asked_at = now
+        self.notify("Press e again to end the session (your answers so far are kept).", timeout=END_CONFIRM_S)
+        return False
 
     def action_pause(self) -> None:
         if self.source is None:

@@ -14,7 +14,8 @@ from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.errors import AudioError, CoachError
-from coach.tui.format import PLAN_NAMES, when
+from coach.progress.labels import gap_phrase
+from coach.tui.format import PLAN_NAMES, round_name, when
 from coach.tui.screen import CoachScreen
 from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.scorecard_view import ScorecardView
@@ -38,10 +39,11 @@ class ReplayScreen(CoachScreen):
         table = self.query_one(DataTable)
         table.border_title = "Past sessions  (enter opens one)"
         table.add_columns("When", "Plan", "Round", "Level", "Mode", "Answers", "Score", "Status")
+        rounds = app.content.rounds if app.content else None
         for row in (app.store.sessions(limit=500) if app.store else []):
             overall = row.get("overall")
             table.add_row(when(row.get("started_at")), PLAN_NAMES.get(row.get("plan") or "", row.get("plan") or ""),
-                          row.get("round") or "-", row.get("level") or "", row.get("mode") or "",
+                          round_name(row.get("round"), rounds) or "-", row.get("level") or "", row.get("mode") or "",
                           str(row.get("answers") or 0), "-" if overall is None else f"{overall:.1f}",
                           (row.get("status") or "").replace("_", " "), key=row["id"])
         if not table.row_count:
@@ -104,15 +106,13 @@ class SessionScreen(CoachScreen):
         self._played = False
 
     def compose(self) -> ComposeResult:
-        app = self.app
-        gap_names = {g: g.replace("_", " ") for g in (app.content.gaps if app.content else {})}
         yield Header()
         yield Static("", id="session-head", classes="panel")
         with Horizontal(id="session-body"):
             yield OptionList(id="turns")
             with VerticalScroll(id="turn-detail", classes="panel"):
                 yield Static("", id="turn-question")
-                yield ScorecardView(gap_names, id="turn-card")
+                yield ScorecardView(id="turn-card")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -128,11 +128,13 @@ class SessionScreen(CoachScreen):
             self.dismiss()
             return
         overall = self.session.get("overall")
+        rounds = app.content.rounds if app.content else None
         head = Text("Session summary  " if self.summary else "", style="bold green")
-        head.append(f"{when(self.session.get('started_at'))} · "
-                    f"{PLAN_NAMES.get(self.session.get('plan') or '', self.session.get('plan') or '')}"
-                    f"{' · ' + self.session['round'] if self.session.get('round') else ''} · "
-                    f"{self.session.get('level') or ''} · {self.session.get('mode') or ''} · ")
+        plan = self.session.get("plan") or ""
+        what = [PLAN_NAMES.get(plan, plan)] if plan != "drill" or not self.session.get("round") else []
+        what += [round_name(self.session.get("round"), rounds)] if self.session.get("round") else []
+        head.append(" · ".join([when(self.session.get("started_at")), *what, self.session.get("level") or "",
+                                self.session.get("mode") or ""]) + " · ")
         head.append((self.session.get("status") or "").replace("_", " "))
         head.append(f" · overall {overall:.1f}/5" if overall is not None else " · no score", style="bold")
         self.query_one("#session-head", Static).update(head)
@@ -140,10 +142,17 @@ class SessionScreen(CoachScreen):
         turns.border_title = f"{len(self.turns)} turns"
         turns.add_options([Option(turn_label(t), id=str(i)) for i, t in enumerate(self.turns)])
         if self.turns:
-            turns.highlighted = self._first_answer()
+            turns.highlighted = self._closing_turn() if self.summary else self._first_answer()
         else:
             self.query_one("#turn-question", Static).update("This session has no turns.")
         turns.focus()
+
+    def _closing_turn(self) -> int:
+        """The summary opens on the interviewer's closing remarks (what worked, what to practise), when there are any."""
+        for i in range(len(self.turns) - 1, -1, -1):
+            if self.turns[i].get("kind") == "closing":
+                return i
+        return self._first_answer()
 
     def _first_answer(self) -> int:
         for i, turn in enumerate(self.turns):
@@ -163,8 +172,12 @@ class SessionScreen(CoachScreen):
         question = self.query_one("#turn-question", Static)
         card = self.query_one("#turn-card", ScorecardView)
         if turn.get("speaker") == "candidate":
-            asked = self._asked_before(index)
-            question.update(Text(asked, style="bold") if asked else "")
+            asked, replies = self._asked_before(index)
+            shown = Text(asked, style="bold")
+            if replies and turn.get("kind") != "clarification":
+                shown.append(f"\n(after {replies} answer{'s' if replies > 1 else ''} to your clarifying questions)",
+                             style="dim")
+            question.update(shown if asked else "")
             clarifying = turn.get("kind") == "clarification"
             head = f"Clarifying question {index:02d} · not scored" if clarifying else f"Answer {index:02d}"
             detail.border_title = head + self._timing(turn)
@@ -172,17 +185,24 @@ class SessionScreen(CoachScreen):
         else:
             kind = turn.get("kind") or "question"
             question.update(Text(str(turn.get("text") or ""), style="bold"))
-            gap = f" probing {turn['gap'].replace('_', ' ')}" if turn.get("gap") else ""
+            gap = f" probing {gap_phrase(turn['gap'])}" if turn.get("gap") else ""
             detail.border_title = f"Interviewer {kind}{gap}" + self._timing(turn)
             card.show(None, "")
             card.update("")
         detail.scroll_home(animate=False)
 
-    def _asked_before(self, index: int) -> str:
+    def _asked_before(self, index: int) -> tuple[str, int]:
+        """What the answer at `index` answers: the interviewer's last ask before it, passing over the replies to
+        clarifying questions (the design answer after them answers the question), and how many were passed."""
+        replies = 0
         for turn in reversed(self.turns[:index]):
-            if turn.get("speaker") == "interviewer":
-                return str(turn.get("text") or "")
-        return ""
+            if turn.get("speaker") != "interviewer":
+                continue
+            if turn.get("kind") == "clarification":
+                replies += 1
+                continue
+            return str(turn.get("text") or ""), replies
+        return "", replies
 
     @staticmethod
     def _timing(turn: Mapping[str, Any]) -> str:

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from coach.progress.labels import gap_phrase
 from coach.scoring.scorecard import Scorecard
 from coach.tui.widgets.scorecard_view import render_card
 
@@ -28,7 +29,8 @@ def render_dimensions(card: Scorecard) -> Text:
         out.append("\nStory: ", style="bold")
         out.append(f"{card.star.improvement}\n")
     for gap in card.gaps:
-        out.append(f"gap {gap.id} ({gap.severity:.1f})", style="yellow")
+        out.append(f"Gap: {gap_phrase(gap.id)}", style="yellow")
+        out.append(f" (weight {gap.severity:.1f})", style="dim")
         if gap.evidence:
             out.append(f": {gap.evidence}", style="dim")
         out.append("\n")

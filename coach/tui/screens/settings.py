@@ -82,7 +82,7 @@ class SettingsScreen(CoachScreen):
                     yield Label(label, classes="field-label wide")
                     yield Select([(_show(o), o) for o in options], value=getattr(current, name), allow_blank=False,
                                  compact=True, id=f"set-{name}")
-            yield Static(Text(f"Saved to {config_path()}", style="dim"), id="settings-path")
+            yield Static(Text(f"Config file: {config_path()} (ctrl+s writes it)", style="dim"), id="settings-path")
             with Horizontal(id="settings-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)

@@ -11,6 +11,7 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import Static
 
+from coach.progress.labels import gap_phrase
 from coach.scoring.scorecard import Scorecard
 
 STAR_STYLES = {
@@ -115,7 +116,8 @@ def render_card(card: Scorecard, transcript: str = "",
         out.append("Sizing ", style="bold")
         out.append(", ".join(q.text or _plain(q.value) for q in sizing.quantities[:6]) or "no numbers")
         if sizing.missing:
-            out.append(f"  missing: {', '.join(sizing.missing)}", style="yellow")
+            named = ", ".join(m.replace("_", " ") for m in sizing.missing)
+            out.append(f"  no figure for: {named}", style="yellow")
         out.append("\n")
         for check in sizing.checks:
             if not check.ok:
@@ -134,7 +136,7 @@ def render_card(card: Scorecard, transcript: str = "",
         for i, gap in enumerate(gaps):
             if i:
                 out.append(" · ")
-            out.append(gap_names.get(gap.id, gap.id.replace("_", " ")), style="yellow")
+            out.append(gap_names.get(gap.id) or gap_phrase(gap.id), style="yellow")
         out.append("\n")
     missed = card.talking_points.missed
     if missed:
