@@ -77,3 +77,20 @@ def test_garbage_numbers() -> None:
     for text in ("9" * 5000 + " QPS", "1e308 users", "0 QPS from 0 users each doing 0 requests a day",
                  "1,000,000,000,000,000,000,000 terabytes", "p99 of 99999999999 ms", "a a a a a hundred"):
         _check(score_answer(text))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([
+    "i", "was", "asked", "me", "to", "my", "role", "responsible", "for", "in", "charge", "of", "it", "on", "fell",
+    "landed", "had", "already", "grown", "been", "sure", "convinced", "that", "the", "worst", "one", "when", "we",
+    "success", "measured", "by", "got", "became", "faster", "stopped", "went", "away", "made", "no", "difference",
+    "owned", "took", "led", "project", "ownership", "felt", "told", "gave", "so", "and", ",", "standard", "who",
+]), min_size=1, max_size=14))
+def test_a_slow_cue_never_fires_without_the_words_it_needs(words: list[str]) -> None:
+    # the STAR labeller skips a slow cue when none of its needed words is in the sentence: that must never change a
+    # label, so each cue must be unable to fire without one of them
+    from coach.scoring.star_cues import CUE_NEEDS
+    sentence = " ".join(words)
+    for cue, needs in CUE_NEEDS.items():
+        if cue.search(sentence):
+            assert any(n in sentence for n in needs), (cue.pattern[:60], sentence)

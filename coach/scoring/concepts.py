@@ -177,6 +177,17 @@ def _negated_pick(clause: str, picks: list[tuple[int, int]]) -> bool:
     return any(_NEGATED_BEFORE.search(clause[max(0, p[0] - 30):p[0]]) for p in picks)
 
 
+def _negated_verbs(groups: tuple[tuple[str, ...], ...], clause: str) -> tuple[tuple[int, int], ...]:
+    """Where the clause says one of the groups' "!" alternatives negated ("do not affect")."""
+    out: list[tuple[int, int]] = []
+    for g in groups:
+        pat = _group(g)[1]
+        if pat is not None:
+            out.extend((m.start(), m.end()) for m in pat.finditer(clause)
+                       if NEG_BEFORE.search(clause[max(0, m.start() - 40):m.start()]))
+    return tuple(out)
+
+
 def fires(cue_set: str, sentence: str) -> bool:
     """Whether one cue set states the claim in some clause of the sentence."""
     parsed = parse(cue_set)
@@ -186,8 +197,7 @@ def fires(cue_set: str, sentence: str) -> bool:
         return False
     asked_negated = tuple(g for g in groups if any(a.startswith("!") for a in g))
     for clause in clauses(sentence):
-        verbs = tuple((m.start(), m.end()) for g in asked_negated for m in _group(g)[1].finditer(clause)  # type: ignore[union-attr]
-                      if NEG_BEFORE.search(clause[max(0, m.start() - 40):m.start()])) if asked_negated else ()
+        verbs = _negated_verbs(asked_negated, clause) if asked_negated else ()
         found = []
         for g in groups:                 # the rarest words come first in a cue set: stop at the first absent group
             ms = _mentions(g, clause, verbs)

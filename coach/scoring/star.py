@@ -12,7 +12,7 @@ from typing import Any
 
 from coach.scoring.star_cues import ACT_CLAUSE as ACT_CLAUSE   # read by the calibration
 from coach.scoring.star_cues import (
-    ACTION, I_WORD, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _ASIDE_LEAD, _AT_NAME,
+    ACTION, CUE_NEEDS, I_WORD, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _ASIDE_LEAD, _AT_NAME,
     _BACKSTORY_CHANGE, _BECAME_STANDARD, _CAREER, _CAUSE, _CHANGED_HABIT, _CHANGE_MEASURED, _CLOSING_AGREED,
     _CLOSING_CHOSEN, _COMPARED, _CONDITIONAL, _CONDITION_CLAUSE, _CONSEQUENCE, _DOUBT, _F, _FINDING,
     _FIRST_PERSON_LEAD, _GENERAL_TIMES, _GOAL, _HABIT, _HYPOTHETICAL, _LATER_OUTCOME, _LATER_RELEASE, _MEASURE,
@@ -70,15 +70,18 @@ class StarReport:
 
 
 # Each part's cues, heaviest first: the strongest cue that fires is the first that fires, so the rest need no search
-# (the same figure as the maximum over every cue, at a fraction of the searches).
-_HEAVIEST_FIRST = {id(cues): sorted(cues, key=lambda cue: -cue[1]) for cues in (SITUATION, TASK, ACTION, RESULT)}
+# (the same figure as the maximum over every cue, at a fraction of the searches); a slow cue with words it cannot
+# fire without (CUE_NEEDS) is searched only when one of them is in the (lowered) sentence.
+_HEAVIEST_FIRST = {id(cues): [(p, w, CUE_NEEDS.get(p, ())) for p, w in sorted(cues, key=lambda cue: -cue[1])]
+                   for cues in (SITUATION, TASK, ACTION, RESULT)}
 
 
 def _cue(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
     ordered = _HEAVIEST_FIRST.get(id(cues))
     if ordered is None:
         return max((w for p, w in cues if p.search(sentence)), default=0.0)
-    return next((w for p, w in ordered if p.search(sentence)), 0.0)
+    return next((w for p, w, needs in ordered
+                 if (not needs or any(n in sentence for n in needs)) and p.search(sentence)), 0.0)
 
 
 def label_sentence(sentence: str) -> dict[str, float]:

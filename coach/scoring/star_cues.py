@@ -237,6 +237,17 @@ RESULT = [
                 r"(?:the team|everyone|they|the business|the client|leadership) (?:was|were) (?:very |really )?(?:happy|pleased)|"
                 r"was a success|worked (?:out|really well))\b", _F), 2.0),
 ]
+# Words without which a slow cue cannot fire (its every alternative contains one), tried as plain substrings of the
+# lowered sentence before the cue's search: the ask and ownership cue, the past perfect of the backstory, a belief
+# held or how success was measured, and a change told with "got", "became" or "stopped".
+CUE_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    TASK[3][0]: (" me", "my ", "was my", "responsib", "charge", "ownership", "i owned", "i took on", "i volunteered",
+                 "i was the one", "i led"),
+    SITUATION[14][0]: ("had ",),
+    SITUATION[15][0]: ("sure", "convinced", "certain", "confident", "positive", "was when", "success"),
+    RESULT[12][0]: ("got", "became", "ran", "came out", "ended up", "stopped", "disappeared", "went away", "vanished",
+                    "made no"),
+}
 _HYPOTHETICAL = re.compile(r"\b(?:would|will|should|could|going to|want(?:ed|s)?|need(?:ed)? to|plan(?:ned)? to|"
                            r"hope to|goal|target|aim|asked|to get it|to bring|i'd|we'd)\b", _F)
 # A consequence told with a modal is still what happened: "... which meant the team could answer the rest the same day".
