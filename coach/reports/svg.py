@@ -79,8 +79,8 @@ def line_chart(series: Sequence[tuple[str, Sequence[float]]], title: str, y_min:
                      f'points="{points}"><title>{esc(name)}</title></polyline>')
         if len(vals) <= MARKED_POINTS:   # a lone point draws no line: mark each point of a short series
             for xy in points.split():
-                x, y = xy.split(",")
-                parts.append(f'<circle cx="{x}" cy="{y}" r="3" fill="{color}"/>')
+                cx, cy = xy.split(",")
+                parts.append(f'<circle cx="{cx}" cy="{cy}" r="3" fill="{color}"/>')
         ly = up + 4 + i * 18
         parts.append(f'<rect x="{right + 12}" y="{ly}" width="12" height="4" fill="{color}"/>'
                      f'<text x="{right + 30}" y="{ly + 6}" class="tick">{esc(name)}</text>')
