@@ -317,3 +317,34 @@ def test_question_mark_lists_every_key_and_still_types_in_an_answer(tmp_path: Pa
             await pilot.press("w", "h", "y", "question_mark")
             assert box.value == "why?" and not screen.query(HelpPanel)
     run(flow())
+
+
+def test_without_a_microphone_no_level_meter_and_a_typed_answer_on_the_card_is_kept(tmp_path: Path) -> None:
+    """No microphone: the empty "mic -- dB" meter is gone. Text sent while the scorecard is up is not lost
+    and the notice says how to go on (it said "wait for the question", with the question on screen)."""
+    from textual.widgets import Input
+
+    from coach.tui.screens.interview import InterviewScreen
+    from coach.tui.widgets.level_meter import LevelMeter
+    from coach.tui.wiring import SessionRequest
+    from tests.fixtures.tui import ANSWER, fixed_items
+
+    async def flow() -> None:
+        app = CoachApp(db=tmp_path / "c.db", overrides=ui_overrides())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, app.kit_ready.is_set, 10, "the kit")
+            screen = InterviewScreen(SessionRequest(items=fixed_items() * 2, mode="practice"))
+            await app.push_screen(screen)
+            await wait_for(pilot, lambda: screen.state == "waiting", 10, "the candidate's turn")
+            assert not screen.query_one("#iv-level", LevelMeter).display
+            box = screen.query_one("#iv-typed", Input)
+            box.value = ANSWER
+            box.focus()
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: screen.state == "feedback", 10, "the scorecard")
+            box.value = "My second story starts with"
+            box.focus()
+            await pilot.press("enter")
+            assert box.value == "My second story starts with" and screen.state == "feedback"
+            assert any("the scorecard is up" in n.message for n in app._notifications)
+    run(flow())
