@@ -17,6 +17,16 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True).replace("/", "&#47;")
 
 
+def round_name(round_id: str | None) -> str:
+    """A round as the app names it ("Behavioural round", not "behavioral"); an unknown id reads as itself."""
+    if not round_id:
+        return "-"
+    from coach.content.loader import rounds_and_dimensions
+
+    spec = rounds_and_dimensions()[0].get(round_id)
+    return spec.name if spec is not None else round_id
+
+
 def downsample(values: Sequence[float], max_points: int = 120) -> list[float]:
     """Average consecutive values into at most `max_points` buckets (keeps the shape of long series)."""
     n = len(values)
