@@ -154,8 +154,8 @@ def test_report_command_filters_and_writes_a_private_file(history_db: Path, tmp_
     capsys.readouterr()
     assert main(["report", "--db", str(history_db), "--round", "system-design", "--since", "2024-02-01"]) == 0
     text = capsys.readouterr().out
-    assert "system-design round only" in text and "since 2024-02-01" in text
-    assert "behavioral" not in text.split("## Weekly log")[1]
+    assert "ML system design only" in text and "since 2024-02-01" in text
+    assert "Behavioural" not in text.split("## Weekly log")[1] and "ML system design ×" in text
     assert "| numeric sizing |" in text and "| STAR structure |" not in text
     assert main(["report", "--db", str(history_db), "--since", "last week"]) == 1
     err = capsys.readouterr().err
@@ -211,6 +211,9 @@ def test_html_charts_show_a_dimension_scored_once_and_dates_do_not_wrap(tmp_path
     dims = page.split("Rubric dimensions per session", 1)[1].split("</svg>", 1)[0]
     assert dims.count("<circle") >= 4                       # the seeded card's four dimensions, one session
     assert "<td class=day>" in page and ".day{white-space:nowrap}" in page
+    week = page.split("<h2>Weekly log", 1)[1]
+    assert "Behavioural round ×2" in week and "behavioral ×" not in week    # rounds as the app names them
+    assert " · Behavioural round · " in page.split("<h2>Best answers", 1)[1]
 
 
 def test_html_chart_draws_a_dimension_at_the_sessions_that_scored_it(tmp_path: Path) -> None:

@@ -317,3 +317,76 @@ def test_question_mark_lists_every_key_and_still_types_in_an_answer(tmp_path: Pa
             await pilot.press("w", "h", "y", "question_mark")
             assert box.value == "why?" and not screen.query(HelpPanel)
     run(flow())
+
+
+def test_without_a_microphone_no_level_meter_and_a_typed_answer_on_the_card_is_kept(tmp_path: Path) -> None:
+    """No microphone: the empty "mic -- dB" meter is gone. Text sent while the scorecard is up is not lost
+    and the notice says how to go on (it said "wait for the question", with the question on screen)."""
+    from textual.widgets import Input
+
+    from coach.tui.screens.interview import InterviewScreen
+    from coach.tui.widgets.level_meter import LevelMeter
+    from coach.tui.wiring import SessionRequest
+    from tests.fixtures.tui import ANSWER, fixed_items
+
+    async def flow() -> None:
+        app = CoachApp(db=tmp_path / "c.db", overrides=ui_overrides())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, app.kit_ready.is_set, 10, "the kit")
+            screen = InterviewScreen(SessionRequest(items=fixed_items() * 2, mode="practice"))
+            await app.push_screen(screen)
+            await wait_for(pilot, lambda: screen.state == "waiting", 10, "the candidate's turn")
+            assert not screen.query_one("#iv-level", LevelMeter).display
+            box = screen.query_one("#iv-typed", Input)
+            box.value = ANSWER
+            box.focus()
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: screen.state == "feedback", 10, "the scorecard")
+            box.value = "My second story starts with"
+            box.focus()
+            await pilot.press("enter")
+            assert box.value == "My second story starts with" and screen.state == "feedback"
+            assert any("the scorecard is up" in n.message for n in app._notifications)
+    run(flow())
+
+
+def test_replay_says_when_a_follow_up_answer_was_scored_with_the_answer_before(tmp_path: Path) -> None:
+    """The follow-up answer's card (and its tagged text) starts with the first answer's sentences: the replay
+    now says so, as the interview's card does."""
+    from coach.adapters.store_sqlite import SQLiteStore
+    from coach.domain import Turn
+    from coach.scoring import Scorecard
+    from tests.fixtures.tui import sample_card
+
+    first, second = "We had a problem with a model and we fixed it.", "I rolled it back and added a shadow stage."
+
+    def card(sentences: list[str], labels: list[str]) -> Scorecard:
+        data = sample_card(2.5)
+        data["star"].update({"sentences": sentences, "labels": labels})
+        return Scorecard.from_dict(data)
+
+    store = SQLiteStore(tmp_path / "c.db")
+    sid = store.start_session(plan="drill", round="behavioral", level="senior", mode="practice")
+    for turn in (Turn(sid, 0, "interviewer", "Tell me about a mistake.", question_id="bh-x", kind="question"),
+                 Turn(sid, 1, "candidate", first, question_id="bh-x", kind="answer",
+                      scores=card([first], ["action"])),
+                 Turn(sid, 2, "interviewer", "What did you do yourself?", question_id="bh-x", kind="followup",
+                      gap="we_not_i"),
+                 Turn(sid, 3, "candidate", second, question_id="bh-x", kind="answer",
+                      scores=card([first, second], ["action", "action"]))):
+        store.add_turn(turn)
+    store.end_session(sid, "completed", overall=2.5)
+    store.close()
+
+    async def flow() -> None:
+        app = CoachApp(db=tmp_path / "c.db", overrides=ui_overrides())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, app.kit_ready.is_set, 10, "the kit")
+            await app.push_screen(SessionScreen(sid))
+            await pilot.pause()
+            screen = app.screen
+            detail = screen.query_one("#turn-detail")
+            assert str(detail.border_title).startswith("Answer 01") and "earlier" not in str(detail.border_title)
+            await pilot.press("n", "n")
+            assert "Answer 03 · scored with the answer before" in str(detail.border_title)
+    run(flow())

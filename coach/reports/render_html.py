@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from coach.progress.report_model import Highlight, Report
 from coach.progress.trends import Trend
-from coach.reports.svg import bar_chart, esc, line_chart, sparkline
+from coach.reports.svg import bar_chart, esc, line_chart, round_name, sparkline
 
 CSS = """
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222}
@@ -52,7 +52,7 @@ def _trend_row(t: Trend, lo: float = 0.0, hi: float = 5.0) -> str:
 
 def _highlight(h: Highlight) -> str:
     notes = "".join(f"<li>{esc(n)}</li>" for n in h.notes)
-    return (f"<div class=card><b>{h.overall:.1f}/5</b> · {esc(h.day)} · {esc(h.round or '-')} · "
+    return (f"<div class=card><b>{h.overall:.1f}/5</b> · {esc(h.day)} · {esc(round_name(h.round))} · "
             f"turn {h.turn_id} in session {esc(h.session_id)}<br><i>{esc(h.question)}</i>"
             f"<blockquote>{esc(h.excerpt)}</blockquote><ul>{notes}</ul></div>")
 
@@ -60,7 +60,7 @@ def _highlight(h: Highlight) -> str:
 def _sections(r: Report) -> list[str]:
     out = [f"<h1>Interview practice: progress report</h1><p class=meta>{r.sessions} sessions, {r.answers} answers "
            f"({r.scored} scored), {esc(r.first_day or '-')} to {esc(r.last_day or '-')}"
-           + (f" · since {esc(r.since)}" if r.since else "") + (f" · round {esc(r.round)}" if r.round else "")
+           + (f" · since {esc(r.since)}" if r.since else "") + (f" · {esc(round_name(r.round))} only" if r.round else "")
            + f" · made {esc(r.generated_at)}</p>"]
     out.append("<ul>" + "".join(f"<li>{esc(s)}</li>" for s in r.summary) + "</ul>")
     out.append("<h2>Scores over sessions</h2>")
@@ -116,7 +116,7 @@ def _sections(r: Report) -> list[str]:
                "<th class=num>Answers</th><th class=num>Questions</th><th class=num>Minutes</th><th class=num>Mean</th>"
                "<th>Rounds</th><th>Struggled with</th></tr>")
     for w in reversed(r.weeks):
-        rounds = ", ".join(f"{rid} ×{n}" for rid, n in w.rounds)
+        rounds = ", ".join(f"{round_name(rid)} ×{n}" for rid, n in w.rounds)
         out.append(f"<tr><td class=day>{w.start}</td><td class=num>{w.sessions}</td><td class=num>{w.answers}</td>"
                    f"<td class=num>{len(w.questions)}</td><td class=num>{w.minutes:.0f}</td>"
                    f"<td class=num>{_f(w.mean_overall)}</td><td>{esc(rounds or '-')}</td>"

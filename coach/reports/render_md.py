@@ -5,7 +5,7 @@ from collections.abc import Sequence
 
 from coach.progress.report_model import Highlight, Report
 from coach.progress.trends import Trend
-from coach.reports.svg import downsample
+from coach.reports.svg import downsample, round_name
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -35,7 +35,7 @@ def _trend_rows(trends: Sequence[Trend], lo: float = 0.0, hi: float = 5.0) -> li
 
 
 def _highlight(h: Highlight) -> list[str]:
-    lines = [f"- **{h.overall:.1f}/5** · {h.day} · {h.round or '-'} · turn {h.turn_id} — _{h.question}_",
+    lines = [f"- **{h.overall:.1f}/5** · {h.day} · {round_name(h.round)} · turn {h.turn_id} — _{h.question}_",
              f"  > {h.excerpt}"]
     lines += [f"  - {n}" for n in h.notes]
     return lines
@@ -44,7 +44,7 @@ def _highlight(h: Highlight) -> list[str]:
 def render_md(r: Report) -> str:
     """The whole report as one Markdown document."""
     head = "| Measure | First | Latest | Change | Verdict | Answers | Trend |\n|---|---:|---:|---:|---|---:|---|"
-    scope = (f" since {r.since}" if r.since else "") + (f", {r.round} round only" if r.round else "")
+    scope = (f" since {r.since}" if r.since else "") + (f", {round_name(r.round)} only" if r.round else "")
     out = [f"# Interview practice: progress report{scope}", "",
            f"{r.sessions} sessions, {r.answers} answers ({r.scored} scored), "
            f"{r.first_day or '-'} to {r.last_day or '-'}; made {r.generated_at}.", ""]
@@ -84,7 +84,7 @@ def render_md(r: Report) -> str:
     out += ["", "## Weekly log", "", "| Week of | Sessions | Answers | Questions | Minutes | Mean | Rounds | "
             "Struggled with |", "|---|---:|---:|---:|---:|---:|---|---|"]
     for w in reversed(r.weeks):
-        rounds = ", ".join(f"{rid} ×{n}" for rid, n in w.rounds) or "-"
+        rounds = ", ".join(f"{round_name(rid)} ×{n}" for rid, n in w.rounds) or "-"
         out.append(f"| {w.start} | {w.sessions} | {w.answers} | {len(w.questions)} | {w.minutes:.0f} | "
                    f"{_f(w.mean_overall)} | {rounds} | {_cell('; '.join(w.patterns) or '-')} |")
     return "\n".join(out) + "\n"

@@ -17,6 +17,16 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True).replace("/", "&#47;")
 
 
+def round_name(round_id: str | None) -> str:
+    """A round as the app names it ("Behavioural round", not "behavioral"); an unknown id reads as itself."""
+    if not round_id:
+        return "-"
+    from coach.content.loader import rounds_and_dimensions
+
+    spec = rounds_and_dimensions()[0].get(round_id)
+    return spec.name if spec is not None else round_id
+
+
 def downsample(values: Sequence[float], max_points: int = 120) -> list[float]:
     """Average consecutive values into at most `max_points` buckets (keeps the shape of long series)."""
     n = len(values)
@@ -79,8 +89,8 @@ def line_chart(series: Sequence[tuple[str, Sequence[float]]], title: str, y_min:
                      f'points="{points}"><title>{esc(name)}</title></polyline>')
         if len(vals) <= MARKED_POINTS:   # a lone point draws no line: mark each point of a short series
             for xy in points.split():
-                x, y = xy.split(",")
-                parts.append(f'<circle cx="{x}" cy="{y}" r="3" fill="{color}"/>')
+                cx, cy = xy.split(",")
+                parts.append(f'<circle cx="{cx}" cy="{cy}" r="3" fill="{color}"/>')
         ly = up + 4 + i * 18
         parts.append(f'<rect x="{right + 12}" y="{ly}" width="12" height="4" fill="{color}"/>'
                      f'<text x="{right + 30}" y="{ly + 6}" class="tick">{esc(name)}</text>')

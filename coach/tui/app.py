@@ -1,4 +1,4 @@
-"""CoachApp: the Textual app. Opens on Home at once; models load in a background worker.
+"""CoachApp: the Textual app. Opens on Home at once; models load in a background thread.
 
 Nothing heavy is imported here: faster-whisper and llama.cpp come in on the
 kit worker's thread (see `coach.tui.kit`), so the first screen shows in well
@@ -6,13 +6,14 @@ under a second and stays responsive while the models load.
 """
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
 from textual.app import App
 from textual.binding import Binding
 
@@ -60,6 +61,8 @@ class CoachApp(App[int]):
         self.content: Content | None = None
         self.kit = Kit()
         self.loading_kit = Kit()             # the kit being loaded: its microphone and voice are known first
+        self._kit_generation = 0             # which load is the latest (settings can start another)
+        self._kit_thread: threading.Thread | None = None
         self.kit_ready = threading.Event()
         self.kit_status: tuple[int, int, str] = (0, 5, "starting")
         self.closing = threading.Event()     # set on quit: every worker loop checks it
@@ -98,15 +101,49 @@ class CoachApp(App[int]):
         self.kit_ready.clear()
         self.kit_status = (0, 5, "starting")
         self.loading_kit = Kit()
-        self._load_kit()
+        self._kit_generation += 1
+        # A daemon thread, not a Textual thread worker: those run in an executor the interpreter joins on exit,
+        # so q pressed while a model loads left a blank terminal until the load ended (40-90 s on a busy machine).
+        self._kit_thread = threading.Thread(target=self._load_kit, args=(self._kit_generation, self.loading_kit),
+                                            name="coach-kit", daemon=True)
+        self._kit_thread.start()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="kit")
-    def _load_kit(self) -> None:
+    def run(self, *args: Any, **kwargs: Any) -> int | None:
+        """Run the app; quit while a model still loads and the process ends at once (see `_exit_now`)."""
+        result = super().run(*args, **kwargs)
+        if self._kit_thread is not None and self._kit_thread.is_alive():
+            self._exit_now(int(result or self.return_code or 0))
+        return result
+
+    def _exit_now(self, code: int) -> None:
+        """The model loader is inside native code that cannot be stopped, and letting the interpreter finalise
+        around it aborts the process (exit 134): close the history, flush, and leave without finalising."""
+        if self.store is not None:
+            try:
+                self.store.close()
+            except Exception:
+                pass
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:
+                pass
+        os._exit(code)
+
+    def _load_kit(self, generation: int, loading: Kit) -> None:
         def progress(step: int, total: int, label: str) -> None:
-            self.post_message(KitProgress(step, total, label))
+            if generation == self._kit_generation:
+                self.post_message(KitProgress(step, total, label))
 
-        kit = load_kit(self.settings, self.overrides, self.silent, progress, self.stt_model, self.llm,
-                       kit=self.loading_kit)
+        try:
+            kit = load_kit(self.settings, self.overrides, self.silent, progress, self.stt_model, self.llm,
+                           kit=loading)
+        except Exception as exc:        # load_kit keeps CoachErrors in kit.errors; anything else lands here
+            kit = loading
+            kit.errors.append(CoachError(f"the models could not be loaded: {type(exc).__name__}: {exc}",
+                                         "run `coach doctor` to see what is missing"))
+        if generation != self._kit_generation or self.closing.is_set():
+            return                      # settings changed again meanwhile (a newer load is on its way), or quit
         self.kit = kit
         self.kit_ready.set()
         self.post_message(KitReady(kit))
@@ -125,7 +162,7 @@ class CoachApp(App[int]):
     def _kit_changed(self) -> None:
         for screen in self.screen_stack:
             hook = getattr(screen, "kit_changed", None)
-            if hook is not None:
+            if hook is not None and screen.is_mounted:     # a screen still composing shows the kit on mount
                 hook()
 
     # -- shared helpers -----------------------------------------------------------

@@ -141,6 +141,7 @@ class InterviewScreen(CoachScreen):
             step, total, label = app.kit_status
             notice.append(f"{'▰' * step}{'▱' * (total - step)} {label}…", style="cyan")
         else:
+            self.query_one("#iv-level", LevelMeter).display = kit.mic_ok     # no microphone: no level to show
             if not kit.mic_ok:
                 notice.append(f"{kit.mic_message}: type the answer or give an audio file path. ", style="yellow")
             if kit.text_only:
@@ -376,7 +377,11 @@ class InterviewScreen(CoachScreen):
 
     def _can_answer(self) -> bool:
         if self.source is None or self.state not in ("waiting", "speaking", "paused"):
-            self.notify("Not now: wait for the question.", severity="warning", timeout=3)
+            if self.state == "feedback":
+                why = "the scorecard is up: esc, then enter goes on to the next question"
+            else:
+                why = "wait for the question"
+            self.notify(f"Not now: {why}. Your text stays in the box.", severity="warning", timeout=5)
             return False
         return True
 

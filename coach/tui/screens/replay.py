@@ -180,6 +180,9 @@ class SessionScreen(CoachScreen):
             question.update(shown if asked else "")
             clarifying = turn.get("kind") == "clarification"
             head = f"Clarifying question {index:02d} · not scored" if clarifying else f"Answer {index:02d}"
+            earlier = 0 if clarifying else self._scored_with(index)
+            if earlier:
+                head += f" · scored with the answer{'s' if earlier > 1 else ''} before"
             detail.border_title = head + self._timing(turn)
             card.show(turn.get("scores"), str(turn.get("text") or ""))
         else:
@@ -190,6 +193,20 @@ class SessionScreen(CoachScreen):
             card.show(None, "")
             card.update("")
         detail.scroll_home(animate=False)
+
+    def _scored_with(self, index: int) -> int:
+        """How many earlier answers the card at `index` was scored together with: a follow-up's answer is scored
+        with the story or design it completes, so its card (and the tagged text under it) starts with them."""
+        turn = self.turns[index]
+        card = turn.get("scores")
+        sentences = card.star.sentences if card is not None else []
+        if not sentences:
+            return 0
+        opening = " ".join(str(sentences[0]).split())
+        if opening in " ".join(str(turn.get("text") or "").split()):
+            return 0
+        return sum(1 for t in self.turns[:index] if t.get("speaker") == "candidate" and t.get("kind") == "answer"
+                   and t.get("question_id") == turn.get("question_id"))
 
     def _asked_before(self, index: int) -> tuple[str, int]:
         """What the answer at `index` answers: the interviewer's last ask before it, passing over the replies to
