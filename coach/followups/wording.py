@@ -38,6 +38,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
      re.compile(r"\b(?:before|after|without|of|to|for|with|from|into)-[a-z]+ing\b", _FLAGS)),
     ("two questions joined by a comma",
      re.compile(r"^(?:how|what|which|why|who|where)\b[^,]*,\s*(?:how|what|which|why|who|where)\b", _FLAGS)),
+    ("a sentence pasted after 'after that'",
+     re.compile(r"\bafter that\s+(?:the|a|an|we|it|they|everyone|everything|our|i)\s+\w+\s+(?:was|were|is|are|had|got)\b",
+                _FLAGS)),
     ("ends on a word that needs more after it",
      re.compile(r"\b(?:the|a|an|and|or|but|than|your|their|its|our|my|very)\s*\?$", _FLAGS)),
 )
