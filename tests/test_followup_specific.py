@@ -61,3 +61,13 @@ def test_after_a_non_answer_the_question_s_own_topic_is_not_vague() -> None:
     question = content.question("bh-disagreement")
     rules = choice.guard_rules(question, "non_answer", "", [question.prompt], frozenset())
     assert rules["story"] is None                     # nothing said to name: narrowing the question is the probe
+
+
+def test_a_clause_pasted_in_twice_or_a_sentence_pasted_after_after_that_reads_as_broken() -> None:
+    from coach.followups import wording
+
+    assert wording.broken("What changed after the director and two staff engineers walked the director and two "
+                          "staff engineers through it?") == "a phrase said twice"
+    assert wording.broken("What changed after that the service was much cheaper and everyone was happy?")
+    assert wording.broken("What did you cut, and what did you refuse to cut?") is None      # parallel, not pasted
+    assert wording.broken("What changed after the privacy team signed off?") is None

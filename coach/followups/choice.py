@@ -211,14 +211,15 @@ ABOUT_THE_PROBLEM = ("missing_point", "no_monitoring", "no_clarifying", "no_numb
 
 
 def story_sources(gap: str, target: str | Finding, question: Question) -> str | None:
-    """Besides the answer, what a concrete follow-up may name (`specific.vague`): what the scorer found
-    (its quotes, the wrong figure and its inputs), and for a gap about the problem the question's own
-    words and facts; None after a non-answer, an off-topic or an overlong answer, whose follow-up is about the
-    question itself, and after a story with no situation set up, whose follow-up asks for just that."""
+    """Besides the answer, what a concrete follow-up may name (`specific.vague`): what the scorer quoted
+    (the answer's words, a missed point), the wrong figure and its inputs, and for a gap about the problem
+    the question's own words and facts; None after a non-answer, an off-topic or an overlong answer, whose
+    follow-up is about the question itself, and after a story with no situation set up, whose follow-up
+    asks for just that."""
     if gap in ABOUT_THE_QUESTION or gap in ("too_long", "no_context"):   # what the story never set up: may name nothing
         return None
     finding = as_finding(target)
-    found = [finding.evidence]
+    found = re.findall(r'"([^"]+)"', finding.evidence)     # its quotes: the scorer's own words do not count
     if finding.check is not None:
         found += [finding.check.claimed, finding.check.inputs]
     if gap in ABOUT_THE_PROBLEM:        # the problem's own words, its facts (traffic, latency, budget) among them

@@ -49,6 +49,8 @@ happen happened change changed changes situation stakes decision decisions probl
 plan way part role effort initiative story case example experience thing idea solution option options alternative
 alternatives choice tradeoff trade-off cost costs benefit downside learn learned lesson mistake success failure
 system model design process question answer point points detail details
+only just first last next still even more less much many really actually also well good better best bad worse
+new old same different other some every each whole lot kind sort
 """.split()) | PEOPLE
 
 
