@@ -35,7 +35,8 @@ GAP_WORDS: dict[str, tuple[str, ...]] = {
                  "you decide", "you propose", "you own", "you lead", "you build", "you write", "you drive",
                  "your contribution", "from you", "without you", "you specifically"),
     "no_tradeoff": ("trade-off", "tradeoff", "trade off", "give up", "lose", "alternative", "instead", "cost",
-                    "downside", "weakness", "rather than", "versus", "why not"),
+                    "downside", "weakness", "rather than", "versus", "why not", "why did you choose",
+                    "why did you pick", "why did you go with"),
     "no_monitoring": ("monitor", "know", "alert", "degrad", "drift", "rollout", "roll out", "roll back", "rollback",
                       "broke", "watch", "catch", "detect", "canary", "retrain", "going wrong", "worse"),
     "no_clarifying": ("requirement", "assum", "scope", "clarify", "users", "constraint", "pin down", "ask",
@@ -200,7 +201,30 @@ def guard_rules(question: Question, gap: str, target: str | Finding, asked: Sequ
     follow-up the model rewrote."""
     return {"asked": [a for a in asked if a != question.prompt], "borrowed": borrowed,
             "must_name": figure_words(gap, target), "question": question.prompt,
-            "narrowing": NARROWING if gap in ABOUT_THE_QUESTION else (), "known": live, "draft": draft}
+            "narrowing": NARROWING if gap in ABOUT_THE_QUESTION else (), "known": live, "draft": draft,
+            "story": story_sources(gap, target, question)}
+
+
+# Gaps whose follow-up asks about the problem itself rather than the story told: a question naming the
+# problem's own words (the question, its talking points) is concrete there.
+ABOUT_THE_PROBLEM = ("missing_point", "no_monitoring", "no_clarifying", "no_numbers")
+
+
+def story_sources(gap: str, target: str | Finding, question: Question) -> str | None:
+    """Besides the answer, what a concrete follow-up may name (`specific.vague`): what the scorer quoted
+    (the answer's words, a missed point), the wrong figure and its inputs, and for a gap about the problem
+    the question's own words and facts; None after a non-answer, an off-topic or an overlong answer, whose
+    follow-up is about the question itself, and after a story with no situation set up, whose follow-up
+    asks for just that."""
+    if gap in ABOUT_THE_QUESTION or gap in ("too_long", "no_context"):   # what the story never set up: may name nothing
+        return None
+    finding = as_finding(target)
+    found = re.findall(r'"([^"]+)"', finding.evidence)     # its quotes: the scorer's own words do not count
+    if finding.check is not None:
+        found += [finding.check.claimed, finding.check.inputs]
+    if gap in ABOUT_THE_PROBLEM:        # the problem's own words, its facts (traffic, latency, budget) among them
+        found += [question.prompt, *question.talking_points, *(w for fact in question.facts for w in fact)]
+    return " ".join(found)
 
 
 def gap_words(gap: str, target: str | Finding, question: Question, gaps: Mapping[str, Any] | None = None) -> tuple[str, ...]:

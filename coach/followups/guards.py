@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from coach.followups import grounding, wording
+from coach.followups import grounding, specific, wording
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
 _LABEL = re.compile(r"^\s*(?:follow[- ]?up|interviewer|question|assistant|q)\s*[:\-]\s*", re.IGNORECASE)
@@ -103,7 +103,8 @@ class Verdict:
 
 def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence[str],
           borrowed: frozenset[str] = frozenset(), must_name: frozenset[str] = frozenset(),
-          question: str = "", narrowing: Sequence[str] = (), known: str = "", draft: str = "") -> Verdict:
+          question: str = "", narrowing: Sequence[str] = (), known: str = "", draft: str = "",
+          story: str | None = None) -> Verdict:
     """Judge one cleaned candidate. `borrowed` are words of the few-shot examples that the
     live question and answer do not use: a candidate built from them copies an example.
     `must_name`: words of which the candidate must name one (the figure that does not add up).
@@ -111,7 +112,9 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
     it with one of the `narrowing` phrases ("what would you look at first" after a non-answer).
     `known`: other text the model was shown (the finding): a figure in the candidate must come from
     it, the answer or the question (a model that changes "p99" to "p98" invents one). What the candidate
-    is said to have done or said must come from these texts too (`grounding`)."""
+    is said to have done or said must come from these texts too (`grounding`). `story`: besides the answer,
+    the text whose words make a question concrete (`specific`: what the scorer found); None when the
+    follow-up is about the question itself (after a non-answer), where neither vagueness nor echo is checked."""
     text = candidate.strip()
     low = text.lower()
     reasons: list[str] = []
@@ -154,6 +157,13 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
         reasons.append("gives feedback instead of asking")
     if _CANDIDATE_VOICE.search(text):
         reasons.append("speaks as the candidate")
+    if story is not None:
+        echo = specific.echoed_choice(text, question, answer)
+        if echo:
+            reasons.append(f"echoes the question: {echo}")
+        blur = specific.vague(text, f"{answer} {story}")
+        if blur:
+            reasons.append(f"vague: {blur}")
     premise = grounding.ungrounded(text, answer, question, known, draft, *asked)
     if premise:
         reasons.append(f"a premise the candidate never gave: {premise}")

@@ -38,6 +38,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
      re.compile(r"\b(?:before|after|without|of|to|for|with|from|into)-[a-z]+ing\b", _FLAGS)),
     ("two questions joined by a comma",
      re.compile(r"^(?:how|what|which|why|who|where)\b[^,]*,\s*(?:how|what|which|why|who|where)\b", _FLAGS)),
+    ("a sentence pasted after 'after that'",
+     re.compile(r"\bafter that\s+(?:the|a|an|we|it|they|everyone|everything|our|i)\s+\w+\s+(?:was|were|is|are|had|got)\b",
+                _FLAGS)),
     ("ends on a word that needs more after it",
      re.compile(r"\b(?:the|a|an|and|or|but|than|your|their|its|our|my|very)\s*\?$", _FLAGS)),
 )
@@ -65,12 +68,31 @@ def broken(text: str, draft: str = "") -> str | None:
         if reason.startswith("a past form") and m.group("verb") in _ED_BASE:
             continue
         return reason
+    if _phrase_twice(low):
+        return "a phrase said twice"
     m = _WHAT_AND_AN_OBJECT.search(low)
     if m and m.group("verb") not in _TWO_OBJECTS and not low.rstrip("?").split()[-1] in _PREPOSITIONS:
         return "'what' and an object after one verb"
     if _NEGATED.search(low) and not _NEGATED.search(draft.lower()):
         return "a negation the draft does not have"
     return None
+
+
+_SMALL = frozenset("what that they them this these those with from have does would could should there their about "
+                   "into were when where which".split())
+
+
+def _phrase_twice(low: str) -> bool:
+    """Three words said twice, two of them words of substance ("walked the director and two staff engineers
+    through ... the director and two staff engineers"), not a parallel "what did you ... what did you"."""
+    words = re.findall(r"[a-z0-9'\-]+", low)
+    seen: set[tuple[str, ...]] = set()
+    for i in range(len(words) - 2):
+        run = tuple(words[i: i + 3])
+        if run in seen and sum(len(w) > 3 and w not in _SMALL for w in run) >= 2:
+            return True
+        seen.add(run)
+    return False
 
 
 def dangling_pronoun(text: str, heard: set[str]) -> bool:
