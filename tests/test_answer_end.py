@@ -117,12 +117,13 @@ def test_sure_ends_are_never_a_pause_on_any_written_set() -> None:
 
 def test_the_policy_ends_at_the_graded_wait_and_speech_voids_it() -> None:
     told = ("We cut the ranking latency in half by caching embeddings. It took two weeks of shadow tests. "
-            "In the end p99 went from four hundred milliseconds to one hundred and forty.")
+            "In the end p99 went from four hundred milliseconds to one hundred and forty. So that's how we got "
+            "back under the budget.")
     detector = EndOfTurn(silence_seconds=2.0, ask_after_s=0.3)
     detector.feed(-20.0, 1.0)
     for _ in range(3):
         assert not detector.feed(-70.0, 0.1)
-    assert not detector.judged(True, told, "story")            # the words and the audio agree: 0.5 s
+    assert not detector.judged(True, told, "story")            # the words (sure) and the audio agree: 0.5 s
     assert not detector.feed(-70.0, 0.1) and detector.feed(-70.0, 0.1)
     unsure = EndOfTurn(silence_seconds=2.0, ask_after_s=0.3)
     unsure.feed(-20.0, 1.0)

@@ -106,20 +106,3 @@ def test_a_line_rendered_ahead_waits_for_a_transcription_and_a_line_to_say_does_
     assert ahead.done() and not ended, "the line to say waited for the transcription"
     thread.join()
 
-
-def test_a_live_window_waits_for_a_line_being_rendered_and_the_tail_does_not(tmp_path: Path, transcriber) -> None:
-    answer = decode_file(speak_to_wav("We served three thousand queries per second at peak.", tmp_path / "a.wav"))
-    began: list[float] = []
-    inner = transcriber._transcribe
-    transcriber._transcribe = lambda *a: (began.append(time.perf_counter()), inner(*a))[1]
-    try:
-        thread, ended = _hold("voice", 0.8)
-        transcriber.transcribe_background(answer)
-        thread.join()
-        assert began[-1] >= ended[0]                       # the window began once the line was rendered
-        thread, ended = _hold("voice", 1.5)
-        transcriber.transcribe(answer)                     # the tail: at once
-        assert not ended or began[-1] < ended[0]
-        thread.join()
-    finally:
-        transcriber._transcribe = inner

@@ -11,10 +11,10 @@ sentence trims what the heap still holds.
 Two working sets at once still took the process over 1 GB: the voice rendering a line (up to
 ~140 MB of activations) while the primed final pass decoded a piece (~80 MB). `rendering()` marks
 a line queued or being rendered, and `wait_quiet()` lets background work (the primed pass) start
-only once the voice has none. The same holds for the work nobody waits for: a line rendered ahead
-waits while Whisper runs (`working("stt")`, `wait_idle`), and a live window while a line is being
-rendered (`working("voice")`), each for a moment at most; the answer's tail and the lines being
-said never wait.
+only once the voice has none. A line rendered ahead (nobody waits for it yet) likewise waits while
+Whisper runs (`working("stt")`, `wait_idle`), up to 2 s and never behind a line to be said. Live
+windows do not wait for the voice: the answer's tail waits for the window before it, so a window held
+back would hold back the words the end of the turn waits for.
 """
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ _lock = threading.Lock()
 _ready = False
 _renders = 0                      # voice lines queued or being rendered
 _quiet = threading.Condition()
-_active = {"voice": 0, "stt": 0}  # working sets in use now: a line being rendered, a transcription
+_active = {"stt": 0}              # working sets in use now: a transcription
 
 
 def _load() -> Any:
@@ -84,7 +84,7 @@ def wait_quiet(timeout_s: float) -> bool:
 
 @contextmanager
 def working(kind: str) -> Iterator[None]:
-    """Mark a model's working set in use ("voice": a line being rendered; "stt": a transcription)."""
+    """Mark a model's working set in use ("stt": a transcription)."""
     with _quiet:
         _active[kind] += 1
     try:

@@ -72,8 +72,7 @@ class _SynthThread:
             try:
                 if item[0] == AHEAD:     # not needed yet: not beside a transcription's working set
                     heap.wait_idle("stt", AHEAD_WAIT_S, give_up=self._line_waiting)
-                with heap.working("voice"):
-                    self._render(engine, *job)
+                self._render(engine, *job)
             finally:
                 heap.rendering(-1)
 

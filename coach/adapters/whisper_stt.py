@@ -30,7 +30,6 @@ SILENCE_DBFS = -75.0          # digital near-silence; quiet microphones sit well
 NO_SPEECH_PROB = 0.6
 MIN_LOGPROB = -1.0
 QUIET_WAIT_S = 5.0            # a primed call waits at most this long for the voice to finish rendering
-BACKGROUND_WAIT_S = 1.0       # a live window waits at most this long for a line being rendered
 
 
 def check_whisper_dir(path: Path) -> Path:
@@ -108,12 +107,6 @@ class WhisperTranscriber:
             finally:
                 self.busy.clear()
                 heap.give_back()
-
-    def transcribe_background(self, samples: np.ndarray) -> Transcript:
-        """A live window, transcribed while the candidate speaks (nothing waits for it): not beside a
-        line being rendered, whose working set and Whisper's together took the process over 1 GB."""
-        heap.wait_idle("voice", BACKGROUND_WAIT_S)
-        return self.transcribe(samples)
 
     def is_common(self, word: str) -> bool:
         """An ordinary word: one the model's tokenizer holds whole (" reduce", " shared"; not " onks")."""

@@ -71,10 +71,6 @@ class IncrementalTranscriber:
             else (self.prompt, self.hotwords)
         if getattr(self.transcriber, "primes", False) and (prompt or hotwords):
             return self.transcriber.transcribe(samples, prompt=prompt, hotwords=hotwords)  # type: ignore[call-arg]
-        background = getattr(self.transcriber, "transcribe_background", None)
-        if background is not None and self.background and not tail:
-            held: Transcript = background(samples)   # a window nobody waits for: the transcriber may hold it a moment
-            return held
         return self.transcriber.transcribe(samples)
 
     def _window(self) -> np.ndarray:
