@@ -109,10 +109,20 @@ def test_an_end_said_in_so_many_words_is_sure() -> None:
 def test_sure_ends_are_never_a_pause_on_any_written_set() -> None:
     """Every folded-in set of written pauses: no pause is a sure end (a sure end is taken 0.5 s after the
     last word), and the sure ends are a real share of the real ends."""
-    for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4"):
+    for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"):   # heldout5 scored once first
         result = evaluate(load(name))
         assert result["sure_false_ends"] == 0, (name, result["wrong"])
         assert result["sure_recall"] >= 0.1, name
+
+
+def test_a_reflection_that_opens_the_answer_is_no_sure_end() -> None:
+    """"In hindsight, ..." as the first sentence may lead into the story: it waits as the silence rule does;
+    after a story it is the wrap-up, taken at once."""
+    opening = judge("In hindsight, there were two mistakes I made, and the second one cost us a month.")
+    assert not opening.sure
+    told = judge("Our fraud model kept flagging refunds. I rebuilt its label pipeline. False flags halved. "
+                 "In hindsight, I should have audited the labels first.")
+    assert told.says == "end" and told.sure
 
 
 def test_the_policy_ends_at_the_graded_wait_and_speech_voids_it() -> None:

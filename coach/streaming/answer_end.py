@@ -146,7 +146,8 @@ def judge(text: str, kind: str = "story") -> Verdict:
     if wrap:
         # an estimate says "so that's ..." at every step's figure, not only at its last one
         step = kind == "estimate" and wrap.group(0).startswith("so that")
-        return Verdict("end", ("wraps up: " + last[:60],), sure=not step)
+        # with nothing before it, "Looking back, ..." may open the answer: an end, not a sure one
+        return Verdict("end", ("wraps up: " + last[:60],), sure=not step and len(texts) > 1)
     listed = _open_list(texts)
     if listed is not None:
         return Verdict("goes_on", ("a list announced and not finished: " + listed[:60],))
