@@ -105,10 +105,13 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
         levels.plan(a, t)
         told = Trace()
         levels.story(a, told, followup)
-        if told.level >= PLAN_AS_STORY and told.level > t.level:
+        on_point = not a.points.total or bool(a.points.covered)
+        if told.level >= PLAN_AS_STORY and told.level > t.level and on_point:
             # "what would you do" answered with what they did (the scene, the steps, a measured outcome): the
-            # rubric's strongest evidence for a plan is having done it, so the story's level stands
+            # rubric's strongest evidence for a plan is having done it, so the story's level stands. A story that
+            # covers none of the question's points answers another question (a list of grievances, a past job)
             t.set(told.level, "answers with a story of their own work: " + "; ".join(told.steps[-2:]) + ";")
+        levels.plan_red_flags(a, t)
     elif kind == "design":
         levels.design(a, t)
     else:

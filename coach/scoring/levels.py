@@ -149,7 +149,13 @@ _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagge
                     r"teams|folks|managers)) (?:always|never|just|usually|generally) (?:chases?|chased|cares?|listens?|"
                     r"listened|thinks?|wants?|ignores?|ignored|(?:doesn'?t|don'?t|didn'?t|did not|do not|does not) "
                     r"(?:care|listen|bother|understand|get it))\b|"
-                    r"\bproved my point\b|\bi told (?:them|him|her|you) so\b", _F)
+                    r"\bproved my point\b|\bi told (?:them|him|her|you) so\b|"
+                    # asking without understanding: "product teams often ask for these things without understanding
+                    # what goes into a model"
+                    r"\b(?:they|product|the business|leadership|management|(?:product|data|platform|business|sales|"
+                    r"other) (?:engineers|people|teams|folks|managers)) (?:often |always |usually |just |tend to )?"
+                    r"(?:ask|asks|want|wants|demand|demands|push|pushes)\b[^.]{0,40}?\bwithout (?:really |even )?"
+                    r"(?:understanding|knowing|thinking)\b", _F)
 BLAME_COST = 0.75
 # Running down the current manager or employer in a view of one's own job ("my current manager does not really
 # understand machine learning", "the company has been a bit of a mess since the reorganisation"): the people rounds'
@@ -160,7 +166,9 @@ _DISPARAGE = re.compile(
     r"management|director|skip[- ]level|org) (?:does not|doesn'?t|did not|didn'?t|do not|don'?t|has never|have never|"
     r"never) (?:really |even |actually |fully |truly )?(?:understands?|understood|knows?|cares?|cared|gets?|listens?|"
     r"values?)\b|"
-    r"\b(?:the|my|our|this) (?:company|place|org|organi[sz]ation|employer|leadership|management) (?:has been|is|was|"
+    r"\b(?:my|our) (?:current |direct )?(?:manager|boss|leadership|management|director) (?:has|have) no (?:real |actual )?"
+    r"(?:grasp|understanding|idea|clue)\b|"
+    r"\b(?:the|my|our|this) (?:current )?(?:company|place|org|organi[sz]ation|employer|leadership|management) (?:has been|is|was|"
     r"had been) (?:(?:a bit|kind|sort|frankly|honestly|just|really|totally|such|quite|pretty much) (?:of )?)*(?:a )?"
     r"(?:mess|disaster|joke|chaos|circus|shambles|dysfunctional|toxic|hopeless)\b|"
     r"\bpeople who (?:have never|never|don'?t|do not) (?:\w+ ){0,2}(?:trained|built|shipped|understood|understand) "
@@ -241,6 +249,11 @@ def plan(a: Any, t: Trace) -> None:
         t.add(0.3, "a concrete example or a measured outcome of their own work")
     if t.level > GENERIC_CAP and _generic(a):
         t.set(GENERIC_CAP, "generic: no figure of their own, no named technique or tool, no example of their work")
+
+
+def plan_red_flags(a: Any, t: Trace) -> None:
+    """A plan or view that writes the partner off or runs down the current employer: the rubric's red flag, costed
+    after the plan is read (also when it is answered with a story of their own work)."""
     blame = _blame(a.text)
     if blame:                         # a plan that writes the partner off is the rubric's red flag as much as a story
         t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
@@ -350,7 +363,8 @@ _STOCK = re.compile(r"\b(?:democrati[sz]\w*|force multiplier|undifferentiated he
                     r"partnered closely|raised? the bar|customer[- ]obsess\w*|bias for action|ownership mindset|"
                     r"growth mindset|passionate about|state[- ]of[- ]the[- ]art|cloud[- ]native|best practices|"
                     r"ai[- ]powered|a (?:big|huge|real) success|(?:whole|entire) lifecycle|next[- ]level|"
-                    r"at the end of the day)\b")          # lowercase, run on lowercased text (faster than IGNORECASE)
+                    r"at the end of the day|at the forefront|fast[- ]paced|driving (?:adoption|alignment|impact|value|"
+                    r"outcomes)|trusted partner|make a (?:real )?difference)\b")          # lowercase, run on lowercased text (faster than IGNORECASE)
 STOCK_CAP = 1.5          # the level an answer of stock phrases reaches at most
 
 
