@@ -122,8 +122,15 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     # deep dive's overview (the problem, its scale) is what its question asks for first
     first = st.labels.index("action") if "action" in st.labels else len(st.labels)
     setup = sum(len(x.text.split()) for x, lab in zip(a.sents[:first], st.labels) if lab == "situation")
-    if setup > (SETUP_WORDS_OVERVIEW if a.round == "deep-dive" else SETUP_WORDS) and t.level > SETUP_CAP:
-        t.set(SETUP_CAP, f"the scene runs {setup} words before the first step (a sentence or two is the bar): at most")
+    bar = SETUP_WORDS_OVERVIEW if a.round == "deep-dive" else SETUP_WORDS
+    cap = SETUP_CAP_LONG if setup > 2 * bar else SETUP_CAP     # a scene twice the bar is most of the answer
+    if setup > bar and t.level > cap:
+        t.set(cap, f"the scene runs {setup} words before the first step (a sentence or two is the bar): at most")
+    approval = [x.text for x, lab in zip(a.sents, st.labels) if lab == "result" and _APPROVAL.search(x.text)]
+    if approval and not st.measurable_result and a.points.total and 2 * len(a.points.covered) < a.points.total:
+        # the only outcome is that someone liked it ("the feedback from the operations team was positive"), and the
+        # story misses most of what was asked: the rubric's thin story with its result unsaid
+        t.add(-APPROVAL_COST, f'the outcome is only approval ("{approval[0][:60]}") and most points are missed')
     blame = _blame(a.text)
     if blame:
         t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
@@ -188,6 +195,14 @@ _ADOPTED_NOW = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|te
                           r"fifty|a dozen|dozens of) (?:other |product |engineering )?(?:teams|groups|orgs|product areas|"
                           r"business units) (?:now |still |today )(?:use|rely on|run on|depend on|build on|are on)\b", _F)
 SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most
+SETUP_CAP_LONG = 2.5                  # the level at most when the scene runs past twice that
+APPROVAL_COST = 0.5                   # an outcome told only as approval, in a story that misses most points
+# An outcome told only as someone's approval: "the feedback was positive", "management was happy with it".
+_APPROVAL = re.compile(r"\b(?:(?:the )?(?:feedback|response|reception|reaction)s? (?:from [\w ]{1,30} )?(?:was|were|has "
+                       r"been|had been) (?:very |really |quite |generally |mostly |overwhelmingly )?(?:positive|good|"
+                       r"great|encouraging)|(?:management|leadership|the business|stakeholders|everyone|everybody|the "
+                       r"client|the customer|customers|users|my manager|the team|they|people) (?:was|were|seemed|felt) "
+                       r"(?:very |really |quite |pretty |generally )?(?:happy|pleased|satisfied|impressed|delighted))\b", _F)
 SETUP_WORDS_OVERVIEW = 180            # a deep dive's overview: the problem and its scale come before the design
 
 
