@@ -136,6 +136,8 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
         size = _last_before(qs, m, lambda x: x.kind == "storage" and x.has("per_item") and _near(x, m, 2))
         if size is None or _PER_VALUE.match(text, size.start + len(size.text)):
             continue      # bytes per dimension: rows × dimensions × bytes is napkin_steps' vector storage
+        if m.value < size.value:
+            continue      # smaller than one item's size: a size of something else ("each parameter costs 16 bytes")
         rate = _last_before(qs, m, lambda x: _is_total_rate(x) and _near(x, m, 2))
         count = _last_before(qs, m, lambda x: x.kind == "dataset" and _near(x, m, 2))
         if m.has("rate") and rate:
