@@ -111,6 +111,11 @@ TASK = [
     (re.compile(r"\b(?:i|we) wanted (?:them|it|everyone|everybody|every|each|all|the|our|us|both)\b", _F), 2.0),
     (re.compile(r"\bdeadline\b|\bbefore the (?:next|holiday|launch)\b|\bwithout (?:losing|hurting|breaking)\b", _F),
      1.0),
+    # the speaker's role with what they saw it called for: "I was the staff engineer for search, and I thought the
+    # area needed one shared view of a good match"
+    (re.compile(r"^(?:(?:and|so|um)\W+)*i was the [a-z -]{0,30}(?:engineer|lead|owner|scientist|architect)\b[^.]{0,40}?\bi "
+                r"(?:thought|believed|felt|decided|saw|was convinced) (?:that )?[^.]{0,30}?\b(?:needed|had to|should)\b",
+                _F), 2.7),
 ]
 # An agreement reached: a step of the story; the outcome only with an outcome told with it ("She agreed, and the
 # partial launch lifted sales by 1.5 percent", "Both teams signed off and it launched the next week").
