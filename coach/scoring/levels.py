@@ -95,6 +95,8 @@ def story(a: Any, t: Trace, followup: bool) -> None:
                 t.add(0.6, "reflection on what they learned or would change")
             if a.tradeoffs:
                 t.add(0.3, "weighs an option")
+            elif (guard := _GUARDED.search(a.text)) is not None:
+                t.add(0.3, f'checks the cost side of the outcome ("{guard.group(0)}")')
             if _LASTING.search(a.text):
                 t.add(0.3, "an outcome that lasted")
             # run-on speech packs several steps into one sentence: count first-person steps outside the context too
@@ -142,6 +144,13 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     i, we = len(I_WORD.findall(told)), len(WE_WORD.findall(told))
     if we >= 3 and we > 2.5 * i:
         t.add(-0.5, f'"we" {we} times against "I" {i}')
+
+
+# An outcome checked against what it could have cost: "fell from one in eight to one in twenty, with no rise in
+# emergency deliveries", "while complaints stayed flat".
+_GUARDED = re.compile(r"\b(?:with no|without (?:a|any)|and no) (?:[a-z]+ )?(?:rise|increase|drop|loss|hit|regression|growth)s? "
+                      r"in\b|\bwhile (?:[a-z-]+ ){1,4}(?:stayed|held|remained) (?:flat|steady|level|the same|unchanged)\b",
+                      _F)
 
 
 # Putting the fault on others (or a sweeping judgement of them), the rubric's red flag in a story about a mistake or a conflict: "the review process
