@@ -162,7 +162,10 @@ _ELAPSED = (r"^(?:(?:and|so|but|um|uh)\W+)*(?:(?:about |almost |nearly |over )?(
             r"nine|ten|eleven|twelve|eighteen|several|a few|a couple of|\d+) (?:days?|weeks?|months?|quarters?|years?|"
             r"sprints?)\b(?! (?:of|to|before|into|on)\b)|today|"
             r"these days|by now|since then|now|within (?:a|an|one|two|three|four|six|a few|a couple of|\d+) (?:days?|"
-            r"weeks?|months?|quarters?))")
+            r"weeks?|months?|quarters?)|"
+            # the time after the change, told as a span: "over the next six months", "in the following quarter"
+            r"(?:over|in|during) the (?:next|following|first) (?:(?:two|three|four|five|six|eight|nine|ten|twelve|"
+            r"eighteen|several|few|couple of|\d+) )?(?:days?|weeks?|months?|quarters?|years?))")
 # A lesson told as what the speaker would change: "What I'd change is ...", "If I did it over, I'd ..."
 _REDO = (r"what i'?d (?:change|do differently|do again)|what i would (?:change|do differently)|"
          r"if i (?:did|could do|were doing|was doing|started) (?:it|this|that)? ?(?:again|over)|"
@@ -181,7 +184,7 @@ RESULT = [
     # an outcome told after the time that passed, in any tense: "Eighteen months later three of the four teams are
     # on the shared stack", "Today eleven teams run it"; the subject is not the speaker (that would be a new step)
     (re.compile(_ELAPSED + r",?\s+(?!(?:i|we|then)\b)(?:[a-z0-9,-]+\s+){0,8}?(?:went (?:live|out)|shipped|launched|"
-                r"are|is|has|have|run|use|take|reach|"
+                r"are|is|has|have|run|ran|fell|dropped|rose|stopped|use|take|reach|"
                 r"serve|cover|sit|stay|was|were|had|(?!(?:its|this|was|has|is|as|us|his|always|sometimes|less|plus)\b)"
                 r"[a-z]{2,}[^s\W]s)\b", _F), 2.6),
     (re.compile(r"\b(?:as a result|in the end|ended up|the result|the outcome|the impact|that led to|which led to|"
@@ -210,7 +213,9 @@ RESULT = [
                 r"shorter|smaller|lower|higher|better|more (?:confident|reliable|stable|accurate)|less (?:noisy|"
                 r"flaky))\b|^(?:and |so )?(?!i\b|we\b)[a-z -]{2,40}?(?<!\bhad) (?:stopped|disappeared|went away|vanished)\b|"
                 r"\bmade no (?:difference|change)\b|\bbecame (?:the|a|an|our|her|his|their) (?:[a-z-]+ ){0,2}"
-                r"(?:standard|default|guide|template|baseline|reference|playbook)\b", _F), 2.4),
+                r"(?:standard|default|guide|template|baseline|reference|playbook|standing item|fixture)\b|"
+                # others took it up: "the note format was later copied by the teams forecasting admissions"
+                r"\b(?:was|were) (?:later |since |then |soon )?(?:copied|adopted|reused|taken up) by\b", _F), 2.4),
     # outcomes in plain words: things back to normal, nobody hit the fault again, others took it up or own it now
     # (not a bare verdict: "it worked well" is how the speaker rates it)
     (re.compile(r"\b(?:went|got|came) back to (?:normal|where (?:it|they) (?:was|were)|(?:its|their) old)|"
@@ -251,7 +256,7 @@ CUE_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     SITUATION[14][0]: ("had ",),
     SITUATION[15][0]: ("sure", "convinced", "certain", "confident", "positive", "was when", "success"),
     RESULT[12][0]: ("got", "became", "ran", "came out", "ended up", "stopped", "disappeared", "went away", "vanished",
-                    "made no"),
+                    "made no", "copied by", "adopted by", "reused by", "taken up by"),
 }
 _HYPOTHETICAL = re.compile(r"\b(?:would|will|should|could|going to|want(?:ed|s)?|need(?:ed)? to|plan(?:ned)? to|"
                            r"hope to|goal|target|aim|asked|to get it|to bring|i'd|we'd)\b", _F)
