@@ -150,6 +150,8 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
             shown = [n for n in names if n in found]
             t.add(STAFF_BONUS, ("shows every staff signal: " if len(shown) == len(names) else
                                 f"shows {len(shown)} of {len(names)} staff signals: ") + ", ".join(shown))
+    if a.non_answer is None:
+        levels.claimed_level(a, t)   # after the staff bar: no bonus lifts a claimed level the answer does not show
     _wrong_claims(a, t)              # last: no bonus lifts an answer past a wrong claim
     lvl = round(max(1.0, min(5.0, t.level)), 2)
     return Calibration(lvl, kind, tuple(t.steps), tuple(found), missing, dimension_mean)

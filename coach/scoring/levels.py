@@ -435,6 +435,22 @@ def chronology(a: Any, t: Trace) -> None:
         t.set(CHRONO_CAP, f"{lines} lines of career history and nothing on the current role: at most")
 
 
+# The level claimed instead of shown: "my manager says I am basically operating at staff level already, the title has
+# not caught up". With most of the question's points missed, the claim is all the evidence there is: the people
+# rounds' red flag of asserting seniority, held at CLAIMED_CAP.
+_CLAIMED_LEVEL = re.compile(r"\b(?:operating|working|performing|functioning) at (?:the |a )?(?:staff|principal|that|this) "
+                            r"level\b|\b(?:i am|i'm) (?:basically |essentially |effectively )*(?:a )?(?:staff|principal)"
+                            r"(?: engineer)? already\b|\btitle (?:has not|hasn'?t|just hasn'?t|has yet to) (?:caught|catch) up\b",
+                            _F)
+CLAIMED_CAP = 2.0
+
+
+def claimed_level(a: Any, t: Trace) -> None:
+    claim = _CLAIMED_LEVEL.search(a.text)
+    if claim and a.points.total and 2 * len(a.points.covered) < a.points.total and t.level > CLAIMED_CAP:
+        t.set(CLAIMED_CAP, f'claims the level ("{claim.group(0)}") and misses most of what shows it: at most')
+
+
 def delivery(a: Any, t: Trace) -> None:
     d = a.delivery
     if d.words and d.filler_count * 100 / d.words > 4:
