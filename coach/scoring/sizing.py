@@ -55,7 +55,7 @@ _PART_UNIT = re.compile(     # "half a megabyte", "a quarter of a second": a fra
     r"kb|mb|gb|tb|meg|gig|point)s?\b)", re.IGNORECASE)
 _PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _RANGE_GAP = re.compile(r"^\s*(?:to|-|–|or|and|through)\s*$", re.I)
-_RESTATE = re.compile(r"^\s*(?:at (?:the )?peak|peak|on average|average|in total|total|or so|"
+_RESTATE = re.compile(r"^\s*(?:at (?:the )?peak|peak|on average|average|in total|total|in all|all told|altogether|or so|"
                       r"at (?:dinner|lunch|breakfast)(?: ?time)?|at (?:the )?(?:busiest|rush))\b|^\s*(?:[.,;!?]|$)", re.I)
 _PEAK = re.compile(r"\bpeak", re.I)
 _AVERAGE = re.compile(r"\baverage|\bavg\b|\bmean\b|\bon average", re.I)
