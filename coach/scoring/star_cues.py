@@ -98,7 +98,12 @@ TASK = [
                 r"\b(?:it was|it's|it is) (?:on|up to) me to\b|"
                 r"\btook (?:on )?(?:the |full )?(?:responsibility|ownership)\b|\bi was the one (?:on call|responsible|"
                 r"in charge|who had to)\b|\b(?:it )?(?:fell|landed) (?:\w+ ){0,2}on me\b|"
-                r"\bi felt it was my\b|\bi (?:led|owned) (?:a|the) (?:project|effort|migration)\b", _F), 2.5),
+                r"\bi felt it was my\b|\bi (?:led|owned) (?:a|the) (?:project|effort|migration)\b|"
+                # the call named as the speaker's: "so the choice of model was my call"; the role with its remit: "I was
+                # the staff engineer responsible for the claims models"
+                r"\b(?:the|this|that) (?:[a-z-]+ ){0,3}(?:was|is) my (?:call|decision|job|responsibility)\b|"
+                r"\bi was the (?:[a-z-]+ ){0,3}(?:engineer|lead|owner|scientist|manager|architect) responsible for\b",
+                _F), 2.5),
     # a call that was the speaker's to make is the task, whatever backstory the sentence carries ("I had to decide
     # before the winter timetable whether ..., which the director had been shown")
     (re.compile(r"^(?:(?:so|and|then|but)\W+)*i (?:had|needed) to (?:decide|choose|pick|work out|figure out|recommend)\b",
@@ -246,6 +251,9 @@ RESULT = [
     (re.compile(r"\b(?:went (?:really |pretty )?(?:well|fine|smoothly)|everyone was happy|people liked|got a lot (?:better|quieter)|did (?:really |very |pretty )?well for|"
                 r"(?:the team|everyone|they|the business|the client|leadership) (?:was|were) (?:very |really )?(?:happy|pleased)|"
                 r"was a success|worked (?:out|really well))\b", _F), 2.0),
+    # trust that lasted, told in the present perfect: "She has asked me to review the next two automation requests"
+    (re.compile(r"\b(?:she|he|they|the (?:[a-z]+ ){0,2}(?:team|lead|director|head|manager)s?) (?:has|have) (?:since |now "
+                r"|also )?(?:asked|invited|trusted|brought) me\b", _F), 3.0),
 ]
 # Words without which a slow cue cannot fire (its every alternative contains one), tried as plain substrings of the
 # lowered sentence before the cue's search: the ask and ownership cue, the past perfect of the backstory, a belief
