@@ -110,7 +110,7 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
             # "what would you do" answered with what they did (the scene, the steps, a measured outcome): the
             # rubric's strongest evidence for a plan is having done it, so the story's level stands. A story that
             # covers none of the question's points answers another question (a list of grievances, a past job)
-            t.set(told.level, "answers with a story of their own work: " + "; ".join(told.steps[-2:]) + ";")
+            t.set(told.level, levels.TOLD_AS_STORY + ": " + "; ".join(told.steps[-2:]) + ";")
         levels.plan_red_flags(a, t)
     elif kind == "design":
         levels.design(a, t)

@@ -18,6 +18,7 @@ _F = re.IGNORECASE
 # Rounds whose rubric asks for examples with results (evidence from past work, the system's internals) rather than
 # a scene-setting story: a missing situation does not make the example incomplete there.
 EXAMPLE_ROUNDS = ("hiring-manager", "recruiter", "deep-dive")
+TOLD_AS_STORY = "answers with a story of their own work"     # the step that reads a plan question's answer as a story
 _REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking back|in hindsight|i would have|"
                          r"next time|if i did it again|would do differently|i'?d do differently|what i'?d change|"
                          r"what i would change|"

@@ -306,7 +306,10 @@ _CAREER = re.compile(r"^(?:(?:and|so|um|uh|then)\W+)*(?:before that|prior to tha
 _OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i owned (?:the|our|a|an|their) (?:[a-z-]+ ){0,3}?(?:model|system|service|"
                          r"platform|pipeline|stack|ranker|classifier|library|infrastructure|job)s?\b|"
                          r"^(?:(?:and|so|um|uh|at the time)\W+)*i (?:led|ran|managed|headed) (?:the|our|a|an) "
-                         r"(?:[a-z-]+ ){0,3}?(?:team|group|org|organi[sz]ation|squad|department)\b", _F)
+                         r"(?:[a-z-]+ ){0,3}?(?:team|group|org|organi[sz]ation|squad|department)\b|"
+                         # the work the story is set in: "I worked on a model for a chain of veterinary clinics that ..."
+                         r"^(?:(?:and|so|um|uh|at the time)\W+)*i worked on (?:a|an|the|our) (?:[a-z-]+ ){0,3}?(?:model|"
+                         r"system|service|platform|pipeline|ranker|classifier|forecast)s? (?:for|at|that|which)\b", _F)
 _OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my)\b", _F)
 # Verb forms that look past but are not narration: the present perfect ("I have worked"), and a participle after
 # a present-tense "be" ("what a team is made of", "is better bought or taken from open source").
