@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from coach.scoring import levels
+from coach.scoring import levels, red_flags
 from coach.scoring.levels import Trace
 from coach.scoring.staff import DEFAULT_STAFF, STAFF_SIGNALS
 from coach.scoring.text import first_matches
@@ -111,7 +111,7 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
             # rubric's strongest evidence for a plan is having done it, so the story's level stands. A story that
             # covers none of the question's points answers another question (a list of grievances, a past job)
             t.set(told.level, levels.TOLD_AS_STORY + ": " + "; ".join(told.steps[-2:]) + ";")
-        levels.plan_red_flags(a, t)
+        red_flags.plan_red_flags(a, t)
     elif kind == "design":
         levels.design(a, t)
     else:
@@ -151,7 +151,7 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
             t.add(STAFF_BONUS, ("shows every staff signal: " if len(shown) == len(names) else
                                 f"shows {len(shown)} of {len(names)} staff signals: ") + ", ".join(shown))
     if a.non_answer is None:
-        levels.claimed_level(a, t)   # after the staff bar: no bonus lifts a claimed level the answer does not show
+        red_flags.claimed_level(a, t)   # after the staff bar: no bonus lifts a claimed level the answer does not show
     _wrong_claims(a, t)              # last: no bonus lifts an answer past a wrong claim
     lvl = round(max(1.0, min(5.0, t.level)), 2)
     return Calibration(lvl, kind, tuple(t.steps), tuple(found), missing, dimension_mean)
