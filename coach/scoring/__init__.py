@@ -104,6 +104,11 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     a.staff_missing = cal.staff_missing
     if cal.kind != "story":        # STAR notes ("situation is 67% of the answer") mean nothing for a design or a plan
         a.star = star_report = _without_star_notes(star_report)
+        if cal.kind == "plan" and not any(s.startswith(levels.TOLD_AS_STORY) for s in cal.steps) and \
+                not (a.points.total and a.points.covered):
+            # a view that covers none of the question's points and is not read as a story (a list of grievances):
+            # no sentence of it is a part of a story to quote
+            a.star = star_report = star.no_story(sents)
     gaps = find_gaps(a)
     card = Scorecard(
         star=star_report,

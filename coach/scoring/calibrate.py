@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from coach.scoring import levels
+from coach.scoring import levels, red_flags
 from coach.scoring.levels import Trace
 from coach.scoring.staff import DEFAULT_STAFF, STAFF_SIGNALS
 from coach.scoring.text import first_matches
@@ -105,10 +105,13 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
         levels.plan(a, t)
         told = Trace()
         levels.story(a, told, followup)
-        if told.level >= PLAN_AS_STORY and told.level > t.level:
+        on_point = not a.points.total or bool(a.points.covered)
+        if told.level >= PLAN_AS_STORY and told.level > t.level and on_point:
             # "what would you do" answered with what they did (the scene, the steps, a measured outcome): the
-            # rubric's strongest evidence for a plan is having done it, so the story's level stands
-            t.set(told.level, "answers with a story of their own work: " + "; ".join(told.steps[-2:]) + ";")
+            # rubric's strongest evidence for a plan is having done it, so the story's level stands. A story that
+            # covers none of the question's points answers another question (a list of grievances, a past job)
+            t.set(told.level, levels.TOLD_AS_STORY + ": " + "; ".join(told.steps[-2:]) + ";")
+        red_flags.plan_red_flags(a, t)
     elif kind == "design":
         levels.design(a, t)
     else:
@@ -147,6 +150,8 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
             shown = [n for n in names if n in found]
             t.add(STAFF_BONUS, ("shows every staff signal: " if len(shown) == len(names) else
                                 f"shows {len(shown)} of {len(names)} staff signals: ") + ", ".join(shown))
+    if a.non_answer is None:
+        red_flags.claimed_level(a, t)   # after the staff bar: no bonus lifts a claimed level the answer does not show
     _wrong_claims(a, t)              # last: no bonus lifts an answer past a wrong claim
     lvl = round(max(1.0, min(5.0, t.level)), 2)
     return Calibration(lvl, kind, tuple(t.steps), tuple(found), missing, dimension_mean)

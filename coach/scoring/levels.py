@@ -12,12 +12,14 @@ from typing import Any
 from coach.scoring.star import ACT_CLAUSE
 from coach.scoring.star_cues import I_WORD, WE_WORD
 from coach.scoring.talking_points import is_measured
+from coach.scoring.red_flags import BLAME_COST, blame as _blame
 from coach.scoring.text import content_stems
 
 _F = re.IGNORECASE
 # Rounds whose rubric asks for examples with results (evidence from past work, the system's internals) rather than
 # a scene-setting story: a missing situation does not make the example incomplete there.
 EXAMPLE_ROUNDS = ("hiring-manager", "recruiter", "deep-dive")
+TOLD_AS_STORY = "answers with a story of their own work"     # the step that reads a plan question's answer as a story
 _REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking back|in hindsight|i would have|"
                          r"next time|if i did it again|would do differently|i'?d do differently|what i'?d change|"
                          r"what i would change|"
@@ -95,6 +97,8 @@ def story(a: Any, t: Trace, followup: bool) -> None:
                 t.add(0.6, "reflection on what they learned or would change")
             if a.tradeoffs:
                 t.add(0.3, "weighs an option")
+            elif (guard := _GUARDED.search(a.text)) is not None:
+                t.add(0.3, f'checks the cost side of the outcome ("{guard.group(0)}")')
             if _LASTING.search(a.text):
                 t.add(0.3, "an outcome that lasted")
             # run-on speech packs several steps into one sentence: count first-person steps outside the context too
@@ -122,8 +126,15 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     # deep dive's overview (the problem, its scale) is what its question asks for first
     first = st.labels.index("action") if "action" in st.labels else len(st.labels)
     setup = sum(len(x.text.split()) for x, lab in zip(a.sents[:first], st.labels) if lab == "situation")
-    if setup > (SETUP_WORDS_OVERVIEW if a.round == "deep-dive" else SETUP_WORDS) and t.level > SETUP_CAP:
-        t.set(SETUP_CAP, f"the scene runs {setup} words before the first step (a sentence or two is the bar): at most")
+    bar = SETUP_WORDS_OVERVIEW if a.round == "deep-dive" else SETUP_WORDS
+    cap = SETUP_CAP_LONG if setup > 2 * bar else SETUP_CAP     # a scene twice the bar is most of the answer
+    if setup > bar and t.level > cap:
+        t.set(cap, f"the scene runs {setup} words before the first step (a sentence or two is the bar): at most")
+    approval = [x.text for x, lab in zip(a.sents, st.labels) if lab == "result" and _APPROVAL.search(x.text)]
+    if approval and not st.measurable_result and a.points.total and 2 * len(a.points.covered) < a.points.total:
+        # the only outcome is that someone liked it ("the feedback from the operations team was positive"), and the
+        # story misses most of what was asked: the rubric's thin story with its result unsaid
+        t.add(-APPROVAL_COST, f'the outcome is only approval ("{approval[0][:60]}") and most points are missed')
     blame = _blame(a.text)
     if blame:
         t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
@@ -137,34 +148,13 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         t.add(-0.5, f'"we" {we} times against "I" {i}')
 
 
-# Putting the fault on others (or a sweeping judgement of them), the rubric's red flag in a story about a mistake or a conflict: "the review process
-# should have caught it", "it wasn't my fault", "you can never trust other people's tests".
-_BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagged|checked|tested|told|warned|stopped|"
-                    r"spotted|known)\b|\b(?:not|wasn'?t|isn'?t|was not|is not) (?:really |entirely )?my fault\b|"
-                    r"\b(?:their|his|her|someone else'?s|the other team'?s) fault\b|\bnever trust (?:other|anyone)|"
-                    # a sweeping judgement of others, or gloating: "leadership always chases whatever is trendy",
-                    # "they just didn't care about quality", "which kind of proved my point"
-                    r"\b(?:leadership|management|execs|executives|product|they|the business|that team|the other team|"
-                    r"the data team|those people|(?:product|data|platform|business|sales|other) (?:engineers|people|"
-                    r"teams|folks|managers)) (?:always|never|just|usually|generally) (?:chases?|chased|cares?|listens?|"
-                    r"listened|thinks?|wants?|ignores?|ignored|(?:doesn'?t|don'?t|didn'?t|did not|do not|does not) "
-                    r"(?:care|listen|bother|understand|get it))\b|"
-                    r"\bproved my point\b|\bi told (?:them|him|her|you) so\b", _F)
-BLAME_COST = 0.75
-# Running down the current manager or employer in a view of one's own job ("my current manager does not really
-# understand machine learning", "the company has been a bit of a mess since the reorganisation"): the people rounds'
-# pitfall ("complaining about the current employer"), costed like blame in a plan. A story's scene may say the same of
-# a partner it then wins over, so stories are not read for it.
-_DISPARAGE = re.compile(
-    r"\b(?:my|our) (?:current |old |former |previous |last |direct )?(?:manager|boss|company|employer|leadership|"
-    r"management|director|skip[- ]level|org) (?:does not|doesn'?t|did not|didn'?t|do not|don'?t|has never|have never|"
-    r"never) (?:really |even |actually |fully |truly )?(?:understands?|understood|knows?|cares?|cared|gets?|listens?|"
-    r"values?)\b|"
-    r"\b(?:the|my|our|this) (?:company|place|org|organi[sz]ation|employer|leadership|management) (?:has been|is|was|"
-    r"had been) (?:(?:a bit|kind|sort|frankly|honestly|just|really|totally|such|quite|pretty much) (?:of )?)*(?:a )?"
-    r"(?:mess|disaster|joke|chaos|circus|shambles|dysfunctional|toxic|hopeless)\b|"
-    r"\bpeople who (?:have never|never|don'?t|do not) (?:\w+ ){0,2}(?:trained|built|shipped|understood|understand) "
-    r"(?:a|any|an) (?:model|system|line of code)\b", _F)
+# An outcome checked against what it could have cost: "fell from one in eight to one in twenty, with no rise in
+# emergency deliveries", "while complaints stayed flat".
+_GUARDED = re.compile(r"\b(?:with no|without (?:a|any)|and no) (?:[a-z]+ )?(?:rise|increase|drop|loss|hit|regression|growth)s? "
+                      r"in\b|\bwhile (?:[a-z-]+ ){1,4}(?:stayed|held|remained) (?:flat|steady|level|the same|unchanged)\b",
+                      _F)
+
+
 # Asides that leave the story ("I should say the team was quite new", "which did not go anywhere but was fun to watch",
 # "a whole saga on its own"): the rubric's answer that drifts; two or more cost DRIFT_COST.
 _DIGRESSION = re.compile(r"\b(?:i should (?:say|mention|add)|by the way|anyway|on a side note|as an aside|tangent|"
@@ -180,14 +170,15 @@ _ADOPTED_NOW = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|te
                           r"fifty|a dozen|dozens of) (?:other |product |engineering )?(?:teams|groups|orgs|product areas|"
                           r"business units) (?:now |still |today )(?:use|rely on|run on|depend on|build on|are on)\b", _F)
 SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most
+SETUP_CAP_LONG = 2.5                  # the level at most when the scene runs past twice that
+APPROVAL_COST = 0.5                   # an outcome told only as approval, in a story that misses most points
+# An outcome told only as someone's approval: "the feedback was positive", "management was happy with it".
+_APPROVAL = re.compile(r"\b(?:(?:the )?(?:feedback|response|reception|reaction)s? (?:from [\w ]{1,30} )?(?:was|were|has "
+                       r"been|had been) (?:very |really |quite |generally |mostly |overwhelmingly )?(?:positive|good|"
+                       r"great|encouraging)|(?:management|leadership|the business|stakeholders|everyone|everybody|the "
+                       r"client|the customer|customers|users|my manager|the (?:[a-z-]+ )?team|they|people) (?:was|were|seemed|felt) "
+                       r"(?:very |really |quite |pretty |generally )?(?:happy|pleased|satisfied|impressed|delighted))\b", _F)
 SETUP_WORDS_OVERVIEW = 180            # a deep dive's overview: the problem and its scale come before the design
-
-
-def _blame(text: str) -> str:
-    for m in _BLAME.finditer(text):
-        if (m.group(1) or "").lower() not in ("i", "we", "i'd", "we'd", "i'll"):
-            return m.group(0)
-    return ""
 
 
 def _substance(a: Any) -> tuple[float, int, int]:
@@ -241,11 +232,6 @@ def plan(a: Any, t: Trace) -> None:
         t.add(0.3, "a concrete example or a measured outcome of their own work")
     if t.level > GENERIC_CAP and _generic(a):
         t.set(GENERIC_CAP, "generic: no figure of their own, no named technique or tool, no example of their work")
-    blame = _blame(a.text)
-    if blame:                         # a plan that writes the partner off is the rubric's red flag as much as a story
-        t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
-    elif (run_down := _DISPARAGE.search(a.text)) is not None:
-        t.add(-BLAME_COST, f'runs down the current employer ("{run_down.group(0)}")')
 
 
 GENERIC_CAP, GENERIC_WORDS = 2.0, 25     # the level a generic plan reaches at most; distinct new words
@@ -303,7 +289,6 @@ def design(a: Any, t: Trace) -> None:
             t.set(3.0, "capped: wrong arithmetic")
 
 
-
 DESIGN_DEPTH, DESIGN_WORDS = 0.75, (30, 90)    # level for depth, distinct content words from none to full depth
 
 
@@ -350,7 +335,8 @@ _STOCK = re.compile(r"\b(?:democrati[sz]\w*|force multiplier|undifferentiated he
                     r"partnered closely|raised? the bar|customer[- ]obsess\w*|bias for action|ownership mindset|"
                     r"growth mindset|passionate about|state[- ]of[- ]the[- ]art|cloud[- ]native|best practices|"
                     r"ai[- ]powered|a (?:big|huge|real) success|(?:whole|entire) lifecycle|next[- ]level|"
-                    r"at the end of the day)\b")          # lowercase, run on lowercased text (faster than IGNORECASE)
+                    r"at the end of the day|at the forefront|fast[- ]paced|driving (?:adoption|alignment|impact|value|"
+                    r"outcomes)|trusted partner|make a (?:real )?difference)\b")          # lowercase, run on lowercased text (faster than IGNORECASE)
 STOCK_CAP = 1.5          # the level an answer of stock phrases reaches at most
 
 

@@ -184,8 +184,8 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                              f"6 × {fmt_num(n)} parameters × {fmt_num(toks[0].value)} tokens", "FLOPs",
                              RULE_OF_THUMB))
     rates = [f for f in flops if _PER_SECOND.match(text[f.end:f.end + 20]) or      # "each" after it, same sentence
-             re.match(r"[^.;?!]*?\b(?:each|per gpu|effective)\b", text[f.end:f.end + 15], _F) or
-             re.search(r"\b(?:at|of|sustains?|delivers?|achieves?|hits?|manages?)\s*(?:an? )?(?:effective )?"
+             re.match(r"[^.;?!]*?\b(?:each|apiece|per gpu|effective)\b", text[f.end:f.end + 15], _F) or
+             re.search(r"\b(?:at|of|sustains?|delivers?|achieves?|hits?|manages?|doing|running at)\s*(?:an? )?(?:effective )?"
                        r"(?:about |roughly |around |maybe )?$", text[max(0, f.start - 30):f.start], _F)]
     totals = [f for f in flops if f not in rates and not _PER_TOKEN.match(text[f.end:f.end + 30])]
     gpus = [q for q in qs if q.kind == "compute" and q.unit == "GPUs" and not q.has("per_instance")]

@@ -44,7 +44,10 @@ _RUSH = (r"\b(?:the|a|morning|evening|lunch|holiday|daily|traffic) (?:rush|spike
          r"\b(?:climbs?|spikes?|jumps?|surges?|bursts?|shoots? up)\s+to\b|"
          # what capacity is planned for is the peak: "so capacity is planned for about three thousand a second"
          r"\bcapacity (?:is |was |gets |has to be |must be )?(?:planned|sized|built|provisioned) for\b|"
-         r"\b(?:plan|planned|provision|provisioned|size|sized) (?:the )?capacity for\b")
+         r"\b(?:plan|planned|provision|provisioned|size|sized) (?:the )?capacity for\b|"
+         # "so we size for around six hundred a second": what a fleet is sized for is its peak
+         r"\b(?:we|i|you) (?:size|sized|plan|planned|provision|provisioned|build|built) (?:the fleet |the system |it |"
+         r"capacity )?for\b")
 
 
 _PEAK_WORD, _AVERAGE_WORD = re.compile(r"\bpeak", _F), re.compile(r"\baverage|\bon average|\bmean\b", _F)

@@ -136,6 +136,8 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
         size = _last_before(qs, m, lambda x: x.kind == "storage" and x.has("per_item") and _near(x, m, 2))
         if size is None or _PER_VALUE.match(text, size.start + len(size.text)):
             continue      # bytes per dimension: rows × dimensions × bytes is napkin_steps' vector storage
+        if m.value < size.value:
+            continue      # smaller than one item's size: a size of something else ("each parameter costs 16 bytes")
         rate = _last_before(qs, m, lambda x: _is_total_rate(x) and _near(x, m, 2))
         count = _last_before(qs, m, lambda x: x.kind == "dataset" and _near(x, m, 2))
         if m.has("rate") and rate:
@@ -335,4 +337,14 @@ def _headroom(qs: list[Quantity], text: str, total: Quantity, n: Quantity) -> tu
             return 1 + p.value / 100, f"× {1 + p.value / 100:g} for {p.value:g}% headroom"
         if _LOAD_AFTER.match(after) and _LOAD_BEFORE.search(before):
             return 100 / p.value, f"÷ {p.value / 100:g} to run at {p.value:g}% load"
+    said = _AGAIN.search(text[total.start:n.start])
+    if said:
+        share = _AGAIN_SHARE[said.group("f").lower()]
+        return 1 + share, f"× {1 + share:g} for {said.group(0)}"
     return None
+
+
+# Headroom said as a fraction "again": "half again as much for headroom" (x 1.5), "a third again as spare"
+_AGAIN = re.compile(r"\b(?P<f>half|a third|a quarter|a fifth) again\b(?=[^.;]{0,30}?\b(?:headroom|spare|buffer|slack|"
+                    r"on top|peaks?|safety)\b)", re.I)
+_AGAIN_SHARE = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "a fifth": 0.2}

@@ -224,7 +224,8 @@ def _question_stems(q: Question) -> set[str]:
     return {s for s in content_stems(" ".join(parts))} - _PROMPT_GENERIC
 
 
-SHORT_WORDS, LONGER_WORDS = 30, 60     # an answer this short can be a non-answer by what it says
+SHORT_WORDS, LONGER_WORDS = 30, 90     # an answer this short can be a non-answer by what it says (the longest a
+#                                        cue of _short_non_answer decides: no example and another angle asked for)
 
 
 def _short_non_answer(text: str, n: int, quoted: str, question: Question | None) -> NonAnswer | None:
@@ -240,7 +241,7 @@ def _short_non_answer(text: str, n: int, quoted: str, question: Question | None)
     if skip and n < 60:
         return NonAnswer("non_answer", f'{n} words, and it asks to move on ("{skip.group(0)}"): "{quoted}"')
     asks = _HINT.search(text)
-    if asks and n < 90 and _NO_STORY.search(text) and not _STORY.search(text) and not _figure(text):
+    if asks and n < LONGER_WORDS and _NO_STORY.search(text) and not _STORY.search(text) and not _figure(text):
         # no example to tell, and the question handed back to be changed: a longer way of passing
         return NonAnswer("non_answer", f'{n} words, no example, and it asks for another question '
                                        f'("{asks.group(0)}"): "{quoted}"')

@@ -55,7 +55,7 @@ _PART_UNIT = re.compile(     # "half a megabyte", "a quarter of a second": a fra
     r"kb|mb|gb|tb|meg|gig|point)s?\b)", re.IGNORECASE)
 _PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _RANGE_GAP = re.compile(r"^\s*(?:to|-|–|or|and|through)\s*$", re.I)
-_RESTATE = re.compile(r"^\s*(?:at (?:the )?peak|peak|on average|average|in total|total|or so|"
+_RESTATE = re.compile(r"^\s*(?:at (?:the )?peak|peak|on average|average|in total|total|in all|all told|altogether|or so|"
                       r"at (?:dinner|lunch|breakfast)(?: ?time)?|at (?:the )?(?:busiest|rush))\b|^\s*(?:[.,;!?]|$)", re.I)
 _PEAK = re.compile(r"\bpeak", re.I)
 _AVERAGE = re.compile(r"\baverage|\bavg\b|\bmean\b|\bon average", re.I)
@@ -136,10 +136,20 @@ def _once_spans(text: str) -> list[NumberSpan]:
 _DOLLARS_CENTS = re.compile(rf"\b(?P<p>(?P<d>{_DIGIT}|ten|eleven|twelve) dollars? (?:and )?(?P<c>{_CENTS})(?: cents?)?)\b", re.I)
 
 
+# "forty cents an hour", "40 cents per instance-hour": a price under a dollar
+_CENTS_PRICE = re.compile(rf"\b(?P<p>(?P<c>{_CENTS}|[1-9]\d?|{_DIGIT}) cents?)(?=\s+(?:an?|per|each)\s+(?:(?:gpu|cpu|instance|machine|node)[- ]?)?(?:hour|gpu|machine|"
+                         r"instance|node|box|card|month|day)\b)", re.I)
+
+
 def _spoken_prices(text: str) -> list[NumberSpan]:
     if not _MONEY_TALK.search(text):
         return []
     out = []
+    for m in _CENTS_PRICE.finditer(text):
+        c = find_numbers(m.group("c"))
+        if c:
+            out.append(NumberSpan(m.start("p"), m.end("p"), c[0].value / 100, m.group("p"), suffix="$",
+                                  words=not m.group("c")[0].isdigit()))
     for m in _DOLLARS_CENTS.finditer(text):
         d, c = find_numbers(m.group("d")), find_numbers(m.group("c"))
         if d and c:

@@ -156,7 +156,8 @@ def label_sentence(sentence: str) -> dict[str, float]:
         scores["result"] = 0.0           # "I'm not sure how it ended up" is the absence of a result
     elif scores["result"] and _HYPOTHETICAL.search(_CONSEQUENCE.sub("", sentence)) and scores["result"] < 3.0:
         scores["result"] = 0.0           # "the goal was to reduce ..." is not an outcome
-    elif scores["result"] and re.search(r"\b(?:my|our|the) (?:goal|task|target|ask)\b|\basked (?:me )?to\b",
+    elif scores["result"] and re.search(r"\b(?:my|our|the) (?:goal|task|target|ask)\b|"
+                                        r"(?<!has )(?<!have )(?<!since )(?<!now )\basked (?:me )?to\b",
                                         sentence, _F):
         scores["result"] = 0.0
     return scores

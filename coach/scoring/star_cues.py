@@ -98,7 +98,12 @@ TASK = [
                 r"\b(?:it was|it's|it is) (?:on|up to) me to\b|"
                 r"\btook (?:on )?(?:the |full )?(?:responsibility|ownership)\b|\bi was the one (?:on call|responsible|"
                 r"in charge|who had to)\b|\b(?:it )?(?:fell|landed) (?:\w+ ){0,2}on me\b|"
-                r"\bi felt it was my\b|\bi (?:led|owned) (?:a|the) (?:project|effort|migration)\b", _F), 2.5),
+                r"\bi felt it was my\b|\bi (?:led|owned) (?:a|the) (?:project|effort|migration)\b|"
+                # the call named as the speaker's: "so the choice of model was my call"; the role with its remit: "I was
+                # the staff engineer responsible for the claims models"
+                r"\b(?:the|this|that) (?:[a-z-]+ ){0,3}(?:was|is) my (?:call|decision|job|responsibility)\b|"
+                r"\bi was the (?:[a-z-]+ ){0,3}(?:engineer|lead|owner|scientist|manager|architect) responsible for\b",
+                _F), 2.5),
     # a call that was the speaker's to make is the task, whatever backstory the sentence carries ("I had to decide
     # before the winter timetable whether ..., which the director had been shown")
     (re.compile(r"^(?:(?:so|and|then|but)\W+)*i (?:had|needed) to (?:decide|choose|pick|work out|figure out|recommend)\b",
@@ -111,6 +116,11 @@ TASK = [
     (re.compile(r"\b(?:i|we) wanted (?:them|it|everyone|everybody|every|each|all|the|our|us|both)\b", _F), 2.0),
     (re.compile(r"\bdeadline\b|\bbefore the (?:next|holiday|launch)\b|\bwithout (?:losing|hurting|breaking)\b", _F),
      1.0),
+    # the speaker's role with what they saw it called for: "I was the staff engineer for search, and I thought the
+    # area needed one shared view of a good match"
+    (re.compile(r"^(?:(?:and|so|um)\W+)*i was the [a-z -]{0,30}(?:engineer|lead|owner|scientist|architect)\b[^.]{0,40}?\bi "
+                r"(?:thought|believed|felt|decided|saw|was convinced) (?:that )?[^.]{0,30}?\b(?:needed|had to|should)\b",
+                _F), 2.7),
 ]
 # An agreement reached: a step of the story; the outcome only with an outcome told with it ("She agreed, and the
 # partial launch lifted sales by 1.5 percent", "Both teams signed off and it launched the next week").
@@ -157,7 +167,10 @@ _ELAPSED = (r"^(?:(?:and|so|but|um|uh)\W+)*(?:(?:about |almost |nearly |over )?(
             r"nine|ten|eleven|twelve|eighteen|several|a few|a couple of|\d+) (?:days?|weeks?|months?|quarters?|years?|"
             r"sprints?)\b(?! (?:of|to|before|into|on)\b)|today|"
             r"these days|by now|since then|now|within (?:a|an|one|two|three|four|six|a few|a couple of|\d+) (?:days?|"
-            r"weeks?|months?|quarters?))")
+            r"weeks?|months?|quarters?)|"
+            # the time after the change, told as a span: "over the next six months", "in the following quarter"
+            r"(?:over|in|during) the (?:next|following|first) (?:(?:two|three|four|five|six|eight|nine|ten|twelve|"
+            r"eighteen|several|few|couple of|\d+) )?(?:days?|weeks?|months?|quarters?|years?))")
 # A lesson told as what the speaker would change: "What I'd change is ...", "If I did it over, I'd ..."
 _REDO = (r"what i'?d (?:change|do differently|do again)|what i would (?:change|do differently)|"
          r"if i (?:did|could do|were doing|was doing|started) (?:it|this|that)? ?(?:again|over)|"
@@ -176,7 +189,7 @@ RESULT = [
     # an outcome told after the time that passed, in any tense: "Eighteen months later three of the four teams are
     # on the shared stack", "Today eleven teams run it"; the subject is not the speaker (that would be a new step)
     (re.compile(_ELAPSED + r",?\s+(?!(?:i|we|then)\b)(?:[a-z0-9,-]+\s+){0,8}?(?:went (?:live|out)|shipped|launched|"
-                r"are|is|has|have|run|use|take|reach|"
+                r"are|is|has|have|run|ran|fell|dropped|rose|stopped|use|take|reach|"
                 r"serve|cover|sit|stay|was|were|had|(?!(?:its|this|was|has|is|as|us|his|always|sometimes|less|plus)\b)"
                 r"[a-z]{2,}[^s\W]s)\b", _F), 2.6),
     (re.compile(r"\b(?:as a result|in the end|ended up|the result|the outcome|the impact|that led to|which led to|"
@@ -205,7 +218,9 @@ RESULT = [
                 r"shorter|smaller|lower|higher|better|more (?:confident|reliable|stable|accurate)|less (?:noisy|"
                 r"flaky))\b|^(?:and |so )?(?!i\b|we\b)[a-z -]{2,40}?(?<!\bhad) (?:stopped|disappeared|went away|vanished)\b|"
                 r"\bmade no (?:difference|change)\b|\bbecame (?:the|a|an|our|her|his|their) (?:[a-z-]+ ){0,2}"
-                r"(?:standard|default|guide|template|baseline|reference|playbook)\b", _F), 2.4),
+                r"(?:standard|default|guide|template|baseline|reference|playbook|standing item|fixture)\b|"
+                # others took it up: "the note format was later copied by the teams forecasting admissions"
+                r"\b(?:was|were) (?:later |since |then |soon )?(?:copied|adopted|reused|taken up) by\b", _F), 2.4),
     # outcomes in plain words: things back to normal, nobody hit the fault again, others took it up or own it now
     # (not a bare verdict: "it worked well" is how the speaker rates it)
     (re.compile(r"\b(?:went|got|came) back to (?:normal|where (?:it|they) (?:was|were)|(?:its|their) old)|"
@@ -236,6 +251,9 @@ RESULT = [
     (re.compile(r"\b(?:went (?:really |pretty )?(?:well|fine|smoothly)|everyone was happy|people liked|got a lot (?:better|quieter)|did (?:really |very |pretty )?well for|"
                 r"(?:the team|everyone|they|the business|the client|leadership) (?:was|were) (?:very |really )?(?:happy|pleased)|"
                 r"was a success|worked (?:out|really well))\b", _F), 2.0),
+    # trust that lasted, told in the present perfect: "She has asked me to review the next two automation requests"
+    (re.compile(r"\b(?:she|he|they|the (?:[a-z]+ ){0,2}(?:team|lead|director|head|manager)s?) (?:has|have) (?:since |now "
+                r"|also )?(?:asked|invited|trusted|brought) me\b", _F), 3.0),
 ]
 # Words without which a slow cue cannot fire (its every alternative contains one), tried as plain substrings of the
 # lowered sentence before the cue's search: the ask and ownership cue, the past perfect of the backstory, a belief
@@ -246,7 +264,7 @@ CUE_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     SITUATION[14][0]: ("had ",),
     SITUATION[15][0]: ("sure", "convinced", "certain", "confident", "positive", "was when", "success"),
     RESULT[12][0]: ("got", "became", "ran", "came out", "ended up", "stopped", "disappeared", "went away", "vanished",
-                    "made no"),
+                    "made no", "copied by", "adopted by", "reused by", "taken up by"),
 }
 _HYPOTHETICAL = re.compile(r"\b(?:would|will|should|could|going to|want(?:ed|s)?|need(?:ed)? to|plan(?:ned)? to|"
                            r"hope to|goal|target|aim|asked|to get it|to bring|i'd|we'd)\b", _F)
@@ -288,7 +306,10 @@ _CAREER = re.compile(r"^(?:(?:and|so|um|uh|then)\W+)*(?:before that|prior to tha
 _OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i owned (?:the|our|a|an|their) (?:[a-z-]+ ){0,3}?(?:model|system|service|"
                          r"platform|pipeline|stack|ranker|classifier|library|infrastructure|job)s?\b|"
                          r"^(?:(?:and|so|um|uh|at the time)\W+)*i (?:led|ran|managed|headed) (?:the|our|a|an) "
-                         r"(?:[a-z-]+ ){0,3}?(?:team|group|org|organi[sz]ation|squad|department)\b", _F)
+                         r"(?:[a-z-]+ ){0,3}?(?:team|group|org|organi[sz]ation|squad|department)\b|"
+                         # the work the story is set in: "I worked on a model for a chain of veterinary clinics that ..."
+                         r"^(?:(?:and|so|um|uh|at the time)\W+)*i worked on (?:a|an|the|our) (?:[a-z-]+ ){0,3}?(?:model|"
+                         r"system|service|platform|pipeline|ranker|classifier|forecast)s? (?:for|at|that|which)\b", _F)
 _OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my)\b", _F)
 # Verb forms that look past but are not narration: the present perfect ("I have worked"), and a participle after
 # a present-tense "be" ("what a team is made of", "is better bought or taken from open source").

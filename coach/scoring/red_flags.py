@@ -1,0 +1,81 @@
+"""Red flags the rubrics name in people rounds, each a cost or a cap on the rubric level: putting the fault on
+others, running down the current employer, and a level claimed instead of shown. coach/scoring/levels.py reads a
+story's blame; coach/scoring/calibrate.py applies a plan's red flags after it is read and the claimed level last.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_F = re.IGNORECASE
+
+
+# Putting the fault on others (or a sweeping judgement of them), the rubric's red flag in a story about a mistake or a conflict: "the review process
+# should have caught it", "it wasn't my fault", "you can never trust other people's tests".
+_BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagged|checked|tested|told|warned|stopped|"
+                    r"spotted|known)\b|\b(?:not|wasn'?t|isn'?t|was not|is not) (?:really |entirely )?my fault\b|"
+                    r"\b(?:their|his|her|someone else'?s|the other team'?s) fault\b|\bnever trust (?:other|anyone)|"
+                    # a sweeping judgement of others, or gloating: "leadership always chases whatever is trendy",
+                    # "they just didn't care about quality", "which kind of proved my point"
+                    r"\b(?:leadership|management|execs|executives|product|they|the business|that team|the other team|"
+                    r"the data team|those people|(?:product|data|platform|business|sales|other) (?:engineers|people|"
+                    r"teams|folks|managers)) (?:always|never|just|usually|generally) (?:chases?|chased|cares?|listens?|"
+                    r"listened|thinks?|wants?|ignores?|ignored|(?:doesn'?t|don'?t|didn'?t|did not|do not|does not) "
+                    r"(?:care|listen|bother|understand|get it))\b|"
+                    r"\bproved my point\b|\bi told (?:them|him|her|you) so\b|"
+                    # asking without understanding: "product teams often ask for these things without understanding
+                    # what goes into a model"
+                    r"\b(?:they|product|the business|leadership|management|(?:product|data|platform|business|sales|"
+                    r"other) (?:engineers|people|teams|folks|managers)) (?:often |always |usually |just |tend to )?"
+                    r"(?:ask|asks|want|wants|demand|demands|push|pushes)\b[^.]{0,40}?\bwithout (?:really |even )?"
+                    r"(?:understanding|knowing|thinking)\b", _F)
+BLAME_COST = 0.75
+# Running down the current manager or employer in a view of one's own job ("my current manager does not really
+# understand machine learning", "the company has been a bit of a mess since the reorganisation"): the people rounds'
+# pitfall ("complaining about the current employer"), costed like blame in a plan. A story's scene may say the same of
+# a partner it then wins over, so stories are not read for it.
+_DISPARAGE = re.compile(
+    r"\b(?:my|our) (?:current |old |former |previous |last |direct )?(?:manager|boss|company|employer|leadership|"
+    r"management|director|skip[- ]level|org) (?:does not|doesn'?t|did not|didn'?t|do not|don'?t|has never|have never|"
+    r"never) (?:really |even |actually |fully |truly )?(?:understands?|understood|knows?|cares?|cared|gets?|listens?|"
+    r"values?)\b|"
+    r"\b(?:my|our) (?:current |direct )?(?:manager|boss|leadership|management|director) (?:has|have) no (?:real |actual )?"
+    r"(?:grasp|understanding|idea|clue)\b|"
+    r"\b(?:the|my|our|this) (?:current )?(?:company|place|org|organi[sz]ation|employer|leadership|management) (?:has been|is|was|"
+    r"had been) (?:(?:a bit|kind|sort|frankly|honestly|just|really|totally|such|quite|pretty much) (?:of )?)*(?:a )?"
+    r"(?:mess|disaster|joke|chaos|circus|shambles|dysfunctional|toxic|hopeless)\b|"
+    r"\bpeople who (?:have never|never|don'?t|do not) (?:\w+ ){0,2}(?:trained|built|shipped|understood|understand) "
+    r"(?:a|any|an) (?:model|system|line of code)\b", _F)
+
+
+def blame(text: str) -> str:
+    for m in _BLAME.finditer(text):
+        if (m.group(1) or "").lower() not in ("i", "we", "i'd", "we'd", "i'll"):
+            return m.group(0)
+    return ""
+
+
+def plan_red_flags(a: Any, t: Any) -> None:
+    """A plan or view that writes the partner off or runs down the current employer: the rubric's red flag, costed
+    after the plan is read (also when it is answered with a story of their own work)."""
+    found = blame(a.text)
+    if found:                         # a plan that writes the partner off is the rubric's red flag as much as a story
+        t.add(-BLAME_COST, f'puts the fault on others ("{found}")')
+    elif (run_down := _DISPARAGE.search(a.text)) is not None:
+        t.add(-BLAME_COST, f'runs down the current employer ("{run_down.group(0)}")')
+
+
+# The level claimed instead of shown: "my manager says I am basically operating at staff level already, the title has
+# not caught up". With most of the question's points missed, the claim is all the evidence there is: the people
+# rounds' red flag of asserting seniority, held at CLAIMED_CAP.
+_CLAIMED_LEVEL = re.compile(r"\b(?:operating|working|performing|functioning) at (?:the |a )?(?:staff|principal|that|this) "
+                            r"level\b|\b(?:i am|i'm) (?:basically |essentially |effectively )*(?:a )?(?:staff|principal)"
+                            r"(?: engineer)? already\b|\btitle (?:has not|hasn'?t|just hasn'?t|has yet to) (?:caught|catch) up\b",
+                            _F)
+CLAIMED_CAP = 2.0
+
+
+def claimed_level(a: Any, t: Any) -> None:
+    claim = _CLAIMED_LEVEL.search(a.text)
+    if claim and a.points.total and 2 * len(a.points.covered) < a.points.total and t.level > CLAIMED_CAP:
+        t.set(CLAIMED_CAP, f'claims the level ("{claim.group(0)}") and misses most of what shows it: at most')
