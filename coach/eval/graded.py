@@ -32,10 +32,10 @@ FRESH5 = "fresh5"                    # the fifth fresh part: scored once as the 
 FRESH6 = "fresh6"                    # the sixth fresh part: the seventh pass's clean check, scored once, then folded in
 FRESH7 = "fresh7"                    # the seventh fresh part: the eighth pass's clean check, scored once, then folded in
 FRESH8 = "fresh8"                    # the eighth fresh part: the ninth pass's clean check, scored once, then folded in
-FRESH9 = "fresh9"                    # the ninth fresh part: the tenth pass's clean check, scored once
+FRESH9 = "fresh9"                    # the ninth fresh part: the tenth pass's clean check, scored once, then folded in
 FOLDERS = (FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9)   # sub-folders, a part each
-PARTS = ("tuning", "held-out", FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8)
-CLEAN: tuple[str, ...] = (FRESH9,)   # the tenth pass's clean check: scored once, never tuned on
+PARTS = ("tuning", "held-out", FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9)
+CLEAN: tuple[str, ...] = ()          # the next clean check goes here: scored once, never tuned on
 
 
 def parts() -> tuple[str, ...]:
