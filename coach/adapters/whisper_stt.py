@@ -22,6 +22,7 @@ import numpy as np
 from coach.adapters import heap
 from coach.streaming.glossary import HOTWORD_CHARS, correct, glossary_for
 from coach.streaming.levels import rms_dbfs
+from coach.streaming.signoff import is_made_up_ending
 from coach.domain import Segment, Transcript
 from coach.errors import ModelError
 from coach.ports import SAMPLE_RATE
@@ -126,11 +127,13 @@ class WhisperTranscriber:
             hotwords=hotwords or None,
             without_timestamps=False,
         )
-        kept = [
-            Segment(start=round(s.start, 2), end=round(s.end, 2), text=s.text.strip())
-            for s in segments   # transcription runs as the generator is read
+        heard = [   # transcription runs as the generator is read
+            s for s in segments
             if s.text.strip() and not (s.no_speech_prob > NO_SPEECH_PROB and s.avg_logprob < MIN_LOGPROB)
         ]
+        if heard and is_made_up_ending(heard[-1].text, heard[-1].no_speech_prob, heard[-1].avg_logprob):
+            heard.pop()
+        kept = [Segment(start=round(s.start, 2), end=round(s.end, 2), text=s.text.strip()) for s in heard]
         if hotwords:
             terms = list(dict.fromkeys([*hotwords.split(", "), *self._glossary]))
             kept = [Segment(s.start, s.end, correct(s.text, terms, self.is_common)) for s in kept]

@@ -1,0 +1,34 @@
+"""Drop a sign-off Whisper invented over trailing silence ("Thanks for watching!", "you").
+
+Only the LAST segment is a candidate, and only when its whole text is a known sign-off
+(prompts/signoffs.txt) and the model doubted speech under it (high no-speech probability or a
+low average log-probability): a candidate who really says "thank you" at the end of an answer
+is heard with confidence and keeps it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from coach import paths
+
+DOUBT_NO_SPEECH = 0.3
+DOUBT_LOGPROB = -0.7
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z' ]", " ", text.lower().replace("\u2019", "'")).split())
+
+
+@lru_cache(maxsize=1)
+def phrases(path: Path | None = None) -> frozenset[str]:
+    path = path or paths.prompts_dir() / "signoffs.txt"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return frozenset(_norm(x) for x in lines if x.strip() and not x.lstrip().startswith("#"))
+
+
+def is_made_up_ending(text: str, no_speech_prob: float, avg_logprob: float) -> bool:
+    """True for a trailing segment that is a stock sign-off the model doubted hearing."""
+    doubted = no_speech_prob > DOUBT_NO_SPEECH or avg_logprob < DOUBT_LOGPROB
+    return doubted and _norm(text) in phrases()
