@@ -33,3 +33,13 @@ def test_a_view_that_commits_to_nothing_is_a_non_answer_even_after_a_big_one() -
             "every team is different. I don't really have a firm opinion, I'd want to see how things run here "
             "before I said anything.")
     assert _top(text, "hm-platform-philosophy", "hiring-manager") == "non_answer"
+
+
+def test_no_example_and_a_request_for_another_angle_passes_even_past_sixty_words() -> None:
+    text = ("Right, mentoring someone who then outgrew you. Honestly I can't think of a single example that fits, "
+            "most of the people I've worked with were already senior when I met them, and the juniors tended to "
+            "move to other groups before anything like that could happen. I do enjoy pairing and code review, "
+            "and I try to make time for it when the sprint allows. Is there a different angle you'd like me to "
+            "take on it?")
+    assert 60 <= len(text.split()) < 90
+    assert _top(text, "bh-mentoring", "behavioral") == "non_answer"

@@ -225,25 +225,30 @@ def _question_stems(q: Question) -> set[str]:
 
 
 SHORT_WORDS, LONGER_WORDS = 30, 60     # an answer this short can be a non-answer by what it says
+PASSING_WORDS = 90      # no example and a request for another angle passes the question up to this length
 
 
 def _short_non_answer(text: str, n: int, quoted: str, question: Question | None) -> NonAnswer | None:
     """The non-answers told in under LONGER_WORDS words: not knowing at some length, asking to skip or for a hint,
-    no story to tell, or talk that commits to nothing."""
-    admits = _ADMITS_AT_LENGTH.search(text)
-    if admits and n < 60 and not _figure(text) and question is not None:
-        # what it says besides, the question's own words read back aside
-        said = (set(content_stems(text)) - _PROMPT_GENERIC) & (_question_stems(question) - set(content_stems(question.prompt)))
-        if len(said) <= 1:
-            return NonAnswer("non_answer", f'{n} words, and it says "{admits.group(0)}": "{quoted}"')
-    skip = _SKIP.search(text)
-    if skip and n < 60:
-        return NonAnswer("non_answer", f'{n} words, and it asks to move on ("{skip.group(0)}"): "{quoted}"')
+    no story to tell, or talk that commits to nothing; up to PASSING_WORDS, only no example and another angle asked."""
+    if n < LONGER_WORDS:
+        admits = _ADMITS_AT_LENGTH.search(text)
+        if admits and not _figure(text) and question is not None:
+            # what it says besides, the question's own words read back aside
+            said = (set(content_stems(text)) - _PROMPT_GENERIC) & (_question_stems(question)
+                                                                    - set(content_stems(question.prompt)))
+            if len(said) <= 1:
+                return NonAnswer("non_answer", f'{n} words, and it says "{admits.group(0)}": "{quoted}"')
+        skip = _SKIP.search(text)
+        if skip:
+            return NonAnswer("non_answer", f'{n} words, and it asks to move on ("{skip.group(0)}"): "{quoted}"')
     asks = _HINT.search(text)
-    if asks and n < 90 and _NO_STORY.search(text) and not _STORY.search(text) and not _figure(text):
+    if asks and _NO_STORY.search(text) and not _STORY.search(text) and not _figure(text):
         # no example to tell, and the question handed back to be changed: a longer way of passing
         return NonAnswer("non_answer", f'{n} words, no example, and it asks for another question '
                                        f'("{asks.group(0)}"): "{quoted}"')
+    if n >= LONGER_WORDS:
+        return None
     if asks and n < 60:
         return NonAnswer("non_answer", f'{n} words, and it asks for a hint or another question ("{asks.group(0)}"): '
                                        f'"{quoted}"')
@@ -282,7 +287,7 @@ def non_answer(text: str, question: Question | None) -> NonAnswer | None:
             m = _ADMITS.search(text)
         if m:
             return NonAnswer("non_answer", f'{n} words, and it says "{m.group(0)}": "{quoted}"')
-    if n < LONGER_WORDS:          # (the cues below decide only an answer this short: a long one skips the searches)
+    if n < PASSING_WORDS:         # (the cues below decide only an answer this short: a long one skips the searches)
         found = _short_non_answer(text, n, quoted, question)
         if found is not None:
             return found
