@@ -326,3 +326,13 @@ def test_check_ins_interview_logistics_and_questions_answered_by_the_candidate_a
                  "the onboarding flow could ask the reader which of these topics do you follow and start the feed "
                  "from that"):
         assert not clarify.is_clarification(text), text
+
+
+def test_the_topic_of_a_question_is_read_from_how_it_is_put() -> None:
+    cases = {"how long may a broken model run before someone notices, what's allowed to go unnoticed": "latency",
+             "does someone label these by hand today, say a rater pool": "labels",
+             "are we free to send prompts to a model provider outside the company": "constraints",
+             "what accelerators are in the training pool": "budget",
+             "how many points go into the index, roughly": "data"}
+    for text, topic in cases.items():
+        assert topic in clarify.topics_asked([text]), (text, clarify.topics_asked([text]))
