@@ -144,16 +144,25 @@ _HINT = re.compile(r"\b(?:(?:can|could|would) you|is there any chance you could)
                    r"(?:one|question|topic)\b|"
                    # "is there another angle on this you'd like me to take": the question handed back to be changed
                    r"\b(?:is there|do you have|could you give me) (?:another|a different|some other) (?:angle|way in|"
-                   r"direction|version of (?:it|this|the question))\b", _F)
+                   r"direction|version of (?:it|this|the question))\b|"
+                   # "is there a particular case you have in mind?": the question handed back to be made concrete
+                   r"\bis there a (?:particular|specific|concrete) (?:scenario|example|case|situation|setting) "
+                   r"(?:you have in mind|you'?re thinking of)|"
+                   # "would a smaller one work instead?", "or I could describe how I'd do it": another question offered
+                   r"\bwould (?:a|an|something like) (?:\w+ ){0,4}?(?:work|do) instead\b|"
+                   r"\bi could (?:describe|talk (?:about|through)|walk you through) how i'?d\b", _F)
 # No story to tell: "it never really came up", "I've been lucky there", "nothing I could walk you through".
 _NO_STORY = re.compile(r"\b(?:(?:it|that|this) never (?:really )?came up|i'?ve (?:mostly |always |just )?been lucky|"
                        r"nothing (?:i could|i can|i'?d be able to) (?:really )?(?:walk you through|point to|talk about)|"
                        r"never (?:really )?(?:had|faced|ran into|run into|been in) (?:to|a|that|this|one)\b|"
+                       r"\bi (?:haven'?t|have not) (?:really |actually |ever )?(?:led|run|had|handled|owned|been through) "
+                       r"(?:one|that|a|an|any)\b|"
                        r"(?:can'?t|cannot|couldn'?t) (?:really )?(?:think of|come up with|recall) (?:a|an|any|one) "
                        r"(?:\w+ ){0,2}?(?:example|story|time|case|instance)s?\b)", _F)
 _FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|percent)\b", _F)
-# "one" and "two" that count nothing: "that's a big one", "I mix those two up"
+# "one" and "two" that count nothing: "that's a big one", "I mix those two up", "I haven't led one"
 _NOT_A_FIGURE = re.compile(r"\b(?:(?:a|that|this|the|which|no|each|every|any|another|same) (?:\w+ )?one|"
+                           r"(?:haven'?t|have not|never) (?:\w+ ){1,2}?one|"      # "I haven't really led one"
                            r"(?:those|these|the) two)\b", _F)
 
 
@@ -230,7 +239,8 @@ PASSING_WORDS = 90      # no example and a request for another angle passes the 
 
 def _short_non_answer(text: str, n: int, quoted: str, question: Question | None) -> NonAnswer | None:
     """The non-answers told in under LONGER_WORDS words: not knowing at some length, asking to skip or for a hint,
-    no story to tell, or talk that commits to nothing; up to PASSING_WORDS, only no example and another angle asked."""
+    no story to tell, or talk that commits to nothing; up to PASSING_WORDS, only the question handed back with no
+    example or no view."""
     if n < LONGER_WORDS:
         admits = _ADMITS_AT_LENGTH.search(text)
         if admits and not _figure(text) and question is not None:
@@ -243,8 +253,9 @@ def _short_non_answer(text: str, n: int, quoted: str, question: Question | None)
         if skip:
             return NonAnswer("non_answer", f'{n} words, and it asks to move on ("{skip.group(0)}"): "{quoted}"')
     asks = _HINT.search(text)
-    if asks and _NO_STORY.search(text) and not _STORY.search(text) and not _figure(text):
-        # no example to tell, and the question handed back to be changed: a longer way of passing
+    if asks and (_NO_STORY.search(text) or _EVASIVE.search(text)) and not _STORY.search(text) and not _figure(text):
+        # no example to tell (or a view that commits to nothing), and the question handed back to be changed:
+        # a longer way of passing
         return NonAnswer("non_answer", f'{n} words, no example, and it asks for another question '
                                        f'("{asks.group(0)}"): "{quoted}"')
     if n >= LONGER_WORDS:
