@@ -12,7 +12,7 @@ _F = re.IGNORECASE
 
 TRADEOFF = re.compile(
     r"\btrade[- ]?offs?\b|\btrading\b[^.]{0,40}\bfor\b|\binstead of\b|\bthe (?:main |big |obvious )?downsides?\b|"
-    r"\b(?:we|i|you) (?:gave|give|giving) up\b|\bgiving up\b|\bversus\b|\bvs\.?\s|\bat the (?:cost|expense) of\b|"
+    r"\b(?:we|i|you) (?:gave|give|giving) up\b|\bgiving up\b|\bversus\b|\bvs\.?\s|\bat the (?:cost|expense|price) of\b|"
     r"\balternatively\b|\b(?:chose|choose|choosing|picked|pick|picking|prefer|preferred|went with|go with|"
     r"opted for|favou?r|(?:i'?d|i would|we'?d|we would) (?:take|use))\b[^.]{0,60}\bover\b|"
     # a cost taken on knowingly: "accepting the higher memory cost", "we accepted some staleness"
@@ -21,6 +21,8 @@ TRADEOFF = re.compile(
     r"\b(?:costs?|loses?|lose) (?:some|a bit of|a little)\b|\b(?:simpler|cheaper|faster|easier|quicker|safer)"
     r"(?: to \w+)? but\b|"
     r"\bbut (?:it|that) (?:costs|means|loses|adds)\b|\bthe price (?:is|we pay)\b|"
+    # a saving set against what it costs: "hosting it ourselves saves money but costs the team on-call time"
+    r"\bsav(?:es|ed|ing|e) (?:\w+ ){1,3}?but (?:it |that )?(?:costs?|loses?|adds)\b|"
     # a comparison of costs is a trade-off: "won by a point but cost four times as much", "missing a fraud costs
     # the payment, while a false block costs a support ticket", "the threshold where the expected cost is lowest"
     r"\bbut (?:it |that |they )?(?:costs?|was|were|is|are|would be|runs?) (?:\w+ ){0,2}(?:times|more|less|slower|"
