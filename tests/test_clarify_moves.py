@@ -303,3 +303,36 @@ def test_a_question_about_what_the_system_must_do_is_still_asked() -> None:
                  "so the support bot, when it answers, is it allowed to quote prices or only link to the page",
                  "what does the model need to answer in under fifty milliseconds"):
         assert clarify.is_clarification(text), text
+
+
+def test_asks_put_as_a_need_a_tag_with_an_alternative_or_polite_leave_to_tell_are_clarifications() -> None:
+    for text in ("Before I pick a cut-off I need the number of analysts on the queue, since a queue only helps if "
+                 "it gets emptied.",
+                 "I'll take it the vendor caps us at two calls a second per tenant, unless you say otherwise.",
+                 "and the index is rebuilt only by us right or do other services write into it too",
+                 "Would you mind sharing what machines we'd train on and how fast the links between them are?"):
+        assert clarify.is_clarification(text), text
+
+
+def test_check_ins_interview_logistics_and_questions_answered_by_the_candidate_are_not_clarifications() -> None:
+    for text in ("Okay, that covers ingestion. Is this roughly what you're after?",
+                 "is that close to what you have in mind for the rollout",
+                 "How long have I got left, ten minutes or so?",
+                 "Honestly I have nothing that fits there, could we try another question?",
+                 "Why did it page at night? A batch job filled the disk, which is just what our alerts should "
+                 "have flagged a day earlier.",
+                 "Where should the cache live? Where the readers are, because a cross-region hop eats the budget.",
+                 "where do the negatives come from uh from the impressions nobody clicked in the last week",
+                 "the onboarding flow could ask the reader which of these topics do you follow and start the feed "
+                 "from that"):
+        assert not clarify.is_clarification(text), text
+
+
+def test_the_topic_of_a_question_is_read_from_how_it_is_put() -> None:
+    cases = {"how long may a broken model run before someone notices, what's allowed to go unnoticed": "latency",
+             "does someone label these by hand today, say a rater pool": "labels",
+             "are we free to send prompts to a model provider outside the company": "constraints",
+             "what accelerators are in the training pool": "budget",
+             "how many points go into the index, roughly": "data"}
+    for text, topic in cases.items():
+        assert topic in clarify.topics_asked([text]), (text, clarify.topics_asked([text]))

@@ -152,3 +152,23 @@ def test_no_example_and_a_request_for_another_angle_is_a_non_answer_even_at_leng
             "me to take instead?")
     assert len(text.split()) > 60
     assert _first_follow_up(text, "bh-raising-standards") == "non_answer"
+
+
+def _gap_ids(text: str, qid: str) -> list[str]:
+    content = default_content()
+    q = content.question(qid)
+    card = score_answer(Transcript(text), question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round),
+                        level="senior")
+    return [g.id for g in card.gaps]
+
+
+def test_a_design_that_names_the_price_of_its_choices_is_not_asked_for_a_trade_off() -> None:
+    opening = ("I'll take it we see around twenty thousand searches a second at peak and want a p99 under eighty "
+               "milliseconds. Retrieval is an approximate nearest neighbour index over item embeddings, rebuilt hourly. ")
+    closing = (" A light ranker then orders the top two hundred. I'd add dashboards on click rate and latency, an alert "
+               "on empty result pages, and a canary for every index rebuild.")
+    for weighed in ("The hourly rebuild keeps queries cheap at the price of new items showing up to an hour late.",
+                    "I'd buy the vector database: running it ourselves saves licence fees but costs a small team nights "
+                    "on call."):
+        assert "no_tradeoff" not in _gap_ids(opening + weighed + closing, "sd-search-ranking"), weighed
+    assert "no_tradeoff" in _gap_ids(opening + closing.strip(), "sd-search-ranking")

@@ -2,6 +2,8 @@
 cutting a stated figure by a fraction. Answers written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from coach.scoring.napkin import check
 from coach.scoring.sizing import extract, factors
 from coach.scoring.text import clean, sentences
@@ -140,3 +142,12 @@ def test_bytes_per_dimension_count_every_dimension_said_earlier():
     assert not _math_gaps(said.format("a hundred and sixty"))      # 80M × 512 × 4 B ≈ 164 GB
     flags = _math_gaps(said.format("three"))
     assert not flags or "items × bytes per item" not in flags[0]    # never judged as 80M × 4 B
+
+
+def test_a_squared_term_said_out_loud_is_squared_in_the_arithmetic() -> None:
+    said = ("For power I'd use eight times zero point one times zero point nine, over zero point zero one squared, "
+            "which is about {} visitors in each group.")
+    wrong = _checks(said.format("seven hundred twenty"), "arithmetic")
+    assert len(wrong) == 1 and not wrong[0].ok and wrong[0].expected == pytest.approx(7200)
+    assert "²" in wrong[0].message
+    assert all(c.ok for c in _checks(said.format("seven thousand two hundred"), "arithmetic"))

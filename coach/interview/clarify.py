@@ -120,6 +120,10 @@ def _noun_clause(after: list[str], cues: Cues) -> bool:
     return any(_verb_s(w, cues) and after[k + 1:k + 2] in (["is"], ["are"], ["was"]) for k, w in enumerate(after))
 
 
+_FREE_RELATIVE_AFTER = frozenset({"is", "was", "exactly", "precisely", "just", "that's", "it's", "what's"})
+_POSSESSIVES = frozenset({"our", "my", "their", "his", "her", "its"})
+
+
 def _wh_inverted(words: list[str], cues: Cues) -> int | None:
     """Where a direct question opens after a preface ("let's see, how many notifications does a user get"):
     a question word, then a verb before any subject; "how many candidates we can afford" is embedded."""
@@ -129,9 +133,11 @@ def _wh_inverted(words: list[str], cues: Cues) -> int | None:
             after = words[i + len(start.split()):i + len(start.split()) + 4]
             if start == "which" and after[:1] and after[0] in auxes:      # "the list, which is precomputed hourly"
                 continue
+            if words[i - 1] in _FREE_RELATIVE_AFTER:      # "which is exactly what our monitoring should catch"
+                continue
             for w in after:
-                if w in cues.statement_subjects or moves.goes_on(words[i:i + 3], cues):   # "..., which is why"
-                    break
+                if w in cues.statement_subjects or w in _POSSESSIVES or moves.goes_on(words[i:i + 3], cues):
+                    break                         # "..., which is why"; "what our monitoring should" is a clause
                 if w in auxes:
                     return i
                 if _verb_s(w, cues):    # "how much weight it gets is a dial": a noun clause
@@ -285,7 +291,9 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         # asking whether something of the problem is allowed ("is it okay to use bureau data") is
         own_step = any(_has(low, p) for p in cues.about_my_turn) or not names_fact
         assumes = "assum" in low or any(_has(low, c) for c in cues.assumption_checks if "assume" in c or " take it" in c)
-        leave = any(_has(low, p) for p in cues.permission) and "assum" not in low and own_step
+        # "would you mind telling me what accelerators we have" asks the interviewer to tell: not leave for a step
+        leave = any(_has(low, p) for p in cues.permission) and "assum" not in low and own_step and \
+            not any(_has(low, p + " " + r) for p in cues.permission for r in cues.permission_requests)
         meta = any(_has(low, p) for p in cues.about_the_interview) or leave or (
             about_me and not needs and not assumes and not names_fact) or \
             moves.asks_opinion(words, cues) or moves.checks_in(words, cues)
@@ -301,7 +309,15 @@ def is_clarification(text: str, cues: Cues | None = None) -> bool:
 def clarifying_questions(text: str, cues: Cues | None = None, weights: Weights | None = None) -> list[str]:
     """The turn's clarifying questions, or [] when the turn is design talk, rhetorical or off the problem.
     A short turn the rules miss is still asked when the feature score is confident (clarify_features)."""
-    return _asked_by_rules(text, cues or default_cues()) or _sure_by_features(text, weights)
+    cues = cues or default_cues()
+    return _asked_by_rules(text, cues) or ([] if _about_the_interview(text, cues) else _sure_by_features(text, weights))
+
+
+def _about_the_interview(text: str, cues: Cues) -> bool:
+    """The turn asks about the interview's own time ("how long have I got left"): the feature score does not
+    overrule the rules on it."""
+    low = " ".join(_words(text.replace("\u2019", "'")))
+    return any(_has(low, p) for p in cues.interview_time)
 
 
 def _sure_by_features(text: str, weights: Weights | None = None) -> list[str]:
@@ -327,9 +343,11 @@ def _asked_by_rules(text: str, cues: Cues, whole_turn: bool = True) -> list[str]
     statement_words = 0
     for i, s in enumerate(sents):
         nxt = sents[i + 1] if i + 1 < len(sents) else None
-        if s.clarifying and not (i > 0 and moves.answers_previous(s.text, _words(s.text), cues)):
+        if s.clarifying and not (i > 0 and (moves.answers_previous(s.text, _words(s.text), cues)
+                                             or moves.echoes_answer(sents[i - 1].text, s.text))):
             answered_itself = nxt is not None and not s.requested and \
-                (not nxt.question or moves.answers_previous(nxt.text, _words(nxt.text), cues)) and \
+                (not nxt.question or moves.answers_previous(nxt.text, _words(nxt.text), cues)
+                 or moves.echoes_answer(s.text, nxt.text)) and \
                 not moves.offers_options(_words(nxt.text), cues) and not any(_has(" ".join(_words(nxt.text)), b) for b in cues.asking_because)
             if not answered_itself:
                 asked.append(s.text)

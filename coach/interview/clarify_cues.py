@@ -33,6 +33,8 @@ class Cues:
     request_starts: tuple[str, ...] = ()
     assumption_checks: tuple[str, ...] = ()
     permission: tuple[str, ...] = ()
+    permission_requests: tuple[str, ...] = ()
+    interview_time: tuple[str, ...] = ()
     goes_on: tuple[str, ...] = ()
     goes_on_subjects: frozenset[str] = frozenset()
     unknown_words: frozenset[str] = frozenset()
@@ -106,7 +108,9 @@ def load_cues(path: Path | None = None) -> Cues:
         embedded_words=frozenset(_strings(data, "embedded_words", where)),
         request_starts=_strings(data, "request_starts", where),
         assumption_checks=_strings(data, "assumption_checks", where),
-        permission=_strings(data, "permission", where), goes_on=_strings(data, "goes_on", where),
+        permission=_strings(data, "permission", where),
+        permission_requests=_strings(data, "permission_requests", where),
+        interview_time=_strings(data, "interview_time", where), goes_on=_strings(data, "goes_on", where),
         goes_on_subjects=frozenset(_strings(data, "goes_on_subjects", where)),
         unknown_words=frozenset(_strings(data, "unknown_words", where)),
         proposal_opens=_strings(data, "proposal_opens", where), explicit_answers=_strings(data, "explicit_answers", where),

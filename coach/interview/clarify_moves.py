@@ -169,7 +169,12 @@ def answered_after_pause(words: list[str], opens: int, cues: Cues) -> bool:
         rest = " ".join(words[i + 1:])
         if words[i + 1] in cues.answer_hedges or any(_has(rest, r) for r in cues.reasons):
             return True
+        if words[i + 1] == words[i - 1] and words[i - 1] in _PREPOSITIONS:    # "come from um from joining on ..."
+            return True
     return False
+
+
+_PREPOSITIONS = frozenset({"from", "to", "on", "in", "at", "by", "with", "for", "about", "through", "into"})
 
 
 def tailed_request(words: list[str], cues: Cues, names_fact: bool) -> bool:
@@ -190,6 +195,14 @@ def thinks_aloud(raw: str, cues: Cues) -> bool:
 def answers_previous(text: str, words: list[str], cues: Cues) -> bool:
     """"Yes, Redis does that easily.": a sentence that opens on an answer to the one before it."""
     return not text.rstrip().endswith("?") and len(words) > 2 and words[0] in cues.answer_words
+
+
+def echoes_answer(question: str, nxt: str) -> bool:
+    """"When should a team build its own? When nobody else has the problem yet.": the sentence after a marked
+    question opens on the same question word, unmarked: the candidate answers their own question."""
+    q, a = tokens(question), tokens(nxt)
+    return question.rstrip().endswith("?") and not nxt.rstrip().endswith("?") and len(a) > 3 and \
+        bool(q) and q[0] in _WH | {"why"} and a[0] == q[0]
 
 
 _WH = frozenset({"how", "what", "what's", "whether", "which", "who", "who's", "when", "where", "if"})
@@ -297,7 +310,8 @@ def wants_from_you(words: list[str], cues: Cues) -> int | None:
 
 
 _SYSTEM = frozenset({"model", "models", "bot", "assistant", "system", "app", "ranker", "classifier", "agent", "chatbot",
-                     "service", "product", "ui", "screen", "page"})
+                     "service", "product", "ui", "screen", "page", "visit", "onboarding", "form", "flow", "survey",
+                     "widget", "popup"})
 _SPEAKS = frozenset({"asking", "asks", "ask", "answering", "say", "says", "saying", "reply", "replies", "with"})
 _DIRECT = frozenset({"what", "what's", "how", "which", "who", "why", "where", "did", "do", "does", "is", "are", "will",
                      "can", "should", "would"})

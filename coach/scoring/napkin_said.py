@@ -29,19 +29,36 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     i = 0
     while i < len(nums) - 2:
         ops, j = [], i                  # the operations after the first operand: "times" or "divided by"
-        while j + 1 < len(nums) and (m := _OPERATOR.match(_between(text, nums[j], nums[j + 1]))):
+        squared: set[int] = set()       # operands said "squared" ("over zero point zero zero two squared")
+        while j + 1 < len(nums) and (m := _OPERATOR.match(_unsquared(text, nums, j, squared))):
             ops.append(m.group("op").lower())
             j += 1
-        if ops and j + 1 < len(nums) and _EQUALS.match(_between(text, nums[j], nums[j + 1])):
-            out.append(_judged(nums[i:j + 1], ops, nums[j + 1], qs, text, judge, tol))
+        if ops and j + 1 < len(nums) and _EQUALS.match(_unsquared(text, nums, j, squared)):
+            out.append(_judged(nums[i:j + 1], ops, nums[j + 1], qs, text, judge, tol,
+                               {k - i for k in squared if k >= i}))
             i = j + 1
         else:
             i += 1
     return out
 
 
+def _unsquared(text: str, nums: list[NumberSpan], j: int, squared: set[int]) -> str:
+    """The words after operand j up to the next number, with a "squared" right after the operand taken off and
+    noted (the operand counts twice)."""
+    gap = _between(text, nums[j], nums[j + 1])
+    m = _SQUARED.match(gap)
+    if m:
+        squared.add(j)
+        return gap[m.end():]
+    return gap
+
+
+_SQUARED = re.compile(r"\s*squared\b", re.I)
+
+
 def _judged(operands: list[NumberSpan], ops: list[str], result: NumberSpan, qs: list[Quantity], text: str,
-            judge: Callable[..., Check | None], tol: float) -> Check | None:
+            judge: Callable[..., Check | None], tol: float, squared: frozenset[int] | set[int] = frozenset()
+            ) -> Check | None:
     """The chain recomputed and its result judged; operands with units are taken in base units ("two kilobytes"
     is 2,000 B), and the result may match in base units or as the bare number said ("3,000 times 86,000 is two
     hundred sixty million")."""
@@ -50,8 +67,8 @@ def _judged(operands: list[NumberSpan], ops: list[str], result: NumberSpan, qs: 
         return None
     units = [u.unit for n in operands if (u := _quantity(n, qs)) is not None]
     with_bytes = any(unit.startswith("B") for unit in units)
-    base = _chain(operands, ops, lambda n: _operand(n, qs, text, with_bytes))
-    said = _chain(operands, ops, lambda n: n.value)
+    base = _chain(operands, ops, lambda n: _operand(n, qs, text, with_bytes), squared)
+    said = _chain(operands, ops, lambda n: n.value, squared)
     if base is None or said is None:
         return None
     # the operands in base units against the result in base units, or the numbers as said against the number said
@@ -61,14 +78,16 @@ def _judged(operands: list[NumberSpan], ops: list[str], result: NumberSpan, qs: 
     if any(1 / tol <= q.value / r <= tol for r in readings):
         return None
     expected = min(readings, key=lambda r: abs(math.log(q.value / r)))
-    how = " ".join([operands[0].text] + [f"{'÷' if op in _DIVIDE else '×'} {n.text}" for op, n in zip(ops, operands[1:])])
+    said_as = [n.text + ("²" if k in squared else "") for k, n in enumerate(operands)]
+    how = " ".join([said_as[0]] + [f"{'÷' if op in _DIVIDE else '×'} {n}" for op, n in zip(ops, said_as[1:])])
     return judge("arithmetic", q, expected, how, [], tol=tol)
 
 
-def _chain(operands: list[NumberSpan], ops: list[str], value: Callable[[NumberSpan], float]) -> float | None:
-    out = value(operands[0])
-    for op, n in zip(ops, operands[1:]):
-        b = value(n)
+def _chain(operands: list[NumberSpan], ops: list[str], value: Callable[[NumberSpan], float],
+           squared: frozenset[int] | set[int] = frozenset()) -> float | None:
+    out = value(operands[0]) ** (2 if 0 in squared else 1)
+    for k, (op, n) in enumerate(zip(ops, operands[1:]), start=1):
+        b = value(n) ** (2 if k in squared else 1)
         if op in _DIVIDE:
             if b == 0:
                 return None

@@ -154,11 +154,26 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
             how = f"{fmt_num(rate.value * 86400)} a day × {human(size.value, 'B')} × {human(d.value, 's')}"
             out.append(_judge("storage", m, rate.value * size.value * d.value, how, factors))
         elif count and (rate is None or count.start > rate.start):
-            how = f"{fmt_num(count.value)} × {human(size.value, 'B')}"
-            out.append(_judge("storage", m, count.value * size.value, how, factors))
+            per = _per_item_counts(text, count.start + len(count.text), size.start)
+            how = " × ".join([fmt_num(count.value)] + [fmt_num(v) for v in per] + [human(size.value, "B")])
+            total = count.value * size.value
+            for v in per:
+                total *= v
+            out.append(_judge("storage", m, total, how, factors))
     return out
 
 
+def _per_item_counts(text: str, start: int, end: int) -> list[float]:
+    """The counts said each between the item count and the bytes ("50M entities with 200 features each at 8 bytes"):
+    each multiplies the items, so the bytes are per feature, not per entity."""
+    between = text[start:end]
+    if re.search(r"[.;]\s", between):
+        return []
+    return [n.value for n in find_numbers(between) if n.value >= 2
+            and _EACH_AFTER.match(between, n.end)]
+
+
+_EACH_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){1,2}(?:each|apiece|per\s+[a-z]+|a\s+piece)\b", re.I)
 _PER_VALUE = re.compile(r"\s*(?:per|a|each|for each|for every)\s+(?:dimension|dim|value|float|element|component|"
                         r"coordinate|entry)s?\b", re.I)
 _PERIODS = {1: "a second", 60: "a minute", 3600: "an hour", 86400: "a day", 604800: "a week", 2_592_000: "a month"}

@@ -12,7 +12,7 @@ _F = re.IGNORECASE
 
 TRADEOFF = re.compile(
     r"\btrade[- ]?offs?\b|\btrading\b[^.]{0,40}\bfor\b|\binstead of\b|\bthe (?:main |big |obvious )?downsides?\b|"
-    r"\b(?:we|i|you) (?:gave|give|giving) up\b|\bgiving up\b|\bversus\b|\bvs\.?\s|\bat the (?:cost|expense) of\b|"
+    r"\b(?:we|i|you) (?:gave|give|giving) up\b|\bgiving up\b|\bversus\b|\bvs\.?\s|\bat the (?:cost|expense|price) of\b|"
     r"\balternatively\b|\b(?:chose|choose|choosing|picked|pick|picking|prefer|preferred|went with|go with|"
     r"opted for|favou?r|(?:i'?d|i would|we'?d|we would) (?:take|use))\b[^.]{0,60}\bover\b|"
     # a cost taken on knowingly: "accepting the higher memory cost", "we accepted some staleness"
@@ -21,6 +21,8 @@ TRADEOFF = re.compile(
     r"\b(?:costs?|loses?|lose) (?:some|a bit of|a little)\b|\b(?:simpler|cheaper|faster|easier|quicker|safer)"
     r"(?: to \w+)? but\b|"
     r"\bbut (?:it|that) (?:costs|means|loses|adds)\b|\bthe price (?:is|we pay)\b|"
+    # a saving set against what it costs: "hosting it ourselves saves money but costs the team on-call time"
+    r"\bsav(?:es|ed|ing|e) (?:\w+ ){1,3}?but (?:it |that )?(?:costs?|loses?|adds)\b|"
     # a comparison of costs is a trade-off: "won by a point but cost four times as much", "missing a fraud costs
     # the payment, while a false block costs a support ticket", "the threshold where the expected cost is lowest"
     r"\bbut (?:it |that |they )?(?:costs?|was|were|is|are|would be|runs?) (?:\w+ ){0,2}(?:times|more|less|slower|"
@@ -144,16 +146,25 @@ _HINT = re.compile(r"\b(?:(?:can|could|would) you|is there any chance you could)
                    r"(?:one|question|topic)\b|"
                    # "is there another angle on this you'd like me to take": the question handed back to be changed
                    r"\b(?:is there|do you have|could you give me) (?:another|a different|some other) (?:angle|way in|"
-                   r"direction|version of (?:it|this|the question))\b", _F)
+                   r"direction|version of (?:it|this|the question))\b|"
+                   # "is there a particular case you have in mind?": the question handed back to be made concrete
+                   r"\bis there a (?:particular|specific|concrete) (?:scenario|example|case|situation|setting) "
+                   r"(?:you have in mind|you'?re thinking of)|"
+                   # "would a smaller one work instead?", "or I could describe how I'd do it": another question offered
+                   r"\bwould (?:a|an|something like) (?:\w+ ){0,4}?(?:work|do) instead\b|"
+                   r"\bi could (?:describe|talk (?:about|through)|walk you through) how i'?d\b", _F)
 # No story to tell: "it never really came up", "I've been lucky there", "nothing I could walk you through".
 _NO_STORY = re.compile(r"\b(?:(?:it|that|this) never (?:really )?came up|i'?ve (?:mostly |always |just )?been lucky|"
                        r"nothing (?:i could|i can|i'?d be able to) (?:really )?(?:walk you through|point to|talk about)|"
                        r"never (?:really )?(?:had|faced|ran into|run into|been in) (?:to|a|that|this|one)\b|"
+                       r"\bi (?:haven'?t|have not) (?:really |actually |ever )?(?:led|run|had|handled|owned|been through) "
+                       r"(?:one|that|a|an|any)\b|"
                        r"(?:can'?t|cannot|couldn'?t) (?:really )?(?:think of|come up with|recall) (?:a|an|any|one) "
                        r"(?:\w+ ){0,2}?(?:example|story|time|case|instance)s?\b)", _F)
 _FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|percent)\b", _F)
-# "one" and "two" that count nothing: "that's a big one", "I mix those two up"
+# "one" and "two" that count nothing: "that's a big one", "I mix those two up", "I haven't led one"
 _NOT_A_FIGURE = re.compile(r"\b(?:(?:a|that|this|the|which|no|each|every|any|another|same) (?:\w+ )?one|"
+                           r"(?:haven'?t|have not|never) (?:\w+ ){1,2}?one|"      # "I haven't really led one"
                            r"(?:those|these|the) two)\b", _F)
 
 
@@ -224,27 +235,33 @@ def _question_stems(q: Question) -> set[str]:
     return {s for s in content_stems(" ".join(parts))} - _PROMPT_GENERIC
 
 
-SHORT_WORDS, LONGER_WORDS = 30, 90     # an answer this short can be a non-answer by what it says (the longest a
-#                                        cue of _short_non_answer decides: no example and another angle asked for)
+SHORT_WORDS, LONGER_WORDS = 30, 60     # an answer this short can be a non-answer by what it says
+PASSING_WORDS = 90      # no example and a request for another angle passes the question up to this length
 
 
 def _short_non_answer(text: str, n: int, quoted: str, question: Question | None) -> NonAnswer | None:
     """The non-answers told in under LONGER_WORDS words: not knowing at some length, asking to skip or for a hint,
-    no story to tell, or talk that commits to nothing."""
-    admits = _ADMITS_AT_LENGTH.search(text)
-    if admits and n < 60 and not _figure(text) and question is not None:
-        # what it says besides, the question's own words read back aside
-        said = (set(content_stems(text)) - _PROMPT_GENERIC) & (_question_stems(question) - set(content_stems(question.prompt)))
-        if len(said) <= 1:
-            return NonAnswer("non_answer", f'{n} words, and it says "{admits.group(0)}": "{quoted}"')
-    skip = _SKIP.search(text)
-    if skip and n < 60:
-        return NonAnswer("non_answer", f'{n} words, and it asks to move on ("{skip.group(0)}"): "{quoted}"')
+    no story to tell, or talk that commits to nothing; up to PASSING_WORDS, only the question handed back with no
+    example or no view."""
+    if n < LONGER_WORDS:
+        admits = _ADMITS_AT_LENGTH.search(text)
+        if admits and not _figure(text) and question is not None:
+            # what it says besides, the question's own words read back aside
+            said = (set(content_stems(text)) - _PROMPT_GENERIC) & (_question_stems(question)
+                                                                    - set(content_stems(question.prompt)))
+            if len(said) <= 1:
+                return NonAnswer("non_answer", f'{n} words, and it says "{admits.group(0)}": "{quoted}"')
+        skip = _SKIP.search(text)
+        if skip:
+            return NonAnswer("non_answer", f'{n} words, and it asks to move on ("{skip.group(0)}"): "{quoted}"')
     asks = _HINT.search(text)
-    if asks and n < LONGER_WORDS and _NO_STORY.search(text) and not _STORY.search(text) and not _figure(text):
-        # no example to tell, and the question handed back to be changed: a longer way of passing
+    if asks and (_NO_STORY.search(text) or _EVASIVE.search(text)) and not _STORY.search(text) and not _figure(text):
+        # no example to tell (or a view that commits to nothing), and the question handed back to be changed:
+        # a longer way of passing
         return NonAnswer("non_answer", f'{n} words, no example, and it asks for another question '
                                        f'("{asks.group(0)}"): "{quoted}"')
+    if n >= LONGER_WORDS:
+        return None
     if asks and n < 60:
         return NonAnswer("non_answer", f'{n} words, and it asks for a hint or another question ("{asks.group(0)}"): '
                                        f'"{quoted}"')
@@ -283,7 +300,7 @@ def non_answer(text: str, question: Question | None) -> NonAnswer | None:
             m = _ADMITS.search(text)
         if m:
             return NonAnswer("non_answer", f'{n} words, and it says "{m.group(0)}": "{quoted}"')
-    if n < LONGER_WORDS:          # (the cues below decide only an answer this short: a long one skips the searches)
+    if n < PASSING_WORDS:         # (the cues below decide only an answer this short: a long one skips the searches)
         found = _short_non_answer(text, n, quoted, question)
         if found is not None:
             return found
