@@ -2,25 +2,9 @@
 chains written for these tests (not copies of the graded set)."""
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
-
-from coach.domain import Transcript
 from coach.scoring import score_answer
 from coach.scoring.text import sentences
-
-
-@lru_cache(maxsize=1)
-def _content() -> Any:
-    from coach.content.loader import default_content
-    return default_content()
-
-
-def _score(text: str, qid: str, level: str = "senior", followup: bool = False) -> Any:
-    content = _content()
-    q = content.question(qid)
-    return score_answer(Transcript(text), question=q, round_spec=content.rounds.get(q.round),
-                        rubric=content.rubrics.get(q.round), level=level, followup=followup)
+from tests.fixtures.scoring import score_for
 
 
 # --- wrong claims in new words -------------------------------------------------------------------------------------
@@ -40,13 +24,13 @@ RIGHT_CALIBRATION = (
 
 
 def test_calibration_wrong_claims_in_new_words_are_named_and_hold_the_answer_down() -> None:
-    wrong = _score(WRONG_CALIBRATION, "ts-calibration", level="staff")
+    wrong = score_for(WRONG_CALIBRATION, "ts-calibration", level="staff")
     named = {w.claim for w in wrong.wrong_claims}
     assert "A model with high AUC or accuracy is well calibrated" in named, named
     assert "Fit the calibrator on the training data" in named, named
     assert "Resampling or class weights leave the predicted probabilities calibrated" in named, named
     assert wrong.overall <= 2.0, wrong.calibration.steps
-    right = _score(RIGHT_CALIBRATION, "ts-calibration")
+    right = score_for(RIGHT_CALIBRATION, "ts-calibration")
     assert not right.wrong_claims, [w.claim for w in right.wrong_claims]
     assert right.overall > wrong.overall + 1.5
 
@@ -70,10 +54,10 @@ def test_running_down_the_current_employer_costs_a_why_are_you_looking_answer() 
     positive = ("I have learned a lot building the forecasting models for our stores, and the next step I want is "
                 "owning a forecasting platform that several product teams use. My current role is limited to one "
                 "business line, and your team's work on supply planning across regions is the scope I am after.")
-    card = _score(sour, "rc-why-looking")
+    card = score_for(sour, "rc-why-looking")
     assert any("runs down the current employer" in s for s in card.calibration.steps), card.calibration.steps
     assert card.overall <= 2.0
-    good = _score(positive, "rc-why-looking")
+    good = score_for(positive, "rc-why-looking")
     assert not any("runs down" in s for s in good.calibration.steps), good.calibration.steps
     assert good.overall > card.overall
 
@@ -200,10 +184,10 @@ def test_adoption_counted_as_it_stands_now_is_a_measured_outcome() -> None:
              "leads to try it, and reworked the API after their feedback. I also wrote the standard for how schema "
              "checks run in our group. The teams tell me retrains feel a lot safer since then, though I never "
              "measured it.")
-    card = _score(story, "rc-level-fit", level="staff")
+    card = score_for(story, "rc-level-fit", level="staff")
     assert any("measured result" in s for s in card.calibration.steps), card.calibration.steps
     past = story.replace("which nine teams now use before every retrain", "which I used before every retrain")
-    assert _score(past, "rc-level-fit", level="staff").overall < card.overall
+    assert score_for(past, "rc-level-fit", level="staff").overall < card.overall
 
 
 def test_generalising_another_teams_code_with_its_owner_is_influence() -> None:

@@ -2,25 +2,11 @@
 chains written for these tests (not copies of the graded set)."""
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
-from coach.domain import Transcript
 from coach.scoring import score_answer
 from coach.scoring.star import label_sentence
-
-
-@lru_cache(maxsize=1)
-def _content() -> Any:
-    from coach.content.loader import default_content
-    return default_content()
-
-
-def _score(text: str, qid: str, level: str = "senior", followup: bool = False) -> Any:
-    content = _content()
-    q = content.question(qid)
-    return score_answer(Transcript(text), question=q, round_spec=content.rounds.get(q.round),
-                        rubric=content.rubrics.get(q.round), level=level, followup=followup)
+from tests.fixtures.scoring import score_for
 
 
 def _flags(text: str) -> list[Any]:
@@ -34,7 +20,7 @@ def test_confident_leakage_myths_are_named_and_hold_the_answer_down() -> None:
              "order before you split, and that settles it. It is actually best practice to fit the normaliser and "
              "the imputer on the full dataset, because more data gives more reliable statistics. An accuracy of "
              "99 percent on a hard problem usually means the features are really strong.")
-    card = _score(wrong, "ts-data-leakage")
+    card = score_for(wrong, "ts-data-leakage")
     named = {w.claim for w in card.wrong_claims}
     assert "Fitting preprocessing on the whole dataset before the split is fine" in named, named
     assert "A random split prevents leakage" in named, named
@@ -45,7 +31,7 @@ def test_confident_leakage_myths_are_named_and_hold_the_answer_down() -> None:
              "Fit the scaler on the training fold only, never on the full dataset. A random shuffle does not prevent "
              "it; split by time. An AUC of 0.98 on a hard problem is a red flag for leakage, not a sign of strong "
              "features.")
-    good = _score(right, "ts-data-leakage")
+    good = score_for(right, "ts-data-leakage")
     assert not good.wrong_claims, [w.claim for w in good.wrong_claims]
     assert good.overall > card.overall + 1.5
 
@@ -53,24 +39,24 @@ def test_confident_leakage_myths_are_named_and_hold_the_answer_down() -> None:
 def test_a_customer_on_both_sides_of_the_split_called_harmless_is_a_wrong_claim() -> None:
     wrong = ("I shuffle the rows, keep eighty percent for training and stratify on the label. Customers landing in "
              "both train and test are no problem, the test set is more representative that way.")
-    card = _score(wrong, "cd-stratified-split")
+    card = score_for(wrong, "cd-stratified-split")
     assert any("both sides of the split" in w.claim for w in card.wrong_claims), card.wrong_claims
     assert card.overall <= 2.0
     right = ("I group by customer so every row of a customer lands on one side, hashing the customer id with a seed, "
              "then stratify on each customer's label rate. Customers in both train and test would flatter the score.")
-    assert not _score(right, "cd-stratified-split").wrong_claims
+    assert not score_for(right, "cd-stratified-split").wrong_claims
 
 
 def test_cutting_the_evaluation_for_a_date_is_a_wrong_claim_of_the_deadline_story() -> None:
     cut = ("At a travel site we had a pricing model due before the summer sale, and I owned the launch. Running "
            "late, I decided to skip the offline evaluation and trust the training loss. We shipped on the day and "
            "bookings were fine in the first week.")
-    card = _score(cut, "bh-deadline-quality")
+    card = score_for(cut, "bh-deadline-quality")
     assert card.wrong_claims, card.calibration.steps
     assert card.overall <= 2.0
     kept = cut.replace("I decided to skip the offline evaluation and trust the training loss",
                        "I cut the admin dashboard but refused to skip the offline evaluation")
-    assert not _score(kept, "bh-deadline-quality").wrong_claims
+    assert not score_for(kept, "bh-deadline-quality").wrong_claims
 
 
 # --- people rounds: grievances, blame, stock phrases and a claimed level ---------------------------------------------
@@ -79,7 +65,7 @@ def test_a_list_of_grievances_is_not_read_as_a_story_of_their_own_work() -> None
     sour = ("Frankly my boss has no real understanding of recommender systems, and the company is such a mess that "
             "projects get cancelled every quarter. I was denied a raise twice and lost two good colleagues last "
             "year. So I want a place with fair pay and less drama.")
-    card = _score(sour, "rc-why-looking")
+    card = score_for(sour, "rc-why-looking")
     assert not any(s.startswith("answers with a story") for s in card.calibration.steps), card.calibration.steps
     assert any("runs down the current employer" in s for s in card.calibration.steps), card.calibration.steps
     assert card.overall <= 2.0
@@ -90,7 +76,7 @@ def test_writing_the_partner_off_costs_a_plan() -> None:
     refuse = ("I would tell them the model simply needs its time. Business people tend to ask for speed without "
               "understanding what a ranking model does, so I would warn them that quality will drop and let my "
               "director decide.")
-    card = _score(refuse, "xf-latency-budget-cut")
+    card = score_for(refuse, "xf-latency-budget-cut")
     assert any("puts the fault on others" in s for s in card.calibration.steps), card.calibration.steps
     assert card.overall <= 2.0
 
@@ -98,7 +84,7 @@ def test_writing_the_partner_off_costs_a_plan() -> None:
 def test_a_why_this_team_answer_of_stock_phrases_stays_low() -> None:
     polished = ("I love being at the forefront of applied AI, and I do my best work in fast-paced teams. I want to "
                 "be a trusted partner to product and really make a difference for users while I keep growing.")
-    card = _score(polished, "hm-why-this-team")
+    card = score_for(polished, "hm-why-this-team")
     assert any("stock phrases" in s for s in card.calibration.steps), card.calibration.steps
     assert card.overall <= 2.0
 
@@ -108,12 +94,12 @@ def test_a_level_claimed_instead_of_shown_stays_at_the_level_two_bar() -> None:
              "last two versions, I chair the monthly model review in my group, and I coach two junior engineers. The "
              "latest version lifted bookings by about four percent. My manager tells me I am effectively operating "
              "at staff level already, the title has just not caught up.")
-    card = _score(claim, "rc-level-fit", level="staff")
+    card = score_for(claim, "rc-level-fit", level="staff")
     assert any("claims the level" in s for s in card.calibration.steps), card.calibration.steps
     assert card.overall <= 2.0
     shown = claim.replace(" My manager tells me I am effectively operating at staff level already, the title has "
                           "just not caught up.", "")
-    assert _score(shown, "rc-level-fit", level="staff").overall > card.overall
+    assert score_for(shown, "rc-level-fit", level="staff").overall > card.overall
 
 
 # --- stories: thin outcomes, long scenes, checked outcomes -----------------------------------------------------------
@@ -122,7 +108,7 @@ def test_an_outcome_told_only_as_approval_costs_a_thin_story() -> None:
     thin = ("At a bus operator the planning lead wanted something smart for late buses. Nobody was sure what the "
             "output should be. We looked at the GPS data and the timetables for a while. We built some models and a "
             "report. In the end the feedback from the planners was very positive.")
-    card = _score(thin, "bh-ambiguity")
+    card = score_for(thin, "bh-ambiguity")
     assert any("only approval" in s for s in card.calibration.steps), card.calibration.steps
     assert card.overall <= 2.0
 
@@ -143,7 +129,7 @@ def test_a_scene_twice_the_bar_caps_the_story() -> None:
              "that nobody opened. ")
     story = scene + ("I proposed one shared definition of a return and wrote the job that applied it. Stock errors fell "
                      "by a third within two months.")
-    card = _score(story, "bh-cross-team-influence")
+    card = score_for(story, "bh-cross-team-influence")
     assert any("the scene runs" in s and "2.5" in s for s in card.calibration.steps), card.calibration.steps
 
 
@@ -151,8 +137,8 @@ def test_an_outcome_checked_against_its_cost_counts_like_a_weighed_option() -> N
     base = ("At a grocery chain I built the markdown model for fresh bread. I sat with two store managers to see how "
             "they priced at closing time, and built the suggested discount into the handheld they already used. "
             "Over the first quarter waste fell from about nine percent to four percent.")
-    plain = _score(base, "rc-proudest-impact")
-    checked = _score(base.replace("four percent.", "four percent, with no drop in margin."), "rc-proudest-impact")
+    plain = score_for(base, "rc-proudest-impact")
+    checked = score_for(base.replace("four percent.", "four percent, with no drop in margin."), "rc-proudest-impact")
     assert any("checks the cost side" in s for s in checked.calibration.steps), checked.calibration.steps
     assert checked.overall > plain.overall
 
