@@ -66,11 +66,12 @@ class _SynthThread:
                                                  "install espeak-ng or use --silent"))
             return
         self._ready.set_result(None)
-        while (item := self._jobs.get())[2] is not None:
-            job = item[2]
-            assert job is not None
+        while True:
+            when, _, job = self._jobs.get()
+            if job is None:
+                break
             try:
-                if item[0] == AHEAD:     # not needed yet: not beside a transcription's working set
+                if when == AHEAD:        # not needed yet: not beside a transcription's working set
                     heap.wait_idle("stt", AHEAD_WAIT_S, give_up=self._line_waiting)
                 self._render(engine, *job)
             finally:
