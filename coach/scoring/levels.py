@@ -13,6 +13,7 @@ from coach.scoring.star import ACT_CLAUSE
 from coach.scoring.star_cues import I_WORD, WE_WORD
 from coach.scoring.talking_points import is_measured
 from coach.scoring.red_flags import BLAME_COST, blame as _blame
+from coach.scoring.specifics import generic_story
 from coach.scoring.text import content_stems
 
 _F = re.IGNORECASE
@@ -121,6 +122,11 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         t.set(3.0, "a follow-up: specific steps, the story's context and outcome came before")
     if a.points.score is not None:
         t.add(round(0.4 * (a.points.score / 5.0) - 0.2, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
+    thin = generic_story(a.text, getattr(a.question, "prompt", "") or "")
+    if thin is not None and t.level > GENERIC_STORY_CAP:
+        # every part told, but in words that fit any project: the rubric's specific actions are not there
+        t.set(GENERIC_STORY_CAP, f"told in generic words ({thin.concrete} of {thin.new} new words name something, "
+                                 f"{thin.figures} figures): at most")
     # the rubric's story "sets the scene in a sentence or two": a scene that runs on before the first step buries it.
     # Only the scene counts: the task and the constraints the choice was made under are part of the story told; a
     # deep dive's overview (the problem, its scale) is what its question asks for first
@@ -163,6 +169,7 @@ _DIGRESSION = re.compile(r"\b(?:i should (?:say|mention|add)|by the way|anyway|o
                          r"a lot of other things|for what it'?s worth|funny enough|fun fact|but i digress|"
                          r"(?:that'?s|that is) another story|a story for another time)\b", _F)
 DRIFT_ASIDES, DRIFT_COST = 2, 0.75
+GENERIC_STORY_CAP = 2.0     # a story told in generic words (coach/scoring/specifics.py) at most
 MEASURED_STEPS = 0.5    # a story whose steps, not its outcome, carry the figures
 # Adoption counted as it stands now ("the evaluation service I designed, which eleven teams now use"): a measured
 # outcome wherever the story tells it, even when its closing result is admitted to be unmeasured.

@@ -22,6 +22,12 @@ _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagge
                     r"teams|folks|managers)) (?:always|never|just|usually|generally) (?:chases?|chased|cares?|listens?|"
                     r"listened|thinks?|wants?|ignores?|ignored|(?:doesn'?t|don'?t|didn'?t|did not|do not|does not) "
                     r"(?:care|listen|bother|understand|get it))\b|"
+                    # a verdict on a whole group: "the data engineering group there was frankly not competent",
+                    # "the platform team never took ownership of it"
+                    r"\b(?:leadership|management|execs|executives|the (?:[a-z-]+ ){0,3}(?:team|group|department|org)"
+                    r"(?: there| here)?) (?:(?:was|were) (?:frankly |honestly |simply |just )?(?:not competent|incompetent|"
+                    r"useless|hopeless|clueless)|(?:always|never) (?:took|take|takes|owned|owns|fixed|fixes|followed|"
+                    r"follows|bothered|delivered|delivers|admitted|admits))\b|"
                     r"\bproved my point\b|\bi told (?:them|him|her|you) so\b|"
                     # asking without understanding: "product teams often ask for these things without understanding
                     # what goes into a model"
