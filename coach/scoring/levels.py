@@ -14,7 +14,7 @@ from coach.scoring.star_cues import I_WORD, WE_WORD
 from coach.scoring.talking_points import is_measured
 from coach.scoring.red_flags import BLAME_COST, blame as _blame
 from coach.scoring.specifics import generic_story
-from coach.scoring.text import content_stems
+from coach.scoring.text import content_stems, times
 
 _F = re.IGNORECASE
 # Rounds whose rubric asks for examples with results (evidence from past work, the system's internals) rather than
@@ -151,7 +151,7 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     told = " ".join(x.text for x, lab in zip(a.sents, st.labels) if lab != "situation").lower()
     i, we = len(I_WORD.findall(told)), len(WE_WORD.findall(told))
     if we >= 3 and we > 2.5 * i:
-        t.add(-0.5, f'"we" {we} times against "I" {i}')
+        t.add(-0.5, f'"we" {times(we)} against "I" {times(i)}')
 
 
 # An outcome checked against what it could have cost: "fell from one in eight to one in twenty, with no rise in
