@@ -182,5 +182,5 @@ def test_a_practice_named_as_a_premise_or_a_reason_is_not_recommended() -> None:
               "the negatives but only on the training split and if you resample you have to correct the "
               "probabilities afterwards")
     assert not score_for(spoken, "ts-class-imbalance").wrong_claims
-    wrong = "i upsample the positives until it's fifty fifty and then i split into train and test"
+    wrong = "I balance the dataset with SMOTE on the full dataset and then split it."
     assert score_for(wrong, "ts-class-imbalance").wrong_claims
