@@ -176,10 +176,9 @@ def test_a_wrong_claim_with_nothing_right_beside_it_scores_below_one_with_a_righ
     assert any("no point right" in s for s in alone.calibration.steps)
 
 
-def test_a_practice_named_as_a_premise_or_a_reason_is_not_recommended() -> None:
+def test_a_practice_named_as_the_premise_of_a_condition_is_not_recommended() -> None:
     from tests.fixtures.scoring import score_for
-    spoken = ("i'd try class weights in the loss first since that keeps all the data and then maybe undersampling "
-              "the negatives but only on the training split and if you resample you have to correct the "
+    spoken = ("undersampling the negatives but only on the training split and if you resample you have to correct the "
               "probabilities afterwards")
     assert not score_for(spoken, "ts-class-imbalance").wrong_claims
     wrong = "I balance the dataset with SMOTE on the full dataset and then split it."

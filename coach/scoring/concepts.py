@@ -21,8 +21,8 @@ A misconception's `swap` (two named ideas whose meanings people exchange) is wri
 and fires when one side's name is tied ("is", "means", "that's", "when") closely, in the same clause, to the other
 side's meaning (or the other side's meaning to this side's name), with neither its own meaning nor the other's name
 in between, and no negation.
-Clauses split on . ; : ? ! and on but, whereas, however, although, though, while, so and since, so an unpunctuated
-spoken answer is read in pieces. A practice named as the premise of a condition ("if you resample, you have to ...")
+Clauses split on . ; : ? ! and on but, whereas, however, although, though, while and so, so an unpunctuated spoken
+answer is read in pieces. A practice named as the premise of a condition ("if you resample, you have to ...")
 is not stated as done or recommended.
 """
 from __future__ import annotations
@@ -40,7 +40,7 @@ LINK = re.compile(r"\b(?:is|are|means?|meaning|that'?s|it'?s|called|refers? to|p
 TIE_OPENS = re.compile(r"^\W*(?:[\w']+\W+){0,3}?" + LINK.pattern, _F)
 TIE_CLOSES = re.compile(r"(?:\b(?:that'?s|it'?s|is|means|called|indicates|points to|a sign of|gives(?: you)?)|=)\s+"
                         r"(?:(?:a|an|the|high|low|more|too much|just|basically|pure)\s+){0,2}$", _F)
-CLAUSE_BREAK = re.compile(r"(?<!\d)\.(?!\d)|[;:?!]|\b(?:but|whereas|however|although|though|while|so|since)\b", _F)
+CLAUSE_BREAK = re.compile(r"(?<!\d)\.(?!\d)|[;:?!]|\b(?:but|whereas|however|although|though|while|so)\b", _F)
 # A negation in the three words before a mention turns it round; a contrast word just before it puts it aside.
 NEG_BEFORE = re.compile(r"(?:\b(?:not|never|no|nor|neither|without|hardly|cannot|dont|doesnt|didnt|cant|wont|isnt|"
                         r"arent|wasnt|werent|shouldnt|wouldnt|couldnt)|n't)\s+(?:\S+\s+){0,2}$", _F)
