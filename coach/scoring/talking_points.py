@@ -41,6 +41,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "lesson": ("since then i", "ever since", "taught me", "what i took away"),
     "i was wrong": ("i had been wrong", "i'd been wrong", "i was mistaken", "i got it wrong"),
     "decision": ("hardest call", "hard call", "tough call", "my call", "had to decide"),
+    "direction": ("year plan", "long-term plan", "multi-year plan", "technical strategy"),
     "alternative": ("other option", "middle path", "middle ground", "the other choice"),
     # telling people during an incident, a request with nothing behind it, asking before building, a cheap first try
     "communicated": ("informed", "posted in", "next update", "heads up", "kept them posted", "kept everyone posted"),
