@@ -260,3 +260,23 @@ def test_a_new_answer_scores_in_its_band(kind: str, qid: str, level: str, band: 
 def test_the_probe_pass_count_does_not_fall() -> None:
     passed = sum(in_band(qid, level, band, text)[0] for _, qid, level, band, text in PROBE)
     assert passed >= len(PROBE) - len(KNOWN_MISSES), passed
+
+
+# --- the broad signals behind the probe, each also seen in the graded set ---------------------------------------------
+
+def test_a_list_of_grievances_costs_a_view_and_a_story() -> None:
+    view = ("I have spent four years building the forecasting stack there and I am proud of it, but the place has become "
+            "very political and I was passed over for the lead role last spring, so it is time to move on.")
+    card = score_for(view, "rc-why-looking")
+    assert any("grievances" in s for s in card.calibration.steps), card.calibration.steps
+    one = view.replace("very political and I was passed over for the lead role last spring",
+                       "a different company since the merger")
+    assert not any("grievances" in s for s in score_for(one, "rc-why-looking").calibration.steps)
+
+
+def test_a_story_in_generic_words_is_held_at_the_thin_story_bar() -> None:
+    thin = ("We had a problem with one of our models. I was responsible for fixing it. I analysed the issue, worked "
+            "with stakeholders and delivered a solution. In the end the outcome was a success.")
+    card = score_for(thin, "bh-production-incident")
+    assert any("generic words" in s for s in card.calibration.steps), card.calibration.steps
+    assert card.overall <= 2.0

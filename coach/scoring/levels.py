@@ -12,7 +12,7 @@ from typing import Any
 from coach.scoring.star import ACT_CLAUSE
 from coach.scoring.star_cues import I_WORD, WE_WORD
 from coach.scoring.talking_points import is_measured
-from coach.scoring.red_flags import BLAME_COST, blame as _blame
+from coach.scoring.red_flags import BLAME_COST, blame as _blame, grievances
 from coach.scoring.specifics import generic_story
 from coach.scoring.text import content_stems, times
 
@@ -144,6 +144,8 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     blame = _blame(a.text)
     if blame:
         t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
+    elif complaint := grievances(a.text):
+        t.add(-BLAME_COST, f'a list of grievances ({", ".join(complaint[:3])})')
     asides = [x.text for x in a.sents if _DIGRESSION.search(x.text)]
     if len(asides) >= DRIFT_ASIDES:
         t.add(-DRIFT_COST, f'wanders off the story ({len(asides)} asides: "{asides[0][:60]}")')
