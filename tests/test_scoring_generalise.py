@@ -280,3 +280,13 @@ def test_a_story_in_generic_words_is_held_at_the_thin_story_bar() -> None:
     card = score_for(thin, "bh-production-incident")
     assert any("generic words" in s for s in card.calibration.steps), card.calibration.steps
     assert card.overall <= 2.0
+
+
+def test_a_view_in_words_that_fit_any_team_stays_at_the_generic_bar() -> None:
+    view = ("I have followed this team for a while and what excites me is the opportunity to work on hard problems at "
+            "real scale with talented people. I bring a strong combination of technical depth and leadership, and I "
+            "enjoy mentoring and raising the bar for the engineers around me. I am looking for a place where I can keep "
+            "learning and growing, where the culture is collaborative and the mission is meaningful. A year from now I "
+            "would like to be leading important work, shaping the direction of the team and delivering impact.")
+    card = score_for(view, "hm-why-this-team")
+    assert card.overall <= 2.0, card.calibration.steps

@@ -13,7 +13,7 @@ from coach.scoring.star import ACT_CLAUSE
 from coach.scoring.star_cues import I_WORD, WE_WORD
 from coach.scoring.talking_points import is_measured
 from coach.scoring.red_flags import BLAME_COST, blame as _blame, grievances
-from coach.scoring.specifics import generic_story
+from coach.scoring.specifics import said_generically
 from coach.scoring.text import content_stems, times
 
 _F = re.IGNORECASE
@@ -122,7 +122,7 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         t.set(3.0, "a follow-up: specific steps, the story's context and outcome came before")
     if a.points.score is not None:
         t.add(round(0.4 * (a.points.score / 5.0) - 0.2, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
-    thin = generic_story(a.text, getattr(a.question, "prompt", "") or "")
+    thin = said_generically(a.text, getattr(a.question, "prompt", "") or "")
     if thin is not None and t.level > GENERIC_STORY_CAP:
         # every part told, but in words that fit any project: the rubric's specific actions are not there
         t.set(GENERIC_STORY_CAP, f"told in generic words ({thin.concrete} of {thin.new} new words name something, "
@@ -241,6 +241,12 @@ def plan(a: Any, t: Trace) -> None:
         t.add(0.3, "a concrete example or a measured outcome of their own work")
     if t.level > GENERIC_CAP and _generic(a):
         t.set(GENERIC_CAP, "generic: no figure of their own, no named technique or tool, no example of their work")
+    elif t.level > GENERIC_CAP and a.round in PEOPLE_ROUNDS and \
+            (thin := said_generically(a.text, getattr(a.question, "prompt", "") or "")) is not None:
+        # a view in the words any candidate could use about any team ("the opportunity to work at scale, on hard
+        # problems, with talented people"): the people rounds' level 1-2, however long
+        t.set(GENERIC_CAP, f"said in generic words ({thin.concrete} of {thin.new} new words name something, "
+                           f"{thin.figures} figures): at most")
 
 
 GENERIC_CAP, GENERIC_WORDS = 2.0, 25     # the level a generic plan reaches at most; distinct new words
