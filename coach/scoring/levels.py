@@ -198,19 +198,20 @@ def _substance(a: Any) -> tuple[float, int, int]:
     asked = set(content_stems(prompt))
     distinct = len(set(content_stems(a.text)) - asked)
     terms = len([x for x in a.tech if x not in prompt.lower()])
-    missed_most = a.round in PEOPLE_ROUNDS and a.points.total and 2 * len(a.points.covered) < a.points.total
-    if missed_most and terms >= TOOL_LIST:
+    missed_most = a.points.total and 2 * len(a.points.covered) < a.points.total
+    if missed_most and a.round in PEOPLE_ROUNDS and terms >= TOOL_LIST:
         terms = 0       # a list of tools that misses most of what was asked (what was owned, for whom, to what effect)
     floor = round(3.0 * (min(1.0, distinct / SUBSTANCE_WORDS) + min(1.0, terms / SUBSTANCE_TERMS)) / 2, 2)
     if missed_most and a.points.score is not None:
-        # in a people round the points are what was asked (who, what was owned, why): many words that miss most of
-        # them are a chronology or a list, not substance; the floor lifts them at most one level above the points
+        # the points are what was asked (who, what was owned, why; the mechanism, the cases): many words that miss
+        # most of them are a chronology, a list or a confident account of something else, not substance; the floor
+        # lifts them at most one level above the points, in every round
         floor = min(floor, round(3.0 * a.points.score / 5.0, 2) + MISSED_MOST_LIFT)
     return floor, distinct, terms
 
 
 PEOPLE_ROUNDS = ("recruiter", "hiring-manager", "behavioral", "cross-functional")
-MISSED_MOST_LIFT = 1.0   # how far substance lifts a people-round answer that misses most points
+MISSED_MOST_LIFT = 1.0   # how far substance lifts an answer that misses most points
 TOOL_LIST = 4          # technical terms in a people round's answer that, with most points missed, are a list of tools
 SUBSTANCE_WORDS, SUBSTANCE_TERMS = 45, 6   # distinct content words, technical terms for full substance
 
