@@ -174,3 +174,12 @@ def test_a_wrong_claim_with_nothing_right_beside_it_scores_below_one_with_a_righ
     assert beside.talking_points.covered and not alone.talking_points.covered
     assert alone.overall < beside.overall <= 2.0
     assert any("no point right" in s for s in alone.calibration.steps)
+
+
+def test_a_practice_named_as_the_premise_of_a_condition_is_not_recommended() -> None:
+    from tests.fixtures.scoring import score_for
+    spoken = ("undersampling the negatives but only on the training split and if you resample you have to correct the "
+              "probabilities afterwards")
+    assert not score_for(spoken, "ts-class-imbalance").wrong_claims
+    wrong = "I balance the dataset with SMOTE on the full dataset and then split it."
+    assert score_for(wrong, "ts-class-imbalance").wrong_claims

@@ -75,3 +75,13 @@ def test_a_word_inside_a_term_of_art_or_a_word_that_only_starts_alike_is_not_the
     assert r.covered == ()
     r = cover("I want to learn how ranking works at scale. We serve 30 million users.", q)
     assert [p.point for p in r.covered] == list(q.talking_points)
+
+
+def test_the_one_who_does_a_thing_is_not_the_thing() -> None:
+    # "director" shares its first letters with "direction", "operator" with "operation": neither carries the other
+    q = _q(("Long-term technical direction set for other teams", "Operational load on the team"),
+           (("direction",), ("operations",)))
+    r = cover("The finance director signed the budget. The operator on shift paged me twice.", q)
+    assert r.covered == (), r.covered
+    r = cover("I wrote the technical direction for the three ranking teams. Operations load fell by half.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)

@@ -159,3 +159,9 @@ def test_what_someone_had_never_done_is_the_scene_not_an_outcome() -> None:
               "had never shipped a service. I gave her the retraining pipeline to own and paired with her for two "
               "weeks.")
     assert _label_of(r, "She was strong") != "result" and not r.result.present
+
+
+def test_the_i_and_we_counts_read_as_said() -> None:
+    r = _star("We had a churn model that drifted. I rebuilt the features. We shipped it and we cut churn by 4 percent.")
+    assert r.i_count == 1 and r.we_count == 3
+    assert '"I" once, "we" 3 times' in r.action.notes, r.action.notes

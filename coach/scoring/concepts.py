@@ -22,7 +22,8 @@ and fires when one side's name is tied ("is", "means", "that's", "when") closely
 side's meaning (or the other side's meaning to this side's name), with neither its own meaning nor the other's name
 in between, and no negation.
 Clauses split on . ; : ? ! and on but, whereas, however, although, though, while and so, so an unpunctuated spoken
-answer is read in pieces.
+answer is read in pieces. A practice named as the premise of a condition ("if you resample, you have to ...")
+is not stated as done or recommended.
 """
 from __future__ import annotations
 
@@ -211,10 +212,18 @@ def fires(cue_set: str, sentence: str) -> bool:
             lo, hi = min(p[0] for p in picks), max(p[1] for p in picks)
             if hi - lo > SPAN or _denied(clause, lo, hi, groups) or _negated_pick(clause, picks[1:]):
                 continue
+            if _PREMISE.search(clause[max(0, anchor[0] - 30):anchor[0]]):
+                continue                 # "if you resample you have to correct ...": the practice is the premise
             near = clause[max(0, lo - NEAR):hi + NEAR]
             if not any(_mentions(v, near) for v in vetoes):
                 return True
     return False
+
+
+# A practice named as the premise of a condition, not done or recommended: "if you resample, you have to correct the
+# probabilities", "when you oversample you must ...".
+_PREMISE = re.compile(r"\b(?:if|when|once|whenever|unless) (?:you|we|they|people|someone|one) (?:do |does |ever |"
+                      r"\w+ly )?$", _F)
 
 
 def _side(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -24,7 +24,7 @@ from typing import Any
 
 from coach.domain import GAP_IDS
 from coach.scoring.rubric import Analysis, family
-from coach.scoring.text import quote
+from coach.scoring.text import quote, times
 
 _ORDER = {g: i for i, g in enumerate(("non_answer", "off_topic", "bad_math", "no_result", "we_not_i", "no_context",
                                        "no_numbers", "no_clarifying", "no_tradeoff", "no_monitoring",
@@ -86,9 +86,9 @@ def find_gaps(a: Analysis) -> list[Gap]:
             gaps.append(Gap("no_result", 0.65, f'the result has no number: "{quote(star.result.evidence[0], 100)}"'))
         i, we = star.i_count, star.we_count
         if we >= 3 and i == 0:
-            gaps.append(Gap("we_not_i", 0.75, f'"we" {we} times, "I" 0 times'))
+            gaps.append(Gap("we_not_i", 0.75, f'"we" {times(we)}, "I" 0 times'))
         elif we >= 3 and we > 2.5 * i:
-            gaps.append(Gap("we_not_i", 0.6, f'"we" {we} times, "I" {i} times'))
+            gaps.append(Gap("we_not_i", 0.6, f'"we" {times(we)}, "I" {times(i)}'))
         if not star.situation.present and not plan:
             gaps.append(Gap("no_context", 0.5, f'no situation or stakes; it opens: "{opening}"'))
     elif fam == "design":

@@ -12,8 +12,9 @@ from typing import Any
 from coach.scoring.star import ACT_CLAUSE
 from coach.scoring.star_cues import I_WORD, WE_WORD
 from coach.scoring.talking_points import is_measured
-from coach.scoring.red_flags import BLAME_COST, blame as _blame
-from coach.scoring.text import content_stems
+from coach.scoring.red_flags import BLAME_COST, blame as _blame, grievances
+from coach.scoring.specifics import said_generically
+from coach.scoring.text import content_stems, times
 
 _F = re.IGNORECASE
 # Rounds whose rubric asks for examples with results (evidence from past work, the system's internals) rather than
@@ -121,6 +122,11 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         t.set(3.0, "a follow-up: specific steps, the story's context and outcome came before")
     if a.points.score is not None:
         t.add(round(0.4 * (a.points.score / 5.0) - 0.2, 2), f"talking points {len(a.points.covered)}/{a.points.total}")
+    thin = said_generically(a.text, getattr(a.question, "prompt", "") or "")
+    if thin is not None and t.level > GENERIC_STORY_CAP:
+        # every part told, but in words that fit any project: the rubric's specific actions are not there
+        t.set(GENERIC_STORY_CAP, f"told in generic words ({thin.concrete} of {thin.new} new words name something, "
+                                 f"{thin.figures} figures): at most")
     # the rubric's story "sets the scene in a sentence or two": a scene that runs on before the first step buries it.
     # Only the scene counts: the task and the constraints the choice was made under are part of the story told; a
     # deep dive's overview (the problem, its scale) is what its question asks for first
@@ -138,6 +144,8 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     blame = _blame(a.text)
     if blame:
         t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
+    elif complaint := grievances(a.text):
+        t.add(-BLAME_COST, f'a list of grievances ({", ".join(complaint[:3])})')
     asides = [x.text for x in a.sents if _DIGRESSION.search(x.text)]
     if len(asides) >= DRIFT_ASIDES:
         t.add(-DRIFT_COST, f'wanders off the story ({len(asides)} asides: "{asides[0][:60]}")')
@@ -145,7 +153,7 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     told = " ".join(x.text for x, lab in zip(a.sents, st.labels) if lab != "situation").lower()
     i, we = len(I_WORD.findall(told)), len(WE_WORD.findall(told))
     if we >= 3 and we > 2.5 * i:
-        t.add(-0.5, f'"we" {we} times against "I" {i}')
+        t.add(-0.5, f'"we" {times(we)} against "I" {times(i)}')
 
 
 # An outcome checked against what it could have cost: "fell from one in eight to one in twenty, with no rise in
@@ -163,6 +171,7 @@ _DIGRESSION = re.compile(r"\b(?:i should (?:say|mention|add)|by the way|anyway|o
                          r"a lot of other things|for what it'?s worth|funny enough|fun fact|but i digress|"
                          r"(?:that'?s|that is) another story|a story for another time)\b", _F)
 DRIFT_ASIDES, DRIFT_COST = 2, 0.75
+GENERIC_STORY_CAP = 2.0     # a story told in generic words (coach/scoring/specifics.py) at most
 MEASURED_STEPS = 0.5    # a story whose steps, not its outcome, carry the figures
 # Adoption counted as it stands now ("the evaluation service I designed, which eleven teams now use"): a measured
 # outcome wherever the story tells it, even when its closing result is admitted to be unmeasured.
@@ -189,19 +198,20 @@ def _substance(a: Any) -> tuple[float, int, int]:
     asked = set(content_stems(prompt))
     distinct = len(set(content_stems(a.text)) - asked)
     terms = len([x for x in a.tech if x not in prompt.lower()])
-    missed_most = a.round in PEOPLE_ROUNDS and a.points.total and 2 * len(a.points.covered) < a.points.total
-    if missed_most and terms >= TOOL_LIST:
+    missed_most = a.points.total and 2 * len(a.points.covered) < a.points.total
+    if missed_most and a.round in PEOPLE_ROUNDS and terms >= TOOL_LIST:
         terms = 0       # a list of tools that misses most of what was asked (what was owned, for whom, to what effect)
     floor = round(3.0 * (min(1.0, distinct / SUBSTANCE_WORDS) + min(1.0, terms / SUBSTANCE_TERMS)) / 2, 2)
     if missed_most and a.points.score is not None:
-        # in a people round the points are what was asked (who, what was owned, why): many words that miss most of
-        # them are a chronology or a list, not substance; the floor lifts them at most one level above the points
+        # the points are what was asked (who, what was owned, why; the mechanism, the cases): many words that miss
+        # most of them are a chronology, a list or a confident account of something else, not substance; the floor
+        # lifts them at most one level above the points, in every round
         floor = min(floor, round(3.0 * a.points.score / 5.0, 2) + MISSED_MOST_LIFT)
     return floor, distinct, terms
 
 
 PEOPLE_ROUNDS = ("recruiter", "hiring-manager", "behavioral", "cross-functional")
-MISSED_MOST_LIFT = 1.0   # how far substance lifts a people-round answer that misses most points
+MISSED_MOST_LIFT = 1.0   # how far substance lifts an answer that misses most points
 TOOL_LIST = 4          # technical terms in a people round's answer that, with most points missed, are a list of tools
 SUBSTANCE_WORDS, SUBSTANCE_TERMS = 45, 6   # distinct content words, technical terms for full substance
 
@@ -232,6 +242,12 @@ def plan(a: Any, t: Trace) -> None:
         t.add(0.3, "a concrete example or a measured outcome of their own work")
     if t.level > GENERIC_CAP and _generic(a):
         t.set(GENERIC_CAP, "generic: no figure of their own, no named technique or tool, no example of their work")
+    elif t.level > GENERIC_CAP and a.round in PEOPLE_ROUNDS and \
+            (thin := said_generically(a.text, getattr(a.question, "prompt", "") or "")) is not None:
+        # a view in the words any candidate could use about any team ("the opportunity to work at scale, on hard
+        # problems, with talented people"): the people rounds' level 1-2, however long
+        t.set(GENERIC_CAP, f"said in generic words ({thin.concrete} of {thin.new} new words name something, "
+                           f"{thin.figures} figures): at most")
 
 
 GENERIC_CAP, GENERIC_WORDS = 2.0, 25     # the level a generic plan reaches at most; distinct new words

@@ -22,6 +22,12 @@ _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagge
                     r"teams|folks|managers)) (?:always|never|just|usually|generally) (?:chases?|chased|cares?|listens?|"
                     r"listened|thinks?|wants?|ignores?|ignored|(?:doesn'?t|don'?t|didn'?t|did not|do not|does not) "
                     r"(?:care|listen|bother|understand|get it))\b|"
+                    # a verdict on a whole group: "the data engineering group there was frankly not competent",
+                    # "the platform team never took ownership of it"
+                    r"\b(?:leadership|management|execs|executives|the (?:[a-z-]+ ){0,3}(?:team|group|department|org)"
+                    r"(?: there| here)?) (?:(?:was|were) (?:frankly |honestly |simply |just )?(?:not competent|incompetent|"
+                    r"useless|hopeless|clueless)|(?:always|never) (?:took|take|takes|owned|owns|fixed|fixes|followed|"
+                    r"follows|bothered|delivered|delivers|admitted|admits))\b|"
                     r"\bproved my point\b|\bi told (?:them|him|her|you) so\b|"
                     # asking without understanding: "product teams often ask for these things without understanding
                     # what goes into a model"
@@ -48,6 +54,25 @@ _DISPARAGE = re.compile(
     r"(?:a|any|an) (?:model|system|line of code)\b", _F)
 
 
+# The words of a grievance against the place one works ("the culture has become political", "passed over for
+# promotion", "underpaid", "my manager takes credit"): one may set a scene, two or more make the answer a complaint,
+# the people rounds' pitfall, costed like running the employer down. In the graded set every answer with any of them
+# is graded 1 or 2.
+_GRIEVANCE = re.compile(r"\b(?:political|politics|toxic|micromanag\w*|takes? (?:the |all the )?credit|took (?:the |all the )?"
+                        r"credit|passed over|below (?:the )?market|underpaid|lost its way|chaotic|dysfunctional|"
+                        r"(?:not|never) (?:valued|appreciated|recogni[sz]ed)|undervalued|(?:doesn'?t|does not|don'?t|do not) "
+                        r"(?:value|appreciate|recogni[sz]e) (?:its |their |the )?(?:engineers|people|staff|work)|frustrat\w*|"
+                        r"bureaucra\w*|stagnat\w*|nobody listens|no one listens|(?:never|don'?t|do not|doesn'?t|does not) "
+                        r"listen to (?:engineers|us|anyone))\b", _F)
+GRIEVANCES = 2
+
+
+def grievances(text: str) -> tuple[str, ...]:
+    """The distinct grievance phrases of an answer with GRIEVANCES or more of them; () otherwise."""
+    found = tuple(sorted({m.group(0).lower() for m in _GRIEVANCE.finditer(text)}))
+    return found if len(found) >= GRIEVANCES else ()
+
+
 def blame(text: str) -> str:
     for m in _BLAME.finditer(text):
         if (m.group(1) or "").lower() not in ("i", "we", "i'd", "we'd", "i'll"):
@@ -63,6 +88,8 @@ def plan_red_flags(a: Any, t: Any) -> None:
         t.add(-BLAME_COST, f'puts the fault on others ("{found}")')
     elif (run_down := _DISPARAGE.search(a.text)) is not None:
         t.add(-BLAME_COST, f'runs down the current employer ("{run_down.group(0)}")')
+    elif found_grievances := grievances(a.text):
+        t.add(-BLAME_COST, f'a list of grievances ({", ".join(found_grievances[:3])})')
 
 
 # The level claimed instead of shown: "my manager says I am basically operating at staff level already, the title has

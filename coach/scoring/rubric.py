@@ -13,7 +13,7 @@ from coach.scoring.signals import NonAnswer
 from coach.scoring.sizing import Quantity
 from coach.scoring.star import COMPONENTS, StarReport
 from coach.scoring.talking_points import PointsReport
-from coach.scoring.text import Sentence, quote
+from coach.scoring.text import Sentence, quote, times
 
 STORY_ROUNDS = ("behavioral", "deep-dive", "hiring-manager", "cross-functional", "recruiter")
 DESIGN_ROUNDS = ("system-design",)
@@ -155,7 +155,7 @@ def _ownership(a: Analysis) -> tuple[float, str, list[str]]:
     i, we = a.star.i_count, a.star.we_count
     own = 1.5 if i + we == 0 else 3.0 * min(1.0, (i / (i + we)) / 0.5)
     scope = min(2.0, 0.5 * len(a.scope))
-    ev = [f'"I" {i} times, "we" {we} times']
+    ev = [f'"I" {times(i)}, "we" {times(we)}']
     if a.scope:
         ev.append("scope: " + ", ".join(a.scope[:6]))
     return own + scope, ("'I' share of I+we: half or more -> 3, scaled down to 0 with no 'I' (1.5 when neither); "

@@ -21,7 +21,7 @@ from coach.scoring.star_cues import (
     _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _TEST_STEP, _UNSURE, _VERDICT,
 )
 from coach.scoring.star_notes import improvement
-from coach.scoring.text import Sentence, quote
+from coach.scoring.text import Sentence, quote, times
 
 COMPONENTS = ("situation", "task", "action", "result")
 
@@ -418,7 +418,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         notes["situation"].append("no sentence says where, when, or what was at stake")
     if not ev["task"]:
         notes["task"].append("no goal or ask stated (\"my goal was ...\", \"I was asked to ...\")")
-    notes["action"].append(f'"I" {i_count} times, "we" {we_count} times')
+    notes["action"].append(f'"I" {times(i_count)}, "we" {times(we_count)}')
     if we_count > 2 * max(i_count, 1) and we_count >= 3:
         notes["action"].append('actions are told as "we": say which parts you did')
     if ev["action"] and a_share < 0.3:

@@ -301,9 +301,10 @@ _CAREER = re.compile(r"^(?:(?:and|so|um|uh|then)\W+)*(?:before that|prior to tha
                      r"\b(?:then|after that|later|next),? i (?:joined|moved to|went to|switched to|left for) (?:a|an|my|"
                      r"another|the) (?:[a-z-]+ ){0,2}(?:company|startup|consultancy|firm|agency|bank|lab|job|role|"
                      r"employer|insurer|retailer)\b", _F)
-# Owning a system is the setting of the story; owning it with a call to make is the task ("I owned the serving
-# platform, and I had to decide whether to block the launch").
-_OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i owned (?:the|our|a|an|their) (?:[a-z-]+ ){0,3}?(?:model|system|service|"
+# Owning a system is the setting of the story ("I owned the pricing model", "I looked after the leaf-photo model in a
+# farming app"); owning it with a call to make is the task ("I owned the serving platform, and I had to decide whether
+# to block the launch").
+_OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i (?:owned|looked after|maintained|took care of) (?:the|our|a|an|their) (?:[a-z-]+ ){0,3}?(?:model|system|service|"
                          r"platform|pipeline|stack|ranker|classifier|library|infrastructure|job)s?\b|"
                          r"^(?:(?:and|so|um|uh|at the time)\W+)*i (?:led|ran|managed|headed) (?:the|our|a|an) "
                          r"(?:[a-z-]+ ){0,3}?(?:team|group|org|organi[sz]ation|squad|department)\b|"

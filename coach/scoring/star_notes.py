@@ -1,7 +1,7 @@
 """The one-line improvement a STAR report suggests, from what the story's parts hold (coach/scoring/star.py)."""
 from __future__ import annotations
 
-from coach.scoring.text import quote
+from coach.scoring.text import quote, times
 
 
 def improvement(ev: dict[str, tuple[str, ...]], measurable: bool, i_count: int, we_count: int,
@@ -14,7 +14,7 @@ def improvement(ev: dict[str, tuple[str, ...]], measurable: bool, i_count: int, 
     if not ev["action"]:
         return 'Say what you did, step by step, with "I" and a verb: "I profiled ..., I proposed ...".'
     if we_count >= 3 and we_count > 2 * max(i_count, 1):
-        return f'Say "I" for your own part: "we" {we_count} times against "I" {i_count} times.'
+        return f'Say "I" for your own part: "we" {times(we_count)} against "I" {times(i_count)}.'
     if not ev["situation"]:
         return "Open with one sentence of context: where you were, when, and what was at stake."
     if s_share > 0.35:

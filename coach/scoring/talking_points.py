@@ -41,6 +41,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "lesson": ("since then i", "ever since", "taught me", "what i took away"),
     "i was wrong": ("i had been wrong", "i'd been wrong", "i was mistaken", "i got it wrong"),
     "decision": ("hardest call", "hard call", "tough call", "my call", "had to decide"),
+    "direction": ("year plan", "long-term plan", "multi-year plan", "technical strategy"),
     "alternative": ("other option", "middle path", "middle ground", "the other choice"),
     # telling people during an incident, a request with nothing behind it, asking before building, a cheap first try
     "communicated": ("informed", "posted in", "next update", "heads up", "kept them posted", "kept everyone posted"),
@@ -334,6 +335,8 @@ def _same_word(a: str, b: str) -> bool:
     """One word in two forms: one a prefix of the other ("adopt" ~ "adoption", "calibr" ~ "calibrated"), or six
     letters in common ("randomis" ~ "randomization"); not words that only start alike ("complaint" ~ "complex",
     "millisecond" ~ "million", "confirm" ~ "config", "interest" ~ "interleaving")."""
+    if _agent(a) != _agent(b):
+        return a == b              # "director" is not "direction", "predictor" not "prediction"
     if a.startswith(b) or b.startswith(a):
         return True
     n = 0
@@ -345,8 +348,14 @@ def _same_word(a: str, b: str) -> bool:
 
 
 def _root(token: str) -> str:
-    """A word's first five letters: "calibrated" ~ "calibration", "retrain" ~ "retraining"."""
-    return token[:5] if len(token) >= 5 else token
+    """A word's first five letters: "calibrated" ~ "calibration", "retrain" ~ "retraining"; a noun for the one who
+    does it keeps its whole stem ("director", "operator"), so it is not the act ("direction", "operation")."""
+    return token if _agent(token) else token[:5] if len(token) >= 5 else token
+
+
+def _agent(token: str) -> bool:
+    """A stem that names the one who does something: "director", "operator", "predictor" (not "or", "error")."""
+    return len(token) >= 7 and token.endswith("or") and not token.endswith(("rror", "door", "floor"))
 
 
 def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]],

@@ -186,6 +186,11 @@ def content_stems(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1]
 
 
+def times(n: int) -> str:
+    """A count as people say it: "never", "once", "twice", "3 times"."""
+    return {0: "0 times", 1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
 def quote(text: str, limit: int = 160) -> str:
     """A sentence trimmed for a feedback line."""
     text = " ".join(text.split())
