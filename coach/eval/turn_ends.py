@@ -1,10 +1,10 @@
 """Is the answer over? The answer-completeness rule on written pauses (tests/data/turn_ends).
 
-`python -m coach.eval.turn_ends [--set dev|heldout|heldout2|heldout3|heldout4|heldout5] [-v]` prints, for "end",
+`python -m coach.eval.turn_ends [--set dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6] [-v]` prints, for "end",
 precision (a pause wrongly taken for the end is the costly mistake) and recall, the same for the sure ends alone (the
 ones a live session takes at once), and the mistakes with their reasons.
 The words alone are judged: what the audio model adds is measured by `coach bench`.
-`dev` is tuned on; `heldout` to `heldout4` were each scored once, then folded in; `heldout5` (written apart, by a
+`dev` is tuned on; `heldout` to `heldout5` were each scored once, then folded in; `heldout6` (written apart, by a
 writer who did not read the rule) is held out: scored once, never tuned on.
 """
 from __future__ import annotations
@@ -57,7 +57,7 @@ def evaluate(cases: list[dict[str, Any]]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m coach.eval.turn_ends")
-    ap.add_argument("--set", default="dev", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"))
+    ap.add_argument("--set", default="dev", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"))
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
     r = evaluate(load(args.set))
