@@ -168,7 +168,10 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                                                                           text[max(0, q.start - 60):q.start], _F) \
                         and not re.search(r"\b(?:together|total|in all|plus|with the weights)\b",
                                           text[max(0, q.start - 40):q.start], _F):
-                    out.append(judge("kv_cache", q, cache, how, "B", tolerance))
+                    # a chain from the architecture is the KV-cache step; one from a per-token figure said
+                    # without it is bytes per token × tokens
+                    out.append(judge("kv_cache" if layers and heads and dims else "kv_tokens", q, cache, how, "B",
+                                     tolerance))
                     break
     if per_token and ctx:
         out.extend(_per_sequence(text, storage, stated_pt, per_token, ctx, seqs, judge, tolerance))

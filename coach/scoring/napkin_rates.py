@@ -139,6 +139,11 @@ def _per_rated_after(text: str, tail: str) -> bool:
     return m is not None and m.group("things").lower().rstrip("s") != m.group("w").lower() and _rated(text, m.group("w"))
 
 
+# the fan-out named as such: "each request fans out to 250 songs", "a fan-out of about forty shards"
+_FAN_VERB = re.compile(r"\bfan(?:s|ned|ning)?[- ]?outs? (?:to|of|is|across|over)\s+(?:about |roughly |around |up to |"
+                       r"maybe |some )?$", _F)
+
+
 def fan_outs(text: str) -> list[tuple[float, int]]:
     """(items per request, where it was said)."""
     out = []
@@ -147,7 +152,7 @@ def fan_outs(text: str) -> list[tuple[float, int]]:
             continue
         tail = text[span.end:span.end + 60]
         before = text[max(0, span.start - 60):span.start]
-        if _PER_REQ_AFTER.match(tail) or _per_rated_after(text, tail) or (
+        if _PER_REQ_AFTER.match(tail) or _per_rated_after(text, tail) or _FAN_VERB.search(before) or (
                 (_PER_REQ_BEFORE.search(before) or _per_rated_thing(text, before)) and
                 (_FAN_AFTER.match(tail) or _counted_things(text, span))):
             out.append((span.value, span.start))
@@ -208,7 +213,10 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
         if is_peak(text, r):
             continue
         for d in qs[qs.index(r) + 1:]:
-            if d.sentence != r.sentence:
+            # the same sentence, or the next when it opens by deriving ("... a second so that's about ... a day":
+            # speech without marks is cut into clauses there)
+            if d.sentence != r.sentence and not (d.sentence == r.sentence + 1 and _DERIVED.search(
+                    text[max(r.start + len(r.text), d.start - 40):d.start])):
                 break
             if d.kind == "throughput" and d.period_s >= 3600 and d.period_s > r.period_s and not d.has("per_user") \
                     and not d.has("per_instance"):

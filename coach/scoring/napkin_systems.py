@@ -352,6 +352,10 @@ def _headroom(qs: list[Quantity], text: str, total: Quantity, n: Quantity) -> tu
             return 1 + p.value / 100, f"× {1 + p.value / 100:g} for {p.value:g}% headroom"
         if _LOAD_AFTER.match(after) and _LOAD_BEFORE.search(before):
             return 100 / p.value, f"÷ {p.value / 100:g} to run at {p.value:g}% load"
+    load = _LOAD_WORDS.search(text[total.start:n.start])
+    if load:
+        share = _LOAD_SHARE[load.group("f").lower()]
+        return 1 / share, f"÷ {share:.2g} to run at {load.group('f').lower()} of capacity"
     said = _AGAIN.search(text[total.start:n.start])
     if said:
         share = _AGAIN_SHARE[said.group("f").lower()]
@@ -359,6 +363,11 @@ def _headroom(qs: list[Quantity], text: str, total: Quantity, n: Quantity) -> tu
     return None
 
 
+# A load said as a fraction in words: "keep them at half their limit", "run each at two thirds of capacity"
+_LOAD_WORDS = re.compile(r"\b(?:at|to|under|below)\s+(?:about\s+|roughly\s+|only\s+)?(?P<f>half|a third|two thirds|"
+                         r"three quarters|a quarter)\s+(?:of\s+)?(?:their|its|the|our|each one's|each)?\s*(?:limit|"
+                         r"capacity|max(?:imum)?|rated load|throughput)\b", re.I)
+_LOAD_SHARE = {"half": 0.5, "a third": 1 / 3, "two thirds": 2 / 3, "three quarters": 0.75, "a quarter": 0.25}
 # Headroom said as a fraction "again": "half again as much for headroom" (x 1.5), "a third again as spare"
 _AGAIN = re.compile(r"\b(?P<f>half|a third|a quarter|a fifth) again\b(?=[^.;]{0,30}?\b(?:headroom|spare|buffer|slack|"
                     r"on top|peaks?|safety)\b)", re.I)
