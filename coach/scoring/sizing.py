@@ -45,7 +45,8 @@ class Quantity:
 
 _ARTICLE_UNIT = re.compile(
     r"\b(?:about|around|roughly|for|in|within|under|over|than|to|took|takes|take|after|of|from|only|just|"
-    r"maybe|like|almost|nearly|spent|spend|whole|full|entire|another|extra)\s+(?P<a>an?)\s+"
+    r"maybe|like|almost|nearly|spent|spend|whole|full|entire|another|extra|"
+    r"keep|keeps|kept|keeping|retain|retains|retained|retaining)\s+(?P<a>an?)\s+"   # retention: "we keep a year"
     r"(?=(?:second|minute|hour|day|week|month|year|kilobyte|megabyte|gigabyte|terabyte|petabyte|millisecond)\b)",
     re.IGNORECASE)
 _AND_A_HALF = re.compile(r"^\s*[a-z]+\s+and a half\b", re.I)
@@ -84,6 +85,10 @@ _PER_ITEM_BEFORE = re.compile(
     r"(?:about|around|roughly|maybe|like|only|just)?\s*|\b(?:each|every one)\s+(?:about|around|roughly|maybe)?\s*|"
     r"\b(?:payload|response|record size|event size|row size|"
     r"message size|size)\s+(?:is|of|was)?\s*(?:about|around|roughly|maybe)?\s*)$", re.I)
+# the size of each counted thing: "50 million events of about 2 KB", "two thousand images of 300 kilobytes"
+_COUNTED_OF = re.compile(r"(?:\d|\b(?:thousand|million|billion|hundred|dozen))\s+(?:[a-z-]+\s+)?(?!(?:tens|hundreds|"
+                         r"thousands|millions|billions|dozens)\b)[a-z]{3,}s\s+of\s+(?:about|around|roughly|maybe|"
+                         r"up to)?\s*$", re.I)
 # A period said before a count of things that arrive: "each day adds about 13 million events", "every hour we log
 # 2 million rows", "per day that comes to 40 million requests" -- the count is a rate over that period.
 _PERIOD_BEFORE = re.compile(
@@ -344,6 +349,9 @@ def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[S
     if um.kind == "storage" and "rate" not in q and "per_param" not in q and (m := _PER_ITEM_BEFORE.search(before)) \
             and not re.search(r"\b(?:bits?|bytes?)\s*$", before[:m.start()], re.I):
         q.add("per_item")                 # (not "8 bits per weight takes 70 GB": that "per" is the precision's)
+    elif um.kind == "storage" and "rate" not in q and "per_param" not in q \
+            and _COUNTED_OF.search(text[max(sent.start, span.start - 50):span.start]):
+        q.add("per_item")
     if um.kind in ("throughput", "compute", "storage", "cost") and _TOTAL.search(around):
         q.add("total")
     raw = span.value
