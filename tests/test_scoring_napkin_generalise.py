@@ -99,7 +99,81 @@ CHAINS: list[tuple[str, str, str | None, float]] = [
 ]
 
 
-@pytest.mark.parametrize("cid, text, step, right", CHAINS, ids=[c[0] for c in CHAINS])
+# A second probe, written after the rules above were fixed on the first and run once on them before any further
+# change (the honest check that the rules follow chains they were not fixed on).
+SECOND: list[tuple[str, str, str | None, float]] = [
+    ("b-peak-right", "on a normal weekday the checkout service sees about one point two thousand orders a second and "
+     "black friday runs five times that so we plan for six thousand a second", None, 0),
+    ("b-peak-wrong", "Average load on the search box is 3,000 queries per second; at peak it's about 4x, which I'd "
+     "call 40,000 queries per second.", "peak", 12_000),
+    ("b-fanout-right", "For every ad request we score around 1,500 candidate ads, and with 20k ad requests per second "
+     "that's 30 million scored ads per second.", None, 0),
+    ("b-fanout-wrong", "Each search hits 16 shards, and at 2,500 searches a second the shards see about 12,000 "
+     "lookups a second.", "fan_out", 40_000),
+    ("b-daily-right", "We process around 8.6 billion ad impressions a day, call it a hundred thousand a second.",
+     None, 0),
+    ("b-daily-wrong", "The payments ledger records about 30 million transactions per day, which is around 1,000 "
+     "transactions per second.", "qps_from_daily", 347),
+    ("b-users-right", "with five hundred thousand daily active users each sending about forty messages a day we get "
+     "roughly two hundred thirty messages a second", None, 0),
+    ("b-users-wrong", "We have 50M monthly users, about 10M daily actives, each making 30 requests a day, so roughly "
+     "10,000 requests per second.", "qps_from_users", 3472),
+    ("b-perday-right", "The fleet emits about 12,000 telemetry events a second, roughly a billion a day.", None, 0),
+    ("b-perday-wrong", "Peak writes are 50,000 a second, but the average is 5,000 a second, which means about 4.3 "
+     "billion writes a day.", "per_day", 4.32e8),
+    ("b-replicas-right", "Each inference pod does about 80 requests a second, peak is 4,000 a second, so 50 pods, "
+     "plus 20 percent headroom is 60 pods.", None, 0),
+    ("b-replicas-wrong", "We need to handle 12,000 requests per second at peak, and a single node handles about 150, "
+     "so around 25 nodes.", "capacity", 80),
+    ("b-weights-right", "Llama-sized, 70 billion parameters at int8, so about seventy gigabytes just for the "
+     "weights.", None, 0),
+    ("b-weights-wrong", "a hundred seventy five billion parameter model in single precision needs roughly a hundred "
+     "seventy five gigabytes", "model_memory", 7e11),
+    ("b-kv-right", "Per token the KV cache is 2 times 32 layers times 8 KV heads times 128 head dim times 2 bytes, "
+     "so about 131 kilobytes.", None, 0),
+    ("b-kv-wrong", "sixty layers with eight kv heads and head dimension one hundred twenty eight in bf16 works out "
+     "to about sixty kilobytes of cache per token", "kv_cache", 245_760),
+    ("b-kvseq-right", "At 0.5 MB per token, one 8,000 token conversation holds about 4 GB of cache.", None, 0),
+    ("b-kvseq-wrong", "Each token costs about 100 kilobytes of cache, so a single 32,000 token context needs around "
+     "1 gigabyte per sequence.", "kv_tokens", 3.2e9),
+    ("b-trainflops-right", "A 70B model trained on 1.4 trillion tokens is roughly 6e23 FLOPs.", None, 0),
+    ("b-trainflops-wrong", "training the 13 billion parameter model on one trillion tokens comes to about 2.6 times "
+     "ten to the twenty two flops", "training_flops", 7.8e22),
+    ("b-decode-right", "A forward pass for one token through a 175 billion parameter model is about 350 "
+     "gigaflops.", None, 0),
+    ("b-decode-wrong", "generating one token with a seventy billion parameter model costs about forty billion flops",
+     "decode_flops", 1.4e11),
+    ("b-adam-right", "Training a 1.3 billion parameter model with Adam in mixed precision means roughly 21 gigabytes "
+     "of model and optimizer state.", None, 0),
+    ("b-adam-wrong", "With Adam and mixed precision, the 30B model needs about 120 GB for weights, grads and "
+     "optimizer state.", "adam_memory", 4.8e11),
+    ("b-storage-right", "We log 200 million searches a day at about 1 kilobyte each, so about 200 gigabytes a day.",
+     None, 0),
+    ("b-storage-wrong", "There are 300 million product images at about 200 kilobytes apiece, which is about 20 "
+     "terabytes.", "storage", 6e13),
+    ("b-bandwidth-right", "Streaming at 5 megabits a second to 200,000 concurrent viewers is about a terabit a "
+     "second.", None, 0),
+    ("b-bandwidth-wrong", "Our API returns 30 KB responses at 10,000 requests per second, which is around 100 MB/s "
+     "of egress.", "bandwidth", 3e8),
+    ("b-cost-right", "A big GPU node is about 32 dollars an hour, and we need 4 of them for a week, roughly 21,500 "
+     "dollars.", None, 0),
+    ("b-cost-wrong", "ten gpus at a dollar fifty an hour for a thirty day month comes to around three thousand "
+     "dollars", "cost", 10_800),
+    ("b-gpus-right", "Serving needs about 150 GB of memory, so two 80 GB cards.", None, 0),
+    ("b-gpus-wrong", "The fp16 weights of a 180 billion parameter model are about 360 gigabytes, which fits on two "
+     "80 gigabyte GPUs.", "gpus_for_memory", 5),
+    ("b-traintime-right", "At 25,000 samples per second, three epochs over 900 million samples takes about 30 hours.",
+     None, 0),
+    ("b-traintime-wrong", "one epoch of four billion tokens at two hundred thousand tokens a second takes about two "
+     "hours", "training_time", 20_000),
+    ("b-rough-right", "ballpark, 100 million users times 5 sessions a day is maybe 15,000 sessions a second", None,
+     0),
+    ("b-rough-wrong", "very roughly, 40 million users making 50 requests a day is about 200,000 requests a second",
+     "qps_from_users", 23_148),
+]
+
+
+@pytest.mark.parametrize("cid, text, step, right", CHAINS + SECOND, ids=[c[0] for c in CHAINS + SECOND])
 def test_a_new_chain_is_followed(cid: str, text: str, step: str | None, right: float) -> None:
     flagged = [c for c in score_answer(text).sizing.checks if not c.ok]
     if step is None:
@@ -111,6 +185,7 @@ def test_a_new_chain_is_followed(cid: str, text: str, step: str | None, right: f
     assert hit[0].step in hit[0].message
 
 
-def test_the_probe_is_half_right_half_wrong() -> None:
-    wrong = sum(1 for c in CHAINS if c[2] is not None)
-    assert len(CHAINS) >= 30 and abs(2 * wrong - len(CHAINS)) <= 4
+@pytest.mark.parametrize("chains", [CHAINS, SECOND], ids=["first", "second"])
+def test_the_probe_is_half_right_half_wrong(chains: list[tuple[str, str, str | None, float]]) -> None:
+    wrong = sum(1 for c in chains if c[2] is not None)
+    assert len(chains) >= 30 and abs(2 * wrong - len(chains)) <= 4
