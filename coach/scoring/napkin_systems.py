@@ -13,9 +13,9 @@ from coach.scoring.sizing import Quantity
 from coach.scoring.text import fmt_num, human
 
 _BIT = r"[- ]bits?(?! per second| a second|/s)"          # "4-bit", "four bits" (a precision, not a line rate)
-_PRECISION = [(re.compile(rf"\b(?:fp32|float32|f32|full precision|(?:32|thirty[- ]two){_BIT})\b",
+_PRECISION = [(re.compile(rf"\b(?:fp32|float32|f32|full[- ]precision|single[- ]precision|(?:32|thirty[- ]two){_BIT})\b",
                           re.I), 4.0),
-              (re.compile(rf"\b(?:fp16|bf16|float16|bfloat16|f16|half precision|(?:16|sixteen){_BIT})\b", re.I), 2.0),
+              (re.compile(rf"\b(?:fp16|bf16|float16|bfloat16|f16|half[- ]precision|(?:16|sixteen){_BIT})\b", re.I), 2.0),
               (re.compile(rf"\b(?:int8|fp8|(?:8|eight){_BIT})\b", re.I), 1.0),
               (re.compile(rf"\b(?:int4|fp4|nf4|(?:4|four){_BIT}|half a byte)\b", re.I), 0.5)]
 _TRAINING = re.compile(r"\b(?:train(?:ing)?|optimi[sz]er|adam|gradients?|fine[- ]?tun)", re.I)

@@ -138,7 +138,7 @@ def _once_spans(text: str) -> list[NumberSpan]:
 
 
 # "two dollars fifty": dollars and cents said in words
-_DOLLARS_CENTS = re.compile(rf"\b(?P<p>(?P<d>{_DIGIT}|ten|eleven|twelve) dollars? (?:and )?(?P<c>{_CENTS})(?: cents?)?)\b", re.I)
+_DOLLARS_CENTS = re.compile(rf"\b(?P<p>(?P<d>{_DIGIT}|ten|eleven|twelve|a) dollars? (?:and )?(?P<c>{_CENTS})(?: cents?)?)\b", re.I)
 
 
 # "forty cents an hour", "40 cents per instance-hour": a price under a dollar
@@ -155,10 +155,11 @@ def _spoken_prices(text: str) -> list[NumberSpan]:
         if c:
             out.append(NumberSpan(m.start("p"), m.end("p"), c[0].value / 100, m.group("p"), suffix="$",
                                   words=not m.group("c")[0].isdigit()))
-    for m in _DOLLARS_CENTS.finditer(text):
-        d, c = find_numbers(m.group("d")), find_numbers(m.group("c"))
+    for m in _DOLLARS_CENTS.finditer(text):      # "two dollars forty", "a dollar fifty"
+        d = [1.0] if m.group("d").lower() == "a" else [n.value for n in find_numbers(m.group("d"))]
+        c = find_numbers(m.group("c"))
         if d and c:
-            out.append(NumberSpan(m.start("p"), m.end("p"), d[0].value + c[0].value / 100, m.group("p"),
+            out.append(NumberSpan(m.start("p"), m.end("p"), d[0] + c[0].value / 100, m.group("p"),
                                   suffix="$", words=True))
     for m in _SPOKEN_PRICE.finditer(text):
         if any(o.start <= m.start("p") < o.end for o in out):
