@@ -156,10 +156,10 @@ def _spoken_prices(text: str) -> list[NumberSpan]:
             out.append(NumberSpan(m.start("p"), m.end("p"), c[0].value / 100, m.group("p"), suffix="$",
                                   words=not m.group("c")[0].isdigit()))
     for m in _DOLLARS_CENTS.finditer(text):      # "two dollars forty", "a dollar fifty"
-        d = [1.0] if m.group("d").lower() == "a" else [n.value for n in find_numbers(m.group("d"))]
-        c = find_numbers(m.group("c"))
-        if d and c:
-            out.append(NumberSpan(m.start("p"), m.end("p"), d[0] + c[0].value / 100, m.group("p"),
+        dollars = [1.0] if m.group("d").lower() == "a" else [n.value for n in find_numbers(m.group("d"))]
+        cents = find_numbers(m.group("c"))
+        if dollars and cents:
+            out.append(NumberSpan(m.start("p"), m.end("p"), dollars[0] + cents[0].value / 100, m.group("p"),
                                   suffix="$", words=True))
     for m in _SPOKEN_PRICE.finditer(text):
         if any(o.start <= m.start("p") < o.end for o in out):
