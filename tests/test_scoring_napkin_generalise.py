@@ -173,19 +173,84 @@ SECOND: list[tuple[str, str, str | None, float]] = [
 ]
 
 
-@pytest.mark.parametrize("cid, text, step, right", CHAINS + SECOND, ids=[c[0] for c in CHAINS + SECOND])
+# A third probe, written after the second round of rules and run once on them before any further change.
+THIRD: list[tuple[str, str, str | None, float]] = [
+    ("c-minute-right", "We get about 60,000 requests a minute, so roughly a thousand a second.", None, 0),
+    ("c-hour-wrong", "Sign-ups run at about 1,000 a second at peak, which is around 1.2 million an hour.", "per_day",
+     3.6e6),
+    ("c-replicas-storage-right", "Ten terabytes of raw data, stored three times for replication, is about 30 "
+     "terabytes on disk.", None, 0),
+    ("c-replicas-storage-wrong", "We add 5 TB a day and keep three replicas of it for 30 days, so about 150 TB on "
+     "disk.", "storage", 4.5e14),
+    ("c-gpu-tokens-right", "One GPU decodes about 2,000 tokens a second, and we need 600,000 tokens a second at "
+     "peak, so 300 GPUs.", None, 0),
+    ("c-headroom-wrong", "Each H100 serves about 50 requests a second, peak traffic is 6,000 a second, and with 30 "
+     "percent headroom we need about 60 GPUs.", "capacity", 156),
+    ("c-link-right", "A 10 gigabit link moves about 1.25 gigabytes a second.", None, 0),
+    ("c-link-wrong", "Copying 2 TB over a 10 gigabit link takes about 3 minutes.", "training_time", 1600),
+    ("c-weights-right", "Nine billion parameters in bfloat16 is roughly 18 GB.", None, 0),
+    ("c-weights-wrong", "an eight billion parameter model quantised to int4 needs around sixteen gigabytes",
+     "model_memory", 4e9),
+    ("c-kv-right", "32 layers, 32 KV heads, head dim 128, fp16: 2 x 32 x 32 x 128 x 2 is about half a megabyte per "
+     "token.", None, 0),
+    ("c-kv-wrong", "with 28 layers and 4 key value heads at 128 dims in 16-bit every token needs about 230 "
+     "kilobytes of kv cache", "kv_cache", 57_344),
+    ("c-kvchats-right", "At 128 KB a token, 100 concurrent chats of 2,000 tokens each take about 25 GB of cache.",
+     None, 0),
+    ("c-kvchats-wrong", "each token is about 320 kilobytes of cache so 50 users with 4k context need around 20 "
+     "gigabytes", "kv_tokens", 6.4e10),
+    ("c-chinchilla-right", "Twenty tokens per parameter for a 10B model is 200B tokens, so training takes about "
+     "1.2e22 FLOPs.", None, 0),
+    ("c-trainflops-wrong", "a seven billion parameter model trained on a trillion tokens needs around 1.4e22 flops",
+     "training_flops", 4.2e22),
+    ("c-traintime-right", "6e23 FLOPs at an effective 400 teraflops per GPU on 1,000 GPUs is 1.5 million seconds, "
+     "about 17 days.", None, 0),
+    ("c-traintime-wrong", "Training is 3e22 FLOPs; with 64 GPUs each sustaining 300 teraflops it takes about 6 "
+     "days.", "training_time", 1.5625e6),
+    ("c-decode-right", "Per generated token a 13B model costs about 26 GFLOPs.", None, 0),
+    ("c-decode-wrong", "Each output token of the 405 billion parameter model takes roughly 200 gigaflops.",
+     "decode_flops", 8.1e11),
+    ("c-adam-right", "For Adam with mixed precision, 16 bytes per parameter on a 3B model is 48 GB.", None, 0),
+    ("c-adam-wrong", "fine tuning all seventy billion parameters with adam in mixed precision means about three "
+     "hundred fifty gigabytes of state", "adam_memory", 1.12e12),
+    ("c-profiles-right", "A hundred million users with a 2 KB profile each is about 200 GB.", None, 0),
+    ("c-songs-wrong", "Each of our 400 million songs has a 5 megabyte file, so the catalogue is around 500 "
+     "terabytes.", "storage", 2e15),
+    ("c-updates-right", "Ten thousand clients each downloading a 50 MB model update per hour is about 140 MB a "
+     "second.", None, 0),
+    ("c-segments-wrong", "We serve 800 video segments a second at 2 megabytes each, which is about 400 megabytes a "
+     "second.", "bandwidth", 1.6e9),
+    ("c-cost-right", "Eight A100s at about 2 dollars an hour each for 24 hours is roughly 380 dollars.", None, 0),
+    ("c-cost-wrong", "we keep five hundred cpu nodes up all month at twenty cents an hour so about twenty thousand "
+     "dollars a month", "cost", 72_000),
+    ("c-gpus-right", "Weights are 140 GB and the cache another 60 GB, so 200 GB in all, which needs three 80 GB "
+     "GPUs.", None, 0),
+    ("c-gpus-wrong", "The 405B model in bf16 is about 810 gigabytes, so four 80 GB GPUs will do.", "gpus_for_memory",
+     11),
+    ("c-opens-right", "Two million daily users opening the app six times a day is 12 million opens a day, about 140 "
+     "a second.", None, 0),
+    ("c-searches-wrong", "About 300 million daily users each do 20 searches a day, so 6 billion searches a day, "
+     "roughly 20,000 a second.", "qps_from_users|qps_from_daily", 69_444),
+    ("c-peak-right", "Average is 1,500 writes a second and the nightly compaction pushes it to two and a half times "
+     "that, call it 3,750.", None, 0),
+    ("c-fanout-wrong", "Each home feed load triggers about 40 recommendation calls, and we have 5,000 feed loads a "
+     "second, so 50,000 recommendation calls a second.", "fan_out", 200_000),
+]
+
+
+@pytest.mark.parametrize("cid, text, step, right", CHAINS + SECOND + THIRD, ids=[c[0] for c in CHAINS + SECOND + THIRD])
 def test_a_new_chain_is_followed(cid: str, text: str, step: str | None, right: float) -> None:
     flagged = [c for c in score_answer(text).sizing.checks if not c.ok]
     if step is None:
         assert not flagged, [c.message for c in flagged]
         return
-    hit = [c for c in flagged if c.rule == step]
+    hit = [c for c in flagged if c.rule in step.split("|")]     # ("a|b": either step names the slip)
     assert hit, f"{cid} not flagged at {step}: {[c.message for c in flagged]}"
     assert hit[0].expected == pytest.approx(right, rel=0.1)
     assert hit[0].step in hit[0].message
 
 
-@pytest.mark.parametrize("chains", [CHAINS, SECOND], ids=["first", "second"])
+@pytest.mark.parametrize("chains", [CHAINS, SECOND, THIRD], ids=["first", "second", "third"])
 def test_the_probe_is_half_right_half_wrong(chains: list[tuple[str, str, str | None, float]]) -> None:
     wrong = sum(1 for c in chains if c[2] is not None)
     assert len(chains) >= 30 and abs(2 * wrong - len(chains)) <= 4
