@@ -71,15 +71,17 @@ _PER_USER_BEFORE = re.compile(
     r"\b[a-z]{3,}s\s+each\s+(?!(?:of|so|and|or|but|which|that|is|are|was|were|then|at|in|on|with|for|a|an|the|"
     r"per|every|day|week|month|hour|time)\b)[a-z]+)"
     r"[^.;]{0,45}$", re.I)
+# a GPU named by its model: "each H100", "per A100", "one TPU"
+_ACCELERATOR = r"[ahlvt]\d{2,3}|[lt]4|mi\d{3}|tpu(?:\s?v\d)?"
 _PER_INSTANCE_BEFORE = re.compile(
     r"\b(?:a single|one|each|per|every|a)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|gpu|replica|box|host|"
-    r"pod|worker|card|core|shard|container)\b[^.;]{0,35}$", re.I)
+    rf"pod|worker|card|core|shard|container|{_ACCELERATOR})\b[^.;]{{0,35}}$", re.I)
 # "200 pods; each handles 150 requests a second": "each" standing for the machines just counted
 _EACH_HANDLES = re.compile(r"\beach(?: one)?\s+(?:can\s+)?(?:handles?|serves?|does|takes|sustains?|manages?|processes|"
                            r"absorbs?|keeps? up with)\s+(?:about|around|roughly|up to|maybe|only|just)?\s*$", re.I)
 _PER_INSTANCE_AFTER = re.compile(
     r"^\s*(?:per|a|each|for each|on each|on one|on a single)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|"
-    r"gpu|replica|box|host|pod|worker|card|core|shard|container)\b|^\s*each\b", re.I)
+    rf"gpu|replica|box|host|pod|worker|card|core|shard|container|{_ACCELERATOR})\b|^\s*each\b", re.I)
 _PER_ITEM_BEFORE = re.compile(
     r"(?:\b(?:each|every|per|an?|one)\s+(?:[a-z]+\s+){0,3}(?:is|are|was|of|at|to|down to|takes?|weighs?)\s+"
     r"(?:about|around|roughly|maybe|like|only|just)?\s*|\b(?:each|every one)\s+(?:about|around|roughly|maybe)?\s*|"
@@ -105,7 +107,7 @@ _RATE_NOUN_WORD = re.compile(rf"\b(?:{RATE_NOUNS})\b", re.I)
 # "one replica handles 250": a bare number after one machine's capacity verb is that machine's rate
 _INSTANCE_HANDLES = re.compile(
     r"\b(?:one|a single|each|every|per|a)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|gpu|replica|box|host|pod|"
-    r"worker|card|core|shard|container)\s+(?:can\s+|could\s+|will\s+)?(?:handles?|serves?|does|do|takes?|sustains?|"
+    rf"worker|card|core|shard|container|{_ACCELERATOR})\s+(?:can\s+|could\s+|will\s+)?(?:handles?|serves?|does|do|takes?|sustains?|"
     r"processes|manages?|keeps? up with|absorbs?)\s+(?:about|around|roughly|up to|maybe|only|just)?\s*$", re.I)
 _NARRATIVE_ONE = re.compile(r"(?:^|[.,;!?]|\b(?:then|and|but|so|until|one))\s*$", re.I)
 _FRACTION_AFTER = re.compile(r"^\s*(?:thirds?|quarters?|halves|fifths?|tenths?|of (?:the|our|all|them|those))\b", re.I)

@@ -83,9 +83,9 @@ _PER_ITEM = re.compile(r"^\s*(?:each|apiece|a piece|per\s+[a-z]+|an?\s+(?:event|
                        r"photo|vector|embedding|message|sample|example|document)\b)", re.I)
 # a size said as the adjective of the things that carry data: "30 KB responses", "2 MB images", "1 KB log lines"
 _SIZED_THINGS = re.compile(r"^\s*(?:(?!(?:of|and|or|in|for|to|the|an?|per|each|with|across|over|from|worth)\b)"
-                           r"[a-z]+\s+)?(?:responses|payloads|messages|events|records|images|photos|files|rows|"
-                           r"documents|objects|chunks|thumbnails|tiles|frames|blobs|entries|log lines|lines|uploads|"
-                           r"videos|clips|emails|posts|snapshots|segments)\b", re.I)
+                           r"[a-z]+\s+)?(?:responses?|payloads?|messages?|events?|records?|images?|photos?|"
+                           r"files?|rows?|documents?|objects?|chunks?|thumbnails?|tiles?|frames?|blobs?|entry|entries|"
+                           r"log lines?|lines|uploads?|videos?|clips?|emails?|posts?|snapshots?|segments?)\b", re.I)
 _PER_PARAM = re.compile(r"^\s*(?:per|a|each)\s+(?:param(?:eter)?|weight)\b", re.I)
 _PARAMS = _r(r"-?\s*param(?:eter)?s?\b")
 _WEIGHTS = _r(r"(?:model\s+|trainable\s+)?weights\b")     # "2 billion weights": parameters, when there are millions
