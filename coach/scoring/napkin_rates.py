@@ -215,8 +215,7 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
     shorter = [q for q in qs if q.kind == "throughput" and not q.has("per_user") and not q.has("per_instance")
                and 0 < q.period_s <= 3600]
     for r in shorter:
-        if is_peak(text, r):
-            continue
+        peak = is_peak(text, r)      # a peak second makes a peak hour, never a day's total
         for d in qs[qs.index(r) + 1:]:
             # the same sentence, or the next when it opens by deriving ("... a second so that's about ... a day":
             # speech without marks is cut into clauses there)
@@ -224,7 +223,7 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
                     text[max(r.start + len(r.text), d.start - 40):d.start])):
                 break
             if d.kind == "throughput" and d.period_s >= 3600 and d.period_s > r.period_s and not d.has("per_user") \
-                    and not d.has("per_instance"):
+                    and not d.has("per_instance") and not (peak and d.period_s > 3600):
                 how = f"{fmt_num(r.value)}/s × {d.period_s:,.0f} s" if r.period_s <= 1 else \
                     f"{fmt_num(r.value * r.period_s)} {'an hour' if r.period_s == 3600 else 'a minute'} × " \
                     f"{d.period_s / r.period_s:,.0f}"
