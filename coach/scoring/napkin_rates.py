@@ -104,18 +104,20 @@ _ANY_COUNT_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,}s)\b(?!\s*(?
                               r"hour|day)\b)", _F)
 
 
-def _counted_things(text: str, span: Any) -> bool:
-    """Any plural noun that is no unit after a count ("sixty related dishes"): the things a request asks for."""
+def _counted_things(text: str, span: Any, calls: bool = False) -> bool:
+    """Any plural noun that is no unit after a count ("sixty related dishes"): the things a request asks for; with
+    `calls`, requests too (what one feed load makes: "each feed load triggers 40 recommendation calls")."""
     from coach.scoring.units import match_unit
     tail = text[span.end:span.end + 60]
-    if not _ANY_COUNT_AFTER.match(tail) or re.match(rf"^\s+(?:[a-z]+\s+)?(?:{REQ_NOUNS})\b", tail, _F):
+    if not _ANY_COUNT_AFTER.match(tail) or (not calls and re.match(rf"^\s+(?:[a-z]+\s+)?(?:{REQ_NOUNS})\b", tail, _F)):
         return False
     um = match_unit(tail, "", "", span.value)
     # "each request hits 3 shards": the parts a request reaches are what it fans out to, as are counted items
     return um is None or um.kind == "dataset" or (um.kind == "compute" and span.value < 1000)
 
 
-_EACH_THING = re.compile(r"\b(?:each|every|per|a single)\s+(?P<w1>[a-z-]{3,})(?:\s+(?P<w2>[a-z]{3,}))?\b[^.;]{0,40}$", _F)
+_EACH_THING = re.compile(r"\b(?:each|every|per|a single)\s+(?P<w1>[a-z-]{3,})(?:\s+(?P<w2>[a-z]{3,}))?"
+                         r"(?:\s+(?P<w3>[a-z]{3,}))?\b[^.;]{0,40}$", _F)
 
 
 def _per_rated_thing(text: str, before: str) -> bool:
@@ -125,7 +127,7 @@ def _per_rated_thing(text: str, before: str) -> bool:
     if m is None:
         return False
     return any(re.search(rf"\b{re.escape(w.lower())}e?s\s*(?:a|per|/|each|every)\s*(?:second|sec|minute)\b", text, _F)
-               for w in (m.group("w1"), m.group("w2")) if w)
+               for w in (m.group("w1"), m.group("w2"), m.group("w3")) if w)
 
 
 _PER_THING_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?P<things>[a-z]{3,}s)\s+(?:per|for each|for every|on each|on every|"
@@ -157,9 +159,10 @@ def fan_outs(text: str) -> list[tuple[float, int]]:
             continue
         tail = text[span.end:span.end + 60]
         before = text[max(0, span.start - 60):span.start]
+        rated = _per_rated_thing(text, before)
         if _PER_REQ_AFTER.match(tail) or _per_rated_after(text, tail) or _FAN_VERB.search(before) or (
-                (_PER_REQ_BEFORE.search(before) or _per_rated_thing(text, before)) and
-                (_FAN_AFTER.match(tail) or _counted_things(text, span))):
+                (_PER_REQ_BEFORE.search(before) or rated) and
+                (_FAN_AFTER.match(tail) or _counted_things(text, span, calls=rated))):
             out.append((span.value, span.start))
     return out
 
@@ -175,6 +178,10 @@ def _made_per_request(text: str, q: Quantity, fan_at: int, rates: list[Quantity]
     a second"): the items the requests fan out to, whatever the candidate calls them."""
     noun = _noun(q)
     said = find_numbers(text[fan_at:fan_at + 40])
+    counted = _ANY_COUNT_AFTER.match(text[fan_at + said[0].end:fan_at + said[0].end + 60]) if said else None
+    if noun and counted and counted.group("noun").lower() == noun and text.count(".", fan_at, q.start) <= 1 and \
+            any(r.start < q.start and r is not q and _noun(r) not in ("", noun) for r in rates):
+        return True             # "40 recommendation calls" per load, then "50,000 recommendation calls a second"
     per = _PER_THING_AFTER.match(text[fan_at + said[0].end:fan_at + said[0].end + 60]) if said else None
     # requests are the fanned-out things when the fan-out is per something else ("ten views per order")
     fanned_requests = per is not None and not re.fullmatch(REQ_NOUNS, per.group("w") + "s", _F)
