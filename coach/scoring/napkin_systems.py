@@ -134,6 +134,9 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
         if m.kind != "storage" or m.has("per_item") or m.has("per_param"):
             continue
         size = _last_before(qs, m, lambda x: x.kind == "storage" and x.has("per_item") and _near(x, m, 2))
+        if size is None and not m.has("rate"):
+            out.append(_kept(qs, text, m, factors))
+            continue
         if size is None or _PER_VALUE.match(text, size.start + len(size.text)):
             continue      # bytes per dimension: rows × dimensions × bytes is napkin_steps' vector storage
         if m.value < size.value:
@@ -161,6 +164,33 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
                 total *= v
             out.append(_judge("storage", m, total, how, factors))
     return out
+
+
+_COPIES = re.compile(r"\b(?P<n>[\w-]+)\s+(?:replicas|copies)\b|\breplicat\w*\s+(?:factor\s+)?(?:of\s+)?(?P<n2>[\w-]+)|"
+                     r"\b(?P<n3>[\w-]+)(?:-way|\s+times|x)\s+replicat|\bstored\s+(?P<n4>[\w-]+)\s+times\b", re.I)
+
+
+def _kept(qs: list[Quantity], text: str, m: Quantity, factors: list[float]) -> Check | None:
+    """A total kept from a storage rate: bytes a day × the days kept (× the copies said: "5 TB a day, three replicas,
+    30 days" is 450 TB). The copies said are not also allowed as a slip: dropping them is the error to flag."""
+    rate = _last_before(qs, m, lambda x: x.kind == "storage" and x.has("rate") and x.period_s > 0 and _near(x, m, 1))
+    if rate is None:
+        return None
+    days = [d for d in qs if d.kind == "duration" and rate.start < d.start < m.start and d.value >= rate.period_s]
+    if not days:
+        return None
+    d = days[-1]
+    copies = 1.0
+    said = _COPIES.search(text, rate.start, m.start)
+    if said:
+        nums = find_numbers(next(g for g in said.groups() if g))
+        copies = nums[0].value if nums and 2 <= nums[0].value <= 10 else 1.0
+    per_period = rate.value
+    how = f"{human(per_period, 'B')} {_PERIODS.get(int(rate.period_s), 'a period')} × {human(d.value, 's')}"
+    if copies > 1:
+        how += f" × {fmt_num(copies)} copies"
+    return _judge("storage", m, per_period / rate.period_s * d.value * copies, how,
+                  [f for f in factors if f != copies])
 
 
 def _per_item_counts(text: str, start: int, end: int) -> list[float]:
