@@ -187,7 +187,7 @@ THIRD: list[tuple[str, str, str | None, float]] = [
     ("c-headroom-wrong", "Each H100 serves about 50 requests a second, peak traffic is 6,000 a second, and with 30 "
      "percent headroom we need about 60 GPUs.", "capacity", 156),
     ("c-link-right", "A 10 gigabit link moves about 1.25 gigabytes a second.", None, 0),
-    ("c-link-wrong", "Copying 2 TB over a 10 gigabit link takes about 3 minutes.", "training_time", 1600),
+    ("c-link-wrong", "Copying 2 TB over a 10 gigabit link takes about 3 minutes.", "transfer_time|training_time", 1600),
     ("c-weights-right", "Nine billion parameters in bfloat16 is roughly 18 GB.", None, 0),
     ("c-weights-wrong", "an eight billion parameter model quantised to int4 needs around sixteen gigabytes",
      "model_memory", 4e9),

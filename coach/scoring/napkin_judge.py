@@ -31,6 +31,7 @@ STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qp
          "batch_rate": "items per second = batch size ÷ seconds per batch",
          "scale": "halving, doubling or a fraction of a stated figure",
          "per_person": "team rate ÷ people sharing it",
+         "transfer_time": "bytes ÷ the link's bytes per second",
          "arithmetic": "the arithmetic as said"}
 
 

@@ -166,6 +166,23 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
     return out
 
 
+def _transfer(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    """The time to move a size over a link: bytes ÷ bytes per second ("copying 2 TB over a 10 gigabit link takes
+    about half an hour"); the size, the link and the time said in one sentence, the time last."""
+    out: list[Check | None] = []
+    for d in qs:
+        if d.kind not in ("duration", "latency") or d.unit != "s":
+            continue
+        link = _last_before(qs, d, lambda x: x.kind == "bandwidth" and x.sentence == d.sentence)
+        size = _last_before(qs, d, lambda x: x.kind == "storage" and not x.has("rate") and not x.has("per_item")
+                            and x.sentence == d.sentence)
+        if link is None or size is None or link.value <= 0:
+            continue
+        how = f"{human(size.value, 'B')} ÷ {human(link.value, 'B/s')}"
+        out.append(_judge("transfer_time", d, size.value / link.value, how, factors))
+    return out
+
+
 _COPIES = re.compile(r"\b(?P<n>[\w-]+)\s+(?:replicas|copies)\b|\breplicat\w*\s+(?:factor\s+)?(?:of\s+)?(?P<n2>[\w-]+)|"
                      r"\b(?P<n3>[\w-]+)(?:-way|\s+times|x)\s+replicat|\bstored\s+(?P<n4>[\w-]+)\s+times\b", re.I)
 
