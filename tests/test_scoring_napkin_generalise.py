@@ -238,7 +238,63 @@ THIRD: list[tuple[str, str, str | None, float]] = [
 ]
 
 
-@pytest.mark.parametrize("cid, text, step, right", CHAINS + SECOND + THIRD, ids=[c[0] for c in CHAINS + SECOND + THIRD])
+# A fourth probe, written after the third round of rules and run once on them: the figure to quote for chains the
+# rules were not fixed on.
+FOURTH: list[tuple[str, str, str | None, float]] = [
+    ("d-minute-right", "Our IoT hub receives 250 thousand messages a minute, which is about 4,200 a second.", None, 0),
+    ("d-daily-wrong", "the push service sends 90 million notifications a day so around 3,000 a second",
+     "qps_from_daily", 1042),
+    ("d-servers-right", "At peak the gateway sees 45,000 requests a second, with each API server handling 1,500, so "
+     "30 servers, or 40 to keep them at 75 percent.", None, 0),
+    ("d-pods-wrong", "Our embedding service needs 24,000 lookups a second at peak and one pod handles 800, so with 25 "
+     "percent headroom about 12 pods.", "capacity", 37.5),
+    ("d-moe-right", "a mixture of experts with forty seven billion parameters in bf16 takes about ninety four "
+     "gigabytes", None, 0),
+    ("d-weights-wrong", "Storing the 2 billion parameter model in fp16 takes about 1 GB.", "model_memory", 4e9),
+    ("d-kv-right", "The KV cache per token is 2 x 40 layers x 8 KV heads x 128 head dim x 2 bytes, about 164 KB.",
+     None, 0),
+    ("d-kv-wrong", "with 96 layers 8 kv heads and head dimension 128 in fp16 thats about one point six megabytes per "
+     "token of kv cache", "kv_cache", 393_216),
+    ("d-trainflops-right", "Training a 400 million parameter model on 8 billion tokens is about 2e19 FLOPs.", None,
+     0),
+    ("d-trainflops-wrong", "For a 65B model and 1.4T tokens, training compute is about 1.8e23 FLOPs.",
+     "training_flops", 5.46e23),
+    ("d-decode-right", "Each token through the 7B model costs about 14 GFLOPs of compute.", None, 0),
+    ("d-decode-wrong", "At inference a 3 billion parameter model needs around 24 gigaflops per token",
+     "decode_flops", 6e9),
+    ("d-adam-right", "With Adam in mixed precision a 350 million parameter model needs about 5.6 GB for weights and "
+     "optimizer state.", None, 0),
+    ("d-adam-wrong", "Adam in mixed precision on a 2B model: about 8 gigabytes of training state.", "adam_memory",
+     3.2e10),
+    ("d-receipts-right", "We store 30 million receipts a day at 4 KB each, about 120 GB a day.", None, 0),
+    ("d-photos-wrong", "ten million users each upload about twenty photos a year at three megabytes each so the "
+     "yearly growth is around two hundred terabytes", "storage", 6e14),
+    ("d-images-right", "Sending 1,000 requests a second of 5 MB images is 5 GB a second, 40 gigabits.", None, 0),
+    ("d-reads-wrong", "The feature store answers 20,000 reads a second of 4 kilobytes each, roughly 20 megabytes a "
+     "second.", "bandwidth", 8e7),
+    ("d-gpus-cost-right", "Sixteen GPUs at 3 dollars an hour for 10 days is about 11,500 dollars.", None, 0),
+    ("d-cluster-wrong", "Our 6 node cluster at $12 an hour each costs around $17,000 a month.", "cost", 51_840),
+    ("d-onegpu-right", "A 34B model at fp16 is 68 GB, so one 80 GB GPU holds it.", None, 0),
+    ("d-gpus-wrong", "The cache and weights together need 1.2 terabytes, so six 80 gigabyte GPUs are enough.",
+     "gpus_for_memory", 15),
+    ("d-rows-right", "Five hundred million rows at forty thousand rows a second is about three and a half hours.",
+     None, 0),
+    ("d-pass-wrong", "a full pass over 3 billion images at 10,000 images a second takes about a day",
+     "training_time", 300_000),
+    ("d-peak-right", "Average traffic is about four thousand a second and peaks at roughly double that, call it "
+     "eight thousand.", None, 0),
+    ("d-peak-wrong", "Typical load is 700 orders a second and the lunchtime rush is about 3x, so we provision for "
+     "7,000 orders a second.", "peak", 2100),
+    ("d-shards-right", "Every query fans out to 12 index shards, so 3,000 queries a second become 36,000 shard "
+     "requests a second.", None, 0),
+    ("d-ads-wrong", "Each page view shows 25 ads, we get 8,000 page views a second, so the ad server fills about "
+     "60,000 ads a second.", "fan_out", 200_000),
+    ("d-perday-right", "thats about eleven hundred events a second or roughly ninety five million a day", None, 0),
+    ("d-perday-wrong", "We see 350 uploads a second, which is about 10 million uploads a day.", "per_day", 3.024e7),
+]
+
+
+@pytest.mark.parametrize("cid, text, step, right", CHAINS + SECOND + THIRD + FOURTH, ids=[c[0] for c in CHAINS + SECOND + THIRD + FOURTH])
 def test_a_new_chain_is_followed(cid: str, text: str, step: str | None, right: float) -> None:
     flagged = [c for c in score_answer(text).sizing.checks if not c.ok]
     if step is None:
@@ -250,7 +306,7 @@ def test_a_new_chain_is_followed(cid: str, text: str, step: str | None, right: f
     assert hit[0].step in hit[0].message
 
 
-@pytest.mark.parametrize("chains", [CHAINS, SECOND, THIRD], ids=["first", "second", "third"])
+@pytest.mark.parametrize("chains", [CHAINS, SECOND, THIRD, FOURTH], ids=["first", "second", "third", "fourth"])
 def test_the_probe_is_half_right_half_wrong(chains: list[tuple[str, str, str | None, float]]) -> None:
     wrong = sum(1 for c in chains if c[2] is not None)
     assert len(chains) >= 30 and abs(2 * wrong - len(chains)) <= 4
