@@ -156,6 +156,14 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
             d = min(days, key=lambda d: abs(d.start - m.start))
             how = f"{fmt_num(rate.value * 86400)} a day × {human(size.value, 'B')} × {human(d.value, 's')}"
             out.append(_judge("storage", m, rate.value * size.value * d.value, how, factors))
+        elif rate is None and count is None and (users := _users_rate(qs, m, size)) is not None:
+            u, each = users      # "ten million users each upload twenty photos a year at 3 MB": over that year
+            period = days[0].value if days else each.period_s
+            how = (f"{fmt_num(u.value)} users × {fmt_num(each.value * each.period_s)} "
+                   f"{_PERIODS.get(int(each.period_s), 'a period')} × {human(size.value, 'B')}")
+            if days:
+                how += f" over {human(days[0].value, 's')}"
+            out.append(_judge("storage", m, u.value * each.value * size.value * period, how, factors))
         elif count and (rate is None or count.start > rate.start):
             per = _per_item_counts(text, count.start + len(count.text), size.start)
             how = " × ".join([fmt_num(count.value)] + [fmt_num(v) for v in per] + [human(size.value, "B")])
@@ -164,6 +172,14 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
                 total *= v
             out.append(_judge("storage", m, total, how, factors))
     return out
+
+
+def _users_rate(qs: list[Quantity], m: Quantity, size: Quantity) -> tuple[Quantity, Quantity] | None:
+    """The users and what each of them adds per period, said before the size and the total in the same sentence."""
+    each = _last_before(qs, size, lambda x: x.kind == "throughput" and x.has("per_user") and x.sentence == m.sentence
+                        and x.period_s >= 86400)
+    users = _last_before(qs, each, lambda x: x.kind == "users" and x.sentence == m.sentence) if each else None
+    return (users, each) if users and each else None
 
 
 def _transfer(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
@@ -223,7 +239,8 @@ def _per_item_counts(text: str, start: int, end: int) -> list[float]:
 _EACH_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){1,2}(?:each|apiece|per\s+[a-z]+|a\s+piece)\b", re.I)
 _PER_VALUE = re.compile(r"\s*(?:per|a|each|for each|for every)\s+(?:dimension|dim|value|float|element|component|"
                         r"coordinate|entry)s?\b", re.I)
-_PERIODS = {1: "a second", 60: "a minute", 3600: "an hour", 86400: "a day", 604800: "a week", 2_592_000: "a month"}
+_PERIODS = {1: "a second", 60: "a minute", 3600: "an hour", 86400: "a day", 604800: "a week", 2_592_000: "a month",
+            31_536_000: "a year"}
 
 
 def _per_s(q: Quantity) -> str:
