@@ -10,6 +10,7 @@ Rules (each needs all of its inputs said out loud; otherwise no check is made):
   training_time    examples (x epochs) / examples per second -> seconds
   capacity         instances x capacity per instance <-> total load
   cost             instances x price per instance-hour x hours -> dollars
+  transfer_time    bytes / the link's bytes per second -> seconds
 Also (napkin_rates.py) peak against average, fan-out per request and per-second against per-day, and
 (napkin_tests.py) an A/B test's length, (napkin_steps.py) a rate from a batch and its time, halving or doubling a figure, (napkin_llm.py) KV cache, training compute and time, decoding FLOPs, Adam memory and GPUs for a memory,
 (napkin_said.py) arithmetic said out loud ("A times B is C") whatever is counted.
@@ -25,7 +26,7 @@ from coach.scoring.napkin_judge import (EXACT_TOLERANCE, ROUGH_TOLERANCE, STEPS,
                                         _judge, _tol)
 from coach.scoring.napkin_costs import _cost
 from coach.scoring.napkin_systems import (_PRECISION, _bandwidth, _capacity, _model_memory, _qps, _storage,
-                                          _training_time)
+                                          _training_time, _transfer)
 from coach.scoring.sizing import Quantity
 
 __all__ = ["Check", "STEPS", "TOLERANCE", "ROUGH_TOLERANCE", "EXACT_TOLERANCE", "check", "missing_kinds",
@@ -45,7 +46,7 @@ def check(qs: list[Quantity], text: str, factors: list[float]) -> list[Check]:
     first += [c for c in napkin_steps.check(qs, text, _judge, EXACT_TOLERANCE * _tol.value / TOLERANCE) if c is not None]
     claimed = {c.at for c in first}
     out: list[Check] = list(first)
-    for fn in (_qps, _bandwidth, _storage, _model_memory, _training_time, _capacity, _cost):
+    for fn in (_qps, _bandwidth, _storage, _model_memory, _training_time, _capacity, _cost, _transfer):
         out.extend(c for c in fn(qs, text, factors) if c is not None and c.at not in claimed)
     judged = {c.at for c in out}
     out.extend(c for c in napkin_said.check(qs, text, _judge, _tol.value) if c is not None and c.at not in judged)

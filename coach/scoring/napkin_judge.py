@@ -31,6 +31,7 @@ STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qp
          "batch_rate": "items per second = batch size ÷ seconds per batch",
          "scale": "halving, doubling or a fraction of a stated figure",
          "per_person": "team rate ÷ people sharing it",
+         "transfer_time": "bytes ÷ the link's bytes per second",
          "arithmetic": "the arithmetic as said"}
 
 
@@ -92,8 +93,9 @@ def _judge(rule: str, stated: Quantity, expected: float, how: str, factors: list
         off = ratio if ratio >= 1 else 1 / ratio
         times = f"{off:.1f}" if off < 10 else f"{off:.0f}"
         magnitude = _magnitude(expected, unit)
-        # the order of magnitude helps a figure that is far off; a time or a small count says it already
-        tail = "" if unit == "s" or expected < 20 else f" (the right order of magnitude is {magnitude})"
+        # the order of magnitude helps a figure that is far off (10x or more: nearer, it would read as a third figure
+        # beside the right one); a time or a small count says it already
+        tail = "" if unit == "s" or expected < 20 or off < 10 else f" (the right order of magnitude is {magnitude})"
         message = f"{said} is off by {times}x at the step \"{step}\": {how} ≈ {human(expected, unit)}{tail}"
     return Check(ok, message, _sig(value), _sig(expected), rule, unit, stated.start, claimed=stated.text,
                  inputs=how)

@@ -114,8 +114,17 @@ def _bytes_near(text: str, at: int) -> float | None:
     return best
 
 
+_EACH_RATE = re.compile(r"\s*(?:sustaining|doing|running at|delivering|achieving|hitting|managing|at)\b", re.I)
+_PER_PARAMETER = re.compile(r"^\s*(?:per|a|each|for each|for every)\s+(?:param(?:eter)?|weight)\b", re.I)
+
+
 def _tokens(text: str) -> list[Fig]:
-    return _numbers_before(text, r"(?:[a-z]+ )?tokens\b")
+    """Token counts, not a ratio of tokens per parameter ("twenty tokens per parameter")."""
+    out = []
+    for f in _numbers_before(text, r"(?:[a-z]+ )?tokens\b"):
+        if not _PER_PARAMETER.match(text[f.end:]):
+            out.append(f)
+    return out
 
 
 def _head_dims(text: str, heads: list[Fig]) -> list[Fig]:
@@ -168,7 +177,10 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                                                                           text[max(0, q.start - 60):q.start], _F) \
                         and not re.search(r"\b(?:together|total|in all|plus|with the weights)\b",
                                           text[max(0, q.start - 40):q.start], _F):
-                    out.append(judge("kv_cache", q, cache, how, "B", tolerance))
+                    # a chain from the architecture is the KV-cache step; one from a per-token figure said
+                    # without it is bytes per token × tokens
+                    out.append(judge("kv_cache" if layers and heads and dims else "kv_tokens", q, cache, how, "B",
+                                     tolerance))
                     break
     if per_token and ctx:
         out.extend(_per_sequence(text, storage, stated_pt, per_token, ctx, seqs, judge, tolerance))
@@ -185,10 +197,13 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                              RULE_OF_THUMB))
     rates = [f for f in flops if _PER_SECOND.match(text[f.end:f.end + 20]) or      # "each" after it, same sentence
              re.match(r"[^.;?!]*?\b(?:each|apiece|per gpu|effective)\b", text[f.end:f.end + 15], _F) or
-             re.search(r"\b(?:at|of|sustains?|delivers?|achieves?|hits?|manages?|doing|running at)\s*(?:an? )?(?:effective )?"
+             re.search(r"\b(?:at|of|sustain(?:s|ing)?|deliver(?:s|ing)?|achiev(?:es|ing)|hit(?:s|ting)?|manag(?:es|ing)|doing|"
+                       r"running at)\s*(?:an? )?(?:effective )?"
                        r"(?:about |roughly |around |maybe )?$", text[max(0, f.start - 30):f.start], _F)]
     totals = [f for f in flops if f not in rates and not _PER_TOKEN.match(text[f.end:f.end + 30])]
-    gpus = [q for q in qs if q.kind == "compute" and q.unit == "GPUs" and not q.has("per_instance")]
+    # ("64 GPUs each sustaining 300 teraflops": that "each" shares the rate out over the count)
+    gpus = [q for q in qs if q.kind == "compute" and q.unit == "GPUs" and (not q.has("per_instance") or
+                                                                          _EACH_RATE.match(text[q.start + len(q.text):]))]
     if rates and (totals or (n and toks and train)):
         work = totals[0].value if totals else 6 * (n or 0.0) * toks[0].value
         rate = rates[0]
@@ -205,7 +220,8 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 count = g.value if g else 1.0
                 how = (f"{fmt_num(work)} FLOPs ÷ ({fmt_num(count)} GPUs × {fmt_num(rate.value)} FLOP/s)")
                 out.append(judge("training_time", d, work / (count * rate.value), how, "s", tolerance))
-    if n and not train and re.search(r"\b(?:decod\w*|generat\w*|inference|forward pass|per token|one token)\b", text, _F):
+    if n and not train and re.search(r"\b(?:decod\w*|generat\w*|inference|forward pass|per token|one token|"
+                                     r"(?:each|every|a single) (?:new |output )?token)\b", text, _F):
         for f in flops:
             if f.start > params[0].start and (_PER_TOKEN.match(text[f.end:f.end + 30]) or
                                               re.search(r"\b(?:one|a|a single|each|every|per) (?:new |generated |output )?token\b", text[:f.start], _F)):

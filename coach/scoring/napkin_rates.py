@@ -51,7 +51,8 @@ _RUSH = (r"\b(?:the|a|morning|evening|lunch|holiday|daily|traffic) (?:rush|spike
 
 
 _PEAK_WORD, _AVERAGE_WORD = re.compile(r"\bpeak", _F), re.compile(r"\baverage|\bon average|\bmean\b", _F)
-_RUSH_WORDS, _CLAUSE_MARK = re.compile(_RUSH, _F), re.compile(r"[;,]")   # (compiled once: read around every rate)
+_RUSH_WORDS, _CLAUSE_MARK = re.compile(_RUSH, _F), re.compile(r"[;,]")
+_NEXT_CLAUSE = re.compile(r"[;:]|\bbut\b")   # (compiled once: read around every rate)
 
 
 def is_peak(text: str, q: Quantity) -> bool:
@@ -65,8 +66,12 @@ def is_peak(text: str, q: Quantity) -> bool:
                     for m in word.finditer(window)
                     if not (clause and _CLAUSE_MARK.search(window[min(end, m.start()):max(start, m.start())]))),
                    default=10 ** 6)
-    # "rush" in the next clause names what comes next ("500/s; the evening rush is 3x"), not this figure
-    p, a = min(dist(_PEAK_WORD), dist(_RUSH_WORDS, clause=True)), dist(_AVERAGE_WORD)
+    # "rush" in the next clause names what comes next ("500/s; the evening rush is 3x"), not this figure, and so
+    # does "peak" after a semicolon ("3,000 a second on average; at peak it's 4x")
+    peak = min((start - m.end() if m.end() <= start else max(0, m.start() - end)
+                for m in _PEAK_WORD.finditer(window) if not _NEXT_CLAUSE.search(window[end:m.start()])),
+               default=10 ** 6)
+    p, a = min(peak, dist(_RUSH_WORDS, clause=True)), dist(_AVERAGE_WORD)
     return p < 10 ** 6 and p < a
 
 
@@ -99,18 +104,20 @@ _ANY_COUNT_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,}s)\b(?!\s*(?
                               r"hour|day)\b)", _F)
 
 
-def _counted_things(text: str, span: Any) -> bool:
-    """Any plural noun that is no unit after a count ("sixty related dishes"): the things a request asks for."""
+def _counted_things(text: str, span: Any, calls: bool = False) -> bool:
+    """Any plural noun that is no unit after a count ("sixty related dishes"): the things a request asks for; with
+    `calls`, requests too (what one feed load makes: "each feed load triggers 40 recommendation calls")."""
     from coach.scoring.units import match_unit
     tail = text[span.end:span.end + 60]
-    if not _ANY_COUNT_AFTER.match(tail) or re.match(rf"^\s+(?:[a-z]+\s+)?(?:{REQ_NOUNS})\b", tail, _F):
+    if not _ANY_COUNT_AFTER.match(tail) or (not calls and re.match(rf"^\s+(?:[a-z]+\s+)?(?:{REQ_NOUNS})\b", tail, _F)):
         return False
     um = match_unit(tail, "", "", span.value)
     # "each request hits 3 shards": the parts a request reaches are what it fans out to, as are counted items
     return um is None or um.kind == "dataset" or (um.kind == "compute" and span.value < 1000)
 
 
-_EACH_THING = re.compile(r"\b(?:each|every|per|a single)\s+(?P<w1>[a-z-]{3,})(?:\s+(?P<w2>[a-z]{3,}))?\b[^.;]{0,40}$", _F)
+_EACH_THING = re.compile(r"\b(?:each|every|per|a single)\s+(?P<w1>[a-z-]{3,})(?:\s+(?P<w2>[a-z]{3,}))?"
+                         r"(?:\s+(?P<w3>[a-z]{3,}))?\b[^.;]{0,40}$", _F)
 
 
 def _per_rated_thing(text: str, before: str) -> bool:
@@ -120,7 +127,7 @@ def _per_rated_thing(text: str, before: str) -> bool:
     if m is None:
         return False
     return any(re.search(rf"\b{re.escape(w.lower())}e?s\s*(?:a|per|/|each|every)\s*(?:second|sec|minute)\b", text, _F)
-               for w in (m.group("w1"), m.group("w2")) if w)
+               for w in (m.group("w1"), m.group("w2"), m.group("w3")) if w)
 
 
 _PER_THING_AFTER = re.compile(r"^\s+(?:[a-z]+\s+)?(?P<things>[a-z]{3,}s)\s+(?:per|for each|for every|on each|on every|"
@@ -139,6 +146,11 @@ def _per_rated_after(text: str, tail: str) -> bool:
     return m is not None and m.group("things").lower().rstrip("s") != m.group("w").lower() and _rated(text, m.group("w"))
 
 
+# the fan-out named as such: "each request fans out to 250 songs", "a fan-out of about forty shards"
+_FAN_VERB = re.compile(r"\bfan(?:s|ned|ning)?[- ]?outs? (?:to|of|is|across|over)\s+(?:about |roughly |around |up to |"
+                       r"maybe |some )?$", _F)
+
+
 def fan_outs(text: str) -> list[tuple[float, int]]:
     """(items per request, where it was said)."""
     out = []
@@ -147,9 +159,10 @@ def fan_outs(text: str) -> list[tuple[float, int]]:
             continue
         tail = text[span.end:span.end + 60]
         before = text[max(0, span.start - 60):span.start]
-        if _PER_REQ_AFTER.match(tail) or _per_rated_after(text, tail) or (
-                (_PER_REQ_BEFORE.search(before) or _per_rated_thing(text, before)) and
-                (_FAN_AFTER.match(tail) or _counted_things(text, span))):
+        rated = _per_rated_thing(text, before)
+        if _PER_REQ_AFTER.match(tail) or _per_rated_after(text, tail) or _FAN_VERB.search(before) or (
+                (_PER_REQ_BEFORE.search(before) or rated) and
+                (_FAN_AFTER.match(tail) or _counted_things(text, span, calls=rated))):
             out.append((span.value, span.start))
     return out
 
@@ -165,6 +178,10 @@ def _made_per_request(text: str, q: Quantity, fan_at: int, rates: list[Quantity]
     a second"): the items the requests fan out to, whatever the candidate calls them."""
     noun = _noun(q)
     said = find_numbers(text[fan_at:fan_at + 40])
+    counted = _ANY_COUNT_AFTER.match(text[fan_at + said[0].end:fan_at + said[0].end + 60]) if said else None
+    if noun and counted and counted.group("noun").lower() == noun and text.count(".", fan_at, q.start) <= 1 and \
+            any(r.start < q.start and r is not q and _noun(r) not in ("", noun) for r in rates):
+        return True             # "40 recommendation calls" per load, then "50,000 recommendation calls a second"
     per = _PER_THING_AFTER.match(text[fan_at + said[0].end:fan_at + said[0].end + 60]) if said else None
     # requests are the fanned-out things when the fan-out is per something else ("ten views per order")
     fanned_requests = per is not None and not re.fullmatch(REQ_NOUNS, per.group("w") + "s", _F)
@@ -205,13 +222,15 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
     shorter = [q for q in qs if q.kind == "throughput" and not q.has("per_user") and not q.has("per_instance")
                and 0 < q.period_s <= 3600]
     for r in shorter:
-        if is_peak(text, r):
-            continue
+        peak = is_peak(text, r)      # a peak second makes a peak hour, never a day's total
         for d in qs[qs.index(r) + 1:]:
-            if d.sentence != r.sentence:
+            # the same sentence, or the next when it opens by deriving ("... a second so that's about ... a day":
+            # speech without marks is cut into clauses there)
+            if d.sentence != r.sentence and not (d.sentence == r.sentence + 1 and _DERIVED.search(
+                    text[max(r.start + len(r.text), d.start - 40):d.start])):
                 break
             if d.kind == "throughput" and d.period_s >= 3600 and d.period_s > r.period_s and not d.has("per_user") \
-                    and not d.has("per_instance"):
+                    and not d.has("per_instance") and not (peak and d.period_s > 3600):
                 how = f"{fmt_num(r.value)}/s × {d.period_s:,.0f} s" if r.period_s <= 1 else \
                     f"{fmt_num(r.value * r.period_s)} {'an hour' if r.period_s == 3600 else 'a minute'} × " \
                     f"{d.period_s / r.period_s:,.0f}"

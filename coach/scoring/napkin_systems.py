@@ -13,9 +13,9 @@ from coach.scoring.sizing import Quantity
 from coach.scoring.text import fmt_num, human
 
 _BIT = r"[- ]bits?(?! per second| a second|/s)"          # "4-bit", "four bits" (a precision, not a line rate)
-_PRECISION = [(re.compile(rf"\b(?:fp32|float32|f32|full precision|(?:32|thirty[- ]two){_BIT})\b",
+_PRECISION = [(re.compile(rf"\b(?:fp32|float32|f32|full[- ]precision|single[- ]precision|(?:32|thirty[- ]two){_BIT})\b",
                           re.I), 4.0),
-              (re.compile(rf"\b(?:fp16|bf16|float16|bfloat16|f16|half precision|(?:16|sixteen){_BIT})\b", re.I), 2.0),
+              (re.compile(rf"\b(?:fp16|bf16|float16|bfloat16|f16|half[- ]precision|(?:16|sixteen){_BIT})\b", re.I), 2.0),
               (re.compile(rf"\b(?:int8|fp8|(?:8|eight){_BIT})\b", re.I), 1.0),
               (re.compile(rf"\b(?:int4|fp4|nf4|(?:4|four){_BIT}|half a byte)\b", re.I), 0.5)]
 _TRAINING = re.compile(r"\b(?:train(?:ing)?|optimi[sz]er|adam|gradients?|fine[- ]?tun)", re.I)
@@ -134,6 +134,9 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
         if m.kind != "storage" or m.has("per_item") or m.has("per_param"):
             continue
         size = _last_before(qs, m, lambda x: x.kind == "storage" and x.has("per_item") and _near(x, m, 2))
+        if size is None and not m.has("rate"):
+            out.append(_kept(qs, text, m, factors))
+            continue
         if size is None or _PER_VALUE.match(text, size.start + len(size.text)):
             continue      # bytes per dimension: rows × dimensions × bytes is napkin_steps' vector storage
         if m.value < size.value:
@@ -153,6 +156,14 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
             d = min(days, key=lambda d: abs(d.start - m.start))
             how = f"{fmt_num(rate.value * 86400)} a day × {human(size.value, 'B')} × {human(d.value, 's')}"
             out.append(_judge("storage", m, rate.value * size.value * d.value, how, factors))
+        elif rate is None and count is None and (users := _users_rate(qs, m, size)) is not None:
+            u, each = users      # "ten million users each upload twenty photos a year at 3 MB": over that year
+            period = days[0].value if days else each.period_s
+            how = (f"{fmt_num(u.value)} users × {fmt_num(each.value * each.period_s)} "
+                   f"{_PERIODS.get(int(each.period_s), 'a period')} × {human(size.value, 'B')}")
+            if days:
+                how += f" over {human(days[0].value, 's')}"
+            out.append(_judge("storage", m, u.value * each.value * size.value * period, how, factors))
         elif count and (rate is None or count.start > rate.start):
             per = _per_item_counts(text, count.start + len(count.text), size.start)
             how = " × ".join([fmt_num(count.value)] + [fmt_num(v) for v in per] + [human(size.value, "B")])
@@ -161,6 +172,58 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
                 total *= v
             out.append(_judge("storage", m, total, how, factors))
     return out
+
+
+def _users_rate(qs: list[Quantity], m: Quantity, size: Quantity) -> tuple[Quantity, Quantity] | None:
+    """The users and what each of them adds per period, said before the size and the total in the same sentence."""
+    each = _last_before(qs, size, lambda x: x.kind == "throughput" and x.has("per_user") and x.sentence == m.sentence
+                        and x.period_s >= 86400)
+    users = _last_before(qs, each, lambda x: x.kind == "users" and x.sentence == m.sentence) if each else None
+    return (users, each) if users and each else None
+
+
+def _transfer(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    """The time to move a size over a link: bytes ÷ bytes per second ("copying 2 TB over a 10 gigabit link takes
+    about half an hour"); the size, the link and the time said in one sentence, the time last."""
+    out: list[Check | None] = []
+    for d in qs:
+        if d.kind not in ("duration", "latency") or d.unit != "s":
+            continue
+        link = _last_before(qs, d, lambda x: x.kind == "bandwidth" and x.sentence == d.sentence)
+        size = _last_before(qs, d, lambda x: x.kind == "storage" and not x.has("rate") and not x.has("per_item")
+                            and x.sentence == d.sentence)
+        if link is None or size is None or link.value <= 0:
+            continue
+        how = f"{human(size.value, 'B')} ÷ {human(link.value, 'B/s')}"
+        out.append(_judge("transfer_time", d, size.value / link.value, how, factors))
+    return out
+
+
+_COPIES = re.compile(r"\b(?P<n>[\w-]+)\s+(?:replicas|copies)\b|\breplicat\w*\s+(?:factor\s+)?(?:of\s+)?(?P<n2>[\w-]+)|"
+                     r"\b(?P<n3>[\w-]+)(?:-way|\s+times|x)\s+replicat|\bstored\s+(?P<n4>[\w-]+)\s+times\b", re.I)
+
+
+def _kept(qs: list[Quantity], text: str, m: Quantity, factors: list[float]) -> Check | None:
+    """A total kept from a storage rate: bytes a day × the days kept (× the copies said: "5 TB a day, three replicas,
+    30 days" is 450 TB). The copies said are not also allowed as a slip: dropping them is the error to flag."""
+    rate = _last_before(qs, m, lambda x: x.kind == "storage" and x.has("rate") and x.period_s > 0 and _near(x, m, 1))
+    if rate is None:
+        return None
+    days = [d for d in qs if d.kind == "duration" and rate.start < d.start < m.start and d.value >= rate.period_s]
+    if not days:
+        return None
+    d = days[-1]
+    copies = 1.0
+    said = _COPIES.search(text, rate.start, m.start)
+    if said:
+        nums = find_numbers(next(g for g in said.groups() if g))
+        copies = nums[0].value if nums and 2 <= nums[0].value <= 10 else 1.0
+    per_period = rate.value
+    how = f"{human(per_period, 'B')} {_PERIODS.get(int(rate.period_s), 'a period')} × {human(d.value, 's')}"
+    if copies > 1:
+        how += f" × {fmt_num(copies)} copies"
+    return _judge("storage", m, per_period / rate.period_s * d.value * copies, how,
+                  [f for f in factors if f != copies])
 
 
 def _per_item_counts(text: str, start: int, end: int) -> list[float]:
@@ -176,7 +239,8 @@ def _per_item_counts(text: str, start: int, end: int) -> list[float]:
 _EACH_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){1,2}(?:each|apiece|per\s+[a-z]+|a\s+piece)\b", re.I)
 _PER_VALUE = re.compile(r"\s*(?:per|a|each|for each|for every)\s+(?:dimension|dim|value|float|element|component|"
                         r"coordinate|entry)s?\b", re.I)
-_PERIODS = {1: "a second", 60: "a minute", 3600: "an hour", 86400: "a day", 604800: "a week", 2_592_000: "a month"}
+_PERIODS = {1: "a second", 60: "a minute", 3600: "an hour", 86400: "a day", 604800: "a week", 2_592_000: "a month",
+            31_536_000: "a year"}
 
 
 def _per_s(q: Quantity) -> str:
@@ -352,6 +416,10 @@ def _headroom(qs: list[Quantity], text: str, total: Quantity, n: Quantity) -> tu
             return 1 + p.value / 100, f"× {1 + p.value / 100:g} for {p.value:g}% headroom"
         if _LOAD_AFTER.match(after) and _LOAD_BEFORE.search(before):
             return 100 / p.value, f"÷ {p.value / 100:g} to run at {p.value:g}% load"
+    load = _LOAD_WORDS.search(text[total.start:n.start])
+    if load:
+        share = _LOAD_SHARE[load.group("f").lower()]
+        return 1 / share, f"÷ {share:.2g} to run at {load.group('f').lower()} of capacity"
     said = _AGAIN.search(text[total.start:n.start])
     if said:
         share = _AGAIN_SHARE[said.group("f").lower()]
@@ -359,6 +427,11 @@ def _headroom(qs: list[Quantity], text: str, total: Quantity, n: Quantity) -> tu
     return None
 
 
+# A load said as a fraction in words: "keep them at half their limit", "run each at two thirds of capacity"
+_LOAD_WORDS = re.compile(r"\b(?:at|to|under|below)\s+(?:about\s+|roughly\s+|only\s+)?(?P<f>half|a third|two thirds|"
+                         r"three quarters|a quarter)\s+(?:of\s+)?(?:their|its|the|our|each one's|each)?\s*(?:limit|"
+                         r"capacity|max(?:imum)?|rated load|throughput)\b", re.I)
+_LOAD_SHARE = {"half": 0.5, "a third": 1 / 3, "two thirds": 2 / 3, "three quarters": 0.75, "a quarter": 0.25}
 # Headroom said as a fraction "again": "half again as much for headroom" (x 1.5), "a third again as spare"
 _AGAIN = re.compile(r"\b(?P<f>half|a third|a quarter|a fifth) again\b(?=[^.;]{0,30}?\b(?:headroom|spare|buffer|slack|"
                     r"on top|peaks?|safety)\b)", re.I)

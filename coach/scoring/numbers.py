@@ -3,7 +3,7 @@
 "50,000", "50k", "10M", "2.3K", "1.5 billion", "fifty thousand", "a hundred",
 "two hundred and fifty million", "half a million", "one point five",
 "a quarter of a million", "three and a half", "one and a quarter million",
-"two times ten to the twenty-one". Digits glued to letters ("p99",
+"two times ten to the twenty-one", "two point three k". Digits glued to letters ("p99",
 "fp16", "A100", "k8s", "2nd") are not numbers.
 """
 from __future__ import annotations
@@ -70,6 +70,8 @@ def _find_numbers(text: str) -> tuple[NumberSpan, ...]:
             parsed = _words(toks, i)
             if parsed is not None:
                 value, j = parsed
+                if j < n and toks[j][0] in ("k", "K") and toks[j][1] - toks[j - 1][2] == 1:
+                    value, j = value * 1e3, j + 1      # "two point three k": the scale letter said as a word
                 s, e = toks[i][1], toks[j - 1][2]
                 out.append(NumberSpan(s, e, value, text[s:e], words=True))
                 i = j
@@ -121,6 +123,10 @@ def _digits(text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[Number
             and not text[end + 2:end + 3].isalpha():
         return None, i + 1          # an ordinal: "2nd"
     j = i + 1
+    if not suffix and j < len(toks) and toks[j][0] in ("k", "K") and toks[j][1] - end == 1:
+        value *= 1e3                    # "2.3 k": the scale letter written apart
+        suffix, end = "k", toks[j][2]
+        j += 1
     # "2 and a half million"
     if _seq(toks, j, ("and", "a", "half")):
         value += 0.5

@@ -45,7 +45,8 @@ class Quantity:
 
 _ARTICLE_UNIT = re.compile(
     r"\b(?:about|around|roughly|for|in|within|under|over|than|to|took|takes|take|after|of|from|only|just|"
-    r"maybe|like|almost|nearly|spent|spend|whole|full|entire|another|extra)\s+(?P<a>an?)\s+"
+    r"maybe|like|almost|nearly|spent|spend|whole|full|entire|another|extra|"
+    r"keep|keeps|kept|keeping|retain|retains|retained|retaining)\s+(?P<a>an?)\s+"   # retention: "we keep a year"
     r"(?=(?:second|minute|hour|day|week|month|year|kilobyte|megabyte|gigabyte|terabyte|petabyte|millisecond)\b)",
     re.IGNORECASE)
 _AND_A_HALF = re.compile(r"^\s*[a-z]+\s+and a half\b", re.I)
@@ -70,20 +71,26 @@ _PER_USER_BEFORE = re.compile(
     r"\b[a-z]{3,}s\s+each\s+(?!(?:of|so|and|or|but|which|that|is|are|was|were|then|at|in|on|with|for|a|an|the|"
     r"per|every|day|week|month|hour|time)\b)[a-z]+)"
     r"[^.;]{0,45}$", re.I)
+# a GPU named by its model: "each H100", "per A100", "one TPU"
+_ACCELERATOR = r"[ahlvt]\d{2,3}|[lt]4|mi\d{3}|tpu(?:\s?v\d)?"
 _PER_INSTANCE_BEFORE = re.compile(
     r"\b(?:a single|one|each|per|every|a)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|gpu|replica|box|host|"
-    r"pod|worker|card|core|shard|container)\b[^.;]{0,35}$", re.I)
+    rf"pod|worker|card|core|shard|container|{_ACCELERATOR})\b[^.;]{{0,35}}$", re.I)
 # "200 pods; each handles 150 requests a second": "each" standing for the machines just counted
 _EACH_HANDLES = re.compile(r"\beach(?: one)?\s+(?:can\s+)?(?:handles?|serves?|does|takes|sustains?|manages?|processes|"
                            r"absorbs?|keeps? up with)\s+(?:about|around|roughly|up to|maybe|only|just)?\s*$", re.I)
 _PER_INSTANCE_AFTER = re.compile(
     r"^\s*(?:per|a|each|for each|on each|on one|on a single)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|"
-    r"gpu|replica|box|host|pod|worker|card|core|shard|container)\b|^\s*each\b", re.I)
+    rf"gpu|replica|box|host|pod|worker|card|core|shard|container|{_ACCELERATOR})\b|^\s*each\b", re.I)
 _PER_ITEM_BEFORE = re.compile(
     r"(?:\b(?:each|every|per|an?|one)\s+(?:[a-z]+\s+){0,3}(?:is|are|was|of|at|to|down to|takes?|weighs?)\s+"
     r"(?:about|around|roughly|maybe|like|only|just)?\s*|\b(?:each|every one)\s+(?:about|around|roughly|maybe)?\s*|"
     r"\b(?:payload|response|record size|event size|row size|"
     r"message size|size)\s+(?:is|of|was)?\s*(?:about|around|roughly|maybe)?\s*)$", re.I)
+# the size of each counted thing: "50 million events of about 2 KB", "two thousand images of 300 kilobytes"
+_COUNTED_OF = re.compile(r"(?:\d|\b(?:thousand|million|billion|hundred|dozen))\s+(?:[a-z-]+\s+)?(?!(?:tens|hundreds|"
+                         r"thousands|millions|billions|dozens)\b)[a-z]{3,}s\s+of\s+(?:about|around|roughly|maybe|"
+                         r"up to)?\s*$", re.I)
 # A period said before a count of things that arrive: "each day adds about 13 million events", "every hour we log
 # 2 million rows", "per day that comes to 40 million requests" -- the count is a rate over that period.
 _PERIOD_BEFORE = re.compile(
@@ -100,7 +107,7 @@ _RATE_NOUN_WORD = re.compile(rf"\b(?:{RATE_NOUNS})\b", re.I)
 # "one replica handles 250": a bare number after one machine's capacity verb is that machine's rate
 _INSTANCE_HANDLES = re.compile(
     r"\b(?:one|a single|each|every|per|a)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|gpu|replica|box|host|pod|"
-    r"worker|card|core|shard|container)\s+(?:can\s+|could\s+|will\s+)?(?:handles?|serves?|does|do|takes?|sustains?|"
+    rf"worker|card|core|shard|container|{_ACCELERATOR})\s+(?:can\s+|could\s+|will\s+)?(?:handles?|serves?|does|do|takes?|sustains?|"
     r"processes|manages?|keeps? up with|absorbs?)\s+(?:about|around|roughly|up to|maybe|only|just)?\s*$", re.I)
 _NARRATIVE_ONE = re.compile(r"(?:^|[.,;!?]|\b(?:then|and|but|so|until|one))\s*$", re.I)
 _FRACTION_AFTER = re.compile(r"^\s*(?:thirds?|quarters?|halves|fifths?|tenths?|of (?:the|our|all|them|those))\b", re.I)
@@ -133,7 +140,7 @@ def _once_spans(text: str) -> list[NumberSpan]:
 
 
 # "two dollars fifty": dollars and cents said in words
-_DOLLARS_CENTS = re.compile(rf"\b(?P<p>(?P<d>{_DIGIT}|ten|eleven|twelve) dollars? (?:and )?(?P<c>{_CENTS})(?: cents?)?)\b", re.I)
+_DOLLARS_CENTS = re.compile(rf"\b(?P<p>(?P<d>{_DIGIT}|ten|eleven|twelve|a) dollars? (?:and )?(?P<c>{_CENTS})(?: cents?)?)\b", re.I)
 
 
 # "forty cents an hour", "40 cents per instance-hour": a price under a dollar
@@ -150,10 +157,11 @@ def _spoken_prices(text: str) -> list[NumberSpan]:
         if c:
             out.append(NumberSpan(m.start("p"), m.end("p"), c[0].value / 100, m.group("p"), suffix="$",
                                   words=not m.group("c")[0].isdigit()))
-    for m in _DOLLARS_CENTS.finditer(text):
-        d, c = find_numbers(m.group("d")), find_numbers(m.group("c"))
-        if d and c:
-            out.append(NumberSpan(m.start("p"), m.end("p"), d[0].value + c[0].value / 100, m.group("p"),
+    for m in _DOLLARS_CENTS.finditer(text):      # "two dollars forty", "a dollar fifty"
+        dollars = [1.0] if m.group("d").lower() == "a" else [n.value for n in find_numbers(m.group("d"))]
+        cents = find_numbers(m.group("c"))
+        if dollars and cents:
+            out.append(NumberSpan(m.start("p"), m.end("p"), dollars[0] + cents[0].value / 100, m.group("p"),
                                   suffix="$", words=True))
     for m in _SPOKEN_PRICE.finditer(text):
         if any(o.start <= m.start("p") < o.end for o in out):
@@ -344,6 +352,9 @@ def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[S
     if um.kind == "storage" and "rate" not in q and "per_param" not in q and (m := _PER_ITEM_BEFORE.search(before)) \
             and not re.search(r"\b(?:bits?|bytes?)\s*$", before[:m.start()], re.I):
         q.add("per_item")                 # (not "8 bits per weight takes 70 GB": that "per" is the precision's)
+    elif um.kind == "storage" and "rate" not in q and "per_param" not in q \
+            and _COUNTED_OF.search(text[max(sent.start, span.start - 50):span.start]):
+        q.add("per_item")
     if um.kind in ("throughput", "compute", "storage", "cost") and _TOTAL.search(around):
         q.add("total")
     raw = span.value

@@ -81,6 +81,11 @@ _BYTES = _r(r"(?:(?P<p>k|m|g|t|p|e)i?b\b|(?P<w>kilo|mega|giga|tera|peta|exa)byte
 _STORAGE_RATE = re.compile(rf"^\s*(?:of\s+[a-z]+\s+)?{PERIOD}", re.I)
 _PER_ITEM = re.compile(r"^\s*(?:each|apiece|a piece|per\s+[a-z]+|an?\s+(?:event|record|row|request|item|image|"
                        r"photo|vector|embedding|message|sample|example|document)\b)", re.I)
+# a size said as the adjective of the things that carry data: "30 KB responses", "2 MB images", "1 KB log lines"
+_SIZED_THINGS = re.compile(r"^\s*(?:(?!(?:of|and|or|in|for|to|the|an?|per|each|with|across|over|from|worth)\b)"
+                           r"[a-z]+\s+)?(?:responses?|payloads?|messages?|events?|records?|images?|photos?|"
+                           r"files?|rows?|documents?|objects?|chunks?|thumbnails?|tiles?|frames?|blobs?|entry|entries|"
+                           r"log lines?|lines|uploads?|videos?|clips?|emails?|posts?|snapshots?|segments?)\b", re.I)
 _PER_PARAM = re.compile(r"^\s*(?:per|a|each)\s+(?:param(?:eter)?|weight)\b", re.I)
 _PARAMS = _r(r"-?\s*param(?:eter)?s?\b")
 _WEIGHTS = _r(r"(?:model\s+|trainable\s+)?weights\b")     # "2 billion weights": parameters, when there are millions
@@ -108,6 +113,9 @@ _US = re.compile(r"^(?:us\b|\s*(?:µs|μs|microseconds?|micros)\b)", re.I)
 _SECONDS = _r(r"(?:s|sec|secs|seconds?)\b")
 _DURATION = _r(rf"{MOD}{{0,1}}(?P<u>minutes?|mins?|hours?|hrs?|h|days?|nights?|weeks?|wks?|fortnights?|sprints?|months?|"
                r"quarters?|years?|yrs?)\b(?!\s+(?:ago|earlier)\b)")
+# a length said as the adjective of a period or a stretch of work: "thirty day month", "40-hour week", "two-hour window"
+_PERIOD_OF = _r(r"-?\s*(?P<u>minute|hour|day|week|month)\s+(?:month|day|week|year|window|shift|run|job|batch|"
+                r"sprint|quarter)\b")
 _BARE_RATE = _r(rf"{PERIOD}")
 # any plural count said per period ("250 car passes a second", "forty songs a day"): not a period or a unit
 _ANY_RATE = _r(rf"{MOD}{{0,1}}(?P<noun>(?!(?:{_PERIOD_WORDS}|minutes|hours|days|weeks|months|years|times|percent|"
@@ -187,6 +195,8 @@ def match_unit(tail: str, suffix: str, sentence: str, raw: float) -> UnitMatch |
         lat, dur = bool(LATENCY_CTX.search(sentence)), bool(DURATION_CTX.search(sentence))
         kind = "latency" if (lat and not dur) or (lat == dur and raw <= 10) else "duration"
         return UnitMatch(kind, "s", 1, m.group(0).strip(), m.end())
+    if m := _PERIOD_OF.match(tail):      # "a thirty day month", "a 24-hour day": the period's length
+        return UnitMatch("duration", "s", DURATION_S[m.group("u").lower()], m.group(0).strip(), m.end())
     if m := _DURATION.match(tail):
         u = m.group("u").lower().rstrip("s") or "h"
         u = {"mins": "min", "hrs": "hr", "yrs": "yr", "wks": "wk", "night": "day"}.get(u, u)
@@ -214,7 +224,7 @@ def _storage(tail: str, m: re.Match[str]) -> UnitMatch:
         unit = {86400: "B/day", 2_592_000: "B/month", 31_536_000: "B/year", 3600: "B/hour"}.get(per, "B/day")
         return UnitMatch("storage", unit, factor, (m.group(0) + r.group(0)).strip(), m.end() + r.end(),
                          frozenset({"rate"}), per)
-    if _PER_ITEM.match(rest):
+    if _PER_ITEM.match(rest) or _SIZED_THINGS.match(rest):
         flags.add("per_item")
     return UnitMatch("storage", "B", factor, m.group(0).strip(), m.end(), frozenset(flags))
 
