@@ -19,6 +19,7 @@ import tomllib
 from collections.abc import Callable
 from typing import Any
 
+from coach.eval import clarify_cue_support as support
 from coach.interview import clarify
 from coach.interview import clarify_features as cf
 from coach.paths import PROJECT_ROOT
@@ -79,17 +80,25 @@ def _write(weights: dict[str, float], names: list[str]) -> None:
     (PROJECT_ROOT / "rubrics" / "clarify_weights.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def main(argv: list[str] | None = None) -> int:
+def load_sets() -> dict[str, list[dict[str, Any]]]:
     from coach.eval.followups import CLARIFY_SETS
+    names = [n for n in dict.fromkeys(CLARIFY_SETS + ("dev18", "dev20")) if (CLARIFY_DIR / f"{n}.toml").exists()]
+    return {n: tomllib.loads((CLARIFY_DIR / f"{n}.toml").read_text(encoding="utf-8"))["utterance"] for n in names}
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--write", action="store_true", help="fit on every set and write rubrics/clarify_weights.toml")
     args = parser.parse_args(argv)
-    names = [n for n in dict.fromkeys(CLARIFY_SETS + ("dev18", "dev20")) if (CLARIFY_DIR / f"{n}.toml").exists()]
-    sets = {n: tomllib.loads((CLARIFY_DIR / f"{n}.toml").read_text(encoding="utf-8"))["utterance"] for n in names}
+    sets = load_sets()
+    names = list(sets)
+    data = support.cue_data()
+    sup = support.support(sets, data)
     report: dict[str, Any] = {}
     total = [0, 0, 0]
     combined = [0, 0, 0]
+    honest = [0, 0, 0]
     for n in names:
         train = [u for m in names if m != n for u in sets[m]]
         w = fit([_vec(u["text"]) for u in train], [int(bool(u["clarifying"])) for u in train])
@@ -98,8 +107,12 @@ def main(argv: list[str] | None = None) -> int:
         weights = cf.Weights(dict(zip(cf.FEATURES, w)), w[-1], THRESHOLD, MAX_WORDS)
         both = _pr(lambda t: bool(clarify.clarifying_questions(t, weights=weights)), sets[n])
         combined = [a + b for a, b in zip(combined, both)]
-        report[n] = _fmt(*counts) | {"with rules": _fmt(*both)}
-    report["all (each set left out)"] = _fmt(*total) | {"with rules": _fmt(*combined)}
+        # the cue phrases only this set's turns hold are left out too: the honest figure
+        cues = support.cues_without(data, support.only_in(sup, n))
+        out = _pr(lambda t: bool(clarify.clarifying_questions(t, cues, weights)), sets[n])
+        honest = [a + b for a, b in zip(honest, out)]
+        report[n] = _fmt(*counts) | {"with rules": _fmt(*both), "set left out": _fmt(*out)}
+    report["all (each set left out)"] = _fmt(*total) | {"with rules": _fmt(*combined), "set left out": _fmt(*honest)}
     every = [u for n in names for u in sets[n]]
     w = fit([_vec(u["text"]) for u in every], [int(bool(u["clarifying"])) for u in every])
     report["all (fitted on all)"] = _fmt(*_pr(predictor(w), every))
@@ -116,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         extra = f"   (rules' first score {first[0]:.2f} / {first[1]:.2f})" if first else ""
         rules = r.get("with rules")
         shown = f"   rules + model {rules['precision']:.2f} / {rules['recall']:.2f}" if rules else ""
+        out = r.get("set left out")
+        shown += f"   set's own cues left out {out['precision']:.2f} / {out['recall']:.2f}" if out else ""
         print(f"{n:26} model alone {r['precision']:.2f} / {r['recall']:.2f}{shown}{extra}")
     print("weights (fitted on all):", " ".join(f"{k}={v}" for k, v in report["weights"].items()))
     return 0

@@ -20,7 +20,9 @@ from typing import Any
 
 from coach.content.loader import default_content
 from coach.eval.followups import CLARIFY_DIR, CLARIFY_HELD_OUT, CLARIFY_SETS
+from coach.eval import clarify_cue_support as support
 from coach.interview import clarify, clarify_answer
+from coach.interview.clarify_cues import Cues
 
 
 def load(folder: Path, names: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
@@ -34,19 +36,20 @@ def load(folder: Path, names: tuple[str, ...]) -> dict[str, list[dict[str, Any]]
     return sets
 
 
-def topics(utterances: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def topics(utterances: list[dict[str, Any]], cues: Cues | None = None) -> list[dict[str, Any]]:
     """One row per utterance: the topics the reply would look up against the labelled ones."""
     rows = []
     for u in utterances:
-        asked = clarify.clarifying_questions(u["text"]) or [u["text"]]
-        found = clarify_answer.topics_asked(asked)
+        asked = clarify.clarifying_questions(u["text"], cues) or [u["text"]]
+        found = clarify_answer.topics_asked(asked, cues)
         rows.append({"text": u["text"], "wanted": list(u["topics"]), "used": found,
                      "answered": bool(set(found) & set(u["topics"])), "wrong": bool(set(found) - set(u["topics"])),
                      "assume": not found})
     return rows
 
 
-def judge(utterances: list[dict[str, Any]], facts_of: dict[str, dict[str, str]]) -> list[dict[str, Any]]:
+def judge(utterances: list[dict[str, Any]], facts_of: dict[str, dict[str, str]],
+          cues: Cues | None = None) -> list[dict[str, Any]]:
     """One row per utterance the question's facts can answer: what the reply used against the labels."""
     rows = []
     for u in utterances:
@@ -56,8 +59,8 @@ def judge(utterances: list[dict[str, Any]], facts_of: dict[str, dict[str, str]])
         wanted = [t for t in u["topics"] if t in facts]
         if not wanted:
             continue
-        asked = clarify.clarifying_questions(u["text"]) or [u["text"]]
-        _, used = clarify_answer.reply(asked, facts, said=u["text"])
+        asked = clarify.clarifying_questions(u["text"], cues) or [u["text"]]
+        _, used = clarify_answer.reply(asked, facts, cues, said=u["text"])
         rows.append({"text": u["text"], "question": u["question"], "wanted": wanted, "used": list(used),
                      "answered": bool(set(used) & set(wanted)), "wrong": bool(set(used) - set(u["topics"])),
                      "assume": not used})
@@ -75,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", action="append", metavar="NAME", help="only this set (repeatable)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every reply that misses or adds a fact")
+    parser.add_argument("--loso", action="store_true",
+                        help="score each set with the cue phrases only its own turns hold left out (the honest figure)")
     args = parser.parse_args(argv)
     names = tuple(args.set) if args.set else CLARIFY_SETS + CLARIFY_HELD_OUT
     sets = load(CLARIFY_DIR, names)
@@ -82,9 +87,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no clarifying set named {', '.join(names)} in {CLARIFY_DIR}", file=sys.stderr)
         return 2
     facts_of = {q.id: dict(q.facts) for q in default_content().questions.values()}
-    for kind, how, words in (("replies", lambda us: judge(us, facts_of), ("answered", "wrong fact", "assume")),
+    cues_of: dict[str, Cues | None] = {name: None for name in sets}
+    if args.loso:
+        from coach.eval.clarify_loso import load_sets
+        data = support.cue_data()
+        sup = support.support(load_sets(), data)
+        cues_of = {name: support.cues_without(data, support.only_in(sup, name)) for name in sets}
+    for kind, how, words in (("replies", lambda us, c: judge(us, facts_of, c), ("answered", "wrong fact", "assume")),
                               ("topics", topics, ("topics named", "extra topic", "none found"))):
-        judged = {name: how(us) for name, us in sets.items()}
+        judged = {name: how(us, cues_of[name]) for name, us in sets.items()}
         for name, rows in judged.items():
             if rows:
                 held = " (held out)" if name in CLARIFY_HELD_OUT else ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coach.interview import clarify_forms as forms
 from coach.interview import clarify_moves as moves
 from coach.interview.clarify_answer import credit, parts_asked, reply, topics_asked
 from coach.interview.clarify_cues import Cues, default_cues, load_cues
@@ -257,7 +258,12 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         # "so training runs on how many nodes today": the question word asked in place, near the end
         in_place = _wh_inverted(words, cues) or _wh_fronted(words, cues) or any(i > 0 and len(words) - i <= 5 and not set(words[i + 2:]) & cues.statement_subjects
                        for i in _find(words, "how many") + _find(words, "how much"))
-        question = raw.endswith("?") or opens is not None or checks or request or in_place or \
+        # broad forms: asked to be told, a wish to know, a premise handed back (clarify_forms)
+        told = forms.asked_to_be_told(words, cues) or forms.wishes_to_know(words, cues) or \
+            ("please" in (words[0], words[-1]) and names_fact)      # "peak chats and prompt length please"
+        premise_back = forms.hands_premise_back(words, cues) and (names_fact or any(moves.is_number(w) for w in words))
+        checks = checks or premise_back
+        question = told or raw.endswith("?") or opens is not None or checks or request or in_place or \
             (clause_q and any(_has(low, a) for a in cues.asks)) or \
             _asks_without_question_word(words, core, cues, raw) or _statement_or(words, core, cues, raw) or needs
         opens = (len(words) - len(core)) + (opens or 0)
@@ -268,10 +274,11 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         # candidate's own turn or design, and not rhetorical, unless the plan goes on after it
         ask_at = _requested(words, cues)
         ask_at = wanted_at if ask_at is None else ask_at
-        requested = ask_at is not None or needs or bool(request)
+        requested = ask_at is not None or needs or bool(request) or told
         if ask_at is not None:          # the question opens at the ask: an answer must come after it
             opens = max(opens, ask_at)
         in_breath = not raw.endswith("?") and (moves.answers_explicitly(words, opens, cues) or not checks and (
+            not requested and forms.answers_in_breath(words, opens, cues) or
             _answered_in_breath(words, opens, cues) or moves.works_it_out(words, opens, cues) or
             moves.plan_in_breath(words, opens, cues)))
         asks_first = _opens_question(core, cues) and core[0] not in ("when", "if", "once", "whenever")
@@ -295,6 +302,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         leave = any(_has(low, p) for p in cues.permission) and "assum" not in low and own_step and \
             not any(_has(low, p + " " + r) for p in cues.permission for r in cues.permission_requests)
         meta = any(_has(low, p) for p in cues.about_the_interview) or leave or (
+            forms.about_the_talk(words, cues) and not told) or (
             about_me and not needs and not assumes and not names_fact) or \
             moves.asks_opinion(words, cues) or moves.checks_in(words, cues)
         out.append(Sentence(raw, bool(question), bool(question and not tag and not meta), requested))

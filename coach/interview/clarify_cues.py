@@ -74,6 +74,13 @@ class Cues:
     qualifiers: frozenset[str] = frozenset()
     periods: frozenset[str] = frozenset()
     counted_topics: frozenset[str] = frozenset()
+    tell_verbs: frozenset[str] = frozenset()
+    wish_words: frozenset[str] = frozenset()
+    know_words: frozenset[str] = frozenset()
+    premise_checks: frozenset[str] = frozenset()
+    talk_verbs: frozenset[str] = frozenset()
+    interviewer_wishes: tuple[str, ...] = ()
+    yes_no: frozenset[str] = frozenset()
     max_statement_words: int = 25
     no_fact: str = "That's your call: state an assumption and go on."
     partly: str = "For the rest, state your assumption."
@@ -138,6 +145,11 @@ def load_cues(path: Path | None = None) -> Cues:
         reasons=_strings(data, "reasons", where), qualifiers=frozenset(_strings(data, "qualifiers", where)),
         periods=frozenset(_strings(data, "periods", where)), counted_topics=frozenset(_strings(data, "counted_topics", where)),
         topics={name: _strings(topics, name, where) for name in topics},
+        tell_verbs=frozenset(_strings(data, "tell_verbs", where)), wish_words=frozenset(_strings(data, "wish_words", where)),
+        know_words=frozenset(_strings(data, "know_words", where)),
+        premise_checks=frozenset(_strings(data, "premise_checks", where)),
+        talk_verbs=frozenset(_strings(data, "talk_verbs", where)),
+        interviewer_wishes=_strings(data, "interviewer_wishes", where), yes_no=frozenset(_strings(data, "yes_no", where)),
         max_statement_words=int(data.get("max_statement_words", 25)),
         no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),
         reminder=str(data.get("reminder", Cues.reminder)),

@@ -1,0 +1,109 @@
+"""Broad forms of asking and not asking, by grammar rather than by phrase (read by `coach.interview.clarify`).
+
+The phrase lists in `rubrics/clarifying.toml` grew one set at a time, and a phrase one set needed rarely
+turns up in the next. These forms carry over because they name the act, with small word classes as data:
+- asked to be told: a verb of telling put to the interviewer ("describe for me", "talk me through", "fill me in");
+- a wish to know: the speaker, a wish, then knowing ("I'd love some numbers on", "I'm keen to find out");
+- a premise handed back: a statement, then "is that right / am I close / is that the bar" (no "you" judging the talk);
+- about the talk: the speaker asks leave or judgement for their own turn ("can I spend", "am I being clear"),
+  or asks whether the talk meets the interviewer's wishes ("what you had in mind", "from where you sit");
+- answered in breath: a yes/no question the speaker answers at once ("does it need a gpu no, a tree ...").
+"""
+from __future__ import annotations
+
+from coach.interview import clarify_moves as moves
+from coach.interview.clarify_cues import Cues
+
+_AUX = frozenset({"is", "are", "am", "was", "were", "do", "does", "did", "can", "could", "would", "will", "should",
+                  "shall", "may", "might", "have", "has"})
+_ME = frozenset({"me", "us"})
+_SPEAKER = frozenset({"i", "i'd", "i'm", "i'll", "i've", "we'd", "we're"})
+_WH = frozenset({"how", "what", "what's", "which", "who", "where", "when", "whether", "if"})
+_BACK = frozenset({"that", "this", "it"})
+_NOT_WISHES = frozenset({"going", "have", "has", "trying", "try", "able", "used", "got"})   # "I'm going to learn ..."
+
+
+def asked_to_be_told(words: list[str], cues: Cues) -> bool:
+    """"describe for me what the reviewers see", "talk me through the team": a telling verb aimed at the
+    interviewer ("me" within two words), not the speaker's own ("let me explain") nor about the speaker's
+    turn ("tell me if I'm going too fast")."""
+    for i, w in enumerate(words):
+        if w not in cues.tell_verbs or i > 0 and words[i - 1] in cues.statement_subjects | {"let", "to"}:
+            continue
+        near = words[i + 1:i + 4]
+        if not _ME & set(near):
+            continue
+        k = i + 1 + next(j for j, x in enumerate(near) if x in _ME)
+        after = words[k + 1:k + 3]
+        if after[:1] and after[0] in ("if", "whether", "when") and after[1:2] and after[1] in ("i", "i'm", "we", "we're"):
+            continue
+        if len(words) - k >= 3:
+            return True
+    return False
+
+
+def wishes_to_know(words: list[str], cues: Cues) -> bool:
+    """"I'd love some numbers on ...", "I'm keen to find out how ...": the speaker, a wish within two words,
+    then a knowing word within four; not a need of the design ("what I'd want to know at 3am is ...")."""
+    for i, w in enumerate(words):
+        if w not in _SPEAKER and not (w in ("i", "just", "really") and i == 0):
+            continue
+        if i > 0 and set(words[max(0, i - 2):i]) & _WH:
+            continue                          # "what I'd want to know is": a free relative, the design's need
+        wish = [k for k in range(i + 1, min(i + 4, len(words))) if words[k] in cues.wish_words or
+                # "I'm keen to find out", "I'd be glad to learn": the speaker, then "to" and a knowing verb
+                words[k] == "to" and words[k - 1] not in _NOT_WISHES and words[k + 1:k + 2] != [] and
+                words[k + 1] in cues.know_words]
+        if wish and set(words[wish[0] + 1:wish[0] + 5]) & cues.know_words and len(words) - wish[0] >= 4 and \
+                not moves.goes_on(words[wish[0] + 1:], cues):    # "I want to know when it drifts, so ...": a plan
+            return True
+    return False
+
+
+def hands_premise_back(words: list[str], cues: Cues) -> bool:
+    """"the catalogue's in the low millions I'd imagine, is that about right": a statement of the problem,
+    then a short check of it; "is that the right level for you" judges the talk and is not one."""
+    tail = words[-7:]
+    if len(words) < 6 or {"you", "you're"} & set(tail[-3:]) and "for" in tail:
+        return False
+    for k in range(len(tail) - 1):
+        if tail[k] in _AUX and tail[k + 1] in _BACK | {"i"} and set(tail[k + 2:]) & cues.premise_checks:
+            return k + len(words) - len(tail) >= 4
+    return False
+
+
+def about_the_talk(words: list[str], cues: Cues) -> bool:
+    """The speaker's own turn ("can I spend a couple of minutes on", "am I being clear", "have I explained",
+    "is that too hand wavy") or whether it meets the interviewer's wishes ("is that what you're after",
+    "from where you sit", "the right level for you")."""
+    low = " ".join(words)
+    for k in range(min(len(words) - 2, 4)):
+        aux, who, verb = words[k], words[k + 1], words[k + 2]
+        if aux not in _AUX or who not in ("i", "we"):
+            continue
+        if aux == "am" and verb.endswith("ing") and verb not in ("getting", "given"):
+            return True                       # "am I being clear", "am I doing okay"
+        if aux == "have" and who == "i" and verb.endswith("ed"):
+            return True                       # "have I explained", "have I covered"
+        if verb in cues.talk_verbs and words[k + 3:k + 4] != ["it"]:
+            return True                       # "can I spend", "should I go slower" (not "can I take it that")
+        if aux == "can" and verb == "take" and words[k + 3:k + 4] != ["it"]:
+            return True                       # "can I take a minute"
+    for k in range(min(len(words) - 3, 4)):
+        if words[k] in ("is", "was") and words[k + 1] in ("that", "this") and {"too", "enough"} & set(words[k + 2:k + 5]):
+            return True                       # "is that too hand wavy", "is this enough detail"
+    return low.endswith(" for you") or any(f" {p}" in f" {low}" for p in cues.interviewer_wishes)
+
+
+def answers_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
+    """A yes/no question answered by its speaker in the same breath ("does it need a gpu no a tree ensemble
+    scores...", "can we afford it, sure, the data is small"): an answer word after the question's verb,
+    then at least three words, and not an offered alternative ("yes or no")."""
+    if not (words[opens:opens + 1] and words[opens] in _AUX):
+        return False
+    for i in range(opens + 3, len(words) - 3):
+        if "or" in words[opens:i]:
+            return False                      # "do they tag X or would we start with no labels": two options asked
+        if words[i] in cues.yes_no and words[i + 1] != "or" and words[i - 1] not in ("or", "and"):
+            return True
+    return False
