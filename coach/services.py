@@ -73,7 +73,7 @@ def build_microphone(settings: Any, hands_free: bool = False, stream_factory: An
     from coach.errors import CoachError
 
     judge = None
-    if settings.end_of_turn == "meaning":
+    if settings.end_of_turn == "meaning" and hands_free:     # push-to-talk never asks it: 60 MiB not loaded
         try:
             judge = build_turn_model().complete
         except CoachError:

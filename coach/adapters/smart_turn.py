@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from coach.adapters import heap
+from coach.adapters import heap, lazy_decoder
 from coach.errors import ModelError
 from coach.ports import SAMPLE_RATE
 
@@ -38,6 +38,8 @@ class SmartTurn:
     def __init__(self, model_path: Path, threads: int = 1, threshold: float = THRESHOLD,
                  context_s: float = CONTEXT_S) -> None:
         import onnxruntime as ort
+
+        lazy_decoder.install()
         from faster_whisper.feature_extractor import FeatureExtractor
 
         self.model_path = Path(model_path)

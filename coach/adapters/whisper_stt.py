@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from coach.adapters import heap
+from coach.adapters import heap, lazy_decoder
 from coach.streaming.glossary import HOTWORD_CHARS, correct, glossary_for
 from coach.streaming.levels import rms_dbfs
 from coach.streaming.signoff import is_made_up_ending
@@ -75,6 +75,7 @@ class WhisperTranscriber:
         self.primed_beam_size = primed_beam_size
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("MKL_DISABLE_FAST_MM", "1")   # MKL's buffer cache kept ~13 MB after each call
+        lazy_decoder.install()
         from faster_whisper import WhisperModel
 
         heap.limit_heap()

@@ -95,7 +95,8 @@ def load_models(opts: Options) -> tuple[Any, Any, Any, Any, float]:
         if opts.voice != "auto":
             raise
         synth = None
-    turn_model = services.build_turn_model() if opts.end_of_turn == "meaning" else None
+    asks = opts.end_of_turn == "meaning" and "hands-free" in opts.modes     # as the app: only hands-free asks it
+    turn_model = services.build_turn_model() if asks else None
     return transcriber, interviewer, synth, turn_model, cold
 
 

@@ -44,6 +44,9 @@ def _use(component: str) -> tuple[dict[str, int], dict[str, int]]:
     from coach.content import default_content
 
     if component == "python":
+        from coach.adapters import lazy_decoder
+
+        lazy_decoder.install()      # as the transcriber does: PyAV only for a file
         import faster_whisper  # noqa: F401  the libraries every component needs
         import llama_cpp  # noqa: F401
         import onnxruntime  # noqa: F401
