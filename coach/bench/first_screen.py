@@ -11,11 +11,15 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
 
 HEAVY = ("faster_whisper", "llama_cpp", "ctranslate2", "piper", "onnxruntime")
 
 
-async def _show(db: str, load_models: bool) -> None:
+async def _show(db: str, load_models: bool) -> "CoachApp":
     from coach.tui.app import CoachApp
 
     app = CoachApp(db=db, load_models=load_models)
@@ -23,6 +27,7 @@ async def _show(db: str, load_models: bool) -> None:
         while not app.screen.query("#start"):
             await pilot.pause(0.01)
         print(time.time(), json.dumps([m for m in HEAVY if m in sys.modules]))
+    return app
 
 
 def first_screen(db: Path, load_models: bool = True) -> tuple[float, list[str]]:
@@ -40,4 +45,6 @@ def first_screen(db: Path, load_models: bool = True) -> tuple[float, list[str]]:
 
 
 if __name__ == "__main__":
-    asyncio.run(_show(sys.argv[1], sys.argv[2] == "1"))
+    # Home is usable before the models finish loading: end as the app does when quit mid-load, since letting the
+    # interpreter finalise around the loader's native code aborts the process.
+    asyncio.run(_show(sys.argv[1], sys.argv[2] == "1")).exit_if_loading(0)

@@ -111,9 +111,13 @@ class CoachApp(App[int]):
     def run(self, *args: Any, **kwargs: Any) -> int | None:
         """Run the app; quit while a model still loads and the process ends at once (see `_exit_now`)."""
         result = super().run(*args, **kwargs)
-        if self._kit_thread is not None and self._kit_thread.is_alive():
-            self._exit_now(int(result or self.return_code or 0))
+        self.exit_if_loading(int(result or self.return_code or 0))
         return result
+
+    def exit_if_loading(self, code: int = 0) -> None:
+        """End the process now if a model is still loading (see `_exit_now`); otherwise return."""
+        if self._kit_thread is not None and self._kit_thread.is_alive():
+            self._exit_now(code)
 
     def _exit_now(self, code: int) -> None:
         """The model loader is inside native code that cannot be stopped, and letting the interpreter finalise
