@@ -139,3 +139,45 @@ def ungrounded(question: str, *sources: str) -> str | None:
         if missing:
             return f'"{m.group(0).strip()}" ({", ".join(missing)} never said)'
     return None
+
+
+# A question about a past event of the candidate's: "What was the standard you introduced?", "What happened in the
+# incident?", "How did you handle it?" (not "what would you look at first?").
+_PAST_EVENT = re.compile(r"^(?:what|how|why|when|who|which|where)\b(?:\s+\w+){0,2}?\s+(?:was|were|did|happened)\b", _FLAGS)
+# "I haven't really led one", "I can't think of a strong example": the negation before a word of having or doing
+_NO_STORY_TAIL = r"(?:\s+\w+){0,3}?\s+(?:led|had|done|did|do|have|think of|been|worked|run|ran|owned|faced|seen|remember)\b"
+
+
+def _no_story() -> re.Pattern[str]:
+    from coach.followups.words import word_list
+
+    words = "|".join(sorted(map(re.escape, word_list("grounding", "no_story")), key=len, reverse=True))
+    return re.compile(r"\b(?:" + words + r")" + _NO_STORY_TAIL, _FLAGS)
+
+
+def presumes_a_story(question: str, answer: str) -> str | None:
+    """After a non-answer in which the candidate says there is no such story ("I haven't really led one"), why a
+    question about what happened in it ("What happened in the incident?") builds on a story never told, or None."""
+    if not _PAST_EVENT.search(question.strip()):
+        return None
+    m = _no_story().search(answer)
+    return f'asks about a past event after "{m.group(0).strip()}"' if m else None
+
+
+# "after the director set up ...": a third party said to have done something; the answer must say they did it
+_THEY_DID = re.compile(r"\b(?:after|when|before|once|since|while)\s+(?:the|your|their|her|his)\s+"
+                       r"(?P<who>[a-z][a-z'\-]*)\s+(?P<verb>[a-z][a-z'\-]*)", _FLAGS)
+_NEAR = 4       # words between a person and what they did ("the director quickly set up")
+
+
+def misattributed(question: str, answer: str, people: frozenset[str]) -> str | None:
+    """Why the question credits a person (`people`: their stems) with a step the answer gives to someone else, or
+    None: "after the director set up the monthly review" when the candidate set it up and the director funded it."""
+    words = [stem(w) for w in re.findall(r"[a-z0-9][a-z0-9'\-]*", answer.lower())]
+    for m in _THEY_DID.finditer(question):
+        who, verb = stem(m.group("who")), stem(m.group("verb"))
+        if who not in people or m.group("verb").lower() in _FUNCTION:
+            continue
+        if not any(w == who and verb in words[i + 1: i + 2 + _NEAR] for i, w in enumerate(words)):
+            return f'"{m.group(0).strip()}": the answer does not say the {m.group("who")} did that'
+    return None

@@ -16,6 +16,9 @@ _FLAGS = re.IGNORECASE
 _BASE_AFTER_HAVE = ("happen|make|take|give|go|do|see|know|begin|choose|write|get|grow|break|find|decide|ask|drive|"
                     "speak|say|tell|think|bring|buy|catch|teach|fall|forget|hear|keep|leave|lose|meet|rise|sell|"
                     "send|spend|steal|understand|win|measure|notice|realise|realize|expect|prevent|avoid")
+# Simple pasts whose participle differs ("the label was reran", "had wrote"); "re" may lead them.
+_SIMPLE_PAST = ("ran|wrote|took|gave|went|began|chose|drove|broke|spoke|grew|knew|threw|drew|fell|rose|forgot|hid|"
+                "shook|stole|ate|sang|swam|rode|wore|tore|did")
 # Verbs ending in "ed" in their base form ("did you need").
 _ED_BASE = frozenset("need feed proceed exceed succeed embed shred speed breed bleed seed heed weed wed shed bed "
                      "shred red".split())
@@ -33,6 +36,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a past form after did/do/does",
      re.compile(r"\b(?:did|does|do)\s+(?:you|they|he|she|it|we)\s+(?:\w+ly\s+)?(?P<verb>\w+ed)\b", _FLAGS)),
     ("a base verb after have", re.compile(r"\b(?:have|has|had)\s+(?:" + _BASE_AFTER_HAVE + r")\b", _FLAGS)),
+    ("a simple past where the participle belongs",
+     re.compile(r"\b(?:was|were|is|are|be|been|being|has|have|had)\s+(?:re)?(?:" + _SIMPLE_PAST + r")\b", _FLAGS)),
     ("a passive verb with an object", re.compile(r"\b(?:was|were|is|are|been|being)\s+\w+ed\s+(?:a|an)\s", _FLAGS)),
     ("a word joined by a hyphen to a preposition",
      re.compile(r"\b(?:before|after|without|of|to|for|with|from|into)-[a-z]+ing\b", _FLAGS)),
