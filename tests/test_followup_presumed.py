@@ -44,3 +44,12 @@ def test_a_simple_past_where_the_participle_belongs_reads_as_broken() -> None:
     assert wording.broken("What changed after the comparison was reran?") == "a simple past where the participle belongs"
     assert wording.broken("What changed after you reran the comparison?") is None
     assert wording.broken("What had you written down before the review?") is None
+
+
+def test_what_changed_after_needs_a_step_or_a_short_event() -> None:
+    assert wording.broken("What changed after the first three sprints of the quarter?")
+    assert wording.broken("What changed after the reranker into a distilled model?")
+    for fine in ("What changed after the audit team signed off?", "What changed after the rollout?",
+                 "What changed after rewriting the alert rules with the on-call team?",
+                 "What changed after you split the training job across two regions?"):
+        assert wording.broken(fine) is None, fine
