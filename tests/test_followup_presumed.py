@@ -53,3 +53,8 @@ def test_what_changed_after_needs_a_step_or_a_short_event() -> None:
                  "What changed after rewriting the alert rules with the on-call team?",
                  "What changed after you split the training job across two regions?"):
         assert wording.broken(fine) is None, fine
+
+
+def test_a_question_turned_round_onto_the_candidate_reads_as_broken() -> None:
+    assert wording.broken("What would you have been asked about checkout volume?")
+    assert wording.broken("What would you have asked about checkout volume?") is None

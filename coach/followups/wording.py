@@ -38,6 +38,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a base verb after have", re.compile(r"\b(?:have|has|had)\s+(?:" + _BASE_AFTER_HAVE + r")\b", _FLAGS)),
     ("a simple past where the participle belongs",
      re.compile(r"\b(?:was|were|is|are|be|been|being|has|have|had)\s+(?:re)?(?:" + _SIMPLE_PAST + r")\b", _FLAGS)),
+    ("asks what would have been done to the candidate",
+     re.compile(r"\bwould you have been (?:asked|told|given|shown)\b", _FLAGS)),
     ("a passive verb with an object", re.compile(r"\b(?:was|were|is|are|been|being)\s+\w+ed\s+(?:a|an)\s", _FLAGS)),
     ("a word joined by a hyphen to a preposition",
      re.compile(r"\b(?:before|after|without|of|to|for|with|from|into)-[a-z]+ing\b", _FLAGS)),
