@@ -37,3 +37,11 @@ def test_an_edited_list_is_read_and_a_missing_one_is_named(tmp_path: Path, monke
     assert "benchmark" in words.word_list("specific", "any_story")
     with pytest.raises(KeyError, match="no list"):
         words.word_list("specific", "no_such_list")
+
+
+def test_the_on_the_gap_words_and_narrowing_phrases_come_from_the_file() -> None:
+    from coach.followups import choice
+
+    assert choice.GAP_WORDS == words.phrase_table("gap_words")
+    assert "what changed" in choice.GAP_WORDS["no_result"] and "first step" in choice.GAP_WORDS["non_answer"]
+    assert choice.NARROWING == words.phrases("narrowing", "phrases")

@@ -27,3 +27,17 @@ def word_list(section: str, name: str) -> tuple[str, ...]:
     except KeyError as exc:
         raise KeyError(f"{FILE}: no list [{section}] {name}") from exc
     return tuple(str(raw).split())
+
+
+def phrases(section: str, name: str) -> tuple[str, ...]:
+    """The phrases of `[section] name`, a TOML array of strings ("first step", "look at first")."""
+    try:
+        raw = _table()[section][name]
+    except KeyError as exc:
+        raise KeyError(f"{FILE}: no list [{section}] {name}") from exc
+    return tuple(str(p) for p in raw)
+
+
+def phrase_table(section: str) -> dict[str, tuple[str, ...]]:
+    """Every list of `[section]` by its name, in file order (e.g. `[gap_words]`: a gap's words)."""
+    return {name: phrases(section, name) for name in _table().get(section, {})}
