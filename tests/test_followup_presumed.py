@@ -58,3 +58,16 @@ def test_what_changed_after_needs_a_step_or_a_short_event() -> None:
 def test_a_question_turned_round_onto_the_candidate_reads_as_broken() -> None:
     assert wording.broken("What would you have been asked about checkout volume?")
     assert wording.broken("What would you have asked about checkout volume?") is None
+
+
+def test_what_changed_after_a_step_only_proposed_is_not_asked() -> None:
+    pitched = ("Product wanted a streaming rebuild of the whole ranker. I costed it at a quarter for three people and "
+               "suggested a cheaper path instead: retrain the ranker nightly and cache the top results per region.")
+    assert grounding.only_proposed("What changed after the nightly retrain?", pitched)
+    done = pitched + " We shipped the nightly retrain in two weeks."
+    assert grounding.only_proposed("What changed after the nightly retrain?", done) is None
+    content = default_content()
+    question = content.question("hm-saying-no")
+    reply = choice.choose(question, pitched, "no_result", ["What changed after the nightly retrain?"],
+                          [question.prompt], content.gaps)
+    assert reply.source == "bank"

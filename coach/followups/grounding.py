@@ -181,3 +181,32 @@ def misattributed(question: str, answer: str, people: frozenset[str]) -> str | N
         if not any(w == who and verb in words[i + 1: i + 2 + _NEAR] for i, w in enumerate(words)):
             return f'"{m.group(0).strip()}": the answer does not say the {m.group("who")} did that'
     return None
+
+
+_AFTER_EVENT = re.compile(r"\bwhat (?:changed|happened|improved) (?:after|once|when)\s+(?P<x>[^?,;]+)", _FLAGS)
+_PROPOSAL_REACH = 8     # words from a proposal ("proposed", "would") to the step it puts forward
+
+
+def only_proposed(question: str, answer: str) -> str | None:
+    """Why "What changed after X?" builds on a step the answer only put forward, or None: every word of X the
+    answer says comes a few words after a proposal ("I proposed something smaller instead: refresh the ...")."""
+    from coach.followups.words import word_list
+
+    m = _AFTER_EVENT.search(question)
+    if m is None:
+        return None
+    proposal = {stem(w) for w in word_list("grounding", "proposed")}
+    said = [stem(w) for w in re.findall(r"[a-z0-9][a-z0-9'\-]*|[.;!?]", answer.lower())]
+    asked = {stem(w) for w in _content(m.group("x"))} - proposal
+    seen = [i for i, w in enumerate(said) if w in asked]
+    if not seen:
+        return None
+
+    def proposed(i: int) -> bool:
+        before = said[max(0, i - _PROPOSAL_REACH): i]
+        cut = max((j for j, w in enumerate(before) if w in ".;!?"), default=-1)
+        return any(w in proposal for w in before[cut + 1:])
+
+    if all(proposed(i) for i in seen):
+        return f'"{m.group(0).strip()}": the answer only put that forward'
+    return None
