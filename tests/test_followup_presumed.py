@@ -71,3 +71,11 @@ def test_what_changed_after_a_step_only_proposed_is_not_asked() -> None:
     reply = choice.choose(question, pitched, "no_result", ["What changed after the nightly retrain?"],
                           [question.prompt], content.gaps)
     assert reply.source == "bank"
+
+
+def test_why_did_you_choose_needs_a_choice_the_answer_named() -> None:
+    design = ("Scores are computed in hourly batches on CPUs, and direct messages skip the model entirely. A "
+              "gradient-boosted model predicts the chance of an open and the chance of a mute.")
+    assert grounding.unchosen("Why did you choose two extra opens per day?", design)
+    assert grounding.unchosen("Why did you choose hourly batches over scoring each message as it lands?", design) is None
+    assert grounding.unchosen("Why did you choose a gradient-boosted model rather than a deep ranker?", design) is None

@@ -31,6 +31,9 @@ _CLAUSE = re.compile(r"\b(?:after|when|before|once|since|while|as soon as|now th
                      r"(?:you|the team|your team|they)\s+(?P<premise>[^,;:.?]+?)" + _END, _FLAGS)
 _SAID = re.compile(r"\byou\s+(?:said|mentioned|told me|described|noted|claimed)\s+(?:that\s+)?(?P<premise>[^,;:.?]+?)"
                    + _END, _FLAGS)
+# "why did you choose L2 over L1": the choice the question credits the candidate with must be one they told
+_CHOSE = re.compile(r"\bwhy did you (?:choose|pick|go with|opt for|settle on|prefer)\s+(?P<premise>[^,;:.?]+?)"
+                    r"(?=[,;:.?]|$|\s+(?:over|instead|rather|versus|vs|against|and|but|or|when|if)\b)", _FLAGS)
 _YOUR = re.compile(r"\byour\s+(?:(?:current|previous|last|old|new)\s+)?(?P<noun>[a-z][a-z'\-]*)", _FLAGS)
 _HAPPENED = re.compile(r"\b(?:happened|happen)\s+(?:to|with)\s+(?:the|that|this)\s+(?P<thing>[a-z][a-z'\-]*"
                        r"(?:\s+[a-z][a-z'\-]*)?)|"
@@ -209,4 +212,16 @@ def only_proposed(question: str, answer: str) -> str | None:
 
     if all(proposed(i) for i in seen):
         return f'"{m.group(0).strip()}": the answer only put that forward'
+    return None
+
+
+def unchosen(question: str, answer: str) -> str | None:
+    """Why "Why did you choose X ...?" credits the candidate with a choice their answer never named, or None: every
+    content word of X (not of the alternative after "over", "instead of") must be in the answer itself (a draft's
+    "one more open today" is not a choice the candidate made)."""
+    said = _stems(answer)
+    for m in _CHOSE.finditer(question):
+        missing = _unsaid(m.group("premise"), said)
+        if missing:
+            return f'"{m.group(0).strip()}" ({", ".join(missing)} not in the answer)'
     return None

@@ -166,6 +166,7 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
             reasons.append(f"vague: {blur}")
     premise = grounding.ungrounded(text, answer, question, known, draft, *asked) or \
         grounding.misattributed(text, answer, specific.PEOPLE) or grounding.only_proposed(text, answer) or \
+        grounding.unchosen(text, answer) or \
         (grounding.presumes_a_story(text, answer) if narrowing else None)
     if premise:
         reasons.append(f"a premise the candidate never gave: {premise}")
