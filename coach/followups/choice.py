@@ -9,52 +9,22 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from coach.domain import Question
-from coach.followups import guards
+from coach.followups import guards, words
 from coach.followups.findings import Finding, as_finding
 from coach.ports import FollowUpReply
 from coach.scoring.talking_points import coverage
 from coach.scoring.text import clean, sentences
 
-# Words that show a follow-up is about the gap even when it quotes nothing the
-# candidate said. Used only by the guard's "on topic" test.
-# Words (matched at the start of a word, so "measur" covers measured and measurable) that
-# show a follow-up is about the gap even when it quotes nothing the candidate said. Used by
+# Words (matched at the start of a word, so "measur" covers measured and measurable) that show a follow-up is
+# about the gap even when it quotes nothing the candidate said (prompts/followup_words.toml [gap_words]). Used by
 # the guard's "on the gap" test and the evaluation's on-gap rate.
-GAP_WORDS: dict[str, tuple[str, ...]] = {
-    "non_answer": ("example", "specific", "walk", "start", "first step", "look at first", "rough", "guess",
-                   "think out loud", "simple", "smaller"),
-    "off_topic": ("question", "back to", "specific", "connect", "what i asked", "relate"),
-    "no_result": ("result", "outcome", "impact", "metric", "measur", "moved", "improv", "number", "what changed",
-                  "difference", "turn out", "turned out", "work out", "worked out", "perform", "came of", "happened after", "happened to", "afterward",
-                  "how much", "at the end", "by the end"),
-    "no_numbers": ("how many", "how much", "traffic", "qps", "latency", "scale", "size", "volume", "budget",
-                   "per second", "per day", "numbers", "how big", "how fast"),
-    "bad_math": ("math", "add up", "adds up", "arithmetic", "calculat", "how did you get", "how do you get",
-                 "do you get", "you got", "work out", "derive", "estimat", "come to", "arrive at", "redo", "check"),
-    "we_not_i": ("you personally", "your personal", "your role", "you yourself", "your part", "your own", "you do", "did you",
-                 "you decide", "you propose", "you own", "you lead", "you build", "you write", "you drive",
-                 "your contribution", "from you", "without you", "you specifically"),
-    "no_tradeoff": ("trade-off", "tradeoff", "trade off", "give up", "lose", "alternative", "instead", "cost",
-                    "downside", "weakness", "rather than", "versus", "why not", "why did you choose",
-                    "why did you pick", "why did you go with"),
-    "no_monitoring": ("monitor", "know", "alert", "degrad", "drift", "rollout", "roll out", "roll back", "rollback",
-                      "broke", "watch", "catch", "detect", "canary", "retrain", "going wrong", "worse"),
-    "no_clarifying": ("requirement", "assum", "scope", "clarify", "users", "constraint", "pin down", "ask",
-                      "want to know", "wanted to know", "find out", "before designing", "before choosing",
-                      "before sizing", "before building"),
-    "no_context": ("context", "situation", "stakes", "team", "why"),
-    "too_long": ("short", "summary", "one sentence", "key point", "headline"),
-    "missing_point": ("what about", "how would", "consider", "handle"),
-    "wrong_claim": ("why", "check", "sure", "define", "differ", "walk me through", "convince", "hold", "again",
-                    "true", "correct"),
-}
+GAP_WORDS: dict[str, tuple[str, ...]] = words.phrase_table("gap_words")
 
 # A non-answer or an off-topic answer gives nothing to quote: there a follow-up is on
 # target when it names the question's own topic (a smaller version of the question).
 ABOUT_THE_QUESTION = ("non_answer", "off_topic")
 # After a non-answer, restating the question is fine when it narrows it to a first step.
-NARROWING = ("first", "one example", "a rough", "roughly", "smallest", "simplest", "even a small", "start with",
-             "one thing")
+NARROWING = words.phrases("narrowing", "phrases")      # prompts/followup_words.toml [narrowing]
 
 # Gaps whose follow-up asks for something the candidate has not said yet: the model's question must not ask
 # for a talking point already covered. (After a wrong figure, or "we", the question builds on what was said.)

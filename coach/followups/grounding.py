@@ -31,6 +31,9 @@ _CLAUSE = re.compile(r"\b(?:after|when|before|once|since|while|as soon as|now th
                      r"(?:you|the team|your team|they)\s+(?P<premise>[^,;:.?]+?)" + _END, _FLAGS)
 _SAID = re.compile(r"\byou\s+(?:said|mentioned|told me|described|noted|claimed)\s+(?:that\s+)?(?P<premise>[^,;:.?]+?)"
                    + _END, _FLAGS)
+# "why did you choose L2 over L1": the choice the question credits the candidate with must be one they told
+_CHOSE = re.compile(r"\bwhy did you (?:choose|pick|go with|opt for|settle on|prefer)\s+(?P<premise>[^,;:.?]+?)"
+                    r"(?=[,;:.?]|$|\s+(?:over|instead|rather|versus|vs|against|and|but|or|when|if)\b)", _FLAGS)
 _YOUR = re.compile(r"\byour\s+(?:(?:current|previous|last|old|new)\s+)?(?P<noun>[a-z][a-z'\-]*)", _FLAGS)
 _HAPPENED = re.compile(r"\b(?:happened|happen)\s+(?:to|with)\s+(?:the|that|this)\s+(?P<thing>[a-z][a-z'\-]*"
                        r"(?:\s+[a-z][a-z'\-]*)?)|"
@@ -138,4 +141,87 @@ def ungrounded(question: str, *sources: str) -> str | None:
         missing = [w for w in _unsaid(thing, said) if w not in _HEAD_SKIP]
         if missing:
             return f'"{m.group(0).strip()}" ({", ".join(missing)} never said)'
+    return None
+
+
+# A question about a past event of the candidate's: "What was the standard you introduced?", "What happened in the
+# incident?", "How did you handle it?" (not "what would you look at first?").
+_PAST_EVENT = re.compile(r"^(?:what|how|why|when|who|which|where)\b(?:\s+\w+){0,2}?\s+(?:was|were|did|happened)\b", _FLAGS)
+# "I haven't really led one", "I can't think of a strong example": the negation before a word of having or doing
+_NO_STORY_TAIL = r"(?:\s+\w+){0,3}?\s+(?:led|had|done|did|do|have|think of|been|worked|run|ran|owned|faced|seen|remember)\b"
+
+
+def _no_story() -> re.Pattern[str]:
+    from coach.followups.words import word_list
+
+    words = "|".join(sorted(map(re.escape, word_list("grounding", "no_story")), key=len, reverse=True))
+    return re.compile(r"\b(?:" + words + r")" + _NO_STORY_TAIL, _FLAGS)
+
+
+def presumes_a_story(question: str, answer: str) -> str | None:
+    """After a non-answer in which the candidate says there is no such story ("I haven't really led one"), why a
+    question about what happened in it ("What happened in the incident?") builds on a story never told, or None."""
+    if not _PAST_EVENT.search(question.strip()):
+        return None
+    m = _no_story().search(answer)
+    return f'asks about a past event after "{m.group(0).strip()}"' if m else None
+
+
+# "after the director set up ...": a third party said to have done something; the answer must say they did it
+_THEY_DID = re.compile(r"\b(?:after|when|before|once|since|while)\s+(?:the|your|their|her|his)\s+"
+                       r"(?P<who>[a-z][a-z'\-]*)\s+(?P<verb>[a-z][a-z'\-]*)", _FLAGS)
+_NEAR = 4       # words between a person and what they did ("the director quickly set up")
+
+
+def misattributed(question: str, answer: str, people: frozenset[str]) -> str | None:
+    """Why the question credits a person (`people`: their stems) with a step the answer gives to someone else, or
+    None: "after the director set up the monthly review" when the candidate set it up and the director funded it."""
+    words = [stem(w) for w in re.findall(r"[a-z0-9][a-z0-9'\-]*", answer.lower())]
+    for m in _THEY_DID.finditer(question):
+        who, verb = stem(m.group("who")), stem(m.group("verb"))
+        if who not in people or m.group("verb").lower() in _FUNCTION:
+            continue
+        if not any(w == who and verb in words[i + 1: i + 2 + _NEAR] for i, w in enumerate(words)):
+            return f'"{m.group(0).strip()}": the answer does not say the {m.group("who")} did that'
+    return None
+
+
+_AFTER_EVENT = re.compile(r"\bwhat (?:changed|happened|improved) (?:after|once|when)\s+(?P<x>[^?,;]+)", _FLAGS)
+_PROPOSAL_REACH = 8     # words from a proposal ("proposed", "would") to the step it puts forward
+
+
+def only_proposed(question: str, answer: str) -> str | None:
+    """Why "What changed after X?" builds on a step the answer only put forward, or None: every word of X the
+    answer says comes a few words after a proposal ("I proposed something smaller instead: refresh the ...")."""
+    from coach.followups.words import word_list
+
+    m = _AFTER_EVENT.search(question)
+    if m is None:
+        return None
+    proposal = {stem(w) for w in word_list("grounding", "proposed")}
+    said = [stem(w) for w in re.findall(r"[a-z0-9][a-z0-9'\-]*|[.;!?]", answer.lower())]
+    asked = {stem(w) for w in _content(m.group("x"))} - proposal
+    seen = [i for i, w in enumerate(said) if w in asked]
+    if not seen:
+        return None
+
+    def proposed(i: int) -> bool:
+        before = said[max(0, i - _PROPOSAL_REACH): i]
+        cut = max((j for j, w in enumerate(before) if w in ".;!?"), default=-1)
+        return any(w in proposal for w in before[cut + 1:])
+
+    if all(proposed(i) for i in seen):
+        return f'"{m.group(0).strip()}": the answer only put that forward'
+    return None
+
+
+def unchosen(question: str, answer: str) -> str | None:
+    """Why "Why did you choose X ...?" credits the candidate with a choice their answer never named, or None: every
+    content word of X (not of the alternative after "over", "instead of") must be in the answer itself (a draft's
+    "one more open today" is not a choice the candidate made)."""
+    said = _stems(answer)
+    for m in _CHOSE.finditer(question):
+        missing = _unsaid(m.group("premise"), said)
+        if missing:
+            return f'"{m.group(0).strip()}" ({", ".join(missing)} not in the answer)'
     return None

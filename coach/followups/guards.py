@@ -164,7 +164,10 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
         blur = specific.vague(text, f"{answer} {story}")
         if blur:
             reasons.append(f"vague: {blur}")
-    premise = grounding.ungrounded(text, answer, question, known, draft, *asked)
+    premise = grounding.ungrounded(text, answer, question, known, draft, *asked) or \
+        grounding.misattributed(text, answer, specific.PEOPLE) or grounding.only_proposed(text, answer) or \
+        grounding.unchosen(text, answer) or \
+        (grounding.presumes_a_story(text, answer) if narrowing else None)
     if premise:
         reasons.append(f"a premise the candidate never gave: {premise}")
     # (after a non-answer a narrowed question may bring its own example: "if a model says thirty percent ...")

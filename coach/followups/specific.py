@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from coach.followups.grounding import stem
+from coach.followups.words import word_list
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
 # "a colleague or your manager", "the latency or the cost", "a research or data science team": the word before
@@ -32,26 +33,10 @@ _CHOICE = re.compile(r"\b(?P<left>[a-z][a-z\-]*) or (?:a |an |the |your |their |
                      r"[a-z][a-z\-]*)?)", re.IGNORECASE)
 _SAID_CHOICE = re.compile(r"\b(?P<left>[a-z][a-z\-]*) or (?:a |an |the |your |their |my )?(?P<right>[a-z][a-z\-]*)",
                           re.IGNORECASE)
-# People a question may offer as a choice ("a colleague or your manager"): named in a follow-up, the candidate
-# must have spoken of them.
-PEOPLE = frozenset(stem(w) for w in """
-colleague colleagues manager managers peer peers teammate teammates stakeholder stakeholders leadership leader
-leaders director directors executive executives boss mentor mentee customer customers partner partners pm pms
-researcher researchers scientist scientists engineer engineers designer designers
-""".split())
-# Words any story or design has: a follow-up naming only these (and the gap's words) names nothing the
-# candidate said. People are here too: "the engineer" is who, not what.
-ANY_STORY = frozenset(stem(w) for w in """
-project projects work thing things stuff team teams person people someone somebody everyone group colleague manager
-engineer engineers lead company org organisation organization end start beginning time times day days week moment
-result results outcome outcomes impact impacts measurable measure measured metric metrics number numbers figure
-happen happened change changed changes situation stakes decision decisions problem problems issue issues approach
-plan way part role effort initiative story case example experience thing idea solution option options alternative
-alternatives choice tradeoff trade-off cost costs benefit downside learn learned lesson mistake success failure
-system model design process question answer point points detail details
-only just first last next still even more less much many really actually also well good better best bad worse
-new old same different other some every each whole lot kind sort
-""".split()) | PEOPLE
+# People a question may offer as a choice, and words any story has (prompts/followup_words.toml [specific]):
+# a follow-up naming only the latter (and the gap's words) names nothing the candidate said.
+PEOPLE = frozenset(stem(w) for w in word_list("specific", "people"))
+ANY_STORY = frozenset(stem(w) for w in word_list("specific", "any_story")) | PEOPLE
 
 
 def _stems(text: str) -> set[str]:

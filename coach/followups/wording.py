@@ -16,6 +16,9 @@ _FLAGS = re.IGNORECASE
 _BASE_AFTER_HAVE = ("happen|make|take|give|go|do|see|know|begin|choose|write|get|grow|break|find|decide|ask|drive|"
                     "speak|say|tell|think|bring|buy|catch|teach|fall|forget|hear|keep|leave|lose|meet|rise|sell|"
                     "send|spend|steal|understand|win|measure|notice|realise|realize|expect|prevent|avoid")
+# Simple pasts whose participle differs ("the label was reran", "had wrote"); "re" may lead them.
+_SIMPLE_PAST = ("ran|wrote|took|gave|went|began|chose|drove|broke|spoke|grew|knew|threw|drew|fell|rose|forgot|hid|"
+                "shook|stole|ate|sang|swam|rode|wore|tore|did")
 # Verbs ending in "ed" in their base form ("did you need").
 _ED_BASE = frozenset("need feed proceed exceed succeed embed shred speed breed bleed seed heed weed wed shed bed "
                      "shred red".split())
@@ -33,6 +36,10 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a past form after did/do/does",
      re.compile(r"\b(?:did|does|do)\s+(?:you|they|he|she|it|we)\s+(?:\w+ly\s+)?(?P<verb>\w+ed)\b", _FLAGS)),
     ("a base verb after have", re.compile(r"\b(?:have|has|had)\s+(?:" + _BASE_AFTER_HAVE + r")\b", _FLAGS)),
+    ("a simple past where the participle belongs",
+     re.compile(r"\b(?:was|were|is|are|be|been|being|has|have|had)\s+(?:re)?(?:" + _SIMPLE_PAST + r")\b", _FLAGS)),
+    ("asks what would have been done to the candidate",
+     re.compile(r"\bwould you have been (?:asked|told|given|shown)\b", _FLAGS)),
     ("a passive verb with an object", re.compile(r"\b(?:was|were|is|are|been|being)\s+\w+ed\s+(?:a|an)\s", _FLAGS)),
     ("a word joined by a hyphen to a preposition",
      re.compile(r"\b(?:before|after|without|of|to|for|with|from|into)-[a-z]+ing\b", _FLAGS)),
@@ -75,7 +82,33 @@ def broken(text: str, draft: str = "") -> str | None:
         return "'what' and an object after one verb"
     if _NEGATED.search(low) and not _NEGATED.search(draft.lower()):
         return "a negation the draft does not have"
-    return None
+    return awkward_after(low)
+
+
+# "What changed after ...?" reads well after a step ("after you moved the joins", "after the privacy team signed
+# off"), a step in -ing ("after writing the criteria down") or a short event ("after the launch"); a long phrase
+# with no verb ("after the first pair of weeks", "after the cross-encoder into a smaller model") is a clause cut short.
+_CHANGED_AFTER = re.compile(r"\bwhat (?:changed|happened|improved) (?:after|once|when)\s+(?P<x>[^?,;]+)", _FLAGS)
+_SUBJECT = re.compile(r"^(?:you|we|they|he|she|i|it|the team|your team|their team|everyone|people)\b")
+_FINITE = re.compile(r"\b(?:[a-z]{3,}ed|was|were|is|are|had|has|got|went|came|began|took|made|ran|wrote|built|set|"
+                     r"put|chose|moved|shipped|signed|agreed|became|did|said|told|gave|left|kept|brought|found|led)\b")
+_AFTER_DETERMINER = re.compile(r"\b(?:a|an|the|your|their|its|our|my|this|that)\s+[a-z]+ed\b")
+_EVENT_WORDS = 3       # "the launch", "the schema check", "the new ranker"
+
+
+def awkward_after(text: str) -> str | None:
+    """Why a "What changed after X?" question ends awkwardly, or None (see `_CHANGED_AFTER`)."""
+    m = _CHANGED_AFTER.search(text.lower())
+    if m is None:
+        return None
+    x = m.group("x").strip()
+    words = x.split()
+    verbs = _AFTER_DETERMINER.sub(" ", f" {x}")          # "a distilled model": an -ed word after "a" is no verb
+    if _SUBJECT.search(x) or _FINITE.search(verbs) or (words and words[0].endswith("ing")):
+        return None
+    if len(words) <= _EVENT_WORDS and not set(words) & set(_PREPOSITIONS):
+        return None
+    return f'"after {x}" is neither a step nor a short event'
 
 
 _SMALL = frozenset("what that they them this these those with from have does would could should there their about "

@@ -1,0 +1,54 @@
+"""A story that ends on one more step ("... and I added a check to the pipeline") has told no outcome, whatever
+the STAR labels call its last sentence: the first follow-up asks what came of it. A story that told its
+outcome with a figure before its last steps ("we brought the p99 down to forty milliseconds") is not asked
+for one; the next gap is probed."""
+from __future__ import annotations
+
+from coach.content import default_content
+from coach.domain import Transcript
+from coach.followups import outcome
+from coach.interview.engine import InterviewEngine, NeedFollowUp
+from coach.scoring import score_answer
+
+ENDS_ON_A_STEP = (
+    "Our churn model for the subscription business was retrained every week from billing events. I noticed "
+    "its precision sliding over two months while nobody had touched the code. I traced it to a billing "
+    "migration that had renamed two plan codes, so a third of cancelled users looked active. I mapped the "
+    "old codes to the new ones and backfilled the labels. Based on that I stopped using labels older than ninety "
+    "days, and added a schema check that blocks the weekly retrain when an unknown plan code shows up.")
+ENDS_ON_THE_OUTCOME = ENDS_ON_A_STEP + (" After that precision went from 0.61 back up to 0.78 and the retention "
+                                        "team started using the scores again.")
+OUTCOME_BEFORE_STEPS = (
+    "The biggest system I worked on was the search ranking service for our marketplace. It handled about "
+    "thirty thousand queries a second at peak. We moved it from a linear model to a gradient boosted ranker "
+    "over a year, and we brought the p99 down to forty milliseconds on the way. We also rebuilt the feature "
+    "logging so experiments could launch in days. We wrote the rollout plan and we ran the experiments.")
+
+
+def _first_follow_up(text: str, qid: str) -> str | None:
+    content = default_content()
+    q = content.question(qid)
+    spec = content.round(q.round)
+    card = score_answer(Transcript(text), question=q, round_spec=spec, rubric=content.rubric(q.round), level="senior")
+    engine = InterviewEngine([(q, spec)])
+    engine.start(0.0)
+    action = engine.answered(text, card, 1.0)
+    return action.gap if isinstance(action, NeedFollowUp) else None
+
+
+def test_a_story_ending_on_one_more_step_is_asked_what_came_of_it() -> None:
+    assert _first_follow_up(ENDS_ON_A_STEP, "dd-data-quality") == "no_result"
+    assert _first_follow_up(ENDS_ON_THE_OUTCOME, "dd-data-quality") != "no_result"
+
+
+def test_a_measure_moved_before_the_last_steps_is_the_outcome_told() -> None:
+    assert outcome.moved_a_measure("and we brought the p99 down to forty milliseconds on the way")
+    assert not outcome.moved_a_measure("We noticed the p99 had jumped to forty milliseconds")
+    assert _first_follow_up(OUTCOME_BEFORE_STEPS, "rc-biggest-system") == "we_not_i"
+
+
+def test_a_step_and_an_outcome_are_told_apart() -> None:
+    assert outcome.is_step("Based on that I stopped the retrain and added a schema check.")
+    assert not outcome.tells_outcome("Based on that I stopped the retrain and added a schema check.")
+    assert outcome.tells_outcome("I added a schema check, and the false alerts dropped by half.")
+    assert outcome.tells_outcome("The director agreed to the smaller version.")
