@@ -19,7 +19,8 @@ from coach.progress.trends import (SizingStats, Trend, WeekLog, dimension_trends
 class Highlight:
     """A best or worst answer, with the scorer's evidence for why it scored that way."""
 
-    turn_id: int
+    turn_id: int                  # the database row (for `coach stories`), not shown
+    turn_no: int                  # where the answer sits in its session, as replay numbers the turns
     session_id: str
     day: str
     round: str | None
@@ -77,7 +78,7 @@ def _highlight(answer: Answer, content: Content | None, best: bool) -> Highlight
         notes += [f"{gap_phrase(g)}" + (f": {ev}" if ev else "") for g, ev in answer.gaps[:3]]
     notes += list(answer.evidence)
     notes += list(answer.feedback[:2])
-    return Highlight(answer.turn_id, answer.session_id, answer.day.isoformat(), answer.round,
+    return Highlight(answer.turn_id, answer.idx, answer.session_id, answer.day.isoformat(), answer.round,
                      answer.question_id, question, float(answer.overall or 0.0), _excerpt(answer.text),
                      tuple(notes))
 

@@ -53,7 +53,7 @@ def _trend_row(t: Trend, lo: float = 0.0, hi: float = 5.0) -> str:
 def _highlight(h: Highlight) -> str:
     notes = "".join(f"<li>{esc(n)}</li>" for n in h.notes)
     return (f"<div class=card><b>{h.overall:.1f}/5</b> · {esc(h.day)} · {esc(round_name(h.round))} · "
-            f"turn {h.turn_id} in session {esc(h.session_id)}<br><i>{esc(h.question)}</i>"
+            f"turn {h.turn_no} in session {esc(h.session_id)}<br><i>{esc(h.question)}</i>"
             f"<blockquote>{esc(h.excerpt)}</blockquote><ul>{notes}</ul></div>")
 
 

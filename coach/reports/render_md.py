@@ -35,7 +35,7 @@ def _trend_rows(trends: Sequence[Trend], lo: float = 0.0, hi: float = 5.0) -> li
 
 
 def _highlight(h: Highlight) -> list[str]:
-    lines = [f"- **{h.overall:.1f}/5** · {h.day} · {round_name(h.round)} · turn {h.turn_id} — _{h.question}_",
+    lines = [f"- **{h.overall:.1f}/5** · {h.day} · {round_name(h.round)} · turn {h.turn_no} — _{h.question}_",
              f"  > {h.excerpt}"]
     lines += [f"  - {n}" for n in h.notes]
     return lines
