@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from coach.domain import NO_ANSWERS
 from coach.scoring.napkin import Check
 from coach.scoring.rubric import DimensionScore
 from coach.scoring.scorecard import Scorecard, read_scorecard
@@ -165,7 +166,7 @@ def from_rows(sessions: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[s
     if round_id:
         parsed = [a for a in parsed if a.round == round_id]
     keep = {a.session_id for a in parsed}
-    infos = [session_from_row(r) for r in sessions]
+    infos = [s for s in map(session_from_row, sessions) if s.status != NO_ANSWERS]   # no practice to count
     if round_id:
         infos = [s for s in infos if s.id in keep or s.round == round_id]
     return History(sessions=infos, answers=parsed)

@@ -24,7 +24,7 @@ from coach.errors import AudioError, CoachError
 from coach.interview import events as ev
 from coach.progress.labels import gap_phrase
 from coach.tui.messages import InputLevel, InterviewDone, PartialTranscript, RunnerEvent, WorkerError
-from coach.tui.format import PLAN_NAMES
+from coach.tui.format import PLAN_NAMES, status_words
 from coach.tui.screen import CoachScreen
 from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.level_meter import LevelMeter
@@ -253,9 +253,10 @@ class InterviewScreen(CoachScreen):
         elif isinstance(event, ev.AnswerRevised):
             self._answer_revised(event)
         elif isinstance(event, ev.SessionEnded):
-            self._set_state("done", f"{event.status} ({event.reason})")
-            overall = "no score" if event.overall is None else f"overall {event.overall:.1f}/5"
-            app.notify(f"Session {event.status}: {overall}", timeout=6)
+            said = status_words(event.status)
+            self._set_state("done", f"{said} ({event.reason})" if event.reason else said)
+            overall = "nothing to score" if event.overall is None else f"overall {event.overall:.1f}/5"
+            app.notify(f"Session {said}: {overall}", timeout=6)
 
     def _speaking(self, event: ev.Speaking) -> None:
         if event.round_id is not None:
