@@ -127,8 +127,20 @@ def test_a_session_ended_with_no_answers_says_so_and_is_not_counted_as_practice(
             labels = [str(c.label) for c in table.ordered_columns]
             statuses = [str(dict(zip(labels, table.get_row_at(i)))["Status"]) for i in range(table.row_count)]
             assert "ended with no answers" in statuses and "completed" in statuses
-            await pilot.press("enter")       # the newest: the empty one
+            table.move_cursor(row=statuses.index("ended with no answers"))
+            await pilot.press("enter")
             screen = app.screen
             assert isinstance(screen, SessionScreen) and screen.session_id == empty
             assert "ended with no answers" in str(screen.query_one("#session-head").render())
     asyncio.run(flow())
+
+
+def test_closing_praises_the_story_that_came_good_in_its_follow_up_not_its_delivery(story_db: Path) -> None:
+    store = SQLiteStore(story_db)
+    try:
+        turns = store.turns(store.sessions()[0]["id"])
+    finally:
+        store.close()
+    closing = turns[-1]["text"]
+    assert turns[-1]["kind"] == "closing"
+    assert "What worked best: story structure" in closing and "best: delivery" not in closing

@@ -8,7 +8,7 @@ from datetime import datetime
 from coach.content.types import Content
 from coach.progress.recurring_gaps import GapStat, recurring_gaps
 from coach.progress.history import Answer, History
-from coach.progress.labels import dimension_label, gap_phrase
+from coach.progress.labels import as_said, dimension_label, gap_phrase
 from coach.progress.signals import Signal
 from coach.progress.stories import Coverage, Story, group_stories, signal_coverage
 from coach.progress.trends import (SizingStats, Trend, WeekLog, dimension_trends, filler_trend,
@@ -80,7 +80,7 @@ def _highlight(answer: Answer, content: Content | None, best: bool) -> Highlight
     notes += list(answer.feedback[:2])
     return Highlight(answer.turn_id, answer.idx, answer.session_id, answer.day.isoformat(), answer.round,
                      answer.question_id, question, float(answer.overall or 0.0), _excerpt(answer.text),
-                     tuple(notes))
+                     tuple(as_said(n) for n in notes))
 
 
 def _summary(report: Report) -> list[str]:
