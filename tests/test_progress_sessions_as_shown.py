@@ -144,3 +144,26 @@ def test_closing_praises_the_story_that_came_good_in_its_follow_up_not_its_deliv
     closing = turns[-1]["text"]
     assert turns[-1]["kind"] == "closing"
     assert "What worked best: story structure" in closing and "best: delivery" not in closing
+
+
+def test_report_counts_in_words_and_names_delivery_as_the_app_does(story_db: Path) -> None:
+    store = SQLiteStore(story_db)
+    try:
+        report = build(store)
+    finally:
+        store.close()
+    assert "1 session, 2 answers (2 scored)" in render_html(report)
+    assert "1 session, 2 answers (2 scored)" in render_md(report)
+    names = [t.name for t in report.dimensions]
+    assert "delivery" in names and "communication" not in names     # the app's card and Home say "Delivery"
+
+
+def test_story_bank_keeps_a_story_and_its_follow_up_answer_as_one_telling(story_db: Path) -> None:
+    store = SQLiteStore(story_db)
+    try:
+        report = build(store)
+    finally:
+        store.close()
+    assert len(report.stories) == 1 and report.stories[0].told == 1 and len(report.stories[0].turn_ids) == 2
+    told = {c.signal.id: c.status for c in report.coverage}
+    assert "told once" in told.values() and "rehearsed" not in told.values()

@@ -56,6 +56,13 @@ class Report:
     summary: list[str] = field(default_factory=list)
 
     @property
+    def counts(self) -> str:
+        """"1 session, 2 answers (2 scored)": what the report covers, in words."""
+        def n(count: int, word: str) -> str:
+            return f"{count} {word}{'' if count == 1 else 's'}"
+        return f"{n(self.sessions, 'session')}, {n(self.answers, 'answer')} ({self.scored} scored)"
+
+    @property
     def gap_statements(self) -> list[str]:
         return [g.statement for g in self.gaps]
 

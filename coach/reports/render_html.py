@@ -58,8 +58,7 @@ def _highlight(h: Highlight) -> str:
 
 
 def _sections(r: Report) -> list[str]:
-    out = [f"<h1>Interview practice: progress report</h1><p class=meta>{r.sessions} sessions, {r.answers} answers "
-           f"({r.scored} scored), {esc(r.first_day or '-')} to {esc(r.last_day or '-')}"
+    out = [f"<h1>Interview practice: progress report</h1><p class=meta>{esc(r.counts)}, {esc(r.first_day or '-')} to {esc(r.last_day or '-')}"
            + (f" · since {esc(r.since)}" if r.since else "") + (f" · {esc(round_name(r.round))} only" if r.round else "")
            + f" · made {esc(r.generated_at)}</p>"]
     out.append("<ul>" + "".join(f"<li>{esc(s)}</li>" for s in r.summary) + "</ul>")

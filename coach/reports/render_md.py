@@ -46,7 +46,7 @@ def render_md(r: Report) -> str:
     head = "| Measure | First | Latest | Change | Verdict | Answers | Trend |\n|---|---:|---:|---:|---|---:|---|"
     scope = (f" since {r.since}" if r.since else "") + (f", {round_name(r.round)} only" if r.round else "")
     out = [f"# Interview practice: progress report{scope}", "",
-           f"{r.sessions} sessions, {r.answers} answers ({r.scored} scored), "
+           f"{r.counts}, "
            f"{r.first_day or '-'} to {r.last_day or '-'}; made {r.generated_at}.", ""]
     out += [f"- {s}" for s in r.summary] + ["", "## Scores over sessions", "", head]
     out += _trend_rows([r.overall, *r.dimensions]) + ["", "## Gaps that keep coming back", ""]
