@@ -167,3 +167,17 @@ def test_story_bank_keeps_a_story_and_its_follow_up_answer_as_one_telling(story_
     assert len(report.stories) == 1 and report.stories[0].told == 1 and len(report.stories[0].turn_ids) == 2
     told = {c.signal.id: c.status for c in report.coverage}
     assert "told once" in told.values() and "rehearsed" not in told.values()
+
+
+def test_report_judges_a_story_by_its_card_with_the_follow_up_not_its_first_half(story_db: Path) -> None:
+    store = SQLiteStore(story_db)
+    try:
+        answers = [t for t in store.turns(store.sessions()[0]["id"]) if t["speaker"] == "candidate"]
+        report = build(store)
+    finally:
+        store.close()
+    final = {d.id: d.score for d in answers[-1]["scores"].dimensions}
+    trends = {t.id: t for t in report.dimensions}
+    assert trends["star_structure"].points[0].value == pytest.approx(final["star_structure"])
+    assert trends["star_structure"].samples == report.overall.samples == 1
+    assert [h.turn_no for h in report.best + report.worst] == [3]     # the first half is no weakest answer

@@ -93,6 +93,19 @@ class History:
         return [a for a in self.answers if a.overall is not None]
 
 
+def final_answers(answers: Iterable[Answer]) -> list[Answer]:
+    """Each question's last scored answer in each session, in order: the card the app judges the question by
+    (an answer to a follow-up is scored with the story it completes), as `session_overall` counts it."""
+    latest: dict[tuple[str, object], Answer] = {}
+    for i, answer in enumerate(answers):
+        if answer.overall is None:
+            continue
+        key = (answer.session_id, answer.question_id or i)
+        latest.pop(key, None)          # re-inserted: keeps the order of each question's last answer
+        latest[key] = answer
+    return list(latest.values())
+
+
 def parse_day(iso: str) -> date:
     return date.fromisoformat(str(iso)[:10])
 

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from coach.content.types import Content
 from coach.progress.recurring_gaps import GapStat, recurring_gaps
-from coach.progress.history import Answer, History
+from coach.progress.history import Answer, History, final_answers
 from coach.progress.labels import as_said, dimension_label, gap_phrase
 from coach.progress.signals import Signal
 from coach.progress.stories import Coverage, Story, group_stories, signal_coverage
@@ -119,7 +119,8 @@ def build_report(history: History, content: Content | None = None, signals: Sequ
     """Compute every section of the progress report from a loaded history."""
     answers = history.answers
     scored = [a for a in answers if a.overall is not None]
-    ranked = sorted(scored, key=lambda a: (a.overall, a.turn_id))
+    judged = final_answers(answers)        # a story's first half is not its own best or weakest answer
+    ranked = sorted(judged, key=lambda a: (a.overall, a.turn_id))
     k = min(highlights, len(ranked) // 2)      # never show one answer as both best and worst
     best, worst = ranked[::-1][: k or len(ranked)], ranked[:k]
     stories = group_stories(answers, story_names or {}, signals)
@@ -128,7 +129,7 @@ def build_report(history: History, content: Content | None = None, signals: Sequ
         generated_at=(now or datetime.now()).isoformat(timespec="minutes"), since=since, round=round_id,
         sessions=len(history.sessions), answers=len(answers), scored=len(scored),
         first_day=days[0].isoformat() if days else None, last_day=days[-1].isoformat() if days else None,
-        overall=overall_trend(answers), dimensions=dimension_trends(answers), gaps=recurring_gaps(answers),
+        overall=overall_trend(answers), dimensions=dimension_trends(judged), gaps=recurring_gaps(answers),
         best=[_highlight(a, content, True) for a in best], worst=[_highlight(a, content, False) for a in worst],
         fillers=filler_trend(answers), wpm=wpm_trend(answers), top_fillers=top_fillers(answers),
         sizing=sizing_stats(answers), weeks=weekly_log(history), stories=stories,

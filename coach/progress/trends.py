@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from coach.domain import DIMENSION_IDS
 from coach.interview.question_card import session_overall
-from coach.progress.history import Answer, History
+from coach.progress.history import Answer, History, final_answers
 from coach.progress.labels import dimension_label
 
 # How far the last points must move from the first ones before a trend counts as a change.
@@ -136,7 +136,7 @@ def dimension_trends(answers: Sequence[Answer]) -> list[Trend]:
 
 def session_scores(answers: Sequence[Answer]) -> tuple[list[Point], int]:
     """Each session's overall score as the app shows it (`session_overall`: each question's last score),
-    in the order the sessions came, and the scored answers behind them."""
+    in the order the sessions came, and how many answers it judged (each question's last)."""
     groups: dict[str, list[tuple[str | None, float]]] = {}
     days: dict[str, date] = {}
     for a in answers:
@@ -145,7 +145,7 @@ def session_scores(answers: Sequence[Answer]) -> tuple[list[Point], int]:
             days.setdefault(a.session_id, a.day)
     points = [Point(sid, days[sid], score) for sid, scored in groups.items()
               if (score := session_overall(scored)) is not None]
-    return points, sum(len(v) for v in groups.values())
+    return points, len(final_answers(answers))
 
 
 def overall_trend(answers: Sequence[Answer]) -> Trend:
