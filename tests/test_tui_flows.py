@@ -334,3 +334,36 @@ def test_coach_interview_opens_straight_on_the_interview(tmp_path: Path) -> None
             await pilot.press("escape")
             assert isinstance(app.screen, HomeScreen)
     run(flow())
+
+
+def test_e_twice_while_the_models_load_goes_back_home_and_starts_no_session(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import coach.tui.app as app_module
+
+    release = threading.Event()
+    real_load = app_module.load_kit
+
+    def slow_load(*args: Any, **kwargs: Any) -> Any:
+        release.wait(30)
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(app_module, "load_kit", slow_load)
+    db = tmp_path / "c.db"
+
+    async def flow() -> None:
+        app = CoachApp(db=db, overrides=ui_overrides())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("s")
+            assert isinstance(app.screen, InterviewScreen) and app.screen.state == "loading"
+            await pilot.press("e")
+            assert any("go back to Home" in n for n in notes(app))
+            await pilot.press("e")
+            await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), 5, "Home")
+            release.set()
+            await wait_for(pilot, app.kit_ready.is_set, 20, "the kit")
+            await pilot.pause(0.5)
+            assert isinstance(app.screen, HomeScreen)
+            assert app.store is not None and app.store.sessions() == []
+    run(flow())

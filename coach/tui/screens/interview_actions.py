@@ -98,6 +98,9 @@ class InterviewActions(InterviewWorkers):
             self._gate.set()
 
     def action_command(self, command: str) -> None:
+        if command == "end" and self.runner is None and not self.app.kit_ready.is_set():
+            self._leave_while_loading()
+            return
         if self.runner is None or self.state in ("done", "loading"):
             return
         if command == "end" and not self._confirm_end():
@@ -109,13 +112,20 @@ class InterviewActions(InterviewWorkers):
         self._set_state("thinking", {"repeat": "asking again", "skip": "next question",
                                      "end": "closing the session"}[command])
 
-    def _confirm_end(self) -> bool:
+    def _leave_while_loading(self) -> None:
+        """While the models load no session has started: e twice goes back to Home, and the worker waiting
+        for the models returns."""
+        if self._confirm_end("Press e again to go back to Home (the interview has not started yet)."):
+            self.shutdown()
+            self.dismiss()
+
+    def _confirm_end(self, ask: str = "Press e again to end the session (your answers so far are kept).") -> bool:
         """One stray "e" (a word typed outside the answer box) must not end the whole session: e twice."""
         now = time.monotonic()
         if now - self._end_asked_at <= END_CONFIRM_S:
             return True
         self._end_asked_at = now
-        self.notify("Press e again to end the session (your answers so far are kept).", timeout=END_CONFIRM_S)
+        self.notify(ask, timeout=END_CONFIRM_S)
         return False
 
     def action_pause(self) -> None:

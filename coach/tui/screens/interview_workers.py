@@ -22,6 +22,8 @@ class InterviewWorkers(InterviewView):
         while not app.kit_ready.wait(0.1):
             if self._finished.is_set():
                 return
+        if self._finished.is_set():        # left while the models loaded: no session to start
+            return
         kit = app.kit
         if not kit.ready:
             problem = kit.problem() or CoachError("the models are not ready", "check Settings")
