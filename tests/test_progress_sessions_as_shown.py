@@ -181,3 +181,14 @@ def test_report_judges_a_story_by_its_card_with_the_follow_up_not_its_first_half
     assert trends["star_structure"].points[0].value == pytest.approx(final["star_structure"])
     assert trends["star_structure"].samples == report.overall.samples == 1
     assert [h.turn_no for h in report.best + report.worst] == [3]     # the first half is no weakest answer
+
+
+def test_report_with_one_question_answered_says_why_no_answer_is_the_weakest(story_db: Path) -> None:
+    store = SQLiteStore(story_db)
+    try:
+        report = build(store)
+    finally:
+        store.close()
+    for page in (render_html(report), render_md(report)):
+        weakest = page.split("Weakest answers", 1)[1][:300]
+        assert "Too few answers yet to pick out the weakest" in weakest and "None scored yet" not in weakest

@@ -63,6 +63,13 @@ class Report:
         return f"{n(self.sessions, 'session')}, {n(self.answers, 'answer')} ({self.scored} scored)"
 
     @property
+    def no_weakest(self) -> str:
+        """What the weakest answers section says when it lists none."""
+        if not self.best:
+            return "None scored yet."
+        return "Too few answers yet to pick out the weakest: it takes two questions answered."
+
+    @property
     def gap_statements(self) -> list[str]:
         return [g.statement for g in self.gaps]
 

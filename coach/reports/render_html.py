@@ -79,7 +79,7 @@ def _sections(r: Report) -> list[str]:
     else:
         out.append("<p>No gap shows up often enough to call it a habit.</p>")
     out.append("<h2>Best answers</h2>" + ("".join(_highlight(h) for h in r.best) or "<p>None scored yet.</p>"))
-    out.append("<h2>Weakest answers</h2>" + ("".join(_highlight(h) for h in r.worst) or "<p>None scored yet.</p>"))
+    out.append("<h2>Weakest answers</h2>" + ("".join(_highlight(h) for h in r.worst) or f"<p>{esc(r.no_weakest)}</p>"))
     out.append("<h2>Delivery</h2>")
     fmax = max([5.0, *_values(r.fillers)])
     out.append(line_chart([("fillers per 100 words", _values(r.fillers))], "Filler words per 100 words", 0, fmax,

@@ -59,9 +59,13 @@ def render_md(r: Report) -> str:
     out += ["", "## Best answers", ""]
     for h in r.best:
         out += _highlight(h)
+    if not r.best:
+        out.append("None scored yet.")
     out += ["", "## Weakest answers", ""]
     for h in r.worst:
         out += _highlight(h)
+    if not r.worst:
+        out.append(r.no_weakest)
     fmax = max([5.0, *(p.value for p in r.fillers.points)])
     out += ["", "## Delivery", "", head, *_trend_rows([r.fillers], 0, fmax), *_trend_rows([r.wpm], 0, 220)]
     if r.top_fillers:
