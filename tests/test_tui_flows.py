@@ -367,3 +367,22 @@ def test_e_twice_while_the_models_load_goes_back_home_and_starts_no_session(tmp_
             assert isinstance(app.screen, HomeScreen)
             assert app.store is not None and app.store.sessions() == []
     run(flow())
+
+
+def test_coach_interview_with_a_question_id_asks_that_question_in_the_app(tmp_path: Path) -> None:
+    """`coach interview --question sd-fraud-detection` (no --headless) asks that question, not the plan's pick."""
+    from coach.content import default_content
+
+    prompt = default_content().question("sd-fraud-detection").prompt
+
+    async def flow() -> None:
+        app = CoachApp(db=tmp_path / "c.db", start="interview", questions=("sd-fraud-detection",),
+                       overrides=ui_overrides())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, InterviewScreen)
+            await wait_for(pilot, lambda: screen.state == "waiting", 10, "the first question")
+            assert prompt in str(screen.query_one("#iv-question-text").render())
+            assert "ML system design" in screen.query_one("#iv-top").border_title
+    run(flow())
