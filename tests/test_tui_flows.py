@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from textual.widgets import Input, OptionList, Select
+from textual.widgets import DataTable, Input, OptionList, Select
 
 from coach.adapters.store_sqlite import SQLiteStore
 from coach.config import Settings, config_path
@@ -385,4 +385,19 @@ def test_coach_interview_with_a_question_id_asks_that_question_in_the_app(tmp_pa
             await wait_for(pilot, lambda: screen.state == "waiting", 10, "the first question")
             assert prompt in str(screen.query_one("#iv-question-text").render())
             assert "ML system design" in screen.query_one("#iv-top").border_title
+    run(flow())
+
+
+def test_home_with_no_sessions_says_how_to_start_one(tmp_path: Path) -> None:
+    async def flow() -> None:
+        app = CoachApp(db=tmp_path / "c.db", overrides=ui_overrides())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            table = app.screen.query_one("#sessions", DataTable)
+            assert table.row_count == 1
+            assert [str(c) for c in table.get_row_at(0)[:2]] == ["no sessions yet", "s starts one"]
+            table.focus()
+            await pilot.press("enter")                  # the hint opens nothing
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
     run(flow())

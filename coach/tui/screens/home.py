@@ -111,6 +111,8 @@ class HomeScreen(CoachScreen):
             name = round_name(row.get("round"), rounds, 18) or PLAN_NAMES.get(row.get("plan") or "", row.get("plan") or "")
             table.add_row(when(row.get("started_at")), name,
                           "  -" if overall is None else f"{overall:3.1f}", Text(mark, style=style), key=row["id"])
+        if not rows:
+            table.add_row(Text("no sessions yet", style="dim"), Text("s starts one", style="dim"), "", "")
         self.run_worker(self.query_one("#dims", DimensionProgress).set_history(
             dimension_history(answer_cards(store))), exclusive=True, group="dims")
         interrupted = self._pending()
