@@ -192,3 +192,12 @@ def test_report_with_one_question_answered_says_why_no_answer_is_the_weakest(sto
     for page in (render_html(report), render_md(report)):
         weakest = page.split("Weakest answers", 1)[1][:300]
         assert "Too few answers yet to pick out the weakest" in weakest and "None scored yet" not in weakest
+
+
+def test_report_quotes_a_story_as_it_was_scored_with_its_follow_up(story_db: Path) -> None:
+    store = SQLiteStore(story_db)
+    try:
+        report = build(store)
+    finally:
+        store.close()
+    assert report.best[0].excerpt.startswith("I argued with my team")      # the story's start, not only the figure

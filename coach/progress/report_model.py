@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from coach.content.types import Content
+from coach.interview.question_card import keeps_own_card
 from coach.progress.recurring_gaps import GapStat, recurring_gaps
 from coach.progress.history import Answer, History, final_answers
 from coach.progress.labels import as_said, dimension_label, gap_phrase
@@ -79,7 +80,22 @@ def _excerpt(text: str, limit: int = 220) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _highlight(answer: Answer, content: Content | None, best: bool) -> Highlight:
+def _as_scored(answers: Sequence[Answer]) -> dict[int, str]:
+    """{turn id: the text its card was scored on}: an answer to a follow-up is scored with the earlier answers to
+    its question (question_card.py), so its excerpt starts with them; a dodge keeps its own card and text."""
+    said: dict[tuple[str, str], list[str]] = {}
+    out: dict[int, str] = {}
+    for a in answers:
+        if not a.question_id:
+            continue
+        earlier = said.setdefault((a.session_id, a.question_id), [])
+        own_card = a.card is not None and keeps_own_card(a.card)
+        out[a.turn_id] = a.text if own_card or not earlier else " ".join([*earlier, a.text])
+        earlier.append(a.text)
+    return out
+
+
+def _highlight(answer: Answer, content: Content | None, best: bool, text: str | None = None) -> Highlight:
     question = answer.question_id or "-"
     if content and answer.question_id in content.questions:
         question = content.questions[answer.question_id].prompt
@@ -93,7 +109,7 @@ def _highlight(answer: Answer, content: Content | None, best: bool) -> Highlight
     notes += list(answer.evidence)
     notes += list(answer.feedback[:2])
     return Highlight(answer.turn_id, answer.idx, answer.session_id, answer.day.isoformat(), answer.round,
-                     answer.question_id, question, float(answer.overall or 0.0), _excerpt(answer.text),
+                     answer.question_id, question, float(answer.overall or 0.0), _excerpt(text or answer.text),
                      tuple(as_said(n) for n in notes))
 
 
@@ -130,6 +146,7 @@ def build_report(history: History, content: Content | None = None, signals: Sequ
     ranked = sorted(judged, key=lambda a: (a.overall, a.turn_id))
     k = min(highlights, len(ranked) // 2)      # never show one answer as both best and worst
     best, worst = ranked[::-1][: k or len(ranked)], ranked[:k]
+    said = _as_scored(answers)
     stories = group_stories(answers, story_names or {}, signals)
     days = sorted({s.day for s in history.sessions} | {a.day for a in answers})
     report = Report(
@@ -137,7 +154,8 @@ def build_report(history: History, content: Content | None = None, signals: Sequ
         sessions=len(history.sessions), answers=len(answers), scored=len(scored),
         first_day=days[0].isoformat() if days else None, last_day=days[-1].isoformat() if days else None,
         overall=overall_trend(answers), dimensions=dimension_trends(judged), gaps=recurring_gaps(answers),
-        best=[_highlight(a, content, True) for a in best], worst=[_highlight(a, content, False) for a in worst],
+        best=[_highlight(a, content, True, said.get(a.turn_id)) for a in best],
+        worst=[_highlight(a, content, False, said.get(a.turn_id)) for a in worst],
         fillers=filler_trend(answers), wpm=wpm_trend(answers), top_fillers=top_fillers(answers),
         sizing=sizing_stats(answers), weeks=weekly_log(history), stories=stories,
         coverage=signal_coverage(stories, signals),
