@@ -24,6 +24,7 @@ ROUND_IDS: tuple[str, ...] = (
     "napkin-math",
 )
 LEVEL_IDS: tuple[str, ...] = ("senior", "staff")
+NO_ANSWERS = "no_answers"       # a session's status when it ended before any answer: no practice to count
 
 # The gap vocabulary: what an answer can be missing. Scorecards name gaps with
 # these ids, question-bank follow-ups are tied to them, and the interviewer

@@ -172,7 +172,8 @@ class _Record(Mapping[str, Any]):
 
 @dataclass(frozen=True, eq=False)
 class SavedSession(_Record):
-    """One row of the sessions table (`answers`: how many answers it holds, where the query counts them)."""
+    """One row of the sessions table (`answers` and `clarifications`: how many answers and clarifying
+    questions it holds, where the query counts them)."""
 
     id: str
     started_at: str | None = None
@@ -189,6 +190,7 @@ class SavedSession(_Record):
     notes: str | None = None
     plan_items: str | None = None
     answers: int | None = None
+    clarifications: int | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 

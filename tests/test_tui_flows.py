@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from textual.widgets import Input, OptionList, Select
+from textual.widgets import DataTable, Input, OptionList, Select
 
 from coach.adapters.store_sqlite import SQLiteStore
 from coach.config import Settings, config_path
@@ -332,5 +332,72 @@ def test_coach_interview_opens_straight_on_the_interview(tmp_path: Path) -> None
             await pilot.press("escape", "e", "e")
             await wait_for(pilot, lambda: isinstance(app.screen, SessionScreen), 10, "the summary")
             await pilot.press("escape")
+            assert isinstance(app.screen, HomeScreen)
+    run(flow())
+
+
+def test_e_twice_while_the_models_load_goes_back_home_and_starts_no_session(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import coach.tui.app as app_module
+
+    release = threading.Event()
+    real_load = app_module.load_kit
+
+    def slow_load(*args: Any, **kwargs: Any) -> Any:
+        release.wait(30)
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(app_module, "load_kit", slow_load)
+    db = tmp_path / "c.db"
+
+    async def flow() -> None:
+        app = CoachApp(db=db, overrides=ui_overrides())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("s")
+            assert isinstance(app.screen, InterviewScreen) and app.screen.state == "loading"
+            await pilot.press("e")
+            assert any("go back to Home" in n for n in notes(app))
+            await pilot.press("e")
+            await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), 5, "Home")
+            release.set()
+            await wait_for(pilot, app.kit_ready.is_set, 20, "the kit")
+            await pilot.pause(0.5)
+            assert isinstance(app.screen, HomeScreen)
+            assert app.store is not None and app.store.sessions() == []
+    run(flow())
+
+
+def test_coach_interview_with_a_question_id_asks_that_question_in_the_app(tmp_path: Path) -> None:
+    """`coach interview --question sd-fraud-detection` (no --headless) asks that question, not the plan's pick."""
+    from coach.content import default_content
+
+    prompt = default_content().question("sd-fraud-detection").prompt
+
+    async def flow() -> None:
+        app = CoachApp(db=tmp_path / "c.db", start="interview", questions=("sd-fraud-detection",),
+                       overrides=ui_overrides())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, InterviewScreen)
+            await wait_for(pilot, lambda: screen.state == "waiting", 10, "the first question")
+            assert prompt in str(screen.query_one("#iv-question-text").render())
+            assert "ML system design" in screen.query_one("#iv-top").border_title
+    run(flow())
+
+
+def test_home_with_no_sessions_says_how_to_start_one(tmp_path: Path) -> None:
+    async def flow() -> None:
+        app = CoachApp(db=tmp_path / "c.db", overrides=ui_overrides())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            table = app.screen.query_one("#sessions", DataTable)
+            assert table.row_count == 1
+            assert [str(c) for c in table.get_row_at(0)[:2]] == ["no sessions yet", "s starts one"]
+            table.focus()
+            await pilot.press("enter")                  # the hint opens nothing
+            await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
     run(flow())

@@ -390,3 +390,19 @@ def test_replay_says_when_a_follow_up_answer_was_scored_with_the_answer_before(t
             await pilot.press("n", "n")
             assert "Answer 03 · scored with the answer before" in str(detail.border_title)
     run(flow())
+
+
+def test_scorecard_evidence_reads_as_sentences_once_not_1_times_and_one_full_stop_after_a_quote() -> None:
+    from coach.content import default_content
+    from coach.domain import Transcript
+    from coach.scoring import score_answer
+    from coach.tui.screens.scorecard import render_dimensions
+    from coach.tui.widgets.scorecard_view import render_card
+
+    content = default_content()
+    question = content.question("bh-disagreement")
+    answer = "We disagreed about the model. I ran a test and we moved on. We shipped it."
+    card = score_answer(Transcript(text=answer), question=question, round_spec=content.round(question.round))
+    shown = render_card(card).plain + "\n" + render_dimensions(card).plain
+    assert '"I" once' in shown and "1 times" not in shown
+    assert 'it ends: "We shipped it."' in shown and '.".' not in shown

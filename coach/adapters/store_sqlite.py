@@ -196,7 +196,10 @@ class SQLiteStore:
 
     def sessions(self, limit: int = 50) -> list[SavedSession]:
         return self._sessions(
-            "select s.*, (select count(*) from turns t where t.session_id = s.id and t.speaker = 'candidate') as answers "
+            "select s.*, (select count(*) from turns t where t.session_id = s.id and t.speaker = 'candidate'"
+            " and coalesce(t.kind, 'answer') != 'clarification') as answers, "
+            "(select count(*) from turns t where t.session_id = s.id and t.speaker = 'candidate'"
+            " and t.kind = 'clarification') as clarifications "
             "from sessions s order by started_at desc, id desc limit ?", [limit])
 
     def turns(self, session_id: str) -> list[SavedTurn]:

@@ -19,6 +19,7 @@ def run_app(args: argparse.Namespace, start: str | None = None) -> int:
         level=getattr(args, "level", None),
         seed=getattr(args, "seed", None),
         resume=getattr(args, "resume", None),
+        questions=tuple(getattr(args, "question", None) or ()),
     )
     try:
         result = app.run()

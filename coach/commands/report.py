@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     text = RENDERERS[fmt](report)
     if args.out:
         write_private(Path(args.out), text)
-        print(f"wrote {fmt} report to {args.out} ({report.sessions} sessions, {report.answers} answers)")
+        print(f"wrote {fmt} report to {args.out}: {report.counts}")
     else:
         print(text, end="")
     return 0

@@ -49,11 +49,12 @@ def run(args: argparse.Namespace) -> int:
         if not rows:
             print("no sessions yet: start one with `coach` or `coach interview --headless --answers a.wav`")
             return 0
-        print(f"{'session':<24} {'started':<20} {'round':<17} {'level':<7} {'answers':>7} {'score':>6}  status")
+        print(f"{'session':<24} {'started':<20} {'round':<17} {'level':<7} {'answers':>7} {'clarifying':>10} "
+              f"{'score':>6}  status")
         for r in rows:
             score = "-" if r["overall"] is None else f"{r['overall']:.1f}"
             print(f"{r['id']:<24} {r['started_at'][:19]:<20} {(r['round'] or r['plan'] or '-'):<17} "
-                  f"{r['level'] or '-':<7} {r['answers']:>7} {score:>6}  {r['status']}"
+                  f"{r['level'] or '-':<7} {r['answers']:>7} {r['clarifications']:>10} {score:>6}  {r['status']}"
                   f"{', resumable' if r['resumable'] else ''}")
         if any(r["resumable"] for r in rows):
             print("resumable: go on with `coach interview --resume ID` (or --resume last; add --headless --answers ...)")

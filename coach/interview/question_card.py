@@ -8,7 +8,7 @@ gap. The session's score and closing remarks take each question's last card once
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from coach.domain import RoundSpec, Segment, Transcript
@@ -50,3 +50,13 @@ def last_per_question(cards: Sequence[Scorecard]) -> list[Scorecard]:
         latest.pop(card.question_id or i, None)     # re-inserted: keeps the order of each question's last card
         latest[card.question_id or i] = card
     return list(latest.values())
+
+
+def session_overall(scored: Iterable[tuple[str | None, float]]) -> float | None:
+    """The session's score: the mean of each question's last score, from (question id, score) pairs in the
+    order the answers came. One definition for the app (the runner saves it) and the progress report, so a
+    story that came good in its follow-up counts once, at the score of the whole story."""
+    latest: dict[object, float] = {}
+    for i, (question_id, score) in enumerate(scored):
+        latest[question_id or i] = score
+    return round(sum(latest.values()) / len(latest), 2) if latest else None

@@ -18,13 +18,13 @@ from __future__ import annotations
 import contextlib
 import time
 
-from coach.domain import Turn, Timings
+from coach.domain import NO_ANSWERS, Turn, Timings
 from coach.errors import CoachError, NoSpeechError
 from coach.interview import clarify
 from coach.interview import events as ev
 from coach.interview.answer_turn import AnswerTurn
 from coach.interview.engine import Ask, NeedFollowUp, WrapUp
-from coach.interview.question_card import last_per_question
+from coach.interview.question_card import last_per_question, session_overall
 from coach.interview.runner_state import RunnerState, Scorer, ms_since
 from coach.interview.summary import closing_remarks, unscored_closing
 
@@ -153,6 +153,8 @@ class InterviewRunner(AnswerTurn):
                 transcript, card = result
                 action = self.engine.answered(transcript.text, card, self.clock())
             reason = action.reason
+            if not self._scores:            # nothing answered: a session, but no practice to count
+                status = NO_ANSWERS
             self._close(session_id)
         except NoSpeechError:
             status, reason = "failed", "no speech"
@@ -174,8 +176,7 @@ class InterviewRunner(AnswerTurn):
         return status
 
     def overall(self) -> float | None:
-        values = [c.overall for c in last_per_question(self._scores)]
-        return round(sum(values) / len(values), 2) if values else None
+        return session_overall((c.question_id, c.overall) for c in self._scores)
 
     def _close(self, session_id: str) -> None:
         if self.resume_from is not None and self.resume_from.pending == "close":

@@ -31,12 +31,19 @@ def _dimension_means(scores: Sequence[Scorecard]) -> dict[str, tuple[str, float]
     return {d: (names[d].lower(), sum(v) / len(v)) for d, v in totals.items()}
 
 
+HOW_SAID = "communication"    # delivery: how it was said, named as the strength only when nothing said did well
+
+
 def strongest_dimension(scores: Sequence[Scorecard]) -> str | None:
+    """The rubric part to praise: the best of what was said (story, ownership, design...) that reaches the bar;
+    delivery only when none does. A typed answer's delivery is full marks, and a story that came good in
+    its follow-up is praised for the story, not for the way it was told."""
     means = _dimension_means(scores)
-    if not means:
-        return None
-    name, score = max(means.values(), key=lambda m: m[1])
-    return None if score < STRENGTH_BAR else name
+    for parts in ({d: m for d, m in means.items() if d != HOW_SAID}, means):
+        reached = [m for m in parts.values() if m[1] >= STRENGTH_BAR]
+        if reached:
+            return max(reached, key=lambda m: m[1])[0]
+    return None
 
 
 def weakest_dimension(scores: Sequence[Scorecard]) -> tuple[str, float] | None:

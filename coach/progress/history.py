@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from coach.domain import NO_ANSWERS
 from coach.scoring.napkin import Check
 from coach.scoring.rubric import DimensionScore
 from coach.scoring.scorecard import Scorecard, read_scorecard
@@ -92,6 +93,19 @@ class History:
         return [a for a in self.answers if a.overall is not None]
 
 
+def final_answers(answers: Iterable[Answer]) -> list[Answer]:
+    """Each question's last scored answer in each session, in order: the card the app judges the question by
+    (an answer to a follow-up is scored with the story it completes), as `session_overall` counts it."""
+    latest: dict[tuple[str, object], Answer] = {}
+    for i, answer in enumerate(answers):
+        if answer.overall is None:
+            continue
+        key = (answer.session_id, answer.question_id or i)
+        latest.pop(key, None)          # re-inserted: keeps the order of each question's last answer
+        latest[key] = answer
+    return list(latest.values())
+
+
 def parse_day(iso: str) -> date:
     return date.fromisoformat(str(iso)[:10])
 
@@ -165,7 +179,7 @@ def from_rows(sessions: Iterable[Mapping[str, Any]], answers: Iterable[Mapping[s
     if round_id:
         parsed = [a for a in parsed if a.round == round_id]
     keep = {a.session_id for a in parsed}
-    infos = [session_from_row(r) for r in sessions]
+    infos = [s for s in map(session_from_row, sessions) if s.status != NO_ANSWERS]   # no practice to count
     if round_id:
         infos = [s for s in infos if s.id in keep or s.round == round_id]
     return History(sessions=infos, answers=parsed)

@@ -3,6 +3,8 @@
 Dimension phrases come from `rubrics/rounds.toml` (`[[dimension]]`, field `phrase`)."""
 from __future__ import annotations
 
+import re
+
 from coach.content.loader import dimension_spec
 
 # How a recurring gap reads in a sentence: "<phrase> in 6 of 9 behavioral answers".
@@ -33,3 +35,13 @@ def gap_phrase(gap_id: str) -> str:
 
 def round_label(round_id: str | None) -> str:
     return round_id or "unsorted"
+
+
+_ONE_TIMES = re.compile(r"\b1 times\b")
+_STOP_AFTER_QUOTE = re.compile(r"([.!?…]\s?[\"\u201d])\.")
+
+
+def as_said(text: str) -> str:
+    """The scorer's evidence as a sentence reads: '"I" 1 times' says '"I" once', and a quote that ends its
+    own sentence takes no second full stop after it ('"... migrate.".' -> '"... migrate."')."""
+    return _STOP_AFTER_QUOTE.sub(r"\1", _ONE_TIMES.sub("once", text))

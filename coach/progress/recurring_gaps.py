@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from coach.progress.history import Answer
-from coach.progress.labels import gap_phrase, round_label
+from coach.progress.labels import as_said, gap_phrase, round_label
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def recurring_gaps(answers: Sequence[Answer], min_count: int = 2, min_share: flo
             stats.append(GapStat(
                 gap=gap, round=round_id, count=len(hits), total=len(group),
                 recent_count=sum(1 for a in latest if gap in a.gap_ids), recent_total=len(latest),
-                examples=tuple(dict.fromkeys(evidence))[:examples],
+                examples=tuple(dict.fromkeys(as_said(e) for e in evidence))[:examples],
             ))
     stats.sort(key=lambda s: (-s.share, -s.count, s.gap, s.round or ""))
     return stats

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from coach.content.types import Content
+from coach.interview.question_card import keeps_own_card
 from coach.progress.recurring_gaps import GapStat, recurring_gaps
-from coach.progress.history import Answer, History
-from coach.progress.labels import dimension_label, gap_phrase
+from coach.progress.history import Answer, History, final_answers
+from coach.progress.labels import as_said, dimension_label, gap_phrase
 from coach.progress.signals import Signal
 from coach.progress.stories import Coverage, Story, group_stories, signal_coverage
 from coach.progress.trends import (SizingStats, Trend, WeekLog, dimension_trends, filler_trend,
@@ -19,7 +20,8 @@ from coach.progress.trends import (SizingStats, Trend, WeekLog, dimension_trends
 class Highlight:
     """A best or worst answer, with the scorer's evidence for why it scored that way."""
 
-    turn_id: int
+    turn_id: int                  # the database row (for `coach stories`), not shown
+    turn_no: int                  # where the answer sits in its session, as replay numbers the turns
     session_id: str
     day: str
     round: str | None
@@ -55,6 +57,20 @@ class Report:
     summary: list[str] = field(default_factory=list)
 
     @property
+    def counts(self) -> str:
+        """"1 session, 2 answers (2 scored)": what the report covers, in words."""
+        def n(count: int, word: str) -> str:
+            return f"{count} {word}{'' if count == 1 else 's'}"
+        return f"{n(self.sessions, 'session')}, {n(self.answers, 'answer')} ({self.scored} scored)"
+
+    @property
+    def no_weakest(self) -> str:
+        """What the weakest answers section says when it lists none."""
+        if not self.best:
+            return "None scored yet."
+        return "Too few answers yet to pick out the weakest: it takes two questions answered."
+
+    @property
     def gap_statements(self) -> list[str]:
         return [g.statement for g in self.gaps]
 
@@ -64,7 +80,22 @@ def _excerpt(text: str, limit: int = 220) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _highlight(answer: Answer, content: Content | None, best: bool) -> Highlight:
+def _as_scored(answers: Sequence[Answer]) -> dict[int, str]:
+    """{turn id: the text its card was scored on}: an answer to a follow-up is scored with the earlier answers to
+    its question (question_card.py), so its excerpt starts with them; a dodge keeps its own card and text."""
+    said: dict[tuple[str, str], list[str]] = {}
+    out: dict[int, str] = {}
+    for a in answers:
+        if not a.question_id:
+            continue
+        earlier = said.setdefault((a.session_id, a.question_id), [])
+        own_card = a.card is not None and keeps_own_card(a.card)
+        out[a.turn_id] = a.text if own_card or not earlier else " ".join([*earlier, a.text])
+        earlier.append(a.text)
+    return out
+
+
+def _highlight(answer: Answer, content: Content | None, best: bool, text: str | None = None) -> Highlight:
     question = answer.question_id or "-"
     if content and answer.question_id in content.questions:
         question = content.questions[answer.question_id].prompt
@@ -77,9 +108,9 @@ def _highlight(answer: Answer, content: Content | None, best: bool) -> Highlight
         notes += [f"{gap_phrase(g)}" + (f": {ev}" if ev else "") for g, ev in answer.gaps[:3]]
     notes += list(answer.evidence)
     notes += list(answer.feedback[:2])
-    return Highlight(answer.turn_id, answer.session_id, answer.day.isoformat(), answer.round,
-                     answer.question_id, question, float(answer.overall or 0.0), _excerpt(answer.text),
-                     tuple(notes))
+    return Highlight(answer.turn_id, answer.idx, answer.session_id, answer.day.isoformat(), answer.round,
+                     answer.question_id, question, float(answer.overall or 0.0), _excerpt(text or answer.text),
+                     tuple(as_said(n) for n in notes))
 
 
 def _summary(report: Report) -> list[str]:
@@ -111,17 +142,20 @@ def build_report(history: History, content: Content | None = None, signals: Sequ
     """Compute every section of the progress report from a loaded history."""
     answers = history.answers
     scored = [a for a in answers if a.overall is not None]
-    ranked = sorted(scored, key=lambda a: (a.overall, a.turn_id))
+    judged = final_answers(answers)        # a story's first half is not its own best or weakest answer
+    ranked = sorted(judged, key=lambda a: (a.overall, a.turn_id))
     k = min(highlights, len(ranked) // 2)      # never show one answer as both best and worst
     best, worst = ranked[::-1][: k or len(ranked)], ranked[:k]
+    said = _as_scored(answers)
     stories = group_stories(answers, story_names or {}, signals)
     days = sorted({s.day for s in history.sessions} | {a.day for a in answers})
     report = Report(
         generated_at=(now or datetime.now()).isoformat(timespec="minutes"), since=since, round=round_id,
         sessions=len(history.sessions), answers=len(answers), scored=len(scored),
         first_day=days[0].isoformat() if days else None, last_day=days[-1].isoformat() if days else None,
-        overall=overall_trend(answers), dimensions=dimension_trends(answers), gaps=recurring_gaps(answers),
-        best=[_highlight(a, content, True) for a in best], worst=[_highlight(a, content, False) for a in worst],
+        overall=overall_trend(answers), dimensions=dimension_trends(judged), gaps=recurring_gaps(answers),
+        best=[_highlight(a, content, True, said.get(a.turn_id)) for a in best],
+        worst=[_highlight(a, content, False, said.get(a.turn_id)) for a in worst],
         fillers=filler_trend(answers), wpm=wpm_trend(answers), top_fillers=top_fillers(answers),
         sizing=sizing_stats(answers), weeks=weekly_log(history), stories=stories,
         coverage=signal_coverage(stories, signals),

@@ -48,10 +48,12 @@ class Story:
     scores: list[float] = field(default_factory=list)
     signals: list[str] = field(default_factory=list)
     terms: tuple[str, ...] = ()
+    # (session, question) per telling: a follow-up's answer is part of the telling it completes
+    tellings: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def told(self) -> int:
-        return len(self.turn_ids)
+        return len(self.tellings) or len(self.turn_ids)
 
     @property
     def best(self) -> float | None:
@@ -176,15 +178,21 @@ def group_stories(answers: Sequence[Answer], names: Mapping[int, str], signals: 
             groups.add(vec, index)
         stories[index].named_ids.append(answer.turn_id)
         _attach(stories[index], answer)
+    telling: dict[tuple[str, str], int] = {}       # a story's follow-up answers join it, however they are worded
     for answer, vec in zip(unnamed, vectors[len(named):]):
         if not vec:
             continue
-        index, sim = groups.nearest(vec)
+        key = (answer.session_id, answer.question_id or f"turn {answer.turn_id}")
+        if key in telling:
+            index, sim = telling[key], 1.0
+        else:
+            index, sim = groups.nearest(vec)
         if index is None or sim < threshold:
             index = groups.add(vec)
             stories.append(Story(key=f"suggested:{index}", name="", named=False))
         else:
             groups.add(vec, index)
+        telling[key] = index
         _attach(stories[index], answer)
     by_id = {a.turn_id: a for a in docs}
     for index, story in enumerate(stories):
@@ -200,6 +208,7 @@ def group_stories(answers: Sequence[Answer], names: Mapping[int, str], signals: 
 
 def _attach(story: Story, answer: Answer) -> None:
     story.turn_ids.append(answer.turn_id)
+    story.tellings.add((answer.session_id, answer.question_id or f"turn {answer.turn_id}"))
     if answer.question_id:
         story.question_ids.append(answer.question_id)
     story.days.append(answer.day)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from coach.domain import DIMENSION_IDS
-from coach.progress.history import Answer, History
+from coach.interview.question_card import session_overall
+from coach.progress.history import Answer, History, final_answers
 from coach.progress.labels import dimension_label
 
 # How far the last points must move from the first ones before a trend counts as a change.
@@ -91,7 +92,7 @@ class WeekLog:
     rounds: tuple[tuple[str, int], ...]             # answers per round, most first
     questions: tuple[str, ...]                      # distinct question ids, first asked first
     minutes: float                                  # recorded answer time
-    mean_overall: float | None
+    mean_overall: float | None                      # the mean of the week's session scores
     patterns: tuple[str, ...] = ()                  # what the week's answers kept missing, most often first
 
 
@@ -133,8 +134,24 @@ def dimension_trends(answers: Sequence[Answer]) -> list[Trend]:
     return [_trend(d, dimension_label(d), answers, score_of(d)) for d in order]
 
 
+def session_scores(answers: Sequence[Answer]) -> tuple[list[Point], int]:
+    """Each session's overall score as the app shows it (`session_overall`: each question's last score),
+    in the order the sessions came, and how many answers it judged (each question's last)."""
+    groups: dict[str, list[tuple[str | None, float]]] = {}
+    days: dict[str, date] = {}
+    for a in answers:
+        if a.overall is not None:
+            groups.setdefault(a.session_id, []).append((a.question_id, a.overall))
+            days.setdefault(a.session_id, a.day)
+    points = [Point(sid, days[sid], score) for sid, scored in groups.items()
+              if (score := session_overall(scored)) is not None]
+    return points, len(final_answers(answers))
+
+
 def overall_trend(answers: Sequence[Answer]) -> Trend:
-    return _trend("overall", "overall score", answers, lambda a: a.overall)
+    """The overall score per session, as the session list and summary show it."""
+    points, samples = session_scores(answers)
+    return Trend("overall", "overall score", tuple(points), samples)
 
 
 def filler_trend(answers: Sequence[Answer]) -> Trend:
@@ -195,7 +212,7 @@ def weekly_log(history: History) -> list[WeekLog]:
             rounds=tuple(rounds.most_common()),
             questions=tuple(dict.fromkeys(a.question_id for a in answers if a.question_id)),
             minutes=sum(a.duration_ms or 0 for a in answers) / 60000.0,
-            mean_overall=_mean([a.overall for a in answers if a.overall is not None]),
+            mean_overall=_mean([p.value for p in session_scores(answers)[0]]),
             patterns=week_patterns(answers),
         ))
     return weeks

@@ -53,13 +53,12 @@ def _trend_row(t: Trend, lo: float = 0.0, hi: float = 5.0) -> str:
 def _highlight(h: Highlight) -> str:
     notes = "".join(f"<li>{esc(n)}</li>" for n in h.notes)
     return (f"<div class=card><b>{h.overall:.1f}/5</b> · {esc(h.day)} · {esc(round_name(h.round))} · "
-            f"turn {h.turn_id} in session {esc(h.session_id)}<br><i>{esc(h.question)}</i>"
+            f"turn {h.turn_no} in session {esc(h.session_id)}<br><i>{esc(h.question)}</i>"
             f"<blockquote>{esc(h.excerpt)}</blockquote><ul>{notes}</ul></div>")
 
 
 def _sections(r: Report) -> list[str]:
-    out = [f"<h1>Interview practice: progress report</h1><p class=meta>{r.sessions} sessions, {r.answers} answers "
-           f"({r.scored} scored), {esc(r.first_day or '-')} to {esc(r.last_day or '-')}"
+    out = [f"<h1>Interview practice: progress report</h1><p class=meta>{esc(r.counts)}, {esc(r.first_day or '-')} to {esc(r.last_day or '-')}"
            + (f" · since {esc(r.since)}" if r.since else "") + (f" · {esc(round_name(r.round))} only" if r.round else "")
            + f" · made {esc(r.generated_at)}</p>"]
     out.append("<ul>" + "".join(f"<li>{esc(s)}</li>" for s in r.summary) + "</ul>")
@@ -80,7 +79,7 @@ def _sections(r: Report) -> list[str]:
     else:
         out.append("<p>No gap shows up often enough to call it a habit.</p>")
     out.append("<h2>Best answers</h2>" + ("".join(_highlight(h) for h in r.best) or "<p>None scored yet.</p>"))
-    out.append("<h2>Weakest answers</h2>" + ("".join(_highlight(h) for h in r.worst) or "<p>None scored yet.</p>"))
+    out.append("<h2>Weakest answers</h2>" + ("".join(_highlight(h) for h in r.worst) or f"<p>{esc(r.no_weakest)}</p>"))
     out.append("<h2>Delivery</h2>")
     fmax = max([5.0, *_values(r.fillers)])
     out.append(line_chart([("fillers per 100 words", _values(r.fillers))], "Filler words per 100 words", 0, fmax,

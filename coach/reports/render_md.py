@@ -35,7 +35,7 @@ def _trend_rows(trends: Sequence[Trend], lo: float = 0.0, hi: float = 5.0) -> li
 
 
 def _highlight(h: Highlight) -> list[str]:
-    lines = [f"- **{h.overall:.1f}/5** · {h.day} · {round_name(h.round)} · turn {h.turn_id} — _{h.question}_",
+    lines = [f"- **{h.overall:.1f}/5** · {h.day} · {round_name(h.round)} · turn {h.turn_no} — _{h.question}_",
              f"  > {h.excerpt}"]
     lines += [f"  - {n}" for n in h.notes]
     return lines
@@ -46,7 +46,7 @@ def render_md(r: Report) -> str:
     head = "| Measure | First | Latest | Change | Verdict | Answers | Trend |\n|---|---:|---:|---:|---|---:|---|"
     scope = (f" since {r.since}" if r.since else "") + (f", {round_name(r.round)} only" if r.round else "")
     out = [f"# Interview practice: progress report{scope}", "",
-           f"{r.sessions} sessions, {r.answers} answers ({r.scored} scored), "
+           f"{r.counts}, "
            f"{r.first_day or '-'} to {r.last_day or '-'}; made {r.generated_at}.", ""]
     out += [f"- {s}" for s in r.summary] + ["", "## Scores over sessions", "", head]
     out += _trend_rows([r.overall, *r.dimensions]) + ["", "## Gaps that keep coming back", ""]
@@ -59,9 +59,13 @@ def render_md(r: Report) -> str:
     out += ["", "## Best answers", ""]
     for h in r.best:
         out += _highlight(h)
+    if not r.best:
+        out.append("None scored yet.")
     out += ["", "## Weakest answers", ""]
     for h in r.worst:
         out += _highlight(h)
+    if not r.worst:
+        out.append(r.no_weakest)
     fmax = max([5.0, *(p.value for p in r.fillers.points)])
     out += ["", "## Delivery", "", head, *_trend_rows([r.fillers], 0, fmax), *_trend_rows([r.wpm], 0, 220)]
     if r.top_fillers:

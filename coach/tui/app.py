@@ -10,7 +10,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +42,7 @@ class CoachApp(App[int]):
                  stt_model: str = "", llm: str = "", plan: str = "drill", round: str | None = None,
                  level: str | None = None, overrides: dict[str, Any] | None = None,
                  clock: Callable[[], float] = time.monotonic, seed: int | None = None,
-                 load_models: bool = True, resume: str | None = None) -> None:
+                 load_models: bool = True, resume: str | None = None, questions: Sequence[str] = ()) -> None:
         super().__init__()
         self.db_path = db
         self.start_with = start
@@ -56,6 +56,7 @@ class CoachApp(App[int]):
         self.seed = seed
         self.load_models = load_models
         self.resume_id = resume            # `coach interview --resume ID`: open on that session
+        self.start_questions = tuple(questions)     # `coach interview --question ID`: ask these
         self.hands_free = False
         self.store: SQLiteStore | None = None
         self.content: Content | None = None
@@ -95,7 +96,8 @@ class CoachApp(App[int]):
         if self.start_with == "interview" and self.resume_id:
             self.resume_interview(self.resume_id)
         elif self.start_with == "interview":
-            self.start_interview(self.start_plan, self.start_round or "behavioral", self.level, self.mode)
+            self.start_interview(self.start_plan, self.start_round or "behavioral", self.level, self.mode,
+                                 self.start_questions)
 
     def reload_kit(self) -> None:
         self.kit_ready.clear()
@@ -192,15 +194,26 @@ class CoachApp(App[int]):
     def on_worker_error(self, message: WorkerError) -> None:
         self.show_error(message.error)
 
-    def start_interview(self, plan: str, round_id: str | None, level: str, mode: str) -> None:
+    def start_interview(self, plan: str, round_id: str | None, level: str, mode: str,
+                        questions: Sequence[str] = ()) -> None:
+        """Open the interview on a new session; `questions` (ids) are asked instead of the plan's pick."""
         from coach.tui.screens.interview import InterviewScreen
         from coach.tui.wiring import SessionRequest
 
         if self.store is None:
             self.notify("No database: the interview could not be saved.", severity="error")
             return
+        items: tuple[Any, ...] = ()
+        if questions and self.content is not None:
+            try:
+                asked = [self.content.question(q) for q in questions]
+            except CoachError as exc:
+                self.show_error(exc)
+                return
+            items = tuple((q, self.content.round(q.round)) for q in asked)
+            round_id = asked[0].round
         self.push_screen(InterviewScreen(SessionRequest(plan=plan, round=round_id, level=level, mode=mode,
-                                                        hands_free=self.hands_free)))
+                                                        hands_free=self.hands_free, items=items)))
 
     def resume_interview(self, session_id: str) -> None:
         """Go on with an interrupted session: the same screen and worker as a new one, on the saved plan."""

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Header, Label, Select, Static
 
-from coach.domain import LEVEL_IDS, ROUND_IDS
+from coach.domain import LEVEL_IDS, NO_ANSWERS, ROUND_IDS
 from coach.tui.format import PLAN_NAMES, round_name, when
 from coach.tui.dimension_scores import answer_cards, dimension_history
 from coach.tui.screen import CoachScreen
@@ -21,7 +21,7 @@ if TYPE_CHECKING:       # Home must show fast: the ports load later
     from coach.ports import SavedSession
 
 STATUS_MARKS = {"completed": ("✓", "green"), "in_progress": ("…", "yellow"),
-                "interrupted": ("⏸", "dim"), "failed": ("✗", "red")}
+                "interrupted": ("⏸", "dim"), "failed": ("✗", "red"), NO_ANSWERS: ("–", "dim")}
 
 
 class HomeScreen(CoachScreen):
@@ -111,6 +111,8 @@ class HomeScreen(CoachScreen):
             name = round_name(row.get("round"), rounds, 18) or PLAN_NAMES.get(row.get("plan") or "", row.get("plan") or "")
             table.add_row(when(row.get("started_at")), name,
                           "  -" if overall is None else f"{overall:3.1f}", Text(mark, style=style), key=row["id"])
+        if not rows:
+            table.add_row(Text("no sessions yet", style="dim"), Text("s starts one", style="dim"), "", "")
         self.run_worker(self.query_one("#dims", DimensionProgress).set_history(
             dimension_history(answer_cards(store))), exclusive=True, group="dims")
         interrupted = self._pending()

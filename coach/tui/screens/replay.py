@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from coach.errors import AudioError, CoachError
 from coach.progress.labels import gap_phrase
-from coach.tui.format import PLAN_NAMES, round_name, when
+from coach.tui.format import PLAN_NAMES, round_name, status_words, when
 from coach.tui.screen import CoachScreen
 from coach.tui.widgets.footer import Footer
 from coach.tui.widgets.scorecard_view import ScorecardView
@@ -38,16 +38,17 @@ class ReplayScreen(CoachScreen):
         app = self.app
         table = self.query_one(DataTable)
         table.border_title = "Past sessions  (enter opens one)"
-        table.add_columns("When", "Plan", "Round", "Level", "Mode", "Answers", "Score", "Status")
+        table.add_columns("When", "Plan", "Round", "Level", "Mode", "Answers", "Clarifying", "Score", "Status")
         rounds = app.content.rounds if app.content else None
         for row in (app.store.sessions(limit=500) if app.store else []):
             overall = row.get("overall")
             table.add_row(when(row.get("started_at")), PLAN_NAMES.get(row.get("plan") or "", row.get("plan") or ""),
                           round_name(row.get("round"), rounds) or "-", row.get("level") or "", row.get("mode") or "",
-                          str(row.get("answers") or 0), "-" if overall is None else f"{overall:.1f}",
-                          (row.get("status") or "").replace("_", " "), key=row["id"])
+                          str(row.get("answers") or 0), str(row.get("clarifications") or 0),
+                          "-" if overall is None else f"{overall:.1f}",
+                          status_words(row.get("status")), key=row["id"])
         if not table.row_count:
-            table.add_row("no sessions yet", "", "", "", "", "", "", "")
+            table.add_row("no sessions yet", "", "", "", "", "", "", "", "")
         table.focus()
 
     @on(DataTable.RowSelected)
@@ -135,7 +136,7 @@ class SessionScreen(CoachScreen):
         what += [round_name(self.session.get("round"), rounds)] if self.session.get("round") else []
         head.append(" · ".join([when(self.session.get("started_at")), *what, self.session.get("level") or "",
                                 self.session.get("mode") or ""]) + " · ")
-        head.append((self.session.get("status") or "").replace("_", " "))
+        head.append(status_words(self.session.get("status")))
         head.append(f" · overall {overall:.1f}/5" if overall is not None else " · no score", style="bold")
         self.query_one("#session-head", Static).update(head)
         turns = self.query_one("#turns", OptionList)

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from coach.progress.labels import gap_phrase
+from coach.progress.labels import as_said, gap_phrase
 from coach.scoring.scorecard import Scorecard
 from coach.tui.widgets.scorecard_view import render_card
 
@@ -24,15 +24,15 @@ def render_dimensions(card: Scorecard) -> Text:
         if dim.rule:
             out.append(f"  {dim.rule}\n", style="dim")
         for item in dim.evidence[:3]:
-            out.append(f"  · {item}\n")
+            out.append(f"  · {as_said(item)}\n")
     if card.star.improvement and card.is_story:      # STAR advice means nothing on a design or a plan
         out.append("\nStory: ", style="bold")
-        out.append(f"{card.star.improvement}\n")
+        out.append(f"{as_said(card.star.improvement)}\n")
     for gap in card.gaps:
         out.append(f"Gap: {gap_phrase(gap.id)}", style="yellow")
         out.append(f" (weight {gap.severity:.1f})", style="dim")
         if gap.evidence:
-            out.append(f": {gap.evidence}", style="dim")
+            out.append(f": {as_said(gap.evidence)}", style="dim")
         out.append("\n")
     out.rstrip()
     return out

@@ -11,7 +11,7 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import Static
 
-from coach.progress.labels import gap_phrase
+from coach.progress.labels import as_said, gap_phrase
 from coach.scoring.scorecard import Scorecard
 
 STAR_STYLES = {
@@ -151,7 +151,7 @@ def render_card(card: Scorecard, transcript: str = "",
         out.append(f"{len(asked)} question{'s' if len(asked) > 1 else ''} about the problem", style="green")
         out.append(" (not scored; counts as asking about requirements)\n", style="dim")
     for line in card.feedback[:2]:
-        out.append(f"→ {line}\n", style="italic")
+        out.append(f"→ {as_said(line)}\n", style="italic")
     if transcript:
         out.append("\n")
         out.append_text(highlight_transcript(transcript, card))
