@@ -242,8 +242,7 @@ def in_band(qid: str, level: str, band: str, text: str) -> tuple[bool, float]:
 
 # The probe answers the scorer still misses, by (kind, question id): reported, not hidden (strict: once one scores in
 # its band, the mark must go).
-KNOWN_MISSES = {("wrong claims", "ts-loss-functions"), ("speech", "ts-class-imbalance"),
-                ("thin stories", "bh-struggling-teammate")}
+KNOWN_MISSES = {("speech", "ts-class-imbalance"), ("thin stories", "bh-struggling-teammate")}
 
 
 def _case(p: tuple[str, str, str, str, str]) -> object:

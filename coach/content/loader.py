@@ -300,15 +300,16 @@ def _load_question(table: dict[str, Any], where: Where, shown: str, stem: str) -
     )
 
 
-def _load_misconceptions(table: dict[str, Any], where: Where) -> tuple[Misconception, ...]:
+def _load_misconceptions(table: dict[str, Any], where: Where, key: str = "misconceptions",
+                         extra: tuple[str, ...] = ()) -> tuple[Misconception, ...]:
     """`[[question.misconceptions]]`: claim, right, and cues (each a regex that compiles), concepts (cue sets of
     concept groups) or swap (two ideas and their meanings), at least one of the three."""
     from coach.scoring.concepts import problems
 
     out: list[Misconception] = []
-    for n, m in enumerate(check.tables(table, "misconceptions", where, required=False), 1):
+    for n, m in enumerate(check.tables(table, key, where, required=False), 1):
         mwhere = where.at(f"misconception {n}")
-        check.known_keys(m, ("claim", "right", "cues", "concepts", "swap"), mwhere)
+        check.known_keys(m, ("claim", "right", "cues", "concepts", "swap") + extra, mwhere)
         concepts = check.text_list(m, "concepts", mwhere, required=False, hi=20)
         swaps = check.text_list(m, "swap", mwhere, required=False, hi=5)
         either = bool(concepts or swaps)
@@ -434,6 +435,20 @@ def rounds_and_dimensions() -> tuple[dict[str, RoundSpec], dict[str, DimensionSp
     `default_content()` it does not depend on the user's question banks being valid."""
     path = paths.rubrics_dir() / "rounds.toml"
     return _load_rounds_file(path, check.display_path(path, paths.rubrics_dir().parent))
+
+
+@functools.lru_cache(maxsize=1)
+def field_misconceptions() -> tuple[Misconception, ...]:
+    """The shipped `rubrics/misconceptions.toml`: common wrong claims of the field, read in every answer whatever
+    the question (coach/scoring/claims.py); none when the file is absent."""
+    path = paths.rubrics_dir() / "misconceptions.toml"
+    if not path.is_file():
+        return ()
+    shown = check.display_path(path, paths.rubrics_dir().parent)
+    data = check.read_toml(path, shown)
+    top = Where(shown)
+    check.known_keys(data, ("misconception",), top)
+    return _load_misconceptions(data, top, "misconception", ("topic",))
 
 
 def dimension_spec(dim_id: str) -> DimensionSpec:

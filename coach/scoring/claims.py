@@ -107,17 +107,86 @@ def _joined(before: str, sentence: str) -> str:
     return before.rstrip().rstrip(".!?") + ", and " + sentence
 
 
-def scan(question: Question | None, sents: list[Sentence]) -> tuple[tuple[WrongClaim, ...], frozenset[str]]:
-    """The question's misconceptions the answer states (each once, quoting the first sentence that states it), and
-    every sentence that states one (none of them covers a talking point)."""
-    if question is None or not question.misconceptions:
+def _read(question: Question | None, general: bool) -> tuple[Misconception, ...]:
+    """The question's own misconceptions, then the field's common ones (rubrics/misconceptions.toml) when `general`."""
+    own = question.misconceptions if question is not None else ()
+    if not general:
+        return own
+    from coach.content.loader import field_misconceptions
+    claimed = {m.claim for m in own}
+    return own + tuple(m for m in field_misconceptions() if m.claim not in claimed)
+
+
+def _words(text: str) -> str:
+    """The text lowered with every run of non-word characters as one space, and a space in front."""
+    return " " + _NON_WORD.sub(" ", text.lower())
+
+
+_NON_WORD = re.compile(r"[^\w%]+")
+
+
+@lru_cache(maxsize=512)
+def _needs(m: Misconception) -> tuple[tuple[tuple[str, ...], ...], ...] | None:
+    """For each cue set and swap, the words (as `_words` writes them) without which it cannot fire: one of each
+    group's (the longest word of each alternative), or one of a swap's names. None when it has neither."""
+    if not m.concepts and not m.swaps:
+        return None
+
+    def longest(alt: str) -> str:
+        return max(_NON_WORD.split(alt.lstrip("!").rstrip("*").lower()), key=len)
+
+    sets = [tuple(tuple(sorted({longest(a) for a in g})) for g in concepts.parse(c) if not g[0].startswith("-"))
+            for c in m.concepts]
+    sets += [(tuple(sorted({longest(a) for side in w.split(";") for a in concepts.parse(side.partition(":")[0])[0]})),)
+             for w in m.swaps]
+    return tuple(sets)
+
+
+def _may_state(m: Misconception, lowered: str, raw: str = "") -> bool:
+    """Whether a text (lowered, each word after a space: `_words`) holds what the misconception needs to fire: every
+    group's words of one of its cue sets, or a swap's names, or (with `raw`, the whole answer as said, read once) a
+    match of one of its cues (an anchored cue is always tried); without `raw` a misconception with cues is always
+    tried."""
+    needs = _needs(m)
+    if needs is not None and any(all(any(" " + w in lowered for w in g) for g in groups) for groups in needs):
+        return True
+    if m.cues:
+        return not raw or any("^" in c or _compiled(c).search(raw) for c in m.cues)
+    return False
+
+
+def scan(question: Question | None, sents: list[Sentence], general: bool = True
+         ) -> tuple[tuple[WrongClaim, ...], frozenset[str]]:
+    """The misconceptions the answer states (each once, quoting the first sentence that states it), and every
+    sentence that states one (none of them covers a talking point): the question's own and, with `general`, the
+    field's common ones that any interviewer would catch whatever was asked."""
+    raw = " ".join(s.text for s in sents)
+    whole = _words(raw)
+    read = tuple(m for m in _read(question, general) if _may_state(m, whole, raw))
+    if not read:
         return (), frozenset()
     out: list[WrongClaim] = []
     fired: set[str] = set()
-    for m in question.misconceptions:
-        hits = [s.text for i, s in enumerate(sents) if states(m, s.text) or (
-            i and BACK_REFERENCE.search(s.text) and not NEGATED.search(sents[i - 1].text)
-            and states(m, _joined(sents[i - 1].text, s.text)))]
+    # each sentence read with the one before it when it points back to it (looked up once, and only for a sentence
+    # pair that holds a misconception's words)
+    words = [_words(s.text) for s in sents]
+    pair_words = [words[i - 1] + words[i] if i else "" for i in range(len(sents))]
+    points_back: dict[int, bool] = {}
+
+    def joined(i: int) -> str:
+        if i not in points_back:
+            opening = " ".join(sents[i].text.split()[:9])     # all BACK_REFERENCE reads (it is slow on a long one)
+            points_back[i] = bool(i and BACK_REFERENCE.search(opening) and not NEGATED.search(sents[i - 1].text))
+        return _joined(sents[i - 1].text, sents[i].text) if points_back[i] else ""
+
+    def hit(m: Misconception, i: int, own: bool) -> bool:
+        if _may_state(m, words[i]) and states(m, sents[i].text):
+            return True
+        return bool(own and i and _may_state(m, pair_words[i]) and (j := joined(i)) and states(m, j))
+
+    own = set(question.misconceptions if question is not None else ())
+    for m in read:      # the field's common claims are read sentence by sentence (the look back is slow)
+        hits = [s.text for i, s in enumerate(sents) if hit(m, i, m in own)]
         if hits:
             out.append(WrongClaim(m.claim, m.right, hits[0]))
             fired.update(hits)

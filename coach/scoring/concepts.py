@@ -149,13 +149,14 @@ def _set_aside(alts: tuple[str, ...], clause: str) -> bool:
                                    for m in pat.finditer(clause))
 
 
-def clauses(sentence: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def clauses(sentence: str) -> tuple[str, ...]:
     parts, last = [], 0
     for m in CLAUSE_BREAK.finditer(sentence):
         parts.append(sentence[last:m.start()])
         last = m.end()
     parts.append(sentence[last:])
-    return [p for p in parts if p.strip()]
+    return tuple(p for p in parts if p.strip())
 
 
 def _denied(clause: str, lo: int, hi: int, groups: tuple[tuple[str, ...], ...]) -> bool:

@@ -1,0 +1,95 @@
+"""The field's common misconceptions (rubrics/misconceptions.toml) are caught whatever the question, and the right
+statement of the same topic, or the wrong belief reported to reject it, is not.
+
+A probe of new statements written for this test (none from the graded set or the data file's own wording): half
+state a common wrong belief fluently, half say the right thing, often by naming the wrong belief to reject it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from coach.content.loader import default_content, field_misconceptions
+from coach.domain import Transcript
+from coach.eval.graded import load_graded
+from coach.scoring import claims, score_answer
+from coach.scoring.text import clean, sentences
+
+WRONG = [
+    "Our churn data was ninety-eight percent negatives, so an accuracy of ninety-eight percent already told us the model was solid on churn.",
+    "We dropped the threshold question entirely and always set the cutoff at 0.5, since that's what a probability means.",
+    "Because the tree ensemble splits on raw values, we had to standardise every feature before training the LightGBM model.",
+    "A random forest can't overfit, so we grew the trees to full depth and stopped worrying about it.",
+    "Bloom filters can give you false negatives now and then, which is why we double-check against the database.",
+    "The p-value of 0.03 meant there was a three percent chance the null hypothesis was true.",
+    "We called the experiment on day two, as soon as it hit significance, to save traffic.",
+    "The HNSW index returns the exact nearest neighbours, just much faster than brute force.",
+    "We ran SMOTE on the full dataset before splitting it into train and test.",
+    "Self-attention scales linearly with the sequence length, so doubling the context doubles the compute.",
+    "We quantised the model to int4 and there is no quality loss at all with that.",
+    "LoRA updates all the weights of the base model, just with a smaller learning rate.",
+    "With data parallelism each GPU holds a slice of the model's layers.",
+    "Doubling the GPUs from 64 to 128 halved our training time, as it always does.",
+    "Kafka gives you exactly-once processing out of the box, so duplicates never reach the sink.",
+    "For the sales forecast a random split is fine since the model just sees more variety of weeks.",
+    "Clicks are ground truth for relevance, so we trained the ranker straight on them.",
+    "Setting the temperature to zero means the model will not hallucinate.",
+]
+
+RIGHT = [
+    "People often think ninety-eight percent accuracy means a good churn model, but with two percent churners it says nothing.",
+    "We did not use a 0.5 cutoff; the threshold came from the cost of a missed fraud against a blocked customer.",
+    "Tree ensembles like LightGBM don't need feature scaling because they split on thresholds.",
+    "A random forest can still overfit on noisy labels, so we capped the leaf size.",
+    "A Bloom filter never gives false negatives; it only gives false positives at a rate you choose.",
+    "It's a myth that the p-value is the chance the null is true; it is the chance of data this extreme if it were.",
+    "We fixed the sample size in advance rather than stopping the moment the test looked significant.",
+    "HNSW is approximate, so we measured recall at ten against exact search and it was about 0.97.",
+    "We split by customer first and only oversampled the training fold, so no synthetic rows reached the test set.",
+    "Attention is quadratic in sequence length, while the KV cache grows linearly with it.",
+    "Int4 cost us about a point on our own evaluation set, which we accepted for the memory saving.",
+    "LoRA freezes the base weights and trains small low-rank adapters, so the optimiser state is tiny.",
+    "In data parallelism every GPU keeps a full copy of the model and sees a different slice of the batch.",
+    "Going from 64 to 128 GPUs gave us about 1.7 times the throughput, not two, because of all-reduce time.",
+    "Kafka is at least once by default, so our sink is idempotent on the event id.",
+    "For the sales forecast we split by time, training on the past and testing on the last quarter.",
+    "Clicks are biased by position, so we logged a position feature and randomised the top slots for a small share of traffic.",
+    "Temperature zero makes decoding repeatable, but a wrong answer just becomes a repeatably wrong one.",
+]
+
+
+def _fires(text: str) -> list[str]:
+    return [w.claim for w in claims.scan(None, sentences(clean(text)))[0]]
+
+
+def test_the_file_is_broad() -> None:
+    ms = field_misconceptions()
+    assert 80 <= len(ms) <= 150
+    assert all(m.claim and m.right for m in ms)
+
+
+@pytest.mark.parametrize("text", WRONG)
+def test_a_fluent_wrong_claim_is_caught_whatever_the_question(text: str) -> None:
+    assert _fires(text), text
+
+
+@pytest.mark.parametrize("text", RIGHT)
+def test_the_right_statement_or_a_rejected_belief_is_not_flagged(text: str) -> None:
+    assert not _fires(text), (text, _fires(text))
+
+
+def test_no_strong_graded_answer_is_flagged_by_the_field_list() -> None:
+    """An answer graded 4 or 5 states no wrong claim: none of the field's misconceptions fires on any of them."""
+    fired = []
+    own_claims: set[str] = set()
+    for g in load_graded():
+        if g.grade < 4:
+            continue
+        fired += [(g.id, w.claim) for w in claims.scan(None, sentences(clean(g.text)))[0] if w.claim not in own_claims]
+    assert not fired
+
+
+def test_the_card_names_the_wrong_claim_and_the_correction() -> None:
+    content = default_content()
+    card = score_answer(Transcript(WRONG[4]), round_spec=content.rounds.get("technical-screen"),
+                        rubric=content.rubrics.get("technical-screen"))
+    assert any("false negative" in w.claim.lower() and "never" in w.right.lower() for w in card.wrong_claims)
