@@ -113,7 +113,8 @@ class CoachApp(App[int]):
     def run(self, *args: Any, **kwargs: Any) -> int | None:
         """Run the app; quit while a model still loads and the process ends at once (see `_exit_now`)."""
         result = super().run(*args, **kwargs)
-        self.exit_if_loading(int(result or self.return_code or 0))
+        # `run` returns what the app exited with: an exit code, or another value (a screenshot under a test)
+        self.exit_if_loading(result if isinstance(result, int) else int(self.return_code or 0))
         return result
 
     def exit_if_loading(self, code: int = 0) -> None:
