@@ -115,14 +115,17 @@ def outcome_told_early(card: Scorecard) -> bool:
 def gaps_to_probe(card: Scorecard, question: Question | None) -> list[Gap]:
     """The card's gaps, a story's closing step read as no outcome told (`closing_step`) and an outcome told
     before the last steps as told (`outcome_told_early`), by severity; an answer that declines the question
-    (`coach.followups.sidestep`) has the one gap, non_answer."""
+    (`coach.followups.sidestep`) has the one gap, non_answer; a saving worked out wrong from the answer's own
+    before and after figures (`coach.followups.savings`) is a wrong figure."""
     from coach.followups.sidestep import sidestep      # (it reads this module's step rule)
 
     declined = sidestep(card, question)
     if declined is not None:
         return [declined]           # as the scorer's own non-answer: the only gap
+    from coach.followups.savings import saving_gap
+
     extra = closing_step(card, question) or ends_at_the_start(card, question)
-    gaps = list(card.gaps) + ([extra] if extra else [])
+    gaps = list(card.gaps) + [g for g in (extra, saving_gap(card)) if g is not None]
     if question is not None and question.round in STORY_ROUNDS and outcome_told_early(card):
         gaps = [g for g in gaps if not (g.id == "no_result" and g.evidence.startswith(NONE_TOLD))]
     return sorted(gaps, key=lambda g: -g.severity)       # stable: the scorer's order among equals
