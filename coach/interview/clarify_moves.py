@@ -152,12 +152,21 @@ def works_it_out(words: list[str], opens: int, cues: Cues) -> bool:
     return False
 
 
+_PACES = frozenset({"soon", "often", "quickly", "fast", "late", "early", "long"})
+
+
+def _how_soon(words: list[str], i: int) -> bool:
+    """"how soon we learn a charge was fraud": a pace asked about what "we" (the business) get, not a plan
+    ("how many I flag" is the speaker's own)."""
+    return i >= 2 and words[i] == "we" and words[i - 2] == "how" and words[i - 1] in _PACES
+
+
 def plan_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     """The candidate's own clause after the question ("what happens if the feature store goes down we
     fall back to default values"): "we" or "i" well into the question, before a verb that does not ask
     what the problem holds ("how many payments we see"), and not in a "how soon we learn" clause."""
     for i in range(opens + 4, len(words) - 1):
-        if words[i] in ("we", "i") and words[i - 1] not in cues.bound_before and words[i - 2] != "how" and \
+        if words[i] in ("we", "i") and words[i - 1] not in cues.bound_before and not _how_soon(words, i) and \
                 words[i - 1] not in cues.statement_subjects and words[i - 1] not in ("and", "or", "but") and \
                 words[i + 1] not in cues.fact_verbs and not words[i + 1].endswith("'t"):
             return True
