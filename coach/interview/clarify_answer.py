@@ -111,7 +111,7 @@ def _plan_only(words: list[str], cues: Cues) -> bool:
     """A clause that states the candidate's own next step ("i'd split it into prep time, pickup and the drive"):
     a plan's opening and no word of asking, guessing or turning to the interviewer."""
     return bool(words) and words[0] in ("i'd", "i'll", "we'll", "let's") and not opens_question(words, cues) and \
-        not _ASKING & set(words)
+        not _ASKING & set(words) and not find(words, "take it that")      # "I'll take it that ...": an assumption
 
 
 def _asked_tail(clause: str, cues: Cues) -> str:
