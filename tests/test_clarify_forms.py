@@ -23,3 +23,28 @@ def test_questions_about_the_candidates_own_talk_are_not_clarifications() -> Non
 
 def test_a_yes_no_question_answered_in_the_same_breath_is_rhetorical() -> None:
     assert not is_clarification("do we need a gpu for scoring no a small tree model runs fine on cpu")
+
+
+def test_an_ask_followed_by_a_plan_under_a_stand_in_answer_stays_asked() -> None:
+    """"Either way I'd start ...", "Assuming X, I'd ...": the candidate goes on without the answer, and the
+    interviewer still owes it; a plain plan sentence after a question answers it."""
+    assert is_clarification("Do the drivers rate each trip, or do we only see cancellations? Either way I'd begin "
+                            "with the cancellation signal.")
+    assert is_clarification("Is the forecast needed per store or per region? Assuming per region, I'd pool the stores.")
+    assert not is_clarification("Do we need a feature store? We compute everything in the request path anyway.")
+
+
+def test_a_choice_of_the_candidates_own_examples_asks() -> None:
+    assert is_clarification("Would you like a story where the launch slipped, or one where it went to plan?")
+    assert not is_clarification("Should I write it in Go or is pseudocode fine?")
+
+
+def test_a_requirement_with_a_looser_option_and_a_fact_named_alone_ask() -> None:
+    assert is_clarification("exact counts per user or are rough sketches okay")
+    assert is_clarification("peak traffic on the checkout page")
+    assert not is_clarification("Latency budget first, then the model.")
+
+
+def test_a_physical_fit_is_a_fact_and_the_interview_format_is_not() -> None:
+    assert is_clarification("How many rows are there, and does the table fit in memory?")
+    assert not is_clarification("How many rounds are left after this one?")

@@ -52,3 +52,36 @@ def test_a_step_and_an_outcome_are_told_apart() -> None:
     assert not outcome.tells_outcome("Based on that I stopped the retrain and added a schema check.")
     assert outcome.tells_outcome("I added a schema check, and the false alerts dropped by half.")
     assert outcome.tells_outcome("The director agreed to the smaller version.")
+
+
+def _gaps(text: str, question_id: str) -> list[str]:
+    content = default_content()
+    question = content.questions[question_id]
+    card = score_answer(Transcript(text), question=question, round_spec=content.round(question.round),
+                        rubric=content.rubric(question.round), level="senior")
+    return [g.id for g in outcome.gaps_to_probe(card, question)]
+
+
+def test_a_polite_deflection_is_probed_as_a_non_answer() -> None:
+    """Long and courteous, it tells no story of its own: the follow-up asks for one, not for its result."""
+    deflection = ("Good question. Conflict for me is mostly about staying calm and listening first, I find. I've been "
+                  "in plenty of teams and honestly I can't single out one disagreement that stands apart, they blur "
+                  "together after a while. I'd be happy to talk about how I run design reviews instead, if that helps.")
+    assert _gaps(deflection, "bh-disagreement")[0] == "non_answer"
+
+
+def test_a_story_that_ends_as_the_work_starts_is_asked_for_its_outcome() -> None:
+    story = ("Our team had to pick an experiment platform, and two vendors bid for it. I led the evaluation. I listed "
+             "what we needed with the analysts, ran both vendors through a week of trial tests and priced a build "
+             "against them. The vendors were quicker to set up, but neither could run tests on our own warehouse. "
+             "So I recommended the build, got three engineers for it, and we started with the assignment service.")
+    assert "no_result" in _gaps(story, "hm-build-vs-buy")
+
+
+def test_a_saving_worked_out_wrong_from_its_own_figures_is_a_wrong_figure() -> None:
+    from coach.followups.savings import wrong_saving
+
+    assert wrong_saving("The cluster cost us 50,000 dollars a month and after the move 10,000 a month, "
+                        "so we saved about 40,000 a year.") is not None
+    assert wrong_saving("The cluster cost us 50,000 dollars a month and after the move 10,000 a month, "
+                        "so we saved about 480,000 a year.") is None

@@ -4,8 +4,8 @@
 precision (a pause wrongly taken for the end is the costly mistake) and recall, the same for the sure ends alone (the
 ones a live session takes at once), and the mistakes with their reasons.
 The words alone are judged: what the audio model adds is measured by `coach bench`.
-`dev` is tuned on; `heldout` to `heldout5` were each scored once, then folded in; `heldout6` (written apart, by a
-writer who did not read the rule) is held out: scored once, never tuned on.
+`dev` is tuned on; `heldout` to `heldout6` (each written apart, by a writer who did not read the rule) were each
+scored once, then folded in.
 """
 from __future__ import annotations
 

@@ -80,6 +80,31 @@ def closing_step(card: Scorecard, question: Question | None) -> Gap | None:
     return None
 
 
+_REASON = re.compile(r"\b(?:since|because|as)\s+(?:the|a|an|it|they|we|i|our|their|there|that|no)\b.*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _started() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, word_list("outcome", "started"))) + r")\b", re.IGNORECASE)
+
+
+def ends_at_the_start(card: Scorecard, question: Question | None) -> Gap | None:
+    """The no_result gap of a past story that ends as the work starts ("So I recommended building on the
+    open-source tool, got the two engineers assigned, and we started with the review step since ..."): its last
+    sentence a step that starts something and tells no outcome (its reason, "since ...", aside), and no change
+    told anywhere ("from X to Y", "by N", a measure moved to a figure); else None."""
+    if question is None or question.round not in STORY_ROUNDS or question.hypothetical:
+        return None
+    if any(g.id in SETTLED for g in card.gaps) or not card.star.sentences:
+        return None
+    last = _REASON.sub("", card.star.sentences[-1])
+    if not (is_step(last) and _started().search(last)) or tells_outcome(last):
+        return None
+    if any(_CHANGE.search(s) or moved_a_measure(s) for s in card.star.sentences):
+        return None
+    return Gap("no_result", SEVERITY, f'{NONE_TOLD}; it ends: "{quote(card.star.sentences[-1], 100)}"')
+
+
 def outcome_told_early(card: Scorecard) -> bool:
     """Was the outcome told before the last steps? The scorer reads a "result" before every step as the problem
     that set the story off; one in which the candidate moved a measure to a figure is the outcome itself."""
@@ -89,9 +114,18 @@ def outcome_told_early(card: Scorecard) -> bool:
 
 def gaps_to_probe(card: Scorecard, question: Question | None) -> list[Gap]:
     """The card's gaps, a story's closing step read as no outcome told (`closing_step`) and an outcome told
-    before the last steps as told (`outcome_told_early`), by severity."""
-    extra = closing_step(card, question)
-    gaps = list(card.gaps) + ([extra] if extra else [])
+    before the last steps as told (`outcome_told_early`), by severity; an answer that declines the question
+    (`coach.followups.sidestep`) has the one gap, non_answer; a saving worked out wrong from the answer's own
+    before and after figures (`coach.followups.savings`) is a wrong figure."""
+    from coach.followups.sidestep import sidestep      # (it reads this module's step rule)
+
+    declined = sidestep(card, question)
+    if declined is not None:
+        return [declined]           # as the scorer's own non-answer: the only gap
+    from coach.followups.savings import saving_gap
+
+    extra = closing_step(card, question) or ends_at_the_start(card, question)
+    gaps = list(card.gaps) + [g for g in (extra, saving_gap(card)) if g is not None]
     if question is not None and question.round in STORY_ROUNDS and outcome_told_early(card):
         gaps = [g for g in gaps if not (g.id == "no_result" and g.evidence.startswith(NONE_TOLD))]
     return sorted(gaps, key=lambda g: -g.severity)       # stable: the scorer's order among equals

@@ -261,6 +261,8 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         # broad forms: asked to be told, a wish to know, a premise handed back (clarify_forms)
         told = forms.asked_to_be_told(words, cues) or forms.wishes_to_know(words, cues) or \
             ("please" in (words[0], words[-1]) and names_fact)      # "peak chats and prompt length please"
+        told = told or (forms.names_a_fact_alone(core, cues.topics, cues) and not raw.endswith(".")) or \
+            forms.asks_if_acceptable(words, cues)
         premise_back = forms.hands_premise_back(words, cues) and (names_fact or any(moves.is_number(w) for w in words))
         checks = checks or premise_back
         question = told or raw.endswith("?") or opens is not None or checks or request or in_place or \
@@ -282,6 +284,9 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             _answered_in_breath(words, opens, cues) or moves.works_it_out(words, opens, cues) or
             moves.plan_in_breath(words, opens, cues)))
         asks_first = _opens_question(core, cues) and core[0] not in ("when", "if", "once", "whenever")
+        if question and forms.asks_which_example(words, cues):      # "one where I was right, or is either fine"
+            out.append(Sentence(raw, True, True, True))
+            continue
         if question and not asks_first and moves.systems_question(words):
             out.append(Sentence(raw, True, False))      # "the model is basically asking what will they buy"
             continue
@@ -301,7 +306,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         # "would you mind telling me what accelerators we have" asks the interviewer to tell: not leave for a step
         leave = any(_has(low, p) for p in cues.permission) and "assum" not in low and own_step and \
             not any(_has(low, p + " " + r) for p in cues.permission for r in cues.permission_requests)
-        meta = any(_has(low, p) for p in cues.about_the_interview) or leave or (
+        meta = any(_has(low, p) for p in cues.about_the_interview + cues.interview_time) or leave or (
             forms.about_the_talk(words, cues) and not told) or (
             about_me and not needs and not assumes and not names_fact) or \
             moves.asks_opinion(words, cues) or moves.checks_in(words, cues)
@@ -356,7 +361,8 @@ def _asked_by_rules(text: str, cues: Cues, whole_turn: bool = True) -> list[str]
             answered_itself = nxt is not None and not s.requested and \
                 (not nxt.question or moves.answers_previous(nxt.text, _words(nxt.text), cues)
                  or moves.echoes_answer(s.text, nxt.text)) and \
-                not moves.offers_options(_words(nxt.text), cues) and not any(_has(" ".join(_words(nxt.text)), b) for b in cues.asking_because)
+                not moves.offers_options(_words(nxt.text), cues) and not any(_has(" ".join(_words(nxt.text)), b) for b in cues.asking_because) and \
+                not forms.goes_on_provisionally(_words(nxt.text), cues)
             if not answered_itself:
                 asked.append(s.text)
                 continue

@@ -111,7 +111,7 @@ def _plan_only(words: list[str], cues: Cues) -> bool:
     """A clause that states the candidate's own next step ("i'd split it into prep time, pickup and the drive"):
     a plan's opening and no word of asking, guessing or turning to the interviewer."""
     return bool(words) and words[0] in ("i'd", "i'll", "we'll", "let's") and not opens_question(words, cues) and \
-        not _ASKING & set(words)
+        not _ASKING & set(words) and not find(words, "take it that")      # "I'll take it that ...": an assumption
 
 
 def _asked_tail(clause: str, cues: Cues) -> str:
@@ -158,7 +158,8 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
         found.append((before, before, best) if before and not top else (top, named, best))
     answerable = _together(found, [clause for clause, _ in parts])
     if said and not any(answerable):
-        answerable = [_facts_for(said.lower(), facts, cues)[0][:1]]
+        top, _, best = _facts_for(_lead_up(said, questions), facts, cues)
+        answerable = [top[:1] if best >= 2 else []]      # one shared word ("questions") is no answer: assume
     used: list[str] = []
     for rank in range(max((len(a) for a in answerable if a), default=0)):
         for a in answerable:
@@ -172,6 +173,15 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
     if any(a == [] for a in answerable):
         text += " " + cues.partly
     return text, tuple(used)
+
+
+def _lead_up(said: str, questions: list[str]) -> str:
+    """The turn up to the end of its last question ("... per user per day. Do you have that?"): the words that
+    set the question up, not the plan the candidate goes on with after it ("Assuming answering only, I'd
+    begin with retrieval over the articles" names the design's data, not what was asked)."""
+    low = said.lower()
+    ends = [low.find(q.strip().lower()) + len(q.strip()) for q in questions if q.strip() and q.strip().lower() in low]
+    return low[:max(ends)] if ends else low
 
 
 _STOP = frozenset("about what when where which there their with from that this have will would could should does "
@@ -231,7 +241,10 @@ def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str])
         others = {t for j, (t2, n2, _) in enumerate(found) if j != i for t in (n2 or t2)}
         shared = [t for t in top if t in others]
         words = tokens(clauses[i])
-        weak = beside_named and best <= 1 and not (find(words, "how many") or find(words, "how much"))
+        counts = find(words, "how many") or find(words, "how much")
+        # one word shared with two facts alike ("finish inside two weeks": the run's length, the deadline) picks
+        # neither unless a count is asked: a wrong fact is worse than "state an assumption"
+        weak = best <= 1 and not counts and (beside_named or len(top) > 1)
         if shared:
             out.append(shared[:1])
         elif beside_named and len(words) <= 3:

@@ -81,6 +81,9 @@ class Cues:
     talk_verbs: frozenset[str] = frozenset()
     interviewer_wishes: tuple[str, ...] = ()
     yes_no: frozenset[str] = frozenset()
+    provisional_opens: tuple[str, ...] = ()
+    example_choices: tuple[str, ...] = ()
+    acceptable_ends: frozenset[str] = frozenset()
     max_statement_words: int = 25
     no_fact: str = "That's your call: state an assumption and go on."
     partly: str = "For the rest, state your assumption."
@@ -150,6 +153,9 @@ def load_cues(path: Path | None = None) -> Cues:
         premise_checks=frozenset(_strings(data, "premise_checks", where)),
         talk_verbs=frozenset(_strings(data, "talk_verbs", where)),
         interviewer_wishes=_strings(data, "interviewer_wishes", where), yes_no=frozenset(_strings(data, "yes_no", where)),
+        provisional_opens=_strings(data, "provisional_opens", where),
+        example_choices=_strings(data, "example_choices", where),
+        acceptable_ends=frozenset(_strings(data, "acceptable_ends", where)),
         max_statement_words=int(data.get("max_statement_words", 25)),
         no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),
         reminder=str(data.get("reminder", Cues.reminder)),

@@ -7,7 +7,11 @@ turns up in the next. These forms carry over because they name the act, with sma
 - a premise handed back: a statement, then "is that right / am I close / is that the bar" (no "you" judging the talk);
 - about the talk: the speaker asks leave or judgement for their own turn ("can I spend", "am I being clear"),
   or asks whether the talk meets the interviewer's wishes ("what you had in mind", "from where you sit");
-- answered in breath: a yes/no question the speaker answers at once ("does it need a gpu no, a tree ...").
+- answered in breath: a yes/no question the speaker answers at once ("does it need a gpu no, a tree ...");
+- goes on provisionally: the next sentence stands in for the answer ("either way I'd...", "assuming not, ...");
+- a fact named alone: a short fragment that opens on a fact of the problem ("latency budget for the whole page");
+- asks if acceptable: a requirement, then "or is <something looser> okay" with no speaker in it;
+- which example: the speaker offers the interviewer a choice of their own examples ("one where I was right, or...").
 """
 from __future__ import annotations
 
@@ -107,3 +111,45 @@ def answers_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
         if words[i] in cues.yes_no and words[i + 1] != "or" and words[i - 1] not in ("or", "and"):
             return True
     return False
+
+
+def goes_on_provisionally(words: list[str], cues: Cues) -> bool:
+    """"Okay, either way I'd start with...", "Assuming answering only, I'd begin...": a sentence after a
+    question that opens on a stand-in for the answer leaves the question open, it does not answer it."""
+    i = 0
+    while i < len(words) and (words[i] in cues.fillers or words[i] in cues.hedges):
+        i += 1
+    head = " ".join(words[i:i + 4])
+    return any(head == p or head.startswith(p + " ") for p in cues.provisional_opens)
+
+
+def asks_which_example(words: list[str], cues: Cues) -> bool:
+    """"Do you want one where I turned out to be right, or is either fine?": a choice between the speaker's
+    own examples ("one where", "the one with", "a story") offered with "or", for the interviewer to pick."""
+    low = " ".join(words)
+    if "or" not in words[1:-1] or not words or words[0] not in _AUX:
+        return False
+    return any(f" {p} " in f" {low} " for p in cues.example_choices)
+
+
+_PLAN_WORDS = frozenset({"then", "first", "next", "now", "so", "let", "let's", "plus", "via", "using"})
+
+
+def names_a_fact_alone(core: list[str], topics: dict[str, tuple[str, ...]], cues: Cues) -> bool:
+    """"latency budget for the whole results page": a short fragment (no verb, no subject, no number) that
+    opens on a fact of the problem, said on its own, asks for it."""
+    if not 2 <= len(core) <= 8 or set(core) & (cues.statement_subjects | _AUX | _PLAN_WORDS | {"'s", "that's"}) or \
+            any(moves.is_number(w) for w in core) or any(w.endswith("'s") or w.endswith("'re") for w in core):
+        return False
+    head = " ".join(core)
+    return any(head == t or head.startswith(t + " ") for words in topics.values() for t in words)
+
+
+def asks_if_acceptable(words: list[str], cues: Cues) -> bool:
+    """"last five minutes exactly or are coarse buckets okay", "does it have to be exact or is an approximate
+    top hundred fine": a requirement, then "or is/are <something looser> okay"; with no speaker in it (not
+    "should I write it in Python or is pseudocode fine", which asks about the speaker's own turn)."""
+    if "or" not in words[1:-2] or words[-1] not in cues.acceptable_ends or set(words) & (_SPEAKER | _ME | {"my", "me"}):
+        return False
+    k = len(words) - 1 - words[::-1].index("or")
+    return words[k + 1] in ("is", "are", "would", "will")

@@ -101,7 +101,8 @@ def states_a_need(words: list[str], cues: Cues) -> bool:
 def checks_in(words: list[str], cues: Cues) -> bool:
     """A check on the candidate's own talk ("does all of that hang together", "do those pieces look okay
     to you", "does the split seem sensible to you"): a do-question with a verb that judges, about what
-    was just said (a demonstrative or "my" opens its subject) or put to the interviewer ("... to you")."""
+    was just said (a demonstrative or "my" opens its subject) or put to the interviewer ("... to you");
+    not where the verb is followed by a place ("does it fit in memory")."""
     low = " ".join(words)
     to_you = _has(low, "to you") or _has(low, "for you")
     for i in range(len(words) - 1):
@@ -111,6 +112,9 @@ def checks_in(words: list[str], cues: Cues) -> bool:
         verb = next((k for k, w in enumerate(subject) if w in cues.judging_verbs), None)
         if verb is None or verb == 0 or subject[verb - 1] == "to":     # "does it need to feel instant" asks
             continue
+        place = words[i + 2 + verb:i + 4 + verb]
+        if place[:1] and place[0] in ("in", "into", "on", "onto", "within") and place[1:] != ["with"]:
+            continue                  # "does it fit in memory", "does it run on one box": a fact of the problem
         if to_you or subject[0] in cues.own_talk or " ".join(subject[:verb]) in cues.own_talk:
             return True
     return False
@@ -148,12 +152,21 @@ def works_it_out(words: list[str], opens: int, cues: Cues) -> bool:
     return False
 
 
+_PACES = frozenset({"soon", "often", "quickly", "fast", "late", "early", "long"})
+
+
+def _how_soon(words: list[str], i: int) -> bool:
+    """"how soon we learn a charge was fraud": a pace asked about what "we" (the business) get, not a plan
+    ("how many I flag" is the speaker's own)."""
+    return i >= 2 and words[i] == "we" and words[i - 2] == "how" and words[i - 1] in _PACES
+
+
 def plan_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     """The candidate's own clause after the question ("what happens if the feature store goes down we
     fall back to default values"): "we" or "i" well into the question, before a verb that does not ask
-    what the problem holds ("how many payments we see")."""
+    what the problem holds ("how many payments we see"), and not in a "how soon we learn" clause."""
     for i in range(opens + 4, len(words) - 1):
-        if words[i] in ("we", "i") and words[i - 1] not in cues.bound_before and \
+        if words[i] in ("we", "i") and words[i - 1] not in cues.bound_before and not _how_soon(words, i) and \
                 words[i - 1] not in cues.statement_subjects and words[i - 1] not in ("and", "or", "but") and \
                 words[i + 1] not in cues.fact_verbs and not words[i + 1].endswith("'t"):
             return True

@@ -8,7 +8,8 @@ when the answer is visibly mid-way, and replies at once when it has reached its 
   only set the scene or given an action (the scorer's STAR labels: the last sentence is
   situation, task or action), a design or technical answer of one or two sentences;
 - ends: a wrap-up or a lesson ("that's about it", "looking back ...", "I'd make the same call
-  again", "since then ..."), a story whose last sentence is its result, a design answer of three
+  again", "since then ..."), a hand-back ("happy to go deeper on any part"), a question put back to
+  the interviewer (a "you" in the last sentence's question), a story whose last sentence is its result, a design answer of three
   or more parts that closes on how it is measured, rolled out or run, a technical answer of three
   or more sentences, an estimate that has reached its figure after working to it;
 - unsure: anything else.
@@ -59,7 +60,19 @@ WRAP = re.compile(
     r"|\bi(?:'m| am) (?:glad|proud)\b|\bwhich is how i knew\b|\bwhat i (?:took|learned|learnt) from\b"
     r"|\bi learned\b|\bi learnt\b|\bthe lesson\b|\bsince then\b|\bever since\b|\bto this day\b"
     r"|\b(?:it'?s|is) now (?:required|the|part)\b|\bwe (?:still|haven'?t had|have not had|have never had)\b|\bnow (?:runs|leads|the person)\b"
-    r"|\bwithin (?:six|three|a few) months\b|\ba year later\b|\bbecame (?:part|the)\b")
+    r"|\bwithin (?:six|three|a few) months\b|\ba year later\b|\bbecame (?:part|the)\b"
+    # closings in other words: the answer named as done ("that's the whole thing", "that's my plan", "so that
+    # was the incident, start to finish"), handed back ("happy to go deeper on any part"), a fix that keeps
+    # the fault from coming back ("so it couldn't happen silently again"), a result years on
+    r"|\bthat'?s (?:the whole (?:thing|story|answer)|my (?:plan|answer|story)|the short version)\b"
+    r"|\bthat'?s (?:really |basically )?why\W*$|\bso that was the\b|\bstart to finish\b"
+    r"|\bhappy to (?:go (?:deeper|into)|expand|elaborate|say more)\b"
+    r"|\b(?:couldn'?t|can'?t|won'?t|wouldn'?t) happen (?:\w+ )?again\b|\bnever happened again\b"
+    r"|\b(?:two|three|four|five|several) years later\b")
+# A question put back to the interviewer as the last sentence ("Where would you like me to go deeper?",
+# "Do you know roughly what share of them were actionable?"): the turn is handed over. Not sure: the
+# question mark is Whisper's, and a rhetorical question ("so what does that tell us?") has no "you".
+PUT_BACK = re.compile(r"\b(?:you|your)\b[^?]*\?\s*$")
 CLOSING_PART = re.compile(r"\b(?:a/?b test|experiment|monitor|alert|dashboard|retrain|rollout|roll it out|ramp|"
                           r"canary|shadow|guardrail|fallback|autoscal|audit|offline|online|ndcg|recall|precision|"
                           r"mean absolute error|on-time|feedback|labels? as|flow back)")
@@ -148,6 +161,8 @@ def judge(text: str, kind: str = "story") -> Verdict:
         step = kind == "estimate" and wrap.group(0).startswith("so that")
         # with nothing before it, "Looking back, ..." may open the answer: an end, not a sure one
         return Verdict("end", ("wraps up: " + last[:60],), sure=not step and len(texts) > 1)
+    if PUT_BACK.search(last) and len(texts) > 1:
+        return Verdict("end", ("a question put back to the interviewer: " + last[:60],))
     listed = _open_list(texts)
     if listed is not None:
         return Verdict("goes_on", ("a list announced and not finished: " + listed[:60],))
