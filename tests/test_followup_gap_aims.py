@@ -8,25 +8,14 @@ from coach.content import default_content
 from coach.domain import Transcript
 from coach.eval import followup_gaps
 from coach.eval import followups as fe
-from coach.interview.engine import InterviewEngine, NeedFollowUp
 from coach.scoring import score_answer
-
-
-def _first_follow_up(text: str, qid: str) -> str | None:
-    content = default_content()
-    q = content.question(qid)
-    spec = content.round(q.round)
-    card = score_answer(Transcript(text), question=q, round_spec=spec, rubric=content.rubric(q.round), level="senior")
-    engine = InterviewEngine([(q, spec)])
-    engine.start(0.0)
-    action = engine.answered(text, card, 1.0)
-    return action.gap if isinstance(action, NeedFollowUp) else None
+from tests.fixtures.scoring import first_follow_up
 
 
 def test_a_thin_plan_for_a_what_would_you_do_question_is_probed_not_passed_over() -> None:
     text = ("I'd mostly get to know people first. I'd have coffee with everyone on the team, read through the "
             "wiki, and try to pick up a few small tickets so I learn how things are done here.")
-    assert _first_follow_up(text, "hm-first-90-days") == "missing_point"
+    assert first_follow_up(text, "hm-first-90-days") == "missing_point"
 
 
 def test_gaps_only_mode_reports_the_engines_gap_per_case_without_loading_a_model(monkeypatch, capsys) -> None:
@@ -131,7 +120,7 @@ def test_a_design_with_no_figures_is_asked_for_numbers_even_when_it_says_one_sha
             "team tune a small head on top. Versions get an owner and a compatibility test and the old one stays up "
             "until every consumer has moved. After launch I'd monitor lookup latency, recall against exact search "
             "and every team's own metric, with a canary and a rollback on each new version.")
-    assert _first_follow_up(text, "sd-embedding-platform") == "no_numbers"
+    assert first_follow_up(text, "sd-embedding-platform") == "no_numbers"
 
 
 def test_people_won_for_the_work_are_a_step_not_the_storys_outcome() -> None:
@@ -141,7 +130,7 @@ def test_people_won_for_the_work_are_a_step_not_the_storys_outcome() -> None:
             "first template was in use. Later the serving piece hit a latency wall for one team, so I let them keep "
             "their stack behind the same interface. In the end I handed each piece to a named owner with an "
             "on-call rotation.")
-    assert _first_follow_up(text, "bh-platform-initiative") == "no_result"
+    assert first_follow_up(text, "bh-platform-initiative") == "no_result"
 
 
 def test_no_example_and_a_request_for_another_angle_is_a_non_answer_even_at_length() -> None:
@@ -151,7 +140,7 @@ def test_no_example_and_a_request_for_another_angle_is_a_non_answer_even_at_leng
             "things properly, though, and I try to review carefully. Is there another angle on this you'd like "
             "me to take instead?")
     assert len(text.split()) > 60
-    assert _first_follow_up(text, "bh-raising-standards") == "non_answer"
+    assert first_follow_up(text, "bh-raising-standards") == "non_answer"
 
 
 def _gap_ids(text: str, qid: str) -> list[str]:

@@ -7,8 +7,8 @@ from __future__ import annotations
 from coach.content import default_content
 from coach.domain import Transcript
 from coach.followups import outcome
-from coach.interview.engine import InterviewEngine, NeedFollowUp
 from coach.scoring import score_answer
+from tests.fixtures.scoring import first_follow_up
 
 ENDS_ON_A_STEP = (
     "Our churn model for the subscription business was retrained every week from billing events. I noticed "
@@ -25,26 +25,15 @@ OUTCOME_BEFORE_STEPS = (
     "logging so experiments could launch in days. We wrote the rollout plan and we ran the experiments.")
 
 
-def _first_follow_up(text: str, qid: str) -> str | None:
-    content = default_content()
-    q = content.question(qid)
-    spec = content.round(q.round)
-    card = score_answer(Transcript(text), question=q, round_spec=spec, rubric=content.rubric(q.round), level="senior")
-    engine = InterviewEngine([(q, spec)])
-    engine.start(0.0)
-    action = engine.answered(text, card, 1.0)
-    return action.gap if isinstance(action, NeedFollowUp) else None
-
-
 def test_a_story_ending_on_one_more_step_is_asked_what_came_of_it() -> None:
-    assert _first_follow_up(ENDS_ON_A_STEP, "dd-data-quality") == "no_result"
-    assert _first_follow_up(ENDS_ON_THE_OUTCOME, "dd-data-quality") != "no_result"
+    assert first_follow_up(ENDS_ON_A_STEP, "dd-data-quality") == "no_result"
+    assert first_follow_up(ENDS_ON_THE_OUTCOME, "dd-data-quality") != "no_result"
 
 
 def test_a_measure_moved_before_the_last_steps_is_the_outcome_told() -> None:
     assert outcome.moved_a_measure("and we brought the p99 down to forty milliseconds on the way")
     assert not outcome.moved_a_measure("We noticed the p99 had jumped to forty milliseconds")
-    assert _first_follow_up(OUTCOME_BEFORE_STEPS, "rc-biggest-system") == "we_not_i"
+    assert first_follow_up(OUTCOME_BEFORE_STEPS, "rc-biggest-system") == "we_not_i"
 
 
 def test_a_step_and_an_outcome_are_told_apart() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import DataTable
@@ -53,6 +54,24 @@ def story_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
+def _report(db: Path) -> Any:
+    """The progress report built from the history at `db`, as `coach report` builds it."""
+    store = SQLiteStore(db)
+    try:
+        return build(store)
+    finally:
+        store.close()
+
+
+def _answers(db: Path) -> list[dict[str, Any]]:
+    """The candidate's turns of the first session at `db`, in order."""
+    store = SQLiteStore(db)
+    try:
+        return [t for t in store.turns(store.sessions()[0]["id"]) if t["speaker"] == "candidate"]
+    finally:
+        store.close()
+
+
 def test_report_scores_a_session_as_the_app_does(story_db: Path) -> None:
     store = SQLiteStore(story_db)
     try:
@@ -69,12 +88,7 @@ def test_report_scores_a_session_as_the_app_does(story_db: Path) -> None:
 
 
 def test_report_names_an_answer_by_its_turn_in_the_session(story_db: Path) -> None:
-    store = SQLiteStore(story_db)
-    try:
-        answers = [t for t in store.turns(store.sessions()[0]["id"]) if t["speaker"] == "candidate"]
-        report = build(store)
-    finally:
-        store.close()
+    answers, report = _answers(story_db), _report(story_db)
     assert [a["idx"] for a in answers] == [1, 3] and [a["id"] for a in answers] == [2, 4]
     best = report.best[0]
     assert best.turn_no == 3
@@ -147,11 +161,7 @@ def test_closing_praises_the_story_that_came_good_in_its_follow_up_not_its_deliv
 
 
 def test_report_counts_in_words_and_names_delivery_as_the_app_does(story_db: Path) -> None:
-    store = SQLiteStore(story_db)
-    try:
-        report = build(store)
-    finally:
-        store.close()
+    report = _report(story_db)
     assert "1 session, 2 answers (2 scored)" in render_html(report)
     assert "1 session, 2 answers (2 scored)" in render_md(report)
     names = [t.name for t in report.dimensions]
@@ -159,23 +169,14 @@ def test_report_counts_in_words_and_names_delivery_as_the_app_does(story_db: Pat
 
 
 def test_story_bank_keeps_a_story_and_its_follow_up_answer_as_one_telling(story_db: Path) -> None:
-    store = SQLiteStore(story_db)
-    try:
-        report = build(store)
-    finally:
-        store.close()
+    report = _report(story_db)
     assert len(report.stories) == 1 and report.stories[0].told == 1 and len(report.stories[0].turn_ids) == 2
     told = {c.signal.id: c.status for c in report.coverage}
     assert "told once" in told.values() and "rehearsed" not in told.values()
 
 
 def test_report_judges_a_story_by_its_card_with_the_follow_up_not_its_first_half(story_db: Path) -> None:
-    store = SQLiteStore(story_db)
-    try:
-        answers = [t for t in store.turns(store.sessions()[0]["id"]) if t["speaker"] == "candidate"]
-        report = build(store)
-    finally:
-        store.close()
+    answers, report = _answers(story_db), _report(story_db)
     final = {d.id: d.score for d in answers[-1]["scores"].dimensions}
     trends = {t.id: t for t in report.dimensions}
     assert trends["star_structure"].points[0].value == pytest.approx(final["star_structure"])
@@ -184,20 +185,12 @@ def test_report_judges_a_story_by_its_card_with_the_follow_up_not_its_first_half
 
 
 def test_report_with_one_question_answered_says_why_no_answer_is_the_weakest(story_db: Path) -> None:
-    store = SQLiteStore(story_db)
-    try:
-        report = build(store)
-    finally:
-        store.close()
+    report = _report(story_db)
     for page in (render_html(report), render_md(report)):
         weakest = page.split("Weakest answers", 1)[1][:300]
         assert "Too few answers yet to pick out the weakest" in weakest and "None scored yet" not in weakest
 
 
 def test_report_quotes_a_story_as_it_was_scored_with_its_follow_up(story_db: Path) -> None:
-    store = SQLiteStore(story_db)
-    try:
-        report = build(store)
-    finally:
-        store.close()
+    report = _report(story_db)
     assert report.best[0].excerpt.startswith("I argued with my team")      # the story's start, not only the figure
