@@ -138,7 +138,10 @@ def test_data_dir_database_and_recordings_are_owner_only(interview) -> None:
 
 def _mentions(folder: Path, since: float, skip: list[Path]) -> list[Path]:
     found = []
-    for path in folder.rglob("*"):
+    # os.walk, not rglob: a folder another part of the coach removes while the walk runs (the voice's ready lines are
+    # cleaned up as the session closes) is skipped, as a file that vanishes is below
+    paths = (Path(top) / name for top, _, names in os.walk(folder) for name in names)
+    for path in paths:
         try:
             if (not path.is_file() or path.stat().st_mtime < since or path.stat().st_size > 50_000_000
                     or any(path.is_relative_to(s) for s in skip)):
