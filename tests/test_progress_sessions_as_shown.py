@@ -10,18 +10,14 @@ from typing import Any
 import pytest
 from textual.widgets import DataTable
 
-from coach import services
 from coach.adapters.store_sqlite import SQLiteStore
-from coach.adapters.tts import SilentSpeaker
 from coach.cli import main
 from coach.commands.report import build
-from coach.content import default_content
 from coach.reports import render_html, render_md
-from coach.scoring import score_answer
 from coach.tui.app import CoachApp
 from coach.tui.screens.replay import ReplayScreen, SessionScreen
-from tests.fixtures.tui import StubInterviewer, StubTranscriber, ui_overrides
-from tests.fixtures.typed import TypedAnswers
+from tests.fixtures.tui import ui_overrides
+from tests.fixtures.typed import run_typed_session
 
 STORY = ("I argued with my team that we should keep our gradient boosted model instead of moving to a transformer "
          "for ranking. I owned the ranking service and ran the offline comparison myself. Then I saw the online "
@@ -32,25 +28,11 @@ ASK_FACTS = ("Before I design anything, how many transactions per second do we s
              "latency budget for a decision?")
 
 
-def _session(db: Path, question_id: str, answers: list[str]) -> str:
-    content = default_content()
-    question = content.question(question_id)
-    store = SQLiteStore(db)
-    sid = store.start_session(plan="drill", round=question.round, level="senior", mode="headless")
-    runner = services.build_runner(content=content, items=[(question, content.round(question.round))],
-                                   source=TypedAnswers(answers), transcriber=StubTranscriber(),
-                                   interviewer=StubInterviewer(), speaker=SilentSpeaker(), store=store,
-                                   scorer=score_answer, on_event=lambda e: None, no_speech="raise")
-    runner.run(sid)
-    store.close()
-    return sid
-
-
 @pytest.fixture(scope="module")
 def story_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One story whose result came only when the follow-up asked for it."""
     db = tmp_path_factory.mktemp("story") / "coach.db"
-    _session(db, "bh-disagreement", [STORY, RESULT])
+    run_typed_session(db, "bh-disagreement", [STORY, RESULT])
     return db
 
 
@@ -98,7 +80,7 @@ def test_report_names_an_answer_by_its_turn_in_the_session(story_db: Path) -> No
 
 def test_clarifying_questions_are_counted_apart_from_answers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "coach.db"
-    _session(db, "sd-fraud-detection", [ASK_FACTS, "We assume two thousand transactions a second at peak."])
+    run_typed_session(db, "sd-fraud-detection", [ASK_FACTS, "We assume two thousand transactions a second at peak."])
     store = SQLiteStore(db)
     row = store.sessions()[0]
     kinds = [t["kind"] for t in store.turns(row["id"]) if t["speaker"] == "candidate"]
@@ -123,8 +105,8 @@ def test_clarifying_questions_are_counted_apart_from_answers(tmp_path: Path, cap
 
 def test_a_session_ended_with_no_answers_says_so_and_is_not_counted_as_practice(tmp_path: Path) -> None:
     db = tmp_path / "coach.db"
-    _session(db, "bh-disagreement", [STORY])
-    empty = _session(db, "bh-disagreement", [])
+    run_typed_session(db, "bh-disagreement", [STORY])
+    empty = run_typed_session(db, "bh-disagreement", [])
     store = SQLiteStore(db)
     try:
         assert store.session(empty)["status"] == "no_answers"

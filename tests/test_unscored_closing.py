@@ -7,13 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from coach import services
 from coach.adapters.store_sqlite import SQLiteStore
-from coach.adapters.tts import SilentSpeaker
-from coach.content import default_content
-from coach.scoring import score_answer
-from tests.fixtures.tui import StubInterviewer, StubTranscriber
-from tests.fixtures.typed import TypedAnswers
+from tests.fixtures.typed import run_typed_session
 
 ASK_FACTS = ("Before I design anything, how many transactions per second do we see at peak, and what is the "
              "latency budget for a decision?")
@@ -21,15 +16,8 @@ ASK_UNKNOWN = "Before I start, do we have to support more than one language?"
 
 
 def _closing(tmp_path: Path, question_id: str, answers: list[str]) -> tuple[str, list[str]]:
-    content = default_content()
-    question = content.question(question_id)
+    sid = run_typed_session(tmp_path / "coach.db", question_id, answers)
     store = SQLiteStore(tmp_path / "coach.db")
-    sid = store.start_session(plan="drill", round=question.round, level="senior", mode="headless")
-    runner = services.build_runner(content=content, items=[(question, content.round(question.round))],
-                                   source=TypedAnswers(answers), transcriber=StubTranscriber(),
-                                   interviewer=StubInterviewer(), speaker=SilentSpeaker(), store=store,
-                                   scorer=score_answer, on_event=lambda e: None, no_speech="raise")
-    runner.run(sid)
     turns = store.turns(sid)
     store.close()
     assert turns[-1]["kind"] == "closing"
