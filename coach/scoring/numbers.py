@@ -67,7 +67,7 @@ def _find_numbers(text: str) -> tuple[NumberSpan, ...]:
             i = power
             continue
         if low in ONES or low in TENS or low in ("a", "an", "half", "point", "hundred") or low in SCALES:
-            parsed = _words(toks, i)
+            parsed = _words(toks, i, text)
             if parsed is not None:
                 value, j = parsed
                 if j < n and toks[j][0] in ("k", "K") and toks[j][1] - toks[j - 1][2] == 1:
@@ -149,8 +149,9 @@ def _seq(toks: list[tuple[str, int, int]], j: int, words: tuple[str, ...]) -> bo
     return all(j + k < len(toks) and toks[j + k][0].lower() == w for k, w in enumerate(words))
 
 
-def _words(toks: list[tuple[str, int, int]], i: int) -> tuple[float, int] | None:
-    """Parse a run of number words starting at token i; return (value, next index) or None."""
+def _words(toks: list[tuple[str, int, int]], i: int, text: str = "") -> tuple[float, int] | None:
+    """Parse a run of number words starting at token i; return (value, next index) or None. With `text`, a comma
+    after a scale word ends the number unless what follows continues it ("two million, three hundred thousand")."""
     n = len(toks)
 
     def low(k: int) -> str:
@@ -170,6 +171,7 @@ def _words(toks: list[tuple[str, int, int]], i: int) -> tuple[float, int] | None
     current = 0.0
     seen = False
     last = ""          # "ones" | "tens" | "hundred" | "scale"
+    scale = 1.0        # the last scale word's value
     while j < n:
         w = low(j)
         if w in ("a", "an") and not seen and (low(j + 1) in SCALES or low(j + 1) in ("hundred", "dozen")):
@@ -187,6 +189,10 @@ def _words(toks: list[tuple[str, int, int]], i: int) -> tuple[float, int] | None
             last = "scale"
             j += 1
             continue
+        if last == "scale" and text and "," in text[toks[j - 1][2]:toks[j][1]] and (w in ONES or w in TENS):
+            rest = _words(toks, j)     # "eight billion, sixteen gigaflops": two figures, not 8,000,000,016
+            if rest is None or rest[0] < scale / 1000:
+                break
         if w in ONES or w in TENS:
             v = ONES.get(w, TENS.get(w, 0))
             if last == "tens" and w in ONES and v < 10 and current % 10 == 0:
@@ -207,6 +213,7 @@ def _words(toks: list[tuple[str, int, int]], i: int) -> tuple[float, int] | None
             continue
         if w in SCALES and seen and last in ("ones", "tens", "hundred", "point"):
             total += (current or 1) * SCALES[w]
+            scale = SCALES[w]
             current = 0.0
             last = "scale"
             j += 1

@@ -152,6 +152,8 @@ def match_unit(tail: str, suffix: str, sentence: str, raw: float) -> UnitMatch |
         return UnitMatch("model_size", "params", 1, m.group(0).strip(), m.end())
     if suffix in ("b", "B") and (m := _MODEL.match(tail)):
         return UnitMatch("model_size", "params", 1, suffix, 0)
+    if raw >= 1e6 and (m := _MODEL.match(tail)):      # "the seventy billion model": its parameters
+        return UnitMatch("model_size", "params", 1, "", 0)
     if m := _QPS.match(tail):
         u = m.group("u").lower()
         per = {"qpd": 86400, "rpm": 60}.get(u, 1)
