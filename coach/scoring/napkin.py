@@ -21,7 +21,7 @@ and states the right figure.
 """
 from __future__ import annotations
 
-from coach.scoring import napkin_llm, napkin_rates, napkin_said, napkin_steps, napkin_tests
+from coach.scoring import napkin_constants, napkin_llm, napkin_rates, napkin_said, napkin_steps, napkin_tests
 from coach.scoring.napkin_judge import (EXACT_TOLERANCE, ROUGH_TOLERANCE, STEPS, TOLERANCE, _ROUGH, Check,
                                         _judge, _tol)
 from coach.scoring.napkin_costs import _cost
@@ -40,7 +40,9 @@ def check(qs: list[Quantity], text: str, factors: list[float]) -> list[Check]:
               ok: bool | None = None) -> Check | None:
         return _judge(rule, q, expected, how, [], unit, tol=(ROUGH_TOLERANCE if _tol.value > TOLERANCE else tol) or None,
                       ok=ok)
-    first = [c for c in napkin_llm.check(qs, text, judge, _tol.value) if c is not None]
+    first = [c for c in napkin_constants.check(qs, text, judge) if c is not None]
+    taken = {c.at for c in first}
+    first += [c for c in napkin_llm.check(qs, text, judge, _tol.value) if c is not None and c.at not in taken]
     first += [c for c in napkin_rates.check(qs, text, factors, _judge) if c is not None]
     first += [c for c in napkin_tests.check(qs, text, _judge) if c is not None]
     first += [c for c in napkin_steps.check(qs, text, _judge, EXACT_TOLERANCE * _tol.value / TOLERANCE) if c is not None]

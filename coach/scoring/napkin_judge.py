@@ -32,6 +32,8 @@ STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qp
          "scale": "halving, doubling or a fraction of a stated figure",
          "per_person": "team rate ÷ people sharing it",
          "transfer_time": "bytes ÷ the link's bytes per second",
+         "precision_bytes": "bytes per value: fp32 4, fp16/bf16 2, int8 1, int4 0.5",
+         "bits_bytes": "bits ÷ 8 = bytes",
          "arithmetic": "the arithmetic as said"}
 
 

@@ -1,0 +1,55 @@
+"""The field's napkin constants (`rubrics/napkin_constants.toml`): bytes per value of each number format, bits
+per byte, FLOPs per parameter per token, Adam's bytes per parameter. The napkin check compares what an answer
+states against them (coach/scoring/napkin_constants.py)."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from coach import paths
+from coach.content import check
+from coach.content.check import Where
+
+
+@dataclass(frozen=True)
+class NapkinConstants:
+    precisions: tuple[tuple[tuple[str, ...], float], ...]   # (names, bytes per value)
+    bits_per_byte: float
+    decoding_flops: float          # per parameter per generated token
+    training_flops: float          # per parameter per token trained on
+    adam_bytes: float              # per parameter, and the range a careful answer may use
+    adam_low: float
+    adam_high: float
+
+
+def load_napkin_constants(path: Path | None = None) -> NapkinConstants:
+    """Read and validate the file; a bad entry is a ContentError naming it."""
+    path = path or paths.rubrics_dir() / "napkin_constants.toml"
+    shown = f"rubrics/{path.name}"
+    top = Where(shown)
+    data = check.read_toml(path, shown)
+    check.known_keys(data, ("precision", "network", "compute", "optimizer"), top)
+    precisions = []
+    for n, table in enumerate(check.tables(data, "precision", top), 1):
+        where = top.at(f"precision {n}")
+        check.known_keys(table, ("names", "bytes"), where)
+        names = tuple(s.lower() for s in check.text_list(table, "names", where, lo=1))
+        precisions.append((names, check.number(table, "bytes", where, 0.125, 16)))
+    net = check.table_of(data.get("network"), top.at("network"), "network")
+    compute = check.table_of(data.get("compute"), top.at("compute"), "compute")
+    opt = check.table_of(data.get("optimizer"), top.at("optimizer"), "optimizer")
+    return NapkinConstants(
+        precisions=tuple(precisions),
+        bits_per_byte=check.number(net, "bits_per_byte", top.at("network"), 1, 64),
+        decoding_flops=check.number(compute, "decoding_flops_per_param", top.at("compute"), 1, 100),
+        training_flops=check.number(compute, "training_flops_per_param", top.at("compute"), 1, 100),
+        adam_bytes=check.number(opt, "adam_bytes_per_param", top.at("optimizer"), 1, 64),
+        adam_low=check.number(opt, "adam_low", top.at("optimizer"), 1, 64),
+        adam_high=check.number(opt, "adam_high", top.at("optimizer"), 1, 64))
+
+
+@functools.lru_cache(maxsize=1)
+def napkin_constants() -> NapkinConstants:
+    """The shipped file, read once."""
+    return load_napkin_constants()

@@ -1,0 +1,135 @@
+"""Napkin checks on the field's constants, as stated in the answer (rubrics/napkin_constants.toml):
+
+  precision_bytes  a number format's bytes per value said wrongly ("fp32, at one byte a parameter"); the memory
+                   figure built on it is recomputed with the right bytes when the answer gives one
+  bits_bytes       a link's bits restated as bytes without dividing by 8 ("a 400 megabit uplink moves 400
+                   megabytes a second")
+  adam_memory      Adam's bytes per parameter said outside the usual 12 to 20
+
+Only a constant the answer states is judged: a format named with a bytes-per-value figure in the same clause,
+a bit rate and a byte rate with nothing but a few words ("which is", "moves") between them."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from coach.content.napkin_constants import NapkinConstants, napkin_constants
+from coach.scoring.napkin_judge import Check
+from coach.scoring.sizing import Quantity
+from coach.scoring.text import fmt_num
+
+_F = re.IGNORECASE
+_CLAUSE_END = re.compile(r"[.!?;](?:\s|$)")
+# a precision's bytes said in the same clause as its name, with no other training state in between
+_OTHER_STATE = re.compile(r"\b(?:adam\w*|optimi[sz]\w*|gradients?|master|moments?|states?|activations?|kv|cache|"
+                          r"mixed|quantis\w*|quantiz\w*|compress\w*|overhead)\b", _F)
+_BITS = re.compile(r"bit|bps|[kmgtKMGT]b/s")     # "megabit", "Gbps", "10 Gb/s" (a lowercase b: bits)
+_RESTATED = re.compile(r"^[\s,(]*(?:[a-z'-]+\s+){0,3}?(?:is|are|which is|that's|that is|or|i\.e\.|moves|means|"
+                       r"gives|carries|pushes|delivers|so)\s+(?:about\s+|roughly\s+|around\s+|only\s+|just\s+)?$", _F)
+_IS = re.compile(r"^\s*(?:is|are|at|takes?|uses?|means|=|,|which is)\s*(?:about\s+|just\s+|only\s+)?$", _F)
+
+
+@lru_cache(maxsize=1)
+def _precision_pattern() -> tuple[re.Pattern[str], dict[str, float]]:
+    consts = napkin_constants()
+    table = {name: b for names, b in consts.precisions for name in names}
+    alts = "|".join(re.escape(n).replace(r"\ ", r"[\s-]") for n in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", _F), table
+
+
+def _bytes_of(name: str, table: dict[str, float]) -> float:
+    low = name.lower()
+    return next((table[k] for k in (low, low.replace("-", " "), low.replace(" ", "-")) if k in table), 0.0)
+
+
+def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    consts = napkin_constants()
+    out = _precision_bytes(qs, text, judge)
+    out += _bits_bytes(qs, text, judge, consts)
+    out += _adam_bytes(qs, text, judge, consts)
+    return out
+
+
+def _clause(text: str, a: int, b: int) -> str | None:
+    """The text from a to b when no clause ends between them."""
+    gap = text[a:b]
+    return None if _CLAUSE_END.search(gap) else gap
+
+
+def _precision_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    pattern, table = _precision_pattern()
+    names = list(pattern.finditer(text))
+    if not names:
+        return []
+    out: list[Check | None] = []
+    params = [q for q in qs if q.kind == "model_size"]
+    for q in qs:
+        if q.kind != "storage" or q.value > 16:
+            continue
+        # "fp32, at one byte a parameter" (a per-parameter figure in the format's clause), "fp32 is two bytes"
+        near = [m for m in names if m.end() <= q.start and (gap := _clause(text, m.end(), q.start)) is not None
+                and not _OTHER_STATE.search(gap) and (q.has("per_param") and len(gap) < 60 or _IS.match(gap))]
+        if not near:
+            continue
+        name = near[-1]
+        right = _bytes_of(name.group(0), table)
+        if not right or abs(q.value / right - 1) < 0.01:
+            continue
+        said = name.group(0)
+        n = next((p for p in reversed(params) if p.start < q.start), None)
+        total = None
+        if n is not None:                # the memory the answer built on the wrong bytes ("so about 34 gigabytes")
+            total = next((t for t in qs if t.kind == "storage" and t.start > q.start and t.value > 1e6
+                          and 1 / 1.5 <= t.value / (n.value * q.value) <= 1.5
+                          and t.start - q.start < 200), None)
+        if total is not None and n is not None:
+            out.append(judge("model_memory", total, n.value * right,
+                             f"{fmt_num(n.value)} parameters × {fmt_num(right)} bytes ({said} is {fmt_num(right)} "
+                             f"bytes a value, not {fmt_num(q.value)})", "B", 1.5))
+        else:
+            out.append(judge("precision_bytes", q, right, f"{said} is {fmt_num(right)} bytes a value", "B", 1.01,
+                             ok=False))
+    return out
+
+
+def _bits_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | None],
+                consts: NapkinConstants) -> list[Check | None]:
+    rates = [q for q in qs if q.kind in ("bandwidth", "storage")]
+    out: list[Check | None] = []
+    for a, b in zip(rates, rates[1:]):
+        if not _BITS.search(a.text) or _BITS.search(b.text) or b.start <= a.start:
+            continue
+        if (a.unit == "B/s") != (b.unit == "B/s"):
+            continue
+        gap = _clause(text, a.start + len(a.text), b.start)
+        if gap is None or not _RESTATED.match(gap):
+            continue
+        bits = a.value * consts.bits_per_byte
+        out.append(judge("bits_bytes", b, a.value, f"{a.text} ÷ {fmt_num(consts.bits_per_byte)} bits a byte", b.unit,
+                         1.5)
+                   if bits > 0 else None)
+    return out
+
+
+_ADAM = re.compile(r"\badam\w*", _F)
+_NOT_PLAIN_ADAM = re.compile(r"\b(?:8[- ]bit adam|lora|qlora|frozen|adapters?|shard\w*|zero|offload\w*)\b", _F)
+
+
+def _adam_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | None],
+                consts: NapkinConstants) -> list[Check | None]:
+    """ "Adam: about four bytes a parameter": the answer's own per-parameter figure, when it says one."""
+    if not _ADAM.search(text) or _NOT_PLAIN_ADAM.search(text):
+        return []
+    out: list[Check | None] = []
+    for q in qs:
+        if q.kind == "storage" and q.has("per_param") and not consts.adam_low <= q.value <= consts.adam_high:
+            m = next((m for m in _ADAM.finditer(text) if m.end() <= q.start and
+                      _clause(text, m.end(), q.start) is not None), None)
+            if m is None or (gap := text[m.end():q.start]) is None or _precision_pattern()[0].search(gap):
+                continue
+            out.append(judge("adam_memory", q, consts.adam_bytes,
+                             f"Adam keeps weights, gradients and two moments: about {fmt_num(consts.adam_bytes)} "
+                             "bytes a parameter", "B", 1.01,
+                             ok=False))
+    return out
