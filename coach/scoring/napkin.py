@@ -21,7 +21,7 @@ and states the right figure.
 """
 from __future__ import annotations
 
-from coach.scoring import napkin_constants, napkin_llm, napkin_rates, napkin_said, napkin_steps, napkin_tests
+from coach.scoring import napkin_constants, napkin_each, napkin_llm, napkin_rates, napkin_said, napkin_steps, napkin_tests
 from coach.scoring.napkin_judge import (EXACT_TOLERANCE, ROUGH_TOLERANCE, STEPS, TOLERANCE, _ROUGH, Check,
                                         _judge, _tol)
 from coach.scoring.napkin_costs import _cost
@@ -52,6 +52,8 @@ def check(qs: list[Quantity], text: str, factors: list[float]) -> list[Check]:
         out.extend(c for c in fn(qs, text, factors) if c is not None and c.at not in claimed)
     judged = {c.at for c in out}
     out.extend(c for c in napkin_said.check(qs, text, _judge, _tol.value) if c is not None and c.at not in judged)
+    judged = {c.at for c in out}
+    out.extend(c for c in napkin_each.check(qs, text, _judge, _tol.value) if c is not None and c.at not in judged)
     return out
 
 
