@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from coach.content.napkin_constants import napkin_constants
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
 from coach.scoring.text import fmt_num, human
@@ -185,15 +186,16 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     if per_token and ctx:
         out.extend(_per_sequence(text, storage, stated_pt, per_token, ctx, seqs, judge, tolerance))
     # training compute, time; decoding
-    train = re.search(r"\btrain\w*|\bpre-?train", text, _F)
+    train = re.search(r"\btrain\w*|\bpre-?train|\bparam\w* (?:on|over|through)\b[^.;]{0,30}\btokens\b", text, _F)
+    k = napkin_constants()
     toks = _tokens(text)
     n = params[0].value if params else None
     if n and toks and train:
         total = next((f for f in flops if f.start > toks[0].start and not _PER_SECOND.match(text[f.end:f.end + 20])),
                      None)
         if total is not None:
-            out.append(judge("training_flops", total, 6 * n * toks[0].value,
-                             f"6 × {fmt_num(n)} parameters × {fmt_num(toks[0].value)} tokens", "FLOPs",
+            out.append(judge("training_flops", total, k.training_flops * n * toks[0].value,
+                             f"{fmt_num(k.training_flops)} × {fmt_num(n)} parameters × {fmt_num(toks[0].value)} tokens", "FLOPs",
                              RULE_OF_THUMB))
     rates = [f for f in flops if _PER_SECOND.match(text[f.end:f.end + 20]) or      # "each" after it, same sentence
              re.match(r"[^.;?!]*?\b(?:each|apiece|per gpu|effective)\b", text[f.end:f.end + 15], _F) or
@@ -205,7 +207,7 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     gpus = [q for q in qs if q.kind == "compute" and q.unit == "GPUs" and (not q.has("per_instance") or
                                                                           _EACH_RATE.match(text[q.start + len(q.text):]))]
     if rates and (totals or (n and toks and train)):
-        work = totals[0].value if totals else 6 * (n or 0.0) * toks[0].value
+        work = totals[0].value if totals else k.training_flops * (n or 0.0) * toks[0].value
         rate = rates[0]
         ends = None                 # the time said for the run, and its restatements in the same sentence
         for d in qs:
@@ -225,7 +227,8 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
         for f in flops:
             if f.start > params[0].start and (_PER_TOKEN.match(text[f.end:f.end + 30]) or
                                               re.search(r"\b(?:one|a|a single|each|every|per) (?:new |generated |output )?token\b", text[:f.start], _F)):
-                out.append(judge("decode_flops", f, 2 * n, f"2 × {fmt_num(n)} parameters per token", "FLOPs",
+                out.append(judge("decode_flops", f, k.decoding_flops * n,
+                                 f"{fmt_num(k.decoding_flops)} × {fmt_num(n)} parameters per token", "FLOPs",
                                  RULE_OF_THUMB))
                 break
     # Adam
@@ -234,8 +237,8 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
             if q.has("per_item") or q.value <= 32:   # "16 bytes apiece", "each parameter costs sixteen bytes":
                 continue                                # the per-parameter figure itself, not the total
             if q.start > params[0].start and not _PER_TOKEN.match(text[q.start + len(q.text):q.start + 40]):
-                out.append(judge("adam_memory", q, 16 * n, f"{fmt_num(n)} parameters × 16 bytes (Adam, mixed "
-                                                           "precision)", "B", RULE_OF_THUMB))
+                out.append(judge("adam_memory", q, k.adam_bytes * n, f"{fmt_num(n)} parameters × "
+                                 f"{fmt_num(k.adam_bytes)} bytes (Adam, mixed precision)", "B", RULE_OF_THUMB))
                 break
     out.extend(_gpus_for_memory(text, storage, judge))
     return [c for c in out if c is not None]
@@ -243,6 +246,10 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
 
 _PER_SEQ = re.compile(r"^\s*(?:of cache\s+)?(?:per|a|each|for (?:one|each|a|every))\s+(?:conversation|sequence|request|"
                       r"user|chat|session|prompt|stream)\b", _F)
+
+
+_ONE_SEQ = re.compile(r"\b(?:a|one|each|every|a single)\s+(?:conversation|sequence|request|chat|session|prompt|context)"
+                      r"\s+(?:of|with|at)\s+(?:about\s+|roughly\s+)?$", _F)      # "a chat of 8,000 tokens needs ..."
 
 
 def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity], per_token: float, ctx: list[Fig],
@@ -259,7 +266,8 @@ def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity],
         if c is None:
             continue
         s = next((s for s in reversed(seqs) if c.start < s.start < q.start and q.start - s.start < 120), None)
-        if s is None and _PER_SEQ.match(text[q.start + len(q.text):q.start + len(q.text) + 30]):
+        if s is None and (_PER_SEQ.match(text[q.start + len(q.text):q.start + len(q.text) + 30]) or
+                          _ONE_SEQ.search(text[max(0, c.start - 40):c.start])):
             out.append(judge("kv_tokens", q, per_token * c.value,
                              f"{fmt_num(c.value)} tokens × {human(per_token, 'B')} per token", "B", tolerance))
         elif s is not None and re.search(r"\bcache|\bneed|\bmemory", text[s.start:q.start + len(q.text) + 40], _F):
