@@ -58,15 +58,14 @@ def _clause(text: str, a: int, b: int) -> str | None:
 
 
 def _precision_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    small = [q for q in qs if q.kind == "storage" and q.value <= 16]     # a few bytes: a value's size
+    if not small:
+        return []
     pattern, table = _precision_pattern()
     names = list(pattern.finditer(text))
-    if not names:
-        return []
     out: list[Check | None] = []
     params = [q for q in qs if q.kind == "model_size"]
-    for q in qs:
-        if q.kind != "storage" or q.value > 16:
-            continue
+    for q in small:
         # "fp32, at one byte a parameter" (a per-parameter figure in the format's clause), "fp32 is two bytes"
         near = [m for m in names if m.end() <= q.start and (gap := _clause(text, m.end(), q.start)) is not None
                 and not _OTHER_STATE.search(gap) and (q.has("per_param") and len(gap) < 60 or _IS.match(gap))]

@@ -6,6 +6,7 @@ gives 1e17". Every operand after the first is tied to the one before by "each", 
 ("per replica", "over", "divided", a percentage, peak or headroom) is left to the rules that read those."""
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable
@@ -15,8 +16,8 @@ from coach.scoring.numbers import NumberSpan, find_numbers
 from coach.scoring.sizing import Quantity
 
 _F = re.IGNORECASE
-_SENTENCE = re.compile(r"(?:[^.!?;]|[.](?=\d))+")        # a decimal point does not end it
-_RESULT = re.compile(r",?\s*\b(?:so(?: about| roughly| around)?|which is|that's|that is|gives|giving|comes to|"
+_SENTENCE = re.compile(r"[^.!?;]+(?:\.(?=\d)[^.!?;]*)*")        # a decimal point does not end it
+_RESULT = re.compile(r"\b(?:so(?: about| roughly| around)?|which is|that's|that is|gives|giving|comes to|"
                      r"for a total of)\b", _F)
 _CLAUSE = re.compile(r",\s*and\b|:|\bthen\b", _F)
 _LINK_AFTER = re.compile(r"^[^,]*?\b(?:each|apiece|a piece|for each|for every|per (?:request|query|search|call|page|"
@@ -33,16 +34,22 @@ _COUNTS = ("", "items", "GPUs", "users", "params")
 def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol: float) -> list[Check | None]:
     out: list[Check | None] = []
     nums = find_numbers(text)
-    for s in _SENTENCE.finditer(text):
-        m = _RESULT.search(text, s.start(), s.end())
-        if m is None:
+    starts = [n.start for n in nums]
+    sentences = [(s.start(), s.end()) for s in _SENTENCE.finditer(text)]
+    seen = set()
+    for m in _RESULT.finditer(text):           # the first "so" of each sentence
+        i = bisect.bisect_right(sentences, (m.start(), len(text))) - 1
+        if i < 0 or i in seen:
             continue
-        result = next((n for n in nums if m.end() <= n.start < m.end() + 30), None)
-        if result is None or result.start >= s.end():
+        seen.add(i)
+        first, last = sentences[i]
+        k = bisect.bisect_left(starts, m.end())
+        result = nums[k] if k < len(nums) and nums[k].start < min(m.end() + 30, last) else None
+        if result is None:
             continue
-        clause_at = [c.end() for c in _CLAUSE.finditer(text, s.start(), m.start())]
-        for start in [s.start()] + clause_at[-1:]:
-            operands = [n for n in nums if start <= n.start and n.end <= m.start()]
+        clause_at = [c.end() for c in _CLAUSE.finditer(text, first, m.start())]
+        for start in [first] + clause_at[-1:]:
+            operands = [n for n in nums[bisect.bisect_left(starts, start):k] if n.end <= m.start()]
             if 2 <= len(operands) <= 3 and _linked(text, start, operands):
                 out.append(_judged(operands, result, qs, text, judge, tol))
                 break
