@@ -27,7 +27,7 @@ _OTHER_STATE = re.compile(r"\b(?:adam\w*|optimi[sz]\w*|gradients?|master|moments
 _BITS = re.compile(r"bit|bps|[kmgtKMGT]b/s")     # "megabit", "Gbps", "10 Gb/s" (a lowercase b: bits)
 _RESTATED = re.compile(r"^[\s,(]*(?:[a-z'-]+\s+){0,3}?(?:is|are|which is|that's|that is|or|i\.e\.|moves|means|"
                        r"gives|carries|pushes|delivers|so)\s+(?:about\s+|roughly\s+|around\s+|only\s+|just\s+)?$", _F)
-_IS = re.compile(r"^\s*(?:is|are|at|takes?|uses?|means|=|,|which is)\s*(?:about\s+|just\s+|only\s+)?$", _F)
+_IS = re.compile(r"^[\s,]*(?:(?:which|that)\s+)?(?:is|are|at|takes?|uses?|means|=)?\s*(?:about\s+|just\s+|only\s+)?$", _F)
 
 
 @lru_cache(maxsize=1)
