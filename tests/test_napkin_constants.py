@@ -31,6 +31,9 @@ def flags(text: str) -> list[tuple[str, float, str]]:
      "a second.", "fan_out", 60_000, "1,500"),
     ("We run 250 stream encoders at 8 megabits a second each, so about 2 gigabytes a second leaves the cluster.",
      "bandwidth", 250e6, "8 bits a byte"),
+    # vectors: rows x dimensions x the format's bytes
+    ("Four hundred million vectors of 512 dimensions stored as fp16 come to about 100 GB.", "storage", 409.6e9,
+     "512"),
     # FLOPs a token: decoding is 2 per parameter, whatever multiplier the answer used
     ("Each generated token from the forty billion model costs six times its parameters, so about 2.4e11 FLOPs "
      "a token.", "decode_flops", 80e9, "2 × 40B"),
@@ -52,6 +55,7 @@ def test_a_wrong_constant_or_product_is_flagged_with_the_right_figure(text: str,
     "a second.",
     "We run 250 stream encoders at 8 megabits a second each, so about 250 megabytes a second leaves the cluster.",
     "We run 24 shards with three replicas each, so seventy two pods.",
+    "Every receipt scan is 80 KB and we take in two million a day with three copies, so about 480 GB a day.",
     "Adam keeps about sixteen bytes a parameter, so fine-tuning the two billion parameter model needs about 32 GB.",
     "Decoding with a nine billion parameter model costs about two times nine billion, eighteen gigaflops a token.",
 ])

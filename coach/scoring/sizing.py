@@ -208,6 +208,8 @@ def factors(text: str) -> list[float]:
         if _TIMES_AFTER.match(text[span.end:span.end + 12]) or text[span.end:span.end + 1] in ("x", "×"):
             if 1 < span.value <= 100:
                 out.append(span.value)
+        elif 1 < span.value <= 10 and _COPIES_AFTER.match(text[span.end:span.end + 24]):
+            out.append(span.value)      # "with three copies", "3-way replication": every byte stored that often
     if _DOUBLE.search(text):
         out.append(2.0)
     if _TRIPLE.search(text):
@@ -216,6 +218,7 @@ def factors(text: str) -> list[float]:
 
 
 _TIMES_AFTER = re.compile(r"^\s*(?:x|×|times)\b(?!\s+(?:a|per|an|each|every)\s)", re.I)   # tried after every number
+_COPIES_AFTER = re.compile(r"^\s*(?:full |replicated )?copies\b|^\s*-?\s*way (?:replicat|redundan|mirror)", re.I)
 _DOUBLE = re.compile(r"\b(?:double|twice|2x)\b", re.I)
 _TRIPLE = re.compile(r"\b(?:triple|thrice)\b", re.I)
 
