@@ -13,7 +13,8 @@ Rules (each needs all of its inputs said out loud; otherwise no check is made):
   transfer_time    bytes / the link's bytes per second -> seconds
 Also (napkin_rates.py) peak against average, fan-out per request and per-second against per-day, and
 (napkin_tests.py) an A/B test's length, (napkin_steps.py) a rate from a batch and its time, halving or doubling a figure, (napkin_llm.py) KV cache, training compute and time, decoding FLOPs, Adam memory and GPUs for a memory,
-(napkin_said.py) arithmetic said out loud ("A times B is C") whatever is counted.
+(napkin_said.py) arithmetic said out loud ("A times B is C") whatever is counted, (napkin_constants.py) a constant of
+the field stated wrongly (rubrics/napkin_constants.toml), (napkin_each.py) a product tied by "each".
 A derived figure is wrong when it is more than 2x off (a plain product or division), 3x when the
 answer says it is a rough guess; rules of thumb (6NT, 2N, 16 bytes) within 1.5x; after allowing any
 multiplier the answer states ("peak is 3x average", "replicated 3 times"). Every flag names the step
