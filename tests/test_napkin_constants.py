@@ -55,6 +55,8 @@ def test_a_wrong_constant_or_product_is_flagged_with_the_right_figure(text: str,
     "a second.",
     "We run 250 stream encoders at 8 megabits a second each, so about 250 megabytes a second leaves the cluster.",
     "We run 24 shards with three replicas each, so seventy two pods.",
+    "Five squads had each built their own loader for the click logs, and three of them disagreed on sessions, so "
+    "two squads reported different retention.",
     "Every receipt scan is 80 KB and we take in two million a day with three copies, so about 480 GB a day.",
     "Adam keeps about sixteen bytes a parameter, so fine-tuning the two billion parameter model needs about 32 GB.",
     "Decoding with a nine billion parameter model costs about two times nine billion, eighteen gigaflops a token.",

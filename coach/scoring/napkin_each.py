@@ -22,7 +22,7 @@ _RESULT = re.compile(r"\b(?:so(?: about| roughly| around)?|which is|that's|that 
 _CLAUSE = re.compile(r",\s*and\b|:|\bthen\b", _F)
 _LINK_AFTER = re.compile(r"^[^,]*?\b(?:each|apiece|a piece|for each|for every|per (?:request|query|search|call|page|"
                          r"user|visit|item|stream|message|event|one))\b", _F)
-_LINK_BEFORE = re.compile(r"\b(?:each|every)\b", _F)
+_LINK_BEFORE = re.compile(r"\b(?:each|every)\s+(?:[a-z'-]+\s+){0,3}$", _F)     # "and each widget hits 3"
 _EACH_OF = re.compile(r"^\W*(?:each|every one) of (?:the |our |these )?$", _F)
 _SHARES = re.compile(r"\b(?:per (?:replica|instance|server|node|host|machine|pod|box|worker|shard|core|gpu|card)|divid\w*|"
                      r"over|percent|peak|headroom|half|double|twice|times|multiplied|average|minus|plus|out of|"
@@ -88,7 +88,10 @@ def _judged(operands: list[NumberSpan], result: NumberSpan, qs: list[Quantity], 
     dims = sorted(d for u in units for d in _DIMS.get(u, ()))
     if dims != sorted(_DIMS.get(r.unit, ())):
         return None                     # a product of two rates, or a rate said as a total: not a plain fan-out
-    base = math.prod(q.value if (q := _quantity(n, qs)) is not None else n.value for n in operands)
+    values = [q.value if (q := _quantity(n, qs)) is not None else n.value for n in operands]
+    if r.value <= max(values):
+        return None                     # no more than an operand: a count said beside them, not their product
+    base = math.prod(values)
     said = math.prod(n.value for n in operands) * (r.value / result.value)
     if base <= 0 or any(1 / tol <= r.value / x <= tol for x in (base, said)):
         return None
