@@ -33,10 +33,10 @@ FRESH6 = "fresh6"                    # the sixth fresh part: the seventh pass's 
 FRESH7 = "fresh7"                    # the seventh fresh part: the eighth pass's clean check, scored once, then folded in
 FRESH8 = "fresh8"                    # the eighth fresh part: the ninth pass's clean check, scored once, then folded in
 FRESH9 = "fresh9"                    # the ninth fresh part: the tenth pass's clean check, scored once, then folded in
-FRESH10 = "fresh10"                  # the tenth fresh part: scored once as a clean check, its misses read, not tuned on yet
+FRESH10 = "fresh10"                  # the tenth fresh part: the eleventh pass's clean check, scored once, then folded in
 FOLDERS = (FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10)   # sub-folders, a part each
-PARTS = ("tuning", "held-out", FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9)
-CLEAN: tuple[str, ...] = (FRESH10,)   # the clean check: scored once, never tuned on
+PARTS = ("tuning", "held-out", FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10)
+CLEAN: tuple[str, ...] = ()   # the clean check: scored once, never tuned on
 
 
 def parts() -> tuple[str, ...]:
