@@ -33,6 +33,17 @@ WRONG = [
     "For the sales forecast a random split is fine since the model just sees more variety of weeks.",
     "Clicks are ground truth for relevance, so we trained the ranker straight on them.",
     "Setting the temperature to zero means the model will not hallucinate.",
+    # calibration, skew, windows and retrieval, said in new words
+    "Running isotonic regression on the scores re-orders them, so after calibration the AUC goes up.",
+    "We calibrated the ranker with Platt scaling mainly to get a higher AUC.",
+    "ECE is basically the same as cross entropy, just on a different scale.",
+    "Skew cannot happen here since serving loads the exact same model file as training.",
+    "We reset the counter at each minute boundary, so it always holds exactly the last sixty seconds of events.",
+    "Late events don't matter for the count because addition is commutative.",
+    "With retrieval the model cannot hallucinate because it only sees our documents.",
+    "A cosine similarity of 0.8 means there is an 80 percent probability the document is relevant.",
+    "Since the answers are grounded in our docs we don't need an evaluation set before launch.",
+    "a model whose auc is over 0.9 or so is already calibrated",
 ]
 
 RIGHT = [
@@ -54,6 +65,16 @@ RIGHT = [
     "For the sales forecast we split by time, training on the past and testing on the last quarter.",
     "Clicks are biased by position, so we logged a position feature and randomised the top slots for a small share of traffic.",
     "Temperature zero makes decoding repeatable, but a wrong answer just becomes a repeatably wrong one.",
+    "Isotonic regression is monotone, so it keeps the ranking and the AUC; it only fixes the probabilities.",
+    "A high AUC does not mean the model is calibrated; I check a reliability diagram.",
+    "ECE bins the predictions and compares confidence with the observed rate, unlike log loss.",
+    "Even with the same model file, skew can come from features computed differently at serving time.",
+    "A counter reset every minute is a fixed window, so for a true sliding window I keep per-second buckets.",
+    "Out-of-order events matter, so I buffer them until the watermark passes.",
+    "Retrieval reduces hallucination but the model can still misread passages, so we measure faithfulness.",
+    "Cosine similarity is not a probability; we pick the cut-off from labelled pairs.",
+    "Before launch we build an evaluation set of two hundred real questions.",
+    "Calibration with Platt scaling fixed the probabilities while the AUC stayed at 0.91.",
 ]
 
 

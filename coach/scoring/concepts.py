@@ -40,7 +40,8 @@ LINK = re.compile(r"\b(?:is|are|means?|meaning|that'?s|it'?s|called|refers? to|p
 TIE_OPENS = re.compile(r"^\W*(?:[\w']+\W+){0,3}?" + LINK.pattern, _F)
 TIE_CLOSES = re.compile(r"(?:\b(?:that'?s|it'?s|is|means|called|indicates|points to|a sign of|gives(?: you)?)|=)\s+"
                         r"(?:(?:a|an|the|high|low|more|too much|just|basically|pure)\s+){0,2}$", _F)
-CLAUSE_BREAK = re.compile(r"(?<!\d)\.(?!\d)|[;:?!]|\b(?:but|whereas|however|although|though|while|so)\b", _F)
+# "so" opens a clause, except in "or so" (an approximation: "an AUC over 0.9 or so is ...")
+CLAUSE_BREAK = re.compile(r"(?<!\d)\.(?!\d)|[;:?!]|\b(?:but|whereas|however|although|though|while)\b|(?<!\bor )\bso\b", _F)
 # A negation in the three words before a mention turns it round; a contrast word just before it puts it aside.
 NEG_BEFORE = re.compile(r"(?:\b(?:not|never|no|nor|neither|without|hardly|cannot|dont|doesnt|didnt|cant|wont|isnt|"
                         r"arent|wasnt|werent|shouldnt|wouldnt|couldnt)|n't)\s+(?:\S+\s+){0,2}$", _F)
