@@ -167,6 +167,18 @@ def test_talking_points_need_a_phrase_that_carries_the_point() -> None:
                         question=q).talking_points.covered
 
 
+def test_a_word_two_points_share_does_not_say_which_point_was_made() -> None:
+    q = Question("q", "technical-screen", ("senior",), "Your team's on-call is burning people out. What do you do?", "",
+                 talking_points=("Measure first: pages per week and how many are actionable",
+                                 "Remove or fix the noisy alerts"),
+                 keywords=(("pages per week", "alerts", "actionable"), ("noisy", "alerts", "delete")))
+    vague = score_answer("I would look at the alerts with the team, and then talk it through with everyone and make a "
+                         "plan together so people feel supported.", question=q)
+    assert "Measure first: pages per week and how many are actionable" not in [h.point for h in vague.talking_points.covered]
+    counted = score_answer("First I would count the alerts per week and how many were actionable.", question=q)
+    assert "Measure first: pages per week and how many are actionable" in [h.point for h in counted.talking_points.covered]
+
+
 @pytest.mark.parametrize("text", [
     "200 million searches a day is roughly 2,300 queries per second on average, and maybe 7,000 at peak.",
     "That's 7,000 queries per second at peak; each request ranks 500 candidates, so the ranker scores about "

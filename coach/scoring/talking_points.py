@@ -78,7 +78,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 _GENERIC = frozenset(stem(w) for w in (
     "model models data system systems use using way good better work make approach need needs handle "
-    "check look like time user users based right level point points question answer clear").split())
+    "check look like time user users based right level point points question answer clear current existing "
+    "new old goes").split())
 
 
 # Words that do not carry a point on their own: units, and words nearly every answer uses.
@@ -269,12 +270,22 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
         pool = sent_tokens
         if story and results is not None and _OUTCOME_POINT.search(point):
             pool = [(x, t) for x, t in sent_tokens if x.text in results]
-        hit = _by_keywords(point, keywords, pool, every, echo) or _by_point_words(point, pool, echo)
+        # a word another point of the question also names does not tell which point was made ("alerts" in a point
+        # about measuring first and one about noisy alerts): alone it is weak, as a generic word is
+        shared = _shared_words(question.talking_points, i)
+        hit = _by_keywords(point, keywords, pool, every, echo | shared) or _by_point_words(point, pool, echo)
         if hit is None and outcomes and _OUTCOME_POINT.search(point):
             hit = PointHit(point, outcomes[0], "a measured outcome")
         (covered if hit else missed).append(hit or PointHit(point))
     score = round(5.0 * len(covered) / (len(covered) + len(missed)), 2)
     return PointsReport(tuple(covered), tuple(missed), score)
+
+
+@lru_cache(maxsize=2048)
+def _shared_words(points: tuple[str, ...], i: int) -> frozenset[str]:
+    """The content words of the question's other points (stemmed)."""
+    return frozenset(stem(w) for j, p in enumerate(points) if j != i for w in words(p.replace("-", " "))
+                     if w not in STOPWORDS)
 
 
 @lru_cache(maxsize=512)
