@@ -44,6 +44,9 @@ WRONG = [
     "A cosine similarity of 0.8 means there is an 80 percent probability the document is relevant.",
     "Since the answers are grounded in our docs we don't need an evaluation set before launch.",
     "a model whose auc is over 0.9 or so is already calibrated",
+    "After we ran isotonic regression our AUC went up by two points.",
+    "Calibration is mostly about the ranking.",
+    "Since the AUC was above point nine the probabilities were fine anyway.",
 ]
 
 RIGHT = [
@@ -75,6 +78,10 @@ RIGHT = [
     "Cosine similarity is not a probability; we pick the cut-off from labelled pairs.",
     "Before launch we build an evaluation set of two hundred real questions.",
     "Calibration with Platt scaling fixed the probabilities while the AUC stayed at 0.91.",
+    "Platt scaling improved the log loss and the AUC stayed the same.",
+    "After calibration the AUC did not go up, only the probabilities improved.",
+    "A high AUC doesn't mean the probabilities are right.",
+    "Calibration is not about ranking; it is about whether the probabilities match the observed rates.",
 ]
 
 
