@@ -46,6 +46,16 @@ def test_closing_praises_nothing_when_no_dimension_reached_the_bar() -> None:
     text = closing_remarks("Best: $strength. Next: $focus.", ["Behavioral"], [Scorecard.from_dict(c) for c in weak],
                            {"no_result": "end with a result"})
     assert "communication" not in text.lower() and "end with a result" in text
-    strong = [{"dimensions": [{"id": "communication", "name": "Communication", "score": 4.2}], "gaps": []}]
+    strong = [{"overall": 4.0, "dimensions": [{"id": "communication", "name": "Communication", "score": 4.2}],
+               "gaps": []}]
     assert "communication" in closing_remarks("Best: $strength.", ["Behavioral"],
                                               [Scorecard.from_dict(c) for c in strong]).lower()
+
+
+def test_a_clear_account_of_a_wrong_answer_is_not_called_what_worked_best() -> None:
+    """Answers that average below 2 (a wrong claim, explained clearly) get no praise for the way they were said."""
+    wrong = [{"overall": 1.1, "dimensions": [{"id": "correctness", "name": "Correctness", "score": 0.8},
+                                             {"id": "clarity", "name": "Clarity of explanation", "score": 3.6}],
+              "gaps": [{"id": "wrong_claim", "severity": 0.9}]}]
+    text = closing_remarks("Best: $strength.", ["Technical screen"], [Scorecard.from_dict(c) for c in wrong])
+    assert "clarity" not in text.lower() and "nothing reached the bar" in text

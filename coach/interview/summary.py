@@ -18,6 +18,8 @@ def parse_focus(section: str) -> dict[str, str]:
 
 
 STRENGTH_BAR = 3.0   # below this average nothing is called a strength: no inflated praise
+SESSION_BAR = 2.0    # a session whose answers average below this has no strength to name: a clear account of a
+                     # wrong answer is not what worked best
 
 
 def _dimension_means(scores: Sequence[Scorecard]) -> dict[str, tuple[str, float]]:
@@ -38,6 +40,8 @@ def strongest_dimension(scores: Sequence[Scorecard]) -> str | None:
     """The rubric part to praise: the best of what was said (story, ownership, design...) that reaches the bar;
     delivery only when none does. A typed answer's delivery is full marks, and a story that came good in
     its follow-up is praised for the story, not for the way it was told."""
+    if scores and sum(c.overall for c in scores) / len(scores) < SESSION_BAR:
+        return None
     means = _dimension_means(scores)
     for parts in ({d: m for d, m in means.items() if d != HOW_SAID}, means):
         reached = [m for m in parts.values() if m[1] >= STRENGTH_BAR]
