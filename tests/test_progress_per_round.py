@@ -43,7 +43,7 @@ def test_the_report_says_trends_are_per_round_and_never_compares_rounds() -> Non
     report = build_report(_history(), default_content())
     text = " ".join(report.summary)
     assert "slipping" not in text and "improving" not in text     # 4.0 then 2.0 is two rounds, not a decline
-    assert "In system design, the overall score went from 4.0 to 4.0" in text
+    assert "ML system design: the overall score went from 4.0 to 4.0" in text
     md, html = render_md(report), render_html(report)
     for page in (md, html):
         assert "per round" in page and "same round only" in page

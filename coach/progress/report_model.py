@@ -123,14 +123,14 @@ def _summary(report: Report) -> list[str]:
     lines: list[str] = []
     if not report.scored:
         return ["No scored answers in this range yet: run an interview, then come back to this report."]
-    for rt in report.rounds:                  # a change is only read within one round's sessions
-        o, where = rt.overall, f"In {round_title(rt.round)}"
+    for rt in report.rounds[:3]:              # a change is only read within one round's sessions; the most practised
+        o, where = rt.overall, round_title(rt.round)
         if o.first is not None and o.last is not None and len(o.points) > 1:
-            lines.append(f"{where}, the overall score went from {o.first:.1f} to {o.last:.1f} out of 5 "
+            lines.append(f"{where}: the overall score went from {o.first:.1f} to {o.last:.1f} out of 5 "
                          f"over {len(o.points)} sessions ({o.verdict}).")
         moving = [t for t in rt.dimensions if t.verdict in ("improving", "slipping")]
-        for t in sorted(moving, key=lambda t: -abs(t.change or 0))[:2]:
-            lines.append(f"{where}, {t.name} is {t.verdict}: {t.first:.1f} to {t.last:.1f}.")
+        for t in sorted(moving, key=lambda t: -abs(t.change or 0))[:1]:
+            lines.append(f"{where}: {t.name} is {t.verdict}: {t.first:.1f} to {t.last:.1f}.")
     lows = [(t, rt.round) for rt in report.rounds for t in rt.dimensions if t.last is not None]
     if lows:
         low, rid = min(lows, key=lambda x: x[0].last or 0)
@@ -144,8 +144,11 @@ def _summary(report: Report) -> list[str]:
 
 
 def round_title(round_id: str | None) -> str:
-    """'system-design' -> 'system design': a round as a sentence names it."""
-    return round_id.replace("-", " ") if round_id else "questions from no bank"
+    """A round as the app and the report's headings name it ("Behavioural round"); an unknown id as itself."""
+    from coach.content.loader import rounds_and_dimensions
+
+    spec = rounds_and_dimensions()[0].get(round_id or "")
+    return spec.name if spec else (round_id or "Questions from no bank")
 
 
 def _rubric_names(content: Content | None) -> dict[str, dict[str, str]]:

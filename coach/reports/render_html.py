@@ -1,7 +1,7 @@
 """The progress report as one self-contained HTML page: inline CSS and inline SVG, no scripts, no links out."""
 from __future__ import annotations
 
-from coach.progress.report_model import PER_ROUND_NOTE, Highlight, Report
+from coach.progress.report_model import PER_ROUND_NOTE, Highlight, Report, round_title
 from coach.progress.trends import Trend
 from coach.reports.svg import bar_chart, esc, line_chart, round_name, sparkline
 
@@ -65,7 +65,7 @@ def _sections(r: Report) -> list[str]:
     out.append("<h2>Scores over sessions, per round</h2><p class=meta>" + esc(PER_ROUND_NOTE) + "</p>")
     for rt in r.rounds:
         o = rt.overall
-        out.append(f"<h3>{esc(round_name(rt.round))} · {len(o.points)} session{'' if len(o.points) == 1 else 's'}</h3>")
+        out.append(f"<h3>{esc(round_title(rt.round))} · {len(o.points)} session{'' if len(o.points) == 1 else 's'}</h3>")
         out.append(line_chart([("overall", _values(o))], "Overall score per session (0-5)", 0, 5, x_labels=_ends(o)))
         out.append(line_chart([(t.name, _values(t)) for t in rt.dimensions], "Rubric dimensions per session (0-5)",
                               0, 5, x_labels=_ends(o), positions=_on_sessions(o, rt.dimensions)))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coach.progress.report_model import PER_ROUND_NOTE, Highlight, Report
+from coach.progress.report_model import PER_ROUND_NOTE, Highlight, Report, round_title
 from coach.progress.trends import Trend
 from coach.reports.svg import downsample, round_name
 
@@ -51,7 +51,7 @@ def render_md(r: Report) -> str:
     out += [f"- {s}" for s in r.summary] + ["", "## Scores over sessions, per round", "", PER_ROUND_NOTE]
     for rt in r.rounds:
         n = len(rt.overall.points)
-        out += ["", f"### {round_name(rt.round)} · {n} session{'' if n == 1 else 's'}", "", head]
+        out += ["", f"### {round_title(rt.round)} · {n} session{'' if n == 1 else 's'}", "", head]
         out += _trend_rows([rt.overall, *rt.dimensions])
     if not r.rounds:
         out += ["", "None scored yet."]
