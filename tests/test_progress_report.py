@@ -142,7 +142,7 @@ def test_markdown_report_has_every_section(report) -> None:
     for heading in ("## Scores over sessions", "## Gaps that keep coming back", "## Best answers",
                     "## Weakest answers", "## Delivery", "## Napkin math", "## Story bank", "## Weekly log"):
         assert heading in text
-    assert "| STAR structure |" in text and "improving" in text
+    assert "| Story structure (situation, task, action, result) |" in text and "improving" in text   # the rubric's name
     assert "| A model that did not ship | none |" in text
 
 
@@ -156,7 +156,7 @@ def test_report_command_filters_and_writes_a_private_file(history_db: Path, tmp_
     text = capsys.readouterr().out
     assert "ML system design only" in text and "since 2024-02-01" in text
     assert "Behavioural" not in text.split("## Weekly log")[1] and "ML system design ×" in text
-    assert "| numeric sizing |" in text and "| STAR structure |" not in text
+    assert "| Back-of-envelope sizing |" in text and "| Story structure" not in text   # the rubric's names
     assert main(["report", "--db", str(history_db), "--since", "last week"]) == 1
     err = capsys.readouterr().err
     assert "is not a date" in err and err.count("\n") == 1
@@ -217,24 +217,27 @@ def test_html_charts_show_a_dimension_scored_once_and_dates_do_not_wrap(tmp_path
 
 
 def test_html_chart_draws_a_dimension_at_the_sessions_that_scored_it(tmp_path: Path) -> None:
-    """Two sessions; numeric sizing is scored in the second only: its dot sits at the second session (the right
-    end of the axis), not in the middle as a series of its own."""
+    """Two system-design sessions; numeric sizing is scored in the second only: its dot sits at the second session
+    (the right end of the round's axis), not in the middle as a series of its own."""
     from coach.domain import Turn
     from coach.scoring import Scorecard
     from tests.fixtures.tui import sample_card, seed_history
 
     store = seed_history(tmp_path / "c.db", 1)
-    card = sample_card(3.0)
-    card["dimensions"] = [{"id": "numeric_sizing", "name": "Sizing", "score": 3.0, "rule": "", "evidence": []}]
-    sid = store.start_session(plan="drill", round="system-design", level="senior", mode="practice")
-    store.add_turn(Turn(sid, 0, "interviewer", "Size the feature store.", question_id="sd-x", kind="question"))
-    store.add_turn(Turn(sid, 1, "candidate", "About two terabytes a day.", question_id="sd-x", kind="answer",
-                        scores=Scorecard.from_dict(card)))
-    store.end_session(sid, "completed", overall=3.0)
+    for n, dim_id in enumerate(("tradeoffs", "numeric_sizing")):
+        card = sample_card(3.0)
+        card["dimensions"] = [{"id": dim_id, "name": "Sizing", "score": 3.0, "rule": "", "evidence": []}]
+        sid = store.start_session(id=f"sd-{n}", plan="drill", round="system-design", level="senior",
+                                  mode="practice")         # ids in order: two starts in one second sort by id
+        store.add_turn(Turn(sid, 0, "interviewer", "Size the feature store.", question_id="sd-x", kind="question"))
+        store.add_turn(Turn(sid, 1, "candidate", "About two terabytes a day.", question_id="sd-x", kind="answer",
+                            scores=Scorecard.from_dict(card)))
+        store.end_session(sid, "completed", overall=3.0)
     try:
         page = render_html(build(store))
     finally:
         store.close()
-    dims = page.split("Rubric dimensions per session", 1)[1].split("</svg>", 1)[0]
-    sizing = dims.split("numeric sizing</title>", 1)[0].rsplit("<polyline", 1)[1]
+    design = page.split("<h3>ML system design", 1)[1]
+    dims = design.split("Rubric dimensions per session", 1)[1].split("</svg>", 1)[0]
+    sizing = dims.split("Back-of-envelope sizing</title>", 1)[0].rsplit("<polyline", 1)[1]
     assert 'points="530.0,' in sizing                      # the right end of a 720-wide chart (720 - 190)

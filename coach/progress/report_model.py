@@ -12,8 +12,12 @@ from coach.progress.history import Answer, History, final_answers
 from coach.progress.labels import as_said, dimension_label, gap_phrase
 from coach.progress.signals import Signal
 from coach.progress.stories import Coverage, Story, group_stories, signal_coverage
-from coach.progress.trends import (SizingStats, Trend, WeekLog, dimension_trends, filler_trend,
-                                   overall_trend, sizing_stats, top_fillers, weekly_log, wpm_trend)
+from coach.progress.trends import (RoundTrends, SizingStats, Trend, WeekLog, dimension_trends, filler_trend,
+                                   overall_trend, round_trends, sizing_stats, top_fillers, weekly_log, wpm_trend)
+
+
+PER_ROUND_NOTE = ("Each round is charted on its own sessions, with its rubric's names for the dimensions: "
+                  "a change compares sessions of the same round only.")
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class Report:
     weeks: list[WeekLog]
     stories: list[Story]
     coverage: list[Coverage]
+    rounds: list[RoundTrends] = field(default_factory=list)    # the trends to read: each round on its own
     summary: list[str] = field(default_factory=list)
 
     @property
@@ -118,22 +123,39 @@ def _summary(report: Report) -> list[str]:
     lines: list[str] = []
     if not report.scored:
         return ["No scored answers in this range yet: run an interview, then come back to this report."]
-    o = report.overall
-    if o.first is not None and o.last is not None and len(o.points) > 1:
-        lines.append(f"Overall score went from {o.first:.1f} to {o.last:.1f} out of 5 ({o.verdict}).")
-    moving = [t for t in report.dimensions if t.verdict in ("improving", "slipping")]
-    for t in sorted(moving, key=lambda t: -abs(t.change or 0))[:3]:
-        lines.append(f"{t.name[0].upper() + t.name[1:]} is {t.verdict}: {t.first:.1f} to {t.last:.1f}.")
-    lows = [t for t in report.dimensions if t.last is not None]
+    for rt in report.rounds[:3]:              # a change is only read within one round's sessions; the most practised
+        o, where = rt.overall, round_title(rt.round)
+        if o.first is not None and o.last is not None and len(o.points) > 1:
+            lines.append(f"{where}: the overall score went from {o.first:.1f} to {o.last:.1f} out of 5 "
+                         f"over {len(o.points)} sessions ({o.verdict}).")
+        moving = [t for t in rt.dimensions if t.verdict in ("improving", "slipping")]
+        for t in sorted(moving, key=lambda t: -abs(t.change or 0))[:1]:
+            lines.append(f"{where}: {t.name} is {t.verdict}: {t.first:.1f} to {t.last:.1f}.")
+    lows = [(t, rt.round) for rt in report.rounds for t in rt.dimensions if t.last is not None]
     if lows:
-        low = min(lows, key=lambda t: t.last or 0)
-        lines.append(f"Lowest dimension lately: {low.name} at {low.last:.1f}/5.")
+        low, rid = min(lows, key=lambda x: x[0].last or 0)
+        lines.append(f"Lowest dimension lately: {low.name} ({round_title(rid)}) at {low.last:.1f}/5.")
     if report.gaps:
         lines.append(f"Most frequent gap: {report.gaps[0].statement[0].lower() + report.gaps[0].statement[1:]}.")
     missing = [c.signal.name.lower() for c in report.coverage if c.status == "none"]
     if missing:
         lines.append(f"No story yet for: {', '.join(missing)}.")
     return lines
+
+
+def round_title(round_id: str | None) -> str:
+    """A round as the app and the report's headings name it ("Behavioural round"); an unknown id as itself."""
+    from coach.content.loader import rounds_and_dimensions
+
+    spec = rounds_and_dimensions()[0].get(round_id or "")
+    return spec.name if spec else (round_id or "Questions from no bank")
+
+
+def _rubric_names(content: Content | None) -> dict[str, dict[str, str]]:
+    """{round: {dimension id: the name its rubric gives it}}: the report calls a dimension what the card does."""
+    if content is None:
+        return {}
+    return {rid: {d.id: d.name for d in rubric.dimensions} for rid, rubric in content.rubrics.items()}
 
 
 def build_report(history: History, content: Content | None = None, signals: Sequence[Signal] = (),
@@ -158,7 +180,7 @@ def build_report(history: History, content: Content | None = None, signals: Sequ
         worst=[_highlight(a, content, False, said.get(a.turn_id)) for a in worst],
         fillers=filler_trend(answers), wpm=wpm_trend(answers), top_fillers=top_fillers(answers),
         sizing=sizing_stats(answers), weeks=weekly_log(history), stories=stories,
-        coverage=signal_coverage(stories, signals),
+        coverage=signal_coverage(stories, signals), rounds=round_trends(answers, judged, _rubric_names(content)),
     )
     report.summary = _summary(report)
     return report

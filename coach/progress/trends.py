@@ -7,7 +7,7 @@ so a single odd session does not decide whether the candidate improved.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -123,15 +123,36 @@ def _trend(tid: str, name: str, answers: Sequence[Answer], value: Callable[[Answ
     return Trend(tid, name, tuple(points), samples, better, THRESHOLDS[kind])
 
 
-def dimension_trends(answers: Sequence[Answer]) -> list[Trend]:
-    """One trend per rubric dimension that appears in the answers, in DIMENSION_IDS order."""
+def dimension_trends(answers: Sequence[Answer], names: Mapping[str, str] | None = None) -> list[Trend]:
+    """One trend per rubric dimension that appears in the answers, in DIMENSION_IDS order; `names` gives a
+    round's rubric wording for its dimension ids (the generic phrase otherwise)."""
     present = {d.id for a in answers for d in a.dimensions}
     order = [d for d in DIMENSION_IDS if d in present] + sorted(present - set(DIMENSION_IDS))
 
     def score_of(dim_id: str) -> Callable[[Answer], float | None]:
         return lambda a: (d.score if (d := a.dimension(dim_id)) else None)
 
-    return [_trend(d, dimension_label(d), answers, score_of(d)) for d in order]
+    return [_trend(d, (names or {}).get(d) or dimension_label(d), answers, score_of(d)) for d in order]
+
+
+@dataclass(frozen=True)
+class RoundTrends:
+    """One round's scores over its own sessions: a behavioural session never moves a system-design trend."""
+
+    round: str | None             # None: answers whose question is in no bank
+    overall: Trend
+    dimensions: list[Trend]
+
+
+def round_trends(answers: Sequence[Answer], judged: Sequence[Answer],
+                 names: Mapping[str, Mapping[str, str]] | None = None) -> list[RoundTrends]:
+    """Overall and dimension trends per round, the round with the most sessions first. `judged` are the answers
+    whose dimensions count (each question's last); `names` maps round -> dimension id -> the rubric's name."""
+    rounds = list(dict.fromkeys(a.round for a in answers))
+    out = [RoundTrends(rid, overall_trend([a for a in answers if a.round == rid]),
+                       dimension_trends([a for a in judged if a.round == rid], (names or {}).get(rid or "")))
+           for rid in rounds]
+    return sorted(out, key=lambda r: -len(r.overall.points))
 
 
 def session_scores(answers: Sequence[Answer]) -> tuple[list[Point], int]:

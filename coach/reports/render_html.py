@@ -1,7 +1,7 @@
 """The progress report as one self-contained HTML page: inline CSS and inline SVG, no scripts, no links out."""
 from __future__ import annotations
 
-from coach.progress.report_model import Highlight, Report
+from coach.progress.report_model import PER_ROUND_NOTE, Highlight, Report, round_title
 from coach.progress.trends import Trend
 from coach.reports.svg import bar_chart, esc, line_chart, round_name, sparkline
 
@@ -62,14 +62,18 @@ def _sections(r: Report) -> list[str]:
            + (f" · since {esc(r.since)}" if r.since else "") + (f" · {esc(round_name(r.round))} only" if r.round else "")
            + f" · made {esc(r.generated_at)}</p>"]
     out.append("<ul>" + "".join(f"<li>{esc(s)}</li>" for s in r.summary) + "</ul>")
-    out.append("<h2>Scores over sessions</h2>")
-    out.append(line_chart([("overall", _values(r.overall))], "Overall score per session (0-5)", 0, 5,
-                          x_labels=_ends(r.overall)))
-    out.append(line_chart([(t.name, _values(t)) for t in r.dimensions], "Rubric dimensions per session (0-5)",
-                          0, 5, x_labels=_ends(r.overall), positions=_on_sessions(r.overall, r.dimensions)))
-    rows = "".join(_trend_row(t) for t in [r.overall, *r.dimensions])
-    out.append("<table><tr><th>Dimension</th><th class=num>First</th><th class=num>Latest</th><th class=num>Change</th>"
-               f"<th>Verdict</th><th class=num>Answers</th><th>Trend</th></tr>{rows}</table>")
+    out.append("<h2>Scores over sessions, per round</h2><p class=meta>" + esc(PER_ROUND_NOTE) + "</p>")
+    for rt in r.rounds:
+        o = rt.overall
+        out.append(f"<h3>{esc(round_title(rt.round))} · {len(o.points)} session{'' if len(o.points) == 1 else 's'}</h3>")
+        out.append(line_chart([("overall", _values(o))], "Overall score per session (0-5)", 0, 5, x_labels=_ends(o)))
+        out.append(line_chart([(t.name, _values(t)) for t in rt.dimensions], "Rubric dimensions per session (0-5)",
+                              0, 5, x_labels=_ends(o), positions=_on_sessions(o, rt.dimensions)))
+        rows = "".join(_trend_row(t) for t in [o, *rt.dimensions])
+        out.append("<table><tr><th>Dimension</th><th class=num>First</th><th class=num>Latest</th><th class=num>Change</th>"
+                   f"<th>Verdict</th><th class=num>Answers</th><th>Trend</th></tr>{rows}</table>")
+    if not r.rounds:
+        out.append("<p>None scored yet.</p>")
     out.append("<h2>Gaps that keep coming back</h2>")
     if r.gaps:
         items = "".join(f"<li>{esc(g.statement)}; {esc(g.lately)}"

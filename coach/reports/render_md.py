@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coach.progress.report_model import Highlight, Report
+from coach.progress.report_model import PER_ROUND_NOTE, Highlight, Report, round_title
 from coach.progress.trends import Trend
 from coach.reports.svg import downsample, round_name
 
@@ -48,8 +48,14 @@ def render_md(r: Report) -> str:
     out = [f"# Interview practice: progress report{scope}", "",
            f"{r.counts}, "
            f"{r.first_day or '-'} to {r.last_day or '-'}; made {r.generated_at}.", ""]
-    out += [f"- {s}" for s in r.summary] + ["", "## Scores over sessions", "", head]
-    out += _trend_rows([r.overall, *r.dimensions]) + ["", "## Gaps that keep coming back", ""]
+    out += [f"- {s}" for s in r.summary] + ["", "## Scores over sessions, per round", "", PER_ROUND_NOTE]
+    for rt in r.rounds:
+        n = len(rt.overall.points)
+        out += ["", f"### {round_title(rt.round)} · {n} session{'' if n == 1 else 's'}", "", head]
+        out += _trend_rows([rt.overall, *rt.dimensions])
+    if not r.rounds:
+        out += ["", "None scored yet."]
+    out += ["", "## Gaps that keep coming back", ""]
     if r.gaps:
         for g in r.gaps:
             example = f" — e.g. \"{g.examples[0]}\"" if g.examples else ""
