@@ -92,8 +92,9 @@ def line_chart(series: Sequence[tuple[str, Sequence[float]]], title: str, y_min:
                 cx, cy = xy.split(",")
                 parts.append(f'<circle cx="{cx}" cy="{cy}" r="3" fill="{color}"/>')
         ly = up + 4 + i * 18
+        label = name.split(" (")[0]      # the legend has ~160 px: "Story structure (situation, ...)" loses its aside
         parts.append(f'<rect x="{right + 12}" y="{ly}" width="12" height="4" fill="{color}"/>'
-                     f'<text x="{right + 30}" y="{ly + 6}" class="tick">{esc(name)}</text>')
+                     f'<text x="{right + 30}" y="{ly + 6}" class="tick"><title>{esc(name)}</title>{esc(label)}</text>')
     if not shown:
         parts.append(f'<text x="{(left + right) / 2}" y="{height / 2}" class="tick" text-anchor="middle">no data yet</text>')
     parts.append("</svg>")
