@@ -25,6 +25,7 @@ ROUND_IDS: tuple[str, ...] = (
 )
 LEVEL_IDS: tuple[str, ...] = ("senior", "staff")
 NO_ANSWERS = "no_answers"       # a session's status when it ended before any answer: no practice to count
+ENDED_EARLY = "ended_early"     # ended by the candidate, or the answers ran out, before the last planned question
 
 # The gap vocabulary: what an answer can be missing. Scorecards name gaps with
 # these ids, question-bank follow-ups are tied to them, and the interviewer

@@ -103,7 +103,7 @@ def test_a_killed_interview_resumes_and_finishes_the_same_session(tmp_path: Path
     (after_session,) = store.sessions()
     after = store.turns(session["id"])
     store.close()
-    assert after_session["id"] == session["id"] and after_session["status"] == "completed"
+    assert after_session["id"] == session["id"] and after_session["status"] == "ended_early"   # one answer file: not all questions
     assert after[: len(before)] == before                               # the turns saved before the kill, intact
     assert [t["idx"] for t in after] == list(range(len(after)))         # indexes go on: none used twice
     assert after[-1]["kind"] == "closing"

@@ -34,7 +34,8 @@ def test_headless_interview_logs_every_turn_with_audio_and_timings(tmp_path: Pat
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
     session = conn.execute("select * from sessions").fetchone()
-    assert session["status"] == "completed" and session["round"] == "behavioral"
+    assert session["status"] == "ended_early" and session["round"] == "behavioral"   # the answers ran out first
+    assert "ended early (no more answers, after 1 of" in out
     assert "whisper" in session["stt_model"] and "llama" in session["llm_model"]
     turns = conn.execute("select * from turns order by idx").fetchall()
     kinds = [(t["speaker"], t["kind"]) for t in turns]

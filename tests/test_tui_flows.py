@@ -133,7 +133,7 @@ def test_interrupted_session_is_offered_for_resume_and_r_goes_on_with_it(tmp_pat
     store = SQLiteStore(db)
     row = store.session(crashed)
     turns = store.turns(crashed)
-    assert row["status"] == "completed" and row["overall"] == 2.7      # the saved 2.0 and the new 3.4
+    assert row["status"] == "ended_early" and row["overall"] == 2.7    # ended at the second question; 2.0 and 3.4
     assert [t["idx"] for t in turns] == list(range(len(turns))) and turns[-1]["kind"] == "closing"
     assert sum(t["speaker"] == "candidate" for t in turns) == 2
     assert len(store.sessions()) == 2 and store.interrupted_sessions() == []
@@ -221,9 +221,9 @@ def test_realistic_mode_gives_no_feedback_until_the_end(tmp_path: Path) -> None:
             assert app.screen.summary
     run(flow())
     ended = [m.event for m in posted if isinstance(m, RunnerEvent) and isinstance(m.event, ev.SessionEnded)]
-    assert ended and ended[0].reason == "ended by candidate"
+    assert ended and ended[0].reason.startswith("ended by candidate, after 1 of ")
     rows = SQLiteStore(tmp_path / "c.db").sessions()
-    assert rows[0]["mode"] == "realistic" and rows[0]["status"] == "completed" and rows[0]["answers"] == 2
+    assert rows[0]["mode"] == "realistic" and rows[0]["status"] == "ended_early" and rows[0]["answers"] == 2
 
 
 def test_repeat_and_skip_keys(tmp_path: Path) -> None:

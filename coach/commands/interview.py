@@ -11,6 +11,7 @@ from coach.domain import LEVEL_IDS, ROUND_IDS
 from coach.errors import CoachError
 from coach.interview import events as ev
 from coach.scoring.scorecard import Scorecard
+from coach.tui.format import status_words
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -76,7 +77,8 @@ def _printer():
                   f"{t.text[:70]}{'...' if len(t.text) > 70 else ''}", file=stream, flush=True)
         elif isinstance(event, ev.SessionEnded):
             overall = "n/a" if event.overall is None else f"{event.overall:.1f}/5"
-            print(f"session {event.session_id} {event.status} ({event.reason}); overall {overall}", file=stream, flush=True)
+            print(f"session {event.session_id} {status_words(event.status)} ({event.reason}); overall {overall}",
+                  file=stream, flush=True)
     return on_event
 
 

@@ -258,6 +258,10 @@ class InterviewEngine:
     def skip(self, now: float = 0.0) -> Action:
         return self._next_question(now)
 
+    def questions_asked(self) -> tuple[int, int]:
+        """How many of the planned questions were asked, and how many were planned."""
+        return self.index + 1, len(self._slots)
+
     def end(self, reason: str = "ended by candidate") -> WrapUp:
         self.state = "done"
         return WrapUp(reason)

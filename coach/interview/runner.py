@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import time
 
-from coach.domain import NO_ANSWERS, Turn, Timings
+from coach.domain import ENDED_EARLY, NO_ANSWERS, Turn, Timings
 from coach.errors import CoachError, NoSpeechError
 from coach.interview import clarify
 from coach.interview import events as ev
@@ -153,8 +153,11 @@ class InterviewRunner(AnswerTurn):
                 transcript, card = result
                 action = self.engine.answered(transcript.text, card, self.clock())
             reason = action.reason
+            asked, planned = self.engine.questions_asked()
             if not self._scores:            # nothing answered: a session, but no practice to count
                 status = NO_ANSWERS
+            elif reason in ("ended by candidate", "no more answers") and asked < planned:
+                status, reason = ENDED_EARLY, f"{reason}, after {asked} of {planned} questions"
             self._close(session_id)
         except NoSpeechError:
             status, reason = "failed", "no speech"

@@ -5,10 +5,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from coach.domain import NO_ANSWERS
+from coach.domain import ENDED_EARLY, NO_ANSWERS
 
 PLAN_NAMES = {"full-loop": "Full loop", "drill": "Round drill", "warm-up": "Warm-up"}
-STATUS_WORDS = {"in_progress": "in progress", NO_ANSWERS: "ended with no answers"}
+STATUS_WORDS = {"in_progress": "in progress", NO_ANSWERS: "ended with no answers", ENDED_EARLY: "ended early"}
 
 
 def status_words(status: str | None) -> str:

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Header, Label, Select, Static
 
-from coach.domain import LEVEL_IDS, NO_ANSWERS, ROUND_IDS
+from coach.domain import ENDED_EARLY, LEVEL_IDS, NO_ANSWERS, ROUND_IDS
 from coach.tui.format import PLAN_NAMES, round_name, when
 from coach.tui.dimension_scores import answer_cards, dimension_history
 from coach.tui.screen import CoachScreen
@@ -21,7 +21,8 @@ if TYPE_CHECKING:       # Home must show fast: the ports load later
     from coach.ports import SavedSession
 
 STATUS_MARKS = {"completed": ("✓", "green"), "in_progress": ("…", "yellow"),
-                "interrupted": ("⏸", "dim"), "failed": ("✗", "red"), NO_ANSWERS: ("–", "dim")}
+                "interrupted": ("⏸", "dim"), "failed": ("✗", "red"), NO_ANSWERS: ("–", "dim"),
+                ENDED_EARLY: ("◐", "yellow")}
 
 
 class HomeScreen(CoachScreen):
