@@ -21,15 +21,14 @@ _SOFTENERS = re.compile(r"\b(?:really|honestly|just|ever)\s+")
 
 
 @lru_cache(maxsize=1)
-def _declines() -> re.Pattern[str]:
-    return re.compile("|".join(r"(?<![a-z])" + re.escape(p) + r"(?![a-z])" for p in phrases("sidestep", "declines")))
+def _declines() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((p, re.compile(r"(?<![a-z])" + re.escape(p) + r"(?![a-z])")) for p in phrases("sidestep", "declines"))
 
 
 def declines(text: str) -> list[str]:
-    """The declining phrases the answer says, in the list's order."""
+    """The declining phrases the answer says as words of their own, in the list's order."""
     low = _SOFTENERS.sub("", " ".join(text.lower().replace("\u2019", "'").split()))
-    return [p for p in phrases("sidestep", "declines")
-            if re.search(r"(?<![a-z])" + re.escape(p) + r"(?![a-z])", low)] if _declines().search(low) else []
+    return [p for p, said in _declines() if p in low and said.search(low)]      # (most answers hold none of them)
 
 
 def sidestep(sentences: Sequence[str]) -> NonAnswer | None:
