@@ -1,0 +1,36 @@
+"""The literal prefilter (coach/scoring/literals.py) only skips searches that would find nothing: a match always
+holds one of its pattern's required strings, on hand-written patterns and on every STAR cue over every sentence of
+the graded answers."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from coach.eval.graded import load_graded
+from coach.scoring import literals, star
+from coach.scoring.text import clean, sentences
+
+
+@pytest.mark.parametrize("pattern, needed", [
+    (r"\bso i (?:led|owned|ran|took on) the (?:response|incident)\b", ("so i ",)),
+    (r"colou?r", ("colour", "color")),
+    (r"(?<!\bwhat )\b(?:i|we) (?:[a-z]+ed|built)\b", ("we ", "i ")),
+    (r"[a-z]+ went (?:out|live)", (" went ",)),     # one string in every match beats two longer ones
+    (r"a+bc*d", None),                 # single characters only: no test worth making
+    (r"(?i)went live", None),          # case-insensitive: left alone
+    (r"(?:went live|)", None),         # may match nothing at all
+])
+def test_the_required_strings_of_a_pattern(pattern: str, needed: tuple[str, ...] | None) -> None:
+    assert literals.required(re.compile(pattern)) == needed
+
+
+def test_a_match_always_holds_a_required_string() -> None:
+    cues = [p for part in (star.SITUATION, star.TASK, star.ACTION, star.RESULT) for p, _ in part]
+    texts = [s.text.lower() for g in load_graded()[::3] for s in sentences(clean(g.text))]
+    tested = [p for p in cues if literals.required(p)]
+    assert len(tested) >= len(cues) // 2
+    for p in tested:
+        for text in texts:
+            if p.search(text):
+                assert literals.may_match(p, text), (p.pattern, text)
