@@ -18,11 +18,17 @@ from coach.scoring.text import clean, sentences
     (r"(?<!\bwhat )\b(?:i|we) (?:[a-z]+ed|built)\b", ("we ", "i ")),
     (r"[a-z]+ went (?:out|live)", (" went ",)),     # one string in every match beats two longer ones
     (r"a+bc*d", None),                 # single characters only: no test worth making
-    (r"(?i)went live", None),          # case-insensitive: left alone
+    (r"(?i)Went LIVE", ("went live",)),     # case-insensitive: lowered, tested on the lowered text
     (r"(?:went live|)", None),         # may match nothing at all
 ])
 def test_the_required_strings_of_a_pattern(pattern: str, needed: tuple[str, ...] | None) -> None:
     assert literals.required(re.compile(pattern)) == needed
+
+
+def test_a_case_insensitive_pattern_is_searched_on_text_that_is_not_ascii() -> None:
+    went = re.compile(r"\bwent live\b", re.IGNORECASE)
+    assert literals.may_match(went, "It WENT LIVE") and not literals.may_match(went, "it shipped")
+    assert literals.may_match(went, "it shipped ſ")       # Unicode's own case pairs: always searched
 
 
 def test_a_match_always_holds_a_required_string() -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from coach.domain import Misconception, Question
 from coach.scoring import concepts
+from coach.scoring.literals import may_match
 from coach.scoring.text import Sentence
 
 # Words that say the speaker reports or rejects the claim instead of making it. Checked in a window before the
@@ -84,6 +85,8 @@ def states(m: Misconception, sentence: str) -> bool:
     if any(concepts.fires(c, sentence) for c in m.concepts) or any(concepts.swapped(w, sentence) for w in m.swaps):
         return True
     for cue in m.cues:
+        if not may_match(_compiled(cue), sentence):
+            continue                     # (the literal text every match holds is not there)
         for hit in _compiled(cue).finditer(sentence):
             before = sentence[_clause_start(sentence, hit.start()):hit.start()]
             if NEGATED.search(hit.group(0)) or NEAR_BEFORE.search(before) or DENY_BEFORE.search(before) \
@@ -166,7 +169,7 @@ def _may_state(m: Misconception, lowered: str, raw: str = "") -> bool:
     if _holds(_needs(m), lowered):
         return True
     if m.cues:
-        return not raw or any("^" in c or _compiled(c).search(raw) for c in m.cues)
+        return not raw or any("^" in c or (may_match(_compiled(c), raw) and _compiled(c).search(raw)) for c in m.cues)
     return False
 
 

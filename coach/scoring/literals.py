@@ -5,7 +5,8 @@ one (the literal text of one of its mandatory parts: "so i led the" or "so i own
 `\\bso i (?:led|owned) the\\b`), or None when it cannot name any worth testing. Then `any(s in text for s in
 required(p))` is False only when `p.search(text)` would find nothing, and the substring tests cost a fraction of the
 search. Zero-width parts (anchors, look-arounds) consume nothing, so the literals either side of them stay one run.
-Case-insensitive patterns are left alone (None).
+A case-insensitive pattern's strings are tested on the lowered text when it is ASCII (on other text, where Unicode's
+case folding has its own pairs, it is always searched).
 """
 from __future__ import annotations
 
@@ -107,25 +108,58 @@ def _part(op: Any, arg: Any) -> _Node:
     return _Node(None, None)          # a class of characters, any character, a back-reference: no literal known
 
 
-@lru_cache(maxsize=1024)
+_KNOWN: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}   # by id: hashing a pattern hashes its code
+
+
 def required(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """Strings of which every match of `pattern` contains one, or None (see the module docstring)."""
-    if pattern.flags & re.IGNORECASE or not isinstance(pattern.pattern, str):
+    """Strings of which every match of `pattern` contains one, or None (see the module docstring). For a
+    case-insensitive pattern they are lowered, and only ASCII ones are given (`may_match` tests them on the lowered
+    text, when the text is ASCII)."""
+    known = _KNOWN.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known[1]
+    if len(_KNOWN) >= 8192:
+        _KNOWN.clear()
+    needed = _required(pattern)
+    _KNOWN[id(pattern)] = (pattern, needed)
+    return needed
+
+
+def _required(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    if not isinstance(pattern.pattern, str):
         return None
     try:
         tree = sre_parse.parse(pattern.pattern, pattern.flags)
     except re.error:
         return None
-    if tree.state.flags & re.IGNORECASE:          # "(?i)" at the start
-        return None
-    node = _sequence(tree)
-    needed = node.needed
+    needed = _sequence(tree).needed
     if not needed or min(len(s) for s in needed) < MIN_LENGTH:
         return None
+    if (pattern.flags | tree.state.flags) & re.IGNORECASE:
+        if not all(s.isascii() for s in needed):
+            return None
+        needed = frozenset(s.lower() for s in needed)
     return tuple(sorted(needed, key=lambda s: (-len(s), s)))
+
+
+@lru_cache(maxsize=64)
+def _lowered(text: str) -> str | None:
+    """The text lowered when it is ASCII (where a case-insensitive match is a match of the lowered text), else None."""
+    return text.lower() if text.isascii() else None
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when `pattern.search(text)` finds nothing (then without searching)."""
     needed = required(pattern)
-    return needed is None or any(map(text.__contains__, needed))
+    if needed is None:
+        return True
+    if pattern.flags & re.IGNORECASE:
+        low = _lowered(text)
+        return low is None or any(map(low.__contains__, needed))
+    return any(map(text.__contains__, needed))
+
+
+
+def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)`, skipped when the text lacks what every match holds."""
+    return pattern.search(text) if may_match(pattern, text) else None

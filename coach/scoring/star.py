@@ -74,7 +74,7 @@ class StarReport:
 # (the same figure as the maximum over every cue, at a fraction of the searches); a cue with words it cannot fire
 # without (CUE_NEEDS, else the literal text its pattern requires: coach/scoring/literals.py) is searched only when one
 # of them is in the (lowered) sentence.
-_HEAVIEST_FIRST = {id(cues): [(p, w, CUE_NEEDS.get(p) or literals.required(p) or ())
+_HEAVIEST_FIRST = {id(cues): [(p, w, CUE_NEEDS.get(p) or (literals.required(p) if not p.flags & re.I else None) or ())
                               for p, w in sorted(cues, key=lambda cue: -cue[1])]
                    for cues in (SITUATION, TASK, ACTION, RESULT)}
 

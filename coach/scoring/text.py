@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from coach.scoring.literals import may_match
+
 MAX_CHARS = 60_000   # ~10,000 words: far past any spoken answer; the rest is ignored
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
@@ -243,14 +245,24 @@ def human(value: float, unit: str) -> str:
     return f"{fmt_num(value)}{unit}" if unit.startswith("/") else f"{fmt_num(value)} {unit}".strip()
 
 
-@lru_cache(maxsize=256)
+_LOWERED: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}   # by id: hashing a pattern hashes its code
+
+
 def for_lowered(pat: re.Pattern[str]) -> re.Pattern[str] | None:
     """A case-insensitive pattern as a case-sensitive one for text already lowered (Python's matcher runs two to three
     times faster without IGNORECASE on long alternations); None when an upper-case letter outside an escape could be
     meant literally."""
+    known = _LOWERED.get(id(pat))
+    if known is not None and known[0] is pat:
+        return known[1]
     if not pat.flags & re.IGNORECASE or re.search(r"[A-Z]", re.sub(r"\\.", "", pat.pattern)):
-        return None
-    return re.compile(pat.pattern, pat.flags & ~re.IGNORECASE)
+        fast = None
+    else:
+        fast = re.compile(pat.pattern, pat.flags & ~re.IGNORECASE)
+    if len(_LOWERED) >= 4096:
+        _LOWERED.clear()
+    _LOWERED[id(pat)] = (pat, fast)
+    return fast
 
 
 def first_matches(patterns: dict[str, re.Pattern[str]], text: str) -> dict[str, str]:
@@ -261,6 +273,8 @@ def first_matches(patterns: dict[str, re.Pattern[str]], text: str) -> dict[str, 
     same = len(low) == len(text)
     for name, pat in patterns.items():
         fast = for_lowered(pat) if same else None
+        if not may_match(fast if fast is not None else pat, low if fast is not None else text):
+            continue                     # (the literal text every match holds is not there: no search needed)
         m = fast.search(low) if fast is not None else pat.search(text)
         if m:
             out[name] = text[m.start():m.end()]
