@@ -40,3 +40,12 @@ def test_a_match_always_holds_a_required_string() -> None:
         for text in texts:
             if p.search(text):
                 assert literals.may_match(p, text), (p.pattern, text)
+
+
+def test_folded_matches_find_what_the_case_insensitive_pattern_finds() -> None:
+    from coach.scoring.sizing import _ARTICLE_UNIT, _SPOKEN_PRICE
+    from coach.scoring.text import folded_matches
+
+    for text in ("We kept A Year of logs, at Two Fifty an hour per GPU.", "Über die Grenze: about a day, at 2.50 an hour."):
+        for pat in (_ARTICLE_UNIT, _SPOKEN_PRICE):
+            assert [m.span() for m in folded_matches(pat, text)] == [m.span() for m in pat.finditer(text)]

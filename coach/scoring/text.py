@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -255,14 +256,22 @@ def for_lowered(pat: re.Pattern[str]) -> re.Pattern[str] | None:
     known = _LOWERED.get(id(pat))
     if known is not None and known[0] is pat:
         return known[1]
-    if not pat.flags & re.IGNORECASE or re.search(r"[A-Z]", re.sub(r"\\.", "", pat.pattern)):
-        fast = None
+    if not pat.flags & re.IGNORECASE or re.search(r"[A-Z]", re.sub(r"\\.|\(\?P[<=]", "", pat.pattern)):
+        fast = None                      # (a group's name, "(?P<name>", is no literal)
     else:
         fast = re.compile(pat.pattern, pat.flags & ~re.IGNORECASE)
     if len(_LOWERED) >= 4096:
         _LOWERED.clear()
     _LOWERED[id(pat)] = (pat, fast)
     return fast
+
+
+def folded_matches(pat: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pat.finditer(text)` for a case-insensitive pattern, run on the lowered text when the text is ASCII (there a
+    case-insensitive match is a match of the lowered text, found two to four times faster). The spans are the text's;
+    the matched strings may be lowered, so a caller reads them from `text` by their spans."""
+    fast = for_lowered(pat) if text.isascii() else None
+    return fast.finditer(text.lower()) if fast is not None else pat.finditer(text)
 
 
 def first_matches(patterns: dict[str, re.Pattern[str]], text: str) -> dict[str, str]:
