@@ -274,6 +274,12 @@ def folded_matches(pat: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     return fast.finditer(text.lower()) if fast is not None else pat.finditer(text)
 
 
+def folded_search(pat: re.Pattern[str], text: str) -> bool:
+    """Whether a case-insensitive pattern is found in the text (searched as `folded_matches` does)."""
+    fast = for_lowered(pat) if text.isascii() else None
+    return bool(fast.search(text.lower()) if fast is not None else pat.search(text))
+
+
 def first_matches(patterns: dict[str, re.Pattern[str]], text: str) -> dict[str, str]:
     """name -> the phrase that showed it, for each pattern found in `text` (searched in the lowered text where that
     gives the same span, the phrase taken from `text` as written)."""
