@@ -87,7 +87,7 @@ def _whole(point: str, points: Sequence[str]) -> str:
 
 def spoken_inputs(check: Check) -> str:
     """The check's working in words ("3B divided by 86,400 s"), without the right figure."""
-    return check.inputs.replace("×", "times").replace("÷", "divided by").strip()
+    return check.inputs.replace("×", "times").replace("÷", "divided by").replace("−", "minus").strip()
 
 
 def plain(gap: str, evidence: str, answer: str = "", points: Sequence[str] = (), check: Check | None = None) -> str:

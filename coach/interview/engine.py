@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from coach.domain import Question, RoundSpec
-from coach.followups import outcome
 from coach.followups.findings import Finding
 from coach.interview.resume import ResumePoint
 from coach.scoring.gaps import Gap
@@ -185,7 +184,7 @@ class InterviewEngine:
         an off-topic turn is not one)."""
         self.state = "deciding"
         slot = self.current
-        found = [g for g in outcome.gaps_to_probe(scorecard, slot.question) if g.id]   # a closing step is no outcome
+        found = [g for g in scorecard.gaps if g.id]        # the card's own gaps, as the candidate sees them
         if slot.probed and [g.id for g in found] == ["off_topic"]:
             # An answer to a follow-up is about the follow-up, so it shares few of the question's words; it is
             # not off topic. It is taken to answer what was probed; the other gaps stay as they were.

@@ -28,7 +28,6 @@ from typing import Any
 
 from coach.domain import Question, RoundSpec
 from coach.errors import CoachError
-from coach.followups import outcome
 from coach.scoring.scorecard import Scorecard, read_scorecard
 
 RESUMABLE = ("in_progress", "interrupted")
@@ -170,8 +169,7 @@ def restore(items: Sequence[tuple[Question, RoundSpec]], turns: Sequence[Mapping
             card = read_scorecard(turn.get("scores"))
             if card is not None:
                 scores.append(card)
-                question = items[index][0] if 0 <= index < len(items) else None   # as the engine read the card
-                answer_gaps.append(frozenset(g.id for g in outcome.gaps_to_probe(card, question) if g.id))
+                answer_gaps.append(frozenset(g.id for g in card.gaps if g.id))    # as the engine read the card
             answer_texts.append(text)
             if index >= 0 and index not in answered:
                 answered.append(index)

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from coach.domain import Question, RoundSpec, Rubric, Transcript
 from coach.scoring import delivery as _delivery
-from coach.scoring import claims, levels, napkin, signals, sizing, star, talking_points
+from coach.scoring import claims, levels, napkin, sidestep, signals, sizing, star, talking_points
 from coach.scoring.gaps import Gap, feedback, find_gaps
 from coach.scoring.napkin import Check
 from coach.scoring.calibrate import Calibration, answer_kind, calibrate, to_score
@@ -67,6 +67,8 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
         na = signals.NonAnswer("non_answer", f'{len(text.split())} words and no event told, only how they are in '
                                              f'general: "{" ".join(text.split())[:120]}"')
         star_report = star.no_story(sents)
+    if na is None and (declined := sidestep.sidestep([s.text for s in sents])) is not None:
+        na, star_report = declined, star.no_story(sents)      # polite, long enough, and no answer to the question
     if na is None and (levels.stock(text) or levels.career_lines(round_id, sents, text)):
         # stock phrases in place of specifics, or a list of past jobs: no sentence of it is a part of a story to quote
         star_report = star.no_story(sents)

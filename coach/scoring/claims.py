@@ -16,6 +16,7 @@ from typing import Any
 
 from coach.domain import Misconception, Question
 from coach.scoring import concepts
+from coach.scoring.literals import may_match
 from coach.scoring.text import Sentence
 
 # Words that say the speaker reports or rejects the claim instead of making it. Checked in a window before the
@@ -84,6 +85,8 @@ def states(m: Misconception, sentence: str) -> bool:
     if any(concepts.fires(c, sentence) for c in m.concepts) or any(concepts.swapped(w, sentence) for w in m.swaps):
         return True
     for cue in m.cues:
+        if not may_match(_compiled(cue), sentence):
+            continue                     # (the literal text every match holds is not there)
         for hit in _compiled(cue).finditer(sentence):
             before = sentence[_clause_start(sentence, hit.start()):hit.start()]
             if NEGATED.search(hit.group(0)) or NEAR_BEFORE.search(before) or DENY_BEFORE.search(before) \
@@ -125,21 +128,37 @@ def _words(text: str) -> str:
 _NON_WORD = re.compile(r"[^\w%]+")
 
 
-@lru_cache(maxsize=512)
-def _needs(m: Misconception) -> tuple[tuple[tuple[str, ...], ...], ...] | None:
-    """For each cue set and swap, the words (as `_words` writes them) without which it cannot fire: one of each
-    group's (the longest word of each alternative), or one of a swap's names. None when it has neither."""
+_Needs = tuple[tuple[tuple[str, ...], ...], ...]
+_NEEDS: dict[int, tuple[Misconception, _Needs | None]] = {}    # by the misconception's id (hashing one is slow)
+
+
+def _needs(m: Misconception) -> _Needs | None:
+    """For each cue set and swap, the words (as `_words` writes them, each with the space before it) without which it
+    cannot fire: one of each group's (the longest word of each alternative), or one of a swap's names. None when it
+    has neither."""
+    known = _NEEDS.get(id(m))
+    if known is not None and known[0] is m:
+        return known[1]
     if not m.concepts and not m.swaps:
-        return None
+        needs = None
+    else:
+        def longest(alt: str) -> str:
+            return " " + max(_NON_WORD.split(alt.lstrip("!").rstrip("*").lower()), key=len)
 
-    def longest(alt: str) -> str:
-        return max(_NON_WORD.split(alt.lstrip("!").rstrip("*").lower()), key=len)
+        sets = [tuple(tuple(sorted({longest(a) for a in g})) for g in concepts.parse(c) if not g[0].startswith("-"))
+                for c in m.concepts]
+        sets += [(tuple(sorted({longest(a) for side in w.split(";")
+                                for a in concepts.parse(side.partition(":")[0])[0]})),) for w in m.swaps]
+        needs = tuple(sets)
+    if len(_NEEDS) >= 4096:
+        _NEEDS.clear()
+    _NEEDS[id(m)] = (m, needs)
+    return needs
 
-    sets = [tuple(tuple(sorted({longest(a) for a in g})) for g in concepts.parse(c) if not g[0].startswith("-"))
-            for c in m.concepts]
-    sets += [(tuple(sorted({longest(a) for side in w.split(";") for a in concepts.parse(side.partition(":")[0])[0]})),)
-             for w in m.swaps]
-    return tuple(sets)
+
+def _holds(needs: _Needs | None, lowered: str) -> bool:
+    """Whether a text (`_words`) holds every group's words of one of the cue sets or a swap's names."""
+    return needs is not None and any(all(any(w in lowered for w in g) for g in groups) for groups in needs)
 
 
 def _may_state(m: Misconception, lowered: str, raw: str = "") -> bool:
@@ -147,11 +166,10 @@ def _may_state(m: Misconception, lowered: str, raw: str = "") -> bool:
     group's words of one of its cue sets, or a swap's names, or (with `raw`, the whole answer as said, read once) a
     match of one of its cues (an anchored cue is always tried); without `raw` a misconception with cues is always
     tried."""
-    needs = _needs(m)
-    if needs is not None and any(all(any(" " + w in lowered for w in g) for g in groups) for groups in needs):
+    if _holds(_needs(m), lowered):
         return True
     if m.cues:
-        return not raw or any("^" in c or _compiled(c).search(raw) for c in m.cues)
+        return not raw or any("^" in c or (may_match(_compiled(c), raw) and _compiled(c).search(raw)) for c in m.cues)
     return False
 
 
@@ -179,14 +197,16 @@ def scan(question: Question | None, sents: list[Sentence], general: bool = True
             points_back[i] = bool(i and BACK_REFERENCE.search(opening) and not NEGATED.search(sents[i - 1].text))
         return _joined(sents[i - 1].text, sents[i].text) if points_back[i] else ""
 
-    def hit(m: Misconception, i: int, own: bool) -> bool:
-        if _may_state(m, words[i]) and states(m, sents[i].text):
+    def hit(m: Misconception, needs: _Needs | None, i: int, own: bool) -> bool:
+        # (as `_may_state` without the whole answer: a misconception with cues is always tried)
+        if (m.cues or _holds(needs, words[i])) and states(m, sents[i].text):
             return True
-        return bool(own and i and _may_state(m, pair_words[i]) and (j := joined(i)) and states(m, j))
+        return bool(own and i and (m.cues or _holds(needs, pair_words[i])) and (j := joined(i)) and states(m, j))
 
-    own = set(question.misconceptions if question is not None else ())
+    own = {id(m) for m in (question.misconceptions if question is not None else ())}
     for m in read:      # the field's common claims are read sentence by sentence (the look back is slow)
-        hits = [s.text for i, s in enumerate(sents) if hit(m, i, m in own)]
+        needs, is_own = _needs(m), id(m) in own
+        hits = [s.text for i, s in enumerate(sents) if hit(m, needs, i, is_own)]
         if hits:
             out.append(WrongClaim(m.claim, m.right, hits[0]))
             fired.update(hits)

@@ -191,14 +191,20 @@ def _negated_verbs(groups: tuple[tuple[str, ...], ...], clause: str) -> tuple[tu
     return tuple(out)
 
 
-def fires(cue_set: str, sentence: str) -> bool:
-    """Whether one cue set states the claim in some clause of the sentence."""
+@lru_cache(maxsize=2048)
+def _prepared(cue_set: str) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    """A cue set's groups, its vetoes ("-...") and the groups with an alternative asked negated ("!...")."""
     parsed = parse(cue_set)
     groups = tuple(g for g in parsed if not g[0].startswith("-"))
     vetoes = tuple(tuple(a.lstrip("-").strip() for a in g) for g in parsed if g[0].startswith("-"))
+    return groups, vetoes, tuple(g for g in groups if any(a.startswith("!") for a in g))
+
+
+def fires(cue_set: str, sentence: str) -> bool:
+    """Whether one cue set states the claim in some clause of the sentence."""
+    groups, vetoes, asked_negated = _prepared(cue_set)
     if not groups:
         return False
-    asked_negated = tuple(g for g in groups if any(a.startswith("!") for a in g))
     for clause in clauses(sentence):
         verbs = _negated_verbs(asked_negated, clause) if asked_negated else ()
         found = []

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.domain import Segment
+from coach.scoring.literals import may_match
 
 LONG_PAUSE_S = 3.0
 TOO_LONG_FACTOR = 1.5
@@ -127,10 +128,10 @@ def analyse(text: str, segments: tuple[Segment, ...] = (), duration_s: float | N
             answer_seconds: int | None = None) -> DeliveryReport:
     low = text.lower()
     n_words = len(_WORD.findall(text))
-    fillers = {k: n for k, p in FILLERS.items() if _may_have(k, low) and (n := len(p.findall(low)))}
+    fillers = {k: n for k, p in FILLERS.items() if _may_have(k, low) and may_match(p, low) and (n := len(p.findall(low)))}
     if likes := count_like(low):
         fillers["like"] = likes
-    hedges = {k: n for k, p in HEDGES.items() if _may_have(k, low) and (n := len(p.findall(low)))}
+    hedges = {k: n for k, p in HEDGES.items() if _may_have(k, low) and may_match(p, low) and (n := len(p.findall(low)))}
     segs = _valid(segments)
     gaps = [b.start - a.end for a, b in zip(segs, segs[1:])]
     long_pauses = sum(1 for g in gaps if g > LONG_PAUSE_S)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coach.domain import GAP_IDS
+from coach.scoring import story_outcome
 from coach.scoring.rubric import Analysis, family
 from coach.scoring.text import quote, times
 
@@ -84,6 +85,9 @@ def find_gaps(a: Analysis) -> list[Gap]:
                 gaps.append(Gap("no_result", 0.8, f'no sentence states an outcome; it ends: "{last}"'))
         elif not star.measurable_result:
             gaps.append(Gap("no_result", 0.65, f'the result has no number: "{quote(star.result.evidence[0], 100)}"'))
+        elif (closing := ends_untold(a)) is not None:
+            # its "result" is one more step, or the work only starting: what came of it is not told
+            gaps.append(Gap("no_result", 0.8, f'no sentence states an outcome; it ends: "{closing}"'))
         i, we = star.i_count, star.we_count
         if we >= 3 and i == 0:
             gaps.append(Gap("we_not_i", 0.75, f'"we" {times(we)}, "I" 0 times'))
@@ -136,7 +140,9 @@ def find_gaps(a: Analysis) -> list[Gap]:
 def _outcome(a: Analysis) -> str | None:
     """Whether the story tells how it ended: "star" when the STAR labels found a result after something was
     done, the closing sentence when only it says how things settled, else None. A "result" that comes before
-    every action is the problem that set the story off ("the approval rate dropped overnight"), not its end."""
+    every action is the problem that set the story off ("the approval rate dropped overnight"), not its end, unless
+    in it the candidate moved a measure to a figure ("we brought the p99 down to forty milliseconds"): that is
+    the outcome, told before the last steps."""
     star = a.star
     labels = list(star.labels)
     if star.result.present:
@@ -145,8 +151,16 @@ def _outcome(a: Analysis) -> str | None:
         if not (acts and results and len(labels) == len(a.sents) and max(results) < acts[0]
                 and all(e in {a.sents[i].text for i in results} for e in star.result.evidence)):
             return "star"
+        if any(story_outcome.moved_a_measure(a.sents[i].text) for i in results):
+            return "star"
     closing = a.sents[-1].text if a.sents else ""
     return closing if UNMEASURED_OUTCOME.search(closing) else None
+
+
+def ends_untold(a: Analysis) -> str | None:
+    """The closing sentence of a past story whose labelled result is one more step or the work only starting
+    (coach/scoring/story_outcome.py), quoted; else None. The story's level reads it as no result told."""
+    return story_outcome.ends_on_a_step(a.round, a.question, a.star.sentences, a.star.labels)
 
 
 def _missed(a: Analysis) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from coach.scoring import story_outcome
 from coach.scoring.star import ACT_CLAUSE
 from coach.scoring.star_cues import I_WORD, WE_WORD
 from coach.scoring.talking_points import is_measured
@@ -80,6 +81,12 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     st = a.star
     acts = _action_sentences(a)
     has_s, has_t, has_a, has_r = st.situation.present, st.task.present, st.action.present, st.result.present
+    untold = story_outcome.ends_on_a_step(a.round, a.question, st.sentences, st.labels) \
+        if has_r and st.measurable_result else None
+    if untold is not None:
+        # the card's no_result gap: the closing "result" is one more step, so the rubric's story with no result
+        has_r = False
+        t.steps.append(f'no outcome told: it ends on a step ("{untold[:60]}")')
     if followup:
         has_s = has_t = True          # the context came with the main answer
     elif a.round in EXAMPLE_ROUNDS:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from coach.domain import Question
-from coach.scoring.text import STOPWORDS, Sentence, content_stems, first_matches, stem, words
+from coach.scoring.text import STOPWORDS, Sentence, content_stems, first_matches, folded_search, stem, words
 
 _F = re.IGNORECASE
 
@@ -190,7 +190,8 @@ _NOT_A_CHOICE = re.compile(r"\b(?:looks?|seems?|is|are|was|were|be|being|feels?)
 def tradeoff_evidence(sents: list[Sentence]) -> list[str]:
     """Sentences that weigh an alternative. "X rather than Y" counts when it is a choice, not a description."""
     return [s.text for s in sents
-            if TRADEOFF.search(s.text) or (_RATHER.search(s.text) and not _NOT_A_CHOICE.search(s.text))]
+            if folded_search(TRADEOFF, s.text) or (folded_search(_RATHER, s.text)
+                                                    and not folded_search(_NOT_A_CHOICE, s.text))]
 
 
 def production_concepts(text: str) -> dict[str, str]:

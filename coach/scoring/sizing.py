@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.scoring.numbers import NumberSpan, find_numbers
-from coach.scoring.text import Sentence
+from coach.scoring.text import Sentence, folded_matches
 from coach.scoring.units import COMPUTE_NOUNS, METRICS, PERIOD_S, RATE_NOUNS, UnitMatch, dollar_match, match_unit
 
 
@@ -152,26 +152,30 @@ def _spoken_prices(text: str) -> list[NumberSpan]:
     if not _MONEY_TALK.search(text):
         return []
     out = []
-    for m in _CENTS_PRICE.finditer(text):
-        c = find_numbers(m.group("c"))
+
+    def said(m: re.Match[str], group: str) -> str:       # a group as said (the matches are found in lowered text)
+        return text[m.start(group):m.end(group)] if m.start(group) >= 0 else ""
+
+    for m in folded_matches(_CENTS_PRICE, text):
+        c = find_numbers(said(m, "c"))
         if c:
-            out.append(NumberSpan(m.start("p"), m.end("p"), c[0].value / 100, m.group("p"), suffix="$",
-                                  words=not m.group("c")[0].isdigit()))
-    for m in _DOLLARS_CENTS.finditer(text):      # "two dollars forty", "a dollar fifty"
-        dollars = [1.0] if m.group("d").lower() == "a" else [n.value for n in find_numbers(m.group("d"))]
-        cents = find_numbers(m.group("c"))
+            out.append(NumberSpan(m.start("p"), m.end("p"), c[0].value / 100, said(m, "p"), suffix="$",
+                                  words=not said(m, "c")[0].isdigit()))
+    for m in folded_matches(_DOLLARS_CENTS, text):      # "two dollars forty", "a dollar fifty"
+        dollars = [1.0] if said(m, "d").lower() == "a" else [n.value for n in find_numbers(said(m, "d"))]
+        cents = find_numbers(said(m, "c"))
         if dollars and cents:
-            out.append(NumberSpan(m.start("p"), m.end("p"), dollars[0] + cents[0].value / 100, m.group("p"),
+            out.append(NumberSpan(m.start("p"), m.end("p"), dollars[0] + cents[0].value / 100, said(m, "p"),
                                   suffix="$", words=True))
-    for m in _SPOKEN_PRICE.finditer(text):
+    for m in folded_matches(_SPOKEN_PRICE, text):
         if any(o.start <= m.start("p") < o.end for o in out):
             continue
-        if m.group("n"):                   # "at 2.50 an hour": written the way a price is
-            out.append(NumberSpan(m.start("p"), m.end("p"), float(m.group("n")), m.group("p"), suffix="$"))
+        if said(m, "n"):                   # "at 2.50 an hour": written the way a price is
+            out.append(NumberSpan(m.start("p"), m.end("p"), float(said(m, "n")), said(m, "p"), suffix="$"))
             continue
-        d, c = find_numbers(m.group("d")), find_numbers(m.group("c"))
+        d, c = find_numbers(said(m, "d")), find_numbers(said(m, "c"))
         if d and c:
-            out.append(NumberSpan(m.start("p"), m.end("p"), d[0].value + c[0].value / 100, m.group("p"),
+            out.append(NumberSpan(m.start("p"), m.end("p"), d[0].value + c[0].value / 100, said(m, "p"),
                                   suffix="$", words=True))
     return out
 
@@ -225,13 +229,13 @@ _TRIPLE = re.compile(r"\b(?:triple|thrice)\b", re.I)
 
 def _article_spans(text: str) -> list[NumberSpan]:
     out = []
-    for m in _ARTICLE_UNIT.finditer(text):
+    for m in folded_matches(_ARTICLE_UNIT, text):
         s, e = m.start("a"), m.end("a")
         value = 1.5 if _AND_A_HALF.match(text[e:e + 30]) else 1.0
         out.append(NumberSpan(s, e, value, text[s:e], words=True))
-    for m in _PART_UNIT.finditer(text):
+    for m in folded_matches(_PART_UNIT, text):
         s, e = m.start("a"), m.end("a")
-        part = next(v for k, v in _PARTS.items() if k in m.group("a").lower())
+        part = next(v for k, v in _PARTS.items() if k in text[s:e].lower())
         out = [o for o in out if not s <= o.start < e]
         out.append(NumberSpan(s, e, part, text[s:e], words=True))
     return out

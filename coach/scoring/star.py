@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from coach.scoring import literals
 from coach.scoring.star_cues import ACT_CLAUSE as ACT_CLAUSE   # read by the calibration
 from coach.scoring.star_cues import (
     ACTION, CUE_NEEDS, I_WORD, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _ASIDE_LEAD, _AT_NAME,
@@ -70,9 +71,11 @@ class StarReport:
 
 
 # Each part's cues, heaviest first: the strongest cue that fires is the first that fires, so the rest need no search
-# (the same figure as the maximum over every cue, at a fraction of the searches); a slow cue with words it cannot
-# fire without (CUE_NEEDS) is searched only when one of them is in the (lowered) sentence.
-_HEAVIEST_FIRST = {id(cues): [(p, w, CUE_NEEDS.get(p, ())) for p, w in sorted(cues, key=lambda cue: -cue[1])]
+# (the same figure as the maximum over every cue, at a fraction of the searches); a cue with words it cannot fire
+# without (CUE_NEEDS, else the literal text its pattern requires: coach/scoring/literals.py) is searched only when one
+# of them is in the (lowered) sentence.
+_HEAVIEST_FIRST = {id(cues): [(p, w, CUE_NEEDS.get(p) or (literals.required(p) if not p.flags & re.I else None) or ())
+                              for p, w in sorted(cues, key=lambda cue: -cue[1])]
                    for cues in (SITUATION, TASK, ACTION, RESULT)}
 
 
@@ -81,7 +84,7 @@ def _cue(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
     if ordered is None:
         return max((w for p, w in cues if p.search(sentence)), default=0.0)
     return next((w for p, w, needs in ordered
-                 if (not needs or any(n in sentence for n in needs)) and p.search(sentence)), 0.0)
+                 if (not needs or any(map(sentence.__contains__, needs))) and p.search(sentence)), 0.0)
 
 
 def label_sentence(sentence: str) -> dict[str, float]:

@@ -1,0 +1,90 @@
+"""Does a past story tell what came of the work, or end on one more step?
+
+The STAR labels call a closing sentence a result when it comes after the steps; a closing sentence that only
+tells more steps ("Based on that I stopped training on anything younger than six weeks and added a check that
+fails the run ...") says what the candidate did last, not what came of it, and so does one that ends as the work
+starts ("... and we started with the review step"). Both are read as no outcome told: the card's no_result gap,
+and the story's level as the rubric's "no result". A sentence is a step when a first-person subject (or an "and"
+carrying one on) does something in the past; it tells an outcome when it names a measure that moved, a decision
+that landed or what came of it, or a change "from X to Y" or "by N". The words are data
+(rubrics/answer_words.toml `[outcome]`).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from coach.content.answer_words import word_list
+from coach.domain import Question
+from coach.scoring.text import quote
+
+STORY_ROUNDS = ("behavioral", "deep-dive", "hiring-manager", "cross-functional", "recruiter")
+_CHANGE = re.compile(r"\bfrom\b[^.;:]{1,40}\bto\b|\bby (?:about |around |roughly )?\d|\d\s*(?:%|x\b)", re.IGNORECASE)
+# a sentence whose subject is a thing or someone else ("The updated model ... and went live the next sprint"): an
+# "and" in it carries that subject on, not the candidate
+_OTHER_SUBJECT = re.compile(r"^\W*(?:(?:so|and|then|after that|in the end),?\s+)?(?:the|this|that|these|those|its|their|his|her|"
+                            r"a|an)\s+[a-z-]+", re.IGNORECASE)
+# a step's reason ("... since the vendor had no warehouse support") tells why, not what came of it
+_REASON = re.compile(r"\b(?:since|because|as)\s+(?:the|a|an|it|they|we|i|our|their|there|that|no)\b.*$", re.IGNORECASE)
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(sorted(map(re.escape, words)))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    outcome = [w for name in ("moved", "landed", "came_of") for w in word_list("outcome", name)]
+    told = re.compile(r"\b(?:" + _alternation(outcome) + r")\b", re.IGNORECASE)
+    step = re.compile(r"\b(?P<who>i|we|and)\s+(?:[a-z]+ly\s+|then\s+|also\s+)?(?:[a-z]{3,}ed|"
+                      + _alternation(word_list("outcome", "irregular_steps")) + r")\b", re.IGNORECASE)
+    started = re.compile(r"\b(?:" + "|".join(map(re.escape, word_list("outcome", "started"))) + r")\b", re.IGNORECASE)
+    return told, step, started
+
+
+@lru_cache(maxsize=1)
+def _moved_it() -> re.Pattern[str]:
+    figure = r"(?:\d|(?:a |one |two |three |four |five |six |seven |eight |nine |ten |twenty |thirty |forty |fifty |" \
+             r"sixty |seventy |eighty |ninety |hundred |half))"
+    return re.compile(r"\b(?:i|we)\s+(?:" + _alternation(word_list("outcome", "moved_it")) +
+                      r")\b[^.;:]{0,50}?\b(?:to|by)\s+(?:about\s+|around\s+|roughly\s+)?" + figure, re.IGNORECASE)
+
+
+def moved_a_measure(sentence: str) -> bool:
+    """Did the candidate move a measure to or by a figure ("we brought the p99 down to thirty milliseconds")?"""
+    return bool(_moved_it().search(sentence))
+
+
+def tells_outcome(sentence: str) -> bool:
+    """Does the sentence tell what came of the work (a measure moved, a decision landed, a change from X to Y)?"""
+    return bool(_patterns()[0].search(sentence) or _CHANGE.search(sentence))
+
+
+def is_step(sentence: str) -> bool:
+    """Does the sentence tell something the candidate did ("I pulled ...", "we rebuilt ...", "... and proposed
+    ...")? In a sentence whose subject is a thing ("The model ... and went live") an "and" carries that on."""
+    other = _OTHER_SUBJECT.match(sentence) is not None
+    return any(not (other and m.group("who").lower() == "and") for m in _patterns()[1].finditer(sentence))
+
+
+def _past_story(round_id: str | None, question: Question | None, sentences: Sequence[str]) -> bool:
+    return round_id in STORY_ROUNDS and not (question is not None and question.hypothetical) and bool(sentences)
+
+
+def ends_on_a_step(round_id: str | None, question: Question | None, sentences: Sequence[str],
+                   labels: Sequence[str]) -> str | None:
+    """The closing sentence (quoted) of a past story that tells no outcome: every sentence labelled "result" is a
+    step with no outcome told and the last is one of them, or the last sentence starts the work (its reason
+    aside) with no change told anywhere ("from X to Y", "by N", a measure moved to a figure); else None."""
+    if not _past_story(round_id, question, sentences):
+        return None
+    closing = quote(sentences[-1], 100)
+    results = [s for s, label in zip(sentences, labels) if label == "result"]
+    if results and sentences[-1] in results and all(is_step(s) and not tells_outcome(s) for s in results):
+        return closing
+    last = _REASON.sub("", sentences[-1])
+    if is_step(last) and _patterns()[2].search(last) and not tells_outcome(last) \
+            and not any(_CHANGE.search(s) or moved_a_measure(s) for s in sentences):
+        return closing
+    return None
