@@ -98,7 +98,7 @@ def test_the_fourth_fresh_part_is_loaded_apart_half_wrong() -> None:
     ("fresh5", "5", 16, False), ("fresh6", "6", 24, False),   # scored once, then folded into tuning
     ("fresh7", "7", 28, False), ("fresh8", "8", 28, False),
     ("fresh9", "9", 30, False), ("fresh10", "10", 30, False),
-    ("fresh11", "11", 30, True),   # fresh11: the clean check, scored once
+    ("fresh11", "11", 30, False),
 ])
 def test_the_fifth_to_ninth_fresh_parts_are_loaded_apart_with_their_chains(part: str, prefix: str, min_chains: int,
                                                                              clean: bool) -> None:
@@ -110,6 +110,16 @@ def test_the_fifth_to_ninth_fresh_parts_are_loaded_apart_with_their_chains(part:
     assert len(chains) >= min_chains and 2 * sum(bool(c["wrong"]) for c in chains) == len(chains)
     assert not any(c["id"].startswith(f"n{prefix}-") for c in graded.load_chains() if graded.chain_part(c) != part)
     assert (part in graded.CLEAN, part in graded.PARTS) == (clean, not clean)
+
+
+def test_the_twelfth_fresh_part_is_the_clean_check_with_its_chains() -> None:
+    from coach.eval import graded
+    answers = [g for g in graded.load_graded() if g.part == "fresh12"]
+    chains = [c for c in graded.load_chains() if graded.chain_part(c) == "fresh12"]
+    assert len(answers) >= 40 and all(g.id.startswith("f12-") and g.folder == "fresh12" for g in answers)
+    assert len({g.round for g in answers}) == 8 and {g.level for g in answers} == {"senior", "staff"}
+    assert len(chains) >= 16 and 2 * sum(bool(c["wrong"]) for c in chains) == len(chains)
+    assert "fresh12" in graded.CLEAN and "fresh12" not in graded.PARTS   # scored once, never tuned on
 
 
 def test_mean_score_rises_with_the_grade(figures) -> None:
