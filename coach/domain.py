@@ -26,6 +26,13 @@ ROUND_IDS: tuple[str, ...] = (
 LEVEL_IDS: tuple[str, ...] = ("senior", "staff")
 NO_ANSWERS = "no_answers"       # a session's status when it ended before any answer: no practice to count
 ENDED_EARLY = "ended_early"     # ended by the candidate, or the answers ran out, before the last planned question
+STATUS_WORDS = {"in_progress": "in progress", NO_ANSWERS: "ended with no answers", ENDED_EARLY: "ended early"}
+
+
+def status_words(status: str | None) -> str:
+    """A session's stored status as a person reads it: "no_answers" -> "ended with no answers"."""
+    return STATUS_WORDS.get(status or "", (status or "").replace("_", " "))
+
 
 # The gap vocabulary: what an answer can be missing. Scorecards name gaps with
 # these ids, question-bank follow-ups are tied to them, and the interviewer

@@ -8,7 +8,7 @@ import json
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("sessions", parents=[common], help="list past sessions",
                        description="List past sessions, newest first. With --id, show one session turn by turn. "
-                                   "A session left in_progress (the program was killed) or interrupted is marked "
+                                   "A session left in progress (the program was killed) or interrupted is marked "
                                    "resumable: `coach interview --resume ID` goes on with it.")
     p.add_argument("--json", action="store_true", help="print JSON (with turns when --id is given)")
     p.add_argument("--limit", type=int, default=20, help="how many sessions to list (default 20)")
@@ -21,6 +21,7 @@ def _fmt_ms(value: int | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from coach.domain import status_words
     from coach.interview.resume import RESUMABLE
     from coach.services import open_store
 
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
                 return 0
             resumable = ", resumable" if session["status"] in RESUMABLE else ""
             print(f"session {session['id']}  {session['started_at']}  {session['round'] or session['plan']}  "
-                  f"{session['level']}  {session['status']}{resumable}")
+                  f"{session['level']}  {status_words(session['status'])}{resumable}")
             for t in turns:
                 timing = ", ".join(f"{k[:-3]} {_fmt_ms(t[k])}" for k in ("transcribe_ms", "think_ms", "speak_ms") if t[k] is not None)
                 score = f"  score {t['overall']:.1f}/5" if t["overall"] is not None else ""
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         for r in rows:
             score = "-" if r["overall"] is None else f"{r['overall']:.1f}"
             print(f"{r['id']:<24} {r['started_at'][:19]:<20} {(r['round'] or r['plan'] or '-'):<17} "
-                  f"{r['level'] or '-':<7} {r['answers']:>7} {r['clarifications']:>10} {score:>6}  {r['status']}"
+                  f"{r['level'] or '-':<7} {r['answers']:>7} {r['clarifications']:>10} {score:>6}  {status_words(r['status'])}"
                   f"{', resumable' if r['resumable'] else ''}")
         if any(r["resumable"] for r in rows):
             print("resumable: go on with `coach interview --resume ID` (or --resume last; add --headless --answers ...)")

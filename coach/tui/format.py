@@ -5,15 +5,9 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from coach.domain import ENDED_EARLY, NO_ANSWERS
+from coach.domain import status_words as status_words   # re-exported: the screens say statuses in words
 
 PLAN_NAMES = {"full-loop": "Full loop", "drill": "Round drill", "warm-up": "Warm-up"}
-STATUS_WORDS = {"in_progress": "in progress", NO_ANSWERS: "ended with no answers", ENDED_EARLY: "ended early"}
-
-
-def status_words(status: str | None) -> str:
-    """A session's stored status as said on screen: "no_answers" -> "ended with no answers"."""
-    return STATUS_WORDS.get(status or "", (status or "").replace("_", " "))
 
 
 def when(iso: str | None) -> str:
