@@ -190,3 +190,21 @@ def test_stored_cards_of_any_age_come_back_through_one_loader() -> None:
     kept = read_scorecard(damaged)
     assert kept is not None and kept.overall == 3.1 and kept.gaps == ()
     assert [(d.id, d.score) for d in kept.dimensions] == [("communication", 3.5)]
+
+
+def test_a_figure_watched_every_day_counts_as_monitoring() -> None:
+    """A design that says it watches a quality figure on a schedule is not told it never mentions monitoring."""
+    from coach.scoring import score_answer
+
+    design = ("I'd put a fast classifier in the upload path, a distilled vision model on CPU that answers in under a "
+              "hundred milliseconds, and anything it is unsure about goes to a heavier model and then to reviewers. "
+              "I'd watch the precision at the block threshold every day.")
+    offline = ("I'd put a fast classifier in the upload path, a distilled vision model on CPU that answers in under a "
+               "hundred milliseconds, and anything it is unsure about goes to a heavier model and then to reviewers. "
+               "I checked the precision at the block threshold on the test set.")
+    question = default_content().questions["sd-image-moderation"]
+
+    def gaps(text: str) -> set[str]:
+        return {g.id for g in score_answer(text, question=question, round_spec=DESIGN).gaps}
+    assert "no_monitoring" not in gaps(design)
+    assert "no_monitoring" in gaps(offline)      # measured once, offline: not watching it

@@ -40,7 +40,13 @@ TRADEOFF = re.compile(
 
 PRODUCTION: dict[str, re.Pattern[str]] = {
     "monitoring": re.compile(r"\bmonitor\w*|\bdashboards?\b|\bobservability\b|\btrack(?:ing)? (?:the )?\w+ "
-                             r"(?:rate|latency|metrics?|drift|distribution)", _F),
+                             r"(?:rate|latency|metrics?|drift|distribution)|"
+                             # a quality or health figure watched again and again: "watch the precision ... every day"
+                             r"\b(?:watch|track|check|review|chart|plot|graph)(?:es|ed|ing|s)? (?:the )?(?:[\w/-]+ ){0,3}?"
+                             r"(?:precision|recall|rates?|latency|latencies|metrics?|errors?|accuracy|auc|ctr|"
+                             r"false (?:positives|negatives)|queue|backlog)\b[^.?!]{0,40}?\b(?:every (?:day|hour|week|"
+                             r"morning|release|deploy)|daily|hourly|weekly|nightly|in production|over time|live|"
+                             r"after (?:launch|release))\b", _F),
     "alerting": re.compile(r"\balert\w*|\bpages? the\b|\bon-?call\b", _F),
     "drift": re.compile(r"\bdrift\w*|\bdistribution shift|\bpopulation stability|\bpsi\b|\bskew\b", _F),
     "rollout": re.compile(r"\broll(?:ed|ing)? ?(?:it )?out\b|\brollouts?\b|\bramp\w*\b|\bgradual\w*|"
