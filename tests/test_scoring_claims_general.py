@@ -28,6 +28,7 @@ WRONG = [
     "We quantised the model to int4 and there is no quality loss at all with that.",
     "LoRA updates all the weights of the base model, just with a smaller learning rate.",
     "With data parallelism each GPU holds a slice of the model's layers.",
+    "There is no point standardising the inputs before a lasso fit, since the penalty is scale-invariant anyway.",
     "Doubling the GPUs from 64 to 128 halved our training time, as it always does.",
     "Kafka gives you exactly-once processing out of the box, so duplicates never reach the sink.",
     "For the sales forecast a random split is fine since the model just sees more variety of weeks.",
@@ -50,6 +51,7 @@ WRONG = [
 ]
 
 RIGHT = [
+    "Standardise the inputs before a lasso fit: the penalty hits every weight alike, so units decide who gets shrunk.",
     "People often think ninety-eight percent accuracy means a good churn model, but with two percent churners it says nothing.",
     "We did not use a 0.5 cutoff; the threshold came from the cost of a missed fraud against a blocked customer.",
     "Tree ensembles like LightGBM don't need feature scaling because they split on thresholds.",

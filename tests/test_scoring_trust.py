@@ -183,3 +183,22 @@ def test_in_a_story_a_habit_does_not_cover_what_happened(content) -> None:
     told = _score("Last year my manager wanted to drop our offline evaluation. I listened to her reasons first: "
                   "the suite took two days to run.", content, "behavioral", question=q)
     assert told.talking_points.covered
+
+
+def test_writing_off_a_team_or_the_manager_lowers_the_answer(content) -> None:
+    """A named team dismissed ("the platform team there just did not care") is blame, and a manager called not
+    technical is the current employer run down; a team that needed winning over is neither."""
+    from coach.scoring.red_flags import _DISPARAGE, blame
+
+    assert blame("The ingestion team there just did not care about schema changes, so I escalated it.")
+    assert not blame("The ingestion team did not care much for our alerts until I showed them the cost.")
+    assert _DISPARAGE.search("My manager is not really technical, so nothing ambitious gets approved.")
+    assert not _DISPARAGE.search("My manager is very technical and reviews every design.")
+
+
+def test_other_teams_moving_onto_the_candidates_work_is_influence(content) -> None:
+    from coach.scoring.staff import STAFF_SIGNALS
+
+    said = "I wrote a short proposal to publish our table with a version number, and both teams moved to it within a quarter."
+    assert STAFF_SIGNALS["influence without authority"].search(said)
+    assert STAFF_SIGNALS["long-term direction"].search(said)

@@ -28,6 +28,10 @@ _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagge
                     r"(?: there| here)?) (?:(?:was|were) (?:frankly |honestly |simply |just )?(?:not competent|incompetent|"
                     r"useless|hopeless|clueless)|(?:always|never) (?:took|take|takes|owned|owns|fixed|fixes|followed|"
                     r"follows|bothered|delivered|delivers|admitted|admits))\b|"
+                    # any named team written off: "the data engineering team there just did not care about quality"
+                    r"\bthe (?:[a-z-]+ ){1,3}(?:team|group|department|org)(?: there| here)? (?:just|simply|honestly|frankly) "
+                    r"(?:did not|didn'?t|does not|doesn'?t|do not|don'?t|never) (?:really )?(?:care|cared|listen|listened|"
+                    r"bother|bothered)\b|"
                     r"\bproved my point\b|\bi told (?:them|him|her|you) so\b|"
                     # asking without understanding: "product teams often ask for these things without understanding
                     # what goes into a model"
@@ -45,6 +49,8 @@ _DISPARAGE = re.compile(
     r"management|director|skip[- ]level|org) (?:does not|doesn'?t|did not|didn'?t|do not|don'?t|has never|have never|"
     r"never) (?:really |even |actually |fully |truly )?(?:understands?|understood|knows?|cares?|cared|gets?|listens?|"
     r"values?)\b|"
+    r"\b(?:my|our) (?:current |direct )?(?:manager|boss|skip[- ]level|director) (?:is|was) (?:not|n't) (?:really |very |at all )?"
+    r"technical\b|"
     r"\b(?:my|our) (?:current |direct )?(?:manager|boss|leadership|management|director) (?:has|have) no (?:real |actual )?"
     r"(?:grasp|understanding|idea|clue)\b|"
     r"\b(?:the|my|our|this) (?:current )?(?:company|place|org|organi[sz]ation|employer|leadership|management) (?:has been|is|was|"
@@ -62,7 +68,7 @@ _GRIEVANCE = re.compile(r"\b(?:political|politics|toxic|micromanag\w*|takes? (?:
                         r"credit|passed over|below (?:the )?market|underpaid|lost its way|chaotic|dysfunctional|"
                         r"(?:not|never) (?:valued|appreciated|recogni[sz]ed)|undervalued|(?:doesn'?t|does not|don'?t|do not) "
                         r"(?:value|appreciate|recogni[sz]e) (?:its |their |the )?(?:engineers|people|staff|work)|frustrat\w*|"
-                        r"bureaucra\w*|stagnat\w*|nobody listens|no one listens|(?:never|don'?t|do not|doesn'?t|does not) "
+                        r"bureaucra\w*|stagnat\w*|(?:a bit |pretty |really |quite |so )?bored\b|nobody listens|no one listens|(?:never|don'?t|do not|doesn'?t|does not) "
                         r"listen to (?:engineers|us|anyone))\b", _F)
 GRIEVANCES = 2
 
