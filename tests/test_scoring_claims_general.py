@@ -51,6 +51,7 @@ WRONG = [
 ]
 
 RIGHT = [
+    "A quieter kind comes from preprocessing: if you fit the encoder on the whole dataset before the split, the validation score has already seen the test rows.",
     "Standardise the inputs before a lasso fit: the penalty hits every weight alike, so units decide who gets shrunk.",
     "People often think ninety-eight percent accuracy means a good churn model, but with two percent churners it says nothing.",
     "We did not use a 0.5 cutoff; the threshold came from the cost of a missed fraud against a blocked customer.",

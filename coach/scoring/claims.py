@@ -79,9 +79,25 @@ def _clause_start(text: str, at: int) -> int:
     return cut + 1 if cut >= 0 else lo
 
 
+# A condition names what might be done, not what the speaker holds ("if you fit the scaler on the whole dataset
+# before splitting, the test set has quietly shaped the training"): the condition is read out of the sentence, unless
+# what follows it calls the result fine ("if you skip the split, it's fine").
+IF_CLAUSE = re.compile(r"\b(?:if|whenever) (?:you|we|someone|anyone|a team|people|they|one)\b[^,.;:?!]{0,160},", re.I)
+FINE_AFTER = re.compile(r"^[^.;?!]{0,40}?\b(?:fine|okay|ok|no problem|nothing (?:bad|wrong)|works?|safe|good enough|"
+                        r"harmless|doesn'?t matter|does not matter)\b", re.I)
+
+
+def _unconditioned(sentence: str) -> str:
+    """The sentence without the conditions it only supposes (see IF_CLAUSE)."""
+    return IF_CLAUSE.sub(lambda c: c.group(0) if FINE_AFTER.search(sentence[c.end():]) else " ", sentence)
+
+
 def states(m: Misconception, sentence: str) -> bool:
     """Whether the sentence states the misconception as true: a cue fires and nothing near it denies it, or a cue
-    set of concept groups or a swap of two meanings fires (coach/scoring/concepts.py)."""
+    set of concept groups or a swap of two meanings fires (coach/scoring/concepts.py). What the sentence only
+    supposes ("if you ..., ") is not stated."""
+    if IF_CLAUSE.search(sentence):
+        sentence = _unconditioned(sentence)
     if any(concepts.fires(c, sentence) for c in m.concepts) or any(concepts.swapped(w, sentence) for w in m.swaps):
         return True
     for cue in m.cues:
