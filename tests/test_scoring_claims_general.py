@@ -51,6 +51,7 @@ WRONG = [
 ]
 
 RIGHT = [
+    "I'd shard the parameters, gradients and optimizer state across the data parallel group, the fully sharded approach, so each card holds a slice of the weights.",
     "A quieter kind comes from preprocessing: if you fit the encoder on the whole dataset before the split, the validation score has already seen the test rows.",
     "Standardise the inputs before a lasso fit: the penalty hits every weight alike, so units decide who gets shrunk.",
     "People often think ninety-eight percent accuracy means a good churn model, but with two percent churners it says nothing.",
