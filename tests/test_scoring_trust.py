@@ -202,3 +202,17 @@ def test_other_teams_moving_onto_the_candidates_work_is_influence(content) -> No
     said = "I wrote a short proposal to publish our table with a version number, and both teams moved to it within a quarter."
     assert STAFF_SIGNALS["influence without authority"].search(said)
     assert STAFF_SIGNALS["long-term direction"].search(said)
+
+
+def test_the_time_the_candidate_put_in_is_not_a_measured_result(content) -> None:
+    """"I spent two weeks with them" measures the effort; the story still has no measured outcome."""
+    story = ("Three teams logged predictions their own way, so no one could join predictions to outcomes. None of them "
+             "reported to me. I wrote a one-page spec, circulated it for comments and built a small wrapper library. "
+             "The search team agreed to pilot it first, and I spent two weeks with them getting it into production.")
+    measured = story.replace("and I spent two weeks with them getting it into production.",
+                             "and their time to find a broken model fell from a week to two days.")
+    question = content.questions["bh-cross-team-influence"]
+    card = score_answer(story, question=question, round_spec=content.rounds["behavioral"])
+    assert "no_result" in [g.id for g in card.gaps]
+    assert "no_result" not in [g.id for g in score_answer(measured, question=question,
+                                                           round_spec=content.rounds["behavioral"]).gaps]

@@ -204,6 +204,12 @@ _TIMING = re.compile(r"\b(?:once|until|after|when) (?:it|we|they|the [a-z-]+) (?
                      r"\b(?:in|for) the first (?:\w+ )?(?:days?|weeks?|months?)\b", _F)
 
 
+# The time the speaker put in ("I spent two weeks with them", "it took us a month"): the effort, not what it changed
+_EFFORT = re.compile(r"\b(?:(?:i|we) (?:then )?(?:spent|put in|invested)|(?:it |that |this )?took (?:me|us))(?: about| around| roughly| "
+                     r"nearly| almost| over| another)? (?:a|an|one|two|three|four|five|six|eight|ten|a few|a couple of|\d+) "
+                     r"(?:full |more )?(?:hours?|days?|weeks?|months?|sprints?)\b", _F)
+
+
 # "one of the new features", "a one-page plan": a count that picks a thing out, not a measure of what changed
 _COUNTED_NOUN = re.compile(r"\bone of (?:the|our|its|their|my|those|these)\b|\bone-[a-z]+\b", _F)
 
@@ -407,7 +413,8 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         return sum(_words(sents[k].text) for k in idx) / total
 
     ev = {c: evidence(c) for c in COMPONENTS}
-    measurable = any(_MEASURE.search(_COUNTED_NOUN.sub(" ", _TIMING.sub(" ", e.lower()))) for e in ev["result"])
+    measurable = any(_MEASURE.search(_COUNTED_NOUN.sub(" ", _EFFORT.sub(" ", _TIMING.sub(" ", e.lower()))))
+                     for e in ev["result"])
     s_share, a_share = share("situation"), share("action", with_secondary=True)
     notes: dict[str, list[str]] = {c: [] for c in COMPONENTS}
     if ev["situation"]:
