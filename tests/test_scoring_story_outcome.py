@@ -167,3 +167,12 @@ def test_the_answer_words_are_read_from_the_rubrics_file(tmp_path: Path, monkeyp
     assert "opened" in answer_words.word_list("outcome", "started")
     with pytest.raises(KeyError, match="no list"):
         answer_words.word_list("outcome", "no_such_list")
+
+
+def test_deferring_to_whatever_was_set_up_is_a_non_answer() -> None:
+    """Never having had to decide, then deferring to the team's standard, declines a how-would-you question."""
+    deferral = ("Good question. Where I have worked the evaluation setup was built by another team long before I joined, "
+                "so I never had a case where I had to choose the metric myself. I would go with whatever the team's "
+                "standard is and assume it was picked for a reason.")
+    card = score_for(deferral, "ts-validation-strategy")
+    assert card.gaps[0].id == "non_answer" and card.overall <= NON_ANSWER_CAP
