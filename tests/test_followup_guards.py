@@ -55,3 +55,11 @@ def test_best_passing_model_candidate_wins_over_the_bank() -> None:
     good = "After the churn model moved to the feature store, which metric improved and by how much?"
     reply = choice.choose(question, ANSWER, "no_result", ["Great answer!", good], [question.prompt], content.gaps)
     assert reply.source == "model" and reply.question == good
+
+
+def test_the_same_probe_reworded_with_another_tense_is_a_repeat() -> None:
+    """"... set up to catch training-serving skew?" then "... set up so this skew is caught ...?" asks the same."""
+    first = "What would you set up to catch training-serving skew?"
+    again = "What would you set up so this kind of skew is caught before the next experiment?"
+    assert guards.repeats(again, first)
+    assert not guards.repeats("How big was the online lift once the skew was fixed?", first)

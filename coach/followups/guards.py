@@ -65,13 +65,26 @@ def similarity(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb)
 
 
+# Irregular past forms, so "is caught" and "to catch" share a stem
+_IRREGULAR = {past: base for base, forms in (
+    ("catch", "caught"), ("find", "found"), ("think", "thought"), ("bring", "brought"), ("buy", "bought"),
+    ("teach", "taught"), ("build", "built"), ("send", "sent"), ("spend", "spent"), ("make", "made"), ("keep", "kept"),
+    ("tell", "told"), ("sell", "sold"), ("leave", "left"), ("lead", "led"), ("run", "ran"), ("choose", "chose chosen"),
+    ("break", "broke broken"), ("know", "knew known"), ("see", "saw seen"), ("take", "took taken"),
+    ("give", "gave given"), ("write", "wrote written"), ("grow", "grew grown"), ("fall", "fell fallen"),
+    ("hold", "held"), ("meet", "met"), ("drive", "drove driven"), ("rise", "rose risen"), ("lose", "lost"),
+) for past in forms.split()}
+
+
 def _stems(text: str) -> set[str]:
-    """Content words with a possessive or a plain ending cut ("what's making" and "what would make" share "make")."""
+    """Content words with a possessive or a plain ending cut ("what's making" and "what would make" share "make"),
+    irregular past forms taken to their base ("caught" and "catch")."""
     out = set()
     for w in words(text):
         w = re.sub(r"'s$", "", w)
         if len(w) <= 2 or w in STOPWORDS:
             continue
+        w = _IRREGULAR.get(w, w)
         out.add(re.sub(r"(?:ing|ed|es|s)$", "", w) if len(w) > 4 else w)
     return out
 
