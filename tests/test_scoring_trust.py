@@ -216,3 +216,24 @@ def test_the_time_the_candidate_put_in_is_not_a_measured_result(content) -> None
     assert "no_result" in [g.id for g in card.gaps]
     assert "no_result" not in [g.id for g in score_answer(measured, question=question,
                                                            round_spec=content.rounds["behavioral"]).gaps]
+
+
+def test_a_what_would_you_do_card_has_no_past_work_dimension_and_credits_an_ordered_plan(content) -> None:
+    """A plan for the first ninety days is not a story: the card does not grade "evidence from past work" (a 0 there
+    would show in the closing remarks and the progress bars), and putting steps in order with a reason is judgement."""
+    plan = ("In the first month I'd mostly listen: read the last two quarters of incident reports, join on-call for "
+            "a week and ask each engineer what slows them down. By the second month I'd pick one small visible fix, "
+            "the noisiest alert, and ship it with the on-call person so the team sees something change. By day ninety "
+            "I'd write a short proposal for the bigger bet and review it with the team.")
+    question = content.questions["hm-first-90-days"]
+    assert question.hypothetical
+    card = score_answer(plan, question=question, round_spec=content.rounds["hiring-manager"],
+                        rubric=content.rubrics.get("hiring-manager"))
+    dims = {d.id: d.score for d in card.dimensions}
+    assert "star_structure" not in dims
+    assert dims["tradeoffs"] >= 2.0
+    story = content.questions["hm-saying-no"]        # a past story still has it
+    assert not story.hypothetical
+    told = score_answer(plan, question=story, round_spec=content.rounds["hiring-manager"],
+                        rubric=content.rubrics.get("hiring-manager"))
+    assert "star_structure" in {d.id for d in told.dimensions}

@@ -106,7 +106,12 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     a.staff_missing = cal.staff_missing
     if cal.kind != "story":        # STAR notes ("situation is 67% of the answer") mean nothing for a design or a plan
         a.star = star_report = _without_star_notes(star_report)
-        if cal.kind == "plan" and not any(s.startswith(levels.TOLD_AS_STORY) for s in cal.steps) and \
+        told_as_story = any(s.startswith(levels.TOLD_AS_STORY) for s in cal.steps)
+        if cal.kind == "plan" and not told_as_story and getattr(question, "hypothetical", False):
+            # "what would you do" asks for no past story: the rubric's evidence from past work does not apply, and
+            # a 0 there would read as a failure on the card, in the closing remarks and in the progress bars
+            scored = [d for d in scored if d.id != "star_structure"]
+        if cal.kind == "plan" and not told_as_story and \
                 not (a.points.total and a.points.covered):
             # a view that covers none of the question's points and is not read as a story (a list of grievances):
             # no sentence of it is a part of a story to quote

@@ -135,12 +135,28 @@ def _sizing(a: Analysis) -> tuple[float, str, list[str]]:
     return a.sizing_score, a.sizing_rule, ev
 
 
+# A plan that puts its steps in an order ("in the first month ...", "by the second month ...", "by day ninety ...")
+# and says why: what goes first is the plan's judgement, though no alternative is named
+_ORDER = re.compile(r"\b(?:first|second|third|then|next|after that|afterwards|later|finally|once that|"
+                    r"by (?:the )?(?:end of )?(?:the )?(?:first|second|third|next|day|week|month)\w*|"
+                    r"in the (?:first|second|third|next) (?:week|month|quarter|thirty|sixty|ninety)\w*)\b", re.I)
+_WHY = re.compile(r"\bbecause\b|\bsince\b|\bso that\b|\bso (?:the|that|we|i|they|people)\b|\bbefore (?:it|we|i|anything)\b",
+                  re.I)
+ORDERED_PLAN = 2.0
+
+
 def _tradeoffs(a: Analysis) -> tuple[float, str, list[str]]:
     n = len(a.tradeoffs)
     reason = any(re.search(r"\bbecause\b|\bsince\b|\bso that\b", t, re.I) for t in a.tradeoffs)
     score = 0.0 if n == 0 else 2.0 + 1.0 * (min(n, 3) - 1) + (0.5 if reason else 0.0)
     ev = [f'"{quote(t, 120)}"' for t in a.tradeoffs[:3]] or ["no sentence weighs an alternative"]
-    return score, "0 trade-off sentences -> 0; 1 -> 2; +1 for each more (up to 3); +0.5 when a reason is given", ev
+    rule = "0 trade-off sentences -> 0; 1 -> 2; +1 for each more (up to 3); +0.5 when a reason is given"
+    if score < ORDERED_PLAN and getattr(a.question, "hypothetical", False):
+        ordered = [s.text for s in a.sents if _ORDER.search(s.text)]
+        if len(ordered) >= 2 and _WHY.search(a.text):
+            return ORDERED_PLAN, rule + f"; a plan that orders its steps and says why -> {ORDERED_PLAN:g}", \
+                [f'orders the work: "{quote(ordered[0], 80)}" ... "{quote(ordered[1], 80)}"']
+    return score, rule, ev
 
 
 def _production(a: Analysis) -> tuple[float, str, list[str]]:
