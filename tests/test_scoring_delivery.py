@@ -53,3 +53,8 @@ def test_broken_segments_do_not_crash() -> None:
     segs = (Segment(5, 1, "x"), Segment(-1, 2, "y"), Segment(float("nan"), 3, "z"))
     r = analyse("x y z", segs, duration_s=float("nan"))
     assert r.words == 3 and r.wpm is None
+
+
+def test_actually_as_an_adverb_is_not_a_filler() -> None:
+    assert "actually" not in analyse("I would ask which two metrics leadership actually looks at.").fillers
+    assert analyse("Actually, so actually we shipped it, actually.").fillers.get("actually") == 3

@@ -48,7 +48,8 @@ FILLERS: dict[str, re.Pattern[str]] = {
     "kind of": re.compile(r"(?<!\bwhat )(?<!\bthis )(?<!\bthat )(?<!\bthe )(?<!\ba )(?<!\bany )(?<!\bsome )"
                           r"(?<!\bwhich )(?<!\bsame )(?<!\bevery )(?<!\bdifferent )\bkind of\b"),
     "basically": re.compile(r"\bbasically\b"),
-    "actually": re.compile(r"\bactually\b"),
+    # set off or opening a clause ("actually, we ...", "so actually"), not the adverb ("what they actually look at")
+    "actually": re.compile(r"(?:^|[,.;:!?]\s*|\b(?:so|and|but|um|uh|like|yeah|well|oh)\s+)actually\b|\bactually\s*,"),
     "literally": re.compile(r"\bliterally\b"),
     "i mean": re.compile(r"\bi mean\b(?!\s+(?:it|that)\b)"),
     "right?": re.compile(r"\bright\s*\?|,\s*right\s*,"),
