@@ -112,14 +112,16 @@ def test_the_fifth_to_ninth_fresh_parts_are_loaded_apart_with_their_chains(part:
     assert (part in graded.CLEAN, part in graded.PARTS) == (clean, not clean)
 
 
-def test_the_twelfth_fresh_part_is_the_clean_check_with_its_chains() -> None:
+@pytest.mark.parametrize("part, prefix, min_answers, min_chains", [("fresh12", "12", 40, 16), ("fresh13", "13", 48, 24)])
+def test_the_clean_parts_are_loaded_apart_with_their_chains(part: str, prefix: str, min_answers: int,
+                                                            min_chains: int) -> None:
     from coach.eval import graded
-    answers = [g for g in graded.load_graded() if g.part == "fresh12"]
-    chains = [c for c in graded.load_chains() if graded.chain_part(c) == "fresh12"]
-    assert len(answers) >= 40 and all(g.id.startswith("f12-") and g.folder == "fresh12" for g in answers)
+    answers = [g for g in graded.load_graded() if g.part == part]
+    chains = [c for c in graded.load_chains() if graded.chain_part(c) == part]
+    assert len(answers) >= min_answers and all(g.id.startswith(f"f{prefix}-") and g.folder == part for g in answers)
     assert len({g.round for g in answers}) == 8 and {g.level for g in answers} == {"senior", "staff"}
-    assert len(chains) >= 16 and 2 * sum(bool(c["wrong"]) for c in chains) == len(chains)
-    assert "fresh12" in graded.CLEAN and "fresh12" not in graded.PARTS   # scored once, never tuned on
+    assert len(chains) >= min_chains and 2 * sum(bool(c["wrong"]) for c in chains) == len(chains)
+    assert part in graded.CLEAN and part not in graded.PARTS   # scored once, never tuned on
 
 
 def test_mean_score_rises_with_the_grade(figures) -> None:
