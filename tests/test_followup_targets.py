@@ -137,3 +137,17 @@ def test_a_follow_up_may_not_change_the_figures_it_was_given() -> None:
     assert guards.check("How did you get 60,000 QPS from 500 million a day divided by 86,400 seconds?",
                         "500 million requests a day, so 60,000 QPS", ["you get"], [],
                         known='they said "60,000 QPS" from 500M divided by 86,400 s').ok
+
+
+def test_one_option_with_nothing_weighed_is_retold_with_the_candidates_own_choice() -> None:
+    """The model is told which choice to ask about, so it does not invent one; asking why that choice was made is
+    not asking for a covered point again."""
+    answer = ("The model is too big for one card. I'd use FSDP with full sharding across the nodes, with activation "
+              "checkpointing, and write checkpoints every hour.")
+    found = findings.plain("no_tradeoff", "no alternative weighed", answer)
+    assert '"I\'d use FSDP with full sharding across the nodes' in found
+    assert findings.plain("no_tradeoff", "no alternative weighed", "It depends on the data.") == \
+        "one option only; nothing weighed against it"
+    assert choice.asks_why("no_tradeoff", "Why did you choose FSDP with full sharding?")
+    assert not choice.asks_why("missing_point", "Why did you choose FSDP with full sharding?")
+    assert not choice.asks_why("no_tradeoff", "What is FSDP?")

@@ -81,6 +81,13 @@ def already_answered(text: str, question: Question, covered: frozenset[int]) -> 
     return point is not None and point in covered
 
 
+def asks_why(gap: str, text: str) -> bool:
+    """After one option with nothing weighed, "why did you choose X?" names a point the answer covered on purpose:
+    it asks for the reasons and the alternative, not for the point again."""
+    return gap == "no_tradeoff" and bool(re.match(r"\s*why (?:did|would|do) you (?:choose|pick|go with|use|prefer)\b",
+                                                   text, re.IGNORECASE))
+
+
 def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapping[str, Any],
                   target: str | Finding = "", answer: str = "") -> str:
     """The question's own follow-up for the gap (the one closest to what the scorer found, e.g. the
@@ -234,7 +241,8 @@ def choose(
     if gap in ASKS_FOR_CONTENT:
         covered = covered_points(question, answer, as_finding(target).covered)
         verdicts = [guards.Verdict(v.text, ("asks for a point already covered",), v.score)
-                    if v.ok and already_answered(v.text, question, covered) else v for v in verdicts]
+                    if v.ok and already_answered(v.text, question, covered) and not asks_why(gap, v.text) else v
+                    for v in verdicts]
     winner = max((v for v in verdicts if v.ok), key=lambda v: v.score, default=None)
     shown = tuple(v.text for v in verdicts)
     if winner is not None and guards.similarity(winner.text, draft) < NEAR_COPY:

@@ -68,6 +68,26 @@ def we_sentence(answer: str) -> str:
     return ""
 
 
+# The candidate's own choice, said as a decision: "I'd put a fast classifier in the upload path", "we went with a
+# two-tower model". A question about what it gave up can only be built on a choice the answer names.
+_CHOICE = re.compile(r"\b(?:i(?:'d| would| will|'ll)?|we(?:'d| would| will|'ll)?) (?:probably |just |then |first |also )?"
+                     r"(?:use|used|go with|went with|pick|picked|choose|chose|put|start with|started with|build|built|"
+                     r"train|trained|retrain|shard|keep|kept|store|stored|serve|served|deploy|deployed|run|ran|switch|"
+                     r"switched|move|moved|downsample|upsample|reweight|add|added|cache|batch|split|compute|rely on|"
+                     r"relied on|stick with|stuck with)\b[^.?!]*", re.IGNORECASE)
+
+
+def choice_clause(answer: str) -> str:
+    """The first clause where the candidate names a choice of their own ("I'd retrain every night on a rolling
+    window"), cut to a dozen words; "" when the answer names none."""
+    for m in _CHOICE.finditer(answer):
+        clause = _CLAUSE_END.split(" ".join(m.group(0).split()))[0].strip(" .!?")
+        words = clause.split()
+        if len(words) >= 4:
+            return " ".join(words[:12]) + (" ..." if len(words) > 12 else "")
+    return ""
+
+
 _TEAM = ((re.compile(r"\bwe\b", re.IGNORECASE), "the team"), (re.compile(r"\bour\b", re.IGNORECASE), "the team's"),
          (re.compile(r"\bus\b", re.IGNORECASE), "the team"))
 
@@ -120,7 +140,9 @@ def plain(gap: str, evidence: str, answer: str = "", points: Sequence[str] = (),
     if gap == "no_clarifying":
         return "started designing without asking about users, scale or requirements"
     if gap == "no_tradeoff":
-        return "one option only; nothing weighed against it"
+        chosen = choice_clause(answer)
+        return f'one option only: "{chosen}", and nothing weighed against it' if chosen else \
+            "one option only; nothing weighed against it"
     if gap == "no_monitoring":
         return "nothing about watching it in production, rolling it out or rolling it back"
     if gap == "no_context" and quotes:
