@@ -85,3 +85,20 @@ def test_the_one_who_does_a_thing_is_not_the_thing() -> None:
     assert r.covered == (), r.covered
     r = cover("I wrote the technical direction for the three ranking teams. Operations load fell by half.", q)
     assert [p.point for p in r.covered] == list(q.talking_points)
+
+
+def test_a_goal_with_no_metric_and_the_metric_the_candidate_proposed_cover_their_points() -> None:
+    """"Told to make the ranking fairer, with no metric and no deadline" is the vague request; "I proposed one
+    metric" is the success metric found; a story of neither covers neither."""
+    from coach.content import default_content
+    from coach.scoring import score_answer
+
+    content = default_content()
+    question = content.questions["bh-ambiguity"]
+    said = ("Our ads team was told to make ranking fairer to small advertisers, with no metric and no deadline. "
+            "I proposed one metric, the win rate at equal bid, and a target of doubling it.")
+    covered = {h.point for h in score_answer(said, question=question).talking_points.covered}
+    assert {question.talking_points[0], question.talking_points[1]} <= covered
+    plain = "Our ads team shipped a fairer ranking for small advertisers. I built the bonus term myself."
+    covered = {h.point for h in score_answer(plain, question=question).talking_points.covered}
+    assert not {question.talking_points[0], question.talking_points[1]} & covered

@@ -45,7 +45,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "alternative": ("other option", "middle path", "middle ground", "the other choice"),
     # telling people during an incident, a request with nothing behind it, asking before building, a cheap first try
     "communicated": ("informed", "posted in", "next update", "heads up", "kept them posted", "kept everyone posted"),
-    "vague": ("no more detail", "no detail", "no spec", "open-ended", "fuzzy", "hand-wavy"),
+    "vague": ("no more detail", "no detail", "no spec", "open-ended", "fuzzy", "hand-wavy", "no metric", "no deadline",
+              "no definition", "no target", "nobody had defined", "no one had defined", "no clear owner"),
+    # a goal made measurable by the candidate: "I proposed one metric, the win rate at equal bid"
+    "success metric": ("proposed one metric", "proposed a metric", "picked one metric", "chose one metric", "defined success", "what success looked like",
+                       "what success would look like", "agreed a target", "set a target"),
     "questions": ("asked which", "asked what", "asked how", "asked why", "asked them", "asked him", "asked her"),
     "baseline": ("moving average", "rule of thumb", "simple rule", "without a model", "before building any model"),
     "first version": ("first cut", "version one", "v1", "pilot", "report first"),
