@@ -118,3 +118,9 @@ def test_the_we_sentence_shown_to_the_model_is_retold_as_the_team() -> None:
                           "We met the privacy team early, and they flagged our credit model because it used location.")
     assert '"the team met the privacy team early"' in told.lower()     # the clause with "we", not the whole sentence
     assert not guards._CANDIDATE_VOICE.search(told.split("e.g.")[1])
+
+
+def test_an_irregular_past_after_did_is_broken_wording() -> None:
+    assert wording.broken("What did you deliberately left out of the first version?") == "a past form after did/do/does"
+    assert wording.broken("What did you deliberately leave out of the first version?") is None
+    assert wording.broken("Which part did you lead yourself?") is None

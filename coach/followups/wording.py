@@ -35,6 +35,10 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                 r"\b(?:are|were)\s+(?:he|she|it|this)\b", _FLAGS)),
     ("a past form after did/do/does",
      re.compile(r"\b(?:did|does|do)\s+(?:you|they|he|she|it|we)\s+(?:\w+ly\s+)?(?P<verb>\w+ed)\b", _FLAGS)),
+    ("a past form after did/do/does",       # irregular: "what did you deliberately left out"
+     re.compile(r"\b(?:did|does|do)\s+(?:you|they|he|she|it|we)\s+(?:\w+ly\s+)?(?P<verb>left|made|took|built|kept|found|"
+                r"sent|spent|brought|thought|told|sold|lost|won|held|met|caught|taught|bought|led|" + _SIMPLE_PAST +
+                r")\b", _FLAGS)),
     ("a base verb after have", re.compile(r"\b(?:have|has|had)\s+(?:" + _BASE_AFTER_HAVE + r")\b", _FLAGS)),
     ("a simple past where the participle belongs",
      re.compile(r"\b(?:was|were|is|are|be|been|being|has|have|had)\s+(?:re)?(?:" + _SIMPLE_PAST + r")\b", _FLAGS)),
