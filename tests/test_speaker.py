@@ -112,3 +112,16 @@ def test_a_line_that_may_be_said_at_once_is_rendered_before_the_lines_rendered_a
     assert order.index(urgent) <= 1, order                 # at most the line already being rendered went first
     for line in queued:                                    # the others are still rendered ahead
         _wait_rendered(speaker, line)
+
+
+def test_a_long_sentence_is_rendered_clause_by_clause() -> None:
+    """Piper's memory grows with what it renders at once: a long sentence goes in pieces at its clause breaks."""
+    line = ("What did it cost to train and run that system, and what did you do to keep the cost in check? "
+            "Thanks.")
+    assert tts.split_sentences(line) == ["What did it cost to train and run that system,",
+                                         "and what did you do to keep the cost in check?", "Thanks."]
+    # not before an aside, and not into a scrap of a few words
+    aside = "How did you convince yourself, and others, that a new version of that model was actually better?"
+    assert tts.split_sentences(aside)[0] == "How did you convince yourself, and others,"
+    short = "Talk me through code that answers how many events a user had in the last five minutes, fast."
+    assert tts.split_sentences(short) == [short]

@@ -84,9 +84,12 @@ def _use(component: str) -> tuple[dict[str, int], dict[str, int]]:
         with tempfile.TemporaryDirectory() as tmp:
             synth.render("Hello.", Path(tmp) / "0.wav")
             loaded = _status()
+            from coach.adapters.tts import split_sentences
+
             for i, line in enumerate(default_content().question(q).prompt for q in
                                      ("dd-latency-budget", "dd-scaling", "sd-fraud-detection")):
-                synth.render(line, Path(tmp) / f"{i + 1}.wav")
+                for j, piece in enumerate(split_sentences(line)):      # as the speaker renders a line: piece by piece
+                    synth.render(piece, Path(tmp) / f"{i + 1}-{j}.wav")
         return _minus(loaded, base), _minus(_status(), base)
     raise SystemExit(f"unknown component {component}")
 
