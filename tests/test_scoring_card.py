@@ -208,3 +208,13 @@ def test_a_figure_watched_every_day_counts_as_monitoring() -> None:
         return {g.id for g in score_answer(text, question=question, round_spec=DESIGN).gaps}
     assert "no_monitoring" not in gaps(design)
     assert "no_monitoring" in gaps(offline)      # measured once, offline: not watching it
+
+
+def test_one_error_priced_against_the_other_is_a_trade_off() -> None:
+    """"A missed fraud costs about twenty times a false block" weighs the two mistakes: no "no trade-off" probe."""
+    from coach.scoring.signals import TRADEOFF
+
+    assert TRADEOFF.search("I'd pick the threshold from the cost ratio, since a missed fraud costs about twenty "
+                           "times a false block.")
+    assert TRADEOFF.search("A missed fraud costs about twenty times a false block.")
+    assert not TRADEOFF.search("The cluster costs about twenty thousand dollars a month.")
