@@ -5,8 +5,9 @@
   answered as Whisper's initial prompt, and `prompts/glossary.txt` as hotwords). Its parts: "tune"
   (may guide the glossary), "held-out" (never did), "held-out 2" (`tests/data/jargon/heldout2.toml`,
   written apart later, scored once, then folded in after it was scored: its column stays) and "held-out 3"
-  (`tests/data/jargon/heldout3.toml`, written apart before the sixth pass changed priming, never tuned on);
-  both are reported on their own outside "all".
+  (`tests/data/jargon/heldout3.toml`, written apart before the sixth pass changed priming, never tuned on) and
+  "held-out 4" (`tests/data/jargon/heldout4.toml`, written apart in the twelfth pass, never tuned on);
+  the held-out files are reported on their own outside "all".
 - The interviewer's intelligibility: the first 50 question prompts of the banks, rendered by
   each voice, transcribed (by Whisper base by default): how well a listener can follow the voice.
 """
@@ -27,17 +28,18 @@ from coach.paths import PROJECT_ROOT
 JARGON = PROJECT_ROOT / "tests" / "data" / "jargon" / "utterances.toml"
 JARGON_HELD_OUT_2 = PROJECT_ROOT / "tests" / "data" / "jargon" / "heldout2.toml"   # its own part, now tuned on
 JARGON_HELD_OUT_3 = PROJECT_ROOT / "tests" / "data" / "jargon" / "heldout3.toml"   # its own part, never tuned on
-JARGON_PARTS = ("tune", "held-out", "held-out 2", "held-out 3")
+JARGON_HELD_OUT_4 = PROJECT_ROOT / "tests" / "data" / "jargon" / "heldout4.toml"   # its own part, never tuned on
+JARGON_PARTS = ("tune", "held-out", "held-out 2", "held-out 3", "held-out 4")
 PRIMING_QUESTION = "dd-latency-budget"      # the question the jargon answers are primed with
 VOICES = ("espeak", "piper")
 
 
 def jargon_set(path: Path = JARGON, held_out_2: Path | None = JARGON_HELD_OUT_2,
-               held_out_3: Path | None = JARGON_HELD_OUT_3) -> list[dict[str, str]]:
-    """Every jargon sentence with its part ("split"): those of `held_out_2` are all "held-out 2", those of
-    `held_out_3` "held-out 3"."""
+               held_out_3: Path | None = JARGON_HELD_OUT_3,
+               held_out_4: Path | None = JARGON_HELD_OUT_4) -> list[dict[str, str]]:
+    """Every jargon sentence with its part ("split"): those of `held_out_2` are all "held-out 2", and so on."""
     items = [{"text": u["text"], "split": u.get("split", "tune")} for u in _read_jargon(path)]
-    for extra, split in ((held_out_2, "held-out 2"), (held_out_3, "held-out 3")):
+    for extra, split in ((held_out_2, "held-out 2"), (held_out_3, "held-out 3"), (held_out_4, "held-out 4")):
         if extra is not None:
             items += [{"text": u["text"], "split": split} for u in _read_jargon(extra)]
     return items
