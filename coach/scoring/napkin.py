@@ -15,7 +15,7 @@ Also (napkin_rates.py) peak against average, fan-out per request and per-second 
 (napkin_tests.py) an A/B test's length, (napkin_steps.py) a rate from a batch and its time, halving or doubling a figure, (napkin_llm.py) KV cache, training compute and time, decoding FLOPs, Adam memory and GPUs for a memory,
 (napkin_said.py) arithmetic said out loud ("A times B is C") whatever is counted, (napkin_constants.py) a constant of
 the field stated wrongly (rubrics/napkin_constants.toml), (napkin_each.py) a product tied by "each", (napkin_savings.py)
-a saving claimed from a cost before and after.
+a saving claimed from a cost before and after, (napkin_restated.py) a figure said again in other units.
 A derived figure is wrong when it is more than 2x off (a plain product or division), 3x when the
 answer says it is a rough guess; rules of thumb (6NT, 2N, 16 bytes) within 1.5x; after allowing any
 multiplier the answer states ("peak is 3x average", "replicated 3 times"). Every flag names the step
@@ -23,8 +23,8 @@ and states the right figure.
 """
 from __future__ import annotations
 
-from coach.scoring import (napkin_constants, napkin_each, napkin_llm, napkin_rates, napkin_said, napkin_savings,
-                           napkin_steps, napkin_tests)
+from coach.scoring import (napkin_constants, napkin_each, napkin_llm, napkin_rates, napkin_restated, napkin_said,
+                           napkin_savings, napkin_steps, napkin_tests)
 from coach.scoring.napkin_judge import (EXACT_TOLERANCE, ROUGH_TOLERANCE, STEPS, TOLERANCE, _ROUGH, Check,
                                         _judge, _tol)
 from coach.scoring.napkin_costs import _cost
@@ -59,6 +59,9 @@ def check(qs: list[Quantity], text: str, factors: list[float]) -> list[Check]:
     out.extend(c for c in napkin_each.check(qs, text, _judge, _tol.value) if c is not None and c.at not in judged)
     judged = {c.at for c in out}
     out.extend(c for c in napkin_savings.check(text) if c.at not in judged)
+    judged = {c.at for c in out}
+    out.extend(c for c in napkin_restated.check(qs, text, _judge, EXACT_TOLERANCE * _tol.value / TOLERANCE)
+               if c is not None and c.at not in judged)
     return out
 
 

@@ -35,6 +35,7 @@ STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qp
          "precision_bytes": "bytes per value: fp32 4, fp16/bf16 2, int8 1, int4 0.5",
          "bits_bytes": "bits ÷ 8 = bytes",
          "arithmetic": "the arithmetic as said",
+         "restated": "the same figure in other units",
          "saving": "saving = cost before − cost after, over the period claimed"}
 
 

@@ -1,0 +1,54 @@
+"""A figure said again in other units: "three million seconds, fifty thousand hours", "625,000 seconds, which is
+about seventeen hours", "a ten gigabit link, that is ten gigabytes a second". Both figures are the same amount, so
+the second is judged against the first turned into its units (a plain conversion: the exact tolerance).
+
+Only an explicit restatement counts ("which is", "that is", "that's", "i.e.", "call it", ", or about ...", or a
+bare comma between the two with no third figure of the kind after them), and only between figures of one kind
+said in different units: "five minutes, an hour and a day" is a list, "two hours or ten minutes" a choice."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from coach.scoring.napkin_judge import Check
+from coach.scoring.sizing import Quantity
+
+KINDS = ("duration", "bandwidth", "data", "storage", "memory")    # amounts whose units convert one to another
+_APPROX = r"(?:about|roughly|around|approximately|nearly|almost|close to|just over|just under|some)\s+"
+_SAID_AGAIN = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}?(?:,\s*|\(\s*|-\s*)?(?:which is|that is|that's|i\.e\.,?|call it|meaning)\s+(?:"
+                         + _APPROX +
+                         r")?$|^\s*,\s*or\s+" + _APPROX + r"$|^\s*,\s*(?:" + _APPROX + r")?$", re.IGNORECASE)
+_OPERAND = re.compile(r"(?:\b(?:times|x|by|over|into)|[×*/÷])\s*$", re.IGNORECASE)
+_EACH = re.compile(r"^\s*(?:each|apiece|a piece|per \w+|for each|every)\b", re.IGNORECASE)
+_UNIT = re.compile(r"[a-z]+(?:\s+(?:a|per)\s+[a-z]+)?\s*$", re.IGNORECASE)
+
+
+def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol: float) -> list[Check | None]:
+    out: list[Check | None] = []
+    for i, (a, b) in enumerate(zip(qs, qs[1:])):
+        if a.kind != b.kind or a.kind not in KINDS or a.sentence != b.sentence or a.value <= 0:
+            continue
+        between = text[a.start + len(a.text):b.start]
+        if _OPERAND.search(text[max(0, a.start - 16):a.start]) or _EACH.match(between):
+            continue            # the last operand of a product ("x 2 bytes, about 131 kilobytes"), or a figure each
+        m = _SAID_AGAIN.match(between)
+        if m is None or _unit(a.text) == _unit(b.text):
+            continue
+        if between.strip().startswith(",") and not re.search(r"[a-z]", between, re.IGNORECASE) and \
+                _listed(qs, i + 1, text):
+            continue            # a bare comma in a list of figures of one kind
+        out.append(judge("restated", b, a.value, f'"{a.text}" in other units', [], unit=b.unit, tol=tol))
+    return out
+
+
+def _unit(said: str) -> str:
+    m = _UNIT.search(said.lower())
+    return m.group(0) if m else said.lower()
+
+
+def _listed(qs: list[Quantity], j: int, text: str) -> bool:
+    """Another figure of the same kind right after the second one (", ..." or "and ..."): a list."""
+    if j + 1 >= len(qs) or qs[j + 1].kind != qs[j].kind or qs[j + 1].sentence != qs[j].sentence:
+        return False
+    gap = text[qs[j].start + len(qs[j].text):qs[j + 1].start]
+    return bool(re.match(r"^\s*(?:,|and|,\s*and)\s*$", gap, re.IGNORECASE))
