@@ -151,15 +151,3 @@ def test_one_option_with_nothing_weighed_is_retold_with_the_candidates_own_choic
     assert choice.asks_why("no_tradeoff", "Why did you choose FSDP with full sharding?")
     assert not choice.asks_why("missing_point", "Why did you choose FSDP with full sharding?")
     assert not choice.asks_why("no_tradeoff", "What is FSDP?")
-
-
-def test_after_a_non_answer_to_a_story_question_the_probe_asks_for_a_smaller_story() -> None:
-    """"Tell me about an incident you led" / "I haven't led one": not "what would be your first step here?"."""
-    content = default_content()
-    story = content.questions["bh-production-incident"]
-    probe = choice.bank_followup(story, "non_answer", [story.prompt], content.gaps, "no real answer",
-                                 "I haven't really led one; incidents go to the SRE on call first.")
-    assert probe in content.gaps["non_answer"].story_followups
-    plan = content.questions["ts-drift-types"]
-    assert choice.bank_followup(plan, "non_answer", [plan.prompt], content.gaps, "no real answer", "Not sure.") \
-        in content.gaps["non_answer"].followups

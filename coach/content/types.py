@@ -19,7 +19,6 @@ class GapSpec:
     id: str                       # one of GAP_IDS
     description: str
     followups: tuple[str, ...]    # spoken questions, each ending in "?"
-    story_followups: tuple[str, ...] = ()   # the same asked of a question that wants a past story, when they differ
 
 
 @dataclass(frozen=True)

@@ -109,22 +109,12 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
     if target and len(own) > 1:
         aim = guards.content_words(target)
         own.sort(key=lambda text: -len(guards.content_words(text) & aim))     # stable: ties keep the bank's order
-    spec = gaps.get(gap)
-    generic = list(getattr(spec, "followups", ()) or ())
-    story: tuple[str, ...] = tuple(getattr(spec, "story_followups", None) or ())
-    if story and _wants_story(question):
-        generic = list(story) + generic     # a smaller story, not a first step, for a story question
+    generic = list(getattr(gaps.get(gap), "followups", ()) or ())
     others = [f.text for f in question.followups if f.gap != gap]
     for text in own + _about_missed(gap, target) + generic + others:
         if fresh(text):
             return str(text)
     return GENERIC
-
-
-def _wants_story(question: Question) -> bool:
-    from coach.scoring import STORY_ROUNDS
-
-    return question.round in STORY_ROUNDS and not question.hypothetical
 
 
 def _about_missed(gap: str, evidence: str) -> list[str]:
