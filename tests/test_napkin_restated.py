@@ -30,3 +30,17 @@ def test_a_figure_said_again_in_other_units_is_checked(text: str, off: str) -> N
 ])
 def test_a_conversion_that_holds_a_list_a_product_or_a_per_item_figure_is_not_flagged(text: str) -> None:
     assert flags(text) == []
+
+
+def test_a_fan_out_named_by_the_things_that_answer_is_checked() -> None:
+    """"every query goes to all sixty four shards, so the shards answer ... calls a second": the calls are the fan-out."""
+    wrong = ("The search takes eighteen hundred queries a second and every query goes to all sixty four index shards, "
+             "so the shards answer about eleven and a half thousand calls a second.")
+    found = flags(wrong)
+    assert found and "fan-out per request" in found[0] and "115,200/s" in found[0]
+    assert flags(wrong.replace("eleven and a half thousand", "115 thousand")) == []
+
+
+def test_bits_said_again_as_bytes_are_checked() -> None:
+    assert any("off by 8.0x" in f for f in flags("Over the ten gigabit link, that is ten gigabytes a second, it is quick."))
+    assert flags("A ten gigabit link, that is about 1.25 gigabytes a second.") == []

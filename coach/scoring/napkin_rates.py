@@ -182,6 +182,11 @@ def _made_per_request(text: str, q: Quantity, fan_at: int, rates: list[Quantity]
     if noun and counted and counted.group("noun").lower() == noun and text.count(".", fan_at, q.start) <= 1 and \
             any(r.start < q.start and r is not q and _noun(r) not in ("", noun) for r in rates):
         return True             # "40 recommendation calls" per load, then "50,000 recommendation calls a second"
+    if counted and text.count(".", fan_at, q.start) <= 1 and \
+            re.search(rf"\b(?:the|those|these|all the|all|our)\s+(?:[a-z-]+\s+)?{re.escape(counted.group('noun').lower())}"
+                      rf"\s+(?:[a-z']+\s+){{1,2}}$", text[max(0, q.start - 50):q.start], _F) \
+            and any(r.start < fan_at and r is not q for r in rates):
+        return True             # the fanned-out things named as the ones doing it: "so the shards answer ... calls a second"
     per = _PER_THING_AFTER.match(text[fan_at + said[0].end:fan_at + said[0].end + 60]) if said else None
     # requests are the fanned-out things when the fan-out is per something else ("ten views per order")
     fanned_requests = per is not None and not re.fullmatch(REQ_NOUNS, per.group("w") + "s", _F)

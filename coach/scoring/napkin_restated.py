@@ -15,7 +15,7 @@ from coach.scoring.sizing import Quantity
 
 KINDS = ("duration", "bandwidth", "data", "storage", "memory")    # amounts whose units convert one to another
 _APPROX = r"(?:about|roughly|around|approximately|nearly|almost|close to|just over|just under|some)\s+"
-_SAID_AGAIN = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}?(?:,\s*|\(\s*|-\s*)?(?:which is|that is|that's|i\.e\.,?|call it|meaning)\s+(?:"
+_SAID_AGAIN = re.compile(r"^\s*(?:[a-z-]+\s*){0,2}?(?:,\s*|\(\s*|-\s*)?(?:which is|that is|that's|i\.e\.,?|call it|meaning)\s+(?:"
                          + _APPROX +
                          r")?$|^\s*,\s*or\s+" + _APPROX + r"$|^\s*,\s*(?:" + _APPROX + r")?$", re.IGNORECASE)
 _OPERAND = re.compile(r"(?:\b(?:times|x|by|over|into)|[×*/÷])\s*$", re.IGNORECASE)
