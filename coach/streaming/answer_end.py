@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from coach.content import turn_end_words
 from coach.domain import Question
 from coach.scoring.star import analyse
 from coach.scoring.text import sentences
@@ -87,14 +88,18 @@ FIGURE = re.compile(r"\b(?:\d[\d,.]*|hundred|thousand|million|billion|terabytes?
 PAUSE_MID_SENTENCE = re.compile(r"(?:\.\.\.|…)\s+(?=[a-z])")
 
 
-# Words a finished answer does not end on: connectives, articles, prepositions, fillers.
-TRAILING = frozenset("""
-and or but so because since although though while whereas then also plus
-the a an our their my your its this that these those which who whose where when
-to of in on at for with from by into onto about than as over under between through via per
-um uh er erm ah like kind sort basically actually
-is was were are be been had has have would could should might must
-""".split())
+def trailing() -> frozenset[str]:
+    """Words a finished answer does not end on: connectives, articles, prepositions, fillers
+    (`prompts/turn_end_words.toml` [trailing])."""
+    return turn_end_words.words("trailing", "words")
+
+
+def hands_back(sentence: str) -> bool:
+    """The sentence hands the turn back in so many words ("I can go into either of those if you want.",
+    "Which part should I dig into?"; `prompts/turn_end_words.toml` [hand_back])."""
+    low = sentence.lower().strip()
+    return bool(turn_end_words.pattern("hand_back", "closing", closes=True).search(low)
+                or turn_end_words.pattern("hand_back", "offers").search(low))
 
 
 def broken_off(text: str) -> str | None:
@@ -106,7 +111,7 @@ def broken_off(text: str) -> str | None:
         return None
     last = re.split(r"(?<=[.?!])\s+", text)[-1]
     words: list[str] = re.findall(r"[a-z0-9']+", last.lower())
-    if words and words[-1] in TRAILING:
+    if words and words[-1] in trailing():
         return "the words stop on '" + words[-1] + "'"
     if len(words) < 5:
         return "a sentence only just begun: " + last[:40]
@@ -153,8 +158,10 @@ def judge(text: str, kind: str = "story") -> Verdict:
         return Verdict("goes_on", ("nothing said yet",))
     last = texts[-1]
     unfinished = broken_off(text)
-    if unfinished is not None:
+    if unfinished is not None and not (unfinished.startswith("a sentence only just begun") and hands_back(last)):
         return Verdict("goes_on", (unfinished,))
+    if hands_back(last) and len(texts) > 1:
+        return Verdict("end", ("hands the turn back: " + last[:60],), sure=True)
     wrap = WRAP.search(last) or WRAP_LIST.search(last)
     if wrap:
         # an estimate says "so that's ..." at every step's figure, not only at its last one

@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 
 from coach.streaming import answer_end
-from coach.streaming.answer_end import TRAILING
+from coach.content import turn_end_words
+from coach.streaming.answer_end import trailing
 from coach.streaming.levels import VoiceActivity
 
-ADVERBIAL_END = frozenset({"since", "though", "then", "over"})   # may end a sentence, after a full stop
 MIN_WORDS = 8        # fewer words than this is not yet an answer to a mock-interview question
 
 
@@ -40,11 +40,11 @@ def sounds_unfinished(text: str) -> bool:
     if text.endswith(("...", "…", ",", "-", "—")):
         return True
     last = words[-1]
-    if text.endswith(".") and last in ADVERBIAL_END:
+    if text.endswith(".") and last in turn_end_words.words("trailing", "after_full_stop"):
         return False            # "... and we have not had one since."
     if last in ("know", "mean") and len(words) > 1 and words[-2] in ("you", "i"):
         return True
-    return last in TRAILING
+    return last in trailing()
 
 
 class EndOfTurn:
