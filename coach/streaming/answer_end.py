@@ -204,23 +204,33 @@ def judge(text: str, kind: str = "story") -> Verdict:
     return Verdict("goes_on" if n < 2 else "unsure", (f"a {kind} answer of {n} sentences",))
 
 
-# Seconds of silence before the turn ends, by what the words say and whether the audio model hears
-# the answer complete (None: the silence rule's maximum). 0.5 s, not 0.3: a natural voice's pause at
-# a comma can last 0.3-0.4 s. Where the words say "end" and the audio does not, the wait outlasts a
-# thinking pause mid-sentence (0.8-1.6 s; the transcript often drops the "um" before one and
-# mishears the words, "the nightly, uh" coming back as "the nightly."). "unsure" keeps the silence
-# rule: a pause between sentences lasts up to 2 s.
-WAIT_S: dict[tuple[str, bool], float | None] = {("end", True): 0.5, ("end", False): 1.8, ("unsure", True): None,
-                                                ("unsure", False): None, ("goes_on", True): None,
-                                                ("goes_on", False): None}
+# Seconds of silence before the turn ends, by what the words say and how sure the audio model is that the
+# answer sounds finished (its surest verdict this silence; the silence rule's maximum otherwise).
+# A sure end: 0.5 s when the audio agrees, not 0.3 (a natural voice's pause at a comma can last 0.3-0.4 s);
+# when it does not, the wait outlasts a thinking pause mid-sentence (0.8-1.6 s; the transcript often drops the
+# "um" before one and mishears the words, "the nightly, uh" coming back as "the nightly.").
+# An end the words are not sure of (read from the STAR labels or the number of sentences) is taken sooner only
+# when the audio is very sure (`UNSURE_END_PROBABILITY`, fitted leave-one-set-out by
+# `python -m coach.eval.turn_ends_audio --loso`); "unsure" and "goes on" keep the silence rule: a pause
+# between sentences lasts up to 2 s.
+SURE_END_WAIT_S = 0.5
+SURE_END_UNHEARD_WAIT_S = 1.8
+UNSURE_END_WAIT_S = 0.8
+COMPLETE = 0.5                              # the model's probability above which the answer sounds finished
+DEFAULT_UNSURE_END_PROBABILITY = 1.01       # above 1: never, until the fit says otherwise
+UNSURE_END_PROBABILITY = DEFAULT_UNSURE_END_PROBABILITY
 
 
-def wait_s(verdict: str, sounds_complete: bool, longest: float = 2.0, sure: bool = True) -> float:
-    """The graded wait: at once where the words are sure the answer is over and the audio agrees,
-    `longest` (the silence rule's maximum) where the words say it goes on or are not sure."""
-    if verdict == "end" and not sure:
-        verdict = "unsure"
-    wait = WAIT_S[(verdict, sounds_complete)]
+def wait_s(verdict: str, probability: float, longest: float = 2.0, sure: bool = True) -> float:
+    """The graded wait: at once where the words are sure the answer is over and the audio agrees (`probability`
+    that it sounds finished, or True/False), `longest` (the silence rule's maximum) where the words say it goes
+    on or are not sure, unless the audio is very sure of an end the words only suggest."""
+    p = float(probability)
+    wait: float | None = None
+    if verdict == "end" and sure:
+        wait = SURE_END_WAIT_S if p > COMPLETE else SURE_END_UNHEARD_WAIT_S
+    elif verdict == "end" and p >= UNSURE_END_PROBABILITY:
+        wait = UNSURE_END_WAIT_S
     return longest if wait is None else min(longest, wait)
 
 
