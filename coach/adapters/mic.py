@@ -3,9 +3,9 @@
 Two ways to end an answer: push-to-talk (the caller sets `stop`) and hands-free
 (an energy-based end-of-turn detector: `silence_seconds` of silence after some
 speech, plus a short hangover, so a thinking pause does not cut the answer; with
-`turn_model`, an end-of-turn model is asked after `ask_after_s` of silence and a
-"complete" ends the answer at once, unless the words so far (`words_so_far`, from the
-runner's live transcriber) trail off).
+`turn_model`, an end-of-turn model is asked after `ask_after_s` of silence (and, where the
+words weigh in, again every `ask_every_s` up to 1.2 s) and a "complete" ends the answer at
+once, unless the words so far (`words_so_far`, from the runner's live transcriber) trail off).
 
 The interviewer's own voice: while `speaking` is set (the speaker plays), blocks are
 not taken as the answer. With headphones on, `speak_over` keeps the microphone open

@@ -7,7 +7,10 @@ Two policies share one detector:
 - meaning (`ask_after_s` set): after that much silence the caller asks an end-of-turn model
   whether the answer sounds finished (`due`, then `judged`). "Complete" ends the turn at once;
   "incomplete" keeps listening, and the silence rule above still ends the turn at its maximum.
-  The model is asked once per silence: speech in between makes it due again.
+  The model is asked once per silence (speech in between makes it due again), or with `ask_every_s`
+  again as the silence grows, up to `ask_until_s`: its surest verdict of the silence counts, since a
+  finished answer often sounds finished only once a little silence follows it (used only where the
+  words weigh in: alone, the model hears more of a thinking pause as finished the longer it lasts).
   What the transcript says so far weighs in as a person's ear would: a "complete" from the
   model does not end the turn when the words so far trail off on a connective, an article or a
   filler ("... drift in the", "and then we, um") or are only a few words; the silence rule
