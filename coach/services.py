@@ -75,7 +75,7 @@ def build_microphone(settings: Any, hands_free: bool = False, stream_factory: An
     judge = None
     if settings.end_of_turn == "meaning" and hands_free:     # push-to-talk never asks it: 60 MiB not loaded
         try:
-            judge = build_turn_model().complete
+            judge = build_turn_model().probability
         except CoachError:
             judge = None
     return MicrophoneSource(settings.input_device, hands_free=hands_free, silence_seconds=settings.silence_seconds,

@@ -198,3 +198,56 @@ def test_the_real_end_of_a_long_answer_with_thinking_pauses_sounds_complete(turn
     complete = sum(p > turn_model.threshold for p in ends)
     assert complete >= 2 and complete > sum(p > turn_model.threshold for p in ends_8s), (ends, ends_8s)
     assert sum(p > turn_model.threshold for p in mids) <= len(mids) // 3, mids
+
+
+def test_the_model_is_asked_again_as_the_silence_grows_and_a_later_complete_ends_the_turn_sooner() -> None:
+    """Asked at 0.3 s, then every 0.3 s up to 1.2 s: an answer that sounds unfinished at the first ask and
+    finished at the second (the silence after the last word is part of what the model hears) ends at 0.6 s,
+    where one ask would have left the 1.8 s wait; speech starts the asking over."""
+    told = ("We cut the ranking latency in half by caching embeddings. It took two weeks of shadow tests. "
+            "In the end p99 went from four hundred milliseconds to one hundred and forty. So that's how we got "
+            "back under the budget.")
+    detector = EndOfTurn(silence_seconds=2.0, ask_after_s=0.3, ask_every_s=0.3, ask_until_s=1.2)
+    detector.feed(-20.0, 1.0)
+    asked, ended_at = [], None
+    heard = iter([0.3, 0.8])
+    for step in range(1, 26):
+        if detector.feed(-70.0, 0.1):
+            ended_at = step / 10
+            break
+        if detector.due:
+            asked.append(round(detector.silence_s, 1))
+            if detector.judged(next(heard), told, "story"):
+                ended_at = step / 10
+                break
+    assert asked == [0.3, 0.6] and ended_at == 0.6, (asked, ended_at, detector.reasons)
+    detector.feed(-20.0, 0.1)
+    assert detector.probability == 0.0 and detector.end_after_s is None
+    once = EndOfTurn(silence_seconds=2.0, ask_after_s=0.3)
+    once.feed(-20.0, 1.0)
+    once.feed(-70.0, 0.3)
+    once.judged(0.3, told, "story")
+    assert once.end_after_s == 1.8 and not once.feed(-70.0, 0.3) and not once.due
+
+
+def test_a_thinking_pause_mid_sentence_is_never_ended_however_often_the_model_is_asked(
+        turn_model, voice, transcriber, tmp_path: Path) -> None:
+    """Real smart-turn, the natural voice and tiny.en through the microphone's own path, the model asked
+    four times in each silence: a 1.6 s pause after "and then we, um," does not end the answer; the answer's
+    real end (a lesson, a sure end) does, well before the silence rule."""
+    from coach.streaming.answer_end import WordsSoFar
+
+    first = speech(tmp_path, "We moved the ranker to a smaller model, and the p99 dropped to ninety "
+                             "milliseconds, and then we, um,", voice)
+    rest = speech(tmp_path, "ran a shadow test for two weeks before the rollout. Looking back, I would have "
+                            "run the shadow test from the start.", voice)
+    answer = np.concatenate([first, quiet(1.6), rest])
+    chunks: list[np.ndarray] = []
+    words = WordsSoFar(lambda: transcriber.transcribe(np.concatenate(chunks)).text, "story")
+    source = MicrophoneSource(hands_free=True, silence_seconds=2.0, stream_factory=WavMicrophone([answer]),
+                              turn_model=turn_model.probability)
+    took = source.capture(tmp_path / "answer.wav", on_chunk=chunks.append, words_so_far=words).duration_s
+    spoken = len(answer) / SAMPLE_RATE
+    assert took > spoken, (took, spoken, source.last_reasons)                   # the pause did not end it
+    assert len(source.last_verdicts) >= 3 and not any(source.last_verdicts[:-1]), source.last_reasons
+    assert took < spoken + 1.2, (took, spoken, source.last_reasons)             # the silence rule: 2.5 s

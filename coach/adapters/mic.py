@@ -3,9 +3,9 @@
 Two ways to end an answer: push-to-talk (the caller sets `stop`) and hands-free
 (an energy-based end-of-turn detector: `silence_seconds` of silence after some
 speech, plus a short hangover, so a thinking pause does not cut the answer; with
-`turn_model`, an end-of-turn model is asked after `ask_after_s` of silence and a
-"complete" ends the answer at once, unless the words so far (`words_so_far`, from the
-runner's live transcriber) trail off).
+`turn_model`, an end-of-turn model is asked after `ask_after_s` of silence (and, where the
+words weigh in, again every `ask_every_s` up to 1.2 s) and a "complete" ends the answer at
+once, unless the words so far (`words_so_far`, from the runner's live transcriber) trail off).
 
 The interviewer's own voice: while `speaking` is set (the speaker plays), blocks are
 not taken as the answer. With headphones on, `speak_over` keeps the microphone open
@@ -29,8 +29,11 @@ import numpy as np
 from coach.adapters.audio_io import WavWriter
 from coach.errors import AudioError
 from coach.ports import SAMPLE_RATE, CapturedAudio
+from coach.streaming.answer_end import COMPLETE
 from coach.streaming.end_of_turn import EndOfTurn
 from coach.streaming.levels import rms_dbfs
+
+ASK_EVERY_S = 0.3      # hands-free by meaning: the model is asked again this often as a silence grows
 
 # (callback(block: np.ndarray)) -> a context manager that streams blocks to callback while open
 StreamFactory = Callable[[Callable[[np.ndarray], None], int, "str | int | None"], AbstractContextManager[Any]]
@@ -64,7 +67,7 @@ class MicrophoneSource:
     def __init__(self, device: str | int | None = None, hands_free: bool = False,
                  silence_seconds: float = 2.0, block_s: float = 0.1, max_seconds: float = 900.0,
                  paused: threading.Event | None = None, stream_factory: StreamFactory | None = None,
-                 stall_s: float = 2.0, turn_model: Callable[[np.ndarray], bool] | None = None,
+                 stall_s: float = 2.0, turn_model: Callable[[np.ndarray], float] | None = None,
                  ask_after_s: float = 0.3, speaking: threading.Event | None = None,
                  headphones: bool = False) -> None:
         self.device = parse_device(device)
@@ -75,8 +78,9 @@ class MicrophoneSource:
         self.paused = paused or threading.Event()
         self.stall_s = stall_s            # no audio for this long mid-answer: the device has gone away
         self._stream_factory = stream_factory or _sounddevice_stream
-        self.turn_model = turn_model      # audio so far -> does the answer sound finished?
+        self.turn_model = turn_model      # audio so far -> the probability that the answer sounds finished
         self.ask_after_s = ask_after_s
+        self.ask_every_s = ASK_EVERY_S    # ... and again this often as the silence grows
         self.speaking = speaking          # set while the interviewer's voice plays
         self.headphones = headphones
         self.last_verdicts: list[bool] = []
@@ -144,8 +148,9 @@ class MicrophoneSource:
             except Exception:
                 pass
 
-    def _judge(self, kept: list[np.ndarray]) -> bool:
-        """Ask the end-of-turn model about the last 8 s; a model that fails leaves the silence rule."""
+    def _judge(self, kept: list[np.ndarray]) -> float:
+        """The end-of-turn model's probability that the answer sounds finished (the last 8 s; the model
+        hears its last 2 s); a model that fails leaves the silence rule (0.0)."""
         assert self.turn_model is not None
         need, recent, have = 8 * SAMPLE_RATE, [], 0
         for block in reversed(kept):
@@ -154,9 +159,9 @@ class MicrophoneSource:
             if have >= need:
                 break
         try:
-            return bool(self.turn_model(np.concatenate(recent[::-1])))
+            return float(self.turn_model(np.concatenate(recent[::-1])))
         except Exception:
-            return False
+            return 0.0
 
     @staticmethod
     def _heard(words_so_far: Callable[[], str | None]) -> str | None:
@@ -172,14 +177,17 @@ class MicrophoneSource:
         on_chunk: Callable[[np.ndarray], None] | None = None,
         words_so_far: Callable[[], str | None] | None = None,
     ) -> CapturedAudio:
-        detector = EndOfTurn(self.silence_seconds, ask_after_s=self.ask_after_s if self.turn_model else None)
+        kind = getattr(words_so_far, "kind", None)    # the question's kind: the answer's completeness weighs in
+        # asked again as the silence grows only where the words weigh in: alone, the model hears more of a
+        # thinking pause as finished the longer it lasts (the silence fills the 2 s it listens to)
+        detector = EndOfTurn(self.silence_seconds, ask_after_s=self.ask_after_s if self.turn_model else None,
+                             ask_every_s=self.ask_every_s if kind is not None else None)
         self.last_verdicts = detector.verdicts
         self.last_reasons = detector.reasons
         kept: list[np.ndarray] = []
         total = 0
         complete_at: float | None = None     # silence when the model was asked, the words not yet known
-        complete = False
-        kind = getattr(words_so_far, "kind", None)    # the question's kind: the answer's completeness weighs in
+        heard_now: str | None = None         # the words up to this silence, once known
         carry, self._carry = self._carry, []
         held = self._held is not None       # opened while the interviewer spoke (headphones)
         if self._held is not None:
@@ -216,27 +224,30 @@ class MicrophoneSource:
                         on_chunk(block)
                     if self.hands_free and detector.feed(rms_dbfs(block), len(block) / SAMPLE_RATE):
                         break
+                    if self.hands_free and detector.silence_s == 0.0:
+                        heard_now = complete_at = None     # speech again: this silence's words and verdict are void
                     if self.hands_free and detector.due:
-                        complete = self._judge(kept)
-                        if words_so_far is None or (kind is None and not complete):
-                            if detector.judged(complete):
+                        probability = self._judge(kept)
+                        if words_so_far is None or (kind is None and probability <= COMPLETE):
+                            if detector.judged(probability):
+                                break
+                        elif heard_now is not None:     # asked again, the words already known: weighed at once
+                            if detector.judged(probability, heard_now, kind):
                                 break
                         else:               # weigh the verdict against the words, once they are transcribed
-                            detector.asking()
-                            complete_at = detector.silence_s
+                            detector.asking(probability)
+                            complete_at = detector.silence_s if complete_at is None else complete_at
                     if complete_at is not None and self.hands_free:
-                        if detector.silence_s < complete_at:     # speech again: the verdict is void
-                            complete_at = None
-                        else:
-                            heard = self._heard(words_so_far) if words_so_far is not None else None
-                            late = detector.silence_s - complete_at >= self.words_wait_s
-                            if heard is not None or (late and detector.end_after_s is None):
-                                # without the words in time, a graded wait for them (the model's verdict
-                                # alone without a question kind); with them, the answer's completeness
-                                if heard is not None or kind is None:
-                                    complete_at = None
-                                if detector.judged(complete, heard, kind):
-                                    break
+                        heard = self._heard(words_so_far) if words_so_far is not None else None
+                        late = detector.silence_s - complete_at >= self.words_wait_s
+                        if heard is not None or (late and detector.end_after_s is None):
+                            # without the words in time, a graded wait for them (the model's verdict
+                            # alone without a question kind); with them, the answer's completeness
+                            if heard is not None or kind is None:
+                                complete_at = None
+                                heard_now = heard
+                            if detector.judged(None, heard, kind):
+                                break
                     if total >= self.max_seconds * SAMPLE_RATE:
                         break
         except AudioError:

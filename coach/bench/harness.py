@@ -43,6 +43,7 @@ def false_ends(answer: answers_mod.Answer, turn_model: Any, silence_seconds: flo
     answer up to there, transcribed as the runner's live transcript would be) weigh in with the
     question's kind, and set the graded wait, as they do in an interview (here the words are known
     at once; in the app they come from the tail transcribed in the silence)."""
+    from coach.adapters.mic import ASK_EVERY_S
     from coach.content import default_content
     from coach.streaming.answer_end import question_kind
     from coach.streaming.end_of_turn import EndOfTurn
@@ -51,22 +52,28 @@ def false_ends(answer: answers_mod.Answer, turn_model: Any, silence_seconds: flo
     block = SAMPLE_RATE // 10
     ask = 0.3 if turn_model is not None else None
     kind = question_kind(default_content().question(answer.question)) if transcriber is not None else None
-    detector = EndOfTurn(silence_seconds, ask_after_s=ask)
+
+    def policy() -> EndOfTurn:
+        return EndOfTurn(silence_seconds, ask_after_s=ask, ask_every_s=ASK_EVERY_S)
+
+    detector = policy()
     counts: dict[str, Any] = {"between": 0, "mid": 0, "other": 0, "at_once": 0, "end_wait_s": None, "why": []}
     room = np.random.default_rng(0).normal(0, 10 ** (-62 / 20), int(3 * SAMPLE_RATE)).astype(np.float32)
     audio = np.concatenate([answer.audio, room])      # the open microphone after the last word
+    heard: str | None = None        # this silence's words, transcribed at its first ask
     for start in range(0, len(audio) - block, block):
         at = (start + block) / SAMPLE_RATE
         if at > answer.speech_end_s + detector.longest_s + 0.2:
             break
         ended = detector.feed(rms_dbfs(audio[start:start + block]), block / SAMPLE_RATE)
+        if detector.silence_s == 0.0:
+            heard = None
         if not ended and detector.due:
             heard_to = start + block
-            complete = bool(turn_model.complete(audio[max(0, heard_to - 8 * SAMPLE_RATE):heard_to]))
-            heard = None
-            if transcriber is not None and (complete or kind is not None):
+            probability = float(turn_model.probability(audio[max(0, heard_to - 8 * SAMPLE_RATE):heard_to]))
+            if transcriber is not None and heard is None:
                 heard = transcriber.transcribe(audio[:heard_to]).text
-            ended = detector.judged(complete, heard, kind)
+            ended = detector.judged(probability, heard, kind)
             if detector.reasons:
                 counts["why"].append(f"{at:.1f} s: {detector.reasons[-1]}")
         if ended and at >= answer.speech_end_s:
@@ -77,7 +84,7 @@ def false_ends(answer: answers_mod.Answer, turn_model: Any, silence_seconds: flo
             span = next(((s, e) for s, e in answer.pause_spans if s - 0.3 <= at <= e + 0.5), None)
             kind_of = "other" if span is None else "between" if span in answer.between_spans else "mid"
             counts[kind_of] += 1
-            detector = EndOfTurn(silence_seconds, ask_after_s=ask)
+            detector = policy()
     return counts
 
 

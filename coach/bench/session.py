@@ -131,7 +131,7 @@ def run_session(mode: str, answers: list[Answer], transcriber: Any, interviewer:
     recorder = Recorder(mic, answers, mode, voice, label)
     speaker = DeviceSpeaker(synth, play=recorder.played) if synth is not None else TextSpeaker(recorder)
     source = MicrophoneSource(hands_free=mode == "hands-free", silence_seconds=silence_seconds, stream_factory=mic,
-                              turn_model=turn_model.complete if turn_model is not None else None,
+                              turn_model=turn_model.probability if turn_model is not None else None,
                               speaking=getattr(speaker, "playing", None))
     recorder.source = source
     runner = holder["runner"] = recorder.runner = services.build_runner(

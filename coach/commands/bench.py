@@ -7,8 +7,9 @@ transcriber, the real interview runner, the bundled models, and the app's speake
 rendering the interviewer's lines sentence by sentence with the configured voice (Piper when
 installed, else espeak-ng; first audio: the first sentence ready to play; playback is timed,
 not heard). The harness lives in coach/bench/. Two ways to end a turn are measured:
-- hands-free: the end of turn by meaning (after 0.3 s of silence the smart-turn model is asked;
-  "complete" ends the turn, else the silence rule's 2.0 s plus 0.5 s hangover does), or with
+- hands-free: the end of turn by meaning (after 0.3 s of silence the smart-turn model is asked, and
+  again every 0.3 s up to 1.2 s; with the answer's words, a sure end it hears complete ends the
+  turn, else the silence rule's 2.0 s plus 0.5 s hangover does), or with
   --end-of-turn silence the silence rule alone; the runner transcribes and drafts the
   follow-up from the moment the silence begins, and uses the draft only if nothing more was said;
 - push-to-talk: the key is released with the last word (the worst case: no

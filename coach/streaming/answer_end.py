@@ -33,6 +33,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from coach.content import turn_end_words
 from coach.domain import Question
 from coach.scoring.star import analyse
 from coach.scoring.text import sentences
@@ -87,14 +88,18 @@ FIGURE = re.compile(r"\b(?:\d[\d,.]*|hundred|thousand|million|billion|terabytes?
 PAUSE_MID_SENTENCE = re.compile(r"(?:\.\.\.|…)\s+(?=[a-z])")
 
 
-# Words a finished answer does not end on: connectives, articles, prepositions, fillers.
-TRAILING = frozenset("""
-and or but so because since although though while whereas then also plus
-the a an our their my your its this that these those which who whose where when
-to of in on at for with from by into onto about than as over under between through via per
-um uh er erm ah like kind sort basically actually
-is was were are be been had has have would could should might must
-""".split())
+def trailing() -> frozenset[str]:
+    """Words a finished answer does not end on: connectives, articles, prepositions, fillers
+    (`prompts/turn_end_words.toml` [trailing])."""
+    return turn_end_words.words("trailing", "words")
+
+
+def hands_back(sentence: str) -> bool:
+    """The sentence hands the turn back in so many words ("I can go into either of those if you want.",
+    "Which part should I dig into?"; `prompts/turn_end_words.toml` [hand_back])."""
+    low = sentence.lower().strip()
+    return bool(turn_end_words.pattern("hand_back", "closing", closes=True).search(low)
+                or turn_end_words.pattern("hand_back", "offers").search(low))
 
 
 def broken_off(text: str) -> str | None:
@@ -106,7 +111,7 @@ def broken_off(text: str) -> str | None:
         return None
     last = re.split(r"(?<=[.?!])\s+", text)[-1]
     words: list[str] = re.findall(r"[a-z0-9']+", last.lower())
-    if words and words[-1] in TRAILING:
+    if words and words[-1] in trailing():
         return "the words stop on '" + words[-1] + "'"
     if len(words) < 5:
         return "a sentence only just begun: " + last[:40]
@@ -153,8 +158,10 @@ def judge(text: str, kind: str = "story") -> Verdict:
         return Verdict("goes_on", ("nothing said yet",))
     last = texts[-1]
     unfinished = broken_off(text)
-    if unfinished is not None:
+    if unfinished is not None and not (unfinished.startswith("a sentence only just begun") and hands_back(last)):
         return Verdict("goes_on", (unfinished,))
+    if hands_back(last) and len(texts) > 1:
+        return Verdict("end", ("hands the turn back: " + last[:60],), sure=True)
     wrap = WRAP.search(last) or WRAP_LIST.search(last)
     if wrap:
         # an estimate says "so that's ..." at every step's figure, not only at its last one
@@ -197,23 +204,33 @@ def judge(text: str, kind: str = "story") -> Verdict:
     return Verdict("goes_on" if n < 2 else "unsure", (f"a {kind} answer of {n} sentences",))
 
 
-# Seconds of silence before the turn ends, by what the words say and whether the audio model hears
-# the answer complete (None: the silence rule's maximum). 0.5 s, not 0.3: a natural voice's pause at
-# a comma can last 0.3-0.4 s. Where the words say "end" and the audio does not, the wait outlasts a
-# thinking pause mid-sentence (0.8-1.6 s; the transcript often drops the "um" before one and
-# mishears the words, "the nightly, uh" coming back as "the nightly."). "unsure" keeps the silence
-# rule: a pause between sentences lasts up to 2 s.
-WAIT_S: dict[tuple[str, bool], float | None] = {("end", True): 0.5, ("end", False): 1.8, ("unsure", True): None,
-                                                ("unsure", False): None, ("goes_on", True): None,
-                                                ("goes_on", False): None}
+# Seconds of silence before the turn ends, by what the words say and how sure the audio model is that the
+# answer sounds finished (its surest verdict this silence; the silence rule's maximum otherwise).
+# A sure end: 0.5 s when the audio agrees, not 0.3 (a natural voice's pause at a comma can last 0.3-0.4 s);
+# when it does not, the wait outlasts a thinking pause mid-sentence (0.8-1.6 s; the transcript often drops the
+# "um" before one and mishears the words, "the nightly, uh" coming back as "the nightly.").
+# An end the words are not sure of (read from the STAR labels or the number of sentences) is taken sooner only
+# when the audio is very sure (`UNSURE_END_PROBABILITY`, fitted leave-one-set-out by
+# `python -m coach.eval.turn_ends_audio --loso`); "unsure" and "goes on" keep the silence rule: a pause
+# between sentences lasts up to 2 s.
+SURE_END_WAIT_S = 0.5
+SURE_END_UNHEARD_WAIT_S = 1.8
+UNSURE_END_WAIT_S = 0.8
+COMPLETE = 0.5                              # the model's probability above which the answer sounds finished
+DEFAULT_UNSURE_END_PROBABILITY = 1.01       # above 1: never, until the fit says otherwise
+UNSURE_END_PROBABILITY = DEFAULT_UNSURE_END_PROBABILITY
 
 
-def wait_s(verdict: str, sounds_complete: bool, longest: float = 2.0, sure: bool = True) -> float:
-    """The graded wait: at once where the words are sure the answer is over and the audio agrees,
-    `longest` (the silence rule's maximum) where the words say it goes on or are not sure."""
-    if verdict == "end" and not sure:
-        verdict = "unsure"
-    wait = WAIT_S[(verdict, sounds_complete)]
+def wait_s(verdict: str, probability: float, longest: float = 2.0, sure: bool = True) -> float:
+    """The graded wait: at once where the words are sure the answer is over and the audio agrees (`probability`
+    that it sounds finished, or True/False), `longest` (the silence rule's maximum) where the words say it goes
+    on or are not sure, unless the audio is very sure of an end the words only suggest."""
+    p = float(probability)
+    wait: float | None = None
+    if verdict == "end" and sure:
+        wait = SURE_END_WAIT_S if p > COMPLETE else SURE_END_UNHEARD_WAIT_S
+    elif verdict == "end" and p >= UNSURE_END_PROBABILITY:
+        wait = UNSURE_END_WAIT_S
     return longest if wait is None else min(longest, wait)
 
 

@@ -7,7 +7,10 @@ Two policies share one detector:
 - meaning (`ask_after_s` set): after that much silence the caller asks an end-of-turn model
   whether the answer sounds finished (`due`, then `judged`). "Complete" ends the turn at once;
   "incomplete" keeps listening, and the silence rule above still ends the turn at its maximum.
-  The model is asked once per silence: speech in between makes it due again.
+  The model is asked once per silence (speech in between makes it due again), or with `ask_every_s`
+  again as the silence grows, up to `ask_until_s`: its surest verdict of the silence counts, since a
+  finished answer often sounds finished only once a little silence follows it (used only where the
+  words weigh in: alone, the model hears more of a thinking pause as finished the longer it lasts).
   What the transcript says so far weighs in as a person's ear would: a "complete" from the
   model does not end the turn when the words so far trail off on a connective, an article or a
   filler ("... drift in the", "and then we, um") or are only a few words; the silence rule
@@ -22,11 +25,11 @@ from __future__ import annotations
 
 import re
 
+from coach.content import turn_end_words
 from coach.streaming import answer_end
-from coach.streaming.answer_end import TRAILING
+from coach.streaming.answer_end import COMPLETE, trailing
 from coach.streaming.levels import VoiceActivity
 
-ADVERBIAL_END = frozenset({"since", "though", "then", "over"})   # may end a sentence, after a full stop
 MIN_WORDS = 8        # fewer words than this is not yet an answer to a mock-interview question
 
 
@@ -40,24 +43,28 @@ def sounds_unfinished(text: str) -> bool:
     if text.endswith(("...", "…", ",", "-", "—")):
         return True
     last = words[-1]
-    if text.endswith(".") and last in ADVERBIAL_END:
+    if text.endswith(".") and last in turn_end_words.words("trailing", "after_full_stop"):
         return False            # "... and we have not had one since."
     if last in ("know", "mean") and len(words) > 1 and words[-2] in ("you", "i"):
         return True
-    return last in TRAILING
+    return last in trailing()
 
 
 class EndOfTurn:
     def __init__(self, silence_seconds: float = 2.0, threshold_db: float = -45.0,
-                 hangover_s: float = 0.5, min_speech_s: float = 0.3, ask_after_s: float | None = None) -> None:
+                 hangover_s: float = 0.5, min_speech_s: float = 0.3, ask_after_s: float | None = None,
+                 ask_every_s: float | None = None, ask_until_s: float = 1.2) -> None:
         self.silence_seconds = float(silence_seconds)
         self.hangover_s = hangover_s
         self.min_speech_s = min_speech_s
         self.ask_after_s = ask_after_s
+        self.ask_every_s = ask_every_s      # asked again this often as the silence grows (None: once per silence)
+        self.ask_until_s = ask_until_s      # ... up to this much silence
         self.voice = VoiceActivity(threshold_db)
         self.speech_s = 0.0
         self.silence_s = 0.0
-        self._asked = False
+        self._next_ask: float | None = ask_after_s    # the silence at which the model is due next
+        self.probabilities: list[float] = []    # the model's verdicts on this silence, in order
         self.end_after_s: float | None = None   # the graded wait this silence was given, if any
         self.verdicts: list[bool] = []     # ended at once or not, per ask, in order (for the record)
         self.reasons: list[str] = []       # why, per ask weighed against the words
@@ -78,7 +85,8 @@ class EndOfTurn:
         if self.voice.feed(level_db):
             self.speech_s += block_s
             self.silence_s = 0.0
-            self._asked = False
+            self._next_ask = self.ask_after_s
+            self.probabilities = []
             self.end_after_s = None
         else:
             self.silence_s += block_s
@@ -94,19 +102,32 @@ class EndOfTurn:
     @property
     def due(self) -> bool:
         """Time to ask the end-of-turn model (meaning policy): speech, then `ask_after_s` of silence."""
-        return (self.ask_after_s is not None and not self._asked and self.speech_s >= self.min_speech_s
-                and self.silence_s >= self.ask_after_s)
+        return (self._next_ask is not None and self.speech_s >= self.min_speech_s
+                and self.silence_s >= self._next_ask - 1e-9)      # 0.1 s blocks do not add up to 0.6 exactly
 
-    def asking(self) -> None:
-        """The model has been asked for this silence and its verdict waits on the words so far."""
-        self._asked = True
+    def asking(self, probability: float | None = None) -> None:
+        """The model has been asked at this point of the silence (`probability`: its verdict, which may
+        wait on the words so far); with `ask_every_s` it is due again a little later, up to `ask_until_s`."""
+        if probability is not None:
+            self.probabilities.append(float(probability))
+        every = self.ask_every_s
+        after = self.silence_s + every if every else None
+        self._next_ask = after if after is not None and after <= self.ask_until_s + 1e-9 else None
 
-    def judged(self, complete: bool, heard: str | None = None, kind: str | None = None) -> bool:
-        """Record the model's answer for this silence, weighed against `heard` (the transcript so
-        far, None when it is not known in time); True when it ends the turn now. With `kind` (the
-        question's: story, design, technical, estimate, plan) the answer's completeness sets a
-        graded wait (`end_after_s`) that `feed` then ends the turn at."""
-        self._asked = True
+    @property
+    def probability(self) -> float:
+        """The surest the model has been this silence that the answer sounds finished (0 before it is asked)."""
+        return max(self.probabilities, default=0.0)
+
+    def judged(self, probability: float | bool | None, heard: str | None = None, kind: str | None = None) -> bool:
+        """Record the model's verdict for this silence (`probability` that the answer sounds finished; None:
+        no new one, the words have come), weighed against `heard` (the transcript so far, None when it is not
+        known in time); True when it ends the turn now. With `kind` (the question's: story, design, technical,
+        estimate, plan) the answer's completeness and the model's surest verdict this silence set a graded wait
+        (`end_after_s`) that `feed` then ends the turn at."""
+        if probability is not None:
+            self.asking(float(probability))
+        complete = self.probability > COMPLETE
         if kind is None:
             ends = complete and not (heard is not None and sounds_unfinished(heard))
             self.verdicts.append(ends)
@@ -119,11 +140,11 @@ class EndOfTurn:
         else:
             verdict = answer_end.judge(heard, kind)
             says, why, sure = verdict.says, "; ".join(verdict.reasons), verdict.sure
-        self.end_after_s = answer_end.wait_s(says, complete, self.longest_s, sure)
+        self.end_after_s = answer_end.wait_s(says, self.probability, self.longest_s, sure)
         says = "end, sure" if says == "end" and sure else says
         tail = "" if heard is None else " ".join(heard.split()[-6:])
-        self.reasons.append(f"{says} ({why}; heard '... {tail}'), audio {'complete' if complete else 'incomplete'}: "
-                            f"wait {self.end_after_s:.1f} s")
+        self.reasons.append(f"{says} ({why}; heard '... {tail}'), audio {self.probability:.2f} complete at "
+                            f"{self.silence_s:.1f} s: wait {self.end_after_s:.1f} s")
         ends = self.silence_s >= self.end_after_s
         self.verdicts.append(ends)
         return ends
