@@ -98,7 +98,7 @@ def test_the_fourth_fresh_part_is_loaded_apart_half_wrong() -> None:
     ("fresh5", "5", 16, False), ("fresh6", "6", 24, False),   # scored once, then folded into tuning
     ("fresh7", "7", 28, False), ("fresh8", "8", 28, False),
     ("fresh9", "9", 30, False), ("fresh10", "10", 30, False),
-    ("fresh11", "11", 30, True),   # fresh11: the clean check, scored once
+    ("fresh11", "11", 30, False),
 ])
 def test_the_fifth_to_ninth_fresh_parts_are_loaded_apart_with_their_chains(part: str, prefix: str, min_chains: int,
                                                                              clean: bool) -> None:

@@ -34,10 +34,10 @@ FRESH7 = "fresh7"                    # the seventh fresh part: the eighth pass's
 FRESH8 = "fresh8"                    # the eighth fresh part: the ninth pass's clean check, scored once, then folded in
 FRESH9 = "fresh9"                    # the ninth fresh part: the tenth pass's clean check, scored once, then folded in
 FRESH10 = "fresh10"                  # the tenth fresh part: the eleventh pass's clean check, scored once, then folded in
-FRESH11 = "fresh11"                  # the eleventh fresh part: the clean check, scored once, never tuned on
+FRESH11 = "fresh11"                  # the eleventh fresh part: the twelfth pass's clean check, scored once, then folded in
 FOLDERS = (FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11)   # sub-folders, a part each
-PARTS = ("tuning", "held-out", FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10)
-CLEAN: tuple[str, ...] = (FRESH11,)   # the clean check: scored once, never tuned on
+PARTS = ("tuning", "held-out", FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11)
+CLEAN: tuple[str, ...] = ()   # the clean check: scored once, never tuned on (the lead wires it)
 
 
 def parts() -> tuple[str, ...]:

@@ -24,10 +24,14 @@ _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagge
                     r"(?:care|listen|bother|understand|get it))\b|"
                     # a verdict on a whole group: "the data engineering group there was frankly not competent",
                     # "the platform team never took ownership of it"
-                    r"\b(?:leadership|management|execs|executives|the (?:[a-z-]+ ){0,3}(?:team|group|department|org)"
-                    r"(?: there| here)?) (?:(?:was|were) (?:frankly |honestly |simply |just )?(?:not competent|incompetent|"
-                    r"useless|hopeless|clueless)|(?:always|never) (?:took|take|takes|owned|owns|fixed|fixes|followed|"
-                    r"follows|bothered|delivered|delivers|admitted|admits))\b|"
+                    # "the data engineering team there just did not care about quality", "that team was just not
+                    # very strong"
+                    r"\b(?:leadership|management|execs|executives|(?:the|that) (?:[a-z-]+ ){0,3}(?:team|group|department|org)"
+                    r"(?: there| here)?) (?:(?:was|were) (?:frankly |honestly |simply |just |really )?(?:not competent|"
+                    r"incompetent|useless|hopeless|clueless|not (?:very |that |particularly )?(?:strong|good|competent))|"
+                    r"(?:always|never) (?:took|take|takes|owned|owns|fixed|fixes|followed|"
+                    r"follows|bothered|delivered|delivers|admitted|admits)|(?:just |simply |really )?(?:did not|didn'?t|"
+                    r"does not|doesn'?t|do not|don'?t) (?:really )?(?:care|bother|listen))\b|"
                     r"\bproved my point\b|\bi told (?:them|him|her|you) so\b|"
                     # asking without understanding: "product teams often ask for these things without understanding
                     # what goes into a model"
@@ -42,7 +46,7 @@ BLAME_COST = 0.75
 # a partner it then wins over, so stories are not read for it.
 _DISPARAGE = re.compile(
     r"\b(?:my|our) (?:current |old |former |previous |last |direct )?(?:manager|boss|company|employer|leadership|"
-    r"management|director|skip[- ]level|org) (?:does not|doesn'?t|did not|didn'?t|do not|don'?t|has never|have never|"
+    r"management|director|skip[- ]level|org) (?:(?:is|was|are|were) [\w' ]{1,30}? and )?(?:does not|doesn'?t|did not|didn'?t|do not|don'?t|has never|have never|"
     r"never) (?:really |even |actually |fully |truly )?(?:understands?|understood|knows?|cares?|cared|gets?|listens?|"
     r"values?)\b|"
     r"\b(?:my|our) (?:current |direct )?(?:manager|boss|leadership|management|director) (?:has|have) no (?:real |actual )?"
