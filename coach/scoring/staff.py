@@ -61,7 +61,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         # others' agreement is what influence produces: "both orgs signed off", "all three teams adopted it"
         r"(?:both|all|the other|other|partner|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[a-z]+ )?"
         r"(?:teams|leads|orgs|groups|sides|directors) (?:[a-z]+ )?(?:adopted|agreed|signed off|approved|bought in|copied|"
-        r"(?:now )?(?:use|rely on|depend on|build on) (?:it|them|the|our))|"
+        r"(?:now )?(?:use|rely on|depend on|build on|moved (?:over )?to|switched to|migrated to) (?:it|them|the|our))|"
         # the same told as a plan: "I'd circulate it as a draft to those teams' leads", "I'd ask the leads to review"
         r"(?:i'?d|i would|i will|i'?ll) (?:[a-z]+ ){0,3}(?:circulate|share|take|bring|send|walk|ask|invite|pitch) "
         r"(?:[a-z']+ ){0,6}(?:leads|directors|partners|teams'?|owners)\b|"
@@ -93,6 +93,9 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:team|group) took over (?:the|its|our|my)|(?:has|have) since (?:been )?(?:extended|spread|rolled out|adopted)|"
         # retiring the old system, or a standing mechanism, changes how the organisation works from then on
         r"(?:retired|deprecated|decommissioned|sunset) (?:the|our|an?) (?:old|legacy)|"
+        # other teams retiring their own copies once they took up the speaker's: "retired their own jobs"
+        r"(?:teams?|they|both) (?:[a-z]+ ){0,2}(?:retired|deprecated|decommissioned|switched off|shut down) "
+        r"(?:[a-z]+ ){0,8}?(?:their|its) own|"
         # handed over so it lasts: "it now has an owning team with an on-call rotation"
         r"(?:has|have|with|to) (?:an? |its own |their own |two |dedicated )?(?:owning team|owners? in|on-?call rotation)|"
         r"(?:a|the) (?:standing |regular )?(?:weekly|fortnightly|biweekly|monthly|quarterly) (?:review|forum|council|"
