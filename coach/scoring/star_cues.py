@@ -340,7 +340,7 @@ _FIRST_PERSON_LEAD = re.compile(r"^(?:(?:and|so|then|but|um|uh)\W+)*(?:i|we)\b",
 # "... and appeals went down to about a hundred a week": a later clause whose subject is not the speaker,
 # with a change verb and a measure, is the outcome even after an "I did" opening.
 _OUTCOME_CLAUSE = re.compile(r"(?:,|\band|;|\bso)\s+(?!(?:(?:and|so|but)\s+)?(?:i|we|then|also|when|if|whenever|unless)\b)"
-                             r"(?:the |our |their |its )?[a-z-]+(?: [a-z-]+){0,3} "
+                             r"(?:the |our |their |its )?[a-z-]+(?: [a-z-]+){0,3} (?<!\bthat )(?<!\bwhich )(?<!\bwho )"
                              r"(?=(?:[a-z]+ed|fell|rose|grew|shrank|shrunk|sped|went|came|cut|stayed|kept)\b)"
                              + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )") + r"[^.]{0,60}?" + _NUMWORD, _F)
 # The outcome told after the step in the same run-on sentence: "... a rollup table | the dashboards now load in
