@@ -41,3 +41,10 @@ def test_a_step_that_lists_what_there_was_is_a_step_not_a_long_scene() -> None:
     outcome = label_sentence("I moved the join to the warehouse, and the nightly run dropped from three hours to forty "
                              "minutes.")
     assert outcome["result"] > 0
+
+
+def test_the_speakers_part_said_as_who_they_were_is_the_task() -> None:
+    role = label_sentence("I was the one writing the matcher, and I pushed for a nightly run because it was simpler.")
+    assert role["task"] > role["action"], role
+    step = label_sentence("I rewrote the matcher to run every hour, and I pushed it live on a Tuesday.")
+    assert step["action"] >= step["task"], step
