@@ -166,8 +166,10 @@ def story(a: Any, t: Trace, followup: bool) -> None:
 # An outcome checked against what it could have cost: "fell from one in eight to one in twenty, with no rise in
 # emergency deliveries", "while complaints stayed flat".
 _GUARDED = re.compile(r"\b(?:with no|without (?:a|any)|and no) (?:[a-z]+ )?(?:rise|increase|drop|loss|hit|regression|growth)s? "
-                      r"in\b|\bwhile (?:[a-z-]+ ){1,4}(?:stayed|held|remained) (?:flat|steady|level|the same|unchanged)\b",
-                      _F)
+                      r"in\b|\bwhile (?:[a-z-]+ ){1,4}(?:stayed|held|remained) (?:flat|steady|level|the same|unchanged)\b|"
+                      # the failure the change risked, counted and not seen: "with no day where a hospital ran out"
+                      r"\b(?:with no|without (?:a|any|a single)|and no|and not (?:a|one)) (?:single )?(?:day|week|night|"
+                      r"shift|case|time|incident)s? (?:where|when|on which|in which)\b", _F)
 
 
 # Asides that leave the story ("I should say the team was quite new", "which did not go anywhere but was fun to watch",

@@ -46,7 +46,7 @@ BLAME_COST = 0.75
 # a partner it then wins over, so stories are not read for it.
 _DISPARAGE = re.compile(
     r"\b(?:my|our) (?:current |old |former |previous |last |direct )?(?:manager|boss|company|employer|leadership|"
-    r"management|director|skip[- ]level|org) (?:does not|doesn'?t|did not|didn'?t|do not|don'?t|has never|have never|"
+    r"management|director|skip[- ]level|org) (?:(?:is|was|are|were) [\w' ]{1,30}? and )?(?:does not|doesn'?t|did not|didn'?t|do not|don'?t|has never|have never|"
     r"never) (?:really |even |actually |fully |truly )?(?:understands?|understood|knows?|cares?|cared|gets?|listens?|"
     r"values?)\b|"
     r"\b(?:my|our) (?:current |direct )?(?:manager|boss|skip[- ]level|director) (?:is|was) (?:not|n't) (?:really |very |at all )?"
@@ -79,9 +79,21 @@ def grievances(text: str) -> tuple[str, ...]:
     return found if len(found) >= GRIEVANCES else ()
 
 
+# A milder verdict on a whole team ("that team was just not very strong"): blame unless the speaker then helps them
+# ("... on infra, so I paired with them for a month")
+_WEAK_VERDICT = re.compile(r"\b(?:that |the (?:[a-z-]+ ){0,3})(?:team|group|department)(?: there| here)? (?:was|were|is|are) "
+                           r"(?:frankly |honestly |simply |just |really )?not (?:very |that |particularly |all that )?"
+                           r"(?:strong|good|competent|capable)\b", _F)
+_HELPED_AFTER = re.compile(r"^[^.;!?]{0,60}\b(?:so|and|but) (?:i|we) (?:paired|helped|offered|spent|worked|trained|taught|"
+                           r"sat|coached|mentored|invested)\b", _F)
+
+
 def blame(text: str) -> str:
     for m in _BLAME.finditer(text):
         if (m.group(1) or "").lower() not in ("i", "we", "i'd", "we'd", "i'll"):
+            return m.group(0)
+    for m in _WEAK_VERDICT.finditer(text):
+        if not _HELPED_AFTER.match(text[m.end():]):
             return m.group(0)
     return ""
 

@@ -94,6 +94,9 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:team|group) took over (?:the|its|our|my)|(?:has|have) since (?:been )?(?:extended|spread|rolled out|adopted)|"
         # retiring the old system, or a standing mechanism, changes how the organisation works from then on
         r"(?:retired|deprecated|decommissioned|sunset) (?:the|our|an?) (?:old|legacy)|"
+        # other teams retiring their own copies once they took up the speaker's: "retired their own jobs"
+        r"(?:teams?|they|both) (?:[a-z]+ ){0,2}(?:retired|deprecated|decommissioned|switched off|shut down) "
+        r"(?:[a-z]+ ){0,8}?(?:their|its) own|"
         # handed over so it lasts: "it now has an owning team with an on-call rotation"
         r"(?:has|have|with|to) (?:an? |its own |their own |two |dedicated )?(?:owning team|owners? in|on-?call rotation)|"
         r"(?:a|the) (?:standing |regular )?(?:weekly|fortnightly|biweekly|monthly|quarterly) (?:review|forum|council|"

@@ -18,7 +18,7 @@ from coach.scoring.star_cues import (
     _CLOSING_CHOSEN, _COMPARED, _CONDITIONAL, _CONDITION_CLAUSE, _CONSEQUENCE, _DOUBT, _F, _FINDING,
     _FIRST_PERSON_LEAD, _GENERAL_TIMES, _GOAL, _HABIT, _HYPOTHETICAL, _LATER_OUTCOME, _LATER_RELEASE, _MEASURE,
     _MEASURED_OUTCOME, _OBLIGATION, _OPENER, _OPENS_ASIDE, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OUTCOME_LEAD,
-    _OWNED_ROLE, _PAST, _PERFECT, _PLAN, _REFLECTION, _RESOURCED, _SUCCESS_DEF, _WHOSE_CHANGE,
+    _OWNED_ROLE, _PAST, _ROLE_LEAD, _PERFECT, _PLAN, _REFLECTION, _RESOURCED, _SUCCESS_DEF, _WHOSE_CHANGE,
     _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _TEST_STEP, _UNSURE, _VERDICT,
 )
 from coach.scoring.star_notes import improvement
@@ -112,6 +112,8 @@ def label_sentence(sentence: str) -> dict[str, float]:
         scores["action"] = max((w for p, w in ACTION if p is not _AGREED and p.search(main)), default=0.0)
     if _CAREER.search(sentence) and not (scores["result"] and _MEASURE.search(sentence)):
         return {c: 0.0 for c in scores}  # "Before that I spent four years in ads ranking": a CV line, not a story
+    if _ROLE_LEAD.search(sentence) and not _AT_NAME.search(original):
+        scores["task"] = max(scores["task"], scores["action"] + 0.05, 2.5)   # "I was the one building ...": the part
     if _OWNED_ROLE.search(sentence) and not _OBLIGATION.search(sentence):
         # "I owned our churn model, and success was ...": the setting, not an ask
         scores["situation"], scores["task"] = max(scores["situation"], 2.6), min(scores["task"], 2.0)

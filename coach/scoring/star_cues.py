@@ -304,6 +304,12 @@ _CAREER = re.compile(r"^(?:(?:and|so|um|uh|then)\W+)*(?:before that|prior to tha
 # Owning a system is the setting of the story ("I owned the pricing model", "I looked after the leaf-photo model in a
 # farming app"); owning it with a call to make is the task ("I owned the serving platform, and I had to decide whether
 # to block the launch").
+# The speaker's part in the work, said as who they were ("I was the one building the detector", "I was one of two
+# engineers", "I was the lead engineer"): what they were there to do, the task, even when a step follows in the
+# same sentence.
+_ROLE_LEAD = re.compile(r"^(?:(?:and|so|but|um|uh)\W+)*i was (?:the one|one of (?:the |two|three|four|five|a few)|"
+                        r"the (?:lead|tech lead|technical lead|senior|only|main)(?: [a-z-]+)? (?:engineer|scientist|"
+                        r"developer|person|owner)s?\b(?! at\b))", _F)
 _OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i (?:owned|looked after|maintained|took care of) (?:the|our|a|an|their) (?:[a-z-]+ ){0,3}?(?:model|system|service|"
                          r"platform|pipeline|stack|ranker|classifier|library|infrastructure|job)s?\b|"
                          r"^(?:(?:and|so|um|uh|at the time)\W+)*i (?:led|ran|managed|headed) (?:the|our|a|an) "
@@ -340,7 +346,7 @@ _FIRST_PERSON_LEAD = re.compile(r"^(?:(?:and|so|then|but|um|uh)\W+)*(?:i|we)\b",
 # "... and appeals went down to about a hundred a week": a later clause whose subject is not the speaker,
 # with a change verb and a measure, is the outcome even after an "I did" opening.
 _OUTCOME_CLAUSE = re.compile(r"(?:,|\band|;|\bso)\s+(?!(?:(?:and|so|but)\s+)?(?:i|we|then|also|when|if|whenever|unless)\b)"
-                             r"(?:the |our |their |its )?[a-z-]+(?: [a-z-]+){0,3} "
+                             r"(?:the |our |their |its )?[a-z-]+(?: [a-z-]+){0,3} (?<!\bthat )(?<!\bwhich )(?<!\bwho )"
                              r"(?=(?:[a-z]+ed|fell|rose|grew|shrank|shrunk|sped|went|came|cut|stayed|kept)\b)"
                              + _CHANGE.removeprefix(r"\b(?<!to )(?<!would )") + r"[^.]{0,60}?" + _NUMWORD, _F)
 # The outcome told after the step in the same run-on sentence: "... a rollup table | the dashboards now load in

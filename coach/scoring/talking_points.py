@@ -78,6 +78,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "admitted": ("said as much", "argued the opposite", "owned up", "admitted it"),
     # owning a mistake and showing the change held
     "my fault": ("on me", "my mistake", "my doing", "i caused", "i broke"),
+    # where the time goes, found by tracing requests; asking what a change is meant to fix is asking why
+    "profile": ("trace a sample", "traced a sample", "tracing requests", "split the time", "where the time goes"),
+    "reason": ("meant to fix", "meant to solve", "trying to fix", "trying to solve", "what problem"),
     "since then": ("in the year since", "the year since", "no longer", "ever since", "has blocked", "has caught"),
 }
 _GENERIC = frozenset(stem(w) for w in (
