@@ -250,3 +250,9 @@ def test_people_asked_about_are_users_unless_they_build_or_run_the_system() -> N
                                 "response time look like for them?"], dict(q.facts))
     assert used == ("traffic", "latency") and "3,000 concurrent" in text and "engineers" not in text
     assert clarify.topics_asked(["how many people would be left looking after this once it's launched"]) == ["team"]
+
+
+def test_a_check_in_about_the_talk_is_not_a_clarifying_question() -> None:
+    assert not clarify.is_clarification("are you following me or do you want more on where the candidates come from")
+    assert not clarify.is_clarification("Are you with me so far, or should I slow down?")
+    assert clarify.is_clarification("How many candidates does each request score at peak?")
