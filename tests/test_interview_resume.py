@@ -310,7 +310,7 @@ def test_sessions_marks_sessions_that_can_resume(tmp_path: Path, capsys) -> None
     assert main(["sessions", "--db", str(db)]) == 0
     out = capsys.readouterr().out
     line = next(line for line in out.splitlines() if line.startswith(killed))
-    assert line.endswith("in_progress, resumable")
+    assert line.endswith("in progress, resumable")       # the status in words, as the app says it
     assert not next(line for line in out.splitlines() if line.startswith(done)).endswith("resumable")
     assert "coach interview --resume ID" in out
     assert main(["sessions", "--json", "--db", str(db)]) == 0
