@@ -60,6 +60,9 @@ def test_a_wrong_constant_or_product_is_flagged_with_the_right_figure(text: str,
     "Every receipt scan is 80 KB and we take in two million a day with three copies, so about 480 GB a day.",
     "Adam keeps about sixteen bytes a parameter, so fine-tuning the two billion parameter model needs about 32 GB.",
     "Decoding with a nine billion parameter model costs about two times nine billion, eighteen gigaflops a token.",
+    # a later time after the copy is a further step (the copies in turn), not the copy itself
+    "Pushing a 20 gigabyte build over a 10 gigabit uplink runs at 1.25 gigabytes a second, about 16 seconds each, "
+    "and thirty hosts updated in turn take about 8 minutes.",
 ])
 def test_a_right_chain_is_not_flagged(text: str) -> None:
     assert flags(text) == []
@@ -82,3 +85,9 @@ def test_a_bad_constants_file_names_the_file_and_field(tmp_path: Path) -> None:
     bad.write_text('[[precision]]\nnames = ["fp32"]\nbytes = "four"\n', encoding="utf-8")
     with pytest.raises(ContentError, match=r"napkin_constants\.toml.*precision 1"):
         load_napkin_constants(bad)
+
+
+def test_a_wrong_copy_time_is_still_flagged_when_a_later_time_follows() -> None:
+    got = flags("Pushing a 20 gigabyte build over a 10 gigabit uplink takes about 160 seconds, and thirty hosts "
+                "updated in turn take about 80 minutes.")
+    assert [(rule, round(expected)) for rule, expected, _ in got] == [("transfer_time", 16)], got

@@ -25,6 +25,7 @@ def one(text: str):
     ("half a million", 500000), ("one point five", 1.5), ("twenty-five", 25), ("a dozen", 12),
     ("a quarter of a million", 250000), ("three and a half", 3.5), ("2 and a half million", 2.5e6),
     ("five and a quarter million", 5.25e6), ("ten to the eighteen", 1e18), ("three times ten to the 20", 3e20),
+    ("4 times 10 to the 17", 4e17), ("10 to the 21", 1e21),
 ])
 def test_spoken_and_written_numbers(text: str, value: float) -> None:
     spans = find_numbers(text)
@@ -33,6 +34,7 @@ def test_spoken_and_written_numbers(text: str, value: float) -> None:
 
 def test_ten_to_a_word_that_is_no_exponent_stays_ten() -> None:
     assert [s.value for s in find_numbers("we went from ten to the final list")] == [10]
+    assert [s.value for s in find_numbers("we moved 10 to the new cluster")] == [10]
 
 
 def test_digits_glued_to_letters_are_names_not_numbers() -> None:

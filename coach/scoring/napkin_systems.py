@@ -194,6 +194,9 @@ def _transfer(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
                             and x.sentence == d.sentence)
         if link is None or size is None or link.value <= 0:
             continue
+        if any(t is not d and t.kind in ("duration", "latency") and t.unit == "s"
+               and max(link.start, size.start) < t.start < d.start for t in qs):
+            continue     # the first time after the size and the link is the copy; a later one is a further step
         how = f"{human(size.value, 'B')} ÷ {human(link.value, 'B/s')}"
         out.append(_judge("transfer_time", d, size.value / link.value, how, factors))
     return out

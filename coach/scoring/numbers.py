@@ -56,6 +56,9 @@ def _find_numbers(text: str) -> tuple[NumberSpan, ...]:
     n = len(toks)
     while i < n:
         tok, start, end = toks[i]
+        if tok == "10" and (power := _power_of_ten(text, toks, i, out)) is not None:
+            i = power          # "4 times 10 to the 17"
+            continue
         if tok[0].isdigit():
             span, i = _digits(text, toks, i)
             if span is not None:
@@ -81,8 +84,8 @@ def _find_numbers(text: str) -> tuple[NumberSpan, ...]:
 
 
 def _power_of_ten(text: str, toks: list[tuple[str, int, int]], i: int, out: list[NumberSpan]) -> int | None:
-    """ "ten to the twenty-one", "two times ten to the 21": replaces the mantissa span; returns the next index."""
-    if toks[i][0].lower() != "ten" or not _seq(toks, i + 1, ("to", "the")) or i + 3 >= len(toks):
+    """ "ten to the twenty-one", "two times ten to the 21", "4 times 10 to the 17": replaces the mantissa span; returns the next index."""
+    if toks[i][0].lower() not in ("ten", "10") or not _seq(toks, i + 1, ("to", "the")) or i + 3 >= len(toks):
         return None
     k = i + 3
     if toks[k][0][0].isdigit():
