@@ -149,9 +149,9 @@ def test_a_saving_worked_out_wrong_from_its_own_figures_is_a_wrong_figure() -> N
 
 @pytest.fixture
 def fresh_lists() -> Iterator[None]:
-    answer_words._table.cache_clear()
+    answer_words._TABLE.cache_clear()
     yield
-    answer_words._table.cache_clear()
+    answer_words._TABLE.cache_clear()
 
 
 def test_the_answer_words_are_read_from_the_rubrics_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -159,11 +159,11 @@ def test_the_answer_words_are_read_from_the_rubrics_file(tmp_path: Path, monkeyp
     assert "started" in answer_words.word_list("outcome", "started")
     assert "can't single out" in answer_words.phrases("sidestep", "declines")
     (tmp_path / "rubrics").mkdir()
-    edited = tmp_path / "rubrics" / answer_words.FILE
-    shutil.copy(PROJECT_ROOT / "rubrics" / answer_words.FILE, edited)
+    edited = tmp_path / "rubrics" / answer_words._TABLE.file
+    shutil.copy(PROJECT_ROOT / "rubrics" / answer_words._TABLE.file, edited)
     edited.write_text(edited.read_text().replace('started = """', 'started = """\nopened'))
     monkeypatch.setenv("COACH_CONTENT", str(tmp_path))
-    answer_words._table.cache_clear()
+    answer_words._TABLE.cache_clear()
     assert "opened" in answer_words.word_list("outcome", "started")
     with pytest.raises(KeyError, match="no list"):
         answer_words.word_list("outcome", "no_such_list")

@@ -6,33 +6,17 @@ phrases is a TOML array of strings.
 """
 from __future__ import annotations
 
-import tomllib
-from functools import lru_cache
-from typing import Any
-
 from coach import paths
+from coach.content.word_table import WordTable
 
-FILE = "answer_words.toml"
-
-
-@lru_cache(maxsize=1)
-def _table() -> dict[str, Any]:
-    with (paths.rubrics_dir() / FILE).open("rb") as fh:
-        return tomllib.load(fh)
-
-
-def _raw(section: str, name: str) -> Any:
-    try:
-        return _table()[section][name]
-    except KeyError as exc:
-        raise KeyError(f"rubrics/{FILE}: no list [{section}] {name}") from exc
+_TABLE = WordTable(paths.rubrics_dir, "answer_words.toml")
 
 
 def word_list(section: str, name: str) -> tuple[str, ...]:
     """The words of `[section] name`, in file order; a missing list is a content error, not an empty list."""
-    return tuple(str(_raw(section, name)).split())
+    return _TABLE.words(section, name)
 
 
 def phrases(section: str, name: str) -> tuple[str, ...]:
     """The phrases of `[section] name` ("don't have one story", "happy to talk about")."""
-    return tuple(str(p) for p in _raw(section, name))
+    return tuple(str(p) for p in _TABLE.raw(section, name))
