@@ -59,7 +59,7 @@ def _point_asked(text: str, question: Question) -> int | None:
     for i, point in enumerate(question.talking_points):
         keys = question.keywords[i] if i < len(question.keywords) else ()
         hits = sum(1 for k in keys if re.search(r"\b" + re.escape(k.lower()), low))
-        hits += len({w for w in guards._stems(point) if len(w) > 4} & guards._stems(text))   # "thresholds" and "threshold"
+        hits += len({w for w in guards.stems(point) if len(w) > 4} & guards.stems(text))   # "thresholds" and "threshold"
         if hits > best_hits:
             best, best_hits = i, hits
     return best if best_hits >= 2 else None

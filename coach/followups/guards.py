@@ -76,7 +76,7 @@ _IRREGULAR = {past: base for base, forms in (
 ) for past in forms.split()}
 
 
-def _stems(text: str) -> set[str]:
+def stems(text: str) -> set[str]:
     """Content words with a possessive or a plain ending cut ("what's making" and "what would make" share "make"),
     irregular past forms taken to their base ("caught" and "catch")."""
     out = set()
@@ -95,7 +95,7 @@ def repeats(text: str, earlier: str, loose: bool = True) -> bool:
     is degrading?" after "... how would you detect that it is degrading in production?")."""
     if text.strip().lower() == earlier.strip().lower():
         return True
-    wa, wb = _stems(text), _stems(earlier)
+    wa, wb = stems(text), stems(earlier)
     if not wa or not wb:
         return False
     shared, fewer = len(wa & wb), min(len(wa), len(wb))
