@@ -30,10 +30,8 @@ from coach.adapters.audio_io import WavWriter
 from coach.errors import AudioError
 from coach.ports import SAMPLE_RATE, CapturedAudio
 from coach.streaming.answer_end import COMPLETE
-from coach.streaming.end_of_turn import EndOfTurn
+from coach.streaming.end_of_turn import ASK_EVERY_S, EndOfTurn
 from coach.streaming.levels import rms_dbfs
-
-ASK_EVERY_S = 0.3      # hands-free by meaning: the model is asked again this often as a silence grows
 
 # (callback(block: np.ndarray)) -> a context manager that streams blocks to callback while open
 StreamFactory = Callable[[Callable[[np.ndarray], None], int, "str | int | None"], AbstractContextManager[Any]]

@@ -43,10 +43,9 @@ def false_ends(answer: answers_mod.Answer, turn_model: Any, silence_seconds: flo
     answer up to there, transcribed as the runner's live transcript would be) weigh in with the
     question's kind, and set the graded wait, as they do in an interview (here the words are known
     at once; in the app they come from the tail transcribed in the silence)."""
-    from coach.adapters.mic import ASK_EVERY_S
     from coach.content import default_content
     from coach.streaming.answer_end import question_kind
-    from coach.streaming.end_of_turn import EndOfTurn
+    from coach.streaming.end_of_turn import ASK_EVERY_S, EndOfTurn
     from coach.streaming.levels import rms_dbfs
 
     block = SAMPLE_RATE // 10

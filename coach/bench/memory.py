@@ -79,13 +79,13 @@ def _use(component: str) -> tuple[dict[str, int], dict[str, int]]:
             model.complete(audio[: len(audio) - end * 16000])
         return _minus(loaded, base), _minus(_status(), base)
     if component == "piper":
+        from coach.adapters.tts import split_sentences
+
         base = _status()
         synth = services.build_synth("piper")
         with tempfile.TemporaryDirectory() as tmp:
             synth.render("Hello.", Path(tmp) / "0.wav")
             loaded = _status()
-            from coach.adapters.tts import split_sentences
-
             for i, line in enumerate(default_content().question(q).prompt for q in
                                      ("dd-latency-budget", "dd-scaling", "sd-fraud-detection")):
                 for j, piece in enumerate(split_sentences(line)):      # as the speaker renders a line: piece by piece

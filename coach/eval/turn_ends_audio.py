@@ -31,10 +31,12 @@ from coach.eval.turn_ends import load
 from coach.ports import SAMPLE_RATE
 from coach.streaming import answer_end
 from coach.streaming.answer_end import question_kind
-from coach.streaming.end_of_turn import EndOfTurn
+from coach.streaming.end_of_turn import ASK_EVERY_S, ASK_UNTIL_S, EndOfTurn
 
 SETS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
-ASKS_S = (0.3, 0.6, 0.9, 1.2)       # the silences at which the microphone asks the model (mic.ASK_EVERY_S)
+FIRST_ASK_S = 0.3                    # as the microphone asks (MicrophoneSource.ask_after_s) ...
+# ... and again every ASK_EVERY_S up to ASK_UNTIL_S: 0.3, 0.6, 0.9, 1.2 s
+ASKS_S = tuple(round(FIRST_ASK_S + k * ASK_EVERY_S, 2) for k in range(int(round((ASK_UNTIL_S - FIRST_ASK_S) / ASK_EVERY_S)) + 1))
 BLOCK_S = 0.1
 
 

@@ -30,6 +30,8 @@ from coach.streaming import answer_end
 from coach.streaming.answer_end import COMPLETE, trailing
 from coach.streaming.levels import VoiceActivity
 
+ASK_EVERY_S = 0.3    # by meaning: the model is asked again this often as a silence grows ...
+ASK_UNTIL_S = 1.2    # ... up to this much silence
 MIN_WORDS = 8        # fewer words than this is not yet an answer to a mock-interview question
 
 
@@ -53,7 +55,7 @@ def sounds_unfinished(text: str) -> bool:
 class EndOfTurn:
     def __init__(self, silence_seconds: float = 2.0, threshold_db: float = -45.0,
                  hangover_s: float = 0.5, min_speech_s: float = 0.3, ask_after_s: float | None = None,
-                 ask_every_s: float | None = None, ask_until_s: float = 1.2) -> None:
+                 ask_every_s: float | None = None, ask_until_s: float = ASK_UNTIL_S) -> None:
         self.silence_seconds = float(silence_seconds)
         self.hangover_s = hangover_s
         self.min_speech_s = min_speech_s
