@@ -113,7 +113,7 @@ def test_the_fifth_to_ninth_fresh_parts_are_loaded_apart_with_their_chains(part:
 
 
 @pytest.mark.parametrize("part, prefix, min_answers, min_chains", [("fresh12", "12", 40, 16), ("fresh13", "13", 48, 24)])
-def test_the_clean_parts_are_loaded_apart_with_their_chains(part: str, prefix: str, min_answers: int,
+def test_the_twelfth_and_thirteenth_parts_are_loaded_apart_with_their_chains(part: str, prefix: str, min_answers: int,
                                                             min_chains: int) -> None:
     from coach.eval import graded
     answers = [g for g in graded.load_graded() if g.part == part]
@@ -121,7 +121,7 @@ def test_the_clean_parts_are_loaded_apart_with_their_chains(part: str, prefix: s
     assert len(answers) >= min_answers and all(g.id.startswith(f"f{prefix}-") and g.folder == part for g in answers)
     assert len({g.round for g in answers}) == 8 and {g.level for g in answers} == {"senior", "staff"}
     assert len(chains) >= min_chains and 2 * sum(bool(c["wrong"]) for c in chains) == len(chains)
-    assert part in graded.CLEAN and part not in graded.PARTS   # scored once, never tuned on
+    assert part in graded.PARTS and part not in graded.CLEAN   # scored clean, then folded into tuning
 
 
 def test_mean_score_rises_with_the_grade(figures) -> None:

@@ -35,11 +35,12 @@ FRESH8 = "fresh8"                    # the eighth fresh part: the ninth pass's c
 FRESH9 = "fresh9"                    # the ninth fresh part: the tenth pass's clean check, scored once, then folded in
 FRESH10 = "fresh10"                  # the tenth fresh part: the eleventh pass's clean check, scored once, then folded in
 FRESH11 = "fresh11"                  # the eleventh fresh part: the twelfth pass's clean check, scored once, then folded in
-FRESH12 = "fresh12"                  # the twelfth fresh part: a clean check, scored once, never tuned on
-FRESH13 = "fresh13"                  # the thirteenth fresh part: a clean check, scored once, never tuned on
+FRESH12 = "fresh12"                  # the twelfth fresh part: a clean check in two passes, then folded in
+FRESH13 = "fresh13"                  # the thirteenth fresh part: the twenty-eighth pass's clean check, then folded in
 FOLDERS = (FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11, FRESH12, FRESH13)   # sub-folders, a part each
-PARTS = ("tuning", "held-out", FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11)
-CLEAN: tuple[str, ...] = (FRESH12, FRESH13)   # the clean checks: scored once, never tuned on
+PARTS = ("tuning", "held-out", FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11,
+         FRESH12, FRESH13)
+CLEAN: tuple[str, ...] = ()   # the clean checks: scored once, never tuned on
 
 
 def parts() -> tuple[str, ...]:
