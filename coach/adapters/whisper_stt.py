@@ -22,6 +22,7 @@ import numpy as np
 from coach.adapters import heap, lazy_decoder
 from coach.streaming.glossary import HOTWORD_CHARS, correct, glossary_for
 from coach.streaming.levels import rms_dbfs
+from coach.streaming.pieces import PIECE_S, pieces
 from coach.streaming.signoff import is_made_up_ending
 from coach.domain import Segment, Transcript
 from coach.errors import ModelError
@@ -105,7 +106,15 @@ class WhisperTranscriber:
         with self._lock, heap.working("stt"):
             self.busy.set()
             try:
-                return self._transcribe(samples, duration, prompt, hotwords)
+                if duration <= PIECE_S:
+                    return self._transcribe(samples, duration, prompt, hotwords)
+                kept: list[Segment] = []       # a long stretch decoded whole can skip most of a window
+                for start, piece in pieces(samples):
+                    heard = self._transcribe(piece, len(piece) / SAMPLE_RATE, prompt, hotwords).segments
+                    kept += [Segment(round(s.start + start, 2), round(min(s.end + start, duration), 2), s.text)
+                             for s in heard]
+                return Transcript(text=" ".join(s.text for s in kept).strip(), segments=tuple(kept),
+                                  duration_s=duration)
             finally:
                 self.busy.clear()
                 heap.give_back()
