@@ -101,6 +101,45 @@ def test_the_saved_and_scored_answer_is_the_primed_transcript(tmp_path: Path, tr
     assert overall == round(sum(e.scorecard.overall for e in revised) / 2, 2)   # the session's score: the primed cards
 
 
+def test_a_follow_ups_answer_is_scored_with_the_primed_story_before_it(tmp_path: Path, transcriber, interviewer) -> None:
+    """The answer to a follow-up is judged joined to the story before it: the story as the primed pass
+    heard it (the one the session saved), not the live windows' first guess."""
+    from coach import services
+    from coach.adapters.file_source import FileAnswerSource
+    from coach.adapters.tts import SilentSpeaker
+    from coach.content import default_content
+    from coach.interview import events as ev
+    from coach.scoring import score_answer
+
+    first = speak_to_wav(SAID, tmp_path / "answer.wav", rate=160)
+    second = speak_to_wav("After the fix the training step took half as long and the cluster bill fell by a third.",
+                          tmp_path / "followup.wav", rate=160)
+    content = default_content()
+    question = content.question("dd-latency-budget")
+    store = services.open_store(tmp_path / "coach.db")
+    seen: list[object] = []
+    scored: list[str] = []
+
+    def scorer(transcript, **kw):       # the real scorer; the texts it was given are kept to look at
+        scored.append(transcript.text)
+        return score_answer(transcript, **kw)
+
+    runner = services.build_runner(
+        content=content, items=[(question, content.round("deep-dive"))], source=FileAnswerSource([first, second]),
+        transcriber=transcriber, interviewer=interviewer, speaker=SilentSpeaker(), store=store, scorer=scorer,
+        on_event=seen.append, no_speech="raise", max_followups=1)
+    session = store.start_session(plan="test", round="deep-dive", level="senior", mode="practice",
+                                  stt_model=transcriber.name, llm_model="none")
+    try:
+        runner.run(session)
+    finally:
+        store.close()
+    asked = [e.turn for e in seen if isinstance(e, ev.TurnSaved) and e.turn.kind == "followup"]
+    assert asked, "the weak first answer draws a follow-up"
+    joined = [t for t in scored if "half as long" in t and "data loader" in t.lower()]
+    assert joined and all("utilization" in t.lower() for t in joined), joined
+
+
 def test_a_glossary_term_heard_as_a_sound_alike_is_put_back_and_ordinary_words_stay(transcriber) -> None:
     from coach.streaming.glossary import correct
 

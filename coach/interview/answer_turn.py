@@ -111,5 +111,6 @@ class AnswerTurn(LiveReply):
             said = transcript.text
             self._finals.append(PendingPass(
                 turn_id, turn, live.audio(), ask.text, lambda: self._hotwords(ask, said),
-                lambda t: clarify.credit(self._score(question, t, ask.kind, earlier), clarified), len(self._scores) - 1))
+                lambda t: clarify.credit(self._score(question, t, ask.kind, self._answers[question.id][:len(earlier)]),
+                                         clarified), len(self._scores) - 1))
         return transcript, card

@@ -2,6 +2,7 @@
 said, stood aside while a live answer needs the cores, applied on the runner's thread."""
 from __future__ import annotations
 
+from coach.domain import Transcript, Turn
 from coach.interview.runner_state import RunnerState
 
 
@@ -35,4 +36,14 @@ class PrimedPasses(RunnerState):
             self._finals.pop(0)
             revised = pending.revise(self.store, self._scores)
             if revised is not None:
+                self._keep_primed(pending.turn, revised.turn)
                 self.on_event(revised)
+
+    def _keep_primed(self, live: Turn, primed: Turn) -> None:
+        """The question's answers so far hold the primed transcript in place of the live one: a
+        follow-up's answer is scored with the whole story as the pass heard it, not as the live windows did."""
+        answers = self._answers.get(live.question_id or "", [])
+        for i, transcript in enumerate(answers):
+            if transcript.text == live.text:
+                answers[i] = Transcript(text=primed.text, segments=primed.segments, duration_s=transcript.duration_s)
+                return
