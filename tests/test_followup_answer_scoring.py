@@ -91,3 +91,20 @@ def test_the_result_quote_is_the_measured_outcome_not_the_vague_one_before_it() 
                         "the two sprints went into features that lifted NDCG by two points.")
     assert card.star.result.evidence[0].startswith("We saved about two hundred thousand dollars")
     assert any(line.startswith('Result is measured: "We saved') for line in card.feedback)
+
+
+VAGUE = ("Yeah so I think influence is really about relationships. I always try to bring people along and explain "
+         "the why, and listen to the other teams. That usually works out for me.")
+
+
+def test_after_a_reply_that_said_nothing_the_story_drawn_out_is_judged_as_the_answer(tmp_path: Path) -> None:
+    """The first reply was talk about influence in general; probed, the candidate tells the story. The
+    story is judged as the answer, not as a story that opens on the filler before it."""
+    saved, overall = _interview(tmp_path, [VAGUE, STORY + " " + RESULT])
+    first, story = (e.scorecard for e in saved)
+    assert first is not None and story is not None
+    assert first.gaps[0].id == "non_answer"
+    assert saved[1].earlier == ()                                     # the filler is left out of the join
+    q = default_content().question("bh-cross-team-influence")
+    assert story.overall == score_answer(STORY + " " + RESULT, question=q).overall
+    assert overall == story.overall

@@ -27,6 +27,10 @@ class AnswerScoring(RunnerState):
         earlier = list(self._answers.get(question.id, ())) if earlier is None else earlier
         if not earlier or keeps_own_card(own):
             return own, []
+        earlier = [t for t in earlier if not keeps_own_card(self.scorer(t, question=question, round_spec=spec,
+                                                                        rubric=rubric))]
+        if not earlier:         # all said before was no answer: this is the answer, judged as one
+            return self.scorer(transcript, question=question, round_spec=spec, rubric=rubric), []
         return self.scorer(joined(earlier, transcript), question=question,
                            round_spec=widened(spec, len(earlier) + 1), rubric=rubric), earlier
 

@@ -4,7 +4,8 @@ An interviewer who probes "what was the measurable result?" and hears the figure
 with its result, not the one sentence that carried it. So an answer to a follow-up (or to a fact
 change) is scored joined to the earlier answers to the same question, against a time box that grows
 with each answer; only a dodge ("I don't remember") keeps its own card, because the probe found the
-gap. The session's score and closing remarks take each question's last card once.
+gap. An earlier reply that said nothing ("mentoring matters to me") is left out of the join: the
+answer that finally tells the story is judged as the answer, not as a story that opens on filler. The session's score and closing remarks take each question's last card once.
 """
 from __future__ import annotations
 
