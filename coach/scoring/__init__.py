@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from coach.domain import Question, RoundSpec, Rubric, Transcript
 from coach.scoring import delivery as _delivery
-from coach.scoring import claims, levels, napkin, sidestep, signals, sizing, star, talking_points
+from coach.scoring import claims, levels, napkin, plan_steps, sidestep, signals, sizing, star, talking_points
 from coach.scoring.gaps import Gap, feedback, find_gaps
 from coach.scoring.napkin import Check
 from coach.scoring.calibrate import Calibration, answer_kind, calibrate, to_score
@@ -111,7 +111,12 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
             # "what would you do" asks for no past story: the rubric's evidence from past work does not apply, and
             # a 0 there would read as a failure on the card, in the closing remarks and in the progress bars
             scored = [d for d in scored if d.id != "star_structure"]
-        if cal.kind == "plan" and not told_as_story and \
+        planned = plan_steps.plan_labels(star_report.sentences, star_report.labels) \
+            if cal.kind == "plan" and not told_as_story and not followup and a.non_answer is None else list(star_report.labels)
+        if planned != list(star_report.labels):
+            # "what would you do" answered with a plan: its steps are the card's actions ("Then I would pull ...")
+            a.star = star_report = _without_star_notes(star.analyse(sents, given=planned, followup=followup))
+        elif cal.kind == "plan" and not told_as_story and \
                 not (a.points.total and a.points.covered):
             # a view that covers none of the question's points and is not read as a story (a list of grievances):
             # no sentence of it is a part of a story to quote

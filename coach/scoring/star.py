@@ -376,6 +376,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
                 # scene came with the main answer), what a step led to ("Because of that we stayed with ...")
                 secondary[c].append(i)
     carried: dict[str, list[int]] = {c: [] for c in COMPONENTS}
+    acts = [i for i, lab in enumerate(labels) if lab == "action"]
     if given is None:
         _carry(sents, labels, carried)
         _scene_first(sents, labels, primary, secondary, carried, followup)
