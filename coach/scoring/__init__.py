@@ -123,7 +123,7 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
             a.star = star_report = star.no_story(sents)
     gaps = find_gaps(a)
     card = Scorecard(
-        star=star_report,
+        star=star.by_phase(star_report),
         sizing=SizingReport(tuple(quantities), tuple(checks), tuple(a.missing), a.sizing_score, a.sizing_rule),
         delivery=report,
         talking_points=points,

@@ -7,7 +7,7 @@ A sentence can also be evidence for a second component when that cue is strong
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from coach.scoring import literals
@@ -257,6 +257,26 @@ def _replies(sents: list[Sentence], labels: list[str], primary: dict[str, list[i
     for i in range(acts[0] + 1 if acts else len(labels), len(labels)):
         if labels[i] in ("situation", "task") and _REPLY.search(sents[i].text.lower()):
             _relabel(i, "action", labels, primary, secondary, carried)
+
+
+# a habit, a view or a self-description (not what a step turned up, nor how the outcome was received)
+_VIEW = re.compile("|".join(p.pattern for p in (_ASIDE_LEAD, _OPENS_ASIDE, _HABIT, _SELF_RATING, _VERDICT, _ALWAYS,
+                                                 _GENERAL_TIMES)), _F)
+
+
+def by_phase(report: StarReport) -> StarReport:
+    """The card's labels: once the steps have started, a sentence with no cue of its own belongs to the part it
+    follows, what a step turned up or why it was taken ("So his concern was fair, and I did not want to argue from
+    theory"), how the outcome was received ("and the product team was happy with it"); a habit or a view stays
+    outside the story. The score and the quotes read only the sentences with a cue of their own (`labels` as
+    analysed): a sentence that merely follows a step is no evidence of one."""
+    labels = list(report.labels)
+    for i in range(1, min(len(labels), len(report.sentences))):
+        text = report.sentences[i]
+        if labels[i] == "other" and labels[i - 1] in ("action", "result") and _words(text) >= 3 \
+                and not _VIEW.search(text.lower()):
+            labels[i] = labels[i - 1]
+    return replace(report, labels=tuple(labels))
 
 
 def _relabel(i: int, to: str, labels: list[str], primary: dict[str, list[int]],
