@@ -111,19 +111,17 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
             # "what would you do" asks for no past story: the rubric's evidence from past work does not apply, and
             # a 0 there would read as a failure on the card, in the closing remarks and in the progress bars
             scored = [d for d in scored if d.id != "star_structure"]
-        planned = plan_steps.plan_labels(star_report.sentences, star_report.labels) \
-            if cal.kind == "plan" and not told_as_story and not followup and a.non_answer is None else list(star_report.labels)
-        if planned != list(star_report.labels):
-            # "what would you do" answered with a plan: its steps are the card's actions ("Then I would pull ...")
-            a.star = star_report = _without_star_notes(star.analyse(sents, given=planned, followup=followup))
-        elif cal.kind == "plan" and not told_as_story and \
+        if cal.kind == "plan" and not told_as_story and \
                 not (a.points.total and a.points.covered):
             # a view that covers none of the question's points and is not read as a story (a list of grievances):
             # no sentence of it is a part of a story to quote
             a.star = star_report = star.no_story(sents)
+    # "what would you do" answered with a plan: the card labels its steps as actions ("Then I would pull ...")
+    planned = cal.kind == "plan" and not followup and a.non_answer is None and \
+        not any(s.startswith(levels.TOLD_AS_STORY) for s in cal.steps)
     gaps = find_gaps(a)
     card = Scorecard(
-        star=star.by_phase(star_report),
+        star=star.by_phase(plan_steps.as_planned(star_report) if planned else star_report),
         sizing=SizingReport(tuple(quantities), tuple(checks), tuple(a.missing), a.sizing_score, a.sizing_rule),
         delivery=report,
         talking_points=points,

@@ -3,16 +3,18 @@
 An answer to such a question tells its steps with a modal ("I would pull the last eight weeks of pages", "then
 I'd fix the top two causes"), which the story labels read as an aside; on the card they are the plan's actions,
 and the effect it aims for ("I would track pages per week", "By day ninety I would want an agreed direction")
-its result. A wish or a view ("I would hope to be seen as ...", "I think I would bring energy") is neither. The
+its result (on the card's labels; the score and the quotes read the story labels). A wish or a view ("I would hope to be seen as ...", "I think I would bring energy") is neither. The
 words are data (rubrics/answer_words.toml `[plan]`).
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from coach.content.answer_words import word_list
+from coach.scoring.star import StarReport
 
 _MODAL = r"(?:i|we)(?:'d|'ll| would| will| could| might| am going to| are going to|'m going to|'re going to)"
 _ADVERBS = r"first|then|also|probably|next|still|just|actually|really|now|definitely|immediately|mostly|only|" \
@@ -48,3 +50,9 @@ def plan_labels(sentences: Sequence[str], labels: Sequence[str]) -> list[str]:
                 out[i] = "action"
         stepped = stepped or out[i] == "action"
     return out
+
+
+def as_planned(report: StarReport) -> StarReport:
+    """The card's labels of a plan: its steps and aims labelled; the score and the quotes still read the story
+    labels (a plan's step is no evidence of work done)."""
+    return replace(report, labels=tuple(plan_labels(report.sentences, report.labels)))

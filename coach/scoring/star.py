@@ -259,9 +259,14 @@ def _replies(sents: list[Sentence], labels: list[str], primary: dict[str, list[i
             _relabel(i, "action", labels, primary, secondary, carried)
 
 
-# a habit, a view or a self-description (not what a step turned up, nor how the outcome was received)
+# a habit, a view, a self-description or a line of a CV (not what a step turned up, nor how the outcome was received)
 _VIEW = re.compile("|".join(p.pattern for p in (_ASIDE_LEAD, _OPENS_ASIDE, _HABIT, _SELF_RATING, _VERDICT, _ALWAYS,
-                                                 _GENERAL_TIMES)), _F)
+                                                 _GENERAL_TIMES, _CAREER)), _F)
+
+
+# the speaker's act denied: "I did not really find any problems with them" is no step
+_NOT_DONE = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:i|we) (?:\w+ )?(?:did not|didn't|never|could not|couldn't)\b",
+                       _F)
 
 
 def by_phase(report: StarReport) -> StarReport:
@@ -274,7 +279,7 @@ def by_phase(report: StarReport) -> StarReport:
     for i in range(1, min(len(labels), len(report.sentences))):
         text = report.sentences[i]
         if labels[i] == "other" and labels[i - 1] in ("action", "result") and _words(text) >= 3 \
-                and not _VIEW.search(text.lower()):
+                and not _VIEW.search(text.lower()) and not (labels[i - 1] == "action" and _NOT_DONE.search(text.lower())):
             labels[i] = labels[i - 1]
     return replace(report, labels=tuple(labels))
 
