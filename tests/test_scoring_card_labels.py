@@ -28,6 +28,11 @@ def test_a_plan_the_question_asked_for_shows_its_steps_as_actions() -> None:
     assert _label_of(r, "I would hope") == "other"            # a wish, not a step
     # a planned step is no evidence of work done: nothing is quoted as an action taken
     assert not r.action.evidence
+    # the card shows the plan's steps tagged, on the command line and in the app
+    from coach.commands.score import render
+    from coach.tui.widgets.scorecard_view import highlight_transcript
+    assert "[A] Then I'd sort" in render(card.to_dict())
+    assert "[A] Then I'd sort" in highlight_transcript(answer, card).plain
 
 
 def test_the_same_modal_in_a_story_stays_outside_it() -> None:
