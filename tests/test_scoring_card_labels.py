@@ -54,3 +54,13 @@ def test_a_sentence_with_no_cue_belongs_to_the_part_it_follows() -> None:
     assert _label_of(r, "The store managers") == "result"         # how the outcome was received
     assert _label_of(r, "I believe") == "other"                   # a view stays outside the story
     assert r.action.evidence[0].startswith(("I pulled", "I moved"))   # quotes still come from cued sentences
+
+
+def test_a_follow_up_opens_with_the_account_it_was_asked_for() -> None:
+    # the scene was set in the main answer: the follow-up's opening tells what was asked, an account, not an aside
+    r = score_answer("The trickiest one was a cache that kept serving yesterday's prices after a deploy. "
+                     "Nobody had set an expiry on the keys. "
+                     "I added a one-hour expiry and a check that compares a sample of cached prices with the database. "
+                     "The stale-price tickets stopped within a week.", followup=True).star
+    assert _label_of(r, "The trickiest one") == "action"
+    assert not r.situation.evidence or not r.situation.evidence[0].startswith("The trickiest")

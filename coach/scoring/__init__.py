@@ -121,7 +121,7 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
         not any(s.startswith(levels.TOLD_AS_STORY) for s in cal.steps)
     gaps = find_gaps(a)
     card = Scorecard(
-        star=star.by_phase(plan_steps.as_planned(star_report) if planned else star_report),
+        star=star.by_phase(plan_steps.as_planned(star_report) if planned else star_report, followup),
         sizing=SizingReport(tuple(quantities), tuple(checks), tuple(a.missing), a.sizing_score, a.sizing_rule),
         delivery=report,
         talking_points=points,

@@ -269,13 +269,20 @@ _NOT_DONE = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:i|we) (?:\w+ )?(?:
                        _F)
 
 
-def by_phase(report: StarReport) -> StarReport:
+def by_phase(report: StarReport, followup: bool = False) -> StarReport:
     """The card's labels: once the steps have started, a sentence with no cue of its own belongs to the part it
     follows, what a step turned up or why it was taken ("So his concern was fair, and I did not want to argue from
     theory"), how the outcome was received ("and the product team was happy with it"); a habit or a view stays
-    outside the story. The score and the quotes read only the sentences with a cue of their own (`labels` as
+    outside the story. In a follow-up (`followup`), what it tells before its first step is the account asked for,
+    an action. The score and the quotes read only the sentences with a cue of their own (`labels` as
     analysed): a sentence that merely follows a step is no evidence of one."""
     labels = list(report.labels)
+    if followup and "action" in labels:
+        # a follow-up's scene was set in the main answer: what it tells before its first step is the account asked
+        # for ("The hardest one was whether to use one model for the whole network or one per route")
+        for i in range(labels.index("action")):
+            if labels[i] == "other" and not _VIEW.search(report.sentences[i].lower()):
+                labels[i] = "action"
     for i in range(1, min(len(labels), len(report.sentences))):
         text = report.sentences[i]
         if labels[i] == "other" and labels[i - 1] in ("action", "result") and _words(text) >= 3 \
