@@ -64,3 +64,13 @@ def test_a_follow_up_opens_with_the_account_it_was_asked_for() -> None:
                      "The stale-price tickets stopped within a week.", followup=True).star
     assert _label_of(r, "The trickiest one") == "action"
     assert not r.situation.evidence or not r.situation.evidence[0].startswith("The trickiest")
+
+
+def test_labels_from_the_model_pass_give_quotes_of_their_own() -> None:
+    # `python -m coach.eval.star_model` hands the model's labels to the same report (it used to stop on a result)
+    from coach.scoring.star import analyse
+    from coach.scoring.text import sentences
+    sents = sentences("Our nightly job missed its window twice a week. I split it by region and ran the parts in "
+                      "parallel. It has finished by two in the morning every night since.")
+    r = analyse(sents, given=["situation", "action", "result"])
+    assert r.result.evidence[0].startswith("It has finished") and r.action.evidence[0].startswith("I split")
