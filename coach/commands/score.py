@@ -88,7 +88,7 @@ def render(card: dict[str, Any], rubric: Rubric | None = None, level: str | None
         out.append(f"Wrong: {w['claim']} — {w['right']}")
         out.append(f"  said: \"{w['evidence']}\"")
     labels, sents = star.get("labels") or [], star.get("sentences") or []
-    if sents and len(sents) == len(labels) and story:
+    if sents and len(sents) == len(labels) and (story or cal.get("kind") == "plan"):   # a plan is told in steps
         out.append("Sentences")
         out.extend(f"  [{(lab[0].upper() if lab != 'other' else '-')}] {s}" for lab, s in zip(labels, sents))
     bars = {d.id: getattr(d, level, "") for d in rubric.dimensions} if rubric and level else {}

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from coach.domain import Question, RoundSpec, Rubric, Transcript
 from coach.scoring import delivery as _delivery
-from coach.scoring import claims, levels, napkin, sidestep, signals, sizing, star, talking_points
+from coach.scoring import claims, levels, napkin, plan_steps, sidestep, signals, sizing, star, talking_points
 from coach.scoring.gaps import Gap, feedback, find_gaps
 from coach.scoring.napkin import Check
 from coach.scoring.calibrate import Calibration, answer_kind, calibrate, to_score
@@ -116,9 +116,12 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
             # a view that covers none of the question's points and is not read as a story (a list of grievances):
             # no sentence of it is a part of a story to quote
             a.star = star_report = star.no_story(sents)
+    # "what would you do" answered with a plan: the card labels its steps as actions ("Then I would pull ...")
+    planned = cal.kind == "plan" and not followup and a.non_answer is None and \
+        not any(s.startswith(levels.TOLD_AS_STORY) for s in cal.steps)
     gaps = find_gaps(a)
     card = Scorecard(
-        star=star_report,
+        star=star.by_phase(plan_steps.as_planned(star_report) if planned else star_report, followup),
         sizing=SizingReport(tuple(quantities), tuple(checks), tuple(a.missing), a.sizing_score, a.sizing_rule),
         delivery=report,
         talking_points=points,

@@ -7,7 +7,7 @@ A sentence can also be evidence for a second component when that cue is strong
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from coach.scoring import literals
@@ -259,6 +259,38 @@ def _replies(sents: list[Sentence], labels: list[str], primary: dict[str, list[i
             _relabel(i, "action", labels, primary, secondary, carried)
 
 
+# a habit, a view, a self-description or a line of a CV (not what a step turned up, nor how the outcome was received)
+_VIEW = re.compile("|".join(p.pattern for p in (_ASIDE_LEAD, _OPENS_ASIDE, _HABIT, _SELF_RATING, _VERDICT, _ALWAYS,
+                                                 _GENERAL_TIMES, _CAREER)), _F)
+
+
+# the speaker's act denied: "I did not really find any problems with them" is no step
+_NOT_DONE = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:i|we) (?:\w+ )?(?:did not|didn't|never|could not|couldn't)\b",
+                       _F)
+
+
+def by_phase(report: StarReport, followup: bool = False) -> StarReport:
+    """The card's labels: once the steps have started, a sentence with no cue of its own belongs to the part it
+    follows, what a step turned up or why it was taken ("So his concern was fair, and I did not want to argue from
+    theory"), how the outcome was received ("and the product team was happy with it"); a habit or a view stays
+    outside the story. In a follow-up (`followup`), what it tells before its first step is the account asked for,
+    an action. The score and the quotes read only the sentences with a cue of their own (`labels` as
+    analysed): a sentence that merely follows a step is no evidence of one."""
+    labels = list(report.labels)
+    if followup and "action" in labels:
+        # a follow-up's scene was set in the main answer: what it tells before its first step is the account asked
+        # for ("The hardest one was whether to use one model for the whole network or one per route")
+        for i in range(labels.index("action")):
+            if labels[i] == "other" and not _VIEW.search(report.sentences[i].lower()):
+                labels[i] = "action"
+    for i in range(1, min(len(labels), len(report.sentences))):
+        text = report.sentences[i]
+        if labels[i] == "other" and labels[i - 1] in ("action", "result") and _words(text) >= 3 \
+                and not _VIEW.search(text.lower()) and not (labels[i - 1] == "action" and _NOT_DONE.search(text.lower())):
+            labels[i] = labels[i - 1]
+    return replace(report, labels=tuple(labels))
+
+
 def _relabel(i: int, to: str, labels: list[str], primary: dict[str, list[int]],
              secondary: dict[str, list[int]], carried: dict[str, list[int]]) -> None:
     was = labels[i]
@@ -376,6 +408,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
                 # scene came with the main answer), what a step led to ("Because of that we stayed with ...")
                 secondary[c].append(i)
     carried: dict[str, list[int]] = {c: [] for c in COMPONENTS}
+    acts = [i for i, lab in enumerate(labels) if lab == "action"]
     if given is None:
         _carry(sents, labels, carried)
         _scene_first(sents, labels, primary, secondary, carried, followup)

@@ -54,8 +54,10 @@ def labelled_sentences(card: Scorecard) -> Text | None:
 def highlight_transcript(transcript: str, card: Scorecard) -> Text:
     """The transcript with each sentence tagged by its STAR label, or (older cards) each STAR component's
     evidence sentences highlighted in its colour."""
-    if not card.is_story:
-        return Text(transcript)            # STAR tags mean nothing on a design, a plan or a technical answer
+    if not card.is_story and card.calibration.kind != "plan":
+        return Text(transcript)            # STAR tags mean nothing on a design or a technical answer
+    if not card.is_story:                  # a plan is told in steps: its sentences are tagged, no evidence stands in
+        return labelled_sentences(card) or Text(transcript)
     tagged = labelled_sentences(card)
     if tagged is not None:
         return tagged
