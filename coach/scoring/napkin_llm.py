@@ -34,6 +34,10 @@ _SCI = re.compile(r"(?<![\w.])(?P<m>\d+(?:\.\d+)?)\s*(?:e\s*\+?|(?:x|×|times)\s
                   r"(?P<e>\d{1,2})(?:st|nd|rd|th)?\b", _F)
 _FLOPS_AFTER = re.compile(r"^\s*(?P<p>kilo|mega|giga|tera|peta|exa|zetta|[kmgtpez])?\s*-?\s*(?:flops?|floating[- ]point "
                           r"(?:operations|ops))\b", _F)
+_FLOPS_WORD = re.compile(r"\b(?:[a-z]*flops?|floating[- ]point)\b", _F)
+_BARE_RATE = re.compile(r"^\s*(?:each|apiece|per gpu|per card|a second|per second|/s)\b", _F)
+_BARE_RATE_MIN = 1e11      # below any accelerator's FLOP rate: a bare "1,250 a second" is a request rate
+_UTILISATION = re.compile(r"^\s*(?:model flops |hardware )?(?:utili[sz]ation|mfu|efficiency)\b", _F)
 _PER_TOKEN = re.compile(r"^[^.;\d]{0,25}?\b(?:per|a|each|every|for (?:one|each|every|a)) token\b", _F)
 _PER_SECOND = re.compile(r"^\s*(?:per second|/s|a second)\b|^\s*(?:each|per gpu|effective|per card|sustained)", _F)
 
@@ -74,15 +78,21 @@ def _after(text: str, pattern: str) -> list[Fig]:
 
 
 def flops_figures(text: str) -> list[Fig]:
-    """Stated FLOP counts or FLOP rates: "8.4e22 FLOPs", "8 times 10 to the 20 FLOPs", "14 gigaflops", "100 teraflops"."""
+    """Stated FLOP counts or FLOP rates: "8.4e22 FLOPs", "8 times 10 to the 20 FLOPs", "14 gigaflops", "100 teraflops",
+    and, in an answer that speaks of FLOPs, a bare power of ten said as a rate ("an effective 1e14 each",
+    "two times ten to the fifteen a second"): the unit was said once and is not repeated."""
     out: list[Fig] = []
     taken: list[tuple[int, int]] = []
+    bare_rates = bool(_FLOPS_WORD.search(text))
     for m in _SCI.finditer(text):
         tail = _FLOPS_AFTER.match(text[m.end():m.end() + 40])
         value = float(m.group("m")) * 10 ** int(m.group("e"))
         if tail:
             value *= _FLOP_PREFIX[(tail.group("p") or "").lower()]
             out.append(Fig(value, m.start(), m.end() + tail.end(), text[m.start():m.end() + tail.end()]))
+            taken.append((m.start(), m.end()))
+        elif bare_rates and value >= _BARE_RATE_MIN and _BARE_RATE.match(text[m.end():m.end() + 20]):
+            out.append(Fig(value, m.start(), m.end(), text[m.start():m.end()]))
             taken.append((m.start(), m.end()))
     for span in find_numbers(text):
         if any(s <= span.start < e for s, e in taken):
@@ -91,6 +101,9 @@ def flops_figures(text: str) -> list[Fig]:
         if tail:
             value = span.value * _FLOP_PREFIX[(tail.group("p") or "").lower()]
             out.append(Fig(value, span.start, span.end + tail.end(), text[span.start:span.end + tail.end()]))
+        elif bare_rates and span.words and span.value >= _BARE_RATE_MIN and \
+                re.search(r"\bten to the\b", span.text, _F) and _BARE_RATE.match(text[span.end:span.end + 20]):
+            out.append(Fig(span.value, span.start, span.end, span.text))
     return sorted(out, key=lambda f: f.start)
 
 
@@ -220,8 +233,11 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 # the GPU count the time is for: the last one said before it ("with 256 GPUs it's five days")
                 g = next((q for q in reversed(gpus) if q.start < d.start), None)
                 count = g.value if g else 1.0
-                how = (f"{fmt_num(work)} FLOPs ÷ ({fmt_num(count)} GPUs × {fmt_num(rate.value)} FLOP/s)")
-                out.append(judge("training_time", d, work / (count * rate.value), how, "s", tolerance))
+                used = _utilisation(qs, text, rate.start, d.start)
+                rate_how = (f"{fmt_num(count)} GPUs × " if g else "") + f"{fmt_num(rate.value)} FLOP/s" + \
+                    (f" × {used:.0%} utilisation" if used < 1 else "")
+                how = f"{fmt_num(work)} FLOPs ÷ " + (f"({rate_how})" if g or used < 1 else rate_how)
+                out.append(judge("training_time", d, work / (count * rate.value * used), how, "s", tolerance))
     if n and not train and re.search(r"\b(?:decod\w*|generat\w*|inference|forward pass|per token|one token|"
                                      r"(?:each|every|a single) (?:new |output )?token)\b", text, _F):
         for f in flops:
@@ -242,6 +258,18 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 break
     out.extend(_gpus_for_memory(text, storage, judge))
     return [c for c in out if c is not None]
+
+
+def _utilisation(qs: list[Quantity], text: str, start: int, end: int) -> float:
+    """The share of peak FLOPs the answer says the run gets ("at forty percent utilisation", "MFU of 40%"),
+    said between the rate and the time; 1 when none is said."""
+    for q in qs:
+        if q.kind == "percent" and start < q.start < end and 0 < q.value <= 100 and (
+                _UTILISATION.match(text[q.start + len(q.text):]) or
+                re.search(r"\b(?:utili[sz]ation|mfu|efficiency)\s+(?:of|at|is)\s+(?:about |roughly |around )?$",
+                          text[max(0, q.start - 40):q.start], _F)):
+            return q.value / 100
+    return 1.0
 
 
 _PER_SEQ = re.compile(r"^\s*(?:of cache\s+)?(?:per|a|each|for (?:one|each|a|every))\s+(?:conversation|sequence|request|"
