@@ -275,13 +275,26 @@ def _bytes_per_param(text: str, qs: list[Quantity], at: int) -> float | None:
 _PER_PARAM_MAX = 32.0      # bytes: a size this small after a parameter count is per parameter, never the model's
 
 
+_TIMES_BEFORE = re.compile(r"(?:\btimes|\bx|×|\*)\s*$", re.I)
+
+
+def _multiplier(q: Quantity, text: str) -> bool:
+    """A bare factor after "times" that took the parameter count's kind: the "four" of "forty billion times
+    four", which is the bytes per parameter the answer used, not a model of four parameters."""
+    return q.kind == "model_size" and q.value < 1e5 and bool(_TIMES_BEFORE.search(text[max(0, q.start - 12):q.start]))
+
+
 def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     out: list[Check | None] = []
     for i, p in enumerate(qs):
-        if p.kind != "model_size":
+        if p.kind != "model_size" or _multiplier(p, text):
             continue
         mem = None
+        used: Quantity | None = None        # the bytes per parameter said as a bare factor
         for x in qs[i + 1:]:
+            if _multiplier(x, text):
+                used = x
+                continue
             if x.kind == "model_size" or not _near(p, x, 2):
                 break
             if x.kind == "storage" and not x.has("per_param") and not x.has("rate") and not x.has("per_item") \
@@ -313,6 +326,8 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
             # the bytes per parameter of a stated precision are a definition, not a guess: only a runtime's overhead
             # separates the figure from the product, so it is judged like a rule of thumb (1.5x, wider when rough)
             how = f"{fmt_num(p.value)} parameters × {nbytes:g} bytes"
+            if used is not None and used.value != nbytes and used.value == nbytes * 8:
+                how += f" ({fmt_num(used.value)} is the bits a parameter; it is {nbytes:g} bytes)"
             out.append(_judge("model_memory", mem, p.value * nbytes, how, factors,
                               tol=max(EXACT_TOLERANCE, _tol.get() - TOLERANCE + EXACT_TOLERANCE)))
             continue
