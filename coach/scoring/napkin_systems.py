@@ -445,10 +445,11 @@ def _headroom(qs: list[Quantity], text: str, total: Quantity, n: Quantity) -> tu
     return None
 
 
-# A load said as a fraction in words: "keep them at half their limit", "run each at two thirds of capacity"
+# A load said as a fraction in words: "keep them at half their limit", "run each at two thirds of capacity",
+# "keeping them at half load"
 _LOAD_WORDS = re.compile(r"\b(?:at|to|under|below)\s+(?:about\s+|roughly\s+|only\s+)?(?P<f>half|a third|two thirds|"
                          r"three quarters|a quarter)\s+(?:of\s+)?(?:their|its|the|our|each one's|each)?\s*(?:limit|"
-                         r"capacity|max(?:imum)?|rated load|throughput)\b", re.I)
+                         r"capacity|max(?:imum)?|rated load|throughput|load|utili[sz]ation)\b", re.I)
 _LOAD_SHARE = {"half": 0.5, "a third": 1 / 3, "two thirds": 2 / 3, "three quarters": 0.75, "a quarter": 0.25}
 # Headroom said as a fraction "again": "half again as much for headroom" (x 1.5), "a third again as spare"
 _AGAIN = re.compile(r"\b(?P<f>half|a third|a quarter|a fifth) again\b(?=[^.;]{0,30}?\b(?:headroom|spare|buffer|slack|"
