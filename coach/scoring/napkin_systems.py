@@ -400,12 +400,17 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
             total = max((t for t in totals if t.start < last.start), key=lambda t: t.value, default=None)
             if total is None:
                 continue
+            per, busy = c.value, _busy_time(qs, text, c)
+            if busy is not None and c.kind == "throughput" and not 1 / 1.5 <= c.value * busy.value <= 1.5:
+                per = 1 / busy.value        # the rate said does not follow from the busy time said before it
             for n in [last] + [x for x in counts if x is not last and x.start > c.start and x.start > total.start]:
-                how = f"{human(total.value, total.unit)} ÷ {human(c.value, c.unit)} each"
+                how = f"{human(total.value, total.unit)} ÷ {human(per, c.unit)} each"
+                if per != c.value and busy is not None:
+                    how += f" (one at {busy.text} a request does {human(per, c.unit)}, not {human(c.value, c.unit)})"
                 spare = _headroom(qs, text, total, n)
                 if spare is not None:
-                    how += f" ≈ {fmt_num(total.value / c.value)} {n.unit}, {spare[1]}"
-                out.append(_judge("capacity", n, total.value / c.value * (spare[0] if spare else 1.0), how, factors))
+                    how += f" ≈ {fmt_num(total.value / per)} {n.unit}, {spare[1]}"
+                out.append(_judge("capacity", n, total.value / per * (spare[0] if spare else 1.0), how, factors))
         else:
             before = max((x for x in counts if x.start < last.start), key=lambda x: x.start, default=None)
             if before is None:
@@ -414,6 +419,19 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
             how = f"{fmt_num(n.value)} × {human(c.value, c.unit)} each"
             out.append(_judge("capacity", last, n.value * c.value, how, factors))
     return out
+
+
+_BUSY_UNIT = re.compile(r"^\s*(?:of\s+)?(?:(?:one|a|a single)\s+)?(?:cpu\s+)?(?:core|cpu|thread|worker|gpu)(?:\s+time)?\b", re.I)
+
+
+def _busy_time(qs: list[Quantity], text: str, rate: Quantity) -> Quantity | None:
+    """The time a request keeps one unit busy, said before the unit's rate in the same sentence ("each prediction
+    takes eight milliseconds of one core, so a core does ..."): the unit's rate is one over it."""
+    for q in qs:
+        if q.kind == "latency" and q.sentence == rate.sentence and q.start < rate.start and q.value > 0 \
+                and _BUSY_UNIT.match(text[q.start + len(q.text):]):
+            return q
+    return None
 
 
 _SPARE = re.compile(r"^\s*(?:of\s+)?(?:headroom|spare|buffer|slack|extra|overhead|over-?provisioning|on top)\b", re.I)
