@@ -28,6 +28,8 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     for i, (a, b) in enumerate(zip(qs, qs[1:])):
         if a.kind != b.kind or a.kind not in KINDS or a.sentence != b.sentence or a.value <= 0:
             continue
+        if a.has("rate") != b.has("rate") or a.period_s != b.period_s:
+            continue            # a size a day and a size in all ("six gigabytes a day, 540 gigabytes for ninety days")
         between = text[a.start + len(a.text):b.start]
         if _OPERAND.search(text[max(0, a.start - 16):a.start]) or _EACH.match(between):
             continue            # the last operand of a product ("x 2 bytes, about 131 kilobytes"), or a figure each
