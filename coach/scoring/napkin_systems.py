@@ -82,14 +82,27 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
             if _is_total_rate(t) and 0 < t.period_s <= 60:
                 window = napkin_rates.window_s(text[d.start + len(d.text):t.start])
                 if window and window < d.period_s:     # the day's total done within a batch window, not all day
-                    out.append(_judge("qps_in_window", t, d.value * d.period_s / window,
-                                      f"{fmt_num(d.raw)} ÷ {window:,.0f} s (the window said)", factors))
+                    share = _share(qs, text, d, t)
+                    how = f"{fmt_num(d.raw)}" + (f" × {share.text}" if share else "") + \
+                        f" ÷ {window:,.0f} s (the window said)"
+                    out.append(_judge("qps_in_window", t, d.value * d.period_s * (share.value / 100 if share else 1.0)
+                                      / window, how, factors))
                     continue
                 per = "86,400 s" if d.period_s == 86400 else f"{d.period_s:,.0f} s"
                 out.append(_judge("qps_from_daily", t, d.value, f"{fmt_num(d.raw)} ÷ {per}", factors))
             elif _is_total_rate(t):
                 break
     return out
+
+
+_SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+|them|those|these|it|[a-z]+\b)", re.I)
+
+
+def _share(qs: list[Quantity], text: str, d: Quantity, t: Quantity) -> Quantity | None:
+    """The part of a day's total that falls in the window, said between them ("if 40 percent of orders fall in a
+    three-hour dinner window")."""
+    return next((p for p in qs if p.kind == "percent" and d.start < p.start < t.start and 0 < p.value <= 100
+                 and _SHARE_OF.match(text[p.start + len(p.text):])), None)
 
 
 def _derived_elsewhere(text: str, t: Quantity, qs: list[Quantity] | None = None) -> bool:
