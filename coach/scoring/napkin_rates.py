@@ -256,7 +256,37 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
                 out.append(judge("per_day", d, r.value * d.period_s, how, [], f"/{_period(d.period_s)}",
                                  d.value * d.period_s))
                 break
+    out.extend(_hour_over_day(qs, text, judge))
     return [c for c in out if c is not None]
+
+
+_PEAK_HOUR = re.compile(r"\b(?:busiest|peak|rush|heaviest|top|worst)\s+hour\b", _F)
+_OVER_DAY = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:over|divided by|÷|/)\s*(?:the\s+)?$", _F)
+_SENTENCE_END_BETWEEN = re.compile(r"[.!?](?:\s|$)")
+_SECONDS_A_DAY = 86_400
+
+
+def _hour_over_day(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    """The peak hour's count spread over a whole day's seconds ("the busiest hour carries 300,000, so 300,000 over
+    86,400 seconds, about 3.5 a second"): the hour's rate is that count over the hour's 3,600 seconds."""
+    out: list[Check | None] = []
+    hours = list(_PEAK_HOUR.finditer(text))
+    if not hours:
+        return out
+    nums = find_numbers(text)
+    for a, b in zip(nums, nums[1:]):
+        if b.value != _SECONDS_A_DAY or not _OVER_DAY.match(text[a.end:b.start]) or a.value <= 0:
+            continue
+        start = max(text.rfind(".", 0, a.start), text.rfind("?", 0, a.start)) + 1
+        if not any(start <= h.start() < a.start for h in hours):
+            continue
+        rate = next((q for q in qs if q.start > b.end and q.kind == "throughput" and 0 < q.period_s <= 60
+                     and not _SENTENCE_END_BETWEEN.search(text[b.end:q.start])), None)
+        if rate is None:
+            continue
+        out.append(judge("peak", rate, a.value / 3600, f"{fmt_num(a.value)} in the peak hour ÷ 3,600 s "
+                         f"(an hour's seconds, not a day's)", []))
+    return out
 
 
 def _period(seconds: float) -> str:
