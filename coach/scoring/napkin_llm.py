@@ -165,20 +165,25 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     layers = _numbers_before(text, r"(?:transformer )?layers\b")
     heads = _numbers_before(text, r"(?:grouped |shared |query-grouped )?(?:kv|key[- ]value|key and value|key/value|k/v)[- ]heads?\b")
     dims = _head_dims(text, heads)
+    # without KV heads said, the hidden size stands for heads x head dimension (full multi-head attention)
+    hidden = [] if heads else _after(text, r"\b(?:hidden (?:size|dim(?:ension)?|width)|d_?model|model (?:width|dimension))")
     per_token: float | None = None
-    if layers and heads and dims:
-        nbytes = _bytes_near(text, heads[0].start) or 2.0
-        per_token = 2 * layers[0].value * heads[0].value * dims[0].value * nbytes
-        how = (f"2 × {fmt_num(layers[0].value)} layers × {fmt_num(heads[0].value)} KV heads × "
-               f"{fmt_num(dims[0].value)} head dim × {nbytes:g} bytes")
+    arch = bool(layers and (heads and dims or hidden))      # the cache built from the architecture
+    if arch:
+        width = heads[0] if heads else hidden[0]
+        nbytes = _bytes_near(text, width.start) or 2.0
+        per_token = 2 * layers[0].value * (heads[0].value * dims[0].value if heads else hidden[0].value) * nbytes
+        how = (f"2 × {fmt_num(layers[0].value)} layers × " +
+               (f"{fmt_num(heads[0].value)} KV heads × {fmt_num(dims[0].value)} head dim" if heads
+                else f"{fmt_num(hidden[0].value)} hidden size") + f" × {nbytes:g} bytes")
         for q in storage:
-            if q.start > heads[0].start and _per_token(text, q):
+            if q.start > width.start and _per_token(text, q):
                 out.append(judge("kv_cache", q, per_token, how + " per token", "B", tolerance))
     stated_pt = [q for q in storage if _per_token(text, q)]
     if stated_pt:        # the later steps follow the candidate's own per-token figure (its error is flagged once)
         per_token = stated_pt[0].value
     seqs = _numbers_before(text, r"(?:concurrent |parallel )?(?:sequences|requests|users|conversations)\b")
-    ctx = _numbers_before(text, r"(?:tokens? (?:of )?context|context|tokens)\b") + \
+    ctx = _numbers_before(text, r"(?:tokens? (?:of )?context|context|tokens|-token)\b") + \
         [Fig(f.value, f.start, f.end, f.text) for f in _after(text, r"\bsequences of")]
     if per_token and seqs and ctx:
         s = seqs[0]
@@ -193,11 +198,11 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                                           text[max(0, q.start - 40):q.start], _F):
                     # a chain from the architecture is the KV-cache step; one from a per-token figure said
                     # without it is bytes per token × tokens
-                    out.append(judge("kv_cache" if layers and heads and dims else "kv_tokens", q, cache, how, "B",
-                                     tolerance))
+                    out.append(judge("kv_cache" if arch else "kv_tokens", q, cache, how, "B", tolerance))
                     break
     if per_token and ctx:
-        out.extend(_per_sequence(text, storage, stated_pt, per_token, ctx, seqs, judge, tolerance))
+        out.extend(_per_sequence(text, storage, stated_pt, per_token, ctx, seqs, judge, tolerance,
+                                 "kv_cache" if arch else "kv_tokens"))
     # training compute, time; decoding
     train = re.search(r"\btrain\w*|\bpre-?train|\bparam\w* (?:on|over|through)\b[^.;]{0,30}\btokens\b", text, _F)
     k = napkin_constants()
@@ -281,7 +286,8 @@ _ONE_SEQ = re.compile(r"\b(?:a|one|each|every|a single)\s+(?:conversation|sequen
 
 
 def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity], per_token: float, ctx: list[Fig],
-                  seqs: list[Fig], judge: Callable[..., Check | None], tolerance: float) -> list[Check | None]:
+                  seqs: list[Fig], judge: Callable[..., Check | None], tolerance: float,
+                  rule: str = "kv_tokens") -> list[Check | None]:
     """The cache of one sequence (context tokens x bytes per token: "1,500 tokens at half a megabyte a token
     is ten megabytes per conversation"), and of many sequences said after it ("so 3,000 conversations need
     thirty gigabytes"): each checked from the candidate's own per-token figure."""
@@ -296,10 +302,10 @@ def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity],
         s = next((s for s in reversed(seqs) if c.start < s.start < q.start and q.start - s.start < 120), None)
         if s is None and (_PER_SEQ.match(text[q.start + len(q.text):q.start + len(q.text) + 30]) or
                           _ONE_SEQ.search(text[max(0, c.start - 40):c.start])):
-            out.append(judge("kv_tokens", q, per_token * c.value,
+            out.append(judge(rule, q, per_token * c.value,
                              f"{fmt_num(c.value)} tokens × {human(per_token, 'B')} per token", "B", tolerance))
         elif s is not None and re.search(r"\bcache|\bneed|\bmemory", text[s.start:q.start + len(q.text) + 40], _F):
-            out.append(judge("kv_tokens", q, per_token * c.value * s.value,
+            out.append(judge(rule, q, per_token * c.value * s.value,
                              f"{fmt_num(s.value)} sequences × {fmt_num(c.value)} tokens × {human(per_token, 'B')} per token",
                              "B", tolerance))
     return out
