@@ -219,18 +219,24 @@ _COPIES = re.compile(r"\b(?P<n>[\w-]+)\s+(?:replicas|copies)\b|\breplicat\w*\s+(
                      r"\b(?P<n3>[\w-]+)(?:-way|\s+times|x)\s+replicat|\bstored\s+(?P<n4>[\w-]+)\s+times\b", re.I)
 
 
+_WITH_COPIES = re.compile(r"\s*(?:with|across|on|in|at|over)\s+(?:[\w-]+\s+){1,2}(?:replicas|copies)\b", re.I)
+
+
 def _kept(qs: list[Quantity], text: str, m: Quantity, factors: list[float]) -> Check | None:
     """A total kept from a storage rate: bytes a day × the days kept (× the copies said: "5 TB a day, three replicas,
     30 days" is 450 TB). The copies said are not also allowed as a slip: dropping them is the error to flag."""
     rate = _last_before(qs, m, lambda x: x.kind == "storage" and x.has("rate") and x.period_s > 0 and _near(x, m, 1))
     if rate is None:
         return None
-    days = [d for d in qs if d.kind == "duration" and rate.start < d.start < m.start and d.value >= rate.period_s]
+    days = [d for d in qs if d.kind == "duration" and rate.start < d.start < m.start and d.value >= rate.period_s
+            and not _TIMES_BEFORE.search(text[max(0, d.start - 12):d.start])]   # "40 times 12": a factor, not years
     if not days:
         return None
     d = days[-1]
     copies = 1.0
-    said = _COPIES.search(text, rate.start, m.start)
+    # the copies said before the total, or right after it ("roughly 1.4 TB with three replicas")
+    after = _WITH_COPIES.match(text, m.start + len(m.text))
+    said = _COPIES.search(text, rate.start, after.end() if after else m.start)
     if said:
         nums = find_numbers(next(g for g in said.groups() if g))
         copies = nums[0].value if nums and 2 <= nums[0].value <= 10 else 1.0

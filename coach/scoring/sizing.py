@@ -212,8 +212,12 @@ def extract(text: str, sents: list[Sentence]) -> list[Quantity]:
 def factors(text: str) -> list[float]:
     """Explicit multipliers said in the answer ("peak is 3x", "three times the average", "double")."""
     out = []
-    for span in find_numbers(text):
-        if _TIMES_AFTER.match(text[span.end:span.end + 12]) or text[span.end:span.end + 1] in ("x", "×"):
+    spans = find_numbers(text)
+    for span, nxt in zip(spans, [*spans[1:], None]):
+        times = _TIMES_AFTER.match(text[span.end:span.end + 12])
+        if times and nxt is not None and not text[span.end + times.end():nxt.start].strip():
+            continue                    # "40 times 12": a product said out loud, not a multiplier of something
+        if times or text[span.end:span.end + 1] in ("x", "×"):
             if 1 < span.value <= 100:
                 out.append(span.value)
         elif 1 < span.value <= 10 and _COPIES_AFTER.match(text[span.end:span.end + 24]):
