@@ -34,7 +34,7 @@ _SCI = re.compile(r"(?<![\w.])(?P<m>\d+(?:\.\d+)?)\s*(?:e\s*\+?|(?:x|×|times)\s
                   r"(?P<e>\d{1,2})(?:st|nd|rd|th)?\b", _F)
 _FLOPS_AFTER = re.compile(r"^\s*(?P<p>kilo|mega|giga|tera|peta|exa|zetta|[kmgtpez])?\s*-?\s*(?:flops?|floating[- ]point "
                           r"(?:operations|ops))\b", _F)
-_FLOPS_WORD = re.compile(r"\b(?:[a-z]*flops?|floating[- ]point)\b", _F)
+_FLOPS_WORD = re.compile(r"flop|floating[- ]point", _F)
 _BARE_RATE = re.compile(r"^\s*(?:each|apiece|per gpu|per card|a second|per second|/s)\b", _F)
 _BARE_RATE_MIN = 1e11      # below any accelerator's FLOP rate: a bare "1,250 a second" is a request rate
 _UTILISATION = re.compile(r"^\s*(?:model flops |hardware )?(?:utili[sz]ation|mfu|efficiency)\b", _F)
@@ -166,7 +166,7 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     heads = _numbers_before(text, r"(?:grouped |shared |query-grouped )?(?:kv|key[- ]value|key and value|key/value|k/v)[- ]heads?\b")
     dims = _head_dims(text, heads)
     # without KV heads said, the hidden size stands for heads x head dimension (full multi-head attention)
-    hidden = [] if heads else _after(text, r"\b(?:hidden (?:size|dim(?:ension)?|width)|d_?model|model (?:width|dimension))")
+    hidden = [] if heads or not layers else _after(text, r"\b(?:hidden (?:size|dim(?:ension)?|width)|d_?model|model (?:width|dimension))")
     per_token: float | None = None
     arch = bool(layers and (heads and dims or hidden))      # the cache built from the architecture
     if arch:

@@ -270,6 +270,8 @@ def _hour_over_day(qs: list[Quantity], text: str, judge: Callable[..., Check | N
     """The peak hour's count spread over a whole day's seconds ("the busiest hour carries 300,000, so 300,000 over
     86,400 seconds, about 3.5 a second"): the hour's rate is that count over the hour's 3,600 seconds."""
     out: list[Check | None] = []
+    if "86" not in text:          # no day's seconds said (cheap to rule out: this runs on every answer)
+        return out
     hours = list(_PEAK_HOUR.finditer(text))
     if not hours:
         return out
