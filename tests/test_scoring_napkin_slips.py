@@ -2,7 +2,7 @@
 said without its unit and a utilisation, bits taken for bytes in a spoken product, a fan-out named by its verb,
 what the servers "need to handle", headroom as a load fraction, a per-core rate from a busy time, the peak hour
 spread over a day, a share of the day in a window, storage over "a year of" something, a product said out loud
-before replicas, and a KV cache from the hidden size. Every chain is written afresh for this file (none from
+before replicas, a KV cache from the hidden size, and a reply's or a stream's decoding compute. Every chain is written afresh for this file (none from
 tests/data/napkin) and was run once on the finished rules: a wrong chain must be flagged at the step it went wrong
 with the right figure; a right chain must not be flagged at all."""
 from __future__ import annotations
@@ -60,6 +60,10 @@ SLIPS: list[tuple[str, str, str | None, float]] = [
      "800 KB per token, and 16 sequences of 4,000 tokens need about 52 GB of cache.", None, 0),
     ("hidden-wrong", "The model has 40 layers with a hidden size of 5,120 in fp16, so keys and values take about "
      "800 KB per token, and 16 sequences of 4,000 tokens need about 5 GB of cache.", "kv_cache", 5.24e10),
+    ("reply-right", "Decoding with the 8 billion parameter model costs about 16 gigaflops a token, so a 1,000 token "
+     "answer takes about 1.6e13 FLOPs.", None, 0),
+    ("stream-wrong", "A 30 billion parameter model needs 60 gigaflops per generated token, so serving 2,000 tokens a "
+     "second takes about 1.2e12 FLOPs a second.", "decode_flops", 1.2e14),
     ("halve-right", "Today the p99 is 300 ms, and the goal is to halve it within three weeks.", None, 0),
     ("per-day-total-right", "About 20 million predictions a day at 500 bytes is 10 gigabytes a day, around 900 "
      "gigabytes for ninety days.", None, 0),

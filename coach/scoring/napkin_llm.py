@@ -4,7 +4,7 @@
   kv_tokens        one sequence's cache = bytes per token x context tokens; many = that x sequences
   training_flops   training compute ~ 6 x parameters x tokens
   training_time    FLOPs / (GPUs x FLOP/s per GPU)
-  decode_flops     decoding ~ 2 x parameters FLOPs per token
+  decode_flops     decoding ~ 2 x parameters FLOPs per token; a reply or a stream of tokens: tokens x that
   adam_memory      Adam in mixed precision ~ 16 bytes per parameter (weights, gradients, two moments, master copy)
   gpus_for_memory  GPUs per replica >= memory / memory per GPU
 Rules of thumb (6NT, 2N, 16 bytes) are judged within 1.5x; plain products within the napkin tolerance.
@@ -38,7 +38,8 @@ _FLOPS_WORD = re.compile(r"flop|floating[- ]point", _F)
 _BARE_RATE = re.compile(r"^\s*(?:each|apiece|per gpu|per card|a second|per second|/s)\b", _F)
 _BARE_RATE_MIN = 1e11      # below any accelerator's FLOP rate: a bare "1,250 a second" is a request rate
 _UTILISATION = re.compile(r"^\s*(?:model flops |hardware )?(?:utili[sz]ation|mfu|efficiency)\b", _F)
-_PER_TOKEN = re.compile(r"^[^.;\d]{0,25}?\b(?:per|a|each|every|for (?:one|each|every|a)) token\b", _F)
+_PER_TOKEN = re.compile(r"^[^.;\d]{0,25}?\b(?:per|a|each|every|for (?:one|each|every|a)) (?:new |generated |output |decoded )?"
+                        r"token\b", _F)
 _PER_SECOND = re.compile(r"^\s*(?:per second|/s|a second)\b|^\s*(?:each|per gpu|effective|per card|sustained)", _F)
 
 
@@ -252,6 +253,7 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                                  f"{fmt_num(k.decoding_flops)} × {fmt_num(n)} parameters per token", "FLOPs",
                                  RULE_OF_THUMB))
                 break
+        out.extend(_decode_total(text, flops, params[0], k.decoding_flops * n, judge))
     # Adam
     if n and re.search(r"\badam\w*", text, _F) and not re.search(r"\b(?:8[- ]bit adam|lora|qlora|frozen)\b", text, _F):
         for q in storage:
@@ -275,6 +277,30 @@ def _utilisation(qs: list[Quantity], text: str, start: int, end: int) -> float:
                           text[max(0, q.start - 40):q.start], _F)):
             return q.value / 100
     return 1.0
+
+
+_TOKEN_COUNT = r"[- ]?tokens?\b"
+_THEN = re.compile(r"^[^.;?!]*?\b(?:so|is|that's|that is|needs?|costs?|comes? to|takes?|means)\b[^.;?!]*$", _F)
+_HARDWARE = re.compile(r"\b(?:gpus?|cards?|[ah]100s?|accelerators?|chips?|peak|each|per gpu)\b", _F)
+
+
+def _decode_total(text: str, flops: list[Fig], params: Quantity, per_token: float,
+                  judge: Callable[..., Check | None]) -> list[Check | None]:
+    """A reply's or a stream's decoding compute: tokens x 2 x parameters ("a 500 token reply is about 7e12 FLOPs",
+    "5,000 tokens a second needs 1.3e14 FLOPs a second"), judged with the right FLOPs per token whatever figure
+    the answer gave for one token (a slip there is flagged on its own; the total is where the chain ends)."""
+    out: list[Check | None] = []
+    for t in _numbers_before(text, _TOKEN_COUNT):
+        if t.value < 2 or t.start < params.start:
+            continue
+        f = next((f for f in flops if f.start > t.end and not _PER_TOKEN.match(text[f.end:f.end + 30])), None)
+        if f is None or not _THEN.match(text[t.end:f.start]) or _HARDWARE.search(text[t.end:f.start]):
+            continue
+        rate = " a second" if _PER_SECOND.match(text[t.end:t.end + 30].split("token", 1)[-1].lstrip("s")) else ""
+        out.append(judge("decode_flops", f, per_token * t.value,
+                         f"{fmt_num(t.value)} tokens{rate} × {human(per_token, 'FLOPs')} per token (2 × parameters)",
+                         "FLOPs", RULE_OF_THUMB))
+    return out
 
 
 _PER_SEQ = re.compile(r"^\s*(?:of cache\s+)?(?:per|a|each|for (?:one|each|a|every))\s+(?:conversation|sequence|request|"
