@@ -246,14 +246,16 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 out.append(judge("training_time", d, work / (count * rate.value * used), how, "s", tolerance))
     if n and not train and re.search(r"\b(?:decod\w*|generat\w*|inference|forward pass|per token|one token|"
                                      r"(?:each|every|a single) (?:new |output )?token)\b", text, _F):
+        said: Fig | None = None         # the answer's own FLOPs per token
         for f in flops:
             if f.start > params[0].start and (_PER_TOKEN.match(text[f.end:f.end + 30]) or
                                               re.search(r"\b(?:one|a|a single|each|every|per) (?:new |generated |output )?token\b", text[:f.start], _F)):
                 out.append(judge("decode_flops", f, k.decoding_flops * n,
                                  f"{fmt_num(k.decoding_flops)} × {fmt_num(n)} parameters per token", "FLOPs",
                                  RULE_OF_THUMB))
+                said = f
                 break
-        out.extend(_decode_total(text, flops, params[0], k.decoding_flops * n, judge))
+        out.extend(_decode_total(text, flops, params[0], k.decoding_flops * n, said, judge))
     # Adam
     if n and re.search(r"\badam\w*", text, _F) and not re.search(r"\b(?:8[- ]bit adam|lora|qlora|frozen)\b", text, _F):
         for q in storage:
@@ -284,17 +286,21 @@ _THEN = re.compile(r"^[^.;?!]*?\b(?:so|is|that's|that is|needs?|costs?|comes? to
 _HARDWARE = re.compile(r"\b(?:gpus?|cards?|[ah]100s?|accelerators?|chips?|peak|each|per gpu)\b", _F)
 
 
-def _decode_total(text: str, flops: list[Fig], params: Quantity, per_token: float,
+def _decode_total(text: str, flops: list[Fig], params: Quantity, per_token: float, said: Fig | None,
                   judge: Callable[..., Check | None]) -> list[Check | None]:
     """A reply's or a stream's decoding compute: tokens x 2 x parameters ("a 500 token reply is about 7e12 FLOPs",
-    "5,000 tokens a second needs 1.3e14 FLOPs a second"), judged with the right FLOPs per token whatever figure
-    the answer gave for one token (a slip there is flagged on its own; the total is where the chain ends)."""
+    "5,000 tokens a second needs 1.3e14 FLOPs a second"). A total that follows from the answer's own FLOPs per
+    token is left alone (a slip there is flagged once, at that step); one that does not is flagged with the right
+    figure."""
     out: list[Check | None] = []
     for t in _numbers_before(text, _TOKEN_COUNT):
         if t.value < 2 or t.start < params.start:
             continue
         f = next((f for f in flops if f.start > t.end and not _PER_TOKEN.match(text[f.end:f.end + 30])), None)
-        if f is None or not _THEN.match(text[t.end:f.start]) or _HARDWARE.search(text[t.end:f.start]):
+        if f is None or f is said or not _THEN.match(text[t.end:f.start]) or _HARDWARE.search(text[t.end:f.start]):
+            continue
+        if said is not None and said.value != per_token and \
+                1 / RULE_OF_THUMB <= f.value / (said.value * t.value) <= RULE_OF_THUMB:
             continue
         rate = " a second" if _PER_SECOND.match(text[t.end:t.end + 30].split("token", 1)[-1].lstrip("s")) else ""
         out.append(judge("decode_flops", f, per_token * t.value,
