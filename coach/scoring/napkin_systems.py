@@ -74,8 +74,12 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
         if not _is_total_rate(d) or d.period_s < 3600:
             continue
         for t in qs[i + 1:]:
-            if not _near(d, t, 1) or t.start in done or _derived_elsewhere(text, t, qs):
+            if not _near(d, t, 1) or t.start in done:
                 continue
+            if _derived_elsewhere(text, t, qs):
+                if t.sentence != d.sentence and 0 < t.period_s <= 60:
+                    break   # a peak or fan-out rate in a later sentence starts another step: later rates are not
+                continue    # the daily total's ("... at peak. That is 60 million a second ... those 30, 6 million")
             if t.sentence != d.sentence and any(x.start > t.start and x.sentence == t.sentence and _is_total_rate(x)
                                                 and x.period_s >= 3600 for x in qs):
                 continue    # a new sentence's rate that its own sentence restates per day is an input, not derived
