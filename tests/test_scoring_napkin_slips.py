@@ -85,3 +85,15 @@ def test_a_slip_is_followed(cid: str, text: str, step: str | None, right: float)
 def test_the_probe_is_about_half_right_half_wrong() -> None:
     wrong = sum(1 for c in SLIPS if c[2] is not None)
     assert len(SLIPS) >= 24 and abs(2 * wrong - len(SLIPS)) <= 4
+
+
+def test_a_daily_total_is_divided_once_not_by_every_later_rate() -> None:
+    # the daily total restates the average; the rates after the next sentence's peak fan-out are other steps
+    right = ("We see about 40,000 searches a second on average, roughly 3.5 billion a day, and 120,000 at peak. "
+             "That is 24 million candidate scores a second at peak, and a second stage keeps 50 of the 200, about "
+             "6 million a second.")
+    assert not [c.message for c in score_answer(right).sizing.checks if not c.ok]
+    # with nothing in between, a rate in the next sentence still comes from the daily total
+    wrong = "We log 3.5 billion searches a day. That is about 4,000 searches a second."
+    hit = [c for c in score_answer(wrong).sizing.checks if not c.ok]
+    assert [c.rule for c in hit] == ["qps_from_daily"] and hit[0].expected == pytest.approx(40_509, rel=0.01)
