@@ -4,7 +4,7 @@
   kv_tokens        one sequence's cache = bytes per token x context tokens; many = that x sequences
   training_flops   training compute ~ 6 x parameters x tokens
   training_time    FLOPs / (GPUs x FLOP/s per GPU)
-  decode_flops     decoding ~ 2 x parameters FLOPs per token
+  decode_flops     decoding ~ 2 x parameters FLOPs per token; a reply or a stream of tokens: tokens x that
   adam_memory      Adam in mixed precision ~ 16 bytes per parameter (weights, gradients, two moments, master copy)
   gpus_for_memory  GPUs per replica >= memory / memory per GPU
 Rules of thumb (6NT, 2N, 16 bytes) are judged within 1.5x; plain products within the napkin tolerance.
@@ -34,7 +34,12 @@ _SCI = re.compile(r"(?<![\w.])(?P<m>\d+(?:\.\d+)?)\s*(?:e\s*\+?|(?:x|×|times)\s
                   r"(?P<e>\d{1,2})(?:st|nd|rd|th)?\b", _F)
 _FLOPS_AFTER = re.compile(r"^\s*(?P<p>kilo|mega|giga|tera|peta|exa|zetta|[kmgtpez])?\s*-?\s*(?:flops?|floating[- ]point "
                           r"(?:operations|ops))\b", _F)
-_PER_TOKEN = re.compile(r"^[^.;\d]{0,25}?\b(?:per|a|each|every|for (?:one|each|every|a)) token\b", _F)
+_FLOPS_WORD = re.compile(r"flop|floating[- ]point", _F)
+_BARE_RATE = re.compile(r"^\s*(?:each|apiece|per gpu|per card|a second|per second|/s)\b", _F)
+_BARE_RATE_MIN = 1e11      # below any accelerator's FLOP rate: a bare "1,250 a second" is a request rate
+_UTILISATION = re.compile(r"^\s*(?:model flops |hardware )?(?:utili[sz]ation|mfu|efficiency)\b", _F)
+_PER_TOKEN = re.compile(r"^[^.;\d]{0,25}?\b(?:per|a|each|every|for (?:one|each|every|a)) (?:new |generated |output |decoded )?"
+                        r"token\b", _F)
 _PER_SECOND = re.compile(r"^\s*(?:per second|/s|a second)\b|^\s*(?:each|per gpu|effective|per card|sustained)", _F)
 
 
@@ -74,15 +79,21 @@ def _after(text: str, pattern: str) -> list[Fig]:
 
 
 def flops_figures(text: str) -> list[Fig]:
-    """Stated FLOP counts or FLOP rates: "8.4e22 FLOPs", "8 times 10 to the 20 FLOPs", "14 gigaflops", "100 teraflops"."""
+    """Stated FLOP counts or FLOP rates: "8.4e22 FLOPs", "8 times 10 to the 20 FLOPs", "14 gigaflops", "100 teraflops",
+    and, in an answer that speaks of FLOPs, a bare power of ten said as a rate ("an effective 1e14 each",
+    "two times ten to the fifteen a second"): the unit was said once and is not repeated."""
     out: list[Fig] = []
     taken: list[tuple[int, int]] = []
+    bare_rates = bool(_FLOPS_WORD.search(text))
     for m in _SCI.finditer(text):
         tail = _FLOPS_AFTER.match(text[m.end():m.end() + 40])
         value = float(m.group("m")) * 10 ** int(m.group("e"))
         if tail:
             value *= _FLOP_PREFIX[(tail.group("p") or "").lower()]
             out.append(Fig(value, m.start(), m.end() + tail.end(), text[m.start():m.end() + tail.end()]))
+            taken.append((m.start(), m.end()))
+        elif bare_rates and value >= _BARE_RATE_MIN and _BARE_RATE.match(text[m.end():m.end() + 20]):
+            out.append(Fig(value, m.start(), m.end(), text[m.start():m.end()]))
             taken.append((m.start(), m.end()))
     for span in find_numbers(text):
         if any(s <= span.start < e for s, e in taken):
@@ -91,6 +102,9 @@ def flops_figures(text: str) -> list[Fig]:
         if tail:
             value = span.value * _FLOP_PREFIX[(tail.group("p") or "").lower()]
             out.append(Fig(value, span.start, span.end + tail.end(), text[span.start:span.end + tail.end()]))
+        elif bare_rates and span.words and span.value >= _BARE_RATE_MIN and \
+                re.search(r"\bten to the\b", span.text, _F) and _BARE_RATE.match(text[span.end:span.end + 20]):
+            out.append(Fig(span.value, span.start, span.end, span.text))
     return sorted(out, key=lambda f: f.start)
 
 
@@ -152,20 +166,25 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     layers = _numbers_before(text, r"(?:transformer )?layers\b")
     heads = _numbers_before(text, r"(?:grouped |shared |query-grouped )?(?:kv|key[- ]value|key and value|key/value|k/v)[- ]heads?\b")
     dims = _head_dims(text, heads)
+    # without KV heads said, the hidden size stands for heads x head dimension (full multi-head attention)
+    hidden = [] if heads or not layers else _after(text, r"\b(?:hidden (?:size|dim(?:ension)?|width)|d_?model|model (?:width|dimension))")
     per_token: float | None = None
-    if layers and heads and dims:
-        nbytes = _bytes_near(text, heads[0].start) or 2.0
-        per_token = 2 * layers[0].value * heads[0].value * dims[0].value * nbytes
-        how = (f"2 × {fmt_num(layers[0].value)} layers × {fmt_num(heads[0].value)} KV heads × "
-               f"{fmt_num(dims[0].value)} head dim × {nbytes:g} bytes")
+    arch = bool(layers and (heads and dims or hidden))      # the cache built from the architecture
+    if arch:
+        width = heads[0] if heads else hidden[0]
+        nbytes = _bytes_near(text, width.start) or 2.0
+        per_token = 2 * layers[0].value * (heads[0].value * dims[0].value if heads else hidden[0].value) * nbytes
+        how = (f"2 × {fmt_num(layers[0].value)} layers × " +
+               (f"{fmt_num(heads[0].value)} KV heads × {fmt_num(dims[0].value)} head dim" if heads
+                else f"{fmt_num(hidden[0].value)} hidden size") + f" × {nbytes:g} bytes")
         for q in storage:
-            if q.start > heads[0].start and _per_token(text, q):
+            if q.start > width.start and _per_token(text, q):
                 out.append(judge("kv_cache", q, per_token, how + " per token", "B", tolerance))
     stated_pt = [q for q in storage if _per_token(text, q)]
     if stated_pt:        # the later steps follow the candidate's own per-token figure (its error is flagged once)
         per_token = stated_pt[0].value
     seqs = _numbers_before(text, r"(?:concurrent |parallel )?(?:sequences|requests|users|conversations)\b")
-    ctx = _numbers_before(text, r"(?:tokens? (?:of )?context|context|tokens)\b") + \
+    ctx = _numbers_before(text, r"(?:tokens? (?:of )?context|context|tokens|-token)\b") + \
         [Fig(f.value, f.start, f.end, f.text) for f in _after(text, r"\bsequences of")]
     if per_token and seqs and ctx:
         s = seqs[0]
@@ -180,11 +199,11 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                                           text[max(0, q.start - 40):q.start], _F):
                     # a chain from the architecture is the KV-cache step; one from a per-token figure said
                     # without it is bytes per token × tokens
-                    out.append(judge("kv_cache" if layers and heads and dims else "kv_tokens", q, cache, how, "B",
-                                     tolerance))
+                    out.append(judge("kv_cache" if arch else "kv_tokens", q, cache, how, "B", tolerance))
                     break
     if per_token and ctx:
-        out.extend(_per_sequence(text, storage, stated_pt, per_token, ctx, seqs, judge, tolerance))
+        out.extend(_per_sequence(text, storage, stated_pt, per_token, ctx, seqs, judge, tolerance,
+                                 "kv_cache" if arch else "kv_tokens"))
     # training compute, time; decoding
     train = re.search(r"\btrain\w*|\bpre-?train|\bparam\w* (?:on|over|through)\b[^.;]{0,30}\btokens\b", text, _F)
     k = napkin_constants()
@@ -220,17 +239,23 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 # the GPU count the time is for: the last one said before it ("with 256 GPUs it's five days")
                 g = next((q for q in reversed(gpus) if q.start < d.start), None)
                 count = g.value if g else 1.0
-                how = (f"{fmt_num(work)} FLOPs ÷ ({fmt_num(count)} GPUs × {fmt_num(rate.value)} FLOP/s)")
-                out.append(judge("training_time", d, work / (count * rate.value), how, "s", tolerance))
+                used = _utilisation(qs, text, rate.start, d.start)
+                rate_how = (f"{fmt_num(count)} GPUs × " if g else "") + f"{fmt_num(rate.value)} FLOP/s" + \
+                    (f" × {used:.0%} utilisation" if used < 1 else "")
+                how = f"{fmt_num(work)} FLOPs ÷ " + (f"({rate_how})" if g or used < 1 else rate_how)
+                out.append(judge("training_time", d, work / (count * rate.value * used), how, "s", tolerance))
     if n and not train and re.search(r"\b(?:decod\w*|generat\w*|inference|forward pass|per token|one token|"
                                      r"(?:each|every|a single) (?:new |output )?token)\b", text, _F):
+        said: Fig | None = None         # the answer's own FLOPs per token
         for f in flops:
             if f.start > params[0].start and (_PER_TOKEN.match(text[f.end:f.end + 30]) or
                                               re.search(r"\b(?:one|a|a single|each|every|per) (?:new |generated |output )?token\b", text[:f.start], _F)):
                 out.append(judge("decode_flops", f, k.decoding_flops * n,
                                  f"{fmt_num(k.decoding_flops)} × {fmt_num(n)} parameters per token", "FLOPs",
                                  RULE_OF_THUMB))
+                said = f
                 break
+        out.extend(_decode_total(text, flops, params[0], k.decoding_flops * n, said, judge))
     # Adam
     if n and re.search(r"\badam\w*", text, _F) and not re.search(r"\b(?:8[- ]bit adam|lora|qlora|frozen)\b", text, _F):
         for q in storage:
@@ -244,6 +269,46 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     return [c for c in out if c is not None]
 
 
+def _utilisation(qs: list[Quantity], text: str, start: int, end: int) -> float:
+    """The share of peak FLOPs the answer says the run gets ("at forty percent utilisation", "MFU of 40%"),
+    said between the rate and the time; 1 when none is said."""
+    for q in qs:
+        if q.kind == "percent" and start < q.start < end and 0 < q.value <= 100 and (
+                _UTILISATION.match(text[q.start + len(q.text):]) or
+                re.search(r"\b(?:utili[sz]ation|mfu|efficiency)\s+(?:of|at|is)\s+(?:about |roughly |around )?$",
+                          text[max(0, q.start - 40):q.start], _F)):
+            return q.value / 100
+    return 1.0
+
+
+_TOKEN_COUNT = r"[- ]?tokens?\b"
+_THEN = re.compile(r"^[^.;?!]*?\b(?:so|is|that's|that is|needs?|costs?|comes? to|takes?|means)\b[^.;?!]*$", _F)
+_HARDWARE = re.compile(r"\b(?:gpus?|cards?|[ah]100s?|accelerators?|chips?|peak|each|per gpu)\b", _F)
+
+
+def _decode_total(text: str, flops: list[Fig], params: Quantity, per_token: float, said: Fig | None,
+                  judge: Callable[..., Check | None]) -> list[Check | None]:
+    """A reply's or a stream's decoding compute: tokens x 2 x parameters ("a 500 token reply is about 7e12 FLOPs",
+    "5,000 tokens a second needs 1.3e14 FLOPs a second"). A total that follows from the answer's own FLOPs per
+    token is left alone (a slip there is flagged once, at that step); one that does not is flagged with the right
+    figure."""
+    out: list[Check | None] = []
+    for t in _numbers_before(text, _TOKEN_COUNT):
+        if t.value < 2 or t.start < params.start:
+            continue
+        f = next((f for f in flops if f.start > t.end and not _PER_TOKEN.match(text[f.end:f.end + 30])), None)
+        if f is None or f is said or not _THEN.match(text[t.end:f.start]) or _HARDWARE.search(text[t.end:f.start]):
+            continue
+        if said is not None and said.value != per_token and \
+                1 / RULE_OF_THUMB <= f.value / (said.value * t.value) <= RULE_OF_THUMB:
+            continue
+        rate = " a second" if _PER_SECOND.match(text[t.end:t.end + 30].split("token", 1)[-1].lstrip("s")) else ""
+        out.append(judge("decode_flops", f, per_token * t.value,
+                         f"{fmt_num(t.value)} tokens{rate} × {human(per_token, 'FLOPs')} per token (2 × parameters)",
+                         "FLOPs", RULE_OF_THUMB))
+    return out
+
+
 _PER_SEQ = re.compile(r"^\s*(?:of cache\s+)?(?:per|a|each|for (?:one|each|a|every))\s+(?:conversation|sequence|request|"
                       r"user|chat|session|prompt|stream)\b", _F)
 
@@ -253,7 +318,8 @@ _ONE_SEQ = re.compile(r"\b(?:a|one|each|every|a single)\s+(?:conversation|sequen
 
 
 def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity], per_token: float, ctx: list[Fig],
-                  seqs: list[Fig], judge: Callable[..., Check | None], tolerance: float) -> list[Check | None]:
+                  seqs: list[Fig], judge: Callable[..., Check | None], tolerance: float,
+                  rule: str = "kv_tokens") -> list[Check | None]:
     """The cache of one sequence (context tokens x bytes per token: "1,500 tokens at half a megabyte a token
     is ten megabytes per conversation"), and of many sequences said after it ("so 3,000 conversations need
     thirty gigabytes"): each checked from the candidate's own per-token figure."""
@@ -268,10 +334,10 @@ def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity],
         s = next((s for s in reversed(seqs) if c.start < s.start < q.start and q.start - s.start < 120), None)
         if s is None and (_PER_SEQ.match(text[q.start + len(q.text):q.start + len(q.text) + 30]) or
                           _ONE_SEQ.search(text[max(0, c.start - 40):c.start])):
-            out.append(judge("kv_tokens", q, per_token * c.value,
+            out.append(judge(rule, q, per_token * c.value,
                              f"{fmt_num(c.value)} tokens × {human(per_token, 'B')} per token", "B", tolerance))
         elif s is not None and re.search(r"\bcache|\bneed|\bmemory", text[s.start:q.start + len(q.text) + 40], _F):
-            out.append(judge("kv_tokens", q, per_token * c.value * s.value,
+            out.append(judge(rule, q, per_token * c.value * s.value,
                              f"{fmt_num(s.value)} sequences × {fmt_num(c.value)} tokens × {human(per_token, 'B')} per token",
                              "B", tolerance))
     return out

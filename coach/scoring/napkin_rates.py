@@ -10,6 +10,7 @@ the rate's own multiplier.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -47,7 +48,9 @@ _RUSH = (r"\b(?:the|a|morning|evening|lunch|holiday|daily|traffic) (?:rush|spike
          r"\b(?:plan|planned|provision|provisioned|size|sized) (?:the )?capacity for\b|"
          # "so we size for around six hundred a second": what a fleet is sized for is its peak
          r"\b(?:we|i|you) (?:size|sized|plan|planned|provision|provisioned|build|built) (?:the fleet |the system |it |"
-         r"capacity )?for\b")
+         r"capacity )?for\b|"
+         # what the servers must be able to take is the peak too: "so the servers need to handle about 7,000 a second"
+         r"\b(?:needs?|has|have|must|got) (?:to )?(?:be able to )?(?:handle|absorb|sustain|take)\b")
 
 
 _PEAK_WORD, _AVERAGE_WORD = re.compile(r"\bpeak", _F), re.compile(r"\baverage|\bon average|\bmean\b", _F)
@@ -187,6 +190,11 @@ def _made_per_request(text: str, q: Quantity, fan_at: int, rates: list[Quantity]
                       rf"\s+(?:[a-z']+\s+){{1,2}}$", text[max(0, q.start - 50):q.start], _F) \
             and any(r.start < fan_at and r is not q for r in rates):
         return True             # the fanned-out things named as the ones doing it: "so the shards answer ... calls a second"
+    if noun and text.count(".", fan_at, q.start) <= 1 and \
+            _verb_before(noun.rstrip("s")).search(text[max(0, fan_at - 30):fan_at]) \
+            and _DERIVED.search(text[max(0, q.start - 60):q.start]) \
+            and any(r.start < q.start and r is not q and _noun(r) not in ("", noun) for r in rates):
+        return True             # "calls 8 services on every load ... that is 24,000 calls a second": the verb names them
     per = _PER_THING_AFTER.match(text[fan_at + said[0].end:fan_at + said[0].end + 60]) if said else None
     # requests are the fanned-out things when the fan-out is per something else ("ten views per order")
     fanned_requests = per is not None and not re.fullmatch(REQ_NOUNS, per.group("w") + "s", _F)
@@ -200,6 +208,12 @@ def _made_per_request(text: str, q: Quantity, fan_at: int, rates: list[Quantity]
         return True                     # "30 signals per checkout ... 12,000 signals a second": the same things
     # another name for them needs the answer to derive it: "so the model produces about fifteen thousand suggestions"
     return bool(_DERIVED.search(text[max(0, q.start - 60):q.start]))
+
+
+@functools.lru_cache(maxsize=64)
+def _verb_before(stem: str) -> re.Pattern[str]:
+    """The rate's noun as the verb of the fan-out: "calls" before "8 backend services", "pings" before "12 shards"."""
+    return re.compile(rf"\b{re.escape(stem)}(?:s|es|ed|ing)?\s+(?:out to\s+|to\s+)?(?:about |roughly |around |up to )?$", _F)
 
 
 _DERIVED = re.compile(r"\b(?:so|that's|that is|which is|which means|means|meaning|gives|giving|comes to|or about|"
@@ -242,7 +256,39 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
                 out.append(judge("per_day", d, r.value * d.period_s, how, [], f"/{_period(d.period_s)}",
                                  d.value * d.period_s))
                 break
+    out.extend(_hour_over_day(qs, text, judge))
     return [c for c in out if c is not None]
+
+
+_PEAK_HOUR = re.compile(r"\b(?:busiest|peak|rush|heaviest|top|worst)\s+hour\b", _F)
+_OVER_DAY = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:over|divided by|÷|/)\s*(?:the\s+)?$", _F)
+_SENTENCE_END_BETWEEN = re.compile(r"[.!?](?:\s|$)")
+_SECONDS_A_DAY = 86_400
+
+
+def _hour_over_day(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    """The peak hour's count spread over a whole day's seconds ("the busiest hour carries 300,000, so 300,000 over
+    86,400 seconds, about 3.5 a second"): the hour's rate is that count over the hour's 3,600 seconds."""
+    out: list[Check | None] = []
+    if "86" not in text:          # no day's seconds said (cheap to rule out: this runs on every answer)
+        return out
+    hours = list(_PEAK_HOUR.finditer(text))
+    if not hours:
+        return out
+    nums = find_numbers(text)
+    for a, b in zip(nums, nums[1:]):
+        if b.value != _SECONDS_A_DAY or not _OVER_DAY.match(text[a.end:b.start]) or a.value <= 0:
+            continue
+        start = max(text.rfind(".", 0, a.start), text.rfind("?", 0, a.start)) + 1
+        if not any(start <= h.start() < a.start for h in hours):
+            continue
+        rate = next((q for q in qs if q.start > b.end and q.kind == "throughput" and 0 < q.period_s <= 60
+                     and not _SENTENCE_END_BETWEEN.search(text[b.end:q.start])), None)
+        if rate is None:
+            continue
+        out.append(judge("peak", rate, a.value / 3600, f"{fmt_num(a.value)} in the peak hour ÷ 3,600 s "
+                         f"(an hour's seconds, not a day's)", []))
+    return out
 
 
 def _period(seconds: float) -> str:

@@ -20,6 +20,8 @@ _SAID_AGAIN = re.compile(r"^\s*(?:[a-z-]+\s*){0,2}?(?:,\s*|\(\s*|-\s*)?(?:which 
                          r")?$|^\s*,\s*or\s+" + _APPROX + r"$|^\s*,\s*(?:" + _APPROX + r")?$", re.IGNORECASE)
 _OPERAND = re.compile(r"(?:\b(?:times|x|by|over|into)|[×*/÷])\s*$", re.IGNORECASE)
 _EACH = re.compile(r"^\s*(?:each|apiece|a piece|per \w+|for each|every)\b", re.IGNORECASE)
+_TIMES_AFTER = re.compile(r"\s*(?:with|across|on|in|at|over|for)\s+(?:[\w-]+\s+){1,2}(?:replicas|copies|regions|"
+                          r"zones|sites|shards)\b|\s*(?:replicated|mirrored|doubled|tripled)\b", re.IGNORECASE)
 _UNIT = re.compile(r"[a-z]+(?:\s+(?:a|per)\s+[a-z]+)?\s*$", re.IGNORECASE)
 
 
@@ -28,9 +30,13 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     for i, (a, b) in enumerate(zip(qs, qs[1:])):
         if a.kind != b.kind or a.kind not in KINDS or a.sentence != b.sentence or a.value <= 0:
             continue
+        if a.has("rate") != b.has("rate") or a.period_s != b.period_s:
+            continue            # a size a day and a size in all ("six gigabytes a day, 540 gigabytes for ninety days")
         between = text[a.start + len(a.text):b.start]
         if _OPERAND.search(text[max(0, a.start - 16):a.start]) or _EACH.match(between):
             continue            # the last operand of a product ("x 2 bytes, about 131 kilobytes"), or a figure each
+        if _TIMES_AFTER.match(text, b.start + len(b.text)):
+            continue            # a product of the first, not the same figure ("480 GB, or 1.4 TB with three replicas")
         m = _SAID_AGAIN.match(between)
         if m is None or _unit(a.text) == _unit(b.text):
             continue

@@ -71,6 +71,10 @@ def _batch_rate(qs: list[Quantity], text: str, judge: Callable[..., Check | None
     return out
 
 
+_TIME_FRAME = re.compile(r"\b(?:within|in|over|inside|after|by|for)\s+(?:the\s+)?(?:next\s+|first\s+|about\s+|roughly\s+)?$",
+                         re.IGNORECASE)
+
+
 def _scale(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol: float) -> list[Check | None]:
     out: list[Check | None] = []
     for m in _SCALE.finditer(text):
@@ -99,6 +103,8 @@ def _scale(qs: list[Quantity], text: str, judge: Callable[..., Check | None], to
         if not later or later[0].kind != base.kind or later[0].unit != base.unit:
             continue     # the next figure is of another thing ("halved the error rate to 2 percent"): not this base
         said = later[0]
+        if said.kind in ("duration", "latency") and _TIME_FRAME.search(text[max(0, said.start - 25):said.start]):
+            continue     # when it is done, not what it comes to: "halve the pages within two months"
         target = min((base.value * new, base.value * change), key=lambda v: max(v, said.value) / min(v, said.value))
         ok = 1 / tol <= said.value / target <= tol
         how = f"{name} {human(base.value, base.unit)} gives {human(base.value * new, base.unit)}, " \

@@ -74,22 +74,39 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
         if not _is_total_rate(d) or d.period_s < 3600:
             continue
         for t in qs[i + 1:]:
-            if not _near(d, t, 1) or t.start in done or _derived_elsewhere(text, t, qs):
+            if not _near(d, t, 1) or t.start in done:
                 continue
+            if _derived_elsewhere(text, t, qs):
+                if t.sentence != d.sentence and 0 < t.period_s <= 60:
+                    break   # a peak or fan-out rate in a later sentence starts another step: later rates are not
+                continue    # the daily total's ("... at peak. That is 60 million a second ... those 30, 6 million")
             if t.sentence != d.sentence and any(x.start > t.start and x.sentence == t.sentence and _is_total_rate(x)
                                                 and x.period_s >= 3600 for x in qs):
                 continue    # a new sentence's rate that its own sentence restates per day is an input, not derived
             if _is_total_rate(t) and 0 < t.period_s <= 60:
                 window = napkin_rates.window_s(text[d.start + len(d.text):t.start])
                 if window and window < d.period_s:     # the day's total done within a batch window, not all day
-                    out.append(_judge("qps_in_window", t, d.value * d.period_s / window,
-                                      f"{fmt_num(d.raw)} ÷ {window:,.0f} s (the window said)", factors))
+                    share = _share(qs, text, d, t)
+                    how = f"{fmt_num(d.raw)}" + (f" × {share.text}" if share else "") + \
+                        f" ÷ {window:,.0f} s (the window said)"
+                    out.append(_judge("qps_in_window", t, d.value * d.period_s * (share.value / 100 if share else 1.0)
+                                      / window, how, factors))
                     continue
                 per = "86,400 s" if d.period_s == 86400 else f"{d.period_s:,.0f} s"
                 out.append(_judge("qps_from_daily", t, d.value, f"{fmt_num(d.raw)} ÷ {per}", factors))
             elif _is_total_rate(t):
                 break
     return out
+
+
+_SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+|them|those|these|it|[a-z]+\b)", re.I)
+
+
+def _share(qs: list[Quantity], text: str, d: Quantity, t: Quantity) -> Quantity | None:
+    """The part of a day's total that falls in the window, said between them ("if 40 percent of orders fall in a
+    three-hour dinner window")."""
+    return next((p for p in qs if p.kind == "percent" and d.start < p.start < t.start and 0 < p.value <= 100
+                 and _SHARE_OF.match(text[p.start + len(p.text):])), None)
 
 
 def _derived_elsewhere(text: str, t: Quantity, qs: list[Quantity] | None = None) -> bool:
@@ -206,18 +223,24 @@ _COPIES = re.compile(r"\b(?P<n>[\w-]+)\s+(?:replicas|copies)\b|\breplicat\w*\s+(
                      r"\b(?P<n3>[\w-]+)(?:-way|\s+times|x)\s+replicat|\bstored\s+(?P<n4>[\w-]+)\s+times\b", re.I)
 
 
+_WITH_COPIES = re.compile(r"\s*(?:with|across|on|in|at|over)\s+(?:[\w-]+\s+){1,2}(?:replicas|copies)\b", re.I)
+
+
 def _kept(qs: list[Quantity], text: str, m: Quantity, factors: list[float]) -> Check | None:
     """A total kept from a storage rate: bytes a day × the days kept (× the copies said: "5 TB a day, three replicas,
     30 days" is 450 TB). The copies said are not also allowed as a slip: dropping them is the error to flag."""
     rate = _last_before(qs, m, lambda x: x.kind == "storage" and x.has("rate") and x.period_s > 0 and _near(x, m, 1))
     if rate is None:
         return None
-    days = [d for d in qs if d.kind == "duration" and rate.start < d.start < m.start and d.value >= rate.period_s]
+    days = [d for d in qs if d.kind == "duration" and rate.start < d.start < m.start and d.value >= rate.period_s
+            and not _TIMES_BEFORE.search(text[max(0, d.start - 12):d.start])]   # "40 times 12": a factor, not years
     if not days:
         return None
     d = days[-1]
     copies = 1.0
-    said = _COPIES.search(text, rate.start, m.start)
+    # the copies said before the total, or right after it ("roughly 1.4 TB with three replicas")
+    after = _WITH_COPIES.match(text, m.start + len(m.text))
+    said = _COPIES.search(text, rate.start, after.end() if after else m.start)
     if said:
         nums = find_numbers(next(g for g in said.groups() if g))
         copies = nums[0].value if nums and 2 <= nums[0].value <= 10 else 1.0
@@ -275,13 +298,26 @@ def _bytes_per_param(text: str, qs: list[Quantity], at: int) -> float | None:
 _PER_PARAM_MAX = 32.0      # bytes: a size this small after a parameter count is per parameter, never the model's
 
 
+_TIMES_BEFORE = re.compile(r"(?:\btimes|\bx|×|\*)\s*$", re.I)
+
+
+def _multiplier(q: Quantity, text: str) -> bool:
+    """A bare factor after "times" that took the parameter count's kind: the "four" of "forty billion times
+    four", which is the bytes per parameter the answer used, not a model of four parameters."""
+    return q.kind == "model_size" and q.value < 1e5 and bool(_TIMES_BEFORE.search(text[max(0, q.start - 12):q.start]))
+
+
 def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     out: list[Check | None] = []
     for i, p in enumerate(qs):
-        if p.kind != "model_size":
+        if p.kind != "model_size" or _multiplier(p, text):
             continue
         mem = None
+        used: Quantity | None = None        # the bytes per parameter said as a bare factor
         for x in qs[i + 1:]:
+            if _multiplier(x, text):
+                used = x
+                continue
             if x.kind == "model_size" or not _near(p, x, 2):
                 break
             if x.kind == "storage" and not x.has("per_param") and not x.has("rate") and not x.has("per_item") \
@@ -313,6 +349,8 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
             # the bytes per parameter of a stated precision are a definition, not a guess: only a runtime's overhead
             # separates the figure from the product, so it is judged like a rule of thumb (1.5x, wider when rough)
             how = f"{fmt_num(p.value)} parameters × {nbytes:g} bytes"
+            if used is not None and used.value != nbytes and used.value == nbytes * 8:
+                how += f" ({fmt_num(used.value)} is the bits a parameter; it is {nbytes:g} bytes)"
             out.append(_judge("model_memory", mem, p.value * nbytes, how, factors,
                               tol=max(EXACT_TOLERANCE, _tol.get() - TOLERANCE + EXACT_TOLERANCE)))
             continue
@@ -385,12 +423,17 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
             total = max((t for t in totals if t.start < last.start), key=lambda t: t.value, default=None)
             if total is None:
                 continue
+            per, busy = c.value, _busy_time(qs, text, c)
+            if busy is not None and c.kind == "throughput" and not 1 / 1.5 <= c.value * busy.value <= 1.5:
+                per = 1 / busy.value        # the rate said does not follow from the busy time said before it
             for n in [last] + [x for x in counts if x is not last and x.start > c.start and x.start > total.start]:
-                how = f"{human(total.value, total.unit)} ÷ {human(c.value, c.unit)} each"
+                how = f"{human(total.value, total.unit)} ÷ {human(per, c.unit)} each"
+                if per != c.value and busy is not None:
+                    how += f" (one at {busy.text} a request does {human(per, c.unit)}, not {human(c.value, c.unit)})"
                 spare = _headroom(qs, text, total, n)
                 if spare is not None:
-                    how += f" ≈ {fmt_num(total.value / c.value)} {n.unit}, {spare[1]}"
-                out.append(_judge("capacity", n, total.value / c.value * (spare[0] if spare else 1.0), how, factors))
+                    how += f" ≈ {fmt_num(total.value / per)} {n.unit}, {spare[1]}"
+                out.append(_judge("capacity", n, total.value / per * (spare[0] if spare else 1.0), how, factors))
         else:
             before = max((x for x in counts if x.start < last.start), key=lambda x: x.start, default=None)
             if before is None:
@@ -399,6 +442,19 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
             how = f"{fmt_num(n.value)} × {human(c.value, c.unit)} each"
             out.append(_judge("capacity", last, n.value * c.value, how, factors))
     return out
+
+
+_BUSY_UNIT = re.compile(r"^\s*(?:of\s+)?(?:(?:one|a|a single)\s+)?(?:cpu\s+)?(?:core|cpu|thread|worker|gpu)(?:\s+time)?\b", re.I)
+
+
+def _busy_time(qs: list[Quantity], text: str, rate: Quantity) -> Quantity | None:
+    """The time a request keeps one unit busy, said before the unit's rate in the same sentence ("each prediction
+    takes eight milliseconds of one core, so a core does ..."): the unit's rate is one over it."""
+    for q in qs:
+        if q.kind == "latency" and q.sentence == rate.sentence and q.start < rate.start and q.value > 0 \
+                and _BUSY_UNIT.match(text[q.start + len(q.text):]):
+            return q
+    return None
 
 
 _SPARE = re.compile(r"^\s*(?:of\s+)?(?:headroom|spare|buffer|slack|extra|overhead|over-?provisioning|on top)\b", re.I)
@@ -430,10 +486,11 @@ def _headroom(qs: list[Quantity], text: str, total: Quantity, n: Quantity) -> tu
     return None
 
 
-# A load said as a fraction in words: "keep them at half their limit", "run each at two thirds of capacity"
+# A load said as a fraction in words: "keep them at half their limit", "run each at two thirds of capacity",
+# "keeping them at half load"
 _LOAD_WORDS = re.compile(r"\b(?:at|to|under|below)\s+(?:about\s+|roughly\s+|only\s+)?(?P<f>half|a third|two thirds|"
                          r"three quarters|a quarter)\s+(?:of\s+)?(?:their|its|the|our|each one's|each)?\s*(?:limit|"
-                         r"capacity|max(?:imum)?|rated load|throughput)\b", re.I)
+                         r"capacity|max(?:imum)?|rated load|throughput|load|utili[sz]ation)\b", re.I)
 _LOAD_SHARE = {"half": 0.5, "a third": 1 / 3, "two thirds": 2 / 3, "three quarters": 0.75, "a quarter": 0.25}
 # Headroom said as a fraction "again": "half again as much for headroom" (x 1.5), "a third again as spare"
 _AGAIN = re.compile(r"\b(?P<f>half|a third|a quarter|a fifth) again\b(?=[^.;]{0,30}?\b(?:headroom|spare|buffer|slack|"

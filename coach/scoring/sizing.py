@@ -49,6 +49,9 @@ _ARTICLE_UNIT = re.compile(
     r"keep|keeps|kept|keeping|retain|retains|retained|retaining)\s+(?P<a>an?)\s+"   # retention: "we keep a year"
     r"(?=(?:second|minute|hour|day|week|month|year|kilobyte|megabyte|gigabyte|terabyte|petabyte|millisecond)\b)",
     re.IGNORECASE)
+# a period of retained things, whatever comes before it: "so a year of scans takes about 2.9 terabytes"
+_PERIOD_OF = re.compile(r"\b(?P<a>an?)\s+(?=(?:day|week|month|year)\s+of\s+(?!the\b|a\b|an\b|it\b|that\b)[a-z]{3,})",
+                        re.IGNORECASE)
 _AND_A_HALF = re.compile(r"^\s*[a-z]+\s+and a half\b", re.I)
 _PART_UNIT = re.compile(     # "half a megabyte", "a quarter of a second": a fraction of one unit
     r"\b(?P<a>half an?|(?:a )?quarter of an?|a third of an?)\s+"
@@ -83,7 +86,8 @@ _PER_INSTANCE_AFTER = re.compile(
     r"^\s*(?:per|a|each|for each|on each|on one|on a single)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|"
     rf"gpu|replica|box|host|pod|worker|card|core|shard|container|{_ACCELERATOR})\b|^\s*each\b", re.I)
 _PER_ITEM_BEFORE = re.compile(
-    r"(?:\b(?:each|every|per|an?|one)\s+(?:[a-z]+\s+){0,3}(?:is|are|was|of|at|to|down to|takes?|weighs?)\s+"
+    r"(?:\b(?:each|every|per|an?|one)\s+(?!(?:day|week|month|year)s?\s+of\b)(?:[a-z]+\s+){0,3}"
+    r"(?:is|are|was|of|at|to|down to|takes?|weighs?)\s+"
     r"(?:about|around|roughly|maybe|like|only|just)?\s*|\b(?:each|every one)\s+(?:about|around|roughly|maybe)?\s*|"
     r"\b(?:payload|response|record size|event size|row size|"
     r"message size|size)\s+(?:is|of|was)?\s*(?:about|around|roughly|maybe)?\s*)$", re.I)
@@ -208,8 +212,12 @@ def extract(text: str, sents: list[Sentence]) -> list[Quantity]:
 def factors(text: str) -> list[float]:
     """Explicit multipliers said in the answer ("peak is 3x", "three times the average", "double")."""
     out = []
-    for span in find_numbers(text):
-        if _TIMES_AFTER.match(text[span.end:span.end + 12]) or text[span.end:span.end + 1] in ("x", "×"):
+    spans = find_numbers(text)
+    for span, nxt in zip(spans, [*spans[1:], None]):
+        times = _TIMES_AFTER.match(text[span.end:span.end + 12])
+        if times and nxt is not None and not text[span.end + times.end():nxt.start].strip():
+            continue                    # "40 times 12": a product said out loud, not a multiplier of something
+        if times or text[span.end:span.end + 1] in ("x", "×"):
             if 1 < span.value <= 100:
                 out.append(span.value)
         elif 1 < span.value <= 10 and _COPIES_AFTER.match(text[span.end:span.end + 24]):
@@ -229,8 +237,12 @@ _TRIPLE = re.compile(r"\b(?:triple|thrice)\b", re.I)
 
 def _article_spans(text: str) -> list[NumberSpan]:
     out = []
-    for m in folded_matches(_ARTICLE_UNIT, text):
+    taken = set()
+    for m in [*folded_matches(_ARTICLE_UNIT, text), *folded_matches(_PERIOD_OF, text)]:
         s, e = m.start("a"), m.end("a")
+        if s in taken:
+            continue
+        taken.add(s)
         value = 1.5 if _AND_A_HALF.match(text[e:e + 30]) else 1.0
         out.append(NumberSpan(s, e, value, text[s:e], words=True))
     for m in folded_matches(_PART_UNIT, text):

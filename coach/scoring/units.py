@@ -78,7 +78,7 @@ _BITS = _r(r"(?:(?P<p>k|m|g|t)(?-i:bps|bit/s|b/s)\b|(?P<w>kilo|mega|giga|tera)bi
 _BYTES_RATE = _r(r"(?:(?P<p>k|m|g|t|p)i?b|(?P<w>kilo|mega|giga|tera|peta)bytes?|(?P<g>gig|meg)s?)"
                  r"\s*(?:/\s*s(?:ec)?\b|ps\b|(?:per|a|each|every)\s+sec(?:ond)?\b)")
 _BYTES = _r(r"(?:(?P<p>k|m|g|t|p|e)i?b\b|(?P<w>kilo|mega|giga|tera|peta|exa)bytes?\b|(?P<g>gig|meg)s?\b|bytes?\b)")
-_STORAGE_RATE = re.compile(rf"^\s*(?:of\s+[a-z]+\s+)?{PERIOD}", re.I)
+_STORAGE_RATE = re.compile(rf"^\s*(?:of\s+(?:[a-z]+\s+){{1,2}})?{PERIOD}", re.I)     # "40 GB of event logs a day"
 _PER_ITEM = re.compile(r"^\s*(?:each|apiece|a piece|per\s+[a-z]+|an?\s+(?:event|record|row|request|item|image|"
                        r"photo|vector|embedding|message|sample|example|document)\b)", re.I)
 # a size said as the adjective of the things that carry data: "30 KB responses", "2 MB images", "1 KB log lines"
