@@ -97,3 +97,15 @@ def test_a_daily_total_is_divided_once_not_by_every_later_rate() -> None:
     wrong = "We log 3.5 billion searches a day. That is about 4,000 searches a second."
     hit = [c for c in score_answer(wrong).sizing.checks if not c.ok]
     assert [c.rule for c in hit] == ["qps_from_daily"] and hit[0].expected == pytest.approx(40_509, rel=0.01)
+
+
+@pytest.mark.parametrize("said, wrong", [("eleven hundred", False), ("eleven thousand", True)])
+def test_the_peak_hours_share_of_the_day_is_divided_by_the_hour_not_the_day(said: str, wrong: bool) -> None:
+    """"The peak hour is ten percent" of 40 million a day: four million in 3,600 s, about 1,100 a second. The right
+    figure is not measured against the day's average (463 a second); the wrong one is told the hour's figure."""
+    text = (f"Forty million a day, and the peak hour is ten percent, so four million transactions in that hour. An hour "
+            f"is thirty six hundred seconds, so four million over thirty six hundred is about {said} per second.")
+    flagged = [c for c in score_answer(text).sizing.checks if not c.ok]
+    assert bool(flagged) == wrong, [c.message for c in flagged]
+    if wrong:
+        assert flagged[0].expected == pytest.approx(1_111, rel=0.05)

@@ -84,9 +84,12 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
                                                 and x.period_s >= 3600 for x in qs):
                 continue    # a new sentence's rate that its own sentence restates per day is an input, not derived
             if _is_total_rate(t) and 0 < t.period_s <= 60:
-                window = napkin_rates.window_s(text[d.start + len(d.text):t.start])
+                between = text[d.start + len(d.text):t.start]
+                window = napkin_rates.window_s(between)
+                share = _share(qs, text, d, t)
+                if not window and share is not None and _PEAK_HOUR.search(between):
+                    window = 3600.0         # "the peak hour is ten percent of the day": that share in 3,600 s
                 if window and window < d.period_s:     # the day's total done within a batch window, not all day
-                    share = _share(qs, text, d, t)
                     how = f"{fmt_num(d.raw)}" + (f" × {share.text}" if share else "") + \
                         f" ÷ {window:,.0f} s (the window said)"
                     out.append(_judge("qps_in_window", t, d.value * d.period_s * (share.value / 100 if share else 1.0)
@@ -100,13 +103,18 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
 
 
 _SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+|them|those|these|it|[a-z]+\b)", re.I)
+_PEAK_HOUR = re.compile(r"\b(?:peak|busiest|top|heaviest)\s+hour\b", re.I)
+# the peak hour named just before its share: "the peak hour is ten percent", "the busiest hour carries 8%"
+_HOUR_IS = re.compile(r"\b(?:peak|busiest|top|heaviest)\s+hour\s+(?:is|has|carries|takes|gets|sees|holds|does)\s+"
+                      r"(?:about\s+|roughly\s+|around\s+)?$", re.I)
 
 
 def _share(qs: list[Quantity], text: str, d: Quantity, t: Quantity) -> Quantity | None:
     """The part of a day's total that falls in the window, said between them ("if 40 percent of orders fall in a
-    three-hour dinner window")."""
+    three-hour dinner window", "the peak hour is ten percent")."""
     return next((p for p in qs if p.kind == "percent" and d.start < p.start < t.start and 0 < p.value <= 100
-                 and _SHARE_OF.match(text[p.start + len(p.text):])), None)
+                 and (_SHARE_OF.match(text[p.start + len(p.text):]) or _HOUR_IS.search(text[d.start:p.start]))),
+                None)
 
 
 def _derived_elsewhere(text: str, t: Quantity, qs: list[Quantity] | None = None) -> bool:
