@@ -81,9 +81,10 @@ def _write(weights: dict[str, float], names: list[str]) -> None:
     (PROJECT_ROOT / "rubrics" / "clarify_weights.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def load_sets() -> dict[str, list[dict[str, Any]]]:
+def load_sets(extra: tuple[str, ...] = ()) -> dict[str, list[dict[str, Any]]]:
+    """Every utterance of the tuned-on sets (and of `extra`), per set that exists."""
     from coach.eval.followups import CLARIFY_SETS
-    names = [n for n in dict.fromkeys(CLARIFY_SETS + ("dev18", "dev20")) if (CLARIFY_DIR / f"{n}.toml").exists()]
+    names = [n for n in dict.fromkeys(CLARIFY_SETS + ("dev18", "dev20") + extra) if (CLARIFY_DIR / f"{n}.toml").exists()]
     return {n: tomllib.loads((CLARIFY_DIR / f"{n}.toml").read_text(encoding="utf-8"))["utterance"] for n in names}
 
 
