@@ -88,6 +88,8 @@ class Cues:
     reason_cuts: tuple[str, ...] = ()
     use_asks: tuple[str, ...] = ()
     use_topic: str = "constraints"
+    choice_back: tuple[str, ...] = ()
+    tail_qualifiers: frozenset[str] = frozenset()
     max_statement_words: int = 25
     no_fact: str = "That's your call: state an assumption and go on."
     partly: str = "For the rest, state your assumption."
@@ -164,7 +166,8 @@ def load_cues(path: Path | None = None) -> Cues:
         acceptable_ends=frozenset(_strings(data, "acceptable_ends", where)),
         premise_opens=_strings(data, "premise_opens", where), reason_cuts=_strings(data, "reason_cuts", where),
         use_asks=_strings(data, "use_asks", where),
-        use_topic=str(data.get("use_topic", Cues.use_topic)),
+        use_topic=str(data.get("use_topic", Cues.use_topic)), choice_back=_strings(data, "choice_back", where),
+        tail_qualifiers=frozenset(_strings(data, "tail_qualifiers", where)),
         max_statement_words=int(data.get("max_statement_words", 25)),
         no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),
         reminder=str(data.get("reminder", Cues.reminder)),
