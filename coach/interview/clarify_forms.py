@@ -84,8 +84,8 @@ def about_the_talk(words: list[str], cues: Cues) -> bool:
     "from where you sit", "the right level for you")."""
     low = " ".join(words)
     for k in range(min(len(words) - 2, 4)):
-        if _WH & set(words[:k]):
-            break                             # "how many gpus am i working with": a question about a thing
+        if _WH & set(words[:k]) and words[k - 1] not in _WH | {"else"}:
+            break                             # "how many gpus am i working with" asks about a thing; "how am i doing" not
         aux, who, verb = words[k], words[k + 1], words[k + 2]
         if aux not in _AUX or who not in ("i", "we"):
             continue

@@ -117,7 +117,18 @@ def checks_in(words: list[str], cues: Cues) -> bool:
             continue                  # "does it fit in memory", "does it run on one box": a fact of the problem
         if to_you or subject[0] in cues.own_talk or " ".join(subject[:verb]) in cues.own_talk:
             return True
+    # "is this making sense", "is all of that holding together": the same check put with "is" and the verb in -ing
+    for i in range(len(words) - 2):
+        if words[i] in ("is", "are") and words[i + 1] in cues.own_talk and words[i + 1] != "it" and \
+                any(_judging_ing(w, cues) for w in words[i + 2:i + 5]):
+            return True
     return False
+
+
+def _judging_ing(word: str, cues: Cues) -> bool:
+    """"making", "holding", "looking": a judging verb in -ing."""
+    stem = word[:-3] if word.endswith("ing") else ""
+    return bool(stem) and (stem in cues.judging_verbs or stem + "e" in cues.judging_verbs)
 
 
 def asks_opinion(words: list[str], cues: Cues) -> bool:
@@ -165,7 +176,7 @@ def plan_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     """The candidate's own clause after the question ("what happens if the feature store goes down we
     fall back to default values"): "we" or "i" well into the question, before a verb that does not ask
     what the problem holds ("how many payments we see"), and not in a "how soon we learn" clause nor after an
-    auxiliary ("... or am i squeezing into what's there" asks on)."""
+    auxiliary, where it asks on ("how many gpus am i working with", "... or am i squeezing into what's there")."""
     for i in range(opens + 4, len(words) - 1):
         if words[i] in ("we", "i") and words[i - 1] not in cues.bound_before and not _how_soon(words, i) and \
                 words[i - 1] not in cues.statement_subjects and words[i - 1] not in ("and", "or", "but") and \
