@@ -44,6 +44,7 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     # asking whether the team may do something with a thing of the problem ("can i use browsing history"): the frame
     # names what is asked, the thing is named in passing ("can i use the board" names no thing of the problem)
     frames = [(m.start(), m.start() + len(p)) for p in cues.use_asks if p in text for m in front(p).finditer(text)]
+    frames += _leave_to_use(text, cues)
     if frames and spans:
         spans = [s for s in spans if s[2] == cues.use_topic] + [(a, b, cues.use_topic) for a, b in frames]
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
@@ -75,6 +76,22 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     for start, end, topic in sorted(kept):
         counts[topic] = counts.get(topic, 0) + (len(text[start:end].split()) if by_words else 1)
     return counts
+
+
+def _leave_to_use(text: str, cues: Cues) -> list[tuple[int, int]]:
+    """Where the text asks leave to use a thing ("can i use", "whether we may call", "barred from using"): a word
+    of leave, at most one word, then a verb of using; the spans run from the leave to the verb."""
+    out = []
+    for p in cues.may_words:
+        if p not in text:
+            continue
+        for m in front(p).finditer(text):
+            after = text[m.end():].split()[:2]
+            k = next((i for i, w in enumerate(after) if w in cues.use_verbs), None)
+            if k is not None:
+                end = m.end() + len(" ".join(text[m.end():].split()[:k + 1])) + 1
+                out.append((m.start(), end))
+    return out
 
 
 def parts_asked(questions: list[str], cues: Cues | None = None) -> list[list[str]]:

@@ -87,6 +87,8 @@ class Cues:
     premise_opens: tuple[str, ...] = ()
     reason_cuts: tuple[str, ...] = ()
     use_asks: tuple[str, ...] = ()
+    may_words: tuple[str, ...] = ()
+    use_verbs: frozenset[str] = frozenset()
     use_topic: str = "constraints"
     choice_back: tuple[str, ...] = ()
     tail_qualifiers: frozenset[str] = frozenset()
@@ -165,7 +167,8 @@ def load_cues(path: Path | None = None) -> Cues:
         example_choices=_strings(data, "example_choices", where),
         acceptable_ends=frozenset(_strings(data, "acceptable_ends", where)),
         premise_opens=_strings(data, "premise_opens", where), reason_cuts=_strings(data, "reason_cuts", where),
-        use_asks=_strings(data, "use_asks", where),
+        use_asks=_strings(data, "use_asks", where), may_words=_strings(data, "may_words", where),
+        use_verbs=frozenset(_strings(data, "use_verbs", where)),
         use_topic=str(data.get("use_topic", Cues.use_topic)), choice_back=_strings(data, "choice_back", where),
         tail_qualifiers=frozenset(_strings(data, "tail_qualifiers", where)),
         max_statement_words=int(data.get("max_statement_words", 25)),
