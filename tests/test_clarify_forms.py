@@ -48,3 +48,24 @@ def test_a_requirement_with_a_looser_option_and_a_fact_named_alone_ask() -> None
 def test_a_physical_fit_is_a_fact_and_the_interview_format_is_not() -> None:
     assert is_clarification("How many rows are there, and does the table fit in memory?")
     assert not is_clarification("How many rounds are left after this one?")
+
+
+def test_a_question_about_the_problem_with_the_choice_handed_back_asks() -> None:
+    """"..., or should I treat it as X", "..., or do you want me to pick one": the interviewer answers it or says
+    "your call"; the same ending after a check on the candidate's own talk is still a check-in."""
+    assert is_clarification("do the session logs fit on one machine, or should i treat them as unbounded")
+    assert is_clarification("what storage budget should i plan around, or do you want me to pick one")
+    assert not is_clarification("is this enough on the ranker, or should i move on to serving")
+    assert not is_clarification("does that make sense so far, or do you want me to go slower")
+
+
+def test_what_is_needed_stated_and_fragments_with_a_hedge_ask() -> None:
+    assert is_clarification("what I'd need before choosing between the two designs is how many reviewers we have.")
+    assert is_clarification("and the label delay roughly, say for a typical chargeback")
+    assert not is_clarification("the traffic is roughly flat at night, so one replica is enough")
+
+
+def test_a_question_on_a_thing_of_the_problem_is_not_a_check_on_the_talk_or_answered_by_a_negation() -> None:
+    assert is_clarification("how many cpus am i working with and is a hosted model on the table at all")
+    assert is_clarification("are there fields we're not allowed to store like card numbers")
+    assert is_clarification("once a job is queued what's the longest it can wait before it has to run")

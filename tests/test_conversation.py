@@ -256,3 +256,17 @@ def test_a_check_in_about_the_talk_is_not_a_clarifying_question() -> None:
     assert not clarify.is_clarification("are you following me or do you want more on where the candidates come from")
     assert not clarify.is_clarification("Are you with me so far, or should I slow down?")
     assert clarify.is_clarification("How many candidates does each request score at peak?")
+
+
+def test_the_reply_answers_what_is_asked_not_what_the_premise_or_the_reason_names() -> None:
+    fraud = dict(default_content().question("sd-fraud-detection").facts)
+    for text in ("given we have about fifty milliseconds for the decision, what's the peak number of payments a second?",
+                 "what's the peak number of payments a second, given we have about fifty milliseconds for the decision",
+                 "given we have about fifty milliseconds for the decision what's the peak qps"):
+        said, used = clarify.reply([text], fraud)
+        assert used == ("traffic",) and "3,000" in said and "milliseconds" not in said, text
+    _, used = clarify.reply(["how big is the review team, because that drives how many labels we get a day"], fraud)
+    assert used == ("team",)
+    home = dict(default_content().question("sd-home-recommendations").facts)
+    said, used = clarify.reply(["can i use browsing history for every shopper?"], home)
+    assert used == ("constraints",) and "EU" in said                  # what is allowed, not what is logged

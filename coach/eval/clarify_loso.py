@@ -27,7 +27,7 @@ from coach.paths import PROJECT_ROOT
 CLARIFY_DIR = PROJECT_ROOT / "tests" / "data" / "clarifying"
 # The rules' first score on each set written after the rules had settled (before they learned from it).
 FIRST_SIGHT = {"heldout7": (0.83, 0.67), "dev18": (0.81, 0.77), "dev19": (0.44, 0.50), "dev20": (0.957, 0.88),
-               "heldout11": (0.96, 0.74)}
+               "heldout11": (0.96, 0.74), "heldout12": (1.00, 0.89), "heldout13": (0.97, 0.89)}
 
 THRESHOLD = 0.9     # leave-one-set-out: rules OR a score this high added no false positive on any set
 MAX_WORDS = 40
@@ -81,9 +81,10 @@ def _write(weights: dict[str, float], names: list[str]) -> None:
     (PROJECT_ROOT / "rubrics" / "clarify_weights.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def load_sets() -> dict[str, list[dict[str, Any]]]:
+def load_sets(extra: tuple[str, ...] = ()) -> dict[str, list[dict[str, Any]]]:
+    """Every utterance of the tuned-on sets (and of `extra`), per set that exists."""
     from coach.eval.followups import CLARIFY_SETS
-    names = [n for n in dict.fromkeys(CLARIFY_SETS + ("dev18", "dev20")) if (CLARIFY_DIR / f"{n}.toml").exists()]
+    names = [n for n in dict.fromkeys(CLARIFY_SETS + ("dev18", "dev20") + extra) if (CLARIFY_DIR / f"{n}.toml").exists()]
     return {n: tomllib.loads((CLARIFY_DIR / f"{n}.toml").read_text(encoding="utf-8"))["utterance"] for n in names}
 
 

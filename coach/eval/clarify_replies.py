@@ -91,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.loso:
         from coach.eval.clarify_loso import load_sets
         data = support.cue_data()
-        sup = support.support(load_sets(), data)
+        # every labelled set counts, held-out ones too: a phrase only a held-out set holds is left out for it
+        sup = support.support(load_sets(CLARIFY_HELD_OUT), data)
         cues_of = {name: support.cues_without(data, support.only_in(sup, name)) for name in sets}
     for kind, how, words in (("replies", lambda us, c: judge(us, facts_of, c), ("answered", "wrong fact", "assume")),
                               ("topics", topics, ("topics named", "extra topic", "none found"))):

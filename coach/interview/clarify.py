@@ -147,15 +147,17 @@ def _wh_inverted(words: list[str], cues: Cues) -> int | None:
 
 
 def _wh_fronted(words: list[str], cues: Cues) -> bool:
-    """"so for the search box, how many queries hit us": a question after a fronted phrase with no subject
-    of its own ("I'd count how many payments fail" is the candidate's plan)."""
+    """"so for the search box, how many queries hit us", "once it's queued what's the longest it can wait": a
+    question after a fronted phrase with no subject of its own ("I'd count how many payments fail" is the candidate's plan)."""
     for i in _find(words, "how many", 1) + _find(words, "how much", 1):
         before = " ".join(words[:i])
         k = i + 2 + 2 * (words[i + 2:i + 3] == ["of"])     # "how much of it is video": "it" is not a subject
         if not set(words[:i]) & cues.statement_subjects and not any(_has(before, c) for c in cues.choosing) and \
                 not set(words[k:k + 2]) & cues.statement_subjects and not _noun_clause(words[i + 2:i + 7], cues):
             return True
-    return False
+    # "once something's queued, what's the longest it can sit": the verb is in the question word
+    return any(not set(words[:i]) & cues.statement_subjects and not any(_has(" ".join(words[:i]), c) for c in cues.choosing)
+               for i in _find(words, "what's", 1))
 
 
 def _after_short_preface(raw: str, cues: Cues) -> int | None:
@@ -263,6 +265,9 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             ("please" in (words[0], words[-1]) and names_fact)      # "peak chats and prompt length please"
         told = told or (forms.names_a_fact_alone(core, cues.topics, cues) and not raw.endswith(".")) or \
             forms.asks_if_acceptable(words, cues)
+        # "does the stream fit in memory, or should I treat it as unbounded": answered, or "your call"
+        choice_back = forms.hands_choice_back(words, cues, names_fact)
+        told = told or choice_back
         premise_back = forms.hands_premise_back(words, cues) and (names_fact or any(moves.is_number(w) for w in words))
         checks = checks or premise_back
         question = told or raw.endswith("?") or opens is not None or checks or request or in_place or \
@@ -310,6 +315,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             forms.about_the_talk(words, cues) and not told) or (
             about_me and not needs and not assumes and not names_fact) or \
             moves.asks_opinion(words, cues) or moves.checks_in(words, cues)
+        meta = meta and not choice_back
         out.append(Sentence(raw, bool(question), bool(question and not tag and not meta), requested))
     return out
 

@@ -41,6 +41,12 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
                 if p.endswith(" the") and text[m.end():m.end() + 1].isalpha():
                     continue            # "before the" is not in "before they'd"
                 spans.append((m.start(), m.start() + len(p), topic))
+    # asking whether the team may do something with a thing of the problem ("can i use browsing history"): the frame
+    # names what is asked, the thing is named in passing ("can i use the board" names no thing of the problem)
+    frames = [(m.start(), m.start() + len(p)) for p in cues.use_asks if p in text for m in front(p).finditer(text)]
+    frames += _leave_to_use(text, cues)
+    if frames and spans:
+        spans = [s for s in spans if s[2] == cues.use_topic] + [(a, b, cues.use_topic) for a, b in frames]
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
     kept: list[tuple[int, int, str]] = []
     for s in spans:
@@ -72,6 +78,22 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     return counts
 
 
+def _leave_to_use(text: str, cues: Cues) -> list[tuple[int, int]]:
+    """Where the text asks leave to use a thing ("can i use", "whether we may call", "barred from using"): a word
+    of leave, at most one word, then a verb of using; the spans run from the leave to the verb."""
+    out = []
+    for p in cues.may_words:
+        if p not in text:
+            continue
+        for m in front(p).finditer(text):
+            after = text[m.end():].split()[:2]
+            k = next((i for i, w in enumerate(after) if w in cues.use_verbs), None)
+            if k is not None:
+                end = m.end() + len(" ".join(text[m.end():].split()[:k + 1])) + 1
+                out.append((m.start(), end))
+    return out
+
+
 def parts_asked(questions: list[str], cues: Cues | None = None) -> list[list[str]]:
     """Each part of the questions and the topics it asks about, in the order asked ("what's the peak
     volume and how fresh must the features be": two parts). A part that opens like a question but names
@@ -82,15 +104,21 @@ def parts_asked(questions: list[str], cues: Cues | None = None) -> list[list[str
 def _parts(questions: list[str], cues: Cues) -> list[tuple[str, list[str]]]:
     """The clause of each part with its topics."""
     parts: list[tuple[str, list[str]]] = []
+    premises: list[tuple[str, list[str]]] = []
     for q in questions:
         for clause in CLAUSE.split(q.lower().replace("\u2019", "'")):
-            clause = _asked_tail(clause, cues)
+            clause = _without_reason(_asked_tail(clause, cues), cues)
             topics = _clause_topics(clause, cues)
             words = core(tokens(clause), cues)
             if _plan_only(words, cues):
                 continue            # "so i'd split it into prep time, pickup ...": the candidate's own plan
             if topics or opens_question(words, cues) or find(words, "how many") or find(words, "how much"):
                 parts.append((clause, topics))
+                if _premise(words, cues):
+                    premises.append(parts[-1])
+    # "given we have about fifty milliseconds, what's the peak volume": the premise is not asked
+    if premises and any(p[1] for p in parts if p not in premises):
+        parts = [p for p in parts if p not in premises]
     # "of the thirty teams, how many need ...": a clause naming only what qualifies the question beside it
     prefaces = [p for p in parts if p[1] and len(tokens(p[0])) <= 5 and not opens_question(core(tokens(p[0]), cues), cues)
                 and _qualifiers_only(p[0], cues)]
@@ -114,6 +142,24 @@ def _plan_only(words: list[str], cues: Cues) -> bool:
         not _ASKING & set(words) and not find(words, "take it that")      # "I'll take it that ...": an assumption
 
 
+def _premise(words: list[str], cues: Cues) -> bool:
+    """"given we have fifty milliseconds", "since labels are late": a part that states what the question rests on."""
+    return any(words[:len(p.split())] == p.split() for p in cues.premise_opens)
+
+
+def _without_reason(clause: str, cues: Cues) -> str:
+    """"what's the lag ... because that drives how stale my labels are": the question without the reason for
+    asking it, when what comes before the reason is a question of its own (opens like one or names a topic)."""
+    words = tokens(clause)
+    for k in range(3, len(words) - 1):
+        if any(words[k:k + len(p.split())] == p.split() for p in cues.reason_cuts):
+            head = " ".join(words[:k])
+            if opens_question(core(words[:k], cues), cues) or _topic_counts(head, cues):
+                return head
+            break
+    return clause
+
+
 def _asked_tail(clause: str, cues: Cues) -> str:
     """What a clause asks when the candidate's own plan or ask comes first ("i'll start with a keyword index ...
     is there a set of hand graded queries", "... something you can tell me how much progress may we lose"): the
@@ -125,9 +171,28 @@ def _asked_tail(clause: str, cues: Cues) -> str:
         if any(words[k:k + len(c.split())] == c.split() for c in cues.clause_starts):
             plan = bool({"i'll", "i'd", "we'll", "we'd"} & set(words[:k])) and not _ASKING & set(words[:k])
             asks = any(" ".join(words[max(0, k - 3):k]).endswith(r) for r in _ASKED_BY)
-            if plan or asks:
+            # "given we have 50 ms what's the peak qps"; not "because that drives how many labels we get"
+            after_premise = _premise(core(words, cues), cues) and _direct(words[k:], cues)
+            if plan or asks or after_premise:
                 return " ".join(words[k:])
     return clause
+
+
+_AUX = frozenset({"is", "are", "am", "was", "were", "do", "does", "did", "can", "could", "would", "will", "should",
+                  "has", "have", "must", "may", "might"})
+
+
+def _direct(words: list[str], cues: Cues) -> bool:
+    """"what's the peak qps", "how many gpus do we get": a question put directly (a verb before any subject), not
+    one bound in a statement ("how many labels we get")."""
+    if words[:1] and words[0].endswith("'s"):
+        return True
+    for w in words[1:6]:
+        if w in cues.statement_subjects or w in ("our", "my", "their"):
+            return False
+        if w in _AUX:
+            return True
+    return False
 
 
 def topics_asked(questions: list[str], cues: Cues | None = None) -> list[str]:

@@ -84,6 +84,14 @@ class Cues:
     provisional_opens: tuple[str, ...] = ()
     example_choices: tuple[str, ...] = ()
     acceptable_ends: frozenset[str] = frozenset()
+    premise_opens: tuple[str, ...] = ()
+    reason_cuts: tuple[str, ...] = ()
+    use_asks: tuple[str, ...] = ()
+    may_words: tuple[str, ...] = ()
+    use_verbs: frozenset[str] = frozenset()
+    use_topic: str = "constraints"
+    choice_back: tuple[str, ...] = ()
+    tail_qualifiers: frozenset[str] = frozenset()
     max_statement_words: int = 25
     no_fact: str = "That's your call: state an assumption and go on."
     partly: str = "For the rest, state your assumption."
@@ -104,6 +112,8 @@ def load_cues(path: Path | None = None) -> Cues:
     topics = data.get("topics", {})
     if not isinstance(topics, dict) or not topics:
         raise ContentError(f"{where}: [topics] must map each fact name to its words", "fix rubrics/clarifying.toml")
+    if str(data.get("use_topic", Cues.use_topic)) not in topics:
+        raise ContentError(f"{where}: 'use_topic' must name one of [topics]", "fix rubrics/clarifying.toml")
     return Cues(
         question_starts=_strings(data, "question_starts", where),
         statement_subjects=frozenset(_strings(data, "statement_subjects", where)),
@@ -156,6 +166,11 @@ def load_cues(path: Path | None = None) -> Cues:
         provisional_opens=_strings(data, "provisional_opens", where),
         example_choices=_strings(data, "example_choices", where),
         acceptable_ends=frozenset(_strings(data, "acceptable_ends", where)),
+        premise_opens=_strings(data, "premise_opens", where), reason_cuts=_strings(data, "reason_cuts", where),
+        use_asks=_strings(data, "use_asks", where), may_words=_strings(data, "may_words", where),
+        use_verbs=frozenset(_strings(data, "use_verbs", where)),
+        use_topic=str(data.get("use_topic", Cues.use_topic)), choice_back=_strings(data, "choice_back", where),
+        tail_qualifiers=frozenset(_strings(data, "tail_qualifiers", where)),
         max_statement_words=int(data.get("max_statement_words", 25)),
         no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),
         reminder=str(data.get("reminder", Cues.reminder)),

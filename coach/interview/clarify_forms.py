@@ -11,12 +11,14 @@ turns up in the next. These forms carry over because they name the act, with sma
 - goes on provisionally: the next sentence stands in for the answer ("either way I'd...", "assuming not, ...");
 - a fact named alone: a short fragment that opens on a fact of the problem ("latency budget for the whole page");
 - asks if acceptable: a requirement, then "or is <something looser> okay" with no speaker in it;
-- which example: the speaker offers the interviewer a choice of their own examples ("one where I was right, or...").
+- which example: the speaker offers the interviewer a choice of their own examples ("one where I was right, or...");
+- a choice handed back: a question about the problem, then "or should I ..." ("..., or should I treat it as unbounded").
 """
 from __future__ import annotations
 
 from coach.interview import clarify_moves as moves
 from coach.interview.clarify_cues import Cues
+from coach.interview.clarify_text import core, has
 
 _AUX = frozenset({"is", "are", "am", "was", "were", "do", "does", "did", "can", "could", "would", "will", "should",
                   "shall", "may", "might", "have", "has"})
@@ -82,6 +84,8 @@ def about_the_talk(words: list[str], cues: Cues) -> bool:
     "from where you sit", "the right level for you")."""
     low = " ".join(words)
     for k in range(min(len(words) - 2, 4)):
+        if _WH & set(words[:k]) and words[k - 1] not in _WH | {"else"}:
+            break                             # "how many gpus am i working with" asks about a thing; "how am i doing" not
         aux, who, verb = words[k], words[k + 1], words[k + 2]
         if aux not in _AUX or who not in ("i", "we"):
             continue
@@ -108,9 +112,15 @@ def answers_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     for i in range(opens + 3, len(words) - 3):
         if "or" in words[opens:i]:
             return False                      # "do they tag X or would we start with no labels": two options asked
-        if words[i] in cues.yes_no and words[i + 1] != "or" and words[i - 1] not in ("or", "and"):
+        if words[i] in cues.yes_no and words[i + 1] != "or" and words[i - 1] not in ("or", "and") and \
+                not (words[i] == "not" and _negates(words[i - 1], cues)):
             return True
     return False
+
+
+def _negates(before: str, cues: Cues) -> bool:
+    """"we're not allowed", "it is not": "not" after a subject or a verb negates it, it answers nothing."""
+    return before in _AUX or before in cues.statement_subjects or before.endswith(("'re", "'s", "'m"))
 
 
 def goes_on_provisionally(words: list[str], cues: Cues) -> bool:
@@ -153,3 +163,21 @@ def asks_if_acceptable(words: list[str], cues: Cues) -> bool:
         return False
     k = len(words) - 1 - words[::-1].index("or")
     return words[k + 1] in ("is", "are", "would", "will")
+
+
+def hands_choice_back(words: list[str], cues: Cues, names_fact: bool) -> bool:
+    """"does the whole stream fit in memory or should I treat it as unbounded", "what price per gpu hour should I
+    plug in, or do you want me to pick one": a question about the problem, then "or" and the choice handed to the
+    speaker; the interviewer answers it or says to assume. The question comes first and is not about the
+    speaker's own turn ("should I go deeper or do you want me to move on"): it inverts on a thing of the problem,
+    or asks with a question word for a fact it names."""
+    if "or" not in words[2:-2]:
+        return False
+    k = len(words) - 1 - words[::-1].index("or")
+    tail, head = " ".join(words[k + 1:]), core(words[:k], cues)
+    if not any(tail == c or tail.startswith(c + " ") for c in cues.choice_back) or not head or \
+            any(has(" ".join(head), p) for p in cues.about_the_interview):
+        return False                # "is there a whiteboard I can use, or should I ...": about the interview
+    if head[0] in _AUX:             # not "is this level of depth useful", "does that make sense so far"
+        return len(head) > 3 and head[1] not in _SPEAKER | {"we", "you", "my", "our"} | set(cues.own_talk)
+    return head[0] in _WH and names_fact

@@ -12,7 +12,7 @@ import re
 
 from coach.interview.clarify_cues import Cues
 from coach.interview.clarify_text import has as _has
-from coach.interview.clarify_text import tokens
+from coach.interview.clarify_text import find, tokens
 
 AUX = _AUX = frozenset({"is", "are", "am", "was", "were", "do", "does", "did", "can", "could", "would", "will", "should",
                   "has", "have", "had"})
@@ -117,7 +117,18 @@ def checks_in(words: list[str], cues: Cues) -> bool:
             continue                  # "does it fit in memory", "does it run on one box": a fact of the problem
         if to_you or subject[0] in cues.own_talk or " ".join(subject[:verb]) in cues.own_talk:
             return True
+    # "is this making sense", "is all of that holding together": the same check put with "is" and the verb in -ing
+    for i in range(len(words) - 2):
+        if words[i] in ("is", "are") and words[i + 1] in cues.own_talk and words[i + 1] != "it" and \
+                any(_judging_ing(w, cues) for w in words[i + 2:i + 5]):
+            return True
     return False
+
+
+def _judging_ing(word: str, cues: Cues) -> bool:
+    """"making", "holding", "looking": a judging verb in -ing."""
+    stem = word[:-3] if word.endswith("ing") else ""
+    return bool(stem) and (stem in cues.judging_verbs or stem + "e" in cues.judging_verbs)
 
 
 def asks_opinion(words: list[str], cues: Cues) -> bool:
@@ -164,10 +175,12 @@ def _how_soon(words: list[str], i: int) -> bool:
 def plan_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     """The candidate's own clause after the question ("what happens if the feature store goes down we
     fall back to default values"): "we" or "i" well into the question, before a verb that does not ask
-    what the problem holds ("how many payments we see"), and not in a "how soon we learn" clause."""
+    what the problem holds ("how many payments we see"), and not in a "how soon we learn" clause nor after an
+    auxiliary, where it asks on ("how many gpus am i working with", "... or am i squeezing into what's there")."""
     for i in range(opens + 4, len(words) - 1):
         if words[i] in ("we", "i") and words[i - 1] not in cues.bound_before and not _how_soon(words, i) and \
                 words[i - 1] not in cues.statement_subjects and words[i - 1] not in ("and", "or", "but") and \
+                words[i - 1] not in _AUX and \
                 words[i + 1] not in cues.fact_verbs and not words[i + 1].endswith("'t"):
             return True
     return False
@@ -196,7 +209,13 @@ def tailed_request(words: list[str], cues: Cues, names_fact: bool) -> bool:
     if not 3 <= len(words) <= 20 or not names_fact or set(words) & cues.statement_subjects or _plans(words, cues):
         return False
     low = " ".join(words)
-    return any(low.endswith(" " + t) for t in cues.ask_tails)
+    if any(low.endswith(" " + t) for t in cues.ask_tails):
+        return True
+    # "and the query volume roughly, like at the busiest point in the evening": the tail, then what it is about
+    # (no verb anywhere: "the traffic is roughly flat at night" states it)
+    return not set(words) & _AUX and any(
+        words[i + len(t.split()):i + len(t.split()) + 1] and words[i + len(t.split())] in cues.tail_qualifiers
+        for t in cues.ask_tails for i in find(words, t) if i >= 2)
 
 
 def thinks_aloud(raw: str, cues: Cues) -> bool:
@@ -244,7 +263,7 @@ def states_an_unknown(words: list[str], cues: Cues) -> bool:
     for i, w in enumerate(words):
         if w != "is" or i < 2:
             continue
-        before = words[max(0, i - 7):i]
+        before = words[max(0, i - 11):i]
         if not (set(before) & _MINE and set(before) & cues.unknown_words):
             continue
         k = next((k for k in range(i + 1, min(i + 7, len(words))) if words[k] in _WH), None)
