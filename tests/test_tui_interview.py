@@ -71,7 +71,7 @@ async def _drill_round(tmp_path: Path, transcriber: Any, interviewer: Any) -> No
                 await pilot.press("enter")
                 await wait_for(pilot, lambda: done() or screen.state != "feedback", 10, "leaving the scorecard")
                 continue
-            box = screen.query_one("#iv-file" if answers == 0 else "#iv-typed")
+            box = screen.query_one("#iv-typed")      # the first answer: an audio file's path pasted in the answer box
             box.focus()
             box.value = str(wav) if answers == 0 else TYPED_ANSWERS[answers % len(TYPED_ANSWERS)]
             await pilot.press("enter")
@@ -110,3 +110,11 @@ async def _drill_round(tmp_path: Path, transcriber: Any, interviewer: Any) -> No
     assert all(t["audio_path"] is None for t in answers_rows[1:])      # typed answers: no audio
     assert turns[-1]["kind"] == "closing"
     store.close()
+
+
+def test_a_path_in_the_answer_box_is_taken_as_the_audio_file_and_words_are_not() -> None:
+    from coach.tui.screens.interview_actions import looks_like_audio_path
+
+    assert looks_like_audio_path("~/answers/q1.wav") and looks_like_audio_path("/tmp/Take 2.FLAC".replace(" ", "_"))
+    assert not looks_like_audio_path("I recorded it as a wav")
+    assert not looks_like_audio_path("We shipped it in two weeks.")

@@ -14,6 +14,13 @@ from coach.errors import AudioError
 from coach.tui.screens.interview_view import END_CONFIRM_S
 from coach.tui.screens.interview_workers import InterviewWorkers
 
+AUDIO_SUFFIXES = (".wav", ".flac", ".ogg", ".opus", ".mp3", ".m4a", ".webm")
+
+
+def looks_like_audio_path(text: str) -> bool:
+    """One word ending in an audio file's suffix ("~/answers/q1.wav"): a path, not a spoken answer."""
+    return len(text.split()) == 1 and text.lower().endswith(AUDIO_SUFFIXES)
+
 
 class InterviewActions(InterviewWorkers):
     """What each key and answer box does during the interview."""
@@ -36,6 +43,9 @@ class InterviewActions(InterviewWorkers):
         text = event.value.strip()
         if not text:
             return
+        if looks_like_audio_path(text):         # a path typed or pasted in the answer box: the file is the answer
+            self._answer_from_file(text, event.input)
+            return
         if not self._can_answer():
             return
         self.source.supply_text(text)
@@ -46,7 +56,9 @@ class InterviewActions(InterviewWorkers):
 
     @on(Input.Submitted, "#iv-file")
     def _file(self, event: Input.Submitted) -> None:
-        path = event.value.strip()
+        self._answer_from_file(event.value.strip(), event.input)
+
+    def _answer_from_file(self, path: str, box: Input) -> None:
         if not path or not self._can_answer():
             return
         if not Path(path).expanduser().is_file():      # a typo: say so and keep the box, the turn is still yours
@@ -55,7 +67,7 @@ class InterviewActions(InterviewWorkers):
             return
         self.source.supply_file(path)
         self._file_pending = True
-        event.input.clear()
+        box.clear()
         self._set_state("transcribing", path)
         self.set_focus(None)
 
