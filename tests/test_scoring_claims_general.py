@@ -48,6 +48,14 @@ WRONG = [
     "After we ran isotonic regression our AUC went up by two points.",
     "Calibration is mostly about the ranking.",
     "Since the AUC was above point nine the probabilities were fine anyway.",
+    # bias and variance, class imbalance and privacy, said in new words
+    "Our tree model scored far worse on validation than in training, which is high bias.",
+    "The cure for bias is to collect more data, since more rows average out the bias.",
+    "We leaned on dropout because it lowers bias in a deep network.",
+    "after we rebalance the classes with smote the probabilities are correct so we ship them as they are",
+    "Once the classes were resampled the cutoff could stay at point five.",
+    "We applied oversampling to all the data up front and then made the train test split.",
+    "We hashed every email address, so the table was anonymised and the review was not needed.",
 ]
 
 RIGHT = [
@@ -86,6 +94,12 @@ RIGHT = [
     "After calibration the AUC did not go up, only the probabilities improved.",
     "A high AUC doesn't mean the probabilities are right.",
     "Calibration is not about ranking; it is about whether the probabilities match the observed rates.",
+    "A model far better on training than on validation has high variance; more data or stronger regularisation helps it.",
+    "More data helps variance, not bias: an underfit model needs more capacity.",
+    "Regularisation adds a little bias in exchange for lower variance.",
+    "After resampling the probabilities are not calibrated any more, so we corrected them for the prior shift.",
+    "We oversampled only the training fold, after the split, never all the data up front.",
+    "Hashing the emails is pseudonymisation, not anonymisation: the same address always gives the same hash.",
 ]
 
 
