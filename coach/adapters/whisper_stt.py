@@ -22,7 +22,7 @@ import numpy as np
 from coach.adapters import heap, lazy_decoder
 from coach.streaming.glossary import HOTWORD_CHARS, correct, glossary_for
 from coach.streaming.levels import rms_dbfs
-from coach.streaming.pieces import PIECE_S, pieces
+from coach.streaming.pieces import sparse, split_pieces
 from coach.streaming.signoff import is_made_up_ending
 from coach.domain import Segment, Transcript
 from coach.errors import ModelError
@@ -106,18 +106,33 @@ class WhisperTranscriber:
         with self._lock, heap.working("stt"):
             self.busy.set()
             try:
-                if duration <= PIECE_S:
-                    return self._transcribe(samples, duration, prompt, hotwords)
-                kept: list[Segment] = []       # a long stretch decoded whole can skip most of a window
-                for start, piece in pieces(samples):
-                    heard = self._transcribe(piece, len(piece) / SAMPLE_RATE, prompt, hotwords).segments
-                    kept += [Segment(round(s.start + start, 2), round(min(s.end + start, duration), 2), s.text)
-                             for s in heard]
-                return Transcript(text=" ".join(s.text for s in kept).strip(), segments=tuple(kept),
-                                  duration_s=duration)
+                heard = self._transcribe(samples, duration, prompt, hotwords)
+                if not any(sparse(s.start, s.end, s.text) for s in heard.segments):
+                    return heard
+                return self._skips_again(samples, heard, prompt, hotwords)
             finally:
                 self.busy.clear()
                 heap.give_back()
+
+    def _skips_again(self, samples: np.ndarray, heard: Transcript, prompt: str | None,
+                     hotwords: str | None) -> Transcript:
+        """Each stretch the decoder skipped (a segment too sparse to be speech as said) transcribed again in
+        pieces cut at its quietest moments; the rest kept as heard."""
+        kept: list[Segment] = []
+        for seg in heard.segments:
+            if not sparse(seg.start, seg.end, seg.text):
+                kept.append(seg)
+                continue
+            stretch = samples[int(seg.start * SAMPLE_RATE):int(seg.end * SAMPLE_RATE)]
+            again: list[Segment] = []
+            for start, piece in split_pieces(stretch):
+                at = seg.start + start
+                again += [Segment(round(s.start + at, 2), round(min(s.end + at, seg.end), 2), s.text)
+                          for s in self._transcribe(piece, len(piece) / SAMPLE_RATE, prompt, hotwords).segments]
+            words = sum(len(s.text.split()) for s in again)
+            kept += again if words > len(seg.text.split()) else [seg]
+        return Transcript(text=" ".join(s.text for s in kept).strip(), segments=tuple(kept),
+                          duration_s=heard.duration_s)
 
     def is_common(self, word: str) -> bool:
         """An ordinary word: one the model's tokenizer holds whole (" reduce", " shared"; not " onks")."""

@@ -1,10 +1,13 @@
-"""Long audio cut at its quietest moments into pieces Whisper decodes whole.
+"""A stretch Whisper skipped, found and cut at its quietest moments into pieces it decodes whole.
 
-Why: over one window of 25-35 s of fluent speech, greedy decoding now and then jumps its timestamps
-and skips most of the window. A 34-second answer read by espeak-ng came back as 40 of its 118 words,
-one "segment" spanning 25 s; cut into pieces of at most 20 s it came back whole (114 words). An
-answer transcribed from a file, a live window the feed outran, a tail left long at the turn's end:
-every path goes through the transcriber, so the transcriber cuts (coach/adapters/whisper_stt.py).
+Why: over a long window of fluent speech, greedy decoding now and then jumps its timestamps and skips
+most of it. A 34-second answer read by espeak-ng came back as 40 of its 118 words, one "segment"
+spanning 25 s with 10 words in it; that stretch cut into pieces came back whole (114 words). Cutting
+every long answer up front cost more than it saved (long jargon answers read whole: espeak-ng WER
+23.2% -> 26.0%, Piper 11.6% -> 12.3%: each piece loses the context of the one before), so only a
+segment too sparse to be speech as said (`sparse`) is transcribed again in pieces. An answer from a
+file, a live window the feed outran, a tail left long at the turn's end: every path goes through the
+transcriber, so the transcriber checks (coach/adapters/whisper_stt.py).
 """
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ PIECE_S = 20.0          # no piece longer than this
 MIN_PIECE_S = 8.0       # nor, but the last, shorter than this: a cut needs words on both sides
 FRAME_S = 0.05          # loudness measured per 50 ms
 QUIET_FRAMES = 5        # the quietest 0.25 s: a pause between words, not a consonant
+SPARSE_S = 6.0          # a segment this long ...
+SPARSE_WPS = 1.0        # ... with fewer words a second than this was skipped, not said (speech runs 2-3 a second)
 
 
 def cut_points(audio: np.ndarray, piece_s: float = PIECE_S, min_s: float = MIN_PIECE_S) -> list[int]:
@@ -36,7 +41,14 @@ def cut_points(audio: np.ndarray, piece_s: float = PIECE_S, min_s: float = MIN_P
     return cuts + [len(audio)]
 
 
-def pieces(audio: np.ndarray, piece_s: float = PIECE_S) -> list[tuple[float, np.ndarray]]:
-    """The audio as (start in seconds, samples) pieces, cut by `cut_points`."""
-    bounds = cut_points(audio, piece_s)
+def sparse(start: float, end: float, text: str) -> bool:
+    """A segment too long for its words: the decoder jumped over speech."""
+    return end - start >= SPARSE_S and len(text.split()) < SPARSE_WPS * (end - start)
+
+
+def split_pieces(audio: np.ndarray) -> list[tuple[float, np.ndarray]]:
+    """A skipped stretch as two or more pieces: at most PIECE_S, and at most about half of it, each."""
+    seconds = len(audio) / SAMPLE_RATE
+    piece_s = min(PIECE_S, seconds / 2 + FRAME_S * QUIET_FRAMES)
+    bounds = cut_points(audio, piece_s, min_s=min(MIN_PIECE_S, seconds / 4))
     return [(start / SAMPLE_RATE, audio[start:end]) for start, end in zip(bounds, bounds[1:])]
