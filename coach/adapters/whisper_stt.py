@@ -32,6 +32,12 @@ SILENCE_DBFS = -75.0          # digital near-silence; quiet microphones sit well
 NO_SPEECH_PROB = 0.6
 MIN_LOGPROB = -1.0
 QUIET_WAIT_S = 5.0            # a primed call waits at most this long for the voice to finish rendering
+# A window Whisper doubts (average log-probability under MIN_LOGPROB, or a repeating text) is decoded again
+# by sampling at a higher temperature; faster-whisper draws five samples at once by default, and their batch
+# took the process 60-75 MiB above the encoder's own peak (142-153 MiB against 76 above the held memory), the
+# session's highest moments. Two samples cost no more than greedy decoding (76) and leave the WER as it was
+# (README, Memory: `python -m coach.eval.wer`).
+FALLBACK_SAMPLES = 2
 
 
 def check_whisper_dir(path: Path) -> Path:
@@ -66,7 +72,7 @@ class WhisperTranscriber:
     primes = True      # transcribe() takes prompt= and hotwords=
 
     def __init__(self, model_dir: Path, threads: int | None = None, beam_size: int = 1, name: str = "",
-                 primed_beam_size: int = 5) -> None:
+                 primed_beam_size: int = 5, fallback_samples: int = FALLBACK_SAMPLES) -> None:
         self.model_dir = check_whisper_dir(Path(model_dir))
         self.name = f"whisper:{name or self.model_dir.name}"
         self.beam_size = beam_size
@@ -74,6 +80,7 @@ class WhisperTranscriber:
         # best token, so the tilt seldom changes it (ML jargon WER, espeak-ng: 26.9% greedy, 21.4% five
         # beams); the encoder, not the beams, is most of the time.
         self.primed_beam_size = primed_beam_size
+        self.fallback_samples = fallback_samples
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("MKL_DISABLE_FAST_MM", "1")   # MKL's buffer cache kept ~13 MB after each call
         lazy_decoder.install()
@@ -140,9 +147,10 @@ class WhisperTranscriber:
 
     def _transcribe(self, samples: np.ndarray, duration: float, prompt: str | None, hotwords: str | None) -> Transcript:
         segments, _info = self._model.transcribe(
-            samples.astype(np.float32),
+            np.asarray(samples, dtype=np.float32),      # no second copy of the window when it is float32 already
             language="en",
             beam_size=self.primed_beam_size if (prompt or hotwords) else self.beam_size,
+            best_of=self.fallback_samples,
             vad_filter=True,
             vad_parameters={"min_silence_duration_ms": 700},
             condition_on_previous_text=False,

@@ -190,3 +190,21 @@ def make_answer(render: Callable[[str, Path], np.ndarray], index: int, seconds: 
     end = last_speech_s(audio)
     noise = np.random.default_rng(index).normal(0, 10 ** (ROOM_NOISE_DBFS / 20), len(audio)).astype(np.float32)
     return Answer(audio + noise, end, between, mid, spans, between_spans, " ".join(said), question)
+
+
+def _make_all(voice: str, count: int, seconds: float, seed: int) -> list[Answer]:
+    from coach.eval.speech_sets import renderer
+
+    rng = random.Random(seed)
+    return [make_answer(renderer(voice), i, seconds, rng) for i in range(count)]
+
+
+def make_answers_apart(voice: str, count: int, seconds: float, seed: int = 7) -> list[Answer]:
+    """`count` answers made in a child process: the voice's WAVs are decoded there through PyAV
+    (FFmpeg), which would otherwise stay in the measured process (24 MiB) though the app's live
+    session never imports it (it hands Whisper the microphone's samples). The same answers as
+    `make_answer` in turn with one `random.Random(seed)`; Piper, if it says them, is loaded there."""
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(_make_all, (voice, count, seconds, seed))

@@ -2,7 +2,6 @@
 (under `busy` load if asked), then the naive transcription, the pause check and the first screen."""
 from __future__ import annotations
 
-import random
 import tempfile
 import time
 from dataclasses import dataclass
@@ -116,17 +115,13 @@ def run(opts: Options) -> dict[str, Any]:
 
 def _run(opts: Options, watch: memwatch.PeakWatch) -> dict[str, Any]:
     from coach.bench.session import run_session
-    from coach.eval.speech_sets import renderer
 
     transcriber, interviewer, synth, turn_model, cold = load_models(opts)
     watch.stage = "making the answers"
-    rng = random.Random(7)
-    piper = synth if getattr(synth, "name", "").startswith("piper") else None
-    render = renderer(opts.answer_voice, synth=piper)
     turns: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as tmp:
         folder = Path(tmp)
-        made = [answers_mod.make_answer(render, i, opts.answer_seconds, rng) for i in range(opts.turns)]
+        made = answers_mod.make_answers_apart(opts.answer_voice, opts.turns, opts.answer_seconds)
         gen_tokens, gen_s = 0, 0.0      # from the runner's FollowUpReady events
         labels: list[str] = []
         primed_ms: dict[str, list[int]] = {}
