@@ -109,3 +109,30 @@ def test_the_peak_hours_share_of_the_day_is_divided_by_the_hour_not_the_day(said
     assert bool(flagged) == wrong, [c.message for c in flagged]
     if wrong:
         assert flagged[0].expected == pytest.approx(1_111, rel=0.05)
+
+
+# Right chains the reader once misread (written for this test): a device's memory is not the weights, a
+# per-chat cache and then "N of them" are two steps, a daily average with "more at peaks" is no peak, and a rate
+# made per request is no fan-out.
+RIGHT_CHAINS = [
+    "We have sixteen H100s with eighty gigabytes each; the 30 billion parameter model in bf16 is 60 gigabytes, so one "
+    "copy fits on a GPU.",
+    "Keys and values come to about 160 kilobytes a token, so a chat of 4,000 tokens is about 640 megabytes, and two "
+    "thousand of them is about 1.3 terabytes, more than the 640 gigabytes we have across eight cards.",
+    "Ninety million events a day, so averaged over the day about a thousand a second, more at peaks.",
+    "At 20,000 requests a second, scoring two hundred items for every request is four million scores a second, so the "
+    "heavy model only takes the top twenty, which is four hundred thousand heavy scores a second.",
+]
+
+
+@pytest.mark.parametrize("text", RIGHT_CHAINS, ids=["device-memory", "chats-of-them", "more-at-peaks", "rate-per-request"])
+def test_a_right_chain_with_a_device_a_second_step_or_a_base_rate_is_not_flagged(text: str) -> None:
+    flagged = [c.message for c in score_answer(text).sizing.checks if not c.ok]
+    assert not flagged, flagged
+
+
+def test_n_of_them_after_one_chats_cache_is_checked_as_that_many_chats() -> None:
+    text = ("Keys and values come to about 160 kilobytes a token, so a chat of 4,000 tokens is about 640 megabytes, and "
+            "two thousand of them is about 130 gigabytes.")
+    flagged = [c for c in score_answer(text).sizing.checks if not c.ok]
+    assert [c.rule for c in flagged] == ["kv_tokens"] and flagged[0].expected == pytest.approx(1.28e12, rel=0.05)

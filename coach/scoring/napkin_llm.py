@@ -325,6 +325,9 @@ def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity],
     thirty gigabytes"): each checked from the candidate's own per-token figure."""
     out: list[Check | None] = []
     first = min(q.start for q in stated_pt) if stated_pt else 0
+    # "... a conversation of 2,000 tokens is 1.6 GB, and three thousand of them is 4.8 TB": those sequences too
+    seqs = sorted(seqs + _numbers_before(text, r"of (?:them|those|these)\b"), key=lambda f: f.start)
+    judged: set[int] = set()        # the sequences and contexts whose figure was judged: later figures are other steps
     for q in storage:
         if q in stated_pt or q.start < first:
             continue
@@ -334,9 +337,15 @@ def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity],
         s = next((s for s in reversed(seqs) if c.start < s.start < q.start and q.start - s.start < 120), None)
         if s is None and (_PER_SEQ.match(text[q.start + len(q.text):q.start + len(q.text) + 30]) or
                           _ONE_SEQ.search(text[max(0, c.start - 40):c.start])):
+            if c.start in judged:
+                continue                # the one sequence's cache was said already: this figure is another step
+            judged.add(c.start)
             out.append(judge(rule, q, per_token * c.value,
                              f"{fmt_num(c.value)} tokens × {human(per_token, 'B')} per token", "B", tolerance))
-        elif s is not None and re.search(r"\bcache|\bneed|\bmemory", text[s.start:q.start + len(q.text) + 40], _F):
+        elif s is not None and s.start not in judged and (
+                re.search(r"\bcache|\bneed|\bmemory", text[s.start:q.start + len(q.text) + 40], _F)
+                or re.search(r"\bof (?:them|those|these)$", s.text, _F)):
+            judged.add(s.start)
             out.append(judge(rule, q, per_token * c.value * s.value,
                              f"{fmt_num(s.value)} sequences × {fmt_num(c.value)} tokens × {human(per_token, 'B')} per token",
                              "B", tolerance))

@@ -56,6 +56,7 @@ _RUSH = (r"\b(?:the|a|morning|evening|lunch|holiday|daily|traffic) (?:rush|spike
 _PEAK_WORD, _AVERAGE_WORD = re.compile(r"\bpeak", _F), re.compile(r"\baverage|\bon average|\bmean\b", _F)
 _RUSH_WORDS, _CLAUSE_MARK = re.compile(_RUSH, _F), re.compile(r"[;,]")
 _NEXT_CLAUSE = re.compile(r"[;:]|\bbut\b")   # (compiled once: read around every rate)
+_ABOVE_IT = re.compile(r"\b(?:more|higher|above|over|rising|spiking|bigger|greater)\b", _F)
 
 
 def is_peak(text: str, q: Quantity) -> bool:
@@ -71,8 +72,10 @@ def is_peak(text: str, q: Quantity) -> bool:
                    default=10 ** 6)
     # "rush" in the next clause names what comes next ("500/s; the evening rush is 3x"), not this figure, and so
     # does "peak" after a semicolon ("3,000 a second on average; at peak it's 4x")
+    # and a peak said to be above it ("twenty-three hundred per second, more at peaks") makes it the base
     peak = min((start - m.end() if m.end() <= start else max(0, m.start() - end)
-                for m in _PEAK_WORD.finditer(window) if not _NEXT_CLAUSE.search(window[end:m.start()])),
+                for m in _PEAK_WORD.finditer(window) if not _NEXT_CLAUSE.search(window[end:m.start()])
+                and not (m.start() >= end and _ABOVE_IT.search(window[end:m.start()]))),
                default=10 ** 6)
     p, a = min(peak, dist(_RUSH_WORDS, clause=True)), dist(_AVERAGE_WORD)
     return p < 10 ** 6 and p < a
@@ -154,15 +157,24 @@ _FAN_VERB = re.compile(r"\bfan(?:s|ned|ning)?[- ]?outs? (?:to|of|is|across|over)
                        r"maybe |some )?$", _F)
 
 
+_TOP_BEFORE = re.compile(r"\b(?:the\s+)?(?:top|best|highest[- ]scored|highest[- ]scoring)\s+$", _F)
+_A_RATE = re.compile(r"^\s*(?:[a-z-]+\s+){0,3}?(?:a|per|each|every)\s+(?:second|sec|minute|min)\b", _F)
+
+
 def fan_outs(text: str) -> list[tuple[float, int]]:
     """(items per request, where it was said)."""
-    out = []
+    out: list[tuple[float, int]] = []
     for span in find_numbers(text):
         if span.value < 2:
             continue
         tail = text[span.end:span.end + 60]
+        if _A_RATE.match(tail):
+            continue        # "... for every request is half a billion predictions a second": the rate it makes
         before = text[max(0, span.start - 60):span.start]
         rated = _per_rated_thing(text, before)
+        if out and _TOP_BEFORE.search(before):
+            out.append((span.value, span.start))      # "... only takes the top twenty": the narrower fan-out
+            continue
         if _PER_REQ_AFTER.match(tail) or _per_rated_after(text, tail) or _FAN_VERB.search(before) or (
                 (_PER_REQ_BEFORE.search(before) or rated) and
                 (_FAN_AFTER.match(tail) or _counted_things(text, span, calls=rated))):

@@ -315,6 +315,18 @@ def _multiplier(q: Quantity, text: str) -> bool:
     return q.kind == "model_size" and q.value < 1e5 and bool(_TIMES_BEFORE.search(text[max(0, q.start - 12):q.start]))
 
 
+_DEVICES = r"(?:gpus?|cards?|a100s?|h100s?|h200s?|l4s?|l40s?|t4s?|v100s?|accelerators?|tpus?)"
+_DEVICE_BEFORE = re.compile(r"\b" + _DEVICES + r"\s+(?:with|of|at|having|that have|that hold|holding)\s+"
+                            r"(?:about\s+|roughly\s+)?$", re.I)
+_DEVICE_AFTER = re.compile(r"^(?:\s+(?:of\s+)?(?:memory|hbm|vram))?\s*" + _DEVICES + r"\b", re.I)
+
+
+def _device_memory(text: str, q: Quantity) -> bool:
+    """The memory of a device, said with it: "A100s with eighty gigabytes", "80 gigabyte cards"."""
+    return bool(_DEVICE_BEFORE.search(text[max(0, q.start - 40):q.start])
+                or _DEVICE_AFTER.match(text[q.start + len(q.text):q.start + len(q.text) + 30]))
+
+
 def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     out: list[Check | None] = []
     for i, p in enumerate(qs):
@@ -328,6 +340,8 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
                 continue
             if x.kind == "model_size" or not _near(p, x, 2):
                 break
+            if x.kind == "storage" and _device_memory(text, x):
+                continue            # "sixty-four A100s with eighty gigabytes": what a GPU holds, not the weights
             if x.kind == "storage" and not x.has("per_param") and not x.has("rate") and not x.has("per_item") \
                     and x.value > _PER_PARAM_MAX:
                 mem = x
