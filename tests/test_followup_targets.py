@@ -174,3 +174,17 @@ def test_after_a_non_answer_to_a_story_question_the_probe_asks_for_the_closest_r
     first = "If you had to detect drift in a model, what would you look at first?"
     assert choice.choose(drift, "Not sure.", "non_answer", [first], [drift.prompt], content.gaps,
                          target="no real answer").question == first
+
+
+def test_a_design_that_only_sets_its_own_figures_is_probed_for_its_requirements_unless_it_asks() -> None:
+    content = default_content()
+    q = content.question("sd-notification-ranking")
+    own = ("Let's say fifty million users and a hundred million candidate pushes a day. The design is a queue, a "
+           "scorer and a scheduler, and I'd trade a few sends for fewer opt-outs, watching the opt-out rate.")
+    ids = [g.id for g in score_answer(own, question=q, round_spec=content.round("system-design"),
+                                      rubric=content.rubric("system-design")).gaps]
+    assert "no_clarifying" in ids
+    checked = own.replace("a day.", "a day; let me know if that's off.")
+    ids = [g.id for g in score_answer(checked, question=q, round_spec=content.round("system-design"),
+                                      rubric=content.rubric("system-design")).gaps]
+    assert "no_clarifying" not in ids
