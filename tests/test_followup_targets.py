@@ -151,3 +151,40 @@ def test_one_option_with_nothing_weighed_is_retold_with_the_candidates_own_choic
     assert choice.asks_why("no_tradeoff", "Why did you choose FSDP with full sharding?")
     assert not choice.asks_why("missing_point", "Why did you choose FSDP with full sharding?")
     assert not choice.asks_why("no_tradeoff", "What is FSDP?")
+
+
+def test_after_a_non_answer_to_a_story_question_the_probe_asks_for_the_closest_real_case_not_a_plan() -> None:
+    """"Tell me about a time you disagreed ..." / "I haven't really had a conflict": not "what would be your first
+    step here?" (a plan the round does not want), and a model question asking what they would do is not asked."""
+    content = default_content()
+    story = content.question("bh-disagreement")
+    answer = "Honestly, I have not really had a conflict with anyone. I get along with people."
+    probe = choice.bank_followup(story, "non_answer", [story.prompt], content.gaps, "no real answer", answer)
+    assert probe in content.gaps["non_answer"].story_followups and "would" not in probe
+    plan = choice.choose(story, answer, "non_answer", ["If you had to make a decision, what would you do?"],
+                         [story.prompt], content.gaps, target="no real answer")
+    assert plan.source == "bank" and plan.question == probe
+    closest = "What is the closest you have come to disagreeing with a colleague on a technical decision?"
+    assert choice.choose(story, answer, "non_answer", [closest], [story.prompt], content.gaps,
+                         target="no real answer").question == closest
+    # a question that asks for a plan or an explanation keeps its first-step probes
+    drift = content.question("ts-drift-types")
+    assert choice.bank_followup(drift, "non_answer", [drift.prompt], content.gaps, "no real answer", "Not sure.") \
+        in content.gaps["non_answer"].followups
+    first = "If you had to detect drift in a model, what would you look at first?"
+    assert choice.choose(drift, "Not sure.", "non_answer", [first], [drift.prompt], content.gaps,
+                         target="no real answer").question == first
+
+
+def test_a_design_that_only_sets_its_own_figures_is_probed_for_its_requirements_unless_it_asks() -> None:
+    content = default_content()
+    q = content.question("sd-notification-ranking")
+    own = ("Let's say fifty million users and a hundred million candidate pushes a day. The design is a queue, a "
+           "scorer and a scheduler, and I'd trade a few sends for fewer opt-outs, watching the opt-out rate.")
+    ids = [g.id for g in score_answer(own, question=q, round_spec=content.round("system-design"),
+                                      rubric=content.rubric("system-design")).gaps]
+    assert "no_clarifying" in ids
+    checked = own.replace("a day.", "a day; let me know if that's off.")
+    ids = [g.id for g in score_answer(checked, question=q, round_spec=content.round("system-design"),
+                                      rubric=content.rubric("system-design")).gaps]
+    assert "no_clarifying" not in ids

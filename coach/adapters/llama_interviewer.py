@@ -183,7 +183,7 @@ class LlamaInterviewer:
             "gap": self.template.gap_names.get(gap) or choice.gap_description(gap, self.gaps),
             "found": findings.plain(gap, found.evidence, answer, question.talking_points, found.check)
             if found.evidence else "-",
-            "hint": self.template.hints.get(gap, ""),
+            "hint": choice.for_kind(self.template.hints, gap, question, ""),
             "draft": choice.bank_followup(question, gap, asked, self.gaps, target, answer),
         }
 

@@ -119,11 +119,13 @@ def _load_gaps(path: Path, shown: str) -> dict[str, GapSpec]:
         check.choice(gid, GAP_IDS, top, "gap")
         where = top.at(f"gap '{gid}'")
         table = check.table_of(table, where, f"[{gid}]")
-        check.known_keys(table, ("description", "followups"), where)
+        check.known_keys(table, ("description", "followups", "story_followups"), where)
         followups = check.text_list(table, "followups", where, lo=2, hi=3)
-        for i, text in enumerate(followups, 1):
-            check.spoken_question(text, where.at(f"followups {i}"))
-        gaps[gid] = GapSpec(gid, check.text(table, "description", where), followups)
+        story = check.text_list(table, "story_followups", where, lo=2, hi=3) if "story_followups" in table else ()
+        for key, texts in (("followups", followups), ("story_followups", story)):
+            for i, text in enumerate(texts, 1):
+                check.spoken_question(text, where.at(f"{key} {i}"))
+        gaps[gid] = GapSpec(gid, check.text(table, "description", where), followups, tuple(story))
     missing = [g for g in GAP_IDS if g not in gaps]
     if missing:
         top.fail(f"no entry for gap {', '.join(missing)}")

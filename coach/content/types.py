@@ -19,6 +19,9 @@ class GapSpec:
     id: str                       # one of GAP_IDS
     description: str
     followups: tuple[str, ...]    # spoken questions, each ending in "?"
+    # asked instead when the question wants a past story ("Tell me about a time ..."), where a first step or a
+    # rough plan does not fit; empty when the gap's own probes fit both
+    story_followups: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

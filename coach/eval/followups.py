@@ -103,7 +103,7 @@ def well_formed(text: str) -> bool:
 
 def on_gap(reply_text: str, source: str, gap: str, question: Question, gaps: dict[str, Any],
            target: str | Finding = "") -> bool:
-    bank = {f.text for f in question.followups if f.gap == gap} | set(getattr(gaps.get(gap), "followups", ()))
+    bank = {f.text for f in question.followups if f.gap == gap} | set(choice.generic_probes(gap, question, gaps))
     if source == "bank":
         return reply_text in bank
     return any(w in reply_text.lower() for w in choice.gap_words(gap, target, question))

@@ -26,6 +26,10 @@ ABOUT_THE_QUESTION = ("non_answer", "off_topic")
 # After a non-answer, restating the question is fine when it narrows it to a first step.
 NARROWING = words.phrases("narrowing", "phrases")      # prompts/followup_words.toml [narrowing]
 
+# A follow-up asking what the candidate would do (prompts/followup_words.toml [plan]): after a non-answer to a
+# question that wants a past story, not asked (`asks_for_a_plan`).
+PLAN = words.phrases("plan", "phrases")
+
 # Gaps whose follow-up asks for something the candidate has not said yet: the model's question must not ask
 # for a talking point already covered. (After a wrong figure, or "we", the question builds on what was said.)
 ASKS_FOR_CONTENT = ("missing_point", "no_tradeoff", "no_monitoring", "no_clarifying", "no_numbers")
@@ -36,14 +40,35 @@ NEAR_COPY = 0.7
 GENERIC = "Can you give me one concrete example from your own work that shows that?"
 
 
-def opening(openers: Mapping[str, Sequence[str]], gap: str, question: Question) -> tuple[str, ...]:
-    """How the model's question opens for this gap (the prompt's `## openers`): the entry for the gap and
-    the kind of answer asked for ("non_answer story": a past story; "non_answer plan": anything else)
-    when there is one, else the gap's own, else nothing (any opener of the grammar)."""
+def wants_story(question: Question) -> bool:
+    """Does the question ask for a past story ("Tell me about a time ...")? Else it asks for a plan, a design
+    or an explanation (a hypothetical story question, "what would you do if ...", is a plan)."""
     from coach.scoring import STORY_ROUNDS
 
-    kind = "story" if question.round in STORY_ROUNDS and not question.hypothetical else "plan"
-    return tuple(openers.get(f"{gap} {kind}") or openers.get(gap) or ())
+    return question.round in STORY_ROUNDS and not question.hypothetical
+
+
+def for_kind(table: Mapping[str, Any], gap: str, question: Question, default: Any = None) -> Any:
+    """A per-gap entry of the prompt (`## openers`, `## hints`) for the kind of answer asked for: "non_answer
+    story" for a past story, "non_answer plan" for anything else, when there is one; else the gap's own."""
+    kind = "story" if wants_story(question) else "plan"
+    return table.get(f"{gap} {kind}") or table.get(gap) or default
+
+
+def opening(openers: Mapping[str, Sequence[str]], gap: str, question: Question) -> tuple[str, ...]:
+    """How the model's question opens for this gap (the prompt's `## openers`, see `for_kind`), else nothing
+    (any opener of the grammar)."""
+    return tuple(for_kind(openers, gap, question, ()))
+
+
+def generic_probes(gap: str, question: Question, gaps: Mapping[str, Any]) -> list[str]:
+    """The gap's generic probes (rubrics/gaps.toml): for a question that wants a past story, its story probes
+    first ("What is the closest you have come to that ...?" after "I haven't really had that happen"), where
+    "what would be your first step here?" asks for a plan the round does not want."""
+    spec = gaps.get(gap)
+    generic = list(getattr(spec, "followups", ()) or ())
+    story = list(getattr(spec, "story_followups", ()) or ())
+    return story + generic if story and wants_story(question) else generic
 
 
 def gap_description(gap: str, gaps: Mapping[str, Any]) -> str:
@@ -109,12 +134,20 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
     if target and len(own) > 1:
         aim = guards.content_words(target)
         own.sort(key=lambda text: -len(guards.content_words(text) & aim))     # stable: ties keep the bank's order
-    generic = list(getattr(gaps.get(gap), "followups", ()) or ())
+    generic = generic_probes(gap, question, gaps)
     others = [f.text for f in question.followups if f.gap != gap]
     for text in own + _about_missed(gap, target) + generic + others:
         if fresh(text):
             return str(text)
     return GENERIC
+
+
+def asks_for_a_plan(gap: str, text: str, question: Question) -> bool:
+    """After a non-answer to a question that wants a past story, does the follow-up ask what the candidate would
+    do ("If you had to make a decision, what would you do?")? A story round asks for the closest real case."""
+    low = text.lower()
+    return gap == "non_answer" and wants_story(question) and any(re.search(r"\b" + re.escape(p) + r"\b", low)
+                                                                for p in PLAN)
 
 
 def _about_missed(gap: str, evidence: str) -> list[str]:
@@ -243,6 +276,8 @@ def choose(
         verdicts = [guards.Verdict(v.text, ("asks for a point already covered",), v.score)
                     if v.ok and already_answered(v.text, question, covered) and not asks_why(gap, v.text) else v
                     for v in verdicts]
+    verdicts = [guards.Verdict(v.text, ("asks for a plan after a story question",), v.score)
+                if v.ok and asks_for_a_plan(gap, v.text, question) else v for v in verdicts]
     winner = max((v for v in verdicts if v.ok), key=lambda v: v.score, default=None)
     shown = tuple(v.text for v in verdicts)
     if winner is not None and guards.similarity(winner.text, draft) < NEAR_COPY:

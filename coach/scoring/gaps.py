@@ -8,7 +8,8 @@ Ordering the interviewer relies on (it probes gaps[0]):
        stories (behavioral, deep-dive, hiring-manager, cross-functional, recruiter):
          no_result 0.8 (0.65 when the result has no number), we_not_i 0.75 (0.6 when some "I"),
          no_context 0.5
-       system-design: no_numbers 0.8, no_clarifying 0.7, no_tradeoff 0.65, no_monitoring 0.6
+       system-design: no_numbers 0.8, no_clarifying 0.7 (also when it only sets its own figures and asks
+         nothing), no_tradeoff 0.65, no_monitoring 0.6
        technical-screen, coding: missing_point 0.5-0.8 (by the share missed), no_tradeoff 0.45
   4. too_long 0.3-0.45 (by how far past 1.5x the time box): an answer that ran far past its time
      box is cut to its headline before anything else is asked of it;
@@ -101,6 +102,8 @@ def find_gaps(a: Analysis) -> list[Gap]:
         if not a.clarifying:
             gaps.append(Gap("no_clarifying", 0.7, f'no requirement, assumption or scale question; it opens: '
                                                   f'"{opening}"'))
+        elif (own := set_own_figures(a)) is not None:
+            gaps.append(Gap("no_clarifying", 0.7, f'it sets its own figures and asks nothing: "{own}"'))
         if not a.tradeoffs:
             gaps.append(Gap("no_tradeoff", 0.65, f'no alternative weighed ("instead of", "trade-off", '
                                                  f'"X over Y", "the downside") in {words} words'))
@@ -133,6 +136,25 @@ def find_gaps(a: Analysis) -> list[Gap]:
         gaps.append(Gap("wrong_claim", 0.85, f'"{quote(first.evidence, 100)}" states that {claim}{more}'))
     gaps = [g for g in gaps if g.id in GAP_IDS]
     return sorted(gaps, key=lambda g: (-g.severity, _ORDER.get(g.id, 99)))
+
+
+# A design's own assumptions ("let's say thirty million users", "I'm assuming around thirty teams"), and what asks
+# the interviewer about the problem ("how many requests arrive at peak?", "what I need from you", "I'd want to know").
+_OWN_FIGURES = re.compile(r"\bassum\w*|\blet'?s say\b|\bsay we (?:get|have)\b", re.I)
+_ASKS = re.compile(r"\?|\bfrom you\b|\b(?:let me know|tell me|correct me) if\b|\b(?:want|like|need) to (?:know|find out|hear|check|confirm|understand)\b|\bask",
+                   re.I)
+
+
+def set_own_figures(a: Analysis) -> str | None:
+    """A design whose only scoping is figures it sets itself, asking the interviewer nothing, quoted (its first
+    assumption); else None. Assumptions said aloud are credited in the level, but a strong interviewer still asks
+    which requirements the candidate would have checked: the numbers were never the interviewer's."""
+    from coach.scoring.signals import CLARIFY
+
+    scoping = [s.text for s in a.sents if CLARIFY.search(s.text)]
+    if not scoping or _ASKS.search(a.text) or any(CLARIFY.search(_OWN_FIGURES.sub(" ", s)) for s in scoping):
+        return None
+    return quote(scoping[0], 100)
 
 
 # A closing clause that tells how things ended without a figure ("... and the false declines went back to
@@ -174,7 +196,7 @@ _ADVICE = {
     "we_not_i": "Say what you did yourself: {e}.",
     "no_context": "Open with a sentence of context (where, when, what was at stake): {e}.",
     "no_numbers": "Put numbers on the design (users, QPS, latency, storage): {e}.",
-    "no_clarifying": "Start by stating assumptions or asking about scale: {e}.",
+    "no_clarifying": "Start by asking about users, scale and success, and check the assumptions you make: {e}.",
     "no_tradeoff": "Name what you gave up and the option you rejected: {e}.",
     "no_monitoring": "Say how you would watch it and roll it out or back: {e}.",
     "missing_point": "Cover the points a strong answer covers: {e}.",
