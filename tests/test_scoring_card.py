@@ -96,6 +96,17 @@ def test_bad_math_comes_before_the_rounds_key_gap() -> None:
     assert [g.id for g in card.gaps][:2] == ["bad_math", "no_clarifying"]
 
 
+def test_a_question_about_the_problem_answered_at_once_still_clarified_it() -> None:
+    """"Can I check the model size and the latency target? Seven billion parameters, ..." asks before designing,
+    though the candidate then answers it: no "no clarifying" gap (the interview would not answer it, though)."""
+    design = ("I'd use a two tower model for retrieval and a gradient boosted ranker on top, with a feature store for "
+              "user features and an approximate nearest neighbour index.")
+    asked = score_answer("Can I check the model size and the response time we need? Seven billion parameters and "
+                         "under a second, fine. " + design, round_spec=DESIGN)
+    assert "no_clarifying" not in [g.id for g in asked.gaps]
+    assert "no_clarifying" in [g.id for g in score_answer(design, round_spec=DESIGN).gaps]
+
+
 def test_too_long_is_flagged_from_timestamps() -> None:
     t = Transcript(STRONG, segments=(Segment(0, 200, STRONG[:200]), Segment(200.5, 400, STRONG[200:])))
     card = score_answer(t, round_spec=BEHAVIORAL)

@@ -223,8 +223,19 @@ def clarifying(sents: list[Sentence], asked_too: bool = True) -> list[str]:
         return [named]
     if not asked_too:
         return []
-    from coach.interview.clarify import questions_in_answer     # here: clarify's answers read the scorecard
-    return list(questions_in_answer(" ".join(s.text for s in sents)))
+    from coach.interview.clarify import clarifying_questions, questions_in_answer   # here: clarify reads the card
+    from coach.interview.clarify_answer import parts_asked
+    asked = list(questions_in_answer(" ".join(s.text for s in sents)))
+    if asked:
+        return asked
+    # a question about a fact of the problem the candidate then answers at once ("Can I check the model size and the
+    # latency target? Thirteen billion parameters, first token in a second."): not one for the interviewer to answer,
+    # but the requirement was asked about before the design, which is what the gap is about. A design question put
+    # to oneself ("What happens when the classifier is unsure? It goes to the human queue") names no such fact.
+    for s in sents:
+        if s.text.rstrip().endswith("?") and (one := clarifying_questions(s.text)) and any(parts_asked(one)):
+            return one
+    return []
 
 
 _TECH_LOWER = re.compile(r"(?<![a-z0-9])(?=[a-z0-9])" + TECH_TERMS.pattern[2:])   # case-sensitive on lowered text: faster
