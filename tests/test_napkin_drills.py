@@ -118,6 +118,18 @@ def test_a_correct_worked_answer_passes(content, qid: str) -> None:
     assert sizing.score >= 4.0
 
 
+@pytest.mark.parametrize("qid", sorted(CORRECT))
+def test_the_card_says_the_estimate_made_the_score_not_the_story_rules(content, qid: str) -> None:
+    """An estimate is no story: the card's "how the score was made" names the range check and the weighted
+    dimensions, and matches the score shown (it used to say "no story: no action told -> 1" beside a 4.2)."""
+    card = score_answer(CORRECT[qid], question=content.question(qid), round_spec=content.round("napkin-math"),
+                        rubric=content.rubric("napkin-math"))
+    assert card.calibration.kind == "estimate" and not card.is_story
+    assert card.calibration.level == pytest.approx(max(1.0, card.overall))
+    assert any("in range" in step for step in card.calibration.steps), card.calibration.steps
+    assert not any("no story" in step for step in card.calibration.steps)
+
+
 @pytest.mark.parametrize("qid", sorted(WRONG))
 def test_a_wrong_answer_is_flagged_with_the_right_figure(content, qid: str) -> None:
     text, right = WRONG[qid]

@@ -117,6 +117,12 @@ def apply(card: Scorecard, question: Question, quantities: list[Quantity], text:
     overall = round(sum(d.score * d.weight for d in dims) / weight, 2) if dims else card.overall
     kept = tuple(line for line in card.feedback if line not in dropped and
                  (result.ok or not line.startswith("Arithmetic checks out")))   # the range has the last word
+    # how the score was made: the estimate's range and the dimensions, not the story rules (which found "no story")
+    how = ("the estimate: " + result.message,
+           "the dimensions weighted: " + ", ".join(f"{d.name.lower()} {d.score:.1f} x{d.weight:.2f}" for d in dims)
+           + f" -> {overall:.1f}")
+    calibration = dataclasses.replace(card.calibration, kind="estimate", level=max(1.0, min(5.0, overall)),
+                                      steps=how) if card.calibration is not None else None
     return dataclasses.replace(card, gaps=tuple(gaps), feedback=tuple(feedback) + kept,
-                               dimensions=tuple(dims), overall=overall)
+                               dimensions=tuple(dims), overall=overall, calibration=calibration)
 
