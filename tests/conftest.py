@@ -77,11 +77,11 @@ def coach_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     return home
 
 
-def speak_to_wav(text: str, path: Path, rate: int = 140) -> Path:
+def speak_to_wav(text: str, path: Path, rate: int = 140, voice: str = "en-us") -> Path:
     """Render `text` with espeak-ng: real speech audio for the real speech model."""
     if not shutil.which("espeak-ng"):
         pytest.fail("espeak-ng is required for the tests (run ./scripts/install)")
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", str(rate), "-w", str(path), text], check=True, capture_output=True)
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(path), text], check=True, capture_output=True)
     return path
 
 

@@ -9,6 +9,7 @@ import numpy as np
 
 from coach.ports import SAMPLE_RATE
 from coach.streaming.pieces import PIECE_S, cut_points, sparse
+from tests.conftest import speak_to_wav
 
 STORY = ("So the biggest mistake, I think, was on our ranking team a couple of years ago. We were migrating the feature "
          "pipeline from a nightly batch job to a streaming one, and I signed off on the cutover without a shadow period "
@@ -43,13 +44,9 @@ def test_a_segment_too_long_for_its_words_was_skipped_and_speech_at_any_pace_was
 def test_a_long_spoken_answer_read_from_a_file_keeps_its_words(tmp_path: Path, transcriber) -> None:
     """espeak-ng's default voice at its default pace: read whole, Whisper skipped 25 s of this answer (40 of
     118 words came back)."""
-    import subprocess
-
     from coach.adapters.audio_io import decode_file
 
-    wav = tmp_path / "story.wav"
-    subprocess.run(["espeak-ng", "-v", "en", "-s", "175", "-w", str(wav), STORY], check=True, capture_output=True)
-    audio = decode_file(wav)
+    audio = decode_file(speak_to_wav(STORY, tmp_path / "story.wav", rate=175, voice="en"))
     assert len(audio) > 30 * SAMPLE_RATE                 # longer than one Whisper window
     heard = transcriber.transcribe(audio)
     assert len(heard.text.split()) >= 0.85 * len(STORY.split()), heard.text

@@ -352,7 +352,9 @@ def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity],
     return out
 
 
-_GPU_MEM = re.compile(r"^\s*(?:gb|gigabytes?|gigs?)\s*(?:gpus?|cards?|a100s?|h100s?|accelerators?)\b", _F)
+# the devices a memory figure can belong to ("80 gigabyte cards", "A100s with eighty gigabytes")
+DEVICES = r"(?:gpus?|cards?|a100s?|h100s?|h200s?|l4s?|l40s?|t4s?|v100s?|accelerators?|tpus?)"
+_GPU_MEM = re.compile(r"^\s*(?:gb|gigabytes?|gigs?)\s*" + DEVICES + r"\b", _F)
 _COUNT_BEFORE = re.compile(r"(?:^|\W)(?P<n>[\w,.-]+)\s+(?:of (?:our|the|these|those)\s+)?(?:x\s+|×\s*)?$", _F)
 _SINGLE = re.compile(r"\b(?:a single|one)\s+$", _F)
 _COUNT_AFTER = re.compile(r"^[^.;]{0,40}?\b(?P<n>[\w,.-]+(?:[- ][a-z]+)?)\s+(?:gpus|cards|of them|accelerators)\b", _F)

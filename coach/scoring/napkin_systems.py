@@ -7,6 +7,7 @@ import re
 from typing import Callable
 
 from coach.scoring import napkin_rates
+from coach.scoring.napkin_llm import DEVICES
 from coach.scoring.napkin_judge import EXACT_TOLERANCE, TOLERANCE, Check, _judge, _tol
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
@@ -315,10 +316,9 @@ def _multiplier(q: Quantity, text: str) -> bool:
     return q.kind == "model_size" and q.value < 1e5 and bool(_TIMES_BEFORE.search(text[max(0, q.start - 12):q.start]))
 
 
-_DEVICES = r"(?:gpus?|cards?|a100s?|h100s?|h200s?|l4s?|l40s?|t4s?|v100s?|accelerators?|tpus?)"
-_DEVICE_BEFORE = re.compile(r"\b" + _DEVICES + r"\s+(?:with|of|at|having|that have|that hold|holding)\s+"
+_DEVICE_BEFORE = re.compile(r"\b" + DEVICES + r"\s+(?:with|of|at|having|that have|that hold|holding)\s+"
                             r"(?:about\s+|roughly\s+)?$", re.I)
-_DEVICE_AFTER = re.compile(r"^(?:\s+(?:of\s+)?(?:memory|hbm|vram))?\s*" + _DEVICES + r"\b", re.I)
+_DEVICE_AFTER = re.compile(r"^(?:\s+(?:of\s+)?(?:memory|hbm|vram))?\s*" + DEVICES + r"\b", re.I)
 
 
 def _device_memory(text: str, q: Quantity) -> bool:
