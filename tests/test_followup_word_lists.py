@@ -15,9 +15,9 @@ from coach.paths import PROJECT_ROOT
 
 @pytest.fixture
 def fresh_lists() -> Iterator[None]:
-    words._table.cache_clear()
+    words._TABLE.cache_clear()
     yield
-    words._table.cache_clear()
+    words._TABLE.cache_clear()
 
 
 def test_the_vague_guard_uses_the_file_s_words() -> None:

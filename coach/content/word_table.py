@@ -30,6 +30,10 @@ class WordTable:
         except KeyError as exc:
             raise KeyError(f"{self._folder().name}/{self.file}: no list [{section}] {name}") from exc
 
+    def names(self, section: str) -> tuple[str, ...]:
+        """The lists of `[section]`, in file order (none when there is no such section)."""
+        return tuple(self._table.get(section, {}))
+
     def words(self, section: str, name: str) -> tuple[str, ...]:
         """The words of `[section] name`, in file order."""
         return tuple(str(self.raw(section, name)).split())
