@@ -112,9 +112,10 @@ def test_the_fifth_to_ninth_fresh_parts_are_loaded_apart_with_their_chains(part:
     assert (part in graded.CLEAN, part in graded.PARTS) == (clean, not clean)
 
 
-@pytest.mark.parametrize("part, prefix, min_answers, min_chains", [("fresh12", "12", 40, 16), ("fresh13", "13", 48, 24)])
-def test_the_twelfth_and_thirteenth_parts_are_loaded_apart_with_their_chains(part: str, prefix: str, min_answers: int,
-                                                            min_chains: int) -> None:
+@pytest.mark.parametrize("part, prefix, min_answers, min_chains",
+                         [("fresh12", "12", 40, 16), ("fresh13", "13", 48, 24), ("fresh14", "14", 48, 24)])
+def test_the_twelfth_to_fourteenth_parts_are_loaded_apart_with_their_chains(part: str, prefix: str, min_answers: int,
+                                                                            min_chains: int) -> None:
     from coach.eval import graded
     answers = [g for g in graded.load_graded() if g.part == part]
     chains = [c for c in graded.load_chains() if graded.chain_part(c) == part]
@@ -122,17 +123,6 @@ def test_the_twelfth_and_thirteenth_parts_are_loaded_apart_with_their_chains(par
     assert len({g.round for g in answers}) == 8 and {g.level for g in answers} == {"senior", "staff"}
     assert len(chains) >= min_chains and 2 * sum(bool(c["wrong"]) for c in chains) == len(chains)
     assert part in graded.PARTS and part not in graded.CLEAN   # scored clean, then folded into tuning
-
-
-def test_the_fourteenth_part_is_loaded_apart_as_a_clean_check() -> None:
-    from coach.eval import graded
-    answers = [g for g in graded.load_graded() if g.part == "fresh14"]
-    chains = [c for c in graded.load_chains() if graded.chain_part(c) == "fresh14"]
-    assert len(answers) == 48 and all(g.id.startswith("f14-") and g.folder == "fresh14" for g in answers)
-    assert {g.round for g in answers} == set(graded.STORY_ROUNDS) | {"technical-screen", "coding", "system-design"}
-    assert {g.level for g in answers} == {"senior", "staff"} and {g.grade for g in answers} == {1, 2, 3, 4, 5}
-    assert len(chains) == 24 and 2 * sum(bool(c["wrong"]) for c in chains) == len(chains)
-    assert "fresh14" in graded.CLEAN and "fresh14" not in graded.PARTS   # scored once, never tuned on
 
 
 def test_mean_score_rises_with_the_grade(figures) -> None:
