@@ -189,3 +189,16 @@ def test_other_groups_taking_up_the_work_is_scope_and_direction() -> None:
     said = staff_signals("Four other analytics groups now use the template for every service they launch.")
     assert "scope across teams" in said and "long-term direction" in said
     assert "scope across teams" not in staff_signals("We grouped the alerts by owner and fixed the noisiest ones.")
+
+
+def test_the_result_is_quoted_from_what_happened_not_from_the_lesson_drawn() -> None:
+    text = ("Two years ago I pushed to replace our hand-tuned search boosts with a learned ranker. A teammate asked "
+            "me to prove the gain on last quarter's logs before we committed a team to it. I replayed ninety days of "
+            "queries through both and the learned ranker won by a fraction of a point on clicks, at the cost of a "
+            "feature pipeline nobody owned. So I dropped the proposal and retuned three of the boosts myself in a week. "
+            "Search clicks held, and the merchandising team got its fixes two weeks sooner. What I took from it is to measure the "
+            "headroom before I argue for a rebuild.")
+    r = _star(text)
+    assert r.result.evidence[0].startswith("Search clicks held")
+    lines = score_answer(text).feedback
+    assert any(line.startswith('Result is measured: "Search clicks held') for line in lines), lines

@@ -438,9 +438,14 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         # (and a measured outcome before an unmeasured one: "it worked out fine" is no quote for a measured result)
         def unmeasured(k: int) -> bool:
             return c == "result" and not _MEASURE.search(_COUNTED_NOUN.sub(" ", _TIMING.sub(" ", sents[k].text.lower())))
+        # (and what happened before what was learned: "What I took from it is ..." is no quote for the outcome)
+        def lesson(k: int) -> bool:
+            return c == "result" and bool(_REFLECTION.search(sents[k].text.lower()))
         first = primary[c] if c == "situation" else sorted(
             primary[c], key=lambda k: (not lead(k), early(k), unmeasured(k), -strength.get(k, 0.0)))
-        idx = first + carried[c] + [k for k in secondary[c] if k not in primary[c]]
+        told = first + carried[c]
+        outcomes = [k for k in told if not lesson(k) and not early(k)]
+        idx = outcomes + [k for k in told if k not in outcomes] + [k for k in secondary[c] if k not in primary[c]]
         return tuple(sents[k].text for k in idx[:4])
 
     def share(c: str, with_secondary: bool = False) -> float:
