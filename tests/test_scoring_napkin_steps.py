@@ -57,6 +57,14 @@ def test_a_figure_about_something_else_is_not_checked() -> None:
                    "85 ms.", "scale") == []
 
 
+def test_a_from_to_change_in_another_clause_is_not_the_halving() -> None:
+    # the halving is of the alerts; "from two weeks to three days" is a change told on its own
+    assert _checks("Each goal gets a number, like halving alerts per night or taking onboarding from two weeks to "
+                   "three days.", "scale") == []
+    right = _checks("We halved the p99 from 120 ms to 60 ms.", "scale")
+    assert len(right) == 1 and right[0].ok
+
+
 def test_a_peak_said_as_a_rush_is_checked_against_the_stated_multiple() -> None:
     wrong = _checks("The parcel tracker sees about five hundred lookups a second; the evening rush runs three times "
                     "the average, so call it fifteen thousand lookups a second at the rush.", "peak")

@@ -75,6 +75,11 @@ _TIME_FRAME = re.compile(r"\b(?:within|in|over|inside|after|by|for)\s+(?:the\s+)
                          re.IGNORECASE)
 
 
+# another clause between the scale word and a "from": "halving pages per week or cutting the retrain from a week to
+# a day" halves the pages; the week-to-a-day is a change of its own
+_NEXT_CLAUSE = re.compile(r"[,;]|\b(?:or|and|but|while|then)\b", re.IGNORECASE)
+
+
 def _scale(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol: float) -> list[Check | None]:
     out: list[Check | None] = []
     for m in _SCALE.finditer(text):
@@ -95,7 +100,7 @@ def _scale(qs: list[Quantity], text: str, judge: Callable[..., Check | None], to
         before = [q for q in qs if q.start + len(q.text) <= m.start()]
         if named is None and not any(q.start >= sentence_start for q in before):
             named = next((q for q in qs if m.end() <= q.start < sentence_end and text[m.end():q.start].strip()
-                          .lower().endswith("from")), None)
+                          .lower().endswith("from") and not _NEXT_CLAUSE.search(text[m.end():q.start])), None)
         base = named or (before[-1] if before else None)
         if base is None or base.value <= 0:
             continue
