@@ -35,6 +35,10 @@ def test_blaming_the_partner_costs_a_level_and_names_the_pitfall(content) -> Non
     assert blamed.overall < fair.overall - 0.5
     assert any("pitfall" in s and "Blaming" in s for s in blamed.calibration.steps)
     assert not any("pitfall" in s for s in fair.calibration.steps)
+    # the card says which pitfall, quoting the sentence, and what does better
+    line = next(x for x in blamed.feedback if x.startswith("Pitfall:"))
+    assert "entirely their fault" in line and "Instead:" in line
+    assert not any(x.startswith("Pitfall:") for x in fair.feedback)
 
 
 def test_warning_against_the_pitfall_is_not_falling_into_it(content) -> None:  # type: ignore[no-untyped-def]
