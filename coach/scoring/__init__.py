@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from coach.domain import Question, RoundSpec, Rubric, Transcript
 from coach.scoring import delivery as _delivery
-from coach.scoring import claims, levels, napkin, plan_steps, sidestep, signals, sizing, star, talking_points
+from coach.scoring import claims, levels, napkin, pitfalls, plan_steps, sidestep, signals, sizing, star, talking_points
 from coach.scoring.gaps import Gap, feedback, find_gaps
 from coach.scoring.napkin import Check
 from coach.scoring.calibrate import Calibration, answer_kind, calibrate, to_score
@@ -92,6 +92,7 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
         # the detector reads every sentence; only a design answer's level and gaps ask what it heard
         clarifying=signals.clarifying(sents, asked_too=round_id in DESIGN_ROUNDS),
         non_answer=na, question=question, wrong=wrong,
+        lapses=pitfalls.fallen(question, sents) if na is None else (),
     )
     dims, expected = resolve_rubric(rubric, round_spec, round_id, a.narrative, bool(quantities), bool(production))
     a.expected_sizing = expected

@@ -117,6 +117,7 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
     else:
         levels.technical(a, t)
     if a.non_answer is None:
+        _lapses(a, t)
         levels.stock_phrases(a, t)
         levels.chronology(a, t)
         levels.delivery(a, t)
@@ -155,6 +156,21 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
     _wrong_claims(a, t)              # last: no bonus lifts an answer past a wrong claim
     lvl = round(max(1.0, min(5.0, t.level)), 2)
     return Calibration(lvl, kind, tuple(t.steps), tuple(found), missing, dimension_mean)
+
+
+# A pitfall the question names, fallen into (coach/scoring/pitfalls.py): the judgement the interviewer listens for
+# on this question went wrong, whatever the structure around it. Each costs LAPSE_COST of a level, up to LAPSE_MOST,
+# down to no lower than LAPSE_FLOOR (the rubrics' level 2: the parts are there, the judgement is not); an answer
+# already below it has lost its level for other reasons and loses nothing more.
+LAPSE_COST, LAPSE_MOST, LAPSE_FLOOR = 1.0, 2, 2.0
+
+
+def _lapses(a: Any, t: Trace) -> None:
+    lapses = tuple(getattr(a, "lapses", ()) or ())
+    if lapses and t.level > LAPSE_FLOOR:
+        n = min(len(lapses), LAPSE_MOST)
+        after = max(t.level - LAPSE_COST * n, LAPSE_FLOOR)
+        t.add(round(after - t.level, 2), "falls into the question's pitfall: " + "; ".join(x.pitfall for x in lapses[:n]))
 
 
 # The rubrics' level 1 is "states something incorrect" and level 3 asks for a correct definition and mechanism: one

@@ -92,10 +92,11 @@ def _unconditioned(sentence: str) -> str:
     return IF_CLAUSE.sub(lambda c: c.group(0) if FINE_AFTER.search(sentence[c.end():]) else " ", sentence)
 
 
-def states(m: Misconception, sentence: str) -> bool:
+def states(m: Misconception, sentence: str, negation_in_cue: bool = False) -> bool:
     """Whether the sentence states the misconception as true: a cue fires and nothing near it denies it, or a cue
     set of concept groups or a swap of two meanings fires (coach/scoring/concepts.py). What the sentence only
-    supposes ("if you ..., ") is not stated."""
+    supposes ("if you ..., ") is not stated. `negation_in_cue`: a negation the cue itself matches is part of what it
+    hears ("nothing ever broke"), not a denial of it (a question's pitfalls, coach/scoring/pitfalls.py)."""
     if IF_CLAUSE.search(sentence):
         sentence = _unconditioned(sentence)
     if any(concepts.fires(c, sentence) for c in m.concepts) or any(concepts.swapped(w, sentence) for w in m.swaps):
@@ -105,7 +106,7 @@ def states(m: Misconception, sentence: str) -> bool:
             continue                     # (the literal text every match holds is not there)
         for hit in _compiled(cue).finditer(sentence):
             before = sentence[_clause_start(sentence, hit.start()):hit.start()]
-            if NEGATED.search(hit.group(0)) or NEAR_BEFORE.search(before) or DENY_BEFORE.search(before) \
+            if (not negation_in_cue and NEGATED.search(hit.group(0))) or NEAR_BEFORE.search(before) or DENY_BEFORE.search(before) \
                     or DENY_AFTER.search(sentence[hit.end():]):
                 continue
             return True

@@ -212,6 +212,10 @@ def feedback(a: Analysis, gaps: list[Gap]) -> list[str]:
     lines = [_ADVICE.get(g.id, "{e}").format(e=g.evidence) for g in gaps[:3]]
     if a.non_answer is not None:
         return lines
+    if a.lapses:         # a pitfall the question names (coach/scoring/pitfalls.py): what it was and what does better
+        lapse = a.lapses[0]
+        lines.insert(min(1, len(lines)), f'Pitfall: {lapse.pitfall.lower()} ("{quote(lapse.evidence, 90)}"). '
+                                         f"Instead: {lapse.better[0].lower()}{lapse.better[1:]}.")
     if a.staff_missing and family(a) == "technical":
         # a technical answer's staff step sits on top of a correct answer: no story of other teams is asked for
         lines.insert(min(1, len(lines)), "At staff level, add " + " or ".join(a.staff_missing) +

@@ -46,6 +46,7 @@ class Analysis:
     expected_sizing: tuple[str, ...] = field(default_factory=tuple)
     staff_missing: tuple[str, ...] = field(default_factory=tuple)
     wrong: tuple[Any, ...] = field(default_factory=tuple)     # claims.WrongClaim: misconceptions stated as true
+    lapses: tuple[Any, ...] = field(default_factory=tuple)    # pitfalls.Lapse: the question's pitfalls fallen into
 
     @property
     def narrative(self) -> bool:
