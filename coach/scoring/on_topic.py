@@ -37,7 +37,13 @@ def _starts(words: str, phrases: tuple[str, ...] = ()) -> re.Pattern[str]:
 def topics(prompt: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The topics a prompt asks about, each with the pattern of the words a story on it names."""
     return tuple((name, _starts(str(_TABLE.raw(name, "told")), _phrases(name)))
-                 for name in _TABLE.sections() if _starts(str(_TABLE.raw(name, "asked"))).search(prompt))
+                 for name in _TABLE.sections() if _asked(name).search(prompt))
+
+
+def _asked(section: str) -> re.Pattern[str]:
+    """The phrases of a prompt that ask about the topic, each from a word start to anywhere ("mentor" in "mentored")."""
+    phrases = sorted((str(p) for p in _TABLE.raw(section, "asked")), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")", re.I)
 
 
 def _phrases(section: str) -> tuple[str, ...]:
