@@ -30,6 +30,10 @@ class WordTable:
         except KeyError as exc:
             raise KeyError(f"{self._folder().name}/{self.file}: no list [{section}] {name}") from exc
 
+    def sections(self) -> tuple[str, ...]:
+        """Every `[section]` of the file, in file order."""
+        return tuple(self._table)
+
     def names(self, section: str) -> tuple[str, ...]:
         """The lists of `[section]`, in file order (none when there is no such section)."""
         return tuple(self._table.get(section, {}))

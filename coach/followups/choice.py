@@ -136,7 +136,8 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
         own.sort(key=lambda text: -len(guards.content_words(text) & aim))     # stable: ties keep the bank's order
     generic = generic_probes(gap, question, gaps)
     others = [f.text for f in question.followups if f.gap != gap]
-    for text in own + _about_missed(gap, target) + generic + others:
+    aimed = _about_missed(gap, target)     # (the topic a story missed is nearer than the bank's own steer back)
+    for text in (aimed + own if gap == "off_topic" else own + aimed) + generic + others:
         if fresh(text):
             return str(text)
     return GENERIC
@@ -150,9 +151,16 @@ def asks_for_a_plan(gap: str, text: str, question: Question) -> bool:
                                                                 for p in PLAN)
 
 
+# The scorer's evidence for a story that never reaches its question's topic (coach/scoring/on_topic.py)
+_ASTRAY = re.compile(r"^the question asks about (.+?), and the story never comes to it")
+
+
 def _about_missed(gap: str, evidence: str) -> list[str]:
     """A missed talking point asked about by name ("Tell me about the measured outcome and the relationship
-    afterwards."): closer to the answer than the gap's generic question."""
+    afterwards."), or the topic a story never reached ("Let's come back to what I asked: a mistake of your own.
+    ..."): closer to the answer than the gap's generic question."""
+    if gap == "off_topic" and (astray := _ASTRAY.search(evidence)):
+        return [f"Let's come back to what I asked: {astray.group(1)}. Which one comes to mind, and what did you do?"]
     if gap != "missing_point":
         return []
     points = re.findall(r'"([^"]+)"', evidence)

@@ -12,7 +12,8 @@ from dataclasses import replace
 
 from coach.domain import Question, RoundSpec, Rubric, Transcript
 from coach.scoring import delivery as _delivery
-from coach.scoring import claims, levels, napkin, pitfalls, plan_steps, sidestep, signals, sizing, star, talking_points
+from coach.scoring import (claims, levels, napkin, on_topic, pitfalls, plan_steps, sidestep, signals, sizing, star,
+                           talking_points)
 from coach.scoring.gaps import Gap, feedback, find_gaps
 from coach.scoring.napkin import Check
 from coach.scoring.calibrate import Calibration, answer_kind, calibrate, to_score
@@ -67,6 +68,15 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
         na = signals.NonAnswer("non_answer", f'{len(text.split())} words and no event told, only how they are in '
                                              f'general: "{" ".join(text.split())[:120]}"')
         star_report = star.no_story(sents)
+    if (na is None or na.gap == "off_topic") and story and round_id in STORY_ROUNDS and not followup:
+        # a story, well told or not, about something not asked is off topic, and the card names what it missed (for
+        # the follow-up to steer back to); one that reaches the topic in its own words is not ("I thought daily
+        # was needed ... he came round" answers a question about a disagreement, sharing none of its words)
+        reached = on_topic.reaches(text, question)
+        if reached is False:
+            na, star_report = on_topic.off_topic(text, question), star.no_story(sents)
+        elif reached and na is not None:
+            na, star_report = None, star.analyse(sents, followup=followup)
     if na is None and (declined := sidestep.sidestep([s.text for s in sents])) is not None:
         na, star_report = declined, star.no_story(sents)      # polite, long enough, and no answer to the question
     if na is None and (levels.stock(text) or levels.career_lines(round_id, sents, text)):

@@ -25,6 +25,7 @@ from typing import Any
 
 from coach.domain import GAP_IDS
 from coach.scoring import story_outcome
+from coach.scoring.decisions import decided_without_reason
 from coach.scoring.rubric import Analysis, family
 from coach.scoring.text import quote, times
 
@@ -55,6 +56,10 @@ class Gap:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Gap":
         return cls(str(d.get("id", "")), float(d.get("severity", 0.0)), str(d.get("evidence", "")))
+
+
+# A question that asks about a choice made: its why comes before its outcome.
+_ASKS_A_CHOICE = re.compile(r"\b(?:decision|decide|choice|choose|chose|trade-?offs?|alternatives?|options?)\b", re.I)
 
 
 def find_gaps(a: Analysis) -> list[Gap]:
@@ -96,6 +101,11 @@ def find_gaps(a: Analysis) -> list[Gap]:
             gaps.append(Gap("we_not_i", 0.6, f'"we" {times(we)}, "I" {times(i)}'))
         if not star.situation.present and not plan:
             gaps.append(Gap("no_context", 0.5, f'no situation or stakes; it opens: "{opening}"'))
+        if (decided := decided_without_reason(star.sentences, star.labels)) is not None:
+            # a choice told with no why: the why is what a question about a decision asks first, before the outcome
+            about_a_choice = a.question is not None and _ASKS_A_CHOICE.search(a.question.prompt)
+            gaps.append(Gap("no_tradeoff", 0.82 if about_a_choice else 0.55,
+                            f'the decision is told, not why: "{quote(decided, 100)}"'))
     elif fam == "design":
         if not a.quantities:
             gaps.append(Gap("no_numbers", 0.8, f"0 quantities in {words} words"))

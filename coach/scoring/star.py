@@ -21,6 +21,7 @@ from coach.scoring.star_cues import (
     _OWNED_ROLE, _PAST, _ROLE_LEAD, _PERFECT, _PLAN, _REFLECTION, _RESOURCED, _SUCCESS_DEF, _WHOSE_CHANGE,
     _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _TEST_STEP, _UNSURE, _VERDICT,
 )
+from coach.scoring.decisions import decided_without_reason
 from coach.scoring.star_notes import improvement
 from coach.scoring.text import Sentence, quote, times
 
@@ -475,6 +476,8 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         notes["action"].append(f"actions are {a_share:.0%} of the answer; aim for about half")
     if not ev["action"]:
         notes["action"].append("no sentence says what you did (\"I built ...\", \"I proposed ...\")")
+    elif (decided := decided_without_reason([s.text for s in sents], labels)) is not None:
+        notes["action"].append(f'the decision is told, not why: "{quote(decided, 80)}"; say what made it the right call')
     if ev["result"]:
         first = next((e for e in ev["result"] if _MEASURE.search(e.lower())), ev["result"][0])
         notes["result"].append(f'measurable: "{quote(first, 120)}"' if measurable

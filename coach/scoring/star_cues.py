@@ -127,6 +127,13 @@ TASK = [
 _AGREED = re.compile(r"\b(?:i|we|they|he|she|everyone|both (?:teams|sides|orgs|groups|leads)|all \w+ teams|the (?:[a-z-]+ )"
                      r"{0,2}(?:team|teams|leads?|directors?|managers?|owners?)) (?:all |finally |eventually )?(?:agreed|"
                      r"signed off)\b", _F)
+# A decision made, told by the one (or the team) who made it: "we went with", "I picked", "we settled on", "the call
+# was to". What it chose is the step; why and what came of it are told apart (or missed).
+_DECIDED = re.compile(r"\b(?:i|we)(?:\s+(?:also|then|finally|eventually|ultimately|quickly|just|initially))?\s+(?:"
+                      r"went with|going with|chose|picked|opted (?:for|to)|settled on|landed on|decided (?:to|on|that|against)|"
+                      r"made the (?:call|decision|choice)|committed to|bet on|ended up (?:going with|choosing|picking|using|"
+                      r"with|keeping|moving|building|shipping|buying))\b|"
+                      r"\b(?:the|my|our) (?:final )?(?:call|decision|choice|pick) was (?:to|that|for)\b", _F)
 ACTION = [
     (re.compile(_I + rf"(?:{_ACTION_VERBS})\b", _F), 2.5),
     (re.compile(_I + _PAST_VERB + r"\b", _F), 2.3),
@@ -139,17 +146,22 @@ ACTION = [
     (re.compile(r"\bwe(?:\s+(?:also|then|first|eventually|finally|quickly))?\s+" + _PAST_VERB + r"\b", _F), 1.8),
     # an agreement reached is a step of the story (label_sentence: unless an outcome is told with it)
     (_AGREED, 2.2),
+    # a decision made is a step, however it is told: "we went with the managed store", "the call was to wait"
+    (_DECIDED, 2.4),
 ]
 # A change verb in its verb forms (not the nouns "growth", "delivery" or the term "gradient boosted").
 _CHANGE = (r"\b(?<!to )(?<!would )(?:(?:reduc|increas|improv|decreas|rais|sav|doubl|tripl|halv|accelerat|declin)(?:e|ed|es|ing)|"
-           r"(?:(?<!gradient )(?<!gradient-)boost|lower|gain|climb|jump|lift|recover|block|dipp?|spik|slipp?)(?:ed|s|ing)?|"
+           # (a model's name is no change: "the boosted ranker", "boosted trees")
+           r"(?:(?<!gradient )(?<!gradient-)boost(?!ed (?:[a-z-]+ )?(?:trees?|rankers?|models?|classifiers?|regressors?|ensembles?)\b)|"
+           r"lower|gain|climb|jump|lift|recover|block|dipp?|spik|slipp?)(?:ed|s|ing)?|"
            r"cut|cuts|cutting|dropp(?:ed|ing)|drops?|grew|grows?|growing|brought|shrank|shrunk|sped|"
            # "added" is a change only with a gain measured in points: "the tuned model added about a point"
            r"added(?= (?:about |roughly |nearly |almost |another |an extra )?(?:a|one|two|three|four|five|half a|"
            r"\d[\d.]*) ?(?:points?|percent|%|pp)\b)|"
-           r"fell|falls?|falling|rose|rises?|rising|caught|blocked|stayed|remained|settled|lost|loses|"
+           # (a choice made is a step, not a change: "we settled on", "we went with")
+           r"fell|falls?|falling|rose|rises?|rising|caught|blocked|stayed|remained|settled(?! on\b)|lost|loses|"
            # movement verbs are a change only with a direction: "went from", "came down", not "went through"
-           r"went(?=[^.]{0,40}?\b(?:up|down|from|to|under|below|above|within|back)\b)|"
+           r"went(?! with\b)(?=[^.]{0,40}?\b(?:up|down|from|to|under|below|above|within|back)\b)|"
            r"came(?=[^.]{0,40}?\b(?:up|down|to|under|below|above|within|back)\b)|"     # "came from" is an origin
            r"moved(?=[^.]{0,40}?\b(?:up|down|from)\b)|kept(?=[^.]{0,30}?\b(?:under|below|above|within)\b))\b")
 _NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\ba point\b|\b(?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\btwice\b|\bzero\b|\bx\b|\b(?:one|two|three|four|five|six|seven|eight|"

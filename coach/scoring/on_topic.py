@@ -1,0 +1,73 @@
+"""Is a story about what its question asked? A conflict story told to "tell me about a mistake you made" is not.
+
+A question's topics are the `rubrics/story_topics.toml` sections whose `asked` word starts appear in its prompt; a
+story on a topic names one of the section's `told` words or `phrases`, or a distinctive word of the question's own
+prompt (its talking points are too broad: "what they launched" is a point of a mentoring story, and of any project). A story (a past first-person step, STORY_WORDS words or more) that names none of them answers
+another question, however well it is told.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from coach import paths
+from coach.content.word_table import WordTable
+from coach.domain import Question
+from coach.scoring.signals import NonAnswer, quote_short
+from coach.scoring.star_cues import ACT_CLAUSE
+from coach.scoring.text import content_stems
+
+_TABLE = WordTable(paths.rubrics_dir, "story_topics.toml")
+STORY_WORDS = 40         # a story this long has had room to reach its topic
+# Words of a story question's prompt that name no topic: "Tell me about a time you ... What did you do?"
+_FRAME = frozenset(content_stems(
+    "tell me about time you your describe walk through give example what did do how happened actually work working "
+    "while someone something strongly technical decision colleague manager project model team teams one "
+    "it its find out turned learn learned change changed after made significant lot"))
+
+
+def _starts(words: str, phrases: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """Any word starting with one of `words`, or any whole phrase of `phrases`."""
+    starts = [re.escape(w) for w in sorted(words.split(), key=len, reverse=True)]
+    whole = [re.escape(p) + r"\b" for p in sorted(phrases, key=len, reverse=True)]
+    return re.compile(r"\b(?:" + "|".join(whole + starts) + r")", re.I)
+
+
+@lru_cache(maxsize=256)
+def topics(prompt: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The topics a prompt asks about, each with the pattern of the words a story on it names."""
+    return tuple((name, _starts(str(_TABLE.raw(name, "told")), _phrases(name)))
+                 for name in _TABLE.sections() if _asked(name).search(prompt))
+
+
+def _asked(section: str) -> re.Pattern[str]:
+    """The phrases of a prompt that ask about the topic, each from a word start to anywhere ("mentor" in "mentored")."""
+    phrases = sorted((str(p) for p in _TABLE.raw(section, "asked")), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")", re.I)
+
+
+def _phrases(section: str) -> tuple[str, ...]:
+    return tuple(str(p) for p in _TABLE.raw(section, "phrases")) if "phrases" in _TABLE.names(section) else ()
+
+
+def reaches(text: str, question: Question | None) -> bool | None:
+    """Whether a story reaches the topic its question asked about: None when there is no question, it asks for a
+    plan, its prompt names no known topic, or the answer is no story or too short to judge."""
+    if question is None or question.hypothetical:
+        return None
+    asked = topics(question.prompt)
+    low = text.lower()
+    if not asked or len(low.split()) < STORY_WORDS or not ACT_CLAUSE.search(low):
+        return None
+    own = set(content_stems(question.prompt)) - _FRAME
+    return any(told.search(text) for _, told in asked) or bool(own & set(content_stems(text)))
+
+
+def off_topic(text: str, question: Question | None) -> NonAnswer | None:
+    """The off_topic finding of a story that never reaches what its question asked (see `reaches`), naming the
+    topic in words ("a mistake of your own") for the follow-up to steer back to."""
+    if question is None or reaches(text, question) is not False:
+        return None
+    topic = str(_TABLE.raw(topics(question.prompt)[0][0], "name"))
+    return NonAnswer("off_topic", f'the question asks about {topic}, and the story never comes to it: '
+                                  f'"{quote_short(text)}"')
