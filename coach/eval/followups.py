@@ -54,6 +54,7 @@ from coach.interview import clarify
 from coach.followups import choice, guards
 from coach.followups.findings import Finding
 from coach.paths import PROJECT_ROOT
+from coach.scoring import on_topic
 from coach.scoring.gaps import Gap
 
 DATA_DIR = PROJECT_ROOT / "tests" / "data" / "answers"
@@ -86,8 +87,10 @@ def all_cases() -> list[dict[str, Any]]:
 
 
 def closest_question(text: str, questions: list[Question]) -> Question:
-    """The round's question whose talking-point words the answer shares most (the scorer's set has no ids)."""
+    """The round's question whose talking-point words the answer shares most (the scorer's set has no ids), among
+    those whose topic the story reaches: a case written with no question is paired with one it answers."""
     said = guards.content_words(text)
+    questions = [q for q in questions if on_topic.reaches(text, q) is not False] or questions
 
     def overlap(q: Question) -> int:
         words = guards.content_words(" ".join(q.talking_points) + " " + " ".join(k for ks in q.keywords for k in ks))
