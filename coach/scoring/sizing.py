@@ -119,6 +119,12 @@ _COST_BEFORE = re.compile(r"\b(?:costs?|costing|bill|spend|spent|pay|paid|budget
 _POINTS = re.compile(r"^\s*points?\b", re.I)
 _METRIC = re.compile(rf"\b(?:{METRICS})\b[^.;]{{0,40}}$", re.I)
 _BARE_PERIOD = re.compile(r"^(?:per|a|an|/|each|every)\s*(?:second|minute|hour|day|night|week|month|quarter|year)$", re.I)
+# a number named by a part of a model's or a vector's shape said right before it ("of dimension 128", "hidden size
+# 5120", "rank 16", "heads of 128"): that part's size, never a restatement of the figure before it (a head dimension
+# is no parameter count)
+_SHAPE_BEFORE = re.compile(r"\b(?:dimensions?|dims?|width|size|rank|depth|layers?|heads?|blocks?|experts?|"
+                           r"vocab(?:ulary)?|version)\s*(?:of|is|=|:|at)?\s*(?:about |around |roughly )?$", re.I)
+_POWER_OF_TEN = re.compile(r"\de\+?\d|\bto the\b", re.I)
 _TOTAL = re.compile(r"\b(?:in total|total|overall|altogether|all together)\b", re.I)
 
 
@@ -327,6 +333,10 @@ def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
         if span.value == 0 or (1900 <= span.value <= 2100 and span.value == int(span.value)
                                and span.text.isdigit()):
             continue                      # a year ("in 2019."), not "2,000 at peak" or "two thousand at peak"
+        if _POWER_OF_TEN.search(span.text):
+            continue                      # "6e21 over 3.84e15,": a power of ten is a compute figure, not a count again
+        if _SHAPE_BEFORE.search(text[max(0, span.start - 40):span.start]):
+            continue                      # "heads of dimension 128.": a size of the model's shape, not a restatement
         for j in range(i - 1, -1, -1):
             pspan, pum, psi = out[j]
             if psi != si:
