@@ -45,6 +45,26 @@ CHAINS: list[tuple[str, str, str | None, float]] = [
      "80 GB GPU, so we shard it.", None, 0),
     ("no-fit-wrong", "In bf16 a 30 billion parameter model's weights take about 60 GB, which won't fit on two 80 GB "
      "GPUs, so we shard it.", "gpus_for_memory", 1),
+    # a training cluster: a deadline the run keeps, memory per GPU after sharding, a count said with the price, a
+    # per-GPU rate of tokens (not of FLOPs), the cache's per-token figure rather than the corpus's
+    ("deadline-right", "Pretraining needs 3e22 FLOPs. At 300 teraflops each on 256 GPUs that is about 390,000 "
+     "seconds, four and a half days, which fits inside the three weeks we were given.", None, 0),
+    ("deadline-wrong", "Pretraining needs 3e22 FLOPs. At 300 teraflops each on 256 GPUs that is about 39,000 "
+     "seconds.", "training_time", 390_625),
+    ("sharded-state-right", "Adam state for the 7 billion parameter model is about 112 GB, spread with ZeRO across 16 "
+     "GPUs, which leaves about 7 GB each. The corpus is 1.5 trillion tokens, roughly 6 TB of text.", None, 0),
+    ("price-count-right", "Sharding the state over 8 GPUs keeps it small. At $2 per GPU-hour, 256 GPUs for 100 hours "
+     "cost about $51,000 for the run.", None, 0),
+    ("price-count-wrong", "Sharding the state over 8 GPUs keeps it small. At $2 per GPU-hour, 256 GPUs for 100 hours "
+     "cost about $5,100 for the run.", "cost", 51_200),
+    ("tokens-per-gpu-right", "The 256 GPUs sustain 7.7e16 FLOPs a second, about 2 million tokens a second, or roughly "
+     "7,800 tokens a second per GPU. With ZeRO the state is split across 8 GPUs.", None, 0),
+    ("cache-per-token-right", "Text runs about 4 bytes per token in the corpus. With 32 layers, 8 KV heads and a head "
+     "dimension of 128 in bf16 the cache is about 131 KB per token, so a 4,096 token context holds roughly 537 MB per sequence.",
+     None, 0),
+    ("cache-per-token-wrong", "Text runs about 4 bytes per token in the corpus. With 32 layers, 8 KV heads and a head "
+     "dimension of 128 in bf16 the cache is about 131 KB per token, so a 4,096 token context holds roughly 54 MB per sequence.",
+     "kv_cache", 537e6),
     # a period said with a cost ("monthly") is its period, not a time said earlier
     ("cost-monthly-right", "So the plan is 40 GPUs, and we can check it by re-running a week of saved chats. "
      "Billed at close to $3 per GPU-hour, that pool comes to about 86,000 dollars monthly.", None, 0),

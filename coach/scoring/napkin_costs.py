@@ -57,6 +57,10 @@ def _hourly_prices(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quanti
                                            text[p.start + len(p.text):after.start]):
             out.append((p, after))           # "two fifty an hour for each of the 30 GPUs"
             continue
+        if after is not None and (n is None or n.sentence != p.sentence) and \
+                any(x.kind == "cost" and x.start > after.start and x.sentence == p.sentence for x in qs):
+            out.append((p, after))           # "At $2 per GPU-hour, 512 GPUs for 130 hours cost ...": the count said with it
+            continue
         if n is None:
             continue
         between = text[n.start:p.start + len(p.text) + 25]

@@ -42,6 +42,7 @@ _PER_TOKEN = re.compile(r"^[^.;\d]{0,25}?\b(?:per|a|each|every|for (?:one|each|e
                         r"token\b", _F)
 _PER_SECOND = re.compile(r"^\s*(?:per second|/s|a second)\b|^\s*(?:each|per gpu|effective|per card|sustained|"
                          r"(?:a|per|on each|on one|for each) (?:card|gpu|chip|device|accelerator)\b)", _F)
+_LIMIT_BEFORE = re.compile(r"\b(?:within|inside|under|in under|less than|before|by|well within|well under)\s+(?:the\s+|a\s+|our\s+)?$", _F)
 # "a week of logged questions", "a month of traffic": a span of data (to replay, to train on), not a time a job takes
 _SPAN_OF_DATA = re.compile(r"^\s*of\s+(?!(?:training|pre-?training|fine-?tuning|compute|gpu|wall|work|running|"
                            r"the run|the job)\b)[a-z]", _F)
@@ -265,7 +266,10 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 rate_how = (f"{fmt_num(count)} GPUs × " if g else "") + f"{fmt_num(rate.value)} FLOP/s" + \
                     (f" × {used:.0%} utilisation" if used < 1 else "")
                 how = f"{fmt_num(work)} FLOPs ÷ " + (f"({rate_how})" if g or used < 1 else rate_how)
-                out.append(judge("training_time", d, work / (count * rate.value * used), how, "s", tolerance))
+                expected = work / (count * rate.value * used)
+                if _LIMIT_BEFORE.search(text[max(0, d.start - 25):d.start]) and expected <= d.value * tolerance:
+                    continue        # "room for restarts inside the two weeks": a bound the run keeps, not its time
+                out.append(judge("training_time", d, expected, how, "s", tolerance))
     if n and not train and re.search(r"\b(?:decod\w*|generat\w*|inference|forward pass|per token|one token|"
                                      r"(?:each|every|a single) (?:new |output )?token)\b", text, _F):
         said: Fig | None = None         # the answer's own FLOPs per token
@@ -353,6 +357,9 @@ def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity],
     for q in storage:
         if q in stated_pt or q.start < first:
             continue
+        # the chain follows the per-token figure said last before it ("4 bytes of text per token" for the corpus,
+        # then "131 KB per token" of cache: a context's cache is the second)
+        per_token = next((p.value for p in reversed(stated_pt) if p.start < q.start), per_token)
         c = next((c for c in reversed(ctx) if c.start < q.start and q.start - c.start < 300), None)
         if c is None:
             continue
