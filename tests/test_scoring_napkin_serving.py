@@ -65,6 +65,22 @@ CHAINS: list[tuple[str, str, str | None, float]] = [
     ("cache-per-token-wrong", "Text runs about 4 bytes per token in the corpus. With 32 layers, 8 KV heads and a head "
      "dimension of 128 in bf16 the cache is about 131 KB per token, so a 4,096 token context holds roughly 54 MB per sequence.",
      "kv_cache", 537e6),
+    # growth over a year is no peak of the starting rate; the peak it reached is the fan-out's base
+    ("growth-right", "The search API served about 2,000 queries a second at launch, and within a year peak was around "
+     "30,000. Each query reads 20 index shards, so at peak that is 600,000 shard reads a second.", None, 0),
+    ("growth-fanout-wrong", "The search API served about 2,000 queries a second at launch, and within a year peak was "
+     "around 30,000. Each query reads 20 index shards, so at peak that is 60,000 shard reads a second.", "fan_out",
+     600_000),
+    # the bytes said in the cache's own product stand over the weights' precision; a later total of the same
+    # chain is another step
+    ("kv-own-bytes-right", "In int8 the 13 billion parameter weights are about 13 GB. The model has 40 layers and 8 KV "
+     "heads with a head dimension of 128, so per token the cache is 2 × 40 × 8 × 128 × 2 bytes, roughly 164 KB per "
+     "token.", None, 0),
+    ("kv-own-bytes-wrong", "In int8 the 13 billion parameter weights are about 13 GB. The model has 40 layers and 8 KV "
+     "heads with a head dimension of 128, so per token the cache is 2 × 40 × 8 × 128 × 2 bytes, roughly 40 KB per "
+     "token.", "kv_cache", 163_840),
+    ("cache-pool-right", "Each request brings about 3,000 tokens of context at 160 KB per token, so each sequence "
+     "needs around 480 MB, and the 96 GB left on the pair of GPUs holds about 200 of them.", None, 0),
     # a period said with a cost ("monthly") is its period, not a time said earlier
     ("cost-monthly-right", "So the plan is 40 GPUs, and we can check it by re-running a week of saved chats. "
      "Billed at close to $3 per GPU-hour, that pool comes to about 86,000 dollars monthly.", None, 0),

@@ -201,6 +201,16 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 else f"{fmt_num(hidden[0].value)} hidden size") + f" × {nbytes:g} bytes")
         for q in storage:
             if q.start > width.start and _per_token(text, q):
+                # the bytes a value said in the product itself ("2 × 48 × 8 × 128 × 2 bytes") stand over a precision
+                # named for the weights ("in fp8 the weights are 34 GB"): the cache is often kept wider
+                in_product = [b for b in storage if width.start < b.start < q.start and 0.5 <= b.value <= 4
+                              and not _per_token(text, b)]
+                if in_product and in_product[-1].value != nbytes:
+                    own = in_product[-1].value
+                    out.append(judge("kv_cache", q, per_token / nbytes * own,
+                                     how.replace(f" × {nbytes:g} bytes", f" × {own:g} bytes") + " per token", "B",
+                                     tolerance))
+                    continue
                 out.append(judge("kv_cache", q, per_token, how + " per token", "B", tolerance))
     stated_pt = [q for q in storage if _per_token(text, q)]
     if stated_pt:        # the later steps follow the candidate's own per-token figure (its error is flagged once)

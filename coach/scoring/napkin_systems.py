@@ -156,6 +156,7 @@ def _bandwidth(qs: list[Quantity], text: str, factors: list[float]) -> list[Chec
 
 def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     out: list[Check | None] = []
+    used: set[tuple[int, int]] = set()
     for m in qs:
         if m.kind != "storage" or m.has("per_item") or m.has("per_param") or m.has("per_instance"):
             continue
@@ -191,8 +192,9 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
             if days:
                 how += f" over {human(days[0].value, 's')}"
             out.append(_judge("storage", m, u.value * each.value * size.value * period, how, factors))
-        elif count and (rate is None or count.start > rate.start):
-            per = _per_item_counts(text, count.start + len(count.text), size.start)
+        elif count and (rate is None or count.start > rate.start) and (count.start, size.start) not in used:
+            used.add((count.start, size.start))     # a later total of the same chain is another step ("... so each
+            per = _per_item_counts(text, count.start + len(count.text), size.start)   # needs 393 MB, and 126 GB holds 320")
             how = " × ".join([fmt_num(count.value)] + [fmt_num(v) for v in per] + [human(size.value, "B")])
             total = count.value * size.value
             for v in per:
