@@ -108,6 +108,15 @@ def test_a_checked_kv_figure_is_reported_once_as_right() -> None:
     assert not [c for c in checks if not c.ok], [c.message for c in checks]
 
 
+@pytest.mark.parametrize("days", ["about 203,000 seconds, roughly two and a half days", "about 2 million seconds, roughly 23 days"])
+def test_a_compute_slip_is_flagged_once_whichever_figure_the_time_follows(days: str) -> None:
+    text = ("Training a 13 billion parameter model on 500 billion tokens is about 3.9e21 FLOPs. On 64 GPUs at 300 "
+            f"teraflops each the run takes {days}.")
+    flagged = [c for c in score_answer(text).sizing.checks if not c.ok]
+    assert [c.rule for c in flagged] == ["training_flops"], [c.message for c in flagged]
+    assert flagged[0].expected == pytest.approx(3.9e22, rel=0.01)
+
+
 _KV_SMALL = next(m for m in field_misconceptions() if m.claim.startswith("The KV cache is small"))
 
 

@@ -259,6 +259,10 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                                                                           _EACH_RATE.match(text[q.start + len(q.text):]))]
     if rates and (totals or (n and toks and train)):
         work = totals[0].value if totals else k.training_flops * (n or 0.0) * toks[0].value
+        slipped = next((c for c in out if c is not None and c.rule == "training_flops" and not c.ok
+                        and totals and c.at == totals[0].start), None)
+        # a compute slip is flagged once: the time may follow from the figure said or from the right one
+        works = [work] + ([slipped.expected] if slipped is not None else [])
         rate = rates[0]
         ends = None                 # the time said for the run, and its restatements in the same sentence
         for d in qs:
@@ -275,8 +279,10 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 used = _utilisation(qs, text, rate.start, d.start)
                 rate_how = (f"{fmt_num(count)} GPUs × " if g else "") + f"{fmt_num(rate.value)} FLOP/s" + \
                     (f" × {used:.0%} utilisation" if used < 1 else "")
-                how = f"{fmt_num(work)} FLOPs ÷ " + (f"({rate_how})" if g or used < 1 else rate_how)
+                work = min(works, key=lambda w: max(w / (count * rate.value * used), d.value)
+                           / max(min(w / (count * rate.value * used), d.value), 1e-9))
                 expected = work / (count * rate.value * used)
+                how = f"{fmt_num(work)} FLOPs ÷ " + (f"({rate_how})" if g or used < 1 else rate_how)
                 if _LIMIT_BEFORE.search(text[max(0, d.start - 25):d.start]) and expected <= d.value * tolerance:
                     continue        # "room for restarts inside the two weeks": a bound the run keeps, not its time
                 out.append(judge("training_time", d, expected, how, "s", tolerance))
