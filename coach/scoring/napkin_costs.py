@@ -14,6 +14,8 @@ from coach.scoring.text import fmt_num
 
 _PERIOD_AFTER = re.compile(r"^\s*(?:for|over|in)\s+(?:the|a|one)\s+(?P<p>hour|day|week|month|year)\b", re.I)
 
+_SPAN_OF = re.compile(r"^\s*of\s+(?:logged |recorded |past |real |production )?(?:data|logs?|traffic|questions|queries|"
+                      r"requests|prompts|conversations|history|events|records)\b", re.I)   # a span of data, not a run
 _TOTAL_PRICE = re.compile(r"\b(?:in total|total|altogether|in all|combined|for all of them|for the lot)\b", re.I)
 _EACH_PRICE = re.compile(r"\b(?:each|apiece|per (?:gpu|machine|instance|node|box|card|server|replica))\b", re.I)
 _DUTY = re.compile(r"\b(?:every|each|a|per) (?:night|day|evening|morning)\b|\b(?:nightly|daily)\b", re.I)
@@ -54,6 +56,10 @@ def _hourly_prices(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quanti
         if after is not None and re.search(r"\b(?:for |on )?(?:each|every) of (?:the|our|those|these)\s*$",
                                            text[p.start + len(p.text):after.start]):
             out.append((p, after))           # "two fifty an hour for each of the 30 GPUs"
+            continue
+        if after is not None and (n is None or n.sentence != p.sentence) and \
+                any(x.kind == "cost" and x.start > after.start and x.sentence == p.sentence for x in qs):
+            out.append((p, after))           # "At $2 per GPU-hour, 512 GPUs for 130 hours cost ...": the count said with it
             continue
         if n is None:
             continue
@@ -124,7 +130,9 @@ def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | N
             elif c.unit == "$":
                 m = _PERIOD_AFTER.match(text[c.start + len(c.text):c.start + len(c.text) + 30])
                 adv = _PERIODIC.search(text[max(0, c.start - 200, text.rfind(". ", 0, c.start)):c.start])
-                dur = _last_before(qs, c, lambda x: x.kind == "duration")
+                # the time the fleet runs, said with the price or the cost (not a latency or a span said earlier)
+                dur = _last_before(qs, c, lambda x: x.kind == "duration" and x.sentence >= min(p.sentence, n.sentence)
+                                   and not _SPAN_OF.match(text[x.start + len(x.text):x.start + len(x.text) + 20]))
                 if m or adv:                 # "$7,000 for the month", "the monthly bill is about $7,000"
                     period = m.group("p").lower() if m else _ADVERB_DAYS[adv.group(1).lower()] if adv else ""
                     days = _PERIOD_DAYS[period]

@@ -40,7 +40,12 @@ _BARE_RATE_MIN = 1e11      # below any accelerator's FLOP rate: a bare "1,250 a 
 _UTILISATION = re.compile(r"^\s*(?:model flops |hardware )?(?:utili[sz]ation|mfu|efficiency)\b", _F)
 _PER_TOKEN = re.compile(r"^[^.;\d]{0,25}?\b(?:per|a|each|every|for (?:one|each|every|a)) (?:new |generated |output |decoded )?"
                         r"token\b", _F)
-_PER_SECOND = re.compile(r"^\s*(?:per second|/s|a second)\b|^\s*(?:each|per gpu|effective|per card|sustained)", _F)
+_PER_SECOND = re.compile(r"^\s*(?:per second|/s|a second)\b|^\s*(?:each|per gpu|effective|per card|sustained|"
+                         r"(?:a|per|on each|on one|for each) (?:card|gpu|chip|device|accelerator)\b)", _F)
+_LIMIT_BEFORE = re.compile(r"\b(?:within|inside|under|in under|less than|before|by|well within|well under)\s+(?:the\s+|a\s+|our\s+)?$", _F)
+# "a week of logged questions", "a month of traffic": a span of data (to replay, to train on), not a time a job takes
+_SPAN_OF_DATA = re.compile(r"^\s*of\s+(?!(?:training|pre-?training|fine-?tuning|compute|gpu|wall|work|running|"
+                           r"the run|the job)\b)[a-z]", _F)
 
 
 @dataclass(frozen=True)
@@ -105,7 +110,24 @@ def flops_figures(text: str) -> list[Fig]:
         elif bare_rates and span.words and span.value >= _BARE_RATE_MIN and \
                 re.search(r"\bten to the\b", span.text, _F) and _BARE_RATE.match(text[span.end:span.end + 20]):
             out.append(Fig(span.value, span.start, span.end, span.text))
-    return sorted(out, key=lambda f: f.start)
+    return sorted((_with_factor(text, f) for f in out), key=lambda f: f.start)
+
+
+_TIMES_BEFORE = re.compile(r"(?:\btimes|×|\bx)\s*$", _F)
+
+
+def _with_factor(text: str, f: Fig) -> Fig:
+    """A figure said as a factor of a product ("two times thirteen billion FLOPs a token") stands for the product:
+    the figure said is 26 billion, not thirteen."""
+    before = text[max(0, f.start - 30):f.start]
+    times = _TIMES_BEFORE.search(before)
+    if times is None:
+        return f
+    nums = find_numbers(before[:times.start()])
+    if not nums or before[nums[-1].end:times.start()].strip() or not 1 < nums[-1].value <= 100:
+        return f
+    start = f.start - len(before) + nums[-1].start
+    return Fig(f.value * nums[-1].value, start, f.end, text[start:f.end])
 
 
 _TOKEN_BEFORE = re.compile(r"\b(?:each|every|per|a single|one|a) token\s+(?:takes|needs|uses|costs|holds|is|adds|"
@@ -179,6 +201,16 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 else f"{fmt_num(hidden[0].value)} hidden size") + f" × {nbytes:g} bytes")
         for q in storage:
             if q.start > width.start and _per_token(text, q):
+                # the bytes a value said in the product itself ("2 × 48 × 8 × 128 × 2 bytes") stand over a precision
+                # named for the weights ("in fp8 the weights are 34 GB"): the cache is often kept wider
+                in_product = [b for b in storage if width.start < b.start < q.start and 0.5 <= b.value <= 4
+                              and not _per_token(text, b)]
+                if in_product and in_product[-1].value != nbytes:
+                    own = in_product[-1].value
+                    out.append(judge("kv_cache", q, per_token / nbytes * own,
+                                     how.replace(f" × {nbytes:g} bytes", f" × {own:g} bytes") + " per token", "B",
+                                     tolerance))
+                    continue
                 out.append(judge("kv_cache", q, per_token, how + " per token", "B", tolerance))
     stated_pt = [q for q in storage if _per_token(text, q)]
     if stated_pt:        # the later steps follow the candidate's own per-token figure (its error is flagged once)
@@ -227,12 +259,17 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                                                                           _EACH_RATE.match(text[q.start + len(q.text):]))]
     if rates and (totals or (n and toks and train)):
         work = totals[0].value if totals else k.training_flops * (n or 0.0) * toks[0].value
+        slipped = next((c for c in out if c is not None and c.rule == "training_flops" and not c.ok
+                        and totals and c.at == totals[0].start), None)
+        # a compute slip is flagged once: the time may follow from the figure said or from the right one
+        works = [work] + ([slipped.expected] if slipped is not None else [])
         rate = rates[0]
         ends = None                 # the time said for the run, and its restatements in the same sentence
         for d in qs:
             if ends is not None and d.start > ends:
                 break
-            if d.kind == "duration" and d.start > rate.start and d.unit == "s":
+            if d.kind == "duration" and d.start > rate.start and d.unit == "s" \
+                    and not _SPAN_OF_DATA.match(text[d.start + len(d.text):d.start + len(d.text) + 30]):
                 after = d.start + len(d.text)
                 stop = re.search(r"[.!?](?:\s|$)", text[after:])
                 ends = after + stop.start() if stop else len(text)
@@ -242,8 +279,13 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 used = _utilisation(qs, text, rate.start, d.start)
                 rate_how = (f"{fmt_num(count)} GPUs × " if g else "") + f"{fmt_num(rate.value)} FLOP/s" + \
                     (f" × {used:.0%} utilisation" if used < 1 else "")
+                work = min(works, key=lambda w: max(w / (count * rate.value * used), d.value)
+                           / max(min(w / (count * rate.value * used), d.value), 1e-9))
+                expected = work / (count * rate.value * used)
                 how = f"{fmt_num(work)} FLOPs ÷ " + (f"({rate_how})" if g or used < 1 else rate_how)
-                out.append(judge("training_time", d, work / (count * rate.value * used), how, "s", tolerance))
+                if _LIMIT_BEFORE.search(text[max(0, d.start - 25):d.start]) and expected <= d.value * tolerance:
+                    continue        # "room for restarts inside the two weeks": a bound the run keeps, not its time
+                out.append(judge("training_time", d, expected, how, "s", tolerance))
     if n and not train and re.search(r"\b(?:decod\w*|generat\w*|inference|forward pass|per token|one token|"
                                      r"(?:each|every|a single) (?:new |output )?token)\b", text, _F):
         said: Fig | None = None         # the answer's own FLOPs per token
@@ -331,6 +373,9 @@ def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity],
     for q in storage:
         if q in stated_pt or q.start < first:
             continue
+        # the chain follows the per-token figure said last before it ("4 bytes of text per token" for the corpus,
+        # then "131 KB per token" of cache: a context's cache is the second)
+        per_token = next((p.value for p in reversed(stated_pt) if p.start < q.start), per_token)
         c = next((c for c in reversed(ctx) if c.start < q.start and q.start - c.start < 300), None)
         if c is None:
             continue
@@ -380,6 +425,13 @@ def _gpu_count(text: str, at: int, end: int, per_gb: float) -> tuple[float, str]
     return None
 
 
+# the count said as what the memory does not fit on: "they cannot fit on one 80 GB GPU", "too big for a single card"
+_DOES_NOT_FIT = re.compile(r"\b(?:can'?t|cannot|can not|won'?t|will not|doesn'?t|does not|don'?t|do not|wouldn'?t|"
+                           r"would not)\s+(?:\w+\s+){0,2}?(?:fit|go|sit)\s+(?:on|in|into|onto)\s+(?:just\s+|even\s+)?"
+                           r"(?:a single\s+|[\w,.-]+\s+)?$|\btoo (?:big|large) (?:for|to fit on)\s+(?:just\s+|even\s+)?"
+                           r"(?:a single\s+|[\w,.-]+\s+)?$", _F)
+
+
 def _gpus_for_memory(text: str, storage: list[Quantity], judge: Callable[..., Check | None]) -> list[Check | None]:
     out: list[Check | None] = []
     for span in find_numbers(text):
@@ -396,6 +448,13 @@ def _gpus_for_memory(text: str, storage: list[Quantity], judge: Callable[..., Ch
             continue
         n, count_text = said
         need = mem.value / per
+        if _DOES_NOT_FIT.search(text[max(0, span.start - 60):span.start]):
+            if need > n:
+                continue      # "cannot fit on one 80 gigabyte GPU": the count it does not fit on, said right
+            how = f"{human(mem.value, 'B')} ÷ {human(per, 'B')} per GPU (it fits)"
+            fake = Quantity(text=count_text, value=n, unit="GPUs", kind="compute", raw=n, start=span.start)
+            out.append(judge("gpus_for_memory", fake, float(math.ceil(need - 1e-9)), how, "GPUs", 0.0, ok=False))
+            continue
         fake = Quantity(text=count_text, value=n, unit="GPUs", kind="compute", raw=n, start=span.start)
         how = f"{human(mem.value, 'B')} ÷ {human(per, 'B')} per GPU"
         expected = float(math.ceil(need - 1e-9))

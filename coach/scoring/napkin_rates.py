@@ -317,6 +317,8 @@ def _base(text: str, before: list[Quantity], target: Quantity) -> Quantity | Non
     return before[-1]
 
 
+_GROWTH = re.compile(r"\b(?:within|after|later|by then|by the end|grew|grown|rose|climbed|went up|since then|"
+                     r"over the (?:next|following)|years? on|months? on)\b", _F)
 _EVENT_NOUNS = re.compile(r"\b(?:orders|trips|rides|deliveries|bookings|purchases|transactions|payments|"
                           r"uploads|posts|messages|signups|sign-ups|applications|claims)\b", _F)
 
@@ -342,6 +344,9 @@ def _peak(qs: list[Quantity], text: str, q: Quantity) -> Check | None:
         break
     if avg is None or _events_to_requests(avg, q):
         return None
+    if any(d.kind == "duration" and avg.start < d.start < q.start for d in qs) and \
+            _GROWTH.search(text[avg.start:q.start]):
+        return None      # "started at 3,000 a second, and within a year peak was 40,000": growth, not a day's peak
     base = avg.value                     # per second, whether it was said per second or per day
     said = [f for f in said_factors(text[avg.start:q.start + len(q.text) + 20]) if f <= 20]
     ratio = q.value / base

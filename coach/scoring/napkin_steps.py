@@ -17,6 +17,7 @@ All are exact in their inputs, so the tolerance is napkin.EXACT_TOLERANCE unless
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -80,6 +81,23 @@ _TIME_FRAME = re.compile(r"\b(?:within|in|over|inside|after|by|for)\s+(?:the\s+)
 _NEXT_CLAUSE = re.compile(r"[,;]|\b(?:or|and|but|while|then)\b", re.IGNORECASE)
 
 
+# a reason said with the scale word: what the factor counts ("doubled for keys and values", "doubled to cover ...")
+_FACTOR_REASON = re.compile(r"^\s*(?:for|to (?:cover|account for|count)|because (?:of|there are)|since there are)\b",
+                            re.IGNORECASE)
+
+
+def _factor_of_product(text: str, sentence_start: int, m: re.Match[str], new: float, said: float, tol: float) -> bool:
+    """Whether the scale word is one factor of a product that goes on: two figures or more said before it in the
+    sentence, and either what the factor counts said with it or the product of all of them giving the figure said."""
+    nums = [n.value for n in find_numbers(text[sentence_start:m.start()]) if n.value > 0]
+    if len(nums) < 2:
+        return False
+    if _FACTOR_REASON.match(text[m.end():m.end() + 30]):
+        return True
+    product = new * math.prod(nums)
+    return 1 / tol <= said / product <= tol
+
+
 def _scale(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol: float) -> list[Check | None]:
     out: list[Check | None] = []
     for m in _SCALE.finditer(text):
@@ -110,6 +128,9 @@ def _scale(qs: list[Quantity], text: str, judge: Callable[..., Check | None], to
         said = later[0]
         if said.kind in ("duration", "latency") and _TIME_FRAME.search(text[max(0, said.start - 25):said.start]):
             continue     # when it is done, not what it comes to: "halve the pages within two months"
+        if _factor_of_product(text, sentence_start, m, new, said.value, tol):
+            continue     # "forty layers of eight heads of 128 values in two bytes, doubled for keys and values, cost
+            #              163,840 bytes": a factor of the product said, not a doubling of the figure before it
         target = min((base.value * new, base.value * change), key=lambda v: max(v, said.value) / min(v, said.value))
         ok = 1 / tol <= said.value / target <= tol
         how = f"{name} {human(base.value, base.unit)} gives {human(base.value * new, base.unit)}, " \

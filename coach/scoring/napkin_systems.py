@@ -156,10 +156,12 @@ def _bandwidth(qs: list[Quantity], text: str, factors: list[float]) -> list[Chec
 
 def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     out: list[Check | None] = []
+    used: set[tuple[int, int]] = set()
     for m in qs:
-        if m.kind != "storage" or m.has("per_item") or m.has("per_param"):
+        if m.kind != "storage" or m.has("per_item") or m.has("per_param") or m.has("per_instance"):
             continue
-        size = _last_before(qs, m, lambda x: x.kind == "storage" and x.has("per_item") and _near(x, m, 2))
+        size = _last_before(qs, m, lambda x: x.kind == "storage" and x.has("per_item") and not x.has("per_instance")
+                            and _near(x, m, 2))
         if size is None and not m.has("rate"):
             out.append(_kept(qs, text, m, factors))
             continue
@@ -190,8 +192,9 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
             if days:
                 how += f" over {human(days[0].value, 's')}"
             out.append(_judge("storage", m, u.value * each.value * size.value * period, how, factors))
-        elif count and (rate is None or count.start > rate.start):
-            per = _per_item_counts(text, count.start + len(count.text), size.start)
+        elif count and (rate is None or count.start > rate.start) and (count.start, size.start) not in used:
+            used.add((count.start, size.start))     # a later total of the same chain is another step ("... so each
+            per = _per_item_counts(text, count.start + len(count.text), size.start)   # needs 393 MB, and 126 GB holds 320")
             how = " × ".join([fmt_num(count.value)] + [fmt_num(v) for v in per] + [human(size.value, "B")])
             total = count.value * size.value
             for v in per:
@@ -434,10 +437,16 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
         if not c.has("per_instance") or c.kind not in ("throughput", "compute"):
             continue
         window = [x for x in qs if _near(x, c, 2) and x is not c]
+        # the machines counted next to the per-machine rate (not "sharded across 8 GPUs" two sentences on), and a
+        # load of the same things when one is said ("8,000 tokens a second per GPU" divides tokens a second, not
+        # FLOPs a second)
         counts = [x for x in window if x.kind == "compute" and not x.has("per_instance") and x.unit != "GPU-hours"
-                  and not (c.kind == "compute" and x.unit == c.unit)]
+                  and not (c.kind == "compute" and x.unit == c.unit) and _near(x, c, 1)]
         totals = [x for x in window if x.kind == c.kind and not x.has("per_instance") and not x.has("per_user")
                   and (c.kind == "throughput" or x.unit == c.unit)]
+        things = napkin_rates._noun(c)
+        same = [x for x in totals if things and napkin_rates._noun(x) == things]
+        totals = same or totals
         if not counts or not totals:
             continue
         last = max(counts + totals, key=lambda x: x.start)
@@ -445,6 +454,8 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
             total = max((t for t in totals if t.start < last.start), key=lambda t: t.value, default=None)
             if total is None:
                 continue
+            if any(x.start < c.start and 1 / TOLERANCE <= x.value * c.value / total.value <= TOLERANCE for x in counts):
+                continue        # the machines were counted before and check out: a later count is of something else
             per, busy = c.value, _busy_time(qs, text, c)
             if busy is not None and c.kind == "throughput" and not 1 / 1.5 <= c.value * busy.value <= 1.5:
                 per = 1 / busy.value        # the rate said does not follow from the busy time said before it

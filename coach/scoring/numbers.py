@@ -30,6 +30,9 @@ SUFFIX = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "T": 1e12}
 _TOKEN = re.compile(r"(?<![A-Za-z0-9_.])\d+(?:,\d{3})*(?:\.\d+)?|[A-Za-z]+|-")
 
 
+_EXPONENT = re.compile(r"[eE]\+?(\d{1,2})(?![\w.])")
+
+
 @dataclass(frozen=True)
 class NumberSpan:
     start: int
@@ -126,6 +129,12 @@ def _digits(text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[Number
             and not text[end + 2:end + 3].isalpha():
         return None, i + 1          # an ordinal: "2nd"
     j = i + 1
+    if not suffix and (sci := _EXPONENT.match(text, end)):
+        value = float(f"{tok.replace(',', '')}e{sci.group(1)}")   # "2.8e14": a power of ten as code writes it
+        end = sci.end()
+        while j < len(toks) and toks[j][1] < end:
+            j += 1
+        return NumberSpan(start, end, value, text[start:end]), j
     if not suffix and j < len(toks) and toks[j][0] in ("k", "K") and toks[j][1] - end == 1:
         value *= 1e3                    # "2.3 k": the scale letter written apart
         suffix, end = "k", toks[j][2]

@@ -86,7 +86,7 @@ _PER_INSTANCE_AFTER = re.compile(
     r"^\s*(?:per|a|each|for each|on each|on one|on a single)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|"
     rf"gpu|replica|box|host|pod|worker|card|core|shard|container|{_ACCELERATOR})\b|^\s*each\b", re.I)
 _PER_ITEM_BEFORE = re.compile(
-    r"(?:\b(?:each|every|per|an?|one)\s+(?!(?:day|week|month|year)s?\s+of\b)(?:[a-z]+\s+){0,3}"
+    r"(?:\b(?:each|every|per|an?|one)\s+(?!(?:second|minute|hour|day|night|week|month|year)s?\b)(?:[a-z]+\s+){0,3}"
     r"(?:is|are|was|of|at|to|down to|takes?|weighs?)\s+"
     r"(?:about|around|roughly|maybe|like|only|just)?\s*|\b(?:each|every one)\s+(?:about|around|roughly|maybe)?\s*|"
     r"\b(?:payload|response|record size|event size|row size|"
@@ -119,6 +119,15 @@ _COST_BEFORE = re.compile(r"\b(?:costs?|costing|bill|spend|spent|pay|paid|budget
 _POINTS = re.compile(r"^\s*points?\b", re.I)
 _METRIC = re.compile(rf"\b(?:{METRICS})\b[^.;]{{0,40}}$", re.I)
 _BARE_PERIOD = re.compile(r"^(?:per|a|an|/|each|every)\s*(?:second|minute|hour|day|night|week|month|quarter|year)$", re.I)
+# a number named by a part of a model's or a vector's shape said right before it ("of dimension 128", "hidden size
+# 5120", "rank 16", "heads of 128"): that part's size, never a restatement of the figure before it (a head dimension
+# is no parameter count)
+_SHAPE_BEFORE = re.compile(r"\b(?:dimensions?|dims?|width|size|rank|depth|layers?|heads?|blocks?|experts?|"
+                           r"vocab(?:ulary)?|version)\s*(?:of|is|=|:|at)?\s*(?:about |around |roughly )?$", re.I)
+_MACHINES_BEFORE = re.compile(r"\b(?:gpus|cards|machines|nodes|servers|hosts|replicas|shards|workers|devices|"
+                              rf"accelerators|(?:{_ACCELERATOR})s)\b[^.;\d]{{0,40}}$", re.I)
+_OPERAND_BEFORE = re.compile(r"(?:\btimes|×|\bx|\bmultiplied by|\bdivided by|\bover|\bplus|\bminus)\s*$", re.I)
+_POWER_OF_TEN = re.compile(r"\de\+?\d|\bto the\b", re.I)
 _TOTAL = re.compile(r"\b(?:in total|total|overall|altogether|all together)\b", re.I)
 
 
@@ -327,10 +336,18 @@ def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
         if span.value == 0 or (1900 <= span.value <= 2100 and span.value == int(span.value)
                                and span.text.isdigit()):
             continue                      # a year ("in 2019."), not "2,000 at peak" or "two thousand at peak"
+        if _POWER_OF_TEN.search(span.text):
+            continue                      # "6e21 over 3.84e15,": a power of ten is a compute figure, not a count again
+        if _OPERAND_BEFORE.search(text[max(0, span.start - 20):span.start]):
+            continue                      # "which is 40 times 12,": an operand of the arithmetic said, not a restatement
+        if _SHAPE_BEFORE.search(text[max(0, span.start - 40):span.start]):
+            continue                      # "heads of dimension 128.": a size of the model's shape, not a restatement
         for j in range(i - 1, -1, -1):
             pspan, pum, psi = out[j]
             if psi != si:
                 break
+            if pspan.words and pspan.text.lower() in ("a", "an"):
+                continue                  # "within a year ... peak was around forty thousand.": no restated year
             if pum is not None and pum.kind not in ("factor", "percent"):
                 flags = frozenset(f for f in pum.flags if f not in ("per_user", "each"))
                 out[i] = (span, UnitMatch(pum.kind, pum.unit, pum.factor, "", 0, flags, pum.period_s), si)
@@ -374,6 +391,9 @@ def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[S
     elif um.kind == "storage" and "rate" not in q and "per_param" not in q \
             and _COUNTED_OF.search(text[max(sent.start, span.start - 50):span.start]):
         q.add("per_item")
+    if um.kind == "storage" and "per_item" in q and re.match(r"^\s*(?:each|apiece)\b", after) \
+            and _MACHINES_BEFORE.search(text[sent.start:span.start]):
+        q.add("per_instance")             # "sharded across 8 GPUs, which leaves 16 GB each": per machine, not per item
     if um.kind in ("throughput", "compute", "storage", "cost") and _TOTAL.search(around):
         q.add("total")
     raw = span.value

@@ -122,7 +122,8 @@ _ANY_RATE = _r(rf"{MOD}{{0,1}}(?P<noun>(?!(?:{_PERIOD_WORDS}|minutes|hours|days|
                rf"bytes|bits|dollars|cents|users|people|gpus|machines)\b)[a-z]{{3,}}s)\s*,?\s*{PERIOD}")
 _FACTOR = _r(r"(?:x|×|times)(?:\b|(?=\s|$))")
 _COST_PERIOD = re.compile(rf"^\s*(?:(?:per|an?|each|for each)\s+(?P<gpu>gpu[- ]?hour)\b|{PERIOD}|"
-                          r"per\s+(?P<unit>hour|run|query|request|month))", re.I)
+                          r"per\s+(?P<unit>hour|run|query|request|month)|"
+                          r"(?P<adv>daily|nightly|hourly|weekly|monthly|yearly|annually)\b)", re.I)   # "$9,000 monthly"
 
 LATENCY_CTX = re.compile(r"latency|\bp\s?(?:50|90|95|99|999)\b|\bp (?:fifty|ninety)|respon|timeout|\bslo\b|\bsla\b|"
                          r"round trip|first token|come back|return|render|page load", re.I)
@@ -234,7 +235,8 @@ def _storage(tail: str, m: re.Match[str]) -> UnitMatch:
 def _cost(tail: str, end: int, factor: float, said: str) -> UnitMatch:
     rest = tail[end:]
     if p := _COST_PERIOD.match(rest):
-        per_word = (p.group("gpu") or p.group("per") or p.group("unit") or "").lower().replace(" ", "-")
+        per_word = (p.group("gpu") or p.group("per") or p.group("unit") or
+                    _ADVERB_PERIOD.get((p.group("adv") or "").lower(), "")).lower().replace(" ", "-")
         if per_word.startswith("gpu"):
             unit = "$/GPU-hour"
         else:
