@@ -78,3 +78,18 @@ def test_question_from_the_bank_brings_its_round_and_points(answer: Path, capsys
     card = json.loads(capsys.readouterr().out)
     assert card["round"] == "system-design" and card["question_id"] == question.id
     assert card["talking_points"]["total"] == len(question.talking_points)
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(answer: Path, tmp_path: Path) -> None:
+    # `coach score answer.txt | head -1`: the pipe closes before the card is written
+    import os
+    import subprocess
+    import sys
+
+    read, write = os.pipe()
+    os.close(read)
+    env = {**os.environ, "COACH_HOME": str(tmp_path / "home")}
+    proc = subprocess.run([sys.executable, "-m", "coach", "score", str(answer), "--round", "system-design"],
+                          stdout=write, stderr=subprocess.PIPE, text=True, env=env, timeout=120)
+    os.close(write)
+    assert "Traceback" not in proc.stderr and proc.returncode == 141

@@ -61,6 +61,8 @@ def test_a_from_to_change_in_another_clause_is_not_the_halving() -> None:
     # the halving is of the alerts; "from two weeks to three days" is a change told on its own
     assert _checks("Each goal gets a number, like halving alerts per night or taking onboarding from two weeks to "
                    "three days.", "scale") == []
+    assert _checks("I'd shadow each engineer for an afternoon. Then each goal gets a number, like halving alerts per "
+                   "night or taking onboarding from two weeks to three days.", "scale") == []
     right = _checks("We halved the p99 from 120 ms to 60 ms.", "scale")
     assert len(right) == 1 and right[0].ok
 

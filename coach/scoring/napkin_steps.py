@@ -98,6 +98,21 @@ def _factor_of_product(text: str, sentence_start: int, m: re.Match[str], new: fl
     return 1 / tol <= said / product <= tol
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|roughly\s+|around\s+)?$", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\b(?:to|down to|up to)\s+(?:about\s+|roughly\s+|around\s+)?$", re.IGNORECASE)
+
+
+def _other_change(qs: list[Quantity], text: str, said: Quantity, base: Quantity) -> bool:
+    """Whether `said` is an end of a "from X to Y" change whose start is not `base`: a change stated on its own."""
+    if _FROM_BEFORE.search(text[max(0, said.start - 30):said.start]):
+        return said is not base
+    if _TO_BEFORE.search(text[max(0, said.start - 30):said.start]):
+        start = next((q for q in reversed(qs) if q.start < said.start), None)
+        return start is not None and start is not base and bool(
+            _FROM_BEFORE.search(text[max(0, start.start - 30):start.start]))
+    return False
+
+
 def _scale(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol: float) -> list[Check | None]:
     out: list[Check | None] = []
     for m in _SCALE.finditer(text):
@@ -126,6 +141,8 @@ def _scale(qs: list[Quantity], text: str, judge: Callable[..., Check | None], to
         if not later or later[0].kind != base.kind or later[0].unit != base.unit:
             continue     # the next figure is of another thing ("halved the error rate to 2 percent"): not this base
         said = later[0]
+        if _other_change(qs, text, said, base):
+            continue     # "halving pages per week or taking the retrain from a week to a day": a change of its own
         if said.kind in ("duration", "latency") and _TIME_FRAME.search(text[max(0, said.start - 25):said.start]):
             continue     # when it is done, not what it comes to: "halve the pages within two months"
         if _factor_of_product(text, sentence_start, m, new, said.value, tol):
