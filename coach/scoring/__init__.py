@@ -19,7 +19,7 @@ from coach.scoring.calibrate import Calibration, answer_kind, calibrate, to_scor
 from coach.scoring.rubric import DESIGN_ROUNDS, NON_ANSWER_CAP, Analysis, DimensionScore, dimensions, resolve_rubric
 from coach.scoring.scorecard import CONTRACT_VERSION, Scorecard, SizingReport, read_scorecard
 from coach.scoring.sizing import Quantity
-from coach.scoring.text import clean, sentences
+from coach.scoring.text import Sentence, clean, sentences
 from coach.scoring.units import KINDS
 
 __all__ = ["score_answer", "Scorecard", "read_scorecard", "Calibration", "SizingReport", "Quantity", "Check", "Gap", "DimensionScore", "KINDS",
@@ -34,6 +34,18 @@ def _no_event(report: star.StarReport, text: str) -> bool:
     """A short answer to a tell-me-about-a-time question that tells no event at all: every sentence a trait, a
     habit or a view ("my biggest mistake is that I care too much about details ... I've learned to delegate")."""
     return bool(report.labels) and set(report.labels) == {"other"} and len(text.split()) <= NO_EVENT_MAX_WORDS
+
+
+def _thin(question: Question | None, sents: list[Sentence], story: bool) -> bool:
+    """Does the answer give at most half of what the question wants: half of its talking points or fewer covered,
+    or, in a story, no step of the candidate's told? A redirect or a declined choice then stands for the answer
+    (coach/scoring/sidestep.py)."""
+    if story and not any(sidestep.is_step(s.text) for s in sents):
+        return True
+    if question is None or not question.talking_points:
+        return False
+    covered = len(talking_points.coverage(question, sents, story=story).covered)
+    return covered * 2 <= len(question.talking_points)
 
 
 def score_answer(transcript: Transcript | str, *, question: Question | None = None,
@@ -67,7 +79,7 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
         na = signals.NonAnswer("non_answer", f'{len(text.split())} words and no event told, only how they are in '
                                              f'general: "{" ".join(text.split())[:120]}"')
         star_report = star.no_story(sents)
-    if na is None and (declined := sidestep.sidestep([s.text for s in sents])) is not None:
+    if na is None and (declined := sidestep.sidestep([s.text for s in sents], _thin(question, sents, story))) is not None:
         na, star_report = declined, star.no_story(sents)      # polite, long enough, and no answer to the question
     if na is None and (levels.stock(text) or levels.career_lines(round_id, sents, text)):
         # stock phrases in place of specifics, or a list of past jobs: no sentence of it is a part of a story to quote
