@@ -14,6 +14,7 @@ from coach.domain import Question, RoundSpec, Rubric, Transcript
 from coach.scoring import delivery as _delivery
 from coach.scoring import claims, levels, napkin, plan_steps, sidestep, signals, sizing, star, talking_points
 from coach.scoring.gaps import Gap, feedback, find_gaps
+from coach.scoring.story_outcome import is_step
 from coach.scoring.napkin import Check
 from coach.scoring.calibrate import Calibration, answer_kind, calibrate, to_score
 from coach.scoring.rubric import DESIGN_ROUNDS, NON_ANSWER_CAP, Analysis, DimensionScore, dimensions, resolve_rubric
@@ -40,7 +41,7 @@ def _thin(question: Question | None, sents: list[Sentence], story: bool) -> bool
     """Does the answer give at most half of what the question wants: half of its talking points or fewer covered,
     or, in a story, no step of the candidate's told? A redirect or a declined choice then stands for the answer
     (coach/scoring/sidestep.py)."""
-    if story and not any(sidestep.is_step(s.text) for s in sents):
+    if story and not any(is_step(s.text) for s in sents):
         return True
     if question is None or not question.talking_points:
         return False
