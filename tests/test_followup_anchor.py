@@ -49,3 +49,14 @@ def test_a_clause_too_long_or_cut_before_its_object_is_not_said_back() -> None:
                   "per tenant quotas") is None
     assert clause("So after that I moved the rest of the job onto spot instances") == \
         "you moved the rest of the job onto spot instances"
+
+
+def test_an_anchored_probe_stays_one_short_question_on_its_gap() -> None:
+    from coach.eval.followups import on_gap, well_formed
+
+    content = default_content()
+    q = content.question("bh-raising-standards")
+    for text in (STOPS_AT_A_STEP, TOLD_IN_WE):
+        gap, probe = _bank_probe(text, q.id, "behavioral")
+        assert well_formed(probe)
+        assert on_gap(probe, "bank", gap, q, content.gaps)

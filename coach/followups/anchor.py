@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from coach.followups import specific
+from coach.followups import guards, specific
 from coach.followups.findings import Finding, as_finding
 from coach.followups.words import phrases, word_list
 
@@ -98,6 +98,16 @@ def anchored(text: str, gap: str, answer: str, target: str | Finding = "") -> st
     if said is None:
         return text
     if gap == "we_not_i":
-        rest = re.sub(r"^you said we a lot;\s*", "", text, flags=re.I)
-        return f"You said {said}. {rest[:1].upper()}{rest[1:]}"
-    return f"You mentioned {said}. {text}"
+        rest = re.sub(r"^you said we a lot;\s*", "", text, flags=re.I)      # the clause says the "we" itself
+        out = f"You said {said}. {rest[:1].upper()}{rest[1:]}"
+    else:
+        out = f"You mentioned {said}. {text}"
+    return out if len(guards.words(out)) <= guards.MAX_WORDS else text     # a follow-up is one short question
+
+
+def probe_of(text: str) -> str:
+    """The bank probe an anchored follow-up was made from, as a key (lower case, the words said back and a leading
+    "You said we a lot;" left out), so an anchored question is matched to the bank's."""
+    m = re.match(r"you (?:mentioned|said) [^.?!;]*\.\s+", text, re.I)
+    rest = re.sub(r"^you said we a lot;\s*", "", text[m.end():] if m else text, flags=re.I)
+    return rest.strip().lower()
