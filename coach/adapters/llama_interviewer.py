@@ -352,7 +352,7 @@ class LlamaInterviewer:
     def fallback(self, question: Question, answer: str, gap: str, asked: Sequence[str],
                  target: str | findings.Finding = "") -> str:
         """The question `follow_up` asks when the model's is not ready or fails the guards: the bank's."""
-        return choice.bank_followup(question, gap, asked, self.gaps, target, answer)
+        return choice.bank_probe(question, gap, asked, self.gaps, target, answer)
 
     def follow_up(self, question: Question, answer: str, gap: str, asked: Sequence[str],
                   cancel: threading.Event | None = None, deadline: float | None = None,

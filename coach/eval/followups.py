@@ -51,7 +51,7 @@ from coach.content.types import Content
 from coach.domain import Question
 from coach.eval import followup_gaps
 from coach.interview import clarify
-from coach.followups import choice, guards
+from coach.followups import anchor, choice, guards
 from coach.followups.findings import Finding
 from coach.paths import PROJECT_ROOT
 from coach.scoring import on_topic
@@ -107,8 +107,8 @@ def well_formed(text: str) -> bool:
 def on_gap(reply_text: str, source: str, gap: str, question: Question, gaps: dict[str, Any],
            target: str | Finding = "") -> bool:
     bank = {f.text for f in question.followups if f.gap == gap} | set(choice.generic_probes(gap, question, gaps))
-    if source == "bank":
-        return reply_text in bank
+    if source == "bank":        # as the bank wrote it, or after the candidate's words (coach/followups/anchor.py)
+        return reply_text in bank or anchor.probe_of(reply_text) in {anchor.probe_of(b) for b in bank}
     return any(w in reply_text.lower() for w in choice.gap_words(gap, target, question))
 
 

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from coach.domain import Question
-from coach.followups import guards, words
+from coach.followups import anchor, guards, words
 from coach.followups.findings import Finding, as_finding
 from coach.ports import FollowUpReply
 from coach.scoring.talking_points import coverage
@@ -141,6 +141,13 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
         if fresh(text):
             return str(text)
     return GENERIC
+
+
+def bank_probe(question: Question, gap: str, asked: Sequence[str], gaps: Mapping[str, Any],
+               target: str | Finding = "", answer: str = "") -> str:
+    """The bank's follow-up as it is asked (`bank_followup`): after a story, a probe that names nothing of it is
+    said after the candidate's own words (coach/followups/anchor.py)."""
+    return anchor.anchored(bank_followup(question, gap, asked, gaps, target, answer), gap, answer, target)
 
 
 def asks_for_a_plan(gap: str, text: str, question: Question) -> bool:
@@ -290,5 +297,7 @@ def choose(
     shown = tuple(v.text for v in verdicts)
     if winner is not None and guards.similarity(winner.text, draft) < NEAR_COPY:
         return FollowUpReply(gap=gap, question=winner.text, source="model", candidates=shown)
-    # a near-copy of the draft is the draft: asked as the bank wrote it, not with a word or two bent
-    return FollowUpReply(gap=gap, question=draft, source="bank", candidates=shown)
+    # a near-copy of the draft is the draft: asked as the bank wrote it, not with a word or two bent (after the
+    # candidate's own words when it names nothing of their story)
+    return FollowUpReply(gap=gap, question=anchor.anchored(draft, gap, answer, target), source="bank",
+                         candidates=shown)

@@ -15,12 +15,13 @@ from coach.scoring import delivery as _delivery
 from coach.scoring import (claims, levels, napkin, on_topic, pitfalls, plan_steps, sidestep, signals, sizing, star,
                            talking_points)
 from coach.scoring.gaps import Gap, feedback, find_gaps
+from coach.scoring.story_outcome import is_step
 from coach.scoring.napkin import Check
 from coach.scoring.calibrate import Calibration, answer_kind, calibrate, to_score
 from coach.scoring.rubric import DESIGN_ROUNDS, NON_ANSWER_CAP, Analysis, DimensionScore, dimensions, resolve_rubric
 from coach.scoring.scorecard import CONTRACT_VERSION, Scorecard, SizingReport, read_scorecard
 from coach.scoring.sizing import Quantity
-from coach.scoring.text import clean, sentences
+from coach.scoring.text import Sentence, clean, sentences
 from coach.scoring.units import KINDS
 
 __all__ = ["score_answer", "Scorecard", "read_scorecard", "Calibration", "SizingReport", "Quantity", "Check", "Gap", "DimensionScore", "KINDS",
@@ -35,6 +36,18 @@ def _no_event(report: star.StarReport, text: str) -> bool:
     """A short answer to a tell-me-about-a-time question that tells no event at all: every sentence a trait, a
     habit or a view ("my biggest mistake is that I care too much about details ... I've learned to delegate")."""
     return bool(report.labels) and set(report.labels) == {"other"} and len(text.split()) <= NO_EVENT_MAX_WORDS
+
+
+def _thin(question: Question | None, sents: list[Sentence], story: bool) -> bool:
+    """Does the answer give at most half of what the question wants: half of its talking points or fewer covered,
+    or, in a story, no step of the candidate's told? A redirect or a declined choice then stands for the answer
+    (coach/scoring/sidestep.py)."""
+    if story and not any(is_step(s.text) for s in sents):
+        return True
+    if question is None or not question.talking_points:
+        return False
+    covered = len(talking_points.coverage(question, sents, story=story).covered)
+    return covered * 2 <= len(question.talking_points)
 
 
 def score_answer(transcript: Transcript | str, *, question: Question | None = None,
@@ -77,7 +90,7 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
             na, star_report = on_topic.off_topic(text, question), star.no_story(sents)
         elif reached and na is not None:
             na, star_report = None, star.analyse(sents, followup=followup)
-    if na is None and (declined := sidestep.sidestep([s.text for s in sents])) is not None:
+    if na is None and (declined := sidestep.sidestep([s.text for s in sents], _thin(question, sents, story))) is not None:
         na, star_report = declined, star.no_story(sents)      # polite, long enough, and no answer to the question
     if na is None and (levels.stock(text) or levels.career_lines(round_id, sents, text)):
         # stock phrases in place of specifics, or a list of past jobs: no sentence of it is a part of a story to quote

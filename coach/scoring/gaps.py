@@ -9,7 +9,8 @@ Ordering the interviewer relies on (it probes gaps[0]):
          no_result 0.8 (0.65 when the result has no number), we_not_i 0.75 (0.6 when some "I"),
          no_context 0.5
        system-design: no_numbers 0.8, no_clarifying 0.7 (also when it only sets its own figures and asks
-         nothing), no_tradeoff 0.65, no_monitoring 0.6
+         nothing), no_tradeoff 0.65, no_monitoring 0.6 (also when it only ships: a rollout or a launch
+         experiment, nothing watched once live)
        technical-screen, coding: missing_point 0.5-0.8 (by the share missed), no_tradeoff 0.45
   4. too_long 0.3-0.45 (by how far past 1.5x the time box): an answer that ran far past its time
      box is cut to its headline before anything else is asked of it;
@@ -120,6 +121,11 @@ def find_gaps(a: Analysis) -> list[Gap]:
         if not a.production:
             gaps.append(Gap("no_monitoring", 0.6, f"none of monitoring, alerting, rollout, canary, rollback or "
                                                   f"retraining in {words} words"))
+        elif not set(a.production) & WATCHED:
+            shipped = "; ".join(f'"{phrase}"' for phrase in a.production.values())
+            gaps.append(Gap("no_monitoring", 0.6, f"it ships ({shipped}) but watches nothing once live: none of "
+                                                  f"monitoring, alerting, drift, an SLO, a canary or a rollback "
+                                                  f"in {words} words"))
     else:
         if a.points.missed:
             frac = len(a.points.missed) / a.points.total
@@ -146,6 +152,12 @@ def find_gaps(a: Analysis) -> list[Gap]:
         gaps.append(Gap("wrong_claim", 0.85, f'"{quote(first.evidence, 100)}" states that {claim}{more}'))
     gaps = [g for g in gaps if g.id in GAP_IDS]
     return sorted(gaps, key=lambda g: (-g.severity, _ORDER.get(g.id, 99)))
+
+
+# The production practices (coach/scoring/signals.py PRODUCTION) that watch a system once it is live. A design that
+# only ships it (a rollout, an experiment that decides the launch, a retraining schedule, a fallback, a validation
+# gate, quality judged per segment before launch) has said how it goes out, not how anyone would learn it broke: a strong interviewer asks that next.
+WATCHED = frozenset({"monitoring", "alerting", "drift", "slo", "canary", "rollback", "shadow", "holdout group"})
 
 
 # A design's own assumptions ("let's say thirty million users", "I'm assuming around thirty teams"), and what asks

@@ -4,6 +4,11 @@
 weigh up myself ... happy to talk about how we chose metrics instead": polite and long enough that the few-words,
 "I don't know" and read-back rules (coach/scoring/signals.py) pass it. Two declining phrases, or one in an answer
 that tells no step of the candidate's own, make it a non-answer: scored as one, and probed for the thing itself.
+
+A strong interviewer reads two more moves the same way when the answer is thin (it gives under half of what the
+question wants): a redirect, the offer to answer something else instead ("I could walk you through my last project
+instead, that's probably more useful"), and a choice declined ("I'm pretty open", "I'm flexible on where"). After
+a full answer the same offer ("happy to go deeper on the cache instead") is only an offer.
 The phrases are data (rubrics/answer_words.toml `[sidestep]`).
 """
 from __future__ import annotations
@@ -12,7 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from coach.content.answer_words import phrases
+from coach.content.answer_words import phrases, word_list
 from coach.scoring.signals import NonAnswer
 from coach.scoring.story_outcome import is_step
 from coach.scoring.text import quote
@@ -20,20 +25,55 @@ from coach.scoring.text import quote
 _SOFTENERS = re.compile(r"\b(?:really|honestly|just|ever)\s+")
 
 
-@lru_cache(maxsize=1)
-def _declines() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((p, re.compile(r"(?<![a-z])" + re.escape(p) + r"(?![a-z])")) for p in phrases("sidestep", "declines"))
+def _said(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z])" + re.escape(phrase) + r"(?![a-z])")
+
+
+@lru_cache(maxsize=None)
+def _table(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((p, _said(p)) for p in phrases("sidestep", name))
+
+
+def _plain(text: str) -> str:
+    return _SOFTENERS.sub("", " ".join(text.lower().replace("\u2019", "'").split()))
+
+
+def _found(name: str, low: str) -> list[str]:
+    return [p for p, said in _table(name) if p in low and said.search(low)]      # (most answers hold none of them)
 
 
 def declines(text: str) -> list[str]:
     """The declining phrases the answer says as words of their own, in the list's order."""
-    low = _SOFTENERS.sub("", " ".join(text.lower().replace("\u2019", "'").split()))
-    return [p for p, said in _declines() if p in low and said.search(low)]      # (most answers hold none of them)
+    return _found("declines", _plain(text))
 
 
-def sidestep(sentences: Sequence[str]) -> NonAnswer | None:
-    """The non-answer of an answer (its sentences) that declines the question; else None."""
+@lru_cache(maxsize=1)
+def _telling() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in word_list("sidestep", "telling")) + r")", re.I)
+
+
+def redirect(sentences: Sequence[str]) -> str | None:
+    """The first sentence that offers to tell something else in place of the answer (an offer, a verb of telling
+    and a word of elsewhere: "I'd be happy to walk you through the pipeline instead"), else None."""
+    return next((s for s in sentences if _found("offers", low := _plain(s)) and _telling().search(low)
+                 and _found("elsewhere", low)), None)
+
+
+def uncommitted(text: str) -> list[str]:
+    """The phrases with which the answer declines a choice ("I'm pretty open", "no strong preference")."""
+    return _found("uncommitted", _plain(text))
+
+
+def sidestep(sentences: Sequence[str], thin: bool = False) -> NonAnswer | None:
+    """The non-answer of an answer (its sentences) that declines the question; else None. `thin`: the answer gives
+    under half of what the question wants; then a redirect or a declined choice is enough."""
     found = declines(" ".join(sentences))
     if len(found) >= 2 or (found and not any(is_step(s) for s in sentences)):
         return NonAnswer("non_answer", f'it declines the question: "{quote(found[0], 60)}"')
+    if not thin:
+        return None
+    if (offer := redirect(sentences)) is not None:
+        return NonAnswer("non_answer", f'it offers to answer something else: "{quote(offer, 100)}"')
+    if held := uncommitted(" ".join(sentences)):
+        return NonAnswer("non_answer", f'it declines to choose: "{quote(held[0], 60)}"')
     return None
