@@ -75,10 +75,12 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     why = "why" in words[:opens + 1]
     # the reason for asking ("..., since i doubt that's uniform across them") holds no answer to the question
     # (a comma may end the question rather than a preface: the reason is looked for from the start)
-    reason = next((k for k in range(1, len(words)) if words[k] in ("since", "because") and not why), len(words))
+    reason = next((k for k in range(1, len(words)) if (words[k] in ("since", "because") or
+                                                      any(moves.at(words, k, b) for b in cues.asking_because)) and not why),
+                  len(words))
     for phrase in cues.answer_openers + (("because",) if why else ()):
         for i in _find(words, phrase, opens + 3):
-            if i > reason or (phrase == "well" and words[i + 1:i + 2] != [] and _PARTICIPLE.match(words[i + 1])):
+            if i >= reason or (phrase == "well" and words[i + 1:i + 2] != [] and _PARTICIPLE.match(words[i + 1])):
                 continue            # "a time well spent kind of number": an adverb, not "well, ..." answering
             if phrase == "times" and not moves.is_number(words[i - 1]):    # "3,000 times two", not "page times out"
                 continue
@@ -215,6 +217,7 @@ class Sentence:
     question: bool        # asks something (ends in "?" or opens like a question)
     clarifying: bool      # and asks the interviewer about the problem
     requested: bool = False   # put to the interviewer as a request ("I'd want to hear which..."): never rhetorical
+    tagged: bool = False      # a fact of the problem stated for the interviewer to confirm ("..., right?")
 
 
 def _sentences(text: str, cues: Cues) -> list[Sentence]:
@@ -245,8 +248,8 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues) or wanted_at is not None
         # "when you say lookups, is that ... or ...": what the interviewer said, asked back
         needs = needs or (core[:3] in (["when", "you", "say"], ["when", "you", "said"]) and len(words) > 5)
-        checks = checks or moves.hands_back(words, cues) or moves.tagged_fact(words, _core(words, cues), cues, names_fact) or \
-            moves.tailed_request(words, cues, names_fact)
+        tagged = moves.tagged_fact(words, _core(words, cues), cues, names_fact)
+        checks = checks or moves.hands_back(words, cues) or tagged or moves.tailed_request(words, cues, names_fact)
         opens = 0 if _opens_question(core, cues) else _inverted(words, cues) or moves.inverted_alternative(words, cues) or \
             _and_question(words, cues) or \
             _wh_inverted(words, cues) or _after_short_preface(raw, cues)
@@ -281,6 +284,8 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         # candidate's own turn or design, and not rhetorical, unless the plan goes on after it
         ask_at = _requested(words, cues)
         ask_at = wanted_at if ask_at is None else ask_at
+        if ask_at is None and (needs or told):    # "the thing i'd want pinned down is whether ...": what is asked opens there
+            ask_at = moves.asked_from(words)
         requested = ask_at is not None or needs or bool(request) or told
         if ask_at is not None:          # the question opens at the ask: an answer must come after it
             opens = max(opens, ask_at)
@@ -316,7 +321,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             about_me and not needs and not assumes and not names_fact) or \
             moves.asks_opinion(words, cues) or moves.checks_in(words, cues)
         meta = meta and not choice_back
-        out.append(Sentence(raw, bool(question), bool(question and not tag and not meta), requested))
+        out.append(Sentence(raw, bool(question), bool(question and not tag and not meta), requested, tagged))
     return out
 
 
@@ -368,7 +373,8 @@ def _asked_by_rules(text: str, cues: Cues, whole_turn: bool = True) -> list[str]
                 (not nxt.question or moves.answers_previous(nxt.text, _words(nxt.text), cues)
                  or moves.echoes_answer(s.text, nxt.text)) and \
                 not moves.offers_options(_words(nxt.text), cues) and not any(_has(" ".join(_words(nxt.text)), b) for b in cues.asking_because) and \
-                not forms.goes_on_provisionally(_words(nxt.text), cues)
+                not forms.goes_on_provisionally(_words(nxt.text), cues) and \
+                not (s.tagged and moves.states_more_of_it(_words(nxt.text), cues))
             if not answered_itself:
                 asked.append(s.text)
                 continue
