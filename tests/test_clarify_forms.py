@@ -96,3 +96,12 @@ def test_a_fact_put_to_confirm_stays_asked_when_the_next_sentence_says_more_of_i
     assert is_clarification("Raw card numbers never reach the model, correct? Only tokens leave the vault.")
     assert not is_clarification("The ranker would be refreshed hourly, right? We can't serve yesterday's trends.")
     assert not is_clarification("The cache sits in front of the store, right? So reads never touch the database.")
+
+
+def test_a_turn_that_stops_to_ask_after_a_filler_is_asked_even_when_whisper_garbles_the_ask() -> None:
+    """Tried as a candidate would (espeak-ng into the headless interview): Whisper heard "the thing I'd want pinned
+    down" as "the thing I'd want, been found in"; "Okay, before I draw anything, ..." still stops to ask."""
+    assert is_clarification("Okay, before I draw anything, the thing I'd want, been found in how many payments we see "
+                            "at the busiest point, and whether a merchant needs a readable reason when we block one.")
+    assert not is_clarification("Okay, before I draw anything, I'd say we see about three thousand payments a second "
+                                "at the busiest point, so the scorer has to be fast.")

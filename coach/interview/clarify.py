@@ -211,6 +211,17 @@ def _requested(words: list[str], cues: Cues) -> int | None:
     return None
 
 
+def _preface_end(raw: str, cues: Cues) -> int:
+    """Where the question opens after a preface ending in a comma ("okay, before I draw anything, ..."): the words
+    up to the first comma that ends more than fillers."""
+    n = 0
+    for chunk in raw.split(","):
+        n += len(_words(chunk))
+        if _core(_words(chunk), cues):
+            return n
+    return n
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str
@@ -277,8 +288,10 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             (clause_q and any(_has(low, a) for a in cues.asks)) or \
             _asks_without_question_word(words, core, cues, raw) or _statement_or(words, core, cues, raw) or needs
         opens = (len(words) - len(core)) + (opens or 0)
-        if prefaced and "," in raw and any(low.startswith(a + " ") for a in cues.asks):
-            opens = max(opens, len(_words(raw.split(",", 1)[0])))   # "before I sketch anything, ..." prefaces it
+        # "(okay,) before I sketch anything, ..." prefaces it: the candidate stops to ask (fillers before it aside)
+        stops_to_ask = prefaced and any(" ".join(core).startswith(a + " ") for a in cues.asks)
+        if stops_to_ask and "," in raw:
+            opens = max(opens, _preface_end(raw, cues))
         # put to the interviewer as the candidate's own ask, with what is asked after it ("let me start with what
         # I need from you: which categories exist", "I'd want to hear from the team which..."): not about the
         # candidate's own turn or design, and not rhetorical, unless the plan goes on after it
@@ -286,7 +299,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         ask_at = wanted_at if ask_at is None else ask_at
         if ask_at is None and (needs or told):    # "the thing i'd want pinned down is whether ...": what is asked opens there
             ask_at = moves.asked_from(words)
-        requested = ask_at is not None or needs or bool(request) or told
+        requested = ask_at is not None or needs or bool(request) or told or (stops_to_ask and names_fact)
         if ask_at is not None:          # the question opens at the ask: an answer must come after it
             opens = max(opens, ask_at)
         in_breath = not raw.endswith("?") and (moves.answers_explicitly(words, opens, cues) or not checks and (
