@@ -359,3 +359,13 @@ def test_a_limit_asked_about_is_the_rule_unless_it_limits_money_or_time() -> Non
 def test_a_verdict_needed_before_anyone_sees_the_upload_asks_the_time_allowed() -> None:
     text, used = _reply("sd-image-moderation", "does each upload need a decision before anyone sees it")
     assert used == ("latency",) and "5 minutes" in text
+
+
+def test_a_second_ask_said_as_its_own_fragment_is_answered_too() -> None:
+    """Tried as a candidate would: "... how many payments we see at the busiest point. And whether a merchant needs
+    a readable reason when we block one." Whisper ends the sentence before "And whether"; both asks get their fact,
+    and "the thing I'd want to find out" is the ask, not a question about labels."""
+    said = ("Okay, before I draw anything, the thing I'd want to find out is how many payments we see at the "
+            "busiest point. And whether a merchant needs a readable reason when we block one.")
+    text, used = _reply("sd-fraud-detection", said)
+    assert used == ("traffic", "constraints") and "3,000" in text and "reason the merchant can read" in text

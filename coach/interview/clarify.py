@@ -338,6 +338,13 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
     return out
 
 
+def _continues_ask(text: str, cues: Cues) -> bool:
+    """A follow-on fragment that goes on with the ask before it ("And whether a merchant needs a reason."): it
+    opens (after "and") on "whether", with no plan of the candidate's in it."""
+    core = _core(_words(text), cues)
+    return core[:1] == ["whether"] and not moves.goes_on(core, cues) and not set(core) & {"i'd", "i'll", "we'll", "let's"}
+
+
 def is_clarification(text: str, cues: Cues | None = None) -> bool:
     """Does this turn ask the interviewer about the problem (and not go on with the design)?"""
     return bool(clarifying_questions(text, cues))
@@ -391,6 +398,9 @@ def _asked_by_rules(text: str, cues: Cues, whole_turn: bool = True) -> list[str]
             if not answered_itself:
                 asked.append(s.text)
                 continue
+        if asked and sents[i - 1].text == asked[-1] and _continues_ask(s.text, cues):
+            asked.append(s.text)          # "... at the busiest point. And whether a merchant needs a reason."
+            continue
         if s.question:
             continue                      # a rhetorical or meta question: neither asked nor design talk
         low = " ".join(_words(s.text))

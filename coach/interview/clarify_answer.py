@@ -123,7 +123,9 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
             words = core(tokens(clause), cues)
             if _plan_only(words, cues):
                 continue            # "so i'd split it into prep time, pickup ...": the candidate's own plan
-            if topics or opens_question(words, cues) or find(words, "how many") or find(words, "how much"):
+            # ("whether a merchant needs a reason": an embedded yes/no question is a part too)
+            if topics or opens_question(words, cues) or find(words, "how many") or find(words, "how much") or \
+                    words[:1] == ["whether"]:
                 parts.append((clause, topics, alternative))
                 if _premise(words, cues):
                     premises.append(parts[-1])
@@ -181,7 +183,9 @@ def _asked_tail(clause: str, cues: Cues) -> str:
     for k in range(2, len(words) - 1):
         if any(words[k:k + len(c.split())] == c.split() for c in cues.clause_starts):
             plan = bool({"i'll", "i'd", "we'll", "we'd"} & set(words[:k])) and not _ASKING & set(words[:k])
-            asks = any(" ".join(words[max(0, k - 3):k]).endswith(r) for r in _ASKED_BY)
+            lead = words[max(0, k - 4):k]
+            lead = lead[:-1] if lead[-1:] in (["is"], ["was"]) else lead     # "what i want to find out is how many"
+            asks = any(" ".join(lead).endswith(r) for r in _ASKED_BY)
             # "given we have 50 ms what's the peak qps"; not "because that drives how many labels we get"
             after_premise = _premise(core(words, cues), cues) and _direct(words[k:], cues)
             if plan or asks or after_premise:
