@@ -69,3 +69,39 @@ def test_a_question_on_a_thing_of_the_problem_is_not_a_check_on_the_talk_or_answ
     assert is_clarification("how many cpus am i working with and is a hosted model on the table at all")
     assert is_clarification("are there fields we're not allowed to store like card numbers")
     assert is_clarification("once a job is queued what's the longest it can wait before it has to run")
+
+
+def test_a_need_said_as_a_statement_is_asked_even_with_a_first_person_before_the_ask() -> None:
+    """"the one thing i'd want nailed down is how many ...": the "i'd" belongs to the ask, it does not answer it."""
+    assert is_clarification("um the one thing i'd want nailed down is how many drivers are online at the evening peak")
+    assert is_clarification("okay so the bit i'd like settled before drawing anything is whether the feed is ranked "
+                            "for watch time or for shares since that changes the labels")
+
+
+def test_the_reason_for_asking_said_in_the_same_breath_does_not_answer_the_ask() -> None:
+    assert is_clarification("i'd want to hear whether refunds come back to us as labels, that's the difference "
+                            "between a weekly retrain and a monthly one")
+    assert not is_clarification("is batching worth it here, that's the difference between one gpu and four, so yes i'd batch")
+
+
+def test_a_free_relative_of_the_candidates_design_inside_an_ask_is_not_a_plan() -> None:
+    assert is_clarification("the partner content does it flow into whichever ranker we end up with or is it pinned at the top")
+    assert is_clarification("and the search ads, do those get mixed into whatever i rank or does another team order them")
+
+
+def test_a_fact_put_to_confirm_stays_asked_when_the_next_sentence_says_more_of_it() -> None:
+    """A tag question, then more of the same premise: the interviewer still owes the check. A plan or the
+    candidate's own reason after the tag closes it."""
+    assert is_clarification("Sending user photos to an outside vendor is ruled out, right? All of it stays in our own region.")
+    assert is_clarification("Raw card numbers never reach the model, correct? Only tokens leave the vault.")
+    assert not is_clarification("The ranker would be refreshed hourly, right? We can't serve yesterday's trends.")
+    assert not is_clarification("The cache sits in front of the store, right? So reads never touch the database.")
+
+
+def test_a_turn_that_stops_to_ask_after_a_filler_is_asked_even_when_whisper_garbles_the_ask() -> None:
+    """Tried as a candidate would (espeak-ng into the headless interview): Whisper heard "the thing I'd want pinned
+    down" as "the thing I'd want, been found in"; "Okay, before I draw anything, ..." still stops to ask."""
+    assert is_clarification("Okay, before I draw anything, the thing I'd want, been found in how many payments we see "
+                            "at the busiest point, and whether a merchant needs a readable reason when we block one.")
+    assert not is_clarification("Okay, before I draw anything, I'd say we see about three thousand payments a second "
+                                "at the busiest point, so the scorer has to be fast.")

@@ -336,3 +336,36 @@ def test_the_topic_of_a_question_is_read_from_how_it_is_put() -> None:
              "how many points go into the index, roughly": "data"}
     for text, topic in cases.items():
         assert topic in clarify.topics_asked([text]), (text, clarify.topics_asked([text]))
+
+
+def test_the_two_sides_of_an_either_or_ask_are_answered_by_the_one_fact_they_share() -> None:
+    # "is the cluster ours, or do other teams use it" is one question: the sharing fact answers it, the hardware
+    # fact (named by "cluster" alone) does not
+    for said in ("does the cluster belong to us for the three weeks or do other teams get time on it",
+                 "is the cluster all ours for the weeks of the run, or are other teams on it"):
+        text, used = _reply("sd-distributed-training", said)
+        assert used == ("traffic",) and "shared with two other teams" in text, said
+
+
+def test_a_limit_asked_about_is_the_rule_unless_it_limits_money_or_time() -> None:
+    assert _reply("sd-notification-ranking", "is there a ceiling on the pushes one person can get each day")[1] == \
+        ("constraints",)
+    assert _reply("sd-notification-ranking", "is there a monthly ceiling on the spend")[1] == ("budget",)
+    # whatever the thing is, whether it is off the table asks what is allowed
+    text, used = _reply("sd-support-assistant", "is a hosted api off the table")
+    assert used == ("constraints",) and "third-party" in text
+
+
+def test_a_verdict_needed_before_anyone_sees_the_upload_asks_the_time_allowed() -> None:
+    text, used = _reply("sd-image-moderation", "does each upload need a decision before anyone sees it")
+    assert used == ("latency",) and "5 minutes" in text
+
+
+def test_a_second_ask_said_as_its_own_fragment_is_answered_too() -> None:
+    """Tried as a candidate would: "... how many payments we see at the busiest point. And whether a merchant needs
+    a readable reason when we block one." Whisper ends the sentence before "And whether"; both asks get their fact,
+    and "the thing I'd want to find out" is the ask, not a question about labels."""
+    said = ("Okay, before I draw anything, the thing I'd want to find out is how many payments we see at the "
+            "busiest point. And whether a merchant needs a readable reason when we block one.")
+    text, used = _reply("sd-fraud-detection", said)
+    assert used == ("traffic", "constraints") and "3,000" in text and "reason the merchant can read" in text

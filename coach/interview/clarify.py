@@ -75,10 +75,12 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     why = "why" in words[:opens + 1]
     # the reason for asking ("..., since i doubt that's uniform across them") holds no answer to the question
     # (a comma may end the question rather than a preface: the reason is looked for from the start)
-    reason = next((k for k in range(1, len(words)) if words[k] in ("since", "because") and not why), len(words))
+    reason = next((k for k in range(1, len(words)) if (words[k] in ("since", "because") or
+                                                      any(moves.at(words, k, b) for b in cues.asking_because)) and not why),
+                  len(words))
     for phrase in cues.answer_openers + (("because",) if why else ()):
         for i in _find(words, phrase, opens + 3):
-            if i > reason or (phrase == "well" and words[i + 1:i + 2] != [] and _PARTICIPLE.match(words[i + 1])):
+            if i >= reason or (phrase == "well" and words[i + 1:i + 2] != [] and _PARTICIPLE.match(words[i + 1])):
                 continue            # "a time well spent kind of number": an adverb, not "well, ..." answering
             if phrase == "times" and not moves.is_number(words[i - 1]):    # "3,000 times two", not "page times out"
                 continue
@@ -209,12 +211,24 @@ def _requested(words: list[str], cues: Cues) -> int | None:
     return None
 
 
+def _preface_end(raw: str, cues: Cues) -> int:
+    """Where the question opens after a preface ending in a comma ("okay, before I draw anything, ..."): the words
+    up to the first comma that ends more than fillers."""
+    n = 0
+    for chunk in raw.split(","):
+        n += len(_words(chunk))
+        if _core(_words(chunk), cues):
+            return n
+    return n
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str
     question: bool        # asks something (ends in "?" or opens like a question)
     clarifying: bool      # and asks the interviewer about the problem
     requested: bool = False   # put to the interviewer as a request ("I'd want to hear which..."): never rhetorical
+    tagged: bool = False      # a fact of the problem stated for the interviewer to confirm ("..., right?")
 
 
 def _sentences(text: str, cues: Cues) -> list[Sentence]:
@@ -245,8 +259,8 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues) or wanted_at is not None
         # "when you say lookups, is that ... or ...": what the interviewer said, asked back
         needs = needs or (core[:3] in (["when", "you", "say"], ["when", "you", "said"]) and len(words) > 5)
-        checks = checks or moves.hands_back(words, cues) or moves.tagged_fact(words, _core(words, cues), cues, names_fact) or \
-            moves.tailed_request(words, cues, names_fact)
+        tagged = moves.tagged_fact(words, _core(words, cues), cues, names_fact)
+        checks = checks or moves.hands_back(words, cues) or tagged or moves.tailed_request(words, cues, names_fact)
         opens = 0 if _opens_question(core, cues) else _inverted(words, cues) or moves.inverted_alternative(words, cues) or \
             _and_question(words, cues) or \
             _wh_inverted(words, cues) or _after_short_preface(raw, cues)
@@ -274,14 +288,18 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             (clause_q and any(_has(low, a) for a in cues.asks)) or \
             _asks_without_question_word(words, core, cues, raw) or _statement_or(words, core, cues, raw) or needs
         opens = (len(words) - len(core)) + (opens or 0)
-        if prefaced and "," in raw and any(low.startswith(a + " ") for a in cues.asks):
-            opens = max(opens, len(_words(raw.split(",", 1)[0])))   # "before I sketch anything, ..." prefaces it
+        # "(okay,) before I sketch anything, ..." prefaces it: the candidate stops to ask (fillers before it aside)
+        stops_to_ask = prefaced and any(" ".join(core).startswith(a + " ") for a in cues.asks)
+        if stops_to_ask and "," in raw:
+            opens = max(opens, _preface_end(raw, cues))
         # put to the interviewer as the candidate's own ask, with what is asked after it ("let me start with what
         # I need from you: which categories exist", "I'd want to hear from the team which..."): not about the
         # candidate's own turn or design, and not rhetorical, unless the plan goes on after it
         ask_at = _requested(words, cues)
         ask_at = wanted_at if ask_at is None else ask_at
-        requested = ask_at is not None or needs or bool(request) or told
+        if ask_at is None and (needs or told):    # "the thing i'd want pinned down is whether ...": what is asked opens there
+            ask_at = moves.asked_from(words)
+        requested = ask_at is not None or needs or bool(request) or told or (stops_to_ask and names_fact)
         if ask_at is not None:          # the question opens at the ask: an answer must come after it
             opens = max(opens, ask_at)
         in_breath = not raw.endswith("?") and (moves.answers_explicitly(words, opens, cues) or not checks and (
@@ -316,8 +334,15 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             about_me and not needs and not assumes and not names_fact) or \
             moves.asks_opinion(words, cues) or moves.checks_in(words, cues)
         meta = meta and not choice_back
-        out.append(Sentence(raw, bool(question), bool(question and not tag and not meta), requested))
+        out.append(Sentence(raw, bool(question), bool(question and not tag and not meta), requested, tagged))
     return out
+
+
+def _continues_ask(text: str, cues: Cues) -> bool:
+    """A follow-on fragment that goes on with the ask before it ("And whether a merchant needs a reason."): it
+    opens (after "and") on "whether", with no plan of the candidate's in it."""
+    core = _core(_words(text), cues)
+    return core[:1] == ["whether"] and not moves.goes_on(core, cues) and not set(core) & {"i'd", "i'll", "we'll", "let's"}
 
 
 def is_clarification(text: str, cues: Cues | None = None) -> bool:
@@ -368,10 +393,14 @@ def _asked_by_rules(text: str, cues: Cues, whole_turn: bool = True) -> list[str]
                 (not nxt.question or moves.answers_previous(nxt.text, _words(nxt.text), cues)
                  or moves.echoes_answer(s.text, nxt.text)) and \
                 not moves.offers_options(_words(nxt.text), cues) and not any(_has(" ".join(_words(nxt.text)), b) for b in cues.asking_because) and \
-                not forms.goes_on_provisionally(_words(nxt.text), cues)
+                not forms.goes_on_provisionally(_words(nxt.text), cues) and \
+                not (s.tagged and moves.states_more_of_it(_words(nxt.text), cues))
             if not answered_itself:
                 asked.append(s.text)
                 continue
+        if asked and sents[i - 1].text == asked[-1] and _continues_ask(s.text, cues):
+            asked.append(s.text)          # "... at the busiest point. And whether a merchant needs a reason."
+            continue
         if s.question:
             continue                      # a rhetorical or meta question: neither asked nor design talk
         low = " ".join(_words(s.text))

@@ -13,6 +13,7 @@ from coach.scoring.scorecard import Scorecard
 
 
 _BACK = frozenset({"they", "them", "their", "those", "it", "its", "that"})
+_LIMIT = re.compile(r"\b(?:caps?|limits?|ceilings?|maximum|bound|quotas?)\b")
 
 
 def _points_back(clause: str) -> bool:
@@ -43,9 +44,10 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
                 spans.append((m.start(), m.start() + len(p), topic))
     # asking whether the team may do something with a thing of the problem ("can i use browsing history"): the frame
     # names what is asked, the thing is named in passing ("can i use the board" names no thing of the problem)
-    frames = [(m.start(), m.start() + len(p)) for p in cues.use_asks if p in text for m in front(p).finditer(text)]
-    frames += _leave_to_use(text, cues)
-    if frames and spans:
+    # (whether a thing is "off the table" asks what is allowed whatever the thing is: "is a hosted api off the table")
+    table = [(m.start(), m.start() + len(p)) for p in cues.use_asks if p in text for m in front(p).finditer(text)]
+    frames = table + _leave_to_use(text, cues)
+    if table or (frames and spans):
         spans = [s for s in spans if s[2] == cues.use_topic] + [(a, b, cues.use_topic) for a, b in frames]
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
     kept: list[tuple[int, int, str]] = []
@@ -56,6 +58,11 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     # qualifies the budget asked about
     paid = [end for start, end, topic in kept if topic == "budget" and re.match(r" (?:on|for|of) ", text[end:end + 5])]
     kept = [k for k in kept if k[2] == "budget" or not any(0 <= k[0] - e and len(text[e:k[0]].split()) <= 4 for e in paid)]
+    # a limit on money or compute, or on time ("a monthly ceiling on the spend", "a ceiling on how stale it can be"),
+    # is the budget or the latency asked about
+    spent = [start for start, _, topic in kept if topic in ("budget", "latency")]
+    kept = [k for k in kept if k[2] != "constraints" or not _LIMIT.search(text[k[0]:k[1]]) or
+            not any(0 <= s - k[1] and len(text[k[1]:s].split()) <= 2 for s in spent)]
     # a rate's period, a pace or the team asked about names its topic only when nothing else is named; the
     # period of a thing counted ("how many listings get uploaded each day") and a pace required ("how soon does
     # a verdict need to land") still do
@@ -98,22 +105,28 @@ def parts_asked(questions: list[str], cues: Cues | None = None) -> list[list[str
     """Each part of the questions and the topics it asks about, in the order asked ("what's the peak
     volume and how fresh must the features be": two parts). A part that opens like a question but names
     no topic ("how many languages...") is kept with no topics: the candidate must assume it."""
-    return [topics for _, topics in _parts(questions, cues or default_cues())]
+    return [topics for _, topics, _ in _parts(questions, cues or default_cues())]
 
 
-def _parts(questions: list[str], cues: Cues) -> list[tuple[str, list[str]]]:
-    """The clause of each part with its topics."""
-    parts: list[tuple[str, list[str]]] = []
-    premises: list[tuple[str, list[str]]] = []
+Part = tuple[str, list[str], bool]     # the clause, its topics, and whether it offers an alternative ("or ...")
+
+
+def _parts(questions: list[str], cues: Cues) -> list[Part]:
+    """The clause of each part with its topics, and whether it is an alternative of the part before it."""
+    parts: list[Part] = []
+    premises: list[Part] = []
     for q in questions:
         for clause in CLAUSE.split(q.lower().replace("\u2019", "'")):
-            clause = _without_reason(_asked_tail(clause, cues), cues)
+            alternative = clause.startswith("or ")
+            clause = _without_reason(_asked_tail(clause.removeprefix("or "), cues), cues)
             topics = _clause_topics(clause, cues)
             words = core(tokens(clause), cues)
             if _plan_only(words, cues):
                 continue            # "so i'd split it into prep time, pickup ...": the candidate's own plan
-            if topics or opens_question(words, cues) or find(words, "how many") or find(words, "how much"):
-                parts.append((clause, topics))
+            # ("whether a merchant needs a reason": an embedded yes/no question is a part too)
+            if topics or opens_question(words, cues) or find(words, "how many") or find(words, "how much") or \
+                    words[:1] == ["whether"]:
+                parts.append((clause, topics, alternative))
                 if _premise(words, cues):
                     premises.append(parts[-1])
     # "given we have about fifty milliseconds, what's the peak volume": the premise is not asked
@@ -170,7 +183,9 @@ def _asked_tail(clause: str, cues: Cues) -> str:
     for k in range(2, len(words) - 1):
         if any(words[k:k + len(c.split())] == c.split() for c in cues.clause_starts):
             plan = bool({"i'll", "i'd", "we'll", "we'd"} & set(words[:k])) and not _ASKING & set(words[:k])
-            asks = any(" ".join(words[max(0, k - 3):k]).endswith(r) for r in _ASKED_BY)
+            lead = words[max(0, k - 4):k]
+            lead = lead[:-1] if lead[-1:] in (["is"], ["was"]) else lead     # "what i want to find out is how many"
+            asks = any(" ".join(lead).endswith(r) for r in _ASKED_BY)
             # "given we have 50 ms what's the peak qps"; not "because that drives how many labels we get"
             after_premise = _premise(core(words, cues), cues) and _direct(words[k:], cues)
             if plan or asks or after_premise:
@@ -212,16 +227,17 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
     `said` is the whole turn: when no part names a fact ("... how many pushes per user per day. Do you have
     that?"), the words around the question decide."""
     cues = cues or default_cues()
-    parts = _parts(questions, cues) or [(" ".join(questions).lower(), [])]
+    parts = _parts(questions, cues) or [(" ".join(questions).lower(), [], False)]
     found: list[tuple[list[str], list[str], int]] = []
-    for i, (clause, _) in enumerate(parts):
+    for i, (clause, _, _) in enumerate(parts):
         before = found[-1][1] if i and _points_back(clause) else []
         if said and _option_only(clause, cues):      # "Progress lost per node failure. Minutes? An hour?"
             clause = " ".join(s for s in re.split(r"(?<=[.?!])\s+", said.lower()) if not _option_only(s, cues))
         top, named, best = _facts_for(clause, facts, cues, before)
         # "how many cases do they get through": nothing of its own, it asks about what the part before named
         found.append((before, before, best) if before and not top else (top, named, best))
-    answerable = _together(found, [clause for clause, _ in parts])
+    found = _one_answer_for_alternatives(found, parts)
+    answerable = _together(found, [clause for clause, _, _ in parts])
     if said and not any(answerable):
         top, _, best = _facts_for(_lead_up(said, questions), facts, cues)
         answerable = [top[:1] if best >= 2 else []]      # one shared word ("questions") is no answer: assume
@@ -316,6 +332,21 @@ def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str])
             out.append(None)
         else:       # one word in common is no answer to a part of its own ("does search key them differently"): assume
             out.append([] if weak else top[:1])
+    return out
+
+
+def _one_answer_for_alternatives(found: list[tuple[list[str], list[str], int]],
+                                 parts: list[Part]) -> list[tuple[list[str], list[str], int]]:
+    """"is the cluster ours for the whole three weeks, or are other teams on it too": the alternatives of one
+    question are answered by one fact; where the facts that could answer each side share one, that one answers
+    both. (Scoring both sides read together instead lost right answers on sets it was not written with.)"""
+    out = list(found)
+    for i in range(1, len(out)):
+        if not parts[i][2]:
+            continue
+        shared = [t for t in out[i - 1][0] if t in out[i][0]]
+        if shared:
+            out[i - 1] = out[i] = (shared[:1], shared[:1], out[i][2])
     return out
 
 

@@ -176,11 +176,12 @@ def plan_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     """The candidate's own clause after the question ("what happens if the feature store goes down we
     fall back to default values"): "we" or "i" well into the question, before a verb that does not ask
     what the problem holds ("how many payments we see"), and not in a "how soon we learn" clause nor after an
-    auxiliary, where it asks on ("how many gpus am i working with", "... or am i squeezing into what's there")."""
+    auxiliary, where it asks on ("how many gpus am i working with", "... or am i squeezing into what's there"), nor in
+    a free relative ("into whichever ranker we pick")."""
     for i in range(opens + 4, len(words) - 1):
         if words[i] in ("we", "i") and words[i - 1] not in cues.bound_before and not _how_soon(words, i) and \
                 words[i - 1] not in cues.statement_subjects and words[i - 1] not in ("and", "or", "but") and \
-                words[i - 1] not in _AUX and \
+                words[i - 1] not in _AUX and words[i - 2] not in ("whatever", "whichever") and \
                 words[i + 1] not in cues.fact_verbs and not words[i + 1].endswith("'t"):
             return True
     return False
@@ -364,3 +365,21 @@ def systems_question(words: list[str]) -> bool:
         if set(after) & _DIRECT:
             return True
     return False
+
+
+def asked_from(words: list[str]) -> int | None:
+    """Where what a stated need asks opens ("the thing i'd want pinned down is whether ..."): its first question
+    word; the words before it are the ask, not an answer to it."""
+    return next((i for i, w in enumerate(words) if w in _WH), None)
+
+
+def states_more_of_it(words: list[str], cues: Cues) -> bool:
+    """"Hosted APIs are off the table, right? Everything stays in our own account.": after a fact put to the
+    interviewer to confirm, a statement that says more of the same fact (no answer word, no plan, no "so" going
+    on from it, no subject of the candidate's reasoning) leaves the check open; "Yes, ...", "So I'd ..." or
+    "We can't let it go stale" closes it."""
+    if not words or words[0] in cues.answer_words or words[0] in ("so", "then", "which", "that's", "it's"):
+        return False
+    first_person = {"i", "i'd", "i'll", "i'm", "we", "we'd", "we'll", "we're", "let's"}
+    return words[0] not in cues.statement_subjects and not set(words) & first_person and not _plans(words, cues) and \
+        not goes_on(words, cues)

@@ -10,7 +10,10 @@ from coach.interview.clarify_cues import Cues
 
 SENTENCE = re.compile(r"[^.?!]+[.?!]*")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
-CLAUSE = re.compile(r",\s*|\s+(?:and|or|also)\s+(?=(?:how|what|which|who|where|when|do|does|is|are|can|could|should|will|the)\b)")
+_ASKS_ON = r"(?:how|what|which|who|where|when|do|does|is|are|can|could|should|will|the)\b"
+# parts of a question: after a comma, or before "and"/"also"/"or" and a new question ("or" is kept: it offers an
+# alternative of the part before it, read by clarify_answer)
+CLAUSE = re.compile(r",\s*|\s+(?:and|also)\s+(?=" + _ASKS_ON + r")|\s+(?=or\s+" + _ASKS_ON + r")")
 _BARE = {"whats": "what's", "hows": "how's", "wheres": "where's", "whos": "who's", "whens": "when's"}
 
 
