@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from coach.domain import Question
-from coach.followups import anchor, guards, words
+from coach.followups import anchor, guards, told, words
 from coach.followups.findings import Finding, as_finding
 from coach.ports import FollowUpReply
 from coach.scoring.talking_points import coverage
@@ -131,6 +131,8 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
         return not any(again(text, a) for a in asked) and not already_answered(text, question, covered)
 
     own = [f.text for f in question.followups if f.gap == gap]
+    if gap == "no_numbers" and (given := told.figures_told(question, asked)):
+        own = [told.builds_on(given)]      # the interviewer gave the figures: the follow-up starts from them
     if target and len(own) > 1:
         aim = guards.content_words(target)
         own.sort(key=lambda text: -len(guards.content_words(text) & aim))     # stable: ties keep the bank's order
@@ -293,6 +295,9 @@ def choose(
                     for v in verdicts]
     verdicts = [guards.Verdict(v.text, ("asks for a plan after a story question",), v.score)
                 if v.ok and asks_for_a_plan(gap, v.text, question) else v for v in verdicts]
+    if gap == "no_numbers" and (given := told.figures_told(question, asked)):
+        verdicts = [guards.Verdict(v.text, ("asks for figures the interviewer gave",), v.score)
+                    if v.ok and not told.uses_a_figure(v.text, given) else v for v in verdicts]
     winner = max((v for v in verdicts if v.ok), key=lambda v: v.score, default=None)
     shown = tuple(v.text for v in verdicts)
     if winner is not None and guards.similarity(winner.text, draft) < NEAR_COPY:
