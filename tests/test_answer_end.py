@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coach.eval.turn_ends import evaluate, load
 from coach.streaming.answer_end import judge, question_kind, wait_s
-from coach.streaming.end_of_turn import EndOfTurn
+from coach.streaming.end_of_turn import EndOfTurn, sounds_unfinished
 
 
 def test_a_story_that_has_only_set_the_scene_or_acted_goes_on() -> None:
@@ -205,3 +205,16 @@ def test_words_written_down_without_a_full_stop_that_break_off_go_on() -> None:
         assert judge(told + tail, "story").says == "goes_on", tail
     assert judge(told.strip(), "story").says != "goes_on"
     assert judge(told + "Looking back I would have run the test for longer", "story").says == "end"
+
+
+def test_a_lesson_told_as_what_they_would_do_next_time_is_a_sure_end() -> None:
+    """"I'd measure first next time" draws the lesson as "looking back" does; "next time" as a later event
+    ("next time the job failed, we ...") tells the story on, and "I'd" with nothing after it is a thinking pause."""
+    story = "The batch took nine hours. I changed it to rescore only the listings that moved. It now runs in forty minutes."
+    for lesson in ("I'd measure before optimising the model next time, because the saving was in the data.",
+                   "Next time I'd ask for the offline numbers before the launch date.",
+                   "If I did it again, I would start with the data loader."):
+        verdict = judge(f"{story} {lesson}", "story")
+        assert verdict.says == "end" and verdict.sure, (lesson, verdict)
+    assert not judge(f"{story} Next time the job failed, we paged the owner.", "story").sure
+    assert sounds_unfinished(f"{story} If I did it again, I'd.")

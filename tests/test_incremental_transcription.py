@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -70,3 +71,34 @@ def test_a_pause_transcribed_ahead_of_time_is_kept_when_the_candidate_goes_on(tm
     assert starts == sorted(starts)
     texts = [s.text for s in final.segments]
     assert len(texts) == len(set(texts)), texts       # nothing transcribed twice
+
+
+def test_a_short_stretch_is_heard_from_its_own_seconds_and_its_words_come_back(tmp_path: Path, transcriber,
+                                                                              monkeypatch) -> None:
+    """The answer's tail, the words the end of turn and the reply wait for: Whisper's encoder reads the few
+    seconds said (and a second of padding), not 30 s, and the words are the ones said; a primed pass reads 30 s."""
+    from coach.adapters import whisper_stt
+
+    seen: list[int] = []
+
+    class Encoder:      # CTranslate2's Whisper, its encoder's input lengths written down
+        def __init__(self, real: Any) -> None:
+            self.real = real
+
+        def encode(self, features: Any, **kw: Any) -> Any:
+            seen.append(features.shape[-1])
+            return self.real.encode(features, **kw)
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.real, name)
+
+    monkeypatch.setattr(transcriber._model, "model", Encoder(transcriber._model.model))
+    audio = decode_file(speak_to_wav("So that's how we cut the ranking latency, and we have not had an incident since.",
+                                     tmp_path / "tail.wav"))
+    heard = transcriber.transcribe(audio).text.lower()
+    assert seen and max(seen) < whisper_stt.FRAMES
+    for word in ("ranking", "latency", "incident", "since"):
+        assert word in heard, heard
+    seen.clear()
+    transcriber.transcribe(audio, prompt="Tell me about a latency problem.")
+    assert seen and min(seen) == whisper_stt.FRAMES

@@ -4,7 +4,7 @@ from __future__ import annotations
 import statistics
 from typing import Any
 
-KEYS = ("final_transcript_ms", "first_token_ms", "first_audio_ms", "speech_end_ms")
+KEYS = ("final_transcript_ms", "first_token_ms", "first_audio_ms", "speech_end_ms", "speech_end_line_ms")
 
 
 def pct(values: list[float], q: float) -> float | None:

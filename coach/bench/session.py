@@ -81,6 +81,8 @@ class Recorder:
             # the reply's own line (after a short acknowledgement, when one was said first)
             "line_audio_ms": round((t.get("line_audio_at", t["first_audio_at"]) - end) * 1000),
             "acknowledged": t.get("line_audio_at", t["first_audio_at"]) > t["first_audio_at"],
+            # the last word -> the reply's own line: what the candidate waits for when an acknowledgement came first
+            "speech_end_line_ms": round((t.get("line_audio_at", t["first_audio_at"]) - t["speech_end"]) * 1000),
             "end_of_turn_ms": round((end - t["speech_end"]) * 1000),
             "drafted_early": used, "source": turn.source, "late": bool(reply and reply.late), "voice": self.voice,
             "end_of_turn_reasons": t["reasons"],

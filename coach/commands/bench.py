@@ -24,7 +24,8 @@ JSON keys (all times in milliseconds unless named otherwise):
   needed no model or none came), first_audio_ms (-> first interviewer audio ready to play: hands-free by
   meaning, a short acknowledgement when the follow-up is not written yet), line_audio_ms (-> the reply's own line),
   acknowledged (an acknowledgement came first),
-  speech_end_ms (the answer's last word -> first interviewer audio), end_of_turn_ms (last word -> end
+  speech_end_ms (the answer's last word -> first interviewer audio), speech_end_line_ms (-> the reply's own line,
+  after the acknowledgement when one came first), end_of_turn_ms (last word -> end
   of turn), voice, drafted_early (the follow-up drafted in the silence was used), naive_transcript_ms
   (the whole answer transcribed after it ends), end_of_turn_reasons (hands-free: what the words, as the live
   transcriber had them, and the audio said at each ask in the session itself), false_ends (mid-answer pauses the
@@ -32,7 +33,7 @@ JSON keys (all times in milliseconds unless named otherwise):
   question was not written within the runner's reply deadline, so the bank's follow-up for the gap was asked).
 - followups: {mode: {all, model, late}}: follow-ups asked, written by the model, and asked from the bank because
   the model missed the reply deadline.
-- p50 / p95: {mode: {final_transcript_ms, first_token_ms, first_audio_ms, speech_end_ms}} over all replies;
+- p50 / p95: {mode: {final_transcript_ms, first_token_ms, first_audio_ms, speech_end_ms, speech_end_line_ms}} over all replies;
   p50_followups / p95_followups: the same over the replies that were follow-ups (the model's work).
 - naive_ratio: naive_transcript_ms / final_transcript_ms (median, push-to-talk turns).
 - stt_rtf: speech-to-text compute seconds per second of audio (naive path).

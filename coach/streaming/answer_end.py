@@ -58,6 +58,10 @@ WRAP = re.compile(
     r"\bthat'?s (?:about it|it\b|all|the one|how (?:it|we|that)|what i'?d|the (?:story|gist|design|plan))"
     r"|\bso that'?s\b|\bthose are the\b|\bi think that covers\b|\bthat covers\b|\bso (?:overall|in short|end to end)\b"
     r"|\bin hindsight\b|\blooking back\b|\bi'?d (?:make the same call|do it again|do the same)\b"
+    # the lesson as what they would do another time ("I'd measure first next time", "next time I'd ask sooner",
+    # "if I did it again I'd ...", "what I'd do differently is ...")
+    r"|\b(?:i|we)(?:'d| would)\b[^.?!]*\bnext time\b|\bnext time,? (?:i|we)(?:'d| would|'ll| will)\b"
+    r"|\bif (?:i|we) (?:did|had to do) (?:it|that|this) (?:again|over)\b|\b(?:do|done) (?:it |things )?differently\b"
     r"|\bi(?:'m| am) (?:glad|proud)\b|\bwhich is how i knew\b|\bwhat i (?:took|learned|learnt) from\b"
     r"|\bi learned\b|\bi learnt\b|\bthe lesson\b|\bsince then\b|\bever since\b|\bto this day\b"
     r"|\b(?:it'?s|is) now (?:required|the|part)\b|\bwe (?:still|haven'?t had|have not had|have never had)\b|\bnow (?:runs|leads|the person)\b"
