@@ -37,6 +37,12 @@ def test_ordinary_speech_is_left_alone(table: SoundTable, transcriber) -> None:
         assert restore(said, table, phonemize, common=transcriber.is_common) == said
 
 
+def test_ordinary_words_a_sound_away_from_a_term_become_the_term(table: SoundTable, transcriber) -> None:
+    heard = "Throughput doubled when we raised the match size on the cold star path."
+    assert restore(heard, table, phonemize, common=transcriber.is_common) == \
+        "Throughput doubled when we raised the batch size on the cold start path."
+
+
 def test_only_terms_whisper_could_not_spell_itself_are_written_in() -> None:
     assert eligible("KV cache") and eligible("FSDP") and eligible("fine-tuning") and eligible("A100")
     assert not eligible("attention") and not eligible("drift")

@@ -7,9 +7,9 @@ far apart; said, they are close. So a run of heard words is compared with each g
 sound (their phonemes as espeak-ng reads them, stress and length marks dropped), and replaced when
 the term is nearly what was said: at most `max_distance` of the term's phonemes differ, the run is
 not already the term, and the term is one Whisper could not have written by itself (it has a
-capital, a digit, a hyphen or several words: "attention" is never put in for "a tension"), and
-at least one heard word is no ordinary word (the caller says which are: "paid attention" stays,
-"KV cash" becomes KV cache). Only glossary terms are ever written in, so ordinary speech is changed
+capital, a digit, a hyphen or several words: "attention" is never put in for "a tension"). When
+every heard word is an ordinary word (the caller says which are), at most one phoneme may differ:
+"match size" becomes batch size, "paid attention" (two apart from paged attention) stays. Only glossary terms are ever written in, so ordinary speech is changed
 only where it sounds like jargon.
 """
 from __future__ import annotations
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 MAX_DISTANCE = 0.2      # share of the term's phonemes that may differ
 MAX_WORDS = 4           # the longest run of heard words compared with a term
 MIN_PHONEMES = 5        # shorter terms sound like too much ordinary speech
+ORDINARY_EDITS = 1      # phonemes that may differ when every heard word is an ordinary word
 
 Phonemize = Callable[[Sequence[str]], list[str]]   # words -> one phoneme string each
 
@@ -109,8 +110,8 @@ def restore(text: str, table: SoundTable, phonemize: Phonemize, max_distance: fl
             common: Callable[[str], bool] = lambda word: False) -> str:
     """`text` with each run of heard words that sounds like a glossary term replaced by the term.
     Runs are tried best match first; a replaced run keeps the punctuation after its last word. A run
-    of words that are all ordinary (`common`: "paid attention", not "paged attention") was heard as
-    real speech and stays, unless it is the term itself spaced otherwise ("fine tuning")."""
+    of words that are all ordinary (`common`) must sound within `ORDINARY_EDITS` phonemes of the term
+    ("match size" batch size; "paid attention" stays)."""
     words = text.split()
     if not words or not table.terms:
         return text
@@ -131,12 +132,11 @@ def restore(text: str, table: SoundTable, phonemize: Phonemize, max_distance: fl
                 if _numbers_fit(said, same):
                     found.append((-1.0, start, end, same))
                 continue
-            if all(common(b) for b in bare[start:end]):
-                continue
+            ordinary = all(common(b) for b in bare[start:end])
             heard = "".join(sounds[start:end])
             digits = re.sub(r"\D", "", said)
             for term, sound in table.terms:
-                limit = int(max_distance * len(sound))
+                limit = min(ORDINARY_EDITS, int(max_distance * len(sound))) if ordinary else int(max_distance * len(sound))
                 if abs(len(heard) - len(sound)) > limit or not within(heard, sound, limit) \
                         or (digits or any(c.isdigit() for c in term)) and not _numbers_fit(said, term):
                     continue
