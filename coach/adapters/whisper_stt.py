@@ -10,6 +10,11 @@ words an ML interview is full of ("p99", "NDCG", "FSDP", "KV cache"). A primed t
 then corrected against the whole glossary: a term Whisper still heard as something that sounds
 the same and is no ordinary word ("low RA" LoRA, "onks" ONNX) is put back (`glossary.correct`;
 an ordinary word is one the model's tokenizer holds whole).
+
+Every transcript, primed or not (the live windows the reply is decided on, the final pass, a
+file), is then compared with the glossary by sound: a run of words that sounds nearly like a
+term Whisper could not spell unaided ("KV cash", "A U C") becomes the term
+(`coach.streaming.soundalike`, with espeak-ng's phonemes; one espeak-ng call per transcription).
 """
 from __future__ import annotations
 
@@ -22,7 +27,9 @@ from typing import Any
 import numpy as np
 
 from coach.adapters import heap, lazy_decoder
+from coach.adapters.phonemes import phonemize, sound_table
 from coach.streaming.glossary import HOTWORD_CHARS, correct, glossary_for
+from coach.streaming.soundalike import restore_all
 from coach.streaming.levels import rms_dbfs
 from coach.streaming.pieces import sparse, split_pieces
 from coach.streaming.signoff import is_made_up_ending
@@ -82,7 +89,8 @@ class WhisperTranscriber:
     primes = True      # transcribe() takes prompt= and hotwords=
 
     def __init__(self, model_dir: Path, threads: int | None = None, beam_size: int = 1, name: str = "",
-                 primed_beam_size: int = 5, fallback_samples: int = FALLBACK_SAMPLES, fit: bool = True) -> None:
+                 primed_beam_size: int = 5, fallback_samples: int = FALLBACK_SAMPLES, fit: bool = True,
+                 by_sound: bool = True) -> None:
         self.model_dir = check_whisper_dir(Path(model_dir))
         self.name = f"whisper:{name or self.model_dir.name}"
         self.beam_size = beam_size
@@ -93,6 +101,7 @@ class WhisperTranscriber:
         self.fallback_samples = fallback_samples
         self.fit = fit                  # unprimed calls encode only the audio, not 30 s (`fitted_encode`)
         self._fitting = False           # this call does (set under the lock)
+        self.by_sound = by_sound        # glossary terms put back by sound in every transcript
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("MKL_DISABLE_FAST_MM", "1")   # MKL's buffer cache kept ~13 MB after each call
         lazy_decoder.install()
@@ -184,6 +193,10 @@ class WhisperTranscriber:
         if hotwords:
             terms = list(dict.fromkeys([*hotwords.split(", "), *self._glossary]))
             kept = [Segment(s.start, s.end, correct(s.text, terms, self.is_common)) for s in kept]
+        if self.by_sound and kept and self._glossary:
+            texts = restore_all([s.text for s in kept], sound_table(tuple(self._glossary)), phonemize,
+                                common=self.is_common)
+            kept = [Segment(s.start, s.end, t) for s, t in zip(kept, texts)]
         text = " ".join(s.text for s in kept).strip()
         return Transcript(text=text, segments=tuple(kept), duration_s=duration)
 

@@ -1,0 +1,51 @@
+"""Words to phonemes with espeak-ng (the fallback voice, so always installed with coach): one call
+for a whole transcript, each word read on its own (`espeak-ng -q -x`, a word a line, each ended
+by a comma: one clause and so one output line each). Without espeak-ng every word reads as "" and nothing
+sounds like a glossary term (`coach.streaming.soundalike`)."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Sequence
+from functools import lru_cache
+
+from coach.streaming.soundalike import SoundTable
+
+TIMEOUT_S = 2.0
+
+
+def phonemize(words: Sequence[str]) -> list[str]:
+    """One phoneme string per word ("" for each when espeak-ng is missing or fails)."""
+    exe = shutil.which("espeak-ng")
+    if not words or exe is None:
+        return [""] * len(words)
+    text = ",\n".join(w.replace(",", " ") for w in words)
+    try:
+        done = subprocess.run([exe, "-q", "-x", "-v", "en-us"], input=text, capture_output=True, text=True,
+                              timeout=TIMEOUT_S, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return [""] * len(words)
+    lines = [line.strip() for line in done.stdout.splitlines() if line.strip()]
+    return lines if len(lines) == len(words) and all(words) else _one_by_one(exe, words)
+
+
+def _one_by_one(exe: str, words: Sequence[str]) -> list[str]:
+    """The slow way, when a word made espeak-ng split or join lines: a call per word."""
+    out = []
+    for word in words:
+        if not word.strip():
+            out.append("")
+            continue
+        try:
+            done = subprocess.run([exe, "-q", "-x", "-v", "en-us", word], capture_output=True, text=True,
+                                  timeout=TIMEOUT_S, check=True)
+            out.append(done.stdout.replace("\n", " ").strip())
+        except (OSError, subprocess.SubprocessError):
+            out.append("")
+    return out
+
+
+@lru_cache(maxsize=4)
+def sound_table(terms: tuple[str, ...]) -> SoundTable:
+    """The glossary's terms by sound, worked out once per glossary."""
+    return SoundTable.build(terms, phonemize)
