@@ -57,10 +57,10 @@ def _named(terms: list[str], heard: str) -> list[str]:
     spoken = heard.split()
     spans = {" ".join(spoken[i:i + n]) for n in (1, 2) for i in range(len(spoken) - n + 1)}
     return named + [t for t in terms if t not in named and " " not in t
-                    and any(_key(s) == _key(t) or sounds_like(s, t) for s in spans)]
+                    and any(spelled(s) == spelled(t) or sounds_like(s, t) for s in spans)]
 
 
-def _key(text: str) -> str:
+def spelled(text: str) -> str:
     """Letters and digits only, lowercase: how a term or a run of words is spelled, spacing aside."""
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
@@ -78,7 +78,8 @@ def _sound(key: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s[:1] + re.sub(r"[aeiouyhw]", "", s[1:]))
 
 
-def _distance(a: str, b: str) -> int:
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance between two strings (of letters, or of phonemes)."""
     row = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
         prev, row[0] = row[0], i
@@ -90,10 +91,10 @@ def _distance(a: str, b: str) -> int:
 def sounds_like(heard: str, term: str) -> bool:
     """`heard` (one or two words) may be `term` (one word) misheard: the same consonant skeleton, the
     same digits, and at most a letter in three apart, spelled as it sounds ("low RA" LoRA, "onks" ONNX)."""
-    h, t = _key(heard), _key(term)
+    h, t = spelled(heard), spelled(term)
     if len(t) < 4 or h == t or _sound(h) != _sound(t) or re.sub(r"\D", "", h) != re.sub(r"\D", "", t):
         return False
-    return _distance(_spelling(h), _spelling(t)) <= max(1, len(t) // 3)
+    return edit_distance(_spelling(h), _spelling(t)) <= max(1, len(t) // 3)
 
 
 def correct(text: str, terms: list[str], common: Callable[[str], bool] = lambda word: False) -> str:
@@ -102,23 +103,23 @@ def correct(text: str, terms: list[str], common: Callable[[str], bool] = lambda 
     ("onks" ONNX). Left alone: a word that is itself a term (or part of one), a word `common` says is
     an ordinary word (Whisper heard a real word: "reduce" stays, though it sounds like Redis), two
     words that only sound like a lowercase term ("on that" is not "one-hot"), terms of several words."""
-    single = [t for t in terms if " " not in t.strip() and len(_key(t)) >= 4]
+    single = [t for t in terms if " " not in t.strip() and len(spelled(t)) >= 4]
     written = [t for t in single if t != t.lower()]        # LoRA, ONNX, Redis: spellings Whisper cannot guess
-    known = {_key(w) for t in terms for w in (t, *t.split())}
+    known = {spelled(w) for t in terms for w in (t, *t.split())}
     words = text.split(" ")
     out: list[str] = []
     i = 0
     while i < len(words):
         for n in (2, 1):
             span = words[i:i + n]
-            if len(span) < n or not all(_key(w) for w in span) or any(_key(w) in known for w in span):
+            if len(span) < n or not all(spelled(w) for w in span) or any(spelled(w) in known for w in span):
                 continue
             core = " ".join(span)
             if n == 1:
                 term = None if common(re.sub(r"[^A-Za-z0-9'-]", "", core)) else \
                     next((t for t in single if sounds_like(core, t)), None)
             else:
-                term = next((t for t in single if _key(core) == _key(t)), None) or \
+                term = next((t for t in single if spelled(core) == spelled(t)), None) or \
                     next((t for t in written if sounds_like(core, t)), None)
             if term is not None:
                 tail = re.search(r"[^A-Za-z0-9]*$", span[-1])

@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from coach.streaming.glossary import edit_distance, spelled
+
 MAX_DISTANCE = 0.2      # share of the term's phonemes that may differ
 MAX_WORDS = 4           # the longest run of heard words compared with a term
 MIN_PHONEMES = 5        # shorter terms sound like too much ordinary speech
@@ -55,19 +57,6 @@ def within(a: str, b: str, limit: int) -> bool:
             return False
         row = new
     return row[-1] <= limit
-
-
-def _distance(a: str, b: str) -> int:
-    row = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, y in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
-    return row[-1]
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def eligible(term: str) -> bool:
@@ -120,14 +109,14 @@ def restore(text: str, table: SoundTable, phonemize: Phonemize, max_distance: fl
     sounds = [""] * len(words)
     for i, p in zip(said_words, phonemize([spoken(bare[i]) for i in said_words])):
         sounds[i] = simplify(p)
-    keys = {_key(term): term for term, _ in table.terms}
+    keys = {spelled(term): term for term, _ in table.terms}
     found: list[tuple[float, int, int, str]] = []      # (distance, start, end, term)
     for start in range(len(words)):
         for end in range(start + 1, min(len(words), start + MAX_WORDS) + 1):
             if not all(sounds[start:end]):
                 break
             said = " ".join(bare[start:end])
-            same = keys.get(_key(said))
+            same = keys.get(spelled(said))
             if same is not None:        # the term itself, spaced otherwise ("A U C", "fine tuning")
                 if _numbers_fit(said, same):
                     found.append((-1.0, start, end, same))
@@ -140,7 +129,7 @@ def restore(text: str, table: SoundTable, phonemize: Phonemize, max_distance: fl
                 if abs(len(heard) - len(sound)) > limit or not within(heard, sound, limit) \
                         or (digits or any(c.isdigit() for c in term)) and not _numbers_fit(said, term):
                     continue
-                found.append((_distance(heard, sound) / len(sound), start, end, term))
+                found.append((edit_distance(heard, sound) / len(sound), start, end, term))
     taken = [False] * len(words)
     chosen: dict[int, tuple[int, str]] = {}
     for d, start, end, term in sorted(found):
