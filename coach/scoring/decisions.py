@@ -1,6 +1,6 @@
 """A decision told with no reason: "We went with the cross-encoder." says what was chosen, not why.
 
-A strong interviewer hears the choice as the step it is (coach/scoring/star_cues.py `_DECIDED`) and asks for the why
+A strong interviewer hears the choice as the step it is (coach/scoring/star_cues.py `DECIDED`) and asks for the why
 next: what made it the right call, what it was weighed against, what evidence settled it.
 """
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from coach.scoring.star_cues import _DECIDED
+from coach.scoring.star_cues import DECIDED
 
 # Why a choice was made: a cause, a purpose, the evidence or a comparison ("because", "so that", "to keep p99 under",
 # "the benchmark showed", "it was cheaper", "at the cost of").
@@ -32,7 +32,7 @@ def decided_without_reason(sentences: Sequence[str], labels: Sequence[str]) -> s
     if any(_REASON.search(s) for s in sentences):
         return None
     for s, lab in zip(sentences, labels):
-        m = _DECIDED.search(s.lower()) if lab == "action" else None
+        m = DECIDED.search(s.lower()) if lab == "action" else None
         if m:
             return s[m.start():] if m.start() > 40 else s   # the decision itself, when it comes late in a run-on
     return None

@@ -129,7 +129,7 @@ _AGREED = re.compile(r"\b(?:i|we|they|he|she|everyone|both (?:teams|sides|orgs|g
                      r"signed off)\b", _F)
 # A decision made, told by the one (or the team) who made it: "we went with", "I picked", "we settled on", "the call
 # was to". What it chose is the step; why and what came of it are told apart (or missed).
-_DECIDED = re.compile(r"\b(?:i|we)(?:\s+(?:also|then|finally|eventually|ultimately|quickly|just|initially))?\s+(?:"
+DECIDED = re.compile(r"\b(?:i|we)(?:\s+(?:also|then|finally|eventually|ultimately|quickly|just|initially))?\s+(?:"
                       r"went with|going with|chose|picked|opted (?:for|to)|settled on|landed on|decided (?:to|on|that|against)|"
                       r"made the (?:call|decision|choice)|committed to|bet on|ended up (?:going with|choosing|picking|using|"
                       r"with|keeping|moving|building|shipping|buying))\b|"
@@ -147,7 +147,7 @@ ACTION = [
     # an agreement reached is a step of the story (label_sentence: unless an outcome is told with it)
     (_AGREED, 2.2),
     # a decision made is a step, however it is told: "we went with the managed store", "the call was to wait"
-    (_DECIDED, 2.4),
+    (DECIDED, 2.4),
 ]
 # A change verb in its verb forms (not the nouns "growth", "delivery" or the term "gradient boosted").
 _CHANGE = (r"\b(?<!to )(?<!would )(?:(?:reduc|increas|improv|decreas|rais|sav|doubl|tripl|halv|accelerat|declin)(?:e|ed|es|ing)|"
