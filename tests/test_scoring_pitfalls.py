@@ -41,6 +41,14 @@ def test_blaming_the_partner_costs_a_level_and_names_the_pitfall(content) -> Non
     assert not any(x.startswith("Pitfall:") for x in fair.feedback)
 
 
+def test_going_over_the_partner_team_to_its_director_is_the_pitfall(content) -> None:  # type: ignore[no-untyped-def]
+    q = content.questions["xf-upstream-pipeline"]
+    went = "After the third failure I escalated the issue to their director and asked for a freeze."
+    assert [x.pitfall for x in pitfalls.fallen(q, sentences(clean(went)))]
+    warned = "Rather than escalating the issue to their director, I sat with their lead for an afternoon."
+    assert pitfalls.fallen(q, sentences(clean(warned))) == ()
+
+
 def test_warning_against_the_pitfall_is_not_falling_into_it(content) -> None:  # type: ignore[no-untyped-def]
     q = content.questions["bh-cross-team-influence"]
     said = ("Rather than escalating to the director, I ran a pilot with the team that had the most to gain. "
