@@ -26,8 +26,10 @@ def answers(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 def test_headless_interview_logs_every_turn_with_audio_and_timings(tmp_path: Path, answers, capsys) -> None:
     db = tmp_path / "coach.db"
     speak = tmp_path / "spoken"
+    # (a question the answers are about: a fraud-pipeline story told to the mentoring question is off topic)
     code = main(["interview", "--headless", "--answers", *map(str, answers), "--db", str(db),
-                 "--round", "behavioral", "--speak-to", str(speak), "--seed", "3"])
+                 "--round", "behavioral", "--question", "bh-production-incident", "--question", "bh-ambiguity",
+                 "--speak-to", str(speak), "--seed", "3"])
     out = capsys.readouterr().out
     assert code == 0, out
     assert out.startswith("session ")
