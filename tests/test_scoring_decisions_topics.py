@@ -111,3 +111,21 @@ def test_an_answer_to_a_follow_up_is_not_judged_against_the_main_topic() -> None
     card = score_answer(OFF_TOPIC[1][1], question=q, round_spec=content.rounds.get(q.round),
                         rubric=content.rubrics.get(q.round), followup=True)
     assert "off_topic" not in [g.id for g in card.gaps]
+
+
+def test_a_story_told_in_plain_words_is_not_off_topic_unless_it_is_plainly_about_another() -> None:
+    from coach.content import default_content
+    from coach.scoring import on_topic
+
+    content = default_content()
+    # an incident told with none of the usual words: the benefit of the doubt
+    plain = ("Last spring our search suggestions started showing last year's holiday items in June. I turned the "
+             "suggestion service back to the previous week's index within a quarter of an hour, then told the "
+             "merchandising team which pages had shown it. By the afternoon the odd items were gone.")
+    assert on_topic.reaches(plain, content.question("bh-production-incident")) is not False
+    # a mentoring question answered with an incident told in an incident's words is off topic
+    other = ("Our ranking service went down in the middle of a sale. I was paged, rolled back the release within ten "
+             "minutes, found the bad config in the deploy and wrote the postmortem; the outage cost us about an hour "
+             "of orders. The next week I added an alert on the config checksum so a bad push pages us before "
+             "customers notice.")
+    assert on_topic.reaches(other, content.question("bh-mentoring")) is False

@@ -52,7 +52,8 @@ def _phrases(section: str) -> tuple[str, ...]:
 
 def reaches(text: str, question: Question | None) -> bool | None:
     """Whether a story reaches the topic its question asked about: None when there is no question, it asks for a
-    plan, its prompt names no known topic, or the answer is no story or too short to judge."""
+    plan, its prompt names no known topic, the answer is no story or too short to judge, or it names neither its
+    topic nor plainly another one (told in its own words, it gets the benefit of the doubt)."""
     if question is None or question.hypothetical:
         return None
     asked = topics(question.prompt)
@@ -60,7 +61,22 @@ def reaches(text: str, question: Question | None) -> bool | None:
     if not asked or len(low.split()) < STORY_WORDS or not ACT_CLAUSE.search(low):
         return None
     own = set(content_stems(question.prompt)) - _FRAME
-    return any(told.search(text) for _, told in asked) or bool(own & set(content_stems(text)))
+    if any(told.search(text) for _, told in asked) or own & set(content_stems(text)):
+        return True
+    # a story in plain words may reach its topic without any listed word ("I switched traffic back to the last good
+    # model" is an incident): it is off topic only when it is plainly about another topic, told in two of its words
+    names = {name for name, _ in asked}
+    return False if any(len({m.group(0).lower() for m in told.finditer(text)}) >= OTHER_TOPIC_WORDS
+                        for name, told in _all_topics() if name not in names) else None
+
+
+OTHER_TOPIC_WORDS = 2
+
+
+@lru_cache(maxsize=1)
+def _all_topics() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Every topic with the pattern of the words a story on it names."""
+    return tuple((name, _starts(str(_TABLE.raw(name, "told")), _phrases(name))) for name in _TABLE.sections())
 
 
 def off_topic(text: str, question: Question | None) -> NonAnswer | None:
