@@ -12,6 +12,7 @@ import pytest
 
 from coach.content.loader import field_misconceptions
 from coach.scoring import claims, score_answer
+from tests.napkin_chain_check import assert_followed
 
 # (id, text, the step that must flag it or None for a right chain, the right figure in base units)
 CHAINS: list[tuple[str, str, str | None, float]] = [
@@ -91,13 +92,7 @@ CHAINS: list[tuple[str, str, str | None, float]] = [
 
 @pytest.mark.parametrize("cid,text,step,right", CHAINS, ids=[c[0] for c in CHAINS])
 def test_a_serving_chain_is_followed(cid: str, text: str, step: str | None, right: float) -> None:
-    flagged = [c for c in score_answer(text).sizing.checks if not c.ok]
-    if step is None:
-        assert not flagged, [c.message for c in flagged]
-        return
-    hit = [c for c in flagged if c.rule == step]
-    assert hit, f"{cid} not flagged at {step}: {[c.message for c in flagged]}"
-    assert hit[0].expected == pytest.approx(right, rel=0.1)
+    assert_followed(cid, text, step, right, step_named=False)
 
 
 def test_a_checked_kv_figure_is_reported_once_as_right() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from coach.scoring import score_answer
+from tests.napkin_chain_check import assert_followed
 
 # (id, chain, the step that must flag it or None for a right chain, the right figure in base units)
 SLIPS: list[tuple[str, str, str | None, float]] = [
@@ -72,14 +73,7 @@ SLIPS: list[tuple[str, str, str | None, float]] = [
 
 @pytest.mark.parametrize("cid, text, step, right", SLIPS, ids=[c[0] for c in SLIPS])
 def test_a_slip_is_followed(cid: str, text: str, step: str | None, right: float) -> None:
-    flagged = [c for c in score_answer(text).sizing.checks if not c.ok]
-    if step is None:
-        assert not flagged, [c.message for c in flagged]
-        return
-    hit = [c for c in flagged if c.rule == step]
-    assert hit, f"{cid} not flagged at {step}: {[c.message for c in flagged]}"
-    assert hit[0].expected == pytest.approx(right, rel=0.1)
-    assert hit[0].step in hit[0].message
+    assert_followed(cid, text, step, right)
 
 
 def test_the_probe_is_about_half_right_half_wrong() -> None:
