@@ -12,6 +12,7 @@ from coach.domain import Question
 from coach.followups import anchor, guards, told, words
 from coach.followups.findings import Finding, as_finding
 from coach.ports import FollowUpReply
+from coach.scoring import on_topic
 from coach.scoring.talking_points import coverage
 from coach.scoring.text import clean, sentences
 
@@ -160,16 +161,12 @@ def asks_for_a_plan(gap: str, text: str, question: Question) -> bool:
                                                                 for p in PLAN)
 
 
-# The scorer's evidence for a story that never reaches its question's topic (coach/scoring/on_topic.py)
-_ASTRAY = re.compile(r"^the question asks about (.+?), and the story never comes to it")
-
-
 def _about_missed(gap: str, evidence: str) -> list[str]:
     """A missed talking point asked about by name ("Tell me about the measured outcome and the relationship
     afterwards."), or the topic a story never reached ("Let's come back to what I asked: a mistake of your own.
     ..."): closer to the answer than the gap's generic question."""
-    if gap == "off_topic" and (astray := _ASTRAY.search(evidence)):
-        return [f"Let's come back to what I asked: {astray.group(1)}. Which one comes to mind, and what did you do?"]
+    if gap == "off_topic" and (topic := on_topic.missed_topic(evidence)):
+        return [words.phrases("off_topic", "steer_back")[0].format(topic=topic)]
     if gap != "missing_point":
         return []
     points = re.findall(r'"([^"]+)"', evidence)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from coach.scoring import on_topic
 from coach.scoring.napkin import Check
 
 if TYPE_CHECKING:
@@ -134,9 +135,8 @@ def plain(gap: str, evidence: str, answer: str = "", points: Sequence[str] = (),
     if gap == "non_answer":
         return f'no real answer: "{quotes[-1]}"' if quotes else "no real answer"
     if gap == "off_topic":
-        astray = re.match(r"the question asks about (.+?), and the story never comes to it", evidence)
-        return f"the story is about something else, not {astray.group(1)}" if astray else \
-            "the answer talked about something else"
+        topic = on_topic.missed_topic(evidence)
+        return f"the story is about something else, not {topic}" if topic else "the answer talked about something else"
     if gap == "no_numbers":
         return "no numbers at all: no traffic, latency, data size or cost"
     if gap == "no_clarifying":

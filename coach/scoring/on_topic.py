@@ -85,5 +85,15 @@ def off_topic(text: str, question: Question | None) -> NonAnswer | None:
     if question is None or reaches(text, question) is not False:
         return None
     topic = str(_TABLE.raw(topics(question.prompt)[0][0], "name"))
-    return NonAnswer("off_topic", f'the question asks about {topic}, and the story never comes to it: '
-                                  f'"{quote_short(text)}"')
+    return NonAnswer("off_topic", f'{_EVIDENCE.format(topic=topic)}: "{quote_short(text)}"')
+
+
+# The finding's words, and the topic read back from them by the follow-up code (coach/followups)
+_EVIDENCE = "the question asks about {topic}, and the story never comes to it"
+_MISSED = re.compile("^" + re.escape(_EVIDENCE).replace(re.escape("{topic}"), "(.+?)"))
+
+
+def missed_topic(evidence: str) -> str | None:
+    """The topic an off_topic finding says the story never reached ("a mistake of your own"), else None."""
+    m = _MISSED.match(evidence)
+    return m.group(1) if m else None
