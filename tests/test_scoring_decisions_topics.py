@@ -129,3 +129,14 @@ def test_a_story_told_in_plain_words_is_not_off_topic_unless_it_is_plainly_about
              "of orders. The next week I added an alert on the config checksum so a bad push pages us before "
              "customers notice.")
     assert on_topic.reaches(other, content.question("bh-mentoring")) is False
+
+
+def test_a_short_topic_word_is_a_word_of_its_own() -> None:
+    from coach.content import default_content
+    from coach.scoring import on_topic
+
+    # "heavy" and "here" are not "he" and "her": an incident told to the mentoring question stays off topic
+    incident = ("Here is one from last winter: our heavy nightly scoring job broke three times and the morning emails "
+                "went out late. I moved it into hourly batches, added an alert on the run time and a dashboard, and "
+                "late emails went from about five a month to none over the next quarter.")
+    assert on_topic.reaches(incident, default_content().question("bh-mentoring")) is False

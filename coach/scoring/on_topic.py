@@ -26,9 +26,14 @@ _FRAME = frozenset(content_stems(
     "it its find out turned learn learned change changed after made significant lot"))
 
 
+SHORT = 3        # a listed word this short is a word of its own ("he" is not the start of "heavy", "fix" of "fixture")
+
+
 def _starts(words: str, phrases: tuple[str, ...] = ()) -> re.Pattern[str]:
-    """Any word starting with one of `words`, or any whole phrase of `phrases`."""
-    starts = [re.escape(w) for w in sorted(words.split(), key=len, reverse=True)]
+    """Any word starting with one of `words` (a word of SHORT letters or fewer: that word, or it with -s, -es, -ed,
+    -ing), or any whole phrase of `phrases`."""
+    starts = [re.escape(w) + (r"(?:s|es|ed|ing)?\b" if len(w) <= SHORT else "")
+              for w in sorted(words.split(), key=len, reverse=True)]
     whole = [re.escape(p) + r"\b" for p in sorted(phrases, key=len, reverse=True)]
     return re.compile(r"\b(?:" + "|".join(whole + starts) + r")", re.I)
 
