@@ -65,7 +65,9 @@ CLARIFY_SETS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "dev5", "
                 "heldout5", "dev17", "heldout6", "dev19", "heldout7", "dev20", "heldout8", "dev21", "heldout9",
                 "heldout10", "heldout11", "heldout12", "heldout13", "heldout14")
 # Not tuned on, reported apart when the file is present (held-out 12 to 14 were scored once, then folded in).
-CLARIFY_HELD_OUT: tuple[str, ...] = ("heldout15",)     # scored only, never tuned on; reported when the file is present
+# heldout16 is scored only, never tuned on; heldout15 was scored clean once (P 0.97, R 0.81) and is reported apart
+# until the rules reach the targets on it, then folded into CLARIFY_SETS. Reported when the file is present.
+CLARIFY_HELD_OUT: tuple[str, ...] = ("heldout15", "heldout16")
 MODELS = ("smollm2-135m", "gemma3-270m", "qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b")
 REPLY_BUDGET_S = 1.0       # as InterviewRunner.reply_budget_s: no second candidate past it
 COPY_OF_DRAFT = 0.7        # similarity to the bank's draft at which a "model" question is the bank's
