@@ -88,7 +88,7 @@ def test_clarification_turns_keep_the_question_open_and_the_fact_change_comes_in
                                 "gaps": [{"id": "no_numbers", "severity": 0.8, "evidence": "0 quantities"}]})
     change = engine.answered("a design", weak, now=60)
     assert isinstance(change, Ask) and change.kind == "change" and "60 days" in change.text
-    follow = engine.answered("the design adapts", weak, now=120)
+    follow = engine.answered("training now waits longer for the chargebacks to mature", weak, now=120)
     assert isinstance(follow, NeedFollowUp) and follow.gap == "no_numbers" and follow.target == "0 quantities"
     practice = _design_engine("practice")
     practice.start(0)

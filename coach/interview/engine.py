@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from coach.domain import Question, RoundSpec
 from coach.followups.findings import Finding
+from coach.interview import fact_change
 from coach.interview.resume import ResumePoint
 from coach.scoring.gaps import Gap
 from coach.scoring.scorecard import Scorecard
@@ -78,6 +79,7 @@ class _Slot:
     probed: list[str] = field(default_factory=list)         # gaps already followed up
     open_gaps: set[str] | None = None                       # gaps every answer to this question so far had
     changed: bool = False                                   # the fact change was announced
+    change_pressed: bool = False                            # the change said again to an answer that ignored it
     given: list[str] = field(default_factory=list)          # fact topics already told the candidate
     covered: set[str] = field(default_factory=set)          # talking points any answer to this question covered
     found: list[Gap] = field(default_factory=list)          # the gaps of the last answer
@@ -181,7 +183,7 @@ class InterviewEngine:
         digging (realistic mode, staff level), an answer that reaches the bar ends the probing, and points a story or
         plan still misses below the bar stay open to the next probe; in
         realistic mode a system-design question's fact changes after the first design answer (a pass or
-        an off-topic turn is not one)."""
+        an off-topic turn is not one), and an answer to the change that never takes it up hears it once more."""
         self.state = "deciding"
         slot = self.current
         found = [g for g in scorecard.gaps if g.id]        # the card's own gaps, as the candidate sees them
@@ -201,6 +203,12 @@ class InterviewEngine:
                 and (g.id in LOCAL_GAPS or g.id in slot.open_gaps)]
         if slot.followups >= self._cap(slot) or self._round_over(slot, now):
             return self._next_question(now)
+        if (self.last_ask is not None and self.last_ask.kind == "change" and not slot.change_pressed
+                and not fact_change.takes_up(answer, slot.question)):
+            slot.change_pressed = True       # the answer went on about something else: say the change once more
+            slot.followups += 1
+            return self._ask(Ask(text=fact_change.press(slot.question), question=slot.question, kind="change",
+                                 gap=None, source="facts"))
         if self.mode == "realistic" and slot.question.change and not slot.changed and "non_answer" not in ids:
             slot.changed = True
             slot.given.append(slot.question.change[0])

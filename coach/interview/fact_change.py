@@ -1,0 +1,53 @@
+"""Did the answer to a changed fact take the change up?
+
+In realistic mode one system-design fact changes part-way ("Restaurants will no longer report when food is ready").
+An answer that goes on about something else (the monitoring, the rollout) leaves the change hanging; a strong
+interviewer says it again, once, before moving on. The answer takes the change up when it names what changed: a
+word of the change as said or as it now stands that the fact before the change did not have ("prep", "report"),
+or one of the words an answer uses for the fact's topic (prompts/followup_words.toml [change]). Naming is a low bar
+on purpose: pressing a candidate who did answer the change costs more than letting a vague answer pass.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from coach.domain import Question
+from coach.followups import words as followup_words
+from coach.scoring.text import STOPWORDS, stem, words
+
+
+@lru_cache(maxsize=None)
+def _topic_words(topic: str) -> frozenset[str]:
+    """The stems of the words an answer uses to take up a change of this topic (none for a topic not listed)."""
+    from coach.followups.words import phrase_table
+
+    if topic not in phrase_table("change"):
+        return frozenset()
+    return frozenset(stem(w) for w in followup_words.word_list("change", topic))
+
+
+@lru_cache(maxsize=1)
+def _ignored() -> frozenset[str]:
+    return frozenset(stem(w) for w in followup_words.word_list("change", "ignore"))
+
+
+def _content(text: str) -> set[str]:
+    """The stems of the words that carry meaning: no stop-word, no bare number, no word that says only "a change"."""
+    return {stem(w) for w in words(text) if w not in STOPWORDS and not w.replace(",", "").isdigit()} - _ignored()
+
+
+def takes_up(answer: str, question: Question) -> bool:
+    """Does the answer name what changed? True when the question has no change to take up."""
+    if question.change is None:
+        return True
+    topic, said = question.change
+    before = _content(question.fact(topic) or "")
+    changed = (_content(said) | _content(question.change_now)) - before
+    return bool(_content(answer) & (changed | _topic_words(topic)))
+
+
+def press(question: Question) -> str:
+    """The change said again, as it now stands, with the question of what it changes."""
+    assert question.change is not None
+    now = question.change_now or question.change[1]
+    return followup_words.phrases("change", "press")[0].format(now=now.strip())
