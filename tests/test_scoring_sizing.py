@@ -116,3 +116,12 @@ def test_article_quantities() -> None:
 def test_dollar_sign_and_period() -> None:
     q = one("At around $2 per GPU hour")
     assert q.kind == "cost" and q.unit == "$/GPU-hour" and q.value == 2
+
+
+@pytest.mark.parametrize("text", [
+    "I shadowed the new model for three days against the old one, and then swapped it in.",
+    "We ran the big model for a week next to the smaller one, then kept the bigger one.",
+])
+def test_one_that_stands_for_a_thing_named_before_is_not_one_more_of_a_figure(text: str) -> None:
+    said = [q.text for q in quantities(text)]
+    assert "one" not in said and len(said) == 1, said

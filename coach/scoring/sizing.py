@@ -127,6 +127,10 @@ _SHAPE_BEFORE = re.compile(r"\b(?:dimensions?|dims?|width|size|rank|depth|layers
 _MACHINES_BEFORE = re.compile(r"\b(?:gpus|cards|machines|nodes|servers|hosts|replicas|shards|workers|devices|"
                               rf"accelerators|(?:{_ACCELERATOR})s)\b[^.;\d]{{0,40}}$", re.I)
 _OPERAND_BEFORE = re.compile(r"(?:\btimes|×|\bx|\bmultiplied by|\bdivided by|\bover|\bplus|\bminus)\s*$", re.I)
+# "one" after a determiner or an adjective stands for a thing named before, not a number: "against the old one",
+# "the bigger one", "each one"
+_PRONOUN_ONE = re.compile(r"\b(?:the|this|that|which|each|every|any|old|new|same|other|last|first|next|previous|current|"
+                          r"bigger|smaller|larger|right|wrong|only|good|bad|better|worse)\s+$", re.I)
 _POWER_OF_TEN = re.compile(r"\de\+?\d|\bto the\b", re.I)
 _TOTAL = re.compile(r"\b(?:in total|total|overall|altogether|all together)\b", re.I)
 
@@ -342,6 +346,8 @@ def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
             continue                      # "which is 40 times 12,": an operand of the arithmetic said, not a restatement
         if _SHAPE_BEFORE.search(text[max(0, span.start - 40):span.start]):
             continue                      # "heads of dimension 128.": a size of the model's shape, not a restatement
+        if span.text.lower() == "one" and _PRONOUN_ONE.search(text[max(0, span.start - 20):span.start]):
+            continue                      # "three days against the old one,": the model, not one more day
         for j in range(i - 1, -1, -1):
             pspan, pum, psi = out[j]
             if psi != si:
