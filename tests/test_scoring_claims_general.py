@@ -56,9 +56,12 @@ WRONG = [
     "Once the classes were resampled the cutoff could stay at point five.",
     "We applied oversampling to all the data up front and then made the train test split.",
     "We hashed every email address, so the table was anonymised and the review was not needed.",
+    "For the fraud model I'd report ROC AUC, since roc auc is probably the best choice here being insensitive to the imbalance.",
 ]
 
 RIGHT = [
+    "With rare positives PR AUC is better than ROC AUC, since ROC AUC is insensitive to the imbalance and can look great.",
+    "ROC AUC is better than accuracy for imbalanced data, but PR AUC tells you more at half a percent positives.",
     "I'd shard the parameters, gradients and optimizer state across the data parallel group, the fully sharded approach, so each card holds a slice of the weights.",
     "A quieter kind comes from preprocessing: if you fit the encoder on the whole dataset before the split, the validation score has already seen the test rows.",
     "Standardise the inputs before a lasso fit: the penalty hits every weight alike, so units decide who gets shrunk.",
