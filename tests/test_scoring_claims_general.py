@@ -60,6 +60,7 @@ WRONG = [
 ]
 
 RIGHT = [
+    "A weekly job recomputes the calibration error, because calibration drifts when the mix of jobs changes even if the ranking stays fine.",
     "With rare positives PR AUC is better than ROC AUC, since ROC AUC is insensitive to the imbalance and can look great.",
     "ROC AUC is better than accuracy for imbalanced data, but PR AUC tells you more at half a percent positives.",
     "I'd shard the parameters, gradients and optimizer state across the data parallel group, the fully sharded approach, so each card holds a slice of the weights.",
