@@ -22,7 +22,8 @@ and fires when one side's name is tied ("is", "means", "that's", "when") closely
 side's meaning (or the other side's meaning to this side's name), with neither its own meaning nor the other's name
 in between, and no negation.
 Clauses split on . ; : ? ! and on but, whereas, however, although, though, while and so, so an unpunctuated spoken
-answer is read in pieces. A practice named as the premise of a condition ("if you resample, you have to ...")
+answer is read in pieces; two clauses joined by "so" are also read together, since a reason and what is drawn from it
+("it is convex, so any step size converges") state one claim. A practice named as the premise of a condition ("if you resample, you have to ...")
 is not stated as done or recommended.
 """
 from __future__ import annotations
@@ -160,6 +161,28 @@ def clauses(sentence: str) -> tuple[str, ...]:
     return tuple(p for p in parts if p.strip())
 
 
+_SO = re.compile(r"(?<!\bor )\bso\b", _F)
+# A consequence said as what did not happen ("..., so no synthetic rows reached the test set") reports a safeguard:
+# it is read on its own.
+_NOT = re.compile(r"\b(?:not|no|never|none|nothing|without)\b|n't\b", _F)
+
+
+@lru_cache(maxsize=4096)
+def _reading_units(sentence: str) -> tuple[str, ...]:
+    """The clauses, and each two clauses joined by "so": "log loss is convex, so it converges at any step size" states
+    its claim across the "so" (the reason and what is drawn from it), which a clause alone does not. A consequence
+    said as what did not happen is not joined."""
+    parts, last, joins = [], 0, []
+    for m in CLAUSE_BREAK.finditer(sentence):
+        parts.append(sentence[last:m.start()])
+        joins.append(bool(_SO.fullmatch(m.group(0))))
+        last = m.end()
+    parts.append(sentence[last:])
+    pairs = [f"{parts[i]} so {parts[i + 1]}" for i, so in enumerate(joins)
+             if so and parts[i].strip() and parts[i + 1].strip() and not _NOT.search(parts[i + 1])]
+    return tuple(p for p in parts if p.strip()) + tuple(pairs)
+
+
 def _denied(clause: str, lo: int, hi: int, groups: tuple[tuple[str, ...], ...]) -> bool:
     from coach.scoring.claims import DENY_AFTER, DENY_BEFORE
 
@@ -205,7 +228,7 @@ def fires(cue_set: str, sentence: str) -> bool:
     groups, vetoes, asked_negated = _prepared(cue_set)
     if not groups:
         return False
-    for clause in clauses(sentence):
+    for clause in _reading_units(sentence):
         verbs = _negated_verbs(asked_negated, clause) if asked_negated else ()
         found = []
         for g in groups:                 # the rarest words come first in a cue set: stop at the first absent group

@@ -1,0 +1,43 @@
+"""Wrong claims said as a reason and what follows from it ("it is convex, so any step size converges"), and said as
+something a practice does not change: caught; the right statement in the same shape is not."""
+from __future__ import annotations
+
+import pytest
+
+from coach.content import default_content
+from coach.domain import Transcript
+from coach.scoring import score_answer
+
+CASES = [
+    ("cd-logistic-regression", "The loss is convex, so plain gradient descent converges with any step size, and I'd "
+                               "pick a big one like five to save time.", "convex loss"),
+    ("cd-logistic-regression", "Each step sets w equals w plus the learning rate times the gradient of the log loss, "
+                               "so we go in the direction the gradient points.", "adds the gradient"),
+    ("ts-regularization", "Because the penalty only looks at the weights, standardising the inputs does not change what "
+                          "the L2 term does.", "no scaling"),
+]
+RIGHT = [
+    ("cd-logistic-regression", "The loss is convex, so with a small enough step size descent reaches the one minimum."),
+    ("cd-logistic-regression", "The update is w minus the learning rate times the gradient, so we step against it."),
+    ("cd-logistic-regression", "To climb the likelihood instead, w equals w plus the learning rate times the gradient "
+                               "of the log likelihood."),
+    ("ts-regularization", "Scaling does not change a tree's splits, but for an L2 penalty it decides who gets shrunk."),
+]
+
+
+def _claims(qid: str, text: str) -> list[str]:
+    content = default_content()
+    q = content.question(qid)
+    card = score_answer(Transcript(text), question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round),
+                        level="senior")
+    return [w.claim.lower() for w in card.wrong_claims]
+
+
+@pytest.mark.parametrize("qid, text, claim", CASES)
+def test_the_wrong_claim_is_caught(qid: str, text: str, claim: str) -> None:
+    assert any(claim in c for c in _claims(qid, text)), _claims(qid, text)
+
+
+@pytest.mark.parametrize("qid, text", RIGHT)
+def test_the_right_statement_in_the_same_shape_is_not_flagged(qid: str, text: str) -> None:
+    assert _claims(qid, text) == []
