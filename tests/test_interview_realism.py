@@ -126,3 +126,17 @@ def test_a_missed_point_with_no_bank_question_left_is_asked_about_by_name() -> N
     evidence = 'missed 2 of 6 talking points: "Understanding the other person\'s reasons before arguing back"'
     text = choice.bank_followup(q, "missing_point", asked, content.gaps, target=evidence)
     assert text == "Tell me about understanding the other person's reasons before arguing back."
+
+
+def test_a_session_with_no_gap_left_is_told_the_habit_that_lifts_its_weakest_part() -> None:
+    from coach import paths
+    from coach.followups.prompt import section_text
+    from coach.interview.summary import parse_focus
+    from coach.scoring.scorecard import Scorecard
+
+    focus = parse_focus(section_text(paths.prompts_dir() / "closing.md", "focus"))
+    card = Scorecard.from_dict({"overall": 4.7, "gaps": [], "dimensions": [
+        {"id": "star_structure", "name": "STAR structure", "score": 4.2, "weight": 0.35},
+        {"id": "tradeoffs", "name": "Judgment", "score": 0.0, "weight": 0.15}]})
+    said = closing_remarks("$focus", ["Behavioural round"], [card], focus)
+    assert said.startswith("name the option you turned down") and "judgment, your lowest part today at 0.0" in said

@@ -56,15 +56,18 @@ def weakest_dimension(scores: Sequence[Scorecard]) -> tuple[str, float] | None:
     return min(means.values(), key=lambda m: m[1]) if means else None
 
 
-def _advice_without_gap(scores: Sequence[Scorecard]) -> str:
-    """What to practise when no answer left a gap: the weakest rubric part, by name and score."""
-    weakest = weakest_dimension(scores)
-    if weakest is None:
+def _advice_without_gap(scores: Sequence[Scorecard], focus: Mapping[str, str]) -> str:
+    """What to practise when no answer left a gap: the weakest rubric part, as the habit that lifts it (the focus
+    table's line for the part's id, when it has one), then by name and score."""
+    means = _dimension_means(scores)
+    if not means:
         return "keep practising answers out loud, with numbers and a result"
-    name, score = weakest
+    dim = min(means, key=lambda d: means[d][1])
+    name, score = means[dim]
     if score >= 4.0:
         return "keep this level, and try a harder round next time"
-    return f"{name}, your lowest part today at {score:.1f} out of 5"
+    lowest = f"{name}, your lowest part today at {score:.1f} out of 5"
+    return f"{focus[dim]} ({lowest})" if focus.get(dim) else lowest
 
 
 def session_gap(scores: Sequence[Scorecard]) -> str | None:
@@ -98,12 +101,13 @@ def spoken_round(name: str) -> str:
 
 
 def closing_remarks(template: str, rounds: Sequence[str], scores: Sequence[Scorecard], focus: dict[str, str] | None = None) -> str:
-    """`template` is prompts/closing.md's `## closing` text; `focus` its `## focus` table."""
+    """`template` is prompts/closing.md's `## closing` text; `focus` its `## focus` table (by gap id, and by rubric
+    part id for a session whose answers left no gap)."""
     focus = focus or {}
     seen = list(dict.fromkeys(spoken_round(r) for r in rounds)) or ["a short warm-up"]
     gap = session_gap(scores)
     strength = strongest_dimension(scores) or "nothing reached the bar yet, so let's build from the basics"
-    advice = focus.get(gap or "", "") or _advice_without_gap(scores)
+    advice = focus.get(gap or "", "") or _advice_without_gap(scores, focus)
     return Template(template).safe_substitute(rounds=" and ".join(seen), strength=strength, focus=advice)
 
 
