@@ -321,14 +321,26 @@ _CAREER = re.compile(r"^(?:(?:and|so|um|uh|then)\W+)*(?:before that|prior to tha
 # same sentence.
 _ROLE_LEAD = re.compile(r"^(?:(?:and|so|but|um|uh)\W+)*i was (?:the one|one of (?:the |two|three|four|five|a few)|"
                         r"the (?:lead|tech lead|technical lead|senior|only|main)(?: [a-z-]+)? (?:engineer|scientist|"
-                        r"developer|person|owner)s?\b(?! at\b))", _F)
+                        r"developer|person|owner)s?\b(?! at\b))|"
+                        # the area the speaker led, not an event they led ("I led the recommendations work, and I
+                        # thought ...", "I led forecasting in one region", "I led the decision between ...")
+                        r"^(?:(?:and|so|but|um|uh)\W+)*i led (?!(?:the |a |an |our )?(?:[a-z-]+ )?(?:move|migration|switch|"
+                        r"rewrite|rollout|launch|redesign|rebuild|fix|investigation|response|push|cut-?over|port)\b)"
+                        r"(?:(?:the|our) (?:[a-z-]+ ){0,3}?(?:work|engineers|people|decision|models|area|side)\b|"
+                        r"[a-z]+ing (?:in|for|at|on)\b)(?! at (?:a|an)\b)", _F)
 _OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i (?:owned|looked after|maintained|took care of) (?:the|our|a|an|their) (?:[a-z-]+ ){0,3}?(?:model|system|service|"
                          r"platform|pipeline|stack|ranker|classifier|library|infrastructure|job)s?\b|"
                          r"^(?:(?:and|so|um|uh|at the time)\W+)*i (?:led|ran|managed|headed) (?:the|our|a|an) "
                          r"(?:[a-z-]+ ){0,3}?(?:team|group|org|organi[sz]ation|squad|department)\b|"
                          # the work the story is set in: "I worked on a model for a chain of veterinary clinics that ..."
                          r"^(?:(?:and|so|um|uh|at the time)\W+)*i worked on (?:a|an|the|our) (?:[a-z-]+ ){0,3}?(?:model|"
-                         r"system|service|platform|pipeline|ranker|classifier|forecast)s? (?:for|at|that|which)\b", _F)
+                         r"system|service|platform|pipeline|ranker|classifier|forecast)s? (?:for|at|that|which)\b|"
+                         # the place of work with the speaker's part in it: "At a freight railway I was responsible
+                         # for predicting ...", "I led the machine learning work at a freight rail operator, where ..."
+                         r"^(?:(?:and|so|um|uh)\W+)*at (?:a|an) [^,.]{3,60}?,? i (?:owned|was responsible for|led|ran|"
+                         r"looked after|maintained)\b|"
+                         r"^(?:(?:and|so|um|uh)\W+)*i (?:owned|led|ran|headed|looked after|was responsible for) (?:the|our) "
+                         r"(?:[a-z-]+ ){0,4}?(?:work|models?|forecasts?|systems?|platform|pipelines?|team) at (?:a|an) ", _F)
 _OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my)\b", _F)
 # Verb forms that look past but are not narration: the present perfect ("I have worked"), and a participle after
 # a present-tense "be" ("what a team is made of", "is better bought or taken from open source").
