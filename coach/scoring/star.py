@@ -410,6 +410,14 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
                 secondary[c].append(i)
     carried: dict[str, list[int]] = {c: [] for c in COMPONENTS}
     acts = [i for i, lab in enumerate(labels) if lab == "action"]
+    if given is None and not acts:
+        # no step told at all: a lesson, a habit kept since or a general claim has no story behind it to be the
+        # outcome of ("What I learned is the value of psychological safety", "Since then I always over-communicate")
+        for i in list(primary["result"]):
+            low = sents[i].text.lower()
+            if _REFLECTION.search(low) or _CHANGED_HABIT.search(low) or _HABIT.search(low):
+                primary["result"].remove(i)
+                labels[i] = "other"
     if given is None:
         _carry(sents, labels, carried)
         _scene_first(sents, labels, primary, secondary, carried, followup)

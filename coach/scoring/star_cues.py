@@ -291,9 +291,11 @@ _DOUBT = re.compile(r"^(?:(?:and|but|so|honestly|to be honest),? )*(?:i'?m|i am)
 _CONDITIONAL = re.compile(r"^(?:(?:so|and|but|well),? )*(?:if|whenever|when)\b[^.]{0,80}?\b(?:i|we)(?:'d| would| will)\b",
                           _F)
 # A generalisation over one's past, not one event: "There have been moments where I wanted it perfect ...".
-_GENERAL_TIMES = re.compile(r"^(?:(?:so|and|but|well|honestly|i mean),? )*there (?:have|has) (?:always )?been "
+_GENERAL_TIMES = re.compile(r"^(?:(?:so|and|but|well|honestly|i mean),? )*(?:there (?:have|has) (?:always )?been "
                             r"(?:(?:many|some|a few|several|plenty of|lots of|a lot of) )?(?:times|moments|occasions|"
-                            r"cases|situations)\b", _F)
+                            r"cases|situations)\b|"
+                            # what happens in general, not once: "Most of the time the problem is that ..."
+                            r"(?:most of the time|more often than not|in general|as a rule|nine times out of ten)\b)", _F)
 # A condition set on a change is no outcome: "... the new version ships if saved customers go up and spend rises by no
 # more than five percent" (the clause from "if" is read out of the outcome cues).
 _CONDITION_CLAUSE = re.compile(r"\b(?:if|unless|provided(?: that)?|as long as|only when)\b[^,;.]*", _F)
@@ -357,7 +359,8 @@ _PERFECT = re.compile(r"\b(?:i|we|you|they|he|she|it)(?: have|'ve| has|'s)(?: no
                       r"(?= (?:of|by|from|or|and|on|as|rather than|than|in-house|in house|with)\b)", _F)
 # A habit told in the past is still a habit: "In my last role I always made sure we measured everything".
 # (Not what used to happen to the team: "when one failed we usually found out from the product manager" is context.)
-_ALWAYS = re.compile(r"\bi (?:would )?(?:always|usually|generally|typically|normally|often|constantly|regularly)\b", _F)
+_ALWAYS = re.compile(r"\bi (?:would |have |'ve )?(?:always|usually|generally|typically|normally|often|constantly|regularly|"
+                     r"consistently)\b", _F)
 # A verdict on the experience is not its outcome: "It was a good learning experience", "it was kind of a mess".
 _VERDICT = re.compile(r"^(?:(?:and|so|but|um|uh|yeah|honestly|overall|in the end)\W+)*(?:it|that|this|the (?:project|"
                       r"experience|whole thing)) was (?:(?:a|an|kind of|sort of|really|very|pretty|quite|super|such a|"
