@@ -153,6 +153,10 @@ def label_sentence(sentence: str) -> dict[str, float]:
             and not _REFLECTION.search(sentence):
         scores["result"] = 0.0           # "people grow fastest when ...": a change in the present simple is a general
         #                                  claim, not what happened (an outcome is past, or "now" / "today")
+    if sentence.startswith(("to ", "so to ", "and to ")) and _PURPOSE_MEANS.search(sentence):
+        # "To make it general I had to stop it assuming our table names": what the speaker did for a purpose of
+        # their own, a step, not the ask
+        scores["action"] = max(scores["action"], scores["task"] + 0.05, 2.5)
     reflection = _REFLECTION.search(sentence)
     if reflection:
         return scores | {"result": max(scores["result"], 2.6)}
@@ -211,6 +215,10 @@ _TIMING = re.compile(r"\b(?:once|until|after|when) (?:it|we|they|the [a-z-]+) (?
 _EFFORT = re.compile(r"\b(?:(?:i|we) (?:then )?(?:spent|put in|invested)|(?:it |that |this )?took (?:me|us))(?: about| around| roughly| "
                      r"nearly| almost| over| another)? (?:a|an|one|two|three|four|five|six|eight|ten|a few|a couple of|\d+) "
                      r"(?:full |more )?(?:hours?|days?|weeks?|months?|sprints?)\b", _F)
+
+
+_PURPOSE_MEANS = re.compile(r"^(?:(?:and|so)\W+)*to [a-z]+\b[^.;]{0,80}?,? (?:i|we) (?:had|needed) to (?!decide|choose|pick|"
+                            r"work out|figure out)[a-z]+", _F)
 
 
 # "one of the new features", "a one-page plan": a count that picks a thing out, not a measure of what changed
