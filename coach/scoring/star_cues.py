@@ -314,7 +314,13 @@ _CAREER = re.compile(r"^(?:(?:and|so|um|uh|then)\W+)*(?:before that|prior to tha
                      # the next employer in a sequence: "and then i joined a consultancy", "after that i moved to a startup"
                      r"\b(?:then|after that|later|next),? i (?:joined|moved to|went to|switched to|left for) (?:a|an|my|"
                      r"another|the) (?:[a-z-]+ ){0,2}(?:company|startup|consultancy|firm|agency|bank|lab|job|role|"
-                     r"employer|insurer|retailer)\b", _F)
+                     r"employer|insurer|retailer)\b|"
+                     # the tools of a career and the field moved into: "I have used Spark a lot, Airflow, ...",
+                     # "and then i moved into machine learning"
+                     r"\bi(?:'?ve| have) used (?:a lot of |lots of |many |all sorts of |a bunch of )?(?:tools|frameworks|"
+                     r"libraries|[a-z0-9.-]+ (?:a lot|heavily|for years|extensively))\b|"
+                     r"\b(?:then|later|eventually),? i (?:moved|switched|went|got|transitioned) into (?:machine learning|ml|"
+                     r"data science|deep learning|ai|data)\b", _F)
 # Owning a system is the setting of the story ("I owned the pricing model", "I looked after the leaf-photo model in a
 # farming app"); owning it with a call to make is the task ("I owned the serving platform, and I had to decide whether
 # to block the launch").
