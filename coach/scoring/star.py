@@ -217,6 +217,9 @@ _EFFORT = re.compile(r"\b(?:(?:i|we) (?:then )?(?:spent|put in|invested)|(?:it |
                      r"(?:full |more )?(?:hours?|days?|weeks?|months?|sprints?)\b", _F)
 
 
+# an opening that names only where the story is set, as speech often starts: "okay so at a language learning app"
+_PLACE_ONLY = re.compile(r"^(?:(?:okay|ok|so|um|uh|well|yeah|and|right|sure)\W+)*(?:this was |it was |that was )?(?:at|in) "
+                         r"(?:a|an|the|my|our|one) [a-z' -]{3,60}$", _F)
 _PURPOSE_MEANS = re.compile(r"^(?:(?:and|so)\W+)*to [a-z]+\b[^.;]{0,80}?,? (?:i|we) (?:had|needed) to (?!decide|choose|pick|"
                             r"work out|figure out)[a-z]+", _F)
 
@@ -367,6 +370,8 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         if sc[best] < 1.0 and i < 2 and "action" not in labels and _words(s.text) >= 5 and narrative(low) \
                 and not followup and not _OPENS_ASIDE.search(low) and not _GENERAL_TIMES.search(low):
             best, sc = "situation", sc | {"situation": 1.0}     # an opening sentence that sets the scene
+        elif sc[best] < 1.0 and i < 2 and not labels.count("action") and _words(s.text) <= 10 and _PLACE_ONLY.match(low):
+            best, sc = "situation", sc | {"situation": 1.0}     # speech opening with the place: "okay so at a water utility"
         elif i < 2 and best in ("action", "result") and sc["task"] < 2.5 and _SCENE_CLAUSE.search(low):
             best, sc = "situation", sc | {"situation": sc[best] + 0.1}   # "when I joined X, each team did Y"
         elif i == 0 and best in ("action", "result", "task") and sc["task"] < 2.5 and _OPENER.search(low):
