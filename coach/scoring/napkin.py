@@ -23,8 +23,8 @@ and states the right figure.
 """
 from __future__ import annotations
 
-from coach.scoring import (napkin_constants, napkin_each, napkin_llm, napkin_rates, napkin_restated, napkin_said,
-                           napkin_savings, napkin_steps, napkin_tests)
+from coach.scoring import (napkin_constants, napkin_cores, napkin_each, napkin_llm, napkin_rates, napkin_restated, napkin_said,
+                           napkin_savings, napkin_steps, napkin_team, napkin_tests)
 from coach.scoring.napkin_judge import (EXACT_TOLERANCE, ROUGH_TOLERANCE, STEPS, TOLERANCE, _ROUGH, Check,
                                         _judge, _tol)
 from coach.scoring.napkin_costs import _cost
@@ -47,6 +47,8 @@ def check(qs: list[Quantity], text: str, factors: list[float]) -> list[Check]:
     taken = {c.at for c in first}
     first += [c for c in napkin_llm.check(qs, text, judge, _tol.value) if c is not None and c.at not in taken]
     first += [c for c in napkin_rates.check(qs, text, factors, _judge) if c is not None]
+    first += [c for c in napkin_cores.check(qs, text, _judge) if c is not None]
+    first += [c for c in napkin_team.check(qs, text, _judge) if c is not None]
     first += [c for c in napkin_tests.check(qs, text, _judge) if c is not None]
     first += [c for c in napkin_steps.check(qs, text, _judge, EXACT_TOLERANCE * _tol.value / TOLERANCE) if c is not None]
     claimed = {c.at for c in first}

@@ -23,6 +23,10 @@ _ALL_DAY = re.compile(r"\b(?:day and night|around the clock|24/7|all day|always 
 _PERIODIC = re.compile(r"\b(monthly|weekly|daily|nightly|yearly|annual|hourly)\b[^.;]{0,120}$", re.I)
 _ADVERB_DAYS = {"monthly": "month", "weekly": "week", "daily": "day", "nightly": "night", "yearly": "year",
                 "annual": "year", "hourly": "hour"}
+# a period named with the hours or days it is taken to have ("a month of 168 hours", "a year, 8,760 hours")
+_NAMED_PERIOD = re.compile(r"\b(?:a|one|per|each|the|every)\s+(?P<p>day|week|month|year)\s*(?:of|is|=|,|which is|that is)"
+                           r"\s*(?:about |roughly |around |some )?$", re.I)
+_WORKING = re.compile(r"\b(?:working|business|office|work|on[- ]call|billable|staffed|busy|peak)\b", re.I)
 _PERIOD_DAYS = {"hour": 0.0, "day": 1.0, "night": 1.0, "week": 7.0, "month": 30.0, "quarter": 90.0, "year": 365.0}
 
 
@@ -141,6 +145,13 @@ def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | N
                 else:
                     hours = dur.value / 3600 if dur else 0
                     how_h = f" × {hours:g} hours"
+                    named = _NAMED_PERIOD.search(text[max(0, dur.start - 30):dur.start]) if dur else None
+                    if named and dur and not _WORKING.search(text[dur.start:dur.start + len(dur.text) + 12]):
+                        # "over a month of 168 hours": a month has about 720 hours, whatever the count said with it
+                        period = named.group("p").lower()
+                        hours = per_day * _PERIOD_DAYS[period]
+                        how_h = f" × {hours:g} hours (a {period}" + (f" at {per_day:g} hours a day)" if duty else ")")
+                        period = ""
             if hours:
                 how = f"{fmt_num(n.value)} × ${p.value:g}/hour" + (how_h if period != "hour" else "")
                 out.append(_judge("cost", c, hourly * hours, how, factors, f"$/{period}" if period else "$"))

@@ -185,7 +185,7 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     storage = [q for q in qs if q.kind == "storage" and not q.has("per_param") and not q.has("rate")]
     flops = flops_figures(text)
     # KV cache
-    layers = _numbers_before(text, r"(?:transformer )?layers\b")
+    layers = _numbers_before(text, r"(?:transformer )?layers\b|-layer\b")      # "80 layers", "a 32-layer model"
     heads = _numbers_before(text, r"(?:grouped |shared |query-grouped )?(?:kv|key[- ]value|key and value|key/value|k/v)[- ]heads?\b")
     dims = _head_dims(text, heads)
     # without KV heads said, the hidden size stands for heads x head dimension (full multi-head attention)
@@ -287,7 +287,8 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                     continue        # "room for restarts inside the two weeks": a bound the run keeps, not its time
                 out.append(judge("training_time", d, expected, how, "s", tolerance))
     if n and not train and re.search(r"\b(?:decod\w*|generat\w*|inference|forward pass|per token|one token|"
-                                     r"(?:each|every|a single) (?:new |output )?token)\b", text, _F):
+                                     r"(?:each|every|a single) (?:new |output )?token|tokens? (?:reply|replies|response|answer|completion|output))\b",
+                                     text, _F):
         said: Fig | None = None         # the answer's own FLOPs per token
         for f in flops:
             if f.start > params[0].start and (_PER_TOKEN.match(text[f.end:f.end + 30]) or
@@ -317,7 +318,8 @@ def _utilisation(qs: list[Quantity], text: str, start: int, end: int) -> float:
     for q in qs:
         if q.kind == "percent" and start < q.start < end and 0 < q.value <= 100 and (
                 _UTILISATION.match(text[q.start + len(q.text):]) or
-                re.search(r"\b(?:utili[sz]ation|mfu|efficiency)\s+(?:of|at|is)\s+(?:about |roughly |around )?$",
+                re.search(r"\b(?:(?:utili[sz]ation|mfu|efficiency)\s+(?:of|at|is)|(?:running|run|runs|kept|working|"
+                          r"operating|going|busy) at)\s+(?:about |roughly |around )?$",
                           text[max(0, q.start - 40):q.start], _F)):
             return q.value / 100
     return 1.0
@@ -325,6 +327,7 @@ def _utilisation(qs: list[Quantity], text: str, start: int, end: int) -> float:
 
 _TOKEN_COUNT = r"[- ]?tokens?\b"
 _THEN = re.compile(r"^[^.;?!]*?\b(?:so|is|that's|that is|needs?|costs?|comes? to|takes?|means)\b[^.;?!]*$", _F)
+_FOR_REPLY = re.compile(r"^[^.;?!]*?\b(?:to (?:write|generate|produce|decode|emit|answer|stream)|for|per)\b[^.;?!]*$", _F)
 _HARDWARE = re.compile(r"\b(?:gpus?|cards?|[ah]100s?|accelerators?|chips?|peak|each|per gpu)\b", _F)
 
 
@@ -340,7 +343,11 @@ def _decode_total(text: str, flops: list[Fig], params: Quantity, per_token: floa
             continue
         f = next((f for f in flops if f.start > t.end and not _PER_TOKEN.match(text[f.end:f.end + 30])), None)
         if f is None or f is said or not _THEN.match(text[t.end:f.start]) or _HARDWARE.search(text[t.end:f.start]):
-            continue
+            # the total said first, then what it is for: "so 1.6e10 FLOPs, to write a whole four hundred token reply"
+            f = next((f for f in reversed(flops) if params.start < f.start < t.start and f is not said
+                      and _FOR_REPLY.match(text[f.end:t.start]) and not find_numbers(text[f.end:t.start])), None)
+            if f is None:
+                continue
         if said is not None and said.value != per_token and \
                 1 / RULE_OF_THUMB <= f.value / (said.value * t.value) <= RULE_OF_THUMB:
             continue

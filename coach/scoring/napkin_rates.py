@@ -31,7 +31,8 @@ REQ_NOUNS = r"requests?|quer(?:y|ies)|searches|loads|feed loads|calls|page ?view
 _FAN_ITEM = re.compile(rf"\b(?:{FAN_NOUNS})\b", _F)
 _FAN_AFTER = re.compile(rf"^\s+(?:[a-z]+\s+)?(?:{FAN_NOUNS})\b", _F)
 # "200 candidates per request", and any counted thing handled per request: "eighty listings reranked per search"
-_PER_REQ_AFTER = re.compile(rf"^\s+(?:[a-z]+\s+)?(?:{FAN_NOUNS}|[a-z]{{3,}}s\s+[a-z]+ed)\s+(?:per|each|for each|a|in each)\s+"
+_PER_REQ_AFTER = re.compile(rf"^\s+(?:[a-z]+\s+)?(?:{FAN_NOUNS}|[a-z]{{3,}}s\s+[a-z]+ed)\s+(?:per|each|for each|a|in each|on each|on every|"
+                            rf"for every|with each|with every)\s+"
                             rf"(?:[a-z]+\s+)?(?:{REQ_NOUNS}|request|query|search|load|call)\b", _F)
 # "each request", "every search", and the plural after a count: "each of the 5,000 queries a second fetches 200 ..."
 _PER_REQ_BEFORE = re.compile(r"\b(?:each|every|per|a single)\s+(?:(?:one\s+)?of\s+(?:the|our|those|these)\s+[\d,.]+"
@@ -207,6 +208,10 @@ def _made_per_request(text: str, q: Quantity, fan_at: int, rates: list[Quantity]
             and _DERIVED.search(text[max(0, q.start - 60):q.start]) \
             and any(r.start < q.start and r is not q and _noun(r) not in ("", noun) for r in rates):
         return True             # "calls 8 services on every load ... that is 24,000 calls a second": the verb names them
+    done = _DONE_TO.match(text[fan_at + said[0].end:fan_at + said[0].end + 60]) if said else None
+    if done and text.count(".", fan_at, q.start) == 0 and re.search(rf"\b{re.escape(done.group('stem').lower())}", q.text, _F) \
+            and any(r.start < fan_at and r is not q and _noun(r) != noun for r in rates):
+        return True             # "forty posts scored on every load ... 10,000 scoring calls a second": the verb names them
     per = _PER_THING_AFTER.match(text[fan_at + said[0].end:fan_at + said[0].end + 60]) if said else None
     # requests are the fanned-out things when the fan-out is per something else ("ten views per order")
     fanned_requests = per is not None and not re.fullmatch(REQ_NOUNS, per.group("w") + "s", _F)
@@ -220,6 +225,11 @@ def _made_per_request(text: str, q: Quantity, fan_at: int, rates: list[Quantity]
         return True                     # "30 signals per checkout ... 12,000 signals a second": the same things
     # another name for them needs the answer to derive it: "so the model produces about fifteen thousand suggestions"
     return bool(_DERIVED.search(text[max(0, q.start - 60):q.start]))
+
+
+# what is done to each counted item: "forty candidate posts scored on every load" (the stem names the rate made)
+_DONE_TO = re.compile(r"^\s+(?:[a-z]+\s+)?[a-z]{3,}s\s+(?P<stem>[a-z]{4,}?)e?d\s+(?:on|for|in|per|with)\s+"
+                      r"(?:each|every|a|per)\b", _F)
 
 
 @functools.lru_cache(maxsize=64)
@@ -269,6 +279,9 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
                                  d.value * d.period_s))
                 break
     out.extend(_hour_over_day(qs, text, judge))
+    judged = {c.at for c in out if c is not None}
+    out.extend(c for c in _hour_count_to_rate(qs, text, judge) + _day_from_peak(qs, text, judge)
+               if c is not None and c.at not in judged)
     return [c for c in out if c is not None]
 
 
@@ -300,6 +313,81 @@ def _hour_over_day(qs: list[Quantity], text: str, judge: Callable[..., Check | N
             continue
         out.append(judge("peak", rate, a.value / 3600, f"{fmt_num(a.value)} in the peak hour ÷ 3,600 s "
                          f"(an hour's seconds, not a day's)", []))
+    return out
+
+
+_OVER_A_DAY = re.compile(r"\b(?:over|in|across|for) (?:a|one|the whole|a whole|the) day\b|\ba day's (?:worth|total)\b", _F)
+_TIMES_NEXT = re.compile(r"^\s*(?:x|×|times)\b", _F)
+
+
+def _day_from_peak(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    """A day's total worked out from a peak rate when the answer said how far the peak is above the average ("peak
+    at forty a second, about four times the daily average, so over a day that is 40 x 86,400, 3.5 million"): a day
+    runs at the average, so the total is the peak ÷ that factor × 86,400."""
+    out: list[Check | None] = []
+    for day in _OVER_A_DAY.finditer(text):
+        start = max(text.rfind(". ", 0, day.start()), -1) + 1
+        peak = next((q for q in reversed(qs) if start <= q.start < day.start() and q.kind == "throughput"
+                     and 0 < q.period_s <= 1 and not q.has("per_user") and not q.has("per_instance")
+                     and is_peak(text, q)), None)
+        if peak is None:
+            continue
+        said = [f for f in said_factors(text[peak.start:day.start()]) if 1.5 <= f <= 20]
+        if not said:
+            continue
+        end = text.find(". ", day.end())
+        stop = len(text) if end < 0 else end
+        totals = [n for n in find_numbers(text[day.end():stop]) if n.value != _SECONDS_A_DAY
+                  and n.value > peak.value * 100 and not _TIMES_NEXT.match(text[day.end() + n.end:])]
+        if not totals:
+            continue
+        n = totals[-1]
+        at = day.end() + n.start
+        noun = re.match(r"\s+[a-z-]+", text[day.end() + n.end:])
+        stated = Quantity(text[at:day.end() + n.end + (noun.end() if noun else 0)], n.value, "", "dataset", n.value,
+                          start=at)
+        average = peak.value / said[0]
+        out.append(judge("per_day", stated, average * _SECONDS_A_DAY,
+                         f"peak {fmt_num(peak.value)}/s ÷ {said[0]:g} = average {fmt_num(average)}/s × 86,400 s "
+                         f"(a day runs at the average)", [], ""))
+    return out
+
+
+_PERIOD_SAID = re.compile(r"\b(?:a|an|per|each|every)\s+(?:day|hour|second|minute|week|month)\b|/|\b(?:daily|hourly)\b", _F)
+_COUNT_KINDS = frozenset({"dataset", "users", "count", "items"})
+
+
+def _hour_count_to_rate(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    """A peak hour's count turned into a rate a second in the same sentence ("nine million arrive in the rush hour,
+    and over the sixty minutes of that hour we plan for 150,000 a second"): an hour has 3,600 seconds, whatever
+    the answer divided by. A multiplier said in the sentence (a peak minute within the hour) is allowed."""
+    out: list[Check | None] = []
+    hours = list(_PEAK_HOUR.finditer(text))
+    if not hours:
+        return out
+    nums = find_numbers(text)
+    starts = {q.start: q for q in qs}
+    for rate in qs:
+        if rate.kind != "throughput" or not 0 < rate.period_s <= 60 or rate.has("per_user") or rate.has("per_instance"):
+            continue
+        start = max(text.rfind(".", 0, rate.start), text.rfind("?", 0, rate.start)) + 1
+        hour = next((h for h in hours if start <= h.start() < rate.start), None)
+        if hour is None:
+            continue
+        counts = [n for n in nums if hour.start() < n.start < rate.start]
+        said = starts.get(counts[-1].start) if counts else None
+        while counts and said is not None and said.kind == "duration":     # "over the sixty minutes of that hour"
+            counts.pop()
+            said = starts.get(counts[-1].start) if counts else None
+        # a bare count takes the kind of the daily figure before it ("24 million daily trips ... six million"): in
+        # the peak hour's clause it is that hour's count all the same
+        inherited = said is not None and said.kind == "throughput" and not _PERIOD_SAID.search(said.text)
+        if not counts or (said is not None and said.kind not in _COUNT_KINDS and not inherited) \
+                or counts[-1].value <= rate.value:
+            continue
+        count = counts[-1].value
+        out.append(judge("peak", rate, count / 3600, f"{fmt_num(count)} in the peak hour ÷ 3,600 s", 
+                         said_factors(text[start:rate.start])))
     return out
 
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from coach.content.answer_words import word_list
-from coach.scoring.star import StarReport
+from coach.scoring.star import COMPONENTS, StarReport
 
 _MODAL = r"(?:i|we)(?:'d|'ll| would| will| could| might| am going to| are going to|'m going to|'re going to)"
 _ADVERBS = r"first|then|also|probably|next|still|just|actually|really|now|definitely|immediately|mostly|only|" \
@@ -53,6 +53,12 @@ def plan_labels(sentences: Sequence[str], labels: Sequence[str]) -> list[str]:
 
 
 def as_planned(report: StarReport) -> StarReport:
-    """The card's labels of a plan: its steps and aims labelled; the score and the quotes still read the story
-    labels (a plan's step is no evidence of work done)."""
-    return replace(report, labels=tuple(plan_labels(report.sentences, report.labels)))
+    """The card's labels of a plan: its steps and aims labelled; the score still reads the story labels (a plan's
+    step is no evidence of work done), and a quote the card labels as another part is dropped, so the card never
+    quotes as the scene a sentence it shows as a step."""
+    labels = tuple(plan_labels(report.sentences, report.labels))
+    where = {t: lab for t, lab in zip(report.sentences, labels)}
+    parts = {c: replace(getattr(report, c), evidence=tuple(e for e in getattr(report, c).evidence
+                                                            if where.get(e, c) in (c, "other")))
+             for c in COMPONENTS}
+    return replace(report, labels=labels, **parts)

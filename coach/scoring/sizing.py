@@ -49,6 +49,8 @@ _ARTICLE_UNIT = re.compile(
     r"keep|keeps|kept|keeping|retain|retains|retained|retaining)\s+(?P<a>an?)\s+"   # retention: "we keep a year"
     r"(?=(?:second|minute|hour|day|week|month|year|kilobyte|megabyte|gigabyte|terabyte|petabyte|millisecond)\b)",
     re.IGNORECASE)
+# a size restated after a comma: "two billion events at five hundred bytes, a terabyte a day"
+_RESTATED_SIZE = re.compile(r",\s+(?P<a>an?)\s+(?=(?:kilobyte|megabyte|gigabyte|terabyte|petabyte)s?\b)", re.IGNORECASE)
 # a period of retained things, whatever comes before it: "so a year of scans takes about 2.9 terabytes"
 _PERIOD_OF = re.compile(r"\b(?P<a>an?)\s+(?=(?:day|week|month|year)\s+of\s+(?!the\b|a\b|an\b|it\b|that\b)[a-z]{3,})",
                         re.IGNORECASE)
@@ -251,7 +253,8 @@ _TRIPLE = re.compile(r"\b(?:triple|thrice)\b", re.I)
 def _article_spans(text: str) -> list[NumberSpan]:
     out = []
     taken = set()
-    for m in [*folded_matches(_ARTICLE_UNIT, text), *folded_matches(_PERIOD_OF, text)]:
+    for m in [*folded_matches(_ARTICLE_UNIT, text), *folded_matches(_PERIOD_OF, text),
+              *folded_matches(_RESTATED_SIZE, text)]:
         s, e = m.start("a"), m.end("a")
         if s in taken:
             continue

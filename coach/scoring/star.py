@@ -153,6 +153,10 @@ def label_sentence(sentence: str) -> dict[str, float]:
             and not _REFLECTION.search(sentence):
         scores["result"] = 0.0           # "people grow fastest when ...": a change in the present simple is a general
         #                                  claim, not what happened (an outcome is past, or "now" / "today")
+    if sentence.startswith(("to ", "so to ", "and to ")) and _PURPOSE_MEANS.search(sentence):
+        # "To make it general I had to stop it assuming our table names": what the speaker did for a purpose of
+        # their own, a step, not the ask
+        scores["action"] = max(scores["action"], scores["task"] + 0.05, 2.5)
     reflection = _REFLECTION.search(sentence)
     if reflection:
         return scores | {"result": max(scores["result"], 2.6)}
@@ -211,6 +215,13 @@ _TIMING = re.compile(r"\b(?:once|until|after|when) (?:it|we|they|the [a-z-]+) (?
 _EFFORT = re.compile(r"\b(?:(?:i|we) (?:then )?(?:spent|put in|invested)|(?:it |that |this )?took (?:me|us))(?: about| around| roughly| "
                      r"nearly| almost| over| another)? (?:a|an|one|two|three|four|five|six|eight|ten|a few|a couple of|\d+) "
                      r"(?:full |more )?(?:hours?|days?|weeks?|months?|sprints?)\b", _F)
+
+
+# an opening that names only where the story is set, as speech often starts: "okay so at a language learning app"
+_PLACE_ONLY = re.compile(r"^(?:(?:okay|ok|so|um|uh|well|yeah|and|right|sure)\W+)*(?:this was |it was |that was )?(?:at|in) "
+                         r"(?:a|an|the|my|our|one) [a-z' -]{3,60}$", _F)
+_PURPOSE_MEANS = re.compile(r"^(?:(?:and|so)\W+)*to [a-z]+\b[^.;]{0,80}?,? (?:i|we) (?:had|needed) to (?!decide|choose|pick|"
+                            r"work out|figure out)[a-z]+", _F)
 
 
 # "one of the new features", "a one-page plan": a count that picks a thing out, not a measure of what changed
@@ -359,6 +370,8 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         if sc[best] < 1.0 and i < 2 and "action" not in labels and _words(s.text) >= 5 and narrative(low) \
                 and not followup and not _OPENS_ASIDE.search(low) and not _GENERAL_TIMES.search(low):
             best, sc = "situation", sc | {"situation": 1.0}     # an opening sentence that sets the scene
+        elif sc[best] < 1.0 and i < 2 and not labels.count("action") and _words(s.text) <= 10 and _PLACE_ONLY.match(low):
+            best, sc = "situation", sc | {"situation": 1.0}     # speech opening with the place: "okay so at a water utility"
         elif i < 2 and best in ("action", "result") and sc["task"] < 2.5 and _SCENE_CLAUSE.search(low):
             best, sc = "situation", sc | {"situation": sc[best] + 0.1}   # "when I joined X, each team did Y"
         elif i == 0 and best in ("action", "result", "task") and sc["task"] < 2.5 and _OPENER.search(low):
@@ -410,6 +423,14 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
                 secondary[c].append(i)
     carried: dict[str, list[int]] = {c: [] for c in COMPONENTS}
     acts = [i for i, lab in enumerate(labels) if lab == "action"]
+    if given is None and not acts:
+        # no step told at all: a lesson, a habit kept since or a general claim has no story behind it to be the
+        # outcome of ("What I learned is the value of psychological safety", "Since then I always over-communicate")
+        for i in list(primary["result"]):
+            low = sents[i].text.lower()
+            if _REFLECTION.search(low) or _CHANGED_HABIT.search(low) or _HABIT.search(low):
+                primary["result"].remove(i)
+                labels[i] = "other"
     if given is None:
         _carry(sents, labels, carried)
         _scene_first(sents, labels, primary, secondary, carried, followup)

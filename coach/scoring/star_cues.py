@@ -291,9 +291,11 @@ _DOUBT = re.compile(r"^(?:(?:and|but|so|honestly|to be honest),? )*(?:i'?m|i am)
 _CONDITIONAL = re.compile(r"^(?:(?:so|and|but|well),? )*(?:if|whenever|when)\b[^.]{0,80}?\b(?:i|we)(?:'d| would| will)\b",
                           _F)
 # A generalisation over one's past, not one event: "There have been moments where I wanted it perfect ...".
-_GENERAL_TIMES = re.compile(r"^(?:(?:so|and|but|well|honestly|i mean),? )*there (?:have|has) (?:always )?been "
+_GENERAL_TIMES = re.compile(r"^(?:(?:so|and|but|well|honestly|i mean),? )*(?:there (?:have|has) (?:always )?been "
                             r"(?:(?:many|some|a few|several|plenty of|lots of|a lot of) )?(?:times|moments|occasions|"
-                            r"cases|situations)\b", _F)
+                            r"cases|situations)\b|"
+                            # what happens in general, not once: "Most of the time the problem is that ..."
+                            r"(?:most of the time|more often than not|in general|as a rule|nine times out of ten)\b)", _F)
 # A condition set on a change is no outcome: "... the new version ships if saved customers go up and spend rises by no
 # more than five percent" (the clause from "if" is read out of the outcome cues).
 _CONDITION_CLAUSE = re.compile(r"\b(?:if|unless|provided(?: that)?|as long as|only when)\b[^,;.]*", _F)
@@ -312,7 +314,13 @@ _CAREER = re.compile(r"^(?:(?:and|so|um|uh|then)\W+)*(?:before that|prior to tha
                      # the next employer in a sequence: "and then i joined a consultancy", "after that i moved to a startup"
                      r"\b(?:then|after that|later|next),? i (?:joined|moved to|went to|switched to|left for) (?:a|an|my|"
                      r"another|the) (?:[a-z-]+ ){0,2}(?:company|startup|consultancy|firm|agency|bank|lab|job|role|"
-                     r"employer|insurer|retailer)\b", _F)
+                     r"employer|insurer|retailer)\b|"
+                     # the tools of a career and the field moved into: "I have used Spark a lot, Airflow, ...",
+                     # "and then i moved into machine learning"
+                     r"\bi(?:'?ve| have) used (?:a lot of |lots of |many |all sorts of |a bunch of )?(?:tools|frameworks|"
+                     r"libraries|[a-z0-9.-]+ (?:a lot|heavily|for years|extensively))\b|"
+                     r"\b(?:then|later|eventually),? i (?:moved|switched|went|got|transitioned) into (?:machine learning|ml|"
+                     r"data science|deep learning|ai|data)\b", _F)
 # Owning a system is the setting of the story ("I owned the pricing model", "I looked after the leaf-photo model in a
 # farming app"); owning it with a call to make is the task ("I owned the serving platform, and I had to decide whether
 # to block the launch").
@@ -321,14 +329,26 @@ _CAREER = re.compile(r"^(?:(?:and|so|um|uh|then)\W+)*(?:before that|prior to tha
 # same sentence.
 _ROLE_LEAD = re.compile(r"^(?:(?:and|so|but|um|uh)\W+)*i was (?:the one|one of (?:the |two|three|four|five|a few)|"
                         r"the (?:lead|tech lead|technical lead|senior|only|main)(?: [a-z-]+)? (?:engineer|scientist|"
-                        r"developer|person|owner)s?\b(?! at\b))", _F)
+                        r"developer|person|owner)s?\b(?! at\b))|"
+                        # the area the speaker led, not an event they led ("I led the recommendations work, and I
+                        # thought ...", "I led forecasting in one region", "I led the decision between ...")
+                        r"^(?:(?:and|so|but|um|uh)\W+)*i led (?!(?:the |a |an |our )?(?:[a-z-]+ )?(?:move|migration|switch|"
+                        r"rewrite|rollout|launch|redesign|rebuild|fix|investigation|response|push|cut-?over|port)\b)"
+                        r"(?:(?:the|our) (?:[a-z-]+ ){0,3}?(?:work|engineers|people|decision|models|area|side)\b|"
+                        r"[a-z]+ing (?:in|for|at|on)\b)(?! at (?:a|an)\b)", _F)
 _OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i (?:owned|looked after|maintained|took care of) (?:the|our|a|an|their) (?:[a-z-]+ ){0,3}?(?:model|system|service|"
                          r"platform|pipeline|stack|ranker|classifier|library|infrastructure|job)s?\b|"
                          r"^(?:(?:and|so|um|uh|at the time)\W+)*i (?:led|ran|managed|headed) (?:the|our|a|an) "
                          r"(?:[a-z-]+ ){0,3}?(?:team|group|org|organi[sz]ation|squad|department)\b|"
                          # the work the story is set in: "I worked on a model for a chain of veterinary clinics that ..."
                          r"^(?:(?:and|so|um|uh|at the time)\W+)*i worked on (?:a|an|the|our) (?:[a-z-]+ ){0,3}?(?:model|"
-                         r"system|service|platform|pipeline|ranker|classifier|forecast)s? (?:for|at|that|which)\b", _F)
+                         r"system|service|platform|pipeline|ranker|classifier|forecast)s? (?:for|at|that|which)\b|"
+                         # the place of work with the speaker's part in it: "At a freight railway I was responsible
+                         # for predicting ...", "I led the machine learning work at a freight rail operator, where ..."
+                         r"^(?:(?:and|so|um|uh)\W+)*at (?:a|an) [^,.]{3,60}?,? i (?:owned|was responsible for|led|ran|"
+                         r"looked after|maintained)\b|"
+                         r"^(?:(?:and|so|um|uh)\W+)*i (?:owned|led|ran|headed|looked after|was responsible for) (?:the|our) "
+                         r"(?:[a-z-]+ ){0,4}?(?:work|models?|forecasts?|systems?|platform|pipelines?|team) at (?:a|an) ", _F)
 _OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my)\b", _F)
 # Verb forms that look past but are not narration: the present perfect ("I have worked"), and a participle after
 # a present-tense "be" ("what a team is made of", "is better bought or taken from open source").
@@ -345,7 +365,8 @@ _PERFECT = re.compile(r"\b(?:i|we|you|they|he|she|it)(?: have|'ve| has|'s)(?: no
                       r"(?= (?:of|by|from|or|and|on|as|rather than|than|in-house|in house|with)\b)", _F)
 # A habit told in the past is still a habit: "In my last role I always made sure we measured everything".
 # (Not what used to happen to the team: "when one failed we usually found out from the product manager" is context.)
-_ALWAYS = re.compile(r"\bi (?:would )?(?:always|usually|generally|typically|normally|often|constantly|regularly)\b", _F)
+_ALWAYS = re.compile(r"\bi (?:would |have |'ve )?(?:always|usually|generally|typically|normally|often|constantly|regularly|"
+                     r"consistently)\b", _F)
 # A verdict on the experience is not its outcome: "It was a good learning experience", "it was kind of a mess".
 _VERDICT = re.compile(r"^(?:(?:and|so|but|um|uh|yeah|honestly|overall|in the end)\W+)*(?:it|that|this|the (?:project|"
                       r"experience|whole thing)) was (?:(?:a|an|kind of|sort of|really|very|pretty|quite|super|such a|"

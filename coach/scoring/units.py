@@ -31,7 +31,8 @@ DURATION_S = {"minute": 60, "min": 60, "hour": 3600, "hr": 3600, "h": 3600, "day
 # "ten thousand photo uploads"): any word except the glue words of a sentence.
 MOD = (r"(?:(?!(?:of|the|and|or|to|in|into|for|with|than|that|which|is|are|was|were|per|a|an|each|every|at|on|"
        r"by|from|so|but|if|we|i|it|they|you|because|since|then|more|times|x|dimensions?|dimensional|dims?|bits?|bytes?|"
-       r"percent)\b)[a-z][a-z0-9'-]*\s+)")
+       r"percent|needs?|requires?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+       r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b)[a-z][a-z0-9'-]*\s+)")
 PERIOD = rf"(?:per|a|an|/|each|every)\s*(?P<per>{_PERIOD_WORDS})\b"
 PER_WHO = r"(?:per|a|each|for each|for every|every)\s+(?:user|person|customer|member|dau|active user|visitor|one)"
 RATE_NOUNS = (r"requests?|queries|query|calls|searches|predictions|inferences|lookups|reads|writes|events|messages|"
@@ -119,7 +120,7 @@ _PERIOD_OF = _r(r"-?\s*(?P<u>minute|hour|day|week|month)\s+(?:month|day|week|yea
 _BARE_RATE = _r(rf"{PERIOD}")
 # any plural count said per period ("250 car passes a second", "forty songs a day"): not a period or a unit
 _ANY_RATE = _r(rf"{MOD}{{0,1}}(?P<noun>(?!(?:{_PERIOD_WORDS}|minutes|hours|days|weeks|months|years|times|percent|"
-               rf"bytes|bits|dollars|cents|users|people|gpus|machines)\b)[a-z]{{3,}}s)\s*,?\s*{PERIOD}")
+               rf"bytes|bits|dollars|cents|users|people|gpus|machines)\b)[a-z]{{3,}}(?:-[a-z]+)?s)\s*,?\s*{PERIOD}")
 _FACTOR = _r(r"(?:x|×|times)(?:\b|(?=\s|$))")
 _COST_PERIOD = re.compile(rf"^\s*(?:(?:per|an?|each|for each)\s+(?P<gpu>gpu[- ]?hour)\b|{PERIOD}|"
                           r"per\s+(?P<unit>hour|run|query|request|month)|"

@@ -1,0 +1,118 @@
+"""Napkin math for a fleet sized from what one core does: a machine's rate = per-core rate x cores per machine
+(x the utilisation it is kept at), and machines = load / that. "Scoring takes four milliseconds of one core, so a
+core handles 250 a second; a 32-core machine kept at seventy percent does about 5,600 a second, so a peak of 40,000
+needs eight machines." The cores said with the machines ("32-core", "sixteen-core machines") are a step of the
+chain: dropping them sizes the fleet as if each machine were one core."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from coach.scoring.napkin_systems import _LOAD_SHARE, _LOAD_WORDS
+from coach.scoring.numbers import NumberSpan, find_numbers
+from coach.scoring.sizing import Quantity
+from coach.scoring.text import fmt_num
+
+if TYPE_CHECKING:
+    from coach.scoring.napkin import Check
+
+_F = re.IGNORECASE
+_MACHINES = r"(?:machines?|servers?|boxes|box|nodes?|hosts?|instances?|vms?)"
+_CORES_AFTER = re.compile(rf"^[- ](?:cpu[- ])?cores?\s+(?:[a-z-]+\s+)?{_MACHINES}\b", _F)      # "32-core machine"
+# the machines counted: "eight machines", "two hundred and forty of our sixteen-core machines"
+_COUNT_AFTER = re.compile(rf"^\s+(?:(?:more|extra|new|of (?:our|the|these|those|them))\s+)?(?:[a-z-]+\s+)?{_MACHINES}\b", _F)
+_PER_CORE = re.compile(r"\b(?:(?:a|one|each|every|per|a single) (?:cpu )?core|of (?:a|one) (?:cpu )?core)\b", _F)
+_KEPT_AT = re.compile(r"\b(?:kept|run|running|held|loaded|at|to)\s+(?:at\s+)?(?:about\s+|roughly\s+|only\s+)?$", _F)
+_LOAD_WORD = re.compile(r"^\s*(?:percent\s+|%\s*)?(?:load|loaded|utili[sz](?:ation|ed)|busy|capacity|cpu)\b", _F)
+_LOAD_BEFORE = re.compile(r"\b(?:peak|load|traffic|total|demand)\s+(?:of\s+|is\s+|at\s+)?(?:about\s+|roughly\s+|around\s+)?$", _F)
+_NEEDS = re.compile(r"\s+(?:needs?|requires?|means|takes|calls for|is)\s+(?:about\s+|roughly\s+|around\s+|some\s+)?", _F)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _per_core_rate(qs: list[Quantity], text: str, at: int) -> Quantity | None:
+    """The last rate said of one core before `at` in its sentence ("so a core handles 250 a second", "twenty
+    milliseconds of a core per request, so fifty requests a second")."""
+    start = max(text.rfind(". ", 0, at), -1) + 1
+    found = None
+    for q in qs:
+        if q.start >= at:
+            break
+        if q.kind == "throughput" and q.start >= start and 0 < q.period_s <= 1 and (
+                _PER_CORE.search(text[max(start, q.start - 40):q.start + len(q.text) + 15])):
+            found = q
+    return found
+
+
+def _utilisation(qs: list[Quantity], text: str, lo: int, hi: int) -> float:
+    """The share of a machine the plan uses, said between the cores and the machines' rate ("kept at seventy
+    percent", "at 60 percent load"); 1 when none is said."""
+    for q in qs:
+        if q.kind == "percent" and lo < q.start < hi and 0 < q.value < 100 and (
+                _KEPT_AT.search(text[max(0, q.start - 20):q.start])
+                or _LOAD_WORD.match(text[q.start + len(q.text):q.start + len(q.text) + 20])):
+            return q.value / 100
+    share = _LOAD_WORDS.search(text, lo, hi)          # "kept at half load"
+    return _LOAD_SHARE[share.group("f").lower()] if share else 1.0
+
+
+def _stated(text: str, span: NumberSpan, end: int, qs: list[Quantity]) -> Quantity:
+    """The figure as said, as the quantity extraction read it when it did (for its place in the answer)."""
+    own = next((q for q in qs if q.start == span.start), None)
+    return own or Quantity(text[span.start:end], span.value, "machines", "compute", span.value, start=span.start)
+
+
+def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    if "core" not in text.lower():
+        return []          # (cheap to rule out: this runs on every answer)
+    out: list[Check | None] = []
+    nums = find_numbers(text)
+    for i, size in enumerate(nums):
+        m = _CORES_AFTER.match(text[size.end:size.end + 40])
+        if m is None or size.value < 2:
+            continue
+        rate = _per_core_rate(qs, text, size.start)
+        if rate is None:
+            continue
+        cores, end_of = size.value, text.find(". ", size.end)
+        stop = len(text) if end_of < 0 else end_of
+        # the machines counted: the number right before the core size ("240 of our sixteen-core machines"), or one
+        # said after it in the sentence ("... so a peak of 40,000 needs eight machines")
+        counted = []
+        if i > 0 and re.fullmatch(r"\s+(?:of (?:our|the|these|those)\s+)?", text[nums[i - 1].end:size.start]):
+            counted.append((nums[i - 1], size.end + m.end()))
+        for n in nums[i + 1:]:
+            if n.start >= stop:
+                break
+            after = _COUNT_AFTER.match(text[n.end:n.end + 40])
+            if after:
+                counted.append((n, n.end + after.end()))
+        if not counted:
+            continue
+        used = _utilisation(qs, text, size.start, counted[-1][0].start)
+        per_machine = rate.value * cores * used
+        how_machine = f"{fmt_num(rate.value)}/s a core × {fmt_num(cores)} cores" + \
+            (f" × {used:.0%} utilisation" if used < 1 else "")
+        # the machine's own rate said between the cores and the count ("... does about 5,600 a second")
+        own = next((q for q in qs if size.start < q.start < counted[-1][0].start and q.kind == "throughput"
+                    and 0 < q.period_s <= 1 and not _PER_CORE.search(text[max(0, q.start - 40):q.start])
+                    and not _LOAD_BEFORE.search(text[max(0, q.start - 30):q.start])
+                    and not any(size.end < n.start < q.start and n.value > 1 and n.start != q.start and
+                                not any(p.kind == "percent" and p.start == n.start for p in qs) for n in nums)), None)
+        if own is not None:
+            out.append(judge("capacity", own, per_machine, how_machine + " a machine", [], "/s"))
+        for n, end in counted:
+            # the load: the largest rate said in the sentence before the count that is not one machine's or core's
+            load = max((q.value for q in qs if q.kind == "throughput" and 0 < q.period_s <= 1 and q is not own
+                        and q is not rate and q.start < n.start and not q.has("per_instance")
+                        and not _SENTENCE_END.search(text[q.start:n.start])), default=0.0)
+            bare = [s for s in nums if s.end <= n.start and not _SENTENCE_END.search(text[s.start:n.start])
+                    and _NEEDS.fullmatch(text[s.end:n.start])]
+            load = max([load] + [s.value for s in bare])
+            if load <= per_machine:
+                continue
+            stated = _stated(text, n, end, qs)
+            out.append(judge("capacity", stated, load / per_machine,
+                             f"{fmt_num(load)}/s ÷ ({how_machine} ≈ {fmt_num(per_machine)}/s a machine)", [],
+                             stated.unit or "machines"))
+    return out
