@@ -130,14 +130,17 @@ def _with_factor(text: str, f: Fig) -> Fig:
     return Fig(f.value * nums[-1].value, start, f.end, text[start:f.end])
 
 
+# "each token takes about", and with the product said first: "each token stores 2 x 64 x 8 x 128 x 2 bytes, roughly"
 _TOKEN_BEFORE = re.compile(r"\b(?:each|every|per|a single|one|a) token\s+(?:takes|needs|uses|costs|holds|is|adds|"
-                           r"occupies|comes to|eats)(?: up)?\s+(?:about |roughly |around |some |maybe |just )?$", _F)
+                           r"occupies|comes to|eats|stores|keeps|caches)(?: up)?\s+"
+                           r"(?:\d[\d\s×x*.,]*bytes?,?\s*(?:so|which is|that'?s|or)?\s*)?"
+                           r"(?:about |roughly |around |some |maybe |just )?$", _F)
 
 
 def _per_token(text: str, q: Quantity) -> bool:
     """A size said per token: "about 160 KB per token", "each token takes about two megabytes"."""
     return bool(_PER_TOKEN.match(text[q.start + len(q.text):q.start + len(q.text) + 30])
-                or _TOKEN_BEFORE.search(text[max(0, q.start - 50):q.start]))
+                or _TOKEN_BEFORE.search(text[max(0, q.start - 80):q.start]))
 
 
 def _bytes_near(text: str, at: int) -> float | None:
@@ -185,7 +188,7 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     storage = [q for q in qs if q.kind == "storage" and not q.has("per_param") and not q.has("rate")]
     flops = flops_figures(text)
     # KV cache
-    layers = _numbers_before(text, r"(?:transformer )?layers\b|-layer\b")      # "80 layers", "a 32-layer model"
+    layers = _numbers_before(text, r"(?:transformer )?layers\b|[- ]layer\b")      # "80 layers", "a 32-layer model", "a sixty-four layer model"
     heads = _numbers_before(text, r"(?:grouped |shared |query-grouped )?(?:kv|key[- ]value|key and value|key/value|k/v)[- ]heads?\b")
     dims = _head_dims(text, heads)
     # without KV heads said, the hidden size stands for heads x head dimension (full multi-head attention)

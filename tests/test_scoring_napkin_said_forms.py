@@ -1,0 +1,23 @@
+"""Napkin chains said in forms the checker used to miss: a day's total said "for the day" after an hour's worth of
+seconds, a layer count said without a hyphen ("a forty-eight layer model"), and a per-token cache with its product
+said first ("each token stores 2 x 48 x 8 x 128 x 2 bytes, about ..."). Right chains in the same forms stay unflagged."""
+from __future__ import annotations
+
+import pytest
+
+from tests.napkin_chain_check import assert_followed
+
+CHAINS = [
+    ("d1", "Checkout sees 900 orders a second all day, so over 3,600 seconds that is about 3.2 million orders for the day.",
+     "per_day", 900 * 86_400),
+    ("d2", "Checkout sees 900 orders a second all day, which is about 78 million orders for the day.", None, 0),
+    ("k1", "A forty-eight layer model with eight KV heads of 128 dims in fp16: each token stores 2 x 48 x 32 x 128 x 2 "
+           "bytes, about 786 KB.", "kv_cache", 2 * 48 * 8 * 128 * 2),
+    ("k2", "A forty-eight layer model with eight KV heads of 128 dims in fp16: each token stores 2 x 48 x 8 x 128 x 2 "
+           "bytes, about 197 KB.", None, 0),
+]
+
+
+@pytest.mark.parametrize("cid, text, step, right", CHAINS)
+def test_the_chain_is_followed(cid: str, text: str, step: str | None, right: float) -> None:
+    assert_followed(cid, text, step, right)
