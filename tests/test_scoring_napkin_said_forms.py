@@ -21,3 +21,14 @@ CHAINS = [
 @pytest.mark.parametrize("cid, text, step, right", CHAINS)
 def test_the_chain_is_followed(cid: str, text: str, step: str | None, right: float) -> None:
     assert_followed(cid, text, step, right)
+
+
+@pytest.mark.parametrize("cid, text, step, right", [
+    ("c1", "Forty GPU nodes at three dollars an hour is 120 dollars an hour, and times thirty for the month that is "
+           "about 3,600 dollars.", "cost", 40 * 3 * 720),
+    ("c2", "Forty GPU nodes at three dollars an hour is 120 dollars an hour, and for the month that is about 86,000 "
+           "dollars.", None, 0),
+])
+def test_a_period_said_before_the_cost_prices_it_over_that_period(cid: str, text: str, step: str | None,
+                                                                  right: float) -> None:
+    assert_followed(cid, text, step, right)

@@ -131,6 +131,10 @@ _MACHINES_BEFORE = re.compile(r"\b(?:gpus|cards|machines|nodes|servers|hosts|rep
 _OPERAND_BEFORE = re.compile(r"(?:\btimes|×|\bx|\bmultiplied by|\bdivided by|\bover|\bplus|\bminus)\s*$", re.I)
 # "one" after a determiner or an adjective stands for a thing named before, not a number: "against the old one",
 # "the bigger one", "each one"
+# a period said just before a cost, the cost then given as its amount: "for the month that is about $2,700"
+_PERIOD_BEFORE_COST = re.compile(r"\b(?:for|over) (?:the|a|one) (?P<per>hour|day|week|month|quarter|year)\b"
+                                 r"(?:,)?\s+(?:that'?s|that is|is|it'?s|it is|comes to|which is|we pay|we spend)\s+"
+                                 r"(?:about |roughly |around |some |maybe |nearly |almost )?\$?$", re.I)
 _PRONOUN_ONE = re.compile(r"\b(?:the|this|that|which|each|every|any|old|new|same|other|last|first|next|previous|current|"
                           r"bigger|smaller|larger|right|wrong|only|good|bad|better|worse)\s+$", re.I)
 _POWER_OF_TEN = re.compile(r"\de\+?\d|\bto the\b", re.I)
@@ -336,6 +340,13 @@ def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
                 money and _COST_BEFORE.search(text[max(0, span.start - 30):span.start])):
             per = um.said.split()[-1].lower().lstrip("/")
             out[i] = (span, UnitMatch("cost", f"$/{per}", 1, um.said, um.length, frozenset(), um.period_s), si)
+    # a cost whose period is said before it: "and times thirty for the month that is about 2,700 dollars"
+    for i, (span, um, si) in enumerate(out):
+        if um is not None and um.kind == "cost" and um.unit == "$":
+            b = _PERIOD_BEFORE_COST.search(text[max(0, span.start - 45):span.start])
+            if b:
+                per = b.group("per").lower()
+                out[i] = (span, UnitMatch("cost", f"$/{per}", um.factor, um.said, um.length, um.flags, PERIOD_S[per]), si)
     # restatements: "about 3,500 QPS on average and maybe 10,000 at peak", "so 50 replicas ... I'd run 75."
     for i, (span, um, si) in enumerate(out):
         if um is not None or not _RESTATE.match(text[span.end:span.end + 20]):
