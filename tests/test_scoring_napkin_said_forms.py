@@ -32,3 +32,11 @@ def test_the_chain_is_followed(cid: str, text: str, step: str | None, right: flo
 def test_a_period_said_before_the_cost_prices_it_over_that_period(cid: str, text: str, step: str | None,
                                                                   right: float) -> None:
     assert_followed(cid, text, step, right)
+
+
+def test_a_figure_said_sentences_after_the_fleet_is_not_read_as_what_the_fleet_serves() -> None:
+    text = ("At the evening peak we take about 1,400 uploads a second. With batching one GPU does about 400 images a "
+            "second, and kept at sixty percent that is 240, so the peak needs about six GPUs. Uncertain scores go to "
+            "human review. Sending the middle half percent of forty million a day is 200,000 images a day, too many "
+            "for the reviewers, so the band is set per class.")
+    assert_followed("f1", text, None, 0)

@@ -469,8 +469,9 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
                 out.append(_judge("capacity", n, total.value / per * (spare[0] if spare else 1.0), how, factors))
         else:
             before = max((x for x in counts if x.start < last.start), key=lambda x: x.start, default=None)
-            if before is None:
-                continue
+            if before is None or not _near(last, before, 1):
+                continue        # a total said sentences after the fleet is another figure ("the middle half percent
+                                # is 200,000 images a day" after "six GPUs at 400 a second"), not what the fleet does
             n = before
             how = f"{fmt_num(n.value)} × {human(c.value, c.unit)} each"
             out.append(_judge("capacity", last, n.value * c.value, how, factors))
