@@ -85,7 +85,7 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
             if phrase == "times" and not moves.is_number(words[i - 1]):    # "3,000 times two", not "page times out"
                 continue
             nxt = words[i + len(phrase.split()):][:1]
-            if words[i - 1] not in cues.bound_before | {"or"} and not (words[i - 1] == "as" and phrase == "well") and \
+            if words[i - 1] not in cues.bound_before | cues.evaluatives | {"or"} and not (words[i - 1] == "as" and phrase == "well") and \
                     not (phrase in ("i'd", "we'd") and nxt in (["be"], ["have"], ["need"], ["get"])):   # "a prompt we'd be serving"
                 return True
     if moves.answered_after_pause(words, opens, cues):
@@ -131,7 +131,10 @@ def _wh_inverted(words: list[str], cues: Cues) -> int | None:
     """Where a direct question opens after a preface ("let's see, how many notifications does a user get"):
     a question word, then a verb before any subject; "how many candidates we can afford" is embedded."""
     auxes = {"do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should", "has", "have"}
-    for start in ("how many", "how much", "how often", "how long", "what", "which"):
+    # "how" with any word of degree ("how far behind the clicks do those land", "how stale can it get")
+    degrees = {"how " + words[i + 1] for i in _find(words, "how", 1)[:3] if i + 1 < len(words) and
+               words[i + 1] not in auxes and words[i + 1] not in cues.statement_subjects and words[i + 1] != "about"}
+    for start in ("how many", "how much", "how often", "how long", "what", "which", *sorted(degrees)):
         for i in _find(words, start, 1):
             after = words[i + len(start.split()):i + len(start.split()) + 4]
             if start == "which" and after[:1] and after[0] in auxes:      # "the list, which is precomputed hourly"
@@ -250,12 +253,14 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         premise = bool(confirm) and low.startswith(confirm[0] + " ") and ", so " in raw.lower()
         handed_over = words[-1] in cues.confirm_tags and any(" ".join(_core(words, cues)).startswith(a + " ")
                                                              for a in cues.assume_opens)
+        handed_over = handed_over or forms.hands_assumption_back(words, cues)
         names_fact = bool(topics_asked([raw], cues))
         checks = any(_has(low, c) for c in cues.assumption_checks) or \
             (any(low.endswith(" " + c) for c in confirm) and names_fact) or \
             (bool(confirm) and not premise and not any(_has(low.replace(confirm[0], " "), c) for c in cues.choosing)) or \
             handed_over
         wanted_at = moves.wants_from_you(words, cues)
+        wanted_at = forms.puts_to_you(words, cues) if wanted_at is None else wanted_at
         needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues) or wanted_at is not None
         # "when you say lookups, is that ... or ...": what the interviewer said, asked back
         needs = needs or (core[:3] in (["when", "you", "say"], ["when", "you", "said"]) and len(words) > 5)
@@ -288,6 +293,8 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             (clause_q and any(_has(low, a) for a in cues.asks)) or \
             _asks_without_question_word(words, core, cues, raw) or _statement_or(words, core, cues, raw) or needs
         opens = (len(words) - len(core)) + (opens or 0)
+        fronted = forms.after_fronted_clause(words, len(words) - len(core), cues)
+        opens = opens if fronted is None else max(opens, fronted)
         # "(okay,) before I sketch anything, ..." prefaces it: the candidate stops to ask (fillers before it aside)
         stops_to_ask = prefaced and any(" ".join(core).startswith(a + " ") for a in cues.asks)
         if stops_to_ask and "," in raw:

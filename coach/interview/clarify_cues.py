@@ -92,6 +92,9 @@ class Cues:
     use_topic: str = "constraints"
     choice_back: tuple[str, ...] = ()
     tail_qualifiers: frozenset[str] = frozenset()
+    put_to_you_verbs: frozenset[str] = frozenset()
+    elaborations: tuple[str, ...] = ()
+    evaluatives: frozenset[str] = frozenset()
     max_statement_words: int = 25
     no_fact: str = "That's your call: state an assumption and go on."
     partly: str = "For the rest, state your assumption."
@@ -171,6 +174,9 @@ def load_cues(path: Path | None = None) -> Cues:
         use_verbs=frozenset(_strings(data, "use_verbs", where)),
         use_topic=str(data.get("use_topic", Cues.use_topic)), choice_back=_strings(data, "choice_back", where),
         tail_qualifiers=frozenset(_strings(data, "tail_qualifiers", where)),
+        put_to_you_verbs=frozenset(_strings(data, "put_to_you_verbs", where)),
+        elaborations=_strings(data, "elaborations", where),
+        evaluatives=frozenset(_strings(data, "evaluatives", where)),
         max_statement_words=int(data.get("max_statement_words", 25)),
         no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),
         reminder=str(data.get("reminder", Cues.reminder)),
