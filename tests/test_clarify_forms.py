@@ -138,3 +138,17 @@ def test_a_word_that_judges_keeps_for_us_inside_the_question() -> None:
 def test_the_time_left_asked_with_we_is_about_the_interview() -> None:
     assert not is_clarification("how long have we got for this one, should i spend it on serving or on training")
     assert is_clarification("how long have we had the current model in production")
+
+
+def test_a_requirement_handed_back_with_a_tag_mid_sentence_asks_unless_a_plan_follows() -> None:
+    assert is_clarification("the quote has to be on screen in under two hundred milliseconds right and then refreshed "
+                            "every few seconds after that")
+    assert not is_clarification("the quote has to be on screen in under two hundred milliseconds right and then i'd "
+                                "cache the last price")
+
+
+def test_a_relative_clause_ending_the_question_is_not_an_answer_to_it() -> None:
+    """"... the rule it rests on" ends the question; "it sits next to the gateway" goes on, answering it."""
+    assert is_clarification("are we allowed to store card numbers at all and does each decision have to cite the rule "
+                            "it rests on")
+    assert not is_clarification("where does the scorer live it sits next to the gateway in each region")

@@ -69,6 +69,12 @@ def _inverted(words: list[str], cues: Cues) -> int | None:
     return None
 
 
+def _ends_relative(rest: list[str]) -> bool:
+    """"... name the help page it leans on": "it" and its verb end the sentence (a preposition at most after them),
+    a relative clause of the question's last noun; an answer goes on ("it sits next to the gateway")."""
+    return len(rest) <= 1 and all(moves.is_preposition(w) for w in rest)
+
+
 def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     """The candidate answers the question in the same sentence ("is that fast enough probably not so i'd
     precompute..."): a self-question, not a clarification."""
@@ -92,7 +98,8 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
         return True
     for i in range(opens + 3, len(words) - 1):    # "where does it live it sits next to the gateway"
         if words[i] == "it" and words[i - 1] not in cues.bound_before and words[i + 1].endswith("s") and \
-                words[i + 1] not in _NOT_VERBS and not {"how", "what", "when", "where", "why"} & set(words[i - 2:i]):
+                words[i + 1] not in _NOT_VERBS and not {"how", "what", "when", "where", "why"} & set(words[i - 2:i]) and \
+                not _ends_relative(words[i + 2:]):
             return True
     # "...goes down and we accept stale features": a clause of the candidate's own plan
     for i in range(opens + 3, len(words) - 2):
@@ -253,7 +260,9 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         premise = bool(confirm) and low.startswith(confirm[0] + " ") and ", so " in raw.lower()
         handed_over = words[-1] in cues.confirm_tags and any(" ".join(_core(words, cues)).startswith(a + " ")
                                                              for a in cues.assume_opens)
-        handed_over = handed_over or forms.hands_assumption_back(words, cues)
+        tag_at = forms.tag_mid_sentence(words, cues)     # a fact, then "right, and ..." / "right, like ..."
+        handed_over = handed_over or tag_at is not None and (forms.opens_as_assumption(words, cues) or (
+            bool(topics_asked([" ".join(words[:tag_at])], cues)) and not moves.plans(words[:tag_at], cues)))
         names_fact = bool(topics_asked([raw], cues))
         checks = any(_has(low, c) for c in cues.assumption_checks) or \
             (any(low.endswith(" " + c) for c in confirm) and names_fact) or \

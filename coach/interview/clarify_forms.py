@@ -14,7 +14,8 @@ turns up in the next. These forms carry over because they name the act, with sma
 - which example: the speaker offers the interviewer a choice of their own examples ("one where I was right, or...");
 - a choice handed back: a question about the problem, then "or should I ..." ("..., or should I treat it as unbounded");
 - put to you: the speaker puts a question to the interviewer by name mid-turn ("one thing i'd check with you, do ...");
-- an assumption handed back mid-sentence: "i'm assuming X, right, like nothing flagged ever ...";
+- a fact handed back with a tag mid-sentence: "i'm assuming X, right, like nothing flagged ever ...", "first token
+  back in about a second, right, and then streaming at reading speed";
 - a clause fronted before the question: "when people say it feels random, is the aim sales or ...".
 """
 from __future__ import annotations
@@ -207,19 +208,23 @@ def puts_to_you(words: list[str], cues: Cues) -> int | None:
     return None
 
 
-def hands_assumption_back(words: list[str], cues: Cues) -> bool:
-    """"i'm assuming the integrity folks own the flagging right like nothing flagged ever makes the top twenty":
-    an assumption opened as one, a confirming tag ("right", "correct") in the middle, then more of it as an
-    elaboration; the candidate's plan after the tag ("right, like i'd ...") is not handed back."""
-    head = " ".join(core(words, cues))
-    if not any(head.startswith(a + " ") for a in cues.assume_opens):
-        return False
+def tag_mid_sentence(words: list[str], cues: Cues) -> int | None:
+    """"first token back in about a second right and then streaming at reading speed", "i'm assuming the integrity
+    folks own the flagging right like nothing flagged ever ...": a confirming tag ("right", "correct") in the
+    middle, then more of the same said on (an elaboration or "and"), with no plan of the candidate's after it
+    ("right, and then i'd ..."). Where the tag is: what comes before it is put to the interviewer to confirm."""
     tags = cues.confirm_tags - cues.yes_no          # "no like" and "yeah like" are fillers mid-sentence
     for i in range(3, len(words) - 2):
         if words[i] in tags and words[i - 1] not in cues.bound_before | cues.statement_subjects and \
-                any(moves.at(words, i + 1, e) for e in cues.elaborations):
-            return not moves.plans(words[i + 1:], cues)
-    return False
+                any(moves.at(words, i + 1, e) for e in cues.elaborations + ("and",)):
+            after = words[i + 1:]
+            return None if moves.plans(after, cues) or moves.goes_on(after, cues) else i
+    return None
+
+
+def opens_as_assumption(words: list[str], cues: Cues) -> bool:
+    head = " ".join(core(words, cues))
+    return any(head.startswith(a + " ") for a in cues.assume_opens)
 
 
 _FRONTED = frozenset({"when", "if", "once", "whenever"})

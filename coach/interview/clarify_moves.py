@@ -204,6 +204,10 @@ def answered_after_pause(words: list[str], opens: int, cues: Cues) -> bool:
 _PREPOSITIONS = frozenset({"from", "to", "on", "in", "at", "by", "with", "for", "about", "through", "into"})
 
 
+def is_preposition(word: str) -> bool:
+    return word in _PREPOSITIONS
+
+
 def tailed_request(words: list[str], cues: Cues, names_fact: bool) -> bool:
     """A fact of the problem named as a fragment and handed over at the end ("peak queries per second on
     launch day, any idea", "typical prompt length please"): no subject of its own and no plan."""
