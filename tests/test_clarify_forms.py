@@ -152,3 +152,10 @@ def test_a_relative_clause_ending_the_question_is_not_an_answer_to_it() -> None:
     assert is_clarification("are we allowed to store card numbers at all and does each decision have to cite the rule "
                             "it rests on")
     assert not is_clarification("where does the scorer live it sits next to the gateway in each region")
+
+
+def test_a_question_answered_with_one_thing_set_against_another_then_the_plan_is_rhetorical() -> None:
+    """"where does it live, the scoring service, not the gateway, so every region ...": answered, then built on."""
+    assert not is_clarification("where does the threshold live the scoring service not the gateway so every region "
+                                "reads it from one config")
+    assert is_clarification("who gets the page when it fires, the model owner or the platform team")

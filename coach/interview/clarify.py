@@ -75,6 +75,18 @@ def _ends_relative(rest: list[str]) -> bool:
     return len(rest) <= 1 and all(moves.is_preposition(w) for w in rest)
 
 
+def _contrast_then_plan(words: list[str], opens: int, cues: Cues) -> bool:
+    """"who gets woken up the owning team not the platform team so every alert carries ...": a question word, an
+    answer set against another ("the A, not the B"), then the plan going on from it."""
+    if not words[opens:opens + 1] or words[opens] not in ("who", "what", "which", "where", "when"):
+        return False
+    for k in range(opens + 3, len(words) - 2):
+        if words[k] == "not" and words[k + 1] in ("the", "a", "an") and words[k - 1] not in moves.AUX and \
+                words[k - 1] not in cues.statement_subjects and not words[k - 1].endswith(("'re", "'s", "'m", "n't")):
+            return moves.goes_on(words[k:], cues)
+    return False
+
+
 def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     """The candidate answers the question in the same sentence ("is that fast enough probably not so i'd
     precompute..."): a self-question, not a clarification."""
@@ -95,6 +107,8 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
                     not (phrase in ("i'd", "we'd") and nxt in (["be"], ["have"], ["need"], ["get"])):   # "a prompt we'd be serving"
                 return True
     if moves.answered_after_pause(words, opens, cues):
+        return True
+    if _contrast_then_plan(words, opens, cues):
         return True
     for i in range(opens + 3, len(words) - 1):    # "where does it live it sits next to the gateway"
         if words[i] == "it" and words[i - 1] not in cues.bound_before and words[i + 1].endswith("s") and \
