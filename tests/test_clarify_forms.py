@@ -159,3 +159,12 @@ def test_a_question_answered_with_one_thing_set_against_another_then_the_plan_is
     assert not is_clarification("where does the threshold live the scoring service not the gateway so every region "
                                 "reads it from one config")
     assert is_clarification("who gets the page when it fires, the model owner or the platform team")
+
+
+def test_a_reason_said_as_its_own_sentence_after_a_question_leaves_it_asked() -> None:
+    """Whisper often ends the question before "because": the reason for asking is not its answer; after "why", or
+    with the candidate's plan in it, it is."""
+    assert is_clarification("How many merchants are on the platform? Because training a model per merchant is not cheap.")
+    assert not is_clarification("Why do we need a queue here? Because the scorer is slower than the burst rate.")
+    assert not is_clarification("What is the latency budget? Since the page has to render in one second I would keep "
+                                "it tiny.")

@@ -368,6 +368,17 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
     return out
 
 
+def _reason_for_asking(question: str, nxt: str, cues: Cues) -> bool:
+    """"How many GPUs can I have for inference? Because running a vision model over every photo is not free.": a
+    sentence opening on a reason after a question says why it is asked (Whisper often ends the question before
+    it). Only after a question with a question word other than "why": "Why a queue? Because ..." answers it, and
+    "Do we need a feature store? Because we compute everything in the request" may hold its answer."""
+    first, asked = _core(_words(nxt), cues), _core(_words(question), cues)
+    return bool(first) and any(first[:len(r.split())] == r.split() for r in cues.reason_cuts) and \
+        asked[:1] != [] and asked[0] in ("how", "what", "what's", "which", "who", "where", "when") and \
+        "why" not in _words(question) and not moves.plans(first, cues)     # "Since ..., I'd keep it tiny." answers it
+
+
 def _continues_ask(text: str, cues: Cues) -> bool:
     """A follow-on fragment that goes on with the ask before it ("And whether a merchant needs a reason."): it
     opens (after "and") on "whether", with no plan of the candidate's in it."""
@@ -424,6 +435,7 @@ def _asked_by_rules(text: str, cues: Cues, whole_turn: bool = True) -> list[str]
                  or moves.echoes_answer(s.text, nxt.text)) and \
                 not moves.offers_options(_words(nxt.text), cues) and not any(_has(" ".join(_words(nxt.text)), b) for b in cues.asking_because) and \
                 not forms.goes_on_provisionally(_words(nxt.text), cues) and \
+                not _reason_for_asking(s.text, nxt.text, cues) and \
                 not (s.tagged and moves.states_more_of_it(_words(nxt.text), cues))
             if not answered_itself:
                 asked.append(s.text)
