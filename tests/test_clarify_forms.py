@@ -105,3 +105,66 @@ def test_a_turn_that_stops_to_ask_after_a_filler_is_asked_even_when_whisper_garb
                             "at the busiest point, and whether a merchant needs a readable reason when we block one.")
     assert not is_clarification("Okay, before I draw anything, I'd say we see about three thousand payments a second "
                                 "at the busiest point, so the scorer has to be fast.")
+
+
+def test_a_question_put_to_the_interviewer_by_name_inside_design_talk_asks() -> None:
+    """"one thing i'd check with you, do ...": the candidate stops mid-design to put a question to the interviewer."""
+    assert is_clarification("candidate generation is two towers then a reranker over the top thousand and uh one thing "
+                            "i'd check with you do promoted items go through the same reranker or get pinned in "
+                            "separately and then the features are price freshness and margin")
+
+
+def test_an_assumption_handed_back_with_a_tag_in_the_middle_asks_unless_a_plan_follows() -> None:
+    assert is_clarification("i'm assuming the payments team owns refunds and we only read their ledger right like "
+                            "nothing we do ever writes to it")
+    assert not is_clarification("i'm assuming the payments team owns refunds right like i'd just read their ledger")
+
+
+def test_a_clause_fronted_before_the_question_is_not_its_answer() -> None:
+    """"when drivers say it seems unfair, is the goal ...": what the fronted clause says does not answer the question."""
+    assert is_clarification("when drivers say it seems unfair is the goal fewer cancellations or higher pay because "
+                            "those pull against each other")
+    assert is_clarification("when drivers complain it gets slow is the target p99 or the median")
+
+
+def test_a_topic_fronted_before_how_and_any_word_of_degree_asks() -> None:
+    assert is_clarification("and refunds how far after the purchase do those usually arrive")
+
+
+def test_a_word_that_judges_keeps_for_us_inside_the_question() -> None:
+    assert is_clarification("is it worse for us to show a stale price or to show no price at all")
+
+
+def test_the_time_left_asked_with_we_is_about_the_interview() -> None:
+    assert not is_clarification("how long have we got for this one, should i spend it on serving or on training")
+    assert is_clarification("how long have we had the current model in production")
+
+
+def test_a_requirement_handed_back_with_a_tag_mid_sentence_asks_unless_a_plan_follows() -> None:
+    assert is_clarification("the quote has to be on screen in under two hundred milliseconds right and then refreshed "
+                            "every few seconds after that")
+    assert not is_clarification("the quote has to be on screen in under two hundred milliseconds right and then i'd "
+                                "cache the last price")
+
+
+def test_a_relative_clause_ending_the_question_is_not_an_answer_to_it() -> None:
+    """"... the rule it rests on" ends the question; "it sits next to the gateway" goes on, answering it."""
+    assert is_clarification("are we allowed to store card numbers at all and does each decision have to cite the rule "
+                            "it rests on")
+    assert not is_clarification("where does the scorer live it sits next to the gateway in each region")
+
+
+def test_a_question_answered_with_one_thing_set_against_another_then_the_plan_is_rhetorical() -> None:
+    """"where does it live, the scoring service, not the gateway, so every region ...": answered, then built on."""
+    assert not is_clarification("where does the threshold live the scoring service not the gateway so every region "
+                                "reads it from one config")
+    assert is_clarification("who gets the page when it fires, the model owner or the platform team")
+
+
+def test_a_reason_said_as_its_own_sentence_after_a_question_leaves_it_asked() -> None:
+    """Whisper often ends the question before "because": the reason for asking is not its answer; after "why", or
+    with the candidate's plan in it, it is."""
+    assert is_clarification("How many merchants are on the platform? Because training a model per merchant is not cheap.")
+    assert not is_clarification("Why do we need a queue here? Because the scorer is slower than the burst rate.")
+    assert not is_clarification("What is the latency budget? Since the page has to render in one second I would keep "
+                                "it tiny.")

@@ -69,6 +69,24 @@ def _inverted(words: list[str], cues: Cues) -> int | None:
     return None
 
 
+def _ends_relative(rest: list[str]) -> bool:
+    """"... name the help page it leans on": "it" and its verb end the sentence (a preposition at most after them),
+    a relative clause of the question's last noun; an answer goes on ("it sits next to the gateway")."""
+    return len(rest) <= 1 and all(moves.is_preposition(w) for w in rest)
+
+
+def _contrast_then_plan(words: list[str], opens: int, cues: Cues) -> bool:
+    """"who gets woken up the owning team not the platform team so every alert carries ...": a question word, an
+    answer set against another ("the A, not the B"), then the plan going on from it."""
+    if not words[opens:opens + 1] or words[opens] not in ("who", "what", "which", "where", "when"):
+        return False
+    for k in range(opens + 3, len(words) - 2):
+        if words[k] == "not" and words[k + 1] in ("the", "a", "an") and words[k - 1] not in moves.AUX and \
+                words[k - 1] not in cues.statement_subjects and not words[k - 1].endswith(("'re", "'s", "'m", "n't")):
+            return moves.goes_on(words[k:], cues)
+    return False
+
+
 def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     """The candidate answers the question in the same sentence ("is that fast enough probably not so i'd
     precompute..."): a self-question, not a clarification."""
@@ -85,14 +103,17 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
             if phrase == "times" and not moves.is_number(words[i - 1]):    # "3,000 times two", not "page times out"
                 continue
             nxt = words[i + len(phrase.split()):][:1]
-            if words[i - 1] not in cues.bound_before | {"or"} and not (words[i - 1] == "as" and phrase == "well") and \
+            if words[i - 1] not in cues.bound_before | cues.evaluatives | {"or"} and not (words[i - 1] == "as" and phrase == "well") and \
                     not (phrase in ("i'd", "we'd") and nxt in (["be"], ["have"], ["need"], ["get"])):   # "a prompt we'd be serving"
                 return True
     if moves.answered_after_pause(words, opens, cues):
         return True
+    if _contrast_then_plan(words, opens, cues):
+        return True
     for i in range(opens + 3, len(words) - 1):    # "where does it live it sits next to the gateway"
         if words[i] == "it" and words[i - 1] not in cues.bound_before and words[i + 1].endswith("s") and \
-                words[i + 1] not in _NOT_VERBS and not {"how", "what", "when", "where", "why"} & set(words[i - 2:i]):
+                words[i + 1] not in _NOT_VERBS and not {"how", "what", "when", "where", "why"} & set(words[i - 2:i]) and \
+                not _ends_relative(words[i + 2:]):
             return True
     # "...goes down and we accept stale features": a clause of the candidate's own plan
     for i in range(opens + 3, len(words) - 2):
@@ -131,7 +152,10 @@ def _wh_inverted(words: list[str], cues: Cues) -> int | None:
     """Where a direct question opens after a preface ("let's see, how many notifications does a user get"):
     a question word, then a verb before any subject; "how many candidates we can afford" is embedded."""
     auxes = {"do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should", "has", "have"}
-    for start in ("how many", "how much", "how often", "how long", "what", "which"):
+    # "how" with any word of degree ("how far behind the clicks do those land", "how stale can it get")
+    degrees = {"how " + words[i + 1] for i in _find(words, "how", 1)[:3] if i + 1 < len(words) and
+               words[i + 1] not in auxes and words[i + 1] not in cues.statement_subjects and words[i + 1] != "about"}
+    for start in ("how many", "how much", "how often", "how long", "what", "which", *sorted(degrees)):
         for i in _find(words, start, 1):
             after = words[i + len(start.split()):i + len(start.split()) + 4]
             if start == "which" and after[:1] and after[0] in auxes:      # "the list, which is precomputed hourly"
@@ -250,12 +274,16 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         premise = bool(confirm) and low.startswith(confirm[0] + " ") and ", so " in raw.lower()
         handed_over = words[-1] in cues.confirm_tags and any(" ".join(_core(words, cues)).startswith(a + " ")
                                                              for a in cues.assume_opens)
+        tag_at = forms.tag_mid_sentence(words, cues)     # a fact, then "right, and ..." / "right, like ..."
+        handed_over = handed_over or tag_at is not None and (forms.opens_as_assumption(words, cues) or (
+            bool(topics_asked([" ".join(words[:tag_at])], cues)) and not moves.plans(words[:tag_at], cues)))
         names_fact = bool(topics_asked([raw], cues))
         checks = any(_has(low, c) for c in cues.assumption_checks) or \
             (any(low.endswith(" " + c) for c in confirm) and names_fact) or \
             (bool(confirm) and not premise and not any(_has(low.replace(confirm[0], " "), c) for c in cues.choosing)) or \
             handed_over
         wanted_at = moves.wants_from_you(words, cues)
+        wanted_at = forms.puts_to_you(words, cues) if wanted_at is None else wanted_at
         needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues) or wanted_at is not None
         # "when you say lookups, is that ... or ...": what the interviewer said, asked back
         needs = needs or (core[:3] in (["when", "you", "say"], ["when", "you", "said"]) and len(words) > 5)
@@ -288,6 +316,8 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             (clause_q and any(_has(low, a) for a in cues.asks)) or \
             _asks_without_question_word(words, core, cues, raw) or _statement_or(words, core, cues, raw) or needs
         opens = (len(words) - len(core)) + (opens or 0)
+        fronted = forms.after_fronted_clause(words, len(words) - len(core), cues)
+        opens = opens if fronted is None else max(opens, fronted)
         # "(okay,) before I sketch anything, ..." prefaces it: the candidate stops to ask (fillers before it aside)
         stops_to_ask = prefaced and any(" ".join(core).startswith(a + " ") for a in cues.asks)
         if stops_to_ask and "," in raw:
@@ -336,6 +366,17 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         meta = meta and not choice_back
         out.append(Sentence(raw, bool(question), bool(question and not tag and not meta), requested, tagged))
     return out
+
+
+def _reason_for_asking(question: str, nxt: str, cues: Cues) -> bool:
+    """"How many GPUs can I have for inference? Because running a vision model over every photo is not free.": a
+    sentence opening on a reason after a question says why it is asked (Whisper often ends the question before
+    it). Only after a question with a question word other than "why": "Why a queue? Because ..." answers it, and
+    "Do we need a feature store? Because we compute everything in the request" may hold its answer."""
+    first, asked = _core(_words(nxt), cues), _core(_words(question), cues)
+    return bool(first) and any(first[:len(r.split())] == r.split() for r in cues.reason_cuts) and \
+        asked[:1] != [] and asked[0] in ("how", "what", "what's", "which", "who", "where", "when") and \
+        "why" not in _words(question) and not moves.plans(first, cues)     # "Since ..., I'd keep it tiny." answers it
 
 
 def _continues_ask(text: str, cues: Cues) -> bool:
@@ -394,6 +435,7 @@ def _asked_by_rules(text: str, cues: Cues, whole_turn: bool = True) -> list[str]
                  or moves.echoes_answer(s.text, nxt.text)) and \
                 not moves.offers_options(_words(nxt.text), cues) and not any(_has(" ".join(_words(nxt.text)), b) for b in cues.asking_because) and \
                 not forms.goes_on_provisionally(_words(nxt.text), cues) and \
+                not _reason_for_asking(s.text, nxt.text, cues) and \
                 not (s.tagged and moves.states_more_of_it(_words(nxt.text), cues))
             if not answered_itself:
                 asked.append(s.text)

@@ -41,6 +41,8 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
             for m in front(p).finditer(text):
                 if p.endswith(" the") and text[m.end():m.end() + 1].isalpha():
                     continue            # "before the" is not in "before they'd"
+                if re.match(r"ers?\b", text[m.end():m.end() + 4]) and p[-1].isalpha():
+                    continue            # "load" is not in "the loader": a word in -er names the thing that does it
                 spans.append((m.start(), m.start() + len(p), topic))
     # asking whether the team may do something with a thing of the problem ("can i use browsing history"): the frame
     # names what is asked, the thing is named in passing ("can i use the board" names no thing of the problem)
@@ -49,6 +51,11 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     frames = table + _leave_to_use(text, cues)
     if table or (frames and spans):
         spans = [s for s in spans if s[2] == cues.use_topic] + [(a, b, cues.use_topic) for a, b in frames]
+    # "a ceiling on what serving can cost, like a share of revenue": examples after the fact named name no other
+    marks = [m.start() for p in cues.example_marks if p in text for m in front(p + " ").finditer(text)]
+    if marks and any(s[1] <= min(marks) for s in spans):
+        head = {s[2] for s in spans if s[1] <= min(marks)}
+        spans = [s for s in spans if s[1] <= min(marks) or s[2] in head]
     spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
     kept: list[tuple[int, int, str]] = []
     for s in spans:
@@ -62,7 +69,7 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     # is the budget or the latency asked about
     spent = [start for start, _, topic in kept if topic in ("budget", "latency")]
     kept = [k for k in kept if k[2] != "constraints" or not _LIMIT.search(text[k[0]:k[1]]) or
-            not any(0 <= s - k[1] and len(text[k[1]:s].split()) <= 2 for s in spent)]
+            not any(0 <= s - k[1] and len(text[k[1]:s].split()) <= 4 for s in spent)]
     # a rate's period, a pace or the team asked about names its topic only when nothing else is named; the
     # period of a thing counted ("how many listings get uploaded each day") and a pace required ("how soon does
     # a verdict need to land") still do
@@ -83,6 +90,14 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     for start, end, topic in sorted(kept):
         counts[topic] = counts.get(topic, 0) + (len(text[start:end].split()) if by_words else 1)
     return counts
+
+
+def _counts_volume(text: str, cues: Cues) -> bool:
+    """"how many trips are we talking about", "how many come through on a busy night": a count asked with a frame of
+    volume within a few words; with no thing of the problem named, what is counted is what the system sees."""
+    words = text.split()
+    return any(any(" ".join(words[i + 2:i + 8]).startswith(f) or f" {f}" in " ".join(words[i + 2:i + 8]) for f in cues.volume_frames)
+               for i in find(words, "how many"))
 
 
 def _leave_to_use(text: str, cues: Cues) -> list[tuple[int, int]]:
@@ -229,6 +244,9 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
     cues = cues or default_cues()
     parts = _parts(questions, cues) or [(" ".join(questions).lower(), [], False)]
     found: list[tuple[list[str], list[str], int]] = []
+    # "how many trips are we talking about": a count of volume, when no part names a fact and no fact shares a word
+    # with it, asks the volume the system sees ("how many points and how many dimensions" counts the data named)
+    volume = [not any(t for _, t, _ in parts) and cues.volume_topic in facts and _counts_volume(c, cues) for c, _, _ in parts]
     for i, (clause, _, _) in enumerate(parts):
         before = found[-1][1] if i and _points_back(clause) else []
         if said and _option_only(clause, cues):      # "Progress lost per node failure. Minutes? An hour?"
@@ -236,7 +254,9 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
         top, named, best = _facts_for(clause, facts, cues, before)
         # "how many cases do they get through": nothing of its own, it asks about what the part before named
         found.append((before, before, best) if before and not top else (top, named, best))
-    found = _one_answer_for_alternatives(found, parts)
+        if not top and volume[i]:
+            found[-1] = ([cues.volume_topic], [cues.volume_topic], 2)
+    found = _one_answer_for_alternatives(found, parts, cues)
     answerable = _together(found, [clause for clause, _, _ in parts])
     if said and not any(answerable):
         top, _, best = _facts_for(_lead_up(said, questions), facts, cues)
@@ -335,8 +355,8 @@ def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str])
     return out
 
 
-def _one_answer_for_alternatives(found: list[tuple[list[str], list[str], int]],
-                                 parts: list[Part]) -> list[tuple[list[str], list[str], int]]:
+def _one_answer_for_alternatives(found: list[tuple[list[str], list[str], int]], parts: list[Part],
+                                 cues: Cues) -> list[tuple[list[str], list[str], int]]:
     """"is the cluster ours for the whole three weeks, or are other teams on it too": the alternatives of one
     question are answered by one fact; where the facts that could answer each side share one, that one answers
     both. (Scoring both sides read together instead lost right answers on sets it was not written with.)"""
@@ -347,6 +367,10 @@ def _one_answer_for_alternatives(found: list[tuple[list[str], list[str], int]],
         shared = [t for t in out[i - 1][0] if t in out[i][0]]
         if shared:
             out[i - 1] = out[i] = (shared[:1], shared[:1], out[i][2])
+        elif out[i - 1][1] and not out[i][1] and core(tokens(parts[i - 1][0]), cues)[:1] in (["which"], ["what"]):
+            # "which number is it judged on, ... or how many get opened": a choice asked, its fact named, and the
+            # options after it name none of their own: they are readings of the same question
+            out[i] = out[i - 1]
     return out
 
 

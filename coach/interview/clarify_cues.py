@@ -90,8 +90,14 @@ class Cues:
     may_words: tuple[str, ...] = ()
     use_verbs: frozenset[str] = frozenset()
     use_topic: str = "constraints"
+    volume_frames: tuple[str, ...] = ()
+    volume_topic: str = "traffic"
+    example_marks: tuple[str, ...] = ()
     choice_back: tuple[str, ...] = ()
     tail_qualifiers: frozenset[str] = frozenset()
+    put_to_you_verbs: frozenset[str] = frozenset()
+    elaborations: tuple[str, ...] = ()
+    evaluatives: frozenset[str] = frozenset()
     max_statement_words: int = 25
     no_fact: str = "That's your call: state an assumption and go on."
     partly: str = "For the rest, state your assumption."
@@ -112,8 +118,9 @@ def load_cues(path: Path | None = None) -> Cues:
     topics = data.get("topics", {})
     if not isinstance(topics, dict) or not topics:
         raise ContentError(f"{where}: [topics] must map each fact name to its words", "fix rubrics/clarifying.toml")
-    if str(data.get("use_topic", Cues.use_topic)) not in topics:
-        raise ContentError(f"{where}: 'use_topic' must name one of [topics]", "fix rubrics/clarifying.toml")
+    for key in ("use_topic", "volume_topic"):
+        if str(data.get(key, getattr(Cues, key))) not in topics:
+            raise ContentError(f"{where}: '{key}' must name one of [topics]", "fix rubrics/clarifying.toml")
     return Cues(
         question_starts=_strings(data, "question_starts", where),
         statement_subjects=frozenset(_strings(data, "statement_subjects", where)),
@@ -169,8 +176,14 @@ def load_cues(path: Path | None = None) -> Cues:
         premise_opens=_strings(data, "premise_opens", where), reason_cuts=_strings(data, "reason_cuts", where),
         use_asks=_strings(data, "use_asks", where), may_words=_strings(data, "may_words", where),
         use_verbs=frozenset(_strings(data, "use_verbs", where)),
-        use_topic=str(data.get("use_topic", Cues.use_topic)), choice_back=_strings(data, "choice_back", where),
+        use_topic=str(data.get("use_topic", Cues.use_topic)),
+        volume_frames=_strings(data, "volume_frames", where),
+        volume_topic=str(data.get("volume_topic", Cues.volume_topic)),
+        example_marks=_strings(data, "example_marks", where), choice_back=_strings(data, "choice_back", where),
         tail_qualifiers=frozenset(_strings(data, "tail_qualifiers", where)),
+        put_to_you_verbs=frozenset(_strings(data, "put_to_you_verbs", where)),
+        elaborations=_strings(data, "elaborations", where),
+        evaluatives=frozenset(_strings(data, "evaluatives", where)),
         max_statement_words=int(data.get("max_statement_words", 25)),
         no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),
         reminder=str(data.get("reminder", Cues.reminder)),

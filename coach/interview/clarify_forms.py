@@ -12,7 +12,11 @@ turns up in the next. These forms carry over because they name the act, with sma
 - a fact named alone: a short fragment that opens on a fact of the problem ("latency budget for the whole page");
 - asks if acceptable: a requirement, then "or is <something looser> okay" with no speaker in it;
 - which example: the speaker offers the interviewer a choice of their own examples ("one where I was right, or...");
-- a choice handed back: a question about the problem, then "or should I ..." ("..., or should I treat it as unbounded").
+- a choice handed back: a question about the problem, then "or should I ..." ("..., or should I treat it as unbounded");
+- put to you: the speaker puts a question to the interviewer by name mid-turn ("one thing i'd check with you, do ...");
+- a fact handed back with a tag mid-sentence: "i'm assuming X, right, like nothing flagged ever ...", "first token
+  back in about a second, right, and then streaming at reading speed";
+- a clause fronted before the question: "when people say it feels random, is the aim sales or ...".
 """
 from __future__ import annotations
 
@@ -181,3 +185,62 @@ def hands_choice_back(words: list[str], cues: Cues, names_fact: bool) -> bool:
     if head[0] in _AUX:             # not "is this level of depth useful", "does that make sense so far"
         return len(head) > 3 and head[1] not in _SPEAKER | {"we", "you", "my", "our"} | set(cues.own_talk)
     return head[0] in _WH and names_fact
+
+
+_YOU_AFTER = (["with", "you"], ["by", "you"], ["past", "you"], ["you"])
+
+
+def puts_to_you(words: list[str], cues: Cues) -> int | None:
+    """"one thing i'd check with you do the paid listings go through the same ranker", "let me ask you which
+    regions": the speaker, a verb of asking put to "you", then a question (an auxiliary or a question word within
+    three words), however much design talk comes around it; not when the plan goes on from it ("..., so i'd ...").
+    Where the question opens."""
+    for i, w in enumerate(words):
+        if w not in cues.put_to_you_verbs or not (_SPEAKER | {"me"}) & set(words[max(0, i - 3):i]):
+            continue
+        you = next((y for y in _YOU_AFTER if words[i + 1:i + 1 + len(y)] == y), None)
+        if you is None:
+            continue
+        k = i + 1 + len(you)
+        q = next((j for j in range(k, min(k + 3, len(words))) if words[j] in _AUX | _WH), None)
+        if q is not None and len(words) - q >= 3 and not moves.goes_on(words[q:], cues):
+            return q
+    return None
+
+
+def tag_mid_sentence(words: list[str], cues: Cues) -> int | None:
+    """"first token back in about a second right and then streaming at reading speed", "i'm assuming the integrity
+    folks own the flagging right like nothing flagged ever ...": a confirming tag ("right", "correct") in the
+    middle, then more of the same said on (an elaboration or "and"), with no plan of the candidate's after it
+    ("right, and then i'd ..."). Where the tag is: what comes before it is put to the interviewer to confirm."""
+    tags = cues.confirm_tags - cues.yes_no          # "no like" and "yeah like" are fillers mid-sentence
+    for i in range(3, len(words) - 2):
+        if words[i] in tags and words[i - 1] not in cues.bound_before | cues.statement_subjects and \
+                any(moves.at(words, i + 1, e) for e in cues.elaborations + ("and",)):
+            after = words[i + 1:]
+            return None if moves.plans(after, cues) or moves.goes_on(after, cues) else i
+    return None
+
+
+def opens_as_assumption(words: list[str], cues: Cues) -> bool:
+    head = " ".join(core(words, cues))
+    return any(head.startswith(a + " ") for a in cues.assume_opens)
+
+
+_FRONTED = frozenset({"when", "if", "once", "whenever"})
+_INVERTED_SUBJECTS = frozenset({"the", "it", "there", "we", "they", "this", "that", "our", "a", "an", "those", "these",
+                                "you"})
+
+
+def after_fronted_clause(words: list[str], start: int, cues: Cues) -> int | None:
+    """"when people say it feels random is the aim more sales or fewer empty searches": a clause opening on
+    "when"/"if"/"once" with a subject of its own, then an inverted question (an auxiliary before its subject).
+    Where the question opens, so what the fronted clause says is not read as an answer."""
+    if words[start:start + 1] == [] or words[start] not in _FRONTED or words[start + 1:start + 2] == [] or \
+            words[start + 1] in _AUX:
+        return None                         # "when do labels arrive" asks when
+    for i in range(start + 3, len(words) - 2):
+        if words[i] in _AUX and words[i + 1] in _INVERTED_SUBJECTS and \
+                words[i - 1] not in cues.bound_before | cues.statement_subjects:
+            return i
+    return None

@@ -31,7 +31,7 @@ def is_number(word: str) -> bool:
     return _NUMBER.match(word) is not None
 
 
-def _plans(words: list[str], cues: Cues) -> bool:
+def plans(words: list[str], cues: Cues) -> bool:
     """The candidate's own plan ("i'd shard", "we'll cache"), not a guess ("i'd bet", "i'd guess")."""
     for p in cues.plan_markers:
         for i in range(len(words)):
@@ -45,7 +45,7 @@ def hands_back(words: list[str], cues: Cues) -> bool:
     """A guess handed to the interviewer to settle ("a few hundred million users but you tell me",
     "mostly reads i'd guess but is that so"): a guessing word, no plan of the candidate's, and a short
     last clause that turns to the interviewer ("you ...") or asks back ("is that so", "am i close")."""
-    if not set(words) & cues.guess_words or _plans(words, cues):
+    if not set(words) & cues.guess_words or plans(words, cues):
         return False
 
     def asks_back(tail: list[str]) -> bool:
@@ -71,7 +71,7 @@ def tagged_fact(words: list[str], core: list[str], cues: Cues, names_fact: bool)
     fragment = not set(words) & cues.statement_subjects    # "english only for the launch, correct?"
     if not (names_fact or fragment or any(core[:len(o.split())] == o.split() for o in cues.tag_fact_opens)):
         return False
-    return not _plans(words, cues)
+    return not plans(words, cues)
 
 
 def states_a_need(words: list[str], cues: Cues) -> bool:
@@ -204,10 +204,14 @@ def answered_after_pause(words: list[str], opens: int, cues: Cues) -> bool:
 _PREPOSITIONS = frozenset({"from", "to", "on", "in", "at", "by", "with", "for", "about", "through", "into"})
 
 
+def is_preposition(word: str) -> bool:
+    return word in _PREPOSITIONS
+
+
 def tailed_request(words: list[str], cues: Cues, names_fact: bool) -> bool:
     """A fact of the problem named as a fragment and handed over at the end ("peak queries per second on
     launch day, any idea", "typical prompt length please"): no subject of its own and no plan."""
-    if not 3 <= len(words) <= 20 or not names_fact or set(words) & cues.statement_subjects or _plans(words, cues):
+    if not 3 <= len(words) <= 20 or not names_fact or set(words) & cues.statement_subjects or plans(words, cues):
         return False
     low = " ".join(words)
     if any(low.endswith(" " + t) for t in cues.ask_tails):
@@ -285,7 +289,7 @@ def inverted_alternative(words: list[str], cues: Cues) -> int | None:
         if words[i] not in _DO or prev in cues.bound_before or prev in cues.statement_subjects or \
                 prev in cues.not_inverted_after or prev == "to" or (prev.endswith("s") and prev != "this"):
             continue
-        if subject in cues.plan_markers or subject in ("i", "we", "you", "i'm", "we're") or _plans(words[:i], cues):
+        if subject in cues.plan_markers or subject in ("i", "we", "you", "i'm", "we're") or plans(words[:i], cues):
             continue
         if "or" in words[i + 2:] or prev == "or":
             return i
@@ -381,5 +385,5 @@ def states_more_of_it(words: list[str], cues: Cues) -> bool:
     if not words or words[0] in cues.answer_words or words[0] in ("so", "then", "which", "that's", "it's"):
         return False
     first_person = {"i", "i'd", "i'll", "i'm", "we", "we'd", "we'll", "we're", "let's"}
-    return words[0] not in cues.statement_subjects and not set(words) & first_person and not _plans(words, cues) and \
+    return words[0] not in cues.statement_subjects and not set(words) & first_person and not plans(words, cues) and \
         not goes_on(words, cues)
