@@ -13,7 +13,7 @@ from coach.scoring import story_outcome
 from coach.scoring.star import ACT_CLAUSE
 from coach.scoring.star_cues import I_WORD, WE_WORD
 from coach.scoring.talking_points import is_measured
-from coach.scoring.red_flags import BLAME_COST, blame as _blame, grievances
+from coach.scoring.red_flags import BLAME_COST, SKIPPED_CAP, blame as _blame, grievances, safeguard_skipped
 from coach.scoring.specifics import said_generically
 from coach.scoring.text import content_stems, times
 
@@ -153,6 +153,9 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
     elif complaint := grievances(a.text):
         t.add(-BLAME_COST, f'a list of grievances ({", ".join(complaint[:3])})')
+    skipped = safeguard_skipped(a.text)
+    if skipped and t.level > SKIPPED_CAP:
+        t.set(SKIPPED_CAP, f'skips a safeguard and never owns it ("{skipped}"): at most')
     asides = [x.text for x in a.sents if _DIGRESSION.search(x.text)]
     if len(asides) >= DRIFT_ASIDES:
         t.add(-DRIFT_COST, f'wanders off the story ({len(asides)} asides: "{asides[0][:60]}")')

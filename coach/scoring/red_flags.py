@@ -124,3 +124,43 @@ def claimed_level(a: Any, t: Any) -> None:
     claim = _CLAIMED_LEVEL.search(a.text)
     if claim and a.points.total and 2 * len(a.points.covered) < a.points.total and t.level > CLAIMED_CAP:
         t.set(CLAIMED_CAP, f'claims the level ("{claim.group(0)}") and misses most of what shows it: at most')
+
+
+# A safeguard the speaker skipped, told as how the work got done ("pushed it to production without telling the team,
+# because the review would have taken two weeks", "I did not run the full evaluation, because int8 is known to be
+# close to lossless"): the judgement a strong interviewer listens for in any story. Told as a mistake owned ("that
+# was my mistake", "looking back I should have", "since then I always"), it is what the story is about, not a flag.
+_SKIPPED = re.compile(
+    r"\bwithout (?:telling|informing|consulting|looping in|checking with|warning) (?:the team|anyone|anybody|"
+    r"my (?:manager|lead|team|boss)|the (?:other |[a-z]+ )?team|them|him|her)\b|"
+    r"\b(?:i|we) (?:just |simply |basically )?(?:skipped|bypassed|went around|got around|skipped over) (?:the |our |their |"
+    r"a )?(?:code |design |model |usual |normal |whole )?(?:review|reviews|tests|testing|test suite|evaluation|evals?|"
+    r"approval|sign-?off|process|canary|qa|checks?)\b|"
+    r"\b(?:i|we) (?:did not|didn'?t|never|chose not to|decided not to) (?:bother to )?(?:run|do|wait for|get) (?:the |a |"
+    r"any )?(?:full |proper |usual |normal )?(?:accuracy |offline |quality )?(?:evaluation|eval|tests?|test suite|"
+    r"review|a/?b test|canary|sign-?off|approval)\b", _F)
+_OWNED = re.compile(
+    r"\b(?:my mistake|(?:that|it|this) was (?:a |my |the )?(?:mistake|wrong|wrong call|bad call|error)|i should have|"
+    r"i shouldn'?t have|we should have|in hindsight|looking back|the lesson|i learned|i learnt|taught me|since then|"
+    r"next time|never again|i regret|i was wrong|i owned (?:it|that|the mistake)|i'?d (?:never|not) do that again|"
+    r"i apologi[sz]ed)\b", _F)
+SKIPPED_CAP = 2.0       # the parts of a story are there; the judgement is not
+
+
+def safeguard_skipped(text: str) -> str:
+    """The words where the speaker skipped a review, a test, an evaluation or telling the team, when the answer never
+    owns it as a mistake; "" otherwise."""
+    if _OWNED.search(text):
+        return ""
+    for m in _SKIPPED.finditer(text):
+        if not m.group(0).lower().startswith("without"):
+            return m.group(0)
+        # "they would push a change without telling anyone": the speaker is not the one who skipped it
+        before = re.split(r"[.;!?]", text[:m.start()])[-1]
+        actors = _ACTOR.findall(before)
+        if actors and actors[-1].lower() in ("i", "we"):
+            return m.group(0)
+    return ""
+
+
+_ACTOR = re.compile(r"\b(i|we|they|he|she|(?:the|their|that) (?:[a-z-]+ )?(?:team|group|engineers?))\b", _F)

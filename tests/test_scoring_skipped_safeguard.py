@@ -1,0 +1,44 @@
+"""A story told as "I skipped the check and it worked out" (a review bypassed, an evaluation not run, the team not
+told) shows the judgement a strong interviewer marks down, however tidy the story; the same skip owned as a mistake is
+what a mistake story is about, and another team skipping it is the situation, not the speaker's lapse."""
+from __future__ import annotations
+
+from coach.content import default_content
+from coach.domain import Transcript
+from coach.scoring import score_answer
+
+SKIPPED = ("Our search ranker was lagging and nobody owned it, so I took it on over a weekend. I rebuilt the feature "
+           "pipeline, retrained a bigger model and pushed it to production on Monday without telling the team, since "
+           "the review would have taken two weeks. Click-through went up by four percent. The ads team's reports broke "
+           "because I renamed a column, but they fixed it.")
+OWNED = ("Our search ranker was lagging, so I took it on over a weekend. I rebuilt the feature pipeline, retrained a "
+         "bigger model and pushed it to production on Monday without telling the team, since the review would have "
+         "taken two weeks. Click-through went up by four percent, but the ads team's reports broke because I renamed a "
+         "column. That was my mistake: I apologised, fixed the reports that day, and since then every change I make "
+         "goes through review, however small.")
+THEIRS = ("The platform team kept shipping schema changes without telling anyone, and our training jobs failed about "
+          "once a week. I set up a meeting with their lead, we agreed a contract test on the five columns we read, and "
+          "I added it to their CI myself. Failures dropped from four a month to none in the next quarter.")
+
+
+def _score(text: str, qid: str) -> tuple[float, str]:
+    content = default_content()
+    q = content.question(qid)
+    card = score_answer(Transcript(text), question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round),
+                        level="senior")
+    return card.overall, " ".join(card.calibration.get("steps", [])) if isinstance(card.calibration, dict) else str(card.calibration)
+
+
+def test_a_tidy_story_that_skips_the_review_and_never_owns_it_scores_as_weak() -> None:
+    overall, how = _score(SKIPPED, "bh-production-incident")
+    assert overall <= 2.0 and "skips a safeguard" in how
+
+
+def test_the_same_skip_owned_as_a_mistake_is_not_held_down() -> None:
+    overall, how = _score(OWNED, "bh-biggest-mistake")
+    assert "skips a safeguard" not in how and overall > 2.0
+
+
+def test_another_team_skipping_the_check_is_the_situation_not_the_speakers_lapse() -> None:
+    overall, how = _score(THEIRS, "xf-upstream-pipeline")
+    assert "skips a safeguard" not in how and overall > 3.0
