@@ -73,8 +73,8 @@ def to_score(level: float) -> float:
 def answer_kind(round_id: str | None, question: Any, narrative: bool) -> str:
     if round_id == "system-design":
         return "design"
-    if round_id in ("technical-screen", "coding"):
-        return "technical"
+    if round_id in ("technical-screen", "coding", "napkin-math"):
+        return "technical"        # an estimate is worked, not told: its steps are not a story's asides
     if question is not None:
         if getattr(question, "kind", "") in ("plan", "hypothetical", "open") or getattr(question, "hypothetical", False):
             return "plan"

@@ -11,16 +11,19 @@ extractor (`coach.scoring.sizing`) finds the answer's quantities; this module on
 """
 from __future__ import annotations
 
+import re
+
 import dataclasses
 from dataclasses import dataclass
 
 from coach.domain import Estimate, Question
 from coach.scoring.gaps import _ADVICE, Gap
+from coach.scoring.napkin_systems import device_memory
 from coach.scoring.numbers import find_numbers
 from coach.scoring.rubric import DimensionScore
 from coach.scoring.scorecard import Scorecard
 from coach.scoring.sizing import Quantity
-from coach.scoring.text import fmt_num, human
+from coach.scoring.text import STOPWORDS, fmt_num, human, stem, words
 
 STEP_TOLERANCE = 1.5
 
@@ -68,15 +71,29 @@ def missed_steps(question: Question, card: Scorecard, quantities: list[Quantity]
     return out
 
 
+_OF_WHAT = re.compile(r"\s*(?:of|for|in) (?:the |a |an |our |its )?([a-z-]+)", re.I)
+_ASK_FILLER = frozenset("how much many does do need needs what is the a of for at be would you your it".split())
+
+
+def _answering(figures: list[Quantity], prompt: str, text: str) -> Quantity | None:
+    """The last figure said as of what the question asks ("How much memory does the cache need ...?": "64 gigabytes
+    of cache"), when an answer goes past its estimate to a total or a device it fits on."""
+    ask = re.split(r"(?<=[.!])\s+", prompt.strip())[-1]
+    asked = {stem(w) for w in words(ask) if w not in STOPWORDS and w not in _ASK_FILLER and not w.isdigit()}
+    said = [q for q in figures if (m := _OF_WHAT.match(text[q.start + len(q.text):])) and stem(m.group(1).lower()) in asked]
+    return said[-1] if said and said[-1] is not figures[-1] and len(said) < len(figures) else None
+
+
 def check_range(question: Question, card: Scorecard, quantities: list[Quantity], text: str) -> RangeResult:
     est = question.estimate
     assert est is not None
     missed = tuple(missed_steps(question, card, quantities, text))
-    figures = [q for q in quantities if _matches(q, est)]
+    # a device's memory said with it ("one 80 gigabyte card") is what the answer fits into, not its estimate
+    figures = [q for q in quantities if _matches(q, est) and not (q.kind == "storage" and device_memory(text, q))]
     right = f"{est.answer} ({say(est.low, est.unit)} to {say(est.high, est.unit)} passes)"
     if not figures:
         return RangeResult(False, None, "", missed, f"no final figure was given; the answer is {right}")
-    last = figures[-1]
+    last = _answering(figures, question.prompt, text) or figures[-1]
     if est.low <= last.value <= est.high:
         return RangeResult(True, last.value, last.text, missed,
                            f'"{last.text}" is in range: the worked answer is {est.answer}')

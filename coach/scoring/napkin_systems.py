@@ -324,7 +324,7 @@ _DEVICE_BEFORE = re.compile(r"\b" + DEVICES + r"\s+(?:with|of|at|having|that hav
 _DEVICE_AFTER = re.compile(r"^(?:\s+(?:of\s+)?(?:memory|hbm|vram))?\s*" + DEVICES + r"\b", re.I)
 
 
-def _device_memory(text: str, q: Quantity) -> bool:
+def device_memory(text: str, q: Quantity) -> bool:
     """The memory of a device, said with it: "A100s with eighty gigabytes", "80 gigabyte cards"."""
     return bool(_DEVICE_BEFORE.search(text[max(0, q.start - 40):q.start])
                 or _DEVICE_AFTER.match(text[q.start + len(q.text):q.start + len(q.text) + 30]))
@@ -343,7 +343,7 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
                 continue
             if x.kind == "model_size" or not _near(p, x, 2):
                 break
-            if x.kind == "storage" and _device_memory(text, x):
+            if x.kind == "storage" and device_memory(text, x):
                 continue            # "sixty-four A100s with eighty gigabytes": what a GPU holds, not the weights
             if x.kind == "storage" and not x.has("per_param") and not x.has("rate") and not x.has("per_item") \
                     and x.value > _PER_PARAM_MAX:
@@ -365,7 +365,12 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
             out.append(_judge("model_memory", each[-1], named[1], f"one parameter in {named[0].group(0)}", [], ok=False))
             continue
         between = text[p.start:mem.start + len(mem.text) + 40]
-        if re.search(r"\b(?:kv|cache|activations?|optimi[sz]er|adam|gradients?|batch)\b", between, re.I):
+        # a sum the weights are one part of: "64 gigabytes of cache, which together with the 14 gigabytes of weights
+        # for a 7B model is about 78 gigabytes" (the part before the model size is read too)
+        lead = re.split(r"[.;!?]", text[max(0, p.start - 80):p.start])[-1]
+        if re.search(r"\b(?:kv|cache|activations?|optimi[sz]er|adam|gradients?|batch)\b", between, re.I) or \
+                re.search(r"\b(?:together with|along with|on top of|plus|combined with|in total|all in|altogether)\b",
+                          lead + " " + text[p.start:mem.start], re.I):
             if nbytes is not None and mem.value < p.value * nbytes / TOLERANCE:   # below the weights alone
                 how = f"{fmt_num(p.value)} parameters × {nbytes:g} bytes for the weights alone"
                 out.append(_judge("model_memory", mem, p.value * nbytes, how, [], ok=False))

@@ -1,0 +1,34 @@
+"""A napkin-math answer that goes past its estimate (the cache for the batch, then the weights on top, then the card it
+fits on) is judged on the figure it gave for what was asked; its worked steps cover talking points; and a total the
+weights are one part of is not checked as the weights."""
+from __future__ import annotations
+
+from coach.content import default_content
+from coach.domain import Transcript
+from coach.scoring import score_answer
+
+ANSWER = ("Half a megabyte per token times a 4,000 token context is about two gigabytes per sequence. With 16 sequences "
+          "that's 32 gigabytes of cache, which together with the 14 gigabytes of fp16 weights for a 7B model is about "
+          "46 gigabytes, so it fits on one 80 gigabyte card with room for activations.")
+
+
+def _card(text: str):
+    content = default_content()
+    q = content.question("nm-kv-batch")
+    return score_answer(Transcript(text), question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round))
+
+
+def test_the_estimate_is_the_figure_given_for_what_was_asked_not_the_total_or_the_card() -> None:
+    card = _card(ANSWER)
+    assert any('"32 gigabytes" is in range' in step for step in card.calibration.steps), card.calibration.steps
+    assert card.overall >= 4.0
+
+
+def test_worked_steps_cover_the_points_of_an_estimate() -> None:
+    covered = {p.point for p in _card(ANSWER).talking_points.covered}
+    assert "Times four thousand tokens: about two gigabytes per sequence" in covered
+
+
+def test_a_sum_with_the_weights_in_it_is_not_read_as_the_weights() -> None:
+    flagged = [c.message for c in _card(ANSWER).sizing.checks if not c.ok]
+    assert not flagged, flagged
