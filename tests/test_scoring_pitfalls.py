@@ -91,3 +91,40 @@ def test_no_pitfall_fires_on_a_graded_answer_of_grade_three_or_more(content) -> 
         if lapses:
             wrong.append(f"{g.id} (grade {g.grade}): {lapses[0].pitfall}: {lapses[0].evidence}")
     assert not wrong, wrong
+
+
+# A tidy story, measured and in the first person, whose judgement is the question's pitfall: the researchers' model
+# rewritten without them.
+TIDY_LAPSE = ("At a podcast app the research group handed us a listening-time model written in notebooks. "
+              "I thought their code was too messy to serve, so I rewrote their code from scratch myself over a month "
+              "without telling the researchers, and dropped the two features I could not reproduce. "
+              "I moved it onto our feature store and added a latency test to the build. "
+              "It launched and served at forty milliseconds at the ninety-ninth percentile, down from two hundred.")
+
+
+def test_a_tidy_story_that_falls_into_the_pitfall_is_held_at_level_two(content) -> None:  # type: ignore[no-untyped-def]
+    """The structure (scene, steps, a measured outcome) does not make up for the judgement the question tests."""
+    card = _card(content, "xf-research-handoff", TIDY_LAPSE)
+    assert any("pitfall" in s for s in card.calibration.steps)
+    assert card.calibration.level <= 2.0
+    assert card.overall <= 2.0
+
+
+def test_a_road_named_as_not_taken_is_not_the_pitfall(content) -> None:  # type: ignore[no-untyped-def]
+    """ "Escalating would have been faster, but ..." tells the judgement the question hopes for, not the lapse."""
+    q = content.questions["bh-cross-team-influence"]
+    for said in ("Escalating it to the director would have been faster, but it would have cost us their trust.",
+                 "I was tempted to escalate it to their director; instead I asked their lead for an hour.",
+                 "I could have escalated this to the VP, but I ran a two-week pilot with them first."):
+        assert pitfalls.fallen(q, sentences(clean(said))) == (), said
+    strong = ("At a ticket marketplace the search team owned the query parser and would not add the venue field our "
+              "ranking model needed. Escalating to the director would have been faster, but it would have soured "
+              "the relationship for a year. I sat with their tech lead for a week, measured that the field would "
+              "cut their own zero-result searches by nine percent, and offered to write the change behind their "
+              "review. They agreed, we shipped it in three weeks, and bookings from search rose by four percent.")
+    card = _card(content, "bh-cross-team-influence", strong)
+    assert not any("pitfall" in s for s in card.calibration.steps)
+    assert card.overall >= 3.0
+    # the same road taken is still the lapse
+    did = "After the second refusal I escalated it to the director, who mandated the field."
+    assert [x.pitfall for x in pitfalls.fallen(q, sentences(clean(did)))]
