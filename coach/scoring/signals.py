@@ -39,7 +39,12 @@ TRADEOFF = re.compile(
     r"increased|exploded)\b|"
     r"\boutweighs?\b|\bweigh(?:ed|ing|s)? (?:it |them |that )?against\b|"
     # the downside of one's own choice named: "I'd go to four-bit weights ... The risk is quality, so I'd check it"
-    r"\bthe (?:main |big |obvious |real )?risk (?:there |here |with (?:that|this|it) )?is\b|\bat the risk of\b", _F)
+    r"\bthe (?:main |big |obvious |real )?risk (?:there |here |with (?:that|this|it) )?is\b|\bat the risk of\b|"
+    # two courses set side by side for someone to choose: "I had to either show that or change my mind", "I would
+    # either wait out the delay or model it", "a small correction, either a logistic curve or a monotone fit" (not
+    # what a thing does either way: "the retrain either failed or ran on partial data")
+    r"\b(?:i|we|you)(?:'d|'ll| would| could| can| will| had to| have to| need to| needed to| must| should)? "
+    r"(?:\w+ ){0,2}?either (?!way\b)[^.;?!]{3,120}?\bor\b|, either (?:by |a |an |to )[^.;?!]{3,120}?\bor\b", _F)
 
 PRODUCTION: dict[str, re.Pattern[str]] = {
     "monitoring": re.compile(r"\bmonitor\w*|\bdashboards?\b|\bobservability\b|\btrack(?:ing)? (?:the )?\w+ "
