@@ -194,8 +194,14 @@ APPROVAL_COST = 0.5                   # an outcome told only as approval, in a s
 _APPROVAL = re.compile(r"\b(?:(?:the )?(?:feedback|response|reception|reaction)s? (?:from [\w ]{1,30} )?(?:was|were|has "
                        r"been|had been) (?:very |really |quite |generally |mostly |overwhelmingly )?(?:positive|good|"
                        r"great|encouraging)|(?:management|leadership|the business|stakeholders|everyone|everybody|the "
-                       r"client|the customer|customers|users|my manager|the (?:[a-z-]+ )?team|they|people) (?:was|were|seemed|felt) "
-                       r"(?:very |really |quite |pretty |generally )?(?:happy|pleased|satisfied|impressed|delighted))\b", _F)
+                       r"client|the customer|customers|users|my manager|the (?:[a-z-]+ )?(?:team|agency|owner|board|director|"
+                       r"partner|business|lead|manager)|they|he|she|people) (?:was|were|seemed|felt) "
+                       r"(?:very |really |quite |pretty |generally )?(?:happy|pleased|satisfied|impressed|delighted)|"
+                       # the meeting, not the work, as the outcome: "the conversation went well overall", "he said he
+                       # understood the limitations"
+                       r"(?:the |that )?(?:conversation|meeting|presentation|talk|discussion|call|session)s? went "
+                       r"(?:very |really |quite |pretty )?(?:well|fine|smoothly)|"
+                       r"(?:he|she|they) said (?:that )?(?:he|she|they) (?:understood|got it|appreciated))\b", _F)
 SETUP_WORDS_OVERVIEW = 180            # a deep dive's overview: the problem and its scale come before the design
 
 

@@ -1,0 +1,35 @@
+"""Tidy stories whose judgement or outcome is missing: an interviewer hears what the structure hides."""
+from __future__ import annotations
+
+import pytest
+
+from coach.content.loader import default_content
+from coach.scoring import score_answer
+
+
+@pytest.fixture(scope="module")
+def content():  # type: ignore[no-untyped-def]
+    return default_content()
+
+
+def _card(content, qid: str, text: str, level: str = "senior"):  # type: ignore[no-untyped-def]
+    q = content.questions[qid]
+    return score_answer(text, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
+                        level=level)
+
+
+def test_a_meeting_that_went_well_is_only_approval(content) -> None:  # type: ignore[no-untyped-def]
+    """The outcome is how the meeting felt, not what was decided: the rubric's thin story with its result unsaid."""
+    story = ("At a ferry company we had a model that forecast car bookings for each sailing, and the finance "
+             "director wanted to use it to set next year's fleet budget. I had to tell her it was not built for that. "
+             "I told her the model had only seen three seasons and might not hold over a year ahead. "
+             "I also said the error bands would be wide that far out, and showed her two charts of past forecasts. "
+             "She said she understood the caveats, and the meeting went well overall.")
+    card = _card(content, "xf-explain-to-executive", story)
+    assert any("only approval" in s for s in card.calibration.steps), card.calibration.steps
+    step = next(s for s in card.calibration.steps if "only approval" in s)
+    assert step.endswith("-0.5")
+    assert "only approval" not in " ".join(_card(content, "xf-explain-to-executive", story.replace(
+        " She said she understood the caveats, and the meeting went well overall.",
+        " She kept the model out of the budget and the fleet plan used a separate capacity study, which cut two "
+        "charter sailings.")).calibration.steps)
