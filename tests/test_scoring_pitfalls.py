@@ -128,3 +128,18 @@ def test_a_road_named_as_not_taken_is_not_the_pitfall(content) -> None:  # type:
     # the same road taken is still the lapse
     did = "After the second refusal I escalated it to the director, who mandated the field."
     assert [x.pitfall for x in pitfalls.fallen(q, sentences(clean(did)))]
+
+
+@pytest.mark.parametrize("qid,said", [
+    ("hm-on-call-health", "First I would silence everything that pages after six in the evening unless checkout is down."),
+    ("hm-on-call-health", "If the load is still high I would push for another headcount to lengthen the rotation."),
+    ("rc-why-looking", "Honestly it is mostly about the package, my current one has not moved in three years."),
+])
+def test_the_bank_pitfalls_of_people_questions_are_heard(content, qid: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    assert pitfalls.fallen(content.questions[qid], sentences(clean(said)))
+
+
+def test_counting_the_pages_before_muting_them_is_not_the_pitfall(content) -> None:  # type: ignore[no-untyped-def]
+    said = ("I would pull the last eight weeks of pages and count which ones anyone acted on, then delete or retune "
+            "the alerts nobody acted on.")
+    assert pitfalls.fallen(content.questions["hm-on-call-health"], sentences(clean(said))) == ()
