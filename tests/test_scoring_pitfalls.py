@@ -143,3 +143,21 @@ def test_counting_the_pages_before_muting_them_is_not_the_pitfall(content) -> No
     said = ("I would pull the last eight weeks of pages and count which ones anyone acted on, then delete or retune "
             "the alerts nobody acted on.")
     assert pitfalls.fallen(content.questions["hm-on-call-health"], sentences(clean(said))) == ()
+
+
+@pytest.mark.parametrize("qid,said", [
+    ("cd-logistic-regression", "I initialise the weights to zero and then train for 200 epochs with plain gradient steps."),
+    ("cd-logistic-regression", "Then I just loop over the epochs, say fifty, updating every weight each time."),
+    ("cd-batch-inference", "Before predicting I fill any missing values with zeros so nothing breaks."),
+    ("cd-batch-inference", "I put the whole thing in a try block, and if anything fails I return an empty list."),
+])
+def test_the_bank_pitfalls_of_coding_questions_are_heard(content, qid: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    assert pitfalls.fallen(content.questions[qid], sentences(clean(said)))
+
+
+@pytest.mark.parametrize("qid,said", [
+    ("cd-logistic-regression", "I train for up to 500 epochs and stop early once the loss improves by less than 1e-6."),
+    ("cd-batch-inference", "Missing values get the medians saved by the training run, and each record is checked on its own."),
+])
+def test_the_careful_version_is_not_the_pitfall(content, qid: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    assert pitfalls.fallen(content.questions[qid], sentences(clean(said))) == ()
