@@ -33,3 +33,17 @@ def test_a_meeting_that_went_well_is_only_approval(content) -> None:  # type: ig
         " She said she understood the caveats, and the meeting went well overall.",
         " She kept the model out of the budget and the fleet plan used a separate capacity study, which cut two "
         "charter sailings.")).calibration.steps)
+
+
+def test_a_follow_up_that_covers_none_of_its_points_answers_something_else(content) -> None:  # type: ignore[no-untyped-def]
+    """Asked what the model was optimised for and how that tied to the business, it lists the architecture."""
+    q = content.questions["dd-metric-choice"]
+    said = ("The model was a two-tower network with about eight million parameters, trained in PyTorch with "
+            "embeddings for the store and the product. I tuned the dropout, the batch size and the learning rate for "
+            "two weeks and brought the validation loss from 0.52 to 0.44. I also moved serving onto a GPU, which "
+            "made it about four times faster. By the time I handed it over it was in very good shape.")
+    card = score_answer(said, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
+                        level="senior", followup=True)
+    assert not card.talking_points.covered
+    assert card.overall <= 2.0
+    assert any("covers none of the question's" in s for s in card.calibration.steps)

@@ -117,6 +117,7 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
     else:
         levels.technical(a, t)
     if a.non_answer is None:
+        _off_the_followup(a, t, followup)
         _lapses(a, t)
         levels.stock_phrases(a, t)
         levels.chronology(a, t)
@@ -156,6 +157,17 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
     _wrong_claims(a, t)              # last: no bonus lifts an answer past a wrong claim
     lvl = round(max(1.0, min(5.0, t.level)), 2)
     return Calibration(lvl, kind, tuple(t.steps), tuple(found), missing, dimension_mean)
+
+
+# A follow-up question asks for one thing (what was optimised, how the slip was caught): an answer that covers none of
+# its points answers something else, however specific its steps and figures. It is held at FOLLOWUP_MISS_CAP, the
+# rubrics' level 2 (there is something, but not what was asked).
+FOLLOWUP_MISS_CAP = 2.0
+
+
+def _off_the_followup(a: Any, t: Trace, followup: bool) -> None:
+    if followup and a.points.total and not a.points.covered and t.level > FOLLOWUP_MISS_CAP:
+        t.set(FOLLOWUP_MISS_CAP, f"a follow-up answer that covers none of the question's {a.points.total} points: at most")
 
 
 # A pitfall the question names, fallen into (coach/scoring/pitfalls.py): the judgement the interviewer listens for
