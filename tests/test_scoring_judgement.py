@@ -47,3 +47,23 @@ def test_a_follow_up_that_covers_none_of_its_points_answers_something_else(conte
     assert not card.talking_points.covered
     assert card.overall <= 2.0
     assert any("covers none of the question's" in s for s in card.calibration.steps)
+
+
+def test_a_background_that_reaches_the_current_role_last_buries_it(content) -> None:  # type: ignore[no-untyped-def]
+    q = content.questions["rc-background"]
+    said = ("So I did my degree in physics and then spent a while in a lab doing simulations. "
+            "After that I moved to a bank, where I spent three years on credit risk models in SAS and then Python. "
+            "Then I went to an insurer and did pricing models, mostly gradient boosting and a lot of SQL. "
+            "I picked up Spark there and some Airflow, and we moved everything to the cloud. "
+            "There was also a period on fraud rules, which was interesting. "
+            "Right now I am a senior engineer on the claims team at a travel insurer, working on triage models.")
+    card = score_answer(said, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
+                        level="senior")
+    assert any("before the current role" in s for s in card.calibration.steps), card.calibration.steps
+    assert card.overall <= 2.0
+    led = ("Right now I am a senior engineer on the claims team at a travel insurer, where I own the triage models "
+           "that route about forty thousand claims a week. Before that I did pricing at an insurer and credit risk "
+           "at a bank, after a physics degree.")
+    first = score_answer(led, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
+                         level="senior")
+    assert not any("before the current role" in s for s in first.calibration.steps)

@@ -408,10 +408,29 @@ def career_lines(round_id: str | None, sents: list[Any], text: str) -> int:
     return lines if lines >= CHRONO_LINES and not _NOW_ROLE.search(text) else 0
 
 
+def late_role(round_id: str | None, sents: list[Any]) -> int:
+    """In a people round: the lines of career history told before the current role, when two or more come first and
+    the role only arrives in the last third of the answer (the chronology buries what the question asked); 0
+    otherwise."""
+    if round_id not in PEOPLE_ROUNDS or len(sents) < 3:
+        return 0
+    now = next((i for i, s in enumerate(sents) if _NOW_ROLE.search(s.text)), None)
+    if now is None or 3 * now < 2 * len(sents):
+        return 0
+    lines = sum(1 for s in sents[:now] if _CHRONO.search(s.text))
+    return lines if lines >= LATE_ROLE_LINES else 0
+
+
 def chronology(a: Any, t: Trace) -> None:
     lines = career_lines(a.round, a.sents, a.text)
     if lines and t.level > CHRONO_CAP:
         t.set(CHRONO_CAP, f"{lines} lines of career history and nothing on the current role: at most")
+    elif (late := late_role(a.round, a.sents)) and t.level > LATE_ROLE_CAP:
+        # the recruiter rubric's answer that buries the role: they hear the history and must dig for the present
+        t.set(LATE_ROLE_CAP, f"{late} lines of career history before the current role, which comes last: at most")
+
+
+LATE_ROLE_LINES, LATE_ROLE_CAP = 2, 2.0
 
 
 def delivery(a: Any, t: Trace) -> None:
