@@ -67,3 +67,24 @@ def test_a_background_that_reaches_the_current_role_last_buries_it(content) -> N
     first = score_answer(led, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
                          level="senior")
     assert not any("before the current role" in s for s in first.calibration.steps)
+
+
+def test_a_tidy_story_whose_every_step_relays_the_work_is_held_at_level_two(content) -> None:  # type: ignore[no-untyped-def]
+    q = content.questions["bh-platform-initiative"]
+    relayed = ("At a grocery chain the head of data started a programme to move all twelve forecasting teams onto "
+               "one feature store over three quarters. I was asked to act as the programme's coordinator. "
+               "I set up a tracker with a row for each team and each milestone. "
+               "I ran the weekly status meeting with the team leads and took notes. "
+               "When a team slipped I flagged it in the monthly update to the head of data. "
+               "I collected the teams' questions and passed them on to the platform engineers. "
+               "By the end eleven of the twelve teams had moved, and feature bugs fell by sixty percent.")
+    card = score_answer(relayed, question=q, round_spec=content.rounds.get(q.round),
+                        rubric=content.rubrics.get(q.round), level="senior")
+    assert any("relays the work" in s for s in card.calibration.steps), card.calibration.steps
+    assert card.overall <= 2.0
+    decided = relayed.replace("I collected the teams' questions and passed them on to the platform engineers.",
+                              "When the two biggest teams refused, I built a backfill tool and migrated their "
+                              "features myself.")
+    card = score_answer(decided, question=q, round_spec=content.rounds.get(q.round),
+                        rubric=content.rubrics.get(q.round), level="senior")
+    assert not any("relays the work" in s for s in card.calibration.steps)

@@ -148,6 +148,11 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         # the only outcome is that someone liked it ("the feedback from the operations team was positive"), and the
         # story misses most of what was asked: the rubric's thin story with its result unsaid
         t.add(-APPROVAL_COST, f'the outcome is only approval ("{approval[0][:60]}") and most points are missed')
+    relays = relay_steps(acts)
+    if relays and t.level > RELAY_CAP:
+        # the steps kept the work moving (a tracker, a status meeting, updates passed on) but decided, built or
+        # measured nothing: the outcome belongs to whoever made the calls, and the rubric's actions are not there
+        t.set(RELAY_CAP, f'every step relays the work ({relays} steps, e.g. "{acts[0][:50]}"): at most')
     blame = _blame(a.text)
     if blame:
         t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
@@ -161,6 +166,26 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     i, we = len(I_WORD.findall(told)), len(WE_WORD.findall(told))
     if we >= 3 and we > 2.5 * i:
         t.add(-0.5, f'"we" {times(we)} against "I" {times(i)}')
+
+
+RELAY_STEPS, RELAY_CAP = 3, 2.0      # action sentences that are all relays, from this many; the level at most
+
+
+@lru_cache(maxsize=1)
+def _relay_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from coach.content.answer_words import phrases, word_list
+    said = sorted(phrases("relay", "phrases"), key=len, reverse=True)
+    return (re.compile(r"\b(?:" + "|".join(re.escape(p) for p in said) + r")\b", _F),
+            re.compile(r"\b(?:" + "|".join(word_list("relay", "deciding")) + r")\b", _F))
+
+
+def relay_steps(acts: list[str]) -> int:
+    """How many steps a story has when every one of them (RELAY_STEPS or more) only relays the work: a phrase of
+    `rubrics/answer_words.toml` `[relay]` and no deciding word; 0 otherwise."""
+    if len(acts) < RELAY_STEPS:
+        return 0
+    relay, deciding = _relay_words()
+    return len(acts) if all(relay.search(x) and not deciding.search(x) for x in acts) else 0
 
 
 # An outcome checked against what it could have cost: "fell from one in eight to one in twenty, with no rise in
