@@ -88,3 +88,21 @@ def test_a_tidy_story_whose_every_step_relays_the_work_is_held_at_level_two(cont
     card = score_answer(decided, question=q, round_spec=content.rounds.get(q.round),
                         rubric=content.rubrics.get(q.round), level="senior")
     assert not any("relays the work" in s for s in card.calibration.steps)
+
+
+def test_an_opening_that_places_the_work_in_an_organisation_sets_the_scene(content) -> None:  # type: ignore[no-untyped-def]
+    """Told as the speaker's role ("I led the ... work at a water utility, where ..."), the opening still sets the scene."""
+    q = content.questions["bh-biggest-mistake"]
+    story = ("I led the machine learning work at a regional water utility, where one of my models predicted how much "
+             "water each pumping station would need overnight. When I refreshed the training set I decided by myself "
+             "to throw out every day with a burst main, since they seemed like outliers, and I asked nobody who runs "
+             "the network. Those days were mostly hot weekends, when demand jumps and repairs pile up. For three weeks "
+             "the model guessed far too low on such days, and two stations ran dry on a Saturday. I owned that choice, "
+             "so I phoned the network manager that evening and said plainly the shortfall was my doing. I restored the "
+             "dropped days, added a feature for open repair jobs, and retrained, and within the week the error on "
+             "burst days was down to about nine percent. No station has run dry because of the model since. The "
+             "lesson I keep is that rows that look like noise are often the hardest cases.")
+    card = score_answer(story, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
+                        level="senior")
+    assert any(s.startswith("situation, action and result") for s in card.calibration.steps), card.calibration.steps
+    assert card.overall >= 2.5

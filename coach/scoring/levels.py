@@ -51,6 +51,12 @@ _LASTING = re.compile(r"\b(?:has|have) (?:[a-z]+ ){1,6}since\b|\bsince then\b|\b
                       r"\b(?:she|he|they|the team|both teams) now (?:asks?|comes?|brings?|invites?|runs?|uses?)\b", _F)
 
 
+# An opening that places the story in an organisation, told as the speaker's role: "I led the machine learning work
+# at a freight rail operator, where one of my models predicted ..." (not "at a high level", "at a time").
+_PLACED = re.compile(r"\b(?:at|for) (?:a|an) (?!(?:high|low|time|rate|glance|point|loss|minimum|maximum|cost|later|"
+                     r"stage|level|moment|guess)\b)(?:[a-z-]+ ){0,3}?(?:[a-z-]+)(?:,| where| that| which| with)", _F)
+
+
 # A step told in a later clause of a scene or task sentence: "..., and I led the move to embeddings".
 _LATER_STEP = re.compile(r"(?:,|\band\b)\s+(?:then\s+|so\s+)?" + ACT_CLAUSE.pattern.removeprefix(r"\b"), _F)
 
@@ -87,6 +93,8 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         # the card's no_result gap: the closing "result" is one more step, so the rubric's story with no result
         has_r = False
         t.steps.append(f'no outcome told: it ends on a step ("{untold[:60]}")')
+    if not has_s and st.sentences and _PLACED.search(st.sentences[0]):
+        has_s = True                  # the opening places the work ("I led the forecasting at a rail operator, where ...")
     if followup:
         has_s = has_t = True          # the context came with the main answer
     elif a.round in EXAMPLE_ROUNDS:
