@@ -106,3 +106,22 @@ def test_an_opening_that_places_the_work_in_an_organisation_sets_the_scene(conte
                         level="senior")
     assert any(s.startswith("situation, action and result") for s in card.calibration.steps), card.calibration.steps
     assert card.overall >= 2.5
+
+
+def test_a_view_asked_for_and_given_without_any_case_of_their_own_is_opinion_only(content) -> None:  # type: ignore[no-untyped-def]
+    q = content.questions["hm-platform-philosophy"]
+    view = ("My view is that shared pieces should be earned, not planned: build one only when three teams have solved "
+            "the same problem in three slightly different ways and the differences start to hurt. Centralise before "
+            "that and you freeze the wrong interface, and every team waits on a central group that does not know "
+            "their problem. I prefer to grow the shared piece out of the best working version rather than a blank "
+            "page, and to run it like a product with adoption and time saved as its measures. The modelling choices "
+            "themselves should stay with each team, because that is where their edge is.")
+    card = score_answer(view, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
+                        level="senior")
+    assert any("no example from their own work" in s for s in card.calibration.steps), card.calibration.steps
+    assert card.overall <= 2.0
+    backed = view + (" At a bookshop chain we had three demand forecasts with three holiday calendars; I took the best "
+                     "one and, with its owner, turned its calendar into a shared library the other two teams moved to.")
+    card = score_answer(backed, question=q, round_spec=content.rounds.get(q.round),
+                        rubric=content.rubrics.get(q.round), level="senior")
+    assert not any("no example from their own work" in s for s in card.calibration.steps)

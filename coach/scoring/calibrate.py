@@ -112,6 +112,7 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
             # covers none of the question's points answers another question (a list of grievances, a past job)
             t.set(told.level, levels.TOLD_AS_STORY + ": " + "; ".join(told.steps[-2:]) + ";")
         red_flags.plan_red_flags(a, t)
+        levels.unbacked_view(a, t)
     elif kind == "design":
         levels.design(a, t)
     else:

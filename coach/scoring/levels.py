@@ -315,6 +315,24 @@ def _generic(a: Any) -> bool:
     return not figures and not terms and not _EXAMPLE.search(a.text)
 
 
+# A question that asks for the candidate's view ("What's your view on when a team should build shared pieces?"), and a
+# step of the speaker's own past work ("we built", "I took the pipeline", "I argued"): in a people round the rubric
+# asks for evidence from past work, and "only opinions and intentions" is its level 1.
+_VIEW_ASKED = re.compile(r"\b(?:what'?s your view|what is your view|in your view|what do you think|your philosophy)\b", _F)
+_OWN_PAST_STEP = re.compile(r"\b(?:i|we) (?:[a-z']+ ){0,2}?(?:[a-z]+ed|took|built|wrote|ran|led|made|set|put|sent|chose|"
+                            r"drove|gave|met|brought|kept|split|rewrote|rebuilt|sat|told|spoke|went|began|found|had|did|"
+                            r"got|saw|won|lost|shipped|moved)\b", _F)
+UNBACKED_VIEW_CAP = 2.0
+
+
+def unbacked_view(a: Any, t: Trace) -> None:
+    """A view asked for in a people round and given with no step of the speaker's own past work: held at
+    UNBACKED_VIEW_CAP, however well it is put."""
+    if a.round in PEOPLE_ROUNDS and _VIEW_ASKED.search(getattr(a.question, "prompt", "") or "") \
+            and t.level > UNBACKED_VIEW_CAP and not any(_OWN_PAST_STEP.search(s.text) for s in a.sents):
+        t.set(UNBACKED_VIEW_CAP, "a view with no example from their own work (the rubric's opinions only): at most")
+
+
 def design(a: Any, t: Trace) -> None:
     """The talking points are the rubric's list of what a complete design covers, so they carry most of the level
     (1.5); each design practice adds a little; the depth of the answer (its distinct content words) up to 0.75."""
@@ -442,14 +460,16 @@ def career_lines(round_id: str | None, sents: list[Any], text: str) -> int:
 
 
 def late_role(round_id: str | None, sents: list[Any]) -> int:
-    """In a people round: the lines of career history told before the current role, when two or more come first and
-    the role only arrives in the last third of the answer (the chronology buries what the question asked); 0
-    otherwise."""
+    """In a people round: the lines of career history told before the current role, when two or more come first, the
+    role only arrives in the last third of the answer and says nothing the speaker owns or leads (the chronology
+    buries what the question asked); 0 otherwise."""
     if round_id not in PEOPLE_ROUNDS or len(sents) < 3:
         return 0
     now = next((i for i, s in enumerate(sents) if _NOW_ROLE.search(s.text)), None)
     if now is None or 3 * now < 2 * len(sents):
         return 0
+    if any(_OWNS.search(s.text) for s in sents[now:]):
+        return 0        # the role told with what the speaker owns or leads: the history was the way in, not the answer
     lines = sum(1 for s in sents[:now] if _CHRONO.search(s.text))
     return lines if lines >= LATE_ROLE_LINES else 0
 
@@ -464,6 +484,7 @@ def chronology(a: Any, t: Trace) -> None:
 
 
 LATE_ROLE_LINES, LATE_ROLE_CAP = 2, 2.0
+_OWNS = re.compile(r"\bi (?:currently |now )?(?:own|lead|led|run|ran|manage|designed|built|am responsible for|set up)\b", _F)
 
 
 def delivery(a: Any, t: Trace) -> None:
