@@ -286,3 +286,16 @@ def test_a_peak_figure_said_again_is_not_checked_against_the_daily_total() -> No
     card = score_answer("Say 20 million uploads a day, that's about 230 per second on average and maybe 700 at "
                         "peak. At 20 milliseconds of GPU time per image, 700 a second needs about 14 GPUs.")
     assert all(c.ok for c in card.sizing.checks)
+
+
+def test_twelfth_to_fifteenth_fresh_parts_keep_their_judgement_gains(figures) -> None:
+    # Guards at the figures measured after the thirty-first pass (Spearman / weak above 2.0 / grade 5 below 4.0):
+    # fresh12 0.904/1/1 -> 0.912/0/0, fresh13 0.874/4/0 -> 0.911/2/0, fresh14 0.757/6/2 -> 0.848/2/1, fresh15
+    # 0.770/12/2 -> 0.854/4/0 (a question's pitfall holds the answer at level 2, a road named as not taken is no
+    # pitfall, staff signals in a staff engineer's words, a follow-up that covers none of its points, a story whose
+    # steps only relay the work, a career history before the current role, an opening that places the work, a view with no case of their own).
+    for name, rho, weak, strong in (("fresh12", 0.905, 0, 0), ("fresh13", 0.9, 2, 0), ("fresh14", 0.835, 2, 1),
+                                    ("fresh15", 0.845, 4, 0)):
+        f = figures[name]
+        assert f["spearman"] >= rho, (name, f["spearman"])
+        assert f["weak_above_2"] <= weak and f["strong_below_4"] <= strong, (name, f["score_misses"])

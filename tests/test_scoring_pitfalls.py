@@ -91,3 +91,73 @@ def test_no_pitfall_fires_on_a_graded_answer_of_grade_three_or_more(content) -> 
         if lapses:
             wrong.append(f"{g.id} (grade {g.grade}): {lapses[0].pitfall}: {lapses[0].evidence}")
     assert not wrong, wrong
+
+
+# A tidy story, measured and in the first person, whose judgement is the question's pitfall: the researchers' model
+# rewritten without them.
+TIDY_LAPSE = ("At a podcast app the research group handed us a listening-time model written in notebooks. "
+              "I thought their code was too messy to serve, so I rewrote their code from scratch myself over a month "
+              "without telling the researchers, and dropped the two features I could not reproduce. "
+              "I moved it onto our feature store and added a latency test to the build. "
+              "It launched and served at forty milliseconds at the ninety-ninth percentile, down from two hundred.")
+
+
+def test_a_tidy_story_that_falls_into_the_pitfall_is_held_at_level_two(content) -> None:  # type: ignore[no-untyped-def]
+    """The structure (scene, steps, a measured outcome) does not make up for the judgement the question tests."""
+    card = _card(content, "xf-research-handoff", TIDY_LAPSE)
+    assert any("pitfall" in s for s in card.calibration.steps)
+    assert card.calibration.level <= 2.0
+    assert card.overall <= 2.0
+
+
+def test_a_road_named_as_not_taken_is_not_the_pitfall(content) -> None:  # type: ignore[no-untyped-def]
+    """ "Escalating would have been faster, but ..." tells the judgement the question hopes for, not the lapse."""
+    q = content.questions["bh-cross-team-influence"]
+    for said in ("Escalating it to the director would have been faster, but it would have cost us their trust.",
+                 "I was tempted to escalate it to their director; instead I asked their lead for an hour.",
+                 "I could have escalated this to the VP, but I ran a two-week pilot with them first."):
+        assert pitfalls.fallen(q, sentences(clean(said))) == (), said
+    strong = ("At a ticket marketplace the search team owned the query parser and would not add the venue field our "
+              "ranking model needed. Escalating to the director would have been faster, but it would have soured "
+              "the relationship for a year. I sat with their tech lead for a week, measured that the field would "
+              "cut their own zero-result searches by nine percent, and offered to write the change behind their "
+              "review. They agreed, we shipped it in three weeks, and bookings from search rose by four percent.")
+    card = _card(content, "bh-cross-team-influence", strong)
+    assert not any("pitfall" in s for s in card.calibration.steps)
+    assert card.overall >= 3.0
+    # the same road taken is still the lapse
+    did = "After the second refusal I escalated it to the director, who mandated the field."
+    assert [x.pitfall for x in pitfalls.fallen(q, sentences(clean(did)))]
+
+
+@pytest.mark.parametrize("qid,said", [
+    ("hm-on-call-health", "First I would silence everything that pages after six in the evening unless checkout is down."),
+    ("hm-on-call-health", "If the load is still high I would push for another headcount to lengthen the rotation."),
+    ("rc-why-looking", "Honestly it is mostly about the package, my current one has not moved in three years."),
+])
+def test_the_bank_pitfalls_of_people_questions_are_heard(content, qid: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    assert pitfalls.fallen(content.questions[qid], sentences(clean(said)))
+
+
+def test_counting_the_pages_before_muting_them_is_not_the_pitfall(content) -> None:  # type: ignore[no-untyped-def]
+    said = ("I would pull the last eight weeks of pages and count which ones anyone acted on, then delete or retune "
+            "the alerts nobody acted on.")
+    assert pitfalls.fallen(content.questions["hm-on-call-health"], sentences(clean(said))) == ()
+
+
+@pytest.mark.parametrize("qid,said", [
+    ("cd-logistic-regression", "I initialise the weights to zero and then train for 200 epochs with plain gradient steps."),
+    ("cd-logistic-regression", "Then I just loop over the epochs, say fifty, updating every weight each time."),
+    ("cd-batch-inference", "Before predicting I fill any missing values with zeros so nothing breaks."),
+    ("cd-batch-inference", "I put the whole thing in a try block, and if anything fails I return an empty list."),
+])
+def test_the_bank_pitfalls_of_coding_questions_are_heard(content, qid: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    assert pitfalls.fallen(content.questions[qid], sentences(clean(said)))
+
+
+@pytest.mark.parametrize("qid,said", [
+    ("cd-logistic-regression", "I train for up to 500 epochs and stop early once the loss improves by less than 1e-6."),
+    ("cd-batch-inference", "Missing values get the medians saved by the training run, and each record is checked on its own."),
+])
+def test_the_careful_version_is_not_the_pitfall(content, qid: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    assert pitfalls.fallen(content.questions[qid], sentences(clean(said))) == ()

@@ -112,11 +112,13 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
             # covers none of the question's points answers another question (a list of grievances, a past job)
             t.set(told.level, levels.TOLD_AS_STORY + ": " + "; ".join(told.steps[-2:]) + ";")
         red_flags.plan_red_flags(a, t)
+        levels.unbacked_view(a, t)
     elif kind == "design":
         levels.design(a, t)
     else:
         levels.technical(a, t)
     if a.non_answer is None:
+        _off_the_followup(a, t, followup)
         _lapses(a, t)
         levels.stock_phrases(a, t)
         levels.chronology(a, t)
@@ -158,18 +160,32 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
     return Calibration(lvl, kind, tuple(t.steps), tuple(found), missing, dimension_mean)
 
 
+# A follow-up question asks for one thing (what was optimised, how the slip was caught): an answer that covers none of
+# its points answers something else, however specific its steps and figures. It is held at FOLLOWUP_MISS_CAP, the
+# rubrics' level 2 (there is something, but not what was asked).
+FOLLOWUP_MISS_CAP = 2.0
+
+
+def _off_the_followup(a: Any, t: Trace, followup: bool) -> None:
+    if followup and a.points.total and not a.points.covered and t.level > FOLLOWUP_MISS_CAP:
+        t.set(FOLLOWUP_MISS_CAP, f"a follow-up answer that covers none of the question's {a.points.total} points: at most")
+
+
 # A pitfall the question names, fallen into (coach/scoring/pitfalls.py): the judgement the interviewer listens for
-# on this question went wrong, whatever the structure around it. Each costs LAPSE_COST of a level, up to LAPSE_MOST,
-# down to no lower than LAPSE_FLOOR (the rubrics' level 2: the parts are there, the judgement is not); an answer
-# already below it has lost its level for other reasons and loses nothing more.
-LAPSE_COST, LAPSE_MOST, LAPSE_FLOOR = 1.0, 2, 2.0
+# on this question went wrong, whatever the structure around it. The question names it because it is what the
+# question tests (the mistake told is someone else's, buy-in won by escalating, the researchers' model rewritten
+# behind their backs): a tidy story or a fluent design around it is still the rubrics' level 2 (the parts are there,
+# the judgement is not), so a lapse holds the answer at LAPSE_CAP at most. Each costs LAPSE_COST of a level, up to
+# LAPSE_MOST, down to no lower than LAPSE_FLOOR; an answer already below it has lost its level for other reasons
+# and loses nothing more.
+LAPSE_COST, LAPSE_MOST, LAPSE_FLOOR, LAPSE_CAP = 1.0, 2, 2.0, 2.0
 
 
 def _lapses(a: Any, t: Trace) -> None:
     lapses = tuple(getattr(a, "lapses", ()) or ())
     if lapses and t.level > LAPSE_FLOOR:
         n = min(len(lapses), LAPSE_MOST)
-        after = max(t.level - LAPSE_COST * n, LAPSE_FLOOR)
+        after = min(max(t.level - LAPSE_COST * n, LAPSE_FLOOR), LAPSE_CAP)
         t.add(round(after - t.level, 2), "falls into the question's pitfall: " + "; ".join(x.pitfall for x in lapses[:n]))
 
 

@@ -51,6 +51,12 @@ _LASTING = re.compile(r"\b(?:has|have) (?:[a-z]+ ){1,6}since\b|\bsince then\b|\b
                       r"\b(?:she|he|they|the team|both teams) now (?:asks?|comes?|brings?|invites?|runs?|uses?)\b", _F)
 
 
+# An opening that places the story in an organisation, told as the speaker's role: "I led the machine learning work
+# at a freight rail operator, where one of my models predicted ..." (not "at a high level", "at a time").
+_PLACED = re.compile(r"\b(?:at|for) (?:a|an) (?!(?:high|low|time|rate|glance|point|loss|minimum|maximum|cost|later|"
+                     r"stage|level|moment|guess)\b)(?:[a-z-]+ ){0,3}?(?:[a-z-]+)(?:,| where| that| which| with)", _F)
+
+
 # A step told in a later clause of a scene or task sentence: "..., and I led the move to embeddings".
 _LATER_STEP = re.compile(r"(?:,|\band\b)\s+(?:then\s+|so\s+)?" + ACT_CLAUSE.pattern.removeprefix(r"\b"), _F)
 
@@ -87,6 +93,8 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         # the card's no_result gap: the closing "result" is one more step, so the rubric's story with no result
         has_r = False
         t.steps.append(f'no outcome told: it ends on a step ("{untold[:60]}")')
+    if not has_s and st.sentences and _PLACED.search(st.sentences[0]):
+        has_s = True                  # the opening places the work ("I led the forecasting at a rail operator, where ...")
     if followup:
         has_s = has_t = True          # the context came with the main answer
     elif a.round in EXAMPLE_ROUNDS:
@@ -148,6 +156,11 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         # the only outcome is that someone liked it ("the feedback from the operations team was positive"), and the
         # story misses most of what was asked: the rubric's thin story with its result unsaid
         t.add(-APPROVAL_COST, f'the outcome is only approval ("{approval[0][:60]}") and most points are missed')
+    relays = relay_steps(acts)
+    if relays and t.level > RELAY_CAP:
+        # the steps kept the work moving (a tracker, a status meeting, updates passed on) but decided, built or
+        # measured nothing: the outcome belongs to whoever made the calls, and the rubric's actions are not there
+        t.set(RELAY_CAP, f'every step relays the work ({relays} steps, e.g. "{acts[0][:50]}"): at most')
     blame = _blame(a.text)
     if blame:
         t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
@@ -164,6 +177,26 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     i, we = len(I_WORD.findall(told)), len(WE_WORD.findall(told))
     if we >= 3 and we > 2.5 * i:
         t.add(-0.5, f'"we" {times(we)} against "I" {times(i)}')
+
+
+RELAY_STEPS, RELAY_CAP = 3, 2.0      # action sentences that are all relays, from this many; the level at most
+
+
+@lru_cache(maxsize=1)
+def _relay_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from coach.content.answer_words import phrases, word_list
+    said = sorted(phrases("relay", "phrases"), key=len, reverse=True)
+    return (re.compile(r"\b(?:" + "|".join(re.escape(p) for p in said) + r")\b", _F),
+            re.compile(r"\b(?:" + "|".join(word_list("relay", "deciding")) + r")\b", _F))
+
+
+def relay_steps(acts: list[str]) -> int:
+    """How many steps a story has when every one of them (RELAY_STEPS or more) only relays the work: a phrase of
+    `rubrics/answer_words.toml` `[relay]` and no deciding word; 0 otherwise."""
+    if len(acts) < RELAY_STEPS:
+        return 0
+    relay, deciding = _relay_words()
+    return len(acts) if all(relay.search(x) and not deciding.search(x) for x in acts) else 0
 
 
 # An outcome checked against what it could have cost: "fell from one in eight to one in twenty, with no rise in
@@ -197,8 +230,14 @@ APPROVAL_COST = 0.5                   # an outcome told only as approval, in a s
 _APPROVAL = re.compile(r"\b(?:(?:the )?(?:feedback|response|reception|reaction)s? (?:from [\w ]{1,30} )?(?:was|were|has "
                        r"been|had been) (?:very |really |quite |generally |mostly |overwhelmingly )?(?:positive|good|"
                        r"great|encouraging)|(?:management|leadership|the business|stakeholders|everyone|everybody|the "
-                       r"client|the customer|customers|users|my manager|the (?:[a-z-]+ )?team|they|people) (?:was|were|seemed|felt) "
-                       r"(?:very |really |quite |pretty |generally )?(?:happy|pleased|satisfied|impressed|delighted))\b", _F)
+                       r"client|the customer|customers|users|my manager|the (?:[a-z-]+ )?(?:team|agency|owner|board|director|"
+                       r"partner|business|lead|manager)|they|he|she|people) (?:was|were|seemed|felt) "
+                       r"(?:very |really |quite |pretty |generally )?(?:happy|pleased|satisfied|impressed|delighted)|"
+                       # the meeting, not the work, as the outcome: "the conversation went well overall", "he said he
+                       # understood the limitations"
+                       r"(?:the |that )?(?:conversation|meeting|presentation|talk|discussion|call|session)s? went "
+                       r"(?:very |really |quite |pretty )?(?:well|fine|smoothly)|"
+                       r"(?:he|she|they) said (?:that )?(?:he|she|they) (?:understood|got it|appreciated))\b", _F)
 SETUP_WORDS_OVERVIEW = 180            # a deep dive's overview: the problem and its scale come before the design
 
 
@@ -277,6 +316,24 @@ def _generic(a: Any) -> bool:
     figures = {m.group(0).lower() for m in _NUMBER_WORD.finditer(a.text)} - set(_NUMBER_WORD.findall(prompt))
     terms = [x for x in a.tech if x not in prompt]
     return not figures and not terms and not _EXAMPLE.search(a.text)
+
+
+# A question that asks for the candidate's view ("What's your view on when a team should build shared pieces?"), and a
+# step of the speaker's own past work ("we built", "I took the pipeline", "I argued"): in a people round the rubric
+# asks for evidence from past work, and "only opinions and intentions" is its level 1.
+_VIEW_ASKED = re.compile(r"\b(?:what'?s your view|what is your view|in your view|what do you think|your philosophy)\b", _F)
+_OWN_PAST_STEP = re.compile(r"\b(?:i|we) (?:[a-z']+ ){0,2}?(?:[a-z]+ed|took|built|wrote|ran|led|made|set|put|sent|chose|"
+                            r"drove|gave|met|brought|kept|split|rewrote|rebuilt|sat|told|spoke|went|began|found|had|did|"
+                            r"got|saw|won|lost|shipped|moved)\b", _F)
+UNBACKED_VIEW_CAP = 2.0
+
+
+def unbacked_view(a: Any, t: Trace) -> None:
+    """A view asked for in a people round and given with no step of the speaker's own past work: held at
+    UNBACKED_VIEW_CAP, however well it is put."""
+    if a.round in PEOPLE_ROUNDS and _VIEW_ASKED.search(getattr(a.question, "prompt", "") or "") \
+            and t.level > UNBACKED_VIEW_CAP and not any(_OWN_PAST_STEP.search(s.text) for s in a.sents):
+        t.set(UNBACKED_VIEW_CAP, "a view with no example from their own work (the rubric's opinions only): at most")
 
 
 def design(a: Any, t: Trace) -> None:
@@ -405,10 +462,32 @@ def career_lines(round_id: str | None, sents: list[Any], text: str) -> int:
     return lines if lines >= CHRONO_LINES and not _NOW_ROLE.search(text) else 0
 
 
+def late_role(round_id: str | None, sents: list[Any]) -> int:
+    """In a people round: the lines of career history told before the current role, when two or more come first, the
+    role only arrives in the last third of the answer and says nothing the speaker owns or leads (the chronology
+    buries what the question asked); 0 otherwise."""
+    if round_id not in PEOPLE_ROUNDS or len(sents) < 3:
+        return 0
+    now = next((i for i, s in enumerate(sents) if _NOW_ROLE.search(s.text)), None)
+    if now is None or 3 * now < 2 * len(sents):
+        return 0
+    if any(_OWNS.search(s.text) for s in sents[now:]):
+        return 0        # the role told with what the speaker owns or leads: the history was the way in, not the answer
+    lines = sum(1 for s in sents[:now] if _CHRONO.search(s.text))
+    return lines if lines >= LATE_ROLE_LINES else 0
+
+
 def chronology(a: Any, t: Trace) -> None:
     lines = career_lines(a.round, a.sents, a.text)
     if lines and t.level > CHRONO_CAP:
         t.set(CHRONO_CAP, f"{lines} lines of career history and nothing on the current role: at most")
+    elif (late := late_role(a.round, a.sents)) and t.level > LATE_ROLE_CAP:
+        # the recruiter rubric's answer that buries the role: they hear the history and must dig for the present
+        t.set(LATE_ROLE_CAP, f"{late} lines of career history before the current role, which comes last: at most")
+
+
+LATE_ROLE_LINES, LATE_ROLE_CAP = 2, 2.0
+_OWNS = re.compile(r"\bi (?:currently |now )?(?:own|lead|led|run|ran|manage|designed|built|am responsible for|set up)\b", _F)
 
 
 def delivery(a: Any, t: Trace) -> None:

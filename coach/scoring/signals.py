@@ -40,6 +40,12 @@ TRADEOFF = re.compile(
     r"\boutweighs?\b|\bweigh(?:ed|ing|s)? (?:it |them |that )?against\b|"
     # the downside of one's own choice named: "I'd go to four-bit weights ... The risk is quality, so I'd check it"
     r"\bthe (?:main |big |obvious |real )?risk (?:there |here |with (?:that|this|it) )?is\b|\bat the risk of\b", _F)
+# Two courses set side by side for someone to choose: "I had to either show that or change my mind", "I would either
+# wait out the delay or model it", "a small correction, either a logistic curve or a monotone fit" (not what a thing
+# does either way: "the retrain either failed or ran on partial data"). Read only in a sentence that says "either".
+_EITHER_OR = re.compile(
+    r"\b(?:i|we|you)(?:'d|'ll| would| could| can| will| had to| have to| need to| needed to| must| should)? "
+    r"(?:\w+ ){0,2}?either (?!way\b)[^.;?!]{3,120}?\bor\b|, either (?:by |a |an |to )[^.;?!]{3,120}?\bor\b", _F)
 
 PRODUCTION: dict[str, re.Pattern[str]] = {
     "monitoring": re.compile(r"\bmonitor\w*|\bdashboards?\b|\bobservability\b|\btrack(?:ing)? (?:the )?\w+ "
@@ -199,8 +205,8 @@ _NOT_A_CHOICE = re.compile(r"\b(?:looks?|seems?|is|are|was|were|be|being|feels?)
 def tradeoff_evidence(sents: list[Sentence]) -> list[str]:
     """Sentences that weigh an alternative. "X rather than Y" counts when it is a choice, not a description."""
     return [s.text for s in sents
-            if folded_search(TRADEOFF, s.text) or (folded_search(_RATHER, s.text)
-                                                    and not folded_search(_NOT_A_CHOICE, s.text))]
+            if folded_search(TRADEOFF, s.text) or ("either" in s.text.lower() and folded_search(_EITHER_OR, s.text))
+            or (folded_search(_RATHER, s.text) and not folded_search(_NOT_A_CHOICE, s.text))]
 
 
 def production_concepts(text: str) -> dict[str, str]:

@@ -18,7 +18,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"another team|other team'?s|platform|"
         # two teams named ("the flights and car-hire ranking teams"), or another function's people ("the finance
         # director and the head of support")
-        r"the [a-z-]+(?: [a-z-]+)? and (?:the )?[a-z-]+(?: [a-z-]+){0,2} teams|"
+        r"the [a-z-]+(?: [a-z-]+)? and (?:the )?[a-z-]+(?: [a-z-]+){0,2} teams|the (?:[a-z-]+, ){1,4}[a-z-]+,? and "
+        r"(?:the )?[a-z-]+ teams|"
         r"(?:finance|legal|support|sales|marketing|risk|compliance|security|operations|customer service|policy) "
         r"(?:director|org|vp|leadership)|heads? of (?:finance|legal|support|sales|marketing|risk|retention|"
         r"compliance|security|operations)|" + _TAKEN_UP + ")", _F),
@@ -45,7 +46,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"leads? from|other tech leads|"
         # a case taken to people who own other teams: "took it to the two directors who owned those teams"
         r"(?:took|brought|pitched|presented) (?:it|this|that|the case|the proposal|the plan|a (?:[a-z-]+ )?(?:case|"
-        r"proposal|plan|page)) (?:[a-z ]{0,30})?to (?:the |our |their |both |two |three )?(?:[a-z-]+ ){0,2}"
+        r"proposal|plan|page)) (?:[a-z ]{0,30})?(?:to|through) (?:the |our |their |both |two |three |four |five )?(?:[a-z-]+ ){0,2}"
         r"(?:directors?|vps?|leads|leadership|heads? of|managers)\b|"
         # someone outside the speaker's line: "not in my reporting line", "on the ads team, not mine"
         r"not (?:in )?my (?:reporting line|team|org|report)\b|\bteam,? not mine\b|outside (?:my|our) (?:team|org|"
@@ -78,7 +79,16 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:sign|agree|commit)|"
         # a senior leader persuaded: "Our chief operating officer wanted ... I recommended ... She agreed"
         r"(?:chief [a-z]+ officer|coo|ceo|cfo|cto|vice president|svp)\b[\s\S]{0,400}?\b(?:i|we) (?:recommended|proposed|"
-        r"suggested)[\s\S]{0,300}?\b(?:she|he|they) (?:agreed|signed off|approved|said yes))\b",
+        r"suggested)[\s\S]{0,300}?\b(?:she|he|they) (?:agreed|signed off|approved|said yes)|"
+        # a case made to someone outside the speaker's line and their yes: "I showed her and her manager the replay ...
+        # and proposed two weeks of shadow mode ... She agreed"
+        r"\bi (?:showed|walked) (?:him|her|them|the [a-z-]+ (?:team|lead|leads|manager|director))\b[^.]{0,200}?\b(?:and )?"
+        r"(?:proposed|recommended|suggested)\b[^.]{0,250}?[.;] (?:and )?(?:she|he|they|both|the (?:[a-z-]+ )?(?:team|lead|leads))"
+        r" (?:agreed|accepted|signed off|said yes|came round|came around)|"
+        # a team that did not want it, won over by the speaker's work with them: "The collections team did not want it
+        # ... so I sat with them and we added a fast path"
+        r"(?:team|they|leads?|owners?) (?:did not|didn'?t|would not|wouldn'?t|refused to) (?:want|accept|agree|adopt)\b"
+        r"[^.]{0,160}?\b(?:so )?i (?:sat|met|paired|worked|offered|spent)\b)\b",
         _F),
     "long-term direction": re.compile(
         r"\b(?:roadmap|strateg\w*|direction|vision|long[- ]term|multi[- ]year|(?:next|over the next) (?:two|three|"
@@ -89,7 +99,15 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:all|both|every one of the|most|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|"
         r"dozens of|twenty) (?:of the )?(?:[a-z]+ ){0,2}(?:teams|orgs|groups)(?: (?:in|across) (?:the|our) (?:company|org|"
         r"group))? (?:now )?(?:were on|are on|rely on|moved|"
-        r"adopted|switched|use|now|run|build on|depend on|opted in|signed up|joined|copied|took up|reused)|"
+        r"adopted|switched|use|now|run|build on|depend on|opted in|signed up|joined|copied|took up|reused|call|"
+        r"go through)|"
+        # what the organisation's work now passes through: "every one of the twenty-two production models now goes
+        # through a check I designed", "a review that the planning, pricing and network teams all use now"
+        r"every one of (?:the |our )?(?:[a-z'-]+ ){0,3}(?:models|teams|services|pipelines|launches) (?:now )?"
+        r"(?:goes|go|runs?|passes|pass) through|teams (?:all|now|still) (?:use|run|call|follow|rely on|go through)\b|"
+        # the copies it replaced switched off: "the two half-built copies were retired"
+        r"(?:copies|duplicates|forks|versions|clones) (?:were|was|got|have been) (?:retired|deprecated|decommissioned|"
+        r"switched off|shut down)|"
         # handed on so it outlasts the speaker: "the platform team took over the gate", "it has since been extended"
         r"(?:team|group) took over (?:the|its|our|my)|(?:has|have) since (?:been )?(?:extended|spread|rolled out|adopted)|"
         # retiring the old system, or a standing mechanism, changes how the organisation works from then on
@@ -99,6 +117,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:[a-z]+ ){0,8}?(?:their|its) own|"
         # handed over so it lasts: "it now has an owning team with an on-call rotation"
         r"(?:has|have|with|to) (?:an? |its own |their own |two |dedicated )?(?:owning team|owners? in|on-?call rotation)|"
+        r"(?:its|their) own team (?:of \w+ )?with an on-?call (?:rota|rotation)|"
         r"(?:a|the) (?:standing |regular )?(?:weekly|fortnightly|biweekly|monthly|quarterly) (?:review|forum|council|"
         r"process|slot|meeting)|"
         # a mechanism others now follow: offered to any team, the pattern other teams use, every model sent for review

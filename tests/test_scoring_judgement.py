@@ -1,0 +1,127 @@
+"""Tidy stories whose judgement or outcome is missing: an interviewer hears what the structure hides."""
+from __future__ import annotations
+
+import pytest
+
+from coach.content.loader import default_content
+from coach.scoring import score_answer
+
+
+@pytest.fixture(scope="module")
+def content():  # type: ignore[no-untyped-def]
+    return default_content()
+
+
+def _card(content, qid: str, text: str, level: str = "senior"):  # type: ignore[no-untyped-def]
+    q = content.questions[qid]
+    return score_answer(text, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
+                        level=level)
+
+
+def test_a_meeting_that_went_well_is_only_approval(content) -> None:  # type: ignore[no-untyped-def]
+    """The outcome is how the meeting felt, not what was decided: the rubric's thin story with its result unsaid."""
+    story = ("At a ferry company we had a model that forecast car bookings for each sailing, and the finance "
+             "director wanted to use it to set next year's fleet budget. I had to tell her it was not built for that. "
+             "I told her the model had only seen three seasons and might not hold over a year ahead. "
+             "I also said the error bands would be wide that far out, and showed her two charts of past forecasts. "
+             "She said she understood the caveats, and the meeting went well overall.")
+    card = _card(content, "xf-explain-to-executive", story)
+    assert any("only approval" in s for s in card.calibration.steps), card.calibration.steps
+    step = next(s for s in card.calibration.steps if "only approval" in s)
+    assert step.endswith("-0.5")
+    assert "only approval" not in " ".join(_card(content, "xf-explain-to-executive", story.replace(
+        " She said she understood the caveats, and the meeting went well overall.",
+        " She kept the model out of the budget and the fleet plan used a separate capacity study, which cut two "
+        "charter sailings.")).calibration.steps)
+
+
+def test_a_follow_up_that_covers_none_of_its_points_answers_something_else(content) -> None:  # type: ignore[no-untyped-def]
+    """Asked what the model was optimised for and how that tied to the business, it lists the architecture."""
+    q = content.questions["dd-metric-choice"]
+    said = ("The model was a two-tower network with about eight million parameters, trained in PyTorch with "
+            "embeddings for the store and the product. I tuned the dropout, the batch size and the learning rate for "
+            "two weeks and brought the validation loss from 0.52 to 0.44. I also moved serving onto a GPU, which "
+            "made it about four times faster. By the time I handed it over it was in very good shape.")
+    card = score_answer(said, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
+                        level="senior", followup=True)
+    assert not card.talking_points.covered
+    assert card.overall <= 2.0
+    assert any("covers none of the question's" in s for s in card.calibration.steps)
+
+
+def test_a_background_that_reaches_the_current_role_last_buries_it(content) -> None:  # type: ignore[no-untyped-def]
+    q = content.questions["rc-background"]
+    said = ("So I did my degree in physics and then spent a while in a lab doing simulations. "
+            "After that I moved to a bank, where I spent three years on credit risk models in SAS and then Python. "
+            "Then I went to an insurer and did pricing models, mostly gradient boosting and a lot of SQL. "
+            "I picked up Spark there and some Airflow, and we moved everything to the cloud. "
+            "There was also a period on fraud rules, which was interesting. "
+            "Right now I am a senior engineer on the claims team at a travel insurer, working on triage models.")
+    card = score_answer(said, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
+                        level="senior")
+    assert any("before the current role" in s for s in card.calibration.steps), card.calibration.steps
+    assert card.overall <= 2.0
+    led = ("Right now I am a senior engineer on the claims team at a travel insurer, where I own the triage models "
+           "that route about forty thousand claims a week. Before that I did pricing at an insurer and credit risk "
+           "at a bank, after a physics degree.")
+    first = score_answer(led, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
+                         level="senior")
+    assert not any("before the current role" in s for s in first.calibration.steps)
+
+
+def test_a_tidy_story_whose_every_step_relays_the_work_is_held_at_level_two(content) -> None:  # type: ignore[no-untyped-def]
+    q = content.questions["bh-platform-initiative"]
+    relayed = ("At a grocery chain the head of data started a programme to move all twelve forecasting teams onto "
+               "one feature store over three quarters. I was asked to act as the programme's coordinator. "
+               "I set up a tracker with a row for each team and each milestone. "
+               "I ran the weekly status meeting with the team leads and took notes. "
+               "When a team slipped I flagged it in the monthly update to the head of data. "
+               "I collected the teams' questions and passed them on to the platform engineers. "
+               "By the end eleven of the twelve teams had moved, and feature bugs fell by sixty percent.")
+    card = score_answer(relayed, question=q, round_spec=content.rounds.get(q.round),
+                        rubric=content.rubrics.get(q.round), level="senior")
+    assert any("relays the work" in s for s in card.calibration.steps), card.calibration.steps
+    assert card.overall <= 2.0
+    decided = relayed.replace("I collected the teams' questions and passed them on to the platform engineers.",
+                              "When the two biggest teams refused, I built a backfill tool and migrated their "
+                              "features myself.")
+    card = score_answer(decided, question=q, round_spec=content.rounds.get(q.round),
+                        rubric=content.rubrics.get(q.round), level="senior")
+    assert not any("relays the work" in s for s in card.calibration.steps)
+
+
+def test_an_opening_that_places_the_work_in_an_organisation_sets_the_scene(content) -> None:  # type: ignore[no-untyped-def]
+    """Told as the speaker's role ("I led the ... work at a water utility, where ..."), the opening still sets the scene."""
+    q = content.questions["bh-biggest-mistake"]
+    story = ("I led the machine learning work at a regional water utility, where one of my models predicted how much "
+             "water each pumping station would need overnight. When I refreshed the training set I decided by myself "
+             "to throw out every day with a burst main, since they seemed like outliers, and I asked nobody who runs "
+             "the network. Those days were mostly hot weekends, when demand jumps and repairs pile up. For three weeks "
+             "the model guessed far too low on such days, and two stations ran dry on a Saturday. I owned that choice, "
+             "so I phoned the network manager that evening and said plainly the shortfall was my doing. I restored the "
+             "dropped days, added a feature for open repair jobs, and retrained, and within the week the error on "
+             "burst days was down to about nine percent. No station has run dry because of the model since. The "
+             "lesson I keep is that rows that look like noise are often the hardest cases.")
+    card = score_answer(story, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
+                        level="senior")
+    assert any(s.startswith("situation, action and result") for s in card.calibration.steps), card.calibration.steps
+    assert card.overall >= 2.5
+
+
+def test_a_view_asked_for_and_given_without_any_case_of_their_own_is_opinion_only(content) -> None:  # type: ignore[no-untyped-def]
+    q = content.questions["hm-platform-philosophy"]
+    view = ("My view is that shared pieces should be earned, not planned: build one only when three teams have solved "
+            "the same problem in three slightly different ways and the differences start to hurt. Centralise before "
+            "that and you freeze the wrong interface, and every team waits on a central group that does not know "
+            "their problem. I prefer to grow the shared piece out of the best working version rather than a blank "
+            "page, and to run it like a product with adoption and time saved as its measures. The modelling choices "
+            "themselves should stay with each team, because that is where their edge is.")
+    card = score_answer(view, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
+                        level="senior")
+    assert any("no example from their own work" in s for s in card.calibration.steps), card.calibration.steps
+    assert card.overall <= 2.0
+    backed = view + (" At a bookshop chain we had three demand forecasts with three holiday calendars; I took the best "
+                     "one and, with its owner, turned its calendar into a shared library the other two teams moved to.")
+    card = score_answer(backed, question=q, round_spec=content.rounds.get(q.round),
+                        rubric=content.rubrics.get(q.round), level="senior")
+    assert not any("no example from their own work" in s for s in card.calibration.steps)

@@ -1,0 +1,54 @@
+"""The staff signals heard in the ways a staff engineer tells them: a case made to people outside their line and
+their yes, a reluctant team won over, and the organisation's work running through what they built."""
+from __future__ import annotations
+
+import pytest
+
+from coach.content.loader import default_content
+from coach.scoring import score_answer
+from coach.scoring.calibrate import staff_signals
+
+
+@pytest.fixture(scope="module")
+def content():  # type: ignore[no-untyped-def]
+    return default_content()
+
+
+def test_a_proposal_shown_to_another_team_and_agreed_is_influence() -> None:
+    said = ("I showed the pricing lead and her manager the backtest on last winter's storms, and proposed a month "
+            "of shadow scoring before any price moved. They agreed, and we ran it together.")
+    assert "influence without authority" in staff_signals(said)
+    alone = "I showed the backtest in our standup. Then we shipped it."
+    assert "influence without authority" not in staff_signals(alone)
+
+
+def test_a_team_that_did_not_want_it_won_over_is_influence() -> None:
+    said = "The claims team did not want the new check at all, so I sat with their two engineers for a week."
+    assert "influence without authority" in staff_signals(said)
+
+
+@pytest.mark.parametrize("said", [
+    "Every one of our forty ranking models now goes through the replay gate.",
+    "The search, ads and feed teams all use the same drift report now.",
+    "Nine teams call the service today.",
+    "The three hand-rolled copies were retired within a quarter.",
+    "The library now has its own team of three with an on-call rota.",
+])
+def test_the_organisation_running_on_it_is_long_term_direction(said: str) -> None:
+    assert "long-term direction" in staff_signals(said)
+
+
+def test_a_staff_story_that_shows_them_in_its_own_words_reaches_the_top(content) -> None:  # type: ignore[no-untyped-def]
+    q = content.questions["xf-ds-model-not-ready"]
+    story = ("At a bike-share operator an analyst on the fleet team built a model of how many docks each station "
+             "would need each hour, and wanted it live before the summer. As staff engineer I owned the rebalancing "
+             "service it would feed, and I did not trust it on event days. I replayed it on last year's marathon "
+             "weekend and it was short by a third at the stations near the route. I showed her and her manager the "
+             "replay, and proposed two weeks in shadow mode with the old model kept for event days. They agreed, "
+             "and we built the event-day switch together. It launched ten days late and cut empty-dock complaints "
+             "by a fifth, with no rise in truck hours. The replay check is now part of a launch review that the "
+             "fleet, pricing and maintenance teams all use now. Next time I would ask for the replay at the start.")
+    card = score_answer(story, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
+                        level="staff")
+    assert not card.calibration.staff_missing
+    assert card.overall >= 4.0
