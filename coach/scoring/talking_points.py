@@ -96,7 +96,7 @@ UNITS = frozenset(stem(w) for w in (
 WEAK = UNITS | frozenset(stem(w) for w in (
     "data result results outcome cost costs test tests model models team teams impact score scores fix fixed count "
     "counter both combine combined first from users user features feature metric metrics numbers size scale change "
-    "keep example show showed took later memory moved").split()) | frozenset(stem(w) for w in STOPWORDS)
+    "keep example show showed took later memory moved gives giving").split()) | frozenset(stem(w) for w in STOPWORDS)
 # A point about a measured outcome or a scale is carried by a number with its unit ("grew 3 percent").
 _MEASURE_POINT = re.compile(r"\b(?:impact|result|outcome|scale|measured|numbers|size|reliability|adoption|growth|"
                             r"evidence)\b", re.I)
@@ -277,9 +277,10 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
         pool = sent_tokens
         if story and results is not None and _OUTCOME_POINT.search(point):
             pool = [(x, t) for x, t in sent_tokens if x.text in results]
-        # a word another point of the question also names does not tell which point was made ("alerts" in a point
-        # about measuring first and one about noisy alerts): alone it is weak, as a generic word is
-        shared = _shared_words(question.talking_points, i)
+        # a word another point of the question also names, in its words or its keywords, does not tell which point
+        # was made ("alerts" in a point about measuring first and one about noisy alerts; "probabilities" in a
+        # definition of calibration and in when it matters): alone it is weak, as a generic word is
+        shared = _shared_words(question.talking_points, question.keywords, i)
         hit = _by_keywords(point, keywords, pool, every, echo | shared) or _by_point_words(point, pool, echo)
         if hit is None and outcomes and _OUTCOME_POINT.search(point):
             hit = PointHit(point, outcomes[0], "a measured outcome")
@@ -289,10 +290,11 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
 
 
 @lru_cache(maxsize=2048)
-def _shared_words(points: tuple[str, ...], i: int) -> frozenset[str]:
-    """The content words of the question's other points (stemmed)."""
-    return frozenset(stem(w) for j, p in enumerate(points) if j != i for w in words(p.replace("-", " "))
-                     if w not in STOPWORDS)
+def _shared_words(points: tuple[str, ...], keywords: tuple[tuple[str, ...], ...], i: int) -> frozenset[str]:
+    """The content words of the question's other points and of their keywords (stemmed)."""
+    texts = [p for j, p in enumerate(points) if j != i] + \
+        [k for j, ks in enumerate(keywords) if j != i and j < len(points) for k in ks]
+    return frozenset(stem(w) for t in texts for w in words(t.replace("-", " ")) if w not in STOPWORDS)
 
 
 @lru_cache(maxsize=512)
