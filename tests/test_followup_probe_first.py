@@ -28,3 +28,17 @@ def test_a_quadratic_auc_is_asked_about_the_sort_not_about_a_trade_off() -> None
             "ranking gives one, a reversed ranking gives zero, and a brute force count on five pairs by hand.")
     assert any(p.startswith("Sort by score") for p in _missed(text, "cd-auc-from-scratch"))
     assert first_follow_up(text, "cd-auc-from-scratch") == "missing_point"
+
+
+def test_an_experiments_arms_compared_are_not_a_trade_off_weighed() -> None:
+    # every choice asserted; "versus the current feed" compares an experiment's arms, it weighs no option
+    text = ("First, what's the peak load and the latency budget? Say twenty thousand requests a second and a hundred "
+            "milliseconds at p99. Candidates come from a two-tower model and a gradient-boosted ranker orders them: "
+            "twenty thousand requests times three hundred candidates is six million scores a second, and at thirty "
+            "thousand scores a second per core that is about two hundred cores. Features live in an in-memory store fed by a streaming job. I'd launch it in an A/B "
+            "experiment, watch clicks per session versus the current feed, and put dashboards and alerts on p99 "
+            "latency and on drift in the feature distributions, with a rollback if the guardrails drop.")
+    assert first_follow_up(text, "sd-home-recommendations") == "no_tradeoff"
+    weighed = ("I'd pick the gradient-boosted ranker over a deep model because it serves on CPUs; the price is "
+               "some accuracy on sparse features.")
+    assert first_follow_up(text + " " + weighed, "sd-home-recommendations") != "no_tradeoff"

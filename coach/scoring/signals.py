@@ -196,11 +196,25 @@ _RATHER = re.compile(r"\brather than\b", _F)
 _NOT_A_CHOICE = re.compile(r"\b(?:looks?|seems?|is|are|was|were|be|being|feels?)\s+(?:\w+\s+)?rather than\b", _F)
 
 
+# The arms of an experiment compared ("purchases per visit in an experiment versus today's page"): a measurement
+# of the choice already made, not another option weighed against it.
+_VERSUS = re.compile(r"^(?:versus|vs\.?)$", _F)
+_ARMS = re.compile(r"\bexperiments?\b|\ba/?b\b|\bab test|\bcontrol (?:group|arm)\b|\bholdout\b|\btreatment\b", _F)
+
+
+def _weighs(text: str) -> bool:
+    if not folded_search(TRADEOFF, text):
+        return False
+    if not _ARMS.search(text):
+        return True
+    return any(not _VERSUS.match(m.group(0).strip()) for m in TRADEOFF.finditer(text))
+
+
 def tradeoff_evidence(sents: list[Sentence]) -> list[str]:
-    """Sentences that weigh an alternative. "X rather than Y" counts when it is a choice, not a description."""
+    """Sentences that weigh an alternative. "X rather than Y" counts when it is a choice, not a description; "X
+    versus Y" when it is not an experiment's arms."""
     return [s.text for s in sents
-            if folded_search(TRADEOFF, s.text) or (folded_search(_RATHER, s.text)
-                                                    and not folded_search(_NOT_A_CHOICE, s.text))]
+            if _weighs(s.text) or (folded_search(_RATHER, s.text) and not folded_search(_NOT_A_CHOICE, s.text))]
 
 
 def production_concepts(text: str) -> dict[str, str]:
