@@ -42,3 +42,21 @@ def test_an_experiments_arms_compared_are_not_a_trade_off_weighed() -> None:
     weighed = ("I'd pick the gradient-boosted ranker over a deep model because it serves on CPUs; the price is "
                "some accuracy on sparse features.")
     assert first_follow_up(text + " " + weighed, "sd-home-recommendations") != "no_tradeoff"
+
+
+def test_a_point_said_wrong_is_probed_and_counted_as_the_labelled_missed_point() -> None:
+    from coach.content import default_content
+    from coach.eval import followup_gaps
+
+    # the labels have no wrong claim: a misconception stated is a talking point said wrong
+    case = {"id": "own-swap", "set": "own", "round": "technical-screen", "question": "ts-regularization",
+            "top_gap": "missing_point", "text": (
+                "Both put a price on large weights in the loss. L2, the squared penalty, drives most of the "
+                "coefficients to exactly zero, a sparse model that picks its own inputs, and L1 just shrinks every "
+                "weight a little. The strength is tuned on validation data, on a log scale, after standardising the inputs, "
+                "and elastic net mixes the two.")}
+    content = default_content()
+    result = followup_gaps.report([case], content, lambda c, ct: ct.question(c["question"]))
+    assert result["gap_accuracy"] == 1.0
+    assert followup_gaps.aim(case, content.question("ts-regularization"), content).gap == "wrong_claim"
+    assert not followup_gaps.agrees("no_tradeoff", "wrong_claim")
