@@ -60,3 +60,31 @@ def test_a_point_said_wrong_is_probed_and_counted_as_the_labelled_missed_point()
     assert result["gap_accuracy"] == 1.0
     assert followup_gaps.aim(case, content.question("ts-regularization"), content).gap == "wrong_claim"
     assert not followup_gaps.agrees("no_tradeoff", "wrong_claim")
+
+
+def test_a_plan_told_for_a_story_question_is_asked_for_the_story_not_its_outcome() -> None:
+    # no event told, only what the candidate would do: the outcome of a story never told cannot be probed
+    text = ("well, if I disagreed with my manager on something technical, I'd first make sure I really understood "
+            "their reasoning, because usually there's context I don't have, maybe a deadline or a promise to another "
+            "team. I'd write down both options with what each costs, ideally with a small benchmark, and I'd bring "
+            "that to a one on one rather than arguing in a meeting. If we still disagreed I'd suggest a time-boxed "
+            "trial of one option with a clear measure, and I'd commit to whatever we decided, even if it wasn't my "
+            "choice, because a team pulling two ways is worse than either option.")
+    assert len(text.split()) > 80
+    card = score_for(text, "bh-disagreement")
+    assert card.gaps[0].id == "non_answer" and "what they would do" in card.gaps[0].evidence
+    assert first_follow_up(text, "bh-disagreement") == "non_answer"
+    told = text.replace("if I disagreed with my manager on something technical, I'd first make sure",
+                        "last year my manager wanted one shared embedding for every team, and I disagreed. I made sure")
+    assert score_for(told, "bh-disagreement").gaps[0].id != "non_answer"
+
+
+def test_a_deflection_that_offers_another_topic_is_a_non_answer_not_off_topic() -> None:
+    # none of the question's words, but not an answer to another question by mistake: it declines and offers one
+    text = ("honestly I've never thought much about that side of things, whatever came with the template was what I "
+            "used. where I've put my energy is the release process: the review checklist, the staging environment "
+            "and who signs off. I'm happy to walk you through how that release process runs instead if that's more "
+            "useful to you.")
+    card = score_for(text, "ts-loss-functions")
+    assert card.gaps[0].id == "non_answer" and "something else" in card.gaps[0].evidence
+    assert first_follow_up(text, "ts-loss-functions") == "non_answer"
