@@ -88,3 +88,13 @@ def test_a_deflection_that_offers_another_topic_is_a_non_answer_not_off_topic() 
     card = score_for(text, "ts-loss-functions")
     assert card.gaps[0].id == "non_answer" and "something else" in card.gaps[0].evidence
     assert first_follow_up(text, "ts-loss-functions") == "non_answer"
+
+
+def test_a_named_tension_is_a_trade_off_so_a_design_that_ends_at_the_ramp_is_asked_what_it_watches() -> None:
+    text = ("Can I check the traffic and the latency budget first? Say ten thousand uploads a minute and two seconds "
+            "to decide. A small image classifier runs on every upload on CPUs, and anything it is unsure about goes "
+            "to a larger model on four GPUs. The real tension is recall against reviewer load: a lower threshold "
+            "catches more but floods the queue, so I'd set it where the queue stays under a day of work. I'd "
+            "retrain weekly on the reviewers' decisions, and roll the new model out to five percent of uploads, then "
+            "all of them once the appeal rate holds.")
+    assert first_follow_up(text, "sd-image-moderation") == "no_monitoring"

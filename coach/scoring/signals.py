@@ -38,6 +38,9 @@ TRADEOFF = re.compile(
     r"\b(?:cost|costs|latency|memory|bill|spend)\s+(?:\w+\s+)?(?:tripled|doubled|quadrupled|rose|grew|went up|jumped|"
     r"increased|exploded)\b|"
     r"\boutweighs?\b|\bweigh(?:ed|ing|s)? (?:it |them |that )?against\b|"
+    # two goods pulling apart, named: "the main tension is freshness against stability" (not a tension between
+    # people: "a long-running tension between product and engineering")
+    r"\bthe (?:main |real |key |big |central |core |obvious )?tension (?:here |there )?(?:is|was)\b|"
     # the downside of one's own choice named: "I'd go to four-bit weights ... The risk is quality, so I'd check it"
     r"\bthe (?:main |big |obvious |real )?risk (?:there |here |with (?:that|this|it) )?is\b|\bat the risk of\b", _F)
 
