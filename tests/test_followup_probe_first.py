@@ -98,3 +98,13 @@ def test_a_named_tension_is_a_trade_off_so_a_design_that_ends_at_the_ramp_is_ask
             "retrain weekly on the reviewers' decisions, and roll the new model out to five percent of uploads, then "
             "all of them once the appeal rate holds.")
     assert first_follow_up(text, "sd-image-moderation") == "no_monitoring"
+
+
+def test_a_short_story_told_only_as_we_is_asked_for_the_candidates_part() -> None:
+    text = ("The largest was the search ranking service at my last company: about forty thousand queries a second "
+            "across web and mobile. We replaced the hand-tuned scoring with a learned ranker and moved the features "
+            "to a streaming pipeline. Over that year we raised click-through on the first result by about four "
+            "percent, with no change in latency.")
+    assert first_follow_up(text, "rc-biggest-system") == "we_not_i"
+    mine = text.replace("We replaced", "I led the move that replaced")
+    assert first_follow_up(mine, "rc-biggest-system") != "we_not_i"

@@ -96,7 +96,8 @@ def find_gaps(a: Analysis) -> list[Gap]:
             # its "result" is one more step, or the work only starting: what came of it is not told
             gaps.append(Gap("no_result", 0.8, f'no sentence states an outcome; it ends: "{closing}"'))
         i, we = star.i_count, star.we_count
-        if we >= 3 and i == 0:
+        if we >= 2 and i == 0:
+            # every step the team's and none the candidate's: "what was your part?" comes before anything else
             gaps.append(Gap("we_not_i", 0.75, f'"we" {times(we)}, "I" 0 times'))
         elif we >= 3 and we > 2.5 * i:
             gaps.append(Gap("we_not_i", 0.6, f'"we" {times(we)}, "I" {times(i)}'))
