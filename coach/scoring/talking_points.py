@@ -277,11 +277,13 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
         pool = sent_tokens
         if story and results is not None and _OUTCOME_POINT.search(point):
             pool = [(x, t) for x, t in sent_tokens if x.text in results]
-        # a word another point of the question also names, in its words or its keywords, does not tell which point
-        # was made ("alerts" in a point about measuring first and one about noisy alerts; "probabilities" in a
-        # definition of calibration and in when it matters): alone it is weak, as a generic word is
-        shared = _shared_words(question.talking_points, question.keywords, i)
-        hit = _by_keywords(point, keywords, pool, every, echo | shared) or _by_point_words(point, pool, echo)
+        # a word another point of the question also names does not tell which point was made ("alerts" in a point
+        # about measuring first and one about noisy alerts): alone it is weak, as a generic word is; and so is a word
+        # of another point's keywords in a sentence that makes that point ("scores can be read as probabilities"
+        # defines calibration, it does not say when calibrated probabilities matter)
+        shared = _shared_words(question.talking_points, i)
+        busy = _taken_words(question, i, pool)
+        hit = _by_keywords(point, keywords, pool, every, echo | shared, busy) or _by_point_words(point, pool, echo)
         if hit is None and outcomes and _OUTCOME_POINT.search(point):
             hit = PointHit(point, outcomes[0], "a measured outcome")
         (covered if hit else missed).append(hit or PointHit(point))
@@ -290,11 +292,25 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
 
 
 @lru_cache(maxsize=2048)
-def _shared_words(points: tuple[str, ...], keywords: tuple[tuple[str, ...], ...], i: int) -> frozenset[str]:
-    """The content words of the question's other points and of their keywords (stemmed)."""
-    texts = [p for j, p in enumerate(points) if j != i] + \
-        [k for j, ks in enumerate(keywords) if j != i and j < len(points) for k in ks]
-    return frozenset(stem(w) for t in texts for w in words(t.replace("-", " ")) if w not in STOPWORDS)
+def _shared_words(points: tuple[str, ...], i: int) -> frozenset[str]:
+    """The content words of the question's other points (stemmed)."""
+    return frozenset(stem(w) for j, p in enumerate(points) if j != i for w in words(p.replace("-", " "))
+                     if w not in STOPWORDS)
+
+
+def _taken_words(question: Question, i: int, sent_tokens: list[tuple[Sentence, list[str]]]) -> dict[str, frozenset[str]]:
+    """Per sentence (by its text), the words of the keywords of each other point one of whose keywords the sentence
+    says: there they belong to that point."""
+    taken: dict[str, frozenset[str]] = {}
+    for s, toks in sent_tokens:
+        found: set[str] = set()
+        for j, keys in enumerate(question.keywords[:len(question.talking_points)]):
+            phrases = [list(_phrase(k.lower().strip())) for k in keys]
+            if j != i and any(ph and _phrase_in(ph, toks) for ph in phrases):
+                found |= {w for ph in phrases for w in ph if w not in STOPWORDS}
+        if found:
+            taken[s.text] = frozenset(found)
+    return taken
 
 
 @lru_cache(maxsize=512)
@@ -304,7 +320,8 @@ def _echo(prompt: str) -> frozenset[str]:
 
 
 def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Sentence, list[str]]],
-                 every: set[str] | None = None, echo: frozenset[str] = frozenset()) -> PointHit | None:
+                 every: set[str] | None = None, echo: frozenset[str] = frozenset(),
+                 taken: dict[str, frozenset[str]] | None = None) -> PointHit | None:
     sizing = bool(_SIZING_POINT.match(point))
     own = ({stem(w) for w in words(point.replace("-", " "))} |
            {stem(w) for k in keywords for w in words(k.replace("-", " "))}) - WEAK
@@ -330,7 +347,9 @@ def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Senten
                 if len(phrase) == 1 and not _said_outside_terms(phrase[0], s.text, alt):
                     continue
                 measured = _MEASURE_POINT.search(point) and _FIGURE.search(s.text)
-                if weak and not measured and not (own - set(phrase) - echo) & set(toks):
+                other = (taken or {}).get(s.text, frozenset())
+                weak_here = weak or (not literal and all(p in WEAK or p in echo or p in other for p in phrase))
+                if weak_here and not measured and not (own - set(phrase) - echo - other) & set(toks):
                     continue           # "from", "data", "percent" alone do not carry the point
                 return PointHit(point, s.text, alt)
     return None
