@@ -108,3 +108,15 @@ def test_a_short_story_told_only_as_we_is_asked_for_the_candidates_part() -> Non
     assert first_follow_up(text, "rc-biggest-system") == "we_not_i"
     mine = text.replace("We replaced", "I led the move that replaced")
     assert first_follow_up(mine, "rc-biggest-system") != "we_not_i"
+
+
+def test_options_listed_but_one_taken_every_time_are_asked_when_it_would_be_wrong() -> None:
+    listed = ("For a tabular problem I'd weigh gradient-boosted trees against a network: trees handle mixed types and "
+              "missing values and train fast, while a network earns its place instead of trees with huge data or "
+              "text and image inputs. Serving cost and interpretability matter too, and I'd start from a baseline "
+              "and let an offline comparison decide.")
+    habit = " In practice I go with boosted trees every time, it's what I've always done."
+    assert first_follow_up(listed, "ts-trees-vs-neural") != "no_tradeoff"
+    card = score_for(listed + habit, "ts-trees-vs-neural")
+    assert "no_tradeoff" in {g.id for g in card.gaps}
+    assert any("every time" in g.evidence for g in card.gaps if g.id == "no_tradeoff")

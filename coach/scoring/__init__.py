@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
+from coach.content.answer_words import phrases
 from coach.domain import Question, RoundSpec, Rubric, Transcript
 from coach.scoring import delivery as _delivery
 from coach.scoring import (claims, levels, napkin, on_topic, pitfalls, plan_steps, sidestep, signals, sizing, star,
@@ -42,8 +44,6 @@ def _no_event(report: star.StarReport, text: str) -> bool:
     return len(text.split()) <= NO_EVENT_MAX_WORDS or _only_a_plan(report.sentences)
 
 
-# What one would do or usually does ("I'd start by talking to them", "usually there's a reason"), not what was done.
-_WOULD = re.compile(r"\b(?:i'?d|i would|i'?ll|i will|i try to|i tend to|i usually|usually|typically|normally)\b", re.I)
 
 
 # A condition or an open choice is no step taken: "if I disagreed with my manager, ...", "whatever we decided".
@@ -55,8 +55,15 @@ def _only_a_plan(sents: tuple[str, ...]) -> bool:
     """A plan told for a story question: no sentence tells a step the candidate took (a condition is none), and
     most say what they would do. A strong interviewer hears no story yet and asks for one, not for the outcome of
     a story never told."""
+    would = _would()
     return bool(sents) and not any(is_step(_SUPPOSED.sub(" ", s)) for s in sents) and \
-        2 * sum(bool(_WOULD.search(s)) for s in sents) > len(sents)
+        2 * sum(bool(would.search(s.replace("\u2019", "'"))) for s in sents) > len(sents)
+
+
+@lru_cache(maxsize=1)
+def _would() -> re.Pattern[str]:
+    """What one would do or usually does, not what was done (rubrics/answer_words.toml `[plan] would`)."""
+    return re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, phrases("plan", "would"))) + r")(?![a-z])", re.I)
 
 
 def _thin(question: Question | None, sents: list[Sentence], story: bool) -> bool:
