@@ -292,6 +292,13 @@ def choose(
                     for v in verdicts]
     verdicts = [guards.Verdict(v.text, ("asks for a plan after a story question",), v.score)
                 if v.ok and asks_for_a_plan(gap, v.text, question) else v for v in verdicts]
+    if gap == "wrong_claim" and (claim := anchor.claimed(answer, as_finding(target))):
+        # a question about the claim takes on the candidate's own words, not a claim of its own making ("Why does
+        # L2 penalise the absolute values?" after "L2 is the one that pushes weights to zero")
+        claim_words = {w for w in guards.content_words(claim) if len(w) > 3}
+        verdicts = [guards.Verdict(v.text, ("does not take on the claim said",), v.score)
+                    if v.ok and len(claim_words & guards.content_words(v.text)) < min(2, len(claim_words)) else v
+                    for v in verdicts]
     if gap == "no_numbers" and (given := told.figures_told(question, asked)):
         verdicts = [guards.Verdict(v.text, ("asks for figures the interviewer gave",), v.score)
                     if v.ok and not told.uses_a_figure(v.text, given) else v for v in verdicts]

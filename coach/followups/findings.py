@@ -149,4 +149,37 @@ def plain(gap: str, evidence: str, answer: str = "", points: Sequence[str] = (),
         return "nothing about watching it in production, rolling it out or rolling it back"
     if gap == "no_context" and quotes:
         return f'no situation or stakes; it opens: "{quotes[0]}"'
+    if gap == "wrong_claim" and quotes:
+        # their words only: the misconception's own wording ("L2 is not the one that zeroes weights") carries the
+        # right answer, and a small model shown it asks about that instead of what the candidate said
+        return f'they said "{claim_clause(quotes[0], evidence, answer)}", and that is not right'
     return evidence or "-"
+
+
+_CLAIM_SPLIT = re.compile(r"\s*[:;]\s*|,\s*(?=(?:which|while|whereas|but|and|so)\b)", re.IGNORECASE)
+
+
+def claim_clause(quoted: str, evidence: str, answer: str) -> str:
+    """The clause of the candidate's sentence that states the wrong claim ("L2 is the one that pushes weights all
+    the way to exactly zero"): of the sentence the scorer quoted (found whole in the answer), the clause sharing
+    most words with the claim; the quote when the answer does not hold it."""
+    start = answer.find(quoted[:60]) if quoted else -1
+    if start < 0:
+        return quoted
+    end = next((i + 1 for i in range(start + len(quoted[:60]), len(answer)) if answer[i] in ".?!"), len(answer))
+    sentence = answer[start:end].strip()
+    claim = set(re.findall(r"[a-z0-9]+", evidence.rsplit(" states that ", 1)[-1].lower()))
+    clauses = [c.strip(" .") for c in _CLAIM_SPLIT.split(sentence) if len(c.split()) >= 3]
+    if not clauses:
+        return quoted
+    best = max(clauses, key=lambda c: len(claim & set(re.findall(r"[a-z0-9]+", c.lower()))))
+    kept: list[str] = []              # its comma-parts while they fit ("L2, the squared penalty, drives ... zero")
+    for part in best.split(","):
+        if kept and len(",".join(kept + [part]).split()) > SAID_BACK:
+            break
+        kept.append(part)
+    words = ",".join(kept).split()
+    return " ".join(words[:SAID_BACK]) + (" ..." if len(words) > SAID_BACK else "")
+
+
+SAID_BACK = 14      # words of the candidate's claim said back whole
