@@ -260,6 +260,16 @@ def gap_words(gap: str, target: str | Finding, question: Question, gaps: Mapping
     return words
 
 
+# Words any question uses ("Tell me about a time ...", "How did you handle it?"): no topic of its own.
+_ANY_QUESTION = frozenset(guards.stems("tell time about describe walk example give would how what your you design "
+                                       "system build approach handle go do did one most me there this that"))
+
+
+def names_the_topic(question: Question) -> frozenset[str]:
+    """The question's own topic words: the stems of its prompt's longer words, less the words any question uses."""
+    return frozenset(w for w in guards.stems(question.prompt) if len(w) > 3) - _ANY_QUESTION
+
+
 def borrowed_words(example_words: frozenset[str], question: str, answer: str, gap_words: Sequence[str]) -> frozenset[str]:
     """Example words the live interview does not use: seeing them means the model copied an example."""
     live = guards.content_words(question) | guards.content_words(answer) | guards.content_words(" ".join(gap_words))
@@ -292,6 +302,11 @@ def choose(
                     for v in verdicts]
     verdicts = [guards.Verdict(v.text, ("asks for a plan after a story question",), v.score)
                 if v.ok and asks_for_a_plan(gap, v.text, question) else v for v in verdicts]
+    if gap == "non_answer":
+        # a smaller version of the question names its topic: "What is the closest one you have come to?" names none
+        topic = names_the_topic(question)
+        verdicts = [guards.Verdict(v.text, ("names nothing of the question",), v.score)
+                    if v.ok and topic and not topic & guards.stems(v.text) else v for v in verdicts]
     if gap == "wrong_claim" and (claim := anchor.claimed(answer, as_finding(target))):
         # a question about the claim takes on the candidate's own words, not a claim of its own making ("Why does
         # L2 penalise the absolute values?" after "L2 is the one that pushes weights to zero")

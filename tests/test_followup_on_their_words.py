@@ -1,6 +1,6 @@
-"""After a claim said wrong, the interviewer takes on the candidate's own words ("You said L2 is the one that drives
-the coefficients to exactly zero. Can you walk me through why that holds?"), never the right answer, and never a
-question about a claim the candidate did not make."""
+"""The follow-up is on the candidate's words or the question's: after a claim said wrong, it takes on the claim as
+said ("You said L2 is the one that drives the coefficients to exactly zero. Can you walk me through why that
+holds?"), never the right answer nor a claim the candidate did not make; after a non-answer, it names the topic."""
 from __future__ import annotations
 
 from coach.content import default_content
@@ -46,3 +46,19 @@ def test_a_question_that_takes_on_the_claim_said_is_asked() -> None:
     reply = choice.choose(q, SWAPPED, "wrong_claim", [own], [q.prompt], content.gaps,          # type: ignore[arg-type]
                           target=a.finding)                                               # type: ignore[attr-defined]
     assert (reply.source, reply.question) == ("model", own)
+
+
+def test_after_a_non_answer_a_model_question_that_names_nothing_of_the_question_is_not_asked() -> None:
+    content = default_content()
+    q = content.question("bh-struggling-teammate")
+    plan = ("honestly I'd just talk to them first, privately, and I'd try to find out what is in the way. I'd offer to "
+            "pair for a few sessions and I'd only go to the manager if the date was really at risk, and never "
+            "behind their back, because that usually makes things worse for everyone involved in it.")
+    a = aim({"round": "behavioral", "text": plan}, q, content)
+    assert a.gap == "non_answer"
+    vague = "What is the closest one you have come to?"
+    named = "What is the closest you have come to a teammate struggling on your project, and what did you do?"
+    reply = choice.choose(q, plan, a.gap, [vague], [q.prompt], content.gaps, target=a.finding)
+    assert reply.source == "bank" and reply.question != vague
+    reply = choice.choose(q, plan, a.gap, [named], [q.prompt], content.gaps, target=a.finding)
+    assert (reply.source, reply.question) == ("model", named)
