@@ -24,7 +24,7 @@ def _aimed() -> tuple[object, object]:
 def test_the_model_is_shown_the_candidates_words_not_the_right_answer() -> None:
     _, a = _aimed()
     found = findings.plain("wrong_claim", a.finding.evidence, SWAPPED)       # type: ignore[attr-defined]
-    assert "L2, the squared penalty, drives most of the coefficients to exactly zero" in found
+    assert "L2 drives most of the coefficients to exactly zero" in found          # the aside left out
     assert "not the one" not in found and "L1 drives" not in found
 
 
@@ -35,7 +35,7 @@ def test_a_question_about_a_claim_never_made_falls_back_to_the_bank_said_after_t
     reply = choice.choose(q, SWAPPED, "wrong_claim", [inverted], [q.prompt], content.gaps,   # type: ignore[arg-type]
                           target=a.finding)                                               # type: ignore[attr-defined]
     assert reply.source == "bank"
-    assert reply.question.startswith("You said L2, the squared penalty, drives most of the coefficients to exactly zero.")
+    assert reply.question.startswith("You said L2 drives most of the coefficients to exactly zero.")
     assert reply.question.count("?") == 1 and "I want to check" not in reply.question
 
 
@@ -62,3 +62,13 @@ def test_after_a_non_answer_a_model_question_that_names_nothing_of_the_question_
     assert reply.source == "bank" and reply.question != vague
     reply = choice.choose(q, plan, a.gap, [named], [q.prompt], content.gaps, target=a.finding)
     assert (reply.source, reply.question) == ("model", named)
+
+
+def test_a_claim_is_said_back_whole_and_a_decimal_is_not_taken_for_a_full_stop() -> None:
+    answer = ("Put simply, ranking and calibration are one property seen twice, so a ranker with an AUC, say over "
+              "0.95, is calibrated almost by construction. I'd still plot a reliability diagram.")
+    evidence = ('"Put simply, ranking and calibration are one property seen twice, so a ranker ..." states that A model '
+                'with high AUC or accuracy is well calibrated')
+    said = findings.claim_clause("Put simply, ranking and calibration are one property seen twice, so a ranker",
+                                 evidence, answer)
+    assert said == "a ranker with an AUC, say over 0.95, is calibrated almost by construction"

@@ -102,8 +102,10 @@ def claimed(answer: str, finding: Finding) -> str | None:
 def anchored(text: str, gap: str, answer: str, target: str | Finding = "") -> str:
     """The bank probe `text`, after the candidate's own words when it names nothing of the answer ("You mentioned
     you agreed on a daily check-in. What came of it?"); else `text` as it is."""
-    if gap not in ANCHORED_GAPS or not answer.strip() or specific.vague(text, answer) is None:
+    if gap not in ANCHORED_GAPS or not answer.strip():
         return text
+    if specific.vague(text, answer) is None and not (gap == "wrong_claim" and _POINTED.match(text)):
+        return text             # it names the story already (a probe pointing at "something there" names nothing)
     finding = as_finding(target)
     said = place(gap, answer, finding)
     if said is None:
