@@ -72,3 +72,12 @@ def test_a_claim_is_said_back_whole_and_a_decimal_is_not_taken_for_a_full_stop()
     said = findings.claim_clause("Put simply, ranking and calibration are one property seen twice, so a ranker",
                                  evidence, answer)
     assert said == "a ranker with an AUC, say over 0.95, is calibrated almost by construction"
+
+
+def test_a_question_that_turns_the_claim_round_is_not_asked() -> None:
+    q, a = _aimed()
+    content = default_content()
+    turned = "Why does L2 not drive the coefficients to exactly zero?"        # tells the answer
+    reply = choice.choose(q, SWAPPED, "wrong_claim", [turned], [q.prompt], content.gaps,       # type: ignore[arg-type]
+                          target=a.finding)                                               # type: ignore[attr-defined]
+    assert reply.source == "bank" and reply.question.startswith("You said L2 drives")

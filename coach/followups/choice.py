@@ -40,6 +40,8 @@ NEAR_COPY = 0.7
 
 GENERIC = "Can you give me one concrete example from your own work that shows that?"
 
+_NEGATION = re.compile(r"\b(?:not|no|never|isn'?t|aren'?t|doesn'?t|don'?t|won'?t|can'?t|cannot)\b|n't\b", re.IGNORECASE)
+
 
 def wants_story(question: Question) -> bool:
     """Does the question ask for a past story ("Tell me about a time ...")? Else it asks for a plan, a design
@@ -313,6 +315,10 @@ def choose(
         claim_words = {w for w in guards.content_words(claim) if len(w) > 3}
         verdicts = [guards.Verdict(v.text, ("does not take on the claim said",), v.score)
                     if v.ok and len(claim_words & guards.content_words(v.text)) < min(2, len(claim_words)) else v
+                    for v in verdicts]
+        # nor the claim turned round, which tells the answer: "Why is a high-AUC model not always calibrated?"
+        verdicts = [guards.Verdict(v.text, ("turns the claim round",), v.score)
+                    if v.ok and bool(_NEGATION.search(v.text)) != bool(_NEGATION.search(claim)) else v
                     for v in verdicts]
     if gap == "no_numbers" and (given := told.figures_told(question, asked)):
         verdicts = [guards.Verdict(v.text, ("asks for figures the interviewer gave",), v.score)
