@@ -25,6 +25,17 @@ from coach.scoring.scorecard import Scorecard
 NO_FOLLOW_UP = "none"
 LEVEL = "senior"          # the app's default level (config); the scorer runs at the session's level
 
+# The labels' own names for a gap the scorer names more finely. The cases are labelled in the order documented in
+# tests/data/answers/README.md, which has no wrong claim: a misconception stated as true ("L2 is the one that
+# pushes weights to exactly zero") is a talking point said wrong, labelled missing_point. The scorer names it
+# wrong_claim so the follow-up can take the candidate's own sentence on; it probes the same point.
+AS_LABELLED = {"wrong_claim": "missing_point"}
+
+
+def agrees(label: str, gap: str) -> bool:
+    """Is the gap probed the labelled one, in the labels' own names?"""
+    return AS_LABELLED.get(gap, gap) == label
+
 
 @dataclass(frozen=True)
 class Aim:
@@ -59,7 +70,7 @@ def report(cases: list[dict[str, Any]], content: Content,
     for case in cases:
         a = aim(case, question_of(case, content), content)
         rows.append({"id": case.get("id", ""), "set": case.get("set", ""), "round": case["round"],
-                     "label": case["top_gap"], "gap": a.gap, "right": a.gap == case["top_gap"],
+                     "label": case["top_gap"], "gap": a.gap, "right": agrees(case["top_gap"], a.gap),
                      "gaps": [f"{g.id} {g.severity:.2f}" for g in a.card.gaps], "evidence": a.finding.evidence})
 
     def summary(part: list[dict[str, Any]]) -> dict[str, Any]:

@@ -193,9 +193,9 @@ def evaluate(model: str, cases: list[dict[str, Any]], progress: bool = False, lo
                   file=sys.stderr, flush=True)
         rows.append({
             "round": case["round"], "set": case.get("set", ""), "ms": ms, "prompt_tokens": tokens,
-            "gap_right": aimed.gap == case["top_gap"],
+            "gap_right": followup_gaps.agrees(case["top_gap"], aimed.gap),
             "model": reply.source == "model" and guards.similarity(reply.question, draft) < COPY_OF_DRAFT,
-            "on_gap": aimed.gap == case["top_gap"] and on_gap(reply.question, reply.source, gap, question, content.gaps, target),
+            "on_gap": followup_gaps.agrees(case["top_gap"], aimed.gap) and on_gap(reply.question, reply.source, gap, question, content.gaps, target),
             "malformed": not well_formed(reply.question),
             "drawn": len(verdicts), "passed": sum(v.ok for v in verdicts), "budget_stopped": budget_stopped,
         })

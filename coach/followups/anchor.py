@@ -14,11 +14,11 @@ import re
 from functools import lru_cache
 
 from coach.followups import guards, specific
-from coach.followups.findings import Finding, as_finding
+from coach.followups.findings import Finding, as_finding, claim_clause
 from coach.followups.words import phrases, word_list
 
-# Story gaps whose probe points at a place in the story.
-ANCHORED_GAPS = ("no_result", "we_not_i")
+# Gaps whose probe points at a place in the answer: a story's last step or its "we", a claim said wrong.
+ANCHORED_GAPS = ("no_result", "we_not_i", "wrong_claim")
 MAX_WORDS = 14           # said back whole, or not at all
 MIN_WORDS = 3
 _CUT = re.compile(r"\s*(?:[,;:(]|\s-\s|\s—\s|\bso that\b|\bwhich\b|\bbecause\b|\bbut\b|\band (?:we|i|then)\b)",
@@ -85,14 +85,27 @@ def place(gap: str, answer: str, finding: Finding) -> str | None:
         steps = (clause(s.text[m.start():], keep_we=True) for s in sentences(clean(answer))
                  for m in [_WE_STEP.search(s.text)] if m)
         return next((said for said in steps if said), None)
+    if gap == "wrong_claim":
+        claim = claimed(answer, finding)
+        return to_you(claim) if claim else None
     return None
+
+
+def claimed(answer: str, finding: Finding) -> str | None:
+    """After a wrong claim, the candidate's clause that states it ("L2 is the one that pushes weights all the way
+    to exactly zero"), when short enough to say back whole; else None."""
+    quoted = _quoted(finding.evidence).replace(" ...", "").strip()
+    said = claim_clause(quoted, finding.evidence, answer) if quoted else ""
+    return said if said and not said.endswith("...") and MIN_WORDS <= len(said.split()) <= MAX_WORDS else None
 
 
 def anchored(text: str, gap: str, answer: str, target: str | Finding = "") -> str:
     """The bank probe `text`, after the candidate's own words when it names nothing of the answer ("You mentioned
     you agreed on a daily check-in. What came of it?"); else `text` as it is."""
-    if gap not in ANCHORED_GAPS or not answer.strip() or specific.vague(text, answer) is None:
+    if gap not in ANCHORED_GAPS or not answer.strip():
         return text
+    if specific.vague(text, answer) is None and not (gap == "wrong_claim" and _POINTED.match(text)):
+        return text             # it names the story already (a probe pointing at "something there" names nothing)
     finding = as_finding(target)
     said = place(gap, answer, finding)
     if said is None:
@@ -100,9 +113,15 @@ def anchored(text: str, gap: str, answer: str, target: str | Finding = "") -> st
     if gap == "we_not_i":
         rest = re.sub(r"^you said we a lot;\s*", "", text, flags=re.I)      # the clause says the "we" itself
         out = f"You said {said}. {rest[:1].upper()}{rest[1:]}"
+    elif gap == "wrong_claim":
+        rest = _POINTED.sub("", text)                  # "You said something there I want to check;" says it again
+        out = f"You said {said}. {rest[:1].upper()}{rest[1:]}"
     else:
         out = f"You mentioned {said}. {text}"
     return out if len(guards.words(out)) <= guards.MAX_WORDS else text     # a follow-up is one short question
+
+
+_POINTED = re.compile(r"^you said something (?:there )?(?:i want|i'd like) to check[;,:]\s*", re.I)
 
 
 def probe_of(text: str) -> str:

@@ -40,6 +40,8 @@ NEAR_COPY = 0.7
 
 GENERIC = "Can you give me one concrete example from your own work that shows that?"
 
+_NEGATION = re.compile(r"\b(?:not|no|never|isn'?t|aren'?t|doesn'?t|don'?t|won'?t|can'?t|cannot)\b|n't\b", re.IGNORECASE)
+
 
 def wants_story(question: Question) -> bool:
     """Does the question ask for a past story ("Tell me about a time ...")? Else it asks for a plan, a design
@@ -260,6 +262,16 @@ def gap_words(gap: str, target: str | Finding, question: Question, gaps: Mapping
     return words
 
 
+# Words any question uses ("Tell me about a time ...", "How did you handle it?"): no topic of its own.
+_ANY_QUESTION = frozenset(guards.stems("tell time about describe walk example give would how what your you design "
+                                       "system build approach handle go do did one most me there this that"))
+
+
+def names_the_topic(question: Question) -> frozenset[str]:
+    """The question's own topic words: the stems of its prompt's longer words, less the words any question uses."""
+    return frozenset(w for w in guards.stems(question.prompt) if len(w) > 3) - _ANY_QUESTION
+
+
 def borrowed_words(example_words: frozenset[str], question: str, answer: str, gap_words: Sequence[str]) -> frozenset[str]:
     """Example words the live interview does not use: seeing them means the model copied an example."""
     live = guards.content_words(question) | guards.content_words(answer) | guards.content_words(" ".join(gap_words))
@@ -292,6 +304,22 @@ def choose(
                     for v in verdicts]
     verdicts = [guards.Verdict(v.text, ("asks for a plan after a story question",), v.score)
                 if v.ok and asks_for_a_plan(gap, v.text, question) else v for v in verdicts]
+    if gap == "non_answer":
+        # a smaller version of the question names its topic: "What is the closest one you have come to?" names none
+        topic = names_the_topic(question)
+        verdicts = [guards.Verdict(v.text, ("names nothing of the question",), v.score)
+                    if v.ok and topic and not topic & guards.stems(v.text) else v for v in verdicts]
+    if gap == "wrong_claim" and (claim := anchor.claimed(answer, as_finding(target))):
+        # a question about the claim takes on the candidate's own words, not a claim of its own making ("Why does
+        # L2 penalise the absolute values?" after "L2 is the one that pushes weights to zero")
+        claim_words = {w for w in guards.content_words(claim) if len(w) > 3}
+        verdicts = [guards.Verdict(v.text, ("does not take on the claim said",), v.score)
+                    if v.ok and len(claim_words & guards.content_words(v.text)) < min(2, len(claim_words)) else v
+                    for v in verdicts]
+        # nor the claim turned round, which tells the answer: "Why is a high-AUC model not always calibrated?"
+        verdicts = [guards.Verdict(v.text, ("turns the claim round",), v.score)
+                    if v.ok and bool(_NEGATION.search(v.text)) != bool(_NEGATION.search(claim)) else v
+                    for v in verdicts]
     if gap == "no_numbers" and (given := told.figures_told(question, asked)):
         verdicts = [guards.Verdict(v.text, ("asks for figures the interviewer gave",), v.score)
                     if v.ok and not told.uses_a_figure(v.text, given) else v for v in verdicts]

@@ -149,4 +149,56 @@ def plain(gap: str, evidence: str, answer: str = "", points: Sequence[str] = (),
         return "nothing about watching it in production, rolling it out or rolling it back"
     if gap == "no_context" and quotes:
         return f'no situation or stakes; it opens: "{quotes[0]}"'
+    if gap == "wrong_claim" and quotes:
+        # their words only: the misconception's own wording ("L2 is not the one that zeroes weights") carries the
+        # right answer, and a small model shown it asks about that instead of what the candidate said
+        return f'they said "{claim_clause(quotes[0], evidence, answer)}", and that is not right'
     return evidence or "-"
+
+
+_SENTENCE_END = re.compile(r"[.?!](?=\s|$)")
+_LEAD = re.compile(r"^(?:so|and|but|which|while|whereas)\s+", re.IGNORECASE)
+_CLAIM_SPLIT = re.compile(r"\s*[:;]\s*|,\s*(?=(?:which|while|whereas|but|and|so)\b)", re.IGNORECASE)
+
+
+def claim_clause(quoted: str, evidence: str, answer: str) -> str:
+    """The clause of the candidate's sentence that states the wrong claim ("L2 is the one that pushes weights all
+    the way to exactly zero"): of the sentence the scorer quoted (found whole in the answer), the clause sharing
+    most words with the claim; the quote when the answer does not hold it."""
+    start = answer.find(quoted[:60]) if quoted else -1
+    if start < 0:
+        return quoted
+    stop = _SENTENCE_END.search(answer, start + len(quoted[:60]))          # "above 0.9" does not end it
+    sentence = answer[start:stop.end() if stop else len(answer)].strip()
+    claim = set(re.findall(r"[a-z0-9]+", evidence.rsplit(" states that ", 1)[-1].lower()))
+    clauses = [_LEAD.sub("", c.strip(" .")) for c in _CLAIM_SPLIT.split(sentence) if len(c.split()) >= 3]
+    if not clauses:
+        return quoted
+    best = max(clauses, key=lambda c: len(claim & set(re.findall(r"[a-z0-9]+", c.lower()))))
+    best = _without_asides(best)
+    kept: list[str] = []              # its comma-parts while they fit ("L2, the squared penalty, drives ... zero")
+    for part in best.split(","):
+        if kept and len(",".join(kept + [part]).split()) > SAID_BACK:
+            break
+        kept.append(part)
+    words = ",".join(kept).split()
+    return " ".join(words[:SAID_BACK]) + (" ..." if len(words) > SAID_BACK else "")
+
+
+SAID_BACK = 14      # words of the candidate's claim said back whole
+ASIDE = 5           # words of a comma-part between two others that may be left out ("say above 0.9")
+
+
+def _without_asides(clause: str) -> str:
+    """A clause too long to say back, with its short asides between commas left out, shortest first, until it fits:
+    "a model with a high AUC, say above 0.9, is well calibrated" -> "a model with a high AUC is well calibrated"."""
+    parts = [p.strip() for p in clause.split(",")]
+    glue = [", "] * (len(parts) - 1)
+    while len(" ".join(parts).split()) > SAID_BACK:
+        inner = [i for i in range(1, len(parts) - 1) if len(parts[i].split()) <= ASIDE]
+        if not inner:
+            break
+        i = min(inner, key=lambda k: len(parts[k].split()))
+        del parts[i]
+        glue[i - 1:i + 1] = [" "]
+    return parts[0] + "".join(g + p for g, p in zip(glue, parts[1:]))

@@ -8,8 +8,11 @@ The JSON contract of `Scorecard.to_dict()` is documented in coach/scoring/README
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import lru_cache
 
+from coach.content.answer_words import phrases
 from coach.domain import Question, RoundSpec, Rubric, Transcript
 from coach.scoring import delivery as _delivery
 from coach.scoring import (claims, levels, napkin, on_topic, pitfalls, plan_steps, sidestep, signals, sizing, star,
@@ -34,8 +37,33 @@ STORY_ROUNDS = ("behavioral", "hiring-manager", "cross-functional", "deep-dive",
 
 def _no_event(report: star.StarReport, text: str) -> bool:
     """A short answer to a tell-me-about-a-time question that tells no event at all: every sentence a trait, a
-    habit or a view ("my biggest mistake is that I care too much about details ... I've learned to delegate")."""
-    return bool(report.labels) and set(report.labels) == {"other"} and len(text.split()) <= NO_EVENT_MAX_WORDS
+    habit or a view ("my biggest mistake is that I care too much about details ... I've learned to delegate"); or
+    one of any length that only says what the candidate would do (`_only_a_plan`)."""
+    if not report.labels or set(report.labels) != {"other"}:
+        return False
+    return len(text.split()) <= NO_EVENT_MAX_WORDS or _only_a_plan(report.sentences)
+
+
+
+
+# A condition or an open choice is no step taken: "if I disagreed with my manager, ...", "whatever we decided".
+_SUPPOSED = re.compile(r"\b(?:even )?(?:if|unless|whether|whatever|whichever)\b[^,;]*?(?=,|;|\bi'?d\b|\bi would\b|$)",
+                       re.I)
+
+
+def _only_a_plan(sents: tuple[str, ...]) -> bool:
+    """A plan told for a story question: no sentence tells a step the candidate took (a condition is none), and
+    most say what they would do. A strong interviewer hears no story yet and asks for one, not for the outcome of
+    a story never told."""
+    would = _would()
+    return bool(sents) and not any(is_step(_SUPPOSED.sub(" ", s)) for s in sents) and \
+        2 * sum(bool(would.search(s.replace("\u2019", "'"))) for s in sents) > len(sents)
+
+
+@lru_cache(maxsize=1)
+def _would() -> re.Pattern[str]:
+    """What one would do or usually does, not what was done (rubrics/answer_words.toml `[plan] would`)."""
+    return re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, phrases("plan", "would"))) + r")(?![a-z])", re.I)
 
 
 def _thin(question: Question | None, sents: list[Sentence], story: bool) -> bool:
@@ -78,8 +106,9 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     story = answer_kind(round_id, question, True) == "story"       # the question asks for a story
     if na is None and story and round_id in STORY_ROUNDS and not followup \
             and _no_event(star_report, text):
-        na = signals.NonAnswer("non_answer", f'{len(text.split())} words and no event told, only how they are in '
-                                             f'general: "{" ".join(text.split())[:120]}"')
+        how = "what they would do" if _only_a_plan(star_report.sentences) else "how they are in general"
+        na = signals.NonAnswer("non_answer", f'{len(text.split())} words and no event told, only {how}: '
+                                             f'"{" ".join(text.split())[:120]}"')
         star_report = star.no_story(sents)
     if (na is None or na.gap == "off_topic") and story and round_id in STORY_ROUNDS and not followup:
         # a story, well told or not, about something not asked is off topic, and the card names what it missed (for
@@ -90,8 +119,11 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
             na, star_report = on_topic.off_topic(text, question), star.no_story(sents)
         elif reached and na is not None:
             na, star_report = None, star.analyse(sents, followup=followup)
-    if na is None and (declined := sidestep.sidestep([s.text for s in sents], _thin(question, sents, story))) is not None:
-        na, star_report = declined, star.no_story(sents)      # polite, long enough, and no answer to the question
+    if (na is None or na.gap == "off_topic") and \
+            (declined := sidestep.sidestep([s.text for s in sents], _thin(question, sents, story))) is not None:
+        # polite, long enough, and no answer to the question; one that declines it and offers something else in its
+        # place ("happy to walk you through our dashboards instead") is not answering another question by mistake
+        na, star_report = declined, star.no_story(sents)
     if na is None and (levels.stock(text) or levels.career_lines(round_id, sents, text)):
         # stock phrases in place of specifics, or a list of past jobs: no sentence of it is a part of a story to quote
         star_report = star.no_story(sents)

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+from coach.content.answer_words import phrases
 from coach.domain import GAP_IDS
 from coach.scoring import story_outcome
 from coach.scoring.decisions import decided_without_reason
@@ -96,7 +98,8 @@ def find_gaps(a: Analysis) -> list[Gap]:
             # its "result" is one more step, or the work only starting: what came of it is not told
             gaps.append(Gap("no_result", 0.8, f'no sentence states an outcome; it ends: "{closing}"'))
         i, we = star.i_count, star.we_count
-        if we >= 3 and i == 0:
+        if we >= 2 and i == 0:
+            # every step the team's and none the candidate's: "what was your part?" comes before anything else
             gaps.append(Gap("we_not_i", 0.75, f'"we" {times(we)}, "I" 0 times'))
         elif we >= 3 and we > 2.5 * i:
             gaps.append(Gap("we_not_i", 0.6, f'"we" {times(we)}, "I" {times(i)}'))
@@ -133,6 +136,8 @@ def find_gaps(a: Analysis) -> list[Gap]:
         if not a.tradeoffs:
             gaps.append(Gap("no_tradeoff", 0.45, f'no alternative weighed ("instead of", "trade-off", '
                                                  f'"X over Y", "the downside") in {words} words'))
+        elif (habit := one_way(a)) is not None:
+            gaps.append(Gap("no_tradeoff", 0.45, f'one option whatever the problem: "{habit}"'))
     if fam != "technical" and a.points.total and len(a.points.missed) * 2 >= a.points.total:
         frac = len(a.points.missed) / a.points.total
         gaps.append(Gap("missing_point", round(0.2 + 0.05 * frac, 2), _missed(a)))
@@ -152,6 +157,26 @@ def find_gaps(a: Analysis) -> list[Gap]:
         gaps.append(Gap("wrong_claim", 0.85, f'"{quote(first.evidence, 100)}" states that {claim}{more}'))
     gaps = [g for g in gaps if g.id in GAP_IDS]
     return sorted(gaps, key=lambda g: (-g.severity, _ORDER.get(g.id, 99)))
+
+
+@lru_cache(maxsize=1)
+def _one_way() -> re.Pattern[str]:
+    said = "|".join(map(re.escape, phrases("one_way", "phrases")))
+    return re.compile(r"(?<![a-z])(?:" + said + r")(?![a-z])", re.I)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:i|i'?d|i'?m|i'?ve|we|we'?d)\b", re.I)
+
+
+def one_way(a: Analysis) -> str | None:
+    """The candidate's own choice said to be made the same way whatever the problem ("in practice I downsample
+    negatives every time; it's what I've always done"), quoted; else None. The options listed around it were not
+    weighed for this problem: a strong interviewer asks when that choice would be the wrong one."""
+    for s in a.sents:
+        text = s.text.replace("\u2019", "'")
+        if _FIRST_PERSON.search(text) and _one_way().search(text):
+            return quote(s.text, 100)
+    return None
 
 
 # The production practices (coach/scoring/signals.py PRODUCTION) that watch a system once it is live. A design that

@@ -38,6 +38,9 @@ TRADEOFF = re.compile(
     r"\b(?:cost|costs|latency|memory|bill|spend)\s+(?:\w+\s+)?(?:tripled|doubled|quadrupled|rose|grew|went up|jumped|"
     r"increased|exploded)\b|"
     r"\boutweighs?\b|\bweigh(?:ed|ing|s)? (?:it |them |that )?against\b|"
+    # two goods pulling apart, named: "the main tension is freshness against stability" (not a tension between
+    # people: "a long-running tension between product and engineering")
+    r"\bthe (?:main |real |key |big |central |core |obvious )?tension (?:here |there )?(?:is|was)\b|"
     # the downside of one's own choice named: "I'd go to four-bit weights ... The risk is quality, so I'd check it"
     r"\bthe (?:main |big |obvious |real )?risk (?:there |here |with (?:that|this|it) )?is\b|\bat the risk of\b", _F)
 # Two courses set side by side for someone to choose: "I had to either show that or change my mind", "I would either
@@ -202,10 +205,25 @@ _RATHER = re.compile(r"\brather than\b", _F)
 _NOT_A_CHOICE = re.compile(r"\b(?:looks?|seems?|is|are|was|were|be|being|feels?)\s+(?:\w+\s+)?rather than\b", _F)
 
 
+# The arms of an experiment compared ("purchases per visit in an experiment versus today's page"): a measurement
+# of the choice already made, not another option weighed against it.
+_VERSUS = re.compile(r"^(?:versus|vs\.?)$", _F)
+_ARMS = re.compile(r"\bexperiments?\b|\ba/?b\b|\bab test|\bcontrol (?:group|arm)\b|\bholdout\b|\btreatment\b", _F)
+
+
+def _weighs(text: str) -> bool:
+    if not folded_search(TRADEOFF, text):
+        return False
+    if not _ARMS.search(text):
+        return True
+    return any(not _VERSUS.match(m.group(0).strip()) for m in TRADEOFF.finditer(text))
+
+
 def tradeoff_evidence(sents: list[Sentence]) -> list[str]:
-    """Sentences that weigh an alternative. "X rather than Y" counts when it is a choice, not a description."""
+    """Sentences that weigh an alternative. "X rather than Y" counts when it is a choice, not a description; "X
+    versus Y" when it is not an experiment's arms."""
     return [s.text for s in sents
-            if folded_search(TRADEOFF, s.text) or ("either" in s.text.lower() and folded_search(_EITHER_OR, s.text))
+            if _weighs(s.text) or ("either" in s.text.lower() and folded_search(_EITHER_OR, s.text))
             or (folded_search(_RATHER, s.text) and not folded_search(_NOT_A_CHOICE, s.text))]
 
 

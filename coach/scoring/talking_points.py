@@ -96,7 +96,7 @@ UNITS = frozenset(stem(w) for w in (
 WEAK = UNITS | frozenset(stem(w) for w in (
     "data result results outcome cost costs test tests model models team teams impact score scores fix fixed count "
     "counter both combine combined first from users user features feature metric metrics numbers size scale change "
-    "keep example show showed took later memory moved").split()) | frozenset(stem(w) for w in STOPWORDS)
+    "keep example show showed took later memory moved gives giving").split()) | frozenset(stem(w) for w in STOPWORDS)
 # A point about a measured outcome or a scale is carried by a number with its unit ("grew 3 percent").
 _MEASURE_POINT = re.compile(r"\b(?:impact|result|outcome|scale|measured|numbers|size|reliability|adoption|growth|"
                             r"evidence)\b", re.I)
@@ -278,9 +278,12 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
         if story and results is not None and _OUTCOME_POINT.search(point):
             pool = [(x, t) for x, t in sent_tokens if x.text in results]
         # a word another point of the question also names does not tell which point was made ("alerts" in a point
-        # about measuring first and one about noisy alerts): alone it is weak, as a generic word is
+        # about measuring first and one about noisy alerts): alone it is weak, as a generic word is; and so is a word
+        # of another point's keywords in a sentence that makes that point ("scores can be read as probabilities"
+        # defines calibration, it does not say when calibrated probabilities matter)
         shared = _shared_words(question.talking_points, i)
-        hit = _by_keywords(point, keywords, pool, every, echo | shared) or _by_point_words(point, pool, echo)
+        busy = _taken_words(question, i, pool)
+        hit = _by_keywords(point, keywords, pool, every, echo | shared, busy) or _by_point_words(point, pool, echo)
         if hit is None and outcomes and _OUTCOME_POINT.search(point):
             hit = PointHit(point, outcomes[0], "a measured outcome")
         (covered if hit else missed).append(hit or PointHit(point))
@@ -295,6 +298,21 @@ def _shared_words(points: tuple[str, ...], i: int) -> frozenset[str]:
                      if w not in STOPWORDS)
 
 
+def _taken_words(question: Question, i: int, sent_tokens: list[tuple[Sentence, list[str]]]) -> dict[str, frozenset[str]]:
+    """Per sentence (by its text), the words of the keywords of each other point one of whose keywords the sentence
+    says: there they belong to that point."""
+    taken: dict[str, frozenset[str]] = {}
+    for s, toks in sent_tokens:
+        found: set[str] = set()
+        for j, keys in enumerate(question.keywords[:len(question.talking_points)]):
+            phrases = [list(_phrase(k.lower().strip())) for k in keys]
+            if j != i and any(ph and _phrase_in(ph, toks) for ph in phrases):
+                found |= {w for ph in phrases for w in ph if w not in STOPWORDS}
+        if found:
+            taken[s.text] = frozenset(found)
+    return taken
+
+
 @lru_cache(maxsize=512)
 def _echo(prompt: str) -> frozenset[str]:
     """The question's own words: any answer repeats them ("L1", "data drift"), so they do not carry a point alone."""
@@ -302,7 +320,8 @@ def _echo(prompt: str) -> frozenset[str]:
 
 
 def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Sentence, list[str]]],
-                 every: set[str] | None = None, echo: frozenset[str] = frozenset()) -> PointHit | None:
+                 every: set[str] | None = None, echo: frozenset[str] = frozenset(),
+                 taken: dict[str, frozenset[str]] | None = None) -> PointHit | None:
     sizing = bool(_SIZING_POINT.match(point))
     own = ({stem(w) for w in words(point.replace("-", " "))} |
            {stem(w) for k in keywords for w in words(k.replace("-", " "))}) - WEAK
@@ -328,7 +347,9 @@ def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Senten
                 if len(phrase) == 1 and not _said_outside_terms(phrase[0], s.text, alt):
                     continue
                 measured = _MEASURE_POINT.search(point) and _FIGURE.search(s.text)
-                if weak and not measured and not (own - set(phrase) - echo) & set(toks):
+                other = (taken or {}).get(s.text, frozenset())
+                weak_here = weak or (not literal and all(p in WEAK or p in echo or p in other for p in phrase))
+                if weak_here and not measured and not (own - set(phrase) - echo - other) & set(toks):
                     continue           # "from", "data", "percent" alone do not carry the point
                 return PointHit(point, s.text, alt)
     return None
