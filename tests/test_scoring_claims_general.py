@@ -60,6 +60,7 @@ WRONG = [
 ]
 
 RIGHT = [
+    "Clicks can show up a bit out of order, so I'd slot the late ones in order by timestamp and allow a few seconds.",
     "A weekly job recomputes the calibration error, because calibration drifts when the mix of jobs changes even if the ranking stays fine.",
     "With rare positives PR AUC is better than ROC AUC, since ROC AUC is insensitive to the imbalance and can look great.",
     "ROC AUC is better than accuracy for imbalanced data, but PR AUC tells you more at half a percent positives.",

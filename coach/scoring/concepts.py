@@ -162,9 +162,9 @@ def clauses(sentence: str) -> tuple[str, ...]:
 
 
 _SO = re.compile(r"(?<!\bor )\bso\b", _F)
-# A consequence said as what did not happen ("..., so no synthetic rows reached the test set") reports a safeguard:
-# it is read on its own.
-_NOT = re.compile(r"\b(?:not|no|never|none|nothing|without)\b|n't\b", _F)
+# A reason or a consequence said with a negation ("..., so no synthetic rows reached the test set", "events can
+# arrive out of order, so ...") is read clause by clause: the join would pair a word of one with the other's.
+_NOT = re.compile(r"\b(?:not|no|never|none|nothing|without|out of)\b|n't\b", _F)
 
 
 @lru_cache(maxsize=4096)
@@ -179,7 +179,7 @@ def _reading_units(sentence: str) -> tuple[str, ...]:
         last = m.end()
     parts.append(sentence[last:])
     pairs = [f"{parts[i]} so {parts[i + 1]}" for i, so in enumerate(joins)
-             if so and parts[i].strip() and parts[i + 1].strip() and not _NOT.search(parts[i + 1])]
+             if so and parts[i].strip() and parts[i + 1].strip() and not _NOT.search(parts[i] + " " + parts[i + 1])]
     return tuple(p for p in parts if p.strip()) + tuple(pairs)
 
 
