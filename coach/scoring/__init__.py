@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from coach.content.answer_words import phrases
+from coach.content.answer_words import phrases, word_list
 from coach.domain import Question, RoundSpec, Rubric, Transcript
 from coach.scoring import delivery as _delivery
 from coach.scoring import (claims, levels, napkin, on_topic, pitfalls, plan_steps, sidestep, signals, sizing, star,
@@ -44,6 +44,26 @@ def _no_event(report: star.StarReport, text: str) -> bool:
     return len(text.split()) <= NO_EVENT_MAX_WORDS or _only_a_plan(report.sentences)
 
 
+
+
+HABIT_MIN_WORDS = 60      # a short answer of habits is read by `_no_event`
+
+
+def _habit_only(text: str) -> bool:
+    """A tell-me-about-a-time answer that says how the candidate usually works ("the way I approach them is ...")
+    and tells no step in the past: a process described, not an event (rubrics/answer_words.toml `[habit]`)."""
+    if len(text.split()) < HABIT_MIN_WORDS:
+        return False
+    habit, past = _habit_words()
+    return bool(habit.search(text)) and not past.search(text)
+
+
+@lru_cache(maxsize=1)
+def _habit_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    habit = re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, phrases("habit", "phrases"))) + r")(?![a-z])", re.I)
+    irregular = "|".join(word_list("habit", "past"))
+    past = re.compile(r"\b(?:i|we|my team|our team|the team)\s+(?:\w+\s+){0,2}?(?:\w{2,}ed|" + irregular + r")\b", re.I)
+    return habit, past
 
 
 # A condition or an open choice is no step taken: "if I disagreed with my manager, ...", "whatever we decided".
@@ -109,6 +129,10 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
         how = "what they would do" if _only_a_plan(star_report.sentences) else "how they are in general"
         na = signals.NonAnswer("non_answer", f'{len(text.split())} words and no event told, only {how}: '
                                              f'"{" ".join(text.split())[:120]}"')
+        star_report = star.no_story(sents)
+    if na is None and story and round_id in STORY_ROUNDS and not followup and _habit_only(text):
+        na = signals.NonAnswer("non_answer", f'{len(text.split())} words and no event told, only how they usually '
+                                             f'work: "{" ".join(text.split())[:120]}"')
         star_report = star.no_story(sents)
     if (na is None or na.gap == "off_topic") and story and round_id in STORY_ROUNDS and not followup:
         # a story, well told or not, about something not asked is off topic, and the card names what it missed (for
