@@ -86,3 +86,30 @@ def test_the_live_policy_takes_a_figure_in_the_unit_asked_at_once() -> None:
     text = "Forty GPUs at two fifty is a hundred dollars an hour, so about seventy-three thousand dollars a month."
     detector.judged(0.9, text, "estimate", bill)
     assert detector.end_after_s == SURE_END_WAIT_S
+
+
+def test_a_closing_said_without_a_full_stop_ends_the_answer() -> None:
+    spoken = "so the smaller model was within a point and far cheaper to run so we kept it. that's how it went"
+    assert sure(spoken)
+    assert sure(SCENE + " Anything unclear goes to a reviewer and their calls come back as labels. That closes the loop.",
+                "design")
+
+
+def test_a_sentence_that_stops_on_thats_goes_on() -> None:
+    bill = default_content().question("nm-user-embeddings")
+    said = "Five hundred million embeddings come to about two hundred and fifty gigabytes in all, and that's"
+    assert not judge(said, "estimate", bill).sure
+
+
+def test_a_story_that_ends_in_the_end_or_never_again_is_over() -> None:
+    assert sure(SCENE + " In the end the platform team took the job over and ran it for everyone.")
+    assert sure(SCENE + " The finance team got a weekly report instead and never asked for the model again.")
+
+
+def test_an_estimate_that_decides_on_the_figure_it_reached_is_over() -> None:
+    peak = default_content().question("nm-feed-qps")       # asks for the peak request rate
+    reached = "So roughly twelve thousand a second on average and about thirty-five thousand a second at peak."
+    assert judge(reached + " I'd provision for the peak.", "estimate", peak).sure
+    # a decision after a step that has not reached the figure asked is not the end
+    assert not judge("A billion loads a day is about twelve thousand a second on average. I'd round that up.",
+                     "estimate", peak).sure

@@ -61,7 +61,7 @@ CONTINUES = re.compile(r"^(?:then|next|second(?:ly)?|after that|the second|the o
 WRAP = re.compile(
     r"\bthat'?s (?:about it|it\b|all|the one|how (?:it|we|that|i|you)|what i'?d|the (?:story|gist|design|plan))"
     r"|\bso that'?s\b|\bthose are the\b|\bi think that covers\b|\bthat covers\b|\bso (?:overall|in short|end to end)\b"
-    r"|\bin hindsight\b|\blooking back\b|\bi'?d (?:make the same call|do it again|do the same)\b"
+    r"|\bin hindsight\b|\bin the end\b|\bthat'?s my \w+\W*$|\blooking back\b|\bi'?d (?:make the same call|do it again|do the same)\b"
     # the lesson as what they would do another time ("I'd measure first next time", "next time I'd ask sooner",
     # "if I did it again I'd ...", "what I'd do differently is ...")
     r"|\b(?:i|we)(?:'d| would)\b[^.?!]*\bnext time\b|\bnext time,? (?:i|we)(?:'d| would|'ll| will)\b"
@@ -185,7 +185,9 @@ def judge(text: str, kind: str = "story", question: Question | None = None) -> V
         return Verdict("goes_on", ("nothing said yet",))
     last = last_thought(texts)
     unfinished = broken_off(text)
-    if unfinished is not None and not (unfinished.startswith("a sentence only just begun") and hands_back(last)):
+    # a closing said without a full stop ("... so I dropped the idea. that's how it went") is no sentence begun
+    closing = hands_back(last) or bool(WRAP.search(last))
+    if unfinished is not None and not (unfinished.startswith("a sentence only just begun") and closing):
         return Verdict("goes_on", (unfinished,))
     if hands_back(last) and len(texts) > 1:
         return Verdict("end", ("hands the turn back: " + last[:60],), sure=True)
@@ -206,7 +208,7 @@ def judge(text: str, kind: str = "story", question: Question | None = None) -> V
     opened = [i for i, t in enumerate(texts) if OPENS.search(t)]
     if opened and not any(CONTINUES.search(t) for t in texts[opened[-1] + 1:]):
         return Verdict("goes_on", ("a sequence opened and not continued: " + texts[opened[-1]][:60],))
-    form = end_forms.sure_end(last, kind, question)
+    form = end_forms.sure_end(last, kind, question, texts[-2] if len(texts) > 1 else "")
     if form is not None:
         return Verdict("end", (form,), sure=True)
     n = len(texts)

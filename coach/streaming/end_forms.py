@@ -25,6 +25,10 @@ _FEW = r"(?:a|an|one|two|three|four|five|six|eight|nine|ten|twelve|eighteen|a fe
 # a result some time after the action, said inside the sentence: at its start the time sets a scene
 # ("Within a week of joining, I noticed ...")
 TIME_AFTER = re.compile(rf"\b{_FEW} {_SPAN} (?:later|on)\b|\bwithin {_FEW} {_SPAN}\b")
+# ... or at the close of a period: "By the end of the first month we had one agreed metric"
+BY_THE_END = re.compile(r"^(?:and |so )?by the end of (?:the|that) (?:first |second )?(?:week|month|quarter|year)\b")
+NEVER_AGAIN = re.compile(r"\bnever\b[^.;]*\bagain\b")
+GOT_TO = re.compile(r"\b(?:got|brought) (?:us|it|them|that) (?:down |up )?to\b")
 DURATION_INSTEAD = re.compile(rf"\b{_FEW} {_SPAN} instead of (?:the )?{_FEW} {_SPAN}\b")
 CUT_BY = re.compile(r"\b(?:cut|reduced|halved|brought down)\b[^.;]*\bby (?:about |roughly |nearly |almost |over )?"
                     r"(?:a third|a quarter|half|two thirds|\w+ percent|\d+ ?%)")
@@ -35,6 +39,7 @@ CONCLUDES = re.compile(r"\b(?:so|that'?s|comes? to|call it|about|roughly|around|
 UNIT = {"B": r"\b(?:kilo|mega|giga|tera|peta)?bytes?\b|\b\d+ ?[kmgtp]b\b",
         "/s": r"\b(?:a|per|each) second\b|\bqps\b|/s\b",
         "$": r"\bdollars?\b|\$"}
+BALLPARK = 2.0     # a final figure within twice the accepted range: the candidate's answer, right or not
 PEAK = re.compile(r"\b(?:peak|busiest|busy hour|at the top)\b")
 PER = re.compile(r"\b(?:per|each|for every) (\w+)")
 _PERIODS = ("second", "minute", "hour", "day", "week", "month", "year")
@@ -59,7 +64,7 @@ def _improved(last: str) -> bool:
             return True
         if good and any(w in _words("improved", "rises") for w in words):
             return True
-    return bool(CUT_BY.search(last))
+    return bool(CUT_BY.search(last)) or bool(GOT_TO.search(last) and FIGURE_WORDS.search(last))
 
 
 def _lesson(last: str) -> bool:
@@ -87,18 +92,26 @@ def estimate_reached(last: str, question: Question | None) -> bool:
         return False
     figures = extract(last, sentences(last))
     return any(q.unit.split("/")[0] == estimate.unit.split("/")[0] and q.unit.startswith(estimate.unit)
-               and estimate.low <= q.value <= estimate.high for q in figures)
+               and estimate.low / BALLPARK <= q.value <= estimate.high * BALLPARK for q in figures)
 
 
-def sure_end(last: str, kind: str, question: Question | None = None) -> str | None:
-    """The form in which the last sentence says the answer is over (a reason), else None."""
+def sure_end(last: str, kind: str, question: Question | None = None, before: str = "") -> str | None:
+    """The form in which the last sentence (`before`: the one before it) says the answer is over (a reason),
+    else None."""
     if kind == "estimate":
-        return "the estimate states its figure in the unit asked" if estimate_reached(last, question) else None
+        if estimate_reached(last, question):
+            return "the estimate states its figure in the unit asked"
+        # "... around sixty thousand at peak. I'd size for the peak.": a decision on the figure just reached
+        if before and not FIGURE_WORDS.search(last) and estimate_reached(before, question):
+            return "the estimate decides on the figure it reached"
+        return None
     if _phrase("lasting", "phrases", last):
         return "a result that has lasted: " + last[:60]
     if _lesson(last):
         return "a lesson: " + last[:60]
     if kind in ("story", "plan") and TIME_AFTER.search(last) and TIME_AFTER.search(last).start() > 0:  # type: ignore[union-attr]
+        return "a result some time after: " + last[:60]
+    if kind in ("story", "plan") and (BY_THE_END.search(last) or NEVER_AGAIN.search(last)):
         return "a result some time after: " + last[:60]
     if DURATION_INSTEAD.search(last) or _improved(last):
         return "a measured improvement: " + last[:60]
