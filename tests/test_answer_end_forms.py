@@ -101,8 +101,7 @@ def test_a_sentence_that_stops_on_thats_goes_on() -> None:
     assert not judge(said, "estimate", bill).sure
 
 
-def test_a_story_that_ends_in_the_end_or_never_again_is_over() -> None:
-    assert sure(SCENE + " In the end the platform team took the job over and ran it for everyone.")
+def test_a_story_that_ends_on_a_result_that_never_came_back_is_over() -> None:
     assert sure(SCENE + " The finance team got a weekly report instead and never asked for the model again.")
 
 
@@ -113,3 +112,10 @@ def test_an_estimate_that_decides_on_the_figure_it_reached_is_over() -> None:
     # a decision after a step that has not reached the figure asked is not the end
     assert not judge("A billion loads a day is about twelve thousand a second on average. I'd round that up.",
                      "estimate", peak).sure
+
+
+def test_a_pause_after_in_the_end_goes_on() -> None:
+    """"In the end the, uh, | ranking page felt faster": the live transcript often stops at "in the end" at the
+    pause, run on from the sentence before; the story has not told its result yet."""
+    heard = SCENE + " The trade off was a slightly staler index, which we, you know, accepted in the end"
+    assert not sure(heard)

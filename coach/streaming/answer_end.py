@@ -61,7 +61,7 @@ CONTINUES = re.compile(r"^(?:then|next|second(?:ly)?|after that|the second|the o
 WRAP = re.compile(
     r"\bthat'?s (?:about it|it\b|all|the one|how (?:it|we|that|i|you)|what i'?d|the (?:story|gist|design|plan))"
     r"|\bso that'?s\b|\bthose are the\b|\bi think that covers\b|\bthat covers\b|\bso (?:overall|in short|end to end)\b"
-    r"|\bin hindsight\b|\bin the end\b|\bthat'?s my \w+\W*$|\blooking back\b|\bi'?d (?:make the same call|do it again|do the same)\b"
+    r"|\bin hindsight\b|\bthat'?s my \w+\W*$|\blooking back\b|\bi'?d (?:make the same call|do it again|do the same)\b"
     # the lesson as what they would do another time ("I'd measure first next time", "next time I'd ask sooner",
     # "if I did it again I'd ...", "what I'd do differently is ...")
     r"|\b(?:i|we)(?:'d| would)\b[^.?!]*\bnext time\b|\bnext time,? (?:i|we)(?:'d| would|'ll| will)\b"
