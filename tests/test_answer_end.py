@@ -110,7 +110,7 @@ def test_sure_ends_are_never_a_pause_on_any_written_set() -> None:
     """Every folded-in set of written pauses: no pause is a sure end (a sure end is taken 0.5 s after the
     last word), and the sure ends are a real share of the real ends."""
     for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                 "heldout7"):   # each scored once first
+                 "heldout7", "heldout8"):   # each scored once first
         result = evaluate(load(name))
         assert result["sure_false_ends"] == 0, (name, result["wrong"])
         assert result["sure_recall"] >= 0.1, name
@@ -118,8 +118,9 @@ def test_sure_ends_are_never_a_pause_on_any_written_set() -> None:
 
 def test_a_hand_back_or_a_closing_in_new_words_ends_the_answer() -> None:
     """"Happy to go deeper on any part of it", "that's my plan", a fix that keeps the fault from coming back:
-    the answer is over. A question put back to the interviewer ends it too, but not at once (the question
-    mark is the transcriber's), and a rhetorical question with no "you" in it does not."""
+    the answer is over. A question put back to the interviewer ends it too, at once when it asks what they want
+    or know, else not at once (the question mark is the transcriber's), and a rhetorical question with no "you"
+    in it does not."""
     handed = judge("I led the ranking rewrite and then the platform team. That's the short version of my background. "
                    "Happy to go deeper on any part of it.")
     assert handed.says == "end" and handed.sure
@@ -127,7 +128,9 @@ def test_a_hand_back_or_a_closing_in_new_words_ends_the_answer() -> None:
                   "rolled back, and we added a schema contract so it couldn't happen silently again.")
     assert fixed.says == "end"
     put_back = judge("So continuous batching, a paged cache and a canary. Where would you like me to go deeper?", "design")
-    assert put_back.says == "end" and not put_back.sure
+    assert put_back.says == "end" and put_back.sure
+    other = judge("So continuous batching, a paged cache and a canary. Have you seen that setup before?", "design")
+    assert other.says == "end" and not other.sure
     rhetorical = judge("So the p99 doubled overnight. What does that tell us?", "technical")
     assert not any("put back" in r for r in rhetorical.reasons)
 

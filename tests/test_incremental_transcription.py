@@ -102,3 +102,38 @@ def test_a_short_stretch_is_heard_from_its_own_seconds_and_its_words_come_back(t
     seen.clear()
     transcriber.transcribe(audio, prompt="Tell me about a latency problem.")
     assert seen and min(seen) == whisper_stt.FRAMES
+
+
+class _Counting:
+    """The real transcriber, counting its calls."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner, self.calls = inner, 0
+
+    def transcribe(self, samples: np.ndarray, **kw: Any) -> Any:
+        self.calls += 1
+        return self.inner.transcribe(samples, **kw)
+
+
+def test_the_words_at_a_silence_come_from_a_live_window_that_already_heard_the_last_word(tmp_path: Path,
+                                                                                        transcriber) -> None:
+    """A live window that ran after the last word has heard the whole answer: the end-of-turn policy gets its
+    words at once, and the tail is not transcribed a second time; a window that ran before the last word is
+    not taken for the answer's words."""
+    speech = decode_file(speak_to_wav("We cut the serving bill by half within a quarter.", tmp_path / "a.wav"))
+    speech = speech[: int(np.nonzero(np.abs(speech) > 0.01)[0][-1]) + 1]     # ends on the last word
+    said_s = len(speech) / 16000
+    counting = _Counting(transcriber)
+    inc = IncrementalTranscriber(counting, step_s=said_s + 0.3, settle_s=0.5)   # one window, 0.3 s after it
+    audio = np.concatenate([speech, np.zeros(int(0.45 * 16000), np.float32)])
+    for start in range(0, len(audio), 1600):
+        inc.feed(audio[start:start + 1600])
+    assert counting.calls == 1
+    heard = inc.heard_by_now(0.0)
+    assert heard is not None and "bill" in heard.lower()
+    assert inc.speculate() is not None and counting.calls == 1      # the window's words, not a second pass
+
+    early = IncrementalTranscriber(_Counting(transcriber), step_s=said_s / 2, settle_s=0.5)
+    for start in range(0, len(audio), 1600):
+        early.feed(audio[start:start + 1600])
+    assert early.heard_by_now(0.0) is None      # its last window ran mid-answer: the tail is still to come

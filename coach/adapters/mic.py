@@ -175,7 +175,8 @@ class MicrophoneSource:
         on_chunk: Callable[[np.ndarray], None] | None = None,
         words_so_far: Callable[[], str | None] | None = None,
     ) -> CapturedAudio:
-        kind = getattr(words_so_far, "kind", None)    # the question's kind: the answer's completeness weighs in
+        kind = getattr(words_so_far, "kind", None)
+        asked = getattr(words_so_far, "question", None)     # an estimate's figure is read against it    # the question's kind: the answer's completeness weighs in
         # asked again as the silence grows only where the words weigh in: alone, the model hears more of a
         # thinking pause as finished the longer it lasts (the silence fills the 2 s it listens to)
         detector = EndOfTurn(self.silence_seconds, ask_after_s=self.ask_after_s if self.turn_model else None,
@@ -230,7 +231,7 @@ class MicrophoneSource:
                             if detector.judged(probability):
                                 break
                         elif heard_now is not None:     # asked again, the words already known: weighed at once
-                            if detector.judged(probability, heard_now, kind):
+                            if detector.judged(probability, heard_now, kind, asked):
                                 break
                         else:               # weigh the verdict against the words, once they are transcribed
                             detector.asking(probability)
@@ -244,7 +245,7 @@ class MicrophoneSource:
                             if heard is not None or kind is None:
                                 complete_at = None
                                 heard_now = heard
-                            if detector.judged(None, heard, kind):
+                            if detector.judged(None, heard, kind, asked):
                                 break
                     if total >= self.max_seconds * SAMPLE_RATE:
                         break

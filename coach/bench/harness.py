@@ -49,7 +49,8 @@ def false_ends(answer: answers_mod.Answer, turn_model: Any, silence_seconds: flo
 
     block = SAMPLE_RATE // 10
     ask = 0.3 if turn_model is not None else None
-    kind = question_kind(default_content().question(answer.question)) if transcriber is not None else None
+    asked = default_content().question(answer.question)
+    kind = question_kind(asked) if transcriber is not None else None
 
     def policy() -> EndOfTurn:
         return EndOfTurn(silence_seconds, ask_after_s=ask, ask_every_s=ASK_EVERY_S)
@@ -71,7 +72,7 @@ def false_ends(answer: answers_mod.Answer, turn_model: Any, silence_seconds: flo
             probability = float(turn_model.probability(audio[max(0, heard_to - 8 * SAMPLE_RATE):heard_to]))
             if transcriber is not None and heard is None:
                 heard = transcriber.transcribe(audio[:heard_to]).text
-            ended = detector.judged(probability, heard, kind)
+            ended = detector.judged(probability, heard, kind, asked)
             if detector.reasons:
                 counts["why"].append(f"{at:.1f} s: {detector.reasons[-1]}")
         if ended and at >= answer.speech_end_s:

@@ -32,8 +32,9 @@ def evaluate(cases: list[dict[str, Any]]) -> dict[str, Any]:
     wrong: list[dict[str, Any]] = []
     by_kind: dict[str, list[int]] = {}
     for case in cases:
-        kind = question_kind(default_content().question(case["question"]))
-        verdict = judge(case["text"], kind)
+        question = default_content().question(case["question"])
+        kind = question_kind(question)
+        verdict = judge(case["text"], kind, question)
         says_end, is_end = verdict.says == "end", case["label"] == "end"
         tp += says_end and is_end
         fp += says_end and not is_end

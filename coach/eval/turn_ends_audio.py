@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from coach.content import default_content
+from coach.domain import Question
 from coach.eval.turn_ends import load
 from coach.ports import SAMPLE_RATE
 from coach.streaming import answer_end
@@ -73,7 +74,8 @@ def _heard(cases: list[dict[str, Any]]) -> dict[str, list[float]]:
     return out
 
 
-def ended_after(text: str, kind: str, heard: list[float], silence_seconds: float = 2.0, again: bool = True) -> float:
+def ended_after(text: str, kind: str, heard: list[float], silence_seconds: float = 2.0, again: bool = True,
+                question: Question | None = None) -> float:
     """Seconds of silence after which the policy ends the turn (the silence rule's maximum at the latest),
     the model asked at `ASKS_S` (`again` False: at the first only) with the probabilities `heard`, the
     words known at once."""
@@ -85,7 +87,7 @@ def ended_after(text: str, kind: str, heard: list[float], silence_seconds: float
     for step in range(1, steps + 1):
         if detector.feed(-90.0, BLOCK_S):
             return round(step * BLOCK_S, 1)
-        if detector.due and detector.judged(next(asks, 0.0), text, kind):
+        if detector.due and detector.judged(next(asks, 0.0), text, kind, question):
             return round(step * BLOCK_S, 1)
     return detector.longest_s
 
@@ -115,7 +117,7 @@ def run(names: Iterable[str], cache: Path | None = None, again: bool = True) -> 
         cases = load(name)
         heard = probabilities(cases, cache)
         rows = [(c["label"], ended_after(c["text"], question_kind(content.question(c["question"])), heard[c["id"]],
-                                         again=again)) for c in cases]
+                                         again=again, question=content.question(c["question"]))) for c in cases]
         out[name] = score(rows)
     return out
 

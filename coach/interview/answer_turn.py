@@ -49,7 +49,7 @@ class AnswerTurn(LiveReply):
                                                   tail_hotwords=hotwords if self.prime_tail else None,
                                                   background=True)
         on_chunk = self._speculating(ask, live) if self.speculate else live.feed
-        heard = WordsSoFar(lambda: live.heard_by_now(0.0), question_kind(ask.question)) \
+        heard = WordsSoFar(lambda: live.heard_by_now(0.0), question_kind(ask.question), ask.question) \
             if self.speculate else None         # the end-of-turn policy weighs it
         self._capturing.set()
         try:

@@ -19,7 +19,10 @@ verdict into how long a pause must last before the turn ends (a graded wait: 0.5
 silence rule's 2.5 s).
 
 Sure or not: an "end" is `sure` only when the answer says so in words a misheard transcript keeps: a
-wrap-up or a lesson ("so that's how ...", "looking back", "we have not had one since"). An "end" read
+wrap-up or a lesson ("so that's how ...", "looking back", "we have not had one since"), a question that asks
+what the interviewer wants, or one of the forms of `coach.streaming.end_forms` (a result that has lasted, a
+measured improvement, an estimate's figure in the unit asked, ...), read from the last thought (the last
+sentence with the part before it that a thinking pause split off). An "end" read
 from the scorer's STAR label of the last sentence (a measured change included: "traffic went from two
 hundred to three thousand a second" sets many a scene), or from how many sentences a design,
 technical, plan or estimate answer has, is right on written pauses but flips on a live transcript's
@@ -37,6 +40,7 @@ from coach.content import turn_end_words
 from coach.domain import Question
 from coach.scoring.star import analyse
 from coach.scoring.text import sentences
+from coach.streaming import end_forms
 
 # The question's kind, from its round; a question the bank marks `hypothetical` asks for a plan.
 KIND_BY_ROUND = {"behavioral": "story", "cross-functional": "story", "deep-dive": "story",
@@ -55,12 +59,12 @@ OPENS = re.compile(r"^(?:so,? )?(?:first(?:ly)?,?\b|the first (?:thing|step|one|
 CONTINUES = re.compile(r"^(?:then|next|second(?:ly)?|after that|the second|the other|another|also|and|finally|"
                        r"last(?:ly)?|third|by the|in the (?:second|third|next)|once|only then|beyond)\b")
 WRAP = re.compile(
-    r"\bthat'?s (?:about it|it\b|all|the one|how (?:it|we|that)|what i'?d|the (?:story|gist|design|plan))"
+    r"\bthat'?s (?:about it|it\b|all|the one|how (?:it|we|that|i|you)|what i'?d|the (?:story|gist|design|plan))"
     r"|\bso that'?s\b|\bthose are the\b|\bi think that covers\b|\bthat covers\b|\bso (?:overall|in short|end to end)\b"
-    r"|\bin hindsight\b|\blooking back\b|\bi'?d (?:make the same call|do it again|do the same)\b"
+    r"|\bin hindsight\b|\bthat'?s my \w+\W*$|\blooking back\b|\bi'?d (?:make the same call|do it again|do the same)\b"
     # the lesson as what they would do another time ("I'd measure first next time", "next time I'd ask sooner",
     # "if I did it again I'd ...", "what I'd do differently is ...")
-    r"|\b(?:i|we)(?:'d| would)\b[^.?!]*\bnext time\b|\bnext time,? (?:i|we)(?:'d| would|'ll| will)\b"
+    r"|\b(?:i|we)(?:'d| would)\b[^.?!]*\bnext time\b|(?<!the )(?<!that )(?<=\w )next time(?=\s*(?:[,.;]|because\b|$))|\bnext time,? (?:i|we)(?:'d| would|'ll| will)\b"
     r"|\bif (?:i|we) (?:did|had to do) (?:it|that|this) (?:again|over)\b|\b(?:do|done) (?:it |things )?differently\b"
     r"|\bi(?:'m| am) (?:glad|proud)\b|\bwhich is how i knew\b|\bwhat i (?:took|learned|learnt) from\b"
     r"|\bi learned\b|\bi learnt\b|\bthe lesson\b|\bsince then\b|\bever since\b|\bto this day\b"
@@ -90,6 +94,10 @@ FIGURE = re.compile(r"\b(?:\d[\d,.]*|hundred|thousand|million|billion|terabytes?
 # A thinking pause Whisper wrote as an ellipsis with the sentence going on after it ("and then we...
 # ran a shadow test"): one sentence, not two (the second, alone, read as the story's result).
 PAUSE_MID_SENTENCE = re.compile(r"(?:\.\.\.|…)\s+(?=[a-z])")
+# A wrap-up that may open an answer ("Looking back, ..."): with nothing before it, an end but not a sure one.
+# The others point back at what was told ("what I took from it", "since then") and cannot open one.
+OPENS_AN_ANSWER = re.compile(r"^(?:so,? |and,? )?(?:looking back|in hindsight|overall|in short|end to end|"
+                             r"that'?s (?:about )?it\b)")
 
 
 def trailing() -> frozenset[str]:
@@ -154,15 +162,32 @@ def _open_list(texts: list[str]) -> str | None:
     return None
 
 
-def judge(text: str, kind: str = "story") -> Verdict:
-    """What the words so far say about the answer being over, with the reasons."""
+def last_thought(texts: list[str]) -> str:
+    """The last sentence with those before it that it goes on from: the transcriber splits a sentence at a
+    thinking pause, and the part before stops on a connective, an article or a filler ("I'd measure first
+    next time, because the." + "Biggest saving was in the data."). The lesson is in the whole thought."""
+    i = len(texts) - 1
+    keep = trailing() - turn_end_words.words("trailing", "after_full_stop")
+    while i > 0:
+        words = re.findall(r"[a-z0-9']+", texts[i - 1])
+        if not words or words[-1] not in keep:
+            break
+        i -= 1
+    return " ".join(t.rstrip(".,") if j < len(texts) - 1 else t for j, t in enumerate(texts[i:], start=i))
+
+
+def judge(text: str, kind: str = "story", question: Question | None = None) -> Verdict:
+    """What the words so far say about the answer being over, with the reasons (`question`, when known: what
+    was asked, which an estimate's figure is read against)."""
     sents = sentences(PAUSE_MID_SENTENCE.sub(" ", text))
     texts = [s.text.lower().strip() for s in sents]
     if not texts:
         return Verdict("goes_on", ("nothing said yet",))
-    last = texts[-1]
+    last = last_thought(texts)
     unfinished = broken_off(text)
-    if unfinished is not None and not (unfinished.startswith("a sentence only just begun") and hands_back(last)):
+    # a closing said without a full stop ("... so I dropped the idea. that's how it went") is no sentence begun
+    closing = hands_back(last) or bool(WRAP.search(last))
+    if unfinished is not None and not (unfinished.startswith("a sentence only just begun") and closing):
         return Verdict("goes_on", (unfinished,))
     if hands_back(last) and len(texts) > 1:
         return Verdict("end", ("hands the turn back: " + last[:60],), sure=True)
@@ -171,7 +196,10 @@ def judge(text: str, kind: str = "story") -> Verdict:
         # an estimate says "so that's ..." at every step's figure, not only at its last one
         step = kind == "estimate" and wrap.group(0).startswith("so that")
         # with nothing before it, "Looking back, ..." may open the answer: an end, not a sure one
-        return Verdict("end", ("wraps up: " + last[:60],), sure=not step and len(texts) > 1)
+        return Verdict("end", ("wraps up: " + last[:60],),
+                       sure=not step and (len(texts) > 1 or not OPENS_AN_ANSWER.search(last)))
+    if end_forms.asks_the_interviewer(last):
+        return Verdict("end", ("asks the interviewer what they want or know: " + last[:60],), sure=True)
     if PUT_BACK.search(last) and len(texts) > 1:
         return Verdict("end", ("a question put back to the interviewer: " + last[:60],))
     listed = _open_list(texts)
@@ -180,6 +208,9 @@ def judge(text: str, kind: str = "story") -> Verdict:
     opened = [i for i, t in enumerate(texts) if OPENS.search(t)]
     if opened and not any(CONTINUES.search(t) for t in texts[opened[-1] + 1:]):
         return Verdict("goes_on", ("a sequence opened and not continued: " + texts[opened[-1]][:60],))
+    form = end_forms.sure_end(last, kind, question, texts[-2] if len(texts) > 1 else "")
+    if form is not None:
+        return Verdict("end", (form,), sure=True)
     n = len(texts)
     if kind == "story":
         labels = list(analyse(sents).labels)
@@ -240,10 +271,11 @@ def wait_s(verdict: str, probability: float, longest: float = 2.0, sure: bool = 
 
 class WordsSoFar:
     """The transcript of an answer so far (a callable, as the microphone asks for it), with the
-    kind of question it answers, so the end-of-turn policy can weigh the answer's completeness."""
+    kind of question it answers (and the question, when known), so the end-of-turn policy can weigh the
+    answer's completeness."""
 
-    def __init__(self, words: Callable[[], str | None], kind: str) -> None:
-        self.words, self.kind = words, kind
+    def __init__(self, words: Callable[[], str | None], kind: str, question: Question | None = None) -> None:
+        self.words, self.kind, self.question = words, kind, question
 
     def __call__(self) -> str | None:
         return self.words()

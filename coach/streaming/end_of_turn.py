@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from coach.content import turn_end_words
+from coach.domain import Question
 from coach.streaming import answer_end
 from coach.streaming.answer_end import COMPLETE, trailing
 from coach.streaming.levels import VoiceActivity
@@ -121,11 +122,12 @@ class EndOfTurn:
         """The surest the model has been this silence that the answer sounds finished (0 before it is asked)."""
         return max(self.probabilities, default=0.0)
 
-    def judged(self, probability: float | bool | None, heard: str | None = None, kind: str | None = None) -> bool:
+    def judged(self, probability: float | bool | None, heard: str | None = None, kind: str | None = None,
+               question: Question | None = None) -> bool:
         """Record the model's verdict for this silence (`probability` that the answer sounds finished; None:
         no new one, the words have come), weighed against `heard` (the transcript so far, None when it is not
         known in time); True when it ends the turn now. With `kind` (the question's: story, design, technical,
-        estimate, plan) the answer's completeness and the model's surest verdict this silence set a graded wait
+        estimate, plan; `question`: what was asked) the answer's completeness and the model's surest verdict this silence set a graded wait
         (`end_after_s`) that `feed` then ends the turn at."""
         if probability is not None:
             self.asking(float(probability))
@@ -140,7 +142,7 @@ class EndOfTurn:
         elif sounds_unfinished(heard):
             says, why = "goes_on", "the words trail off"
         else:
-            verdict = answer_end.judge(heard, kind)
+            verdict = answer_end.judge(heard, kind, question)
             says, why, sure = verdict.says, "; ".join(verdict.reasons), verdict.sure
         self.end_after_s = answer_end.wait_s(says, self.probability, self.longest_s, sure)
         says = "end, sure" if says == "end" and sure else says

@@ -13,6 +13,8 @@ hands-free detector fires or the key is released. If the candidate goes on, the
 speculation is not wasted: its segments but the last are committed (more audio came after
 them, as after a window's stable ones) and the windows go on from there. The tail left at the
 real end is then the last sentence or two, not the last 5-13 s, and is transcribed sooner.
+A live window that ran after the last word has already heard the tail: its words are the answer's
+up to the silence (`heard_by_now` gives them at once, `speculate` does not transcribe them again).
 
 Priming (`prompt`, `hotwords`): passed to every transcription of the answer, the live
 windows and the tail alike, when the transcriber takes them (`primes`). `tail_prompt` and
@@ -60,9 +62,10 @@ class IncrementalTranscriber:
     _start: int = 0                   # first sample not yet committed
     _last_run: int = 0
     _voiced_end: int = 0              # sample just after the last block that held speech
-    _pending: list[Segment] = field(default_factory=list)   # latest guess at the uncommitted tail
+    _pending: list[Segment] = field(default_factory=list)   # latest guess at the uncommitted tail (answer times)
     _voice: VoiceActivity = field(default_factory=VoiceActivity)
     _spec: _Speculation | None = None
+    _window_covers: tuple[int, int] = (0, 0)  # (_start after the last live window, the samples it heard up to)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _worker: threading.Thread | None = None
 
@@ -156,11 +159,18 @@ class IncrementalTranscriber:
         with self._lock:
             if self._start != start:    # a speculation's tail was committed meanwhile: it covers this window
                 return []
-            self._pending = segments[len(stable):]
+            self._pending = [Segment(s.start + offset, s.end + offset, s.text) for s in segments[len(stable):]]
             if stable:
                 self.committed += [Segment(s.start + offset, s.end + offset, s.text) for s in stable]
                 self._start = start + int(stable[-1].end * SAMPLE_RATE)
+            self._window_covers = (self._start, start + len(window))
         return []
+
+    def _window_heard_all(self) -> bool:
+        """The last live window heard everything said so far (it ran after the last word) and nothing has
+        moved since: its words are the answer's up to this silence (under the lock)."""
+        start, heard_to = self._window_covers
+        return self._voiced_end > 0 and start == self._start and heard_to >= self._voiced_end + SAMPLE_RATE // 10
 
     @property
     def partial_text(self) -> str:
@@ -194,6 +204,11 @@ class IncrementalTranscriber:
         with self._lock:
             spec = self._spec = _Speculation(self._marker())
             window, start = self._window(), self._start
+            if self._window_heard_all():        # the live window that just ran already heard the last word
+                spec.tail = list(self._pending)
+                spec.done.set()
+        if spec.done.is_set():
+            return None if self.speech_since_marker else self._transcript(spec.tail or [])
         try:
             offset = start / SAMPLE_RATE
             tail = [Segment(s.start + offset, s.end + offset, s.text)
@@ -215,6 +230,8 @@ class IncrementalTranscriber:
         deadline = time.perf_counter() + timeout_s
         while True:
             with self._lock:
+                if self._window_heard_all():     # no need to wait for the tail: the last window heard it all
+                    return self._transcript(list(self._pending)).text
                 spec = self._spec if self._spec is not None and self._spec.marker == self._marker() else None
             if spec is not None:
                 if not spec.done.wait(max(0.0, deadline - time.perf_counter())) or spec.tail is None:

@@ -1,0 +1,128 @@
+"""The forms in which an answer says it is over, as a listening interviewer hears them (pure).
+
+Each is read from the answer's last sentence (its last thought) and makes a sure end: said in words a
+misheard transcript keeps, and never the way a thinking pause sounds. A story's result that has lasted or a
+fix that keeps the fault away ("two years on it still does the job"), a result that came some time after
+the action ("... and within two quarters eleven teams had moved over"), a measured improvement on a figure
+the team owns ("the error dropped by a third"), a lesson ("the one thing I'd change ..."), a question that
+asks what the interviewer wants or knows, a design that has reached what is watched after launch, a career
+story that has reached the present, and an estimate that states its figure in the unit the question asks
+("so about seventy-three thousand dollars a month" to "what is the monthly bill?").
+The word lists are data: `prompts/turn_end_words.toml`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from coach.content import turn_end_words
+from coach.domain import Question
+from coach.scoring.sizing import extract
+from coach.scoring.text import sentences
+
+_SPAN = r"(?:minutes?|hours?|days?|weeks?|months?|quarters?|years?)"
+_FEW = r"(?:a|an|one|two|three|four|five|six|eight|nine|ten|twelve|eighteen|a few|a couple of|several|\d+)"
+# a result some time after the action, said inside the sentence: at its start the time sets a scene
+# ("Within a week of joining, I noticed ...")
+TIME_AFTER = re.compile(rf"\b{_FEW} {_SPAN} (?:later|on)\b|\bwithin {_FEW} {_SPAN}\b")
+# ... or at the close of a period: "By the end of the first month we had one agreed metric"
+BY_THE_END = re.compile(r"^(?:and |so )?by the end of (?:the|that) (?:first |second )?(?:week|month|quarter|year)\b")
+NEVER_AGAIN = re.compile(r"\bnever\b[^.;]*\bagain\b")
+GOT_TO = re.compile(r"\b(?:got|brought) (?:us|it|them|that) (?:down |up )?to\b")
+DURATION_INSTEAD = re.compile(rf"\b{_FEW} {_SPAN} instead of (?:the )?{_FEW} {_SPAN}\b")
+CUT_BY = re.compile(r"\b(?:cut|reduced|halved|brought down)\b[^.;]*\bby (?:about |roughly |nearly |almost |over )?"
+                    r"(?:a third|a quarter|half|two thirds|\w+ percent|\d+ ?%)")
+FIGURE_WORDS = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+                          r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|"
+                          r"half|a few)\b")
+CONCLUDES = re.compile(r"\b(?:so|that'?s|comes? to|call it|about|roughly|around|in total|all in|altogether)\b")
+UNIT = {"B": r"\b(?:kilo|mega|giga|tera|peta)?bytes?\b|\b\d+ ?[kmgtp]b\b",
+        "/s": r"\b(?:a|per|each) second\b|\bqps\b|/s\b",
+        "$": r"\bdollars?\b|\$"}
+BALLPARK = 2.0     # a final figure within twice the accepted range: the candidate's answer, right or not
+PEAK = re.compile(r"\b(?:peak|busiest|busy hour|at the top)\b")
+PER = re.compile(r"\b(?:per|each|for every) (\w+)")
+_PERIODS = ("second", "minute", "hour", "day", "week", "month", "year")
+
+
+@lru_cache(maxsize=None)
+def _words(section: str, name: str) -> frozenset[str]:
+    return turn_end_words.words(section, name)
+
+
+def _phrase(section: str, name: str, text: str) -> bool:
+    return bool(turn_end_words.pattern(section, name).search(text))
+
+
+def _improved(last: str) -> bool:
+    """A measured improvement on a figure the team owns, within one clause."""
+    for clause in re.split(r"[,;:]| but | and ", last):
+        words = re.findall(r"[a-z0-9'-]+", clause)
+        bad = any(w in _words("improved", "bad_when_high") for w in words)
+        good = any(w in _words("improved", "good_when_high") for w in words)
+        if bad and any(w in _words("improved", "falls") for w in words):
+            return True
+        if good and any(w in _words("improved", "rises") for w in words):
+            return True
+    return bool(CUT_BY.search(last)) or bool(GOT_TO.search(last) and FIGURE_WORDS.search(last))
+
+
+def _lesson(last: str) -> bool:
+    if _phrase("lesson", "phrases", last):
+        return True
+    better = "|".join(sorted(_words("lesson", "better")))
+    return bool(re.search(rf"\bwould have (?:\w+ ){{0,3}}(?:{better})\b", last))
+
+
+def estimate_reached(last: str, question: Question | None) -> bool:
+    """The last sentence concludes the working ("so", "that's", "comes to", "call it", "about") on a figure the
+    interviewer would accept as the answer: in the unit asked (bytes, a rate a second, dollars a month) and in
+    the question's accepted range, at the peak when the question asks for the peak, per token when it asks per
+    token. A step on the way ("half a kilobyte per user", "a billion loads a day") is another figure; a final
+    figure far off the mark waits for the silence rule."""
+    estimate = question.estimate if question is not None else None
+    if estimate is None or not CONCLUDES.search(last):
+        return False
+    answer = estimate.answer.lower()
+    if PEAK.search(answer) and not PEAK.search(last):
+        return False
+    per_asked = {m.group(1) for m in PER.finditer(answer)} - set(_PERIODS)
+    per_said = {m.group(1) for m in PER.finditer(last)} - set(_PERIODS)
+    if not per_asked <= per_said or per_said - per_asked:
+        return False
+    figures = extract(last, sentences(last))
+    return any(q.unit.split("/")[0] == estimate.unit.split("/")[0] and q.unit.startswith(estimate.unit)
+               and estimate.low / BALLPARK <= q.value <= estimate.high * BALLPARK for q in figures)
+
+
+def sure_end(last: str, kind: str, question: Question | None = None, before: str = "") -> str | None:
+    """The form in which the last sentence (`before`: the one before it) says the answer is over (a reason),
+    else None."""
+    if kind == "estimate":
+        if estimate_reached(last, question):
+            return "the estimate states its figure in the unit asked"
+        # "... around sixty thousand at peak. I'd size for the peak.": a decision on the figure just reached
+        if before and not FIGURE_WORDS.search(last) and estimate_reached(before, question):
+            return "the estimate decides on the figure it reached"
+        return None
+    if _phrase("lasting", "phrases", last):
+        return "a result that has lasted: " + last[:60]
+    if _lesson(last):
+        return "a lesson: " + last[:60]
+    if kind in ("story", "plan") and TIME_AFTER.search(last) and TIME_AFTER.search(last).start() > 0:  # type: ignore[union-attr]
+        return "a result some time after: " + last[:60]
+    if kind in ("story", "plan") and (BY_THE_END.search(last) or NEVER_AGAIN.search(last)):
+        return "a result some time after: " + last[:60]
+    if DURATION_INSTEAD.search(last) or _improved(last):
+        return "a measured improvement: " + last[:60]
+    if kind == "design" and _phrase("design_close", "phrases", last):
+        return "the design has reached what is watched after launch: " + last[:60]
+    if kind == "story" and turn_end_words.pattern("present", "opens").match(re.sub(r"^(?:and|so),? ", "", last)):
+        return "the story has reached the present: " + last[:60]
+    return None
+
+
+def asks_the_interviewer(last: str) -> bool:
+    """A question put back that asks what the interviewer wants or knows, not a rhetorical one."""
+    return (last.rstrip().endswith("?") and _phrase("put_back", "asks", last)
+            and not _phrase("put_back", "rhetorical", last))
