@@ -119,10 +119,3 @@ def test_a_pause_after_in_the_end_goes_on() -> None:
     pause, run on from the sentence before; the story has not told its result yet."""
     heard = SCENE + " The trade off was a slightly staler index, which we, you know, accepted in the end"
     assert not sure(heard)
-
-
-def test_a_lesson_misheard_without_its_id_is_still_a_lesson() -> None:
-    """Whisper often hears "I'd measure ..." as "I measured ...": "next time" says the lesson either way; a story's
-    "the next time it failed" does not."""
-    assert sure(SCENE + " I measured before optimising the model next time, because the biggest saving was in the data.")
-    assert not sure(SCENE + " The next time the job failed, I was the one on call.")

@@ -64,7 +64,7 @@ WRAP = re.compile(
     r"|\bin hindsight\b|\bthat'?s my \w+\W*$|\blooking back\b|\bi'?d (?:make the same call|do it again|do the same)\b"
     # the lesson as what they would do another time ("I'd measure first next time", "next time I'd ask sooner",
     # "if I did it again I'd ...", "what I'd do differently is ...")
-    r"|\b(?:i|we)(?:'d| would)\b[^.?!]*\bnext time\b|(?<!the )(?<!that )(?<=\w )next time(?=\s*(?:[,.;]|because\b|$))|\bnext time,? (?:i|we)(?:'d| would|'ll| will)\b"
+    r"|\b(?:i|we)(?:'d| would)\b[^.?!]*\bnext time\b|\bnext time,? (?:i|we)(?:'d| would|'ll| will)\b"
     r"|\bif (?:i|we) (?:did|had to do) (?:it|that|this) (?:again|over)\b|\b(?:do|done) (?:it |things )?differently\b"
     r"|\bi(?:'m| am) (?:glad|proud)\b|\bwhich is how i knew\b|\bwhat i (?:took|learned|learnt) from\b"
     r"|\bi learned\b|\bi learnt\b|\bthe lesson\b|\bsince then\b|\bever since\b|\bto this day\b"
