@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 from coach.content import default_content
-from coach.domain import Transcript
 from coach.interview.engine import Ask, InterviewEngine
 from coach.interview.fact_change import takes_up
-from coach.scoring import score_answer
+from tests.scored import card_for
 
 DESIGN = ("I'd split the arrival time into kitchen time, time to pickup and the drive, each its own gradient boosted "
           "model with the restaurant's open orders, couriers nearby, distance, hour and weather. Late is worse than "
@@ -28,9 +27,7 @@ def _engine():
 
 
 def _answer(engine, q, spec, text: str, now: float):
-    card = score_answer(Transcript(text), question=q, round_spec=spec, rubric=default_content().rubric(q.round),
-                        level="senior", followup=True)
-    return engine.answered(text, card, now)
+    return engine.answered(text, card_for(q.id, text, followup=True), now)
 
 
 def test_an_answer_that_ignores_the_changed_fact_hears_it_once_more_then_the_interview_moves_on() -> None:

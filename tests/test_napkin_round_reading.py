@@ -3,19 +3,15 @@ fits on) is judged on the figure it gave for what was asked; its worked steps co
 weights are one part of is not checked as the weights."""
 from __future__ import annotations
 
-from coach.content import default_content
-from coach.domain import Transcript
-from coach.scoring import score_answer
+from tests.scored import card_for
 
 ANSWER = ("Half a megabyte per token times a 4,000 token context is about two gigabytes per sequence. With 16 sequences "
           "that's 32 gigabytes of cache, which together with the 14 gigabytes of fp16 weights for a 7B model is about "
           "46 gigabytes, so it fits on one 80 gigabyte card with room for activations.")
 
 
-def _card(text: str):
-    content = default_content()
-    q = content.question("nm-kv-batch")
-    return score_answer(Transcript(text), question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round))
+def _card(text: str):  # type: ignore[no-untyped-def]
+    return card_for("nm-kv-batch", text)
 
 
 def test_the_estimate_is_the_figure_given_for_what_was_asked_not_the_total_or_the_card() -> None:

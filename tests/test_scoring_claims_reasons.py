@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.content import default_content
-from coach.domain import Transcript
-from coach.scoring import score_answer
+from tests.scored import card_for
 
 CASES = [
     ("cd-logistic-regression", "The loss is convex, so plain gradient descent converges with any step size, and I'd "
@@ -32,11 +30,7 @@ RIGHT = [
 
 
 def _claims(qid: str, text: str) -> list[str]:
-    content = default_content()
-    q = content.question(qid)
-    card = score_answer(Transcript(text), question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round),
-                        level="senior")
-    return [w.claim.lower() for w in card.wrong_claims]
+    return [w.claim.lower() for w in card_for(qid, text).wrong_claims]
 
 
 @pytest.mark.parametrize("qid, text, claim", CASES)

@@ -2,9 +2,7 @@
 tells no story: the interviewer asks for one. A story told in the past that also names a habit is a story."""
 from __future__ import annotations
 
-from coach.content import default_content
-from coach.domain import Transcript
-from coach.scoring import score_answer
+from tests.scored import card_for
 
 HABIT = ("Over the years I've handled plenty of these on call. The way I approach them is to contain first: if a model "
          "version shipped recently I roll it back, and if the inputs look off I switch to yesterday's scores. Then I "
@@ -18,10 +16,7 @@ STORY = ("Last March our fraud model started declining good cards after a partne
 
 
 def _gaps(text: str) -> list[str]:
-    content = default_content()
-    q = content.question("bh-production-incident")
-    card = score_answer(Transcript(text), question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round))
-    return [g.id for g in card.gaps]
+    return [g.id for g in card_for("bh-production-incident", text).gaps]
 
 
 def test_a_process_described_for_a_tell_me_about_a_time_question_is_no_story() -> None:

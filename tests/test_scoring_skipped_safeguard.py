@@ -3,9 +3,7 @@ told) shows the judgement a strong interviewer marks down, however tidy the stor
 what a mistake story is about, and another team skipping it is the situation, not the speaker's lapse."""
 from __future__ import annotations
 
-from coach.content import default_content
-from coach.domain import Transcript
-from coach.scoring import score_answer
+from tests.scored import card_for
 
 SKIPPED = ("Our search ranker was lagging and nobody owned it, so I took it on over a weekend. I rebuilt the feature "
            "pipeline, retrained a bigger model and pushed it to production on Monday without telling the team, since "
@@ -22,11 +20,9 @@ THEIRS = ("The platform team kept shipping schema changes without telling anyone
 
 
 def _score(text: str, qid: str) -> tuple[float, str]:
-    content = default_content()
-    q = content.question(qid)
-    card = score_answer(Transcript(text), question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round),
-                        level="senior")
-    return card.overall, " ".join(card.calibration.get("steps", [])) if isinstance(card.calibration, dict) else str(card.calibration)
+    card = card_for(qid, text)
+    assert card.calibration is not None
+    return card.overall, " ".join(card.calibration.steps)
 
 
 def test_a_tidy_story_that_skips_the_review_and_never_owns_it_scores_as_weak() -> None:
