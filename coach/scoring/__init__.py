@@ -44,8 +44,6 @@ def _no_event(report: star.StarReport, text: str) -> bool:
     return len(text.split()) <= NO_EVENT_MAX_WORDS or _only_a_plan(report.sentences)
 
 
-
-
 HABIT_MIN_WORDS = 60      # a short answer of habits is read by `_no_event`
 
 

@@ -109,7 +109,7 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "a result that has lasted: " + last[:60]
     if _lesson(last):
         return "a lesson: " + last[:60]
-    if kind in ("story", "plan") and TIME_AFTER.search(last) and TIME_AFTER.search(last).start() > 0:  # type: ignore[union-attr]
+    if kind in ("story", "plan") and (after := TIME_AFTER.search(last)) is not None and after.start() > 0:
         return "a result some time after: " + last[:60]
     if kind in ("story", "plan") and (BY_THE_END.search(last) or NEVER_AGAIN.search(last)):
         return "a result some time after: " + last[:60]
