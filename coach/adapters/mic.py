@@ -175,8 +175,8 @@ class MicrophoneSource:
         on_chunk: Callable[[np.ndarray], None] | None = None,
         words_so_far: Callable[[], str | None] | None = None,
     ) -> CapturedAudio:
-        kind = getattr(words_so_far, "kind", None)
-        asked = getattr(words_so_far, "question", None)     # an estimate's figure is read against it    # the question's kind: the answer's completeness weighs in
+        kind = getattr(words_so_far, "kind", None)    # the question's kind: the answer's completeness weighs in
+        asked = getattr(words_so_far, "question", None)     # an estimate's figure is read against it
         # asked again as the silence grows only where the words weigh in: alone, the model hears more of a
         # thinking pause as finished the longer it lasts (the silence fills the 2 s it listens to)
         detector = EndOfTurn(self.silence_seconds, ask_after_s=self.ask_after_s if self.turn_model else None,

@@ -127,8 +127,8 @@ class EndOfTurn:
         """Record the model's verdict for this silence (`probability` that the answer sounds finished; None:
         no new one, the words have come), weighed against `heard` (the transcript so far, None when it is not
         known in time); True when it ends the turn now. With `kind` (the question's: story, design, technical,
-        estimate, plan; `question`: what was asked) the answer's completeness and the model's surest verdict this silence set a graded wait
-        (`end_after_s`) that `feed` then ends the turn at."""
+        estimate, plan; `question`: what was asked) the answer's completeness and the model's surest verdict this
+        silence set a graded wait (`end_after_s`) that `feed` then ends the turn at."""
         if probability is not None:
             self.asking(float(probability))
         complete = self.probability > COMPLETE
