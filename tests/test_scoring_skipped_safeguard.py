@@ -38,3 +38,4 @@ def test_the_same_skip_owned_as_a_mistake_is_not_held_down() -> None:
 def test_another_team_skipping_the_check_is_the_situation_not_the_speakers_lapse() -> None:
     overall, how = _score(THEIRS, "xf-upstream-pipeline")
     assert "skips a safeguard" not in how and overall > 3.0
+

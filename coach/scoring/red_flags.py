@@ -68,7 +68,10 @@ _GRIEVANCE = re.compile(r"\b(?:political|politics|toxic|micromanag\w*|takes? (?:
                         r"credit|passed over|below (?:the )?market|underpaid|lost its way|chaotic|dysfunctional|"
                         r"(?:not|never) (?:valued|appreciated|recogni[sz]ed)|undervalued|(?:doesn'?t|does not|don'?t|do not) "
                         r"(?:value|appreciate|recogni[sz]e) (?:its |their |the )?(?:engineers|people|staff|work)|frustrat\w*|"
-                        r"bureaucra\w*|stagnat\w*|(?:a bit |pretty |really |quite |so )?bored\b|nobody listens|no one listens|(?:never|don'?t|do not|doesn'?t|does not) "
+                        r"bureaucra\w*|stagnat\w*|(?:a bit |pretty |really |quite |so )?bored\b|nobody listens|no one listens|"
+                        # pay held back, and the blame taken for someone else's failure
+                        r"(?:has not been|hasn'?t been|have not had|haven'?t had|not had|no|never got) a (?:pay )?raise|"
+                        r"(?:they|management|leadership|everyone) (?:of course )?blamed (?:the model|us|me|my team|our team)|(?:never|don'?t|do not|doesn'?t|does not) "
                         r"listen to (?:engineers|us|anyone))\b", _F)
 GRIEVANCES = 2
 
