@@ -134,6 +134,7 @@ def test_a_road_named_as_not_taken_is_not_the_pitfall(content) -> None:  # type:
     ("hm-on-call-health", "First I would silence everything that pages after six in the evening unless checkout is down."),
     ("hm-on-call-health", "If the load is still high I would push for another headcount to lengthen the rotation."),
     ("rc-why-looking", "Honestly it is mostly about the package, my current one has not moved in three years."),
+    ("xf-latency-budget-cut", "I'd say no straight away and tell them our latency is already as low as it can go."),
 ])
 def test_the_bank_pitfalls_of_people_questions_are_heard(content, qid: str, said: str) -> None:  # type: ignore[no-untyped-def]
     assert pitfalls.fallen(content.questions[qid], sentences(clean(said)))
@@ -161,3 +162,9 @@ def test_the_bank_pitfalls_of_coding_questions_are_heard(content, qid: str, said
 ])
 def test_the_careful_version_is_not_the_pitfall(content, qid: str, said: str) -> None:  # type: ignore[no-untyped-def]
     assert pitfalls.fallen(content.questions[qid], sentences(clean(said))) == ()
+
+
+def test_asking_before_answering_a_latency_cut_is_not_refusing(content) -> None:  # type: ignore[no-untyped-def]
+    said = ("I wouldn't just say no. I'd ask what the cut is for, profile where the time goes, and offer options with "
+            "their quality cost.")
+    assert pitfalls.fallen(content.questions["xf-latency-budget-cut"], sentences(clean(said))) == ()
