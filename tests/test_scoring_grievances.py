@@ -14,3 +14,10 @@ def test_a_why_are_you_looking_answer_of_grievances_about_pay_and_blame_is_a_com
     assert len(grievances(said)) >= 2
     assert card_for("rc-why-looking", said).overall <= 2.0
     assert grievances("We had no raise in the budget for new GPUs, so I planned around the old ones.") == ()
+
+
+def test_leaders_written_off_as_not_wanting_to_engage_is_blame() -> None:
+    from coach.scoring.red_flags import blame
+
+    assert blame("I showed the residual plots twice, but management just do not want to engage with the detail.")
+    assert not blame("Our execs want to hear the effect in money first, so I led with the refunds it would save.")

@@ -21,7 +21,7 @@ _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagge
                     r"the data team|those people|(?:product|data|platform|business|sales|other) (?:engineers|people|"
                     r"teams|folks|managers)) (?:always|never|just|usually|generally) (?:chases?|chased|cares?|listens?|"
                     r"listened|thinks?|wants?|ignores?|ignored|(?:doesn'?t|don'?t|didn'?t|did not|do not|does not) "
-                    r"(?:care|listen|bother|understand|get it))\b|"
+                    r"(?:care|listen|bother|understand|get it|want to (?:engage|listen|hear|understand|know)))\b|"
                     # a verdict on a whole group: "the data engineering group there was frankly not competent",
                     # "the platform team never took ownership of it"
                     r"\b(?:leadership|management|execs|executives|the (?:[a-z-]+ ){0,3}(?:team|group|department|org)"
