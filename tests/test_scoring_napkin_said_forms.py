@@ -40,3 +40,15 @@ def test_a_figure_said_sentences_after_the_fleet_is_not_read_as_what_the_fleet_s
             "human review. Sending the middle half percent of forty million a day is 200,000 images a day, too many "
             "for the reviewers, so the band is set per class.")
     assert_followed("f1", text, None, 0)
+
+
+@pytest.mark.parametrize("cid, text, step, right", [
+    ("l1", "Our 70 billion parameter model has eight KV heads and a head dimension of 128; the cache per token is two "
+           "for keys and values times eight times 128 times two bytes, so about four kilobytes a token.",
+     "kv_cache", 2 * 80 * 8 * 128 * 2),
+    ("l2", "Our 70 billion parameter model has 80 layers, eight KV heads and a head dimension of 128; the cache per "
+           "token is 2 x 80 x 8 x 128 x 2 bytes, about 328 kilobytes a token.", None, 0),
+])
+def test_a_kv_cache_worked_out_without_the_layers_is_flagged_with_a_layer_count_for_the_model_size(
+        cid: str, text: str, step: str | None, right: float) -> None:
+    assert_followed(cid, text, step, right)

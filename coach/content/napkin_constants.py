@@ -4,6 +4,7 @@ states against them (coach/scoring/napkin_constants.py)."""
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,13 @@ class NapkinConstants:
     adam_bytes: float              # per parameter, and the range a careful answer may use
     adam_low: float
     adam_high: float
+    layers: tuple[tuple[float, int], ...] = ()   # (parameters, layers) of open decoders of that size
+
+    def layers_for(self, params: float) -> int | None:
+        """The layer count of the listed decoder size nearest `params` (on a log scale)."""
+        if not self.layers or params <= 0:
+            return None
+        return min(self.layers, key=lambda pl: abs(math.log(pl[0] / params)))[1]
 
 
 def load_napkin_constants(path: Path | None = None) -> NapkinConstants:
@@ -29,13 +37,18 @@ def load_napkin_constants(path: Path | None = None) -> NapkinConstants:
     shown = f"rubrics/{path.name}"
     top = Where(shown)
     data = check.read_toml(path, shown)
-    check.known_keys(data, ("precision", "network", "compute", "optimizer"), top)
+    check.known_keys(data, ("precision", "network", "compute", "optimizer", "layers"), top)
     precisions = []
     for n, table in enumerate(check.tables(data, "precision", top), 1):
         where = top.at(f"precision {n}")
         check.known_keys(table, ("names", "bytes"), where)
         names = tuple(s.lower() for s in check.text_list(table, "names", where, lo=1))
         precisions.append((names, check.number(table, "bytes", where, 0.125, 16)))
+    layers = []
+    for n, table in enumerate(check.tables(data, "layers", top), 1):
+        where = top.at(f"layers {n}")
+        check.known_keys(table, ("params", "layers"), where)
+        layers.append((check.number(table, "params", where, 1e6, 1e13), int(check.number(table, "layers", where, 1, 1000))))
     net = check.table_of(data.get("network"), top.at("network"), "network")
     compute = check.table_of(data.get("compute"), top.at("compute"), "compute")
     opt = check.table_of(data.get("optimizer"), top.at("optimizer"), "optimizer")
@@ -46,7 +59,8 @@ def load_napkin_constants(path: Path | None = None) -> NapkinConstants:
         training_flops=check.number(compute, "training_flops_per_param", top.at("compute"), 1, 100),
         adam_bytes=check.number(opt, "adam_bytes_per_param", top.at("optimizer"), 1, 64),
         adam_low=check.number(opt, "adam_low", top.at("optimizer"), 1, 64),
-        adam_high=check.number(opt, "adam_high", top.at("optimizer"), 1, 64))
+        adam_high=check.number(opt, "adam_high", top.at("optimizer"), 1, 64),
+        layers=tuple(sorted(layers)))
 
 
 @functools.lru_cache(maxsize=1)

@@ -215,6 +215,19 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                                      tolerance))
                     continue
                 out.append(judge("kv_cache", q, per_token, how + " per token", "B", tolerance))
+    if not arch and not layers and heads and dims and params:
+        # a cache worked out with no layer count ("two for keys and values, times the eight KV heads, times the head
+        # dimension of 128, times two bytes, so about four kilobytes a token"): every layer keeps its own
+        n_layers = napkin_constants().layers_for(params[0].value)
+        nbytes = _bytes_near(text, heads[0].start) or 2.0
+        no_layers = 2 * heads[0].value * dims[0].value * nbytes
+        for q in storage:
+            if n_layers and q.start > heads[0].start and _per_token(text, q) and 1 / 1.3 <= q.value / no_layers <= 1.3:
+                how = (f"2 × about {n_layers} layers (a {fmt_num(params[0].value)}-parameter model; the layers were left "
+                       f"out) × {fmt_num(heads[0].value)} KV heads × {fmt_num(dims[0].value)} head dim × {nbytes:g} bytes "
+                       f"per token")
+                out.append(judge("kv_cache", q, no_layers * n_layers, how, "B", tolerance))
+                break
     stated_pt = [q for q in storage if _per_token(text, q)]
     if stated_pt:        # the later steps follow the candidate's own per-token figure (its error is flagged once)
         per_token = stated_pt[0].value
