@@ -52,3 +52,9 @@ def test_a_staff_story_that_shows_them_in_its_own_words_reaches_the_top(content)
                         level="staff")
     assert not card.calibration.staff_missing
     assert card.overall >= 4.0
+
+
+def test_getting_teams_one_does_not_manage_to_adopt_it_is_influence() -> None:
+    said = "I picked the problem, got teams I do not manage to move onto the shared service, and it runs without me."
+    assert "influence without authority" in staff_signals(said)
+    assert "influence without authority" not in staff_signals("I manage the three teams that moved onto the service.")

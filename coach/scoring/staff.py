@@ -51,6 +51,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         # someone outside the speaker's line: "not in my reporting line", "on the ads team, not mine"
         r"not (?:in )?my (?:reporting line|team|org|report)\b|\bteam,? not mine\b|outside (?:my|our) (?:team|org|"
         r"reporting line)|"
+        r"(?:teams|people|engineers|groups|orgs) (?:that |whom |who )?(?:i|we) (?:do not|don'?t|did not|didn'?t) "
+        r"(?:manage|run|lead|own)\b|"
         r"worked with [a-z ]{0,20}lead|workshop|one on one|"
         # building on another team's work with the people who own it: "generalised it together with its owner"
         r"together with (?:its|their|the other team'?s|that team'?s|the [a-z-]+ team'?s) (?:owners?|authors?|leads?|"
