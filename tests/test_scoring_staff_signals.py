@@ -58,3 +58,10 @@ def test_getting_teams_one_does_not_manage_to_adopt_it_is_influence() -> None:
     said = "I picked the problem, got teams I do not manage to move onto the shared service, and it runs without me."
     assert "influence without authority" in staff_signals(said)
     assert "influence without authority" not in staff_signals("I manage the three teams that moved onto the service.")
+
+
+def test_other_teams_running_their_work_through_it_since_is_influence_and_direction() -> None:
+    said = "We wrote a one-page review step, and the finance and hiring teams have since run six projects through it."
+    found = staff_signals(said)
+    assert "influence without authority" in found and "long-term direction" in found
+    assert "long-term direction" not in staff_signals("We wrote a one-page review step for our own next project.")

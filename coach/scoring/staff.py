@@ -51,6 +51,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         # someone outside the speaker's line: "not in my reporting line", "on the ads team, not mine"
         r"not (?:in )?my (?:reporting line|team|org|report)\b|\bteam,? not mine\b|outside (?:my|our) (?:team|org|"
         r"reporting line)|"
+        # other teams taking it up since: "the finance and recruitment teams have since run seven reviews through it"
+        r"\bteams (?:have|had) (?:since|now|all) (?:run|used|adopted|followed|reused|copied|taken up|gone through)\b|"
         r"(?:teams|people|engineers|groups|orgs) (?:that |whom |who )?(?:i|we) (?:do not|don'?t|did not|didn'?t) "
         r"(?:manage|run|lead|own)\b|"
         r"worked with [a-z ]{0,20}lead|workshop|one on one|"
@@ -103,6 +105,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"group))? (?:now )?(?:were on|are on|rely on|moved|"
         r"adopted|switched|use|now|run|build on|depend on|opted in|signed up|joined|copied|took up|reused|call|"
         r"go through)|"
+        r"\bteams (?:have|had) (?:since|now|all) (?:run|used|adopted|followed|reused|copied|taken up|gone through)\b|"
         # what the organisation's work now passes through: "every one of the twenty-two production models now goes
         # through a check I designed", "a review that the planning, pricing and network teams all use now"
         r"every one of (?:the |our )?(?:[a-z'-]+ ){0,3}(?:models|teams|services|pipelines|launches) (?:now )?"
