@@ -102,3 +102,17 @@ def test_a_goal_with_no_metric_and_the_metric_the_candidate_proposed_cover_their
     plain = "Our ads team shipped a fairer ranking for small advertisers. I built the bonus term myself."
     covered = {h.point for h in score_answer(plain, question=question).talking_points.covered}
     assert not {question.talking_points[0], question.talking_points[1]} & covered
+
+
+def test_a_habit_taken_up_since_the_story_is_its_lesson_not_a_habit_told_instead() -> None:
+    from coach.content import default_content
+    from coach.scoring.talking_points import coverage
+    from coach.scoring.text import clean, sentences
+
+    q = default_content().question("bh-biggest-mistake")
+    said = clean("Last spring I shipped a feature change without checking it against training data, and clicks fell. "
+                 "I rolled it back the next morning. Since then I always shadow a changed feature for a day first.")
+    covered = {h.point for h in coverage(q, sentences(said), story=True).covered}
+    assert "Evidence the change held later" in covered
+    habit = clean("I always shadow a changed feature for a day first, and I usually roll back fast.")
+    assert "Evidence the change held later" not in {h.point for h in coverage(q, sentences(habit), story=True).covered}

@@ -126,6 +126,12 @@ HABIT = re.compile(r"\b(?:my (?:usual )?(?:approach|way|style|rule) (?:is|was)|i
                    r"crucial|essential)|(?:is|are) part of every)\b", re.I)
 
 
+# A habit taken up because of what happened ("since then I always compare ...", "from then on I ...") is the story's
+# lesson, not a habit told in place of a story.
+SINCE = re.compile(r"\b(?:since then|ever since|from then on|after that,? i (?:always|now)|these days i|now i always)\b",
+                   re.I)
+
+
 @dataclass(frozen=True)
 class PointHit:
     point: str
@@ -265,7 +271,7 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
     if non_answer:
         return PointsReport((), tuple(PointHit(p) for p in question.talking_points), 0.0)
     sent_tokens = [(s, _stems(s.text)) for s in sents
-                   if s.text not in wrong and not UNSURE.search(s.text) and not (story and HABIT.search(s.text))]
+                   if s.text not in wrong and not UNSURE.search(s.text) and not (story and HABIT.search(s.text) and not SINCE.search(s.text))]
     every = set().union(*(set(t) for _, t in sent_tokens)) if sent_tokens else set()
     # a story names what the question asks about as it tells what happened ("I built ...", "the hardest decision
     # was ..."); an explanation that only repeats the question's terms has not said anything about them
