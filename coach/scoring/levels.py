@@ -166,7 +166,9 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
     elif complaint := grievances(a.text):
         t.add(-BLAME_COST, f'a list of grievances ({", ".join(complaint[:3])})')
-    skipped = safeguard_skipped(a.text)
+    # (asked for a mistake, the skip is the story asked for, not a lapse shown in passing)
+    asks_for_a_mistake = bool(_MISTAKE_ASKED.search(getattr(a.question, "prompt", "") or ""))
+    skipped = "" if asks_for_a_mistake else safeguard_skipped(a.text)
     if skipped and t.level > SKIPPED_CAP:
         t.set(SKIPPED_CAP, f'skips a safeguard and never owns it ("{skipped}"): at most')
     asides = [x.text for x in a.sents if _DIGRESSION.search(x.text)]
@@ -197,6 +199,9 @@ def relay_steps(acts: list[str]) -> int:
         return 0
     relay, deciding = _relay_words()
     return len(acts) if all(relay.search(x) and not deciding.search(x) for x in acts) else 0
+
+
+_MISTAKE_ASKED = re.compile(r"\b(?:mistake|failure|failed|went wrong|regret|got wrong)\b", re.I)
 
 
 # An outcome checked against what it could have cost: "fell from one in eight to one in twenty, with no rise in

@@ -146,7 +146,7 @@ _OWNED = re.compile(
     r"\b(?:my mistake|(?:that|it|this) was (?:a |my |the )?(?:mistake|wrong|wrong call|bad call|error)|i should have|"
     r"i shouldn'?t have|we should have|in hindsight|looking back|the lesson|i learned|i learnt|taught me|since then|"
     r"next time|never again|i regret|i was wrong|i owned (?:it|that|the mistake)|i'?d (?:never|not) do that again|"
-    r"i apologi[sz]ed)\b", _F)
+    r"i apologi[sz]ed|now (?:any|every|each|all) (?:[a-z-]+ ){0,3}(?:goes|go|get|gets|has|have|must|needs?) )\b", _F)
 SKIPPED_CAP = 2.0       # the parts of a story are there; the judgement is not
 
 
