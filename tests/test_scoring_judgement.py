@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from coach.content.loader import default_content
-from coach.scoring import score_answer
+from tests.scored import card_for
 
 
 @pytest.fixture(scope="module")
@@ -13,9 +13,7 @@ def content():  # type: ignore[no-untyped-def]
 
 
 def _card(content, qid: str, text: str, level: str = "senior"):  # type: ignore[no-untyped-def]
-    q = content.questions[qid]
-    return score_answer(text, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
-                        level=level)
+    return card_for(qid, text, level=level)
 
 
 def test_a_meeting_that_went_well_is_only_approval(content) -> None:  # type: ignore[no-untyped-def]
@@ -42,8 +40,7 @@ def test_a_follow_up_that_covers_none_of_its_points_answers_something_else(conte
             "embeddings for the store and the product. I tuned the dropout, the batch size and the learning rate for "
             "two weeks and brought the validation loss from 0.52 to 0.44. I also moved serving onto a GPU, which "
             "made it about four times faster. By the time I handed it over it was in very good shape.")
-    card = score_answer(said, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
-                        level="senior", followup=True)
+    card = card_for(q.id, said, level="senior", followup=True)
     assert not card.talking_points.covered
     assert card.overall <= 2.0
     assert any("covers none of the question's" in s for s in card.calibration.steps)
@@ -57,15 +54,13 @@ def test_a_background_that_reaches_the_current_role_last_buries_it(content) -> N
             "I picked up Spark there and some Airflow, and we moved everything to the cloud. "
             "There was also a period on fraud rules, which was interesting. "
             "Right now I am a senior engineer on the claims team at a travel insurer, working on triage models.")
-    card = score_answer(said, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
-                        level="senior")
+    card = card_for(q.id, said, level="senior")
     assert any("before the current role" in s for s in card.calibration.steps), card.calibration.steps
     assert card.overall <= 2.0
     led = ("Right now I am a senior engineer on the claims team at a travel insurer, where I own the triage models "
            "that route about forty thousand claims a week. Before that I did pricing at an insurer and credit risk "
            "at a bank, after a physics degree.")
-    first = score_answer(led, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
-                         level="senior")
+    first = card_for(q.id, led, level="senior")
     assert not any("before the current role" in s for s in first.calibration.steps)
 
 
@@ -78,15 +73,13 @@ def test_a_tidy_story_whose_every_step_relays_the_work_is_held_at_level_two(cont
                "When a team slipped I flagged it in the monthly update to the head of data. "
                "I collected the teams' questions and passed them on to the platform engineers. "
                "By the end eleven of the twelve teams had moved, and feature bugs fell by sixty percent.")
-    card = score_answer(relayed, question=q, round_spec=content.rounds.get(q.round),
-                        rubric=content.rubrics.get(q.round), level="senior")
+    card = card_for(q.id, relayed, level="senior")
     assert any("relays the work" in s for s in card.calibration.steps), card.calibration.steps
     assert card.overall <= 2.0
     decided = relayed.replace("I collected the teams' questions and passed them on to the platform engineers.",
                               "When the two biggest teams refused, I built a backfill tool and migrated their "
                               "features myself.")
-    card = score_answer(decided, question=q, round_spec=content.rounds.get(q.round),
-                        rubric=content.rubrics.get(q.round), level="senior")
+    card = card_for(q.id, decided, level="senior")
     assert not any("relays the work" in s for s in card.calibration.steps)
 
 
@@ -102,8 +95,7 @@ def test_an_opening_that_places_the_work_in_an_organisation_sets_the_scene(conte
              "dropped days, added a feature for open repair jobs, and retrained, and within the week the error on "
              "burst days was down to about nine percent. No station has run dry because of the model since. The "
              "lesson I keep is that rows that look like noise are often the hardest cases.")
-    card = score_answer(story, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
-                        level="senior")
+    card = card_for(q.id, story, level="senior")
     assert any(s.startswith("situation, action and result") for s in card.calibration.steps), card.calibration.steps
     assert card.overall >= 2.5
 
@@ -116,12 +108,10 @@ def test_a_view_asked_for_and_given_without_any_case_of_their_own_is_opinion_onl
             "their problem. I prefer to grow the shared piece out of the best working version rather than a blank "
             "page, and to run it like a product with adoption and time saved as its measures. The modelling choices "
             "themselves should stay with each team, because that is where their edge is.")
-    card = score_answer(view, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
-                        level="senior")
+    card = card_for(q.id, view, level="senior")
     assert any("no example from their own work" in s for s in card.calibration.steps), card.calibration.steps
     assert card.overall <= 2.0
     backed = view + (" At a bookshop chain we had three demand forecasts with three holiday calendars; I took the best "
                      "one and, with its owner, turned its calendar into a shared library the other two teams moved to.")
-    card = score_answer(backed, question=q, round_spec=content.rounds.get(q.round),
-                        rubric=content.rubrics.get(q.round), level="senior")
+    card = card_for(q.id, backed, level="senior")
     assert not any("no example from their own work" in s for s in card.calibration.steps)
