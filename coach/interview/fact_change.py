@@ -19,9 +19,7 @@ from coach.scoring.text import STOPWORDS, stem, words
 @lru_cache(maxsize=None)
 def _topic_words(topic: str) -> frozenset[str]:
     """The stems of the words an answer uses to take up a change of this topic (none for a topic not listed)."""
-    from coach.followups.words import phrase_table
-
-    if topic not in phrase_table("change"):
+    if topic not in followup_words.phrase_table("change"):
         return frozenset()
     return frozenset(stem(w) for w in followup_words.word_list("change", topic))
 
