@@ -39,12 +39,13 @@ FRESH12 = "fresh12"                  # the twelfth fresh part: a clean check in 
 FRESH13 = "fresh13"                  # the thirteenth fresh part: the twenty-eighth pass's clean check, then folded in
 FRESH14 = "fresh14"                  # the fourteenth fresh part: the twenty-ninth pass's clean check, then folded in
 FRESH15 = "fresh15"                  # the fifteenth fresh part: the thirtieth pass's clean check, then folded in
-FRESH16 = "fresh16"                  # the sixteenth fresh part: a clean check, scored once, never tuned on
+FRESH16 = "fresh16"                  # the sixteenth fresh part: the thirty-first pass's clean check, then folded in
+FRESH17 = "fresh17"                  # the seventeenth fresh part: a clean check, scored once, never tuned on
 FOLDERS = (FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11, FRESH12, FRESH13,
-           FRESH14, FRESH15, FRESH16)   # sub-folders, a part each
+           FRESH14, FRESH15, FRESH16, FRESH17)   # sub-folders, a part each
 PARTS = ("tuning", "held-out", FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11,
-         FRESH12, FRESH13, FRESH14, FRESH15)
-CLEAN: tuple[str, ...] = (FRESH16,)   # the clean checks: scored once, never tuned on
+         FRESH12, FRESH13, FRESH14, FRESH15, FRESH16)
+CLEAN: tuple[str, ...] = (FRESH17,)   # the clean checks: scored once, never tuned on
 
 
 def parts() -> tuple[str, ...]:
@@ -53,7 +54,7 @@ def parts() -> tuple[str, ...]:
 CHAINS = PROJECT_ROOT / "tests" / "data" / "napkin" / "chains.toml"
 CHAIN_FOLDERS = {part: PROJECT_ROOT / "tests" / "data" / "napkin" / f"{part}.toml"   # chains of a part of their own
                  for part in (FRESH3, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11, FRESH12, FRESH13,
-                              FRESH14, FRESH15, FRESH16)}
+                              FRESH14, FRESH15, FRESH16, FRESH17)}
 LETTERS = {"S": "situation", "T": "task", "A": "action", "R": "result", "O": "other"}
 STORY_ROUNDS = ("behavioral", "hiring-manager", "cross-functional", "recruiter", "deep-dive")
 TARGETS = {"spearman": 0.9, "weak_above_2": 0, "strong_below_4": 0, "quote_right": 0.9,

@@ -60,7 +60,7 @@ def evaluate(cases: list[dict[str, Any]]) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m coach.eval.turn_ends")
     ap.add_argument("--set", default="dev", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
-                                                      "heldout9"))
+                                                      "heldout9", "heldout10"))
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
     r = evaluate(load(args.set))
