@@ -176,3 +176,25 @@ def test_spoken_answers_are_checked_against_the_range(content, wav_dir, transcri
     assert wrong.gaps[0].id == "bad_math" and "outside the range" in wrong.gaps[0].evidence
     assert "35,000 requests per second" in wrong.gaps[0].evidence        # the right figure is named
     assert wrong.overall < cards["right"].overall
+
+
+def test_a_drill_answer_that_goes_one_step_further_is_judged_on_the_figure_the_question_asked_for() -> None:
+    """The question asks for a peak request rate; the answer reaches it, then sizes the ranker's load per item."""
+    q = default_content().question("nm-feed-qps")
+    card = score_answer("Fifty million users times twenty opens is a billion feed requests a day. Over roughly "
+                        "86,400 seconds that is close to 11,600 requests a second on average. Peak is three times "
+                        "that, so about 35,000 requests a second. If each request ranks 500 candidates, the ranker "
+                        "scores around 17 million items a second at peak.", question=q)
+    assert not any(g.id == "bad_math" for g in card.gaps)
+    assert card.overall >= 4.0
+    assert card.talking_points is not None and not card.talking_points.missed   # every step said in figures
+
+
+def test_a_step_said_only_as_its_figure_counts_and_a_wrong_figure_does_not() -> None:
+    q = default_content().question("nm-feed-qps")
+    card = score_answer("Fifty million times twenty is a billion a day. Divide by 86,400 and that's about 11,600 a "
+                        "second. Peak is three times the average, so about 3,500 a second.", question=q)
+    assert card.talking_points is not None
+    missed = [p.point for p in card.talking_points.missed]
+    assert missed == [q.talking_points[3]]            # the peak step: 3,500 is not thirty-five thousand
+    assert card.gaps[0].id == "bad_math"

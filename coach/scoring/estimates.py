@@ -77,10 +77,12 @@ _ASK_FILLER = frozenset("how much many does do need needs what is the a of for a
 
 def _answering(figures: list[Quantity], prompt: str, text: str) -> Quantity | None:
     """The last figure said as of what the question asks ("How much memory does the cache need ...?": "64 gigabytes
-    of cache"), when an answer goes past its estimate to a total or a device it fits on."""
+    of cache"; "What peak request rate ...?": "35,000 requests a second"), when an answer goes past its estimate to
+    a total, a device it fits on or the load one step further down ("17 million items a second")."""
     ask = re.split(r"(?<=[.!])\s+", prompt.strip())[-1]
     asked = {stem(w) for w in words(ask) if w not in STOPWORDS and w not in _ASK_FILLER and not w.isdigit()}
-    said = [q for q in figures if (m := _OF_WHAT.match(text[q.start + len(q.text):])) and stem(m.group(1).lower()) in asked]
+    said = [q for q in figures if (m := _OF_WHAT.match(text[q.start + len(q.text):])) and stem(m.group(1).lower()) in asked
+            or asked & {stem(w) for w in words(q.text) if not w.isdigit()}]     # "35,000 requests a second"
     return said[-1] if said and said[-1] is not figures[-1] and len(said) < len(figures) else None
 
 

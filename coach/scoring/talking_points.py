@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from coach.domain import Question
+from coach.scoring.numbers import find_numbers
 from coach.scoring.text import STOPWORDS, Sentence, stem, words
 
 # A few synonyms spoken answers use for the words question banks use.
@@ -290,6 +291,8 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
         shared = _shared_words(question.talking_points, i)
         busy = _taken_words(question, i, pool)
         hit = _by_keywords(point, keywords, pool, every, echo | shared, busy) or _by_point_words(point, pool, echo)
+        if hit is None and question.estimate is not None and i < len(question.estimate.steps):
+            hit = _by_figure(point, question.estimate.steps[i], pool)
         if hit is None and outcomes and _OUTCOME_POINT.search(point):
             hit = PointHit(point, outcomes[0], "a measured outcome")
         (covered if hit else missed).append(hit or PointHit(point))
@@ -401,6 +404,23 @@ def _root(token: str) -> str:
 def _agent(token: str) -> bool:
     """A stem that names the one who does something: "director", "operator", "predictor" (not "or", "error")."""
     return len(token) >= 7 and token.endswith("or") and not token.endswith(("rror", "door", "floor"))
+
+
+FIGURE_TOLERANCE = 1.5   # as the estimate's steps (coach/scoring/estimates.py): a step reached in round numbers
+
+
+def _by_figure(point: str, figure: float, sent_tokens: list[tuple[Sentence, list[str]]]) -> PointHit | None:
+    """An estimation step made by saying the figure it reaches ("a billion requests a day", "about 35,000 a
+    second"), whatever words carry it. A small figure (a factor, bytes per value) must be said exactly: "three"
+    turns up in any answer."""
+    if figure <= 0:
+        return None
+    for s, _ in sent_tokens:
+        for n in find_numbers(s.text):
+            near = 1 / FIGURE_TOLERANCE <= n.value / figure <= FIGURE_TOLERANCE if figure >= 100 else n.value == figure
+            if near:
+                return PointHit(point, s.text, n.text)
+    return None
 
 
 def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]],
