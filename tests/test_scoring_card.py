@@ -229,3 +229,18 @@ def test_one_error_priced_against_the_other_is_a_trade_off() -> None:
                            "times a false block.")
     assert TRADEOFF.search("A missed fraud costs about twenty times a false block.")
     assert not TRADEOFF.search("The cluster costs about twenty thousand dollars a month.")
+
+
+def test_the_better_option_priced_in_what_it_would_add_is_a_trade_off() -> None:
+    """A story that weighs a quality gain against the latency it adds must not show "no sentence weighs an
+    alternative" on its card."""
+    card = score_answer("I led ranking for a travel site. Product wanted a large transformer reranker. It was two "
+                        "points better on NDCG in our offline test, but it would have added thirty milliseconds and "
+                        "we had twenty left. I proposed distilling it into the current model and built the pipeline "
+                        "myself. We kept most of the gain for two milliseconds, and bookings rose one percent.",
+                        question=default_content().question("bh-simple-over-complex"))
+    tradeoffs = next(d for d in card.dimensions if d.id == "tradeoffs")
+    assert tradeoffs.score >= 2.0 and "NDCG" in tradeoffs.evidence[0]
+    assert not any(g.id == "no_tradeoff" for g in card.gaps)
+    from coach.scoring.signals import TRADEOFF
+    assert not TRADEOFF.search("Results got better but we needed to wait for the next release.")

@@ -38,6 +38,12 @@ TRADEOFF = re.compile(
     r"\b(?:cost|costs|latency|memory|bill|spend)\s+(?:\w+\s+)?(?:tripled|doubled|quadrupled|rose|grew|went up|jumped|"
     r"increased|exploded)\b|"
     r"\boutweighs?\b|\bweigh(?:ed|ing|s)? (?:it |them |that )?against\b|"
+    # the better option priced in what it would add: "three points better on NDCG but it would have added forty
+    # milliseconds", "more accurate, but it needs twice the memory"
+    r"\b(?:better|more accurate|gains?|lift|improv(?:ed|ement))\b[^.;]{0,80}\bbut (?:it |that |this |they )?"
+    r"(?:would (?:have )?|will |also )?(?:add(?:s|ed)?|adding|needs?|needed|doubled|tripled|doubles|triples|"
+    r"(?:double|triple|add|need|cost)(?=\s))\b[^.;]{0,30}\b(?:\d|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|twenty|thirty|forty|fifty|hundred|twice|more|extra|another)\w*|"
     # two goods pulling apart, named: "the main tension is freshness against stability" (not a tension between
     # people: "a long-running tension between product and engineering")
     r"\bthe (?:main |real |key |big |central |core |obvious )?tension (?:here |there )?(?:is|was)\b|"
