@@ -115,3 +115,48 @@ def test_a_view_asked_for_and_given_without_any_case_of_their_own_is_opinion_onl
                      "one and, with its owner, turned its calendar into a shared library the other two teams moved to.")
     card = card_for(q.id, backed, level="senior")
     assert not any("no example from their own work" in s for s in card.calibration.steps)
+
+
+def test_a_story_that_writes_another_team_off_is_held_at_the_red_flag(content) -> None:  # type: ignore[no-untyped-def]
+    """The rubric's red flag in a collaboration story: the fault put on the other team, the work routed around them."""
+    q = content.questions["xf-upstream-pipeline"]
+    story = ("At a travel site the platform team owned the job that exported hotel prices, and it failed most weekends. "
+             "My pricing model trained every Sunday, so about twice a month it learned from a half-empty table. "
+             "Frankly that team simply did not care about anyone downstream of them. I complained in their channel a "
+             "few times and then asked my manager to raise it with theirs. In the meantime I wrote my own export "
+             "straight from the booking database, so my model stopped breaking and my retrains ran on time.")
+    card = card_for(q.id, story, level="senior")
+    assert any("puts the fault on others" in s for s in card.calibration.steps), card.calibration.steps
+    assert card.overall <= 2.0
+
+
+def test_checks_left_out_to_meet_a_date_and_never_restored_hold_the_story(content) -> None:  # type: ignore[no-untyped-def]
+    q = content.questions["bh-deadline-quality"]
+    story = ("I owned the model that ranks nearby restaurants in a food app, and the marketing launch for a new country "
+             "had a fixed date. Four weeks out the model still had to be retrained on the new country's menus. I "
+             "decided to skip the per-city evaluation, because the overall click-through on the old markets was fine. "
+             "I also left out the freshness alerts, since wiring them up would have taken a week. I spent the time on "
+             "the retrain and on the integration with the app, and I tested the whole flow with the support team. "
+             "We launched on the day, and in the first week click-through was twelve percent, close to our other "
+             "markets.")
+    card = card_for(q.id, story, level="senior")
+    assert any("skips a safeguard" in s for s in card.calibration.steps), card.calibration.steps
+    assert card.overall <= 2.0
+
+
+def test_the_executive_deciding_on_the_recommendation_is_the_outcome_and_once_she_is_not_a_number(content) -> None:  # type: ignore[no-untyped-def]
+    q = content.questions["xf-explain-to-executive"]
+    story = ("At a bank I owned the model that sets credit limits for small businesses, and I found it was too generous "
+             "to firms in their first year. The chief risk officer was about to double the product's marketing budget. "
+             "I asked for fifteen minutes and brought a single page with no model terms. I told him that about one new "
+             "firm in six got a limit it could not carry, and that doubling the marketing would double that loss to "
+             "roughly a million a year. I recommended halving the first-year limits until the retrained model was "
+             "ready, which would cost us some sign-ups. He kept the campaign, approved the lower limits, and asked "
+             "for a monthly report on first-year losses.")
+    card = card_for(q.id, story, level="senior")
+    assert card.star.labels[-1] == "result", card.star.labels
+    assert card.star.result.present
+    we_story = ("We set up a forum for the teams, and once they saw the draft the teams came on board quite quickly. "
+                "Adoption went really well.")
+    assert not card_for("bh-cross-team-influence", "At an insurer we had eight modelling teams. " + we_story,
+                        level="staff").star.measurable_result

@@ -162,7 +162,9 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         # measured nothing: the outcome belongs to whoever made the calls, and the rubric's actions are not there
         t.set(RELAY_CAP, f'every step relays the work ({relays} steps, e.g. "{acts[0][:50]}"): at most')
     blame = _blame(a.text)
-    if blame:
+    if blame and t.level > BLAME_CAP:
+        t.set(BLAME_CAP, f'puts the fault on others ("{blame}"): at most')
+    elif blame:
         t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
     elif complaint := grievances(a.text):
         t.add(-BLAME_COST, f'a list of grievances ({", ".join(complaint[:3])})')
@@ -181,6 +183,7 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         t.add(-0.5, f'"we" {times(we)} against "I" {times(i)}')
 
 
+BLAME_CAP = 2.0
 RELAY_STEPS, RELAY_CAP = 3, 2.0      # action sentences that are all relays, from this many; the level at most
 
 

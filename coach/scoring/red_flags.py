@@ -19,7 +19,7 @@ _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagge
                     # "they just didn't care about quality", "which kind of proved my point"
                     r"\b(?:leadership|management|execs|executives|product|they|the business|that team|the other team|"
                     r"the data team|those people|(?:product|data|platform|business|sales|other) (?:engineers|people|"
-                    r"teams|folks|managers)) (?:always|never|just|usually|generally) (?:chases?|chased|cares?|listens?|"
+                    r"teams|folks|managers)) (?:always|never|just|usually|generally|simply|honestly|frankly|really) (?:chases?|chased|cares?|listens?|"
                     r"listened|thinks?|wants?|ignores?|ignored|(?:doesn'?t|don'?t|didn'?t|did not|do not|does not) "
                     r"(?:care|listen|bother|understand|get it|want to (?:engage|listen|hear|understand|know)))\b|"
                     # a verdict on a whole group: "the data engineering group there was frankly not competent",
@@ -139,6 +139,11 @@ _SKIPPED = re.compile(
     r"\b(?:i|we) (?:just |simply |basically )?(?:skipped|bypassed|went around|got around|skipped over) (?:the |our |their |"
     r"a )?(?:code |design |model |usual |normal |whole )?(?:review|reviews|tests|testing|test suite|evaluation|evals?|"
     r"approval|sign-?off|process|canary|qa|checks?)\b|"
+    # a check chosen away to save time: "I decided to skip the per-category evaluation", "I also left out the drift
+    # alerts for the new catalogue"
+    r"\b(?:i|we) (?:also |just |simply )?(?:decided to |chose to |agreed to |had to )?(?:skip|left out|leave out|dropped|drop) "
+    r"(?:the |our |all the |any )?(?:[a-z-]+ ){0,2}(?:review|reviews|tests|testing|test suite|evaluation|evals?|approval|"
+    r"sign-?off|canary|qa|checks|alerts|alerting|monitoring)\b|"
     r"\b(?:i|we) (?:did not|didn'?t|never|chose not to|decided not to) (?:bother to )?(?:run|do|wait for|get) (?:the |a |"
     r"any )?(?:full |proper |usual |normal )?(?:accuracy |offline |quality )?(?:evaluation|eval|tests?|test suite|"
     r"review|a/?b test|canary|sign-?off|approval)\b", _F)

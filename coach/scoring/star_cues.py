@@ -166,7 +166,7 @@ _CHANGE = (r"\b(?<!to )(?<!would )(?:(?:reduc|increas|improv|decreas|rais|sav|do
            r"moved(?=[^.]{0,40}?\b(?:up|down|from)\b)|kept(?=[^.]{0,30}?\b(?:under|below|above|within)\b))\b")
 _NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\ba point\b|\b(?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\btwice\b|\bzero\b|\bx\b|\b(?:one|two|three|four|five|six|seven|eight|"
             r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)")
-_MEASURE = re.compile(r"\d|percent|%|\b(?:about|roughly|nearly|almost|over|by|added|gained|lost) (?:a|half a) point\b|\b(?:by|about|roughly|nearly|almost|over) (?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\ba (?:day|week|month|quarter|year) (?:early|earlier|ahead|sooner)\b|\b(?:half|twice|once|double[d]?|triple[d]?|zero|none|\w+fold|"
+_MEASURE = re.compile(r"\d|percent|%|\b(?:about|roughly|nearly|almost|over|by|added|gained|lost) (?:a|half a) point\b|\b(?:by|about|roughly|nearly|almost|over) (?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\ba (?:day|week|month|quarter|year) (?:early|earlier|ahead|sooner)\b|\b(?:half|twice|once(?!\s+(?:she|he|they|we|i|you|it|the|that|this|those|these|our|my|their|everyone|people)\b)|double[d]?|triple[d]?|zero|none|\w+fold|"
                       r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
                       r"eighty|ninety|hundred|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
                       r"nineteen|thousand|million|billion)(?:s|es|ed|th|ths|fold)?)\b|\bx\b", _F)   # "hundreds", "tenth"; not "tensorflow"
@@ -492,10 +492,11 @@ _CHANGE_MEASURED = re.compile(_CHANGE + r"[^.]{0,80}?" + _NUMWORD, _F)
 # A habit that started after the story is its lasting outcome: "Since then I try to look at the raw rows first".
 _CHANGED_HABIT = re.compile(r"^(?:(?:and|so|but)\W+)*(?:since then|ever since|from then on|these days|to this day|now),? "
                             r"(?:i|we|the team|everyone|every \w+)\b", _F)
-# Another party's agreement that closes the story is its outcome: "She agreed, and we switched the region over".
+# Another party's agreement that closes the story is its outcome: "She agreed, and we switched the region over",
+# "She kept the launch, approved the loading, and asked for a monthly line".
 _CLOSING_AGREED = re.compile(r"^(?:(?:and|so|in the end|eventually|finally)\W+)*(?!(?:i|we)\b)(?:she|he|they|everyone|"
                              r"both \w+|the (?:[a-z-]+ ){0,2}(?:team|teams|lead|leads|director|manager|vp|owner|board|"
-                             r"council))(?: all| finally| eventually| just)? (?:agreed|signed off|approved|said yes|accepted|went (?:along )?with "
+                             r"council))(?: all| finally| eventually| just)?(?: \w+(?: \w+){0,3},)? (?:agreed|signed off|approved|said yes|accepted|went (?:along )?with "
                              r"(?:that|it|this|the|our|my))\b",
                              _F)
 
