@@ -160,3 +160,27 @@ def test_the_executive_deciding_on_the_recommendation_is_the_outcome_and_once_sh
                 "Adoption went really well.")
     assert not card_for("bh-cross-team-influence", "At an insurer we had eight modelling teams. " + we_story,
                         level="staff").star.measurable_result
+
+
+def test_direction_told_in_process_words_only_is_generic(content) -> None:  # type: ignore[no-untyped-def]
+    """A direction story in the vocabulary of strategy documents (north star, phased roadmap, socialise) names nothing."""
+    text = ("As the lead for machine learning in our marketplace group I owned where the area was heading. The existing "
+            "landscape was fragmented, with no shared north star for the next few years. I authored a strategy document "
+            "with guiding principles, a target state and a phased roadmap. I ran sessions with the tech leads and "
+            "product partners to socialise it and gather feedback, and partnered with leadership so the roadmap fed "
+            "into planning. The result was much better alignment, and the strategy became the reference for decisions.")
+    card = card_for("hm-technical-direction", text, level="staff")
+    assert any("told in generic words" in s for s in card.calibration.steps), card.calibration.steps
+    assert card.overall <= 2.5
+
+
+def test_a_loss_cut_by_a_third_is_an_outcome(content) -> None:  # type: ignore[no-untyped-def]
+    text = ("The biggest system I worked on was payment fraud scoring at a retailer, about 3,000 payments a second at "
+            "peak. There were about ten of us, with a rules team and a streaming team beside us. My part was the model: "
+            "retraining, features and the release evaluation. The main thing I drove was moving from a quarterly "
+            "retrain to a weekly one with the evaluation run automatically on the last month of confirmed fraud. Over "
+            "the next year fraud losses went down by about a third, while the share of good payments we declined "
+            "stayed flat.")
+    card = card_for("rc-biggest-system", text, level="senior")
+    assert not any("no outcome told" in s for s in card.calibration.steps), card.calibration.steps
+    assert card.overall >= 3.5

@@ -41,6 +41,10 @@ passion passionate innovation innovative impact impactful scale exciting excited
 learning learn growing culture mission values value vision challenge challenging hard interesting meaningful
 world class cutting edge thrive strong combination technical depth fast paced environment ambitious motivated
 driven excellence collaborative
+roadmap phased principles principle guiding north star document documents doc authored sessions session socialise
+socialised socialize socialized partnered partner partnering framework frameworks strategy strategic initiative
+initiatives reference fragmented sequencing cadence visibility transparency ownership accountability champion
+championed leverage leveraged holistic synergy stakeholders
 """
 GENERIC_STEMS = frozenset(content_stems(GENERIC_WORDS))
 _FIGURE = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
