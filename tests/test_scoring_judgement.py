@@ -184,3 +184,18 @@ def test_a_loss_cut_by_a_third_is_an_outcome(content) -> None:  # type: ignore[n
     card = card_for("rc-biggest-system", text, level="senior")
     assert not any("no outcome told" in s for s in card.calibration.steps), card.calibration.steps
     assert card.overall >= 3.5
+
+
+def test_a_first_ninety_days_that_replaces_the_teams_systems_on_a_schedule_is_the_pitfall(content) -> None:  # type: ignore[no-untyped-def]
+    q = content.questions["hm-first-90-days"]
+    plan = ("I like to move fast, so in the first month I would start porting the serving code to the framework I know "
+            "from my last job. Every team I have joined had messy legacy code, so I expect the same here. In the second "
+            "month I would rewrite the feature jobs in a cleaner style. By day ninety the old stack should be switched "
+            "off, and I would present the new design to the department.")
+    card = card_for(q.id, plan, level="senior")
+    assert card.overall <= 2.0, card.calibration.steps
+    learning = ("In the first month I would read the last three incident reviews, shadow the on-call and sit with each "
+                "engineer to learn how the ranking pipeline is built and where it hurts. In the second month I would "
+                "pick one pain point the team agrees on, such as the slow backfills, and fix it with them. By day ninety "
+                "I would share a short list of proposals, ranked by what they would save.")
+    assert not any("pitfall" in s.lower() for s in card_for(q.id, learning, level="senior").calibration.steps)
