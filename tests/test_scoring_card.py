@@ -244,3 +244,18 @@ def test_the_better_option_priced_in_what_it_would_add_is_a_trade_off() -> None:
     assert not any(g.id == "no_tradeoff" for g in card.gaps)
     from coach.scoring.signals import TRADEOFF
     assert not TRADEOFF.search("Results got better but we needed to wait for the next release.")
+
+
+def test_volumes_and_agreement_watched_every_week_count_as_monitoring() -> None:
+    """Tried as a new user would: a moderation design that ends "I would watch volume per class and reviewer agreement
+    every week" was probed with "no monitoring"."""
+    from coach.scoring import score_answer
+
+    question = default_content().questions["sd-image-moderation"]
+    base = ("Uploads go on a queue; hashing catches known bad images first, then a fine-tuned vision model per harm "
+            "class scores the rest, and the uncertain band goes to moderators whose decisions come back as labels. ")
+    for said in ("I would watch the volume per class and the reviewer agreement every week.",
+                 "We keep an eye on the share of removals per class daily."):
+        assert "no_monitoring" not in {g.id for g in score_answer(base + said, question=question, round_spec=DESIGN).gaps}
+    assert "no_monitoring" in {g.id for g in score_answer(base + "I would review the design with the team.",
+                                                          question=question, round_spec=DESIGN).gaps}

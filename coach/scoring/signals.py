@@ -60,9 +60,10 @@ PRODUCTION: dict[str, re.Pattern[str]] = {
     "monitoring": re.compile(r"\bmonitor\w*|\bdashboards?\b|\bobservability\b|\btrack(?:ing)? (?:the )?\w+ "
                              r"(?:rate|latency|metrics?|drift|distribution)|"
                              # a quality or health figure watched again and again: "watch the precision ... every day"
-                             r"\b(?:watch|track|check|review|chart|plot|graph)(?:es|ed|ing|s)? (?:the )?(?:[\w/-]+ ){0,3}?"
+                             r"\b(?:(?:watch|track|check|review|chart|plot|graph)(?:es|ed|ing|s)?|keep(?:s|ing)? an eye on) "
+                             r"(?:the )?(?:[\w/-]+ ){0,3}?"
                              r"(?:precision|recall|rates?|latency|latencies|metrics?|errors?|accuracy|auc|ctr|"
-                             r"false (?:positives|negatives)|queue|backlog)\b[^.?!]{0,40}?\b(?:every (?:day|hour|week|"
+                             r"false (?:positives|negatives)|queue|backlog|volumes?|agreement|shares?|counts?)\b[^.?!]{0,40}?\b(?:every (?:day|hour|week|"
                              r"morning|release|deploy)|daily|hourly|weekly|nightly|in production|over time|live|"
                              r"after (?:launch|release))\b", _F),
     "alerting": re.compile(r"\balert\w*|\bpages? the\b|\bon-?call\b", _F),
