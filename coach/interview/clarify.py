@@ -332,10 +332,13 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         requested = ask_at is not None or needs or bool(request) or told or (stops_to_ask and names_fact)
         if ask_at is not None:          # the question opens at the ask: an answer must come after it
             opens = max(opens, ask_at)
-        in_breath = not raw.endswith("?") and (moves.answers_explicitly(words, opens, cues) or not checks and (
-            not requested and forms.answers_in_breath(words, opens, cues) or
-            _answered_in_breath(words, opens, cues) or moves.works_it_out(words, opens, cues) or
-            moves.plan_in_breath(words, opens, cues)))
+        # the reason for asking said after the question holds no answer to it ("... cause if it's days i'll need a
+        # correction", "... because that sets the loss i train with"): what comes after it is not looked at
+        said = words[:forms.reason_for_asking_at(words, opens, cues) or len(words)]
+        in_breath = not raw.endswith("?") and (moves.answers_explicitly(said, opens, cues) or not checks and (
+            not requested and forms.answers_in_breath(said, opens, cues) or
+            _answered_in_breath(said, opens, cues) or moves.works_it_out(said, opens, cues) or
+            moves.plan_in_breath(said, opens, cues)))
         asks_first = _opens_question(core, cues) and core[0] not in ("when", "if", "once", "whenever")
         if question and forms.asks_which_example(words, cues):      # "one where I was right, or is either fine"
             out.append(Sentence(raw, True, True, True))

@@ -142,7 +142,7 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
                 continue            # "so i'd split it into prep time, pickup ...": the candidate's own plan
             # ("whether a merchant needs a reason": an embedded yes/no question is a part too)
             asked = opens_question(words, cues) or bool(find(words, "how many") or find(words, "how much")) or \
-                words[:1] == ["whether"] or clause.rstrip().endswith("?") or tail != clause
+                words[:1] == ["whether"] or tail != clause
             if topics or asked:
                 parts.append((clause, topics, alternative))
                 if _premise(words, cues):
@@ -153,7 +153,7 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
     # "so recall is bm25 plus an embedding lookup ... and the thing i'd like settled is whether we're judged on
     # purchases": a long clause that comes before the question, names a topic and holds no word of asking is the
     # design told, not asked
-    if told and len(told) < len(parts):
+    if told and any(p[1] for p in parts if p not in told):
         parts = [p for p in parts if p not in told]
     # "given we have about fifty milliseconds, what's the peak volume": the premise is not asked
     if premises and any(p[1] for p in parts if p not in premises):

@@ -244,3 +244,25 @@ def after_fronted_clause(words: list[str], start: int, cues: Cues) -> int | None
                 words[i - 1] not in cues.bound_before | cues.statement_subjects:
             return i
     return None
+
+
+_REASONS = frozenset({"because", "cause", "cuz", "cos", "since"})
+_POINTERS = frozenset({"that", "it", "this", "which", "the", "whatever"})
+
+
+def reason_for_asking_at(words: list[str], opens: int, cues: Cues) -> int | None:
+    """Where the candidate says why they ask, after the question ("how far do conversions trail the click cause if
+    it's days i'll need a correction", "... early or late, because that sets the loss i train with"): a word of reason,
+    then a condition on the answer ("if ...") or the answer's bearing on the design ("that sets ...", "it changes ...",
+    "the answer decides ..."), a verb of its own in -s. Not "because it's cheaper" (an answer's reason)."""
+    for k in range(opens + 3, len(words) - 2):
+        if words[k] not in _REASONS or (words[k] == "cause" and words[k + 1] == "of"):
+            continue
+        nxt = words[k + 1:k + 5]
+        if nxt[0] in ("if", "whether") or any(" ".join(words[k + 1:]).startswith(b) for b in cues.asking_because):
+            return k
+        if nxt[0] in _POINTERS:
+            verb = next((w for w in nxt[1:3] if w.endswith("s") and len(w) > 3 and not w.endswith("ss")), None)
+            if verb and verb not in ("is", "was", "has", "does", "this", "its", "plus", "always", "us"):
+                return k
+    return None
