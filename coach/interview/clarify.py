@@ -284,7 +284,8 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             handed_over
         wanted_at = moves.wants_from_you(words, cues)
         wanted_at = forms.puts_to_you(words, cues) if wanted_at is None else wanted_at
-        needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues) or wanted_at is not None
+        needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues) or wanted_at is not None or \
+            (forms.needs_a_figure(words, cues) and names_fact)
         # "when you say lookups, is that ... or ...": what the interviewer said, asked back
         needs = needs or (core[:3] in (["when", "you", "say"], ["when", "you", "said"]) and len(words) > 5)
         tagged = moves.tagged_fact(words, _core(words, cues), cues, names_fact)
@@ -349,7 +350,8 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         if question and moves.thinks_aloud(raw, cues):
             out.append(Sentence(raw, True, False))      # "okay what else, what else, ah the query piece"
             continue
-        if question and ((_about_own_design(words, core, cues) and not checks and not requested) or in_breath):
+        if question and ((_about_own_design(words, core, cues) and not checks and not requested) or in_breath or
+                         (forms.what_as_subject(core) and not raw.endswith("?") and not requested)):
             out.append(Sentence(raw, True, False))      # "what could go wrong here the main risk is..."
             continue
         tag = raw.endswith("?") and any(raw.lower().endswith(t) for t in cues.tags) and not checks

@@ -155,8 +155,12 @@ def names_a_fact_alone(core: list[str], topics: dict[str, tuple[str, ...]], cues
     if not 2 <= len(core) <= 8 or set(core) & (cues.statement_subjects | _AUX | _PLAN_WORDS | {"'s", "that's"}) or \
             any(moves.is_number(w) for w in core) or any(w.endswith("'s") or w.endswith("'re") for w in core):
         return False
-    head = " ".join(core)
-    return any(head == t or head.startswith(t + " ") for words in topics.values() for t in words)
+    if core[0] in ("and", "also", "plus", "then") and len(core) > 2:
+        core = core[1:]                       # "and lookups volume and latency budget on those"
+    heads = [" ".join(core)]
+    if len(core) >= 4 and core[0] not in _DETERMINERS:
+        heads.append(" ".join(core[1:]))      # the fact may follow a word saying whose ("lookups volume")
+    return any(h == t or h.startswith(t + " ") for h in heads for words in topics.values() for t in words)
 
 
 def asks_if_acceptable(words: list[str], cues: Cues) -> bool:
@@ -266,3 +270,29 @@ def reason_for_asking_at(words: list[str], opens: int, cues: Cues) -> int | None
             if verb and verb not in ("is", "was", "has", "does", "this", "its", "plus", "always", "us"):
                 return k
     return None
+
+
+_FIGURE = frozenset({"number", "numbers", "figure", "figures", "range", "estimate", "ballpark", "idea", "sense", "feel"})
+
+
+def needs_a_figure(words: list[str], cues: Cues) -> bool:
+    """"the delay between a prediction and its label, minutes or weeks, i'd need a rough range": the turn ends on the
+    speaker's need of a figure (a first person, a want, then within three words a word for a number) and names
+    nothing after it."""
+    for i in range(max(0, len(words) - 7), len(words) - 1):
+        if words[i] in ("i'd", "i", "i'll", "we'd") and words[i + 1] in ("need", "want", "like", "love", "take") and \
+                _FIGURE & set(words[i + 2:i + 6]) and len(words) - i <= 7:
+            return True
+    return False
+
+
+_COPULAS = (["has", "to", "be"], ["must", "be"], ["should", "be"], ["needs", "to", "be"], ["will", "be"], ["ought", "to", "be"])
+_DETERMINERS = frozenset({"the", "a", "an", "our", "my", "their", "those", "these", "that", "this", "its", "your"})
+
+
+def what_as_subject(core: list[str]) -> bool:
+    """"what comes out of the model has to be an honest probability, not an ordering": "what" and its own verb, then
+    a requirement or a "to be" about it; a statement about the thing, not a question."""
+    if core[:1] != ["what"] or len(core) < 6 or not core[1].endswith("s") or core[1] in _AUX or core[1] in ("does", "has"):
+        return False
+    return any(core[k:k + len(c)] == c for k in range(3, min(len(core), 10)) for c in _COPULAS)
