@@ -102,6 +102,8 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
                 continue            # "a time well spent kind of number": an adverb, not "well, ..." answering
             if phrase == "times" and not moves.is_number(words[i - 1]):    # "3,000 times two", not "page times out"
                 continue
+            if phrase == "that's" and "like" in words[i - 3:i - 1] and len(words) - i <= 5:
+                continue            # "a list of stuff like health that's off the table": what the example is, not an answer
             nxt = words[i + len(phrase.split()):][:1]
             if words[i - 1] not in cues.bound_before | cues.evaluatives | {"or"} and not (words[i - 1] == "as" and phrase == "well") and \
                     not (phrase in ("i'd", "we'd") and nxt in (["be"], ["have"], ["need"], ["get"])):   # "a prompt we'd be serving"
@@ -162,7 +164,12 @@ def _wh_inverted(words: list[str], cues: Cues) -> int | None:
                 continue
             if words[i - 1] in _FREE_RELATIVE_AFTER:      # "which is exactly what our monitoring should catch"
                 continue
-            for w in after:
+            for k, w in enumerate(after):
+                # "so which of those mistakes hurts us more": the question word is the subject, its verb judges
+                nxt = words[i + len(start.split()) + k + 1:i + len(start.split()) + k + 2]
+                if start == "which" and k and w.endswith("s") and w not in auxes and \
+                        nxt in (["us"], ["more"], ["most"], ["worse"], ["less"]):
+                    return i
                 if w in cues.statement_subjects or w in _POSSESSIVES or moves.goes_on(words[i:i + 3], cues):
                     break                         # "..., which is why"; "what our monitoring should" is a clause
                 if w in auxes:
