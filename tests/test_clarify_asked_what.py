@@ -64,3 +64,9 @@ def test_a_requirement_on_what_the_model_returns_and_the_interview_clock_are_not
         "what comes back from the scorer has to be a calibrated number not only an ordering since billing multiplies "
         "it by the price offered so i'll fit a calibration curve on a recent day")
     assert not clarify.is_clarification("which part should get the next few minutes, serving or the training loop")
+
+
+def test_a_count_of_volume_is_the_traffic_even_when_another_fact_shares_the_word() -> None:
+    """The label fact says when an order "is delivered", not how many are: the count asks the volume."""
+    assert _facts_used("sd-eta-prediction", "how many deliveries are we talking about") == ("traffic",)
+    assert _facts_used("sd-eta-prediction", "so how many deliveries are we dealing with on a normal evening") == ("traffic",)

@@ -274,7 +274,9 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
         top, named, best = _facts_for(clause, facts, cues, before)
         # "how many cases do they get through": nothing of its own, it asks about what the part before named
         found.append((before, before, best) if before and not top else (top, named, best))
-        if not top and volume[i]:
+        # ... also when a fact only shares the word counted without a number of it ("how many deliveries are we
+        # talking about": the label fact says when an order "is delivered", not how many are)
+        if volume[i] and (not top or (best <= 3 and not named and not _states_count(clause, [facts[t] for t in top]))):
             found[-1] = ([cues.volume_topic], [cues.volume_topic], 2)
     found = _one_answer_for_alternatives(found, parts, cues)
     answerable = _together(found, [clause for clause, _, _ in parts])
@@ -352,6 +354,22 @@ def _counted(clause: str) -> set[str]:
         if after and len(after[0]) >= 4 and after[0] not in _STOP:
             out.add(_stem(after[0]))
     return out
+
+
+_QUANTITY = re.compile(r"^(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|"
+                       r"thousand|million|billion|dozen|few|several|many|most|some)$")
+
+
+def _states_count(clause: str, texts: list[str]) -> bool:
+    """Does one of the facts give a number of the thing the clause counts ("30 million listings", "an hour of
+    progress"): a quantity within three words before that thing."""
+    counted = _counted(clause)
+    for text in texts:
+        words = re.findall(r"[a-z0-9][a-z0-9,.]*", text.lower())
+        for k, w in enumerate(words):
+            if len(w) >= 4 and _stem(w) in counted and any(_QUANTITY.match(x) for x in words[max(0, k - 3):k]):
+                return True
+    return False
 
 
 def _qualifiers_only(clause: str, cues: Cues) -> bool:
