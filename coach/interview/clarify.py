@@ -102,6 +102,8 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
                 continue            # "a time well spent kind of number": an adverb, not "well, ..." answering
             if phrase == "times" and not moves.is_number(words[i - 1]):    # "3,000 times two", not "page times out"
                 continue
+            if phrase == "that's" and "like" in words[i - 3:i - 1] and len(words) - i <= 5:
+                continue            # "a list of stuff like health that's off the table": what the example is, not an answer
             nxt = words[i + len(phrase.split()):][:1]
             if words[i - 1] not in cues.bound_before | cues.evaluatives | {"or"} and not (words[i - 1] == "as" and phrase == "well") and \
                     not (phrase in ("i'd", "we'd") and nxt in (["be"], ["have"], ["need"], ["get"])):   # "a prompt we'd be serving"
@@ -162,7 +164,12 @@ def _wh_inverted(words: list[str], cues: Cues) -> int | None:
                 continue
             if words[i - 1] in _FREE_RELATIVE_AFTER:      # "which is exactly what our monitoring should catch"
                 continue
-            for w in after:
+            for k, w in enumerate(after):
+                # "so which of those mistakes hurts us more": the question word is the subject, its verb judges
+                nxt = words[i + len(start.split()) + k + 1:i + len(start.split()) + k + 2]
+                if start == "which" and k and w.endswith("s") and w not in auxes and \
+                        nxt in (["us"], ["more"], ["most"], ["worse"], ["less"]):
+                    return i
                 if w in cues.statement_subjects or w in _POSSESSIVES or moves.goes_on(words[i:i + 3], cues):
                     break                         # "..., which is why"; "what our monitoring should" is a clause
                 if w in auxes:
@@ -284,7 +291,8 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             handed_over
         wanted_at = moves.wants_from_you(words, cues)
         wanted_at = forms.puts_to_you(words, cues) if wanted_at is None else wanted_at
-        needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues) or wanted_at is not None
+        needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues) or wanted_at is not None or \
+            (forms.needs_a_figure(words, cues) and names_fact)
         # "when you say lookups, is that ... or ...": what the interviewer said, asked back
         needs = needs or (core[:3] in (["when", "you", "say"], ["when", "you", "said"]) and len(words) > 5)
         tagged = moves.tagged_fact(words, _core(words, cues), cues, names_fact)
@@ -332,10 +340,13 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         requested = ask_at is not None or needs or bool(request) or told or (stops_to_ask and names_fact)
         if ask_at is not None:          # the question opens at the ask: an answer must come after it
             opens = max(opens, ask_at)
-        in_breath = not raw.endswith("?") and (moves.answers_explicitly(words, opens, cues) or not checks and (
-            not requested and forms.answers_in_breath(words, opens, cues) or
-            _answered_in_breath(words, opens, cues) or moves.works_it_out(words, opens, cues) or
-            moves.plan_in_breath(words, opens, cues)))
+        # the reason for asking said after the question holds no answer to it ("... cause if it's days i'll need a
+        # correction", "... because that sets the loss i train with"): what comes after it is not looked at
+        said = words[:forms.reason_for_asking_at(words, opens, cues) or len(words)]
+        in_breath = not raw.endswith("?") and (moves.answers_explicitly(said, opens, cues) or not checks and (
+            not requested and forms.answers_in_breath(said, opens, cues) or
+            _answered_in_breath(said, opens, cues) or moves.works_it_out(said, opens, cues) or
+            moves.plan_in_breath(said, opens, cues)))
         asks_first = _opens_question(core, cues) and core[0] not in ("when", "if", "once", "whenever")
         if question and forms.asks_which_example(words, cues):      # "one where I was right, or is either fine"
             out.append(Sentence(raw, True, True, True))
@@ -346,7 +357,8 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         if question and moves.thinks_aloud(raw, cues):
             out.append(Sentence(raw, True, False))      # "okay what else, what else, ah the query piece"
             continue
-        if question and ((_about_own_design(words, core, cues) and not checks and not requested) or in_breath):
+        if question and ((_about_own_design(words, core, cues) and not checks and not requested) or in_breath or
+                         (forms.what_as_subject(core) and not raw.endswith("?") and not requested)):
             out.append(Sentence(raw, True, False))      # "what could go wrong here the main risk is..."
             continue
         tag = raw.endswith("?") and any(raw.lower().endswith(t) for t in cues.tags) and not checks

@@ -130,20 +130,31 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
     """The clause of each part with its topics, and whether it is an alternative of the part before it."""
     parts: list[Part] = []
     premises: list[Part] = []
+    told: list[Part] = []
     for q in questions:
         for clause in CLAUSE.split(q.lower().replace("\u2019", "'")):
             alternative = clause.startswith("or ")
-            clause = _without_reason(_asked_tail(clause.removeprefix("or "), cues), cues)
+            tail = _asked_tail(clause.removeprefix("or "), cues)
+            clause = _without_reason(tail, cues)
             topics = _clause_topics(clause, cues)
             words = core(tokens(clause), cues)
             if _plan_only(words, cues):
                 continue            # "so i'd split it into prep time, pickup ...": the candidate's own plan
             # ("whether a merchant needs a reason": an embedded yes/no question is a part too)
-            if topics or opens_question(words, cues) or find(words, "how many") or find(words, "how much") or \
-                    words[:1] == ["whether"]:
+            asked = opens_question(words, cues) or bool(find(words, "how many") or find(words, "how much")) or \
+                words[:1] == ["whether"] or tail != clause
+            if topics or asked:
                 parts.append((clause, topics, alternative))
                 if _premise(words, cues):
                     premises.append(parts[-1])
+                if not asked and len(words) > _TOLD_WORDS and not (_ASKING | _WH) & set(words) and \
+                        "right" not in words and not _inverted(words) and len(told) == len(parts) - 1:
+                    told.append(parts[-1])
+    # "so recall is bm25 plus an embedding lookup ... and the thing i'd like settled is whether we're judged on
+    # purchases": a long clause that comes before the question, names a topic and holds no word of asking is the
+    # design told, not asked
+    if told and any(p[1] for p in parts if p not in told):
+        parts = [p for p in parts if p not in told]
     # "given we have about fifty milliseconds, what's the peak volume": the premise is not asked
     if premises and any(p[1] for p in parts if p not in premises):
         parts = [p for p in parts if p not in premises]
@@ -155,12 +166,21 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
     return parts
 
 
+_TOLD_WORDS = 8        # a clause longer than this that names a topic but is not put as a question is a statement
+
+_WH = frozenset({"what", "what's", "how", "which", "who", "when", "where", "whether", "why", "if"})
 _ASKING = frozenset({"know", "need", "want", "like", "love", "wonder", "understand", "check", "ask", "hear", "guess",
                      "bet", "assume", "appreciate", "sense", "you", "you've", "you'd", "confirm", "learn", "find"})
 
 
 # the end of an ask, before what is asked ("... you can tell me how much", "i'm keen to find out how much ...")
 _ASKED_BY = ("tell me", "from you", "find out", "to know", "to hear", "to learn", "to understand")
+
+
+def _inverted(words: list[str]) -> bool:
+    """"the cluster, is it ours for the run": a verb before its subject, the order of a question."""
+    return any(a in _AUX and b in ("it", "there", "we", "i", "you", "they", "those", "these", "that", "this")
+               for a, b in zip(words, words[1:]))
 
 
 def _plan_only(words: list[str], cues: Cues) -> bool:
@@ -254,13 +274,16 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
         top, named, best = _facts_for(clause, facts, cues, before)
         # "how many cases do they get through": nothing of its own, it asks about what the part before named
         found.append((before, before, best) if before and not top else (top, named, best))
-        if not top and volume[i]:
+        # ... also when a fact only shares the word counted without a number of it ("how many deliveries are we
+        # talking about": the label fact says when an order "is delivered", not how many are)
+        if volume[i] and (not top or (best <= 3 and not named and not _states_count(clause, [facts[t] for t in top]))):
             found[-1] = ([cues.volume_topic], [cues.volume_topic], 2)
     found = _one_answer_for_alternatives(found, parts, cues)
     answerable = _together(found, [clause for clause, _, _ in parts])
     if said and not any(answerable):
         top, _, best = _facts_for(_lead_up(said, questions), facts, cues)
-        answerable = [top[:1] if best >= 2 else []]      # one shared word ("questions") is no answer: assume
+        # one shared word ("questions") is no answer, nor are words shared with two facts alike: assume
+        answerable = [top[:1] if best >= 2 and len(top) == 1 else []]
     used: list[str] = []
     for rank in range(max((len(a) for a in answerable if a), default=0)):
         for a in answerable:
@@ -293,9 +316,16 @@ def _stems(text: str) -> set[str]:
     out = set()
     for w in re.findall(r"[a-z]{4,}", text.lower()):
         if w not in _STOP:
-            # "converts" and "conversions" share "conver", "arrives" and "arrive" "arriv"
-            out.add(re.sub(r"e$", "", (re.sub(r"(ing|ed|es|s)$", "", w) or w)[:6]))
+            out.add(_stem(w))
     return out
+
+
+def _stem(word: str) -> str:
+    """"converts" and "conversions" share "conver", "arrives" and "arrive" "arriv", "flags" and "flagged" "flag"."""
+    base = re.sub(r"(ing|ed|es|s)$", "", word) or word
+    if base != word and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeiouls":
+        base = base[:-1]
+    return re.sub(r"e$", "", base[:6])
 
 
 def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
@@ -306,10 +336,40 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
     best-scoring facts, in the facts' order, and their score."""
     counts = _topic_counts(clause, cues, by_words=True, named_before=named_before)
     words = _stems(clause)
-    score = {t: 2 * counts.get(t, 0) + len(words & _stems(text)) for t, text in facts.items()}
+    counted = _counted(clause)
+    score = {t: 2 * counts.get(t, 0) + len(words & _stems(text)) + (2 if counted & _stems(text) else 0)
+             for t, text in facts.items()}
     best = max(score.values(), default=0)
     top = [t for t in facts if best and score[t] == best]
     return top, [t for t in top if counts.get(t)], best
+
+
+def _counted(clause: str) -> set[str]:
+    """What a count asks the number of ("how many listings", "how much progress", "how many of the payments"): the
+    fact that states how many of that thing there are is the one that answers, whatever topic its words name."""
+    words = tokens(clause)
+    out = set()
+    for i in find(words, "how many") + find(words, "how much"):
+        after = [w for w in words[i + 2:i + 5] if w not in ("of", "the", "those", "these", "our", "their")]
+        if after and len(after[0]) >= 4 and after[0] not in _STOP:
+            out.add(_stem(after[0]))
+    return out
+
+
+_QUANTITY = re.compile(r"^(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|"
+                       r"thousand|million|billion|dozen|few|several|many|most|some)$")
+
+
+def _states_count(clause: str, texts: list[str]) -> bool:
+    """Does one of the facts give a number of the thing the clause counts ("30 million listings", "an hour of
+    progress"): a quantity within three words before that thing."""
+    counted = _counted(clause)
+    for text in texts:
+        words = re.findall(r"[a-z0-9][a-z0-9,.]*", text.lower())
+        for k, w in enumerate(words):
+            if len(w) >= 4 and _stem(w) in counted and any(_QUANTITY.match(x) for x in words[max(0, k - 3):k]):
+                return True
+    return False
 
 
 def _qualifiers_only(clause: str, cues: Cues) -> bool:
@@ -345,7 +405,9 @@ def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str])
         counts = find(words, "how many") or find(words, "how much")
         # one word shared with two facts alike ("finish inside two weeks": the run's length, the deadline) picks
         # neither unless a count is asked: a wrong fact is worse than "state an assumption"
-        weak = best <= 1 and not counts and (beside_named or len(top) > 1)
+        # nor do words shared with two facts alike and no cue naming either ("what are we after, fewer opt-outs or
+        # more opens": the history of both and their labels): the ask is not known, so it is handed back
+        weak = (best <= 1 and not counts and (beside_named or len(top) > 1)) or (len(top) > 1 and not counts)
         if shared:
             out.append(shared[:1])
         elif beside_named and len(words) <= 3:

@@ -155,8 +155,12 @@ def names_a_fact_alone(core: list[str], topics: dict[str, tuple[str, ...]], cues
     if not 2 <= len(core) <= 8 or set(core) & (cues.statement_subjects | _AUX | _PLAN_WORDS | {"'s", "that's"}) or \
             any(moves.is_number(w) for w in core) or any(w.endswith("'s") or w.endswith("'re") for w in core):
         return False
-    head = " ".join(core)
-    return any(head == t or head.startswith(t + " ") for words in topics.values() for t in words)
+    if core[0] in ("and", "also", "plus", "then") and len(core) > 2:
+        core = core[1:]                       # "and lookups volume and latency budget on those"
+    heads = [" ".join(core)]
+    if len(core) >= 4 and core[0] not in _DETERMINERS:
+        heads.append(" ".join(core[1:]))      # the fact may follow a word saying whose ("lookups volume")
+    return any(h == t or h.startswith(t + " ") for h in heads for words in topics.values() for t in words)
 
 
 def asks_if_acceptable(words: list[str], cues: Cues) -> bool:
@@ -244,3 +248,51 @@ def after_fronted_clause(words: list[str], start: int, cues: Cues) -> int | None
                 words[i - 1] not in cues.bound_before | cues.statement_subjects:
             return i
     return None
+
+
+_REASONS = frozenset({"because", "cause", "cuz", "cos", "since"})
+_POINTERS = frozenset({"that", "it", "this", "which", "the", "whatever"})
+
+
+def reason_for_asking_at(words: list[str], opens: int, cues: Cues) -> int | None:
+    """Where the candidate says why they ask, after the question ("how far do conversions trail the click cause if
+    it's days i'll need a correction", "... early or late, because that sets the loss i train with"): a word of reason,
+    then a condition on the answer ("if ...") or the answer's bearing on the design ("that sets ...", "it changes ...",
+    "the answer decides ..."), a verb of its own in -s. Not "because it's cheaper" (an answer's reason)."""
+    for k in range(opens + 3, len(words) - 2):
+        if words[k] not in _REASONS or (words[k] == "cause" and words[k + 1] == "of"):
+            continue
+        nxt = words[k + 1:k + 5]
+        if nxt[0] in ("if", "whether") or any(" ".join(words[k + 1:]).startswith(b) for b in cues.asking_because):
+            return k
+        if nxt[0] in _POINTERS:
+            verb = next((w for w in nxt[1:3] if w.endswith("s") and len(w) > 3 and not w.endswith("ss")), None)
+            if verb and verb not in ("is", "was", "has", "does", "this", "its", "plus", "always", "us"):
+                return k
+    return None
+
+
+_FIGURE = frozenset({"number", "numbers", "figure", "figures", "range", "estimate", "ballpark", "idea", "sense", "feel"})
+
+
+def needs_a_figure(words: list[str], cues: Cues) -> bool:
+    """"the delay between a prediction and its label, minutes or weeks, i'd need a rough range": the turn ends on the
+    speaker's need of a figure (a first person, a want, then within three words a word for a number) and names
+    nothing after it."""
+    for i in range(max(0, len(words) - 7), len(words) - 1):
+        if words[i] in ("i'd", "i", "i'll", "we'd") and words[i + 1] in ("need", "want", "like", "love", "take") and \
+                _FIGURE & set(words[i + 2:i + 6]) and len(words) - i <= 7:
+            return True
+    return False
+
+
+_COPULAS = (["has", "to", "be"], ["must", "be"], ["should", "be"], ["needs", "to", "be"], ["will", "be"], ["ought", "to", "be"])
+_DETERMINERS = frozenset({"the", "a", "an", "our", "my", "their", "those", "these", "that", "this", "its", "your"})
+
+
+def what_as_subject(core: list[str]) -> bool:
+    """"what comes out of the model has to be an honest probability, not an ordering": "what" and its own verb, then
+    a requirement or a "to be" about it; a statement about the thing, not a question."""
+    if core[:1] != ["what"] or len(core) < 6 or not core[1].endswith("s") or core[1] in _AUX or core[1] in ("does", "has"):
+        return False
+    return any(core[k:k + len(c)] == c for k in range(3, min(len(core), 10)) for c in _COPULAS)

@@ -337,8 +337,8 @@ def wants_from_you(words: list[str], cues: Cues) -> int | None:
     """What the candidate wants from the interviewer, named ("the first number i'd want from you is ...", "i'll
     need the hardware picture from you: which gpus ...", "i'd like two things from you: what ..."): a
     first-person want within a few words before "from you", and no plan after it. Where what is wanted is told."""
-    for i in range(2, len(words) - 2):
-        if words[i:i + 2] != ["from", "you"]:
+    for i in range(2, len(words) - 1):      # (it may end the turn: "so that number i'd want off you")
+        if words[i:i + 2] not in (["from", "you"], ["off", "you"], ["of", "you"]):      # "that number i'd want off you"
             continue
         before = words[max(0, i - 6):i]
         if set(before) & _WANTING and set(before) & _SPEAKER and not goes_on(words[i + 2:], cues):

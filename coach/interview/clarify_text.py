@@ -13,7 +13,8 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
 _ASKS_ON = r"(?:how|what|which|who|where|when|do|does|is|are|can|could|should|will|the)\b"
 # parts of a question: after a comma, or before "and"/"also"/"or" and a new question ("or" is kept: it offers an
 # alternative of the part before it, read by clarify_answer)
-CLAUSE = re.compile(r",\s*|\s+(?:and|also)\s+(?=" + _ASKS_ON + r")|\s+(?=or\s+" + _ASKS_ON + r")")
+# (fillers may come between: "and also like how long ...")
+CLAUSE = re.compile(r",\s*|\s+(?:and|also)(?:\s+(?:also|then|like|um|uh|er|so))*\s+(?=" + _ASKS_ON + r")|\s+(?=or\s+" + _ASKS_ON + r")")
 _BARE = {"whats": "what's", "hows": "how's", "wheres": "where's", "whos": "who's", "whens": "when's"}
 
 
