@@ -183,3 +183,17 @@ def test_a_practice_named_as_the_premise_of_a_condition_is_not_recommended() -> 
     assert not score_for(spoken, "ts-class-imbalance").wrong_claims
     wrong = "I balance the dataset with SMOTE on the full dataset and then split it."
     assert score_for(wrong, "ts-class-imbalance").wrong_claims
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("Data leakage is when the validation set is too small to trust the number.", True),
+    ("Leakage basically means you have too little test data.", True),
+    ("A small test set gives a noisy metric, but that is not leakage.", False),
+])
+def test_leakage_told_as_a_small_test_set_is_a_wrong_claim_in_any_round(sentence: str, wrong: bool) -> None:
+    """Tried as a new user would: "Leakage is basically when your test set is too small" scored 2.0 with no flag."""
+    from coach.scoring import score_answer
+
+    card = score_answer(sentence + " I would use cross-validation to get a steadier estimate.",
+                        question=default_content().question("ts-data-leakage"))
+    assert bool(card.wrong_claims) is wrong
