@@ -39,3 +39,15 @@ def test_another_team_skipping_the_check_is_the_situation_not_the_speakers_lapse
     overall, how = _score(THEIRS, "xf-upstream-pipeline")
     assert "skips a safeguard" not in how and overall > 3.0
 
+
+
+ROUND_IT = ("I run the demand forecast for a chain of bakeries, and one Sunday evening I saw Monday's forecast for flour "
+            "deliveries had dropped by two thirds. The orders go to the mills at seven, so I had the night to fix it. "
+            "I retrained the model on the last month myself and, since it looked sensible, I released it instead of "
+            "waiting for the usual review in the morning. Later I found a store had been renamed in the sales feed, "
+            "and I mapped the old name to the new one. The orders went out on time and nobody at the mills noticed.")
+
+
+def test_a_skip_told_as_the_way_round_the_review_scores_as_weak() -> None:
+    overall, how = _score(ROUND_IT, "bh-production-incident")
+    assert overall <= 2.0 and "skips a safeguard" in how, how

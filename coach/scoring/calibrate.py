@@ -12,8 +12,8 @@ Each answer is read as one of four kinds, and the rules follow the rubric descri
 At staff level, the signals the round's rubric asks for (its `staff_signals`: by default scope across teams,
 influence without authority and long-term direction; production limits, the cost of being wrong and a shared
 guard for a technical screen, and so on) lift an answer above the senior bar: each one missing lowers the ceiling
-(5 with all, 3 with none), costs 0.35 of a level (0.15 below level 3) and is named on the card; showing all adds
-0.5. A technical answer's senior bar is the rubric's level 4 and its staff descriptors each add to it: any two of
+(5 with all, 3 with none; one missing of three sets no ceiling), costs 0.35 of a level (0.15 below level 3) and
+is named on the card; showing all adds 0.5. A technical answer's senior bar is the rubric's level 4 and its staff descriptors each add to it: any two of
 its signals make the bar and with none the ceiling is 4; it also gains up to 0.5 for depth. The level maps to the
 0-5 overall through fixed knots (LEVEL_TO_SCORE), fitted on the tuning part of tests/data/graded/.
 The rules for each kind live in coach/scoring/levels.py; this module picks the kind and applies the staff bar and
@@ -140,8 +140,12 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
             missing = tuple(s for s in names if s not in found)
             floor = STAFF_FLOOR_TECHNICAL if technical else 3.0
             ceiling = floor + (5.0 - floor) * (needed - shortfall) / needed
+            if not technical and shortfall == 1 and needed >= 3:
+                # two of three shown: a strong interviewer hears a staff answer short of one signal, not one held
+                # below the staff bar; the missing signal costs its STAFF_COST and is named, without the ceiling
+                ceiling = 5.0
             cost = (STAFF_COST if t.level > 3.0 else STAFF_COST_BELOW) * shortfall
-            after = min(t.level - cost, ceiling)
+            after = min(min(t.level, 5.0) - cost, ceiling)    # (from the top level: bonuses past 5 do not absorb it)
             if not technical and t.level >= 3.0:
                 after = max(after, STAFF_HOLD)   # a sound story at the senior bar stays near it without the staff signals
             why = "staff bar, missing " + ", ".join(missing)

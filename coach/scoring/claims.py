@@ -82,7 +82,11 @@ def _clause_start(text: str, at: int) -> int:
 # A condition names what might be done, not what the speaker holds ("if you fit the scaler on the whole dataset
 # before splitting, the test set has quietly shaped the training"): the condition is read out of the sentence, unless
 # what follows it calls the result fine ("if you skip the split, it's fine").
-IF_CLAUSE = re.compile(r"\b(?:if|whenever) (?:you|we|someone|anyone|a team|people|they|one)\b[^,.;:?!]{0,160},", re.I)
+# Spoken, the supposition often runs into its main clause with no comma ("if you wanted to be safe you could use a
+# sketch, which ..."): it ends where the main clause's speaker and modal begin.
+_MAIN = r" (?:you|we|i|they) (?:could|would|can|should|might|will|'d)\b"
+IF_CLAUSE = re.compile(rf"\b(?:if|whenever) (?:you|we|someone|anyone|a team|people|they|one)\b"
+                       rf"(?:(?!{_MAIN})[^,.;:?!]){{0,160}}?(?:,|(?={_MAIN}))", re.I)
 FINE_AFTER = re.compile(r"^[^.;?!]{0,40}?\b(?:fine|okay|ok|no problem|nothing (?:bad|wrong)|works?|safe|good enough|"
                         r"harmless|doesn'?t matter|does not matter)\b", re.I)
 

@@ -450,6 +450,8 @@ def stock_phrases(a: Any, t: Trace) -> None:
 # A line of a career history, and a statement of what the speaker does now: a chronology of jobs, degrees and tools
 # that never reaches the current role is the recruiter rubric's level 1 (they could not restate the role).
 _CHRONO = re.compile(r"\b(?:before that|after that|prior to that|then i (?:moved|joined|went|switched|spent|did)|"
+                     # the same told of the tools or the team: "then moved to TensorFlow", "then we moved to Vertex"
+                     r"then,? (?:we )?(?:moved|switched|migrated) (?:over )?(?:to|into)|did a (?:stint|spell)|"
                      r"i (?:moved|went|switched) (?:to|into|over)|i did (?:my|a) (?:undergrad\w*|degree|master'?s|phd|"
                      r"bachelor'?s|course)|i (?:studied|graduated)|i started (?:out|my career|in|at|as)|i was at (?:a|an|the)|"
                      r"i spent (?:about |around |almost )?(?:a|one|two|three|four|five|six|\d+) years?|"

@@ -256,6 +256,9 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
                              and _noun(r) != _noun(q)], q)
             if base is None:
                 continue
+            if any(at < r.start < q.start and r is not q and abs(r.value - base.value * n) <= 0.1 * base.value * n
+                   for r in rates):
+                continue    # the fan-out's own result was said before this rate: this is the chain's next step
             how = f"{fmt_num(base.value)}/s × {fmt_num(n)} per request"
             out.append(judge("fan_out", q, base.value * n, how, []))
         elif is_peak(text, q):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from coach.scoring import napkin_rates
+from coach.scoring import napkin_rates, napkin_windows
 from coach.scoring.napkin_llm import DEVICES
 from coach.scoring.napkin_judge import EXACT_TOLERANCE, TOLERANCE, Check, _judge, _tol
 from coach.scoring.numbers import find_numbers
@@ -90,6 +90,12 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
                 share = _share(qs, text, d, t)
                 if not window and share is not None and _PEAK_HOUR.search(between):
                     window = 3600.0         # "the peak hour is ten percent of the day": that share in 3,600 s
+                busy = None if window else napkin_windows.busy_window(qs, text, d, t)
+                if busy is not None:
+                    # a busy stretch of the day said between them: its share over its seconds is the rate; later
+                    # rates in the chain (views per order, items per view) are steps from this one, not from the day
+                    out.append(_judge("qps_in_window", t, busy[0], busy[1], factors))
+                    break
                 if window and window < d.period_s:     # the day's total done within a batch window, not all day
                     how = f"{fmt_num(d.raw)}" + (f" × {share.text}" if share else "") + \
                         f" ÷ {window:,.0f} s (the window said)"

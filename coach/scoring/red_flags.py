@@ -146,7 +146,11 @@ _SKIPPED = re.compile(
     r"sign-?off|canary|qa|checks|alerts|alerting|monitoring)\b|"
     r"\b(?:i|we) (?:did not|didn'?t|never|chose not to|decided not to) (?:bother to )?(?:run|do|wait for|get) (?:the |a |"
     r"any )?(?:full |proper |usual |normal )?(?:accuracy |offline |quality )?(?:evaluation|eval|tests?|test suite|"
-    r"review|a/?b test|canary|sign-?off|approval)\b", _F)
+    r"review|a/?b test|canary|sign-?off|approval)\b|"
+    # the skip told as the way round it: "I deployed it myself rather than going through the usual review"
+    r"\b(?:rather than|instead of|without) (?:going through|waiting for|bothering with) (?:the |a |our |any |their )?"
+    r"(?:usual |normal |full |proper |regular |standard )?(?:code |design |model |release |change )?(?:review|reviews|"
+    r"tests|testing|test suite|evaluation|evals?|approval|sign-?off|canary|qa)\b", _F)
 _OWNED = re.compile(
     r"\b(?:my mistake|(?:that|it|this) was (?:a |my |the )?(?:mistake|wrong|wrong call|bad call|error)|i should have|"
     r"i shouldn'?t have|we should have|in hindsight|looking back|the lesson|i learned|i learnt|taught me|since then|"

@@ -52,10 +52,24 @@ def _telling() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in word_list("sidestep", "telling")) + r")", re.I)
 
 
+# how far after the offer its verb of telling comes: "I could walk you through", "would it be OK if I talked about"
+OFFER_REACH = 30
+
+
+def _offers_to_tell(low: str) -> bool:
+    """An offer whose own verb is one of telling: the offer is made to the listener. "What I offered marketing instead
+    was a version I could build in a week, with each group's top picks" tells the story's step, and offers nothing."""
+    for p in _found("offers", low):
+        for m in _said(p).finditer(low):
+            if _telling().search(low, m.end(), m.end() + OFFER_REACH):
+                return True
+    return False
+
+
 def redirect(sentences: Sequence[str]) -> str | None:
     """The first sentence that offers to tell something else in place of the answer (an offer, a verb of telling
-    and a word of elsewhere: "I'd be happy to walk you through the pipeline instead"), else None."""
-    return next((s for s in sentences if _found("offers", low := _plain(s)) and _telling().search(low)
+    after it and a word of elsewhere: "I'd be happy to walk you through the pipeline instead"), else None."""
+    return next((s for s in sentences if _found("offers", low := _plain(s)) and _offers_to_tell(low)
                  and _found("elsewhere", low)), None)
 
 

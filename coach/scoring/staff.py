@@ -61,7 +61,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"engineers?|maintainers?)|"
         # persuasion by showing and helping: presenting to peers, pairing with other teams' engineers
         r"presented (?:[a-z]+ ){0,3}(?:at|to) (?:the|our|a) (?:[a-z']+ ){0,3}(?:review|forum|meeting|leads|council|"
-        r"guild)|offered to (?:pair|help|sit)|(?:sat|paired) with (?:an? |the )?(?:engineers?|leads?|someone) from|"
+        r"guild)|offered to (?:pair|help|sit)|(?:sat|paired|side by side) with (?:an? |the )?(?:engineers?|leads?|someone) from|"
         r"walked (?:each|every|both|the) [a-z ]{0,30}through|"
         # others' agreement is what influence produces: "both orgs signed off", "all three teams adopted it"
         r"(?:both|all|the other|other|partner|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:[a-z]+ )?"
