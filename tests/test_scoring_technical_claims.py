@@ -1,0 +1,104 @@
+"""Technical, coding and design answers judged as a strong interviewer would: a wrong practice told as the harm it
+does is not a wrong claim, a wrong claim said beside the option it sets aside is still caught, and the confident
+wrong ideas of a coding or design answer (aligned centroids, a hash that balances labels, more pushes mean more
+retention) hold it low, while the right statement near each is not flagged. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from coach.content import default_content
+from coach.scoring import Scorecard, claims, score_answer
+from coach.scoring.text import clean, sentences
+
+
+def _card(text: str, qid: str, level: str = "senior") -> Scorecard:
+    content = default_content()
+    q = content.question(qid)
+    return score_answer(text, question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round),
+                        level=level)
+
+
+def _wrong(qid: str, text: str) -> tuple[str, ...]:
+    """The claims (the question's own and the field's) the text states."""
+    found, _ = claims.scan(default_content().question(qid), sentences(clean(text)))
+    return tuple(w.claim for w in found)
+
+
+@pytest.mark.parametrize("qid, sentence, wrong", [
+    # a practice told with the harm it did, after "so": a warning, not a recommendation
+    ("ts-data-leakage", "Another source is the pipeline, where someone standardises with statistics from the full "
+                        "dataset before the split, so the test rows leak into the scaler.", False),
+    ("ts-data-leakage", "We imputed with means computed on all the data before splitting, so validation was "
+                        "contaminated and looked better than it was.", False),
+    # the harm said as absent vouches for the practice
+    ("ts-data-leakage", "We standardised on the full dataset before the split, so nothing leaked at all.", True),
+    ("ts-data-leakage", "I always fit the scaler on the whole dataset before splitting, so the features are stable.",
+     True),
+])
+def test_a_practice_told_with_the_harm_it_does_is_a_warning(qid: str, sentence: str, wrong: bool) -> None:
+    assert bool(_wrong(qid, sentence)) is wrong
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("Upsampling, unlike undersampling, leaves the predicted probabilities unchanged, so you can use them directly.",
+     True),
+    ("What I like about upsampling the rare class is that the probabilities stay calibrated.", True),
+    ("Upsampling the rare class shifts the predicted probabilities, so I correct them before anyone reads them as "
+     "probabilities.", False),
+    ("I prefer class weights to downsampling, because downsampling throws data away.", False),
+])
+def test_the_option_chosen_is_read_beside_the_one_set_aside(sentence: str, wrong: bool) -> None:
+    found = _wrong("ts-class-imbalance", sentence)
+    assert any("calibrated" in c for c in found) is wrong
+
+
+@pytest.mark.parametrize("qid, sentence, wrong", [
+    ("cd-kmeans", "Each shard clusters its own rows independently until it converges, and I average the centroids "
+                  "at the end.", True),
+    ("cd-kmeans", "Then I merge the centroids from the workers in order, the first with the first, the second with "
+                  "the second.", True),
+    ("cd-kmeans", "Every worker sums the points and counts per centroid, and the driver averages those sums into the "
+                  "new centroids, repeated until it converges.", False),
+    ("cd-kmeans", "Mini-batch k-means gets you the same clusters as the full version, only quicker.", True),
+    ("cd-kmeans", "It is far quicker and lands on the same centroids as the full algorithm.", True),
+    ("cd-kmeans", "Mini-batch is quicker but does not reach the same centroids; its clusters are a bit worse.",
+     False),
+    ("cd-stratified-split", "Since the salted hash is random, the positive rate will be equal in train and test.",
+     True),
+    ("cd-stratified-split", "The hash is random, so there is no need to stratify.", True),
+    ("cd-stratified-split", "A random hash does not guarantee the same positive rate, so I stratify by a bucket of "
+                            "each user's label rate.", False),
+    ("cd-stratified-split", "After hashing I assert the positive rate is about the same in both halves.", False),
+    ("cd-stratified-split", "Stratifying on the label keeps the positive rate the same in train and test, whatever "
+                            "random seed the split uses.", False),
+    ("sd-notification-ranking", "Sending more is fine, because more notifications always bring more retention.",
+     True),
+    ("sd-notification-ranking", "With better relevance we can raise the volume safely.", True),
+    ("sd-notification-ranking", "More notifications do not always mean more retention; past a cap they drive "
+                                "opt-outs.", False),
+    ("sd-notification-ranking", "The ranker should maximise the click through rate.", True),
+    ("sd-notification-ranking", "I would not maximise opens; the goal is retention with opt-outs as a guardrail.",
+     False),
+    ("sd-notification-ranking", "The impact of a new sending policy is visible right away, so a short test will do.",
+     True),
+    ("sd-notification-ranking", "The damage from over-sending does not show up right away; it builds over weeks.",
+     False),
+])
+def test_confident_wrong_ideas_of_coding_and_design_answers(qid: str, sentence: str, wrong: bool) -> None:
+    q = default_content().question(qid)
+    assert any(claims.states(m, sentence) for m in q.misconceptions) is wrong
+
+
+KMEANS_SHARDED = (
+    "K-means repeats two steps: give each point to its nearest centre, then move each centre to the mean of its "
+    "points, until nothing moves; each pass costs n times k distances. When the data does not fit on one machine I "
+    "cut it into shards, let every shard run k-means to convergence on its own, and then average the centroids "
+    "across shards, the first with the first and so on, which needs only one round of communication. On a single "
+    "big box I would use mini-batch k-means instead, which gives the same clusters as the full version, only much "
+    "faster.")
+
+
+def test_a_coding_answer_built_on_misaligned_centroids_scores_low() -> None:
+    card = _card(KMEANS_SHARDED, "cd-kmeans", level="staff")
+    assert len(card.wrong_claims) >= 2
+    assert card.overall <= 2.0
