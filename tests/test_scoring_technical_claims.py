@@ -102,3 +102,19 @@ def test_a_coding_answer_built_on_misaligned_centroids_scores_low() -> None:
     card = _card(KMEANS_SHARDED, "cd-kmeans", level="staff")
     assert len(card.wrong_claims) >= 2
     assert card.overall <= 2.0
+
+
+BUZZWORD_MONITORING = (
+    "For me monitoring is at heart an observability question, so the answer is an end-to-end model observability "
+    "platform that every team shares. Every model's health sits in a single pane of glass, updated in real time, "
+    "fed by a telemetry layer that gathers signals from each stage, from ingestion through training to serving, in "
+    "one common format. On top of that sits AI-driven anomaly detection: rather than people hand-tuning alert rules, "
+    "the system learns each model's normal behaviour and raises problems before users ever notice them. It plugs "
+    "into the tools the teams already use and is designed with scalability and extensibility in mind, so a new "
+    "model joins seamlessly. Beyond the tooling I would push every team from reactive to proactive ownership of "
+    "their models across the whole organisation.")
+
+
+def test_a_design_of_stock_phrases_scores_at_the_bottom() -> None:
+    card = _card(BUZZWORD_MONITORING, "sd-model-monitoring", level="staff")
+    assert card.overall <= 1.5

@@ -424,7 +424,10 @@ _STOCK = re.compile(r"\b(?:democrati[sz]\w*|force multiplier|undifferentiated he
                     r"(?:unified|extensible|modern|next[- ]gen\w*) (?:[a-z-]+ )?platform|stakeholder alignment|"
                     r"partnered closely|raised? the bar|customer[- ]obsess\w*|bias for action|ownership mindset|"
                     r"growth mindset|passionate about|state[- ]of[- ]the[- ]art|cloud[- ]native|best practices|"
-                    r"ai[- ]powered|a (?:big|huge|real) success|(?:whole|entire) lifecycle|next[- ]level|"
+                    r"ai[- ](?:powered|driven)|single pane of glass|(?:from )?reactive to proactive|"
+                    r"end[- ]to[- ]end (?:[a-z-]+ ){0,2}platform|with (?:scalability|extensibility|flexibility)"
+                    r"(?: and (?:scalability|extensibility|flexibility))? in mind|"
+                    r"a (?:big|huge|real) success|(?:whole|entire) lifecycle|next[- ]level|"
                     r"at the end of the day|at the forefront|fast[- ]paced|driving (?:adoption|alignment|impact|value|"
                     r"outcomes)|trusted partner|make a (?:real )?difference)\b")          # lowercase, run on lowercased text (faster than IGNORECASE)
 STOCK_CAP = 1.5          # the level an answer of stock phrases reaches at most
