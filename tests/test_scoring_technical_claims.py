@@ -118,3 +118,27 @@ BUZZWORD_MONITORING = (
 def test_a_design_of_stock_phrases_scores_at_the_bottom() -> None:
     card = _card(BUZZWORD_MONITORING, "sd-model-monitoring", level="staff")
     assert card.overall <= 1.5
+
+
+SEARCH_DESIGN = (
+    "First I would pin down the goal with the product team: orders per visit to the search page, with guardrails "
+    "on zero-result searches and on latency. For size, assume twenty million shoppers a day searching about five "
+    "times each, so 100 million searches a day; over 86,400 seconds that is about {avg} searches a second, and at "
+    "a peak of three times the average around {peak} a second, so I would plan the ranking service for {plan} "
+    "requests a second with a budget of about 200 milliseconds. Retrieval pulls a few hundred products "
+    "from the catalogue with a lexical index and an embedding index searched with approximate nearest neighbours, "
+    "and a gradient-boosted ranker scores them with query, product and shopper features. Labels come from clicks "
+    "and purchases, and since higher slots get clicked more whatever they hold, I would train with the position as "
+    "a feature and fix it when scoring, with a little randomised ordering to measure the bias. New products get "
+    "exploration slots and new shoppers the popular results for their query. Offline I would track recall at k and "
+    "NDCG, then launch through an A/B test on orders per visit, retraining weekly and watching feature freshness.")
+
+
+def test_one_sizing_slip_carried_through_a_design_costs_one_slip() -> None:
+    """A wrong average, and the peak and the plan built on it, is one mistake: the sound design around it keeps the
+    rubric's middle (a slip, the rest holds), below the same design sized right."""
+    slipped = _card(SEARCH_DESIGN.format(avg="12,000", peak="36,000", plan="forty thousand"), "sd-search-ranking")
+    right = _card(SEARCH_DESIGN.format(avg="1,200", peak="3,600", plan="four thousand"), "sd-search-ranking")
+    assert len([c for c in slipped.sizing.checks if not c.ok]) == 3
+    assert 2.0 < slipped.overall <= 3.0
+    assert right.overall > slipped.overall + 0.5

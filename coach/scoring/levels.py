@@ -374,11 +374,17 @@ def design(a: Any, t: Trace) -> None:
     t.add(round(DESIGN_DEPTH * min(1.0, max(0, distinct - DESIGN_WORDS[0]) / (DESIGN_WORDS[1] - DESIGN_WORDS[0])), 2),
           f"depth: {distinct} distinct content words")
     if bad:
-        t.add(-0.75 * len(bad), f"{len(bad)} wrong derivation(s)")
+        # one slip carried forward (a wrong average, then the peak and the plan built on it) is one mistake to an
+        # interviewer: each quantity sized wrong costs SLIP_COST, each further wrong figure of it SLIP_CARRIED
+        slips = len({c.unit for c in bad})
+        t.add(-(SLIP_COST * slips + SLIP_CARRIED * (len(bad) - slips)),
+              f"{len(bad)} wrong derivation(s)" + (f" of {slips} quantit{'y' if slips == 1 else 'ies'}"
+                                                    if slips < len(bad) else ""))
         if t.level > 3.0:
             t.set(3.0, "capped: wrong arithmetic")
 
 
+SLIP_COST, SLIP_CARRIED = 0.75, 0.25           # level lost per quantity sized wrong, per further wrong figure of it
 DESIGN_DEPTH, DESIGN_WORDS = 0.75, (30, 90)    # level for depth, distinct content words from none to full depth
 
 
