@@ -142,3 +142,26 @@ def test_one_sizing_slip_carried_through_a_design_costs_one_slip() -> None:
     assert len([c for c in slipped.sizing.checks if not c.ok]) == 3
     assert 2.0 < slipped.overall <= 3.0
     assert right.overall > slipped.overall + 0.5
+
+
+def _covered(qid: str, text: str) -> set[str]:
+    return {p.point for p in _card(text, qid).talking_points.covered}
+
+
+def test_leakage_kinds_told_in_plain_words_cover_their_points() -> None:
+    q = default_content().question("ts-data-leakage")
+    target, temporal = q.talking_points[1], q.talking_points[2]
+    plain = ("Leakage is when training sees something the model will not have when it is used. One kind is a column "
+             "caused by the outcome, like a refund flag when you predict returns. Another is a value built from "
+             "events later than the moment we score, like a month's total for a customer scored on day two.")
+    assert {target, temporal} <= _covered("ts-data-leakage", plain)
+
+
+def test_a_point_named_and_put_off_is_not_covered() -> None:
+    q = default_content().question("ts-ranking-metrics")
+    bias = q.talking_points[2]
+    opening = "Offline I use NDCG because it rewards putting the best results at the top. "
+    assert bias not in _covered("ts-ranking-metrics", opening + "There is also position bias in the clicks, which "
+                                "you need to think about.")
+    assert bias in _covered("ts-ranking-metrics", opening + "There is also position bias in the clicks, which we "
+                            "correct with inverse propensity weights from a small randomised slice.")
