@@ -165,3 +165,19 @@ def test_a_point_named_and_put_off_is_not_covered() -> None:
                                 "you need to think about.")
     assert bias in _covered("ts-ranking-metrics", opening + "There is also position bias in the clicks, which we "
                             "correct with inverse propensity weights from a small randomised slice.")
+
+
+def test_a_design_that_opens_with_questions_to_the_owner_clarifies() -> None:
+    text = ("I would start with the fraud lead: which payment types, how many transactions, and which cases must "
+            "always go to a person. Then the design is a streaming feature service and a gradient-boosted model "
+            "scoring each payment, with a review queue for the uncertain band and a weekly retrain.")
+    card = _card(text, "sd-fraud-detection")
+    assert "no_clarifying" not in [g.id for g in card.gaps]
+
+
+def test_a_shared_service_for_the_teams_that_will_want_it_is_an_organisation_level_trade_off() -> None:
+    from coach.scoring.calibrate import staff_signals
+
+    text = ("Because other teams will want the same retrieval for their own assistants, I would run the index as a "
+            "service with its own owner rather than inside this one product.")
+    assert "organisation-level trade-off" in staff_signals(text, ("organisation-level trade-off",))

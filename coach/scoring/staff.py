@@ -201,7 +201,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"off[- ]the[- ]shelf)|managed (?:product|service)|shared (?:platform|layer|service|stack|recipe|library|"
         r"model|parts?|pieces?|components?)|(?:make|build|turn) (?:[a-z]+ ){0,5}(?:shared|reusable)|"
         r"teams? (?:would |could )?stop (?:building|maintaining|running|writing) their own|(?:each|every|that|a) team "
-        r"(?:owning|owns|keeps|maintain\w*|(?:is )?free to)|shared (?:base|core|foundation|backbone)|other (?:[a-z]+ )?teams? (?:stop|would|pay|bear)|cost (?:to|for) "
+        r"(?:owning|owns|keeps|maintain\w*|(?:is )?free to)|shared (?:base|core|foundation|backbone)|other (?:[a-z]+ )?teams? (?:stop|would|will|pay|bear)|cost (?:to|for) "
         r"(?:the )?other teams|team[- ]specific)\b", _F),
 }
 DEFAULT_STAFF = ("scope across teams", "influence without authority", "long-term direction")
