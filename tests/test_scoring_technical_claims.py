@@ -181,3 +181,14 @@ def test_a_shared_service_for_the_teams_that_will_want_it_is_an_organisation_lev
     text = ("Because other teams will want the same retrieval for their own assistants, I would run the index as a "
             "service with its own owner rather than inside this one product.")
     assert "organisation-level trade-off" in staff_signals(text, ("organisation-level trade-off",))
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    ("The index holds 200 million items times 128 dimensions times four bytes, about 100 megabytes.", True),
+    ("The index holds 200 million items times 128 dimensions times four bytes, about 100 gigabytes.", False),
+    # the figure after the comma counts something else: not the product's result
+    ("We score 40,000 requests a second times 500 candidates, about 20 milliseconds each.", False),
+])
+def test_a_product_said_out_loud_with_its_result_after_a_comma_is_checked(sentence: str, flagged: bool) -> None:
+    card = _card("For sizing, " + sentence[0].lower() + sentence[1:], "sd-embedding-platform", level="staff")
+    assert any(not c.ok for c in card.sizing.checks) is flagged
