@@ -192,3 +192,11 @@ def test_a_shared_service_for_the_teams_that_will_want_it_is_an_organisation_lev
 def test_a_product_said_out_loud_with_its_result_after_a_comma_is_checked(sentence: str, flagged: bool) -> None:
     card = _card("For sizing, " + sentence[0].lower() + sentence[1:], "sd-embedding-platform", level="staff")
     assert any(not c.ok for c in card.sizing.checks) is flagged
+
+
+def test_a_batch_cut_into_bounded_chunks_is_behaviour_at_production_scale() -> None:
+    from coach.scoring.calibrate import staff_signals
+
+    said = "The valid rows go to the model in one call, or in chunks of a fixed size when the batch is large."
+    assert "behaviour at production scale" in staff_signals(said, ("behaviour at production scale",))
+    assert staff_signals("I call the model once on the list of rows.", ("behaviour at production scale",)) == {}

@@ -181,7 +181,9 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"\b(?:stream(?:ing|ed)?|(?:doesn'?t|don'?t|does not|do not|won'?t) fit (?:in|into) memory|memory|"
         r"distributed|shards?|sharded|parallel|partitions?|cluster|workers?|map step|shuffle|"
         r"(?:billions?|millions?|a billion|a million) (?:of )?(?:rows|ids|items|events|users|points|records)|"
-        r"coordinator|merge[sd]?)\b", _F),
+        r"coordinator|merge[sd]?|"
+        # a batch that may be too large for one call is cut into bounded pieces: "in chunks of a fixed size"
+        r"(?:in|into) (?:fixed[- ]size )?chunks|chunk(?:ed|ing) (?:it|them|the (?:batch|input|data))|backpressure)\b", _F),
     # ... and how it fails safely for the team that owns it
     "safe in a pipeline": re.compile(
         r"\b(?:validat\w+|log(?:s|ging|ged)?\b|deterministic\w*|fail(?:s)? (?:loudly|fast|safely)|raise[sd]? an? "
