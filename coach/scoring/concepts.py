@@ -142,13 +142,16 @@ def _mentions(alts: tuple[str, ...], clause: str, verbs: tuple[tuple[int, int], 
     return out
 
 
-def _set_aside(alts: tuple[str, ...], clause: str) -> bool:
-    """Whether the clause puts one of the alternatives aside ("I prefer that to ROC AUC ..."): then a later mention
-    of it in the same clause ("... because ROC's false-positive rate ...") explains the choice, it does not favour it."""
+def _set_aside(alts: tuple[str, ...], clause: str) -> int:
+    """Where the clause first puts one of the alternatives aside ("I prefer that to ROC AUC ..."), or past its end:
+    a later mention of it in the same clause ("... because ROC's false-positive rate ...") explains the choice, it
+    does not favour it. A mention before it is the one chosen ("upsampling, unlike downsampling, keeps ...")."""
     pat = _group(alts)[0]
-    return pat is not None and any(CONTRAST_BEFORE.search(clause[max(0, m.start() - 40):m.start()])
-                                   and not NEG_BEFORE.search(clause[max(0, m.start() - 40):m.start()])
-                                   for m in pat.finditer(clause))
+    if pat is None:
+        return len(clause) + 1
+    return next((m.start() for m in pat.finditer(clause)
+                 if CONTRAST_BEFORE.search(clause[max(0, m.start() - 40):m.start()])
+                 and not NEG_BEFORE.search(clause[max(0, m.start() - 40):m.start()])), len(clause) + 1)
 
 
 @lru_cache(maxsize=4096)
@@ -180,7 +183,16 @@ def _reading_units(sentence: str) -> tuple[str, ...]:
     parts.append(sentence[last:])
     pairs = [f"{parts[i]} so {parts[i + 1]}" for i, so in enumerate(joins)
              if so and parts[i].strip() and parts[i + 1].strip() and not _NOT.search(parts[i] + " " + parts[i + 1])]
-    return tuple(p for p in parts if p.strip()) + tuple(pairs)
+    warned = {i for i, so in enumerate(joins) if so and _harm_follows(parts[i + 1])}
+    return tuple(p for i, p in enumerate(parts) if p.strip() and i not in warned) + tuple(pairs)
+
+
+def _harm_follows(consequence: str) -> bool:
+    """Whether a clause opened by "so" calls what came before it a harm in its first words ("..., so rows meant
+    for testing leaked into training"): the practice is told to warn of it, and is read only with its consequence.
+    A harm said as absent ("so nothing leaked") vouches for the practice instead."""
+    h = HARM.search(consequence, 0, NEAR)
+    return h is not None and not _NOT.search(consequence[:h.start()])
 
 
 def _denied(clause: str, lo: int, hi: int, groups: tuple[tuple[str, ...], ...]) -> bool:
@@ -236,9 +248,12 @@ def fires(cue_set: str, sentence: str) -> bool:
             if not ms:
                 break
             found.append(ms)
-        if len(found) < len(groups) or _set_aside(groups[0], clause):
+        if len(found) < len(groups):
             continue
+        aside = _set_aside(groups[0], clause)
         for anchor in found[0]:
+            if anchor[0] >= aside:
+                continue                 # after the thing set aside: explains the choice (see _set_aside)
             picks = [anchor] + [min(ms, key=lambda m: abs(m[0] - anchor[0])) for ms in found[1:]]
             lo, hi = min(p[0] for p in picks), max(p[1] for p in picks)
             if hi - lo > SPAN or _denied(clause, lo, hi, groups) or _negated_pick(clause, picks[1:]):

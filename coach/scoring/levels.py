@@ -377,11 +377,17 @@ def design(a: Any, t: Trace) -> None:
     t.add(round(DESIGN_DEPTH * min(1.0, max(0, distinct - DESIGN_WORDS[0]) / (DESIGN_WORDS[1] - DESIGN_WORDS[0])), 2),
           f"depth: {distinct} distinct content words")
     if bad:
-        t.add(-0.75 * len(bad), f"{len(bad)} wrong derivation(s)")
+        # one slip carried forward (a wrong average, then the peak and the plan built on it) is one mistake to an
+        # interviewer: each quantity sized wrong costs SLIP_COST, each further wrong figure of it SLIP_CARRIED
+        slips = len({c.unit for c in bad})
+        t.add(-(SLIP_COST * slips + SLIP_CARRIED * (len(bad) - slips)),
+              f"{len(bad)} wrong derivation(s)" + (f" of {slips} quantit{'y' if slips == 1 else 'ies'}"
+                                                    if slips < len(bad) else ""))
         if t.level > 3.0:
             t.set(3.0, "capped: wrong arithmetic")
 
 
+SLIP_COST, SLIP_CARRIED = 0.75, 0.25           # level lost per quantity sized wrong, per further wrong figure of it
 DESIGN_DEPTH, DESIGN_WORDS = 0.75, (30, 90)    # level for depth, distinct content words from none to full depth
 
 
@@ -427,7 +433,10 @@ _STOCK = re.compile(r"\b(?:democrati[sz]\w*|force multiplier|undifferentiated he
                     r"(?:unified|extensible|modern|next[- ]gen\w*) (?:[a-z-]+ )?platform|stakeholder alignment|"
                     r"partnered closely|raised? the bar|customer[- ]obsess\w*|bias for action|ownership mindset|"
                     r"growth mindset|passionate about|state[- ]of[- ]the[- ]art|cloud[- ]native|best practices|"
-                    r"ai[- ]powered|a (?:big|huge|real) success|(?:whole|entire) lifecycle|next[- ]level|"
+                    r"ai[- ](?:powered|driven)|single pane of glass|(?:from )?reactive to proactive|"
+                    r"end[- ]to[- ]end (?:[a-z-]+ ){0,2}platform|with (?:scalability|extensibility|flexibility)"
+                    r"(?: and (?:scalability|extensibility|flexibility))? in mind|"
+                    r"a (?:big|huge|real) success|(?:whole|entire) lifecycle|next[- ]level|"
                     r"at the end of the day|at the forefront|fast[- ]paced|driving (?:adoption|alignment|impact|value|"
                     r"outcomes)|trusted partner|make a (?:real )?difference)\b")          # lowercase, run on lowercased text (faster than IGNORECASE)
 STOCK_CAP = 1.5          # the level an answer of stock phrases reaches at most

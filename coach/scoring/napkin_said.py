@@ -19,6 +19,10 @@ _OPERATOR = re.compile(r"^[\s,]*(?:[a-z'-]+\s+){0,4}?(?P<op>times|multiplied by|
 _EQUALS = re.compile(r"^[\s,]*(?:[a-z'-]+\s+){0,4}?(?:is|are|equals|gives|makes|comes to|that's|which is)\s+"
                      r"(?:about\s+|roughly\s+|around\s+|approximately\s+|nearly\s+|almost\s+|just over\s+|just under\s+)?$",
                      re.I)
+# or the result after a comma and an "about", in the unit of an operand ("500 million times 256 times four bytes,
+# about 512 megabytes"): without "is" the figure after it may be another thing, so it must count what was multiplied
+_ABOUT = re.compile(r"^[\s,]*(?:[a-z'-]+\s*){0,3}?,\s*(?:so\s+|or\s+)?(?:about|roughly|around|approximately|call it)\s+$",
+                    re.I)
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
 
 
@@ -33,9 +37,10 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
         while j + 1 < len(nums) and (m := _OPERATOR.match(_unsquared(text, nums, j, squared))):
             ops.append(m.group("op").lower())
             j += 1
-        if ops and j + 1 < len(nums) and _EQUALS.match(_unsquared(text, nums, j, squared)):
+        gap = _unsquared(text, nums, j, squared) if ops and j + 1 < len(nums) else ""
+        if ops and j + 1 < len(nums) and (_EQUALS.match(gap) or _ABOUT.match(gap)):
             out.append(_judged(nums[i:j + 1], ops, nums[j + 1], qs, text, judge, tol,
-                               {k - i for k in squared if k >= i}))
+                               {k - i for k in squared if k >= i}, same_unit=not _EQUALS.match(gap)))
             i = j + 1
         else:
             i += 1
@@ -57,8 +62,8 @@ _SQUARED = re.compile(r"\s*squared\b", re.I)
 
 
 def _judged(operands: list[NumberSpan], ops: list[str], result: NumberSpan, qs: list[Quantity], text: str,
-            judge: Callable[..., Check | None], tol: float, squared: frozenset[int] | set[int] = frozenset()
-            ) -> Check | None:
+            judge: Callable[..., Check | None], tol: float, squared: frozenset[int] | set[int] = frozenset(),
+            same_unit: bool = False) -> Check | None:
     """The chain recomputed and its result judged; operands with units are taken in base units ("two kilobytes"
     is 2,000 B), and the result may match in base units or as the bare number said ("3,000 times 86,000 is two
     hundred sixty million")."""
@@ -66,6 +71,8 @@ def _judged(operands: list[NumberSpan], ops: list[str], result: NumberSpan, qs: 
     if q is None or result.value <= 0:
         return None
     units = [u.unit for n in operands if (u := _quantity(n, qs)) is not None]
+    if same_unit and q.unit not in units:
+        return None
     with_bytes = any(unit.startswith("B") for unit in units)
     base = _chain(operands, ops, lambda n: _operand(n, qs, text, with_bytes), squared)
     said = _chain(operands, ops, lambda n: n.value, squared)

@@ -106,7 +106,11 @@ CLARIFY = re.compile(
     r"\bhow many [a-z]+ (?:a|per|each) (?:day|second|month|user)\b|"
     # the goal settled before the design: "the goal is people still using the app in two months", "start by asking"
     r"(?<!guess )(?<!think )(?<!maybe )\bthe (?:real |actual |true )?goal (?:is|should be|here is)\b|"
-    r"\bstart(?:ing)? by asking\b", _F)
+    r"\bstart(?:ing)? by asking\b|"
+    # the questions put to whoever owns the problem, or the goal agreed with them before the design: "I would start
+    # with the support lead: which products, how many questions ...", "I would first agree the goal with product"
+    r"\b(?:start|begin) with (?:the |our |a )?[a-z-]+(?: [a-z-]+){0,2}: (?:which|what|how|who|when)\b|"
+    r"\b(?:agree|pin down|settle|align on) (?:on )?(?:the |a )?(?:goal|objective|success (?:metric|measure))\b", _F)
 
 TECH_TERMS = re.compile(
     r"\b(?:embeddings?|transformers?|two[- ]tower|ann|hnsw|faiss|ivf|scann|nearest neighbou?r|feature store|"

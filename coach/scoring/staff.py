@@ -181,7 +181,9 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"\b(?:stream(?:ing|ed)?|(?:doesn'?t|don'?t|does not|do not|won'?t) fit (?:in|into) memory|memory|"
         r"distributed|shards?|sharded|parallel|partitions?|cluster|workers?|map step|shuffle|"
         r"(?:billions?|millions?|a billion|a million) (?:of )?(?:rows|ids|items|events|users|points|records)|"
-        r"coordinator|merge[sd]?)\b", _F),
+        r"coordinator|merge[sd]?|"
+        # a batch that may be too large for one call is cut into bounded pieces: "in chunks of a fixed size"
+        r"(?:in|into) (?:fixed[- ]size )?chunks|chunk(?:ed|ing) (?:it|them|the (?:batch|input|data))|backpressure)\b", _F),
     # ... and how it fails safely for the team that owns it
     "safe in a pipeline": re.compile(
         r"\b(?:validat\w+|log(?:s|ging|ged)?\b|deterministic\w*|fail(?:s)? (?:loudly|fast|safely)|raise[sd]? an? "
@@ -201,7 +203,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"off[- ]the[- ]shelf)|managed (?:product|service)|shared (?:platform|layer|service|stack|recipe|library|"
         r"model|parts?|pieces?|components?)|(?:make|build|turn) (?:[a-z]+ ){0,5}(?:shared|reusable)|"
         r"teams? (?:would |could )?stop (?:building|maintaining|running|writing) their own|(?:each|every|that|a) team "
-        r"(?:owning|owns|keeps|maintain\w*|(?:is )?free to)|shared (?:base|core|foundation|backbone)|other (?:[a-z]+ )?teams? (?:stop|would|pay|bear)|cost (?:to|for) "
+        r"(?:owning|owns|keeps|maintain\w*|(?:is )?free to)|shared (?:base|core|foundation|backbone)|other (?:[a-z]+ )?teams? (?:stop|would|will|pay|bear)|cost (?:to|for) "
         r"(?:the )?other teams|team[- ]specific)\b", _F),
 }
 DEFAULT_STAFF = ("scope across teams", "influence without authority", "long-term direction")

@@ -258,6 +258,23 @@ _OUTCOME_POINT = re.compile(r"^\s*(?:the )?(?:measured |final )?(?:impact|outcom
                             r"ended|played out)\b", re.I)
 
 
+# A thing named and put off in the same breath ("there is also position bias in clicks, which you need to think
+# about"): the name is there, what to do about it is not, so the words (up to five before the put-off) cover no point.
+# The put-off must end the thought: "... which you need to think about by reweighting the clicks" says how.
+_DEFERRED = re.compile(r"[\w'-]+(?:[ \t]+[\w'-]+){0,4}[ \t,]+(?:which|that|and) (?:(?:you|we|one|i|people) )?(?:(?:just|"
+                       r"also|really|still|kind of|sort of) )?(?:need|needs|have|has|want|ought|should|got)(?: to)? "
+                       r"(?:(?:you know|like|um|uh|er|just|kind of|sort of|also|really) )*(?:think about|consider|keep in "
+                       r"mind|be aware of|worry about|take into account|bear in mind|look into|be careful (?:about|with))"
+                       r"(?=\s*(?:[.;:!?,]|$|\b(?:and|so|but|then|also|at the end)\b))", re.I)
+
+_PUT_OFF = re.compile(r"think about|consider|in mind|aware of|worry about|into account|look into|careful", re.I)
+
+
+def _without_put_off(text: str) -> str:
+    """The sentence without the things it names only to put off (see _DEFERRED)."""
+    return _DEFERRED.sub(" ", text) if _PUT_OFF.search(text) else text
+
+
 def coverage(question: Question | None, sents: list[Sentence], non_answer: bool = False,
              outcomes: tuple[str, ...] = (), story: bool = False,
              wrong: frozenset[str] = frozenset(), results: frozenset[str] | None = None) -> PointsReport:
@@ -271,7 +288,7 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
         return PointsReport()
     if non_answer:
         return PointsReport((), tuple(PointHit(p) for p in question.talking_points), 0.0)
-    sent_tokens = [(s, _stems(s.text)) for s in sents
+    sent_tokens = [(s, _stems(_without_put_off(s.text))) for s in sents
                    if s.text not in wrong and not UNSURE.search(s.text) and not (story and HABIT.search(s.text) and not SINCE.search(s.text))]
     every = set().union(*(set(t) for _, t in sent_tokens)) if sent_tokens else set()
     # a story names what the question asks about as it tells what happened ("I built ...", "the hardest decision
