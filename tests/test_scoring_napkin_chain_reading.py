@@ -1,0 +1,55 @@
+"""Napkin chains read the way a careful engineer reads them: the copies said before a kept total multiply it, a count
+rounded up for headroom named without an amount is a choice and not a product, the things each request carries
+multiply its bytes, a bytes-per-parameter figure said of weights, gradients and optimizer state together is their
+sum, and a FLOP rate said for all the GPUs together is divided into the work once. Every chain is written afresh
+for this file (none from tests/data); every right chain but the "a petaflop each" pair (a guard: that rate is now
+read, and must not be multiplied in twice) was flagged before these readings, and each wrong one must be flagged at
+its step with the right figure."""
+from __future__ import annotations
+
+import pytest
+
+from tests.napkin_chain_check import assert_followed
+
+# (id, chain, the step that must flag it or None for a right chain, the right figure in base units)
+CHAINS: list[tuple[str, str, str | None, float]] = [
+    # copies after a kept total
+    ("copies-right", "The sensors write 200 million readings a day at about 500 bytes each, 100 GB a day; kept for "
+     "sixty days that is 6 TB, and with three replicas about 18 TB of disk.", None, 0),
+    ("copies-dropped", "The sensors write 200 million readings a day at about 500 bytes each, 100 GB a day; kept for "
+     "sixty days that is 6 TB, and with four replicas about 6 TB of disk.", "storage", 24e12),
+    # a count rounded up for headroom said without an amount
+    ("headroom-right", "Each box scores about 400 listings a second, so the 2,000 a second at peak is five boxes, "
+     "and with some headroom for bursts and a failed node I'd run twelve.", None, 0),
+    ("headroom-too-few", "Each box scores about 400 listings a second, so the 2,000 a second at peak is five boxes, "
+     "and with some headroom for bursts and a failed node I'd run two.", "capacity", 5),
+    # the things each request carries
+    ("carried-right", "At 20,000 lookups a second, each pulling thirty embeddings of 1 KB each per lookup, the "
+     "store serves about 600 megabytes a second.", None, 0),
+    ("carried-wrong", "At 20,000 lookups a second, each pulling thirty embeddings of 1 KB each per lookup, the "
+     "store serves about 20 megabytes a second.", "bandwidth", 600e6),
+    ("carried-total-right", "At 20,000 lookups a second of thirty embeddings each, which is about 30 KB a lookup, "
+     "the store serves about 600 megabytes a second.", None, 0),
+    # bytes per parameter said of a list of stored state
+    ("state-sum-right", "For the 13 billion parameter model, fp16 weights and gradients plus Adam's moments and "
+     "master copy in fp32 add up to about sixteen bytes per parameter, so about 208 gigabytes.", None, 0),
+    ("state-sum-wrong", "For the 13 billion parameter model, fp16 weights and gradients plus Adam's moments and "
+     "master copy in fp32 add up to about sixteen bytes per parameter, so about 52 gigabytes.", "adam_memory", 208e9),
+    ("one-precision-wrong", "The 13 billion parameter model in fp16 takes four bytes a parameter, about 52 "
+     "gigabytes.", "model_memory", 26e9),
+    # a FLOP rate for all the GPUs together
+    ("fleet-right", "The run is 6 x 2e9 x 5e11 = 6e21 FLOPs; sixty-four H100s at 990 teraflops, used at thirty "
+     "percent, deliver about 1.9e16 a second, so about 316,000 seconds, close to four days.", None, 0),
+    ("fleet-wrong", "The run is 6 x 2e9 x 5e11 = 6e21 FLOPs; sixty-four H100s at 990 teraflops, used at thirty "
+     "percent, deliver about 1.9e16 a second, so about 316,000 seconds, close to eighty-eight days.",
+     "training_time", 316_000),
+    ("fleet-petaflop-right", "Training is 3e22 FLOPs, and 256 cards at a petaflop each and fifty percent use give "
+     "1.28e17 a second, so about 234,000 seconds, under three days.", None, 0),
+    ("fleet-petaflop-wrong", "Training is 3e22 FLOPs, and 256 cards at a petaflop each and fifty percent use give "
+     "1.28e17 a second, so about 234,000 seconds, about 65 days.", "training_time", 234_000),
+]
+
+
+@pytest.mark.parametrize("cid, text, step, right", CHAINS, ids=[c[0] for c in CHAINS])
+def test_a_chain_is_read_as_said(cid: str, text: str, step: str | None, right: float) -> None:
+    assert_followed(cid, text, step, right)
