@@ -1,4 +1,5 @@
-"""Napkin chains read the way a careful engineer reads them: the copies said before a kept total multiply it, a count
+"""Napkin chains read the way a careful engineer reads them: what each of the day's users does is a daily rate per
+user even when the day is said before it, the copies said before a kept total multiply it, a count
 rounded up for headroom named without an amount is a choice and not a product, the things each request carries
 multiply its bytes, a bytes-per-parameter figure said of weights, gradients and optimizer state together is their
 sum, and a FLOP rate said for all the GPUs together is divided into the work once. Every chain is written afresh
@@ -13,6 +14,13 @@ from tests.napkin_chain_check import assert_followed
 
 # (id, chain, the step that must flag it or None for a right chain, the right figure in base units)
 CHAINS: list[tuple[str, str, str | None, float]] = [
+    # what each of the day's users does, said without its own period
+    ("each-user-right", "Nine million drivers open the parking app every day and each one makes about twelve lookups, "
+     "so over a day's 86,400 seconds that is about 1,250 lookups a second.", None, 0),
+    ("each-user-dropped", "Nine million drivers open the parking app every day and each one makes about twelve "
+     "lookups, so over a day's 86,400 seconds that is about 104 lookups a second.", "qps_from_users", 1250),
+    ("each-person-dropped", "Forty million people read the news app daily and each loads about fifteen pages, so "
+     "about 460 page loads a second.", "qps_from_users", 6944),
     # copies after a kept total
     ("copies-right", "The sensors write 200 million readings a day at about 500 bytes each, 100 GB a day; kept for "
      "sixty days that is 6 TB, and with three replicas about 18 TB of disk.", None, 0),

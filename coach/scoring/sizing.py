@@ -225,7 +225,7 @@ def extract(text: str, sents: list[Sentence]) -> list[Quantity]:
             continue                      # "fits on one GPU", "one box can serve": a framing, not a size
         out.append(_quantity(text, span, um, si, sents, prev_end))
         prev_end = span.end + um.length
-    return _per_user_fallback(out)
+    return _per_user_fallback(_each_users_day(text, out))
 
 
 def factors(text: str) -> list[float]:
@@ -308,7 +308,12 @@ def _unit_for(text: str, span: NumberSpan, sentence: str, sent_start: int) -> Un
         return UnitMatch("throughput", "/s", 1, "", 0, period_s=1)
     if span.value >= 100 and _PREFIX_USERS.search(before):
         return UnitMatch("users", "users", 1, "", 0)
+    if 1 < span.value <= 1000 and _EACH_DOES.search(before) and (m := _THINGS.match(tail)):
+        return UnitMatch("dataset", "items", 1, m.group(0).strip(), m.end())   # "each one makes twelve lookups"
     return None
+
+
+_THINGS = re.compile(r"^\s*[a-z]{3,}s\b", re.I)
 
 
 def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
@@ -422,6 +427,27 @@ def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[S
         raw *= 1000
     return Quantity(text=said, value=raw * um.factor, unit=um.unit, kind=um.kind, raw=raw,
                     qualifiers=tuple(sorted(q)), period_s=um.period_s, start=span.start, sentence=si)
+
+
+_EACH_DOES = re.compile(r"\beach(?:\s+(?:one|of them))?\s+[a-z]+\s+(?:about\s+|roughly\s+|around\s+|some\s+|"
+                        r"maybe\s+)?$", re.I)
+_DAILY = re.compile(r"\b(?:every day|each day|a day|per day|daily)\b", re.I)
+
+
+def _each_users_day(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """A count each of the day's users makes, said without its own period ("twelve million people use the app every
+    day and each one sends about thirty events", "eighteen million daily riders who each send twenty-five events"):
+    the users' day is its period, so it is a per-user daily rate."""
+    out: list[Quantity] = []
+    for i, q in enumerate(qs):
+        u = next((u for u in reversed(qs[:i]) if u.kind == "users" and u.sentence == q.sentence), None)
+        if q.kind == "dataset" and u is not None and 1 < q.raw <= 1000 and qs[i - 1] is u and \
+                _EACH_DOES.search(text, u.start + len(u.text), q.start) and \
+                (u.has("dau") or _DAILY.search(text, u.start, q.start)):
+            q = Quantity(q.text, q.value / 86400, "/s", "throughput", q.raw, ("per_user",), 86400.0, q.start,
+                         q.sentence)
+        out.append(q)
+    return out
 
 
 def _per_user_fallback(qs: list[Quantity]) -> list[Quantity]:
