@@ -1,5 +1,5 @@
 """Napkin chains read the way a careful engineer reads them: what each of the day's users does is a daily rate per
-user even when the day is said before it, a rate worked out from "N times the average" is the peak, "a whole year" kept is a retention, the copies said before a kept total multiply it, a count
+user even when the day is said before it, a rate worked out from "N times the average" is the peak, "a whole year" kept is a retention, "a batch of N in T" is N per T, the copies said before a kept total multiply it, a count
 rounded up for headroom named without an amount is a choice and not a product, the things each request carries
 multiply its bytes, a bytes-per-parameter figure said of weights, gradients and optimizer state together is their
 sum, and a FLOP rate said for all the GPUs together is divided into the work once. Every chain is written afresh
@@ -31,6 +31,11 @@ CHAINS: list[tuple[str, str, str | None, float]] = [
      "and two copies make about 36 TB.", None, 0),
     ("whole-year-as-weeks", "Clinic scans add about 50 GB a day, and we retain a whole year of them, so about "
      "2.6 TB, and two copies make about 5.2 TB.", "storage", 18.25e12),
+    # one batch and its time said together
+    ("one-batch-right", "The OCR service reads a batch of forty receipts in 200 milliseconds, so each GPU clears "
+     "about 200 receipts a second.", None, 0),
+    ("one-batch-times", "The OCR service reads a batch of forty receipts in 200 milliseconds, so each GPU clears "
+     "forty times 200, about 8,000 receipts a second.", "batch_rate", 200),
     # copies after a kept total
     ("copies-right", "The sensors write 200 million readings a day at about 500 bytes each, 100 GB a day; kept for "
      "sixty days that is 6 TB, and with three replicas about 18 TB of disk.", None, 0),
