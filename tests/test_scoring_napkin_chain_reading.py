@@ -1,5 +1,5 @@
 """Napkin chains read the way a careful engineer reads them: what each of the day's users does is a daily rate per
-user even when the day is said before it, a rate worked out from "N times the average" is the peak, "a whole year" kept is a retention, "a batch of N in T" is N per T, the copies said before a kept total multiply it, a count
+user even when the day is said before it, a rate worked out from "N times the average" is the peak, "a whole year" kept is a retention, "a batch of N in T" is N per T, a total said after "each that is" is no per-item size, the copies said before a kept total multiply it, a count
 rounded up for headroom named without an amount is a choice and not a product, the things each request carries
 multiply its bytes, a bytes-per-parameter figure said of weights, gradients and optimizer state together is their
 sum, and a FLOP rate said for all the GPUs together is divided into the work once. Every chain is written afresh
@@ -36,6 +36,11 @@ CHAINS: list[tuple[str, str, str | None, float]] = [
      "about 200 receipts a second.", None, 0),
     ("one-batch-times", "The OCR service reads a batch of forty receipts in 200 milliseconds, so each GPU clears "
      "forty times 200, about 8,000 receipts a second.", "batch_rate", 200),
+    # "at four bytes each that is ...": the total after "each" is the product, not one item's size
+    ("each-that-is-right", "The photo index holds 40 million images, each with a 512-dimension float32 embedding, so "
+     "about 20 billion numbers, and at four bytes each that is about 82 GB.", None, 0),
+    ("each-that-is-divided", "The photo index holds 40 million images, each with a 512-dimension float32 embedding, "
+     "so about 20 billion numbers, and at four bytes each that is about 5 GB.", "storage", 81.92e9),
     # copies after a kept total
     ("copies-right", "The sensors write 200 million readings a day at about 500 bytes each, 100 GB a day; kept for "
      "sixty days that is 6 TB, and with three replicas about 18 TB of disk.", None, 0),

@@ -89,7 +89,8 @@ _PER_INSTANCE_AFTER = re.compile(
     r"^\s*(?:per|a|each|for each|on each|on one|on a single)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|"
     rf"gpu|replica|box|host|pod|worker|card|core|shard|container|{_ACCELERATOR})\b|^\s*each\b", re.I)
 _PER_ITEM_BEFORE = re.compile(
-    r"(?:\b(?:each|every|per|an?|one)\s+(?!(?:second|minute|hour|day|night|week|month|year)s?\b)(?:[a-z]+\s+){0,3}"
+    r"(?:\b(?:each|every|per|an?|one)\s+(?!(?:second|minute|hour|day|night|week|month|year)s?\b)"
+    r"(?!(?:that|which|this|so)\s)(?:[a-z]+\s+){0,3}"      # (not "at four bytes each that is 48 GB": a total)
     r"(?:is|are|was|of|at|to|down to|takes?|weighs?)\s+"
     r"(?:about|around|roughly|maybe|like|only|just)?\s*|\b(?:each|every one)\s+(?:about|around|roughly|maybe)?\s*|"
     r"\b(?:payload|response|record size|event size|row size|"
