@@ -1,5 +1,5 @@
 """Napkin chains read the way a careful engineer reads them: what each of the day's users does is a daily rate per
-user even when the day is said before it, a rate worked out from "N times the average" is the peak, "a whole year" kept is a retention, "a batch of N in T" is N per T, a total said after "each that is" is no per-item size, the copies said before a kept total multiply it, a count
+user even when the day is said before it, a rate worked out from "N times the average" is the peak, "a whole year" kept is a retention, "a batch of N in T" is N per T, a total said after "each that is" is no per-item size, a price per million requests is the hourly bill over an hour's requests, the copies said before a kept total multiply it, a count
 rounded up for headroom named without an amount is a choice and not a product, the things each request carries
 multiply its bytes, a bytes-per-parameter figure said of weights, gradients and optimizer state together is their
 sum, and a FLOP rate said for all the GPUs together is divided into the work once. Every chain is written afresh
@@ -41,6 +41,11 @@ CHAINS: list[tuple[str, str, str | None, float]] = [
      "about 20 billion numbers, and at four bytes each that is about 82 GB.", None, 0),
     ("each-that-is-divided", "The photo index holds 40 million images, each with a 512-dimension float32 embedding, "
      "so about 20 billion numbers, and at four bytes each that is about 5 GB.", "storage", 81.92e9),
+    # a price per million requests from the hourly bill and the rate
+    ("per-million-right", "Twelve servers at two dollars an hour each cost 24 dollars an hour; at 1,000 queries a "
+     "second that is 3.6 million queries an hour, so about 6.7 dollars per million queries.", None, 0),
+    ("per-million-wrong", "Twelve servers at two dollars an hour each cost 24 dollars an hour, and at 1,000 queries a "
+     "second that comes to about 400 dollars per million queries.", "cost", 6.667),
     # copies after a kept total
     ("copies-right", "The sensors write 200 million readings a day at about 500 bytes each, 100 GB a day; kept for "
      "sixty days that is 6 TB, and with three replicas about 18 TB of disk.", None, 0),
