@@ -1,5 +1,5 @@
 """Napkin chains read the way a careful engineer reads them: what each of the day's users does is a daily rate per
-user even when the day is said before it, a rate worked out from "N times the average" is the peak, "a whole year" kept is a retention, "a batch of N in T" is N per T, a total said after "each that is" is no per-item size, a price per million requests is the hourly bill over an hour's requests, the copies said before a kept total multiply it, a count
+user even when the day is said before it, a rate worked out from "N times the average" is the peak, "a whole year" kept is a retention, "a batch of N in T" is N per T, a total said after "each that is" is no per-item size, a price per million requests is the hourly bill over an hour's requests, what gets past a cache is the share it does not answer, the copies said before a kept total multiply it, a count
 rounded up for headroom named without an amount is a choice and not a product, the things each request carries
 multiply its bytes, a bytes-per-parameter figure said of weights, gradients and optimizer state together is their
 sum, and a FLOP rate said for all the GPUs together is divided into the work once. Every chain is written afresh
@@ -46,6 +46,13 @@ CHAINS: list[tuple[str, str, str | None, float]] = [
      "second that is 3.6 million queries an hour, so about 6.7 dollars per million queries.", None, 0),
     ("per-million-wrong", "Twelve servers at two dollars an hour each cost 24 dollars an hour, and at 1,000 queries a "
      "second that comes to about 400 dollars per million queries.", "cost", 6.667),
+    # the load left past a cache
+    ("cache-left-right", "We see 6,000 lookups a second with a 90% cache hit rate, so 5,400 are served from memory "
+     "and 600 a second go to the database.", None, 0),
+    ("cache-hit-for-miss", "We see 6,000 lookups a second with a 90% cache hit rate, so 5,400 a second go to the "
+     "database.", "cache_share", 600),
+    ("cache-answers-for-miss", "The quote service gets 4,000 requests a second and the cache answers about 75 percent "
+     "of them, so 3,000 a second reach the pricing model.", "cache_share", 1000),
     # copies after a kept total
     ("copies-right", "The sensors write 200 million readings a day at about 500 bytes each, 100 GB a day; kept for "
      "sixty days that is 6 TB, and with three replicas about 18 TB of disk.", None, 0),
