@@ -53,6 +53,10 @@ CHAINS: list[tuple[str, str, str | None, float]] = [
      "database.", "cache_share", 600),
     ("cache-answers-for-miss", "The quote service gets 4,000 requests a second and the cache answers about 75 percent "
      "of them, so 3,000 a second reach the pricing model.", "cache_share", 1000),
+    # a device's sustained rate is no FLOP count of the run
+    ("sustained-rate-right", "Training 8 billion parameters on a trillion tokens is six times 8e9 times 1e12, "
+     "4.8e22. If each GPU sustains something like 400 TFLOPs, 128 of them together give about 5.1e16 a second, so "
+     "about 940,000 seconds, close to eleven days.", None, 0),
     # copies after a kept total
     ("copies-right", "The sensors write 200 million readings a day at about 500 bytes each, 100 GB a day; kept for "
      "sixty days that is 6 TB, and with three replicas about 18 TB of disk.", None, 0),

@@ -263,18 +263,20 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     k = napkin_constants()
     toks = _tokens(text)
     n = params[0].value if params else None
+    rates = [f for f in flops if _PER_SECOND.match(text[f.end:f.end + 20]) or      # "each" after it, same sentence
+             re.match(r"[^.;?!]*?\b(?:each|apiece|per gpu|effective)\b", text[f.end:f.end + 15], _F) or
+             re.search(r"\b(?:at|of|sustain(?:s|ing)?|deliver(?:s|ing)?|achiev(?:es|ing)|hit(?:s|ting)?|manag(?:es|ing)|doing|"
+                       r"running at)\s*(?:an? )?(?:effective )?"
+                       r"(?:about |roughly |around |maybe |something like |perhaps |close to )?$",
+                       text[max(0, f.start - 40):f.start], _F)]
     if n and toks and train:
-        total = next((f for f in flops if f.start > toks[0].start and not _PER_SECOND.match(text[f.end:f.end + 20])),
+        total = next((f for f in flops if f.start > toks[0].start and not _PER_SECOND.match(text[f.end:f.end + 20])
+                      and f not in rates),     # "each H100 sustains 500 TFLOPs": a device's rate, not the work
                      None)
         if total is not None:
             out.append(judge("training_flops", total, k.training_flops * n * toks[0].value,
                              f"{fmt_num(k.training_flops)} × {fmt_num(n)} parameters × {fmt_num(toks[0].value)} tokens", "FLOPs",
                              RULE_OF_THUMB))
-    rates = [f for f in flops if _PER_SECOND.match(text[f.end:f.end + 20]) or      # "each" after it, same sentence
-             re.match(r"[^.;?!]*?\b(?:each|apiece|per gpu|effective)\b", text[f.end:f.end + 15], _F) or
-             re.search(r"\b(?:at|of|sustain(?:s|ing)?|deliver(?:s|ing)?|achiev(?:es|ing)|hit(?:s|ting)?|manag(?:es|ing)|doing|"
-                       r"running at)\s*(?:an? )?(?:effective )?"
-                       r"(?:about |roughly |around |maybe )?$", text[max(0, f.start - 30):f.start], _F)]
     totals = [f for f in flops if f not in rates and not _PER_TOKEN.match(text[f.end:f.end + 30])]
     # ("64 GPUs each sustaining 300 teraflops": that "each" shares the rate out over the count)
     gpus = [q for q in qs if q.kind == "compute" and q.unit == "GPUs" and (not q.has("per_instance") or
