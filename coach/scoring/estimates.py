@@ -22,8 +22,8 @@ from coach.scoring.napkin_systems import device_memory
 from coach.scoring.numbers import find_numbers
 from coach.scoring.rubric import DimensionScore
 from coach.scoring.scorecard import Scorecard
-from coach.scoring.sizing import Quantity
-from coach.scoring.text import STOPWORDS, fmt_num, human, stem, words
+from coach.scoring.sizing import Quantity, extract
+from coach.scoring.text import STOPWORDS, clean, fmt_num, human, sentences, stem, words
 
 STEP_TOLERANCE = 1.5
 
@@ -103,6 +103,37 @@ def check_range(question: Question, card: Scorecard, quantities: list[Quantity],
                        f'"{last.text}" is outside the range: the answer is {right}')
 
 
+def _signature(q: Quantity) -> tuple[str, str, float, bool]:
+    return q.kind, q.unit, q.period_s, q.has("per_user")
+
+
+def misread_inputs(prompt: str, quantities: list[Quantity], text: str) -> list[str]:
+    """The question's inputs the answer worked from a different figure ("fifty million users ... eight opens a day"
+    when the question says twenty): an input the question states once, of a kind the answer says first with another
+    value and never with the question's. One line each, naming both figures."""
+    given = extract(clean(prompt), sentences(clean(prompt)))
+    counts: dict[tuple[str, str, float, bool], int] = {}
+    for q in given:
+        counts[_signature(q)] = counts.get(_signature(q), 0) + 1
+    said = [n.value for n in find_numbers(text)] + [q.value for q in quantities]
+    out = []
+    for g in given:
+        if counts[_signature(g)] > 1 or g.kind not in _INPUT_KINDS or any(_same(v, g.value) for v in said):
+            continue
+        used = next((q for q in quantities if _signature(q) == _signature(g)), None)
+        if used is not None and not _same(used.value, g.value):
+            out.append(f'the question gives {g.text}, but the answer works from "{used.text}"')
+    return out
+
+
+# (not a price: "two fifty an hour" a GPU and "a hundred dollars an hour" for the fleet read alike)
+_INPUT_KINDS = frozenset({"users", "throughput", "storage", "dataset", "model_size", "compute", "latency"})
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= 0.02 * max(abs(a), abs(b))
+
+
 def _sizing_score(result: RangeResult, steps: int) -> tuple[float, str]:
     if result.ok:
         score = 5.0 if not result.missed_steps else max(3.5, 5.0 - 0.5 * len(result.missed_steps))
@@ -121,9 +152,11 @@ def apply(card: Scorecard, question: Question, quantities: list[Quantity], text:
     # an estimate weighs no alternatives, and the skipped steps below say more than "missed N talking points"
     dropped = {_ADVICE.get(g.id, "{e}").format(e=g.evidence) for g in card.gaps if g.id in ("no_tradeoff", "missing_point")}
     gaps = [g for g in card.gaps if (g.id != "bad_math" or result.ok) and g.id != "no_tradeoff"]
+    misread = misread_inputs(question.prompt, quantities, text)
+    message = result.message + ("; " + "; ".join(misread) if misread else "")
     if not result.ok:
-        gaps.insert(0, Gap("bad_math", 0.92, result.message))
-    feedback = [("Estimate: " + result.message[0].upper() + result.message[1:] + ".")]
+        gaps.insert(0, Gap("bad_math", 0.92, message))
+    feedback = [("Estimate: " + message[0].upper() + message[1:] + ".")]
     if result.missed_steps:        # one line, so a card that shows two feedback lines shows every skipped step
         feedback.append("Steps you skipped: " + "; ".join(result.missed_steps) + ".")
     score, rule = _sizing_score(result, len(question.talking_points))

@@ -15,7 +15,7 @@ Also (napkin_rates.py) peak against average, fan-out per request and per-second 
 (napkin_tests.py) an A/B test's length, (napkin_steps.py) a rate from a batch and its time, halving or doubling a figure, (napkin_llm.py) KV cache, training compute and time, decoding FLOPs, Adam memory and GPUs for a memory,
 (napkin_said.py) arithmetic said out loud ("A times B is C") whatever is counted, (napkin_constants.py) a constant of
 the field stated wrongly (rubrics/napkin_constants.toml), (napkin_each.py) a product tied by "each", (napkin_savings.py)
-a saving claimed from a cost before and after, (napkin_restated.py) a figure said again in other units.
+a saving claimed from a cost before and after, (napkin_shares.py) the load left past a cache, (napkin_restated.py) a figure said again in other units.
 A derived figure is wrong when it is more than 2x off (a plain product or division), 3x when the
 answer says it is a rough guess; rules of thumb (6NT, 2N, 16 bytes) within 1.5x; after allowing any
 multiplier the answer states ("peak is 3x average", "replicated 3 times"). Every flag names the step
@@ -24,7 +24,7 @@ and states the right figure.
 from __future__ import annotations
 
 from coach.scoring import (napkin_constants, napkin_cores, napkin_each, napkin_llm, napkin_rates, napkin_restated, napkin_said,
-                           napkin_savings, napkin_steps, napkin_team, napkin_tests)
+                           napkin_savings, napkin_shares, napkin_steps, napkin_team, napkin_tests)
 from coach.scoring.napkin_judge import (EXACT_TOLERANCE, ROUGH_TOLERANCE, STEPS, TOLERANCE, _ROUGH, Check,
                                         _judge, _tol)
 from coach.scoring.napkin_costs import _cost
@@ -50,6 +50,7 @@ def check(qs: list[Quantity], text: str, factors: list[float]) -> list[Check]:
     first += [c for c in napkin_cores.check(qs, text, _judge) if c is not None]
     first += [c for c in napkin_team.check(qs, text, _judge) if c is not None]
     first += [c for c in napkin_tests.check(qs, text, _judge) if c is not None]
+    first += [c for c in napkin_shares.check(qs, text, _judge) if c is not None]
     first += [c for c in napkin_steps.check(qs, text, _judge, EXACT_TOLERANCE * _tol.value / TOLERANCE) if c is not None]
     claimed = {c.at for c in first}
     out: list[Check] = list(first)

@@ -24,6 +24,8 @@ _CLAUSE_END = re.compile(r"[.!?;](?:\s|$)")
 # a precision's bytes said in the same clause as its name, with no other training state in between
 _OTHER_STATE = re.compile(r"\b(?:adam\w*|optimi[sz]\w*|gradients?|master|moments?|states?|activations?|kv|cache|"
                           r"mixed|quantis\w*|quantiz\w*|compress\w*|overhead)\b", _F)
+# training state stored beside the weights: a bytes figure after a list naming it is the list's total
+_STORED_STATE = re.compile(r"\b(?:adam\w*|optimi[sz]\w*|gradients?|master|moments?|states?|activations?)\b", _F)
 _BITS = re.compile(r"bit|bps|[kmgtKMGT]b/s")     # "megabit", "Gbps", "10 Gb/s" (a lowercase b: bits)
 _RESTATED = re.compile(r"^[\s,(]*(?:[a-z'-]+\s+){0,3}?(?:is|are|which is|that's|that is|or|i\.e\.|moves|means|"
                        r"gives|carries|pushes|delivers|so)\s+(?:about\s+|roughly\s+|around\s+|only\s+|just\s+)?$", _F)
@@ -72,6 +74,8 @@ def _precision_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check |
         if not near:
             continue
         name = near[-1]
+        if _of_a_sum(text, name, names):
+            continue      # "weights and gradients plus Adam's states in fp32 come to 16 bytes": the sum's bytes
         right = _bytes_of(name.group(0), table)
         if not right or abs(q.value / right - 1) < 0.01:
             continue
@@ -90,6 +94,15 @@ def _precision_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check |
             out.append(judge("precision_bytes", q, right, f"{said} is {fmt_num(right)} bytes a value", "B", 1.01,
                              ok=False))
     return out
+
+
+def _of_a_sum(text: str, name: re.Match[str], names: list[re.Match[str]]) -> bool:
+    """The precision closes a list of several things stored ("bf16 weights and gradients plus Adam's states in
+    fp32"): the bytes said after it are the list's total, not one value's size."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, name.start())]
+    before = text[ends[-1] if ends else 0:name.start()]
+    return bool(_STORED_STATE.search(before)) or any(m.end() <= name.start() and m.start() >= (ends[-1] if ends else 0)
+                                                   for m in names)
 
 
 def _bits_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | None],

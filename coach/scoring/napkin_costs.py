@@ -9,6 +9,7 @@ import re
 
 from coach.scoring.napkin_judge import Check, _judge
 from coach.scoring.napkin_systems import _last_before, _near
+from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
 from coach.scoring.text import fmt_num
 
@@ -109,11 +110,46 @@ def _gpu_hours_cost(qs: list[Quantity], text: str, factors: list[float]) -> list
     return out
 
 
+# a price per so many requests: "about 200 dollars per million requests", "$4 a thousand queries"
+_PER_COUNT = re.compile(r"\s*(?:per|a|an|for (?:each|every|a)|every)\s+(?P<n>million|thousand|billion|hundred thousand|"
+                        r"[\d,]+(?:\.\d+)?\s*(?:k|m|million|thousand)?)\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b", re.I)
+_COUNT_WORDS = {"million": 1e6, "thousand": 1e3, "billion": 1e9, "hundred thousand": 1e5}
+
+
+def _unit_cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    """A price per million requests from the fleet's cost a period and the request rate said before it: cost a
+    second ÷ requests a second × a million. The rate is the one said per second (the input), so a slip in turning it
+    into an hour's requests shows in the price too."""
+    out: list[Check | None] = []
+    for c in qs:
+        m = _PER_COUNT.match(text, c.start + len(c.text)) if c.kind == "cost" and not c.period_s else None
+        if m is None:
+            continue
+        n_text = m.group("n").lower().replace(",", "")
+        per = _COUNT_WORDS.get(n_text)
+        if per is None:
+            nums = find_numbers(m.group("n"))
+            per = nums[0].value if nums else None
+        bill = _last_before(qs, c, lambda x: x.kind == "cost" and x.period_s > 0 and _near(x, c, 1))
+        rate = _last_before(qs, c, lambda x: x.kind == "throughput" and x.period_s == 1 and not x.has("per_instance")
+                            and not x.has("per_user") and _near(x, c, 1))
+        if not per or per < 100 or bill is None or rate is None or rate.value <= 0:
+            continue
+        expected = bill.value / bill.period_s / rate.value * per
+        how = f"{fmt_num(bill.value)} dollars {_PER.get(int(bill.period_s), 'a period')} ÷ " \
+              f"({fmt_num(rate.value)}/s × {bill.period_s:,.0f} s) × {fmt_num(per)}"
+        out.append(_judge("cost", c, expected, how, factors, "$"))
+    return out
+
+
+_PER = {3600: "an hour", 86400: "a day", 2_592_000: "a month"}
+
+
 def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     """Instances × price per instance-hour × hours, against a cost said after the price (before the next price):
     per hour, per day or night (the hours a day the job runs), per week, month or year, or a total over a said
-    period or duration."""
-    out: list[Check | None] = list(_gpu_hours_cost(qs, text, factors))
+    period or duration; and a price per million requests."""
+    out: list[Check | None] = list(_gpu_hours_cost(qs, text, factors)) + _unit_cost(qs, text, factors)
     prices = _hourly_prices(qs, text)
     starts = [p.start for p, _ in prices]
     for k, (p, n) in enumerate(prices):

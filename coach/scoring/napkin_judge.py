@@ -36,7 +36,8 @@ STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qp
          "bits_bytes": "bits ÷ 8 = bytes",
          "arithmetic": "the arithmetic as said",
          "restated": "the same figure in other units",
-         "saving": "saving = cost before − cost after, over the period claimed"}
+         "saving": "saving = cost before − cost after, over the period claimed",
+         "cache_share": "load × the share the cache does not answer"}
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ _FLOPS_AFTER = re.compile(r"^\s*(?P<p>kilo|mega|giga|tera|peta|exa|zetta|[kmgtpe
 _FLOPS_WORD = re.compile(r"flop|floating[- ]point", _F)
 _BARE_RATE = re.compile(r"^\s*(?:each|apiece|per gpu|per card|a second|per second|/s)\b", _F)
 _BARE_RATE_MIN = 1e11      # below any accelerator's FLOP rate: a bare "1,250 a second" is a request rate
-_UTILISATION = re.compile(r"^\s*(?:model flops |hardware )?(?:utili[sz]ation|mfu|efficiency)\b", _F)
+_UTILISATION = re.compile(r"^\s*(?:model flops |hardware )?(?:utili[sz]ation|mfu|efficiency|use|usage)\b", _F)
 _PER_TOKEN = re.compile(r"^[^.;\d]{0,25}?\b(?:per|a|each|every|for (?:one|each|every|a)) (?:new |generated |output |decoded )?"
                         r"token\b", _F)
 _PER_SECOND = re.compile(r"^\s*(?:per second|/s|a second)\b|^\s*(?:each|per gpu|effective|per card|sustained|"
@@ -110,7 +110,13 @@ def flops_figures(text: str) -> list[Fig]:
         elif bare_rates and span.words and span.value >= _BARE_RATE_MIN and \
                 re.search(r"\bten to the\b", span.text, _F) and _BARE_RATE.match(text[span.end:span.end + 20]):
             out.append(Fig(span.value, span.start, span.end, span.text))
+    for m in _ONE_UNIT.finditer(text):          # "a petaflop each": one of the unit
+        if not any(s <= m.start() < e for s, e in taken) and not any(f.start <= m.start() < f.end for f in out):
+            out.append(Fig(_FLOP_PREFIX[m.group("p").lower()], m.start(), m.end(), m.group(0)))
     return sorted((_with_factor(text, f) for f in out), key=lambda f: f.start)
+
+
+_ONE_UNIT = re.compile(r"\b(?:a|one)\s+(?P<p>giga|tera|peta|exa)-?flops?\b", _F)
 
 
 _TIMES_BEFORE = re.compile(r"(?:\btimes|×|\bx)\s*$", _F)
@@ -257,18 +263,20 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     k = napkin_constants()
     toks = _tokens(text)
     n = params[0].value if params else None
+    rates = [f for f in flops if _PER_SECOND.match(text[f.end:f.end + 20]) or      # "each" after it, same sentence
+             re.match(r"[^.;?!]*?\b(?:each|apiece|per gpu|effective)\b", text[f.end:f.end + 15], _F) or
+             re.search(r"\b(?:at|of|sustain(?:s|ing)?|deliver(?:s|ing)?|achiev(?:es|ing)|hit(?:s|ting)?|manag(?:es|ing)|doing|"
+                       r"running at)\s*(?:an? )?(?:effective )?"
+                       r"(?:about |roughly |around |maybe |something like |perhaps |close to )?$",
+                       text[max(0, f.start - 40):f.start], _F)]
     if n and toks and train:
-        total = next((f for f in flops if f.start > toks[0].start and not _PER_SECOND.match(text[f.end:f.end + 20])),
+        total = next((f for f in flops if f.start > toks[0].start and not _PER_SECOND.match(text[f.end:f.end + 20])
+                      and f not in rates),     # "each H100 sustains 500 TFLOPs": a device's rate, not the work
                      None)
         if total is not None:
             out.append(judge("training_flops", total, k.training_flops * n * toks[0].value,
                              f"{fmt_num(k.training_flops)} × {fmt_num(n)} parameters × {fmt_num(toks[0].value)} tokens", "FLOPs",
                              RULE_OF_THUMB))
-    rates = [f for f in flops if _PER_SECOND.match(text[f.end:f.end + 20]) or      # "each" after it, same sentence
-             re.match(r"[^.;?!]*?\b(?:each|apiece|per gpu|effective)\b", text[f.end:f.end + 15], _F) or
-             re.search(r"\b(?:at|of|sustain(?:s|ing)?|deliver(?:s|ing)?|achiev(?:es|ing)|hit(?:s|ting)?|manag(?:es|ing)|doing|"
-                       r"running at)\s*(?:an? )?(?:effective )?"
-                       r"(?:about |roughly |around |maybe )?$", text[max(0, f.start - 30):f.start], _F)]
     totals = [f for f in flops if f not in rates and not _PER_TOKEN.match(text[f.end:f.end + 30])]
     # ("64 GPUs each sustaining 300 teraflops": that "each" shares the rate out over the count)
     gpus = [q for q in qs if q.kind == "compute" and q.unit == "GPUs" and (not q.has("per_instance") or
@@ -293,11 +301,15 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 g = next((q for q in reversed(gpus) if q.start < d.start), None)
                 count = g.value if g else 1.0
                 used = _utilisation(qs, text, rate.start, d.start)
-                rate_how = (f"{fmt_num(count)} GPUs × " if g else "") + f"{fmt_num(rate.value)} FLOP/s" + \
+                fleet = _fleet_rate(rates, rate, g, count, d)
+                r = rate
+                if fleet is not None:       # the answer's own figure for all the GPUs together (a utilisation said after it applies)
+                    r, g, count, used = fleet, None, 1.0, _utilisation(qs, text, fleet.end, d.start)
+                rate_how = (f"{fmt_num(count)} GPUs × " if g else "") + f"{fmt_num(r.value)} FLOP/s" + \
                     (f" × {used:.0%} utilisation" if used < 1 else "")
-                work = min(works, key=lambda w: max(w / (count * rate.value * used), d.value)
-                           / max(min(w / (count * rate.value * used), d.value), 1e-9))
-                expected = work / (count * rate.value * used)
+                work = min(works, key=lambda w: max(w / (count * r.value * used), d.value)
+                           / max(min(w / (count * r.value * used), d.value), 1e-9))
+                expected = work / (count * r.value * used)
                 how = f"{fmt_num(work)} FLOPs ÷ " + (f"({rate_how})" if g or used < 1 else rate_how)
                 if _LIMIT_BEFORE.search(text[max(0, d.start - 25):d.start]) and expected <= d.value * tolerance:
                     continue        # "room for restarts inside the two weeks": a bound the run keeps, not its time
@@ -328,6 +340,27 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     return [c for c in out if c is not None]
 
 
+def _fleet_rate(rates: list[Fig], rate: Fig, g: Quantity | None, count: float, d: Quantity) -> Fig | None:
+    """A FLOP rate said after the GPU count and one GPU's rate, between a fifth of and all of their product ("48 A100s
+    at 312 teraflops, used at forty percent, deliver about 6e15 a second"), is what the fleet delivers: the time
+    divides by it, not by the count times it again. A rate said after the count that no single GPU reaches is the
+    fleet's too ("128 GPUs ... give 5.1e16 a second"), and so is one said at four or more times one GPU's rate when
+    the count was not said as GPUs."""
+    if g is None:       # the count not said as GPUs ("256 cards"): a later rate well above one GPU's is the fleet's
+        return next((f for f in reversed(rates) if rate.start < f.start and f.end <= d.start
+                     and f.value >= 4 * rate.value), None)
+    later = [f for f in rates if f.start > rate.start and f.start > g.start and f.end <= d.start]
+    fleet = next((f for f in reversed(later) if 0.2 <= f.value / (count * rate.value) <= 1.2), None)
+    if fleet is not None:
+        return fleet
+    if rate.start > g.start and count > 1 and rate.value > ONE_GPU_MAX_FLOPS:
+        return rate
+    return None
+
+
+ONE_GPU_MAX_FLOPS = 1e16    # above any single accelerator's dense rate today: a rate this high is a fleet's
+
+
 def _utilisation(qs: list[Quantity], text: str, start: int, end: int) -> float:
     """The share of peak FLOPs the answer says the run gets ("at forty percent utilisation", "MFU of 40%"),
     said between the rate and the time; 1 when none is said."""
@@ -335,7 +368,7 @@ def _utilisation(qs: list[Quantity], text: str, start: int, end: int) -> float:
         if q.kind == "percent" and start < q.start < end and 0 < q.value <= 100 and (
                 _UTILISATION.match(text[q.start + len(q.text):]) or
                 re.search(r"\b(?:(?:utili[sz]ation|mfu|efficiency)\s+(?:of|at|is)|(?:running|run|runs|kept|working|"
-                          r"operating|going|busy) at)\s+(?:about |roughly |around )?$",
+                          r"operating|going|busy|used|using) at)\s+(?:about |roughly |around )?$",
                           text[max(0, q.start - 40):q.start], _F)):
             return q.value / 100
     return 1.0

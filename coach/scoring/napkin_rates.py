@@ -261,7 +261,7 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
                 continue    # the fan-out's own result was said before this rate: this is the chain's next step
             how = f"{fmt_num(base.value)}/s × {fmt_num(n)} per request"
             out.append(judge("fan_out", q, base.value * n, how, []))
-        elif is_peak(text, q):
+        elif is_peak(text, q) or _scaled_from_average(text, q, rates):
             out.append(_peak(qs, text, q))
     shorter = [q for q in qs if q.kind == "throughput" and not q.has("per_user") and not q.has("per_instance")
                and 0 < q.period_s <= 3600]
@@ -286,6 +286,21 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
     out.extend(c for c in _hour_count_to_rate(qs, text, judge) + _day_from_peak(qs, text, judge)
                if c is not None and c.at not in judged)
     return [c for c in out if c is not None]
+
+
+# a multiple of the average said as such: "traffic is four times the average", "3x the normal load"
+_TIMES_AVERAGE = re.compile(r"(?:\btimes|\bx|×)\s+(?:the\s+|our\s+|its\s+)?(?:average|mean|normal|usual|typical|"
+                            r"baseline)\b", _F)
+
+
+def _scaled_from_average(text: str, q: Quantity, rates: list[Quantity]) -> bool:
+    """The first rate said after a multiple of the average it follows ("averages 3,000 a second, and on draw night
+    traffic is four times the average, so ... 750 a second") is that multiple worked out: the peak, however it is
+    named."""
+    avg = next((r for r in reversed(rates) if r.start < q.start), None)
+    if avg is None or avg.sentence != q.sentence or is_peak(text, avg):
+        return False
+    return bool(_TIMES_AVERAGE.search(text, avg.start + len(avg.text), q.start))
 
 
 _PEAK_HOUR = re.compile(r"\b(?:busiest|peak|rush|heaviest|top|worst)\s+hour\b", _F)

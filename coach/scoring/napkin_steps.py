@@ -31,13 +31,15 @@ if TYPE_CHECKING:
 
 _F = re.IGNORECASE
 _BATCH = r"(?:batch|chunk|micro-?batch|block|page)"
-_BATCH_SIZE = re.compile(rf"\b(?:{_BATCH}e?s of|{_BATCH} size of|{_BATCH} size is|{_BATCH}e?s of size)\s+(?:about |"
+_BATCH_SIZE = re.compile(rf"\b(?:{_BATCH}e?s of|(?:a|one|each|every) (?:batch|chunk|micro-?batch) of|{_BATCH} size of|{_BATCH} size is|{_BATCH}e?s of size)\s+(?:about |"
                          r"roughly |around )?(?P<n>[^;,.]{1,40})", _F)
 # the time one batch takes: "a chunk takes about forty milliseconds", "forty milliseconds per batch"
 _PER_BATCH_BEFORE = re.compile(rf"\b(?:a|one|each|every|per|the)\s+{_BATCH}\s+(?:takes|took|runs in|needs|costs|is)\s+"
                                r"(?:about |roughly |around |under |maybe )?$", _F)
 _PER_BATCH_AFTER = re.compile(rf"^\s*(?:(?:per|a|each|for (?:a|each|one))\s+{_BATCH}|to (?:run|score|process) "
                               rf"(?:a|one|each) {_BATCH})\b", _F)
+# the time said with the batch itself: "a batch of sixteen sentences in 250 milliseconds"
+_DONE_IN = re.compile(r"\b(?:in|within|taking|takes)\s+(?:about |roughly |around |under |just )?$", _F)
 # (fraction of the base that is cut or added: the new figure is base × (1 - f) or base × (1 + f))
 _SCALE = re.compile(r"\b(?P<w>halv(?:e|es|ed|ing)|cut(?:ting|s)? (?:it |that |this |the \w+ )?in half|"
                     r"doubl(?:e|es|ed|ing)|(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|trim(?:s|med|ming)?|lower(?:s|ed|ing)?)"
@@ -59,7 +61,8 @@ def _batch_rate(qs: list[Quantity], text: str, judge: Callable[..., Check | None
         after = [q for q in qs if q.start > m.start()]
         per = next((q for q in after if q.kind in ("latency", "duration") and q.unit == "s" and q.value > 0 and (
             _PER_BATCH_BEFORE.search(text[max(0, q.start - 40):q.start]) or
-            _PER_BATCH_AFTER.match(text[q.start + len(q.text):]))), None)
+            _PER_BATCH_AFTER.match(text[q.start + len(q.text):]) or
+            q.start < m.end() and _DONE_IN.search(text, m.start("n"), q.start))), None)
         if per is None:
             continue
         rate = next((q for q in after if q.start > per.start and q.kind == "throughput" and q.unit == "/s"

@@ -3,6 +3,7 @@ storage, model memory, training time, capacity and cost), each checked from figu
 `napkin.check` runs them after the rate, test, step and LLM checks; what a fleet costs is napkin_costs.py."""
 from __future__ import annotations
 
+import math
 import re
 from typing import Callable
 
@@ -155,8 +156,9 @@ def _bandwidth(qs: list[Quantity], text: str, factors: list[float]) -> list[Chec
         size = _last_before(qs, b, lambda x: x.kind == "storage" and _near(x, b, 2) and (
             x.has("per_item") or (rate is not None and napkin_rates.times_rate(text, x, rate))))
         if rate and size:
-            how = f"{fmt_num(rate.value)}/s × {human(size.value, 'B')}"
-            out.append(_judge("bandwidth", b, rate.value * size.value, how, factors))
+            per = _things_sized(text, rate.start + len(rate.text), size.start) if rate.start < size.start else []
+            how = " × ".join([f"{fmt_num(rate.value)}/s"] + [fmt_num(v) for v in per] + [human(size.value, "B")])
+            out.append(_judge("bandwidth", b, rate.value * size.value * math.prod(per), how, factors))
     return out
 
 
@@ -188,8 +190,12 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
         days = [d for d in qs if d.kind == "duration" and _near(d, m, 1) and abs(d.start - m.start) < 250]
         if rate and days:
             d = min(days, key=lambda d: abs(d.start - m.start))
+            copies = _copies(text, rate.start, m)       # "kept 90 days, 13.5 TB, and with three replicas 40 TB"
             how = f"{fmt_num(rate.value * 86400)} a day × {human(size.value, 'B')} × {human(d.value, 's')}"
-            out.append(_judge("storage", m, rate.value * size.value * d.value, how, factors))
+            if copies > 1:
+                how += f" × {fmt_num(copies)} copies"
+            out.append(_judge("storage", m, rate.value * size.value * d.value * copies, how,
+                              [f for f in factors if f != copies]))
         elif rate is None and count is None and (users := _users_rate(qs, m, size)) is not None:
             u, each = users      # "ten million users each upload twenty photos a year at 3 MB": over that year
             period = days[0].value if days else each.period_s
@@ -255,19 +261,24 @@ def _kept(qs: list[Quantity], text: str, m: Quantity, factors: list[float]) -> C
     if not days:
         return None
     d = days[-1]
-    copies = 1.0
-    # the copies said before the total, or right after it ("roughly 1.4 TB with three replicas")
-    after = _WITH_COPIES.match(text, m.start + len(m.text))
-    said = _COPIES.search(text, rate.start, after.end() if after else m.start)
-    if said:
-        nums = find_numbers(next(g for g in said.groups() if g))
-        copies = nums[0].value if nums and 2 <= nums[0].value <= 10 else 1.0
+    copies = _copies(text, rate.start, m)
     per_period = rate.value
     how = f"{human(per_period, 'B')} {_PERIODS.get(int(rate.period_s), 'a period')} × {human(d.value, 's')}"
     if copies > 1:
         how += f" × {fmt_num(copies)} copies"
     return _judge("storage", m, per_period / rate.period_s * d.value * copies, how,
                   [f for f in factors if f != copies])
+
+
+def _copies(text: str, lo: int, m: Quantity) -> float:
+    """The copies said from `lo` up to the total, or right after it ("roughly 1.4 TB with three replicas"): every
+    byte is stored that often."""
+    after = _WITH_COPIES.match(text, m.start + len(m.text))
+    said = _COPIES.search(text, lo, after.end() if after else m.start)
+    if not said:
+        return 1.0
+    nums = find_numbers(next(g for g in said.groups() if g))
+    return nums[0].value if nums and 2 <= nums[0].value <= 10 else 1.0
 
 
 def _per_item_counts(text: str, start: int, end: int) -> list[float]:
@@ -277,10 +288,23 @@ def _per_item_counts(text: str, start: int, end: int) -> list[float]:
     if re.search(r"[.;]\s", between):
         return []
     return [n.value for n in find_numbers(between) if n.value >= 2
-            and _EACH_AFTER.match(between, n.end)]
+            and (_EACH_AFTER.match(between, n.end) or _THINGS_OF.fullmatch(between, n.end))]
+
+
+def _things_sized(text: str, start: int, end: int) -> list[float]:
+    """A count said right before the size, as the things it sizes ("100,000 reads a second and fifty features of eight
+    bytes each per read"): each request carries that many. A count said as a total ("forty features each is 320 bytes
+    a read") is not one: the size after it already holds it."""
+    between = text[start:end]
+    if re.search(r"[.;]\s", between):
+        return []
+    return [n.value for n in find_numbers(between) if n.value >= 2 and _THINGS_OF.fullmatch(between, n.end)]
 
 
 _EACH_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){1,2}(?:each|apiece|per\s+[a-z]+|a\s+piece)\b", re.I)
+# the things whose size follows: "fifty features of eight bytes each", "200 vectors at 3 KB"
+_THINGS_OF = re.compile(r"\s+(?:[a-z-]+\s+)?[a-z]{3,}s\s+(?:each\s+)?(?:of|at|with|taking|using)\s+(?:about\s+|roughly\s+|around\s+)?",
+                        re.I)
 _PER_VALUE = re.compile(r"\s*(?:per|a|each|for each|for every)\s+(?:dimension|dim|value|float|element|component|"
                         r"coordinate|entry)s?\b", re.I)
 _PERIODS = {1: "a second", 60: "a minute", 3600: "an hour", 86400: "a day", 604800: "a week", 2_592_000: "a month",
@@ -475,9 +499,14 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
                 if per != c.value and busy is not None:
                     how += f" (one at {busy.text} a request does {human(per, c.unit)}, not {human(c.value, c.unit)})"
                 spare = _headroom(qs, text, total, n)
+                need = total.value / per
                 if spare is not None:
-                    how += f" ≈ {fmt_num(total.value / per)} {n.unit}, {spare[1]}"
-                out.append(_judge("capacity", n, total.value / per * (spare[0] if spare else 1.0), how, factors))
+                    how += f" ≈ {fmt_num(need)} {n.unit}, {spare[1]}"
+                elif _rounded_up_for_spare(text, max(total.start, c.start), n, need):
+                    how += " (rounded up for the headroom said)"
+                    out.append(_judge("capacity", n, need, how, factors, ok=True))
+                    continue
+                out.append(_judge("capacity", n, need * (spare[0] if spare else 1.0), how, factors))
         else:
             before = max((x for x in counts if x.start < last.start), key=lambda x: x.start, default=None)
             if before is None or not _near(last, before, 1):
@@ -487,6 +516,18 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
             how = f"{fmt_num(n.value)} × {human(c.value, c.unit)} each"
             out.append(_judge("capacity", last, n.value * c.value, how, factors))
     return out
+
+
+# headroom named without an amount ("with headroom for spikes and retries call it ten")
+_SPARE_UNSAID = re.compile(r"\b(?:headroom|spare|buffer|slack|margin|redundan\w*|failover|over-?provision\w*|"
+                           r"(?:for|cover|absorb|handle)\s+(?:the\s+)?(?:spikes?|bursts?|retries|failures?))\b", re.I)
+SPARE_AT_MOST = 4.0     # more than this many times the need is another fleet, not headroom on this one
+
+
+def _rounded_up_for_spare(text: str, lo: int, n: Quantity, need: float) -> bool:
+    """A count said after headroom named without an amount is a judgement, not a product: it stands when it is at
+    least the need and not a different order ("three GPUs, and with headroom for spikes call it ten")."""
+    return bool(_SPARE_UNSAID.search(text, lo, n.start)) and need <= n.value * 1.05 and n.value <= SPARE_AT_MOST * need
 
 
 _BUSY_UNIT = re.compile(r"^\s*(?:of\s+)?(?:(?:one|a|a single)\s+)?(?:cpu\s+)?(?:core|cpu|thread|worker|gpu)(?:\s+time)?\b", re.I)

@@ -47,7 +47,8 @@ _ARTICLE_UNIT = re.compile(
     r"\b(?:about|around|roughly|for|in|within|under|over|than|to|took|takes|take|after|of|from|only|just|"
     r"maybe|like|almost|nearly|spent|spend|whole|full|entire|another|extra|"
     r"keep|keeps|kept|keeping|retain|retains|retained|retaining)\s+(?P<a>an?)\s+"   # retention: "we keep a year"
-    r"(?=(?:second|minute|hour|day|week|month|year|kilobyte|megabyte|gigabyte|terabyte|petabyte|millisecond)\b)",
+    r"(?=(?:(?:full|whole|entire)\s+)?(?:second|minute|hour|day|week|month|year|kilobyte|megabyte|gigabyte|terabyte|"
+    r"petabyte|millisecond)\b)",                                                    # "we keep a full year"
     re.IGNORECASE)
 # a size restated after a comma: "two billion events at five hundred bytes, a terabyte a day"
 _RESTATED_SIZE = re.compile(r",\s+(?P<a>an?)\s+(?=(?:kilobyte|megabyte|gigabyte|terabyte|petabyte)s?\b)", re.IGNORECASE)
@@ -88,7 +89,8 @@ _PER_INSTANCE_AFTER = re.compile(
     r"^\s*(?:per|a|each|for each|on each|on one|on a single)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|"
     rf"gpu|replica|box|host|pod|worker|card|core|shard|container|{_ACCELERATOR})\b|^\s*each\b", re.I)
 _PER_ITEM_BEFORE = re.compile(
-    r"(?:\b(?:each|every|per|an?|one)\s+(?!(?:second|minute|hour|day|night|week|month|year)s?\b)(?:[a-z]+\s+){0,3}"
+    r"(?:\b(?:each|every|per|an?|one)\s+(?!(?:second|minute|hour|day|night|week|month|year)s?\b)"
+    r"(?!(?:that|which|this|so)\s)(?:[a-z]+\s+){0,3}"      # (not "at four bytes each that is 48 GB": a total)
     r"(?:is|are|was|of|at|to|down to|takes?|weighs?)\s+"
     r"(?:about|around|roughly|maybe|like|only|just)?\s*|\b(?:each|every one)\s+(?:about|around|roughly|maybe)?\s*|"
     r"\b(?:payload|response|record size|event size|row size|"
@@ -225,7 +227,7 @@ def extract(text: str, sents: list[Sentence]) -> list[Quantity]:
             continue                      # "fits on one GPU", "one box can serve": a framing, not a size
         out.append(_quantity(text, span, um, si, sents, prev_end))
         prev_end = span.end + um.length
-    return _per_user_fallback(out)
+    return _per_user_fallback(_each_users_day(text, out))
 
 
 def factors(text: str) -> list[float]:
@@ -308,7 +310,12 @@ def _unit_for(text: str, span: NumberSpan, sentence: str, sent_start: int) -> Un
         return UnitMatch("throughput", "/s", 1, "", 0, period_s=1)
     if span.value >= 100 and _PREFIX_USERS.search(before):
         return UnitMatch("users", "users", 1, "", 0)
+    if 1 < span.value <= 1000 and _EACH_DOES.search(before) and (m := _THINGS.match(tail)):
+        return UnitMatch("dataset", "items", 1, m.group(0).strip(), m.end())   # "each one makes twelve lookups"
     return None
+
+
+_THINGS = re.compile(r"^\s*[a-z]{3,}s\b", re.I)
 
 
 def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
@@ -422,6 +429,27 @@ def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[S
         raw *= 1000
     return Quantity(text=said, value=raw * um.factor, unit=um.unit, kind=um.kind, raw=raw,
                     qualifiers=tuple(sorted(q)), period_s=um.period_s, start=span.start, sentence=si)
+
+
+_EACH_DOES = re.compile(r"\beach(?:\s+(?:one|of them))?\s+[a-z]+\s+(?:about\s+|roughly\s+|around\s+|some\s+|"
+                        r"maybe\s+)?$", re.I)
+_DAILY = re.compile(r"\b(?:every day|each day|a day|per day|daily)\b", re.I)
+
+
+def _each_users_day(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """A count each of the day's users makes, said without its own period ("twelve million people use the app every
+    day and each one sends about thirty events", "eighteen million daily riders who each send twenty-five events"):
+    the users' day is its period, so it is a per-user daily rate."""
+    out: list[Quantity] = []
+    for i, q in enumerate(qs):
+        u = next((u for u in reversed(qs[:i]) if u.kind == "users" and u.sentence == q.sentence), None)
+        if q.kind == "dataset" and u is not None and 1 < q.raw <= 1000 and qs[i - 1] is u and \
+                _EACH_DOES.search(text, u.start + len(u.text), q.start) and \
+                (u.has("dau") or _DAILY.search(text, u.start, q.start)):
+            q = Quantity(q.text, q.value / 86400, "/s", "throughput", q.raw, ("per_user",), 86400.0, q.start,
+                         q.sentence)
+        out.append(q)
+    return out
 
 
 def _per_user_fallback(qs: list[Quantity]) -> list[Quantity]:

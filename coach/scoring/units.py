@@ -107,6 +107,8 @@ _USERS = _r(rf"{MOD}{{0,3}}(?P<u>{USER_NOUNS})\b(?!\s+(?:vectors?|embeddings?|id
 # any plural noun that acts on its own ("fifteen million learners each finish thirty exercises a day"): people
 _EACH_ACTOR = _r(rf"{MOD}{{0,1}}(?P<u>[a-z]{{3,}}s)(?=\s+each\s+(?!(?:of|so|and|or|but|which|that|is|are|at|in|on|with|for|"
                  r"way|time|day|second|year|month|week|hour)\b)[a-z]+)")
+# thousands of people or more are a product's users ("twelve million people use the app"), not a team
+_PEOPLE = _r(r"(?:people|persons)\b")
 _COMPUTE = _r(rf"{MOD}{{0,2}}(?P<u>{COMPUTE_NOUNS})\b(?P<each>\s+each\b)?")
 _MONEY = _r(r"(?P<u>dollars?|bucks|usd|grand)\b")
 _MS = _r(r"(?:ms|msec|millis|milliseconds?)\b")
@@ -185,7 +187,7 @@ def match_unit(tail: str, suffix: str, sentence: str, raw: float) -> UnitMatch |
         return UnitMatch("throughput", "/s", 1 / per, m.group(0).strip(), m.end(), period_s=per)
     if m := _DATA.match(tail):
         return UnitMatch("dataset", "items", 1, m.group(0).strip(), m.end())
-    if raw >= 1000 and (m := _EACH_ACTOR.match(tail)):
+    if raw >= 1000 and (m := _EACH_ACTOR.match(tail) or _PEOPLE.match(tail)):
         return UnitMatch("users", "users", 1, m.group(0).strip(), m.end())
     if m := _MONEY.match(tail):
         um = _cost(tail, m.end(), 1, m.group(0).strip())
