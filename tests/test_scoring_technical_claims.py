@@ -200,3 +200,19 @@ def test_a_batch_cut_into_bounded_chunks_is_behaviour_at_production_scale() -> N
     said = "The valid rows go to the model in one call, or in chunks of a fixed size when the batch is large."
     assert "behaviour at production scale" in staff_signals(said, ("behaviour at production scale",))
     assert staff_signals("I call the model once on the list of rows.", ("behaviour at production scale",)) == {}
+
+
+def test_a_full_leakage_answer_in_plain_words_scores_as_strong() -> None:
+    """Tried as a new user would: every kind of leakage, its symptom and its prevention, said plainly, showed the target
+    and time leakage points as missed."""
+    from coach.scoring import score_answer
+
+    text = ("Leakage is when something the model will not have at prediction time gets into training. A common case "
+            "is a transform computed on the whole dataset, like scaling with the global mean, or target encoding done "
+            "before the split. With time series it also happens when you shuffle and train on the future. Then there "
+            "is a field that is filled in after the outcome, like a chargeback flag when you predict fraud. The "
+            "symptom is an offline AUC that looks too good, and then the model falls apart online. I split by time, "
+            "fit every transform inside the training fold only, and look for any feature that is suspiciously strong.")
+    card = score_answer(text, question=default_content().question("ts-data-leakage"))
+    assert card.talking_points is not None and not card.talking_points.missed
+    assert card.overall >= 3.5
