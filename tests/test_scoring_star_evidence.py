@@ -202,3 +202,15 @@ def test_the_result_is_quoted_from_what_happened_not_from_the_lesson_drawn() -> 
     assert r.result.evidence[0].startswith("Search clicks held")
     lines = score_answer(text).feedback
     assert any(line.startswith('Result is measured: "Search clicks held') for line in lines), lines
+
+
+def test_context_found_between_two_steps_is_part_of_the_work_not_the_scene() -> None:
+    r = _star("At a grocery chain I ran the model that sets how many loaves each store orders every morning. Last "
+              "spring two of our stores started running out of bread by noon. I pulled a month of their orders and "
+              "compared them with the till data. The stores had moved to a new till system that sent its sales a day "
+              "late. I rewrote the feature job to read the new sales feed directly and backfilled the missing days. "
+              "Stock-outs at those two stores fell from nine days a month to one.")
+    assert _label_of(r, "The stores had moved") == "action"
+    assert r.situation.evidence[0].startswith("At a grocery chain")
+    assert _label_of(r, "Last spring") == "situation"     # the scene before the first step stays the scene
+    _quotes_agree_with_labels(r)

@@ -271,6 +271,18 @@ def _replies(sents: list[Sentence], labels: list[str], primary: dict[str, list[i
             _relabel(i, "action", labels, primary, secondary, carried)
 
 
+def _met_during_work(sents: list[Sentence], labels: list[str], primary: dict[str, list[int]],
+                     secondary: dict[str, list[int]], carried: dict[str, list[int]]) -> None:
+    """Context told between two of the speaker's steps is what the work ran into, not the scene: "I compared the
+    features with Friday's run. | A change upstream had moved those routes to a new code. | I mapped both codes"."""
+    acts = [i for i, lab in enumerate(labels) if lab == "action"]
+    if len(acts) < 2:
+        return
+    for i in range(acts[0] + 1, acts[-1]):
+        if labels[i] == "situation" and "situation" in labels[:i]:   # (the only scene told stays the scene)
+            _relabel(i, "action", labels, primary, secondary, carried)
+
+
 # a habit, a view, a self-description or a line of a CV (not what a step turned up, nor how the outcome was received)
 _VIEW = re.compile("|".join(p.pattern for p in (_ASIDE_LEAD, _OPENS_ASIDE, _HABIT, _SELF_RATING, _VERDICT, _ALWAYS,
                                                  _GENERAL_TIMES, _CAREER)), _F)
@@ -436,6 +448,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         _scene_first(sents, labels, primary, secondary, carried, followup)
         _carry(sents, labels, carried)       # again: a scene found by the order is continued too
         _replies(sents, labels, primary, secondary, carried)
+        _met_during_work(sents, labels, primary, secondary, carried)
         acts = [i for i, lab in enumerate(labels) if lab == "action"]
         last = sents[acts[-1]].text.lower() if acts else ""
         if acts and acts[-1] > 0 and not (primary["result"] or secondary["result"] or carried["result"]) \
