@@ -214,3 +214,19 @@ def test_context_found_between_two_steps_is_part_of_the_work_not_the_scene() -> 
     assert r.situation.evidence[0].startswith("At a grocery chain")
     assert _label_of(r, "Last spring") == "situation"     # the scene before the first step stays the scene
     _quotes_agree_with_labels(r)
+
+
+def test_what_a_step_cost_is_part_of_the_work_and_the_result_is_quoted_from_the_outcome() -> None:
+    r = _star("At a ferry company our boarding forecast ran as one nightly job that had grown to six hours. I was asked "
+              "to get it back under an hour before the summer timetable. I profiled it and found that a single join "
+              "between bookings and the vehicle table rescanned every booking of the year. I rewrote the join to read "
+              "only the last week and split the bookings by route. That took me about four weeks and a second machine, "
+              "which raised the job's bill by about a fifth. The nightly run came down to forty minutes and has not "
+              "missed the morning cut-off since.")
+    assert _label_of(r, "That took me") == "action"
+    assert r.result.evidence[0].startswith("The nightly run came down")
+    _quotes_agree_with_labels(r)
+    # a delay followed by what came of it is still the outcome
+    late = _star("I rebuilt the skip model for the radio feature. It took about two months longer than planned, but it "
+                 "went live and cut skips by about five percent.")
+    assert _label_of(late, "It took about two months") == "result"

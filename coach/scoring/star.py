@@ -131,6 +131,10 @@ def label_sentence(sentence: str) -> dict[str, float]:
         scores["result"] = 0.0           # "the root cause was a field that flipped from cents to dollars": a finding
     if _RESOURCED.search(sentence):
         scores["result"] = 0.0           # "I got two engineers funded, then five": what the work was given, a step
+    if (cost := _STEP_COST.search(sentence)) and " but " not in sentence[cost.end():]:
+        # "That took me about three weeks and a bigger cluster": what the step cost, part of the work, not its outcome
+        # nor the ask (but "it took two months longer, but it went live and cut skips by 5%" goes on to the outcome)
+        scores["action"], scores["result"], scores["task"] = max(scores["action"], 2.2), 0.0, 0.0
     if _BACKSTORY_CHANGE.search(sentence) and not _OUTCOME_LEAD.search(sentence) \
             and not _I_LEAD.search(sentence):
         # (not after a time the story reached, "by the end of the quarter the wait had dropped from eleven weeks to
@@ -209,6 +213,15 @@ def narrative(low: str) -> bool:
 _TIMING = re.compile(r"\b(?:once|until|after|when) (?:it|we|they|the [a-z-]+) (?:had|has|have|got|reached)\b[^.,;]{0,25}?"
                      r"\b(?:days?|weeks?|months?|quarters?|years?)\b(?: of (?:its|their|our|the) (?:own )?[a-z-]+)?|"
                      r"\b(?:in|for) the first (?:\w+ )?(?:days?|weeks?|months?)\b", _F)
+
+
+# What the step itself took, told right after it: "That took about five weeks of my time", "it took us a month and a
+# bigger cluster"
+_STEP_COST = re.compile(r"^(?:(?:and|so|but|um|uh|all in all)\W+)*(?:that|this|it|the (?:work|change|fix|rewrite|migration))"
+                        r"(?: whole thing| work| change| part)? (?:took|cost) (?:me |us |him |her |them )?(?:about |around |"
+                        r"roughly |nearly |almost |over |another |maybe )?(?:a|an|one|two|three|four|five|six|seven|eight|"
+                        r"nine|ten|a few|a couple of|\d+) (?:full |more |extra )?(?:hours?|days?|weeks?|months?|sprints?|"
+                        r"quarters?)\b", _F)
 
 
 # The time the speaker put in ("I spent two weeks with them", "it took us a month"): the effort, not what it changed
