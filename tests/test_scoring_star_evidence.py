@@ -230,3 +230,16 @@ def test_what_a_step_cost_is_part_of_the_work_and_the_result_is_quoted_from_the_
     late = _star("I rebuilt the skip model for the radio feature. It took about two months longer than planned, but it "
                  "went live and cut skips by about five percent.")
     assert _label_of(late, "It took about two months") == "result"
+
+
+def test_what_trying_both_options_found_is_a_step_not_the_quoted_result() -> None:
+    r = _star("I owned ticket routing at a travel agency, and our support lead wanted a large language model to do it. "
+              "I tried both on three months of past tickets, the large model and the small classifier we already had. "
+              "The large model cut misrouted tickets by about a third and the classifier by about a quarter, but the "
+              "large model cost forty times more per ticket. I took both numbers to the support lead and recommended "
+              "the classifier. We kept the classifier, and misrouted tickets fell by a quarter after I retrained it on "
+              "the new categories. Half a year later I reran the comparison on new tickets and told the lead the gap "
+              "was still about three points.")
+    assert _label_of(r, "The large model cut") == "action"
+    assert r.result.evidence[0].startswith("We kept the classifier")
+    _quotes_agree_with_labels(r)
