@@ -116,3 +116,16 @@ def test_a_habit_taken_up_since_the_story_is_its_lesson_not_a_habit_told_instead
     assert "Evidence the change held later" in covered
     habit = clean("I always shadow a changed feature for a day first, and I usually roll back fast.")
     assert "Evidence the change held later" not in {h.point for h in coverage(q, sentences(habit), story=True).covered}
+
+
+def test_a_point_named_only_to_be_waved_away_is_not_covered() -> None:
+    q = Question(id="t-serve", round="system-design", levels=("senior",), prompt="How would you serve the ranker?",
+                 assesses="", talking_points=("Cache the hot results", "Choose between batch and online scoring"),
+                 keywords=(("cache",), ("batch", "online")))
+    waved = cover("Traffic is modest, so there is no need for a cache in front of the ranker. "
+                  "I would score online since the features change by the minute.", q)
+    assert [p.point for p in waved.missed] == ["Cache the hot results"]
+    kept = cover("A cache in front of the ranker takes the hot queries, and it is not worth anything for the long tail. "
+                 "We do not need a batch job, the features change by the minute.", q)
+    # said and weighed in another clause, it is covered; ruling an option out is a choice made
+    assert [p.point for p in kept.covered] == ["Cache the hot results", "Choose between batch and online scoring"]

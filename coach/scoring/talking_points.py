@@ -221,6 +221,25 @@ def _denied_roots(point: str, sentence: str, tokens: list[str]) -> set[str]:
     return {_root(t) for i, t in enumerate(tokens) if _denied(tokens, i)} - said
 
 
+# A point named only to be waved away: "I would not bother with regularisation", "there is no need for freshness
+# rules", "ties I would just skip", "an A/B test is mostly a formality"
+_DISMISS = re.compile(r"\bno (?:real )?need (?:for|to)\b|\b(?:would|will|did|do|does|need) not (?:bother|need)\b|"
+                      r"\b(?:wouldn'?t|won'?t|didn'?t|don'?t|doesn'?t|needn'?t) (?:bother|need)\b|\bnot bother(?:ing)?\b|"
+                      r"\b(?:not|never) worth\b|\bjust (?:skip|ignore|drop)\b|\b(?:mostly|just|only|merely) a formality\b|"
+                      r"\bdoes not matter\b|\bdoesn'?t matter\b", re.I)
+_CHOICE_POINT = re.compile(r"\b(?:choose|choosing|choice|whether|when to|pick|options?|versus|vs)\b", re.I)
+_CLAUSE = re.compile(r"[,;:]|\s(?:but|because|since|so|which|while|whereas)\s", re.I)
+
+
+def _dismissed(point: str, phrase: list[str], sentence: str) -> bool:
+    """Every clause that names the phrase waves it away (a point about what to avoid is taken as said, and so is a
+    point about a choice: "we do not need sharded optimiser states" chooses)."""
+    if _AVOID_POINT.search(point) or _CHOICE_POINT.search(point) or not _DISMISS.search(sentence):
+        return False
+    named = [c for c in _CLAUSE.split(sentence) if _phrase_in(phrase, _stems(c))]
+    return bool(named) and all(_DISMISS.search(c) for c in named)
+
+
 _FILLER = frozenset({"any", "a", "an", "the", "really", "even", "actually", "much", "enough", "fully", "yet"})
 
 
@@ -345,6 +364,8 @@ def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Senten
                 if not ((phrase and _phrase_in(phrase, toks)) or (alt == "$" and "$" in s.text)):
                     continue
                 if phrase and not _said_not_denied(point, phrase, s.text, toks):
+                    continue
+                if phrase and _dismissed(point, phrase, s.text):
                     continue
                 if literal and not _said_as_written(alt, s.text):
                     continue
