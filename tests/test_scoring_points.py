@@ -129,3 +129,14 @@ def test_a_point_named_only_to_be_waved_away_is_not_covered() -> None:
                  "We do not need a batch job, the features change by the minute.", q)
     # said and weighed in another clause, it is covered; ruling an option out is a choice made
     assert [p.point for p in kept.covered] == ["Cache the hot results", "Choose between batch and online scoring"]
+
+
+def test_the_cause_found_and_a_check_added_in_plain_words_cover_the_incident_points() -> None:
+    q = Question(id="t-incident", round="behavioral", levels=("senior",), prompt="Tell me about a production incident.",
+                 assesses="", talking_points=("The investigation and the actual root cause",
+                                              "The lasting fixes: monitors and process"),
+                 keywords=(("root cause", "traced"), ("monitor", "postmortem")))
+    r = cover("The price feed started sending euros where we expected cents. It turned out the supplier had changed "
+              "its format over the weekend. I added a check that alerts us when the average price moves by half.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)
+    assert r.covered[0].evidence.startswith("It turned out") and r.covered[1].evidence.startswith("I added a check")

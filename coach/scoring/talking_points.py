@@ -25,7 +25,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                  "back to the old", "back to the last"),
     "fallback": ("fall back", "fell back", "falling back", "falls back"),
     "postmortem": ("post-mortem", "incident review", "wrote the review", "retro", "retrospective"),
-    "monitor": ("dashboard", "observability", "tracking"),
+    "monitor": ("dashboard", "observability", "tracking", "added a check", "added a test", "a check that", "alerts if",
+                "alerts when", "alerts us", "alerts me", "alerts the"),
+    # the cause found, in plain words: "I found the cause that afternoon", "it turned out the feed had changed"
+    "root cause": ("found the cause", "the cause was", "turned out", "traced it to", "the reason was", "came down to"),
     "experiment": ("a/b", "ab test", "a b test", "interleaving", "online test"),
     "cache": ("caching", "memoize", "redis", "memcached"),
     "drift": ("distribution shift", "data shift", "skew", "psi"),
