@@ -243,3 +243,16 @@ def test_what_trying_both_options_found_is_a_step_not_the_quoted_result() -> Non
     assert _label_of(r, "The large model cut") == "action"
     assert r.result.evidence[0].startswith("We kept the classifier")
     _quotes_agree_with_labels(r)
+
+
+def test_the_action_is_quoted_from_a_step_after_the_ask_not_from_the_opening_build() -> None:
+    r = _star("I built the pickup forecast for a laundry service with forty vans, which told dispatch how many bags to "
+              "expect in each district. My job was to keep it useful when the company doubled its districts. I split "
+              "the model by district type and retrained it every week on the newest orders. I also showed dispatch the "
+              "error per district every Monday. The missed pickups fell by about a third over the winter.")
+    assert r.action.evidence[0].startswith("I split the model")
+    assert r.task.evidence[0].startswith("My job was")
+    # with no later step, the opening act is still the action
+    alone = _star("I built the pickup forecast for a laundry service with forty vans. The missed pickups fell by about "
+                  "a third over the winter.")
+    assert alone.action.evidence[0].startswith("I built the pickup forecast")

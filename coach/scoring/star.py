@@ -489,8 +489,14 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         # (and what happened before what was learned: "What I took from it is ..." is no quote for the outcome)
         def lesson(k: int) -> bool:
             return c == "result" and bool(_REFLECTION.search(sents[k].text.lower()))
+        # (and a step told after the story's opening and its ask before one told in them: "I built the harvest forecast
+        # for a grower with eleven greenhouses" opens a walkthrough, "We hired a junior engineer" comes before the ask)
+        asks = primary["task"]
+        def opening(k: int) -> bool:
+            return c == "action" and (k == 0 or bool(asks) and k < asks[0]) and any(
+                j > k and not (j == 0 or asks and j < asks[0]) for j in primary["action"])
         first = primary[c] if c == "situation" else sorted(
-            primary[c], key=lambda k: (not lead(k), early(k), unmeasured(k), -strength.get(k, 0.0)))
+            primary[c], key=lambda k: (opening(k), not lead(k), early(k), unmeasured(k), -strength.get(k, 0.0)))
         told = first + carried[c]
         outcomes = [k for k in told if not lesson(k) and not early(k)]
         idx = outcomes + [k for k in told if k not in outcomes] + [k for k in secondary[c] if k not in primary[c]]
