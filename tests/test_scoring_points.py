@@ -140,3 +140,14 @@ def test_the_cause_found_and_a_check_added_in_plain_words_cover_the_incident_poi
               "its format over the weekend. I added a check that alerts us when the average price moves by half.", q)
     assert [p.point for p in r.covered] == list(q.talking_points)
     assert r.covered[0].evidence.startswith("It turned out") and r.covered[1].evidence.startswith("I added a check")
+
+
+def test_what_broke_first_and_the_timings_that_found_it_cover_the_scaling_points() -> None:
+    q = Question(id="t-scale", round="deep-dive", levels=("senior",), prompt="How did the system cope as it grew?",
+                 assesses="", talking_points=("The first bottleneck and how it showed up",
+                                              "How they measured and located the bottleneck"),
+                 keywords=(("bottleneck", "limit", "slow"), ("profiling", "measured", "traced")))
+    r = cover("When sign-ups tripled, the first thing to break was the nightly dedupe job, which ran past breakfast. "
+              "I added timings per stage to the job and saw the address matching took nearly all of it.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)
+    assert r.covered[1].evidence.startswith("I added timings per stage")

@@ -84,6 +84,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # where the time goes, found by tracing requests; asking what a change is meant to fix is asking why
     "profile": ("trace a sample", "traced a sample", "tracing requests", "split the time", "where the time goes"),
     "reason": ("meant to fix", "meant to solve", "trying to fix", "trying to solve", "what problem"),
+    # what gave way first as the system grew, and how the time was found: "the first thing to break was the engine
+    # step", "I added timings per stage"
+    "bottleneck": ("first thing to break", "first thing to give", "first to break", "gave way first", "broke first",
+                   "slowest step", "slowest part", "slowest stage"),
+    "profiling": ("timings per", "timed each", "timed every", "timed the"),
     "since then": ("in the year since", "the year since", "no longer", "ever since", "has blocked", "has caught"),
 }
 _GENERIC = frozenset(stem(w) for w in (
