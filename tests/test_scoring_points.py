@@ -151,3 +151,13 @@ def test_what_broke_first_and_the_timings_that_found_it_cover_the_scaling_points
               "I added timings per stage to the job and saw the address matching took nearly all of it.", q)
     assert [p.point for p in r.covered] == list(q.talking_points)
     assert r.covered[1].evidence.startswith("I added timings per stage")
+
+
+def test_hearing_the_other_side_and_replaying_logs_cover_the_disagreement_points() -> None:
+    q = Question(id="t-disagree", round="behavioral", levels=("senior",), prompt="Tell me about a disagreement.",
+                 assesses="", talking_points=("Understanding the other person's reasons before arguing back",
+                                              "Evidence gathered: a benchmark, a prototype or data"),
+                 keywords=(("understand", "their reasons", "listened"), ("benchmark", "prototype", "experiment")))
+    r = cover("Before arguing I asked her to walk me through why she wanted hourly scoring. Then I replayed a month of "
+              "orders through both schedules to see which one caught more late parcels.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)

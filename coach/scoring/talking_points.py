@@ -86,6 +86,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "reason": ("meant to fix", "meant to solve", "trying to fix", "trying to solve", "what problem"),
     # what gave way first as the system grew, and how the time was found: "the first thing to break was the engine
     # step", "I added timings per stage"
+    # hearing the other side out before arguing: "I asked him to walk me through why he cared"
+    "their reasons": ("why he cared", "why she cared", "why they cared", "walk me through why", "asked him why",
+                      "asked her why", "asked them why", "what he cared about", "what she cared about",
+                      "what they cared about", "his point was", "her point was", "their point was"),
+    # evidence from past traffic: "I replayed two weeks of viewing logs"
+    "benchmark": ("replayed", "backtested", "back-tested", "back test"),
     "bottleneck": ("first thing to break", "first thing to give", "first to break", "gave way first", "broke first",
                    "slowest step", "slowest part", "slowest stage"),
     "profiling": ("timings per", "timed each", "timed every", "timed the"),
