@@ -161,3 +161,13 @@ def test_hearing_the_other_side_and_replaying_logs_cover_the_disagreement_points
     r = cover("Before arguing I asked her to walk me through why she wanted hourly scoring. Then I replayed a month of "
               "orders through both schedules to see which one caught more late parcels.", q)
     assert [p.point for p in r.covered] == list(q.talking_points)
+
+
+def test_who_wanted_what_built_and_the_choice_at_stake_cover_the_proposal_points() -> None:
+    q = Question(id="t-no", round="hiring-manager", levels=("senior",), prompt="Tell me about saying no to a project.",
+                 assesses="", talking_points=("The proposal and who wanted it", "The decision at stake and why it mattered"),
+                 keywords=(("proposal", "wanted", "request"), ("decision", "at stake", "wrong call")))
+    r = cover("Our finance director wanted us to build a chatbot over the expense policies. The choice would take both "
+              "of my engineers for a quarter, away from the invoice matching that was losing us money.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)
+    assert cover("I wanted to get home early that day.", q).covered == ()

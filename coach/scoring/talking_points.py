@@ -43,7 +43,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "hindsight": ("looking back", "in retrospect", "held up", "holds up", "how it looks now"),
     "lesson": ("since then i", "ever since", "taught me", "what i took away"),
     "i was wrong": ("i had been wrong", "i'd been wrong", "i was mistaken", "i got it wrong"),
-    "decision": ("hardest call", "hard call", "tough call", "my call", "had to decide"),
+    "decision": ("hardest call", "hard call", "tough call", "my call", "had to decide", "the choice", "had to choose",
+                 "a call to make"),
     "direction": ("year plan", "long-term plan", "multi-year plan", "technical strategy"),
     "alternative": ("other option", "middle path", "middle ground", "the other choice"),
     # telling people during an incident, a request with nothing behind it, asking before building, a cheap first try
@@ -75,7 +76,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "peeking": ("look early", "looking early", "stop early", "stopping early"),
     "fifty fifty": ("50/50", "even split"),
     # what someone wanted built, what people worried about, evidence from running both, saying one was wrong
-    "proposal": ("wanted a", "asked for a", "pushed for", "pitched"),
+    "proposal": ("wanted a", "asked for a", "pushed for", "pitched", "wanted us to build", "wanted me to build",
+                 "wanted to build", "wanted us to add", "wanted us to replace", "wanted to replace", "asked us to build",
+                 "asked me to build"),
     "concerns": ("worried about", "worried that", "their worry", "afraid of", "pushed back on"),
     "evidence": ("ran both", "run both", "side by side", "against the same", "closed most of the gap", "only won on"),
     "admitted": ("said as much", "argued the opposite", "owned up", "admitted it"),
