@@ -171,3 +171,13 @@ def test_who_wanted_what_built_and_the_choice_at_stake_cover_the_proposal_points
               "of my engineers for a quarter, away from the invoice matching that was losing us money.", q)
     assert [p.point for p in r.covered] == list(q.talking_points)
     assert cover("I wanted to get home early that day.", q).covered == ()
+
+
+def test_the_push_to_ship_and_the_split_that_showed_the_problem_cover_the_launch_points() -> None:
+    q = Question(id="t-launch", round="behavioral", levels=("senior",), prompt="Tell me about pushing back on a launch.",
+                 assesses="", talking_points=("What the model was and who was pushing for launch",
+                                              "The signal that worried the candidate: a slice regression"),
+                 keywords=(("launch", "pressure", "deadline"), ("slice", "segment", "regression")))
+    r = cover("The head of claims wanted it switched on before the storm season. When I split the results by region, "
+              "the coastal offices saw twice the false alarms.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)

@@ -95,6 +95,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                       "what they cared about", "his point was", "her point was", "their point was"),
     # evidence from past traffic: "I replayed two weeks of viewing logs"
     "benchmark": ("replayed", "backtested", "back-tested", "back test"),
+    # the push to ship and the group it failed: "the director wanted the new version out before the autumn", "when I
+    # split the results by creator"
+    "launch": ("wanted it out", "wanted the new version out", "wanted it switched on", "wanted it live",
+               "wanted it shipped", "wanted it turned on"),
+    "slice": ("split the results by", "broke the results down by", "broken down by", "broke it down by", "split it by"),
     "bottleneck": ("first thing to break", "first thing to give", "first to break", "gave way first", "broke first",
                    "slowest step", "slowest part", "slowest stage"),
     "profiling": ("timings per", "timed each", "timed every", "timed the"),
