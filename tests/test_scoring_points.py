@@ -181,3 +181,12 @@ def test_the_push_to_ship_and_the_split_that_showed_the_problem_cover_the_launch
     r = cover("The head of claims wanted it switched on before the storm season. When I split the results by region, "
               "the coastal offices saw twice the false alarms.", q)
     assert [p.point for p in r.covered] == list(q.talking_points)
+
+
+def test_a_limit_said_plainly_covers_the_limitation_point() -> None:
+    q = Question(id="t-limit", round="cross-functional", levels=("senior",), prompt="Tell me about explaining a limit.",
+                 assesses="", talking_points=("The limitation and why leadership needed to know",),
+                 keywords=(("limitation", "risk", "executive"),))
+    r = cover("I told the sales director the churn score was not built for pricing, because it knows nothing about "
+              "a customer's contract terms.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)

@@ -26,7 +26,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "fallback": ("fall back", "fell back", "falling back", "falls back"),
     "postmortem": ("post-mortem", "incident review", "wrote the review", "retro", "retrospective"),
     "monitor": ("dashboard", "observability", "tracking", "added a check", "added a test", "a check that", "alerts if",
-                "alerts when", "alerts us", "alerts me", "alerts the"),
+                "alerts when", "alerts us", "alerts me", "alerts the", "it pages"),
+    # what a model cannot do, said plainly: "the forecast was not built for that", "it knows nothing about a site
+    # closing"
+    "limitation": ("not built for", "never built for", "not meant for", "never meant for", "knows nothing about",
+                   "blind to"),
     # the cause found, in plain words: "I found the cause that afternoon", "it turned out the feed had changed"
     "root cause": ("found the cause", "the cause was", "turned out", "traced it to", "the reason was", "came down to"),
     "experiment": ("a/b", "ab test", "a b test", "interleaving", "online test"),
