@@ -190,3 +190,12 @@ def test_a_limit_said_plainly_covers_the_limitation_point() -> None:
     r = cover("I told the sales director the churn score was not built for pricing, because it knows nothing about "
               "a customer's contract terms.", q)
     assert [p.point for p in r.covered] == list(q.talking_points)
+
+
+def test_holding_out_the_last_months_covers_the_time_based_split_point() -> None:
+    q = Question(id="t-split", round="technical-screen", levels=("senior",), prompt="How would you split the data?",
+                 assesses="", talking_points=("Time-based splits for anything forecasting or drifting over time",),
+                 keywords=(("time-based", "temporal", "time split", "out of time"),))
+    assert [p.point for p in cover("For the demand model I trained on the first year and held out the last two "
+                                   "months, so the test looks like next month will.", q).covered] == list(q.talking_points)
+    assert cover("I shuffled the rows and kept a fifth of them aside for the test.", q).covered == ()

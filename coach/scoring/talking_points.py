@@ -104,6 +104,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "launch": ("wanted it out", "wanted the new version out", "wanted it switched on", "wanted it live",
                "wanted it shipped", "wanted it turned on"),
     "slice": ("split the results by", "broke the results down by", "broken down by", "broke it down by", "split it by"),
+    # a split by time in plain words: "I held out the last three months by date"
+    "time-based": ("by date", "split by time", "held out the last", "hold out the last", "train on the past",
+                   "trained on the past", "test on the future", "tested on the future", "later weeks", "later months"),
     "bottleneck": ("first thing to break", "first thing to give", "first to break", "gave way first", "broke first",
                    "slowest step", "slowest part", "slowest stage"),
     "profiling": ("timings per", "timed each", "timed every", "timed the"),
