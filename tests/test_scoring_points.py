@@ -199,3 +199,12 @@ def test_holding_out_the_last_months_covers_the_time_based_split_point() -> None
     assert [p.point for p in cover("For the demand model I trained on the first year and held out the last two "
                                    "months, so the test looks like next month will.", q).covered] == list(q.talking_points)
     assert cover("I shuffled the rows and kept a fifth of them aside for the test.", q).covered == ()
+
+
+def test_a_model_that_always_says_no_covers_the_misleading_accuracy_point() -> None:
+    q = Question(id="t-rare", round="technical-screen", levels=("senior",), prompt="Which metric for rare fraud?",
+                 assesses="", talking_points=("Accuracy is misleading when one class dominates: predicting all negatives",),
+                 keywords=(("misleading", "all negatives", "majority class"),))
+    r = cover("With one fraud in a thousand, a model that always says no is right almost every time and catches "
+              "nothing.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)

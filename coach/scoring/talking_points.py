@@ -107,6 +107,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # a split by time in plain words: "I held out the last three months by date"
     "time-based": ("by date", "split by time", "held out the last", "hold out the last", "train on the past",
                    "trained on the past", "test on the future", "tested on the future", "later weeks", "later months"),
+    # accuracy under a rare class, in plain words: "a model that always answers no gets ninety-nine point nine"
+    "all negatives": ("always answers no", "always says no", "always predicts no", "predicting nothing",
+                      "predicts nothing", "never flags anything", "flags nothing", "says no to everything"),
     "bottleneck": ("first thing to break", "first thing to give", "first to break", "gave way first", "broke first",
                    "slowest step", "slowest part", "slowest stage"),
     "profiling": ("timings per", "timed each", "timed every", "timed the"),
