@@ -116,3 +116,95 @@ def test_a_habit_taken_up_since_the_story_is_its_lesson_not_a_habit_told_instead
     assert "Evidence the change held later" in covered
     habit = clean("I always shadow a changed feature for a day first, and I usually roll back fast.")
     assert "Evidence the change held later" not in {h.point for h in coverage(q, sentences(habit), story=True).covered}
+
+
+def test_a_point_named_only_to_be_waved_away_is_not_covered() -> None:
+    q = Question(id="t-serve", round="system-design", levels=("senior",), prompt="How would you serve the ranker?",
+                 assesses="", talking_points=("Cache the hot results", "Choose between batch and online scoring"),
+                 keywords=(("cache",), ("batch", "online")))
+    waved = cover("Traffic is modest, so there is no need for a cache in front of the ranker. "
+                  "I would score online since the features change by the minute.", q)
+    assert [p.point for p in waved.missed] == ["Cache the hot results"]
+    kept = cover("A cache in front of the ranker takes the hot queries, and it is not worth anything for the long tail. "
+                 "We do not need a batch job, the features change by the minute.", q)
+    # said and weighed in another clause, it is covered; ruling an option out is a choice made
+    assert [p.point for p in kept.covered] == ["Cache the hot results", "Choose between batch and online scoring"]
+
+
+def test_the_cause_found_and_a_check_added_in_plain_words_cover_the_incident_points() -> None:
+    q = Question(id="t-incident", round="behavioral", levels=("senior",), prompt="Tell me about a production incident.",
+                 assesses="", talking_points=("The investigation and the actual root cause",
+                                              "The lasting fixes: monitors and process"),
+                 keywords=(("root cause", "traced"), ("monitor", "postmortem")))
+    r = cover("The price feed started sending euros where we expected cents. It turned out the supplier had changed "
+              "its format over the weekend. I added a check that alerts us when the average price moves by half.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)
+    assert r.covered[0].evidence.startswith("It turned out") and r.covered[1].evidence.startswith("I added a check")
+
+
+def test_what_broke_first_and_the_timings_that_found_it_cover_the_scaling_points() -> None:
+    q = Question(id="t-scale", round="deep-dive", levels=("senior",), prompt="How did the system cope as it grew?",
+                 assesses="", talking_points=("The first bottleneck and how it showed up",
+                                              "How they measured and located the bottleneck"),
+                 keywords=(("bottleneck", "limit", "slow"), ("profiling", "measured", "traced")))
+    r = cover("When sign-ups tripled, the first thing to break was the nightly dedupe job, which ran past breakfast. "
+              "I added timings per stage to the job and saw the address matching took nearly all of it.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)
+    assert r.covered[1].evidence.startswith("I added timings per stage")
+
+
+def test_hearing_the_other_side_and_replaying_logs_cover_the_disagreement_points() -> None:
+    q = Question(id="t-disagree", round="behavioral", levels=("senior",), prompt="Tell me about a disagreement.",
+                 assesses="", talking_points=("Understanding the other person's reasons before arguing back",
+                                              "Evidence gathered: a benchmark, a prototype or data"),
+                 keywords=(("understand", "their reasons", "listened"), ("benchmark", "prototype", "experiment")))
+    r = cover("Before arguing I asked her to walk me through why she wanted hourly scoring. Then I replayed a month of "
+              "orders through both schedules to see which one caught more late parcels.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)
+
+
+def test_who_wanted_what_built_and_the_choice_at_stake_cover_the_proposal_points() -> None:
+    q = Question(id="t-no", round="hiring-manager", levels=("senior",), prompt="Tell me about saying no to a project.",
+                 assesses="", talking_points=("The proposal and who wanted it", "The decision at stake and why it mattered"),
+                 keywords=(("proposal", "wanted", "request"), ("decision", "at stake", "wrong call")))
+    r = cover("Our finance director wanted us to build a chatbot over the expense policies. The choice would take both "
+              "of my engineers for a quarter, away from the invoice matching that was losing us money.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)
+    assert cover("I wanted to get home early that day.", q).covered == ()
+
+
+def test_the_push_to_ship_and_the_split_that_showed_the_problem_cover_the_launch_points() -> None:
+    q = Question(id="t-launch", round="behavioral", levels=("senior",), prompt="Tell me about pushing back on a launch.",
+                 assesses="", talking_points=("What the model was and who was pushing for launch",
+                                              "The signal that worried the candidate: a slice regression"),
+                 keywords=(("launch", "pressure", "deadline"), ("slice", "segment", "regression")))
+    r = cover("The head of claims wanted it switched on before the storm season. When I split the results by region, "
+              "the coastal offices saw twice the false alarms.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)
+
+
+def test_a_limit_said_plainly_covers_the_limitation_point() -> None:
+    q = Question(id="t-limit", round="cross-functional", levels=("senior",), prompt="Tell me about explaining a limit.",
+                 assesses="", talking_points=("The limitation and why leadership needed to know",),
+                 keywords=(("limitation", "risk", "executive"),))
+    r = cover("I told the sales director the churn score was not built for pricing, because it knows nothing about "
+              "a customer's contract terms.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)
+
+
+def test_holding_out_the_last_months_covers_the_time_based_split_point() -> None:
+    q = Question(id="t-split", round="technical-screen", levels=("senior",), prompt="How would you split the data?",
+                 assesses="", talking_points=("Time-based splits for anything forecasting or drifting over time",),
+                 keywords=(("time-based", "temporal", "time split", "out of time"),))
+    assert [p.point for p in cover("For the demand model I trained on the first year and held out the last two "
+                                   "months, so the test looks like next month will.", q).covered] == list(q.talking_points)
+    assert cover("I shuffled the rows and kept a fifth of them aside for the test.", q).covered == ()
+
+
+def test_a_model_that_always_says_no_covers_the_misleading_accuracy_point() -> None:
+    q = Question(id="t-rare", round="technical-screen", levels=("senior",), prompt="Which metric for rare fraud?",
+                 assesses="", talking_points=("Accuracy is misleading when one class dominates: predicting all negatives",),
+                 keywords=(("misleading", "all negatives", "majority class"),))
+    r = cover("With one fraud in a thousand, a model that always says no is right almost every time and catches "
+              "nothing.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)

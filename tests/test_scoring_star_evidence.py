@@ -202,3 +202,57 @@ def test_the_result_is_quoted_from_what_happened_not_from_the_lesson_drawn() -> 
     assert r.result.evidence[0].startswith("Search clicks held")
     lines = score_answer(text).feedback
     assert any(line.startswith('Result is measured: "Search clicks held') for line in lines), lines
+
+
+def test_context_found_between_two_steps_is_part_of_the_work_not_the_scene() -> None:
+    r = _star("At a grocery chain I ran the model that sets how many loaves each store orders every morning. Last "
+              "spring two of our stores started running out of bread by noon. I pulled a month of their orders and "
+              "compared them with the till data. The stores had moved to a new till system that sent its sales a day "
+              "late. I rewrote the feature job to read the new sales feed directly and backfilled the missing days. "
+              "Stock-outs at those two stores fell from nine days a month to one.")
+    assert _label_of(r, "The stores had moved") == "action"
+    assert r.situation.evidence[0].startswith("At a grocery chain")
+    assert _label_of(r, "Last spring") == "situation"     # the scene before the first step stays the scene
+    _quotes_agree_with_labels(r)
+
+
+def test_what_a_step_cost_is_part_of_the_work_and_the_result_is_quoted_from_the_outcome() -> None:
+    r = _star("At a ferry company our boarding forecast ran as one nightly job that had grown to six hours. I was asked "
+              "to get it back under an hour before the summer timetable. I profiled it and found that a single join "
+              "between bookings and the vehicle table rescanned every booking of the year. I rewrote the join to read "
+              "only the last week and split the bookings by route. That took me about four weeks and a second machine, "
+              "which raised the job's bill by about a fifth. The nightly run came down to forty minutes and has not "
+              "missed the morning cut-off since.")
+    assert _label_of(r, "That took me") == "action"
+    assert r.result.evidence[0].startswith("The nightly run came down")
+    _quotes_agree_with_labels(r)
+    # a delay followed by what came of it is still the outcome
+    late = _star("I rebuilt the skip model for the radio feature. It took about two months longer than planned, but it "
+                 "went live and cut skips by about five percent.")
+    assert _label_of(late, "It took about two months") == "result"
+
+
+def test_what_trying_both_options_found_is_a_step_not_the_quoted_result() -> None:
+    r = _star("I owned ticket routing at a travel agency, and our support lead wanted a large language model to do it. "
+              "I tried both on three months of past tickets, the large model and the small classifier we already had. "
+              "The large model cut misrouted tickets by about a third and the classifier by about a quarter, but the "
+              "large model cost forty times more per ticket. I took both numbers to the support lead and recommended "
+              "the classifier. We kept the classifier, and misrouted tickets fell by a quarter after I retrained it on "
+              "the new categories. Half a year later I reran the comparison on new tickets and told the lead the gap "
+              "was still about three points.")
+    assert _label_of(r, "The large model cut") == "action"
+    assert r.result.evidence[0].startswith("We kept the classifier")
+    _quotes_agree_with_labels(r)
+
+
+def test_the_action_is_quoted_from_a_step_after_the_ask_not_from_the_opening_build() -> None:
+    r = _star("I built the pickup forecast for a laundry service with forty vans, which told dispatch how many bags to "
+              "expect in each district. My job was to keep it useful when the company doubled its districts. I split "
+              "the model by district type and retrained it every week on the newest orders. I also showed dispatch the "
+              "error per district every Monday. The missed pickups fell by about a third over the winter.")
+    assert r.action.evidence[0].startswith("I split the model")
+    assert r.task.evidence[0].startswith("My job was")
+    # with no later step, the opening act is still the action
+    alone = _star("I built the pickup forecast for a laundry service with forty vans. The missed pickups fell by about "
+                  "a third over the winter.")
+    assert alone.action.evidence[0].startswith("I built the pickup forecast")

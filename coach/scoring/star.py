@@ -131,6 +131,10 @@ def label_sentence(sentence: str) -> dict[str, float]:
         scores["result"] = 0.0           # "the root cause was a field that flipped from cents to dollars": a finding
     if _RESOURCED.search(sentence):
         scores["result"] = 0.0           # "I got two engineers funded, then five": what the work was given, a step
+    if (cost := _STEP_COST.search(sentence)) and " but " not in sentence[cost.end():]:
+        # "That took me about three weeks and a bigger cluster": what the step cost, part of the work, not its outcome
+        # nor the ask (but "it took two months longer, but it went live and cut skips by 5%" goes on to the outcome)
+        scores["action"], scores["result"], scores["task"] = max(scores["action"], 2.2), 0.0, 0.0
     if _BACKSTORY_CHANGE.search(sentence) and not _OUTCOME_LEAD.search(sentence) \
             and not _I_LEAD.search(sentence):
         # (not after a time the story reached, "by the end of the quarter the wait had dropped from eleven weeks to
@@ -211,6 +215,15 @@ _TIMING = re.compile(r"\b(?:once|until|after|when) (?:it|we|they|the [a-z-]+) (?
                      r"\b(?:in|for) the first (?:\w+ )?(?:days?|weeks?|months?)\b", _F)
 
 
+# What the step itself took, told right after it: "That took about five weeks of my time", "it took us a month and a
+# bigger cluster"
+_STEP_COST = re.compile(r"^(?:(?:and|so|but|um|uh|all in all)\W+)*(?:that|this|it|the (?:work|change|fix|rewrite|migration))"
+                        r"(?: whole thing| work| change| part)? (?:took|cost) (?:me |us |him |her |them )?(?:about |around |"
+                        r"roughly |nearly |almost |over |another |maybe )?(?:a|an|one|two|three|four|five|six|seven|eight|"
+                        r"nine|ten|a few|a couple of|\d+) (?:full |more |extra )?(?:hours?|days?|weeks?|months?|sprints?|"
+                        r"quarters?)\b", _F)
+
+
 # The time the speaker put in ("I spent two weeks with them", "it took us a month"): the effort, not what it changed
 _EFFORT = re.compile(r"\b(?:(?:i|we) (?:then )?(?:spent|put in|invested)|(?:it |that |this )?took (?:me|us))(?: about| around| roughly| "
                      r"nearly| almost| over| another)? (?:a|an|one|two|three|four|five|six|eight|ten|a few|a couple of|\d+) "
@@ -268,6 +281,18 @@ def _replies(sents: list[Sentence], labels: list[str], primary: dict[str, list[i
     acts = [i for i, lab in enumerate(labels) if lab == "action"]
     for i in range(acts[0] + 1 if acts else len(labels), len(labels)):
         if labels[i] in ("situation", "task") and _REPLY.search(sents[i].text.lower()):
+            _relabel(i, "action", labels, primary, secondary, carried)
+
+
+def _met_during_work(sents: list[Sentence], labels: list[str], primary: dict[str, list[int]],
+                     secondary: dict[str, list[int]], carried: dict[str, list[int]]) -> None:
+    """Context told between two of the speaker's steps is what the work ran into, not the scene: "I compared the
+    features with Friday's run. | A change upstream had moved those routes to a new code. | I mapped both codes"."""
+    acts = [i for i, lab in enumerate(labels) if lab == "action"]
+    if len(acts) < 2:
+        return
+    for i in range(acts[0] + 1, acts[-1]):
+        if labels[i] == "situation" and "situation" in labels[:i]:   # (the only scene told stays the scene)
             _relabel(i, "action", labels, primary, secondary, carried)
 
 
@@ -436,6 +461,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         _scene_first(sents, labels, primary, secondary, carried, followup)
         _carry(sents, labels, carried)       # again: a scene found by the order is continued too
         _replies(sents, labels, primary, secondary, carried)
+        _met_during_work(sents, labels, primary, secondary, carried)
         acts = [i for i, lab in enumerate(labels) if lab == "action"]
         last = sents[acts[-1]].text.lower() if acts else ""
         if acts and acts[-1] > 0 and not (primary["result"] or secondary["result"] or carried["result"]) \
@@ -463,8 +489,14 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         # (and what happened before what was learned: "What I took from it is ..." is no quote for the outcome)
         def lesson(k: int) -> bool:
             return c == "result" and bool(_REFLECTION.search(sents[k].text.lower()))
+        # (and a step told after the story's opening and its ask before one told in them: "I built the harvest forecast
+        # for a grower with eleven greenhouses" opens a walkthrough, "We hired a junior engineer" comes before the ask)
+        asks = primary["task"]
+        def opening(k: int) -> bool:
+            return c == "action" and (k == 0 or bool(asks) and k < asks[0]) and any(
+                j > k and not (j == 0 or asks and j < asks[0]) for j in primary["action"])
         first = primary[c] if c == "situation" else sorted(
-            primary[c], key=lambda k: (not lead(k), early(k), unmeasured(k), -strength.get(k, 0.0)))
+            primary[c], key=lambda k: (opening(k), not lead(k), early(k), unmeasured(k), -strength.get(k, 0.0)))
         told = first + carried[c]
         outcomes = [k for k in told if not lesson(k) and not early(k)]
         idx = outcomes + [k for k in told if k not in outcomes] + [k for k in secondary[c] if k not in primary[c]]

@@ -432,11 +432,13 @@ _PAST = re.compile(r"\b(?:was|were|had|did|fell|rose|grew|shrank|shrunk|sped|"
 # ("I ran her model on last month's customers with the feature blanked, and its lift fell by half").
 _TEST_LEAD = re.compile(r"^(?:(?:and|so|then|first|next)\W+)*(?:i|we)\s+(?:also |then |first |quickly )?(?:re-?ran|tested|"
                         r"benchmarked|measured|compared|evaluated|sampled|replayed|backtested|simulated|checked|"
-                        r"profiled|timed|audited|ran (?:[a-z'-]+ ){0,5}?(?:on|against|through)\b)", _F)
+                        r"profiled|timed|audited|ran (?:[a-z'-]+ ){0,5}?(?:on|against|through)\b|"
+                        r"(?:tried|ran|trained) (?:both|each|all three|all of them|the two|them side by side)\b)", _F)
 # The same test step anywhere in a run-on sentence, or a step that rebuilds an evaluation: "... instead of just saying
 # no i rebuilt her test set using the features as they would have looked" (what follows is its finding).
 _TEST_STEP = re.compile(r"\b(?:i|we)\s+(?:also |then |first |quickly )?(?:re-?ran|tested|benchmarked|measured|compared|"
-                        r"(?:re-?)?evaluated|re-?scored|sampled|replayed|backtested|simulated|profiled|timed|audited)\b|"
+                        r"(?:re-?)?evaluated|re-?scored|sampled|replayed|backtested|simulated|profiled|timed|audited|"
+                        r"(?:tried|ran|trained) (?:both|each|all three|all of them|the two|them side by side))\b|"
                         r"\b(?:i|we)\s+(?:also |then |first |quickly )?(?:re)?(?:built|made|ran|scored|set up|split)\s+"
                         r"(?:[a-z'-]+\s+){0,3}?(?:test|holdout|hold-out|eval(?:uation)?|validation|backtest)\b", _F)
 # Talking to people answers something that already happened: an answer that opens with it starts mid-story (a

@@ -26,7 +26,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                  "back to the old", "back to the last"),
     "fallback": ("fall back", "fell back", "falling back", "falls back"),
     "postmortem": ("post-mortem", "incident review", "wrote the review", "retro", "retrospective"),
-    "monitor": ("dashboard", "observability", "tracking"),
+    "monitor": ("dashboard", "observability", "tracking", "added a check", "added a test", "a check that", "alerts if",
+                "alerts when", "alerts us", "alerts me", "alerts the", "it pages"),
+    # what a model cannot do, said plainly: "the forecast was not built for that", "it knows nothing about a site
+    # closing"
+    "limitation": ("not built for", "never built for", "not meant for", "never meant for", "knows nothing about",
+                   "blind to"),
+    # the cause found, in plain words: "I found the cause that afternoon", "it turned out the feed had changed"
+    "root cause": ("found the cause", "the cause was", "turned out", "traced it to", "the reason was", "came down to"),
     "experiment": ("a/b", "ab test", "a b test", "interleaving", "online test"),
     "cache": ("caching", "memoize", "redis", "memcached"),
     "drift": ("distribution shift", "data shift", "skew", "psi"),
@@ -41,7 +48,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "hindsight": ("looking back", "in retrospect", "held up", "holds up", "how it looks now"),
     "lesson": ("since then i", "ever since", "taught me", "what i took away"),
     "i was wrong": ("i had been wrong", "i'd been wrong", "i was mistaken", "i got it wrong"),
-    "decision": ("hardest call", "hard call", "tough call", "my call", "had to decide"),
+    "decision": ("hardest call", "hard call", "tough call", "my call", "had to decide", "the choice", "had to choose",
+                 "a call to make"),
     "direction": ("year plan", "long-term plan", "multi-year plan", "technical strategy"),
     "alternative": ("other option", "middle path", "middle ground", "the other choice"),
     # telling people during an incident, a request with nothing behind it, asking before building, a cheap first try
@@ -73,7 +81,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "peeking": ("look early", "looking early", "stop early", "stopping early"),
     "fifty fifty": ("50/50", "even split"),
     # what someone wanted built, what people worried about, evidence from running both, saying one was wrong
-    "proposal": ("wanted a", "asked for a", "pushed for", "pitched"),
+    "proposal": ("wanted a", "asked for a", "pushed for", "pitched", "wanted us to build", "wanted me to build",
+                 "wanted to build", "wanted us to add", "wanted us to replace", "wanted to replace", "asked us to build",
+                 "asked me to build"),
     "concerns": ("worried about", "worried that", "their worry", "afraid of", "pushed back on"),
     "evidence": ("ran both", "run both", "side by side", "against the same", "closed most of the gap", "only won on"),
     "admitted": ("said as much", "argued the opposite", "owned up", "admitted it"),
@@ -82,6 +92,28 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # where the time goes, found by tracing requests; asking what a change is meant to fix is asking why
     "profile": ("trace a sample", "traced a sample", "tracing requests", "split the time", "where the time goes"),
     "reason": ("meant to fix", "meant to solve", "trying to fix", "trying to solve", "what problem"),
+    # what gave way first as the system grew, and how the time was found: "the first thing to break was the engine
+    # step", "I added timings per stage"
+    # hearing the other side out before arguing: "I asked him to walk me through why he cared"
+    "their reasons": ("why he cared", "why she cared", "why they cared", "walk me through why", "asked him why",
+                      "asked her why", "asked them why", "what he cared about", "what she cared about",
+                      "what they cared about", "his point was", "her point was", "their point was"),
+    # evidence from past traffic: "I replayed two weeks of viewing logs"
+    "benchmark": ("replayed", "backtested", "back-tested", "back test"),
+    # the push to ship and the group it failed: "the director wanted the new version out before the autumn", "when I
+    # split the results by creator"
+    "launch": ("wanted it out", "wanted the new version out", "wanted it switched on", "wanted it live",
+               "wanted it shipped", "wanted it turned on"),
+    "slice": ("split the results by", "broke the results down by", "broken down by", "broke it down by", "split it by"),
+    # a split by time in plain words: "I held out the last three months by date"
+    "time-based": ("by date", "split by time", "held out the last", "hold out the last", "train on the past",
+                   "trained on the past", "test on the future", "tested on the future", "later weeks", "later months"),
+    # accuracy under a rare class, in plain words: "a model that always answers no gets ninety-nine point nine"
+    "all negatives": ("always answers no", "always says no", "always predicts no", "predicting nothing",
+                      "predicts nothing", "never flags anything", "flags nothing", "says no to everything"),
+    "bottleneck": ("first thing to break", "first thing to give", "first to break", "gave way first", "broke first",
+                   "slowest step", "slowest part", "slowest stage"),
+    "profiling": ("timings per", "timed each", "timed every", "timed the"),
     "since then": ("in the year since", "the year since", "no longer", "ever since", "has blocked", "has caught"),
 }
 _GENERIC = frozenset(stem(w) for w in (
@@ -220,6 +252,25 @@ def _denied_roots(point: str, sentence: str, tokens: list[str]) -> set[str]:
         return set()
     said = {_root(t) for i, t in enumerate(tokens) if not _denied(tokens, i)}
     return {_root(t) for i, t in enumerate(tokens) if _denied(tokens, i)} - said
+
+
+# A point named only to be waved away: "I would not bother with regularisation", "there is no need for freshness
+# rules", "ties I would just skip", "an A/B test is mostly a formality"
+_DISMISS = re.compile(r"\bno (?:real )?need (?:for|to)\b|\b(?:would|will|did|do|does|need) not (?:bother|need)\b|"
+                      r"\b(?:wouldn'?t|won'?t|didn'?t|don'?t|doesn'?t|needn'?t) (?:bother|need)\b|\bnot bother(?:ing)?\b|"
+                      r"\b(?:not|never) worth\b|\bjust (?:skip|ignore|drop)\b|\b(?:mostly|just|only|merely) a formality\b|"
+                      r"\bdoes not matter\b|\bdoesn'?t matter\b", re.I)
+_CHOICE_POINT = re.compile(r"\b(?:choose|choosing|choice|whether|when to|pick|options?|versus|vs)\b", re.I)
+_CLAUSE = re.compile(r"[,;:]|\s(?:but|because|since|so|which|while|whereas)\s", re.I)
+
+
+def _dismissed(point: str, phrase: list[str], sentence: str) -> bool:
+    """Every clause that names the phrase waves it away (a point about what to avoid is taken as said, and so is a
+    point about a choice: "we do not need sharded optimiser states" chooses)."""
+    if _AVOID_POINT.search(point) or _CHOICE_POINT.search(point) or not _DISMISS.search(sentence):
+        return False
+    named = [c for c in _CLAUSE.split(sentence) if _phrase_in(phrase, _stems(c))]
+    return bool(named) and all(_DISMISS.search(c) for c in named)
 
 
 _FILLER = frozenset({"any", "a", "an", "the", "really", "even", "actually", "much", "enough", "fully", "yet"})
@@ -365,6 +416,8 @@ def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Senten
                 if not ((phrase and _phrase_in(phrase, toks)) or (alt == "$" and "$" in s.text)):
                     continue
                 if phrase and not _said_not_denied(point, phrase, s.text, toks):
+                    continue
+                if phrase and _dismissed(point, phrase, s.text):
                     continue
                 if literal and not _said_as_written(alt, s.text):
                     continue
