@@ -55,6 +55,11 @@ def test_a_wrong_figure_question_names_the_working_it_came_from() -> None:
     assert asked("How did you get eighteen megabytes from three thousand tokens of context?") == "model"
     # inputs of the model's own making are not the candidate's working
     assert asked("How did you get eighteen megabytes from the GPU count per second?") == "bank"
+    # each factor of the working said in words is its own figure ("forty thousand × five hundred": 40,000 and 500)
+    from coach.scoring.napkin import Check
+
+    said = findings.Finding("", Check(False, "", 2e6, 2e7, claimed="two million", inputs="forty thousand × five hundred"))
+    assert choice.input_figures("bad_math", said) == {"40000", "500"}
 
 
 def test_a_figure_said_as_a_teen_must_be_named() -> None:

@@ -246,7 +246,8 @@ def input_figures(gap: str, target: str | Finding) -> frozenset[str]:
     finding = as_finding(target)
     if gap != "bad_math" or finding.check is None or not finding.check.inputs:
         return frozenset()
-    return frozenset(guards.figures(finding.check.inputs))
+    factors = re.split(r"\s+(?:[×x÷*/+−-]|times|over|divided by|plus|minus)\s+", finding.check.inputs)
+    return frozenset(f for factor in factors for f in guards.figures(factor))     # "forty thousand × five hundred"
 
 
 def guard_rules(question: Question, gap: str, target: str | Finding, asked: Sequence[str],
