@@ -55,6 +55,7 @@ def test_a_wrong_figure_question_names_the_working_it_came_from() -> None:
     assert asked("How did you get eighteen megabytes from three thousand tokens of context?") == "model"
     # inputs of the model's own making are not the candidate's working
     assert asked("How did you get eighteen megabytes from the GPU count per second?") == "bank"
+    assert asked("How did you get eighteen megabytes for each conversation?") == "model"    # no working named
     # each factor of the working said in words is its own figure ("forty thousand × five hundred": 40,000 and 500)
     from coach.scoring.napkin import Check
 

@@ -125,7 +125,8 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
     it with one of the `narrowing` phrases ("what would you look at first" after a non-answer).
     `known`: other text the model was shown (the finding): a figure in the candidate must come from
     it, the answer or the question (a model that changes "p99" to "p98" invents one). `inputs`: figures (by
-    value, see `figures`) of which the candidate must name one (the working a wrong figure came from). What the candidate
+    value, see `figures`) of which the candidate must name one when it says what the figure came from ("... from
+    three thousand tokens"; "How did you get eighteen megabytes?" names no working and needs none). What the candidate
     is said to have done or said must come from these texts too (`grounding`). `story`: besides the answer,
     the text whose words make a question concrete (`specific`: what the scorer found); None when the
     follow-up is about the question itself (after a non-answer), where neither vagueness nor echo is checked."""
@@ -148,7 +149,7 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
         reasons.append("repeats the question")
     if must_name and not any(re.search(r"(?<![\d.,])" + re.escape(w) + r"(?![\d]|[.,]\d)", low) for w in must_name):
         reasons.append(f"does not name {', '.join(sorted(must_name))}")
-    if inputs and not figures(text) & inputs:
+    if inputs and re.search(r"\b(?:from|with|using|given)\b", low) and not figures(text) & inputs:
         reasons.append("does not name the inputs the figure came from")
     said = {w for w in content_words(answer) & content_words(text) if len(w) > 3}
     gap_hit = {g for g in gap_words if re.search(r"\b" + re.escape(g.lower()), text.lower())}
