@@ -111,3 +111,22 @@ def test_the_model_is_shown_a_step_the_team_took_not_a_habit() -> None:
     # not "the team care about a lot on the team's team": a step, with its time clause cut
     assert told.endswith('e.g. "the team paired her with a senior engineer"'), told
     assert findings.as_the_team("we keep it simple on our team") == "the team keep it simple on the team"
+
+
+def test_the_bundled_model_asks_about_the_figure_said_and_only_the_candidates_working(interviewer) -> None:
+    content = default_content()
+    q = content.question("sd-llm-serving")
+    from coach.scoring import score_answer
+
+    answer = ("So the context is around three thousand tokens, and the cache is something like six hundred kilobytes a "
+              "token, which comes to roughly eighteen megabytes for each conversation, so memory is not the constraint.")
+    card = score_answer(answer, question=q, round_spec=content.round("system-design"), rubric=content.rubric("system-design"))
+    wrong = next(g for g in card.gaps if g.id == "bad_math")
+    reply = interviewer.follow_up(q, answer, "bad_math", [q.prompt], target=findings.Finding.of(card, wrong))
+    # the small model left to itself asked "How did you get tokens per second from the GPU count ...?": no figure of
+    # the candidate's, and a working they never gave
+    assert reply.candidates and reply.candidates[0].startswith("How did you get eighteen megabytes"), reply
+    if reply.source == "model":
+        from coach.followups import guards
+
+        assert "eighteen" in reply.question and guards.figures(reply.question) & {"3000", "600"}, reply
