@@ -55,6 +55,15 @@ def test_what_changed_after_needs_a_step_or_a_short_event() -> None:
         assert wording.broken(fine) is None, fine
 
 
+def test_what_changed_after_a_named_event_reads_well() -> None:
+    # a few words before a noun that names an event: what a strong interviewer says
+    for fine in ("What changed after the checkout ranking rewrite?", "What changed after the payments team's migration?"):
+        assert wording.broken(fine) is None, fine
+    # still a phrase cut short: two things joined, or a place after the event
+    assert wording.broken("What changed after the dashboards and the migration?")
+    assert wording.broken("What changed after the rewrite of the ingestion jobs?")
+
+
 def test_a_question_turned_round_onto_the_candidate_reads_as_broken() -> None:
     assert wording.broken("What would you have been asked about checkout volume?")
     assert wording.broken("What would you have asked about checkout volume?") is None

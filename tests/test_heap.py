@@ -64,6 +64,22 @@ def test_the_primed_pass_waits_for_the_voice_and_the_live_transcriber_does_not(t
     assert began and began[0] < max(end for _, end in spans[-3:])   # a live window ran beside the voice
 
 
+def test_on_a_busy_machine_the_primed_pass_still_waits_for_a_slow_render(tmp_path: Path, transcriber) -> None:
+    answer = decode_file(speak_to_wav("We sharded the embedding table across four hosts.", tmp_path / "answer.wav"))
+    synth, spans = _timed_synth()
+    write = synth._write
+
+    def slow(engine: Any, text: str, path: Path) -> None:
+        time.sleep(7.0)             # a reply rendered with the cores taken by other work
+        write(engine, text, path)
+    synth._write = slow             # type: ignore[method-assign]
+    job = synth.submit("So the cache hit rate mattered more than the model itself.", tmp_path / "slow.wav")
+    thread, began = _start(transcriber, answer, primed=True)
+    thread.join(timeout=90)
+    job.result(timeout=30)
+    assert began and began[0] >= spans[-1][1]        # not beside the render, though it took over 5 s
+
+
 def test_a_failed_render_does_not_hold_the_primed_pass(tmp_path: Path) -> None:
     synth = tts.SpeechSynth()
     synth._write = lambda engine, text, path: (_ for _ in ()).throw(RuntimeError("driver gone"))  # type: ignore[method-assign]

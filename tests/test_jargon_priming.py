@@ -240,3 +240,13 @@ def test_live_a_primed_pass_still_running_is_applied_later_not_waited_for(tmp_pa
     assert held_at_second == [True]
     assert revised == [t["idx"] for t in saved] and len(saved) == 2           # each answer's pass, once, in order
     assert all("utilization" in t["text"].lower() for t in saved), [t["text"] for t in saved]
+
+
+def test_a_term_of_the_broader_glossary_comes_back_live_and_primed(tmp_path: Path, transcriber) -> None:
+    audio = decode_file(speak_to_wav("The nightly job ran as a DAG that wrote Parquet files to S3.", tmp_path / "d.wav",
+                                     rate=160))
+    question = "Tell me about a data pipeline you owned."
+    live = transcriber.transcribe(audio).text
+    primed = transcriber.transcribe(audio, prompt=question, hotwords=glossary_for(glossary_terms(), question,
+                                                                                  heard=live)).text
+    assert "DAG" in live.split() and "DAG" in primed.split(), (live, primed)     # tiny.en alone: "the DIG"

@@ -61,3 +61,15 @@ def test_it_is_quick_enough_for_a_turn(table: SoundTable, transcriber) -> None:
     started = time.process_time()
     restore(answer, table, phonemize, common=transcriber.is_common)
     assert time.process_time() - started < 0.5      # about 100 words: compute, not the wait for a busy core
+
+
+def test_a_glossary_espeak_failed_to_read_is_tried_again_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    from coach.adapters import phonemes
+
+    terms = ("LoRA adapters", "ONNX Runtime", "KV cache")
+    monkeypatch.setattr(phonemes, "phonemize", lambda words, timeout_s=2.0: [""] * len(words))   # espeak-ng timed out
+    assert phonemes.sound_table(terms).terms == ()
+    monkeypatch.undo()
+    table = phonemes.sound_table(terms)        # the next transcript: read again, not the empty table
+    assert [t for t, _ in table.terms] == list(terms)
+    assert restore("We cached the KV cash between turns.", table, phonemize) == "We cached the KV cache between turns."

@@ -365,7 +365,7 @@ class LlamaInterviewer:
         values = self._values(question, answer, gap, target, asked)
         avoid = [values["draft"]]       # not the question: banning its runs made the model change its facts ("p98")
         keep = key_terms(question.prompt, values["answer"], values["found"]) if self.keep_key_terms else ()
-        opening = choice.opening(self.template.openers, gap, question)
+        opening = choice.opening(self.template.openers, gap, question, target)
         # the opening words are the prompt's, not copied from its examples
         live = " ".join((values["found"], values["hint"], values["draft"], *opening))
         pace = _Pace()

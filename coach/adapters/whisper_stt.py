@@ -40,7 +40,11 @@ from coach.ports import SAMPLE_RATE
 SILENCE_DBFS = -75.0          # digital near-silence; quiet microphones sit well above this (FLEURS clips: -67 dBFS)
 NO_SPEECH_PROB = 0.6
 MIN_LOGPROB = -1.0
-QUIET_WAIT_S = 5.0            # a primed call waits at most this long for the voice to finish rendering
+# A primed call (the final pass, in the background) waits at most this long for the voice to finish rendering.
+# At 5 s, a busy machine (load 11-15) rendered a reply's sentences for longer than that, the pass went on
+# beside the render, and the two working sets took a push-to-talk bench to 991 MiB; nobody waits for the
+# pass (its transcript replaces the live one when it lands), so it can wait for the voice.
+QUIET_WAIT_S = 30.0
 # A window Whisper doubts (average log-probability under MIN_LOGPROB, or a repeating text) is decoded again
 # by sampling at a higher temperature; faster-whisper draws five samples at once by default, and their batch
 # took the process 60-75 MiB above the encoder's own peak (142-153 MiB against 76 above the held memory), the

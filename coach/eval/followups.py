@@ -172,12 +172,11 @@ def evaluate(model: str, cases: list[dict[str, Any]], progress: bool = False, lo
         values = interviewer._values(question, case["text"], gap, target, asked)
         tokens = interviewer.prompt_tokens(values) if hasattr(interviewer, "prompt_tokens") else 0
         live = " ".join((values["found"], values["hint"], draft,
-                         *choice.opening(interviewer.template.openers, gap, question)))
-        gap_words = choice.gap_words(gap, target, question, content.gaps)
-        borrowed = choice.borrowed_words(interviewer.template.example_words, question.prompt + " " + live,
-                                            case["text"], gap_words)
-        rules = choice.guard_rules(question, gap, target, asked, borrowed, live, draft)
-        verdicts = [guards.check(guards.clean(c), case["text"], gap_words, **rules) for c in reply.candidates]
+                         *choice.opening(interviewer.template.openers, gap, question, target)))
+        _, verdicts = choice.verdicts(question, case["text"], gap, reply.candidates, asked, content.gaps,
+                                      interviewer.template.example_words, live, target)    # as `choice.choose` judges
+        verdicts = [guards.Verdict(v.text, ("a near-copy of the draft",), v.score)
+                    if v.ok and guards.similarity(v.text, draft) >= choice.NEAR_COPY else v for v in verdicts]
         budget_stopped = reply.source == "bank" and len(reply.candidates) < getattr(interviewer, "candidates", 0)
         if log is not None:
             log.write(json.dumps({

@@ -58,10 +58,28 @@ def for_kind(table: Mapping[str, Any], gap: str, question: Question, default: An
     return table.get(f"{gap} {kind}") or table.get(gap) or default
 
 
-def opening(openers: Mapping[str, Sequence[str]], gap: str, question: Question) -> tuple[str, ...]:
+def opening(openers: Mapping[str, Sequence[str]], gap: str, question: Question,
+            target: str | Finding = "") -> tuple[str, ...]:
     """How the model's question opens for this gap (the prompt's `## openers`, see `for_kind`), else nothing
-    (any opener of the grammar)."""
-    return tuple(for_kind(openers, gap, question, ()))
+    (any opener of the grammar). `$figure` in an opener is the wrong figure as the candidate said it ("How did
+    you get $figure" is written out as "How did you get a hundred and sixty megabytes", so the model goes on
+    with the inputs): left to itself, the small model named the inputs and dropped the figure. With no figure
+    known, the opener stops before it."""
+    figure = _said_figure(gap, target)
+    out = []
+    for phrase in for_kind(openers, gap, question, ()):
+        if "$figure" in phrase:
+            phrase = phrase.replace("$figure", figure) if figure else phrase.split("$figure")[0]
+        out.append(" ".join(phrase.split()))
+    return tuple(out)
+
+
+def _said_figure(gap: str, target: str | Finding) -> str:
+    """After a wrong figure, the figure as the candidate said it (the napkin check's), else nothing."""
+    finding = as_finding(target)
+    if gap != "bad_math" or finding.check is None:
+        return ""
+    return " ".join(finding.check.claimed.split()).strip(" ,.;:")
 
 
 def generic_probes(gap: str, question: Question, gaps: Mapping[str, Any]) -> list[str]:
@@ -185,8 +203,9 @@ def missed_words(gap: str, target: str | Finding) -> tuple[str, ...]:
     return tuple(sorted(w for w in guards.content_words(quoted) if len(w) > 3))
 
 
-NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
-fifty sixty seventy eighty ninety hundred thousand million billion trillion half quarter dozen""".split())
+NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion
+trillion half quarter dozen""".split())
 
 
 def figure_words(gap: str, target: str | Finding) -> frozenset[str]:
@@ -220,13 +239,24 @@ def _digits(figure: str) -> frozenset[str]:
     return frozenset({f"{int(value):,}", str(int(value))})
 
 
+def input_figures(gap: str, target: str | Finding) -> frozenset[str]:
+    """After a wrong figure, the figures of the candidate's own working it came from (the napkin check's inputs,
+    by value): a question about how the figure was got names one of them ("from two thousand payments a second"),
+    not inputs of its own making ("from the GPU count per second")."""
+    finding = as_finding(target)
+    if gap != "bad_math" or finding.check is None or not finding.check.inputs:
+        return frozenset()
+    factors = re.split(r"\s+(?:[×x÷*/+−-]|times|over|divided by|plus|minus)\s+", finding.check.inputs)
+    return frozenset(f for factor in factors for f in guards.figures(factor))     # "forty thousand × five hundred"
+
+
 def guard_rules(question: Question, gap: str, target: str | Finding, asked: Sequence[str],
                 borrowed: frozenset[str], live: str = "", draft: str = "") -> dict[str, Any]:
     """The guards' keyword arguments besides the candidate, answer and gap words (`guards.check`);
     `live`: what else the model was shown (the finding, the hint, the draft); `draft`: the bank's
     follow-up the model rewrote."""
     return {"asked": [a for a in asked if a != question.prompt], "borrowed": borrowed,
-            "must_name": figure_words(gap, target), "question": question.prompt,
+            "must_name": figure_words(gap, target), "inputs": input_figures(gap, target), "question": question.prompt,
             "narrowing": NARROWING if gap in ABOUT_THE_QUESTION else (), "known": live, "draft": draft,
             "story": story_sources(gap, target, question)}
 
@@ -278,7 +308,7 @@ def borrowed_words(example_words: frozenset[str], question: str, answer: str, ga
     return frozenset(example_words - live)
 
 
-def choose(
+def verdicts(
     question: Question,
     answer: str,
     gap: str,
@@ -288,10 +318,8 @@ def choose(
     example_words: frozenset[str] = frozenset(),
     live: str = "",
     target: str | Finding = "",
-) -> FollowUpReply:
-    """`example_words`: content words of the prompt's few-shot examples (see `borrowed_words`);
-    `live`: other text the model was shown this turn (the finding and the draft), not copied examples;
-    `target`: what the scorer found (a `Finding`, or its evidence text alone)."""
+) -> tuple[str, list[guards.Verdict]]:
+    """The bank's draft and every candidate judged by the guards and by the rules of this gap (see `choose`)."""
     words = gap_words(gap, target, question, gaps)
     borrowed = borrowed_words(example_words, question.prompt + " " + live, answer, words)
     draft = bank_followup(question, gap, asked, gaps, target, answer)
@@ -323,8 +351,26 @@ def choose(
     if gap == "no_numbers" and (given := told.figures_told(question, asked)):
         verdicts = [guards.Verdict(v.text, ("asks for figures the interviewer gave",), v.score)
                     if v.ok and not told.uses_a_figure(v.text, given) else v for v in verdicts]
-    winner = max((v for v in verdicts if v.ok), key=lambda v: v.score, default=None)
-    shown = tuple(v.text for v in verdicts)
+    return draft, verdicts
+
+
+def choose(
+    question: Question,
+    answer: str,
+    gap: str,
+    candidates: Sequence[str],
+    asked: Sequence[str],
+    gaps: Mapping[str, Any],
+    example_words: frozenset[str] = frozenset(),
+    live: str = "",
+    target: str | Finding = "",
+) -> FollowUpReply:
+    """`example_words`: content words of the prompt's few-shot examples (see `borrowed_words`);
+    `live`: other text the model was shown this turn (the finding and the draft), not copied examples;
+    `target`: what the scorer found (a `Finding`, or its evidence text alone)."""
+    draft, judged = verdicts(question, answer, gap, candidates, asked, gaps, example_words, live, target)
+    winner = max((v for v in judged if v.ok), key=lambda v: v.score, default=None)
+    shown = tuple(v.text for v in judged)
     if winner is not None and guards.similarity(winner.text, draft) < NEAR_COPY:
         return FollowUpReply(gap=gap, question=winner.text, source="model", candidates=shown)
     # a near-copy of the draft is the draft: asked as the bank wrote it, not with a word or two bent (after the

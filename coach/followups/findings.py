@@ -59,14 +59,31 @@ def we_sentence(answer: str) -> str:
     path", not the rest of its sentence: the model copies what it is shown into its question, and a
     long sentence made a question of forty words or none); the whole sentence when no clause of four
     words or more holds the "we"."""
+    found = []
     for m in _WE.finditer(answer):
         text = " ".join(m.group(0).split())
         clauses = [re.sub(r"^(?:and|so|but|then|yeah|well)\s+", "", c.strip(" .!?"), flags=re.IGNORECASE)
                    for c in _CLAUSE_END.split(text)]
-        text = next((c for c in clauses if len(c.split()) >= 4 and re.search(r"\bwe\b", c, re.IGNORECASE)), text)
-        if len(text.split()) >= 4:
-            return text if len(text) <= 120 else text[:120].rsplit(" ", 1)[0] + " ..."
-    return ""
+        # (a time clause before the "we" is cut: "when the outage hit we traced it" is retold "we traced it")
+        clauses = [re.sub(r"^(?:when|after|once|as soon as|before)\b.*?\s(?=we\b)", "", c, flags=re.IGNORECASE)
+                   for c in clauses]
+        with_we = [c for c in clauses if len(c.split()) >= 4 and re.search(r"\bwe\b", c, re.IGNORECASE)]
+        found += [(c, True) for c in with_we] or ([(text, False)] if len(text.split()) >= 4 else [])
+    # a step taken ("we traced it to the feature fetch") before a habit or a state ("we take reviews seriously"):
+    # "when the team traced it ..., what did you do?" asks for the candidate's part in something that happened
+    text = next((c for c, clause in found if clause and _WE_DID.search(c)), found[0][0] if found else "")
+    return text if len(text) <= 120 else text[:120].rsplit(" ", 1)[0] + " ..."
+
+
+def _past_forms() -> str:
+    from coach.followups.guards import _IRREGULAR
+
+    return "|".join(sorted(_IRREGULAR))
+
+
+# "we" and a verb in the past tense, an adverb between allowed ("we quickly rolled back", "we then built")
+_WE_DID = re.compile(r"\bwe (?:\w+ly |then |also |first |finally )?(?:[a-z]{2,}ed|" + _past_forms() + r"|did|got|put|set|sat|stood|spoke|rebuilt|redid|rewrote|"
+                     r"cut|shut|split|spun|wrote|began|gave|went|came|won|dug|hit|let|ran|rolled)\b", re.IGNORECASE)
 
 
 # The candidate's own choice, said as a decision: "I'd put a fast classifier in the upload path", "we went with a
@@ -89,7 +106,7 @@ def choice_clause(answer: str) -> str:
     return ""
 
 
-_TEAM = ((re.compile(r"\bwe\b", re.IGNORECASE), "the team"), (re.compile(r"\bour\b", re.IGNORECASE), "the team's"),
+_TEAM = ((re.compile(r"\bour team\b", re.IGNORECASE), "the team"), (re.compile(r"\bwe\b", re.IGNORECASE), "the team"), (re.compile(r"\bour\b", re.IGNORECASE), "the team's"),
          (re.compile(r"\bus\b", re.IGNORECASE), "the team"))
 
 

@@ -50,7 +50,7 @@ def clean(raw: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def _figures(text: str) -> set[str]:
+def figures(text: str) -> set[str]:
     """The numbers said, in digits or words, by value ("p99" and "ninety-nine" give 99, "a billion" and
     "1 billion" give 1000000000)."""
     from coach.scoring.numbers import find_numbers
@@ -117,14 +117,16 @@ class Verdict:
 def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence[str],
           borrowed: frozenset[str] = frozenset(), must_name: frozenset[str] = frozenset(),
           question: str = "", narrowing: Sequence[str] = (), known: str = "", draft: str = "",
-          story: str | None = None) -> Verdict:
+          story: str | None = None, inputs: frozenset[str] = frozenset()) -> Verdict:
     """Judge one cleaned candidate. `borrowed` are words of the few-shot examples that the
     live question and answer do not use: a candidate built from them copies an example.
     `must_name`: words of which the candidate must name one (the figure that does not add up).
     `question`: the question asked; a candidate that restates it is a repeat, unless it narrows
     it with one of the `narrowing` phrases ("what would you look at first" after a non-answer).
     `known`: other text the model was shown (the finding): a figure in the candidate must come from
-    it, the answer or the question (a model that changes "p99" to "p98" invents one). What the candidate
+    it, the answer or the question (a model that changes "p99" to "p98" invents one). `inputs`: figures (by
+    value, see `figures`) of which the candidate must name one when it says what the figure came from ("... from
+    three thousand tokens"; "How did you get eighteen megabytes?" names no working and needs none). What the candidate
     is said to have done or said must come from these texts too (`grounding`). `story`: besides the answer,
     the text whose words make a question concrete (`specific`: what the scorer found); None when the
     follow-up is about the question itself (after a non-answer), where neither vagueness nor echo is checked."""
@@ -147,6 +149,8 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
         reasons.append("repeats the question")
     if must_name and not any(re.search(r"(?<![\d.,])" + re.escape(w) + r"(?![\d]|[.,]\d)", low) for w in must_name):
         reasons.append(f"does not name {', '.join(sorted(must_name))}")
+    if inputs and re.search(r"\b(?:from|with|using|given)\b", low) and not figures(text) & inputs:
+        reasons.append("does not name the inputs the figure came from")
     said = {w for w in content_words(answer) & content_words(text) if len(w) > 3}
     gap_hit = {g for g in gap_words if re.search(r"\b" + re.escape(g.lower()), text.lower())}
     aimed = {w for w in content_words(draft) - content_words(question) if len(w) > 3} & content_words(text)
@@ -184,7 +188,7 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
     if premise:
         reasons.append(f"a premise the candidate never gave: {premise}")
     # (after a non-answer a narrowed question may bring its own example: "if a model says thirty percent ...")
-    invented = set() if narrowing else _figures(text) - _figures(" ".join((answer, question, known, *must_name)))
+    invented = set() if narrowing else figures(text) - figures(" ".join((answer, question, known, *must_name)))
     if invented:
         reasons.append(f"names a figure nobody said ({', '.join(sorted(invented))})")
     score = len(said) + 2.0 * len(gap_hit) - 0.05 * abs(n - 15)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from coach.followups.words import word_list
+
 _FLAGS = re.IGNORECASE
 # A base verb after "have" ("would not have happen"): verbs that are rarely nouns, so "have" is the auxiliary.
 _BASE_AFTER_HAVE = ("happen|make|take|give|go|do|see|know|begin|choose|write|get|grow|break|find|decide|ask|drive|"
@@ -98,6 +100,8 @@ _FINITE = re.compile(r"\b(?:[a-z]{3,}ed|was|were|is|are|had|has|got|went|came|be
                      r"put|chose|moved|shipped|signed|agreed|became|did|said|told|gave|left|kept|brought|found|led)\b")
 _AFTER_DETERMINER = re.compile(r"\b(?:a|an|the|your|their|its|our|my|this|that)\s+[a-z]+ed\b")
 _EVENT_WORDS = 3       # "the launch", "the schema check", "the new ranker"
+_NAMED_EVENT_WORDS = 5     # up to this many words when the last names an event (prompts/followup_words.toml [wording])
+_EVENTS = frozenset(word_list("wording", "events"))
 
 
 def awkward_after(text: str) -> str | None:
@@ -112,6 +116,8 @@ def awkward_after(text: str) -> str | None:
         return None
     if len(words) <= _EVENT_WORDS and not set(words) & set(_PREPOSITIONS):
         return None
+    if len(words) <= _NAMED_EVENT_WORDS and words[-1] in _EVENTS and not set(words) & set(_PREPOSITIONS + ("and",)):
+        return None         # "the search relevance rebuild", "the data scientist's decision"
     return f'"after {x}" is neither a step nor a short event'
 
 
