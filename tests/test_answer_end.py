@@ -2,6 +2,7 @@
 graded wait it sets in the hands-free policy."""
 from __future__ import annotations
 
+from coach.content import default_content
 from coach.eval.turn_ends import evaluate, load
 from coach.streaming.answer_end import judge, question_kind, wait_s
 from coach.streaming.end_of_turn import EndOfTurn, sounds_unfinished
@@ -110,7 +111,7 @@ def test_sure_ends_are_never_a_pause_on_any_written_set() -> None:
     """Every folded-in set of written pauses: no pause is a sure end (a sure end is taken 0.5 s after the
     last word), and the sure ends are a real share of the real ends."""
     for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                 "heldout7", "heldout8"):   # each scored once first
+                 "heldout7", "heldout8", "heldout9", "heldout10"):   # each scored once first
         result = evaluate(load(name))
         assert result["sure_false_ends"] == 0, (name, result["wrong"])
         assert result["sure_recall"] >= 0.1, name
@@ -221,3 +222,35 @@ def test_a_lesson_told_as_what_they_would_do_next_time_is_a_sure_end() -> None:
         assert verdict.says == "end" and verdict.sure, (lesson, verdict)
     assert not judge(f"{story} Next time the job failed, we paged the owner.", "story").sure
     assert sounds_unfinished(f"{story} If I did it again, I'd.")
+
+
+def test_a_line_that_names_what_was_said_as_one_part_goes_on() -> None:
+    """"That was the first warning sign.", "That's the cheap half.": final in form, a setup for what comes next.
+    The first time something good happened is a result, and the answer may end on it."""
+    for setup in ("We kept retraining the churn model every week without looking at the labels. "
+                  "And that was the first warning sign.",
+                  "Caching the embeddings keeps reads under a millisecond. That's the cheap half.",
+                  "Shard the vectors by id and query every shard in parallel. That covers a single region.",
+                  "The ingestion job dropped every row with a null country. That was only the start of it."):
+        verdict = judge(setup, "story")
+        assert verdict.says == "goes_on" and not verdict.sure, setup
+    result = ("I moved the team to weekly error reviews and we fixed the top three causes. "
+              "That was the first quarter we met every latency target.")
+    assert judge(result, "story").says != "goes_on"
+    first_time = ("We rebuilt the release checklist around a rollback drill. And that was the first time "
+                  "a launch went out with no page at all.")
+    assert judge(first_time, "story").says != "goes_on"
+
+
+def test_a_figure_promised_and_not_yet_said_goes_on() -> None:
+    """An estimate that has reached a figure and starts another step on it ("... and adding storage gives") has
+    not said its answer yet, though the figure before is in the unit and range asked."""
+    bill = default_content().question("nm-monthly-gpu-bill")        # "What is the monthly bill?"
+    reached = ("forty gpus at two fifty each is about a hundred dollars an hour so over a month that comes to "
+               "roughly seventy-three thousand dollars a month")
+    assert judge(reached, "estimate", bill).sure
+    for words in (reached + " and adding the storage on top gives",
+                  reached + " and the storage adds approximately",
+                  reached + " which for the year is twelve times"):
+        verdict = judge(words, "estimate", bill)
+        assert verdict.says == "goes_on" and not verdict.sure, words

@@ -114,6 +114,17 @@ def hands_back(sentence: str) -> bool:
                 or turn_end_words.pattern("hand_back", "offers").search(low))
 
 
+def names_a_part(last: str) -> bool:
+    """The last sentence points back at what was just said and names it as one part of the answer ("That was
+    the first mistake.", "That's the easy half."): a setup for what comes next, however final it sounds
+    (`prompts/turn_end_words.toml` [part_done])."""
+    low = re.sub(r"^(?:and|so|but|well),? ", "", last.lower().strip())
+    if not turn_end_words.pattern("part_done", "points_back").match(low):
+        return False
+    kept = turn_end_words.pattern("part_done", "not_part").sub(" ", low)
+    return bool(turn_end_words.pattern("part_done", "part").search(kept))
+
+
 def broken_off(text: str) -> str | None:
     """Words written down as said, with no full stop at the end (the writer's or Whisper's): a last
     sentence only just begun ("... In the second month", "... Instead") or one that stops on a
@@ -191,6 +202,8 @@ def judge(text: str, kind: str = "story", question: Question | None = None) -> V
         return Verdict("goes_on", (unfinished,))
     if hands_back(last) and len(texts) > 1:
         return Verdict("end", ("hands the turn back: " + last[:60],), sure=True)
+    if names_a_part(texts[-1]):
+        return Verdict("goes_on", ("names what was said as one part of the answer: " + texts[-1][:60],))
     wrap = WRAP.search(last) or WRAP_LIST.search(last)
     if wrap:
         # an estimate says "so that's ..." at every step's figure, not only at its last one
