@@ -119,3 +119,18 @@ def test_a_pause_after_in_the_end_goes_on() -> None:
     pause, run on from the sentence before; the story has not told its result yet."""
     heard = SCENE + " The trade off was a slightly staler index, which we, you know, accepted in the end"
     assert not sure(heard)
+
+
+def test_a_yes_no_or_clarifying_question_to_the_interviewer_is_a_sure_end_and_one_to_themselves_is_not() -> None:
+    """"Shall I cover the cold start too?", "Before I begin, is the catalogue a few thousand items or millions?",
+    and, in words written without marks, "... could I walk you through the retry logic": the turn is handed over.
+    "So why did the cache miss?" is the candidate's own question, and the answer goes on."""
+    design = "I'd shard the index by user and keep the hot rows in a cache."
+    assert sure(design + " Shall I cover the cold start too?", "design")
+    assert sure(design + " That's the read path, but is that the level of detail you're after?", "design")
+    assert sure("Before I begin, is the catalogue a few thousand items or millions?", "design")
+    assert sure("we moved the retries into the queue and the duplicates stopped could i walk you through the "
+                "retry logic", "technical")
+    assert not sure(design + " So why did the cache miss?", "design")
+    assert not sure(design + " So what does a good shard key look like?", "design")
+    assert not sure("we moved the retries into the queue so what do you do when the queue backs up", "technical")

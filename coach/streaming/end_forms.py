@@ -123,6 +123,29 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
 
 
 def asks_the_interviewer(last: str) -> bool:
-    """A question put back that asks what the interviewer wants or knows, not a rhetorical one."""
-    return (last.rstrip().endswith("?") and _phrase("put_back", "asks", last)
-            and not _phrase("put_back", "rhetorical", last))
+    """A question put back that asks what the interviewer wants or knows, not a rhetorical one: one of the
+    phrases that ask, a clarifying question before the answer starts, or a yes/no question to the interviewer
+    opening the sentence or a clause of it; in words written without marks, a yes/no question to the interviewer
+    as the last clause."""
+    low = last.lower().rstrip()
+    if _phrase("put_back", "rhetorical", low):
+        return False
+    if low.endswith("?"):
+        if _phrase("put_back", "asks", low) or turn_end_words.pattern("put_back", "clarifies").match(_opening(low)):
+            return True
+        return any(m.start() == 0 or low[:m.start()].rstrip()[-1:] in ",:;"
+                   for m in turn_end_words.pattern("put_back", "yes_no").finditer(_opening(low)))
+    if low[-1:] in ".!":
+        return False
+    asked = list(turn_end_words.pattern("put_back", "yes_no_unmarked").finditer(low))
+    return (bool(asked) and len(low[asked[-1].end():].split()) <= UNMARKED_QUESTION_WORDS
+            and not WH_BEFORE.search(low[:asked[-1].start()]))
+
+
+# a yes/no question at the end of words written without marks: the question is the last clause
+UNMARKED_QUESTION_WORDS = 10
+WH_BEFORE = re.compile(r"\b(?:what|why|how|where|when|which|who)\s*$")
+
+
+def _opening(low: str) -> str:
+    return re.sub(r"^(?:and|so|but|okay|ok|well),? ", "", low)
