@@ -134,3 +134,19 @@ def test_a_yes_no_or_clarifying_question_to_the_interviewer_is_a_sure_end_and_on
     assert not sure(design + " So why did the cache miss?", "design")
     assert not sure(design + " So what does a good shard key look like?", "design")
     assert not sure("we moved the retries into the queue so what do you do when the queue backs up", "technical")
+
+
+def test_a_design_or_technical_answer_that_closes_on_a_recap_of_its_parts_is_a_sure_end() -> None:
+    """"So: X, Y, and Z." at the close of a design, technical or plan answer recaps it; a question restated in
+    the same form to check it was understood opens one, and a recap still being said is not over."""
+    design = "I'd keep the candidate stage cheap and put the heavy model only on the top few hundred."
+    recap = " So: a cheap retriever, a heavy ranker on the short list, and a nightly job that refreshes both."
+    assert sure(design + recap, "design")
+    assert sure("In short, log the features at serving time, train only on those logs, and diff the two daily.",
+                "technical")
+    assert sure("So I'd listen for a month, fix the noisiest alert myself, and only then set the team's goals.", "plan")
+    restated = ("So it sounds like the fraud, ads and search teams each keep their own labels, and nobody owns the "
+                "shared ones.")
+    assert not sure(restated, "design")
+    assert not sure(design + " So: a cheap retriever, a heavy ranker on the short list, and", "design")
+    assert not sure(design + " So a cheap retriever and a heavy ranker.", "design")

@@ -115,11 +115,28 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "a result some time after: " + last[:60]
     if DURATION_INSTEAD.search(last) or _improved(last):
         return "a measured improvement: " + last[:60]
+    if kind in ("design", "technical", "plan") and recaps(last):
+        return "closes on a recap of its parts: " + last[:60]
     if kind == "design" and _phrase("design_close", "phrases", last):
         return "the design has reached what is watched after launch: " + last[:60]
     if kind == "story" and turn_end_words.pattern("present", "opens").match(re.sub(r"^(?:and|so),? ", "", last)):
         return "the story has reached the present: " + last[:60]
     return None
+
+
+def recaps(last: str) -> bool:
+    """The last sentence, said to its full stop, opens on a recap ("so", "short version", "in short") and lists
+    three or more parts; not the question restated to check it was understood."""
+    low = last.lower().strip()
+    if low[-1:] not in ".!" or not turn_end_words.pattern("recap", "opens").match(low) \
+            or _phrase("recap", "restates", low):
+        return False
+    parts = [p for p in re.split(r"[,;:]\s*", low.rstrip(".!")) if p.strip()]
+    return len(parts) >= RECAP_PARTS and bool(LAST_ITEM.search(low))
+
+
+RECAP_PARTS = 3
+LAST_ITEM = re.compile(r"(?:[,;:]\s*|\w )(?:and|or) ")
 
 
 def asks_the_interviewer(last: str) -> bool:
