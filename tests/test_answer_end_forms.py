@@ -150,3 +150,17 @@ def test_a_design_or_technical_answer_that_closes_on_a_recap_of_its_parts_is_a_s
     assert not sure(restated, "design")
     assert not sure(design + " So: a cheap retriever, a heavy ranker on the short list, and", "design")
     assert not sure(design + " So a cheap retriever and a heavy ranker.", "design")
+
+
+def test_an_estimate_is_over_at_its_figure_said_alone_or_per_the_thing_asked_about() -> None:
+    """"Forty-five terabytes." answers "How much storage?" without the working; "... which means about thirty-two
+    gigabytes for the batch" answers "How much memory for the batch?" though a "per token" came in the working.
+    A step's figure said alone, far from the answer, is not the end."""
+    log = default_content().question("nm-event-log-storage")
+    assert judge("Forty-five terabytes.", "estimate", log).sure
+    assert not judge("Five hundred gigabytes.", "estimate", log).sure
+    batch = default_content().question("nm-kv-batch")      # "How much memory does the cache need for the batch?"
+    working = "Half a megabyte per token times four thousand tokens per sequence times sixteen sequences"
+    assert judge(working + ", which means about thirty-two gigabytes per batch.", "estimate", batch).sure
+    assert judge(working + ", so about thirty-two gigabytes.", "estimate", batch).sure
+    assert not judge(working + ", so about two gigabytes per sequence.", "estimate", batch).sure

@@ -35,7 +35,9 @@ CUT_BY = re.compile(r"\b(?:cut|reduced|halved|brought down)\b[^.;]*\bby (?:about
 FIGURE_WORDS = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
                           r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|"
                           r"half|a few)\b")
-CONCLUDES = re.compile(r"\b(?:so|that'?s|comes? to|call it|about|roughly|around|in total|all in|altogether)\b")
+CONCLUDES = re.compile(r"\b(?:so|that'?s|comes? to|call it|about|roughly|around|in total|all in|altogether|means)\b")
+# a figure said alone ("Twelve terabytes."): the answer, stated without working
+BARE_FIGURE_WORDS = 4
 UNIT = {"B": r"\b(?:kilo|mega|giga|tera|peta)?bytes?\b|\b\d+ ?[kmgtp]b\b",
         "/s": r"\b(?:a|per|each) second\b|\bqps\b|/s\b",
         "$": r"\bdollars?\b|\$"}
@@ -81,18 +83,31 @@ def estimate_reached(last: str, question: Question | None) -> bool:
     token. A step on the way ("half a kilobyte per user", "a billion loads a day") is another figure; a final
     figure far off the mark waits for the silence rule."""
     estimate = question.estimate if question is not None else None
-    if estimate is None or not CONCLUDES.search(last):
+    if estimate is None or question is None:
+        return False
+    if not CONCLUDES.search(last) and len(re.findall(r"[\w'-]+", last)) > BARE_FIGURE_WORDS:
         return False
     answer = estimate.answer.lower()
     if PEAK.search(answer) and not PEAK.search(last):
         return False
     per_asked = {m.group(1) for m in PER.finditer(answer)} - set(_PERIODS)
-    per_said = {m.group(1) for m in PER.finditer(last)} - set(_PERIODS)
-    if not per_asked <= per_said or per_said - per_asked:
+    # the "per" of the concluding clause ("... over eighty per card is just over two, which means three GPUs per
+    # replica"): a "per" in the working before it is a step's
+    concluding = [m.start() for m in CONCLUDES.finditer(last)]
+    per_said = {m.group(1) for m in PER.finditer(last[concluding[-1]:] if concluding else last)} - set(_PERIODS)
+    # "per sync" to "How long does one sync take?": the thing the question asks about, said as the unit
+    per_ok = per_asked | set(re.findall(r"[a-z]+", _ask(question.prompt)))
+    if per_asked and not per_said & per_ok or per_said - per_ok:
         return False
     figures = extract(last, sentences(last))
     return any(q.unit.split("/")[0] == estimate.unit.split("/")[0] and q.unit.startswith(estimate.unit)
                and estimate.low / BALLPARK <= q.value <= estimate.high * BALLPARK for q in figures)
+
+
+def _ask(prompt: str) -> str:
+    """The question's last sentence: what it asks for."""
+    said = [s.text for s in sentences(prompt)]
+    return said[-1].lower() if said else prompt.lower()
 
 
 def sure_end(last: str, kind: str, question: Question | None = None, before: str = "") -> str | None:
