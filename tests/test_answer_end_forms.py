@@ -164,3 +164,16 @@ def test_an_estimate_is_over_at_its_figure_said_alone_or_per_the_thing_asked_abo
     assert judge(working + ", which means about thirty-two gigabytes per batch.", "estimate", batch).sure
     assert judge(working + ", so about thirty-two gigabytes.", "estimate", batch).sure
     assert not judge(working + ", so about two gigabytes per sequence.", "estimate", batch).sure
+
+
+def test_a_story_that_says_how_it_came_out_or_names_what_was_aimed_at_as_reached_is_a_sure_end() -> None:
+    """"In the end we kept the old ranker and spent the budget on labels.", "That would be my pick.", "... and
+    you're done": the answer is over. A transcriber's full stop at a pause after "In the end" is not."""
+    assert sure(SCENE + " In the end the job ran in forty minutes and nobody touched it for a year.")
+    assert sure("Eventually the two teams merged their feature pipelines into one.")
+    assert not sure(SCENE + " In the end.")
+    assert not sure(SCENE + " In the end the")
+    assert sure("I'd go with the smaller model behind a cache. That would be my pick.", "design")
+    assert sure("sort the scores, walk down the list counting hits, divide by the position and you're done",
+                "technical")
+    assert sure("A team that ships weekly and owns what it runs. That's really what I'm looking for.", "plan")

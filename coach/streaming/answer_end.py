@@ -61,7 +61,7 @@ CONTINUES = re.compile(r"^(?:then|next|second(?:ly)?|after that|the second|the o
 WRAP = re.compile(
     r"\bthat'?s (?:about it|it\b|all|the one|how (?:it|we|that|i|you)|what i'?d|the (?:story|gist|design|plan))"
     r"|\bso that'?s\b|\bthose are the\b|\bi think that covers\b|\bthat covers\b|\bso (?:overall|in short|end to end)\b"
-    r"|\bin hindsight\b|\bthat'?s my \w+\W*$|\blooking back\b|\bi'?d (?:make the same call|do it again|do the same)\b"
+    r"|\bin hindsight\b|\bthat(?:'?s| is| would be) my \w+\W*$|\blooking back\b|\bi'?d (?:make the same call|do it again|do the same)\b"
     # the lesson as what they would do another time ("I'd measure first next time", "next time I'd ask sooner",
     # "if I did it again I'd ...", "what I'd do differently is ...")
     r"|\b(?:i|we)(?:'d| would)\b[^.?!]*\bnext time\b|\bnext time,? (?:i|we)(?:'d| would|'ll| will)\b"
@@ -75,6 +75,10 @@ WRAP = re.compile(
     # the fault from coming back ("so it couldn't happen silently again"), a result years on
     r"|\bthat'?s (?:the whole (?:thing|story|answer)|my (?:plan|answer|story)|the short version)\b"
     r"|\bthat'?s (?:really |basically )?why\W*$|\bso that was the\b|\bstart to finish\b"
+    # ... what was aimed at, said as reached ("that's roughly what I'm after", "and that's how a vague ask became
+    # a plan"), the steps said to their last ("... and you're done")
+    r"|\bthat'?s (?:\w+ )?what i'?m (?:after|aiming for|hoping for|looking for)\b|\band that'?s how\b"
+    r"|\b(?:you'?re|we'?re) done\W*$"
     r"|\bhappy to (?:go (?:deeper|into)|expand|elaborate|say more)\b"
     r"|\b(?:couldn'?t|can'?t|won'?t|wouldn'?t) happen (?:\w+ )?again\b|\bnever happened again\b"
     r"|\b(?:two|three|four|five|several) years later\b")

@@ -128,6 +128,8 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "a result some time after: " + last[:60]
     if kind in ("story", "plan") and (BY_THE_END.search(last) or NEVER_AGAIN.search(last)):
         return "a result some time after: " + last[:60]
+    if kind == "story" and _resolves(last):
+        return "the story says how it came out: " + last[:60]
     if DURATION_INSTEAD.search(last) or _improved(last):
         return "a measured improvement: " + last[:60]
     if kind in ("design", "technical", "plan") and recaps(last):
@@ -137,6 +139,18 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
     if kind == "story" and turn_end_words.pattern("present", "opens").match(re.sub(r"^(?:and|so),? ", "", last)):
         return "the story has reached the present: " + last[:60]
     return None
+
+
+def _resolves(last: str) -> bool:
+    """The last sentence opens on how the story came out ("In the end we ...") and says it, to its full stop: a
+    transcriber's full stop at a thinking pause ("... In the end.") has said nothing yet."""
+    low = re.sub(r"^(?:and|so|but),? ", "", last.lower().strip())
+    opened = turn_end_words.pattern("resolution", "opens").match(low)
+    return (opened is not None and low[-1:] in ".!"
+            and len(re.findall(r"[\w'-]+", low[opened.end():])) >= RESOLUTION_WORDS)
+
+
+RESOLUTION_WORDS = 4
 
 
 def recaps(last: str) -> bool:
