@@ -177,3 +177,16 @@ def test_a_story_that_says_how_it_came_out_or_names_what_was_aimed_at_as_reached
     assert sure("sort the scores, walk down the list counting hits, divide by the position and you're done",
                 "technical")
     assert sure("A team that ships weekly and owns what it runs. That's really what I'm looking for.", "plan")
+
+
+def test_a_short_line_that_names_what_was_said_as_the_whole_answer_is_a_sure_end() -> None:
+    """"That's the heart of it.", "that's the gist", "I'll stop there, but ...": the answer is over; "that's not
+    the whole story" and "that's only the core" are not."""
+    design = "A shared embedding service feeds every team, and each team ranks on top of it."
+    assert sure(design + " That's the heart of it.", "design")
+    assert sure(design + " so that's the big picture", "design")
+    assert sure(design + " I'll stop there, but the rollout has its own story.", "design")
+    assert not sure(design + " That's not the whole picture.", "design")
+    assert not sure(design + " That's only the core.", "design")
+    assert not sure(design + " That's the whole reason the second half of the design looks so different from "
+                    "what the teams had before.", "design")

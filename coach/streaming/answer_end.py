@@ -129,6 +129,20 @@ def names_a_part(last: str) -> bool:
     return bool(turn_end_words.pattern("part_done", "part").search(kept))
 
 
+WHOLE_LONGEST = 10     # words: a longer sentence that starts "that's the whole ..." is saying more
+
+
+def names_the_whole(last: str) -> bool:
+    """A short last sentence that points back at what was said and names it as the whole answer ("That's the
+    core of it.", "that's me in a nutshell"; `prompts/turn_end_words.toml` [whole_done])."""
+    low = re.sub(r"^(?:and|so|but|well),? ", "", last.lower().strip())
+    words = re.findall(r"[\w'-]+", low)
+    return (bool(turn_end_words.pattern("part_done", "points_back").match(low))
+            and len(words) <= WHOLE_LONGEST
+            and bool(turn_end_words.pattern("whole_done", "names").search(low))
+            and not turn_end_words.pattern("whole_done", "negations").search(low) and not names_a_part(low))
+
+
 def broken_off(text: str) -> str | None:
     """Words written down as said, with no full stop at the end (the writer's or Whisper's): a last
     sentence only just begun ("... In the second month", "... Instead") or one that stops on a
@@ -215,6 +229,8 @@ def judge(text: str, kind: str = "story", question: Question | None = None) -> V
         # with nothing before it, "Looking back, ..." may open the answer: an end, not a sure one
         return Verdict("end", ("wraps up: " + last[:60],),
                        sure=not step and (len(texts) > 1 or not OPENS_AN_ANSWER.search(last)))
+    if names_the_whole(texts[-1]):
+        return Verdict("end", ("names what was said as the whole answer: " + texts[-1][:60],), sure=True)
     if end_forms.asks_the_interviewer(last):
         return Verdict("end", ("asks the interviewer what they want or know: " + last[:60],), sure=True)
     if PUT_BACK.search(last) and len(texts) > 1:
