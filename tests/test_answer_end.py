@@ -90,14 +90,17 @@ def test_an_end_read_from_a_misheard_live_transcript_is_not_taken_at_once() -> N
 
 
 def test_an_end_said_in_so_many_words_is_sure() -> None:
-    """A wrap-up or a lesson: words a mishearing keeps. A measured change alone is not: it may set the scene."""
+    """A wrap-up or a lesson: words a mishearing keeps. A measured change that went the wrong way sets a scene."""
     wrapped = LIVE_AT_A_PAUSE + " So that's how the latency budget shaped the model we shipped."
     assert judge(wrapped, "story").sure
     outcome = ("When we launched, the feature service answered two hundred requests a second. I moved the hot "
                "features into an in memory cache. After that, p99 latency of the lookup went from 90 "
                "milliseconds to 12, and we have not had a hot shard since.")
     assert judge(outcome, "story").sure                          # "we have not had ... since"
-    assert not judge(outcome.rsplit(",", 1)[0] + ".", "story").sure
+    # a measured change is sure only when it went the way the team wanted: a rise in latency sets a scene
+    assert judge(outcome.rsplit(",", 1)[0] + ".", "story").sure
+    worse = outcome.rsplit(",", 1)[0].replace("from 90 milliseconds to 12", "from 12 milliseconds to 90") + "."
+    assert not judge(worse, "story").sure
     scene = ("I joined the ranking team two years ago. It was a busy marketplace. "
              "Over that year our p99 latency went from 100 milliseconds to 400.")
     assert not judge(scene, "story").sure

@@ -190,3 +190,12 @@ def test_a_short_line_that_names_what_was_said_as_the_whole_answer_is_a_sure_end
     assert not sure(design + " That's only the core.", "design")
     assert not sure(design + " That's the whole reason the second half of the design looks so different from "
                     "what the teams had before.", "design")
+
+
+def test_a_change_said_from_one_figure_to_another_is_a_sure_end_when_it_went_the_right_way() -> None:
+    """"The bill went from about sixty thousand dollars a month to fourteen thousand" is a result; "the p99 went
+    from eighty milliseconds to three hundred" sets a scene."""
+    assert sure(SCENE + " The compute bill went from about sixty thousand dollars a month to fourteen thousand.")
+    assert sure(SCENE + " That took the team from roughly forty pages a week to five, and nobody dreads on-call.")
+    assert sure(SCENE + " The latency came down to thirty milliseconds at p99.")
+    assert not sure(SCENE + " Then the p99 went from eighty milliseconds to three hundred.")

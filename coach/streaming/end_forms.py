@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from coach.content import turn_end_words
 from coach.domain import Question
+from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import extract
 from coach.scoring.text import sentences
 
@@ -29,6 +30,7 @@ TIME_AFTER = re.compile(rf"\b{_FEW} {_SPAN} (?:later|on)\b|\bwithin {_FEW} {_SPA
 BY_THE_END = re.compile(r"^(?:and |so )?by the end of (?:the|that) (?:first |second )?(?:week|month|quarter|year)\b")
 NEVER_AGAIN = re.compile(r"\bnever\b[^.;]*\bagain\b")
 GOT_TO = re.compile(r"\b(?:got|brought) (?:us|it|them|that) (?:down |up )?to\b")
+FROM_TO = re.compile(r"\bfrom\b(.*?)\bto\b(.*)$")
 DURATION_INSTEAD = re.compile(rf"\b{_FEW} {_SPAN} instead of (?:the )?{_FEW} {_SPAN}\b")
 CUT_BY = re.compile(r"\b(?:cut|reduced|halved|brought down)\b[^.;]*\bby (?:about |roughly |nearly |almost |over )?"
                     r"(?:a third|a quarter|half|two thirds|\w+ percent|\d+ ?%)")
@@ -66,7 +68,20 @@ def _improved(last: str) -> bool:
             return True
         if good and any(w in _words("improved", "rises") for w in words):
             return True
+        change = _from_to(clause)
+        if change is not None and (bad and change[1] < change[0] or good and change[1] > change[0]):
+            return True
     return bool(CUT_BY.search(last)) or bool(GOT_TO.search(last) and FIGURE_WORDS.search(last))
+
+
+def _from_to(clause: str) -> tuple[float, float] | None:
+    """The two figures of "from about thirty pages a week to six", else None."""
+    m = FROM_TO.search(clause)
+    if m is None:
+        return None
+    before = find_numbers(m.group(1))
+    after = find_numbers(m.group(2))
+    return (before[0].value, after[0].value) if before and after else None
 
 
 def _lesson(last: str) -> bool:
