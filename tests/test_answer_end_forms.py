@@ -199,3 +199,11 @@ def test_a_change_said_from_one_figure_to_another_is_a_sure_end_when_it_went_the
     assert sure(SCENE + " That took the team from roughly forty pages a week to five, and nobody dreads on-call.")
     assert sure(SCENE + " The latency came down to thirty milliseconds at p99.")
     assert not sure(SCENE + " Then the p99 went from eighty milliseconds to three hundred.")
+
+
+def test_an_answer_let_go_of_with_so_yeah_or_said_to_where_they_would_stop_is_a_sure_end() -> None:
+    assert sure(SCENE + " The nightly job has run clean for a year. So, yeah.")
+    assert sure(SCENE + " uh yeah")
+    assert sure("Batch the small requests and give the long prompts their own pool, and that's where I'd stop for "
+                "a first cut.", "design")
+    assert not sure(SCENE + " So yeah, the next thing we tried was")

@@ -79,6 +79,8 @@ WRAP = re.compile(
     # a plan"), the steps said to their last ("... and you're done")
     r"|\bthat'?s (?:\w+ )?what i'?m (?:after|aiming for|hoping for|looking for)\b|\band that'?s how\b"
     r"|\b(?:you'?re|we'?re) done\W*$"
+    # the answer let go of with a filler ("... So yeah.", "um, yeah")
+    r"|^(?:(?:so|um|uh|and|but|yeah),? )+yeah\W*$"
     r"|\bhappy to (?:go (?:deeper|into)|expand|elaborate|say more)\b"
     r"|\b(?:couldn'?t|can'?t|won'?t|wouldn'?t) happen (?:\w+ )?again\b|\bnever happened again\b"
     r"|\b(?:two|three|four|five|several) years later\b")
