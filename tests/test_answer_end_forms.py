@@ -204,6 +204,6 @@ def test_a_change_said_from_one_figure_to_another_is_a_sure_end_when_it_went_the
 def test_an_answer_let_go_of_with_so_yeah_or_said_to_where_they_would_stop_is_a_sure_end() -> None:
     assert sure(SCENE + " The nightly job has run clean for a year. So, yeah.")
     assert sure(SCENE + " uh yeah")
-    assert sure("Batch the small requests and give the long prompts their own pool, and that's where I'd stop for "
+    assert sure("Batch the small requests. Give the long prompts their own pool, and that's where I'd stop for "
                 "a first cut.", "design")
     assert not sure(SCENE + " So yeah, the next thing we tried was")
