@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coach.content import default_content
 from coach.eval.turn_ends import evaluate, load
-from coach.streaming.answer_end import judge, question_kind, wait_s
+from coach.streaming.answer_end import SURE_END_WAIT_S, judge, question_kind, wait_s
 from coach.streaming.end_of_turn import EndOfTurn, sounds_unfinished
 
 
@@ -257,3 +257,27 @@ def test_a_figure_promised_and_not_yet_said_goes_on() -> None:
                   reached + " which for the year is twelve times"):
         verdict = judge(words, "estimate", bill)
         assert verdict.says == "goes_on" and not verdict.sure, words
+
+
+def test_the_live_policy_waits_at_a_line_that_names_a_part_and_ends_at_once_at_a_question_put_back() -> None:
+    """The hands-free policy on live words (lower case, Whisper's marks): a setup line that sounds final waits the
+    silence rule even when the audio hears an end; a yes/no question to the interviewer, heard without its
+    question mark, ends the turn half a second into the silence."""
+    silence_rule = EndOfTurn(silence_seconds=2.0, ask_after_s=0.3).longest_s
+
+    def wait_after(heard: str, kind: str) -> float:
+        detector = EndOfTurn(silence_seconds=2.0, ask_after_s=0.3)
+        detector.feed(-20.0, 1.0)
+        detector.feed(-70.0, 0.3)
+        detector.judged(0.9, heard, kind)
+        return detector.end_after_s
+    setup = "we sharded the feature store by user id and each shard kept its own cache. that covers a single region."
+    assert wait_after(setup, "design") == silence_rule
+    part = "the ingestion job silently dropped rows with a null country and that was only the first thing we found."
+    assert wait_after(part, "story") == silence_rule
+    put_back = ("we moved the retries into the queue and the duplicate charges stopped within a day would you like "
+                "me to go through how we tested it")
+    assert wait_after(put_back, "story") == SURE_END_WAIT_S
+    recap = ("i'd cache the embeddings and rank only the top few hundred. so a cheap retriever, a heavy ranker on "
+             "the short list, and a nightly refresh.")
+    assert wait_after(recap, "design") == SURE_END_WAIT_S
