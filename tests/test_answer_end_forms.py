@@ -134,6 +134,8 @@ def test_a_yes_no_or_clarifying_question_to_the_interviewer_is_a_sure_end_and_on
     assert not sure(design + " So why did the cache miss?", "design")
     assert not sure(design + " So what does a good shard key look like?", "design")
     assert not sure("we moved the retries into the queue so what do you do when the queue backs up", "technical")
+    assert not sure(design + " The real question is, do we shard by user or by item?", "design")
+    assert not sure("i kept going back and forth and the question was should i escalate it or not", "story")
 
 
 def test_a_design_or_technical_answer_that_closes_on_a_recap_of_its_parts_is_a_sure_end() -> None:

@@ -192,20 +192,27 @@ def asks_the_interviewer(last: str) -> bool:
     if _phrase("put_back", "rhetorical", low):
         return False
     if low.endswith("?"):
-        if _phrase("put_back", "asks", low) or turn_end_words.pattern("put_back", "clarifies").match(_opening(low)):
+        opened = _opening(low)
+        if _phrase("put_back", "asks", low) or turn_end_words.pattern("put_back", "clarifies").match(opened):
             return True
-        return any(m.start() == 0 or low[:m.start()].rstrip()[-1:] in ",:;"
-                   for m in turn_end_words.pattern("put_back", "yes_no").finditer(_opening(low)))
+        return any((m.start() == 0 or opened[:m.start()].rstrip()[-1:] in ",:;") and not _reported(opened[:m.start()])
+                   for m in turn_end_words.pattern("put_back", "yes_no").finditer(opened))
     if low[-1:] in ".!":
         return False
     asked = list(turn_end_words.pattern("put_back", "yes_no_unmarked").finditer(low))
     return (bool(asked) and len(low[asked[-1].end():].split()) <= UNMARKED_QUESTION_WORDS
-            and not WH_BEFORE.search(low[:asked[-1].start()]))
+            and not _reported(low[:asked[-1].start()]))
+
+
+def _reported(before: str) -> bool:
+    """The question is one the candidate asks themselves or reports ("so what do you do ...", "the question was,
+    do we retrain daily?"): the word before it is a wh-word or one that reports a question."""
+    words = re.findall(r"[a-z']+", before)
+    return bool(words) and words[-1] in _words("put_back", "reported_by")
 
 
 # a yes/no question at the end of words written without marks: the question is the last clause
 UNMARKED_QUESTION_WORDS = 10
-WH_BEFORE = re.compile(r"\b(?:what|why|how|where|when|which|who)\s*$")
 
 
 def _opening(low: str) -> str:
