@@ -190,6 +190,7 @@ def test_a_short_line_that_names_what_was_said_as_the_whole_answer_is_a_sure_end
     assert sure(design + " I'll stop there, but the rollout has its own story.", "design")
     assert not sure(design + " That's not the whole picture.", "design")
     assert not sure(design + " That's only the core.", "design")
+    assert not sure("Labels arrive ninety days after the payment. That's the core problem.", "design")
     assert not sure(design + " That's the whole reason the second half of the design looks so different from "
                     "what the teams had before.", "design")
 
