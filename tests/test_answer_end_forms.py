@@ -172,7 +172,8 @@ def test_a_story_that_says_how_it_came_out_or_names_what_was_aimed_at_as_reached
     """"In the end we kept the old ranker and spent the budget on labels.", "That would be my pick.", "... and
     you're done": the answer is over. A transcriber's full stop at a pause after "In the end" is not."""
     assert sure(SCENE + " In the end the job ran in forty minutes and nobody touched it for a year.")
-    assert sure("Eventually the two teams merged their feature pipelines into one.")
+    assert sure("At the end of the day the two teams merged their feature pipelines into one.")
+    assert not sure(SCENE + " Eventually we found the cause, a timezone bug in the join.")
     assert not sure(SCENE + " In the end.")
     assert not sure(SCENE + " In the end the")
     assert sure("I'd go with the smaller model behind a cache. That would be my pick.", "design")
