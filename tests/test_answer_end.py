@@ -2,8 +2,9 @@
 graded wait it sets in the hands-free policy."""
 from __future__ import annotations
 
+from coach.content import default_content
 from coach.eval.turn_ends import evaluate, load
-from coach.streaming.answer_end import judge, question_kind, wait_s
+from coach.streaming.answer_end import SURE_END_WAIT_S, judge, question_kind, wait_s
 from coach.streaming.end_of_turn import EndOfTurn, sounds_unfinished
 
 
@@ -89,14 +90,17 @@ def test_an_end_read_from_a_misheard_live_transcript_is_not_taken_at_once() -> N
 
 
 def test_an_end_said_in_so_many_words_is_sure() -> None:
-    """A wrap-up or a lesson: words a mishearing keeps. A measured change alone is not: it may set the scene."""
+    """A wrap-up or a lesson: words a mishearing keeps. A measured change that went the wrong way sets a scene."""
     wrapped = LIVE_AT_A_PAUSE + " So that's how the latency budget shaped the model we shipped."
     assert judge(wrapped, "story").sure
     outcome = ("When we launched, the feature service answered two hundred requests a second. I moved the hot "
                "features into an in memory cache. After that, p99 latency of the lookup went from 90 "
                "milliseconds to 12, and we have not had a hot shard since.")
     assert judge(outcome, "story").sure                          # "we have not had ... since"
-    assert not judge(outcome.rsplit(",", 1)[0] + ".", "story").sure
+    # a measured change is sure only when it went the way the team wanted: a rise in latency sets a scene
+    assert judge(outcome.rsplit(",", 1)[0] + ".", "story").sure
+    worse = outcome.rsplit(",", 1)[0].replace("from 90 milliseconds to 12", "from 12 milliseconds to 90") + "."
+    assert not judge(worse, "story").sure
     scene = ("I joined the ranking team two years ago. It was a busy marketplace. "
              "Over that year our p99 latency went from 100 milliseconds to 400.")
     assert not judge(scene, "story").sure
@@ -110,7 +114,7 @@ def test_sure_ends_are_never_a_pause_on_any_written_set() -> None:
     """Every folded-in set of written pauses: no pause is a sure end (a sure end is taken 0.5 s after the
     last word), and the sure ends are a real share of the real ends."""
     for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                 "heldout7", "heldout8"):   # each scored once first
+                 "heldout7", "heldout8", "heldout9", "heldout10"):   # each scored once first
         result = evaluate(load(name))
         assert result["sure_false_ends"] == 0, (name, result["wrong"])
         assert result["sure_recall"] >= 0.1, name
@@ -221,3 +225,59 @@ def test_a_lesson_told_as_what_they_would_do_next_time_is_a_sure_end() -> None:
         assert verdict.says == "end" and verdict.sure, (lesson, verdict)
     assert not judge(f"{story} Next time the job failed, we paged the owner.", "story").sure
     assert sounds_unfinished(f"{story} If I did it again, I'd.")
+
+
+def test_a_line_that_names_what_was_said_as_one_part_goes_on() -> None:
+    """"That was the first warning sign.", "That's the cheap half.": final in form, a setup for what comes next.
+    The first time something good happened is a result, and the answer may end on it."""
+    for setup in ("We kept retraining the churn model every week without looking at the labels. "
+                  "And that was the first warning sign.",
+                  "Caching the embeddings keeps reads under a millisecond. That's the cheap half.",
+                  "Shard the vectors by id and query every shard in parallel. That covers a single region.",
+                  "The ingestion job dropped every row with a null country. That was only the start of it."):
+        verdict = judge(setup, "story")
+        assert verdict.says == "goes_on" and not verdict.sure, setup
+    result = ("I moved the team to weekly error reviews and we fixed the top three causes. "
+              "That was the first quarter we met every latency target.")
+    assert judge(result, "story").says != "goes_on"
+    first_time = ("We rebuilt the release checklist around a rollback drill. And that was the first time "
+                  "a launch went out with no page at all.")
+    assert judge(first_time, "story").says != "goes_on"
+
+
+def test_a_figure_promised_and_not_yet_said_goes_on() -> None:
+    """An estimate that has reached a figure and starts another step on it ("... and adding storage gives") has
+    not said its answer yet, though the figure before is in the unit and range asked."""
+    bill = default_content().question("nm-monthly-gpu-bill")        # "What is the monthly bill?"
+    reached = ("forty gpus at two fifty each is about a hundred dollars an hour so over a month that comes to "
+               "roughly seventy-three thousand dollars a month")
+    assert judge(reached, "estimate", bill).sure
+    for words in (reached + " and adding the storage on top gives",
+                  reached + " and the storage adds approximately",
+                  reached + " which for the year is twelve times"):
+        verdict = judge(words, "estimate", bill)
+        assert verdict.says == "goes_on" and not verdict.sure, words
+
+
+def test_the_live_policy_waits_at_a_line_that_names_a_part_and_ends_at_once_at_a_question_put_back() -> None:
+    """The hands-free policy on live words (lower case, Whisper's marks): a setup line that sounds final waits the
+    silence rule even when the audio hears an end; a yes/no question to the interviewer, heard without its
+    question mark, ends the turn half a second into the silence."""
+    silence_rule = EndOfTurn(silence_seconds=2.0, ask_after_s=0.3).longest_s
+
+    def wait_after(heard: str, kind: str) -> float:
+        detector = EndOfTurn(silence_seconds=2.0, ask_after_s=0.3)
+        detector.feed(-20.0, 1.0)
+        detector.feed(-70.0, 0.3)
+        detector.judged(0.9, heard, kind)
+        return detector.end_after_s
+    setup = "we sharded the feature store by user id and each shard kept its own cache. that covers a single region."
+    assert wait_after(setup, "design") == silence_rule
+    part = "the ingestion job silently dropped rows with a null country and that was only the first thing we found."
+    assert wait_after(part, "story") == silence_rule
+    put_back = ("we moved the retries into the queue and the duplicate charges stopped within a day would you like "
+                "me to go through how we tested it")
+    assert wait_after(put_back, "story") == SURE_END_WAIT_S
+    recap = ("i'd cache the embeddings and rank only the top few hundred. so a cheap retriever, a heavy ranker on "
+             "the short list, and a nightly refresh.")
+    assert wait_after(recap, "design") == SURE_END_WAIT_S

@@ -119,3 +119,95 @@ def test_a_pause_after_in_the_end_goes_on() -> None:
     pause, run on from the sentence before; the story has not told its result yet."""
     heard = SCENE + " The trade off was a slightly staler index, which we, you know, accepted in the end"
     assert not sure(heard)
+
+
+def test_a_yes_no_or_clarifying_question_to_the_interviewer_is_a_sure_end_and_one_to_themselves_is_not() -> None:
+    """"Shall I cover the cold start too?", "Before I begin, is the catalogue a few thousand items or millions?",
+    and, in words written without marks, "... could I walk you through the retry logic": the turn is handed over.
+    "So why did the cache miss?" is the candidate's own question, and the answer goes on."""
+    design = "I'd shard the index by user and keep the hot rows in a cache."
+    assert sure(design + " Shall I cover the cold start too?", "design")
+    assert sure(design + " That's the read path, but is that the level of detail you're after?", "design")
+    assert sure("Before I begin, is the catalogue a few thousand items or millions?", "design")
+    assert sure("we moved the retries into the queue and the duplicates stopped could i walk you through the "
+                "retry logic", "technical")
+    assert not sure(design + " So why did the cache miss?", "design")
+    assert not sure(design + " So what does a good shard key look like?", "design")
+    assert not sure("we moved the retries into the queue so what do you do when the queue backs up", "technical")
+    assert not sure(design + " The real question is, do we shard by user or by item?", "design")
+    assert not sure("i kept going back and forth and the question was should i escalate it or not", "story")
+
+
+def test_a_design_or_technical_answer_that_closes_on_a_recap_of_its_parts_is_a_sure_end() -> None:
+    """"So: X, Y, and Z." at the close of a design, technical or plan answer recaps it; a question restated in
+    the same form to check it was understood opens one, and a recap still being said is not over."""
+    design = "I'd keep the candidate stage cheap and put the heavy model only on the top few hundred."
+    recap = " So: a cheap retriever, a heavy ranker on the short list, and a nightly job that refreshes both."
+    assert sure(design + recap, "design")
+    assert sure("In short, log the features at serving time, train only on those logs, and diff the two daily.",
+                "technical")
+    assert sure("So I'd listen for a month, fix the noisiest alert myself, and only then set the team's goals.", "plan")
+    restated = ("So it sounds like the fraud, ads and search teams each keep their own labels, and nobody owns the "
+                "shared ones.")
+    assert not sure(restated, "design")
+    assert not sure(design + " So: a cheap retriever, a heavy ranker on the short list, and", "design")
+    assert not sure(design + " So a cheap retriever and a heavy ranker.", "design")
+
+
+def test_an_estimate_is_over_at_its_figure_said_alone_or_per_the_thing_asked_about() -> None:
+    """"Forty-five terabytes." answers "How much storage?" without the working; "... which means about thirty-two
+    gigabytes for the batch" answers "How much memory for the batch?" though a "per token" came in the working.
+    A step's figure said alone, far from the answer, is not the end."""
+    log = default_content().question("nm-event-log-storage")
+    assert judge("Forty-five terabytes.", "estimate", log).sure
+    assert not judge("Five hundred gigabytes.", "estimate", log).sure
+    batch = default_content().question("nm-kv-batch")      # "How much memory does the cache need for the batch?"
+    working = "Half a megabyte per token times four thousand tokens per sequence times sixteen sequences"
+    assert judge(working + ", which means about thirty-two gigabytes per batch.", "estimate", batch).sure
+    assert judge(working + ", so about thirty-two gigabytes.", "estimate", batch).sure
+    assert not judge(working + ", so about two gigabytes per sequence.", "estimate", batch).sure
+
+
+def test_a_story_that_says_how_it_came_out_or_names_what_was_aimed_at_as_reached_is_a_sure_end() -> None:
+    """"In the end we kept the old ranker and spent the budget on labels.", "That would be my pick.", "... and
+    you're done": the answer is over. A transcriber's full stop at a pause after "In the end" is not."""
+    assert sure(SCENE + " In the end the job ran in forty minutes and nobody touched it for a year.")
+    assert sure("At the end of the day the two teams merged their feature pipelines into one.")
+    assert not sure(SCENE + " Eventually we found the cause, a timezone bug in the join.")
+    assert not sure(SCENE + " In the end.")
+    assert not sure(SCENE + " In the end the")
+    assert sure("I'd go with the smaller model behind a cache. That would be my pick.", "design")
+    assert sure("sort the scores, walk down the list counting hits, divide by the position and you're done",
+                "technical")
+    assert sure("A team that ships weekly and owns what it runs. That's really what I'm looking for.", "plan")
+
+
+def test_a_short_line_that_names_what_was_said_as_the_whole_answer_is_a_sure_end() -> None:
+    """"That's the heart of it.", "that's the gist", "I'll stop there, but ...": the answer is over; "that's not
+    the whole story" and "that's only the core" are not."""
+    design = "A shared embedding service feeds every team, and each team ranks on top of it."
+    assert sure(design + " That's the heart of it.", "design")
+    assert sure(design + " so that's the big picture", "design")
+    assert sure(design + " I'll stop there, but the rollout has its own story.", "design")
+    assert not sure(design + " That's not the whole picture.", "design")
+    assert not sure(design + " That's only the core.", "design")
+    assert not sure("Labels arrive ninety days after the payment. That's the core problem.", "design")
+    assert not sure(design + " That's the whole reason the second half of the design looks so different from "
+                    "what the teams had before.", "design")
+
+
+def test_a_change_said_from_one_figure_to_another_is_a_sure_end_when_it_went_the_right_way() -> None:
+    """"The bill went from about sixty thousand dollars a month to fourteen thousand" is a result; "the p99 went
+    from eighty milliseconds to three hundred" sets a scene."""
+    assert sure(SCENE + " The compute bill went from about sixty thousand dollars a month to fourteen thousand.")
+    assert sure(SCENE + " That took the team from roughly forty pages a week to five, and nobody dreads on-call.")
+    assert sure(SCENE + " The latency came down to thirty milliseconds at p99.")
+    assert not sure(SCENE + " Then the p99 went from eighty milliseconds to three hundred.")
+
+
+def test_an_answer_let_go_of_with_so_yeah_or_said_to_where_they_would_stop_is_a_sure_end() -> None:
+    assert sure(SCENE + " The nightly job has run clean for a year. So, yeah.")
+    assert sure(SCENE + " uh yeah")
+    assert sure("Batch the small requests. Give the long prompts their own pool, and that's where I'd stop for "
+                "a first cut.", "design")
+    assert not sure(SCENE + " So yeah, the next thing we tried was")

@@ -1,11 +1,11 @@
 """Is the answer over? The answer-completeness rule on written pauses (tests/data/turn_ends).
 
-`python -m coach.eval.turn_ends [--set dev|heldout|heldout2|...|heldout7] [-v]` prints, for "end",
+`python -m coach.eval.turn_ends [--set dev|heldout|heldout2|...|heldout10] [-v]` prints, for "end",
 precision (a pause wrongly taken for the end is the costly mistake) and recall, the same for the sure ends alone (the
 ones a live session takes at once), and the mistakes with their reasons.
 The words alone are judged: what the audio model adds is measured by `python -m coach.eval.turn_ends_audio` (the
 same pauses spoken) and by `coach bench`.
-`dev` is tuned on; `heldout` to `heldout7` (each written apart, by a writer who did not read the rule) were each
+`dev` is tuned on; `heldout` to `heldout10` (each written apart, by a writer who did not read the rule) were each
 scored once, then folded in.
 """
 from __future__ import annotations

@@ -61,7 +61,7 @@ CONTINUES = re.compile(r"^(?:then|next|second(?:ly)?|after that|the second|the o
 WRAP = re.compile(
     r"\bthat'?s (?:about it|it\b|all|the one|how (?:it|we|that|i|you)|what i'?d|the (?:story|gist|design|plan))"
     r"|\bso that'?s\b|\bthose are the\b|\bi think that covers\b|\bthat covers\b|\bso (?:overall|in short|end to end)\b"
-    r"|\bin hindsight\b|\bthat'?s my \w+\W*$|\blooking back\b|\bi'?d (?:make the same call|do it again|do the same)\b"
+    r"|\bin hindsight\b|\bthat(?:'?s| is| would be) my \w+\W*$|\blooking back\b|\bi'?d (?:make the same call|do it again|do the same)\b"
     # the lesson as what they would do another time ("I'd measure first next time", "next time I'd ask sooner",
     # "if I did it again I'd ...", "what I'd do differently is ...")
     r"|\b(?:i|we)(?:'d| would)\b[^.?!]*\bnext time\b|\bnext time,? (?:i|we)(?:'d| would|'ll| will)\b"
@@ -75,6 +75,12 @@ WRAP = re.compile(
     # the fault from coming back ("so it couldn't happen silently again"), a result years on
     r"|\bthat'?s (?:the whole (?:thing|story|answer)|my (?:plan|answer|story)|the short version)\b"
     r"|\bthat'?s (?:really |basically )?why\W*$|\bso that was the\b|\bstart to finish\b"
+    # ... what was aimed at, said as reached ("that's roughly what I'm after", "and that's how a vague ask became
+    # a plan"), the steps said to their last ("... and you're done")
+    r"|\bthat'?s (?:\w+ )?what i'?m (?:after|aiming for|hoping for|looking for)\b|\band that'?s how\b"
+    r"|\b(?:you'?re|we'?re) done\W*$"
+    # the answer let go of with a filler ("... So yeah.", "um, yeah")
+    r"|^(?:(?:so|um|uh|and|but|yeah),? )+yeah\W*$"
     r"|\bhappy to (?:go (?:deeper|into)|expand|elaborate|say more)\b"
     r"|\b(?:couldn'?t|can'?t|won'?t|wouldn'?t) happen (?:\w+ )?again\b|\bnever happened again\b"
     r"|\b(?:two|three|four|five|several) years later\b")
@@ -112,6 +118,31 @@ def hands_back(sentence: str) -> bool:
     low = sentence.lower().strip()
     return bool(turn_end_words.pattern("hand_back", "closing", closes=True).search(low)
                 or turn_end_words.pattern("hand_back", "offers").search(low))
+
+
+def names_a_part(last: str) -> bool:
+    """The last sentence points back at what was just said and names it as one part of the answer ("That was
+    the first mistake.", "That's the easy half."): a setup for what comes next, however final it sounds
+    (`prompts/turn_end_words.toml` [part_done])."""
+    low = re.sub(r"^(?:and|so|but|well),? ", "", last.lower().strip())
+    if not turn_end_words.pattern("part_done", "points_back").match(low):
+        return False
+    kept = turn_end_words.pattern("part_done", "not_part").sub(" ", low)
+    return bool(turn_end_words.pattern("part_done", "part").search(kept))
+
+
+WHOLE_LONGEST = 10     # words: a longer sentence that starts "that's the whole ..." is saying more
+
+
+def names_the_whole(last: str) -> bool:
+    """A short last sentence that points back at what was said and names it as the whole answer ("That's the
+    core of it.", "that's me in a nutshell"; `prompts/turn_end_words.toml` [whole_done])."""
+    low = re.sub(r"^(?:and|so|but|well),? ", "", last.lower().strip())
+    words = re.findall(r"[\w'-]+", low)
+    return (bool(turn_end_words.pattern("part_done", "points_back").match(low))
+            and len(words) <= WHOLE_LONGEST
+            and bool(turn_end_words.pattern("whole_done", "names").search(low))
+            and not turn_end_words.pattern("whole_done", "negations").search(low) and not names_a_part(low))
 
 
 def broken_off(text: str) -> str | None:
@@ -191,6 +222,8 @@ def judge(text: str, kind: str = "story", question: Question | None = None) -> V
         return Verdict("goes_on", (unfinished,))
     if hands_back(last) and len(texts) > 1:
         return Verdict("end", ("hands the turn back: " + last[:60],), sure=True)
+    if names_a_part(texts[-1]):
+        return Verdict("goes_on", ("names what was said as one part of the answer: " + texts[-1][:60],))
     wrap = WRAP.search(last) or WRAP_LIST.search(last)
     if wrap:
         # an estimate says "so that's ..." at every step's figure, not only at its last one
@@ -198,6 +231,8 @@ def judge(text: str, kind: str = "story", question: Question | None = None) -> V
         # with nothing before it, "Looking back, ..." may open the answer: an end, not a sure one
         return Verdict("end", ("wraps up: " + last[:60],),
                        sure=not step and (len(texts) > 1 or not OPENS_AN_ANSWER.search(last)))
+    if names_the_whole(texts[-1]):
+        return Verdict("end", ("names what was said as the whole answer: " + texts[-1][:60],), sure=True)
     if end_forms.asks_the_interviewer(last):
         return Verdict("end", ("asks the interviewer what they want or know: " + last[:60],), sure=True)
     if PUT_BACK.search(last) and len(texts) > 1:

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from coach.content import turn_end_words
 from coach.domain import Question
+from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import extract
 from coach.scoring.text import sentences
 
@@ -29,13 +30,16 @@ TIME_AFTER = re.compile(rf"\b{_FEW} {_SPAN} (?:later|on)\b|\bwithin {_FEW} {_SPA
 BY_THE_END = re.compile(r"^(?:and |so )?by the end of (?:the|that) (?:first |second )?(?:week|month|quarter|year)\b")
 NEVER_AGAIN = re.compile(r"\bnever\b[^.;]*\bagain\b")
 GOT_TO = re.compile(r"\b(?:got|brought) (?:us|it|them|that) (?:down |up )?to\b")
+FROM_TO = re.compile(r"\bfrom\b(.*?)\bto\b(.*)$")
 DURATION_INSTEAD = re.compile(rf"\b{_FEW} {_SPAN} instead of (?:the )?{_FEW} {_SPAN}\b")
 CUT_BY = re.compile(r"\b(?:cut|reduced|halved|brought down)\b[^.;]*\bby (?:about |roughly |nearly |almost |over )?"
                     r"(?:a third|a quarter|half|two thirds|\w+ percent|\d+ ?%)")
 FIGURE_WORDS = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
                           r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|"
                           r"half|a few)\b")
-CONCLUDES = re.compile(r"\b(?:so|that'?s|comes? to|call it|about|roughly|around|in total|all in|altogether)\b")
+CONCLUDES = re.compile(r"\b(?:so|that'?s|comes? to|call it|about|roughly|around|in total|all in|altogether|means)\b")
+# a figure said alone ("Twelve terabytes."): the answer, stated without working
+BARE_FIGURE_WORDS = 4
 UNIT = {"B": r"\b(?:kilo|mega|giga|tera|peta)?bytes?\b|\b\d+ ?[kmgtp]b\b",
         "/s": r"\b(?:a|per|each) second\b|\bqps\b|/s\b",
         "$": r"\bdollars?\b|\$"}
@@ -64,7 +68,20 @@ def _improved(last: str) -> bool:
             return True
         if good and any(w in _words("improved", "rises") for w in words):
             return True
+        change = _from_to(clause)
+        if change is not None and (bad and change[1] < change[0] or good and change[1] > change[0]):
+            return True
     return bool(CUT_BY.search(last)) or bool(GOT_TO.search(last) and FIGURE_WORDS.search(last))
+
+
+def _from_to(clause: str) -> tuple[float, float] | None:
+    """The two figures of "from about thirty pages a week to six", else None."""
+    m = FROM_TO.search(clause)
+    if m is None:
+        return None
+    before = find_numbers(m.group(1))
+    after = find_numbers(m.group(2))
+    return (before[0].value, after[0].value) if before and after else None
 
 
 def _lesson(last: str) -> bool:
@@ -81,18 +98,31 @@ def estimate_reached(last: str, question: Question | None) -> bool:
     token. A step on the way ("half a kilobyte per user", "a billion loads a day") is another figure; a final
     figure far off the mark waits for the silence rule."""
     estimate = question.estimate if question is not None else None
-    if estimate is None or not CONCLUDES.search(last):
+    if estimate is None or question is None:
+        return False
+    if not CONCLUDES.search(last) and len(re.findall(r"[\w'-]+", last)) > BARE_FIGURE_WORDS:
         return False
     answer = estimate.answer.lower()
     if PEAK.search(answer) and not PEAK.search(last):
         return False
     per_asked = {m.group(1) for m in PER.finditer(answer)} - set(_PERIODS)
-    per_said = {m.group(1) for m in PER.finditer(last)} - set(_PERIODS)
-    if not per_asked <= per_said or per_said - per_asked:
+    # the "per" of the concluding clause ("... over eighty per card is just over two, which means three GPUs per
+    # replica"): a "per" in the working before it is a step's
+    concluding = [m.start() for m in CONCLUDES.finditer(last)]
+    per_said = {m.group(1) for m in PER.finditer(last[concluding[-1]:] if concluding else last)} - set(_PERIODS)
+    # "per sync" to "How long does one sync take?": the thing the question asks about, said as the unit
+    per_ok = per_asked | set(re.findall(r"[a-z]+", _ask(question.prompt)))
+    if per_asked and not per_said & per_ok or per_said - per_ok:
         return False
     figures = extract(last, sentences(last))
     return any(q.unit.split("/")[0] == estimate.unit.split("/")[0] and q.unit.startswith(estimate.unit)
                and estimate.low / BALLPARK <= q.value <= estimate.high * BALLPARK for q in figures)
+
+
+def _ask(prompt: str) -> str:
+    """The question's last sentence: what it asks for."""
+    said = [s.text for s in sentences(prompt)]
+    return said[-1].lower() if said else prompt.lower()
 
 
 def sure_end(last: str, kind: str, question: Question | None = None, before: str = "") -> str | None:
@@ -113,8 +143,12 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "a result some time after: " + last[:60]
     if kind in ("story", "plan") and (BY_THE_END.search(last) or NEVER_AGAIN.search(last)):
         return "a result some time after: " + last[:60]
+    if kind == "story" and _resolves(last):
+        return "the story says how it came out: " + last[:60]
     if DURATION_INSTEAD.search(last) or _improved(last):
         return "a measured improvement: " + last[:60]
+    if kind in ("design", "technical", "plan") and recaps(last):
+        return "closes on a recap of its parts: " + last[:60]
     if kind == "design" and _phrase("design_close", "phrases", last):
         return "the design has reached what is watched after launch: " + last[:60]
     if kind == "story" and turn_end_words.pattern("present", "opens").match(re.sub(r"^(?:and|so),? ", "", last)):
@@ -122,7 +156,64 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
     return None
 
 
+def _resolves(last: str) -> bool:
+    """The last sentence opens on how the story came out ("In the end we ...") and says it, to its full stop: a
+    transcriber's full stop at a thinking pause ("... In the end.") has said nothing yet."""
+    low = re.sub(r"^(?:and|so|but),? ", "", last.lower().strip())
+    opened = turn_end_words.pattern("resolution", "opens").match(low)
+    return (opened is not None and low[-1:] in ".!"
+            and len(re.findall(r"[\w'-]+", low[opened.end():])) >= RESOLUTION_WORDS)
+
+
+RESOLUTION_WORDS = 4
+
+
+def recaps(last: str) -> bool:
+    """The last sentence, said to its full stop, opens on a recap ("so", "short version", "in short") and lists
+    three or more parts; not the question restated to check it was understood."""
+    low = last.lower().strip()
+    if low[-1:] not in ".!" or not turn_end_words.pattern("recap", "opens").match(low) \
+            or _phrase("recap", "restates", low):
+        return False
+    parts = [p for p in re.split(r"[,;:]\s*", low.rstrip(".!")) if p.strip()]
+    return len(parts) >= RECAP_PARTS and bool(LAST_ITEM.search(low))
+
+
+RECAP_PARTS = 3
+LAST_ITEM = re.compile(r"(?:[,;:]\s*|\w )(?:and|or) ")
+
+
 def asks_the_interviewer(last: str) -> bool:
-    """A question put back that asks what the interviewer wants or knows, not a rhetorical one."""
-    return (last.rstrip().endswith("?") and _phrase("put_back", "asks", last)
-            and not _phrase("put_back", "rhetorical", last))
+    """A question put back that asks what the interviewer wants or knows, not a rhetorical one: one of the
+    phrases that ask, a clarifying question before the answer starts, or a yes/no question to the interviewer
+    opening the sentence or a clause of it; in words written without marks, a yes/no question to the interviewer
+    as the last clause."""
+    low = last.lower().rstrip()
+    if _phrase("put_back", "rhetorical", low):
+        return False
+    if low.endswith("?"):
+        opened = _opening(low)
+        if _phrase("put_back", "asks", low) or turn_end_words.pattern("put_back", "clarifies").match(opened):
+            return True
+        return any((m.start() == 0 or opened[:m.start()].rstrip()[-1:] in ",:;") and not _reported(opened[:m.start()])
+                   for m in turn_end_words.pattern("put_back", "yes_no").finditer(opened))
+    if low[-1:] in ".!":
+        return False
+    asked = list(turn_end_words.pattern("put_back", "yes_no_unmarked").finditer(low))
+    return (bool(asked) and len(low[asked[-1].end():].split()) <= UNMARKED_QUESTION_WORDS
+            and not _reported(low[:asked[-1].start()]))
+
+
+def _reported(before: str) -> bool:
+    """The question is one the candidate asks themselves or reports ("so what do you do ...", "the question was,
+    do we retrain daily?"): the word before it is a wh-word or one that reports a question."""
+    words = re.findall(r"[a-z']+", before)
+    return bool(words) and words[-1] in _words("put_back", "reported_by")
+
+
+# a yes/no question at the end of words written without marks: the question is the last clause
+UNMARKED_QUESTION_WORDS = 10
+
+
+def _opening(low: str) -> str:
+    return re.sub(r"^(?:and|so|but|okay|ok|well),? ", "", low)
