@@ -25,3 +25,12 @@ def test_a_process_described_for_a_tell_me_about_a_time_question_is_no_story() -
 
 def test_a_story_in_the_past_that_names_a_habit_is_a_story() -> None:
     assert "non_answer" not in _gaps(STORY)
+
+
+def test_a_spoken_method_with_the_first_thing_i_do_is_no_story_even_when_it_says_we_need() -> None:
+    """"we even need a model" is no step taken in the past: the method is still all the answer says."""
+    method = ("yeah so outages are pretty common in ml so the first thing i do is get the right people in a channel "
+              "and work out who is affected. then i check whether we even need to roll back or whether a feature flag "
+              "is enough. um i write a short timeline as i go so the review is easy, and i make sure the fix gets a "
+              "test so it does not come back. that's basically how i handle an incident.")
+    assert _gaps(method)[:1] == ["non_answer"]

@@ -60,7 +60,9 @@ def _habit_only(text: str) -> bool:
 def _habit_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     habit = re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, phrases("habit", "phrases"))) + r")(?![a-z])", re.I)
     irregular = "|".join(word_list("habit", "past"))
-    past = re.compile(r"\b(?:i|we|my team|our team|the team)\s+(?:\w+\s+){0,2}?(?:\w{2,}ed|" + irregular + r")\b", re.I)
+    # ("need", "embed", "speed" end in -ed and are no past: "we even need a model")
+    past = re.compile(r"\b(?:i|we|my team|our team|the team)\s+(?:\w+\s+){0,2}?(?:(?!(?:need|feed|seed|speed|proceed|exceed|"
+                      r"succeed|embed|shed|bed|red)\b)\w{2,}ed|" + irregular + r")\b", re.I)
     return habit, past
 
 
