@@ -70,6 +70,20 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     spent = [start for start, _, topic in kept if topic in ("budget", "latency")]
     kept = [k for k in kept if k[2] != "constraints" or not _LIMIT.search(text[k[0]:k[1]]) or
             not any(0 <= s - k[1] and len(text[k[1]:s].split()) <= 4 for s in spent)]
+    # a bare word of leave beside money or time asks how much is allowed ("the monthly money we're allowed to burn
+    # on serving", "what slice of the auction's time is the model allowed"): the budget or the latency, not a rule
+    said = set(text.split())
+    if any(t == "latency" or (t == "budget" and text[a:b] in cues.money_words) for a, b, t in kept):
+        kept = [k for k in kept if k[2] != cues.use_topic or text[k[0]:k[1]] not in cues.allowance_words]
+    elif said & cues.time_words:
+        kept = [(a, b, "latency" if t == cues.use_topic and text[a:b] in cues.allowance_words else t) for a, b, t in kept]
+    # (a thing bought is no amount: "are the transcripts allowed to leave our own cloud account" asks a rule)
+    # a cost set against another cost ("what does one fraud slipping through cost us next to one honest customer
+    # we turn away"): the price of one error against the other, which the goal weighs; serving's spend is not asked
+    budget = [k for k in kept if k[2] == "budget"]
+    if budget and all("cost" in text[a:b] for a, b, _ in budget) and \
+            any(front(c).search(text) for c in cues.comparisons if c in text):
+        kept = [(a, b, cues.error_cost_topic if t == "budget" else t) for a, b, t in kept]
     # a rate's period, a pace or the team asked about names its topic only when nothing else is named; the
     # period of a thing counted ("how many listings get uploaded each day") and a pace required ("how soon does
     # a verdict need to land") still do
@@ -341,7 +355,29 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
              for t, text in facts.items()}
     best = max(score.values(), default=0)
     top = [t for t in facts if best and score[t] == best]
+    by_people = _capacity(clause, facts, cues, named_before)
+    if by_people:
+        return by_people, by_people, max(best, 2)
     return top, [t for t in top if counts.get(t)], best
+
+
+def _capacity(clause: str, facts: Mapping[str, str], cues: Cues, named_before: Collection[str]) -> list[str]:
+    """"how many payments can a human look at in a day", "(the moderators) how many photos they get through": a count
+    of what people do by hand asks their capacity, which the fact naming those people and a number of that thing
+    states (not the traffic's count of it). Nothing when no such fact exists."""
+    words = tokens(clause)
+    doers = False
+    for i in find(words, "how many") + find(words, "how much"):
+        after = set(words[i + 2:i + 9])
+        doers = doers or bool(after & cues.people_words) or bool(named_before and after & {"they", "them"})
+    if not doers:
+        return []
+    stated = [t for t, text in facts.items()
+              if set(re.findall(r"[a-z]+", text.lower())) & cues.people_words and _states_count(clause, [text])]
+    # a capacity is a pace: of two such facts, the one stating the period asked ("a day") is it, not a total
+    text = " ".join(words)
+    paced = [t for t in stated if any(p in text and p in facts[t].lower() for p in cues.periods)]
+    return paced or stated
 
 
 def _counted(clause: str) -> set[str]:
