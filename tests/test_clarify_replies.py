@@ -60,3 +60,15 @@ def test_a_count_of_what_people_get_through_is_their_capacity() -> None:
     assert _facts_used("sd-fraud-detection", turn) == ("team",)
     # the system's count of the same thing is still the traffic
     assert _facts_used("sd-fraud-detection", "how many payments come through each second at peak") == ("traffic",)
+
+
+def test_whether_a_kind_of_compute_is_on_the_table_is_the_budget() -> None:
+    assert _facts_used("sd-search-ranking", "are gpus on the table for serving the ranker") == ("budget",)
+    # whether a way of handling the users' data is on the table is still a rule
+    assert _facts_used("sd-llm-serving", "is a third party api off the table") == ("constraints",)
+
+
+def test_the_other_side_of_a_yes_no_question_gets_the_same_fact() -> None:
+    """"can X go to a hosted service, or is it our own boxes only": one question, one fact."""
+    turn = "if we get swamped could the spillover be sent to a hosted provider or is it our own machines regardless"
+    assert _facts_used("sd-llm-serving", turn) == ("constraints",)

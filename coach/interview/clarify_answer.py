@@ -49,7 +49,11 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     # (whether a thing is "off the table" asks what is allowed whatever the thing is: "is a hosted api off the table")
     table = [(m.start(), m.start() + len(p)) for p in cues.use_asks if p in text for m in front(p).finditer(text)]
     frames = table + _leave_to_use(text, cues)
-    if table or (frames and spans):
+    # ... but whether a kind of compute is on the table ("are gpus even on the table") asks what compute there is
+    bought = [s for s in spans if s[2] == "budget" and text[s[0]:s[1]] in cues.hardware_words]
+    if table and bought and not _leave_to_use(text, cues):
+        spans = bought
+    elif table or (frames and spans):
         spans = [s for s in spans if s[2] == cues.use_topic] + [(a, b, cues.use_topic) for a, b in frames]
     # "a ceiling on what serving can cost, like a share of revenue": examples after the fact named name no other
     marks = [m.start() for p in cues.example_marks if p in text for m in front(p + " ").finditer(text)]
@@ -465,11 +469,22 @@ def _one_answer_for_alternatives(found: list[tuple[list[str], list[str], int]], 
         shared = [t for t in out[i - 1][0] if t in out[i][0]]
         if shared:
             out[i - 1] = out[i] = (shared[:1], shared[:1], out[i][2])
+        elif out[i - 1][1] and _other_side(parts[i][0]):
+            # "can overflow go out to a hosted api, or is it our own machines no matter what": the other side of a
+            # yes/no question about the same thing ("it") is answered by the fact that answers the first side
+            out[i] = out[i - 1]
         elif out[i - 1][1] and not out[i][1] and core(tokens(parts[i - 1][0]), cues)[:1] in (["which"], ["what"]):
             # "which number is it judged on, ... or how many get opened": a choice asked, its fact named, and the
             # options after it name none of their own: they are readings of the same question
             out[i] = out[i - 1]
     return out
+
+
+def _other_side(clause: str) -> bool:
+    """"or is it our own machines", "or are they all ours": a yes/no alternative whose subject is the thing the
+    question before it asked about."""
+    words = tokens(clause.removeprefix("or "))
+    return len(words) > 1 and words[0] in _AUX and words[1] in ("it", "they", "everything", "that")
 
 
 def _reminder(cues: Cues, said: str) -> str:

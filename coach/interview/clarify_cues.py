@@ -101,6 +101,7 @@ class Cues:
     allowance_words: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
     money_words: frozenset[str] = frozenset()
+    hardware_words: frozenset[str] = frozenset()
     comparisons: tuple[str, ...] = ()
     error_cost_topic: str = "goal"
     people_words: frozenset[str] = frozenset()
@@ -193,6 +194,7 @@ def load_cues(path: Path | None = None) -> Cues:
         allowance_words=frozenset(_strings(data, "allowance_words", where)),
         time_words=frozenset(_strings(data, "time_words", where)),
         money_words=frozenset(_strings(data, "money_words", where)),
+        hardware_words=frozenset(_strings(data, "hardware_words", where)),
         comparisons=_strings(data, "comparisons", where),
         error_cost_topic=str(data.get("error_cost_topic", Cues.error_cost_topic)),
         people_words=frozenset(_strings(data, "people_words", where)),
