@@ -72,3 +72,11 @@ def test_the_other_side_of_a_yes_no_question_gets_the_same_fact() -> None:
     """"can X go to a hosted service, or is it our own boxes only": one question, one fact."""
     turn = "if we get swamped could the spillover be sent to a hosted provider or is it our own machines regardless"
     assert _facts_used("sd-llm-serving", turn) == ("constraints",)
+
+
+def test_whether_a_thing_is_ours_alone_gets_the_fact_saying_what_is_shared() -> None:
+    """An open "what's the story with X" then "is it ours alone" asks the sharing, not what X is."""
+    turn = "what's the story with the cluster, is it dedicated to us for the run or do other teams use it as well"
+    assert _facts_used("sd-distributed-training", turn) == ("traffic",)
+    # asked alone, the open ask still gets what the cluster is
+    assert _facts_used("sd-distributed-training", "what's the story with the cluster") == ("budget",)

@@ -297,6 +297,14 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
         if volume[i] and (not top or (best <= 3 and not named and not _states_count(clause, [facts[t] for t in top]))):
             found[-1] = ([cues.volume_topic], [cues.volume_topic], 2)
     found = _one_answer_for_alternatives(found, parts, cues)
+    # "what's the deal with the cluster, is it all ours for the run": an open ask about a thing, then a question
+    # about it, asks that question; the open ask names the subject only
+    for i in range(len(parts) - 1):
+        words = " ".join(tokens(parts[i][0]))
+        if any(words.startswith(v) for v in cues.open_asks) and _other_side(parts[i + 1][0]) and \
+                any(f[1] for f in found[i + 1:]):
+            found[i] = ([], [], 0)
+            parts[i] = (parts[i][0], [], parts[i][2])
     answerable = _together(found, [clause for clause, _, _ in parts])
     if said and not any(answerable):
         top, _, best = _facts_for(_lead_up(said, questions), facts, cues)
@@ -359,6 +367,13 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
              for t, text in facts.items()}
     best = max(score.values(), default=0)
     top = [t for t in facts if best and score[t] == best]
+    # whether a thing is ours alone or shared ("is it all ours for the run", "are other groups on it too"): the fact
+    # that says what is shared with whom
+    text = " ".join(tokens(clause))
+    if any(front(a).search(text) for a in cues.share_asks if a in text):
+        shared = [t for t, fact in facts.items() if any(p in fact.lower() for p in cues.shared_facts)]
+        if len(shared) == 1:
+            return shared, shared, max(best, 2)
     by_people = _capacity(clause, facts, cues, named_before)
     if by_people:
         return by_people, by_people, max(best, 2)

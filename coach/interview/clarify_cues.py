@@ -102,6 +102,9 @@ class Cues:
     time_words: frozenset[str] = frozenset()
     money_words: frozenset[str] = frozenset()
     hardware_words: frozenset[str] = frozenset()
+    share_asks: tuple[str, ...] = ()
+    shared_facts: tuple[str, ...] = ()
+    open_asks: tuple[str, ...] = ()
     comparisons: tuple[str, ...] = ()
     error_cost_topic: str = "goal"
     people_words: frozenset[str] = frozenset()
@@ -195,6 +198,8 @@ def load_cues(path: Path | None = None) -> Cues:
         time_words=frozenset(_strings(data, "time_words", where)),
         money_words=frozenset(_strings(data, "money_words", where)),
         hardware_words=frozenset(_strings(data, "hardware_words", where)),
+        share_asks=_strings(data, "share_asks", where), shared_facts=_strings(data, "shared_facts", where),
+        open_asks=_strings(data, "open_asks", where),
         comparisons=_strings(data, "comparisons", where),
         error_cost_topic=str(data.get("error_cost_topic", Cues.error_cost_topic)),
         people_words=frozenset(_strings(data, "people_words", where)),
