@@ -496,10 +496,10 @@ def _one_answer_for_alternatives(found: list[tuple[list[str], list[str], int]], 
 
 
 def _other_side(clause: str) -> bool:
-    """"or is it our own machines", "or are they all ours": a yes/no alternative whose subject is the thing the
-    question before it asked about."""
+    """"or is it our own machines", "or are they all ours": a yes/no alternative that restates the thing the
+    question before it asked about (not "or can it publish first", another course of events)."""
     words = tokens(clause.removeprefix("or "))
-    return len(words) > 1 and words[0] in _AUX and words[1] in ("it", "they", "everything", "that")
+    return len(words) > 1 and words[0] in ("is", "are", "was", "were") and words[1] in ("it", "they", "everything", "that")
 
 
 def _reminder(cues: Cues, said: str) -> str:
