@@ -35,3 +35,48 @@ def test_a_word_in_er_is_not_the_topic_word_it_starts_with() -> None:
 def test_the_options_of_a_choice_asked_get_the_fact_the_choice_names() -> None:
     turn = "which metric is the team judged on, fewer opt outs or how many get opened"
     assert _facts_used("sd-notification-ranking", turn) == ("goal",)
+
+
+def test_how_much_of_a_time_or_money_allowance_is_the_latency_or_budget_not_a_rule() -> None:
+    """A bare "allowed" beside time or money asks how much, not what the rules forbid."""
+    assert _facts_used("sd-search-ranking", "how much of the page's time is ranking allowed") == ("latency",)
+    assert _facts_used("sd-search-ranking", "what's the money we are allowed to spend each month") == ("budget",)
+    # leave to do something with a thing bought is still a rule
+    assert _facts_used("sd-llm-serving", "are the chats allowed to leave our own cloud account") == ("constraints",)
+
+
+def test_a_cost_set_against_another_cost_is_the_price_of_errors() -> None:
+    """"what does X cost next to Y" weighs one mistake against the other: the goal, not the serving budget."""
+    turn = "what does waving one stolen card through cost us versus one loyal buyer we reject"
+    assert _facts_used("sd-fraud-detection", turn) == ("goal",)
+    turn = "how much does a stolen card getting past us cost relative to a good order we refuse"
+    assert _facts_used("sd-fraud-detection", turn) == ("goal",)
+    assert _facts_used("sd-fraud-detection", "what can we spend on serving this") == ("budget",)
+
+
+def test_a_count_of_what_people_get_through_is_their_capacity() -> None:
+    """"how many X can a reviewer handle" asks the review team's pace, not how many X the system sees."""
+    turn = "the middle band goes to people, so how many payments can one analyst clear in a day"
+    assert _facts_used("sd-fraud-detection", turn) == ("team",)
+    # the system's count of the same thing is still the traffic
+    assert _facts_used("sd-fraud-detection", "how many payments come through each second at peak") == ("traffic",)
+
+
+def test_whether_a_kind_of_compute_is_on_the_table_is_the_budget() -> None:
+    assert _facts_used("sd-search-ranking", "are gpus on the table for serving the ranker") == ("budget",)
+    # whether a way of handling the users' data is on the table is still a rule
+    assert _facts_used("sd-llm-serving", "is a third party api off the table") == ("constraints",)
+
+
+def test_the_other_side_of_a_yes_no_question_gets_the_same_fact() -> None:
+    """"can X go to a hosted service, or is it our own boxes only": one question, one fact."""
+    turn = "if we get swamped could the spillover be sent to a hosted provider or is it our own machines regardless"
+    assert _facts_used("sd-llm-serving", turn) == ("constraints",)
+
+
+def test_whether_a_thing_is_ours_alone_gets_the_fact_saying_what_is_shared() -> None:
+    """An open "what's the story with X" then "is it ours alone" asks the sharing, not what X is."""
+    turn = "what's the story with the cluster, is it dedicated to us for the run or do other teams use it as well"
+    assert _facts_used("sd-distributed-training", turn) == ("traffic",)
+    # asked alone, the open ask still gets what the cluster is
+    assert _facts_used("sd-distributed-training", "what's the story with the cluster") == ("budget",)

@@ -49,7 +49,11 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     # (whether a thing is "off the table" asks what is allowed whatever the thing is: "is a hosted api off the table")
     table = [(m.start(), m.start() + len(p)) for p in cues.use_asks if p in text for m in front(p).finditer(text)]
     frames = table + _leave_to_use(text, cues)
-    if table or (frames and spans):
+    # ... but whether a kind of compute is on the table ("are gpus even on the table") asks what compute there is
+    bought = [s for s in spans if s[2] == "budget" and text[s[0]:s[1]] in cues.hardware_words]
+    if table and bought and not _leave_to_use(text, cues):
+        spans = bought
+    elif table or (frames and spans):
         spans = [s for s in spans if s[2] == cues.use_topic] + [(a, b, cues.use_topic) for a, b in frames]
     # "a ceiling on what serving can cost, like a share of revenue": examples after the fact named name no other
     marks = [m.start() for p in cues.example_marks if p in text for m in front(p + " ").finditer(text)]
@@ -70,6 +74,20 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     spent = [start for start, _, topic in kept if topic in ("budget", "latency")]
     kept = [k for k in kept if k[2] != "constraints" or not _LIMIT.search(text[k[0]:k[1]]) or
             not any(0 <= s - k[1] and len(text[k[1]:s].split()) <= 4 for s in spent)]
+    # a bare word of leave beside money or time asks how much is allowed ("the monthly money we're allowed to burn
+    # on serving", "what slice of the auction's time is the model allowed"): the budget or the latency, not a rule
+    said = set(text.split())
+    if any(t == "latency" or (t == "budget" and text[a:b] in cues.money_words) for a, b, t in kept):
+        kept = [k for k in kept if k[2] != cues.use_topic or text[k[0]:k[1]] not in cues.allowance_words]
+    elif said & cues.time_words:
+        kept = [(a, b, "latency" if t == cues.use_topic and text[a:b] in cues.allowance_words else t) for a, b, t in kept]
+    # (a thing bought is no amount: "are the transcripts allowed to leave our own cloud account" asks a rule)
+    # a cost set against another cost ("what does one fraud slipping through cost us next to one honest customer
+    # we turn away"): the price of one error against the other, which the goal weighs; serving's spend is not asked
+    budget = [k for k in kept if k[2] == "budget"]
+    if budget and all("cost" in text[a:b] for a, b, _ in budget) and \
+            any(front(c).search(text) for c in cues.comparisons if c in text):
+        kept = [(a, b, cues.error_cost_topic if t == "budget" else t) for a, b, t in kept]
     # a rate's period, a pace or the team asked about names its topic only when nothing else is named; the
     # period of a thing counted ("how many listings get uploaded each day") and a pace required ("how soon does
     # a verdict need to land") still do
@@ -279,6 +297,14 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
         if volume[i] and (not top or (best <= 3 and not named and not _states_count(clause, [facts[t] for t in top]))):
             found[-1] = ([cues.volume_topic], [cues.volume_topic], 2)
     found = _one_answer_for_alternatives(found, parts, cues)
+    # "what's the deal with the cluster, is it all ours for the run": an open ask about a thing, then a question
+    # about it, asks that question; the open ask names the subject only
+    for i in range(len(parts) - 1):
+        words = " ".join(tokens(parts[i][0]))
+        if any(words.startswith(v) for v in cues.open_asks) and _other_side(parts[i + 1][0]) and \
+                any(f[1] for f in found[i + 1:]):
+            found[i] = ([], [], 0)
+            parts[i] = (parts[i][0], [], parts[i][2])
     answerable = _together(found, [clause for clause, _, _ in parts])
     if said and not any(answerable):
         top, _, best = _facts_for(_lead_up(said, questions), facts, cues)
@@ -341,7 +367,36 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
              for t, text in facts.items()}
     best = max(score.values(), default=0)
     top = [t for t in facts if best and score[t] == best]
+    # whether a thing is ours alone or shared ("is it all ours for the run", "are other groups on it too"): the fact
+    # that says what is shared with whom
+    text = " ".join(tokens(clause))
+    if any(front(a).search(text) for a in cues.share_asks if a in text):
+        shared = [t for t, fact in facts.items() if any(p in fact.lower() for p in cues.shared_facts)]
+        if len(shared) == 1:
+            return shared, shared, max(best, 2)
+    by_people = _capacity(clause, facts, cues, named_before)
+    if by_people:
+        return by_people, by_people, max(best, 2)
     return top, [t for t in top if counts.get(t)], best
+
+
+def _capacity(clause: str, facts: Mapping[str, str], cues: Cues, named_before: Collection[str]) -> list[str]:
+    """"how many payments can a human look at in a day", "(the moderators) how many photos they get through": a count
+    of what people do by hand asks their capacity, which the fact naming those people and a number of that thing
+    states (not the traffic's count of it). Nothing when no such fact exists."""
+    words = tokens(clause)
+    doers = False
+    for i in find(words, "how many") + find(words, "how much"):
+        after = set(words[i + 2:i + 9])
+        doers = doers or bool(after & cues.people_words) or bool(named_before and after & {"they", "them"})
+    if not doers:
+        return []
+    stated = [t for t, text in facts.items()
+              if set(re.findall(r"[a-z]+", text.lower())) & cues.people_words and _states_count(clause, [text])]
+    # a capacity is a pace: of two such facts, the one stating the period asked ("a day") is it, not a total
+    text = " ".join(words)
+    paced = [t for t in stated if any(p in text and p in facts[t].lower() for p in cues.periods)]
+    return paced or stated
 
 
 def _counted(clause: str) -> set[str]:
@@ -429,11 +484,22 @@ def _one_answer_for_alternatives(found: list[tuple[list[str], list[str], int]], 
         shared = [t for t in out[i - 1][0] if t in out[i][0]]
         if shared:
             out[i - 1] = out[i] = (shared[:1], shared[:1], out[i][2])
+        elif out[i - 1][1] and _other_side(parts[i][0]):
+            # "can overflow go out to a hosted api, or is it our own machines no matter what": the other side of a
+            # yes/no question about the same thing ("it") is answered by the fact that answers the first side
+            out[i] = out[i - 1]
         elif out[i - 1][1] and not out[i][1] and core(tokens(parts[i - 1][0]), cues)[:1] in (["which"], ["what"]):
             # "which number is it judged on, ... or how many get opened": a choice asked, its fact named, and the
             # options after it name none of their own: they are readings of the same question
             out[i] = out[i - 1]
     return out
+
+
+def _other_side(clause: str) -> bool:
+    """"or is it our own machines", "or are they all ours": a yes/no alternative that restates the thing the
+    question before it asked about (not "or can it publish first", another course of events)."""
+    words = tokens(clause.removeprefix("or "))
+    return len(words) > 1 and words[0] in ("is", "are", "was", "were") and words[1] in ("it", "they", "everything", "that")
 
 
 def _reminder(cues: Cues, said: str) -> str:

@@ -98,6 +98,16 @@ class Cues:
     put_to_you_verbs: frozenset[str] = frozenset()
     elaborations: tuple[str, ...] = ()
     evaluatives: frozenset[str] = frozenset()
+    allowance_words: frozenset[str] = frozenset()
+    time_words: frozenset[str] = frozenset()
+    money_words: frozenset[str] = frozenset()
+    hardware_words: frozenset[str] = frozenset()
+    share_asks: tuple[str, ...] = ()
+    shared_facts: tuple[str, ...] = ()
+    open_asks: tuple[str, ...] = ()
+    comparisons: tuple[str, ...] = ()
+    error_cost_topic: str = "goal"
+    people_words: frozenset[str] = frozenset()
     max_statement_words: int = 25
     no_fact: str = "That's your call: state an assumption and go on."
     partly: str = "For the rest, state your assumption."
@@ -118,7 +128,7 @@ def load_cues(path: Path | None = None) -> Cues:
     topics = data.get("topics", {})
     if not isinstance(topics, dict) or not topics:
         raise ContentError(f"{where}: [topics] must map each fact name to its words", "fix rubrics/clarifying.toml")
-    for key in ("use_topic", "volume_topic"):
+    for key in ("use_topic", "volume_topic", "error_cost_topic"):
         if str(data.get(key, getattr(Cues, key))) not in topics:
             raise ContentError(f"{where}: '{key}' must name one of [topics]", "fix rubrics/clarifying.toml")
     return Cues(
@@ -184,6 +194,15 @@ def load_cues(path: Path | None = None) -> Cues:
         put_to_you_verbs=frozenset(_strings(data, "put_to_you_verbs", where)),
         elaborations=_strings(data, "elaborations", where),
         evaluatives=frozenset(_strings(data, "evaluatives", where)),
+        allowance_words=frozenset(_strings(data, "allowance_words", where)),
+        time_words=frozenset(_strings(data, "time_words", where)),
+        money_words=frozenset(_strings(data, "money_words", where)),
+        hardware_words=frozenset(_strings(data, "hardware_words", where)),
+        share_asks=_strings(data, "share_asks", where), shared_facts=_strings(data, "shared_facts", where),
+        open_asks=_strings(data, "open_asks", where),
+        comparisons=_strings(data, "comparisons", where),
+        error_cost_topic=str(data.get("error_cost_topic", Cues.error_cost_topic)),
+        people_words=frozenset(_strings(data, "people_words", where)),
         max_statement_words=int(data.get("max_statement_words", 25)),
         no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),
         reminder=str(data.get("reminder", Cues.reminder)),
