@@ -70,3 +70,9 @@ def test_a_count_of_volume_is_the_traffic_even_when_another_fact_shares_the_word
     """The label fact says when an order "is delivered", not how many are: the count asks the volume."""
     assert _facts_used("sd-eta-prediction", "how many deliveries are we talking about") == ("traffic",)
     assert _facts_used("sd-eta-prediction", "so how many deliveries are we dealing with on a normal evening") == ("traffic",)
+
+
+def test_asking_whether_to_work_it_out_loud_is_about_the_interview_not_the_problem() -> None:
+    assert not clarify.is_clarification("should i work the gpu count out loud or do you just want the design")
+    assert not clarify.is_clarification("do you want me to do the storage sums out loud first")
+    assert clarify.is_clarification("which way would you rather we err, blocking good payments or letting fraud through")
