@@ -33,7 +33,8 @@ def test_blaming_the_partner_costs_a_level_and_names_the_pitfall(content) -> Non
     fair = _card(content, "xf-upstream-pipeline", SETUP + FIXED)
     blamed = _card(content, "xf-upstream-pipeline", SETUP + BLAMED + FIXED)
     assert blamed.overall < fair.overall - 0.5
-    assert any("pitfall" in s and "Blaming" in s for s in blamed.calibration.steps)
+    # held at level 2 by the blame itself (any story that writes the partner off), or by the question's pitfall
+    assert any(("pitfall" in s and "Blaming" in s) or "puts the fault on others" in s for s in blamed.calibration.steps)
     assert not any("pitfall" in s for s in fair.calibration.steps)
     # the card says which pitfall, quoting the sentence, and what does better
     line = next(x for x in blamed.feedback if x.startswith("Pitfall:"))
@@ -80,12 +81,12 @@ def test_every_pitfall_names_a_question_in_the_bank(content) -> None:  # type: i
 
 def test_no_pitfall_fires_on_a_graded_answer_of_grade_three_or_more(content) -> None:  # type: ignore[no-untyped-def]
     """Precision on the graded set: a lapse is heard only in answers an interviewer graded weak."""
-    from coach.eval.graded import load_graded
+    from coach.eval.graded import PARTS, load_graded
 
     wrong = []
     for g in load_graded():
         q = content.questions.get(g.question) if g.question else None
-        if q is None or g.grade < 3:
+        if q is None or g.grade < 3 or g.part not in PARTS:     # (a clean part is scored once, not held to this)
             continue
         lapses = pitfalls.fallen(q, sentences(clean(g.text)))
         if lapses:
