@@ -144,7 +144,7 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
         elif reached and na is not None:
             na, star_report = None, star.analyse(sents, followup=followup)
     if (na is None or na.gap == "off_topic") and \
-            (declined := sidestep.sidestep([s.text for s in sents], _thin(question, sents, story))) is not None:
+            (declined := sidestep.sidestep([s.text for s in sents], lambda: _thin(question, sents, story))) is not None:
         # polite, long enough, and no answer to the question; one that declines it and offers something else in its
         # place ("happy to walk you through our dashboards instead") is not answering another question by mistake
         na, star_report = declined, star.no_story(sents)

@@ -14,7 +14,7 @@ The phrases are data (rubrics/answer_words.toml `[sidestep]`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from coach.content.answer_words import phrases, word_list
@@ -78,16 +78,17 @@ def uncommitted(text: str) -> list[str]:
     return _found("uncommitted", _plain(text))
 
 
-def sidestep(sentences: Sequence[str], thin: bool = False) -> NonAnswer | None:
+def sidestep(sentences: Sequence[str], thin: bool | Callable[[], bool] = False) -> NonAnswer | None:
     """The non-answer of an answer (its sentences) that declines the question; else None. `thin`: the answer gives
-    under half of what the question wants; then a redirect or a declined choice is enough."""
+    under half of what the question wants; then a redirect or a declined choice is enough (a callable is asked only
+    when there is one: working it out reads the talking points again)."""
     found = declines(" ".join(sentences))
     if len(found) >= 2 or (found and not any(is_step(s) for s in sentences)):
         return NonAnswer("non_answer", f'it declines the question: "{quote(found[0], 60)}"')
-    if not thin:
+    offer = redirect(sentences)
+    held = uncommitted(" ".join(sentences)) if offer is None else []
+    if offer is None and not held or not (thin() if callable(thin) else thin):
         return None
-    if (offer := redirect(sentences)) is not None:
+    if offer is not None:
         return NonAnswer("non_answer", f'it offers to answer something else: "{quote(offer, 100)}"')
-    if held := uncommitted(" ".join(sentences)):
-        return NonAnswer("non_answer", f'it declines to choose: "{quote(held[0], 60)}"')
-    return None
+    return NonAnswer("non_answer", f'it declines to choose: "{quote(held[0], 60)}"')

@@ -214,8 +214,10 @@ def _positions(phrase: list[str], tokens: list[str]) -> list[int]:
         return []
     if n == 1:
         # a long keyword also matches on its first five letters: "onboarded" ~ "onboarding", "retrained" ~ "retrain"
-        return [i for i, t in enumerate(tokens) if t == phrase[0] or (
-            len(phrase[0]) >= 6 and len(t) >= 5 and _same_word(t, phrase[0]))]
+        # (two such words share their first five letters: a cheap test before the full one)
+        w = phrase[0]
+        return [i for i, t in enumerate(tokens) if t == w or (
+            len(w) >= 6 and len(t) >= 5 and t[:5] == w[:5] and _same_word(t, w))]
     at = [i for i in range(len(tokens) - n + 1) if tokens[i:i + n] == phrase]
     if at or n != 2:
         return at
@@ -347,6 +349,7 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
     echo = frozenset() if story else _echo(question.prompt)
     covered: list[PointHit] = []
     missed: list[PointHit] = []
+    hits = _keyword_hits(question, sent_tokens)        # (once: every point's check reads them)
     for i, point in enumerate(question.talking_points):
         keywords = list(question.keywords[i]) if i < len(question.keywords) else []
         pool = sent_tokens
@@ -357,7 +360,7 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
         # of another point's keywords in a sentence that makes that point ("scores can be read as probabilities"
         # defines calibration, it does not say when calibrated probabilities matter)
         shared = _shared_words(question.talking_points, i)
-        busy = _taken_words(question, i, pool)
+        busy = _taken_words(question, i, pool, hits)
         hit = _by_keywords(point, keywords, pool, every, echo | shared, busy) or _by_point_words(point, pool, echo)
         if hit is None and question.estimate is not None and i < len(question.estimate.steps):
             hit = _by_figure(point, question.estimate.steps[i], pool)
@@ -375,19 +378,38 @@ def _shared_words(points: tuple[str, ...], i: int) -> frozenset[str]:
                      if w not in STOPWORDS)
 
 
-def _taken_words(question: Question, i: int, sent_tokens: list[tuple[Sentence, list[str]]]) -> dict[str, frozenset[str]]:
+def _taken_words(question: Question, i: int, sent_tokens: list[tuple[Sentence, list[str]]],
+                 hits: dict[str, dict[int, frozenset[str]]] | None = None) -> dict[str, frozenset[str]]:
     """Per sentence (by its text), the words of the keywords of each other point one of whose keywords the sentence
-    says: there they belong to that point."""
+    says: there they belong to that point. `hits`: `_keyword_hits` of the same sentences, worked out once."""
+    hits = _keyword_hits(question, sent_tokens) if hits is None else hits
     taken: dict[str, frozenset[str]] = {}
-    for s, toks in sent_tokens:
-        found: set[str] = set()
-        for j, keys in enumerate(question.keywords[:len(question.talking_points)]):
-            phrases = [list(_phrase(k.lower().strip())) for k in keys]
-            if j != i and any(ph and _phrase_in(ph, toks) for ph in phrases):
-                found |= {w for ph in phrases for w in ph if w not in STOPWORDS}
+    for s, _ in sent_tokens:
+        found = frozenset().union(*(w for j, w in hits.get(s.text, {}).items() if j != i))
         if found:
-            taken[s.text] = frozenset(found)
+            taken[s.text] = found
     return taken
+
+
+def _keyword_hits(question: Question, sent_tokens: list[tuple[Sentence, list[str]]]) -> dict[str, dict[int, frozenset[str]]]:
+    """Per sentence, each point one of whose keywords it says, with that point's keyword words."""
+    points = _point_phrases(tuple(question.keywords[:len(question.talking_points)]))
+    out: dict[str, dict[int, frozenset[str]]] = {}
+    for s, toks in sent_tokens:
+        said = {j: own for j, (phrases, own) in enumerate(points) if any(ph and _phrase_in(list(ph), toks) for ph in phrases)}
+        if said:
+            out[s.text] = said
+    return out
+
+
+@lru_cache(maxsize=256)
+def _point_phrases(keywords: tuple[tuple[str, ...], ...]) -> tuple[tuple[tuple[tuple[str, ...], ...], frozenset[str]], ...]:
+    """Each point's keyword phrases (stemmed) and their content words."""
+    out = []
+    for keys in keywords:
+        phrases = tuple(tuple(_phrase(k.lower().strip())) for k in keys)
+        out.append((phrases, frozenset(w for ph in phrases for w in ph if w not in STOPWORDS)))
+    return tuple(out)
 
 
 @lru_cache(maxsize=512)
