@@ -40,7 +40,7 @@ FRESH13 = "fresh13"                  # the thirteenth fresh part: the twenty-eig
 FRESH14 = "fresh14"                  # the fourteenth fresh part: the twenty-ninth pass's clean check, then folded in
 FRESH15 = "fresh15"                  # the fifteenth fresh part: the thirtieth pass's clean check, then folded in
 FRESH16 = "fresh16"                  # the sixteenth fresh part: the thirty-first pass's clean check, then folded in
-FRESH17 = "fresh17"                  # the seventeenth fresh part: a clean check, scored once, never tuned on
+FRESH17 = "fresh17"                  # the seventeenth fresh part: scored clean once, then partly read; to fold in next
 FOLDERS = (FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11, FRESH12, FRESH13,
            FRESH14, FRESH15, FRESH16, FRESH17)   # sub-folders, a part each
 PARTS = ("tuning", "held-out", FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11,
