@@ -199,3 +199,17 @@ def test_a_first_ninety_days_that_replaces_the_teams_systems_on_a_schedule_is_th
                 "pick one pain point the team agrees on, such as the slow backfills, and fix it with them. By day ninety "
                 "I would share a short list of proposals, ranked by what they would save.")
     assert not any("pitfall" in s.lower() for s in card_for(q.id, learning, level="senior").calibration.steps)
+
+
+def test_the_position_held_opens_a_story_about_being_wrong_and_the_measured_result_is_quoted(content) -> None:  # type: ignore[no-untyped-def]
+    """Tried as a new user would: a clear changed-my-mind story, its position, the evidence, an A/B result and the
+    lesson, scored 2.3 ("no situation") and its card quoted the lesson as the measured result."""
+    story = ("I argued that we should keep our hand-tuned retrieval rules instead of moving to learned embeddings, "
+             "because I thought the embeddings would miss our fresh listings. A teammate built a prototype anyway, "
+             "and on last month's queries its recall at two hundred was nine points higher than ours. I asked for an "
+             "A/B test, and the embeddings raised clicks per search by 3 percent. I said in our weekly review that I "
+             "had been wrong and moved the index build over myself. Since then I ask for a prototype before I argue "
+             "against an approach.")
+    card = card_for("bh-changed-mind", story, level="senior")
+    assert card.overall >= 3.5, card.calibration.steps
+    assert any('Result is measured: "I asked for an A/B test' in line for line in card.feedback), card.feedback

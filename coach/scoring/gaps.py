@@ -30,6 +30,7 @@ from coach.domain import GAP_IDS
 from coach.scoring import story_outcome
 from coach.scoring.decisions import decided_without_reason
 from coach.scoring.rubric import Analysis, family
+from coach.scoring.star_cues import _MEASURE as _MEASURED
 from coach.scoring.text import quote, times
 
 _ORDER = {g: i for i, g in enumerate(("non_answer", "off_topic", "bad_math", "no_result", "we_not_i", "no_context",
@@ -271,7 +272,8 @@ def feedback(a: Analysis, gaps: list[Gap]) -> list[str]:
         lines.insert(min(1, len(lines)), "At staff level, show " + ", ".join(a.staff_missing) +
                      ": who beyond your team changed how they work, and where this leads in a year or two.")
     if a.star.measurable_result and family(a) == "story":
-        first = next((e for e in a.star.result.evidence), "")
+        # the sentence with the measure, as the STAR note quotes it (a lesson may be told first: "Since then I ...")
+        first = next((e for e in a.star.result.evidence if _MEASURED.search(e.lower())), a.star.result.evidence[0])
         lines.append(f'Result is measured: "{quote(first, 110)}".')
     good = [c for c in a.checks if c.ok]
     if good and not any(g.id == "bad_math" for g in gaps):

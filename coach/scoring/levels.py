@@ -57,6 +57,15 @@ _PLACED = re.compile(r"\b(?:at|for) (?:a|an) (?!(?:high|low|time|rate|glance|poi
                      r"stage|level|moment|guess)\b)(?:[a-z-]+ ){0,3}?(?:[a-z-]+)(?:,| where| that| which| with)", _F)
 
 
+# A question about an argument or a disagreement, and an opening that states the position the speaker held and why
+# ("I argued that we should keep the boosted ranker ..., because I thought ..."): that position is the scene.
+_ASKS_A_POSITION = re.compile(r"\b(?:argument|argued|disagree\w*|pushed back|push back|changed? (?:your|their) mind|"
+                              r"turned out to be wrong|were wrong)\b", _F)
+_POSITION_HELD = re.compile(r"^(?:\W*(?:so|well|okay|ok|um|uh)\W+)*(?:i|we) (?:had )?(?:argued|believed|insisted|was convinced|"
+                            r"were convinced|was sure|pushed for|pushed back|thought|disagreed|was against|was the one arguing)"
+                            r"\b[^.]{10,}\b(?:because|since|as)\b", _F)
+
+
 # A step told in a later clause of a scene or task sentence: "..., and I led the move to embeddings".
 _LATER_STEP = re.compile(r"(?:,|\band\b)\s+(?:then\s+|so\s+)?" + ACT_CLAUSE.pattern.removeprefix(r"\b"), _F)
 
@@ -95,6 +104,9 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         t.steps.append(f'no outcome told: it ends on a step ("{untold[:60]}")')
     if not has_s and st.sentences and _PLACED.search(st.sentences[0]):
         has_s = True                  # the opening places the work ("I led the forecasting at a rail operator, where ...")
+    if not has_s and st.sentences and _POSITION_HELD.search(st.sentences[0]) and \
+            _ASKS_A_POSITION.search(getattr(a.question, "prompt", "") or ""):
+        has_s = True                  # asked about an argument, the position held and why is its scene
     if followup:
         has_s = has_t = True          # the context came with the main answer
     elif a.round in EXAMPLE_ROUNDS:
