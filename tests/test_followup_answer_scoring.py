@@ -108,3 +108,26 @@ def test_after_a_reply_that_said_nothing_the_story_drawn_out_is_judged_as_the_an
     q = default_content().question("bh-cross-team-influence")
     assert story.overall == score_answer(STORY + " " + RESULT, question=q).overall
     assert overall == story.overall
+
+
+NO_SCENE = ("I argued we should keep our rules engine for flagging refunds instead of a learned model, because I "
+            "thought the labels were too noisy. A teammate trained a model on six months of chargebacks anyway, and "
+            "on the last month it caught forty percent more abuse at the same false-positive rate. I asked for a "
+            "two-week shadow run, and it held up, so we switched and refund abuse fell by a quarter. I told the team "
+            "I had been wrong.")
+SCENE = ("It was at a food delivery company, about two million orders a day, and refund abuse was costing us roughly "
+         "a million dollars a month.")
+
+
+def test_the_scene_given_when_asked_for_opens_the_story_it_completes(tmp_path: Path) -> None:
+    """Tried as a new user would: asked "What was the situation and what was at stake?", the answer was added at the
+    end of the story, labelled a result, and the card still said "no situation or stakes"."""
+    saved, _ = _interview(tmp_path, [NO_SCENE, SCENE])
+    first, probed = (e.scorecard for e in saved)
+    assert first is not None and probed is not None
+    assert [g.id for g in first.gaps][:1] == ["no_context"]          # probed for the scene
+    assert saved[1].earlier == (NO_SCENE,)
+    assert probed.star.labels[0] == "situation" and probed.star.situation.evidence[0].startswith("It was at a food")
+    assert "no_context" not in [g.id for g in probed.gaps] and probed.overall > first.overall
+    both = joined([Transcript(NO_SCENE)], Transcript(SCENE), context_first=True)
+    assert both.text.startswith(SCENE)

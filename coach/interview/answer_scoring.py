@@ -11,15 +11,16 @@ from coach.scoring.scorecard import Scorecard
 
 class AnswerScoring(RunnerState):
     def _score(self, question: Any, transcript: Transcript, after: str = "question",
-               earlier: list[Transcript] | None = None) -> Scorecard:
-        return self._card(question, transcript, after, earlier)[0]
+               earlier: list[Transcript] | None = None, gap: str | None = None) -> Scorecard:
+        return self._card(question, transcript, after, earlier, gap)[0]
 
     def _card(self, question: Any, transcript: Transcript, after: str = "question",
-              earlier: list[Transcript] | None = None) -> tuple[Scorecard, list[Transcript]]:
+              earlier: list[Transcript] | None = None, gap: str | None = None) -> tuple[Scorecard, list[Transcript]]:
         """The answer's card, and the earlier answers it was scored with. An answer to a follow-up or a
         fact change (`after`) is scored joined to the `earlier` answers to the same question (default: all
         so far), as an interviewer judges the story with what the probe drew out; one that dodges the
-        probe keeps its own card (question_card.py)."""
+        probe keeps its own card (question_card.py). `gap`: what the follow-up probed; an answer to "what was the
+        situation?" (no_context) is joined before the story, where its scene belongs."""
         spec, rubric = self._round_of(question.round), self.rubrics.get(question.round)
         if after not in ("followup", "change"):
             return self.scorer(transcript, question=question, round_spec=spec, rubric=rubric), []
@@ -31,7 +32,7 @@ class AnswerScoring(RunnerState):
                                                                         rubric=rubric))]
         if not earlier:         # all said before was no answer: this is the answer, judged as one
             return self.scorer(transcript, question=question, round_spec=spec, rubric=rubric), []
-        return self.scorer(joined(earlier, transcript), question=question,
+        return self.scorer(joined(earlier, transcript, context_first=gap == "no_context"), question=question,
                            round_spec=widened(spec, len(earlier) + 1), rubric=rubric), earlier
 
     def _round_of(self, round_id: str) -> RoundSpec | None:

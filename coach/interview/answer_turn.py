@@ -94,7 +94,7 @@ class AnswerTurn(LiveReply):
         started = time.perf_counter()
         clarified = list(self.engine.current.clarified)
         earlier = list(self._answers.get(question.id, ()))
-        card, covered = self._card(question, transcript, ask.kind, earlier)
+        card, covered = self._card(question, transcript, ask.kind, earlier, ask.gap)
         card = clarify.credit(card, clarified)
         self._answers.setdefault(question.id, []).append(transcript)
         turn = Turn(
@@ -111,6 +111,6 @@ class AnswerTurn(LiveReply):
             said = transcript.text
             self._finals.append(PendingPass(
                 turn_id, turn, live.audio(), ask.text, lambda: self._hotwords(ask, said),
-                lambda t: clarify.credit(self._score(question, t, ask.kind, self._answers[question.id][:len(earlier)]),
+                lambda t: clarify.credit(self._score(question, t, ask.kind, self._answers[question.id][:len(earlier)], ask.gap),
                                          clarified), len(self._scores) - 1))
         return transcript, card

@@ -57,7 +57,8 @@ class LiveReply(AnswerScoring, PrimedPasses):
         def plan(transcript: Transcript) -> NeedFollowUp | None:
             if snapshot.takes_clarification() and clarify.clarifying_questions(transcript.text):
                 return None    # the interviewer will answer it from the facts: nothing to draft
-            action = copy.deepcopy(snapshot).answered(transcript.text, self._score(ask.question, transcript, ask.kind), self.clock())
+            card = self._score(ask.question, transcript, ask.kind, gap=ask.gap)
+            action = copy.deepcopy(snapshot).answered(transcript.text, card, self.clock())
             return action if isinstance(action, NeedFollowUp) else None
         return plan
 

@@ -16,9 +16,10 @@ from coach.domain import RoundSpec, Segment, Transcript
 from coach.scoring.scorecard import Scorecard
 
 
-def joined(earlier: Sequence[Transcript], now: Transcript) -> Transcript:
-    """The answers to one question as one transcript: texts in order, segment times running on."""
-    parts = [*earlier, now]
+def joined(earlier: Sequence[Transcript], now: Transcript, context_first: bool = False) -> Transcript:
+    """The answers to one question as one transcript: texts in order, segment times running on. `context_first`:
+    `now` answers "what was the situation?", so it is told first, where a story's scene goes."""
+    parts = [now, *earlier] if context_first else [*earlier, now]
     segments: list[Segment] = []
     offset, durations = 0.0, []
     for part in parts:
