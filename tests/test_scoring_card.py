@@ -259,3 +259,16 @@ def test_volumes_and_agreement_watched_every_week_count_as_monitoring() -> None:
         assert "no_monitoring" not in {g.id for g in score_answer(base + said, question=question, round_spec=DESIGN).gaps}
     assert "no_monitoring" in {g.id for g in score_answer(base + "I would review the design with the team.",
                                                           question=question, round_spec=DESIGN).gaps}
+
+
+def test_a_design_that_opens_by_asking_the_problems_facts_then_assuming_them_has_clarified() -> None:
+    """Questions asked in the problem's own words ("how many orders do we handle") and answered at once with the
+    figures assumed are the clarifying the gap asks for: the card must not say "no requirement ... question"."""
+    from coach.scoring import score_answer
+
+    question = default_content().questions["sd-eta-prediction"]
+    design = ("Two things to pin down: how many orders do we get, and is being late worse than being early? Half a "
+              "million orders a day, and late is worse. I would predict the three legs "
+              "apart, preparation, pickup and the ride, with a gradient boosted model each, and train on a quantile "
+              "loss so estimates lean late. I would watch the share of orders later than promised every day.")
+    assert "no_clarifying" not in {g.id for g in score_answer(design, question=question, round_spec=DESIGN).gaps}

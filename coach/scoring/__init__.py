@@ -169,7 +169,8 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
         tradeoffs=signals.tradeoff_evidence(sents), production=production, scope=signals.scope_words(text),
         tech=signals.tech_terms(text),
         # the detector reads every sentence; only a design answer's level and gaps ask what it heard
-        clarifying=signals.clarifying(sents, asked_too=round_id in DESIGN_ROUNDS),
+        clarifying=signals.clarifying(sents, asked_too=round_id in DESIGN_ROUNDS,
+                                      facts=dict(question.facts) if question is not None else None),
         non_answer=na, question=question, wrong=wrong,
         lapses=pitfalls.fallen(question, sents) if na is None else (),
     )

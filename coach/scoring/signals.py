@@ -3,6 +3,7 @@ ownership and scope, clarifying questions, technical vocabulary, and non-answers
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from coach.domain import Question
@@ -247,7 +248,7 @@ def scope_words(text: str) -> list[str]:
     return sorted({m.group(0).lower() for m in SCOPE.finditer(text)})
 
 
-def clarifying(sents: list[Sentence], asked_too: bool = True) -> list[str]:
+def clarifying(sents: list[Sentence], asked_too: bool = True, facts: Mapping[str, str] | None = None) -> list[str]:
     """Whether the answer clarifies the problem, as the evidence for it: the first sentence that names a requirement,
     an assumption or a scale question, else (`asked_too`) every clarifying question the interview's own detector hears
     in the answer (one source of truth for what asks the interviewer about the problem: "Let me start with what I need
@@ -259,7 +260,7 @@ def clarifying(sents: list[Sentence], asked_too: bool = True) -> list[str]:
     if not asked_too:
         return []
     from coach.interview.clarify import clarifying_questions, questions_in_answer   # here: clarify reads the card
-    from coach.interview.clarify_answer import parts_asked
+    from coach.interview.clarify_answer import parts_asked, reply
     asked = list(questions_in_answer(" ".join(s.text for s in sents)))
     if asked:
         return asked
@@ -267,8 +268,10 @@ def clarifying(sents: list[Sentence], asked_too: bool = True) -> list[str]:
     # latency target? Thirteen billion parameters, first token in a second."): not one for the interviewer to answer,
     # but the requirement was asked about before the design, which is what the gap is about. A design question put
     # to oneself ("What happens when the classifier is unsure? It goes to the human queue") names no such fact.
+    # `facts`: the question's own facts, which hear a fact asked in the problem's words ("how many orders do we handle")
     for s in sents:
-        if s.text.rstrip().endswith("?") and (one := clarifying_questions(s.text)) and any(parts_asked(one)):
+        if s.text.rstrip().endswith("?") and (one := clarifying_questions(s.text)) and \
+                (any(parts_asked(one)) or (facts and reply(one, facts, said=s.text)[1])):
             return one
     return []
 
