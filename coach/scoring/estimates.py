@@ -15,6 +15,7 @@ import re
 
 import dataclasses
 from dataclasses import dataclass
+from functools import lru_cache
 
 from coach.domain import Estimate, Question
 from coach.scoring.gaps import _ADVICE, Gap
@@ -23,10 +24,8 @@ from coach.scoring.numbers import find_numbers
 from coach.scoring.rubric import DimensionScore
 from coach.scoring.scorecard import Scorecard
 from coach.scoring.sizing import Quantity, extract
+from coach.scoring.talking_points import near_figure
 from coach.scoring.text import STOPWORDS, clean, fmt_num, human, sentences, stem, words
-
-STEP_TOLERANCE = 1.5
-
 
 @dataclass(frozen=True)
 class RangeResult:
@@ -53,10 +52,6 @@ def _matches(q: Quantity, est: Estimate) -> bool:
     return q.unit == "s" if est.unit == "s" else q.kind == est.kind
 
 
-def _near(a: float, b: float) -> bool:
-    return a > 0 and b > 0 and 1 / STEP_TOLERANCE <= a / b <= STEP_TOLERANCE
-
-
 def missed_steps(question: Question, card: Scorecard, quantities: list[Quantity], text: str) -> list[str]:
     """The talking points (steps) neither covered in words nor reached as a figure."""
     est = question.estimate
@@ -65,7 +60,7 @@ def missed_steps(question: Question, card: Scorecard, quantities: list[Quantity]
     out = []
     for i, point in enumerate(question.talking_points):
         figure = est.steps[i] if est and i < len(est.steps) else 0.0
-        if point in covered or (figure and any(_near(v, figure) for v in said)):
+        if point in covered or (figure and any(near_figure(v, figure) for v in said)):
             continue
         out.append(point)
     return out
@@ -111,10 +106,7 @@ def misread_inputs(prompt: str, quantities: list[Quantity], text: str) -> list[s
     """The question's inputs the answer worked from a different figure ("fifty million users ... eight opens a day"
     when the question says twenty): an input the question states once, of a kind the answer says first with another
     value and never with the question's. One line each, naming both figures."""
-    given = extract(clean(prompt), sentences(clean(prompt)))
-    counts: dict[tuple[str, str, float, bool], int] = {}
-    for q in given:
-        counts[_signature(q)] = counts.get(_signature(q), 0) + 1
+    given, counts = _inputs(prompt)
     said = [n.value for n in find_numbers(text)] + [q.value for q in quantities]
     out = []
     for g in given:
@@ -124,6 +116,16 @@ def misread_inputs(prompt: str, quantities: list[Quantity], text: str) -> list[s
         if used is not None and not _same(used.value, g.value):
             out.append(f'the question gives {g.text}, but the answer works from "{used.text}"')
     return out
+
+
+@lru_cache(maxsize=128)
+def _inputs(prompt: str) -> tuple[tuple[Quantity, ...], dict[tuple[str, str, float, bool], int]]:
+    """The question's stated inputs and how many of each kind it states (a bank's prompt is read once)."""
+    given = tuple(extract(clean(prompt), sentences(clean(prompt))))
+    counts: dict[tuple[str, str, float, bool], int] = {}
+    for q in given:
+        counts[_signature(q)] = counts.get(_signature(q), 0) + 1
+    return given, counts
 
 
 # (not a price: "two fifty an hour" a GPU and "a hundred dollars an hour" for the fleet read alike)

@@ -498,7 +498,12 @@ def _agent(token: str) -> bool:
     return len(token) >= 7 and token.endswith("or") and not token.endswith(("rror", "door", "floor"))
 
 
-FIGURE_TOLERANCE = 1.5   # as the estimate's steps (coach/scoring/estimates.py): a step reached in round numbers
+FIGURE_TOLERANCE = 1.5   # a step's figure reached in round numbers (also coach/scoring/estimates.py's steps)
+
+
+def near_figure(value: float, figure: float) -> bool:
+    """A figure said within FIGURE_TOLERANCE of a step's figure ("100,000 seconds" for 86,400)."""
+    return value > 0 and figure > 0 and 1 / FIGURE_TOLERANCE <= value / figure <= FIGURE_TOLERANCE
 
 
 def _by_figure(point: str, figure: float, sent_tokens: list[tuple[Sentence, list[str]]]) -> PointHit | None:
@@ -509,8 +514,7 @@ def _by_figure(point: str, figure: float, sent_tokens: list[tuple[Sentence, list
         return None
     for s, _ in sent_tokens:
         for n in find_numbers(s.text):
-            near = 1 / FIGURE_TOLERANCE <= n.value / figure <= FIGURE_TOLERANCE if figure >= 100 else n.value == figure
-            if near:
+            if near_figure(n.value, figure) if figure >= 100 else n.value == figure:
                 return PointHit(point, s.text, n.text)
     return None
 
