@@ -198,3 +198,27 @@ def test_a_step_said_only_as_its_figure_counts_and_a_wrong_figure_does_not() -> 
     missed = [p.point for p in card.talking_points.missed]
     assert missed == [q.talking_points[3]]            # the peak step: 3,500 is not thirty-five thousand
     assert card.gaps[0].id == "bad_math"
+
+
+def test_a_key_value_answer_is_judged_on_its_total_not_on_the_half_it_named_last() -> None:
+    """"8 KB for the value" names a word of the question ("key-value cache"), but the figure asked for is the
+    total per token the answer ends on."""
+    q = default_content().question("nm-kv-per-token")
+    card = score_answer("Every layer caches a key and a value, two vectors of 4096 numbers. In fp16 that is 8 KB "
+                        "for the key and 8 KB for the value, so 16 KB a layer. Over 32 layers I get 512 KB.", question=q)
+    assert not any(g.id == "bad_math" for g in card.gaps), card.gaps
+    assert card.talking_points is not None and not card.talking_points.missed   # "512 KB" is the last step
+    assert card.overall >= 4.0
+
+
+def test_a_drill_answer_that_drops_a_factor_is_held_low_and_its_steps_are_not_given_for_stray_figures() -> None:
+    """Only the key is counted: the total is half the right one. "two bytes" is not the point about caching both a
+    key and a value, and "per token" beside the wrong total is not the point about the total."""
+    q = default_content().question("nm-kv-per-token")
+    card = score_answer("Each layer holds the key for the token, which is the hidden size, 4096 values. At two bytes "
+                        "each that is about 8 KB per layer. With 32 layers, 256 KB per token.", question=q)
+    assert card.gaps[0].id == "bad_math"
+    assert card.talking_points is not None
+    missed = [p.point for p in card.talking_points.missed]
+    assert q.talking_points[0] in missed and q.talking_points[-1] in missed
+    assert card.overall <= 2.6

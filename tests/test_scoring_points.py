@@ -208,3 +208,14 @@ def test_a_model_that_always_says_no_covers_the_misleading_accuracy_point() -> N
     r = cover("With one fraud in a thousand, a model that always says no is right almost every time and catches "
               "nothing.", q)
     assert [p.point for p in r.covered] == list(q.talking_points)
+
+
+def test_a_word_that_shares_only_a_root_with_a_keyword_covers_nothing() -> None:
+    """"a learning experience" is not an experiment: a quality check is not heard in it."""
+    from coach.content import default_content
+    from coach.scoring import score_answer
+    q = default_content().question("bh-cost-reduction")
+    card = score_answer("Our ranking service cost too much, so I moved it to a smaller instance type. It was a good "
+                        "learning experience for everyone involved.", question=q)
+    assert card.talking_points is not None
+    assert "How they checked that quality did not drop" not in [p.point for p in card.talking_points.covered]

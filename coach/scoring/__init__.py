@@ -163,6 +163,10 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
                       ) if story else frozenset()
     results = frozenset(t for t, lab in zip(star_report.sentences, star_report.labels) if lab == "result")
     points = talking_points.coverage(question, sents, na is not None, outcomes, story, wrong_sents | aside, results)
+    if question is not None and question.estimate is not None:    # an estimate's last point is its answer, in range
+        from coach.scoring import estimates
+
+        points = estimates.settle_final_step(question, points, quantities, text)
     a = Analysis(
         text=text, sents=sents, round=round_id, star=star_report, quantities=quantities, checks=checks,
         missing=[], sizing_score=0.0, sizing_rule="", delivery=report, points=points,

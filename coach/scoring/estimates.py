@@ -24,7 +24,7 @@ from coach.scoring.numbers import find_numbers
 from coach.scoring.rubric import DimensionScore
 from coach.scoring.scorecard import Scorecard
 from coach.scoring.sizing import Quantity, extract
-from coach.scoring.talking_points import near_figure
+from coach.scoring.talking_points import PointHit, PointsReport, near_figure
 from coach.scoring.text import STOPWORDS, clean, fmt_num, human, sentences, stem, words
 
 @dataclass(frozen=True)
@@ -66,7 +66,9 @@ def missed_steps(question: Question, card: Scorecard, quantities: list[Quantity]
     return out
 
 
-_OF_WHAT = re.compile(r"\s*(?:of|for|in) (?:the |a |an |our |its )?([a-z-]+)", re.I)
+_OF_WHAT = re.compile(r"\s*(?:of|for|in|per) (?:the |a |an |our |its |every |each |one |a single )?([a-z-]+)", re.I)
+# the parts of a compound that names the thing asked about ("key-value cache"): the cache is asked, not the key
+_COMPOUND = re.compile(r"\b[a-z]+(?:-[a-z]+)+\b", re.I)
 _ASK_FILLER = frozenset("how much many does do need needs what is the a of for at be would you your it".split())
 
 
@@ -74,23 +76,56 @@ def _answering(figures: list[Quantity], prompt: str, text: str) -> Quantity | No
     """The last figure said as of what the question asks ("How much memory does the cache need ...?": "64 gigabytes
     of cache"; "What peak request rate ...?": "35,000 requests a second"), when an answer goes past its estimate to
     a total, a device it fits on or the load one step further down ("17 million items a second")."""
-    ask = re.split(r"(?<=[.!])\s+", prompt.strip())[-1]
+    ask = _COMPOUND.sub(" ", re.split(r"(?<=[.!])\s+", prompt.strip())[-1])
     asked = {stem(w) for w in words(ask) if w not in STOPWORDS and w not in _ASK_FILLER and not w.isdigit()}
     said = [q for q in figures if (m := _OF_WHAT.match(text[q.start + len(q.text):])) and stem(m.group(1).lower()) in asked
             or asked & {stem(w) for w in words(q.text) if not w.isdigit()}]     # "35,000 requests a second"
     return said[-1] if said and said[-1] is not figures[-1] and len(said) < len(figures) else None
 
 
+def judged_figure(question: Question, quantities: list[Quantity], text: str) -> Quantity | None:
+    """The figure an estimate is judged on: the last one of the estimate's kind, or the last said as of what the
+    question asks when the answer goes past it."""
+    est = question.estimate
+    assert est is not None
+    # a device's memory said with it ("one 80 gigabyte card") is what the answer fits into, not its estimate
+    figures = [q for q in quantities if _matches(q, est) and not (q.kind == "storage" and device_memory(text, q))]
+    return (_answering(figures, question.prompt, text) or figures[-1]) if figures else None
+
+
+def settle_final_step(question: Question, points: PointsReport, quantities: list[Quantity], text: str) -> PointsReport:
+    """An estimate's last talking point is its answer ("about half a megabyte per token"): it is covered when the
+    figure judged is in range, said in any unit ("512 KB"), and not by its words beside a wrong figure ("256
+    kilobytes per token")."""
+    est = question.estimate
+    if est is None or not est.steps or len(est.steps) != len(question.talking_points) or \
+            not est.low <= est.steps[-1] <= est.high or not points.total:
+        return points
+    final = question.talking_points[-1]
+    last = judged_figure(question, quantities, text)
+    ok = last is not None and est.low <= last.value <= est.high
+    covered = [p for p in points.covered if p.point != final]
+    missed = [p for p in points.missed if p.point != final]
+    if ok:
+        assert last is not None
+        covered.append(next((p for p in points.covered if p.point == final), None) or
+                       PointHit(final, next((x.text for x in sentences(text) if last.text in x.text), last.text), last.text))
+    else:
+        missed.append(PointHit(final))
+    order = {p: i for i, p in enumerate(question.talking_points)}
+    covered.sort(key=lambda p: order.get(p.point, 0))
+    missed.sort(key=lambda p: order.get(p.point, 0))
+    return PointsReport(tuple(covered), tuple(missed), round(5.0 * len(covered) / (len(covered) + len(missed)), 2))
+
+
 def check_range(question: Question, card: Scorecard, quantities: list[Quantity], text: str) -> RangeResult:
     est = question.estimate
     assert est is not None
     missed = tuple(missed_steps(question, card, quantities, text))
-    # a device's memory said with it ("one 80 gigabyte card") is what the answer fits into, not its estimate
-    figures = [q for q in quantities if _matches(q, est) and not (q.kind == "storage" and device_memory(text, q))]
     right = f"{est.answer} ({say(est.low, est.unit)} to {say(est.high, est.unit)} passes)"
-    if not figures:
+    last = judged_figure(question, quantities, text)
+    if last is None:
         return RangeResult(False, None, "", missed, f"no final figure was given; the answer is {right}")
-    last = _answering(figures, question.prompt, text) or figures[-1]
     if est.low <= last.value <= est.high:
         return RangeResult(True, last.value, last.text, missed,
                            f'"{last.text}" is in range: the worked answer is {est.answer}')

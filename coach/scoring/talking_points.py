@@ -219,10 +219,20 @@ def _positions(phrase: list[str], tokens: list[str]) -> list[int]:
         return [i for i, t in enumerate(tokens) if t == w or (
             len(w) >= 6 and len(t) >= 5 and t[:5] == w[:5] and _same_word(t, w))]
     at = [i for i in range(len(tokens) - n + 1) if tokens[i:i + n] == phrase]
+    if not at:
+        # articles said inside a phrase do not change it: "a key and a value" is "key and value"
+        kept = [(i, t) for i, t in enumerate(tokens) if t not in _ARTICLES]
+        bare = [t for t in phrase if t not in _ARTICLES]
+        m = len(bare)
+        if m >= 2 and len(kept) < len(tokens):
+            at = [kept[j][0] for j in range(len(kept) - m + 1) if [t for _, t in kept[j:j + m]] == bare]
     if at or n != 2:
         return at
     # a two-word phrase that speech splits around its object: "rolled the ranker back", "root of it was the cause"
     return [i for i, t in enumerate(tokens) if t == phrase[0] and phrase[1] in tokens[i + 2:i + 4]]
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def _phrase_in(phrase: list[str], tokens: list[str]) -> bool:
@@ -473,8 +483,9 @@ def _said_as_written(keyword: str, text: str) -> bool:
 
 def _same_word(a: str, b: str) -> bool:
     """One word in two forms: one a prefix of the other ("adopt" ~ "adoption", "calibr" ~ "calibrated"), or six
-    letters in common ("randomis" ~ "randomization"); not words that only start alike ("complaint" ~ "complex",
-    "millisecond" ~ "million", "confirm" ~ "config", "interest" ~ "interleaving")."""
+    letters in common with at most two more in the shorter ("randomis" ~ "randomization"); not words that only start
+    alike ("experience" ~ "experiment", "complaint" ~ "complex", "millisecond" ~ "million", "confirm" ~ "config",
+    "interest" ~ "interleaving")."""
     if _agent(a) != _agent(b):
         return a == b              # "director" is not "direction", "predictor" not "prediction"
     if a.startswith(b) or b.startswith(a):
@@ -484,7 +495,9 @@ def _same_word(a: str, b: str) -> bool:
         if x != y:
             break
         n += 1
-    return n >= 6
+    # six letters in common and at most two more in the shorter stem: a spelling ("randomis" ~ "randomiz"), not two
+    # words that share a root ("experienc" ~ "experiment")
+    return n >= 6 and min(len(a), len(b)) - n <= 2
 
 
 def _root(token: str) -> str:
@@ -508,11 +521,17 @@ def near_figure(value: float, figure: float) -> bool:
 
 def _by_figure(point: str, figure: float, sent_tokens: list[tuple[Sentence, list[str]]]) -> PointHit | None:
     """An estimation step made by saying the figure it reaches ("a billion requests a day", "about 35,000 a
-    second"), whatever words carry it. A small figure (a factor, bytes per value) must be said exactly: "three"
-    turns up in any answer."""
+    second"), whatever words carry it. A small figure (a factor, bytes per value) must be said exactly, and beside a
+    word of its point: "three" turns up in any answer."""
     if figure <= 0:
         return None
-    for s, _ in sent_tokens:
+    # a small figure counts only beside a word of its own point: "two bytes each" is not "a key and a value, a
+    # factor of two"
+    own = {_root(stem(w)) for w in words(point) if w not in STOPWORDS and len(w) > 2 and not find_numbers(w)} - \
+        {_root(w) for w in WEAK}
+    for s, toks in sent_tokens:
+        if figure < 100 and not own & {_root(t) for t in toks}:
+            continue
         for n in find_numbers(s.text):
             if near_figure(n.value, figure) if figure >= 100 else n.value == figure:
                 return PointHit(point, s.text, n.text)
