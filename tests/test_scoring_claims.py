@@ -197,3 +197,25 @@ def test_leakage_told_as_a_small_test_set_is_a_wrong_claim_in_any_round(sentence
     card = score_answer(sentence + " I would use cross-validation to get a steadier estimate.",
                         question=default_content().question("ts-data-leakage"))
     assert bool(card.wrong_claims) is wrong
+
+
+def test_a_bloom_filter_said_to_count_is_caught_and_one_used_for_membership_is_not() -> None:
+    from coach.content import default_content
+    from coach.scoring import score_answer
+    q = default_content().question("cd-top-k-stream")
+    wrong = score_answer("When the items no longer fit in memory, I'd track how often each one shows up using a Bloom "
+                         "filter, then keep the k largest in a heap.", question=q)
+    assert any("Bloom filter" in w.claim for w in wrong.wrong_claims), wrong.wrong_claims
+    right = score_answer("A Bloom filter in front keeps one-off items out of the table; their counts stay in a hash "
+                         "map and a heap of size k holds the leaders.", question=q)
+    assert not any("Bloom filter" in w.claim for w in right.wrong_claims)
+
+
+def test_the_wrong_claim_gap_reads_as_one_sentence() -> None:
+    """A claim that opens with "A" is lower-cased inside the gap's sentence; an acronym is not."""
+    from coach.content import default_content
+    from coach.scoring import score_answer
+    q = default_content().question("ts-calibration")
+    card = score_answer("If the AUC is high the model is calibrated, that's how I always check it.", question=q)
+    line = next(g.evidence for g in card.gaps if g.id == "wrong_claim")
+    assert "states that a model" in line, line

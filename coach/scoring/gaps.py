@@ -153,8 +153,9 @@ def find_gaps(a: Analysis) -> list[Gap]:
         first = a.wrong[0]
         more = f" (and {len(a.wrong) - 1} more)" if len(a.wrong) > 1 else ""
         claim = first.claim.rstrip(".")
-        if claim[1:2].islower():          # "Bias and ..." -> "bias and ...", but "ROC AUC ..." and "L1 ..." stay
-            claim = claim[:1].lower() + claim[1:]
+        head = claim.split(" ", 1)[0]
+        if not any(c.isupper() or c.isdigit() for c in head[1:]):
+            claim = claim[:1].lower() + claim[1:]   # "Bias and ...", "A model ..." -> "bias and ...", "a model ..."; "ROC AUC", "L1", "XGBoost" stay
         gaps.append(Gap("wrong_claim", 0.85, f'"{quote(first.evidence, 100)}" states that {claim}{more}'))
     gaps = [g for g in gaps if g.id in GAP_IDS]
     return sorted(gaps, key=lambda g: (-g.severity, _ORDER.get(g.id, 99)))
