@@ -1,7 +1,9 @@
 """The progress report on a generated history with known trends: numbers, statements, renderers."""
 from __future__ import annotations
 
+import html
 import json
+import re
 import sqlite3
 import stat
 from collections import Counter
@@ -241,3 +243,15 @@ def test_html_chart_draws_a_dimension_at_the_sessions_that_scored_it(tmp_path: P
     dims = design.split("Rubric dimensions per session", 1)[1].split("</svg>", 1)[0]
     sizing = dims.split("Back-of-envelope sizing</title>", 1)[0].rsplit("<polyline", 1)[1]
     assert 'points="530.0,' in sizing                      # the right end of a 720-wide chart (720 - 190)
+
+
+def test_a_long_dimension_name_is_shown_whole_in_the_chart_legend() -> None:
+    """The legend is narrow: "Command of the system's internals" goes on two lines instead of losing its end."""
+    from coach.reports.svg import line_chart
+    svg = line_chart([("Command of the system's internals", [3.0, 3.4]), ("Delivery", [2.0, 2.5])], "dimensions")
+    legend = re.sub(r"<title>.*?</title>", "", svg)
+    words = html.unescape(re.sub(r"<[^>]+>", " ", legend)).split()
+    assert " ".join(words).count("Command of the system's internals") == 1
+    # each line of it fits the legend's ~160 px (25 characters of its font) instead of running off the chart
+    pieces = [html.unescape(t) for t in re.findall(r">([^<>]+)<", legend) if "ystem" in t or "Command" in t]
+    assert pieces and all(len(p) <= 25 for p in pieces), pieces

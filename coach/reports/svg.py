@@ -82,6 +82,7 @@ def line_chart(series: Sequence[tuple[str, Sequence[float]]], title: str, y_min:
     parts.append(f'<text x="{left}" y="{height - 8}" class="tick">{esc(first)}</text>')
     if last != first:           # one day's sessions: its date once, not at both ends
         parts.append(f'<text x="{right}" y="{height - 8}" class="tick" text-anchor="end">{esc(last)}</text>')
+    ly = up + 4
     for i, (name, vals, at) in enumerate(shown):
         color = PALETTE[i % len(PALETTE)]
         points = _scale(vals, y_min, top, left, right, up, down, at)
@@ -91,14 +92,34 @@ def line_chart(series: Sequence[tuple[str, Sequence[float]]], title: str, y_min:
             for xy in points.split():
                 cx, cy = xy.split(",")
                 parts.append(f'<circle cx="{cx}" cy="{cy}" r="3" fill="{color}"/>')
-        ly = up + 4 + i * 18
-        label = name.split(" (")[0]      # the legend has ~160 px: "Story structure (situation, ...)" loses its aside
+        # the legend has ~160 px: "Story structure (situation, ...)" loses its aside, a long name takes two lines
+        lines = legend_lines(name.split(" (")[0])
         parts.append(f'<rect x="{right + 12}" y="{ly}" width="12" height="4" fill="{color}"/>'
-                     f'<text x="{right + 30}" y="{ly + 6}" class="tick"><title>{esc(name)}</title>{esc(label)}</text>')
+                     f'<text x="{right + 30}" y="{ly + 6}" class="tick"><title>{esc(name)}</title>'
+                     + "".join(f'<tspan x="{right + 30}" dy="{0 if j == 0 else 11}">{esc(t)}</tspan>'
+                               for j, t in enumerate(lines)) + '</text>')
+        ly += 18 + 11 * (len(lines) - 1)
     if not shown:
         parts.append(f'<text x="{(left + right) / 2}" y="{height / 2}" class="tick" text-anchor="middle">no data yet</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+LEGEND_CHARS = 25     # what fits on one line of a chart's legend
+
+
+def legend_lines(label: str, width: int = LEGEND_CHARS) -> list[str]:
+    """A legend label on at most two lines, broken between words; a second line that would run over ends in "…"."""
+    if len(label) <= width:
+        return [label]
+    words = label.split()
+    first = ""
+    while words and len(first + " " + words[0]) - (0 if first else 1) <= width:
+        first = (first + " " + words.pop(0)).strip()
+    if not first:                    # one long word
+        first, words = label[:width], [label[width:]]
+    rest = " ".join(words)
+    return [first, rest if len(rest) <= width else rest[:width - 1].rstrip() + "…"]
 
 
 def sparkline(values: Sequence[float], y_min: float = 0.0, y_max: float = 5.0, width: int = 140,
