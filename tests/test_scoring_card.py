@@ -272,3 +272,16 @@ def test_a_design_that_opens_by_asking_the_problems_facts_then_assuming_them_has
               "apart, preparation, pickup and the ride, with a gradient boosted model each, and train on a quantile "
               "loss so estimates lean late. I would watch the share of orders later than promised every day.")
     assert "no_clarifying" not in {g.id for g in score_answer(design, question=question, round_spec=DESIGN).gaps}
+
+
+def test_an_opening_that_gives_its_reason_is_not_probed_for_context() -> None:
+    """"I set out to ..., because ..." tells what was at stake in the same breath as the task."""
+    from coach.content import default_content
+    from coach.scoring import score_answer
+    q = default_content().question("bh-raising-standards")
+    card = score_answer("I pushed to add a data contract to every feature table our models read, because schema "
+                        "changes upstream had broken training three times in one quarter. I drafted the contract "
+                        "format and wrote the checker that runs in the pipeline. I got two other teams to trial it "
+                        "on their tables first. Within two quarters training breaks from upstream changes fell to "
+                        "zero.", question=q, level="staff")
+    assert "no_context" not in [g.id for g in card.gaps], card.gaps

@@ -66,6 +66,11 @@ class Gap:
 _ASKS_A_CHOICE = re.compile(r"\b(?:decision|decide|choice|choose|chose|trade-?offs?|alternatives?|options?)\b", re.I)
 
 
+# An opening that gives its reason ("I wanted the team off nightly retraining, because nightly runs were failing
+# silently about once a week"): the stakes are told, in the same breath as the task.
+_WHY_IN_OPENING = re.compile(r"\b(?:because|since)\s+(?!then\b)(?:\S+\s+){3,}\S+", re.I)
+
+
 def find_gaps(a: Analysis) -> list[Gap]:
     if a.non_answer is not None:
         sev = 1.0 if a.non_answer.gap == "non_answer" else 0.98
@@ -104,7 +109,7 @@ def find_gaps(a: Analysis) -> list[Gap]:
             gaps.append(Gap("we_not_i", 0.75, f'"we" {times(we)}, "I" 0 times'))
         elif we >= 3 and we > 2.5 * i:
             gaps.append(Gap("we_not_i", 0.6, f'"we" {times(we)}, "I" {times(i)}'))
-        if not star.situation.present and not plan:
+        if not star.situation.present and not plan and not (a.sents and _WHY_IN_OPENING.search(a.sents[0].text)):
             gaps.append(Gap("no_context", 0.5, f'no situation or stakes; it opens: "{opening}"'))
         if (decided := decided_without_reason(star.sentences, star.labels)) is not None:
             # a choice told with no why: the why is what a question about a decision asks first, before the outcome
