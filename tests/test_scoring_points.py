@@ -219,3 +219,15 @@ def test_a_word_that_shares_only_a_root_with_a_keyword_covers_nothing() -> None:
                         "learning experience for everyone involved.", question=q)
     assert card.talking_points is not None
     assert "How they checked that quality did not drop" not in [p.point for p in card.talking_points.covered]
+
+
+def test_a_small_figure_said_in_words_carries_an_impact_point() -> None:
+    """"cut refunds by about six percent" is a measured impact, spoken as words rather than digits."""
+    from coach.content import default_content
+    from coach.scoring import score_answer
+    q = default_content().question("rc-background")
+    card = score_answer("I'm a senior engineer at an online grocer, where I own the substitution model that picks a "
+                        "replacement when an item is out of stock. Rebuilding it on order history cut refunds by "
+                        "about six percent.", question=q)
+    assert card.talking_points is not None
+    assert "Scale and impact of that work" in [p.point for p in card.talking_points.covered]

@@ -138,7 +138,11 @@ _HAS_NUMBER = re.compile(r"(?<![A-Za-z])\d|\b(?:hundred|thousand|million|billion
 # a figure that sizes something: digits not glued to a name ("BM25", "p99", "fp16", "A100"), or a scale word not
 # said as a vague amount ("a few hundred milliseconds", "several thousand")
 _FIGURE = re.compile(r"(?<![A-Za-z0-9.])\d|(?<!\bfew )(?<!\bseveral )(?<!\bsome )(?<!\bmany )"
-                     r"\b(?:hundred|thousand|million|billion|trillion)\b", re.I)
+                     r"\b(?:hundred|thousand|million|billion|trillion)\b|"
+                     # a small figure said in words with what it measures: "about four percent", "two points"
+                     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                     r"fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+                     r"\s+(?:percent|per cent|percentage points?|points?|x|times|fold)\b", re.I)
 # a word inside a term of art is not the word: "machine learning" is not learning, "language model" not languages
 _TERMS = re.compile(r"\b(?:machine|deep|reinforcement|transfer|contrastive|representation|active|federated|online|"
                     r"curriculum|meta)[- ]learning\b|\blearning[- ]rates?\b|\b(?:large |small )?language[- ]models?\b|"
