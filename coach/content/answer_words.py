@@ -20,3 +20,8 @@ def word_list(section: str, name: str) -> tuple[str, ...]:
 def phrases(section: str, name: str) -> tuple[str, ...]:
     """The phrases of `[section] name` ("don't have one story", "happy to talk about")."""
     return tuple(str(p) for p in _TABLE.raw(section, name))
+
+
+def text(section: str, name: str) -> str:
+    """The single string `[section] name` (a line the card shows)."""
+    return str(_TABLE.raw(section, name))

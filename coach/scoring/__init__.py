@@ -15,7 +15,7 @@ from functools import lru_cache
 from coach.content.answer_words import phrases, word_list
 from coach.domain import Question, RoundSpec, Rubric, Transcript
 from coach.scoring import delivery as _delivery
-from coach.scoring import (claims, levels, napkin, on_topic, pitfalls, plan_steps, sidestep, signals, sizing, star,
+from coach.scoring import (claims, dismissals, levels, napkin, on_topic, pitfalls, plan_steps, sidestep, signals, sizing, star,
                            talking_points)
 from coach.scoring.gaps import Gap, feedback, find_gaps
 from coach.scoring.story_outcome import is_step
@@ -154,6 +154,9 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     outcomes = tuple(t for t, lab in zip(star_report.sentences, star_report.labels)
                      if lab == "result" and talking_points.is_measured(t))
     wrong, wrong_sents = claims.scan(question, sents) if na is None else ((), frozenset())
+    if na is None and not wrong:
+        # a shortcut justified by a certainty: the wrong claim no one wrote down (one already caught says it)
+        wrong = dismissals.waved_away(sents)
     # in a story, what is not part of it (a habit, a belief, a plan, a claim in the present) covers no point either
     # and when no step is told at all, a sentence with no past event ("Good communication during an outage is just
     # as important as the fix") is a view, not the story asked for

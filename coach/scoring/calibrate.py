@@ -151,9 +151,11 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
             why = "staff bar, missing " + ", ".join(missing)
             asked = f" ({needed} of {len(names)} asked)" if needed < len(names) else ""
             t.add(round(after - t.level, 2), why + asked)
-        else:
+        elif not t.generic:
             # the staff descriptors are the rubric's top step at staff level, which neither the story's parts
-            # nor the talking points measure: an answer that shows them earns it
+            # nor the talking points measure: an answer that shows them earns it. One held down for words that fit
+            # any answer ("set the direction", "aligned the stakeholders", "drove adoption" with nothing named) says
+            # the staff signals instead of showing them: they lift nothing
             shown = [n for n in names if n in found]
             t.add(STAFF_BONUS, ("shows every staff signal: " if len(shown) == len(names) else
                                 f"shows {len(shown)} of {len(names)} staff signals: ") + ", ".join(shown))

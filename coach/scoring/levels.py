@@ -74,6 +74,7 @@ _LATER_STEP = re.compile(r"(?:,|\band\b)\s+(?:then\s+|so\s+)?" + ACT_CLAUSE.patt
 class Trace:
     level: float = 1.0
     steps: list[str] = field(default_factory=list)
+    generic: bool = False          # held down for words that fit any answer (generic words, stock phrases)
 
     def set(self, level: float, why: str) -> None:
         self.level = level
@@ -154,6 +155,7 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         # every part told, but in words that fit any project: the rubric's specific actions are not there
         t.set(GENERIC_STORY_CAP, f"told in generic words ({thin.concrete} of {thin.new} new words name something, "
                                  f"{thin.figures} figures): at most")
+        t.generic = True
     # the rubric's story "sets the scene in a sentence or two": a scene that runs on before the first step buries it.
     # Only the scene counts: the task and the constraints the choice was made under are part of the story told; a
     # deep dive's overview (the problem, its scale) is what its question asks for first
@@ -319,6 +321,7 @@ def plan(a: Any, t: Trace) -> None:
         # problems, with talented people"): the people rounds' level 1-2, however long
         t.set(GENERIC_CAP, f"said in generic words ({thin.concrete} of {thin.new} new words name something, "
                            f"{thin.figures} figures): at most")
+        t.generic = True
 
 
 GENERIC_CAP, GENERIC_WORDS = 2.0, 25     # the level a generic plan reaches at most; distinct new words
@@ -466,6 +469,7 @@ def stock_phrases(a: Any, t: Trace) -> None:
     found = stock(a.text)
     if found and t.level > STOCK_CAP:
         t.set(STOCK_CAP, f"stock phrases in place of specifics ({', '.join(found[:3])}): at most")
+        t.generic = True
 
 
 # A line of a career history, and a statement of what the speaker does now: a chronology of jobs, degrees and tools
