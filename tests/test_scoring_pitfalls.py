@@ -169,3 +169,13 @@ def test_asking_before_answering_a_latency_cut_is_not_refusing(content) -> None:
     said = ("I wouldn't just say no. I'd ask what the cut is for, profile where the time goes, and offer options with "
             "their quality cost.")
     assert pitfalls.fallen(content.questions["xf-latency-budget-cut"], sentences(clean(said))) == ()
+
+
+def test_an_open_door_is_the_pitfall_only_when_it_is_all_the_help_there_was(content) -> None:  # type: ignore[no-untyped-def]
+    """"Only answering questions when asked": outgrown by an answer that also hands the person real work."""
+    q = content.questions["hm-growing-engineers"]
+    only = "My door is always open, and whenever the new analyst got stuck I answered her questions the same day."
+    more = ("My door is always open, but what helped most was that I let her own the churn model's retraining, "
+            "reviewed her plan with her each week, and she was promoted to senior within the year.")
+    assert pitfalls.fallen(q, sentences(clean(only)))
+    assert not pitfalls.fallen(q, sentences(clean(more)))

@@ -62,3 +62,16 @@ def test_no_answer_graded_three_or_higher_waves_a_concern_away() -> None:
     fired = [g.id for g in load_graded() if g.part not in CLEAN and g.grade >= 3
              and dismissals.waved_away(sentences(clean(g.text)))]
     assert not fired
+
+
+def test_an_objection_the_story_reports_is_not_the_candidates_own_shortcut() -> None:
+    """"they had no need for ..." tells what another team said; the candidate answering it is the story."""
+    from coach.content import default_content
+    from coach.scoring import score_answer
+    q = default_content().question("bh-cross-team-influence")
+    card = score_answer("The billing team objected at first: they saw no reason to change, they had no need for "
+                        "hourly features and a migration would eat their quarter. I sat with their lead, showed "
+                        "the three incidents stale features had caused them, and offered to write the adapter "
+                        "myself. They moved in six weeks, and incidents from stale features dropped to zero.",
+                        question=q, level="staff")
+    assert not card.wrong_claims, card.wrong_claims

@@ -19,6 +19,13 @@ from coach.scoring.claims import DENY_BEFORE, NEAR_BEFORE, WrongClaim, _clause_s
 from coach.scoring.text import Sentence
 
 
+# Someone else's view, told by the candidate: "they had no need for a real-time stage", "the email team pushed back:
+# ... no need for ..." is the objection the story is about, not the candidate's shortcut.
+_THEIRS = re.compile(r"\b(?:they|he|she|they'd|they'd)\s+(?:\S+\s+){0,2}$", re.I)     # the subject just before
+_REPORTED = re.compile(r"\b(?:pushed back|argued|objected|insisted|complained|claimed|told (?:me|us)|said that|felt that|"
+                       r"believed that|their view|their position|their argument)\b", re.I)
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], WrongClaim]:
     said = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases("waved_away", "phrases")) + r")\b", re.I)
@@ -37,7 +44,8 @@ def waved_away(sents: list[Sentence]) -> tuple[WrongClaim, ...]:
             before = s.text[start:hit.start()]
             ends = [i for i in (s.text.find(";", hit.end()), s.text.find(":", hit.end())) if i >= 0]
             clause = s.text[start:min(ends, default=len(s.text))]     # (a condition elsewhere qualifies another claim)
-            if NEAR_BEFORE.search(before) or DENY_BEFORE.search(before) or condition.search(clause):
+            if NEAR_BEFORE.search(before) or DENY_BEFORE.search(before) or condition.search(clause) or \
+                    _THEIRS.search(before) or _REPORTED.search(s.text[:hit.start()]):
                 continue
             return (WrongClaim(claim.claim, claim.right, s.text),)
     return ()

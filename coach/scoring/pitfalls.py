@@ -49,11 +49,12 @@ def fallen(question: Question | None, sents: list[Sentence]) -> tuple[Lapse, ...
     """The question's pitfalls the answer falls into, each once with the first sentence that shows it."""
     if question is None:
         return ()
-    from coach.content.pitfalls import question_pitfalls
+    from coach.content.pitfalls import outgrown_by, question_pitfalls
 
     out = []
+    whole = " ".join(s.text for s in sents)
     for p in question_pitfalls().get(question.id, ()):
         hit = next((s.text for s in sents if states(p, taken(s.text), negation_in_cue=True)), None)
-        if hit is not None:
+        if hit is not None and not any(u.search(whole) for u in outgrown_by(question.id, p.claim)):
             out.append(Lapse(p.claim, p.right, hit))
     return tuple(out)
