@@ -285,3 +285,21 @@ def test_an_opening_that_gives_its_reason_is_not_probed_for_context() -> None:
                         "on their tables first. Within two quarters training breaks from upstream changes fell to "
                         "zero.", question=q, level="staff")
     assert "no_context" not in [g.id for g in card.gaps], card.gaps
+
+
+def test_a_mistake_story_told_plainly_is_heard_as_one_with_its_lesson_and_its_lasting_fix() -> None:
+    """No "mistake", "lesson" or "I owned it" is said; what was skipped, the damage, the repair, the habit changed and
+    the failure not coming back (a measured outcome: none since) are, and a strong interviewer hears them."""
+    from coach.content import default_content
+    from coach.scoring import score_answer
+    q = default_content().question("bh-biggest-mistake")
+    card = score_answer("Two years ago I merged a change to our feature pipeline without checking it on a full day of "
+                        "data, because the unit tests passed. That night the nightly training job read empty click "
+                        "counts and the morning model dropped recommendation clicks by a fifth. I reverted the change "
+                        "before lunch, retrained from the last good snapshot and added a check that compares each "
+                        "feature's null rate with the day before. These days I always run a change on a full day of "
+                        "data first, and we have not had an empty-feature model since.", question=q)
+    covered = [p.point for p in card.talking_points.covered] if card.talking_points else []
+    assert "A real mistake with real consequences" in covered
+    assert "The lesson and the concrete change in how they work" in covered
+    assert card.overall >= 3.5, card.calibration

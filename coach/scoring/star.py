@@ -28,6 +28,12 @@ from coach.scoring.text import Sentence, quote, times
 COMPONENTS = ("situation", "task", "action", "result")
 
 
+# A failure counted to zero since the change: "since then we have not had a surprise spike", "there hasn't been
+# another outage since", "it never happened again" (a count, said as its absence).
+_NONE_SINCE = re.compile(r"(?=.*\b(?:since|again|anymore|any more)\b)(?:.*\b(?:have|has|had) not had\b|.*\b(?:haven|hasn|hadn)'?t had\b|"
+                         r".*\b(?:has|have) not been (?:a|an|another|one|any)\b|.*\b(?:hasn|haven)'?t been (?:a|an|another|one|any)\b|"
+                         r".*\bnever (?:happened|came back|recurred|broke)\b|.*\bno (?:more|further|other|new|repeat)\b)", re.I)
+
 @dataclass(frozen=True)
 class Component:
     present: bool = False
@@ -508,7 +514,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
 
     ev = {c: evidence(c) for c in COMPONENTS}
     measurable = any(_MEASURE.search(_COUNTED_NOUN.sub(" ", _EFFORT.sub(" ", _TIMING.sub(" ", e.lower()))))
-                     for e in ev["result"])
+                     or _NONE_SINCE.search(e) for e in ev["result"])
     s_share, a_share = share("situation"), share("action", with_secondary=True)
     notes: dict[str, list[str]] = {c: [] for c in COMPONENTS}
     if ev["situation"]:

@@ -46,7 +46,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "cost": ("dollars", "budget", "$", "cheaper"),
     # how people tell a lesson, a look back, a decision and an admission in plain words
     "hindsight": ("looking back", "in retrospect", "held up", "holds up", "how it looks now"),
-    "lesson": ("since then i", "ever since", "taught me", "what i took away"),
+    "lesson": ("since then i", "ever since", "taught me", "what i took away", "i no longer", "these days i",
+               "now i always", "i now always", "i always run", "i always check"),
+    # a mistake told as what was left undone: "I shipped it without running it on last week's traffic"
+    "mistake": ("without running", "without checking", "without testing", "without telling", "i forgot to",
+                "i overlooked", "i never checked", "i didn't check", "i did not check", "i didn't test",
+                "i did not test", "i skipped the"),
     "i was wrong": ("i had been wrong", "i'd been wrong", "i was mistaken", "i got it wrong"),
     "decision": ("hardest call", "hard call", "tough call", "my call", "had to decide", "the choice", "had to choose",
                  "a call to make"),
@@ -155,6 +160,17 @@ UNSURE = re.compile(r"\bi (?:don'?t|do not) (?:really )?(?:know|remember|underst
                     r"\bno idea\b|\bi guess\b|\bi'?m guessing\b|\b(?:we|i) (?:never|didn'?t|did not|haven'?t|have not) "
                     r"(?:really |actually )?(?:set up|use[d]?|do|done|have|had|build|built|add(?:ed)?|get|got|look(?:ed)?)\b",
                     re.I)
+
+
+# "we have not had a spike since": a failure that did not come back, not a step left undone
+_NOT_BACK = re.compile(r"\b(?:(?:have|has|had) not|(?:haven|hasn|hadn)'?t) had\b.*\b(?:since|again|anymore|any more)\b|"
+                       r"\b(?:since|again)\b.*\b(?:(?:have|has|had) not|(?:haven|hasn|hadn)'?t) had\b", re.I)
+
+
+def unsure(sentence: str) -> bool:
+    """The sentence admits not knowing or not doing ("I don't remember", "we never set up alerts"); one that says
+    a failure did not come back is an outcome."""
+    return bool(UNSURE.search(sentence)) and not _NOT_BACK.search(sentence)
 
 
 HABIT = re.compile(r"\b(?:my (?:usual )?(?:approach|way|style|rule) (?:is|was)|i (?:always|usually|generally|normally|"
@@ -356,7 +372,7 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
     if non_answer:
         return PointsReport((), tuple(PointHit(p) for p in question.talking_points), 0.0)
     sent_tokens = [(s, _stems(_without_put_off(s.text))) for s in sents
-                   if s.text not in wrong and not UNSURE.search(s.text) and not (story and HABIT.search(s.text) and not SINCE.search(s.text))]
+                   if s.text not in wrong and not unsure(s.text) and not (story and HABIT.search(s.text) and not SINCE.search(s.text))]
     every = set().union(*(set(t) for _, t in sent_tokens)) if sent_tokens else set()
     # a story names what the question asks about as it tells what happened ("I built ...", "the hardest decision
     # was ..."); an explanation that only repeats the question's terms has not said anything about them
