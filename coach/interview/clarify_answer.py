@@ -377,6 +377,14 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
     by_people = _capacity(clause, facts, cues, named_before)
     if by_people:
         return by_people, by_people, max(best, 2)
+    # two facts that fit the part equally well, with no rule above to choose between them: which one is asked is
+    # not known, and a wrong fact is worse than "state an assumption" (on each new set at first sight, handing
+    # such ties back halved the wrong facts and cost about one answer in fifty)
+    if len(top) > 1:
+        # ... unless a count is asked and only one of them gives a number of the thing counted ("how many listings
+        # sit in the index": "over 30 million listings", not a rule that mentions listings)
+        stating = [t for t in top if _states_count(clause, [facts[t]])]
+        return (stating, [t for t in stating if counts.get(t)], best) if len(stating) == 1 else ([], [], best)
     return top, [t for t in top if counts.get(t)], best
 
 
