@@ -384,6 +384,10 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
         # ... unless a count is asked and only one of them gives a number of the thing counted ("how many listings
         # sit in the index": "over 30 million listings", not a rule that mentions listings)
         stating = [t for t in top if _states_count(clause, [facts[t]])]
+        if len(stating) > 1 and not set(tokens(clause)) & cues.people_words:
+            # a count asked of the thing itself, not of what people get through ("how many photos get uploaded
+            # per day"): the number the system sees, not what the moderators label in a day
+            stating = [t for t in stating if not _by_people(facts[t], cues)]
         return (stating, [t for t in stating if counts.get(t)], best) if len(stating) == 1 else ([], [], best)
     return top, [t for t in top if counts.get(t)], best
 
@@ -399,12 +403,16 @@ def _capacity(clause: str, facts: Mapping[str, str], cues: Cues, named_before: C
         doers = doers or bool(after & cues.people_words) or bool(named_before and after & {"they", "them"})
     if not doers:
         return []
-    stated = [t for t, text in facts.items()
-              if set(re.findall(r"[a-z]+", text.lower())) & cues.people_words and _states_count(clause, [text])]
+    stated = [t for t, text in facts.items() if _by_people(text, cues) and _states_count(clause, [text])]
     # a capacity is a pace: of two such facts, the one stating the period asked ("a day") is it, not a total
     text = " ".join(words)
     paced = [t for t in stated if any(p in text and p in facts[t].lower() for p in cues.periods)]
     return paced or stated
+
+
+def _by_people(fact: str, cues: Cues) -> bool:
+    """Does the fact name people (moderators, analysts): its numbers then tell what they do, not what arrives."""
+    return bool(set(re.findall(r"[a-z]+", fact.lower())) & cues.people_words)
 
 
 def _counted(clause: str) -> set[str]:
