@@ -131,10 +131,24 @@ def _statement_or(words: list[str], core: list[str], cues: Cues, raw: str) -> bo
     if "or" not in words[1:-1] or len(words) > 22 or any(_NUMBER.match(w) and w != "one" for w in words):
         return False
     low = " ".join(words)
-    if any(_has(low, c) for c in cues.choosing):
+    # a first person closing the last option's noun ("or just one more signal i'm free to weigh up") describes that
+    # option; one before it, or opening it ("or i could ..."), is the candidate choosing
+    last_or = len(words) - 1 - words[::-1].index("or")
+    chosen = " ".join(words[:last_or + 2])
+    if any(_has(chosen, c) for c in cues.choosing) or \
+            any(_has(low, c) for c in cues.choosing if " " in c) or not _closes_option(words[last_or + 1:], cues):
         return False
+    low = " ".join(words)
     scope = any(_has(low, o) for o in cues.or_scope[:-2]) or any(low.endswith(" " + o) for o in cues.or_scope[-2:])
     return bool(topics_asked([raw], cues)) or core[:1] == ["the"] or scope
+
+
+def _closes_option(after: list[str], cues: Cues) -> bool:
+    """The words of the last option hold no first person, or only one right after a noun of the option (a clause
+    that closes it: "one more signal i'm free to weigh up")."""
+    firsts = [i for i, w in enumerate(after) if any(w == c for c in cues.choosing if " " not in c)]
+    return all(i >= 2 and after[i - 1] not in cues.choosing and after[i - 1] not in _NOT_VERBS and
+               after[i - 1] not in ("and", "but", "so", "then", "or", "think", "guess") for i in firsts)
 
 
 def _verb_s(word: str, cues: Cues) -> bool:

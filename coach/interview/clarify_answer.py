@@ -381,14 +381,7 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
     # not known, and a wrong fact is worse than "state an assumption" (on each new set at first sight, handing
     # such ties back halved the wrong facts and cost about one answer in fifty)
     if len(top) > 1:
-        # ... unless a count is asked and only one of them gives a number of the thing counted ("how many listings
-        # sit in the index": "over 30 million listings", not a rule that mentions listings)
-        stating = [t for t in top if _states_count(clause, [facts[t]])]
-        if len(stating) > 1 and not set(tokens(clause)) & cues.people_words:
-            # a count asked of the thing itself, not of what people get through ("how many photos get uploaded
-            # per day"): the number the system sees, not what the moderators label in a day
-            stating = [t for t in stating if not _by_people(facts[t], cues)]
-        return (stating, [t for t in stating if counts.get(t)], best) if len(stating) == 1 else ([], [], best)
+        return _one_counting(clause, top, facts, counts, cues, best)
     return top, [t for t in top if counts.get(t)], best
 
 
@@ -408,6 +401,23 @@ def _capacity(clause: str, facts: Mapping[str, str], cues: Cues, named_before: C
     text = " ".join(words)
     paced = [t for t in stated if any(p in text and p in facts[t].lower() for p in cues.periods)]
     return paced or stated
+
+
+def _one_counting(clause: str, top: list[str], facts: Mapping[str, str], counts: Mapping[str, int], cues: Cues,
+                  best: int) -> tuple[list[str], list[str], int]:
+    """Of facts tied for a part, the one a count asks for, else none ("state an assumption"): the one giving a number
+    of the thing counted ("how many listings sit in the index": "over 30 million listings", not a rule that mentions
+    listings); a count of the thing itself, with no people in the ask, is what the system sees, not what people
+    get through ("how many items get uploaded": not what the moderators label in a day)."""
+    words = tokens(clause)
+    if not (find(words, "how many") or find(words, "how much")):
+        return [], [], best
+    stating = [t for t in top if _states_count(clause, [facts[t]])] or top
+    if len(stating) > 1 and not set(words) & cues.people_words:
+        stating = [t for t in stating if not _by_people(facts[t], cues)]
+    if len(stating) != 1:
+        return [], [], best
+    return stating, [t for t in stating if counts.get(t)], best
 
 
 def _by_people(fact: str, cues: Cues) -> bool:
