@@ -10,6 +10,7 @@ ASKED = [
     "is it fine if the estimate is a bit off for brand new restaurants",  # whether the problem allows it, not leave
     "how many engineers would I have on this",                             # a count of what the speaker is given
     "one thing I'm not sure about is the retention policy on the raw events",   # an unknown named as a thing
+    "the review queue then, every flagged payment or only a sample i'm free to pick",   # the option described
 ]
 
 NOT_ASKED = [
@@ -17,6 +18,7 @@ NOT_ASKED = [
     "how many shards would I need for thirty million listings, call it ten",    # the candidate's own sizing
     "what happens if the ranker times out we fall back to the popular items",   # the plan said in the same breath
     "one thing I'm unsure about is the embedding size, I'd start at 128 and tune it",
+    "we could use trees or a net, i'd pick trees",                               # the candidate choosing
 ]
 
 
