@@ -19,6 +19,7 @@ NOT_ASKED = [
     "what happens if the ranker times out we fall back to the popular items",   # the plan said in the same breath
     "one thing I'm unsure about is the embedding size, I'd start at 128 and tune it",
     "we could use trees or a net, i'd pick trees",                               # the candidate choosing
+    "which model I pick depends on the latency, so trees for now",               # the speaker's choice as a subject
 ]
 
 
