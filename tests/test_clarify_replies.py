@@ -80,3 +80,21 @@ def test_whether_a_thing_is_ours_alone_gets_the_fact_saying_what_is_shared() -> 
     assert _facts_used("sd-distributed-training", turn) == ("traffic",)
     # asked alone, the open ask still gets what the cluster is
     assert _facts_used("sd-distributed-training", "what's the story with the cluster") == ("budget",)
+
+
+def test_two_facts_that_fit_an_ask_alike_are_handed_back() -> None:
+    """Asks the facts do not hold, sharing words with two facts alike: the candidate hears "state an assumption",
+    not a fact picked by the order the facts happen to be written in."""
+    assert _facts_used("sd-search-ranking", "is a purchase worth the same to us when the listing was a sponsored one") == ()
+    assert _facts_used("sd-home-recommendations", "does the app show shoppers the same home page the website does") == ()
+    facts = dict(default_content().question("sd-home-recommendations").facts)
+    turn = "does the app show shoppers the same home page the website does"
+    assert "assumption" in clarify.reply(clarify.clarifying_questions(turn), facts, said=turn)[0]
+
+
+def test_a_period_heard_wrong_still_gets_the_count_fact() -> None:
+    """Whisper hears "per day" as "per May": the rest of the ask is clear, so the count is still answered, and by the
+    number the system sees, not by what the moderators label in a day."""
+    assert _facts_used("sd-image-moderation", "how many photos come in per May") == ("traffic",)
+    assert _facts_used("sd-image-moderation", "uh how many photos get uploaded per may roughly") == ("traffic",)
+    assert _facts_used("sd-fraud-detection", "how many payments hit us per may at the holiday peak") == ("traffic",)

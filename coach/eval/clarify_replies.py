@@ -5,7 +5,8 @@
 on the question's facts in the bank) what it would say. It reports, per set:
 - answered: the reply uses at least one of the labelled facts (the candidate hears what they asked about);
 - wrong fact: the reply uses a fact none of the labels name (an answer to a question not asked);
-- assume: the reply told the candidate to state an assumption although a labelled fact exists.
+- assume: the reply told the candidate to state an assumption although a labelled fact exists;
+and, over all sets, how many asks about something the facts do not hold are handed back rather than answered.
 Only topics the question's facts hold count; an utterance whose labelled facts the question lacks is left out.
 Older sets name no question: for them only the topics the reply would look up are checked ("topics named":
 at least one labelled topic found; "extra topic": a topic found that no label names).
@@ -67,6 +68,21 @@ def judge(utterances: list[dict[str, Any]], facts_of: dict[str, dict[str, str]],
     return rows
 
 
+def unanswerable(utterances: list[dict[str, Any]], facts_of: dict[str, dict[str, str]],
+                 cues: Cues | None = None) -> tuple[int, int]:
+    """Asks about something the question's facts do not hold: how many there are, and how many the reply hands back
+    ("state an assumption") instead of giving a fact."""
+    n = back = 0
+    for u in utterances:
+        facts = facts_of.get(u.get("question", ""), {})
+        if not facts or any(t in facts for t in u["topics"]):
+            continue
+        asked = clarify.clarifying_questions(u["text"], cues) or [u["text"]]
+        n += 1
+        back += not clarify_answer.reply(asked, facts, cues, said=u["text"])[1]
+    return n, back
+
+
 def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
     n = max(1, len(rows))
     return {"utterances": len(rows), "answered": round(sum(r["answered"] for r in rows) / n, 3),
@@ -108,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
         tuned = [r for name, rows in judged.items() if name in CLARIFY_SETS for r in rows]
         if tuned:
             print(_line(f"{kind} all tuned-on", summary(tuned), words))
+    held = [unanswerable(us, facts_of, cues_of[name]) for name, us in sets.items()]
+    if sum(n for n, _ in held):
+        print(f"asks the facts do not hold: {sum(n for n, _ in held)}, handed back ('state an assumption') "
+              f"{sum(b for _, b in held)}")
     return 0
 
 

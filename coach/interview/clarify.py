@@ -131,10 +131,24 @@ def _statement_or(words: list[str], core: list[str], cues: Cues, raw: str) -> bo
     if "or" not in words[1:-1] or len(words) > 22 or any(_NUMBER.match(w) and w != "one" for w in words):
         return False
     low = " ".join(words)
-    if any(_has(low, c) for c in cues.choosing):
+    # a first person closing the last option's noun ("or just one more signal i'm free to weigh up") describes that
+    # option; one before it, or opening it ("or i could ..."), is the candidate choosing
+    last_or = len(words) - 1 - words[::-1].index("or")
+    chosen = " ".join(words[:last_or + 2])
+    if any(_has(chosen, c) for c in cues.choosing) or \
+            any(_has(low, c) for c in cues.choosing if " " in c) or not _closes_option(words[last_or + 1:], cues):
         return False
+    low = " ".join(words)
     scope = any(_has(low, o) for o in cues.or_scope[:-2]) or any(low.endswith(" " + o) for o in cues.or_scope[-2:])
     return bool(topics_asked([raw], cues)) or core[:1] == ["the"] or scope
+
+
+def _closes_option(after: list[str], cues: Cues) -> bool:
+    """The words of the last option hold no first person, or only one right after a noun of the option (a clause
+    that closes it: "one more signal i'm free to weigh up")."""
+    firsts = [i for i, w in enumerate(after) if any(w == c for c in cues.choosing if " " not in c)]
+    return all(i >= 2 and after[i - 1] not in cues.choosing and after[i - 1] not in _NOT_VERBS and
+               after[i - 1] not in ("and", "but", "so", "then", "or", "think", "guess") for i in firsts)
 
 
 def _verb_s(word: str, cues: Cues) -> bool:
@@ -220,8 +234,34 @@ def _and_question(words: list[str], cues: Cues) -> int | None:
     return None
 
 
+_SPEAKER = frozenset({"i", "we", "me", "us", "i'm", "we're", "i'd", "we'd", "i'll", "we'll", "my", "our"})
+
+
+def _leave_for_a_thing(words: list[str], cues: Cues) -> bool:
+    """"is it fine if the estimate is a bit off for new restaurants": whether the problem allows something of the
+    system (an "if" whose subject is not the speaker), not leave for the candidate's own next step."""
+    low = " ".join(words)
+    for p in cues.permission:
+        at = low.find(p + " if ")
+        if at >= 0:
+            after = low[at + len(p) + 4:].split()
+            return bool(after) and after[0] not in _SPEAKER
+    return False
+
+
+def _given(words: list[str], cues: Cues) -> bool:
+    """"how many engineers would i have on this", "how much memory will i get": a count of what the speaker is given
+    asks what the problem holds, not how the speaker would design."""
+    counts = _find(words, "how many") + _find(words, "how much")
+    return any(words[k:k + 2] in (["would", "i"], ["will", "i"], ["do", "i"], ["would", "we"], ["will", "we"], ["do", "we"])
+               and words[k + 2:k + 3] and words[k + 2] in cues.given_verbs
+               for c in counts for k in range(c + 2, min(c + 6, len(words) - 2)))
+
+
 def _about_own_design(words: list[str], core: list[str], cues: Cues) -> bool:
     """"How would we shard...", "what's the simplest thing that could work": the candidate's own design."""
+    if _given(words, cues):
+        return False
     head, low = " ".join(core), " ".join(words)
     method = any(head.startswith(m + " ") for m in cues.method_asks) and not any(_has(low, t) for t in cues.method_today)
     return (method or any(_has_words(low, d) for d in cues.design_asks) or moves.proposes(core, cues)) and "assum" not in low
@@ -291,7 +331,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             handed_over
         wanted_at = moves.wants_from_you(words, cues)
         wanted_at = forms.puts_to_you(words, cues) if wanted_at is None else wanted_at
-        needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues) or wanted_at is not None or \
+        needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues, names_fact) or wanted_at is not None or \
             (forms.needs_a_figure(words, cues) and names_fact)
         # "when you say lookups, is that ... or ...": what the interviewer said, asked back
         needs = needs or (core[:3] in (["when", "you", "say"], ["when", "you", "said"]) and len(words) > 5)
@@ -366,7 +406,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
                     any(_has(low, p) for p in cues.about_my_turn)) and not requested
         # asking leave for one's own step ("would it be okay to start from the boxes") is not a clarification;
         # asking whether something of the problem is allowed ("is it okay to use bureau data") is
-        own_step = any(_has(low, p) for p in cues.about_my_turn) or not names_fact
+        own_step = any(_has(low, p) for p in cues.about_my_turn) or (not names_fact and not _leave_for_a_thing(words, cues))
         assumes = "assum" in low or any(_has(low, c) for c in cues.assumption_checks if "assume" in c or " take it" in c)
         # "would you mind telling me what accelerators we have" asks the interviewer to tell: not leave for a step
         leave = any(_has(low, p) for p in cues.permission) and "assum" not in low and own_step and \

@@ -102,6 +102,7 @@ class Cues:
     time_words: frozenset[str] = frozenset()
     money_words: frozenset[str] = frozenset()
     hardware_words: frozenset[str] = frozenset()
+    given_verbs: frozenset[str] = frozenset()
     share_asks: tuple[str, ...] = ()
     shared_facts: tuple[str, ...] = ()
     open_asks: tuple[str, ...] = ()
@@ -198,6 +199,7 @@ def load_cues(path: Path | None = None) -> Cues:
         time_words=frozenset(_strings(data, "time_words", where)),
         money_words=frozenset(_strings(data, "money_words", where)),
         hardware_words=frozenset(_strings(data, "hardware_words", where)),
+        given_verbs=frozenset(_strings(data, "given_verbs", where)),
         share_asks=_strings(data, "share_asks", where), shared_facts=_strings(data, "shared_facts", where),
         open_asks=_strings(data, "open_asks", where),
         comparisons=_strings(data, "comparisons", where),

@@ -293,6 +293,21 @@ _DETERMINERS = frozenset({"the", "a", "an", "our", "my", "their", "those", "thes
 def what_as_subject(core: list[str]) -> bool:
     """"what comes out of the model has to be an honest probability, not an ordering": "what" and its own verb, then
     a requirement or a "to be" about it; a statement about the thing, not a question."""
+    if _chosen_as_subject(core):
+        return True
     if core[:1] != ["what"] or len(core) < 6 or not core[1].endswith("s") or core[1] in _AUX or core[1] in ("does", "has"):
         return False
     return any(core[k:k + len(c)] == c for k in range(3, min(len(core), 10)) for c in _COPULAS)
+
+
+_DEPENDS = ("depends", "is up to", "comes down to", "hinges on", "will depend", "is driven by")
+
+
+def _chosen_as_subject(core: list[str]) -> bool:
+    """"which model i pick depends on the latency", "which features we use is up to the experiments": "which" or
+    "what", a noun, the speaker and a verb (the speaker's choice, as a subject), then what it depends on."""
+    if core[:1] not in (["which"], ["what"]) or len(core) < 6 or core[2] not in ("i", "we") or core[1] in _AUX:
+        return False
+    rest = " ".join(core[4:8])
+    asks_on = bool({"how", "what", "which", "whether", "you"} & set(core[4:]))     # "..., so how much is it"
+    return not asks_on and any(rest.startswith(d) or f" {d}" in rest for d in _DEPENDS)

@@ -181,10 +181,22 @@ def plan_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     for i in range(opens + 4, len(words) - 1):
         if words[i] in ("we", "i") and words[i - 1] not in cues.bound_before and not _how_soon(words, i) and \
                 words[i - 1] not in cues.statement_subjects and words[i - 1] not in ("and", "or", "but") and \
-                words[i - 1] not in _AUX and words[i - 2] not in ("whatever", "whichever") and \
-                words[i + 1] not in cues.fact_verbs and not words[i + 1].endswith("'t"):
+                words[i - 1] not in _AUX and words[i - 2] not in ("whatever", "whichever", "which", "what") and \
+                words[i + 1] not in cues.fact_verbs and not words[i + 1].endswith("'t") and \
+                not _closes_relative(words, i + 1):
             return True
     return False
+
+
+_RELATIVE_ENDS = frozenset({"or", "like", "because", "cause", "since", "roughly", "ballpark"})
+
+
+def _closes_relative(words: list[str], verb: int) -> bool:
+    """"the customer we turn away", "systems we control", "which payments we hold back": "we" and a verb that close
+    the question's own noun (the question ends, or goes on to an alternative or a hedge, within two words); a plan
+    said in breath goes on with what it does ("... goes down we fall back to default values")."""
+    rest = words[verb + 1:]
+    return len(rest) <= 2 or any(w in _RELATIVE_ENDS for w in rest[:3])
 
 
 def answered_after_pause(words: list[str], opens: int, cues: Cues) -> bool:
@@ -260,7 +272,7 @@ def own_method(words: list[str], k: int, cues: Cues) -> bool:
     return words[k + 1:k + 2] in (["we"], ["i"]) and words[k + 2:k + 3] != [] and words[k + 2] not in cues.fact_verbs
 
 
-def states_an_unknown(words: list[str], cues: Cues) -> bool:
+def states_an_unknown(words: list[str], cues: Cues, names_fact: bool = False) -> bool:
     """What the candidate does not know or is after, named as a thing and then told ("the piece i don't
     have is whether ...", "one thing i can't guess is how many ...", "what i'm after is how long ..."):
     a first-person clause with a word of lacking or wanting, "is", then within a few words a question word
@@ -269,12 +281,22 @@ def states_an_unknown(words: list[str], cues: Cues) -> bool:
         if w != "is" or i < 2:
             continue
         before = words[max(0, i - 11):i]
-        if not (set(before) & _MINE and set(before) & cues.unknown_words):
+        lacks = _lacks_knowing(before)
+        if not (set(before) & _MINE and (set(before) & cues.unknown_words or lacks)):
             continue
         k = next((k for k in range(i + 1, min(i + 7, len(words))) if words[k] in _WH), None)
         if k is not None and not own_method(words, k, cues) and not goes_on(words[k:], cues):
             return True
+        # "one thing i'm not sure about is the retention policy": what is not known, named as a thing of the problem
+        if k is None and lacks and names_fact and not goes_on(words[i:], cues) and not set(words[i + 1:]) & _MINE:
+            return True
     return False
+
+
+def _lacks_knowing(before: list[str]) -> bool:
+    """The speaker says they do not know ("i'm not sure about", "i've got no feel for", "i'm unclear on")."""
+    text = " ".join(before)
+    return any(p in text for p in ("not sure", "no idea", "no feel", "no sense", "unsure", "unclear", "don't know"))
 
 
 def inverted_alternative(words: list[str], cues: Cues) -> int | None:
