@@ -57,3 +57,11 @@ def test_breakages_raised_with_the_team_are_not(content) -> None:  # type: ignor
     told = PIPELINE.format(how="I showed their lead the failures and what each stale day cost us, and we agreed a "
                                "freshness check that blocks their publish step.")
     assert not _lapsed(_card(content, "xf-upstream-pipeline", told))
+
+
+def test_a_lapse_owned_as_ones_own_call_with_its_lesson_is_held_at_three_not_two(content) -> None:  # type: ignore[no-untyped-def]
+    unseen = PRIVACY.format(when="We looped the legal team in only a week before go-live, since it felt like paperwork.")
+    owned = PRIVACY.format(when="We looped the legal team in only a week before go-live, and that was my call.") + \
+        " Looking back, I would ask them to the first design review."
+    assert 2.5 < _card(content, "xf-privacy-review", owned).calibration.level <= 3.0
+    assert _card(content, "xf-privacy-review", unseen).calibration.level <= 2.0

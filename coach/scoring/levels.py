@@ -28,6 +28,13 @@ _REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking
                          # owning what went wrong: "with one engineer I waited too long to give hard feedback"
                          r"i waited too long|i should have|my (?:own )?mistake was|what i got wrong|"
                          r"(?:it|this) (?:does not|doesn'?t) always work)\b", _F)
+
+
+def reflects(text: str) -> bool:
+    """Whether the answer says what the speaker learned or would do differently."""
+    return _REFLECTION.search(text) is not None
+
+
 _EXAMPLE = re.compile(r"\b(?:on a|in a|at my|on my|on our|in our|when i)\b[^.]{0,40}\b(?:project|model|team|"
                       r"company|job|work(?:ed)?)\b|\b(?:i worked on|i reviewed|i led|i built)\b", _F)
 # A case the speaker met in their own work, told without the words _EXAMPLE looks for: "The nastiest version I have
