@@ -192,6 +192,11 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     skipped = "" if asks_for_a_mistake else safeguard_skipped(a.text)
     if skipped and t.level > SKIPPED_CAP:
         t.set(SKIPPED_CAP, f'skips a safeguard and never owns it ("{skipped}"): at most')
+    rests = decided_on_a_slip(a)
+    if rests and t.level > SLIP_DECIDED_CAP:
+        # the story's own arithmetic wrong by far, and the choice it tells made on it ("40 million x 128 floats is about
+        # 20 MB, so I decided to load it on every pod"): every part told, the judgement resting on a wrong figure
+        t.set(SLIP_DECIDED_CAP, f'a decision rests on a wrong figure ("{rests[:70]}"): at most')
     asides = [x.text for x in a.sents if _DIGRESSION.search(x.text)]
     if len(asides) >= DRIFT_ASIDES:
         t.add(-DRIFT_COST, f'wanders off the story ({len(asides)} asides: "{asides[0][:60]}")')
@@ -203,6 +208,22 @@ def story(a: Any, t: Trace, followup: bool) -> None:
 
 
 BLAME_CAP = 2.0
+SLIP_DECIDED_CAP = 3.0
+# A choice made in the sentence that holds the figure: "..., so I decided to", "which is why we", "so we just".
+_DECIDED = re.compile(r"\b(?:so|and) (?:i|we) (?:then )?(?:decided|chose|went with|picked|planned|settled on|just|"
+                      r"could (?:just|simply|safely))\b|\b(?:which|that) is why (?:i|we)\b|\b(?:i|we) (?:decided|chose) to\b", _F)
+
+
+def decided_on_a_slip(a: Any) -> str:
+    """The sentence of a napkin check wrong by more than its tolerance in which the story also makes its choice;
+    "" when there is none."""
+    for c in getattr(a, "checks", ()) or ():
+        if c.ok:
+            continue
+        s = next((x.text for x in a.sents if x.start <= c.at < x.end), "")
+        if s and _DECIDED.search(s):
+            return s
+    return ""
 RELAY_STEPS, RELAY_CAP = 3, 2.0      # action sentences that are all relays, from this many; the level at most
 
 
