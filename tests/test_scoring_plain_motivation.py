@@ -33,3 +33,4 @@ def test_a_plain_motivation_covers_the_pull_and_the_fit(content) -> None:  # typ
     covered = {p.point for p in card.talking_points.covered}
     assert "A positive reason, moving toward something" in covered
     assert "How this role fits that" in covered
+    assert "What the current role cannot offer" in covered

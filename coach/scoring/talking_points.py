@@ -52,6 +52,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                  "a call to make"),
     "direction": ("year plan", "long-term plan", "multi-year plan", "technical strategy"),
     "alternative": ("other option", "middle path", "middle ground", "the other choice"),
+    # what the current role cannot give, said plainly: "what I have not done is ...", "I never get to ..."
+    "limited": ("have not done", "haven't done", "have not had the chance", "haven't had the chance", "never get to",
+                "no chance to", "cannot offer", "can't offer", "cannot give", "can't give"),
     # a role that fits, said plainly: "this role is exactly that", "a direct step from what I know"
     "match": ("exactly that", "exactly what i", "exactly the kind", "exactly the work", "direct step", "natural step",
               "natural next step", "lines up with", "good match", "close match"),
