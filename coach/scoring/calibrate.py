@@ -185,14 +185,23 @@ def _off_the_followup(a: Any, t: Trace, followup: bool) -> None:
 # LAPSE_MOST, down to no lower than LAPSE_FLOOR; an answer already below it has lost its level for other reasons
 # and loses nothing more.
 LAPSE_COST, LAPSE_MOST, LAPSE_FLOOR, LAPSE_CAP = 1.0, 2, 2.0, 2.0
+# One lapse the candidate owns as their own choice and says what they would do instead ("we only brought privacy in
+# at the launch review, which was my call ... next time I would talk to them much earlier"): the judgement was
+# missing then and is shown now, the rubrics' level 3 (the parts, the judgement thin), not a lapse unseen.
+LAPSE_OWNED_CAP = 3.0
+_OWNED = re.compile(r"\b(?:(?:which|that|this|it) was (?:entirely |all |completely )?my (?:own )?(?:call|choice|decision|"
+                    r"doing|mistake)|my (?:own )?(?:mistake|fault)|(?:that|this|it) (?:was|is) on me|i got (?:that|this|it) "
+                    r"wrong)\b", _F)
 
 
 def _lapses(a: Any, t: Trace) -> None:
     lapses = tuple(getattr(a, "lapses", ()) or ())
     if lapses and t.level > LAPSE_FLOOR:
         n = min(len(lapses), LAPSE_MOST)
-        after = min(max(t.level - LAPSE_COST * n, LAPSE_FLOOR), LAPSE_CAP)
-        t.add(round(after - t.level, 2), "falls into the question's pitfall: " + "; ".join(x.pitfall for x in lapses[:n]))
+        owned = n == 1 and _OWNED.search(a.text) is not None and levels.reflects(a.text)
+        after = min(max(t.level - LAPSE_COST * n, LAPSE_FLOOR), LAPSE_OWNED_CAP if owned else LAPSE_CAP)
+        t.add(round(after - t.level, 2), ("falls into the question's pitfall and owns it: " if owned else
+                                          "falls into the question's pitfall: ") + "; ".join(x.pitfall for x in lapses[:n]))
 
 
 # The rubrics' level 1 is "states something incorrect" and level 3 asks for a correct definition and mechanism: one

@@ -24,10 +24,19 @@ EXAMPLE_ROUNDS = ("hiring-manager", "recruiter", "deep-dive")
 TOLD_AS_STORY = "answers with a story of their own work"     # the step that reads a plan question's answer as a story
 _REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking back|in hindsight|i would have|"
                          r"next time|if i did it again|would do differently|i'?d do differently|what i'?d change|"
+                         # "doing it over, I would want the alert from day one" (not "we had to do it again")
+                         r"(?:doing|to do) it (?:over|again),? i(?:'d| would)|"
                          r"what i would change|"
                          # owning what went wrong: "with one engineer I waited too long to give hard feedback"
                          r"i waited too long|i should have|my (?:own )?mistake was|what i got wrong|"
                          r"(?:it|this) (?:does not|doesn'?t) always work)\b", _F)
+
+
+def reflects(text: str) -> bool:
+    """Whether the answer says what the speaker learned or would do differently."""
+    return _REFLECTION.search(text) is not None
+
+
 _EXAMPLE = re.compile(r"\b(?:on a|in a|at my|on my|on our|in our|when i)\b[^.]{0,40}\b(?:project|model|team|"
                       r"company|job|work(?:ed)?)\b|\b(?:i worked on|i reviewed|i led|i built)\b", _F)
 # A case the speaker met in their own work, told without the words _EXAMPLE looks for: "The nastiest version I have
@@ -187,6 +196,11 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     skipped = "" if asks_for_a_mistake else safeguard_skipped(a.text)
     if skipped and t.level > SKIPPED_CAP:
         t.set(SKIPPED_CAP, f'skips a safeguard and never owns it ("{skipped}"): at most')
+    rests = decided_on_a_slip(a)
+    if rests and t.level > SLIP_DECIDED_CAP:
+        # the story's own arithmetic wrong by far, and the choice it tells made on it ("40 million x 128 floats is about
+        # 20 MB, so I decided to load it on every pod"): every part told, the judgement resting on a wrong figure
+        t.set(SLIP_DECIDED_CAP, f'a decision rests on a wrong figure ("{rests[:70]}"): at most')
     asides = [x.text for x in a.sents if _DIGRESSION.search(x.text)]
     if len(asides) >= DRIFT_ASIDES:
         t.add(-DRIFT_COST, f'wanders off the story ({len(asides)} asides: "{asides[0][:60]}")')
@@ -198,6 +212,22 @@ def story(a: Any, t: Trace, followup: bool) -> None:
 
 
 BLAME_CAP = 2.0
+SLIP_DECIDED_CAP = 3.0
+# A choice made in the sentence that holds the figure: "..., so I decided to", "which is why we", "so we just".
+_DECIDED = re.compile(r"\b(?:so|and) (?:i|we) (?:then )?(?:decided|chose|went with|picked|planned|settled on|just|"
+                      r"could (?:just|simply|safely))\b|\b(?:which|that) is why (?:i|we)\b|\b(?:i|we) (?:decided|chose) to\b", _F)
+
+
+def decided_on_a_slip(a: Any) -> str:
+    """The sentence of a napkin check wrong by more than its tolerance in which the story also makes its choice;
+    "" when there is none."""
+    for c in getattr(a, "checks", ()) or ():
+        if c.ok:
+            continue
+        s = next((x.text for x in a.sents if x.start <= c.at < x.end), "")
+        if s and _DECIDED.search(s):
+            return s
+    return ""
 RELAY_STEPS, RELAY_CAP = 3, 2.0      # action sentences that are all relays, from this many; the level at most
 
 
@@ -447,7 +477,9 @@ _STOCK = re.compile(r"\b(?:democrati[sz]\w*|force multiplier|undifferentiated he
                     r"what good looks like|culture of|single source of truth|thought leadership|value-add|"
                     r"(?:unified|extensible|modern|next[- ]gen\w*) (?:[a-z-]+ )?platform|stakeholder alignment|"
                     r"partnered closely|raised? the bar|customer[- ]obsess\w*|bias for action|ownership mindset|"
-                    r"growth mindset|passionate about|state[- ]of[- ]the[- ]art|cloud[- ]native|best practices|"
+                    r"growth mindset|passionate about|state[- ]of[- ]the[- ]art|cloud[- ]native|best practices?|"
+                    # a process praised instead of told: "we had a very rigorous process", "a robust framework"
+                    r"(?:rigorous|robust|rock[- ]solid) (?:process|framework|methodology)|"
                     r"ai[- ](?:powered|driven)|single pane of glass|(?:from )?reactive to proactive|"
                     r"end[- ]to[- ]end (?:[a-z-]+ ){0,2}platform|with (?:scalability|extensibility|flexibility)"
                     r"(?: and (?:scalability|extensibility|flexibility))? in mind|"

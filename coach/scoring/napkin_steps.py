@@ -161,10 +161,12 @@ def _scale(qs: list[Quantity], text: str, judge: Callable[..., Check | None], to
 
 _DTYPE_BYTES = {"float64": 8, "double": 8, "doubles": 8, "float32": 4, "fp32": 4, "float16": 2, "fp16": 2,
                 "bf16": 2, "bfloat16": 2, "int8": 1}
+# (a bare "floats" is the field's default, float32: "forty million users with 128 floats each")
 _VECTORS = re.compile(r"\b(?P<rows>[\w.,-]+(?: [\w.,-]+){0,3}?) (?:\w+ )?(?:points|rows|vectors|embeddings|items|"
-                      r"examples|records|samples)(?:,| with| of| at)? (?P<dims>[\w.,-]+(?: [\w.,-]+){0,2}?) "
-                      r"(?:(?P<t1>float64|float32|float16|fp32|fp16|bf16|bfloat16|int8|doubles?) )?"
-                      r"(?:dimensions|dims|features|values)(?: each| apiece)?(?: (?:stored |kept |held |saved )?(?:in|as|of) "
+                      r"examples|records|samples|[a-z]{3,}s(?= (?:with|of|at) [\w.,-]+(?: [\w.,-]+){0,2}? floats\b))"
+                      r"(?:,| with| of| at)? (?P<dims>[\w.,-]+(?: [\w.,-]+){0,2}?) "
+                      r"(?:(?:(?P<t1>float64|float32|float16|fp32|fp16|bf16|bfloat16|int8|doubles?) )?"
+                      r"(?:dimensions|dims|features|values)|(?P<t3>floats))(?: each| apiece)?(?: (?:stored |kept |held |saved )?(?:in|as|of) "
                       r"(?P<t2>float64|float32|float16|fp32|fp16|bf16|bfloat16|int8))?", _F)
 _DTYPES = r"float64|float32|float16|fp32|fp16|bf16|bfloat16|int8|doubles?"
 # "fifty million items with 256-dimensional float32 embeddings", "200M photos as fp16 vectors of 512 dimensions":
@@ -174,7 +176,7 @@ _DIM_VECTORS = re.compile(rf"(?P<dims>[\w.,-]+)[- ](?:dim(?:ension(?:al)?)?s?|d)
                           r"(?P<dims2>[\w.,-]+)\s+(?:dimensions|dims)\b", _F)
 _OWN_EACH = re.compile(r"\b(?:each|apiece)$", _F)
 _EACH = re.compile(r"\b(?:each|apiece|per (?:vector|item|row|embedding|one))\b", _F)
-_DTYPE_WORD = re.compile(rf"\b(?:{_DTYPES})\b", _F)
+_DTYPE_WORD = re.compile(rf"\b(?:{_DTYPES}|floats)\b", _F)
 _PER_PERSON_AFTER = re.compile(r"^\s*(?:per|for each|for every|for one|each) (?:engineer|person|head|member|"
                                r"on-?caller|teammate|developer)\b", _F)
 _HEADS = re.compile(r"\b(?:engineers|people|members|on-?callers|developers)\b", _F)
@@ -191,7 +193,7 @@ def _vector_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | No
             if lo + m.start() not in seen:
                 seen.add(lo + m.start())
                 found.append((lo + m.end(), lo + m.start(), lo + m.start("dims"), m.group("dims"),
-                              m.group("t1") or m.group("t2")))
+                              m.group("t1") or m.group("t2") or ("float32" if m.group("t3") else None)))
         for m in _DIM_VECTORS.finditer(window):
             if lo + m.start() not in seen:
                 seen.add(lo + m.start())

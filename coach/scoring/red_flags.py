@@ -57,7 +57,14 @@ _DISPARAGE = re.compile(
     r"had been) (?:(?:a bit|kind|sort|frankly|honestly|just|really|totally|such|quite|pretty much) (?:of )?)*(?:a )?"
     r"(?:mess|disaster|joke|chaos|circus|shambles|dysfunctional|toxic|hopeless)\b|"
     r"\bpeople who (?:have never|never|don'?t|do not) (?:\w+ ){0,2}(?:trained|built|shipped|understood|understand) "
-    r"(?:a|any|an) (?:model|system|line of code)\b", _F)
+    r"(?:a|any|an) (?:model|system|line of code)\b|"
+    # the same said of the place the speaker works now, named by where they are: "where I am now it's honestly kind of
+    # a mess", "the leadership there does not really understand ML"
+    r"\b(?:where i(?:'m| am)? (?:now|currently|at the moment)|(?:at|in) my (?:current )?(?:job|role|company|team|place))"
+    r"\b[^.]{0,40}?\b(?:a (?:mess|disaster|shambles|circus|joke)|chaos|chaotic|toxic|dysfunctional)\b|"
+    r"\bthe (?:leadership|management|company|org|execs|executives) (?:there|here) (?:(?:is|are|was|were) [\w' ]{1,30}? and )?"
+    r"(?:does not|doesn'?t|did not|didn'?t|do not|don'?t|never) (?:really |even |actually )?(?:understands?|understood|"
+    r"knows?|cares?|gets?|listens?|values?)\b", _F)
 
 
 # The words of a grievance against the place one works ("the culture has become political", "passed over for

@@ -57,6 +57,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                  "a call to make"),
     "direction": ("year plan", "long-term plan", "multi-year plan", "technical strategy"),
     "alternative": ("other option", "middle path", "middle ground", "the other choice"),
+    # what the current role cannot give, said plainly: "what I have not done is ...", "I never get to ..."
+    "limited": ("have not done", "haven't done", "have not had the chance", "haven't had the chance", "never get to",
+                "no chance to", "cannot offer", "can't offer", "cannot give", "can't give"),
+    # a role that fits, said plainly: "this role is exactly that", "a direct step from what I know"
+    "match": ("exactly that", "exactly what i", "exactly the kind", "exactly the work", "direct step", "natural step",
+              "natural next step", "lines up with", "good match", "close match"),
     # telling people during an incident, a request with nothing behind it, asking before building, a cheap first try
     "communicated": ("informed", "posted in", "next update", "heads up", "kept them posted", "kept everyone posted"),
     "vague": ("no more detail", "no detail", "no spec", "open-ended", "fuzzy", "hand-wavy", "no metric", "no deadline",
@@ -157,7 +163,9 @@ _TERMS = re.compile(r"\b(?:machine|deep|reinforcement|transfer|contrastive|repre
 # A sentence that says the speaker does not know, only guesses or did not do it covers nothing: "I don't know how
 # drift is detected", "i guess we had some monitoring", "we never set up a rollback".
 UNSURE = re.compile(r"\bi (?:don'?t|do not) (?:really )?(?:know|remember|understand)\b|\bnot (?:really |entirely )?sure\b|"
-                    r"\bno idea\b|\bi guess\b|\bi'?m guessing\b|\b(?:we|i) (?:never|didn'?t|did not|haven'?t|have not) "
+                    # (not the thing named as not yet done: "what I have not done is ...", "the part I haven't done yet")
+                    r"\bno idea\b|\bi guess\b|\bi'?m guessing\b|(?<!\bwhat )(?<!\bpart )(?<!\bthing )(?<!\bthings )"
+                    r"(?<!\bkind )(?<!\bone )\b(?:we|i) (?:never|didn'?t|did not|haven'?t|have not) "
                     r"(?:really |actually )?(?:set up|use[d]?|do|done|have|had|build|built|add(?:ed)?|get|got|look(?:ed)?)\b",
                     re.I)
 
