@@ -114,7 +114,9 @@ def estimate_reached(last: str, question: Question | None) -> bool:
     per_ok = per_asked | set(re.findall(r"[a-z]+", _ask(question.prompt)))
     if per_asked and not per_said & per_ok or per_said - per_ok:
         return False
-    figures = extract(last, sentences(last))
+    # a rate said per day or per hour when the question asks per second ("forty million a day", converted) is a
+    # step of the working: the answer is said in the period asked
+    figures = [q for q in extract(last, sentences(last)) if estimate.unit != "/s" or q.period_s in (0, 1)]
     return any(q.unit.split("/")[0] == estimate.unit.split("/")[0] and q.unit.startswith(estimate.unit)
                and estimate.low / BALLPARK <= q.value <= estimate.high * BALLPARK for q in figures)
 
