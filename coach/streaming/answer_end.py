@@ -131,6 +131,12 @@ def names_a_part(last: str) -> bool:
     return bool(turn_end_words.pattern("part_done", "part").search(kept))
 
 
+def thinks_aloud(last: str) -> bool:
+    """The last sentence says the candidate is still thinking ("Good question, let me think.", "Hmm, bear with
+    me."): however it is punctuated, the answer is still to come (`prompts/turn_end_words.toml` [thinking])."""
+    return bool(turn_end_words.pattern("thinking", "phrases").search(last.lower()))
+
+
 WHOLE_LONGEST = 10     # words: a longer sentence that starts "that's the whole ..." is saying more
 
 
@@ -193,6 +199,13 @@ def _open_list(texts: list[str]) -> str | None:
     return None
 
 
+def _announces(sentence: str) -> bool:
+    """The sentence announces things still to come ("I did three things, and only the last one worked"), not ones
+    just told ("those two changes", "both of them") nor ones it gives after a colon."""
+    return any(not re.search(r"\b(?:those|these|the|both|all|my)\s+$", sentence[:m.start()]) and ":" not in sentence[m.end():]
+               and not WRAP_LIST.search(sentence) for m in ANNOUNCED.finditer(sentence))
+
+
 def last_thought(texts: list[str]) -> str:
     """The last sentence with those before it that it goes on from: the transcriber splits a sentence at a
     thinking pause, and the part before stops on a connective, an article or a filler ("I'd measure first
@@ -224,13 +237,18 @@ def judge(text: str, kind: str = "story", question: Question | None = None) -> V
         return Verdict("end", ("hands the turn back: " + last[:60],), sure=True)
     if names_a_part(texts[-1]):
         return Verdict("goes_on", ("names what was said as one part of the answer: " + texts[-1][:60],))
+    if thinks_aloud(last):
+        return Verdict("goes_on", ("thinks aloud: " + last[:60],))
+    if turn_end_words.pattern("next_topic", "phrases").search(texts[-1]):
+        return Verdict("goes_on", ("names what it will say next: " + texts[-1][:60],))
     wrap = WRAP.search(last) or WRAP_LIST.search(last)
-    if wrap:
-        # an estimate says "so that's ..." at every step's figure, not only at its last one
-        step = kind == "estimate" and wrap.group(0).startswith("so that")
+    # an estimate says "so that's ..." at every step's figure, not only at its last one: its figure is weighed below
+    if wrap and not (kind == "estimate" and wrap.group(0).startswith("so that")):
+        # "Looking back, I did three things, ...": the things are still to come
+        if _announces(texts[-1]):
+            return Verdict("goes_on", ("a list announced and not finished: " + texts[-1][:60],))
         # with nothing before it, "Looking back, ..." may open the answer: an end, not a sure one
-        return Verdict("end", ("wraps up: " + last[:60],),
-                       sure=not step and (len(texts) > 1 or not OPENS_AN_ANSWER.search(last)))
+        return Verdict("end", ("wraps up: " + last[:60],), sure=len(texts) > 1 or not OPENS_AN_ANSWER.search(last))
     if names_the_whole(texts[-1]):
         return Verdict("end", ("names what was said as the whole answer: " + texts[-1][:60],), sure=True)
     if end_forms.asks_the_interviewer(last):
@@ -266,8 +284,7 @@ def judge(text: str, kind: str = "story", question: Question | None = None) -> V
             return Verdict("end", ("the design closes on how it is measured or run",))
         return Verdict("goes_on" if n < 3 else "unsure", (f"a design answer of {n} sentences",))
     if kind == "estimate":
-        if n >= 2 and FIGURE.search(last):
-            return Verdict("end", ("the estimate reaches its figure",))
+        # a figure not in the unit asked, or far off it, is as likely a step of the working as the answer
         return Verdict("unsure" if n >= 2 else "goes_on", ("an estimate still being worked",))
     if n >= 3:
         return Verdict("end", (f"a {kind} answer of {n} sentences",))
