@@ -100,6 +100,7 @@ FIGURE = re.compile(r"\b(?:\d[\d,.]*|hundred|thousand|million|billion|terabytes?
 # A thinking pause Whisper wrote as an ellipsis with the sentence going on after it ("and then we...
 # ran a shadow test"): one sentence, not two (the second, alone, read as the story's result).
 PAUSE_MID_SENTENCE = re.compile(r"(?:\.\.\.|…)\s+(?=[a-z])")
+JOINS = re.compile(r"^(?:and|but|so|which|while|whereas)\b")
 # A wrap-up that may open an answer ("Looking back, ..."): with nothing before it, an end but not a sure one.
 # The others point back at what was told ("what I took from it", "since then") and cannot open one.
 OPENS_AN_ANSWER = re.compile(r"^(?:so,? |and,? )?(?:looking back|in hindsight|overall|in short|end to end|"
@@ -228,6 +229,10 @@ def judge(text: str, kind: str = "story", question: Question | None = None) -> V
     if not texts:
         return Verdict("goes_on", ("nothing said yet",))
     last = last_thought(texts)
+    # words written without marks: the clause split is the reader's, and "... and i was just one of the reviewers"
+    # goes on from the clause before it ("a year later she was leading the rewrite herself")
+    if len(texts) > 1 and not re.search(r"[.?!]", text) and JOINS.match(texts[-1]):
+        last = texts[-2] + " " + last
     unfinished = broken_off(text)
     # a closing said without a full stop ("... so I dropped the idea. that's how it went") is no sentence begun
     closing = hands_back(last) or bool(WRAP.search(last))

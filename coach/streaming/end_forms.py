@@ -151,6 +151,8 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "a measured improvement: " + last[:60]
     if kind in ("design", "technical", "plan") and recaps(last):
         return "closes on a recap of its parts: " + last[:60]
+    if kind == "technical" and last[-1:] in ".!" and _phrase("cost_stated", "phrases", last):
+        return "the working closes on what it costs: " + last[:60]
     if kind == "design" and _phrase("design_close", "phrases", last):
         return "the design has reached what is watched after launch: " + last[:60]
     if kind == "story" and turn_end_words.pattern("present", "opens").match(re.sub(r"^(?:and|so),? ", "", last)):
