@@ -28,6 +28,10 @@ _FEW = r"(?:a|an|one|two|three|four|five|six|eight|nine|ten|twelve|eighteen|a fe
 TIME_AFTER = re.compile(rf"\b{_FEW} {_SPAN} (?:later|on)\b|\bwithin {_FEW} {_SPAN}\b")
 # ... or at the close of a period: "By the end of the first month we had one agreed metric"
 BY_THE_END = re.compile(r"^(?:and |so )?by the end of (?:the|that) (?:first |second )?(?:week|month|quarter|year)\b")
+# a story told to how things stand now ("six teams run on it today", "I read the labels myself now"): the present
+# said with no past in the same sentence (a scene is set in the past: "now we had a problem")
+NOW = re.compile(r"\b(?:now|today|these days|nowadays|to date)\b")
+PAST = re.compile(r"\b(?:was|were|had|did|wasn't|weren't|didn't|until|used to|when i|when we)\b|\b\w+ed\b")
 NEVER_AGAIN = re.compile(r"\bnever\b[^.;]*\bagain\b")
 GOT_TO = re.compile(r"\b(?:got|brought) (?:us|it|them|that) (?:down |up )?to\b")
 FROM_TO = re.compile(r"\bfrom\b(.*?)\bto\b(.*)$")
@@ -155,6 +159,8 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "the working closes on what it costs: " + last[:60]
     if kind == "design" and _phrase("design_close", "phrases", last):
         return "the design has reached what is watched after launch: " + last[:60]
+    if kind == "story" and last[-1:] in ".!" and NOW.search(last) and not PAST.search(last):
+        return "the story has reached the present: " + last[:60]
     if kind == "story" and turn_end_words.pattern("present", "opens").match(re.sub(r"^(?:and|so),? ", "", last)):
         return "the story has reached the present: " + last[:60]
     return None
