@@ -340,3 +340,24 @@ def test_the_live_policy_waits_at_an_estimate_step_in_another_period() -> None:
     step = "two hundred million searches a day and the busiest hour is double so sixteen million in that hour."
     assert wait_after(step) == EndOfTurn(silence_seconds=2.0, ask_after_s=0.3).longest_s
     assert wait_after(step + " so about forty six hundred a second at peak.") == SURE_END_WAIT_S
+
+
+def test_the_live_policy_ends_at_once_on_a_coding_answer_that_states_its_cost_or_an_offer_to_say_more() -> None:
+    """Live words (lower case, Whisper's marks): a talked-through piece of code that has stated its cost, or an answer
+    that offers to say more, ends the turn half a second into the silence; the same code mid-way waits."""
+    silence_rule = EndOfTurn(silence_seconds=2.0, ask_after_s=0.3).longest_s
+
+    def wait_after(heard: str, kind: str) -> float:
+        detector = EndOfTurn(silence_seconds=2.0, ask_after_s=0.3)
+        detector.feed(-20.0, 1.0)
+        detector.feed(-70.0, 0.3)
+        detector.judged(0.9, heard, kind)
+        return detector.end_after_s
+    working = ("i'd keep a deque of timestamps per user. on each query i pop from the left while the oldest is "
+               "more than five minutes old. then the count is just the length of the deque.")
+    assert wait_after(working + " so i keep a deque", "technical") == silence_rule
+    assert wait_after(working + " each event goes in and out once, so it's amortised constant time.",
+                      "technical") == SURE_END_WAIT_S
+    offer = ("we rebuilt the label pipeline so late chargebacks were counted and the false declines dropped. "
+             "glad to say more about how we found the delay.")
+    assert wait_after(offer, "story") == SURE_END_WAIT_S
