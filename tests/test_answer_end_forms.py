@@ -245,3 +245,9 @@ def test_a_regret_a_guard_that_has_kept_the_fault_away_or_the_present_state_is_a
     assert sure(SCENE + " Four teams build on that nightly job today.")
     # a present word in a scene told in the past is no end
     assert not sure(SCENE + " Now we had a second problem: the job itself took six hours.")
+
+
+def test_deciding_where_to_begin_on_what_was_just_said_is_a_sure_end_and_saying_how_to_begin_is_not() -> None:
+    """"... so I'd start there" points back at the plan just given; "I'd start by ..." opens one."""
+    assert sure("A single replica with a warm cache covers the first region, so I'd start there.", "design")
+    assert not sure("I'd start by reading the last quarter's incident reports.", "plan")

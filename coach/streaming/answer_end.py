@@ -79,6 +79,9 @@ WRAP = re.compile(
     # a plan"), the steps said to their last ("... and you're done")
     r"|\bthat'?s (?:\w+ )?what i'?m (?:after|aiming for|hoping for|looking for)\b|\band that'?s how\b"
     r"|\b(?:you'?re|we'?re) done\W*$"
+    # where to begin, decided on what was just said ("... fits on one big machine, so I'd start there"): not "I'd
+    # start by ...", which opens a sequence
+    r"|\b(?:i'?d|i would|we'?d|we would|i'?ll|let'?s) (?:start|begin) there\b|\bthat'?s where i'?d (?:start|begin)\b"
     # the answer let go of with a filler ("... So yeah.", "um, yeah")
     r"|^(?:(?:so|um|uh|and|but|yeah),? )+yeah\W*$"
     r"|\bhappy to (?:go (?:deeper|into)|expand|elaborate|say more)\b"
