@@ -251,3 +251,11 @@ def test_deciding_where_to_begin_on_what_was_just_said_is_a_sure_end_and_saying_
     """"... so I'd start there" points back at the plan just given; "I'd start by ..." opens one."""
     assert sure("A single replica with a warm cache covers the first region, so I'd start there.", "design")
     assert not sure("I'd start by reading the last quarter's incident reports.", "plan")
+
+
+def test_a_technical_answer_that_closes_on_how_it_would_be_tested_is_a_sure_end() -> None:
+    """How the candidate would test what they described is the last step of talking it through; testing opened as
+    a sequence ("To test it I'd first ...") is not."""
+    merge = "I'd merge the two sorted lists with two pointers, taking the smaller head each time."
+    assert sure(merge + " I'd test it against Python's sorted on a few thousand random pairs of lists.", "technical")
+    assert not sure(merge + " To test it I'd first write the brute-force version.", "technical")

@@ -157,6 +157,9 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "closes on a recap of its parts: " + last[:60]
     if kind == "technical" and last[-1:] in ".!" and _phrase("cost_stated", "phrases", last):
         return "the working closes on what it costs: " + last[:60]
+    if kind == "technical" and last[-1:] in ".!" and _phrase("tested", "phrases", last) \
+            and not re.search(r"\bfirst\b", last):
+        return "the answer closes on how it would be tested: " + last[:60]
     if kind == "design" and _phrase("design_close", "phrases", last):
         return "the design has reached what is watched after launch: " + last[:60]
     if kind == "story" and last[-1:] in ".!" and NOW.search(last) and not PAST.search(last):
