@@ -226,6 +226,8 @@ def test_a_coding_answer_that_closes_on_what_it_costs_is_a_sure_end() -> None:
     assert not sure(working, "technical")
     assert sure(working + " Each update is log k, so the whole thing is one pass over the stream.", "technical")
     assert sure(working + " Memory stays bounded by the number of distinct items.", "technical")
+    assert sure(working + " Each shard sends back only its top ten, so it scales with the number of machines.",
+                "technical")
 
 
 def test_a_later_result_said_without_marks_is_heard_across_the_readers_clause_split() -> None:
