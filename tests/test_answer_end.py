@@ -281,3 +281,83 @@ def test_the_live_policy_waits_at_a_line_that_names_a_part_and_ends_at_once_at_a
     recap = ("i'd cache the embeddings and rank only the top few hundred. so a cheap retriever, a heavy ranker on "
              "the short list, and a nightly refresh.")
     assert wait_after(recap, "design") == SURE_END_WAIT_S
+
+
+def test_no_pause_is_taken_for_the_end_on_any_written_set() -> None:
+    """Every set of written pauses, the clean check scored once included: no thinking pause is read as the end,
+    sure or not (a candidate cut off mid-answer is the costly mistake)."""
+    for name in ("dev", "heldout", *(f"heldout{i}" for i in range(2, 12))):
+        result = evaluate(load(name))
+        assert result["false_ends"] == 0, (name, [w for w in result["wrong"] if w["says"] == "end"])
+
+
+def test_thinking_aloud_goes_on_whatever_its_full_stops() -> None:
+    """"Hmm. Fair question, give me a second.": three sentences to the transcriber, none of them the answer."""
+    stalling = "Where I would want to be in a year. Hmm. Fair question, give me a second."
+    assert judge(stalling, "plan").says == "goes_on"
+    assert judge("so the first thing. um. let me just think how to put this.", "story").says == "goes_on"
+
+
+def test_a_line_that_names_what_comes_next_goes_on() -> None:
+    """A last sentence that turns to the next point without making it ("Then there's the question of ...", "I'll
+    sketch ... first, then the hard part.") sounds finished and is not."""
+    norms = ("Batch norm normalises each feature over the batch. Layer norm normalises over the features of one "
+             "example. Then there's the question of which one suits a small batch.")
+    assert judge(norms, "technical").says == "goes_on"
+    sketch = "I'd keep the feature store and the ranker apart. I'll sketch the serving path first, then the hard part."
+    assert judge(sketch, "design").says == "goes_on"
+    reflection = "Looking back, I got two things wrong, and the second one cost us a month."
+    assert judge(reflection, "story").says == "goes_on"
+
+
+def test_an_estimate_in_between_figure_is_no_end_and_its_answer_in_the_period_asked_is() -> None:
+    """To "how many queries per second at peak?", a daily rate said first and an hour's count concluded on are
+    steps of the working, however near the answer the daily rate comes once converted; the rate said per second
+    at the peak is the answer, taken at once."""
+    search = default_content().question("nm-search-qps")
+    hour = ("Two hundred million searches a day, and the busiest hour runs at double the average, so about sixteen "
+            "million searches in that hour.")
+    assert judge(hour, "estimate", search).says != "end"
+    assert judge(hour.lower().replace(",", ""), "estimate", search).says != "end"
+    average = "Two hundred million a day over about a hundred thousand seconds. So that's two thousand a second on average."
+    assert judge(average, "estimate", search).says != "end"
+    answer = hour + " Over thirty-six hundred seconds that is about forty-six hundred a second at peak."
+    verdict = judge(answer, "estimate", search)
+    assert verdict.says == "end" and verdict.sure
+
+
+def test_the_live_policy_waits_at_an_estimate_step_in_another_period() -> None:
+    """On live words (lower case, no commas): the hour's count waits the silence rule even when the audio hears an
+    end; the rate per second ends the turn half a second into the silence."""
+    search = default_content().question("nm-search-qps")
+
+    def wait_after(heard: str) -> float:
+        detector = EndOfTurn(silence_seconds=2.0, ask_after_s=0.3)
+        detector.feed(-20.0, 1.0)
+        detector.feed(-70.0, 0.3)
+        detector.judged(0.9, heard, "estimate", search)
+        return detector.end_after_s
+    step = "two hundred million searches a day and the busiest hour is double so sixteen million in that hour."
+    assert wait_after(step) == EndOfTurn(silence_seconds=2.0, ask_after_s=0.3).longest_s
+    assert wait_after(step + " so about forty six hundred a second at peak.") == SURE_END_WAIT_S
+
+
+def test_the_live_policy_ends_at_once_on_a_coding_answer_that_states_its_cost_or_an_offer_to_say_more() -> None:
+    """Live words (lower case, Whisper's marks): a talked-through piece of code that has stated its cost, or an answer
+    that offers to say more, ends the turn half a second into the silence; the same code mid-way waits."""
+    silence_rule = EndOfTurn(silence_seconds=2.0, ask_after_s=0.3).longest_s
+
+    def wait_after(heard: str, kind: str) -> float:
+        detector = EndOfTurn(silence_seconds=2.0, ask_after_s=0.3)
+        detector.feed(-20.0, 1.0)
+        detector.feed(-70.0, 0.3)
+        detector.judged(0.9, heard, kind)
+        return detector.end_after_s
+    working = ("i'd keep a deque of timestamps per user. on each query i pop from the left while the oldest is "
+               "more than five minutes old. then the count is just the length of the deque.")
+    assert wait_after(working + " so i keep a deque", "technical") == silence_rule
+    assert wait_after(working + " each event goes in and out once, so it's amortised constant time.",
+                      "technical") == SURE_END_WAIT_S
+    offer = ("we rebuilt the label pipeline so late chargebacks were counted and the false declines dropped. "
+             "glad to say more about how we found the delay.")
+    assert wait_after(offer, "story") == SURE_END_WAIT_S

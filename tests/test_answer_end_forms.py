@@ -211,3 +211,50 @@ def test_an_answer_let_go_of_with_so_yeah_or_said_to_where_they_would_stop_is_a_
     assert sure("Batch the small requests. Give the long prompts their own pool, and that's where I'd stop for "
                 "a first cut.", "design")
     assert not sure(SCENE + " So yeah, the next thing we tried was")
+
+
+def test_an_offer_to_say_more_in_other_words_is_a_sure_end() -> None:
+    """"Glad to say more about ...", "I can go deeper on ...", "Want me to ...?": the turn is handed back."""
+    assert sure(SCENE + " Glad to say more about how we picked the cut-off.")
+    assert sure(SCENE + " That's the gist, and I can go deeper on the joins if that's useful.")
+    assert sure("The lookup is a hash map from user to a queue of timestamps. Want me to code the eviction?", "technical")
+
+
+def test_a_coding_answer_that_closes_on_what_it_costs_is_a_sure_end() -> None:
+    """Talked-through code ends on its cost in time or memory; the same answer before it is not over."""
+    working = "I'd keep a counter per item and a small heap of the current top ten."
+    assert not sure(working, "technical")
+    assert sure(working + " Each update is log k, so the whole thing is one pass over the stream.", "technical")
+    assert sure(working + " Memory stays bounded by the number of distinct items.", "technical")
+    assert sure(working + " Each shard sends back only its top ten, so it scales with the number of machines.",
+                "technical")
+
+
+def test_a_later_result_said_without_marks_is_heard_across_the_readers_clause_split() -> None:
+    """Words written without marks are split into clauses by the reader: "... and i only reviewed her designs" goes
+    on from the result said in the clause before it."""
+    told = "ever since then she has run the ranking team herself and i only sit in on her design reviews"
+    assert sure(told)
+
+
+def test_a_story_told_to_how_things_stand_now_is_a_sure_end() -> None:
+    """A story over: how things stand today, said with no past in the same sentence; the same story before it is
+    not, nor a scene that uses "now" in the past."""
+    assert not sure(SCENE)
+    assert sure(SCENE + " Four teams build on that nightly job today.")
+    assert sure(SCENE + " These days every new ranker gets its joins from that job.")
+    assert not sure(SCENE + " Now we had a second problem: the job itself took six hours.")
+
+
+def test_deciding_where_to_begin_on_what_was_just_said_is_a_sure_end_and_saying_how_to_begin_is_not() -> None:
+    """"... so I'd start there" points back at the plan just given; "I'd start by ..." opens one."""
+    assert sure("A single replica with a warm cache covers the first region, so I'd start there.", "design")
+    assert not sure("I'd start by reading the last quarter's incident reports.", "plan")
+
+
+def test_a_technical_answer_that_closes_on_how_it_would_be_tested_is_a_sure_end() -> None:
+    """How the candidate would test what they described is the last step of talking it through; testing opened as
+    a sequence ("To test it I'd first ...") is not."""
+    merge = "I'd merge the two sorted lists with two pointers, taking the smaller head each time."
+    assert sure(merge + " I'd test it against Python's sorted on a few thousand random pairs of lists.", "technical")
+    assert not sure(merge + " To test it I'd first write the brute-force version.", "technical")

@@ -79,6 +79,9 @@ WRAP = re.compile(
     # a plan"), the steps said to their last ("... and you're done")
     r"|\bthat'?s (?:\w+ )?what i'?m (?:after|aiming for|hoping for|looking for)\b|\band that'?s how\b"
     r"|\b(?:you'?re|we'?re) done\W*$"
+    # where to begin, decided on what was just said ("... fits on one big machine, so I'd start there"): not "I'd
+    # start by ...", which opens a sequence
+    r"|\b(?:i'?d|i would|we'?d|we would|i'?ll|let'?s) (?:start|begin) there\b|\bthat'?s where i'?d (?:start|begin)\b"
     # the answer let go of with a filler ("... So yeah.", "um, yeah")
     r"|^(?:(?:so|um|uh|and|but|yeah),? )+yeah\W*$"
     r"|\bhappy to (?:go (?:deeper|into)|expand|elaborate|say more)\b"
@@ -100,6 +103,7 @@ FIGURE = re.compile(r"\b(?:\d[\d,.]*|hundred|thousand|million|billion|terabytes?
 # A thinking pause Whisper wrote as an ellipsis with the sentence going on after it ("and then we...
 # ran a shadow test"): one sentence, not two (the second, alone, read as the story's result).
 PAUSE_MID_SENTENCE = re.compile(r"(?:\.\.\.|…)\s+(?=[a-z])")
+JOINS = re.compile(r"^(?:and|but|so|which|while|whereas)\b")
 # A wrap-up that may open an answer ("Looking back, ..."): with nothing before it, an end but not a sure one.
 # The others point back at what was told ("what I took from it", "since then") and cannot open one.
 OPENS_AN_ANSWER = re.compile(r"^(?:so,? |and,? )?(?:looking back|in hindsight|overall|in short|end to end|"
@@ -129,6 +133,12 @@ def names_a_part(last: str) -> bool:
         return False
     kept = turn_end_words.pattern("part_done", "not_part").sub(" ", low)
     return bool(turn_end_words.pattern("part_done", "part").search(kept))
+
+
+def thinks_aloud(last: str) -> bool:
+    """The last sentence says the candidate is still thinking ("Good question, let me think.", "Hmm, bear with
+    me."): however it is punctuated, the answer is still to come (`prompts/turn_end_words.toml` [thinking])."""
+    return bool(turn_end_words.pattern("thinking", "phrases").search(last.lower()))
 
 
 WHOLE_LONGEST = 10     # words: a longer sentence that starts "that's the whole ..." is saying more
@@ -193,6 +203,13 @@ def _open_list(texts: list[str]) -> str | None:
     return None
 
 
+def _announces(sentence: str) -> bool:
+    """The sentence announces things still to come ("I did three things, and only the last one worked"), not ones
+    just told ("those two changes", "both of them") nor ones it gives after a colon."""
+    return any(not re.search(r"\b(?:those|these|the|both|all|my)\s+$", sentence[:m.start()]) and ":" not in sentence[m.end():]
+               and not WRAP_LIST.search(sentence) for m in ANNOUNCED.finditer(sentence))
+
+
 def last_thought(texts: list[str]) -> str:
     """The last sentence with those before it that it goes on from: the transcriber splits a sentence at a
     thinking pause, and the part before stops on a connective, an article or a filler ("I'd measure first
@@ -215,6 +232,10 @@ def judge(text: str, kind: str = "story", question: Question | None = None) -> V
     if not texts:
         return Verdict("goes_on", ("nothing said yet",))
     last = last_thought(texts)
+    # words written without marks: the clause split is the reader's, and "... and i was just one of the reviewers"
+    # goes on from the clause before it ("a year later she was leading the rewrite herself")
+    if len(texts) > 1 and not re.search(r"[.?!]", text) and JOINS.match(texts[-1]):
+        last = texts[-2] + " " + last
     unfinished = broken_off(text)
     # a closing said without a full stop ("... so I dropped the idea. that's how it went") is no sentence begun
     closing = hands_back(last) or bool(WRAP.search(last))
@@ -224,13 +245,18 @@ def judge(text: str, kind: str = "story", question: Question | None = None) -> V
         return Verdict("end", ("hands the turn back: " + last[:60],), sure=True)
     if names_a_part(texts[-1]):
         return Verdict("goes_on", ("names what was said as one part of the answer: " + texts[-1][:60],))
+    if thinks_aloud(last):
+        return Verdict("goes_on", ("thinks aloud: " + last[:60],))
+    if turn_end_words.pattern("next_topic", "phrases").search(texts[-1]):
+        return Verdict("goes_on", ("names what it will say next: " + texts[-1][:60],))
     wrap = WRAP.search(last) or WRAP_LIST.search(last)
-    if wrap:
-        # an estimate says "so that's ..." at every step's figure, not only at its last one
-        step = kind == "estimate" and wrap.group(0).startswith("so that")
+    # an estimate says "so that's ..." at every step's figure, not only at its last one: its figure is weighed below
+    if wrap and not (kind == "estimate" and wrap.group(0).startswith("so that")):
+        # "Looking back, I did three things, ...": the things are still to come
+        if _announces(texts[-1]):
+            return Verdict("goes_on", ("a list announced and not finished: " + texts[-1][:60],))
         # with nothing before it, "Looking back, ..." may open the answer: an end, not a sure one
-        return Verdict("end", ("wraps up: " + last[:60],),
-                       sure=not step and (len(texts) > 1 or not OPENS_AN_ANSWER.search(last)))
+        return Verdict("end", ("wraps up: " + last[:60],), sure=len(texts) > 1 or not OPENS_AN_ANSWER.search(last))
     if names_the_whole(texts[-1]):
         return Verdict("end", ("names what was said as the whole answer: " + texts[-1][:60],), sure=True)
     if end_forms.asks_the_interviewer(last):
@@ -266,8 +292,7 @@ def judge(text: str, kind: str = "story", question: Question | None = None) -> V
             return Verdict("end", ("the design closes on how it is measured or run",))
         return Verdict("goes_on" if n < 3 else "unsure", (f"a design answer of {n} sentences",))
     if kind == "estimate":
-        if n >= 2 and FIGURE.search(last):
-            return Verdict("end", ("the estimate reaches its figure",))
+        # a figure not in the unit asked, or far off it, is as likely a step of the working as the answer
         return Verdict("unsure" if n >= 2 else "goes_on", ("an estimate still being worked",))
     if n >= 3:
         return Verdict("end", (f"a {kind} answer of {n} sentences",))

@@ -28,6 +28,10 @@ _FEW = r"(?:a|an|one|two|three|four|five|six|eight|nine|ten|twelve|eighteen|a fe
 TIME_AFTER = re.compile(rf"\b{_FEW} {_SPAN} (?:later|on)\b|\bwithin {_FEW} {_SPAN}\b")
 # ... or at the close of a period: "By the end of the first month we had one agreed metric"
 BY_THE_END = re.compile(r"^(?:and |so )?by the end of (?:the|that) (?:first |second )?(?:week|month|quarter|year)\b")
+# a story told to how things stand now ("six teams run on it today", "I read the labels myself now"): the present
+# said with no past in the same sentence (a scene is set in the past: "now we had a problem")
+NOW = re.compile(r"\b(?:now|today|these days|nowadays|to date)\b")
+PAST = re.compile(r"\b(?:was|were|had|did|wasn't|weren't|didn't|until|used to|when i|when we)\b|\b\w+ed\b")
 NEVER_AGAIN = re.compile(r"\bnever\b[^.;]*\bagain\b")
 GOT_TO = re.compile(r"\b(?:got|brought) (?:us|it|them|that) (?:down |up )?to\b")
 FROM_TO = re.compile(r"\bfrom\b(.*?)\bto\b(.*)$")
@@ -114,7 +118,9 @@ def estimate_reached(last: str, question: Question | None) -> bool:
     per_ok = per_asked | set(re.findall(r"[a-z]+", _ask(question.prompt)))
     if per_asked and not per_said & per_ok or per_said - per_ok:
         return False
-    figures = extract(last, sentences(last))
+    # a rate said per day or per hour when the question asks per second ("forty million a day", converted) is a
+    # step of the working: the answer is said in the period asked
+    figures = [q for q in extract(last, sentences(last)) if estimate.unit != "/s" or q.period_s in (0, 1)]
     return any(q.unit.split("/")[0] == estimate.unit.split("/")[0] and q.unit.startswith(estimate.unit)
                and estimate.low / BALLPARK <= q.value <= estimate.high * BALLPARK for q in figures)
 
@@ -149,8 +155,15 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "a measured improvement: " + last[:60]
     if kind in ("design", "technical", "plan") and recaps(last):
         return "closes on a recap of its parts: " + last[:60]
+    if kind == "technical" and last[-1:] in ".!" and _phrase("cost_stated", "phrases", last):
+        return "the working closes on what it costs: " + last[:60]
+    if kind == "technical" and last[-1:] in ".!" and _phrase("tested", "phrases", last) \
+            and not re.search(r"\bfirst\b", last):
+        return "the answer closes on how it would be tested: " + last[:60]
     if kind == "design" and _phrase("design_close", "phrases", last):
         return "the design has reached what is watched after launch: " + last[:60]
+    if kind == "story" and last[-1:] in ".!" and NOW.search(last) and not PAST.search(last):
+        return "the story has reached the present: " + last[:60]
     if kind == "story" and turn_end_words.pattern("present", "opens").match(re.sub(r"^(?:and|so),? ", "", last)):
         return "the story has reached the present: " + last[:60]
     return None
