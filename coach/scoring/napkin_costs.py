@@ -66,6 +66,10 @@ def _hourly_prices(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quanti
                 any(x.kind == "cost" and x.start > after.start and x.sentence == p.sentence for x in qs):
             out.append((p, after))           # "At $2 per GPU-hour, 512 GPUs for 130 hours cost ...": the count said with it
             continue
+        named = _count_named_after(qs, text, p)
+        if named is not None:
+            out.append((p, named))           # "at two dollars an hour each the twenty we drop save ...": those twenty
+            continue
         if n is None:
             continue
         between = text[n.start:p.start + len(p.text) + 25]
@@ -80,6 +84,29 @@ def _hourly_prices(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quanti
                 n.sentence == p.sentence and not _TOTAL_PRICE.search(between)):
             out.append((p, n))
     return out
+
+
+# the instances a cost is for, named after the price by what happens to them: "the twenty we drop", "the six that
+# stay on", "the ten extra replicas"
+_NAMED_COUNT = re.compile(r"\bthe\s+(?:(?:extra|spare|idle|remaining|other)\s+)?$", re.I)
+_NAMED_BY = re.compile(r"^\s*(?:(?:extra|spare|idle|remaining|more|fewer)\s+)?(?:(?:replicas?|gpus?|machines?|servers?|"
+                       r"nodes?|instances?|cards?|pods?|boxes)\s+)?(?:we|that|which|you|they)\b", re.I)
+
+
+def _count_named_after(qs: list[Quantity], text: str, p: Quantity) -> Quantity | None:
+    """A count of instances said between an hourly price and the cost it leads to, as "the N we ...": the cost
+    is for those instances, not for a fleet counted before the price."""
+    end = p.start + len(p.text)
+    cost = next((x for x in qs if x.kind == "cost" and x.start > end and x.sentence == p.sentence), None)
+    if cost is None:
+        return None
+    for num in find_numbers(text[end:cost.start]):
+        at = end + num.start
+        if num.value >= 1 and _NAMED_COUNT.search(text[max(0, at - 20):at]) and _NAMED_BY.match(text[end + num.end:]) \
+                and not any(q.start == at for q in qs):
+            return Quantity(text[at:end + num.end], num.value, "instances", "compute", num.value, (), 0.0, at,
+                            p.sentence)
+    return None
 
 
 _GH_PERIOD = re.compile(r"^\s*(?:a|per|each|every)\s+(?P<p>day|night|week|month|year)\b", re.I)

@@ -40,6 +40,7 @@ _BARE_RATE_MIN = 1e11      # below any accelerator's FLOP rate: a bare "1,250 a 
 _UTILISATION = re.compile(r"^\s*(?:model flops |hardware )?(?:utili[sz]ation|mfu|efficiency|use|usage)\b", _F)
 _PER_TOKEN = re.compile(r"^[^.;\d]{0,25}?\b(?:per|a|each|every|for (?:one|each|every|a)) (?:new |generated |output |decoded )?"
                         r"token\b", _F)
+_PER_PARAMETER = re.compile(r"^\s*(?:per|a|each|for (?:each|every|a))\s+(?:parameter|param|weight)s?\b|^\s*apiece\b", _F)
 _PER_SECOND = re.compile(r"^\s*(?:per second|/s|a second)\b|^\s*(?:each|per gpu|effective|per card|sustained|"
                          r"(?:a|per|on each|on one|for each) (?:card|gpu|chip|device|accelerator)\b)", _F)
 _LIMIT_BEFORE = re.compile(r"\b(?:within|inside|under|in under|less than|before|by|well within|well under)\s+(?:the\s+|a\s+|our\s+)?$", _F)
@@ -319,6 +320,8 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                                      text, _F):
         said: Fig | None = None         # the answer's own FLOPs per token
         for f in flops:
+            if _PER_PARAMETER.match(text[f.end:f.end + 30]):
+                continue        # "two FLOPs per parameter": the rule of thumb itself, not a token's total
             if f.start > params[0].start and (_PER_TOKEN.match(text[f.end:f.end + 30]) or
                                               re.search(r"\b(?:one|a|a single|each|every|per) (?:new |generated |output )?token\b", text[:f.start], _F)):
                 out.append(judge("decode_flops", f, k.decoding_flops * n,

@@ -7,7 +7,7 @@ import math
 import re
 from typing import Callable
 
-from coach.scoring import napkin_rates, napkin_windows
+from coach.scoring import napkin_rates, napkin_steps, napkin_windows
 from coach.scoring.napkin_llm import DEVICES
 from coach.scoring.napkin_judge import EXACT_TOLERANCE, TOLERANCE, Check, _judge, _tol
 from coach.scoring.numbers import find_numbers
@@ -168,6 +168,8 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
     for m in qs:
         if m.kind != "storage" or m.has("per_item") or m.has("per_param") or m.has("per_instance"):
             continue
+        if _TIMES_BEFORE.search(text[max(0, m.start - 12):m.start]):
+            continue      # "500 million x 96 bytes": a factor of the product said, not its result
         size = _last_before(qs, m, lambda x: x.kind == "storage" and x.has("per_item") and not x.has("per_instance")
                             and _near(x, m, 2))
         if size is None and not m.has("rate"):
@@ -341,6 +343,7 @@ _PER_PARAM_MAX = 32.0      # bytes: a size this small after a parameter count is
 
 
 _TIMES_BEFORE = re.compile(r"(?:\btimes|\bx|×|\*)\s*$", re.I)
+_PER_TOKEN_AFTER = re.compile(r"\s*(?:of cache\s+)?(?:a|per|each|for (?:a|each|every|one))\s+(?:new\s+)?token\b", re.I)
 
 
 def _multiplier(q: Quantity, text: str) -> bool:
@@ -375,6 +378,8 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
                 break
             if x.kind == "storage" and device_memory(text, x):
                 continue            # "sixty-four A100s with eighty gigabytes": what a GPU holds, not the weights
+            if x.kind == "storage" and _PER_TOKEN_AFTER.match(text, x.start + len(x.text)):
+                break               # "about 0.5 MB a token": a token's cache, and the totals after it are the cache's
             if x.kind == "storage" and not x.has("per_param") and not x.has("rate") and not x.has("per_item") \
                     and x.value > _PER_PARAM_MAX:
                 mem = x
@@ -494,10 +499,16 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
             per, busy = c.value, _busy_time(qs, text, c)
             if busy is not None and c.kind == "throughput" and not 1 / 1.5 <= c.value * busy.value <= 1.5:
                 per = 1 / busy.value        # the rate said does not follow from the busy time said before it
+            batch = next(((size, t) for size, t, r in napkin_steps.batch_rates(qs, text) if r is c), None)
+            if busy is None and batch is not None and not 1 / 1.5 <= c.value * batch[1].value / batch[0] <= 1.5:
+                per = batch[0] / batch[1].value     # nor from the batch and the time it takes
             for n in [last] + [x for x in counts if x is not last and x.start > c.start and x.start > total.start]:
                 how = f"{human(total.value, total.unit)} ÷ {human(per, c.unit)} each"
                 if per != c.value and busy is not None:
                     how += f" (one at {busy.text} a request does {human(per, c.unit)}, not {human(c.value, c.unit)})"
+                elif per != c.value and batch is not None:
+                    how += f" (a batch of {fmt_num(batch[0])} in {batch[1].text} is {human(per, c.unit)}, " \
+                           f"not {human(c.value, c.unit)})"
                 spare = _headroom(qs, text, total, n)
                 need = total.value / per
                 if spare is not None:

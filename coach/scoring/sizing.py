@@ -82,6 +82,13 @@ _ACCELERATOR = r"[ahlvt]\d{2,3}|[lt]4|mi\d{3}|tpu(?:\s?v\d)?"
 _PER_INSTANCE_BEFORE = re.compile(
     r"\b(?:a single|one|each|per|every|a)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|gpu|replica|box|host|"
     rf"pod|worker|card|core|shard|container|{_ACCELERATOR})\b[^.;]{{0,35}}$", re.I)
+# a clause whose subject is one machine doing the work ("One GPU scores a batch of 128 images in 0.2 seconds, 640
+# images a second", "so one GPU handles ... about twelve frames a second"): its first rate is that machine's
+_ONE_MACHINE_CLAUSE = re.compile(
+    r"(?:^|[;:]\s*|\b(?:so|and|but|then|which means|meaning)\s+)(?:a single|one|each)\s+(?:[a-z0-9-]+\s+)?"
+    rf"(?:server|machine|node|instance|gpu|replica|box|host|pod|worker|card|core|container|{_ACCELERATOR})\s+"
+    r"(?:can\s+|could\s+|will\s+)?[a-z]+(?:s|es)\b"
+    r"(?:(?!\b(?:so|and|but|then)\b|\b(?:a|an|per|each)\s+(?:second|sec|minute|hour|day)\b|/s\b)[^;:])*$", re.I)
 # "200 pods; each handles 150 requests a second": "each" standing for the machines just counted
 _EACH_HANDLES = re.compile(r"\beach(?: one)?\s+(?:can\s+)?(?:handles?|serves?|does|takes|sustains?|manages?|processes|"
                            r"absorbs?|keeps? up with)\s+(?:about|around|roughly|up to|maybe|only|just)?\s*$", re.I)
@@ -405,7 +412,9 @@ def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[S
             q.add("per_user")             # "10 million users making 200 requests a day each"
             q.discard("each")
         each_machine = _EACH_HANDLES.search(before) and _COMPUTE_BEFORE.search(text[sent.start:span.start])
-        if _PER_INSTANCE_AFTER.search(after) or _PER_INSTANCE_BEFORE.search(before) or "each" in q or each_machine:
+        one_machine = _ONE_MACHINE_CLAUSE.search(text[sent.start:span.start]) and "per_user" not in q
+        if _PER_INSTANCE_AFTER.search(after) or _PER_INSTANCE_BEFORE.search(before) or "each" in q or each_machine \
+                or one_machine:
             q.discard("each")
             if "per_user" not in q:
                 q.add("per_instance")

@@ -90,7 +90,9 @@ _SIZED_THINGS = re.compile(r"^\s*(?:(?!(?:of|and|or|in|for|to|the|an?|per|each|w
 _PER_PARAM = re.compile(r"^\s*(?:per|a|each)\s+(?:param(?:eter)?|weight)\b", re.I)
 _PARAMS = _r(r"-?\s*param(?:eter)?s?\b")
 _WEIGHTS = _r(r"(?:model\s+|trainable\s+)?weights\b")     # "2 billion weights": parameters, when there are millions
-_MODEL = _r(r"-?\s*(?:model|llm|transformer|checkpoint|variant|dense|moe|base)\b")
+# (a kind of model between: "the thirteen billion chat model")
+_MODEL = _r(r"-?\s*(?:(?:chat|language|instruct|instruction-tuned|code|coding|teacher|student|draft|foundation|"
+            r"decoder|encoder|text|vision)\s+)?(?:model|llm|transformer|checkpoint|variant|dense|moe|base)\b")
 _QPS = _r(rf"{MOD}{{0,2}}(?P<u>qps|rps|tps|qpd|rpm|req/s|requests/s|queries per second|requests per second)\b")
 # An arrival verb between the noun and its period still makes a rate: "2.6 million events land in the lake each day".
 _ARRIVE = (r"(?:\s+(?:land|arrive|come in|flow in|pour in|stream in|get (?:written|logged|stored|ingested)|"
