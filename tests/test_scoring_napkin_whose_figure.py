@@ -65,3 +65,55 @@ def test_a_tokens_cache_is_not_the_weights() -> None:
     text = ("The 13 billion model has forty layers and width 5,120 in fp16, so the KV cache is 2 x 40 x 5,120 x 2 "
             "bytes, about 0.8 MB a token, and a 4,000-token chat keeps about 3.3 GB.")
     assert "model_memory" not in [r for r, _ in _bad(text)]
+
+
+def test_a_fan_out_divided_at_the_tier_is_flagged() -> None:
+    text = ("Each query goes out to twenty-five partitions, and with 8,000 queries a second the partition tier as a "
+            "whole gets 8,000 over twenty-five, about 320 requests a second.")
+    assert ("fan_out", pytest.approx(200_000, rel=0.01)) in _bad(text)
+
+
+def test_the_share_left_past_a_cache_sizes_the_replicas() -> None:
+    wrong = ("The search cache hits ninety percent of the 30,000 queries a second, so the misses are half of the "
+             "traffic, 15,000 a second, and at 500 a replica the ranker needs thirty replicas.")
+    bad = dict(_bad(wrong))
+    assert bad["cache_share"] == pytest.approx(3000, rel=0.01)
+    assert bad["capacity"] == pytest.approx(6, rel=0.01)
+    right = ("The search cache hits ninety percent of the 30,000 queries a second, so the misses are 3,000 a second, "
+             "and at 500 a replica that is six replicas instead of sixty.")
+    assert _bad(right) == []
+
+
+def test_a_price_per_million_from_a_days_requests_is_flagged() -> None:
+    text = ("six gpus at three dollars an hour is eighteen dollars an hour and at a thousand requests a second "
+            "thats about eighty six million requests a day so roughly 20 cents per million requests")
+    assert ("cost", pytest.approx(5.0, rel=0.01)) in _bad(text)
+
+
+def test_adams_bytes_on_frozen_weights_under_lora_are_flagged() -> None:
+    wrong = ("Fine-tuning the thirteen billion model with LoRA, Adam needs sixteen bytes a parameter, so thirteen "
+             "billion times sixteen is 208 GB, plus ten million adapter parameters, so three 80 GB cards.")
+    assert ("adam_memory", pytest.approx(26.16e9, rel=0.01)) in _bad(wrong)
+    right = ("Full training of the thirteen billion model under Adam at sixteen bytes a parameter is 208 GB, while "
+             "LoRA keeps the weights frozen in bf16 at 26 GB plus ten million adapter parameters at 0.16 GB.")
+    assert "adam_memory" not in [r for r, _ in _bad(right)]
+
+
+def test_a_peak_hours_count_over_a_days_seconds_is_flagged_once() -> None:
+    text = ("The booking site gets 50 million requests a day and the peak hour carries fifteen percent of them, "
+            "7.5 million, and over the 86,400 seconds that is about 87 requests a second at peak.")
+    bad = _bad(text)
+    assert bad == [("peak", pytest.approx(7.5e6 / 3600, rel=0.01))]
+
+
+@pytest.mark.parametrize("price", ["$0.30", "thirty cents"])
+def test_a_price_per_thousand_is_not_the_fleets_bill(price: str) -> None:
+    text = ("At about three dollars a GPU-hour, two hundred GPUs around the clock is about 430,000 dollars a month; "
+            f"scaling down with the daily curve brings that to roughly {price} per thousand messages.")
+    assert _bad(text) == []
+
+
+def test_a_price_per_message_is_not_worked_from_a_rate_of_flops() -> None:
+    text = ("Decoding is about 2e15 FLOPs a second across the fleet. Priced at roughly $2 per GPU-hour, the fleet "
+            "costs about 100,000 dollars monthly, roughly 15 cents per thousand messages.")
+    assert _bad(text) == []

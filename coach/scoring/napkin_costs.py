@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from coach.scoring import napkin_rates
 from coach.scoring.napkin_judge import Check, _judge
 from coach.scoring.napkin_systems import _last_before, _near
 from coach.scoring.numbers import find_numbers
@@ -139,7 +140,7 @@ def _gpu_hours_cost(qs: list[Quantity], text: str, factors: list[float]) -> list
 
 # a price per so many requests: "about 200 dollars per million requests", "$4 a thousand queries"
 _PER_COUNT = re.compile(r"\s*(?:per|a|an|for (?:each|every|a)|every)\s+(?P<n>million|thousand|billion|hundred thousand|"
-                        r"[\d,]+(?:\.\d+)?\s*(?:k|m|million|thousand)?)\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b", re.I)
+                        r"[\d,]+(?:\.\d+)?\s*(?:k|m|million|thousand)?)\s+(?:[a-z-]+\s+)?(?P<things>[a-z]{3,}s)\b", re.I)
 _COUNT_WORDS = {"million": 1e6, "thousand": 1e3, "billion": 1e9, "hundred thousand": 1e5}
 
 
@@ -162,6 +163,10 @@ def _unit_cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Chec
                             and not x.has("per_user") and _near(x, c, 1))
         if not per or per < 100 or bill is None or rate is None or rate.value <= 0:
             continue
+        counted = napkin_rates._noun(rate)
+        if counted and counted != m.group("things").lower() and not (
+                re.fullmatch(napkin_rates.REQ_NOUNS, counted, re.I) and re.fullmatch(napkin_rates.REQ_NOUNS, m.group("things"), re.I)):
+            continue     # "6.5e15 FLOPs a second ... 28 cents per thousand messages": a rate of other things
         expected = bill.value / bill.period_s / rate.value * per
         how = f"{fmt_num(bill.value)} dollars {_PER.get(int(bill.period_s), 'a period')} ÷ " \
               f"({fmt_num(rate.value)}/s × {bill.period_s:,.0f} s) × {fmt_num(per)}"
@@ -186,6 +191,8 @@ def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | N
         for c in qs:
             if c.kind != "cost" or c.start <= p.start or c.start >= stop or not _near(c, p, 1) or c.start in starts:
                 continue
+            if c.unit == "$" and _PER_COUNT.match(text, c.start + len(c.text)):
+                continue     # "forty cents per thousand messages": a unit price, not what the fleet costs
             period = c.unit[2:] if c.unit.startswith("$/") else ""
             hours: float = 0.0
             if period == "hour":

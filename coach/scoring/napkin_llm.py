@@ -339,8 +339,42 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 out.append(judge("adam_memory", q, k.adam_bytes * n, f"{fmt_num(n)} parameters × "
                                  f"{fmt_num(k.adam_bytes)} bytes (Adam, mixed precision)", "B", RULE_OF_THUMB))
                 break
+    if n and _ADAPTERS.search(text):
+        out.extend(_adapter_memory(text, storage, params[0], k.adam_bytes, judge))
     out.extend(_gpus_for_memory(text, storage, judge))
     return [c for c in out if c is not None]
+
+
+_ADAPTERS = re.compile(r"\b(?:q?lora|adapters?|frozen)\b", _F)
+_ADAPTER_COUNT = r"(?:(?:lora|adapter|trainable)\s+)+(?:parameters|params|weights)\b"
+_HALF = re.compile(r"\b(?:fp16|bf16|float16|bfloat16|half[- ]precision|(?:16|sixteen)[- ]bits?)\b", _F)
+_INT8 = re.compile(r"\b(?:int8|fp8|(?:8|eight)[- ]bits?)\b", _F)
+_INT4 = re.compile(r"\b(?:int4|nf4|fp4|(?:4|four)[- ]bits?|qlora)\b", _F)
+
+
+def _adapter_memory(text: str, storage: list[Quantity], params: Quantity, adam: float,
+                    judge: Callable[..., Check | None]) -> list[Check | None]:
+    """Under LoRA only the adapters train: the frozen weights take their precision's bytes (2 in bf16) and Adam's
+    ~16 bytes a parameter apply to the adapter parameters alone. A memory total said after LoRA is named that comes
+    to Adam's bytes over every weight is the slip ("LoRA on the 7B model, sixteen bytes a parameter, 112 GB")."""
+    start = _ADAPTERS.search(text)
+    if start is None:
+        return []
+    weight_bytes = 0.5 if _INT4.search(text) else 1.0 if _INT8.search(text) else 2.0
+    adapters = sum(f.value for f in _numbers_before(text, _ADAPTER_COUNT) if f.value < params.value)
+    expected = params.value * weight_bytes + adapters * adam
+    out: list[Check | None] = []
+    for q in storage:
+        if q.start < start.start() or q.start < params.start or q.value <= 32:
+            continue
+        full = params.value * adam
+        if 1 / RULE_OF_THUMB <= q.value / full <= RULE_OF_THUMB and q.value > 3 * expected:
+            how = (f"{fmt_num(params.value)} frozen weights × {weight_bytes:g} bytes" +
+                   (f" + {fmt_num(adapters)} adapter parameters × {fmt_num(adam)} bytes (Adam)" if adapters else "") +
+                   " (under LoRA only the adapters keep Adam's state)")
+            out.append(judge("adam_memory", q, expected, how, "B", RULE_OF_THUMB))
+            break
+    return out
 
 
 def _fleet_rate(rates: list[Fig], rate: Fig, g: Quantity | None, count: float, d: Quantity) -> Fig | None:

@@ -203,6 +203,9 @@ def _made_per_request(text: str, q: Quantity, fan_at: int, rates: list[Quantity]
                       rf"\s+(?:[a-z']+\s+){{1,2}}$", text[max(0, q.start - 50):q.start], _F) \
             and any(r.start < fan_at and r is not q for r in rates):
         return True             # the fanned-out things named as the ones doing it: "so the shards answer ... calls a second"
+    if counted and text.count(".", fan_at, q.start) <= 1 and any(r.start < q.start and r is not q for r in rates) and \
+            _tier_sees(counted.group("noun").lower().rstrip("s")).search(text, max(fan_at, q.start - 80), q.start):
+        return True             # their tier as a whole: "the shard tier as a whole sees 3,000 over forty, about 75 a second"
     if noun and text.count(".", fan_at, q.start) <= 1 and \
             _verb_before(noun.rstrip("s")).search(text[max(0, fan_at - 30):fan_at]) \
             and _DERIVED.search(text[max(0, q.start - 60):q.start]) \
@@ -230,6 +233,15 @@ def _made_per_request(text: str, q: Quantity, fan_at: int, rates: list[Quantity]
 # what is done to each counted item: "forty candidate posts scored on every load" (the stem names the rate made)
 _DONE_TO = re.compile(r"^\s+(?:[a-z]+\s+)?[a-z]{3,}s\s+(?P<stem>[a-z]{4,}?)e?d\s+(?:on|for|in|per|with)\s+"
                       r"(?:each|every|a|per)\b", _F)
+
+
+@functools.lru_cache(maxsize=64)
+def _tier_sees(stem: str) -> re.Pattern[str]:
+    """The fanned-out things taken together as what receives the load (not "each shard": one of them)."""
+    return re.compile(rf"\b(?:the|all the|all|our|all of the)\s+(?:[a-z-]+\s+)?{re.escape(stem)}s?"
+                      r"(?:\s+(?:tier|layer|fleet|cluster|side|servers|nodes))?\s+(?:as a whole\s+|in total\s+|together\s+|"
+                      r"combined\s+)?(?:sees?|gets?|takes?|receives?|handles?|serves?|answers?|must (?:take|handle))\b"
+                      r"[^.;]*$", _F)
 
 
 @functools.lru_cache(maxsize=64)
@@ -281,7 +293,9 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
                 out.append(judge("per_day", d, r.value * d.period_s, how, [], f"/{_period(d.period_s)}",
                                  d.value * d.period_s))
                 break
-    out.extend(_hour_over_day(qs, text, judge))
+    hourly = [c for c in _hour_over_day(qs, text, judge) if c is not None]
+    # the peak hour's own count is the figure the rate follows from, not a typical peak over the day's average
+    out = [c for c in out if c is None or c.rule != "peak" or c.at not in {h.at for h in hourly}] + hourly
     judged = {c.at for c in out if c is not None}
     out.extend(c for c in _hour_count_to_rate(qs, text, judge) + _day_from_peak(qs, text, judge)
                if c is not None and c.at not in judged)
@@ -304,7 +318,7 @@ def _scaled_from_average(text: str, q: Quantity, rates: list[Quantity]) -> bool:
 
 
 _PEAK_HOUR = re.compile(r"\b(?:busiest|peak|rush|heaviest|top|worst)\s+hour\b", _F)
-_OVER_DAY = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:over|divided by|÷|/)\s*(?:the\s+)?$", _F)
+_OVER_DAY = re.compile(r"^\s*,?\s*(?:[a-z]+\s+){0,2}?(?:over|divided by|÷|/)\s*(?:the\s+)?$", _F)
 _SENTENCE_END_BETWEEN = re.compile(r"[.!?](?:\s|$)")
 _SECONDS_A_DAY = 86_400
 

@@ -3,11 +3,12 @@ storage, model memory, training time, capacity and cost), each checked from figu
 `napkin.check` runs them after the rate, test, step and LLM checks; what a fleet costs is napkin_costs.py."""
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from typing import Callable
 
-from coach.scoring import napkin_rates, napkin_steps, napkin_windows
+from coach.scoring import napkin_rates, napkin_shares, napkin_steps, napkin_windows
 from coach.scoring.napkin_llm import DEVICES
 from coach.scoring.napkin_judge import EXACT_TOLERANCE, TOLERANCE, Check, _judge, _tol
 from coach.scoring.numbers import find_numbers
@@ -343,6 +344,8 @@ _PER_PARAM_MAX = 32.0      # bytes: a size this small after a parameter count is
 
 
 _TIMES_BEFORE = re.compile(r"(?:\btimes|\bx|×|\*)\s*$", re.I)
+_INSTEAD_OF = re.compile(r"\b(?:instead of|rather than|versus|vs\.?|compared (?:with|to)|down from|against)\s+"
+                         r"(?:the\s+)?(?:about\s+|roughly\s+)?$", re.I)
 _PER_TOKEN_AFTER = re.compile(r"\s*(?:of cache\s+)?(?:a|per|each|for (?:a|each|every|one))\s+(?:new\s+)?token\b", re.I)
 
 
@@ -494,6 +497,15 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
             total = max((t for t in totals if t.start < last.start), key=lambda t: t.value, default=None)
             if total is None:
                 continue
+            # the load left past a cache is what the replicas take ("hits 95% of 40,000 a second, so 2,000 reach
+            # the model, at 400 a replica ..."), at its right figure when the share was worked wrong
+            past = next(((load, share, left) for load, share, left in napkin_shares.left_loads(qs, text)
+                         if left in totals and left.start < c.start and load is total), None)
+            if past is not None:
+                load, share, total = past
+                right = load.value * (1 - share.value / 100)
+                if not 1 / 1.5 <= total.value / right <= 1.5:
+                    total = dataclasses.replace(total, value=right)
             if any(x.start < c.start and 1 / TOLERANCE <= x.value * c.value / total.value <= TOLERANCE for x in counts):
                 continue        # the machines were counted before and check out: a later count is of something else
             per, busy = c.value, _busy_time(qs, text, c)
@@ -503,14 +515,17 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
             if busy is None and batch is not None and not 1 / 1.5 <= c.value * batch[1].value / batch[0] <= 1.5:
                 per = batch[0] / batch[1].value     # nor from the batch and the time it takes
             for n in [last] + [x for x in counts if x is not last and x.start > c.start and x.start > total.start]:
-                how = f"{human(total.value, total.unit)} ÷ {human(per, c.unit)} each"
+                load_n = total
+                if past is not None and _INSTEAD_OF.search(text[max(0, n.start - 25):n.start]):
+                    load_n = past[0]        # "thirty replicas instead of fifty": the fleet without the cache
+                how = f"{human(load_n.value, load_n.unit)} ÷ {human(per, c.unit)} each"
                 if per != c.value and busy is not None:
                     how += f" (one at {busy.text} a request does {human(per, c.unit)}, not {human(c.value, c.unit)})"
                 elif per != c.value and batch is not None:
                     how += f" (a batch of {fmt_num(batch[0])} in {batch[1].text} is {human(per, c.unit)}, " \
                            f"not {human(c.value, c.unit)})"
                 spare = _headroom(qs, text, total, n)
-                need = total.value / per
+                need = load_n.value / per
                 if spare is not None:
                     how += f" ≈ {fmt_num(need)} {n.unit}, {spare[1]}"
                 elif _rounded_up_for_spare(text, max(total.start, c.start), n, need):

@@ -59,7 +59,7 @@ _AND_A_HALF = re.compile(r"^\s*[a-z]+\s+and a half\b", re.I)
 _PART_UNIT = re.compile(     # "half a megabyte", "a quarter of a second": a fraction of one unit
     r"\b(?P<a>half an?|(?:a )?quarter of an?|a third of an?)\s+"
     r"(?=(?:second|minute|hour|day|week|month|year|kilobyte|megabyte|gigabyte|terabyte|petabyte|millisecond|"
-    r"kb|mb|gb|tb|meg|gig|point)s?\b)", re.IGNORECASE)
+    r"kb|mb|gb|tb|meg|gig|point|dollar)s?\b)", re.IGNORECASE)
 _PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _RANGE_GAP = re.compile(r"^\s*(?:to|-|–|or|and|through)\s*$", re.I)
 _RESTATE = re.compile(r"^\s*(?:at (?:the )?peak|peak|on average|average|in total|total|in all|all told|altogether|or so|"
@@ -323,6 +323,9 @@ def _unit_for(text: str, span: NumberSpan, sentence: str, sent_start: int) -> Un
 
 
 _THINGS = re.compile(r"^\s*[a-z]{3,}s\b", re.I)
+_AT_BEFORE = re.compile(r"\bat\s+(?:about\s+|roughly\s+|around\s+)?$", re.I)
+_A_MACHINE_AFTER = re.compile(r"^\s*(?:a|per|each|for each)\s+(?:replica|server|machine|node|instance|gpu|pod|worker|host|"
+                              r"box|card|container)\b", re.I)
 
 
 def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
@@ -336,10 +339,14 @@ def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
                 and _RANGE_GAP.match(text[span.end:nxt.start]):
             out[i] = (span, UnitMatch(num.kind, num.unit, num.factor, num.said, 0, num.flags, num.period_s), si)
     # one machine's capacity with the unit left off: "12,000 requests a second and one replica handles 250"
+    # or said as a price is: "... 20,000 a second, and at 400 a replica the model needs fifty"
     for i, (span, um, si) in enumerate(out):
+        at_each = um is None and bool(_AT_BEFORE.search(text[max(0, span.start - 20):span.start])) and \
+            bool(_A_MACHINE_AFTER.match(text[span.end:span.end + 30]))
         if (um is None or (um.kind == "compute" and not um.said)) and \
-                _INSTANCE_HANDLES.search(text[max(0, span.start - 60):span.start]):
-            rate = next((pum for _, pum, _ in reversed(out[:i]) if pum is not None and pum.kind == "throughput"), None)
+                (_INSTANCE_HANDLES.search(text[max(0, span.start - 60):span.start]) or at_each):
+            rate = next((pum for _, pum, psi in reversed(out[:i]) if pum is not None and pum.kind == "throughput"
+                         and (psi == si or not at_each)), None)
             if rate is not None:
                 out[i] = (span, UnitMatch("throughput", "/s", 1 / rate.period_s if rate.period_s else 1, "", 0,
                                           frozenset(), rate.period_s), si)

@@ -113,6 +113,7 @@ _EACH_ACTOR = _r(rf"{MOD}{{0,1}}(?P<u>[a-z]{{3,}}s)(?=\s+each\s+(?!(?:of|so|and|
 _PEOPLE = _r(r"(?:people|persons)\b")
 _COMPUTE = _r(rf"{MOD}{{0,2}}(?P<u>{COMPUTE_NOUNS})\b(?P<each>\s+each\b)?")
 _MONEY = _r(r"(?P<u>dollars?|bucks|usd|grand)\b")
+_CENTS = _r(r"cents?\b")
 _MS = _r(r"(?:ms|msec|millis|milliseconds?)\b")
 _US = re.compile(r"^(?:us\b|\s*(?:µs|μs|microseconds?|micros)\b)", re.I)
 _SECONDS = _r(r"(?:s|sec|secs|seconds?)\b")
@@ -191,6 +192,8 @@ def match_unit(tail: str, suffix: str, sentence: str, raw: float) -> UnitMatch |
         return UnitMatch("dataset", "items", 1, m.group(0).strip(), m.end())
     if raw >= 1000 and (m := _EACH_ACTOR.match(tail) or _PEOPLE.match(tail)):
         return UnitMatch("users", "users", 1, m.group(0).strip(), m.end())
+    if m := _CENTS.match(tail):          # "25 cents per million requests"
+        return _cost(tail, m.end(), 0.01, m.group(0).strip())
     if m := _MONEY.match(tail):
         um = _cost(tail, m.end(), 1, m.group(0).strip())
         return UnitMatch(um.kind, um.unit, um.factor, um.said, um.length,
