@@ -117,3 +117,41 @@ def test_a_price_per_message_is_not_worked_from_a_rate_of_flops() -> None:
     text = ("Decoding is about 2e15 FLOPs a second across the fleet. Priced at roughly $2 per GPU-hour, the fleet "
             "costs about 100,000 dollars monthly, roughly 15 cents per thousand messages.")
     assert _bad(text) == []
+
+
+def test_a_fan_out_at_peak_starts_from_the_peak_said_after_the_average() -> None:
+    text = ("Two hundred orders a second on average and a thousand at the holiday peak, fifty milliseconds to answer. "
+            "Each order reads about twenty features, so at peak that's twenty thousand reads a second.")
+    assert _bad(text) == []
+
+
+def test_a_product_said_with_each_is_a_total_that_sizes_the_fleet() -> None:
+    text = ("Multiplying forty thousand loads a second by two hundred candidates each gives eight million scorings a "
+            "second. A batched GPU does roughly a hundred thousand scorings a second, so that's about eight GPUs.")
+    assert ("capacity", pytest.approx(80, rel=0.01)) in _bad(text)
+
+
+def test_a_daily_figure_of_another_flow_is_not_the_rate_times_a_day() -> None:
+    text = ("Five hundred claims a second on average, fifty milliseconds end to end, appeals within ninety days, "
+            "thirty reviewers clearing a thousand claims a day.")
+    assert _bad(text) == []
+    said = "Five hundred claims a second, and five hundred times the 1,440 in a day is about 720,000 claims a day."
+    assert [r for r, _ in _bad(said)] == ["per_day"]
+
+
+def test_a_word_ending_in_s_after_a_is_no_rate() -> None:
+    card = score_answer("Every decline carries its top three reasons as a code for the merchant.")
+    assert [q for q in card.sizing.quantities if q.kind == "throughput"] == []
+
+
+def test_one_in_n_of_a_count_is_checked() -> None:
+    wrong = "Say the test set has two million rows; at one in five hundred that's forty thousand positives."
+    right = "Say the test set has two million rows; at one in five hundred that's four thousand positives."
+    assert _bad(wrong) == [("share_of_count", pytest.approx(4000, rel=0.01))]
+    assert _bad(right) == []
+
+
+def test_a_peak_planned_after_the_average_is_judged_against_the_average() -> None:
+    text = ("On volume, three million uploads a day is about thirty-five a second on average; I'll plan for a "
+            "hundred at the evening peak.")
+    assert _bad(text) == []

@@ -57,6 +57,7 @@ _RUSH = (r"\b(?:the|a|morning|evening|lunch|holiday|daily|traffic) (?:rush|spike
 _PEAK_WORD, _AVERAGE_WORD = re.compile(r"\bpeak", _F), re.compile(r"\baverage|\bon average|\bmean\b", _F)
 _RUSH_WORDS, _CLAUSE_MARK = re.compile(_RUSH, _F), re.compile(r"[;,]")
 _NEXT_CLAUSE = re.compile(r"[;:]|\bbut\b")   # (compiled once: read around every rate)
+_JOINED = re.compile(r"\b(?:and|but|while|whereas|rising to|up to)\b|;", _F)
 _ABOVE_IT = re.compile(r"\b(?:more|higher|above|over|rising|spiking|bigger|greater)\b", _F)
 
 
@@ -78,7 +79,11 @@ def is_peak(text: str, q: Quantity) -> bool:
                 for m in _PEAK_WORD.finditer(window) if not _NEXT_CLAUSE.search(window[end:m.start()])
                 and not (m.start() >= end and _ABOVE_IT.search(window[end:m.start()]))),
                default=10 ** 6)
-    p, a = min(peak, dist(_RUSH_WORDS, clause=True)), dist(_AVERAGE_WORD)
+    # "800 a second on average and 3,000 at the holiday peak": an "average" before the joining word is the figure's
+    # before it
+    a = min((start - m.end() if m.end() <= start else max(0, m.start() - end) for m in _AVERAGE_WORD.finditer(window)
+             if not (m.end() <= start and _JOINED.search(window[m.end():start]))), default=10 ** 6)
+    p = min(peak, dist(_RUSH_WORDS, clause=True))
     return p < 10 ** 6 and p < a
 
 
@@ -254,6 +259,9 @@ _DERIVED = re.compile(r"\b(?:so|that's|that is|which is|which means|means|meanin
                       r"works out to|in total)\b[^.;,]{0,40}$", _F)
 
 
+_SAID_AS = re.compile(r"\b(?:is|are|makes|gives|equals)\s+(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+|just\s+)?$", _F)
+
+
 def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[..., Check | None]) -> list[Check | None]:
     out = []
     rates = [q for q in qs if _total_rate(q)]
@@ -285,8 +293,13 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
             if d.sentence != r.sentence and not (d.sentence == r.sentence + 1 and _DERIVED.search(
                     text[max(r.start + len(r.text), d.start - 40):d.start])):
                 break
+            # a daily figure said clauses later, after other figures, is the same flow only when said as derived
+            # ("... forty analysts clearing two thousand payments a day" is another flow)
+            apart = any(r.start < x.start < d.start for x in qs) and not _DERIVED.search(
+                text[max(r.start + len(r.text), d.start - 40):d.start]) and not _SAID_AS.search(
+                text[max(r.start + len(r.text), d.start - 30):d.start])
             if d.kind == "throughput" and d.period_s >= 3600 and d.period_s > r.period_s and not d.has("per_user") \
-                    and not d.has("per_instance") and not (peak and d.period_s > 3600):
+                    and not d.has("per_instance") and not (peak and d.period_s > 3600) and not apart:
                 how = f"{fmt_num(r.value)}/s × {d.period_s:,.0f} s" if r.period_s <= 1 else \
                     f"{fmt_num(r.value * r.period_s)} {'an hour' if r.period_s == 3600 else 'a minute'} × " \
                     f"{d.period_s / r.period_s:,.0f}"

@@ -4,6 +4,8 @@
                 the model is the rate × (1 − the share taken) ("10,000 a second and the cache answers eighty percent
                 of them, so 2,000 a second reach the model"). Taking the share answered for the share left is the
                 slip this catches. All three said in one sentence, in that order.
+  share_of_count a count, then a rate of one in N, then the count that rate gives ("ten million rows; at one in a
+                thousand that's ten thousand positives"): the count ÷ N.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from coach.scoring.napkin_judge import Check
+from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
 from coach.scoring.text import fmt_num
 
@@ -60,4 +63,37 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> 
     for load, p, left in left_loads(qs, text):
         how = f"{fmt_num(load.value)}/s × (1 − {p.value:g}% taken by the cache)"
         out.append(judge("cache_share", left, load.value * (1 - p.value / 100), how, []))
+    return out + _one_in(qs, text, judge)
+
+
+_ONE_IN = re.compile(r"\b(?:one|1)\s+(?:in|out of)\s+(?:every\s+)?(?P<n>(?:[a-z]+\s+)?(?:a\s+)?(?:hundred|thousand|million)(?:\s+thousand)?"
+                     r"|[\d,]+(?:\.\d+)?\s*(?:k|thousand|million)?|[a-z]+)\b", _F)
+# the count the rate gives, said right after it: "at one in a thousand that's ten thousand positives"
+_GIVES = re.compile(r"^\s*,?\s*(?:(?:so|that's|that is|which is|which gives|gives|giving|means|meaning|makes|is|are|"
+                    r"about|roughly|around|some|only|just)\s+)+$", _F)
+_COUNT_KINDS = ("dataset", "items", "users", "count")
+
+
+def _one_in(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    out: list[Check | None] = []
+    for m in _ONE_IN.finditer(text):
+        nums = find_numbers(m.group("n"))
+        if not nums or nums[0].start != 0 or nums[0].value < 2:
+            continue
+        n = nums[0].value
+        count = next((q for q in reversed(qs) if q.start < m.start() and q.kind in _COUNT_KINDS
+                      and text.count(".", q.start, m.start()) == 0 and q.value >= n), None)
+        if count is None or find_numbers(text[count.start + len(count.text):m.start()]):
+            continue
+        stop = text.find(".", m.end())
+        after = find_numbers(text[m.end():len(text) if stop < 0 else stop])
+        if not after or not _GIVES.match(text[m.end():m.end() + after[0].start]):
+            continue
+        said = after[0]
+        at = m.end() + said.start
+        noun = re.match(r"\s+[a-z-]+", text[m.end() + said.end:])
+        stated = Quantity(text[at:m.end() + said.end + (noun.end() if noun else 0)], said.value, "", "dataset",
+                          said.value, start=at)
+        out.append(judge("share_of_count", stated, count.value / n,
+                         f"{fmt_num(count.value)} × one in {fmt_num(n)}", [], ""))
     return out

@@ -86,6 +86,10 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
             if t.sentence != d.sentence and any(x.start > t.start and x.sentence == t.sentence and _is_total_rate(x)
                                                 and x.period_s >= 3600 for x in qs):
                 continue    # a new sentence's rate that its own sentence restates per day is an input, not derived
+            if _is_total_rate(t) and 0 < t.period_s <= 60 and napkin_rates.is_peak(text, t) and any(
+                    d.start < x.start < t.start and _is_total_rate(x) and 0 < x.period_s <= 60 for x in qs):
+                continue    # "... about sixty a second on average; I'll plan for two hundred at the evening peak":
+                            # the peak is judged against that average, not the day
             if _is_total_rate(t) and 0 < t.period_s <= 60:
                 between = text[d.start + len(d.text):t.start]
                 window = napkin_rates.window_s(between)

@@ -62,7 +62,7 @@ _PART_UNIT = re.compile(     # "half a megabyte", "a quarter of a second": a fra
     r"kb|mb|gb|tb|meg|gig|point|dollar)s?\b)", re.IGNORECASE)
 _PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _RANGE_GAP = re.compile(r"^\s*(?:to|-|–|or|and|through)\s*$", re.I)
-_RESTATE = re.compile(r"^\s*(?:at (?:the )?peak|peak|on average|average|in total|total|in all|all told|altogether|or so|"
+_RESTATE = re.compile(r"^\s*(?:at (?:the )?(?:[a-z]+ )?peak|peak|on average|average|in total|total|in all|all told|altogether|or so|"
                       r"at (?:dinner|lunch|breakfast)(?: ?time)?|at (?:the )?(?:busiest|rush))\b|^\s*(?:[.,;!?]|$)", re.I)
 _PEAK = re.compile(r"\bpeak", re.I)
 _AVERAGE = re.compile(r"\baverage|\bavg\b|\bmean\b|\bon average", re.I)
@@ -75,7 +75,7 @@ _PER_USER_BEFORE = re.compile(
     r"(?:\b(?:each|every|per|an? average|the average|typical|a single)\s+(?:user|person|customer|member|one|"
     r"of them|visitor)\b|\busers?\s+(?:make|makes|send|sends|do|does|open|opens|issue|issues|view|views)\b|"
     r"\b[a-z]{3,}s\s+each\s+(?!(?:of|so|and|or|but|which|that|is|are|was|were|then|at|in|on|with|for|a|an|the|"
-    r"per|every|day|week|month|hour|time)\b)[a-z]+)"
+    r"per|every|day|week|month|hour|time|gives?|giving|makes?|making|comes?|means?|totals?)\b)[a-z]+)"
     r"[^.;]{0,45}$", re.I)
 # a GPU named by its model: "each H100", "per A100", "one TPU"
 _ACCELERATOR = r"[ahlvt]\d{2,3}|[lt]4|mi\d{3}|tpu(?:\s?v\d)?"

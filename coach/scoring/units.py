@@ -33,7 +33,8 @@ MOD = (r"(?:(?!(?:of|the|and|or|to|in|into|for|with|than|that|which|is|are|was|w
        r"by|from|so|but|if|we|i|it|they|you|because|since|then|more|times|x|dimensions?|dimensional|dims?|bits?|bytes?|"
        r"percent|needs?|requires?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
        r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b)[a-z][a-z0-9'-]*\s+)")
-PERIOD = rf"(?:per|a|an|/|each|every|(?:for|over) (?:the|a|one))\s*(?P<per>{_PERIOD_WORDS})\b"
+# (a word before the period needs a space after it: "contributions as" is no rate a second)
+PERIOD = rf"(?:(?:per|a|an|each|every|(?:for|over) (?:the|a|one))\s+|/\s*)(?P<per>{_PERIOD_WORDS})\b"
 PER_WHO = r"(?:per|a|each|for each|for every|every)\s+(?:user|person|customer|member|dau|active user|visitor|one)"
 RATE_NOUNS = (r"requests?|queries|query|calls|searches|predictions|inferences|lookups|reads|writes|events|messages|"
               r"impressions|clicks|views|page ?views|sessions|transactions|recommendations|posts|uploads|downloads|"
