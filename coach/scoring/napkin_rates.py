@@ -306,9 +306,10 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
                 out.append(judge("per_day", d, r.value * d.period_s, how, [], f"/{_period(d.period_s)}",
                                  d.value * d.period_s))
                 break
-    hourly = [c for c in _hour_over_day(qs, text, judge) if c is not None]
+    hourly: list[Check | None] = [c for c in _hour_over_day(qs, text, judge) if c is not None]
     # the peak hour's own count is the figure the rate follows from, not a typical peak over the day's average
-    out = [c for c in out if c is None or c.rule != "peak" or c.at not in {h.at for h in hourly}] + hourly
+    hours_at = {h.at for h in hourly if h is not None}
+    out = [c for c in out if c is None or c.rule != "peak" or c.at not in hours_at] + hourly
     judged = {c.at for c in out if c is not None}
     out.extend(c for c in _hour_count_to_rate(qs, text, judge) + _day_from_peak(qs, text, judge)
                if c is not None and c.at not in judged)
