@@ -155,3 +155,17 @@ def test_a_peak_planned_after_the_average_is_judged_against_the_average() -> Non
     text = ("On volume, three million uploads a day is about thirty-five a second on average; I'll plan for a "
             "hundred at the evening peak.")
     assert _bad(text) == []
+
+
+def test_an_operand_named_before_its_number_is_read_into_the_product() -> None:
+    text = "The batch holds three times the page size of 4,096 times two bytes, about 24.6 KB."
+    assert _bad(text) == []
+
+
+def test_a_cache_per_token_without_the_layers_is_flagged_with_the_layers() -> None:
+    text = ("The cache per token is keys plus values, two times the hidden size of 5,120 times two bytes, about "
+            "20 KB, so a 2,000-token chat needs only about 40 MB.")
+    assert ("kv_cache", pytest.approx(2 * 40 * 5120 * 2, rel=0.01)) in _bad(text)
+    with_layers = ("The cache per token is two times forty layers times the hidden size of 5,120 times two bytes, "
+                   "about 0.8 MB, so a 2,000-token chat needs about 1.6 GB.")
+    assert "kv_cache" not in [r for r, _ in _bad(with_layers)]

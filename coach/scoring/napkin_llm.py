@@ -235,6 +235,8 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                        f"per token")
                 out.append(judge("kv_cache", q, no_layers * n_layers, how, "B", tolerance))
                 break
+    if not arch and not layers and not heads:
+        out.extend(_width_without_layers(text, storage, judge, tolerance))
     stated_pt = [q for q in storage if _per_token(text, q)]
     if stated_pt:        # the later steps follow the candidate's own per-token figure (its error is flagged once)
         per_token = stated_pt[0].value
@@ -343,6 +345,31 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
         out.extend(_adapter_memory(text, storage, params[0], k.adam_bytes, judge))
     out.extend(_gpus_for_memory(text, storage, judge))
     return [c for c in out if c is not None]
+
+
+_WIDTH = r"\b(?:hidden size|hidden dimension|hidden width|model width|model dimension|d[_ ]model|width)"
+
+
+def _width_without_layers(text: str, storage: list[Quantity], judge: Callable[..., Check | None],
+                          tolerance: float) -> list[Check | None]:
+    """A cache per token worked out as keys and values × the model width × bytes ("two times the hidden size of
+    6,144 times two bytes, about 24.6 KB") with no layer count said: every layer keeps its own keys and values."""
+    per_layer = napkin_constants().width_per_layer
+    widths = _after(text, _WIDTH)
+    if not per_layer or not widths:
+        return []
+    width = widths[0]
+    n_layers = max(1, round(width.value / per_layer))
+    nbytes = _bytes_near(text, width.start) or 2.0
+    no_layers = 2 * width.value * nbytes
+    for q in storage:
+        said_from = max(text.rfind(". ", 0, q.start), 0)
+        per_token = _per_token(text, q) or re.search(r"\b(?:per|a|each|every|one) token\b", text[said_from:q.start], _F)
+        if q.start > width.start and per_token and 1 / 1.3 <= q.value / no_layers <= 1.3:
+            how = (f"2 × about {n_layers} layers (a width of {fmt_num(width.value)}; the layers were left out) × "
+                   f"{fmt_num(width.value)} × {nbytes:g} bytes per token")
+            return [judge("kv_cache", q, no_layers * n_layers, how, "B", tolerance)]
+    return []
 
 
 _ADAPTERS = re.compile(r"\b(?:q?lora|adapters?|frozen)\b", _F)
