@@ -219,3 +219,27 @@ def test_the_wrong_claim_gap_reads_as_one_sentence() -> None:
     card = score_answer("If the AUC is high the model is calibrated, that's how I always check it.", question=q)
     line = next(g.evidence for g in card.gaps if g.id == "wrong_claim")
     assert "states that a model" in line, line
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("The AUC is just the average of the recall and the specificity at the 0.5 cut-off, so it is one pass.", True),
+    ("I would work the area under the curve out as the mean of the TPR and the TNR from the confusion matrix.", True),
+    ("Averaging sensitivity and specificity at 0.5 gives balanced accuracy; the AUC needs every threshold.", False),
+    ("AUC is the chance a random positive scores above a random negative, with ties counted as half.", False),
+])
+def test_auc_from_one_threshold_is_a_wrong_claim(sentence: str, wrong: bool) -> None:
+    """Tried as a new user would: AUC worked out as balanced accuracy at 0.5 scored 2.3 with no flag."""
+    card = score_answer(sentence + " I would test it on a small list of scores.")
+    assert bool(card.wrong_claims) is wrong
+
+
+@pytest.mark.parametrize("sentence, wrong", [
+    ("A four point fall in AUC is ordinary run-to-run noise for a model like this, so I would rerun it.", True),
+    ("Our AUC bounces around by a couple of points across random seeds, so I wouldn't read much into it.", True),
+    ("Seed noise on this model is a few tenths of a point, so a four point fall in AUC is real.", False),
+    ("I would first compare the drop against the spread over a few seeds before touching anything.", False),
+])
+def test_whole_auc_points_called_seed_noise_is_a_wrong_claim(sentence: str, wrong: bool) -> None:
+    """Tried as a new user would: "three AUC points is within seed noise" scored 3.1 with no flag."""
+    card = score_answer(sentence + " Then I would diff the training data against the last good run.")
+    assert bool(card.wrong_claims) is wrong

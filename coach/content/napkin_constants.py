@@ -23,6 +23,7 @@ class NapkinConstants:
     adam_low: float
     adam_high: float
     layers: tuple[tuple[float, int], ...] = ()   # (parameters, layers) of open decoders of that size
+    width_per_layer: float = 0.0   # model width over layer count of open decoders (0: not known)
 
     def layers_for(self, params: float) -> int | None:
         """The layer count of the listed decoder size nearest `params` (on a log scale)."""
@@ -37,7 +38,7 @@ def load_napkin_constants(path: Path | None = None) -> NapkinConstants:
     shown = f"rubrics/{path.name}"
     top = Where(shown)
     data = check.read_toml(path, shown)
-    check.known_keys(data, ("precision", "network", "compute", "optimizer", "layers"), top)
+    check.known_keys(data, ("precision", "network", "compute", "optimizer", "layers", "shape"), top)
     precisions = []
     for n, table in enumerate(check.tables(data, "precision", top), 1):
         where = top.at(f"precision {n}")
@@ -52,6 +53,7 @@ def load_napkin_constants(path: Path | None = None) -> NapkinConstants:
     net = check.table_of(data.get("network"), top.at("network"), "network")
     compute = check.table_of(data.get("compute"), top.at("compute"), "compute")
     opt = check.table_of(data.get("optimizer"), top.at("optimizer"), "optimizer")
+    shape = check.table_of(data.get("shape"), top.at("shape"), "shape") if "shape" in data else {}
     return NapkinConstants(
         precisions=tuple(precisions),
         bits_per_byte=check.number(net, "bits_per_byte", top.at("network"), 1, 64),
@@ -60,7 +62,8 @@ def load_napkin_constants(path: Path | None = None) -> NapkinConstants:
         adam_bytes=check.number(opt, "adam_bytes_per_param", top.at("optimizer"), 1, 64),
         adam_low=check.number(opt, "adam_low", top.at("optimizer"), 1, 64),
         adam_high=check.number(opt, "adam_high", top.at("optimizer"), 1, 64),
-        layers=tuple(sorted(layers)))
+        layers=tuple(sorted(layers)),
+        width_per_layer=check.number(shape, "width_per_layer", top.at("shape"), 16, 4096) if shape else 0.0)
 
 
 @functools.lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from coach.scoring import napkin_rates
 from coach.scoring.napkin_judge import Check, _judge
 from coach.scoring.napkin_systems import _last_before, _near
 from coach.scoring.numbers import find_numbers
@@ -66,6 +67,10 @@ def _hourly_prices(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quanti
                 any(x.kind == "cost" and x.start > after.start and x.sentence == p.sentence for x in qs):
             out.append((p, after))           # "At $2 per GPU-hour, 512 GPUs for 130 hours cost ...": the count said with it
             continue
+        named = _count_named_after(qs, text, p)
+        if named is not None:
+            out.append((p, named))           # "at two dollars an hour each the twenty we drop save ...": those twenty
+            continue
         if n is None:
             continue
         between = text[n.start:p.start + len(p.text) + 25]
@@ -80,6 +85,29 @@ def _hourly_prices(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quanti
                 n.sentence == p.sentence and not _TOTAL_PRICE.search(between)):
             out.append((p, n))
     return out
+
+
+# the instances a cost is for, named after the price by what happens to them: "the twenty we drop", "the six that
+# stay on", "the ten extra replicas"
+_NAMED_COUNT = re.compile(r"\bthe\s+(?:(?:extra|spare|idle|remaining|other)\s+)?$", re.I)
+_NAMED_BY = re.compile(r"^\s*(?:(?:extra|spare|idle|remaining|more|fewer)\s+)?(?:(?:replicas?|gpus?|machines?|servers?|"
+                       r"nodes?|instances?|cards?|pods?|boxes)\s+)?(?:we|that|which|you|they)\b", re.I)
+
+
+def _count_named_after(qs: list[Quantity], text: str, p: Quantity) -> Quantity | None:
+    """A count of instances said between an hourly price and the cost it leads to, as "the N we ...": the cost
+    is for those instances, not for a fleet counted before the price."""
+    end = p.start + len(p.text)
+    cost = next((x for x in qs if x.kind == "cost" and x.start > end and x.sentence == p.sentence), None)
+    if cost is None:
+        return None
+    for num in find_numbers(text[end:cost.start]):
+        at = end + num.start
+        if num.value >= 1 and _NAMED_COUNT.search(text[max(0, at - 20):at]) and _NAMED_BY.match(text[end + num.end:]) \
+                and not any(q.start == at for q in qs):
+            return Quantity(text[at:end + num.end], num.value, "instances", "compute", num.value, (), 0.0, at,
+                            p.sentence)
+    return None
 
 
 _GH_PERIOD = re.compile(r"^\s*(?:a|per|each|every)\s+(?P<p>day|night|week|month|year)\b", re.I)
@@ -112,7 +140,7 @@ def _gpu_hours_cost(qs: list[Quantity], text: str, factors: list[float]) -> list
 
 # a price per so many requests: "about 200 dollars per million requests", "$4 a thousand queries"
 _PER_COUNT = re.compile(r"\s*(?:per|a|an|for (?:each|every|a)|every)\s+(?P<n>million|thousand|billion|hundred thousand|"
-                        r"[\d,]+(?:\.\d+)?\s*(?:k|m|million|thousand)?)\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b", re.I)
+                        r"[\d,]+(?:\.\d+)?\s*(?:k|m|million|thousand)?)\s+(?:[a-z-]+\s+)?(?P<things>[a-z]{3,}s)\b", re.I)
 _COUNT_WORDS = {"million": 1e6, "thousand": 1e3, "billion": 1e9, "hundred thousand": 1e5}
 
 
@@ -135,6 +163,10 @@ def _unit_cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Chec
                             and not x.has("per_user") and _near(x, c, 1))
         if not per or per < 100 or bill is None or rate is None or rate.value <= 0:
             continue
+        counted = napkin_rates._noun(rate)
+        if counted and counted != m.group("things").lower() and not (
+                re.fullmatch(napkin_rates.REQ_NOUNS, counted, re.I) and re.fullmatch(napkin_rates.REQ_NOUNS, m.group("things"), re.I)):
+            continue     # "6.5e15 FLOPs a second ... 28 cents per thousand messages": a rate of other things
         expected = bill.value / bill.period_s / rate.value * per
         how = f"{fmt_num(bill.value)} dollars {_PER.get(int(bill.period_s), 'a period')} ÷ " \
               f"({fmt_num(rate.value)}/s × {bill.period_s:,.0f} s) × {fmt_num(per)}"
@@ -159,6 +191,8 @@ def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | N
         for c in qs:
             if c.kind != "cost" or c.start <= p.start or c.start >= stop or not _near(c, p, 1) or c.start in starts:
                 continue
+            if c.unit == "$" and _PER_COUNT.match(text, c.start + len(c.text)):
+                continue     # "forty cents per thousand messages": a unit price, not what the fleet costs
             period = c.unit[2:] if c.unit.startswith("$/") else ""
             hours: float = 0.0
             if period == "hour":

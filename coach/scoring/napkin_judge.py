@@ -37,7 +37,8 @@ STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qp
          "arithmetic": "the arithmetic as said",
          "restated": "the same figure in other units",
          "saving": "saving = cost before − cost after, over the period claimed",
-         "cache_share": "load × the share the cache does not answer"}
+         "cache_share": "load × the share the cache does not answer",
+         "share_of_count": "a count × the share said (one in N)"}
 
 
 @dataclass(frozen=True)

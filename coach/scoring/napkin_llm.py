@@ -40,6 +40,7 @@ _BARE_RATE_MIN = 1e11      # below any accelerator's FLOP rate: a bare "1,250 a 
 _UTILISATION = re.compile(r"^\s*(?:model flops |hardware )?(?:utili[sz]ation|mfu|efficiency|use|usage)\b", _F)
 _PER_TOKEN = re.compile(r"^[^.;\d]{0,25}?\b(?:per|a|each|every|for (?:one|each|every|a)) (?:new |generated |output |decoded )?"
                         r"token\b", _F)
+_PER_PARAMETER = re.compile(r"^\s*(?:per|a|each|for (?:each|every|a))\s+(?:parameter|param|weight)s?\b|^\s*apiece\b", _F)
 _PER_SECOND = re.compile(r"^\s*(?:per second|/s|a second)\b|^\s*(?:each|per gpu|effective|per card|sustained|"
                          r"(?:a|per|on each|on one|for each) (?:card|gpu|chip|device|accelerator)\b)", _F)
 _LIMIT_BEFORE = re.compile(r"\b(?:within|inside|under|in under|less than|before|by|well within|well under)\s+(?:the\s+|a\s+|our\s+)?$", _F)
@@ -234,6 +235,8 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                        f"per token")
                 out.append(judge("kv_cache", q, no_layers * n_layers, how, "B", tolerance))
                 break
+    if not arch and not layers and not heads:
+        out.extend(_width_without_layers(text, storage, judge, tolerance))
     stated_pt = [q for q in storage if _per_token(text, q)]
     if stated_pt:        # the later steps follow the candidate's own per-token figure (its error is flagged once)
         per_token = stated_pt[0].value
@@ -319,6 +322,8 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                                      text, _F):
         said: Fig | None = None         # the answer's own FLOPs per token
         for f in flops:
+            if _PER_PARAMETER.match(text[f.end:f.end + 30]):
+                continue        # "two FLOPs per parameter": the rule of thumb itself, not a token's total
             if f.start > params[0].start and (_PER_TOKEN.match(text[f.end:f.end + 30]) or
                                               re.search(r"\b(?:one|a|a single|each|every|per) (?:new |generated |output )?token\b", text[:f.start], _F)):
                 out.append(judge("decode_flops", f, k.decoding_flops * n,
@@ -336,8 +341,67 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 out.append(judge("adam_memory", q, k.adam_bytes * n, f"{fmt_num(n)} parameters × "
                                  f"{fmt_num(k.adam_bytes)} bytes (Adam, mixed precision)", "B", RULE_OF_THUMB))
                 break
+    if n and _ADAPTERS.search(text):
+        out.extend(_adapter_memory(text, storage, params[0], k.adam_bytes, judge))
     out.extend(_gpus_for_memory(text, storage, judge))
     return [c for c in out if c is not None]
+
+
+_WIDTH = r"\b(?:hidden size|hidden dimension|hidden width|model width|model dimension|d[_ ]model|width)"
+
+
+def _width_without_layers(text: str, storage: list[Quantity], judge: Callable[..., Check | None],
+                          tolerance: float) -> list[Check | None]:
+    """A cache per token worked out as keys and values × the model width × bytes ("two times the hidden size of
+    6,144 times two bytes, about 24.6 KB") with no layer count said: every layer keeps its own keys and values."""
+    per_layer = napkin_constants().width_per_layer
+    widths = _after(text, _WIDTH)
+    if not per_layer or not widths:
+        return []
+    width = widths[0]
+    n_layers = max(1, round(width.value / per_layer))
+    nbytes = _bytes_near(text, width.start) or 2.0
+    no_layers = 2 * width.value * nbytes
+    for q in storage:
+        said_from = max(text.rfind(". ", 0, q.start), 0)
+        per_token = _per_token(text, q) or re.search(r"\b(?:per|a|each|every|one) token\b", text[said_from:q.start], _F)
+        if q.start > width.start and per_token and 1 / 1.3 <= q.value / no_layers <= 1.3:
+            how = (f"2 × about {n_layers} layers (a width of {fmt_num(width.value)}; the layers were left out) × "
+                   f"{fmt_num(width.value)} × {nbytes:g} bytes per token")
+            return [judge("kv_cache", q, no_layers * n_layers, how, "B", tolerance)]
+    return []
+
+
+_ADAPTERS = re.compile(r"\b(?:q?lora|adapters?|frozen)\b", _F)
+_ADAPTER_COUNT = r"(?:(?:lora|adapter|trainable)\s+)+(?:parameters|params|weights)\b"
+_HALF = re.compile(r"\b(?:fp16|bf16|float16|bfloat16|half[- ]precision|(?:16|sixteen)[- ]bits?)\b", _F)
+_INT8 = re.compile(r"\b(?:int8|fp8|(?:8|eight)[- ]bits?)\b", _F)
+_INT4 = re.compile(r"\b(?:int4|nf4|fp4|(?:4|four)[- ]bits?|qlora)\b", _F)
+
+
+def _adapter_memory(text: str, storage: list[Quantity], params: Quantity, adam: float,
+                    judge: Callable[..., Check | None]) -> list[Check | None]:
+    """Under LoRA only the adapters train: the frozen weights take their precision's bytes (2 in bf16) and Adam's
+    ~16 bytes a parameter apply to the adapter parameters alone. A memory total said after LoRA is named that comes
+    to Adam's bytes over every weight is the slip ("LoRA on the 7B model, sixteen bytes a parameter, 112 GB")."""
+    start = _ADAPTERS.search(text)
+    if start is None:
+        return []
+    weight_bytes = 0.5 if _INT4.search(text) else 1.0 if _INT8.search(text) else 2.0
+    adapters = sum(f.value for f in _numbers_before(text, _ADAPTER_COUNT) if f.value < params.value)
+    expected = params.value * weight_bytes + adapters * adam
+    out: list[Check | None] = []
+    for q in storage:
+        if q.start < start.start() or q.start < params.start or q.value <= 32:
+            continue
+        full = params.value * adam
+        if 1 / RULE_OF_THUMB <= q.value / full <= RULE_OF_THUMB and q.value > 3 * expected:
+            how = (f"{fmt_num(params.value)} frozen weights × {weight_bytes:g} bytes" +
+                   (f" + {fmt_num(adapters)} adapter parameters × {fmt_num(adam)} bytes (Adam)" if adapters else "") +
+                   " (under LoRA only the adapters keep Adam's state)")
+            out.append(judge("adam_memory", q, expected, how, "B", RULE_OF_THUMB))
+            break
+    return out
 
 
 def _fleet_rate(rates: list[Fig], rate: Fig, g: Quantity | None, count: float, d: Quantity) -> Fig | None:

@@ -57,6 +57,7 @@ _RUSH = (r"\b(?:the|a|morning|evening|lunch|holiday|daily|traffic) (?:rush|spike
 _PEAK_WORD, _AVERAGE_WORD = re.compile(r"\bpeak", _F), re.compile(r"\baverage|\bon average|\bmean\b", _F)
 _RUSH_WORDS, _CLAUSE_MARK = re.compile(_RUSH, _F), re.compile(r"[;,]")
 _NEXT_CLAUSE = re.compile(r"[;:]|\bbut\b")   # (compiled once: read around every rate)
+_JOINED = re.compile(r"\b(?:and|but|while|whereas|rising to|up to)\b|;", _F)
 _ABOVE_IT = re.compile(r"\b(?:more|higher|above|over|rising|spiking|bigger|greater)\b", _F)
 
 
@@ -78,7 +79,11 @@ def is_peak(text: str, q: Quantity) -> bool:
                 for m in _PEAK_WORD.finditer(window) if not _NEXT_CLAUSE.search(window[end:m.start()])
                 and not (m.start() >= end and _ABOVE_IT.search(window[end:m.start()]))),
                default=10 ** 6)
-    p, a = min(peak, dist(_RUSH_WORDS, clause=True)), dist(_AVERAGE_WORD)
+    # "800 a second on average and 3,000 at the holiday peak": an "average" before the joining word is the figure's
+    # before it
+    a = min((start - m.end() if m.end() <= start else max(0, m.start() - end) for m in _AVERAGE_WORD.finditer(window)
+             if not (m.end() <= start and _JOINED.search(window[m.end():start]))), default=10 ** 6)
+    p = min(peak, dist(_RUSH_WORDS, clause=True))
     return p < 10 ** 6 and p < a
 
 
@@ -203,6 +208,9 @@ def _made_per_request(text: str, q: Quantity, fan_at: int, rates: list[Quantity]
                       rf"\s+(?:[a-z']+\s+){{1,2}}$", text[max(0, q.start - 50):q.start], _F) \
             and any(r.start < fan_at and r is not q for r in rates):
         return True             # the fanned-out things named as the ones doing it: "so the shards answer ... calls a second"
+    if counted and text.count(".", fan_at, q.start) <= 1 and any(r.start < q.start and r is not q for r in rates) and \
+            _tier_sees(counted.group("noun").lower().rstrip("s")).search(text, max(fan_at, q.start - 80), q.start):
+        return True             # their tier as a whole: "the shard tier as a whole sees 3,000 over forty, about 75 a second"
     if noun and text.count(".", fan_at, q.start) <= 1 and \
             _verb_before(noun.rstrip("s")).search(text[max(0, fan_at - 30):fan_at]) \
             and _DERIVED.search(text[max(0, q.start - 60):q.start]) \
@@ -233,6 +241,15 @@ _DONE_TO = re.compile(r"^\s+(?:[a-z]+\s+)?[a-z]{3,}s\s+(?P<stem>[a-z]{4,}?)e?d\s
 
 
 @functools.lru_cache(maxsize=64)
+def _tier_sees(stem: str) -> re.Pattern[str]:
+    """The fanned-out things taken together as what receives the load (not "each shard": one of them)."""
+    return re.compile(rf"\b(?:the|all the|all|our|all of the)\s+(?:[a-z-]+\s+)?{re.escape(stem)}s?"
+                      r"(?:\s+(?:tier|layer|fleet|cluster|side|servers|nodes))?\s+(?:as a whole\s+|in total\s+|together\s+|"
+                      r"combined\s+)?(?:sees?|gets?|takes?|receives?|handles?|serves?|answers?|must (?:take|handle))\b"
+                      r"[^.;]*$", _F)
+
+
+@functools.lru_cache(maxsize=64)
 def _verb_before(stem: str) -> re.Pattern[str]:
     """The rate's noun as the verb of the fan-out: "calls" before "8 backend services", "pings" before "12 shards"."""
     return re.compile(rf"\b{re.escape(stem)}(?:s|es|ed|ing)?\s+(?:out to\s+|to\s+)?(?:about |roughly |around |up to )?$", _F)
@@ -240,6 +257,9 @@ def _verb_before(stem: str) -> re.Pattern[str]:
 
 _DERIVED = re.compile(r"\b(?:so|that's|that is|which is|which means|means|meaning|gives|giving|comes to|or about|"
                       r"works out to|in total)\b[^.;,]{0,40}$", _F)
+
+
+_SAID_AS = re.compile(r"\b(?:is|are|makes|gives|equals)\s+(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+|just\s+)?$", _F)
 
 
 def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[..., Check | None]) -> list[Check | None]:
@@ -273,15 +293,23 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
             if d.sentence != r.sentence and not (d.sentence == r.sentence + 1 and _DERIVED.search(
                     text[max(r.start + len(r.text), d.start - 40):d.start])):
                 break
+            # a daily figure said clauses later, after other figures, is the same flow only when said as derived
+            # ("... forty analysts clearing two thousand payments a day" is another flow)
+            apart = any(r.start < x.start < d.start for x in qs) and not _DERIVED.search(
+                text[max(r.start + len(r.text), d.start - 40):d.start]) and not _SAID_AS.search(
+                text[max(r.start + len(r.text), d.start - 30):d.start])
             if d.kind == "throughput" and d.period_s >= 3600 and d.period_s > r.period_s and not d.has("per_user") \
-                    and not d.has("per_instance") and not (peak and d.period_s > 3600):
+                    and not d.has("per_instance") and not (peak and d.period_s > 3600) and not apart:
                 how = f"{fmt_num(r.value)}/s × {d.period_s:,.0f} s" if r.period_s <= 1 else \
                     f"{fmt_num(r.value * r.period_s)} {'an hour' if r.period_s == 3600 else 'a minute'} × " \
                     f"{d.period_s / r.period_s:,.0f}"
                 out.append(judge("per_day", d, r.value * d.period_s, how, [], f"/{_period(d.period_s)}",
                                  d.value * d.period_s))
                 break
-    out.extend(_hour_over_day(qs, text, judge))
+    hourly: list[Check | None] = [c for c in _hour_over_day(qs, text, judge) if c is not None]
+    # the peak hour's own count is the figure the rate follows from, not a typical peak over the day's average
+    hours_at = {h.at for h in hourly if h is not None}
+    out = [c for c in out if c is None or c.rule != "peak" or c.at not in hours_at] + hourly
     judged = {c.at for c in out if c is not None}
     out.extend(c for c in _hour_count_to_rate(qs, text, judge) + _day_from_peak(qs, text, judge)
                if c is not None and c.at not in judged)
@@ -304,7 +332,7 @@ def _scaled_from_average(text: str, q: Quantity, rates: list[Quantity]) -> bool:
 
 
 _PEAK_HOUR = re.compile(r"\b(?:busiest|peak|rush|heaviest|top|worst)\s+hour\b", _F)
-_OVER_DAY = re.compile(r"^\s*(?:[a-z]+\s+){0,2}?(?:over|divided by|÷|/)\s*(?:the\s+)?$", _F)
+_OVER_DAY = re.compile(r"^\s*,?\s*(?:[a-z]+\s+){0,2}?(?:over|divided by|÷|/)\s*(?:the\s+)?$", _F)
 _SENTENCE_END_BETWEEN = re.compile(r"[.!?](?:\s|$)")
 _SECONDS_A_DAY = 86_400
 

@@ -13,8 +13,9 @@ from coach.scoring.numbers import NumberSpan, find_numbers
 from coach.scoring.sizing import Quantity
 
 # between two operands: a few words naming what is counted, then the operation ("requests a second times")
+# (the next operand may be named before it: "two times the hidden size of 6,144 times two bytes")
 _OPERATOR = re.compile(r"^[\s,]*(?:[a-z'-]+\s+){0,4}?(?P<op>times|multiplied by|divided by|over)\s+"
-                       r"(?:the\s+|a\s+|about\s+|roughly\s+)?$", re.I)
+                       r"(?:the\s+(?:[a-z-]+\s+){1,3}?(?:of|at)\s+|the\s+|a\s+|about\s+|roughly\s+)?$", re.I)
 # between the last operand and the result: a few unit words, then "is" ("candidates is about ...")
 _EQUALS = re.compile(r"^[\s,]*(?:[a-z'-]+\s+){0,4}?(?:is|are|equals|gives|makes|comes to|that's|which is)\s+"
                      r"(?:about\s+|roughly\s+|around\s+|approximately\s+|nearly\s+|almost\s+|just over\s+|just under\s+)?$",

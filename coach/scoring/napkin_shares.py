@@ -4,6 +4,8 @@
                 the model is the rate × (1 − the share taken) ("10,000 a second and the cache answers eighty percent
                 of them, so 2,000 a second reach the model"). Taking the share answered for the share left is the
                 slip this catches. All three said in one sentence, in that order.
+  share_of_count a count, then a rate of one in N, then the count that rate gives ("ten million rows; at one in a
+                thousand that's ten thousand positives"): the count ÷ N.
 """
 from __future__ import annotations
 
@@ -11,12 +13,13 @@ import re
 from collections.abc import Callable
 
 from coach.scoring.napkin_judge import Check
+from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
 from coach.scoring.text import fmt_num
 
 _F = re.IGNORECASE
 # the share the cache takes: "the cache answers eighty percent of them", "an 80% hit rate", "a filter drops 90%"
-_TAKEN_BEFORE = re.compile(r"\b(?:cache|filter|dedup\w*)\s+(?:\w+\s+){0,2}?(?:answers|serves|absorbs|catches|handles|"
+_TAKEN_BEFORE = re.compile(r"\b(?:cache|filter|dedup\w*)\s+(?:\w+\s+){0,6}?(?:answers|serves|absorbs|catches|handles|"
                            r"takes|drops|removes|hits)\s+(?:about\s+|roughly\s+|around\s+)?$", _F)
 _HIT_RATE_AFTER = re.compile(r"\s*(?:cache\s+)?hit(?:\s+rate|\s+ratio)?\b", _F)
 # the rate left: "so 8,000 a second reach the model", "leaving 2,000 a second for the backend"
@@ -24,8 +27,15 @@ _LEFT_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:reach|get to|go to|go on to|fal
                          r"make it to|are left for|land on)\b", _F)
 
 
-def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
-    out: list[Check | None] = []
+# the rate left named before it: "so the misses are ... 2,000 a second", "what is left, 800 a second"
+_LEFT_BEFORE = re.compile(r"\b(?:the\s+)?(?:misses|cache misses|rest|remainder|remaining\s+\w+|what(?:'s| is) left|leftover"
+                          r"|left\s?over)\b[^.;]{0,45}$", _F)
+_OF_THE = re.compile(r"^\s*of\s+(?:the|our|all|all the)?\s*$", _F)
+
+
+def left_loads(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quantity, Quantity]]:
+    """(load, share the cache takes, rate said to be left), each said in one sentence."""
+    out: list[tuple[Quantity, Quantity, Quantity]] = []
     for i, p in enumerate(qs):
         if p.kind != "percent" or not 0 < p.value < 100:
             continue
@@ -34,10 +44,56 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> 
         if not taken:
             continue
         load = next((q for q in reversed(qs[:i]) if q.kind == "throughput" and q.sentence == p.sentence), None)
-        left = next((q for q in qs[i + 1:] if q.kind == "throughput" and q.sentence == p.sentence
-                     and _LEFT_AFTER.match(text, q.start + len(q.text))), None)
-        if load is None or left is None:
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        if nxt is not None and nxt.kind == "throughput" and _OF_THE.match(text[p.start + len(p.text):nxt.start]):
+            load = nxt         # "the cache hits ninety-five percent of the 40,000 requests a second"
+        if load is None:
             continue
+        left = next((q for q in qs[i + 1:] if q.kind == "throughput" and q.sentence == p.sentence and q is not load
+                     and q.start > load.start and not q.has("per_instance") and (
+                         _LEFT_AFTER.match(text, q.start + len(q.text)) or
+                         _LEFT_BEFORE.search(text, max(load.start + len(load.text), q.start - 60), q.start))), None)
+        if left is not None:
+            out.append((load, p, left))
+    return out
+
+
+def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    out: list[Check | None] = []
+    for load, p, left in left_loads(qs, text):
         how = f"{fmt_num(load.value)}/s × (1 − {p.value:g}% taken by the cache)"
         out.append(judge("cache_share", left, load.value * (1 - p.value / 100), how, []))
+    return out + _one_in(qs, text, judge)
+
+
+_ONE_IN = re.compile(r"\b(?:one|1)\s+(?:in|out of)\s+(?:every\s+)?(?P<n>(?:[a-z]+\s+)?(?:a\s+)?(?:hundred|thousand|million)(?:\s+thousand)?"
+                     r"|[\d,]+(?:\.\d+)?\s*(?:k|thousand|million)?|[a-z]+)\b", _F)
+# the count the rate gives, said right after it: "at one in a thousand that's ten thousand positives"
+_GIVES = re.compile(r"^\s*,?\s*(?:(?:so|that's|that is|which is|which gives|gives|giving|means|meaning|makes|is|are|"
+                    r"about|roughly|around|some|only|just)\s+)+$", _F)
+_COUNT_KINDS = ("dataset", "items", "users", "count")
+
+
+def _one_in(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    out: list[Check | None] = []
+    for m in _ONE_IN.finditer(text):
+        nums = find_numbers(m.group("n"))
+        if not nums or nums[0].start != 0 or nums[0].value < 2:
+            continue
+        n = nums[0].value
+        count = next((q for q in reversed(qs) if q.start < m.start() and q.kind in _COUNT_KINDS
+                      and text.count(".", q.start, m.start()) == 0 and q.value >= n), None)
+        if count is None or find_numbers(text[count.start + len(count.text):m.start()]):
+            continue
+        stop = text.find(".", m.end())
+        after = find_numbers(text[m.end():len(text) if stop < 0 else stop])
+        if not after or not _GIVES.match(text[m.end():m.end() + after[0].start]):
+            continue
+        said = after[0]
+        at = m.end() + said.start
+        noun = re.match(r"\s+[a-z-]+", text[m.end() + said.end:])
+        stated = Quantity(text[at:m.end() + said.end + (noun.end() if noun else 0)], said.value, "", "dataset",
+                          said.value, start=at)
+        out.append(judge("share_of_count", stated, count.value / n,
+                         f"{fmt_num(count.value)} × one in {fmt_num(n)}", [], ""))
     return out

@@ -52,8 +52,13 @@ def _batch_size(text: str, at: int) -> float | None:
     return nums[0].value if nums and nums[0].start == 0 and nums[0].value >= 2 else None
 
 
-def _batch_rate(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
-    out: list[Check | None] = []
+# the time said before the batch it is for: "takes eighty milliseconds for a batch of sixty-four frames"
+_FOR_BATCH = re.compile(r"^\s*(?:for|per|on|to (?:run|score|process))\s*$", _F)
+
+
+def batch_rates(qs: list[Quantity], text: str) -> list[tuple[float, Quantity, Quantity]]:
+    """Each batch said with the time it takes and the rate said after them: (batch size, time per batch, rate)."""
+    out: list[tuple[float, Quantity, Quantity]] = []
     for m in _BATCH_SIZE.finditer(text):
         size = _batch_size(text, m.start("n"))
         if size is None:
@@ -64,11 +69,21 @@ def _batch_rate(qs: list[Quantity], text: str, judge: Callable[..., Check | None
             _PER_BATCH_AFTER.match(text[q.start + len(q.text):]) or
             q.start < m.end() and _DONE_IN.search(text, m.start("n"), q.start))), None)
         if per is None:
+            per = next((q for q in reversed(qs) if q.start < m.start() and q.kind in ("latency", "duration")
+                        and q.unit == "s" and q.value > 0 and _FOR_BATCH.match(text[q.start + len(q.text):m.start()])),
+                       None)
+        if per is None:
             continue
         rate = next((q for q in after if q.start > per.start and q.kind == "throughput" and q.unit == "/s"
                      and q.sentence - per.sentence <= 1), None)
-        if rate is None:
-            continue
+        if rate is not None:
+            out.append((size, per, rate))
+    return out
+
+
+def _batch_rate(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    out: list[Check | None] = []
+    for size, per, rate in batch_rates(qs, text):
         expected = size / per.value
         how = f"{fmt_num(size)} per batch ÷ {human(per.value, 's')} per batch"
         out.append(judge("batch_rate", rate, expected, how, []))      # (rates are per second once extracted)

@@ -3,11 +3,12 @@ storage, model memory, training time, capacity and cost), each checked from figu
 `napkin.check` runs them after the rate, test, step and LLM checks; what a fleet costs is napkin_costs.py."""
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from typing import Callable
 
-from coach.scoring import napkin_rates, napkin_windows
+from coach.scoring import napkin_rates, napkin_shares, napkin_steps, napkin_windows
 from coach.scoring.napkin_llm import DEVICES
 from coach.scoring.napkin_judge import EXACT_TOLERANCE, TOLERANCE, Check, _judge, _tol
 from coach.scoring.numbers import find_numbers
@@ -85,6 +86,10 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
             if t.sentence != d.sentence and any(x.start > t.start and x.sentence == t.sentence and _is_total_rate(x)
                                                 and x.period_s >= 3600 for x in qs):
                 continue    # a new sentence's rate that its own sentence restates per day is an input, not derived
+            if _is_total_rate(t) and 0 < t.period_s <= 60 and napkin_rates.is_peak(text, t) and any(
+                    d.start < x.start < t.start and _is_total_rate(x) and 0 < x.period_s <= 60 for x in qs):
+                continue    # "... about sixty a second on average; I'll plan for two hundred at the evening peak":
+                            # the peak is judged against that average, not the day
             if _is_total_rate(t) and 0 < t.period_s <= 60:
                 between = text[d.start + len(d.text):t.start]
                 window = napkin_rates.window_s(between)
@@ -168,6 +173,8 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
     for m in qs:
         if m.kind != "storage" or m.has("per_item") or m.has("per_param") or m.has("per_instance"):
             continue
+        if _TIMES_BEFORE.search(text[max(0, m.start - 12):m.start]):
+            continue      # "500 million x 96 bytes": a factor of the product said, not its result
         size = _last_before(qs, m, lambda x: x.kind == "storage" and x.has("per_item") and not x.has("per_instance")
                             and _near(x, m, 2))
         if size is None and not m.has("rate"):
@@ -341,6 +348,9 @@ _PER_PARAM_MAX = 32.0      # bytes: a size this small after a parameter count is
 
 
 _TIMES_BEFORE = re.compile(r"(?:\btimes|\bx|×|\*)\s*$", re.I)
+_INSTEAD_OF = re.compile(r"\b(?:instead of|rather than|versus|vs\.?|compared (?:with|to)|down from|against)\s+"
+                         r"(?:the\s+)?(?:about\s+|roughly\s+)?$", re.I)
+_PER_TOKEN_AFTER = re.compile(r"\s*(?:of cache\s+)?(?:a|per|each|for (?:a|each|every|one))\s+(?:new\s+)?token\b", re.I)
 
 
 def _multiplier(q: Quantity, text: str) -> bool:
@@ -375,6 +385,8 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
                 break
             if x.kind == "storage" and device_memory(text, x):
                 continue            # "sixty-four A100s with eighty gigabytes": what a GPU holds, not the weights
+            if x.kind == "storage" and _PER_TOKEN_AFTER.match(text, x.start + len(x.text)):
+                break               # "about 0.5 MB a token": a token's cache, and the totals after it are the cache's
             if x.kind == "storage" and not x.has("per_param") and not x.has("rate") and not x.has("per_item") \
                     and x.value > _PER_PARAM_MAX:
                 mem = x
@@ -489,17 +501,35 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
             total = max((t for t in totals if t.start < last.start), key=lambda t: t.value, default=None)
             if total is None:
                 continue
+            # the load left past a cache is what the replicas take ("hits 95% of 40,000 a second, so 2,000 reach
+            # the model, at 400 a replica ..."), at its right figure when the share was worked wrong
+            past = next(((load, share, left) for load, share, left in napkin_shares.left_loads(qs, text)
+                         if left in totals and left.start < c.start and load is total), None)
+            if past is not None:
+                load, share, total = past
+                right = load.value * (1 - share.value / 100)
+                if not 1 / 1.5 <= total.value / right <= 1.5:
+                    total = dataclasses.replace(total, value=right)
             if any(x.start < c.start and 1 / TOLERANCE <= x.value * c.value / total.value <= TOLERANCE for x in counts):
                 continue        # the machines were counted before and check out: a later count is of something else
             per, busy = c.value, _busy_time(qs, text, c)
             if busy is not None and c.kind == "throughput" and not 1 / 1.5 <= c.value * busy.value <= 1.5:
                 per = 1 / busy.value        # the rate said does not follow from the busy time said before it
+            batch = next(((size, t) for size, t, r in napkin_steps.batch_rates(qs, text) if r is c), None)
+            if busy is None and batch is not None and not 1 / 1.5 <= c.value * batch[1].value / batch[0] <= 1.5:
+                per = batch[0] / batch[1].value     # nor from the batch and the time it takes
             for n in [last] + [x for x in counts if x is not last and x.start > c.start and x.start > total.start]:
-                how = f"{human(total.value, total.unit)} ÷ {human(per, c.unit)} each"
+                load_n = total
+                if past is not None and _INSTEAD_OF.search(text[max(0, n.start - 25):n.start]):
+                    load_n = past[0]        # "thirty replicas instead of fifty": the fleet without the cache
+                how = f"{human(load_n.value, load_n.unit)} ÷ {human(per, c.unit)} each"
                 if per != c.value and busy is not None:
                     how += f" (one at {busy.text} a request does {human(per, c.unit)}, not {human(c.value, c.unit)})"
+                elif per != c.value and batch is not None:
+                    how += f" (a batch of {fmt_num(batch[0])} in {batch[1].text} is {human(per, c.unit)}, " \
+                           f"not {human(c.value, c.unit)})"
                 spare = _headroom(qs, text, total, n)
-                need = total.value / per
+                need = load_n.value / per
                 if spare is not None:
                     how += f" ≈ {fmt_num(need)} {n.unit}, {spare[1]}"
                 elif _rounded_up_for_spare(text, max(total.start, c.start), n, need):

@@ -59,10 +59,10 @@ _AND_A_HALF = re.compile(r"^\s*[a-z]+\s+and a half\b", re.I)
 _PART_UNIT = re.compile(     # "half a megabyte", "a quarter of a second": a fraction of one unit
     r"\b(?P<a>half an?|(?:a )?quarter of an?|a third of an?)\s+"
     r"(?=(?:second|minute|hour|day|week|month|year|kilobyte|megabyte|gigabyte|terabyte|petabyte|millisecond|"
-    r"kb|mb|gb|tb|meg|gig|point)s?\b)", re.IGNORECASE)
+    r"kb|mb|gb|tb|meg|gig|point|dollar)s?\b)", re.IGNORECASE)
 _PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _RANGE_GAP = re.compile(r"^\s*(?:to|-|–|or|and|through)\s*$", re.I)
-_RESTATE = re.compile(r"^\s*(?:at (?:the )?peak|peak|on average|average|in total|total|in all|all told|altogether|or so|"
+_RESTATE = re.compile(r"^\s*(?:at (?:the )?(?:[a-z]+ )?peak|peak|on average|average|in total|total|in all|all told|altogether|or so|"
                       r"at (?:dinner|lunch|breakfast)(?: ?time)?|at (?:the )?(?:busiest|rush))\b|^\s*(?:[.,;!?]|$)", re.I)
 _PEAK = re.compile(r"\bpeak", re.I)
 _AVERAGE = re.compile(r"\baverage|\bavg\b|\bmean\b|\bon average", re.I)
@@ -75,13 +75,20 @@ _PER_USER_BEFORE = re.compile(
     r"(?:\b(?:each|every|per|an? average|the average|typical|a single)\s+(?:user|person|customer|member|one|"
     r"of them|visitor)\b|\busers?\s+(?:make|makes|send|sends|do|does|open|opens|issue|issues|view|views)\b|"
     r"\b[a-z]{3,}s\s+each\s+(?!(?:of|so|and|or|but|which|that|is|are|was|were|then|at|in|on|with|for|a|an|the|"
-    r"per|every|day|week|month|hour|time)\b)[a-z]+)"
+    r"per|every|day|week|month|hour|time|gives?|giving|makes?|making|comes?|means?|totals?)\b)[a-z]+)"
     r"[^.;]{0,45}$", re.I)
 # a GPU named by its model: "each H100", "per A100", "one TPU"
 _ACCELERATOR = r"[ahlvt]\d{2,3}|[lt]4|mi\d{3}|tpu(?:\s?v\d)?"
 _PER_INSTANCE_BEFORE = re.compile(
     r"\b(?:a single|one|each|per|every|a)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|gpu|replica|box|host|"
     rf"pod|worker|card|core|shard|container|{_ACCELERATOR})\b[^.;]{{0,35}}$", re.I)
+# a clause whose subject is one machine doing the work ("One GPU scores a batch of 128 images in 0.2 seconds, 640
+# images a second", "so one GPU handles ... about twelve frames a second"): its first rate is that machine's
+_ONE_MACHINE_CLAUSE = re.compile(
+    r"(?:^|[;:]\s*|\b(?:so|and|but|then|which means|meaning)\s+)(?:a single|one|each)\s+(?:[a-z0-9-]+\s+)?"
+    rf"(?:server|machine|node|instance|gpu|replica|box|host|pod|worker|card|core|container|{_ACCELERATOR})\s+"
+    r"(?:can\s+|could\s+|will\s+)?[a-z]+(?:s|es)\b"
+    r"(?:(?!\b(?:so|and|but|then)\b|\b(?:a|an|per|each)\s+(?:second|sec|minute|hour|day)\b|/s\b)[^;:])*$", re.I)
 # "200 pods; each handles 150 requests a second": "each" standing for the machines just counted
 _EACH_HANDLES = re.compile(r"\beach(?: one)?\s+(?:can\s+)?(?:handles?|serves?|does|takes|sustains?|manages?|processes|"
                            r"absorbs?|keeps? up with)\s+(?:about|around|roughly|up to|maybe|only|just)?\s*$", re.I)
@@ -316,6 +323,9 @@ def _unit_for(text: str, span: NumberSpan, sentence: str, sent_start: int) -> Un
 
 
 _THINGS = re.compile(r"^\s*[a-z]{3,}s\b", re.I)
+_AT_BEFORE = re.compile(r"\bat\s+(?:about\s+|roughly\s+|around\s+)?$", re.I)
+_A_MACHINE_AFTER = re.compile(r"^\s*(?:a|per|each|for each)\s+(?:replica|server|machine|node|instance|gpu|pod|worker|host|"
+                              r"box|card|container)\b", re.I)
 
 
 def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
@@ -329,10 +339,14 @@ def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
                 and _RANGE_GAP.match(text[span.end:nxt.start]):
             out[i] = (span, UnitMatch(num.kind, num.unit, num.factor, num.said, 0, num.flags, num.period_s), si)
     # one machine's capacity with the unit left off: "12,000 requests a second and one replica handles 250"
+    # or said as a price is: "... 20,000 a second, and at 400 a replica the model needs fifty"
     for i, (span, um, si) in enumerate(out):
+        at_each = um is None and bool(_AT_BEFORE.search(text[max(0, span.start - 20):span.start])) and \
+            bool(_A_MACHINE_AFTER.match(text[span.end:span.end + 30]))
         if (um is None or (um.kind == "compute" and not um.said)) and \
-                _INSTANCE_HANDLES.search(text[max(0, span.start - 60):span.start]):
-            rate = next((pum for _, pum, _ in reversed(out[:i]) if pum is not None and pum.kind == "throughput"), None)
+                (_INSTANCE_HANDLES.search(text[max(0, span.start - 60):span.start]) or at_each):
+            rate = next((pum for _, pum, psi in reversed(out[:i]) if pum is not None and pum.kind == "throughput"
+                         and (psi == si or not at_each)), None)
             if rate is not None:
                 out[i] = (span, UnitMatch("throughput", "/s", 1 / rate.period_s if rate.period_s else 1, "", 0,
                                           frozenset(), rate.period_s), si)
@@ -405,7 +419,9 @@ def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[S
             q.add("per_user")             # "10 million users making 200 requests a day each"
             q.discard("each")
         each_machine = _EACH_HANDLES.search(before) and _COMPUTE_BEFORE.search(text[sent.start:span.start])
-        if _PER_INSTANCE_AFTER.search(after) or _PER_INSTANCE_BEFORE.search(before) or "each" in q or each_machine:
+        one_machine = _ONE_MACHINE_CLAUSE.search(text[sent.start:span.start]) and "per_user" not in q
+        if _PER_INSTANCE_AFTER.search(after) or _PER_INSTANCE_BEFORE.search(before) or "each" in q or each_machine \
+                or one_machine:
             q.discard("each")
             if "per_user" not in q:
                 q.add("per_instance")

@@ -33,7 +33,8 @@ MOD = (r"(?:(?!(?:of|the|and|or|to|in|into|for|with|than|that|which|is|are|was|w
        r"by|from|so|but|if|we|i|it|they|you|because|since|then|more|times|x|dimensions?|dimensional|dims?|bits?|bytes?|"
        r"percent|needs?|requires?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
        r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)\b)[a-z][a-z0-9'-]*\s+)")
-PERIOD = rf"(?:per|a|an|/|each|every|(?:for|over) (?:the|a|one))\s*(?P<per>{_PERIOD_WORDS})\b"
+# (a word before the period needs a space after it: "contributions as" is no rate a second)
+PERIOD = rf"(?:(?:per|a|an|each|every|(?:for|over) (?:the|a|one))\s+|/\s*)(?P<per>{_PERIOD_WORDS})\b"
 PER_WHO = r"(?:per|a|each|for each|for every|every)\s+(?:user|person|customer|member|dau|active user|visitor|one)"
 RATE_NOUNS = (r"requests?|queries|query|calls|searches|predictions|inferences|lookups|reads|writes|events|messages|"
               r"impressions|clicks|views|page ?views|sessions|transactions|recommendations|posts|uploads|downloads|"
@@ -90,7 +91,9 @@ _SIZED_THINGS = re.compile(r"^\s*(?:(?!(?:of|and|or|in|for|to|the|an?|per|each|w
 _PER_PARAM = re.compile(r"^\s*(?:per|a|each)\s+(?:param(?:eter)?|weight)\b", re.I)
 _PARAMS = _r(r"-?\s*param(?:eter)?s?\b")
 _WEIGHTS = _r(r"(?:model\s+|trainable\s+)?weights\b")     # "2 billion weights": parameters, when there are millions
-_MODEL = _r(r"-?\s*(?:model|llm|transformer|checkpoint|variant|dense|moe|base)\b")
+# (a kind of model between: "the thirteen billion chat model")
+_MODEL = _r(r"-?\s*(?:(?:chat|language|instruct|instruction-tuned|code|coding|teacher|student|draft|foundation|"
+            r"decoder|encoder|text|vision)\s+)?(?:model|llm|transformer|checkpoint|variant|dense|moe|base)\b")
 _QPS = _r(rf"{MOD}{{0,2}}(?P<u>qps|rps|tps|qpd|rpm|req/s|requests/s|queries per second|requests per second)\b")
 # An arrival verb between the noun and its period still makes a rate: "2.6 million events land in the lake each day".
 _ARRIVE = (r"(?:\s+(?:land|arrive|come in|flow in|pour in|stream in|get (?:written|logged|stored|ingested)|"
@@ -111,6 +114,7 @@ _EACH_ACTOR = _r(rf"{MOD}{{0,1}}(?P<u>[a-z]{{3,}}s)(?=\s+each\s+(?!(?:of|so|and|
 _PEOPLE = _r(r"(?:people|persons)\b")
 _COMPUTE = _r(rf"{MOD}{{0,2}}(?P<u>{COMPUTE_NOUNS})\b(?P<each>\s+each\b)?")
 _MONEY = _r(r"(?P<u>dollars?|bucks|usd|grand)\b")
+_CENTS = _r(r"cents?\b")
 _MS = _r(r"(?:ms|msec|millis|milliseconds?)\b")
 _US = re.compile(r"^(?:us\b|\s*(?:µs|μs|microseconds?|micros)\b)", re.I)
 _SECONDS = _r(r"(?:s|sec|secs|seconds?)\b")
@@ -189,6 +193,8 @@ def match_unit(tail: str, suffix: str, sentence: str, raw: float) -> UnitMatch |
         return UnitMatch("dataset", "items", 1, m.group(0).strip(), m.end())
     if raw >= 1000 and (m := _EACH_ACTOR.match(tail) or _PEOPLE.match(tail)):
         return UnitMatch("users", "users", 1, m.group(0).strip(), m.end())
+    if m := _CENTS.match(tail):          # "25 cents per million requests"
+        return _cost(tail, m.end(), 0.01, m.group(0).strip())
     if m := _MONEY.match(tail):
         um = _cost(tail, m.end(), 1, m.group(0).strip())
         return UnitMatch(um.kind, um.unit, um.factor, um.said, um.length,
