@@ -15,8 +15,8 @@ from functools import lru_cache
 from coach.content.answer_words import phrases, word_list
 from coach.domain import Question, RoundSpec, Rubric, Transcript
 from coach.scoring import delivery as _delivery
-from coach.scoring import (claims, dismissals, levels, napkin, on_topic, pitfalls, plan_steps, sidestep, signals, sizing, star,
-                           talking_points)
+from coach.scoring import (claims, dismissals, levels, napkin, on_topic, per_answer, pitfalls, plan_steps, sidestep, signals,
+                           sizing, star, talking_points)
 from coach.scoring.gaps import Gap, feedback, find_gaps
 from coach.scoring.story_outcome import is_step
 from coach.scoring.napkin import Check
@@ -106,6 +106,7 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     `level` ("senior" | "staff") sets the bar: at staff, missing staff signals lower the overall and are
     named on the card. `followup`: the answer replies to a follow-up, so its context came before it.
     """
+    per_answer.start()           # what rules worked out for the last answer's sentences is not this one's
     if isinstance(transcript, Transcript):
         raw = transcript.text or " ".join(s.text for s in transcript.segments)
         segments, duration = transcript.segments, transcript.duration_s

@@ -101,9 +101,24 @@ def states(m: Misconception, sentence: str, negation_in_cue: bool = False) -> bo
     set of concept groups or a swap of two meanings fires (coach/scoring/concepts.py). What the sentence only
     supposes ("if you ..., ") is not stated. `negation_in_cue`: a negation the cue itself matches is part of what it
     hears ("nothing ever broke"), not a denial of it (a question's pitfalls, coach/scoring/pitfalls.py)."""
-    if IF_CLAUSE.search(sentence):
-        sentence = _unconditioned(sentence)
-    if any(concepts.fires(c, sentence) for c in m.concepts) or any(concepts.swapped(w, sentence) for w in m.swaps):
+    return _states(m, as_held(sentence), negation_in_cue)
+
+
+def as_held(sentence: str) -> str:
+    """The sentence as the speaker holds it: without the conditions it only supposes (read once per sentence)."""
+    return _unconditioned(sentence) if IF_CLAUSE.search(sentence) else sentence
+
+
+def _states(m: Misconception, sentence: str, negation_in_cue: bool = False, lowered: str | None = None) -> bool:
+    """`states` on a sentence already read by `as_held`. `lowered`: its `_words`, when known: a cue set or a swap
+    whose words it lacks is not tried (`_needs`)."""
+    needs = _needs(m) if lowered is not None else None
+
+    def may(k: int) -> bool:
+        return needs is None or lowered is None or all(any(w in lowered for w in g) for g in needs[k])
+
+    if any(may(k) and concepts.fires(c, sentence) for k, c in enumerate(m.concepts)) or \
+            any(may(k) and concepts.swapped(w, sentence) for k, w in enumerate(m.swaps, len(m.concepts))):
         return True
     for cue in m.cues:
         if not may_match(_compiled(cue), sentence):
@@ -115,6 +130,12 @@ def states(m: Misconception, sentence: str, negation_in_cue: bool = False) -> bo
                 continue
             return True
     return False
+
+
+def _may_hold(m: Misconception, needs: _Needs | None, lowered: str, held: str) -> bool:
+    """Whether a sentence (read by `as_held`; `lowered`: its `_words`) holds what one of the misconception's cue
+    sets, swaps or cues cannot fire without: the cheap test before `_states`."""
+    return _holds(needs, lowered) or any(may_match(_compiled(c), held) for c in m.cues)
 
 
 # A sentence that names its subject by a pronoun in its first words ("The standard approach is SMOTE. I run it on
@@ -206,23 +227,31 @@ def scan(question: Question | None, sents: list[Sentence], general: bool = True
         return (), frozenset()
     out: list[WrongClaim] = []
     fired: set[str] = set()
-    # each sentence read with the one before it when it points back to it (looked up once, and only for a sentence
-    # pair that holds a misconception's words)
-    words = [_words(s.text) for s in sents]
-    pair_words = [words[i - 1] + words[i] if i else "" for i in range(len(sents))]
-    points_back: dict[int, bool] = {}
+    # each sentence read once as the speaker holds it (`as_held`) with its words, and with the one before it when it
+    # points back to it (looked up once, and only for a sentence pair that holds a misconception's words)
+    held = [as_held(s.text) for s in sents]
+    said = [_words(s.text) for s in sents]
+    words = [w if h is s.text else _words(h) for w, h, s in zip(said, held, sents)]
+    pair_words = [said[i - 1] + said[i] if i else "" for i in range(len(sents))]
+    pairs: dict[int, tuple[str, str]] = {}
 
-    def joined(i: int) -> str:
-        if i not in points_back:
+    def joined(i: int) -> tuple[str, str]:
+        """The sentence read with the one before it (as held, and its words), or ("", "") when it does not point
+        back to it."""
+        if i not in pairs:
             opening = " ".join(sents[i].text.split()[:9])     # all BACK_REFERENCE reads (it is slow on a long one)
-            points_back[i] = bool(i and BACK_REFERENCE.search(opening) and not NEGATED.search(sents[i - 1].text))
-        return _joined(sents[i - 1].text, sents[i].text) if points_back[i] else ""
+            back = bool(i and BACK_REFERENCE.search(opening) and not NEGATED.search(sents[i - 1].text))
+            j = as_held(_joined(sents[i - 1].text, sents[i].text)) if back else ""
+            pairs[i] = (j, _words(j) if j else "")
+        return pairs[i]
 
     def hit(m: Misconception, needs: _Needs | None, i: int, own: bool) -> bool:
-        # (as `_may_state` without the whole answer: a misconception with cues is always tried)
-        if (m.cues or _holds(needs, words[i])) and states(m, sents[i].text):
+        if _may_hold(m, needs, words[i], held[i]) and _states(m, held[i], lowered=words[i]):
             return True
-        return bool(own and i and (m.cues or _holds(needs, pair_words[i])) and (j := joined(i)) and states(m, j))
+        if not (own and i) or not (m.cues or _holds(needs, pair_words[i])):
+            return False
+        j, j_words = joined(i)
+        return bool(j) and _may_hold(m, needs, j_words, j) and _states(m, j, lowered=j_words)
 
     own = {id(m) for m in (question.misconceptions if question is not None else ())}
     for m in read:      # the field's common claims are read sentence by sentence (the look back is slow)
@@ -239,4 +268,4 @@ def find(question: Question | None, sents: list[Sentence]) -> tuple[WrongClaim, 
     return scan(question, sents)[0]
 
 
-__all__ = ["WrongClaim", "find", "scan", "states"]
+__all__ = ["WrongClaim", "as_held", "find", "scan", "states"]

@@ -31,7 +31,7 @@ from coach.scoring import story_outcome
 from coach.scoring.decisions import decided_without_reason
 from coach.scoring.rubric import Analysis, family
 from coach.scoring.star_cues import _MEASURE as _MEASURED
-from coach.scoring.text import quote, times
+from coach.scoring.text import folded_search, quote, times
 
 _ORDER = {g: i for i, g in enumerate(("non_answer", "off_topic", "bad_math", "no_result", "we_not_i", "no_context",
                                        "no_numbers", "no_clarifying", "no_tradeoff", "no_monitoring",
@@ -203,10 +203,11 @@ def set_own_figures(a: Analysis) -> str | None:
     """A design whose only scoping is figures it sets itself, asking the interviewer nothing, quoted (its first
     assumption); else None. Assumptions said aloud are credited in the level, but a strong interviewer still asks
     which requirements the candidate would have checked: the numbers were never the interviewer's."""
-    from coach.scoring.signals import CLARIFY
+    from coach.scoring.signals import CLARIFY, names_scope
 
-    scoping = [s.text for s in a.sents if CLARIFY.search(s.text)]
-    if not scoping or _ASKS.search(a.text) or any(CLARIFY.search(_OWN_FIGURES.sub(" ", s)) for s in scoping):
+    scoping = [s.text for s in a.sents if names_scope(s.text)]
+    if not scoping or folded_search(_ASKS, a.text) or \
+            any(folded_search(CLARIFY, _OWN_FIGURES.sub(" ", s)) for s in scoping):
         return None
     return quote(scoping[0], 100)
 

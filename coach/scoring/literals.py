@@ -108,21 +108,25 @@ def _part(op: Any, arg: Any) -> _Node:
     return _Node(None, None)          # a class of characters, any character, a back-reference: no literal known
 
 
-_KNOWN: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}   # by id: hashing a pattern hashes its code
+_KNOWN: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None, bool]] = {}   # by id: hashing a pattern hashes its code
 
 
 def required(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Strings of which every match of `pattern` contains one, or None (see the module docstring). For a
     case-insensitive pattern they are lowered, and only ASCII ones are given (`may_match` tests them on the lowered
     text, when the text is ASCII)."""
+    return _known(pattern)[1]
+
+
+def _known(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], tuple[str, ...] | None, bool]:
+    """The pattern, its `required` strings and whether it ignores case: read once per pattern."""
     known = _KNOWN.get(id(pattern))
     if known is not None and known[0] is pattern:
-        return known[1]
+        return known
     if len(_KNOWN) >= 8192:
         _KNOWN.clear()
-    needed = _required(pattern)
-    _KNOWN[id(pattern)] = (pattern, needed)
-    return needed
+    known = _KNOWN[id(pattern)] = (pattern, _required(pattern), bool(pattern.flags & re.IGNORECASE))
+    return known
 
 
 def _required(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -150,10 +154,13 @@ def _lowered(text: str) -> str | None:
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when `pattern.search(text)` finds nothing (then without searching)."""
-    needed = required(pattern)
+    known = _KNOWN.get(id(pattern))
+    if known is None or known[0] is not pattern:
+        known = _known(pattern)
+    needed = known[1]
     if needed is None:
         return True
-    if pattern.flags & re.IGNORECASE:
+    if known[2]:
         low = _lowered(text)
         return low is None or any(map(low.__contains__, needed))
     return any(map(text.__contains__, needed))

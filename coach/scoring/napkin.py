@@ -31,13 +31,14 @@ from coach.scoring.napkin_costs import _cost
 from coach.scoring.napkin_systems import (_PRECISION, _bandwidth, _capacity, _model_memory, _qps, _storage,
                                           _training_time, _transfer)
 from coach.scoring.sizing import Quantity
+from coach.scoring.text import folded_search
 
 __all__ = ["Check", "STEPS", "TOLERANCE", "ROUGH_TOLERANCE", "EXACT_TOLERANCE", "check", "missing_kinds",
            "_judge", "_tol", "_PRECISION"]
 
 
 def check(qs: list[Quantity], text: str, factors: list[float]) -> list[Check]:
-    _tol.value = ROUGH_TOLERANCE if _ROUGH.search(text) else TOLERANCE
+    _tol.value = ROUGH_TOLERANCE if folded_search(_ROUGH, text) else TOLERANCE
 
     def judge(rule: str, q: Quantity, expected: float, how: str, unit: str, tol: float,
               ok: bool | None = None) -> Check | None:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
-from coach.scoring.text import fmt_num, human
+from coach.scoring.text import fmt_num, folded_matches, human
 
 if TYPE_CHECKING:
     from coach.scoring.napkin import Check
@@ -133,7 +133,7 @@ def _other_change(qs: list[Quantity], text: str, said: Quantity, base: Quantity)
 
 def _scale(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol: float) -> list[Check | None]:
     out: list[Check | None] = []
-    for m in _SCALE.finditer(text):
+    for m in folded_matches(_SCALE, text):
         w = m.group("w").lower()
         if w.startswith("doubl"):
             new, change, name = 2.0, 1.0, "doubling"
@@ -201,7 +201,7 @@ def _vector_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | No
     out: list[Check | None] = []
     found = []
     seen: set[int] = set()
-    for hit in _DTYPE_WORD.finditer(text):      # both shapes name a type: search only around one (cheap on long answers)
+    for hit in folded_matches(_DTYPE_WORD, text):      # both shapes name a type: search only around one (cheap on long answers)
         lo = max(0, hit.start() - 120)
         window = text[lo:hit.end() + 80]
         for m in _VECTORS.finditer(window):

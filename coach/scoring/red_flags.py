@@ -131,8 +131,10 @@ CLAIMED_CAP = 2.0
 
 
 def claimed_level(a: Any, t: Any) -> None:
+    if not (a.points.total and 2 * len(a.points.covered) < a.points.total and t.level > CLAIMED_CAP):
+        return                          # (the answer is searched for the claim only where the claim would count)
     claim = _CLAIMED_LEVEL.search(a.text)
-    if claim and a.points.total and 2 * len(a.points.covered) < a.points.total and t.level > CLAIMED_CAP:
+    if claim:
         t.set(CLAIMED_CAP, f'claims the level ("{claim.group(0)}") and misses most of what shows it: at most')
 
 

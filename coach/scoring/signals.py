@@ -7,7 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from coach.domain import Question
-from coach.scoring.text import STOPWORDS, Sentence, content_stems, first_matches, folded_search, stem, words
+from coach.scoring.per_answer import once_per_answer
+from coach.scoring.text import (STOPWORDS, Sentence, content_stems, first_matches, folded_matches, folded_search, stem,
+                                words)
 
 _F = re.IGNORECASE
 
@@ -244,8 +246,15 @@ def production_concepts(text: str) -> dict[str, str]:
     return first_matches(PRODUCTION, text)
 
 
+@once_per_answer
+def names_scope(sentence: str) -> bool:
+    """The sentence names a requirement, an assumption or a scale question (CLARIFY): read by the level and the gaps,
+    worked out once per answer."""
+    return folded_search(CLARIFY, sentence)
+
+
 def scope_words(text: str) -> list[str]:
-    return sorted({m.group(0).lower() for m in SCOPE.finditer(text)})
+    return sorted({m.group(0).lower() for m in folded_matches(SCOPE, text)})
 
 
 def clarifying(sents: list[Sentence], asked_too: bool = True, facts: Mapping[str, str] | None = None) -> list[str]:
@@ -254,7 +263,7 @@ def clarifying(sents: list[Sentence], asked_too: bool = True, facts: Mapping[str
     in the answer (one source of truth for what asks the interviewer about the problem: "Let me start with what I need
     from you: which categories exist..."). The level and the gaps ask only whether there is any, so the search stops
     at the first sentence, and the detector (a third of a design answer's scoring time) runs only when none names one."""
-    named = next((s.text for s in sents if CLARIFY.search(s.text)), None)
+    named = next((s.text for s in sents if names_scope(s.text)), None)
     if named is not None:
         return [named]
     if not asked_too:

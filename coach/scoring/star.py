@@ -22,6 +22,7 @@ from coach.scoring.star_cues import (
     _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _TEST_STEP, _UNSURE, _VERDICT,
 )
 from coach.scoring.decisions import decided_without_reason
+from coach.scoring.per_answer import once_per_answer
 from coach.scoring.star_notes import improvement
 from coach.scoring.text import Sentence, quote, times
 
@@ -147,7 +148,7 @@ def label_sentence(sentence: str) -> dict[str, float]:
         # three", nor inside the speaker's step, "I sent a note showing what it had saved them")
         # "the bill had doubled in six months": a change before the story is its context, not its outcome
         scores["situation"], scores["result"] = max(scores["situation"], 2.4), 0.0
-    if scores["situation"] < 2.0 and not _PAST.search(_PERFECT.sub("", sentence)):
+    if scores["situation"] < 2.0 and not _past_told(sentence):
         scores["situation"] = 0.0        # a weak context cue in the present tense ("our team uses ...") sets no scene
     lead = _ACTION_LEAD.search(main[:60])
     if lead and re.search(r"\b(?:is|are|am|was|were|had)\b|\w{3,}ed\b", main[:lead.start()]):
@@ -206,10 +207,17 @@ def _measured_after_step(low: str) -> bool:
     return False
 
 
+@once_per_answer
+def _past_told(low: str) -> bool:
+    """A verb in the past outside any present perfect: read by several rules for each sentence, worked out once."""
+    return bool(_PAST.search(_PERFECT.sub("", low)))
+
+
+@once_per_answer
 def narrative(low: str) -> bool:
     """A past-tense clause of the story itself: not a habit, a plan, a doubt, a condition or a verdict, nor a
     general claim in the present perfect ("I have not really had conflicts with people")."""
-    return bool(_PAST.search(_PERFECT.sub("", low))) and not (_HABIT.search(low) or _PLAN.search(low) or _DOUBT.search(low)
+    return _past_told(low) and not (_HABIT.search(low) or _PLAN.search(low) or _DOUBT.search(low)
                                             or _CONDITIONAL.search(low) or _SELF_RATING.search(low)
                                             or _OTHERS_VERDICT.search(low) or _CAREER.search(low)
                                             or _ALWAYS.search(low) or _VERDICT.search(low) or _OPENS_ASIDE.search(low))
@@ -250,7 +258,7 @@ _COUNTED_NOUN = re.compile(r"\bone of (?:the|our|its|their|my|those|these)\b|\bo
 def aside(low: str) -> bool:
     """Not told as part of the story: a habit, a belief, a hypothetical or a self-description, with no past-tense
     event in it (talking points of a story are not covered by such a sentence)."""
-    return bool(_ASIDE_LEAD.search(low) or _CONDITIONAL.search(low)) and not _PAST.search(_PERFECT.sub("", low))
+    return bool(_ASIDE_LEAD.search(low) or _CONDITIONAL.search(low)) and not _past_told(low)
 
 
 def _carry(sents: list[Sentence], labels: list[str], carried: dict[str, list[int]]) -> None:

@@ -388,6 +388,9 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
     covered: list[PointHit] = []
     missed: list[PointHit] = []
     hits = _keyword_hits(question, sent_tokens)        # (once: every point's check reads them)
+    # each sentence's word roots and the whole answer's, once: every point's checks read them
+    roots_of = {id(t): frozenset(_root(w) for w in t) for _, t in sent_tokens}
+    every_roots = frozenset(_root(t) for t in every)
     for i, point in enumerate(question.talking_points):
         keywords = list(question.keywords[i]) if i < len(question.keywords) else []
         pool = sent_tokens
@@ -399,7 +402,8 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
         # defines calibration, it does not say when calibrated probabilities matter)
         shared = _shared_words(question.talking_points, i)
         busy = _taken_words(question, i, pool, hits)
-        hit = _by_keywords(point, keywords, pool, every, echo | shared, busy) or _by_point_words(point, pool, echo)
+        hit = _by_keywords(point, keywords, pool, every, echo | shared, busy, every_roots) or \
+            _by_point_words(point, pool, echo, roots_of)
         if hit is None and question.estimate is not None and i < len(question.estimate.steps):
             hit = _by_figure(point, question.estimate.steps[i], pool)
         if hit is None and outcomes and _OUTCOME_POINT.search(point):
@@ -458,7 +462,9 @@ def _echo(prompt: str) -> frozenset[str]:
 
 def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Sentence, list[str]]],
                  every: set[str] | None = None, echo: frozenset[str] = frozenset(),
-                 taken: dict[str, frozenset[str]] | None = None) -> PointHit | None:
+                 taken: dict[str, frozenset[str]] | None = None,
+                 every_roots: frozenset[str] | None = None) -> PointHit | None:
+    """`every_roots`: the roots of `every` (`_root`), when the caller has them."""
     sizing = bool(_SIZING_POINT.match(point))
     own = ({stem(w) for w in words(point.replace("-", " "))} |
            {stem(w) for k in keywords for w in words(k.replace("-", " "))}) - WEAK
@@ -468,7 +474,8 @@ def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Senten
             if alt == "$":
                 phrase = []
             if every is not None and phrase and not set(phrase) <= every and not (
-                    len(phrase) == 1 and len(phrase[0]) >= 6 and _root(phrase[0]) in {_root(t) for t in every}):
+                    len(phrase) == 1 and len(phrase[0]) >= 6 and _root(phrase[0]) in (
+                        every_roots if every_roots is not None else {_root(t) for t in every})):
                 continue                   # a word of the phrase is nowhere in the answer
             literal = alt != "$" and bool(re.search(r"[+#]", alt))    # "k-means++" is not "k-means": match as written
             weak = not literal and all(p in WEAK or p in echo for p in phrase)
@@ -567,16 +574,21 @@ def _by_figure(point: str, figure: float, sent_tokens: list[tuple[Sentence, list
 
 
 def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]],
-                    echo: frozenset[str] = frozenset()) -> PointHit | None:
-    distinct = {_root(stem(w)) for w in words(point) if w not in STOPWORDS and len(w) > 2} - \
-        {_root(w) for w in _GENERIC | WEAK}
+                    echo: frozenset[str] = frozenset(),
+                    roots_of: dict[int, frozenset[str]] | None = None) -> PointHit | None:
+    """`roots_of`: each sentence's token roots by the id of its token list, when the caller has them."""
+    distinct = {_root(stem(w)) for w in words(point) if w not in STOPWORDS and len(w) > 2} - _weak_roots()
     if len(distinct) < 2:
         return None
     need = max(2, -(-len(distinct) * NEED_SHARE // 100))
     echoed = {_root(w) for w in echo}
-    roots = [{_root(t) for t in toks} for _, toks in sent_tokens]
+    roots = [roots_of[id(toks)] if roots_of is not None and id(toks) in roots_of else {_root(t) for t in toks}
+             for _, toks in sent_tokens]
     for (s, toks), here in zip(sent_tokens, roots):
-        found = distinct & here - _denied_roots(point, s.text, toks)
+        found = distinct & here
+        if len(found) < need or not found - echoed:
+            continue                      # (taking the denied roots away leaves fewer: no need to read them)
+        found = found - _denied_roots(point, s.text, toks)
         if len(found) >= need and found - echoed:
             return PointHit(point, s.text, ", ".join(sorted(found)))
     # two of the point's distinctive words side by side, as the point has them, carry it: "one contained win"
@@ -593,6 +605,12 @@ def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]],
         if len(found) >= need + 1 and distinct & here and distinct & nxt and found - echoed:
             return PointHit(point, s.text, ", ".join(sorted(found)))
     return None
+
+
+@lru_cache(maxsize=1)
+def _weak_roots() -> frozenset[str]:
+    """The roots of the generic and weak words (constant: read once)."""
+    return frozenset(_root(w) for w in _GENERIC | WEAK)
 
 
 @lru_cache(maxsize=2048)

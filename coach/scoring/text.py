@@ -15,14 +15,14 @@ MAX_CHARS = 60_000   # ~10,000 words: far past any spoken answer; the rest is ig
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
                          "\u2013": "-", "\u2014": " - ", "\u00a0": " ", "\u2026": "..."})
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_SPACES = re.compile(r"[ \t]+")
+_SPACES = re.compile(r"[ \t]{2,}|\t")     # a run of spaces or tabs as one space (a lone space is left as it is)
 
 
 def clean(text: str) -> str:
     """Normalise unicode and punctuation so the regexes see plain ASCII-ish text."""
     text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).translate(_QUOTES)
     text = _CONTROL.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    return (_SPACES.sub(" ", text) if "  " in text or "\t" in text else text).strip()
 
 
 @dataclass(frozen=True)
