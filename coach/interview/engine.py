@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from coach.domain import Question, RoundSpec
 from coach.followups.findings import Finding
+from coach.followups.first import probe_order
 from coach.interview import fact_change
 from coach.interview.resume import ResumePoint
 from coach.scoring.gaps import Gap
@@ -197,7 +198,7 @@ class InterviewEngine:
         slot.covered |= {p.point for p in scorecard.talking_points.covered}
         # digging below the bar, points still missed stay open: the next probe takes the next missed point
         dig_points = self.digs and scorecard.overall < BAR
-        gaps = [g for g in found if g.severity >= FOLLOW_UP_MIN_SEVERITY
+        gaps = [g for g in probe_order(found, scorecard, slot.round.id) if g.severity >= FOLLOW_UP_MIN_SEVERITY
                 and not (slot.followups and g.id in NOT_PROBED_AFTER_FOLLOW_UP and not (dig_points and g.id == "missing_point"))
                 and slot.probed.count(g.id) < MAX_PROBES_PER_GAP
                 and (g.id in LOCAL_GAPS or g.id in slot.open_gaps)]
