@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from coach.domain import Question
-from coach.followups import anchor, guards, told, words
+from coach.followups import anchor, guards, said, told, words
 from coach.followups.findings import Finding, as_finding
 from coach.ports import FollowUpReply
 from coach.scoring import on_topic
@@ -148,8 +148,11 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
             return text == earlier or guards.similarity(text, earlier) >= 0.6
         return guards.repeats(text, earlier)
 
+    heard = finding.said or answer
+
     def fresh(text: str) -> bool:
-        return not any(again(text, a) for a in asked) and not already_answered(text, question, covered)
+        return not any(again(text, a) for a in asked) and not already_answered(text, question, covered) \
+            and not said.asks_for_a_size_said(text, heard)
 
     own = [f.text for f in question.followups if f.gap == gap]
     if gap == "no_numbers" and (given := told.figures_told(question, asked)):
@@ -330,6 +333,9 @@ def verdicts(
         verdicts = [guards.Verdict(v.text, ("asks for a point already covered",), v.score)
                     if v.ok and already_answered(v.text, question, covered) and not asks_why(gap, v.text) else v
                     for v in verdicts]
+    heard = as_finding(target).said or answer
+    verdicts = [guards.Verdict(v.text, ("asks for a size already said",), v.score)
+                if v.ok and said.asks_for_a_size_said(v.text, heard) else v for v in verdicts]
     verdicts = [guards.Verdict(v.text, ("asks for a plan after a story question",), v.score)
                 if v.ok and asks_for_a_plan(gap, v.text, question) else v for v in verdicts]
     if gap == "non_answer":
