@@ -9,7 +9,7 @@ from coach.followups import choice
 from coach.interview.engine import Ask, InterviewEngine, NeedFollowUp
 from coach.interview.question_card import joined, keeps_own_card, widened
 from coach.scoring import score_answer
-from tests.fixtures.scoring import bundled_content
+from tests.fixtures.scoring import bundled_content, score_for
 
 
 def _exchange(qid: str, answers: list[str], level: str = "staff", mode: str = "realistic") -> list[tuple[str, str]]:
@@ -85,3 +85,22 @@ def test_a_size_said_in_an_earlier_answer_is_not_asked_for_after_a_later_one() -
                                                         "training pipeline and the feature store for it."])
     assert asked and not any("how many users" in probe.lower() or "scale in users" in probe.lower()
                              for _, probe in asked), asked
+
+
+# A decision told with no reason: "why that?" is about the decision, never a choice the candidate did not face.
+DECIDED = ("Our nightly retraining kept failing on bad partitions, so we decided to freeze the feature schema for a "
+           "quarter and route every change through one review. The failures stopped after that.")
+
+
+def test_a_question_about_a_decision_names_the_decision_told_not_a_choice_never_faced() -> None:
+    content = bundled_content()
+    q = content.question("bh-deadline-quality")
+    found = next(g for g in score_for(DECIDED, "bh-deadline-quality").gaps if g.id == "no_tradeoff")
+    assert "decision is told" in found.evidence
+    invented = "Why did you choose the nightly retraining over the partitions?"
+    about_it = "Why freeze the schema for a whole quarter rather than review each change as it came?"
+    _, judged = choice.verdicts(q, DECIDED, "no_tradeoff", [invented, about_it], [q.prompt], content.gaps,
+                                target=found.evidence)
+    by_text = {v.text: v for v in judged}
+    assert by_text[invented].reasons == ("not about the decision told",)
+    assert "not about the decision told" not in by_text[about_it].reasons

@@ -295,6 +295,23 @@ def gap_words(gap: str, target: str | Finding, question: Question, gaps: Mapping
     return words
 
 
+# The scorer's finding for a choice told without its reason (coach/scoring/gaps.py), and the verbs of choosing and
+# the words any story has: a question naming only those ("why did the team decide ...") names nothing of what was
+# decided.
+_DECISION_TOLD = re.compile(r'the decision is told, not why: "([^"]+)"')
+_CHOOSING = frozenset(guards.stems("decide decided decision choose chose chosen choice pick picked opted went "
+                                   "agreed talked")) | frozenset(guards.stems(" ".join(words.word_list("specific", "any_story"))))
+
+
+def decision_words(evidence: str) -> frozenset[str]:
+    """The stems of what a story decided, from the scorer's finding that it told the decision and not why (empty
+    when the finding is another)."""
+    told = _DECISION_TOLD.search(evidence)
+    if told is None:
+        return frozenset()
+    return frozenset(w for w in guards.stems(told.group(1)) if len(w) > 3) - _ANY_QUESTION - _CHOOSING
+
+
 # Words any question uses ("Tell me about a time ...", "How did you handle it?"): no topic of its own.
 _ANY_QUESTION = frozenset(guards.stems("tell time about describe walk example give would how what your you design "
                                        "system build approach handle go do did one most me there this that"))
@@ -333,6 +350,12 @@ def verdicts(
         verdicts = [guards.Verdict(v.text, ("asks for a point already covered",), v.score)
                     if v.ok and already_answered(v.text, question, covered) and not asks_why(gap, v.text) else v
                     for v in verdicts]
+    if gap == "no_tradeoff" and (about := decision_words(as_finding(target).evidence)):
+        # after a decision told with no why, the question is about that decision: "Why did you choose the backfill
+        # system over the pipeline launch?" after "we decided to split his work into smaller pieces" sets up a
+        # choice the candidate never faced
+        verdicts = [guards.Verdict(v.text, ("not about the decision told",), v.score)
+                    if v.ok and not about & guards.stems(v.text) else v for v in verdicts]
     heard = as_finding(target).said or answer
     verdicts = [guards.Verdict(v.text, ("asks for a size already said",), v.score)
                 if v.ok and said.asks_for_a_size_said(v.text, heard) else v for v in verdicts]
