@@ -89,7 +89,7 @@ def test_a_size_said_in_an_earlier_answer_is_not_asked_for_after_a_later_one() -
 
 # A decision told with no reason: "why that?" is about the decision, never a choice the candidate did not face.
 DECIDED = ("Our nightly retraining kept failing on bad partitions, so we decided to freeze the feature schema for a "
-           "quarter and route every change through one review. The failures stopped after that.")
+           "quarter. Every change went through one review, and the failures stopped after that.")
 
 
 def test_a_question_about_a_decision_names_the_decision_told_not_a_choice_never_faced() -> None:
@@ -104,3 +104,11 @@ def test_a_question_about_a_decision_names_the_decision_told_not_a_choice_never_
     by_text = {v.text: v for v in judged}
     assert by_text[invented].reasons == ("not about the decision told",)
     assert "not about the decision told" not in by_text[about_it].reasons
+
+
+def test_the_bank_s_why_probe_points_at_the_decision_told() -> None:
+    content = bundled_content()
+    q = content.question("bh-deadline-quality")
+    found = next(g for g in score_for(DECIDED, "bh-deadline-quality").gaps if g.id == "no_tradeoff")
+    probe = choice.bank_probe(q, "no_tradeoff", [q.prompt], content.gaps, found.evidence, DECIDED)
+    assert probe.startswith("You mentioned you decided to freeze the feature schema for a quarter. "), probe
