@@ -112,3 +112,11 @@ def test_the_bank_s_why_probe_points_at_the_decision_told() -> None:
     found = next(g for g in score_for(DECIDED, "bh-deadline-quality").gaps if g.id == "no_tradeoff")
     probe = choice.bank_probe(q, "no_tradeoff", [q.prompt], content.gaps, found.evidence, DECIDED)
     assert probe.startswith("You mentioned you decided to freeze the feature schema for a quarter. "), probe
+
+
+def test_what_changed_after_a_group_of_people_is_not_asked() -> None:
+    from coach.followups import wording
+
+    assert wording.broken("What changed after the billing team?") is not None
+    assert wording.broken("What changed after the vendor switch?") is None
+    assert wording.broken("What changed after meeting the billing team?") is None
