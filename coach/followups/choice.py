@@ -185,15 +185,16 @@ def asks_for_a_plan(gap: str, text: str, question: Question) -> bool:
 
 
 def _about_missed(gap: str, evidence: str) -> list[str]:
-    """A missed talking point asked about by name ("Tell me about the measured outcome and the relationship
-    afterwards."), or the topic a story never reached ("Let's come back to what I asked: a mistake of your own.
+    """A missed talking point asked about by name ("Can you tell me about the measured outcome and the relationship
+    afterwards?"), or the topic a story never reached ("Let's come back to what I asked: a mistake of your own.
     ..."): closer to the answer than the gap's generic question."""
     if gap == "off_topic" and (topic := on_topic.missed_topic(evidence)):
         return [words.phrases("off_topic", "steer_back")[0].format(topic=topic)]
     if gap != "missing_point":
         return []
     points = re.findall(r'"([^"]+)"', evidence)
-    return [f"Tell me about {p[0].lower() + p[1:] if p[1:2].islower() else p}." for p in points if len(p) > 1]
+    # one question, as every follow-up is ("Tell me about X." reached the candidate as a statement)
+    return [f"Can you tell me about {p[0].lower() + p[1:] if p[1:2].islower() else p}?" for p in points if len(p) > 1]
 
 
 def missed_words(gap: str, target: str | Finding) -> tuple[str, ...]:
