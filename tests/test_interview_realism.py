@@ -125,7 +125,7 @@ def test_a_missed_point_with_no_bank_question_left_is_asked_about_by_name() -> N
     asked = [q.prompt] + [f.text for f in q.followups]          # the bank's own questions are used up
     evidence = 'missed 2 of 6 talking points: "Understanding the other person\'s reasons before arguing back"'
     text = choice.bank_followup(q, "missing_point", asked, content.gaps, target=evidence)
-    assert text == "Tell me about understanding the other person's reasons before arguing back."
+    assert text == "Can you tell me about understanding the other person's reasons before arguing back?"
 
 
 def test_a_session_with_no_gap_left_is_told_the_habit_that_lifts_its_weakest_part() -> None:

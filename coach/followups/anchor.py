@@ -17,8 +17,9 @@ from coach.followups import guards, specific
 from coach.followups.findings import Finding, as_finding, claim_clause
 from coach.followups.words import phrases, word_list
 
-# Gaps whose probe points at a place in the answer: a story's last step or its "we", a claim said wrong.
-ANCHORED_GAPS = ("no_result", "we_not_i", "wrong_claim")
+# Gaps whose probe points at a place in the answer: a story's last step or its "we", a claim said wrong, a decision
+# told without its reason.
+ANCHORED_GAPS = ("no_result", "we_not_i", "wrong_claim", "no_tradeoff")
 MAX_WORDS = 14           # said back whole, or not at all
 MIN_WORDS = 3
 _CUT = re.compile(r"\s*(?:[,;:(]|\s-\s|\s—\s|\bso that\b|\bwhich\b|\bbecause\b|\bbut\b|\band (?:we|i|then)\b)",
@@ -88,7 +89,14 @@ def place(gap: str, answer: str, finding: Finding) -> str | None:
     if gap == "wrong_claim":
         claim = claimed(answer, finding)
         return to_you(claim) if claim else None
+    if gap == "no_tradeoff" and finding.evidence.startswith("the decision is told"):
+        # from the one who decided ("we decided to split his work"), not the talk before it ("we talked it over and")
+        decided = _DECIDED.search(_quoted(finding.evidence))
+        return clause(decided.group(0)) if decided else None
     return None
+
+
+_DECIDED = re.compile(r"\b(?:we|i)\s+(?:\w+ly\s+)?(?:decided|chose|picked|opted|settled|went with)\b[^.?!]*", re.I)
 
 
 def claimed(answer: str, finding: Finding) -> str | None:

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from coach.domain import Question
-from coach.followups import anchor, guards, told, words
+from coach.followups import anchor, guards, said, told, words
 from coach.followups.findings import Finding, as_finding
 from coach.ports import FollowUpReply
 from coach.scoring import on_topic
@@ -148,8 +148,11 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
             return text == earlier or guards.similarity(text, earlier) >= 0.6
         return guards.repeats(text, earlier)
 
+    heard = finding.said or answer
+
     def fresh(text: str) -> bool:
-        return not any(again(text, a) for a in asked) and not already_answered(text, question, covered)
+        return not any(again(text, a) for a in asked) and not already_answered(text, question, covered) \
+            and not said.asks_for_a_size_said(text, heard)
 
     own = [f.text for f in question.followups if f.gap == gap]
     if gap == "no_numbers" and (given := told.figures_told(question, asked)):
@@ -182,15 +185,16 @@ def asks_for_a_plan(gap: str, text: str, question: Question) -> bool:
 
 
 def _about_missed(gap: str, evidence: str) -> list[str]:
-    """A missed talking point asked about by name ("Tell me about the measured outcome and the relationship
-    afterwards."), or the topic a story never reached ("Let's come back to what I asked: a mistake of your own.
+    """A missed talking point asked about by name ("Can you tell me about the measured outcome and the relationship
+    afterwards?"), or the topic a story never reached ("Let's come back to what I asked: a mistake of your own.
     ..."): closer to the answer than the gap's generic question."""
     if gap == "off_topic" and (topic := on_topic.missed_topic(evidence)):
         return [words.phrases("off_topic", "steer_back")[0].format(topic=topic)]
     if gap != "missing_point":
         return []
     points = re.findall(r'"([^"]+)"', evidence)
-    return [f"Tell me about {p[0].lower() + p[1:] if p[1:2].islower() else p}." for p in points if len(p) > 1]
+    # one question, as every follow-up is ("Tell me about X." reached the candidate as a statement)
+    return [f"Can you tell me about {p[0].lower() + p[1:] if p[1:2].islower() else p}?" for p in points if len(p) > 1]
 
 
 def missed_words(gap: str, target: str | Finding) -> tuple[str, ...]:
@@ -292,6 +296,23 @@ def gap_words(gap: str, target: str | Finding, question: Question, gaps: Mapping
     return words
 
 
+# The scorer's finding for a choice told without its reason (coach/scoring/gaps.py), and the verbs of choosing and
+# the words any story has: a question naming only those ("why did the team decide ...") names nothing of what was
+# decided.
+_DECISION_TOLD = re.compile(r'the decision is told, not why: "([^"]+)"')
+_CHOOSING = frozenset(guards.stems("decide decided decision choose chose chosen choice pick picked opted went "
+                                   "agreed talked")) | frozenset(guards.stems(" ".join(words.word_list("specific", "any_story"))))
+
+
+def decision_words(evidence: str) -> frozenset[str]:
+    """The stems of what a story decided, from the scorer's finding that it told the decision and not why (empty
+    when the finding is another)."""
+    told = _DECISION_TOLD.search(evidence)
+    if told is None:
+        return frozenset()
+    return frozenset(w for w in guards.stems(told.group(1)) if len(w) > 3) - _ANY_QUESTION - _CHOOSING
+
+
 # Words any question uses ("Tell me about a time ...", "How did you handle it?"): no topic of its own.
 _ANY_QUESTION = frozenset(guards.stems("tell time about describe walk example give would how what your you design "
                                        "system build approach handle go do did one most me there this that"))
@@ -330,6 +351,15 @@ def verdicts(
         verdicts = [guards.Verdict(v.text, ("asks for a point already covered",), v.score)
                     if v.ok and already_answered(v.text, question, covered) and not asks_why(gap, v.text) else v
                     for v in verdicts]
+    if gap == "no_tradeoff" and (about := decision_words(as_finding(target).evidence)):
+        # after a decision told with no why, the question is about that decision: "Why did you choose the backfill
+        # system over the pipeline launch?" after "we decided to split his work into smaller pieces" sets up a
+        # choice the candidate never faced
+        verdicts = [guards.Verdict(v.text, ("not about the decision told",), v.score)
+                    if v.ok and not about & guards.stems(v.text) else v for v in verdicts]
+    heard = as_finding(target).said or answer
+    verdicts = [guards.Verdict(v.text, ("asks for a size already said",), v.score)
+                if v.ok and said.asks_for_a_size_said(v.text, heard) else v for v in verdicts]
     verdicts = [guards.Verdict(v.text, ("asks for a plan after a story question",), v.score)
                 if v.ok and asks_for_a_plan(gap, v.text, question) else v for v in verdicts]
     if gap == "non_answer":

@@ -33,13 +33,15 @@ class Finding:
     evidence: str = ""
     check: Check | None = None
     covered: frozenset[str] | None = None
+    said: str = ""            # every answer to the question so far, joined ("" when not known: the answer alone)
 
     @classmethod
-    def of(cls, card: "Scorecard", gap: "Gap", covered: Iterable[str] | None = None) -> "Finding":
-        """From a scorecard and its gap; `covered`: the points covered so far (default: this card's)."""
+    def of(cls, card: "Scorecard", gap: "Gap", covered: Iterable[str] | None = None, said: str = "") -> "Finding":
+        """From a scorecard and its gap; `covered`: the points covered so far (default: this card's); `said`: the
+        answers to the question so far."""
         wrong = next((c for c in card.sizing.checks if not c.ok), None) if gap.id == "bad_math" else None
-        said = covered if covered is not None else (p.point for p in card.talking_points.covered)
-        return cls(gap.evidence, wrong, frozenset(said))
+        points = covered if covered is not None else (p.point for p in card.talking_points.covered)
+        return cls(gap.evidence, wrong, frozenset(points), said)
 
 
 def as_finding(target: "str | Finding") -> Finding:

@@ -102,6 +102,9 @@ _AFTER_DETERMINER = re.compile(r"\b(?:a|an|the|your|their|its|our|my|this|that)\
 _EVENT_WORDS = 3       # "the launch", "the schema check", "the new ranker"
 _NAMED_EVENT_WORDS = 5     # up to this many words when the last names an event (prompts/followup_words.toml [wording])
 _EVENTS = frozenset(word_list("wording", "events"))
+# People and groups (prompts/followup_words.toml [specific] people, and teams): "after the payments team" is no event.
+_WHO = frozenset(word_list("specific", "people")) | frozenset("team teams group groups org organisation organization "
+                                                             "department vendor vendors".split())
 
 
 def awkward_after(text: str) -> str | None:
@@ -114,6 +117,8 @@ def awkward_after(text: str) -> str | None:
     verbs = _AFTER_DETERMINER.sub(" ", f" {x}")          # "a distilled model": an -ed word after "a" is no verb
     if _SUBJECT.search(x) or _FINITE.search(verbs) or (words and words[0].endswith("ing")):
         return None
+    if words and words[-1] in _WHO:
+        return f'"after {x}" names who, not what happened'      # "What changed after the payments team?"
     if len(words) <= _EVENT_WORDS and not set(words) & set(_PREPOSITIONS):
         return None
     if len(words) <= _NAMED_EVENT_WORDS and words[-1] in _EVENTS and not set(words) & set(_PREPOSITIONS + ("and",)):

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 from coach.domain import Question, RoundSpec
 from coach.followups.findings import Finding
+from coach.followups.first import probe_order
+from coach.followups.taken_up import takes_up
 from coach.interview import fact_change
 from coach.interview.resume import ResumePoint
 from coach.scoring.gaps import Gap
@@ -83,6 +85,8 @@ class _Slot:
     given: list[str] = field(default_factory=list)          # fact topics already told the candidate
     covered: set[str] = field(default_factory=set)          # talking points any answer to this question covered
     found: list[Gap] = field(default_factory=list)          # the gaps of the last answer
+    answered_probes: set[str] = field(default_factory=set)  # gaps whose probe a reply took up: not probed again
+    said: list[str] = field(default_factory=list)           # every answer to this question so far
 
 
 @dataclass
@@ -179,7 +183,8 @@ class InterviewEngine:
         """Decide what follows an answer: a follow-up on the largest gap still open, else the next question.
 
         A gap is still open when no answer to this question so far was free of it (what the candidate
-        already said is never asked for again); one gap is probed at most twice, never with the same question. When
+        already said is never asked for again, and a gap whose probe a reply took up is closed: coach/followups/taken_up.py);
+        one gap is probed at most twice, never with the same question. When
         digging (realistic mode, staff level), an answer that reaches the bar ends the probing, and points a story or
         plan still misses below the bar stay open to the next probe; in
         realistic mode a system-design question's fact changes after the first design answer (a pass or
@@ -195,11 +200,16 @@ class InterviewEngine:
         ids = {g.id for g in found}
         slot.open_gaps = ids if slot.open_gaps is None else slot.open_gaps & ids
         slot.covered |= {p.point for p in scorecard.talking_points.covered}
+        slot.said.append(answer)
+        ask = self.last_ask
+        if ask is not None and ask.kind == "followup" and ask.gap and "non_answer" not in ids \
+                and takes_up(ask.gap, answer):
+            slot.answered_probes.add(ask.gap)     # the story as a whole may still show it: the probe was answered
         # digging below the bar, points still missed stay open: the next probe takes the next missed point
         dig_points = self.digs and scorecard.overall < BAR
-        gaps = [g for g in found if g.severity >= FOLLOW_UP_MIN_SEVERITY
+        gaps = [g for g in probe_order(found, scorecard, slot.round.id) if g.severity >= FOLLOW_UP_MIN_SEVERITY
                 and not (slot.followups and g.id in NOT_PROBED_AFTER_FOLLOW_UP and not (dig_points and g.id == "missing_point"))
-                and slot.probed.count(g.id) < MAX_PROBES_PER_GAP
+                and slot.probed.count(g.id) < MAX_PROBES_PER_GAP and g.id not in slot.answered_probes
                 and (g.id in LOCAL_GAPS or g.id in slot.open_gaps)]
         if slot.followups >= self._cap(slot) or self._round_over(slot, now):
             return self._next_question(now)
@@ -219,7 +229,8 @@ class InterviewEngine:
         if gaps and not reached:
             top = gaps[0]
             return NeedFollowUp(question=slot.question, gap=top.id, answer=answer, asked=tuple(self.asked),
-                                target=top.evidence, finding=Finding.of(scorecard, top, slot.covered))
+                                target=top.evidence,
+                                finding=Finding.of(scorecard, top, slot.covered, " ".join(slot.said)))
         return self._next_question(now)
 
     def facts_now(self) -> dict[str, str]:

@@ -1,0 +1,43 @@
+"""Which open gap the interviewer probes first, where that is not simply the scorer's most severe one.
+
+The scorer ranks a wrong figure above everything but a non-answer (coach/scoring/gaps.py). In a design that is
+right for a slip of an order of magnitude: every later figure rests on it. A figure a few times off its own
+inputs is different: a design's figures are the candidate's own choices (a peak above the average, headroom,
+a replica count), and a strong interviewer asks first for what the design is missing (the requirements never
+asked, the option never weighed, nothing watched once live) and comes back to the figure afterwards. The
+figure stays open: it is the next probe, or the feedback's.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from coach.followups.findings import Finding
+from coach.scoring.gaps import Gap
+from coach.scoring.rubric import DESIGN_ROUNDS
+from coach.scoring.scorecard import Scorecard
+
+# A design figure within this factor of what its inputs give is a few-fold difference, not a slip of an order
+# of magnitude (the labelled wrong figures are 8x off or more; peaks, headroom and spares are 2-5x).
+FEW_FOLD = 6.0
+# A design's own missing pieces (no clarifying 0.7, no trade-off 0.65, no monitoring 0.6, no numbers 0.8).
+KEY_GAP = 0.6
+
+
+def off_by(card: Scorecard, gap: Gap) -> float | None:
+    """How many times the wrong figure of a `bad_math` gap is off its own inputs, else None."""
+    check = Finding.of(card, gap).check
+    if check is None or check.stated <= 0 or check.expected <= 0:
+        return None
+    return max(check.stated, check.expected) / min(check.stated, check.expected)
+
+
+def probe_order(gaps: Sequence[Gap], card: Scorecard, round_id: str) -> list[Gap]:
+    """`gaps` (the scorer's order, most severe first) in the order the interviewer probes them: in a design, a
+    figure only a few times off goes after the design's own missing pieces."""
+    out = list(gaps)
+    if round_id not in DESIGN_ROUNDS or not out or out[0].id != "bad_math":
+        return out
+    factor = off_by(card, out[0])
+    if factor is None or factor >= FEW_FOLD or not any(g.severity >= KEY_GAP for g in out[1:]):
+        return out
+    return [*(g for g in out[1:] if g.severity >= KEY_GAP), out[0], *(g for g in out[1:] if g.severity < KEY_GAP)]

@@ -1,0 +1,122 @@
+"""Digging into one story at staff level: each probe goes to the largest gap still open, and never asks for what the
+candidate has already said. The answers are scored as the interview scores them (a reply joined to the answers
+before it, coach/interview/question_card.py) and handed to the interview's own engine; bank probes, no model.
+Answers written for these tests."""
+from __future__ import annotations
+
+from coach.domain import Transcript
+from coach.followups import choice
+from coach.interview.engine import Ask, InterviewEngine, NeedFollowUp
+from coach.interview.question_card import joined, keeps_own_card, widened
+from coach.scoring import score_answer
+from tests.fixtures.scoring import bundled_content, score_for
+
+
+def _exchange(qid: str, answers: list[str], level: str = "staff", mode: str = "realistic") -> list[tuple[str, str]]:
+    """(gap, question) of every follow-up asked over `answers`, as the interview would ask them."""
+    content = bundled_content()
+    q = content.question(qid)
+    spec, rubric = content.round(q.round), content.rubric(q.round)
+    engine = InterviewEngine([(q, spec)], level=level, mode=mode)
+    action = engine.start(0.0)
+    said: list[Transcript] = []
+    asked: list[tuple[str, str]] = []
+    for text in answers:
+        assert isinstance(action, Ask)
+        engine.spoken()
+        now = Transcript(text)
+        card = score_answer(now, question=q, round_spec=spec, rubric=rubric, level=level)
+        if said:
+            own = score_answer(now, question=q, round_spec=spec, rubric=rubric, level=level, followup=True)
+            card = own if keeps_own_card(own) else score_answer(
+                joined(said, now), question=q, round_spec=widened(spec, len(said) + 1), rubric=rubric, level=level)
+        said.append(now)
+        action = engine.answered(text, card, 1.0)
+        if isinstance(action, NeedFollowUp):
+            probe = choice.bank_probe(q, action.gap, action.asked, content.gaps, action.finding or action.target, text)
+            asked.append((action.gap, probe))
+            action = engine.followup_ready(probe, action.gap, "bank")
+    return asked
+
+
+# Every step the team's: "what did you personally do?" comes first.
+TEAM_STORY = ("Our on-call rotation for the search models was burning people out, so we got together and we went through "
+              "every alert from the quarter. We sorted them by whether we ever acted on them, we dropped the ones we "
+              "never acted on, and we wrote runbooks for the rest, which we then shared with the two other ranking "
+              "teams. It got a lot calmer after that.")
+MY_PART = "My part was the audit: I pulled three months of pages and proposed the list of alerts to delete."
+RESULT = ("Pages went from about forty a week to twelve, and over the next two quarters the team did not miss a "
+          "real incident.")
+
+
+def test_a_part_told_in_i_is_not_asked_for_again_when_the_story_as_a_whole_is_still_mostly_we() -> None:
+    asked = _exchange("bh-raising-standards", [TEAM_STORY, MY_PART, RESULT])
+    gaps = [gap for gap, _ in asked]
+    assert gaps[0] == "we_not_i"
+    assert gaps.count("we_not_i") == 1, asked
+
+
+def test_a_part_still_told_as_the_team_s_is_asked_for_once_more() -> None:
+    still_we = "We all pitched in on it; we split the audit between us and we wrote the runbooks together as a team."
+    asked = _exchange("bh-raising-standards", [TEAM_STORY, still_we, RESULT])
+    assert [gap for gap, _ in asked][:2] == ["we_not_i", "we_not_i"], asked
+
+
+# The scale is said at once, in other words than the talking point's ("its scale in users, traffic or revenue").
+SCALE_SAID = ("The biggest was the product search ranker at my last company: about forty thousand searches a second "
+              "at peak, a candidate retrieval stage and a learned ranker on top, rebuilt over eighteen months.")
+
+
+def test_a_size_already_said_is_not_asked_for() -> None:
+    content = bundled_content()
+    q = content.question("rc-biggest-system")
+    for gap in ("no_result", "missing_point"):
+        probe = choice.bank_probe(q, gap, [q.prompt], content.gaps, "", SCALE_SAID)
+        assert "how many users or requests" not in probe.lower() and "scale in users" not in probe.lower(), probe
+    # the model's question for the size is not asked either; the bank's is
+    missed = 'missed 1 of 4 talking points: "Its scale in users, traffic or revenue"'
+    _, judged = choice.verdicts(q, SCALE_SAID, "missing_point", ["How many users did the search ranker serve?"],
+                                [q.prompt], content.gaps, target=missed)
+    assert judged[0].reasons == ("asks for a size already said",)
+
+
+def test_a_size_said_in_an_earlier_answer_is_not_asked_for_after_a_later_one() -> None:
+    asked = _exchange("rc-biggest-system", [SCALE_SAID, "I led the ranking side, four engineers, and I designed the "
+                                                        "training pipeline and the feature store for it."])
+    assert asked and not any("how many users" in probe.lower() or "scale in users" in probe.lower()
+                             for _, probe in asked), asked
+
+
+# A decision told with no reason: "why that?" is about the decision, never a choice the candidate did not face.
+DECIDED = ("Our nightly retraining kept failing on bad partitions, so we decided to freeze the feature schema for a "
+           "quarter. Every change went through one review, and the failures stopped after that.")
+
+
+def test_a_question_about_a_decision_names_the_decision_told_not_a_choice_never_faced() -> None:
+    content = bundled_content()
+    q = content.question("bh-deadline-quality")
+    found = next(g for g in score_for(DECIDED, "bh-deadline-quality").gaps if g.id == "no_tradeoff")
+    assert "decision is told" in found.evidence
+    invented = "Why did you choose the nightly retraining over the partitions?"
+    about_it = "Why freeze the schema for a whole quarter rather than review each change as it came?"
+    _, judged = choice.verdicts(q, DECIDED, "no_tradeoff", [invented, about_it], [q.prompt], content.gaps,
+                                target=found.evidence)
+    by_text = {v.text: v for v in judged}
+    assert by_text[invented].reasons == ("not about the decision told",)
+    assert "not about the decision told" not in by_text[about_it].reasons
+
+
+def test_the_bank_s_why_probe_points_at_the_decision_told() -> None:
+    content = bundled_content()
+    q = content.question("bh-deadline-quality")
+    found = next(g for g in score_for(DECIDED, "bh-deadline-quality").gaps if g.id == "no_tradeoff")
+    probe = choice.bank_probe(q, "no_tradeoff", [q.prompt], content.gaps, found.evidence, DECIDED)
+    assert probe.startswith("You mentioned you decided to freeze the feature schema for a quarter. "), probe
+
+
+def test_what_changed_after_a_group_of_people_is_not_asked() -> None:
+    from coach.followups import wording
+
+    assert wording.broken("What changed after the billing team?") is not None
+    assert wording.broken("What changed after the vendor switch?") is None
+    assert wording.broken("What changed after meeting the billing team?") is None
