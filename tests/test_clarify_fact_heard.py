@@ -26,9 +26,24 @@ def test_the_fact_asked_for_is_the_one_looked_up(turn: str, topic: str) -> None:
     "do most of the shoppers pay by card or by bank transfer",
     "can a single driver take two parcels at once on the same route",
 ])
-def test_who_the_users_are_uncounted_asks_no_traffic(turn: str) -> None:
-    assert "traffic" not in _asked(turn)
+def test_who_the_users_are_uncounted_is_not_answered_with_the_traffic(turn: str) -> None:
+    facts = {"traffic": "Two million orders a day, forty thousand at the evening peak.",
+             "latency": "A quote must come back within 200 milliseconds."}
+    _, used = clarify_answer.reply(clarify.clarifying_questions(turn) or [turn], facts)
+    assert "traffic" not in used
 
 
 def test_a_count_of_the_users_still_asks_the_traffic() -> None:
     assert _asked("how many shoppers open the app on a normal weekday") == ["traffic"]
+
+
+@pytest.mark.parametrize("turn", [
+    "what figure would you hold the new ranker to after launch",
+    "so which number would you grade this on in the end",
+])
+def test_what_the_interviewer_holds_the_candidate_to_is_asked(turn: str) -> None:
+    assert clarify.is_clarification(turn)
+
+
+def test_who_the_users_are_handed_back_still_names_the_problem() -> None:
+    assert clarify.is_clarification("i take it the main users here are small shops, is that accurate")
