@@ -74,6 +74,8 @@ class Cues:
     qualifiers: frozenset[str] = frozenset()
     periods: frozenset[str] = frozenset()
     counted_topics: frozenset[str] = frozenset()
+    counted_only: frozenset[str] = frozenset()
+    count_asks: tuple[str, ...] = ()
     tell_verbs: frozenset[str] = frozenset()
     wish_words: frozenset[str] = frozenset()
     know_words: frozenset[str] = frozenset()
@@ -175,6 +177,7 @@ def load_cues(path: Path | None = None) -> Cues:
         ask_tails=_strings(data, "ask_tails", where), self_talk=_strings(data, "self_talk", where),
         reasons=_strings(data, "reasons", where), qualifiers=frozenset(_strings(data, "qualifiers", where)),
         periods=frozenset(_strings(data, "periods", where)), counted_topics=frozenset(_strings(data, "counted_topics", where)),
+        counted_only=frozenset(_strings(data, "counted_only", where)), count_asks=_strings(data, "count_asks", where),
         topics={name: _strings(topics, name, where) for name in topics},
         tell_verbs=frozenset(_strings(data, "tell_verbs", where)), wish_words=frozenset(_strings(data, "wish_words", where)),
         know_words=frozenset(_strings(data, "know_words", where)),
