@@ -68,7 +68,9 @@ _ASKS_A_CHOICE = re.compile(r"\b(?:decision|decide|choice|choose|chose|trade-?of
 
 # An opening that gives its reason ("I wanted the team off nightly retraining, because nightly runs were failing
 # silently about once a week"): the stakes are told, in the same breath as the task.
-_WHY_IN_OPENING = re.compile(r"\b(?:because|since)\s+(?!then\b)(?:\S+\s+){3,}\S+", re.I)
+_WHY_IN_OPENING = re.compile(r"\b(?:because|since)\s+(?!then\b)(?!(?:i|we)\s+(?:\w+\s+)?(?:thought|believed|felt|was sure|were sure|"
+                             r"didn'?t think|did not think|assumed|expected)\b)(?:\S+\s+){3,}\S+", re.I)
+# (a belief given as the reason for a position, "because I thought the labels were too noisy", is not the stakes)
 
 
 def find_gaps(a: Analysis) -> list[Gap]:
