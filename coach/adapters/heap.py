@@ -43,7 +43,8 @@ _lock = threading.Lock()
 _ready = False
 _renders = 0                      # voice lines queued or being rendered
 _quiet = threading.Condition()
-_active = {"stt": 0, "pass": 0}   # working sets in use now: a transcription, a piece of the primed pass
+_active = {"stt": 0, "pass": 0, "voice": 0}   # working sets in use now: a transcription, a piece of the
+                                                # primed pass, a rendered line
 
 
 def _load() -> Any:
@@ -127,7 +128,7 @@ def wait_for_pass(timeout_s: float, give_up: Callable[[], bool] | None = None) -
 
 @contextmanager
 def working(kind: str) -> Iterator[None]:
-    """Mark a model's working set in use ("stt": a transcription)."""
+    """Mark a model's working set in use ("stt": a transcription, "voice": a line rendering)."""
     with _quiet:
         _active[kind] += 1
     try:

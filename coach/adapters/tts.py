@@ -76,7 +76,8 @@ class _SynthThread:
                     heap.wait_for_pass(PASS_WAIT_S, give_up=self._line_waiting)
                 else:                    # to be said: not beside a piece of the primed pass, if it ends soon
                     heap.wait_for_pass(SAY_PASS_WAIT_S)
-                self._render(engine, *job)
+                with heap.working("voice"):
+                    self._render(engine, *job)
             finally:
                 heap.rendering(-1)
 
