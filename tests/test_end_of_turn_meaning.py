@@ -251,3 +251,43 @@ def test_a_thinking_pause_mid_sentence_is_never_ended_however_often_the_model_is
     assert took > spoken, (took, spoken, source.last_reasons)                   # the pause did not end it
     assert len(source.last_verdicts) >= 3 and not any(source.last_verdicts[:-1]), source.last_reasons
     assert took < spoken + 1.2, (took, spoken, source.last_reasons)             # the silence rule: 2.5 s
+
+
+def test_an_answer_whose_last_words_no_live_window_heard_ends_promptly_once_silent(
+        turn_model, voice, transcriber, tmp_path: Path) -> None:
+    """Real smart-turn, the natural voice and tiny.en through the microphone's own path and the live
+    transcriber as the interview runs it (windows on a worker, the tail transcribed from 0.2 s of silence):
+    no live window has heard the answer when the candidate falls silent, yet the policy decides on its
+    last words (the wrap-up, heard whole: Whisper given the room's quiet after the last word) and the turn
+    ends as soon as they are known, not by the silence rule."""
+    import threading
+
+    from coach.streaming.answer_end import WordsSoFar
+    from coach.streaming.incremental import IncrementalTranscriber
+
+    said = ["Two years ago our ranking service kept missing its latency budget.",
+            "I split retrieval from the heavy ranker and cached the item embeddings, and p99 fell to ninety "
+            "milliseconds.", "So that's how the latency budget shaped the model we shipped."]
+    answer = np.concatenate([np.concatenate([speech(tmp_path, s, voice), quiet(0.2)]) for s in said])
+    live = IncrementalTranscriber(transcriber, step_s=60.0, settle_s=0.2, background=True)  # no window in time
+    at_silence: list[str] = []
+    tails: list[threading.Thread] = []
+
+    def on_chunk(block: np.ndarray) -> None:
+        live.feed(block)
+        if live.settled() and not (tails and tails[-1].is_alive()):
+            at_silence.append(live.partial_text)
+            tails.append(threading.Thread(target=live.speculate, daemon=True))
+            tails[-1].start()
+
+    words = WordsSoFar(lambda: live.heard_by_now(0.0), "story")
+    # a long silence rule (8.5 s): the words, however slowly a busy machine transcribes them, end the turn
+    source = MicrophoneSource(hands_free=True, silence_seconds=8.0, stream_factory=WavMicrophone([answer]),
+                              turn_model=turn_model.probability)
+    took = source.capture(tmp_path / "answer.wav", on_chunk=on_chunk, words_so_far=words).duration_s
+    spoken = len(answer) / SAMPLE_RATE
+    assert at_silence and "shipped" not in at_silence[-1]          # the live text did not hold the last words
+    assert source.last_reasons[-1].startswith("end, sure") and "shipped" in source.last_reasons[-1], \
+        source.last_reasons
+    # ended as soon as the words were known (0.6 s into the silence on a quiet machine), not by the silence rule
+    assert source.last_reasons[-1].endswith("wait 0.5 s") and took < spoken + 8.0, (took, spoken, source.last_reasons)

@@ -122,3 +122,47 @@ def test_a_line_rendered_ahead_waits_for_a_transcription_and_a_line_to_say_does_
     assert ahead.done() and not ended, "the line to say waited for the transcription"
     thread.join()
 
+
+
+def test_a_line_said_while_the_primed_pass_decodes_plays_after_its_piece_and_the_pass_waits_for_it(
+        tmp_path: Path, transcriber, monkeypatch) -> None:
+    """The primed pass (real faster-whisper, primed, in pieces) and the voice (real espeak-ng, through the
+    speaker's own path with a stand-in for the sound card) forced to meet: a line said while a piece decodes
+    still plays, whole, rendered once that piece is over, and the pass's next piece waits for the line's
+    render: no render runs beside a piece."""
+    from coach.interview.final_pass import primed_transcript
+
+    monkeypatch.setattr(tts, "SAY_PASS_WAIT_S", 60.0)       # however slow the machine, the piece's own time
+    answer = decode_file(speak_to_wav("We sharded the embedding table across four hosts. Then we cached the "
+                                      "hottest rows in memory. In the end p99 latency fell to twelve "
+                                      "milliseconds.", tmp_path / "answer.wav"))
+    live = transcriber.transcribe(answer)
+    synth, renders = _timed_synth()
+    synth.render("Warm up.", tmp_path / "warm.wav")
+    renders.clear()
+    pieces: list[tuple[float, float]] = []
+    inner = transcriber._transcribe
+
+    def timed(*a: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return inner(*a)
+        finally:
+            pieces.append((started, time.perf_counter()))
+    monkeypatch.setattr(transcriber, "_transcribe", timed)
+    result: list[Any] = []
+    passing = threading.Thread(target=lambda: result.append(primed_transcript(
+        transcriber, answer, live.segments, "How did you cut p99 latency?", None, piece_s=3.0)))
+    passing.start()
+    while not heap.active("pass") and passing.is_alive():
+        time.sleep(0.005)
+    assert heap.active("pass")
+    played: list[int] = []
+    speaker = tts.DeviceSpeaker(synth, play=lambda path: played.append(path.stat().st_size))
+    speaker.say("Okay. How did you choose which rows to cache?")
+    passing.join(timeout=120)
+    assert len(played) == 2 and all(size > 1000 for size in played)      # both sentences played
+    assert result and "embedding" in result[0].text.lower()
+    assert len(pieces) >= 2 and len(renders) == 2
+    assert renders[0][0] >= pieces[0][1]                                  # rendered once the piece was over
+    assert not any(min(e1, e2) > max(s1, s2) for s1, e1 in pieces for s2, e2 in renders), (pieces, renders)

@@ -137,3 +137,26 @@ def test_the_words_at_a_silence_come_from_a_live_window_that_already_heard_the_l
     for start in range(0, len(audio), 1600):
         early.feed(audio[start:start + 1600])
     assert early.heard_by_now(0.0) is None      # its last window ran mid-answer: the tail is still to come
+
+
+def test_a_window_that_ended_on_the_last_word_is_not_taken_for_the_answers_words(tmp_path: Path,
+                                                                                 transcriber) -> None:
+    """A live window that ran a block after the last word heard it cut off: the end-of-turn policy waits for
+    the tail, which is transcribed with the room's quiet after the last word, and hears the answer whole."""
+    from coach.streaming.incremental import HEARD_AFTER_S
+
+    speech = decode_file(speak_to_wav("We cut the serving bill by half within a quarter.", tmp_path / "a.wav"))
+    speech = speech[: int(np.nonzero(np.abs(speech) > 0.01)[0][-1]) + 1]
+    said_s = len(speech) / 16000
+    room = np.random.default_rng(3).normal(0, 10 ** (-62 / 20), int(0.25 * 16000)).astype(np.float32)
+    audio = np.concatenate([speech, room])
+    counting = _Counting(transcriber)
+    inc = IncrementalTranscriber(counting, step_s=said_s + 0.1, settle_s=0.2)   # one window, a block after it
+    for start in range(0, len(audio), 1600):
+        inc.feed(audio[start:start + 1600])
+    assert counting.calls == 1 and HEARD_AFTER_S > 0.15
+    assert inc.heard_by_now(0.0) is None            # not the window's words: it ran too close to the last word
+    heard = inc.speculate()
+    assert heard is not None and counting.calls == 2
+    assert "quarter" in heard.text.lower(), heard.text
+    assert all(s.end <= len(audio) / 16000 + 1e-6 for s in heard.segments)   # the quiet added is not the answer's

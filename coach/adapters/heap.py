@@ -15,6 +15,13 @@ only once the voice has none. A line rendered ahead (nobody waits for it yet) li
 Whisper runs (`working("stt")`, `wait_idle`), up to 2 s and never behind a line to be said. Live
 windows do not wait for the voice: the answer's tail waits for the window before it, so a window held
 back would hold back the words the end of the turn waits for.
+
+The primed pass and the voice share one gate (`background_pass`, `wait_for_pass`): a piece of the pass
+starts only when no line is queued or rendering, and a line queued while a piece decodes is rendered
+once that piece is over (the pass starts no next piece while a line waits). Waiting for `quiet` and
+marking the piece happen under one lock, so a line queued at that moment cannot slip in beside it.
+A line to be said waits for the piece at most 1 s (`tts.SAY_PASS_WAIT_S`; a line rendered ahead, 5 s):
+on a machine too busy to finish it sooner, the reply goes on beside it.
 """
 from __future__ import annotations
 
@@ -36,7 +43,8 @@ _lock = threading.Lock()
 _ready = False
 _renders = 0                      # voice lines queued or being rendered
 _quiet = threading.Condition()
-_active = {"stt": 0}              # working sets in use now: a transcription
+_active = {"stt": 0, "pass": 0, "voice": 0}   # working sets in use now: a transcription, a piece of the
+                                                # primed pass, a rendered line
 
 
 def _load() -> Any:
@@ -83,8 +91,44 @@ def wait_quiet(timeout_s: float) -> bool:
 
 
 @contextmanager
+def background_pass(timeout_s: float) -> Iterator[bool]:
+    """A piece of background transcription (the primed pass): started once no voice line is queued or
+    rendering (waiting up to `timeout_s`), marked as running until it ends; yields False if a line
+    still was at the timeout (the piece then runs beside it)."""
+    with _quiet:
+        quiet = _quiet.wait_for(lambda: _renders == 0, timeout=timeout_s)
+        _active["pass"] += 1
+    try:
+        yield quiet
+    finally:
+        with _quiet:
+            _active["pass"] -= 1
+            _quiet.notify_all()
+
+
+def active(kind: str) -> int:
+    """How many `kind` working sets are in use now."""
+    with _quiet:
+        return _active[kind]
+
+
+def wait_for_pass(timeout_s: float, give_up: Callable[[], bool] | None = None) -> bool:
+    """Before a voice line renders: wait, up to `timeout_s` or until `give_up()` (checked every 20 ms), for a
+    piece of the primed pass that is decoding to end (the pass starts no next piece while the line is queued);
+    False if one still is."""
+    deadline = time.monotonic() + timeout_s
+    with _quiet:
+        while _active["pass"]:
+            left = deadline - time.monotonic()
+            if left <= 0 or (give_up is not None and give_up()):
+                return False
+            _quiet.wait(min(left, 0.02))
+    return True
+
+
+@contextmanager
 def working(kind: str) -> Iterator[None]:
-    """Mark a model's working set in use ("stt": a transcription)."""
+    """Mark a model's working set in use ("stt": a transcription, "voice": a line rendering)."""
     with _quiet:
         _active[kind] += 1
     try:

@@ -73,7 +73,11 @@ class _SynthThread:
             try:
                 if when == AHEAD:        # not needed yet: not beside a transcription's working set
                     heap.wait_idle("stt", AHEAD_WAIT_S, give_up=self._line_waiting)
-                self._render(engine, *job)
+                    heap.wait_for_pass(PASS_WAIT_S, give_up=self._line_waiting)
+                else:                    # to be said: not beside a piece of the primed pass, if it ends soon
+                    heap.wait_for_pass(SAY_PASS_WAIT_S)
+                with heap.working("voice"):
+                    self._render(engine, *job)
             finally:
                 heap.rendering(-1)
 
@@ -119,6 +123,12 @@ class _SynthThread:
 
 NOW, AHEAD, LAST = 0, 1, 2      # the synth thread's queue: lines being said first, then lines rendered ahead
 AHEAD_WAIT_S = 2.0              # a line rendered ahead waits at most this long for a transcription to end
+# A piece of the primed pass decoding when a line is queued (the pass starts no next piece while a line waits,
+# `heap.background_pass`): a line rendered ahead waits for it up to PASS_WAIT_S (not behind a line to be said),
+# a line to be said up to SAY_PASS_WAIT_S. Past that, on a machine too busy to finish the piece, the line is
+# rendered beside it: the reply is not held back longer.
+PASS_WAIT_S = 5.0
+SAY_PASS_WAIT_S = 1.0
 
 
 class SpeechSynth(_SynthThread):

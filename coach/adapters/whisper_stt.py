@@ -18,6 +18,7 @@ term Whisper could not spell unaided ("KV cash", "A U C") becomes the term
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Callable
@@ -134,9 +135,9 @@ class WhisperTranscriber:
         duration = len(samples) / SAMPLE_RATE
         if len(samples) < SAMPLE_RATE // 4 or rms_dbfs(samples) < SILENCE_DBFS:
             return Transcript(text="", segments=(), duration_s=duration)
-        if prompt or hotwords:      # the primed pass, in the background: not beside the voice's render
-            heap.wait_quiet(QUIET_WAIT_S)
-        with self._lock, heap.working("stt"):
+        # the primed pass, in the background: not beside the voice's render (`heap.background_pass`)
+        gate = heap.background_pass(QUIET_WAIT_S) if (prompt or hotwords) else contextlib.nullcontext()
+        with gate, self._lock, heap.working("stt"):
             self.busy.set()
             try:
                 heard = self._transcribe(samples, duration, prompt, hotwords)

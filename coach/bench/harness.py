@@ -111,6 +111,7 @@ def run(opts: Options) -> dict[str, Any]:
         result = _run(opts, watch)
     result["peak_rss_at"] = watch.top
     result["peak_rss_by_stage"] = watch.by_stage
+    result["pass_beside_voice_s"] = round(watch.pass_beside_voice_s, 2)
     return result
 
 

@@ -67,6 +67,7 @@ class PeakWatch:
         self.by_stage: dict[str, dict[str, Any]] = {}     # the highest sample of each stage
         self._started = time.perf_counter()
         self.stage = "loading"          # what the bench is at (set by the harness): models, a mode, the replay
+        self.pass_beside_voice_s = 0.0  # samples with a piece of the primed pass decoding while a line rendered
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="peak-watch", daemon=True)
 
@@ -81,7 +82,11 @@ class PeakWatch:
     def _run(self) -> None:
         me = threading.get_ident()
         names = {t.ident: t.name for t in threading.enumerate()}
+        from coach.adapters import heap
+
         while not self._stop.wait(self.every_s):
+            if heap.active("pass") and heap.active("voice"):
+                self.pass_beside_voice_s += self.every_s
             now = rss_mb()
             stage_top = self.by_stage.get(self.stage, {}).get("rss_mb", 0)
             if now <= self.top_mb and now <= stage_top:

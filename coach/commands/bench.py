@@ -43,7 +43,8 @@ JSON keys (all times in milliseconds unless named otherwise):
   each way of ending a turn's own peak; peak_rss_at: {rss_mb, at_s, stage, threads}: the highest of the
   samples taken every 10 ms, when it came, and what each thread of the coach was doing then;
   peak_rss_by_stage: {stage: the same}, the highest sample of each stage (loading, making the answers,
-  each mode, the replay).
+  each mode, the replay); pass_beside_voice_s: seconds (sampled every 10 ms) a piece of the primed final
+  pass decoded while the voice rendered a line (the two working sets at once).
 - cold_start_s: loading the speech and interviewer models, warm-up included.
 - first_screen_s: launching the app in a fresh process until its first screen is usable.
 - pauses: {between, mid}: thinking pauses in the test audio; false_ends_by_kind: {between, mid, other}

@@ -13,8 +13,14 @@ hands-free detector fires or the key is released. If the candidate goes on, the
 speculation is not wasted: its segments but the last are committed (more audio came after
 them, as after a window's stable ones) and the windows go on from there. The tail left at the
 real end is then the last sentence or two, not the last 5-13 s, and is transcribed sooner.
-A live window that ran after the last word has already heard the tail: its words are the answer's
-up to the silence (`heard_by_now` gives them at once, `speculate` does not transcribe them again).
+A live window that ran well after the last word (`HEARD_AFTER_S`) has already heard the tail: its words are
+the answer's up to the silence (`heard_by_now` gives them at once, `speculate` does not transcribe them again).
+A window that ended within a block or two of the last word does not count: Whisper heard that word cut off
+("... the model we shipped" came back as "... we should."), and the end-of-turn policy read the answer as
+trailing off. For the same reason the tail transcribed in a short silence is given the room's own quiet,
+recorded since the last word, repeated to `TAIL_QUIET_S` after it (`_with_quiet`). In the background no live
+window starts once the candidate has paused: it could not hear the last word in time, and the tail the
+end of the turn waits for would queue behind it.
 
 Priming (`prompt`, `hotwords`): passed to every transcription of the answer, the live
 windows and the tail alike, when the transcriber takes them (`primes`). `tail_prompt` and
@@ -33,6 +39,9 @@ import numpy as np
 from coach.domain import Segment, Transcript
 from coach.ports import SAMPLE_RATE, Transcriber
 from coach.streaming.levels import VoiceActivity, rms_dbfs
+
+HEARD_AFTER_S = 0.3     # a live window heard the answer's last word if it ran this long after it
+TAIL_QUIET_S = 0.5      # the tail transcribed in a silence ends this long after the last word (quiet repeated)
 
 
 @dataclass
@@ -99,9 +108,10 @@ class IncrementalTranscriber:
             due = self._total - self._last_run >= self.step_s * SAMPLE_RATE
             # nothing new has been said since the tail was transcribed ahead of time: keep that result valid
             speculated = self._spec is not None and self._spec.marker == self._marker()
-            # in a settled silence the tail is the speculation's: a window now would move the marker under it
-            settled = self._voiced_end > 0 and self._total - self._voiced_end >= self.settle_s * SAMPLE_RATE
-        if due and not speculated and not (self.background and settled):
+            # in a pause the tail is the speculation's: a window now would not hear the last word in time, and
+            # would hold back the tail (and, settled, move the marker under it); it runs when speech resumes
+            paused = self._voiced_end > 0 and self._voiced_end < self._total
+        if due and not speculated and not (self.background and paused):
             if self.background:
                 if self._worker is None or not self._worker.is_alive():
                     self._last_run = self._total
@@ -170,7 +180,8 @@ class IncrementalTranscriber:
         """The last live window heard everything said so far (it ran after the last word) and nothing has
         moved since: its words are the answer's up to this silence (under the lock)."""
         start, heard_to = self._window_covers
-        return self._voiced_end > 0 and start == self._start and heard_to >= self._voiced_end + SAMPLE_RATE // 10
+        return (self._voiced_end > 0 and start == self._start
+                and heard_to >= self._voiced_end + int(HEARD_AFTER_S * SAMPLE_RATE))
 
     @property
     def partial_text(self) -> str:
@@ -210,9 +221,9 @@ class IncrementalTranscriber:
         if spec.done.is_set():
             return None if self.speech_since_marker else self._transcript(spec.tail or [])
         try:
-            offset = start / SAMPLE_RATE
-            tail = [Segment(s.start + offset, s.end + offset, s.text)
-                    for s in self._transcribe(window, tail=True).segments]
+            offset, said_s = start / SAMPLE_RATE, len(window) / SAMPLE_RATE
+            tail = [Segment(s.start + offset, min(s.end, said_s) + offset, s.text)
+                    for s in self._transcribe(self._with_quiet(window, start), tail=True).segments]
             with self._lock:
                 spec.tail = tail
         finally:
@@ -222,6 +233,18 @@ class IncrementalTranscriber:
         if self.speech_since_marker:
             return None
         return self._transcript(tail)
+
+    def _with_quiet(self, window: np.ndarray, start: int) -> np.ndarray:
+        """The tail (`window`, from sample `start`) as Whisper should hear it at a silence: when less than
+        `TAIL_QUIET_S` has passed since the last word, followed by the quiet recorded since then (from
+        half a block after the last speech block), repeated up to it. Cut off right after the last word,
+        Whisper often heard the word wrong."""
+        quiet_from = self._voiced_end + SAMPLE_RATE // 20 - start
+        quiet = window[max(0, quiet_from):]
+        missing = int(TAIL_QUIET_S * SAMPLE_RATE) - (len(window) - (self._voiced_end - start))
+        if self._voiced_end <= start or missing <= 0 or len(quiet) < SAMPLE_RATE // 10:
+            return window
+        return np.concatenate([window, np.resize(quiet, missing)])
 
     def heard_by_now(self, timeout_s: float) -> str | None:
         """The answer's text up to the current silence, from the tail transcribed ahead of time
