@@ -258,3 +258,12 @@ def test_a_technical_answer_that_closes_on_how_it_would_be_tested_is_a_sure_end(
     merge = "I'd merge the two sorted lists with two pointers, taking the smaller head each time."
     assert sure(merge + " I'd test it against Python's sorted on a few thousand random pairs of lists.", "technical")
     assert not sure(merge + " To test it I'd first write the brute-force version.", "technical")
+
+
+def test_hours_spent_on_something_are_not_a_result_some_time_after() -> None:
+    """Tried as a new user would, hands-free: "... took nine hours on rented GPUs my first step was to measure" was
+    taken as a result told some time later and the answer was cut off half-way. "Two years on, ..." still is one."""
+    from coach.streaming.end_forms import sure_end
+    assert sure_end("the nightly job took six hours on spot instances and my first step was to profile it", "story") is None
+    assert sure_end("we spent three weeks on the labelling tool before anyone used it", "story") is None
+    assert sure_end("and two years on it still catches the bad pushes", "story") is not None

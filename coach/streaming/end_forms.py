@@ -25,7 +25,9 @@ _SPAN = r"(?:minutes?|hours?|days?|weeks?|months?|quarters?|years?)"
 _FEW = r"(?:a|an|one|two|three|four|five|six|eight|nine|ten|twelve|eighteen|a few|a couple of|several|\d+)"
 # a result some time after the action, said inside the sentence: at its start the time sets a scene
 # ("Within a week of joining, I noticed ...")
-TIME_AFTER = re.compile(rf"\b{_FEW} {_SPAN} (?:later|on)\b|\bwithin {_FEW} {_SPAN}\b")
+# ("two years on, it still ..." is later; "nine hours on rented GPUs" is where the time went)
+TIME_AFTER = re.compile(rf"\b{_FEW} {_SPAN} (?:later|on(?=\s*(?:[,.;]|$|(?:i|we|it|they|she|he|that|this|our|everyone|"
+                        rf"nobody|no one|still)\b)))\b|\bwithin {_FEW} {_SPAN}\b")
 # ... or at the close of a period: "By the end of the first month we had one agreed metric"
 BY_THE_END = re.compile(r"^(?:and |so )?by the end of (?:the|that) (?:first |second )?(?:week|month|quarter|year)\b")
 # a story told to how things stand now ("six teams run on it today", "I read the labels myself now"): the present
