@@ -259,18 +259,20 @@ def test_a_figure_promised_and_not_yet_said_goes_on() -> None:
         assert verdict.says == "goes_on" and not verdict.sure, words
 
 
+def wait_after(heard: str, kind: str) -> float:
+    """When the live policy ends the turn: a second of speech, 0.3 s of quiet, the audio model 0.9 sure, these words."""
+    detector = EndOfTurn(silence_seconds=2.0, ask_after_s=0.3)
+    detector.feed(-20.0, 1.0)
+    detector.feed(-70.0, 0.3)
+    detector.judged(0.9, heard, kind)
+    return detector.end_after_s
+
+
 def test_the_live_policy_waits_at_a_line_that_names_a_part_and_ends_at_once_at_a_question_put_back() -> None:
     """The hands-free policy on live words (lower case, Whisper's marks): a setup line that sounds final waits the
     silence rule even when the audio hears an end; a yes/no question to the interviewer, heard without its
     question mark, ends the turn half a second into the silence."""
     silence_rule = EndOfTurn(silence_seconds=2.0, ask_after_s=0.3).longest_s
-
-    def wait_after(heard: str, kind: str) -> float:
-        detector = EndOfTurn(silence_seconds=2.0, ask_after_s=0.3)
-        detector.feed(-20.0, 1.0)
-        detector.feed(-70.0, 0.3)
-        detector.judged(0.9, heard, kind)
-        return detector.end_after_s
     setup = "we sharded the feature store by user id and each shard kept its own cache. that covers a single region."
     assert wait_after(setup, "design") == silence_rule
     part = "the ingestion job silently dropped rows with a null country and that was only the first thing we found."
@@ -346,13 +348,6 @@ def test_the_live_policy_ends_at_once_on_a_coding_answer_that_states_its_cost_or
     """Live words (lower case, Whisper's marks): a talked-through piece of code that has stated its cost, or an answer
     that offers to say more, ends the turn half a second into the silence; the same code mid-way waits."""
     silence_rule = EndOfTurn(silence_seconds=2.0, ask_after_s=0.3).longest_s
-
-    def wait_after(heard: str, kind: str) -> float:
-        detector = EndOfTurn(silence_seconds=2.0, ask_after_s=0.3)
-        detector.feed(-20.0, 1.0)
-        detector.feed(-70.0, 0.3)
-        detector.judged(0.9, heard, kind)
-        return detector.end_after_s
     working = ("i'd keep a deque of timestamps per user. on each query i pop from the left while the oldest is "
                "more than five minutes old. then the count is just the length of the deque.")
     assert wait_after(working + " so i keep a deque", "technical") == silence_rule
