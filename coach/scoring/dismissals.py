@@ -21,7 +21,7 @@ from coach.scoring.text import Sentence
 
 # Someone else's view, told by the candidate: "they had no need for a real-time stage", "the email team pushed back:
 # ... no need for ..." is the objection the story is about, not the candidate's shortcut.
-_THEIRS = re.compile(r"\b(?:they|he|she|they'd|they'd)\s+(?:\S+\s+){0,2}$", re.I)     # the subject just before
+_THEIRS = re.compile(r"\b(?:they|he|she|they'd)\s+(?:\S+\s+){0,2}$", re.I)     # the subject just before
 _REPORTED = re.compile(r"\b(?:pushed back|argued|objected|insisted|complained|claimed|told (?:me|us)|said that|felt that|"
                        r"believed that|their view|their position|their argument)\b", re.I)
 
