@@ -27,18 +27,24 @@ _REPORTED = re.compile(r"\b(?:pushed back|argued|objected|insisted|complained|cl
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], WrongClaim]:
-    said = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases("waved_away", "phrases")) + r")\b", re.I)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], WrongClaim, frozenset[str]]:
+    listed = phrases("waved_away", "phrases")
+    said = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in listed) + r")\b", re.I)
     condition = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases("waved_away", "conditions")) + r")\b",
                            re.I)
     claim = WrongClaim(text("waved_away", "claim"), text("waved_away", "right"), "")
-    return said, condition, claim
+    # each phrase's longest word: a sentence holding none of them holds no phrase (a cheap test before the search)
+    keys = frozenset(max(p.lower().split(), key=len) for p in listed)
+    return said, condition, claim, keys
 
 
 def waved_away(sents: list[Sentence]) -> tuple[WrongClaim, ...]:
     """One wrong claim quoting the first sentence that waves a concern away with certainty, or none."""
-    said, condition, claim = _patterns()
+    said, condition, claim, keys = _patterns()
     for s in sents:
+        low = s.text.lower()
+        if not any(k in low for k in keys):
+            continue
         for hit in said.finditer(s.text):
             start = _clause_start(s.text, hit.start())
             before = s.text[start:hit.start()]

@@ -59,7 +59,7 @@ _FOR_BATCH = re.compile(r"^\s*(?:for|per|on|to (?:run|score|process))\s*$", _F)
 def batch_rates(qs: list[Quantity], text: str) -> list[tuple[float, Quantity, Quantity]]:
     """Each batch said with the time it takes and the rate said after them: (batch size, time per batch, rate)."""
     out: list[tuple[float, Quantity, Quantity]] = []
-    for m in _BATCH_SIZE.finditer(text):
+    for m in folded_matches(_BATCH_SIZE, text):
         size = _batch_size(text, m.start("n"))
         if size is None:
             continue
