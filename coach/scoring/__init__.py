@@ -170,7 +170,7 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     if question is not None and question.estimate is not None:    # an estimate's last point is its answer, in range
         from coach.scoring import estimates
 
-        points = estimates.settle_final_step(question, points, quantities, text)
+        points = estimates.settle_final_step(question, points, quantities, text, sents)
     a = Analysis(
         text=text, sents=sents, round=round_id, star=star_report, quantities=quantities, checks=checks,
         missing=[], sizing_score=0.0, sizing_rule="", delivery=report, points=points,

@@ -25,7 +25,7 @@ from coach.scoring.rubric import DimensionScore
 from coach.scoring.scorecard import Scorecard
 from coach.scoring.sizing import Quantity, extract
 from coach.scoring.talking_points import PointHit, PointsReport, near_figure
-from coach.scoring.text import STOPWORDS, clean, fmt_num, human, sentences, stem, words
+from coach.scoring.text import STOPWORDS, Sentence, clean, fmt_num, human, sentences, stem, words
 
 @dataclass(frozen=True)
 class RangeResult:
@@ -93,7 +93,8 @@ def judged_figure(question: Question, quantities: list[Quantity], text: str) -> 
     return (_answering(figures, question.prompt, text) or figures[-1]) if figures else None
 
 
-def settle_final_step(question: Question, points: PointsReport, quantities: list[Quantity], text: str) -> PointsReport:
+def settle_final_step(question: Question, points: PointsReport, quantities: list[Quantity], text: str,
+                      sents: list[Sentence]) -> PointsReport:
     """An estimate's last talking point is its answer ("about half a megabyte per token"): it is covered when the
     figure judged is in range, said in any unit ("512 KB"), and not by its words beside a wrong figure ("256
     kilobytes per token")."""
@@ -109,7 +110,7 @@ def settle_final_step(question: Question, points: PointsReport, quantities: list
     if ok:
         assert last is not None
         covered.append(next((p for p in points.covered if p.point == final), None) or
-                       PointHit(final, next((x.text for x in sentences(text) if last.text in x.text), last.text), last.text))
+                       PointHit(final, sents[last.sentence].text if 0 <= last.sentence < len(sents) else last.text, last.text))
     else:
         missed.append(PointHit(final))
     order = {p: i for i, p in enumerate(question.talking_points)}
