@@ -225,12 +225,22 @@ _VERSUS = re.compile(r"^(?:versus|vs\.?)$", _F)
 _ARMS = re.compile(r"\bexperiments?\b|\ba/?b\b|\bab test|\bcontrol (?:group|arm)\b|\bholdout\b|\btreatment\b", _F)
 
 
+# A change in an amount or in how often, told with "instead of" ("the retrain ran in four hours instead of thirty",
+# "they wanted it weekly instead of monthly"): a measurement or a request, not an option the candidate weighed.
+_AMOUNT_INSTEAD = re.compile(r"instead of\s+(?:(?:about|roughly|around|only|just|nearly|over|under|almost|the|a|an)\s+)?"
+                             r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                             r"thirty|forty|fifty|sixty|hundred|thousand|million|billion|every|each|once|twice|daily|"
+                             r"weekly|monthly|hourly|nightly|quarterly|yearly|annually)\b)", _F)
+
+
 def _weighs(text: str) -> bool:
     if not folded_search(TRADEOFF, text):
         return False
-    if not _ARMS.search(text):
+    arms = _ARMS.search(text)
+    if not arms and "instead of" not in text.lower():
         return True
-    return any(not _VERSUS.match(m.group(0).strip()) for m in TRADEOFF.finditer(text))
+    return any(not (arms and _VERSUS.match(m.group(0).strip())) and not _AMOUNT_INSTEAD.match(text, m.start())
+               for m in TRADEOFF.finditer(text))
 
 
 def tradeoff_evidence(sents: list[Sentence]) -> list[str]:
