@@ -166,7 +166,9 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
                       if (lab == "other" and star.aside(t.lower())) or (not told and not star.narrative(t.lower()))
                       ) if story else frozenset()
     results = frozenset(t for t, lab in zip(star_report.sentences, star_report.labels) if lab == "result")
-    points = talking_points.coverage(question, sents, na is not None, outcomes, story, wrong_sents | aside, results)
+    own = talking_points.own_steps(star_report.sentences, star_report.labels) if story else ()
+    points = talking_points.coverage(question, sents, na is not None, outcomes, story, wrong_sents | aside, results,
+                                     tuple(t for t in own if t not in wrong_sents | aside))
     if question is not None and question.estimate is not None:    # an estimate's last point is its answer, in range
         from coach.scoring import estimates
 

@@ -349,6 +349,22 @@ _OUTCOME_POINT = re.compile(r"^\s*(?:the )?(?:measured |final )?(?:impact|outcom
                             r"ended|played out)\b", re.I)
 
 
+# A point about the candidate's own part ("What the candidate personally did", "The candidate's personal role and
+# decisions") is carried by the story's own steps: sentences the STAR labels call actions, told in the first person
+# singular ("I changed the pipeline ..."), whatever verbs they use.
+_OWN_PART_POINT = re.compile(r"\b(?:personally|personal (?:role|part|contribution)|own (?:part|role|contribution)|"
+                             r"what the candidate (?:\w+ )?did)\b", re.I)
+_I_STEP = re.compile(r"(?:^|[^\w'])i (?:\w+ )?(?!was\b|am\b|had\b|have\b|felt\b|think\b|thought\b|knew\b|"
+                     r"wanted\b|would\b|could\b|should\b)\w+ed\b|(?:^|[^\w'])i (?:built|led|wrote|ran|made|took|"
+                     r"drew|set|put|cut|split|sat|found|gave|got|told|brought|chose|sent|spent|dug|began|kept|held|"
+                     r"rewrote|rebuilt|shipped)\b", re.I)
+
+
+def own_steps(sentences: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
+    """The action sentences told in the first person singular, for the point about the candidate's own part."""
+    return tuple(t for t, lab in zip(sentences, labels) if lab == "action" and _I_STEP.search(t))
+
+
 # A thing named and put off in the same breath ("there is also position bias in clicks, which you need to think
 # about"): the name is there, what to do about it is not, so the words (up to five before the put-off) cover no point.
 # The put-off must end the thought: "... which you need to think about by reweighting the clicks" says how.
@@ -368,13 +384,15 @@ def _without_put_off(text: str) -> str:
 
 def coverage(question: Question | None, sents: list[Sentence], non_answer: bool = False,
              outcomes: tuple[str, ...] = (), story: bool = False,
-             wrong: frozenset[str] = frozenset(), results: frozenset[str] | None = None) -> PointsReport:
+             wrong: frozenset[str] = frozenset(), results: frozenset[str] | None = None,
+             own: tuple[str, ...] = ()) -> PointsReport:
     """`outcomes`: the sentences labelled result that carry a number (for the points about a measured outcome).
     `story`: the question asks for a story, whose points are what happened, so a habit ("my approach is to listen
     first", "I always lead with the impact") does not cover them. `wrong`: sentences that state a misconception
     (coach/scoring/claims.py); they cover nothing, whatever terms they use. `results`: in a story, the sentences
     labelled result; a point about the outcome is carried only by one of them ("we shipped" in a suggestion to ship
-    is not the outcome)."""
+    is not the outcome). `own`: in a story, its first-person action sentences (`own_steps`), which carry a point about
+    the candidate's own part when two or more are told."""
     if question is None or not question.talking_points:
         return PointsReport()
     if non_answer:
@@ -408,6 +426,8 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
             hit = _by_figure(point, question.estimate.steps[i], pool)
         if hit is None and outcomes and _OUTCOME_POINT.search(point):
             hit = PointHit(point, outcomes[0], "a measured outcome")
+        if hit is None and story and len(own) >= 2 and _OWN_PART_POINT.search(point):
+            hit = PointHit(point, own[0], "their own steps")
         (covered if hit else missed).append(hit or PointHit(point))
     score = round(5.0 * len(covered) / (len(covered) + len(missed)), 2)
     return PointsReport(tuple(covered), tuple(missed), score)
