@@ -262,7 +262,11 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
         out.extend(_per_sequence(text, storage, stated_pt, per_token, ctx, seqs, judge, tolerance,
                                  "kv_cache" if arch else "kv_tokens"))
     # training compute, time; decoding
-    train = re.search(r"\btrain\w*|\bpre-?train|\bparam\w* (?:on|over|through)\b[^.;]{0,30}\btokens\b", text, _F)
+    # training, said or shown by its rule of thumb: "six FLOPs per parameter per token" is the training rule (the
+    # forward and backward passes), decoding's is two
+    train = re.search(r"\btrain\w*|\bpre-?train|\bparam\w* (?:on|over|through)\b[^.;]{0,30}\btokens\b|"
+                      r"\b(?:6|six) (?:flops?|floating[- ]point operations?) (?:per|a|for each|for every) param|"
+                      r"\b(?:6|six) ?(?:x |times )?n ?(?:x |times )?d\b", text, _F)
     k = napkin_constants()
     toks = _tokens(text)
     n = params[0].value if params else None
