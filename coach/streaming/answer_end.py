@@ -103,6 +103,7 @@ FIGURE = re.compile(r"\b(?:\d[\d,.]*|hundred|thousand|million|billion|terabytes?
 # A thinking pause Whisper wrote as an ellipsis with the sentence going on after it ("and then we...
 # ran a shadow test"): one sentence, not two (the second, alone, read as the story's result).
 PAUSE_MID_SENTENCE = re.compile(r"(?:\.\.\.|…)\s+(?=[a-z])")
+OF_THOSE = re.compile(r"\bof (?:those|these|them)\W*$")
 JOINS = re.compile(r"^(?:and|but|so|which|while|whereas)\b")
 # A wrap-up that may open an answer ("Looking back, ..."): with nothing before it, an end but not a sure one.
 # The others point back at what was told ("what I took from it", "since then") and cannot open one.
@@ -239,7 +240,11 @@ def judge(text: str, kind: str = "story", question: Question | None = None) -> V
     unfinished = broken_off(text)
     # a closing said without a full stop ("... so I dropped the idea. that's how it went") is no sentence begun
     closing = hands_back(last) or bool(WRAP.search(last))
-    if unfinished is not None and not (unfinished.startswith("a sentence only just begun") and closing):
+    # ... nor is a hand-back that stops on what it offers to say more about ("happy to dig into any of those"): there
+    # the demonstrative stands for the parts just told, not for a noun still to come
+    offered = hands_back(last) and OF_THOSE.search(last) is not None
+    if unfinished is not None and not (unfinished.startswith("a sentence only just begun") and closing) \
+            and not offered:
         return Verdict("goes_on", (unfinished,))
     if hands_back(last) and len(texts) > 1:
         return Verdict("end", ("hands the turn back: " + last[:60],), sure=True)
