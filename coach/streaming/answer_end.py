@@ -228,6 +228,39 @@ def last_thought(texts: list[str]) -> str:
 def judge(text: str, kind: str = "story", question: Question | None = None) -> Verdict:
     """What the words so far say about the answer being over, with the reasons (`question`, when known: what
     was asked, which an estimate's figure is read against)."""
+    verdict = _judge(text, kind, question)
+    if verdict.sure and kind != "estimate" and figure_cut(text):
+        return Verdict(verdict.says, verdict.reasons + ("but the words stop on a bare figure",))
+    return verdict
+
+
+# A figure whose unit may still be coming ("... we were back under thirty", "... at roughly five"): the words end on
+# a number, not at the end of a change said from one figure to another ("went from five rotations to two") nor on
+# things counted ("those are the two", "it had to pass all three"); an estimate's figure is read against the question
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+                         "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
+                         "thousand million billion and a point".split())
+COUNTED_AFTER = frozenset("to the all both of".split())
+
+
+def figure_cut(text: str) -> bool:
+    """The words stop on a bare figure: its unit may be the next word ("we were back under thirty | milliseconds"),
+    so the end is not sure."""
+    words = re.findall(r"[a-z0-9][a-z0-9,.'-]*", text.lower())
+    words = [w.strip(".,") for w in words]
+
+    def number(word: str) -> bool:
+        return word.split("-")[0] in NUMBER_WORDS or re.fullmatch(r"\d[\d,.]*", word) is not None
+
+    if not words or words[-1] in ("and", "a", "point") or not number(words[-1]):
+        return False
+    i = len(words) - 1
+    while i > 0 and number(words[i - 1]):
+        i -= 1
+    return i == 0 or words[i - 1] not in COUNTED_AFTER
+
+
+def _judge(text: str, kind: str, question: Question | None) -> Verdict:
     sents = sentences(PAUSE_MID_SENTENCE.sub(" ", text))
     texts = [s.text.lower().strip() for s in sents]
     if not texts:
@@ -242,7 +275,7 @@ def judge(text: str, kind: str = "story", question: Question | None = None) -> V
     closing = hands_back(last) or bool(WRAP.search(last))
     # ... nor is a hand-back that stops on what it offers to say more about ("happy to dig into any of those"): there
     # the demonstrative stands for the parts just told, not for a noun still to come
-    offered = hands_back(last) and OF_THOSE.search(last) is not None
+    offered = closing and OF_THOSE.search(last) is not None
     if unfinished is not None and not (unfinished.startswith("a sentence only just begun") and closing) \
             and not offered:
         return Verdict("goes_on", (unfinished,))
