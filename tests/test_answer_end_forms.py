@@ -333,3 +333,13 @@ def test_words_that_stop_on_a_bare_figure_are_no_sure_end() -> None:
     assert not sure(SCENE + " After the rewrite the p99 latency dropped by about forty")
     assert not sure(SCENE + " Then the job now fails if")
     assert sure(SCENE + " After the rewrite the p99 latency dropped from ninety milliseconds to forty.")
+
+
+def test_a_story_whose_result_is_the_harm_that_never_came_is_a_sure_end_and_an_aim_or_a_record_is_not() -> None:
+    """"... caught the bad build before any customer saw it": the result told as the damage avoided; the same words
+    as an aim, or as a record the story is about to break, are not."""
+    assert sure(SCENE + " The canary caught the next bad build before any customer saw it.")
+    assert sure(SCENE + " It ran through the whole holiday peak without a single page.")
+    assert not sure("The goal was to catch a broken model before a customer does.")
+    assert not sure("We'd gone two years without a single outage on that service.")
+    assert not sure(SCENE + " It ran through the whole holiday peak without a single")

@@ -7,9 +7,9 @@ the action ("... and within two quarters eleven teams had moved over"), a measur
 the team owns ("the error dropped by a third"), a lesson ("the one thing I'd change ..."), a question that
 asks what the interviewer wants or knows, a design that has reached what is watched after launch, a career
 story that has reached the present (or whose last clause says how things stand now), the guard now in place
-against the fault the story told of, a lesson named as such ("the takeaway for me is ..."), and an estimate that
-states its figure in the unit the question asks ("so about seventy-three thousand dollars a month" to "what is
-the monthly bill?").
+against the fault the story told of, a result told as the harm that never came ("... before any customer saw
+it"), a lesson named as such ("the takeaway for me is ..."), and an estimate that states its figure in the unit
+the question asks ("so about seventy-three thousand dollars a month" to "what is the monthly bill?").
 The word lists are data: `prompts/turn_end_words.toml`.
 """
 from __future__ import annotations
@@ -181,6 +181,8 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "the story says how it came out: " + last[:60]
     if kind in ("story", "plan") and SINCE.search(last):
         return "a result that has lasted: " + last[:60]
+    if kind == "story" and _avoided(last):
+        return "the story's result is the harm that never came: " + last[:60]
     if kind == "story" and _guarded(last):
         return "the story closes on the guard now in place: " + last[:60]
     if kind in ("story", "technical") and _now_holds(last, kind):
@@ -230,6 +232,14 @@ def _faster(last: str) -> bool:
         if before is not None and after is not None and after < before:
             return True
     return False
+
+
+def _avoided(last: str) -> bool:
+    """A story's result told as the harm that never came (`prompts/turn_end_words.toml` [avoided]), said to the
+    word after the phrase ("... without a single" has not said what)."""
+    said = list(turn_end_words.pattern("avoided", "phrases").finditer(last))
+    return (bool(said) and re.search(r"[\w'-]", last[said[-1].end():]) is not None
+            and not _phrase("avoided", "not_yet", last))
 
 
 GUARD_WORDS_AFTER = 4   # "... a check that fails if any feature arrives late": the condition said in full
