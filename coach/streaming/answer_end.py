@@ -125,6 +125,13 @@ def hands_back(sentence: str) -> bool:
                 or turn_end_words.pattern("hand_back", "offers").search(low))
 
 
+def offers_more_on_those(last: str) -> bool:
+    """The last sentence closes or hands back and stops on what it offers to say more about ("happy to dig into any
+    of those"): the demonstrative stands for the parts just told, not for a noun still to come."""
+    low = last.lower().strip()
+    return OF_THOSE.search(low) is not None and (hands_back(low) or WRAP.search(low) is not None)
+
+
 def names_a_part(last: str) -> bool:
     """The last sentence points back at what was just said and names it as one part of the answer ("That was
     the first mistake.", "That's the easy half."): a setup for what comes next, however final it sounds
@@ -275,7 +282,7 @@ def _judge(text: str, kind: str, question: Question | None) -> Verdict:
     closing = hands_back(last) or bool(WRAP.search(last))
     # ... nor is a hand-back that stops on what it offers to say more about ("happy to dig into any of those"): there
     # the demonstrative stands for the parts just told, not for a noun still to come
-    offered = closing and OF_THOSE.search(last) is not None
+    offered = offers_more_on_those(last)
     if unfinished is not None and not (unfinished.startswith("a sentence only just begun") and closing) \
             and not offered:
         return Verdict("goes_on", (unfinished,))
