@@ -333,6 +333,7 @@ def test_words_that_stop_on_a_bare_figure_are_no_sure_end() -> None:
     assert not sure(SCENE + " After the rewrite the p99 latency dropped by about forty")
     assert not sure(SCENE + " Then the job now fails if")
     assert sure(SCENE + " After the rewrite the p99 latency dropped from ninety milliseconds to forty.")
+    assert sure(SCENE + " After the rewrite the serving bill dropped by 40%.")
 
 
 def test_a_story_whose_result_is_the_harm_that_never_came_is_a_sure_end_and_an_aim_or_a_record_is_not() -> None:

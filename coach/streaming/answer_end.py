@@ -253,6 +253,8 @@ COUNTED_AFTER = frozenset("to the all both of".split())
 def figure_cut(text: str) -> bool:
     """The words stop on a bare figure: its unit may be the next word ("we were back under thirty | milliseconds"),
     so the end is not sure."""
+    if re.search(r"%\W*$", text):
+        return False            # "... dropped by 40%": the unit said as a sign
     words = re.findall(r"[a-z0-9][a-z0-9,.'-]*", text.lower())
     words = [w.strip(".,") for w in words]
 
