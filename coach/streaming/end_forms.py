@@ -31,7 +31,8 @@ _FEW = r"(?:a|an|one|two|three|four|five|six|eight|nine|ten|twelve|eighteen|a fe
 TIME_AFTER = re.compile(rf"\b{_FEW} {_SPAN} (?:later|on(?=\s*(?:[,.;]|$|(?:i|we|it|they|she|he|that|this|our|everyone|"
                         rf"nobody|no one|still)\b)))\b|\bwithin {_FEW} {_SPAN}\b")
 # ... or at the close of a period: "By the end of the first month we had one agreed metric", "By the end, four of
-# the five teams ...", "by the following spring she led the review herself" (not "by the time we noticed", which sets a scene)
+# the five teams ...", "by the following spring she led the review herself" (not "by the time we noticed", which
+# sets a scene)
 BY_THE_END = re.compile(r"(?:^|,\s*|\b(?:and|so)\s+)by the (?:end\b(?! of (?:the|that) day\b)|(?:next|following) "
                         r"(?:spring|summer|autumn|fall|winter|quarter|year|half|review|cycle|round)\b)")
 # a result that has held since the change, said in the present perfect and closed on "since" ("... a schema check
