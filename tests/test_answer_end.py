@@ -356,3 +356,13 @@ def test_the_live_policy_ends_at_once_on_a_coding_answer_that_states_its_cost_or
     offer = ("we rebuilt the label pipeline so late chargebacks were counted and the false declines dropped. "
              "glad to say more about how we found the delay.")
     assert wait_after(offer, "story") == SURE_END_WAIT_S
+
+
+def test_the_live_policy_ends_at_once_on_a_hand_back_that_stops_on_any_of_those() -> None:
+    """"... happy to go into any of those" ends on a word that usually promises a noun; after an offer to say more
+    it stands for the parts just told, and the live policy takes the end at once. The same word after no offer
+    still waits."""
+    silence_rule = EndOfTurn(silence_seconds=2.0, ask_after_s=0.3).longest_s
+    design = "so a two tower retrieval then a ranker on purchase probability then a diversity pass"
+    assert wait_after(design + " and i'm happy to go into any of those", "design") == SURE_END_WAIT_S
+    assert wait_after(design + " and the ranker reuses some of those", "design") == silence_rule

@@ -267,3 +267,80 @@ def test_hours_spent_on_something_are_not_a_result_some_time_after() -> None:
     assert sure_end("the nightly job took six hours on spot instances and my first step was to profile it", "story") is None
     assert sure_end("we spent three weeks on the labelling tool before anyone used it", "story") is None
     assert sure_end("and two years on it still catches the bad pushes", "story") is not None
+
+
+def test_a_lesson_named_as_a_takeaway_or_a_regret_is_a_sure_end_once_it_is_said() -> None:
+    """"The takeaway for me is ...", "my one regret is ...": the lesson named as such closes a story; a pause right
+    after the naming has not said it yet."""
+    assert sure(SCENE + " The takeaway for me was to write the rollback plan before the launch date.")
+    assert sure(SCENE + " My one regret is that we waited a month to tell the other teams.")
+    assert not sure(SCENE + " The rollout went fine, and my one regret.")
+
+
+def test_a_result_held_since_the_change_is_a_sure_end_and_a_fault_that_lasted_is_not() -> None:
+    """"... a schema check that has stopped three bad uploads since.": the present perfect closed on "since"."""
+    assert sure(SCENE + " We also put in a schema check that has stopped three bad uploads since.")
+    assert not sure("Our feature store broke in March. The backfill job has been failing on and off since.")
+
+
+def test_a_time_cut_shorter_is_a_measured_improvement_and_a_window_or_a_longer_time_is_not() -> None:
+    """A time the team measured, said from one duration to a shorter one; a window cut shorter is an action, and a
+    time that grew is no improvement."""
+    assert sure(SCENE + " The time to ship a retrained model went from two days to about five hours.")
+    assert sure(SCENE + " It cut the time for a full review from a week to a morning.")
+    assert not sure(SCENE + " We shortened the training window from ninety days to thirty days.")
+    assert not sure(SCENE + " The build time went from twenty minutes to two hours.")
+
+
+def test_a_story_that_closes_on_the_guard_now_in_place_is_a_sure_end_and_one_that_was_always_there_is_not() -> None:
+    """"... and we added a check that fails if ...": the fix that keeps the fault away; a check the system already
+    had sets the scene."""
+    assert sure(SCENE + " Then we added a check that fails if any feature arrives more than a day late.")
+    assert not sure("Our pipeline has a check that fails if the row count halves overnight.")
+    assert not sure(SCENE + " Then we added a check that fails if")
+
+
+def test_a_clause_that_says_how_things_stand_now_is_a_sure_end_and_a_scene_or_a_step_is_not() -> None:
+    """"..., so now I audit a sample myself before training": what the change left, said in the present; a
+    narrated "now" ("so now what do we do?", "now I'm looking at the logs") or a step of a working is not."""
+    assert sure("Trusting the vendor labels cost us a quarter, so now I audit a sample myself before we train.")
+    assert sure("we lost two weeks to a silent schema change and i check every contract myself now")
+    assert not sure("The model was live and the numbers were wrong. So now what do we do?")
+    assert not sure("The alerts were firing all night. So now I'm looking at the logs.")
+    assert not sure("so the pipeline we run now")
+    assert sure("Swapping the loss fixed it where a bigger model had not, so now I look at the loss first.", "technical")
+    assert not sure("We have the loss for one example. Now we compute the gradient for each weight.", "technical")
+
+
+def test_a_period_closed_and_what_stood_then_is_a_sure_end_once_said() -> None:
+    """"By the end, four of the five teams ...", "by the following spring she ...": what stood at the close of a
+    period; "By the end, four" has not said it, and "by the time we noticed" sets a scene."""
+    assert sure(SCENE + " By the end, four of the five teams had moved onto the nightly job.")
+    assert sure("I paired with her on every design for a quarter, and by the following spring she led the review herself.")
+    assert not sure(SCENE + " By the end, four")
+    assert not sure("By the time we noticed, the model had been drifting for a month.")
+
+
+def test_a_hand_back_that_stops_on_any_of_those_is_a_sure_end() -> None:
+    """"... happy to go into any of those": the demonstrative stands for the parts just told, not a noun to come."""
+    design = "so a two tower retrieval then a ranker on purchase probability then a diversity pass"
+    assert sure(design + " and i'm happy to go into any of those", "design")
+    assert not sure(design + " and the ranker uses some of those", "design")
+
+
+def test_words_that_stop_on_a_bare_figure_are_no_sure_end() -> None:
+    """"... we were back under forty" may go on with its unit; a change said from one figure to another may not."""
+    assert not sure(SCENE + " After the rewrite the p99 latency dropped by about forty")
+    assert not sure(SCENE + " Then the job now fails if")
+    assert sure(SCENE + " After the rewrite the p99 latency dropped from ninety milliseconds to forty.")
+    assert sure(SCENE + " After the rewrite the serving bill dropped by 40%.")
+
+
+def test_a_story_whose_result_is_the_harm_that_never_came_is_a_sure_end_and_an_aim_or_a_record_is_not() -> None:
+    """"... caught the bad build before any customer saw it": the result told as the damage avoided; the same words
+    as an aim, or as a record the story is about to break, are not."""
+    assert sure(SCENE + " The canary caught the next bad build before any customer saw it.")
+    assert sure(SCENE + " It ran through the whole holiday peak without a single page.")
+    assert not sure("The goal was to catch a broken model before a customer does.")
+    assert not sure("We'd gone two years without a single outage on that service.")
+    assert not sure(SCENE + " It ran through the whole holiday peak without a single")

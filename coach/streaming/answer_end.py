@@ -103,6 +103,7 @@ FIGURE = re.compile(r"\b(?:\d[\d,.]*|hundred|thousand|million|billion|terabytes?
 # A thinking pause Whisper wrote as an ellipsis with the sentence going on after it ("and then we...
 # ran a shadow test"): one sentence, not two (the second, alone, read as the story's result).
 PAUSE_MID_SENTENCE = re.compile(r"(?:\.\.\.|…)\s+(?=[a-z])")
+OF_THOSE = re.compile(r"\bof (?:those|these|them)\W*$")
 JOINS = re.compile(r"^(?:and|but|so|which|while|whereas)\b")
 # A wrap-up that may open an answer ("Looking back, ..."): with nothing before it, an end but not a sure one.
 # The others point back at what was told ("what I took from it", "since then") and cannot open one.
@@ -122,6 +123,13 @@ def hands_back(sentence: str) -> bool:
     low = sentence.lower().strip()
     return bool(turn_end_words.pattern("hand_back", "closing", closes=True).search(low)
                 or turn_end_words.pattern("hand_back", "offers").search(low))
+
+
+def offers_more_on_those(last: str) -> bool:
+    """The last sentence closes or hands back and stops on what it offers to say more about ("happy to dig into any
+    of those"): the demonstrative stands for the parts just told, not for a noun still to come."""
+    low = last.lower().strip()
+    return OF_THOSE.search(low) is not None and (hands_back(low) or WRAP.search(low) is not None)
 
 
 def names_a_part(last: str) -> bool:
@@ -227,6 +235,41 @@ def last_thought(texts: list[str]) -> str:
 def judge(text: str, kind: str = "story", question: Question | None = None) -> Verdict:
     """What the words so far say about the answer being over, with the reasons (`question`, when known: what
     was asked, which an estimate's figure is read against)."""
+    verdict = _judge(text, kind, question)
+    if verdict.sure and kind != "estimate" and figure_cut(text):
+        return Verdict(verdict.says, verdict.reasons + ("but the words stop on a bare figure",))
+    return verdict
+
+
+# A figure whose unit may still be coming ("... we were back under thirty", "... at roughly five"): the words end on
+# a number, not at the end of a change said from one figure to another ("went from five rotations to two") nor on
+# things counted ("those are the two", "it had to pass all three"); an estimate's figure is read against the question
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+                         "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
+                         "thousand million billion and a point".split())
+COUNTED_AFTER = frozenset("to the all both of".split())
+
+
+def figure_cut(text: str) -> bool:
+    """The words stop on a bare figure: its unit may be the next word ("we were back under thirty | milliseconds"),
+    so the end is not sure."""
+    if re.search(r"%\W*$", text):
+        return False            # "... dropped by 40%": the unit said as a sign
+    words = re.findall(r"[a-z0-9][a-z0-9,.'-]*", text.lower())
+    words = [w.strip(".,") for w in words]
+
+    def number(word: str) -> bool:
+        return word.split("-")[0] in NUMBER_WORDS or re.fullmatch(r"\d[\d,.]*", word) is not None
+
+    if not words or words[-1] in ("and", "a", "point") or not number(words[-1]):
+        return False
+    i = len(words) - 1
+    while i > 0 and number(words[i - 1]):
+        i -= 1
+    return i == 0 or words[i - 1] not in COUNTED_AFTER
+
+
+def _judge(text: str, kind: str, question: Question | None) -> Verdict:
     sents = sentences(PAUSE_MID_SENTENCE.sub(" ", text))
     texts = [s.text.lower().strip() for s in sents]
     if not texts:
@@ -239,7 +282,11 @@ def judge(text: str, kind: str = "story", question: Question | None = None) -> V
     unfinished = broken_off(text)
     # a closing said without a full stop ("... so I dropped the idea. that's how it went") is no sentence begun
     closing = hands_back(last) or bool(WRAP.search(last))
-    if unfinished is not None and not (unfinished.startswith("a sentence only just begun") and closing):
+    # ... nor is a hand-back that stops on what it offers to say more about ("happy to dig into any of those"): there
+    # the demonstrative stands for the parts just told, not for a noun still to come
+    offered = offers_more_on_those(last)
+    if unfinished is not None and not (unfinished.startswith("a sentence only just begun") and closing) \
+            and not offered:
         return Verdict("goes_on", (unfinished,))
     if hands_back(last) and len(texts) > 1:
         return Verdict("end", ("hands the turn back: " + last[:60],), sure=True)

@@ -6,8 +6,10 @@ fix that keeps the fault away ("two years on it still does the job"), a result t
 the action ("... and within two quarters eleven teams had moved over"), a measured improvement on a figure
 the team owns ("the error dropped by a third"), a lesson ("the one thing I'd change ..."), a question that
 asks what the interviewer wants or knows, a design that has reached what is watched after launch, a career
-story that has reached the present, and an estimate that states its figure in the unit the question asks
-("so about seventy-three thousand dollars a month" to "what is the monthly bill?").
+story that has reached the present (or whose last clause says how things stand now), the guard now in place
+against the fault the story told of, a result told as the harm that never came ("... before any customer saw
+it"), a lesson named as such ("the takeaway for me is ..."), and an estimate that states its figure in the unit
+the question asks ("so about seventy-three thousand dollars a month" to "what is the monthly bill?").
 The word lists are data: `prompts/turn_end_words.toml`.
 """
 from __future__ import annotations
@@ -28,12 +30,31 @@ _FEW = r"(?:a|an|one|two|three|four|five|six|eight|nine|ten|twelve|eighteen|a fe
 # ("two years on, it still ..." is later; "nine hours on rented GPUs" is where the time went)
 TIME_AFTER = re.compile(rf"\b{_FEW} {_SPAN} (?:later|on(?=\s*(?:[,.;]|$|(?:i|we|it|they|she|he|that|this|our|everyone|"
                         rf"nobody|no one|still)\b)))\b|\bwithin {_FEW} {_SPAN}\b")
-# ... or at the close of a period: "By the end of the first month we had one agreed metric"
-BY_THE_END = re.compile(r"^(?:and |so )?by the end of (?:the|that) (?:first |second )?(?:week|month|quarter|year)\b")
+# ... or at the close of a period: "By the end of the first month we had one agreed metric", "By the end, four of
+# the five teams ...", "by the following spring she led the review herself" (not "by the time we noticed", which
+# sets a scene)
+BY_THE_END = re.compile(r"(?:^|,\s*|\b(?:and|so)\s+)by the (?:end\b(?! of (?:the|that) day\b)|(?:next|following) "
+                        r"(?:spring|summer|autumn|fall|winter|quarter|year|half|review|cycle|round)\b)")
+# a result that has held since the change, said in the present perfect and closed on "since" ("... a schema check
+# that has stopped three bad uploads since.")
+# (not a fault that has lasted: "it has been broken since", "it hasn't worked since")
+SINCE = re.compile(r"\b(?:has|have)\b(?! been\b)(?![^.;,]*n'?t\b)[^.;,]*\bsince\W*$")
+# a duration said as it went from one figure to another ("went from two days to about five hours", "from a week
+# to a morning"): shorter is faster when the sentence says it is a time that was measured
+_TO_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "month": 2629800,
+               "quarter": 7889400, "year": 31557600, "afternoon": 14400, "morning": 14400, "evening": 14400}
+_HEDGE = r"(?:(?:about|roughly|around|over|under|nearly|almost|just|less than|more than|a little|barely) )*"
+_DURATION = (rf"{_HEDGE}(?:(?P<{{n}}>{_FEW}) (?P<{{u}}>{_SPAN[3:-1]})|an? (?P<{{p}}>afternoon|morning|evening))")
+DURATION_CHANGE = re.compile(r"\bfrom " + _DURATION.format(n="n1", u="u1", p="p1") + r" to "
+                             + _DURATION.format(n="n2", u="u2", p="p2") + r"\b")
+TIME_MEASURED = re.compile(r"\b(?:time|turnaround)\b")
 # a story told to how things stand now ("six teams run on it today", "I read the labels myself now"): the present
 # said with no past in the same sentence (a scene is set in the past: "now we had a problem")
 NOW = re.compile(r"\b(?:now|today|these days|nowadays|to date)\b")
 PAST = re.compile(r"\b(?:was|were|had|did|wasn't|weren't|didn't|until|used to|when i|when we)\b|\b\w+ed\b")
+# ... and the irregular past of what a change did ("the new loss gave us more than a bigger model")
+PAST_DONE = re.compile(PAST.pattern + r"|\b(?:gave|took|made|got|went|found|came|became|saw|brought|kept|built|wrote|"
+                       r"taught|ran|led|won|cost)\b")
 NEVER_AGAIN = re.compile(r"\bnever\b[^.;]*\bagain\b")
 GOT_TO = re.compile(r"\b(?:got|brought) (?:us|it|them|that) (?:down |up )?to\b")
 FROM_TO = re.compile(r"\bfrom\b(.*?)\bto\b(.*)$")
@@ -90,8 +111,14 @@ def _from_to(clause: str) -> tuple[float, float] | None:
     return (before[0].value, after[0].value) if before and after else None
 
 
+LESSON_WORDS = 3    # "my one regret is that we waited a month": the lesson said, not only its opening
+
+
 def _lesson(last: str) -> bool:
-    if _phrase("lesson", "phrases", last):
+    """A lesson, said with what it is ("the one thing I'd change is ...", "the takeaway for me is ..."): a pause
+    right after the phrase ("... and my one regret") has not said it yet."""
+    named = list(turn_end_words.pattern("lesson", "phrases").finditer(last))
+    if named and len(re.findall(r"[\w'-]+", last[named[-1].end():])) >= LESSON_WORDS:
         return True
     better = "|".join(sorted(_words("lesson", "better")))
     return bool(re.search(rf"\bwould have (?:\w+ ){{0,3}}(?:{better})\b", last))
@@ -149,11 +176,19 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "a lesson: " + last[:60]
     if kind in ("story", "plan") and (after := TIME_AFTER.search(last)) is not None and after.start() > 0:
         return "a result some time after: " + last[:60]
-    if kind in ("story", "plan") and (BY_THE_END.search(last) or NEVER_AGAIN.search(last)):
+    if kind in ("story", "plan") and (_by_the_end(last) or NEVER_AGAIN.search(last)):
         return "a result some time after: " + last[:60]
     if kind == "story" and _resolves(last):
         return "the story says how it came out: " + last[:60]
-    if DURATION_INSTEAD.search(last) or _improved(last):
+    if kind in ("story", "plan") and SINCE.search(last):
+        return "a result that has lasted: " + last[:60]
+    if kind == "story" and _avoided(last):
+        return "the story's result is the harm that never came: " + last[:60]
+    if kind == "story" and _guarded(last):
+        return "the story closes on the guard now in place: " + last[:60]
+    if kind in ("story", "technical") and _now_holds(last, kind):
+        return "the story has reached how things stand now: " + last[:60]
+    if DURATION_INSTEAD.search(last) or _improved(last) or _faster(last):
         return "a measured improvement: " + last[:60]
     if kind in ("design", "technical", "plan") and recaps(last):
         return "closes on a recap of its parts: " + last[:60]
@@ -164,11 +199,95 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "the answer closes on how it would be tested: " + last[:60]
     if kind == "design" and _phrase("design_close", "phrases", last):
         return "the design has reached what is watched after launch: " + last[:60]
-    if kind == "story" and last[-1:] in ".!" and NOW.search(last) and not PAST.search(last):
+    if kind == "story" and last[-1:] in ".!" and NOW.search(last) and not PAST.search(last) \
+            and not _phrase("present", "not_now", last):
         return "the story has reached the present: " + last[:60]
     if kind == "story" and turn_end_words.pattern("present", "opens").match(re.sub(r"^(?:and|so),? ", "", last)):
         return "the story has reached the present: " + last[:60]
     return None
+
+
+def _by_the_end(last: str) -> bool:
+    """The last sentence opens on the close of a period and says what stood then ("By the end, four of the five teams
+    had moved"): a pause right after the opening ("By the end, four") has not said it yet."""
+    opened = BY_THE_END.search(last)
+    return opened is not None and len(re.findall(r"[\w'-]+", last[opened.end():])) >= RESOLUTION_WORDS
+
+
+def _seconds(number: str | None, unit: str | None, part: str | None) -> float | None:
+    if part:
+        return float(_TO_SECONDS[part])
+    said = find_numbers(number or "")
+    count = said[0].value if said else (1.0 if number in ("a", "an", "one") else None)
+    return None if count is None or unit is None else count * _TO_SECONDS[unit.rstrip("s")]
+
+
+def _faster(last: str) -> bool:
+    """A time the team measured, said as it went from one duration to a shorter one ("the time to ship a retrained
+    model went from two days to about five hours")."""
+    for m in DURATION_CHANGE.finditer(last):
+        if not TIME_MEASURED.search(last[:m.start()]):
+            continue
+        before = _seconds(m.group("n1"), m.group("u1"), m.group("p1"))
+        after = _seconds(m.group("n2"), m.group("u2"), m.group("p2"))
+        if before is not None and after is not None and after < before:
+            return True
+    return False
+
+
+def _avoided(last: str) -> bool:
+    """A story's result told as the harm that never came (`prompts/turn_end_words.toml` [avoided]), said to the
+    word after the phrase ("... without a single" has not said what)."""
+    said = list(turn_end_words.pattern("avoided", "phrases").finditer(last))
+    return (bool(said) and re.search(r"[\w'-]", last[said[-1].end():]) is not None
+            and not _phrase("avoided", "not_yet", last))
+
+
+GUARD_WORDS_AFTER = 4   # "... a check that fails if any feature arrives late": the condition said in full
+
+
+def _guarded(last: str) -> bool:
+    """A story's last sentence names the guard now in place against the fault it told of
+    (`prompts/turn_end_words.toml` [guard]), with its condition said in full."""
+    m = None
+    for m in turn_end_words.pattern("guard", "phrases").finditer(last):
+        pass
+    if m is None or len(re.findall(r"[\w'-]+", last[m.end():])) < GUARD_WORDS_AFTER:
+        return False
+    # put in place by the team ("we added a test that fails if ..."), not one that was there all along ("our job
+    # has a check that fails if ...", which sets the scene)
+    return any(w in _words("guard", "put_in") for w in re.findall(r"[a-z']+", last[:m.start()]))
+
+
+SUBJECT = re.compile(r"(?:(?:and|so|but),? )?(?:i|we|they|he|she|it|everyone|everybody|nobody|every \w+|each \w+)\b")
+NOW_WORDS = 4           # "now I audit a sample myself": a clause, not "and now the run"
+
+
+def _now_holds(last: str, kind: str) -> bool:
+    """The last clause says how things stand now, in the present with no past in it: one that opens on "now",
+    said to its full stop ("Trusting the vendor labels cost us a quarter, so now I audit a sample myself."), or one
+    that ends on it ("I check every contract myself now"). In a technical answer "now" is as often a step of a working
+    ("now we compute the gradient"), so there only a clause that follows a past one, the change and what it left
+    (`prompts/turn_end_words.toml` [present] not_now: the "now" that sets a scene or turns to the next point)."""
+    low = last.lower().strip()
+    if low.endswith("?") or _phrase("present", "not_now", low):
+        return False
+    said = list(re.finditer(r"\bnow\b", low))
+    if not said:
+        return False
+    now = said[-1]
+    before = low[:now.start()].rstrip()
+    if re.fullmatch(r"[.!?\s]*", low[now.end():]):
+        # "... i do that with every new hire now": the clause from the last comma
+        # said by a subject of its own ("... the pipeline we run now" may go on: "... has three stages")
+        clause = re.split(r"[,;:]", before)[-1].strip()
+        return (kind == "story" and len(re.findall(r"[\w'-]+", clause)) >= NOW_WORDS
+                and SUBJECT.match(clause) is not None and not PAST.search(clause))
+    opens = before == "" or before[-1:] in ",;:" or re.search(r"\b(?:and|so)$", before) is not None
+    clause = low[now.end():]
+    if not opens or low[-1:] not in ".!" or len(re.findall(r"[\w'-]+", clause)) < NOW_WORDS or PAST.search(clause):
+        return False
+    return kind == "story" or bool(PAST_DONE.search(before))
 
 
 def _resolves(last: str) -> bool:

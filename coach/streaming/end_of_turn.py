@@ -50,6 +50,8 @@ def sounds_unfinished(text: str) -> bool:
         return False            # "... and we have not had one since."
     if last in ("know", "mean") and len(words) > 1 and words[-2] in ("you", "i"):
         return True
+    if answer_end.offers_more_on_those(re.split(r"(?<=[.?!])\s+", text)[-1]):
+        return False            # "... happy to dig into any of those"
     return last in trailing()
 
 
