@@ -129,11 +129,12 @@ def find_gaps(a: Analysis) -> list[Gap]:
         if not a.tradeoffs:
             gaps.append(Gap("no_tradeoff", 0.65, f'no alternative weighed ("instead of", "trade-off", '
                                                  f'"X over Y", "the downside") in {words} words'))
-        if not a.production:
+        production = live_practices(a.production, a.text)
+        if not production:
             gaps.append(Gap("no_monitoring", 0.6, f"none of monitoring, alerting, rollout, canary, rollback or "
                                                   f"retraining in {words} words"))
-        elif not set(a.production) & WATCHED:
-            shipped = "; ".join(f'"{phrase}"' for phrase in a.production.values())
+        elif not set(production) & WATCHED:
+            shipped = "; ".join(f'"{phrase}"' for phrase in production.values())
             gaps.append(Gap("no_monitoring", 0.6, f"it ships ({shipped}) but watches nothing once live: none of "
                                                   f"monitoring, alerting, drift, an SLO, a canary or a rollback "
                                                   f"in {words} words"))
@@ -192,6 +193,18 @@ def one_way(a: Analysis) -> str | None:
 # only ships it (a rollout, an experiment that decides the launch, a retraining schedule, a fallback, a validation
 # gate, quality judged per segment before launch) has said how it goes out, not how anyone would learn it broke: a strong interviewer asks that next.
 WATCHED = frozenset({"monitoring", "alerting", "drift", "slo", "canary", "rollback", "shadow", "holdout group"})
+
+
+def live_practices(production: dict[str, str], text: str) -> dict[str, str]:
+    """The production practices a design names (concept -> the phrase that showed it), less a problem only named
+    ("a painful skew story": rubrics/answer_words.toml [watched]) unless the answer shows the concept again in
+    other words ("... and alert when the inputs drift"): what it does once the system is live."""
+    from coach.scoring.signals import PRODUCTION
+
+    named = [p.lower() for p in phrases("watched", "named_not_watched")]
+    rest = re.sub(r"\b(?:" + "|".join(map(re.escape, named)) + r")\b", " ", text, flags=re.I) if named else text
+    return {k: v for k, v in production.items()
+            if v.lower() not in named or (k in PRODUCTION and PRODUCTION[k].search(rest))}
 
 
 # A design's own assumptions ("let's say thirty million users", "I'm assuming around thirty teams"), and what asks

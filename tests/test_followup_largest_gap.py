@@ -1,0 +1,62 @@
+"""The follow-up goes after the largest real gap: a story that stops as its work goes into a trial has told no
+outcome, and a design that only names a problem ("a painful skew story") has watched nothing once live."""
+from __future__ import annotations
+
+from coach.content import default_content
+from coach.eval.followup_gaps import aim
+from coach.scoring import story_outcome
+
+# A cross-team story whose last step puts the model into a trial, and no verdict is told.
+INTO_A_CANARY = (
+    "Our search team wanted their new query rewriter live before the holiday freeze. Offline it looked strong, but "
+    "when I replayed a week of real queries through it, about one query in forty came back rewritten into "
+    "something unrelated, mostly brand names. I didn't want to block them on a hunch, so I shared the replay and "
+    "the worst examples with their lead. We agreed they would add a brand list the rewriter must leave alone, and "
+    "that I'd review the replay again once they had. In the end it went into a canary on two percent of traffic "
+    "for ten days.")
+CANARY_VERDICT = INTO_A_CANARY.replace(
+    "In the end it went into a canary on two percent of traffic for ten days.",
+    "In the end it went into a canary on two percent of traffic for ten days, which came back clean, and it "
+    "shipped to everyone the week before the freeze.")
+
+# A feature platform that sizes, asks and weighs, and stops at adoption: the skew named is the teams' pain.
+PLATFORM_ENDS_AT_ADOPTION = (
+    "First I'd ask which teams are hurting most, how many reads a second the online side sees and how fresh the "
+    "values must be. Say the answer is sixty thousand reads a second at a five millisecond p99, with daily values "
+    "good enough for most teams. Features are declared once in a shared repository and the platform writes both "
+    "the offline tables and the online store from that one declaration. Offline values live in columnar files "
+    "joined as of each label's time. Online it's an in-memory key-value store; sixty thousand reads of forty "
+    "features at eight bytes is about nineteen megabytes a second, which a small cluster serves easily. I'd take "
+    "a managed store over running our own, accepting the higher bill, because nobody on the team wants to run a database "
+    "themselves. To start, I'd move two teams with the worst skew between training and serving onto it, then write "
+    "a migration guide for everyone else.")
+
+
+def test_a_story_that_stops_as_its_trial_starts_tells_no_outcome() -> None:
+    sentences = [s.strip() + "." for s in INTO_A_CANARY.split(". ") if s.strip()]
+    assert story_outcome.ends_in_a_trial(sentences[-1])
+    content = default_content()
+    case = {"round": "cross-functional", "text": INTO_A_CANARY}
+    assert aim(case, content.question("xf-ds-model-not-ready"), content).gap == "no_result"
+
+
+def test_a_trial_with_its_verdict_is_an_outcome() -> None:
+    assert not story_outcome.ends_in_a_trial("In the end it went into a canary on two percent of traffic for ten "
+                                             "days, which came back clean, and it shipped to everyone.")
+    assert not story_outcome.ends_in_a_trial("The split test lifted bookings by three percent.")
+
+
+def test_skew_named_as_the_teams_pain_is_not_watching() -> None:
+    content = default_content()
+    case = {"round": "system-design", "text": PLATFORM_ENDS_AT_ADOPTION}
+    assert aim(case, content.question("sd-feature-store"), content).gap == "no_monitoring"
+
+
+def test_skew_watched_once_live_is_monitoring() -> None:
+    content = default_content()
+    watched = PLATFORM_ENDS_AT_ADOPTION.replace(
+        "then write a migration guide for everyone else.",
+        "then write a migration guide for everyone else, and alert the owning team when a feature's online "
+        "values drift from the offline ones.")
+    case = {"round": "system-design", "text": watched}
+    assert aim(case, content.question("sd-feature-store"), content).gap != "no_monitoring"
