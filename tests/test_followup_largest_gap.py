@@ -60,3 +60,33 @@ def test_skew_watched_once_live_is_monitoring() -> None:
         "values drift from the offline ones.")
     case = {"round": "system-design", "text": watched}
     assert aim(case, content.question("sd-feature-store"), content).gap != "no_monitoring"
+
+
+# A fraud design that asks, hears the answers back (the cost of a miss against a wrong block among them) and then
+# asserts every choice of its own.
+FRAUD_ASSERTED = (
+    "Can I ask a few things first: how many payments, how fast must we decide, and what does a miss cost against "
+    "blocking a good customer? Eight hundred payments a second on average and three thousand at peak, a hundred "
+    "milliseconds end to end, and a missed fraud costs about twenty times a wrongly blocked payment. At three "
+    "thousand a second with about forty features each, that's a hundred and twenty thousand feature reads a "
+    "second. The model is gradient-boosted trees over card, device and merchant velocity counts kept in a "
+    "key-value store by a streaming job. Scores above 0.8 are blocked and scores from 0.5 to 0.8 go to the "
+    "analysts. Training waits sixty days for chargebacks and runs every week. After launch I'd chart the block "
+    "rate and the chargeback rate per merchant every day and page the on-call engineer when either moves by a "
+    "quarter.")
+
+
+def test_the_cost_of_errors_heard_back_is_not_a_trade_off_weighed() -> None:
+    content = default_content()
+    case = {"round": "system-design", "text": FRAUD_ASSERTED}
+    assert aim(case, content.question("sd-fraud-detection"), content).gap == "no_tradeoff"
+
+
+def test_the_cost_of_errors_used_for_a_choice_is() -> None:
+    content = default_content()
+    weighed = FRAUD_ASSERTED.replace(
+        "Scores above 0.8 are blocked",
+        "Because a miss costs twenty times a wrong block, I'd rather block too much than too little, so scores "
+        "above 0.8 are blocked")
+    case = {"round": "system-design", "text": weighed}
+    assert aim(case, content.question("sd-fraud-detection"), content).gap != "no_tradeoff"

@@ -126,7 +126,7 @@ def find_gaps(a: Analysis) -> list[Gap]:
                                                   f'"{opening}"'))
         elif (own := set_own_figures(a)) is not None:
             gaps.append(Gap("no_clarifying", 0.7, f'it sets its own figures and asks nothing: "{own}"'))
-        if not a.tradeoffs:
+        if not own_weighing(a):
             gaps.append(Gap("no_tradeoff", 0.65, f'no alternative weighed ("instead of", "trade-off", '
                                                  f'"X over Y", "the downside") in {words} words'))
         production = live_practices(a.production, a.text)
@@ -193,6 +193,29 @@ def one_way(a: Analysis) -> str | None:
 # only ships it (a rollout, an experiment that decides the launch, a retraining schedule, a fallback, a validation
 # gate, quality judged per segment before launch) has said how it goes out, not how anyone would learn it broke: a strong interviewer asks that next.
 WATCHED = frozenset({"monitoring", "alerting", "drift", "slo", "canary", "rollback", "shadow", "holdout group"})
+
+
+_SPEAKER = re.compile(r"\b(?:i|i'?d|i'?ll|i'?m|we|we'?d|we'?ll|my|our)\b", re.I)
+
+
+def heard_back(sentence: str, question: Any) -> bool:
+    """Is the sentence the interviewer's requirements said back ("Eight hundred payments a second ..., and a miss
+    costs about twenty times a wrong block"): two figures or more, every one of them a figure of the question's
+    facts, and no choice of the speaker's own in it?"""
+    facts = getattr(question, "facts", ()) or ()
+    if not facts or _SPEAKER.search(sentence.replace("\u2019", "'")):
+        return False
+    from coach.scoring.numbers import find_numbers
+
+    given = {n.value for _, fact in facts for n in find_numbers(fact)}
+    said = [n.value for n in find_numbers(sentence)]
+    return len(said) >= 2 and all(v in given for v in said)
+
+
+def own_weighing(a: Analysis) -> list[str]:
+    """A design's sentences that weigh an alternative, less the requirements heard back (`heard_back`): the cost of
+    one error against the other, said as the interviewer's fact, is not a choice the candidate weighed."""
+    return [t for t in a.tradeoffs if not heard_back(t, a.question)]
 
 
 def live_practices(production: dict[str, str], text: str) -> dict[str, str]:
