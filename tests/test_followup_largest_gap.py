@@ -90,3 +90,20 @@ def test_the_cost_of_errors_used_for_a_choice_is() -> None:
         "above 0.8 are blocked")
     case = {"round": "system-design", "text": weighed}
     assert aim(case, content.question("sd-fraud-detection"), content).gap != "no_tradeoff"
+
+
+# A metric story that opens on what the model was and did, and never ties its offline metrics to the business.
+METRIC_STORY = (
+    "It was a churn model that flagged which subscribers a retention team should call each week, and I trained "
+    "it on whether a subscriber cancelled within thirty days. I picked log loss for training because the call "
+    "list was cut by expected value, and precision at the top two hundred as the offline metric, since the team "
+    "could only make two hundred calls a week. I tested on the month after the training window so nothing from "
+    "the future leaked in. Over three versions precision at two hundred went from 0.38 to 0.52.")
+
+
+def test_an_opening_that_says_what_the_model_was_sets_the_scene() -> None:
+    content = default_content()
+    case = {"round": "deep-dive", "text": METRIC_STORY}
+    found = aim(case, content.question("dd-metric-choice"), content)
+    assert "no_context" not in [g.id for g in found.card.gaps]
+    assert found.gap == "missing_point"

@@ -70,6 +70,10 @@ _ASKS_A_CHOICE = re.compile(r"\b(?:decision|decide|choice|choose|chose|trade-?of
 # silently about once a week"): the stakes are told, in the same breath as the task.
 _WHY_IN_OPENING = re.compile(r"\b(?:because|since)\s+(?!then\b)(?!(?:i|we)\s+(?:\w+\s+)?(?:thought|believed|felt|was sure|were sure|"
                              r"didn'?t think|did not think|assumed|expected)\b)(?:\S+\s+){3,}\S+", re.I)
+# An opening that introduces what the story is about, and what it did ("It was a job-recommendation model that ranked
+# openings for each job seeker"): the scene is set, in the story's first breath.
+_SCENE_IN_OPENING = re.compile(r"^\W*(?:so,?\s+)?(?:it|this|that) was (?:a|an|our|the|my) (?:[\w-]+\s+){1,4}?(?:that|which|for|serving|"
+                               r"used by|behind)\s+(?:\S+\s+){2,}\S+", re.I)
 # (a belief given as the reason for a position, "because I thought the labels were too noisy", is not the stakes)
 
 
@@ -111,7 +115,8 @@ def find_gaps(a: Analysis) -> list[Gap]:
             gaps.append(Gap("we_not_i", 0.75, f'"we" {times(we)}, "I" 0 times'))
         elif we >= 3 and we > 2.5 * i:
             gaps.append(Gap("we_not_i", 0.6, f'"we" {times(we)}, "I" {times(i)}'))
-        if not star.situation.present and not plan and not (a.sents and _WHY_IN_OPENING.search(a.sents[0].text)):
+        if not star.situation.present and not plan and not (a.sents and (_WHY_IN_OPENING.search(a.sents[0].text)
+                                                                         or _SCENE_IN_OPENING.search(a.sents[0].text))):
             gaps.append(Gap("no_context", 0.5, f'no situation or stakes; it opens: "{opening}"'))
         if (decided := decided_without_reason(star.sentences, star.labels)) is not None:
             # a choice told with no why: the why is what a question about a decision asks first, before the outcome
