@@ -107,3 +107,21 @@ def test_an_opening_that_says_what_the_model_was_sets_the_scene() -> None:
     found = aim(case, content.question("dd-metric-choice"), content)
     assert "no_context" not in [g.id for g in found.card.gaps]
     assert found.gap == "missing_point"
+
+
+# Why this team, with reasons and what the candidate brings, and nothing of the year ahead: the team "owns" its
+# launches and models "ship", which says nothing of what the candidate would own or have shipped a year from now.
+WHY_THIS_TEAM = (
+    "Two things pull me here. Your team owns the whole path from a model idea to the launch, so nothing waits on "
+    "another team to ship it, and that's how I do my best work. And the problem is hard in a way I like: search "
+    "for a catalogue that changes every hour, where freshness matters as much as relevance. What I bring is five "
+    "years of ranking work and the experience of building an evaluation setup people trusted enough to stop "
+    "arguing about offline numbers.")
+
+
+def test_a_team_that_owns_its_launches_is_no_picture_of_the_year_ahead() -> None:
+    content = default_content()
+    case = {"round": "hiring-manager", "text": WHY_THIS_TEAM}
+    found = aim(case, content.question("hm-why-this-team"), content)
+    assert "A concrete picture of the year ahead" in [p.point for p in found.card.talking_points.missed]
+    assert found.gap == "missing_point"
