@@ -125,3 +125,35 @@ def test_a_team_that_owns_its_launches_is_no_picture_of_the_year_ahead() -> None
     found = aim(case, content.question("hm-why-this-team"), content)
     assert "A concrete picture of the year ahead" in [p.point for p in found.card.talking_points.missed]
     assert found.gap == "missing_point"
+
+
+def _checks(text: str) -> list[tuple[bool, str]]:
+    from coach.scoring import napkin, sizing
+    from coach.scoring.text import clean, sentences
+
+    said = clean(text)
+    found = sizing.extract(said, sentences(said))
+    return [(c.ok, c.claimed) for c in napkin.check(found, said, sizing.factors(said))]
+
+
+def test_a_count_over_a_time_said_as_a_rate_is_checked() -> None:
+    wrong = _checks("Lunch is the rush: about two hundred forty thousand lookups over thirty-six hundred seconds, "
+                    "or roughly sixty-seven hundred lookups a second.")
+    assert [ok for ok, _ in wrong] == [False]
+    right = _checks("Lunch is the rush: about two hundred forty thousand lookups over thirty-six hundred seconds, "
+                    "or roughly sixty-seven lookups a second.")
+    assert all(ok for ok, _ in right)
+
+
+# Asked what they would redo, the candidate would change nothing in particular.
+NOTHING_TO_REDO = (
+    "To be fair, I wouldn't change much. The calls we made fitted what we knew then, the pipeline still runs and "
+    "three teams build on it. Looking back it's tempting to rewrite history, but the deadline was real and people "
+    "worked hard within it. Maybe we could have moved a little faster, but that was the climate more than any one "
+    "choice. Overall I'd keep the approach the same.")
+
+
+def test_nothing_to_change_is_a_non_answer_to_what_would_you_redo() -> None:
+    content = default_content()
+    case = {"round": "deep-dive", "text": NOTHING_TO_REDO}
+    assert aim(case, content.question("dd-redo"), content).gap == "non_answer"
