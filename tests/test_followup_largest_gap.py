@@ -157,3 +157,22 @@ def test_nothing_to_change_is_a_non_answer_to_what_would_you_redo() -> None:
     content = default_content()
     case = {"round": "deep-dive", "text": NOTHING_TO_REDO}
     assert aim(case, content.question("dd-redo"), content).gap == "non_answer"
+
+
+def test_nothing_to_redo_is_asked_for_one_decision_not_a_first_step() -> None:
+    from coach.eval.followup_gaps import asked
+
+    content = default_content()
+    case = {"round": "deep-dive", "text": NOTHING_TO_REDO}
+    found = aim(case, content.question("dd-redo"), content)
+    question = asked(found, NOTHING_TO_REDO, content)
+    assert "decision" in question and "first step" not in question
+
+
+def test_a_platform_that_ends_at_adoption_is_asked_how_stale_values_are_noticed() -> None:
+    from coach.eval.followup_gaps import asked
+
+    content = default_content()
+    case = {"round": "system-design", "text": PLATFORM_ENDS_AT_ADOPTION}
+    found = aim(case, content.question("sd-feature-store"), content)
+    assert "stale" in asked(found, PLATFORM_ENDS_AT_ADOPTION, content)
