@@ -176,3 +176,10 @@ def test_a_platform_that_ends_at_adoption_is_asked_how_stale_values_are_noticed(
     case = {"round": "system-design", "text": PLATFORM_ENDS_AT_ADOPTION}
     found = aim(case, content.question("sd-feature-store"), content)
     assert "stale" in asked(found, PLATFORM_ENDS_AT_ADOPTION, content)
+
+
+def test_a_story_that_says_where_it_landed_is_pointed_at_the_step_after() -> None:
+    from coach.followups import anchor
+
+    assert anchor.clause("so that's where we ended up, the model went into a pilot at two depots.") == \
+        "the model went into a pilot at two depots"
