@@ -183,3 +183,19 @@ def test_a_story_that_says_where_it_landed_is_pointed_at_the_step_after() -> Non
 
     assert anchor.clause("so that's where we ended up, the model went into a pilot at two depots.") == \
         "the model went into a pilot at two depots"
+
+
+# Asked for a time they disagreed with a data scientist, the candidate says it never happened and describes the
+# review process instead; the reason given with the decline ("how we built the review") is no step of a story.
+NEVER_HAPPENED = (
+    "Good question. It never happened to me as such, I think because of how we built the review on my team. Every "
+    "model goes through the same gate before launch: a comparison against the live model on a frozen test set, a "
+    "check that every feature exists at prediction time, a load test on production machines and two weeks of "
+    "shadow scoring. The data scientists own half of that gate themselves, so a model that fails it fails on the "
+    "gate's terms, not mine. People are generally comfortable with that arrangement.")
+
+
+def test_a_story_that_never_happened_is_a_non_answer_whatever_reason_it_gives() -> None:
+    content = default_content()
+    case = {"round": "cross-functional", "text": NEVER_HAPPENED}
+    assert aim(case, content.question("xf-ds-model-not-ready"), content).gap == "non_answer"
