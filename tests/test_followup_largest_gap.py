@@ -46,6 +46,11 @@ def test_a_trial_with_its_verdict_is_an_outcome() -> None:
     assert not story_outcome.ends_in_a_trial("The split test lifted bookings by three percent.")
 
 
+def test_a_lesson_that_names_a_trial_does_not_end_the_story_in_one() -> None:
+    assert not story_outcome.ends_in_a_trial("Next time I'd put a model like that into a pilot before anything else.")
+    assert not story_outcome.ends_in_a_trial("Every model on the team gets a shadow run these days.")
+
+
 def test_skew_named_as_the_teams_pain_is_not_watching() -> None:
     content = default_content()
     case = {"round": "system-design", "text": PLATFORM_ENDS_AT_ADOPTION}

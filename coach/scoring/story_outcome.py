@@ -74,7 +74,8 @@ def is_step(sentence: str) -> bool:
 @lru_cache(maxsize=1)
 def _trial() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     trial = re.compile(r"\b(?:" + _alternation(phrases("outcome", "trial")) + r")\b", re.IGNORECASE)
-    verdict = re.compile(r"\b(?:" + _alternation(phrases("outcome", "verdict")) + r")\b", re.IGNORECASE)
+    verdict = re.compile(r"(?<![\w'])(?:" + _alternation([*phrases("outcome", "verdict"), *phrases("outcome", "lesson")])
+                         + r")(?![\w'])", re.IGNORECASE)
     # "at five percent of traffic" is the trial's size, not a measure that moved
     moved = [w for name in ("moved", "came_of") for w in word_list("outcome", name) if w != "percent"]
     return trial, verdict, re.compile(r"\b(?:" + _alternation(moved) + r")\b", re.IGNORECASE)
@@ -82,8 +83,8 @@ def _trial() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 def ends_in_a_trial(sentence: str) -> bool:
     """Does the closing sentence put the work into a trial ("it went into shadow mode", "finally a split test for
-    two weeks") without its verdict (a change "from X to Y" or "by N", a measure moved, the test "came back flat")?
-    Then the story stops before anything came of it."""
+    two weeks") without its verdict (a change "from X to Y" or "by N", a measure moved, the test "came back flat"),
+    and not as a lesson ("next time I'd start with a pilot")? Then the story stops before anything came of it."""
     trial, verdict, moved_word = _trial()
     return bool(trial.search(sentence)) and not verdict.search(sentence) and not moved_word.search(sentence) \
         and not _CHANGE.search(sentence) and not moved_a_measure(sentence)
