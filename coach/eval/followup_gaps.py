@@ -1,6 +1,6 @@
 """Which gap each follow-up case's follow-up would probe, without loading a model.
 
-    python -m coach.eval.followups --gaps-only [--set NAME ...] [--json]
+    python -m coach.eval.followups --gaps-only [--set NAME ...] [-v] [--json]
 
 The answer is scored and handed to a one-question interview engine exactly as the
 interview's runner does (the same scorer at the session's level, the same
@@ -63,6 +63,16 @@ def aim(case: dict[str, Any], question: Question, content: Content, level: str =
     return Aim(question, card, NO_FOLLOW_UP, Finding())
 
 
+def asked(a: Aim, answer: str, content: Content) -> str:
+    """The bank's follow-up the interviewer would ask on the gap (as asked with no model: coach/followups/choice.py),
+    "" when it would move on."""
+    from coach.followups import choice
+
+    if a.gap == NO_FOLLOW_UP:
+        return ""
+    return choice.bank_probe(a.question, a.gap, [a.question.prompt], content.gaps, a.finding, answer)
+
+
 def report(cases: list[dict[str, Any]], content: Content,
            question_of: Callable[[dict[str, Any], Content], Question]) -> dict[str, Any]:
     """Gap accuracy overall and per set, and every miss with what the scorer found."""
@@ -71,21 +81,26 @@ def report(cases: list[dict[str, Any]], content: Content,
         a = aim(case, question_of(case, content), content)
         rows.append({"id": case.get("id", ""), "set": case.get("set", ""), "round": case["round"],
                      "label": case["top_gap"], "gap": a.gap, "right": agrees(case["top_gap"], a.gap),
-                     "gaps": [f"{g.id} {g.severity:.2f}" for g in a.card.gaps], "evidence": a.finding.evidence})
+                     "gaps": [f"{g.id} {g.severity:.2f}" for g in a.card.gaps], "evidence": a.finding.evidence,
+                     "asked": asked(a, case["text"], content)})
 
     def summary(part: list[dict[str, Any]]) -> dict[str, Any]:
         return {"cases": len(part), "gap_accuracy": round(sum(r["right"] for r in part) / max(1, len(part)), 3)}
 
     return {**summary(rows), "rounds": len({r["round"] for r in rows}),
             "sets": {name: summary([r for r in rows if r["set"] == name]) for name in sorted({r["set"] for r in rows})},
-            "misses": [r for r in rows if not r["right"]]}
+            "misses": [r for r in rows if not r["right"]], "rows": rows}
 
 
-def lines(result: dict[str, Any], met: str) -> list[str]:
+def lines(result: dict[str, Any], met: str, verbose: bool = False) -> list[str]:
+    """The figures and every miss; `verbose`: every case, with the follow-up the bank would ask."""
     out = [f"gaps only (no model)   cases {result['cases']} ({result['rounds']} rounds)  "
            f"gap accuracy {result['gap_accuracy']:.0%} ({met})"]
     out += [f"    {name:<12} cases {s['cases']}  gap accuracy {s['gap_accuracy']:.0%}" for name, s in result["sets"].items()]
-    for r in result["misses"]:
-        out.append(f"  miss {r['id'] or r['round']}: labelled {r['label']}, probes {r['gap']}  "
+    for r in result["rows"] if verbose else result["misses"]:
+        mark = ("right" if r["right"] else "miss") if verbose else "miss"
+        out.append(f"  {mark} {r['id'] or r['round']}: labelled {r['label']}, probes {r['gap']}  "
                    f"[{', '.join(r['gaps'])}]  {r['evidence'][:120]}")
+        if verbose and r["asked"]:
+            out.append(f"      asks: {r['asked']}")
     return out

@@ -3,7 +3,7 @@
     python -m coach.eval.followups [--llm NAME ...] [--json]
     python -m coach.eval.followups --clarifying     # clarification detection: rules, model judge, combined
     python -m coach.eval.followups --clarifying --rules-only     # the rules alone, no model loaded (CI)
-    python -m coach.eval.followups --gaps-only [--set NAME]    # the gap each follow-up would probe, no model (seconds)
+    python -m coach.eval.followups --gaps-only [--set NAME] [-v]    # the gap each follow-up would probe, no model (seconds)
 
 Follow-ups: every labelled answer that names a top gap, from the scorer's set
 (`tests/data/answers/`, 52; the follow-up prompt was written with these in view)
@@ -242,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gaps-only", action="store_true",
                         help="the gap each case's follow-up would probe, by the interview's own engine; no model "
                              "loaded (seconds), misses listed (coach.eval.followup_gaps)")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="with --gaps-only: every case, with the bank's follow-up the interviewer would ask")
     parser.add_argument("--set", action="append", metavar="NAME",
                         help="only the cases of this set (a file's `set`, e.g. 'held-out 6'; repeatable)")
     args = parser.parse_args(argv)
@@ -253,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         gaps = followup_gaps.report(picked, default_content(), _question)
         print(json.dumps({"gaps": gaps}, indent=2) if args.json else
-              "\n".join(followup_gaps.lines(gaps, _met("gap_accuracy", gaps["gap_accuracy"]))))
+              "\n".join(followup_gaps.lines(gaps, _met("gap_accuracy", gaps["gap_accuracy"]), args.verbose)))
         return 0
     if args.clarifying and not args.rules_only:
         from coach.eval import clarify_model as cm

@@ -70,6 +70,10 @@ _ASKS_A_CHOICE = re.compile(r"\b(?:decision|decide|choice|choose|chose|trade-?of
 # silently about once a week"): the stakes are told, in the same breath as the task.
 _WHY_IN_OPENING = re.compile(r"\b(?:because|since)\s+(?!then\b)(?!(?:i|we)\s+(?:\w+\s+)?(?:thought|believed|felt|was sure|were sure|"
                              r"didn'?t think|did not think|assumed|expected)\b)(?:\S+\s+){3,}\S+", re.I)
+# An opening that introduces what the story is about, and what it did ("It was a job-recommendation model that ranked
+# openings for each job seeker"): the scene is set, in the story's first breath.
+_SCENE_IN_OPENING = re.compile(r"^\W*(?:so,?\s+)?(?:it|this|that) was (?:a|an|our|the|my) (?:[\w-]+\s+){1,4}?(?:that|which|for|serving|"
+                               r"used by|behind)\s+(?:\S+\s+){2,}\S+", re.I)
 # (a belief given as the reason for a position, "because I thought the labels were too noisy", is not the stakes)
 
 
@@ -111,7 +115,8 @@ def find_gaps(a: Analysis) -> list[Gap]:
             gaps.append(Gap("we_not_i", 0.75, f'"we" {times(we)}, "I" 0 times'))
         elif we >= 3 and we > 2.5 * i:
             gaps.append(Gap("we_not_i", 0.6, f'"we" {times(we)}, "I" {times(i)}'))
-        if not star.situation.present and not plan and not (a.sents and _WHY_IN_OPENING.search(a.sents[0].text)):
+        if not star.situation.present and not plan and not (a.sents and (_WHY_IN_OPENING.search(a.sents[0].text)
+                                                                         or _SCENE_IN_OPENING.search(a.sents[0].text))):
             gaps.append(Gap("no_context", 0.5, f'no situation or stakes; it opens: "{opening}"'))
         if (decided := decided_without_reason(star.sentences, star.labels)) is not None:
             # a choice told with no why: the why is what a question about a decision asks first, before the outcome
@@ -126,14 +131,15 @@ def find_gaps(a: Analysis) -> list[Gap]:
                                                   f'"{opening}"'))
         elif (own := set_own_figures(a)) is not None:
             gaps.append(Gap("no_clarifying", 0.7, f'it sets its own figures and asks nothing: "{own}"'))
-        if not a.tradeoffs:
+        if not own_weighing(a):
             gaps.append(Gap("no_tradeoff", 0.65, f'no alternative weighed ("instead of", "trade-off", '
                                                  f'"X over Y", "the downside") in {words} words'))
-        if not a.production:
+        production = live_practices(a.production, a.text)
+        if not production:
             gaps.append(Gap("no_monitoring", 0.6, f"none of monitoring, alerting, rollout, canary, rollback or "
                                                   f"retraining in {words} words"))
-        elif not set(a.production) & WATCHED:
-            shipped = "; ".join(f'"{phrase}"' for phrase in a.production.values())
+        elif not set(production) & WATCHED:
+            shipped = "; ".join(f'"{phrase}"' for phrase in production.values())
             gaps.append(Gap("no_monitoring", 0.6, f"it ships ({shipped}) but watches nothing once live: none of "
                                                   f"monitoring, alerting, drift, an SLO, a canary or a rollback "
                                                   f"in {words} words"))
@@ -192,6 +198,41 @@ def one_way(a: Analysis) -> str | None:
 # only ships it (a rollout, an experiment that decides the launch, a retraining schedule, a fallback, a validation
 # gate, quality judged per segment before launch) has said how it goes out, not how anyone would learn it broke: a strong interviewer asks that next.
 WATCHED = frozenset({"monitoring", "alerting", "drift", "slo", "canary", "rollback", "shadow", "holdout group"})
+
+
+_SPEAKER = re.compile(r"\b(?:i|i'?d|i'?ll|i'?m|we|we'?d|we'?ll|my|our)\b", re.I)
+
+
+def heard_back(sentence: str, question: Any) -> bool:
+    """Is the sentence the interviewer's requirements said back ("Eight hundred payments a second ..., and a miss
+    costs about twenty times a wrong block"): two figures or more, every one of them a figure of the question's
+    facts, and no choice of the speaker's own in it?"""
+    facts = getattr(question, "facts", ()) or ()
+    if not facts or _SPEAKER.search(sentence.replace("\u2019", "'")):
+        return False
+    from coach.scoring.numbers import find_numbers
+
+    given = {n.value for _, fact in facts for n in find_numbers(fact)}
+    said = [n.value for n in find_numbers(sentence)]
+    return len(said) >= 2 and all(v in given for v in said)
+
+
+def own_weighing(a: Analysis) -> list[str]:
+    """A design's sentences that weigh an alternative, less the requirements heard back (`heard_back`): the cost of
+    one error against the other, said as the interviewer's fact, is not a choice the candidate weighed."""
+    return [t for t in a.tradeoffs if not heard_back(t, a.question)]
+
+
+def live_practices(production: dict[str, str], text: str) -> dict[str, str]:
+    """The production practices a design names (concept -> the phrase that showed it), less a problem only named
+    ("a painful skew story": rubrics/answer_words.toml [watched]) unless the answer shows the concept again in
+    other words ("... and alert when the inputs drift"): what it does once the system is live."""
+    from coach.scoring.signals import PRODUCTION
+
+    named = [p.lower() for p in phrases("watched", "named_not_watched")]
+    rest = re.sub(r"\b(?:" + "|".join(map(re.escape, named)) + r")\b", " ", text, flags=re.I) if named else text
+    return {k: v for k, v in production.items()
+            if v.lower() not in named or (k in PRODUCTION and PRODUCTION[k].search(rest))}
 
 
 # A design's own assumptions ("let's say thirty million users", "I'm assuming around thirty teams"), and what asks

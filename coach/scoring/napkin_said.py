@@ -72,7 +72,7 @@ def _judged(operands: list[NumberSpan], ops: list[str], result: NumberSpan, qs: 
     if q is None or result.value <= 0:
         return None
     units = [u.unit for n in operands if (u := _quantity(n, qs)) is not None]
-    if same_unit and q.unit not in units:
+    if same_unit and q.unit not in units and not _per_time(operands, ops, q, qs):
         return None
     with_bytes = any(unit.startswith("B") for unit in units)
     base = _chain(operands, ops, lambda n: _operand(n, qs, text, with_bytes), squared)
@@ -89,6 +89,14 @@ def _judged(operands: list[NumberSpan], ops: list[str], result: NumberSpan, qs: 
     said_as = [n.text + ("²" if k in squared else "") for k, n in enumerate(operands)]
     how = " ".join([said_as[0]] + [f"{'÷' if op in _DIVIDE else '×'} {n}" for op, n in zip(ops, said_as[1:])])
     return judge("arithmetic", q, expected, how, [], tol=tol)
+
+
+def _per_time(operands: list[NumberSpan], ops: list[str], result: Quantity, qs: list[Quantity]) -> bool:
+    """A count over a time said as a rate ("330,000 orders over 7,200 seconds, or around 46 a second"): the
+    chain's last step divides by a duration and the result is a rate, so it counts what was divided."""
+    last = _quantity(operands[-1], qs)
+    return bool(ops) and ops[-1] in _DIVIDE and last is not None and last.kind == "duration" \
+        and result.kind == "throughput" and all(_quantity(n, qs) is None for n in operands[:-1])
 
 
 def _chain(operands: list[NumberSpan], ops: list[str], value: Callable[[NumberSpan], float],

@@ -83,7 +83,9 @@ def sidestep(sentences: Sequence[str], thin: bool | Callable[[], bool] = False) 
     under half of what the question wants; then a redirect or a declined choice is enough (a callable is asked only
     when there is one: working it out reads the talking points again)."""
     found = declines(" ".join(sentences))
-    if len(found) >= 2 or (found and not any(is_step(s) for s in sentences)):
+    # (the sentence that declines tells no step of the story, whatever reason it gives: "it hasn't happened to me,
+    # I think because of how we set things up")
+    if len(found) >= 2 or (found and not any(is_step(s) for s in sentences if not declines(s))):
         return NonAnswer("non_answer", f'it declines the question: "{quote(found[0], 60)}"')
     offer = redirect(sentences)
     held = uncommitted(" ".join(sentences)) if offer is None else []

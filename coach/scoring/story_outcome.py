@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from coach.content.answer_words import word_list
+from coach.content.answer_words import phrases, word_list
 from coach.domain import Question
 from coach.scoring.text import quote
 
@@ -71,6 +71,25 @@ def is_step(sentence: str) -> bool:
     return any(not (other and m.group("who").lower() == "and") for m in _patterns()[1].finditer(sentence))
 
 
+@lru_cache(maxsize=1)
+def _trial() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    trial = re.compile(r"\b(?:" + _alternation(phrases("outcome", "trial")) + r")\b", re.IGNORECASE)
+    verdict = re.compile(r"(?<![\w'])(?:" + _alternation([*phrases("outcome", "verdict"), *phrases("outcome", "lesson")])
+                         + r")(?![\w'])", re.IGNORECASE)
+    # "at five percent of traffic" is the trial's size, not a measure that moved
+    moved = [w for name in ("moved", "came_of") for w in word_list("outcome", name) if w != "percent"]
+    return trial, verdict, re.compile(r"\b(?:" + _alternation(moved) + r")\b", re.IGNORECASE)
+
+
+def ends_in_a_trial(sentence: str) -> bool:
+    """Does the closing sentence put the work into a trial ("it went into shadow mode", "finally a split test for
+    two weeks") without its verdict (a change "from X to Y" or "by N", a measure moved, the test "came back flat"),
+    and not as a lesson ("next time I'd start with a pilot")? Then the story stops before anything came of it."""
+    trial, verdict, moved_word = _trial()
+    return bool(trial.search(sentence)) and not verdict.search(sentence) and not moved_word.search(sentence) \
+        and not _CHANGE.search(sentence) and not moved_a_measure(sentence)
+
+
 def _past_story(round_id: str | None, question: Question | None, sentences: Sequence[str]) -> bool:
     return round_id in STORY_ROUNDS and not (question is not None and question.hypothetical) and bool(sentences)
 
@@ -79,12 +98,15 @@ def ends_on_a_step(round_id: str | None, question: Question | None, sentences: S
                    labels: Sequence[str]) -> str | None:
     """The closing sentence (quoted) of a past story that tells no outcome: every sentence labelled "result" is a
     step with no outcome told and the last is one of them, or the last sentence starts the work (its reason
-    aside) with no change told anywhere ("from X to Y", "by N", a measure moved to a figure); else None."""
+    aside) with no change told anywhere ("from X to Y", "by N", a measure moved to a figure), or it puts the work
+    into a trial with no verdict (`ends_in_a_trial`); else None."""
     if not _past_story(round_id, question, sentences):
         return None
     closing = quote(sentences[-1], 100)
     results = [s for s, label in zip(sentences, labels) if label == "result"]
     if results and sentences[-1] in results and all(is_step(s) and not tells_outcome(s) for s in results):
+        return closing
+    if ends_in_a_trial(sentences[-1]):
         return closing
     last = _REASON.sub("", sentences[-1])
     if is_step(last) and _patterns()[2].search(last) and not tells_outcome(last) \
