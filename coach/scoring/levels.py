@@ -11,7 +11,7 @@ from typing import Any
 
 from coach.scoring import story_outcome
 from coach.scoring.star import ACT_CLAUSE
-from coach.scoring.star_cues import I_WORD, WE_WORD
+from coach.scoring.star_cues import I_ACT_CLAUSE, I_WORD, WE_WORD
 from coach.scoring.talking_points import is_measured
 from coach.scoring.red_flags import BLAME_COST, SKIPPED_CAP, blame as _blame, grievances, safeguard_skipped
 from coach.scoring.specifics import said_generically
@@ -207,11 +207,20 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     # "we" in the scene ("we were building a model to ...") is the setting, not a step the team took for the speaker
     told = " ".join(x.text for x, lab in zip(a.sents, st.labels) if lab != "situation").lower()
     i, we = len(I_WORD.findall(told)), len(WE_WORD.findall(told))
-    if we >= 3 and we > 2.5 * i:
-        t.add(-0.5, f'"we" {times(we)} against "I" {times(i)}')
+    if we >= 3 and not followup and not I_ACT_CLAUSE.search(told) and t.level > 2.0 + WE_COST:
+        # every step of the story is the team's: the rubric's "cannot separate their role from the team's" (ownership
+        # at level 1) costs a full level, down to the rubric's story with a part missing; one already below that has
+        # lost its level for other reasons and pays the usual cost of "we". (A follow-up on how the system was built
+        # may say "we" for the design.)
+        after = max(t.level - NO_OWN_STEP_COST, 2.0)
+        t.add(round(after - t.level, 2), f'no step told as the speaker\'s own ("we" {times(we)}, no "I" did)')
+    elif we >= 3 and we > 2.5 * i:
+        t.add(-WE_COST, f'"we" {times(we)} against "I" {times(i)}')
 
 
 BLAME_CAP = 2.0
+NO_OWN_STEP_COST = 1.0      # a story whose every step is told as "we": its ownership is the rubric's level 1
+WE_COST = 0.5               # a story told mostly as "we"
 SLIP_DECIDED_CAP = 3.0
 # A choice made in the sentence that holds the figure: "..., so I decided to", "which is why we", "so we just".
 _DECIDED = re.compile(r"\b(?:so|and) (?:i|we) (?:then )?(?:decided|chose|went with|picked|planned|settled on|just|"

@@ -34,6 +34,8 @@ _I = r"\bi(?:\s+(?:also|then|first|personally|actually|eventually|finally|quickl
      r"immediately|carefully|myself|mostly|only|simply|later|again|still|soon)){0,2}\s+"
 # One first-person step in the past: "i profiled", "we moved", "and i convinced".
 ACT_CLAUSE = re.compile(rf"\b(?:i|we)\s+(?:also |then |first |personally |eventually |finally )?{_PAST_VERB}\b", _F)
+# The same step told by the speaker alone: "i rolled it back", "and i also wrote the check".
+I_ACT_CLAUSE = re.compile(rf"\bi\s+(?:also |then |first |personally |eventually |finally )?{_PAST_VERB}\b", _F)
 SITUATION = [
     (re.compile(r"\bat (?:a|the|my|our|one) [a-z -]{0,20}(?:startup|company|job|firm|bank|employer|team)\b", _F), 2.5),
     (re.compile(r"\b(?:at|in|on) (?:my|our) (?:last|previous|prior|old|current|first|former) (?:company|job|role|team|"
