@@ -439,9 +439,39 @@ def design(a: Any, t: Trace) -> None:
                                                     if slips < len(bad) else ""))
         if t.level > 3.0:
             t.set(3.0, "capped: wrong arithmetic")
+        chosen = chosen_on_a_slip(a, bad)
+        if chosen and t.level > SLIP_DESIGN_CAP:
+            # "sixty gigabytes with Adam, so it fits on one card and we do not need any sharding": the component is
+            # picked on the wrong figure, so the design could not work as told: its sizing and its depth are the
+            # rubric's level 1-2 ("arithmetic that does not hold together", components "that could not work
+            # together") while the rest of the design stands, SLIP_DESIGN_CAP between them
+            t.set(SLIP_DESIGN_CAP, f'a design choice rests on a wrong figure ("{chosen[:70]}"): at most')
 
 
 SLIP_COST, SLIP_CARRIED = 0.75, 0.25           # level lost per quantity sized wrong, per further wrong figure of it
+SLIP_DESIGN_CAP = 2.5                          # a design whose component is chosen on a wrong figure, at most
+SLIP_REACH = 2                                 # sentences after a wrong figure that still carry it forward
+
+
+@lru_cache(maxsize=1)
+def _slip_choice() -> re.Pattern[str]:
+    from coach.content.answer_words import phrases
+    said = sorted(phrases("slip_choice", "phrases"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in said) + r")\b", _F)
+
+
+def chosen_on_a_slip(a: Any, bad: list[Any]) -> str:
+    """The sentence that draws a design choice (`[slip_choice]`) from a wrong napkin figure: the figure's own sentence
+    or one of the SLIP_REACH after it; "" when there is none."""
+    choice = _slip_choice()
+    for c in bad:
+        at = next((i for i, x in enumerate(a.sents) if x.start <= c.at < x.end), None)
+        if at is None:
+            continue
+        for x in a.sents[at:at + 1 + SLIP_REACH]:
+            if choice.search(x.text):
+                return x.text
+    return ""
 DESIGN_DEPTH, DESIGN_WORDS = 0.75, (30, 90)    # level for depth, distinct content words from none to full depth
 
 
