@@ -10,10 +10,10 @@ from functools import lru_cache
 from typing import Any
 
 from coach.scoring import story_outcome
-from coach.scoring.star import ACT_CLAUSE
+from coach.scoring.star import ACT_CLAUSE, measures
 from coach.scoring.star_cues import I_ACT_CLAUSE, I_WORD, WE_WORD
 from coach.scoring.talking_points import is_measured
-from coach.scoring.red_flags import BLAME_COST, SKIPPED_CAP, blame as _blame, grievances, safeguard_skipped
+from coach.scoring.red_flags import BLAME_COST, SKIPPED_CAP, blame as _blame, grievances, is_grievance, safeguard_skipped
 from coach.scoring.specifics import said_generically
 from coach.scoring.text import content_stems, times
 
@@ -350,7 +350,10 @@ def plan(a: Any, t: Trace) -> None:
         t.add(0.5, f"{specific} specific sentences")
     if a.tradeoffs or any(_REASON.search(s.text) for s in a.sents):
         t.add(0.3, "gives a reason or an alternative")
-    if (_EXAMPLE.search(a.text) and _NUMBER.search(a.text)) or (a.star.result.present and a.star.measurable_result):
+    # (a grievance is no outcome of their work: "there has not been a raise in two years")
+    own_outcome = a.star.measurable_result and any(measures(e.lower()) and not is_grievance(e)
+                                                   for e in a.star.result.evidence)
+    if (_EXAMPLE.search(a.text) and _NUMBER.search(a.text)) or own_outcome:
         t.add(0.3, "a concrete example or a measured outcome of their own work")
     if t.level > GENERIC_CAP and _generic(a):
         t.set(GENERIC_CAP, "generic: no figure of their own, no named technique or tool, no example of their work")

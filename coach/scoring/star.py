@@ -264,7 +264,7 @@ _COUNTED_NOUN = re.compile(r"\bone of (?:the|our|its|their|my|those|these)\b|\bo
                            r"million|billion|percent|point|in\b))", _F)
 
 
-def _measures(low: str) -> bool:
+def measures(low: str) -> bool:
     """A figure that measures something: not when a step happened, the effort it took, nor "one" picking a thing out."""
     return bool(_MEASURE.search(_COUNTED_NOUN.sub(" ", _EFFORT.sub(" ", _TIMING.sub(" ", low)))))
 
@@ -290,7 +290,7 @@ def _carry(sents: list[Sentence], labels: list[str], carried: dict[str, list[int
         elif before == "action" and (_TEST_LEAD.search(prev) or _FINDING.search(prev) or _FINDING.search(low)
                                      or (_COMPARED.search(low) and _MEASURE.search(low))):
             labels[i] = "action"         # what the step found: "I reran it with five seeds. | It held every time."
-        elif before == "result" or (before == "action" and actions and actions[-1] < i and _measures(low)
+        elif before == "result" or (before == "action" and actions and actions[-1] < i and measures(low)
                                     and not _FIRST_PERSON_LEAD.search(low)):
             labels[i] = "result"
         else:
@@ -535,7 +535,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         return sum(_words(sents[k].text) for k in idx) / total
 
     ev = {c: evidence(c) for c in COMPONENTS}
-    measurable = any(_measures(e.lower()) or _NONE_SINCE.search(e) for e in ev["result"])
+    measurable = any(measures(e.lower()) or _NONE_SINCE.search(e) for e in ev["result"])
     s_share, a_share = share("situation"), share("action", with_secondary=True)
     notes: dict[str, list[str]] = {c: [] for c in COMPONENTS}
     if ev["situation"]:
