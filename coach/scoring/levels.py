@@ -473,7 +473,7 @@ def chosen_on_a_slip(a: Any, bad: list[Any]) -> str:
             continue
         for x in a.sents[at:at + 1 + SLIP_REACH]:
             if choice.search(x.text):
-                return x.text
+                return str(x.text)
     return ""
 DESIGN_DEPTH, DESIGN_WORDS = 0.75, (30, 90)    # level for depth, distinct content words from none to full depth
 
