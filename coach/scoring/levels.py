@@ -207,7 +207,7 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     # "we" in the scene ("we were building a model to ...") is the setting, not a step the team took for the speaker
     told = " ".join(x.text for x, lab in zip(a.sents, st.labels) if lab != "situation").lower()
     i, we = len(I_WORD.findall(told)), len(WE_WORD.findall(told))
-    if we >= 3 and not followup and not I_ACT_CLAUSE.search(told) and t.level > 2.0 + WE_COST:
+    if we >= 3 and not followup and t.level > 2.0 + WE_COST and not I_ACT_CLAUSE.search(told):
         # every step of the story is the team's: the rubric's "cannot separate their role from the team's" (ownership
         # at level 1) costs a full level, down to the rubric's story with a part missing; one already below that has
         # lost its level for other reasons and pays the usual cost of "we". (A follow-up on how the system was built
