@@ -84,6 +84,7 @@ class Trace:
     level: float = 1.0
     steps: list[str] = field(default_factory=list)
     generic: bool = False          # held down for words that fit any answer (generic words, stock phrases)
+    unowned: bool = False          # a story with no step told as the speaker's own: its reach is the team's
 
     def set(self, level: float, why: str) -> None:
         self.level = level
@@ -214,6 +215,7 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         # may say "we" for the design.)
         after = max(t.level - NO_OWN_STEP_COST, 2.0)
         t.add(round(after - t.level, 2), f'no step told as the speaker\'s own ("we" {times(we)}, no "I" did)')
+        t.unowned = True
     elif we >= 3 and we > 2.5 * i:
         t.add(-WE_COST, f'"we" {times(we)} against "I" {times(i)}')
 
