@@ -296,10 +296,13 @@ def test_twelfth_to_eighteenth_fresh_parts_keep_their_judgement_gains(figures) -
     # pitfall, staff signals in a staff engineer's words, a follow-up that covers none of its points, a story whose
     # steps only relay the work, a career history before the current role, an opening that places the work, a view with no case of their own);
     # fresh17 0.532/11/1 clean -> 0.887/2/0 after the thirty-second pass read its technical half, chains and 8 stories;
-    # fresh18 0.836/6/2 clean -> 0.942/2/0 after the thirty-third pass read its stories, technical half and chains.
+    # fresh18 0.836/6/2 clean -> 0.942/2/0 after the thirty-third pass read its stories, technical half and chains;
+    # the thirty-fourth pass read fresh15 and fresh16 (an outcome told as a measured difference, an all-"we" story, a
+    # design choice drawn from a wrong figure, a limitation question answered with wins): fresh15 0.872/3/0 ->
+    # 0.914/1/0, fresh16 0.847/3/0 -> 0.883/0/0, fresh17 0.885/1/0 -> 0.888/1/0 unread.
     for name, rho, weak, strong in (("fresh12", 0.905, 0, 0), ("fresh13", 0.9, 2, 0), ("fresh14", 0.835, 2, 1),
-                                    ("fresh15", 0.845, 4, 0), ("fresh16", 0.725, 5, 1),
-                                    ("fresh17", 0.87, 2, 0), ("fresh18", 0.93, 2, 0)):
+                                    ("fresh15", 0.905, 1, 0), ("fresh16", 0.875, 0, 0),
+                                    ("fresh17", 0.88, 1, 0), ("fresh18", 0.93, 2, 0)):
         f = figures[name]
         assert f["spearman"] >= rho, (name, f["spearman"])
         assert f["weak_above_2"] <= weak and f["strong_below_4"] <= strong, (name, f["score_misses"])

@@ -151,11 +151,12 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
             why = "staff bar, missing " + ", ".join(missing)
             asked = f" ({needed} of {len(names)} asked)" if needed < len(names) else ""
             t.add(round(after - t.level, 2), why + asked)
-        elif not t.generic:
+        elif not t.generic and not t.unowned:
             # the staff descriptors are the rubric's top step at staff level, which neither the story's parts
             # nor the talking points measure: an answer that shows them earns it. One held down for words that fit
             # any answer ("set the direction", "aligned the stakeholders", "drove adoption" with nothing named) says
-            # the staff signals instead of showing them: they lift nothing
+            # the staff signals instead of showing them: they lift nothing; nor do they lift a story whose every step
+            # is the team's ("we set up a working group ... we took it to the VP"): the reach shown is not the speaker's
             shown = [n for n in names if n in found]
             t.add(STAFF_BONUS, ("shows every staff signal: " if len(shown) == len(names) else
                                 f"shows {len(shown)} of {len(names)} staff signals: ") + ", ".join(shown))

@@ -10,10 +10,10 @@ from functools import lru_cache
 from typing import Any
 
 from coach.scoring import story_outcome
-from coach.scoring.star import ACT_CLAUSE
-from coach.scoring.star_cues import I_WORD, WE_WORD
+from coach.scoring.star import ACT_CLAUSE, measures
+from coach.scoring.star_cues import I_ACT_CLAUSE, I_WORD, WE_WORD
 from coach.scoring.talking_points import is_measured
-from coach.scoring.red_flags import BLAME_COST, SKIPPED_CAP, blame as _blame, grievances, safeguard_skipped
+from coach.scoring.red_flags import BLAME_COST, SKIPPED_CAP, blame as _blame, grievances, is_grievance, safeguard_skipped
 from coach.scoring.specifics import said_generically
 from coach.scoring.text import content_stems, times
 
@@ -84,6 +84,7 @@ class Trace:
     level: float = 1.0
     steps: list[str] = field(default_factory=list)
     generic: bool = False          # held down for words that fit any answer (generic words, stock phrases)
+    unowned: bool = False          # a story with no step told as the speaker's own: its reach is the team's
 
     def set(self, level: float, why: str) -> None:
         self.level = level
@@ -207,11 +208,21 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     # "we" in the scene ("we were building a model to ...") is the setting, not a step the team took for the speaker
     told = " ".join(x.text for x, lab in zip(a.sents, st.labels) if lab != "situation").lower()
     i, we = len(I_WORD.findall(told)), len(WE_WORD.findall(told))
-    if we >= 3 and we > 2.5 * i:
-        t.add(-0.5, f'"we" {times(we)} against "I" {times(i)}')
+    if we >= 3 and not followup and t.level > 2.0 + WE_COST and not I_ACT_CLAUSE.search(told):
+        # every step of the story is the team's: the rubric's "cannot separate their role from the team's" (ownership
+        # at level 1) costs a full level, down to the rubric's story with a part missing; one already below that has
+        # lost its level for other reasons and pays the usual cost of "we". (A follow-up on how the system was built
+        # may say "we" for the design.)
+        after = max(t.level - NO_OWN_STEP_COST, 2.0)
+        t.add(round(after - t.level, 2), f'no step told as the speaker\'s own ("we" {times(we)}, no "I" did)')
+        t.unowned = True
+    elif we >= 3 and we > 2.5 * i:
+        t.add(-WE_COST, f'"we" {times(we)} against "I" {times(i)}')
 
 
 BLAME_CAP = 2.0
+NO_OWN_STEP_COST = 1.0      # a story whose every step is told as "we": its ownership is the rubric's level 1
+WE_COST = 0.5               # a story told mostly as "we"
 SLIP_DECIDED_CAP = 3.0
 # A choice made in the sentence that holds the figure: "..., so I decided to", "which is why we", "so we just".
 _DECIDED = re.compile(r"\b(?:so|and) (?:i|we) (?:then )?(?:decided|chose|went with|picked|planned|settled on|just|"
@@ -341,7 +352,10 @@ def plan(a: Any, t: Trace) -> None:
         t.add(0.5, f"{specific} specific sentences")
     if a.tradeoffs or any(_REASON.search(s.text) for s in a.sents):
         t.add(0.3, "gives a reason or an alternative")
-    if (_EXAMPLE.search(a.text) and _NUMBER.search(a.text)) or (a.star.result.present and a.star.measurable_result):
+    # (a grievance is no outcome of their work: "there has not been a raise in two years")
+    own_outcome = a.star.measurable_result and any(measures(e.lower()) and not is_grievance(e)
+                                                   for e in a.star.result.evidence)
+    if (_EXAMPLE.search(a.text) and _NUMBER.search(a.text)) or own_outcome:
         t.add(0.3, "a concrete example or a measured outcome of their own work")
     if t.level > GENERIC_CAP and _generic(a):
         t.set(GENERIC_CAP, "generic: no figure of their own, no named technique or tool, no example of their work")
@@ -430,9 +444,39 @@ def design(a: Any, t: Trace) -> None:
                                                     if slips < len(bad) else ""))
         if t.level > 3.0:
             t.set(3.0, "capped: wrong arithmetic")
+        chosen = chosen_on_a_slip(a, bad)
+        if chosen and t.level > SLIP_DESIGN_CAP:
+            # "sixty gigabytes with Adam, so it fits on one card and we do not need any sharding": the component is
+            # picked on the wrong figure, so the design could not work as told: its sizing and its depth are the
+            # rubric's level 1-2 ("arithmetic that does not hold together", components "that could not work
+            # together") while the rest of the design stands, SLIP_DESIGN_CAP between them
+            t.set(SLIP_DESIGN_CAP, f'a design choice rests on a wrong figure ("{chosen[:70]}"): at most')
 
 
 SLIP_COST, SLIP_CARRIED = 0.75, 0.25           # level lost per quantity sized wrong, per further wrong figure of it
+SLIP_DESIGN_CAP = 2.5                          # a design whose component is chosen on a wrong figure, at most
+SLIP_REACH = 2                                 # sentences after a wrong figure that still carry it forward
+
+
+@lru_cache(maxsize=1)
+def _slip_choice() -> re.Pattern[str]:
+    from coach.content.answer_words import phrases
+    said = sorted(phrases("slip_choice", "phrases"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in said) + r")\b", _F)
+
+
+def chosen_on_a_slip(a: Any, bad: list[Any]) -> str:
+    """The sentence that draws a design choice (`[slip_choice]`) from a wrong napkin figure: the figure's own sentence
+    or one of the SLIP_REACH after it; "" when there is none."""
+    choice = _slip_choice()
+    for c in bad:
+        at = next((i for i, x in enumerate(a.sents) if x.start <= c.at < x.end), None)
+        if at is None:
+            continue
+        for x in a.sents[at:at + 1 + SLIP_REACH]:
+            if choice.search(x.text):
+                return str(x.text)
+    return ""
 DESIGN_DEPTH, DESIGN_WORDS = 0.75, (30, 90)    # level for depth, distinct content words from none to full depth
 
 

@@ -83,6 +83,11 @@ _GRIEVANCE = re.compile(r"\b(?:political|politics|toxic|micromanag\w*|takes? (?:
 GRIEVANCES = 2
 
 
+def is_grievance(text: str) -> bool:
+    """Whether a sentence holds a grievance phrase ("there has not been a raise in two years")."""
+    return _GRIEVANCE.search(text) is not None
+
+
 def grievances(text: str) -> tuple[str, ...]:
     """The distinct grievance phrases of an answer with GRIEVANCES or more of them; () otherwise."""
     found = tuple(sorted({m.group(0).lower() for m in _GRIEVANCE.finditer(text)}))

@@ -241,7 +241,11 @@ _STEP_COST = re.compile(r"^(?:(?:and|so|but|um|uh|all in all)\W+)*(?:that|this|i
 # The time the speaker put in ("I spent two weeks with them", "it took us a month"): the effort, not what it changed
 _EFFORT = re.compile(r"\b(?:(?:i|we) (?:then )?(?:spent|put in|invested)|(?:it |that |this )?took (?:me|us))(?: about| around| roughly| "
                      r"nearly| almost| over| another)? (?:a|an|one|two|three|four|five|six|eight|ten|a few|a couple of|\d+) "
-                     r"(?:full |more )?(?:hours?|days?|weeks?|months?|sprints?)\b", _F)
+                     r"(?:full |more )?(?:hours?|days?|weeks?|months?|sprints?)\b|"
+                     # what a piece of the work took to do: "a bug that took about three weeks to track down"
+                     r"\btook (?:(?:me|us|him|her|them) )?(?:about |around |roughly |nearly |almost |over |another )?(?:a|an|"
+                     r"one|two|three|four|five|six|eight|ten|a few|a couple of|\d+) (?:full |more )?(?:hours?|days?|weeks?|"
+                     r"months?|sprints?) to (?:track|find|fix|debug|build|get|sort|figure|work|set|write|clean|finish)\b", _F)
 
 
 # an opening that names only where the story is set, as speech often starts: "okay so at a language learning app"
@@ -252,7 +256,17 @@ _PURPOSE_MEANS = re.compile(r"^(?:(?:and|so)\W+)*to [a-z]+\b[^.;]{0,80}?,? (?:i|
 
 
 # "one of the new features", "a one-page plan": a count that picks a thing out, not a measure of what changed
-_COUNTED_NOUN = re.compile(r"\bone of (?:the|our|its|their|my|those|these)\b|\bone-[a-z]+\b", _F)
+_COUNTED_NOUN = re.compile(r"\bone of (?:the|our|its|their|my|those|these)\b|\bone-[a-z]+\b|"
+                           # "one thing that took long was ...": "one" that introduces what is told next
+                           r"\bone (?:thing|problem|issue|idea|reason|question|example|day)\b|"
+                           # "one" standing for a thing named before ("better than the old one", "a new one"): no figure
+                           r"\b(?:the|this|that|which|each|every|another|a) (?:[a-z-]+ )?one\b(?! (?:hundred|thousand|"
+                           r"million|billion|percent|point|in\b))", _F)
+
+
+def measures(low: str) -> bool:
+    """A figure that measures something: not when a step happened, the effort it took, nor "one" picking a thing out."""
+    return bool(_MEASURE.search(_COUNTED_NOUN.sub(" ", _EFFORT.sub(" ", _TIMING.sub(" ", low)))))
 
 
 def aside(low: str) -> bool:
@@ -276,7 +290,7 @@ def _carry(sents: list[Sentence], labels: list[str], carried: dict[str, list[int
         elif before == "action" and (_TEST_LEAD.search(prev) or _FINDING.search(prev) or _FINDING.search(low)
                                      or (_COMPARED.search(low) and _MEASURE.search(low))):
             labels[i] = "action"         # what the step found: "I reran it with five seeds. | It held every time."
-        elif before == "result" or (before == "action" and actions and actions[-1] < i and _MEASURE.search(low)
+        elif before == "result" or (before == "action" and actions and actions[-1] < i and measures(low)
                                     and not _FIRST_PERSON_LEAD.search(low)):
             labels[i] = "result"
         else:
@@ -521,8 +535,7 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         return sum(_words(sents[k].text) for k in idx) / total
 
     ev = {c: evidence(c) for c in COMPONENTS}
-    measurable = any(_MEASURE.search(_COUNTED_NOUN.sub(" ", _EFFORT.sub(" ", _TIMING.sub(" ", e.lower()))))
-                     or _NONE_SINCE.search(e) for e in ev["result"])
+    measurable = any(measures(e.lower()) or _NONE_SINCE.search(e) for e in ev["result"])
     s_share, a_share = share("situation"), share("action", with_secondary=True)
     notes: dict[str, list[str]] = {c: [] for c in COMPONENTS}
     if ev["situation"]:
