@@ -298,10 +298,11 @@ def test_twelfth_to_eighteenth_fresh_parts_keep_their_judgement_gains(figures) -
     # fresh17 0.532/11/1 clean -> 0.887/2/0 after the thirty-second pass read its technical half, chains and 8 stories;
     # fresh18 0.836/6/2 clean -> 0.942/2/0 after the thirty-third pass read its stories, technical half and chains;
     # the thirty-fourth pass read fresh15 and fresh16 (an outcome told as a measured difference, an all-"we" story, a
-    # design choice drawn from a wrong figure, a limitation question answered with wins): fresh15 0.872/3/0 ->
-    # 0.914/1/0, fresh16 0.847/3/0 -> 0.883/0/0, fresh17 0.885/1/0 -> 0.888/1/0 unread.
+    # design choice drawn from a wrong figure): fresh15 0.872/3/0 -> 0.904/2/0, fresh16 0.847/3/0 -> 0.883/0/0, fresh17
+    # 0.885/1/0 -> 0.888/1/0 unread (a rule for a limitation question answered with wins took fresh15 to 0.914/1/0 but
+    # cost the unread fresh19 0.034: taken back).
     for name, rho, weak, strong in (("fresh12", 0.905, 0, 0), ("fresh13", 0.9, 2, 0), ("fresh14", 0.835, 2, 1),
-                                    ("fresh15", 0.905, 1, 0), ("fresh16", 0.875, 0, 0),
+                                    ("fresh15", 0.9, 2, 0), ("fresh16", 0.875, 0, 0),
                                     ("fresh17", 0.88, 1, 0), ("fresh18", 0.93, 2, 0)):
         f = figures[name]
         assert f["spearman"] >= rho, (name, f["spearman"])
