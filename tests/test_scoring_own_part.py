@@ -21,3 +21,12 @@ def test_first_person_steps_cover_what_the_candidate_personally_did() -> None:
 def test_the_same_steps_told_as_the_team_do_not() -> None:
     card = card_for("rc-proudest-impact", _OURS)
     assert "What the candidate personally did" in {hit.point for hit in card.talking_points.missed}, card.talking_points
+
+
+def test_a_check_that_nothing_got_worse_said_plainly_covers_the_quality_point() -> None:
+    card = card_for("bh-cost-reduction",
+                    "Our fraud model's hosting bill had grown to sixty thousand dollars a month. I profiled the "
+                    "service and found half the spend went on a feature join. I cached the join and distilled the "
+                    "model to a smaller one. I checked on two weeks of held-back traffic that the catch rate did not "
+                    "drop. The bill fell to twenty five thousand a month.")
+    assert "How they checked that quality did not drop" in {hit.point for hit in card.talking_points.covered}

@@ -125,6 +125,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "bottleneck": ("first thing to break", "first thing to give", "first to break", "gave way first", "broke first",
                    "slowest step", "slowest part", "slowest stage"),
     "profiling": ("timings per", "timed each", "timed every", "timed the"),
+    # a check that nothing got worse, said plainly: "I checked on a replay that click-through did not drop"
+    "no regression": ("did not drop", "didn't drop", "no drop in", "did not regress", "didn't regress", "held steady",
+                      "stayed flat", "without hurting", "did not hurt", "didn't hurt", "without losing", "no loss in"),
     "since then": ("in the year since", "the year since", "no longer", "ever since", "has blocked", "has caught"),
 }
 _GENERIC = frozenset(stem(w) for w in (
