@@ -98,6 +98,9 @@ class Cues:
     choice_back: tuple[str, ...] = ()
     tail_qualifiers: frozenset[str] = frozenset()
     put_to_you_verbs: frozenset[str] = frozenset()
+    wonder_words: frozenset[str] = frozenset()
+    wish_before: frozenset[str] = frozenset()
+    answer_adverbs: frozenset[str] = frozenset()
     elaborations: tuple[str, ...] = ()
     evaluatives: frozenset[str] = frozenset()
     allowance_words: frozenset[str] = frozenset()
@@ -196,6 +199,9 @@ def load_cues(path: Path | None = None) -> Cues:
         example_marks=_strings(data, "example_marks", where), choice_back=_strings(data, "choice_back", where),
         tail_qualifiers=frozenset(_strings(data, "tail_qualifiers", where)),
         put_to_you_verbs=frozenset(_strings(data, "put_to_you_verbs", where)),
+        wonder_words=frozenset(_strings(data, "wonder_words", where)),
+        wish_before=frozenset(_strings(data, "wish_before", where)),
+        answer_adverbs=frozenset(_strings(data, "answer_adverbs", where)),
         elaborations=_strings(data, "elaborations", where),
         evaluatives=frozenset(_strings(data, "evaluatives", where)),
         allowance_words=frozenset(_strings(data, "allowance_words", where)),
