@@ -99,6 +99,10 @@ class Cues:
     tail_qualifiers: frozenset[str] = frozenset()
     put_to_you_verbs: frozenset[str] = frozenset()
     wonder_words: frozenset[str] = frozenset()
+    generic_nouns: tuple[str, ...] = ()
+    wait_words: frozenset[str] = frozenset()
+    learn_verbs: tuple[str, ...] = ()
+    learning_topic: str = "labels"
     wish_before: frozenset[str] = frozenset()
     answer_adverbs: frozenset[str] = frozenset()
     elaborations: tuple[str, ...] = ()
@@ -134,7 +138,7 @@ def load_cues(path: Path | None = None) -> Cues:
     topics = data.get("topics", {})
     if not isinstance(topics, dict) or not topics:
         raise ContentError(f"{where}: [topics] must map each fact name to its words", "fix rubrics/clarifying.toml")
-    for key in ("use_topic", "volume_topic", "error_cost_topic"):
+    for key in ("use_topic", "volume_topic", "error_cost_topic", "learning_topic"):
         if str(data.get(key, getattr(Cues, key))) not in topics:
             raise ContentError(f"{where}: '{key}' must name one of [topics]", "fix rubrics/clarifying.toml")
     return Cues(
@@ -200,6 +204,9 @@ def load_cues(path: Path | None = None) -> Cues:
         tail_qualifiers=frozenset(_strings(data, "tail_qualifiers", where)),
         put_to_you_verbs=frozenset(_strings(data, "put_to_you_verbs", where)),
         wonder_words=frozenset(_strings(data, "wonder_words", where)),
+        generic_nouns=_strings(data, "generic_nouns", where),
+        wait_words=frozenset(_strings(data, "wait_words", where)), learn_verbs=_strings(data, "learn_verbs", where),
+        learning_topic=str(data.get("learning_topic", Cues.learning_topic)),
         wish_before=frozenset(_strings(data, "wish_before", where)),
         answer_adverbs=frozenset(_strings(data, "answer_adverbs", where)),
         elaborations=_strings(data, "elaborations", where),
