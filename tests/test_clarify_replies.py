@@ -125,3 +125,17 @@ def test_how_long_until_someone_learns_the_outcome_asks_the_labels() -> None:
     assert _facts_used("sd-home-recommendations", "how long until we actually know a shopper kept what they bought") == \
         ("labels",)
     assert _facts_used("sd-fraud-detection", "how long until someone realises a charge was fraudulent") == ("labels",)
+
+
+def test_a_count_that_names_no_thing_counts_what_the_part_before_named() -> None:
+    turn = "how long are impressions stored, and about how many pile up each day"
+    assert _facts_used("sd-ads-click-prediction", turn) == ("data",)
+
+
+def test_a_person_grading_the_results_asks_the_labels() -> None:
+    assert _facts_used("sd-search-ranking", "does somebody on staff grade a sample of the results each week") == ("labels",)
+
+
+def test_something_that_may_never_happen_asks_a_rule() -> None:
+    turn = "is there anything the results may never include, whatever the ranker scores"
+    assert _facts_used("sd-search-ranking", turn) == ("constraints",)

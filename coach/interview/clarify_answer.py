@@ -16,9 +16,22 @@ _BACK = frozenset({"they", "them", "their", "those", "it", "its", "that"})
 _LIMIT = re.compile(r"\b(?:caps?|limits?|ceilings?|maximum|bound|quotas?)\b")
 
 
+_PARTICLES = frozenset({"up", "in", "out", "through", "back", "off", "over"})
+_SUBJECTS = frozenset({"we", "i", "you", "they", "it", "there", "the", "our", "people"})
+
+
 def _points_back(clause: str) -> bool:
-    """"how many payments they clear in a day": the part's subject is the thing the part before it named."""
-    return bool(_BACK & set(tokens(clause)[:6]))
+    """"how many payments they clear in a day": the part's subject is the thing the part before it named; so is a
+    count that names no thing ("how many are kept, and roughly how many pile up each day": the verb right after
+    "how many", an auxiliary or a verb with its particle)."""
+    words = tokens(clause)
+    if _BACK & set(words[:6]):
+        return True
+    for i in find(words, "how many") + find(words, "how much"):
+        nxt = words[i + 2:i + 4]
+        if nxt[:1] and (nxt[0] in _AUX and nxt[1:2] != [] and nxt[1] not in _SUBJECTS or nxt[1:] and nxt[1] in _PARTICLES):
+            return True
+    return False
 
 
 def _clause_topics(clause: str, cues: Cues) -> list[str]:
@@ -44,7 +57,7 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
                 if re.match(r"ers?\b", text[m.end():m.end() + 4]) and p[-1].isalpha():
                     continue            # "load" is not in "the loader": a word in -er names the thing that does it
                 spans.append((m.start(), m.start() + len(p), topic))
-    spans += _learning_waits(text, cues)
+    spans += _learning_waits(text, cues) + _forms_of_topics(text, cues)
     # which fact answers (`by_words`): who uses the product, or what happens at once, is the traffic only when
     # counted ("how many merchants sell through us"); "are most merchants selling gift cards" asks something the
     # facts do not hold (though it still names a thing of the problem)
@@ -131,6 +144,26 @@ def _learning_waits(text: str, cues: Cues) -> list[tuple[int, int, str]]:
         if learn is not None:
             end = m.end() + len(" " + " ".join(words[:learn + 1]))
             out.append((m.start(), end, cues.learning_topic))
+    return out
+
+
+def _forms_of_topics(text: str, cues: Cues) -> list[tuple[int, int, str]]:
+    """Topics named by a form rather than a phrase: a person who grades the results ("whether a person sits and judges
+    any results", "does anyone grade the answers") asks the labels; something that must never or may not happen ("is
+    there anything that must never show up near the top") asks a rule. The span runs from the first word to the
+    verb."""
+    words = text.split()
+    starts = [0]
+    for w in words[:-1]:
+        starts.append(starts[-1] + len(w) + 1)
+    out = []
+    for i, w in enumerate(words):
+        if w in cues.people_words | cues.anyone_words:
+            k = next((k for k in range(i + 1, min(i + 5, len(words))) if words[k].startswith(cues.grading_stems)), None)
+            if k is not None:
+                out.append((starts[i], starts[k] + len(words[k]), cues.grading_topic))
+        if w in cues.rule_modals and words[i + 1:i + 2] != [] and words[i + 1] in cues.rule_negations:
+            out.append((starts[i], starts[i + 1] + len(words[i + 1]), cues.use_topic))
     return out
 
 

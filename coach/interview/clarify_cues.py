@@ -103,6 +103,11 @@ class Cues:
     wait_words: frozenset[str] = frozenset()
     learn_verbs: tuple[str, ...] = ()
     learning_topic: str = "labels"
+    anyone_words: frozenset[str] = frozenset()
+    grading_stems: tuple[str, ...] = ()
+    grading_topic: str = "labels"
+    rule_modals: frozenset[str] = frozenset()
+    rule_negations: frozenset[str] = frozenset()
     wish_before: frozenset[str] = frozenset()
     answer_adverbs: frozenset[str] = frozenset()
     elaborations: tuple[str, ...] = ()
@@ -138,7 +143,7 @@ def load_cues(path: Path | None = None) -> Cues:
     topics = data.get("topics", {})
     if not isinstance(topics, dict) or not topics:
         raise ContentError(f"{where}: [topics] must map each fact name to its words", "fix rubrics/clarifying.toml")
-    for key in ("use_topic", "volume_topic", "error_cost_topic", "learning_topic"):
+    for key in ("use_topic", "volume_topic", "error_cost_topic", "learning_topic", "grading_topic"):
         if str(data.get(key, getattr(Cues, key))) not in topics:
             raise ContentError(f"{where}: '{key}' must name one of [topics]", "fix rubrics/clarifying.toml")
     return Cues(
@@ -207,6 +212,11 @@ def load_cues(path: Path | None = None) -> Cues:
         generic_nouns=_strings(data, "generic_nouns", where),
         wait_words=frozenset(_strings(data, "wait_words", where)), learn_verbs=_strings(data, "learn_verbs", where),
         learning_topic=str(data.get("learning_topic", Cues.learning_topic)),
+        anyone_words=frozenset(_strings(data, "anyone_words", where)),
+        grading_stems=_strings(data, "grading_stems", where),
+        grading_topic=str(data.get("grading_topic", Cues.grading_topic)),
+        rule_modals=frozenset(_strings(data, "rule_modals", where)),
+        rule_negations=frozenset(_strings(data, "rule_negations", where)),
         wish_before=frozenset(_strings(data, "wish_before", where)),
         answer_adverbs=frozenset(_strings(data, "answer_adverbs", where)),
         elaborations=_strings(data, "elaborations", where),
