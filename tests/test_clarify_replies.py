@@ -114,6 +114,8 @@ def test_the_thing_a_which_question_asks_for_that_no_fact_holds_is_handed_back()
     """"show up" would name the labels; what is asked is which countries, and no fact says."""
     assert _facts_used("sd-support-assistant", "which countries show up most in the tickets") == ()
     assert _facts_used("sd-support-assistant", "which help articles get cited the most") != ()
+    # the thing is the last noun before the verb: "networks", not the "card" the data fact holds
+    assert _facts_used("sd-fraud-detection", "which card networks do we see most, visa or a mix") == ()
 
 
 def test_a_generic_noun_beside_a_thing_no_fact_holds_is_handed_back() -> None:

@@ -397,6 +397,8 @@ def _unheld(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
     if words[:1] not in (["which"], ["what"]):
         return False
     k = 1 + 2 * (words[1:2] != [] and words[1] in _KINDS and words[2:3] == ["of"])      # "what kind of ..."
+    # "which card networks do we see": the thing is the last noun before the verb
+    k += words[k + 1:k + 2] != [] and words[k + 1] not in _AUX and words[k + 2:k + 3] != [] and words[k + 2] in _AUX
     thing, after = (words[k:k + 2] + ["", ""])[:2]
     # "what happens today", "which of these models": no thing named right after the question word; after "what" the
     # thing is the one a verb follows ("what languages do customers write in")
