@@ -141,3 +141,13 @@ def test_a_person_grading_the_results_asks_the_labels() -> None:
 def test_something_that_may_never_happen_asks_a_rule() -> None:
     turn = "is there anything the results may never include, whatever the ranker scores"
     assert _facts_used("sd-search-ranking", turn) == ("constraints",)
+
+
+def test_which_kind_most_of_something_is_is_a_share_the_facts_do_not_give() -> None:
+    assert _facts_used("sd-ads-click-prediction", "are the ads mostly video or static banners") == ()
+    assert _facts_used("sd-feed-ranking", "do people mostly follow friends or creators") == ()
+    # a cue naming what is asked still answers, and "which hurts most" asks which is worse, not a share
+    assert _facts_used("sd-fraud-detection", "is the traffic mostly steady or does it spike at the holidays") == \
+        ("traffic",)
+    assert _facts_used("sd-fraud-detection", "which hurts us most, letting fraud through or blocking a good customer") == \
+        ("goal",)

@@ -357,6 +357,12 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
         # talking about": the label fact says when an order "is delivered", not how many are)
         if volume[i] and (not top or (best <= 3 and not named and not _states_count(clause, [facts[t] for t in top]))):
             found[-1] = ([cues.volume_topic], [cues.volume_topic], 2)
+    # "are most merchants selling physical goods or is it gift cards", "do people mostly follow friends or creators":
+    # which kind most of something is, set as an either-or, is a share the facts do not give unless a cue names what
+    # is asked; words shared with a fact are only the options'
+    if not any(named for _, named, _ in found) and _asks_the_mix(" ".join(questions), cues):
+        found = [([], [], 0) for _ in found]
+        unheld = True
     found = _one_answer_for_alternatives(found, parts, cues)
     # "what's the deal with the cluster, is it all ours for the run": an open ask about a thing, then a question
     # about it, asks that question; the open ask names the subject only
@@ -409,6 +415,16 @@ def _unheld(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
     if any(_stem(thing) in _stems(text) for text in facts.values()):
         return False
     return not any(thing in p.split() for phrases in cues.topics.values() for p in phrases)
+
+
+def _asks_the_mix(text: str, cues: Cues) -> bool:
+    """Which kind most of something is, as a yes/no either-or ("are most ...", "do people mostly ... or ..."): a word of
+    the mix ("most", "mostly", "a mix") and "or", in a question that opens on its verb ("which hurts us most, X or Y"
+    asks which is worse, not a share)."""
+    words = tokens(text)
+    said = " ".join(words)
+    return core(words, cues)[:1] != [] and core(words, cues)[0] in _AUX and "or" in words and \
+        any(front(m + " ").search(said + " ") for m in cues.mix_words if m in said)
 
 
 def _generic_only(clause: str, facts: Mapping[str, str], cues: Cues, best: int) -> bool:

@@ -100,6 +100,7 @@ class Cues:
     put_to_you_verbs: frozenset[str] = frozenset()
     wonder_words: frozenset[str] = frozenset()
     generic_nouns: tuple[str, ...] = ()
+    mix_words: tuple[str, ...] = ()
     wait_words: frozenset[str] = frozenset()
     learn_verbs: tuple[str, ...] = ()
     learning_topic: str = "labels"
@@ -210,6 +211,7 @@ def load_cues(path: Path | None = None) -> Cues:
         put_to_you_verbs=frozenset(_strings(data, "put_to_you_verbs", where)),
         wonder_words=frozenset(_strings(data, "wonder_words", where)),
         generic_nouns=_strings(data, "generic_nouns", where),
+        mix_words=_strings(data, "mix_words", where),
         wait_words=frozenset(_strings(data, "wait_words", where)), learn_verbs=_strings(data, "learn_verbs", where),
         learning_topic=str(data.get("learning_topic", Cues.learning_topic)),
         anyone_words=frozenset(_strings(data, "anyone_words", where)),
