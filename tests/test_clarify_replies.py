@@ -146,6 +146,8 @@ def test_something_that_may_never_happen_asks_a_rule() -> None:
 def test_which_kind_most_of_something_is_is_a_share_the_facts_do_not_give() -> None:
     assert _facts_used("sd-ads-click-prediction", "are the ads mostly video or static banners") == ()
     assert _facts_used("sd-feed-ranking", "do people mostly follow friends or creators") == ()
+    # a cue in the option after "or" names no fact: it is one of the kinds
+    assert _facts_used("sd-eta-prediction", "do most customers order through the app or the website") == ()
     # a cue naming what is asked still answers, and "which hurts most" asks which is worse, not a share
     assert _facts_used("sd-fraud-detection", "is the traffic mostly steady or does it spike at the holidays") == \
         ("traffic",)

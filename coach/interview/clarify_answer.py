@@ -359,8 +359,10 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
             found[-1] = ([cues.volume_topic], [cues.volume_topic], 2)
     # "are most merchants selling physical goods or is it gift cards", "do people mostly follow friends or creators":
     # which kind most of something is, set as an either-or, is a share the facts do not give unless a cue names what
-    # is asked; words shared with a fact are only the options'
-    if not any(named for _, named, _ in found) and _asks_the_mix(" ".join(questions), cues):
+    # is asked; words shared with a fact, or a cue in an option after "or" ("... through the app or the website"),
+    # are only the options'
+    if not any(named for (_, named, _), (_, _, alt) in zip(found, parts) if not alt) and \
+            _asks_the_mix(" ".join(questions), cues):
         found = [([], [], 0) for _ in found]
         unheld = True
     found = _one_answer_for_alternatives(found, parts, cues)
