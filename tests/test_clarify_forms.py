@@ -177,6 +177,9 @@ def test_something_that_makes_the_speaker_wonder_asks_after_long_design_talk() -
                             "which has me wondering whether we may keep card history longer than a year at all")
     assert not is_clarification("which makes me wonder whether it is worth it and so i'd start with the rules layer "
                                 "and add the model later")
+    # weighing the speaker's own design is no ask
+    assert not is_clarification("the scorer is a small tree model over session features, which makes me wonder "
+                                "whether we could drop the embedding stage entirely")
 
 
 def test_the_things_wanted_named_before_the_need_then_the_questions_ask() -> None:

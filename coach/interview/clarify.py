@@ -117,7 +117,8 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
                 words[i + 1] not in _NOT_VERBS and not {"how", "what", "when", "where", "why"} & set(words[i - 2:i]) and \
                 not _ends_relative(words[i + 2:]):
             return True
-    # "what happens to a user with one row they still go to one side": "they" or "it" and an adverb that states
+    # "what happens to a user with one row they still go to one side": "they" or "it" and an adverb that states what
+    # happens (`answer_adverbs`) answer the question
     if any(words[i] in ("they", "it") and words[i - 1] not in cues.bound_before and words[i + 1] in cues.answer_adverbs
            and not {"how", "what", "when", "where", "why"} & set(words[i - 2:i]) for i in range(opens + 3, len(words) - 2)):
         return True

@@ -99,6 +99,7 @@ class Cues:
     tail_qualifiers: frozenset[str] = frozenset()
     put_to_you_verbs: frozenset[str] = frozenset()
     wonder_words: frozenset[str] = frozenset()
+    own_choice_modals: frozenset[str] = frozenset()
     generic_nouns: tuple[str, ...] = ()
     mix_words: tuple[str, ...] = ()
     wait_words: frozenset[str] = frozenset()
@@ -210,6 +211,7 @@ def load_cues(path: Path | None = None) -> Cues:
         tail_qualifiers=frozenset(_strings(data, "tail_qualifiers", where)),
         put_to_you_verbs=frozenset(_strings(data, "put_to_you_verbs", where)),
         wonder_words=frozenset(_strings(data, "wonder_words", where)),
+        own_choice_modals=frozenset(_strings(data, "own_choice_modals", where)),
         generic_nouns=_strings(data, "generic_nouns", where),
         mix_words=_strings(data, "mix_words", where),
         wait_words=frozenset(_strings(data, "wait_words", where)), learn_verbs=_strings(data, "learn_verbs", where),

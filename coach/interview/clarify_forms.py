@@ -230,13 +230,16 @@ def made_to_wonder(words: list[str], cues: Cues) -> int | None:
     """"... all of that leans on personal history, which makes me wonder whether anything limits the region", "that
     has me wondering how late the returns land": something of the problem leads the speaker to wonder (a verb, "me",
     a word of wondering), then the question (a question word or an auxiliary within three words), however much
-    design talk comes before it; not when the plan goes on from it. Where the question opens."""
+    design talk comes before it; not when the plan goes on from it, nor when it weighs the speaker's own design
+    ("whether we could drop a stage"). Where the question opens."""
     for i in range(1, len(words) - 2):
         if words[i] != "me" or words[i + 1] not in cues.wonder_words or words[i - 1] in cues.statement_subjects:
             continue
         k = i + 2
         q = next((j for j in range(k, min(k + 3, len(words))) if words[j] in _AUX | _WH), None)
-        if q is not None and len(words) - q >= 3 and not moves.goes_on(words[q:], cues):
+        # "... makes me wonder whether we could drop the embedding stage": the speaker weighing their own design
+        own = q is not None and words[q + 1:q + 2] in (["we"], ["i"]) and bool(set(words[q + 2:q + 4]) & cues.own_choice_modals)
+        if q is not None and len(words) - q >= 3 and not own and not moves.goes_on(words[q:], cues):
             return q
     return None
 
