@@ -168,3 +168,39 @@ def test_a_reason_said_as_its_own_sentence_after_a_question_leaves_it_asked() ->
     assert not is_clarification("Why do we need a queue here? Because the scorer is slower than the burst rate.")
     assert not is_clarification("What is the latency budget? Since the page has to render in one second I would keep "
                                 "it tiny.")
+
+
+def test_something_that_makes_the_speaker_wonder_asks_after_long_design_talk() -> None:
+    """The design comes first, then what it leads the speaker to wonder: the question after it is asked."""
+    assert is_clarification("so the scorer is a gradient boosted model over device and merchant features then a rules "
+                            "layer for the obvious cases and a queue for the grey zone and that leans on card history "
+                            "which has me wondering whether we may keep card history longer than a year at all")
+    assert not is_clarification("which makes me wonder whether it is worth it and so i'd start with the rules layer "
+                                "and add the model later")
+    # weighing the speaker's own design is no ask
+    assert not is_clarification("the scorer is a small tree model over session features, which makes me wonder "
+                                "whether we could drop the embedding stage entirely")
+
+
+def test_the_things_wanted_named_before_the_need_then_the_questions_ask() -> None:
+    assert is_clarification("Two figures I need first: how many rides per minute at the evening rush, and how long "
+                            "the rider waits on the quote screen before it gives up.")
+
+
+def test_i_mean_says_the_question_again_it_is_no_plan() -> None:
+    assert is_clarification("how many photos come in on a normal day i mean everything uploaded before any filter")
+
+
+def test_who_the_speaker_would_work_with_is_asked_not_their_design() -> None:
+    assert is_clarification("How many engineers sit on the platform team, and who would I report to day to day?")
+
+
+def test_a_who_question_answered_with_a_noun_and_does_is_rhetorical() -> None:
+    assert not is_clarification("who approves a new model version the on-call lead does every release needs their "
+                                "sign off in the runbook")
+    assert is_clarification("who approves a new model version before it goes out to every region")
+
+
+def test_a_what_happens_question_answered_with_they_and_an_adverb_is_rhetorical() -> None:
+    assert not is_clarification("what happens to an order placed during the outage it just waits in the queue until "
+                                "the scorer is back")

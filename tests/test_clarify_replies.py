@@ -98,3 +98,58 @@ def test_a_period_heard_wrong_still_gets_the_count_fact() -> None:
     assert _facts_used("sd-image-moderation", "how many photos come in per May") == ("traffic",)
     assert _facts_used("sd-image-moderation", "uh how many photos get uploaded per may roughly") == ("traffic",)
     assert _facts_used("sd-fraud-detection", "how many payments hit us per may at the holiday peak") == ("traffic",)
+
+
+def test_a_word_most_facts_use_names_the_problem_not_a_fact() -> None:
+    """Nearly every fact of delivery times speaks of orders: sharing "order" picks none of them."""
+    assert _facts_used("sd-eta-prediction", "can an order be handed over to a different courier halfway?") == ()
+
+
+def test_one_word_of_one_option_of_an_either_or_picks_no_fact() -> None:
+    turn = "are most buyers paying with a saved card or is it mostly wallets and bank transfers"
+    assert _facts_used("sd-fraud-detection", turn) == ()
+
+
+def test_the_thing_a_which_question_asks_for_that_no_fact_holds_is_handed_back() -> None:
+    """"show up" would name the labels; what is asked is which countries, and no fact says."""
+    assert _facts_used("sd-support-assistant", "which countries show up most in the tickets") == ()
+    assert _facts_used("sd-support-assistant", "which help articles get cited the most") != ()
+    # the thing is the last noun before the verb: "networks", not the "card" the data fact holds
+    assert _facts_used("sd-fraud-detection", "which card networks do we see most, visa or a mix") == ()
+
+
+def test_a_generic_noun_beside_a_thing_no_fact_holds_is_handed_back() -> None:
+    assert _facts_used("sd-fraud-detection", "do the rules differ between countries we operate in") == ()
+    assert _facts_used("sd-fraud-detection", "are there rules on what a block has to tell the merchant") == ("constraints",)
+
+
+def test_how_long_until_someone_learns_the_outcome_asks_the_labels() -> None:
+    assert _facts_used("sd-home-recommendations", "how long until we actually know a shopper kept what they bought") == \
+        ("labels",)
+    assert _facts_used("sd-fraud-detection", "how long until someone realises a charge was fraudulent") == ("labels",)
+
+
+def test_a_count_that_names_no_thing_counts_what_the_part_before_named() -> None:
+    turn = "how long are impressions stored, and about how many pile up each day"
+    assert _facts_used("sd-ads-click-prediction", turn) == ("data",)
+
+
+def test_a_person_grading_the_results_asks_the_labels() -> None:
+    assert _facts_used("sd-search-ranking", "does somebody on staff grade a sample of the results each week") == ("labels",)
+
+
+def test_something_that_may_never_happen_asks_a_rule() -> None:
+    turn = "is there anything the results may never include, whatever the ranker scores"
+    assert _facts_used("sd-search-ranking", turn) == ("constraints",)
+
+
+def test_which_kind_most_of_something_is_is_a_share_the_facts_do_not_give() -> None:
+    assert _facts_used("sd-ads-click-prediction", "are the ads mostly video or static banners") == ()
+    assert _facts_used("sd-feed-ranking", "do people mostly follow friends or creators") == ()
+    # a cue in the option after "or" names no fact: it is one of the kinds
+    assert _facts_used("sd-eta-prediction", "do most customers order through the app or the website") == ()
+    # a cue naming what is asked still answers, and "which hurts most" asks which is worse, not a share
+    assert _facts_used("sd-fraud-detection", "is the traffic mostly steady or does it spike at the holidays") == \
+        ("traffic",)
+    assert _facts_used("sd-fraud-detection", "which hurts us most, letting fraud through or blocking a good customer") == \
+        ("goal",)

@@ -117,10 +117,38 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
                 words[i + 1] not in _NOT_VERBS and not {"how", "what", "when", "where", "why"} & set(words[i - 2:i]) and \
                 not _ends_relative(words[i + 2:]):
             return True
+    # "what happens to a user with one row they still go to one side": "they" or "it" and an adverb that states what
+    # happens (`answer_adverbs`) answer the question
+    if any(words[i] in ("they", "it") and words[i - 1] not in cues.bound_before and words[i + 1] in cues.answer_adverbs
+           and not {"how", "what", "when", "where", "why"} & set(words[i - 2:i]) for i in range(opens + 3, len(words) - 2)):
+        return True
+    if _pro_verb_answer(words, opens, cues):
+        return True
     # "...goes down and we accept stale features": a clause of the candidate's own plan
     for i in range(opens + 3, len(words) - 2):
         if words[i] in ("and", "so", "then") and words[i + 1] in ("we", "i") and \
                 (words[i + 2] not in cues.bound_before or words[i] == "so") and words[i + 2] not in ("have", "need", "get", "want", "know"):
+            return True
+    return False
+
+
+_SUBJECT_ASKS = frozenset({"who", "which", "what"})
+_DO = frozenset({"does", "do", "did"})
+
+
+def _pro_verb_answer(words: list[str], opens: int, cues: Cues) -> bool:
+    """"who decides what a feature means the owner does every feature has one owning team": a question about who or
+    what does something, answered by a noun and "does" standing for the question's verb (no question word just
+    before it, and no subject after it that would make it a question of its own: "which team does the labelling")."""
+    if not (words[opens:opens + 1] and words[opens] in _SUBJECT_ASKS):
+        return False
+    for i in range(opens + 3, len(words)):
+        if words[i] not in _DO or set(words[i - 3:i]) & (_SUBJECT_ASKS | {"how", "when", "where", "why", "whether", "if"}):
+            continue
+        before, nxt = words[i - 1], words[i + 1:i + 2]
+        if before in cues.bound_before or before in cues.statement_subjects or before in moves.AUX or before in ("not", "to"):
+            continue
+        if not nxt or nxt[0] in ("every", "each", "all", "so", "and", "but", "because", "since", "always", "though"):
             return True
     return False
 
@@ -263,6 +291,8 @@ def _about_own_design(words: list[str], core: list[str], cues: Cues) -> bool:
     if _given(words, cues):
         return False
     head, low = " ".join(core), " ".join(words)
+    # "who would i be working with": a person of the problem is asked for, not the speaker's design
+    low = re.sub(r"\bwhom? (?:would|will|do|should) (?:i|we)\b", "who", low)
     method = any(head.startswith(m + " ") for m in cues.method_asks) and not any(_has(low, t) for t in cues.method_today)
     return (method or any(_has_words(low, d) for d in cues.design_asks) or moves.proposes(core, cues)) and "assum" not in low
 
@@ -331,6 +361,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             handed_over
         wanted_at = moves.wants_from_you(words, cues)
         wanted_at = forms.puts_to_you(words, cues) if wanted_at is None else wanted_at
+        wanted_at = forms.made_to_wonder(words, cues) if wanted_at is None else wanted_at
         needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues, names_fact) or wanted_at is not None or \
             (forms.needs_a_figure(words, cues) and names_fact)
         # "when you say lookups, is that ... or ...": what the interviewer said, asked back

@@ -16,9 +16,22 @@ _BACK = frozenset({"they", "them", "their", "those", "it", "its", "that"})
 _LIMIT = re.compile(r"\b(?:caps?|limits?|ceilings?|maximum|bound|quotas?)\b")
 
 
+_PARTICLES = frozenset({"up", "in", "out", "through", "back", "off", "over"})
+_SUBJECTS = frozenset({"we", "i", "you", "they", "it", "there", "the", "our", "people"})
+
+
 def _points_back(clause: str) -> bool:
-    """"how many payments they clear in a day": the part's subject is the thing the part before it named."""
-    return bool(_BACK & set(tokens(clause)[:6]))
+    """"how many payments they clear in a day": the part's subject is the thing the part before it named; so is a
+    count that names no thing ("how many are kept, and roughly how many pile up each day": the verb right after
+    "how many", an auxiliary or a verb with its particle)."""
+    words = tokens(clause)
+    if _BACK & set(words[:6]):
+        return True
+    for i in find(words, "how many") + find(words, "how much"):
+        nxt = words[i + 2:i + 4]
+        if nxt[:1] and (nxt[0] in _AUX and nxt[1:2] != [] and nxt[1] not in _SUBJECTS or nxt[1:] and nxt[1] in _PARTICLES):
+            return True
+    return False
 
 
 def _clause_topics(clause: str, cues: Cues) -> list[str]:
@@ -44,6 +57,7 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
                 if re.match(r"ers?\b", text[m.end():m.end() + 4]) and p[-1].isalpha():
                     continue            # "load" is not in "the loader": a word in -er names the thing that does it
                 spans.append((m.start(), m.start() + len(p), topic))
+    spans += _learning_waits(text, cues) + _forms_of_topics(text, cues)
     # which fact answers (`by_words`): who uses the product, or what happens at once, is the traffic only when
     # counted ("how many merchants sell through us"); "are most merchants selling gift cards" asks something the
     # facts do not hold (though it still names a thing of the problem)
@@ -113,6 +127,44 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     for start, end, topic in sorted(kept):
         counts[topic] = counts.get(topic, 0) + (len(text[start:end].split()) if by_words else 1)
     return counts
+
+
+def _learning_waits(text: str, cues: Cues) -> list[tuple[int, int, str]]:
+    """"how long until we usually learn it was fraudulent", "how long before anyone finds out a prediction was wrong":
+    how long the wait is until someone learns the outcome asks when labels arrive. The span runs from "how long" to
+    the verb of learning (a subject and a word or two may come between)."""
+    out = []
+    for m in re.finditer(r"\bhow long\b", text):
+        words = text[m.end():].split()[:7]
+        wait = next((k for k, w in enumerate(words[:2]) if w in cues.wait_words), None)
+        if wait is None:
+            continue
+        learn = next((k for k in range(wait + 1, min(wait + 5, len(words)))
+                      if any(" ".join(words[k:k + len(v.split())]) == v or words[k].startswith(v + "s") for v in cues.learn_verbs)), None)
+        if learn is not None:
+            end = m.end() + len(" " + " ".join(words[:learn + 1]))
+            out.append((m.start(), end, cues.learning_topic))
+    return out
+
+
+def _forms_of_topics(text: str, cues: Cues) -> list[tuple[int, int, str]]:
+    """Topics named by a form rather than a phrase: a person who grades the results ("whether a person sits and judges
+    any results", "does anyone grade the answers") asks the labels; something that must never or may not happen ("is
+    there anything that must never show up near the top") asks a rule. The span runs from the first word to the
+    verb."""
+    words = text.split()
+    starts = [0]
+    for w in words[:-1]:
+        starts.append(starts[-1] + len(w) + 1)
+    out = []
+    for i, w in enumerate(words):
+        if w in cues.people_words | cues.anyone_words:
+            k = next((k for k in range(i + 1, min(i + 5, len(words))) if words[k].startswith(cues.grading_stems)), None)
+            if k is not None:
+                out.append((starts[i], starts[k] + len(words[k]), cues.grading_topic))
+        if w in cues.rule_modals and words[i + 1:i + 2] != [] and words[i + 1] in cues.rule_negations:
+            out.append((starts[i], starts[i + 1] + len(words[i + 1]), cues.use_topic))
+    return out
 
 
 def _counts_volume(text: str, cues: Cues) -> bool:
@@ -290,17 +342,29 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
     # "how many trips are we talking about": a count of volume, when no part names a fact and no fact shares a word
     # with it, asks the volume the system sees ("how many points and how many dimensions" counts the data named)
     volume = [not any(t for _, t, _ in parts) and cues.volume_topic in facts and _counts_volume(c, cues) for c, _, _ in parts]
+    unheld = False
     for i, (clause, _, _) in enumerate(parts):
         before = found[-1][1] if i and _points_back(clause) else []
         if said and _option_only(clause, cues):      # "Progress lost per node failure. Minutes? An hour?"
             clause = " ".join(s for s in re.split(r"(?<=[.?!])\s+", said.lower()) if not _option_only(s, cues))
         top, named, best = _facts_for(clause, facts, cues, before)
+        if _unheld(clause, facts, cues) or _generic_only(clause, facts, cues, best):
+            top, named, best = [], [], 0
+            unheld = True
         # "how many cases do they get through": nothing of its own, it asks about what the part before named
         found.append((before, before, best) if before and not top else (top, named, best))
         # ... also when a fact only shares the word counted without a number of it ("how many deliveries are we
         # talking about": the label fact says when an order "is delivered", not how many are)
         if volume[i] and (not top or (best <= 3 and not named and not _states_count(clause, [facts[t] for t in top]))):
             found[-1] = ([cues.volume_topic], [cues.volume_topic], 2)
+    # "are most merchants selling physical goods or is it gift cards", "do people mostly follow friends or creators":
+    # which kind most of something is, set as an either-or, is a share the facts do not give unless a cue names what
+    # is asked; words shared with a fact, or a cue in an option after "or" ("... through the app or the website"),
+    # are only the options'
+    if not any(named for (_, named, _), (_, _, alt) in zip(found, parts) if not alt) and \
+            _asks_the_mix(" ".join(questions), cues):
+        found = [([], [], 0) for _ in found]
+        unheld = True
     found = _one_answer_for_alternatives(found, parts, cues)
     # "what's the deal with the cluster, is it all ours for the run": an open ask about a thing, then a question
     # about it, asks that question; the open ask names the subject only
@@ -310,8 +374,8 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
                 any(f[1] for f in found[i + 1:]):
             found[i] = ([], [], 0)
             parts[i] = (parts[i][0], [], parts[i][2])
-    answerable = _together(found, [clause for clause, _, _ in parts])
-    if said and not any(answerable):
+    answerable = _together(found, [clause for clause, _, _ in parts], [alt for _, _, alt in parts])
+    if said and not any(answerable) and not unheld:
         top, _, best = _facts_for(_lead_up(said, questions), facts, cues)
         # one shared word ("questions") is no answer, nor are words shared with two facts alike: assume
         answerable = [top[:1] if best >= 2 and len(top) == 1 else []]
@@ -328,6 +392,60 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
     if any(a == [] for a in answerable):
         text += " " + cues.partly
     return text, tuple(used)
+
+
+_KINDS = frozenset({"kind", "kinds", "sort", "sorts", "type", "types", "of", "the", "a", "an"})
+
+
+def _unheld(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
+    """"which languages show up in the tickets": the thing a which- or what-question asks for is named right after the
+    question word; when no fact holds that word and no topic's cue has it, the facts do not say (whatever the rest of
+    the part shares with them), and the candidate is to assume it."""
+    words = core(tokens(clause), cues)
+    if words[:1] not in (["which"], ["what"]):
+        return False
+    k = 1 + 2 * (words[1:2] != [] and words[1] in _KINDS and words[2:3] == ["of"])      # "what kind of ..."
+    # "which card networks do we see": the thing is the last noun before the verb
+    k += words[k + 1:k + 2] != [] and words[k + 1] not in _AUX and words[k + 2:k + 3] != [] and words[k + 2] in _AUX
+    thing, after = (words[k:k + 2] + ["", ""])[:2]
+    # "what happens today", "which of these models": no thing named right after the question word; after "what" the
+    # thing is the one a verb follows ("what languages do customers write in")
+    if after == "of" or (words[0] == "what" and after not in _AUX):
+        return False
+    if len(thing) < 4 or thing in _AUX or thing in _STOP or thing in cues.statement_subjects or "'" in thing:
+        return False
+    if any(_stem(thing) in _stems(text) for text in facts.values()):
+        return False
+    return not any(thing in p.split() for phrases in cues.topics.values() for p in phrases)
+
+
+def _asks_the_mix(text: str, cues: Cues) -> bool:
+    """Which kind most of something is, as a yes/no either-or ("are most ...", "do people mostly ... or ..."): a word of
+    the mix ("most", "mostly", "a mix") and "or", in a question that opens on its verb ("which hurts us most, X or Y"
+    asks which is worse, not a share)."""
+    words = tokens(text)
+    said = " ".join(words)
+    return core(words, cues)[:1] != [] and core(words, cues)[0] in _AUX and "or" in words and \
+        any(front(m + " ").search(said + " ") for m in cues.mix_words if m in said)
+
+
+def _generic_only(clause: str, facts: Mapping[str, str], cues: Cues, best: int) -> bool:
+    """"do the rules change from country to country": a generic noun ("rules", "data", "logs") names its fact only
+    when nothing more specific is named; a word of the part that no fact holds and no cue has is more specific, and
+    the facts do not say it, so the candidate is to assume it."""
+    text = " ".join(tokens(clause))
+    generic = [q for q in cues.generic_nouns if q in text and front(q).search(text)]
+    if not generic or best > 2 * max(len(q.split()) for q in generic):
+        return False            # nothing generic named, or more than the generic word picked the fact
+    rest = text
+    for q in generic:
+        rest = re.sub(r"(?<![a-z0-9])" + re.escape(q) + r"[a-z]*", " ", rest)
+    if _topic_counts(rest, cues):
+        return False            # a cue of its own besides the generic word
+    cue_words = {w for phrases in cues.topics.values() for p in phrases for w in p.split()}
+    held = set().union(*(_stems(t) for t in facts.values())) if facts else set()
+    unknown = [w for w in re.findall(r"[a-z]{5,}", rest) if w not in _STOP and w not in cue_words and _stem(w) not in held]
+    return bool(unknown)
 
 
 def _lead_up(said: str, questions: list[str]) -> str:
@@ -366,7 +484,7 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
     the part ("how many listings are live" shares "listings" with the fact about 40 million listings); the
     best-scoring facts, in the facts' order, and their score."""
     counts = _topic_counts(clause, cues, by_words=True, named_before=named_before)
-    words = _stems(clause)
+    words = _stems(clause) - _common(facts)
     counted = _counted(clause)
     score = {t: 2 * counts.get(t, 0) + len(words & _stems(text)) + (2 if counted & _stems(text) else 0)
              for t, text in facts.items()}
@@ -388,6 +506,16 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
     if len(top) > 1:
         return _one_counting(clause, top, facts, counts, cues, best)
     return top, [t for t in top if counts.get(t)], best
+
+
+def _common(facts: Mapping[str, str]) -> set[str]:
+    """Words more than half of the question's facts use ("orders" in nearly every fact of delivery times): they name
+    the problem itself, not one fact of it, so sharing one picks no fact."""
+    seen: dict[str, int] = {}
+    for text in facts.values():
+        for w in _stems(text):
+            seen[w] = seen.get(w, 0) + 1
+    return {w for w, n in seen.items() if 2 * n > len(facts)}
 
 
 def _capacity(clause: str, facts: Mapping[str, str], cues: Cues, named_before: Collection[str]) -> list[str]:
@@ -473,7 +601,8 @@ def _option_only(clause: str, cues: Cues) -> bool:
                                     words[-1] in ("seconds", "minutes", "hours", "days", "weeks", "months"))
 
 
-def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str]) -> list[list[str] | None]:
+def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str],
+              alternatives: list[bool] | None = None) -> list[list[str] | None]:
     """The facts answering each part, read as one question: a part that names its facts by a cue gets them; one
     that only shares words with facts gets the one another part also points to ("which gpus, how many sit in a
     node": the hardware fact twice), else, when it is a fragment of three words or fewer beside a part that
@@ -494,6 +623,9 @@ def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str])
         # nor do words shared with two facts alike and no cue naming either ("what are we after, fewer opt-outs or
         # more opens": the history of both and their labels): the ask is not known, so it is handed back
         weak = (best <= 1 and not counts and (beside_named or len(top) > 1)) or (len(top) > 1 and not counts)
+        # nor does one word shared by one side of an either-or that no cue names ("are most merchants selling physical
+        # goods or is it gift cards"): the sides are one question, and one word of one option does not say what it asks
+        weak = weak or (best <= 1 and not counts and _in_either_or(i, alternatives or []))
         if shared:
             out.append(shared[:1])
         elif beside_named and len(words) <= 3:
@@ -501,6 +633,12 @@ def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str])
         else:       # one word in common is no answer to a part of its own ("does search key them differently"): assume
             out.append([] if weak else top[:1])
     return out
+
+
+def _in_either_or(i: int, alternatives: list[bool]) -> bool:
+    """Is part i one side of an either-or whose other side is a part too (it offers an alternative to the part before
+    it, or the next part offers one to it)?"""
+    return (0 < i < len(alternatives) and alternatives[i]) or (i + 1 < len(alternatives) and alternatives[i + 1])
 
 
 def _one_answer_for_alternatives(found: list[tuple[list[str], list[str], int]], parts: list[Part],

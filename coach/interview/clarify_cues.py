@@ -98,6 +98,20 @@ class Cues:
     choice_back: tuple[str, ...] = ()
     tail_qualifiers: frozenset[str] = frozenset()
     put_to_you_verbs: frozenset[str] = frozenset()
+    wonder_words: frozenset[str] = frozenset()
+    own_choice_modals: frozenset[str] = frozenset()
+    generic_nouns: tuple[str, ...] = ()
+    mix_words: tuple[str, ...] = ()
+    wait_words: frozenset[str] = frozenset()
+    learn_verbs: tuple[str, ...] = ()
+    learning_topic: str = "labels"
+    anyone_words: frozenset[str] = frozenset()
+    grading_stems: tuple[str, ...] = ()
+    grading_topic: str = "labels"
+    rule_modals: frozenset[str] = frozenset()
+    rule_negations: frozenset[str] = frozenset()
+    wish_before: frozenset[str] = frozenset()
+    answer_adverbs: frozenset[str] = frozenset()
     elaborations: tuple[str, ...] = ()
     evaluatives: frozenset[str] = frozenset()
     allowance_words: frozenset[str] = frozenset()
@@ -131,7 +145,7 @@ def load_cues(path: Path | None = None) -> Cues:
     topics = data.get("topics", {})
     if not isinstance(topics, dict) or not topics:
         raise ContentError(f"{where}: [topics] must map each fact name to its words", "fix rubrics/clarifying.toml")
-    for key in ("use_topic", "volume_topic", "error_cost_topic"):
+    for key in ("use_topic", "volume_topic", "error_cost_topic", "learning_topic", "grading_topic"):
         if str(data.get(key, getattr(Cues, key))) not in topics:
             raise ContentError(f"{where}: '{key}' must name one of [topics]", "fix rubrics/clarifying.toml")
     return Cues(
@@ -196,6 +210,19 @@ def load_cues(path: Path | None = None) -> Cues:
         example_marks=_strings(data, "example_marks", where), choice_back=_strings(data, "choice_back", where),
         tail_qualifiers=frozenset(_strings(data, "tail_qualifiers", where)),
         put_to_you_verbs=frozenset(_strings(data, "put_to_you_verbs", where)),
+        wonder_words=frozenset(_strings(data, "wonder_words", where)),
+        own_choice_modals=frozenset(_strings(data, "own_choice_modals", where)),
+        generic_nouns=_strings(data, "generic_nouns", where),
+        mix_words=_strings(data, "mix_words", where),
+        wait_words=frozenset(_strings(data, "wait_words", where)), learn_verbs=_strings(data, "learn_verbs", where),
+        learning_topic=str(data.get("learning_topic", Cues.learning_topic)),
+        anyone_words=frozenset(_strings(data, "anyone_words", where)),
+        grading_stems=_strings(data, "grading_stems", where),
+        grading_topic=str(data.get("grading_topic", Cues.grading_topic)),
+        rule_modals=frozenset(_strings(data, "rule_modals", where)),
+        rule_negations=frozenset(_strings(data, "rule_negations", where)),
+        wish_before=frozenset(_strings(data, "wish_before", where)),
+        answer_adverbs=frozenset(_strings(data, "answer_adverbs", where)),
         elaborations=_strings(data, "elaborations", where),
         evaluatives=frozenset(_strings(data, "evaluatives", where)),
         allowance_words=frozenset(_strings(data, "allowance_words", where)),

@@ -56,6 +56,8 @@ def wishes_to_know(words: list[str], cues: Cues) -> bool:
     """"I'd love some numbers on ...", "I'm keen to find out how ...": the speaker, a wish within two words,
     then a knowing word within four; not a need of the design ("what I'd want to know at 3am is ...")."""
     for i, w in enumerate(words):
+        if _named_then_wished(words, i, cues):
+            return True
         if w not in _SPEAKER and not (w in ("i", "just", "really") and i == 0):
             continue
         if i > 0 and set(words[max(0, i - 2):i]) & _WH:
@@ -68,6 +70,18 @@ def wishes_to_know(words: list[str], cues: Cues) -> bool:
                 not moves.goes_on(words[wish[0] + 1:], cues):    # "I want to know when it drifts, so ...": a plan
             return True
     return False
+
+
+def _named_then_wished(words: list[str], i: int, cues: Cues) -> bool:
+    """"two numbers i need up front how many payments ...": what is wanted named first ("numbers", "things"), the
+    speaker and a wish right after it, then the question within four words."""
+    if not (0 < i and words[i - 1] in cues.wish_before and words[i] in _SPEAKER | {"i", "we", "we'd"}):
+        return False
+    wish = next((k for k in range(i + 1, min(i + 3, len(words))) if words[k] in cues.wish_words), None)
+    if wish is None:
+        return False
+    q = next((k for k in range(wish + 1, min(wish + 5, len(words))) if words[k] in _WH), None)
+    return q is not None and len(words) - q >= 3 and not moves.goes_on(words[q:], cues)
 
 
 def hands_premise_back(words: list[str], cues: Cues) -> bool:
@@ -208,6 +222,24 @@ def puts_to_you(words: list[str], cues: Cues) -> int | None:
         k = i + 1 + len(you)
         q = next((j for j in range(k, min(k + 3, len(words))) if words[j] in _AUX | _WH), None)
         if q is not None and len(words) - q >= 3 and not moves.goes_on(words[q:], cues):
+            return q
+    return None
+
+
+def made_to_wonder(words: list[str], cues: Cues) -> int | None:
+    """"... all of that leans on personal history, which makes me wonder whether anything limits the region", "that
+    has me wondering how late the returns land": something of the problem leads the speaker to wonder (a verb, "me",
+    a word of wondering), then the question (a question word or an auxiliary within three words), however much
+    design talk comes before it; not when the plan goes on from it, nor when it weighs the speaker's own design
+    ("whether we could drop a stage"). Where the question opens."""
+    for i in range(1, len(words) - 2):
+        if words[i] != "me" or words[i + 1] not in cues.wonder_words or words[i - 1] in cues.statement_subjects:
+            continue
+        k = i + 2
+        q = next((j for j in range(k, min(k + 3, len(words))) if words[j] in _AUX | _WH), None)
+        # "... makes me wonder whether we could drop the embedding stage": the speaker weighing their own design
+        own = q is not None and words[q + 1:q + 2] in (["we"], ["i"]) and bool(set(words[q + 2:q + 4]) & cues.own_choice_modals)
+        if q is not None and len(words) - q >= 3 and not own and not moves.goes_on(words[q:], cues):
             return q
     return None
 

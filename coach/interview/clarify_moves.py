@@ -174,7 +174,8 @@ def _how_soon(words: list[str], i: int) -> bool:
 
 def plan_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     """The candidate's own clause after the question ("what happens if the feature store goes down we
-    fall back to default values"): "we" or "i" well into the question, before a verb that does not ask
+    fall back to default values"): "we" or "i" well into the question, before a verb that does not ask (nor "i
+    mean", which says the question again: "... before anything gets filtered i mean every one that could be sent")
     what the problem holds ("how many payments we see"), and not in a "how soon we learn" clause nor after an
     auxiliary, where it asks on ("how many gpus am i working with", "... or am i squeezing into what's there"), nor in
     a free relative ("into whichever ranker we pick")."""
@@ -183,7 +184,7 @@ def plan_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
                 words[i - 1] not in cues.statement_subjects and words[i - 1] not in ("and", "or", "but") and \
                 words[i - 1] not in _AUX and words[i - 2] not in ("whatever", "whichever", "which", "what") and \
                 words[i + 1] not in cues.fact_verbs and not words[i + 1].endswith("'t") and \
-                not _closes_relative(words, i + 1):
+                not any(at(words, i, e) for e in cues.elaborations) and not _closes_relative(words, i + 1):
             return True
     return False
 
