@@ -39,7 +39,10 @@ def _no_event(report: star.StarReport, text: str) -> bool:
     """A short answer to a tell-me-about-a-time question that tells no event at all: every sentence a trait, a
     habit or a view ("my biggest mistake is that I care too much about details ... I've learned to delegate"); or
     one of any length that only says what the candidate would do (`_only_a_plan`)."""
-    if not report.labels or set(report.labels) != {"other"}:
+    # a sentence whose only step names a group of people ("many of the people I mentored were promoted") tells none
+    if not report.labels or any(lab != "other" and not (_PEOPLE_CLAUSE.search(t) and
+                                                        not is_step(_PEOPLE_CLAUSE.sub(" ", t)))
+                                for t, lab in zip(report.sentences, report.labels)):
         return False
     return len(text.split()) <= NO_EVENT_MAX_WORDS or _only_a_plan(report.sentences)
 
@@ -53,7 +56,12 @@ def _habit_only(text: str) -> bool:
     if len(text.split()) < HABIT_MIN_WORDS:
         return False
     habit, past = _habit_words()
-    return bool(habit.search(text)) and not past.search(text)
+    return bool(habit.search(text)) and not past.search(_PEOPLE_CLAUSE.sub(" ", text))
+
+
+# "the people I mentored", "everyone we hired": a past verb that names a group of people, not a step told
+_PEOPLE_CLAUSE = re.compile(r"\b(?:people|engineers|folks|colleagues|juniors|interns|hires|reports|everyone|anyone|"
+                            r"those|others|ones)\s+(?:that |who |whom )?(?:i|we|i've|we've|i have|we have)\s+\w+ed\b", re.I)
 
 
 @lru_cache(maxsize=1)
