@@ -315,3 +315,27 @@ def test_a_date_promised_is_a_deadline_not_an_outcome() -> None:
               "of shipping it in time. I cut the scope to motorways first and shipped that in nine weeks.")
     assert _label_of(r, "Then our biggest client") == "situation"
     assert not any(e.startswith("Then our biggest client") for e in r.result.evidence)
+
+
+def test_a_question_put_to_the_speaker_is_no_ask() -> None:
+    from coach.scoring.star import label_sentence
+    assert label_sentence("so she asked me how unreliable the forecast would be for the new stores")["task"] == 0.0
+    assert label_sentence("My director asked me to cut the serving bill by a third.")["task"] >= 2.5
+
+
+def test_the_speakers_dated_arrival_is_the_scene_not_a_step() -> None:
+    r = _star("I am a senior engineer at a company that hires out vans to builders. I joined four years ago to build "
+              "the model that sets the daily hire price, and I still own it. The part I spend most time on now is the "
+              "shared feature job I built from it, which the fleet and maintenance teams read as well. Three teams run "
+              "on it today, and fleet planning cut the time to a new model from two months to three weeks.")
+    assert _label_of(r, "I joined four years ago") == "situation"
+    assert r.action.evidence[0].startswith("The part I spend most time on")
+
+
+def test_the_task_is_quoted_from_the_ask_not_from_a_need_that_came_after_the_steps() -> None:
+    r = _star("At a hotel booking site we wanted guests to search rooms by photos. I led the two engineers on search, "
+              "and the choice of how to serve it was mine. I benchmarked three vector stores on a copy of our real "
+              "data. So I chose the one that ran inside our existing database. It ran for a year without an incident, "
+              "and bookings from search rose by about a tenth. When the index passed forty million rooms this spring "
+              "we had to plan a move of our own.")
+    assert r.task.evidence[0].startswith("I led the two engineers")

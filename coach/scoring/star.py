@@ -543,8 +543,12 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         def opening(k: int) -> bool:
             return c == "action" and (k == 0 or bool(asks) and k < asks[0]) and any(
                 j > k and not (j == 0 or asks and j < asks[0]) for j in primary["action"])
+        # (and an ask told before the last step before a need told after it, which is a new need, not the ask the
+        # steps answered: "... and when we passed fifty million vectors this spring we had to start a migration")
+        def afterwards(k: int) -> bool:
+            return c == "task" and bool(acts) and k > acts[-1]
         first = primary[c] if c == "situation" else sorted(
-            primary[c], key=lambda k: (opening(k), not lead(k), early(k), unmeasured(k), -strength.get(k, 0.0)))
+            primary[c], key=lambda k: (opening(k), not lead(k), early(k), unmeasured(k), afterwards(k), -strength.get(k, 0.0)))
         told = first + carried[c]
         outcomes = [k for k in told if not lesson(k) and not early(k)]
         idx = outcomes + [k for k in told if k not in outcomes] + [k for k in secondary[c] if k not in primary[c]]

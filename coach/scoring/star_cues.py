@@ -79,6 +79,10 @@ SITUATION = [
                 r"success (?:by|as)\b|\bsuccess (?:was|meant) (?:measured )?(?:by|as)?\b", _F), 2.6),
     (re.compile(r"\bthe (?:project|system|model|problem|story|time) (?:i|we)(?:'d| would)? (?:want|like|'d like) to "
                 r"(?:talk about|go deep on|walk (?:you )?through|discuss|describe)\b", _F), 2.0),
+    # the speaker's arrival, dated, is where the story is set, whatever they came to do: "I joined five years ago to
+    # build the pricing model, and I still own it"
+    (re.compile(r"^(?:(?:so|and|um|uh|well|okay)\W+)*i (?:joined|started|arrived)(?: [a-z-]+){0,4}? (?:a|one|two|three|"
+                r"four|five|six|seven|eight|nine|ten|a few|a couple of|several|\d+) (?:years?|months?) ago\b", _F), 2.6),
 ]
 TASK = [
     (re.compile(r"\b(?:my|our|the) (?:goal|task|job|mandate|ask|objective|mission|charter|assignment|remit|brief) "
@@ -87,7 +91,9 @@ TASK = [
     (re.compile(r"\b(?:the|my|our) (?:challenge|problem|hard part|question) (?:for me |for us )?was (?:how )?to\b", _F), 2.8),
     (re.compile(r"\b(?:i|we) (?:was|were) (?:asked|tasked|told|brought in|responsible|assigned|given|put in charge|"
                 r"supposed)\b", _F), 3.0),
-    (re.compile(r"^[^,]{0,40}\b(?:asked|tasked) me\b|\bmy (?:role|responsibility) was\b|"
+    # (a question asked is no ask: "she asked me how unreliable it would be")
+    (re.compile(r"^[^,]{0,40}\b(?:asked|tasked) me\b(?! (?:how|what|why|when|where|whether|if|about|a question|"
+                r"questions)\b)|\bmy (?:role|responsibility) was\b|"
                 r"\b(?:i|i'?m|am|was|were|me|us|myself) (?:\w+ )?(?:responsible for|in charge of)\b|"
                 # the ask itself ("told me to", "gave me two weeks to"), not a clause after it ("told me the
                 # model had been slow to react" is what someone said)
