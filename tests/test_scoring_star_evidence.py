@@ -339,3 +339,14 @@ def test_the_task_is_quoted_from_the_ask_not_from_a_need_that_came_after_the_ste
               "and bookings from search rose by about a tenth. When the index passed forty million rooms this spring "
               "we had to plan a move of our own.")
     assert r.task.evidence[0].startswith("I led the two engineers")
+
+
+def test_a_present_tense_self_description_is_no_step() -> None:
+    from coach.scoring.star import label_sentence
+    said = label_sentence("As someone who owns the whole lifecycle, I hold my team to a high bar on testing.")
+    assert said["action"] == 0.0
+    # a step told with a verb whose past is its present is still a step
+    assert label_sentence("So I set up a review with the claims team every two weeks.")["action"] >= 2.0
+    r = _star("I think mistakes are how a team learns, and I never blame people for them. As someone who owns the whole "
+              "lifecycle, I hold my team to a high bar on testing. So the lesson is that mistakes are chances to grow.")
+    assert not r.action.evidence

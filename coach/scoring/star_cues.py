@@ -563,3 +563,7 @@ _BY_END = re.compile(r"\bby the end of (?:the|this|that|next|our|its|their) (?:[
                      r"year|sprint|season)\b", _F)
 # The speaker's own need or call ("so i had to work out what it meant ..."), read with the step that follows it
 _OWN_NEED = re.compile(r"\b(?:i|we) (?:had|needed) to\b", _F)
+# A step told with a verb whose past is its present ("I set up a weekly review", "so we put it on ten percent"): no
+# tense marks it, so it is read as a step of the story all the same
+_TENSELESS_ACT = re.compile(r"\b(?:i|we)(?: [a-z]+ly| also| then| just| first)? (?:" + "|".join(_SAME_IN_PRESENT) +
+                            r"|tied|led)\b", _F)
