@@ -350,3 +350,12 @@ def test_a_present_tense_self_description_is_no_step() -> None:
     r = _star("I think mistakes are how a team learns, and I never blame people for them. As someone who owns the whole "
               "lifecycle, I hold my team to a high bar on testing. So the lesson is that mistakes are chances to grow.")
     assert not r.action.evidence
+
+
+def test_the_speakers_arrival_in_a_time_clause_dates_the_scene_and_is_no_step() -> None:
+    from coach.scoring.star import label_sentence
+    said = label_sentence("The app suggests recipes to home cooks, and when I took over the area its serving bill was "
+                          "rising every month.")
+    assert said["action"] == 0.0
+    # a step told after the arrival is still a step
+    assert label_sentence("When I joined the team, I rewrote the nightly feature job.")["action"] >= 2.0

@@ -567,3 +567,5 @@ _OWN_NEED = re.compile(r"\b(?:i|we) (?:had|needed) to\b", _F)
 # tense marks it, so it is read as a step of the story all the same
 _TENSELESS_ACT = re.compile(r"\b(?:i|we)(?: [a-z]+ly| also| then| just| first)? (?:" + "|".join(_SAME_IN_PRESENT) +
                             r"|tied|led)\b", _F)
+# The speaker's arrival told as a time clause: "when I took over the area", "when we first joined"
+_ARRIVAL_WHEN = re.compile(r"\bwhen (?:i|we) (?:first )?(?:took over|joined|inherited|arrived|started)\b[^,;.]*", _F)
