@@ -14,11 +14,12 @@ from coach.scoring import literals
 from coach.scoring.star_cues import ACT_CLAUSE as ACT_CLAUSE   # read by the calibration
 from coach.scoring.star_cues import (
     ACTION, CUE_NEEDS, I_WORD, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _ASIDE_LEAD, _AT_NAME,
-    _BACKSTORY_CHANGE, _BECAME_STANDARD, _CAREER, _CAUSE, _CHANGED_HABIT, _CHANGE_MEASURED, _CLOSING_AGREED,
+    _ARRIVAL_WHEN, _BACKSTORY_CHANGE, _BY_END, _CLOSING_WHEN, _BECAME_STANDARD, _CAREER, _CAUSE, _CHANGED_HABIT, _CHANGE_MEASURED, _CLOSING_AGREED,
     _CLOSING_CHOSEN, _COMPARED, _CONDITIONAL, _CONDITION_CLAUSE, _CONSEQUENCE, _DOUBT, _F, _FINDING,
     _FIRST_PERSON_LEAD, _GENERAL_TIMES, _GOAL, _HABIT, _HYPOTHETICAL, _LATER_OUTCOME, _LATER_RELEASE, _MEASURE,
     _MEASURED_OUTCOME, _OBLIGATION, _OPENER, _OPENS_ASIDE, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OUTCOME_LEAD,
-    _OWNED_ROLE, _PAST, _ROLE_LEAD, _PERFECT, _PLAN, _REFLECTION, _RESOURCED, _SUCCESS_DEF, _WHOSE_CHANGE,
+    _OWNED_ROLE, _OWN_NEED, _PAST, _PROMISED, _TENSELESS_ACT, _ROLE_LEAD, _PERFECT, _PLAN, _REFLECTION, _RESOURCED, _SUCCESS_DEF,
+    _WHOSE_CHANGE,
     _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _TEST_STEP, _UNSURE, _VERDICT,
 )
 from coach.scoring.decisions import decided_without_reason
@@ -99,11 +100,20 @@ def label_sentence(sentence: str) -> dict[str, float]:
     original, sentence = sentence, sentence.lower()
     rel = _RELATIVE_LEAD.search(sentence)
     main = sentence[rel.end():] if rel else sentence
+    if "by the time " in main and (when := _CLOSING_WHEN.search(main)):
+        main = main[:when.start()]       # "... in good shape by the time I left": when, not a step
+    if "when " in main and (arrived := _ARRIVAL_WHEN.search(main)):
+        # "..., and when I took over the area its bill was rising": the speaker's arrival dates the scene, no step
+        main = main[:arrived.start()] + main[arrived.end():]
     scores = {"situation": max(_cue(sentence, SITUATION), 1.0 if _AT_NAME.search(original) else 0.0),
               "task": _cue(sentence, TASK), "action": _cue(main, ACTION), "result": _cue(sentence, RESULT)}
     if scores["result"] and ("if " in sentence or "unless" in sentence or "provided" in sentence or "as long as" in sentence
                              or "only when" in sentence):
         scores["result"] = _cue(_CONDITION_CLAUSE.sub(" ", sentence), RESULT)
+    if scores["result"] and "by the end of" in sentence and _PROMISED.search(sentence):
+        # a date promised is a deadline, not a time the story reached: "a client signed for the feature by the end of
+        # the quarter, and sales had promised it"
+        scores["result"] = _cue(_BY_END.sub(" ", sentence), RESULT)
     if scores["result"] and ("whose " in sentence or "who " in sentence):
         scores["result"] = _cue(_WHOSE_CHANGE.sub(" ", sentence), RESULT)
     if _CHANGED_HABIT.search(sentence) and (_HABIT.search(sentence) or _ALWAYS.search(sentence)) \
@@ -160,10 +170,17 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if scores["result"] and scores["result"] == scores["action"] and not _FIRST_PERSON_LEAD.search(sentence) \
             and not _ACTION_LEAD.search(main[:25]):
         scores["result"] += 0.05         # "the launch went fine and we added the rest later": it opens with the outcome
+    if scores["action"] and not _PAST.search(sentence) and not _TENSELESS_ACT.search(sentence):
+        scores["action"] = 0.0           # "I hold myself to a high bar": a step of the story is told in the past
     if scores["result"] and not _PAST.search(sentence) and not _PAST_MOVE.search(sentence) and not _NOW.search(sentence) \
             and not _REFLECTION.search(sentence):
         scores["result"] = 0.0           # "people grow fastest when ...": a change in the present simple is a general
         #                                  claim, not what happened (an outcome is past, or "now" / "today")
+    if scores["task"] >= 2.5 and scores["action"] >= 2.0 and scores["task"] >= scores["action"] \
+            and (need := _OWN_NEED.search(sentence)) and ACT_CLAUSE.search(sentence, need.end()):
+        # the call to make and the step taken on it, run together: "so i had to work out what it meant i talked to
+        # the product person ...": the step is what it tells, the call only leads into it
+        scores["action"], scores["task"] = scores["task"] + 0.05, 2.4
     if sentence.startswith(("to ", "so to ", "and to ")) and _PURPOSE_MEANS.search(sentence):
         # "To make it general I had to stop it assuming our table names": what the speaker did for a purpose of
         # their own, a step, not the ask
@@ -356,6 +373,26 @@ def by_phase(report: StarReport, followup: bool = False) -> StarReport:
     return replace(report, labels=tuple(labels))
 
 
+def _closing_outcome(sents: list[Sentence], labels: list[str], primary: dict[str, list[int]],
+                     secondary: dict[str, list[int]]) -> bool:
+    """How the story ended, told without a change verb: when the only outcomes were told before the speaker's last
+    step (what the steps answered, or a finding on the way), the first past-tense sentence after that step that is
+    not the speaker's own act is the outcome ("... I built my own copy of the load. | After that the model was
+    fine"). True when one was found."""
+    acts = [i for i, lab in enumerate(labels) if lab == "action"]
+    if not acts or not any(k < acts[-1] for k in primary["result"]) or "result" in labels[acts[-1] + 1:] \
+            or acts[-1] in secondary["result"]:
+        return False
+    for i in range(acts[-1] + 1, len(sents)):
+        low = sents[i].text.lower()
+        if labels[i] == "other" and _words(sents[i].text) >= 4 and narrative(low) \
+                and not _FIRST_PERSON_LEAD.search(low):
+            labels[i] = "result"
+            primary["result"] = sorted(primary["result"] + [i])
+            return True
+    return False
+
+
 def _relabel(i: int, to: str, labels: list[str], primary: dict[str, list[int]],
              secondary: dict[str, list[int]], carried: dict[str, list[int]]) -> None:
     was = labels[i]
@@ -488,6 +525,8 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         _carry(sents, labels, carried)
         _scene_first(sents, labels, primary, secondary, carried, followup)
         _carry(sents, labels, carried)       # again: a scene found by the order is continued too
+        if _closing_outcome(sents, labels, primary, secondary):
+            _carry(sents, labels, carried)   # and the close of the story
         _replies(sents, labels, primary, secondary, carried)
         _met_during_work(sents, labels, primary, secondary, carried)
         acts = [i for i, lab in enumerate(labels) if lab == "action"]
@@ -523,8 +562,12 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         def opening(k: int) -> bool:
             return c == "action" and (k == 0 or bool(asks) and k < asks[0]) and any(
                 j > k and not (j == 0 or asks and j < asks[0]) for j in primary["action"])
+        # (and an ask told before the last step before a need told after it, which is a new need, not the ask the
+        # steps answered: "... and when we passed fifty million vectors this spring we had to start a migration")
+        def afterwards(k: int) -> bool:
+            return c == "task" and bool(acts) and k > acts[-1]
         first = primary[c] if c == "situation" else sorted(
-            primary[c], key=lambda k: (opening(k), not lead(k), early(k), unmeasured(k), -strength.get(k, 0.0)))
+            primary[c], key=lambda k: (opening(k), not lead(k), early(k), unmeasured(k), afterwards(k), -strength.get(k, 0.0)))
         told = first + carried[c]
         outcomes = [k for k in told if not lesson(k) and not early(k)]
         idx = outcomes + [k for k in told if k not in outcomes] + [k for k in secondary[c] if k not in primary[c]]

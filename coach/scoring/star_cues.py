@@ -81,6 +81,10 @@ SITUATION = [
                 r"success (?:by|as)\b|\bsuccess (?:was|meant) (?:measured )?(?:by|as)?\b", _F), 2.6),
     (re.compile(r"\bthe (?:project|system|model|problem|story|time) (?:i|we)(?:'d| would)? (?:want|like|'d like) to "
                 r"(?:talk about|go deep on|walk (?:you )?through|discuss|describe)\b", _F), 2.0),
+    # the speaker's arrival, dated, is where the story is set, whatever they came to do: "I joined five years ago to
+    # build the pricing model, and I still own it"
+    (re.compile(r"^(?:(?:so|and|um|uh|well|okay)\W+)*i (?:joined|started|arrived)(?: [a-z-]+){0,4}? (?:a|one|two|three|"
+                r"four|five|six|seven|eight|nine|ten|a few|a couple of|several|\d+) (?:years?|months?) ago\b", _F), 2.6),
 ]
 TASK = [
     (re.compile(r"\b(?:my|our|the) (?:goal|task|job|mandate|ask|objective|mission|charter|assignment|remit|brief) "
@@ -89,7 +93,9 @@ TASK = [
     (re.compile(r"\b(?:the|my|our) (?:challenge|problem|hard part|question) (?:for me |for us )?was (?:how )?to\b", _F), 2.8),
     (re.compile(r"\b(?:i|we) (?:was|were) (?:asked|tasked|told|brought in|responsible|assigned|given|put in charge|"
                 r"supposed)\b", _F), 3.0),
-    (re.compile(r"^[^,]{0,40}\b(?:asked|tasked) me\b|\bmy (?:role|responsibility) was\b|"
+    # (a question asked is no ask: "she asked me how unreliable it would be")
+    (re.compile(r"^[^,]{0,40}\b(?:asked|tasked) me\b(?! (?:how|what|why|when|where|whether|if|about|a question|"
+                r"questions)\b)|\bmy (?:role|responsibility) was\b|"
                 r"\b(?:i|i'?m|am|was|were|me|us|myself) (?:\w+ )?(?:responsible for|in charge of)\b|"
                 # the ask itself ("told me to", "gave me two weeks to"), not a clause after it ("told me the
                 # model had been slow to react" is what someone said)
@@ -192,13 +198,24 @@ _REDO = (r"what i'?d (?:change|do differently|do again)|what i would (?:change|d
          # the lesson as what the speaker will do next time, or would do starting over
          r"next time,? (?:i'?d|i would|i'?ll|i will|i)\b|were i (?:to start|starting|to do (?:it|this|that)|doing "
          r"(?:it|this|that)) (?:over|again)")
+# A lesson told, not the noun in a product's name ("the lesson recommender", "the next lesson"): "the lesson I took is
+# ...", "the lesson for me was ...", "a good lesson in ...", "it taught me a lesson"
+_LESSON_TOLD = (r"(?:(?:i|we) (?:took|kept|learned|learnt|drew|carried)|(?:for (?:me|us|the team|everyone) |here |"
+                r"there )?(?:is|was) (?:that|to|you|we|i|clear|simple)|in)\b")
+_LESSON = (r"lessons? " + _LESSON_TOLD + r"|(?:taught|learned|learnt) (?:me |us )?(?:a|the|that|this|my|an) "
+           r"(?:[a-z]+ )?lesson")
+# A limit the work had to live within, held: "we stayed within budget", "so we were well inside the budget"
+_LIMIT_HELD = re.compile(r"\b(?:stayed|kept (?:it|us|them|things|the [a-z-]+)|came in|landed|finished|were|was) "
+                         r"(?:well |comfortably |safely |just |still )?(?:within|inside|under) (?:the |our |its |their )?"
+                         r"(?:[a-z-]+ )?(?:budget|limit|sla|deadline|cap)\b|\b(?:met|beat|made) (?:the|our|its|their) "
+                         r"deadline\b", _F)
 RESULT = [
     (re.compile(_CHANGE + r"[^.]{0,80}?" + _NUMWORD, _F), 3.0),
     (re.compile(r"\b(?:shipp(?:ed|ing)|(?:launch|deliver|finish|adopt)(?:ed|es|s|ing)?|complet(?:ed|es|ing)|"
                 r"promot(?:ed|ion))\b[^.]{0,80}?" + _NUMWORD, _F), 2.9),
     (re.compile(r"\bfrom [^.]{1,30}? to [^.]{0,20}?" + _NUMWORD + r"|\binstead of (?:about )?" + _NUMWORD +
                 r"|\bnow (?:take|takes|load|loads|covers|mentors|leads|runs|serves)\b|\b(?:was|got|been) promoted\b", _F), 2.7),
-    (re.compile(r"\b(?:i learned|what i (?:took|learned) from|lesson|looking back|in hindsight|i would have|"
+    (re.compile(r"\b(?:i learned|what i (?:took|learned) from|" + _LESSON + r"|looking back|in hindsight|i would have|"
                 r"if i did it again|next time i|" + _REDO + r")\b", _F), 2.6),
     # an outcome told after the time that passed, in any tense: "Eighteen months later three of the four teams are
     # on the shared stack", "Today eleven teams run it"; the subject is not the speaker (that would be a new step)
@@ -241,6 +258,7 @@ RESULT = [
                 r"\b(?:nobody|no one|none of (?:them|us|the \w+)) (?:got|saw|had|hit) (?:a|an|the|any)\b|"
                 r"\b(?:started|began) using (?:it|them|the|our)\b|\b(?:is|are) now (?:run|owned|maintained) by\b|"
                 r"\bnow has (?:an? |its own )?(?:owning team|owner)", _F), 2.2),
+    (_LIMIT_HELD, 2.4),
     # an investment that returned: "it paid for itself within a quarter", "the work broke even in six weeks"
     (re.compile(r"\b(?:paid (?:for )?(?:itself|themselves)|paid (?:off|back)|broke even)\b", _F), 2.4),
     # a level reached, told as a state: "after two months we were at about five pages a week"
@@ -494,8 +512,8 @@ _AT_NAME = re.compile(r"\bat [A-Z][a-z]+\b")       # "at Acme": a place of work 
 
 # "The ranker I rebuilt lifted purchases by 4 percent": the speaker's verb sits in a relative clause inside the
 # subject, so the sentence is about what the subject did (its main verb), not an act of the speaker.
-_REFLECTION = re.compile(r"\b(?:i learned|looking back|in hindsight|i would have|what i took from|the lesson|"
-                         + _REDO + r")\b", _F)
+_REFLECTION = re.compile(r"\b(?:i learned|looking back|in hindsight|i would have|what i took from|the lesson "
+                         + _LESSON_TOLD + r"|" + _REDO + r")\b", _F)
 # ("The first thing I did was ask ..." names the act itself: a copula after the clause is not another subject's verb.)
 _RELATIVE_LEAD = re.compile(r"^(?:the|our|my|that|this|a|an) (?:[a-z-]+ ){1,4}?(?:i|we) (?:[a-z]+ed|" + _IRREGULAR_PAST +
                             r")\b(?= (?!(?:a|an|the|it|them|him|her|our|my|that|this|to|on|with|for|in|at|from|into|up|out|"
@@ -545,3 +563,22 @@ _BECAME_STANDARD = re.compile(r"(?:,|\band|;)\s+(?!(?:i|we)\b)(?:the |our |their
                               # "..., and it is still how the group ships models today"
                               r"(?:,|\band|;)\s+(?!(?:i|we)\b)(?:it|that|this|they|the [a-z-]+(?: [a-z-]+){0,3}) (?:is|are) "
                               r"still (?:how|the way|what|in use|used|running|in production)\b", _F)
+
+
+# A closing clause that only dates the sentence by the speaker's own move: "the model was in good shape by the time
+# I left", "the backlog was gone by the time we launched" (the time, not a step told).
+_CLOSING_WHEN = re.compile(r"(?:,\s*|\s)by the time (?:i|we) (?:[a-z']+ ){0,3}?[a-z']+[.!?]*\s*$", _F)
+# A date promised is a deadline, not a time the story reached: "a client signed for it by the end of the quarter, and
+# sales had promised it" (the date is read out of the outcome cues).
+_PROMISED = re.compile(r"\b(?:promised|promise|committed|commitment|deadline|due|deal|contract|signed up|"
+                       r"agreed to deliver)\b", _F)
+_BY_END = re.compile(r"\bby the end of (?:the|this|that|next|our|its|their) (?:[a-z]+ )?(?:day|week|month|quarter|half|"
+                     r"year|sprint|season)\b", _F)
+# The speaker's own need or call ("so i had to work out what it meant ..."), read with the step that follows it
+_OWN_NEED = re.compile(r"\b(?:i|we) (?:had|needed) to\b", _F)
+# A step told with a verb whose past is its present ("I set up a weekly review", "so we put it on ten percent"): no
+# tense marks it, so it is read as a step of the story all the same
+_TENSELESS_ACT = re.compile(r"\b(?:i|we)(?: [a-z]+ly| also| then| just| first)? (?:" + "|".join(_SAME_IN_PRESENT) +
+                            r"|tied|led)\b", _F)
+# The speaker's arrival told as a time clause: "when I took over the area", "when we first joined"
+_ARRIVAL_WHEN = re.compile(r"\bwhen (?:i|we) (?:first )?(?:took over|joined|inherited|arrived|started)\b[^,;.]*", _F)
