@@ -344,3 +344,36 @@ def test_a_story_whose_result_is_the_harm_that_never_came_is_a_sure_end_and_an_a
     assert not sure("The goal was to catch a broken model before a customer does.")
     assert not sure("We'd gone two years without a single outage on that service.")
     assert not sure(SCENE + " It ran through the whole holiday peak without a single")
+
+
+def test_all_of_them_after_a_count_the_same_sentence_has_just_made_closes_nothing() -> None:
+    # the four sign-offs are counted, not yet told: the candidate goes on to name them
+    verdict = judge("Every release went through a review with four sign-offs, and a change needed all of them.")
+    assert verdict.says != "end"
+
+
+def test_a_lesson_in_the_plural_and_a_hand_back_in_other_words_are_sure_ends() -> None:
+    assert sure(SCENE + " Given the same deadline, I'd make the same calls again.")
+    assert sure("I'd cache the embeddings and rank on the fly. I can walk through the cache itself next if you like.",
+                "design")
+    assert sure("class weights first and a tuned threshold after that i can go into either of those", "technical")
+
+
+def test_a_filler_word_used_as_a_noun_does_not_join_two_sentences() -> None:
+    # "sort" after an article is the sort, not "sort of": the question stands alone and asks the interviewer
+    assert sure("Each push costs log k, plus the final sort. Should I cover duplicate ids too, or leave them?",
+                "technical")
+
+
+def test_a_question_after_the_answer_is_wrapped_up_is_put_to_the_interviewer_and_one_asked_of_oneself_is_not() -> None:
+    assert sure("Listen first, then fix the flakiest pipeline. That's my overall plan. "
+                "What does the group find hardest right now?", "plan")
+    verdict = judge(SCENE + " Looking back, we moved too fast. So what would I do differently?")
+    assert verdict.says != "end"
+
+
+def test_a_yes_no_question_about_the_problem_as_the_whole_answer_so_far_is_a_clarifying_question() -> None:
+    assert sure("Does the catalogue change every day, or only once a week?", "design")
+    # about what was just said: the answer to it comes next
+    assert not sure("Does it scale?", "design")
+    assert not sure("Is it even worth a model?", "design")

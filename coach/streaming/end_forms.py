@@ -338,6 +338,19 @@ def asks_the_interviewer(last: str) -> bool:
             and not _reported(low[:asked[-1].start()]))
 
 
+def asks_about_the_problem(last: str) -> bool:
+    """A yes/no question about the problem itself, its verb first and its subject a thing named ("Do the past tickets
+    include the agents' answers?", "Is the latency budget per request or per page?"), not the candidate ("do we ...",
+    "should I ...", handled as put back or self-asked) nor a pronoun for what was just said ("does that work?", a
+    question the candidate answers next); `prompts/turn_end_words.toml` [put_back] about_the_problem."""
+    low = _opening(last.lower().strip())
+    if not low.endswith("?"):
+        return False
+    verbs = "|".join(sorted(_words("put_back", "verb_first")))
+    names = "|".join(sorted(_words("put_back", "names_a_thing")))
+    return re.match(rf"(?:{verbs}) (?:{names})\b", low) is not None and not _phrase("put_back", "rhetorical", low)
+
+
 def _reported(before: str) -> bool:
     """The question is one the candidate asks themselves or reports ("so what do you do ...", "the question was,
     do we retrain daily?"): the word before it is a wh-word or one that reports a question."""
