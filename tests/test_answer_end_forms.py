@@ -377,3 +377,29 @@ def test_a_yes_no_question_about_the_problem_as_the_whole_answer_so_far_is_a_cla
     # about what was just said: the answer to it comes next
     assert not sure("Does it scale?", "design")
     assert not sure("Is it even worth a model?", "design")
+
+
+def test_a_short_answer_that_closes_on_the_general_rule_it_draws_is_a_sure_end() -> None:
+    assert sure("Check the feature pipeline before the model. Most of the drops I chase turn out to be "
+                "a join gone stale, and that usually shows in the null rates.", "technical")
+    assert sure("Put a cache in front of the store. A cache tends to buy a year before anything else is needed.",
+                "design")
+    # a habit told in the past, or a short reply within the working, is no rule drawn
+    assert not sure("We retrained the ranker on Fridays. We usually checked the metrics on Monday.", "technical")
+    assert not sure("A heap of size k works if the ids fit in memory. They usually don't.", "technical")
+
+
+def test_an_answer_that_opens_on_the_choice_asked_for_and_backs_it_is_a_sure_end() -> None:
+    trees = default_content().question("ts-trees-vs-neural")     # "... trees or a neural network? Why?"
+    shared = default_content().question("sd-embedding-platform")  # "Would you build a shared ...?"
+    calibration = default_content().question("ts-calibration")   # "... when does calibration actually matter?"
+    assert judge("A neural network, only because half the features are free text. The trees cannot read it.",
+                 "technical", trees).sure
+    assert judge("No, not a single platform for all of it. Each team keeps the vectors its own ranking needs.",
+                 "design", shared).sure
+    assert judge("Whenever someone downstream reads the score as an actual probability, say in bidding.",
+                 "technical", calibration).sure
+    # the choice alone, a qualification still to come, or a story it opens: the answer goes on
+    assert not judge("Trees.", "technical", trees).sure
+    assert not judge("Yes, a shared one. But not for everything.", "design", shared).sure
+    assert not judge("No, not at first. We had a bad run with that at my last company.", "design", shared).sure

@@ -352,6 +352,10 @@ def _judge(text: str, kind: str, question: Question | None) -> Verdict:
     form = end_forms.sure_end(last, kind, question, texts[-2] if len(texts) > 1 else "")
     if form is not None:
         return Verdict("end", (form,), sure=True)
+    if kind in ("design", "technical", "plan") and end_forms.leads_with_the_answer(texts[0], texts[-1], len(texts),
+                                                                              question):
+        return Verdict("end", ("opens on the direct answer to the question and backs it: " + texts[0][:60],),
+                       sure=True)
     n = len(texts)
     if kind == "story":
         labels = list(analyse(sents).labels)
