@@ -403,3 +403,17 @@ def test_an_answer_that_opens_on_the_choice_asked_for_and_backs_it_is_a_sure_end
     assert not judge("Trees.", "technical", trees).sure
     assert not judge("Yes, a shared one. But not for everything.", "design", shared).sure
     assert not judge("No, not at first. We had a bad run with that at my last company.", "design", shared).sure
+
+
+def test_a_fix_that_lasted_a_long_span_is_a_sure_end_and_a_stopgap_is_not() -> None:
+    assert sure("The nightly batch ran out of hours first. We split it by region, and that kept us going another "
+                "three years.")
+    assert not sure("The nightly batch ran out of hours first. We split it by region, and that bought us another week.")
+
+
+def test_a_story_that_closes_on_the_steps_it_just_told_is_a_sure_end_unless_they_went_wrong() -> None:
+    steps = "Replay on last month's traffic, then a dark launch, then a one percent ramp."
+    assert sure(steps + " Every model since has gone through all three.")
+    assert not sure(steps + " All three failed in the first week.")
+    # a count in the same sentence as its things, not yet told: goes on
+    assert not sure("Every launch went through all three gates we had.")

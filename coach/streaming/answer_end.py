@@ -349,6 +349,8 @@ def _judge(text: str, kind: str, question: Question | None) -> Verdict:
     opened = [i for i, t in enumerate(texts) if OPENS.search(t)]
     if opened and not any(CONTINUES.search(t) for t in texts[opened[-1] + 1:]):
         return Verdict("goes_on", ("a sequence opened and not continued: " + texts[opened[-1]][:60],))
+    if kind == "story" and len(texts) > 1 and end_forms.closes_the_steps(texts[-1], texts[-2]):
+        return Verdict("end", ("closes on the steps just told: " + texts[-1][:60],), sure=True)
     form = end_forms.sure_end(last, kind, question, texts[-2] if len(texts) > 1 else "")
     if form is not None:
         return Verdict("end", (form,), sure=True)

@@ -39,6 +39,10 @@ BY_THE_END = re.compile(r"(?:^|,\s*|\b(?:and|so)\s+)by the (?:end\b(?! of (?:the
 # that has stopped three bad uploads since.")
 # (not a fault that has lasted: "it has been broken since", "it hasn't worked since")
 SINCE = re.compile(r"\b(?:has|have)\b(?! been\b)(?![^.;,]*n'?t\b)[^.;,]*\bsince\W*$")
+# a fix that lasted a long span after it was made ("... and that carried us another two years"; not a stopgap that bought
+# a week, which the story goes on from)
+LASTED_ANOTHER = re.compile(r"\b(?:carried|bought|lasted|held|kept|served|got)\b(?: \w+){0,2}? (?:for )?another "
+                            r"(?:\w+ )?(?:years?|quarters?)\b")
 # a duration said as it went from one figure to another ("went from two days to about five hours", "from a week
 # to a morning"): shorter is faster when the sentence says it is a time that was measured
 _TO_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "month": 2629800,
@@ -180,6 +184,8 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "a result some time after: " + last[:60]
     if kind == "story" and _resolves(last):
         return "the story says how it came out: " + last[:60]
+    if kind in ("story", "plan") and LASTED_ANOTHER.search(last):
+        return "a fix that lasted: " + last[:60]
     if kind in ("story", "plan") and SINCE.search(last):
         return "a result that has lasted: " + last[:60]
     if kind == "story" and _avoided(last):
@@ -403,6 +409,21 @@ def asks_the_interviewer(last: str) -> bool:
     asked = list(turn_end_words.pattern("put_back", "yes_no_unmarked").finditer(low))
     return (bool(asked) and len(low[asked[-1].end():].split()) <= UNMARKED_QUESTION_WORDS
             and not _reported(low[:asked[-1].start()]))
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def closes_the_steps(last: str, before: str) -> bool:
+    """A story that has told a process step by step ("Offline replay, then a shadow week, then a canary.") and closes
+    on what passing all of it meant ("A new version had to pass all three.", "Only after all three passed did we
+    ramp."): the last sentence counts the steps just told, as many as the sentence before gave, with none of them
+    said to fail (`prompts/turn_end_words.toml` [steps_closed])."""
+    m = re.search(r"\ball (two|three|four|five)\b", last)
+    if m is None or last[-1:] not in ".!" or _phrase("steps_closed", "went_wrong", last):
+        return False
+    steps = [p for p in re.split(r",\s*(?:and\s+)?|\s+then\s+", before.rstrip(".!")) if p.strip()]
+    return " then " in f" {before} " and len(steps) == _COUNTS[m.group(1)]
 
 
 def asks_about_the_problem(last: str) -> bool:
