@@ -417,3 +417,10 @@ def test_a_story_that_closes_on_the_steps_it_just_told_is_a_sure_end_unless_they
     assert not sure(steps + " All three failed in the first week.")
     # a count in the same sentence as its things, not yet told: goes on
     assert not sure("Every launch went through all three gates we had.")
+
+
+def test_an_estimate_that_names_the_factor_behind_its_figure_is_a_sure_end() -> None:
+    weights = default_content().question("nm-weights-7b")      # "How much GPU memory do the weights ... take in fp16?"
+    assert judge("Roughly fourteen gigabytes. At two bytes each.", "estimate", weights).sure
+    # a line that adds to the figure is a step still being worked
+    assert not judge("Roughly fourteen gigabytes. Plus two bytes each for gradients.", "estimate", weights).sure

@@ -158,6 +158,17 @@ def estimate_reached(last: str, question: Question | None) -> bool:
                and estimate.low / BALLPARK <= q.value <= estimate.high * BALLPARK for q in figures)
 
 
+BASIS_WORDS = 5     # "two bytes per parameter": the factor named; a longer line is a step of its own
+
+
+def _basis(last: str) -> bool:
+    """A few words that name a rate per thing ("Two bytes per parameter.", "At four bytes each."), said to the full
+    stop, with nothing added to the figure ("plus the cache ...", "but ...", `[estimate_basis] adds`)."""
+    words = re.findall(r"[\w'-]+", last)
+    return (last[-1:] in ".!" and len(words) <= BASIS_WORDS and re.search(r"\b(?:per|each|apiece)\b", last) is not None
+            and not _phrase("estimate_basis", "adds", last))
+
+
 def _ask(prompt: str) -> str:
     """The question's last sentence: what it asks for."""
     said = [s.text for s in sentences(prompt)]
@@ -173,6 +184,9 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         # "... around sixty thousand at peak. I'd size for the peak.": a decision on the figure just reached
         if before and not FIGURE_WORDS.search(last) and estimate_reached(before, question):
             return "the estimate decides on the figure it reached"
+        # "Fourteen gigabytes. Two bytes per parameter.": the figure, then in a few words the factor it came from
+        if before and estimate_reached(before, question) and _basis(last):
+            return "the estimate gives the factor behind the figure it reached"
         return None
     if _phrase("lasting", "phrases", last):
         return "a result that has lasted: " + last[:60]
