@@ -114,7 +114,7 @@ def test_sure_ends_are_never_a_pause_on_any_written_set() -> None:
     """Every folded-in set of written pauses: no pause is a sure end (a sure end is taken 0.5 s after the
     last word), and the sure ends are a real share of the real ends."""
     for name in ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-                 "heldout7", "heldout8", "heldout9", "heldout10"):   # each scored once first
+                 "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12"):   # each scored once first
         result = evaluate(load(name))
         assert result["sure_false_ends"] == 0, (name, result["wrong"])
         assert result["sure_recall"] >= 0.1, name

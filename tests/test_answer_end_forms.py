@@ -344,3 +344,83 @@ def test_a_story_whose_result_is_the_harm_that_never_came_is_a_sure_end_and_an_a
     assert not sure("The goal was to catch a broken model before a customer does.")
     assert not sure("We'd gone two years without a single outage on that service.")
     assert not sure(SCENE + " It ran through the whole holiday peak without a single")
+
+
+def test_all_of_them_after_a_count_the_same_sentence_has_just_made_closes_nothing() -> None:
+    # the four sign-offs are counted, not yet told: the candidate goes on to name them
+    verdict = judge("Every release went through a review with four sign-offs, and a change needed all of them.")
+    assert verdict.says != "end"
+
+
+def test_a_lesson_in_the_plural_and_a_hand_back_in_other_words_are_sure_ends() -> None:
+    assert sure(SCENE + " Given the same deadline, I'd make the same calls again.")
+    assert sure("I'd cache the embeddings and rank on the fly. I can walk through the cache itself next if you like.",
+                "design")
+    assert sure("class weights first and a tuned threshold after that i can go into either of those", "technical")
+
+
+def test_a_filler_word_used_as_a_noun_does_not_join_two_sentences() -> None:
+    # "sort" after an article is the sort, not "sort of": the question stands alone and asks the interviewer
+    assert sure("Each push costs log k, plus the final sort. Should I cover duplicate ids too, or leave them?",
+                "technical")
+
+
+def test_a_question_after_the_answer_is_wrapped_up_is_put_to_the_interviewer_and_one_asked_of_oneself_is_not() -> None:
+    assert sure("Listen first, then fix the flakiest pipeline. That's my overall plan. "
+                "What does the group find hardest right now?", "plan")
+    verdict = judge(SCENE + " Looking back, we moved too fast. So what would I do differently?")
+    assert verdict.says != "end"
+
+
+def test_a_yes_no_question_about_the_problem_as_the_whole_answer_so_far_is_a_clarifying_question() -> None:
+    assert sure("Does the catalogue change every day, or only once a week?", "design")
+    # about what was just said: the answer to it comes next
+    assert not sure("Does it scale?", "design")
+    assert not sure("Is it even worth a model?", "design")
+
+
+def test_a_short_answer_that_closes_on_the_general_rule_it_draws_is_a_sure_end() -> None:
+    assert sure("Check the feature pipeline before the model. Most of the drops I chase turn out to be "
+                "a join gone stale, and that usually shows in the null rates.", "technical")
+    assert sure("Put a cache in front of the store. A cache tends to buy a year before anything else is needed.",
+                "design")
+    # a habit told in the past, or a short reply within the working, is no rule drawn
+    assert not sure("We retrained the ranker on Fridays. We usually checked the metrics on Monday.", "technical")
+    assert not sure("A heap of size k works if the ids fit in memory. They usually don't.", "technical")
+
+
+def test_an_answer_that_opens_on_the_choice_asked_for_and_backs_it_is_a_sure_end() -> None:
+    trees = default_content().question("ts-trees-vs-neural")     # "... trees or a neural network? Why?"
+    shared = default_content().question("sd-embedding-platform")  # "Would you build a shared ...?"
+    calibration = default_content().question("ts-calibration")   # "... when does calibration actually matter?"
+    assert judge("A neural network, only because half the features are free text. The trees cannot read it.",
+                 "technical", trees).sure
+    assert judge("No, not a single platform for all of it. Each team keeps the vectors its own ranking needs.",
+                 "design", shared).sure
+    assert judge("Whenever someone downstream reads the score as an actual probability, say in bidding.",
+                 "technical", calibration).sure
+    # the choice alone, a qualification still to come, or a story it opens: the answer goes on
+    assert not judge("Trees.", "technical", trees).sure
+    assert not judge("Yes, a shared one. But not for everything.", "design", shared).sure
+    assert not judge("No, not at first. We had a bad run with that at my last company.", "design", shared).sure
+
+
+def test_a_fix_that_lasted_a_long_span_is_a_sure_end_and_a_stopgap_is_not() -> None:
+    assert sure("The nightly batch ran out of hours first. We split it by region, and that kept us going another "
+                "three years.")
+    assert not sure("The nightly batch ran out of hours first. We split it by region, and that bought us another week.")
+
+
+def test_a_story_that_closes_on_the_steps_it_just_told_is_a_sure_end_unless_they_went_wrong() -> None:
+    steps = "Replay on last month's traffic, then a dark launch, then a one percent ramp."
+    assert sure(steps + " Every model since has gone through all three.")
+    assert not sure(steps + " All three failed in the first week.")
+    # a count in the same sentence as its things, not yet told: goes on
+    assert not sure("Every launch went through all three gates we had.")
+
+
+def test_an_estimate_that_names_the_factor_behind_its_figure_is_a_sure_end() -> None:
+    weights = default_content().question("nm-weights-7b")      # "How much GPU memory do the weights ... take in fp16?"
+    assert judge("Roughly fourteen gigabytes. At two bytes each.", "estimate", weights).sure
+    # a line that adds to the figure is a step still being worked
+    assert not judge("Roughly fourteen gigabytes. Plus two bytes each for gradients.", "estimate", weights).sure

@@ -52,7 +52,12 @@ _ITEMS = (r"(?:things|reasons|parts|pieces|steps|levels|layers|stages|ways|lever
           r"problems|lessons|phases|areas|questions|suspects|changes|risks|goals|components|sources)")
 ANNOUNCED = re.compile(rf"\b{_NUM} (?:\w+ )?{_ITEMS}\b")
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "a couple of": 2}
-WRAP_LIST = re.compile(rf"\b(?:those|these) (?:are|were) (?:the|my) {_NUM} {_ITEMS}\b|\b(?:both|all) of (?:those|them)\b")
+# A list named as told ("those are the three things I'd check"): a wrap-up. "All of them" and "both of those" only
+# point back at things named before, which may be the ones the same sentence has just counted and not yet told ("a
+# release gate with three checks, and a model had to pass all of them"): they keep a count from reading as a list
+# still to come, but close nothing.
+LIST_TOLD = re.compile(rf"\b(?:those|these) (?:are|were) (?:the|my) {_NUM} {_ITEMS}\b")
+WRAP_LIST = re.compile(LIST_TOLD.pattern + r"|\b(?:both|all) of (?:those|them)\b")
 OPENS = re.compile(r"^(?:so,? )?(?:first(?:ly)?,?\b|the first (?:thing|step|one|is|was|layer|part)\b|to start\b|"
                    r"i'?d start (?:by|with)\b|i would start (?:by|with)\b|let me start\b|one is\b|one was\b|"
                    r"the simplest version\b|in the first (?:month|week|quarter|year|few weeks)\b)")
@@ -61,7 +66,7 @@ CONTINUES = re.compile(r"^(?:then|next|second(?:ly)?|after that|the second|the o
 WRAP = re.compile(
     r"\bthat'?s (?:about it|it\b|all|the one|how (?:it|we|that|i|you)|what i'?d|the (?:story|gist|design|plan))"
     r"|\bso that'?s\b|\bthose are the\b|\bi think that covers\b|\bthat covers\b|\bso (?:overall|in short|end to end)\b"
-    r"|\bin hindsight\b|\bthat(?:'?s| is| would be) my \w+\W*$|\blooking back\b|\bi'?d (?:make the same call|do it again|do the same)\b"
+    r"|\bin hindsight\b|\bthat(?:'?s| is| would be) my \w+\W*$|\blooking back\b|\bi'?d (?:make the same calls?|do it again|do the same)\b"
     # the lesson as what they would do another time ("I'd measure first next time", "next time I'd ask sooner",
     # "if I did it again I'd ...", "what I'd do differently is ...")
     r"|\b(?:i|we)(?:'d| would)\b[^.?!]*\bnext time\b|\bnext time,? (?:i|we)(?:'d| would|'ll| will)\b"
@@ -73,7 +78,7 @@ WRAP = re.compile(
     # closings in other words: the answer named as done ("that's the whole thing", "that's my plan", "so that
     # was the incident, start to finish"), handed back ("happy to go deeper on any part"), a fix that keeps
     # the fault from coming back ("so it couldn't happen silently again"), a result years on
-    r"|\bthat'?s (?:the whole (?:thing|story|answer)|my (?:plan|answer|story)|the short version)\b"
+    r"|\bthat'?s (?:the whole (?:thing|story|answer)|my (?:rough |short |basic |overall )?(?:plan|answer|story)|the short version)\b"
     r"|\bthat'?s (?:really |basically )?why\W*$|\bso that was the\b|\bstart to finish\b"
     # ... what was aimed at, said as reached ("that's roughly what I'm after", "and that's how a vague ask became
     # a plan"), the steps said to their last ("... and you're done")
@@ -103,6 +108,7 @@ FIGURE = re.compile(r"\b(?:\d[\d,.]*|hundred|thousand|million|billion|terabytes?
 # A thinking pause Whisper wrote as an ellipsis with the sentence going on after it ("and then we...
 # ran a shadow test"): one sentence, not two (the second, alone, read as the story's result).
 PAUSE_MID_SENTENCE = re.compile(r"(?:\.\.\.|…)\s+(?=[a-z])")
+SELF_ASKED = re.compile(r"^(?:so|and|but|well)\b|\b(?:i|we|me|us|my|our)\b")
 OF_THOSE = re.compile(r"\bof (?:those|these|them)\W*$")
 JOINS = re.compile(r"^(?:and|but|so|which|while|whereas)\b")
 # A wrap-up that may open an answer ("Looking back, ..."): with nothing before it, an end but not a sure one.
@@ -130,6 +136,13 @@ def offers_more_on_those(last: str) -> bool:
     of those"): the demonstrative stands for the parts just told, not for a noun still to come."""
     low = last.lower().strip()
     return OF_THOSE.search(low) is not None and (hands_back(low) or WRAP.search(low) is not None)
+
+
+def closes(sentence: str) -> bool:
+    """The sentence wraps the answer up or hands the turn back ("That's my plan.", "That's about it.")."""
+    low = sentence.lower().strip()
+    return (hands_back(low) or WRAP.search(low) is not None or LIST_TOLD.search(low) is not None
+            or names_the_whole(low)) and not names_a_part(low) and not _announces(low)
 
 
 def names_a_part(last: str) -> bool:
@@ -226,10 +239,17 @@ def last_thought(texts: list[str]) -> str:
     keep = trailing() - turn_end_words.words("trailing", "after_full_stop")
     while i > 0:
         words = re.findall(r"[a-z0-9']+", texts[i - 1])
-        if not words or words[-1] not in keep:
+        if not words or words[-1] not in keep or _a_noun(words):
             break
         i -= 1
     return " ".join(t.rstrip(".,") if j < len(texts) - 1 else t for j, t in enumerate(texts[i:], start=i))
+
+
+def _a_noun(words: list[str]) -> bool:
+    """The last word is a filler's word used as a noun, after an article ("... for the sort.", "plus the final
+    sort.")."""
+    return (len(words) > 1 and words[-1] in turn_end_words.words("trailing", "nouns_after_article")
+            and bool(set(words[-3:-1]) & turn_end_words.words("trailing", "articles")))
 
 
 def judge(text: str, kind: str = "story", question: Question | None = None) -> Verdict:
@@ -296,18 +316,31 @@ def _judge(text: str, kind: str, question: Question | None) -> Verdict:
         return Verdict("goes_on", ("thinks aloud: " + last[:60],))
     if turn_end_words.pattern("next_topic", "phrases").search(texts[-1]):
         return Verdict("goes_on", ("names what it will say next: " + texts[-1][:60],))
-    wrap = WRAP.search(last) or WRAP_LIST.search(last)
+    wrap = WRAP.search(last) or LIST_TOLD.search(last)
     # an estimate says "so that's ..." at every step's figure, not only at its last one: its figure is weighed below
     if wrap and not (kind == "estimate" and wrap.group(0).startswith("so that")):
-        # "Looking back, I did three things, ...": the things are still to come
+        # "Looking back, I did three things, ...": the things are still to come; "So what would I do differently?":
+        # the lesson is
         if _announces(texts[-1]):
             return Verdict("goes_on", ("a list announced and not finished: " + texts[-1][:60],))
+        if texts[-1].endswith("?") and SELF_ASKED.search(texts[-1]) and not end_forms.asks_the_interviewer(texts[-1]):
+            return Verdict("goes_on", ("a question the candidate asks themselves: " + texts[-1][:60],))
         # with nothing before it, "Looking back, ..." may open the answer: an end, not a sure one
         return Verdict("end", ("wraps up: " + last[:60],), sure=len(texts) > 1 or not OPENS_AN_ANSWER.search(last))
     if names_the_whole(texts[-1]):
         return Verdict("end", ("names what was said as the whole answer: " + texts[-1][:60],), sure=True)
     if end_forms.asks_the_interviewer(last):
         return Verdict("end", ("asks the interviewer what they want or know: " + last[:60],), sure=True)
+    # a question after the answer has been wrapped up ("That's my plan. What does the team see as its biggest
+    # problem?") is put to the interviewer; not one the candidate asks of themselves, which leads on to the lesson
+    # ("Looking back, we moved too fast. So what would I do differently?")
+    if last.endswith("?") and len(texts) > 1 and closes(texts[-2]) and not SELF_ASKED.search(texts[-1]) \
+            and not turn_end_words.pattern("put_back", "rhetorical").search(last):
+        return Verdict("end", ("a question after the answer's wrap-up: " + last[:60],), sure=True)
+    # a yes/no question about the problem as the whole answer so far ("Does the catalogue change daily?"): asked
+    # before the answer starts, of the one who knows
+    if len(texts) == 1 and end_forms.asks_about_the_problem(last):
+        return Verdict("end", ("a clarifying question before the answer: " + last[:60],), sure=True)
     if PUT_BACK.search(last) and len(texts) > 1:
         return Verdict("end", ("a question put back to the interviewer: " + last[:60],))
     listed = _open_list(texts)
@@ -316,9 +349,15 @@ def _judge(text: str, kind: str, question: Question | None) -> Verdict:
     opened = [i for i, t in enumerate(texts) if OPENS.search(t)]
     if opened and not any(CONTINUES.search(t) for t in texts[opened[-1] + 1:]):
         return Verdict("goes_on", ("a sequence opened and not continued: " + texts[opened[-1]][:60],))
+    if kind == "story" and len(texts) > 1 and end_forms.closes_the_steps(texts[-1], texts[-2]):
+        return Verdict("end", ("closes on the steps just told: " + texts[-1][:60],), sure=True)
     form = end_forms.sure_end(last, kind, question, texts[-2] if len(texts) > 1 else "")
     if form is not None:
         return Verdict("end", (form,), sure=True)
+    if kind in ("design", "technical", "plan") and end_forms.leads_with_the_answer(texts[0], texts[-1], len(texts),
+                                                                              question):
+        return Verdict("end", ("opens on the direct answer to the question and backs it: " + texts[0][:60],),
+                       sure=True)
     n = len(texts)
     if kind == "story":
         labels = list(analyse(sents).labels)

@@ -39,6 +39,10 @@ BY_THE_END = re.compile(r"(?:^|,\s*|\b(?:and|so)\s+)by the (?:end\b(?! of (?:the
 # that has stopped three bad uploads since.")
 # (not a fault that has lasted: "it has been broken since", "it hasn't worked since")
 SINCE = re.compile(r"\b(?:has|have)\b(?! been\b)(?![^.;,]*n'?t\b)[^.;,]*\bsince\W*$")
+# a fix that lasted a long span after it was made ("... and that carried us another two years"; not a stopgap that bought
+# a week, which the story goes on from)
+LASTED_ANOTHER = re.compile(r"\b(?:carried|bought|lasted|held|kept|served|got)\b(?: \w+){0,2}? (?:for )?another "
+                            r"(?:\w+ )?(?:years?|quarters?)\b")
 # a duration said as it went from one figure to another ("went from two days to about five hours", "from a week
 # to a morning"): shorter is faster when the sentence says it is a time that was measured
 _TO_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "month": 2629800,
@@ -154,6 +158,17 @@ def estimate_reached(last: str, question: Question | None) -> bool:
                and estimate.low / BALLPARK <= q.value <= estimate.high * BALLPARK for q in figures)
 
 
+BASIS_WORDS = 5     # "two bytes per parameter": the factor named; a longer line is a step of its own
+
+
+def _basis(last: str) -> bool:
+    """A few words that name a rate per thing ("Two bytes per parameter.", "At four bytes each."), said to the full
+    stop, with nothing added to the figure ("plus the cache ...", "but ...", `[estimate_basis] adds`)."""
+    words = re.findall(r"[\w'-]+", last)
+    return (last[-1:] in ".!" and len(words) <= BASIS_WORDS and re.search(r"\b(?:per|each|apiece)\b", last) is not None
+            and not _phrase("estimate_basis", "adds", last))
+
+
 def _ask(prompt: str) -> str:
     """The question's last sentence: what it asks for."""
     said = [s.text for s in sentences(prompt)]
@@ -169,6 +184,9 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         # "... around sixty thousand at peak. I'd size for the peak.": a decision on the figure just reached
         if before and not FIGURE_WORDS.search(last) and estimate_reached(before, question):
             return "the estimate decides on the figure it reached"
+        # "Fourteen gigabytes. Two bytes per parameter.": the figure, then in a few words the factor it came from
+        if before and estimate_reached(before, question) and _basis(last):
+            return "the estimate gives the factor behind the figure it reached"
         return None
     if _phrase("lasting", "phrases", last):
         return "a result that has lasted: " + last[:60]
@@ -180,6 +198,8 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "a result some time after: " + last[:60]
     if kind == "story" and _resolves(last):
         return "the story says how it came out: " + last[:60]
+    if kind in ("story", "plan") and LASTED_ANOTHER.search(last):
+        return "a fix that lasted: " + last[:60]
     if kind in ("story", "plan") and SINCE.search(last):
         return "a result that has lasted: " + last[:60]
     if kind == "story" and _avoided(last):
@@ -192,6 +212,8 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "a measured improvement: " + last[:60]
     if kind in ("design", "technical", "plan") and recaps(last):
         return "closes on a recap of its parts: " + last[:60]
+    if kind in ("design", "technical", "plan") and before and general_rule(last):
+        return "closes on the general rule it draws: " + last[:60]
     if kind == "technical" and last[-1:] in ".!" and _phrase("cost_stated", "phrases", last):
         return "the working closes on what it costs: " + last[:60]
     if kind == "technical" and last[-1:] in ".!" and _phrase("tested", "phrases", last) \
@@ -205,6 +227,71 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
     if kind == "story" and turn_end_words.pattern("present", "opens").match(re.sub(r"^(?:and|so),? ", "", last)):
         return "the story has reached the present: " + last[:60]
     return None
+
+
+# the past of a story told ("we usually retrained on Fridays"); a participle is no past ("whenever the score is used")
+TOLD = re.compile(r"\b(?:was|were|had|did|wasn't|weren't|didn't|used to)\b|\b(?:i|we|they|he|she|it)(?: \w+ly)? \w+ed\b")
+RULE_WORDS = 5      # "They usually don't." answers a point of the working; a rule is said in full
+
+
+def general_rule(last: str) -> bool:
+    """The last sentence, after the answer's own point, states the general rule it draws, in the present and with a
+    word of how often it holds ("Random splits leak the future whenever time matters.", "A cache in front of it
+    usually buys a year."): the conclusion of a design, technical or plan answer (`prompts/turn_end_words.toml`
+    [general_rule]). Not one that opens a step ("First, ... usually ...") or sets up a contrast ("but ...")."""
+    low = _opening(last.lower().strip())
+    if low[-1:] not in ".!" or len(re.findall(r"[\w'-]+", low)) < RULE_WORDS or TOLD.search(low):
+        return False
+    if turn_end_words.pattern("general_rule", "not_opening").match(last.lower().strip()):
+        return False
+    return _phrase("general_rule", "how_often", low)
+
+
+ANSWER_WORDS = 5    # the sentence after a direct answer gives its reason in full ("They're cheap to get right."), not
+                    # the opening of a qualification ("But not for everything.")
+LEAD_WORDS = 4      # the choice is named within the answer's first words ("Gradient-boosted trees, every time")
+WHEN_WORDS = 8      # a "when" answered alone is said in full ("When the score is read as a probability, as in pricing.")
+
+
+def leads_with_the_answer(first: str, last: str, sentences_said: int, question: Question | None) -> bool:
+    """A design, technical or plan answer that opens on the direct answer to the question's form and backs it: one of
+    the options an either-or question offers ("... trees or a neural network?" - "Trees. They're a strong
+    baseline ..."), a yes or a no to a yes/no question ("Would you build a shared platform?" - "Yes, shared, but only
+    for the base layer. Teams keep their own heads."), or a "when" to a "when does it matter?" question, said in
+    full. A strong interviewer hears a conclusion given first and its reason after as a finished short answer
+    (`prompts/turn_end_words.toml` [direct_answer])."""
+    if question is None:
+        return False
+    asks = [a.text.lower() for a in sentences(question.prompt) if a.text.rstrip().endswith("?")]
+    ask = next((a for a in asks if " or " in a and _verb_first(a)), asks[-1] if asks else _ask(question.prompt))
+    first_low = _opening(first.lower().strip())
+    last_low = last.lower().strip()
+    # ... backed by a reason, not by a story it opens ("No. We had a bad run with that at my last company.")
+    if last_low[-1:] not in ".!" or turn_end_words.pattern("direct_answer", "not_after").match(last_low) \
+            or sentences_said > 1 and TOLD.search(last_low):
+        return False
+    opening = re.findall(r"[a-z][\w'-]*", first_low)[:LEAD_WORDS]
+    backed = sentences_said >= 2 and len(re.findall(r"[\w'-]+", last_low)) >= ANSWER_WORDS
+    if backed and " or " in ask and _verb_first(ask):
+        left, right = ask.split(" or ", 1)
+        options = set(re.findall(r"[a-z][\w'-]*", left)[-3:] + re.findall(r"[a-z][\w'-]*", right)[:3])
+        options -= _words("direct_answer", "not_an_option")
+        if any(w.rstrip("s") == o.rstrip("s") for w in opening for o in options):
+            return True
+    if backed and _verb_first(ask) and opening and opening[0] in _words("direct_answer", "yes_no"):
+        return True
+    if re.search(r"\bwhen (?:" + "|".join(sorted(_words("put_back", "verb_first"))) + r")\b", ask) \
+            and turn_end_words.pattern("direct_answer", "when").match(first_low) \
+            and (backed or sentences_said == 1 and len(re.findall(r"[\w'-]+", first_low)) >= WHEN_WORDS):
+        return True
+    return False
+
+
+def _verb_first(ask: str) -> bool:
+    """The question (or its clause after a comma) asks for a yes or a no, or a choice: its verb comes first ("Would you
+    build ...?", "For a tabular problem, would you start with ...?")."""
+    verbs = "|".join(sorted(_words("put_back", "verb_first") | {"should"}))
+    return re.search(rf"(?:^|[,;:] )(?:{verbs}) (?:you|we|i|it|they|the|a|an|this|that)\b", ask) is not None
 
 
 def _by_the_end(last: str) -> bool:
@@ -336,6 +423,34 @@ def asks_the_interviewer(last: str) -> bool:
     asked = list(turn_end_words.pattern("put_back", "yes_no_unmarked").finditer(low))
     return (bool(asked) and len(low[asked[-1].end():].split()) <= UNMARKED_QUESTION_WORDS
             and not _reported(low[:asked[-1].start()]))
+
+
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def closes_the_steps(last: str, before: str) -> bool:
+    """A story that has told a process step by step ("Offline replay, then a shadow week, then a canary.") and closes
+    on what passing all of it meant ("A new version had to pass all three.", "Only after all three passed did we
+    ramp."): the last sentence counts the steps just told, as many as the sentence before gave, with none of them
+    said to fail (`prompts/turn_end_words.toml` [steps_closed])."""
+    m = re.search(r"\ball (two|three|four|five)\b", last)
+    if m is None or last[-1:] not in ".!" or _phrase("steps_closed", "went_wrong", last):
+        return False
+    steps = [p for p in re.split(r",\s*(?:and\s+)?|\s+then\s+", before.rstrip(".!")) if p.strip()]
+    return " then " in f" {before} " and len(steps) == _COUNTS[m.group(1)]
+
+
+def asks_about_the_problem(last: str) -> bool:
+    """A yes/no question about the problem itself, its verb first and its subject a thing named ("Do the past tickets
+    include the agents' answers?", "Is the latency budget per request or per page?"), not the candidate ("do we ...",
+    "should I ...", handled as put back or self-asked) nor a pronoun for what was just said ("does that work?", a
+    question the candidate answers next); `prompts/turn_end_words.toml` [put_back] about_the_problem."""
+    low = _opening(last.lower().strip())
+    if not low.endswith("?"):
+        return False
+    verbs = "|".join(sorted(_words("put_back", "verb_first")))
+    names = "|".join(sorted(_words("put_back", "names_a_thing")))
+    return re.match(rf"(?:{verbs}) (?:{names})\b", low) is not None and not _phrase("put_back", "rhetorical", low)
 
 
 def _reported(before: str) -> bool:
