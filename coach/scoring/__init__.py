@@ -210,6 +210,10 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
             # "what would you do" asks for no past story: the rubric's evidence from past work does not apply, and
             # a 0 there would read as a failure on the card, in the closing remarks and in the progress bars
             scored = [d for d in scored if d.id != "star_structure"]
+            if round_id not in DESIGN_ROUNDS:
+                # nor does a plan for a team or a role owe the round's usual figures (users, percentages): the card
+                # does not list them as missing
+                a.missing = []
         if cal.kind == "plan" and not told_as_story and \
                 not (a.points.total and a.points.covered):
             # a view that covers none of the question's points and is not read as a story (a list of grievances):
