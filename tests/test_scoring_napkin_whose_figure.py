@@ -169,3 +169,17 @@ def test_a_cache_per_token_without_the_layers_is_flagged_with_the_layers() -> No
     with_layers = ("The cache per token is two times forty layers times the hidden size of 5,120 times two bytes, "
                    "about 0.8 MB, so a 2,000-token chat needs about 1.6 GB.")
     assert "kv_cache" not in [r for r, _ in _bad(with_layers)]
+
+
+def test_one_item_in_n_kept_of_a_count_said_in_the_sentence_before_is_checked() -> None:
+    text = ("Our log has four million sessions a week, two hundred thousand of them buyers and three point eight million "
+            "browsers. Keeping one browser in twenty leaves about nineteen thousand browsers to train on.")
+    assert _bad(text) == [("share_of_count", pytest.approx(190_000, rel=0.01))]
+    assert _bad(text.replace("nineteen thousand", "a hundred and ninety thousand")) == []
+
+
+def test_a_figure_said_in_pairs_is_read_as_one_number() -> None:
+    from coach.scoring.numbers import find_numbers
+
+    assert [n.value for n in find_numbers("a hidden width of forty one sixty, in half precision")] == [4160]
+    assert [n.value for n in find_numbers("somewhere around thirty forty percent")] == [30, 40]   # a range

@@ -42,7 +42,8 @@ MIN_FOLLOWUPS = 3
 # follow-up tagged with any other gap could never be asked. A hypothetical question ("what would
 # you do") is scored as a plan: it is never asked for a past result or its context.
 _EVERY_ROUND = frozenset({"non_answer", "off_topic", "bad_math", "too_long"})
-_STORY_GAPS = _EVERY_ROUND | {"no_result", "we_not_i", "no_context", "missing_point"}
+# (no_tradeoff: a decision told with no why, or a plan or a view that takes one course whatever the case)
+_STORY_GAPS = _EVERY_ROUND | {"no_result", "we_not_i", "no_context", "missing_point", "no_tradeoff"}
 _DESIGN_GAPS = _EVERY_ROUND | {"no_numbers", "no_clarifying", "no_tradeoff", "no_monitoring", "missing_point"}
 _TECH_GAPS = _EVERY_ROUND | {"missing_point", "no_tradeoff", "wrong_claim"}
 PLAN_NEVER_RAISED = frozenset({"no_result", "no_context"})

@@ -15,10 +15,13 @@ from coach.followups.findings import Finding
 from coach.scoring.gaps import Gap
 from coach.scoring.rubric import DESIGN_ROUNDS
 from coach.scoring.scorecard import Scorecard
+from coach.scoring.text import quote
 
 # A design figure within this factor of what its inputs give is a few-fold difference, not a slip of an order
 # of magnitude (the labelled wrong figures are 8x off or more; peaks, headroom and spares are 2-5x).
 FEW_FOLD = 6.0
+# A point left out, probed when nothing the scorer found is open (below every gap it ranks; the engine's floor).
+POINT_LEFT_OUT = 0.2
 # A design's own missing pieces (no clarifying 0.7, no trade-off 0.65, no monitoring 0.6, no numbers 0.8).
 KEY_GAP = 0.6
 
@@ -41,3 +44,17 @@ def probe_order(gaps: Sequence[Gap], card: Scorecard, round_id: str) -> list[Gap
     if factor is None or factor >= FEW_FOLD or not any(g.severity >= KEY_GAP for g in out[1:]):
         return out
     return [*(g for g in out[1:] if g.severity >= KEY_GAP), out[0], *(g for g in out[1:] if g.severity < KEY_GAP)]
+
+
+def point_left_out(card: Scorecard) -> Gap | None:
+    """After a first answer with nothing open, the talking points it never reached as a `missing_point` gap, else
+    None. The scorer ranks a point missed in a story, a plan or an opinion as a gap only when half or more are
+    missed, and an answer can clear every check it makes and still leave out what the question asks (the costs
+    of a view held one way, a step of the story): a strong interviewer does not move on from that, it asks about
+    the point left out (the bank's follow-up for it)."""
+    missed = card.talking_points.missed
+    if not missed:
+        return None
+    names = "; ".join(f'"{quote(p.point, 60)}"' for p in missed[:3])
+    return Gap("missing_point", POINT_LEFT_OUT,
+               f"missed {len(missed)} of {card.talking_points.total} talking points: {names}")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from coach.domain import Question, RoundSpec
 from coach.followups.findings import Finding
-from coach.followups.first import probe_order
+from coach.followups.first import point_left_out, probe_order
 from coach.followups.taken_up import takes_up
 from coach.interview import fact_change
 from coach.interview.resume import ResumePoint
@@ -226,6 +226,8 @@ class InterviewEngine:
             return self._ask(Ask(text=slot.question.change[1], question=slot.question, kind="change",
                                  gap=None, source="facts"))
         reached = self.digs and scorecard.overall >= BAR
+        if not gaps and not found and not slot.followups and (left_out := point_left_out(scorecard)) is not None:
+            gaps = [left_out]       # nothing open, but the answer left a point of the question out: ask about it
         if gaps and not reached:
             top = gaps[0]
             return NeedFollowUp(question=slot.question, gap=top.id, answer=answer, asked=tuple(self.asked),

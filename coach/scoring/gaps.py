@@ -95,7 +95,10 @@ def find_gaps(a: Analysis) -> list[Gap]:
         last = quote(a.sents[-1].text, 100) if a.sents else ""
         outcome = _outcome(a)
         if plan:
-            pass              # "what would you do": a plan, scored without a past result or its context
+            # "what would you do", "what's your view": a plan, scored without a past result or its context; one
+            # course taken whatever the case ("my default is to centralise") has weighed nothing against it
+            if (habit := one_way(a)) is not None:
+                gaps.append(Gap("no_tradeoff", 0.45, f'one option whatever the case: "{habit}"'))
         elif outcome != "star":
             # an outcome told without its size ("things went back to normal"), quoted as said, or none at all
             vague = next((m.group(0) for s in reversed(a.sents) for m in [UNMEASURED_OUTCOME.search(s.text)] if m),
@@ -126,6 +129,8 @@ def find_gaps(a: Analysis) -> list[Gap]:
     elif fam == "design":
         if not a.quantities:
             gaps.append(Gap("no_numbers", 0.8, f"0 quantities in {words} words"))
+        elif (unsized := sizes_nothing(a)) is not None:
+            gaps.append(Gap("no_numbers", 0.8, unsized))
         if not a.clarifying:
             gaps.append(Gap("no_clarifying", 0.7, f'no requirement, assumption or scale question; it opens: '
                                                   f'"{opening}"'))
@@ -180,7 +185,7 @@ def _one_way() -> re.Pattern[str]:
     return re.compile(r"(?<![a-z])(?:" + said + r")(?![a-z])", re.I)
 
 
-_FIRST_PERSON = re.compile(r"\b(?:i|i'?d|i'?m|i'?ve|we|we'?d)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'?d|i'?m|i'?ve|we|we'?d|my|our)\b", re.I)
 
 
 def one_way(a: Analysis) -> str | None:
@@ -281,6 +286,21 @@ def ends_untold(a: Analysis) -> str | None:
     """The closing sentence of a past story whose labelled result is one more step or the work only starting
     (coach/scoring/story_outcome.py), quoted; else None. The story's level reads it as no result told."""
     return story_outcome.ends_on_a_step(a.round, a.question, a.star.sentences, a.star.labels)
+
+
+# Quantities that size nothing of a system: how long or how often ("within a day"), a share ("five percent"), a
+# ratio ("ten times").
+_PASSING_KINDS = frozenset({"duration", "percent", "factor"})
+
+
+def sizes_nothing(a: Analysis) -> str | None:
+    """A design whose only figures size nothing of the system (no traffic, latency, storage, data, model, compute,
+    bandwidth or cost: only a passing "within a day" or "five percent"), said as evidence; else None. Nothing in it
+    shows the system can be served at all: a strong interviewer asks for the numbers before anything else."""
+    if not a.quantities or any(q.kind not in _PASSING_KINDS for q in a.quantities):
+        return None
+    said = ", ".join(f'"{q.text}"' for q in a.quantities[:3])
+    return f"no figure sizes the system (only {said}) in {a.delivery.words} words"
 
 
 def _missed(a: Analysis) -> str:

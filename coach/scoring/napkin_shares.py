@@ -66,10 +66,11 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> 
     return out + _one_in(qs, text, judge)
 
 
-_ONE_IN = re.compile(r"\b(?:one|1)\s+(?:in|out of)\s+(?:every\s+)?(?P<n>(?:[a-z]+\s+)?(?:a\s+)?(?:hundred|thousand|million)(?:\s+thousand)?"
+_ONE_IN = re.compile(r"\b(?:one|1)\s+(?:(?P<noun>[a-z-]{3,})\s+)?(?:in|out of)\s+(?:every\s+)?(?P<n>(?:[a-z]+\s+)?(?:a\s+)?(?:hundred|thousand|million)(?:\s+thousand)?"
                      r"|[\d,]+(?:\.\d+)?\s*(?:k|thousand|million)?|[a-z]+)\b", _F)
 # the count the rate gives, said right after it: "at one in a thousand that's ten thousand positives"
 _GIVES = re.compile(r"^\s*,?\s*(?:(?:so|that's|that is|which is|which gives|gives|giving|means|meaning|makes|is|are|"
+                    r"(?:that |which |it )?(?:leaves|leaving)|"
                     r"about|roughly|around|some|only|just)\s+)+$", _F)
 _COUNT_KINDS = ("dataset", "items", "users", "count")
 
@@ -81,8 +82,14 @@ def _one_in(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -
         if not nums or nums[0].start != 0 or nums[0].value < 2:
             continue
         n = nums[0].value
-        count = next((q for q in reversed(qs) if q.start < m.start() and q.kind in _COUNT_KINDS
-                      and text.count(".", q.start, m.start()) == 0 and q.value >= n), None)
+        # the count in the same sentence, or in the one before when the rate names what it counts ("... and 9.9
+        # million negatives. If I keep one negative in ten, that leaves ...")
+        noun = (m.group("noun") or "").lower()
+        count = next((q for q in reversed(qs) if q.start < m.start() and q.kind in _COUNT_KINDS and q.value >= n
+                      and (_stops(text, q.start, m.start()) == 0 or
+                           (noun and _stops(text, q.start, m.start()) == 1 and _names(text, q, noun)))), None)
+        if count is None and noun:
+            count = _counted(text, m.start(), noun)
         if count is None or find_numbers(text[count.start + len(count.text):m.start()]):
             continue
         stop = text.find(".", m.end())
@@ -91,9 +98,34 @@ def _one_in(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -
             continue
         said = after[0]
         at = m.end() + said.start
-        noun = re.match(r"\s+[a-z-]+", text[m.end() + said.end:])
-        stated = Quantity(text[at:m.end() + said.end + (noun.end() if noun else 0)], said.value, "", "dataset",
+        after_noun = re.match(r"\s+[a-z-]+", text[m.end() + said.end:])
+        stated = Quantity(text[at:m.end() + said.end + (after_noun.end() if after_noun else 0)], said.value, "", "dataset",
                           said.value, start=at)
         out.append(judge("share_of_count", stated, count.value / n,
                          f"{fmt_num(count.value)} × one in {fmt_num(n)}", [], ""))
     return out
+
+
+def _stops(text: str, start: int, end: int) -> int:
+    """Sentence ends between two offsets (a full stop before a space: not the point of "9.9")."""
+    return len(re.findall(r"[.!?](?=\s)", text[start:end]))
+
+
+def _names(text: str, count: Quantity, noun: str) -> bool:
+    """Does the count name what the rate counts ("9.9 million negatives" for "one negative in ten")?"""
+    said = text[count.start:count.start + len(count.text) + 30].lower()
+    return re.search(r"\b" + re.escape(noun.rstrip("s")[:6]), said) is not None
+
+
+def _counted(text: str, end: int, noun: str) -> Quantity | None:
+    """The last figure before `end`, in its sentence or the one before, said with the noun the rate counts ("nine
+    point nine million negatives" for "one negative in ten"), as a count."""
+    starts = [m.end() for m in re.finditer(r"[.!?](?=\s)", text[:end])]
+    begin = starts[-2] if len(starts) >= 2 else 0
+    found = None
+    for num in find_numbers(text[begin:end]):
+        at = begin + num.start
+        word = re.match(r"\s+([a-z-]+)", text[begin + num.end:end])
+        if word and word.group(1).lower().rstrip("s")[:6] == noun.lower().rstrip("s")[:6]:
+            found = Quantity(text[at:begin + num.end + word.end()], num.value, "", "dataset", num.value, start=at)
+    return found

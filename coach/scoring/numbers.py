@@ -205,6 +205,15 @@ def _words(toks: list[tuple[str, int, int]], i: int, text: str = "") -> tuple[fl
             rest = _words(toks, j)     # "eight billion, sixteen gigaflops": two figures, not 8,000,000,016
             if rest is None or rest[0] < scale / 1000:
                 break
+        if w in TENS and last == "ones" and not total and 20 < current < 100 and current % 10 \
+                and not (text and "," in text[toks[j - 1][2]:toks[j][1]]):
+            # a figure said in pairs, as a year is: "fifty one twenty" is 5,120, "thirty two seventy eight" 3,278
+            # (a range is said with round tens, "thirty forty", and is left alone)
+            pair = TENS[w] + (ONES[low(j + 1)] if low(j + 1) in ONES and ONES[low(j + 1)] < 10 else 0)
+            current = current * 100 + pair
+            j += 2 if pair % 10 else 1
+            last = "ones"
+            break
         if w in ONES or w in TENS:
             v = ONES.get(w, TENS.get(w, 0))
             if last == "tens" and w in ONES and v < 10 and current % 10 == 0:

@@ -41,6 +41,8 @@ TRADEOFF = re.compile(
     r"\b(?:cost|costs|latency|memory|bill|spend)\s+(?:\w+\s+)?(?:tripled|doubled|quadrupled|rose|grew|went up|jumped|"
     r"increased|exploded)\b|"
     r"\boutweighs?\b|\bweigh(?:ed|ing|s)? (?:it |them |that )?against\b|"
+    # the options named between: "I weighed a deep sequence model against gradient-boosted trees here"
+    r"\bweigh(?:ed|ing|s)? (?:up )?(?:[\w-]+ ){1,6}?against\b|"
     # the better option priced in what it would add: "three points better on NDCG but it would have added forty
     # milliseconds", "more accurate, but it needs twice the memory"
     r"\b(?:better|more accurate|gains?|lift|improv(?:ed|ement))\b[^.;]{0,80}\bbut (?:it |that |this |they )?"

@@ -73,7 +73,8 @@ def is_step(sentence: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _trial() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    trial = re.compile(r"\b(?:" + _alternation(phrases("outcome", "trial")) + r")\b", re.IGNORECASE)
+    trial = re.compile(r"\b(?:" + _alternation([*phrases("outcome", "trial"), *phrases("outcome", "promised")]) + r")\b",
+                       re.IGNORECASE)
     verdict = re.compile(r"(?<![\w'])(?:" + _alternation([*phrases("outcome", "verdict"), *phrases("outcome", "lesson")])
                          + r")(?![\w'])", re.IGNORECASE)
     # "at five percent of traffic" is the trial's size, not a measure that moved
@@ -83,7 +84,7 @@ def _trial() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 def ends_in_a_trial(sentence: str) -> bool:
     """Does the closing sentence put the work into a trial ("it went into shadow mode", "finally a split test for
-    two weeks") without its verdict (a change "from X to Y" or "by N", a measure moved, the test "came back flat"),
+    two weeks") or promise it for later ("... and put it on their roadmap for next quarter") without its verdict (a change "from X to Y" or "by N", a measure moved, the test "came back flat"),
     and not as a lesson ("next time I'd start with a pilot")? Then the story stops before anything came of it."""
     trial, verdict, moved_word = _trial()
     return bool(trial.search(sentence)) and not verdict.search(sentence) and not moved_word.search(sentence) \
