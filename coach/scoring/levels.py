@@ -224,10 +224,18 @@ def decided_on_a_slip(a: Any) -> str:
     for c in getattr(a, "checks", ()) or ():
         if c.ok:
             continue
-        s = next((x.text for x in a.sents if x.start <= c.at < x.end), "")
+        k = next((k for k, x in enumerate(a.sents) if x.start <= c.at < x.end), -1)
+        s = a.sents[k].text if k >= 0 else ""
         if s and _DECIDED.search(s):
             return s
+        if s and k + 1 < len(a.sents) and _CONCLUDES.match(a.sents[k + 1].text):
+            return s      # the choice drawn in the next sentence: "... is about 2,800 dollars. So serving was not ..."
     return ""
+
+
+# a sentence that opens by drawing its conclusion from the one before ("So serving was not where the money went")
+_CONCLUDES = re.compile(r"^\W*(?:so|therefore|hence|that'?s why|that is why|because of that|given that|which meant|"
+                        r"on that basis)\b", _F)
 RELAY_STEPS, RELAY_CAP = 3, 2.0      # action sentences that are all relays, from this many; the level at most
 
 
