@@ -41,3 +41,9 @@ def test_a_quotient_said_with_over_is_still_checked() -> None:
 def test_the_size_of_each_counted_thing_is_not_a_total_said_again() -> None:
     text = "The index keeps a thousand shards of two gigabytes, that is about 2 TB on disk."
     assert _flags(text) == []
+
+
+def test_a_span_of_data_is_not_a_training_run_to_check() -> None:
+    text = ("Each page shows about twelve candidate songs per request, and we log about 50 million examples a day. "
+            "I would retrain every hour on the last fourteen days of data, about 700 million examples.")
+    assert not [m for m in _flags(text) if "work ÷ rate" in m]

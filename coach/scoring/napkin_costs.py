@@ -9,15 +9,13 @@ import re
 
 from coach.scoring import napkin_rates
 from coach.scoring.napkin_judge import Check, _judge
-from coach.scoring.napkin_systems import _last_before, _near
+from coach.scoring.napkin_systems import _SPAN_OF, _last_before, _near
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
 from coach.scoring.text import fmt_num
 
 _PERIOD_AFTER = re.compile(r"^\s*(?:for|over|in)\s+(?:the|a|one)\s+(?P<p>hour|day|week|month|year)\b", re.I)
 
-_SPAN_OF = re.compile(r"^\s*of\s+(?:logged |recorded |past |real |production )?(?:data|logs?|traffic|questions|queries|"
-                      r"requests|prompts|conversations|history|events|records)\b", re.I)   # a span of data, not a run
 _TOTAL_PRICE = re.compile(r"\b(?:in total|total|altogether|in all|combined|for all of them|for the lot)\b", re.I)
 _EACH_PRICE = re.compile(r"\b(?:each|apiece|per (?:gpu|machine|instance|node|box|card|server|replica))\b", re.I)
 _DUTY = re.compile(r"\b(?:every|each|a|per) (?:night|day|evening|morning)\b|\b(?:nightly|daily)\b", re.I)

@@ -449,6 +449,10 @@ def _epochs(text: str, d: Quantity) -> float:
 _TRAINING_STATE = re.compile(r"\b(?:adam\w*|optimi[sz]er\w*|gradients?|moments?|master weights?)\b", re.I)
 
 
+_SPAN_OF = re.compile(r"^\s*of\s+(?:logged |recorded |past |real |production )?(?:data|logs?|traffic|questions|queries|"
+                      r"requests|prompts|conversations|history|events|records)\b", re.I)   # a span of data, not a run
+
+
 def _training_time(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     out: list[Check | None] = []
     for i, t in enumerate(qs):
@@ -470,7 +474,7 @@ def _training_time(qs: list[Quantity], text: str, factors: list[float]) -> list[
         for d in qs[i + 1:]:
             if not _near(t, d, 1):
                 break
-            if d.kind == "duration":
+            if d.kind == "duration" and not _SPAN_OF.match(text[d.start + len(d.text):d.start + len(d.text) + 30]):
                 epochs = _epochs(text, d)
                 how = f"{fmt_num(n.value)}" + (f" × {epochs:g} epochs" if epochs != 1 else "") + \
                       f" ÷ {fmt_num(rate)}/s"
