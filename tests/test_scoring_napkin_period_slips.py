@@ -37,3 +37,18 @@ def test_the_chain_is_followed(cid: str, text: str, step: str | None, right: flo
 def test_a_day_given_its_working_hours_is_not_taken_as_a_whole_day() -> None:
     assert_followed("working-day", "Tickets come in at about 40 a minute, and a day is eight hours of staffing for us, "
                     "so 19,200 tickets.", None, 0)
+
+
+@pytest.mark.parametrize("cid, text, step, right", [
+    ("epochs-with-data-wrong", "We run three epochs over 600 million rows at 40,000 rows a second; 600 million over "
+     "40,000 is 15,000 seconds, so roughly four hours.", "training_time", 3 * 600e6 / 40_000),
+    ("epochs-with-data-right", "We run three epochs over 600 million rows at 40,000 rows a second, so 45,000 seconds, "
+     "roughly twelve and a half hours.", None, 0),
+    ("memory-on-top-wrong", "The forty billion model in bf16 is 80 GB of weights and the cache for a batch of long "
+     "chats needs another 100 GB, so one 80 GB card per replica is enough.", "gpus_for_memory", 3),
+    ("memory-on-top-right", "The forty billion model in bf16 is 80 GB of weights and the cache for a batch of long "
+     "chats needs another 100 GB, so three 80 GB cards per replica.", None, 0),
+])
+def test_what_the_work_and_the_memory_add_up_to_is_followed(cid: str, text: str, step: str | None,
+                                                            right: float) -> None:
+    assert_followed(cid, text, step, right)
