@@ -52,3 +52,14 @@ def test_a_day_given_its_working_hours_is_not_taken_as_a_whole_day() -> None:
 def test_what_the_work_and_the_memory_add_up_to_is_followed(cid: str, text: str, step: str | None,
                                                             right: float) -> None:
     assert_followed(cid, text, step, right)
+
+
+@pytest.mark.parametrize("cid, text, step, right", [
+    ("cut-by-read-as-cut-to", "Checkout has 400 milliseconds today and the target is to cut it by a quarter, so the "
+     "whole flow must fit in 100 milliseconds.", "scale", 0.3),
+    ("cut-by-right", "Checkout has 400 milliseconds today and the target is to cut it by a quarter, so the whole flow "
+     "must fit in 300 milliseconds.", None, 0),
+])
+def test_what_is_left_after_a_cut_is_the_new_figure_not_the_change(cid: str, text: str, step: str | None,
+                                                                   right: float) -> None:
+    assert_followed(cid, text, step, right)
