@@ -63,3 +63,13 @@ def test_what_the_work_and_the_memory_add_up_to_is_followed(cid: str, text: str,
 def test_what_is_left_after_a_cut_is_the_new_figure_not_the_change(cid: str, text: str, step: str | None,
                                                                    right: float) -> None:
     assert_followed(cid, text, step, right)
+
+
+@pytest.mark.parametrize("cid, text, step, right", [
+    ("closing-hour-wrong", "Ticket sales reach twelve million on launch day and the closing hour takes a fifth of "
+     "them, 2.4 million, which over 360 seconds is about 6,700 requests a second.", "peak", 2.4e6 / 3600),
+    ("closing-hour-right", "Ticket sales reach twelve million on launch day and the closing hour takes a fifth of "
+     "them, 2.4 million, which over 3,600 seconds is about 670 requests a second.", None, 0),
+])
+def test_a_named_hour_has_3600_seconds(cid: str, text: str, step: str | None, right: float) -> None:
+    assert_followed(cid, text, step, right)

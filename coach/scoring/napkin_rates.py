@@ -331,7 +331,7 @@ def _scaled_from_average(text: str, q: Quantity, rates: list[Quantity]) -> bool:
     return bool(_TIMES_AVERAGE.search(text, avg.start + len(avg.text), q.start))
 
 
-_PEAK_HOUR = re.compile(r"\b(?:busiest|peak|rush|heaviest|top|worst)\s+hour\b", _F)
+_PEAK_HOUR = re.compile(r"\b(?:busiest|peak|rush|heaviest|top|worst|last|final|closing)\s+hour\b", _F)
 _OVER_DAY = re.compile(r"^\s*,?\s*(?:[a-z]+\s+){0,2}?(?:over|divided by|÷|/)\s*(?:the\s+)?$", _F)
 _SENTENCE_END_BETWEEN = re.compile(r"[.!?](?:\s|$)")
 _SECONDS_A_DAY = 86_400
@@ -450,7 +450,7 @@ def _hour_count_to_rate(qs: list[Quantity], text: str, judge: Callable[..., Chec
     for rate in qs:
         if rate.kind != "throughput" or not 0 < rate.period_s <= 60 or rate.has("per_user") or rate.has("per_instance"):
             continue
-        start = max(text.rfind(".", 0, rate.start), text.rfind("?", 0, rate.start)) + 1
+        start = max((e.end() for e in _SENTENCE_END_BETWEEN.finditer(text, 0, rate.start)), default=0)  # not "2.4"
         hour = next((h for h in hours if start <= h.start() < rate.start), None)
         if hour is None:
             continue
