@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from coach.scoring import story_outcome
+from coach.scoring import story_outcome, unchosen
 from coach.scoring.star import ACT_CLAUSE
 from coach.scoring.star_cues import I_WORD, WE_WORD
 from coach.scoring.talking_points import is_measured
@@ -474,6 +474,12 @@ def technical(a: Any, t: Trace) -> None:
     _, distinct, _ = _substance(a)
     t.add(round(TECH_DEPTH * min(1.0, max(0, distinct - TECH_WORDS[0]) / (TECH_WORDS[1] - TECH_WORDS[0])), 2),
           f"depth: {distinct} distinct content words beyond the question's")
+    handed_back = unchosen.deferred(a.text)
+    if handed_back and t.level > UNCHOSEN_CAP:
+        t.set(UNCHOSEN_CAP, f'lists the options and hands the choice back ("{handed_back}"): at most')
+
+
+UNCHOSEN_CAP = 3.2      # a correct list of the options with no choice made for any case
 
 
 # Stock phrases that stand in for specifics ("democratised model development", "a force multiplier", "we partnered
