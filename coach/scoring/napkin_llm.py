@@ -557,8 +557,10 @@ _DOES_NOT_FIT = re.compile(r"\b(?:can'?t|cannot|can not|won'?t|will not|doesn'?t
                            r"(?:a single\s+|[\w,.-]+\s+)?$", _F)
 
 
-# memory said as more on top of the figure before it: "and the KV cache takes another 250 GB", "plus 30 GB of activations"
-_ADDED = re.compile(r"\b(?:another|plus|an extra|a further|on top of (?:that|this|it),?)\s+(?:about |roughly |around )?$", _F)
+# memory said as more on top of the figure before it: "and the KV cache takes another 250 GB", "plus 30 GB of
+# activations"
+_ADDED = re.compile(r"\b(?:another|plus|an extra|a further|on top of (?:that|this|it),?)\s+"
+                    r"(?:about |roughly |around )?$", _F)
 
 
 def _with_added(text: str, storage: list[Quantity], mem: Quantity) -> Quantity:

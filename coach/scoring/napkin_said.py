@@ -83,7 +83,8 @@ def _judged(operands: list[NumberSpan], ops: list[str], result: NumberSpan, qs: 
     # ("900 thousand a minute divided by sixty is fifteen thousand a second" converts units itself)
     scale = q.value / result.value
     readings = (base, said * scale)
-    if any(1 / tol <= q.value / r <= tol for r in readings + _across(operands, ops, qs, text, with_bytes, squared, scale)):
+    across = _across(operands, ops, qs, text, with_bytes, squared, scale)
+    if any(1 / tol <= q.value / r <= tol for r in readings + across):
         return None
     expected = min(readings, key=lambda r: abs(math.log(q.value / r)))
     said_as = [n.text + ("²" if k in squared else "") for k, n in enumerate(operands)]

@@ -453,8 +453,8 @@ def _epochs_of(text: str, n: Quantity) -> float:
     return nums[0].value if nums and 1 < nums[0].value <= 1000 else 1.0
 
 
-_EPOCHS_OVER = re.compile(r"(?P<n>\d+(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)?)\s+(?:full\s+)?(?:epochs|passes)\s+(?:over|of|through|"
-                          r"on)\s+(?:the\s+|our\s+|all\s+)?$", re.I)
+_EPOCHS_OVER = re.compile(r"(?P<n>\d+(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)?)\s+(?:full\s+)?(?:epochs|passes)\s+"
+                          r"(?:over|of|through|on)\s+(?:the\s+|our\s+|all\s+)?$", re.I)
 
 
 _TRAINING_STATE = re.compile(r"\b(?:adam\w*|optimi[sz]er\w*|gradients?|moments?|master weights?)\b", re.I)
