@@ -33,3 +33,9 @@ def test_the_choice_handed_back_is_found_and_a_choice_made_clears_it() -> None:
 
 def test_a_list_with_the_choice_handed_back_is_held_below_the_same_list_with_a_choice() -> None:
     assert _level(LIST.format(close=HANDED_BACK)) <= 3.2 < _level(LIST.format(close=CHOSEN))
+
+
+def test_a_method_named_and_left_there_is_not_a_choice() -> None:
+    text = ("Beyond one machine I would shard the keys and merge the partial heaps, or use a Bloom-style summary or "
+            "something like that for the long tail.")
+    assert deferred(text) == "or something like that"
