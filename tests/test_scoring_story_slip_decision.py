@@ -40,3 +40,19 @@ def test_a_choice_made_on_a_wrong_figure_holds_the_story_at_three(content) -> No
     sound = _card(content, STORY.format(size="is about 12 gigabytes"))
     assert slipped.calibration.level <= 3.0 < sound.calibration.level
     assert any("rests on a wrong figure" in s for s in slipped.calibration.steps)
+
+
+NEXT = ("At a music streaming service I owned the candidate retrieval for the home page, with a budget of forty "
+        "milliseconds at the 99th percentile. "
+        "The song vector lookup went over the network and took half the budget on its own. "
+        "We had twelve million songs with 256 floats each, which {size}. "
+        "So memory was no concern, and I kept the whole table in memory on every retrieval server. "
+        "I also cut the candidate count from two thousand to eight hundred and checked recall on a week of logs. "
+        "The p99 fell to twenty-eight milliseconds and recall dropped by 0.3 points, which the product lead accepted.")
+
+
+def test_a_choice_drawn_in_the_next_sentence_rests_on_the_figure_too(content) -> None:  # type: ignore[no-untyped-def]
+    slipped = _card(content, NEXT.format(size="is about 12 megabytes"))
+    sound = _card(content, NEXT.format(size="is about 12 gigabytes"))
+    assert slipped.calibration.level <= 3.0 < sound.calibration.level
+    assert any("rests on a wrong figure" in s for s in slipped.calibration.steps)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from coach.scoring import story_outcome
+from coach.scoring import story_outcome, unchosen
 from coach.scoring.star import ACT_CLAUSE, measures
 from coach.scoring.star_cues import I_ACT_CLAUSE, I_WORD, WE_WORD
 from coach.scoring.talking_points import is_measured
@@ -235,10 +235,18 @@ def decided_on_a_slip(a: Any) -> str:
     for c in getattr(a, "checks", ()) or ():
         if c.ok:
             continue
-        s = next((x.text for x in a.sents if x.start <= c.at < x.end), "")
+        k = next((k for k, x in enumerate(a.sents) if x.start <= c.at < x.end), -1)
+        s = a.sents[k].text if k >= 0 else ""
         if s and _DECIDED.search(s):
             return s
+        if s and k + 1 < len(a.sents) and _CONCLUDES.match(a.sents[k + 1].text):
+            return s      # the choice drawn in the next sentence: "... is about 2,800 dollars. So serving was not ..."
     return ""
+
+
+# a sentence that opens by drawing its conclusion from the one before ("So serving was not where the money went")
+_CONCLUDES = re.compile(r"^\W*(?:so|therefore|hence|that'?s why|that is why|because of that|given that|which meant|"
+                        r"on that basis)\b", _F)
 RELAY_STEPS, RELAY_CAP = 3, 2.0      # action sentences that are all relays, from this many; the level at most
 
 
@@ -510,6 +518,12 @@ def technical(a: Any, t: Trace) -> None:
     _, distinct, _ = _substance(a)
     t.add(round(TECH_DEPTH * min(1.0, max(0, distinct - TECH_WORDS[0]) / (TECH_WORDS[1] - TECH_WORDS[0])), 2),
           f"depth: {distinct} distinct content words beyond the question's")
+    handed_back = unchosen.deferred(a.text)
+    if handed_back and t.level > UNCHOSEN_CAP:
+        t.set(UNCHOSEN_CAP, f'lists the options and hands the choice back ("{handed_back}"): at most')
+
+
+UNCHOSEN_CAP = 3.2      # a correct list of the options with no choice made for any case
 
 
 # Stock phrases that stand in for specifics ("democratised model development", "a force multiplier", "we partnered

@@ -9,15 +9,13 @@ import re
 
 from coach.scoring import napkin_rates
 from coach.scoring.napkin_judge import Check, _judge
-from coach.scoring.napkin_systems import _last_before, _near
+from coach.scoring.napkin_systems import _SPAN_OF, _last_before, _near
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
 from coach.scoring.text import fmt_num
 
 _PERIOD_AFTER = re.compile(r"^\s*(?:for|over|in)\s+(?:the|a|one)\s+(?P<p>hour|day|week|month|year)\b", re.I)
 
-_SPAN_OF = re.compile(r"^\s*of\s+(?:logged |recorded |past |real |production )?(?:data|logs?|traffic|questions|queries|"
-                      r"requests|prompts|conversations|history|events|records)\b", re.I)   # a span of data, not a run
 _TOTAL_PRICE = re.compile(r"\b(?:in total|total|altogether|in all|combined|for all of them|for the lot)\b", re.I)
 _EACH_PRICE = re.compile(r"\b(?:each|apiece|per (?:gpu|machine|instance|node|box|card|server|replica))\b", re.I)
 _DUTY = re.compile(r"\b(?:every|each|a|per) (?:night|day|evening|morning)\b|\b(?:nightly|daily)\b", re.I)
@@ -76,9 +74,10 @@ def _hourly_prices(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quanti
         between = text[n.start:p.start + len(p.text) + 25]
         if out and out[-1][1] is n and out[-1][0].sentence == p.sentence:
             continue     # "forty GPUs at 2.50 an hour is 100 dollars an hour": the second is the hourly total
-        if any(x.kind == "cost" and n.start < x.start < p.start and x.sentence == p.sentence
+        if any(x.kind == "cost" and n.start < x.start < p.start and 0 <= p.sentence - x.sentence <= 1
                and 0.5 <= n.value * x.value / p.value <= 2 for x in qs):
-            continue     # "forty GPUs at two dollars fifty each is a hundred dollars an hour": a total too
+            continue     # "forty GPUs at two dollars fifty each is a hundred dollars an hour": a total too (also
+            # worked out in the next sentence: "... at 2.40 an hour each. That is about 38 dollars each hour")
         if any(x.kind == "compute" and x.unit == "GPU-hours" and n.start < x.start < p.start for x in qs):
             continue     # "... so 4,600 GPU hours a run, and at two fifty an hour": a price per GPU-hour
         if p.unit == "$/GPU-hour" or _EACH_PRICE.search(text[p.start:p.start + len(p.text) + 25]) or (
@@ -138,6 +137,24 @@ def _gpu_hours_cost(qs: list[Quantity], text: str, factors: list[float]) -> list
     return out
 
 
+def _hours_priced(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    """A total of work time priced at an hourly rate with no fleet counted ("five million seconds of labelling, and at
+    sixteen dollars an hour that comes to ..."): the hours × the price, whatever unit the time was said in."""
+    out: list[Check | None] = []
+    for p in qs:
+        if p.kind != "cost" or p.unit != "$/hour" or p.has("per_instance"):
+            continue
+        if any(x.kind == "compute" and x.start < p.start and p.sentence - x.sentence <= 1 for x in qs):
+            continue                      # a fleet's price: instances × price × hours (_cost)
+        work = _last_before(qs, p, lambda x: x.kind == "duration" and x.sentence == p.sentence and x.value >= 3600)
+        c = next((x for x in qs if x.start > p.start and x.sentence == p.sentence and x.kind == "cost"), None)
+        if work is None or c is None or c.unit != "$" or _PER_COUNT.match(text, c.start + len(c.text)):
+            continue
+        how = f"{fmt_num(work.value / 3600)} hours × ${p.value:g}/hour"
+        out.append(_judge("cost", c, work.value / 3600 * p.value, how, factors, "$"))
+    return out
+
+
 # a price per so many requests: "about 200 dollars per million requests", "$4 a thousand queries"
 _PER_COUNT = re.compile(r"\s*(?:per|a|an|for (?:each|every|a)|every)\s+(?P<n>million|thousand|billion|hundred thousand|"
                         r"[\d,]+(?:\.\d+)?\s*(?:k|m|million|thousand)?)\s+(?:[a-z-]+\s+)?(?P<things>[a-z]{3,}s)\b", re.I)
@@ -182,6 +199,7 @@ def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | N
     per hour, per day or night (the hours a day the job runs), per week, month or year, or a total over a said
     period or duration; and a price per million requests."""
     out: list[Check | None] = list(_gpu_hours_cost(qs, text, factors)) + _unit_cost(qs, text, factors)
+    out += _hours_priced(qs, text, factors)
     prices = _hourly_prices(qs, text)
     starts = [p.start for p, _ in prices]
     for k, (p, n) in enumerate(prices):

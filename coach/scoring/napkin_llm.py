@@ -11,6 +11,7 @@ Rules of thumb (6NT, 2N, 16 bytes) are judged within 1.5x; plain products within
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Callable
@@ -556,6 +557,22 @@ _DOES_NOT_FIT = re.compile(r"\b(?:can'?t|cannot|can not|won'?t|will not|doesn'?t
                            r"(?:a single\s+|[\w,.-]+\s+)?$", _F)
 
 
+# memory said as more on top of the figure before it: "and the KV cache takes another 250 GB", "plus 30 GB of
+# activations"
+_ADDED = re.compile(r"\b(?:another|plus|an extra|a further|on top of (?:that|this|it),?)\s+"
+                    r"(?:about |roughly |around )?$", _F)
+
+
+def _with_added(text: str, storage: list[Quantity], mem: Quantity) -> Quantity:
+    """The memory a replica needs: a figure said as more on top of the one before it adds to it."""
+    if not _ADDED.search(text[max(0, mem.start - 30):mem.start]):
+        return mem
+    prev = next((q for q in reversed(storage) if q.start < mem.start and mem.sentence - q.sentence <= 1), None)
+    if prev is None:
+        return mem
+    return dataclasses.replace(mem, value=prev.value + mem.value, text=f"{prev.text} + {mem.text}")
+
+
 def _gpus_for_memory(text: str, storage: list[Quantity], judge: Callable[..., Check | None]) -> list[Check | None]:
     out: list[Check | None] = []
     for span in find_numbers(text):
@@ -567,6 +584,7 @@ def _gpus_for_memory(text: str, storage: list[Quantity], judge: Callable[..., Ch
                     and span.start - q.start < 160), None)
         if mem is None:
             continue
+        mem = _with_added(text, storage, mem)
         said = _gpu_count(text, span.start, span.end + m.end(), span.value)
         if said is None:
             continue

@@ -312,7 +312,7 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
     out = [c for c in out if c is None or c.rule != "peak" or c.at not in hours_at] + hourly
     judged = {c.at for c in out if c is not None}
     out.extend(c for c in _hour_count_to_rate(qs, text, judge) + _day_from_peak(qs, text, judge)
-               if c is not None and c.at not in judged)
+               + _day_named_first(qs, text, judge) if c is not None and c.at not in judged)
     return [c for c in out if c is not None]
 
 
@@ -331,7 +331,7 @@ def _scaled_from_average(text: str, q: Quantity, rates: list[Quantity]) -> bool:
     return bool(_TIMES_AVERAGE.search(text, avg.start + len(avg.text), q.start))
 
 
-_PEAK_HOUR = re.compile(r"\b(?:busiest|peak|rush|heaviest|top|worst)\s+hour\b", _F)
+_PEAK_HOUR = re.compile(r"\b(?:busiest|peak|rush|heaviest|top|worst|last|final|closing)\s+hour\b", _F)
 _OVER_DAY = re.compile(r"^\s*,?\s*(?:[a-z]+\s+){0,2}?(?:over|divided by|÷|/)\s*(?:the\s+)?$", _F)
 _SENTENCE_END_BETWEEN = re.compile(r"[.!?](?:\s|$)")
 _SECONDS_A_DAY = 86_400
@@ -359,6 +359,40 @@ def _hour_over_day(qs: list[Quantity], text: str, judge: Callable[..., Check | N
             continue
         out.append(judge("peak", rate, a.value / 3600, f"{fmt_num(a.value)} in the peak hour ÷ 3,600 s "
                          f"(an hour's seconds, not a day's)", []))
+    return out
+
+
+_A_DAY_IS = re.compile(r"\b(?:a|one|each|per|the) day(?:'s (?:worth|total))?\s+(?:is|comes to|makes|gives|works out to|"
+                       r"that's|would be)\b", _F)
+
+
+def _day_named_first(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    """A steady rate's day said with the day named before the count ("2,500 a minute, so a day is 2,500 times
+    86,400, about 216 million events"): the count is the rate's day, whatever the working said beside it."""
+    out: list[Check | None] = []
+    for r in qs:
+        if r.kind != "throughput" or not 0 < r.period_s <= 3600 or r.has("per_user") or r.has("per_instance") \
+                or is_peak(text, r):
+            continue
+        end = text.find(". ", r.start)
+        stop = len(text) if end < 0 else end
+        day = _A_DAY_IS.search(text, r.start + len(r.text), stop)
+        if day is None:
+            continue
+        # a total, not the working's own factors or a length of the day ("a day is eight hours of ...")
+        counts = [n for n in find_numbers(text[day.end():stop]) if n.value not in (_SECONDS_A_DAY, 1440, 24)
+                  and n.value >= 10 * r.value * r.period_s and not _TIMES_NEXT.match(text[day.end() + n.end:])]
+        if counts and any(q.kind == "duration" and day.end() <= q.start < day.end() + counts[-1].start for q in qs):
+            continue            # a day of so many working hours, said by the candidate
+        if counts:
+            n, at = counts[-1], day.end() + counts[-1].start
+            noun = re.match(r"\s+[a-z-]+", text[day.end() + n.end:])
+            stated = Quantity(text[at:day.end() + n.end + (noun.end() if noun else 0)], n.value, "", "dataset",
+                              n.value, start=at)
+            how = f"{fmt_num(r.value)}/s × 86,400 s" if r.period_s <= 1 else \
+                f"{fmt_num(r.value * r.period_s)} {'an hour' if r.period_s == 3600 else 'a minute'} × " \
+                f"{_SECONDS_A_DAY / r.period_s:,.0f}"
+            out.append(judge("per_day", stated, r.value * _SECONDS_A_DAY, how, [], ""))
     return out
 
 
@@ -416,7 +450,7 @@ def _hour_count_to_rate(qs: list[Quantity], text: str, judge: Callable[..., Chec
     for rate in qs:
         if rate.kind != "throughput" or not 0 < rate.period_s <= 60 or rate.has("per_user") or rate.has("per_instance"):
             continue
-        start = max(text.rfind(".", 0, rate.start), text.rfind("?", 0, rate.start)) + 1
+        start = max((e.end() for e in _SENTENCE_END_BETWEEN.finditer(text, 0, rate.start)), default=0)  # not "2.4"
         hour = next((h for h in hours if start <= h.start() < rate.start), None)
         if hour is None:
             continue

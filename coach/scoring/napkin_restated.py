@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from coach.scoring.napkin_judge import Check
+from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
 
 KINDS = ("duration", "bandwidth", "data", "storage", "memory")    # amounts whose units convert one to another
@@ -33,7 +34,7 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
         if a.has("rate") != b.has("rate") or a.period_s != b.period_s:
             continue            # a size a day and a size in all ("six gigabytes a day, 540 gigabytes for ninety days")
         between = text[a.start + len(a.text):b.start]
-        if _OPERAND.search(text[max(0, a.start - 16):a.start]) or _EACH.match(between):
+        if _OPERAND.search(text[max(0, a.start - 16):a.start]) or _EACH.match(between) or _per_item(text, a):
             continue            # the last operand of a product ("x 2 bytes, about 131 kilobytes"), or a figure each
         if _TIMES_AFTER.match(text, b.start + len(b.text)):
             continue            # a product of the first, not the same figure ("480 GB, or 1.4 TB with three replicas")
@@ -45,6 +46,16 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
             continue            # a bare comma in a list of figures of one kind
         out.append(judge("restated", b, a.value, f'"{a.text}" in other units', [], unit=b.unit, tol=tol))
     return out
+
+
+def _per_item(text: str, a: Quantity) -> bool:
+    """The first figure is the size of each of a count said just before it ("three hundred buckets of four bytes,
+    that is about 24 GB"): the last factor of a product, not the amount said again."""
+    before = [n for n in find_numbers(text[:a.start]) if a.start - n.end <= 40]
+    return bool(before) and _COUNT_OF.match(text[before[-1].end:a.start]) is not None
+
+
+_COUNT_OF = re.compile(r"^\s+(?:[a-z-]+\s+){1,2}of\s+$", re.IGNORECASE)
 
 
 def _unit(said: str) -> str:

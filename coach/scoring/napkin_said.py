@@ -83,12 +83,25 @@ def _judged(operands: list[NumberSpan], ops: list[str], result: NumberSpan, qs: 
     # ("900 thousand a minute divided by sixty is fifteen thousand a second" converts units itself)
     scale = q.value / result.value
     readings = (base, said * scale)
-    if any(1 / tol <= q.value / r <= tol for r in readings):
+    across = _across(operands, ops, qs, text, with_bytes, squared, scale)
+    if any(1 / tol <= q.value / r <= tol for r in readings + across):
         return None
     expected = min(readings, key=lambda r: abs(math.log(q.value / r)))
     said_as = [n.text + ("²" if k in squared else "") for k, n in enumerate(operands)]
     how = " ".join([said_as[0]] + [f"{'÷' if op in _DIVIDE else '×'} {n}" for op, n in zip(ops, said_as[1:])])
     return judge("arithmetic", q, expected, how, [], tol=tol)
+
+
+def _across(operands: list[NumberSpan], ops: list[str], qs: list[Quantity], text: str, with_bytes: bool,
+            squared: frozenset[int] | set[int], scale: float) -> tuple[float, ...]:
+    """The chain with "over" read as "across" ("four epochs over six hundred million examples is 2.4 billion",
+    "ten passes over the data"): a product, which the result may be said as just as well as a quotient."""
+    if "over" not in ops:
+        return ()
+    across = ["times" if op == "over" else op for op in ops]
+    base = _chain(operands, across, lambda n: _operand(n, qs, text, with_bytes), squared)
+    said = _chain(operands, across, lambda n: n.value, squared)
+    return tuple(r for r in (base, None if said is None else said * scale) if r is not None)
 
 
 def _per_time(operands: list[NumberSpan], ops: list[str], result: Quantity, qs: list[Quantity]) -> bool:

@@ -131,6 +131,11 @@ def _other_change(qs: list[Quantity], text: str, said: Quantity, base: Quantity)
     return False
 
 
+# the figure said as what is left, not the change: "has to fit in sixty milliseconds", "down to 90 ms", "leaves 180"
+_NEW_FIGURE = re.compile(r"\b(?:fit (?:in|into|within)|down to|leaves?|leaving|left with|becomes?|at most|"
+                         r"budget of)\s+(?:about |roughly |around |just |only )?$", _F)
+
+
 def _scale(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol: float) -> list[Check | None]:
     out: list[Check | None] = []
     for m in folded_matches(_SCALE, text):
@@ -161,12 +166,15 @@ def _scale(qs: list[Quantity], text: str, judge: Callable[..., Check | None], to
         said = later[0]
         if _other_change(qs, text, said, base):
             continue     # "halving pages per week or taking the retrain from a week to a day": a change of its own
-        if said.kind in ("duration", "latency") and _TIME_FRAME.search(text[max(0, said.start - 25):said.start]):
+        if said.kind in ("duration", "latency") and _TIME_FRAME.search(text[max(0, said.start - 25):said.start]) \
+                and not _NEW_FIGURE.search(text[max(0, said.start - 25):said.start]):
             continue     # when it is done, not what it comes to: "halve the pages within two months"
         if _factor_of_product(text, sentence_start, m, new, said.value, tol):
             continue     # "forty layers of eight heads of 128 values in two bytes, doubled for keys and values, cost
             #              163,840 bytes": a factor of the product said, not a doubling of the figure before it
-        target = min((base.value * new, base.value * change), key=lambda v: max(v, said.value) / min(v, said.value))
+        readings = (base.value * new,) if _NEW_FIGURE.search(text[max(m.end(), said.start - 25):said.start]) \
+            else (base.value * new, base.value * change)
+        target = min(readings, key=lambda v: max(v, said.value) / min(v, said.value))
         ok = 1 / tol <= said.value / target <= tol
         how = f"{name} {human(base.value, base.unit)} gives {human(base.value * new, base.unit)}, " \
               f"{'up' if new > 1 else 'down'} by {human(base.value * change, base.unit)}"

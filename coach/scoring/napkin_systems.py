@@ -446,7 +446,22 @@ def _epochs(text: str, d: Quantity) -> float:
     return 1.0
 
 
+def _epochs_of(text: str, n: Quantity) -> float:
+    """Epochs said with the dataset they run over ("five epochs over 800 million examples"): the work is every pass."""
+    m = _EPOCHS_OVER.search(text[max(0, n.start - 40):n.start])
+    nums = find_numbers(m.group("n")) if m else []
+    return nums[0].value if nums and 1 < nums[0].value <= 1000 else 1.0
+
+
+_EPOCHS_OVER = re.compile(r"(?P<n>\d+(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)?)\s+(?:full\s+)?(?:epochs|passes)\s+"
+                          r"(?:over|of|through|on)\s+(?:the\s+|our\s+|all\s+)?$", re.I)
+
+
 _TRAINING_STATE = re.compile(r"\b(?:adam\w*|optimi[sz]er\w*|gradients?|moments?|master weights?)\b", re.I)
+
+
+_SPAN_OF = re.compile(r"^\s*of\s+(?:logged |recorded |past |real |production )?(?:data|logs?|traffic|questions|queries|"
+                      r"requests|prompts|conversations|history|events|records)\b", re.I)   # a span of data, not a run
 
 
 def _training_time(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
@@ -470,8 +485,10 @@ def _training_time(qs: list[Quantity], text: str, factors: list[float]) -> list[
         for d in qs[i + 1:]:
             if not _near(t, d, 1):
                 break
-            if d.kind == "duration":
+            if d.kind == "duration" and not _SPAN_OF.match(text[d.start + len(d.text):d.start + len(d.text) + 30]):
                 epochs = _epochs(text, d)
+                if epochs == 1:
+                    epochs = _epochs_of(text, n)
                 how = f"{fmt_num(n.value)}" + (f" × {epochs:g} epochs" if epochs != 1 else "") + \
                       f" ÷ {fmt_num(rate)}/s"
                 out.append(_judge("training_time", d, n.value * epochs / rate, how, factors))

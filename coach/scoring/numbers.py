@@ -78,6 +78,7 @@ def _find_numbers(text: str) -> tuple[NumberSpan, ...]:
                 value, j = parsed
                 if j < n and toks[j][0] in ("k", "K") and toks[j][1] - toks[j - 1][2] == 1:
                     value, j = value * 1e3, j + 1      # "two point three k": the scale letter said as a word
+                value, j = _spoken_exponent(toks, j, value)
                 s, e = toks[i][1], toks[j - 1][2]
                 out.append(NumberSpan(s, e, value, text[s:e], words=True))
                 i = j
@@ -155,6 +156,17 @@ def _digits(text: str, toks: list[tuple[str, int, int]], i: int) -> tuple[Number
             end = toks[j][2]
             j += 1
     return NumberSpan(start, end, value, text[start:end], suffix=suffix), j
+
+
+def _spoken_exponent(toks: list[tuple[str, int, int]], j: int, mantissa: float) -> tuple[float, int]:
+    """ "one point one e twenty one": a power of ten as code writes it, read out ("1.1e21"). Only after a mantissa
+    below ten and with a whole exponent from 1 to 30, so a stray letter "e" is left alone."""
+    if not 0 < mantissa < 10 or j + 1 >= len(toks) or toks[j][0] != "e":
+        return mantissa, j
+    parsed = _words(toks, j + 1) if not toks[j + 1][0][0].isdigit() else (float(toks[j + 1][0]), j + 2)
+    if parsed is None or not parsed[0].is_integer() or not 1 <= parsed[0] <= 30:
+        return mantissa, j
+    return mantissa * 10 ** parsed[0], parsed[1]
 
 
 def _seq(toks: list[tuple[str, int, int]], j: int, words: tuple[str, ...]) -> bool:

@@ -197,6 +197,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
     # the system-design rubric's staff bar: cost per month and headroom for growth ...
     "cost and headroom": re.compile(
         r"\b(?:(?:a|per) (?:month|year)|monthly|yearly|annual|headroom|growth|cost per|\$\s?\d|gpu[- ]hours?|"
+        r"room (?:to|for) (?:double|triple|grow|growth|\w+x)|"
         r"(?:duplicated|duplicate|compute|cloud|total) (?:spend|bill)|"
         r"\d[\d,.]* (?:thousand |million )?dollars|dollars (?:a|per)|cost(?:s)? (?:us |them )?(?:about|roughly|around)|"
         # ... or the number that drives the architecture: "..., which is why it has to be a cheap two-tower model"
@@ -208,7 +209,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"off[- ]the[- ]shelf)|managed (?:product|service)|shared (?:platform|layer|service|stack|recipe|library|"
         r"model|parts?|pieces?|components?)|(?:make|build|turn) (?:[a-z]+ ){0,5}(?:shared|reusable)|"
         r"teams? (?:would |could )?stop (?:building|maintaining|running|writing) their own|(?:each|every|that|a) team "
-        r"(?:owning|owns|keeps|maintain\w*|(?:is )?free to)|shared (?:base|core|foundation|backbone)|other (?:[a-z]+ )?teams? (?:stop|would|will|pay|bear)|cost (?:to|for) "
+        r"(?:owning|owns|keeps|maintain\w*|(?:is )?free to)|teams? (?:\w+ and )?own (?:their|its) |"
+        r"(?:team|platform) (?:becoming|becomes|turns into|turning into) a (?:queue|bottleneck)|shared (?:base|core|foundation|backbone)|other (?:[a-z]+ )?teams? (?:stop|would|will|pay|bear)|cost (?:to|for) "
         r"(?:the )?other teams|team[- ]specific)\b", _F),
 }
 DEFAULT_STAFF = ("scope across teams", "influence without authority", "long-term direction")

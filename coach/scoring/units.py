@@ -128,7 +128,9 @@ _BARE_RATE = _r(rf"{PERIOD}")
 _ANY_RATE = _r(rf"{MOD}{{0,1}}(?P<noun>(?!(?:{_PERIOD_WORDS}|minutes|hours|days|weeks|months|years|times|percent|"
                rf"bytes|bits|dollars|cents|users|people|gpus|machines)\b)[a-z]{{3,}}(?:-[a-z]+)?s)\s*,?\s*{PERIOD}")
 _FACTOR = _r(r"(?:x|×|times)(?:\b|(?=\s|$))")
-_COST_PERIOD = re.compile(rf"^\s*(?:(?:per|an?|each|for each)\s+(?P<gpu>gpu[- ]?hour)\b|{PERIOD}|"
+# (a price said "each per hour": "three dollars each per hour")
+_COST_PERIOD = re.compile(rf"^\s*(?:(?:each|apiece)\s+(?=per\b|an?\b|every\b))?"
+                          rf"(?:(?:per|an?|each|for each)\s+(?P<gpu>gpu[- ]?hour)\b|{PERIOD}|"
                           r"per\s+(?P<unit>hour|run|query|request|month)|"
                           r"(?P<adv>daily|nightly|hourly|weekly|monthly|yearly|annually)\b)", re.I)   # "$9,000 monthly"
 
