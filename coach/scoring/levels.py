@@ -13,6 +13,7 @@ from coach.scoring import story_outcome
 from coach.scoring.star import ACT_CLAUSE
 from coach.scoring.star_cues import I_WORD, WE_WORD
 from coach.scoring.talking_points import is_measured
+from coach.scoring.imposed import IMPOSED_CAP, imposed
 from coach.scoring.red_flags import BLAME_COST, SKIPPED_CAP, blame as _blame, grievances, safeguard_skipped
 from coach.scoring.specifics import said_generically
 from coach.scoring.text import content_stems, times
@@ -196,6 +197,10 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     skipped = "" if asks_for_a_mistake else safeguard_skipped(a.text)
     if skipped and t.level > SKIPPED_CAP:
         t.set(SKIPPED_CAP, f'skips a safeguard and never owns it ("{skipped}"): at most')
+    if (lapse := imposed(a.text)) and t.level > IMPOSED_CAP:
+        # the call made by rank over the people who had to live with it, or their boss written to first: told as
+        # leadership, the judgement the story shows is the rubrics' level 2
+        t.set(IMPOSED_CAP, f'imposes the call or goes over the partner\'s head and never owns it ("{lapse[:70]}"): at most')
     rests = decided_on_a_slip(a)
     if rests and t.level > SLIP_DECIDED_CAP:
         # the story's own arithmetic wrong by far, and the choice it tells made on it ("40 million x 128 floats is about
