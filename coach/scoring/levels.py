@@ -498,8 +498,17 @@ STOCK_CAP = 1.5          # the level an answer of stock phrases reaches at most
 def stock(text: str) -> tuple[str, ...]:
     """The stock phrases of an answer built of them: two or more and no figure, or three or more whatever else
     (the rubrics' level 1, nothing specific said); () otherwise. (Cached: the scorer asks twice per answer.)"""
-    found = tuple(sorted({m.group(0) for m in _STOCK.finditer(text.lower())}))
+    low = text.lower()
+    found = tuple(sorted({m.group(0) for m in _STOCK.finditer(low)} | {m.group(0) for m in _stock_said().finditer(low)}))
     return found if len(found) >= 3 or (len(found) >= 2 and not _NUMBER_WORD.search(text)) else ()
+
+
+@lru_cache(maxsize=1)
+def _stock_said() -> re.Pattern[str]:
+    """The stock phrases of `rubrics/answer_words.toml` `[stock]` (influence told in words that name nothing)."""
+    from coach.content.answer_words import phrases
+    said = sorted(phrases("stock", "phrases"), key=len, reverse=True)
+    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(p) for p in said) + r")(?![a-z])")
 
 
 def stock_phrases(a: Any, t: Trace) -> None:
