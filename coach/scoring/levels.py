@@ -229,10 +229,31 @@ def decided_on_a_slip(a: Any) -> str:
     for c in getattr(a, "checks", ()) or ():
         if c.ok:
             continue
-        s = next((x.text for x in a.sents if x.start <= c.at < x.end), "")
-        if s and _DECIDED.search(s):
+        at = next((i for i, x in enumerate(a.sents) if x.start <= c.at < x.end), None)
+        if at is None:
+            continue
+        s = a.sents[at].text
+        if _DECIDED.search(s):
             return s
+        if (then := _concluded_next(a.sents, at)):
+            return then
     return ""
+
+
+# The sentence after a figure that draws the conclusion from it: "So serving was not where the money went, and I saw
+# no reason to touch it." The choice rests on the figure as much as one made in its own sentence.
+_CONCLUDES = re.compile(r"^(?:(?:and|um|uh)\W+)*(?:so|which meant|that meant|this meant|because of that|that is why|"
+                        r"that's why|therefore|hence|given that)\b", _F)
+_CONCLUSION = re.compile(r"\b(?:(?:i|we) (?:decided|chose|went with|picked|left|kept|saw no|did not|didn'?t|"
+                         r"never|focused|spent|put)|no (?:reason|need|point) to|not (?:where|worth))\b", _F)
+
+
+def _concluded_next(sents: Any, at: int) -> str:
+    """The next sentence when it concludes from the figure of sentence `at` and makes a choice on it; "" otherwise."""
+    if at + 1 >= len(sents):
+        return ""
+    nxt = sents[at + 1].text
+    return nxt if _CONCLUDES.search(nxt) and _CONCLUSION.search(nxt) else ""
 RELAY_STEPS, RELAY_CAP = 3, 2.0      # action sentences that are all relays, from this many; the level at most
 
 
