@@ -232,7 +232,7 @@ def decided_on_a_slip(a: Any) -> str:
         at = next((i for i, x in enumerate(a.sents) if x.start <= c.at < x.end), None)
         if at is None:
             continue
-        s = a.sents[at].text
+        s: str = a.sents[at].text
         if _DECIDED.search(s):
             return s
         if (then := _concluded_next(a.sents, at)):
@@ -252,7 +252,7 @@ def _concluded_next(sents: Any, at: int) -> str:
     """The next sentence when it concludes from the figure of sentence `at` and makes a choice on it; "" otherwise."""
     if at + 1 >= len(sents):
         return ""
-    nxt = sents[at + 1].text
+    nxt: str = sents[at + 1].text
     return nxt if _CONCLUDES.search(nxt) and _CONCLUSION.search(nxt) else ""
 RELAY_STEPS, RELAY_CAP = 3, 2.0      # action sentences that are all relays, from this many; the level at most
 
