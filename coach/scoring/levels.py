@@ -130,7 +130,8 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     # a task sentence sets a scene too; the rubric's level 3 needs a sentence of action, level 4 specific actions
     if (has_s or has_t) and has_r and acts and (has_t or len(acts) >= 2 or specific >= 5):
         t.set(3.0, "situation, action and result, the actions specific")
-        if (st.measurable_result or _ADOPTED_NOW.search(a.text)) and (len(acts) >= 2 or specific >= 8):
+        if (st.measurable_result or _ADOPTED_NOW.search(a.text) or _COUNTED_DAMAGE.search(a.text)) and \
+                (len(acts) >= 2 or specific >= 8):
             t.set(4.0, "specific actions and a measured result")
             if _REFLECTION.search(a.text):
                 t.add(0.6, "reflection on what they learned or would change")
@@ -301,6 +302,11 @@ MEASURED_STEPS = 0.5    # a story whose steps, not its outcome, carry the figure
 _ADOPTED_NOW = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
                           r"fifty|a dozen|dozens of) (?:other |product |engineering )?(?:teams|groups|orgs|product areas|"
                           r"business units) (?:now |still |today )(?:use|rely on|run on|depend on|build on|are on)\b", _F)
+# The damage of a failure counted in figures, wherever the story tells it: "in those nine days we counted about 1,900
+# bookings we could not serve, which ... is about 330,000 euros of revenue". A what-broke story's outcome is its cost.
+_COUNTED_DAMAGE = re.compile(r"\b(?:we|i) (?:counted|estimated|worked out|tallied|calculated)\b[^.;]{0,60}?\b(?:about |around |"
+                             r"roughly |some )?\d[\d,.]*\b[^.;]{0,80}?\b(?:lost|could not (?:serve|fill|deliver)|couldn'?t "
+                             r"(?:serve|fill|deliver)|missed|refunded|wasted|cost us)\b", _F)
 SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most
 SETUP_CAP_LONG = 2.5                  # the level at most when the scene runs past twice that
 APPROVAL_COST = 0.5                   # an outcome told only as approval, in a story that misses most points
