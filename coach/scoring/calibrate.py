@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from coach.scoring import levels, red_flags
+from coach.scoring import hedged, levels, red_flags
 from coach.scoring.levels import Trace
 from coach.scoring.staff import DEFAULT_STAFF, STAFF_SIGNALS
 from coach.scoring.text import first_matches
@@ -113,6 +113,7 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
             t.set(told.level, levels.TOLD_AS_STORY + ": " + "; ".join(told.steps[-2:]) + ";")
         red_flags.plan_red_flags(a, t)
         levels.unbacked_view(a, t)
+        hedged.hedged_plan(a, t)
     elif kind == "design":
         levels.design(a, t)
     else:

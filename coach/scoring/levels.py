@@ -13,6 +13,7 @@ from coach.scoring import story_outcome, unchosen
 from coach.scoring.star import ACT_CLAUSE, measures
 from coach.scoring.star_cues import I_ACT_CLAUSE, I_WORD, WE_WORD
 from coach.scoring.talking_points import is_measured
+from coach.scoring.imposed import IMPOSED_CAP, imposed
 from coach.scoring.red_flags import BLAME_COST, SKIPPED_CAP, blame as _blame, grievances, is_grievance, safeguard_skipped
 from coach.scoring.specifics import said_generically
 from coach.scoring.text import content_stems, times
@@ -130,7 +131,8 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     # a task sentence sets a scene too; the rubric's level 3 needs a sentence of action, level 4 specific actions
     if (has_s or has_t) and has_r and acts and (has_t or len(acts) >= 2 or specific >= 5):
         t.set(3.0, "situation, action and result, the actions specific")
-        if (st.measurable_result or _ADOPTED_NOW.search(a.text)) and (len(acts) >= 2 or specific >= 8):
+        if (st.measurable_result or _ADOPTED_NOW.search(a.text) or _COUNTED_DAMAGE.search(a.text)) and \
+                (len(acts) >= 2 or specific >= 8):
             t.set(4.0, "specific actions and a measured result")
             if _REFLECTION.search(a.text):
                 t.add(0.6, "reflection on what they learned or would change")
@@ -197,6 +199,10 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     skipped = "" if asks_for_a_mistake else safeguard_skipped(a.text)
     if skipped and t.level > SKIPPED_CAP:
         t.set(SKIPPED_CAP, f'skips a safeguard and never owns it ("{skipped}"): at most')
+    if (lapse := imposed(a.text)) and t.level > IMPOSED_CAP:
+        # the call made by rank over the people who had to live with it, or their boss written to first: told as
+        # leadership, the judgement the story shows is the rubrics' level 2
+        t.set(IMPOSED_CAP, f'imposes the call or goes over the partner\'s head and never owns it ("{lapse[:70]}"): at most')
     rests = decided_on_a_slip(a)
     if rests and t.level > SLIP_DECIDED_CAP:
         # the story's own arithmetic wrong by far, and the choice it tells made on it ("40 million x 128 floats is about
@@ -235,18 +241,31 @@ def decided_on_a_slip(a: Any) -> str:
     for c in getattr(a, "checks", ()) or ():
         if c.ok:
             continue
-        k = next((k for k, x in enumerate(a.sents) if x.start <= c.at < x.end), -1)
-        s = a.sents[k].text if k >= 0 else ""
-        if s and _DECIDED.search(s):
+        at = next((i for i, x in enumerate(a.sents) if x.start <= c.at < x.end), None)
+        if at is None:
+            continue
+        s: str = a.sents[at].text
+        if _DECIDED.search(s):
             return s
-        if s and k + 1 < len(a.sents) and _CONCLUDES.match(a.sents[k + 1].text):
-            return s      # the choice drawn in the next sentence: "... is about 2,800 dollars. So serving was not ..."
+        if (then := _concluded_next(a.sents, at)):
+            return then
     return ""
 
 
-# a sentence that opens by drawing its conclusion from the one before ("So serving was not where the money went")
-_CONCLUDES = re.compile(r"^\W*(?:so|therefore|hence|that'?s why|that is why|because of that|given that|which meant|"
-                        r"on that basis)\b", _F)
+# The sentence after a figure that draws the conclusion from it: "So serving was not where the money went, and I saw
+# no reason to touch it." The choice rests on the figure as much as one made in its own sentence.
+_CONCLUDES = re.compile(r"^(?:(?:and|um|uh)\W+)*(?:so|which meant|that meant|this meant|because of that|that is why|"
+                        r"that's why|therefore|hence|given that)\b", _F)
+_CONCLUSION = re.compile(r"\b(?:(?:i|we) (?:decided|chose|went with|picked|left|kept|saw no|did not|didn'?t|"
+                         r"never|focused|spent|put)|no (?:reason|need|point) to|not (?:where|worth))\b", _F)
+
+
+def _concluded_next(sents: Any, at: int) -> str:
+    """The next sentence when it concludes from the figure of sentence `at` and makes a choice on it; "" otherwise."""
+    if at + 1 >= len(sents):
+        return ""
+    nxt: str = sents[at + 1].text
+    return nxt if _CONCLUDES.search(nxt) and _CONCLUSION.search(nxt) else ""
 RELAY_STEPS, RELAY_CAP = 3, 2.0      # action sentences that are all relays, from this many; the level at most
 
 
@@ -294,6 +313,11 @@ MEASURED_STEPS = 0.5    # a story whose steps, not its outcome, carry the figure
 _ADOPTED_NOW = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
                           r"fifty|a dozen|dozens of) (?:other |product |engineering )?(?:teams|groups|orgs|product areas|"
                           r"business units) (?:now |still |today )(?:use|rely on|run on|depend on|build on|are on)\b", _F)
+# The damage of a failure counted in figures, wherever the story tells it: "in those nine days we counted about 1,900
+# bookings we could not serve, which ... is about 330,000 euros of revenue". A what-broke story's outcome is its cost.
+_COUNTED_DAMAGE = re.compile(r"\b(?:we|i) (?:counted|estimated|worked out|tallied|calculated)\b[^.;]{0,60}?\b(?:about |around |"
+                             r"roughly |some )?\d[\d,.]*\b[^.;]{0,80}?\b(?:lost|could not (?:serve|fill|deliver)|couldn'?t "
+                             r"(?:serve|fill|deliver)|missed|refunded|wasted|cost us)\b", _F)
 SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most
 SETUP_CAP_LONG = 2.5                  # the level at most when the scene runs past twice that
 APPROVAL_COST = 0.5                   # an outcome told only as approval, in a story that misses most points
@@ -551,8 +575,17 @@ STOCK_CAP = 1.5          # the level an answer of stock phrases reaches at most
 def stock(text: str) -> tuple[str, ...]:
     """The stock phrases of an answer built of them: two or more and no figure, or three or more whatever else
     (the rubrics' level 1, nothing specific said); () otherwise. (Cached: the scorer asks twice per answer.)"""
-    found = tuple(sorted({m.group(0) for m in _STOCK.finditer(text.lower())}))
+    low = text.lower()
+    found = tuple(sorted({m.group(0) for m in _STOCK.finditer(low)} | {m.group(0) for m in _stock_said().finditer(low)}))
     return found if len(found) >= 3 or (len(found) >= 2 and not _NUMBER_WORD.search(text)) else ()
+
+
+@lru_cache(maxsize=1)
+def _stock_said() -> re.Pattern[str]:
+    """The stock phrases of `rubrics/answer_words.toml` `[stock]` (influence told in words that name nothing)."""
+    from coach.content.answer_words import phrases
+    said = sorted(phrases("stock", "phrases"), key=len, reverse=True)
+    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(p) for p in said) + r")(?![a-z])")
 
 
 def stock_phrases(a: Any, t: Trace) -> None:

@@ -35,7 +35,12 @@ _CLAUSE = re.compile(r"[,;:]|\s(?=(?:but|so|instead|yet)\b)", re.I)
 @lru_cache(maxsize=1)
 def _untaken() -> re.Pattern[str]:
     said = sorted(phrases("untaken", "phrases"), key=len, reverse=True)
-    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(p) for p in said) + r")(?![a-z])", re.I)
+    # "would have" before a thing held is a plan, not a road not taken: "by day thirty I would have a proposal to ..."
+    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(p) + (_HELD if p.endswith("have") else "") for p in said)
+                      + r")(?![a-z])", re.I)
+
+
+_HELD = r"(?! (?:a|an|the|my|our|some|one|two|three|four|five|ten|it|them|this|that)\b)"
 
 
 def taken(sentence: str) -> str:

@@ -22,12 +22,16 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:the )?[a-z-]+ teams|"
         r"(?:finance|legal|support|sales|marketing|risk|compliance|security|operations|customer service|policy) "
         r"(?:director|org|vp|leadership)|heads? of (?:finance|legal|support|sales|marketing|risk|retention|"
-        r"compliance|security|operations)|" + _TAKEN_UP + ")", _F),
+        r"compliance|security|operations)|" + _TAKEN_UP + "|"
+        # others taking up what the speaker made: "search and trust and safety have since adopted that contract format
+        # ..., so it spread beyond our model"
+        r"(?:have|has) since (?:adopted|taken up|picked up|copied|reused) (?:that|the|our|my|this)\b|"
+        r"spread (?:beyond|past|outside) (?:our|my|the|one) (?:own )?(?:model|team|project|system))", _F),
     "influence without authority": re.compile(
         r"\b(?:convinced|aligned|persuaded|without (?:formal |any )?authority|(?:managed|ran|led|owned) none of "
         r"(?:them|those|these|the)|asked (?:each|every|both|all the|the) (?:team |other )?leads?\b|"
         r"none of (?:them|whom|those|these|the)"
-        r"(?: [a-z]+){0,2} (?:reported|report)|(?:teams|leads|people|engineers) (?:who|that) (?:didn'?t|did not|don'?t) report|"
+        r"(?: [a-z]+){0,2} (?:reported|reports?)|(?:teams|leads|people|engineers) (?:who|that) (?:didn'?t|did not|don'?t) report|"
         r"(?:didn'?t|did not|don'?t) report to me|buy-?in|design review|architecture review|rfc|invited|negotiated|"
         r"won over|leads of|tech leads|with (?:their|that team'?s|the other|those teams'?|partner teams'?) leads?|"
         # agreement won from people outside one's line: "agreed a schedule with the three leads", "approved by the council"
@@ -44,6 +48,10 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:talking|talked|spoke|speaking|met|meeting) (?:to|with) (?:each|every|all the|all|the other) (?:[a-z]+ )?"
         r"(?:team )?leads?\b|"
         r"leads? from|other tech leads|"
+        # the case taken to the other team's lead in person, or their engineers brought into the work: "I went to their
+        # lead with twenty examples", "with one engineer from each of the other two teams working with me"
+        r"(?:went|talked|spoke|took (?:it|this|them)) to (?:their|the other team'?s|that team'?s) (?:tech )?(?:lead|manager)\b|"
+        r"(?:an? |one |two )?engineers? from (?:each of )?(?:the |both |all )?(?:other |partner )(?:[a-z]+ )?teams|"
         # a case taken to people who own other teams: "took it to the two directors who owned those teams"
         r"(?:took|brought|pitched|presented) (?:it|this|that|the case|the proposal|the plan|a (?:[a-z-]+ )?(?:case|"
         r"proposal|plan|page)) (?:[a-z ]{0,30})?(?:to|through) (?:the |our |their |both |two |three |four |five )?(?:[a-z-]+ ){0,2}"
