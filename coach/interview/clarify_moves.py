@@ -106,8 +106,8 @@ def checks_in(words: list[str], cues: Cues) -> bool:
     low = " ".join(words)
     to_you = _has(low, "to you") or _has(low, "for you")
     for i in range(len(words) - 1):
-        if words[i] not in ("do", "does", "did", "would", "will"):
-            continue
+        if words[i] not in ("do", "does", "did", "would", "will") or (i and words[i - 1] == "or"):
+            continue                  # "chat only, or does it also answer emails": the second half of an alternative
         subject = words[i + 1:i + 6]
         verb = next((k for k, w in enumerate(subject) if w in cues.judging_verbs), None)
         if verb is None or verb == 0 or subject[verb - 1] == "to":     # "does it need to feel instant" asks

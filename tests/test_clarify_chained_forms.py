@@ -1,0 +1,47 @@
+"""Forms of English asking that hold on wordings nobody tuned for: the second half of an either/or, a relative
+"when", an option described inside an alternative, a second ask chained on (even garbled by the transcriber), an
+open matter named with "is whether", and the reason given after an either/or."""
+from __future__ import annotations
+
+from coach.interview.clarify import is_clarification
+
+
+def test_a_do_question_after_or_is_the_second_half_of_an_alternative_not_a_check_in() -> None:
+    assert is_clarification("Do riders book through the app only, or does it also cover phone bookings?")
+    assert not is_clarification("Does that answer it, or should I go deeper?")
+
+
+def test_when_after_a_noun_of_time_is_a_relative_clause_not_the_candidates_design() -> None:
+    assert is_clarification("are there any quiet periods like days when we can't retrain or weekends we must skip")
+
+
+def test_a_clause_inside_the_last_option_of_an_alternative_describes_that_option() -> None:
+    assert is_clarification("how soon must a listing be scored, is it blocked until reviewed or is it live at once "
+                            "and we clean up later")
+
+
+def test_a_garbled_second_ask_chained_with_and_is_not_an_answer() -> None:
+    # a transcriber turned "and is a late refund worse for us than an early one" into a statement
+    assert is_clarification("before I draw anything, how many refunds do we process per hour at the holiday peak, "
+                            "and the late fund test it was for us now in early one.")
+
+
+def test_a_question_answered_in_the_same_breath_stays_an_answer() -> None:
+    assert not is_clarification("how many refunds an hour, I'd guess about two thousand, so one worker pool is fine")
+    assert not is_clarification("how many refunds do we process per hour at peak, and the figure is about two "
+                                "thousand so one pool is plenty")
+    assert not is_clarification("what does the refund flow look like, and the steps we keep are the usual ones so "
+                                "I would just reuse them")
+
+
+def test_an_open_matter_named_with_is_whether_asks() -> None:
+    assert is_clarification("A thing that would reshape the whole pipeline is whether the raw clicks may be kept "
+                            "past thirty days, or have to be dropped.")
+    assert not is_clarification("the thing I keep asking myself is whether speed or coverage matters more, and for "
+                                "us it is coverage")
+
+
+def test_a_reason_after_an_either_or_question_does_not_answer_it() -> None:
+    assert is_clarification("Is this one warehouse or a whole network? Stock levels and routes would behave very "
+                            "differently.")
+    assert not is_clarification("Is this one warehouse or a whole network? A whole network, so routing matters.")
