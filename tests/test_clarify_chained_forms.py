@@ -45,3 +45,8 @@ def test_a_reason_after_an_either_or_question_does_not_answer_it() -> None:
     assert is_clarification("Is this one warehouse or a whole network? Stock levels and routes would behave very "
                             "differently.")
     assert not is_clarification("Is this one warehouse or a whole network? A whole network, so routing matters.")
+
+
+def test_a_bare_fragment_setting_one_kind_against_another_asks_which() -> None:
+    assert is_clarification("flat monthly fee or per seat licence")
+    assert not is_clarification("flat monthly fee or per seat licence, I picked per seat")

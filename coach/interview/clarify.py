@@ -402,7 +402,8 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         # broad forms: asked to be told, a wish to know, a premise handed back (clarify_forms)
         told = forms.asked_to_be_told(words, cues) or forms.wishes_to_know(words, cues) or \
             ("please" in (words[0], words[-1]) and names_fact)      # "peak chats and prompt length please"
-        told = told or (forms.names_a_fact_alone(core, cues.topics, cues) and not raw.endswith(".")) or \
+        told = told or ((forms.names_a_fact_alone(core, cues.topics, cues) or forms.offers_kinds_alone(core, cues))
+                        and not raw.endswith(".")) or \
             forms.asks_if_acceptable(words, cues)
         # "does the stream fit in memory, or should I treat it as unbounded": answered, or "your call"
         choice_back = forms.hands_choice_back(words, cues, names_fact)

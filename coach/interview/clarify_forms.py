@@ -177,6 +177,18 @@ def names_a_fact_alone(core: list[str], topics: dict[str, tuple[str, ...]], cues
     return any(h == t or h.startswith(t + " ") for h in heads for words in topics.values() for t in words)
 
 
+def offers_kinds_alone(core: list[str], cues: Cues) -> bool:
+    """"first price or second price auction", "flat fee or revenue share": a short fragment (no verb, no subject, no
+    number) that sets one kind of a thing against another, said on its own, asks which holds."""
+    # ("first" here is an ordinal of a kind, "first price", not a step of the plan)
+    if not 3 <= len(core) <= 8 or "or" not in core[1:-1] or set(core) & (cues.statement_subjects | _AUX | _PLAN_WORDS - {"first"} |
+                                                                      {"'s", "that's", "not", "either"}) or \
+            any(moves.is_number(w) for w in core) or any(w.endswith(("'s", "'re", "'d", "'ll", "ing", "ed")) for w in core):
+        return False
+    k = core.index("or")
+    return 1 <= k and len(core) - k - 1 >= 1 and core.count("or") == 1 and core[0] not in ("or", "and", "but", "so")
+
+
 def asks_if_acceptable(words: list[str], cues: Cues) -> bool:
     """"last five minutes exactly or are coarse buckets okay", "does it have to be exact or is an approximate
     top hundred fine": a requirement, then "or is/are <something looser> okay"; with no speaker in it (not
