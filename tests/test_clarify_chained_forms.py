@@ -50,3 +50,9 @@ def test_a_reason_after_an_either_or_question_does_not_answer_it() -> None:
 def test_a_bare_fragment_setting_one_kind_against_another_asks_which() -> None:
     assert is_clarification("flat monthly fee or per seat licence")
     assert not is_clarification("flat monthly fee or per seat licence, I picked per seat")
+
+
+def test_a_thing_the_speaker_cannot_reckon_named_then_put_for_you_asks() -> None:
+    assert is_clarification("the bit i honestly can't gauge is the cost of each error, a blocked honest seller "
+                            "against a missed scam, how do those weigh up for you")
+    assert not is_clarification("is that enough detail for you")

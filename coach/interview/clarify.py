@@ -463,7 +463,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         leave = any(_has(low, p) for p in cues.permission) and "assum" not in low and own_step and \
             not any(_has(low, p + " " + r) for p in cues.permission for r in cues.permission_requests)
         meta = any(_has(low, p) for p in cues.about_the_interview + cues.interview_time) or leave or (
-            forms.about_the_talk(words, cues) and not told) or (
+            forms.about_the_talk(words, cues) and not told and not needs) or (
             about_me and not needs and not assumes and not names_fact) or \
             moves.asks_opinion(words, cues) or moves.checks_in(words, cues)
         meta = meta and not choice_back

@@ -117,6 +117,7 @@ class Cues:
     allowance_words: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
     when_nouns: frozenset[str] = frozenset()
+    reckon_verbs: frozenset[str] = frozenset()
     money_words: frozenset[str] = frozenset()
     hardware_words: frozenset[str] = frozenset()
     given_verbs: frozenset[str] = frozenset()
@@ -229,6 +230,7 @@ def load_cues(path: Path | None = None) -> Cues:
         allowance_words=frozenset(_strings(data, "allowance_words", where)),
         time_words=frozenset(_strings(data, "time_words", where)),
         when_nouns=frozenset(_strings(data, "when_nouns", where)),
+        reckon_verbs=frozenset(_strings(data, "reckon_verbs", where)),
         money_words=frozenset(_strings(data, "money_words", where)),
         hardware_words=frozenset(_strings(data, "hardware_words", where)),
         given_verbs=frozenset(_strings(data, "given_verbs", where)),
