@@ -56,3 +56,12 @@ def test_a_thing_the_speaker_cannot_reckon_named_then_put_for_you_asks() -> None
     assert is_clarification("the bit i honestly can't gauge is the cost of each error, a blocked honest seller "
                             "against a missed scam, how do those weigh up for you")
     assert not is_clarification("is that enough detail for you")
+
+
+def test_a_yes_no_question_closing_a_long_design_turn_asks() -> None:
+    assert is_clarification("so clicks land in the queue, a job rolls them up hourly into the store, the ranker "
+                            "reads them at request time and the dashboards read the same tables, and the part that "
+                            "could move all of this is retention, are any of these logs tied to named users and "
+                            "does a deletion request have to reach them")
+    assert not is_clarification("Nine hundred shards of index, each holding about two thousand documents, is under two "
+                                "million documents we have to serve from memory.")

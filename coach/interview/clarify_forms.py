@@ -346,6 +346,23 @@ def chained_ask_at(raw: str, words: list[str], opens: int, cues: Cues) -> int | 
 # the speaker's own voice ("so I would just reuse them"): a tail with it goes on with the plan ("we", "us" may be the
 # company the question is about: "is a late estimate worse for us")
 _FIRST_PERSON = frozenset({"i", "i'd", "i'll", "i'm", "i've", "me", "my", "we'd", "we'll", "let's"})
+def closing_inverted_clause(raw: str, words: list[str]) -> int | None:
+    """Where a yes/no question closes a long turn after a comma ("... offline is parquet on the lake, and the one thing
+    that could change it is personal data, are some of these features about individual people"): the last clause
+    opens on a verb before a subject that is not the speaker, and holds no voice of the speaker's."""
+    head = raw.lower().replace("\u2019", "'").rstrip(" .?!")
+    at = head.rfind(", ")
+    if at < 0:
+        return None
+    k = len(tokens(head[:at])) - (len(tokens(head)) - len(words))
+    tail = words[k:]
+    if k < 1 or len(tail) < 4 or tail[0] not in ("is", "are", "does", "do", "will", "can", "has", "have") or \
+            tail[1] in ("i", "we", "you", "that", "this", "it") or moves.is_number(tail[1]) or set(tail) & _FIRST_PERSON or \
+            raw.rstrip().endswith("."):
+        return None               # "..., is six million tokens of cache.": the verb of a long subject
+    return k
+
+
 _WH_ASK = frozenset({"how", "what", "what's", "which", "who", "where", "when", "whether"})
 
 
