@@ -65,3 +65,9 @@ def test_a_yes_no_question_closing_a_long_design_turn_asks() -> None:
                             "does a deletion request have to reach them")
     assert not is_clarification("Nine hundred shards of index, each holding about two thousand documents, is under two "
                                 "million documents we have to serve from memory.")
+
+
+def test_a_count_of_people_given_to_the_speaker_asks_the_team() -> None:
+    from coach.interview.clarify import parts_asked
+    assert parts_asked(["How many people do I get for this, and what's the deadline?"])[0] == ["team"]
+    assert parts_asked(["How many raters can we have on it?"]) == [["team"]]

@@ -164,6 +164,12 @@ def _forms_of_topics(text: str, cues: Cues) -> list[tuple[int, int, str]]:
                 out.append((starts[i], starts[k] + len(words[k]), cues.grading_topic))
         if w in cues.rule_modals and words[i + 1:i + 2] != [] and words[i + 1] in cues.rule_negations:
             out.append((starts[i], starts[i + 1] + len(words[i + 1]), cues.use_topic))
+        # "how many people do i have", "how many engineers would we get": a count of people given to the speaker
+        if words[i:i + 2] == ["how", "many"] and words[i + 2:i + 3] != [] and words[i + 2] in cues.people_words:
+            k = i + 3
+            if words[k:k + 1] and words[k] in _AUX and words[k + 1:k + 2] and words[k + 1] in ("i", "we") and \
+                    words[k + 2:k + 3] and words[k + 2] in cues.given_verbs:
+                out.append((starts[i], starts[k + 2] + len(words[k + 2]), cues.staff_topic))
     return out
 
 

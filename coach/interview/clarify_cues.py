@@ -108,6 +108,7 @@ class Cues:
     anyone_words: frozenset[str] = frozenset()
     grading_stems: tuple[str, ...] = ()
     grading_topic: str = "labels"
+    staff_topic: str = "team"
     rule_modals: frozenset[str] = frozenset()
     rule_negations: frozenset[str] = frozenset()
     wish_before: frozenset[str] = frozenset()
@@ -221,6 +222,7 @@ def load_cues(path: Path | None = None) -> Cues:
         anyone_words=frozenset(_strings(data, "anyone_words", where)),
         grading_stems=_strings(data, "grading_stems", where),
         grading_topic=str(data.get("grading_topic", Cues.grading_topic)),
+        staff_topic=str(data.get("staff_topic", Cues.staff_topic)),
         rule_modals=frozenset(_strings(data, "rule_modals", where)),
         rule_negations=frozenset(_strings(data, "rule_negations", where)),
         wish_before=frozenset(_strings(data, "wish_before", where)),
