@@ -71,3 +71,10 @@ def test_a_count_of_people_given_to_the_speaker_asks_the_team() -> None:
     from coach.interview.clarify import parts_asked
     assert parts_asked(["How many people do I get for this, and what's the deadline?"])[0] == ["team"]
     assert parts_asked(["How many raters can we have on it?"]) == [["team"]]
+
+
+def test_time_spent_out_of_a_fronted_time_limit_asks_the_latency() -> None:
+    from coach.interview.clarify import parts_asked
+    assert parts_asked(["Of the checkout page's time limit, how much of it does the fraud score get to spend?"]) == \
+        [["latency"]]
+    assert parts_asked(["how much can we spend on serving each month"]) == [["budget"]]
