@@ -127,9 +127,16 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
     # "...goes down and we accept stale features": a clause of the candidate's own plan
     for i in range(opens + 3, len(words) - 2):
         if words[i] in ("and", "so", "then") and words[i + 1] in ("we", "i") and \
-                (words[i + 2] not in cues.bound_before or words[i] == "so") and words[i + 2] not in ("have", "need", "get", "want", "know"):
+                (words[i + 2] not in cues.bound_before or words[i] == "so") and words[i + 2] not in ("have", "need", "get", "want", "know") and \
+                not (words[i] == "and" and _in_asked_option(words, opens, i)):
             return True
     return False
+
+
+def _in_asked_option(words: list[str], opens: int, at: int) -> bool:
+    """"... or is it public right away and we catch up after": an "and" clause inside the last option of an
+    alternative put as a question ("or" and an inverted verb before it) describes that option, not the plan."""
+    return any(words[k] == "or" and words[k + 1] in moves.AUX for k in range(opens + 1, at - 1))
 
 
 _SUBJECT_ASKS = frozenset({"who", "which", "what"})
@@ -294,7 +301,18 @@ def _about_own_design(words: list[str], core: list[str], cues: Cues) -> bool:
     # "who would i be working with": a person of the problem is asked for, not the speaker's design
     low = re.sub(r"\bwhom? (?:would|will|do|should) (?:i|we)\b", "who", low)
     method = any(head.startswith(m + " ") for m in cues.method_asks) and not any(_has(low, t) for t in cues.method_today)
-    return (method or any(_has_words(low, d) for d in cues.design_asks) or moves.proposes(core, cues)) and "assum" not in low
+    design = any(_has_words(low, d) and not _relative_when(words, d, cues) for d in cues.design_asks)
+    return (method or design or moves.proposes(core, cues)) and "assum" not in low
+
+
+def _relative_when(words: list[str], phrase: str, cues: Cues) -> bool:
+    """"a cap per person or hours when we mustn't send": "when" right after a noun of time (`when_nouns`) opens a
+    relative clause of that noun (a stretch of the problem's time), not a question about the candidate's own design
+    ("so when we retrain, what ...")."""
+    if not phrase.startswith("when "):
+        return False
+    hits = _find(words, phrase)
+    return bool(hits) and all(i > 0 and words[i - 1] in cues.when_nouns for i in hits)
 
 
 def _requested(words: list[str], cues: Cues) -> int | None:
@@ -363,14 +381,14 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         wanted_at = forms.puts_to_you(words, cues) if wanted_at is None else wanted_at
         wanted_at = forms.made_to_wonder(words, cues) if wanted_at is None else wanted_at
         needs = moves.states_a_need(words, cues) or moves.states_an_unknown(words, cues, names_fact) or wanted_at is not None or \
-            (forms.needs_a_figure(words, cues) and names_fact)
+            (forms.needs_a_figure(words, cues) and names_fact) or forms.names_an_open_matter(words, cues)
         # "when you say lookups, is that ... or ...": what the interviewer said, asked back
         needs = needs or (core[:3] in (["when", "you", "say"], ["when", "you", "said"]) and len(words) > 5)
         tagged = moves.tagged_fact(words, _core(words, cues), cues, names_fact)
         checks = checks or moves.hands_back(words, cues) or tagged or moves.tailed_request(words, cues, names_fact)
         opens = 0 if _opens_question(core, cues) else _inverted(words, cues) or moves.inverted_alternative(words, cues) or \
             _and_question(words, cues) or \
-            _wh_inverted(words, cues) or _after_short_preface(raw, cues)
+            _wh_inverted(words, cues) or _after_short_preface(raw, cues) or forms.closing_inverted_clause(raw, words)
         # a request opens the sentence, a clause after a comma, or follows a preface ("before I draw
         # anything, give me a sense of...")
         heads = [" ".join(core)] + [" ".join(_core(_words(c), cues)) for c in raw.split(",")[1:]]
@@ -384,7 +402,8 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         # broad forms: asked to be told, a wish to know, a premise handed back (clarify_forms)
         told = forms.asked_to_be_told(words, cues) or forms.wishes_to_know(words, cues) or \
             ("please" in (words[0], words[-1]) and names_fact)      # "peak chats and prompt length please"
-        told = told or (forms.names_a_fact_alone(core, cues.topics, cues) and not raw.endswith(".")) or \
+        told = told or ((forms.names_a_fact_alone(core, cues.topics, cues) or forms.offers_kinds_alone(core, cues))
+                        and not raw.endswith(".")) or \
             forms.asks_if_acceptable(words, cues)
         # "does the stream fit in memory, or should I treat it as unbounded": answered, or "your call"
         choice_back = forms.hands_choice_back(words, cues, names_fact)
@@ -413,7 +432,8 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
             opens = max(opens, ask_at)
         # the reason for asking said after the question holds no answer to it ("... cause if it's days i'll need a
         # correction", "... because that sets the loss i train with"): what comes after it is not looked at
-        said = words[:forms.reason_for_asking_at(words, opens, cues) or len(words)]
+        said = words[:min(forms.reason_for_asking_at(words, opens, cues) or len(words),
+                          forms.chained_ask_at(raw, words, opens, cues) or len(words))]
         in_breath = not raw.endswith("?") and (moves.answers_explicitly(said, opens, cues) or not checks and (
             not requested and forms.answers_in_breath(said, opens, cues) or
             _answered_in_breath(said, opens, cues) or moves.works_it_out(said, opens, cues) or
@@ -443,7 +463,7 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         leave = any(_has(low, p) for p in cues.permission) and "assum" not in low and own_step and \
             not any(_has(low, p + " " + r) for p in cues.permission for r in cues.permission_requests)
         meta = any(_has(low, p) for p in cues.about_the_interview + cues.interview_time) or leave or (
-            forms.about_the_talk(words, cues) and not told) or (
+            forms.about_the_talk(words, cues) and not told and not needs) or (
             about_me and not needs and not assumes and not names_fact) or \
             moves.asks_opinion(words, cues) or moves.checks_in(words, cues)
         meta = meta and not choice_back
@@ -518,7 +538,7 @@ def _asked_by_rules(text: str, cues: Cues, whole_turn: bool = True) -> list[str]
                  or moves.echoes_answer(s.text, nxt.text)) and \
                 not moves.offers_options(_words(nxt.text), cues) and not any(_has(" ".join(_words(nxt.text)), b) for b in cues.asking_because) and \
                 not forms.goes_on_provisionally(_words(nxt.text), cues) and \
-                not _reason_for_asking(s.text, nxt.text, cues) and \
+                not _reason_for_asking(s.text, nxt.text, cues) and not forms.reason_after_either_or(s.text, nxt.text, cues) and \
                 not (s.tagged and moves.states_more_of_it(_words(nxt.text), cues))
             if not answered_itself:
                 asked.append(s.text)

@@ -100,6 +100,12 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
         kept = [k for k in kept if k[2] != cues.use_topic or text[k[0]:k[1]] not in cues.allowance_words]
     elif said & cues.time_words:
         kept = [(a, b, "latency" if t == cues.use_topic and text[a:b] in cues.allowance_words else t) for a, b, t in kept]
+    # time spent ("what slice of the auction's time limit does the model get to spend"): a word of spending beside a
+    # word of time, and no other word of money, spends time, which is the latency
+    spend = [k for k in kept if k[2] == "budget"]
+    if spend and said & cues.time_words and all(text[a:b] in ("spend", "spending") for a, b, _ in spend) and \
+            not (said - {"spend", "spending"}) & cues.money_words:
+        kept = [(a, b, "latency" if t == "budget" else t) for a, b, t in kept]
     # (a thing bought is no amount: "are the transcripts allowed to leave our own cloud account" asks a rule)
     # a cost set against another cost ("what does one fraud slipping through cost us next to one honest customer
     # we turn away"): the price of one error against the other, which the goal weighs; serving's spend is not asked
@@ -164,6 +170,12 @@ def _forms_of_topics(text: str, cues: Cues) -> list[tuple[int, int, str]]:
                 out.append((starts[i], starts[k] + len(words[k]), cues.grading_topic))
         if w in cues.rule_modals and words[i + 1:i + 2] != [] and words[i + 1] in cues.rule_negations:
             out.append((starts[i], starts[i + 1] + len(words[i + 1]), cues.use_topic))
+        # "how many people do i have", "how many engineers would we get": a count of people given to the speaker
+        if words[i:i + 2] == ["how", "many"] and words[i + 2:i + 3] != [] and words[i + 2] in cues.people_words:
+            k = i + 3
+            if words[k:k + 1] and words[k] in _AUX and words[k + 1:k + 2] and words[k + 1] in ("i", "we") and \
+                    words[k + 2:k + 3] and words[k + 2] in cues.given_verbs:
+                out.append((starts[i], starts[k + 2] + len(words[k + 2]), cues.staff_topic))
     return out
 
 
@@ -207,7 +219,14 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
     premises: list[Part] = []
     told: list[Part] = []
     for q in questions:
+        frame = ""
         for clause in CLAUSE.split(q.lower().replace("\u2019", "'")):
+            # "out of the auction's time limit, what slice of it ...": a short fronted phrase the question points
+            # back to ("of it") is part of that question
+            if frame and re.search(r"\b(?:of|in|from) it\b", clause):
+                clause = frame + " " + clause
+                parts = [p for p in parts if p[0] != frame]
+            frame = clause if _fronted_frame(clause) else ""
             alternative = clause.startswith("or ")
             tail = _asked_tail(clause.removeprefix("or "), cues)
             clause = _without_reason(tail, cues)
@@ -239,6 +258,15 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
     if prefaces and len(prefaces) < len([p for p in parts if p[1]]):
         parts = [p for p in parts if p not in prefaces]
     return parts
+
+
+_FRAME_OPENS = ("out of ", "of ")
+
+
+def _fronted_frame(clause: str) -> bool:
+    """"out of the auction's time limit": a short phrase opening on a preposition of part, with no verb of its own."""
+    words = clause.split()
+    return clause.startswith(_FRAME_OPENS) and len(words) <= 7 and not set(words) & (_AUX | _WH)
 
 
 _TOLD_WORDS = 8        # a clause longer than this that names a topic but is not put as a question is a statement

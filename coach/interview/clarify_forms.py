@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from coach.interview import clarify_moves as moves
 from coach.interview.clarify_cues import Cues
-from coach.interview.clarify_text import core, has
+from coach.interview.clarify_text import core, has, tokens
 
 _AUX = frozenset({"is", "are", "am", "was", "were", "do", "does", "did", "can", "could", "would", "will", "should",
                   "shall", "may", "might", "have", "has"})
@@ -177,6 +177,18 @@ def names_a_fact_alone(core: list[str], topics: dict[str, tuple[str, ...]], cues
     return any(h == t or h.startswith(t + " ") for h in heads for words in topics.values() for t in words)
 
 
+def offers_kinds_alone(core: list[str], cues: Cues) -> bool:
+    """"first price or second price auction", "flat fee or revenue share": a short fragment (no verb, no subject, no
+    number) that sets one kind of a thing against another, said on its own, asks which holds."""
+    # ("first" here is an ordinal of a kind, "first price", not a step of the plan)
+    if not 3 <= len(core) <= 8 or "or" not in core[1:-1] or set(core) & (cues.statement_subjects | _AUX | _PLAN_WORDS - {"first"} |
+                                                                      {"'s", "that's", "not", "either"}) or \
+            any(moves.is_number(w) for w in core) or any(w.endswith(("'s", "'re", "'d", "'ll", "ing", "ed")) for w in core):
+        return False
+    k = core.index("or")
+    return 1 <= k and len(core) - k - 1 >= 1 and core.count("or") == 1 and core[0] not in ("or", "and", "but", "so")
+
+
 def asks_if_acceptable(words: list[str], cues: Cues) -> bool:
     """"last five minutes exactly or are coarse buckets okay", "does it have to be exact or is an approximate
     top hundred fine": a requirement, then "or is/are <something looser> okay"; with no speaker in it (not
@@ -302,6 +314,90 @@ def reason_for_asking_at(words: list[str], opens: int, cues: Cues) -> int | None
             if verb and verb not in ("is", "was", "has", "does", "this", "its", "plus", "always", "us"):
                 return k
     return None
+
+
+_SPEAKERS = frozenset({"i", "we", "i'd", "we'd", "i'll", "we'll", "i'm", "we're", "i've", "we've", "my", "our", "me", "us",
+                       "let's", "so", "then"})
+
+
+def chained_ask_at(raw: str, words: list[str], opens: int, cues: Cues) -> int | None:
+    """Where a second ask is chained on after a question with ", and" ("how many orders a minute at peak, and is a
+    late estimate worse than an early one"; a transcriber may garble it into a statement): the clause after it
+    opens on neither the speaker nor an answer word and holds no figure, so it is not the question answered in the
+    same breath ("how many a second, and I'd guess three hundred"), and holds no plan of the speaker's: no answer
+    is looked for in it."""
+    if not words[opens:opens + 1] or (words[opens] not in _WH_ASK and words[opens] not in moves.AUX):
+        return None
+    head = raw.lower().replace("\u2019", "'")
+    dropped = len(tokens(head)) - len(words)       # lead-ins stripped from the front ("got it, ...")
+    at = head.find(", and ")
+    while at >= 0:
+        k = len(tokens(head[:at])) - dropped
+        tail = words[k + 1:]
+        if k >= opens + 3 and tail and tail[0] not in _SPEAKERS and \
+                not any(" ".join(tail).startswith(a + " ") for a in cues.answer_openers) and \
+                not any(moves.is_number(w) and w != "one" for w in tail) and not set(tail) & _FIRST_PERSON and \
+                words[k:k + 1] == ["and"]:
+            return k
+        at = head.find(", and ", at + 1)
+    return None
+
+
+# the speaker's own voice ("so I would just reuse them"): a tail with it goes on with the plan ("we", "us" may be the
+# company the question is about: "is a late estimate worse for us")
+_FIRST_PERSON = frozenset({"i", "i'd", "i'll", "i'm", "i've", "me", "my", "we'd", "we'll", "let's"})
+def closing_inverted_clause(raw: str, words: list[str]) -> int | None:
+    """Where a yes/no question closes a long turn after a comma ("... offline is parquet on the lake, and the one thing
+    that could change it is personal data, are some of these features about individual people"): the last clause
+    opens on a verb before a subject that is not the speaker, and holds no voice of the speaker's."""
+    head = raw.lower().replace("\u2019", "'").rstrip(" .?!")
+    at = head.rfind(", ")
+    if at < 0:
+        return None
+    k = len(tokens(head[:at])) - (len(tokens(head)) - len(words))
+    tail = words[k:]
+    if k < 1 or len(tail) < 4 or tail[0] not in ("is", "are", "does", "do", "will", "can", "has", "have") or \
+            tail[1] in ("i", "we", "you", "that", "this", "it") or moves.is_number(tail[1]) or set(tail) & _FIRST_PERSON or \
+            raw.rstrip().endswith("."):
+        return None               # "..., is six million tokens of cache.": the verb of a long subject
+    return k
+
+
+_WH_ASK = frozenset({"how", "what", "what's", "which", "who", "where", "when", "whether"})
+
+
+def names_an_open_matter(words: list[str], cues: Cues) -> bool:
+    """"something that would shape the whole thing is whether the messages may leave our systems": a thing named, "is
+    whether", then a matter of the problem (its subject not the speaker: "the choice is whether we cache" is the
+    candidate's own design), with no plan of the speaker's before or after it."""
+    for i in range(2, len(words) - 3):
+        if words[i] not in ("is", "was") or words[i + 1] != "whether":
+            continue
+        if words[i + 2] in _FIRST_PERSON or words[i + 2] in ("we", "we're", "us", "you") or \
+                moves.plans(words[:i], cues) or moves.goes_on(words[i:], cues) or {"myself", "ourselves"} & set(words[:i]):
+            continue              # "the question i keep asking myself is whether ...": put to oneself
+        return True
+    return False
+
+
+_MODALS = frozenset({"would", "could", "might", "'d"})
+_SMALL = frozenset({"the", "a", "an", "of", "or", "and", "to", "in", "on", "for", "with", "is", "are", "it", "this", "that",
+                    "we", "do", "does", "lots", "lot", "just", "only", "also", "some", "any", "all", "one"})
+
+
+def reason_after_either_or(question: str, nxt: str, cues: Cues) -> bool:
+    """"Is this one city or lots of countries? Road data would look very different.": after an either/or put as a
+    question, a sentence that picks neither side (no word of either option), opens on no answer word, has no figure
+    and no voice of the speaker's, and says what would follow (a modal) gives the reason for asking: it does not
+    answer the question."""
+    q, a = tokens(question), tokens(nxt)
+    if not question.rstrip().endswith("?") or nxt.rstrip().endswith("?") or not q or q[0] not in moves.AUX or \
+            "or" not in q[2:-1] or not a or a[0] in cues.answer_words:
+        return False
+    options = {w[:4] for w in q[2:] if w not in _SMALL and len(w) > 2}
+    picks = any(w[:4] in options for w in a if w not in _SMALL and len(w) > 2)
+    return not picks and bool(_MODALS & set(a)) and not set(a) & (_FIRST_PERSON | {"we", "our"}) and \
+        not any(moves.is_number(w) for w in a)
 
 
 _FIGURE = frozenset({"number", "numbers", "figure", "figures", "range", "estimate", "ballpark", "idea", "sense", "feel"})

@@ -106,8 +106,8 @@ def checks_in(words: list[str], cues: Cues) -> bool:
     low = " ".join(words)
     to_you = _has(low, "to you") or _has(low, "for you")
     for i in range(len(words) - 1):
-        if words[i] not in ("do", "does", "did", "would", "will"):
-            continue
+        if words[i] not in ("do", "does", "did", "would", "will") or (i and words[i - 1] == "or"):
+            continue                  # "chat only, or does it also answer emails": the second half of an alternative
         subject = words[i + 1:i + 6]
         verb = next((k for k, w in enumerate(subject) if w in cues.judging_verbs), None)
         if verb is None or verb == 0 or subject[verb - 1] == "to":     # "does it need to feel instant" asks
@@ -282,7 +282,7 @@ def states_an_unknown(words: list[str], cues: Cues, names_fact: bool = False) ->
         if w != "is" or i < 2:
             continue
         before = words[max(0, i - 11):i]
-        lacks = _lacks_knowing(before)
+        lacks = _lacks_knowing(before, cues)
         if not (set(before) & _MINE and (set(before) & cues.unknown_words or lacks)):
             continue
         k = next((k for k in range(i + 1, min(i + 7, len(words))) if words[k] in _WH), None)
@@ -294,10 +294,15 @@ def states_an_unknown(words: list[str], cues: Cues, names_fact: bool = False) ->
     return False
 
 
-def _lacks_knowing(before: list[str]) -> bool:
-    """The speaker says they do not know ("i'm not sure about", "i've got no feel for", "i'm unclear on")."""
+def _lacks_knowing(before: list[str], cues: Cues) -> bool:
+    """The speaker says they do not know ("i'm not sure about", "i've got no feel for", "i'm unclear on"), or cannot
+    reckon it ("what i can't judge yet", "the part i cannot tell"): a negation, then within two words a verb of
+    knowing or reckoning."""
     text = " ".join(before)
-    return any(p in text for p in ("not sure", "no idea", "no feel", "no sense", "unsure", "unclear", "don't know"))
+    if any(p in text for p in ("not sure", "no idea", "no feel", "no sense", "unsure", "unclear", "don't know")):
+        return True
+    return any(w in ("can't", "cannot", "don't", "couldn't") and set(before[j + 1:j + 3]) & cues.reckon_verbs
+               for j, w in enumerate(before))
 
 
 def inverted_alternative(words: list[str], cues: Cues) -> int | None:
