@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from coach.content.loader import default_content
 from coach.scoring import score_answer
-from coach.scoring.hedged import HEDGE_CAP, unchosen
+from coach.scoring.hedged import HEDGE_CAP
+from coach.scoring.unchosen import deferred
 
 LISTED = ("I would first measure how long each stage of the request takes, from the feature lookups to the model call. "
           "Then there are the usual levers: int8 quantisation, distilling into a smaller student, pruning, caching "
@@ -15,13 +16,13 @@ LISTED = ("I would first measure how long each stage of the request takes, from 
 
 
 def test_an_unconditioned_it_depends_is_heard() -> None:
-    assert unchosen(LISTED) == "depends on the situation"
+    assert deferred(LISTED) == "depends on the situation"
 
 
 def test_a_condition_named_or_a_choice_made_is_not_a_hedge() -> None:
-    assert unchosen("How many replicas we need depends on the peak rate, about 3,000 a second here.") == ""
-    assert unchosen(LISTED + " In this case I would start with distillation, since the ranker is twice the size "
-                             "it needs to be.") == ""
+    assert deferred("How many replicas we need depends on the peak rate, about 3,000 a second here.") is None
+    assert deferred(LISTED + " In this case I would start with distillation, since the ranker is twice the size "
+                             "it needs to be.") is None
 
 
 def test_a_hedged_plan_stays_at_the_generic_level() -> None:
