@@ -359,3 +359,17 @@ def test_the_speakers_arrival_in_a_time_clause_dates_the_scene_and_is_no_step() 
     assert said["action"] == 0.0
     # a step told after the arrival is still a step
     assert label_sentence("When I joined the team, I rewrote the nightly feature job.")["action"] >= 2.0
+
+
+def test_what_the_speakers_step_showed_is_part_of_the_step() -> None:
+    """"I pulled the experiments and showed that X rose but Y fell" is an action and its evidence, not the outcome
+    nor, before the first step, the scene."""
+    from coach.scoring.star import analyse
+    from coach.scoring.text import clean, sentences
+
+    report = analyse(sentences(clean(
+        "Sales wanted the lead score tuned for volume and finance wanted it tuned for margin. They argued for weeks. "
+        "I pulled the last eight campaigns and showed that signups went up in all of them but revenue only moved in "
+        "three, and in two it actually fell. "
+        "I proposed volume as the target with a margin floor. The floor has held for three quarters.")))
+    assert report.labels[2] == "action", report.labels

@@ -20,7 +20,7 @@ from coach.scoring.star_cues import (
     _MEASURED_OUTCOME, _OBLIGATION, _OPENER, _OPENS_ASIDE, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OUTCOME_LEAD,
     _OWNED_ROLE, _OWN_NEED, _PAST, _PROMISED, _TENSELESS_ACT, _ROLE_LEAD, _PERFECT, _PLAN, _REFLECTION, _RESOURCED, _SUCCESS_DEF,
     _WHOSE_CHANGE,
-    _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _TALK_LEAD, _TEST_LEAD, _TEST_STEP, _UNSURE, _VERDICT,
+    _RELATIVE_LEAD, _SCENE_CLAUSE, _SELF_RATING, _SHOWED_THAT, _TALK_LEAD, _TEST_LEAD, _TEST_STEP, _UNSURE, _VERDICT,
 )
 from coach.scoring.decisions import decided_without_reason
 from coach.scoring.per_answer import once_per_answer
@@ -164,7 +164,8 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if lead and re.search(r"\b(?:is|are|am|was|were|had)\b|\w{3,}ed\b", main[:lead.start()]):
         lead = None                      # "The model was fine after that, and I stopped ...": it opens with the outcome
     if lead and scores["result"] and not _OUTCOME_LEAD.search(sentence) and (
-            not (_OUTCOME_CLAUSE.search(sentence) or became) or _TEST_LEAD.search(sentence)):
+            not (_OUTCOME_CLAUSE.search(sentence) or became) or _TEST_LEAD.search(sentence)
+            or ("that" in sentence and _SHOWED_THAT.search(sentence))):
         # "I benchmarked both: X fell by 40" is an action; it is also a result (second) only with an outcome's shape
         scores["result"] = min(scores["result"], scores["action"] - (0.0 if _MEASURED_OUTCOME.search(sentence) else 0.1))
     if scores["result"] and scores["result"] == scores["action"] and not _FIRST_PERSON_LEAD.search(sentence) \

@@ -481,6 +481,10 @@ _TALK_LEAD = re.compile(r"^(?:(?:and|so|then|first|um|uh)\W+)*(?:i|we)\s+(?:firs
 _FINDING = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:it turned out|turns out|(?:the|its|our) (?:root )?(?:cause|culprit)"
                       r" was|(?:i|we) (?:found|learned|saw|noticed|realized|realised) (?:that|it|they|the|most|about))\b",
                       _F)
+# What the speaker's step showed, told in the same sentence: "I pulled the last six experiments and showed that time
+# spent went up in all of them, but retention dropped in one": the changes are the step's evidence, not the outcome.
+_SHOWED_THAT = re.compile(r"\b(?:i|we) (?:[a-z'-]+ ){0,8}?(?:showed|found|saw|noticed|learned|reali[sz]ed|proved|"
+                          r"demonstrated|worked out) (?:them |him |her |everyone )?that\b", _F)
 # A comparison a step turned up: "His model was two points better on recall, but it took 400 milliseconds".
 _COMPARED = re.compile(r"^(?:(?:and|so|but|then)\W+)*(?!(?:i|we)\b)(?:[a-z'-]+ ){1,4}(?:was|were|came out|ended up) "
                        r"(?:[a-z0-9.-]+ ){0,4}(?:better|worse|faster|slower|cheaper|costlier|more accurate|less accurate|"
