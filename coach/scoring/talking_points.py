@@ -247,8 +247,14 @@ def _positions(phrase: list[str], tokens: list[str]) -> list[int]:
         # a long keyword also matches on its first five letters: "onboarded" ~ "onboarding", "retrained" ~ "retrain"
         # (two such words share their first five letters: a cheap test before the full one)
         w = phrase[0]
+        if len(w) < 6:
+            return [i for i, t in enumerate(tokens) if t == w] if w in tokens else []
+        if " " + w[:5] not in " " + " ".join(tokens):
+            return []                    # (no token starts with its first five letters: a test in C, not a loop)
         return [i for i, t in enumerate(tokens) if t == w or (
-            len(w) >= 6 and len(t) >= 5 and t[:5] == w[:5] and _same_word(t, w))]
+            len(t) >= 5 and t[:5] == w[:5] and _same_word(t, w))]
+    if any(t not in tokens for t in phrase if t not in _ARTICLES):
+        return []                        # every way below needs each word of the phrase but its articles
     at = [i for i in range(len(tokens) - n + 1) if tokens[i:i + n] == phrase]
     if not at:
         # articles said inside a phrase do not change it: "a key and a value" is "key and value"

@@ -155,6 +155,8 @@ WORD = re.compile(r"[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*")
 
 
 def words(text: str) -> list[str]:
+    if text.isascii():                   # lowered once, the same words (ASCII letters stay letters)
+        return WORD.findall(text.lower())
     return [w.lower() for w in WORD.findall(text)]
 
 
