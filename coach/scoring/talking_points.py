@@ -564,6 +564,7 @@ def _same_word(a: str, b: str) -> bool:
     return n >= 6 and min(len(a), len(b)) - n <= 2
 
 
+@lru_cache(maxsize=8192)
 def _root(token: str) -> str:
     """A word's first five letters: "calibrated" ~ "calibration", "retrain" ~ "retraining"; a noun for the one who
     does it keeps its whole stem ("director", "operator"), so it is not the act ("direction", "operation")."""
