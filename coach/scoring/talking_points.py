@@ -17,7 +17,7 @@ from typing import Any
 
 from coach.domain import Question
 from coach.scoring.numbers import find_numbers
-from coach.scoring.text import STOPWORDS, Sentence, stem, words
+from coach.scoring.text import STOPWORDS, Sentence, folded_search, stem, words
 
 # A few synonyms spoken answers use for the words question banks use.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -181,7 +181,7 @@ _NOT_BACK = re.compile(r"\b(?:(?:have|has|had) not|(?:haven|hasn|hadn)'?t) had\b
 def unsure(sentence: str) -> bool:
     """The sentence admits not knowing or not doing ("I don't remember", "we never set up alerts"); one that says
     a failure did not come back is an outcome."""
-    return bool(UNSURE.search(sentence)) and not _NOT_BACK.search(sentence)
+    return folded_search(UNSURE, sentence) and not folded_search(_NOT_BACK, sentence)
 
 
 HABIT = re.compile(r"\b(?:my (?:usual )?(?:approach|way|style|rule) (?:is|was)|i (?:always|usually|generally|normally|"
