@@ -135,7 +135,12 @@ def _states(m: Misconception, sentence: str, negation_in_cue: bool = False, lowe
 def _may_hold(m: Misconception, needs: _Needs | None, lowered: str, held: str) -> bool:
     """Whether a sentence (read by `as_held`; `lowered`: its `_words`) holds what one of the misconception's cue
     sets, swaps or cues cannot fire without: the cheap test before `_states`."""
-    return _holds(needs, lowered) or any(may_match(_compiled(c), held) for c in m.cues)
+    if _holds(needs, lowered):
+        return True
+    for c in m.cues:                     # (a loop, not a generator: this runs for every sentence and claim)
+        if may_match(_compiled(c), held):
+            return True
+    return False
 
 
 # A sentence that names its subject by a pronoun in its first words ("The standard approach is SMOTE. I run it on
@@ -200,7 +205,18 @@ def _needs(m: Misconception) -> _Needs | None:
 
 def _holds(needs: _Needs | None, lowered: str) -> bool:
     """Whether a text (`_words`) holds every group's words of one of the cue sets or a swap's names."""
-    return needs is not None and any(all(any(w in lowered for w in g) for g in groups) for groups in needs)
+    if needs is None:
+        return False
+    for groups in needs:                 # (loops, not nested generators: this runs for every sentence and claim)
+        for g in groups:
+            for w in g:
+                if w in lowered:
+                    break
+            else:
+                break                    # a group none of whose words is there: this set cannot fire
+        else:
+            return True
+    return False
 
 
 def _may_state(m: Misconception, lowered: str, raw: str = "") -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 
 from coach.domain import Question
 from coach.scoring.numbers import find_numbers
-from coach.scoring.text import STOPWORDS, Sentence, stem, words
+from coach.scoring.text import STOPWORDS, Sentence, folded_search, stem, words
 
 # A few synonyms spoken answers use for the words question banks use.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -181,7 +181,7 @@ _NOT_BACK = re.compile(r"\b(?:(?:have|has|had) not|(?:haven|hasn|hadn)'?t) had\b
 def unsure(sentence: str) -> bool:
     """The sentence admits not knowing or not doing ("I don't remember", "we never set up alerts"); one that says
     a failure did not come back is an outcome."""
-    return bool(UNSURE.search(sentence)) and not _NOT_BACK.search(sentence)
+    return folded_search(UNSURE, sentence) and not folded_search(_NOT_BACK, sentence)
 
 
 HABIT = re.compile(r"\b(?:my (?:usual )?(?:approach|way|style|rule) (?:is|was)|i (?:always|usually|generally|normally|"
@@ -247,8 +247,14 @@ def _positions(phrase: list[str], tokens: list[str]) -> list[int]:
         # a long keyword also matches on its first five letters: "onboarded" ~ "onboarding", "retrained" ~ "retrain"
         # (two such words share their first five letters: a cheap test before the full one)
         w = phrase[0]
+        if len(w) < 6:
+            return [i for i, t in enumerate(tokens) if t == w] if w in tokens else []
+        if " " + w[:5] not in " " + " ".join(tokens):
+            return []                    # (no token starts with its first five letters: a test in C, not a loop)
         return [i for i, t in enumerate(tokens) if t == w or (
-            len(w) >= 6 and len(t) >= 5 and t[:5] == w[:5] and _same_word(t, w))]
+            len(t) >= 5 and t[:5] == w[:5] and _same_word(t, w))]
+    if any(t not in tokens for t in phrase if t not in _ARTICLES):
+        return []                        # every way below needs each word of the phrase but its articles
     at = [i for i in range(len(tokens) - n + 1) if tokens[i:i + n] == phrase]
     if not at:
         # articles said inside a phrase do not change it: "a key and a value" is "key and value"
@@ -558,6 +564,7 @@ def _same_word(a: str, b: str) -> bool:
     return n >= 6 and min(len(a), len(b)) - n <= 2
 
 
+@lru_cache(maxsize=8192)
 def _root(token: str) -> str:
     """A word's first five letters: "calibrated" ~ "calibration", "retrain" ~ "retraining"; a noun for the one who
     does it keeps its whole stem ("director", "operator"), so it is not the act ("direction", "operation")."""
