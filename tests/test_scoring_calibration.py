@@ -127,12 +127,13 @@ def test_the_twelfth_to_eighteenth_parts_are_loaded_apart_with_their_chains(part
     assert part in graded.PARTS and part not in graded.CLEAN   # scored clean, then folded into tuning
 
 
-def test_the_nineteenth_part_is_a_clean_check_scored_when_written() -> None:
+@pytest.mark.parametrize("part, prefix", [("fresh19", "19"), ("fresh20", "20")])
+def test_the_nineteenth_and_twentieth_parts_are_clean_checks_scored_when_written(part: str, prefix: str) -> None:
     from coach.eval import graded
-    assert "fresh19" in graded.CLEAN and "fresh19" not in graded.PARTS   # scored once, never tuned on
-    answers = [g for g in graded.load_graded() if g.part == "fresh19"]
-    assert all(g.id.startswith("f19-") and g.folder == "fresh19" for g in answers)
-    assert ("fresh19" in graded.parts()) == bool(answers)
+    assert part in graded.CLEAN and part not in graded.PARTS   # scored once with the pass's code, not guarded here
+    answers = [g for g in graded.load_graded() if g.part == part]
+    assert all(g.id.startswith(f"f{prefix}-") and g.folder == part for g in answers)
+    assert (part in graded.parts()) == bool(answers)
 
 
 def test_mean_score_rises_with_the_grade(figures) -> None:
