@@ -266,6 +266,8 @@ def _concluded_next(sents: Any, at: int) -> str:
         return ""
     nxt: str = sents[at + 1].text
     return nxt if _CONCLUDES.search(nxt) and _CONCLUSION.search(nxt) else ""
+
+
 RELAY_STEPS, RELAY_CAP = 3, 2.0      # action sentences that are all relays, from this many; the level at most
 
 
