@@ -252,3 +252,38 @@ def test_a_term_of_the_broader_glossary_comes_back_live_and_primed(tmp_path: Pat
     primed = transcriber.transcribe(audio, prompt=question, hotwords=glossary_for(glossary_terms(), question,
                                                                                   heard=live)).text
     assert "DAG" in live.split() and "DAG" in primed.split(), (live, primed)     # tiny.en alone: "the DIG"
+
+
+def test_a_term_heard_roughly_as_other_words_is_primed_first() -> None:
+    """The final pass is primed first with the terms the live transcript sounds roughly like, even when
+    Whisper wrote them as other words ("FV 16" for FP16): those are the ones it most likely misheard."""
+    from coach.adapters.phonemes import sounds_near
+
+    terms = glossary_terms()
+    question = "How did latency and cost shape the model you served?"
+    heard = "we kept the activations in FV 16 and exported the graph to tensor artie"
+    plain = glossary_for(terms, question, heard=heard).split(", ")
+    assert "FP16" not in plain[:10] and "TensorRT" not in plain[:10]
+    sent = glossary_for(terms, question, heard=heard, sounds=sounds_near(terms)).split(", ")
+    assert {"FP16", "TensorRT"} <= set(sent[:10])
+    forecast = glossary_for(terms, question, heard="the numbers came from a remodel with weekly seasonality",
+                            sounds=sounds_near(terms)).split(", ")
+    assert {"ARIMA", "seasonality"} <= set(forecast[:6])
+
+
+def test_sounding_near_is_rough_but_not_everything() -> None:
+    """A rough match, vowels aside: a few terms for a sentence of ordinary speech, never most of the glossary."""
+    from coach.adapters.phonemes import sounds_near
+
+    terms = glossary_terms()
+    near = sounds_near(terms)
+    assert "LoRA" in near("we trained a small lower a adapter per customer")
+    assert len(near("My sister drove us to the coast for a long weekend by the sea.")) <= 10
+
+
+def test_the_wider_glossary_covers_the_areas_a_senior_engineer_talks_about() -> None:
+    terms = set(glossary_terms())
+    for area in (("GEMM", "XLA"), ("NF4", "SmoothQuant"), ("pgvector", "DiskANN"), ("MMLU", "pass at k"),
+                 ("differential privacy", "federated learning"), ("Thompson sampling", "contextual bandit"),
+                 ("ARIMA", "MAPE"), ("diarization", "CTC"), ("YOLO", "IoU"), ("TensorRT-LLM", "prefix caching")):
+        assert set(area) <= terms, area

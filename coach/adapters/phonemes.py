@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from coach.streaming.soundalike import SoundTable
+from coach.streaming.soundalike import NearTable, SoundTable, near
 
 TIMEOUT_S = 2.0            # a transcript's words: the live path does not wait longer for them
 TABLE_TIMEOUT_S = 15.0     # the glossary's terms, once per process: on a busy machine (load 15-18) one call took over 2 s
@@ -58,3 +58,22 @@ def sound_table(terms: tuple[str, ...]) -> SoundTable:
         if table.terms or not terms:
             _tables[terms] = table
     return table
+
+
+_near_tables: dict[tuple[str, ...], NearTable] = {}
+
+
+def sounds_near(terms: Sequence[str]) -> Callable[[str], list[str]]:
+    """A function from a heard text to the terms of `terms` it sounds roughly like, nearest first
+    (`soundalike.near`): what the primed pass is primed with first. The terms' sounds are worked out
+    once per glossary, on first use."""
+    key = tuple(terms)
+
+    def heard_near(text: str) -> list[str]:
+        table = _near_tables.get(key)
+        if table is None:
+            table = NearTable.build(key, lambda words: phonemize(words, TABLE_TIMEOUT_S))
+            if table.keys or not key:
+                _near_tables[key] = table
+        return near([text], table, phonemize)
+    return heard_near

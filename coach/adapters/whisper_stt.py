@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from coach.adapters import heap, lazy_decoder
-from coach.adapters.phonemes import phonemize, sound_table
+from coach.adapters.phonemes import phonemize, sound_table, sounds_near
 from coach.streaming.glossary import HOTWORD_CHARS, correct, glossary_for
 from coach.streaming.soundalike import restore_all
 from coach.streaming.levels import rms_dbfs
@@ -127,6 +127,7 @@ class WhisperTranscriber:
                              "the files may be truncated; reinstall the model package") from None
         self._model.encode = fitted_encode(self._model.encode, lambda: self._fitting)   # type: ignore[method-assign]
         self._glossary = glossary_terms()
+        self._near = sounds_near(self._glossary)
         self._lock = threading.Lock()   # one CTranslate2 model, one caller at a time
         self.threads = threads or max(1, os.cpu_count() or 1)
         self.busy = threading.Event()   # set while transcribing: the interviewer leaves it a core
@@ -167,6 +168,11 @@ class WhisperTranscriber:
             kept += again if words > len(seg.text.split()) else [seg]
         return Transcript(text=" ".join(s.text for s in kept).strip(), segments=tuple(kept),
                           duration_s=heard.duration_s)
+
+    def sounds_near(self, text: str) -> list[str]:
+        """The glossary terms `text` sounds roughly like, nearest first: those a primed pass of the same
+        answer is primed with first (`glossary_for`)."""
+        return self._near(text)
 
     def is_common(self, word: str) -> bool:
         """An ordinary word: one the model's tokenizer holds whole (" reduce", " shared"; not " onks")."""

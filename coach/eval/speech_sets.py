@@ -22,7 +22,7 @@ from __future__ import annotations
 import subprocess
 import tempfile
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -123,17 +123,27 @@ def wer_of(transcriber: Any, clips: list[np.ndarray], refs: list[str], prompt: s
     return errors, words, heard
 
 
-def priming(glossary: Path | None = None, question_id: str = PRIMING_QUESTION, heard: str = "") -> tuple[str, str]:
+def priming(glossary: Path | None = None, question_id: str = PRIMING_QUESTION, heard: str = "",
+            sounds: Callable[[str], Sequence[str]] | None = None) -> tuple[str, str]:
     """(initial prompt, hotwords) as an interview primes an answer to `question_id`: the question,
     and the glossary's terms with the question's own first and, before them, those the answer as
-    first `heard` (unprimed) names or seems to (`glossary_for`): the app's primed final pass."""
+    first `heard` (unprimed) names or seems to, by word or (with `sounds`, the transcriber's) by sound
+    (`glossary_for`): the app's primed final pass."""
     from coach.adapters.whisper_stt import glossary_terms
     from coach.content import default_content
     from coach.streaming.glossary import glossary_for
 
     question = default_content().question(question_id)
     return question.prompt, glossary_for(glossary_terms(glossary), " ".join((question.prompt, *question.talking_points)),
-                                         heard=heard)
+                                         heard=heard, sounds=sounds)
+
+
+def heard_near(glossary: Path | None) -> Callable[[str], list[str]]:
+    """The glossary's terms a heard text sounds roughly like, as the app's transcriber finds them."""
+    from coach.adapters.phonemes import sounds_near
+    from coach.adapters.whisper_stt import glossary_terms
+
+    return sounds_near(glossary_terms(glossary))
 
 
 def jargon_report(stt_model: str | None, voices: Iterable[str] = VOICES, glossary: Path | None = None) -> dict[str, Any]:
@@ -143,6 +153,7 @@ def jargon_report(stt_model: str | None, voices: Iterable[str] = VOICES, glossar
 
     items = jargon_set()
     transcriber = services.build_transcriber(stt_model)
+    sounds = heard_near(glossary)
     out: dict[str, Any] = {"model": transcriber.name, "utterances": len(items), "priming_question": PRIMING_QUESTION,
                            "voices": {}}
     with tempfile.TemporaryDirectory(prefix="coach-jargon-") as tmp:
@@ -150,7 +161,7 @@ def jargon_report(stt_model: str | None, voices: Iterable[str] = VOICES, glossar
             clips = render_all([u["text"] for u in items], voice, Path(tmp))
             refs = [u["text"] for u in items]
             plain = [wer_of(transcriber, [c], [r]) for c, r in zip(clips, refs)]
-            primed = [wer_of(transcriber, [c], [r], *priming(glossary, heard=p[2][0])) for c, r, p in zip(clips, refs, plain)]
+            primed = [wer_of(transcriber, [c], [r], *priming(glossary, heard=p[2][0], sounds=sounds)) for c, r, p in zip(clips, refs, plain)]
             rows: dict[str, Any] = {}
             for split in (*JARGON_PARTS, "all"):        # "all": tune and held-out, as first reported
                 pick = [i for i, u in enumerate(items)
@@ -229,6 +240,7 @@ def final_pass_report(stt_model: str | None, voices: Iterable[str] = VOICES, glo
 
     items = jargon_set()
     transcriber = services.build_transcriber(stt_model)
+    sounds = heard_near(glossary)
     out: dict[str, Any] = {"model": transcriber.name, "priming_question": PRIMING_QUESTION, "voices": {}}
     with tempfile.TemporaryDirectory(prefix="coach-final-pass-") as tmp:
         for voice in voices:
@@ -243,7 +255,7 @@ def final_pass_report(stt_model: str | None, voices: Iterable[str] = VOICES, glo
                 said = live.finish()
                 heard["unprimed"].append((said.text, time.perf_counter() - started))
                 started = time.perf_counter()
-                primed = primed_transcript(transcriber, audio, said.segments, *priming(glossary, heard=said.text)).text
+                primed = primed_transcript(transcriber, audio, said.segments, *priming(glossary, heard=said.text, sounds=sounds)).text
                 heard["whole answer primed"].append((primed, time.perf_counter() - started))
             rows: dict[str, Any] = {}
             for mode, results in heard.items():

@@ -62,7 +62,7 @@ def evaluate(stt_model: str | None, data: Path = DATA_DIR, primed: bool = False,
     question's own, then the rest)."""
     from coach import services
     from coach.adapters.audio_io import decode_file
-    from coach.eval.speech_sets import priming
+    from coach.eval.speech_sets import heard_near, priming
 
     clips = sorted(data.glob("*.ogg"))
     if not clips:
@@ -74,7 +74,8 @@ def evaluate(stt_model: str | None, data: Path = DATA_DIR, primed: bool = False,
     for clip in clips:
         samples = decode_file(clip)
         # primed as the app's final pass: the glossary chosen with what the unprimed pass heard (untimed)
-        prompt, hotwords = priming(glossary, heard=transcriber.transcribe(samples).text) if primed else (None, None)
+        prompt, hotwords = priming(glossary, heard=transcriber.transcribe(samples).text,
+                                   sounds=heard_near(glossary)) if primed else (None, None)
         started = time.perf_counter()
         hyp = (transcriber.transcribe(samples, prompt=prompt, hotwords=hotwords) if hotwords
                else transcriber.transcribe(samples)).text

@@ -23,11 +23,11 @@ from coach.streaming.incremental import IncrementalTranscriber
 class AnswerTurn(LiveReply):
     def _hotwords(self, ask: Ask, heard: str = "") -> str | None:
         """The glossary for this question (its own terms first, and before them those the answer as
-        `heard` so far names or seems to), or the whole glossary as given."""
+        `heard` so far names or seems to, by word or by sound), or the whole glossary as given."""
         if self.glossary:
             question = ask.question
             return glossary_for(list(self.glossary), " ".join((question.prompt, *question.talking_points)),
-                                heard=heard) or None
+                                heard=heard, sounds=getattr(self.transcriber, "sounds_near", None)) or None
         return self.hotwords or None
 
     def _clarifying(self, text: str) -> list[str]:

@@ -7,7 +7,7 @@ first, then the rest in the glossary's order (the most common first), as many as
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 HOTWORD_CHARS = 650      # Whisper keeps at most 223 tokens of hotwords; these terms run ~3.4 characters a token
 
@@ -27,17 +27,20 @@ def _stems(text: str) -> set[str]:
     return out
 
 
-def glossary_for(terms: list[str], context: str, limit: int = HOTWORD_CHARS, heard: str = "") -> str:
+def glossary_for(terms: list[str], context: str, limit: int = HOTWORD_CHARS, heard: str = "",
+                 sounds: Callable[[str], Sequence[str]] | None = None) -> str:
     """Hotwords for one question: the terms that share words with `context` (the question and its
     talking points) first, most shared words first, then the rest in order, as many as fit in
     `limit` characters. With `heard` (the answer as first transcribed, unprimed), the terms it
-    names or seems to name (shares a word with, or has a word that sounds like one of its
-    terms: "low RA" LoRA) go before all others."""
+    names or seems to name go before all others: first those whose every word it says, then those
+    `sounds` finds it sounds roughly like, nearest first ("lower a" LoRA; the terms Whisper most
+    likely misheard), then those it says some of the words of (the larger share first), then those a
+    word of it is spelled like ("low RA" LoRA)."""
     said = _stems(context)
     shared = {t: len(_stems(t) & said) for t in terms}
     first = sorted((t for t in terms if shared[t]), key=lambda t: -shared[t])   # most words in common first
     if heard:
-        named = _named(terms, heard)
+        named = _named(terms, heard, sounds)
         first = named + [t for t in first if t not in named]
     chosen: list[str] = []
     size = 0
@@ -49,15 +52,25 @@ def glossary_for(terms: list[str], context: str, limit: int = HOTWORD_CHARS, hea
     return ", ".join(chosen)
 
 
-def _named(terms: list[str], heard: str) -> list[str]:
-    """The terms `heard` names or seems to: most shared words first, then the sound-alikes."""
+def _named(terms: list[str], heard: str, sounds: Callable[[str], Sequence[str]] | None = None) -> list[str]:
+    """The terms `heard` names or seems to: those it says in full, then those it sounds roughly like
+    (`sounds`, nearest first), then those it says part of (the larger share of the term's words first),
+    then the one-word sound-alikes by spelling."""
     words = _stems(heard)
-    shared = {t: len(_stems(t) & words) for t in terms}
-    named = sorted((t for t in terms if shared[t]), key=lambda t: -shared[t])
+    share = {t: len(stems & words) / len(stems) for t in terms if (stems := _stems(t))}
+    whole = [t for t in terms if share.get(t, 0.0) == 1.0]
+    partly = sorted((t for t in terms if 0.0 < share.get(t, 0.0) < 1.0), key=lambda t: -share[t])
+    known = set(terms)
+    by_sound = [t for t in (sounds(heard) if sounds is not None else ()) if t in known]
     spoken = heard.split()
     spans = {" ".join(spoken[i:i + n]) for n in (1, 2) for i in range(len(spoken) - n + 1)}
-    return named + [t for t in terms if t not in named and " " not in t
-                    and any(spelled(s) == spelled(t) or sounds_like(s, t) for s in spans)]
+    skeletons: dict[str, list[str]] = {}        # a span can only sound like a term of its own consonant skeleton
+    for t in terms:
+        if " " not in t:
+            skeletons.setdefault(_sound(spelled(t)), []).append(t)
+    hit = {t for s in spans for t in skeletons.get(_sound(spelled(s)), ()) if spelled(s) == spelled(t) or sounds_like(s, t)}
+    alike = [t for t in terms if t in hit]
+    return list(dict.fromkeys([*whole, *by_sound, *partly, *alike]))
 
 
 def spelled(text: str) -> str:

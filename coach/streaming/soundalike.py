@@ -162,3 +162,78 @@ def restore_all(texts: Sequence[str], table: SoundTable, phonemize: Phonemize,
     def lookup(words: Sequence[str]) -> list[str]:
         return [known.get(w, "") for w in words]
     return [restore(t, table, lookup, max_distance, common) for t in texts]
+
+
+NEAR_MIN_SOUNDS = 4     # a shorter coarse key sounds like too much ordinary speech
+NEAR_LONG = 9           # a coarse key this long may differ in two places (a shorter one, in one)
+_VOWELS = re.compile(r"[aAeEiIoOuUV@03&yY]+")
+
+
+def coarse(phonemes: str) -> str:
+    """Phonemes as a rough key: each run of vowels one "V" and the r-coloured vowel an "r" after it
+    ("l'oU r'A:" LoRA and "l'oU3 'eI" "lower a" are both "lVrV"). A synthetic voice and a small model
+    disagree most on vowels; the consonants carry the word."""
+    return _VOWELS.sub("V", simplify(phonemes).replace("3", "@r"))
+
+
+def _slack(key: str) -> int:
+    return 2 if len(key) >= NEAR_LONG else 1
+
+
+def _deletions(key: str, depth: int) -> set[str]:
+    """`key` and every string made from it by deleting up to `depth` of its sounds."""
+    out, edge = {key}, {key}
+    for _ in range(depth):
+        edge = {k[:i] + k[i + 1:] for k in edge for i in range(len(k))}
+        out |= edge
+    return out
+
+
+@dataclass(frozen=True)
+class NearTable:
+    """Every glossary term by its coarse key, indexed by the keys' deletions (any two strings within
+    an edit or two share one), so a heard run is matched without comparing it with every term."""
+
+    keys: dict[str, str]                      # term -> coarse key
+    index: dict[str, tuple[str, ...]]         # a deletion of a key -> the terms with that key
+
+    @classmethod
+    def build(cls, terms: Sequence[str], phonemize: Phonemize) -> NearTable:
+        picked = list(dict.fromkeys(terms))
+        spoken_terms = [" ".join(spoken(w) for w in t.split()) for t in picked]
+        keys = {t: coarse(p) for t, p in zip(picked, phonemize(spoken_terms) if picked else [])}
+        keys = {t: k for t, k in keys.items() if len(k) >= NEAR_MIN_SOUNDS}
+        index: dict[str, list[str]] = {}
+        for term, key in keys.items():
+            for variant in _deletions(key, _slack(key)):
+                index.setdefault(variant, []).append(term)
+        return cls(keys, {k: tuple(v) for k, v in index.items()})
+
+
+def near(texts: Sequence[str], table: NearTable, phonemize: Phonemize, max_words: int = 2) -> list[str]:
+    """The glossary terms some run of up to `max_words` heard words sounds roughly like (coarse keys
+    an edit apart, two for a long term), nearest first: the terms worth priming a second pass with
+    ("lower a" LoRA, "FV16" FP16, "ten sorority" TensorRT). Looser than `restore`, which writes a term
+    in: here a wrong guess costs only a place among the hotwords."""
+    words = [spoken(b) for t in texts for b in map(_bare, t.split()) if b]
+    if not words or not table.keys:
+        return []
+    said = list(dict.fromkeys(words))
+    known = dict(zip(said, (coarse(p) for p in phonemize(said))))
+    best: dict[str, int] = {}
+    for start in range(len(words)):
+        heard = ""
+        for end in range(start, min(len(words), start + max_words)):
+            if not known.get(words[end]):
+                break
+            heard += known[words[end]]
+            if len(heard) < NEAR_MIN_SOUNDS:
+                continue
+            found = {t for v in _deletions(heard, 2 if len(heard) >= NEAR_LONG - 1 else 1)
+                     for t in table.index.get(v, ())}
+            for term in found:
+                key = table.keys[term]
+                d = edit_distance(heard, key)
+                if d <= _slack(key) and d < best.get(term, 3):
+                    best[term] = d
+    return sorted(best, key=lambda t: best[t])
