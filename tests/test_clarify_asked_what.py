@@ -76,3 +76,9 @@ def test_asking_whether_to_work_it_out_loud_is_about_the_interview_not_the_probl
     assert not clarify.is_clarification("should i work the gpu count out loud or do you just want the design")
     assert not clarify.is_clarification("do you want me to do the storage sums out loud first")
     assert clarify.is_clarification("which way would you rather we err, blocking good payments or letting fraud through")
+
+
+def test_an_example_of_the_shape_of_the_answer_names_no_fact_of_its_own() -> None:
+    """"like some share of orders ..." says what a goal could look like; when the orders land is not asked."""
+    turn = "is there some goal you have in mind like some share of orders landing near the time we showed"
+    assert _facts_used("sd-eta-prediction", turn) == ("goal",)

@@ -76,6 +76,8 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
         spans = [s for s in spans if s[2] == cues.use_topic] + [(a, b, cues.use_topic) for a, b in frames]
     # "a ceiling on what serving can cost, like a share of revenue": examples after the fact named name no other
     marks = [m.start() for p in cues.example_marks if p in text for m in front(p + " ").finditer(text)]
+    marks += [m.start() for p in cues.example_leads if p in text for m in front(p + " ").finditer(text)
+              if _QUANTITY.match((text[m.end():].split() or [""])[0])]
     if marks and any(s[1] <= min(marks) for s in spans):
         head = {s[2] for s in spans if s[1] <= min(marks)}
         spans = [s for s in spans if s[1] <= min(marks) or s[2] in head]

@@ -95,6 +95,7 @@ class Cues:
     volume_frames: tuple[str, ...] = ()
     volume_topic: str = "traffic"
     example_marks: tuple[str, ...] = ()
+    example_leads: tuple[str, ...] = ()
     choice_back: tuple[str, ...] = ()
     tail_qualifiers: frozenset[str] = frozenset()
     put_to_you_verbs: frozenset[str] = frozenset()
@@ -210,7 +211,8 @@ def load_cues(path: Path | None = None) -> Cues:
         use_topic=str(data.get("use_topic", Cues.use_topic)),
         volume_frames=_strings(data, "volume_frames", where),
         volume_topic=str(data.get("volume_topic", Cues.volume_topic)),
-        example_marks=_strings(data, "example_marks", where), choice_back=_strings(data, "choice_back", where),
+        example_marks=_strings(data, "example_marks", where), example_leads=_strings(data, "example_leads", where),
+        choice_back=_strings(data, "choice_back", where),
         tail_qualifiers=frozenset(_strings(data, "tail_qualifiers", where)),
         put_to_you_verbs=frozenset(_strings(data, "put_to_you_verbs", where)),
         wonder_words=frozenset(_strings(data, "wonder_words", where)),
