@@ -82,3 +82,12 @@ def test_an_example_of_the_shape_of_the_answer_names_no_fact_of_its_own() -> Non
     """"like some share of orders ..." says what a goal could look like; when the orders land is not asked."""
     turn = "is there some goal you have in mind like some share of orders landing near the time we showed"
     assert _facts_used("sd-eta-prediction", turn) == ("goal",)
+
+
+def test_a_lower_bound_on_a_rate_is_the_pace_required_not_the_volume() -> None:
+    """A floor on tokens a second is how fast each reply must stream (the latency), not how much traffic arrives."""
+    turn = "while the reply is streaming out is there a minimum of words per second a person should see"
+    assert _facts_used("sd-llm-serving", turn) == ("latency",)
+    assert _facts_used("sd-llm-serving", "what's the lower bound on tokens per second per conversation") == ("latency",)
+    # a count per second with no bound is still the volume
+    assert _facts_used("sd-llm-serving", "how many conversations per second come in at the peak") == ("traffic",)

@@ -115,6 +115,9 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     if budget and all("cost" in text[a:b] for a, b, _ in budget) and \
             any(front(c).search(text) for c in cues.comparisons if c in text):
         kept = [(a, b, cues.error_cost_topic if t == "budget" else t) for a, b, t in kept]
+    # a lower bound on a rate ("a floor on tokens per second"): the pace required, which is the latency; what is
+    # paced (the tokens) is named in passing
+    kept = _paced(text, kept, cues)
     # a rate's period, a pace or the team asked about names its topic only when nothing else is named; the
     # period of a thing counted ("how many listings get uploaded each day") and a pace required ("how soon does
     # a verdict need to land") still do
@@ -135,6 +138,21 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     for start, end, topic in sorted(kept):
         counts[topic] = counts.get(topic, 0) + (len(text[start:end].split()) if by_words else 1)
     return counts
+
+
+def _paced(text: str, kept: list[tuple[int, int, str]], cues: Cues) -> list[tuple[int, int, str]]:
+    """The spans from a word of a lower bound to a rate's period at most five words after it, read as the latency."""
+    for p in cues.pace_bounds:
+        if p not in text:
+            continue
+        for m in front(p).finditer(text):
+            rate = [k for k in kept if k[0] >= m.end() and len(text[m.end():k[0]].split()) <= 5 and
+                    text[k[0]:k[1]] in cues.periods]
+            if rate:
+                end = rate[0][1]
+                kept = [(a, b, cues.pace_topic if m.start() <= a and b <= end else t) for a, b, t in kept]
+                kept.append((m.start(), m.end(), cues.pace_topic))
+    return kept
 
 
 def _learning_waits(text: str, cues: Cues) -> list[tuple[int, int, str]]:

@@ -106,6 +106,7 @@ class Cues:
     wait_words: frozenset[str] = frozenset()
     learn_verbs: tuple[str, ...] = ()
     learning_topic: str = "labels"
+    pace_topic: str = "latency"
     anyone_words: frozenset[str] = frozenset()
     grading_stems: tuple[str, ...] = ()
     grading_topic: str = "labels"
@@ -118,6 +119,7 @@ class Cues:
     evaluatives: frozenset[str] = frozenset()
     allowance_words: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
+    pace_bounds: tuple[str, ...] = ()
     when_nouns: frozenset[str] = frozenset()
     reckon_verbs: frozenset[str] = frozenset()
     money_words: frozenset[str] = frozenset()
@@ -149,7 +151,7 @@ def load_cues(path: Path | None = None) -> Cues:
     topics = data.get("topics", {})
     if not isinstance(topics, dict) or not topics:
         raise ContentError(f"{where}: [topics] must map each fact name to its words", "fix rubrics/clarifying.toml")
-    for key in ("use_topic", "volume_topic", "error_cost_topic", "learning_topic", "grading_topic"):
+    for key in ("use_topic", "volume_topic", "error_cost_topic", "learning_topic", "grading_topic", "pace_topic"):
         if str(data.get(key, getattr(Cues, key))) not in topics:
             raise ContentError(f"{where}: '{key}' must name one of [topics]", "fix rubrics/clarifying.toml")
     return Cues(
@@ -221,6 +223,7 @@ def load_cues(path: Path | None = None) -> Cues:
         mix_words=_strings(data, "mix_words", where),
         wait_words=frozenset(_strings(data, "wait_words", where)), learn_verbs=_strings(data, "learn_verbs", where),
         learning_topic=str(data.get("learning_topic", Cues.learning_topic)),
+        pace_topic=str(data.get("pace_topic", Cues.pace_topic)),
         anyone_words=frozenset(_strings(data, "anyone_words", where)),
         grading_stems=_strings(data, "grading_stems", where),
         grading_topic=str(data.get("grading_topic", Cues.grading_topic)),
@@ -233,6 +236,7 @@ def load_cues(path: Path | None = None) -> Cues:
         evaluatives=frozenset(_strings(data, "evaluatives", where)),
         allowance_words=frozenset(_strings(data, "allowance_words", where)),
         time_words=frozenset(_strings(data, "time_words", where)),
+        pace_bounds=_strings(data, "pace_bounds", where),
         when_nouns=frozenset(_strings(data, "when_nouns", where)),
         reckon_verbs=frozenset(_strings(data, "reckon_verbs", where)),
         money_words=frozenset(_strings(data, "money_words", where)),
