@@ -91,3 +91,10 @@ def test_a_lower_bound_on_a_rate_is_the_pace_required_not_the_volume() -> None:
     assert _facts_used("sd-llm-serving", "what's the lower bound on tokens per second per conversation") == ("latency",)
     # a count per second with no bound is still the volume
     assert _facts_used("sd-llm-serving", "how many conversations per second come in at the peak") == ("traffic",)
+
+
+def test_which_of_two_outcomes_harms_more_asks_the_goal() -> None:
+    """Not the latency or the labels the outcomes mention: which error costs more is what the goal weighs."""
+    turn = "which one stings you more an estimate that runs long or one that comes in short"
+    assert _facts_used("sd-eta-prediction", turn) == ("goal",)
+    assert _facts_used("sd-eta-prediction", "which bothers customers more the food arriving late or early") == ("goal",)

@@ -190,6 +190,13 @@ def _forms_of_topics(text: str, cues: Cues) -> list[tuple[int, int, str]]:
                 out.append((starts[i], starts[k] + len(words[k]), cues.grading_topic))
         if w in cues.rule_modals and words[i + 1:i + 2] != [] and words[i + 1] in cues.rule_negations:
             out.append((starts[i], starts[i + 1] + len(words[i + 1]), cues.use_topic))
+        # "which hurts more for you, late or early": which of two outcomes harms more is what the goal weighs
+        if w == "which":
+            h = next((h for h in range(i + 1, min(i + 5, len(words))) if words[h] in cues.harm_words), None)
+            c = None if h is None else next((c for c in range(h + 1, min(h + 5, len(words)))
+                                             if words[c] in cues.comparatives), None)
+            if c is not None:
+                out.append((starts[i], starts[c] + len(words[c]), cues.error_cost_topic))
         # "how many people do i have", "how many engineers would we get": a count of people given to the speaker
         if words[i:i + 2] == ["how", "many"] and words[i + 2:i + 3] != [] and words[i + 2] in cues.people_words:
             k = i + 3
@@ -462,6 +469,8 @@ def _unheld(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
         return False
     if len(thing) < 4 or thing in _AUX or thing in _STOP or thing in cues.statement_subjects or "'" in thing:
         return False
+    if thing in cues.harm_words:
+        return False            # "which bothers customers more": "which" is the subject, the outcomes weighed
     if any(_stem(thing) in _stems(text) for text in facts.values()):
         return False
     return not any(thing in p.split() for phrases in cues.topics.values() for p in phrases)

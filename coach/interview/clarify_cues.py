@@ -112,6 +112,8 @@ class Cues:
     grading_topic: str = "labels"
     staff_topic: str = "team"
     rule_modals: frozenset[str] = frozenset()
+    harm_words: frozenset[str] = frozenset()
+    comparatives: frozenset[str] = frozenset()
     rule_negations: frozenset[str] = frozenset()
     wish_before: frozenset[str] = frozenset()
     answer_adverbs: frozenset[str] = frozenset()
@@ -229,6 +231,8 @@ def load_cues(path: Path | None = None) -> Cues:
         grading_topic=str(data.get("grading_topic", Cues.grading_topic)),
         staff_topic=str(data.get("staff_topic", Cues.staff_topic)),
         rule_modals=frozenset(_strings(data, "rule_modals", where)),
+        harm_words=frozenset(_strings(data, "harm_words", where)),
+        comparatives=frozenset(_strings(data, "comparatives", where)),
         rule_negations=frozenset(_strings(data, "rule_negations", where)),
         wish_before=frozenset(_strings(data, "wish_before", where)),
         answer_adverbs=frozenset(_strings(data, "answer_adverbs", where)),
