@@ -98,3 +98,9 @@ def test_which_of_two_outcomes_harms_more_asks_the_goal() -> None:
     turn = "which one stings you more an estimate that runs long or one that comes in short"
     assert _facts_used("sd-eta-prediction", turn) == ("goal",)
     assert _facts_used("sd-eta-prediction", "which bothers customers more the food arriving late or early") == ("goal",)
+
+
+def test_a_word_that_only_opens_like_a_count_asks_no_count() -> None:
+    """"country" is not "count": where the merchants are is not the traffic, and the facts do not say it."""
+    assert _facts_used("sd-fraud-detection", "do our merchants all sit in a single country") == ()
+    assert _facts_used("sd-fraud-detection", "are the merchants based in one country or spread over several") == ()

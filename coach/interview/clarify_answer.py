@@ -61,7 +61,8 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     # which fact answers (`by_words`): who uses the product, or what happens at once, is the traffic only when
     # counted ("how many merchants sell through us"); "are most merchants selling gift cards" asks something the
     # facts do not hold (though it still names a thing of the problem)
-    if by_words and not any(front(c).search(text) for c in cues.count_asks if c in text):
+    # (a word of counting with its endings, "counts", "counted", not a longer word it opens: "one country" counts nothing)
+    if by_words and not any(re.search(front(c).pattern + r"(?:s|ed|ing)?(?![a-z0-9])", text) for c in cues.count_asks if c in text):
         spans = [s for s in spans if text[s[0]:s[1]] not in cues.counted_only]
     # asking whether the team may do something with a thing of the problem ("can i use browsing history"): the frame
     # names what is asked, the thing is named in passing ("can i use the board" names no thing of the problem)
