@@ -104,3 +104,9 @@ def test_a_word_that_only_opens_like_a_count_asks_no_count() -> None:
     """"country" is not "count": where the merchants are is not the traffic, and the facts do not say it."""
     assert _facts_used("sd-fraud-detection", "do our merchants all sit in a single country") == ()
     assert _facts_used("sd-fraud-detection", "are the merchants based in one country or spread over several") == ()
+
+
+def test_the_items_of_the_candidates_plan_are_not_asked() -> None:
+    """"waiting on a driver" is one stage of the plan's list, not a question about the latency."""
+    turn = "so i'd break it into the kitchen, waiting on a driver, and the ride, and how far back does the order history go"
+    assert _facts_used("sd-eta-prediction", turn) == ("data",)

@@ -248,6 +248,7 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
     told: list[Part] = []
     for q in questions:
         frame = ""
+        in_plan = False
         for clause in CLAUSE.split(q.lower().replace("\u2019", "'")):
             # "out of the auction's time limit, what slice of it ...": a short fronted phrase the question points
             # back to ("of it") is part of that question
@@ -261,10 +262,16 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
             topics = _clause_topics(clause, cues)
             words = core(tokens(clause), cues)
             if _plan_only(words, cues):
+                in_plan = True
                 continue            # "so i'd split it into prep time, pickup ...": the candidate's own plan
             # ("whether a merchant needs a reason": an embedded yes/no question is a part too)
             asked = opens_question(words, cues) or bool(find(words, "how many") or find(words, "how much")) or \
                 words[:1] == ["whether"] or tail != clause
+            # "i'd split it into prep, waiting for a courier, and the drive": the short items of the plan's list go on
+            # with it until a part asks (a longer clause is a sentence of its own)
+            if in_plan and not asked and len(words) <= _LIST_ITEM_WORDS:
+                continue
+            in_plan = False
             if topics or asked:
                 parts.append((clause, topics, alternative))
                 if _premise(words, cues):
@@ -296,6 +303,8 @@ def _fronted_frame(clause: str) -> bool:
     words = clause.split()
     return clause.startswith(_FRAME_OPENS) and len(words) <= 7 and not set(words) & (_AUX | _WH)
 
+
+_LIST_ITEM_WORDS = 5   # an item of a list the candidate's plan names ("waiting for a courier") is a few words
 
 _TOLD_WORDS = 8        # a clause longer than this that names a topic but is not put as a question is a statement
 
