@@ -76,3 +76,37 @@ def test_asking_whether_to_work_it_out_loud_is_about_the_interview_not_the_probl
     assert not clarify.is_clarification("should i work the gpu count out loud or do you just want the design")
     assert not clarify.is_clarification("do you want me to do the storage sums out loud first")
     assert clarify.is_clarification("which way would you rather we err, blocking good payments or letting fraud through")
+
+
+def test_an_example_of_the_shape_of_the_answer_names_no_fact_of_its_own() -> None:
+    """"like some share of orders ..." says what a goal could look like; when the orders land is not asked."""
+    turn = "is there some goal you have in mind like some share of orders landing near the time we showed"
+    assert _facts_used("sd-eta-prediction", turn) == ("goal",)
+
+
+def test_a_lower_bound_on_a_rate_is_the_pace_required_not_the_volume() -> None:
+    """A floor on tokens a second is how fast each reply must stream (the latency), not how much traffic arrives."""
+    turn = "while the reply is streaming out is there a minimum of words per second a person should see"
+    assert _facts_used("sd-llm-serving", turn) == ("latency",)
+    assert _facts_used("sd-llm-serving", "what's the lower bound on tokens per second per conversation") == ("latency",)
+    # a count per second with no bound is still the volume
+    assert _facts_used("sd-llm-serving", "how many conversations per second come in at the peak") == ("traffic",)
+
+
+def test_which_of_two_outcomes_harms_more_asks_the_goal() -> None:
+    """Not the latency or the labels the outcomes mention: which error costs more is what the goal weighs."""
+    turn = "which one stings you more an estimate that runs long or one that comes in short"
+    assert _facts_used("sd-eta-prediction", turn) == ("goal",)
+    assert _facts_used("sd-eta-prediction", "which bothers customers more the food arriving late or early") == ("goal",)
+
+
+def test_a_word_that_only_opens_like_a_count_asks_no_count() -> None:
+    """"country" is not "count": where the merchants are is not the traffic, and the facts do not say it."""
+    assert _facts_used("sd-fraud-detection", "do our merchants all sit in a single country") == ()
+    assert _facts_used("sd-fraud-detection", "are the merchants based in one country or spread over several") == ()
+
+
+def test_the_items_of_the_candidates_plan_are_not_asked() -> None:
+    """"waiting on a driver" is one stage of the plan's list, not a question about the latency."""
+    turn = "so i'd break it into the kitchen, waiting on a driver, and the ride, and how far back does the order history go"
+    assert _facts_used("sd-eta-prediction", turn) == ("data",)

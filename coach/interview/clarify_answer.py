@@ -61,7 +61,8 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     # which fact answers (`by_words`): who uses the product, or what happens at once, is the traffic only when
     # counted ("how many merchants sell through us"); "are most merchants selling gift cards" asks something the
     # facts do not hold (though it still names a thing of the problem)
-    if by_words and not any(front(c).search(text) for c in cues.count_asks if c in text):
+    # (a word of counting with its endings, "counts", "counted", not a longer word it opens: "one country" counts nothing)
+    if by_words and not any(re.search(front(c).pattern + r"(?:s|ed|ing)?(?![a-z0-9])", text) for c in cues.count_asks if c in text):
         spans = [s for s in spans if text[s[0]:s[1]] not in cues.counted_only]
     # asking whether the team may do something with a thing of the problem ("can i use browsing history"): the frame
     # names what is asked, the thing is named in passing ("can i use the board" names no thing of the problem)
@@ -76,6 +77,8 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
         spans = [s for s in spans if s[2] == cues.use_topic] + [(a, b, cues.use_topic) for a, b in frames]
     # "a ceiling on what serving can cost, like a share of revenue": examples after the fact named name no other
     marks = [m.start() for p in cues.example_marks if p in text for m in front(p + " ").finditer(text)]
+    marks += [m.start() for p in cues.example_leads if p in text for m in front(p + " ").finditer(text)
+              if _QUANTITY.match((text[m.end():].split() or [""])[0])]
     if marks and any(s[1] <= min(marks) for s in spans):
         head = {s[2] for s in spans if s[1] <= min(marks)}
         spans = [s for s in spans if s[1] <= min(marks) or s[2] in head]
@@ -113,6 +116,9 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     if budget and all("cost" in text[a:b] for a, b, _ in budget) and \
             any(front(c).search(text) for c in cues.comparisons if c in text):
         kept = [(a, b, cues.error_cost_topic if t == "budget" else t) for a, b, t in kept]
+    # a lower bound on a rate ("a floor on tokens per second"): the pace required, which is the latency; what is
+    # paced (the tokens) is named in passing
+    kept = _paced(text, kept, cues)
     # a rate's period, a pace or the team asked about names its topic only when nothing else is named; the
     # period of a thing counted ("how many listings get uploaded each day") and a pace required ("how soon does
     # a verdict need to land") still do
@@ -133,6 +139,21 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     for start, end, topic in sorted(kept):
         counts[topic] = counts.get(topic, 0) + (len(text[start:end].split()) if by_words else 1)
     return counts
+
+
+def _paced(text: str, kept: list[tuple[int, int, str]], cues: Cues) -> list[tuple[int, int, str]]:
+    """The spans from a word of a lower bound to a rate's period at most five words after it, read as the latency."""
+    for p in cues.pace_bounds:
+        if p not in text:
+            continue
+        for m in front(p).finditer(text):
+            rate = [k for k in kept if k[0] >= m.end() and len(text[m.end():k[0]].split()) <= 5 and
+                    text[k[0]:k[1]] in cues.periods]
+            if rate:
+                end = rate[0][1]
+                kept = [(a, b, cues.pace_topic if m.start() <= a and b <= end else t) for a, b, t in kept]
+                kept.append((m.start(), m.end(), cues.pace_topic))
+    return kept
 
 
 def _learning_waits(text: str, cues: Cues) -> list[tuple[int, int, str]]:
@@ -170,6 +191,13 @@ def _forms_of_topics(text: str, cues: Cues) -> list[tuple[int, int, str]]:
                 out.append((starts[i], starts[k] + len(words[k]), cues.grading_topic))
         if w in cues.rule_modals and words[i + 1:i + 2] != [] and words[i + 1] in cues.rule_negations:
             out.append((starts[i], starts[i + 1] + len(words[i + 1]), cues.use_topic))
+        # "which hurts more for you, late or early": which of two outcomes harms more is what the goal weighs
+        if w == "which":
+            h = next((h for h in range(i + 1, min(i + 5, len(words))) if words[h] in cues.harm_words), None)
+            c = None if h is None else next((c for c in range(h + 1, min(h + 5, len(words)))
+                                             if words[c] in cues.comparatives), None)
+            if c is not None:
+                out.append((starts[i], starts[c] + len(words[c]), cues.error_cost_topic))
         # "how many people do i have", "how many engineers would we get": a count of people given to the speaker
         if words[i:i + 2] == ["how", "many"] and words[i + 2:i + 3] != [] and words[i + 2] in cues.people_words:
             k = i + 3
@@ -220,6 +248,7 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
     told: list[Part] = []
     for q in questions:
         frame = ""
+        in_plan = False
         for clause in CLAUSE.split(q.lower().replace("\u2019", "'")):
             # "out of the auction's time limit, what slice of it ...": a short fronted phrase the question points
             # back to ("of it") is part of that question
@@ -233,10 +262,16 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
             topics = _clause_topics(clause, cues)
             words = core(tokens(clause), cues)
             if _plan_only(words, cues):
+                in_plan = True
                 continue            # "so i'd split it into prep time, pickup ...": the candidate's own plan
             # ("whether a merchant needs a reason": an embedded yes/no question is a part too)
             asked = opens_question(words, cues) or bool(find(words, "how many") or find(words, "how much")) or \
                 words[:1] == ["whether"] or tail != clause
+            # "i'd split it into prep, waiting for a courier, and the drive": the short items of the plan's list go on
+            # with it until a part asks (a longer clause is a sentence of its own)
+            if in_plan and not asked and len(words) <= _LIST_ITEM_WORDS:
+                continue
+            in_plan = False
             if topics or asked:
                 parts.append((clause, topics, alternative))
                 if _premise(words, cues):
@@ -268,6 +303,8 @@ def _fronted_frame(clause: str) -> bool:
     words = clause.split()
     return clause.startswith(_FRAME_OPENS) and len(words) <= 7 and not set(words) & (_AUX | _WH)
 
+
+_LIST_ITEM_WORDS = 5   # an item of a list the candidate's plan names ("waiting for a courier") is a few words
 
 _TOLD_WORDS = 8        # a clause longer than this that names a topic but is not put as a question is a statement
 
@@ -442,6 +479,8 @@ def _unheld(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
         return False
     if len(thing) < 4 or thing in _AUX or thing in _STOP or thing in cues.statement_subjects or "'" in thing:
         return False
+    if thing in cues.harm_words:
+        return False            # "which bothers customers more": "which" is the subject, the outcomes weighed
     if any(_stem(thing) in _stems(text) for text in facts.values()):
         return False
     return not any(thing in p.split() for phrases in cues.topics.values() for p in phrases)

@@ -95,6 +95,7 @@ class Cues:
     volume_frames: tuple[str, ...] = ()
     volume_topic: str = "traffic"
     example_marks: tuple[str, ...] = ()
+    example_leads: tuple[str, ...] = ()
     choice_back: tuple[str, ...] = ()
     tail_qualifiers: frozenset[str] = frozenset()
     put_to_you_verbs: frozenset[str] = frozenset()
@@ -105,11 +106,14 @@ class Cues:
     wait_words: frozenset[str] = frozenset()
     learn_verbs: tuple[str, ...] = ()
     learning_topic: str = "labels"
+    pace_topic: str = "latency"
     anyone_words: frozenset[str] = frozenset()
     grading_stems: tuple[str, ...] = ()
     grading_topic: str = "labels"
     staff_topic: str = "team"
     rule_modals: frozenset[str] = frozenset()
+    harm_words: frozenset[str] = frozenset()
+    comparatives: frozenset[str] = frozenset()
     rule_negations: frozenset[str] = frozenset()
     wish_before: frozenset[str] = frozenset()
     answer_adverbs: frozenset[str] = frozenset()
@@ -117,6 +121,7 @@ class Cues:
     evaluatives: frozenset[str] = frozenset()
     allowance_words: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
+    pace_bounds: tuple[str, ...] = ()
     when_nouns: frozenset[str] = frozenset()
     reckon_verbs: frozenset[str] = frozenset()
     money_words: frozenset[str] = frozenset()
@@ -148,7 +153,7 @@ def load_cues(path: Path | None = None) -> Cues:
     topics = data.get("topics", {})
     if not isinstance(topics, dict) or not topics:
         raise ContentError(f"{where}: [topics] must map each fact name to its words", "fix rubrics/clarifying.toml")
-    for key in ("use_topic", "volume_topic", "error_cost_topic", "learning_topic", "grading_topic"):
+    for key in ("use_topic", "volume_topic", "error_cost_topic", "learning_topic", "grading_topic", "pace_topic"):
         if str(data.get(key, getattr(Cues, key))) not in topics:
             raise ContentError(f"{where}: '{key}' must name one of [topics]", "fix rubrics/clarifying.toml")
     return Cues(
@@ -210,7 +215,8 @@ def load_cues(path: Path | None = None) -> Cues:
         use_topic=str(data.get("use_topic", Cues.use_topic)),
         volume_frames=_strings(data, "volume_frames", where),
         volume_topic=str(data.get("volume_topic", Cues.volume_topic)),
-        example_marks=_strings(data, "example_marks", where), choice_back=_strings(data, "choice_back", where),
+        example_marks=_strings(data, "example_marks", where), example_leads=_strings(data, "example_leads", where),
+        choice_back=_strings(data, "choice_back", where),
         tail_qualifiers=frozenset(_strings(data, "tail_qualifiers", where)),
         put_to_you_verbs=frozenset(_strings(data, "put_to_you_verbs", where)),
         wonder_words=frozenset(_strings(data, "wonder_words", where)),
@@ -219,11 +225,14 @@ def load_cues(path: Path | None = None) -> Cues:
         mix_words=_strings(data, "mix_words", where),
         wait_words=frozenset(_strings(data, "wait_words", where)), learn_verbs=_strings(data, "learn_verbs", where),
         learning_topic=str(data.get("learning_topic", Cues.learning_topic)),
+        pace_topic=str(data.get("pace_topic", Cues.pace_topic)),
         anyone_words=frozenset(_strings(data, "anyone_words", where)),
         grading_stems=_strings(data, "grading_stems", where),
         grading_topic=str(data.get("grading_topic", Cues.grading_topic)),
         staff_topic=str(data.get("staff_topic", Cues.staff_topic)),
         rule_modals=frozenset(_strings(data, "rule_modals", where)),
+        harm_words=frozenset(_strings(data, "harm_words", where)),
+        comparatives=frozenset(_strings(data, "comparatives", where)),
         rule_negations=frozenset(_strings(data, "rule_negations", where)),
         wish_before=frozenset(_strings(data, "wish_before", where)),
         answer_adverbs=frozenset(_strings(data, "answer_adverbs", where)),
@@ -231,6 +240,7 @@ def load_cues(path: Path | None = None) -> Cues:
         evaluatives=frozenset(_strings(data, "evaluatives", where)),
         allowance_words=frozenset(_strings(data, "allowance_words", where)),
         time_words=frozenset(_strings(data, "time_words", where)),
+        pace_bounds=_strings(data, "pace_bounds", where),
         when_nouns=frozenset(_strings(data, "when_nouns", where)),
         reckon_verbs=frozenset(_strings(data, "reckon_verbs", where)),
         money_words=frozenset(_strings(data, "money_words", where)),
