@@ -301,10 +301,13 @@ def test_twelfth_to_eighteenth_fresh_parts_keep_their_judgement_gains(figures) -
     # the thirty-fourth pass read fresh15 and fresh16 (an outcome told as a measured difference, an all-"we" story, a
     # design choice drawn from a wrong figure): fresh15 0.872/3/0 -> 0.904/2/0, fresh16 0.847/3/0 -> 0.883/0/0, fresh17
     # 0.885/1/0 -> 0.888/1/0 unread (a rule for a limitation question answered with wins took fresh15 to 0.914/1/0 but
-    # cost the unread fresh19 0.034: taken back).
+    # cost the unread fresh19 0.034: taken back); the thirty-fifth read fresh16 and fresh17's misses (a guard's
+    # threshold is no measured outcome, where a helped person stands now is an outcome, the speaker's own concern is
+    # not scene, one wrong claim beside little else right is nearer level 1): fresh16 0.885/0/0 -> 0.904/0/0, fresh17
+    # 0.886/0/0 -> 0.910/0/0; fresh14 unread 0.899/1/0 -> 0.901/1/0.
     for name, rho, weak, strong in (("fresh12", 0.905, 0, 0), ("fresh13", 0.9, 2, 0), ("fresh14", 0.835, 2, 1),
-                                    ("fresh15", 0.9, 2, 0), ("fresh16", 0.875, 0, 0),
-                                    ("fresh17", 0.88, 1, 0), ("fresh18", 0.93, 2, 0)):
+                                    ("fresh15", 0.9, 2, 0), ("fresh16", 0.895, 0, 0),
+                                    ("fresh17", 0.9, 0, 0), ("fresh18", 0.93, 2, 0)):
         f = figures[name]
         assert f["spearman"] >= rho, (name, f["spearman"])
         assert f["weak_above_2"] <= weak and f["strong_below_4"] <= strong, (name, f["score_misses"])

@@ -213,6 +213,13 @@ def _lapses(a: Any, t: Trace) -> None:
 WRONG_CAPS = (2.0, 1.5)
 
 
+def _thin_beside_wrong(share: float) -> float:
+    """The cap for one wrong claim beside a share of the question's points right: the level-2 cap beside an account
+    that gets half of what was asked or more, falling towards the level-1 cap as less of it is right (a wrong claim in
+    an answer that says little else is nearer "states something incorrect" whole)."""
+    return round(WRONG_CAPS[-1] + (WRONG_CAPS[0] - WRONG_CAPS[-1]) * min(1.0, 2 * share), 2)
+
+
 def _wrong_claims(a: Any, t: Trace) -> None:
     n = len(getattr(a, "wrong", ()) or ())
     if n:
@@ -220,6 +227,8 @@ def _wrong_claims(a: Any, t: Trace) -> None:
         nothing_right = bool(a.points.total) and not a.points.covered
         if nothing_right:
             cap = min(cap, WRONG_CAPS[-1])
+        elif n == 1 and a.points.total:
+            cap = _thin_beside_wrong(len(a.points.covered) / a.points.total)
         if t.level > cap:
             t.add(round(cap - t.level, 2), f"states {n} wrong claim{'s' if n > 1 else ''}"
                   f"{' and no point right' if nothing_right else ''}: at most {cap}")

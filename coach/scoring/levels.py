@@ -172,7 +172,8 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     # Only the scene counts: the task and the constraints the choice was made under are part of the story told; a
     # deep dive's overview (the problem, its scale) is what its question asks for first
     first = st.labels.index("action") if "action" in st.labels else len(st.labels)
-    setup = sum(len(x.text.split()) for x, lab in zip(a.sents[:first], st.labels) if lab == "situation")
+    setup = sum(len(x.text.split()) for x, lab in zip(a.sents[:first], st.labels)
+                if lab == "situation" and not _OWN_CONCERN.search(x.text))
     bar = SETUP_WORDS_OVERVIEW if a.round == "deep-dive" else SETUP_WORDS
     cap = SETUP_CAP_LONG if setup > 2 * bar else SETUP_CAP     # a scene twice the bar is most of the answer
     if setup > bar and t.level > cap:
@@ -320,6 +321,10 @@ _ADOPTED_NOW = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|te
 _COUNTED_DAMAGE = re.compile(r"\b(?:we|i) (?:counted|estimated|worked out|tallied|calculated)\b[^.;]{0,60}?\b(?:about |around |"
                              r"roughly |some )?\d[\d,.]*\b[^.;]{0,80}?\b(?:lost|could not (?:serve|fill|deliver)|couldn'?t "
                              r"(?:serve|fill|deliver)|missed|refunded|wasted|cost us)\b", _F)
+# The concern the speaker raised ("my worry was that the feature only exists the next morning"): the problem the
+# story is about, in the speaker's own judgement, not scene that delays the first step.
+_OWN_CONCERN = re.compile(r"^(?:(?:and|so|but|um|uh)\W+)*(?:my (?:main |big |real )?(?:worry|concern|fear|doubt|"
+                          r"suspicion) was|i (?:was (?:worried|concerned)|worried|suspected|noticed|spotted))\b", _F)
 SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most
 SETUP_CAP_LONG = 2.5                  # the level at most when the scene runs past twice that
 APPROVAL_COST = 0.5                   # an outcome told only as approval, in a story that misses most points

@@ -290,9 +290,17 @@ _COUNTED_NOUN = re.compile(r"\bone of (?:the|our|its|their|my|those|these)\b|\bo
                            r"million|billion|percent|point|in\b))", _F)
 
 
+# The threshold of a rule the speaker set ("it pages us if more than two percent of rows fall outside the range",
+# "whenever latency goes above 300 ms"): a setting of the guard, not a figure of what the work changed.
+_THRESHOLD = re.compile(r"\b(?:if|whenever|unless|as soon as)\b[^.,;]{0,40}?\b(?:(?:more|less|fewer|higher|lower) than|"
+                        r"above|below|exceeds?|goes over|drops under)\b[^.,;]*", _F)
+
+
 def measures(low: str) -> bool:
-    """A figure that measures something: not when a step happened, the effort it took, nor "one" picking a thing out."""
-    return bool(_MEASURE.search(_COUNTED_NOUN.sub(" ", _EFFORT.sub(" ", _TIMING.sub(" ", low)))))
+    """A figure that measures something: not when a step happened, the effort it took, the threshold of a rule set,
+    nor "one" picking a thing out."""
+    bare = _THRESHOLD.sub(" ", _TIMING.sub(" ", low))
+    return bool(_MEASURE.search(_COUNTED_NOUN.sub(" ", _EFFORT.sub(" ", bare))))
 
 
 def aside(low: str) -> bool:

@@ -258,6 +258,10 @@ RESULT = [
                 r"\b(?:nobody|no one|none of (?:them|us|the \w+)) (?:got|saw|had|hit) (?:a|an|the|any)\b|"
                 r"\b(?:started|began) using (?:it|them|the|our)\b|\b(?:is|are) now (?:run|owned|maintained) by\b|"
                 r"\bnow has (?:an? |its own )?(?:owning team|owner)", _F), 2.2),
+    # the person the story helped, in what they own or are now: "now she owns the forecast", "he is a team lead now"
+    (re.compile(r"\bnow (?:she|he|they) (?:owns?|runs?|leads?)\b|\b(?:she|he|they) now (?:owns?|runs?|leads?)\b|"
+                r"\b(?:she|he|they) (?:is|are) (?:now (?:a|an) (?:[a-z-]+ ){0,3}?(?:engineers?|leads?|scientists?|"
+                r"managers?)\b|(?:a|an) (?:[a-z-]+ ){0,3}?(?:engineers?|leads?|scientists?|managers?) now\b)", _F), 2.2),
     (_LIMIT_HELD, 2.4),
     # an investment that returned: "it paid for itself within a quarter", "the work broke even in six weeks"
     (re.compile(r"\b(?:paid (?:for )?(?:itself|themselves)|paid (?:off|back)|broke even)\b", _F), 2.4),
