@@ -373,3 +373,13 @@ def test_what_the_speakers_step_showed_is_part_of_the_step() -> None:
         "three, and in two it actually fell. "
         "I proposed volume as the target with a margin floor. The floor has held for three quarters.")))
     assert report.labels[2] == "action", report.labels
+
+
+def test_speech_is_not_split_between_a_verb_and_its_object() -> None:
+    r = _star("so at the bank my director wanted me to rebuild the pricing feed for the branches because it took two "
+              "days to refresh so i moved the slowest joins into the warehouse and our team could rerun the nightly speed "
+              "checks on every change and in the end the prices were ready in four hours")
+    assert any(s.startswith("so at the bank my director wanted me to rebuild the pricing feed for the branches")
+               for s in r.sentences), r.sentences
+    assert any("and our team could rerun the nightly speed checks on every change" in s for s in r.sentences), r.sentences
+    _quotes_agree_with_labels(r)

@@ -71,6 +71,13 @@ _HOLDS_CLAUSE = frozenset("i we they he she "    # a subject before it: "we | bo
                           "since as why while whether unless though although like um uh said thought think knew "
                           "felt guess a an the of to in on at for with from by into about than or is are was were "
                           "be been showed found noticed saw realised realized meant learned told means".split())
+# A verb's bare form follows these ("wanted us to optimise", "had to rebuild", "we could drop"): the words after that
+# verb are its object, not a new clause ("... wanted us to optimise | the home feed for ..." is one clause).
+_BEFORE_INFINITIVE_TO = frozenset("want wants wanted need needs needed have has had try tries tried decide decides "
+                                  "decided plan plans planned going able asked ask told tell us me them him you "
+                                  "hope hoped chose choose managed expected started began meant supposed".split())
+_MODALS = frozenset("could would should can will must might may shall cannot couldn't wouldn't shouldn't can't won't "
+                    "didn't don't doesn't".split())
 _DETERMINERS = frozenset("a an the this that every each one our my their his her".split())
 # Words that cannot open a verb's object: after "NOUN we planned", they show the verb's object is the noun before.
 _GAP_NEXT = frozenset("is was were are had has so and but then because i we they he she".split())
@@ -131,11 +138,14 @@ def _add(out: list[Sentence], text: str, start: int, end: int, speech: bool = Fa
 
 def _inside_clause(before: list[str], after: list[str], bare: bool) -> bool:
     """The words around a candidate clause start hold it inside their clause: a joining word or a preposition
-    before it, or, for "i kept", a determiner and noun before and a verb after ("the lesson i kept is ...")."""
+    before it, a verb's bare form after "to" or a modal ("we had to rewrite | the loader"), or, for "i kept", a determiner and noun before and a verb after ("the lesson i kept is ...")."""
     if not before:
         return True
     if before[-1] in _HOLDS_CLAUSE:
         return True
+    if len(before) >= 2 and (before[-2] in _MODALS or len(before) >= 3 and before[-2] == "to"
+                             and before[-3] in _BEFORE_INFINITIVE_TO):
+        return True                      # a verb's bare form still wants its object: "had to rewrite | the loader"
     # a verb with no object after it closes a relative clause on the noun before: "the first thing they cut | i
     # counted ...", "all the features we planned | so ..."
     return bare and len(before) >= 2 and (before[-2] in _DETERMINERS or len(before) >= 3 and before[-3] in _DETERMINERS
