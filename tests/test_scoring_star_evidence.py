@@ -383,3 +383,13 @@ def test_speech_is_not_split_between_a_verb_and_its_object() -> None:
                for s in r.sentences), r.sentences
     assert any("and our team could rerun the nightly speed checks on every change" in s for s in r.sentences), r.sentences
     _quotes_agree_with_labels(r)
+
+
+def test_a_figure_in_hundreds_is_no_past_tense_story() -> None:
+    from coach.scoring.star import narrative
+    assert not narrative("the cluster serves about three hundred models for the search team")
+    r = _star("Say the queue grows from four hundred jobs a night to nine hundred because a second region comes "
+              "online. I would first measure how long each stage of a job takes on a normal night. Then I would "
+              "move the slowest stage onto spot machines and keep the rest where it is.")
+    assert _label_of(r, "Say the queue grows") == "other"
+    assert not r.situation.evidence and not r.result.evidence

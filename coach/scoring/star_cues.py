@@ -27,7 +27,7 @@ _IRREGULAR_PAST = (r"put|sat|ran|took|made|wrote|built|got|gave|found|brought|we
 _IRREGULAR_PAST = _IRREGULAR_PAST.replace("|did|", r"|did(?! not\b| never\b)|")   # "I did not see any problem": no act
 # Verbs in -ed that state a wish, a feeling or a duty rather than an act ("I needed to", "I was asked").
 _STATE_ED = r"needed|wanted|liked|loved|hated|hoped|believed|seemed|used|supposed|expected|worried|assumed|figured"
-_NOT_ED = r"need|feed|speed|seed|proceed|exceed|succeed|embed|indeed|shed"     # end in -ed, are not past
+_NOT_ED = r"need|feed|speed|seed|proceed|exceed|succeed|embed|indeed|shed|hundred"     # end in -ed, are not past
 _PAST_VERB = rf"(?:(?!(?:{_STATE_ED}|{_NOT_ED})\b)[a-z][a-z-]{{1,}}ed|{_IRREGULAR_PAST})"
 _SAME_IN_PRESENT = ("put", "set", "cut", "read", "let", "hit", "shut", "spread")   # no tense on their own
 _I = r"\bi(?:\s+(?:also|then|first|personally|actually|eventually|finally|quickly|basically|just|initially|even|" \
