@@ -393,3 +393,15 @@ def test_a_figure_in_hundreds_is_no_past_tense_story() -> None:
               "move the slowest stage onto spot machines and keep the rest where it is.")
     assert _label_of(r, "Say the queue grows") == "other"
     assert not r.situation.evidence and not r.result.evidence
+
+
+def test_speech_is_not_split_before_a_noun_that_only_ends_like_a_past_tense() -> None:
+    from coach.scoring.text import sentences
+    text = ("so the service scores every candidate once and we sort the list by score and return the top two hundred "
+            "to the reranker and after that the reranker picks the final ten for the page")
+    said = [s.text for s in sentences(text)]
+    assert any("return the top two hundred to the reranker" in s for s in said), said
+    text = ("so first we collect the clicks from the last week and merge the product feed with the stock table so "
+            "the ranking never shows items that are sold out")
+    said = [s.text for s in sentences(text)]
+    assert any("merge the product feed with the stock table" in s for s in said), said

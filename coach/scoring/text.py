@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from coach.scoring.literals import may_match
+from coach.scoring.star_cues import NOT_PAST_ED
 
 MAX_CHARS = 60_000   # ~10,000 words: far past any spoken answer; the rest is ignored
 
@@ -43,7 +44,8 @@ _LONG = 45   # words
 # frame of time ("| and after that", "| since then"), or at a bare "i" / "we" + past-tense verb that no
 # subordinating word holds inside the clause before it ("... a bad week | i profiled the job ...").
 _FILL = r"(?:(?:uh|um|yeah|like|so|honestly|basically|then|also|eventually|finally|first|actually|ok|okay)\s+)*"
-_FINITE = r"(?:was|were|had|has|went|got|kept|fell|rose|grew|gave|took|came|became|stopped|signed|[a-z]{2,}ed)"
+_ED = r"(?!(?:" + NOT_PAST_ED + r")\b)[a-z]{2,}ed"    # a past tense, not "feed", "need" or "hundred"
+_FINITE = r"(?:was|were|had|has|went|got|kept|fell|rose|grew|gave|took|came|became|stopped|signed|" + _ED + ")"
 _SUBJECT = (r"(?:i|we|they|he|she|it|there|nobody|everyone|everybody|people|nothing|that|my|our|their|his|her|"
             r"(?:the|every|each|both|all|most|none|some) (?:[a-z'-]+ ){0,3}?" + _FINITE + r"|[a-z]+s " + _FINITE + r")")
 _CLAUSE_START = re.compile(
@@ -55,7 +57,7 @@ _CLAUSE_START = re.compile(
     r"quarters?|years?)\b(?=\s+(?:later\s+)?" + _SUBJECT + r"\b)|"   # a duration inside a clause ("ran it | over two weeks to")
     r"(?:a|one|two|three|four|six|a few|\d+) (?:days?|weeks?|months?|quarters?|years?) later)\b|"
     r"(?:ok(?:ay)?|yeah|um|uh|well)\s+so\b|"
-    r"(?P<bare>(?:i|we|he|she|they)\s+(?:also\s+|then\s+|just\s+|basically\s+|actually\s+)?(?:[a-z]{2,}ed|put|sat|ran|took|"
+    r"(?P<bare>(?:i|we|he|she|they)\s+(?:also\s+|then\s+|just\s+|basically\s+|actually\s+)?(?:" + _ED + r"|put|sat|ran|took|"
     r"made|wrote|built|got|gave|found|brought|went|saw|told|spent|kept|drew|chose|led|met|set|cut|sent|held|dug|did|"
     r"pulled|had)\b)|"
     # a new subject with its own past-tense verb: "... one engineer's time | my manager gave me ..."
