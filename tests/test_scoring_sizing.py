@@ -125,3 +125,19 @@ def test_dollar_sign_and_period() -> None:
 def test_one_that_stands_for_a_thing_named_before_is_not_one_more_of_a_figure(text: str) -> None:
     said = [q.text for q in quantities(text)]
     assert "one" not in said and len(said) == 1, said
+
+
+@pytest.mark.parametrize("text, value", [
+    ("we would roll back if signups slip by half a percent", 0.5),
+    ("a quarter of a percent of checkouts time out", 0.25),
+    ("the error budget is a tenth of a per cent of calls", 0.1),
+    ("churn rose three tenths of a percent after the launch", 0.3),
+])
+def test_a_share_of_one_percent_is_a_percentage(text: str, value: float) -> None:
+    q = one(text)
+    assert (q.kind, q.unit) == ("percent", "%")
+    assert q.value == pytest.approx(value)
+
+
+def test_a_fraction_of_something_else_is_no_percentage() -> None:
+    assert find_numbers("a quarter of the team left and the third of a percent rule") == []

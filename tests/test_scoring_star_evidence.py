@@ -373,3 +373,35 @@ def test_what_the_speakers_step_showed_is_part_of_the_step() -> None:
         "three, and in two it actually fell. "
         "I proposed volume as the target with a margin floor. The floor has held for three quarters.")))
     assert report.labels[2] == "action", report.labels
+
+
+def test_speech_is_not_split_between_a_verb_and_its_object() -> None:
+    r = _star("so at the bank my director wanted me to rebuild the pricing feed for the branches because it took two "
+              "days to refresh so i moved the slowest joins into the warehouse and our team could rerun the nightly speed "
+              "checks on every change and in the end the prices were ready in four hours")
+    assert any(s.startswith("so at the bank my director wanted me to rebuild the pricing feed for the branches")
+               for s in r.sentences), r.sentences
+    assert any("and our team could rerun the nightly speed checks on every change" in s for s in r.sentences), r.sentences
+    _quotes_agree_with_labels(r)
+
+
+def test_a_figure_in_hundreds_is_no_past_tense_story() -> None:
+    from coach.scoring.star import narrative
+    assert not narrative("the cluster serves about three hundred models for the search team")
+    r = _star("Say the queue grows from four hundred jobs a night to nine hundred because a second region comes "
+              "online. I would first measure how long each stage of a job takes on a normal night. Then I would "
+              "move the slowest stage onto spot machines and keep the rest where it is.")
+    assert _label_of(r, "Say the queue grows") == "other"
+    assert not r.situation.evidence and not r.result.evidence
+
+
+def test_speech_is_not_split_before_a_noun_that_only_ends_like_a_past_tense() -> None:
+    from coach.scoring.text import sentences
+    text = ("so the service scores every candidate once and we sort the list by score and return the top two hundred "
+            "to the reranker and after that the reranker picks the final ten for the page")
+    said = [s.text for s in sentences(text)]
+    assert any("return the top two hundred to the reranker" in s for s in said), said
+    text = ("so first we collect the clicks from the last week and merge the product feed with the stock table so "
+            "the ranking never shows items that are sold out")
+    said = [s.text for s in sentences(text)]
+    assert any("merge the product feed with the stock table" in s for s in said), said

@@ -24,6 +24,10 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
             "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
             "thirtieth": 30}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# A share of one percent, said as a fraction: "half a percent", "a quarter of a percent", "three tenths of a per cent"
+FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
+             "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
+_PERCENT_WORDS = ("percent", "per", "percentage", "pct")
 SUFFIX = {"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "b": 1e9, "B": 1e9, "T": 1e12}
 
 # digits (not glued to a letter before them), with thousands commas and decimals
@@ -173,6 +177,32 @@ def _seq(toks: list[tuple[str, int, int]], j: int, words: tuple[str, ...]) -> bo
     return all(j + k < len(toks) and toks[j + k][0].lower() == w for k, w in enumerate(words))
 
 
+def _share_of_percent(toks: list[tuple[str, int, int]], j: int) -> tuple[float, int] | None:
+    """ "half a percent", "a quarter of a percent", "three tenths of a percent": the fraction's value and the index
+    of "percent" (left to the unit reader), or None."""
+    n = len(toks)
+
+    def low(k: int) -> str:
+        return toks[k][0].lower() if k < n else ""
+
+    count, k = 1.0, j
+    if low(k) in ("a", "an", "one"):
+        k += 1
+    elif low(k) in ONES and ONES[low(k)] > 1:
+        count, k = float(ONES[low(k)]), k + 1
+    fraction = FRACTIONS.get(low(k))
+    if fraction is None or (k == j and low(k) != "half"):
+        return None                      # a bare "quarter" or "tenth" is no fraction ("the third of a percent")
+    k += 1
+    if low(k) == "of":
+        k += 1
+    if low(k) not in ("a", "an") or low(k + 1) not in _PERCENT_WORDS:
+        return None
+    if low(k + 1) == "per" and low(k + 2) != "cent":
+        return None
+    return count * fraction, k + 1
+
+
 def _words(toks: list[tuple[str, int, int]], i: int, text: str = "") -> tuple[float, int] | None:
     """Parse a run of number words starting at token i; return (value, next index) or None. With `text`, a comma
     after a scale word ends the number unless what follows continues it ("two million, three hundred thousand")."""
@@ -189,6 +219,8 @@ def _words(toks: list[tuple[str, int, int]], i: int, text: str = "") -> tuple[fl
     if low(j) in ("a", "an") and low(j + 1) == "quarter" and low(j + 2) == "of" and low(j + 3) in ("a", "an") \
             and low(j + 4) in SCALES:
         return 0.25 * SCALES[low(j + 4)], j + 5
+    if (share := _share_of_percent(toks, j)) is not None:
+        return share
     if low(j) == "point":
         return None
     total = 0.0

@@ -27,8 +27,8 @@ _IRREGULAR_PAST = (r"put|sat|ran|took|made|wrote|built|got|gave|found|brought|we
 _IRREGULAR_PAST = _IRREGULAR_PAST.replace("|did|", r"|did(?! not\b| never\b)|")   # "I did not see any problem": no act
 # Verbs in -ed that state a wish, a feeling or a duty rather than an act ("I needed to", "I was asked").
 _STATE_ED = r"needed|wanted|liked|loved|hated|hoped|believed|seemed|used|supposed|expected|worried|assumed|figured"
-_NOT_ED = r"need|feed|speed|seed|proceed|exceed|succeed|embed|indeed|shed"     # end in -ed, are not past
-_PAST_VERB = rf"(?:(?!(?:{_STATE_ED}|{_NOT_ED})\b)[a-z][a-z-]{{1,}}ed|{_IRREGULAR_PAST})"
+NOT_PAST_ED = r"need|feed|speed|seed|proceed|exceed|succeed|embed|indeed|shed|hundred"     # end in -ed, are not past
+_PAST_VERB = rf"(?:(?!(?:{_STATE_ED}|{NOT_PAST_ED})\b)[a-z][a-z-]{{1,}}ed|{_IRREGULAR_PAST})"
 _SAME_IN_PRESENT = ("put", "set", "cut", "read", "let", "hit", "shut", "spread")   # no tense on their own
 _I = r"\bi(?:\s+(?:also|then|first|personally|actually|eventually|finally|quickly|basically|just|initially|even|" \
      r"immediately|carefully|myself|mostly|only|simply|later|again|still|soon)){0,2}\s+"
@@ -461,7 +461,7 @@ _HABIT = re.compile(r"\b(?:usually|generally|typically|always|normally|tend to|i
 _PLAN = re.compile(r"^(?:(?:so|and|then|first|next|um|uh|okay|ok|well)\s*,?\s*)*(?:i|we)(?:'d| would| will| could| might| should)\b|"
                    r"^if (?:a|the|i|we|you|someone)\b|\b(?:i|we) would (?:first |probably |then )?\w+", _F)
 _PAST = re.compile(r"\b(?:was|were|had|did|fell|rose|grew|shrank|shrunk|sped|"
-                   r"(?!(?:" + _NOT_ED + r")\b)\w{3,}ed|" +
+                   r"(?!(?:" + NOT_PAST_ED + r")\b)\w{3,}ed|" +
                    "|".join(v for v in _IRREGULAR_PAST.split("|") if v not in _SAME_IN_PRESENT) + r")\b", _F)
 # A step that tests or measures something: what follows it (a change, a figure) is its finding, still the action
 # ("I ran her model on last month's customers with the feature blanked, and its lift fell by half").

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from coach.scoring.literals import may_match
+from coach.scoring.star_cues import NOT_PAST_ED
 
 MAX_CHARS = 60_000   # ~10,000 words: far past any spoken answer; the rest is ignored
 
@@ -43,7 +44,8 @@ _LONG = 45   # words
 # frame of time ("| and after that", "| since then"), or at a bare "i" / "we" + past-tense verb that no
 # subordinating word holds inside the clause before it ("... a bad week | i profiled the job ...").
 _FILL = r"(?:(?:uh|um|yeah|like|so|honestly|basically|then|also|eventually|finally|first|actually|ok|okay)\s+)*"
-_FINITE = r"(?:was|were|had|has|went|got|kept|fell|rose|grew|gave|took|came|became|stopped|signed|[a-z]{2,}ed)"
+_ED = r"(?!(?:" + NOT_PAST_ED + r")\b)[a-z]{2,}ed"    # a past tense, not "feed", "need" or "hundred"
+_FINITE = r"(?:was|were|had|has|went|got|kept|fell|rose|grew|gave|took|came|became|stopped|signed|" + _ED + ")"
 _SUBJECT = (r"(?:i|we|they|he|she|it|there|nobody|everyone|everybody|people|nothing|that|my|our|their|his|her|"
             r"(?:the|every|each|both|all|most|none|some) (?:[a-z'-]+ ){0,3}?" + _FINITE + r"|[a-z]+s " + _FINITE + r")")
 _CLAUSE_START = re.compile(
@@ -55,7 +57,7 @@ _CLAUSE_START = re.compile(
     r"quarters?|years?)\b(?=\s+(?:later\s+)?" + _SUBJECT + r"\b)|"   # a duration inside a clause ("ran it | over two weeks to")
     r"(?:a|one|two|three|four|six|a few|\d+) (?:days?|weeks?|months?|quarters?|years?) later)\b|"
     r"(?:ok(?:ay)?|yeah|um|uh|well)\s+so\b|"
-    r"(?P<bare>(?:i|we|he|she|they)\s+(?:also\s+|then\s+|just\s+|basically\s+|actually\s+)?(?:[a-z]{2,}ed|put|sat|ran|took|"
+    r"(?P<bare>(?:i|we|he|she|they)\s+(?:also\s+|then\s+|just\s+|basically\s+|actually\s+)?(?:" + _ED + r"|put|sat|ran|took|"
     r"made|wrote|built|got|gave|found|brought|went|saw|told|spent|kept|drew|chose|led|met|set|cut|sent|held|dug|did|"
     r"pulled|had)\b)|"
     # a new subject with its own past-tense verb: "... one engineer's time | my manager gave me ..."
@@ -71,6 +73,13 @@ _HOLDS_CLAUSE = frozenset("i we they he she "    # a subject before it: "we | bo
                           "since as why while whether unless though although like um uh said thought think knew "
                           "felt guess a an the of to in on at for with from by into about than or is are was were "
                           "be been showed found noticed saw realised realized meant learned told means".split())
+# A verb's bare form follows these ("wanted us to optimise", "had to rebuild", "we could drop"): the words after that
+# verb are its object, not a new clause ("... wanted us to optimise | the home feed for ..." is one clause).
+_BEFORE_INFINITIVE_TO = frozenset("want wants wanted need needs needed have has had try tries tried decide decides "
+                                  "decided plan plans planned going able asked ask told tell us me them him you "
+                                  "hope hoped chose choose managed expected started began meant supposed".split())
+_MODALS = frozenset("could would should can will must might may shall cannot couldn't wouldn't shouldn't can't won't "
+                    "didn't don't doesn't".split())
 _DETERMINERS = frozenset("a an the this that every each one our my their his her".split())
 # Words that cannot open a verb's object: after "NOUN we planned", they show the verb's object is the noun before.
 _GAP_NEXT = frozenset("is was were are had has so and but then because i we they he she".split())
@@ -131,11 +140,14 @@ def _add(out: list[Sentence], text: str, start: int, end: int, speech: bool = Fa
 
 def _inside_clause(before: list[str], after: list[str], bare: bool) -> bool:
     """The words around a candidate clause start hold it inside their clause: a joining word or a preposition
-    before it, or, for "i kept", a determiner and noun before and a verb after ("the lesson i kept is ...")."""
+    before it, a verb's bare form after "to" or a modal ("we had to rewrite | the loader"), or, for "i kept", a determiner and noun before and a verb after ("the lesson i kept is ...")."""
     if not before:
         return True
     if before[-1] in _HOLDS_CLAUSE:
         return True
+    if len(before) >= 2 and (before[-2] in _MODALS or len(before) >= 3 and before[-2] == "to"
+                             and before[-3] in _BEFORE_INFINITIVE_TO):
+        return True                      # a verb's bare form still wants its object: "had to rewrite | the loader"
     # a verb with no object after it closes a relative clause on the noun before: "the first thing they cut | i
     # counted ...", "all the features we planned | so ..."
     return bare and len(before) >= 2 and (before[-2] in _DETERMINERS or len(before) >= 3 and before[-3] in _DETERMINERS
