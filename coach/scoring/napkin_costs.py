@@ -16,7 +16,9 @@ from coach.scoring.text import fmt_num
 
 _PERIOD_AFTER = re.compile(r"^\s*(?:for|over|in)\s+(?:the|a|one)\s+(?P<p>hour|day|week|month|year)\b", re.I)
 
-_TOTAL_PRICE = re.compile(r"\b(?:in total|total|altogether|in all|combined|for all of them|for the lot)\b", re.I)
+_TOTAL_PRICE = re.compile(r"\b(?:in total|total|altogether|together|in all|combined|for all of them|for the lot|"
+                          r"for the (?:whole )?(?:fleet|cluster|pool)|the (?:whole|entire) (?:fleet|cluster|pool))\b", re.I)
+_WHOLE_FLEET = re.compile(r"\b(?:the|our) (?:whole|entire) (?:fleet|cluster|pool)\b[^.;]*$", re.I)   # said before the count
 _EACH_PRICE = re.compile(r"\b(?:each|apiece|per (?:gpu|machine|instance|node|box|card|server|replica))\b", re.I)
 _DUTY = re.compile(r"\b(?:every|each|a|per) (?:night|day|evening|morning)\b|\b(?:nightly|daily)\b", re.I)
 _ALL_DAY = re.compile(r"\b(?:day and night|around the clock|24/7|all day|always on|non-?stop)\b", re.I)
@@ -72,6 +74,7 @@ def _hourly_prices(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quanti
         if n is None:
             continue
         between = text[n.start:p.start + len(p.text) + 25]
+        whole = _WHOLE_FLEET.search(text[max(n.start - 30, text.rfind(". ", 0, n.start) + 1):n.start])
         if out and out[-1][1] is n and out[-1][0].sentence == p.sentence:
             continue     # "forty GPUs at 2.50 an hour is 100 dollars an hour": the second is the hourly total
         if any(x.kind == "cost" and n.start < x.start < p.start and 0 <= p.sentence - x.sentence <= 1
@@ -81,9 +84,20 @@ def _hourly_prices(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quanti
         if any(x.kind == "compute" and x.unit == "GPU-hours" and n.start < x.start < p.start for x in qs):
             continue     # "... so 4,600 GPU hours a run, and at two fifty an hour": a price per GPU-hour
         if p.unit == "$/GPU-hour" or _EACH_PRICE.search(text[p.start:p.start + len(p.text) + 25]) or (
-                n.sentence == p.sentence and not _TOTAL_PRICE.search(between)):
+                n.sentence == p.sentence and not _TOTAL_PRICE.search(between) and not whole):
             out.append((p, n))
+        elif n.sentence == p.sentence and not any(x.kind == "cost" and x.unit == "$/hour" and x.start > p.start
+                                                  and x.sentence == p.sentence for x in qs):
+            # "twelve GPUs cost 30 dollars an hour in total": the price is the fleet's (but in "forty GPUs at 2 an
+            # hour, a total of 80 dollars an hour" the total is the hourly figure said after it)
+            out.append((p, _fleet(n)))
     return out
+
+
+def _fleet(n: Quantity) -> Quantity:
+    """The whole fleet as one unit, for a price said as its total an hour: the hours × that price, the count of
+    instances not multiplied in again."""
+    return Quantity(n.text, 1.0, n.unit, n.kind, 1.0, n.qualifiers + ("fleet_total",), 0.0, n.start, n.sentence)
 
 
 # the instances a cost is for, named after the price by what happens to them: "the twenty we drop", "the six that
@@ -241,6 +255,7 @@ def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | N
                         how_h = f" × {hours:g} hours (a {period}" + (f" at {per_day:g} hours a day)" if duty else ")")
                         period = ""
             if hours:
-                how = f"{fmt_num(n.value)} × ${p.value:g}/hour" + (how_h if period != "hour" else "")
+                how = (f"${p.value:g}/hour for all {n.text}" if n.has("fleet_total") else
+                       f"{fmt_num(n.value)} × ${p.value:g}/hour") + (how_h if period != "hour" else "")
                 out.append(_judge("cost", c, hourly * hours, how, factors, f"$/{period}" if period else "$"))
     return out

@@ -1,0 +1,60 @@
+"""A price said as the whole fleet's an hour ("the twelve GPUs cost 30 dollars an hour in total") is already the
+fleet's: the bill is that price × the hours, and the correction the card states must not multiply by the count
+again. Chains written for this file, in new settings."""
+from __future__ import annotations
+
+import pytest
+
+from coach.eval import graded
+from coach.scoring import score_answer
+from coach.scoring.napkin_judge import Check
+
+
+def _flags(text: str) -> list[Check]:
+    return [c for c in score_answer(text).sizing.checks if not c.ok]
+
+
+@pytest.mark.parametrize("text, right", [
+    # the speaker multiplied a fleet's total by its count again: flagged, with the fleet's price × hours
+    ("Our eight inference nodes together billed 20 dollars an hour, which I multiplied by eight nodes and 720 hours "
+     "to get about 115,000 dollars a month.", 14_400),
+    # a fleet total an hour, then a month's bill off by ten: the correction is price × hours, not × twelve too
+    ("The cluster of twelve GPUs cost us 30 dollars an hour in total, so over a 720-hour month that came to about "
+     "2,160 dollars.", 21_600),
+    # the total and the price a GPU both said; the correction must not be 16 × $40 × 720
+    ("The 16 GPUs together cost 40 dollars an hour, which is 2.50 dollars per GPU per hour, and across a month of "
+     "720 hours that is about 1,800 dollars for the fleet.", 28_800),
+])
+def test_a_fleets_hourly_total_is_not_multiplied_by_its_count(text: str, right: float) -> None:
+    costs = [c for c in _flags(text) if c.rule == "cost"]
+    assert costs and all(c.expected == pytest.approx(right, rel=0.01) for c in costs)
+
+
+@pytest.mark.parametrize("text", [
+    "The ten render nodes cost 25 dollars an hour altogether, so a 720-hour month is about 18,000 dollars.",
+    "For the whole cluster of six machines we paid 12 dollars an hour, and a week of 168 hours came to about "
+    "2,000 dollars.",
+    # the total named after a price each: the hourly total is that figure, not the price
+    "We ran forty GPUs at 2 dollars an hour, a total of 80 dollars an hour, so a 720-hour month was about 57,600 "
+    "dollars.",
+    "Forty GPUs at 2 dollars an hour, for a total of about 58,000 dollars over a 720-hour month.",
+    # a price each and its fleet total worked out: still checked as count × price each
+    "Each of the 32 GPUs costs 1.50 dollars an hour, so the cluster is 48 dollars an hour, and a 30-day month comes "
+    "to about 34,500 dollars.",
+])
+def test_a_right_fleet_bill_is_not_flagged(text: str) -> None:
+    assert _flags(text) == []
+
+
+def test_a_finer_step_of_the_labelled_family_counts_as_the_step() -> None:
+    def card(text: str, round_spec: object = None) -> object:
+        class Sizing:
+            checks = [Check(False, "", 10.0, 0.64, rule="transfer_time")]
+
+        class Card:
+            sizing = Sizing()
+        return Card()
+
+    chain = {"id": "x", "wrong": True, "step": "bandwidth", "expected": 0.64, "text": ""}
+    figures = graded.chain_figures([chain], scorer=card)
+    assert figures["misses"] == [] and figures["flag_without_right_figure"] == []
