@@ -58,3 +58,20 @@ def test_a_finer_step_of_the_labelled_family_counts_as_the_step() -> None:
     chain = {"id": "x", "wrong": True, "step": "bandwidth", "expected": 0.64, "text": ""}
     figures = graded.chain_figures([chain], scorer=card)
     assert figures["misses"] == [] and figures["flag_without_right_figure"] == []
+
+
+def test_a_days_total_follows_the_fleets_rate_said_after_one_machines() -> None:
+    # one GPU's rate, then the cluster's: the day's total is the cluster's × 86,400, not one GPU's
+    text = ("Each of the 40 GPUs decodes 150 tokens a second, so the cluster decodes 6,000 tokens a second, which is "
+            "about 518 million tokens a day.")
+    assert _flags(text) == []
+
+
+def test_the_seconds_of_a_day_are_no_daily_count() -> None:
+    # "86,400 seconds a day" is the day's length; the fleet's total a second × it is the day's requests, and
+    # multiplying by the servers again is the slip the card names
+    text = ("Our 25 servers together handle 8,000 requests a second, and with 86,400 seconds a day that is 25 times "
+            "8,000 times 86,400, about 17 billion requests a day.")
+    flags = _flags(text)
+    assert [c.claimed for c in flags] == ["17 billion requests a day"]
+    assert flags[0].expected == pytest.approx(6.912e8, rel=0.01)
