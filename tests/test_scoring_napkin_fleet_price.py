@@ -75,3 +75,4 @@ def test_the_seconds_of_a_day_are_no_daily_count() -> None:
     flags = _flags(text)
     assert [c.claimed for c in flags] == ["17 billion requests a day"]
     assert flags[0].expected == pytest.approx(6.912e8, rel=0.01)
+
