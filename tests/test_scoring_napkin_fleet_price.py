@@ -76,3 +76,12 @@ def test_the_seconds_of_a_day_are_no_daily_count() -> None:
     assert [c.claimed for c in flags] == ["17 billion requests a day"]
     assert flags[0].expected == pytest.approx(6.912e8, rel=0.01)
 
+
+
+@pytest.mark.parametrize("text", [
+    "The 20 GPUs cost 50 dollars an hour altogether, so each GPU costs 2.50 dollars an hour.",
+    # "each" in the next clause is not said of the fleet's price: the total is never flagged as a price a GPU
+    "The 20 GPUs cost 50 dollars an hour altogether, so each GPU costs 50 dollars an hour.",
+])
+def test_each_in_the_next_clause_does_not_make_a_total_a_price_each(text: str) -> None:
+    assert not any(c.claimed == "50 dollars an hour" and c.expected == pytest.approx(1000) for c in _flags(text))

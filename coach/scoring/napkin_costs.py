@@ -83,7 +83,7 @@ def _hourly_prices(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quanti
             # worked out in the next sentence: "... at 2.40 an hour each. That is about 38 dollars each hour")
         if any(x.kind == "compute" and x.unit == "GPU-hours" and n.start < x.start < p.start for x in qs):
             continue     # "... so 4,600 GPU hours a run, and at two fifty an hour": a price per GPU-hour
-        if p.unit == "$/GPU-hour" or _EACH_PRICE.search(text[p.start:p.start + len(p.text) + 25]) or (
+        if p.unit == "$/GPU-hour" or _EACH_PRICE.search(p.text + _clause_from(text, p)) or (
                 n.sentence == p.sentence and not _TOTAL_PRICE.search(between) and not whole):
             out.append((p, n))
         elif n.sentence == p.sentence and not any(x.kind == "cost" and x.unit == "$/hour" and x.start > p.start
@@ -92,6 +92,12 @@ def _hourly_prices(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quanti
             # hour, a total of 80 dollars an hour" the total is the hourly figure said after it)
             out.append((p, _fleet(n)))
     return out
+
+
+def _clause_from(text: str, p: Quantity) -> str:
+    """The price and the words said with it, up to the clause's end: "each" in "50 dollars an hour altogether, so
+    each GPU costs ..." is the next clause's."""
+    return re.split(r"[,;.]|\bso\b", text[p.start:p.start + len(p.text) + 25][len(p.text):], maxsplit=1)[0]
 
 
 def _fleet(n: Quantity) -> Quantity:
