@@ -85,3 +85,20 @@ def test_the_seconds_of_a_day_are_no_daily_count() -> None:
 ])
 def test_each_in_the_next_clause_does_not_make_a_total_a_price_each(text: str) -> None:
     assert not any(c.claimed == "50 dollars an hour" and c.expected == pytest.approx(1000) for c in _flags(text))
+
+
+@pytest.mark.parametrize("text, claimed, right", [
+    # the fleet's total said first: the share each machine does is the derived figure, not the total
+    ("The six transcoding servers handle 1,200 videos a second in total, so each server handles 1,200 videos a second.",
+     "1,200 videos a second", 200),
+    ("Our 40 crawl workers together fetch 8 million pages a day, so each worker fetches 8 million pages a day.",
+     "8 million pages a day", 200_000),
+])
+def test_a_machines_share_of_the_fleets_total_is_checked_as_the_share(text: str, claimed: str, right: float) -> None:
+    flags = _flags(text)
+    assert [(c.rule, c.at > text.index("so each")) for c in flags] == [("per_instance", True)]
+    assert flags[0].claimed == claimed and flags[0].expected == pytest.approx(right, rel=0.01)
+
+
+def test_a_right_share_of_the_fleets_total_is_not_flagged() -> None:
+    assert _flags("The six transcoding servers handle 1,200 videos a second in total, so each server handles 200 videos a second.") == []

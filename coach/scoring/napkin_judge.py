@@ -32,6 +32,7 @@ STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qp
          "batch_rate": "items per second = batch size ÷ seconds per batch",
          "scale": "halving, doubling or a fraction of a stated figure",
          "per_person": "team rate ÷ people sharing it",
+         "per_instance": "the fleet's total ÷ the machines sharing it",
          "transfer_time": "bytes ÷ the link's bytes per second",
          "precision_bytes": "bytes per value: fp32 4, fp16/bf16 2, int8 1, int4 0.5",
          "bits_bytes": "bits ÷ 8 = bytes",

@@ -599,6 +599,15 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
                 continue        # a total said sentences after the fleet is another figure ("the middle half percent
                                 # is 200,000 images a day" after "six GPUs at 400 a second"), not what the fleet does
             n = before
+            if c.start > last.start and c.kind == "throughput" and n.value > 1:
+                # the fleet's total said first, then each machine's share ("8 nodes process 2,000 images a second in
+                # total, so each node does ..."): the share is the derived figure, the total ÷ the machines
+                per_s = c.period_s if c.period_s >= 3600 else 1.0
+                said = "/s" if per_s == 1 else f" a {napkin_rates._period(per_s)}"
+                how = f"{fmt_num(last.value * per_s)}{said} ÷ {fmt_num(n.value)} {n.unit}"
+                out.append(_judge("per_instance", c, last.value / n.value * per_s, how, factors,
+                                  f"/{napkin_rates._period(per_s)}" if per_s > 1 else None, c.value * per_s))
+                continue
             how = f"{fmt_num(n.value)} × {human(c.value, c.unit)} each"
             out.append(_judge("capacity", last, n.value * c.value, how, factors))
     return out
