@@ -102,3 +102,13 @@ def test_a_machines_share_of_the_fleets_total_is_checked_as_the_share(text: str,
 
 def test_a_right_share_of_the_fleets_total_is_not_flagged() -> None:
     assert _flags("The six transcoding servers handle 1,200 videos a second in total, so each server handles 200 videos a second.") == []
+
+
+def test_a_bill_a_month_restated_a_year_is_checked_over_twelve_months() -> None:
+    text = ("Each of our 30 shards costs 500 dollars a month, so the cluster runs at 15,000 dollars a month, which is "
+            "about 1,800 dollars a year.")
+    flags = _flags(text)
+    assert [(c.rule, c.claimed) for c in flags] == [("cost_period", "1,800 dollars a year")]
+    assert flags[0].expected == pytest.approx(180_000)
+    assert _flags(text.replace("1,800", "180,000")) == []
+    assert _flags("The labelling vendor bills 2,000 dollars a week, so about 104,000 dollars a year.") == []

@@ -214,12 +214,37 @@ def _unit_cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Chec
 _PER = {3600: "an hour", 86400: "a day", 2_592_000: "a month"}
 
 
+# how many of the shorter periods a longer one holds, as a bill is restated (twelve months a year, not 365 / 30)
+_PERIODS_IN = {("day", "week"): 7.0, ("day", "month"): 30.0, ("day", "year"): 365.0, ("week", "month"): 30 / 7,
+               ("week", "year"): 52.0, ("month", "year"): 12.0}
+_RESTATED_AS = re.compile(r"^[^.;]{0,40}?\b(?:so|which is|that is|that's|or|comes to|making|about)\b[^.;]{0,20}$", re.I)
+
+
+def _over_longer_period(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    """A bill a day, week or month restated over a longer period in the next clause ("20,000 dollars a month, which is
+    about 240,000 dollars a year"): the same bill × the periods in it (30 days a month, 365 a year). A price each is
+    no bill: a count of machines said between them multiplies too and is the fleet rule's."""
+    out: list[Check | None] = []
+    costs = [q for q in qs if q.kind == "cost" and q.unit.startswith("$/") and q.period_s >= 86400]
+    for c, d in zip(costs, costs[1:]):
+        if d.sentence != c.sentence or d.period_s <= c.period_s or c.has("per_instance") or \
+                any(c.start < x.start < d.start for x in qs) or \
+                not _RESTATED_AS.match(text[c.start + len(c.text):d.start]):
+            continue
+        ratio = _PERIODS_IN.get((c.unit[2:], d.unit[2:]))
+        if ratio is None:
+            continue
+        how = f"${fmt_num(c.value)} a {c.unit[2:]} × {ratio:g}"
+        out.append(_judge("cost_period", d, c.value * ratio, how, factors, d.unit))
+    return out
+
+
 def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     """Instances × price per instance-hour × hours, against a cost said after the price (before the next price):
     per hour, per day or night (the hours a day the job runs), per week, month or year, or a total over a said
     period or duration; and a price per million requests."""
     out: list[Check | None] = list(_gpu_hours_cost(qs, text, factors)) + _unit_cost(qs, text, factors)
-    out += _hours_priced(qs, text, factors)
+    out += _hours_priced(qs, text, factors) + _over_longer_period(qs, text, factors)
     prices = _hourly_prices(qs, text)
     starts = [p.start for p, _ in prices]
     for k, (p, n) in enumerate(prices):

@@ -22,6 +22,7 @@ STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qp
          "bandwidth": "requests per second × bytes per request", "storage": "items × bytes per item",     # vectors: rows × dimensions × bytes per value
          "model_memory": "parameters × bytes per parameter", "training_time": "work ÷ rate",
          "capacity": "load ÷ capacity per replica (× any headroom said)", "cost": "instances × price per hour × hours",
+         "cost_period": "a bill per period × the periods in the longer one",
          "kv_cache": "KV cache: 2 × layers × KV heads × head dim × bytes per token",
          "kv_tokens": "KV cache = bytes per token × tokens (× sequences)",
          "test_duration": "test duration = required sample ÷ daily traffic per arm",
