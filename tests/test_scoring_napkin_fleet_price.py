@@ -112,3 +112,9 @@ def test_a_bill_a_month_restated_a_year_is_checked_over_twelve_months() -> None:
     assert flags[0].expected == pytest.approx(180_000)
     assert _flags(text.replace("1,800", "180,000")) == []
     assert _flags("The labelling vendor bills 2,000 dollars a week, so about 104,000 dollars a year.") == []
+
+
+def test_the_next_sentences_bill_for_another_fleet_is_not_priced_with_this_one() -> None:
+    text = ("We rented forty GPUs for the fine-tune at 3 dollars an hour each. The whole fleet of 200 CPU servers costs "
+            "6,000 dollars a month altogether.")
+    assert _flags(text) == []

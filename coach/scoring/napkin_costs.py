@@ -256,6 +256,9 @@ def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | N
                 continue
             if c.unit == "$" and _PER_COUNT.match(text, c.start + len(c.text)):
                 continue     # "forty cents per thousand messages": a unit price, not what the fleet costs
+            if c.sentence != p.sentence and any(x.kind == "compute" and x.unit != "GPU-hours" and x.start != n.start
+                                                and x.sentence == c.sentence and x.start < c.start for x in qs):
+                continue     # the next sentence's bill for another fleet it names ("The 200 CPU servers cost ...")
             period = c.unit[2:] if c.unit.startswith("$/") else ""
             hours: float = 0.0
             if period == "hour":
