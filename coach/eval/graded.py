@@ -240,6 +240,17 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+# A chain is labelled with the family of its step; the scorer names the finer step it checked, which the card shows
+# ("bytes ÷ the link's bytes per second" is a bandwidth step, "bytes per token × tokens" a KV-cache one), and a
+# flag under a finer name of the labelled family, with the right figure, is the flag the label asks for.
+STEP_FAMILIES = {"bandwidth": {"transfer_time"}, "kv_cache": {"kv_tokens"}, "fan_out": {"items_in_window"},
+                 "capacity": {"per_instance"}, "cost": {"cost_period"}}
+
+
+def _same_step(rule: str, label: str | None) -> bool:
+    return rule == label or (label is not None and rule in STEP_FAMILIES.get(label, set()))
+
+
 def chain_figures(chains: list[dict[str, Any]], scorer: Any = score_answer) -> dict[str, Any]:
     false_flags, misses, bad_flag = [], [], []
     correct = wrong = 0
@@ -248,7 +259,7 @@ def chain_figures(chains: list[dict[str, Any]], scorer: Any = score_answer) -> d
         flagged = [k for k in card.sizing.checks if not k.ok]
         if c.get("wrong"):
             wrong += 1
-            hit = [k for k in flagged if k.rule == c.get("step")]
+            hit = [k for k in flagged if _same_step(k.rule, c.get("step"))]
             if not flagged:
                 misses.append(c["id"])
             elif not hit or not any(_close(k.expected, float(c["expected"]), 0.15) for k in hit):

@@ -4,6 +4,7 @@ Rules (each needs all of its inputs said out loud; otherwise no check is made):
   qps_from_users   users x requests per user per day / 86,400 -> requests per second (or per day)
   qps_from_daily   requests per day / 86,400 -> requests per second
   qps_in_window    a day's total done in a batch window ("in a two-hour nightly batch") / the window's seconds
+  items_in_window  users x what each gets scored in a batch window / the window's seconds
   bandwidth        requests per second x bytes per request -> bytes per second
   storage          items per day x bytes per item x days (or item count x bytes per item) -> bytes
   model_memory     parameters x bytes per parameter (fp32 4, fp16/bf16 2, int8 1, int4 0.5) -> bytes
@@ -24,7 +25,8 @@ and states the right figure.
 from __future__ import annotations
 
 from coach.scoring import (napkin_constants, napkin_cores, napkin_each, napkin_llm, napkin_rates, napkin_restated, napkin_said,
-                           napkin_savings, napkin_shares, napkin_steps, napkin_team, napkin_tests)
+                           napkin_savings, napkin_shares, napkin_steps, napkin_team, napkin_tests,
+                           napkin_windows)
 from coach.scoring.napkin_judge import (EXACT_TOLERANCE, ROUGH_TOLERANCE, STEPS, TOLERANCE, _ROUGH, Check,
                                         _judge, _tol)
 from coach.scoring.napkin_costs import _cost
@@ -52,6 +54,7 @@ def check(qs: list[Quantity], text: str, factors: list[float]) -> list[Check]:
     first += [c for c in napkin_team.check(qs, text, _judge) if c is not None]
     first += [c for c in napkin_tests.check(qs, text, _judge) if c is not None]
     first += [c for c in napkin_shares.check(qs, text, _judge) if c is not None]
+    first += [c for c in napkin_windows.per_user_in_window(qs, text, _judge) if c is not None]
     first += [c for c in napkin_steps.check(qs, text, _judge, EXACT_TOLERANCE * _tol.value / TOLERANCE) if c is not None]
     claimed = {c.at for c in first}
     out: list[Check] = list(first)

@@ -16,7 +16,9 @@ from coach.scoring.text import fmt_num
 
 _PERIOD_AFTER = re.compile(r"^\s*(?:for|over|in)\s+(?:the|a|one)\s+(?P<p>hour|day|week|month|year)\b", re.I)
 
-_TOTAL_PRICE = re.compile(r"\b(?:in total|total|altogether|in all|combined|for all of them|for the lot)\b", re.I)
+_TOTAL_PRICE = re.compile(r"\b(?:in total|total|altogether|together|in all|combined|for all of them|for the lot|"
+                          r"for the (?:whole )?(?:fleet|cluster|pool)|the (?:whole|entire) (?:fleet|cluster|pool))\b", re.I)
+_WHOLE_FLEET = re.compile(r"\b(?:the|our) (?:whole|entire) (?:fleet|cluster|pool)\b[^.;]*$", re.I)   # said before the count
 _EACH_PRICE = re.compile(r"\b(?:each|apiece|per (?:gpu|machine|instance|node|box|card|server|replica))\b", re.I)
 _DUTY = re.compile(r"\b(?:every|each|a|per) (?:night|day|evening|morning)\b|\b(?:nightly|daily)\b", re.I)
 _ALL_DAY = re.compile(r"\b(?:day and night|around the clock|24/7|all day|always on|non-?stop)\b", re.I)
@@ -72,6 +74,7 @@ def _hourly_prices(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quanti
         if n is None:
             continue
         between = text[n.start:p.start + len(p.text) + 25]
+        whole = _WHOLE_FLEET.search(text[max(n.start - 30, text.rfind(". ", 0, n.start) + 1):n.start])
         if out and out[-1][1] is n and out[-1][0].sentence == p.sentence:
             continue     # "forty GPUs at 2.50 an hour is 100 dollars an hour": the second is the hourly total
         if any(x.kind == "cost" and n.start < x.start < p.start and 0 <= p.sentence - x.sentence <= 1
@@ -80,10 +83,27 @@ def _hourly_prices(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quanti
             # worked out in the next sentence: "... at 2.40 an hour each. That is about 38 dollars each hour")
         if any(x.kind == "compute" and x.unit == "GPU-hours" and n.start < x.start < p.start for x in qs):
             continue     # "... so 4,600 GPU hours a run, and at two fifty an hour": a price per GPU-hour
-        if p.unit == "$/GPU-hour" or _EACH_PRICE.search(text[p.start:p.start + len(p.text) + 25]) or (
-                n.sentence == p.sentence and not _TOTAL_PRICE.search(between)):
+        if p.unit == "$/GPU-hour" or _EACH_PRICE.search(p.text + _clause_from(text, p)) or (
+                n.sentence == p.sentence and not _TOTAL_PRICE.search(between) and not whole):
             out.append((p, n))
+        elif n.sentence == p.sentence and not any(x.kind == "cost" and x.unit == "$/hour" and x.start > p.start
+                                                  and x.sentence == p.sentence for x in qs):
+            # "twelve GPUs cost 30 dollars an hour in total": the price is the fleet's (but in "forty GPUs at 2 an
+            # hour, a total of 80 dollars an hour" the total is the hourly figure said after it)
+            out.append((p, _fleet(n)))
     return out
+
+
+def _clause_from(text: str, p: Quantity) -> str:
+    """The price and the words said with it, up to the clause's end: "each" in "50 dollars an hour altogether, so
+    each GPU costs ..." is the next clause's."""
+    return re.split(r"[,;.]|\bso\b", text[p.start:p.start + len(p.text) + 25][len(p.text):], maxsplit=1)[0]
+
+
+def _fleet(n: Quantity) -> Quantity:
+    """The whole fleet as one unit, for a price said as its total an hour: the hours × that price, the count of
+    instances not multiplied in again."""
+    return Quantity(n.text, 1.0, n.unit, n.kind, 1.0, n.qualifiers + ("fleet_total",), 0.0, n.start, n.sentence)
 
 
 # the instances a cost is for, named after the price by what happens to them: "the twenty we drop", "the six that
@@ -194,12 +214,37 @@ def _unit_cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Chec
 _PER = {3600: "an hour", 86400: "a day", 2_592_000: "a month"}
 
 
+# how many of the shorter periods a longer one holds, as a bill is restated (twelve months a year, not 365 / 30)
+_PERIODS_IN = {("day", "week"): 7.0, ("day", "month"): 30.0, ("day", "year"): 365.0, ("week", "month"): 30 / 7,
+               ("week", "year"): 52.0, ("month", "year"): 12.0}
+_RESTATED_AS = re.compile(r"^[^.;]{0,40}?\b(?:so|which is|that is|that's|or|comes to|making|about)\b[^.;]{0,20}$", re.I)
+
+
+def _over_longer_period(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    """A bill a day, week or month restated over a longer period in the next clause ("20,000 dollars a month, which is
+    about 240,000 dollars a year"): the same bill × the periods in it (30 days a month, 365 a year). A price each is
+    no bill: a count of machines said between them multiplies too and is the fleet rule's."""
+    out: list[Check | None] = []
+    costs = [q for q in qs if q.kind == "cost" and q.unit.startswith("$/") and q.period_s >= 86400]
+    for c, d in zip(costs, costs[1:]):
+        if d.sentence != c.sentence or d.period_s <= c.period_s or c.has("per_instance") or \
+                any(c.start < x.start < d.start for x in qs) or \
+                not _RESTATED_AS.match(text[c.start + len(c.text):d.start]):
+            continue
+        ratio = _PERIODS_IN.get((c.unit[2:], d.unit[2:]))
+        if ratio is None:
+            continue
+        how = f"${fmt_num(c.value)} a {c.unit[2:]} × {ratio:g}"
+        out.append(_judge("cost_period", d, c.value * ratio, how, factors, d.unit))
+    return out
+
+
 def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     """Instances × price per instance-hour × hours, against a cost said after the price (before the next price):
     per hour, per day or night (the hours a day the job runs), per week, month or year, or a total over a said
     period or duration; and a price per million requests."""
     out: list[Check | None] = list(_gpu_hours_cost(qs, text, factors)) + _unit_cost(qs, text, factors)
-    out += _hours_priced(qs, text, factors)
+    out += _hours_priced(qs, text, factors) + _over_longer_period(qs, text, factors)
     prices = _hourly_prices(qs, text)
     starts = [p.start for p, _ in prices]
     for k, (p, n) in enumerate(prices):
@@ -211,6 +256,9 @@ def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | N
                 continue
             if c.unit == "$" and _PER_COUNT.match(text, c.start + len(c.text)):
                 continue     # "forty cents per thousand messages": a unit price, not what the fleet costs
+            if c.sentence != p.sentence and any(x.kind == "compute" and x.unit != "GPU-hours" and x.start != n.start
+                                                and x.sentence == c.sentence and x.start < c.start for x in qs):
+                continue     # the next sentence's bill for another fleet it names ("The 200 CPU servers cost ...")
             period = c.unit[2:] if c.unit.startswith("$/") else ""
             hours: float = 0.0
             if period == "hour":
@@ -241,6 +289,7 @@ def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | N
                         how_h = f" × {hours:g} hours (a {period}" + (f" at {per_day:g} hours a day)" if duty else ")")
                         period = ""
             if hours:
-                how = f"{fmt_num(n.value)} × ${p.value:g}/hour" + (how_h if period != "hour" else "")
+                how = (f"${p.value:g}/hour for all {n.text}" if n.has("fleet_total") else
+                       f"{fmt_num(n.value)} × ${p.value:g}/hour") + (how_h if period != "hour" else "")
                 out.append(_judge("cost", c, hourly * hours, how, factors, f"$/{period}" if period else "$"))
     return out

@@ -17,10 +17,12 @@ _ROUGH = re.compile(r"\b(?:rough (?:guess|estimate|number)|ballpark|wild guess|o
                     r"back of the envelope|(?:just )?a guess)\b", re.I)
 STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qps_from_daily": "per day ÷ 86,400 s",
          "qps_in_window": "per day ÷ the seconds of the batch window",
+         "items_in_window": "users × items each ÷ the seconds of the batch window",
          "per_day": "per second × 86,400 s", "peak": "peak against average", "fan_out": "fan-out per request",
          "bandwidth": "requests per second × bytes per request", "storage": "items × bytes per item",     # vectors: rows × dimensions × bytes per value
          "model_memory": "parameters × bytes per parameter", "training_time": "work ÷ rate",
          "capacity": "load ÷ capacity per replica (× any headroom said)", "cost": "instances × price per hour × hours",
+         "cost_period": "a bill per period × the periods in the longer one",
          "kv_cache": "KV cache: 2 × layers × KV heads × head dim × bytes per token",
          "kv_tokens": "KV cache = bytes per token × tokens (× sequences)",
          "test_duration": "test duration = required sample ÷ daily traffic per arm",
@@ -31,6 +33,7 @@ STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qp
          "batch_rate": "items per second = batch size ÷ seconds per batch",
          "scale": "halving, doubling or a fraction of a stated figure",
          "per_person": "team rate ÷ people sharing it",
+         "per_instance": "the fleet's total ÷ the machines sharing it",
          "transfer_time": "bytes ÷ the link's bytes per second",
          "precision_bytes": "bytes per value: fp32 4, fp16/bf16 2, int8 1, int4 0.5",
          "bits_bytes": "bits ÷ 8 = bytes",

@@ -259,6 +259,9 @@ _DERIVED = re.compile(r"\b(?:so|that's|that is|which is|which means|means|meanin
                       r"works out to|in total)\b[^.;,]{0,40}$", _F)
 
 
+_TIME_A_DAY = re.compile(r"^[\d,.]+\s*(?:seconds|secs|minutes|mins|hours)\s+(?:a|per|in a|each)\s+day$", _F)
+
+
 _SAID_AS = re.compile(r"\b(?:is|are|makes|gives|equals)\s+(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+|just\s+)?$", _F)
 
 
@@ -293,9 +296,15 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
             if d.sentence != r.sentence and not (d.sentence == r.sentence + 1 and _DERIVED.search(
                     text[max(r.start + len(r.text), d.start - 40):d.start])):
                 break
+            if d in shorter and not is_peak(text, d) and _noun(d) in ("", _noun(r)):
+                break    # a later rate of the same things (one GPU's 200 tokens a second, then the cluster's 10,000):
+                # a day's total said after it follows that rate
+            if _TIME_A_DAY.match(d.text):
+                continue     # "86,400 seconds a day": the day's length, not a flow
             # a daily figure said clauses later, after other figures, is the same flow only when said as derived
             # ("... forty analysts clearing two thousand payments a day" is another flow)
-            apart = any(r.start < x.start < d.start for x in qs) and not _DERIVED.search(
+            apart = any(r.start < x.start < d.start and not _TIME_A_DAY.match(x.text) for x in qs) and \
+                not _DERIVED.search(
                 text[max(r.start + len(r.text), d.start - 40):d.start]) and not _SAID_AS.search(
                 text[max(r.start + len(r.text), d.start - 30):d.start])
             if d.kind == "throughput" and d.period_s >= 3600 and d.period_s > r.period_s and not d.has("per_user") \

@@ -242,12 +242,51 @@ def _transfer(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
                             and x.sentence == d.sentence)
         if link is None or size is None or link.value <= 0:
             continue
-        if any(t is not d and t.kind in ("duration", "latency") and t.unit == "s"
-               and max(link.start, size.start) < t.start < d.start for t in qs):
+        copies = _copies_over_one_link(qs, text, d, size, link)
+        earlier = any(t is not d and t.kind in ("duration", "latency") and t.unit == "s"
+                      and max(link.start, size.start) < t.start < d.start for t in qs)
+        later = any(t.kind in ("duration", "latency") and t.unit == "s" and t.sentence == d.sentence
+                    and t.start > d.start for t in qs)
+        # the time of the whole push: said as such, or the only time said (and not said as one copy's)
+        whole = copies is not None and (_WHOLE_PUSH.search(text[max(0, d.start - 45):d.start]) or not earlier
+                                        and not later and not _ONE_COPY.match(text[d.start + len(d.text):]))
+        if earlier and not whole:
             continue     # the first time after the size and the link is the copy; a later one is a further step
         how = f"{human(size.value, 'B')} ÷ {human(link.value, 'B/s')}"
-        out.append(_judge("transfer_time", d, size.value / link.value, how, factors))
+        if whole and copies is not None:
+            # "the 12 GB model to 300 servers over one 10 gigabit source link": every server pulls its own copy
+            how = f"{fmt_num(copies.value)} copies × " + how
+            out.append(_judge("transfer_time", d, copies.value * size.value / link.value, how, factors))
+        else:
+            out.append(_judge("transfer_time", d, size.value / link.value, how, factors))
     return out
+
+
+# one link every copy goes through: "a ten gigabit source link", "our single uplink", "the one origin server's link"
+_SHARED_LINK = re.compile(r"\b(?:source|single|one|shared|origin|uplink|egress)\b", re.I)
+_TO_MACHINES = re.compile(r"\b(?:to|across|onto|out to|on)\s+(?:all\s+|each of\s+|every one of\s+)?(?:the\s+|our\s+)?$", re.I)
+_MACHINES = re.compile(r"^\s*(?:\w+\s+)?(?:servers|machines|nodes|hosts|replicas|pods|boxes|instances|gpus|devices)\b",
+                       re.I)
+_WHOLE_PUSH = re.compile(r"\b(?:whole|entire|all of them|all \w+|every (?:server|machine|node|host|replica)|the fleet|"
+                         r"full)\b[^.;,]*$", re.I)
+_ONE_COPY = re.compile(r"^\s*(?:a|per|for (?:each|one|a single))\s+(?:copy|server|machine|node|host|replica)\b|"
+                       r"^\s*each\b", re.I)
+
+
+def _copies_over_one_link(qs: list[Quantity], text: str, d: Quantity, size: Quantity,
+                          link: Quantity) -> Quantity | None:
+    """The machines a size is sent to over one shared link, said with the size and the link ("push the 12 GB model
+    to 300 servers over a ten gigabit source link"): the link carries a copy for each of them."""
+    if not any(b.kind == "bandwidth" and b.sentence == d.sentence and b.start <= link.start
+               and abs(b.value - link.value) <= 0.05 * link.value     # the link, or it restated in other units
+               and _SHARED_LINK.search(text[max(0, b.start - 25):b.start + len(b.text) + 12]) for b in qs):
+        return None
+    for q in qs:
+        if q.sentence == d.sentence and q.start < link.start and q.value > 1 and q.kind in ("compute", "users") \
+                and _TO_MACHINES.search(text[max(0, q.start - 20):q.start]) \
+                and _MACHINES.match(re.sub(r"^[\d,.]+|^\w+", "", q.text, count=1) or text[q.start + len(q.text):]):
+            return q
+    return None
 
 
 _COPIES = re.compile(r"\b(?P<n>[\w-]+)\s+(?:replicas|copies)\b|\breplicat\w*\s+(?:factor\s+)?(?:of\s+)?(?P<n2>[\w-]+)|"
@@ -560,6 +599,15 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
                 continue        # a total said sentences after the fleet is another figure ("the middle half percent
                                 # is 200,000 images a day" after "six GPUs at 400 a second"), not what the fleet does
             n = before
+            if c.start > last.start and c.kind == "throughput" and n.value > 1:
+                # the fleet's total said first, then each machine's share ("8 nodes process 2,000 images a second in
+                # total, so each node does ..."): the share is the derived figure, the total ÷ the machines
+                per_s = c.period_s if c.period_s >= 3600 else 1.0
+                said = "/s" if per_s == 1 else f" a {napkin_rates._period(per_s)}"
+                how = f"{fmt_num(last.value * per_s)}{said} ÷ {fmt_num(n.value)} {n.unit}"
+                out.append(_judge("per_instance", c, last.value / n.value * per_s, how, factors,
+                                  f"/{napkin_rates._period(per_s)}" if per_s > 1 else None, c.value * per_s))
+                continue
             how = f"{fmt_num(n.value)} × {human(c.value, c.unit)} each"
             out.append(_judge("capacity", last, n.value * c.value, how, factors))
     return out

@@ -8,6 +8,7 @@ count said just before the window ("375,000 orders over 7,200 seconds") is what 
 from __future__ import annotations
 
 import re
+from typing import Any, Callable
 
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
@@ -50,3 +51,35 @@ def busy_window(qs: list[Quantity], text: str, day: Quantity, rate: Quantity) ->
     if nums and 0 < nums[-1].value < total:
         return nums[-1].value / window.value, f"{fmt_num(nums[-1].value)} ÷ {window.value:,.0f} s (the busy window said)"
     return None
+
+
+# what each user gets in a batch: "fifty million users each get forty candidate offers scored", "users with six
+# candidates each"
+_EACH_GETS = re.compile(r"^\s*(?:each|every one|all)\s+(?:get|gets|have|has|receive|receives|need|needs)\s+"
+                        r"(?P<n>[\w,.-]+)\s+[a-z]|^\s*(?:with|getting|having)\s+(?P<n2>[\w,.-]+)\s+(?:[a-z-]+\s+){1,2}each\b",
+                        re.I)
+
+
+def per_user_in_window(qs: list[Quantity], text: str, judge: Callable[..., Any]) -> list[Any]:
+    """A rate from the users, what each of them gets scored and the batch window, said in one sentence ("fifty
+    million users each get forty candidate offers scored in the four-hour window of 14,400 seconds, so ... a
+    second"): users × items each ÷ the window's seconds. Leaving the items per user out is the slip it catches."""
+    out: list[Any] = []
+    for u in qs:
+        if u.kind != "users" or u.value < 2:
+            continue
+        m = _EACH_GETS.match(text[u.start + len(u.text):u.start + len(u.text) + 80])
+        nums = find_numbers(m.group("n") or m.group("n2")) if m else []
+        if not nums or nums[0].value < 2:
+            continue
+        each = nums[0].value
+        rate = next((t for t in qs if t.start > u.start and t.sentence == u.sentence and t.kind == "throughput"
+                     and t.period_s == 1 and not t.has("per_user") and not t.has("per_instance")), None)
+        window = None if rate is None else next(
+            (w for w in reversed(qs) if w.kind == "duration" and u.start < w.start < rate.start
+             and WINDOW_RANGE[0] <= w.value <= 12 * 3600.0), None)
+        if rate is None or window is None:
+            continue
+        how = f"{u.text} × {fmt_num(each)} each ÷ {window.value:,.0f} s (the window said)"
+        out.append(judge("items_in_window", rate, u.value * each / window.value, how, []))
+    return out
