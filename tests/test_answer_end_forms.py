@@ -424,3 +424,16 @@ def test_an_estimate_that_names_the_factor_behind_its_figure_is_a_sure_end() -> 
     assert judge("Roughly fourteen gigabytes. At two bytes each.", "estimate", weights).sure
     # a line that adds to the figure is a step still being worked
     assert not judge("Roughly fourteen gigabytes. Plus two bytes each for gradients.", "estimate", weights).sure
+
+
+def test_no_end_is_sure_after_a_sentence_cut_mid_thought() -> None:
+    """A live transcript puts a full stop where the speaker paused ("and then we, you know.") and may mishear what
+    follows as a closing ("Now, accept it."): the end may still come, but not at once."""
+    from coach.streaming.answer_end import judge
+
+    cut = judge("We moved fraud scoring onto the streaming cluster. It handled 9,000 events a second, and then we, "
+                "you know. Now, accept it.", "story")
+    assert not cut.sure, cut
+    heard = judge("We moved fraud scoring onto the streaming cluster. It handled 9,000 events a second and the "
+                  "chargeback rate fell by a third. Now every new rule ships behind a replay check.", "story")
+    assert heard.sure, heard

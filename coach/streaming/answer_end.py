@@ -258,7 +258,22 @@ def judge(text: str, kind: str = "story", question: Question | None = None) -> V
     verdict = _judge(text, kind, question)
     if verdict.sure and kind != "estimate" and figure_cut(text):
         return Verdict(verdict.says, verdict.reasons + ("but the words stop on a bare figure",))
+    if verdict.sure and (cut := stopped_mid_thought(text)):
+        # "... and then we, you know. Now, accept it.": the full stop is the transcriber's, put where the speaker
+        # paused to think; whatever it heard after it may be the thought going on, misheard
+        return Verdict(verdict.says, verdict.reasons + (f'but a sentence before it stops mid-thought ("{cut}")',))
     return verdict
+
+
+def stopped_mid_thought(text: str) -> str:
+    """The end of an earlier sentence that stops mid-thought: on a filler said as a phrase (", you know.") or on a bare
+    subject ("and then we."); "" when none does. Only sentences after the first few words of the answer count."""
+    sents = [t.strip() for t in re.split(r"(?<=[.!?])\s+", text.strip()) if t.strip()]
+    for t in sents[:-1]:
+        low = t.lower().rstrip(".!?")
+        if turn_end_words.pattern("trailing", "mid_thought", closes=True).search(low):
+            return low[-30:]
+    return ""
 
 
 # A figure whose unit may still be coming ("... we were back under thirty", "... at roughly five"): the words end on
