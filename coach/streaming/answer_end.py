@@ -266,14 +266,14 @@ def judge(text: str, kind: str = "story", question: Question | None = None) -> V
 
 
 def stopped_mid_thought(text: str) -> str:
-    """The end of an earlier sentence that stops mid-thought: on a filler said as a phrase (", you know.") or on a bare
-    subject ("and then we."); "" when none does. Only sentences after the first few words of the answer count."""
+    """The end of the sentence just before the last when it stops mid-thought: on a filler said as a phrase (", you
+    know.") or on a bare subject ("and then we."); "" otherwise. (A cut further back was a pause the answer has
+    since gone on from.)"""
     sents = [t.strip() for t in re.split(r"(?<=[.!?])\s+", text.strip()) if t.strip()]
-    for t in sents[:-1]:
-        low = t.lower().rstrip(".!?")
-        if turn_end_words.pattern("trailing", "mid_thought", closes=True).search(low):
-            return low[-30:]
-    return ""
+    if len(sents) < 2:
+        return ""
+    low = sents[-2].lower().rstrip(".!?")
+    return low[-30:] if turn_end_words.pattern("trailing", "mid_thought", closes=True).search(low) else ""
 
 
 # A figure whose unit may still be coming ("... we were back under thirty", "... at roughly five"): the words end on
