@@ -218,6 +218,9 @@ _PER = {3600: "an hour", 86400: "a day", 2_592_000: "a month"}
 _PERIODS_IN = {("day", "week"): 7.0, ("day", "month"): 30.0, ("day", "year"): 365.0, ("week", "month"): 30 / 7,
                ("week", "year"): 52.0, ("month", "year"): 12.0}
 _RESTATED_AS = re.compile(r"^[^.;]{0,40}?\b(?:so|which is|that is|that's|or|comes to|making|about)\b[^.;]{0,20}$", re.I)
+# ... not a figure said as what was saved ("... five thousand a month, so we saved roughly seventy thousand a year"):
+# a saving is the difference of two bills, the savings check's (coach/scoring/napkin_savings.py)
+_SAVED = re.compile(r"\b(?:sav(?:e|ed|es|ing|ings)|cut|down by|less|fewer|reduc\w*)\b", re.I)
 
 
 def _over_longer_period(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
@@ -229,7 +232,8 @@ def _over_longer_period(qs: list[Quantity], text: str, factors: list[float]) -> 
     for c, d in zip(costs, costs[1:]):
         if d.sentence != c.sentence or d.period_s <= c.period_s or c.has("per_instance") or \
                 any(c.start < x.start < d.start for x in qs) or \
-                not _RESTATED_AS.match(text[c.start + len(c.text):d.start]):
+                not _RESTATED_AS.match(text[c.start + len(c.text):d.start]) or \
+                _SAVED.search(text[c.start + len(c.text):d.start]):
             continue
         ratio = _PERIODS_IN.get((c.unit[2:], d.unit[2:]))
         if ratio is None:
