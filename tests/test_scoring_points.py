@@ -231,3 +231,30 @@ def test_a_small_figure_said_in_words_carries_an_impact_point() -> None:
                         "about six percent.", question=q)
     assert card.talking_points is not None
     assert "Scale and impact of that work" in [p.point for p in card.talking_points.covered]
+
+
+def test_a_lesson_told_in_plain_words_covers_the_lesson_point() -> None:
+    # the card credited the reflection in the score ("reflection on what they learned") but listed the point about
+    # the lesson as missed, because the story never said "learned" or "lesson"
+    from coach.content import load_content
+    from coach.scoring import score_answer
+    question = load_content().questions["bh-changed-mind"]
+    card = score_answer("Last spring I argued hard that we should drop the nightly batch features and compute "
+                        "everything on the stream. A data engineer showed me that half of our joins needed a "
+                        "week of history, which the stream could not hold. I told the team I had it wrong in our "
+                        "next review. We kept the batch job for the long windows, and the launch went out on time. "
+                        "What I took from it is that these days I write down what would change my mind before I "
+                        "argue for anything.", question=question)
+    lesson = next(p for p in card.talking_points.covered + card.talking_points.missed
+                  if p.point.startswith("What they learned"))
+    assert lesson in card.talking_points.covered and "What I took from it" in lesson.evidence
+
+
+def test_a_story_with_no_lesson_leaves_the_lesson_point_missed() -> None:
+    from coach.content import load_content
+    from coach.scoring import score_answer
+    question = load_content().questions["bh-changed-mind"]
+    card = score_answer("Last spring I argued that we should drop the nightly batch features. A data engineer "
+                        "showed me that half of our joins needed a week of history. We kept the batch job, and "
+                        "the launch went out on time.", question=question)
+    assert any(p.point.startswith("What they learned") for p in card.talking_points.missed)

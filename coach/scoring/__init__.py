@@ -175,8 +175,9 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
                       ) if story else frozenset()
     results = frozenset(t for t, lab in zip(star_report.sentences, star_report.labels) if lab == "result")
     own = talking_points.own_steps(star_report.sentences, star_report.labels) if story else ()
+    lessons = tuple(t for t in star_report.sentences if levels.reflects(t) and t not in wrong_sents) if story else ()
     points = talking_points.coverage(question, sents, na is not None, outcomes, story, wrong_sents | aside, results,
-                                     tuple(t for t in own if t not in wrong_sents | aside))
+                                     tuple(t for t in own if t not in wrong_sents | aside), lessons)
     if question is not None and question.estimate is not None:    # an estimate's last point is its answer, in range
         from coach.scoring import estimates
 

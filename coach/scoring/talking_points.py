@@ -369,6 +369,13 @@ _I_STEP = re.compile(r"(?:^|[^\w'])i (?:\w+ )?(?!was\b|am\b|had\b|have\b|felt\b|
                      r"rewrote|rebuilt|shipped)\b", re.I)
 
 
+# A point about the lesson ("What they learned about ...", "The lesson and the concrete change ...", "What they would
+# do differently", "How it looks in hindsight") is carried by the story's reflection, whatever words it takes: "What I
+# took from it is that I now ask for the slice that would prove me wrong" is the lesson without "learned" or "lesson".
+_LESSON_POINT = re.compile(r"^\s*(?:what (?:they|the candidate) (?:learned|learnt|took away|would (?:do|change) "
+                           r"differently)|(?:the )?lessons?\b|how it looks in hindsight)", re.I)
+
+
 def own_steps(sentences: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
     """The action sentences told in the first person singular, for the point about the candidate's own part."""
     return tuple(t for t, lab in zip(sentences, labels) if lab == "action" and _I_STEP.search(t))
@@ -394,14 +401,15 @@ def _without_put_off(text: str) -> str:
 def coverage(question: Question | None, sents: list[Sentence], non_answer: bool = False,
              outcomes: tuple[str, ...] = (), story: bool = False,
              wrong: frozenset[str] = frozenset(), results: frozenset[str] | None = None,
-             own: tuple[str, ...] = ()) -> PointsReport:
+             own: tuple[str, ...] = (), lessons: tuple[str, ...] = ()) -> PointsReport:
     """`outcomes`: the sentences labelled result that carry a number (for the points about a measured outcome).
     `story`: the question asks for a story, whose points are what happened, so a habit ("my approach is to listen
     first", "I always lead with the impact") does not cover them. `wrong`: sentences that state a misconception
     (coach/scoring/claims.py); they cover nothing, whatever terms they use. `results`: in a story, the sentences
     labelled result; a point about the outcome is carried only by one of them ("we shipped" in a suggestion to ship
     is not the outcome). `own`: in a story, its first-person action sentences (`own_steps`), which carry a point about
-    the candidate's own part when two or more are told."""
+    the candidate's own part when two or more are told. `lessons`: in a story, the sentences that reflect on it
+    (what was learned, what they would do differently), which carry a point about the lesson."""
     if question is None or not question.talking_points:
         return PointsReport()
     if non_answer:
@@ -437,6 +445,8 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
             hit = PointHit(point, outcomes[0], "a measured outcome")
         if hit is None and story and len(own) >= 2 and _OWN_PART_POINT.search(point):
             hit = PointHit(point, own[0], "their own steps")
+        if hit is None and story and lessons and _LESSON_POINT.search(point):
+            hit = PointHit(point, lessons[-1], "the lesson told")
         (covered if hit else missed).append(hit or PointHit(point))
     score = round(5.0 * len(covered) / (len(covered) + len(missed)), 2)
     return PointsReport(tuple(covered), tuple(missed), score)
