@@ -64,3 +64,13 @@ def test_data_taken_as_right_on_trust_is_probed_before_the_outcome() -> None:
             "there really isn't much room for them to be wrong. Most of my time went into cleaning the free-text "
             "fields instead.")
     assert first_follow_up(text, "dd-data-quality") == "wrong_claim"
+
+
+def test_a_gain_kept_clear_of_its_usual_price_weighs_both_sides() -> None:
+    from coach.scoring.signals import tradeoff_evidence
+    from coach.scoring.text import sentences
+    said = ("We moved the long-tail queries back to the heavier model and kept the light one for the head, which "
+            "cut serving cost by a quarter without hurting recall on rare queries.")
+    assert tradeoff_evidence(sentences(said))
+    assert not tradeoff_evidence(sentences("We moved the long-tail queries back to the heavier model, and serving "
+                                           "cost went down by a quarter."))

@@ -53,7 +53,9 @@ TRADEOFF = re.compile(
     # people: "a long-running tension between product and engineering")
     r"\bthe (?:main |real |key |big |central |core |obvious )?tension (?:here |there )?(?:is|was)\b|"
     # the downside of one's own choice named: "I'd go to four-bit weights ... The risk is quality, so I'd check it"
-    r"\bthe (?:main |big |obvious |real )?risk (?:there |here |with (?:that|this|it) )?is\b|\bat the risk of\b", _F)
+    r"\bthe (?:main |big |obvious |real )?risk (?:there |here |with (?:that|this|it) )?is\b|\bat the risk of\b|"
+    # a gain kept clear of its usual price, both sides named: "cut serving cost by a third without hurting the tail"
+    r"\bwithout (?:hurting|losing|giving up|sacrificing|a drop in|dropping|any loss (?:of|in))\b", _F)
 # Two courses set side by side for someone to choose: "I had to either show that or change my mind", "I would either
 # wait out the delay or model it", "a small correction, either a logistic curve or a monotone fit" (not what a thing
 # does either way: "the retrain either failed or ran on partial data"). Read only in a sentence that says "either".
