@@ -28,3 +28,25 @@ def test_worked_steps_cover_the_points_of_an_estimate() -> None:
 def test_a_sum_with_the_weights_in_it_is_not_read_as_the_weights() -> None:
     flagged = [c.message for c in _card(ANSWER).sizing.checks if not c.ok]
     assert not flagged, flagged
+
+
+def test_a_bare_rate_in_the_sentence_that_names_the_peak_is_the_peak_rate_asked() -> None:
+    # "a billion requests a day" names the requests, and the load one step further down names the posts: the peak
+    # rate asked is the bare figure said in the sentence about the peak
+    card = card_for("nm-feed-qps", "Fifty million people opening it twenty times each is a billion requests a day. "
+                                   "Over roughly ninety thousand seconds that's about eleven thousand a second. The "
+                                   "peak is three times that, so call it thirty-five thousand a second. Every request "
+                                   "ranks a thousand posts, so the ranker scores thirty-five million posts a second "
+                                   "at peak.")
+    assert any('"thirty-five thousand a second" is in range' in step for step in card.calibration.steps), \
+        card.calibration.steps
+    assert card.overall >= 4.0
+
+
+def test_a_capacity_assumed_for_one_core_is_not_the_estimate() -> None:
+    card = card_for("nm-feed-qps", "Fifty million users at eight opens a day is four hundred million loads a day, "
+                                   "about four thousand a second. Peak is three times the average, so about twelve "
+                                   "thousand a second. If one core scores twenty thousand items a second, that's a "
+                                   "few hundred cores.")
+    assert any('"twelve thousand a second" is outside the range' in step for step in card.calibration.steps), \
+        card.calibration.steps

@@ -20,7 +20,7 @@ from functools import lru_cache
 from coach.domain import Estimate, Question
 from coach.scoring.gaps import _ADVICE, Gap
 from coach.scoring.napkin_systems import device_memory
-from coach.scoring.numbers import find_numbers
+from coach.scoring.numbers import ONES, SCALES, TENS, find_numbers
 from coach.scoring.rubric import DimensionScore
 from coach.scoring.scorecard import Scorecard
 from coach.scoring.sizing import Quantity, extract
@@ -79,8 +79,29 @@ def _answering(figures: list[Quantity], prompt: str, text: str) -> Quantity | No
     ask = _COMPOUND.sub(" ", re.split(r"(?<=[.!])\s+", prompt.strip())[-1])
     asked = {stem(w) for w in words(ask) if w not in STOPWORDS and w not in _ASK_FILLER and not w.isdigit()}
     said = [q for q in figures if (m := _OF_WHAT.match(text[q.start + len(q.text):])) and stem(m.group(1).lower()) in asked
-            or asked & {stem(w) for w in words(q.text) if not w.isdigit()}]     # "35,000 requests a second"
+            or asked & {stem(w) for w in words(q.text) if not w.isdigit()}      # "35,000 requests a second"
+            # a bare figure takes its thing from its sentence: "Peak is three times that, so call it twelve thousand a
+            # second" is the peak rate asked, "six million items a second" at peak the load one step further down
+            or _bare(q.text) and asked & {stem(w) for w in words(_sentence_at(text, q.start))}]
     return said[-1] if said and said[-1] is not figures[-1] and len(said) < len(figures) else None
+
+
+_RATE_WORDS = frozenset("a an per each every second seconds minute minutes hour hours day days week weeks month months "
+                        "year years sec s".split())
+_NUMBER_WORDS = frozenset((*ONES, *TENS, *SCALES, "hundred", "and", "about", "roughly", "around", "some"))
+
+
+def _bare(said: str) -> bool:
+    """A figure said with no thing of its own: "twelve thousand a second", "35k per second"."""
+    return all(w.isdigit() or w in _RATE_WORDS or w in _NUMBER_WORDS or w[:-1].isdigit()
+               for w in re.findall(r"[a-z0-9]+", said.lower()))
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of `text` the position `at` falls in."""
+    start = max(text.rfind(stop, 0, at) for stop in (". ", "? ", "! ")) + 1
+    ends = [i for i in (text.find(stop, at) for stop in (". ", "? ", "! ")) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
 
 
 def judged_figure(question: Question, quantities: list[Quantity], text: str) -> Quantity | None:
