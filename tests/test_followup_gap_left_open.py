@@ -74,3 +74,23 @@ def test_a_gain_kept_clear_of_its_usual_price_weighs_both_sides() -> None:
     assert tradeoff_evidence(sentences(said))
     assert not tradeoff_evidence(sentences("We moved the long-tail queries back to the heavier model, and serving "
                                            "cost went down by a quarter."))
+
+
+
+def test_an_outcome_claimed_by_its_size_in_words_is_asked_to_be_measured() -> None:
+    # no story result, only a claim: the card quotes the claim (a clause a follow-up can say back), not "no sentence
+    # states an outcome"
+    text = ("I pushed hard for one shared evaluation harness across the ranking teams because I think common metrics "
+            "make everyone faster, so I ran workshops, wrote the guide and lobbied the leads. By the spring the "
+            "number of bad launches dropped dramatically.")
+    gap = next(g for g in score_for(text, "bh-raising-standards").gaps if g.id == "no_result")
+    assert gap.evidence == 'the outcome is not measured: "By the spring the number of bad launches dropped dramatically"'
+
+
+def test_when_the_outcome_came_is_no_measure_of_it() -> None:
+    text = ("Last year I led the push to get every ranking team onto one offline evaluation harness. I set up the "
+            "shared metrics library and ran a weekly review of each team's results. After two quarters the number of "
+            "bad launches dropped dramatically and the teams were happier.")
+    card = score_for(text, "bh-raising-standards")
+    assert not card.star.measurable_result
+    assert any(g.id == "no_result" and "bad launches dropped" in g.evidence for g in card.gaps)

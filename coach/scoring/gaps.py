@@ -45,7 +45,14 @@ UNMEASURED_OUTCOME = re.compile(
     r"\b(?:it|that|this|the (?:fix|change|plan)) (?:worked|helped|paid off)\b|"
     r"\b(?:the )?(?:problem|issue|errors?|failures?|timeouts?|complaints?) (?:went away|stopped|disappeared)\b|"
     r"\b(?:it|things|everything) worked out\b|"
-    r"\b(?:went|came|got|was|were|is|are) back to normal\b|\breturned to normal\b|\bback to (?:its|their) usual\b", re.I)
+    r"\b(?:went|came|got|was|were|is|are) back to normal\b|\breturned to normal\b|\bback to (?:its|their) usual\b|"
+    # a change claimed by its size in words, not measured: "the quality of our launches improved significantly",
+    # "most teams were on board"
+    r"\b(?:improved|increased|reduced|decreased|dropped|grew|rose|fell|went up|went down|got better|sped up)"
+    r"(?: \w+)? (?:significantly|dramatically|massively|considerably|substantially|greatly|hugely|a lot|noticeably)\b|"
+    r"\b(?:significantly|dramatically|massively|considerably|substantially|greatly|hugely|noticeably) (?:improved|"
+    r"increased|reduced|decreased|better|faster|fewer|less|more)\b|"
+    r"\b(?:most|all|many|the other) (?:teams|people|engineers|groups) (?:were|got|came) on board\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,7 @@ def find_gaps(a: Analysis) -> list[Gap]:
                 gaps.append(Gap("no_tradeoff", 0.45, f'one option whatever the case: "{habit}"'))
         elif outcome != "star":
             # an outcome told without its size ("things went back to normal"), quoted as said, or none at all
-            vague = next((m.group(0) for s in reversed(a.sents) for m in [UNMEASURED_OUTCOME.search(s.text)] if m),
+            vague = next((_clause_of(s.text, m) for s in reversed(a.sents) for m in [UNMEASURED_OUTCOME.search(s.text)] if m),
                          quote(outcome, 100) if outcome else "")
             if vague:
                 gaps.append(Gap("no_result", 0.65, f'the outcome is not measured: "{vague}"'))
@@ -262,6 +269,16 @@ def set_own_figures(a: Analysis) -> str | None:
 
 # A closing clause that tells how things ended without a figure ("... and the false declines went back to
 # normal the same day"): an outcome, though an unmeasured one.
+_CLAUSE_START = re.compile(r"(?:[,;:]|\b(?:and|but|so|then))\s+", re.I)
+
+
+def _clause_of(sentence: str, m: re.Match[str]) -> str:
+    """The clause an unmeasured outcome is claimed in, from its subject: "the quality of our launches improved
+    significantly", not "improved significantly" (said back, the fragment is no sentence)."""
+    starts = [c.end() for c in _CLAUSE_START.finditer(sentence, 0, m.start())]
+    return sentence[starts[-1] if starts else 0:m.end()].strip()
+
+
 def _outcome(a: Analysis) -> str | None:
     """Whether the story tells how it ended: "star" when the STAR labels found a result after something was
     done, the closing sentence when only it says how things settled, else None. A "result" that comes before

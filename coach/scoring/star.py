@@ -252,7 +252,12 @@ def narrative(low: str) -> bool:
 # When a step happened is not a measure of the outcome: "we switched once it had two months of its own data".
 _TIMING = re.compile(r"\b(?:once|until|after|when) (?:it|we|they|the [a-z-]+) (?:had|has|have|got|reached)\b[^.,;]{0,25}?"
                      r"\b(?:days?|weeks?|months?|quarters?|years?)\b(?: of (?:its|their|our|the) (?:own )?[a-z-]+)?|"
-                     r"\b(?:in|for) the first (?:\w+ )?(?:days?|weeks?|months?)\b", _F)
+                     r"\b(?:in|for) the first (?:\w+ )?(?:days?|weeks?|months?)\b|"
+                     # when the outcome came, told first: "After two quarters the number of bad launches dropped"
+                     r"(?:^|[,;]\s*|\b(?:and|but|so|then)\s+)(?:after|within|over|inside) (?:about |roughly |nearly |"
+                     r"almost |just |another )?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"eighteen|a few|a couple of|several|\d+) (?:more )?(?:days?|weeks?|months?|quarters?|years?|"
+                     r"sprints?)\b(?=\s*,|\s+(?:the|our|we|it|they|i|most|all|every|nobody|no)\b)", _F)
 
 
 # What the step itself took, told right after it: "That took about five weeks of my time", "it took us a month and a
