@@ -70,7 +70,8 @@ CLARIFY_SETS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "dev5", "
 # P 0.94 R 0.86, then 1.00 / 1.00 after reading).
 # heldout19 is the clean check: written on 2026-11-29, scored once by the lead (P 0.97 R 0.76).
 # heldout20 is the next clean check: written on 2026-11-29, scored once by the lead.
-CLARIFY_HELD_OUT: tuple[str, ...] = ("heldout19", "heldout20")
+# heldout21 is the clean check: written on 2026-11-29, scored once by the lead.
+CLARIFY_HELD_OUT: tuple[str, ...] = ("heldout19", "heldout20", "heldout21")
 MODELS = ("smollm2-135m", "gemma3-270m", "qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b")
 REPLY_BUDGET_S = 1.0       # as InterviewRunner.reply_budget_s: no second candidate past it
 COPY_OF_DRAFT = 0.7        # similarity to the bank's draft at which a "model" question is the bank's
