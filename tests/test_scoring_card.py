@@ -303,3 +303,19 @@ def test_a_mistake_story_told_plainly_is_heard_as_one_with_its_lesson_and_its_la
     assert "A real mistake with real consequences" in covered
     assert "The lesson and the concrete change in how they work" in covered
     assert card.overall >= 3.5, card.calibration
+
+
+def test_a_coding_answer_is_read_for_edge_cases_and_tests_not_for_monitoring() -> None:
+    # the coding rubric's "Edge cases, validation and tests": the card asked a sliding-window answer for monitoring,
+    # rollout and retraining, and missed the idle users and the bounded memory it named
+    from coach.content import load_content
+    from coach.scoring import score_answer
+    question = load_content().questions["cd-top-k-stream"]
+    card = score_answer("I'd keep a min-heap of size k keyed on the count and a dictionary of counts. Each new item "
+                        "updates its count, and if it beats the smallest in the heap it replaces it, so that's log k "
+                        "per item. With an empty stream I return an empty list, and ties go to the item seen first. "
+                        "I'd write a unit test that checks it against sorting the whole list on random inputs.",
+                        question=question)
+    prod = next(d for d in card.dimensions if d.id == "production_readiness")
+    assert prod.score >= 3.0 and any("edge cases" in e for e in prod.evidence), prod.evidence
+    assert not any("monitoring" in e for e in prod.evidence)

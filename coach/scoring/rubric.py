@@ -160,7 +160,30 @@ def _tradeoffs(a: Analysis) -> tuple[float, str, list[str]]:
     return score, rule, ev
 
 
+_CODE_CARE = ("edge_cases", "tests", "validation", "memory")
+
+
+def _code_care(text: str) -> dict[str, str]:
+    """The coding round's production readiness, as its rubric means it (edge cases, validation and tests): practice
+    -> the phrase that showed it (`rubrics/answer_words.toml` [code_care])."""
+    from coach.content.answer_words import phrases
+
+    low = " " + re.sub(r"\s+", " ", text.lower()) + " "
+    found: dict[str, str] = {}
+    for name in _CODE_CARE:
+        hit = next((p for p in phrases("code_care", name) if re.search(r"(?<![\w-])" + re.escape(p) + r"(?![\w-])", low)
+                    or re.search(r"(?<![\w-])" + re.escape(p) + r"s(?![\w-])", low)), None)
+        if hit is not None:
+            found[name.replace("_", " ")] = hit
+    return found
+
+
 def _production(a: Analysis) -> tuple[float, str, list[str]]:
+    if a.round == "coding":
+        care = _code_care(a.text)
+        ev = [f'{name}: "{phrase}"' for name, phrase in care.items()] or ["no edge case, test, input check or memory bound"]
+        return ({0: 0.0, 1: 2.0, 2: 3.0, 3: 4.0}.get(len(care), 5.0),
+                "edge cases, tests, input checks and memory bounds named: 0 -> 0, 1 -> 2, 2 -> 3, 3 -> 4, 4 -> 5", ev)
     k = len(a.production)
     score = {0: 0.0, 1: 1.5, 2: 2.5, 3: 3.5, 4: 4.5}.get(k, 5.0)
     ev = [f'{name}: "{phrase}"' for name, phrase in a.production.items()] or \
