@@ -94,3 +94,15 @@ def test_a_which_question_answered_by_naming_the_choice_and_its_reason_is_a_sure
     assert not sure("It depends, since the data is so skewed in both directions.", "technical", "ts-metric-choice")
     assert not sure("For rare events, since accuracy rewards predicting the majority.", "technical",
                     "ts-metric-choice")
+
+
+def test_how_the_candidate_does_a_thing_as_a_habit_ends_a_story_but_is_a_step_of_a_design() -> None:
+    assert sure("I keep design reviews short by asking for the one decision the doc needs.")
+    assert not sure("We handle cold start by showing the most popular items in the region.", "design")
+    assert not sure("I start by reading the last ten incident reports with the team.", "plan")
+
+
+def test_a_rule_in_two_opposite_halves_joined_by_a_semicolon_is_a_sure_end() -> None:
+    assert sure("Automate the checks that never change; review by hand the ones that do.", "plan")
+    assert not sure("We didn't have clean labels for the new market; we only had clicks.", "plan")
+    assert not sure("I'd not retrain the model daily; weekly is enough for this one.", "plan")

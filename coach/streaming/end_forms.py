@@ -264,7 +264,7 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "closes on a recap of its parts: " + last[:60]
     if kind in ("design", "technical", "plan") and before and general_rule(last):
         return "closes on the general rule it draws: " + last[:60]
-    if maxim(last):
+    if maxim(last, kind):
         return "states the principle it holds to: " + last[:60]
     if kind == "technical" and last[-1:] in ".!" and _phrase("cost_stated", "phrases", last):
         return "the working closes on what it costs: " + last[:60]
@@ -305,20 +305,32 @@ OWN_PLAN = re.compile(r"\b(?:i|we)(?:'d|'ll| would| will| shall| should)\b")
 MAXIM_WORDS = 8     # "Build from the third copy, never the first.": a rule said in full, not "Not yet."
 
 
-def maxim(last: str) -> bool:
+def maxim(last: str, kind: str = "story") -> bool:
     """The last sentence states a principle in the general present and sets it against what it rules out ("Build the
     platform from the third copy of the same thing, never from the first.", "A calibrated model beats a sharper one
     that isn't, because the auction pays on the number."): the point an answer was making, said as a rule. Not told of
     the past (a story's step), not in the first person's future or conditional ("I'd use trees, not a network" is a
     step of a design still being laid out), not a question, not announcing what comes (`prompts/turn_end_words.toml`
-    [maxim])."""
+    [maxim]). In a story or a plan, how the candidate does a thing as a habit is one too ("I grow people by handing
+    them a problem one size too big."); in a design or a technical answer that is a step ("We handle cold start by
+    showing popular items.")."""
     low = _opening(last.lower().strip())
     if low[-1:] not in ".!" or len(re.findall(r"[\w'-]+", low)) < MAXIM_WORDS or _past(low):
         return False
     if _phrase("maxim", "not_a_rule", low) or turn_end_words.pattern("general_rule", "not_opening").match(low) \
             or OWN_PLAN.search(low):
         return False
-    return _phrase("maxim", "against", low)
+    return (_phrase("maxim", "against", low) or PAIRED.search(low) is not None
+            or kind in ("story", "plan") and MEANS.match(low) is not None)
+
+
+# two halves of a rule, one the other's opposite, joined by a semicolon ("Buy anything that isn't your edge; build
+# the part customers notice.")
+PAIRED = re.compile(r"\b(?:not|never|isn'?t|aren'?t|don'?t|doesn'?t)\b[^;]*;|;[^;]*\b(?:not|never|isn'?t|aren'?t|don'?t|"
+                    r"doesn'?t)\b")
+# how the candidate does a thing, as a habit: "I grow people by handing them a problem one size too big." (not how
+# they begin, which opens a sequence: "I start by reading the incident reports.")
+MEANS = re.compile(r"(?:i|we) (?!start|begin|began|started)\w+ [^,;]*\bby \w+ing\b")
 
 
 ANSWER_WORDS = 5    # the sentence after a direct answer gives its reason in full ("They're cheap to get right."), not
