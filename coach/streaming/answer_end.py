@@ -79,6 +79,8 @@ WRAP = re.compile(
     # was the incident, start to finish"), handed back ("happy to go deeper on any part"), a fix that keeps
     # the fault from coming back ("so it couldn't happen silently again"), a result years on
     r"|\bthat'?s (?:the whole (?:thing|story|answer)|my (?:rough |short |basic |overall )?(?:plan|answer|story)|the short version)\b"
+    # ... the answer named by what it was, as its last words ("and that's my monitoring design")
+    r"|\bthat'?s my (?:\w+ ){0,2}(?:plan|answer|story|design|approach|proposal|pitch)\W*$"
     r"|\bthat'?s (?:really |basically )?why\W*$|\bso that was the\b|\bstart to finish\b"
     # ... what was aimed at, said as reached ("that's roughly what I'm after", "and that's how a vague ask became
     # a plan"), the steps said to their last ("... and you're done")
@@ -366,7 +368,8 @@ def _judge(text: str, kind: str, question: Question | None) -> Verdict:
         return Verdict("goes_on", ("a sequence opened and not continued: " + texts[opened[-1]][:60],))
     if kind == "story" and len(texts) > 1 and end_forms.closes_the_steps(texts[-1], texts[-2]):
         return Verdict("end", ("closes on the steps just told: " + texts[-1][:60],), sure=True)
-    form = end_forms.sure_end(last, kind, question, texts[-2] if len(texts) > 1 else "")
+    form = end_forms.sure_end(last, kind, question, texts[-2] if len(texts) > 1 else "",
+                              unmarked=re.search(r"[.?!]", text) is None)
     if form is not None:
         return Verdict("end", (form,), sure=True)
     if kind in ("design", "technical", "plan") and end_forms.leads_with_the_answer(texts[0], texts[-1], len(texts),

@@ -9,7 +9,11 @@ asks what the interviewer wants or knows, a design that has reached what is watc
 story that has reached the present (or whose last clause says how things stand now), the guard now in place
 against the fault the story told of, a result told as the harm that never came ("... before any customer saw
 it"), a lesson named as such ("the takeaway for me is ..."), and an estimate that states its figure in the unit
-the question asks ("so about seventy-three thousand dollars a month" to "what is the monthly bill?").
+the question asks ("so about seventy-three thousand dollars a month" to "what is the monthly bill?") or one it
+decides on ("so I'd design for twenty thousand a second at peak"). Short answers too: the figure a change ended at
+("we ended up at forty-five milliseconds"), a principle set against what it rules out ("..., never from the first"),
+a "which" question answered with the choice and its reason, a coding answer closed on its check ("which matches the
+pairwise count, so it's right").
 The word lists are data: `prompts/turn_end_words.toml`.
 """
 from __future__ import annotations
@@ -30,6 +34,9 @@ _FEW = r"(?:a|an|one|two|three|four|five|six|eight|nine|ten|twelve|eighteen|a fe
 # ("two years on, it still ..." is later; "nine hours on rented GPUs" is where the time went)
 TIME_AFTER = re.compile(rf"\b{_FEW} {_SPAN} (?:later|on(?=\s*(?:[,.;]|$|(?:i|we|it|they|she|he|that|this|our|everyone|"
                         rf"nobody|no one|still)\b)))\b|\bwithin {_FEW} {_SPAN}\b")
+# ... or at its start when the span is long enough for a result to have settled and the sentence says what stood
+# then ("Six months later we were at about five pages a week."): a week or a day later, a new problem as often arises
+LONG_AFTER = re.compile(rf"^(?:(?:and|so|but),? )?{_FEW} (?:months?|quarters?|years?) later\b,?")
 # ... or at the close of a period: "By the end of the first month we had one agreed metric", "By the end, four of
 # the five teams ...", "by the following spring she led the review herself" (not "by the time we noticed", which
 # sets a scene)
@@ -56,6 +63,17 @@ TIME_MEASURED = re.compile(r"\b(?:time|turnaround)\b")
 # said with no past in the same sentence (a scene is set in the past: "now we had a problem")
 NOW = re.compile(r"\b(?:now|today|these days|nowadays|to date)\b")
 PAST = re.compile(r"\b(?:was|were|had|did|wasn't|weren't|didn't|until|used to|when i|when we)\b|\b\w+ed\b")
+# the present perfect says how things stand now, not what was ("a guardrail I have looked at myself", "it has stopped
+# three bad uploads")
+PERFECT = re.compile(r"\b(?:have|has|i've|we've|they've|you've)\s+(?:(?:never|not|always|just|\w+ly)\s+)?\w+ed\b")
+
+
+def _past(text: str) -> bool:
+    """The words tell of the past (the present perfect is no past)."""
+    # ... nor is a participle made an adjective ("a well-calibrated model", "gradient-boosted trees")
+    return PAST.search(re.sub(r"\b\w+-\w+ed\b", " ", PERFECT.sub(" ", text))) is not None
+
+
 # ... and the irregular past of what a change did ("the new loss gave us more than a bigger model")
 PAST_DONE = re.compile(PAST.pattern + r"|\b(?:gave|took|made|got|went|found|came|became|saw|brought|kept|built|wrote|"
                        r"taught|ran|led|won|cost)\b")
@@ -125,19 +143,30 @@ def _lesson(last: str) -> bool:
     if named and len(re.findall(r"[\w'-]+", last[named[-1].end():])) >= LESSON_WORDS:
         return True
     better = "|".join(sorted(_words("lesson", "better")))
-    return bool(re.search(rf"\bwould have (?:\w+ ){{0,3}}(?:{better})\b", last))
+    if re.search(rf"\bwould have (?:\w+ ){{0,3}}(?:{better})\b", last):
+        return True
+    # what they would have done instead, said against what they did ("I would have talked to ops in week one instead
+    # of month three")
+    done = re.search(r"\b(?:i|we)(?: would| should|'d)(?: have|'ve)\b(?![^.;]*\bhad to\b)", last)
+    instead = list(turn_end_words.pattern("lesson", "instead").finditer(last))
+    return (done is not None and bool(instead) and instead[-1].start() > done.end()
+            and len(re.findall(r"[\w'-]+", last[instead[-1].end():])) >= INSTEAD_WORDS)
 
 
-def estimate_reached(last: str, question: Question | None) -> bool:
+INSTEAD_WORDS = 2   # "... instead of month three": what was done said, not only "instead of"
+
+
+def estimate_reached(last: str, question: Question | None, decided: bool = False) -> bool:
     """The last sentence concludes the working ("so", "that's", "comes to", "call it", "about") on a figure the
     interviewer would accept as the answer: in the unit asked (bytes, a rate a second, dollars a month) and in
     the question's accepted range, at the peak when the question asks for the peak, per token when it asks per
     token. A step on the way ("half a kilobyte per user", "a billion loads a day") is another figure; a final
-    figure far off the mark waits for the silence rule."""
+    figure far off the mark waits for the silence rule. With `decided` (the sentence decides on its figure, see
+    `estimate_decided`), neither the concluding word nor the range is weighed."""
     estimate = question.estimate if question is not None else None
     if estimate is None or question is None:
         return False
-    if not CONCLUDES.search(last) and len(re.findall(r"[\w'-]+", last)) > BARE_FIGURE_WORDS:
+    if not decided and not CONCLUDES.search(last) and len(re.findall(r"[\w'-]+", last)) > BARE_FIGURE_WORDS:
         return False
     answer = estimate.answer.lower()
     if PEAK.search(answer) and not PEAK.search(last):
@@ -155,7 +184,23 @@ def estimate_reached(last: str, question: Question | None) -> bool:
     # step of the working: the answer is said in the period asked
     figures = [q for q in extract(last, sentences(last)) if estimate.unit != "/s" or q.period_s in (0, 1)]
     return any(q.unit.split("/")[0] == estimate.unit.split("/")[0] and q.unit.startswith(estimate.unit)
-               and estimate.low / BALLPARK <= q.value <= estimate.high * BALLPARK for q in figures)
+               and (decided or estimate.low / BALLPARK <= q.value <= estimate.high * BALLPARK) for q in figures)
+
+
+def estimate_decided(last: str, question: Question | None) -> bool:
+    """The last sentence makes a decision on its figure in the unit asked: what to build for ("So I'd design for
+    twenty thousand a second at peak.") or what the figure means for the system ("So about fifty gigabytes, which
+    fits on one machine."). A step of the working states a figure and goes on; a decision is where the estimate was
+    going, right or wrong, so its range is not weighed (`prompts/turn_end_words.toml` [estimate_decided])."""
+    low = last.lower()
+    if low[-1:] not in ".!":
+        return False
+    decides = turn_end_words.pattern("estimate_decided", "decides").search(low)
+    means = list(turn_end_words.pattern("estimate_decided", "means").finditer(low))
+    if decides is not None:
+        return estimate_reached(low[decides.start():], question, decided=True)
+    return (bool(means) and CONCLUDES.search(low[:means[-1].start()]) is not None
+            and estimate_reached(low[:means[-1].start()], question, decided=True))
 
 
 BASIS_WORDS = 5     # "two bytes per parameter": the factor named; a longer line is a step of its own
@@ -175,12 +220,15 @@ def _ask(prompt: str) -> str:
     return said[-1].lower() if said else prompt.lower()
 
 
-def sure_end(last: str, kind: str, question: Question | None = None, before: str = "") -> str | None:
-    """The form in which the last sentence (`before`: the one before it) says the answer is over (a reason),
-    else None."""
+def sure_end(last: str, kind: str, question: Question | None = None, before: str = "",
+             unmarked: bool = False) -> str | None:
+    """The form in which the last sentence (`before`: the one before it; `unmarked`: the words were written without
+    marks) says the answer is over (a reason), else None."""
     if kind == "estimate":
         if estimate_reached(last, question):
             return "the estimate states its figure in the unit asked"
+        if estimate_decided(last, question):
+            return "the estimate decides on its figure: " + last[:60]
         # "... around sixty thousand at peak. I'd size for the peak.": a decision on the figure just reached
         if before and not FIGURE_WORDS.search(last) and estimate_reached(before, question):
             return "the estimate decides on the figure it reached"
@@ -194,7 +242,7 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "a lesson: " + last[:60]
     if kind in ("story", "plan") and (after := TIME_AFTER.search(last)) is not None and after.start() > 0:
         return "a result some time after: " + last[:60]
-    if kind in ("story", "plan") and (_by_the_end(last) or NEVER_AGAIN.search(last)):
+    if kind in ("story", "plan") and (_by_the_end(last) or NEVER_AGAIN.search(last) or _long_after(last)):
         return "a result some time after: " + last[:60]
     if kind == "story" and _resolves(last):
         return "the story says how it came out: " + last[:60]
@@ -206,19 +254,25 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "the story's result is the harm that never came: " + last[:60]
     if kind == "story" and _guarded(last):
         return "the story closes on the guard now in place: " + last[:60]
-    if kind in ("story", "technical") and _now_holds(last, kind):
+    if kind in ("story", "technical") and _now_holds(last, kind, unmarked):
         return "the story has reached how things stand now: " + last[:60]
+    if _final_figure(last):
+        return "the figure it ended at: " + last[:60]
     if DURATION_INSTEAD.search(last) or _improved(last) or _faster(last):
         return "a measured improvement: " + last[:60]
     if kind in ("design", "technical", "plan") and recaps(last):
         return "closes on a recap of its parts: " + last[:60]
     if kind in ("design", "technical", "plan") and before and general_rule(last):
         return "closes on the general rule it draws: " + last[:60]
+    if maxim(last, kind):
+        return "states the principle it holds to: " + last[:60]
     if kind == "technical" and last[-1:] in ".!" and _phrase("cost_stated", "phrases", last):
         return "the working closes on what it costs: " + last[:60]
     if kind == "technical" and last[-1:] in ".!" and _phrase("tested", "phrases", last) \
             and not re.search(r"\bfirst\b", last):
         return "the answer closes on how it would be tested: " + last[:60]
+    if kind == "technical" and turn_end_words.pattern("checked", "verdict", closes=True).search(last.lower()):
+        return "the working closes on its check: " + last[:60]
     if kind == "design" and _phrase("design_close", "phrases", last):
         return "the design has reached what is watched after launch: " + last[:60]
     if kind == "story" and last[-1:] in ".!" and NOW.search(last) and not PAST.search(last) \
@@ -245,6 +299,38 @@ def general_rule(last: str) -> bool:
     if turn_end_words.pattern("general_rule", "not_opening").match(last.lower().strip()):
         return False
     return _phrase("general_rule", "how_often", low)
+
+
+OWN_PLAN = re.compile(r"\b(?:i|we)(?:'d|'ll| would| will| shall| should)\b")
+MAXIM_WORDS = 8     # "Build from the third copy, never the first.": a rule said in full, not "Not yet."
+
+
+def maxim(last: str, kind: str = "story") -> bool:
+    """The last sentence states a principle in the general present and sets it against what it rules out ("Build the
+    platform from the third copy of the same thing, never from the first.", "A calibrated model beats a sharper one
+    that isn't, because the auction pays on the number."): the point an answer was making, said as a rule. Not told of
+    the past (a story's step), not in the first person's future or conditional ("I'd use trees, not a network" is a
+    step of a design still being laid out), not a question, not announcing what comes (`prompts/turn_end_words.toml`
+    [maxim]). In a story or a plan, how the candidate does a thing as a habit is one too ("I grow people by handing
+    them a problem one size too big."); in a design or a technical answer that is a step ("We handle cold start by
+    showing popular items.")."""
+    low = _opening(last.lower().strip())
+    if low[-1:] not in ".!" or len(re.findall(r"[\w'-]+", low)) < MAXIM_WORDS or _past(low):
+        return False
+    if _phrase("maxim", "not_a_rule", low) or turn_end_words.pattern("general_rule", "not_opening").match(low) \
+            or OWN_PLAN.search(low):
+        return False
+    return (_phrase("maxim", "against", low) or PAIRED.search(low) is not None
+            or kind in ("story", "plan") and MEANS.match(low) is not None)
+
+
+# two halves of a rule, one the other's opposite, joined by a semicolon ("Buy anything that isn't your edge; build
+# the part customers notice.")
+PAIRED = re.compile(r"\b(?:not|never|isn'?t|aren'?t|don'?t|doesn'?t)\b[^;]*;|;[^;]*\b(?:not|never|isn'?t|aren'?t|don'?t|"
+                    r"doesn'?t)\b")
+# how the candidate does a thing, as a habit: "I grow people by handing them a problem one size too big." (not how
+# they begin, which opens a sequence: "I start by reading the incident reports.")
+MEANS = re.compile(r"(?:i|we) (?!start|begin|began|started)\w+ [^,;]*\bby \w+ing\b")
 
 
 ANSWER_WORDS = 5    # the sentence after a direct answer gives its reason in full ("They're cheap to get right."), not
@@ -284,7 +370,24 @@ def leads_with_the_answer(first: str, last: str, sentences_said: int, question: 
             and turn_end_words.pattern("direct_answer", "when").match(first_low) \
             and (backed or sentences_said == 1 and len(re.findall(r"[\w'-]+", first_low)) >= WHEN_WORDS):
         return True
-    return False
+    # a question that asks which one ("Which metrics would you use ...?"), answered in one sentence that names it and
+    # says why ("Precision-recall AUC, since the positives are under one percent.")
+    return sentences_said == 1 and any(re.search(r"\bwhich\b", a) for a in asks) and _named_with_reason(first_low)
+
+
+REASON_WORDS = 4    # the reason said in full ("since the positives are rare"), not its opening ("since the")
+
+
+def _named_with_reason(first: str) -> bool:
+    """The sentence names its answer in a few words with no verb or subject of its own, then gives the reason after a
+    comma, to its full stop (`prompts/turn_end_words.toml` [direct_answer] reason, not_a_name)."""
+    reason = turn_end_words.pattern("direct_answer", "reason").search(first)
+    if reason is None or first[-1:] not in ".!":
+        return False
+    named = re.findall(r"[\w'-]+", first[:reason.start()])
+    return (0 < len(named) <= LEAD_WORDS and named[0] not in turn_end_words.words("trailing", "words")
+            and not set(named) & _words("direct_answer", "not_a_name")
+            and len(re.findall(r"[\w'-]+", first[reason.end():])) >= REASON_WORDS)
 
 
 def _verb_first(ask: str) -> bool:
@@ -292,6 +395,24 @@ def _verb_first(ask: str) -> bool:
     build ...?", "For a tabular problem, would you start with ...?")."""
     verbs = "|".join(sorted(_words("put_back", "verb_first") | {"should"}))
     return re.search(rf"(?:^|[,;:] )(?:{verbs}) (?:you|we|i|it|they|the|a|an|this|that)\b", ask) is not None
+
+
+def _final_figure(last: str) -> bool:
+    """The figure a change ended at, said to its full stop ("We ended up at forty-five milliseconds at p99.", "it
+    landed under a dollar a thousand"): where the story or the plan came out (`prompts/turn_end_words.toml`
+    [final_figure]); a pause right after the phrase ("we ended up at") has not said it yet."""
+    if last[-1:] not in ".!":
+        return False
+    said = list(turn_end_words.pattern("final_figure", "phrases").finditer(last.lower()))
+    return bool(said) and FIGURE_WORDS.search(last.lower()[said[-1].end():]) is not None
+
+
+def _long_after(last: str) -> bool:
+    """The last sentence opens on a long span later ("Six months later ...") and says, to its full stop, what stood
+    then: a pause right after the opening has not said it yet."""
+    opened = LONG_AFTER.match(last.lower().strip())
+    return (opened is not None and last[-1:] in ".!"
+            and len(re.findall(r"[\w'-]+", last[opened.end():])) >= RESOLUTION_WORDS)
 
 
 def _by_the_end(last: str) -> bool:
@@ -350,12 +471,14 @@ SUBJECT = re.compile(r"(?:(?:and|so|but),? )?(?:i|we|they|he|she|it|everyone|eve
 NOW_WORDS = 4           # "now I audit a sample myself": a clause, not "and now the run"
 
 
-def _now_holds(last: str, kind: str) -> bool:
+def _now_holds(last: str, kind: str, unmarked: bool = False) -> bool:
     """The last clause says how things stand now, in the present with no past in it: one that opens on "now",
     said to its full stop ("Trusting the vendor labels cost us a quarter, so now I audit a sample myself."), or one
     that ends on it ("I check every contract myself now"). In a technical answer "now" is as often a step of a working
     ("now we compute the gradient"), so there only a clause that follows a past one, the change and what it left
-    (`prompts/turn_end_words.toml` [present] not_now: the "now" that sets a scene or turns to the next point)."""
+    (`prompts/turn_end_words.toml` [present] not_now: the "now" that sets a scene or turns to the next point).
+    In words written without marks (`unmarked`) the clause opened on "now" is said to the pause: whether it stops
+    mid-way the words alone say, and `broken_off` has weighed them ("so now I never ship without a guardrail")."""
     low = last.lower().strip()
     if low.endswith("?") or _phrase("present", "not_now", low):
         return False
@@ -369,10 +492,10 @@ def _now_holds(last: str, kind: str) -> bool:
         # said by a subject of its own ("... the pipeline we run now" may go on: "... has three stages")
         clause = re.split(r"[,;:]", before)[-1].strip()
         return (kind == "story" and len(re.findall(r"[\w'-]+", clause)) >= NOW_WORDS
-                and SUBJECT.match(clause) is not None and not PAST.search(clause))
+                and SUBJECT.match(clause) is not None and not _past(clause))
     opens = before == "" or before[-1:] in ",;:" or re.search(r"\b(?:and|so)$", before) is not None
     clause = low[now.end():]
-    if not opens or low[-1:] not in ".!" or len(re.findall(r"[\w'-]+", clause)) < NOW_WORDS or PAST.search(clause):
+    if not opens or low[-1:] not in ".!" and not unmarked or len(re.findall(r"[\w'-]+", clause)) < NOW_WORDS or _past(clause):
         return False
     return kind == "story" or bool(PAST_DONE.search(before))
 
@@ -414,7 +537,8 @@ def asks_the_interviewer(last: str) -> bool:
         return False
     if low.endswith("?"):
         opened = _opening(low)
-        if _phrase("put_back", "asks", low) or turn_end_words.pattern("put_back", "clarifies").match(opened):
+        if _phrase("put_back", "asks", low) or turn_end_words.pattern("put_back", "clarifies").match(opened) \
+                or _phrase("put_back", "about_them", low):
             return True
         return any((m.start() == 0 or opened[:m.start()].rstrip()[-1:] in ",:;") and not _reported(opened[:m.start()])
                    for m in turn_end_words.pattern("put_back", "yes_no").finditer(opened))

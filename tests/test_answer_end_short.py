@@ -1,0 +1,108 @@
+"""Short answers that are over: a final figure, a principle, a direct answer with its reason, a check, a lesson set
+against what was done, a question about the interviewer's side. Each is a sure end (taken at once), and the pauses in
+nearly the same words are not. The answers are written for these tests."""
+from __future__ import annotations
+
+from coach.content import default_content
+from coach.streaming.answer_end import judge
+
+
+def sure(text: str, kind: str = "story", question_id: str | None = None) -> bool:
+    question = default_content().question(question_id) if question_id else None
+    verdict = judge(text, kind, question)
+    return verdict.says == "end" and verdict.sure
+
+
+def test_a_cost_said_in_other_letters_or_in_words_closes_a_coding_answer() -> None:
+    assert sure("Push each item into a heap capped at k entries. That's k log n time and order k memory.", "technical")
+    assert not sure("Push each item into a heap capped at k entries. That's k log", "technical")
+
+
+def test_a_technical_answer_that_closes_on_how_it_would_check_its_work_or_on_the_check_done_is_over() -> None:
+    assert sure("I'd fit isotonic regression on a held-out month. I'd check it with a calibration curve on the next "
+                "week's traffic.", "technical")
+    assert sure("On the three item example that gives two thirds, which matches counting the pairs by hand, so it's "
+                "correct.", "technical")
+    assert sure("and on the toy input the loop returns two thirds which is what i expected", "technical")
+    assert not sure("I'd check it first against a brute force count, and then", "technical")
+
+
+def test_a_question_about_the_interviewers_team_or_what_their_question_is_after_is_a_sure_end() -> None:
+    assert sure("I've led two platform migrations across four teams. How does your org decide who owns shared "
+                "features?")
+    assert sure("Drift shows up as a slow slide in the score. Is this more of a general question, or about a model "
+                "you run?", "technical")
+    assert sure("so we kept the old model as a fallback for a month does that answer it")
+    # a question the candidate asks themselves goes on
+    assert not sure("So how do you decide who owns a shared feature?")
+
+
+def test_the_figure_a_change_ended_at_or_came_back_under_is_a_sure_end_once_said() -> None:
+    assert sure("We traded some recall for speed and ended up at about ninety milliseconds at the p99.", "plan")
+    assert sure("We moved the lookups into a local cache and the p95 came back under forty milliseconds.")
+    assert not sure("We traded some recall for speed and ended up at", "plan")
+    assert not sure("We traded some recall for speed and ended up at about ninety", "plan")
+
+
+def test_the_answer_named_by_what_it_was_as_its_last_words_is_a_wrap_up() -> None:
+    assert sure("so shadow traffic first then a small canary and that's my rollout design", "design")
+    assert not sure("That's my rollout design for the first region. The second region", "design")
+
+
+def test_an_estimate_that_decides_on_its_figure_is_over_whatever_its_range() -> None:
+    # forty million a day, ten percent in the busiest hour: about 1,100 a second is the reference answer
+    assert sure("So I'd size for three thousand transactions a second at the peak.", "estimate", "nm-payments-tps")
+    # thirty days of two billion two-hundred-byte rows: about 12 TB
+    assert sure("So roughly sixty terabytes, which fits on a single storage node.", "estimate",
+                "nm-training-set-size")
+    # a step's size, and a figure said before the system it needs
+    assert not sure("Each row is two hundred bytes, which fits in a cache line.", "estimate", "nm-training-set-size")
+    assert not sure("So that's about four hundred gigabytes a day, and we keep thirty days.", "estimate",
+                    "nm-training-set-size")
+
+
+def test_a_clause_opened_on_now_said_without_marks_or_in_the_present_perfect_says_how_things_stand() -> None:
+    assert sure("we shipped a bad threshold once so now i never release a model without a shadow week that i have "
+                "reviewed myself")
+    assert not sure("so now i never release a model without a shadow week and")
+
+
+def test_a_lesson_said_as_what_they_would_have_done_instead_is_a_sure_end() -> None:
+    assert sure("Mostly I would have brought legal in at the design review instead of the week before launch.", "plan")
+    assert not sure("We would have had to rebuild the index instead of patching it, so we patched it.", "plan")
+    assert not sure("Mostly I would have brought legal in at the design review instead of", "plan")
+
+
+def test_a_principle_set_against_what_it_rules_out_is_a_sure_end_and_a_step_or_a_past_choice_is_not() -> None:
+    assert sure("Ship the simplest model that moves the metric, never the cleverest one.", "plan")
+    assert sure("A model the on-call team can debug beats a slightly better one nobody understands.", "design")
+    assert not sure("I'd use trees, not a neural network, for the first version.", "design")
+    assert not sure("We chose trees, not a network, because the data was small.", "design")
+    assert not sure("There are two reasons to prefer trees rather than networks here.", "design")
+
+
+def test_a_long_span_later_that_opens_the_last_sentence_and_says_what_stood_then_is_a_sure_end() -> None:
+    assert sure("Four months later the team was at about six deploys a week, and nobody was paged for them.")
+    assert not sure("Two days later, the model started drifting again.")
+    assert not sure("Four months later the")
+
+
+def test_a_which_question_answered_by_naming_the_choice_and_its_reason_is_a_sure_end() -> None:
+    # "Which metrics would you use to evaluate it, and why not plain accuracy?"
+    assert sure("Average precision, because the alerts go to a small team that reads every one.", "technical",
+                "ts-metric-choice")
+    assert not sure("It depends, since the data is so skewed in both directions.", "technical", "ts-metric-choice")
+    assert not sure("For rare events, since accuracy rewards predicting the majority.", "technical",
+                    "ts-metric-choice")
+
+
+def test_how_the_candidate_does_a_thing_as_a_habit_ends_a_story_but_is_a_step_of_a_design() -> None:
+    assert sure("I keep design reviews short by asking for the one decision the doc needs.")
+    assert not sure("We handle cold start by showing the most popular items in the region.", "design")
+    assert not sure("I start by reading the last ten incident reports with the team.", "plan")
+
+
+def test_a_rule_in_two_opposite_halves_joined_by_a_semicolon_is_a_sure_end() -> None:
+    assert sure("Automate the checks that never change; review by hand the ones that do.", "plan")
+    assert not sure("We didn't have clean labels for the new market; we only had clicks.", "plan")
+    assert not sure("I'd not retrain the model daily; weekly is enough for this one.", "plan")
