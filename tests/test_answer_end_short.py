@@ -81,9 +81,10 @@ def test_a_principle_set_against_what_it_rules_out_is_a_sure_end_and_a_step_or_a
     assert not sure("There are two reasons to prefer trees rather than networks here.", "design")
 
 
-def test_a_long_span_later_that_opens_the_last_sentence_and_says_what_stood_then_is_a_sure_end() -> None:
-    assert sure("Four months later the team was at about six deploys a week, and nobody was paged for them.")
-    assert not sure("Two days later, the model started drifting again.")
+def test_a_result_told_a_long_span_later_is_not_taken_at_once() -> None:
+    # a figure some months on is often the setup of what went wrong next ("... but the costs had doubled"): taken at
+    # once it cut off an unread set's answer, so it waits as any story's unclear end does
+    assert not sure("Four months later the team owned the pipeline themselves, and the weekly sync had stopped.")
     assert not sure("Four months later the")
 
 

@@ -34,9 +34,6 @@ _FEW = r"(?:a|an|one|two|three|four|five|six|eight|nine|ten|twelve|eighteen|a fe
 # ("two years on, it still ..." is later; "nine hours on rented GPUs" is where the time went)
 TIME_AFTER = re.compile(rf"\b{_FEW} {_SPAN} (?:later|on(?=\s*(?:[,.;]|$|(?:i|we|it|they|she|he|that|this|our|everyone|"
                         rf"nobody|no one|still)\b)))\b|\bwithin {_FEW} {_SPAN}\b")
-# ... or at its start when the span is long enough for a result to have settled and the sentence says what stood
-# then ("Six months later we were at about five pages a week."): a week or a day later, a new problem as often arises
-LONG_AFTER = re.compile(rf"^(?:(?:and|so|but),? )?{_FEW} (?:months?|quarters?|years?) later\b,?")
 # ... or at the close of a period: "By the end of the first month we had one agreed metric", "By the end, four of
 # the five teams ...", "by the following spring she led the review herself" (not "by the time we noticed", which
 # sets a scene)
@@ -242,7 +239,7 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "a lesson: " + last[:60]
     if kind in ("story", "plan") and (after := TIME_AFTER.search(last)) is not None and after.start() > 0:
         return "a result some time after: " + last[:60]
-    if kind in ("story", "plan") and (_by_the_end(last) or NEVER_AGAIN.search(last) or _long_after(last)):
+    if kind in ("story", "plan") and (_by_the_end(last) or NEVER_AGAIN.search(last)):
         return "a result some time after: " + last[:60]
     if kind == "story" and _resolves(last):
         return "the story says how it came out: " + last[:60]
@@ -405,14 +402,6 @@ def _final_figure(last: str) -> bool:
         return False
     said = list(turn_end_words.pattern("final_figure", "phrases").finditer(last.lower()))
     return bool(said) and FIGURE_WORDS.search(last.lower()[said[-1].end():]) is not None
-
-
-def _long_after(last: str) -> bool:
-    """The last sentence opens on a long span later ("Six months later ...") and says, to its full stop, what stood
-    then: a pause right after the opening has not said it yet."""
-    opened = LONG_AFTER.match(last.lower().strip())
-    return (opened is not None and last[-1:] in ".!"
-            and len(re.findall(r"[\w'-]+", last[opened.end():])) >= RESOLUTION_WORDS)
 
 
 def _by_the_end(last: str) -> bool:
