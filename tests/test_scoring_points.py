@@ -258,3 +258,14 @@ def test_a_story_with_no_lesson_leaves_the_lesson_point_missed() -> None:
                         "showed me that half of our joins needed a week of history. We kept the batch job, and "
                         "the launch went out on time.", question=question)
     assert any(p.point.startswith("What they learned") for p in card.talking_points.missed)
+
+
+def test_why_looking_credits_what_the_role_cannot_offer_and_a_fair_word_for_the_employer() -> None:
+    from coach.content import load_content
+    from coach.scoring import score_answer
+    question = load_content().questions["rc-why-looking"]
+    card = score_answer("I have been at my company for six years and it has been good to me. The team that trains "
+                        "our models is being folded into a vendor contract, so the modelling work I like is going "
+                        "away, and I'd like to keep doing it somewhere it matters.", question=question)
+    covered = {p.point for p in card.talking_points.covered}
+    assert {"What the current role cannot offer", "No negativity about the current employer"} <= covered
