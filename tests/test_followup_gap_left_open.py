@@ -94,3 +94,11 @@ def test_when_the_outcome_came_is_no_measure_of_it() -> None:
     card = score_for(text, "bh-raising-standards")
     assert not card.star.measurable_result
     assert any(g.id == "no_result" and "bad launches dropped" in g.evidence for g in card.gaps)
+
+
+def test_two_measures_that_moved_apart_said_in_one_breath_are_a_trade_off_shown() -> None:
+    from coach.scoring.signals import tradeoff_evidence
+    from coach.scoring.text import sentences
+    assert tradeoff_evidence(sentences("In the test, watch time rose by four percent but the share of people who "
+                                       "came back the next week fell by a point."))
+    assert not tradeoff_evidence(sentences("In the test, watch time rose by four percent and returns rose too."))

@@ -54,6 +54,11 @@ TRADEOFF = re.compile(
     r"\bthe (?:main |real |key |big |central |core |obvious )?tension (?:here |there )?(?:is|was)\b|"
     # the downside of one's own choice named: "I'd go to four-bit weights ... The risk is quality, so I'd check it"
     r"\bthe (?:main |big |obvious |real )?risk (?:there |here |with (?:that|this|it) )?is\b|\bat the risk of\b|"
+    # two measures that moved apart, said in one breath: "click-through went up three percent but retention dropped"
+    r"\b(?:went up|rose|increased|improved|gained|grew|climbed|jumped)\b[^.;]{0,60}\bbut\b[^.;]{0,60}\b(?:went down|"
+    r"dropped|fell|decreased|declined|slipped|got worse)\b|"
+    r"\b(?:went down|dropped|fell|decreased|declined)\b[^.;]{0,60}\bbut\b[^.;]{0,60}\b(?:went up|rose|increased|grew|"
+    r"climbed|jumped|doubled|tripled)\b|"
     # a gain kept clear of its usual price, both sides named: "cut serving cost by a third without hurting the tail"
     r"\bwithout (?:hurting|losing|giving up|sacrificing|a drop in|dropping|any loss (?:of|in))\b", _F)
 # Two courses set side by side for someone to choose: "I had to either show that or change my mind", "I would either
