@@ -483,17 +483,23 @@ def design(a: Any, t: Trace) -> None:
                                                     if slips < len(bad) else ""))
         if t.level > 3.0:
             t.set(3.0, "capped: wrong arithmetic")
-        chosen = chosen_on_a_slip(a, bad)
-        if chosen and t.level > SLIP_DESIGN_CAP:
-            # "sixty gigabytes with Adam, so it fits on one card and we do not need any sharding": the component is
-            # picked on the wrong figure, so the design could not work as told: its sizing and its depth are the
-            # rubric's level 1-2 ("arithmetic that does not hold together", components "that could not work
-            # together") while the rest of the design stands, SLIP_DESIGN_CAP between them
-            t.set(SLIP_DESIGN_CAP, f'a design choice rests on a wrong figure ("{chosen[:70]}"): at most')
+
+
+def design_on_a_slip(a: Any, t: Trace) -> None:
+    """"sixty gigabytes with Adam, so it fits on one card and we do not need any sharding": the component is picked on
+    the wrong figure, so the design could not work as told: its sizing and its depth are the rubric's level 1-2
+    ("arithmetic that does not hold together", components "that could not work together") while the rest of the
+    design stands, SLIP_DESIGN_CAP between them. The cap is the answer's level at either bar, so it comes after the
+    staff bar: a design that could not work is level 2 for a senior and a staff candidate alike, and the staff
+    signals it lacks are not taken off it a second time."""
+    bad = [c for c in a.checks if not c.ok]
+    chosen = chosen_on_a_slip(a, bad) if bad else ""
+    if chosen and t.level > SLIP_DESIGN_CAP:
+        t.set(SLIP_DESIGN_CAP, f'a design choice rests on a wrong figure ("{chosen[:70]}"): at most')
 
 
 SLIP_COST, SLIP_CARRIED = 0.75, 0.25           # level lost per quantity sized wrong, per further wrong figure of it
-SLIP_DESIGN_CAP = 2.5                          # a design whose component is chosen on a wrong figure, at most
+SLIP_DESIGN_CAP = 2.3                          # a design whose component is chosen on a wrong figure, at most
 SLIP_REACH = 2                                 # sentences after a wrong figure that still carry it forward
 
 
