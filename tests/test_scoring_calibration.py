@@ -309,9 +309,11 @@ def test_twelfth_to_nineteenth_fresh_parts_keep_their_judgement_gains(figures) -
     # 18 and 19 (a design choice read off a wrong figure as room to spare, held at level 2.3 at either bar; a KV-cache
     # per token said as a conversation's; a probability over one half acted on as the default threshold): fresh14
     # 0.901/1/0 -> 0.905/0/0, fresh15 0.905/2/0 -> 0.902/1/0, fresh18 0.942/2/0 -> 0.942/1/0; a story whose figure of
-    # what its question asks for is wrong by far is held at level 2.3: fresh19 0.911/2/0 -> 0.914/0/0.
+    # what its question asks for is wrong by far is held at level 2.3: fresh19 0.911/2/0 -> 0.914/0/0; a story asked
+    # for a model's limitation that tells only its wins is off topic again (a blind spot said as what the model never
+    # saw reaches the topic): fresh15 -> 0.913/0/0.
     for name, rho, weak, strong in (("fresh12", 0.905, 0, 0), ("fresh13", 0.9, 2, 0), ("fresh14", 0.9, 0, 0),
-                                    ("fresh15", 0.9, 1, 0), ("fresh16", 0.895, 0, 0),
+                                    ("fresh15", 0.905, 0, 0), ("fresh16", 0.895, 0, 0),
                                     ("fresh17", 0.9, 0, 0), ("fresh18", 0.935, 1, 0),
                                     ("fresh19", 0.91, 0, 0)):
         f = figures[name]
