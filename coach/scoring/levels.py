@@ -237,14 +237,15 @@ NO_OWN_STEP_COST = 1.0      # a story whose every step is told as "we": its owne
 WE_COST = 0.5               # a story told mostly as "we"
 SLIP_DECIDED_CAP = 3.0
 SLIP_ASKED_CAP = 2.3        # a story whose own figure of what the question asks for is wrong by far, at most
-# The unit of a napkin check -> the `[asked_figure]` list of the prompt words that ask for that figure.
-_ASKED_BY_UNIT = {"$": "cost", "B": "memory", "/s": "traffic", "s": "time"}
+# The unit of a napkin check -> the `[asked_figure]` list of the prompt words that ask for that figure (any money unit,
+# "$", "$/month", "$/hour", is a cost).
+_ASKED_BY_UNIT = {"B": "memory", "/s": "traffic", "s": "time"}
 
 
 @lru_cache(maxsize=256)
 def _asks_for(prompt: str, unit: str) -> bool:
     from coach.content.answer_words import word_list
-    name = _ASKED_BY_UNIT.get(unit)
+    name = "cost" if unit.startswith("$") else _ASKED_BY_UNIT.get(unit)
     if not name or not prompt:
         return False
     return re.search(r"\b(?:" + "|".join(re.escape(w) for w in word_list("asked_figure", name)) + ")", prompt, _F) is not None
