@@ -305,11 +305,17 @@ def test_twelfth_to_nineteenth_fresh_parts_keep_their_judgement_gains(figures) -
     # threshold is no measured outcome, where a helped person stands now is an outcome, the speaker's own concern is
     # not scene, one wrong claim beside little else right is nearer level 1): fresh16 0.885/0/0 -> 0.904/0/0, fresh17
     # 0.886/0/0 -> 0.910/0/0; fresh14 unread 0.899/1/0 -> 0.901/1/0; fresh19 0.559/12/5 clean -> 0.911/2/0 once its
-    # stories, technical half and chains were read.
-    for name, rho, weak, strong in (("fresh12", 0.905, 0, 0), ("fresh13", 0.9, 2, 0), ("fresh14", 0.835, 2, 1),
-                                    ("fresh15", 0.9, 2, 0), ("fresh16", 0.895, 0, 0),
-                                    ("fresh17", 0.9, 0, 0), ("fresh18", 0.93, 2, 0),
-                                    ("fresh19", 0.90, 2, 0)):
+    # stories, technical half and chains were read. The thirty-sixth read the weak answers above 2.0 of fresh14, 15,
+    # 18 and 19 (a design choice read off a wrong figure as room to spare, held at level 2.3 at either bar; a KV-cache
+    # per token said as a conversation's; a probability over one half acted on as the default threshold): fresh14
+    # 0.901/1/0 -> 0.905/0/0, fresh15 0.905/2/0 -> 0.902/1/0, fresh18 0.942/2/0 -> 0.942/1/0; a story whose figure of
+    # what its question asks for is wrong by far is held at level 2.3: fresh19 0.911/2/0 -> 0.914/0/0; a story asked
+    # for a model's limitation that tells only its wins is off topic again (a blind spot said as what the model never
+    # saw reaches the topic): fresh15 -> 0.913/0/0.
+    for name, rho, weak, strong in (("fresh12", 0.905, 0, 0), ("fresh13", 0.9, 2, 0), ("fresh14", 0.9, 0, 0),
+                                    ("fresh15", 0.905, 0, 0), ("fresh16", 0.895, 0, 0),
+                                    ("fresh17", 0.9, 0, 0), ("fresh18", 0.935, 1, 0),
+                                    ("fresh19", 0.91, 0, 0)):
         f = figures[name]
         assert f["spearman"] >= rho, (name, f["spearman"])
         assert f["weak_above_2"] <= weak and f["strong_below_4"] <= strong, (name, f["score_misses"])

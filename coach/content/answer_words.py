@@ -1,7 +1,7 @@
 """The scorer's word lists for reading an answer, from `rubrics/answer_words.toml` (a coach may edit them).
 
 `[outcome]` (coach/scoring/story_outcome.py), `[sidestep]` (coach/scoring/sidestep.py), `[savings]`
-(coach/scoring/napkin_savings.py), `[untaken]` (coach/scoring/pitfalls.py), `[relay]` and `[slip_choice]` (coach/scoring/levels.py). A list of words is a TOML string of words separated by white space; a list of
+(coach/scoring/napkin_savings.py), `[untaken]` (coach/scoring/pitfalls.py), `[relay]`, `[asked_figure]` and `[slip_choice]` (coach/scoring/levels.py). A list of words is a TOML string of words separated by white space; a list of
 phrases is a TOML array of strings.
 """
 from __future__ import annotations

@@ -161,6 +161,8 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
             shown = [n for n in names if n in found]
             t.add(STAFF_BONUS, ("shows every staff signal: " if len(shown) == len(names) else
                                 f"shows {len(shown)} of {len(names)} staff signals: ") + ", ".join(shown))
+    if kind == "design" and a.non_answer is None:
+        levels.design_on_a_slip(a, t)   # after the staff bar: a design that could not work is level 2 at either bar
     if a.non_answer is None:
         red_flags.claimed_level(a, t)   # after the staff bar: no bonus lifts a claimed level the answer does not show
     _wrong_claims(a, t)              # last: no bonus lifts an answer past a wrong claim

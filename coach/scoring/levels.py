@@ -209,6 +209,11 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         # the story's own arithmetic wrong by far, and the choice it tells made on it ("40 million x 128 floats is about
         # 20 MB, so I decided to load it on every pod"): every part told, the judgement resting on a wrong figure
         t.set(SLIP_DECIDED_CAP, f'a decision rests on a wrong figure ("{rests[:70]}"): at most')
+    asked_wrong = slip_in_the_asked_figure(a)
+    if asked_wrong and t.level > SLIP_ASKED_CAP:
+        # asked what the system cost, the story's own cost is wrong by far: whatever else it tells, the answer to
+        # the question is a wrong figure, as a wrong claim is (the rubric's level 2)
+        t.set(SLIP_ASKED_CAP, f'the figure the question asks for is wrong by far ("{asked_wrong[:70]}"): at most')
     asides = [x.text for x in a.sents if _DIGRESSION.search(x.text)]
     if len(asides) >= DRIFT_ASIDES:
         t.add(-DRIFT_COST, f'wanders off the story ({len(asides)} asides: "{asides[0][:60]}")')
@@ -231,6 +236,31 @@ BLAME_CAP = 2.0
 NO_OWN_STEP_COST = 1.0      # a story whose every step is told as "we": its ownership is the rubric's level 1
 WE_COST = 0.5               # a story told mostly as "we"
 SLIP_DECIDED_CAP = 3.0
+SLIP_ASKED_CAP = 2.3        # a story whose own figure of what the question asks for is wrong by far, at most
+# The unit of a napkin check -> the `[asked_figure]` list of the prompt words that ask for that figure (any money unit,
+# "$", "$/month", "$/hour", is a cost).
+_ASKED_BY_UNIT = {"B": "memory", "/s": "traffic", "s": "time"}
+
+
+@lru_cache(maxsize=256)
+def _asks_for(prompt: str, unit: str) -> bool:
+    from coach.content.answer_words import word_list
+    name = "cost" if unit.startswith("$") else _ASKED_BY_UNIT.get(unit)
+    if not name or not prompt:
+        return False
+    return re.search(r"\b(?:" + "|".join(re.escape(w) for w in word_list("asked_figure", name)) + ")", prompt, _F) is not None
+
+
+def slip_in_the_asked_figure(a: Any) -> str:
+    """The sentence of a napkin check wrong by more than its tolerance whose unit is the figure the question's prompt
+    asks for (`[asked_figure]`: a cost asked, a cost wrong); "" when there is none."""
+    prompt = getattr(a.question, "prompt", "") or ""
+    for c in getattr(a, "checks", ()) or ():
+        if not c.ok and _asks_for(prompt, c.unit):
+            at = next((x for x in a.sents if x.start <= c.at < x.end), None)
+            if at is not None:
+                return str(at.text)
+    return ""
 # A choice made in the sentence that holds the figure: "..., so I decided to", "which is why we", "so we just".
 _DECIDED = re.compile(r"\b(?:so|and) (?:i|we) (?:then )?(?:decided|chose|went with|picked|planned|settled on|just|"
                       r"could (?:just|simply|safely))\b|\b(?:which|that) is why (?:i|we)\b|\b(?:i|we) (?:decided|chose) to\b", _F)
@@ -483,17 +513,23 @@ def design(a: Any, t: Trace) -> None:
                                                     if slips < len(bad) else ""))
         if t.level > 3.0:
             t.set(3.0, "capped: wrong arithmetic")
-        chosen = chosen_on_a_slip(a, bad)
-        if chosen and t.level > SLIP_DESIGN_CAP:
-            # "sixty gigabytes with Adam, so it fits on one card and we do not need any sharding": the component is
-            # picked on the wrong figure, so the design could not work as told: its sizing and its depth are the
-            # rubric's level 1-2 ("arithmetic that does not hold together", components "that could not work
-            # together") while the rest of the design stands, SLIP_DESIGN_CAP between them
-            t.set(SLIP_DESIGN_CAP, f'a design choice rests on a wrong figure ("{chosen[:70]}"): at most')
+
+
+def design_on_a_slip(a: Any, t: Trace) -> None:
+    """"sixty gigabytes with Adam, so it fits on one card and we do not need any sharding": the component is picked on
+    the wrong figure, so the design could not work as told: its sizing and its depth are the rubric's level 1-2
+    ("arithmetic that does not hold together", components "that could not work together") while the rest of the
+    design stands, SLIP_DESIGN_CAP between them. The cap is the answer's level at either bar, so it comes after the
+    staff bar: a design that could not work is level 2 for a senior and a staff candidate alike, and the staff
+    signals it lacks are not taken off it a second time."""
+    bad = [c for c in a.checks if not c.ok]
+    chosen = chosen_on_a_slip(a, bad) if bad else ""
+    if chosen and t.level > SLIP_DESIGN_CAP:
+        t.set(SLIP_DESIGN_CAP, f'a design choice rests on a wrong figure ("{chosen[:70]}"): at most')
 
 
 SLIP_COST, SLIP_CARRIED = 0.75, 0.25           # level lost per quantity sized wrong, per further wrong figure of it
-SLIP_DESIGN_CAP = 2.5                          # a design whose component is chosen on a wrong figure, at most
+SLIP_DESIGN_CAP = 2.3                          # a design whose component is chosen on a wrong figure, at most
 SLIP_REACH = 2                                 # sentences after a wrong figure that still carry it forward
 
 

@@ -223,6 +223,7 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                                      tolerance))
                     continue
                 out.append(judge("kv_cache", q, per_token, how + " per token", "B", tolerance))
+        out.extend(_token_product_as_sequence(text, storage, width.start, per_token, how, judge, tolerance))
     if not arch and not layers and heads and dims and params:
         # a cache worked out with no layer count ("two for keys and values, times the eight KV heads, times the head
         # dimension of 128, times two bytes, so about four kilobytes a token"): every layer keeps its own
@@ -482,6 +483,32 @@ _PER_SEQ = re.compile(r"^\s*(?:of cache\s+)?(?:per|a|each|for (?:one|each|a|ever
 
 _ONE_SEQ = re.compile(r"\b(?:a|one|each|every|a single)\s+(?:conversation|sequence|request|chat|session|prompt|context)"
                       r"\s+(?:of|with|at)\s+(?:about\s+|roughly\s+)?$", _F)      # "a chat of 8,000 tokens needs ..."
+
+
+# A cache figure said as one sequence's ("about 0.8 megabytes for the conversation", "per request", "for a whole chat")
+_WHOLE_SEQ = re.compile(r"^\s*(?:of cache\s+)?(?:per|for|of|in)\s+(?:the|a|one|each|every|a single)?\s*(?:whole\s+|entire\s+|"
+                        r"full\s+)?(?:conversation|sequence|request|chat|session|prompt|context)\b", _F)
+_TOKEN_RATE = re.compile(r"^\s*(?:a|per|each|every) (?:second|sec)\b|^\s*/\s*s\b", _F)
+CONTEXT_TOKENS = (256, 2_000_000)          # a context length said in tokens: from a short prompt to the longest windows
+
+
+def _token_product_as_sequence(text: str, storage: list[Quantity], after: int, per_token: float, how: str,
+                               judge: Callable[..., Check | None], tolerance: float) -> list[Check | None]:
+    """The architecture's product (2 x layers x width x bytes) is the cache of one token; said as the cache of a whole
+    conversation ("... times two bytes, about 0.8 megabytes for the conversation") while the answer gives the context
+    ("conversations capped at four thousand tokens"), the token count was left out: one sequence holds that many
+    times more. Checked against per token x the context said nearest to it."""
+    ctx = [c for c in _numbers_before(text, r"(?:tokens? (?:of )?context|context|tokens|-token)\b")
+           if CONTEXT_TOKENS[0] <= c.value <= CONTEXT_TOKENS[1] and not _TOKEN_RATE.match(text[c.end:c.end + 20])]
+    if not ctx:
+        return []
+    for q in storage:
+        if q.start > after and not _per_token(text, q) and 1 / 1.3 <= q.value / per_token <= 1.3 \
+                and _WHOLE_SEQ.match(text[q.start + len(q.text):q.start + len(q.text) + 40]):
+            c = min(ctx, key=lambda c: abs(c.start - q.start))
+            return [judge("kv_cache", q, per_token * c.value,
+                          f"{how} per token × {fmt_num(c.value)} tokens in one sequence", "B", tolerance)]
+    return []
 
 
 def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity], per_token: float, ctx: list[Fig],
