@@ -73,3 +73,31 @@ def test_an_option_named_as_not_taken_with_no_reason_weighs_nothing() -> None:
                             "rather than by a lookup table, because the hash needs no memory and gives the same "
                             "split on every run.")
     assert first_follow_up(reasoned, "cd-stratified-split") != "no_tradeoff"
+
+
+def _bank_probe(text: str, qid: str) -> str:
+    from coach.content import default_content
+    from coach.eval import followup_gaps
+
+    content = default_content()
+    q = content.question(qid)
+    case = {"round": q.round, "text": text}
+    return followup_gaps.asked(followup_gaps.aim(case, q, content), text, content)
+
+
+def test_after_a_choice_asserted_the_bank_asks_what_it_gave_up_even_though_the_choice_was_said() -> None:
+    # mini-batch is said (a point covered), never weighed: what it costs is the question, not "what alternative?"
+    text = ("I'd start the centres with k-means++ and then alternate: give each point to its nearest centre, then move "
+            "each centre to the mean of its points, with the distances done as one matrix product. I stop when the "
+            "centres move less than a small tolerance or after fifty rounds, and an empty cluster takes the point "
+            "farthest from its centre. When the data no longer fits in memory I'd use mini-batch updates on batches "
+            "of fifty thousand points read from disk, and the job runs on Dask, each worker keeping partial sums and "
+            "counts per cluster for its partition, which the driver combines. For k I'd try a few values and look at the elbow.")
+    assert first_follow_up(text, "cd-kmeans") == "no_tradeoff"
+    assert "give up" in _bank_probe(text, "cd-kmeans")
+
+
+def test_a_denied_mistake_is_asked_for_a_decision_of_the_candidate_s_own() -> None:
+    text = ("To be honest I can't say I've made a big one. I'd rather talk about the retraining pipeline I rebuilt "
+            "later, since that one went well.")
+    assert "of your own" in _bank_probe(text, "bh-biggest-mistake")
