@@ -101,3 +101,19 @@ def test_a_denied_mistake_is_asked_for_a_decision_of_the_candidate_s_own() -> No
     text = ("To be honest I can't say I've made a big one. I'd rather talk about the retraining pipeline I rebuilt "
             "later, since that one went well.")
     assert "of your own" in _bank_probe(text, "bh-biggest-mistake")
+
+
+def test_a_mistake_denied_in_other_words_is_no_story_either() -> None:
+    text = ("I haven't made any major mistakes that I can remember, I'm quite careful. There was a launch where the "
+            "dashboards we relied on were off by a day, but the analytics team owned those. I'd rather talk about how "
+            "I set up our model review meetings, which people liked.")
+    assert first_follow_up(text, "bh-biggest-mistake") == "non_answer"
+
+
+def test_a_placeholder_in_other_words_still_puts_the_point_left_out_first() -> None:
+    # asked what hit its limits first as traffic grew: "various glitches" stands where the limit belongs
+    text = ("It was the search autocomplete service for our grocery app, which I took over as tech lead two years "
+            "ago. Traffic tripled over that time as we opened in new cities. We hit various glitches along the way "
+            "and I worked through them with the team. I also moved the service onto the shared deployment pipeline "
+            "and wrote the on-call guide.")
+    assert first_follow_up(text, "dd-scaling") == "missing_point"
