@@ -117,3 +117,11 @@ def test_a_placeholder_in_other_words_still_puts_the_point_left_out_first() -> N
             "and I worked through them with the team. I also moved the service onto the shared deployment pipeline "
             "and wrote the on-call guide.")
     assert first_follow_up(text, "dd-scaling") == "missing_point"
+
+
+def test_the_figures_wanted_first_are_heard_in_the_present_tense_too() -> None:
+    from coach.scoring.signals import names_scope
+
+    assert names_scope("First I need the peak request rate and the latency target from you.")
+    assert names_scope("Before anything else I'd ask for the daily upload volume.")
+    assert not names_scope("I need the ranker to run on CPUs.")

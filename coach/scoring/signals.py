@@ -110,7 +110,7 @@ CLARIFY = re.compile(
     r"\b(?:i'?d|i would) (?:first )?(?:want to|like to|need to) (?:know|find out|check|understand|confirm)\b|"
     # or as the figures the speaker would want in hand before designing: "first I'd want the peak read rate, the
     # latency for a read, and what we spend today"
-    r"\b(?:i'?d|i would) (?:first )?(?:want|need|ask for) (?:the |our |a )?(?:[a-z-]+ ){0,3}(?:rate|latency|traffic|qps|"
+    r"\b(?:i'?d|i would|i) (?:first )?(?:want|need|ask for) (?:the |our |a )?(?:[a-z-]+ ){0,3}(?:rate|latency|traffic|qps|"
     r"volume|budget|scale|load|spend)s?\b|"
     r"\bhow many [a-z]+ (?:a|per|each) (?:day|second|month|user)\b|"
     # the goal settled before the design: "the goal is people still using the app in two months", "start by asking"
