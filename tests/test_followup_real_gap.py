@@ -125,3 +125,11 @@ def test_the_figures_wanted_first_are_heard_in_the_present_tense_too() -> None:
     assert names_scope("First I need the peak request rate and the latency target from you.")
     assert names_scope("Before anything else I'd ask for the daily upload volume.")
     assert not names_scope("I need the ranker to run on CPUs.")
+
+
+def test_the_model_is_told_which_choice_was_asserted() -> None:
+    from coach.followups.findings import plain
+
+    said = "Users are sent to a side by hashing their ids rather than by a lookup table."
+    told = plain("no_tradeoff", f'an option named as not taken, with no reason or cost: "{said}"', said)
+    assert "hashing their ids rather than by a lookup table" in told and "why" in told

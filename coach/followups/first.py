@@ -7,10 +7,10 @@ a replica count), and a strong interviewer asks first for what the design is mis
 asked, the option never weighed, nothing watched once live) and comes back to the figure afterwards. The
 figure stays open: it is the next probe, or the feedback's.
 
-A story or a plan (not a design, whose own missing pieces come first) that waves its question's subject past with a placeholder ("there were the usual data issues, and
-we dealt with them as they came up") and leaves half or more of the question's points out has not answered what was
-asked: the point left out is asked for before its result or its "we" (the phrases: rubrics/answer_words.toml
-`[glossed]`).
+A story or a plan that waves its question's subject past with a placeholder ("there were the usual data issues,
+and we dealt with them as they came up") and leaves half or more of the question's points out has not answered what
+was asked: the point left out is asked for before its result or its "we" (the phrases: rubrics/answer_words.toml
+`[glossed]`). A design's own missing pieces still come first.
 """
 from __future__ import annotations
 
@@ -43,6 +43,10 @@ def off_by(card: Scorecard, gap: Gap) -> float | None:
     return max(check.stated, check.expected) / min(check.stated, check.expected)
 
 
+# Gaps asked about before any point left out: no answer at all, or a figure that does not add up.
+_BEFORE_ANY_POINT = ("non_answer", "off_topic", "bad_math")
+
+
 @lru_cache(maxsize=1)
 def _placeholder() -> re.Pattern[str]:
     heads = "|".join(map(re.escape, phrases("glossed", "heads")))
@@ -63,7 +67,7 @@ def probe_order(gaps: Sequence[Gap], card: Scorecard, round_id: str, answer: str
     was asked (`glossed`), the points it left out come first."""
     out = list(gaps)
     left_out = next((g for g in out if g.id == "missing_point"), None)
-    if left_out is not None and round_id not in DESIGN_ROUNDS and out[0].id not in ("non_answer", "off_topic", "bad_math") \
+    if left_out is not None and round_id not in DESIGN_ROUNDS and out[0].id not in _BEFORE_ANY_POINT \
             and glossed(answer):
         return [left_out, *(g for g in out if g is not left_out)]
     if round_id not in DESIGN_ROUNDS or not out or out[0].id != "bad_math":
