@@ -23,3 +23,11 @@ def test_a_wrong_fleet_size_after_it_is_still_flagged() -> None:
     text = ("We expect nine thousand lookups a second at peak. At about three hundred lookups a second per core, nine "
             "thousand a second is three cores.")
     assert any(not c.ok for c in _checks(text))
+
+
+def test_one_machine_s_rate_told_in_the_past_is_that_machine_s() -> None:
+    # the machine is named well before its rate ("one box ran the whole quantised text classifier at roughly ...")
+    said = ("Peak was eighteen thousand documents a second. One box ran the whole quantised text classifier at roughly "
+            "nine hundred documents a second, so the fleet came to about {n} boxes.")
+    assert any(not c.ok for c in _checks(said.format(n="two hundred")))
+    assert all(c.ok for c in _checks(said.format(n="twenty")))

@@ -87,7 +87,7 @@ _PER_INSTANCE_BEFORE = re.compile(
 _ONE_MACHINE_CLAUSE = re.compile(
     r"(?:^|[;:]\s*|\b(?:so|and|but|then|which means|meaning)\s+)(?:a single|one|each)\s+(?:[a-z0-9-]+\s+)?"
     rf"(?:server|machine|node|instance|gpu|replica|box|host|pod|worker|card|core|container|{_ACCELERATOR})\s+"
-    r"(?:can\s+|could\s+|will\s+)?[a-z]+(?:s|es)\b"
+    r"(?:can\s+|could\s+|will\s+)?(?:[a-z]+(?:s|es|ed)|ran|did|took|made|kept|held|gave|got|hit|managed)\b"
     r"(?:(?!\b(?:so|and|but|then)\b|\b(?:a|an|per|each)\s+(?:second|sec|minute|hour|day)\b|/s\b)[^;:])*$", re.I)
 # "200 pods; each handles 150 requests a second": "each" standing for the machines just counted
 _EACH_HANDLES = re.compile(r"\beach(?: one)?\s+(?:can\s+)?(?:handles?|serves?|does|takes|sustains?|manages?|processes|"
