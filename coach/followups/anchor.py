@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from coach.followups import guards, specific
 from coach.followups.findings import Finding, as_finding, claim_clause
+from coach.followups.misheard import misheard
 from coach.followups.words import phrases, word_list
 
 # Gaps whose probe points at a place in the answer: a story's last step or its "we", a claim said wrong, a decision
@@ -116,8 +117,8 @@ def anchored(text: str, gap: str, answer: str, target: str | Finding = "") -> st
         return text             # it names the story already (a probe pointing at "something there" names nothing)
     finding = as_finding(target)
     said = place(gap, answer, finding)
-    if said is None:
-        return text
+    if said is None or misheard(said):
+        return text             # words the transcriber misheard are not said back (coach/followups/misheard.py)
     if gap == "we_not_i":
         rest = re.sub(r"^you said we a lot;\s*", "", text, flags=re.I)      # the clause says the "we" itself
         out = f"You said {said}. {rest[:1].upper()}{rest[1:]}"

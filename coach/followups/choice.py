@@ -127,11 +127,17 @@ def already_answered(text: str, question: Question, covered: frozenset[int]) -> 
     return point is not None and point in covered
 
 
+PRICE = words.phrases("price", "phrases")      # prompts/followup_words.toml [price]
+
+
 def asks_why(gap: str, text: str) -> bool:
-    """After one option with nothing weighed, "why did you choose X?" names a point the answer covered on purpose:
-    it asks for the reasons and the alternative, not for the point again."""
-    return gap == "no_tradeoff" and bool(re.match(r"\s*why (?:did|would|do) you (?:choose|pick|go with|use|prefer)\b",
-                                                   text, re.IGNORECASE))
+    """After one option with nothing weighed, "why did you choose X?" or "what do you give up with X?" names a point
+    the answer covered on purpose: it asks for the reasons, the alternative or the price, not for the point again."""
+    if gap != "no_tradeoff":
+        return False
+    low = " ".join(text.lower().split())
+    return bool(re.match(r"\s*why (?:did|would|do) you (?:choose|pick|go with|use|prefer)\b", low)) or \
+        any(re.search(r"(?<![a-z])" + re.escape(p) + r"(?![a-z])", low) for p in PRICE)
 
 
 def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapping[str, Any],
@@ -151,7 +157,8 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
     heard = finding.said or answer
 
     def fresh(text: str) -> bool:
-        return not any(again(text, a) for a in asked) and not already_answered(text, question, covered) \
+        return not any(again(text, a) for a in asked) and not (already_answered(text, question, covered)
+                                                              and not asks_why(gap, text)) \
             and not said.asks_for_a_size_said(text, heard)
 
     own = [f.text for f in question.followups if f.gap == gap]

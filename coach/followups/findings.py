@@ -160,6 +160,8 @@ def plain(gap: str, evidence: str, answer: str = "", points: Sequence[str] = (),
         return "no numbers at all: no traffic, latency, data size or cost"
     if gap == "no_clarifying":
         return "started designing without asking about users, scale or requirements"
+    if gap == "no_tradeoff" and quotes and evidence.startswith("an option named as not taken"):
+        return f'they said "{quotes[0]}" and never said why, or what that choice costs'
     if gap == "no_tradeoff":
         chosen = choice_clause(answer)
         return f'one option only: "{chosen}", and nothing weighed against it' if chosen else \

@@ -6,10 +6,19 @@ inputs is different: a design's figures are the candidate's own choices (a peak 
 a replica count), and a strong interviewer asks first for what the design is missing (the requirements never
 asked, the option never weighed, nothing watched once live) and comes back to the figure afterwards. The
 figure stays open: it is the next probe, or the feedback's.
+
+A story or a plan that waves its question's subject past with a placeholder ("there were the usual data issues,
+and we dealt with them as they came up") and leaves half or more of the question's points out has not answered what
+was asked: the point left out is asked for before its result or its "we" (the phrases: rubrics/answer_words.toml
+`[glossed]`). A design's own missing pieces still come first.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
+
+from coach.content.answer_words import phrases, word_list
 
 from coach.followups.findings import Finding
 from coach.scoring.gaps import Gap
@@ -34,10 +43,33 @@ def off_by(card: Scorecard, gap: Gap) -> float | None:
     return max(check.stated, check.expected) / min(check.stated, check.expected)
 
 
-def probe_order(gaps: Sequence[Gap], card: Scorecard, round_id: str) -> list[Gap]:
+# Gaps asked about before any point left out: no answer at all, or a figure that does not add up.
+_BEFORE_ANY_POINT = ("non_answer", "off_topic", "bad_math")
+
+
+@lru_cache(maxsize=1)
+def _placeholder() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, phrases("glossed", "heads")))
+    nouns = "|".join(map(re.escape, word_list("glossed", "nouns")))
+    said = "|".join(map(re.escape, phrases("glossed", "phrases")))
+    return re.compile(rf"(?<![a-z])(?:(?:{heads})(?: [a-z-]+){{0,2}} (?:{nouns})|{said})(?![a-z])", re.IGNORECASE)
+
+
+def glossed(answer: str) -> str | None:
+    """The placeholder with which the answer waves a subject past ("the usual data issues"), else None."""
+    m = _placeholder().search(" ".join(answer.replace("\u2019", "'").split()))
+    return m.group(0) if m else None
+
+
+def probe_order(gaps: Sequence[Gap], card: Scorecard, round_id: str, answer: str = "") -> list[Gap]:
     """`gaps` (the scorer's order, most severe first) in the order the interviewer probes them: in a design, a
-    figure only a few times off goes after the design's own missing pieces."""
+    figure only a few times off goes after the design's own missing pieces; after an answer that glosses over what
+    was asked (`glossed`), the points it left out come first."""
     out = list(gaps)
+    left_out = next((g for g in out if g.id == "missing_point"), None)
+    if left_out is not None and round_id not in DESIGN_ROUNDS and out[0].id not in _BEFORE_ANY_POINT \
+            and glossed(answer):
+        return [left_out, *(g for g in out if g is not left_out)]
     if round_id not in DESIGN_ROUNDS or not out or out[0].id != "bad_math":
         return out
     factor = off_by(card, out[0])

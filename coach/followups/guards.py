@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coach.followups import grounding, specific, wording
+from coach.followups.misheard import misheard
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
 _LABEL = re.compile(r"^\s*(?:follow[- ]?up|interviewer|question|assistant|q)\s*[:\-]\s*", re.IGNORECASE)
@@ -168,6 +169,12 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
         reasons.append(f"broken wording: {flaw}")
     elif wording.dangling_pronoun(text, content_words(answer) | content_words(question)):
         reasons.append("broken wording: a pronoun that stands for nothing said")
+    if (garbled := misheard(text)) is not None:
+        # a pair no speaker says: copied from a transcript the transcriber misheard ("you talked to him out it"),
+        # or the model's own slip; either way not said to the candidate
+        heard = " ".join(answer.lower().replace("\u2019", "'").split())
+        reasons.append(f'says back words the transcriber misheard: "{garbled}"' if garbled in heard
+                       else f'broken wording: "{garbled}"')
     if '"' in text or "..." in text or "\u2026" in text:
         reasons.append("quotes or cuts text instead of asking")
     if re.search(r"\b(great|excellent|good) (answer|job)\b", text, re.IGNORECASE):

@@ -207,7 +207,7 @@ class InterviewEngine:
             slot.answered_probes.add(ask.gap)     # the story as a whole may still show it: the probe was answered
         # digging below the bar, points still missed stay open: the next probe takes the next missed point
         dig_points = self.digs and scorecard.overall < BAR
-        gaps = [g for g in probe_order(found, scorecard, slot.round.id) if g.severity >= FOLLOW_UP_MIN_SEVERITY
+        gaps = [g for g in probe_order(found, scorecard, slot.round.id, answer) if g.severity >= FOLLOW_UP_MIN_SEVERITY
                 and not (slot.followups and g.id in NOT_PROBED_AFTER_FOLLOW_UP and not (dig_points and g.id == "missing_point"))
                 and slot.probed.count(g.id) < MAX_PROBES_PER_GAP and g.id not in slot.answered_probes
                 and (g.id in LOCAL_GAPS or g.id in slot.open_gaps)]

@@ -144,8 +144,7 @@ def find_gaps(a: Analysis) -> list[Gap]:
         elif (own := set_own_figures(a)) is not None:
             gaps.append(Gap("no_clarifying", 0.7, f'it sets its own figures and asks nothing: "{own}"'))
         if not own_weighing(a):
-            gaps.append(Gap("no_tradeoff", 0.65, f'no alternative weighed ("instead of", "trade-off", '
-                                                 f'"X over Y", "the downside") in {words} words'))
+            gaps.append(Gap("no_tradeoff", 0.65, _unweighed(a, words)))
         production = live_practices(a.production, a.text)
         if not production:
             gaps.append(Gap("no_monitoring", 0.6, f"none of monitoring, alerting, rollout, canary, rollback or "
@@ -159,9 +158,8 @@ def find_gaps(a: Analysis) -> list[Gap]:
         if a.points.missed:
             frac = len(a.points.missed) / a.points.total
             gaps.append(Gap("missing_point", round(0.5 + 0.3 * frac, 2), _missed(a)))
-        if not a.tradeoffs:
-            gaps.append(Gap("no_tradeoff", 0.45, f'no alternative weighed ("instead of", "trade-off", '
-                                                 f'"X over Y", "the downside") in {words} words'))
+        if not [t for t in a.tradeoffs if not bare_rather(t)]:
+            gaps.append(Gap("no_tradeoff", 0.45, _unweighed(a, words)))
         elif (habit := one_way(a)) is not None:
             gaps.append(Gap("no_tradeoff", 0.45, f'one option whatever the problem: "{habit}"'))
     if fam != "technical" and a.points.total and len(a.points.missed) * 2 >= a.points.total:
@@ -209,7 +207,7 @@ def one_way(a: Analysis) -> str | None:
 # The production practices (coach/scoring/signals.py PRODUCTION) that watch a system once it is live. A design that
 # only ships it (a rollout, an experiment that decides the launch, a retraining schedule, a fallback, a validation
 # gate, quality judged per segment before launch) has said how it goes out, not how anyone would learn it broke: a strong interviewer asks that next.
-WATCHED = frozenset({"monitoring", "alerting", "drift", "slo", "canary", "rollback", "shadow", "holdout group"})
+WATCHED = frozenset({"monitoring", "alerting", "drift", "slo", "canary", "rollback", "holdout group"})
 
 
 _SPEAKER = re.compile(r"\b(?:i|i'?d|i'?ll|i'?m|we|we'?d|we'?ll|my|our)\b", re.I)
@@ -229,10 +227,31 @@ def heard_back(sentence: str, question: Any) -> bool:
     return len(said) >= 2 and all(v in given for v in said)
 
 
+# Why one option beat the other, or what it cost: "because", "since", "so that", "which means", "but", "cost".
+_A_REASON = re.compile(r"\b(?:because|since|so that|so it|so we|so i|which (?:means|costs|saves|keeps|avoids)|but|"
+                       r"costs?|cheaper|faster|slower|simpler|safer|risk\w*|at the (?:cost|price|expense))\b", re.I)
+
+
+def bare_rather(sentence: str) -> bool:
+    """Does the sentence weigh nothing but name the option not taken ("the seeding would run on a sample of a million
+    points rather than the full data"): a choice asserted, with no reason and no cost said for it?"""
+    from coach.scoring.signals import weighs_in_words
+
+    return "rather than" in sentence.lower() and not weighs_in_words(sentence) and not _A_REASON.search(sentence)
+
+
+def _unweighed(a: Analysis, words: int) -> str:
+    """The no_tradeoff evidence: the option named as not taken with no reason (quoted), else the count."""
+    bare = next((t for t in a.tradeoffs if bare_rather(t)), None)
+    if bare is not None:
+        return f'an option named as not taken, with no reason or cost: "{quote(bare, 100)}"'
+    return f'no alternative weighed ("instead of", "trade-off", "X over Y", "the downside") in {words} words'
+
+
 def own_weighing(a: Analysis) -> list[str]:
     """A design's sentences that weigh an alternative, less the requirements heard back (`heard_back`): the cost of
     one error against the other, said as the interviewer's fact, is not a choice the candidate weighed."""
-    return [t for t in a.tradeoffs if not heard_back(t, a.question)]
+    return [t for t in a.tradeoffs if not heard_back(t, a.question) and not bare_rather(t)]
 
 
 def live_practices(production: dict[str, str], text: str) -> dict[str, str]:

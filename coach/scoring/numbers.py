@@ -203,6 +203,23 @@ def _share_of_percent(toks: list[tuple[str, int, int]], j: int) -> tuple[float, 
     return count * fraction, k + 1
 
 
+# Words after which "point seven six" is a decimal said without its leading zero ("sixteen times point zero five",
+# "which is point seven six", "over point zero zero one squared"); "at that point five teams joined" is not one.
+_BEFORE_BARE_DECIMAL = frozenset("times over by is was be equals minus plus about roughly around approximately "
+                                 "maybe than".split())
+
+
+def _bare_decimal(toks: list[tuple[str, int, int]], j: int) -> tuple[float, int] | None:
+    """ "point zero five" after an operation or "is" (`_BEFORE_BARE_DECIMAL`): 0.05, said digit by digit; else None."""
+    if j == 0 or toks[j - 1][0].lower() not in _BEFORE_BARE_DECIMAL:
+        return None
+    k, digits = j + 1, ""
+    while k < len(toks) and toks[k][0].lower() in ONES and ONES[toks[k][0].lower()] < 10:
+        digits += str(ONES[toks[k][0].lower()])
+        k += 1
+    return (float("0." + digits), k) if digits else None
+
+
 def _words(toks: list[tuple[str, int, int]], i: int, text: str = "") -> tuple[float, int] | None:
     """Parse a run of number words starting at token i; return (value, next index) or None. With `text`, a comma
     after a scale word ends the number unless what follows continues it ("two million, three hundred thousand")."""
@@ -222,7 +239,7 @@ def _words(toks: list[tuple[str, int, int]], i: int, text: str = "") -> tuple[fl
     if (share := _share_of_percent(toks, j)) is not None:
         return share
     if low(j) == "point":
-        return None
+        return _bare_decimal(toks, j)
     total = 0.0
     current = 0.0
     seen = False

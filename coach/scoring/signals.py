@@ -115,6 +115,10 @@ CLARIFY = re.compile(
     r"\bwhat are we optimi[sz]ing|\bsuccess metric|\bconstraints?\b|\blet'?s say\b|\bsay we (?:get|have)\b|"
     # asked as what the speaker would want to know first: "so first i'd want to know how many questions a day"
     r"\b(?:i'?d|i would) (?:first )?(?:want to|like to|need to) (?:know|find out|check|understand|confirm)\b|"
+    # or as the figures the speaker would want in hand before designing: "first I'd want the peak read rate, the
+    # latency for a read, and what we spend today"
+    r"\b(?:i'?d|i would|i) (?:first )?(?:want|need|ask for) (?:the |our |a )?(?:[a-z-]+ ){0,3}(?:rate|latency|traffic|qps|"
+    r"volume|budget|scale|load|spend)s?\b|"
     r"\bhow many [a-z]+ (?:a|per|each) (?:day|second|month|user)\b|"
     # the goal settled before the design: "the goal is people still using the app in two months", "start by asking"
     r"(?<!guess )(?<!think )(?<!maybe )\bthe (?:real |actual |true )?goal (?:is|should be|here is)\b|"
@@ -250,6 +254,12 @@ def _weighs(text: str) -> bool:
         return True
     return any(not (arms and _VERSUS.match(m.group(0).strip())) and not _AMOUNT_INSTEAD.match(text, m.start())
                for m in TRADEOFF.finditer(text))
+
+
+def weighs_in_words(text: str) -> bool:
+    """Does the sentence weigh an alternative in words other than a bare "rather than" (a trade-off, "instead of",
+    "either ... or")?"""
+    return _weighs(text) or ("either" in text.lower() and bool(folded_search(_EITHER_OR, text)))
 
 
 def tradeoff_evidence(sents: list[Sentence]) -> list[str]:

@@ -87,7 +87,7 @@ _PER_INSTANCE_BEFORE = re.compile(
 _ONE_MACHINE_CLAUSE = re.compile(
     r"(?:^|[;:]\s*|\b(?:so|and|but|then|which means|meaning)\s+)(?:a single|one|each)\s+(?:[a-z0-9-]+\s+)?"
     rf"(?:server|machine|node|instance|gpu|replica|box|host|pod|worker|card|core|container|{_ACCELERATOR})\s+"
-    r"(?:can\s+|could\s+|will\s+)?[a-z]+(?:s|es)\b"
+    r"(?:can\s+|could\s+|will\s+)?(?:[a-z]+(?:s|es|ed)|ran|did|took|made|kept|held|gave|got|hit|managed)\b"
     r"(?:(?!\b(?:so|and|but|then)\b|\b(?:a|an|per|each)\s+(?:second|sec|minute|hour|day)\b|/s\b)[^;:])*$", re.I)
 # "200 pods; each handles 150 requests a second": "each" standing for the machines just counted
 _EACH_HANDLES = re.compile(r"\beach(?: one)?\s+(?:can\s+)?(?:handles?|serves?|does|takes|sustains?|manages?|processes|"
@@ -95,6 +95,18 @@ _EACH_HANDLES = re.compile(r"\beach(?: one)?\s+(?:can\s+)?(?:handles?|serves?|do
 _PER_INSTANCE_AFTER = re.compile(
     r"^\s*(?:per|a|each|for each|on each|on one|on a single)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|"
     rf"gpu|replica|box|host|pod|worker|card|core|shard|container|{_ACCELERATOR})\b|^\s*each\b", re.I)
+# a rate said right before the per-machine words ("two hundred scores a second per core, three thousand a second is
+# fifteen cores"): the words are that rate's, not the next figure's
+_RATE_ENDS = re.compile(r"(?:\b(?:a|an|per|each|every)\s+(?:second|sec|minute|hour|day)|/s)\s*$", re.I)
+
+
+def _per_machine_before(before: str, lead: str) -> bool:
+    """Do per-machine words ("per core", "each GPU") come shortly before the figure (`before`: the words since the
+    figure before it), and not as the tail of a rate said before it (`lead`: the sentence up to the figure)?"""
+    m = _PER_INSTANCE_BEFORE.search(before)
+    return m is not None and not _RATE_ENDS.search(lead[:len(lead) - len(before) + m.start()])
+
+
 _PER_ITEM_BEFORE = re.compile(
     r"(?:\b(?:each|every|per|an?|one)\s+(?!(?:second|minute|hour|day|night|week|month|year)s?\b)"
     r"(?!(?:that|which|this|so)\s)(?:[a-z]+\s+){0,3}"      # (not "at four bytes each that is 48 GB": a total)
@@ -420,7 +432,7 @@ def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[S
             q.discard("each")
         each_machine = _EACH_HANDLES.search(before) and _COMPUTE_BEFORE.search(text[sent.start:span.start])
         one_machine = _ONE_MACHINE_CLAUSE.search(text[sent.start:span.start]) and "per_user" not in q
-        if _PER_INSTANCE_AFTER.search(after) or _PER_INSTANCE_BEFORE.search(before) or "each" in q or each_machine \
+        if _PER_INSTANCE_AFTER.search(after) or _per_machine_before(before, text[sent.start:span.start]) or "each" in q or each_machine \
                 or one_machine:
             q.discard("each")
             if "per_user" not in q:
