@@ -254,7 +254,11 @@ RESULT = [
                 r"\b(?:was|were) (?:later |since |then |soon )?(?:copied|adopted|reused|taken up) by\b", _F), 2.4),
     # outcomes in plain words: things back to normal, nobody hit the fault again, others took it up or own it now
     # (not a bare verdict: "it worked well" is how the speaker rates it)
+    # ... or the fault's mark gone, told against the ordinary ("the error around the holiday was about the same as any
+    # other week", "no worse than the other stores")
     (re.compile(r"\b(?:went|got|came) back to (?:normal|where (?:it|they) (?:was|were)|(?:its|their) old)|"
+                r"\b(?:was|were|came out|ended up|stayed|looked) (?:about |roughly |much |pretty much |more or less )?"
+                r"(?:the same as|no (?:worse|higher|bigger|different) than|in line with) (?:any|every|all the|the) other\b|"
                 r"\b(?:nobody|no one|none of (?:them|us|the \w+)) (?:got|saw|had|hit) (?:a|an|the|any)\b|"
                 r"\b(?:started|began) using (?:it|them|the|our)\b|\b(?:is|are) now (?:run|owned|maintained) by\b|"
                 r"\bnow has (?:an? |its own )?(?:owning team|owner)", _F), 2.2),
