@@ -416,7 +416,12 @@ def plan(a: Any, t: Trace) -> None:
                                                    for e in a.star.result.evidence)
     if (_EXAMPLE.search(a.text) and _NUMBER.search(a.text)) or own_outcome:
         t.add(0.3, "a concrete example or a measured outcome of their own work")
-    if t.level > GENERIC_CAP and _generic(a):
+    if t.level > GENERIC_OFF_POINT_CAP and a.points.total and not a.points.covered and _generic(a):
+        # nothing of its own and none of what was asked (why this team: "the title is a step up and the package is
+        # better"): an answer to another question, the rubrics' level 1 more than their 2
+        t.set(GENERIC_OFF_POINT_CAP, "generic (no figure of their own, no named technique or tool, no example of their "
+                                     f"work) and none of the question's {a.points.total} points: at most")
+    elif t.level > GENERIC_CAP and _generic(a):
         t.set(GENERIC_CAP, "generic: no figure of their own, no named technique or tool, no example of their work")
     elif t.level > GENERIC_CAP and a.round in PEOPLE_ROUNDS and \
             (thin := said_generically(a.text, getattr(a.question, "prompt", "") or "")) is not None:
@@ -428,6 +433,7 @@ def plan(a: Any, t: Trace) -> None:
 
 
 GENERIC_CAP, GENERIC_WORDS = 2.0, 25     # the level a generic plan reaches at most; distinct new words
+GENERIC_OFF_POINT_CAP = 1.5   # a generic plan or view that covers none of the question's points, at most
 _NUMBER_WORD = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                           r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|"
                           r"dozen|percent)\b", _F)
