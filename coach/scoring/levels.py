@@ -146,6 +146,10 @@ def story(a: Any, t: Trace, followup: bool) -> None:
             # run-on speech packs several steps into one sentence: count first-person steps outside the context too
             steps = sum(len(ACT_CLAUSE.findall(x.text.lower())) for x, lab in zip(a.sents, st.labels)
                         if lab != "situation")
+            # and the step a scene sentence tells in a later clause ("I spent four years at a grocer, and I led the
+            # move to one global model"), which `_action_sentences` counts as an action too
+            steps += sum(len(ACT_CLAUSE.findall(x.text.lower(), later.start())) for x, lab in zip(a.sents, st.labels)
+                         if lab == "situation" and (later := _LATER_STEP.search(x.text.lower())) is not None)
             if len(acts) >= 3 or steps >= 3:
                 t.add(0.3, f"{len(acts)} action sentences, {steps} first-person steps")
         elif any(lab == "result" and AT_THE_NORM.search(x.text) for x, lab in zip(a.sents, st.labels)):
