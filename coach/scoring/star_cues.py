@@ -107,6 +107,9 @@ TASK = [
                 r"\btook (?:on )?(?:the |full )?(?:responsibility|ownership)\b|\bi was the one (?:on call|responsible|"
                 r"in charge|who had to)\b|\b(?:it )?(?:fell|landed) (?:\w+ ){0,2}on me\b|"
                 r"\bi felt it was my\b|\bi (?:led|owned) (?:a|the) (?:project|effort|migration)\b|"
+                # a piece of work taken on whole, before any step of it: "I proposed and led a shared feature service"
+                r"^(?:(?:so|and|then)\W+)*i (?:proposed and |pitched and |then )?(?:led|took on|drove) (?:a|the) "
+                r"(?:[a-z-]+ ){0,3}?(?:project|effort|migration|service|platform|initiative|programme|program)\b|"
                 # the call named as the speaker's: "so the choice of model was my call"; the role with its remit: "I was
                 # the staff engineer responsible for the claims models"
                 r"\b(?:the|this|that) (?:[a-z-]+ ){0,3}(?:was|is) my (?:call|decision|job|responsibility)\b|"
@@ -566,7 +569,11 @@ _OPENS_ASIDE = re.compile(r"^(?:(?:so|and|then|first|next|um|uh|okay|ok|well)\s*
                           r"(?:thing|step) )?(?:i|we)(?:'d| would| will)\b"
                           r"(?! have\b)(?![^.]*\b(?:again|differently|over)\b)|(?:for me|to me|in my view|in my opinion),|"
                           # "My view is that a shared platform piece has to be earned ...": a view, not the scene
-                          r"my (?:view|belief|position|take|rule of thumb|instinct|philosophy|opinion) (?:is|has always been)\b)", _F)
+                          r"my (?:view|belief|position|take|rule of thumb|instinct|philosophy|opinion) (?:is|has always been)\b|"
+                          # the answer's own claim, in the present: "honestly the main reason is that my team got
+                          # reorganised" gives a reason, it sets no scene
+                          r"(?:(?:honestly|to be honest|frankly),?\s+)?(?:the|my) (?:main |real |big |biggest |honest |simple )?"
+                          r"(?:reason|motivation|draw) (?:is|would be)\b)", _F)
 # A later clause whose subject became the standard, or is still in use, is the outcome even after an "I did" opening:
 # "I wrote the postmortem, and the freshness check became the standard for every pricing model".
 _BECAME_STANDARD = re.compile(r"(?:,|\band|;)\s+(?!(?:i|we)\b)(?:the |our |their |its |that |this )?[a-z-]+(?: [a-z-]+){0,9} "
