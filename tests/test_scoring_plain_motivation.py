@@ -34,3 +34,15 @@ def test_a_plain_motivation_covers_the_pull_and_the_fit(content) -> None:  # typ
     assert "A positive reason, moving toward something" in covered
     assert "How this role fits that" in covered
     assert "What the current role cannot offer" in covered
+
+
+def test_moving_closer_to_the_work_and_no_grudge_are_said_plainly(content) -> None:  # type: ignore[no-untyped-def]
+    q = content.questions["rc-why-looking"]
+    text = ("um honestly my group was merged into the data platform this year and now i mostly keep pipelines running "
+            "for other teams and that is fine but i want to get closer to the product and to the people deciding with "
+            "the model i have nothing against my employer it is just a different job now")
+    card = score_answer(text, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
+                        level="senior")
+    covered = {p.point for p in card.talking_points.covered}
+    assert "A positive reason, moving toward something" in covered
+    assert "No negativity about the current employer" in covered

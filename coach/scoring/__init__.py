@@ -15,8 +15,8 @@ from functools import lru_cache
 from coach.content.answer_words import phrases, word_list
 from coach.domain import Question, RoundSpec, Rubric, Transcript
 from coach.scoring import delivery as _delivery
-from coach.scoring import (claims, dismissals, levels, napkin, on_topic, per_answer, pitfalls, plan_steps, sidestep, signals,
-                           sizing, star, talking_points)
+from coach.scoring import (claims, dismissals, levels, napkin, on_topic, per_answer, pitfalls, plan_instead,
+                           plan_steps, sidestep, signals, sizing, star, talking_points)
 from coach.scoring.gaps import Gap, feedback, find_gaps
 from coach.scoring.story_outcome import is_step
 from coach.scoring.napkin import Check
@@ -133,12 +133,17 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     na = signals.non_answer(text, question)
     star_report = star.analyse(sents, followup=followup) if na is None else star.no_story(sents)
     story = answer_kind(round_id, question, True) == "story"       # the question asks for a story
+    told_a_plan = False      # a concrete plan in place of the story asked, where the rubric scores one (plan_instead.py)
     if na is None and story and round_id in STORY_ROUNDS and not followup \
             and _no_event(star_report, text):
-        how = "what they would do" if _only_a_plan(star_report.sentences) else "how they are in general"
-        na = signals.NonAnswer("non_answer", f'{len(text.split())} words and no event told, only {how}: '
-                                             f'"{" ".join(text.split())[:120]}"')
-        star_report = star.no_story(sents)
+        only_a_plan = _only_a_plan(star_report.sentences)
+        told_a_plan = only_a_plan and question is not None and not plan_instead.hypothetical_is_lowest(rubric) and \
+            plan_instead.concrete(text, question.prompt, len(talking_points.coverage(question, sents).covered))
+        if not told_a_plan:
+            how = "what they would do" if only_a_plan else "how they are in general"
+            na = signals.NonAnswer("non_answer", f'{len(text.split())} words and no event told, only {how}: '
+                                                 f'"{" ".join(text.split())[:120]}"')
+            star_report = star.no_story(sents)
     if na is None and story and round_id in STORY_ROUNDS and not followup and _habit_only(text):
         na = signals.NonAnswer("non_answer", f'{len(text.split())} words and no event told, only how they usually '
                                              f'work: "{" ".join(text.split())[:120]}"')
@@ -172,11 +177,13 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     told = "action" in star_report.labels
     aside = frozenset(t for t, lab in zip(star_report.sentences, star_report.labels)
                       if (lab == "other" and star.aside(t.lower())) or (not told and not star.narrative(t.lower()))
-                      ) if story else frozenset()
+                      ) if story and not told_a_plan else frozenset()    # (a plan's steps are its points)
     results = frozenset(t for t, lab in zip(star_report.sentences, star_report.labels) if lab == "result")
     own = talking_points.own_steps(star_report.sentences, star_report.labels) if story else ()
-    lessons = tuple(t for t in star_report.sentences if levels.reflects(t) and t not in wrong_sents) if story else ()
-    points = talking_points.coverage(question, sents, na is not None, outcomes, story, wrong_sents | aside, results,
+    lessons = tuple(t for t in star_report.sentences if levels.reflects(t) and t not in wrong_sents) \
+        if story and not told_a_plan else ()
+    points = talking_points.coverage(question, sents, na is not None, outcomes, story and not told_a_plan,
+                                     wrong_sents | aside, results,
                                      tuple(t for t in own if t not in wrong_sents | aside), lessons)
     if question is not None and question.estimate is not None:    # an estimate's last point is its answer, in range
         from coach.scoring import estimates
@@ -191,7 +198,7 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
         clarifying=signals.clarifying(sents, asked_too=round_id in DESIGN_ROUNDS,
                                       facts=dict(question.facts) if question is not None else None),
         non_answer=na, question=question, wrong=wrong,
-        lapses=pitfalls.fallen(question, sents) if na is None else (),
+        lapses=pitfalls.fallen(question, sents) if na is None else (), told_a_plan=told_a_plan,
     )
     dims, expected = resolve_rubric(rubric, round_spec, round_id, a.narrative, bool(quantities), bool(production))
     a.expected_sizing = expected

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from coach.scoring import hedged, levels, red_flags
+from coach.scoring import hedged, levels, plan_instead, red_flags
 from coach.scoring.levels import Trace
 from coach.scoring.staff import DEFAULT_STAFF, STAFF_SIGNALS
 from coach.scoring.text import first_matches
@@ -99,6 +99,8 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
     t = Trace()
     if a.non_answer is not None:
         t.set(1.0, f"not an answer ({a.non_answer.gap.replace('_', ' ')})")
+    elif kind == "story" and getattr(a, "told_a_plan", False):
+        plan_instead.level(a, t)
     elif kind == "story":
         levels.story(a, t, followup)
     elif kind == "plan":
@@ -147,8 +149,10 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
                 ceiling = 5.0
             cost = (STAFF_COST if t.level > 3.0 else STAFF_COST_BELOW) * shortfall
             after = min(min(t.level, 5.0) - cost, ceiling)    # (from the top level: bonuses past 5 do not absorb it)
-            if not technical and t.level >= 3.0:
-                after = max(after, STAFF_HOLD)   # a sound story at the senior bar stays near it without the staff signals
+            if not technical and t.level >= 3.0 and not t.unsound:
+                # a sound story at the senior bar stays near it without the staff signals (one whose choice rests on
+                # a wrong figure of its own is not sound)
+                after = max(after, STAFF_HOLD)
             why = "staff bar, missing " + ", ".join(missing)
             asked = f" ({needed} of {len(names)} asked)" if needed < len(names) else ""
             t.add(round(after - t.level, 2), why + asked)

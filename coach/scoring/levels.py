@@ -86,6 +86,7 @@ class Trace:
     steps: list[str] = field(default_factory=list)
     generic: bool = False          # held down for words that fit any answer (generic words, stock phrases)
     unowned: bool = False          # a story with no step told as the speaker's own: its reach is the team's
+    unsound: bool = False          # its judgement rests on a wrong figure: not a sound story at the senior bar
 
     def set(self, level: float, why: str) -> None:
         self.level = level
@@ -145,8 +146,15 @@ def story(a: Any, t: Trace, followup: bool) -> None:
             # run-on speech packs several steps into one sentence: count first-person steps outside the context too
             steps = sum(len(ACT_CLAUSE.findall(x.text.lower())) for x, lab in zip(a.sents, st.labels)
                         if lab != "situation")
+            # and the step a scene sentence tells in a later clause ("I spent four years at a grocer, and I led the
+            # move to one global model"), which `_action_sentences` counts as an action too
+            steps += sum(len(ACT_CLAUSE.findall(x.text.lower(), later.start())) for x, lab in zip(a.sents, st.labels)
+                         if lab == "situation" and (later := _LATER_STEP.search(x.text.lower())) is not None)
             if len(acts) >= 3 or steps >= 3:
                 t.add(0.3, f"{len(acts)} action sentences, {steps} first-person steps")
+        elif any(lab == "result" and AT_THE_NORM.search(x.text) for x, lab in zip(a.sents, st.labels)):
+            # no figure, but the outcome was checked: the measure the story is about, compared with its ordinary level
+            t.add(CHECKED_OUTCOME, "the outcome checked against the ordinary level, with no figure")
         elif len(acts) >= 4 and sum(1 for x in acts if is_measured(x)) >= 2:
             # the outcome is told in words, but the steps carry the evidence in figures ("five points worse on new
             # accounts", "the last four months, bootstrapped"): a checked, specific story short of a measured result
@@ -209,11 +217,13 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         # the story's own arithmetic wrong by far, and the choice it tells made on it ("40 million x 128 floats is about
         # 20 MB, so I decided to load it on every pod"): every part told, the judgement resting on a wrong figure
         t.set(SLIP_DECIDED_CAP, f'a decision rests on a wrong figure ("{rests[:70]}"): at most')
+        t.unsound = True
     asked_wrong = slip_in_the_asked_figure(a)
     if asked_wrong and t.level > SLIP_ASKED_CAP:
         # asked what the system cost, the story's own cost is wrong by far: whatever else it tells, the answer to
         # the question is a wrong figure, as a wrong claim is (the rubric's level 2)
         t.set(SLIP_ASKED_CAP, f'the figure the question asks for is wrong by far ("{asked_wrong[:70]}"): at most')
+        t.unsound = True
     asides = [x.text for x in a.sents if _DIGRESSION.search(x.text)]
     if len(asides) >= DRIFT_ASIDES:
         t.add(-DRIFT_COST, f'wanders off the story ({len(asides)} asides: "{asides[0][:60]}")')
@@ -232,10 +242,19 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         t.add(-WE_COST, f'"we" {times(we)} against "I" {times(i)}')
 
 
+# A measure the story named, told against its ordinary level once the work was done: "the next year the error around the
+# holiday was about the same as any other week" compares a measured figure with the baseline, a number or not.
+AT_THE_NORM = re.compile(r"\b(?:error|errors|accuracy|latency|loss|misses|complaints|bill|cost|costs|rate|rates|recall|"
+                         r"precision|wait|delays?)\b[^.]{0,40}?\b(?:was|were|came out|ended up|stayed|looked) (?:about |"
+                         r"roughly |much |pretty much |more or less )?(?:the same as|no (?:worse|higher|bigger|different) "
+                         r"than|in line with) (?:any|every|all the|the) other\b", _F)
+CHECKED_OUTCOME = 0.5         # an outcome compared with the ordinary, no figure: half way to a measured one
+
+
 BLAME_CAP = 2.0
 NO_OWN_STEP_COST = 1.0      # a story whose every step is told as "we": its ownership is the rubric's level 1
 WE_COST = 0.5               # a story told mostly as "we"
-SLIP_DECIDED_CAP = 3.0
+SLIP_DECIDED_CAP = 2.5
 SLIP_ASKED_CAP = 2.3        # a story whose own figure of what the question asks for is wrong by far, at most
 # The unit of a napkin check -> the `[asked_figure]` list of the prompt words that ask for that figure (any money unit,
 # "$", "$/month", "$/hour", is a cost).
@@ -292,11 +311,17 @@ _CONCLUSION = re.compile(r"\b(?:(?:i|we) (?:decided|chose|went with|picked|left|
 
 
 def _concluded_next(sents: Any, at: int) -> str:
-    """The next sentence when it concludes from the figure of sentence `at` and makes a choice on it; "" otherwise."""
-    if at + 1 >= len(sents):
-        return ""
-    nxt: str = sents[at + 1].text
-    return nxt if _CONCLUDES.search(nxt) and _CONCLUSION.search(nxt) else ""
+    """The next sentence when it concludes from the figure of sentence `at` and makes a choice on it; or one of the
+    next two that makes its choice on a figure it names, carried on from the wrong one ("... so around 3,600 a month
+    saved. I argued the work was not worth 3,600 a month, and we dropped it."); "" otherwise."""
+    for k in range(at + 1, min(at + 1 + SLIP_REACH, len(sents))):
+        nxt: str = sents[k].text
+        if _CONCLUSION.search(nxt) and ((k == at + 1 and _CONCLUDES.search(nxt)) or _NUMBER.search(nxt)):
+            return nxt
+    return ""
+
+
+SLIP_REACH = 2       # sentences after a wrong figure in which a choice weighed on a figure rests on it
 
 
 RELAY_STEPS, RELAY_CAP = 3, 2.0      # action sentences that are all relays, from this many; the level at most
@@ -426,7 +451,12 @@ def plan(a: Any, t: Trace) -> None:
                                                    for e in a.star.result.evidence)
     if (_EXAMPLE.search(a.text) and _NUMBER.search(a.text)) or own_outcome:
         t.add(0.3, "a concrete example or a measured outcome of their own work")
-    if t.level > GENERIC_CAP and _generic(a):
+    if t.level > GENERIC_OFF_POINT_CAP and a.points.total and not a.points.covered and _generic(a):
+        # nothing of its own and none of what was asked (why this team: "the title is a step up and the package is
+        # better"): an answer to another question, the rubrics' level 1 more than their 2
+        t.set(GENERIC_OFF_POINT_CAP, "generic (no figure of their own, no named technique or tool, no example of their "
+                                     f"work) and none of the question's {a.points.total} points: at most")
+    elif t.level > GENERIC_CAP and _generic(a):
         t.set(GENERIC_CAP, "generic: no figure of their own, no named technique or tool, no example of their work")
     elif t.level > GENERIC_CAP and a.round in PEOPLE_ROUNDS and \
             (thin := said_generically(a.text, getattr(a.question, "prompt", "") or "")) is not None:
@@ -438,6 +468,7 @@ def plan(a: Any, t: Trace) -> None:
 
 
 GENERIC_CAP, GENERIC_WORDS = 2.0, 25     # the level a generic plan reaches at most; distinct new words
+GENERIC_OFF_POINT_CAP = 1.5   # a generic plan or view that covers none of the question's points, at most
 _NUMBER_WORD = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
                           r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|half|"
                           r"dozen|percent)\b", _F)

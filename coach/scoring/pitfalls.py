@@ -35,12 +35,13 @@ _CLAUSE = re.compile(r"[,;:]|\s(?=(?:but|so|instead|yet)\b)", re.I)
 @lru_cache(maxsize=1)
 def _untaken() -> re.Pattern[str]:
     said = sorted(phrases("untaken", "phrases"), key=len, reverse=True)
-    # "would have" before a thing held is a plan, not a road not taken: "by day thirty I would have a proposal to ..."
+    # "would have" before a thing held is a plan, not a road not taken: "by day thirty I would have a proposal to ...";
+    # before "to" it is an obligation reported: "I told them all new features would have to go through it"
     return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(p) + (_HELD if p.endswith("have") else "") for p in said)
                       + r")(?![a-z])", re.I)
 
 
-_HELD = r"(?! (?:a|an|the|my|our|some|one|two|three|four|five|ten|it|them|this|that)\b)"
+_HELD = r"(?! (?:a|an|the|my|our|some|one|two|three|four|five|ten|it|them|this|that|to)\b)"
 
 
 def taken(sentence: str) -> str:

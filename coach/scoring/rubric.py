@@ -47,6 +47,7 @@ class Analysis:
     staff_missing: tuple[str, ...] = field(default_factory=tuple)
     wrong: tuple[Any, ...] = field(default_factory=tuple)     # claims.WrongClaim: misconceptions stated as true
     lapses: tuple[Any, ...] = field(default_factory=tuple)    # pitfalls.Lapse: the question's pitfalls fallen into
+    told_a_plan: bool = False     # a concrete plan told in place of the story asked (coach/scoring/plan_instead.py)
 
     @property
     def narrative(self) -> bool:

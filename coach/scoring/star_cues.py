@@ -107,6 +107,9 @@ TASK = [
                 r"\btook (?:on )?(?:the |full )?(?:responsibility|ownership)\b|\bi was the one (?:on call|responsible|"
                 r"in charge|who had to)\b|\b(?:it )?(?:fell|landed) (?:\w+ ){0,2}on me\b|"
                 r"\bi felt it was my\b|\bi (?:led|owned) (?:a|the) (?:project|effort|migration)\b|"
+                # a piece of work taken on whole, before any step of it: "I proposed and led a shared feature service"
+                r"^(?:(?:so|and|then)\W+)*i (?:proposed and |pitched and |then )?(?:led|took on|drove) (?:a|the) "
+                r"(?:[a-z-]+ ){0,3}?(?:project|effort|migration|service|platform|initiative|programme|program)\b|"
                 # the call named as the speaker's: "so the choice of model was my call"; the role with its remit: "I was
                 # the staff engineer responsible for the claims models"
                 r"\b(?:the|this|that) (?:[a-z-]+ ){0,3}(?:was|is) my (?:call|decision|job|responsibility)\b|"
@@ -254,7 +257,11 @@ RESULT = [
                 r"\b(?:was|were) (?:later |since |then |soon )?(?:copied|adopted|reused|taken up) by\b", _F), 2.4),
     # outcomes in plain words: things back to normal, nobody hit the fault again, others took it up or own it now
     # (not a bare verdict: "it worked well" is how the speaker rates it)
+    # ... or the fault's mark gone, told against the ordinary ("the error around the holiday was about the same as any
+    # other week", "no worse than the other stores")
     (re.compile(r"\b(?:went|got|came) back to (?:normal|where (?:it|they) (?:was|were)|(?:its|their) old)|"
+                r"\b(?:was|were|came out|ended up|stayed|looked) (?:about |roughly |much |pretty much |more or less )?"
+                r"(?:the same as|no (?:worse|higher|bigger|different) than|in line with) (?:any|every|all the|the) other\b|"
                 r"\b(?:nobody|no one|none of (?:them|us|the \w+)) (?:got|saw|had|hit) (?:a|an|the|any)\b|"
                 r"\b(?:started|began) using (?:it|them|the|our)\b|\b(?:is|are) now (?:run|owned|maintained) by\b|"
                 r"\bnow has (?:an? |its own )?(?:owning team|owner)", _F), 2.2),
@@ -562,7 +569,11 @@ _OPENS_ASIDE = re.compile(r"^(?:(?:so|and|then|first|next|um|uh|okay|ok|well)\s*
                           r"(?:thing|step) )?(?:i|we)(?:'d| would| will)\b"
                           r"(?! have\b)(?![^.]*\b(?:again|differently|over)\b)|(?:for me|to me|in my view|in my opinion),|"
                           # "My view is that a shared platform piece has to be earned ...": a view, not the scene
-                          r"my (?:view|belief|position|take|rule of thumb|instinct|philosophy|opinion) (?:is|has always been)\b)", _F)
+                          r"my (?:view|belief|position|take|rule of thumb|instinct|philosophy|opinion) (?:is|has always been)\b|"
+                          # the answer's own claim, in the present: "honestly the main reason is that my team got
+                          # reorganised" gives a reason, it sets no scene
+                          r"(?:(?:honestly|to be honest|frankly),?\s+)?(?:the|my) (?:main |real |big |biggest |honest |simple )?"
+                          r"(?:reason|motivation|draw) (?:is|would be)\b)", _F)
 # A later clause whose subject became the standard, or is still in use, is the outcome even after an "I did" opening:
 # "I wrote the postmortem, and the freshness check became the standard for every pricing model".
 _BECAME_STANDARD = re.compile(r"(?:,|\band|;)\s+(?!(?:i|we)\b)(?:the |our |their |its |that |this )?[a-z-]+(?: [a-z-]+){0,9} "

@@ -33,6 +33,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "limitation": ("not built for", "never built for", "not meant for", "never meant for", "knows nothing about",
                    "blind to"),
     # the cause found, in plain words: "I found the cause that afternoon", "it turned out the feed had changed"
+    # a failure found by the speaker, in plain words: "I found it by comparing the errors by week", "I spotted it in"
+    "detected": ("found it by", "found it when", "spotted it", "spotted that", "caught it", "tracked it down"),
     "root cause": ("found the cause", "the cause was", "turned out", "traced it to", "the reason was", "came down to"),
     "experiment": ("a/b", "ab test", "a b test", "interleaving", "online test"),
     "cache": ("caching", "memoize", "redis", "memcached"),

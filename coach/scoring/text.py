@@ -55,11 +55,15 @@ _CLAUSE_START = re.compile(
     r"(?:within|after|about|around|over) (?:about |around |almost |nearly |over |another )?"   # "| after about six months"
     r"(?:a|one|two|three|four|six|a few|a couple of|\d+) (?:days?|weeks?|months?|"
     r"quarters?|years?)\b(?=\s+(?:later\s+)?" + _SUBJECT + r"\b)|"   # a duration inside a clause ("ran it | over two weeks to")
-    r"(?:a|one|two|three|four|six|a few|\d+) (?:days?|weeks?|months?|quarters?|years?) later)\b|"
+    r"(?:a|one|two|three|four|six|a few|\d+) (?:days?|weeks?|months?|quarters?|years?) later|"
+    # a frame of the next period before a new subject: "... from the council calendar | and the next year the error
+    # ..." ("by the next week" or "for the following month" stay inside their clause: `_HELD_BY` before them)
+    r"(?P<frame>(?:the )?(?:next|following) (?:day|week|month|quarter|year|season|spring|summer|autumn|winter)"
+    r"(?=\s+(?:the|our|my|their|its|it|there|every|each|all|both|no|nobody|nothing|none|most)\b)))\b|"
     r"(?:ok(?:ay)?|yeah|um|uh|well)\s+so\b|"
     r"(?P<bare>(?:i|we|he|she|they)\s+(?:also\s+|then\s+|just\s+|basically\s+|actually\s+)?(?:" + _ED + r"|put|sat|ran|took|"
     r"made|wrote|built|got|gave|found|brought|went|saw|told|spent|kept|drew|chose|led|met|set|cut|sent|held|dug|did|"
-    r"pulled|had)\b)|"
+    r"pulled|had|should have|should've)\b)|"     # (hindsight opens a clause: "... any other week | i should have had ...")
     # a new subject with its own past-tense verb: "... one engineer's time | my manager gave me ..."
     # (not one whose verb sits in a relative clause: "drop | the two features that needed ...", "the features we planned")
     r"(?P<np>(?:my|our|their|his|her|the|both|all|every|each|nobody|everyone|none|most) "
@@ -71,7 +75,7 @@ _HOLDS_CLAUSE = frozenset("i we they he she "    # a subject before it: "we | bo
                           "half all both most many some any twice "    # a quantifier: "half | the items shown were"
                           "and so but then that which when what where who how if because once until after before "
                           "since as why while whether unless though although like um uh said thought think knew "
-                          "felt guess a an the of to in on at for with from by into about than or is are was were "
+                          "felt guess a an the of to in on at for with from by into about around than or is are was were "
                           "be been showed found noticed saw realised realized meant learned told means".split())
 # A verb's bare form follows these ("wanted us to optimise", "had to rebuild", "we could drop"): the words after that
 # verb are its object, not a new clause ("... wanted us to optimise | the home feed for ..." is one clause).
@@ -118,6 +122,8 @@ def _add(out: list[Sentence], text: str, start: int, end: int, speech: bool = Fa
                                                                       if m.group("bare") else [],
                                                                       bool(m.group("bare"))):
                 continue
+            if m.group("frame") and _held_frame(text[cut:at].lower().split()):
+                continue
             joiner = _TRAILING_JOINER.search(text[cut:at])
             if joiner and not m.group("bare") and not m.group("np"):
                 at = cut + joiner.start()       # "... to another team and | within a month": the "and" opens the clause
@@ -136,6 +142,18 @@ def _add(out: list[Sentence], text: str, start: int, end: int, speech: bool = Fa
             _push(out, text, cut, at)
             cut = start + m.end()
     _push(out, text, cut, end)
+
+
+# A frame of time after one of these is part of the phrase it ends: "by the next week", "until the following spring".
+_HELD_BY = frozenset("by for in on until till of to from during within over after before since through into than at "
+                     "about around the a".split())
+
+
+def _held_frame(before: list[str]) -> bool:
+    """The words before a frame of the next period ("the following year") hold it in their clause: a preposition
+    before it, after any joining word ("and by the next week" is still "by ...")."""
+    words = before[:-1] if before and before[-1] in ("and", "so", "but", "then") else before
+    return not words or words[-1] in _HELD_BY
 
 
 def _inside_clause(before: list[str], after: list[str], bare: bool) -> bool:
