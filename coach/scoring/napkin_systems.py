@@ -8,7 +8,7 @@ import math
 import re
 from typing import Callable
 
-from coach.scoring import napkin_rates, napkin_shares, napkin_steps, napkin_windows
+from coach.scoring import napkin_rates, napkin_restated, napkin_shares, napkin_steps, napkin_windows
 from coach.scoring.napkin_llm import DEVICES
 from coach.scoring.napkin_judge import EXACT_TOLERANCE, TOLERANCE, Check, _judge, _tol
 from coach.scoring.numbers import find_numbers
@@ -307,6 +307,10 @@ def _kept(qs: list[Quantity], text: str, m: Quantity, factors: list[float]) -> C
     if not days:
         return None
     d = days[-1]
+    k = qs.index(d)
+    if k > 0 and qs[k - 1] in days and napkin_restated.restates(qs, k - 1, text) and \
+            not 1 / TOLERANCE <= d.value / qs[k - 1].value <= TOLERANCE:
+        d = qs[k - 1]       # "a year, which I will call 36.5 days": the period named is kept, whatever it was called
     copies = _copies(text, rate.start, m)
     per_period = rate.value
     how = f"{human(per_period, 'B')} {_PERIODS.get(int(rate.period_s), 'a period')} × {human(d.value, 's')}"
@@ -517,7 +521,8 @@ def _training_time(qs: list[Quantity], text: str, factors: list[float]) -> list[
                 continue
         rate = t.value
         if t.has("per_instance"):
-            gpus = _last_before(qs, t, lambda x: x.kind == "compute" and not x.has("per_instance"))
+            gpus = _last_before(qs, t, lambda x: x.kind == "compute" and (not x.has("per_instance")
+                                                                           or _shares_out(text, x, t)))
             if gpus is None:
                 continue
             rate *= gpus.value
@@ -532,6 +537,17 @@ def _training_time(qs: list[Quantity], text: str, factors: list[float]) -> list[
                       f" ÷ {fmt_num(rate)}/s"
                 out.append(_judge("training_time", d, n.value * epochs / rate, how, factors))
     return out
+
+
+# "sixteen GPUs each push 2,500 examples a second": the "each" after the count shares the rate said next out over
+# the machines counted (not "nodes with 8 GPUs each": a count per node)
+_EACH_DOES = re.compile(r"\s+(?:can\s+|could\s+)?[a-z]+\s+(?:about\s+|around\s+|roughly\s+|up to\s+|some\s+|"
+                        r"nearly\s+)?$", re.I)
+
+
+def _shares_out(text: str, count: Quantity, rate: Quantity) -> bool:
+    return count.text.lower().endswith("each") and \
+        _EACH_DOES.match(text, count.start + len(count.text), rate.start) is not None
 
 
 def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
