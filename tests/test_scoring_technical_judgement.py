@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.scoring import claims
+from coach.domain import Question
+from coach.scoring import claims, score_answer
 from coach.scoring.staff import STAFF_SIGNALS
 from coach.scoring.text import clean, sentences
 
@@ -53,5 +54,66 @@ def test_the_work_split_between_two_named_teams_is_scope_and_an_organisation_tra
 
 def test_capacity_planned_for_a_peak_said_as_a_multiple_is_headroom() -> None:
     sig = STAFF_SIGNALS["cost and headroom"]
-    assert sig.search("Evenings peak at about three times the daily mean, so we size for roughly 9,000 lookups a second.")
+    assert sig.search("Evenings peak at about three times the daily mean, so we size for roughly 9,000 lookups a "
+                      "second.")
     assert not sig.search("Evenings are busier, and we look at the peak on a dashboard.")
+
+
+# ---- a share of a figure, and what wrong arithmetic does to a talking point ------------------------------------------
+
+@pytest.mark.parametrize("cid, text, step, right", [
+    ("share-right", "The app logs eight million sessions a day. About 5 percent of them end in a crash report, so "
+     "some 400,000 reports a day reach triage.", None, 0),
+    ("share-wrong", "The app logs eight million sessions a day. About 5 percent of them end in a crash report, so "
+     "some 40,000 crash reports a day reach triage.", "share", 400_000),
+    ("share-grown-right", "We serve 12,000 lookups a second today and expect 50 percent more by spring, which is "
+     "18,000 lookups a second.", None, 0),
+    ("share-in-a-window-left-alone", "Two million orders a day, and 30 percent come in a four-hour evening window, "
+     "so about 42 orders a second then.", None, 0),
+])
+def test_a_share_of_a_figure_is_checked(cid: str, text: str, step: str | None, right: float) -> None:
+    flagged = [c for c in score_answer(text).sizing.checks if not c.ok]
+    if step is None:
+        assert not flagged, [c.message for c in flagged]
+        return
+    hit = [c for c in flagged if c.rule == step]
+    assert hit, [c.message for c in flagged]
+    assert hit[0].expected == pytest.approx(right, rel=0.1)
+
+
+def test_a_point_attempted_with_wrong_arithmetic_is_not_covered() -> None:
+    q = Question(id="x", round="system-design", levels=("senior",), prompt="Design a vector search service.",
+                 assesses="", talking_points=("Memory math for the index and how many machines hold it",),
+                 keywords=(("memory", "machines hold"),))
+    right = "Forty million vectors of 512 float32 dimensions is about 82 GB of memory, so two 64 GB machines hold it."
+    wrong = "Forty million vectors of 512 float32 dimensions is about 8 GB of memory, so one small machine holds it."
+    assert score_answer(right, question=q).talking_points.covered
+    assert not score_answer(wrong, question=q).talking_points.covered
+
+
+# ---- wrong claims said fluently, and a test said in full ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, claim", [
+    ("We fit the category means over the entire dataset for target encoding, and that is safe.", "Target encoding"),
+    ("Cross-entropy is all I reach for, it works for everything.", "cross-entropy"),
+    ("Squared error is obsolete now, nobody uses it.", "Squared error is obsolete"),
+])
+def test_a_fluent_wrong_claim_is_caught(text: str, claim: str) -> None:
+    assert any(claim in c for c in _fires(text)), (text, _fires(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Cross-entropy doesn't suit every problem; for a delivery promise a pinball loss fits better.",
+    "For a regression target squared error is still the default, and Huber when the labels are noisy.",
+    "We fit the target encoding on the training folds only, never over the whole dataset.",
+])
+def test_the_right_statement_is_not_flagged(text: str) -> None:
+    assert not _fires(text), (text, _fires(text))
+
+
+def test_a_drift_test_said_in_full_covers_the_detection_point() -> None:
+    q = Question(id="x", round="technical-screen", levels=("senior",), prompt="How do you catch drift?", assesses="",
+                 talking_points=("Detect drift on features without labels, using PSI, KS tests or distances",),
+                 keywords=(("psi", "ks test", "distance"),))
+    said = "Each night I compare the population stability index of every input against last month's."
+    assert score_answer(said, question=q).talking_points.covered

@@ -175,8 +175,12 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
                       ) if story else frozenset()
     results = frozenset(t for t, lab in zip(star_report.sentences, star_report.labels) if lab == "result")
     own = talking_points.own_steps(star_report.sentences, star_report.labels) if story else ()
-    points = talking_points.coverage(question, sents, na is not None, outcomes, story, wrong_sents | aside, results,
-                                     tuple(t for t in own if t not in wrong_sents | aside))
+    # a point attempted with wrong arithmetic is not made: the sentence that states a derived figure more than the
+    # napkin tolerance off covers no point ("two bytes a parameter, about 14 GB for the 70B model, so one card")
+    miscounted = frozenset(s.text for s in sents if any(not c.ok and s.start <= c.at < s.end for c in checks))
+    points = talking_points.coverage(question, sents, na is not None, outcomes, story,
+                                     wrong_sents | aside | miscounted, results,
+                                     tuple(t for t in own if t not in wrong_sents | aside | miscounted))
     if question is not None and question.estimate is not None:    # an estimate's last point is its answer, in range
         from coach.scoring import estimates
 

@@ -115,7 +115,9 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
     return out
 
 
-_SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+|them|those|these|it|[a-z]+\b)", re.I)
+_SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+|them|those|these|it|[a-z]+\b)|"
+                       # the share told by where it falls: "30 percent come in a four-hour evening window"
+                       r"^\s+(?:[a-z]+\s+){0,3}?(?:in|within|during|inside)\s+(?:a|an|the|one|our)\b", re.I)
 _PEAK_HOUR = re.compile(r"\b(?:peak|busiest|top|heaviest)\s+hour\b", re.I)
 # the peak hour named just before its share: "the peak hour is ten percent", "the busiest hour carries 8%"
 _HOUR_IS = re.compile(r"\b(?:peak|busiest|top|heaviest)\s+hour\s+(?:is|has|carries|takes|gets|sees|holds|does)\s+"

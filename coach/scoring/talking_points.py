@@ -37,6 +37,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "experiment": ("a/b", "ab test", "a b test", "interleaving", "online test"),
     "cache": ("caching", "memoize", "redis", "memcached"),
     "drift": ("distribution shift", "data shift", "skew", "psi"),
+    # a test or measure said in full rather than by its initials
+    "psi": ("population stability index",),
+    "ks test": ("kolmogorov-smirnov", "kolmogorov smirnov", "ks statistic"),
+    "ndcg": ("normalised discounted cumulative gain", "normalized discounted cumulative gain"),
+    "mrr": ("mean reciprocal rank",),
     "retrain": ("retraining", "refresh the model", "fine-tune"),
     "throughput": ("qps", "rps", "requests per second"),
     "shard": ("partition", "split across"),
