@@ -34,6 +34,11 @@ CHAINS = [
     # the fleet's bill is the machines times the price each
     ("fleet-unit-cost-right", "The embedding service runs on 20 GPUs at 3 dollars an hour and handles 2,000 requests "
      "a second, so roughly 8.3 dollars per million requests.", None, 0),
+    # a count of the very things a rate does ÷ the rate is the time, whatever the things are called
+    ("same-things-right", "Six workers each drain 2,000 events a second, so a backlog of 36 million events clears "
+     "in about 3,000 seconds.", None, 0),
+    ("same-things-wrong", "Six workers each drain 2,000 events a second, so a backlog of 36 million events clears "
+     "in about 18,000 seconds.", "training_time", 36e6 / 12_000),
     ("fleet-unit-cost-wrong", "The embedding service runs on 20 GPUs at 3 dollars an hour and handles 2,000 requests "
      "a second, so roughly 0.42 dollars per million requests.", "cost", 20 * 3 / 3600 / 2000 * 1e6),
 ]

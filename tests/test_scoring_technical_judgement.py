@@ -66,6 +66,8 @@ def test_capacity_planned_for_a_peak_said_as_a_multiple_is_headroom() -> None:
      "some 400,000 reports a day reach triage.", None, 0),
     ("share-wrong", "The app logs eight million sessions a day. About 5 percent of them end in a crash report, so "
      "some 40,000 crash reports a day reach triage.", "share", 400_000),
+    ("share-of-the-count-wrong", "Roughly 15 percent of the 4 million monthly listeners pay, that is 60,000 "
+     "listeners.", "share", 600_000),
     ("share-grown-right", "We serve 12,000 lookups a second today and expect 50 percent more by spring, which is "
      "18,000 lookups a second.", None, 0),
     ("share-in-a-window-left-alone", "Two million orders a day, and 30 percent come in a four-hour evening window, "

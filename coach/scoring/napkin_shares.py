@@ -93,17 +93,26 @@ def _percent_of(qs: list[Quantity], text: str, judge: Callable[..., Check | None
     for i, p in enumerate(qs):
         if p.kind != "percent" or not 0 < p.value < 100 or i + 1 >= len(qs):
             continue
-        said = qs[i + 1]
+        said, base = qs[i + 1], None
+        if i + 2 < len(qs) and said.kind in _SHARE_KINDS and _OF_THE.match(text[p.start + len(p.text):said.start]):
+            base, said = said, qs[i + 2]      # "10 percent of the 5 million users, that's 500,000"
+        after = base or p
         if said.sentence != p.sentence or said.kind not in _SHARE_KINDS or said.start in taken or \
-                not _SHARE_GIVES.fullmatch(text, p.start + len(p.text), said.start) or \
+                not _SHARE_GIVES.fullmatch(text, after.start + len(after.text), said.start) or \
                 _IN_A_SPAN.search(text, p.start + len(p.text), said.start):
             continue        # (a share done in a window of the day is the window's step: "40 percent in three hours")
-        # what the share is of: the last figure of the same kind before the percent, in its sentence or the one before,
-        # or further back when it counts the same things ("five million images a day ... 10,000 images a day")
-        base = next((q for q in reversed(qs[:i]) if q.kind == said.kind), None)
-        if base is not None and p.sentence - base.sentence > 1 and _things(base) != _things(said):
+        if base is None:
+            # what the share is of: the last figure of the same kind before the percent, in its sentence or the one
+            # before, or further back when it counts the same things ("five million images a day ... 10,000 images a
+            # day"); with another percent between them the share may be of something else
+            base = next((q for q in reversed(qs[:i]) if q.kind == said.kind), None)
+            if base is None or any(q.kind == "percent" for q in qs[qs.index(base) + 1:i]):
+                continue
+            if p.sentence - base.sentence > 1 and _things(base) != _things(said):
+                continue
+        if base.kind != said.kind:
             continue
-        if base is None or base.value <= 0 or base.has("per_user") != said.has("per_user") or \
+        if base.value <= 0 or base.has("per_user") != said.has("per_user") or \
                 base.has("per_instance") != said.has("per_instance"):
             continue
         share = p.value / 100

@@ -509,11 +509,27 @@ _SPAN_OF = re.compile(r"^\s*of\s+(?:logged |recorded |past |real |production )?(
                       r"requests|prompts|conversations|history|events|records)\b", re.I)   # a span of data, not a run
 
 
+_WORK_ITEMS = re.compile(r"example|sample|token|image|row|record|item|document|video|photo|sentence", re.I)
+_RATE_NOUN = re.compile(r"\b([a-z]{3,}?)e?s\s+(?:a|per|each|every)\s+(?:second|sec|minute|hour)\b", re.I)
+
+
+def _same_things_counted(qs: list[Quantity], t: Quantity) -> bool:
+    """A count of the very things the rate does, said in the rate's sentence ("1,000 events a second ... a backlog of
+    90 million events"): the count ÷ the rate is the time, whatever the things are."""
+    m = _RATE_NOUN.search(t.text)
+    if m is None:
+        return False
+    noun = m.group(1).lower()
+    return any(x.kind == "dataset" and x.sentence == t.sentence and
+               re.search(rf"\b{re.escape(noun)}e?s\b", x.text, re.I) for x in qs)
+
+
 def _training_time(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     out: list[Check | None] = []
     for i, t in enumerate(qs):
-        if t.kind != "throughput" or t.has("per_user") or not re.search(
-                r"example|sample|token|image|row|record|item|document|video|photo|sentence", t.text, re.I):
+        if t.kind != "throughput" or t.has("per_user"):
+            continue
+        if not _WORK_ITEMS.search(t.text) and not _same_things_counted(qs, t):
             continue
         n = _last_before(qs, t, lambda x: x.kind == "dataset" and _near(x, t, 1))
         if n is None:      # "12,800 records a second, so the nightly file of fifty million is done in ...": after it
