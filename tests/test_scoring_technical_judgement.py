@@ -119,3 +119,15 @@ def test_a_drift_test_said_in_full_covers_the_detection_point() -> None:
                  keywords=(("psi", "ks test", "distance"),))
     said = "Each night I compare the population stability index of every input against last month's."
     assert score_answer(said, question=q).talking_points.covered
+
+
+def test_a_sizing_point_is_not_made_when_the_sizing_went_wrong() -> None:
+    """The sizing point is the arithmetic: its inputs said in another sentence do not make it when the figure worked
+    out from them is wrong."""
+    q = Question(id="x", round="system-design", levels=("senior",), prompt="Design photo moderation.", assesses="",
+                 talking_points=("Size: uploads per day and the review queue",),
+                 keywords=(("uploads", "per day", "review queue"),))
+    right = "Users upload four million photos a day. If 3 percent go to review, that is 120,000 photos a day."
+    wrong = "Users upload four million photos a day. If 3 percent go to review, that is 12,000 photos a day."
+    assert score_answer(right, question=q).talking_points.covered
+    assert not score_answer(wrong, question=q).talking_points.covered

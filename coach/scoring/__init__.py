@@ -180,7 +180,8 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     miscounted = frozenset(s.text for s in sents if any(not c.ok and s.start <= c.at < s.end for c in checks))
     points = talking_points.coverage(question, sents, na is not None, outcomes, story,
                                      wrong_sents | aside | miscounted, results,
-                                     tuple(t for t in own if t not in wrong_sents | aside | miscounted))
+                                     tuple(t for t in own if t not in wrong_sents | aside | miscounted),
+                                     miscounted=any(not c.ok for c in checks))
     if question is not None and question.estimate is not None:    # an estimate's last point is its answer, in range
         from coach.scoring import estimates
 
