@@ -24,6 +24,8 @@ class NapkinConstants:
     adam_high: float
     layers: tuple[tuple[float, int], ...] = ()   # (parameters, layers) of open decoders of that size
     width_per_layer: float = 0.0   # model width over layer count of open decoders (0: not known)
+    head_dim_low: float = 0.0      # the range of one attention head's dimension (0: not known)
+    head_dim_high: float = 0.0
 
     def layers_for(self, params: float) -> int | None:
         """The layer count of the listed decoder size nearest `params` (on a log scale)."""
@@ -63,7 +65,14 @@ def load_napkin_constants(path: Path | None = None) -> NapkinConstants:
         adam_low=check.number(opt, "adam_low", top.at("optimizer"), 1, 64),
         adam_high=check.number(opt, "adam_high", top.at("optimizer"), 1, 64),
         layers=tuple(sorted(layers)),
-        width_per_layer=check.number(shape, "width_per_layer", top.at("shape"), 16, 4096) if shape else 0.0)
+        width_per_layer=check.number(shape, "width_per_layer", top.at("shape"), 16, 4096) if shape else 0.0,
+        head_dim_low=_optional(shape, "head_dim_low", top.at("shape")),
+        head_dim_high=_optional(shape, "head_dim_high", top.at("shape")))
+
+
+def _optional(table: dict[str, object], key: str, where: Where) -> float:
+    """A number of the table, or 0 (not known) when the file leaves it out."""
+    return check.number(table, key, where, 1, 4096) if key in table else 0.0
 
 
 @functools.lru_cache(maxsize=1)

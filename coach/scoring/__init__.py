@@ -180,11 +180,15 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
                       ) if story and not told_a_plan else frozenset()    # (a plan's steps are its points)
     results = frozenset(t for t, lab in zip(star_report.sentences, star_report.labels) if lab == "result")
     own = talking_points.own_steps(star_report.sentences, star_report.labels) if story else ()
-    lessons = tuple(t for t in star_report.sentences if levels.reflects(t) and t not in wrong_sents) \
+    # a point attempted with wrong arithmetic is not made: the sentence that states a derived figure more than the
+    # napkin tolerance off covers no point ("two bytes a parameter, about 14 GB for the 70B model, so one card")
+    miscounted = frozenset(s.text for s in sents if any(not c.ok and s.start <= c.at < s.end for c in checks))
+    lessons = tuple(t for t in star_report.sentences if levels.reflects(t) and t not in wrong_sents | miscounted) \
         if story and not told_a_plan else ()
     points = talking_points.coverage(question, sents, na is not None, outcomes, story and not told_a_plan,
-                                     wrong_sents | aside, results,
-                                     tuple(t for t in own if t not in wrong_sents | aside), lessons)
+                                     wrong_sents | aside | miscounted, results,
+                                     tuple(t for t in own if t not in wrong_sents | aside | miscounted),
+                                     lessons, miscounted=any(not c.ok for c in checks))
     if question is not None and question.estimate is not None:    # an estimate's last point is its answer, in range
         from coach.scoring import estimates
 

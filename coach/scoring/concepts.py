@@ -137,9 +137,19 @@ def _mentions(alts: tuple[str, ...], clause: str, verbs: tuple[tuple[int, int], 
             negated = bool(NEG_BEFORE.search(before))
             if negated and not want_negated and any(0 <= m.start() - e <= 12 for _, e in verbs):
                 negated = False
-            if want_negated == negated and (want_negated or not CONTRAST_BEFORE.search(before)):
+            if want_negated == negated and (want_negated or not _contrasted(before, m.group(0))):
                 out.append((m.start(), m.end()))
     return out
+
+
+# "over" before a whole extent is a span, not a preference: "target encoding computed over the whole dataset"
+_OVER = re.compile(r"\bover\s+(?:the\s+)?$", _F)
+_EXTENT = re.compile(r"(?:whole|entire|full|all|complete|last|past|next)\b", _F)
+
+
+def _contrasted(before: str, mention: str) -> bool:
+    """The mention is set against another ("PR AUC over ROC AUC", "rather than a random split")."""
+    return bool(CONTRAST_BEFORE.search(before)) and not (_OVER.search(before) and _EXTENT.match(mention))
 
 
 def _set_aside(alts: tuple[str, ...], clause: str) -> int:
@@ -150,7 +160,7 @@ def _set_aside(alts: tuple[str, ...], clause: str) -> int:
     if pat is None:
         return len(clause) + 1
     return next((m.start() for m in pat.finditer(clause)
-                 if CONTRAST_BEFORE.search(clause[max(0, m.start() - 40):m.start()])
+                 if _contrasted(clause[max(0, m.start() - 40):m.start()], m.group(0))
                  and not NEG_BEFORE.search(clause[max(0, m.start() - 40):m.start()])), len(clause) + 1)
 
 

@@ -16,7 +16,8 @@ Also (napkin_rates.py) peak against average, fan-out per request and per-second 
 (napkin_tests.py) an A/B test's length, (napkin_steps.py) a rate from a batch and its time, halving or doubling a figure, (napkin_llm.py) KV cache, training compute and time, decoding FLOPs, Adam memory and GPUs for a memory,
 (napkin_said.py) arithmetic said out loud ("A times B is C") whatever is counted, (napkin_constants.py) a constant of
 the field stated wrongly (rubrics/napkin_constants.toml), (napkin_each.py) a product tied by "each", (napkin_savings.py)
-a saving claimed from a cost before and after, (napkin_shares.py) the load left past a cache, (napkin_restated.py) a figure said again in other units.
+a saving claimed from a cost before and after, (napkin_shares.py) the load left past a cache and a share of a figure,
+(napkin_restated.py) a figure said again in other units.
 A derived figure is wrong when it is more than 2x off (a plain product or division), 3x when the
 answer says it is a rough guess; rules of thumb (6NT, 2N, 16 bytes) within 1.5x; after allowing any
 multiplier the answer states ("peak is 3x average", "replicated 3 times"). Every flag names the step

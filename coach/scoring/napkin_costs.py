@@ -186,6 +186,7 @@ def _unit_cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Chec
     second ÷ requests a second × a million. The rate is the one said per second (the input), so a slip in turning it
     into an hour's requests shows in the price too."""
     out: list[Check | None] = []
+    fleets: dict[int, Quantity] | None = None
     for c in qs:
         m = _PER_COUNT.match(text, c.start + len(c.text)) if c.kind == "cost" and not c.period_s else None
         if m is None:
@@ -204,9 +205,16 @@ def _unit_cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Chec
         if counted and counted != m.group("things").lower() and not (
                 re.fullmatch(napkin_rates.REQ_NOUNS, counted, re.I) and re.fullmatch(napkin_rates.REQ_NOUNS, m.group("things"), re.I)):
             continue     # "6.5e15 FLOPs a second ... 28 cents per thousand messages": a rate of other things
-        expected = bill.value / bill.period_s / rate.value * per
-        how = f"{fmt_num(bill.value)} dollars {_PER.get(int(bill.period_s), 'a period')} ÷ " \
-              f"({fmt_num(rate.value)}/s × {bill.period_s:,.0f} s) × {fmt_num(per)}"
+        # a price each, said with the count it is paid for ("64 GPUs at 2.20 dollars an hour"): the fleet's bill is
+        # the count × the price
+        if fleets is None:
+            fleets = {p.start: n for p, n in _hourly_prices(qs, text)}
+        n = fleets.get(bill.start)
+        count = n.value if n is not None and not n.has("fleet_total") else 1.0
+        expected = count * bill.value / bill.period_s / rate.value * per
+        how = (f"{fmt_num(count)} × " if count != 1 else "") + \
+            f"{fmt_num(bill.value)} dollars {_PER.get(int(bill.period_s), 'a period')} ÷ " \
+            f"({fmt_num(rate.value)}/s × {bill.period_s:,.0f} s) × {fmt_num(per)}"
         out.append(_judge("cost", c, expected, how, factors, "$"))
     return out
 

@@ -239,6 +239,8 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 break
     if not arch and not layers and not heads:
         out.extend(_width_without_layers(text, storage, judge, tolerance))
+    if not arch and layers and not heads and not dims:
+        out.extend(_width_as_head_size(text, layers[0], storage, judge, tolerance))
     stated_pt = [q for q in storage if _per_token(text, q)]
     if stated_pt:        # the later steps follow the candidate's own per-token figure (its error is flagged once)
         per_token = stated_pt[0].value
@@ -354,6 +356,59 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
 
 
 _WIDTH = r"\b(?:hidden size|hidden dimension|hidden width|model width|model dimension|d[_ ]model|width)"
+
+
+_ATTENTION_HEADS = r"(?:attention |query )?heads\b"
+_TIMES = re.compile(r"\s*(?:x|×|\*|times)\s*", _F)
+_TIMES_BEFORE = re.compile(r"(?:\bx|×|\*|\btimes)\s*$", _F)
+
+
+def _product_before(text: str, start: int, end: int) -> list[float]:
+    """The factors of the last product said out loud between `start` and `end` ("2 x 40 x 40 x 5,120 x 2 bytes")."""
+    nums = find_numbers(text[start:end])
+    run: list[float] = []
+    best: list[float] = []
+    for a, b in zip(nums, nums[1:]):
+        if _TIMES.fullmatch(text[start + a.end:start + b.start]):
+            run = (run or [a.value]) + [b.value]
+        else:
+            run = []
+        if len(run) >= 3:
+            best = run
+    return best
+
+
+def _width_as_head_size(text: str, layers: Fig, storage: list[Quantity], judge: Callable[..., Check | None],
+                        tolerance: float) -> list[Check | None]:
+    """A cache per token worked out as 2 × layers × heads × a dimension × bytes where the dimension is the model's
+    width, not one head's ("40 layers and 40 heads ... 2 x 40 x 40 x 5,120 x 2 bytes"): a head is 64 to 128 wide and
+    the width is the heads × that, so the product counts every head once per head. The right figure divides the heads
+    back out: 2 × layers × width × bytes."""
+    k = napkin_constants()
+    heads = _numbers_before(text, _ATTENTION_HEADS)
+    if not heads or not k.head_dim_high:
+        return []
+    h = heads[0]
+    for q in storage:
+        if q.start < h.end or not _per_token(text, q) or _TIMES_BEFORE.search(text, max(0, q.start - 12), q.start):
+            continue        # (the bytes a value, the product's last factor, is no result)
+        factors = _product_before(text, min(h.start, layers.start), q.start)
+        rest = list(factors)
+        for v in (layers.value, h.value):
+            if v not in rest:
+                rest = []
+                break
+            rest.remove(v)
+        wide = [d for d in rest if d > k.head_dim_high and k.head_dim_low <= d / h.value <= k.head_dim_high]
+        if not wide:
+            continue
+        width = wide[0]
+        nbytes = _bytes_near(text, h.start) or 2.0
+        how = (f"2 × {fmt_num(layers.value)} layers × {fmt_num(width)} wide ({fmt_num(h.value)} heads × "
+               f"{fmt_num(width / h.value)} each: {fmt_num(width)} is the model width, not one head's) × "
+               f"{nbytes:g} bytes per token")
+        return [judge("kv_cache", q, 2 * layers.value * width * nbytes, how, "B", tolerance)]
+    return []
 
 
 def _width_without_layers(text: str, storage: list[Quantity], judge: Callable[..., Check | None],

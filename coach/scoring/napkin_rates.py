@@ -167,6 +167,12 @@ _TOP_BEFORE = re.compile(r"\b(?:the\s+)?(?:top|best|highest[- ]scored|highest[- 
 _A_RATE = re.compile(r"^\s*(?:[a-z-]+\s+){0,3}?(?:a|per|each|every)\s+(?:second|sec|minute|min)\b", _F)
 
 
+# "two thousand queries a second and each one goes to all 24 shards": "each one" stands for the things just rated
+_EACH_OF_THE_RATED = re.compile(rf"\b(?:{REQ_NOUNS}|[a-z]{{3,}}s)\s*(?:a|per|/|each|every)\s*"
+                                r"(?:second|sec|s|minute|min)\b[^.;\d]{0,20}?\b(?:each|every)\s+"
+                                r"(?:one|of them|one of them)\b[^.;\d]{0,40}$", _F)
+
+
 def fan_outs(text: str) -> list[tuple[float, int]]:
     """(items per request, where it was said)."""
     out: list[tuple[float, int]] = []
@@ -177,7 +183,8 @@ def fan_outs(text: str) -> list[tuple[float, int]]:
         if _A_RATE.match(tail):
             continue        # "... for every request is half a billion predictions a second": the rate it makes
         before = text[max(0, span.start - 60):span.start]
-        rated = _per_rated_thing(text, before)
+        rated = _per_rated_thing(text, before) or bool(_EACH_OF_THE_RATED.search(text, max(0, span.start - 120),
+                                                                                   span.start))
         if out and _TOP_BEFORE.search(before):
             out.append((span.value, span.start))      # "... only takes the top twenty": the narrower fan-out
             continue

@@ -16,7 +16,10 @@ from coach.scoring.sizing import Quantity
 
 KINDS = ("duration", "bandwidth", "data", "storage", "memory")    # amounts whose units convert one to another
 _APPROX = r"(?:about|roughly|around|approximately|nearly|almost|close to|just over|just under|some)\s+"
-_SAID_AGAIN = re.compile(r"^\s*(?:[a-z-]+\s*){0,2}?(?:,\s*|\(\s*|-\s*)?(?:which is|that is|that's|i\.e\.,?|call it|meaning)\s+(?:"
+# ("a year, which I will call 365 days": the speaker's own word for the restatement)
+_SAID_AGAIN = re.compile(r"^\s*(?:[a-z-]+\s*){0,2}?(?:,\s*|\(\s*|-\s*)?(?:which is|that is|that's|i\.e\.,?|call it|"
+                         r"meaning|(?:which|that|this)\s+(?:i|we)(?:'ll|'d| will| would| shall)?\s+"
+                         r"(?:call|take as|count as|treat as))\s+(?:"
                          + _APPROX +
                          r")?$|^\s*,\s*or\s+" + _APPROX + r"$|^\s*,\s*(?:" + _APPROX + r")?$", re.IGNORECASE)
 _OPERAND = re.compile(r"(?:\b(?:times|x|by|over|into)|[×*/÷])\s*$", re.IGNORECASE)
@@ -29,23 +32,29 @@ _UNIT = re.compile(r"[a-z]+(?:\s+(?:a|per)\s+[a-z]+)?\s*$", re.IGNORECASE)
 def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol: float) -> list[Check | None]:
     out: list[Check | None] = []
     for i, (a, b) in enumerate(zip(qs, qs[1:])):
-        if a.kind != b.kind or a.kind not in KINDS or a.sentence != b.sentence or a.value <= 0:
-            continue
-        if a.has("rate") != b.has("rate") or a.period_s != b.period_s:
-            continue            # a size a day and a size in all ("six gigabytes a day, 540 gigabytes for ninety days")
-        between = text[a.start + len(a.text):b.start]
-        if _OPERAND.search(text[max(0, a.start - 16):a.start]) or _EACH.match(between) or _per_item(text, a):
-            continue            # the last operand of a product ("x 2 bytes, about 131 kilobytes"), or a figure each
-        if _TIMES_AFTER.match(text, b.start + len(b.text)):
-            continue            # a product of the first, not the same figure ("480 GB, or 1.4 TB with three replicas")
-        m = _SAID_AGAIN.match(between)
-        if m is None or _unit(a.text) == _unit(b.text):
-            continue
-        if between.strip().startswith(",") and not re.search(r"[a-z]", between, re.IGNORECASE) and \
-                _listed(qs, i + 1, text):
-            continue            # a bare comma in a list of figures of one kind
-        out.append(judge("restated", b, a.value, f'"{a.text}" in other units', [], unit=b.unit, tol=tol))
+        if restates(qs, i, text):
+            out.append(judge("restated", b, a.value, f'"{a.text}" in other units', [], unit=b.unit, tol=tol))
     return out
+
+
+def restates(qs: list[Quantity], i: int, text: str) -> bool:
+    """The figure after `qs[i]` says it again in other units ("a year, which I will call 365 days")."""
+    a, b = qs[i], qs[i + 1]
+    if a.kind != b.kind or a.kind not in KINDS or a.sentence != b.sentence or a.value <= 0:
+        return False
+    if a.has("rate") != b.has("rate") or a.period_s != b.period_s:
+        return False            # a size a day and a size in all ("six gigabytes a day, 540 gigabytes for ninety days")
+    between = text[a.start + len(a.text):b.start]
+    if _OPERAND.search(text[max(0, a.start - 16):a.start]) or _EACH.match(between) or _per_item(text, a):
+        return False            # the last operand of a product ("x 2 bytes, about 131 kilobytes"), or a figure each
+    if _TIMES_AFTER.match(text, b.start + len(b.text)):
+        return False            # a product of the first, not the same figure ("480 GB, or 1.4 TB with three replicas")
+    m = _SAID_AGAIN.match(between)
+    if m is None or _unit(a.text) == _unit(b.text):
+        return False
+    # a bare comma in a list of figures of one kind is no restatement
+    return not (between.strip().startswith(",") and not re.search(r"[a-z]", between, re.IGNORECASE)
+                and _listed(qs, i + 1, text))
 
 
 def _per_item(text: str, a: Quantity) -> bool:

@@ -6,9 +6,13 @@
                 slip this catches. All three said in one sentence, in that order.
   share_of_count a count, then a rate of one in N, then the count that rate gives ("ten million rows; at one in a
                 thousand that's ten thousand positives"): the count ÷ N.
+  share         a rate or a count, then a percent of it and the figure it gives ("five million uploads a day ... if 2
+                percent go to review, that is 100,000 a day"): the figure × the percent (or what is left, or the
+                figure grown by it, whichever the answer meant: the nearest of the three is the step checked).
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
@@ -63,7 +67,62 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> 
     for load, p, left in left_loads(qs, text):
         how = f"{fmt_num(load.value)}/s × (1 − {p.value:g}% taken by the cache)"
         out.append(judge("cache_share", left, load.value * (1 - p.value / 100), how, []))
-    return out + _one_in(qs, text, judge)
+    judged = {c.at for c in out if c is not None}
+    return out + _one_in(qs, text, judge) + _percent_of(qs, text, judge, judged)
+
+
+# the figure the share gives, said right after it: "if 2 percent land there, that is 10,000 a day"
+_SHARE_GIVES = re.compile(r"[^.;\d]{0,60}?\b(?:so|that'?s|that is|which is|which gives|gives|giving|means|meaning|"
+                          r"makes|comes to|works out to)\s+(?:about\s+|roughly\s+|around\s+|some\s+|only\s+|just\s+|"
+                          r"nearly\s+|close to\s+)?$", _F)
+_SHARE_KINDS = ("throughput", "dataset", "users")
+_IN_A_SPAN = re.compile(r"\b(?:window|seconds?|minutes?|hours?|days?|weeks?|months?|years?|peak|evening|night|morning|"
+                        r"lunch|dinner)\b", _F)
+_PER = {60: "/minute", 3600: "/hour", 86400: "/day", 604800: "/week", 2592000: "/month", 31536000: "/year"}
+
+
+def _things(q: Quantity) -> str:
+    """What a figure counts, as said ("images" in "10,000 images a day"); '' when it names nothing."""
+    m = re.search(r"\b([a-z]{3,})\s+(?:a|per|an|each|every)\s+\w+$|\b([a-z]{3,})$", q.text.lower())
+    return (m.group(1) or m.group(2) or "").rstrip("s") if m else ""
+
+
+def _percent_of(qs: list[Quantity], text: str, judge: Callable[..., Check | None],
+                taken: set[int]) -> list[Check | None]:
+    out: list[Check | None] = []
+    for i, p in enumerate(qs):
+        if p.kind != "percent" or not 0 < p.value < 100 or i + 1 >= len(qs):
+            continue
+        said, base = qs[i + 1], None
+        if i + 2 < len(qs) and said.kind in _SHARE_KINDS and _OF_THE.match(text[p.start + len(p.text):said.start]):
+            base, said = said, qs[i + 2]      # "10 percent of the 5 million users, that's 500,000"
+        after = base or p
+        if said.sentence != p.sentence or said.kind not in _SHARE_KINDS or said.start in taken or \
+                not _SHARE_GIVES.fullmatch(text, after.start + len(after.text), said.start) or \
+                _IN_A_SPAN.search(text, p.start + len(p.text), said.start):
+            continue        # (a share done in a window of the day is the window's step: "40 percent in three hours")
+        if base is None:
+            # what the share is of: the last figure of the same kind before the percent, in its sentence or the one
+            # before, or further back when it counts the same things ("five million images a day ... 10,000 images a
+            # day"); with another percent between them the share may be of something else
+            base = next((q for q in reversed(qs[:i]) if q.kind == said.kind), None)
+            if base is None or any(q.kind == "percent" for q in qs[qs.index(base) + 1:i]):
+                continue
+            if p.sentence - base.sentence > 1 and _things(base) != _things(said):
+                continue
+        if base.kind != said.kind:
+            continue
+        if base.value <= 0 or base.has("per_user") != said.has("per_user") or \
+                base.has("per_instance") != said.has("per_instance"):
+            continue
+        share = p.value / 100
+        ways = [(base.value * share, f"{p.value:g}% of it"), (base.value * (1 - share), f"the {100 - p.value:g}% left"),
+                (base.value * (1 + share), f"{p.value:g}% more")]
+        right, what = min(ways, key=lambda w: abs(math.log(said.value / w[0])))
+        per = said.period_s if said.kind == "throughput" and said.period_s > 1 else 1.0
+        unit = _PER.get(int(per), f"/{per:g} s") if per != 1 else None
+        out.append(judge("share", said, right * per, f"{base.text} × {what}", [], unit, said.value * per))
+    return out
 
 
 _ONE_IN = re.compile(r"\b(?:one|1)\s+(?:(?P<noun>[a-z-]{3,})\s+)?(?:in|out of)\s+(?:every\s+)?(?P<n>(?:[a-z]+\s+)?(?:a\s+)?(?:hundred|thousand|million)(?:\s+thousand)?"

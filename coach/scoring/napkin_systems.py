@@ -8,7 +8,7 @@ import math
 import re
 from typing import Callable
 
-from coach.scoring import napkin_rates, napkin_shares, napkin_steps, napkin_windows
+from coach.scoring import napkin_rates, napkin_restated, napkin_shares, napkin_steps, napkin_windows
 from coach.scoring.napkin_llm import DEVICES
 from coach.scoring.napkin_judge import EXACT_TOLERANCE, TOLERANCE, Check, _judge, _tol
 from coach.scoring.numbers import find_numbers
@@ -115,7 +115,9 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
     return out
 
 
-_SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+|them|those|these|it|[a-z]+\b)", re.I)
+_SHARE_OF = re.compile(r"^\s*of\s+(?:the\s+|all\s+|them|those|these|it|[a-z]+\b)|"
+                       # the share told by where it falls: "30 percent come in a four-hour evening window"
+                       r"^\s+(?:[a-z]+\s+){0,3}?(?:in|within|during|inside)\s+(?:a|an|the|one|our)\b", re.I)
 _PEAK_HOUR = re.compile(r"\b(?:peak|busiest|top|heaviest)\s+hour\b", re.I)
 # the peak hour named just before its share: "the peak hour is ten percent", "the busiest hour carries 8%"
 _HOUR_IS = re.compile(r"\b(?:peak|busiest|top|heaviest)\s+hour\s+(?:is|has|carries|takes|gets|sees|holds|does)\s+"
@@ -307,6 +309,10 @@ def _kept(qs: list[Quantity], text: str, m: Quantity, factors: list[float]) -> C
     if not days:
         return None
     d = days[-1]
+    k = qs.index(d)
+    if k > 0 and qs[k - 1] in days and napkin_restated.restates(qs, k - 1, text) and \
+            not 1 / TOLERANCE <= d.value / qs[k - 1].value <= TOLERANCE:
+        d = qs[k - 1]       # "a year, which I will call 36.5 days": the period named is kept, whatever it was called
     copies = _copies(text, rate.start, m)
     per_period = rate.value
     how = f"{human(per_period, 'B')} {_PERIODS.get(int(rate.period_s), 'a period')} × {human(d.value, 's')}"
@@ -503,11 +509,27 @@ _SPAN_OF = re.compile(r"^\s*of\s+(?:logged |recorded |past |real |production )?(
                       r"requests|prompts|conversations|history|events|records)\b", re.I)   # a span of data, not a run
 
 
+_WORK_ITEMS = re.compile(r"example|sample|token|image|row|record|item|document|video|photo|sentence", re.I)
+_RATE_NOUN = re.compile(r"\b([a-z]{3,}?)e?s\s+(?:a|per|each|every)\s+(?:second|sec|minute|hour)\b", re.I)
+
+
+def _same_things_counted(qs: list[Quantity], t: Quantity) -> bool:
+    """A count of the very things the rate does, said in the rate's sentence ("1,000 events a second ... a backlog of
+    90 million events"): the count ÷ the rate is the time, whatever the things are."""
+    m = _RATE_NOUN.search(t.text)
+    if m is None:
+        return False
+    noun = m.group(1).lower()
+    return any(x.kind == "dataset" and x.sentence == t.sentence and
+               re.search(rf"\b{re.escape(noun)}e?s\b", x.text, re.I) for x in qs)
+
+
 def _training_time(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     out: list[Check | None] = []
     for i, t in enumerate(qs):
-        if t.kind != "throughput" or t.has("per_user") or not re.search(
-                r"example|sample|token|image|row|record|item|document|video|photo|sentence", t.text, re.I):
+        if t.kind != "throughput" or t.has("per_user"):
+            continue
+        if not _WORK_ITEMS.search(t.text) and not _same_things_counted(qs, t):
             continue
         n = _last_before(qs, t, lambda x: x.kind == "dataset" and _near(x, t, 1))
         if n is None:      # "12,800 records a second, so the nightly file of fifty million is done in ...": after it
@@ -517,7 +539,8 @@ def _training_time(qs: list[Quantity], text: str, factors: list[float]) -> list[
                 continue
         rate = t.value
         if t.has("per_instance"):
-            gpus = _last_before(qs, t, lambda x: x.kind == "compute" and not x.has("per_instance"))
+            gpus = _last_before(qs, t, lambda x: x.kind == "compute" and (not x.has("per_instance")
+                                                                           or _shares_out(text, x, t)))
             if gpus is None:
                 continue
             rate *= gpus.value
@@ -532,6 +555,17 @@ def _training_time(qs: list[Quantity], text: str, factors: list[float]) -> list[
                       f" ÷ {fmt_num(rate)}/s"
                 out.append(_judge("training_time", d, n.value * epochs / rate, how, factors))
     return out
+
+
+# "sixteen GPUs each push 2,500 examples a second": the "each" after the count shares the rate said next out over
+# the machines counted (not "nodes with 8 GPUs each": a count per node)
+_EACH_DOES = re.compile(r"\s+(?:can\s+|could\s+)?[a-z]+\s+(?:about\s+|around\s+|roughly\s+|up to\s+|some\s+|"
+                        r"nearly\s+)?$", re.I)
+
+
+def _shares_out(text: str, count: Quantity, rate: Quantity) -> bool:
+    return count.text.lower().endswith("each") and \
+        _EACH_DOES.match(text, count.start + len(count.text), rate.start) is not None
 
 
 def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:

@@ -89,9 +89,12 @@ _ONE_MACHINE_CLAUSE = re.compile(
     rf"(?:server|machine|node|instance|gpu|replica|box|host|pod|worker|card|core|container|{_ACCELERATOR})\s+"
     r"(?:can\s+|could\s+|will\s+)?(?:[a-z]+(?:s|es|ed)|ran|did|took|made|kept|held|gave|got|hit|managed)\b"
     r"(?:(?!\b(?:so|and|but|then)\b|\b(?:a|an|per|each)\s+(?:second|sec|minute|hour|day)\b|/s\b)[^;:])*$", re.I)
-# "200 pods; each handles 150 requests a second": "each" standing for the machines just counted
-_EACH_HANDLES = re.compile(r"\beach(?: one)?\s+(?:can\s+)?(?:handles?|serves?|does|takes|sustains?|manages?|processes|"
-                           r"absorbs?|keeps? up with)\s+(?:about|around|roughly|up to|maybe|only|just)?\s*$", re.I)
+# "200 pods; each handles 150 requests a second", "sixteen GPUs each push 2,500 examples a second": "each" standing
+# for the machines just counted, whatever the verb (not a period or a thing counted: "each day", "each of")
+_EACH_HANDLES = re.compile(r"\beach(?: one| of them)?\s+(?:can\s+|could\s+|will\s+)?(?:keeps? up with|"
+                           r"(?!(?:second|minute|hour|day|night|week|month|year|time|of|with|at|in|on|for|is|are|was|"
+                           r"were|has|had|and|or|so|the|a|an|request|query|call|item|user)\b)[a-z]+)\s+"
+                           r"(?:about|around|roughly|up to|maybe|only|just|nearly|some)?\s*$", re.I)
 _PER_INSTANCE_AFTER = re.compile(
     r"^\s*(?:per|a|each|for each|on each|on one|on a single)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|"
     rf"gpu|replica|box|host|pod|worker|card|core|shard|container|{_ACCELERATOR})\b|^\s*each\b", re.I)
@@ -430,7 +433,9 @@ def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[S
                 and re.search(r"\b(?:users?|customers?|people|members|visitors)\b", text[sent.start:span.start], re.I):
             q.add("per_user")             # "10 million users making 200 requests a day each"
             q.discard("each")
-        each_machine = _EACH_HANDLES.search(before) and _COMPUTE_BEFORE.search(text[sent.start:span.start])
+        # (read past the cut: in "sixteen GPUs each push ..." the "each" closes the count said before the rate)
+        each_machine = _EACH_HANDLES.search(text[max(sent.start, span.start - 70):span.start]) \
+            and _COMPUTE_BEFORE.search(text[sent.start:span.start])
         one_machine = _ONE_MACHINE_CLAUSE.search(text[sent.start:span.start]) and "per_user" not in q
         if _PER_INSTANCE_AFTER.search(after) or _per_machine_before(before, text[sent.start:span.start]) or "each" in q or each_machine \
                 or one_machine:

@@ -9,6 +9,11 @@ _F = re.IGNORECASE
 # checklist for their own models" (scope beyond the team, and a practice that outlasts the project).
 _TAKEN_UP = (r"(?:the|another|a) [a-z-]+(?: [a-z-]+)? team (?:later |then |since |also |soon )?(?:picked up|took up|adopted|"
              r"reused|copied|borrowed) (?:the same|our|my|this|that|it)\b")
+# The work split between two named teams, each with its part: "the model team owns training and the score; the risk
+# team owns thresholds and rules" (parts that serve more than one team, and who decides what).
+_OWNS = r"(?:owns?|runs?|keeps?|decides?|sets?|is responsible for|takes care of)"
+_TWO_OWNERS = (rf"\b(?:the|a|our) [a-z-]+ team {_OWNS}\b[^.]{{0,160}}?\b(?:the|a|their|our) (?:other )?[a-z-]+ team "
+               rf"{_OWNS}\b")
 STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
     "scope across teams": re.compile(
         r"\b(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a dozen|dozens of|several|multiple|"
@@ -21,8 +26,9 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"the [a-z-]+(?: [a-z-]+)? and (?:the )?[a-z-]+(?: [a-z-]+){0,2} teams|the (?:[a-z-]+, ){1,4}[a-z-]+,? and "
         r"(?:the )?[a-z-]+ teams|"
         r"(?:finance|legal|support|sales|marketing|risk|compliance|security|operations|customer service|policy) "
-        r"(?:director|org|vp|leadership)|heads? of (?:finance|legal|support|sales|marketing|risk|retention|"
-        r"compliance|security|operations)|" + _TAKEN_UP + "|"
+        r"(?:director|org|vp|leadership)|" + _TWO_OWNERS + "|"
+        r"heads? of (?:finance|legal|support|sales|marketing|risk|retention|compliance|security|operations)|" + \
+        _TAKEN_UP + "|"
         # others taking up what the speaker made: "search and trust and safety have since adopted that contract format
         # ..., so it spread beyond our model"
         r"(?:have|has) since (?:adopted|taken up|picked up|copied|reused) (?:that|the|our|my|this)\b|"
@@ -177,6 +183,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"dozens of) (?:[a-z]+ ){0,2}(?:teams?|models|retrains?|launch(?:es)?|pipelines|reviews?)(?:'s)?\b|shared "
         r"(?:[a-z]+ ){0,2}(?:pipeline|check|gate|library|evaluation|platform|template|job|monitor|alert)|"
         r"launch (?:requirement|gate|checklist|criteria|process|review)|standing (?:check|gate|rule|review)|"
+        # a check open to the whole organisation: "a weekly review where any team can bring a test before launch"
+        r"any (?:other )?team (?:can|could|may|must|has to|brings?)\b|"
         r"(?:in|into) (?:the|our) (?:shared |training |evaluation )?pipeline|(?:a|the|our) (?:[a-z]+ )?standard\b|"
         # a check in the build stops every model that goes through it: "a check that fails the build if ..."
         r"(?:fails?|failing|breaks?|blocks?) the (?:build|ci|training job|release pipeline)|(?:in|into) (?:ci|the build)\b)",
@@ -187,7 +195,9 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"errors?|mistakes?|being wrong|misses|a miss|wrong \w+)|what (?:each|a|every|the) (?:kind of )?(?:mistake|error|"
         r"miss|false \w+|wrong \w+) costs|(?:missed|false|wrong) [a-z]+ costs?\b|costs? (?:\w+ ){0,3}times (?:as much|more)|"
         r"guardrails?|(?:more|too many|fewer) false (?:alarms|positives|negatives|pages)|"
-        r"which result means|(?:agree|agreed|decide|decided|fix|fixed|set) in advance|the team that owns|"
+        r"which result means|(?:agree|agreed|decide|decided|fix|fixed|set|written(?: down)?|wrote(?: down)?|"
+        r"write(?: down)?|pre-?registered|commit(?:ted)? to) (?:\w+ )?(?:in advance|up ?front|beforehand)|"
+        r"the team that owns|"
         r"downstream (?:teams?|decisions?|consumers?))", _F),
     # the coding rubric's staff bar: how the code behaves at production scale ...
     "behaviour at production scale": re.compile(
@@ -209,7 +219,11 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:duplicated|duplicate|compute|cloud|total) (?:spend|bill)|"
         r"\d[\d,.]* (?:thousand |million )?dollars|dollars (?:a|per)|cost(?:s)? (?:us |them )?(?:about|roughly|around)|"
         # ... or the number that drives the architecture: "..., which is why it has to be a cheap two-tower model"
-        r"(?:which|that) is why (?:it|we|the|this|only)|drives (?:the )?(?:whole )?(?:architecture|design))\b",
+        r"(?:which|that) is why (?:it|we|the|this|only)|drives (?:the )?(?:whole )?(?:architecture|design)|"
+        # capacity planned for a peak said as a multiple of the average: "with a peak of four times, I plan for about
+        # 1,400 a second" (the headroom over the average, worked out)
+        r"peak (?:of |at |around |about )?(?:\w+ ){0,3}(?:times|x)\b[^.;]{0,40}?\b(?:plan|size|provision|build)\w* "
+        r"(?:for|to))\b",
         _F),
     # ... and trade-offs framed for the organisation: build against buy, shared against team-specific
     "organisation-level trade-off": re.compile(
@@ -218,7 +232,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"model|parts?|pieces?|components?)|(?:make|build|turn) (?:[a-z]+ ){0,5}(?:shared|reusable)|"
         r"teams? (?:would |could )?stop (?:building|maintaining|running|writing) their own|(?:each|every|that|a) team "
         r"(?:owning|owns|keeps|maintain\w*|(?:is )?free to)|teams? (?:\w+ and )?own (?:their|its) |"
-        r"(?:team|platform) (?:becoming|becomes|turns into|turning into) a (?:queue|bottleneck)|shared (?:base|core|foundation|backbone)|other (?:[a-z]+ )?teams? (?:stop|would|will|pay|bear)|cost (?:to|for) "
+        r"(?:team|platform) (?:becoming|becomes|turns into|turning into) a (?:queue|bottleneck)|" + _TWO_OWNERS + "|"
+        r"shared (?:base|core|foundation|backbone)|other (?:[a-z]+ )?teams? (?:stop|would|will|pay|bear)|cost (?:to|for) "
         r"(?:the )?other teams|team[- ]specific)\b", _F),
 }
 DEFAULT_STAFF = ("scope across teams", "influence without authority", "long-term direction")

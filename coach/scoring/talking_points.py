@@ -39,6 +39,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "experiment": ("a/b", "ab test", "a b test", "interleaving", "online test"),
     "cache": ("caching", "memoize", "redis", "memcached"),
     "drift": ("distribution shift", "data shift", "skew", "psi"),
+    # a test or measure said in full rather than by its initials
+    "psi": ("population stability index",),
+    "ks test": ("kolmogorov-smirnov", "kolmogorov smirnov", "ks statistic"),
+    "ndcg": ("normalised discounted cumulative gain", "normalized discounted cumulative gain"),
+    "mrr": ("mean reciprocal rank",),
     "retrain": ("retraining", "refresh the model", "fine-tune"),
     "throughput": ("qps", "rps", "requests per second"),
     "shard": ("partition", "split across"),
@@ -150,6 +155,8 @@ WEAK = UNITS | frozenset(stem(w) for w in (
 _MEASURE_POINT = re.compile(r"\b(?:impact|result|outcome|scale|measured|numbers|size|reliability|adoption|growth|"
                             r"evidence)\b", re.I)
 _SIZING_POINT = re.compile(r"^\s*(?:size|scale|sizing)\b", re.I)
+# a point that is the arithmetic itself: "Size: uploads per day ...", "Memory math: weights plus the KV cache ..."
+_MATH_POINT = re.compile(r"^\s*(?:size|scale|sizing|estimate)\b|^\s*[a-z]+ math\b", re.I)
 _HAS_NUMBER = re.compile(r"(?<![A-Za-z])\d|\b(?:hundred|thousand|million|billion|trillion)\b", re.I)
 # a figure that sizes something: digits not glued to a name ("BM25", "p99", "fp16", "A100"), or a scale word not
 # said as a vague amount ("a few hundred milliseconds", "several thousand")
@@ -403,7 +410,7 @@ def _without_put_off(text: str) -> str:
 def coverage(question: Question | None, sents: list[Sentence], non_answer: bool = False,
              outcomes: tuple[str, ...] = (), story: bool = False,
              wrong: frozenset[str] = frozenset(), results: frozenset[str] | None = None,
-             own: tuple[str, ...] = (), lessons: tuple[str, ...] = ()) -> PointsReport:
+             own: tuple[str, ...] = (), lessons: tuple[str, ...] = (), miscounted: bool = False) -> PointsReport:
     """`outcomes`: the sentences labelled result that carry a number (for the points about a measured outcome).
     `story`: the question asks for a story, whose points are what happened, so a habit ("my approach is to listen
     first", "I always lead with the impact") does not cover them. `wrong`: sentences that state a misconception
@@ -411,7 +418,9 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
     labelled result; a point about the outcome is carried only by one of them ("we shipped" in a suggestion to ship
     is not the outcome). `own`: in a story, its first-person action sentences (`own_steps`), which carry a point about
     the candidate's own part when two or more are told. `lessons`: in a story, the sentences that reflect on it
-    (what was learned, what they would do differently), which carry a point about the lesson."""
+    (what was learned, what they would do differently), which carry a point about the lesson. `miscounted`: the answer
+    derives a figure wrongly (a napkin check failed), so its sizing point is attempted with wrong arithmetic and not
+    made."""
     if question is None or not question.talking_points:
         return PointsReport()
     if non_answer:
@@ -439,6 +448,9 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
         # defines calibration, it does not say when calibrated probabilities matter)
         shared = _shared_words(question.talking_points, i)
         busy = _taken_words(question, i, pool, hits)
+        if miscounted and _MATH_POINT.search(point):
+            missed.append(PointHit(point))
+            continue
         hit = _by_keywords(point, keywords, pool, every, echo | shared, busy, every_roots) or \
             _by_point_words(point, pool, echo, roots_of)
         if hit is None and question.estimate is not None and i < len(question.estimate.steps):
