@@ -25,7 +25,9 @@ def _points_back(clause: str) -> bool:
     count that names no thing ("how many are kept, and roughly how many pile up each day": the verb right after
     "how many", an auxiliary or a verb with its particle)."""
     words = tokens(clause)
-    if _BACK & set(words[:6]):
+    # (counted from the question word: "and if so, how many cases a day can they get through")
+    start = next((i for i, w in enumerate(words) if w in _WH - {"if", "whether"}), 0)
+    if _BACK & set(words[:6]) or _BACK & set(words[start:start + 8]) and start:
         return True
     for i in find(words, "how many") + find(words, "how much"):
         nxt = words[i + 2:i + 4]
@@ -431,6 +433,8 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
         found = [([], [], 0) for _ in found]
         unheld = True
     found = _one_answer_for_alternatives(found, parts, cues)
+    found, alike_unheld = _alike(found, parts, facts, cues)
+    unheld = unheld or alike_unheld
     # "what's the deal with the cluster, is it all ours for the run": an open ask about a thing, then a question
     # about it, asks that question; the open ask names the subject only
     for i in range(len(parts) - 1):
@@ -484,6 +488,54 @@ def _unheld(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
     if any(_stem(thing) in _stems(text) for text in facts.values()):
         return False
     return not any(thing in p.split() for phrases in cues.topics.values() for p in phrases)
+
+
+def _alike(found: list[tuple[list[str], list[str], int]], parts: list[Part], facts: Mapping[str, str],
+           cues: Cues) -> tuple[list[tuple[list[str], list[str], int]], bool]:
+    """"do the teams use the same embedding size, or is everyone on their own dimension": whether a thing is alike
+    across a group, or each member has its own, is answered by the one fact saying how that thing varies ("each team
+    uses its own dimensions"), else by none: the facts do not say, and the candidate assumes it (True). The sides of
+    an either-or are one question."""
+    out = list(found)
+    handed = False
+    for i, (clause, _, _) in enumerate(parts):
+        if _alike_asked(clause, cues) is None:
+            continue
+        group = [i] + ([i - 1] if i and parts[i][2] else []) + ([i + 1] if i + 1 < len(parts) and parts[i + 1][2] else [])
+        if not set().union(*(tokens(parts[j][0]) for j in group)) & cues.group_words:
+            continue            # "do late and early cost us the same": alike, but across no group of members
+        asked = set().union(*(_alike_asked(parts[j][0], cues) or set() for j in group))
+        varying = [t for t, text in facts.items() if _varied(text, cues) & asked]
+        pick = varying if len(varying) == 1 else []
+        if not pick and any(n >= 2 for j in group for n in _topic_counts(parts[j][0], cues, by_words=True).values()):
+            continue            # "pick their own risk appetite": a cue of its own names what is asked, not only its subject
+        for j in group:
+            out[j] = (pick, pick, 2 if pick else 0)
+        handed = handed or not pick
+    return out, handed
+
+
+def _alike_asked(clause: str, cues: Cues) -> set[str] | None:
+    """The words an ask of likeness names right after its phrase ("the same embedding size" -> embedding, size), or
+    None when the clause asks none ("at the same time" asks how much happens at once)."""
+    words = tokens(clause)
+    found: set[str] | None = None
+    for p in cues.uniformity_asks:
+        for i in find(words, p):
+            if words[i - 1:i] == ["at"]:
+                continue
+            found = (found or set()) | _stems(" ".join(words[i + len(p.split()):i + len(p.split()) + 3]))
+    return found
+
+
+def _varied(fact: str, cues: Cues) -> set[str]:
+    """The word a fact says varies across a group, right after one of `varies_facts` ("its own dimensions")."""
+    words = re.findall(r"[a-z0-9']+", fact.lower())
+    out: set[str] = set()
+    for p in cues.varies_facts:
+        for i in find(words, p):
+            out |= _stems(" ".join(words[i + len(p.split()):i + len(p.split()) + 1]))
+    return out
 
 
 def _asks_the_mix(text: str, cues: Cues) -> bool:

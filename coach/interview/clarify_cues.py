@@ -103,6 +103,9 @@ class Cues:
     own_choice_modals: frozenset[str] = frozenset()
     generic_nouns: tuple[str, ...] = ()
     mix_words: tuple[str, ...] = ()
+    uniformity_asks: tuple[str, ...] = ()
+    varies_facts: tuple[str, ...] = ()
+    group_words: frozenset[str] = frozenset()
     wait_words: frozenset[str] = frozenset()
     learn_verbs: tuple[str, ...] = ()
     learning_topic: str = "labels"
@@ -223,6 +226,8 @@ def load_cues(path: Path | None = None) -> Cues:
         own_choice_modals=frozenset(_strings(data, "own_choice_modals", where)),
         generic_nouns=_strings(data, "generic_nouns", where),
         mix_words=_strings(data, "mix_words", where),
+        uniformity_asks=_strings(data, "uniformity_asks", where), varies_facts=_strings(data, "varies_facts", where),
+        group_words=frozenset(_strings(data, "group_words", where)),
         wait_words=frozenset(_strings(data, "wait_words", where)), learn_verbs=_strings(data, "learn_verbs", where),
         learning_topic=str(data.get("learning_topic", Cues.learning_topic)),
         pace_topic=str(data.get("pace_topic", Cues.pace_topic)),
