@@ -40,3 +40,9 @@ def test_two_outcomes_that_cost_the_same_are_no_group() -> None:
     """"the same" comparing two outcomes is not an ask of likeness across members: the goal still answers."""
     assert _facts_used("sd-eta-prediction", "does arriving late cost us the same as arriving early or is one worse") == \
         ("goal",)
+
+
+def test_how_far_the_problem_reaches_is_handed_back_when_no_fact_says() -> None:
+    """The articles name the data only as the thing whose reach is asked; which languages it holds is not a fact."""
+    turn = "are the articles only written in english, or do we get other languages too"
+    assert _facts_used("sd-support-assistant", turn) == ()

@@ -434,6 +434,12 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
         unheld = True
     found = _one_answer_for_alternatives(found, parts, cues)
     found, alike_unheld = _alike(found, parts, facts, cues)
+    if any(alt and i and found[i][2] <= 1 and not found[i][1] and found[i - 1][1] and
+           max(_topic_counts(parts[i - 1][0], cues, by_words=True).values(), default=0) <= 1 and
+           any(find(tokens(parts[j][0]), w) for j in (i - 1, i) for w in cues.scope_words)
+           for i, (_, _, alt) in enumerate(parts)):
+        found = [([], [], 0) for _ in found]
+        unheld = True
     unheld = unheld or alike_unheld
     # "what's the deal with the cluster, is it all ours for the run": an open ask about a thing, then a question
     # about it, asks that question; the open ask names the subject only

@@ -106,6 +106,7 @@ class Cues:
     uniformity_asks: tuple[str, ...] = ()
     varies_facts: tuple[str, ...] = ()
     group_words: frozenset[str] = frozenset()
+    scope_words: tuple[str, ...] = ()
     wait_words: frozenset[str] = frozenset()
     learn_verbs: tuple[str, ...] = ()
     learning_topic: str = "labels"
@@ -227,7 +228,7 @@ def load_cues(path: Path | None = None) -> Cues:
         generic_nouns=_strings(data, "generic_nouns", where),
         mix_words=_strings(data, "mix_words", where),
         uniformity_asks=_strings(data, "uniformity_asks", where), varies_facts=_strings(data, "varies_facts", where),
-        group_words=frozenset(_strings(data, "group_words", where)),
+        group_words=frozenset(_strings(data, "group_words", where)), scope_words=_strings(data, "scope_words", where),
         wait_words=frozenset(_strings(data, "wait_words", where)), learn_verbs=_strings(data, "learn_verbs", where),
         learning_topic=str(data.get("learning_topic", Cues.learning_topic)),
         pace_topic=str(data.get("pace_topic", Cues.pace_topic)),
