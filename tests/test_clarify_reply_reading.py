@@ -46,3 +46,14 @@ def test_how_far_the_problem_reaches_is_handed_back_when_no_fact_says() -> None:
     """The articles name the data only as the thing whose reach is asked; which languages it holds is not a fact."""
     turn = "are the articles only written in english, or do we get other languages too"
     assert _facts_used("sd-support-assistant", turn) == ()
+
+
+def test_a_widening_side_that_points_back_and_names_no_fact_is_handed_back() -> None:
+    """"they" points back to the customers; whether they also phone in is not a fact of the problem."""
+    turn = "do customers only contact us through the website widget, or do they phone in as well"
+    assert _facts_used("sd-support-assistant", turn) == ()
+
+
+def test_only_the_either_or_of_scope_is_handed_back_not_the_other_parts() -> None:
+    turn = "what's the monthly budget, and are the articles only in english or do we get other languages too"
+    assert _facts_used("sd-support-assistant", turn) == ("budget",)

@@ -434,12 +434,10 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
         unheld = True
     found = _one_answer_for_alternatives(found, parts, cues)
     found, alike_unheld = _alike(found, parts, facts, cues)
-    if any(alt and i and found[i][2] <= 1 and not found[i][1] and found[i - 1][1] and
-           max(_topic_counts(parts[i - 1][0], cues, by_words=True).values(), default=0) <= 1 and
-           any(find(tokens(parts[j][0]), w) for j in (i - 1, i) for w in cues.scope_words)
-           for i, (_, _, alt) in enumerate(parts)):
-        found = [([], [], 0) for _ in found]
-        unheld = True
+    for i, (clause, _, alt) in enumerate(parts):
+        if alt and i and _widens_unheld(parts[i - 1][0], clause, found[i - 1], found[i], facts, cues):
+            found[i - 1] = found[i] = ([], [], 0)
+            unheld = True
     unheld = unheld or alike_unheld
     # "what's the deal with the cluster, is it all ours for the run": an open ask about a thing, then a question
     # about it, asks that question; the open ask names the subject only
@@ -494,6 +492,21 @@ def _unheld(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
     if any(_stem(thing) in _stems(text) for text in facts.values()):
         return False
     return not any(thing in p.split() for phrases in cues.topics.values() for p in phrases)
+
+
+def _widens_unheld(side: str, wider: str, side_found: tuple[list[str], list[str], int],
+                   wider_found: tuple[list[str], list[str], int], facts: Mapping[str, str], cues: Cues) -> bool:
+    """"are the help articles all in english, or are there other languages in there too": how far the problem reaches,
+    asked as an either-or (a word of scope), where the side that widens it names no fact by a cue and shares at most
+    one word with any (none, when it points back to the other side: "or do they phone in as well"), and the other
+    side names a fact by one word at most (the thing whose reach is asked): the facts do not say how far it reaches."""
+    if not any(find(tokens(c), w) for c in (side, wider) for w in cues.scope_words) or _other_side(wider):
+        return False            # ("... a managed product, or is it build only": the same thing asked the other way)
+    _, named, best = _facts_for(wider, facts, cues)
+    if named or best > 1 or (wider_found[1] and best):
+        return False
+    return (bool(side_found[1]) or side_found[2] <= 1) and \
+        max(_topic_counts(side, cues, by_words=True).values(), default=0) <= 1
 
 
 def _alike(found: list[tuple[list[str], list[str], int]], parts: list[Part], facts: Mapping[str, str],
