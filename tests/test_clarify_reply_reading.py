@@ -57,3 +57,14 @@ def test_a_widening_side_that_points_back_and_names_no_fact_is_handed_back() -> 
 def test_only_the_either_or_of_scope_is_handed_back_not_the_other_parts() -> None:
     turn = "what's the monthly budget, and are the articles only in english or do we get other languages too"
     assert _facts_used("sd-support-assistant", turn) == ("budget",)
+
+
+def test_one_word_shared_with_a_fact_and_no_cue_is_handed_back() -> None:
+    """The history names the restaurants' prep times; whether a kitchen can pause orders is not a fact."""
+    assert _facts_used("sd-eta-prediction", "can restaurants pause taking orders when the kitchen is swamped") == ()
+
+
+def test_whether_one_error_is_worse_than_the_other_asks_the_goal() -> None:
+    """Not the card history the first option names."""
+    turn = "would it be worse for us to wave a stolen card through or to turn away a real buyer"
+    assert _facts_used("sd-fraud-detection", turn) == ("goal",)

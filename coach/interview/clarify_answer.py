@@ -447,7 +447,7 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
                 any(f[1] for f in found[i + 1:]):
             found[i] = ([], [], 0)
             parts[i] = (parts[i][0], [], parts[i][2])
-    answerable = _together(found, [clause for clause, _, _ in parts], [alt for _, _, alt in parts])
+    answerable = _together(found, [clause for clause, _, _ in parts])
     if said and not any(answerable) and not unheld:
         top, _, best = _facts_for(_lead_up(said, questions), facts, cues)
         # one shared word ("questions") is no answer, nor are words shared with two facts alike: assume
@@ -739,8 +739,7 @@ def _option_only(clause: str, cues: Cues) -> bool:
                                     words[-1] in ("seconds", "minutes", "hours", "days", "weeks", "months"))
 
 
-def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str],
-              alternatives: list[bool] | None = None) -> list[list[str] | None]:
+def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str]) -> list[list[str] | None]:
     """The facts answering each part, read as one question: a part that names its facts by a cue gets them; one
     that only shares words with facts gets the one another part also points to ("which gpus, how many sit in a
     node": the hardware fact twice), else, when it is a fragment of three words or fewer beside a part that
@@ -756,14 +755,12 @@ def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str],
         shared = [t for t in top if t in others]
         words = tokens(clauses[i])
         counts = find(words, "how many") or find(words, "how much")
-        # one word shared with two facts alike ("finish inside two weeks": the run's length, the deadline) picks
-        # neither unless a count is asked: a wrong fact is worse than "state an assumption"
+        # one word shared with a fact and no cue naming it picks no fact unless a count is asked ("do restaurants ever
+        # tell us their kitchen is backed up": the history holds the restaurants' prep times, not a busy signal; "finish
+        # inside two weeks": the run's length or the deadline): a wrong fact is worse than "state an assumption"
         # nor do words shared with two facts alike and no cue naming either ("what are we after, fewer opt-outs or
         # more opens": the history of both and their labels): the ask is not known, so it is handed back
-        weak = (best <= 1 and not counts and (beside_named or len(top) > 1)) or (len(top) > 1 and not counts)
-        # nor does one word shared by one side of an either-or that no cue names ("are most merchants selling physical
-        # goods or is it gift cards"): the sides are one question, and one word of one option does not say what it asks
-        weak = weak or (best <= 1 and not counts and _in_either_or(i, alternatives or []))
+        weak = (best <= 1 and not counts) or (len(top) > 1 and not counts)
         if shared:
             out.append(shared[:1])
         elif beside_named and len(words) <= 3:
@@ -771,12 +768,6 @@ def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str],
         else:       # one word in common is no answer to a part of its own ("does search key them differently"): assume
             out.append([] if weak else top[:1])
     return out
-
-
-def _in_either_or(i: int, alternatives: list[bool]) -> bool:
-    """Is part i one side of an either-or whose other side is a part too (it offers an alternative to the part before
-    it, or the next part offers one to it)?"""
-    return (0 < i < len(alternatives) and alternatives[i]) or (i + 1 < len(alternatives) and alternatives[i + 1])
 
 
 def _one_answer_for_alternatives(found: list[tuple[list[str], list[str], int]], parts: list[Part],
