@@ -14,6 +14,9 @@ ASKED = [
     # a guess handed back: the last clause wants it from the interviewer, so the guess answers nothing
     "How long do labels take? I'd guess a week, but I'd rather know it from you.",
     "How big is the index? I'm betting around a terabyte, but I'd sooner hear it from you.",
+    "How many GPUs do we get? Probably eight, but I'd like to hear it from you.",     # opens like an answer
+    "what's the peak? i'm guessing around five thousand a second but i'd rather you tell me",
+    "How long until labels land? I'd guess a week or so, but I'd rather get that from you.",
     # "doing well" says how the product fares, not "well, ..." answering the question
     "what number does the board watch to decide the product is doing well, because if it's sessions i'd rank for stickiness",
 ]

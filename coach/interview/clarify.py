@@ -539,10 +539,12 @@ def _asked_by_rules(text: str, cues: Cues, whole_turn: bool = True) -> list[str]
     statement_words = 0
     for i, s in enumerate(sents):
         nxt = sents[i + 1] if i + 1 < len(sents) else None
-        if s.clarifying and not (i > 0 and (moves.answers_previous(s.text, _words(s.text), cues)
+        # (a sentence that opens on an answer but puts it to the interviewer, "Probably eight, but I'd like to hear it
+        # from you", answers nothing)
+        if s.clarifying and not (i > 0 and (moves.answers_previous(s.text, _words(s.text), cues) and not s.requested
                                              or moves.echoes_answer(sents[i - 1].text, s.text))):
             answered_itself = nxt is not None and not s.requested and \
-                (not nxt.question or moves.answers_previous(nxt.text, _words(nxt.text), cues)
+                (not nxt.question or moves.answers_previous(nxt.text, _words(nxt.text), cues) and not nxt.requested
                  or moves.echoes_answer(s.text, nxt.text)) and \
                 not moves.offers_options(_words(nxt.text), cues) and not any(_has(" ".join(_words(nxt.text)), b) for b in cues.asking_because) and \
                 not forms.goes_on_provisionally(_words(nxt.text), cues) and \

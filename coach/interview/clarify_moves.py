@@ -41,6 +41,9 @@ def plans(words: list[str], cues: Cues) -> bool:
     return False
 
 
+_YOU = frozenset({"you", "you'd", "you'll", "your"})
+
+
 def hands_back(words: list[str], cues: Cues) -> bool:
     """A guess handed to the interviewer to settle ("a few hundred million users but you tell me",
     "mostly reads i'd guess but is that so"): a guessing word, no plan of the candidate's, and a short
@@ -56,7 +59,8 @@ def hands_back(words: list[str], cues: Cues) -> bool:
     tail = words[joins[-1] + 1:] if joins else []
     # "i'm guessing single-digit milliseconds, but i'd rather hear it from you": the last clause wants to know it
     # from the interviewer (a word of knowing and "you"), whatever its own opening
-    if joins and 1 <= len(tail) <= 8 and "you" in tail and set(tail) & cues.know_words and \
+    if joins and 1 <= len(tail) <= 8 and set(tail) & _YOU and (set(tail) & (cues.know_words | cues.tell_verbs) or
+                                                             _has(" ".join(tail), "from you")) and \
             set(words[:joins[-1]]) & cues.guess_words and not plans(words[:joins[-1]], cues):
         return True
     if plans(words, cues):
