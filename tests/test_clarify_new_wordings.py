@@ -29,6 +29,7 @@ NOT_ASKED = [
     "we could use trees or a net, i'd pick trees",                               # the candidate choosing
     "which model I pick depends on the latency, so trees for now",               # the speaker's choice as a subject
     "forty thousand requests times two kilobytes is eighty megabytes a second?",   # a sum said aloud, rising voice
+    "so three hundred requests a second times eighty milliseconds is twenty four in flight?",
     "Is a shared cache worth it? Only if it beats what the services have today.",  # answered by a condition
     "Should I talk about the data side or the serving side first?",             # the candidate's own next step
     "how far into the cost maths do you want to see me go, every line item or just the total",   # depth check-in

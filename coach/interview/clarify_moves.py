@@ -180,7 +180,7 @@ def says_a_sum(words: list[str], cues: Cues) -> bool:
     for op in cues.sum_operators:
         for i in find(words, op):
             k = i + len(op.split())
-            if not (any(is_number(w) for w in words[max(0, i - 3):i]) and any(is_number(w) for w in words[k:k + 2])):
+            if not (any(is_number(w) for w in words[max(0, i - 5):i]) and any(is_number(w) for w in words[k:k + 2])):
                 continue
             rest = words[k + 1:]
             if any(w in cues.result_words and any(is_number(x) for x in rest[j + 1:j + 3]) for j, w in enumerate(rest)):
