@@ -11,6 +11,14 @@ ASKED = [
     "how many engineers would I have on this",                             # a count of what the speaker is given
     "one thing I'm not sure about is the retention policy on the raw events",   # an unknown named as a thing
     "the review queue then, every flagged payment or only a sample i'm free to pick",   # the option described
+    # a guess handed back: the last clause wants it from the interviewer, so the guess answers nothing
+    "How long do labels take? I'd guess a week, but I'd rather know it from you.",
+    "How big is the index? I'm betting around a terabyte, but I'd sooner hear it from you.",
+    "How many GPUs do we get? Probably eight, but I'd like to hear it from you.",     # opens like an answer
+    "what's the peak? i'm guessing around five thousand a second but i'd rather you tell me",
+    "How long until labels land? I'd guess a week or so, but I'd rather get that from you.",
+    # "doing well" says how the product fares, not "well, ..." answering the question
+    "what number does the board watch to decide the product is doing well, because if it's sessions i'd rank for stickiness",
 ]
 
 NOT_ASKED = [
@@ -20,6 +28,11 @@ NOT_ASKED = [
     "one thing I'm unsure about is the embedding size, I'd start at 128 and tune it",
     "we could use trees or a net, i'd pick trees",                               # the candidate choosing
     "which model I pick depends on the latency, so trees for now",               # the speaker's choice as a subject
+    "forty thousand requests times two kilobytes is eighty megabytes a second?",   # a sum said aloud, rising voice
+    "so three hundred requests a second times eighty milliseconds is twenty four in flight?",
+    "Is a shared cache worth it? Only if it beats what the services have today.",  # answered by a condition
+    "Should I talk about the data side or the serving side first?",             # the candidate's own next step
+    "how far into the cost maths do you want to see me go, every line item or just the total",   # depth check-in
 ]
 
 

@@ -33,6 +33,8 @@ _NUMBER = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nin
                      r"thousand|million|billion|percent|dozen)$")
 
 
+_SUCCEEDS = frozenset({"doing", "does", "do", "did", "done", "going", "goes", "went"})    # "... is doing well"
+
 _PARTICIPLE = re.compile(r"^(?:\w+(?:ed|en|wn)|spent|built|made|kept|paid|done|run|set|thought)$")
 
 # words in -s after "it" that are not its verb ("sent it as is", "it is", "it has")
@@ -100,6 +102,8 @@ def _answered_in_breath(words: list[str], opens: int, cues: Cues) -> bool:
         for i in _find(words, phrase, opens + 3):
             if i >= reason or (phrase == "well" and words[i + 1:i + 2] != [] and _PARTICIPLE.match(words[i + 1])):
                 continue            # "a time well spent kind of number": an adverb, not "well, ..." answering
+            if phrase == "well" and words[i - 1] in _SUCCEEDS:
+                continue            # "when they say the feed is doing well": how a thing fares, not "well, ..." answering
             if phrase == "times" and not moves.is_number(words[i - 1]):    # "3,000 times two", not "page times out"
                 continue
             if phrase == "that's" and "like" in words[i - 3:i - 1] and len(words) - i <= 5:
@@ -445,6 +449,9 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         if question and not asks_first and moves.systems_question(words):
             out.append(Sentence(raw, True, False))      # "the model is basically asking what will they buy"
             continue
+        if question and moves.says_a_sum(words, cues):
+            out.append(Sentence(raw, True, False))      # "seven billion times two bytes is fourteen gigabytes?"
+            continue
         if question and moves.thinks_aloud(raw, cues):
             out.append(Sentence(raw, True, False))      # "okay what else, what else, ah the query piece"
             continue
@@ -502,10 +509,11 @@ def clarifying_questions(text: str, cues: Cues | None = None, weights: Weights |
 
 
 def _about_the_interview(text: str, cues: Cues) -> bool:
-    """The turn asks about the interview's own time ("how long have I got left"): the feature score does not
-    overrule the rules on it."""
+    """The turn asks about the interview's own time ("how long have I got left") or the candidate's own next step
+    ("should I talk about the team side or the problem side first"): the feature score does not overrule the rules
+    on it."""
     low = " ".join(_words(text.replace("\u2019", "'")))
-    return any(_has(low, p) for p in cues.interview_time)
+    return any(_has(low, p) for p in cues.interview_time + cues.about_my_turn)
 
 
 def _sure_by_features(text: str, weights: Weights | None = None) -> list[str]:
@@ -531,10 +539,12 @@ def _asked_by_rules(text: str, cues: Cues, whole_turn: bool = True) -> list[str]
     statement_words = 0
     for i, s in enumerate(sents):
         nxt = sents[i + 1] if i + 1 < len(sents) else None
-        if s.clarifying and not (i > 0 and (moves.answers_previous(s.text, _words(s.text), cues)
+        # (a sentence that opens on an answer but puts it to the interviewer, "Probably eight, but I'd like to hear it
+        # from you", answers nothing)
+        if s.clarifying and not (i > 0 and (moves.answers_previous(s.text, _words(s.text), cues) and not s.requested
                                              or moves.echoes_answer(sents[i - 1].text, s.text))):
             answered_itself = nxt is not None and not s.requested and \
-                (not nxt.question or moves.answers_previous(nxt.text, _words(nxt.text), cues)
+                (not nxt.question or moves.answers_previous(nxt.text, _words(nxt.text), cues) and not nxt.requested
                  or moves.echoes_answer(s.text, nxt.text)) and \
                 not moves.offers_options(_words(nxt.text), cues) and not any(_has(" ".join(_words(nxt.text)), b) for b in cues.asking_because) and \
                 not forms.goes_on_provisionally(_words(nxt.text), cues) and \

@@ -25,7 +25,9 @@ def _points_back(clause: str) -> bool:
     count that names no thing ("how many are kept, and roughly how many pile up each day": the verb right after
     "how many", an auxiliary or a verb with its particle)."""
     words = tokens(clause)
-    if _BACK & set(words[:6]):
+    # (counted from the question word: "and if so, how many cases a day can they get through")
+    start = next((i for i, w in enumerate(words) if w in _WH - {"if", "whether"}), 0)
+    if _BACK & set(words[:6]) or _BACK & set(words[start:start + 8]) and start:
         return True
     for i in find(words, "how many") + find(words, "how much"):
         nxt = words[i + 2:i + 4]
@@ -431,6 +433,12 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
         found = [([], [], 0) for _ in found]
         unheld = True
     found = _one_answer_for_alternatives(found, parts, cues)
+    found, alike_unheld = _alike(found, parts, facts, cues)
+    for i, (clause, _, alt) in enumerate(parts):
+        if alt and i and _widens_unheld(parts[i - 1][0], clause, found[i - 1], found[i], facts, cues):
+            found[i - 1] = found[i] = ([], [], 0)
+            unheld = True
+    unheld = unheld or alike_unheld
     # "what's the deal with the cluster, is it all ours for the run": an open ask about a thing, then a question
     # about it, asks that question; the open ask names the subject only
     for i in range(len(parts) - 1):
@@ -439,7 +447,7 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
                 any(f[1] for f in found[i + 1:]):
             found[i] = ([], [], 0)
             parts[i] = (parts[i][0], [], parts[i][2])
-    answerable = _together(found, [clause for clause, _, _ in parts], [alt for _, _, alt in parts])
+    answerable = _together(found, [clause for clause, _, _ in parts])
     if said and not any(answerable) and not unheld:
         top, _, best = _facts_for(_lead_up(said, questions), facts, cues)
         # one shared word ("questions") is no answer, nor are words shared with two facts alike: assume
@@ -484,6 +492,69 @@ def _unheld(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
     if any(_stem(thing) in _stems(text) for text in facts.values()):
         return False
     return not any(thing in p.split() for phrases in cues.topics.values() for p in phrases)
+
+
+def _widens_unheld(side: str, wider: str, side_found: tuple[list[str], list[str], int],
+                   wider_found: tuple[list[str], list[str], int], facts: Mapping[str, str], cues: Cues) -> bool:
+    """"are the help articles all in english, or are there other languages in there too": how far the problem reaches,
+    asked as an either-or (a word of scope), where the side that widens it names no fact by a cue and shares at most
+    one word with any (none, when it points back to the other side: "or do they phone in as well"), and the other
+    side names a fact by one word at most (the thing whose reach is asked): the facts do not say how far it reaches."""
+    if not any(find(tokens(c), w) for c in (side, wider) for w in cues.scope_words) or _other_side(wider):
+        return False            # ("... a managed product, or is it build only": the same thing asked the other way)
+    _, named, best = _facts_for(wider, facts, cues)
+    if named or best > 1 or (wider_found[1] and best):
+        return False
+    return (bool(side_found[1]) or side_found[2] <= 1) and \
+        max(_topic_counts(side, cues, by_words=True).values(), default=0) <= 1
+
+
+def _alike(found: list[tuple[list[str], list[str], int]], parts: list[Part], facts: Mapping[str, str],
+           cues: Cues) -> tuple[list[tuple[list[str], list[str], int]], bool]:
+    """"do the teams use the same embedding size, or is everyone on their own dimension": whether a thing is alike
+    across a group, or each member has its own, is answered by the one fact saying how that thing varies ("each team
+    uses its own dimensions"), else by none: the facts do not say, and the candidate assumes it (True). The sides of
+    an either-or are one question."""
+    out = list(found)
+    handed = False
+    for i, (clause, _, _) in enumerate(parts):
+        if _alike_asked(clause, cues) is None:
+            continue
+        group = [i] + ([i - 1] if i and parts[i][2] else []) + ([i + 1] if i + 1 < len(parts) and parts[i + 1][2] else [])
+        if not set().union(*(tokens(parts[j][0]) for j in group)) & cues.group_words:
+            continue            # "do late and early cost us the same": alike, but across no group of members
+        asked = set().union(*(_alike_asked(parts[j][0], cues) or set() for j in group))
+        varying = [t for t, text in facts.items() if _varied(text, cues) & asked]
+        pick = varying if len(varying) == 1 else []
+        if not pick and any(n >= 2 for j in group for n in _topic_counts(parts[j][0], cues, by_words=True).values()):
+            continue            # "pick their own risk appetite": a cue of its own names what is asked, not only its subject
+        for j in group:
+            out[j] = (pick, pick, 2 if pick else 0)
+        handed = handed or not pick
+    return out, handed
+
+
+def _alike_asked(clause: str, cues: Cues) -> set[str] | None:
+    """The words an ask of likeness names right after its phrase ("the same embedding size" -> embedding, size), or
+    None when the clause asks none ("at the same time" asks how much happens at once)."""
+    words = tokens(clause)
+    found: set[str] | None = None
+    for p in cues.uniformity_asks:
+        for i in find(words, p):
+            if words[i - 1:i] == ["at"]:
+                continue
+            found = (found or set()) | _stems(" ".join(words[i + len(p.split()):i + len(p.split()) + 3]))
+    return found
+
+
+def _varied(fact: str, cues: Cues) -> set[str]:
+    """The word a fact says varies across a group, right after one of `varies_facts` ("its own dimensions")."""
+    words = re.findall(r"[a-z0-9']+", fact.lower())
+    out: set[str] = set()
+    for p in cues.varies_facts:
+        for i in find(words, p):
+            out |= _stems(" ".join(words[i + len(p.split()):i + len(p.split()) + 1]))
+    return out
 
 
 def _asks_the_mix(text: str, cues: Cues) -> bool:
@@ -668,8 +739,7 @@ def _option_only(clause: str, cues: Cues) -> bool:
                                     words[-1] in ("seconds", "minutes", "hours", "days", "weeks", "months"))
 
 
-def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str],
-              alternatives: list[bool] | None = None) -> list[list[str] | None]:
+def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str]) -> list[list[str] | None]:
     """The facts answering each part, read as one question: a part that names its facts by a cue gets them; one
     that only shares words with facts gets the one another part also points to ("which gpus, how many sit in a
     node": the hardware fact twice), else, when it is a fragment of three words or fewer beside a part that
@@ -685,14 +755,12 @@ def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str],
         shared = [t for t in top if t in others]
         words = tokens(clauses[i])
         counts = find(words, "how many") or find(words, "how much")
-        # one word shared with two facts alike ("finish inside two weeks": the run's length, the deadline) picks
-        # neither unless a count is asked: a wrong fact is worse than "state an assumption"
+        # one word shared with a fact and no cue naming it picks no fact unless a count is asked ("do restaurants ever
+        # tell us their kitchen is backed up": the history holds the restaurants' prep times, not a busy signal; "finish
+        # inside two weeks": the run's length or the deadline): a wrong fact is worse than "state an assumption"
         # nor do words shared with two facts alike and no cue naming either ("what are we after, fewer opt-outs or
         # more opens": the history of both and their labels): the ask is not known, so it is handed back
-        weak = (best <= 1 and not counts and (beside_named or len(top) > 1)) or (len(top) > 1 and not counts)
-        # nor does one word shared by one side of an either-or that no cue names ("are most merchants selling physical
-        # goods or is it gift cards"): the sides are one question, and one word of one option does not say what it asks
-        weak = weak or (best <= 1 and not counts and _in_either_or(i, alternatives or []))
+        weak = (best <= 1 and not counts) or (len(top) > 1 and not counts)
         if shared:
             out.append(shared[:1])
         elif beside_named and len(words) <= 3:
@@ -700,12 +768,6 @@ def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str],
         else:       # one word in common is no answer to a part of its own ("does search key them differently"): assume
             out.append([] if weak else top[:1])
     return out
-
-
-def _in_either_or(i: int, alternatives: list[bool]) -> bool:
-    """Is part i one side of an either-or whose other side is a part too (it offers an alternative to the part before
-    it, or the next part offers one to it)?"""
-    return (0 < i < len(alternatives) and alternatives[i]) or (i + 1 < len(alternatives) and alternatives[i + 1])
 
 
 def _one_answer_for_alternatives(found: list[tuple[list[str], list[str], int]], parts: list[Part],

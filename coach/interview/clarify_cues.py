@@ -103,6 +103,12 @@ class Cues:
     own_choice_modals: frozenset[str] = frozenset()
     generic_nouns: tuple[str, ...] = ()
     mix_words: tuple[str, ...] = ()
+    uniformity_asks: tuple[str, ...] = ()
+    varies_facts: tuple[str, ...] = ()
+    group_words: frozenset[str] = frozenset()
+    scope_words: tuple[str, ...] = ()
+    sum_operators: tuple[str, ...] = ()
+    conditional_answers: tuple[str, ...] = ()
     wait_words: frozenset[str] = frozenset()
     learn_verbs: tuple[str, ...] = ()
     learning_topic: str = "labels"
@@ -223,6 +229,10 @@ def load_cues(path: Path | None = None) -> Cues:
         own_choice_modals=frozenset(_strings(data, "own_choice_modals", where)),
         generic_nouns=_strings(data, "generic_nouns", where),
         mix_words=_strings(data, "mix_words", where),
+        uniformity_asks=_strings(data, "uniformity_asks", where), varies_facts=_strings(data, "varies_facts", where),
+        group_words=frozenset(_strings(data, "group_words", where)), scope_words=_strings(data, "scope_words", where),
+        sum_operators=_strings(data, "sum_operators", where),
+        conditional_answers=_strings(data, "conditional_answers", where),
         wait_words=frozenset(_strings(data, "wait_words", where)), learn_verbs=_strings(data, "learn_verbs", where),
         learning_topic=str(data.get("learning_topic", Cues.learning_topic)),
         pace_topic=str(data.get("pace_topic", Cues.pace_topic)),

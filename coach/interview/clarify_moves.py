@@ -41,11 +41,14 @@ def plans(words: list[str], cues: Cues) -> bool:
     return False
 
 
+_YOU = frozenset({"you", "you'd", "you'll", "your"})
+
+
 def hands_back(words: list[str], cues: Cues) -> bool:
     """A guess handed to the interviewer to settle ("a few hundred million users but you tell me",
     "mostly reads i'd guess but is that so"): a guessing word, no plan of the candidate's, and a short
     last clause that turns to the interviewer ("you ...") or asks back ("is that so", "am i close")."""
-    if not set(words) & cues.guess_words or plans(words, cues):
+    if not set(words) & cues.guess_words:
         return False
 
     def asks_back(tail: list[str]) -> bool:
@@ -54,6 +57,14 @@ def hands_back(words: list[str], cues: Cues) -> bool:
     # ("give or take" hedges the guess: its "or" joins nothing)
     joins = [j for j, w in enumerate(words) if w in cues.hand_back_joins and words[j - 1:j + 2] != ["give", "or", "take"]]
     tail = words[joins[-1] + 1:] if joins else []
+    # "i'm guessing single-digit milliseconds, but i'd rather hear it from you": the last clause wants to know it
+    # from the interviewer (a word of knowing and "you"), whatever its own opening
+    if joins and 1 <= len(tail) <= 8 and set(tail) & _YOU and (set(tail) & (cues.know_words | cues.tell_verbs) or
+                                                             _has(" ".join(tail), "from you")) and \
+            set(words[:joins[-1]]) & cues.guess_words and not plans(words[:joins[-1]], cues):
+        return True
+    if plans(words, cues):
+        return False
     if 1 <= len(tail) <= 5 and (tail[0] in ("you", "you'd", "you'll") or asks_back(tail)):
         return True
     # no joining word ("..., i'd guess, is that so", "... give or take is that about what you see"): the last
@@ -163,6 +174,20 @@ def works_it_out(words: list[str], opens: int, cues: Cues) -> bool:
     return False
 
 
+def says_a_sum(words: list[str], cues: Cues) -> bool:
+    """"seven billion times two bytes is fourteen gigabytes?": a number, an operator and a number, then a result word
+    and a number: the candidate's own working said aloud (checked with a rising voice), not a fact of the problem."""
+    for op in cues.sum_operators:
+        for i in find(words, op):
+            k = i + len(op.split())
+            if not (any(is_number(w) for w in words[max(0, i - 5):i]) and any(is_number(w) for w in words[k:k + 2])):
+                continue
+            rest = words[k + 1:]
+            if any(w in cues.result_words and any(is_number(x) for x in rest[j + 1:j + 3]) for j, w in enumerate(rest)):
+                return True
+    return False
+
+
 _PACES = frozenset({"soon", "often", "quickly", "fast", "late", "early", "long"})
 
 
@@ -243,8 +268,10 @@ def thinks_aloud(raw: str, cues: Cues) -> bool:
 
 
 def answers_previous(text: str, words: list[str], cues: Cues) -> bool:
-    """"Yes, Redis does that easily.": a sentence that opens on an answer to the one before it."""
-    return not text.rstrip().endswith("?") and len(words) > 2 and words[0] in cues.answer_words
+    """"Yes, Redis does that easily.", "Only if it beats what we have.": a sentence that opens on an answer to the one
+    before it."""
+    return not text.rstrip().endswith("?") and len(words) > 2 and (
+        words[0] in cues.answer_words or any(words[:len(c.split())] == c.split() for c in cues.conditional_answers))
 
 
 def echoes_answer(question: str, nxt: str) -> bool:
