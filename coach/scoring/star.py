@@ -13,7 +13,7 @@ from typing import Any
 from coach.scoring import literals
 from coach.scoring.star_cues import ACT_CLAUSE as ACT_CLAUSE   # read by the calibration
 from coach.scoring.star_cues import (
-    ACTION, CUE_NEEDS, I_WORD, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _ASIDE_LEAD, _AT_NAME,
+    ACTION, COUNTERFACTUAL, CUE_NEEDS, HELD_RULE, I_WORD, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _ASIDE_LEAD, _AT_NAME,
     _ARRIVAL_WHEN, _BACKSTORY_CHANGE, _BY_END, _CLOSING_WHEN, _BECAME_STANDARD, _CAREER, _CAUSE, _CHANGED_HABIT, _CHANGE_MEASURED, _CLOSING_AGREED,
     _CLOSING_CHOSEN, _COMPARED, _CONDITIONAL, _CONDITION_CLAUSE, _CONSEQUENCE, _DOUBT, _F, _FINDING,
     _FIRST_PERSON_LEAD, _GENERAL_TIMES, _GOAL, _HABIT, _HYPOTHETICAL, _LATER_OUTCOME, _LATER_RELEASE, _MEASURE,
@@ -118,6 +118,8 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if scores["result"] and ("if " in sentence or "unless" in sentence or "provided" in sentence or "as long as" in sentence
                              or "only when" in sentence):
         scores["result"] = _cue(_CONDITION_CLAUSE.sub(" ", sentence), RESULT)
+    if scores["result"] and " have " in sentence and (unmade := COUNTERFACTUAL.search(sentence)):
+        scores["result"] = _cue(sentence[:unmade.start()], RESULT)   # what it would have done: the rest may be an outcome
     if scores["result"] and "by the end of" in sentence and _PROMISED.search(sentence):
         # a date promised is a deadline, not a time the story reached: "a client signed for the feature by the end of
         # the quarter, and sales had promised it"
@@ -195,6 +197,8 @@ def label_sentence(sentence: str) -> dict[str, float]:
         # their own, a step, not the ask
         scores["action"] = max(scores["action"], scores["task"] + 0.05, 2.5)
     reflection = _REFLECTION.search(sentence)
+    if reflection and HELD_RULE.search(sentence, reflection.end()):
+        return {c: 0.0 for c in scores}  # "in hindsight I still think reviews should be shorter": a view held now
     if reflection:
         return scores | {"result": max(scores["result"], 2.6)}
     if scores["result"] and _MEASURED_OUTCOME.search(sentence) and not _GOAL.search(sentence):
@@ -365,7 +369,7 @@ def _met_during_work(sents: list[Sentence], labels: list[str], primary: dict[str
 
 # a habit, a view, a self-description or a line of a CV (not what a step turned up, nor how the outcome was received)
 _VIEW = re.compile("|".join(p.pattern for p in (_ASIDE_LEAD, _OPENS_ASIDE, _HABIT, _SELF_RATING, _VERDICT, _ALWAYS,
-                                                 _GENERAL_TIMES, _CAREER)), _F)
+                                                 _GENERAL_TIMES, _CAREER, HELD_RULE)), _F)
 
 
 # the speaker's act denied: "I did not really find any problems with them" is no step

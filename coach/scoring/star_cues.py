@@ -86,6 +86,13 @@ SITUATION = [
     (re.compile(r"^(?:(?:so|and|um|uh|well|okay)\W+)*i (?:joined|started|arrived)(?: [a-z-]+){0,4}? (?:a|one|two|three|"
                 r"four|five|six|seven|eight|nine|ten|a few|a couple of|several|\d+) (?:years?|months?) ago\b", _F), 2.6),
 ]
+# The limits of the speaker's authority: "no authority over", "with no team reporting to me", "neither of us could
+# overrule the other", "I could not just order them to".
+AUTHORITY_LIMIT = re.compile(r"\bno (?:formal |real |direct )?authority\b|\bwithout (?:any |formal |real )?authority\b|"
+                             r"\b(?:no|none of the|nobody|no one|no team|no teams|not one) (?:[a-z-]+ ){0,3}?reporting to me\b|"
+                             r"\b(?:did not|didn't|don't|do not) report to me\b|\b(?:could not|couldn't|can't|cannot) "
+                             r"(?:just |simply )?(?:overrule|order|force|direct) (?:them|him|her|the other|either|anyone|"
+                             r"each other|other teams)\b|\bneither of us could\b", _F)
 TASK = [
     (re.compile(r"\b(?:my|our|the) (?:goal|task|job|mandate|ask|objective|mission|charter|assignment|remit|brief) "
                 r"(?:(?:from|for|of|given to|handed to) (?:[a-z'-]+ ){1,3}?)?(?:was|is)\b|\bset (?:myself|ourselves|us|me) (?:the |a )?(?:goal|target|task)\b", _F), 3.0),
@@ -128,7 +135,9 @@ TASK = [
     # area needed one shared view of a good match"
     (re.compile(r"^(?:(?:and|so|um)\W+)*i was the [a-z -]{0,30}(?:engineer|lead|owner|scientist|architect)\b[^.]{0,40}?\bi "
                 r"(?:thought|believed|felt|decided|saw|was convinced) (?:that )?[^.]{0,30}?\b(?:needed|had to|should)\b",
-                _F), 2.7),
+                _F), 2.7),    # the reach of the speaker's mandate, what they could decide and what not, is the ask they took on: "I had no
+    # authority over either team, but the cut-off was mine to set", "I led it with nobody reporting to me"
+    (AUTHORITY_LIMIT, 2.7),
 ]
 # An agreement reached: a step of the story; the outcome only with an outcome told with it ("She agreed, and the
 # partial launch lifted sales by 1.5 percent", "Both teams signed off and it launched the next week").
@@ -334,6 +343,13 @@ _GENERAL_TIMES = re.compile(r"^(?:(?:so|and|but|well|honestly|i mean),? )*(?:the
 # A condition set on a change is no outcome: "... the new version ships if saved customers go up and spend rises by no
 # more than five percent" (the clause from "if" is read out of the outcome cues).
 _CONDITION_CLAUSE = re.compile(r"\b(?:if|unless|provided(?: that)?|as long as|only when)\b[^,;.]*", _F)
+# A rule the speaker holds now, told as what ought to be in general: "I still think cost work should wait for the big
+# line items" (a belief, whatever hindsight frames it; "we should have asked earlier" is the lesson of the story).
+HELD_RULE = re.compile(r"\bi (?:still |now |really |honestly |do )?(?:think|believe|feel)\b(?: that)? [^.;]*?\b(?:should|"
+                       r"must|ought to|needs? to|has to|have to)\b(?! have\b)", _F)
+# What a change would have done, had it been made: "the smaller model would have cut that by half" is an estimate, not
+# an outcome ("what would have been a lost weekend" still measures one that was avoided).
+COUNTERFACTUAL = re.compile(r"\b(?:would|could|might)(?: not|n't)? have (?!been\b)[a-z]+", _F)
 # A change inside a relative clause describes whom or what it is about, not an outcome: "a simple rule, players whose
 # sessions had halved over two weeks", "the shoppers who had seen the price double".
 _WHOSE_CHANGE = re.compile(r"\b(?:whose|who)\b[^,;.]*", _F)
@@ -384,7 +400,7 @@ _OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i (?:owned|looked after|main
                          r"looked after|maintained)\b|"
                          r"^(?:(?:and|so|um|uh)\W+)*i (?:owned|led|ran|headed|looked after|was responsible for) (?:the|our) "
                          r"(?:[a-z-]+ ){0,4}?(?:work|models?|forecasts?|systems?|platform|pipelines?|team) at (?:a|an) ", _F)
-_OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my)\b", _F)
+_OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my)\b|" + AUTHORITY_LIMIT.pattern, _F)
 # Verb forms that look past but are not narration: the present perfect ("I have worked"), and a participle after
 # a present-tense "be" ("what a team is made of", "is better bought or taken from open source").
 _PERFECT = re.compile(r"\b(?:i|we|you|they|he|she|it)(?: have|'ve| has|'s)(?: not| never| really| always| just| already| "

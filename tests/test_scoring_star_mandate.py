@@ -1,0 +1,52 @@
+"""Evidence by sentence, on the causes of wrong quotes fixed this pass: the reach of the speaker's authority is the
+ask they took on; what a change would have done is no outcome; a rule held now is a view even when hindsight frames
+it. The answers are written for these tests and are not in the graded set (tests/data/graded/)."""
+from __future__ import annotations
+
+from coach.scoring import score_answer
+from coach.scoring.star import StarReport, label_sentence
+
+
+def _star(text: str) -> StarReport:
+    return score_answer(text).star
+
+
+def _label_of(r: StarReport, start: str) -> str:
+    return next(lab for s, lab in zip(r.sentences, r.labels) if s.startswith(start))
+
+
+def test_the_limits_of_the_speakers_authority_are_the_task() -> None:
+    r = _star("At a regional bus company the planners and the depot managers each kept their own list of late routes. "
+              "I started a shared punctuality model across both groups, with nobody on either side reporting to me. "
+              "I met each depot manager to agree which delays counted, and I wrote the model around the routes they "
+              "named first. Within a quarter both groups planned from the same list and late departures fell by a "
+              "fifth.")
+    assert _label_of(r, "I started a shared punctuality model") == "task"
+    assert r.task.evidence and r.task.evidence[0].startswith("I started a shared punctuality model")
+    assert r.action.evidence[0].startswith("I met each depot manager")
+
+
+def test_ownership_shared_with_a_peer_who_could_block_it_is_the_task() -> None:
+    sc = label_sentence("I owned the pricing model, but the sales lead owned the discount rules, so neither of us "
+                        "could just overrule the other.")
+    assert max(sc, key=lambda c: sc[c]) == "task"
+
+
+def test_what_a_change_would_have_done_is_no_outcome() -> None:
+    assert label_sentence("The cheaper instance type would have lowered that by a third, about 2,000 a month.")[
+        "result"] == 0.0
+    # an outcome told with what the old way would have taken is still the outcome
+    assert label_sentence("It cut the nightly run by 40 percent, which a bigger cluster would have taken months to "
+                          "match.")["result"] > 0.0
+
+
+def test_a_rule_held_now_is_a_view_even_in_hindsight() -> None:
+    r = _star("Our nightly retraining ran on twelve GPUs for the whole catalogue. I measured which products changed "
+              "each night and found it was about one in fifty. I argued that retraining only the changed ones was "
+              "not worth a rewrite that quarter, and we left it. In hindsight I still think small savings should "
+              "wait until the big bills are done.")
+    assert _label_of(r, "In hindsight I still think") == "other"
+    assert not any(e.startswith("In hindsight") for e in r.result.evidence)
+    # the lesson told as what the story should have done is still its close
+    assert label_sentence("In hindsight we should have retrained only the changed products from the start.")[
+        "result"] > 0.0
