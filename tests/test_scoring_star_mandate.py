@@ -50,3 +50,12 @@ def test_a_rule_held_now_is_a_view_even_in_hindsight() -> None:
     # the lesson told as what the story should have done is still its close
     assert label_sentence("In hindsight we should have retrained only the changed products from the start.")[
         "result"] > 0.0
+
+
+def test_a_test_finding_with_the_next_step_in_its_clause_is_not_the_outcome() -> None:
+    r = _star("At a travel site our search cache missed most repeat queries from mobile users. I replayed a week of "
+              "mobile traffic through a cache keyed on the normalised query. The hit rate rose from 41 to 63 percent "
+              "in the replay, and I sent both figures to the platform lead with the memory cost. The new cache went "
+              "live two weeks later and mobile search latency fell by a quarter.")
+    assert _label_of(r, "The hit rate rose") == "action"
+    assert r.result.evidence[0].startswith("The new cache went live")
