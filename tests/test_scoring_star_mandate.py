@@ -59,3 +59,10 @@ def test_a_test_finding_with_the_next_step_in_its_clause_is_not_the_outcome() ->
               "live two weeks later and mobile search latency fell by a quarter.")
     assert _label_of(r, "The hit rate rose") == "action"
     assert r.result.evidence[0].startswith("The new cache went live")
+
+
+def test_a_lesson_is_not_quoted_as_a_step() -> None:
+    r = _star("The worst one was at my previous job, when the vendor changed their export format on a Friday. The "
+              "dashboards were empty all weekend and the sales team was annoyed with us. I guess the lesson is that "
+              "vendors need stricter contracts, so I escalated it to my director.")
+    assert not any(e.startswith("I guess the lesson") for e in r.action.evidence), r.action.evidence

@@ -537,10 +537,12 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
                     and not (c in ("result", "action") and best == "situation") \
                     and not (c == "situation" and best == "result" and followup) \
                     and not (c == "situation" and best == "action" and _FIRST_PERSON_LEAD.search(low)) \
-                    and not (c == "task" and late):
+                    and not (c == "task" and late) \
+                    and not (c == "action" and best == "result" and _REFLECTION.search(low)):
                 # the scene is not a step or the outcome; a sentence that opens with the speaker's step is not the
                 # scene either ("I sat in on her reviews and saw what she had skipped"), nor, in a follow-up (whose
-                # scene came with the main answer), what a step led to ("Because of that we stayed with ...")
+                # scene came with the main answer), what a step led to ("Because of that we stayed with ..."); a
+                # lesson is no step either, whatever it says was done with it ("the lesson is ..., and I told my lead")
                 secondary[c].append(i)
     carried: dict[str, list[int]] = {c: [] for c in COMPONENTS}
     acts = [i for i, lab in enumerate(labels) if lab == "action"]
