@@ -66,3 +66,13 @@ def test_a_lesson_is_not_quoted_as_a_step() -> None:
               "dashboards were empty all weekend and the sales team was annoyed with us. I guess the lesson is that "
               "vendors need stricter contracts, so I escalated it to my director.")
     assert not any(e.startswith("I guess the lesson") for e in r.action.evidence), r.action.evidence
+
+
+def test_the_undertaking_named_with_its_purpose_is_the_task() -> None:
+    r = _star("At a logistics firm every warehouse kept its own copy of the demand model and they drifted apart. So "
+              "we started what people called the one-model plan, a two-year initiative to put every site on a single "
+              "forecast. I wrote the shared feature code first and moved the three largest sites onto it. By the end "
+              "of the first year eleven of fourteen sites ran on the one model.")
+    assert _label_of(r, "So we started what people called") == "task"
+    assert r.task.evidence and r.task.evidence[0].startswith("So we started")
+    assert r.action.evidence[0].startswith("I wrote the shared feature code")

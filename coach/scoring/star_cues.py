@@ -138,6 +138,10 @@ TASK = [
                 _F), 2.7),    # the reach of the speaker's mandate, what they could decide and what not, is the ask they took on: "I had no
     # authority over either team, but the cut-off was mine to set", "I led it with nobody reporting to me"
     (AUTHORITY_LIMIT, 2.7),
+    # the undertaking named with what it was for: "we kicked off what we called the data contract push, a year-long
+    # effort to stop schema breaks reaching training"
+    (re.compile(r"\b(?:a|an|the) (?:[a-z-]+ ){0,2}?(?:effort|initiative|programme|program) to (?!the\b|a\b|an\b|"
+                r"our\b|my\b|it\b)[a-z]+", _F), 2.6),
 ]
 # An agreement reached: a step of the story; the outcome only with an outcome told with it ("She agreed, and the
 # partial launch lifted sales by 1.5 percent", "Both teams signed off and it launched the next week").
