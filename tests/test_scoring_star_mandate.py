@@ -76,3 +76,11 @@ def test_the_undertaking_named_with_its_purpose_is_the_task() -> None:
     assert _label_of(r, "So we started what people called") == "task"
     assert r.task.evidence and r.task.evidence[0].startswith("So we started")
     assert r.action.evidence[0].startswith("I wrote the shared feature code")
+
+
+def test_moving_on_to_other_work_is_no_step() -> None:
+    r = _star("At a music app the editors and the data team disagreed about how much to favour new releases in the "
+              "home feed. There were a few long threads about it and a meeting with both leads. In the end the "
+              "editors got a small fixed slot at the top. It felt like a fair split and we moved on to the next "
+              "roadmap item.")
+    assert not any(e.startswith("It felt like a fair split") for e in r.action.evidence), r.action.evidence

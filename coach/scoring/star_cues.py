@@ -10,7 +10,7 @@ _ACTION_VERBS = (
     r"built|build|designed|led|proposed|convinced|wrote|implemented|introduced|set up|created|migrated|refactored|"
     r"added|ran|started|decided|pushed|drove|analy[sz]ed|profiled|benchmarked|prototyped|rewrote|replaced|"
     r"organi[sz]ed|negotiated|mentored|partnered|reached out|talked|spoke|met|dug|investigated|found|noticed|"
-    r"identified|chose|picked|split|moved|trained|retrained|tuned|deployed|automated|documented|presented|"
+    r"identified|chose|picked|split|moved(?! on\b)|trained|retrained|tuned|deployed|automated|documented|presented|"
     r"escalated|brought|pulled|sat down|coordinated|got|made|took|kicked off|sketched|scoped|broke|hired|debugged|"
     r"fixed|instrumented|measured|put together|framed|aligned|asked|suggested|argued|showed|shared|rolled|switched|"
     r"removed|cut|simplified|reworked|redesigned|defined|established|launched|interviewed|walked|traced|mapped|"
@@ -28,7 +28,8 @@ _IRREGULAR_PAST = _IRREGULAR_PAST.replace("|did|", r"|did(?! not\b| never\b)|") 
 # Verbs in -ed that state a wish, a feeling or a duty rather than an act ("I needed to", "I was asked").
 _STATE_ED = r"needed|wanted|liked|loved|hated|hoped|believed|seemed|used|supposed|expected|worried|assumed|figured"
 NOT_PAST_ED = r"need|feed|speed|seed|proceed|exceed|succeed|embed|indeed|shed|hundred"     # end in -ed, are not past
-_PAST_VERB = rf"(?:(?!(?:{_STATE_ED}|{NOT_PAST_ED})\b)[a-z][a-z-]{{1,}}ed|{_IRREGULAR_PAST})"
+# ("we moved on to other work" leaves the problem: no step on it)
+_PAST_VERB = rf"(?:(?!(?:{_STATE_ED}|{NOT_PAST_ED})\b|moved on\b)[a-z][a-z-]{{1,}}ed|{_IRREGULAR_PAST})"
 _SAME_IN_PRESENT = ("put", "set", "cut", "read", "let", "hit", "shut", "spread")   # no tense on their own
 _I = r"\bi(?:\s+(?:also|then|first|personally|actually|eventually|finally|quickly|basically|just|initially|even|" \
      r"immediately|carefully|myself|mostly|only|simply|later|again|still|soon)){0,2}\s+"
