@@ -84,3 +84,20 @@ def test_moving_on_to_other_work_is_no_step() -> None:
               "editors got a small fixed slot at the top. It felt like a fair split and we moved on to the next "
               "roadmap item.")
     assert not any(e.startswith("It felt like a fair split") for e in r.action.evidence), r.action.evidence
+
+
+def test_a_maxim_or_a_verdict_after_the_story_stays_outside_it() -> None:
+    r = _star("At a hotel chain the revenue team priced rooms by hand from a spreadsheet. I wanted every hotel on the "
+              "same pricing model. I built the model over two months and told the regional managers it would replace "
+              "the spreadsheet from the next season. By the summer every hotel was using it. Sometimes you just have "
+              "to set a date and people follow.")
+    assert _label_of(r, "Sometimes you just have to") == "other"
+    r = _star("At a bank I argued against a vendor's fraud scoring service. We built our own scorer on top of an "
+              "open-source rules engine. It took longer, and I would make the same call again for anything that "
+              "touches payments.")
+    assert _label_of(r, "It took longer, and I would make the same call again") == "other"
+    r = _star("I had a junior engineer who never spoke in planning, so I asked her to run the next planning session "
+              "and I stayed quiet in the corner. She was shaky but it went fine, and she has spoken up in every "
+              "planning since. Beyond that one case, I also think praise should come within the week rather than at "
+              "review time.")
+    assert r.labels[-1] == "other", list(zip(r.sentences, r.labels))

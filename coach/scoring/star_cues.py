@@ -350,8 +350,15 @@ _GENERAL_TIMES = re.compile(r"^(?:(?:so|and|but|well|honestly|i mean),? )*(?:the
 _CONDITION_CLAUSE = re.compile(r"\b(?:if|unless|provided(?: that)?|as long as|only when)\b[^,;.]*", _F)
 # A rule the speaker holds now, told as what ought to be in general: "I still think cost work should wait for the big
 # line items" (a belief, whatever hindsight frames it; "we should have asked earlier" is the lesson of the story).
-HELD_RULE = re.compile(r"\bi (?:still |now |really |honestly |do )?(?:think|believe|feel)\b(?: that)? [^.;]*?\b(?:should|"
+HELD_RULE = re.compile(r"\bi (?:still |now |really |honestly |do |also )?(?:think|believe|feel)\b(?: that)? [^.;]*?\b(?:should|"
                        r"must|ought to|needs? to|has to|have to)\b(?! have\b)", _F)
+# A maxim or a verdict on the call, said after the story: "sometimes you just have to make the call", "I would make
+# the same call again" (the story's close is what happened; this is what the speaker makes of it).
+MAXIM = re.compile(r"^(?:(?:and|so|but|um|uh|yeah|honestly|i mean)\W+)*(?:sometimes |often |usually |in general |"
+                   r"generally )?you (?:just |really |always |sometimes |often |kind of )?(?:have to|need to|should|must|"
+                   r"can't|cannot|gotta|got to)\b|\b(?:i|we)(?:'d| would) (?:make|take|do) (?:the same|that|this) "
+                   r"(?:call|choice|decision|thing) again\b|\b(?:i|we)(?:'d| would) do (?:it|that) (?:the same way )?again\b",
+                   _F)
 # What a change would have done, had it been made: "the smaller model would have cut that by half" is an estimate, not
 # an outcome ("what would have been a lost weekend" still measures one that was avoided).
 COUNTERFACTUAL = re.compile(r"\b(?:would|could|might)(?: not|n't)? have (?!been\b)[a-z]+", _F)
