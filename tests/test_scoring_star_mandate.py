@@ -101,3 +101,11 @@ def test_a_maxim_or_a_verdict_after_the_story_stays_outside_it() -> None:
               "planning since. Beyond that one case, I also think praise should come within the week rather than at "
               "review time.")
     assert r.labels[-1] == "other", list(zip(r.sentences, r.labels))
+
+
+def test_a_follow_up_that_names_the_question_it_takes_up_opens_with_the_scene() -> None:
+    from coach.scoring import score_answer
+    r = score_answer("On the storage question, we were keeping every raw event for two years in the hot tier. I "
+                     "priced the cold tier at about a fifth of the cost and moved everything older than ninety days "
+                     "there. The bill fell by about forty percent the next month.", followup=True).star
+    assert r.labels[0] == "situation", list(zip(r.sentences, r.labels))

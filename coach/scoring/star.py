@@ -372,6 +372,12 @@ _VIEW = re.compile("|".join(p.pattern for p in (_ASIDE_LEAD, _OPENS_ASIDE, _HABI
                                                  _GENERAL_TIMES, _CAREER, HELD_RULE, MAXIM)), _F)
 
 
+# A follow-up's opening that names the question it takes up: "you asked why ...", "on the cost question, ...",
+# "as for the rollout, ...", "to your question about ...".
+_TAKES_UP = re.compile(r"^(?:(?:right|yes|yeah|sure|okay|ok|so|well|um|uh)\W+)*(?:you (?:asked|wanted to know|mentioned)\b|"
+                       r"(?:on|to|about|regarding) (?:the|your) (?:[a-z-]+ ){0,3}?question\b|as for (?:the|your)\b)", _F)
+
+
 # the speaker's act denied: "I did not really find any problems with them" is no step
 _NOT_DONE = re.compile(r"^(?:(?:and|so|but|then|um|uh)\W+)*(?:i|we) (?:\w+ )?(?:did not|didn't|never|could not|couldn't)\b",
                        _F)
@@ -390,7 +396,9 @@ def by_phase(report: StarReport, followup: bool = False) -> StarReport:
         # for ("The hardest one was whether to use one model for the whole network or one per route")
         for i in range(labels.index("action")):
             if labels[i] == "other" and not _VIEW.search(report.sentences[i].lower()):
-                labels[i] = "action"
+                # (an opening that names the question it takes up sets the scene for the reply: "You asked why we
+                # kept the old ranker", "On the latency question, we were serving ...")
+                labels[i] = "situation" if i == 0 and _TAKES_UP.search(report.sentences[i].lower()) else "action"
     for i in range(1, min(len(labels), len(report.sentences))):
         text = report.sentences[i]
         if labels[i] == "other" and labels[i - 1] in ("action", "result") and _words(text) >= 3 \
