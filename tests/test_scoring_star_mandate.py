@@ -109,3 +109,10 @@ def test_a_follow_up_that_names_the_question_it_takes_up_opens_with_the_scene() 
                      "priced the cold tier at about a fifth of the cost and moved everything older than ninety days "
                      "there. The bill fell by about forty percent the next month.", followup=True).star
     assert r.labels[0] == "situation", list(zip(r.sentences, r.labels))
+
+
+def test_a_step_the_plan_says_it_would_not_take_is_no_step() -> None:
+    from coach.scoring.plan_steps import plan_labels
+    said = ["I would not start by rewriting the pipeline, because I would not yet know where it breaks.",
+            "I would first read the last quarter of incident notes with the on-call engineers."]
+    assert plan_labels(said, ["other", "other"]) == ["other", "action"]
