@@ -116,3 +116,13 @@ def test_a_step_the_plan_says_it_would_not_take_is_no_step() -> None:
     said = ["I would not start by rewriting the pipeline, because I would not yet know where it breaks.",
             "I would first read the last quarter of incident notes with the on-call engineers."]
     assert plan_labels(said, ["other", "other"]) == ["other", "action"]
+
+
+def test_how_things_stand_since_told_at_the_close_is_the_outcome() -> None:
+    r = _star("At a wholesaler the buyers reordered stock from a weekly spreadsheet. I wanted them ordering from a "
+              "forecast they trusted. I built a forecast per product and store and sat with two buyers for a month "
+              "to compare it with their own numbers. I added a column that showed why each number moved. We "
+              "released it to every buyer in March, and the head buyer now asks for the forecast before each "
+              "supplier meeting.")
+    assert r.labels[-1] == "result", list(zip(r.sentences, r.labels))
+    assert r.result.evidence and r.result.evidence[0].startswith("We released it to every buyer")

@@ -15,7 +15,7 @@ from coach.scoring.star_cues import ACT_CLAUSE as ACT_CLAUSE   # read by the cal
 from coach.scoring.star_cues import (
     ACTION, COUNTERFACTUAL, CUE_NEEDS, HELD_RULE, I_ACT_CLAUSE, I_WORD, MAXIM, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _ASIDE_LEAD, _AT_NAME,
     _ARRIVAL_WHEN, _BACKSTORY_CHANGE, _BY_END, _CLOSING_WHEN, _BECAME_STANDARD, _CAREER, _CAUSE, _CHANGED_HABIT, _CHANGE_MEASURED, _CLOSING_AGREED,
-    _CLOSING_CHOSEN, _COMPARED, _CONDITIONAL, _CONDITION_CLAUSE, _CONSEQUENCE, _DOUBT, _F, _FINDING,
+    _CLOSING_CHOSEN, _COMPARED, _LASTING, _CONDITIONAL, _CONDITION_CLAUSE, _CONSEQUENCE, _DOUBT, _F, _FINDING,
     _FIRST_PERSON_LEAD, _GENERAL_TIMES, _GOAL, _HABIT, _HYPOTHETICAL, _LATER_OUTCOME, _LATER_RELEASE, _MEASURE,
     _MEASURED_OUTCOME, _OBLIGATION, _OPENER, _OPENS_ASIDE, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OUTCOME_LEAD,
     _OWNED_ROLE, _OWN_NEED, _PAST, _PROMISED, _TENSELESS_ACT, _ROLE_LEAD, _PERFECT, _PLAN, _REFLECTION, _RESOURCED, _SUCCESS_DEF,
@@ -528,6 +528,9 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
                 and _CLOSING_AGREED.search(low):          # (the last sentence or the one before it: "she went with
             #                                                that | and she told the client herself")
             best, sc = "result", sc | {"result": max(sc["result"], sc["action"] + 0.1, 1.0)}   # the decision won
+        if i >= len(sents) - 2 and i >= 2 and labels.count("action") >= 2 and best in ("action", "other") \
+                and _LASTING.search(low):                # "We shipped it, and she now brings me the routes to test"
+            best, sc = "result", sc | {"result": max(sc["result"], sc["action"] + 0.1, 1.0)}   # what has lasted since
         if i == len(sents) - 1 and i >= 2 and "action" in labels and best in ("action", "other") \
                 and _CLOSING_CHOSEN.search(low):         # "We shipped a distilled version instead.": how it landed
             best, sc = "result", sc | {"result": max(sc["result"], sc["action"] + 0.1, 1.0)}

@@ -574,6 +574,11 @@ _CLOSING_CHOSEN = re.compile(r"^(?:(?:and|so|in the end|eventually|finally)\W+)*
                              r"(?:shipped|launched|went with|adopted|chose|settled on|rolled out|kept|built)\b[^.]*"
                              r"\b(?:instead|in the end|in its place|after all)\b", _F)
 
+# How things stand since, told by someone else's clause at the close: "she now brings me the routes she wants tested",
+# "the template is now owned by their analyst, who has since added a check", "... and now it does".
+_LASTING = re.compile(r"\b(?:she|he|they|it|who|which|everyone|the (?:[a-z-]+ ){0,2}?[a-z-]+) (?:now|has since|have since) "
+                      r"[a-z]+|\b(?:is|are) now (?:[a-z]+ly )?[a-z]+ed\b|\bnow (?:it|they|she|he) (?:does|do)\b", _F)
+
 # A sentence that opens with a habit, a belief, a hypothetical or a description of oneself is an aside to a story:
 # "I also believe in ...", "If I were given a vague goal, I would ...", "I'm very comfortable with ...", "For me, X is ...".
 _ASIDE_LEAD = re.compile(r"^(?:(?:so|and|but|then|well|um|uh|honestly|also|yeah)\W+)*(?:if\b|i (?:also |really |generally )?"
