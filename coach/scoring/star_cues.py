@@ -94,6 +94,9 @@ AUTHORITY_LIMIT = re.compile(r"\bno (?:formal |real |direct )?authority\b|\bwith
                              r"\b(?:did not|didn't|don't|do not) report to me\b|\b(?:could not|couldn't|can't|cannot) "
                              r"(?:just |simply )?(?:overrule|order|force|direct) (?:them|him|her|the other|either|anyone|"
                              r"each other|other teams)\b|\bneither of us could\b", _F)
+# The undertaking named with what it was for: "a two-year initiative to put every site on one forecast".
+UNDERTAKING = re.compile(r"\b(?:a|an|the) (?:[a-z-]+ ){0,2}?(?:effort|initiative|programme|program) to (?!the\b|a\b|"
+                         r"an\b|our\b|my\b|it\b)[a-z]+", _F)
 TASK = [
     (re.compile(r"\b(?:my|our|the) (?:goal|task|job|mandate|ask|objective|mission|charter|assignment|remit|brief) "
                 r"(?:(?:from|for|of|given to|handed to) (?:[a-z'-]+ ){1,3}?)?(?:was|is)\b|\bset (?:myself|ourselves|us|me) (?:the |a )?(?:goal|target|task)\b", _F), 3.0),
@@ -141,8 +144,7 @@ TASK = [
     (AUTHORITY_LIMIT, 2.7),
     # the undertaking named with what it was for: "we kicked off what we called the data contract push, a year-long
     # effort to stop schema breaks reaching training"
-    (re.compile(r"\b(?:a|an|the) (?:[a-z-]+ ){0,2}?(?:effort|initiative|programme|program) to (?!the\b|a\b|an\b|"
-                r"our\b|my\b|it\b)[a-z]+", _F), 2.6),
+    (UNDERTAKING, 2.6),
 ]
 # An agreement reached: a step of the story; the outcome only with an outcome told with it ("She agreed, and the
 # partial launch lifted sales by 1.5 percent", "Both teams signed off and it launched the next week").
@@ -324,6 +326,8 @@ CUE_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
                  "i was the one", "i led"),
     SITUATION[14][0]: ("had ",),
     SITUATION[15][0]: ("sure", "convinced", "certain", "confident", "positive", "was when", "success"),
+    AUTHORITY_LIMIT: ("authority", "report", "overrule", "order", "force", "direct", "neither"),
+    UNDERTAKING: ("effort", "initiative", "program"),
     RESULT[12][0]: ("got", "became", "ran", "came out", "ended up", "stopped", "disappeared", "went away", "vanished",
                     "made no", "copied by", "adopted by", "reused by", "taken up by"),
 }
