@@ -126,3 +126,8 @@ def test_how_things_stand_since_told_at_the_close_is_the_outcome() -> None:
               "supplier meeting.")
     assert r.labels[-1] == "result", list(zip(r.sentences, r.labels))
     assert r.result.evidence and r.result.evidence[0].startswith("We released it to every buyer")
+
+
+def test_a_change_in_a_leading_before_clause_only_dates_the_step() -> None:
+    sc = label_sentence("Before we cut over I replayed the last three days of traffic through both services.")
+    assert sc["result"] == 0.0 and sc["action"] > 0.0

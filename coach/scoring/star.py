@@ -118,6 +118,10 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if scores["result"] and ("if " in sentence or "unless" in sentence or "provided" in sentence or "as long as" in sentence
                              or "only when" in sentence):
         scores["result"] = _cue(_CONDITION_CLAUSE.sub(" ", sentence), RESULT)
+    if scores["result"] and sentence.startswith(("before ", "and before ", "so before ")) \
+            and (frame := _BEFORE_FRAME.match(sentence)):
+        # "Before we settled it I pulled two years of tickets": what the step came before dates it, no outcome
+        scores["result"] = _cue(sentence[frame.end():], RESULT)
     if scores["result"] and " have " in sentence and (unmade := COUNTERFACTUAL.search(sentence)):
         scores["result"] = _cue(sentence[:unmade.start()], RESULT)   # what it would have done: the rest may be an outcome
     if scores["result"] and "by the end of" in sentence and _PROMISED.search(sentence):
@@ -214,6 +218,11 @@ def label_sentence(sentence: str) -> dict[str, float]:
     return scores
 
 
+
+
+# A leading "before ..." clause followed by the speaker's step: "before we settled it i pulled ...", "before the
+# launch went out, we replayed ..."
+_BEFORE_FRAME = re.compile(r"^(?:(?:and|so)\W+)?before (?:[a-z'-]+ ){1,6}?(?=,? ?(?:i|we) [a-z]+)", _F)
 
 
 # A sentence framed by a time ("When traffic went from ...", "About two months after launch, ...", "At the time ...")
