@@ -18,7 +18,7 @@ from coach.scoring.star import COMPONENTS, StarReport
 
 _MODAL = r"(?:i|we)(?:'d|'ll| would| will| could| might| am going to| are going to|'m going to|'re going to)"
 _ADVERBS = r"first|then|also|probably|next|still|just|actually|really|now|definitely|immediately|mostly|only|" \
-           r"rather|much|not"
+           r"rather|much"
 _ADVERB = rf"(?:(?:{_ADVERBS})\s+)"
 _OPINION = r"\b(?:i|we) (?:think|believe|feel|guess|suppose)(?: that)?\s+" + _MODAL
 
@@ -29,7 +29,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     aims = "|".join(map(re.escape, word_list("plan", "aims")))
     # a modal step: "I would pull", "then we'd fix", "the first thing I would do is", "my first question would be"
     step = re.compile(r"\b(?:" + _MODAL + r"|would (?:i|we))\s+" + _ADVERB + r"{0,2}(?!(?:" + not_steps + r"|have|"
-                      + _ADVERBS + r")\b)[a-z]+\b|"
+                      + _ADVERBS + r"|not|never)\b)[a-z]+\b|"
                       r"\b(?:my|the|our) (?:first|next|last) (?:[a-z]+ ){0,4}?(?:would|will) be\b", re.IGNORECASE)
     aim = re.compile(r"\b" + _MODAL + r"\s+" + _ADVERB + r"{0,2}(?:" + aims + r")\b", re.IGNORECASE)
     return step, aim, re.compile(_OPINION, re.IGNORECASE)

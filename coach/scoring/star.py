@@ -13,9 +13,9 @@ from typing import Any
 from coach.scoring import literals
 from coach.scoring.star_cues import ACT_CLAUSE as ACT_CLAUSE   # read by the calibration
 from coach.scoring.star_cues import (
-    ACTION, CUE_NEEDS, I_WORD, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _ASIDE_LEAD, _AT_NAME,
+    ACTION, COUNTERFACTUAL, CUE_NEEDS, HELD_RULE, I_ACT_CLAUSE, I_WORD, MAXIM, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _ASIDE_LEAD, _AT_NAME,
     _ARRIVAL_WHEN, _BACKSTORY_CHANGE, _BY_END, _CLOSING_WHEN, _BECAME_STANDARD, _CAREER, _CAUSE, _CHANGED_HABIT, _CHANGE_MEASURED, _CLOSING_AGREED,
-    _CLOSING_CHOSEN, _COMPARED, _CONDITIONAL, _CONDITION_CLAUSE, _CONSEQUENCE, _DOUBT, _F, _FINDING,
+    _CLOSING_CHOSEN, _COMPARED, _LASTING, _CONDITIONAL, _CONDITION_CLAUSE, _CONSEQUENCE, _DOUBT, _F, _FINDING,
     _FIRST_PERSON_LEAD, _GENERAL_TIMES, _GOAL, _HABIT, _HYPOTHETICAL, _LATER_OUTCOME, _LATER_RELEASE, _MEASURE,
     _MEASURED_OUTCOME, _OBLIGATION, _OPENER, _OPENS_ASIDE, _OTHERS_VERDICT, _OUTCOME_CLAUSE, _OUTCOME_LEAD,
     _OWNED_ROLE, _OWN_NEED, _PAST, _PROMISED, _TENSELESS_ACT, _ROLE_LEAD, _PERFECT, _PLAN, _REFLECTION, _RESOURCED, _SUCCESS_DEF,
@@ -131,6 +131,12 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if scores["result"] and ("if " in sentence or "unless" in sentence or "provided" in sentence or "as long as" in sentence
                              or "only when" in sentence):
         scores["result"] = _cue(_CONDITION_CLAUSE.sub(" ", sentence), RESULT)
+    if scores["result"] and sentence.startswith(("before ", "and before ", "so before ")) \
+            and (frame := _BEFORE_FRAME.match(sentence)):
+        # "Before we settled it I pulled two years of tickets": what the step came before dates it, no outcome
+        scores["result"] = _cue(sentence[frame.end():], RESULT)
+    if scores["result"] and " have " in sentence and (unmade := COUNTERFACTUAL.search(sentence)):
+        scores["result"] = _cue(sentence[:unmade.start()], RESULT)   # what it would have done: the rest may be an outcome
     if scores["result"] and "by the end of" in sentence and _PROMISED.search(sentence):
         # a date promised is a deadline, not a time the story reached: "a client signed for the feature by the end of
         # the quarter, and sales had promised it"
@@ -212,8 +218,8 @@ def label_sentence(sentence: str) -> dict[str, float]:
         # their own, a step, not the ask
         scores["action"] = max(scores["action"], scores["task"] + 0.05, 2.5)
     reflection = _REFLECTION.search(sentence)
-    if reflection and _HELD_STILL.search(sentence, reflection.end()):
-        return {c: 0.0 for c in scores}  # "in hindsight I still think ...": the view held all along, nothing learned
+    if reflection and (HELD_RULE.search(sentence, reflection.end()) or _HELD_STILL.search(sentence, reflection.end())):
+        return {c: 0.0 for c in scores}  # "in hindsight I still think reviews should be shorter": a view held now
     if reflection:
         return scores | {"result": max(scores["result"], 2.6)}
     if scores["result"] and _COUNTERFACTUAL.search(sentence):
@@ -231,6 +237,11 @@ def label_sentence(sentence: str) -> dict[str, float]:
     return scores
 
 
+
+
+# A leading "before ..." clause followed by the speaker's step: "before we settled it i pulled ...", "before the
+# launch went out, we replayed ..."
+_BEFORE_FRAME = re.compile(r"^(?:(?:and|so)\W+)?before (?:[a-z'-]+ ){1,6}?(?=,? ?(?:i|we) [a-z]+)", _F)
 
 
 # A sentence framed by a time ("When traffic went from ...", "About two months after launch, ...", "At the time ...")
@@ -386,7 +397,13 @@ def _met_during_work(sents: list[Sentence], labels: list[str], primary: dict[str
 
 # a habit, a view, a self-description or a line of a CV (not what a step turned up, nor how the outcome was received)
 _VIEW = re.compile("|".join(p.pattern for p in (_ASIDE_LEAD, _OPENS_ASIDE, _HABIT, _SELF_RATING, _VERDICT, _ALWAYS,
-                                                 _GENERAL_TIMES, _CAREER)), _F)
+                                                 _GENERAL_TIMES, _CAREER, HELD_RULE, MAXIM)), _F)
+
+
+# A follow-up's opening that names the question it takes up: "you asked why ...", "on the cost question, ...",
+# "as for the rollout, ...", "to your question about ...".
+_TAKES_UP = re.compile(r"^(?:(?:right|yes|yeah|sure|okay|ok|so|well|um|uh)\W+)*(?:you (?:asked|wanted to know|mentioned)\b|"
+                       r"(?:on|to|about|regarding) (?:the|your) (?:[a-z-]+ ){0,3}?question\b|as for (?:the|your)\b)", _F)
 
 
 # the speaker's act denied: "I did not really find any problems with them" is no step
@@ -407,7 +424,9 @@ def by_phase(report: StarReport, followup: bool = False) -> StarReport:
         # for ("The hardest one was whether to use one model for the whole network or one per route")
         for i in range(labels.index("action")):
             if labels[i] == "other" and not _VIEW.search(report.sentences[i].lower()):
-                labels[i] = "action"
+                # (an opening that names the question it takes up sets the scene for the reply: "You asked why we
+                # kept the old ranker", "On the latency question, we were serving ...")
+                labels[i] = "situation" if i == 0 and _TAKES_UP.search(report.sentences[i].lower()) else "action"
     for i in range(1, min(len(labels), len(report.sentences))):
         text = report.sentences[i]
         if labels[i] == "other" and labels[i - 1] in ("action", "result") and _words(text) >= 3 \
@@ -462,11 +481,16 @@ def _scene_first(sents: list[Sentence], labels: list[str], primary: dict[str, li
     for i in range(acts[0]):                                            # p99 by half. I presented it ...")
         if labels[i] == "result" and later_outcome and not _REFLECTION.search(sents[i].text.lower()):
             _relabel(i, "situation", labels, primary, secondary, carried)
-    for i in range(1, acts[-1]):
+    for i in range(1, len(sents) - 1):
         # what a test step found, with more steps after it: "I reran it with five seeds. It held every time, six
-        # points of precision lost. I wrote a note ..."
+        # points of precision lost. I wrote a note ...", or with the speaker's next step in its own clause and the
+        # outcome still to come: "Offline the error rose from 4.1 to 4.3 percent, and I sent both figures to the
+        # reviewer. | The review passed the same week."
+        if labels[i] != "result" or labels[i - 1] != "action":
+            continue
         prev = sents[i - 1].text.lower()
-        if labels[i] == "result" and labels[i - 1] == "action" and (_TEST_LEAD.search(prev) or _TEST_STEP.search(prev)):
+        if (i < acts[-1] or "result" in labels[i + 1:] and I_ACT_CLAUSE.search(sents[i].text.lower(), 12)) \
+                and (_TEST_LEAD.search(prev) or _TEST_STEP.search(prev)):
             _relabel(i, "action", labels, primary, secondary, carried)
     second = sents[1].text.lower() if len(sents) > 1 else ""
     if acts[0] == 0 and not followup and len(labels) >= 3 and any(a > 1 for a in acts) and not _TEST_LEAD.search(
@@ -532,6 +556,9 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
                 and _CLOSING_AGREED.search(low):          # (the last sentence or the one before it: "she went with
             #                                                that | and she told the client herself")
             best, sc = "result", sc | {"result": max(sc["result"], sc["action"] + 0.1, 1.0)}   # the decision won
+        if i >= len(sents) - 2 and i >= 2 and labels.count("action") >= 2 and best in ("action", "other") \
+                and _LASTING.search(low):                # "We shipped it, and she now brings me the routes to test"
+            best, sc = "result", sc | {"result": max(sc["result"], sc["action"] + 0.1, 1.0)}   # what has lasted since
         if i == len(sents) - 1 and i >= 2 and "action" in labels and best in ("action", "other") \
                 and _CLOSING_CHOSEN.search(low):         # "We shipped a distilled version instead.": how it landed
             best, sc = "result", sc | {"result": max(sc["result"], sc["action"] + 0.1, 1.0)}
@@ -549,10 +576,12 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
                     and not (c in ("result", "action") and best == "situation") \
                     and not (c == "situation" and best == "result" and followup) \
                     and not (c == "situation" and best == "action" and _FIRST_PERSON_LEAD.search(low)) \
-                    and not (c == "task" and late):
+                    and not (c == "task" and late) \
+                    and not (c == "action" and best == "result" and _REFLECTION.search(low)):
                 # the scene is not a step or the outcome; a sentence that opens with the speaker's step is not the
                 # scene either ("I sat in on her reviews and saw what she had skipped"), nor, in a follow-up (whose
-                # scene came with the main answer), what a step led to ("Because of that we stayed with ...")
+                # scene came with the main answer), what a step led to ("Because of that we stayed with ..."); a
+                # lesson is no step either, whatever it says was done with it ("the lesson is ..., and I told my lead")
                 secondary[c].append(i)
     carried: dict[str, list[int]] = {c: [] for c in COMPONENTS}
     acts = [i for i, lab in enumerate(labels) if lab == "action"]

@@ -10,7 +10,7 @@ _ACTION_VERBS = (
     r"built|build|designed|led|proposed|convinced|wrote|implemented|introduced|set up|created|migrated|refactored|"
     r"added|ran|started|decided|pushed|drove|analy[sz]ed|profiled|benchmarked|prototyped|rewrote|replaced|"
     r"organi[sz]ed|negotiated|mentored|partnered|reached out|talked|spoke|met|dug|investigated|found|noticed|"
-    r"identified|chose|picked|split|moved|trained|retrained|tuned|deployed|automated|documented|presented|"
+    r"identified|chose|picked|split|moved(?! on\b)|trained|retrained|tuned|deployed|automated|documented|presented|"
     r"escalated|brought|pulled|sat down|coordinated|got|made|took|kicked off|sketched|scoped|broke|hired|debugged|"
     r"fixed|instrumented|measured|put together|framed|aligned|asked|suggested|argued|showed|shared|rolled|switched|"
     r"removed|cut|simplified|reworked|redesigned|defined|established|launched|interviewed|walked|traced|mapped|"
@@ -28,7 +28,8 @@ _IRREGULAR_PAST = _IRREGULAR_PAST.replace("|did|", r"|did(?! not\b| never\b)|") 
 # Verbs in -ed that state a wish, a feeling or a duty rather than an act ("I needed to", "I was asked").
 _STATE_ED = r"needed|wanted|liked|loved|hated|hoped|believed|seemed|used|supposed|expected|worried|assumed|figured"
 NOT_PAST_ED = r"need|feed|speed|seed|proceed|exceed|succeed|embed|indeed|shed|hundred"     # end in -ed, are not past
-_PAST_VERB = rf"(?:(?!(?:{_STATE_ED}|{NOT_PAST_ED})\b)[a-z][a-z-]{{1,}}ed|{_IRREGULAR_PAST})"
+# ("we moved on to other work" leaves the problem: no step on it)
+_PAST_VERB = rf"(?:(?!(?:{_STATE_ED}|{NOT_PAST_ED})\b|moved on\b)[a-z][a-z-]{{1,}}ed|{_IRREGULAR_PAST})"
 _SAME_IN_PRESENT = ("put", "set", "cut", "read", "let", "hit", "shut", "spread")   # no tense on their own
 _I = r"\bi(?:\s+(?:also|then|first|personally|actually|eventually|finally|quickly|basically|just|initially|even|" \
      r"immediately|carefully|myself|mostly|only|simply|later|again|still|soon)){0,2}\s+"
@@ -86,6 +87,16 @@ SITUATION = [
     (re.compile(r"^(?:(?:so|and|um|uh|well|okay)\W+)*i (?:joined|started|arrived)(?: [a-z-]+){0,4}? (?:a|one|two|three|"
                 r"four|five|six|seven|eight|nine|ten|a few|a couple of|several|\d+) (?:years?|months?) ago\b", _F), 2.6),
 ]
+# The limits of the speaker's authority: "no authority over", "with no team reporting to me", "neither of us could
+# overrule the other", "I could not just order them to".
+AUTHORITY_LIMIT = re.compile(r"\bno (?:formal |real |direct )?authority\b|\bwithout (?:any |formal |real )?authority\b|"
+                             r"\b(?:no|none of the|nobody|no one|no team|no teams|not one) (?:[a-z-]+ ){0,3}?reporting to me\b|"
+                             r"\b(?:did not|didn't|don't|do not) report to me\b|\b(?:could not|couldn't|can't|cannot) "
+                             r"(?:just |simply )?(?:overrule|order|force|direct) (?:them|him|her|the other|either|anyone|"
+                             r"each other|other teams)\b|\bneither of us could\b", _F)
+# The undertaking named with what it was for: "a two-year initiative to put every site on one forecast".
+UNDERTAKING = re.compile(r"\b(?:a|an|the) (?:[a-z-]+ ){0,2}?(?:effort|initiative|programme|program) to (?!the\b|a\b|"
+                         r"an\b|our\b|my\b|it\b)[a-z]+", _F)
 TASK = [
     (re.compile(r"\b(?:my|our|the) (?:goal|task|job|mandate|ask|objective|mission|charter|assignment|remit|brief) "
                 r"(?:(?:from|for|of|given to|handed to) (?:[a-z'-]+ ){1,3}?)?(?:was|is)\b|\bset (?:myself|ourselves|us|me) (?:the |a )?(?:goal|target|task)\b", _F), 3.0),
@@ -131,7 +142,12 @@ TASK = [
     # area needed one shared view of a good match"
     (re.compile(r"^(?:(?:and|so|um)\W+)*i was the [a-z -]{0,30}(?:engineer|lead|owner|scientist|architect)\b[^.]{0,40}?\bi "
                 r"(?:thought|believed|felt|decided|saw|was convinced) (?:that )?[^.]{0,30}?\b(?:needed|had to|should)\b",
-                _F), 2.7),
+                _F), 2.7),    # the reach of the speaker's mandate, what they could decide and what not, is the ask they took on: "I had no
+    # authority over either team, but the cut-off was mine to set", "I led it with nobody reporting to me"
+    (AUTHORITY_LIMIT, 2.7),
+    # the undertaking named with what it was for: "we kicked off what we called the data contract push, a year-long
+    # effort to stop schema breaks reaching training"
+    (UNDERTAKING, 2.6),
 ]
 # An agreement reached: a step of the story; the outcome only with an outcome told with it ("She agreed, and the
 # partial launch lifted sales by 1.5 percent", "Both teams signed off and it launched the next week").
@@ -317,6 +333,8 @@ CUE_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
                  "i was the one", "i led"),
     SITUATION[14][0]: ("had ",),
     SITUATION[15][0]: ("sure", "convinced", "certain", "confident", "positive", "was when", "success"),
+    AUTHORITY_LIMIT: ("authority", "report", "overrule", "order", "force", "direct", "neither"),
+    UNDERTAKING: ("effort", "initiative", "program"),
     RESULT[12][0]: ("got", "became", "ran", "came out", "ended up", "stopped", "disappeared", "went away", "vanished",
                     "made no", "copied by", "adopted by", "reused by", "taken up by"),
 }
@@ -341,6 +359,20 @@ _GENERAL_TIMES = re.compile(r"^(?:(?:so|and|but|well|honestly|i mean),? )*(?:the
 # A condition set on a change is no outcome: "... the new version ships if saved customers go up and spend rises by no
 # more than five percent" (the clause from "if" is read out of the outcome cues).
 _CONDITION_CLAUSE = re.compile(r"\b(?:if|unless|provided(?: that)?|as long as|only when)\b[^,;.]*", _F)
+# A rule the speaker holds now, told as what ought to be in general: "I still think cost work should wait for the big
+# line items" (a belief, whatever hindsight frames it; "we should have asked earlier" is the lesson of the story).
+HELD_RULE = re.compile(r"\bi (?:still |now |really |honestly |do |also )?(?:think|believe|feel)\b(?: that)? [^.;]*?\b(?:should|"
+                       r"must|ought to|needs? to|has to|have to)\b(?! have\b)", _F)
+# A maxim or a verdict on the call, said after the story: "sometimes you just have to make the call", "I would make
+# the same call again" (the story's close is what happened; this is what the speaker makes of it).
+MAXIM = re.compile(r"^(?:(?:and|so|but|um|uh|yeah|honestly|i mean)\W+)*(?:sometimes |often |usually |in general |"
+                   r"generally )?you (?:just |really |always |sometimes |often |kind of )?(?:have to|need to|should|must|"
+                   r"can't|cannot|gotta|got to)\b|\b(?:i|we)(?:'d| would) (?:make|take|do) (?:the same|that|this) "
+                   r"(?:call|choice|decision|thing) again\b|\b(?:i|we)(?:'d| would) do (?:it|that) (?:the same way )?again\b",
+                   _F)
+# What a change would have done, had it been made: "the smaller model would have cut that by half" is an estimate, not
+# an outcome ("what would have been a lost weekend" still measures one that was avoided).
+COUNTERFACTUAL = re.compile(r"\b(?:would|could|might)(?: not|n't)? have (?!been\b)[a-z]+", _F)
 # A change inside a relative clause describes whom or what it is about, not an outcome: "a simple rule, players whose
 # sessions had halved over two weeks", "the shoppers who had seen the price double".
 _WHOSE_CHANGE = re.compile(r"\b(?:whose|who)\b[^,;.]*", _F)
@@ -391,7 +423,7 @@ _OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i (?:owned|looked after|main
                          r"looked after|maintained)\b|"
                          r"^(?:(?:and|so|um|uh)\W+)*i (?:owned|led|ran|headed|looked after|was responsible for) (?:the|our) "
                          r"(?:[a-z-]+ ){0,4}?(?:work|models?|forecasts?|systems?|platform|pipelines?|team) at (?:a|an) ", _F)
-_OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my)\b", _F)
+_OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my)\b|" + AUTHORITY_LIMIT.pattern, _F)
 # Verb forms that look past but are not narration: the present perfect ("I have worked"), and a participle after
 # a present-tense "be" ("what a team is made of", "is better bought or taken from open source").
 _PERFECT = re.compile(r"\b(?:i|we|you|they|he|she|it)(?: have|'ve| has|'s)(?: not| never| really| always| just| already| "
@@ -552,6 +584,11 @@ _CLOSING_AGREED = re.compile(r"^(?:(?:and|so|in the end|eventually|finally)\W+)*
 _CLOSING_CHOSEN = re.compile(r"^(?:(?:and|so|in the end|eventually|finally)\W+)*(?:we|the team|they|everyone)\s+(?:\w+\s+)?"
                              r"(?:shipped|launched|went with|adopted|chose|settled on|rolled out|kept|built)\b[^.]*"
                              r"\b(?:instead|in the end|in its place|after all)\b", _F)
+
+# How things stand since, told by someone else's clause at the close: "she now brings me the routes she wants tested",
+# "the template is now owned by their analyst, who has since added a check", "... and now it does".
+_LASTING = re.compile(r"\b(?:she|he|they|it|who|which|everyone|the (?:[a-z-]+ ){0,2}?[a-z-]+) (?:now|has since|have since) "
+                      r"[a-z]+|\b(?:is|are) now (?:[a-z]+ly )?[a-z]+ed\b|\bnow (?:it|they|she|he) (?:does|do)\b", _F)
 
 # A sentence that opens with a habit, a belief, a hypothetical or a description of oneself is an aside to a story:
 # "I also believe in ...", "If I were given a vague goal, I would ...", "I'm very comfortable with ...", "For me, X is ...".
