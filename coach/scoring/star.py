@@ -30,14 +30,6 @@ from coach.scoring.text import Sentence, quote, times
 COMPONENTS = ("situation", "task", "action", "result")
 
 
-# A failure counted to zero since the change: "since then we have not had a surprise spike", "there hasn't been
-# another outage since", "it never happened again" (a count, said as its absence).
-# A look back that only restates the view held all along: "In hindsight I still think cost work should wait".
-_HELD_STILL = re.compile(r"\b(?:i|we) (?:still|always) (?:think|believe|feel|hold|say)\b")
-# An outcome told as what would have happened, in the sentence's opening clause: "The distilled model would have cut
-# that by about half" (not "..., which would have cost us a week", the damage a step avoided).
-_COUNTERFACTUAL = re.compile(r"^(?:(?:and|so|but|um|uh)\W+)*(?!(?:i|we)\b)[a-z-]+(?: [a-z-]+){0,5}? (?:would|could|might)"
-                             r"(?: have|'ve) (?!been\b)[a-z]+")
 # Evidence measured before the change reached anyone: "Offline, ...", "On the holdout ...", "In the backtest ...".
 _OFFLINE_LEAD = re.compile(r"^(?:(?:and|so|but|um|uh)\W+)*(?:offline|in (?:the |an |our )?offline (?:test|evaluation|eval|run)s?|"
                            r"on (?:the |our |a )?(?:holdout|hold-out|held-out (?:set|data)|test set)|in (?:the |a |our )?"
@@ -45,6 +37,8 @@ _OFFLINE_LEAD = re.compile(r"^(?:(?:and|so|but|um|uh)\W+)*(?:offline|in (?:the |
 # The speaker's own step in a later clause: "..., and I put both numbers in the review document".
 _THEN_I_STEP = re.compile(r"(?:,|;)\s+(?:and |so |then )?(?:then )?i (?:then )?(?:[a-z]+ed|put|wrote|took|sent|made|"
                           r"brought|showed|gave|kept|set)\b")
+# A failure counted to zero since the change: "since then we have not had a surprise spike", "there hasn't been
+# another outage since", "it never happened again" (a count, said as its absence).
 _NONE_SINCE = re.compile(r"(?=.*\b(?:since|again|anymore|any more)\b)(?:.*\b(?:have|has|had) not had\b|.*\b(?:haven|hasn|hadn)'?t had\b|"
                          r".*\b(?:has|have) not been (?:a|an|another|one|any)\b|.*\b(?:hasn|haven)'?t been (?:a|an|another|one|any)\b|"
                          r".*\bnever (?:happened|came back|recurred|broke)\b|.*\bno (?:more|further|other|new|repeat)\b)", re.I)
@@ -218,12 +212,10 @@ def label_sentence(sentence: str) -> dict[str, float]:
         # their own, a step, not the ask
         scores["action"] = max(scores["action"], scores["task"] + 0.05, 2.5)
     reflection = _REFLECTION.search(sentence)
-    if reflection and (HELD_RULE.search(sentence, reflection.end()) or _HELD_STILL.search(sentence, reflection.end())):
+    if reflection and HELD_RULE.search(sentence, reflection.end()):
         return {c: 0.0 for c in scores}  # "in hindsight I still think reviews should be shorter": a view held now
     if reflection:
         return scores | {"result": max(scores["result"], 2.6)}
-    if scores["result"] and _COUNTERFACTUAL.search(sentence):
-        scores["result"] = 0.0           # "the distilled model would have cut that by half": what never happened
     if scores["result"] and _MEASURED_OUTCOME.search(sentence) and not _GOAL.search(sentence):
         return scores                    # "the rate went up 7 percent, and she asked me to ..." is an outcome
     if scores["result"] and _UNSURE.search(sentence):
