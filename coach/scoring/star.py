@@ -43,6 +43,7 @@ _NONE_SINCE = re.compile(r"(?=.*\b(?:since|again|anymore|any more)\b)(?:.*\b(?:h
                          r".*\b(?:has|have) not been (?:a|an|another|one|any)\b|.*\b(?:hasn|haven)'?t been (?:a|an|another|one|any)\b|"
                          r".*\bnever (?:happened|came back|recurred|broke)\b|.*\bno (?:more|further|other|new|repeat)\b)", re.I)
 
+
 @dataclass(frozen=True)
 class Component:
     present: bool = False
