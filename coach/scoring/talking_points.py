@@ -27,7 +27,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "fallback": ("fall back", "fell back", "falling back", "falls back"),
     "postmortem": ("post-mortem", "incident review", "wrote the review", "retro", "retrospective"),
     "monitor": ("dashboard", "observability", "tracking", "added a check", "added a test", "a check that", "alerts if",
-                "alerts when", "alerts us", "alerts me", "alerts the", "it pages"),
+                "alerts when", "alerts us", "alerts me", "alerts the", "it pages", "warns the", "warns us", "warns if",
+                "warns when"),
+    # how a failure came to light: "we found out from support two days later", "a planner spotted it"
+    "detected": ("noticed", "found out", "spotted", "picked up on"),
+    # no line of authority over the people won over: "none of those teams reports to me", "I managed none of them"
+    "without authority": ("reports to me", "report to me", "reported to me", "not their manager", "not the manager",
+                          "managed none", "no formal authority", "no authority over"),
     # what a model cannot do, said plainly: "the forecast was not built for that", "it knows nothing about a site
     # closing"
     "limitation": ("not built for", "never built for", "not meant for", "never meant for", "knows nothing about",
@@ -37,7 +43,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "experiment": ("a/b", "ab test", "a b test", "interleaving", "online test"),
     "cache": ("caching", "memoize", "redis", "memcached"),
     "drift": ("distribution shift", "data shift", "skew", "psi"),
-    "retrain": ("retraining", "refresh the model", "fine-tune"),
+    # (fine-tuning a pretrained model is not retraining the one in production)
+    "retrain": ("retraining", "refresh the model"),
     "throughput": ("qps", "rps", "requests per second"),
     "shard": ("partition", "split across"),
     "quantization": ("int8", "fp16", "quantize", "product quantization"),
@@ -75,9 +82,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "first version": ("first cut", "version one", "v1", "pilot", "report first"),
     "prototype": ("quick version", "rough version", "quick test", "scored both", "ran both", "tried both"),
     # mentoring in plain words: stuck, watched to find the need, a standing session, handed over, told straight, grew
+    "new hire": ("graduate", "intern", "joined my team", "joined the team", "joined us"),
     "struggling": ("stuck", "having trouble", "out of her depth", "out of his depth", "falling behind"),
     "diagnose": ("watched her", "watched him", "sat in on", "saw that she", "saw that he", "noticed she", "noticed he"),
-    "one-on-one": ("every week", "each week", "weekly session", "fortnightly", "every other week", "half hour every",
+    "one-on-one": ("one-to-one", "every week", "each week", "weekly session", "fortnightly", "every other week", "half hour every",
                    "an hour every", "an hour each"),
     "handed": ("gave her the", "gave him the", "put her in charge", "put him in charge", "let her own", "let him own"),
     "feedback": ("told her straight", "told him straight", "told her plainly", "told him plainly", "straight with her",
@@ -87,6 +95,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "headcount": ("gave me two", "gave us two", "gave me three", "gave us three", "lent us", "lent me", "funded"),
     "setback": ("turned out to need", "could not give us", "so i cut", "so we cut", "dropped that part",
                 "fell through", "ran into"),
+    # work given or split by who holds it: "hers to own", "they own the model and my team owns the service"
     "owners": ("owning team", "named owner", "without me", "took it over", "took over"),
     # looking at an experiment before its end, and an even split
     "peeking": ("look early", "looking early", "stop early", "stopping early"),
@@ -308,17 +317,38 @@ def _denied_roots(point: str, sentence: str, tokens: list[str]) -> set[str]:
 _DISMISS = re.compile(r"\bno (?:real )?need (?:for|to)\b|\b(?:would|will|did|do|does|need) not (?:bother|need)\b|"
                       r"\b(?:wouldn'?t|won'?t|didn'?t|don'?t|doesn'?t|needn'?t) (?:bother|need)\b|\bnot bother(?:ing)?\b|"
                       r"\b(?:not|never) worth\b|\bjust (?:skip|ignore|drop)\b|\b(?:mostly|just|only|merely) a formality\b|"
-                      r"\bdoes not matter\b|\bdoesn'?t matter\b", re.I)
+                      r"\bdoes not matter\b|\bdoesn'?t matter\b|"
+                      # "no need to worry about correlated features", "I don't think you really need to scale them",
+                      # "empty clusters cannot really happen"
+                      r"\b(?:don'?t|do not) think (?:you|we|i|one) (?:really )?need\b|"
+                      r"\b(?:cannot|can'?t|won'?t|never) (?:really |actually )?(?:happen|occur|arise)s?\b", re.I)
+# A point that is itself a warning or a limit ("Limits: correlated features split credit", "Risks of ...") is denied
+# when the thing is waved away, though its denial words are taken as said; a point that asks for something not to be
+# done ("avoid ...", "no ...", "instead of ...") is made by waving the thing away.
+_NOT_DO_POINT = re.compile(r"\b(?:avoid\w*|prevent\w*|without|never|no|not|don'?t|stop\w*|guard\w*|instead)\b", re.I)
+_RISK_POINT = re.compile(r"\b(?:risks?|limits?|limitations?|pitfalls?|caveats?|failure modes?)\b", re.I)
 _CHOICE_POINT = re.compile(r"\b(?:choose|choosing|choice|whether|when to|pick|options?|versus|vs)\b", re.I)
 _CLAUSE = re.compile(r"[,;:]|\s(?:but|because|since|so|which|while|whereas)\s", re.I)
 
 
 def _dismissed(point: str, phrase: list[str], sentence: str) -> bool:
-    """Every clause that names the phrase waves it away (a point about what to avoid is taken as said, and so is a
-    point about a choice: "we do not need sharded optimiser states" chooses)."""
-    if _AVOID_POINT.search(point) or _CHOICE_POINT.search(point) or not _DISMISS.search(sentence):
+    """Every clause that names the phrase waves it away (a point about what not to do is taken as said, and so is a
+    point about a choice: "we do not need sharded optimiser states" chooses; a point about a risk or a limit is not:
+    "no need to worry about correlated features" waves the limit away)."""
+    if (_NOT_DO_POINT.search(point) and not _RISK_POINT.search(point)) or _CHOICE_POINT.search(point) or \
+            not _DISMISS.search(sentence):
         return False
     named = [c for c in _CLAUSE.split(sentence) if _phrase_in(phrase, _stems(c))]
+    return bool(named) and all(_DISMISS.search(c) for c in named)
+
+
+def _waved_away(point: str, roots: set[str], sentence: str) -> bool:
+    """Every clause that names one of the point's words (by root) waves it away ("empty clusters cannot really
+    happen"), as `_dismissed` asks of a keyword."""
+    if not _DISMISS.search(sentence) or (_NOT_DO_POINT.search(point) and not _RISK_POINT.search(point)) or \
+            _CHOICE_POINT.search(point):
+        return False
+    named = [c for c in _CLAUSE.split(sentence) if roots & {_root(t) for t in _stems(c)}]
     return bool(named) and all(_DISMISS.search(c) for c in named)
 
 
@@ -517,7 +547,8 @@ def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Senten
                         every_roots if every_roots is not None else {_root(t) for t in every})):
                 continue                   # a word of the phrase is nowhere in the answer
             literal = alt != "$" and bool(re.search(r"[+#]", alt))    # "k-means++" is not "k-means": match as written
-            weak = not literal and all(p in WEAK or p in echo for p in phrase)
+            # three words or more said together are a way of saying the thing ("teams use it"), however common each
+            weak = not literal and len(phrase) < 3 and all(p in WEAK or p in echo for p in phrase)
             for s, toks in sent_tokens:
                 if not ((phrase and _phrase_in(phrase, toks)) or (alt == "$" and "$" in s.text)):
                     continue
@@ -533,7 +564,8 @@ def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Senten
                     continue
                 measured = _MEASURE_POINT.search(point) and _FIGURE.search(s.text)
                 other = (taken or {}).get(s.text, frozenset())
-                weak_here = weak or (not literal and all(p in WEAK or p in echo or p in other for p in phrase))
+                weak_here = weak or (not literal and len(phrase) < 3 and
+                                     all(p in WEAK or p in echo or p in other for p in phrase))
                 if weak_here and not measured and not (own - set(phrase) - echo - other) & set(toks):
                     continue           # "from", "data", "percent" alone do not carry the point
                 return PointHit(point, s.text, alt)
@@ -629,15 +661,16 @@ def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]],
         if len(found) < need or not found - echoed:
             continue                      # (taking the denied roots away leaves fewer: no need to read them)
         found = found - _denied_roots(point, s.text, toks)
-        if len(found) >= need and found - echoed:
+        if len(found) >= need and found - echoed and not _waved_away(point, found, s.text):
             return PointHit(point, s.text, ", ".join(sorted(found)))
     # two of the point's distinctive words side by side, as the point has them, carry it: "one contained win"
     pairs = _pairs(point) - {(x, y) for x in echoed for y in echoed}
     if pairs:
         for (s, toks), here in zip(sent_tokens, roots):
             rs = [_root(t) for t in toks if t not in STOPWORDS]
-            hit = next((f"{x} {y}" for x, y in zip(rs, rs[1:]) if (x, y) in pairs), None)
-            if hit:
+            pair = next(((x, y) for x, y in zip(rs, rs[1:]) if (x, y) in pairs), None)
+            if pair and not _waved_away(point, set(pair), s.text):
+                hit = f"{pair[0]} {pair[1]}"
                 return PointHit(point, s.text, hit)
     # a spoken point often spans two clauses: one more word is asked of the pair, at least one in each
     for (s, _), here, nxt in zip(sent_tokens, roots, roots[1:]):
