@@ -334,3 +334,20 @@ def test_a_phrase_of_three_common_words_carries_its_point() -> None:
     setback = Question(id="x", round="behavioral", levels=(), prompt="Tell me about a plan.", assesses="",
                        talking_points=("What the setback was",), keywords=(("setback",),))
     assert cover("The data team could not give us the feed until March.", setback).covered
+
+
+def test_a_budget_said_as_its_figure_covers_the_budget_point() -> None:
+    q = Question(id="x", round="deep-dive", levels=(), prompt="Tell me about a system with a tight budget.",
+                 assesses="", talking_points=("The latency budget and the cost ceiling",),
+                 keywords=(("latency budget", "milliseconds", "ceiling", "sla"),))
+    hit = cover("The whole call had to come back in under ninety milliseconds.", q).covered
+    assert hit and hit[0].matched == "milliseconds"
+    assert not cover("It all came down to milliseconds in the end.", q).covered
+
+
+def test_a_release_tried_on_a_slice_of_traffic_and_the_part_looked_after_cover_their_points() -> None:
+    q = Question(id="x", round="deep-dive", levels=(), prompt="How did you check the new version?", assesses="",
+                 talking_points=("Online validation: shadow traffic, canary, A/B", "The candidate's own responsibility"),
+                 keywords=(("shadow", "canary", "a/b"), ("responsible", "owned", "my part")))
+    r = cover("We ran the new ranker on five percent of traffic for a week. I looked after the retraining job.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)

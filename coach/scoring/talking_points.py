@@ -40,6 +40,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                    "blind to"),
     # the cause found, in plain words: "I found the cause that afternoon", "it turned out the feed had changed"
     "root cause": ("found the cause", "the cause was", "turned out", "traced it to", "the reason was", "came down to"),
+    # a release tried on a slice first: "we put it on ten percent of traffic for a week"
+    "canary": ("percent of traffic", "percent of the traffic", "percent of users", "slice of traffic", "staged rollout",
+               "gradual rollout", "ramped it up", "ramped up to"),
+    # the part someone held: "I mostly looked after the feature pipeline"
+    "responsible": ("looked after", "in charge of", "my job was", "my role was"),
     "experiment": ("a/b", "ab test", "a b test", "interleaving", "online test"),
     "cache": ("caching", "memoize", "redis", "memcached"),
     "drift": ("distribution shift", "data shift", "skew", "psi"),
@@ -155,7 +160,8 @@ WEAK = UNITS | frozenset(stem(w) for w in (
     "keep example show showed took later memory moved gives giving").split()) | frozenset(stem(w) for w in STOPWORDS)
 # A point about a measured outcome or a scale is carried by a number with its unit ("grew 3 percent").
 _MEASURE_POINT = re.compile(r"\b(?:impact|result|outcome|scale|measured|numbers|size|reliability|adoption|growth|"
-                            r"evidence)\b", re.I)
+                            # a budget is said as its figure: "the whole call had eighty milliseconds"
+                            r"evidence|budgets?|ceiling|sla)\b", re.I)
 _SIZING_POINT = re.compile(r"^\s*(?:size|scale|sizing)\b", re.I)
 _HAS_NUMBER = re.compile(r"(?<![A-Za-z])\d|\b(?:hundred|thousand|million|billion|trillion)\b", re.I)
 # a figure that sizes something: digits not glued to a name ("BM25", "p99", "fp16", "A100"), or a scale word not
@@ -165,7 +171,8 @@ _FIGURE = re.compile(r"(?<![A-Za-z0-9.])\d|(?<!\bfew )(?<!\bseveral )(?<!\bsome 
                      # a small figure said in words with what it measures: "about four percent", "two points"
                      r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
                      r"fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-                     r"\s+(?:percent|per cent|percentage points?|points?|x|times|fold)\b", re.I)
+                     r"\s+(?:percent|per cent|percentage points?|points?|x|times|fold|milliseconds?|seconds?|"
+                     r"gigabytes?|terabytes?|megabytes?|dollars|euros|pounds)\b", re.I)
 # a word inside a term of art is not the word: "machine learning" is not learning, "language model" not languages
 _TERMS = re.compile(r"\b(?:machine|deep|reinforcement|transfer|contrastive|representation|active|federated|online|"
                     r"curriculum|meta)[- ]learning\b|\blearning[- ]rates?\b|\b(?:large |small )?language[- ]models?\b|"
