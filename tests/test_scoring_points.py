@@ -351,3 +351,18 @@ def test_a_release_tried_on_a_slice_of_traffic_and_the_part_looked_after_cover_t
                  keywords=(("shadow", "canary", "a/b"), ("responsible", "owned", "my part")))
     r = cover("We ran the new ranker on five percent of traffic for a week. I looked after the retraining job.", q)
     assert [p.point for p in r.covered] == list(q.talking_points)
+
+
+def test_a_check_a_bad_label_a_reckoning_and_what_success_meant_said_plainly_cover_their_points() -> None:
+    q = Question(id="x", round="deep-dive", levels=(), prompt="Tell me about a data problem.", assesses="",
+                 talking_points=("How they checked the finding was real", "Label noise discovered",
+                                 "The evidence or estimate used", "How success was measured",
+                                 "How the decision was communicated"),
+                 keywords=(("verified", "checked", "reproduced"), ("noise", "noisy", "inconsistent"),
+                           ("estimate", "analysis"), ("success metric", "kpi"), ("explained", "communicated")))
+    r = cover("Before trusting the drop I made sure it held on a second month of orders. "
+              "Roughly one ticket in six had been tagged wrong, mislabelled by a tired agent. "
+              "The rework would cost the agents time, which I put at about forty hours a month. "
+              "Success meant fewer than two percent of parcels arriving late. "
+              "I walked her through the numbers before the meeting.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)

@@ -45,6 +45,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                "gradual rollout", "ramped it up", "ramped up to"),
     # the part someone held: "I mostly looked after the feature pipeline"
     "responsible": ("looked after", "in charge of", "my job was", "my role was"),
+    # a finding checked before it was believed: "to make sure a small slice was not fooling me, I took ..."
+    "verified": ("made sure", "make sure", "double-checked", "double checked", "confirmed that", "confirmed it"),
+    # labels found wrong: "about one in five calls was coded wrong"
+    "noise": ("noisy", "mislabeled", "mislabelled", "labelled wrong", "labeled wrong", "coded wrong", "wrong labels"),
+    # a figure reached by reckoning: "saved inspector time, which I put at about two hundred hours a year"
+    "estimate": ("which i put at", "i put it at", "back of the envelope", "back-of-the-envelope", "ballpark"),
     "experiment": ("a/b", "ab test", "a b test", "interleaving", "online test"),
     "cache": ("caching", "memoize", "redis", "memcached"),
     "drift": ("distribution shift", "data shift", "skew", "psi"),
@@ -76,11 +82,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "match": ("exactly that", "exactly what i", "exactly the kind", "exactly the work", "direct step", "natural step",
               "natural next step", "lines up with", "good match", "close match"),
     # telling people during an incident, a request with nothing behind it, asking before building, a cheap first try
-    "communicated": ("informed", "posted in", "next update", "heads up", "kept them posted", "kept everyone posted"),
+    "communicated": ("walked him through", "walked her through", "walked them through", "went through it with",
+                     "informed", "posted in", "next update", "heads up", "kept them posted", "kept everyone posted"),
     "vague": ("no more detail", "no detail", "no spec", "open-ended", "fuzzy", "hand-wavy", "no metric", "no deadline",
               "no definition", "no target", "nobody had defined", "no one had defined", "no clear owner"),
     # a goal made measurable by the candidate: "I proposed one metric, the win rate at equal bid"
-    "success metric": ("proposed one metric", "proposed a metric", "picked one metric", "chose one metric", "defined success", "what success looked like",
+    "success metric": ("success meant", "success means", "success would mean", "counted as success", "proposed one metric", "proposed a metric", "picked one metric", "chose one metric", "defined success", "what success looked like",
                        "what success would look like", "agreed a target", "set a target"),
     "questions": ("asked which", "asked what", "asked how", "asked why", "asked them", "asked him", "asked her"),
     "baseline": ("moving average", "rule of thumb", "simple rule", "without a model", "before building any model"),
