@@ -366,3 +366,14 @@ def test_a_check_a_bad_label_a_reckoning_and_what_success_meant_said_plainly_cov
               "Success meant fewer than two percent of parcels arriving late. "
               "I walked her through the numbers before the meeting.", q)
     assert [p.point for p in r.covered] == list(q.talking_points)
+
+
+def test_a_part_that_failed_silently_and_a_colleague_messaging_cover_the_incident_points() -> None:
+    q = Question(id="x", round="deep-dive", levels=(), prompt="Tell me about something that broke.", assesses="",
+                 talking_points=("A specific failure: skew, stale data, a bad deploy, drift",
+                                 "How it was detected and how long it took"),
+                 keywords=(("skew", "stale", "bad deploy", "drift", "outage"), ("detected", "alert", "noticed")))
+    r = cover("The export that fed our prices had been failing silently since the weekend. "
+              "On Wednesday a buyer messaged me that every price in one region looked frozen.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)
+    assert not cover("Latency went down by a third after the rewrite.", q).covered

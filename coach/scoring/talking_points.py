@@ -30,7 +30,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                 "alerts when", "alerts us", "alerts me", "alerts the", "it pages", "warns the", "warns us", "warns if",
                 "warns when"),
     # how a failure came to light: "we found out from support two days later", "a planner spotted it"
-    "detected": ("noticed", "found out", "spotted", "picked up on"),
+    "detected": ("noticed", "found out", "spotted", "picked up on", "messaged me that", "messaged us that",
+                 "flagged it"),
+    # a part that stopped working, named plainly: "the refresh job had been failing silently for nine days"
+    "outage": ("failing silently", "failed silently", "silently failing", "silently failed", "stopped updating",
+               "stopped refreshing"),
     # no line of authority over the people won over: "none of those teams reports to me", "I managed none of them"
     "without authority": ("reports to me", "report to me", "reported to me", "not their manager", "not the manager",
                           "managed none", "no formal authority", "no authority over"),
