@@ -269,3 +269,122 @@ def test_why_looking_credits_what_the_role_cannot_offer_and_a_fair_word_for_the_
                         "away, and I'd like to keep doing it somewhere it matters.", question=question)
     covered = {p.point for p in card.talking_points.covered}
     assert {"What the current role cannot offer", "No negativity about the current employer"} <= covered
+
+
+def test_how_a_failure_came_to_light_said_plainly_covers_the_detection_point() -> None:
+    q = Question(id="x", round="deep-dive", levels=(), prompt="Tell me about something that broke.", assesses="",
+                 talking_points=("How it was detected and how long it took",),
+                 keywords=(("detected", "alert", "noticed", "days", "hours"),))
+    hit = cover("A store manager rang us on the Tuesday, and that is how we found out, three days in.", q).covered
+    assert hit and hit[0].matched == "found out"
+    assert cover("One of the analysts spotted it on a chart the next morning.", q).covered
+    assert not cover("Three days in, the store manager rang us.", q).covered       # a span alone is no detection
+
+
+def test_no_line_of_authority_said_plainly_covers_the_influence_point() -> None:
+    q = Question(id="x", round="recruiter", levels=(), prompt="What shows you work at the next level?", assesses="",
+                 talking_points=("Influence without formal authority",),
+                 keywords=(("influence", "without authority", "aligned", "convinced"),))
+    hit = cover("None of the five squads reports to me, so I ran their first migrations myself.", q).covered
+    assert hit and hit[0].matched == "reports to me"
+    assert cover("I managed none of them, and I wrote the first two migrations myself.", q).covered
+    assert not cover("I report to the head of data, who set the goal.", q).covered
+
+
+def test_a_check_that_warns_the_team_covers_the_monitoring_point() -> None:
+    q = Question(id="x", round="deep-dive", levels=(), prompt="What broke?", assesses="",
+                 talking_points=("What monitoring or process came out of it",),
+                 keywords=(("monitor", "alert", "test", "postmortem", "runbook"),))
+    assert cover("A nightly job now compares the two feeds and warns the team when they disagree.", q).covered
+
+
+def test_fine_tuning_a_pretrained_model_is_not_retraining() -> None:
+    q = Question(id="x", round="system-design", levels=(), prompt="Design image moderation.", assesses="",
+                 talking_points=("A pretrained vision backbone fine-tuned per class",),
+                 keywords=(("pretrained", "fine-tune", "backbone"),))
+    assert not cover("We would retrain it every month on the newest reviewer decisions.", q).covered
+    assert cover("I would fine-tune an ImageNet model per class.", q).covered
+
+
+def test_a_limit_or_a_step_waved_away_is_not_covered() -> None:
+    limits = Question(id="x", round="technical-screen", levels=(), prompt="How do you read SHAP values?",
+                      assesses="", talking_points=("Limits: correlated inputs share credit, and attributions are "
+                                                   "not causal",), keywords=(("correlated", "not causal"),))
+    assert not cover("Shapley values are exact, so there is no need to worry about correlated inputs.", limits).covered
+    assert cover("Correlated inputs share the credit between them, which can mislead.", limits).covered
+    scaling = Question(id="x", round="coding", levels=(), prompt="Write logistic regression.", assesses="",
+                       talking_points=("Feature scaling and a convergence check",),
+                       keywords=(("scaling", "convergence"),))
+    assert not cover("and honestly i don't think you really need scaling here the weights just get bigger",
+                     scaling).covered
+    empty = Question(id="x", round="coding", levels=(), prompt="Write k-means.", assesses="",
+                     talking_points=("Handling empty clusters",))
+    assert not cover("Empty clusters cannot happen here, since every centre starts on a real row.", empty).covered
+    assert cover("If a cluster ends up empty I reseed it from the farthest row.", empty).covered
+    # a point that asks for something not to be done is made by waving it away
+    trees = Question(id="x", round="technical-screen", levels=(), prompt="Why trees?", assesses="",
+                     talking_points=("They need no scaling",), keywords=(("scaling",),))
+    assert cover("With trees I don't think you need scaling at all.", trees).covered
+
+
+def test_a_graduate_who_joined_covers_who_the_mentee_was() -> None:
+    from coach.content import load_content
+    q = load_content().questions["bh-mentoring"]
+    r = cover("A graduate joined my team last autumn and spent her first month afraid to touch the pipeline.", q)
+    assert "Who the person was and where they were struggling or aiming" in [p.point for p in r.covered]
+
+
+def test_a_phrase_of_three_common_words_carries_its_point() -> None:
+    # each word of "one-on-one" or "could not give us" is common; said together they are the thing
+    q = Question(id="x", round="behavioral", levels=(), prompt="Tell me about mentoring.", assesses="",
+                 talking_points=("Concrete practices: pairing, regular one-on-ones",),
+                 keywords=(("pairing", "one-on-one"),))
+    assert cover("She and I kept a one-on-one on Thursday mornings.", q).covered
+    assert cover("In our first one-to-one she told me what she wanted.", q).covered
+    assert not cover("She had one on the way to the office.", q).covered
+    setback = Question(id="x", round="behavioral", levels=(), prompt="Tell me about a plan.", assesses="",
+                       talking_points=("What the setback was",), keywords=(("setback",),))
+    assert cover("The data team could not give us the feed until March.", setback).covered
+
+
+def test_a_budget_said_as_its_figure_covers_the_budget_point() -> None:
+    q = Question(id="x", round="deep-dive", levels=(), prompt="Tell me about a system with a tight budget.",
+                 assesses="", talking_points=("The latency budget and the cost ceiling",),
+                 keywords=(("latency budget", "milliseconds", "ceiling", "sla"),))
+    hit = cover("The whole call had to come back in under ninety milliseconds.", q).covered
+    assert hit and hit[0].matched == "milliseconds"
+    assert not cover("It all came down to milliseconds in the end.", q).covered
+
+
+def test_a_release_tried_on_a_slice_of_traffic_and_the_part_looked_after_cover_their_points() -> None:
+    q = Question(id="x", round="deep-dive", levels=(), prompt="How did you check the new version?", assesses="",
+                 talking_points=("Online validation: shadow traffic, canary, A/B", "The candidate's own responsibility"),
+                 keywords=(("shadow", "canary", "a/b"), ("responsible", "owned", "my part")))
+    r = cover("We ran the new ranker on five percent of traffic for a week. I looked after the retraining job.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)
+
+
+def test_a_check_a_bad_label_a_reckoning_and_what_success_meant_said_plainly_cover_their_points() -> None:
+    q = Question(id="x", round="deep-dive", levels=(), prompt="Tell me about a data problem.", assesses="",
+                 talking_points=("How they checked the finding was real", "Label noise discovered",
+                                 "The evidence or estimate used", "How success was measured",
+                                 "How the decision was communicated"),
+                 keywords=(("verified", "checked", "reproduced"), ("noise", "noisy", "inconsistent"),
+                           ("estimate", "analysis"), ("success metric", "kpi"), ("explained", "communicated")))
+    r = cover("Before trusting the drop I made sure it held on a second month of orders. "
+              "Roughly one ticket in six had been tagged wrong, mislabelled by a tired agent. "
+              "The rework would cost the agents time, which I put at about forty hours a month. "
+              "Success meant fewer than two percent of parcels arriving late. "
+              "I walked her through the numbers before the meeting.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)
+
+
+def test_a_part_that_failed_silently_and_a_colleague_messaging_cover_the_incident_points() -> None:
+    q = Question(id="x", round="deep-dive", levels=(), prompt="Tell me about something that broke.", assesses="",
+                 talking_points=("A specific failure: skew, stale data, a bad deploy, drift",
+                                 "How it was detected and how long it took"),
+                 keywords=(("skew", "stale", "bad deploy", "drift", "outage"), ("detected", "alert", "noticed")))
+    r = cover("The export that fed our prices had been failing silently since the weekend. "
+              "On Wednesday a buyer messaged me that every price in one region looked frozen.", q)
+    assert [p.point for p in r.covered] == list(q.talking_points)
+    assert not cover("Latency went down by a third after the rewrite.", q).covered

@@ -27,15 +27,35 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "fallback": ("fall back", "fell back", "falling back", "falls back"),
     "postmortem": ("post-mortem", "incident review", "wrote the review", "retro", "retrospective"),
     "monitor": ("dashboard", "observability", "tracking", "added a check", "added a test", "a check that", "alerts if",
-                "alerts when", "alerts us", "alerts me", "alerts the", "it pages"),
+                "alerts when", "alerts us", "alerts me", "alerts the", "it pages", "warns the", "warns us", "warns if",
+                "warns when"),
+    # how a failure came to light: "we found out from support two days later", "a planner spotted it", "I found it by
+    # comparing the errors by week"
+    "detected": ("noticed", "found out", "spotted", "picked up on", "messaged me that", "messaged us that",
+                 "flagged it", "found it by", "found it when", "caught it", "tracked it down"),
+    # a part that stopped working, named plainly: "the refresh job had been failing silently for nine days"
+    "outage": ("failing silently", "failed silently", "silently failing", "silently failed", "stopped updating",
+               "stopped refreshing"),
+    # no line of authority over the people won over: "none of those teams reports to me", "I managed none of them"
+    "without authority": ("reports to me", "report to me", "reported to me", "not their manager", "not the manager",
+                          "managed none", "no formal authority", "no authority over"),
     # what a model cannot do, said plainly: "the forecast was not built for that", "it knows nothing about a site
     # closing"
     "limitation": ("not built for", "never built for", "not meant for", "never meant for", "knows nothing about",
                    "blind to"),
     # the cause found, in plain words: "I found the cause that afternoon", "it turned out the feed had changed"
-    # a failure found by the speaker, in plain words: "I found it by comparing the errors by week", "I spotted it in"
-    "detected": ("found it by", "found it when", "spotted it", "spotted that", "caught it", "tracked it down"),
     "root cause": ("found the cause", "the cause was", "turned out", "traced it to", "the reason was", "came down to"),
+    # a release tried on a slice first: "we put it on ten percent of traffic for a week"
+    "canary": ("percent of traffic", "percent of the traffic", "percent of users", "slice of traffic", "staged rollout",
+               "gradual rollout", "ramped it up", "ramped up to"),
+    # the part someone held: "I mostly looked after the feature pipeline"
+    "responsible": ("looked after", "in charge of", "my job was", "my role was"),
+    # a finding checked before it was believed: "to make sure a small slice was not fooling me, I took ..."
+    "verified": ("made sure", "make sure", "double-checked", "double checked", "confirmed that", "confirmed it"),
+    # labels found wrong: "about one in five calls was coded wrong"
+    "noise": ("noisy", "mislabeled", "mislabelled", "labelled wrong", "labeled wrong", "coded wrong", "wrong labels"),
+    # a figure reached by reckoning: "saved inspector time, which I put at about two hundred hours a year"
+    "estimate": ("which i put at", "i put it at", "back of the envelope", "back-of-the-envelope", "ballpark"),
     "experiment": ("a/b", "ab test", "a b test", "interleaving", "online test"),
     "cache": ("caching", "memoize", "redis", "memcached"),
     "drift": ("distribution shift", "data shift", "skew", "psi"),
@@ -44,7 +64,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "ks test": ("kolmogorov-smirnov", "kolmogorov smirnov", "ks statistic"),
     "ndcg": ("normalised discounted cumulative gain", "normalized discounted cumulative gain"),
     "mrr": ("mean reciprocal rank",),
-    "retrain": ("retraining", "refresh the model", "fine-tune"),
+    # (fine-tuning a pretrained model is not retraining the one in production)
+    "retrain": ("retraining", "refresh the model"),
     "throughput": ("qps", "rps", "requests per second"),
     "shard": ("partition", "split across"),
     "quantization": ("int8", "fp16", "quantize", "product quantization"),
@@ -71,20 +92,22 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "match": ("exactly that", "exactly what i", "exactly the kind", "exactly the work", "direct step", "natural step",
               "natural next step", "lines up with", "good match", "close match"),
     # telling people during an incident, a request with nothing behind it, asking before building, a cheap first try
-    "communicated": ("informed", "posted in", "next update", "heads up", "kept them posted", "kept everyone posted"),
+    "communicated": ("walked him through", "walked her through", "walked them through", "went through it with",
+                     "informed", "posted in", "next update", "heads up", "kept them posted", "kept everyone posted"),
     "vague": ("no more detail", "no detail", "no spec", "open-ended", "fuzzy", "hand-wavy", "no metric", "no deadline",
               "no definition", "no target", "nobody had defined", "no one had defined", "no clear owner"),
     # a goal made measurable by the candidate: "I proposed one metric, the win rate at equal bid"
-    "success metric": ("proposed one metric", "proposed a metric", "picked one metric", "chose one metric", "defined success", "what success looked like",
+    "success metric": ("success meant", "success means", "success would mean", "counted as success", "proposed one metric", "proposed a metric", "picked one metric", "chose one metric", "defined success", "what success looked like",
                        "what success would look like", "agreed a target", "set a target"),
     "questions": ("asked which", "asked what", "asked how", "asked why", "asked them", "asked him", "asked her"),
     "baseline": ("moving average", "rule of thumb", "simple rule", "without a model", "before building any model"),
     "first version": ("first cut", "version one", "v1", "pilot", "report first"),
     "prototype": ("quick version", "rough version", "quick test", "scored both", "ran both", "tried both"),
     # mentoring in plain words: stuck, watched to find the need, a standing session, handed over, told straight, grew
+    "new hire": ("graduate", "intern", "joined my team", "joined the team", "joined us"),
     "struggling": ("stuck", "having trouble", "out of her depth", "out of his depth", "falling behind"),
     "diagnose": ("watched her", "watched him", "sat in on", "saw that she", "saw that he", "noticed she", "noticed he"),
-    "one-on-one": ("every week", "each week", "weekly session", "fortnightly", "every other week", "half hour every",
+    "one-on-one": ("one-to-one", "every week", "each week", "weekly session", "fortnightly", "every other week", "half hour every",
                    "an hour every", "an hour each"),
     "handed": ("gave her the", "gave him the", "put her in charge", "put him in charge", "let her own", "let him own"),
     "feedback": ("told her straight", "told him straight", "told her plainly", "told him plainly", "straight with her",
@@ -94,6 +117,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "headcount": ("gave me two", "gave us two", "gave me three", "gave us three", "lent us", "lent me", "funded"),
     "setback": ("turned out to need", "could not give us", "so i cut", "so we cut", "dropped that part",
                 "fell through", "ran into"),
+    # work given or split by who holds it: "hers to own", "they own the model and my team owns the service"
     "owners": ("owning team", "named owner", "without me", "took it over", "took over"),
     # looking at an experiment before its end, and an even split
     "peeking": ("look early", "looking early", "stop early", "stopping early"),
@@ -153,7 +177,8 @@ WEAK = UNITS | frozenset(stem(w) for w in (
     "keep example show showed took later memory moved gives giving").split()) | frozenset(stem(w) for w in STOPWORDS)
 # A point about a measured outcome or a scale is carried by a number with its unit ("grew 3 percent").
 _MEASURE_POINT = re.compile(r"\b(?:impact|result|outcome|scale|measured|numbers|size|reliability|adoption|growth|"
-                            r"evidence)\b", re.I)
+                            # a budget is said as its figure: "the whole call had eighty milliseconds"
+                            r"evidence|budgets?|ceiling|sla)\b", re.I)
 _SIZING_POINT = re.compile(r"^\s*(?:size|scale|sizing)\b", re.I)
 # a point that is the arithmetic itself: "Size: uploads per day ...", "Memory math: weights plus the KV cache ..."
 _MATH_POINT = re.compile(r"^\s*(?:size|scale|sizing|estimate)\b|^\s*[a-z]+ math\b", re.I)
@@ -165,7 +190,8 @@ _FIGURE = re.compile(r"(?<![A-Za-z0-9.])\d|(?<!\bfew )(?<!\bseveral )(?<!\bsome 
                      # a small figure said in words with what it measures: "about four percent", "two points"
                      r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
                      r"fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-                     r"\s+(?:percent|per cent|percentage points?|points?|x|times|fold)\b", re.I)
+                     r"\s+(?:percent|per cent|percentage points?|points?|x|times|fold|milliseconds?|seconds?|"
+                     r"gigabytes?|terabytes?|megabytes?|dollars|euros|pounds)\b", re.I)
 # a word inside a term of art is not the word: "machine learning" is not learning, "language model" not languages
 _TERMS = re.compile(r"\b(?:machine|deep|reinforcement|transfer|contrastive|representation|active|federated|online|"
                     r"curriculum|meta)[- ]learning\b|\blearning[- ]rates?\b|\b(?:large |small )?language[- ]models?\b|"
@@ -317,17 +343,38 @@ def _denied_roots(point: str, sentence: str, tokens: list[str]) -> set[str]:
 _DISMISS = re.compile(r"\bno (?:real )?need (?:for|to)\b|\b(?:would|will|did|do|does|need) not (?:bother|need)\b|"
                       r"\b(?:wouldn'?t|won'?t|didn'?t|don'?t|doesn'?t|needn'?t) (?:bother|need)\b|\bnot bother(?:ing)?\b|"
                       r"\b(?:not|never) worth\b|\bjust (?:skip|ignore|drop)\b|\b(?:mostly|just|only|merely) a formality\b|"
-                      r"\bdoes not matter\b|\bdoesn'?t matter\b", re.I)
+                      r"\bdoes not matter\b|\bdoesn'?t matter\b|"
+                      # "no need to worry about correlated features", "I don't think you really need to scale them",
+                      # "empty clusters cannot really happen"
+                      r"\b(?:don'?t|do not) think (?:you|we|i|one) (?:really )?need\b|"
+                      r"\b(?:cannot|can'?t|won'?t|never) (?:really |actually )?(?:happen|occur|arise)s?\b", re.I)
+# A point that is itself a warning or a limit ("Limits: correlated features split credit", "Risks of ...") is denied
+# when the thing is waved away, though its denial words are taken as said; a point that asks for something not to be
+# done ("avoid ...", "no ...", "instead of ...") is made by waving the thing away.
+_NOT_DO_POINT = re.compile(r"\b(?:avoid\w*|prevent\w*|without|never|no|not|don'?t|stop\w*|guard\w*|instead)\b", re.I)
+_RISK_POINT = re.compile(r"\b(?:risks?|limits?|limitations?|pitfalls?|caveats?|failure modes?)\b", re.I)
 _CHOICE_POINT = re.compile(r"\b(?:choose|choosing|choice|whether|when to|pick|options?|versus|vs)\b", re.I)
 _CLAUSE = re.compile(r"[,;:]|\s(?:but|because|since|so|which|while|whereas)\s", re.I)
 
 
 def _dismissed(point: str, phrase: list[str], sentence: str) -> bool:
-    """Every clause that names the phrase waves it away (a point about what to avoid is taken as said, and so is a
-    point about a choice: "we do not need sharded optimiser states" chooses)."""
-    if _AVOID_POINT.search(point) or _CHOICE_POINT.search(point) or not _DISMISS.search(sentence):
+    """Every clause that names the phrase waves it away (a point about what not to do is taken as said, and so is a
+    point about a choice: "we do not need sharded optimiser states" chooses; a point about a risk or a limit is not:
+    "no need to worry about correlated features" waves the limit away)."""
+    if (_NOT_DO_POINT.search(point) and not _RISK_POINT.search(point)) or _CHOICE_POINT.search(point) or \
+            not _DISMISS.search(sentence):
         return False
     named = [c for c in _CLAUSE.split(sentence) if _phrase_in(phrase, _stems(c))]
+    return bool(named) and all(_DISMISS.search(c) for c in named)
+
+
+def _waved_away(point: str, roots: set[str], sentence: str) -> bool:
+    """Every clause that names one of the point's words (by root) waves it away ("empty clusters cannot really
+    happen"), as `_dismissed` asks of a keyword."""
+    if not _DISMISS.search(sentence) or (_NOT_DO_POINT.search(point) and not _RISK_POINT.search(point)) or \
+            _CHOICE_POINT.search(point):
+        return False
+    named = [c for c in _CLAUSE.split(sentence) if roots & {_root(t) for t in _stems(c)}]
     return bool(named) and all(_DISMISS.search(c) for c in named)
 
 
@@ -531,7 +578,8 @@ def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Senten
                         every_roots if every_roots is not None else {_root(t) for t in every})):
                 continue                   # a word of the phrase is nowhere in the answer
             literal = alt != "$" and bool(re.search(r"[+#]", alt))    # "k-means++" is not "k-means": match as written
-            weak = not literal and all(p in WEAK or p in echo for p in phrase)
+            # three words or more said together are a way of saying the thing ("teams use it"), however common each
+            weak = not literal and len(phrase) < 3 and all(p in WEAK or p in echo for p in phrase)
             for s, toks in sent_tokens:
                 if not ((phrase and _phrase_in(phrase, toks)) or (alt == "$" and "$" in s.text)):
                     continue
@@ -547,7 +595,8 @@ def _by_keywords(point: str, keywords: list[str], sent_tokens: list[tuple[Senten
                     continue
                 measured = _MEASURE_POINT.search(point) and _FIGURE.search(s.text)
                 other = (taken or {}).get(s.text, frozenset())
-                weak_here = weak or (not literal and all(p in WEAK or p in echo or p in other for p in phrase))
+                weak_here = weak or (not literal and len(phrase) < 3 and
+                                     all(p in WEAK or p in echo or p in other for p in phrase))
                 if weak_here and not measured and not (own - set(phrase) - echo - other) & set(toks):
                     continue           # "from", "data", "percent" alone do not carry the point
                 return PointHit(point, s.text, alt)
@@ -643,15 +692,16 @@ def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]],
         if len(found) < need or not found - echoed:
             continue                      # (taking the denied roots away leaves fewer: no need to read them)
         found = found - _denied_roots(point, s.text, toks)
-        if len(found) >= need and found - echoed:
+        if len(found) >= need and found - echoed and not _waved_away(point, found, s.text):
             return PointHit(point, s.text, ", ".join(sorted(found)))
     # two of the point's distinctive words side by side, as the point has them, carry it: "one contained win"
     pairs = _pairs(point) - {(x, y) for x in echoed for y in echoed}
     if pairs:
         for (s, toks), here in zip(sent_tokens, roots):
             rs = [_root(t) for t in toks if t not in STOPWORDS]
-            hit = next((f"{x} {y}" for x, y in zip(rs, rs[1:]) if (x, y) in pairs), None)
-            if hit:
+            pair = next(((x, y) for x, y in zip(rs, rs[1:]) if (x, y) in pairs), None)
+            if pair and not _waved_away(point, set(pair), s.text):
+                hit = f"{pair[0]} {pair[1]}"
                 return PointHit(point, s.text, hit)
     # a spoken point often spans two clauses: one more word is asked of the pair, at least one in each
     for (s, _), here, nxt in zip(sent_tokens, roots, roots[1:]):
