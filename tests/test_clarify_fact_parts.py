@@ -46,14 +46,14 @@ def test_a_count_of_a_thing_no_part_names_keeps_the_whole_fact() -> None:
 def test_a_part_that_only_goes_on_from_the_one_before_stays_with_it() -> None:
     cues = default_cues()
     assert fact_parts.parts("Around 900 orders a minute; and 4,000 on launch day.", cues) == \
-        ["Around 900 orders a minute, and 4,000 on launch day."]
+        ["Around 900 orders a minute; and 4,000 on launch day."]
     assert fact_parts.parts("The page gets 150 milliseconds; search gets 60 of them.", cues) == \
-        ["The page gets 150 milliseconds, search gets 60 of them."]
+        ["The page gets 150 milliseconds; search gets 60 of them."]
     assert fact_parts.parts("Logs keep six months of clicks; about 2 billion a week.", cues) == \
-        ["Logs keep six months of clicks, about 2 billion a week."]
+        ["Logs keep six months of clicks; about 2 billion a week."]
     assert fact_parts.parts("512 GPUs, 4 per host, with a 200 gigabit fabric.", cues) == \
         ["512 GPUs, 4 per host, with a 200 gigabit fabric."]
     assert fact_parts.parts("Refunds come within a week; 95 percent land within 20 days.", cues) == \
-        ["Refunds come within a week, 95 percent land within 20 days."]
+        ["Refunds come within a week; 95 percent land within 20 days."]
     assert fact_parts.parts("Ten thousand stores; each store sends its own feed.", cues) == \
         ["Ten thousand stores", "each store sends its own feed."]

@@ -22,12 +22,13 @@ _NUMBER = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nin
 
 def parts(fact: str, cues: Cues) -> list[str]:
     """The fact cut into the parts that can be said alone, each as written."""
-    pieces = [p for p in _CUT.split(fact.strip()) if p.strip()]
+    split = re.split("(" + _CUT.pattern + ")", fact.strip())
     out: list[str] = []
-    for piece in pieces:
+    for k in range(0, len(split), 2):
+        piece = split[k]
         if out and _goes_on(piece, cues):
-            out[-1] = out[-1].rstrip(".") + ", " + piece
-        else:
+            out[-1] += split[k - 1] + piece         # joined as written ("...; ranking gets 120 of them")
+        elif piece.strip():
             out.append(piece)
     return out
 
