@@ -7,6 +7,7 @@ import dataclasses
 import re
 from collections.abc import Collection, Mapping
 
+from coach.interview import fact_parts
 from coach.interview.clarify_cues import Cues, default_cues
 from coach.interview.clarify_text import CLAUSE, core, find, front, opens_question, tokens
 from coach.scoring.scorecard import Scorecard
@@ -410,10 +411,12 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
     # with it, asks the volume the system sees ("how many points and how many dimensions" counts the data named)
     volume = [not any(t for _, t, _ in parts) and cues.volume_topic in facts and _counts_volume(c, cues) for c, _, _ in parts]
     unheld = False
+    read: list[str] = []        # each part as read for its facts (with the part it points back to)
     for i, (clause, _, _) in enumerate(parts):
         before = found[-1][1] if i and _points_back(clause) else []
         if said and _option_only(clause, cues):      # "Progress lost per node failure. Minutes? An hour?"
             clause = " ".join(s for s in re.split(r"(?<=[.?!])\s+", said.lower()) if not _option_only(s, cues))
+        read.append(clause)
         top, named, best = _facts_for(clause, facts, cues, before)
         if _unheld(clause, facts, cues) or _generic_only(clause, facts, cues, best):
             top, named, best = [], [], 0
@@ -452,6 +455,7 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
         top, _, best = _facts_for(_lead_up(said, questions), facts, cues)
         # one shared word ("questions") is no answer, nor are words shared with two facts alike: assume
         answerable = [top[:1] if best >= 2 and len(top) == 1 else []]
+        read = [_lead_up(said, questions)]
     used: list[str] = []
     for rank in range(max((len(a) for a in answerable if a), default=0)):
         for a in answerable:
@@ -460,7 +464,12 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
     if not used:
         return cues.no_fact, ()
     new, again = [t for t in used if t not in given], [t for t in used if t in given]
-    text = " ".join([facts[t] for t in new] + ([_reminder(cues, " ".join(facts[t] for t in again))] if again else []))
+    # of a fact with several figures, the part the ask names ("how long are the prompts": not the model's size too)
+    common = _common(facts)
+    say = {t: fact_parts.said_part(facts[t], [r for r, a in zip(read, answerable) if a and t in a], " ".join(questions),
+                                   cues, _stems, _counted, common)
+           for t in used}
+    text = " ".join([say[t] for t in new] + ([_reminder(cues, " ".join(say[t] for t in again))] if again else []))
     used = new + again
     if any(a == [] for a in answerable):
         text += " " + cues.partly

@@ -139,6 +139,12 @@ class Cues:
     comparisons: tuple[str, ...] = ()
     error_cost_topic: str = "goal"
     people_words: frozenset[str] = frozenset()
+    fact_part_joins: frozenset[str] = frozenset()
+    fact_part_back: tuple[str, ...] = ()
+    fact_part_units: frozenset[str] = frozenset()
+    broad_asks: tuple[str, ...] = ()
+    figure_options: tuple[str, ...] = ()
+    magnitudes: frozenset[str] = frozenset()
     max_statement_words: int = 25
     no_fact: str = "That's your call: state an assumption and go on."
     partly: str = "For the rest, state your assumption."
@@ -261,6 +267,12 @@ def load_cues(path: Path | None = None) -> Cues:
         comparisons=_strings(data, "comparisons", where),
         error_cost_topic=str(data.get("error_cost_topic", Cues.error_cost_topic)),
         people_words=frozenset(_strings(data, "people_words", where)),
+        fact_part_joins=frozenset(_strings(data, "fact_part_joins", where)),
+        fact_part_back=_strings(data, "fact_part_back", where),
+        fact_part_units=frozenset(_strings(data, "fact_part_units", where)),
+        broad_asks=_strings(data, "broad_asks", where),
+        figure_options=_strings(data, "figure_options", where),
+        magnitudes=frozenset(_strings(data, "magnitudes", where)),
         max_statement_words=int(data.get("max_statement_words", 25)),
         no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),
         reminder=str(data.get("reminder", Cues.reminder)),
