@@ -437,3 +437,16 @@ def test_no_end_is_sure_after_a_sentence_cut_mid_thought() -> None:
     heard = judge("We moved fraud scoring onto the streaming cluster. It handled 9,000 events a second and the "
                   "chargeback rate fell by a third. Now every new rule ships behind a replay check.", "story")
     assert heard.sure, heard
+
+
+def test_a_pause_marked_with_dots_that_the_sentence_goes_on_from_is_not_a_cut() -> None:
+    """"because the uh... biggest saving was ..." is one sentence with a pause in it (the words go on in lower case):
+    the lesson it ends on is said in full, and the answer can end at once; a capital after the dots is a new start."""
+    from coach.streaming.answer_end import judge
+
+    said = ("We cut the nightly batch from nine hours to forty minutes. Next time I'd profile the data path before "
+            "touching the model, because the uh... slowest part was the feature joins, not the GPUs.")
+    assert judge(said, "story").sure
+    cut = judge("We cut the nightly batch from nine hours to forty minutes, and then we, you know... Now, accept it.",
+                "story")
+    assert not cut.sure, cut

@@ -272,8 +272,8 @@ def stopped_mid_thought(text: str) -> str:
     know.") or on a bare subject ("and then we."); "" otherwise. (A cut further back was a pause the answer has
     since gone on from.)"""
     sents = [t.strip() for t in re.split(r"(?<=[.!?])\s+", text.strip()) if t.strip()]
-    if len(sents) < 2:
-        return ""
+    if len(sents) < 2 or sents[-2].endswith(("...", "…")) and sents[-1][:1].islower():
+        return ""       # "because the uh... biggest saving was ...": the thought went on, only the mark was a pause
     low = sents[-2].lower().rstrip(".!?")
     return low[-30:] if turn_end_words.pattern("trailing", "mid_thought", closes=True).search(low) else ""
 
