@@ -4,22 +4,9 @@ a shortcut a deadline forced left "on the list for later" where the story ends. 
 it is not a road named as not taken (coach/scoring/pitfalls.py `[untaken]`)."""
 from __future__ import annotations
 
-import pytest
-
-from coach.content.loader import default_content
-from coach.scoring import pitfalls, score_answer
+from coach.scoring import pitfalls
 from coach.scoring.text import clean, sentences
-
-
-@pytest.fixture(scope="module")
-def content():  # type: ignore[no-untyped-def]
-    return default_content()
-
-
-def _card(content, qid: str, text: str, level: str = "senior"):  # type: ignore[no-untyped-def]
-    q = content.questions[qid]
-    return score_answer(text, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
-                        level=level)
+from tests.scored import card_for
 
 
 ORDERED = ("I ran the search ranking group at an online furniture shop, and our two squads and the ads team each kept "
@@ -50,18 +37,18 @@ def test_would_have_to_is_an_obligation_not_a_road_untaken() -> None:
         "Escalating would have been faster, but I sat with their lead"
 
 
-def test_buy_in_by_the_speakers_own_order_is_the_pitfall(content) -> None:  # type: ignore[no-untyped-def]
-    ordered = _card(content, "bh-cross-team-influence", ORDERED, "staff")
+def test_buy_in_by_the_speakers_own_order_is_the_pitfall() -> None:
+    ordered = card_for("bh-cross-team-influence", ORDERED, "staff")
     assert any("pitfall" in s for s in ordered.calibration.steps)
     assert ordered.calibration.level <= 2.0
-    won = _card(content, "bh-cross-team-influence", WON, "staff")
+    won = card_for("bh-cross-team-influence", WON, "staff")
     assert not any("pitfall" in s for s in won.calibration.steps)
 
 
-def test_a_cut_left_for_later_is_a_shortcut_never_paid_back(content) -> None:  # type: ignore[no-untyped-def]
-    left = _card(content, "bh-deadline-quality", DEFERRED)
+def test_a_cut_left_for_later_is_a_shortcut_never_paid_back() -> None:
+    left = card_for("bh-deadline-quality", DEFERRED)
     assert any("never paid back" in s for s in left.calibration.steps)
-    paid = _card(content, "bh-deadline-quality", DEFERRED.replace(
+    paid = card_for("bh-deadline-quality", DEFERRED.replace(
         "The small hotels were kind of left on the backlog for later.",
         "The small hotels were left on the backlog for later, and I went back to them in August."))
     assert not any("never paid back" in s for s in paid.calibration.steps)

@@ -6,19 +6,14 @@ from __future__ import annotations
 import pytest
 
 from coach.content.loader import default_content
-from coach.scoring import score_answer
 from coach.scoring.plan_instead import PLANNED_CAP, hypothetical_is_lowest
+from tests.scored import card_for
 
 
 @pytest.fixture(scope="module")
 def content():  # type: ignore[no-untyped-def]
     return default_content()
 
-
-def _card(content, qid: str, text: str):  # type: ignore[no-untyped-def]
-    q = content.questions[qid]
-    return score_answer(text, question=q, round_spec=content.rounds.get(q.round), rubric=content.rubrics.get(q.round),
-                        level="senior")
 
 
 CONCRETE = ("If the feeds team's nightly export kept failing my retraining, I would start by listing each failed run "
@@ -40,15 +35,15 @@ def test_the_rubrics_say_where_a_hypothetical_is_the_lowest_level(content) -> No
     assert hypothetical_is_lowest(None)
 
 
-def test_a_concrete_plan_for_a_story_is_scored_as_a_plan_held_at_two(content) -> None:  # type: ignore[no-untyped-def]
-    card = _card(content, "xf-upstream-pipeline", CONCRETE)
+def test_a_concrete_plan_for_a_story_is_scored_as_a_plan_held_at_two() -> None:
+    card = card_for("xf-upstream-pipeline", CONCRETE)
     assert not any(g.id == "non_answer" for g in card.gaps)
     assert card.calibration.level == PLANNED_CAP
     assert any("in place of the story asked" in s for s in card.calibration.steps)
     assert card.talking_points.covered           # its steps are its points
 
 
-def test_a_generic_plan_is_still_no_answer(content) -> None:  # type: ignore[no-untyped-def]
-    card = _card(content, "xf-upstream-pipeline", GENERIC)
+def test_a_generic_plan_is_still_no_answer() -> None:
+    card = card_for("xf-upstream-pipeline", GENERIC)
     assert card.gaps[0].id == "non_answer"
     assert card.overall <= 0.5
