@@ -466,8 +466,11 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
     new, again = [t for t in used if t not in given], [t for t in used if t in given]
     # of a fact with several figures, the part the ask names ("how long are the prompts": not the model's size too)
     common = _common(facts)
-    say = {t: fact_parts.said_part(facts[t], [r for r, a in zip(read, answerable) if a and t in a], " ".join(questions),
-                                   cues, _stems, _counted, common)
+    # (asked leave to use a thing, "can i use browsing history for every shopper", the whole rule is what is allowed)
+    leave = any(_leave_to_use(q.lower(), cues) or any(u in q.lower() for u in cues.use_asks) for q in questions)
+    say = {t: facts[t] if leave and t == cues.use_topic else
+           fact_parts.said_part(facts[t], [r for r, a in zip(read, answerable) if a and t in a], " ".join(questions),
+                                cues, _stems, _counted, common)
            for t in used}
     text = " ".join([say[t] for t in new] + ([_reminder(cues, " ".join(say[t] for t in again))] if again else []))
     used = new + again

@@ -80,6 +80,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "mistake": ("without running", "without checking", "without testing", "without telling", "i forgot to",
                 "i overlooked", "i never checked", "i didn't check", "i did not check", "i didn't test",
                 "i did not test", "i skipped the"),
+    # a fair word for a place being left: "I've grown a lot there", "it has been good to me"
+    "learned a lot": ("grown a lot", "been good to me", "anything against", "useful work"),
     "i was wrong": ("i had been wrong", "i'd been wrong", "i was mistaken", "i got it wrong"),
     "decision": ("hardest call", "hard call", "tough call", "my call", "had to decide", "the choice", "had to choose",
                  "a call to make"),
