@@ -450,3 +450,27 @@ def test_a_pause_marked_with_dots_that_the_sentence_goes_on_from_is_not_a_cut() 
     cut = judge("We cut the nightly batch from nine hours to forty minutes, and then we, you know... Now, accept it.",
                 "story")
     assert not cut.sure, cut
+
+
+def test_a_lesson_for_next_time_is_heard_when_the_transcriber_drops_the_would() -> None:
+    """Whisper hears "I'd measure before ..." as "I measured before ..."; what they did is never done "next time", so the
+    lesson is still said, and the answer can end at once. "The next time it broke, we" opens a new scene."""
+    from coach.streaming.answer_end import judge
+
+    assert judge("We moved the features into a cache and the p99 fell to twelve milliseconds. I checked the joins "
+                 "first next time, because that's where the hours went.", "story").sure
+    assert not judge("We moved the features into a cache and the p99 fell to twelve milliseconds. The next time it "
+                     "broke, I", "story").sure
+
+
+def test_the_detector_keeps_the_words_each_verdict_was_weighed_against() -> None:
+    from coach.streaming.end_of_turn import EndOfTurn
+
+    detector = EndOfTurn(2.0, ask_after_s=0.3)
+    for _ in range(20):
+        detector.feed(-20.0, 0.1)
+    for _ in range(4):
+        detector.feed(-80.0, 0.1)
+    said = "We cut the batch from nine hours to forty minutes, and that's the whole story."
+    detector.judged(0.95, said, "story")
+    assert detector.heard[-1] == said

@@ -83,6 +83,7 @@ class MicrophoneSource:
         self.headphones = headphones
         self.last_verdicts: list[bool] = []
         self.last_reasons: list[str] = []      # the graded waits the last answer was given, and why
+        self.last_heard: list[str] = []        # ... and the words each was weighed against, in full
         self.words_wait_s = 0.5           # how long a "complete" waits for them before it stands alone
         self._carry: list[np.ndarray] = []    # said over the interviewer: the start of the next answer
         self._held: tuple[AbstractContextManager[Any], queue.Queue[np.ndarray]] | None = None
@@ -183,6 +184,7 @@ class MicrophoneSource:
                              ask_every_s=self.ask_every_s if kind is not None else None)
         self.last_verdicts = detector.verdicts
         self.last_reasons = detector.reasons
+        self.last_heard = detector.heard
         kept: list[np.ndarray] = []
         total = 0
         complete_at: float | None = None     # silence when the model was asked, the words not yet known

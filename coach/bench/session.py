@@ -38,7 +38,8 @@ class Recorder:
             spoke_until = (self.mic.started_at or now) + answer.speech_end_s
             self._open = {"mode": self.label, "end": ended or now, "audio_s": round(event.seconds, 1),
                           "speech_end": spoke_until,
-                          "reasons": list(getattr(self.source, "last_reasons", None) or [])}
+                          "reasons": list(getattr(self.source, "last_reasons", None) or []),
+                          "heard": (list(getattr(self.source, "last_heard", None) or []) or [""])[-1]}
         elif isinstance(event, ev.AnswerRevised):
             self.primed_pass_ms.append(round(event.seconds * 1000))
         elif isinstance(event, ev.Speaking) and self._open is not None and "transcript_at" in self._open:
@@ -86,6 +87,7 @@ class Recorder:
             "end_of_turn_ms": round((end - t["speech_end"]) * 1000),
             "drafted_early": used, "source": turn.source, "late": bool(reply and reply.late), "voice": self.voice,
             "end_of_turn_reasons": t["reasons"],
+            "end_of_turn_heard": t["heard"],     # the words the last verdict was weighed against, in full
         })
 
 

@@ -70,6 +70,10 @@ WRAP = re.compile(
     # the lesson as what they would do another time ("I'd measure first next time", "next time I'd ask sooner",
     # "if I did it again I'd ...", "what I'd do differently is ...")
     r"|\b(?:i|we)(?:'d| would)\b[^.?!]*\bnext time\b|\bnext time,? (?:i|we)(?:'d| would|'ll| will)\b"
+    # ... with the "I'd" lost by the transcriber ("I measured before optimizing the model next time because ..."):
+    # what they did is never done "next time", unless a new scene opens ("the next time it broke, we ...")
+    r"|\b(?:i|we) [a-z']+\b[^.?!]*(?<!the )\bnext time\b(?!,? (?:it|the|we|i|they|that|this|he|she|there|a|an|our|my|"
+    r"someone|somebody|something)\b)"
     r"|\bif (?:i|we) (?:did|had to do) (?:it|that|this) (?:again|over)\b|\b(?:do|done) (?:it |things )?differently\b"
     r"|\bi(?:'m| am) (?:glad|proud)\b|\bwhich is how i knew\b|\bwhat i (?:took|learned|learnt) from\b"
     r"|\bi learned\b|\bi learnt\b|\bthe lesson\b|\bsince then\b|\bever since\b|\bto this day\b"

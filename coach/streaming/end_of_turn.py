@@ -73,6 +73,7 @@ class EndOfTurn:
         self.end_after_s: float | None = None   # the graded wait this silence was given, if any
         self.verdicts: list[bool] = []     # ended at once or not, per ask, in order (for the record)
         self.reasons: list[str] = []       # why, per ask weighed against the words
+        self.heard: list[str] = []         # the words so far, in full, per ask weighed against them ("" not yet known)
 
     @property
     def threshold_db(self) -> float:
@@ -148,6 +149,7 @@ class EndOfTurn:
             says, why, sure = verdict.says, "; ".join(verdict.reasons), verdict.sure
         self.end_after_s = answer_end.wait_s(says, self.probability, self.longest_s, sure)
         says = "end, sure" if says == "end" and sure else says
+        self.heard.append(heard or "")
         tail = "" if heard is None else " ".join(heard.split()[-6:])
         self.reasons.append(f"{says} ({why}; heard '... {tail}'), audio {self.probability:.2f} complete at "
                             f"{self.silence_s:.1f} s: wait {self.end_after_s:.1f} s")
