@@ -25,7 +25,7 @@ from coach.scoring.rubric import DimensionScore
 from coach.scoring.scorecard import Scorecard
 from coach.scoring.sizing import Quantity, extract
 from coach.scoring.talking_points import PointHit, PointsReport, near_figure
-from coach.scoring.text import STOPWORDS, Sentence, clean, fmt_num, human, sentences, stem, words
+from coach.scoring.text import STOPWORDS, Sentence, clean, fmt_num, human, sentence_around, sentences, stem, words
 
 @dataclass(frozen=True)
 class RangeResult:
@@ -82,7 +82,7 @@ def _answering(figures: list[Quantity], prompt: str, text: str) -> Quantity | No
             or asked & {stem(w) for w in words(q.text) if not w.isdigit()}      # "35,000 requests a second"
             # a bare figure takes its thing from its sentence: "Peak is three times that, so call it twelve thousand a
             # second" is the peak rate asked, "six million items a second" at peak the load one step further down
-            or _bare(q.text) and asked & {stem(w) for w in words(_sentence_at(text, q.start))}]
+            or _bare(q.text) and asked & {stem(w) for w in words(sentence_around(text, q.start))}]
     return said[-1] if said and said[-1] is not figures[-1] and len(said) < len(figures) else None
 
 
@@ -95,13 +95,6 @@ def _bare(said: str) -> bool:
     """A figure said with no thing of its own: "twelve thousand a second", "35k per second"."""
     return all(w.isdigit() or w in _RATE_WORDS or w in _NUMBER_WORDS or w[:-1].isdigit()
                for w in re.findall(r"[a-z0-9]+", said.lower()))
-
-
-def _sentence_at(text: str, at: int) -> str:
-    """The sentence of `text` the position `at` falls in."""
-    start = max(text.rfind(stop, 0, at) for stop in (". ", "? ", "! ")) + 1
-    ends = [i for i in (text.find(stop, at) for stop in (". ", "? ", "! ")) if i >= 0]
-    return text[start:min(ends) if ends else len(text)]
 
 
 def judged_figure(question: Question, quantities: list[Quantity], text: str) -> Quantity | None:

@@ -12,7 +12,7 @@ from coach.scoring.napkin_judge import Check, _judge
 from coach.scoring.napkin_systems import _SPAN_OF, _last_before, _near
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
-from coach.scoring.text import fmt_num
+from coach.scoring.text import fmt_num, sentence_around
 
 _PERIOD_AFTER = re.compile(r"^\s*(?:for|over|in)\s+(?:the|a|one)\s+(?P<p>hour|day|week|month|year)\b", re.I)
 
@@ -33,9 +33,7 @@ _PERIOD_DAYS = {"hour": 0.0, "day": 1.0, "night": 1.0, "week": 7.0, "month": 30.
 
 
 def _sentence_of(text: str, q: Quantity) -> str:
-    start = max(text.rfind(". ", 0, q.start) + 1, 0)
-    end = text.find(". ", q.start)
-    return text[start:len(text) if end < 0 else end]
+    return sentence_around(text, q.start)
 
 
 def _duty_hours(qs: list[Quantity], text: str, n: Quantity, p: Quantity) -> tuple[float, str]:

@@ -184,6 +184,14 @@ def _push(out: list[Sentence], text: str, start: int, end: int) -> None:
 WORD = re.compile(r"[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*")
 
 
+def sentence_around(text: str, at: int) -> str:
+    """The sentence of `text` that position `at` falls in, by its marks (". ", "? ", "! "): for a rule that holds a
+    position in the raw text and not the answer's split sentences."""
+    start = max(text.rfind(stop, 0, at) for stop in (". ", "? ", "! ")) + 1
+    ends = [i for i in (text.find(stop, at) for stop in (". ", "? ", "! ")) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
+
+
 def words(text: str) -> list[str]:
     if text.isascii():                   # lowered once, the same words (ASCII letters stay letters)
         return WORD.findall(text.lower())
