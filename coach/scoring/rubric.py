@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -164,18 +165,22 @@ def _tradeoffs(a: Analysis) -> tuple[float, str, list[str]]:
 _CODE_CARE = ("edge_cases", "tests", "validation", "memory")
 
 
+@lru_cache(maxsize=None)
+def _care_words(name: str) -> re.Pattern[str]:
+    from coach.content.answer_words import phrases
+
+    alts = "|".join(map(re.escape, sorted(phrases("code_care", name), key=len, reverse=True)))
+    return re.compile(rf"(?<![\w-])(?:{alts})s?(?![\w-])")
+
+
 def _code_care(text: str) -> dict[str, str]:
     """The coding round's production readiness, as its rubric means it (edge cases, validation and tests): practice
     -> the phrase that showed it (`rubrics/answer_words.toml` [code_care])."""
-    from coach.content.answer_words import phrases
-
-    low = " " + re.sub(r"\s+", " ", text.lower()) + " "
+    low = " ".join(text.lower().split())
     found: dict[str, str] = {}
     for name in _CODE_CARE:
-        hit = next((p for p in phrases("code_care", name) if re.search(r"(?<![\w-])" + re.escape(p) + r"(?![\w-])", low)
-                    or re.search(r"(?<![\w-])" + re.escape(p) + r"s(?![\w-])", low)), None)
-        if hit is not None:
-            found[name.replace("_", " ")] = hit
+        if (m := _care_words(name).search(low)) is not None:
+            found[name.replace("_", " ")] = m.group(0)
     return found
 
 
