@@ -180,3 +180,31 @@ def test_deferring_to_whatever_was_set_up_is_a_non_answer() -> None:
                 "standard is and assume it was picked for a reason.")
     card = score_for(deferral, "ts-validation-strategy")
     assert card.gaps[0].id == "non_answer" and card.overall <= NON_ANSWER_CAP
+
+
+READ_OFF_AT_A_FIGURE = (
+    "Our nightly recommendation training had grown to fourteen hours on a rented cluster, and the morning refresh "
+    "was landing after the shops opened. I was the engineer on the training pipeline, so it fell to me. I traced "
+    "most of the time to re-reading raw click logs on every run, and I built a daily snapshot of the joined features "
+    "so each run read it once. I looked at shrinking the model as well, but it cost us two points of recall in the "
+    "offline replay, so I left the model alone. By the end of the quarter a run took five hours instead of fourteen, "
+    "which brought the cluster bill down to about twenty thousand a month, and recall held steady in the A/B test.")
+
+
+def test_a_measure_read_off_at_a_figure_after_the_work_is_the_outcome_told() -> None:
+    assert story_outcome.tells_outcome("By March the review queue sat at under two minutes.")
+    assert story_outcome.tells_outcome("We served it on six nodes instead of fourteen.")
+    assert story_outcome.tells_outcome("I moved the features to a cache, which brought the bill down to thirty thousand.")
+    assert not story_outcome.tells_outcome("We were at the point where nobody trusted the dashboard.")
+    assert not story_outcome.tells_outcome("I sat down with the two leads to go over the plan.")
+    # a guardrail that held is the test's verdict; a test with none is still a story stopping as its trial starts
+    assert not story_outcome.ends_in_a_trial("Recall held steady in the A/B test, and we rolled it to everyone.")
+    assert story_outcome.ends_in_a_trial("Then I put the new ranker into an A/B test for two weeks.")
+    card = score_for(READ_OFF_AT_A_FIGURE, "bh-cost-reduction")
+    assert "no_result" not in {g.id for g in card.gaps}
+    assert not any(s.startswith("no outcome told") for s in card.calibration.steps)
+    assert card.overall >= 4.0
+    # the option tried and dropped for what it cost is a trade-off weighed; "five hours instead of fourteen" is a
+    # measurement, not an option
+    weighed = next(d for d in card.dimensions if d.id == "tradeoffs").evidence
+    assert any("shrinking the model" in e for e in weighed) and not any("five hours" in e for e in weighed)

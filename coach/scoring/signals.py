@@ -23,7 +23,7 @@ TRADEOFF = re.compile(
     r"\bi'?d rather\b|\bin exchange for\b|\bon the other hand\b|\bpros and cons\b|\bthe catch is\b|"
     r"\b(?:costs?|loses?|lose) (?:some|a bit of|a little)\b|\b(?:simpler|cheaper|faster|easier|quicker|safer)"
     r"(?: to \w+)? but\b|"
-    r"\bbut (?:it|that) (?:costs|means|loses|adds)\b|\bthe price (?:is|we pay)\b|"
+    r"\bbut (?:it|that) (?:costs?|means|meant|loses|lost|adds|added)\b|\bthe price (?:is|we pay)\b|"
     # a saving set against what it costs: "hosting it ourselves saves money but costs the team on-call time"
     r"\bsav(?:es|ed|ing|e) (?:\w+ ){1,3}?but (?:it |that )?(?:costs?|loses?|adds)\b|"
     # a comparison of costs is a trade-off: "won by a point but cost four times as much", "missing a fraud costs
@@ -241,7 +241,8 @@ _ARMS = re.compile(r"\bexperiments?\b|\ba/?b\b|\bab test|\bcontrol (?:group|arm)
 # A change in an amount or in how often, told with "instead of" ("the retrain ran in four hours instead of thirty",
 # "they wanted it weekly instead of monthly"): a measurement or a request, not an option the candidate weighed.
 _AMOUNT_INSTEAD = re.compile(r"instead of\s+(?:(?:about|roughly|around|only|just|nearly|over|under|almost|the|a|an)\s+)?"
-                             r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                             r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|"
+                             r"nine)teen|twenty|"
                              r"thirty|forty|fifty|sixty|hundred|thousand|million|billion|every|each|once|twice|daily|"
                              r"weekly|monthly|hourly|nightly|quarterly|yearly|annually)\b)", _F)
 

@@ -59,9 +59,29 @@ def moved_a_measure(sentence: str) -> bool:
     return bool(_moved_it().search(sentence))
 
 
+_FIGURE = (r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|"
+           r"nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half)\b)")
+_ABOUT = r"(?:(?:about|around|roughly|nearly|just|only|under|over|below|above)\s+)?"
+# a measure read off at a figure once the work was done ("p99 was at 95 milliseconds", "the bill came to about fifty
+# thousand a month"), two figures set side by side ("eleven GPUs instead of twenty"), or a clause carrying the work's
+# effect on ("..., which took the bill down to forty thousand"): each tells what came of the work
+_READ_AT = re.compile(r"\b(?:was|were|stood|sat|settled|came|ended up|landed)\s+(?:at|to|down to|up to|under|below)\s+"
+                      + _ABOUT + _FIGURE + r"|" + _FIGURE + r"[\w.,%]*\s+(?:[a-z-]+\s+){0,2}instead of\s+" + _ABOUT
+                      + _FIGURE, re.IGNORECASE)
+
+
 def tells_outcome(sentence: str) -> bool:
-    """Does the sentence tell what came of the work (a measure moved, a decision landed, a change from X to Y)?"""
-    return bool(_patterns()[0].search(sentence) or _CHANGE.search(sentence))
+    """Does the sentence tell what came of the work (a measure moved, a decision landed, a change from X to Y, a
+    measure read off at a figure, a clause carrying the work's effect on)?"""
+    return bool(_patterns()[0].search(sentence) or _CHANGE.search(sentence) or _READ_AT.search(sentence)
+                or _carried_on().search(sentence))
+
+
+@lru_cache(maxsize=1)
+def _carried_on() -> re.Pattern[str]:
+    """", which took the bill down to forty thousand": the work's effect told in a relative clause."""
+    return re.compile(r",\s*(?:which|and that)\s+(?:" + _alternation(word_list("outcome", "moved_it")) +
+                      r")\b[^.;:]{0,50}?\b(?:to|by)\s+" + _ABOUT + _FIGURE, re.IGNORECASE)
 
 
 def is_step(sentence: str) -> bool:
@@ -88,7 +108,8 @@ def ends_in_a_trial(sentence: str) -> bool:
     and not as a lesson ("next time I'd start with a pilot")? Then the story stops before anything came of it."""
     trial, verdict, moved_word = _trial()
     return bool(trial.search(sentence)) and not verdict.search(sentence) and not moved_word.search(sentence) \
-        and not _CHANGE.search(sentence) and not moved_a_measure(sentence)
+        and not _CHANGE.search(sentence) and not moved_a_measure(sentence) and not _READ_AT.search(sentence) \
+        and not _carried_on().search(sentence)
 
 
 def _past_story(round_id: str | None, question: Question | None, sentences: Sequence[str]) -> bool:
