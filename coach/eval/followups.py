@@ -69,8 +69,8 @@ CLARIFY_SETS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "dev5", "
 # folded in once they met the targets: heldout16 at first sight P 0.93 R 0.76, heldout17 P 0.94 R 0.89, heldout18
 # P 0.94 R 0.86, heldout19 P 0.97 R 0.76, heldout20 P 0.92 R 0.95, then 1.00 / 1.00 after reading).
 # heldout21 is the clean check: written on 2026-11-29, scored once by the lead (P 0.77 R 0.89 with the code from
-# before it was written).
-CLARIFY_HELD_OUT: tuple[str, ...] = ("heldout21",)
+# before it was written). heldout22 is the clean check: written on 2026-11-29, scored once by the lead.
+CLARIFY_HELD_OUT: tuple[str, ...] = ("heldout21", "heldout22")
 MODELS = ("smollm2-135m", "gemma3-270m", "qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b")
 REPLY_BUDGET_S = 1.0       # as InterviewRunner.reply_budget_s: no second candidate past it
 COPY_OF_DRAFT = 0.7        # similarity to the bank's draft at which a "model" question is the bank's
