@@ -319,3 +319,20 @@ def test_a_coding_answer_is_read_for_edge_cases_and_tests_not_for_monitoring() -
     prod = next(d for d in card.dimensions if d.id == "production_readiness")
     assert prod.score >= 3.0 and any("edge cases" in e for e in prod.evidence), prod.evidence
     assert not any("monitoring" in e for e in prod.evidence)
+
+
+def test_a_live_measure_watched_counts_as_monitoring_without_a_schedule() -> None:
+    """Tried as a new user would: an arrival-time design ending "I'd watch the share of orders that arrive later than
+    promised per city" was told it "watches nothing once live". Watching a measure is ongoing by itself; checking
+    one is not."""
+    from coach.scoring import score_answer
+
+    question = default_content().questions["sd-eta-prediction"]
+    base = ("I'd split the estimate into preparation, pickup and the drive, each a boosted tree on fresh queue and "
+            "courier features, trained on past orders and predicting a high quantile, and I'd ramp it up city by "
+            "city. ")
+    for said in ("After that I'd keep an eye on the late-delivery rate in each city.",
+                 "Once it is out I would watch the error of the estimate for the busiest restaurants."):
+        assert "no_monitoring" not in {g.id for g in score_answer(base + said, question=question, round_spec=DESIGN).gaps}
+    assert "no_monitoring" in {g.id for g in score_answer(base + "I would check the error on a held-out week first.",
+                                                          question=question, round_spec=DESIGN).gaps}

@@ -71,6 +71,10 @@ _EITHER_OR = re.compile(
 PRODUCTION: dict[str, re.Pattern[str]] = {
     "monitoring": re.compile(r"\bmonitor\w*|\bdashboards?\b|\bobservability\b|\btrack(?:ing)? (?:the )?\w+ "
                              r"(?:rate|latency|metrics?|drift|distribution)|"
+                             # watching is ongoing by itself: "I'd watch the share of orders that arrive late per city"
+                             r"\b(?:watch(?:es|ed|ing)?|keep(?:s|ing)? an eye on) (?:the )?(?:[\w/-]+ ){0,3}?"
+                             r"(?:precision|recall|rates?|latency|latencies|metrics?|errors?|accuracy|auc|ctr|"
+                             r"false (?:positives|negatives)|queue|backlog|volumes?|shares?|counts?)\b|"
                              # a quality or health figure watched again and again: "watch the precision ... every day"
                              r"\b(?:(?:watch|track|check|review|chart|plot|graph)(?:es|ed|ing|s)?|keep(?:s|ing)? an eye on) "
                              r"(?:the )?(?:[\w/-]+ ){0,3}?"
