@@ -388,3 +388,14 @@ def test_a_part_that_failed_silently_and_a_colleague_messaging_cover_the_inciden
               "On Wednesday a buyer messaged me that every price in one region looked frozen.", q)
     assert [p.point for p in r.covered] == list(q.talking_points)
     assert not cover("Latency went down by a third after the rewrite.", q).covered
+
+
+def test_their_own_says_whose_not_who_owns_it() -> None:
+    """Tried as a new user would: "move every team off their own feature pipelines" was credited with the point about
+    handing the work over to owners. "Their own" says whose; owning is said with "owns", "owner" or "belongs to"."""
+    q = Question(id="bh-x", round="behavioral", levels=("staff",), prompt="Tell me about an initiative you led.",
+                 assesses="", talking_points=("How the work was handed over to owners so it lasts", "The plan"),
+                 keywords=(("owners", "team owns", "belongs to"), ("milestones",)))
+    assert [p.point for p in cover("At my last job I moved each team off their own training scripts.", q).covered] == []
+    for told in ("The tool now belongs to the infra team.", "I handed it over and the infra team owns it now, so it lasts."):
+        assert [p.point for p in cover(told, q).covered] == ["How the work was handed over to owners so it lasts"], told

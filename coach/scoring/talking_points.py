@@ -270,9 +270,15 @@ class PointsReport:
                    None if d.get("score") is None else float(d["score"]))
 
 
+_POSSESSIVES = frozenset(("my", "our", "their", "his", "her", "its", "your"))
+
+
 def _stems(text: str) -> list[str]:
-    # a possessive is its noun: "your team's work" carries "your team"
-    return [stem(w[:-2] if w.endswith("'s") else w.rstrip("'")) for w in words(text.replace("-", " ").replace("/", " "))]
+    # a possessive is its noun: "your team's work" carries "your team"; "their own pipelines" says whose, not who
+    # owns them: that "own" carries no ownership point (kept in place, so phrases stay apart)
+    tokens = words(text.replace("-", " ").replace("/", " "))
+    return ["-" if w == "own" and i and tokens[i - 1] in _POSSESSIVES else stem(w[:-2] if w.endswith("'s") else w.rstrip("'"))
+            for i, w in enumerate(tokens)]
 
 
 def _positions(phrase: list[str], tokens: list[str]) -> list[int]:
