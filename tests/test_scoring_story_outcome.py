@@ -208,3 +208,22 @@ def test_a_measure_read_off_at_a_figure_after_the_work_is_the_outcome_told() -> 
     # measurement, not an option
     weighed = next(d for d in card.dimensions if d.id == "tradeoffs").evidence
     assert any("shrinking the model" in e for e in weighed) and not any("five hours" in e for e in weighed)
+
+
+def test_a_trial_whose_figures_went_up_and_down_has_its_verdict() -> None:
+    """Tried as a new user would: a metric-conflict story ending "Clicks went down one percent, purchases went up four
+    percent, and the product team changed their goal for the next quarter to purchases" was told it ends on a step
+    ("for the next quarter" read as work put off). Figures that went up or down are the trial's verdict; and the
+    compromise proposed is the trade-off weighed."""
+    story = ("Sales wanted the lead-scoring model tuned for the number of demos booked, and I wanted it tuned for "
+             "deals closed, because booked demos had doubled while closed deals stayed flat. I pulled a year of "
+             "history and showed that the leads the model liked most closed at half the usual rate. I suggested a "
+             "compromise: rank by the chance of closing, with demos booked as a guardrail that could not fall more than "
+             "three percent. The sales director agreed to a four-week trial. Demos booked came down two percent, closed "
+             "deals went up six percent, and sales set their target for the next quarter on closed deals.")
+    assert not story_outcome.ends_in_a_trial("Demos came down two percent and closed deals went up six percent in "
+                                             "the trial, so sales moved their target for the next quarter.")
+    card = score_for(story, "xf-metric-conflict")
+    assert "no_result" not in {g.id for g in card.gaps} and card.overall >= 4.0
+    weighed = next(d for d in card.dimensions if d.id == "tradeoffs").evidence
+    assert any("compromise" in e for e in weighed)
