@@ -86,6 +86,9 @@ Role = Literal["interviewer", "candidate"]
 class FollowUp:
     gap: str          # one of GAP_IDS
     text: str         # as the interviewer would say it aloud; ends with "?"
+    # the talking points (0-based) it asks about, as the bank says: () for none of them (it asks past what a strong
+    # answer covers); None when the bank does not say (then read from its words, coach/followups/choice.py)
+    points: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)

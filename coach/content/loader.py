@@ -181,14 +181,23 @@ def _load_rubric(path: Path, shown: str) -> Rubric:
     return Rubric(round=rid, dimensions=tuple(dims), expected_sizing=sizing, staff_signals=staff)
 
 
-def _load_followups(table: dict[str, Any], where: Where) -> tuple[FollowUp, ...]:
+def _load_followups(table: dict[str, Any], where: Where, points: int = 0) -> tuple[FollowUp, ...]:
+    """`points`: how many talking points the question has (a follow-up's `points` index them from 0)."""
     out: list[FollowUp] = []
     for n, fu in enumerate(check.tables(table, "followup", where), 1):
         fwhere = where.at(f"follow-up {n}")
-        check.known_keys(fu, ("gap", "text"), fwhere)
+        check.known_keys(fu, ("gap", "text", "points"), fwhere)
         gap = check.choice(check.text(fu, "gap", fwhere), GAP_IDS, fwhere, "gap")
         text = check.spoken_question(check.text(fu, "text", fwhere), fwhere)
-        out.append(FollowUp(gap, text))
+        asks: tuple[int, ...] | None = None
+        if "points" in fu:
+            raw = fu["points"]
+            if not isinstance(raw, list) or any(isinstance(i, bool) or not isinstance(i, int) for i in raw):
+                fwhere.fail("field 'points' must be a list of whole numbers (talking points, counted from 0)")
+            if any(not 0 <= i < points for i in raw):
+                fwhere.fail(f"field 'points' is {raw}; the question has {points} talking points, counted from 0")
+            asks = tuple(raw)
+        out.append(FollowUp(gap, text, asks))
     if len(out) < MIN_FOLLOWUPS:
         where.fail(f"has {len(out)} follow-up(s); at least {MIN_FOLLOWUPS} [[question.followup]] are needed")
     return tuple(out)
@@ -277,7 +286,7 @@ def _load_question(table: dict[str, Any], where: Where, shown: str, stem: str) -
     points = check.text_list(table, "talking_points", where, lo=1, hi=10)
     facts, change, change_now = _load_facts(table, where)
     hypothetical = _flag(table, "hypothetical", where)
-    followups = _load_followups(table, where)
+    followups = _load_followups(table, where, len(points))
     can_raise = raisable_gaps(rid, hypothetical)
     for n, fu in enumerate(followups, 1):
         if fu.gap not in can_raise:

@@ -121,10 +121,26 @@ def covered_points(question: Question, answer: str, said: frozenset[str] | None 
     return frozenset(i for i, p in enumerate(question.talking_points) if p in said)
 
 
-def already_answered(text: str, question: Question, covered: frozenset[int]) -> bool:
-    """Does the follow-up ask about a talking point the answer already covers?"""
+def points_asked(text: str, question: Question) -> tuple[int, ...]:
+    """The talking points a follow-up asks about: as the bank says (`points`), else read from its words."""
+    said = next((f.points for f in question.followups if f.text == text and f.points is not None), None)
+    if said is not None:
+        return said
     point = _point_asked(text, question)
-    return point is not None and point in covered
+    return () if point is None else (point,)
+
+
+def already_answered(text: str, question: Question, covered: frozenset[int]) -> bool:
+    """Does the follow-up ask about talking points the answer already covers?"""
+    asks = points_asked(text, question)
+    return bool(asks) and all(p in covered for p in asks)
+
+
+def _missed_points(question: Question, evidence: str) -> frozenset[int]:
+    """The talking points a missing_point finding quotes as missed (its evidence names them)."""
+    quoted = re.findall(r'"([^"]+)"', evidence)
+    return frozenset(i for i, p in enumerate(question.talking_points)
+                     if any(p.startswith(q.rstrip(". ").removesuffix("...").rstrip()) for q in quoted if len(q) > 8))
 
 
 PRICE = words.phrases("price", "phrases")      # prompts/followup_words.toml [price]
@@ -167,6 +183,9 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
     if target and len(own) > 1:
         aim = guards.content_words(target)
         own.sort(key=lambda text: -len(guards.content_words(text) & aim))     # stable: ties keep the bank's order
+        if gap == "missing_point" and (missed := _missed_points(question, target)):
+            # the bank's follow-up on a point the answer missed comes before one that names no point of its own
+            own.sort(key=lambda text: not set(points_asked(text, question)) & missed)
     generic = generic_probes(gap, question, gaps)
     others = [f.text for f in question.followups if f.gap != gap]
     aimed = _about_missed(gap, target)     # (the topic a story missed is nearer than the bank's own steer back)
