@@ -63,3 +63,12 @@ def test_the_same_probe_reworded_with_another_tense_is_a_repeat() -> None:
     again = "What would you set up so this kind of skew is caught before the next experiment?"
     assert guards.repeats(again, first)
     assert not guards.repeats("How big was the online lift once the skew was fixed?", first)
+
+
+def test_a_follow_up_with_a_bracketed_aside_is_not_said_aloud() -> None:
+    """Tried as a new user would: the model wrote "What setup should you set up so that this kind of skew (online
+    evaluation flaws) is caught before the next experimental?" and the guards let it through."""
+    said = "How did you measure whether the churn model improved (after the migration) in production?"
+    verdict = guards.check(said, ANSWER, ["measure"], [])
+    assert not verdict.ok and any("bracketed aside" in r for r in verdict.reasons)
+    assert guards.check(said.replace(" (after the migration)", " after the migration"), ANSWER, ["measure"], []).ok

@@ -177,6 +177,10 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
                        else f'broken wording: "{garbled}"')
     if '"' in text or "..." in text or "\u2026" in text:
         reasons.append("quotes or cuts text instead of asking")
+    if re.search(r"[()\[\]{}]", text):
+        # a bracketed aside is written, not said: the voice reads it out flat ("... this kind of skew (online
+        # evaluation flaws) is caught ...")
+        reasons.append("a bracketed aside, which is not said aloud")
     if re.search(r"\b(great|excellent|good) (answer|job)\b", text, re.IGNORECASE):
         reasons.append("gives feedback instead of asking")
     if _CANDIDATE_VOICE.search(text):
