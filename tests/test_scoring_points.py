@@ -399,3 +399,12 @@ def test_their_own_says_whose_not_who_owns_it() -> None:
     assert [p.point for p in cover("At my last job I moved each team off their own training scripts.", q).covered] == []
     for told in ("The tool now belongs to the infra team.", "I handed it over and the infra team owns it now, so it lasts."):
         assert [p.point for p in cover(told, q).covered] == ["How the work was handed over to owners so it lasts"], told
+
+
+def test_a_teen_figure_said_in_words_is_a_figure() -> None:
+    """Tried as a new user would: "which cut our fraud losses by about eighteen percent" did not cover "Scale and
+    impact of that work" while "twenty percent" would have."""
+    q = Question(id="rc-x", round="recruiter", levels=("senior",), prompt="Give me an overview of your background.",
+                 assesses="", talking_points=("Scale and impact of that work", "The team"), keywords=(("percent",), ("team",)))
+    for said in ("The new scorer cut fraud losses by about eighteen percent.", "It brought churn down thirteen percent."):
+        assert [p.point for p in cover(said, q).covered] == ["Scale and impact of that work"], said

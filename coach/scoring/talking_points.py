@@ -190,8 +190,8 @@ _HAS_NUMBER = re.compile(r"(?<![A-Za-z])\d|\b(?:hundred|thousand|million|billion
 _FIGURE = re.compile(r"(?<![A-Za-z0-9.])\d|(?<!\bfew )(?<!\bseveral )(?<!\bsome )(?<!\bmany )"
                      r"\b(?:hundred|thousand|million|billion|trillion)\b|"
                      # a small figure said in words with what it measures: "about four percent", "two points"
-                     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-                     r"fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+                     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|"
+                     r"eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
                      r"\s+(?:percent|per cent|percentage points?|points?|x|times|fold|milliseconds?|seconds?|"
                      r"gigabytes?|terabytes?|megabytes?|dollars|euros|pounds)\b", re.I)
 # a word inside a term of art is not the word: "machine learning" is not learning, "language model" not languages
