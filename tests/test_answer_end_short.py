@@ -107,3 +107,45 @@ def test_a_rule_in_two_opposite_halves_joined_by_a_semicolon_is_a_sure_end() -> 
     assert sure("Automate the checks that never change; review by hand the ones that do.", "plan")
     assert not sure("We didn't have clean labels for the new market; we only had clicks.", "plan")
     assert not sure("I'd not retrain the model daily; weekly is enough for this one.", "plan")
+
+
+def test_a_good_figure_that_went_up_or_a_lag_cut_shorter_is_a_measured_improvement() -> None:
+    """"... retention went up about two points": a rise said with "up" as a fall is said with "down"; a lag or a
+    staleness said as a duration is an age, and shorter is better. A dashboard set up is an action."""
+    assert sure("We moved onboarding to a guided checklist in March. Retention went up about two points over the "
+                "quarter.")
+    assert sure("We rebuilt the join as a streaming job, and the lag went from four hours to about ten minutes.")
+    assert not sure("We set up a recall dashboard for the team.")
+    assert not sure("We rebuilt the join as a streaming job, and the lag went from ten minutes to four hours.")
+
+
+def test_a_yes_no_question_that_asks_what_the_interviewer_assumes_is_a_sure_end() -> None:
+    assert sure("I'd cache the embeddings per user and refresh them nightly. Are you assuming most users come back "
+                "every day?", "technical")
+    assert not sure("So are we going to retrain every night? No, weekly is enough.", "technical")
+
+
+def test_a_principle_backed_by_its_reason_answers_a_view_question_unless_hedged_as_a_default() -> None:
+    # "What's your view on when an ML team should build shared platform pieces ...?"
+    assert sure("Put the trained models behind one shared gateway, not one per team. A single gateway is where the "
+                "cost controls live.", "plan", "hm-platform-philosophy")
+    assert not sure("By default, let each product team own its own models, not a platform. Early platforms guess "
+                    "wrong about what is shared.", "plan", "hm-platform-philosophy")
+    # in a design answer a principle opens the design
+    assert not sure("Put the trained models behind one shared gateway, not one per team. A single gateway is where "
+                    "the cost controls live.", "design", "sd-model-monitoring")
+
+
+def test_a_plan_that_reaches_the_end_of_the_period_asked_about_is_a_sure_end() -> None:
+    # "What would you focus on in your first ninety days?"
+    assert sure("By day ninety I'd hope to have one model change in production and a short list of bets for next "
+                "year.", "plan", "hm-first-90-days")
+    assert not sure("By day thirty I'd hope to have met everyone on the team and read the postmortems.", "plan",
+                    "hm-first-90-days")
+    assert not sure("By day ninety I'd hope to", "plan", "hm-first-90-days")
+
+
+def test_a_coding_answer_that_closes_on_how_many_passes_it_takes_is_over() -> None:
+    assert sure("I'd hash each user id into one of a thousand buckets and keep the smallest hash per bucket. "
+                "Approximate answer, a single pass.", "technical")
+    assert not sure("In a single pass I'd count the keys, then sort them.", "technical")

@@ -380,6 +380,8 @@ def _judge(text: str, kind: str, question: Question | None) -> Verdict:
                                                                               question):
         return Verdict("end", ("opens on the direct answer to the question and backs it: " + texts[0][:60],),
                        sure=True)
+    if kind == "plan" and end_forms.principle_backed(texts[0], texts[-1], len(texts)):
+        return Verdict("end", ("states a principle and backs it: " + texts[0][:60],), sure=True)
     n = len(texts)
     if kind == "story":
         labels = list(analyse(sents).labels)
