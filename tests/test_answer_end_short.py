@@ -149,3 +149,11 @@ def test_a_coding_answer_that_closes_on_how_many_passes_it_takes_is_over() -> No
     assert sure("I'd hash each user id into one of a thousand buckets and keep the smallest hash per bucket. "
                 "Approximate answer, a single pass.", "technical")
     assert not sure("In a single pass I'd count the keys, then sort them.", "technical")
+
+
+def test_a_gain_on_paper_or_in_a_trial_is_no_sure_end() -> None:
+    """"Offline, NDCG rose two points.": the real test, where the gain may not hold, is still to come."""
+    assert not sure("We retrained on the cleaned labels. Offline, NDCG rose two points.")
+    assert not sure("We retrained on the cleaned labels. In the backtest the error dropped by a third.")
+    assert not sure("We retrained on the cleaned labels. At first latency fell from ninety milliseconds to forty.")
+    assert sure("We retrained on the cleaned labels, and in production the error dropped by a third.")

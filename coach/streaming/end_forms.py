@@ -256,9 +256,11 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "the story closes on the guard now in place: " + last[:60]
     if kind in ("story", "technical") and _now_holds(last, kind, unmarked):
         return "the story has reached how things stand now: " + last[:60]
-    if _final_figure(last):
+    # a gain on paper or in a trial: the real test, where it may not hold, is still to come
+    trial = _phrase("improved", "not_yet", last)
+    if _final_figure(last) and not trial:
         return "the figure it ended at: " + last[:60]
-    if DURATION_INSTEAD.search(last) or _improved(last) or _faster(last):
+    if (DURATION_INSTEAD.search(last) or _improved(last) or _faster(last)) and not trial:
         return "a measured improvement: " + last[:60]
     if kind in ("design", "technical", "plan") and recaps(last):
         return "closes on a recap of its parts: " + last[:60]
