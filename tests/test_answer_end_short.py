@@ -157,3 +157,16 @@ def test_a_gain_on_paper_or_in_a_trial_is_no_sure_end() -> None:
     assert not sure("We retrained on the cleaned labels. In the backtest the error dropped by a third.")
     assert not sure("We retrained on the cleaned labels. At first latency fell from ninety milliseconds to forty.")
     assert sure("We retrained on the cleaned labels, and in production the error dropped by a third.")
+
+
+def test_an_answer_that_closes_on_the_candidates_part_when_the_question_asks_for_it_last_is_over() -> None:
+    # "... Give me the overview first: the problem, the architecture and your role."
+    walkthrough = "dd-project-walkthrough"
+    assert sure("It ranks support tickets by urgency: a fine-tuned text encoder and a small gradient-boosted head "
+                "behind one API. I led the modelling side, and I owned the labelling guidelines too.", "story",
+                walkthrough)
+    # the role said first opens the answer; only its opening said is no part yet; another question's role is a scene
+    assert not sure("I was the tech lead for the ticket triage model, with three engineers.", "story", walkthrough)
+    assert not sure("It ranks support tickets by urgency. I was the", "story", walkthrough)
+    assert not sure("It ranks support tickets by urgency. I led the modelling side, and I owned the labelling "
+                    "guidelines too.", "story", "bh-production-incident")

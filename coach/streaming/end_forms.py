@@ -242,6 +242,8 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "a result some time after: " + last[:60]
     if kind in ("story", "plan") and (_by_the_end(last) or NEVER_AGAIN.search(last)):
         return "a result some time after: " + last[:60]
+    if kind == "story" and before and _role_told(last, question):
+        return "states the candidate's part, the last thing asked: " + last[:60]
     if kind == "plan" and _horizon(last, question):
         return "the plan has reached the end of the period asked about: " + last[:60]
     if kind == "story" and _resolves(last):
@@ -427,6 +429,25 @@ def _by_the_end(last: str) -> bool:
     had moved"): a pause right after the opening ("By the end, four") has not said it yet."""
     opened = BY_THE_END.search(last)
     return opened is not None and len(re.findall(r"[\w'-]+", last[opened.end():])) >= RESOLUTION_WORDS
+
+
+ROLE_WORDS = 3     # "I owned the model and the serving path": the part said, not only its opening ("I was the")
+
+
+def _role_told(last: str, question: Question | None) -> bool:
+    """The question asks last for the candidate's own part ("... the problem, the architecture and your role."), and
+    the last sentence states it in a clause of its own, to its full stop ("..., and I owned the model and the serving
+    path."): the last thing asked is answered (`prompts/turn_end_words.toml` [role]). Said as the first sentence, the
+    role opens the answer, so the caller asks for a sentence before it."""
+    if question is None or last[-1:] not in ".!":
+        return False
+    asked = re.split(r"[,:;]", question.prompt.lower().rstrip(" ?.!"))[-1]
+    if not _phrase("role", "asks", asked):
+        return False
+    low = last.lower()
+    return any((m.start() == 0 or re.search(r"(?:[,;]|\band|\bso)\s*$", low[:m.start()]) is not None)
+               and len(re.findall(r"[\w'-]+", low[m.end():])) >= ROLE_WORDS
+               for m in turn_end_words.pattern("role", "states").finditer(low))
 
 
 HORIZON = re.compile(r"^(?:(?:and|so),? )?by (?:the end of )?(?:(?P<unit>day|week|month) (?P<n>[\w-]+)|(?:the )?"
