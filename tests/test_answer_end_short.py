@@ -170,3 +170,18 @@ def test_an_answer_that_closes_on_the_candidates_part_when_the_question_asks_for
     assert not sure("It ranks support tickets by urgency. I was the", "story", walkthrough)
     assert not sure("It ranks support tickets by urgency. I led the modelling side, and I owned the labelling "
                     "guidelines too.", "story", "bh-production-incident")
+
+
+def test_words_that_stop_on_an_article_or_a_conjunction_are_no_sure_end_whatever_the_mark() -> None:
+    """"..., and the.": the full stop is the transcriber's, put at a thinking pause mid-sentence; a finished sentence
+    does not end on an article, a conjunction or a possessive. A preposition may close one."""
+    assert not sure("In the end we moved the scoring into the request path, and the.")
+    assert not sure("In the end we moved the scoring into the request path, and.")
+    assert not sure("These days I run a team of six on fraud models at a.")
+    assert sure("We rebuilt the index. In the end we never needed the extra shards we'd planned on.")
+
+
+def test_a_rise_said_with_up_is_sure_only_once_its_figure_is_said_in_full() -> None:
+    assert sure("We shipped the new ranker in May. Click-through came up about two points.")
+    assert not sure("We shipped the new ranker in May. Click-through came up about two.")
+    assert not sure("We shipped the new ranker in May. Click-through was up.")

@@ -113,12 +113,24 @@ def _improved(last: str) -> bool:
         good = any(w in _words("improved", "good_when_high") for w in words)
         if bad and any(w in _words("improved", "falls") for w in words):
             return True
-        if good and (any(w in _words("improved", "rises") for w in words) or _phrase("improved", "rises_up", clause)):
+        if good and (any(w in _words("improved", "rises") for w in words) or _rose_by(clause)):
             return True
         change = _from_to(clause)
         if change is not None and (bad and change[1] < change[0] or good and change[1] > change[0]):
             return True
     return bool(CUT_BY.search(last)) or bool(GOT_TO.search(last) and FIGURE_WORDS.search(last))
+
+
+def _rose_by(clause: str) -> bool:
+    """A rise said with "up" and the figure it rose by, said in full ("retention came up about one and a half percent";
+    not "retention came up about one", where the unit may be the next word; `prompts/turn_end_words.toml` [improved]
+    rises_up)."""
+    said = list(turn_end_words.pattern("improved", "rises_up").finditer(clause))
+    if not said:
+        return False
+    after = re.findall(r"[a-z0-9'-]+", clause[said[-1].end():])
+    return (FIGURE_WORDS.search(" ".join(after)) is not None
+            and not FIGURE_WORDS.fullmatch(after[-1]) and after[-1] not in ("a", "and", "point"))
 
 
 def _from_to(clause: str) -> tuple[float, float] | None:
@@ -387,7 +399,7 @@ def principle_backed(first: str, last: str, sentences_said: int) -> bool:
     (`prompts/turn_end_words.toml` [direct_answer] not_after), nor hedged as a default with its exception to come
     ([maxim] hedged). In a design answer a principle opens the design, so only a plan's."""
     last_low = last.lower().strip()
-    return (sentences_said == 2 and last_low[-1:] in ".!" and len(re.findall(r"[\w'-]+", last_low)) >= ANSWER_WORDS
+    return (sentences_said == 2 and last_low[-1:] in ".!" and _said_to_its_end(last_low) and len(re.findall(r"[\w'-]+", last_low)) >= ANSWER_WORDS
             and not turn_end_words.pattern("direct_answer", "not_after").match(_opening(last_low))
             and not TOLD.search(last_low) and maxim(first, "design") and not _phrase("maxim", "hedged", first.lower()))
 
@@ -431,6 +443,14 @@ def _by_the_end(last: str) -> bool:
     return opened is not None and len(re.findall(r"[\w'-]+", last[opened.end():])) >= RESOLUTION_WORDS
 
 
+def _said_to_its_end(sentence: str) -> bool:
+    """The sentence's last word can close it: not a connective, an article or a preposition
+    (`prompts/turn_end_words.toml` [trailing]); "... and I owned the model and the serving." or "... I was the tech
+    lead for." stops where the speaker paused to think, whatever mark the transcriber put there."""
+    words = re.findall(r"[a-z0-9']+", sentence.lower())
+    return bool(words) and words[-1] not in _words("trailing", "words") - _words("trailing", "after_full_stop")
+
+
 ROLE_WORDS = 3     # "I owned the model and the serving path": the part said, not only its opening ("I was the")
 
 
@@ -439,7 +459,7 @@ def _role_told(last: str, question: Question | None) -> bool:
     the last sentence states it in a clause of its own, to its full stop ("..., and I owned the model and the serving
     path."): the last thing asked is answered (`prompts/turn_end_words.toml` [role]). Said as the first sentence, the
     role opens the answer, so the caller asks for a sentence before it."""
-    if question is None or last[-1:] not in ".!":
+    if question is None or last[-1:] not in ".!" or not _said_to_its_end(last):
         return False
     asked = re.split(r"[,:;]", question.prompt.lower().rstrip(" ?.!"))[-1]
     if not _phrase("role", "asks", asked):
@@ -450,6 +470,7 @@ def _role_told(last: str, question: Question | None) -> bool:
                for m in turn_end_words.pattern("role", "states").finditer(low))
 
 
+HORIZON_WORDS = 6   # what stands by then, said in full ("I'd want one improvement shipped and a roadmap agreed")
 HORIZON = re.compile(r"^(?:(?:and|so),? )?by (?:the end of )?(?:(?P<unit>day|week|month) (?P<n>[\w-]+)|(?:the )?"
                      r"(?P<n2>[\w-]+)[ -](?P<unit2>day|week|month)s?(?: mark)?)\b")
 
@@ -459,8 +480,8 @@ def _horizon(last: str, question: Question | None) -> bool:
     "By day ninety I'd want to have ...", "By the end of the ninety days, ...") and says what stands then, to its full
     stop: the plan has reached its horizon. An earlier milestone ("By day thirty ...") is a step of it."""
     m = HORIZON.match(last.lower().strip())
-    if m is None or question is None or last[-1:] not in ".!" \
-            or len(re.findall(r"[\w'-]+", last[m.end():])) < RESOLUTION_WORDS:
+    if m is None or question is None or last[-1:] not in ".!" or not _said_to_its_end(last) \
+            or len(re.findall(r"[\w'-]+", last[m.end():])) < HORIZON_WORDS:
         return False
     said = find_numbers(m.group("n") or m.group("n2"))
     unit = m.group("unit") or m.group("unit2")
