@@ -113,11 +113,14 @@ def _improved(last: str) -> bool:
         good = any(w in _words("improved", "good_when_high") for w in words)
         if bad and any(w in _words("improved", "falls") for w in words):
             return True
-        if good and (any(w in _words("improved", "rises") for w in words) or _rose_by(clause)):
+        if good and any(w in _words("improved", "rises") for w in words):
             return True
         change = _from_to(clause)
         if change is not None and (bad and change[1] < change[0] or good and change[1] > change[0]):
             return True
+    # "... retention came up about one and a half percent": its figure may have an "and" in it
+    if any(_rose_by(part) for part in re.split(r"[,;:]| but ", last)):
+        return True
     return bool(CUT_BY.search(last)) or bool(GOT_TO.search(last) and FIGURE_WORDS.search(last))
 
 
@@ -126,7 +129,7 @@ def _rose_by(clause: str) -> bool:
     not "retention came up about one", where the unit may be the next word; `prompts/turn_end_words.toml` [improved]
     rises_up)."""
     said = list(turn_end_words.pattern("improved", "rises_up").finditer(clause))
-    if not said:
+    if not said or not set(re.findall(r"[a-z0-9'-]+", clause[:said[-1].start()])) & _words("improved", "good_when_high"):
         return False
     after = re.findall(r"[a-z0-9'-]+", clause[said[-1].end():])
     return (FIGURE_WORDS.search(" ".join(after)) is not None
