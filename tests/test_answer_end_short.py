@@ -107,3 +107,81 @@ def test_a_rule_in_two_opposite_halves_joined_by_a_semicolon_is_a_sure_end() -> 
     assert sure("Automate the checks that never change; review by hand the ones that do.", "plan")
     assert not sure("We didn't have clean labels for the new market; we only had clicks.", "plan")
     assert not sure("I'd not retrain the model daily; weekly is enough for this one.", "plan")
+
+
+def test_a_good_figure_that_went_up_or_a_lag_cut_shorter_is_a_measured_improvement() -> None:
+    """"... retention went up about two points": a rise said with "up" as a fall is said with "down"; a lag or a
+    staleness said as a duration is an age, and shorter is better. A dashboard set up is an action."""
+    assert sure("We moved onboarding to a guided checklist in March. Retention went up about two points over the "
+                "quarter.")
+    assert sure("We rebuilt the join as a streaming job, and the lag went from four hours to about ten minutes.")
+    assert not sure("We set up a recall dashboard for the team.")
+    assert not sure("We rebuilt the join as a streaming job, and the lag went from ten minutes to four hours.")
+
+
+def test_a_yes_no_question_that_asks_what_the_interviewer_assumes_is_a_sure_end() -> None:
+    assert sure("I'd cache the embeddings per user and refresh them nightly. Are you assuming most users come back "
+                "every day?", "technical")
+    assert not sure("So are we going to retrain every night? No, weekly is enough.", "technical")
+
+
+def test_a_principle_backed_by_its_reason_answers_a_view_question_unless_hedged_as_a_default() -> None:
+    # "What's your view on when an ML team should build shared platform pieces ...?"
+    assert sure("Put the trained models behind one shared gateway, not one per team. A single gateway is where the "
+                "cost controls live.", "plan", "hm-platform-philosophy")
+    assert not sure("By default, let each product team own its own models, not a platform. Early platforms guess "
+                    "wrong about what is shared.", "plan", "hm-platform-philosophy")
+    # in a design answer a principle opens the design
+    assert not sure("Put the trained models behind one shared gateway, not one per team. A single gateway is where "
+                    "the cost controls live.", "design", "sd-model-monitoring")
+
+
+def test_a_plan_that_reaches_the_end_of_the_period_asked_about_is_a_sure_end() -> None:
+    # "What would you focus on in your first ninety days?"
+    assert sure("By day ninety I'd hope to have one model change in production and a short list of bets for next "
+                "year.", "plan", "hm-first-90-days")
+    assert not sure("By day thirty I'd hope to have met everyone on the team and read the postmortems.", "plan",
+                    "hm-first-90-days")
+    assert not sure("By day ninety I'd hope to", "plan", "hm-first-90-days")
+
+
+def test_a_coding_answer_that_closes_on_how_many_passes_it_takes_is_over() -> None:
+    assert sure("I'd hash each user id into one of a thousand buckets and keep the smallest hash per bucket. "
+                "Approximate answer, a single pass.", "technical")
+    assert not sure("In a single pass I'd count the keys, then sort them.", "technical")
+
+
+def test_a_gain_on_paper_or_in_a_trial_is_no_sure_end() -> None:
+    """"Offline, NDCG rose two points.": the real test, where the gain may not hold, is still to come."""
+    assert not sure("We retrained on the cleaned labels. Offline, NDCG rose two points.")
+    assert not sure("We retrained on the cleaned labels. In the backtest the error dropped by a third.")
+    assert not sure("We retrained on the cleaned labels. At first latency fell from ninety milliseconds to forty.")
+    assert sure("We retrained on the cleaned labels, and in production the error dropped by a third.")
+
+
+def test_an_answer_that_closes_on_the_candidates_part_when_the_question_asks_for_it_last_is_over() -> None:
+    # "... Give me the overview first: the problem, the architecture and your role."
+    walkthrough = "dd-project-walkthrough"
+    assert sure("It ranks support tickets by urgency: a fine-tuned text encoder and a small gradient-boosted head "
+                "behind one API. I led the modelling side, and I owned the labelling guidelines too.", "story",
+                walkthrough)
+    # the role said first opens the answer; only its opening said is no part yet; another question's role is a scene
+    assert not sure("I was the tech lead for the ticket triage model, with three engineers.", "story", walkthrough)
+    assert not sure("It ranks support tickets by urgency. I was the", "story", walkthrough)
+    assert not sure("It ranks support tickets by urgency. I led the modelling side, and I owned the labelling "
+                    "guidelines too.", "story", "bh-production-incident")
+
+
+def test_words_that_stop_on_an_article_or_a_conjunction_are_no_sure_end_whatever_the_mark() -> None:
+    """"..., and the.": the full stop is the transcriber's, put at a thinking pause mid-sentence; a finished sentence
+    does not end on an article, a conjunction or a possessive. A preposition may close one."""
+    assert not sure("In the end we moved the scoring into the request path, and the.")
+    assert not sure("In the end we moved the scoring into the request path, and.")
+    assert not sure("These days I run a team of six on fraud models at a.")
+    assert sure("We rebuilt the index. In the end we never needed the extra shards we'd planned on.")
+
+
+def test_a_rise_said_with_up_is_sure_only_once_its_figure_is_said_in_full() -> None:
+    assert sure("We shipped the new ranker in May. Click-through came up about two points.")
+    assert not sure("We shipped the new ranker in May. Click-through came up about two.")
+    assert not sure("We shipped the new ranker in May. Click-through was up.")

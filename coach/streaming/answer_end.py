@@ -264,11 +264,22 @@ def judge(text: str, kind: str = "story", question: Question | None = None) -> V
     verdict = _judge(text, kind, question)
     if verdict.sure and kind != "estimate" and figure_cut(text):
         return Verdict(verdict.says, verdict.reasons + ("but the words stop on a bare figure",))
+    if verdict.sure and (word := stops_on_a_connective(text)):
+        # "By day ninety I'd want to have." / "... and I owned the model and the.": the full stop is the transcriber's,
+        # put at a thinking pause mid-sentence; a finished answer does not end on a connective or an article
+        return Verdict(verdict.says, verdict.reasons + (f"but the words stop on '{word}'",))
     if verdict.sure and (cut := stopped_mid_thought(text)):
         # "... and then we, you know. Now, accept it.": the full stop is the transcriber's, put where the speaker
         # paused to think; whatever it heard after it may be the thought going on, misheard
         return Verdict(verdict.says, verdict.reasons + (f'but a sentence before it stops mid-thought ("{cut}")',))
     return verdict
+
+
+def stops_on_a_connective(text: str) -> str:
+    """The last word when the words stop on one no finished sentence ends on, whatever mark the transcriber put after
+    it ("... and written down the."; `prompts/turn_end_words.toml` [trailing] never_last); "" otherwise."""
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    return words[-1] if words and words[-1] in turn_end_words.words("trailing", "never_last") else ""
 
 
 def stopped_mid_thought(text: str) -> str:
@@ -380,6 +391,8 @@ def _judge(text: str, kind: str, question: Question | None) -> Verdict:
                                                                               question):
         return Verdict("end", ("opens on the direct answer to the question and backs it: " + texts[0][:60],),
                        sure=True)
+    if kind == "plan" and end_forms.principle_backed(texts[0], texts[-1], len(texts)):
+        return Verdict("end", ("states a principle and backs it: " + texts[0][:60],), sure=True)
     n = len(texts)
     if kind == "story":
         labels = list(analyse(sents).labels)

@@ -55,7 +55,6 @@ _HEDGE = r"(?:(?:about|roughly|around|over|under|nearly|almost|just|less than|mo
 _DURATION = (rf"{_HEDGE}(?:(?P<{{n}}>{_FEW}) (?P<{{u}}>{_SPAN[3:-1]})|an? (?P<{{p}}>afternoon|morning|evening))")
 DURATION_CHANGE = re.compile(r"\bfrom " + _DURATION.format(n="n1", u="u1", p="p1") + r" to "
                              + _DURATION.format(n="n2", u="u2", p="p2") + r"\b")
-TIME_MEASURED = re.compile(r"\b(?:time|turnaround)\b")
 # a story told to how things stand now ("six teams run on it today", "I read the labels myself now"): the present
 # said with no past in the same sentence (a scene is set in the past: "now we had a problem")
 NOW = re.compile(r"\b(?:now|today|these days|nowadays|to date)\b")
@@ -67,8 +66,10 @@ PERFECT = re.compile(r"\b(?:have|has|i've|we've|they've|you've)\s+(?:(?:never|no
 
 def _past(text: str) -> bool:
     """The words tell of the past (the present perfect is no past)."""
-    # ... nor is a participle made an adjective ("a well-calibrated model", "gradient-boosted trees")
-    return PAST.search(re.sub(r"\b\w+-\w+ed\b", " ", PERFECT.sub(" ", text))) is not None
+    # ... nor is a participle made an adjective ("a well-calibrated model", "gradient-boosted trees", "the shared
+    # piece", "one trained model": after an article or a determiner)
+    text = re.sub(r"\b(?:the|a|an|one|each|every|our|their|its|my|your) \w+ed\b", " ", PERFECT.sub(" ", text))
+    return PAST.search(re.sub(r"\b\w+-\w+ed\b", " ", text)) is not None
 
 
 # ... and the irregular past of what a change did ("the new loss gave us more than a bigger model")
@@ -117,7 +118,22 @@ def _improved(last: str) -> bool:
         change = _from_to(clause)
         if change is not None and (bad and change[1] < change[0] or good and change[1] > change[0]):
             return True
+    # "... retention came up about one and a half percent": its figure may have an "and" in it
+    if any(_rose_by(part) for part in re.split(r"[,;:]| but ", last)):
+        return True
     return bool(CUT_BY.search(last)) or bool(GOT_TO.search(last) and FIGURE_WORDS.search(last))
+
+
+def _rose_by(clause: str) -> bool:
+    """A rise said with "up" and the figure it rose by, said in full ("retention came up about one and a half percent";
+    not "retention came up about one", where the unit may be the next word; `prompts/turn_end_words.toml` [improved]
+    rises_up)."""
+    said = list(turn_end_words.pattern("improved", "rises_up").finditer(clause))
+    if not said or not set(re.findall(r"[a-z0-9'-]+", clause[:said[-1].start()])) & _words("improved", "good_when_high"):
+        return False
+    after = re.findall(r"[a-z0-9'-]+", clause[said[-1].end():])
+    return (FIGURE_WORDS.search(" ".join(after)) is not None
+            and not FIGURE_WORDS.fullmatch(after[-1]) and after[-1] not in ("a", "and", "point"))
 
 
 def _from_to(clause: str) -> tuple[float, float] | None:
@@ -241,6 +257,10 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "a result some time after: " + last[:60]
     if kind in ("story", "plan") and (_by_the_end(last) or NEVER_AGAIN.search(last)):
         return "a result some time after: " + last[:60]
+    if kind == "story" and before and _role_told(last, question):
+        return "states the candidate's part, the last thing asked: " + last[:60]
+    if kind == "plan" and _horizon(last, question):
+        return "the plan has reached the end of the period asked about: " + last[:60]
     if kind == "story" and _resolves(last):
         return "the story says how it came out: " + last[:60]
     if kind in ("story", "plan") and LASTED_ANOTHER.search(last):
@@ -253,9 +273,11 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "the story closes on the guard now in place: " + last[:60]
     if kind in ("story", "technical") and _now_holds(last, kind, unmarked):
         return "the story has reached how things stand now: " + last[:60]
-    if _final_figure(last):
+    # a gain on paper or in a trial: the real test, where it may not hold, is still to come
+    trial = _phrase("improved", "not_yet", last)
+    if _final_figure(last) and not trial:
         return "the figure it ended at: " + last[:60]
-    if DURATION_INSTEAD.search(last) or _improved(last) or _faster(last):
+    if (DURATION_INSTEAD.search(last) or _improved(last) or _faster(last)) and not trial:
         return "a measured improvement: " + last[:60]
     if kind in ("design", "technical", "plan") and recaps(last):
         return "closes on a recap of its parts: " + last[:60]
@@ -263,7 +285,8 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "closes on the general rule it draws: " + last[:60]
     if maxim(last, kind):
         return "states the principle it holds to: " + last[:60]
-    if kind == "technical" and last[-1:] in ".!" and _phrase("cost_stated", "phrases", last):
+    if kind == "technical" and last[-1:] in ".!" and (_phrase("cost_stated", "phrases", last) or turn_end_words.pattern(
+            "cost_stated", "closing", closes=True).search(last.lower())):
         return "the working closes on what it costs: " + last[:60]
     if kind == "technical" and last[-1:] in ".!" and _phrase("tested", "phrases", last) \
             and not re.search(r"\bfirst\b", last):
@@ -372,6 +395,18 @@ def leads_with_the_answer(first: str, last: str, sentences_said: int, question: 
     return sentences_said == 1 and any(re.search(r"\bwhich\b", a) for a in asks) and _named_with_reason(first_low)
 
 
+def principle_backed(first: str, last: str, sentences_said: int) -> bool:
+    """A plan answer (a view asked for: "What's your view on when a team should ...?") of two sentences: a principle
+    set against what it rules out ("Share the feature store, not the models.", see `maxim`), then its reason said in
+    full ("Features are what every team rebuilds badly."). Not backed by a story it opens, nor by a qualification
+    (`prompts/turn_end_words.toml` [direct_answer] not_after), nor hedged as a default with its exception to come
+    ([maxim] hedged). In a design answer a principle opens the design, so only a plan's."""
+    last_low = last.lower().strip()
+    return (sentences_said == 2 and last_low[-1:] in ".!" and _said_to_its_end(last_low) and len(re.findall(r"[\w'-]+", last_low)) >= ANSWER_WORDS
+            and not turn_end_words.pattern("direct_answer", "not_after").match(_opening(last_low))
+            and not TOLD.search(last_low) and maxim(first, "design") and not _phrase("maxim", "hedged", first.lower()))
+
+
 REASON_WORDS = 4    # the reason said in full ("since the positives are rare"), not its opening ("since the")
 
 
@@ -411,6 +446,53 @@ def _by_the_end(last: str) -> bool:
     return opened is not None and len(re.findall(r"[\w'-]+", last[opened.end():])) >= RESOLUTION_WORDS
 
 
+def _said_to_its_end(sentence: str) -> bool:
+    """The sentence's last word can close it: not a connective, an article or a preposition
+    (`prompts/turn_end_words.toml` [trailing]); "... and I owned the model and the serving." or "... I was the tech
+    lead for." stops where the speaker paused to think, whatever mark the transcriber put there."""
+    words = re.findall(r"[a-z0-9']+", sentence.lower())
+    return bool(words) and words[-1] not in _words("trailing", "words") - _words("trailing", "after_full_stop")
+
+
+ROLE_WORDS = 3     # "I owned the model and the serving path": the part said, not only its opening ("I was the")
+
+
+def _role_told(last: str, question: Question | None) -> bool:
+    """The question asks last for the candidate's own part ("... the problem, the architecture and your role."), and
+    the last sentence states it in a clause of its own, to its full stop ("..., and I owned the model and the serving
+    path."): the last thing asked is answered (`prompts/turn_end_words.toml` [role]). Said as the first sentence, the
+    role opens the answer, so the caller asks for a sentence before it."""
+    if question is None or last[-1:] not in ".!" or not _said_to_its_end(last):
+        return False
+    asked = re.split(r"[,:;]", question.prompt.lower().rstrip(" ?.!"))[-1]
+    if not _phrase("role", "asks", asked):
+        return False
+    low = last.lower()
+    return any((m.start() == 0 or re.search(r"(?:[,;]|\band|\bso)\s*$", low[:m.start()]) is not None)
+               and len(re.findall(r"[\w'-]+", low[m.end():])) >= ROLE_WORDS
+               for m in turn_end_words.pattern("role", "states").finditer(low))
+
+
+HORIZON_WORDS = 6   # what stands by then, said in full ("I'd want one improvement shipped and a roadmap agreed")
+HORIZON = re.compile(r"^(?:(?:and|so),? )?by (?:the end of )?(?:(?P<unit>day|week|month) (?P<n>[\w-]+)|(?:the )?"
+                     r"(?P<n2>[\w-]+)[ -](?P<unit2>day|week|month)s?(?: mark)?)\b")
+
+
+def _horizon(last: str, question: Question | None) -> bool:
+    """A plan's last sentence opens on the end of the period the question asks about ("... your first ninety days?" -
+    "By day ninety I'd want to have ...", "By the end of the ninety days, ...") and says what stands then, to its full
+    stop: the plan has reached its horizon. An earlier milestone ("By day thirty ...") is a step of it."""
+    m = HORIZON.match(last.lower().strip())
+    if m is None or question is None or last[-1:] not in ".!" or not _said_to_its_end(last) \
+            or len(re.findall(r"[\w'-]+", last[m.end():])) < HORIZON_WORDS:
+        return False
+    said = find_numbers(m.group("n") or m.group("n2"))
+    unit = m.group("unit") or m.group("unit2")
+    asked = [n.value for n in find_numbers(question.prompt)
+             if re.match(rf"[\s-]*{unit}s?\b", question.prompt[n.end:].lower())]
+    return bool(said) and said[0].value in asked
+
+
 def _seconds(number: str | None, unit: str | None, part: str | None) -> float | None:
     if part:
         return float(_TO_SECONDS[part])
@@ -421,9 +503,9 @@ def _seconds(number: str | None, unit: str | None, part: str | None) -> float | 
 
 def _faster(last: str) -> bool:
     """A time the team measured, said as it went from one duration to a shorter one ("the time to ship a retrained
-    model went from two days to about five hours")."""
+    model went from two days to about five hours"; `prompts/turn_end_words.toml` [improved] durations)."""
     for m in DURATION_CHANGE.finditer(last):
-        if not TIME_MEASURED.search(last[:m.start()]):
+        if not set(re.findall(r"[a-z]+", last[:m.start()])) & _words("improved", "durations"):
             continue
         before = _seconds(m.group("n1"), m.group("u1"), m.group("p1"))
         after = _seconds(m.group("n2"), m.group("u2"), m.group("p2"))
