@@ -367,3 +367,15 @@ def test_the_live_policy_ends_at_once_on_a_hand_back_that_stops_on_any_of_those(
     design = "so a two tower retrieval then a ranker on purchase probability then a diversity pass"
     assert wait_after(design + " and i'm happy to go into any of those", "design") == SURE_END_WAIT_S
     assert wait_after(design + " and the ranker reuses some of those", "design") == silence_rule
+
+
+def test_a_figure_stopped_at_its_decimal_point_is_not_the_end() -> None:
+    """An estimate that has given its figure and goes on to a second one, paused at the decimal point ("... or about
+    two point"), is a figure half said: the interviewer keeps listening."""
+    from coach.streaming.answer_end import decimal_cut, judge
+
+    for text in ("Thirty million rows at two hundred bytes is six gigabytes, or in gibibytes roughly five point.",
+                 "so that's 1.4 terabytes a day or about 1 point"):
+        assert judge(text, "estimate").says == "goes_on", text
+    assert decimal_cut("Thirty million rows at two hundred bytes is six gigabytes.") == ""
+    assert decimal_cut("And that was the whole point.") == ""

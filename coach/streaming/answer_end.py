@@ -261,6 +261,9 @@ def _a_noun(words: list[str]) -> bool:
 def judge(text: str, kind: str = "story", question: Question | None = None) -> Verdict:
     """What the words so far say about the answer being over, with the reasons (`question`, when known: what
     was asked, which an estimate's figure is read against)."""
+    if (cut := decimal_cut(text)):
+        # "... or in gibibytes about thirteen point": a figure half said, whatever came before it
+        return Verdict("goes_on", (f"the words stop inside a figure ('{cut}')",))
     verdict = _judge(text, kind, question)
     if verdict.sure and kind != "estimate" and figure_cut(text):
         return Verdict(verdict.says, verdict.reasons + ("but the words stop on a bare figure",))
@@ -300,6 +303,16 @@ NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven tw
                          "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
                          "thousand million billion and a point".split())
 COUNTED_AFTER = frozenset("to the all both of".split())
+
+
+def decimal_cut(text: str) -> str:
+    """The last two words when they are a figure and its decimal point, the digits after it not yet said ("thirteen
+    point", "2 point"); "" otherwise."""
+    words = [w.strip(".,") for w in re.findall(r"[a-z0-9][a-z0-9,.'-]*", text.lower())]
+    if len(words) < 2 or words[-1] != "point":
+        return ""
+    before = words[-2]
+    return f"{before} point" if before.split("-")[-1] in NUMBER_WORDS or re.fullmatch(r"\d[\d,]*", before) else ""
 
 
 def figure_cut(text: str) -> bool:
