@@ -112,8 +112,18 @@ def _cue(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
     return 0.0
 
 
+# Hedges dropped into a clause ("I was, I guess, mostly responsible for", "I sort of led the move", "It helped
+# conversion, I believe, though ...") soften how it is said, not what it tells: the cues read the clause without them.
+_HEDGE_ASIDE = re.compile(r",\s*(?:i (?:guess|think|believe|suppose|reckon)|probably|maybe|perhaps)\s*,|"
+                          r"(?:(?<=\bi)|(?<=\bwe)) (?:sort of|kind of|kinda|sorta)(?= [a-z]+(?:ed|ted|led|ran|took|built|made|"
+                          r"did|got|set|put|wrote|went|kept)\b)", re.I)
+
+
 def label_sentence(sentence: str) -> dict[str, float]:
     original, sentence = sentence, sentence.lower()
+    if ("," in sentence or " of " in sentence or "kinda" in sentence or "sorta" in sentence) and \
+            (hedged := _HEDGE_ASIDE.sub(lambda m: "," if m.group(0).startswith(",") else "", sentence)) != sentence:
+        sentence = hedged
     rel = _RELATIVE_LEAD.search(sentence)
     main = sentence[rel.end():] if rel else sentence
     if "by the time " in main and (when := _CLOSING_WHEN.search(main)):
