@@ -22,3 +22,18 @@ def test_a_doubt_does_not_swallow_the_preferences_around_it() -> None:
     card = card_for("rc-looking-for", SPOKEN)
     covered = {p.point for p in card.talking_points.covered}
     assert "Any constraints such as location or domain" in covered
+
+
+SEASON = ("okay so mostly i just try to be around when people get stuck last spring we had two new grads on the team "
+          "and i set up a weekly hour to walk through their designs and they both shipped their first models by the "
+          "summer yeah i think being around is most of it")
+
+
+def test_a_frame_of_last_period_before_a_new_subject_opens_a_sentence() -> None:
+    found = [s.text for s in sentences(SEASON)]
+    assert any(t.startswith("last spring we had") for t in found)
+
+
+def test_a_spoken_yeah_before_a_new_subject_opens_a_sentence() -> None:
+    found = [s.text for s in sentences(SEASON)]
+    assert any(t.startswith("yeah i think") for t in found)
