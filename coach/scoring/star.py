@@ -119,6 +119,12 @@ _HEDGE_ASIDE = re.compile(r",\s*(?:i (?:guess|think|believe|suppose|reckon)|prob
                           r"did|got|set|put|wrote|went|kept)\b)", re.I)
 
 
+# A request put to the speaker and their answer to it in one sentence: "she asked me for a week to try it, and I agreed"
+_REQUEST_MET = re.compile(r"\b(?:asked|wanted|needed|begged|pushed) (?:me|us)\b[^.;]{0,80}?,? and (?:i|we) (?:then )?"
+                          r"(?:agreed|said yes|said no|accepted|declined|refused|offered|suggested|proposed|pushed back|"
+                          r"countered)\b", re.I)
+
+
 def label_sentence(sentence: str) -> dict[str, float]:
     original, sentence = sentence, sentence.lower()
     if ("," in sentence or " of " in sentence or "kinda" in sentence or "sorta" in sentence) and \
@@ -218,6 +224,10 @@ def label_sentence(sentence: str) -> dict[str, float]:
         # the call to make and the step taken on it, run together: "so i had to work out what it meant i talked to
         # the product person ...": the step is what it tells, the call only leads into it
         scores["action"], scores["task"] = scores["task"] + 0.05, 2.4
+    if scores["task"] > scores["action"] >= 2.0 and " and " in sentence and _REQUEST_MET.search(sentence):
+        # "She asked me for a week to test it, and I agreed": the request is someone else's; the answer to it is
+        # the speaker's step
+        scores["action"] = scores["task"] + 0.05
     if sentence.startswith(("to ", "so to ", "and to ")) and _PURPOSE_MEANS.search(sentence):
         # "To make it general I had to stop it assuming our table names": what the speaker did for a purpose of
         # their own, a step, not the ask

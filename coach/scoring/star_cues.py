@@ -422,7 +422,11 @@ _OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i (?:owned|looked after|main
                          r"^(?:(?:and|so|um|uh)\W+)*at (?:a|an) [^,.]{3,60}?,? i (?:owned|was responsible for|led|ran|"
                          r"looked after|maintained)\b|"
                          r"^(?:(?:and|so|um|uh)\W+)*i (?:owned|led|ran|headed|looked after|was responsible for) (?:the|our) "
-                         r"(?:[a-z-]+ ){0,4}?(?:work|models?|forecasts?|systems?|platform|pipelines?|team) at (?:a|an) ", _F)
+                         r"(?:[a-z-]+ ){0,4}?(?:work|models?|forecasts?|systems?|platform|pipelines?|team) at (?:a|an) |"
+                         # a function the speaker heads, named with no article: "I led ML engineering for the three
+                         # data-science groups", "I ran data science across the retail side"
+                         r"^(?:(?:and|so|um|uh|at the time)\W+)*i (?:led|ran|managed|headed) (?:[a-z-]+ ){0,2}?"
+                         r"(?:engineering|research|science|analytics|infrastructure) (?:for|in|at|across)\b", _F)
 _OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my)\b|" + AUTHORITY_LIMIT.pattern, _F)
 # Verb forms that look past but are not narration: the present perfect ("I have worked"), and a participle after
 # a present-tense "be" ("what a team is made of", "is better bought or taken from open source").

@@ -1,0 +1,27 @@
+"""Two sentence shapes a story's labels misread: a function the speaker heads, named with no article ("I ran data
+science for the two lending teams"), is the setting, not a step; and a request put to the speaker with their answer in
+the same sentence ("he asked me to drop the test, and I said no") is the speaker's step, not the ask."""
+from __future__ import annotations
+
+from coach.scoring.star import label_sentence
+
+
+def _top(sentence: str) -> str:
+    scores = label_sentence(sentence)
+    return max(scores, key=lambda c: scores[c]) if max(scores.values()) > 0 else "other"
+
+
+def test_a_function_headed_is_the_setting() -> None:
+    assert _top("I ran data science for the two lending teams, though neither reported to me.") == "situation"
+
+
+def test_a_step_with_a_function_named_is_still_a_step() -> None:
+    assert _top("I rewrote the research team's loader so it read the images in chunks.") == "action"
+
+
+def test_a_request_answered_in_the_same_sentence_is_a_step() -> None:
+    assert _top("The product lead asked me to drop the holdout for launch week, and I said no.") == "action"
+
+
+def test_a_request_alone_is_the_ask() -> None:
+    assert _top("The product lead asked me to build a churn score before the spring campaign.") == "task"
