@@ -1,6 +1,7 @@
 """Two sentence shapes a story's labels misread: a function the speaker heads, named with no article ("I ran data
 science for the two lending teams"), is the setting, not a step; and a request put to the speaker with their answer in
-the same sentence ("he asked me to drop the test, and I said no") is the speaker's step, not the ask."""
+the same sentence ("he asked me to drop the test, and I said no") is the speaker's step, not the ask; a rule the
+speaker keeps, told in the present ("I only split a service once ..."), is a view, not a step."""
 from __future__ import annotations
 
 from coach.scoring.star import label_sentence
@@ -25,3 +26,11 @@ def test_a_request_answered_in_the_same_sentence_is_a_step() -> None:
 
 def test_a_request_alone_is_the_ask() -> None:
     assert _top("The product lead asked me to build a churn score before the spring campaign.") == "task"
+
+
+def test_a_rule_the_speaker_keeps_in_the_present_is_no_step() -> None:
+    assert _top("I only build a shared library once a third team is about to copy the code.") == "other"
+
+
+def test_a_past_step_with_only_is_still_a_step() -> None:
+    assert _top("I only noticed the drift once the weekly report came in.") == "action"
