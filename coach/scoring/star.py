@@ -127,7 +127,8 @@ _REQUEST_MET = re.compile(r"\b(?:asked|wanted|needed|begged|pushed) (?:me|us)\b[
 
 def label_sentence(sentence: str) -> dict[str, float]:
     original, sentence = sentence, sentence.lower()
-    if ("," in sentence or " of " in sentence or "kinda" in sentence or "sorta" in sentence) and \
+    if (", i " in sentence or " of " in sentence or "probably" in sentence or "maybe" in sentence
+            or "perhaps" in sentence or "kinda" in sentence or "sorta" in sentence) and \
             (hedged := _HEDGE_ASIDE.sub(lambda m: "," if m.group(0).startswith(",") else "", sentence)) != sentence:
         sentence = hedged
     rel = _RELATIVE_LEAD.search(sentence)
