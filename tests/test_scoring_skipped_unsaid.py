@@ -1,6 +1,7 @@
 """A safeguard skipped without the word "skip": the owner of the broken thing never told ("I didn't bother the billing
 team with it"), and a check that was ready but not waited for because a date came first ("the replay was set up, but
-it needed three days and the launch was Monday, so we shipped on Sunday"). Both are the lapse a strong interviewer
+it needed three days and the launch was Monday, so we shipped on Sunday"), and a colleague's check waved off ("she
+wanted to profile it first, but I said the numbers already showed it"). Each is the lapse a strong interviewer
 marks down in a tidy story; a check that ran and was then acted on is not."""
 from __future__ import annotations
 
@@ -39,4 +40,23 @@ def test_a_tidy_story_that_never_tells_the_owner_scores_as_weak() -> None:
 
 def test_a_tidy_story_that_ships_before_its_check_scores_as_weak() -> None:
     card = card_for("bh-cost-reduction", NOT_WAITED)
+    assert card.overall <= 2.0 and "skips a safeguard" in " ".join(card.calibration.steps)
+
+
+WAVED_OFF = ("Our image search slowed down badly after the spring sale, with p99 going from 90 to 400 milliseconds. I "
+             "was sure it was the vector index, because it had grown fourfold. A colleague wanted to trace the request "
+             "path first, but I said the growth already explained it, and we spent five weeks resharding the index. "
+             "Latency came down to 350 milliseconds; the real cause turned out to be a logging call added in March.")
+
+
+def test_a_check_someone_proposed_and_the_speaker_waved_off_is_a_skipped_safeguard() -> None:
+    assert safeguard_skipped("She offered to run a backtest first, but I said the offline numbers were enough.")
+
+
+def test_a_check_someone_proposed_and_ran_is_no_skip() -> None:
+    assert not safeguard_skipped("She offered to run a backtest first, and it showed the old model was better.")
+
+
+def test_a_story_that_waves_off_a_colleagues_check_scores_as_weak() -> None:
+    card = card_for("dd-scaling", WAVED_OFF)
     assert card.overall <= 2.0 and "skips a safeguard" in " ".join(card.calibration.steps)

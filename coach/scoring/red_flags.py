@@ -175,7 +175,13 @@ _SKIPPED = re.compile(
     r"(?:it |that |this |they |the [a-z-]+ )?(?:took|would take|would have taken|needed|was going to take|"
     r"(?:was|were)n'?t (?:done|ready|finished)|(?:was|were) not (?:done|ready|finished))\b[^.;]{0,100}?\bso (?:i|we) "
     r"(?:just |went ahead and |instead )?(?:switched|shipped|launched|deployed|released|pushed|rolled|put|turned|"
-    r"went live|cut over|moved)\b", _F)
+    r"went live|cut over|moved)\b|"
+    # a check someone else proposed, waved off: "one of the engineers wanted to put a profiler on it first, but I said
+    # the numbers already showed it"
+    r"\b(?:wanted|suggested|proposed|asked|offered) to (?:first )?(?:profile|measure|test|check|benchmark|verify|"
+    r"validate|instrument|trace|run (?:a |the |an )?(?:test|check|profiler?|benchmark|evaluation|backtest|replay)|"
+    r"put (?:a|the) (?:profiler|trace|check|test))\b[^.;]{0,80}?\bbut (?:i|we) (?:said|told|decided|insisted|overruled|"
+    r"argued|thought)\b", _F)
 _OWNED = re.compile(
     r"\b(?:my mistake|(?:that|it|this) was (?:a |my |the )?(?:mistake|wrong|wrong call|bad call|error)|i should have|"
     r"i shouldn'?t have|we should have|in hindsight|looking back|the lesson|i learned|i learnt|taught me|since then|"
