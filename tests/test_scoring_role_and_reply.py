@@ -34,3 +34,12 @@ def test_a_rule_the_speaker_keeps_in_the_present_is_no_step() -> None:
 
 def test_a_past_step_with_only_is_still_a_step() -> None:
     assert _top("I only noticed the drift once the weekly report came in.") == "action"
+
+
+def test_a_request_answered_mid_story_is_not_quoted_as_the_ask() -> None:
+    from tests.scored import card_for
+    card = card_for("bh-changed-mind", "We were choosing how to route support tickets across nine languages. I was sure "
+                    "we needed one model per language. A colleague in the Dublin office asked me for two weeks to try a "
+                    "single multilingual model, and I agreed. On the same held-out month it matched English and beat the "
+                    "small languages by ten points. I told the team I was wrong and we shipped her design.")
+    assert not any("asked me for two weeks" in e for e in card.star.task.evidence)

@@ -227,8 +227,8 @@ def label_sentence(sentence: str) -> dict[str, float]:
         scores["action"], scores["task"] = scores["task"] + 0.05, 2.4
     if scores["task"] > scores["action"] >= 2.0 and " and " in sentence and _REQUEST_MET.search(sentence):
         # "She asked me for a week to test it, and I agreed": the request is someone else's; the answer to it is
-        # the speaker's step
-        scores["action"] = scores["task"] + 0.05
+        # the speaker's step, and the request met mid-story is not the story's ask
+        scores["action"], scores["task"] = scores["task"] + 0.05, min(scores["task"], 2.4)
     if sentence.startswith(("to ", "so to ", "and to ")) and _PURPOSE_MEANS.search(sentence):
         # "To make it general I had to stop it assuming our table names": what the speaker did for a purpose of
         # their own, a step, not the ask
