@@ -43,3 +43,13 @@ def test_a_request_answered_mid_story_is_not_quoted_as_the_ask() -> None:
                     "single multilingual model, and I agreed. On the same held-out month it matched English and beat the "
                     "small languages by ten points. I told the team I was wrong and we shipped her design.")
     assert not any("asked me for two weeks" in e for e in card.star.task.evidence)
+
+
+def test_a_claim_about_anyone_told_to_you_is_not_the_scene() -> None:
+    from coach.scoring import score_answer
+    card = score_answer("I split a model per market only when the data says so. Before that you cannot see which "
+                        "differences are real, and a split built on hunches doubles the work. At a grocery chain I "
+                        "inherited one demand model for six countries. I broke out Spain after its error ran twice "
+                        "the others for a quarter. Its error fell by a third and the other five stayed on the shared "
+                        "model.")
+    assert not any("you cannot see" in e for e in card.star.situation.evidence)

@@ -119,6 +119,12 @@ _HEDGE_ASIDE = re.compile(r",\s*(?:i (?:guess|think|believe|suppose|reckon)|prob
                           r"did|got|set|put|wrote|went|kept)\b)", re.I)
 
 
+# A claim about anyone, told to "you" in the present ("before that you cannot tell which parts are real"): a view the
+# answer argues, not the scene of a story, whatever participle it holds ("a platform built on guesses").
+_GENERIC_YOU = re.compile(r"\byou (?:can(?:not|'t)?|could|need|have to|should|will|won'?t|don'?t|do not|never|always|"
+                          r"end up|get|lose|pay)\b", re.I)
+
+
 # A request put to the speaker and their answer to it in one sentence: "she asked me for a week to try it, and I agreed"
 _REQUEST_MET = re.compile(r"\b(?:asked|wanted|needed|begged|pushed) (?:me|us)\b[^.;]{0,80}?,? and (?:i|we) (?:then )?"
                           r"(?:agreed|said yes|said no|accepted|declined|refused|offered|suggested|proposed|pushed back|"
@@ -549,8 +555,10 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
             # a first sentence framed by time or place, with a step, an outcome or only a need ("At a freight
             # forwarder we needed to read ... off fifteen thousand invoices a day"), not an ask or a goal
             best, sc = "situation", sc | {"situation": sc[best] + 0.1}
-        if best == "situation" and sc[best] < 2.0 and (i >= max(2, len(sents) / 2) or "action" in labels):
-            best = "other"                                     # context comes first; a late weak cue is not it
+        if best == "situation" and sc[best] < 2.0 and (i >= max(2, len(sents) / 2) or "action" in labels
+                                                       or " you " in low and _GENERIC_YOU.search(low)):
+            best = "other"                                     # context comes first; a late weak cue is not it,
+            #                                                    nor a claim about anyone ("you cannot tell ...")
         if followup and best == "situation" and not (_OPENER.search(low) or _SCENE_CLAUSE.search(low)
                                                      or _TIME_FRAME.search(low) or _REPLY.search(low)
                                                      or (labels and labels[-1] == "situation")):
