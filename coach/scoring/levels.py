@@ -394,7 +394,12 @@ _APPROVAL = re.compile(r"\b(?:(?:the )?(?:feedback|response|reception|reaction)s
                        # understood the limitations"
                        r"(?:the |that )?(?:conversation|meeting|presentation|talk|discussion|call|session)s? went "
                        r"(?:very |really |quite |pretty )?(?:well|fine|smoothly)|"
-                       r"(?:he|she|they) said (?:that )?(?:he|she|they) (?:understood|got it|appreciated))\b", _F)
+                       r"(?:he|she|they) said (?:that )?(?:he|she|they) (?:understood|got it|appreciated)|"
+                       # the speaker's own guess in place of what changed: "so I think that went well", "I guess it
+                       # all worked out fine"
+                       r"i (?:think|guess|suppose|believe|hope|feel like) (?:that|it|this|things|everything|it all) "
+                       r"(?:all )?(?:went|worked out|turned out) (?:really |"
+                       r"pretty |quite |very |fairly )?(?:well|fine|okay|ok|great|nicely))\b", _F)
 SETUP_WORDS_OVERVIEW = 180            # a deep dive's overview: the problem and its scale come before the design
 
 

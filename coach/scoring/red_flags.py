@@ -164,7 +164,24 @@ _SKIPPED = re.compile(
     # the skip told as the way round it: "I deployed it myself rather than going through the usual review"
     r"\b(?:rather than|instead of|without) (?:going through|waiting for|bothering with) (?:the |a |our |any |their )?"
     r"(?:usual |normal |full |proper |regular |standard )?(?:code |design |model |release |change )?(?:review|reviews|"
-    r"tests|testing|test suite|evaluation|evals?|approval|sign-?off|canary|qa)\b", _F)
+    r"tests|testing|test suite|evaluation|evals?|approval|sign-?off|canary|qa)\b|"
+    # the owner of the broken thing never told: "I didn't really bother the platform team about it"
+    r"\b(?:i|we) (?:did not|didn'?t|never) (?:really |even |actually )?(?:bother(?:ed)?|tell|told|inform|warn|loop in|"
+    r"raise (?:it|this|that) with|flag (?:it|this|that) to) (?:the|their|that) (?:[a-z-]+ ){0,2}(?:team|owners?)\b|"
+    # the check was ready, the deadline came first: "I had the full run set up, but it took two days and the review
+    # was on Friday, so I switched production over on the Thursday"
+    r"\b(?:evaluation|eval|evals|tests?|test suite|review|canary|benchmark|backtest|replay|shadow|a/?b test|"
+    r"run)\b[^.;]{0,80}?\bbut "
+    r"(?:it |that |this |they |the [a-z-]+ )?(?:took|would take|would have taken|needed|was going to take|"
+    r"(?:was|were)n'?t (?:done|ready|finished)|(?:was|were) not (?:done|ready|finished))\b[^.;]{0,100}?\bso (?:i|we) "
+    r"(?:just |went ahead and |instead )?(?:switched|shipped|launched|deployed|released|pushed|rolled|put|turned|"
+    r"went live|cut over|moved)\b|"
+    # a check someone else proposed, waved off: "one of the engineers wanted to put a profiler on it first, but I said
+    # the numbers already showed it"
+    r"\b(?:wanted|suggested|proposed|asked|offered) to (?:first )?(?:profile|measure|test|check|benchmark|verify|"
+    r"validate|instrument|trace|run (?:a |the |an )?(?:test|check|profiler?|benchmark|evaluation|backtest|replay)|"
+    r"put (?:a|the) (?:profiler|trace|check|test))\b[^.;]{0,80}?\bbut (?:i|we) (?:said|told|decided|insisted|overruled|"
+    r"argued|thought)\b", _F)
 _OWNED = re.compile(
     r"\b(?:my mistake|(?:that|it|this) was (?:a |my |the )?(?:mistake|wrong|wrong call|bad call|error)|i should have|"
     r"i shouldn'?t have|we should have|in hindsight|looking back|the lesson|i learned|i learnt|taught me|since then|"

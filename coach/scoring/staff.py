@@ -39,7 +39,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"none of (?:them|whom|those|these|the)"
         r"(?: [a-z]+){0,2} (?:reported|reports?)|(?:teams|leads|people|engineers) (?:who|that) (?:didn'?t|did not|don'?t) report|"
         r"(?:didn'?t|did not|don'?t) report to me|buy-?in|design review|architecture review|rfc|invited|negotiated|"
-        r"won over|leads of|tech leads|with (?:their|that team'?s|the other|those teams'?|partner teams'?) leads?|"
+        r"won over|leads of|tech leads|with (?:their|that team'?s|the other|those teams'?|partner teams'?|both teams'?|(?:the )?other teams'?) leads?|"
         # agreement won from people outside one's line: "agreed a schedule with the three leads", "approved by the council"
         r"(?:agreed|aligned|negotiated|settled|worked out) (?:[a-z]+ ){0,5}with (?:the |their |those |both |all |each )?"
         r"(?:[a-z]+ ){0,2}(?:leads|directors|managers|teams|partners|owners|heads)|"
@@ -57,6 +57,9 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         # the case taken to the other team's lead in person, or their engineers brought into the work: "I went to their
         # lead with twenty examples", "with one engineer from each of the other two teams working with me"
         r"(?:went|talked|spoke|took (?:it|this|them)) to (?:their|the other team'?s|that team'?s) (?:tech )?(?:lead|manager)\b|"
+        # ... or to the lead of another function, named by what it does: "I went to the merchandising lead first"
+        r"(?:went|talked|spoke|took (?:it|this|them)) (?:first )?to (?:the|their) (?!(?:tech|team|engineering|project|"
+        r"hiring)\b)[a-z-]+ (?:team'?s? )?(?:lead|manager|director|owner)\b|"
         r"(?:an? |one |two )?engineers? from (?:each of )?(?:the |both |all )?(?:other |partner )(?:[a-z]+ )?teams|"
         # a case taken to people who own other teams: "took it to the two directors who owned those teams"
         r"(?:took|brought|pitched|presented) (?:it|this|that|the case|the proposal|the plan|a (?:[a-z-]+ )?(?:case|"
@@ -71,7 +74,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:manage|run|lead|own)\b|"
         r"worked with [a-z ]{0,20}lead|workshop|one on one|"
         # building on another team's work with the people who own it: "generalised it together with its owner"
-        r"together with (?:its|their|the other team'?s|that team'?s|the [a-z-]+ team'?s) (?:owners?|authors?|leads?|"
+        r"(?:together|worked|working) with (?:its|their|the other team'?s|that team'?s|the [a-z-]+ team'?s) (?:owners?|authors?|leads?|"
         r"engineers?|maintainers?)|"
         # persuasion by showing and helping: presenting to peers, pairing with other teams' engineers
         r"(?:presented|took|brought|pitched) (?:[a-z]+ ){0,3}(?:at|to) (?:the|our|a) (?:[a-z']+ ){0,3}(?:review|forum|"
@@ -122,7 +125,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:all|both|every one of the|most|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|"
         r"dozens of|twenty) (?:of the )?(?:[a-z]+ ){0,2}(?:teams|orgs|groups)(?: (?:in|across) (?:the|our) (?:company|org|"
         r"group))? (?:now )?(?:were on|are on|rely on|moved|"
-        r"adopted|switched|use|now|run|build on|depend on|opted in|signed up|joined|copied|took up|reused|call|"
+        r"adopted|switched|use|now|run|build on|depend on|(?:depended|relied|ran|built) on (?:it|them)\b|opted in|signed up|joined|copied|took up|reused|call|"
         r"go through)|"
         r"\bteams (?:have|had) (?:since|now|all) (?:run|used|adopted|followed|reused|copied|taken up|gone through)\b|"
         # what the organisation's work now passes through: "every one of the twenty-two production models now goes
@@ -142,7 +145,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         # handed over so it lasts: "it now has an owning team with an on-call rotation"
         r"(?:has|have|with|to) (?:an? |its own |their own |two |dedicated )?(?:owning team|owners? in|on-?call rotation)|"
         r"(?:its|their) own team (?:of \w+ )?with an on-?call (?:rota|rotation)|"
-        r"(?:a|the) (?:standing |regular )?(?:weekly|fortnightly|biweekly|monthly|quarterly) (?:review|forum|council|"
+        r"(?:a|the) (?:standing |regular )?(?:weekly|fortnightly|biweekly|monthly|quarterly) (?:half[- ]hour|hour|review|forum|council|"
         r"process|slot|meeting)|"
         # a mechanism others now follow: offered to any team, the pattern other teams use, every model sent for review
         r"(?:to|for) (?:any|every) (?:other )?team (?:that|who|[a-z]+ing\b)|"

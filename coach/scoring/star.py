@@ -112,8 +112,31 @@ def _cue(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
     return 0.0
 
 
+# Hedges dropped into a clause ("I was, I guess, mostly responsible for", "I sort of led the move", "It helped
+# conversion, I believe, though ...") soften how it is said, not what it tells: the cues read the clause without them.
+_HEDGE_ASIDE = re.compile(r",\s*(?:i (?:guess|think|believe|suppose|reckon)|probably|maybe|perhaps)\s*,|"
+                          r"(?:(?<=\bi)|(?<=\bwe)) (?:sort of|kind of|kinda|sorta)(?= [a-z]+(?:ed|ted|led|ran|took|built|made|"
+                          r"did|got|set|put|wrote|went|kept)\b)", re.I)
+
+
+# A claim about anyone, told to "you" in the present ("before that you cannot tell which parts are real"): a view the
+# answer argues, not the scene of a story, whatever participle it holds ("a platform built on guesses").
+_GENERIC_YOU = re.compile(r"\byou (?:can(?:not|'t)?|could|need|have to|should|will|won'?t|don'?t|do not|never|always|"
+                          r"end up|get|lose|pay)\b", re.I)
+
+
+# A request put to the speaker and their answer to it in one sentence: "she asked me for a week to try it, and I agreed"
+_REQUEST_MET = re.compile(r"\b(?:asked|wanted|needed|begged|pushed) (?:me|us)\b[^.;]{0,80}?,? and (?:i|we) (?:then )?"
+                          r"(?:agreed|said yes|said no|accepted|declined|refused|offered|suggested|proposed|pushed back|"
+                          r"countered)\b", re.I)
+
+
 def label_sentence(sentence: str) -> dict[str, float]:
     original, sentence = sentence, sentence.lower()
+    if (", i " in sentence or " of " in sentence or "probably" in sentence or "maybe" in sentence
+            or "perhaps" in sentence or "kinda" in sentence or "sorta" in sentence) and \
+            (hedged := _HEDGE_ASIDE.sub(lambda m: "," if m.group(0).startswith(",") else "", sentence)) != sentence:
+        sentence = hedged
     rel = _RELATIVE_LEAD.search(sentence)
     main = sentence[rel.end():] if rel else sentence
     if "by the time " in main and (when := _CLOSING_WHEN.search(main)):
@@ -208,6 +231,10 @@ def label_sentence(sentence: str) -> dict[str, float]:
         # the call to make and the step taken on it, run together: "so i had to work out what it meant i talked to
         # the product person ...": the step is what it tells, the call only leads into it
         scores["action"], scores["task"] = scores["task"] + 0.05, 2.4
+    if scores["task"] > scores["action"] >= 2.0 and " and " in sentence and _REQUEST_MET.search(sentence):
+        # "She asked me for a week to test it, and I agreed": the request is someone else's; the answer to it is
+        # the speaker's step, and the request met mid-story is not the story's ask
+        scores["action"], scores["task"] = scores["task"] + 0.05, min(scores["task"], 2.4)
     if sentence.startswith(("to ", "so to ", "and to ")) and _PURPOSE_MEANS.search(sentence):
         # "To make it general I had to stop it assuming our table names": what the speaker did for a purpose of
         # their own, a step, not the ask
@@ -528,8 +555,10 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
             # a first sentence framed by time or place, with a step, an outcome or only a need ("At a freight
             # forwarder we needed to read ... off fifteen thousand invoices a day"), not an ask or a goal
             best, sc = "situation", sc | {"situation": sc[best] + 0.1}
-        if best == "situation" and sc[best] < 2.0 and (i >= max(2, len(sents) / 2) or "action" in labels):
-            best = "other"                                     # context comes first; a late weak cue is not it
+        if best == "situation" and sc[best] < 2.0 and (i >= max(2, len(sents) / 2) or "action" in labels
+                                                       or " you " in low and _GENERIC_YOU.search(low)):
+            best = "other"                                     # context comes first; a late weak cue is not it,
+            #                                                    nor a claim about anyone ("you cannot tell ...")
         if followup and best == "situation" and not (_OPENER.search(low) or _SCENE_CLAUSE.search(low)
                                                      or _TIME_FRAME.search(low) or _REPLY.search(low)
                                                      or (labels and labels[-1] == "situation")):

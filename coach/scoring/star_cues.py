@@ -422,7 +422,11 @@ _OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i (?:owned|looked after|main
                          r"^(?:(?:and|so|um|uh)\W+)*at (?:a|an) [^,.]{3,60}?,? i (?:owned|was responsible for|led|ran|"
                          r"looked after|maintained)\b|"
                          r"^(?:(?:and|so|um|uh)\W+)*i (?:owned|led|ran|headed|looked after|was responsible for) (?:the|our) "
-                         r"(?:[a-z-]+ ){0,4}?(?:work|models?|forecasts?|systems?|platform|pipelines?|team) at (?:a|an) ", _F)
+                         r"(?:[a-z-]+ ){0,4}?(?:work|models?|forecasts?|systems?|platform|pipelines?|team) at (?:a|an) |"
+                         # a function the speaker heads, named with no article: "I led ML engineering for the three
+                         # data-science groups", "I ran data science across the retail side"
+                         r"^(?:(?:and|so|um|uh|at the time)\W+)*i (?:led|ran|managed|headed) (?:[a-z-]+ ){0,2}?"
+                         r"(?:engineering|research|science|analytics|infrastructure) (?:for|in|at|across)\b", _F)
 _OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my)\b|" + AUTHORITY_LIMIT.pattern, _F)
 # Verb forms that look past but are not narration: the present perfect ("I have worked"), and a participle after
 # a present-tense "be" ("what a team is made of", "is better bought or taken from open source").
@@ -440,7 +444,11 @@ _PERFECT = re.compile(r"\b(?:i|we|you|they|he|she|it)(?: have|'ve| has|'s)(?: no
 # A habit told in the past is still a habit: "In my last role I always made sure we measured everything".
 # (Not what used to happen to the team: "when one failed we usually found out from the product manager" is context.)
 _ALWAYS = re.compile(r"\bi (?:would |have |'ve )?(?:always|usually|generally|typically|normally|often|constantly|regularly|"
-                     r"consistently)\b", _F)
+                     r"consistently)\b|"
+                     # a rule the speaker keeps, in the present: "I only build a shared piece once a third team needs it"
+                     r"^(?:(?:so|and|but|well)\W+)*i only (?:ever )?(?!\w+ed\b)(?!(?:made|built|took|wrote|ran|got|found|saw|"
+                     r"went|did|had|was|knew|came|put|set|split|began|kept|told|sent|spent|led|met)\b)[a-z]+\b[^.;]{0,60}?"
+                     r"\b(?:once|when|after|until|if)\b", _F)
 # A verdict on the experience is not its outcome: "It was a good learning experience", "it was kind of a mess".
 _VERDICT = re.compile(r"^(?:(?:and|so|but|um|uh|yeah|honestly|overall|in the end)\W+)*(?:it|that|this|the (?:project|"
                       r"experience|whole thing)) was (?:(?:a|an|kind of|sort of|really|very|pretty|quite|super|such a|"

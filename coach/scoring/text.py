@@ -58,9 +58,12 @@ _CLAUSE_START = re.compile(
     r"(?:a|one|two|three|four|six|a few|\d+) (?:days?|weeks?|months?|quarters?|years?) later|"
     # a frame of the next period before a new subject: "... from the council calendar | and the next year the error
     # ..." ("by the next week" or "for the following month" stay inside their clause: `_HELD_BY` before them)
-    r"(?P<frame>(?:the )?(?:next|following) (?:day|week|month|quarter|year|season|spring|summer|autumn|winter)"
-    r"(?=\s+(?:the|our|my|their|its|it|there|every|each|all|both|no|nobody|nothing|none|most)\b)))\b|"
+    r"(?P<frame>(?:(?:the )?(?:next|following)|last) (?:day|week|month|quarter|year|season|spring|summer|autumn|winter)"
+    r"(?=\s+(?:i|we|they|he|she|the|our|my|their|its|it|there|every|each|all|both|no|nobody|nothing|none|most)\b)))\b|"
     r"(?:ok(?:ay)?|yeah|um|uh|well)\s+so\b|"
+    # a spoken restart or a change of topic opens a new thought: "... a lot of user feedback | i mean i dont know ...",
+    # "... hand built | location wise im in porto"
+    r"i mean\b|yeah(?=\s+(?:i|we)\b)|[a-z]+[- ]wise\b(?=\s+(?:i|we|it|its|it's|the|my|our|i'm|im)\b)|"
     r"(?P<bare>(?:i|we|he|she|they)\s+(?:also\s+|then\s+|just\s+|basically\s+|actually\s+)?(?:" + _ED + r"|put|sat|ran|took|"
     r"made|wrote|built|got|gave|found|brought|went|saw|told|spent|kept|drew|chose|led|met|set|cut|sent|held|dug|did|"
     r"pulled|had|should have|should've)\b)|"     # (hindsight opens a clause: "... any other week | i should have had ...")
