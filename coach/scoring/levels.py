@@ -640,7 +640,7 @@ _STOCK = re.compile(r"\b(?:democrati[sz]\w*|force multiplier|undifferentiated he
                     r"partnered closely|raised? the bar|customer[- ]obsess\w*|bias for action|ownership mindset|"
                     r"growth mindset|passionate about|state[- ]of[- ]the[- ]art|cloud[- ]native|best practices?|"
                     # a process praised instead of told: "we had a very rigorous process", "a robust framework"
-                    r"(?:rigorous|robust|rock[- ]solid) (?:process|framework|methodology)|"
+                    r"(?:rigorous|robust|rock[- ]solid) (?:[a-z-]+ )?(?:process|framework|methodology)|"
                     r"ai[- ](?:powered|driven)|single pane of glass|(?:from )?reactive to proactive|"
                     r"end[- ]to[- ]end (?:[a-z-]+ ){0,2}platform|with (?:scalability|extensibility|flexibility)"
                     r"(?: and (?:scalability|extensibility|flexibility))? in mind|"
