@@ -243,3 +243,19 @@ def test_whole_auc_points_called_seed_noise_is_a_wrong_claim(sentence: str, wron
     """Tried as a new user would: "three AUC points is within seed noise" scored 3.1 with no flag."""
     card = score_answer(sentence + " Then I would diff the training data against the last good run.")
     assert bool(card.wrong_claims) is wrong
+
+
+def test_drift_kinds_said_to_be_one_thing_and_both_caught_on_the_inputs_are_named_wrong() -> None:
+    """Tried as a new user would: "Data drift and concept drift are really the same thing ... The way to detect either
+    is to monitor the input features with PSI" scored 2.2 with no wrong claim named."""
+    from tests.fixtures.scoring import score_for
+
+    text = ("Concept drift and data drift are basically the same, the model just gets worse over time. To catch "
+            "either kind you watch the feature distributions with a KS test and retrain when it fires.")
+    claims = {w.claim for w in score_for(text, "ts-drift-types").wrong_claims}
+    assert "Data drift and concept drift are the same thing" in claims
+    assert "Concept drift can be seen from the inputs alone" in claims
+    right = ("Data drift and concept drift are different: with data drift the inputs move, with concept drift the "
+             "relation to the label changes, so I watch feature distributions for the first and labelled accuracy for "
+             "the second.")
+    assert not score_for(right, "ts-drift-types").wrong_claims
