@@ -157,8 +157,8 @@ def _last_before(qs: list[Quantity], q: Quantity, pred: Callable[[Quantity], boo
 def _bandwidth(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     out: list[Check | None] = []
     for b in qs:
-        if b.kind != "bandwidth":
-            continue
+        if b.kind != "bandwidth" or b.has("per_instance"):
+            continue      # a budget per partition or per node is not the stream's requests × bytes
         rate = _last_before(qs, b, lambda x: _is_total_rate(x) and _near(x, b, 2))
         size = _last_before(qs, b, lambda x: x.kind == "storage" and _near(x, b, 2) and (
             x.has("per_item") or (rate is not None and napkin_rates.times_rate(text, x, rate))))

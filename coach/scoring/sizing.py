@@ -81,7 +81,7 @@ _PER_USER_BEFORE = re.compile(
 _ACCELERATOR = r"[ahlvt]\d{2,3}|[lt]4|mi\d{3}|tpu(?:\s?v\d)?"
 _PER_INSTANCE_BEFORE = re.compile(
     r"\b(?:a single|one|each|per|every|a)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|gpu|replica|box|host|"
-    rf"pod|worker|card|core|shard|container|{_ACCELERATOR})\b[^.;]{{0,35}}$", re.I)
+    rf"pod|worker|card|core|shard|partition|container|{_ACCELERATOR})\b[^.;]{{0,35}}$", re.I)
 # a clause whose subject is one machine doing the work ("One GPU scores a batch of 128 images in 0.2 seconds, 640
 # images a second", "so one GPU handles ... about twelve frames a second"): its first rate is that machine's
 _ONE_MACHINE_CLAUSE = re.compile(
@@ -97,7 +97,7 @@ _EACH_HANDLES = re.compile(r"\beach(?: one| of them)?\s+(?:can\s+|could\s+|will\
                            r"(?:about|around|roughly|up to|maybe|only|just|nearly|some)?\s*$", re.I)
 _PER_INSTANCE_AFTER = re.compile(
     r"^\s*(?:per|a|each|for each|on each|on one|on a single)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|"
-    rf"gpu|replica|box|host|pod|worker|card|core|shard|container|{_ACCELERATOR})\b|^\s*each\b", re.I)
+    rf"gpu|replica|box|host|pod|worker|card|core|shard|partition|container|{_ACCELERATOR})\b|^\s*each\b", re.I)
 # a rate said right before the per-machine words ("two hundred scores a second per core, three thousand a second is
 # fifteen cores"): the words are that rate's, not the next figure's
 _RATE_ENDS = re.compile(r"(?:\b(?:a|an|per|each|every)\s+(?:second|sec|minute|hour|day)|/s)\s*$", re.I)
@@ -442,6 +442,8 @@ def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[S
             q.discard("each")
             if "per_user" not in q:
                 q.add("per_instance")
+    if um.kind == "bandwidth" and _PER_INSTANCE_AFTER.search(after):
+        q.add("per_instance")             # "we budget 10 MB a second per partition": one unit's share, not the stream's
     if um.kind == "compute" and "each" in q:
         q.discard("each")
         q.add("per_instance")
