@@ -25,3 +25,28 @@ def test_the_stream_s_total_is_still_checked_next_to_a_budget() -> None:
     text = ("Clicks arrive at 400,000 a second, roughly 500 bytes each, so 2 GB a second, and each partition is "
             "sized for 5 MB a second per partition.")
     assert [c.rule for c in _flags(text)] == ["bandwidth"]
+
+
+def test_items_each_said_before_the_users_count_in_a_batch_window() -> None:
+    # 30 million shoppers × 20 offers = 600 million in a two-hour window (7,200 s): about 83,000 a second
+    said = ("Each night we rank twenty offers for each of thirty million shoppers, and it has to finish in a two-hour "
+            "window, so about {n} rankings a second.")
+    assert [c.rule for c in _flags(said.format(n="7,000"))] == ["items_in_window"]
+    assert not _flags(said.format(n="83,000"))
+
+
+def test_the_busiest_hour_s_share_is_a_share_of_the_day_s_total() -> None:
+    # 90 million a day, 10 percent in the busiest hour: 9 million over 3,600 s is 2,500 a second
+    said = ("The feed gets ninety million reads a day, about 1,040 a second, and the busiest hour holds ten percent "
+            "of the day, so the peak is about {n} a second.")
+    flags = _flags(said.format(n="104"))
+    assert [c.rule for c in flags] == ["peak"] and abs(flags[0].expected - 2500) < 1
+    assert not _flags(said.format(n="2,500"))
+
+
+def test_a_compression_ratio_divides_the_bytes_kept() -> None:
+    # 8 TB a day raw, compressed five to one, kept 30 days: 48 TB
+    said = "Traces land at eight terabytes a day raw, compressed about five to one, and we keep thirty days, so {n} TB."
+    flags = _flags(said.format(n="1,200"))
+    assert [c.rule for c in flags] == ["storage"] and abs(flags[0].expected - 48e12) < 1e11
+    assert not _flags(said.format(n="48"))

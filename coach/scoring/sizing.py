@@ -161,6 +161,7 @@ _PERIOD_BEFORE_COST = re.compile(r"\b(?:for|over) (?:the|a|one) (?P<per>hour|day
                                  r"(?:about |roughly |around |some |maybe |nearly |almost )?\$?$", re.I)
 _PRONOUN_ONE = re.compile(r"\b(?:the|this|that|which|each|every|any|old|new|same|other|last|first|next|previous|current|"
                           r"bigger|smaller|larger|right|wrong|only|good|bad|better|worse)\s+$", re.I)
+_RATIO_TO = re.compile(r"\w\s*(?:\bto\s+|:)$", re.I)
 _POWER_OF_TEN = re.compile(r"\de\+?\d|\bto the\b", re.I)
 _TOTAL = re.compile(r"\b(?:in total|total|overall|altogether|all together)\b", re.I)
 
@@ -398,6 +399,8 @@ def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
             continue                      # "heads of dimension 128.": a size of the model's shape, not a restatement
         if span.text.lower() == "one" and _PRONOUN_ONE.search(text[max(0, span.start - 20):span.start]):
             continue                      # "three days against the old one,": the model, not one more day
+        if span.value == 1 and _RATIO_TO.search(text[max(0, span.start - 20):span.start]):
+            continue                      # "they compress about four to one": a ratio, not one more terabyte
         for j in range(i - 1, -1, -1):
             pspan, pum, psi = out[j]
             if psi != si:
