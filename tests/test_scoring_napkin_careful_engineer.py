@@ -50,3 +50,18 @@ def test_a_compression_ratio_divides_the_bytes_kept() -> None:
     flags = _flags(said.format(n="1,200"))
     assert [c.rule for c in flags] == ["storage"] and abs(flags[0].expected - 48e12) < 1e11
     assert not _flags(said.format(n="48"))
+
+
+def test_replicas_do_not_multiply_a_read_fan_out() -> None:
+    # 500 searches a second over 40 shards, each shard held on 4 replicas: a search asks one replica of each shard
+    said = ("We serve five hundred searches a second across forty shards with four replicas apiece, and a search reads "
+            "one replica per shard, so the shard tier sees about {n} requests a second.")
+    flags = _flags(said.format(n="80,000"))
+    assert [c.rule for c in flags] == ["fan_out"] and flags[0].expected == 20000
+    assert not _flags(said.format(n="20,000"))
+
+
+def test_a_write_to_every_replica_is_left_alone() -> None:
+    said = ("We take five hundred writes a second across forty shards with four replicas apiece, and every write lands "
+            "on all replicas of its shard, so about 2,000 replica writes a second.")
+    assert not [c for c in _flags(said) if c.rule == "fan_out"]

@@ -81,7 +81,7 @@ _PER_USER_BEFORE = re.compile(
 _ACCELERATOR = r"[ahlvt]\d{2,3}|[lt]4|mi\d{3}|tpu(?:\s?v\d)?"
 _PER_INSTANCE_BEFORE = re.compile(
     r"\b(?:a single|one|each|per|every|a)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|gpu|replica|box|host|"
-    rf"pod|worker|card|core|shard|partition|container|{_ACCELERATOR})\b[^.;]{{0,35}}$", re.I)
+    rf"pod|worker|card|core|shard|partition|container|{_ACCELERATOR})\b(?P<tail>[^.;]{{0,35}})$", re.I)
 # a clause whose subject is one machine doing the work ("One GPU scores a batch of 128 images in 0.2 seconds, 640
 # images a second", "so one GPU handles ... about twelve frames a second"): its first rate is that machine's
 _ONE_MACHINE_CLAUSE = re.compile(
@@ -107,7 +107,14 @@ def _per_machine_before(before: str, lead: str) -> bool:
     """Do per-machine words ("per core", "each GPU") come shortly before the figure (`before`: the words since the
     figure before it), and not as the tail of a rate said before it (`lead`: the sentence up to the figure)?"""
     m = _PER_INSTANCE_BEFORE.search(before)
-    return m is not None and not _RATE_ENDS.search(lead[:len(lead) - len(before) + m.start()])
+    return m is not None and not _RATE_ENDS.search(lead[:len(lead) - len(before) + m.start()]) \
+        and not _COLLECTIVE.search(m.group("tail"))
+
+
+# the whole tier named after the per-machine words ("a search reads one replica per shard, so the shard tier sees
+# about 20,000 a second"): the figure is the tier's, not one machine's
+_COLLECTIVE = re.compile(r"\b(?:the|our|whole|all(?:\s+the)?)\s+(?:[a-z]+\s+)?(?:tier|fleet|cluster|shards|replicas|nodes|"
+                         r"servers|machines|hosts|workers|gpus|backends)\b|\btogether\b|\bin all\b", re.I)
 
 
 _PER_ITEM_BEFORE = re.compile(
