@@ -65,3 +65,12 @@ def test_a_write_to_every_replica_is_left_alone() -> None:
     said = ("We take five hundred writes a second across forty shards with four replicas apiece, and every write lands "
             "on all replicas of its shard, so about 2,000 replica writes a second.")
     assert not [c for c in _flags(said) if c.rule == "fan_out"]
+
+
+def test_a_bill_from_a_price_per_thousand_things() -> None:
+    # 4 dollars per thousand transcriptions, 25 million transcriptions a month: 25,000 thousands × $4 = $100,000
+    said = ("The speech vendor bills four dollars per thousand transcriptions and we run about twenty-five million "
+            "transcriptions a month, so roughly {n} dollars a month.")
+    flags = _flags(said.format(n="100"))
+    assert [c.rule for c in flags] == ["unit_price"] and flags[0].expected == 100000
+    assert not _flags(said.format(n="100,000"))
