@@ -74,3 +74,18 @@ def test_a_bill_from_a_price_per_thousand_things() -> None:
     flags = _flags(said.format(n="100"))
     assert [c.rule for c in flags] == ["unit_price"] and flags[0].expected == 100000
     assert not _flags(said.format(n="100,000"))
+
+
+def test_a_sharded_memory_is_split_over_every_device_of_every_node() -> None:
+    # 13B × 16 bytes = 208 GB over 4 nodes × 8 GPUs = 32 devices: 6.5 GB each
+    said = ("Training the thirteen billion model with Adam costs sixteen bytes a parameter, 208 GB, and FSDP shards it "
+            "across four nodes with eight GPUs each, so about {n} a GPU.")
+    flags = _flags(said.format(n="800 MB"))
+    assert [c.rule for c in flags] == ["sharded_memory"] and flags[0].expected == 6.5e9
+    assert not _flags(said.format(n="6.5 GB"))
+
+
+def test_a_share_said_before_its_unnamed_device_count() -> None:
+    said = "The optimiser state is 96 GB, roughly {n} a GPU once sharded over sixteen."
+    assert [c.rule for c in _flags(said.format(n="60 GB"))] == ["sharded_memory"]
+    assert not _flags(said.format(n="6 GB"))

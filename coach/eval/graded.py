@@ -248,6 +248,7 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
 # flag under a finer name of the labelled family, with the right figure, is the flag the label asks for.
 STEP_FAMILIES = {"bandwidth": {"transfer_time"}, "kv_cache": {"kv_tokens"}, "fan_out": {"items_in_window"},
                  "capacity": {"per_instance"}, "cost": {"cost_period", "unit_price"},
+                 "adam_memory": {"sharded_memory"}, "model_memory": {"sharded_memory"},
                  "batch_rate": {"items_in_window", "qps_in_window"}}     # a nightly batch's rate is a window's rate
 
 
