@@ -89,3 +89,15 @@ def test_a_share_said_before_its_unnamed_device_count() -> None:
     said = "The optimiser state is 96 GB, roughly {n} a GPU once sharded over sixteen."
     assert [c.rule for c in _flags(said.format(n="60 GB"))] == ["sharded_memory"]
     assert not _flags(said.format(n="6 GB"))
+
+
+def test_a_volume_said_before_its_price_per_million() -> None:
+    # 3 billion characters a week at twenty dollars per million characters: 3,000 × $20 = $60,000 a week
+    said = ("Translation runs about three billion characters a week, and at twenty dollars per million characters that "
+            "comes to {n} dollars a week.")
+    flags = _flags(said.format(n="6,000"))
+    assert [c.rule for c in flags] == ["unit_price"] and flags[0].expected == 60000
+    assert not _flags(said.format(n="60,000"))
+    # one request's count before the price is not the week's volume
+    assert not _flags("Each request is about 3,000 characters, and at twenty dollars per million characters with "
+                      "five million requests a week that is 300,000 dollars a week.")

@@ -220,8 +220,9 @@ def _unit_cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Chec
 _PER = {3600: "an hour", 86400: "a day", 2_592_000: "a month"}
 
 
-def _per_count(text: str, c: Quantity) -> tuple[float, str] | None:
-    """The count a price is paid per and the things counted ("1.50 dollars per thousand images": 1,000, images)."""
+def _per_count(text: str, c: Quantity) -> tuple[float, str, int] | None:
+    """The count a price is paid per, the things counted and where that ends ("1.50 dollars per thousand images":
+    1,000, images)."""
     m = _PER_COUNT.match(text, c.start + len(c.text)) if c.kind == "cost" and not c.period_s else None
     if m is None:
         return None
@@ -229,7 +230,10 @@ def _per_count(text: str, c: Quantity) -> tuple[float, str] | None:
     if per is None:
         nums = find_numbers(m.group("n"))
         per = nums[0].value if nums else None
-    return (per, m.group("things").lower()) if per and per >= 100 else None
+    return (per, m.group("things").lower(), m.end()) if per and per >= 100 else None
+
+
+_EACH_THING = re.compile(r"\b(?:each|per|every|a single)\b[^,.;]{0,25}$", re.I)
 
 
 def _priced_volume(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
@@ -241,18 +245,24 @@ def _priced_volume(qs: list[Quantity], text: str, factors: list[float]) -> list[
         said = _per_count(text, c)
         if said is None:
             continue
-        per, things = said
+        per, things, said_end = said
         stem = things[:-1] if things.endswith("s") else things
-        volume = next((v for v in qs if v.start > c.start and _near(v, c, 1) and re.search(rf"\b{re.escape(stem)}",
-                       v.text, re.I) and (v.kind == "throughput" and v.period_s >= 3600 and not v.has("per_user")
-                       and not v.has("per_instance") or v.kind == "dataset")), None)
+        def counted(v: Quantity) -> bool:
+            return _near(v, c, 1) and re.search(rf"\b{re.escape(stem)}", v.text, re.I) is not None and (
+                v.kind == "throughput" and v.period_s >= 3600 and not v.has("per_user") and not v.has("per_instance")
+                or v.kind == "dataset")
+        # the volume said after the price, or the last said before it ("so 8 billion tokens, and at five dollars per
+        # million tokens ..."), not one thing's count ("each prompt about 4,000 tokens")
+        volume = next((v for v in qs if v.start >= said_end and counted(v)), None) or next(
+            (v for v in reversed(qs) if v.start < c.start and counted(v)
+             and not _EACH_THING.search(text, max(0, v.start - 30), v.start)), None)
         if volume is None:
             continue
-        bill = next((b for b in qs if b.start > volume.start and b.kind == "cost" and _near(b, volume, 1)
-                     and _per_count(text, b) is None and (b.period_s > 0 if volume.kind == "throughput"
-                                                           else not b.period_s)), None)
-        if bill is None or any(volume.start < x.start < bill.start and x.kind == "cost" for x in qs):
-            continue      # (another price said between them: the bill is built on more than this one)
+        bill = next((b for b in qs if b.start > max(volume.start, c.start) and b.kind == "cost" and _near(b, volume, 1)
+                     and _per_count(text, b) is None and (b.period_s > 0 or volume.kind == "dataset")), None)
+        if bill is None or any(min(volume.start, c.start) < x.start < bill.start and not c.start <= x.start < said_end
+                               and x is not volume and x.kind in ("cost", "dataset", "throughput", "users") for x in qs):
+            continue      # (another price or count said between them: the bill is built on more than these)
         count = volume.value * bill.period_s if volume.kind == "throughput" else volume.value
         how = f"{fmt_num(count)} {things} ÷ {fmt_num(per)} × ${c.value:g}"
         out.append(_judge("unit_price", bill, count / per * c.value, how, factors, bill.unit))
