@@ -57,6 +57,8 @@ WRONG = [
     "We applied oversampling to all the data up front and then made the train test split.",
     "We hashed every email address, so the table was anonymised and the review was not needed.",
     "For the fraud model I'd report ROC AUC, since roc auc is probably the best choice here being insensitive to the imbalance.",
+    # a contraction and a hedge inside a cue's phrase ("can't really") do not hide the claim
+    "Since every reply is grounded in the retrieved passages, the bot can't really hallucinate anything.",
     # a split's purpose misread: an id column dropped as if that kept people apart
     "So that a patient never shows up on both sides, we remove the patient identifier before making the split.",
 ]

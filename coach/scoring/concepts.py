@@ -73,6 +73,11 @@ STANCE: dict[str, tuple[str, ...]] = {
 }
 
 
+# a hedge or an intensifier said inside a phrase does not change it: "can't really hallucinate", "does not actually
+# need", "will never ever drift"
+_FILLED_GAP = r"[\s'’-]+(?:(?:really|actually|ever|even|truly|basically|possibly|quite|just|totally|completely)\s+)?"
+
+
 @lru_cache(maxsize=2048)
 def _term(alt: str) -> tuple[re.Pattern[str], bool]:
     """One alternative as a pattern, and whether it asks for a negated mention."""
@@ -82,7 +87,7 @@ def _term(alt: str) -> tuple[re.Pattern[str], bool]:
     for w in alt.split():
         stem = w.endswith("*")
         words.append(re.escape(w.rstrip("*")).replace(r"\-", r"[\s-]+") + (r"[\w'-]*" if stem else ""))
-    body = r"[\s-]+".join(words)
+    body = _FILLED_GAP.join(words)
     lead = r"\b" if re.match(r"\w", alt) else ""
     tail = "" if alt.endswith("*") or not re.search(r"\w$", alt) else r"\b"
     return re.compile(lead + body + tail, _F), negated
