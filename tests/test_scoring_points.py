@@ -388,3 +388,20 @@ def test_a_part_that_failed_silently_and_a_colleague_messaging_cover_the_inciden
               "On Wednesday a buyer messaged me that every price in one region looked frozen.", q)
     assert [p.point for p in r.covered] == list(q.talking_points)
     assert not cover("Latency went down by a third after the rewrite.", q).covered
+
+
+def test_a_point_left_unconsidered_or_waved_away_is_not_covered() -> None:
+    q = Question(id="x", round="system-design", levels=(), prompt="p", assesses="",
+                 talking_points=("Abuse handling: rate limits and spam filters", "Risk of stale features at serving"),
+                 keywords=(("rate limits", "spam"), ("stale features", "staleness")))
+    # said as not yet thought about, or as nothing to worry about: not made
+    assert not cover("I haven't thought about rate limits or spam yet, that would come later.", q).covered
+    assert not cover("We can serve yesterday's values and not worry about stale features at all.", q).covered
+    # said as judged and weighed, it is made
+    assert cover("Rate limits per account and a spam filter sit in front of the upload service.", q).covered
+
+
+def test_a_criterion_weighed_and_set_aside_is_weighed() -> None:
+    q = Question(id="x", round="hiring-manager", levels=(), prompt="p", assesses="",
+                 talking_points=("Criteria: cost, lock-in, team skills",), keywords=(("lock-in", "cost"),))
+    assert cover("Lock-in we did not worry about much, since the data stays ours and exports to parquet.", q).covered
