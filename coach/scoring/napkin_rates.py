@@ -361,7 +361,7 @@ def _hour_over_day(qs: list[Quantity], text: str, judge: Callable[..., Check | N
     out: list[Check | None] = []
     if "86" not in text:          # no day's seconds said (cheap to rule out: this runs on every answer)
         return out
-    hours = list(_PEAK_HOUR.finditer(text))
+    hours = list(_PEAK_HOUR.finditer(text)) if "hour" in text.lower() else []
     if not hours:
         return out
     nums = find_numbers(text)
@@ -460,7 +460,7 @@ def _hour_count_to_rate(qs: list[Quantity], text: str, judge: Callable[..., Chec
     and over the sixty minutes of that hour we plan for 150,000 a second"): an hour has 3,600 seconds, whatever
     the answer divided by. A multiplier said in the sentence (a peak minute within the hour) is allowed."""
     out: list[Check | None] = []
-    hours = list(_PEAK_HOUR.finditer(text))
+    hours = list(_PEAK_HOUR.finditer(text)) if "hour" in text.lower() else []
     if not hours:
         return out
     nums = find_numbers(text)
@@ -506,7 +506,7 @@ def _hour_share_of_day(qs: list[Quantity], text: str, judge: Callable[..., Check
     percent of it, so 4.8 million over 3,600 seconds"): the share is of the day's total, not of its average rate, and
     the first rate said after it in that sentence is the hour's (later ones are later steps: a fan-out, a replica's)."""
     out: list[Check | None] = []
-    hours = list(_PEAK_HOUR.finditer(text))
+    hours = list(_PEAK_HOUR.finditer(text)) if "hour" in text.lower() else []
     done: set[int] = set()
     for rate in qs if hours else []:
         if rate.kind != "throughput" or not 0 < rate.period_s <= 60 or rate.has("per_user") or rate.has("per_instance"):

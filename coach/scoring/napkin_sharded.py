@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 _F = re.IGNORECASE
 _SPLIT = re.compile(r"\b(?:shard\w*|split\w*|spread\w*|partition\w*|divided|zero[- ]?[123]?|fsdp)\b", _F)
+_SPLIT_WORDS = ("shard", "split", "spread", "partition", "divided", "zero", "fsdp")     # what _SPLIT needs
 _PER_DEVICE = re.compile(r"\s*(?:a|per|each|on each|for each|on every)\s+(?:gpu|card|device|accelerator|chip|rank)\b",
                          _F)
 _DEVICES = frozenset({"GPUs", "cards", "accelerators", "TPUs"})
@@ -45,7 +46,8 @@ def _devices(qs: list[Quantity], text: str, lo: int, hi: int) -> tuple[float, st
 
 
 def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
-    if not _SPLIT.search(text):
+    low = text.lower()
+    if not any(w in low for w in _SPLIT_WORDS) or not _SPLIT.search(text):
         return []          # (cheap to rule out: this runs on every answer)
     out: list[Check | None] = []
     for share in qs:
