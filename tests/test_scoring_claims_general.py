@@ -57,6 +57,10 @@ WRONG = [
     "We applied oversampling to all the data up front and then made the train test split.",
     "We hashed every email address, so the table was anonymised and the review was not needed.",
     "For the fraud model I'd report ROC AUC, since roc auc is probably the best choice here being insensitive to the imbalance.",
+    # a contraction and a hedge inside a cue's phrase ("can't really") do not hide the claim
+    "Since every reply is grounded in the retrieved passages, the bot can't really hallucinate anything.",
+    # a split's purpose misread: an id column dropped as if that kept people apart
+    "So that a patient never shows up on both sides, we remove the patient identifier before making the split.",
 ]
 
 RIGHT = [
@@ -105,6 +109,8 @@ RIGHT = [
     "After resampling the probabilities are not calibrated any more, so we corrected them for the prior shift.",
     "We oversampled only the training fold, after the split, never all the data up front.",
     "Hashing the emails is pseudonymisation, not anonymisation: the same address always gives the same hash.",
+    "A time split gives up the freshest weeks for training, but it is the only split that scores the model on a later period.",
+    "I drop the customer id column from the features and assign whole customers to train or test by hashing that id.",
 ]
 
 

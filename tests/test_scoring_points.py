@@ -408,3 +408,20 @@ def test_a_teen_figure_said_in_words_is_a_figure() -> None:
                  assesses="", talking_points=("Scale and impact of that work", "The team"), keywords=(("percent",), ("team",)))
     for said in ("The new scorer cut fraud losses by about eighteen percent.", "It brought churn down thirteen percent."):
         assert [p.point for p in cover(said, q).covered] == ["Scale and impact of that work"], said
+
+
+def test_a_point_left_unconsidered_or_waved_away_is_not_covered() -> None:
+    q = Question(id="x", round="system-design", levels=(), prompt="p", assesses="",
+                 talking_points=("Abuse handling: rate limits and spam filters", "Risk of stale features at serving"),
+                 keywords=(("rate limits", "spam"), ("stale features", "staleness")))
+    # said as not yet thought about, or as nothing to worry about: not made
+    assert not cover("I haven't thought about rate limits or spam yet, that would come later.", q).covered
+    assert not cover("We can serve yesterday's values and not worry about stale features at all.", q).covered
+    # said as judged and weighed, it is made
+    assert cover("Rate limits per account and a spam filter sit in front of the upload service.", q).covered
+
+
+def test_a_criterion_weighed_and_set_aside_is_weighed() -> None:
+    q = Question(id="x", round="hiring-manager", levels=(), prompt="p", assesses="",
+                 talking_points=("Criteria: cost, lock-in, team skills",), keywords=(("lock-in", "cost"),))
+    assert cover("Lock-in we did not worry about much, since the data stays ours and exports to parquet.", q).covered

@@ -73,16 +73,24 @@ STANCE: dict[str, tuple[str, ...]] = {
 }
 
 
+# a hedge or an intensifier said after a negation or an auxiliary inside a phrase does not change it: "can't really
+# hallucinate", "does not actually need", "will never ever drift" (only there: a gap that takes one is slower to try)
+_GAP = r"[\s'’-]+"
+_FILLED_GAP = _GAP + r"(?:(?:really|actually|ever|even|truly|basically|possibly|quite|just|totally|completely)\s+)?"
+_HEDGED_AFTER = frozenset({"t", "not", "never", "no", "cannot", "can", "will", "would", "does", "do", "did", "is", "are"})
+
+
 @lru_cache(maxsize=2048)
 def _term(alt: str) -> tuple[re.Pattern[str], bool]:
     """One alternative as a pattern, and whether it asks for a negated mention."""
     negated = alt.startswith("!")
     alt = alt.lstrip("!").strip()
-    words = []
-    for w in alt.split():
+    body = ""
+    for k, w in enumerate(alt.split()):
         stem = w.endswith("*")
-        words.append(re.escape(w.rstrip("*")).replace(r"\-", r"[\s-]+") + (r"[\w'-]*" if stem else ""))
-    body = r"[\s-]+".join(words)
+        if k:
+            body += _FILLED_GAP if alt.split()[k - 1].lower() in _HEDGED_AFTER else _GAP
+        body += re.escape(w.rstrip("*")).replace(r"\-", r"[\s-]+") + (r"[\w'-]*" if stem else "")
     lead = r"\b" if re.match(r"\w", alt) else ""
     tail = "" if alt.endswith("*") or not re.search(r"\w$", alt) else r"\b"
     return re.compile(lead + body + tail, _F), negated

@@ -13,7 +13,8 @@ Rules (each needs all of its inputs said out loud; otherwise no check is made):
   cost             instances x price per instance-hour x hours -> dollars
   transfer_time    bytes / the link's bytes per second -> seconds
 Also (napkin_rates.py) peak against average, fan-out per request and per-second against per-day, and
-(napkin_tests.py) an A/B test's length, (napkin_steps.py) a rate from a batch and its time, halving or doubling a figure, (napkin_llm.py) KV cache, training compute and time, decoding FLOPs, Adam memory and GPUs for a memory,
+(napkin_tests.py) an A/B test's length, (napkin_replicas.py) replicas multiplied into a read fan-out,
+(napkin_sharded.py) a memory sharded over devices, (napkin_steps.py) a rate from a batch and its time, halving or doubling a figure, (napkin_llm.py) KV cache, training compute and time, decoding FLOPs, Adam memory and GPUs for a memory,
 (napkin_said.py) arithmetic said out loud ("A times B is C") whatever is counted, (napkin_constants.py) a constant of
 the field stated wrongly (rubrics/napkin_constants.toml), (napkin_each.py) a product tied by "each", (napkin_savings.py)
 a saving claimed from a cost before and after, (napkin_shares.py) the load left past a cache and a share of a figure,
@@ -25,8 +26,9 @@ and states the right figure.
 """
 from __future__ import annotations
 
-from coach.scoring import (napkin_constants, napkin_cores, napkin_each, napkin_llm, napkin_rates, napkin_restated, napkin_said,
-                           napkin_savings, napkin_shares, napkin_steps, napkin_team, napkin_tests,
+from coach.scoring import (napkin_constants, napkin_cores, napkin_each, napkin_llm, napkin_rates, napkin_replicas,
+                           napkin_restated, napkin_said,
+                           napkin_savings, napkin_shares, napkin_sharded, napkin_steps, napkin_team, napkin_tests,
                            napkin_windows)
 from coach.scoring.napkin_judge import (EXACT_TOLERANCE, ROUGH_TOLERANCE, STEPS, TOLERANCE, _ROUGH, Check,
                                         _judge, _tol)
@@ -51,9 +53,12 @@ def check(qs: list[Quantity], text: str, factors: list[float]) -> list[Check]:
     taken = {c.at for c in first}
     first += [c for c in napkin_llm.check(qs, text, judge, _tol.value) if c is not None and c.at not in taken]
     first += [c for c in napkin_rates.check(qs, text, factors, _judge) if c is not None]
+    replicas = [c for c in napkin_replicas.check(qs, text, _judge) if c is not None]
+    first = [c for c in first if c.at not in {r.at for r in replicas}] + replicas
     first += [c for c in napkin_cores.check(qs, text, _judge) if c is not None]
     first += [c for c in napkin_team.check(qs, text, _judge) if c is not None]
     first += [c for c in napkin_tests.check(qs, text, _judge) if c is not None]
+    first += [c for c in napkin_sharded.check(qs, text, _judge) if c is not None and c.at not in {f.at for f in first}]
     first += [c for c in napkin_shares.check(qs, text, _judge) if c is not None]
     first += [c for c in napkin_windows.per_user_in_window(qs, text, _judge) if c is not None]
     first += [c for c in napkin_steps.check(qs, text, _judge, EXACT_TOLERANCE * _tol.value / TOLERANCE) if c is not None]

@@ -220,6 +220,55 @@ def _unit_cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Chec
 _PER = {3600: "an hour", 86400: "a day", 2_592_000: "a month"}
 
 
+def _per_count(text: str, c: Quantity) -> tuple[float, str, int] | None:
+    """The count a price is paid per, the things counted and where that ends ("1.50 dollars per thousand images":
+    1,000, images)."""
+    m = _PER_COUNT.match(text, c.start + len(c.text)) if c.kind == "cost" and not c.period_s else None
+    if m is None:
+        return None
+    per = _COUNT_WORDS.get(m.group("n").lower().replace(",", ""))
+    if per is None:
+        nums = find_numbers(m.group("n"))
+        per = nums[0].value if nums else None
+    return (per, m.group("things").lower(), m.end()) if per and per >= 100 else None
+
+
+_EACH_THING = re.compile(r"\b(?:each|per|every|a single)\b[^,.;]{0,25}$", re.I)
+
+
+def _priced_volume(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    """A bill from a price per so many things and the volume of those things ("1.50 dollars per thousand images and
+    sixty million images a month, so about 90,000 dollars a month"): volume ÷ the count priced × the price. The
+    count the price is per is the step a slip drops or swaps (a price per thousand used per million)."""
+    out: list[Check | None] = []
+    for c in qs:
+        said = _per_count(text, c)
+        if said is None:
+            continue
+        per, things, said_end = said
+        stem = things[:-1] if things.endswith("s") else things
+        def counted(v: Quantity) -> bool:
+            return _near(v, c, 1) and re.search(rf"\b{re.escape(stem)}", v.text, re.I) is not None and (
+                v.kind == "throughput" and v.period_s >= 3600 and not v.has("per_user") and not v.has("per_instance")
+                or v.kind == "dataset")
+        # the volume said after the price, or the last said before it ("so 8 billion tokens, and at five dollars per
+        # million tokens ..."), not one thing's count ("each prompt about 4,000 tokens")
+        volume = next((v for v in qs if v.start >= said_end and counted(v)), None) or next(
+            (v for v in reversed(qs) if v.start < c.start and counted(v)
+             and not _EACH_THING.search(text, max(0, v.start - 30), v.start)), None)
+        if volume is None:
+            continue
+        bill = next((b for b in qs if b.start > max(volume.start, c.start) and b.kind == "cost" and _near(b, volume, 1)
+                     and _per_count(text, b) is None and (b.period_s > 0 or volume.kind == "dataset")), None)
+        if bill is None or any(min(volume.start, c.start) < x.start < bill.start and not c.start <= x.start < said_end
+                               and x is not volume and x.kind in ("cost", "dataset", "throughput", "users") for x in qs):
+            continue      # (another price or count said between them: the bill is built on more than these)
+        count = volume.value * bill.period_s if volume.kind == "throughput" else volume.value
+        how = f"{fmt_num(count)} {things} ÷ {fmt_num(per)} × ${c.value:g}"
+        out.append(_judge("unit_price", bill, count / per * c.value, how, factors, bill.unit))
+    return out
+
+
 # how many of the shorter periods a longer one holds, as a bill is restated (twelve months a year, not 365 / 30)
 _PERIODS_IN = {("day", "week"): 7.0, ("day", "month"): 30.0, ("day", "year"): 365.0, ("week", "month"): 30 / 7,
                ("week", "year"): 52.0, ("month", "year"): 12.0}
@@ -254,7 +303,8 @@ def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | N
     per hour, per day or night (the hours a day the job runs), per week, month or year, or a total over a said
     period or duration; and a price per million requests."""
     out: list[Check | None] = list(_gpu_hours_cost(qs, text, factors)) + _unit_cost(qs, text, factors)
-    out += _hours_priced(qs, text, factors) + _over_longer_period(qs, text, factors)
+    out += _hours_priced(qs, text, factors) + _over_longer_period(qs, text, factors) + \
+        _priced_volume(qs, text, factors)
     prices = _hourly_prices(qs, text)
     starts = [p.start for p, _ in prices]
     for k, (p, n) in enumerate(prices):

@@ -23,6 +23,8 @@ STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qp
          "model_memory": "parameters × bytes per parameter", "training_time": "work ÷ rate",
          "capacity": "load ÷ capacity per replica (× any headroom said)", "cost": "instances × price per hour × hours",
          "cost_period": "a bill per period × the periods in the longer one",
+         "sharded_memory": "a memory sharded over devices ÷ every device (nodes × GPUs a node)",
+         "unit_price": "the things ÷ the count the price is per × the price",
          "kv_cache": "KV cache: 2 × layers × KV heads × head dim × bytes per token",
          "kv_tokens": "KV cache = bytes per token × tokens (× sequences)",
          "test_duration": "test duration = required sample ÷ daily traffic per arm",

@@ -323,6 +323,8 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
                                  d.value * d.period_s))
                 break
     hourly: list[Check | None] = [c for c in _hour_over_day(qs, text, judge) if c is not None]
+    over_day = {c.at for c in hourly if c is not None}
+    hourly += [c for c in _hour_share_of_day(qs, text, judge) if c is not None and c.at not in over_day]
     # the peak hour's own count is the figure the rate follows from, not a typical peak over the day's average
     hours_at = {h.at for h in hourly if h is not None}
     out = [c for c in out if c is None or c.rule != "peak" or c.at not in hours_at] + hourly
@@ -359,7 +361,7 @@ def _hour_over_day(qs: list[Quantity], text: str, judge: Callable[..., Check | N
     out: list[Check | None] = []
     if "86" not in text:          # no day's seconds said (cheap to rule out: this runs on every answer)
         return out
-    hours = list(_PEAK_HOUR.finditer(text))
+    hours = list(_PEAK_HOUR.finditer(text)) if "hour" in text.lower() else []
     if not hours:
         return out
     nums = find_numbers(text)
@@ -458,7 +460,7 @@ def _hour_count_to_rate(qs: list[Quantity], text: str, judge: Callable[..., Chec
     and over the sixty minutes of that hour we plan for 150,000 a second"): an hour has 3,600 seconds, whatever
     the answer divided by. A multiplier said in the sentence (a peak minute within the hour) is allowed."""
     out: list[Check | None] = []
-    hours = list(_PEAK_HOUR.finditer(text))
+    hours = list(_PEAK_HOUR.finditer(text)) if "hour" in text.lower() else []
     if not hours:
         return out
     nums = find_numbers(text)
@@ -470,6 +472,8 @@ def _hour_count_to_rate(qs: list[Quantity], text: str, judge: Callable[..., Chec
         hour = next((h for h in hours if start <= h.start() < rate.start), None)
         if hour is None:
             continue
+        if _hour_share(qs, text, start, hour, rate) is not None:
+            continue          # the hour's share of the day said: _hour_share_of_day judges it
         counts = [n for n in nums if hour.start() < n.start < rate.start]
         said = starts.get(counts[-1].start) if counts else None
         while counts and said is not None and said.kind == "duration":     # "over the sixty minutes of that hour"
@@ -485,6 +489,41 @@ def _hour_count_to_rate(qs: list[Quantity], text: str, judge: Callable[..., Chec
         out.append(judge("peak", rate, count / 3600, f"{fmt_num(count)} in the peak hour ÷ 3,600 s", 
                          said_factors(text[start:rate.start])))
     return out
+
+
+def _hour_share(qs: list[Quantity], text: str, start: int, hour: re.Match[str],
+                rate: Quantity) -> tuple[Quantity, Quantity] | None:
+    """The percent of the day said beside a peak hour and the day's total said before it, if both are."""
+    share = next((p for p in qs if p.kind == "percent" and start <= p.start < rate.start and 0 < p.value < 100
+                  and abs(p.start - hour.start()) < 60), None)
+    day = next((d for d in reversed(qs) if d.start < hour.start() and d.kind == "throughput" and d.period_s == 86400
+                and not d.has("per_user") and not d.has("per_instance")), None)
+    return (share, day) if share is not None and day is not None else None
+
+
+def _hour_share_of_day(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    """The peak hour's rate from its share of the day ("forty million a day, and the busiest hour carries twelve
+    percent of it, so 4.8 million over 3,600 seconds"): the share is of the day's total, not of its average rate, and
+    the first rate said after it in that sentence is the hour's (later ones are later steps: a fan-out, a replica's)."""
+    out: list[Check | None] = []
+    hours = list(_PEAK_HOUR.finditer(text)) if "hour" in text.lower() else []
+    done: set[int] = set()
+    for rate in qs if hours else []:
+        if rate.kind != "throughput" or not 0 < rate.period_s <= 60 or rate.has("per_user") or rate.has("per_instance"):
+            continue
+        start = max((e.end() for e in _SENTENCE_END_BETWEEN.finditer(text, 0, rate.start)), default=0)
+        hour = next((h for h in hours if start <= h.start() < rate.start), None)
+        said = None if hour is None or hour.start() in done else _hour_share(qs, text, start, hour, rate)
+        if hour is None or said is None or _OPERAND_BEFORE.search(text, max(0, rate.start - 12), rate.start):
+            continue          # (or "twelve percent of 463": an operand of the working, not the hour's rate)
+        share, day = said
+        done.add(hour.start())
+        out.append(judge("peak", rate, day.value * 86400 * share.value / 100 / 3600,
+                         f"{fmt_num(day.raw)} a day × {share.text} in the peak hour ÷ 3,600 s", []))
+    return out
+
+
+_OPERAND_BEFORE = re.compile(r"\b(?:of|times|x|×)\s*$", _F)
 
 
 def _period(seconds: float) -> str:

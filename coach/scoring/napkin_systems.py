@@ -157,8 +157,8 @@ def _last_before(qs: list[Quantity], q: Quantity, pred: Callable[[Quantity], boo
 def _bandwidth(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     out: list[Check | None] = []
     for b in qs:
-        if b.kind != "bandwidth":
-            continue
+        if b.kind != "bandwidth" or b.has("per_instance"):
+            continue      # a budget per partition or per node is not the stream's requests × bytes
         rate = _last_before(qs, b, lambda x: _is_total_rate(x) and _near(x, b, 2))
         size = _last_before(qs, b, lambda x: x.kind == "storage" and _near(x, b, 2) and (
             x.has("per_item") or (rate is not None and napkin_rates.times_rate(text, x, rate))))
@@ -200,11 +200,14 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
         if rate and days:
             d = min(days, key=lambda d: abs(d.start - m.start))
             copies = _copies(text, rate.start, m)       # "kept 90 days, 13.5 TB, and with three replicas 40 TB"
+            ratio = compression(text, rate.start, m.start)
             how = f"{fmt_num(rate.value * 86400)} a day × {human(size.value, 'B')} × {human(d.value, 's')}"
+            if ratio > 1:
+                how += f" ÷ {fmt_num(ratio)} (compressed)"
             if copies > 1:
                 how += f" × {fmt_num(copies)} copies"
-            out.append(_judge("storage", m, rate.value * size.value * d.value * copies, how,
-                              [f for f in factors if f != copies]))
+            out.append(_judge("storage", m, rate.value * size.value * d.value * copies / ratio, how,
+                              [f for f in factors if f not in (copies, ratio)]))
         elif rate is None and count is None and (users := _users_rate(qs, m, size)) is not None:
             u, each = users      # "ten million users each upload twenty photos a year at 3 MB": over that year
             period = days[0].value if days else each.period_s
@@ -314,12 +317,32 @@ def _kept(qs: list[Quantity], text: str, m: Quantity, factors: list[float]) -> C
             not 1 / TOLERANCE <= d.value / qs[k - 1].value <= TOLERANCE:
         d = qs[k - 1]       # "a year, which I will call 36.5 days": the period named is kept, whatever it was called
     copies = _copies(text, rate.start, m)
+    ratio = compression(text, rate.start, m.start)
     per_period = rate.value
     how = f"{human(per_period, 'B')} {_PERIODS.get(int(rate.period_s), 'a period')} × {human(d.value, 's')}"
+    if ratio > 1:
+        how += f" ÷ {fmt_num(ratio)} (compressed)"
     if copies > 1:
         how += f" × {fmt_num(copies)} copies"
-    return _judge("storage", m, per_period / rate.period_s * d.value * copies, how,
-                  [f for f in factors if f != copies])
+    return _judge("storage", m, per_period / rate.period_s * d.value * copies / ratio, how,
+                  [f for f in factors if f not in (copies, ratio)])
+
+
+# a compression ratio said ("they compress about four to one", "5:1 compression", "compressed 4x"): the bytes kept
+# are the raw bytes divided by it
+_COMPRESSION = re.compile(r"\bcompress\w*\s+(?:(?:about|roughly|around|some|by)\s+)?(?P<n>[\w.]+)\s*(?:to|:)\s*(?:one|1)\b|"
+                          r"\b(?P<n2>[\w.]+)\s*(?:to|:)\s*(?:one|1)\s+compress|"
+                          r"\bcompress\w*\s+(?:(?:about|roughly|around|some|by)\s+)?(?P<n3>[\w.]+)\s*(?:x|×|times|fold)\b|"
+                          r"\b(?P<n4>[\w.]+)\s*(?:x|×|-?fold)\s+compress", re.I)
+
+
+def compression(text: str, lo: int, hi: int) -> float:
+    """The compression ratio said between `lo` and `hi`, or 1."""
+    said = _COMPRESSION.search(text, lo, hi)
+    if not said:
+        return 1.0
+    nums = find_numbers(next(g for g in said.groups() if g))
+    return nums[0].value if nums and 1 < nums[0].value <= 100 else 1.0
 
 
 def _copies(text: str, lo: int, m: Quantity) -> float:

@@ -58,6 +58,18 @@ def busy_window(qs: list[Quantity], text: str, day: Quantity, rate: Quantity) ->
 _EACH_GETS = re.compile(r"^\s*(?:each|every one|all)\s+(?:get|gets|have|has|receive|receives|need|needs)\s+"
                         r"(?P<n>[\w,.-]+)\s+[a-z]|^\s*(?:with|getting|having)\s+(?P<n2>[\w,.-]+)\s+(?:[a-z-]+\s+){1,2}each\b",
                         re.I)
+# or said before the users: "we score ten candidates for each of four hundred million users", "twenty offers per user"
+_EACH_BEFORE = re.compile(r"^\s+(?:[a-z-]+\s+){1,2}(?:for|to)\s+(?:each|every)(?:\s+one)?(?:\s+of)?"
+                          r"(?:\s+(?:the|our|its))?\s+$", re.I)
+
+
+def _each_before(text: str, u: Quantity) -> float | None:
+    """The items each user gets, said before the users ("ten candidates for each of 400 million users")."""
+    lead = text[max(0, u.start - 60):u.start]
+    nums = find_numbers(lead)
+    if nums and _EACH_BEFORE.match(lead[nums[-1].end:]):
+        return nums[-1].value
+    return None
 
 
 def per_user_in_window(qs: list[Quantity], text: str, judge: Callable[..., Any]) -> list[Any]:
@@ -70,9 +82,9 @@ def per_user_in_window(qs: list[Quantity], text: str, judge: Callable[..., Any])
             continue
         m = _EACH_GETS.match(text[u.start + len(u.text):u.start + len(u.text) + 80])
         nums = find_numbers(m.group("n") or m.group("n2")) if m else []
-        if not nums or nums[0].value < 2:
+        each = nums[0].value if nums else _each_before(text, u) if m is None else None
+        if each is None or each < 2:
             continue
-        each = nums[0].value
         rate = next((t for t in qs if t.start > u.start and t.sentence == u.sentence and t.kind == "throughput"
                      and t.period_s == 1 and not t.has("per_user") and not t.has("per_instance")), None)
         window = None if rate is None else next(

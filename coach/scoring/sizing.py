@@ -81,7 +81,7 @@ _PER_USER_BEFORE = re.compile(
 _ACCELERATOR = r"[ahlvt]\d{2,3}|[lt]4|mi\d{3}|tpu(?:\s?v\d)?"
 _PER_INSTANCE_BEFORE = re.compile(
     r"\b(?:a single|one|each|per|every|a)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|gpu|replica|box|host|"
-    rf"pod|worker|card|core|shard|container|{_ACCELERATOR})\b[^.;]{{0,35}}$", re.I)
+    rf"pod|worker|card|core|shard|partition|container|{_ACCELERATOR})\b(?P<tail>[^.;]{{0,35}})$", re.I)
 # a clause whose subject is one machine doing the work ("One GPU scores a batch of 128 images in 0.2 seconds, 640
 # images a second", "so one GPU handles ... about twelve frames a second"): its first rate is that machine's
 _ONE_MACHINE_CLAUSE = re.compile(
@@ -97,7 +97,7 @@ _EACH_HANDLES = re.compile(r"\beach(?: one| of them)?\s+(?:can\s+|could\s+|will\
                            r"(?:about|around|roughly|up to|maybe|only|just|nearly|some)?\s*$", re.I)
 _PER_INSTANCE_AFTER = re.compile(
     r"^\s*(?:per|a|each|for each|on each|on one|on a single)\s+(?:[a-z0-9]+\s+)?(?:server|machine|node|instance|"
-    rf"gpu|replica|box|host|pod|worker|card|core|shard|container|{_ACCELERATOR})\b|^\s*each\b", re.I)
+    rf"gpu|replica|box|host|pod|worker|card|core|shard|partition|container|{_ACCELERATOR})\b|^\s*each\b", re.I)
 # a rate said right before the per-machine words ("two hundred scores a second per core, three thousand a second is
 # fifteen cores"): the words are that rate's, not the next figure's
 _RATE_ENDS = re.compile(r"(?:\b(?:a|an|per|each|every)\s+(?:second|sec|minute|hour|day)|/s)\s*$", re.I)
@@ -107,7 +107,14 @@ def _per_machine_before(before: str, lead: str) -> bool:
     """Do per-machine words ("per core", "each GPU") come shortly before the figure (`before`: the words since the
     figure before it), and not as the tail of a rate said before it (`lead`: the sentence up to the figure)?"""
     m = _PER_INSTANCE_BEFORE.search(before)
-    return m is not None and not _RATE_ENDS.search(lead[:len(lead) - len(before) + m.start()])
+    return m is not None and not _RATE_ENDS.search(lead[:len(lead) - len(before) + m.start()]) \
+        and not _COLLECTIVE.search(m.group("tail"))
+
+
+# the whole tier named after the per-machine words ("a search reads one replica per shard, so the shard tier sees
+# about 20,000 a second"): the figure is the tier's, not one machine's
+_COLLECTIVE = re.compile(r"\b(?:the|our|whole|all(?:\s+the)?)\s+(?:[a-z]+\s+)?(?:tier|fleet|cluster|shards|replicas|nodes|"
+                         r"servers|machines|hosts|workers|gpus|backends)\b|\btogether\b|\bin all\b", re.I)
 
 
 _PER_ITEM_BEFORE = re.compile(
@@ -161,6 +168,7 @@ _PERIOD_BEFORE_COST = re.compile(r"\b(?:for|over) (?:the|a|one) (?P<per>hour|day
                                  r"(?:about |roughly |around |some |maybe |nearly |almost )?\$?$", re.I)
 _PRONOUN_ONE = re.compile(r"\b(?:the|this|that|which|each|every|any|old|new|same|other|last|first|next|previous|current|"
                           r"bigger|smaller|larger|right|wrong|only|good|bad|better|worse)\s+$", re.I)
+_RATIO_TO = re.compile(r"\w\s*(?:\bto\s+|:)$", re.I)
 _POWER_OF_TEN = re.compile(r"\de\+?\d|\bto the\b", re.I)
 _TOTAL = re.compile(r"\b(?:in total|total|overall|altogether|all together)\b", re.I)
 
@@ -398,6 +406,8 @@ def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
             continue                      # "heads of dimension 128.": a size of the model's shape, not a restatement
         if span.text.lower() == "one" and _PRONOUN_ONE.search(text[max(0, span.start - 20):span.start]):
             continue                      # "three days against the old one,": the model, not one more day
+        if span.value == 1 and _RATIO_TO.search(text[max(0, span.start - 20):span.start]):
+            continue                      # "they compress about four to one": a ratio, not one more terabyte
         for j in range(i - 1, -1, -1):
             pspan, pum, psi = out[j]
             if psi != si:
@@ -442,6 +452,8 @@ def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[S
             q.discard("each")
             if "per_user" not in q:
                 q.add("per_instance")
+    if um.kind == "bandwidth" and _PER_INSTANCE_AFTER.search(after):
+        q.add("per_instance")             # "we budget 10 MB a second per partition": one unit's share, not the stream's
     if um.kind == "compute" and "each" in q:
         q.discard("each")
         q.add("per_instance")

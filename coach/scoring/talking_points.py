@@ -206,7 +206,9 @@ UNSURE = re.compile(r"\bi (?:don'?t|do not) (?:really )?(?:know|remember|underst
                     # (not the thing named as not yet done: "what I have not done is ...", "the part I haven't done yet")
                     r"\bno idea\b|\bi guess\b|\bi'?m guessing\b|(?<!\bwhat )(?<!\bpart )(?<!\bthing )(?<!\bthings )"
                     r"(?<!\bkind )(?<!\bone )\b(?:we|i) (?:never|didn'?t|did not|haven'?t|have not) "
-                    r"(?:really |actually )?(?:set up|use[d]?|do|done|have|had|build|built|add(?:ed)?|get|got|look(?:ed)?)\b",
+                    # (or did not consider it: "I did not think yet about spelling, I would add it after")
+                    r"(?:really |actually |yet )?(?:set up|use[d]?|do|done|have|had|build|built|add(?:ed)?|get|got|look(?:ed)?|"
+                    r"(?:think|thought)(?: yet| much| enough)? (?:about|of)|consider(?:ed)?|cover(?:ed)?)\b",
                     re.I)
 
 
@@ -352,6 +354,8 @@ _DISMISS = re.compile(r"\bno (?:real )?need (?:for|to)\b|\b(?:would|will|did|do|
                       r"\b(?:wouldn'?t|won'?t|didn'?t|don'?t|doesn'?t|needn'?t) (?:bother|need)\b|\bnot bother(?:ing)?\b|"
                       r"\b(?:not|never) worth\b|\bjust (?:skip|ignore|drop)\b|\b(?:mostly|just|only|merely) a formality\b|"
                       r"\bdoes not matter\b|\bdoesn'?t matter\b|"
+                      # "and not worry about calibration", "we needn't care about freshness"
+                      r"\b(?:not|never|don'?t|won'?t|wouldn'?t|needn'?t|no need to) (?:have to |really )?(?:worry|care) about\b|"
                       # "no need to worry about correlated features", "I don't think you really need to scale them",
                       # "empty clusters cannot really happen"
                       r"\b(?:don'?t|do not) think (?:you|we|i|one) (?:really )?need\b|"
@@ -361,7 +365,9 @@ _DISMISS = re.compile(r"\bno (?:real )?need (?:for|to)\b|\b(?:would|will|did|do|
 # done ("avoid ...", "no ...", "instead of ...") is made by waving the thing away.
 _NOT_DO_POINT = re.compile(r"\b(?:avoid\w*|prevent\w*|without|never|no|not|don'?t|stop\w*|guard\w*|instead)\b", re.I)
 _RISK_POINT = re.compile(r"\b(?:risks?|limits?|limitations?|pitfalls?|caveats?|failure modes?)\b", re.I)
-_CHOICE_POINT = re.compile(r"\b(?:choose|choosing|choice|whether|when to|pick|options?|versus|vs)\b", re.I)
+# (criteria weighed are a choice too: "lock-in I did not worry about, we could always export" weighs lock-in)
+_CHOICE_POINT = re.compile(r"\b(?:choose|choosing|choice|whether|when to|pick|options?|versus|vs|criteria|criterion)\b",
+                           re.I)
 _CLAUSE = re.compile(r"[,;:]|\s(?:but|because|since|so|which|while|whereas)\s", re.I)
 
 
