@@ -141,12 +141,16 @@ def _with_factor(text: str, f: Fig) -> Fig:
 # "each token takes about", and with the product said first: "each token stores 2 x 64 x 8 x 128 x 2 bytes, roughly"
 _TOKEN_BEFORE = re.compile(r"\b(?:each|every|per|a single|one|a) token\s+(?:takes|needs|uses|costs|holds|is|adds|"
                            r"occupies|comes to|eats|stores|keeps|caches)(?: up)?\s+"
-                           r"(?:\d[\d\s×x*.,]*bytes?,?\s*(?:so|which is|that'?s|or)?\s*)?"
+                           r"(?:\d(?:[\d\s×x*.,]|times)*bytes?,?\s*(?:so|which is|that'?s|or|roughly|about|around)?\s*)?"
                            r"(?:about |roughly |around |some |maybe |just )?$", _F)
 
 
 def _per_token(text: str, q: Quantity) -> bool:
-    """A size said per token: "about 160 KB per token", "each token takes about two megabytes"."""
+    """A size said per token: "about 160 KB per token", "each token takes about two megabytes". The last factor of
+    a product said out loud ("2 times 32 times 4096 times 2 bytes, about half a meg per token") is an input of the
+    per-token figure, not that figure."""
+    if _TIMES_BEFORE.search(text[max(0, q.start - 12):q.start]):
+        return False
     return bool(_PER_TOKEN.match(text[q.start + len(q.text):q.start + len(q.text) + 30])
                 or _TOKEN_BEFORE.search(text[max(0, q.start - 80):q.start]))
 

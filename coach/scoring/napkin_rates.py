@@ -84,7 +84,22 @@ def is_peak(text: str, q: Quantity) -> bool:
     a = min((start - m.end() if m.end() <= start else max(0, m.start() - end) for m in _AVERAGE_WORD.finditer(window)
              if not (m.end() <= start and _JOINED.search(window[m.end():start]))), default=10 ** 6)
     p = min(peak, dist(_RUSH_WORDS, clause=True))
+    if p < 10 ** 6 and a < 10 ** 6 and _average_in_own_clause(window, start, end):
+        return False
     return p < 10 ** 6 and p < a
+
+
+_CLAUSE_END = re.compile(r"[,;:]|[.!?](?:\s|$)")
+
+
+def _average_in_own_clause(window: str, start: int, end: int) -> bool:
+    """"Average load is 5,000 QPS. Peak is three times that" and "5,000 QPS average, peak is 3x": the figure's own
+    clause calls it the average, and the peak said across a comma or a full stop names the figure said next."""
+    clause_lo = max((m.end() for m in _CLAUSE_END.finditer(window, 0, start)), default=0)
+    nxt = _CLAUSE_END.search(window, end)
+    clause_hi = nxt.start() if nxt else len(window)
+    own = window[clause_lo:clause_hi]
+    return bool(_AVERAGE_WORD.search(own)) and not _PEAK_WORD.search(own) and not _RUSH_WORDS.search(own)
 
 
 _TOKENS = re.compile(r"\btokens?\b", _F)

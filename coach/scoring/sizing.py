@@ -107,7 +107,14 @@ def _per_machine_before(before: str, lead: str) -> bool:
     """Do per-machine words ("per core", "each GPU") come shortly before the figure (`before`: the words since the
     figure before it), and not as the tail of a rate said before it (`lead`: the sentence up to the figure)?"""
     m = _PER_INSTANCE_BEFORE.search(before)
+    if m is not None and _SIZE_ENDS.search(lead[:len(lead) - len(before) + m.start()]):
+        # the words size the figure said right before them ("1 KB per shard reply, and at 12,000 searches a second"):
+        # they are that size's, and only per-machine words said after them make this figure a machine's
+        return _per_machine_before(before[m.start() + 1:], lead)
     return m is not None and not _RATE_ENDS.search(lead[:len(lead) - len(before) + m.start()])
+
+
+_SIZE_ENDS = re.compile(r"\d\s*(?:[kmgtp]i?b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|gigs?|megs?)\s*$", re.I)
 
 
 _PER_ITEM_BEFORE = re.compile(

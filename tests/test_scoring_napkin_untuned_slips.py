@@ -1,0 +1,63 @@
+"""Slips a candidate makes in napkin math, each said in words no rule was tuned on, flagged at their step with the
+right figure, and the same chains done right left alone: a peak said in the sentence after the average, counts
+multiplied and said per day, epochs named between the data and the rate, the share past a cache said as a percent of
+the load, a percent's result "gives us", vectors whose type is named after them, a fan-out and its size said before
+the request rate, a fleet sized for the peak from the average, a link's speed said "10 gig", a flow kept for a span,
+and the last factor of a spoken KV-cache product."""
+from __future__ import annotations
+
+import pytest
+
+from tests.napkin_chain_check import assert_followed
+
+CHAINS = [
+    ("peak-next-sentence-wrong", "The average is 1,200 requests a second. Peak is roughly four times that, so we "
+     "plan for 12,000 a second.", "peak", 4800),
+    ("peak-after-comma-wrong", "Mean load is 1,200 requests a second, peak is about 4x, so 12,000 a second at peak.",
+     "peak", 4800),
+    ("counts-per-day-wrong", "Four million riders, six trips each, that comes to 240 million trips a day.",
+     "arithmetic", 24e6),
+    ("epochs-between-wrong", "Eight hundred million rows, four epochs, and the job processes 100,000 rows a second, "
+     "so roughly 8,000 seconds.", "training_time", 32_000),
+    ("epochs-between-right", "Eight hundred million rows, four epochs, and the job processes 100,000 rows a second, "
+     "so roughly 32,000 seconds, about nine hours.", None, 0),
+    ("cache-share-after-wrong", "The hit rate is 98%, so 0.02% of the 60,000 reads a second go to the disk tier, "
+     "about 12 a second.", "cache_share", 1200),
+    ("cache-share-after-right", "The hit rate is 98%, so 2% of the 60,000 reads a second go to the disk tier, "
+     "about 1,200 a second.", None, 0),
+    ("gives-us-wrong", "Five million sessions a day and 4% end in a purchase, which gives us about 20,000 purchases "
+     "a day.", "share", 200_000),
+    ("type-after-vectors-wrong", "Fifty million products with 512-dim embeddings in fp16, so about 10 gigabytes.",
+     "storage", 5e7 * 512 * 2),
+    ("exact-vector-bytes-wrong", "Ten million docs with 768-dimensional float32 vectors, so about 16 gigabytes.",
+     "storage", 1e7 * 768 * 4),
+    ("fan-out-first-right", "Each page view pulls 40 thumbnails of 30 KB apiece, and at 2,000 page views a second "
+     "that is 2.4 gigabytes a second.", None, 0),
+    ("fan-out-first-wrong", "Each page view pulls 40 thumbnails of 30 KB apiece, and at 2,000 page views a second "
+     "that is 60 megabytes a second.", "bandwidth", 2.4e9),
+    ("per-shard-size-wrong", "Each lookup touches 64 shards with 2 KB per shard response, and at 5,000 lookups a "
+     "second that's about 640 kilobytes a second.", "bandwidth", 6.4e8),
+    ("sized-for-peak-wrong", "We average 900 jobs a second, peak is 4x, and since we size for peak at 150 jobs a "
+     "second per worker we need 6 workers.", "capacity", 24),
+    ("sized-for-peak-right", "We average 900 jobs a second, peak is 4x, and since we size for peak at 150 jobs a "
+     "second per worker we need 24 workers.", None, 0),
+    ("link-chosen-right", "At 8,000 requests a second of 25 KB each we push 200 megabytes a second, so a 10 gigabit "
+     "uplink is plenty.", None, 0),
+    ("gig-link-wrong", "Restoring the 900 GB backup over a 1 gig link, that's 1 gigabyte a second, so about 15 "
+     "minutes.", "transfer_time", 7200),
+    ("gig-link-right", "Restoring the 900 GB backup over a 1 gig link, that's 125 megabytes a second, so about two "
+     "hours.", None, 0),
+    ("flow-kept-wrong", "The firehose delivers 15 MB a second and we keep two hours of it, so that's roughly 7.5 MB.",
+     "flow_bytes", 15e6 * 7200),
+    ("flow-kept-right", "The firehose delivers 15 MB a second and we keep two hours of it, so that's roughly 108 "
+     "gigabytes.", None, 0),
+    ("kv-product-factor-right", "Thirty-two layers, hidden size 4,096, fp16: the KV cache is 2 times 32 times "
+     "4,096 times 2 bytes, so half a megabyte per token.", None, 0),
+    ("kv-spoken-product-wrong", "With 32 layers and a hidden size of 4,096 in fp16, each token stores 2 times 32 "
+     "times 4,096 times 2 bytes, roughly 50 KB.", "kv_cache", 524_288),
+]
+
+
+@pytest.mark.parametrize("cid, text, step, right", CHAINS)
+def test_the_chain_is_followed(cid: str, text: str, step: str | None, right: float) -> None:
+    assert_followed(cid, text, step, right)
