@@ -3,7 +3,8 @@ right figure, and the same chains done right left alone: a peak said in the sent
 multiplied and said per day, epochs named between the data and the rate, the share past a cache said as a percent of
 the load, a percent's result "gives us", vectors whose type is named after them, a fan-out and its size said before
 the request rate, a fleet sized for the peak from the average, a link's speed said "10 gig", a flow kept for a span,
-and the last factor of a spoken KV-cache product."""
+the last factor of a spoken KV-cache product, bytes "each" after a parameter count, an hourly bill over a month, and a
+size after the compression said."""
 from __future__ import annotations
 
 import pytest
@@ -53,6 +54,16 @@ CHAINS = [
      "gigabytes.", None, 0),
     ("kv-product-factor-right", "Thirty-two layers, hidden size 4,096, fp16: the KV cache is 2 times 32 times "
      "4,096 times 2 bytes, so half a megabyte per token.", None, 0),
+    ("bytes-each-weights-wrong", "Thirteen billion parameters at two bytes each is about 2.6 gigabytes of "
+     "weights.", "model_memory", 26e9),
+    ("hourly-bill-month-wrong", "Our serving fleet costs about 300 dollars an hour, so the monthly bill comes to "
+     "roughly 7,200 dollars.", "cost", 300 * 720),
+    ("hourly-bill-month-right", "Our serving fleet costs about 300 dollars an hour, so the monthly bill comes to "
+     "roughly 216,000 dollars.", None, 0),
+    ("compression-kept-wrong", "The crawler pulls in 6 terabytes a day of raw HTML, which gzip squeezes about 6x, "
+     "so we store 6 terabytes a day.", "compressed", 1e12),
+    ("compression-applied-right", "The crawler pulls in 6 terabytes a day of raw HTML, which gzip squeezes about "
+     "6x, so we store about a terabyte a day.", None, 0),
     ("kv-spoken-product-wrong", "With 32 layers and a hidden size of 4,096 in fp16, each token stores 2 times 32 "
      "times 4,096 times 2 bytes, roughly 50 KB.", "kv_cache", 524_288),
 ]

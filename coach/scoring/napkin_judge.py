@@ -43,7 +43,8 @@ STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qp
          "cache_share": "load × the share the cache does not answer",
          "share_of_count": "a count × the share said (one in N)",
          "share": "a figure × the percent of it said",
-         "flow_bytes": "bytes a second × the seconds of the span"}
+         "flow_bytes": "bytes a second × the seconds of the span",
+         "compressed": "the size ÷ the compression ratio said"}
 
 
 @dataclass(frozen=True)

@@ -453,8 +453,10 @@ def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[S
         q.discard("each")
         q.add("per_instance")
     if um.kind == "storage" and "rate" not in q and "per_param" not in q and (m := _PER_ITEM_BEFORE.search(before)) \
-            and not re.search(r"\b(?:bits?|bytes?)\s*$", before[:m.start()], re.I):
-        q.add("per_item")                 # (not "8 bits per weight takes 70 GB": that "per" is the precision's)
+            and not re.search(r"\b(?:bits?|bytes?)\s*$", text[max(0, span.start - len(before) + m.start() - 12):
+                                                             span.start - len(before) + m.start()], re.I):
+        q.add("per_item")                 # (not "8 bits per weight takes 70 GB": that "per" is the precision's, and
+        # not "two bytes each is about 140 GB": that "each" closes the bytes said before it, even past the cut)
     elif um.kind == "storage" and "rate" not in q and "per_param" not in q \
             and _COUNTED_OF.search(text[max(sent.start, span.start - 50):span.start]):
         q.add("per_item")
