@@ -3,8 +3,9 @@ right figure, and the same chains done right left alone: a peak said in the sent
 multiplied and said per day, epochs named between the data and the rate, the share past a cache said as a percent of
 the load, a percent's result "gives us", vectors whose type is named after them, a fan-out and its size said before
 the request rate, a fleet sized for the peak from the average, a link's speed said "10 gig", a flow kept for a span,
-the last factor of a spoken KV-cache product, bytes "each" after a parameter count, an hourly bill over a month, and a
-size after the compression said."""
+the last factor of a spoken KV-cache product, bytes "each" after a parameter count, an hourly bill over a month, a
+size after the compression said, a reply's FLOPs after its token count, payloads sized in the plural, and a daily
+user's count said with the thing acted on ("they each send the bot about eight messages")."""
 from __future__ import annotations
 
 import pytest
@@ -64,6 +65,14 @@ CHAINS = [
      "so we store 6 terabytes a day.", "compressed", 1e12),
     ("compression-applied-right", "The crawler pulls in 6 terabytes a day of raw HTML, which gzip squeezes about "
      "6x, so we store about a terabyte a day.", None, 0),
+    ("reply-flops-right", "Generating costs about 2N FLOPs per token, so a 7B model writing a 300-token reply "
+     "is roughly 4 teraflops.", None, 0),
+    ("reply-flops-wrong", "Generating costs about 2N FLOPs per token, so a 7B model writing a 300-token reply "
+     "is roughly 14 gigaflops.", "decode_flops", 2 * 7e9 * 300),
+    ("plural-payloads-wrong", "We take 6,000 uploads a second and the payloads are around 30 kilobytes, so about "
+     "180 gigabytes a second.", "bandwidth", 1.8e8),
+    ("each-verb-object-wrong", "Nine million people a day, they each send the bot about eight messages, so "
+     "that's about 83 messages a second.", "qps_from_users", 9e6 * 8 / 86400),
     ("kv-spoken-product-wrong", "With 32 layers and a hidden size of 4,096 in fp16, each token stores 2 times 32 "
      "times 4,096 times 2 bytes, roughly 50 KB.", "kv_cache", 524_288),
 ]

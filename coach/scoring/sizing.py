@@ -123,7 +123,10 @@ _PER_ITEM_BEFORE = re.compile(
     r"(?:is|are|was|of|at|to|down to|takes?|weighs?)\s+"
     r"(?:about|around|roughly|maybe|like|only|just)?\s*|\b(?:each|every one)\s+(?:about|around|roughly|maybe)?\s*|"
     r"\b(?:payload|response|record size|event size|row size|"
-    r"message size|size)\s+(?:is|of|was)?\s*(?:about|around|roughly|maybe)?\s*)$", re.I)
+    r"message size|size)\s+(?:is|of|was)?\s*(?:about|around|roughly|maybe)?\s*|"
+    # the things that carry data said in the plural: "payloads are around 50 KB", "responses average 20 KB"
+    r"\b(?:payloads|responses|messages|records|events|rows|images|photos|documents|objects|requests)\s+"
+    r"(?:are|average|run|weigh)\s+(?:about|around|roughly|maybe|typically|usually)?\s*)$", re.I)
 # the size of each counted thing: "50 million events of about 2 KB", "two thousand images of 300 kilobytes"
 _COUNTED_OF = re.compile(r"(?:\d|\b(?:thousand|million|billion|hundred|dozen))\s+(?:[a-z-]+\s+)?(?!(?:tens|hundreds|"
                          r"thousands|millions|billions|dozens)\b)[a-z]{3,}s\s+of\s+(?:about|around|roughly|maybe|"
@@ -473,8 +476,10 @@ def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[S
                     qualifiers=tuple(sorted(q)), period_s=um.period_s, start=span.start, sentence=si)
 
 
-_EACH_DOES = re.compile(r"\beach(?:\s+(?:one|of them))?\s+[a-z]+\s+(?:about\s+|roughly\s+|around\s+|some\s+|"
-                        r"maybe\s+)?$", re.I)
+_EACH_DOES = re.compile(r"\beach(?:\s+(?:one|of them))?\s+[a-z]+\s+"
+                        # the thing acted on, said between ("they each ask the assistant like twenty questions")
+                        r"(?:(?:the|a|an|our|their|its|it|them)\s+[a-z]+\s+)?"
+                        r"(?:about\s+|roughly\s+|around\s+|some\s+|maybe\s+|like\s+)?$", re.I)
 _DAILY = re.compile(r"\b(?:every day|each day|a day|per day|daily)\b", re.I)
 
 
