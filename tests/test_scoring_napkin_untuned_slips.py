@@ -5,7 +5,8 @@ the load, a percent's result "gives us", vectors whose type is named after them,
 the request rate, a fleet sized for the peak from the average, a link's speed said "10 gig", a flow kept for a span,
 the last factor of a spoken KV-cache product, bytes "each" after a parameter count, an hourly bill over a month, a
 size after the compression said, a reply's FLOPs after its token count, payloads sized in the plural, and a daily
-user's count said with the thing acted on ("they each send the bot about eight messages")."""
+user's count said with the thing acted on ("they each send the bot about eight messages"), a size named as the weights with the cache added later, and "a
+dollar an hour each" read as one dollar (its fleet's hourly total is no second price)."""
 from __future__ import annotations
 
 import pytest
@@ -73,6 +74,10 @@ CHAINS = [
      "180 gigabytes a second.", "bandwidth", 1.8e8),
     ("each-verb-object-wrong", "Nine million people a day, they each send the bot about eight messages, so "
      "that's about 83 messages a second.", "qps_from_users", 9e6 * 8 / 86400),
+    ("weights-named-wrong", "It's a 13 billion parameter model served in fp16, so 13 gigs of weights, plus the KV "
+     "cache on top.", "model_memory", 26e9),
+    ("a-dollar-each-right", "We'd rent 24 GPUs at about a dollar an hour each, so 24 dollars an hour, which is "
+     "roughly 17,000 dollars for the month.", None, 0),
     ("kv-spoken-product-wrong", "With 32 layers and a hidden size of 4,096 in fp16, each token stores 2 times 32 "
      "times 4,096 times 2 bytes, roughly 50 KB.", "kv_cache", 524_288),
 ]

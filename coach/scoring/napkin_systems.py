@@ -503,9 +503,11 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
         # a sum the weights are one part of: "64 gigabytes of cache, which together with the 14 gigabytes of weights
         # for a 7B model is about 78 gigabytes" (the part before the model size is read too)
         lead = re.split(r"[.;!?]", text[max(0, p.start - 80):p.start])[-1]
-        if re.search(r"\b(?:kv|cache|activations?|optimi[sz]er|adam|gradients?|batch)\b", between, re.I) or \
+        # (a figure named as the weights is the weights alone: "7 gigs of weights, and the KV cache on top")
+        if not _WEIGHTS_ALONE.match(text, mem.start + len(mem.text)) and (
+                re.search(r"\b(?:kv|cache|activations?|optimi[sz]er|adam|gradients?|batch)\b", between, re.I) or
                 re.search(r"\b(?:together with|along with|on top of|plus|combined with|in total|all in|altogether)\b",
-                          lead + " " + text[p.start:mem.start], re.I):
+                          lead + " " + text[p.start:mem.start], re.I)):
             if nbytes is not None and mem.value < p.value * nbytes / TOLERANCE:   # below the weights alone
                 how = f"{fmt_num(p.value)} parameters × {nbytes:g} bytes for the weights alone"
                 out.append(_judge("model_memory", mem, p.value * nbytes, how, [], ok=False))
@@ -526,6 +528,9 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
             expected = p.value * (0.5 if per < 0.5 else hi)
             out.append(_judge("model_memory", mem, expected, how, []))
     return out
+
+
+_WEIGHTS_ALONE = re.compile(r"\s+(?:of|for|in|just for|for the|of the)\s+(?:the\s+)?(?:model\s+)?weights\b", re.I)
 
 
 def _epochs(text: str, d: Quantity) -> float:

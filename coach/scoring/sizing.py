@@ -48,7 +48,7 @@ _ARTICLE_UNIT = re.compile(
     r"maybe|like|almost|nearly|spent|spend|whole|full|entire|another|extra|"
     r"keep|keeps|kept|keeping|retain|retains|retained|retaining)\s+(?P<a>an?)\s+"   # retention: "we keep a year"
     r"(?=(?:(?:full|whole|entire)\s+)?(?:second|minute|hour|day|week|month|year|kilobyte|megabyte|gigabyte|terabyte|"
-    r"petabyte|millisecond)\b)",                                                    # "we keep a full year"
+    r"petabyte|millisecond|dollar)\b)",                          # "we keep a full year", "roughly a dollar an hour"
     re.IGNORECASE)
 # a size restated after a comma: "two billion events at five hundred bytes, a terabyte a day"
 _RESTATED_SIZE = re.compile(r",\s+(?P<a>an?)\s+(?=(?:kilobyte|megabyte|gigabyte|terabyte|petabyte)s?\b)", re.IGNORECASE)
