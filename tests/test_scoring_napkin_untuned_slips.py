@@ -6,7 +6,8 @@ the request rate, a fleet sized for the peak from the average, a link's speed sa
 the last factor of a spoken KV-cache product, bytes "each" after a parameter count, an hourly bill over a month, a
 size after the compression said, a reply's FLOPs after its token count, payloads sized in the plural, and a daily
 user's count said with the thing acted on ("they each send the bot about eight messages"), a size named as the weights with the cache added later, and "a
-dollar an hour each" read as one dollar (its fleet's hourly total is no second price)."""
+dollar an hour each" read as one dollar (its fleet's hourly total is no second price), a count said after "QPS" and
+a machine count (the count restated, no rate), and a vector type said after a comma."""
 from __future__ import annotations
 
 import pytest
@@ -78,6 +79,10 @@ CHAINS = [
      "cache on top.", "model_memory", 26e9),
     ("a-dollar-each-right", "We'd rent 24 GPUs at about a dollar an hour each, so 24 dollars an hour, which is "
      "roughly 17,000 dollars for the month.", None, 0),
+    ("count-restated-after-qps-right", "Peak is six thousand QPS and one pod gets through about three hundred QPS, "
+     "so twenty pods, thirty to be safe.", None, 0),
+    ("type-after-comma-wrong", "Forty million user embeddings, 128 dimensions, fp32, so roughly 2 gigabytes.",
+     "storage", 4e7 * 128 * 4),
     ("kv-spoken-product-wrong", "With 32 layers and a hidden size of 4,096 in fp16, each token stores 2 times 32 "
      "times 4,096 times 2 bytes, roughly 50 KB.", "kv_cache", 524_288),
 ]

@@ -189,7 +189,7 @@ _VECTORS = re.compile(r"\b(?P<rows>[\w.,-]+(?: [\w.,-]+){0,3}?) (?:\w+ )?(?:poin
                       r"examples|records|samples|[a-z]{3,}s(?= (?:with|of|at) [\w.,-]+(?: [\w.,-]+){0,2}? floats\b))"
                       r"(?:,| with| of| at)? (?P<dims>[\w.,-]+(?: [\w.,-]+){0,2}?) "
                       r"(?:(?:(?P<t1>float64|float32|float16|fp32|fp16|bf16|bfloat16|int8|doubles?) )?"
-                      r"(?:dimensions|dims|features|values)|(?P<t3>floats))(?: each| apiece)?(?: (?:stored |kept |held |saved )?(?:in|as|of) "
+                      r"(?:dimensions|dims|features|values)|(?P<t3>floats))(?: each| apiece)?(?:(?: (?:stored |kept |held |saved )?(?:in|as|of)|,) "
                       r"(?P<t2>float64|float32|float16|fp32|fp16|bf16|bfloat16|int8))?", _F)
 _DTYPES = r"float64|float32|float16|fp32|fp16|bf16|bfloat16|int8|doubles?"
 # "fifty million items with 256-dimensional float32 embeddings", "200M photos as fp16 vectors of 512 dimensions":

@@ -338,7 +338,9 @@ def _unit_for(text: str, span: NumberSpan, sentence: str, sent_start: int) -> Un
         return UnitMatch("compute", "units", 1, m.group(0).strip(), m.end())
     if span.value >= 1 and _PREFIX_LAT.search(before):
         return UnitMatch("latency", "s", 1e-3, "", 0, frozenset({"assumed_ms"}))
-    if span.value >= 1 and _PREFIX_QPS.search(before) and not _FRACTION_AFTER.match(tail):
+    if span.value >= 1 and (qps := _PREFIX_QPS.search(before)) and not _FRACTION_AFTER.match(tail) \
+            and not find_numbers(qps.group(0).split(None, 1)[-1]):   # (not "QPS, so twenty replicas, twenty-five":
+        # a figure said after another one since the word restates that one)
         return UnitMatch("throughput", "/s", 1, "", 0, period_s=1)
     if span.value >= 100 and _PREFIX_USERS.search(before):
         return UnitMatch("users", "users", 1, "", 0)
