@@ -7,7 +7,8 @@ the last factor of a spoken KV-cache product, bytes "each" after a parameter cou
 size after the compression said, a reply's FLOPs after its token count, payloads sized in the plural, and a daily
 user's count said with the thing acted on ("they each send the bot about eight messages"), a size named as the weights with the cache added later, and "a
 dollar an hour each" read as one dollar (its fleet's hourly total is no second price), a count said after "QPS" and
-a machine count (the count restated, no rate), and a vector type said after a comma."""
+a machine count (the count restated, no rate), and a vector type said after a comma, and the average called "normal" with the peak what the system must "be ready
+for"."""
 from __future__ import annotations
 
 import pytest
@@ -83,6 +84,10 @@ CHAINS = [
      "so twenty pods, thirty to be safe.", None, 0),
     ("type-after-comma-wrong", "Forty million user embeddings, 128 dimensions, fp32, so roughly 2 gigabytes.",
      "storage", 4e7 * 128 * 4),
+    ("typical-and-ready-for-wrong", "Normal traffic is around 1,500 requests a second, and the peak runs 4x that, "
+     "so we have to be ready for roughly 24,000.", "peak", 6000),
+    ("typical-and-ready-for-right", "Normal traffic is around 1,500 requests a second, and the peak runs 4x that, "
+     "so we have to be ready for roughly 6,000.", None, 0),
     ("kv-spoken-product-wrong", "With 32 layers and a hidden size of 4,096 in fp16, each token stores 2 times 32 "
      "times 4,096 times 2 bytes, roughly 50 KB.", "kv_cache", 524_288),
 ]

@@ -51,10 +51,14 @@ _RUSH = (r"\b(?:the|a|morning|evening|lunch|holiday|daily|traffic) (?:rush|spike
          r"\b(?:we|i|you) (?:size|sized|plan|planned|provision|provisioned|build|built) (?:the fleet |the system |it |"
          r"capacity )?for\b|"
          # what the servers must be able to take is the peak too: "so the servers need to handle about 7,000 a second"
-         r"\b(?:needs?|has|have|must|got) (?:to )?(?:be able to )?(?:handle|absorb|sustain|take)\b")
+         r"\b(?:needs?|has|have|must|got) (?:to )?(?:be able to )?(?:handle|absorb|sustain|take)\b|"
+         # and what the system must be ready for: "so we should be ready for something like six thousand"
+         r"\b(?:be|get|stay) (?:ready|prepared) for\b")
 
 
-_PEAK_WORD, _AVERAGE_WORD = re.compile(r"\bpeak", _F), re.compile(r"\baverage|\bon average|\bmean\b", _F)
+# (the average by another name too: "typical load is around two thousand rps", "on a normal day", "baseline")
+_PEAK_WORD, _AVERAGE_WORD = re.compile(r"\bpeak", _F), re.compile(r"\baverage|\bon average|\bmean\b|\btypical(?:ly)?\b|"
+                                                               r"\bnormal(?:ly)?\b|\busual(?:ly)?\b|\bbaseline\b", _F)
 _RUSH_WORDS, _CLAUSE_MARK = re.compile(_RUSH, _F), re.compile(r"[;,]")
 _NEXT_CLAUSE = re.compile(r"[;:]|\bbut\b")   # (compiled once: read around every rate)
 _JOINED = re.compile(r"\b(?:and|but|while|whereas|rising to|up to)\b|;", _F)
