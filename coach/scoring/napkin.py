@@ -18,7 +18,8 @@ Also (napkin_rates.py) peak against average, fan-out per request and per-second 
 (napkin_said.py) arithmetic said out loud ("A times B is C") whatever is counted, (napkin_constants.py) a constant of
 the field stated wrongly (rubrics/napkin_constants.toml), (napkin_each.py) a product tied by "each", (napkin_savings.py)
 a saving claimed from a cost before and after, (napkin_shares.py) the load left past a cache and a share of a figure,
-(napkin_restated.py) a figure said again in other units.
+(napkin_restated.py) a figure said again in other units, (napkin_flows.py) the bytes a steady flow adds up to
+over a span, (napkin_compressed.py) a size after the compression said.
 A derived figure is wrong when it is more than 2x off (a plain product or division), 3x when the
 answer says it is a rough guess; rules of thumb (6NT, 2N, 16 bytes) within 1.5x; after allowing any
 multiplier the answer states ("peak is 3x average", "replicated 3 times"). Every flag names the step
@@ -26,8 +27,8 @@ and states the right figure.
 """
 from __future__ import annotations
 
-from coach.scoring import (napkin_constants, napkin_cores, napkin_each, napkin_llm, napkin_rates, napkin_replicas,
-                           napkin_restated, napkin_said,
+from coach.scoring import (napkin_compressed, napkin_constants, napkin_cores, napkin_each, napkin_flows, napkin_llm,
+                           napkin_rates, napkin_replicas, napkin_restated, napkin_said,
                            napkin_savings, napkin_shares, napkin_sharded, napkin_steps, napkin_team, napkin_tests,
                            napkin_windows)
 from coach.scoring.napkin_judge import (EXACT_TOLERANCE, ROUGH_TOLERANCE, STEPS, TOLERANCE, _ROUGH, Check,
@@ -75,6 +76,10 @@ def check(qs: list[Quantity], text: str, factors: list[float]) -> list[Check]:
     judged = {c.at for c in out}
     out.extend(c for c in napkin_restated.check(qs, text, _judge, EXACT_TOLERANCE * _tol.value / TOLERANCE)
                if c is not None and c.at not in judged)
+    judged = {c.at for c in out}
+    out.extend(c for c in napkin_flows.check(qs, text, _judge) if c is not None and c.at not in judged)
+    judged = {c.at for c in out}
+    out.extend(c for c in napkin_compressed.check(qs, text, _judge) if c is not None and c.at not in judged)
     # a figure a specific rule checked from all its inputs is not flagged by a generic one reading it from one of them
     # (the KV cache per token verified, then read as "doubling" the bytes per value said before it)
     verified = {c.at for c in out if c.ok and c.rule not in _GENERIC}

@@ -298,13 +298,49 @@ def _over_longer_period(qs: list[Quantity], text: str, factors: list[float]) -> 
     return out
 
 
+_BILL_PERIOD_BEFORE = re.compile(r"\b(?P<adv>monthly|weekly|daily|yearly|annual)\s+(?:[a-z]+\s+)?(?:bill|cost|spend|total)"
+                                 r"\b[^.;\d]{0,25}$|\b(?:a|per|each|every|the|for the)\s+(?P<p>day|week|month|year)\b,?\s*"
+                                 r"(?:that'?s|that is|is|comes to|would be|it'?s)?\s*(?:about\s+|around\s+|roughly\s+)?$",
+                                 re.I)
+
+
+_BILL_DERIVED = re.compile(r"^[^.;\d]{0,15}?\b(?:so|which is|that is|that's|comes to|making|meaning)\b[^.;\d]{0,45}$", re.I)
+
+
+def _bill_over_period(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
+    """An hourly bill with nothing counted beside it ("the cluster runs at about 1,200 dollars an hour"), then that
+    bill over a longer period said as derived ("so the monthly bill is around 880 thousand"): the bill × the hours in
+    that period (24 a day, 720 a month). Taking the hourly figure for a daily one is the slip this catches."""
+    out: list[Check | None] = []
+    for i, p in enumerate(qs):
+        if p.kind != "cost" or p.unit != "$/hour" or p.has("per_instance") or _EACH_PRICE.search(_clause_from(text, p)):
+            continue
+        if any(x.kind in ("compute", "duration") and abs(x.sentence - p.sentence) <= 1 for x in qs):
+            continue        # machines counted, or a time the bill runs for: the fleet and duration rules read those
+        c = next((x for x in qs[i + 1:] if x.kind == "cost"), None)
+        if c is None or c.sentence - p.sentence > 1 or not _BILL_DERIVED.match(text[p.start + len(p.text):c.start]):
+            continue
+        period = c.unit[2:] if c.unit.startswith("$/") else ""
+        if not period:
+            named = _BILL_PERIOD_BEFORE.search(text, max(0, c.start - 40), c.start)
+            period = (named.group("p") or _ADVERB_DAYS.get((named.group("adv") or "").lower(), "")).lower() \
+                if named else ""
+        days = _PERIOD_DAYS.get(period, 0.0)
+        if days < 1:
+            continue
+        per = f"$/{period}" if c.unit.startswith("$/") else "$"
+        out.append(_judge("cost", c, p.value * 24 * days, f"${fmt_num(p.value)} an hour × {24 * days:g} hours", factors,
+                          per))
+    return out
+
+
 def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
     """Instances × price per instance-hour × hours, against a cost said after the price (before the next price):
     per hour, per day or night (the hours a day the job runs), per week, month or year, or a total over a said
     period or duration; and a price per million requests."""
     out: list[Check | None] = list(_gpu_hours_cost(qs, text, factors)) + _unit_cost(qs, text, factors)
     out += _hours_priced(qs, text, factors) + _over_longer_period(qs, text, factors) + \
-        _priced_volume(qs, text, factors)
+        _priced_volume(qs, text, factors) + _bill_over_period(qs, text, factors)
     prices = _hourly_prices(qs, text)
     starts = [p.start for p, _ in prices]
     for k, (p, n) in enumerate(prices):

@@ -74,6 +74,16 @@ def _quantity(n: NumberSpan, qs: list[Quantity]) -> Quantity | None:
     return next((q for q in qs if q.start <= n.start < q.start + len(q.text)), None)
 
 
+def _count_per_period(r: Quantity | None, units: list[str]) -> Quantity | None:
+    """Counts multiplied and the product said per period ("200,000 daily users, ten requests each, that's two billion
+    requests a day"): the period is the counts' own, so the product is the count said in it (two billion), not
+    that count spread over the period's seconds."""
+    if r is None or r.unit != "/s" or r.period_s <= 1 or any(u in _DIMS for u in units):
+        return r
+    count = r.value * r.period_s
+    return Quantity(text=r.text, value=count, unit="", kind="count", raw=count, start=r.start)
+
+
 def _judged(operands: list[NumberSpan], result: NumberSpan, qs: list[Quantity], text: str,
             judge: Callable[..., Check | None], tol: float) -> Check | None:
     units = [q.unit if (q := _quantity(n, qs)) is not None else "" for n in operands]
@@ -83,6 +93,7 @@ def _judged(operands: list[NumberSpan], result: NumberSpan, qs: list[Quantity], 
     if r is None and not any(u in _DIMS for u in units):       # "256 GPUs at 4e14 each gives 4e17": counts only
         r = Quantity(text=result.text, value=result.value, unit="", kind="count", raw=result.value,
                      start=result.start)
+    r = _count_per_period(r, units)
     if r is None or result.value <= 0 or r.unit not in ("/s", "B/s", "B", "items", ""):
         return None
     dims = sorted(d for u in units for d in _DIMS.get(u, ()))

@@ -44,7 +44,9 @@ STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qp
          "saving": "saving = cost before − cost after, over the period claimed",
          "cache_share": "load × the share the cache does not answer",
          "share_of_count": "a count × the share said (one in N)",
-         "share": "a figure × the percent of it said"}
+         "share": "a figure × the percent of it said",
+         "flow_bytes": "bytes a second × the seconds of the span",
+         "compressed": "the size ÷ the compression ratio said"}
 
 
 @dataclass(frozen=True)

@@ -141,12 +141,16 @@ def _with_factor(text: str, f: Fig) -> Fig:
 # "each token takes about", and with the product said first: "each token stores 2 x 64 x 8 x 128 x 2 bytes, roughly"
 _TOKEN_BEFORE = re.compile(r"\b(?:each|every|per|a single|one|a) token\s+(?:takes|needs|uses|costs|holds|is|adds|"
                            r"occupies|comes to|eats|stores|keeps|caches)(?: up)?\s+"
-                           r"(?:\d[\d\s×x*.,]*bytes?,?\s*(?:so|which is|that'?s|or)?\s*)?"
+                           r"(?:\d(?:[\d\s×x*.,]|times)*bytes?,?\s*(?:so|which is|that'?s|or|roughly|about|around)?\s*)?"
                            r"(?:about |roughly |around |some |maybe |just )?$", _F)
 
 
 def _per_token(text: str, q: Quantity) -> bool:
-    """A size said per token: "about 160 KB per token", "each token takes about two megabytes"."""
+    """A size said per token: "about 160 KB per token", "each token takes about two megabytes". The last factor of
+    a product said out loud ("2 times 32 times 4096 times 2 bytes, about half a meg per token") is an input of the
+    per-token figure, not that figure."""
+    if _TIMES_BEFORE.search(text[max(0, q.start - 12):q.start]):
+        return False
     return bool(_PER_TOKEN.match(text[q.start + len(q.text):q.start + len(q.text) + 30])
                 or _TOKEN_BEFORE.search(text[max(0, q.start - 80):q.start]))
 
@@ -333,7 +337,8 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
             if _PER_PARAMETER.match(text[f.end:f.end + 30]):
                 continue        # "two FLOPs per parameter": the rule of thumb itself, not a token's total
             if f.start > params[0].start and (_PER_TOKEN.match(text[f.end:f.end + 30]) or
-                                              re.search(r"\b(?:one|a|a single|each|every|per) (?:new |generated |output )?token\b", text[:f.start], _F)):
+                                              re.search(r"\b(?:one|a|a single|each|every|per) (?:new |generated |output )?token\b", text[:f.start], _F)
+                                              and not _after_token_count(text, params[0].start, f)):
                 out.append(judge("decode_flops", f, k.decoding_flops * n,
                                  f"{fmt_num(k.decoding_flops)} × {fmt_num(n)} parameters per token", "FLOPs",
                                  RULE_OF_THUMB))
@@ -500,6 +505,14 @@ def _utilisation(qs: list[Quantity], text: str, start: int, end: int) -> float:
 
 
 _TOKEN_COUNT = r"[- ]?tokens?\b"
+
+
+def _after_token_count(text: str, lo: int, f: Fig) -> bool:
+    """The FLOPs said after a count of tokens ("a 500-token answer, that's roughly 13 teraflops") are that reply's
+    total, not one token's, even when "per token" was said earlier for the rule of thumb."""
+    return any(lo < t.start and t.end <= f.start and t.value >= 2 and not _PER_TOKEN.match(text[f.end:f.end + 30])
+               and not re.search(r"\b(?:per|each|every|a single|one) (?:new |output )?token\b", text[t.end:f.start], _F)
+               for t in _numbers_before(text, _TOKEN_COUNT))
 _THEN = re.compile(r"^[^.;?!]*?\b(?:so|is|that's|that is|needs?|costs?|comes? to|takes?|means)\b[^.;?!]*$", _F)
 _FOR_REPLY = re.compile(r"^[^.;?!]*?\b(?:to (?:write|generate|produce|decode|emit|answer|stream)|for|per)\b[^.;?!]*$", _F)
 _HARDWARE = re.compile(r"\b(?:gpus?|cards?|[ah]100s?|accelerators?|chips?|peak|each|per gpu)\b", _F)

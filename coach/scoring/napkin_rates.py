@@ -51,10 +51,14 @@ _RUSH = (r"\b(?:the|a|morning|evening|lunch|holiday|daily|traffic) (?:rush|spike
          r"\b(?:we|i|you) (?:size|sized|plan|planned|provision|provisioned|build|built) (?:the fleet |the system |it |"
          r"capacity )?for\b|"
          # what the servers must be able to take is the peak too: "so the servers need to handle about 7,000 a second"
-         r"\b(?:needs?|has|have|must|got) (?:to )?(?:be able to )?(?:handle|absorb|sustain|take)\b")
+         r"\b(?:needs?|has|have|must|got) (?:to )?(?:be able to )?(?:handle|absorb|sustain|take)\b|"
+         # and what the system must be ready for: "so we should be ready for something like six thousand"
+         r"\b(?:be|get|stay) (?:ready|prepared) for\b")
 
 
-_PEAK_WORD, _AVERAGE_WORD = re.compile(r"\bpeak", _F), re.compile(r"\baverage|\bon average|\bmean\b", _F)
+# (the average by another name too: "typical load is around two thousand rps", "on a normal day", "baseline")
+_PEAK_WORD, _AVERAGE_WORD = re.compile(r"\bpeak", _F), re.compile(r"\baverage|\bon average|\bmean\b|\btypical(?:ly)?\b|"
+                                                               r"\bnormal(?:ly)?\b|\busual(?:ly)?\b|\bbaseline\b", _F)
 _RUSH_WORDS, _CLAUSE_MARK = re.compile(_RUSH, _F), re.compile(r"[;,]")
 _NEXT_CLAUSE = re.compile(r"[;:]|\bbut\b")   # (compiled once: read around every rate)
 _JOINED = re.compile(r"\b(?:and|but|while|whereas|rising to|up to)\b|;", _F)
@@ -84,7 +88,22 @@ def is_peak(text: str, q: Quantity) -> bool:
     a = min((start - m.end() if m.end() <= start else max(0, m.start() - end) for m in _AVERAGE_WORD.finditer(window)
              if not (m.end() <= start and _JOINED.search(window[m.end():start]))), default=10 ** 6)
     p = min(peak, dist(_RUSH_WORDS, clause=True))
+    if p < 10 ** 6 and a < 10 ** 6 and _average_in_own_clause(window, start, end):
+        return False
     return p < 10 ** 6 and p < a
+
+
+_CLAUSE_END = re.compile(r"[,;:]|[.!?](?:\s|$)")
+
+
+def _average_in_own_clause(window: str, start: int, end: int) -> bool:
+    """"Average load is 5,000 QPS. Peak is three times that" and "5,000 QPS average, peak is 3x": the figure's own
+    clause calls it the average, and the peak said across a comma or a full stop names the figure said next."""
+    clause_lo = max((m.end() for m in _CLAUSE_END.finditer(window, 0, start)), default=0)
+    nxt = _CLAUSE_END.search(window, end)
+    clause_hi = nxt.start() if nxt else len(window)
+    own = window[clause_lo:clause_hi]
+    return bool(_AVERAGE_WORD.search(own)) and not _PEAK_WORD.search(own) and not _RUSH_WORDS.search(own)
 
 
 _TOKENS = re.compile(r"\btokens?\b", _F)

@@ -26,9 +26,12 @@ _F = re.IGNORECASE
 _TAKEN_BEFORE = re.compile(r"\b(?:cache|filter|dedup\w*)\s+(?:\w+\s+){0,6}?(?:answers|serves|absorbs|catches|handles|"
                            r"takes|drops|removes|hits)\s+(?:about\s+|roughly\s+|around\s+)?$", _F)
 _HIT_RATE_AFTER = re.compile(r"\s*(?:cache\s+)?hit(?:\s+rate|\s+ratio)?\b", _F)
+# the hit rate named before its figure: "the cache hit rate is 90%", "a hit ratio of about 95 percent"
+_HIT_RATE_BEFORE = re.compile(r"\bhit\s+(?:rate|ratio)\s+(?:is|of|at|around|=|was|runs at|sits at)\s+"
+                              r"(?:about\s+|roughly\s+|around\s+|maybe\s+)?$", _F)
 # the rate left: "so 8,000 a second reach the model", "leaving 2,000 a second for the backend"
-_LEFT_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:reach|get to|go to|go on to|fall through to|miss|pass(?: through)? to|"
-                         r"make it to|are left for|land on)\b", _F)
+_LEFT_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:reach(?:es)?|gets? to|go(?:es)? to|go(?:es)? on to|falls? through to|"
+                         r"miss(?:es)?|pass(?:es)?(?: through)? to|makes? it to|are left for|lands? on)\b", _F)
 
 
 # the rate left named before it: "so the misses are ... 2,000 a second", "what is left, 800 a second"
@@ -44,7 +47,8 @@ def left_loads(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quantity, 
         if p.kind != "percent" or not 0 < p.value < 100:
             continue
         taken = _TAKEN_BEFORE.search(text, max(0, p.start - 60), p.start) or \
-            _HIT_RATE_AFTER.match(text, p.start + len(p.text))
+            _HIT_RATE_AFTER.match(text, p.start + len(p.text)) or \
+            _HIT_RATE_BEFORE.search(text, max(0, p.start - 40), p.start)
         if not taken:
             continue
         load = next((q for q in reversed(qs[:i]) if q.kind == "throughput" and q.sentence == p.sentence), None)
@@ -52,6 +56,9 @@ def left_loads(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quantity, 
         if nxt is not None and nxt.kind == "throughput" and _OF_THE.match(text[p.start + len(p.text):nxt.start]):
             load = nxt         # "the cache hits ninety-five percent of the 40,000 requests a second"
         if load is None:
+            load_left = _load_named_after(qs, text, i)
+            if load_left is not None:
+                out.append((load_left[0], p, load_left[1]))
             continue
         left = next((q for q in qs[i + 1:] if q.kind == "throughput" and q.sentence == p.sentence and q is not load
                      and q.start > load.start and not q.has("per_instance") and (
@@ -60,6 +67,30 @@ def left_loads(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quantity, 
         if left is not None:
             out.append((load, p, left))
     return out
+
+
+# the share that gets past the cache, said as a percent of the load: "so 10% of the 50k QPS goes to the database"
+_PERCENT_OF_LOAD = re.compile(r"^\s*of\s+(?:the|our|all|all the|those|these)?\s*$", _F)
+_LEFT_GIVES = re.compile(r"^[^.;\d]{0,50}?\b(?:so|that'?s|that is|which is|which gives|gives|giving|means|meaning|"
+                         r"comes to|works out to)\s+(?:us\s+)?(?:about\s+|roughly\s+|around\s+|only\s+|just\s+)?$|"
+                         r"^\s*(?:about|roughly|around|some|or)\s+$", _F)     # ", about 5,000": the figure it gives
+
+
+def _load_named_after(qs: list[Quantity], text: str, i: int) -> tuple[Quantity, Quantity] | None:
+    """A hit rate said first, then the load with the share that gets past it, then the rate left ("the hit rate is
+    90%, so only 10% of the 50k QPS goes to the database, that's 5,000 QPS"): what is left is the load × (1 − the
+    hit rate), whatever share the answer said is left."""
+    p = qs[i]
+    rest = [q for q in qs[i + 1:] if q.sentence == p.sentence]
+    if len(rest) < 3 or rest[0].kind != "percent" or rest[1].kind != "throughput" or \
+            not _PERCENT_OF_LOAD.match(text[rest[0].start + len(rest[0].text):rest[1].start]):
+        return None
+    load, left = rest[1], rest[2]
+    if left.kind != "throughput" or left.has("per_instance") or \
+            not _LEFT_AFTER.match(text, load.start + len(load.text)) or \
+            not _LEFT_GIVES.match(text[load.start + len(load.text):left.start].split(",", 1)[-1]):
+        return None
+    return load, left
 
 
 def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
@@ -73,7 +104,7 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> 
 
 # the figure the share gives, said right after it: "if 2 percent land there, that is 10,000 a day"
 _SHARE_GIVES = re.compile(r"[^.;\d]{0,60}?\b(?:so|that'?s|that is|which is|which gives|gives|giving|means|meaning|"
-                          r"makes|comes to|works out to)\s+(?:about\s+|roughly\s+|around\s+|some\s+|only\s+|just\s+|"
+                          r"makes|comes to|works out to)\s+(?:(?:us|you|me)\s+)?(?:about\s+|roughly\s+|around\s+|some\s+|only\s+|just\s+|"
                           r"nearly\s+|close to\s+)?$", _F)
 _SHARE_KINDS = ("throughput", "dataset", "users")
 _IN_A_SPAN = re.compile(r"\b(?:window|seconds?|minutes?|hours?|days?|weeks?|months?|years?|peak|evening|night|morning|"

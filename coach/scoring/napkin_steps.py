@@ -189,14 +189,17 @@ _VECTORS = re.compile(r"\b(?P<rows>[\w.,-]+(?: [\w.,-]+){0,3}?) (?:\w+ )?(?:poin
                       r"examples|records|samples|[a-z]{3,}s(?= (?:with|of|at) [\w.,-]+(?: [\w.,-]+){0,2}? floats\b))"
                       r"(?:,| with| of| at)? (?P<dims>[\w.,-]+(?: [\w.,-]+){0,2}?) "
                       r"(?:(?:(?P<t1>float64|float32|float16|fp32|fp16|bf16|bfloat16|int8|doubles?) )?"
-                      r"(?:dimensions|dims|features|values)|(?P<t3>floats))(?: each| apiece)?(?: (?:stored |kept |held |saved )?(?:in|as|of) "
+                      r"(?:dimensions|dims|features|values)|(?P<t3>floats))(?: each| apiece)?(?:(?: (?:stored |kept |held |saved )?(?:in|as|of)|,) "
                       r"(?P<t2>float64|float32|float16|fp32|fp16|bf16|bfloat16|int8))?", _F)
 _DTYPES = r"float64|float32|float16|fp32|fp16|bf16|bfloat16|int8|doubles?"
 # "fifty million items with 256-dimensional float32 embeddings", "200M photos as fp16 vectors of 512 dimensions":
 # found by the dimensions and the type (rare words, so the search is cheap); the counts come from the clause before
 _DIM_VECTORS = re.compile(rf"(?P<dims>[\w.,-]+)[- ](?:dim(?:ension(?:al)?)?s?|d)\s+(?P<t1>{_DTYPES})\s+"
                           rf"(?:embeddings?|vectors?)\b|\b(?P<t2>{_DTYPES})\s+(?:embeddings?|vectors?) of\s+"
-                          r"(?P<dims2>[\w.,-]+)\s+(?:dimensions|dims)\b", _F)
+                          r"(?P<dims2>[\w.,-]+)\s+(?:dimensions|dims)\b|"
+                          # the type said after the vectors: "256-dim embeddings in float32", "stored as fp16"
+                          rf"(?P<dims3>[\w.,-]+)[- ](?:dim(?:ension(?:al)?)?s?|d)\s+(?:embeddings?|vectors?)\s+"
+                          rf"(?:(?:stored|kept|held|saved)\s+)?(?:in|as|at)\s+(?P<t4>{_DTYPES})\b", _F)
 _OWN_EACH = re.compile(r"\b(?:each|apiece)$", _F)
 _EACH = re.compile(r"\b(?:each|apiece|per (?:vector|item|row|embedding|one))\b", _F)
 _DTYPE_WORD = re.compile(rf"\b(?:{_DTYPES}|floats)\b", _F)
@@ -205,7 +208,8 @@ _PER_PERSON_AFTER = re.compile(r"^\s*(?:per|for each|for every|for one|each) (?:
 _HEADS = re.compile(r"\b(?:engineers|people|members|on-?callers|developers)\b", _F)
 
 
-def _vector_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+def _vector_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | None],
+                  tol: float | None = None) -> list[Check | None]:
     out: list[Check | None] = []
     found = []
     seen: set[int] = set()
@@ -220,8 +224,9 @@ def _vector_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | No
         for m in _DIM_VECTORS.finditer(window):
             if lo + m.start() not in seen:
                 seen.add(lo + m.start())
-                found.append((lo + m.end(), lo + m.start(), lo + m.start(), m.group("dims") or m.group("dims2"),
-                              m.group("t1") or m.group("t2")))
+                found.append((lo + m.end(), lo + m.start(), lo + m.start(),
+                              m.group("dims") or m.group("dims2") or m.group("dims3"),
+                              m.group("t1") or m.group("t2") or m.group("t4")))
     for end, start, rows_end, dims_text, dtype in found:
         dtype = (dtype or "").lower()
         if not dtype:
@@ -246,7 +251,8 @@ def _vector_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | No
         if len(rows) > 1:     # "400 million users and 50 million items at 128 dimensions": the set the total is for
             n = min((r.value for r in rows), key=lambda v: max(v * d * b, said.value) / min(v * d * b, said.value))
         how = f"{fmt_num(n)} vectors × {fmt_num(d)} dimensions × {b} B ({dtype})"
-        out.append(judge("storage", said, n * d * b, how, []))     # a storage step: items × bytes per item
+        # every input is exact (a count, the dimensions, the bytes of the type named): room for overhead only
+        out.append(judge("storage", said, n * d * b, how, [], tol=tol))     # a storage step: items × bytes per item
     return out
 
 
@@ -279,5 +285,5 @@ def _per_person(qs: list[Quantity], text: str, judge: Callable[..., Check | None
 def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol: float) -> list[Check | None]:
     """`judge(rule, stated, expected, how, factors, ...)` makes the Check (napkin._judge); `tol` is the exact
     tolerance (wider when the answer says it is a guess)."""
-    return (_batch_rate(qs, text, judge) + _scale(qs, text, judge, tol) + _vector_bytes(qs, text, judge)
+    return (_batch_rate(qs, text, judge) + _scale(qs, text, judge, tol) + _vector_bytes(qs, text, judge, tol)
             + _per_person(qs, text, judge))

@@ -12,7 +12,7 @@ from coach.scoring import napkin_rates, napkin_restated, napkin_shares, napkin_s
 from coach.scoring.napkin_llm import DEVICES
 from coach.scoring.napkin_judge import EXACT_TOLERANCE, TOLERANCE, Check, _judge, _tol
 from coach.scoring.numbers import find_numbers
-from coach.scoring.sizing import Quantity
+from coach.scoring.sizing import Quantity, factors as said_factors
 from coach.scoring.text import fmt_num, human
 
 _BIT = r"[- ]bits?(?! per second| a second|/s)"          # "4-bit", "four bits" (a precision, not a line rate)
@@ -161,11 +161,16 @@ def _bandwidth(qs: list[Quantity], text: str, factors: list[float]) -> list[Chec
             continue      # a budget per partition or per node is not the stream's requests × bytes
         rate = _last_before(qs, b, lambda x: _is_total_rate(x) and _near(x, b, 2))
         size = _last_before(qs, b, lambda x: x.kind == "storage" and _near(x, b, 2) and (
-            x.has("per_item") or (rate is not None and napkin_rates.times_rate(text, x, rate))))
+            x.has("per_item") or (rate is not None and napkin_rates.times_rate(text, x, rate))
+            or _size_of_each(text, x)))
         if rate and size:
-            per = _things_sized(text, rate.start + len(rate.text), size.start) if rate.start < size.start else []
+            per = _things_sized(text, rate.start + len(rate.text), size.start) if rate.start < size.start else \
+                _things_sized_first(text, size)
             how = " × ".join([f"{fmt_num(rate.value)}/s"] + [fmt_num(v) for v in per] + [human(size.value, "B")])
-            out.append(_judge("bandwidth", b, rate.value * size.value * math.prod(per), how, factors))
+            need = rate.value * size.value * math.prod(per)
+            if _names_link(text, b) and b.value * _tol.get() >= need:
+                continue    # a link chosen for the load ("so a 10 gigabit link is plenty"): bigger is headroom
+            out.append(_judge("bandwidth", b, need, how, factors))
     return out
 
 
@@ -247,6 +252,7 @@ def _transfer(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
                             and x.sentence == d.sentence)
         if link is None or size is None or link.value <= 0:
             continue
+        link = _link_as_named(qs, text, link)
         copies = _copies_over_one_link(qs, text, d, size, link)
         earlier = any(t is not d and t.kind in ("duration", "latency") and t.unit == "s"
                       and max(link.start, size.start) < t.start < d.start for t in qs)
@@ -265,6 +271,26 @@ def _transfer(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
         else:
             out.append(_judge("transfer_time", d, size.value / link.value, how, factors))
     return out
+
+
+# a figure said as a link's speed: "a 10 gig link", "over our 25 gigabit uplink", "a one-gig NIC"
+_LINK_NOUN = re.compile(r"\s*(?:[a-z]+\s+)?(?:e?thernet|links?|nics?|uplinks?|downlinks?|ports?|pipes?|interconnects?|"
+                        r"backbone|connections?|network (?:links?|cards?|interfaces?))\b", re.I)
+
+
+def _names_link(text: str, q: Quantity) -> bool:
+    return q.kind == "bandwidth" and _LINK_NOUN.match(text, q.start + len(q.text)) is not None
+
+
+def _link_as_named(qs: list[Quantity], text: str, link: Quantity) -> Quantity:
+    """The link's speed as first named ("a 10 gig link"), when the answer restates it next in other units and gets the
+    conversion wrong ("a 10 gig link, so 10 gigabytes a second"): the copy runs at the link's speed, not the slip."""
+    named = next((q for q in reversed(qs) if q.start < link.start and q.sentence == link.sentence
+                  and _names_link(text, q)), None)
+    if named is None or named.value <= 0 or link is named or _names_link(text, link) or \
+            find_numbers(text[named.start + len(named.text):link.start]):
+        return link
+    return named if not 1 / EXACT_TOLERANCE <= link.value / named.value <= EXACT_TOLERANCE else link
 
 
 # one link every copy goes through: "a ten gigabit source link", "our single uplink", "the one origin server's link"
@@ -376,6 +402,28 @@ def _things_sized(text: str, start: int, end: int) -> list[float]:
     return [n.value for n in find_numbers(between) if n.value >= 2 and _THINGS_OF.fullmatch(between, n.end)]
 
 
+# a size said of each of the things counted before it: "2 KB of features each", "4 KB apiece"
+_OF_EACH = re.compile(r"\s+(?:of\s+(?:[a-z-]+\s+){1,2})?(?:each|apiece)\b", re.I)
+
+
+def _size_of_each(text: str, size: Quantity) -> bool:
+    return not size.has("rate") and _OF_EACH.match(text, size.start + len(size.text)) is not None
+
+
+def _things_sized_first(text: str, size: Quantity) -> list[float]:
+    """The things a request carries, counted right before their size and said before the request rate ("each request
+    scores 1,000 candidates at 2 KB each, and at 5,000 QPS ..."): the bytes a request moves are their count × the
+    size, whichever order the product is said in (not "10,000 requests at 2 KB": those are the requests)."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, size.start)), default=0)
+    between = text[start:size.start]
+    return [n.value for n in find_numbers(between) if n.value >= 2 and _THINGS_OF.fullmatch(between, n.end)
+            and not _REQUESTS_AFTER.match(between, n.end)]
+
+
+_SENTENCE_END = re.compile(r"[.;?!]\s")
+_REQUESTS_AFTER = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{napkin_rates.REQ_NOUNS})\b", re.I)
+
+
 _EACH_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){1,2}(?:each|apiece|per\s+[a-z]+|a\s+piece)\b", re.I)
 # the things whose size follows: "fifty features of eight bytes each", "200 vectors at 3 KB"
 _THINGS_OF = re.compile(r"\s+(?:[a-z-]+\s+)?[a-z]{3,}s\s+(?:each\s+)?(?:of|at|with|taking|using)\s+(?:about\s+|roughly\s+|around\s+)?",
@@ -478,9 +526,11 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
         # a sum the weights are one part of: "64 gigabytes of cache, which together with the 14 gigabytes of weights
         # for a 7B model is about 78 gigabytes" (the part before the model size is read too)
         lead = re.split(r"[.;!?]", text[max(0, p.start - 80):p.start])[-1]
-        if re.search(r"\b(?:kv|cache|activations?|optimi[sz]er|adam|gradients?|batch)\b", between, re.I) or \
+        # (a figure named as the weights is the weights alone: "7 gigs of weights, and the KV cache on top")
+        if not _WEIGHTS_ALONE.match(text, mem.start + len(mem.text)) and (
+                re.search(r"\b(?:kv|cache|activations?|optimi[sz]er|adam|gradients?|batch)\b", between, re.I) or
                 re.search(r"\b(?:together with|along with|on top of|plus|combined with|in total|all in|altogether)\b",
-                          lead + " " + text[p.start:mem.start], re.I):
+                          lead + " " + text[p.start:mem.start], re.I)):
             if nbytes is not None and mem.value < p.value * nbytes / TOLERANCE:   # below the weights alone
                 how = f"{fmt_num(p.value)} parameters × {nbytes:g} bytes for the weights alone"
                 out.append(_judge("model_memory", mem, p.value * nbytes, how, [], ok=False))
@@ -503,6 +553,9 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
     return out
 
 
+_WEIGHTS_ALONE = re.compile(r"\s+(?:of|for|in|just for|for the|of the)\s+(?:the\s+)?(?:model\s+)?weights\b", re.I)
+
+
 def _epochs(text: str, d: Quantity) -> float:
     window = text[max(0, d.start - 60):d.start]
     window = re.split(r"[,;]|\band\b", window)[-1] if re.search(r"epoch|pass", window, re.I) else window
@@ -521,6 +574,18 @@ def _epochs_of(text: str, n: Quantity) -> float:
     return nums[0].value if nums and 1 < nums[0].value <= 1000 else 1.0
 
 
+def _epochs_between(text: str, n: Quantity, rate: Quantity) -> float:
+    """Epochs said after the dataset and before the rate that works through it ("a billion examples, three epochs, and
+    the cluster does 50,000 a second"): every pass is work, wherever in the sentence the passes are named."""
+    lo, hi = n.start + len(n.text), rate.start
+    if lo >= hi or re.search(r"[.!?]\s", text[lo:hi]):
+        return 1.0
+    m = _EPOCHS_SAID.search(text, lo, hi)
+    nums = find_numbers(m.group("n")) if m else []
+    return nums[0].value if nums and 1 < nums[0].value <= 1000 else 1.0
+
+
+_EPOCHS_SAID = re.compile(r"\b(?P<n>\d+(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)?)\s+(?:full\s+)?(?:epochs|passes)\b", re.I)
 _EPOCHS_OVER = re.compile(r"(?P<n>\d+(?:\.\d+)?|[a-z]+(?:[- ][a-z]+)?)\s+(?:full\s+)?(?:epochs|passes)\s+"
                           r"(?:over|of|through|on)\s+(?:the\s+|our\s+|all\s+)?$", re.I)
 
@@ -574,6 +639,8 @@ def _training_time(qs: list[Quantity], text: str, factors: list[float]) -> list[
                 epochs = _epochs(text, d)
                 if epochs == 1:
                     epochs = _epochs_of(text, n)
+                if epochs == 1:
+                    epochs = _epochs_between(text, n, t)
                 how = f"{fmt_num(n.value)}" + (f" × {epochs:g} epochs" if epochs != 1 else "") + \
                       f" ÷ {fmt_num(rate)}/s"
                 out.append(_judge("training_time", d, n.value * epochs / rate, how, factors))
@@ -631,6 +698,7 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
             batch = next(((size, t) for size, t, r in napkin_steps.batch_rates(qs, text) if r is c), None)
             if busy is None and batch is not None and not 1 / 1.5 <= c.value * batch[1].value / batch[0] <= 1.5:
                 per = batch[0] / batch[1].value     # nor from the batch and the time it takes
+            peak = _peak_applied(text, total, c)
             for n in [last] + [x for x in counts if x is not last and x.start > c.start and x.start > total.start]:
                 load_n = total
                 if past is not None and _INSTEAD_OF.search(text[max(0, n.start - 25):n.start]):
@@ -643,13 +711,17 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
                            f"not {human(c.value, c.unit)})"
                 spare = _headroom(qs, text, total, n)
                 need = load_n.value / per
+                if peak is not None:
+                    need *= peak
+                    how = f"{human(load_n.value, load_n.unit)} × {peak:g} at peak ÷ {human(per, c.unit)} each"
                 if spare is not None:
                     how += f" ≈ {fmt_num(need)} {n.unit}, {spare[1]}"
                 elif _rounded_up_for_spare(text, max(total.start, c.start), n, need):
                     how += " (rounded up for the headroom said)"
                     out.append(_judge("capacity", n, need, how, factors, ok=True))
                     continue
-                out.append(_judge("capacity", n, need * (spare[0] if spare else 1.0), how, factors))
+                out.append(_judge("capacity", n, need * (spare[0] if spare else 1.0), how,
+                                  [f for f in factors if f != peak]))
         else:
             before = max((x for x in counts if x.start < last.start), key=lambda x: x.start, default=None)
             if before is None or not _near(last, before, 1):
@@ -668,6 +740,23 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
             how = f"{fmt_num(n.value)} × {human(c.value, c.unit)} each"
             out.append(_judge("capacity", last, n.value * c.value, how, factors))
     return out
+
+
+# the fleet said to be sized for the peak: "provisioning for peak", "to handle the peak", "built for peak load"
+_FOR_PEAK = re.compile(r"\b(?:for|handle|cover|absorb|survive|take)\s+(?:the\s+)?peak\b", re.I)
+
+
+def _peak_applied(text: str, load: Quantity, per: Quantity) -> float | None:
+    """The peak factor a fleet is sized with, when the load it divides is the average ("4,000 QPS on average, peak is
+    5x, so provisioning for peak at 500 a node ..."): the answer says the fleet covers the peak, so the load is the
+    average × that factor, and leaving the factor out is the slip (not an allowed multiplier)."""
+    if napkin_rates.is_peak(text, load) or not load.start < per.start:
+        return None
+    between = text[load.start + len(load.text):per.start]
+    if not _FOR_PEAK.search(between):
+        return None
+    said = [f for f in said_factors(between) if 1.5 <= f <= 20]
+    return said[0] if len(said) == 1 else None
 
 
 # headroom named without an amount ("with headroom for spikes and retries call it ten")

@@ -48,7 +48,7 @@ _ARTICLE_UNIT = re.compile(
     r"maybe|like|almost|nearly|spent|spend|whole|full|entire|another|extra|"
     r"keep|keeps|kept|keeping|retain|retains|retained|retaining)\s+(?P<a>an?)\s+"   # retention: "we keep a year"
     r"(?=(?:(?:full|whole|entire)\s+)?(?:second|minute|hour|day|week|month|year|kilobyte|megabyte|gigabyte|terabyte|"
-    r"petabyte|millisecond)\b)",                                                    # "we keep a full year"
+    r"petabyte|millisecond|dollar)\b)",                          # "we keep a full year", "roughly a dollar an hour"
     re.IGNORECASE)
 # a size restated after a comma: "two billion events at five hundred bytes, a terabyte a day"
 _RESTATED_SIZE = re.compile(r",\s+(?P<a>an?)\s+(?=(?:kilobyte|megabyte|gigabyte|terabyte|petabyte)s?\b)", re.IGNORECASE)
@@ -107,6 +107,10 @@ def _per_machine_before(before: str, lead: str) -> bool:
     """Do per-machine words ("per core", "each GPU") come shortly before the figure (`before`: the words since the
     figure before it), and not as the tail of a rate said before it (`lead`: the sentence up to the figure)?"""
     m = _PER_INSTANCE_BEFORE.search(before)
+    if m is not None and _SIZE_ENDS.search(lead[:len(lead) - len(before) + m.start()]):
+        # the words size the figure said right before them ("1 KB per shard reply, and at 12,000 searches a second"):
+        # they are that size's, and only per-machine words said after them make this figure a machine's
+        return _per_machine_before(before[m.start() + 1:], lead)
     return m is not None and not _RATE_ENDS.search(lead[:len(lead) - len(before) + m.start()]) \
         and not _COLLECTIVE.search(m.group("tail"))
 
@@ -117,13 +121,19 @@ _COLLECTIVE = re.compile(r"\b(?:the|our|whole|all(?:\s+the)?)\s+(?:[a-z]+\s+)?(?
                          r"servers|machines|hosts|workers|gpus|backends)\b|\btogether\b|\bin all\b", re.I)
 
 
+_SIZE_ENDS = re.compile(r"\d\s*(?:[kmgtp]i?b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|gigs?|megs?)\s*$", re.I)
+
+
 _PER_ITEM_BEFORE = re.compile(
     r"(?:\b(?:each|every|per|an?|one)\s+(?!(?:second|minute|hour|day|night|week|month|year)s?\b)"
     r"(?!(?:that|which|this|so)\s)(?:[a-z]+\s+){0,3}"      # (not "at four bytes each that is 48 GB": a total)
     r"(?:is|are|was|of|at|to|down to|takes?|weighs?)\s+"
     r"(?:about|around|roughly|maybe|like|only|just)?\s*|\b(?:each|every one)\s+(?:about|around|roughly|maybe)?\s*|"
     r"\b(?:payload|response|record size|event size|row size|"
-    r"message size|size)\s+(?:is|of|was)?\s*(?:about|around|roughly|maybe)?\s*)$", re.I)
+    r"message size|size)\s+(?:is|of|was)?\s*(?:about|around|roughly|maybe)?\s*|"
+    # the things that carry data said in the plural: "payloads are around 50 KB", "responses average 20 KB"
+    r"\b(?:payloads|responses|messages|records|events|rows|images|photos|documents|objects|requests)\s+"
+    r"(?:are|average|run|weigh)\s+(?:about|around|roughly|maybe|typically|usually)?\s*)$", re.I)
 # the size of each counted thing: "50 million events of about 2 KB", "two thousand images of 300 kilobytes"
 _COUNTED_OF = re.compile(r"(?:\d|\b(?:thousand|million|billion|hundred|dozen))\s+(?:[a-z-]+\s+)?(?!(?:tens|hundreds|"
                          r"thousands|millions|billions|dozens)\b)[a-z]{3,}s\s+of\s+(?:about|around|roughly|maybe|"
@@ -336,7 +346,9 @@ def _unit_for(text: str, span: NumberSpan, sentence: str, sent_start: int) -> Un
         return UnitMatch("compute", "units", 1, m.group(0).strip(), m.end())
     if span.value >= 1 and _PREFIX_LAT.search(before):
         return UnitMatch("latency", "s", 1e-3, "", 0, frozenset({"assumed_ms"}))
-    if span.value >= 1 and _PREFIX_QPS.search(before) and not _FRACTION_AFTER.match(tail):
+    if span.value >= 1 and (qps := _PREFIX_QPS.search(before)) and not _FRACTION_AFTER.match(tail) \
+            and not find_numbers(qps.group(0).split(None, 1)[-1]):   # (not "QPS, so twenty replicas, twenty-five":
+        # a figure said after another one since the word restates that one)
         return UnitMatch("throughput", "/s", 1, "", 0, period_s=1)
     if span.value >= 100 and _PREFIX_USERS.search(before):
         return UnitMatch("users", "users", 1, "", 0)
@@ -458,8 +470,10 @@ def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[S
         q.discard("each")
         q.add("per_instance")
     if um.kind == "storage" and "rate" not in q and "per_param" not in q and (m := _PER_ITEM_BEFORE.search(before)) \
-            and not re.search(r"\b(?:bits?|bytes?)\s*$", before[:m.start()], re.I):
-        q.add("per_item")                 # (not "8 bits per weight takes 70 GB": that "per" is the precision's)
+            and not re.search(r"\b(?:bits?|bytes?)\s*$", text[max(0, span.start - len(before) + m.start() - 12):
+                                                             span.start - len(before) + m.start()], re.I):
+        q.add("per_item")                 # (not "8 bits per weight takes 70 GB": that "per" is the precision's, and
+        # not "two bytes each is about 140 GB": that "each" closes the bytes said before it, even past the cut)
     elif um.kind == "storage" and "rate" not in q and "per_param" not in q \
             and _COUNTED_OF.search(text[max(sent.start, span.start - 50):span.start]):
         q.add("per_item")
@@ -476,8 +490,10 @@ def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[S
                     qualifiers=tuple(sorted(q)), period_s=um.period_s, start=span.start, sentence=si)
 
 
-_EACH_DOES = re.compile(r"\beach(?:\s+(?:one|of them))?\s+[a-z]+\s+(?:about\s+|roughly\s+|around\s+|some\s+|"
-                        r"maybe\s+)?$", re.I)
+_EACH_DOES = re.compile(r"\beach(?:\s+(?:one|of them))?\s+[a-z]+\s+"
+                        # the thing acted on, said between ("they each ask the assistant like twenty questions")
+                        r"(?:(?:the|a|an|our|their|its|it|them)\s+[a-z]+\s+)?"
+                        r"(?:about\s+|roughly\s+|around\s+|some\s+|maybe\s+|like\s+)?$", re.I)
 _DAILY = re.compile(r"\b(?:every day|each day|a day|per day|daily)\b", re.I)
 
 

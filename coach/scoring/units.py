@@ -79,6 +79,9 @@ _BITS = _r(r"(?:(?P<p>k|m|g|t)(?-i:bps|bit/s|b/s)\b|(?P<w>kilo|mega|giga|tera)bi
            r"(?:\s*(?:per|a|/)\s*(?:second|sec|s)\b)?)")
 _BYTES_RATE = _r(r"(?:(?P<p>k|m|g|t|p)i?b|(?P<w>kilo|mega|giga|tera|peta)bytes?|(?P<g>gig|meg)s?)"
                  r"\s*(?:/\s*s(?:ec)?\b|ps\b|(?:per|a|each|every)\s+sec(?:ond)?\b)")
+# a network link's speed said the short way is in bits a second: "a 10 gig link", "25G NICs", "a one-gig uplink"
+_LINK_SPEED = _r(r"-?\s*(?P<g>gig|meg|g)\s*-?\s*(?=(?:[a-z]+\s+)?(?:e?thernet|links?|nics?|uplinks?|downlinks?|ports?|"
+                 r"pipes?|network (?:links?|cards?|interfaces?)|interconnects?|backbone|fib(?:er|re) links?)\b)")
 _BYTES = _r(r"(?:(?P<p>k|m|g|t|p|e)i?b\b|(?P<w>kilo|mega|giga|tera|peta|exa)bytes?\b|(?P<g>gig|meg)s?\b|bytes?\b)")
 _STORAGE_RATE = re.compile(rf"^\s*(?:of\s+(?:[a-z]+\s+){{1,2}})?{PERIOD}", re.I)     # "40 GB of event logs a day"
 _PER_ITEM = re.compile(r"^\s*(?:each|apiece|a piece|per\s+[a-z]+|an?\s+(?:event|record|row|request|item|image|"
@@ -154,6 +157,8 @@ def match_unit(tail: str, suffix: str, sentence: str, raw: float) -> UnitMatch |
         return UnitMatch("bandwidth", "B/s", BYTE_PREFIX[key] / 8, m.group(0).strip(), m.end())
     if m := _BYTES_RATE.match(tail):
         return UnitMatch("bandwidth", "B/s", _byte_factor(m), m.group(0).strip(), m.end())
+    if m := _LINK_SPEED.match(tail):
+        return UnitMatch("bandwidth", "B/s", BYTE_PREFIX[m.group("g").lower()] / 8, m.group(0).strip(), m.end())
     if m := _BYTES.match(tail):
         return _storage(tail, m)
     if m := _PARAMS.match(tail):
