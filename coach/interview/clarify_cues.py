@@ -146,6 +146,8 @@ class Cues:
     figure_options: tuple[str, ...] = ()
     magnitudes: frozenset[str] = frozenset()
     max_statement_words: int = 25
+    rising_statement_words: int = 12
+    afterthoughts: tuple[str, ...] = ()
     no_fact: str = "That's your call: state an assumption and go on."
     partly: str = "For the rest, state your assumption."
     reminder: str = "As I said,"
@@ -274,6 +276,8 @@ def load_cues(path: Path | None = None) -> Cues:
         figure_options=_strings(data, "figure_options", where),
         magnitudes=frozenset(_strings(data, "magnitudes", where)),
         max_statement_words=int(data.get("max_statement_words", 25)),
+        afterthoughts=_strings(data, "afterthoughts", where),
+        rising_statement_words=int(data.get("rising_statement_words", Cues.rising_statement_words)),
         no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),
         reminder=str(data.get("reminder", Cues.reminder)),
     )
