@@ -7,6 +7,7 @@ import dataclasses
 import re
 from collections.abc import Collection, Mapping
 
+from coach.interview import clarify_forms as forms
 from coach.interview import fact_parts
 from coach.interview.clarify_cues import Cues, default_cues
 from coach.interview.clarify_text import CLAUSE, core, find, front, opens_question, tokens
@@ -61,6 +62,9 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
                     continue            # "load" is not in "the loader": a word in -er names the thing that does it
                 spans.append((m.start(), m.start() + len(p), topic))
     spans += _learning_waits(text, cues) + _forms_of_topics(text, cues)
+    # "well under a second": a period right after a bound of time is a duration, the latency, not a rate's period
+    spans = [(a, b, cues.pace_topic if text[a:b] in cues.periods and _after_bound(text[:a], cues) else t)
+             for a, b, t in spans]
     # which fact answers (`by_words`): who uses the product, or what happens at once, is the traffic only when
     # counted ("how many merchants sell through us"); "are most merchants selling gift cards" asks something the
     # facts do not hold (though it still names a thing of the problem)
@@ -130,8 +134,8 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
 
     def qualifies(start: int, end: int) -> bool:
         phrase = text[start:end]
-        if phrase not in cues.qualifiers:
-            return False
+        if phrase not in cues.qualifiers or (phrase in cues.periods and _after_bound(text[:start], cues)):
+            return False        # (not "well within a second": a duration asked)
         if re.match(r"s? (?:runs?|owns?|maintains?|operates?|manages?|looks? after)\b", text[end:end + 14]):
             return False        # "a platform team runs the cluster": the team is what is asked about
         return not (counted and phrase in cues.periods) and not (required and phrase.startswith("how "))
@@ -142,6 +146,11 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     for start, end, topic in sorted(kept):
         counts[topic] = counts.get(topic, 0) + (len(text[start:end].split()) if by_words else 1)
     return counts
+
+
+def _after_bound(before: str, cues: Cues) -> bool:
+    """The words before a period end on a bound of time ("well under", "within", "less than")."""
+    return any(before.endswith(" " + b + " ") or before == b + " " for b in cues.duration_bounds)
 
 
 def _paced(text: str, kept: list[tuple[int, int, str]], cues: Cues) -> list[tuple[int, int, str]]:
@@ -268,8 +277,9 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
                 in_plan = True
                 continue            # "so i'd split it into prep time, pickup ...": the candidate's own plan
             # ("whether a merchant needs a reason": an embedded yes/no question is a part too)
+            # ("when we block a payment does the merchant have to be told why": a fronted clause, then the question)
             asked = opens_question(words, cues) or bool(find(words, "how many") or find(words, "how much")) or \
-                words[:1] == ["whether"] or tail != clause
+                words[:1] == ["whether"] or tail != clause or forms.after_fronted_clause(words, 0, cues) is not None
             # "i'd split it into prep, waiting for a courier, and the drive": the short items of the plan's list go on
             # with it until a part asks (a longer clause is a sentence of its own)
             if in_plan and not asked and len(words) <= _LIST_ITEM_WORDS:
@@ -329,7 +339,7 @@ def _inverted(words: list[str]) -> bool:
 def _plan_only(words: list[str], cues: Cues) -> bool:
     """A clause that states the candidate's own next step ("i'd split it into prep time, pickup and the drive"):
     a plan's opening and no word of asking, guessing or turning to the interviewer."""
-    return bool(words) and words[0] in ("i'd", "i'll", "we'll", "let's") and not opens_question(words, cues) and \
+    return bool(words) and words[0] in ("i'd", "i'll", "we'd", "we'll", "let's") and not opens_question(words, cues) and \
         not _ASKING & set(words) and not find(words, "take it that")      # "I'll take it that ...": an assumption
 
 
@@ -338,11 +348,16 @@ def _premise(words: list[str], cues: Cues) -> bool:
     return any(words[:len(p.split())] == p.split() for p in cues.premise_opens)
 
 
+_PASSIVE = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got", "getting"})
+
+
 def _without_reason(clause: str, cues: Cues) -> str:
     """"what's the lag ... because that drives how stale my labels are": the question without the reason for
     asking it, when what comes before the reason is a question of its own (opens like one or names a topic)."""
     words = tokens(clause)
     for k in range(3, len(words) - 1):
+        if words[k] == "given" and words[k - 1] in _PASSIVE:
+            continue            # "does the merchant have to be given the reason": a passive, not a premise
         if any(words[k:k + len(p.split())] == p.split() for p in cues.reason_cuts):
             head = " ".join(words[:k])
             if opens_question(core(words[:k], cues), cues) or _topic_counts(head, cues):
@@ -354,10 +369,16 @@ def _without_reason(clause: str, cues: Cues) -> str:
 def _asked_tail(clause: str, cues: Cues) -> str:
     """What a clause asks when the candidate's own plan or ask comes first ("i'll start with a keyword index ...
     is there a set of hand graded queries", "... something you can tell me how much progress may we lose"): the
-    words from the question clause on."""
+    words from the question clause on (or from a clause fronted before it: "... from you, when X, does Y")."""
     words = tokens(clause)
     if opens_question(core(words, cues), cues):
         return clause
+    # "... something i actually need from you when we block a payment does the merchant have to be told why": the
+    # ask, then a fronted clause and the question it frames
+    for ask in _ASKED_BY:
+        for e in (i + len(ask.split()) for i in find(words, ask)):
+            if forms.after_fronted_clause(words, e, cues) is not None:
+                return " ".join(words[e:])
     for k in range(2, len(words) - 1):
         if any(words[k:k + len(c.split())] == c.split() for c in cues.clause_starts):
             plan = bool({"i'll", "i'd", "we'll", "we'd"} & set(words[:k])) and not _ASKING & set(words[:k])
@@ -654,8 +675,21 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
     # not known, and a wrong fact is worse than "state an assumption" (on each new set at first sight, handing
     # such ties back halved the wrong facts and cost about one answer in fifty)
     if len(top) > 1:
+        # of facts tied, the one that names the very thing asked, two of the ask's words in a row ("are spot or
+        # preemptible machines on the table": "no preemptible machines", not the cluster's GPUs)
+        naming = [t for t in top if _names_thing(clause, facts[t])]
+        if len(naming) == 1:
+            return naming, naming, best
         return _one_counting(clause, top, facts, counts, cues, best)
     return top, [t for t in top if counts.get(t)], best
+
+
+def _names_thing(clause: str, fact: str) -> bool:
+    """The fact says two content words of the clause in a row ("preemptible machines", "loan defaults")."""
+    def pairs(text: str) -> set[tuple[str, str]]:
+        words = [_stem(w) for w in re.findall(r"[a-z0-9']+", text.lower())]
+        return {(a, b) for a, b in zip(words, words[1:]) if len(a) >= 4 and len(b) >= 4 and not {a, b} & _STOP}
+    return bool(pairs(clause) & pairs(fact))
 
 
 def _common(facts: Mapping[str, str]) -> set[str]:
@@ -740,7 +774,9 @@ def _qualifiers_only(clause: str, cues: Cues) -> bool:
     """"of the thirty teams": a clause naming only what qualifies a question, not one."""
     text = " ".join(tokens(clause))
     named = [p for phrases in cues.topics.values() for p in phrases if p in text and front(p).search(text)]
-    return bool(named) and all(p in cues.qualifiers or any(p in q for q in cues.qualifiers) for p in named)
+    # (a period after a bound of time is a duration asked, not a qualifier: "well within a second")
+    bounded = any(_after_bound(text[:m.start()], cues) for p in named if p in cues.periods for m in front(p).finditer(text))
+    return bool(named) and not bounded and all(p in cues.qualifiers or any(p in q for q in cues.qualifiers) for p in named)
 
 
 def _option_only(clause: str, cues: Cues) -> bool:
@@ -809,7 +845,9 @@ def _other_side(clause: str) -> bool:
     """"or is it our own machines", "or are they all ours": a yes/no alternative that restates the thing the
     question before it asked about (not "or can it publish first", another course of events)."""
     words = tokens(clause.removeprefix("or "))
-    return len(words) > 1 and words[0] in ("is", "are", "was", "were") and words[1] in ("it", "they", "everything", "that")
+    # ("or are we strictly on dedicated ones": "ones" names the same kind of thing the other way)
+    return len(words) > 1 and words[0] in ("is", "are", "was", "were") and \
+        (words[1] in ("it", "they", "everything", "that") or "ones" in words)
 
 
 def _reminder(cues: Cues, said: str) -> str:

@@ -128,6 +128,7 @@ class Cues:
     allowance_words: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
     pace_bounds: tuple[str, ...] = ()
+    duration_bounds: tuple[str, ...] = ()
     when_nouns: frozenset[str] = frozenset()
     reckon_verbs: frozenset[str] = frozenset()
     money_words: frozenset[str] = frozenset()
@@ -259,6 +260,7 @@ def load_cues(path: Path | None = None) -> Cues:
         allowance_words=frozenset(_strings(data, "allowance_words", where)),
         time_words=frozenset(_strings(data, "time_words", where)),
         pace_bounds=_strings(data, "pace_bounds", where),
+        duration_bounds=_strings(data, "duration_bounds", where),
         when_nouns=frozenset(_strings(data, "when_nouns", where)),
         reckon_verbs=frozenset(_strings(data, "reckon_verbs", where)),
         money_words=frozenset(_strings(data, "money_words", where)),
