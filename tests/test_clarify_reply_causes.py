@@ -38,3 +38,23 @@ def test_a_period_after_a_bound_of_time_is_a_duration() -> None:
     assert _reply("sd-eta-prediction", turn)[1] == ("latency",)
     # a rate's period stays the traffic
     assert _reply("sd-eta-prediction", "how many estimates get requested a second at the dinner peak")[1] == ("traffic",)
+
+
+def test_a_hedged_may_not_be_names_no_rule() -> None:
+    """Speech cut off into "... may not be" is no rule: the count asked still gets its fact."""
+    turn = "is the purchase log fair game, and roughly how many visitors reach the front page it may not be"
+    assert "traffic" in _reply("sd-home-recommendations", turn)[1]
+    assert _reply("sd-home-recommendations", "may the purchase log not be stored outside the EU")[1] == ("constraints",)
+
+
+def test_what_an_answer_is_spread_over_does_not_pick_the_fact() -> None:
+    """"each team" says over what the answer varies; the thing asked (the dimensions) picks the fact."""
+    text, used = _reply("sd-embedding-platform", "Which vector size is every team on right now, dimension wise?")
+    assert used == ("data",)
+    assert "dimensions" in text
+
+
+def test_a_size_asked_of_a_thing_one_fact_names_is_answered() -> None:
+    text, used = _reply("sd-llm-serving", "how long is a typical prompt?")
+    assert used == ("data",)
+    assert "1,500 tokens" in text

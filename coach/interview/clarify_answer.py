@@ -65,6 +65,9 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     # "well under a second": a period right after a bound of time is a duration, the latency, not a rate's period
     spans = [(a, b, cues.pace_topic if text[a:b] in cues.periods and _after_bound(text[:a], cues) else t)
              for a, b, t in spans]
+    # "what dimension does each team use": what the answer is spread over picks no fact (`distributives`)
+    if by_words:
+        spans = [s for s in spans if (text[:s[0]].split() or [""])[-1] not in cues.distributives]
     # which fact answers (`by_words`): who uses the product, or what happens at once, is the traffic only when
     # counted ("how many merchants sell through us"); "are most merchants selling gift cards" asks something the
     # facts do not hold (though it still names a thing of the problem)
@@ -201,7 +204,8 @@ def _forms_of_topics(text: str, cues: Cues) -> list[tuple[int, int, str]]:
             k = next((k for k in range(i + 1, min(i + 5, len(words))) if words[k].startswith(cues.grading_stems)), None)
             if k is not None:
                 out.append((starts[i], starts[k] + len(words[k]), cues.grading_topic))
-        if w in cues.rule_modals and words[i + 1:i + 2] != [] and words[i + 1] in cues.rule_negations:
+        if w in cues.rule_modals and words[i + 1:i + 2] != [] and words[i + 1] in cues.rule_negations and \
+                not _hedged_be(words[i + 2:]):
             out.append((starts[i], starts[i + 1] + len(words[i + 1]), cues.use_topic))
         # "which hurts more for you, late or early": which of two outcomes harms more is what the goal weighs
         if w == "which":
@@ -217,6 +221,15 @@ def _forms_of_topics(text: str, cues: Cues) -> list[tuple[int, int, str]]:
                     words[k + 2:k + 3] and words[k + 2] in cues.given_verbs:
                 out.append((starts[i], starts[k + 2] + len(words[k + 2]), cues.staff_topic))
     return out
+
+
+_DONE_TO = re.compile(r"^(?:\w+(?:ed|en|wn)|kept|sent|held|told|shown|seen|sold|shared|used|stored)$")
+
+
+def _hedged_be(after: list[str]) -> bool:
+    """"... may not be" at the end of a clause, or "may not be accurate": a hedge (or speech cut off), not something
+    that must not happen; "may not be stored" states a rule."""
+    return after[:1] == ["be"] and not (after[1:2] and _DONE_TO.match(after[1]))
 
 
 def _counts_volume(text: str, cues: Cues) -> bool:
@@ -471,7 +484,7 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
                 any(f[1] for f in found[i + 1:]):
             found[i] = ([], [], 0)
             parts[i] = (parts[i][0], [], parts[i][2])
-    answerable = _together(found, [clause for clause, _, _ in parts])
+    answerable = _together(found, [clause for clause, _, _ in parts], cues)
     if said and not any(answerable) and not unheld:
         top, _, best = _facts_for(_lead_up(said, questions), facts, cues)
         # one shared word ("questions") is no answer, nor are words shared with two facts alike: assume
@@ -787,7 +800,7 @@ def _option_only(clause: str, cues: Cues) -> bool:
                                     words[-1] in ("seconds", "minutes", "hours", "days", "weeks", "months"))
 
 
-def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str]) -> list[list[str] | None]:
+def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str], cues: Cues) -> list[list[str] | None]:
     """The facts answering each part, read as one question: a part that names its facts by a cue gets them; one
     that only shares words with facts gets the one another part also points to ("which gpus, how many sit in a
     node": the hardware fact twice), else, when it is a fragment of three words or fewer beside a part that
@@ -802,7 +815,8 @@ def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str])
         others = {t for j, (t2, n2, _) in enumerate(found) if j != i for t in (n2 or t2)}
         shared = [t for t in top if t in others]
         words = tokens(clauses[i])
-        counts = find(words, "how many") or find(words, "how much")
+        # (a size asked of a thing, "how long are the prompts", "how big is the catalogue", is a count too)
+        counts = find(words, "how many") or find(words, "how much") or any(find(words, m) for m in cues.size_asks)
         # one word shared with a fact and no cue naming it picks no fact unless a count is asked ("do restaurants ever
         # tell us their kitchen is backed up": the history holds the restaurants' prep times, not a busy signal; "finish
         # inside two weeks": the run's length or the deadline): a wrong fact is worse than "state an assumption"

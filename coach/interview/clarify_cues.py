@@ -129,6 +129,8 @@ class Cues:
     time_words: frozenset[str] = frozenset()
     pace_bounds: tuple[str, ...] = ()
     duration_bounds: tuple[str, ...] = ()
+    distributives: frozenset[str] = frozenset()
+    size_asks: tuple[str, ...] = ()
     when_nouns: frozenset[str] = frozenset()
     reckon_verbs: frozenset[str] = frozenset()
     money_words: frozenset[str] = frozenset()
@@ -261,6 +263,8 @@ def load_cues(path: Path | None = None) -> Cues:
         time_words=frozenset(_strings(data, "time_words", where)),
         pace_bounds=_strings(data, "pace_bounds", where),
         duration_bounds=_strings(data, "duration_bounds", where),
+        distributives=frozenset(_strings(data, "distributives", where)),
+        size_asks=_strings(data, "size_asks", where),
         when_nouns=frozenset(_strings(data, "when_nouns", where)),
         reckon_verbs=frozenset(_strings(data, "reckon_verbs", where)),
         money_words=frozenset(_strings(data, "money_words", where)),
