@@ -58,3 +58,16 @@ def test_a_size_asked_of_a_thing_one_fact_names_is_answered() -> None:
     text, used = _reply("sd-llm-serving", "how long is a typical prompt?")
     assert used == ("data",)
     assert "1,500 tokens" in text
+
+
+def test_a_state_no_fact_holds_is_handed_back_not_answered_by_the_things_name() -> None:
+    """A yes/no question whether a thing is or does something no fact says ("audited", "mute") is handed back, though
+    a fact shares the thing's name (models, notifications); an example after it is not asked apart."""
+    turn = "are some of these models audited by an outside body, like a regulator reviewing the prediction logs"
+    assert _reply("sd-model-monitoring", turn)[1] == ()
+    assert _reply("sd-fraud-detection", "do merchants ever dispute a block")[1] == ()
+    # a state a fact does hold is answered
+    assert _reply("sd-home-recommendations", "can shoppers switch personalisation off")[1] == ("constraints",)
+    # "is anything stopping ..." asks a rule, not a state of "anything"
+    turn = "Is anything stopping search from reusing the ads vectors, like rules on which sources may train them?"
+    assert _reply("sd-embedding-platform", turn)[1] == ("constraints",)

@@ -63,8 +63,11 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
                 spans.append((m.start(), m.start() + len(p), topic))
     spans += _learning_waits(text, cues) + _forms_of_topics(text, cues)
     # "well under a second": a period right after a bound of time is a duration, the latency, not a rate's period
-    spans = [(a, b, cues.pace_topic if text[a:b] in cues.periods and _after_bound(text[:a], cues) else t)
-             for a, b, t in spans]
+    # (beside a thing named, "the labels back within a day", it is how long that thing takes)
+    bounded = [s for s in spans if text[s[0]:s[1]] in cues.periods and _after_bound(text[:s[0]], cues)]
+    durations = {(a, b) for a, b, _ in bounded} if bounded and \
+        all(s in bounded or text[s[0]:s[1]] in cues.qualifiers for s in spans) else set()
+    spans = [(a, b, cues.pace_topic if (a, b) in durations else t) for a, b, t in spans]
     # "what dimension does each team use": what the answer is spread over picks no fact (`distributives`)
     if by_words:
         spans = [s for s in spans if (text[:s[0]].split() or [""])[-1] not in cues.distributives]
@@ -137,7 +140,7 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
 
     def qualifies(start: int, end: int) -> bool:
         phrase = text[start:end]
-        if phrase not in cues.qualifiers or (phrase in cues.periods and _after_bound(text[:start], cues)):
+        if phrase not in cues.qualifiers or (start, end) in durations:
             return False        # (not "well within a second": a duration asked)
         if re.match(r"s? (?:runs?|owns?|maintains?|operates?|manages?|looks? after)\b", text[end:end + 14]):
             return False        # "a platform team runs the cluster": the team is what is asked about
@@ -444,7 +447,7 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
     # "how many trips are we talking about": a count of volume, when no part names a fact and no fact shares a word
     # with it, asks the volume the system sees ("how many points and how many dimensions" counts the data named)
     volume = [not any(t for _, t, _ in parts) and cues.volume_topic in facts and _counts_volume(c, cues) for c, _, _ in parts]
-    unheld = False
+    unheld = state_unheld = False
     read: list[str] = []        # each part as read for its facts (with the part it points back to)
     for i, (clause, _, _) in enumerate(parts):
         before = found[-1][1] if i and _points_back(clause) else []
@@ -452,7 +455,11 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
             clause = " ".join(s for s in re.split(r"(?<=[.?!])\s+", said.lower()) if not _option_only(s, cues))
         read.append(clause)
         top, named, best = _facts_for(clause, facts, cues, before)
-        if _unheld(clause, facts, cues) or _generic_only(clause, facts, cues, best):
+        state = not parts[i][2] and _unheld_state(clause, facts, cues)     # (not the other side of an either-or)
+        # "..., like a regulator reviewing the logs": an example of a state the facts do not hold is not asked apart
+        example = i > 0 and state_unheld and tokens(clause)[:1] in (["like"], ["say"], ["such"])
+        state_unheld = state or example
+        if _unheld(clause, facts, cues) or _generic_only(clause, facts, cues, best) or state_unheld:
             top, named, best = [], [], 0
             unheld = True
         # "how many cases do they get through": nothing of its own, it asks about what the part before named
@@ -538,6 +545,44 @@ def _unheld(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
     if any(_stem(thing) in _stems(text) for text in facts.values()):
         return False
     return not any(thing in p.split() for phrases in cues.topics.values() for p in phrases)
+
+
+_DETERMINERS = frozenset({"any", "all", "some", "most", "of", "these", "those", "the", "our", "their", "a", "an", "each",
+                          "every", "many", "more"})
+_INDEFINITE = frozenset({"anything", "anyone", "anybody", "something", "someone", "somebody", "everything", "everyone",
+                         "nothing", "nobody"})
+_MODAL_LINKS = (["get", "to"], ["able", "to"], ["allowed", "to"], ["free", "to"], ["supposed", "to"])
+
+
+def _unheld_state(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
+    """"are any of these models regulated", "can people choose which kinds they get", "do merchants get to set their
+    own appetite": a yes/no question whether a thing of the problem is or does something, naming no fact by a cue
+    before any example ("like ..."), whose verb no fact and no cue holds: the facts only share the thing's name, so
+    they do not say, and the candidate assumes it."""
+    if tokens(clause)[:1] in (["like"], ["say"]):
+        return False                        # ", like does research need it in a month": an example of an ask
+    words = core(tokens(clause), cues)
+    if not words or words[0] not in _AUX or words[1:2] == [] or words[1] in _SUBJECTS - {"the", "our", "people"} or \
+            words[1] in _INDEFINITE:
+        return False            # "is it all ours", "do they accept it": a thing named before; "is anything stopping"
+    marks = [i for i, w in enumerate(words) if w in ("like", "say") or words[i:i + 2] == ["such", "as"]]
+    head = words[:marks[0]] if marks else words
+    if _topic_counts(" ".join(head), cues, by_words=True):
+        return False
+    k = 1
+    while k < len(head) and head[k] in _DETERMINERS:
+        k += 1
+    k += 1                                  # the thing's own name ("models", "people", "merchants")
+    for link in _MODAL_LINKS:               # "get to set": the verb after the link
+        if head[k:k + 2] == link:
+            k += 2
+    if k >= len(head) or head[k] in _AUX or head[k] in cues.statement_subjects or head[k] in _STOP or \
+            head[k] in cues.tell_verbs:     # "do the agents tell us anything about ...": a signal, which the facts hold
+        return False
+    verb = _stem(head[k])
+    if any(verb in _stems(text) or head[k] in text.lower().split() for text in facts.values()):
+        return False
+    return not any(head[k] in p.split() for phrases in cues.topics.values() for p in phrases)
 
 
 def _widens_unheld(side: str, wider: str, side_found: tuple[list[str], list[str], int],
