@@ -71,3 +71,13 @@ def test_a_state_no_fact_holds_is_handed_back_not_answered_by_the_things_name() 
     # "is anything stopping ..." asks a rule, not a state of "anything"
     turn = "Is anything stopping search from reusing the ads vectors, like rules on which sources may train them?"
     assert _reply("sd-embedding-platform", turn)[1] == ("constraints",)
+
+
+def test_a_reply_that_answers_every_part_hands_nothing_back() -> None:
+    """"how many of them" points back to the thing named before it, and "..., at p95?" qualifies the question before
+    it: the fact answers the whole ask, so no "for the rest, state your assumption" is added."""
+    text, used = _reply("sd-llm-serving", "and the accelerators, which type and about how many of them")
+    assert used == ("budget",) and "assumption" not in text
+    text, used = _reply("sd-home-recommendations",
+                        "The page has an overall deadline and we get part of it. How big is our part, at p99?")
+    assert used == ("latency",) and "assumption" not in text

@@ -35,6 +35,8 @@ def _points_back(clause: str) -> bool:
         nxt = words[i + 2:i + 4]
         if nxt[:1] and (nxt[0] in _AUX and nxt[1:2] != [] and nxt[1] not in _SUBJECTS or nxt[1:] and nxt[1] in _PARTICLES):
             return True
+        if nxt[:1] == ["of"] and nxt[1:] and nxt[1] in _BACK:      # "roughly how many of them"
+            return True
     return False
 
 
@@ -316,6 +318,16 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
     # "given we have about fifty milliseconds, what's the peak volume": the premise is not asked
     if premises and any(p[1] for p in parts if p not in premises):
         parts = [p for p in parts if p not in premises]
+    # "what's my slice, at p99?": a short phrase on a preposition after a question naming no fact qualifies that
+    # question, which asks what the phrase names
+    merged: list[Part] = []
+    for p in parts:
+        words = tokens(p[0])
+        if merged and not merged[-1][1] and p[1] and 0 < len(words) <= 4 and words[0] in _TRAILING_PREPOSITIONS:
+            merged[-1] = (merged[-1][0] + " " + p[0], p[1], merged[-1][2])
+        else:
+            merged.append(p)
+    parts = merged
     # "of the thirty teams, how many need ...": a clause naming only what qualifies the question beside it
     prefaces = [p for p in parts if p[1] and len(tokens(p[0])) <= 5 and not opens_question(core(tokens(p[0]), cues), cues)
                 and _qualifiers_only(p[0], cues)]
@@ -324,6 +336,7 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
     return parts
 
 
+_TRAILING_PREPOSITIONS = frozenset({"at", "in", "for", "per", "during", "on", "under"})
 _FRAME_OPENS = ("out of ", "of ")
 
 
