@@ -374,8 +374,11 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         handed_over = words[-1] in cues.confirm_tags and any(" ".join(_core(words, cues)).startswith(a + " ")
                                                              for a in cues.assume_opens)
         tag_at = forms.tag_mid_sentence(words, cues)     # a fact, then "right, and ..." / "right, like ..."
+        # (what is handed over names a fact, or is said of a thing of the problem with no speaker in it:
+        # "integrity gets the final say here, doesn't it, like ...")
         handed_over = handed_over or tag_at is not None and (forms.opens_as_assumption(words, cues) or (
-            bool(topics_asked([" ".join(words[:tag_at])], cues)) and not moves.plans(words[:tag_at], cues)))
+            (bool(topics_asked([" ".join(words[:tag_at])], cues)) or not set(words[:tag_at]) & cues.statement_subjects)
+            and not moves.plans(words[:tag_at], cues)))
         names_fact = bool(topics_asked([raw], cues))
         checks = any(_has(low, c) for c in cues.assumption_checks) or \
             (any(low.endswith(" " + c) for c in confirm) and names_fact) or \
@@ -414,7 +417,9 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         told = told or choice_back
         premise_back = forms.hands_premise_back(words, cues) and (names_fact or any(moves.is_number(w) for w in words))
         checks = checks or premise_back
-        question = told or raw.endswith("?") or opens is not None or checks or request or in_place or \
+        # (a long statement whose only sign of asking is the "?" is said with a rising voice, not asked)
+        marked = raw.endswith("?") and not forms.rising_statement(raw, words, cues)
+        question = told or marked or opens is not None or checks or request or in_place or \
             (clause_q and any(_has(low, a) for a in cues.asks)) or \
             _asks_without_question_word(words, core, cues, raw) or _statement_or(words, core, cues, raw) or needs
         opens = (len(words) - len(core)) + (opens or 0)
@@ -469,7 +474,8 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         # "would you mind telling me what accelerators we have" asks the interviewer to tell: not leave for a step
         leave = any(_has(low, p) for p in cues.permission) and "assum" not in low and own_step and \
             not any(_has(low, p + " " + r) for p in cues.permission for r in cues.permission_requests)
-        meta = any(_has(low, p) for p in cues.about_the_interview + cues.interview_time) or leave or (
+        meta = any(_has(low, p) for p in cues.about_the_interview + cues.interview_time) or forms.asks_time_left(words) or \
+            leave or (
             forms.about_the_talk(words, cues) and not told and not needs) or (
             about_me and not needs and not assumes and not names_fact) or \
             moves.asks_opinion(words, cues) or moves.checks_in(words, cues)
@@ -513,7 +519,7 @@ def _about_the_interview(text: str, cues: Cues) -> bool:
     ("should I talk about the team side or the problem side first"): the feature score does not overrule the rules
     on it."""
     low = " ".join(_words(text.replace("\u2019", "'")))
-    return any(_has(low, p) for p in cues.interview_time + cues.about_my_turn)
+    return any(_has(low, p) for p in cues.interview_time + cues.about_my_turn) or forms.asks_time_left(_words(low))
 
 
 def _sure_by_features(text: str, weights: Weights | None = None) -> list[str]:
@@ -533,7 +539,25 @@ def questions_in_answer(text: str, cues: Cues | None = None) -> list[str]:
     return _asked_by_rules(text, cues or default_cues(), whole_turn=False) or _sure_by_features(text)
 
 
+def _afterthought(text: str, cues: Cues) -> tuple[str, bool]:
+    """"..., activation checkpointing on, oh and is the cluster ours for the whole run": a question opening right
+    after an afterthought (`afterthoughts`) and running to the end of the turn is a sentence of its own, where the
+    candidate stops to ask. The text with that question split off, and whether it was."""
+    low = text.lower().replace("\u2019", "'")
+    best = -1
+    for mark in cues.afterthoughts:
+        for m in re.finditer(r"(?:^|[\s,;:.-])" + re.escape(mark) + r"\b[\s,]*", low):
+            tail = low[m.end():]
+            if m.start() > 0 and m.end() > best and "?" not in tail[:-1] and not re.search(r"[.!]\s", tail) and \
+                    _opens_question(_core(_words(tail), cues), cues) and not moves.plans(_words(tail), cues):
+                best = m.end()
+    if best < 0:
+        return text, False
+    return text[:best].rstrip(" ,;:") + ". " + text[best:], True
+
+
 def _asked_by_rules(text: str, cues: Cues, whole_turn: bool = True) -> list[str]:
+    text, afterthought = _afterthought(text, cues)
     sents = _sentences(text, cues)
     asked: list[str] = []
     statement_words = 0
@@ -566,7 +590,7 @@ def _asked_by_rules(text: str, cues: Cues, whole_turn: bool = True) -> list[str]
     # design talk with a question inside it is an answer; a turn that ends by stopping to ask ("but before
     # I commit to that, what volume...") waits for the answer
     last = " ".join(_words(sents[-1].text)) if sents else ""
-    stops_to_ask = bool(asked) and sents[-1].text == asked[-1] and any(_has(last, a) for a in cues.asks)
+    stops_to_ask = bool(asked) and sents[-1].text == asked[-1] and (afterthought or any(_has(last, a) for a in cues.asks))
     if whole_turn and statement_words > cues.max_statement_words and not stops_to_ask:
         return []
     return asked

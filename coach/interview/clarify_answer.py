@@ -7,6 +7,7 @@ import dataclasses
 import re
 from collections.abc import Collection, Mapping
 
+from coach.interview import clarify_forms as forms
 from coach.interview import fact_parts
 from coach.interview.clarify_cues import Cues, default_cues
 from coach.interview.clarify_text import CLAUSE, core, find, front, opens_question, tokens
@@ -33,6 +34,8 @@ def _points_back(clause: str) -> bool:
     for i in find(words, "how many") + find(words, "how much"):
         nxt = words[i + 2:i + 4]
         if nxt[:1] and (nxt[0] in _AUX and nxt[1:2] != [] and nxt[1] not in _SUBJECTS or nxt[1:] and nxt[1] in _PARTICLES):
+            return True
+        if nxt[:1] == ["of"] and nxt[1:] and nxt[1] in _BACK:      # "roughly how many of them"
             return True
     return False
 
@@ -61,6 +64,15 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
                     continue            # "load" is not in "the loader": a word in -er names the thing that does it
                 spans.append((m.start(), m.start() + len(p), topic))
     spans += _learning_waits(text, cues) + _forms_of_topics(text, cues)
+    # "well under a second": a period right after a bound of time is a duration, the latency, not a rate's period
+    # (beside a thing named, "the labels back within a day", it is how long that thing takes)
+    bounded = [s for s in spans if text[s[0]:s[1]] in cues.periods and _after_bound(text[:s[0]], cues)]
+    durations = {(a, b) for a, b, _ in bounded} if bounded and \
+        all(s in bounded or text[s[0]:s[1]] in cues.qualifiers for s in spans) else set()
+    spans = [(a, b, cues.pace_topic if (a, b) in durations else t) for a, b, t in spans]
+    # "what dimension does each team use": what the answer is spread over picks no fact (`distributives`)
+    if by_words:
+        spans = [s for s in spans if (text[:s[0]].split() or [""])[-1] not in cues.distributives]
     # which fact answers (`by_words`): who uses the product, or what happens at once, is the traffic only when
     # counted ("how many merchants sell through us"); "are most merchants selling gift cards" asks something the
     # facts do not hold (though it still names a thing of the problem)
@@ -130,8 +142,8 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
 
     def qualifies(start: int, end: int) -> bool:
         phrase = text[start:end]
-        if phrase not in cues.qualifiers:
-            return False
+        if phrase not in cues.qualifiers or (start, end) in durations:
+            return False        # (not "well within a second": a duration asked)
         if re.match(r"s? (?:runs?|owns?|maintains?|operates?|manages?|looks? after)\b", text[end:end + 14]):
             return False        # "a platform team runs the cluster": the team is what is asked about
         return not (counted and phrase in cues.periods) and not (required and phrase.startswith("how "))
@@ -142,6 +154,11 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     for start, end, topic in sorted(kept):
         counts[topic] = counts.get(topic, 0) + (len(text[start:end].split()) if by_words else 1)
     return counts
+
+
+def _after_bound(before: str, cues: Cues) -> bool:
+    """The words before a period end on a bound of time ("well under", "within", "less than")."""
+    return any(before.endswith(" " + b + " ") or before == b + " " for b in cues.duration_bounds)
 
 
 def _paced(text: str, kept: list[tuple[int, int, str]], cues: Cues) -> list[tuple[int, int, str]]:
@@ -192,7 +209,8 @@ def _forms_of_topics(text: str, cues: Cues) -> list[tuple[int, int, str]]:
             k = next((k for k in range(i + 1, min(i + 5, len(words))) if words[k].startswith(cues.grading_stems)), None)
             if k is not None:
                 out.append((starts[i], starts[k] + len(words[k]), cues.grading_topic))
-        if w in cues.rule_modals and words[i + 1:i + 2] != [] and words[i + 1] in cues.rule_negations:
+        if w in cues.rule_modals and words[i + 1:i + 2] != [] and words[i + 1] in cues.rule_negations and \
+                not _hedged_be(words[i + 2:]):
             out.append((starts[i], starts[i + 1] + len(words[i + 1]), cues.use_topic))
         # "which hurts more for you, late or early": which of two outcomes harms more is what the goal weighs
         if w == "which":
@@ -208,6 +226,15 @@ def _forms_of_topics(text: str, cues: Cues) -> list[tuple[int, int, str]]:
                     words[k + 2:k + 3] and words[k + 2] in cues.given_verbs:
                 out.append((starts[i], starts[k + 2] + len(words[k + 2]), cues.staff_topic))
     return out
+
+
+_DONE_TO = re.compile(r"^(?:\w+(?:ed|en|wn)|kept|sent|held|told|shown|seen|sold|shared|used|stored)$")
+
+
+def _hedged_be(after: list[str]) -> bool:
+    """"... may not be" at the end of a clause, or "may not be accurate": a hedge (or speech cut off), not something
+    that must not happen; "may not be stored" states a rule."""
+    return after[:1] == ["be"] and not (after[1:2] and _DONE_TO.match(after[1]))
 
 
 def _counts_volume(text: str, cues: Cues) -> bool:
@@ -268,8 +295,9 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
                 in_plan = True
                 continue            # "so i'd split it into prep time, pickup ...": the candidate's own plan
             # ("whether a merchant needs a reason": an embedded yes/no question is a part too)
+            # ("when we block a payment does the merchant have to be told why": a fronted clause, then the question)
             asked = opens_question(words, cues) or bool(find(words, "how many") or find(words, "how much")) or \
-                words[:1] == ["whether"] or tail != clause
+                words[:1] == ["whether"] or tail != clause or forms.after_fronted_clause(words, 0, cues) is not None
             # "i'd split it into prep, waiting for a courier, and the drive": the short items of the plan's list go on
             # with it until a part asks (a longer clause is a sentence of its own)
             if in_plan and not asked and len(words) <= _LIST_ITEM_WORDS:
@@ -290,6 +318,16 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
     # "given we have about fifty milliseconds, what's the peak volume": the premise is not asked
     if premises and any(p[1] for p in parts if p not in premises):
         parts = [p for p in parts if p not in premises]
+    # "what's my slice, at p99?": a short phrase on a preposition after a question naming no fact qualifies that
+    # question, which asks what the phrase names
+    merged: list[Part] = []
+    for p in parts:
+        words = tokens(p[0])
+        if merged and not merged[-1][1] and p[1] and 0 < len(words) <= 4 and words[0] in _TRAILING_PREPOSITIONS:
+            merged[-1] = (merged[-1][0] + " " + p[0], p[1], merged[-1][2])
+        else:
+            merged.append(p)
+    parts = merged
     # "of the thirty teams, how many need ...": a clause naming only what qualifies the question beside it
     prefaces = [p for p in parts if p[1] and len(tokens(p[0])) <= 5 and not opens_question(core(tokens(p[0]), cues), cues)
                 and _qualifiers_only(p[0], cues)]
@@ -298,6 +336,7 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
     return parts
 
 
+_TRAILING_PREPOSITIONS = frozenset({"at", "in", "for", "per", "during", "on", "under"})
 _FRAME_OPENS = ("out of ", "of ")
 
 
@@ -329,7 +368,7 @@ def _inverted(words: list[str]) -> bool:
 def _plan_only(words: list[str], cues: Cues) -> bool:
     """A clause that states the candidate's own next step ("i'd split it into prep time, pickup and the drive"):
     a plan's opening and no word of asking, guessing or turning to the interviewer."""
-    return bool(words) and words[0] in ("i'd", "i'll", "we'll", "let's") and not opens_question(words, cues) and \
+    return bool(words) and words[0] in ("i'd", "i'll", "we'd", "we'll", "let's") and not opens_question(words, cues) and \
         not _ASKING & set(words) and not find(words, "take it that")      # "I'll take it that ...": an assumption
 
 
@@ -338,11 +377,16 @@ def _premise(words: list[str], cues: Cues) -> bool:
     return any(words[:len(p.split())] == p.split() for p in cues.premise_opens)
 
 
+_PASSIVE = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "gets", "got", "getting"})
+
+
 def _without_reason(clause: str, cues: Cues) -> str:
     """"what's the lag ... because that drives how stale my labels are": the question without the reason for
     asking it, when what comes before the reason is a question of its own (opens like one or names a topic)."""
     words = tokens(clause)
     for k in range(3, len(words) - 1):
+        if words[k] == "given" and words[k - 1] in _PASSIVE:
+            continue            # "does the merchant have to be given the reason": a passive, not a premise
         if any(words[k:k + len(p.split())] == p.split() for p in cues.reason_cuts):
             head = " ".join(words[:k])
             if opens_question(core(words[:k], cues), cues) or _topic_counts(head, cues):
@@ -354,10 +398,16 @@ def _without_reason(clause: str, cues: Cues) -> str:
 def _asked_tail(clause: str, cues: Cues) -> str:
     """What a clause asks when the candidate's own plan or ask comes first ("i'll start with a keyword index ...
     is there a set of hand graded queries", "... something you can tell me how much progress may we lose"): the
-    words from the question clause on."""
+    words from the question clause on (or from a clause fronted before it: "... from you, when X, does Y")."""
     words = tokens(clause)
     if opens_question(core(words, cues), cues):
         return clause
+    # "... something i actually need from you when we block a payment does the merchant have to be told why": the
+    # ask, then a fronted clause and the question it frames
+    for ask in _ASKED_BY:
+        for e in (i + len(ask.split()) for i in find(words, ask)):
+            if forms.after_fronted_clause(words, e, cues) is not None:
+                return " ".join(words[e:])
     for k in range(2, len(words) - 1):
         if any(words[k:k + len(c.split())] == c.split() for c in cues.clause_starts):
             plan = bool({"i'll", "i'd", "we'll", "we'd"} & set(words[:k])) and not _ASKING & set(words[:k])
@@ -410,7 +460,7 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
     # "how many trips are we talking about": a count of volume, when no part names a fact and no fact shares a word
     # with it, asks the volume the system sees ("how many points and how many dimensions" counts the data named)
     volume = [not any(t for _, t, _ in parts) and cues.volume_topic in facts and _counts_volume(c, cues) for c, _, _ in parts]
-    unheld = False
+    unheld = state_unheld = False
     read: list[str] = []        # each part as read for its facts (with the part it points back to)
     for i, (clause, _, _) in enumerate(parts):
         before = found[-1][1] if i and _points_back(clause) else []
@@ -418,7 +468,11 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
             clause = " ".join(s for s in re.split(r"(?<=[.?!])\s+", said.lower()) if not _option_only(s, cues))
         read.append(clause)
         top, named, best = _facts_for(clause, facts, cues, before)
-        if _unheld(clause, facts, cues) or _generic_only(clause, facts, cues, best):
+        state = not parts[i][2] and _unheld_state(clause, facts, cues)     # (not the other side of an either-or)
+        # "..., like a regulator reviewing the logs": an example of a state the facts do not hold is not asked apart
+        example = i > 0 and state_unheld and tokens(clause)[:1] in (["like"], ["say"], ["such"])
+        state_unheld = state or example
+        if _unheld(clause, facts, cues) or _generic_only(clause, facts, cues, best) or state_unheld:
             top, named, best = [], [], 0
             unheld = True
         # "how many cases do they get through": nothing of its own, it asks about what the part before named
@@ -450,7 +504,7 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
                 any(f[1] for f in found[i + 1:]):
             found[i] = ([], [], 0)
             parts[i] = (parts[i][0], [], parts[i][2])
-    answerable = _together(found, [clause for clause, _, _ in parts])
+    answerable = _together(found, [clause for clause, _, _ in parts], cues)
     if said and not any(answerable) and not unheld:
         top, _, best = _facts_for(_lead_up(said, questions), facts, cues)
         # one shared word ("questions") is no answer, nor are words shared with two facts alike: assume
@@ -504,6 +558,44 @@ def _unheld(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
     if any(_stem(thing) in _stems(text) for text in facts.values()):
         return False
     return not any(thing in p.split() for phrases in cues.topics.values() for p in phrases)
+
+
+_DETERMINERS = frozenset({"any", "all", "some", "most", "of", "these", "those", "the", "our", "their", "a", "an", "each",
+                          "every", "many", "more"})
+_INDEFINITE = frozenset({"anything", "anyone", "anybody", "something", "someone", "somebody", "everything", "everyone",
+                         "nothing", "nobody"})
+_MODAL_LINKS = (["get", "to"], ["able", "to"], ["allowed", "to"], ["free", "to"], ["supposed", "to"])
+
+
+def _unheld_state(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
+    """"are any of these models regulated", "can people choose which kinds they get", "do merchants get to set their
+    own appetite": a yes/no question whether a thing of the problem is or does something, naming no fact by a cue
+    before any example ("like ..."), whose verb no fact and no cue holds: the facts only share the thing's name, so
+    they do not say, and the candidate assumes it."""
+    if tokens(clause)[:1] in (["like"], ["say"]):
+        return False                        # ", like does research need it in a month": an example of an ask
+    words = core(tokens(clause), cues)
+    if not words or words[0] not in _AUX or words[1:2] == [] or words[1] in _SUBJECTS - {"the", "our", "people"} or \
+            words[1] in _INDEFINITE:
+        return False            # "is it all ours", "do they accept it": a thing named before; "is anything stopping"
+    marks = [i for i, w in enumerate(words) if w in ("like", "say") or words[i:i + 2] == ["such", "as"]]
+    head = words[:marks[0]] if marks else words
+    if _topic_counts(" ".join(head), cues, by_words=True):
+        return False
+    k = 1
+    while k < len(head) and head[k] in _DETERMINERS:
+        k += 1
+    k += 1                                  # the thing's own name ("models", "people", "merchants")
+    for link in _MODAL_LINKS:               # "get to set": the verb after the link
+        if head[k:k + 2] == link:
+            k += 2
+    if k >= len(head) or head[k] in _AUX or head[k] in cues.statement_subjects or head[k] in _STOP or \
+            head[k] in cues.tell_verbs:     # "do the agents tell us anything about ...": a signal, which the facts hold
+        return False
+    verb = _stem(head[k])
+    if any(verb in _stems(text) or head[k] in text.lower().split() for text in facts.values()):
+        return False
+    return not any(head[k] in p.split() for phrases in cues.topics.values() for p in phrases)
 
 
 def _widens_unheld(side: str, wider: str, side_found: tuple[list[str], list[str], int],
@@ -654,8 +746,21 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
     # not known, and a wrong fact is worse than "state an assumption" (on each new set at first sight, handing
     # such ties back halved the wrong facts and cost about one answer in fifty)
     if len(top) > 1:
+        # of facts tied, the one that names the very thing asked, two of the ask's words in a row ("are spot or
+        # preemptible machines on the table": "no preemptible machines", not the cluster's GPUs)
+        naming = [t for t in top if _names_thing(clause, facts[t])]
+        if len(naming) == 1:
+            return naming, naming, best
         return _one_counting(clause, top, facts, counts, cues, best)
     return top, [t for t in top if counts.get(t)], best
+
+
+def _names_thing(clause: str, fact: str) -> bool:
+    """The fact says two content words of the clause in a row ("preemptible machines", "loan defaults")."""
+    def pairs(text: str) -> set[tuple[str, str]]:
+        words = [_stem(w) for w in re.findall(r"[a-z0-9']+", text.lower())]
+        return {(a, b) for a, b in zip(words, words[1:]) if len(a) >= 4 and len(b) >= 4 and not {a, b} & _STOP}
+    return bool(pairs(clause) & pairs(fact))
 
 
 def _common(facts: Mapping[str, str]) -> set[str]:
@@ -740,7 +845,9 @@ def _qualifiers_only(clause: str, cues: Cues) -> bool:
     """"of the thirty teams": a clause naming only what qualifies a question, not one."""
     text = " ".join(tokens(clause))
     named = [p for phrases in cues.topics.values() for p in phrases if p in text and front(p).search(text)]
-    return bool(named) and all(p in cues.qualifiers or any(p in q for q in cues.qualifiers) for p in named)
+    # (a period after a bound of time is a duration asked, not a qualifier: "well within a second")
+    bounded = any(_after_bound(text[:m.start()], cues) for p in named if p in cues.periods for m in front(p).finditer(text))
+    return bool(named) and not bounded and all(p in cues.qualifiers or any(p in q for q in cues.qualifiers) for p in named)
 
 
 def _option_only(clause: str, cues: Cues) -> bool:
@@ -751,7 +858,7 @@ def _option_only(clause: str, cues: Cues) -> bool:
                                     words[-1] in ("seconds", "minutes", "hours", "days", "weeks", "months"))
 
 
-def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str]) -> list[list[str] | None]:
+def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str], cues: Cues) -> list[list[str] | None]:
     """The facts answering each part, read as one question: a part that names its facts by a cue gets them; one
     that only shares words with facts gets the one another part also points to ("which gpus, how many sit in a
     node": the hardware fact twice), else, when it is a fragment of three words or fewer beside a part that
@@ -766,7 +873,8 @@ def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str])
         others = {t for j, (t2, n2, _) in enumerate(found) if j != i for t in (n2 or t2)}
         shared = [t for t in top if t in others]
         words = tokens(clauses[i])
-        counts = find(words, "how many") or find(words, "how much")
+        # (a size asked of a thing, "how long are the prompts", "how big is the catalogue", is a count too)
+        counts = find(words, "how many") or find(words, "how much") or any(find(words, m) for m in cues.size_asks)
         # one word shared with a fact and no cue naming it picks no fact unless a count is asked ("do restaurants ever
         # tell us their kitchen is backed up": the history holds the restaurants' prep times, not a busy signal; "finish
         # inside two weeks": the run's length or the deadline): a wrong fact is worse than "state an assumption"
@@ -809,7 +917,9 @@ def _other_side(clause: str) -> bool:
     """"or is it our own machines", "or are they all ours": a yes/no alternative that restates the thing the
     question before it asked about (not "or can it publish first", another course of events)."""
     words = tokens(clause.removeprefix("or "))
-    return len(words) > 1 and words[0] in ("is", "are", "was", "were") and words[1] in ("it", "they", "everything", "that")
+    # ("or are we strictly on dedicated ones": "ones" names the same kind of thing the other way)
+    return len(words) > 1 and words[0] in ("is", "are", "was", "were") and \
+        (words[1] in ("it", "they", "everything", "that") or "ones" in words)
 
 
 def _reminder(cues: Cues, said: str) -> str:

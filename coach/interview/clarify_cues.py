@@ -128,6 +128,9 @@ class Cues:
     allowance_words: frozenset[str] = frozenset()
     time_words: frozenset[str] = frozenset()
     pace_bounds: tuple[str, ...] = ()
+    duration_bounds: tuple[str, ...] = ()
+    distributives: frozenset[str] = frozenset()
+    size_asks: tuple[str, ...] = ()
     when_nouns: frozenset[str] = frozenset()
     reckon_verbs: frozenset[str] = frozenset()
     money_words: frozenset[str] = frozenset()
@@ -146,6 +149,8 @@ class Cues:
     figure_options: tuple[str, ...] = ()
     magnitudes: frozenset[str] = frozenset()
     max_statement_words: int = 25
+    rising_statement_words: int = 12
+    afterthoughts: tuple[str, ...] = ()
     no_fact: str = "That's your call: state an assumption and go on."
     partly: str = "For the rest, state your assumption."
     reminder: str = "As I said,"
@@ -257,6 +262,9 @@ def load_cues(path: Path | None = None) -> Cues:
         allowance_words=frozenset(_strings(data, "allowance_words", where)),
         time_words=frozenset(_strings(data, "time_words", where)),
         pace_bounds=_strings(data, "pace_bounds", where),
+        duration_bounds=_strings(data, "duration_bounds", where),
+        distributives=frozenset(_strings(data, "distributives", where)),
+        size_asks=_strings(data, "size_asks", where),
         when_nouns=frozenset(_strings(data, "when_nouns", where)),
         reckon_verbs=frozenset(_strings(data, "reckon_verbs", where)),
         money_words=frozenset(_strings(data, "money_words", where)),
@@ -274,6 +282,8 @@ def load_cues(path: Path | None = None) -> Cues:
         figure_options=_strings(data, "figure_options", where),
         magnitudes=frozenset(_strings(data, "magnitudes", where)),
         max_statement_words=int(data.get("max_statement_words", 25)),
+        afterthoughts=_strings(data, "afterthoughts", where),
+        rising_statement_words=int(data.get("rising_statement_words", Cues.rising_statement_words)),
         no_fact=str(data.get("no_fact", Cues.no_fact)), partly=str(data.get("partly", Cues.partly)),
         reminder=str(data.get("reminder", Cues.reminder)),
     )

@@ -16,13 +16,19 @@ turns up in the next. These forms carry over because they name the act, with sma
 - put to you: the speaker puts a question to the interviewer by name mid-turn ("one thing i'd check with you, do ...");
 - a fact handed back with a tag mid-sentence: "i'm assuming X, right, like nothing flagged ever ...", "first token
   back in about a second, right, and then streaming at reading speed";
-- a clause fronted before the question: "when people say it feels random, is the aim sales or ...".
+- a clause fronted before the question: "when people say it feels random, is the aim sales or ...";
+- time left asked alone: "how long have we got" with nothing after it, or the speaker going on ("..., i could go
+  on about this for a while"): the interview's clock; "how long do we have before the labels land" asks a fact;
+- a statement with a rising voice: a long sentence whose only mark of asking is the "?" ("the candidates come from
+  bm25 and a vector index, merged and reranked by lambdamart?"): the candidate's own design, sum or story.
 """
 from __future__ import annotations
 
+import re
+
 from coach.interview import clarify_moves as moves
 from coach.interview.clarify_cues import Cues
-from coach.interview.clarify_text import core, has, tokens
+from coach.interview.clarify_text import core, has, opens_question, tokens
 
 _AUX = frozenset({"is", "are", "am", "was", "were", "do", "does", "did", "can", "could", "would", "will", "should",
                   "shall", "may", "might", "have", "has"})
@@ -258,16 +264,39 @@ def made_to_wonder(words: list[str], cues: Cues) -> int | None:
 
 def tag_mid_sentence(words: list[str], cues: Cues) -> int | None:
     """"first token back in about a second right and then streaming at reading speed", "i'm assuming the integrity
-    folks own the flagging right like nothing flagged ever ...": a confirming tag ("right", "correct") in the
-    middle, then more of the same said on (an elaboration or "and"), with no plan of the candidate's after it
-    ("right, and then i'd ..."). Where the tag is: what comes before it is put to the interviewer to confirm."""
-    tags = cues.confirm_tags - cues.yes_no          # "no like" and "yeah like" are fillers mid-sentence
+    folks own the flagging right like nothing flagged ever ...": a confirming tag ("right", "correct", or a
+    negative tag such as "doesn't it") in the middle, then more of the same said on (an elaboration or "and"; after
+    a negative tag "so" too, where a lone "right" could close "getting it right so ..."), with no plan of the
+    candidate's after it ("right, and then i'd ..."). Where the tag is: what comes before it is put to the
+    interviewer to confirm."""
+    tags = [t for t in cues.confirm_tags - cues.yes_no]     # "no like" and "yeah like" are fillers mid-sentence
+    tags += [t for t in cues.confirm_ends if "n't " in t]   # "legal gets the last word here doesn't it, like ..."
     for i in range(3, len(words) - 2):
-        if words[i] in tags and words[i - 1] not in cues.bound_before | cues.statement_subjects and \
-                any(moves.at(words, i + 1, e) for e in cues.elaborations + ("and",)):
-            after = words[i + 1:]
-            return None if moves.plans(after, cues) or moves.goes_on(after, cues) else i
+        tag = next((t for t in tags if moves.at(words, i, t)), None)
+        k = i + len(tag.split()) if tag else i
+        if tag and words[i - 1] not in cues.bound_before | cues.statement_subjects and \
+                any(moves.at(words, k, e) for e in cues.elaborations + ("and",) + (("so",) if " " in tag else ())):
+            after = words[k:]
+            # (a possessive in the example names a thing, not a step: "... whatever my model thinks")
+            steps = [w for w in after if w not in _POSSESSIVE]
+            return None if moves.plans(steps, cues) or moves.goes_on(after, cues) else i
     return None
+
+
+def rising_statement(raw: str, words: list[str], cues: Cues) -> bool:
+    """A long sentence with no question word, no "you" and no clause opening like a question ("chunks of three
+    hundred tokens, hybrid retrieval, then a cross encoder over the top twenty?"): only the voice rises, so the "?"
+    alone does not make it an ask ("quick one: are the counts ever wrong, like ...?" opens a clause on its verb)."""
+    if len(words) < cues.rising_statement_words:
+        return False
+    inverted = any((w in _AUX or w.endswith("n't")) and nxt in _INVERTED_PRONOUNS     # "..., is that ...", "don't they"
+                   for w, nxt in zip(words, words[1:]))
+    clause_asks = any(opens_question(core(tokens(c), cues), cues) for c in re.split(r"[,;:]", raw))
+    return not inverted and not clause_asks and not set(words) & (_WH | {"why", "you", "your", "you're", "you'd", "you've"})
+
+
+_POSSESSIVE = frozenset({"my", "our"})
+_INVERTED_PRONOUNS = frozenset({"that", "this", "it", "there", "we", "they", "i", "those", "these"})
 
 
 def opens_as_assumption(words: list[str], cues: Cues) -> bool:
@@ -439,3 +468,28 @@ def _chosen_as_subject(core: list[str]) -> bool:
     rest = " ".join(core[4:8])
     asks_on = bool({"how", "what", "which", "whether", "you"} & set(core[4:]))     # "..., so how much is it"
     return not asks_on and any(rest.startswith(d) or f" {d}" in rest for d in _DEPENDS)
+
+
+_TIME_ASKS = (["how", "long"], ["how", "much", "time"])
+_HAVE = frozenset({"got", "have"})
+_HOLDERS = frozenset({"we", "i"})
+
+
+def asks_time_left(words: list[str]) -> bool:
+    """"sorry how long have we got, i could go on about this one": how long the speaker or both of us have,
+    with the clause ending there (nothing after it, or the speaker going on): the interview's own time. With
+    more after it ("how long have we got to return a ranking") it asks the problem's deadline."""
+    for i in range(len(words)):
+        for ask in _TIME_ASKS:
+            k = i + len(ask)
+            if words[i:k] != ask:
+                continue
+            clause = words[k:k + 3]
+            if len(clause) >= 2 and clause[0] in _AUX and clause[1] in _HOLDERS and \
+                    (len(clause) == 2 or clause[2] in _HAVE):
+                rest = words[k + 2 + (len(clause) == 3 and clause[2] in _HAVE):]
+                if rest and rest[0] == "left":
+                    return True
+                if not rest or rest[0] in _SPEAKER | _HOLDERS:
+                    return True
+    return False

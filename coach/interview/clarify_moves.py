@@ -96,8 +96,9 @@ def states_a_need(words: list[str], cues: Cues) -> bool:
             if not at(words, i, need):
                 continue
             before = words[max(0, i - 3):i]
+            # (or said of knowing it: "it would help to know", "it'd be useful to know")
             mine = "me" in need.split() or bool({"i", "i'd", "i'm", "i'll", "it'd"} & set(before)) or \
-                before[-2:] == ["it", "would"]
+                before[-2:] == ["it", "would"] or before[-3:] == ["it", "would", "be"]
             j = i + len(need.split())
             j += words[j:j + 1] == ["to"]
             know = next((k for k in cues.know_verbs if at(words, j, k)), None)
