@@ -35,6 +35,10 @@ PLAN = words.phrases("plan", "phrases")
 # for a talking point already covered. (After a wrong figure, or "we", the question builds on what was said.)
 ASKS_FOR_CONTENT = ("missing_point", "no_tradeoff", "no_monitoring", "no_clarifying", "no_numbers")
 
+# Gaps whose follow-up builds on what was said: after "we", a question naming a talking point already covered ("Which of
+# those systems did you personally own?") asks for the candidate's part in it, not for the point again.
+BUILDS_ON_SAID = ("we_not_i",)
+
 # A model question sharing this much of its content words with the bank's draft is the draft reworded.
 NEAR_COPY = 0.7
 
@@ -158,7 +162,7 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
 
     def fresh(text: str) -> bool:
         return not any(again(text, a) for a in asked) and not (already_answered(text, question, covered)
-                                                              and not asks_why(gap, text)) \
+                                                              and not asks_why(gap, text) and gap not in BUILDS_ON_SAID) \
             and not said.asks_for_a_size_said(text, heard)
 
     own = [f.text for f in question.followups if f.gap == gap]

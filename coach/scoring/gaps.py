@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from coach.content.answer_words import phrases
+from coach.content.answer_words import phrases, word_list
 from coach.domain import GAP_IDS
 from coach.scoring import story_outcome
 from coach.scoring.decisions import decided_without_reason
@@ -71,6 +71,16 @@ class Gap:
 
 # A question that asks about a choice made: its why comes before its outcome.
 _ASKS_A_CHOICE = re.compile(r"\b(?:decision|decide|choice|choose|chose|trade-?offs?|alternatives?|options?)\b", re.I)
+# A question that names the options to weigh: "decide between building ... and buying", "what were the alternatives?"
+_NAMES_THE_OPTIONS = re.compile(r"\b(?:alternatives?|options?|between [\w-]+(?: [\w-]+){0,8} and)\b", re.I)
+# A story asked to weigh options that weighs none: below its result, measured or not (0.8, 0.65), and its "we".
+CHOICE_UNWEIGHED = 0.6
+
+
+def names_the_options(question: Any) -> bool:
+    """Does the question ask how options were weighed against each other ("decide between building an ML component
+    in-house and buying", "what were the alternatives?")?"""
+    return question is not None and bool(_NAMES_THE_OPTIONS.search(getattr(question, "prompt", "") or ""))
 
 
 # An opening that gives its reason ("I wanted the team off nightly retraining, because nightly runs were failing
@@ -123,6 +133,10 @@ def find_gaps(a: Analysis) -> list[Gap]:
         if we >= 2 and i == 0:
             # every step the team's and none the candidate's: "what was your part?" comes before anything else
             gaps.append(Gap("we_not_i", 0.75, f'"we" {times(we)}, "I" 0 times'))
+        elif we >= 3 and not own_part(a.text):
+            # "I" only for who the speaker is ("I'm an engineer at ...", "I was at a consulting firm"), every step
+            # "we": no more a part of their own than no "I" at all
+            gaps.append(Gap("we_not_i", 0.75, f'"we" {times(we)}, "I" only for who they are ({times(i)})'))
         elif we >= 3 and we > 2.5 * i:
             gaps.append(Gap("we_not_i", 0.6, f'"we" {times(we)}, "I" {times(i)}'))
         if not star.situation.present and not plan and not (a.sents and (_WHY_IN_OPENING.search(a.sents[0].text)
@@ -133,6 +147,11 @@ def find_gaps(a: Analysis) -> list[Gap]:
             about_a_choice = a.question is not None and _ASKS_A_CHOICE.search(a.question.prompt)
             gaps.append(Gap("no_tradeoff", 0.82 if about_a_choice else 0.55,
                             f'the decision is told, not why: "{quote(decided, 100)}"'))
+        elif not plan and names_the_options(a.question) and not [t for t in a.tradeoffs if not bare_rather(t)]:
+            # asked how a choice was made, it tells the option taken and its reasons, and never sets the other side
+            # against it ("I didn't spend long on the vendor side"): what the alternative offered or cost is what a
+            # strong interviewer asks next, after the result and the candidate's own part
+            gaps.append(Gap("no_tradeoff", CHOICE_UNWEIGHED, _unweighed(a, words)))
     elif fam == "design":
         if not a.quantities:
             gaps.append(Gap("no_numbers", 0.8, f"0 quantities in {words} words"))
@@ -202,6 +221,23 @@ def one_way(a: Analysis) -> str | None:
         if _FIRST_PERSON.search(text) and _one_way().search(text):
             return quote(s.text, 100)
     return None
+
+
+_I_AND_VERB = re.compile(r"\bi(?:'(m|ve|d|ll))?\s+([a-z]+)(?:\s+([a-z]+))?", re.I)
+
+
+def own_part(text: str) -> bool:
+    """Does the speaker's "I" do anything? Not when it only says who they are or hedges ("I'm an engineer at ...",
+    "I was at a consulting firm", "I guess": rubrics/answer_words.toml `[own_part]`)."""
+    states, helpers = set(word_list("own_part", "states")), set(word_list("own_part", "helpers"))
+    for m in _I_AND_VERB.finditer(text.replace("\u2019", "'")):
+        short, first, second = (g.lower() if g else "" for g in m.groups())
+        if short == "m":          # "I'm ...": who they are
+            continue
+        verb = second if not short and first in helpers else first     # "I have built" -> built, "I've been" -> been
+        if verb and verb not in states:
+            return True
+    return False
 
 
 # The production practices (coach/scoring/signals.py PRODUCTION) that watch a system once it is live. A design that

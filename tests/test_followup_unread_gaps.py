@@ -1,0 +1,52 @@
+"""The follow-up goes after the largest real gap on answers like the ones nobody tuned on, written for these tests: a
+story asked to weigh options that weighs none, "I" said only for who the speaker is, a deflection that defers every
+view to an experiment, a problem told as if it were the outcome, a scene set by naming the teams around the work,
+and a care word ("rather than hard-coding") that weighs no option."""
+from __future__ import annotations
+
+from coach.followups import choice
+from tests.fixtures.scoring import bundled_content, first_follow_up
+
+
+def test_a_story_asked_to_weigh_options_that_weighs_none_is_asked_what_the_other_side_offered() -> None:
+    # build versus buy: the build is told with its reasons and its result, the buy side is never set against it
+    text = ("Our fraud analysts needed a rules editor, because every rule change went through an engineer and took a "
+            "week. I chose to build one ourselves. The vendor products never got much of a look from me; the team knew "
+            "the rules engine well and owning the code meant we could change it whenever the analysts asked. I wrote "
+            "the spec and built the first version with one other engineer in six weeks, with versioning and a dry run "
+            "against last month's payments. Rule changes went from a week to under a day, and the analysts still use "
+            "it three years on.")
+    assert first_follow_up(text, "hm-build-vs-buy") == "no_tradeoff"
+    weighed = text.replace("The vendor products never got much of a look from me;",
+                           "A vendor editor would have been live in a month, but it cost about sixty thousand a year "
+                           "and could not read our feature store, so the trade-off favoured building;")
+    assert first_follow_up(weighed, "hm-build-vs-buy") != "no_tradeoff"
+
+
+def test_the_bank_asks_what_buying_would_have_cost_after_a_build_weighed_against_nothing() -> None:
+    content = bundled_content()
+    q = content.question("hm-build-vs-buy")
+    asked = choice.bank_followup(q, "no_tradeoff", [q.prompt], content.gaps)
+    assert "buy" in asked.lower()
+
+
+def test_an_i_that_only_says_who_the_speaker_is_takes_no_part_of_the_work() -> None:
+    text = ("sure, so i'm a data scientist at an insurance company, i've been there about three years. we're the "
+            "claims team, we own the model that flags claims for a second look, around forty thousand claims a day. "
+            "we moved it from rules to a gradient boosted model and we cut the manual review queue by about a third. "
+            "before that i was at a bank doing credit risk, and what ties it together is models that feed a money "
+            "decision.")
+    assert first_follow_up(text, "rc-background") == "we_not_i"
+    owned = text.replace("we moved it from rules", "i moved it from rules")
+    assert first_follow_up(owned, "rc-background") != "we_not_i"
+
+
+def test_after_we_the_bank_asks_for_the_candidate_s_part_in_what_was_covered() -> None:
+    # "Which of those systems did you personally own?" names the systems the answer covered: it asks for the
+    # candidate's part in them, not for the systems again
+    content = bundled_content()
+    q = content.question("rc-background")
+    answer = ("we own the ranking model and the experiment platform, and we moved the ranker to a learned model, "
+              "which took bookings up eleven percent")
+    asked = choice.bank_followup(q, "we_not_i", [q.prompt], content.gaps, answer=answer)
+    assert asked in [f.text for f in q.followups if f.gap == "we_not_i"]
