@@ -50,3 +50,23 @@ def test_after_we_the_bank_asks_for_the_candidate_s_part_in_what_was_covered() -
               "which took bookings up eleven percent")
     asked = choice.bank_followup(q, "we_not_i", [q.prompt], content.gaps, answer=answer)
     assert asked in [f.text for f in q.followups if f.gap == "we_not_i"]
+
+
+def test_a_view_handed_to_an_experiment_with_no_reason_is_a_non_answer() -> None:
+    text = ("well, there's no one right answer to this, every problem is its own thing. i'd try both and see, and "
+            "keep whichever does better on the holdout. i've been surprised in both directions before, so i "
+            "don't want to prejudge anything until the numbers are in.")
+    assert first_follow_up(text, "ts-trees-vs-neural") == "non_answer"
+    # the same deferral after the reasons for each side is a view, with its experiment
+    full = ("I'd start with gradient-boosted trees: on tabular data they are a strong default, they take missing "
+            "values and mixed types with no scaling, and they serve cheaply with readable feature importances. A "
+            "neural network earns its place with very large data or high-cardinality ids that want embeddings. "
+            "Past that I'd try both and see, with the trees as the baseline the network has to beat.")
+    assert first_follow_up(full, "ts-trees-vs-neural") != "non_answer"
+
+
+def test_after_a_deferral_the_bank_asks_for_a_pick_before_any_experiment() -> None:
+    content = bundled_content()
+    q = content.question("ts-trees-vs-neural")
+    asked = choice.bank_followup(q, "non_answer", [q.prompt], content.gaps)
+    assert "pick" in asked and asked.endswith("?")
