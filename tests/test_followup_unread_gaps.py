@@ -70,3 +70,19 @@ def test_after_a_deferral_the_bank_asks_for_a_pick_before_any_experiment() -> No
     q = content.question("ts-trees-vs-neural")
     asked = choice.bank_followup(q, "non_answer", [q.prompt], content.gaps)
     assert "pick" in asked and asked.endswith("?")
+
+
+_MISTAKE = ("the worst one was a churn model i retrained on a thursday evening. i was in a hurry, so i skipped the holdout "
+            "comparison we usually ran and pushed it to every region. the date parsing change in my feature code was "
+            "wrong for three regions, so the retention offers there went out to the wrong customers. the next morning i got a message from the marketing lead because offer redemptions looked odd. i "
+            "pulled the model back to the old version within the hour and told my manager it was my shortcut that "
+            "caused it. then i spent the afternoon listing every customer who got the wrong offer so marketing could "
+            "decide what to do.")
+
+
+def test_a_story_that_stops_at_the_cleanup_of_its_trouble_is_asked_how_it_ended() -> None:
+    # the sentence about what went wrong reads like a result, but the steps after it answer it: nothing came of them
+    assert first_follow_up(_MISTAKE, "bh-biggest-mistake") == "no_result"
+    ended = _MISTAKE + (" in the end the wrong offers cost us about forty thousand dollars, and since then every "
+                        "retrain i ship goes through the holdout comparison first, which has caught two bad models.")
+    assert first_follow_up(ended, "bh-biggest-mistake") != "no_result"

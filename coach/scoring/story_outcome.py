@@ -109,8 +109,27 @@ def ends_on_a_step(round_id: str | None, question: Question | None, sentences: S
         return closing
     if ends_in_a_trial(sentences[-1]):
         return closing
+    if results and _responds_to_the_results(sentences, labels):
+        return closing
     last = _REASON.sub("", sentences[-1])
     if is_step(last) and _patterns()[2].search(last) and not tells_outcome(last) \
             and not any(_CHANGE.search(s) or moved_a_measure(s) for s in sentences):
         return closing
     return None
+
+
+# Steps after the last sentence labelled a result that make it what the work answered, not how it ended.
+RESPONSE_STEPS = 2
+
+
+def _responds_to_the_results(sentences: Sequence[str], labels: Sequence[str]) -> bool:
+    """Does the story go on past every sentence labelled a result with steps of its own and nothing that came of them
+    ("... so prices came out far too low. I rolled it back ... I spent the day pulling the affected orders ...")? A
+    result that tells no outcome of its own and is answered by the steps after it is the trouble they responded to,
+    and the story ends before anything came of them."""
+    last = max(i for i, label in enumerate(labels) if label == "result")
+    after = list(zip(sentences[last + 1:], labels[last + 1:]))
+    told = [s for s, label in zip(sentences, labels) if label == "result"]
+    return len(after) >= RESPONSE_STEPS and all((label == "action" or is_step(s)) and not tells_outcome(s)
+                                                and not moved_a_measure(s) for s, label in after) \
+        and not any(tells_outcome(s) or moved_a_measure(s) for s in told)
