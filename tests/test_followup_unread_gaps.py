@@ -5,7 +5,7 @@ and a care word ("rather than hard-coding") that weighs no option."""
 from __future__ import annotations
 
 from coach.followups import choice
-from tests.fixtures.scoring import bundled_content, first_follow_up
+from tests.fixtures.scoring import bundled_content, first_follow_up, score_for
 
 
 def test_a_story_asked_to_weigh_options_that_weighs_none_is_asked_what_the_other_side_offered() -> None:
@@ -86,3 +86,32 @@ def test_a_story_that_stops_at_the_cleanup_of_its_trouble_is_asked_how_it_ended(
     ended = _MISTAKE + (" in the end the wrong offers cost us about forty thousand dollars, and since then every "
                         "retrain i ship goes through the holdout comparison first, which has caught two bad models.")
     assert first_follow_up(ended, "bh-biggest-mistake") != "no_result"
+
+
+_BOUNDARY = ("so upstream we had the warehouse team, they own the stock feed, and downstream the pricing service called "
+             "our demand forecast every hour. it went wrong when the warehouse team started counting returned items "
+             "as stock and nobody told us, so the forecast read it as demand dropping and prices fell on about two "
+             "hundred products. i spotted the drop in forecast error checks the next morning, compared the stock "
+             "feed with the week before and took it to their lead, and we agreed they'd add a separate returns field. "
+             "i patched our job to subtract returns that afternoon, and the next day forecast error was back down from nine to four percent.")
+
+
+def test_a_story_that_opens_on_the_teams_around_the_work_has_set_its_scene() -> None:
+    # the scene is who sits upstream and downstream and what each owns; what is missing is what stops the next one
+    card_gaps = [g.id for g in score_for(_BOUNDARY, "dd-cross-team-dependencies").gaps]
+    assert "no_context" not in card_gaps
+    assert first_follow_up(_BOUNDARY, "dd-cross-team-dependencies") == "missing_point"
+
+
+def test_a_missed_point_asked_by_name_is_its_head_not_the_rubric_line() -> None:
+    content = bundled_content()
+    q = content.question("dd-cross-team-dependencies")
+    evidence = 'missed 1 of 5 talking points: "A concrete problem at a boundary: schema change, SLA miss, ..."'
+    asked = [q.prompt] + [f.text for f in q.followups]
+    assert choice.bank_followup(q, "missing_point", asked, content.gaps, evidence) == \
+        "Can you tell me about a concrete problem at a boundary?"
+
+
+def test_an_outcome_told_in_the_clause_after_the_last_step_is_the_story_s_result() -> None:
+    # the trouble comes first and reads as a result; the measured outcome rides on the last step's sentence
+    assert "no_result" not in [g.id for g in score_for(_BOUNDARY, "dd-cross-team-dependencies").gaps]

@@ -10,7 +10,7 @@ from typing import Any
 
 from coach.domain import Question
 from coach.followups import anchor, guards, said, told, words
-from coach.followups.findings import Finding, as_finding
+from coach.followups.findings import Finding, as_finding, whole_point
 from coach.ports import FollowUpReply
 from coach.scoring import on_topic
 from coach.scoring.talking_points import coverage
@@ -173,7 +173,7 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
         own.sort(key=lambda text: -len(guards.content_words(text) & aim))     # stable: ties keep the bank's order
     generic = generic_probes(gap, question, gaps)
     others = [f.text for f in question.followups if f.gap != gap]
-    aimed = _about_missed(gap, target)     # (the topic a story missed is nearer than the bank's own steer back)
+    aimed = _about_missed(gap, target, question.talking_points)     # (the topic a story missed is nearer than the bank's own steer back)
     for text in (aimed + own if gap == "off_topic" else own + aimed) + generic + others:
         if fresh(text):
             return str(text)
@@ -195,7 +195,7 @@ def asks_for_a_plan(gap: str, text: str, question: Question) -> bool:
                                                                 for p in PLAN)
 
 
-def _about_missed(gap: str, evidence: str) -> list[str]:
+def _about_missed(gap: str, evidence: str, points: Sequence[str] = ()) -> list[str]:
     """A missed talking point asked about by name ("Can you tell me about the measured outcome and the relationship
     afterwards?"), or the topic a story never reached ("Let's come back to what I asked: a mistake of your own.
     ..."): closer to the answer than the gap's generic question."""
@@ -203,9 +203,20 @@ def _about_missed(gap: str, evidence: str) -> list[str]:
         return [words.phrases("off_topic", "steer_back")[0].format(topic=topic)]
     if gap != "missing_point":
         return []
-    points = re.findall(r'"([^"]+)"', evidence)
-    # one question, as every follow-up is ("Tell me about X." reached the candidate as a statement)
-    return [f"Can you tell me about {p[0].lower() + p[1:] if p[1:2].islower() else p}?" for p in points if len(p) > 1]
+    # one question, as every follow-up is ("Tell me about X." reached the candidate as a statement), about the point
+    # whole as the question has it (the card shortens it: "... SLA miss, ..."), its head before a list of examples
+    # ("a concrete problem at a boundary", not "A concrete problem at a boundary: schema change, SLA miss, ...")
+    named = [_point_head(whole_point(p, points)) for p in re.findall(r'"([^"]+)"', evidence)]
+    return [f"Can you tell me about {p}?" for p in named if len(p) > 1]
+
+
+def _point_head(point: str) -> str:
+    """A talking point as said in a question: its head before a colon, a leading capital lowered unless it starts a
+    name ("A concrete problem at a boundary: ..." -> "a concrete problem at a boundary"; "SLAs and ..." stays)."""
+    head = point.split(":", 1)[0].strip() if ":" in point and len(point.split(":", 1)[0].split()) >= 3 else point
+    head = head.rstrip(" .").replace(" ...", "")
+    first = head.split(" ", 1)[0]
+    return head[0].lower() + head[1:] if first[1:] == first[1:].lower() and not any(c.isdigit() for c in first) else head
 
 
 def missed_words(gap: str, target: str | Finding) -> tuple[str, ...]:

@@ -91,6 +91,14 @@ _WHY_IN_OPENING = re.compile(r"\b(?:because|since)\s+(?!then\b)(?!(?:i|we)\s+(?:
 # openings for each job seeker"): the scene is set, in the story's first breath.
 _SCENE_IN_OPENING = re.compile(r"^\W*(?:so,?\s+)?(?:it|this|that) was (?:a|an|our|the|my) (?:[\w-]+\s+){1,4}?(?:that|which|for|serving|"
                                r"used by|behind)\s+(?:\S+\s+){2,}\S+", re.I)
+# An opening that introduces the parties around the work and what they own or do ("so upstream we had the events team,
+# they own the clickstream, and downstream the home page called our service"): the scene of a story about working
+# with others, set before the trouble is told.
+_PARTIES_IN_OPENING = re.compile(r"^\W*(?:(?:so|well|okay|um|uh),?\s+)*(?:(?:upstream|downstream|at the time|back then),?\s+)?"
+                                 r"(?:we|i) (?:had|worked with|depended on|relied on|sat between) (?:the|a|an|two|three|"
+                                 r"four|several) [\w\s-]{1,40}?(?:team|teams|group|groups|service|services|system|"
+                                 r"systems)\b[^.?!]{0,80}?\b(?:owns?|owned|ran|runs|called|calls|used|uses|provided|"
+                                 r"provides|fed|feeds|wrote|writes)\b", re.I)
 # (a belief given as the reason for a position, "because I thought the labels were too noisy", is not the stakes)
 
 
@@ -140,7 +148,8 @@ def find_gaps(a: Analysis) -> list[Gap]:
         elif we >= 3 and we > 2.5 * i:
             gaps.append(Gap("we_not_i", 0.6, f'"we" {times(we)}, "I" {times(i)}'))
         if not star.situation.present and not plan and not (a.sents and (_WHY_IN_OPENING.search(a.sents[0].text)
-                                                                         or _SCENE_IN_OPENING.search(a.sents[0].text))):
+                                                                         or _SCENE_IN_OPENING.search(a.sents[0].text)
+                                                                         or _PARTIES_IN_OPENING.search(a.sents[0].text))):
             gaps.append(Gap("no_context", 0.5, f'no situation or stakes; it opens: "{opening}"'))
         if (decided := decided_without_reason(star.sentences, star.labels)) is not None:
             # a choice told with no why: the why is what a question about a decision asks first, before the outcome
@@ -349,6 +358,10 @@ def _outcome(a: Analysis) -> str | None:
                 and all(e in {a.sents[i].text for i in results} for e in star.result.evidence)):
             return "star"
         if any(story_outcome.moved_a_measure(a.sents[i].text) for i in results):
+            return "star"
+        if len(a.sents) > 1 and story_outcome.changed_a_figure(a.sents[-1].text):
+            # the outcome told in the clause after the last step: "I patched the job, and the next day the error was
+            # back down from nine to four percent"
             return "star"
     closing = a.sents[-1].text if a.sents else ""
     return closing if UNMEASURED_OUTCOME.search(closing) else None

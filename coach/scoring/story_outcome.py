@@ -59,6 +59,12 @@ def moved_a_measure(sentence: str) -> bool:
     return bool(_moved_it().search(sentence))
 
 
+def changed_a_figure(sentence: str) -> bool:
+    """Does the sentence tell a change by its figures ("from nine to four percent", "by a third", "we brought the p99
+    down to thirty milliseconds")?"""
+    return bool(_CHANGE.search(sentence)) or moved_a_measure(sentence)
+
+
 def tells_outcome(sentence: str) -> bool:
     """Does the sentence tell what came of the work (a measure moved, a decision landed, a change from X to Y)?"""
     return bool(_patterns()[0].search(sentence) or _CHANGE.search(sentence))
