@@ -115,3 +115,18 @@ def test_a_missed_point_asked_by_name_is_its_head_not_the_rubric_line() -> None:
 def test_an_outcome_told_in_the_clause_after_the_last_step_is_the_story_s_result() -> None:
     # the trouble comes first and reads as a result; the measured outcome rides on the last step's sentence
     assert "no_result" not in [g.id for g in score_for(_BOUNDARY, "dd-cross-team-dependencies").gaps]
+
+
+def test_the_word_training_alone_does_not_carry_the_same_feature_code_as_training() -> None:
+    # the features are rebuilt by hand in the function; "its default from training, nothing hard-coded" is about the
+    # defaults, not about sharing the training code
+    text = ("I'd check each record against a schema first, types and ranges, and turn a failure into an error entry "
+            "for that record so the rest of the batch carries on. A missing field takes its default from training; those "
+            "defaults come out of the model bundle so nothing is hard-coded. Then I compute the features right here: lowercase and split the description, map words to ids, "
+            "put the amount into ten buckets, and one-hot the country. The model runs over chunks of two hundred and "
+            "fifty-six rows, and a chunk that throws is retried row by row. I count rejects per reason and time each "
+            "chunk, and the tests cover an empty batch, a malformed field of each kind and a row that makes the "
+            "model raise.")
+    card = score_for(text, "cd-batch-inference")
+    assert "Same feature code path as training to avoid skew" in [p.point for p in card.talking_points.missed]
+    assert first_follow_up(text, "cd-batch-inference") == "missing_point"
