@@ -130,3 +130,21 @@ def test_the_word_training_alone_does_not_carry_the_same_feature_code_as_trainin
     card = score_for(text, "cd-batch-inference")
     assert "Same feature code path as training to avoid skew" in [p.point for p in card.talking_points.missed]
     assert first_follow_up(text, "cd-batch-inference") == "missing_point"
+
+
+_SPLITS = ("The split has to look like the way the model meets new data once it ships. Anything that forecasts or drifts "
+           "gets a time-based split, training on the past and testing on the weeks after. When the same customer shows "
+           "up many times, I use grouped splits so no customer lands in both train and test. With small data I'd use "
+           "k-fold cross-validation with the same grouping, and I keep a holdout test set that I touch only once. ")
+
+
+def test_a_point_asking_for_a_real_case_is_not_carried_by_what_one_would_expect() -> None:
+    general = _SPLITS + ("As for a random split fooling you, I'd expect the metric to be inflated any time rows from "
+                         "one customer sit on both sides.")
+    card = score_for(general, "ts-validation-strategy")
+    assert "A concrete case where a random split inflated the metric" in [p.point for p in card.talking_points.missed]
+    assert first_follow_up(general, "ts-validation-strategy") == "missing_point"
+    told = _SPLITS + ("On a churn model last year a random split showed an AUC of 0.91, and it dropped to 0.78 in "
+                      "production because the same accounts were in train and test, so the score was inflated.")
+    card = score_for(told, "ts-validation-strategy")
+    assert "A concrete case where a random split inflated the metric" in [p.point for p in card.talking_points.covered]
