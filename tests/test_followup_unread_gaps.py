@@ -148,3 +148,20 @@ def test_a_point_asking_for_a_real_case_is_not_carried_by_what_one_would_expect(
                       "production because the same accounts were in train and test, so the score was inflated.")
     card = score_for(told, "ts-validation-strategy")
     assert "A concrete case where a random split inflated the metric" in [p.point for p in card.talking_points.covered]
+
+
+def test_a_standard_error_worked_out_loud_is_checked_and_a_slip_probed_first() -> None:
+    # sqrt(0.4 x 0.6 / 6,000) is about 0.0063, so a two-point gain is about three standard errors, not thirty
+    text = ("I owned the launch review for a new spam classifier. Before anyone ran anything I agreed the bar with the "
+            "trust and safety lead: recall on our labelled set of six thousand messages had to go up, with no drop in "
+            "precision for any language. Recall went from forty to forty-two percent. To see whether that was noise I "
+            "took the square root of point four times point six over six thousand, which is about point zero zero "
+            "zero six, so the gain was thirty standard errors. I then ran a two-week holdout on five percent of "
+            "traffic, user reports of spam fell by eleven percent, and we launched.")
+    card = score_for(text, "dd-evaluation-rigor")
+    wrong = [c for c in card.sizing.checks if not c.ok]
+    assert wrong and wrong[0].claimed == "point zero zero zero six"
+    assert first_follow_up(text, "dd-evaluation-rigor") == "bad_math"
+    right = text.replace("point zero zero zero six, so the gain was thirty standard errors",
+                         "point zero zero six, so the gain was about three standard errors")
+    assert not [c for c in score_for(right, "dd-evaluation-rigor").sizing.checks if not c.ok]
