@@ -165,3 +165,36 @@ def test_a_standard_error_worked_out_loud_is_checked_and_a_slip_probed_first() -
     right = text.replace("point zero zero zero six, so the gain was thirty standard errors",
                          "point zero zero six, so the gain was about three standard errors")
     assert not [c for c in score_for(right, "dd-evaluation-rigor").sizing.checks if not c.ok]
+
+
+_RULES_EDITOR = ("Our fraud analysts needed a rules editor, because every rule change went through an engineer and took a "
+                 "week. I chose to build one ourselves. The vendor products never got much of a look from me; the team "
+                 "knew the rules engine well and owning the code meant we could change it whenever the analysts asked. "
+                 "I wrote the spec and built the first version with one other engineer in six weeks, with versioning "
+                 "and a dry run against last month's payments. Rule changes went from a week to under a day, and the "
+                 "analysts still use it three years on.")
+
+
+def test_a_reply_that_weighs_the_other_option_is_not_asked_for_an_alternative_again() -> None:
+    from tests.test_followup_digging import _exchange
+
+    weighed = ("We looked at two hosted rule editors. They'd have been live in a fortnight, but each charged per "
+               "analyst seat, close to fifty thousand a year, and neither could test a rule against past payments, so "
+               "I judged six weeks of building worth it.")
+    asked = _exchange("hm-build-vs-buy", [_RULES_EDITOR, weighed])
+    assert [gap for gap, _ in asked] == ["no_tradeoff"], asked
+
+
+def test_once_the_alternative_was_given_the_points_about_options_are_not_asked_for_next() -> None:
+    from coach.followups.first import past_answered
+    from coach.scoring.gaps import Gap
+
+    # a thin build story: the options, the criteria and how it held up are all missed
+    card = score_for("I built our own feature flag service for the model rollouts, with a small team, in about a "
+                     "month.", "hm-build-vs-buy")
+    missed = [p.point for p in card.talking_points.missed]
+    assert any("Options considered" in p for p in missed)
+    gap = Gap("missing_point", 0.25, "missed ...")
+    left = past_answered(gap, card, {"no_tradeoff"})
+    assert left is not None and "Options considered" not in left.evidence and "Criteria" not in left.evidence
+    assert past_answered(gap, card, set()) is gap

@@ -277,6 +277,11 @@ _A_REASON = re.compile(r"\b(?:because|since|so that|so it|so we|so i|which (?:me
                        r"costs?|cheaper|faster|slower|simpler|safer|risk\w*|at the (?:cost|price|expense))\b", re.I)
 
 
+def gives_a_reason(text: str) -> bool:
+    """Does the text say why one option beat another, or what it cost ("because", "but", "cheaper", "at the cost")?"""
+    return bool(_A_REASON.search(text))
+
+
 def bare_rather(sentence: str) -> bool:
     """Does the sentence weigh nothing but name the option not taken ("the seeding would run on a sample of a million
     points rather than the full data"): a choice asserted, with no reason and no cost said for it?"""
