@@ -198,3 +198,21 @@ def test_once_the_alternative_was_given_the_points_about_options_are_not_asked_f
     left = past_answered(gap, card, {"no_tradeoff"})
     assert left is not None and "Options considered" not in left.evidence and "Criteria" not in left.evidence
     assert past_answered(gap, card, set()) is gap
+
+
+def test_at_staff_level_an_answer_at_the_bar_still_hears_its_first_probe() -> None:
+    from tests.test_followup_digging import _exchange
+
+    # a strong launch story whose standard error is off tenfold: the bar stops the digging, not the first question
+    text = ("I owned the launch review for a new spam classifier. Before anyone ran anything I agreed the bar with the "
+            "trust and safety lead: recall on our labelled set of six thousand messages had to go up, with no drop in "
+            "precision for any language, and a holdout had to show fewer user reports. I also kept a set of two "
+            "hundred past misses that every candidate had to pass. Recall went from forty to forty-two percent. To "
+            "see whether that was noise I took the square root of point four times point six over six thousand, "
+            "which is about point zero zero zero six, so the gain was thirty standard errors. I ran a two-week "
+            "holdout on five percent of traffic, user reports of spam fell by eleven percent, and we launched. I "
+            "wrote the review up as a checklist, and three other teams now use it for their launches.")
+    assert score_for(text, "dd-evaluation-rigor", level="staff").overall >= 3.5
+    asked = _exchange("dd-evaluation-rigor", [text, "let me redo it: about point zero zero six, so three standard "
+                                                    "errors, still real but far less than I said."])
+    assert [gap for gap, _ in asked] == ["bad_math"], asked

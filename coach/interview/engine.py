@@ -225,7 +225,9 @@ class InterviewEngine:
             slot.followups += 1
             return self._ask(Ask(text=slot.question.change[1], question=slot.question, kind="change",
                                  gap=None, source="facts"))
-        reached = self.digs and scorecard.overall >= BAR
+        # the bar stops the digging, not the first probe: an answer at the bar with a gap open (a tenfold slip that
+        # turns noise into "clearly real") hears the follow-up practice mode would ask, and no deeper one
+        reached = self.digs and slot.followups > 0 and scorecard.overall >= BAR
         if not gaps and not found and not slot.followups and (left_out := point_left_out(scorecard)) is not None:
             gaps = [left_out]       # nothing open, but the answer left a point of the question out: ask about it
         # a point about what an answered probe asked for was given in the reply's own words: not asked for next
