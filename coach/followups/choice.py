@@ -10,7 +10,7 @@ from typing import Any
 
 from coach.domain import Question
 from coach.followups import anchor, guards, said, told, words
-from coach.followups.findings import Finding, as_finding
+from coach.followups.findings import Finding, as_finding, whole_point
 from coach.ports import FollowUpReply
 from coach.scoring import on_topic
 from coach.scoring.talking_points import coverage
@@ -34,6 +34,10 @@ PLAN = words.phrases("plan", "phrases")
 # Gaps whose follow-up asks for something the candidate has not said yet: the model's question must not ask
 # for a talking point already covered. (After a wrong figure, or "we", the question builds on what was said.)
 ASKS_FOR_CONTENT = ("missing_point", "no_tradeoff", "no_monitoring", "no_clarifying", "no_numbers")
+
+# Gaps whose follow-up builds on what was said: after "we", a question naming a talking point already covered ("Which of
+# those systems did you personally own?") asks for the candidate's part in it, not for the point again.
+BUILDS_ON_SAID = ("we_not_i",)
 
 # A model question sharing this much of its content words with the bank's draft is the draft reworded.
 NEAR_COPY = 0.7
@@ -174,7 +178,7 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
 
     def fresh(text: str) -> bool:
         return not any(again(text, a) for a in asked) and not (already_answered(text, question, covered)
-                                                              and not asks_why(gap, text)) \
+                                                              and not asks_why(gap, text) and gap not in BUILDS_ON_SAID) \
             and not said.asks_for_a_size_said(text, heard)
 
     own = [f.text for f in question.followups if f.gap == gap]
@@ -188,7 +192,7 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
             own.sort(key=lambda text: not set(points_asked(text, question)) & missed)
     generic = generic_probes(gap, question, gaps)
     others = [f.text for f in question.followups if f.gap != gap]
-    aimed = _about_missed(gap, target)     # (the topic a story missed is nearer than the bank's own steer back)
+    aimed = _about_missed(gap, target, question.talking_points)     # (the topic a story missed is nearer than the bank's own steer back)
     for text in (aimed + own if gap == "off_topic" else own + aimed) + generic + others:
         if fresh(text):
             return str(text)
@@ -210,7 +214,7 @@ def asks_for_a_plan(gap: str, text: str, question: Question) -> bool:
                                                                 for p in PLAN)
 
 
-def _about_missed(gap: str, evidence: str) -> list[str]:
+def _about_missed(gap: str, evidence: str, points: Sequence[str] = ()) -> list[str]:
     """A missed talking point asked about by name ("Can you tell me about the measured outcome and the relationship
     afterwards?"), or the topic a story never reached ("Let's come back to what I asked: a mistake of your own.
     ..."): closer to the answer than the gap's generic question."""
@@ -218,9 +222,20 @@ def _about_missed(gap: str, evidence: str) -> list[str]:
         return [words.phrases("off_topic", "steer_back")[0].format(topic=topic)]
     if gap != "missing_point":
         return []
-    points = re.findall(r'"([^"]+)"', evidence)
-    # one question, as every follow-up is ("Tell me about X." reached the candidate as a statement)
-    return [f"Can you tell me about {p[0].lower() + p[1:] if p[1:2].islower() else p}?" for p in points if len(p) > 1]
+    # one question, as every follow-up is ("Tell me about X." reached the candidate as a statement), about the point
+    # whole as the question has it (the card shortens it: "... SLA miss, ..."), its head before a list of examples
+    # ("a concrete problem at a boundary", not "A concrete problem at a boundary: schema change, SLA miss, ...")
+    named = [_point_head(whole_point(p, points)) for p in re.findall(r'"([^"]+)"', evidence)]
+    return [f"Can you tell me about {p}?" for p in named if len(p) > 1]
+
+
+def _point_head(point: str) -> str:
+    """A talking point as said in a question: its head before a colon, a leading capital lowered unless it starts a
+    name ("A concrete problem at a boundary: ..." -> "a concrete problem at a boundary"; "SLAs and ..." stays)."""
+    head = point.split(":", 1)[0].strip() if ":" in point and len(point.split(":", 1)[0].split()) >= 3 else point
+    head = head.rstrip(" .").replace(" ...", "")
+    first = head.split(" ", 1)[0]
+    return head[0].lower() + head[1:] if first[1:] == first[1:].lower() and not any(c.isdigit() for c in first) else head
 
 
 def missed_words(gap: str, target: str | Finding) -> tuple[str, ...]:

@@ -120,7 +120,7 @@ def as_the_team(sentence: str) -> str:
     return sentence
 
 
-def _whole(point: str, points: Sequence[str]) -> str:
+def whole_point(point: str, points: Sequence[str]) -> str:
     """The scorecard shortens a talking point ("... in"); the model gets it whole."""
     return next((p for p in points if p.startswith(point.rstrip(". "))), point)
 
@@ -146,7 +146,7 @@ def plain(gap: str, evidence: str, answer: str = "", points: Sequence[str] = (),
             return f'the outcome "{quotes[0]}" has no measure'
         return f'the story ends with "{quotes[0]}" and never says what changed'
     if gap == "missing_point" and quotes:
-        return f"they did not cover: {_whole(quotes[0], points)}"
+        return f"they did not cover: {whole_point(quotes[0], points)}"
     if gap == "we_not_i":
         sentence = as_the_team(we_sentence(answer))
         counts = evidence.replace('"', "")

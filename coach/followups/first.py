@@ -90,3 +90,26 @@ def point_left_out(card: Scorecard) -> Gap | None:
     names = "; ".join(f'"{quote(p.point, 60)}"' for p in missed[:3])
     return Gap("missing_point", POINT_LEFT_OUT,
                f"missed {len(missed)} of {card.talking_points.total} talking points: {names}")
+
+
+def _about(point: str, subjects: Sequence[str]) -> bool:
+    low = point.lower()
+    return any(re.search(r"(?<![a-z])" + re.escape(w), low) for w in subjects)
+
+
+def past_answered(gap: Gap, card: Scorecard, answered: set[str] | frozenset[str]) -> Gap | None:
+    """A `missing_point` gap less the points about what a probe already answered asked for (prompts/followup_words.toml
+    `[point_subjects]`: told "what alternative did you consider?", the reply that named two vendor tools and their
+    price has given "the options considered", in its own words); None when no point is left. Other gaps as they are."""
+    from coach.followups import words
+
+    subjects = [w for g in answered for w in words.phrase_table("point_subjects").get(g, ())]
+    if gap.id != "missing_point" or not subjects:
+        return gap
+    missed = [p for p in card.talking_points.missed if not _about(p.point, subjects)]
+    if len(missed) == len(card.talking_points.missed):
+        return gap
+    if not missed:
+        return None
+    names = "; ".join(f'"{quote(p.point, 60)}"' for p in missed[:3])
+    return Gap(gap.id, gap.severity, f"missed {len(missed)} of {card.talking_points.total} talking points: {names}")

@@ -6,13 +6,38 @@ you personally do?", a candidate who answers "I sat with him twice a week and wr
 though the story's first minute is still all "we"; asked again, the candidate hears a question already answered.
 The same holds for a wrong figure: the joined story still holds it after the candidate worked it again. So these two
 gaps close once a reply to their probe shows, by the scorer's own signs, what the probe asked for: steps told in
-"I", a figure worked again. A dodge ("I don't remember") closes nothing. The other gaps are read on the joined story
-as they should be: a result still not told after "what came of it?" may be asked for once more.
+"I", a figure worked again, another option named with its reason or price (told "what alternative did you
+consider?", "we looked at two vendor tools; they'd have been live in two weeks but cost forty thousand a year" has
+answered, though the story's first telling weighed nothing). A dodge ("I don't remember") closes nothing. The other
+gaps are read on the joined story as they should be: a result still not told after "what came of it?" may be asked
+for once more.
 """
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+from coach.content.answer_words import phrases
 from coach.scoring.numbers import find_numbers
 from coach.scoring.star_cues import I_WORD, WE_WORD
+
+
+@lru_cache(maxsize=1)
+def _alternative() -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z])(?:" + "|".join(map(re.escape, phrases("taken_up", "alternatives"))) + r")(?![a-z])")
+
+
+def weighs_another(reply: str) -> bool:
+    """Does the reply weigh another option: one the scorer reads as a trade-off, or one named in the words of
+    `[taken_up] alternatives` with a reason or a price beside it?"""
+    from coach.scoring.gaps import gives_a_reason
+    from coach.scoring.signals import tradeoff_evidence
+    from coach.scoring.text import clean, sentences
+
+    low = " ".join(reply.lower().replace("\u2019", "'").split())
+    if tradeoff_evidence(sentences(clean(reply))):
+        return True
+    return bool(_alternative().search(low)) and gives_a_reason(low)
 
 
 def takes_up(gap: str, reply: str) -> bool:
@@ -23,4 +48,6 @@ def takes_up(gap: str, reply: str) -> bool:
         return mine >= 1 and mine >= len(WE_WORD.findall(low))
     if gap == "bad_math":         # the figure worked again: the first one still stands in the joined story
         return bool(find_numbers(reply))
+    if gap == "no_tradeoff":      # another option, with what it offered or cost
+        return weighs_another(reply)
     return False

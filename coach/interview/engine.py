@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from coach.domain import Question, RoundSpec
 from coach.followups.findings import Finding
-from coach.followups.first import point_left_out, probe_order
+from coach.followups.first import past_answered, point_left_out, probe_order
 from coach.followups.taken_up import takes_up
 from coach.interview import fact_change
 from coach.interview.resume import ResumePoint
@@ -225,9 +225,13 @@ class InterviewEngine:
             slot.followups += 1
             return self._ask(Ask(text=slot.question.change[1], question=slot.question, kind="change",
                                  gap=None, source="facts"))
-        reached = self.digs and scorecard.overall >= BAR
+        # the bar stops the digging, not the first probe: an answer at the bar with a gap open (a tenfold slip that
+        # turns noise into "clearly real") hears the follow-up practice mode would ask, and no deeper one
+        reached = self.digs and slot.followups > 0 and scorecard.overall >= BAR
         if not gaps and not found and not slot.followups and (left_out := point_left_out(scorecard)) is not None:
             gaps = [left_out]       # nothing open, but the answer left a point of the question out: ask about it
+        # a point about what an answered probe asked for was given in the reply's own words: not asked for next
+        gaps = [g for g in (past_answered(g, scorecard, slot.answered_probes) for g in gaps) if g is not None]
         if gaps and not reached:
             top = gaps[0]
             return NeedFollowUp(question=slot.question, gap=top.id, answer=answer, asked=tuple(self.asked),

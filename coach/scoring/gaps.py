@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from coach.content.answer_words import phrases
+from coach.content.answer_words import phrases, word_list
 from coach.domain import GAP_IDS
 from coach.scoring import story_outcome
 from coach.scoring.decisions import decided_without_reason
@@ -71,6 +71,16 @@ class Gap:
 
 # A question that asks about a choice made: its why comes before its outcome.
 _ASKS_A_CHOICE = re.compile(r"\b(?:decision|decide|choice|choose|chose|trade-?offs?|alternatives?|options?)\b", re.I)
+# A question that names the options to weigh: "decide between building ... and buying", "what were the alternatives?"
+_NAMES_THE_OPTIONS = re.compile(r"\b(?:alternatives?|options?|between [\w-]+(?: [\w-]+){0,8} and)\b", re.I)
+# A story asked to weigh options that weighs none: below its result, measured or not (0.8, 0.65), and its "we".
+CHOICE_UNWEIGHED = 0.6
+
+
+def names_the_options(question: Any) -> bool:
+    """Does the question ask how options were weighed against each other ("decide between building an ML component
+    in-house and buying", "what were the alternatives?")?"""
+    return question is not None and bool(_NAMES_THE_OPTIONS.search(getattr(question, "prompt", "") or ""))
 
 
 # An opening that gives its reason ("I wanted the team off nightly retraining, because nightly runs were failing
@@ -81,6 +91,14 @@ _WHY_IN_OPENING = re.compile(r"\b(?:because|since)\s+(?!then\b)(?!(?:i|we)\s+(?:
 # openings for each job seeker"): the scene is set, in the story's first breath.
 _SCENE_IN_OPENING = re.compile(r"^\W*(?:so,?\s+)?(?:it|this|that) was (?:a|an|our|the|my) (?:[\w-]+\s+){1,4}?(?:that|which|for|serving|"
                                r"used by|behind)\s+(?:\S+\s+){2,}\S+", re.I)
+# An opening that introduces the parties around the work and what they own or do ("so upstream we had the events team,
+# they own the clickstream, and downstream the home page called our service"): the scene of a story about working
+# with others, set before the trouble is told.
+_PARTIES_IN_OPENING = re.compile(r"^\W*(?:(?:so|well|okay|um|uh),?\s+)*(?:(?:upstream|downstream|at the time|back then),?\s+)?"
+                                 r"(?:we|i) (?:had|worked with|depended on|relied on|sat between) (?:the|a|an|two|three|"
+                                 r"four|several) [\w\s-]{1,40}?(?:team|teams|group|groups|service|services|system|"
+                                 r"systems)\b[^.?!]{0,80}?\b(?:owns?|owned|ran|runs|called|calls|used|uses|provided|"
+                                 r"provides|fed|feeds|wrote|writes)\b", re.I)
 # (a belief given as the reason for a position, "because I thought the labels were too noisy", is not the stakes)
 
 
@@ -123,16 +141,26 @@ def find_gaps(a: Analysis) -> list[Gap]:
         if we >= 2 and i == 0:
             # every step the team's and none the candidate's: "what was your part?" comes before anything else
             gaps.append(Gap("we_not_i", 0.75, f'"we" {times(we)}, "I" 0 times'))
+        elif we >= 3 and not own_part(a.text):
+            # "I" only for who the speaker is ("I'm an engineer at ...", "I was at a consulting firm"), every step
+            # "we": no more a part of their own than no "I" at all
+            gaps.append(Gap("we_not_i", 0.75, f'"we" {times(we)}, "I" only for who they are ({times(i)})'))
         elif we >= 3 and we > 2.5 * i:
             gaps.append(Gap("we_not_i", 0.6, f'"we" {times(we)}, "I" {times(i)}'))
         if not star.situation.present and not plan and not (a.sents and (_WHY_IN_OPENING.search(a.sents[0].text)
-                                                                         or _SCENE_IN_OPENING.search(a.sents[0].text))):
+                                                                         or _SCENE_IN_OPENING.search(a.sents[0].text)
+                                                                         or _PARTIES_IN_OPENING.search(a.sents[0].text))):
             gaps.append(Gap("no_context", 0.5, f'no situation or stakes; it opens: "{opening}"'))
         if (decided := decided_without_reason(star.sentences, star.labels)) is not None:
             # a choice told with no why: the why is what a question about a decision asks first, before the outcome
             about_a_choice = a.question is not None and _ASKS_A_CHOICE.search(a.question.prompt)
             gaps.append(Gap("no_tradeoff", 0.82 if about_a_choice else 0.55,
                             f'the decision is told, not why: "{quote(decided, 100)}"'))
+        elif not plan and names_the_options(a.question) and not [t for t in a.tradeoffs if not bare_rather(t)]:
+            # asked how a choice was made, it tells the option taken and its reasons, and never sets the other side
+            # against it ("I didn't spend long on the vendor side"): what the alternative offered or cost is what a
+            # strong interviewer asks next, after the result and the candidate's own part
+            gaps.append(Gap("no_tradeoff", CHOICE_UNWEIGHED, _unweighed(a, words)))
     elif fam == "design":
         if not a.quantities:
             gaps.append(Gap("no_numbers", 0.8, f"0 quantities in {words} words"))
@@ -204,6 +232,23 @@ def one_way(a: Analysis) -> str | None:
     return None
 
 
+_I_AND_VERB = re.compile(r"\bi(?:'(m|ve|d|ll))?\s+([a-z]+)(?:\s+([a-z]+))?", re.I)
+
+
+def own_part(text: str) -> bool:
+    """Does the speaker's "I" do anything? Not when it only says who they are or hedges ("I'm an engineer at ...",
+    "I was at a consulting firm", "I guess": rubrics/answer_words.toml `[own_part]`)."""
+    states, helpers = set(word_list("own_part", "states")), set(word_list("own_part", "helpers"))
+    for m in _I_AND_VERB.finditer(text.replace("\u2019", "'")):
+        short, first, second = (g.lower() if g else "" for g in m.groups())
+        if short == "m":          # "I'm ...": who they are
+            continue
+        verb = second if not short and first in helpers else first     # "I have built" -> built, "I've been" -> been
+        if verb and verb not in states:
+            return True
+    return False
+
+
 # The production practices (coach/scoring/signals.py PRODUCTION) that watch a system once it is live. A design that
 # only ships it (a rollout, an experiment that decides the launch, a retraining schedule, a fallback, a validation
 # gate, quality judged per segment before launch) has said how it goes out, not how anyone would learn it broke: a strong interviewer asks that next.
@@ -230,6 +275,11 @@ def heard_back(sentence: str, question: Any) -> bool:
 # Why one option beat the other, or what it cost: "because", "since", "so that", "which means", "but", "cost".
 _A_REASON = re.compile(r"\b(?:because|since|so that|so it|so we|so i|which (?:means|costs|saves|keeps|avoids)|but|"
                        r"costs?|cheaper|faster|slower|simpler|safer|risk\w*|at the (?:cost|price|expense))\b", re.I)
+
+
+def gives_a_reason(text: str) -> bool:
+    """Does the text say why one option beat another, or what it cost ("because", "but", "cheaper", "at the cost")?"""
+    return bool(_A_REASON.search(text))
 
 
 def bare_rather(sentence: str) -> bool:
@@ -313,6 +363,10 @@ def _outcome(a: Analysis) -> str | None:
                 and all(e in {a.sents[i].text for i in results} for e in star.result.evidence)):
             return "star"
         if any(story_outcome.moved_a_measure(a.sents[i].text) for i in results):
+            return "star"
+        if len(a.sents) > 1 and story_outcome.changed_a_figure(a.sents[-1].text):
+            # the outcome told in the clause after the last step: "I patched the job, and the next day the error was
+            # back down from nine to four percent"
             return "star"
     closing = a.sents[-1].text if a.sents else ""
     return closing if UNMEASURED_OUTCOME.search(closing) else None

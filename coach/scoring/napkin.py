@@ -19,7 +19,8 @@ Also (napkin_rates.py) peak against average, fan-out per request and per-second 
 the field stated wrongly (rubrics/napkin_constants.toml), (napkin_each.py) a product tied by "each", (napkin_savings.py)
 a saving claimed from a cost before and after, (napkin_shares.py) the load left past a cache and a share of a figure,
 (napkin_restated.py) a figure said again in other units, (napkin_flows.py) the bytes a steady flow adds up to
-over a span, (napkin_compressed.py) a size after the compression said.
+over a span, (napkin_compressed.py) a size after the compression said, (napkin_roots.py) a square root worked out
+loud (a standard error).
 A derived figure is wrong when it is more than 2x off (a plain product or division), 3x when the
 answer says it is a rough guess; rules of thumb (6NT, 2N, 16 bytes) within 1.5x; after allowing any
 multiplier the answer states ("peak is 3x average", "replicated 3 times"). Every flag names the step
@@ -28,7 +29,7 @@ and states the right figure.
 from __future__ import annotations
 
 from coach.scoring import (napkin_compressed, napkin_constants, napkin_cores, napkin_each, napkin_flows, napkin_llm,
-                           napkin_rates, napkin_replicas, napkin_restated, napkin_said,
+                           napkin_rates, napkin_replicas, napkin_restated, napkin_roots, napkin_said,
                            napkin_savings, napkin_shares, napkin_sharded, napkin_steps, napkin_team, napkin_tests,
                            napkin_windows)
 from coach.scoring.napkin_judge import (EXACT_TOLERANCE, ROUGH_TOLERANCE, STEPS, TOLERANCE, _ROUGH, Check,
@@ -61,6 +62,7 @@ def check(qs: list[Quantity], text: str, factors: list[float]) -> list[Check]:
     first += [c for c in napkin_tests.check(qs, text, _judge) if c is not None]
     first += [c for c in napkin_sharded.check(qs, text, _judge) if c is not None and c.at not in {f.at for f in first}]
     first += [c for c in napkin_shares.check(qs, text, _judge) if c is not None]
+    first += [c for c in napkin_roots.check(text, _judge) if c is not None]
     first += [c for c in napkin_windows.per_user_in_window(qs, text, _judge) if c is not None]
     first += [c for c in napkin_steps.check(qs, text, _judge, EXACT_TOLERANCE * _tol.value / TOLERANCE) if c is not None]
     claimed = {c.at for c in first}

@@ -18,7 +18,7 @@ _ROUGH = re.compile(r"\b(?:rough (?:guess|estimate|number)|ballpark|wild guess|o
 STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qps_from_daily": "per day ÷ 86,400 s",
          "qps_in_window": "per day ÷ the seconds of the batch window",
          "items_in_window": "users × items each ÷ the seconds of the batch window",
-         "per_day": "per second × 86,400 s", "peak": "peak against average", "fan_out": "fan-out per request",
+         "per_day": "per second × 86,400 s", "root": "the square root of the working said", "peak": "peak against average", "fan_out": "fan-out per request",
          "bandwidth": "requests per second × bytes per request", "storage": "items × bytes per item",     # vectors: rows × dimensions × bytes per value
          "model_memory": "parameters × bytes per parameter", "training_time": "work ÷ rate",
          "capacity": "load ÷ capacity per replica (× any headroom said)", "cost": "instances × price per hour × hours",

@@ -204,9 +204,10 @@ def _share_of_percent(toks: list[tuple[str, int, int]], j: int) -> tuple[float, 
 
 
 # Words after which "point seven six" is a decimal said without its leading zero ("sixteen times point zero five",
-# "which is point seven six", "over point zero zero one squared"); "at that point five teams joined" is not one.
+# "which is point seven six", "over point zero zero one squared", "the square root of point seven"); "at that point
+# five teams joined" is not one.
 _BEFORE_BARE_DECIMAL = frozenset("times over by is was be equals minus plus about roughly around approximately "
-                                 "maybe than".split())
+                                 "maybe than of".split())
 
 
 def _bare_decimal(toks: list[tuple[str, int, int]], j: int) -> tuple[float, int] | None:

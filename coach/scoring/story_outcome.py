@@ -70,6 +70,12 @@ _READ_AT = re.compile(r"\b(?:was|were|stood|sat|settled|came|ended up|landed)\s+
                       + _FIGURE, re.IGNORECASE)
 
 
+def changed_a_figure(sentence: str) -> bool:
+    """Does the sentence tell a change by its figures ("from nine to four percent", "by a third", "we brought the p99
+    down to thirty milliseconds")?"""
+    return bool(_CHANGE.search(sentence)) or moved_a_measure(sentence)
+
+
 def tells_outcome(sentence: str) -> bool:
     """Does the sentence tell what came of the work (a measure moved, a decision landed, a change from X to Y, a
     measure read off at a figure, a clause carrying the work's effect on)?"""
@@ -130,8 +136,27 @@ def ends_on_a_step(round_id: str | None, question: Question | None, sentences: S
         return closing
     if ends_in_a_trial(sentences[-1]):
         return closing
+    if results and _responds_to_the_results(sentences, labels):
+        return closing
     last = _REASON.sub("", sentences[-1])
     if is_step(last) and _patterns()[2].search(last) and not tells_outcome(last) \
             and not any(_CHANGE.search(s) or moved_a_measure(s) for s in sentences):
         return closing
     return None
+
+
+# Steps after the last sentence labelled a result that make it what the work answered, not how it ended.
+RESPONSE_STEPS = 2
+
+
+def _responds_to_the_results(sentences: Sequence[str], labels: Sequence[str]) -> bool:
+    """Does the story go on past every sentence labelled a result with steps of its own and nothing that came of them
+    ("... so prices came out far too low. I rolled it back ... I spent the day pulling the affected orders ...")? A
+    result that tells no outcome of its own and is answered by the steps after it is the trouble they responded to,
+    and the story ends before anything came of them."""
+    last = max(i for i, label in enumerate(labels) if label == "result")
+    after = list(zip(sentences[last + 1:], labels[last + 1:]))
+    told = [s for s, label in zip(sentences, labels) if label == "result"]
+    return len(after) >= RESPONSE_STEPS and all((label == "action" or is_step(s)) and not tells_outcome(s)
+                                                and not moved_a_measure(s) for s, label in after) \
+        and not any(tells_outcome(s) or moved_a_measure(s) for s in told)

@@ -522,9 +522,29 @@ def coverage(question: Question | None, sents: list[Sentence], non_answer: bool 
             hit = PointHit(point, own[0], "their own steps")
         if hit is None and story and lessons and _LESSON_POINT.search(point):
             hit = PointHit(point, lessons[-1], "the lesson told")
+        if hit is not None and _CASE_POINT.search(point) and not _tells_a_case(hit.evidence):
+            hit = None        # "that's something I'd reach for whenever ..." names the move, tells no case of it
         (covered if hit else missed).append(hit or PointHit(point))
     score = round(5.0 * len(covered) / (len(covered) + len(missed)), 2)
     return PointsReport(tuple(covered), tuple(missed), score)
+
+
+# A point that asks for a case from the candidate's own work ("A real case where changing the loss fixed a problem",
+# "An example from their experience"): carried only by a sentence that tells something that happened.
+_CASE_POINT = re.compile(r"^(?:a|an|one) (?:real |concrete |specific )?(?:case|example|time|instance)\b", re.I)
+
+
+def _tells_a_case(sentence: str) -> bool:
+    """Does the sentence tell a past event (a step taken, a clause of a story), not a habit, a plan or a view?"""
+    from coach.scoring.star import narrative
+    from coach.scoring.story_outcome import is_step
+
+    low = sentence.lower().replace("\u2019", "'")
+    return is_step(sentence) or (narrative(low) and not _WOULD.search(low))
+
+
+# What a case would look like, not one that happened: "I'd expect it to be inflated any time ...", "whenever".
+_WOULD = re.compile(r"\b(?:i'?d|we'?d|would|will|could|should|might|whenever|any time|every time)\b")
 
 
 @lru_cache(maxsize=2048)
