@@ -156,7 +156,10 @@ def find_gaps(a: Analysis) -> list[Gap]:
             about_a_choice = a.question is not None and _ASKS_A_CHOICE.search(a.question.prompt)
             gaps.append(Gap("no_tradeoff", 0.82 if about_a_choice else 0.55,
                             f'the decision is told, not why: "{quote(decided, 100)}"'))
-        elif not plan and names_the_options(a.question) and not [t for t in a.tradeoffs if not bare_rather(t)]:
+        elif not plan and names_the_options(a.question) and not [t for t in a.tradeoffs if not bare_rather(t)] \
+                and not _NAMES_THE_OPTIONS.search(a.text):
+            # (an answer that names the options itself, "the options were a managed store or our own Postgres", and
+            # gives its reason has weighed them: its why is heard, as `decided_without_reason` hears it)
             # asked how a choice was made, it tells the option taken and its reasons, and never sets the other side
             # against it ("I didn't spend long on the vendor side"): what the alternative offered or cost is what a
             # strong interviewer asks next, after the result and the candidate's own part
