@@ -478,6 +478,8 @@ _OPENER = re.compile(r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*(?:during|in|a
                      r"months?|weeks?) ago|"
                      r"one (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|evening|weekend)|"
                      r"once(?= (?:i|we)\b[^,]*$))\b|"
+                     # a one-line headline that names the story: "I pushed back on our CEO once."
+                     r"^(?:(?:so|okay|ok|um|uh|well|yeah)\W+)*(?:i|we) [a-z' -]{3,60}?\b(?:once|one time)\W*$|"
                      # a place: "At an online wine shop I built ...", "At my last company, we ..."
                      r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*at (?:a|an|my|our|one|the) (?!(?:high|glance|minimum|"
                      r"maximum|time|point|moment|level|rate|cost|scale|guess)\b)(?:[a-z-]+ ){0,3}[a-z-]+(?:,| (?:i|we)\b)", _F)

@@ -72,9 +72,36 @@ _READ_AT = re.compile(r"\b(?:was|were|stood|sat|settled|came|ended up|landed)\s+
 
 def tells_outcome(sentence: str) -> bool:
     """Does the sentence tell what came of the work (a measure moved, a decision landed, a change from X to Y, a
-    measure read off at a figure, a clause carrying the work's effect on)?"""
+    measure read off at a figure, a clause carrying the work's effect on, others taking the work up)?"""
     return bool(_patterns()[0].search(sentence) or _CHANGE.search(sentence) or _READ_AT.search(sentence)
-                or _carried_on().search(sentence))
+                or _carried_on().search(sentence) or taken_up(sentence))
+
+
+@lru_cache(maxsize=1)
+def _taken_up() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    takers = _alternation(phrases("outcome", "takers"))
+    took = _alternation(phrases("outcome", "took_up"))
+    # counted takers ("every launch went through it", "two other teams copied the format")
+    counted = re.compile(r"\b(?:" + _alternation(phrases("outcome", "taken_by")) + r") (?:[a-z-]+ ){0,2}?(?:" + takers +
+                         r")\b[^.;:]{0,20}?\b(?<!to )(?:" + took + r") (?:it|them|our|my|this|that|these|those|the|its|"
+                         r"their)\b", re.IGNORECASE)
+    # another team named taking up what the speaker made ("the compliance team used our model card as the template")
+    named = re.compile(r"\b(?:the|another) [a-z-]+(?: [a-z-]+)? team (?:[a-z]+ly |then |also |now |soon |later )?(?:" +
+                       took + r") (?:it|them|our|my|the same|this|that|these|those)\b", re.IGNORECASE)
+    return counted, named
+
+
+def taken_up(sentence: str) -> bool:
+    """Did others take up the work ("every launch went through it", "two other teams copied the format", "the
+    compliance team used our model card as the template")? What others took up is what came of it."""
+    counted, named = _taken_up()
+    return counted.search(sentence) is not None or named.search(sentence) is not None
+
+
+def without_adoption(sentence: str) -> str:
+    """The sentence with its counted take-up left out ("three teams use it now" -> ""): how many took the work up is
+    what came of it, not a measured effect of the work."""
+    return _taken_up()[0].sub(" ", sentence)
 
 
 @lru_cache(maxsize=1)
@@ -135,3 +162,17 @@ def ends_on_a_step(round_id: str | None, question: Question | None, sentences: S
             and not any(_CHANGE.search(s) or moved_a_measure(s) for s in sentences):
         return closing
     return None
+
+
+@lru_cache(maxsize=1)
+def _in_words() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + _alternation(phrases("outcome", "worded_measures")) + r")\b[^.;:]{0,40}?\b(?:" +
+                      _alternation(phrases("outcome", "worded_moves")) + r")\b|\b(?:i|we|they|the team|people) (?:" +
+                      _alternation(phrases("outcome", "stopped_having")) + r")\b", re.IGNORECASE)
+
+
+def effect_in_words(sentence: str) -> str:
+    """The words that tell the work's effect without a figure ("retention held and hides went down", "we stopped
+    shipping tests that had to be rerun"), or "" when the sentence tells none."""
+    m = _in_words().search(sentence)
+    return m.group(0) if m else ""
