@@ -103,3 +103,8 @@ def test_an_effect_told_in_words_lifts_a_story_short_of_figures() -> None:
             "stopped dreading their week on call.")
     card = score_for(text, "hm-on-call-health")
     assert any("the effect told in words" in s for s in card.calibration.steps)
+
+
+def test_another_functions_director_is_scope_and_a_phased_plan_is_direction() -> None:
+    assert "scope across teams" in staff_signals("The design director wanted fewer prompts, so we met halfway.")
+    assert "long-term direction" in staff_signals("We settled on a three-phase plan for the migration.")

@@ -28,8 +28,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         # director and the head of support")
         r"the [a-z-]+(?: [a-z-]+)? and (?:the )?[a-z-]+(?: [a-z-]+){0,2} teams|the (?:[a-z-]+, ){1,4}[a-z-]+,? and "
         r"(?:the )?[a-z-]+ teams|"
-        r"(?:finance|legal|support|sales|marketing|risk|compliance|security|operations|customer service|policy) "
-        r"(?:director|org|vp|leadership)|" + _TWO_OWNERS + "|"
+        r"(?:finance|legal|support|sales|marketing|risk|compliance|security|operations|customer service|policy|product|"
+        r"design|analytics) (?:director|org|vp|leadership)|" + _TWO_OWNERS + "|"
         r"heads? of (?:finance|legal|support|sales|marketing|risk|retention|compliance|security|operations)|" + \
         _TAKEN_UP + "|"
         # others taking up what the speaker made: "search and trust and safety have since adopted that contract format
@@ -126,6 +126,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
     "long-term direction": re.compile(
         r"\b(?:roadmap|strateg\w*|direction|vision|long[- ]term|multi[- ]year|(?:next|over the next) (?:two|three|"
         r"few|\d) years|(?:next|for the next|over the next) year|the standard|a standard|standard for|the default|"
+        # a plan in stages over time: "a two-phase plan", "in three phases"
+        r"(?:two|three|four|multi)[- ]phase|in (?:two|three|four) phases|"
         r"for years|phased|north star|bets?|standards?|charter|multi[- ]quarter|(?:two|three|four|several|\d+) quarters|"
         r"deprecat\w+|migration plan|after i (?:moved on|left|moved teams)|still (?:owns?|runs?|uses?|in use)|"
         # a practice made the rule for the work around it: "the guardrail is now required on every experiment"
