@@ -108,3 +108,16 @@ def test_an_effect_told_in_words_lifts_a_story_short_of_figures() -> None:
 def test_another_functions_director_is_scope_and_a_phased_plan_is_direction() -> None:
     assert "scope across teams" in staff_signals("The design director wanted fewer prompts, so we met halfway.")
     assert "long-term direction" in staff_signals("We settled on a three-phase plan for the migration.")
+
+
+def test_a_span_of_time_changed_in_words_is_a_measured_result() -> None:
+    from coach.scoring.star import label_sentence, measures
+    said = "i rebuilt the labelling queue, which took a new batch from a month to about a week."
+    assert label_sentence(said)["result"] > 0 and measures(said)
+    assert not measures("i spent a week on the queue and a day on the docs.")
+
+
+def test_my_learning_was_is_a_lesson_told() -> None:
+    from coach.scoring.levels import reflects
+    assert reflects("My main learning was that a short demo convinces more people than a long document.")
+    assert reflects("My takeaway is to ask who reads the table before changing it.")

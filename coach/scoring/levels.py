@@ -24,6 +24,8 @@ _F = re.IGNORECASE
 EXAMPLE_ROUNDS = ("hiring-manager", "recruiter", "deep-dive")
 TOLD_AS_STORY = "answers with a story of their own work"     # the step that reads a plan question's answer as a story
 _REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking back|in hindsight|i would have|"
+                         # "my learning was that showing once beats telling many times", "my takeaway is ..."
+                         r"my (?:main |biggest |key |own )?(?:learnings?|takeaways?|take-aways?) (?:was|were|is|are|from)|"
                          r"next time|if i did it again|would do differently|i'?d do differently|what i'?d change|"
                          # "doing it over, I would want the alert from day one" (not "we had to do it again")
                          r"(?:doing|to do) it (?:over|again),? i(?:'d| would)|"

@@ -193,7 +193,11 @@ _CHANGE = (r"\b(?<!to )(?<!would )(?:(?:reduc|increas|improv|decreas|rais|sav|do
            r"moved(?=[^.]{0,40}?\b(?:up|down|from)\b)|kept(?=[^.]{0,30}?\b(?:under|below|above|within)\b))\b")
 _NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\ba point\b|\b(?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\btwice\b|\bzero\b|\bx\b|\b(?:one|two|three|four|five|six|seven|eight|"
             r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)")
-_MEASURE = re.compile(r"\d|percent|%|\b(?:about|roughly|nearly|almost|over|by|added|gained|lost) (?:a|half a) point\b|\b(?:by|about|roughly|nearly|almost|over) (?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\ba (?:day|week|month|quarter|year) (?:early|earlier|ahead|sooner)\b|\b(?:half|twice|once(?!\s+(?:she|he|they|we|i|you|it|the|that|this|those|these|our|my|their|everyone|people)\b)|double[d]?|triple[d]?|zero|none|\w+fold|"
+# A span of time told in words changed to another: "from a week to about a day", "from a month to two days" (a
+# figure though it has no digit)
+_SPAN = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of) (?:minutes?|hours?|days?|weeks?|months?|quarters?)"
+DURATION_CHANGE = r"\bfrom (?:about |around |roughly )?" + _SPAN + r" to (?:about |around |roughly |under |less than |just )?" + _SPAN + r"\b"
+_MEASURE = re.compile(DURATION_CHANGE + r"|\d|percent|%|\b(?:about|roughly|nearly|almost|over|by|added|gained|lost) (?:a|half a) point\b|\b(?:by|about|roughly|nearly|almost|over) (?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\ba (?:day|week|month|quarter|year) (?:early|earlier|ahead|sooner)\b|\b(?:half|twice|once(?!\s+(?:she|he|they|we|i|you|it|the|that|this|those|these|our|my|their|everyone|people)\b)|double[d]?|triple[d]?|zero|none|\w+fold|"
                       r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
                       r"eighty|ninety|hundred|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
                       r"nineteen|thousand|million|billion)(?:s|es|ed|th|ths|fold)?)\b|\bx\b", _F)   # "hundreds", "tenth"; not "tensorflow"
@@ -232,7 +236,7 @@ RESULT = [
     (re.compile(_CHANGE + r"[^.]{0,80}?" + _NUMWORD, _F), 3.0),
     (re.compile(r"\b(?:shipp(?:ed|ing)|(?:launch|deliver|finish|adopt)(?:ed|es|s|ing)?|complet(?:ed|es|ing)|"
                 r"promot(?:ed|ion))\b[^.]{0,80}?" + _NUMWORD, _F), 2.9),
-    (re.compile(r"\bfrom [^.]{1,30}? to [^.]{0,20}?" + _NUMWORD + r"|\binstead of (?:about )?" + _NUMWORD +
+    (re.compile(DURATION_CHANGE + r"|\bfrom [^.]{1,30}? to [^.]{0,20}?" + _NUMWORD + r"|\binstead of (?:about )?" + _NUMWORD +
                 r"|\bnow (?:take|takes|load|loads|covers|mentors|leads|runs|serves)\b|\b(?:was|got|been) promoted\b", _F), 2.7),
     (re.compile(r"\b(?:i learned|what i (?:took|learned) from|" + _LESSON + r"|looking back|in hindsight|i would have|"
                 r"if i did it again|next time i|" + _REDO + r")\b", _F), 2.6),
