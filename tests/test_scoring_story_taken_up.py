@@ -121,3 +121,9 @@ def test_my_learning_was_is_a_lesson_told() -> None:
     from coach.scoring.levels import reflects
     assert reflects("My main learning was that a short demo convinces more people than a long document.")
     assert reflects("My takeaway is to ask who reads the table before changing it.")
+
+
+def test_an_evaluation_rebuilt_and_what_it_found_is_a_step() -> None:
+    from coach.scoring.star import label_sentence
+    sc = label_sentence("i rebuilt the holdout on the last quarter only and the lift fell to about one point.")
+    assert sc["action"] > sc["result"]

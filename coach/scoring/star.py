@@ -162,9 +162,10 @@ def label_sentence(sentence: str) -> dict[str, float]:
         became = _BECAME_STANDARD.search(sentence)
     else:
         became = None                    # (the cue needs one of these words: most sentences skip the search)
-    if became or story_outcome.taken_up(sentence):
+    if became or ((at := story_outcome.taken_up_at(sentence)) >= 0 and not story_outcome.is_step(sentence[:at])):
         # "..., and the check became the standard for every team", "by the spring every new pipeline went through it":
-        # what others took up of the work is what came of it
+        # what others took up of the work is what came of it (after the speaker's own step in the same sentence, "I
+        # proposed ..., and both teams moved to it", the sentence is that step)
         scores["result"] = max(scores["result"], 2.6)
     if "success" in sentence and _SUCCESS_DEF.search(sentence):
         scores["result"] = 0.0           # "we measured success by the share delivered within two days": the setting

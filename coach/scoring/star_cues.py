@@ -513,7 +513,10 @@ _PAST = re.compile(r"\b(?:was|were|had|did|fell|rose|grew|shrank|shrunk|sped|"
 _TEST_LEAD = re.compile(r"^(?:(?:and|so|then|first|next)\W+)*(?:i|we)\s+(?:also |then |first |quickly )?(?:re-?ran|tested|"
                         r"benchmarked|measured|compared|evaluated|sampled|replayed|backtested|simulated|checked|"
                         r"profiled|timed|audited|ran (?:[a-z'-]+ ){0,5}?(?:on|against|through)\b|"
-                        r"(?:tried|ran|trained) (?:both|each|all three|all of them|the two|them side by side)\b)", _F)
+                        r"(?:tried|ran|trained) (?:both|each|all three|all of them|the two|them side by side)\b|"
+                        # an evaluation rebuilt: "I rebuilt the evaluation with a time split and the gain shrank ..."
+                        r"re-?(?:built|made|did|ran|scored|split) (?:[a-z'-]+\s+){0,3}?(?:test|holdout|hold-out|"
+                        r"eval(?:uation)?|validation|backtest)\b)", _F)
 # The same test step anywhere in a run-on sentence, or a step that rebuilds an evaluation: "... instead of just saying
 # no i rebuilt her test set using the features as they would have looked" (what follows is its finding).
 _TEST_STEP = re.compile(r"\b(?:i|we)\s+(?:also |then |first |quickly )?(?:re-?ran|tested|benchmarked|measured|compared|"

@@ -94,8 +94,13 @@ def _taken_up() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def taken_up(sentence: str) -> bool:
     """Did others take up the work ("every launch went through it", "two other teams copied the format", "the
     compliance team used our model card as the template")? What others took up is what came of it."""
-    counted, named = _taken_up()
-    return counted.search(sentence) is not None or named.search(sentence) is not None
+    return taken_up_at(sentence) >= 0
+
+
+def taken_up_at(sentence: str) -> int:
+    """Where others' take-up of the work starts in the sentence (`taken_up`), or -1."""
+    found = [m.start() for p in _taken_up() if (m := p.search(sentence)) is not None]
+    return min(found) if found else -1
 
 
 def without_adoption(sentence: str) -> str:
