@@ -127,3 +127,10 @@ def test_an_evaluation_rebuilt_and_what_it_found_is_a_step() -> None:
     from coach.scoring.star import label_sentence
     sc = label_sentence("i rebuilt the holdout on the last quarter only and the lift fell to about one point.")
     assert sc["action"] > sc["result"]
+
+
+def test_take_up_after_the_speakers_own_step_stays_that_step() -> None:
+    from coach.scoring.star import label_sentence
+    sc = label_sentence("since two teams had the same gap, i proposed a shared table, and both teams moved to it.")
+    assert sc["action"] >= sc["result"]
+    assert label_sentence("by the summer both teams moved to it and retired their copies.")["result"] > 0
