@@ -134,3 +134,8 @@ def test_take_up_after_the_speakers_own_step_stays_that_step() -> None:
     sc = label_sentence("since two teams had the same gap, i proposed a shared table, and both teams moved to it.")
     assert sc["action"] >= sc["result"]
     assert label_sentence("by the summer both teams moved to it and retired their copies.")["result"] > 0
+
+
+def test_a_habit_the_speaker_changed_is_no_effect_told() -> None:
+    assert not story_outcome.effect_in_words("After that I stopped merging feature changes on Fridays.")
+    assert not story_outcome.effect_in_words("and we stopped shipping model updates during the sale")

@@ -172,12 +172,12 @@ def ends_on_a_step(round_id: str | None, question: Question | None, sentences: S
 @lru_cache(maxsize=1)
 def _in_words() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + _alternation(phrases("outcome", "worded_measures")) + r")\b[^.;:]{0,40}?\b(?:" +
-                      _alternation(phrases("outcome", "worded_moves")) + r")\b|\b(?:i|we|they|the team|people) (?:" +
+                      _alternation(phrases("outcome", "worded_moves")) + r")\b|\b(?:we|they|the team|the teams|people) (?:" +
                       _alternation(phrases("outcome", "stopped_having")) + r")\b", re.IGNORECASE)
 
 
 def effect_in_words(sentence: str) -> str:
     """The words that tell the work's effect without a figure ("retention held and hides went down", "we stopped
-    shipping tests that had to be rerun"), or "" when the sentence tells none."""
+    losing weekends to broken backfills"), or "" when the sentence tells none."""
     m = _in_words().search(sentence)
     return m.group(0) if m else ""
