@@ -24,6 +24,8 @@ _F = re.IGNORECASE
 EXAMPLE_ROUNDS = ("hiring-manager", "recruiter", "deep-dive")
 TOLD_AS_STORY = "answers with a story of their own work"     # the step that reads a plan question's answer as a story
 _REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking back|in hindsight|i would have|"
+                         # "my learning was that showing once beats telling many times", "my takeaway is ..."
+                         r"my (?:main |biggest |key |own )?(?:learnings?|takeaways?|take-aways?) (?:was|were|is|are|from)|"
                          r"next time|if i did it again|would do differently|i'?d do differently|what i'?d change|"
                          # "doing it over, I would want the alert from day one" (not "we had to do it again")
                          r"(?:doing|to do) it (?:over|again),? i(?:'d| would)|"
@@ -155,6 +157,10 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         elif any(lab == "result" and AT_THE_NORM.search(x.text) for x, lab in zip(a.sents, st.labels)):
             # no figure, but the outcome was checked: the measure the story is about, compared with its ordinary level
             t.add(CHECKED_OUTCOME, "the outcome checked against the ordinary level, with no figure")
+        elif (said := next((w for x, lab in zip(a.sents, st.labels) if lab == "result"
+                            and (w := story_outcome.effect_in_words(x.text))), "")):
+            # no figure, but the effect told: a named measure or a recurring problem moved once the work was done
+            t.add(CHECKED_OUTCOME, f'the effect told in words, with no figure ("{said[:50]}")')
         elif len(acts) >= 4 and sum(1 for x in acts if is_measured(x)) >= 2:
             # the outcome is told in words, but the steps carry the evidence in figures ("five points worse on new
             # accounts", "the last four months, bootstrapped"): a checked, specific story short of a measured result

@@ -8,7 +8,10 @@ _F = re.IGNORECASE
 # Another team taking up the speaker's practice for its own work: "the collections team later picked up the same
 # checklist for their own models" (scope beyond the team, and a practice that outlasts the project).
 _TAKEN_UP = (r"(?:the|another|a) [a-z-]+(?: [a-z-]+)? team (?:later |then |since |also |soon )?(?:picked up|took up|adopted|"
-             r"reused|copied|borrowed) (?:the same|our|my|this|that|it)\b")
+             r"reused|copied|borrowed) (?:the same|our|my|this|that|it)\b|"
+             # ... or made it their starting point: "the compliance team used our model card as the template for ..."
+             r"(?:the|another|a) [a-z-]+(?: [a-z-]+)? team (?:later |then |since |also |soon |now )?used (?:our|my|this|that|"
+             r"it)\b[a-z -]{0,30}? as (?:the|a|their) (?:template|standard|default|blueprint|starting point|reference)\b")
 # The work split between two named teams, each with its part: "the model team owns training and the score; the risk
 # team owns thresholds and rules" (parts that serve more than one team, and who decides what).
 _OWNS = r"(?:owns?|runs?|keeps?|decides?|sets?|is responsible for|takes care of)"
@@ -25,8 +28,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         # director and the head of support")
         r"the [a-z-]+(?: [a-z-]+)? and (?:the )?[a-z-]+(?: [a-z-]+){0,2} teams|the (?:[a-z-]+, ){1,4}[a-z-]+,? and "
         r"(?:the )?[a-z-]+ teams|"
-        r"(?:finance|legal|support|sales|marketing|risk|compliance|security|operations|customer service|policy) "
-        r"(?:director|org|vp|leadership)|" + _TWO_OWNERS + "|"
+        r"(?:finance|legal|support|sales|marketing|risk|compliance|security|operations|customer service|policy|product|"
+        r"design|analytics) (?:director|org|vp|leadership)|" + _TWO_OWNERS + "|"
         r"heads? of (?:finance|legal|support|sales|marketing|risk|retention|compliance|security|operations)|" + \
         _TAKEN_UP + "|"
         # others taking up what the speaker made: "search and trust and safety have since adopted that contract format
@@ -54,6 +57,10 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:talking|talked|spoke|speaking|met|meeting) (?:to|with) (?:each|every|all the|all|the other) (?:[a-z]+ )?"
         r"(?:team )?leads?\b|"
         r"leads? from|other tech leads|"
+        # "I went to the other two team leads", "I didn't manage any of those people"
+        r"(?:went|talked|spoke|took (?:it|this|them)) to (?:the|all the|each of the) (?:other (?:two |three |four |five |six |"
+        r"\d+ )?|(?:two|three|four|five|six|seven|eight|\d+) (?:other )?)(?:[a-z-]+ )?(?:team )?(?:tech )?leads\b|"
+        r"(?:i|we) (?:did not|didn'?t|do not|don'?t) (?:manage|run|lead|own) (?:any of )?(?:those|these|them|the other|their)\b|"
         # the case taken to the other team's lead in person, or their engineers brought into the work: "I went to their
         # lead with twenty examples", "with one engineer from each of the other two teams working with me"
         r"(?:went|talked|spoke|took (?:it|this|them)) to (?:their|the other team'?s|that team'?s) (?:tech )?(?:lead|manager)\b|"
@@ -62,6 +69,9 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"hiring)\b)[a-z-]+ (?:team'?s? )?(?:lead|manager|director|owner)\b|"
         r"(?:an? |one |two )?engineers? from (?:each of )?(?:the |both |all )?(?:other |partner )(?:[a-z]+ )?teams|"
         # a case taken to people who own other teams: "took it to the two directors who owned those teams"
+        # ... or to the lead of the function the decision belongs to: "I took it to the fraud lead and the data scientist"
+        r"(?:took|brought) (?:it|this|that|the case|the evidence|the numbers|the results?) (?:[a-z ]{0,20})?to (?:the|their) "
+        r"(?!(?:team|tech) )[a-z-]+ (?:lead|director|head|vp)\b|"
         r"(?:took|brought|pitched|presented) (?:it|this|that|the case|the proposal|the plan|a (?:[a-z-]+ )?(?:case|"
         r"proposal|plan|page)) (?:[a-z ]{0,30})?(?:to|through) (?:the |our |their |both |two |three |four |five )?(?:[a-z-]+ ){0,2}"
         r"(?:directors?|vps?|leads|leadership|heads? of|managers)\b|"
@@ -101,8 +111,11 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"had (?:the |our |their |both |all )?[a-z' -]{0,50}(?:directors?|leads?|teams?|partners?|owners?|vp|heads?) "
         r"(?:sign|agree|commit|review)|"
         # a senior leader persuaded: "Our chief operating officer wanted ... I recommended ... She agreed"
-        r"(?:chief [a-z]+ officer|coo|ceo|cfo|cto|vice president|svp)\b[\s\S]{0,400}?\b(?:i|we) (?:recommended|proposed|"
+        r"(?:chief [a-z]+ officer|coo|ceo|cfo|cto|vice president|svp|vp)\b[\s\S]{0,700}?\b(?:i|we) (?:recommended|proposed|"
         r"suggested)[\s\S]{0,300}?\b(?:she|he|they) (?:agreed|signed off|approved|said yes)|"
+        # a proposal that someone in another line accepted: "I proposed a combined objective ... The product director agreed"
+        r"\b(?:i|we) (?:proposed|recommended|suggested)\b[^.]{0,250}?[.;] (?:and )?(?:the|their) (?:[a-z-]+ ){1,2}(?:director|"
+        r"vp|head|lead|leads|manager|owners?) (?:agreed|accepted|signed off|said yes|approved)|"
         # a case made to someone outside the speaker's line and their yes: "I showed her and her manager the replay ...
         # and proposed two weeks of shadow mode ... She agreed"
         r"\bi (?:showed|walked) (?:him|her|them|the [a-z-]+ (?:team|lead|leads|manager|director))\b[^.]{0,200}?\b(?:and )?"
@@ -116,6 +129,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
     "long-term direction": re.compile(
         r"\b(?:roadmap|strateg\w*|direction|vision|long[- ]term|multi[- ]year|(?:next|over the next) (?:two|three|"
         r"few|\d) years|(?:next|for the next|over the next) year|the standard|a standard|standard for|the default|"
+        # a plan in stages over time: "a two-phase plan", "in three phases"
+        r"(?:two|three|four|multi)[- ]phase|in (?:two|three|four) phases|"
         r"for years|phased|north star|bets?|standards?|charter|multi[- ]quarter|(?:two|three|four|several|\d+) quarters|"
         r"deprecat\w+|migration plan|after i (?:moved on|left|moved teams)|still (?:owns?|runs?|uses?|in use)|"
         # a practice made the rule for the work around it: "the guardrail is now required on every experiment"
@@ -139,6 +154,11 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:team|group) took over (?:the|its|our|my)|(?:has|have) since (?:been )?(?:extended|spread|rolled out|adopted)|"
         # retiring the old system, or a standing mechanism, changes how the organisation works from then on
         r"(?:retired|deprecated|decommissioned|sunset) (?:the|our|an?) (?:old|legacy)|"
+        # a practice the people around it now ask for on every case: "the head of risk now asks us to plan the monitoring
+        # before any campaign", "became part of how the feed team reviews every launch"
+        r"\bnow (?:asks?|requires?|expects?|insists?) (?:us |me |for )?[^.]{0,60}?\bbefore (?:[a-z]+ ){0,3}?(?:any|every|each|all)\b|"
+        r"became (?:a |the )?(?:standard )?part of how (?:the |our |their |every |each )?[a-z -]{0,30}?(?:reviews?|works?|"
+        r"ships?|launch(?:es)?|builds?|runs?|plans?|trains?|releases?)\b|"
         # other teams retiring their own copies once they took up the speaker's: "retired their own jobs"
         r"(?:teams?|they|both) (?:[a-z]+ ){0,2}(?:retired|deprecated|decommissioned|switched off|shut down) "
         r"(?:[a-z]+ ){0,8}?(?:their|its) own|"

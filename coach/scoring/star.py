@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from coach.scoring import literals
+from coach.scoring import literals, story_outcome
 from coach.scoring.star_cues import ACT_CLAUSE as ACT_CLAUSE   # read by the calibration
 from coach.scoring.star_cues import (
     ACTION, COUNTERFACTUAL, CUE_NEEDS, HELD_RULE, I_ACT_CLAUSE, I_WORD, MAXIM, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _ASIDE_LEAD, _AT_NAME,
@@ -185,8 +185,11 @@ def label_sentence(sentence: str) -> dict[str, float]:
         became = _BECAME_STANDARD.search(sentence)
     else:
         became = None                    # (the cue needs one of these words: most sentences skip the search)
-    if became:
-        scores["result"] = max(scores["result"], 2.6)   # "..., and the check became the standard for every team"
+    if became or ((at := story_outcome.taken_up_at(sentence)) >= 0 and not story_outcome.is_step(sentence[:at])):
+        # "..., and the check became the standard for every team", "by the spring every new pipeline went through it":
+        # what others took up of the work is what came of it (after the speaker's own step in the same sentence, "I
+        # proposed ..., and both teams moved to it", the sentence is that step)
+        scores["result"] = max(scores["result"], 2.6)
     if "success" in sentence and _SUCCESS_DEF.search(sentence):
         scores["result"] = 0.0           # "we measured success by the share delivered within two days": the setting
     if _CAUSE.search(sentence):
@@ -251,7 +254,10 @@ def label_sentence(sentence: str) -> dict[str, float]:
     elif scores["result"] and _HYPOTHETICAL.search(_CONSEQUENCE.sub("", sentence)) and scores["result"] < 3.0:
         scores["result"] = 0.0           # "the goal was to reduce ..." is not an outcome
     elif scores["result"] and re.search(r"\b(?:my|our|the) (?:goal|task|target|ask)\b|"
-                                        r"(?<!has )(?<!have )(?<!since )(?<!now )\basked (?:me )?to\b",
+                                        r"(?<!has )(?<!have )(?<!since )(?<!now )\basked (?:me )?to\b|"
+                                        # the request that sets the story up: "he wanted us to launch it in two weeks"
+                                        r"^(?:(?:and|so|but|then)\W+)?(?:he|she|they|the [a-z-]+(?: [a-z-]+)?) "
+                                        r"(?:wanted|expected|needed) (?:us|me|the team|my team) to\b",
                                         sentence, _F):
         scores["result"] = 0.0
     return scores
@@ -672,7 +678,8 @@ def analyse(sents: list[Sentence], given: list[str] | None = None, followup: boo
         return sum(_words(sents[k].text) for k in idx) / total
 
     ev = {c: evidence(c) for c in COMPONENTS}
-    measurable = any(measures(e.lower()) or _NONE_SINCE.search(e) for e in ev["result"])
+    # (how many took the work up, "three teams use it now", is an outcome but not a measured effect of it)
+    measurable = any(measures(story_outcome.without_adoption(e.lower())) or _NONE_SINCE.search(e) for e in ev["result"])
     s_share, a_share = share("situation"), share("action", with_secondary=True)
     notes: dict[str, list[str]] = {c: [] for c in COMPONENTS}
     if ev["situation"]:

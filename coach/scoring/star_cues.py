@@ -193,7 +193,11 @@ _CHANGE = (r"\b(?<!to )(?<!would )(?:(?:reduc|increas|improv|decreas|rais|sav|do
            r"moved(?=[^.]{0,40}?\b(?:up|down|from)\b)|kept(?=[^.]{0,30}?\b(?:under|below|above|within)\b))\b")
 _NUMWORD = (r"(?:\d|percent|%|\bhalf\b|\ba point\b|\b(?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\btwice\b|\bzero\b|\bx\b|\b(?:one|two|three|four|five|six|seven|eight|"
             r"nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b)")
-_MEASURE = re.compile(r"\d|percent|%|\b(?:about|roughly|nearly|almost|over|by|added|gained|lost) (?:a|half a) point\b|\b(?:by|about|roughly|nearly|almost|over) (?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\ba (?:day|week|month|quarter|year) (?:early|earlier|ahead|sooner)\b|\b(?:half|twice|once(?!\s+(?:she|he|they|we|i|you|it|the|that|this|those|these|our|my|their|everyone|people)\b)|double[d]?|triple[d]?|zero|none|\w+fold|"
+# A span of time told in words changed to another: "from a week to about a day", "from a month to two days" (a
+# figure though it has no digit)
+_SPAN = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of) (?:minutes?|hours?|days?|weeks?|months?|quarters?)"
+DURATION_CHANGE = r"\bfrom (?:about |around |roughly )?" + _SPAN + r" to (?:about |around |roughly |under |less than |just )?" + _SPAN + r"\b"
+_MEASURE = re.compile(DURATION_CHANGE + r"|\d|percent|%|\b(?:about|roughly|nearly|almost|over|by|added|gained|lost) (?:a|half a) point\b|\b(?:by|about|roughly|nearly|almost|over) (?:a|one|two) (?:quarter|third|fifth|tenth)s?\b|\ba (?:day|week|month|quarter|year) (?:early|earlier|ahead|sooner)\b|\b(?:half|twice|once(?!\s+(?:she|he|they|we|i|you|it|the|that|this|those|these|our|my|their|everyone|people)\b)|double[d]?|triple[d]?|zero|none|\w+fold|"
                       r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|"
                       r"eighty|ninety|hundred|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
                       r"nineteen|thousand|million|billion)(?:s|es|ed|th|ths|fold)?)\b|\bx\b", _F)   # "hundreds", "tenth"; not "tensorflow"
@@ -232,7 +236,7 @@ RESULT = [
     (re.compile(_CHANGE + r"[^.]{0,80}?" + _NUMWORD, _F), 3.0),
     (re.compile(r"\b(?:shipp(?:ed|ing)|(?:launch|deliver|finish|adopt)(?:ed|es|s|ing)?|complet(?:ed|es|ing)|"
                 r"promot(?:ed|ion))\b[^.]{0,80}?" + _NUMWORD, _F), 2.9),
-    (re.compile(r"\bfrom [^.]{1,30}? to [^.]{0,20}?" + _NUMWORD + r"|\binstead of (?:about )?" + _NUMWORD +
+    (re.compile(DURATION_CHANGE + r"|\bfrom [^.]{1,30}? to [^.]{0,20}?" + _NUMWORD + r"|\binstead of (?:about )?" + _NUMWORD +
                 r"|\bnow (?:take|takes|load|loads|covers|mentors|leads|runs|serves)\b|\b(?:was|got|been) promoted\b", _F), 2.7),
     (re.compile(r"\b(?:i learned|what i (?:took|learned) from|" + _LESSON + r"|looking back|in hindsight|i would have|"
                 r"if i did it again|next time i|" + _REDO + r")\b", _F), 2.6),
@@ -486,6 +490,8 @@ _OPENER = re.compile(r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*(?:during|in|a
                      r"months?|weeks?) ago|"
                      r"one (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|night|evening|weekend)|"
                      r"once(?= (?:i|we)\b[^,]*$))\b|"
+                     # a one-line headline that names the story: "I pushed back on our CEO once."
+                     r"^(?:(?:so|okay|ok|um|uh|well|yeah)\W+)*(?:i|we) [a-z' -]{3,60}?\b(?:once|one time)\W*$|"
                      # a place: "At an online wine shop I built ...", "At my last company, we ..."
                      r"^(?:(?:so|okay|ok|um|uh|well|yeah|and)\W+)*at (?:a|an|my|our|one|the) (?!(?:high|glance|minimum|"
                      r"maximum|time|point|moment|level|rate|cost|scale|guess)\b)(?:[a-z-]+ ){0,3}[a-z-]+(?:,| (?:i|we)\b)", _F)
@@ -515,7 +521,10 @@ _PAST = re.compile(r"\b(?:was|were|had|did|fell|rose|grew|shrank|shrunk|sped|"
 _TEST_LEAD = re.compile(r"^(?:(?:and|so|then|first|next)\W+)*(?:i|we)\s+(?:also |then |first |quickly )?(?:re-?ran|tested|"
                         r"benchmarked|measured|compared|evaluated|sampled|replayed|backtested|simulated|checked|"
                         r"profiled|timed|audited|ran (?:[a-z'-]+ ){0,5}?(?:on|against|through)\b|"
-                        r"(?:tried|ran|trained) (?:both|each|all three|all of them|the two|them side by side)\b)", _F)
+                        r"(?:tried|ran|trained) (?:both|each|all three|all of them|the two|them side by side)\b|"
+                        # an evaluation rebuilt: "I rebuilt the evaluation with a time split and the gain shrank ..."
+                        r"re-?(?:built|made|did|ran|scored|split) (?:[a-z'-]+\s+){0,3}?(?:test|holdout|hold-out|"
+                        r"eval(?:uation)?|validation|backtest)\b)", _F)
 # The same test step anywhere in a run-on sentence, or a step that rebuilds an evaluation: "... instead of just saying
 # no i rebuilt her test set using the features as they would have looked" (what follows is its finding).
 _TEST_STEP = re.compile(r"\b(?:i|we)\s+(?:also |then |first |quickly )?(?:re-?ran|tested|benchmarked|measured|compared|"

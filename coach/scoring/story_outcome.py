@@ -78,9 +78,41 @@ def changed_a_figure(sentence: str) -> bool:
 
 def tells_outcome(sentence: str) -> bool:
     """Does the sentence tell what came of the work (a measure moved, a decision landed, a change from X to Y, a
-    measure read off at a figure, a clause carrying the work's effect on)?"""
+    measure read off at a figure, a clause carrying the work's effect on, others taking the work up)?"""
     return bool(_patterns()[0].search(sentence) or _CHANGE.search(sentence) or _READ_AT.search(sentence)
-                or _carried_on().search(sentence))
+                or _carried_on().search(sentence) or taken_up(sentence))
+
+
+@lru_cache(maxsize=1)
+def _taken_up() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    takers = _alternation(phrases("outcome", "takers"))
+    took = _alternation(phrases("outcome", "took_up"))
+    # counted takers ("every launch went through it", "two other teams copied the format")
+    counted = re.compile(r"\b(?:" + _alternation(phrases("outcome", "taken_by")) + r") (?:[a-z-]+ ){0,2}?(?:" + takers +
+                         r")\b[^.;:]{0,20}?\b(?<!to )(?:" + took + r") (?:it|them|our|my|this|that|these|those|the|its|"
+                         r"their)\b", re.IGNORECASE)
+    # another team named taking up what the speaker made ("the compliance team used our model card as the template")
+    named = re.compile(r"\b(?:the|another) [a-z-]+(?: [a-z-]+)? team (?:[a-z]+ly |then |also |now |soon |later )?(?:" +
+                       took + r") (?:it|them|our|my|the same|this|that|these|those)\b", re.IGNORECASE)
+    return counted, named
+
+
+def taken_up(sentence: str) -> bool:
+    """Did others take up the work ("every launch went through it", "two other teams copied the format", "the
+    compliance team used our model card as the template")? What others took up is what came of it."""
+    return taken_up_at(sentence) >= 0
+
+
+def taken_up_at(sentence: str) -> int:
+    """Where others' take-up of the work starts in the sentence (`taken_up`), or -1."""
+    found = [m.start() for p in _taken_up() if (m := p.search(sentence)) is not None]
+    return min(found) if found else -1
+
+
+def without_adoption(sentence: str) -> str:
+    """The sentence with its counted take-up left out ("three teams use it now" -> ""): how many took the work up is
+    what came of it, not a measured effect of the work."""
+    return _taken_up()[0].sub(" ", sentence)
 
 
 @lru_cache(maxsize=1)
@@ -160,3 +192,17 @@ def _responds_to_the_results(sentences: Sequence[str], labels: Sequence[str]) ->
     return len(after) >= RESPONSE_STEPS and all((label == "action" or is_step(s)) and not tells_outcome(s)
                                                 and not moved_a_measure(s) for s, label in after) \
         and not any(tells_outcome(s) or moved_a_measure(s) for s in told)
+
+
+@lru_cache(maxsize=1)
+def _in_words() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + _alternation(phrases("outcome", "worded_measures")) + r")\b[^.;:]{0,40}?\b(?:" +
+                      _alternation(phrases("outcome", "worded_moves")) + r")\b|\b(?:we|they|the team|the teams|people) (?:" +
+                      _alternation(phrases("outcome", "stopped_having")) + r")\b", re.IGNORECASE)
+
+
+def effect_in_words(sentence: str) -> str:
+    """The words that tell the work's effect without a figure ("retention held and hides went down", "we stopped
+    losing weekends to broken backfills"), or "" when the sentence tells none."""
+    m = _in_words().search(sentence)
+    return m.group(0) if m else ""
