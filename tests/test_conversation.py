@@ -183,8 +183,13 @@ def test_digging_goes_three_deep_on_open_gaps_never_asks_for_what_was_said_and_s
     assert not isinstance(engine.answered("...", second, now=40), NeedFollowUp)   # three deep: on to what's next
     at_bar = _design_engine(mode="realistic")
     at_bar.start(0)
-    at_bar.current.changed = True
+    at_bar.current.changed = True       # the fact change was the first probe (as the engine counts it when said)
+    at_bar.current.followups = 1
     assert not isinstance(at_bar.answered("strong", Scorecard(overall=3.8, gaps=first.gaps), now=10), NeedFollowUp)
+    # before any probe, an answer at the bar with a gap open still hears its first follow-up; the bar stops the digging
+    first_probe = _design_engine(level="staff")
+    first_probe.start(0)
+    assert isinstance(first_probe.answered("strong", Scorecard(overall=3.8, gaps=first.gaps), now=10), NeedFollowUp)
 
 
 def test_a_strong_plan_for_a_hypothetical_question_is_not_asked_for_a_past_result() -> None:

@@ -82,8 +82,9 @@ def test_every_pitfall_names_a_question_in_the_bank(content) -> None:  # type: i
 def test_no_pitfall_fires_on_a_graded_answer_of_grade_three_or_more(content) -> None:  # type: ignore[no-untyped-def]
     """Precision on the graded set: a lapse is heard only in answers an interviewer graded weak. A grade-3 answer may
     hold a real lapse its other strengths offset (f18-16: privacy brought in at launch by the candidate's own call,
-    with a design the review then changed, graded 3 with the lapse named in the reason): at most one such, none at 4
-    or 5."""
+    with a design the review then changed, graded 3 with the lapse named in the reason; f20-04, folded in with fresh20:
+    a shortcut written down and left "on the list for later", graded 3 because it never says whether it was closed):
+    at most two such, none at 4 or 5."""
     from coach.eval.graded import PARTS, load_graded
 
     wrong, at_three = [], []
@@ -95,7 +96,7 @@ def test_no_pitfall_fires_on_a_graded_answer_of_grade_three_or_more(content) -> 
         if lapses:
             (at_three if g.grade == 3 else wrong).append(f"{g.id} (grade {g.grade}): {lapses[0].pitfall}: "
                                                          f"{lapses[0].evidence}")
-    assert not wrong and len(at_three) <= 1, (wrong, at_three)
+    assert not wrong and len(at_three) <= 2, (wrong, at_three)
 
 
 # A tidy story, measured and in the first person, whose judgement is the question's pitfall: the researchers' model
