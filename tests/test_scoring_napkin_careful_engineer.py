@@ -101,3 +101,20 @@ def test_a_volume_said_before_its_price_per_million() -> None:
     # one request's count before the price is not the week's volume
     assert not _flags("Each request is about 3,000 characters, and at twenty dollars per million characters with "
                       "five million requests a week that is 300,000 dollars a week.")
+
+
+def test_a_batch_cache_said_right_after_its_sequences_is_that_step_not_the_card_it_must_fit() -> None:
+    """Tried as a new user would: "... two gigabytes per sequence, and with thirty two sequences in a batch that's
+    sixty four gigabytes, so on an eighty gigabyte card ..." was checked as if the eighty were the batch's cache and
+    the right sixty-four flagged "off by 125x"."""
+    from coach.scoring import score_answer
+
+    chain = ("The KV cache per token is two for keys and values, times twenty four layers, times a hidden size of two "
+             "thousand forty eight, times two bytes, so about two hundred kilobytes per token. At eight thousand tokens "
+             "of context that's about one point six gigabytes per sequence, and with twenty sequences at once that's "
+             "thirty two gigabytes, so on a forty gigabyte card it only just fits next to the weights.")
+    checks = score_answer(chain).sizing.checks
+    assert checks and all(c.ok for c in checks), [(c.claimed, c.inputs) for c in checks]
+    assert any(c.claimed == "thirty two gigabytes" for c in checks)
+    wrong = score_answer(chain.replace("that's thirty two gigabytes", "that's three hundred gigabytes")).sizing.checks
+    assert any(not c.ok and c.claimed == "three hundred gigabytes" for c in wrong)

@@ -591,8 +591,8 @@ def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity],
     seqs = sorted(seqs + _numbers_before(text, r"of (?:them|those|these)\b"), key=lambda f: f.start)
     judged: set[int] = set()        # the sequences and contexts whose figure was judged: later figures are other steps
     for q in storage:
-        if q in stated_pt or q.start < first:
-            continue
+        if q in stated_pt or q.start < first or _DEVICE_AFTER.match(text, q.start + len(q.text)):
+            continue            # (a device's memory, "on an eighty gigabyte card", is what the cache must fit in)
         # the chain follows the per-token figure said last before it ("4 bytes of text per token" for the corpus,
         # then "131 KB per token" of cache: a context's cache is the second)
         per_token = next((p.value for p in reversed(stated_pt) if p.start < q.start), per_token)
@@ -609,7 +609,10 @@ def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity],
                              f"{fmt_num(c.value)} tokens × {human(per_token, 'B')} per token", "B", tolerance))
         elif s is not None and s.start not in judged and (
                 re.search(r"\bcache|\bneed|\bmemory", text[s.start:q.start + len(q.text) + 40], _F)
-                or re.search(r"\bof (?:them|those|these)$", s.text, _F)):
+                or re.search(r"\bof (?:them|those|these)$", s.text, _F)
+                # the figure said as the sequences' product ("with thirty two sequences in a batch that's sixty four
+                # gigabytes"), the chain's own next step
+                or _PRODUCT_NEXT.fullmatch(text[s.end:q.start])):
             judged.add(s.start)
             out.append(judge(rule, q, per_token * c.value * s.value,
                              f"{fmt_num(s.value)} sequences × {fmt_num(c.value)} tokens × {human(per_token, 'B')} per token",
@@ -619,6 +622,9 @@ def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity],
 
 # the devices a memory figure can belong to ("80 gigabyte cards", "A100s with eighty gigabytes")
 DEVICES = r"(?:gpus?|cards?|a100s?|h100s?|h200s?|l4s?|l40s?|t4s?|v100s?|accelerators?|tpus?)"
+_DEVICE_AFTER = re.compile(r"\s*(?:" + DEVICES + r")\b", _F)
+_PRODUCT_NEXT = re.compile(r"[^.;,]{0,30}?\b(?:that's|that is|is|comes to|gives|makes)\s+(?:about |roughly |around |some )?",
+                           _F)
 _GPU_MEM = re.compile(r"^\s*(?:gb|gigabytes?|gigs?)\s*" + DEVICES + r"\b", _F)
 _COUNT_BEFORE = re.compile(r"(?:^|\W)(?P<n>[\w,.-]+)\s+(?:of (?:our|the|these|those)\s+)?(?:x\s+|×\s*)?$", _F)
 _SINGLE = re.compile(r"\b(?:a single|one)\s+$", _F)
