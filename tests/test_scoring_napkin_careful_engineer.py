@@ -118,3 +118,38 @@ def test_a_batch_cache_said_right_after_its_sequences_is_that_step_not_the_card_
     assert any(c.claimed == "thirty two gigabytes" for c in checks)
     wrong = score_answer(chain.replace("that's thirty two gigabytes", "that's three hundred gigabytes")).sizing.checks
     assert any(not c.ok and c.claimed == "three hundred gigabytes" for c in wrong)
+
+
+def _said(text: str) -> list[tuple[bool, str]]:
+    from coach.scoring import score_answer
+    return [(c.ok, c.claimed) for c in score_answer(text).sizing.checks]
+
+
+def test_people_counted_with_a_size_each_give_the_table_size() -> None:
+    """Tried as a new user would: "five hundred million users ... each user is about a kilobyte, and the whole table is
+    about fifty gigabytes" (a tenfold slip) passed with no check at all."""
+    said = ("We keep a profile for three hundred million customers, and each customer's profile is about two kilobytes, "
+            "so the whole store is about {} terabytes.")
+    assert (False, "sixty terabytes") in _said(said.format("sixty"))
+    assert _said(said.format("point six")) == [(True, "point six terabytes")]
+    assert (False, "four hundred gigabytes") in _said("Twenty million accounts at about two kilobytes each is about "
+                                                        "four hundred gigabytes.")
+    # counts between the people and the size are multiplied in; one it cannot place leaves the sum unchecked
+    assert _said("Ten million users with fifty features each at four bytes, that is about two gigabytes.") == \
+        [(True, "two gigabytes")]
+    assert not [c for c in _said("With ten million users, sixty windows of one minute each at four bytes apiece is "
+                                   "two point four gigabytes.") if not c[0]]
+
+
+def test_adams_total_is_the_figure_said_with_adam_not_the_weights_before_it() -> None:
+    said = ("Twenty billion parameters in bf16 is forty gigabytes, and Adam in mixed precision takes sixteen bytes a "
+            "parameter, so about {} for the training state.")
+    assert _said(said.format("three hundred twenty gigabytes")) == [(True, "three hundred twenty gigabytes")]
+    assert (False, "eighty gigabytes") in _said(said.format("eighty gigabytes"))
+
+
+def test_a_figure_said_as_a_factor_of_the_next_product_is_not_judged_as_a_result() -> None:
+    said = ("Forty GPUs at three dollars an hour for a month is a hundred and twenty dollars times seven hundred thirty "
+            "hours, so about {} dollars.")
+    assert _said(said.format("eighty eight thousand")) == [(True, "eighty eight thousand dollars")]
+    assert (False, "nine thousand dollars") in _said(said.format("nine thousand"))

@@ -28,6 +28,8 @@ and states the right figure.
 """
 from __future__ import annotations
 
+import re
+
 from coach.scoring import (napkin_compressed, napkin_constants, napkin_cores, napkin_each, napkin_flows, napkin_llm,
                            napkin_rates, napkin_replicas, napkin_restated, napkin_roots, napkin_said,
                            napkin_savings, napkin_shares, napkin_sharded, napkin_steps, napkin_team, napkin_tests,
@@ -85,7 +87,13 @@ def check(qs: list[Quantity], text: str, factors: list[float]) -> list[Check]:
     # a figure a specific rule checked from all its inputs is not flagged by a generic one reading it from one of them
     # (the KV cache per token verified, then read as "doubling" the bytes per value said before it)
     verified = {c.at for c in out if c.ok and c.rule not in _GENERIC}
-    return [c for c in out if c.ok or c.rule not in _GENERIC or c.at not in verified]
+    return [c for c in out if (c.ok or c.rule not in _GENERIC or c.at not in verified) and not (
+        not c.ok and _A_FACTOR.match(text, c.at + len(c.claimed)))]
+
+
+# a figure said as a factor of the product being worked ("about two hundred dollars times seven hundred thirty
+# hours"): an input of the next step, whose result is what is checked
+_A_FACTOR = re.compile(r"(?:\s+(?:an?|per) (?:hour|day|month|year|second))?\s*(?:times\b|×|multiplied by\b)", re.I)
 
 
 # rules that read a figure from one input or a relation said near it, whatever is counted

@@ -346,10 +346,15 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 break
         out.extend(_decode_total(text, flops, params[0], k.decoding_flops * n, said, judge))
     # Adam
-    if n and re.search(r"\badam\w*", text, _F) and not re.search(r"\b(?:8[- ]bit adam|lora|qlora|frozen)\b", text, _F):
+    if n and (named := re.search(r"\badam\w*", text, _F)) and not re.search(r"\b(?:8[- ]bit adam|lora|qlora|frozen)\b",
+                                                                          text, _F):
         for q in storage:
             if q.has("per_item") or q.value <= 32:   # "16 bytes apiece", "each parameter costs sixteen bytes":
                 continue                                # the per-parameter figure itself, not the total
+            if q.start < named.start() and re.search(r"[,;.]|\b(?:and|so|then)\b", text[q.start + len(q.text):named.start()]):
+                continue            # "in fp16, so twenty six gigabytes, and Adam ...": the weights, said before Adam
+            if _DEVICE_AFTER.match(text, q.start + len(q.text)):
+                continue            # "on an eighty gigabyte card": what it must fit in
             if q.start > params[0].start and not _PER_TOKEN.match(text[q.start + len(q.text):q.start + 40]):
                 out.append(judge("adam_memory", q, k.adam_bytes * n, f"{fmt_num(n)} parameters × "
                                  f"{fmt_num(k.adam_bytes)} bytes (Adam, mixed precision)", "B", RULE_OF_THUMB))

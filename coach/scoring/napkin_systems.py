@@ -178,12 +178,13 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
     out: list[Check | None] = []
     used: set[tuple[int, int]] = set()
     for m in qs:
-        if m.kind != "storage" or m.has("per_item") or m.has("per_param") or m.has("per_instance"):
+        if m.kind != "storage" or m.has("per_param") or m.has("per_instance") or (
+                m.has("per_item") and not _each_was_the_size(qs, text, m)):
             continue
         if _TIMES_BEFORE.search(text[max(0, m.start - 12):m.start]):
             continue      # "500 million x 96 bytes": a factor of the product said, not its result
-        size = _last_before(qs, m, lambda x: x.kind == "storage" and x.has("per_item") and not x.has("per_instance")
-                            and _near(x, m, 2))
+        size = _last_before(qs, m, lambda x: x.kind == "storage" and (x.has("per_item") or _said_for_each(text, x))
+                            and not x.has("per_instance") and _near(x, m, 2))
         if size is None and not m.has("rate"):
             out.append(_kept(qs, text, m, factors))
             continue
@@ -221,6 +222,15 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
             if days:
                 how += f" over {human(days[0].value, 's')}"
             out.append(_judge("storage", m, u.value * each.value * size.value * period, how, factors))
+        elif rate is None and count is None and (users := _users_sized(qs, text, m, size)) is not None:
+            # "five hundred million users, each user's embedding about a kilobyte, so the table is about ...": the
+            # people counted, each with a size of their own
+            per = _per_item_counts(text, users.start + len(users.text), size.start)   # "two hundred features each"
+            if len(find_numbers(text[users.start + len(users.text):size.start])) != len(per):
+                continue        # a figure between them it cannot place ("three hundred buckets of one second each")
+            out.append(_judge("storage", m, users.value * size.value * math.prod(per),
+                              " × ".join([f"{fmt_num(users.value)} users"] + [fmt_num(v) for v in per]
+                                         + [human(size.value, "B")]), factors))
         elif count and (rate is None or count.start > rate.start) and (count.start, size.start) not in used:
             used.add((count.start, size.start))     # a later total of the same chain is another step ("... so each
             per = _per_item_counts(text, count.start + len(count.text), size.start)   # needs 393 MB, and 126 GB holds 320")
@@ -230,6 +240,38 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
                 total *= v
             out.append(_judge("storage", m, total, how, factors))
     return out
+
+
+# the size said for each person ("each user's embedding is about a kilobyte", "at about a kilobyte each", "per user")
+_EACH_PERSON = re.compile(r"\b(?:each|every|per|a|one)\s+(?:user|customer|member|account|person|profile)(?:'s)?\b|"
+                          r"\beach\b|\bapiece\b", re.I)
+_EACH_THEN_TOTAL = re.compile(r"^\s*(?:each|apiece|a piece)\s*,?\s*(?:is|comes to|gives|that's|so|makes)\b", re.I)
+
+
+_FOR_EACH_BEFORE = re.compile(r"\b(?:each|every)\s+(?:[a-z]+(?:'s)?\s+){0,3}(?:is|takes|needs|uses|comes to)\s+"
+                              r"(?:about |around |roughly |maybe |some )?$", re.I)
+
+
+def _said_for_each(text: str, x: Quantity) -> bool:
+    """A size said as one thing's ("each user's embedding is about a kilobyte", "every row takes 200 bytes")."""
+    return _FOR_EACH_BEFORE.search(text[max(0, x.start - 50):x.start]) is not None
+
+
+def _each_was_the_size(qs: list[Quantity], text: str, m: Quantity) -> bool:
+    """A total read as one item's because "each" came before it, where the "each" closes the size said just before
+    ("at about a kilobyte each is about fifty gigabytes"): the total is the product's."""
+    size = _last_before(qs, m, lambda x: x.kind == "storage" and x.sentence == m.sentence)
+    return size is not None and size.has("per_item") and size.value < m.value and \
+        _EACH_THEN_TOTAL.match(text[size.start + len(size.text):m.start]) is not None
+
+
+def _users_sized(qs: list[Quantity], text: str, m: Quantity, size: Quantity) -> Quantity | None:
+    """The people counted before a size said for each of them, the total after it, in one or two sentences."""
+    users = _last_before(qs, size, lambda x: x.kind == "users" and not x.has("rate") and _near(x, m, 1))
+    if users is None or users.value < 1000 or not _EACH_PERSON.search(text, users.start + len(users.text),
+                                                                        size.start + len(size.text) + 12):
+        return None
+    return users if m.value > size.value * 10 else None
 
 
 def _users_rate(qs: list[Quantity], m: Quantity, size: Quantity) -> tuple[Quantity, Quantity] | None:
