@@ -183,9 +183,17 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
             continue
         if _TIMES_BEFORE.search(text[max(0, m.start - 12):m.start]):
             continue      # "500 million x 96 bytes": a factor of the product said, not its result
-        size = _last_before(qs, m, lambda x: x.kind == "storage" and (x.has("per_item") or _said_for_each(text, x))
-                            and not x.has("per_instance") and _near(x, m, 2))
+        size = _last_before(qs, m, lambda x: x.kind == "storage" and x.has("per_item") and not x.has("per_instance")
+                            and _near(x, m, 2))
         if size is None and not m.has("rate"):
+            # a size said for each person ("each customer's profile is about two kilobytes"), the people counted
+            each = _last_before(qs, m, lambda x: x.kind == "storage" and _said_for_each(text, x) and _near(x, m, 1))
+            people = _users_sized(qs, text, m, each) if each is not None else None
+            if each is not None and people is not None and \
+                    len(find_numbers(text[people.start + len(people.text):each.start])) == 0:
+                out.append(_judge("storage", m, people.value * each.value,
+                                  f"{fmt_num(people.value)} users × {human(each.value, 'B')}", factors))
+                continue
             out.append(_kept(qs, text, m, factors))
             continue
         if size is None or _PER_VALUE.match(text, size.start + len(size.text)):
@@ -222,14 +230,14 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
             if days:
                 how += f" over {human(days[0].value, 's')}"
             out.append(_judge("storage", m, u.value * each.value * size.value * period, how, factors))
-        elif rate is None and count is None and (users := _users_sized(qs, text, m, size)) is not None:
+        elif rate is None and count is None and (people := _users_sized(qs, text, m, size)) is not None:
             # "five hundred million users, each user's embedding about a kilobyte, so the table is about ...": the
             # people counted, each with a size of their own
-            per = _per_item_counts(text, users.start + len(users.text), size.start)   # "two hundred features each"
-            if len(find_numbers(text[users.start + len(users.text):size.start])) != len(per):
+            per = _per_item_counts(text, people.start + len(people.text), size.start)   # "two hundred features each"
+            if len(find_numbers(text[people.start + len(people.text):size.start])) != len(per):
                 continue        # a figure between them it cannot place ("three hundred buckets of one second each")
-            out.append(_judge("storage", m, users.value * size.value * math.prod(per),
-                              " × ".join([f"{fmt_num(users.value)} users"] + [fmt_num(v) for v in per]
+            out.append(_judge("storage", m, people.value * size.value * math.prod(per),
+                              " × ".join([f"{fmt_num(people.value)} users"] + [fmt_num(v) for v in per]
                                          + [human(size.value, "B")]), factors))
         elif count and (rate is None or count.start > rate.start) and (count.start, size.start) not in used:
             used.add((count.start, size.start))     # a later total of the same chain is another step ("... so each
