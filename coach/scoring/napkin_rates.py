@@ -62,6 +62,7 @@ _PEAK_WORD, _AVERAGE_WORD = re.compile(r"\bpeak", _F), re.compile(r"\baverage|\b
 _RUSH_WORDS, _CLAUSE_MARK = re.compile(_RUSH, _F), re.compile(r"[;,]")
 _NEXT_CLAUSE = re.compile(r"[;:]|\bbut\b")   # (compiled once: read around every rate)
 _JOINED = re.compile(r"\b(?:and|but|while|whereas|rising to|up to)\b|;", _F)
+_NEXT_SUBJECT = re.compile(r",\s*(?:and|so|while|with|then)\s+(?:the|our|its|at)\b", _F)
 _ABOVE_IT = re.compile(r"\b(?:more|higher|above|over|rising|spiking|bigger|greater)\b", _F)
 
 
@@ -81,7 +82,10 @@ def is_peak(text: str, q: Quantity) -> bool:
     # and a peak said to be above it ("twenty-three hundred per second, more at peaks") makes it the base
     peak = min((start - m.end() if m.end() <= start else max(0, m.start() - end)
                 for m in _PEAK_WORD.finditer(window) if not _NEXT_CLAUSE.search(window[end:m.start()])
-                and not (m.start() >= end and _ABOVE_IT.search(window[end:m.start()]))),
+                and not (m.start() >= end and (_ABOVE_IT.search(window[end:m.start()])
+                                               # "about 2,300 a second, and the peak is three times that": the next
+                                               # clause's subject
+                                               or _NEXT_SUBJECT.search(window[end:m.start()])))),
                default=10 ** 6)
     # "800 a second on average and 3,000 at the holiday peak": an "average" before the joining word is the figure's
     # before it
