@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -35,6 +36,7 @@ from typing import Any
 
 M_MMAP_THRESHOLD = -3
 M_ARENA_MAX = -8
+MADV_DONTNEED = 4
 MMAP_THRESHOLD = 1 << 20
 ARENA_MAX = 2                 # the model threads share two heaps instead of one each
 
@@ -73,6 +75,40 @@ def give_back() -> None:
     libc = _load()
     if libc is not None:
         libc.malloc_trim(0)
+
+
+def mapped_ranges(path: str | os.PathLike[str], maps: str = "/proc/self/maps") -> list[tuple[int, int]]:
+    """The address ranges (start, end) where this process maps the file at `path` (Linux; [] elsewhere)."""
+    target = os.path.realpath(path)
+    ranges: list[tuple[int, int]] = []
+    try:
+        with open(maps, encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                fields = line.split(maxsplit=5)
+                if len(fields) == 6 and fields[5].rstrip("\n") == target:
+                    start, end = (int(x, 16) for x in fields[0].split("-"))
+                    ranges.append((start, end))
+    except OSError:
+        return []
+    return ranges
+
+
+def drop_mapped(path: str | os.PathLike[str]) -> int:
+    """Unmap from this process's resident set the pages of a file it maps read-only (a model's weights),
+    keeping the mapping: the pages the model reads again come back from the page cache at first touch
+    (no disk read while the file is cached), those it never reads again stay out. Returns the bytes
+    of address range advised (0 where this is not Linux)."""
+    libc = _load()
+    if libc is None or not hasattr(libc, "madvise"):
+        return 0
+    madvise = libc.madvise
+    madvise.argtypes = [ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int]
+    madvise.restype = ctypes.c_int
+    done = 0
+    for start, end in mapped_ranges(path):
+        if madvise(start, end - start, MADV_DONTNEED) == 0:
+            done += end - start
+    return done
 
 
 def rendering(delta: int) -> None:

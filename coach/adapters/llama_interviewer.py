@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from coach.adapters import heap
 from coach.domain import Question
 from coach.errors import ModelError
 from coach.followups import choice, findings, guards
@@ -29,6 +30,7 @@ TEMPERATURES = (0.0, 0.7, 0.9)
 MAX_ANSWER_WORDS = 60
 NO_COPY_RUN = 5            # the model may not write this many of the bank draft's tokens in a row ...
 NO_COPY_PENALTY = 6.0      # ... unless it is sure (a logit this much above the next token's): a hard ban broke grammar
+MAP_WEIGHTS = True         # the weights mapped from the file and let go after loading (see __init__)
 KEY_TERM_CHARS = 4         # words this long from the answer, the finding or the question are the model's to use freely
 
 
@@ -122,21 +124,26 @@ class LlamaInterviewer:
         self.gaps = gaps
         from llama_cpp import Llama
 
-        # use_mmap=False: llama.cpp copies the weights it repacks for the CPU's wide instructions into
-        # buffers of its own; from a mapped file their original pages stayed resident too, read once
-        # and never again (26 MiB with Qwen2.5-Coder 0.5B). Read instead of mapped, each weight is
-        # held once; the same tokens come out.
+        # Mapped, then let go (`heap.drop_mapped`). llama.cpp reads the whole mapped file while loading,
+        # so mapped alone every page stayed resident; read (use_mmap=False), every weight was copied into
+        # memory of its own, the token-embedding table too (89 MiB with Qwen2.5-Coder 0.5B), of which a
+        # session reads only its tokens' rows. Let go after loading, the pages each token reads come back
+        # from the page cache at the warm-up; the embedding rows of tokens never said, and the originals
+        # of the weights llama.cpp repacks for the CPU's wide instructions, stay out (about 80 MiB less).
+        # The same weights: the same tokens come out.
         try:
             with _no_amx_repack():
                 self._llm = Llama(
                     model_path=str(self.model_path), n_ctx=n_ctx, n_threads=threads or max(1, os.cpu_count() or 1),
-                    n_batch=64, seed=seed, verbose=False, use_mmap=False,
+                    n_batch=64, seed=seed, verbose=False, use_mmap=MAP_WEIGHTS,
                 )
         except Exception as exc:  # llama.cpp raises ValueError on a file it cannot load
             raise ModelError(f"interviewer model failed to load: {self.model_path} ({exc})".splitlines()[0],
                              "the file may be truncated or of an unsupported architecture; choose another .gguf as the interviewer "
                              "model (in Settings, or with --llm)") from None
         atexit.register(self._llm.close)   # before interpreter teardown, which llama-cpp's __del__ trips over
+        if MAP_WEIGHTS:
+            heap.drop_mapped(self.model_path)
         self.chat = self._has_chat_template() if chat is None else chat
         # The shape of a follow-up (prompts/followup.gbnf): only its openers are enforced, on the
         # first token; the whole grammar, checked over the vocabulary at every token, made each
