@@ -88,7 +88,10 @@ PRODUCTION: dict[str, re.Pattern[str]] = {
                           r"\bbehind a (?:feature )?flag\b|\bfeature flags?\b|\bregion by region\b", _F),
     "canary": re.compile(r"\bcanar(?:y|ies)\b", _F),
     "shadow": re.compile(r"\bshadow\w*", _F),
-    "a/b test": re.compile(r"\ba/?b\b|\ba b test|\bab test|\bexperiments?\b|\binterleaving\b", _F),
+    # an experiment told by its parts: "a million users per arm", "the control group", "a sample ratio mismatch"
+    "a/b test": re.compile(r"\ba/?b\b|\ba b test|\bab test|\bexperiments?\b|\binterleaving\b|"
+                           r"\b(?:per|each|both|two|treatment|control) arms?\b|\b(?:treatment|control) groups?\b|"
+                           r"\bsample ratio\b", _F),
     "rollback": re.compile(r"\broll(?:ed|ing)? ?back\b|\brollbacks?\b|\brevert\w*|\bkill switch\b", _F),
     "retraining": re.compile(r"\bretrain\w*|\bfine-?tune \w+ (?:daily|weekly)", _F),
     "slo": re.compile(r"\bslos?\b|\bslas?\b|\berror budget\b", _F),
@@ -232,7 +235,10 @@ _PLAN = re.compile(r"\b(?:i'?d|i would|i'?ll|we'?d|we would)\s+(?:\w+\s+){0,3}?(
                    r"change|use|build|keep|add|test|design|choose|move|invest|push|set)\b", _F)
 
 
-_RATHER = re.compile(r"\brather than\b", _F)
+# one option chosen over another, said "rather than", or as the same preposition repeated with "not" and a reason:
+# "randomise by user, not by session, so one person sees one ranker", "count per user and not per request, because"
+_RATHER = re.compile(r"\brather than\b|\b(by|per|on|at|over|in) (?:the |a |an |each )?[\w-]+(?: [\w-]+)?,? (?:and )?"
+                     r"not \1 [^.;?!]{0,40}?\b(?:so|because|since|otherwise)\b", _F)
 _NOT_A_CHOICE = re.compile(r"\b(?:looks?|seems?|is|are|was|were|be|being|feels?)\s+(?:\w+\s+)?rather than\b", _F)
 
 

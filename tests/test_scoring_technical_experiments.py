@@ -1,0 +1,57 @@
+"""Strong technical-screen answers about experiments, said in plain words: the launch rule fixed before the test,
+the offline metric named as something other than what users care about, the unit of randomisation chosen over
+another with a reason, and an experiment told by its arms all earn their credit."""
+from __future__ import annotations
+
+import pytest
+
+from coach.scoring import score_answer
+from coach.scoring.signals import production_concepts, tradeoff_evidence
+from coach.scoring.text import clean, sentences
+
+
+def _covered(question_id: str, said: str) -> set[str]:
+    from coach.content import default_content
+
+    question = default_content().questions[question_id]
+    return {h.point for h in score_answer(said, question=question).talking_points.covered}
+
+
+def test_a_launch_rule_fixed_before_the_test_covers_the_launch_point() -> None:
+    said = ("We agree up front that the new ranker goes live only if revenue per visitor climbs by a percent or more "
+            "and page time stays flat.")
+    assert "Decide in advance what result leads to launch" in _covered("ts-ab-testing", said)
+    said = "Before the first user is bucketed I note which result ships the new model and which one kills it."
+    assert "Decide in advance what result leads to launch" in _covered("ts-ab-testing", said)
+    for not_a_rule in ("I watch the chart each morning and ship it the day it turns green.",
+                       "Before it begins I pick the single number that settles the comparison."):
+        assert "Decide in advance what result leads to launch" not in _covered("ts-ab-testing", not_a_rule)
+
+
+def test_an_offline_target_that_is_not_what_users_care_about_is_the_proxy_point() -> None:
+    said = ("Offline we tuned for watch starts, but subscribers care about finishing a show, and the test counted "
+            "finished episodes.")
+    point = "The offline metric is a weak proxy for the online business metric"
+    assert point in _covered("ts-offline-online-gap", said)
+
+
+@pytest.mark.parametrize("said", [
+    "I'd assign buckets by account, not by device, so a family sharing one login stays in one group.",
+    "We count a view per user and not per page load, because retries inflate page loads.",
+])
+def test_one_unit_chosen_over_another_with_a_reason_weighs_an_alternative(said: str) -> None:
+    assert tradeoff_evidence(sentences(clean(said)))
+
+
+@pytest.mark.parametrize("said", [
+    "The index lives in memory, not in the cache.",
+    "That works by hand, not by script.",
+])
+def test_two_places_named_without_a_reason_are_not_a_choice_weighed(said: str) -> None:
+    assert not tradeoff_evidence(sentences(clean(said)))
+
+
+def test_an_experiment_told_by_its_arms_is_an_experiment() -> None:
+    assert "a/b test" in production_concepts("We need roughly eighty thousand sessions in each arm to see it.")
+    assert "a/b test" in production_concepts("The treatment group came out two percent short of half.")
+    assert "a/b test" not in production_concepts("The crane has a long arm and two legs.")
