@@ -55,3 +55,19 @@ def test_an_experiment_told_by_its_arms_is_an_experiment() -> None:
     assert "a/b test" in production_concepts("We need roughly eighty thousand sessions in each arm to see it.")
     assert "a/b test" in production_concepts("The treatment group came out two percent short of half.")
     assert "a/b test" not in production_concepts("The crane has a long arm and two legs.")
+
+
+@pytest.mark.parametrize("said", [
+    "A bounded heap keeps memory at k items, far cheaper than holding every count and sorting them at the end.",
+    "Refitting only the last layer each night is quicker than retraining the encoder from scratch.",
+])
+def test_one_way_set_against_doing_another_weighs_an_alternative(said: str) -> None:
+    assert tradeoff_evidence(sentences(clean(said)))
+
+
+@pytest.mark.parametrize("said", [
+    "The first version was better than nothing.",
+    "Recall came out better than expected on the new region.",
+])
+def test_a_result_compared_with_nothing_or_hopes_is_not_a_choice_weighed(said: str) -> None:
+    assert not tradeoff_evidence(sentences(clean(said)))

@@ -23,6 +23,9 @@ TRADEOFF = re.compile(
     r"\bi'?d rather\b|\bin exchange for\b|\bon the other hand\b|\bpros and cons\b|\bthe catch is\b|"
     r"\b(?:costs?|loses?|lose) (?:some|a bit of|a little)\b|\b(?:simpler|cheaper|faster|easier|quicker|safer)"
     r"(?: to \w+)? but\b|"
+    # one way of working set against doing another: "n log k, much better than sorting everything", "cheaper than
+    # retraining from scratch" (not "better than nothing")
+    r"\b(?:better|cheaper|faster|safer|simpler|easier|quicker) than (?!(?:no|any|some|every)thing\b)[a-z]+ing\b|"
     r"\bbut (?:it|that) (?:costs?|means|meant|loses|lost|adds|added)\b|\bthe price (?:is|we pay)\b|"
     # a saving set against what it costs: "hosting it ourselves saves money but costs the team on-call time"
     r"\bsav(?:es|ed|ing|e) (?:\w+ ){1,3}?but (?:it |that )?(?:costs?|loses?|adds)\b|"
