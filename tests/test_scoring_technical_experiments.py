@@ -71,3 +71,11 @@ def test_one_way_set_against_doing_another_weighs_an_alternative(said: str) -> N
 ])
 def test_a_result_compared_with_nothing_or_hopes_is_not_a_choice_weighed(said: str) -> None:
     assert not tradeoff_evidence(sentences(clean(said)))
+
+
+def test_each_case_matched_to_its_own_answer_weighs_an_alternative() -> None:
+    said = ("If the scores feed a bid we need them calibrated to the cent, whereas for ordering a feed the raw scores "
+            "are fine.")
+    assert tradeoff_evidence(sentences(clean(said)))
+    told = "The old team used Spark whereas in our group everybody wrote plain Python."
+    assert not tradeoff_evidence(sentences(clean(told)))

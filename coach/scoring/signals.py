@@ -26,6 +26,9 @@ TRADEOFF = re.compile(
     # one way of working set against doing another: "n log k, much better than sorting everything", "cheaper than
     # retraining from scratch" (not "better than nothing")
     r"\b(?:better|cheaper|faster|safer|simpler|easier|quicker) than (?!(?:no|any|some|every)thing\b)[a-z]+ing\b|"
+    # each case matched to its own answer: "it matters when the score is a probability, whereas for pure ranking it
+    # matters much less"
+    r"\b(?:when|if|for)\b[^.;?!]{3,100}\bwhereas (?:for|when|if|with|on|in)\b|"
     r"\bbut (?:it|that) (?:costs?|means|meant|loses|lost|adds|added)\b|\bthe price (?:is|we pay)\b|"
     # a saving set against what it costs: "hosting it ourselves saves money but costs the team on-call time"
     r"\bsav(?:es|ed|ing|e) (?:\w+ ){1,3}?but (?:it |that )?(?:costs?|loses?|adds)\b|"
