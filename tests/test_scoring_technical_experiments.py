@@ -79,3 +79,15 @@ def test_each_case_matched_to_its_own_answer_weighs_an_alternative() -> None:
     assert tradeoff_evidence(sentences(clean(said)))
     told = "The old team used Spark whereas in our group everybody wrote plain Python."
     assert not tradeoff_evidence(sentences(clean(told)))
+
+
+def test_quality_read_once_the_labels_arrive_is_how_concept_drift_is_seen() -> None:
+    said = ("I'd track PSI on each input and the calibration error once the labels arrive, which for loans can take "
+            "months.")
+    assert "Concept drift needs labels or proxies: performance over time" in _covered("ts-drift-types", said)
+
+
+def test_a_pipeline_change_lined_up_with_the_drop_is_the_code_and_config_diff() -> None:
+    said = "I'd list every pipeline change merged between the good run and this one and line them up with the drop."
+    covered = _covered("ts-auc-drop-debug", said)
+    assert "Check the code and config diff: features, preprocessing, hyperparameters" in covered
