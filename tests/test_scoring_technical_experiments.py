@@ -97,3 +97,15 @@ def test_a_gain_bought_at_some_loss_weighs_an_alternative() -> None:
     said = "Sampling a tenth of the rows each pass makes an epoch ten times shorter, at a small cost in accuracy."
     assert tradeoff_evidence(sentences(clean(said)))
     assert not tradeoff_evidence(sentences(clean("We were at a loss for words when the bill arrived.")))
+
+
+def test_the_other_way_taken_after_the_one_named_weighs_an_alternative() -> None:
+    said = "Scanning the whole table for every lookup is linear. Instead I'd build an index once and answer in log n."
+    assert tradeoff_evidence(sentences(clean(said)))
+    assert not tradeoff_evidence(sentences(clean("Nobody asked us instead.")))
+
+
+def test_a_cluster_that_goes_empty_is_an_edge_case_in_the_coding_round() -> None:
+    from coach.scoring.rubric import _code_care
+
+    assert "edge cases" in _code_care("If a bucket goes empty after a pass I refill it from the largest one.")

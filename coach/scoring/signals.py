@@ -15,7 +15,11 @@ _F = re.IGNORECASE
 
 TRADEOFF = re.compile(
     r"\btrade[- ]?offs?\b|\btrading\b[^.]{0,40}\bfor\b|\binstead of\b|\bthe (?:main |big |obvious )?downsides?\b|"
-    r"\b(?:we|i|you) (?:gave|give|giving) up\b|\bgiving up\b|\bversus\b|\bvs\.?\s|\bat the (?:cost|expense|price) of\b|\bat (?:some|a|a small|a slight|a little|a big|the) (?:loss|cost) (?:of|in)\b|"
+    # the other way taken, after the one named: "the naive way compares every pair. Instead I sort by score"
+    r"(?:^|[.;:,]\s*|\b(?:so|but|and) )instead,? (?:i|we|you)(?:'d|'ll| would| will)?\b|"
+    r"\b(?:we|i|you) (?:gave|give|giving) up\b|\bgiving up\b|\bversus\b|\bvs\.?\s|\bat the (?:cost|expense|price) of\b|"
+    # a gain bought at a named cost: "much cheaper per step, at some loss of quality"
+    r"\bat (?:some|a|a small|a slight|a little|a big|the) (?:loss|cost) (?:of|in)\b|"
     r"\balternatively\b|\b(?:a|the|this|that) compromise\b|\b(?:chose|choose|choosing|picked|pick|picking|prefer|preferred|went with|go with|"
     r"opted for|favou?r|(?:i'?d|i would|we'?d|we would) (?:take|use))\b[^.]{0,60}\bover\b|"
     # a cost taken on knowingly: "accepting the higher memory cost", "we accepted some staleness"
