@@ -109,3 +109,16 @@ def test_a_cluster_that_goes_empty_is_an_edge_case_in_the_coding_round() -> None
     from coach.scoring.rubric import _code_care
 
     assert "edge cases" in _code_care("If a bucket goes empty after a pass I refill it from the largest one.")
+
+
+def test_a_consequence_tied_to_its_cause_is_a_reason_in_an_explanation() -> None:
+    from coach.content import default_content
+
+    question = default_content().questions["ts-drift-types"]
+    said = ("Data drift is the inputs moving, say a new city joins, so the feature histograms shift while the mapping "
+            "to the label holds. Concept drift is the mapping moving, so the same inputs now lead to other outcomes.")
+    steps = score_answer(said, question=question).calibration.steps
+    assert any("gives a reason" in s for s in steps)
+    listed = "Data drift is the inputs moving. Concept drift is the mapping moving. So, um, those are the two."
+    steps = score_answer(listed, question=question).calibration.steps
+    assert not any("gives a reason" in s for s in steps)
