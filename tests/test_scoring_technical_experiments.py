@@ -122,3 +122,9 @@ def test_a_consequence_tied_to_its_cause_is_a_reason_in_an_explanation() -> None
     listed = "Data drift is the inputs moving. Concept drift is the mapping moving. So, um, those are the two."
     steps = score_answer(listed, question=question).calibration.steps
     assert not any("gives a reason" in s for s in steps)
+
+
+def test_sizing_the_test_from_the_effect_to_catch_is_the_power_point() -> None:
+    said = "Renewals move slowly, and the smaller the effect we want to see, the longer the test has to run."
+    point = "Power analysis: minimum detectable effect, sample size and duration"
+    assert point in _covered("ts-ab-testing", said)
