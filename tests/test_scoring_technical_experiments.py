@@ -128,3 +128,9 @@ def test_sizing_the_test_from_the_effect_to_catch_is_the_power_point() -> None:
     said = "Renewals move slowly, and the smaller the effect we want to see, the longer the test has to run."
     point = "Power analysis: minimum detectable effect, sample size and duration"
     assert point in _covered("ts-ab-testing", said)
+
+
+def test_a_limit_set_on_ones_own_remedy_with_its_reason_weighs_an_alternative() -> None:
+    said = "I'd page on a spike in null rates, but I wouldn't page on every small wobble since people stop reading pages."
+    assert tradeoff_evidence(sentences(clean(said)))
+    assert not tradeoff_evidence(sentences(clean("It failed twice, but we don't know why since nobody kept logs.")))

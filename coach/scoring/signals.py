@@ -30,6 +30,11 @@ TRADEOFF = re.compile(
     # one way of working set against doing another: "n log k, much better than sorting everything", "cheaper than
     # retraining from scratch" (not "better than nothing")
     r"\b(?:better|cheaper|faster|safer|simpler|easier|quicker) than (?!(?:no|any|some|every)thing\b)[a-z]+ing\b|"
+    # a limit set on one's own remedy, with its reason: "I'd retrain on recent data, but I wouldn't retrain on every
+    # alert because that just chases noise"
+    r"\bbut (?:i|we) (?:wouldn'?t|would not|won'?t|will not|don'?t|do not) (?!know\b|think\b|remember\b|see\b|"
+    r"understand\b|have\b|care\b)[^.;?!]{3,70}?\b(?:because|since|as it|"
+    r"as that|or else|otherwise)\b|"
     # each case matched to its own answer: "it matters when the score is a probability, whereas for pure ranking it
     # matters much less"
     r"\b(?:when|if|for)\b[^.;?!]{3,100}\bwhereas (?:for|when|if|with|on|in)\b|"
