@@ -49,6 +49,9 @@ _OWN_CASE = re.compile(r"(?<!if )(?<!unless )\b(?:i (?:have |'ve )?(?:hit|seen|m
                        r"classifiers?|forecasts?|systems?|features?|flags?|datasets?|tables?|jobs?)\b|"
                        r"\b(?:models?|rankers?|systems?|pipelines?|classifiers?|forecasts?|services?) of (?:ours|mine)\b", _F)
 _REASON = re.compile(r"\bbecause\b|\bsince\b|\brather than\b|\binstead\b|\bso that\b(?!')|\bwhich is why\b", _F)
+# in an explanation, a consequence tied to its cause mid-sentence is a reason too: "the logs came from the old model,
+# so the test set rewards copying it" (not a spoken "so" that only opens the next thought: "So, um")
+_CONSEQUENCE = re.compile(r"(?<=\w), so (?:the|that|it|we|you|one|a|an|they|there|this|those|these)\b(?! is all\b)", _F)
 _NUMBER = re.compile(r"\d")
 # The rubrics' top level for a technical answer: the limits of the idea, its edge cases, what does not fit.
 _LIMITS = re.compile(r"\b(?:edge cases?|corner cases?|breaks? (?:down|when|if)|fails? (?:when|if)|blind spots?|"
@@ -616,7 +619,7 @@ def technical(a: Any, t: Trace) -> None:
         # (half the points or more: "we had a model that drifted and we retrained it" alone illustrates nothing),
         # it earns half the credit
         t.add(0.2, "a case from their own work")
-    if a.tradeoffs or _REASON.search(a.text):
+    if a.tradeoffs or _REASON.search(a.text) or _CONSEQUENCE.search(a.text):
         t.add(0.3, "gives a reason or an alternative")
     if len(a.tech) >= 5:
         t.add(0.3, f"{len(a.tech)} technical terms")

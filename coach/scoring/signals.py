@@ -15,7 +15,11 @@ _F = re.IGNORECASE
 
 TRADEOFF = re.compile(
     r"\btrade[- ]?offs?\b|\btrading\b[^.]{0,40}\bfor\b|\binstead of\b|\bthe (?:main |big |obvious )?downsides?\b|"
+    # the other way taken, after the one named: "the naive way compares every pair. Instead I sort by score"
+    r"(?:^|[.;:,]\s*|\b(?:so|but|and) )instead,? (?:i|we|you)(?:'d|'ll| would| will)?\b|"
     r"\b(?:we|i|you) (?:gave|give|giving) up\b|\bgiving up\b|\bversus\b|\bvs\.?\s|\bat the (?:cost|expense|price) of\b|"
+    # a gain bought at a named cost: "much cheaper per step, at some loss of quality"
+    r"\bat (?:some|a|a small|a slight|a little|a big|the) (?:loss|cost) (?:of|in)\b|"
     r"\balternatively\b|\b(?:a|the|this|that) compromise\b|\b(?:chose|choose|choosing|picked|pick|picking|prefer|preferred|went with|go with|"
     r"opted for|favou?r|(?:i'?d|i would|we'?d|we would) (?:take|use))\b[^.]{0,60}\bover\b|"
     # a cost taken on knowingly: "accepting the higher memory cost", "we accepted some staleness"
@@ -23,6 +27,17 @@ TRADEOFF = re.compile(
     r"\bi'?d rather\b|\bin exchange for\b|\bon the other hand\b|\bpros and cons\b|\bthe catch is\b|"
     r"\b(?:costs?|loses?|lose) (?:some|a bit of|a little)\b|\b(?:simpler|cheaper|faster|easier|quicker|safer)"
     r"(?: to \w+)? but\b|"
+    # one way of working set against doing another: "n log k, much better than sorting everything", "cheaper than
+    # retraining from scratch" (not "better than nothing")
+    r"\b(?:better|cheaper|faster|safer|simpler|easier|quicker) than (?!(?:no|any|some|every)thing\b)[a-z]+ing\b|"
+    # a limit set on one's own remedy, with its reason: "I'd retrain on recent data, but I wouldn't retrain on every
+    # alert because that just chases noise"
+    r"\bbut (?:i|we) (?:wouldn'?t|would not|won'?t|will not|don'?t|do not) (?!know\b|think\b|remember\b|see\b|"
+    r"understand\b|have\b|care\b)[^.;?!]{3,70}?\b(?:because|since|as it|"
+    r"as that|or else|otherwise)\b|"
+    # each case matched to its own answer: "it matters when the score is a probability, whereas for pure ranking it
+    # matters much less"
+    r"\b(?:when|if|for)\b[^.;?!]{3,100}\bwhereas (?:for|when|if|with|on|in)\b|"
     r"\bbut (?:it|that) (?:costs?|means|meant|loses|lost|adds|added)\b|\bthe price (?:is|we pay)\b|"
     # a saving set against what it costs: "hosting it ourselves saves money but costs the team on-call time"
     r"\bsav(?:es|ed|ing|e) (?:\w+ ){1,3}?but (?:it |that )?(?:costs?|loses?|adds)\b|"
@@ -88,7 +103,10 @@ PRODUCTION: dict[str, re.Pattern[str]] = {
                           r"\bbehind a (?:feature )?flag\b|\bfeature flags?\b|\bregion by region\b", _F),
     "canary": re.compile(r"\bcanar(?:y|ies)\b", _F),
     "shadow": re.compile(r"\bshadow\w*", _F),
-    "a/b test": re.compile(r"\ba/?b\b|\ba b test|\bab test|\bexperiments?\b|\binterleaving\b", _F),
+    # an experiment told by its parts: "a million users per arm", "the control group", "a sample ratio mismatch"
+    "a/b test": re.compile(r"\ba/?b\b|\ba b test|\bab test|\bexperiments?\b|\binterleaving\b|"
+                           r"\b(?:per|each|both|two|treatment|control) arms?\b|\b(?:treatment|control) groups?\b|"
+                           r"\bsample ratio\b", _F),
     "rollback": re.compile(r"\broll(?:ed|ing)? ?back\b|\brollbacks?\b|\brevert\w*|\bkill switch\b", _F),
     "retraining": re.compile(r"\bretrain\w*|\bfine-?tune \w+ (?:daily|weekly)", _F),
     "slo": re.compile(r"\bslos?\b|\bslas?\b|\berror budget\b", _F),
@@ -232,7 +250,10 @@ _PLAN = re.compile(r"\b(?:i'?d|i would|i'?ll|we'?d|we would)\s+(?:\w+\s+){0,3}?(
                    r"change|use|build|keep|add|test|design|choose|move|invest|push|set)\b", _F)
 
 
-_RATHER = re.compile(r"\brather than\b", _F)
+# one option chosen over another, said "rather than", or as the same preposition repeated with "not" and a reason:
+# "randomise by user, not by session, so one person sees one ranker", "count per user and not per request, because"
+_RATHER = re.compile(r"\brather than\b|\b(by|per|on|at|over|in) (?:the |a |an |each )?[\w-]+(?: [\w-]+)?,? (?:and )?"
+                     r"not \1 [^.;?!]{0,40}?\b(?:so|because|since|otherwise)\b", _F)
 _NOT_A_CHOICE = re.compile(r"\b(?:looks?|seems?|is|are|was|were|be|being|feels?)\s+(?:\w+\s+)?rather than\b", _F)
 
 
