@@ -4,39 +4,8 @@ before it, coach/interview/question_card.py) and handed to the interview's own e
 Answers written for these tests."""
 from __future__ import annotations
 
-from coach.domain import Transcript
 from coach.followups import choice
-from coach.interview.engine import Ask, InterviewEngine, NeedFollowUp
-from coach.interview.question_card import joined, keeps_own_card, widened
-from coach.scoring import score_answer
-from tests.fixtures.scoring import bundled_content, score_for
-
-
-def _exchange(qid: str, answers: list[str], level: str = "staff", mode: str = "realistic") -> list[tuple[str, str]]:
-    """(gap, question) of every follow-up asked over `answers`, as the interview would ask them."""
-    content = bundled_content()
-    q = content.question(qid)
-    spec, rubric = content.round(q.round), content.rubric(q.round)
-    engine = InterviewEngine([(q, spec)], level=level, mode=mode)
-    action = engine.start(0.0)
-    said: list[Transcript] = []
-    asked: list[tuple[str, str]] = []
-    for text in answers:
-        assert isinstance(action, Ask)
-        engine.spoken()
-        now = Transcript(text)
-        card = score_answer(now, question=q, round_spec=spec, rubric=rubric, level=level)
-        if said:
-            own = score_answer(now, question=q, round_spec=spec, rubric=rubric, level=level, followup=True)
-            card = own if keeps_own_card(own) else score_answer(
-                joined(said, now), question=q, round_spec=widened(spec, len(said) + 1), rubric=rubric, level=level)
-        said.append(now)
-        action = engine.answered(text, card, 1.0)
-        if isinstance(action, NeedFollowUp):
-            probe = choice.bank_probe(q, action.gap, action.asked, content.gaps, action.finding or action.target, text)
-            asked.append((action.gap, probe))
-            action = engine.followup_ready(probe, action.gap, "bank")
-    return asked
+from tests.fixtures.scoring import bundled_content, exchange, score_for
 
 
 # Every step the team's: "what did you personally do?" comes first.
@@ -50,7 +19,7 @@ RESULT = ("Pages went from about forty a week to twelve, and over the next two q
 
 
 def test_a_part_told_in_i_is_not_asked_for_again_when_the_story_as_a_whole_is_still_mostly_we() -> None:
-    asked = _exchange("bh-raising-standards", [TEAM_STORY, MY_PART, RESULT])
+    asked = exchange("bh-raising-standards", [TEAM_STORY, MY_PART, RESULT])
     gaps = [gap for gap, _ in asked]
     assert gaps[0] == "we_not_i"
     assert gaps.count("we_not_i") == 1, asked
@@ -58,7 +27,7 @@ def test_a_part_told_in_i_is_not_asked_for_again_when_the_story_as_a_whole_is_st
 
 def test_a_part_still_told_as_the_team_s_is_asked_for_once_more() -> None:
     still_we = "We all pitched in on it; we split the audit between us and we wrote the runbooks together as a team."
-    asked = _exchange("bh-raising-standards", [TEAM_STORY, still_we, RESULT])
+    asked = exchange("bh-raising-standards", [TEAM_STORY, still_we, RESULT])
     assert [gap for gap, _ in asked][:2] == ["we_not_i", "we_not_i"], asked
 
 
@@ -81,7 +50,7 @@ def test_a_size_already_said_is_not_asked_for() -> None:
 
 
 def test_a_size_said_in_an_earlier_answer_is_not_asked_for_after_a_later_one() -> None:
-    asked = _exchange("rc-biggest-system", [SCALE_SAID, "I led the ranking side, four engineers, and I designed the "
+    asked = exchange("rc-biggest-system", [SCALE_SAID, "I led the ranking side, four engineers, and I designed the "
                                                         "training pipeline and the feature store for it."])
     assert asked and not any("how many users" in probe.lower() or "scale in users" in probe.lower()
                              for _, probe in asked), asked

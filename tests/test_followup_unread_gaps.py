@@ -176,12 +176,12 @@ _RULES_EDITOR = ("Our fraud analysts needed a rules editor, because every rule c
 
 
 def test_a_reply_that_weighs_the_other_option_is_not_asked_for_an_alternative_again() -> None:
-    from tests.test_followup_digging import _exchange
+    from tests.fixtures.scoring import exchange
 
     weighed = ("We looked at two hosted rule editors. They'd have been live in a fortnight, but each charged per "
                "analyst seat, close to fifty thousand a year, and neither could test a rule against past payments, so "
                "I judged six weeks of building worth it.")
-    asked = _exchange("hm-build-vs-buy", [_RULES_EDITOR, weighed])
+    asked = exchange("hm-build-vs-buy", [_RULES_EDITOR, weighed])
     assert [gap for gap, _ in asked] == ["no_tradeoff"], asked
 
 
@@ -201,7 +201,7 @@ def test_once_the_alternative_was_given_the_points_about_options_are_not_asked_f
 
 
 def test_at_staff_level_an_answer_at_the_bar_still_hears_its_first_probe() -> None:
-    from tests.test_followup_digging import _exchange
+    from tests.fixtures.scoring import exchange
 
     # a strong launch story whose standard error is off tenfold: the bar stops the digging, not the first question
     text = ("I owned the launch review for a new spam classifier. Before anyone ran anything I agreed the bar with the "
@@ -213,6 +213,6 @@ def test_at_staff_level_an_answer_at_the_bar_still_hears_its_first_probe() -> No
             "holdout on five percent of traffic, user reports of spam fell by eleven percent, and we launched. I "
             "wrote the review up as a checklist, and three other teams now use it for their launches.")
     assert score_for(text, "dd-evaluation-rigor", level="staff").overall >= 3.5
-    asked = _exchange("dd-evaluation-rigor", [text, "let me redo it: about point zero zero six, so three standard "
+    asked = exchange("dd-evaluation-rigor", [text, "let me redo it: about point zero zero six, so three standard "
                                                     "errors, still real but far less than I said."])
     assert [gap for gap, _ in asked] == ["bad_math"], asked
