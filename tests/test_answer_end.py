@@ -379,3 +379,14 @@ def test_a_figure_stopped_at_its_decimal_point_is_not_the_end() -> None:
         assert judge(text, "estimate").says == "goes_on", text
     assert decimal_cut("Thirty million rows at two hundred bytes is six gigabytes.") == ""
     assert decimal_cut("And that was the whole point.") == ""
+
+
+def test_a_reason_the_transcriber_cut_off_at_a_breath_belongs_to_the_lesson_before_it() -> None:
+    """The bench's third answer ends on a lesson and its reason; the transcriber heard "... the model next time.
+    because the biggest saving was in the data, not the network." and the split reason hid the lesson: it waited 2.5
+    s. A lower-case "because" after a full stop goes on the sentence before."""
+    from coach.streaming.answer_end import judge
+
+    heard = "It ran in half the time. I would profile the input pipeline first next time. because most of the cost was in the reads."
+    assert judge(heard, "story").says == "end" and judge(heard, "story").sure
+    assert judge("It ran in half the time. because", "story").says != "end"

@@ -261,6 +261,9 @@ def _a_noun(words: list[str]) -> bool:
 def judge(text: str, kind: str = "story", question: Question | None = None) -> Verdict:
     """What the words so far say about the answer being over, with the reasons (`question`, when known: what
     was asked, which an estimate's figure is read against)."""
+    # "... the model next time. because the biggest saving was in the data": a reason the transcriber cut off at a
+    # breath belongs to the sentence before it
+    text = _CUT_REASON.sub(" ", text)
     if (cut := decimal_cut(text)):
         # "... or in gibibytes about thirteen point": a figure half said, whatever came before it
         return Verdict("goes_on", (f"the words stop inside a figure ('{cut}')",))
@@ -303,6 +306,9 @@ NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven tw
                          "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
                          "thousand million billion and a point".split())
 COUNTED_AFTER = frozenset("to the all both of".split())
+
+
+_CUT_REASON = re.compile(r"\.\s+(?=(?:because|since|so that)\s+\w+\s+\w+\s+\w+)")
 
 
 def decimal_cut(text: str) -> str:
