@@ -16,7 +16,9 @@ _F = re.IGNORECASE
 TRADEOFF = re.compile(
     r"\btrade[- ]?offs?\b|\btrading\b[^.]{0,40}\bfor\b|\binstead of\b|\bthe (?:main |big |obvious )?downsides?\b|"
     # the other way taken, after the one named: "the naive way compares every pair. Instead I sort by score"
-    r"(?:^|[.;:,]\s*|\b(?:so|but|and) )instead,? (?:i|we|you)(?:'d|'ll| would| will)?\b|"
+    # (the word first and the context looked back at: a branch opening on "^" or a mark made every position try it)
+    r"\binstead(?:(?<![a-z] instead)|(?<=\bso instead)|(?<=\bbut instead)|(?<=\band instead)),? (?:i|we|you)"
+    r"(?:'d|'ll| would| will)?\b|"
     r"\b(?:we|i|you) (?:gave|give|giving) up\b|\bgiving up\b|\bversus\b|\bvs\.?\s|\bat the (?:cost|expense|price) of\b|"
     # a gain bought at a named cost: "much cheaper per step, at some loss of quality"
     r"\bat (?:some|a|a small|a slight|a little|a big|the) (?:loss|cost) (?:of|in)\b|"
