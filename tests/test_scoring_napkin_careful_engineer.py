@@ -163,3 +163,12 @@ def test_an_average_followed_by_and_the_peak_is_not_read_as_the_peak() -> None:
     assert _said(said.format("four thousand")) == [(True, "four thousand a second"), (True, "a thousand a second")] or \
         all(ok for ok, _ in _said(said.format("four thousand")))
     assert (False, "four hundred a second") in _said(said.format("four hundred"))
+
+
+def test_a_zero_average_before_its_peak_does_not_stop_the_card() -> None:
+    """Found by the scorer's fuzz target: an average of zero, then "and the peak is ...", divided by zero."""
+    from coach.scoring import score_answer
+
+    card = score_answer("We get zero requests a second on average, and the peak is three times that, so about 900 a "
+                        "second.")
+    assert card.overall >= 0

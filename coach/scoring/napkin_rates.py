@@ -594,6 +594,8 @@ def _peak(qs: list[Quantity], text: str, q: Quantity) -> Check | None:
             _GROWTH.search(text[avg.start:q.start]):
         return None      # "started at 3,000 a second, and within a year peak was 40,000": growth, not a day's peak
     base = avg.value                     # per second, whether it was said per second or per day
+    if base <= 0:
+        return None                      # "zero a second, and the peak ...": no average to scale
     said = [f for f in said_factors(text[avg.start:q.start + len(q.text) + 20]) if f <= 20]
     ratio = q.value / base
     tol = _tol.get()
