@@ -188,11 +188,8 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
         if size is None and not m.has("rate"):
             # a size said for each person ("each customer's profile is about two kilobytes"), the people counted
             each = _last_before(qs, m, lambda x: x.kind == "storage" and _said_for_each(text, x) and _near(x, m, 1))
-            people = _users_sized(qs, text, m, each) if each is not None else None
-            if each is not None and people is not None and \
-                    len(find_numbers(text[people.start + len(people.text):each.start])) == 0:
-                out.append(_judge("storage", m, people.value * each.value,
-                                  f"{fmt_num(people.value)} users × {human(each.value, 'B')}", factors))
+            if each is not None and (check := _people_sized(qs, text, m, each, factors)) is not None:
+                out.append(check)
                 continue
             out.append(_kept(qs, text, m, factors))
             continue
@@ -230,15 +227,8 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
             if days:
                 how += f" over {human(days[0].value, 's')}"
             out.append(_judge("storage", m, u.value * each.value * size.value * period, how, factors))
-        elif rate is None and count is None and (people := _users_sized(qs, text, m, size)) is not None:
-            # "five hundred million users, each user's embedding about a kilobyte, so the table is about ...": the
-            # people counted, each with a size of their own
-            per = _per_item_counts(text, people.start + len(people.text), size.start)   # "two hundred features each"
-            if len(find_numbers(text[people.start + len(people.text):size.start])) != len(per):
-                continue        # a figure between them it cannot place ("three hundred buckets of one second each")
-            out.append(_judge("storage", m, people.value * size.value * math.prod(per),
-                              " × ".join([f"{fmt_num(people.value)} users"] + [fmt_num(v) for v in per]
-                                         + [human(size.value, "B")]), factors))
+        elif rate is None and count is None and (_users_sized(qs, text, m, size)) is not None:
+            out.append(_people_sized(qs, text, m, size, factors))
         elif count and (rate is None or count.start > rate.start) and (count.start, size.start) not in used:
             used.add((count.start, size.start))     # a later total of the same chain is another step ("... so each
             per = _per_item_counts(text, count.start + len(count.text), size.start)   # needs 393 MB, and 126 GB holds 320")
@@ -280,6 +270,20 @@ def _users_sized(qs: list[Quantity], text: str, m: Quantity, size: Quantity) -> 
                                                                         size.start + len(size.text) + 12):
         return None
     return users if m.value > size.value * 10 else None
+
+
+def _people_sized(qs: list[Quantity], text: str, m: Quantity, size: Quantity, factors: list[float]) -> Check | None:
+    """"Five hundred million users, each user's embedding about a kilobyte, so the table is about ...": the people
+    counted, each with a size of their own (and the things each holds, "two hundred features each"), or None when a
+    figure between them cannot be placed ("three hundred buckets of one second each")."""
+    people = _users_sized(qs, text, m, size)
+    if people is None:
+        return None
+    per = _per_item_counts(text, people.start + len(people.text), size.start)
+    if len(find_numbers(text[people.start + len(people.text):size.start])) != len(per):
+        return None
+    how = " × ".join([f"{fmt_num(people.value)} users"] + [fmt_num(v) for v in per] + [human(size.value, "B")])
+    return _judge("storage", m, people.value * size.value * math.prod(per), how, factors)
 
 
 def _users_rate(qs: list[Quantity], m: Quantity, size: Quantity) -> tuple[Quantity, Quantity] | None:
