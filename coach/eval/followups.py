@@ -71,7 +71,8 @@ CLARIFY_SETS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "dev5", "
 # before it was written), then 1.00 / 1.00 after reading).
 # heldout22 is the clean check: written on 2026-11-29, scored once by the lead (P 0.84 R 0.97 with the code from
 # before it was written).
-CLARIFY_HELD_OUT: tuple[str, ...] = ("heldout22",)
+# heldout23 is the clean check: written on 2026-11-30, scored once by the lead.
+CLARIFY_HELD_OUT: tuple[str, ...] = ("heldout22", "heldout23")
 MODELS = ("smollm2-135m", "gemma3-270m", "qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b")
 REPLY_BUDGET_S = 1.0       # as InterviewRunner.reply_budget_s: no second candidate past it
 COPY_OF_DRAFT = 0.7        # similarity to the bank's draft at which a "model" question is the bank's
