@@ -66,6 +66,8 @@ STAFF_SIGNAL_IDS: tuple[str, ...] = (
     "safe in a pipeline",              # validation, logging, deterministic runs, code the team can own
     "cost and headroom",               # cost per month or per request, headroom for growth
     "organisation-level trade-off",    # build against buy, shared against team-specific, cost to other teams
+    "a sanity check",                  # an estimate checked against a figure known by heart or worked another way
+    "the input that moves it most",    # the assumption the estimate is most sensitive to, named
 )
 
 # Rubric dimension ids used across rounds (a round's rubric picks and weights them).

@@ -427,7 +427,11 @@ def feedback(a: Analysis, gaps: list[Gap]) -> list[str]:
         lapse = a.lapses[0]
         lines.insert(min(1, len(lines)), f'Pitfall: {lapse.pitfall.lower()} ("{quote(lapse.evidence, 90)}"). '
                                          f"Instead: {lapse.better[0].lower()}{lapse.better[1:]}.")
-    if a.staff_missing and family(a) == "technical":
+    if a.staff_missing and a.round == "napkin-math":
+        # an estimate's staff step is a check on the number, not a story of other teams or of production models
+        lines.insert(min(1, len(lines)), "At staff level, add " + " or ".join(a.staff_missing) +
+                     ": check the result against a figure you know, and say which assumption would move it most.")
+    elif a.staff_missing and family(a) == "technical":
         # a technical answer's staff step sits on top of a correct answer: no story of other teams is asked for
         lines.insert(min(1, len(lines)), "At staff level, add " + " or ".join(a.staff_missing) +
                      ": the part of the idea the textbook answer leaves out, told from your own models.")

@@ -81,10 +81,13 @@ def _sig(x: float) -> float:
     return float(f"{x:.6g}")
 
 
-def _magnitude(expected: float, unit: str) -> str:
+def _magnitude(expected: float, unit: str) -> str | None:
+    """The power of ten the right figure sits at, when it is near one: "~10,000/s" for 11,574 a second. For 2 GB or
+    32 GB the nearest power (1 GB, 100 GB) would read as a second, different right answer, so none is given."""
     if unit == "s":
         return human(expected, unit)
-    return "~" + human(10 ** round(math.log10(expected)), unit)
+    power = 10 ** round(math.log10(expected))
+    return "~" + human(power, unit) if 1 / 1.5 <= expected / power <= 1.5 else None
 
 
 def _judge(rule: str, stated: Quantity, expected: float, how: str, factors: list[float],
@@ -109,7 +112,8 @@ def _judge(rule: str, stated: Quantity, expected: float, how: str, factors: list
         magnitude = _magnitude(expected, unit)
         # the order of magnitude helps a figure that is far off (10x or more: nearer, it would read as a third figure
         # beside the right one); a time or a small count says it already
-        tail = "" if unit == "s" or expected < 20 or off < 10 else f" (the right order of magnitude is {magnitude})"
+        tail = "" if unit == "s" or expected < 20 or off < 10 or magnitude is None \
+            else f" (the right order of magnitude is {magnitude})"
         message = f"{said} is off by {times}x at the step \"{step}\": {how} ≈ {human(expected, unit)}{tail}"
     return Check(ok, message, _sig(value), _sig(expected), rule, unit, stated.start, claimed=stated.text,
                  inputs=how)

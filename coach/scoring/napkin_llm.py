@@ -267,8 +267,9 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                     out.append(judge("kv_cache" if arch else "kv_tokens", q, cache, how, "B", tolerance))
                     break
     if per_token and ctx:
-        out.extend(_per_sequence(text, storage, stated_pt, per_token, ctx, seqs, judge, tolerance,
-                                 "kv_cache" if arch else "kv_tokens"))
+        judged = {c.at for c in out if c is not None}       # a figure the batch's step judged is not judged twice
+        out.extend(c for c in _per_sequence(text, storage, stated_pt, per_token, ctx, seqs, judge, tolerance,
+                                            "kv_cache" if arch else "kv_tokens") if c is None or c.at not in judged)
     # training compute, time; decoding
     # training, said or shown by its rule of thumb: "six FLOPs per parameter per token" is the training rule (the
     # forward and backward passes), decoding's is two
@@ -601,10 +602,12 @@ def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity],
         # the chain follows the per-token figure said last before it ("4 bytes of text per token" for the corpus,
         # then "131 KB per token" of cache: a context's cache is the second)
         per_token = next((p.value for p in reversed(stated_pt) if p.start < q.start), per_token)
-        c = next((c for c in reversed(ctx) if c.start < q.start and q.start - c.start < 300), None)
+        c = max((c for c in ctx if c.start < q.start and q.start - c.start < 300), key=lambda c: c.start, default=None)
         if c is None:
             continue
         s = next((s for s in reversed(seqs) if c.start < s.start < q.start and q.start - s.start < 120), None)
+        if s is None:       # the count said with the context it holds: "sixteen sequences of four thousand tokens"
+            s = next((s for s in seqs if s.end <= c.start and _SEQS_OF.fullmatch(text[s.end:c.start])), None)
         if s is None and (_PER_SEQ.match(text[q.start + len(q.text):q.start + len(q.text) + 30]) or
                           _ONE_SEQ.search(text[max(0, c.start - 40):c.start])):
             if c.start in judged:
@@ -623,6 +626,9 @@ def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity],
                              f"{fmt_num(s.value)} sequences × {fmt_num(c.value)} tokens × {human(per_token, 'B')} per token",
                              "B", tolerance))
     return out
+
+
+_SEQS_OF = re.compile(r"\s+(?:of|with|holding)\s+(?:about |roughly |around )?", _F)   # after "sixteen sequences"
 
 
 # the devices a memory figure can belong to ("80 gigabyte cards", "A100s with eighty gigabytes")

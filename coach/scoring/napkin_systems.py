@@ -545,6 +545,16 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
     for i, p in enumerate(qs):
         if p.kind != "model_size" or _multiplier(p, text):
             continue
+        said_first = _weights_said_first(qs, i, text)
+        if said_first is not None:
+            # "fourteen gigabytes for seven billion parameters in fp16": the figure said for the count is the weights;
+            # a figure after it is another step of the chain (the weights plus the cache), not the weights again
+            nbytes = _bytes_per_param(text, qs, said_first.start + 200)
+            if nbytes is not None:
+                out.append(_judge("model_memory", said_first, p.value * nbytes,
+                                  f"{fmt_num(p.value)} parameters × {nbytes:g} bytes", factors,
+                                  tol=max(EXACT_TOLERANCE, _tol.get() - TOLERANCE + EXACT_TOLERANCE)))
+            continue
         mem = None
         used: Quantity | None = None        # the bytes per parameter said as a bare factor
         for x in qs[i + 1:]:
@@ -605,6 +615,22 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
             expected = p.value * (0.5 if per < 0.5 else hi)
             out.append(_judge("model_memory", mem, expected, how, []))
     return out
+
+
+_FOR_THE_COUNT = re.compile(r"^\s*(?:of weights\s+)?(?:for|to hold|holding|of)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?$",
+                            re.I)
+
+
+def _weights_said_first(qs: list[Quantity], i: int, text: str) -> Quantity | None:
+    """A memory said just before the parameter count it holds ("fourteen gigabytes for seven billion parameters"):
+    the weights, read where they were said."""
+    if i == 0:
+        return None
+    x, p = qs[i - 1], qs[i]
+    if x.kind != "storage" or x.sentence != p.sentence or x.value <= _PER_PARAM_MAX or x.has("rate") \
+            or x.has("per_item") or x.has("per_param") or device_memory(text, x):
+        return None
+    return x if _FOR_THE_COUNT.match(text[x.start + len(x.text):p.start]) else None
 
 
 _WEIGHTS_ALONE = re.compile(r"\s+(?:of|for|in|just for|for the|of the)\s+(?:the\s+)?(?:model\s+)?weights\b", re.I)

@@ -258,5 +258,22 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:team|platform) (?:becoming|becomes|turns into|turning into) a (?:queue|bottleneck)|" + _TWO_OWNERS + "|"
         r"shared (?:base|core|foundation|backbone)|other (?:[a-z]+ )?teams? (?:stop|would|will|pay|bear)|cost (?:to|for) "
         r"(?:the )?other teams|team[- ]specific)\b", _F),
+    # an estimate's staff bar (rubrics/rubrics/napkin-math.toml): the result checked against a figure known by heart or
+    # worked another way ("that lines up with the roughly 30 GB we saw on the serving boxes") ...
+    "a sanity check": re.compile(
+        r"\b(?:sanity[- ]check\w*|cross[- ]check\w*|double[- ]check\w*|smell test|ballpark (?:check|of what)|"
+        r"check(?:s|ed|ing)? (?:it |that |this |the (?:result|total|answer) )?against|"
+        r"(?:lines?|lined) up with|(?:agrees?|agreed|matches|matched|consistent) with (?:what|the|our|a|about|roughly)|"
+        r"(?:worked|working|work|coming|came|come) (?:it )?(?:at it )?from the other (?:side|direction|end)|"
+        r"which is (?:about |roughly |close to )?what (?:we|i) (?:see|saw|measured|pay|paid|run|ran))", _F),
+    # ... and the input the figure is most sensitive to ("the context length drives it: double it and so does the
+    # cache")
+    "the input that moves it most": re.compile(
+        r"\b(?:(?:most|very|quite) sensitive to|the (?:biggest|largest|main|one) (?:lever|driver|knob|unknown|"
+        r"uncertainty|swing factor)|dominat(?:es|ed|ing)|(?:moves?|drives?|swings?) (?:it|the (?:answer|result|total|estimate|"
+        r"figure)) (?:the )?most|(?:double|halve|doubling|halving) (?:it|that|the [a-z]+(?: [a-z]+)?) and (?:so does|you double|"
+        r"you halve|the (?:total|cost|answer|result|cache|memory|bill) (?:doubles|halves))|"
+        r"the assumption (?:i'?m|i am|i would be) (?:least|most un)sure|drives? (?:the (?:whole )?(?:answer|total|"
+        r"cost|result|estimate)|most of (?:it|the (?:total|cost|answer))))", _F),
 }
 DEFAULT_STAFF = ("scope across teams", "influence without authority", "long-term direction")
