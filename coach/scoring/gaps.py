@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from coach.content import answer_words
 from coach.content.answer_words import phrases, word_list
 from coach.domain import GAP_IDS
 from coach.scoring import story_outcome
@@ -427,17 +428,13 @@ def feedback(a: Analysis, gaps: list[Gap]) -> list[str]:
         lapse = a.lapses[0]
         lines.insert(min(1, len(lines)), f'Pitfall: {lapse.pitfall.lower()} ("{quote(lapse.evidence, 90)}"). '
                                          f"Instead: {lapse.better[0].lower()}{lapse.better[1:]}.")
-    if a.staff_missing and a.round == "napkin-math":
-        # an estimate's staff step is a check on the number, not a story of other teams or of production models
-        lines.insert(min(1, len(lines)), "At staff level, add " + " or ".join(a.staff_missing) +
-                     ": check the result against a figure you know, and say which assumption would move it most.")
-    elif a.staff_missing and family(a) == "technical":
-        # a technical answer's staff step sits on top of a correct answer: no story of other teams is asked for
-        lines.insert(min(1, len(lines)), "At staff level, add " + " or ".join(a.staff_missing) +
-                     ": the part of the idea the textbook answer leaves out, told from your own models.")
-    elif a.staff_missing:
-        lines.insert(min(1, len(lines)), "At staff level, show " + ", ".join(a.staff_missing) +
-                     ": who beyond your team changed how they work, and where this leads in a year or two.")
+    if a.staff_missing:
+        # what each missing signal asks for, in the round's own terms (an estimate's is a check on its number, a
+        # design's its cost and who shares it, a story's the teams it reached): rubrics/answer_words.toml [staff_advice]
+        any_of = family(a) == "technical"      # a technical answer's bar is any two of its signals
+        how = "; ".join(answer_words.text("staff_advice", s) for s in a.staff_missing)
+        lines.insert(min(1, len(lines)), f"At staff level, {'add' if any_of else 'show'} " +
+                     (" or " if any_of else ", ").join(a.staff_missing) + f": {how}.")
     if a.star.measurable_result and family(a) == "story":
         # the sentence with the measure, as the STAR note quotes it (a lesson may be told first: "Since then I ...")
         first = next((e for e in a.star.result.evidence if _MEASURED.search(e.lower())), a.star.result.evidence[0])
