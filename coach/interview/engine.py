@@ -228,8 +228,11 @@ class InterviewEngine:
         # the bar stops the digging, not the first probe: an answer at the bar with a gap open (a tenfold slip that
         # turns noise into "clearly real") hears the follow-up practice mode would ask, and no deeper one
         reached = self.digs and slot.followups > 0 and scorecard.overall >= BAR
-        if not gaps and not found and not slot.followups and (left_out := point_left_out(scorecard)) is not None:
-            gaps = [left_out]       # nothing open, but the answer left a point of the question out: ask about it
+        if not gaps and (not found and not slot.followups or dig_points and slot.followups) \
+                and (left_out := point_left_out(scorecard)) is not None:
+            # nothing open, but the answer left a point of the question out: ask about it; digging below the bar, the
+            # point the story still leaves out ("how did you know the drop was real?") is the next level down
+            gaps = [left_out]
         # a point about what an answered probe asked for was given in the reply's own words: not asked for next
         gaps = [g for g in (past_answered(g, scorecard, slot.answered_probes) for g in gaps) if g is not None]
         if gaps and not reached:
