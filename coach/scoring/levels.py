@@ -32,7 +32,13 @@ _REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking
                          r"what i would change|"
                          # owning what went wrong: "with one engineer I waited too long to give hard feedback"
                          r"i waited too long|i should have|my (?:own )?mistake was|what i got wrong|"
-                         r"(?:it|this) (?:does not|doesn'?t) always work)\b", _F)
+                         r"(?:it|this) (?:does not|doesn'?t) always work|"
+                         # hindsight in other words: "were I to start over, I'd ship the logging first", "joining two
+                         # months sooner would have been better", "I would now check the home claims as well"
+                         r"(?:were i|if i (?:were|had|could))(?: to)? (?:start|do (?:it|this|that)|begin)(?: (?:all )?(?:over|again))?|"
+                         r"(?:sooner|earlier) would have (?:been better|saved|helped|caught)|"
+                         r"it would have been (?:better|smarter|wiser) (?:to|if i|if we)|"
+                         r"i(?: would|'d) now)\b", _F)
 
 
 def reflects(text: str) -> bool:
@@ -63,7 +69,11 @@ _LASTING = re.compile(r"\b(?:has|have) (?:[a-z]+ ){1,6}since\b|\bsince then\b|\b
                       r"\bstill (?:in use|running|used|the default|runs|works|holds|in place)\b|"
                       r"\b(?:two|three|four|five|six|a few|several|\d+) (?:years|quarters) (?:on|later)\b|"
                       # a changed habit of the people involved: "she now asks me to review serving paths"
-                      r"\b(?:she|he|they|the team|both teams) now (?:asks?|comes?|brings?|invites?|runs?|uses?)\b", _F)
+                      r"\b(?:she|he|they|the team|both teams) now (?:asks?|comes?|brings?|invites?|runs?|uses?)\b|"
+                      # "a year on, all three pages learn from the same log", "a change now goes through the replay tool",
+                      # "the researchers now hand over through a checklist we wrote together"
+                      r"\b(?:a|one) (?:year|quarter) (?:on|later)\b|"
+                      r"\bnow (?:goes|go|hands? over|passes|pass|runs?|flows?) (?:through|via)\b", _F)
 
 
 # An opening that places the story in an organisation, told as the speaker's role: "I led the machine learning work
