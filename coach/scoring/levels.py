@@ -113,11 +113,18 @@ class Trace:
             self.steps.append(f"{why} {delta:+g}")
 
 
+# An outcome told after the step that led to it, as its frame: "When I rebuilt it last year, the fast-track share went
+# from thirty to forty-six percent" tells the step and what came of it in one sentence.
+_FRAMED_STEP = re.compile(r"^(?:(?:and|so|then)\W+)?(?:when|after|once) " + ACT_CLAUSE.pattern.removeprefix(r"\b"), _F)
+
+
 def _action_sentences(a: Any) -> list[str]:
-    """Sentences labelled action, and scene or task sentences that also tell a step ("I was responsible for
-    retrieval, and I led the move to embeddings"); an outcome or a lesson that mentions the speaker is not a step."""
+    """Sentences labelled action, scene or task sentences that also tell a step ("I was responsible for
+    retrieval, and I led the move to embeddings"), and outcomes framed by the step that led to them ("When I rebuilt
+    it, ..."); an outcome or a lesson that only mentions the speaker is not a step."""
     return [s.text for s, lab in zip(a.sents, a.star.labels)
-            if lab == "action" or (lab in ("situation", "task") and _LATER_STEP.search(s.text.lower()))]
+            if lab == "action" or (lab in ("situation", "task") and _LATER_STEP.search(s.text.lower()))
+            or (lab == "result" and _FRAMED_STEP.search(s.text))]
 
 
 def story(a: Any, t: Trace, followup: bool) -> None:
