@@ -250,6 +250,11 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         # the question is a wrong figure, as a wrong claim is (the rubric's level 2)
         t.set(SLIP_ASKED_CAP, f'the figure the question asks for is wrong by far ("{asked_wrong[:70]}"): at most')
         t.unsound = True
+    hedges = len(_hedge_words().findall(a.text))
+    if hedges >= HEDGED_MANY and hedges * 100 >= HEDGED_RATE * max(1, a.delivery.words) and t.level > HEDGED_CAP:
+        # the speaker qualifies their own steps and figures throughout: the outcome is told, not stood behind
+        t.set(HEDGED_CAP, f"hedges its own account ({hedges} hedges, e.g. \"{_hedge_words().search(a.text).group(0)}\"): "
+                          "at most")
     asides = [x.text for x in a.sents if _DIGRESSION.search(x.text)]
     if len(asides) >= DRIFT_ASIDES:
         t.add(-DRIFT_COST, f'wanders off the story ({len(asides)} asides: "{asides[0][:60]}")')
@@ -351,6 +356,16 @@ SLIP_REACH = 2       # sentences after a wrong figure in which a choice weighed 
 
 
 RELAY_STEPS, RELAY_CAP = 3, 2.0      # action sentences that are all relays, from this many; the level at most
+
+
+HEDGED_MANY, HEDGED_RATE, HEDGED_CAP = 4, 2.5, 3.5    # hedges, hedges per 100 words, the level at most
+
+
+@lru_cache(maxsize=1)
+def _hedge_words() -> re.Pattern[str]:
+    from coach.content.answer_words import phrases
+    said = sorted(phrases("hedged_account", "phrases"), key=len, reverse=True)
+    return re.compile(r"(?<![a-z'])(?:" + "|".join(re.escape(p) for p in said) + r")(?![a-z'])", _F)
 
 
 @lru_cache(maxsize=1)
