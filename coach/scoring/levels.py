@@ -23,7 +23,9 @@ _F = re.IGNORECASE
 # a scene-setting story: a missing situation does not make the example incomplete there.
 EXAMPLE_ROUNDS = ("hiring-manager", "recruiter", "deep-dive")
 TOLD_AS_STORY = "answers with a story of their own work"     # the step that reads a plan question's answer as a story
-_REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking back|in hindsight|i would have|"
+_REFLECTION = re.compile(r"\b(?:i learned(?! (?:[a-z+#]+ ){1,3}(?:there|properly|on the job|(?:in|at) (?:that|this|the) (?:job|"
+                         # a skill picked up at a job ("I learned Python there properly") is a CV line, not a lesson
+                         r"role|company|agency|place))\b)|what i (?:took|learned)|lesson|looking back|in hindsight|i would have|"
                          # "my learning was that showing once beats telling many times", "my takeaway is ..."
                          r"my (?:main |biggest |key |own )?(?:learnings?|takeaways?|take-aways?) (?:was|were|is|are|from)|"
                          r"next time|if i did it again|would do differently|i'?d do differently|what i'?d change|"
@@ -738,6 +740,15 @@ def career_lines(round_id: str | None, sents: list[Any], text: str) -> int:
         return 0
     lines = sum(1 for s in sents if _CHRONO.search(s.text))
     return lines if lines >= CHRONO_LINES and not _NOW_ROLE.search(text) else 0
+
+
+def career_walk(round_id: str | None, sents: list[Any]) -> int:
+    """In a people round: the lines of career history of an answer with CHRONO_LINES or more of them, whatever it says
+    of the current role; 0 otherwise."""
+    if round_id not in PEOPLE_ROUNDS:
+        return 0
+    lines = sum(1 for s in sents if _CHRONO.search(s.text))
+    return lines if lines >= CHRONO_LINES else 0
 
 
 def late_role(round_id: str | None, sents: list[Any]) -> int:
