@@ -252,11 +252,10 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         # the question is a wrong figure, as a wrong claim is (the rubric's level 2)
         t.set(SLIP_ASKED_CAP, f'the figure the question asks for is wrong by far ("{asked_wrong[:70]}"): at most')
         t.unsound = True
-    hedges = len(_hedge_words().findall(a.text))
-    if hedges >= HEDGED_MANY and hedges * 100 >= HEDGED_RATE * max(1, a.delivery.words) and t.level > HEDGED_CAP:
+    hedges = _hedge_words().findall(a.text)
+    if len(hedges) >= HEDGED_MANY and len(hedges) * 100 >= HEDGED_RATE * max(1, a.delivery.words) and t.level > HEDGED_CAP:
         # the speaker qualifies their own steps and figures throughout: the outcome is told, not stood behind
-        t.set(HEDGED_CAP, f"hedges its own account ({hedges} hedges, e.g. \"{_hedge_words().search(a.text).group(0)}\"): "
-                          "at most")
+        t.set(HEDGED_CAP, f'hedges its own account ({len(hedges)} hedges, e.g. "{hedges[0]}"): at most')
     asides = [x.text for x in a.sents if _DIGRESSION.search(x.text)]
     if len(asides) >= DRIFT_ASIDES:
         t.add(-DRIFT_COST, f'wanders off the story ({len(asides)} asides: "{asides[0][:60]}")')
