@@ -59,3 +59,7 @@ def test_a_function_written_off_and_the_outcome_disowned_is_blame() -> None:
     assert blame("Return visits fell by four percent after that, but it was their decision, not mine.")
     card = score_answer(WRITTEN_OFF, level="senior")
     assert card.calibration.level <= 2.0
+
+
+def test_a_partners_priority_understood_is_not_blame() -> None:
+    assert blame("Operations only cares about on-time departures, so I showed the model's effect in late departures.") == ""
