@@ -53,6 +53,10 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:approved|endorsed|adopted) by (?:the |an? )?"
         r"(?:[a-z]+ ){0,2}(?:council|board|committee|forum|leads|directors|group)|with input from|"
         r"(?:got|brought) (?:[a-z]+ ){0,3}(?:on board|to agree|to sign off|to adopt|to fund)|persuad\w*|"
+        # the person who owns the decision in another line brought into the room: "I also brought the head of nursing
+        # into the meeting, because she owns the rota"
+        r"(?:brought|invited|pulled) (?:in )?(?:the|their|our) (?:[a-z-]+ ){0,2}(?:head|lead|director|owner|manager|chief)"
+        r"(?: of [a-z-]+(?: [a-z-]+)?)? (?:into|to|in on) (?:the|that|our) (?:meeting|room|review|discussion|decision|call)\b|"
         # going round the leads of other teams: "I spent a month talking to each team lead"
         r"(?:talking|talked|spoke|speaking|met|meeting) (?:to|with) (?:each|every|all the|all|the other) (?:[a-z]+ )?"
         r"(?:team )?leads?\b|"
