@@ -63,3 +63,9 @@ def test_a_function_written_off_and_the_outcome_disowned_is_blame() -> None:
 
 def test_a_partners_priority_understood_is_not_blame() -> None:
     assert blame("Operations only cares about on-time departures, so I showed the model's effect in late departures.") == ""
+
+
+def test_ones_own_version_with_no_colleague_in_sight_is_no_lapse() -> None:
+    solo = ("I rewrote the tokenizer in a weekend, benchmarked it on a week of queries, and merged my version into "
+            "the main branch once the tests passed.")
+    assert imposed(solo) == ""

@@ -65,7 +65,15 @@ def taken_over(text: str) -> str:
     took = w["took_over"].search(text)
     if took is None or w["agreed"].search(text) is not None:
         return ""
+    # whose work it replaced is named just before: "... she said she would look at it after the release. That night I
+    # ... swapped my version into the release branch" (not "I merged my version of the parser into main")
+    if _COLLEAGUE.search(text, max(0, took.start() - COLLEAGUE_REACH), took.start()) is None:
+        return ""
     return took.group(0)
+
+
+_COLLEAGUE = re.compile(r"\b(?:she|he|her|his|their|they|colleague|teammate|data scientist|researcher)s?\b", re.I)
+COLLEAGUE_REACH = 250           # characters before the replacement in which the colleague is named
 
 
 def imposed(text: str) -> str:
