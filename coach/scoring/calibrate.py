@@ -108,7 +108,10 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
         told = Trace()
         levels.story(a, told, followup)
         on_point = not a.points.total or bool(a.points.covered)
-        if told.level >= PLAN_AS_STORY and told.level > t.level and on_point:
+        # a walk through the career (three or more lines of it) is a summary of many jobs, not the story of one piece
+        # of work: its steps and its tenure are not a story's actions and measured result
+        walk = levels.career_walk(a.round, a.sents)
+        if told.level >= PLAN_AS_STORY and told.level > t.level and on_point and not walk:
             # "what would you do" answered with what they did (the scene, the steps, a measured outcome): the
             # rubric's strongest evidence for a plan is having done it, so the story's level stands. A story that
             # covers none of the question's points answers another question (a list of grievances, a past job)

@@ -1,10 +1,13 @@
-"""Two lapses of judgement a story can show without naming them, from `rubrics/answer_words.toml` `[imposed]`:
+"""Three lapses of judgement a story can show without naming them, from `rubrics/answer_words.toml` `[imposed]`:
 
 - a decision imposed over the objections of the people who had to live with it ("two of the leads argued that their
   models needed batching, but I decided we could not have exceptions", "I asked my director to announce it"): the
   call made by rank, not won, told as leadership;
 - the partner gone over: a complaint taken to their boss before a word with the people themselves ("I wrote to the
-  head of data engineering, with my manager in copy ... I had not spoken to the engineers who ran the pipeline").
+  head of data engineering, with my manager in copy ... I had not spoken to the engineers who ran the pipeline");
+- the partner's work taken over: a colleague's model or code replaced with the speaker's own version behind them
+  ("that night I rewrote the feature code and swapped my version into the release branch"), with no word that they
+  agreed.
 
 A strong interviewer hears either as the rubrics' level 2 at best (the parts are told, the judgement is not), unless
 the story owns it as a mistake ("that was my mistake", "looking back I should have"): then it is what the story is
@@ -26,7 +29,7 @@ def _words() -> dict[str, re.Pattern[str]]:
     def any_of(name: str) -> re.Pattern[str]:
         said = sorted(phrases("imposed", name), key=len, reverse=True)
         return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(p) for p in said) + r")(?![a-z])", re.I)
-    return {n: any_of(n) for n in ("objected", "overrode", "enforced", "over_head", "unspoken")}
+    return {n: any_of(n) for n in ("objected", "overrode", "enforced", "over_head", "unspoken", "took_over", "agreed")}
 
 
 def _sentences(text: str) -> list[str]:
@@ -55,8 +58,26 @@ def over_their_heads(text: str) -> str:
     return went.group(0)
 
 
+def taken_over(text: str) -> str:
+    """The words where the speaker replaced a colleague's work with their own version (in the release, the branch, the
+    model), in an answer that never says the colleague agreed; "" otherwise."""
+    w = _words()
+    took = w["took_over"].search(text)
+    if took is None or w["agreed"].search(text) is not None:
+        return ""
+    # whose work it replaced is named just before: "... she said she would look at it after the release. That night I
+    # ... swapped my version into the release branch" (not "I merged my version of the parser into main")
+    if _COLLEAGUE.search(text, max(0, took.start() - COLLEAGUE_REACH), took.start()) is None:
+        return ""
+    return took.group(0)
+
+
+_COLLEAGUE = re.compile(r"\b(?:she|he|her|his|their|they|colleague|teammate|data scientist|researcher)s?\b", re.I)
+COLLEAGUE_REACH = 250           # characters before the replacement in which the colleague is named
+
+
 def imposed(text: str) -> str:
-    """The first of the two lapses the story shows and does not own; "" when there is none."""
+    """The first of the three lapses the story shows and does not own; "" when there is none."""
     if _OWNED.search(text):
         return ""
-    return overridden(text) or over_their_heads(text)
+    return overridden(text) or over_their_heads(text) or taken_over(text)

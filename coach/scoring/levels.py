@@ -23,7 +23,9 @@ _F = re.IGNORECASE
 # a scene-setting story: a missing situation does not make the example incomplete there.
 EXAMPLE_ROUNDS = ("hiring-manager", "recruiter", "deep-dive")
 TOLD_AS_STORY = "answers with a story of their own work"     # the step that reads a plan question's answer as a story
-_REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking back|in hindsight|i would have|"
+_REFLECTION = re.compile(r"\b(?:i learned(?! (?:[a-z+#]+ ){1,3}(?:there|properly|on the job|(?:in|at) (?:that|this|the) (?:job|"
+                         # a skill picked up at a job ("I learned Python there properly") is a CV line, not a lesson
+                         r"role|company|agency|place))\b)|what i (?:took|learned)|lesson|looking back|in hindsight|i would have|"
                          # "my learning was that showing once beats telling many times", "my takeaway is ..."
                          r"my (?:main |biggest |key |own )?(?:learnings?|takeaways?|take-aways?) (?:was|were|is|are|from)|"
                          r"next time|if i did it again|would do differently|i'?d do differently|what i'?d change|"
@@ -32,7 +34,13 @@ _REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking
                          r"what i would change|"
                          # owning what went wrong: "with one engineer I waited too long to give hard feedback"
                          r"i waited too long|i should have|my (?:own )?mistake was|what i got wrong|"
-                         r"(?:it|this) (?:does not|doesn'?t) always work)\b", _F)
+                         r"(?:it|this) (?:does not|doesn'?t) always work|"
+                         # hindsight in other words: "were I to start over, I'd ship the logging first", "joining two
+                         # months sooner would have been better", "I would now check the home claims as well"
+                         r"(?:were i|if i (?:were|had|could))(?: to)? (?:start|do (?:it|this|that)|begin)(?: (?:all )?(?:over|again))?|"
+                         r"(?:sooner|earlier) would have (?:been better|saved|helped|caught)|"
+                         r"it would have been (?:better|smarter|wiser) (?:to|if i|if we)|"
+                         r"i(?: would|'d) now)\b", _F)
 
 
 def reflects(text: str) -> bool:
@@ -63,7 +71,11 @@ _LASTING = re.compile(r"\b(?:has|have) (?:[a-z]+ ){1,6}since\b|\bsince then\b|\b
                       r"\bstill (?:in use|running|used|the default|runs|works|holds|in place)\b|"
                       r"\b(?:two|three|four|five|six|a few|several|\d+) (?:years|quarters) (?:on|later)\b|"
                       # a changed habit of the people involved: "she now asks me to review serving paths"
-                      r"\b(?:she|he|they|the team|both teams) now (?:asks?|comes?|brings?|invites?|runs?|uses?)\b", _F)
+                      r"\b(?:she|he|they|the team|both teams) now (?:asks?|comes?|brings?|invites?|runs?|uses?)\b|"
+                      # "a year on, all three pages learn from the same log", "a change now goes through the replay tool",
+                      # "the researchers now hand over through a checklist we wrote together"
+                      r"\b(?:a|one) (?:year|quarter) (?:on|later)\b|"
+                      r"\bnow (?:goes|go|hands? over|passes|pass|runs?|flows?) (?:through|via)\b", _F)
 
 
 # An opening that places the story in an organisation, told as the speaker's role: "I led the machine learning work
@@ -103,11 +115,18 @@ class Trace:
             self.steps.append(f"{why} {delta:+g}")
 
 
+# An outcome told after the step that led to it, as its frame: "When I rebuilt it last year, the fast-track share went
+# from thirty to forty-six percent" tells the step and what came of it in one sentence.
+_FRAMED_STEP = re.compile(r"^(?:(?:and|so|then)\W+)?(?:when|after|once) " + ACT_CLAUSE.pattern.removeprefix(r"\b"), _F)
+
+
 def _action_sentences(a: Any) -> list[str]:
-    """Sentences labelled action, and scene or task sentences that also tell a step ("I was responsible for
-    retrieval, and I led the move to embeddings"); an outcome or a lesson that mentions the speaker is not a step."""
+    """Sentences labelled action, scene or task sentences that also tell a step ("I was responsible for
+    retrieval, and I led the move to embeddings"), and outcomes framed by the step that led to them ("When I rebuilt
+    it, ..."); an outcome or a lesson that only mentions the speaker is not a step."""
     return [s.text for s, lab in zip(a.sents, a.star.labels)
-            if lab == "action" or (lab in ("situation", "task") and _LATER_STEP.search(s.text.lower()))]
+            if lab == "action" or (lab in ("situation", "task") and _LATER_STEP.search(s.text.lower()))
+            or (lab == "result" and _FRAMED_STEP.search(s.text))]
 
 
 def story(a: Any, t: Trace, followup: bool) -> None:
@@ -233,6 +252,10 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         # the question is a wrong figure, as a wrong claim is (the rubric's level 2)
         t.set(SLIP_ASKED_CAP, f'the figure the question asks for is wrong by far ("{asked_wrong[:70]}"): at most')
         t.unsound = True
+    hedges = _hedge_words().findall(a.text)
+    if len(hedges) >= HEDGED_MANY and len(hedges) * 100 >= HEDGED_RATE * max(1, a.delivery.words) and t.level > HEDGED_CAP:
+        # the speaker qualifies their own steps and figures throughout: the outcome is told, not stood behind
+        t.set(HEDGED_CAP, f'hedges its own account ({len(hedges)} hedges, e.g. "{hedges[0]}"): at most')
     asides = [x.text for x in a.sents if _DIGRESSION.search(x.text)]
     if len(asides) >= DRIFT_ASIDES:
         t.add(-DRIFT_COST, f'wanders off the story ({len(asides)} asides: "{asides[0][:60]}")')
@@ -334,6 +357,16 @@ SLIP_REACH = 2       # sentences after a wrong figure in which a choice weighed 
 
 
 RELAY_STEPS, RELAY_CAP = 3, 2.0      # action sentences that are all relays, from this many; the level at most
+
+
+HEDGED_MANY, HEDGED_RATE, HEDGED_CAP = 4, 2.5, 3.5    # hedges, hedges per 100 words, the level at most
+
+
+@lru_cache(maxsize=1)
+def _hedge_words() -> re.Pattern[str]:
+    from coach.content.answer_words import phrases
+    said = sorted(phrases("hedged_account", "phrases"), key=len, reverse=True)
+    return re.compile(r"(?<![a-z'])(?:" + "|".join(re.escape(p) for p in said) + r")(?![a-z'])", _F)
 
 
 @lru_cache(maxsize=1)
@@ -706,6 +739,15 @@ def career_lines(round_id: str | None, sents: list[Any], text: str) -> int:
         return 0
     lines = sum(1 for s in sents if _CHRONO.search(s.text))
     return lines if lines >= CHRONO_LINES and not _NOW_ROLE.search(text) else 0
+
+
+def career_walk(round_id: str | None, sents: list[Any]) -> int:
+    """In a people round: the lines of career history of an answer with CHRONO_LINES or more of them, whatever it says
+    of the current role; 0 otherwise."""
+    if round_id not in PEOPLE_ROUNDS:
+        return 0
+    lines = sum(1 for s in sents if _CHRONO.search(s.text))
+    return lines if lines >= CHRONO_LINES else 0
 
 
 def late_role(round_id: str | None, sents: list[Any]) -> int:

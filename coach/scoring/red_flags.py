@@ -19,7 +19,9 @@ _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagge
                     # "they just didn't care about quality", "which kind of proved my point"
                     r"\b(?:leadership|management|execs|executives|product|they|the business|that team|the other team|"
                     r"the data team|those people|(?:product|data|platform|business|sales|other) (?:engineers|people|"
-                    r"teams|folks|managers)) (?:always|never|just|usually|generally|simply|honestly|frankly|really) (?:chases?|chased|cares?|listens?|"
+                    r"teams|folks|managers))(?:,? in my experience,?|,? in general,?)? (?:always|never|just|(?<=experience )only|"
+                    r"(?<=experience, )only|(?<=general )only|(?<=general, )only|usually|generally|simply|"
+                    r"honestly|frankly|really) (?:chases?|chased|cares?|cared|listens?|"
                     r"listened|thinks?|wants?|ignores?|ignored|(?:doesn'?t|don'?t|didn'?t|did not|do not|does not) "
                     r"(?:care|listen|bother|understand|get it|want to (?:engage|listen|hear|understand|know)))\b|"
                     # a verdict on a whole group: "the data engineering group there was frankly not competent",
@@ -33,6 +35,8 @@ _BLAME = re.compile(r"\b([a-z']+) (?:should|could) have (?:caught|noticed|flagge
                     r"(?:did not|didn'?t|does not|doesn'?t|do not|don'?t|never) (?:really )?(?:care|cared|listen|listened|"
                     r"bother|bothered)\b|"
                     r"\bproved my point\b|\bi told (?:them|him|her|you) so\b|"
+                    # the outcome disowned: "listening time dropped, but that was their decision, not mine"
+                    r"\b(?:their|his|her|the (?:[a-z-]+ ){0,2}team'?s) (?:decision|call|choice|problem),? not (?:mine|ours)\b|"
                     # asking without understanding: "product teams often ask for these things without understanding
                     # what goes into a model"
                     r"\b(?:they|product|the business|leadership|management|(?:product|data|platform|business|sales|"
@@ -184,10 +188,19 @@ _SKIPPED = re.compile(
     r"argued|thought)\b", _F)
 _OWNED = re.compile(
     r"\b(?:my mistake|(?:that|it|this) was (?:a |my |the )?(?:mistake|wrong|wrong call|bad call|error)|i should have|"
-    r"i shouldn'?t have|we should have|in hindsight|looking back|the lesson|i learned|i learnt|taught me|since then|"
+    r"i shouldn'?t have|we should have|in hindsight|looking back|the lesson|i learned|i learnt|taught me|since then(?!,? (?:she|he|they)\b)|"
     r"next time|never again|i regret|i was wrong|i owned (?:it|that|the mistake)|i'?d (?:never|not) do that again|"
     r"i apologi[sz]ed|now (?:any|every|each|all) (?:[a-z-]+ ){0,3}(?:goes|go|get|gets|has|have|must|needs?) )\b", _F)
 SKIPPED_CAP = 2.0       # the parts of a story are there; the judgement is not
+
+
+# The skip told with a pronoun for the check named just before it: "we normally run a backtest before any release
+# ... it looked pretty similar, so I figured the old patterns would carry over and I skipped it".
+_SKIPPED_IT = re.compile(r"\b(?:i|we) (?:just |simply |basically |then |also )?(?:skipped|dropped|bypassed|left out|"
+                         r"decided to skip|chose to skip) (?:it|that|this|them|that step|this step)\b", _F)
+_SAFEGUARD = re.compile(r"\b(?:review|tests?|testing|test suite|evaluation|evals?|backtests?|backtesting|canary|sign-?off|"
+                        r"qa|approval|replay|shadow run|dry run|validation)\b", _F)
+SKIPPED_IT_REACH = 300      # characters before the pronoun in which the check it stands for is named
 
 
 def safeguard_skipped(text: str) -> str:
@@ -195,6 +208,9 @@ def safeguard_skipped(text: str) -> str:
     owns it as a mistake; "" otherwise."""
     if _OWNED.search(text):
         return ""
+    for m in _SKIPPED_IT.finditer(text):
+        if _SAFEGUARD.search(text, max(0, m.start() - SKIPPED_IT_REACH), m.start()):
+            return m.group(0)
     for m in _SKIPPED.finditer(text):
         if not m.group(0).lower().startswith("without"):
             return m.group(0)

@@ -131,8 +131,31 @@ _REQUEST_MET = re.compile(r"\b(?:asked|wanted|needed|begged|pushed) (?:me|us)\b[
                           r"countered)\b", re.I)
 
 
+# A one-off step told in the present perfect, as speakers whose first language marks the past that way often do
+# ("Before the meeting I have asked her to explain ...", "I have prepared one slide with the last three winters"): with
+# a time of its own or a single thing made, it is the simple past of a story, "I asked", "I prepared".
+_PERFECT_STEP = re.compile(r"\b(i|we) have (?!(?:been|had|always|never|since|also been|often|seen|used|worked|learned|"
+                           r"learnt|wanted|needed|liked|loved|found that|heard)\b)([a-z]{3,}ed|done|written|taken|given|"
+                           r"shown|chosen|spoken|driven|built|made|brought|sent|kept|led|set|put|told|held|run|rebuilt|"
+                           r"rewritten|drawn)\b")
+_ONE_OFF = re.compile(r"\b(?:ago|before the|after the|last (?:week|month|year|spring|summer|autumn|winter|quarter)|"
+                      r"that (?:same )?(?:day|week|month|night|morning|winter|summer|year|spring|autumn)|yesterday|"
+                      r"in (?:about |only |just )?(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) "
+                      r"(?:days|weeks|months)|one (?:slide|page|document|doc|note|email|memo|table|chart|service|"
+                      r"script|tool|notebook))\b")
+_PARTICIPLE_PAST = {"done": "did", "written": "wrote", "taken": "took", "given": "gave", "shown": "showed",
+                    "chosen": "chose", "spoken": "spoke", "driven": "drove", "run": "ran", "rewritten": "rewrote", "drawn": "drew"}
+
+
+def _perfect_as_past(low: str) -> str:
+    """`low` with a one-off step in the present perfect told in the simple past (see `_PERFECT_STEP`)."""
+    if " have " not in low or not _ONE_OFF.search(low):
+        return low
+    return _PERFECT_STEP.sub(lambda m: f"{m.group(1)} {_PARTICIPLE_PAST.get(m.group(2), m.group(2))}", low)
+
+
 def label_sentence(sentence: str) -> dict[str, float]:
-    original, sentence = sentence, sentence.lower()
+    original, sentence = sentence, _perfect_as_past(sentence.lower())
     if (", i " in sentence or " of " in sentence or "probably" in sentence or "maybe" in sentence
             or "perhaps" in sentence or "kinda" in sentence or "sorta" in sentence) and \
             (hedged := _HEDGE_ASIDE.sub(lambda m: "," if m.group(0).startswith(",") else "", sentence)) != sentence:

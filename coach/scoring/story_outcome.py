@@ -23,7 +23,11 @@ STORY_ROUNDS = ("behavioral", "deep-dive", "hiring-manager", "cross-functional",
 _CHANGE = re.compile(r"\bfrom\b[^.;:]{1,40}\bto\b|\bby (?:about |around |roughly )?\d|\d\s*(?:%|x\b)|"
                      # a share said in words: "went down by about a third", "cut by half", "by two thirds"
                      r"\bby (?:about |around |roughly |nearly |almost |over |more than )?(?:half|(?:a|one|two|three) "
-                     r"(?:half|third|quarter|fifth|tenth)s?)\b", re.IGNORECASE)
+                     r"(?:half|third|quarter|fifth|tenth)s?)\b|"
+                     # a period set against the one before it: "a year without a rollback, against two the year before"
+                     r"\b(?:against|compared (?:with|to)|versus|vs\.?) [^.;:]{1,30}?\b(?:the (?:year|quarter|month|"
+                     r"week|season|half) before|the (?:previous|prior) (?:year|quarter|month|week|season|half))\b",
+                     re.IGNORECASE)
 # a sentence whose subject is a thing or someone else ("The updated model ... and went live the next sprint"): an
 # "and" in it carries that subject on, not the candidate
 _OTHER_SUBJECT = re.compile(r"^\W*(?:(?:so|and|then|after that|in the end),?\s+)?(?:the|this|that|these|those|its|their|his|her|"
