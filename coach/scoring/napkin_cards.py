@@ -42,7 +42,26 @@ def _replicated_words() -> tuple[str, ...]:
     return napkin_constants().replicated
 
 
-_HOLD_WORDS = ("hold", "fit", "store", "take", "enough")     # what _HOLDS needs
+_HOLD_WORDS = (" hold", " fit", " store", " take", " enough")     # what _HOLDS needs
+
+
+_DEVICE_HINTS = ("gpu", "card", "accelerator")
+
+
+def _hold_claims(text: str, low: str) -> list[re.Match[str]]:
+    """_HOLDS's matches, tried only around the verbs it needs (a search of the whole answer is slow)."""
+    found: dict[int, re.Match[str]] = {}
+    cards = _patterns()[3]
+    for word in _HOLD_WORDS:
+        i = low.find(word)
+        while i >= 0:
+            near = low[max(0, i - 40):i + 60]
+            m = _HOLDS.search(text, max(0, i - 40), i + 60) if any(d in near for d in _DEVICE_HINTS) or any(
+                name in near for name in cards) else None
+            if m is not None:
+                found.setdefault(m.start(), m)
+            i = low.find(word, i + 1)
+    return [found[k] for k in sorted(found)]
 
 
 def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
@@ -58,8 +77,10 @@ _EACH_AFTER = re.compile(rf"\s*(?:a|per|each|on each|for each|on every|on one)\s
 def _replicated(qs: list[Quantity], text: str, low: str, judge: Callable[..., Check | None]) -> list[Check | None]:
     if not any(w in low for w in _replicated_words()):
         return []           # (cheap to rule out: this runs on every answer)
-    replicated, split, _, _ = _patterns()
-    if not replicated.search(text) or split.search(text):
+    if any(w in low for w in napkin_constants().split):
+        return []           # a scheme that splits the state is named (a word inside another counts too: rather none)
+    replicated, _, _, _ = _patterns()
+    if not replicated.search(text):
         return []
     out: list[Check | None] = []
     for k, share in enumerate(qs):
@@ -100,7 +121,8 @@ _PER_CARD_SAID = re.compile(r"\b\d+(?:\.\d+)?\s*(?:gb|gigabytes?|gigs?)\s*(?:[\w
 
 
 def _card_holds(qs: list[Quantity], text: str, low: str, judge: Callable[..., Check | None]) -> list[Check | None]:
-    if not any(w in low for w in _HOLD_WORDS):
+    claims = _hold_claims(text, low)
+    if not claims:
         return []           # (cheap to rule out: no card said to hold or fit anything)
     _, _, names, cards = _patterns()
     if not any(name in low for name in cards):
@@ -111,7 +133,7 @@ def _card_holds(qs: list[Quantity], text: str, low: str, judge: Callable[..., Ch
     per = max(cards[_name(m.group(0), cards)] for m in named)
     card = _name(max((m.group(0) for m in named), key=lambda w: cards[_name(w, cards)]), cards).upper()
     out: list[Check | None] = []
-    for m in _HOLDS.finditer(text):
+    for m in claims:
         dev = (m.group("dev") or m.group("dev2") or "").lower()
         if not (re.fullmatch(r"gpus?|cards?|accelerators?", dev) or names.fullmatch(dev)):
             continue

@@ -4,11 +4,12 @@ that thing with a count of its own parts, and judges the calls said per request,
 before × both counts), after them."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
 from coach.scoring.napkin_judge import Check
-from coach.scoring.numbers import NumberSpan, find_numbers
+from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
 from coach.scoring.text import fmt_num
 
@@ -26,16 +27,34 @@ _PER_REQUEST = re.compile(rf"\s+(?:[a-z]+\s+)?{_CALLS}\s+(?:a|per|for each|for e
 _EACH_OF = re.compile(r"\b(?:each|every)\s+(?:one of (?:the|those|these)\s+)?(?P<w>[a-z]{3,})\b", _F)
 
 
+def _each_of(text: str, low: str) -> list[re.Match[str]]:
+    """_EACH_OF's matches, tried only where "each" or "every" is said (a search of the whole answer is slow)."""
+    out = []
+    for word in ("each", "every"):
+        i = low.find(word)
+        while i >= 0:
+            m = _EACH_OF.match(text, i) if i == 0 or not low[i - 1].isalpha() else None
+            if m is not None:
+                out.append(m)
+            i = low.find(word, i + 1)
+    return sorted(out, key=lambda m: m.start())
+
+
 def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
     out: list[Check | None] = []
-    nums: list[NumberSpan] | None = None
-    for each in _EACH_OF.finditer(text):
+    low = text.lower()
+    for each in _each_of(text, low):
         plural = each.group("w") + "s"
         back = text.rfind(plural, max(0, each.start() - 70), each.start())
         if back < 0:
             continue                  # no count of these things said just before: "each source" after "three sources"
-        if nums is None:
-            nums = find_numbers(text)
+        lo = max(0, back - 60)
+        before = find_numbers(text[lo:back])
+        if not before or back - (before[-1].end + lo) > 20:
+            continue                  # no count right before them
+        sent_end = text.find(". ", each.end())
+        hi = len(text) if sent_end < 0 else sent_end
+        nums = [dataclasses.replace(n, start=n.start + lo, end=n.end + lo) for n in find_numbers(text[lo:hi])]
         a = next((n for n in reversed(nums) if n.end <= back and back - n.end <= 20), None)
         outer = _PLURAL.match(text, a.end) if a is not None else None
         if a is None or outer is None or outer.group("noun").lower() != plural.lower() or not 2 <= a.value <= 1000 \

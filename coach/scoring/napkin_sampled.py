@@ -35,12 +35,30 @@ _PERIODS = {3600.0: "3,600 s", 86400.0: "86,400 s", 604800.0: "a week's seconds"
             31536000.0: "a year's seconds"}
 
 
+_ANCHORS = ("keep", "kept", "sampl", "trac", "log", "record", "captur")    # where a ratio can open (_RATIO)
+_PERCENT = ("%", "percent")
+
+
+def _ratios(text: str, low: str) -> list[re.Match[str]]:
+    """_RATIO's matches, looked for only near the words it opens on (a search of the whole answer is slow)."""
+    found: dict[int, re.Match[str]] = {}
+    for stem, back in [(w, 0) for w in _ANCHORS] + [(w, 16) for w in _PERCENT]:
+        i = low.find(stem)
+        while i >= 0:
+            if back or i == 0 or not low[i - 1].isalpha():
+                m = _RATIO.search(text, max(0, i - back), i + 90) if back else _RATIO.match(text, i)
+                if m is not None:
+                    found.setdefault(m.start(), m)
+            i = low.find(stem, i + 1)
+    return [found[k] for k in sorted(found)]
+
+
 def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
     low = text.lower()
     if "sampl" not in low and " in every " not in low and not any(w in low for w in _ONE_IN):
         return []           # (cheap to rule out: this runs on every answer)
     out: list[Check | None] = []
-    for m in _RATIO.finditer(text):
+    for m in _ratios(text, low):
         said = m.group("n") or m.group("p") or m.group("p2") or ""
         nums = find_numbers(said)
         if m.group("n"):
