@@ -26,6 +26,11 @@ class NapkinConstants:
     width_per_layer: float = 0.0   # model width over layer count of open decoders (0: not known)
     head_dim_low: float = 0.0      # the range of one attention head's dimension (0: not known)
     head_dim_high: float = 0.0
+    accelerators: tuple[tuple[tuple[str, ...], float], ...] = ()   # (names, memory of one card in bytes)
+    replicated: tuple[str, ...] = ()     # words for plain data parallel: every GPU keeps a full copy
+    split: tuple[str, ...] = ()          # words for a scheme that splits the state over GPUs (ZeRO, FSDP, tensor ...)
+    serving_words: tuple[str, ...] = ()  # an answer about serving a model ...
+    training_words: tuple[str, ...] = ()  # ... or about training one
 
     def layers_for(self, params: float) -> int | None:
         """The layer count of the listed decoder size nearest `params` (on a log scale)."""
@@ -40,7 +45,8 @@ def load_napkin_constants(path: Path | None = None) -> NapkinConstants:
     shown = f"rubrics/{path.name}"
     top = Where(shown)
     data = check.read_toml(path, shown)
-    check.known_keys(data, ("precision", "network", "compute", "optimizer", "layers", "shape"), top)
+    check.known_keys(data, ("precision", "network", "compute", "optimizer", "layers", "shape", "accelerator",
+                                  "parallel", "serving"), top)
     precisions = []
     for n, table in enumerate(check.tables(data, "precision", top), 1):
         where = top.at(f"precision {n}")
@@ -52,6 +58,18 @@ def load_napkin_constants(path: Path | None = None) -> NapkinConstants:
         where = top.at(f"layers {n}")
         check.known_keys(table, ("params", "layers"), where)
         layers.append((check.number(table, "params", where, 1e6, 1e13), int(check.number(table, "layers", where, 1, 1000))))
+    accelerators = []
+    for n, table in enumerate(check.tables(data, "accelerator", top), 1):
+        where = top.at(f"accelerator {n}")
+        check.known_keys(table, ("names", "memory_gb"), where)
+        names = tuple(s.lower() for s in check.text_list(table, "names", where, lo=1))
+        accelerators.append((names, check.number(table, "memory_gb", where, 1, 4096) * 1e9))
+    par = check.table_of(data.get("parallel"), top.at("parallel"), "parallel") if "parallel" in data else {}
+    if par:
+        check.known_keys(par, ("replicated", "split"), top.at("parallel"))
+    serving = check.table_of(data.get("serving"), top.at("serving"), "serving") if "serving" in data else {}
+    if serving:
+        check.known_keys(serving, ("serving", "training"), top.at("serving"))
     net = check.table_of(data.get("network"), top.at("network"), "network")
     compute = check.table_of(data.get("compute"), top.at("compute"), "compute")
     opt = check.table_of(data.get("optimizer"), top.at("optimizer"), "optimizer")
@@ -67,7 +85,13 @@ def load_napkin_constants(path: Path | None = None) -> NapkinConstants:
         layers=tuple(sorted(layers)),
         width_per_layer=check.number(shape, "width_per_layer", top.at("shape"), 16, 4096) if shape else 0.0,
         head_dim_low=_optional(shape, "head_dim_low", top.at("shape")),
-        head_dim_high=_optional(shape, "head_dim_high", top.at("shape")))
+        head_dim_high=_optional(shape, "head_dim_high", top.at("shape")),
+        accelerators=tuple(accelerators),
+        replicated=tuple(w.lower() for w in check.text_list(par, "replicated", top.at("parallel"))) if par else (),
+        split=tuple(w.lower() for w in check.text_list(par, "split", top.at("parallel"))) if par else (),
+        serving_words=tuple(w.lower() for w in check.text_list(serving, "serving", top.at("serving"))) if serving else (),
+        training_words=tuple(w.lower() for w in check.text_list(serving, "training", top.at("serving"))) if serving
+        else ())
 
 
 def _optional(table: dict[str, object], key: str, where: Where) -> float:

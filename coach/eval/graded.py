@@ -247,11 +247,12 @@ def figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
 # A chain is labelled with the family of its step; the scorer names the finer step it checked, which the card shows
 # ("bytes ÷ the link's bytes per second" is a bandwidth step, "bytes per token × tokens" a KV-cache one), and a
 # flag under a finer name of the labelled family, with the right figure, is the flag the label asks for.
-STEP_FAMILIES = {"bandwidth": {"transfer_time"}, "storage": {"flow_bytes", "compressed"},
+STEP_FAMILIES = {"bandwidth": {"transfer_time", "bits_bytes"}, "storage": {"flow_bytes", "compressed"},
                  "kv_cache": {"kv_tokens"}, "fan_out": {"items_in_window"},
                  "capacity": {"per_instance"}, "cost": {"cost_period", "unit_price"},
-                 "adam_memory": {"sharded_memory"}, "model_memory": {"sharded_memory"},
-                 "batch_rate": {"items_in_window", "qps_in_window"}}     # a nightly batch's rate is a window's rate
+                 "adam_memory": {"sharded_memory", "replica_memory"},
+                 "model_memory": {"sharded_memory", "replica_memory"},
+                 "batch_rate": {"items_in_window", "qps_in_window"}, "peak": {"qps_in_window"}}     # a nightly batch's rate is a window's rate
 
 
 def _same_step(rule: str, label: str | None) -> bool:

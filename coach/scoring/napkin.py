@@ -14,7 +14,9 @@ Rules (each needs all of its inputs said out loud; otherwise no check is made):
   transfer_time    bytes / the link's bytes per second -> seconds
 Also (napkin_rates.py) peak against average, fan-out per request and per-second against per-day, and
 (napkin_tests.py) an A/B test's length, (napkin_replicas.py) replicas multiplied into a read fan-out,
-(napkin_sharded.py) a memory sharded over devices, (napkin_steps.py) a rate from a batch and its time, halving or doubling a figure, (napkin_llm.py) KV cache, training compute and time, decoding FLOPs, Adam memory and GPUs for a memory,
+(napkin_nested.py) a nested fan-out multiplied through, (napkin_sampled.py) a sample's rate scaled to the whole stream,
+(napkin_sharded.py) a memory sharded over devices, (napkin_cards.py) a memory kept whole on every GPU under plain data
+parallel and a named card said to hold a memory, (napkin_steps.py) a rate from a batch and its time, halving or doubling a figure, (napkin_llm.py) KV cache, training compute and time, decoding FLOPs, Adam memory and GPUs for a memory,
 (napkin_said.py) arithmetic said out loud ("A times B is C") whatever is counted, (napkin_constants.py) a constant of
 the field stated wrongly (rubrics/napkin_constants.toml), (napkin_each.py) a product tied by "each", (napkin_savings.py)
 a saving claimed from a cost before and after, (napkin_shares.py) the load left past a cache and a share of a figure,
@@ -30,8 +32,9 @@ from __future__ import annotations
 
 import re
 
-from coach.scoring import (napkin_compressed, napkin_constants, napkin_cores, napkin_each, napkin_flows, napkin_llm,
-                           napkin_rates, napkin_replicas, napkin_restated, napkin_roots, napkin_said,
+from coach.scoring import (napkin_cards, napkin_compressed, napkin_constants, napkin_cores, napkin_each, napkin_flows, napkin_llm,
+                           napkin_nested, napkin_rates, napkin_replicas, napkin_restated, napkin_roots, napkin_said,
+                           napkin_sampled,
                            napkin_savings, napkin_shares, napkin_sharded, napkin_steps, napkin_team, napkin_tests,
                            napkin_windows)
 from coach.scoring.napkin_judge import (EXACT_TOLERANCE, ROUGH_TOLERANCE, STEPS, TOLERANCE, _ROUGH, Check,
@@ -57,12 +60,17 @@ def check(qs: list[Quantity], text: str, factors: list[float]) -> list[Check]:
     taken = {c.at for c in first}
     first += [c for c in napkin_llm.check(qs, text, judge, _tol.value) if c is not None and c.at not in taken]
     first += [c for c in napkin_rates.check(qs, text, factors, _judge) if c is not None]
+    nested = [c for c in napkin_nested.check(qs, text, _judge) + napkin_sampled.check(qs, text, _judge)
+              if c is not None]
+    first = [c for c in first if c.at not in {n.at for n in nested}] + nested
     replicas = [c for c in napkin_replicas.check(qs, text, _judge) if c is not None]
     first = [c for c in first if c.at not in {r.at for r in replicas}] + replicas
     first += [c for c in napkin_cores.check(qs, text, _judge) if c is not None]
     first += [c for c in napkin_team.check(qs, text, _judge) if c is not None]
     first += [c for c in napkin_tests.check(qs, text, _judge) if c is not None]
     first += [c for c in napkin_sharded.check(qs, text, _judge) if c is not None and c.at not in {f.at for f in first}]
+    taken = {f.at for f in first}
+    first += [c for c in napkin_cards.check(qs, text, _judge) if c is not None and c.at not in taken]
     first += [c for c in napkin_shares.check(qs, text, _judge) if c is not None]
     first += [c for c in napkin_roots.check(text, _judge) if c is not None]
     first += [c for c in napkin_windows.per_user_in_window(qs, text, _judge) if c is not None]

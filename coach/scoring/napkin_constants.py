@@ -3,7 +3,8 @@
   precision_bytes  a number format's bytes per value said wrongly ("fp32, at one byte a parameter"); the memory
                    figure built on it is recomputed with the right bytes when the answer gives one
   bits_bytes       a link's bits restated as bytes without dividing by 8 ("a 400 megabit uplink moves 400
-                   megabytes a second")
+                   megabytes a second"), or bytes restated as bits without multiplying by 8 ("600 megabytes a
+                   second, which in bits is 600 over 8, 75 megabits"): either way it is the same amount
   adam_memory      Adam's bytes per parameter said outside the usual 12 to 20
 
 Only a constant the answer states is judged: a format named with a bytes-per-value figure in the same clause,
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 
 from coach.content.napkin_constants import NapkinConstants, napkin_constants
@@ -29,6 +31,15 @@ _STORED_STATE = re.compile(r"\b(?:adam\w*|optimi[sz]\w*|gradients?|master|moment
 _BITS = re.compile(r"bit|bps|[kmgtKMGT]b/s")     # "megabit", "Gbps", "10 Gb/s" (a lowercase b: bits)
 _RESTATED = re.compile(r"^[\s,(]*(?:[a-z'-]+\s+){0,3}?(?:is|are|which is|that's|that is|or|i\.e\.|moves|means|"
                        r"gives|carries|pushes|delivers|so)\s+(?:about\s+|roughly\s+|around\s+|only\s+|just\s+)?$", _F)
+# the restatement worked out loud by the 8 bits of a byte: "in bits that is 579 over 8, some ", "times eight, about "
+_CONVERTED = re.compile(r"^[\s,(]*(?:[a-z'-]+\s+){0,4}?(?:is|are|which is|that's|that is|so|gives|means)\s+(?:about\s+|"
+                        r"roughly\s+)?[\d.,]+\s*(?:over|divided by|/|÷|times|x|×|multiplied by)\s*(?:8|eight)\b\s*"
+                        r"(?:,\s*|(?:is|=|gives|makes|so)\s+)?(?:about\s+|roughly\s+|around\s+|some\s+|only\s+)?$", _F)
+# bytes said again in bits: only a plain restatement ("so a 1 gigabit link" after a byte rate is the link chosen)
+_SAID_AS_BITS = re.compile(r"^[\s,(]*(?:[a-z'-]+\s+){0,3}?(?:is|are|which is|that's|that is|i\.e\.|means)\s+"
+                           r"(?:about\s+|roughly\s+|around\s+|some\s+)?$", _F)
+_LINK_AFTER = re.compile(r"\s*(?:[a-z-]+\s+)?(?:links?|lines?|nics?|ports?|uplinks?|pipes?|connections?|circuits?|"
+                         r"interconnects?|cards?)\b", _F)
 _IS = re.compile(r"^[\s,]*(?:(?:which|that)\s+)?(?:is|are|at|takes?|uses?|means|=)?\s*(?:about\s+|just\s+|only\s+)?$", _F)
 
 
@@ -107,20 +118,30 @@ def _of_a_sum(text: str, name: re.Match[str], names: list[re.Match[str]]) -> boo
 
 def _bits_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | None],
                 consts: NapkinConstants) -> list[Check | None]:
+    """A figure said in bits and again in bytes, or in bytes and again in bits: one amount, 8 bits a byte."""
     rates = [q for q in qs if q.kind in ("bandwidth", "storage")]
     out: list[Check | None] = []
     for a, b in zip(rates, rates[1:]):
-        if not _BITS.search(a.text) or _BITS.search(b.text) or b.start <= a.start:
+        a_bits, b_bits = bool(_BITS.search(a.text)), bool(_BITS.search(b.text))
+        if a_bits == b_bits or b.start <= a.start:
             continue
         if (a.unit == "B/s") != (b.unit == "B/s"):
             continue
         gap = _clause(text, a.start + len(a.text), b.start)
-        if gap is None or not _RESTATED.match(gap):
+        if gap is None or not (_CONVERTED.match(gap) or (_RESTATED if a_bits else _SAID_AS_BITS).match(gap)):
             continue
-        bits = a.value * consts.bits_per_byte
-        out.append(judge("bits_bytes", b, a.value, f"{a.text} ÷ {fmt_num(consts.bits_per_byte)} bits a byte", b.unit,
-                         1.5)
-                   if bits > 0 else None)
+        if not a_bits and _LINK_AFTER.match(text, b.start + len(b.text)):
+            continue        # "50 megabytes a second, so a 1 gigabit link": the link chosen, not the rate again
+        if a.value <= 0:
+            out.append(None)
+        elif a_bits:
+            out.append(judge("bits_bytes", b, a.value, f"{a.text} ÷ {fmt_num(consts.bits_per_byte)} bits a byte",
+                             b.unit, 1.5))
+        else:       # judged in bits, as said: "579 megabytes a second × 8 bits a byte ≈ 4.63 Gbit/s"
+            bit_unit = "bit/s" if b.unit == "B/s" else "bit"
+            out.append(judge("bits_bytes", replace(b, value=b.value * consts.bits_per_byte),
+                             a.value * consts.bits_per_byte,
+                             f"{a.text} × {fmt_num(consts.bits_per_byte)} bits a byte", bit_unit, 1.5))
     return out
 
 

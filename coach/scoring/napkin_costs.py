@@ -92,6 +92,65 @@ def _hourly_prices(qs: list[Quantity], text: str) -> list[tuple[Quantity, Quanti
     return out
 
 
+# a price said for a machine of several GPUs: "thirty-two dollars an hour for an eight-GPU node", "per node of 8 GPUs"
+_GROUP_PRICE = re.compile(r"\s*(?:for|per|a|each)\s+(?:(?:an?|one|each|every|the|whole)\s+)?(?:(?P<k>[\w.]+(?: \w+)?)[- ]"
+                          r"(?:gpu|card|accelerator)s?[- ](?:node|box|machine|server|instance|host|vm)|(?:node|box|machine|"
+                          r"server|instance|host|vm) (?:of|with) (?P<k2>[\w.]+(?: \w+)?) (?:gpus|cards|accelerators))\b", re.I)
+
+
+# or said before it: "an eight-GPU node costs 98 dollars an hour"
+_GROUP_BEFORE = re.compile(r"\b(?:an?|one|each|every|the|per)\s+(?P<k>[\w.]+(?: \w+)?)[- ](?:gpu|card|accelerator)s?[- ]"
+                           r"(?:node|box|machine|server|instance|host|vm)\s+(?:costs?|is|runs?|rents? (?:for|at)|goes for|"
+                           r"bills? at|at|for)\s+(?:about\s+|roughly\s+|around\s+)?\$?$", re.I)
+
+
+def _per_group(text: str, p: Quantity, n: Quantity) -> Quantity:
+    """A price per machine of k GPUs paid for a count said in GPUs: the machines are the GPUs ÷ k (a node-hour price
+    charged per GPU bills every node k times)."""
+    if n.unit != "GPUs" or n.has("fleet_total"):
+        return n
+    m = _GROUP_PRICE.match(text, p.start + len(p.text)) or _GROUP_BEFORE.search(text, max(0, p.start - 60), p.start)
+    if m is None:
+        return n
+    nums = find_numbers(m.group("k") or m.groupdict().get("k2") or "")
+    k = nums[0].value if len(nums) == 1 else 0.0
+    if not 2 <= k <= 64 or n.value < k:
+        return n
+    machine = re.search(r"node|box|machine|server|instance|host|vm", m.group(0), re.I)
+    return Quantity(f"{n.text} ÷ {fmt_num(k)} a {machine.group(0).lower() if machine else 'node'}", n.value / k, "instances", n.kind,
+                    n.value / k, n.qualifiers, 0.0, n.start, n.sentence)
+
+
+# a price's figure said again as a factor: "30 times 2.50 times 24", "thirty GPUs at 2.50"
+_AS_FACTOR = re.compile(r"(?:\btimes|\bx|×|\bat)\s*\$?$", re.I)
+
+
+def _price_said_again(qs: list[Quantity], text: str, prices: list[tuple[Quantity, Quantity]]
+                      ) -> list[tuple[Quantity, Quantity]]:
+    """An hourly price said once and applied again by its bare figure to another fleet in a later sentence ("Serving
+    is thirty GPUs running all the time, 30 times 2.50 times 24, ..."): that fleet at that price, and the hours a day
+    it runs are the later sentence's."""
+    out: list[tuple[Quantity, Quantity]] = []
+    paired = {n.start for _, n in prices}
+    for p, _ in prices:
+        for n in qs:
+            if n.sentence <= p.sentence or n.kind != "compute" or n.unit == "GPU-hours" or n.start in paired or \
+                    n.has("per_instance") or any(x.kind == "cost" and x.unit in ("$/hour", "$/GPU-hour")
+                                                 and x.sentence == n.sentence for x in qs):
+                continue
+            end = text.find(". ", n.start)
+            stop = len(text) if end < 0 else end
+            again = next((m for m in find_numbers(text[n.start:stop]) if m.value == p.value
+                          and _AS_FACTOR.search(text, max(0, n.start + m.start - 10), n.start + m.start)), None)
+            if again is None:
+                continue
+            at = n.start + again.start
+            out.append((Quantity(p.text, p.value, p.unit, p.kind, p.raw, p.qualifiers, p.period_s, at, n.sentence), n))
+            paired.add(n.start)
+            break
+    return out
+
+
 def _clause_from(text: str, p: Quantity) -> str:
     """The price and the words said with it, up to the clause's end: "each" in "50 dollars an hour altogether, so
     each GPU costs ..." is the next clause's."""
@@ -341,7 +400,8 @@ def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | N
     out: list[Check | None] = list(_gpu_hours_cost(qs, text, factors)) + _unit_cost(qs, text, factors)
     out += _hours_priced(qs, text, factors) + _over_longer_period(qs, text, factors) + \
         _priced_volume(qs, text, factors) + _bill_over_period(qs, text, factors)
-    prices = _hourly_prices(qs, text)
+    prices = [(p, _per_group(text, p, n)) for p, n in _hourly_prices(qs, text)]
+    prices = sorted(prices + _price_said_again(qs, text, prices), key=lambda pn: pn[0].start)
     starts = [p.start for p, _ in prices]
     for k, (p, n) in enumerate(prices):
         stop = starts[k + 1] if k + 1 < len(prices) else len(text)
@@ -386,6 +446,7 @@ def _cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | N
                         period = ""
             if hours:
                 how = (f"${p.value:g}/hour for all {n.text}" if n.has("fleet_total") else
+                       f"({n.text}) × ${p.value:g}/hour" if "÷" in n.text else
                        f"{fmt_num(n.value)} × ${p.value:g}/hour") + (how_h if period != "hour" else "")
                 out.append(_judge("cost", c, hourly * hours, how, factors, f"$/{period}" if period else "$"))
     return out

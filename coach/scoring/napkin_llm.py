@@ -273,7 +273,9 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     # training compute, time; decoding
     # training, said or shown by its rule of thumb: "six FLOPs per parameter per token" is the training rule (the
     # forward and backward passes), decoding's is two
-    train = re.search(r"\btrain\w*|\bpre-?train|\bparam\w* (?:on|over|through)\b[^.;]{0,30}\btokens\b|"
+    # ("six times 3e9 times 3e11": the rule worked with both figures; "the 3B model on 300B tokens")
+    train = re.search(r"\btrain\w*|\bpre-?train|\b(?:param\w*|model) (?:on|over|through)\b[^.;]{0,30}\btokens\b|"
+                      r"\b(?:6|six) ?(?:x|×|times) ?\d[\d.,]*(?:e\d+| ?(?:b|bn|billion)\b) ?(?:x|×|times) ?\d|"
                       r"\b(?:6|six) (?:flops?|floating[- ]point operations?) (?:per|a|for each|for every) param|"
                       r"\b(?:6|six) ?(?:x |times )?n ?(?:x |times )?d\b", text, _F)
     k = napkin_constants()

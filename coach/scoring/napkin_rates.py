@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from coach.scoring.napkin_windows import busy_window
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity, factors as said_factors
 from coach.scoring.text import fmt_num
@@ -603,6 +604,8 @@ def _peak(qs: list[Quantity], text: str, q: Quantity) -> Check | None:
         ok = any(1 / tol <= ratio / f <= tol for f in said)
         factor = min(said, key=lambda f: abs(ratio / f - 1))
     else:
+        if q.sentence == avg.sentence and busy_window(qs, text, avg, q) is not None:
+            return None      # the day's share in a busy window said: that gives the peak (napkin_systems), no guess
         ok = PEAK_RANGE[0] <= ratio <= PEAK_RANGE[1]
         factor = DEFAULT_PEAK
     how = f"average {fmt_num(base)}/s × {factor:g}" + ("" if said else " (a typical peak)")

@@ -44,6 +44,8 @@ def restates(qs: list[Quantity], i: int, text: str) -> bool:
         return False
     if a.has("rate") != b.has("rate") or a.period_s != b.period_s:
         return False            # a size a day and a size in all ("six gigabytes a day, 540 gigabytes for ninety days")
+    if any(a.has(each) != b.has(each) for each in ("per_param", "per_item", "per_user", "per_instance")):
+        return False            # a size each and the total it gives ("two bytes a parameter, 14 GB")
     between = text[a.start + len(a.text):b.start]
     if _OPERAND.search(text[max(0, a.start - 16):a.start]) or _EACH.match(between) or _per_item(text, a):
         return False            # the last operand of a product ("x 2 bytes, about 131 kilobytes"), or a figure each

@@ -4,10 +4,12 @@ storage, model memory, training time, capacity and cost), each checked from figu
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from typing import Callable
 
+from coach.content.napkin_constants import napkin_constants
 from coach.scoring import napkin_rates, napkin_restated, napkin_shares, napkin_steps, napkin_windows
 from coach.scoring.napkin_llm import DEVICES
 from coach.scoring.napkin_judge import EXACT_TOLERANCE, TOLERANCE, Check, _judge, _tol
@@ -80,6 +82,13 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
             if not _near(d, t, 1) or t.start in done:
                 continue
             if _derived_elsewhere(text, t, qs):
+                busy = napkin_windows.busy_window(qs, text, d, t) if t.sentence == d.sentence and _is_total_rate(t) \
+                    and 0 < t.period_s <= 60 and napkin_rates.is_peak(text, t) else None
+                if busy is not None:
+                    # a peak worked from the day's share in a busy window said with it ("a fifth of them go in the
+                    # two hours after release"): that share over the window's seconds, unless a peak rule judges it
+                    out.append(_judge("qps_in_window", t, busy[0], busy[1], factors))
+                    break
                 if t.sentence != d.sentence and 0 < t.period_s <= 60:
                     break   # a peak or fan-out rate in a later sentence starts another step: later rates are not
                 continue    # the daily total's ("... at peak. That is 60 million a second ... those 30, 6 million")
@@ -578,7 +587,11 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
         # unless a precision is named in the same step ("in fp16 each takes one byte": the precision's bytes stand)
         each = [x for x in qs if x.kind == "storage" and not x.has("rate") and p.start < x.start < mem.start
                 and x.value <= _PER_PARAM_MAX]
-        named = next(((m, b) for pat, b in _PRECISION for m in [pat.search(text[p.start:mem.start])] if m), None)
+        # the precision whose bytes a figure gives is the one said before it ("in bf16 at two bytes a parameter, plus
+        # fp32 master weights": bf16's), not one named later for another copy
+        upto = each[-1].start if each else mem.start
+        named = max(((m, b) for pat, b in _PRECISION for m in pat.finditer(text, p.start, upto)),
+                    key=lambda mb: mb[0].start(), default=None)
         if each and named is None:
             nbytes = each[-1].value
         elif each and named is not None and each[-1].value != named[1]:     # a precision's bytes are a definition
@@ -591,8 +604,18 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
         # for a 7B model is about 78 gigabytes" (the part before the model size is read too)
         lead = re.split(r"[.;!?]", text[max(0, p.start - 80):p.start])[-1]
         # (a figure named as the weights is the weights alone: "7 gigs of weights, and the KV cache on top")
+        if _TRAINING_STATE.search(between) and _serving_only(text):
+            # a served model keeps its weights in the format served (the leanest named), not training's fp32 master
+            # copy or optimiser state
+            served = min([b for pat, b in _PRECISION if pat.search(text, max(0, p.start - 80), mem.start)] +
+                         ([nbytes] if nbytes is not None else []), default=None)
+            if served is not None:
+                how = f"{fmt_num(p.value)} parameters × {served:g} bytes (serving keeps no fp32 master copy, " \
+                      f"gradients or optimiser state: only training needs them)"
+                out.append(_judge("model_memory", mem, p.value * served, how, factors, tol=EXACT_TOLERANCE))
+                continue
         if not _WEIGHTS_ALONE.match(text, mem.start + len(mem.text)) and (
-                re.search(r"\b(?:kv|cache|activations?|optimi[sz]er|adam|gradients?|batch)\b", between, re.I) or
+                re.search(r"\b(?:kv|cache|activations?|optimi[sz]er|adam|gradients?|batch|master)\b", between, re.I) or
                 re.search(r"\b(?:together with|along with|on top of|plus|combined with|in total|all in|altogether)\b",
                           lead + " " + text[p.start:mem.start], re.I)):
             if nbytes is not None and mem.value < p.value * nbytes / TOLERANCE:   # below the weights alone
@@ -631,6 +654,22 @@ def _weights_said_first(qs: list[Quantity], i: int, text: str) -> Quantity | Non
             or x.has("per_item") or x.has("per_param") or device_memory(text, x):
         return None
     return x if _FOR_THE_COUNT.match(text[x.start + len(x.text):p.start]) else None
+
+
+@functools.lru_cache(maxsize=1)
+def _serving_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    k = napkin_constants()
+
+    def words(ws: tuple[str, ...]) -> re.Pattern[str]:
+        alts = "|".join(re.escape(w).replace(r"\ ", r"[\s-]") for w in sorted(ws, key=len, reverse=True)) or "(?!)"
+        return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
+    return words(k.serving_words), words(k.training_words)
+
+
+def _serving_only(text: str) -> bool:
+    """The answer speaks of serving a model and never of training one."""
+    serving, training = _serving_patterns()
+    return bool(serving.search(text)) and not training.search(text)
 
 
 _WEIGHTS_ALONE = re.compile(r"\s+(?:of|for|in|just for|for the|of the)\s+(?:the\s+)?(?:model\s+)?weights\b", re.I)

@@ -277,6 +277,11 @@ def human(value: float, unit: str) -> str:
             if value >= size:
                 return f"{value / size:.3g} {name}{suffix}"
         return f"{value:.3g} B{suffix}"
+    if unit.startswith("bit"):
+        for size, name in ((1e12, "Tbit"), (1e9, "Gbit"), (1e6, "Mbit"), (1e3, "kbit")):
+            if value >= size:
+                return f"{value / size:.3g} {name}{unit[3:]}"
+        return f"{value:.3g} {unit}"
     if unit == "s":
         for size, name in ((86400, "days"), (3600, "hours"), (60, "minutes")):
             if value >= size:
