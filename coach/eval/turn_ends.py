@@ -5,8 +5,8 @@ precision (a pause wrongly taken for the end is the costly mistake) and recall, 
 ones a live session takes at once), and the mistakes with their reasons.
 The words alone are judged: what the audio model adds is measured by `python -m coach.eval.turn_ends_audio` (the
 same pauses spoken) and by `coach bench`.
-`dev` is tuned on; `heldout` to `heldout14` (each written apart, by a writer who did not read the rule) were each
-scored once, then folded in; `heldout15` and `heldout16` are the next clean checks.
+`dev` is tuned on; `heldout` to `heldout15` (each written apart, by a writer who did not read the rule) were each
+scored once, then folded in; `heldout16` is the next clean check.
 """
 from __future__ import annotations
 

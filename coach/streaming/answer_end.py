@@ -65,6 +65,8 @@ CONTINUES = re.compile(r"^(?:then|next|second(?:ly)?|after that|the second|the o
                        r"last(?:ly)?|third|by the|in the (?:second|third|next)|once|only then|beyond)\b")
 WRAP = re.compile(
     r"\bthat'?s (?:about it|it\b|all|the one|how (?:it|we|that|i|you)|what i'?d|the (?:story|gist|design|plan))"
+    # ... said with an adverb ("that's really it", "that's pretty much all")
+    r"|\bthat'?s (?:really|basically|honestly|pretty much|just) (?:it|all)\b"
     r"|\bso that'?s\b|\bthose are the\b|\bi think that covers\b|\bthat covers\b|\bso (?:overall|in short|end to end)\b"
     r"|\bin hindsight\b|\bthat(?:'?s| is| would be) my \w+\W*$|\blooking back\b|\bi'?d (?:make the same calls?|do it again|do the same)\b"
     # the lesson as what they would do another time ("I'd measure first next time", "next time I'd ask sooner",
@@ -365,6 +367,10 @@ def _judge(text: str, kind: str, question: Question | None) -> Verdict:
         return Verdict("goes_on", ("names what was said as one part of the answer: " + texts[-1][:60],))
     if thinks_aloud(last):
         return Verdict("goes_on", ("thinks aloud: " + last[:60],))
+    # "Is the budget per request or per page? Those lead to very different plans.": the question waits for its answer
+    if len(texts) > 1 and end_forms.asks_then_says_why(texts[-2], texts[-1], first=len(texts) == 2):
+        return Verdict("end", ("a question to the interviewer, then why its answer matters: " + texts[-2][:60],),
+                       sure=True)
     if turn_end_words.pattern("next_topic", "phrases").search(texts[-1]):
         return Verdict("goes_on", ("names what it will say next: " + texts[-1][:60],))
     wrap = WRAP.search(last) or LIST_TOLD.search(last)

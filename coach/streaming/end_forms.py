@@ -124,6 +124,18 @@ def _improved(last: str) -> bool:
     return bool(CUT_BY.search(last)) or bool(GOT_TO.search(last) and FIGURE_WORDS.search(last))
 
 
+RESTORED = re.compile(r"\b(?:brought|got|put)\s+(?:the\s+|our\s+|its\s+|their\s+)?([\w-]+)\s+back(?:\s+(?:up|down))?"
+                      r"(?:\s+to\s+(?:normal|baseline|where it (?:was|had been)))?\W*$")
+
+
+def _restored(last: str) -> bool:
+    """A figure the team owns brought back where it was, as the last words ("Fixing the join brought the AUC back.",
+    "that got latency back down"; `prompts/turn_end_words.toml` [improved]): the fault's fix, measured. Not a thing
+    brought back ("we brought the old model back" is a rollback, the story goes on)."""
+    m = RESTORED.search(last.lower().strip())
+    return m is not None and m.group(1) in _words("improved", "bad_when_high") | _words("improved", "good_when_high")
+
+
 def _rose_by(clause: str) -> bool:
     """A rise said with "up" and the figure it rose by, said in full ("retention came up about one and a half percent";
     not "retention came up about one", where the unit may be the next word; `prompts/turn_end_words.toml` [improved]
@@ -257,8 +269,12 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "a result some time after: " + last[:60]
     if kind in ("story", "plan") and (_by_the_end(last) or NEVER_AGAIN.search(last)):
         return "a result some time after: " + last[:60]
-    if kind == "story" and before and _role_told(last, question):
+    # ... or a recap of the whole answer in one sentence that closes on it ("So: two-stage ranking, retrained daily,
+    # and I led the team of five that owned it.")
+    if kind == "story" and (before or recaps(last)) and _role_told(last, question):
         return "states the candidate's part, the last thing asked: " + last[:60]
+    if kind in ("design", "technical") and last_asked_named(last, question, before):
+        return "names the last thing asked and says what it is: " + last[:60]
     if kind == "plan" and _horizon(last, question):
         return "the plan has reached the end of the period asked about: " + last[:60]
     if kind == "story" and _resolves(last):
@@ -267,6 +283,8 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "a fix that lasted: " + last[:60]
     if kind in ("story", "plan") and SINCE.search(last):
         return "a result that has lasted: " + last[:60]
+    if kind == "story" and before and _on_time(last):
+        return "the story's result is the work delivered on or ahead of time: " + last[:60]
     if kind == "story" and _avoided(last):
         return "the story's result is the harm that never came: " + last[:60]
     if kind == "story" and _guarded(last):
@@ -277,10 +295,12 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
     trial = _phrase("improved", "not_yet", last)
     if _final_figure(last) and not trial:
         return "the figure it ended at: " + last[:60]
-    if (DURATION_INSTEAD.search(last) or _improved(last) or _faster(last)) and not trial:
+    if (DURATION_INSTEAD.search(last) or _improved(last) or _faster(last) or _restored(last)) and not trial:
         return "a measured improvement: " + last[:60]
     if kind in ("design", "technical", "plan") and recaps(last):
         return "closes on a recap of its parts: " + last[:60]
+    if kind in ("design", "technical", "plan") and before and recaps(before) and turns_on(last):
+        return "a recap, then what the whole answer turns on: " + last[:60]
     if kind in ("design", "technical", "plan") and before and general_rule(last):
         return "closes on the general rule it draws: " + last[:60]
     if maxim(last, kind):
@@ -391,8 +411,11 @@ def leads_with_the_answer(first: str, last: str, sentences_said: int, question: 
             and (backed or sentences_said == 1 and len(re.findall(r"[\w'-]+", first_low)) >= WHEN_WORDS):
         return True
     # a question that asks which one ("Which metrics would you use ...?"), answered in one sentence that names it and
-    # says why ("Precision-recall AUC, since the positives are under one percent.")
-    return sentences_said == 1 and any(re.search(r"\bwhich\b", a) for a in asks) and _named_with_reason(first_low)
+    # says why ("Precision-recall AUC, since the positives are under one percent."), or named alone and backed by the
+    # next sentence ("Recall at a fixed precision, and PR AUC. Accuracy rewards a model that flags nothing.")
+    which = any(re.search(r"\bwhich\b", a) for a in asks)
+    return which and (sentences_said == 1 and _named_with_reason(first_low)
+                      or backed and sentences_said == 2 and _named(first_low) and _said_to_its_end(last_low))
 
 
 def principle_backed(first: str, last: str, sentences_said: int) -> bool:
@@ -420,6 +443,18 @@ def _named_with_reason(first: str) -> bool:
     return (0 < len(named) <= LEAD_WORDS and named[0] not in turn_end_words.words("trailing", "words")
             and not set(named) & _words("direct_answer", "not_a_name")
             and len(re.findall(r"[\w'-]+", first[reason.end():])) >= REASON_WORDS)
+
+
+NAMED_WORDS = 8     # "Recall at a fixed precision, and PR AUC.": a name, not a sentence
+
+
+def _named(first: str) -> bool:
+    """The sentence is a name alone, said to its full stop: a few words with no subject or verb of their own
+    (`prompts/turn_end_words.toml` [direct_answer] not_a_name), none of them a connective that leaves it open."""
+    named = re.findall(r"[\w'-]+", first)
+    return (first[-1:] in ".!" and 0 < len(named) <= NAMED_WORDS and named[0] not in _words("trailing", "words")
+            and named[-1] not in _words("trailing", "words") and not set(named) & _words("direct_answer", "not_a_name")
+            and not set(named) & _words("direct_answer", "not_after"))
 
 
 def _verb_first(ask: str) -> bool:
@@ -473,6 +508,36 @@ def _role_told(last: str, question: Question | None) -> bool:
                for m in turn_end_words.pattern("role", "states").finditer(low))
 
 
+NAMED_AFTER_WORDS = 5   # "their blind spot is that they only see ...": what it is, said in full
+
+
+def last_asked_named(last: str, question: Question | None, before: str = "") -> bool:
+    """The question's last clause names the thing it asks for last ("... the metrics you'd use and their blind
+    spots?"), and the answer's last clause names it for the first time and says what it is, to its full stop ("NDCG
+    and recall at k, and their blind spot is that they never see items the old ranker hid."): the last thing asked
+    is answered (`prompts/turn_end_words.toml` [last_asked]). The clause comes after what answers the rest: a
+    sentence before it, or a clause of its own after a comma or an "and"."""
+    if question is None or last[-1:] not in ".!" or not _said_to_its_end(last):
+        return False
+    asked = re.split(r"[,:;]| and ", _ask(question.prompt).rstrip(" ?.!"))[-1].split()
+    while asked and asked[0] in _words("last_asked", "before_the_name"):
+        asked = asked[1:]
+    if not 0 < len(asked) <= 2 or asked[-1] in _words("last_asked", "not_a_thing"):
+        return False
+    name = " ".join(asked)
+    stem = re.escape(name[:-1] if name.endswith("s") and not name.endswith("ss") else name)
+    low = last.lower()
+    says = "|".join(sorted(re.escape(w) for w in _words("last_asked", "says")))
+    for m in re.finditer(rf"\b{stem}s?\s+(?:{says})\b", low):
+        head = low[:m.start()]
+        opens = re.search(rf"(?:^|[,;]\s*(?:and\s+)?|\band\s+)(?:(?:the|their|its|my|our|plain)\s+)?$", head)
+        if opens is None or re.search(rf"\b{stem}", before.lower() + " " + head):
+            continue
+        if (head[:opens.start()].strip() or before) and len(re.findall(r"[\w'-]+", low[m.end():])) >= NAMED_AFTER_WORDS:
+            return True
+    return False
+
+
 HORIZON_WORDS = 6   # what stands by then, said in full ("I'd want one improvement shipped and a roadmap agreed")
 HORIZON = re.compile(r"^(?:(?:and|so),? )?by (?:the end of )?(?:(?P<unit>day|week|month) (?P<n>[\w-]+)|(?:the )?"
                      r"(?P<n2>[\w-]+)[ -](?P<unit2>day|week|month)s?(?: mark)?)\b")
@@ -520,6 +585,23 @@ def _avoided(last: str) -> bool:
     said = list(turn_end_words.pattern("avoided", "phrases").finditer(last))
     return (bool(said) and re.search(r"[\w'-]", last[said[-1].end():]) is not None
             and not _phrase("avoided", "not_yet", last))
+
+
+EARLY = re.compile(rf"\b{_FEW} {_SPAN} (?:early|ahead)\W*$")
+
+
+def _on_time(last: str) -> bool:
+    """A story's result told as the work delivered on or ahead of its date, in the past, in the last clause and as its
+    last words ("He delivered the pipeline a week early."; `prompts/turn_end_words.toml` [on_time]); not a date aimed
+    at ("we had to ship on time"), nor the date met with more to say ("We launched on time with the simpler model
+    ..."). The caller asks for a sentence before it: "We launched on time." may open the story."""
+    low = last.lower().strip()
+    if low[-1:] not in ".!" or _phrase("avoided", "not_yet", low):
+        return False
+    clause = re.split(r"[,;:]| but ", low)[-1]
+    verb = next((m for m in re.finditer(r"[a-z]+", clause) if m.group(0) in _words("on_time", "delivered")), None)
+    return verb is not None and (turn_end_words.pattern("on_time", "when", closes=True).search(clause[verb.end():])
+                                 is not None or EARLY.search(clause[verb.end():]) is not None)
 
 
 GUARD_WORDS_AFTER = 4   # "... a check that fails if any feature arrives late": the condition said in full
@@ -596,6 +678,17 @@ def recaps(last: str) -> bool:
 
 RECAP_PARTS = 3
 LAST_ITEM = re.compile(r"(?:[,;:]\s*|\w )(?:and|or) ")
+TURNS_ON_WORDS = 16     # the point drawn from a recap, said in one short sentence
+
+
+def turns_on(last: str) -> bool:
+    """One short sentence, said to its full stop, that names what the whole answer turns on ("It all comes down to
+    where the two thresholds sit."; `prompts/turn_end_words.toml` [recap] turns_on)."""
+    low = last.lower().strip()
+    m = turn_end_words.pattern("recap", "turns_on").search(low)
+    return (m is not None and low[-1:] in ".!" and _said_to_its_end(low)
+            and len(re.findall(r"[\w'-]+", low)) <= TURNS_ON_WORDS
+            and len(re.findall(r"[\w'-]+", low[m.end():])) >= RESOLUTION_WORDS - 1)
 
 
 def asks_the_interviewer(last: str) -> bool:
@@ -646,6 +739,37 @@ def asks_about_the_problem(last: str) -> bool:
     verbs = "|".join(sorted(_words("put_back", "verb_first")))
     names = "|".join(sorted(_words("put_back", "names_a_thing")))
     return re.match(rf"(?:{verbs}) (?:{names})\b", low) is not None and not _phrase("put_back", "rhetorical", low)
+
+
+MATTERS_WORDS = 14     # why the answer matters, said in one short sentence: a longer one goes on to answer anyway
+MATTERS_AFTER_WORDS = 1   # what it decides, named ("That changes where I'd look first."), not "That decides."
+FIRST_PERSON = re.compile(r"\b(?:i|we|me|us|my|our)\b")
+
+
+def asks_then_says_why(asked: str, last: str, first: bool = True) -> bool:
+    """A question about the problem put to the interviewer, then in one short sentence, to its full stop, why its answer
+    matters to the answer ("Is the budget per request or per page? That changes where I'd cut first."): the candidate
+    waits to be told (`prompts/turn_end_words.toml` [put_back] matters). The question asks what the interviewer
+    knows: one that asks what they want or know ("Before I start, ...", "Do you have labels ...?"), or, as the answer's
+    `first` sentence, a yes/no one about a thing named ("Is the A/B loss on ...?") or one that asks which or what of
+    the problem, in the present and with no first person in it ("Which markets carry legal risk?"; later in an answer
+    either is as often a question the candidate puts to themselves and answers next); not one the candidate asks
+    themselves ("So why didn't the alert fire?", "What did we miss?"), nor a reason that does not wait for the answer
+    ("..., but let's assume it does")."""
+    q, low = asked.lower().strip(), last.lower().strip()
+    if not q.endswith("?") or low[-1:] not in ".!" or len(re.findall(r"[\w'-]+", low)) > MATTERS_WORDS \
+            or not _said_to_its_end(low):
+        return False
+    said = list(turn_end_words.pattern("put_back", "matters").finditer(low))
+    # "That changes where." / "Those lead to very different.": what it changes is not said yet
+    if not said or len(re.findall(r"[\w'-]+", low[said[-1].end():])) < MATTERS_AFTER_WORDS \
+            or _phrase("put_back", "goes_ahead", low):
+        return False
+    if asks_the_interviewer(q) or first and asks_about_the_problem(q):
+        return True
+    opened = q.split()[0] if q.split() else ""
+    return (first and opened in _words("put_back", "asks_what") and not FIRST_PERSON.search(q) and not _past(q)
+            and not _phrase("put_back", "rhetorical", q))
 
 
 def _reported(before: str) -> bool:
