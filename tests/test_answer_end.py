@@ -473,3 +473,16 @@ def test_no_end_is_sure_on_a_subject_with_its_verb_to_come() -> None:
                  "By the end of the year the on-call rota ran itself, and they."):
         assert not judge(said, "story").sure, said
     assert judge("Two years on it still serves every ranking request.", "story").sure
+
+
+def test_a_wrap_that_names_the_problem_or_the_next_part_goes_on() -> None:
+    # sentences written for this test: the problem named is what the answer turns to solve next
+    setup = ("Our warehouse forecasts were missing every holiday by a third, and the planners had stopped trusting "
+             "them. So that's the core problem.")
+    assert judge(setup, "story").says == "goes_on"
+    heading = ("We had four regions and one model that knew nothing about any of them. so thats the background and "
+               "now for the design")
+    assert judge(heading, "story").says == "goes_on"
+    told = ("We had four regions and one model that knew nothing about any of them. I split it per region and the "
+            "holiday error fell from a third to a tenth. So that's how it went.")
+    assert judge(told, "story").says == "end"

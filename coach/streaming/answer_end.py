@@ -63,6 +63,8 @@ OPENS = re.compile(r"^(?:so,? )?(?:first(?:ly)?,?\b|the first (?:thing|step|one|
                    r"the simplest version\b|in the first (?:month|week|quarter|year|few weeks)\b)")
 CONTINUES = re.compile(r"^(?:then|next|second(?:ly)?|after that|the second|the other|another|also|and|finally|"
                        r"last(?:ly)?|third|by the|in the (?:second|third|next)|once|only then|beyond)\b")
+_PROBLEM_NAMED = re.compile(r"\s*(?:the|our|my|a|one|their|your|basically the|really the|roughly the)\s+(?:\w+\s+)?"
+                            + turn_end_words.pattern("next_topic", "problem_named").pattern)
 WRAP = re.compile(
     r"\bthat'?s (?:about it|it\b|all|the one|how (?:it|we|that|i|you)|what i'?d|the (?:story|gist|design|plan))"
     # ... said with an adverb ("that's really it", "that's pretty much all")
@@ -382,6 +384,9 @@ def _judge(text: str, kind: str, question: Question | None) -> Verdict:
             return Verdict("goes_on", ("a list announced and not finished: " + texts[-1][:60],))
         if texts[-1].endswith("?") and SELF_ASKED.search(texts[-1]) and not end_forms.asks_the_interviewer(texts[-1]):
             return Verdict("goes_on", ("a question the candidate asks themselves: " + texts[-1][:60],))
+        if wrap.group(0).startswith("so that") and _PROBLEM_NAMED.match(last[wrap.end():].lower()):
+            # "So that's the problem.": what it names is what the answer goes on to solve
+            return Verdict("goes_on", ("names the problem still to be solved: " + last[:60],))
         # with nothing before it, "Looking back, ..." may open the answer: an end, not a sure one
         return Verdict("end", ("wraps up: " + last[:60],), sure=len(texts) > 1 or not OPENS_AN_ANSWER.search(last))
     if names_the_whole(texts[-1]):
