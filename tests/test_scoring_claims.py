@@ -133,6 +133,10 @@ def test_no_cue_fires_on_the_banks_own_correct_statements() -> None:
     ("ts-drift-types", "whenever the mapping from inputs to outcome changes, the inputs will shift as well", True),
     ("ts-drift-types", "a single check covers both kinds, just watch feature PSI", True),
     ("ts-drift-types", "the mapping to the outcome can change while the inputs look the same, so we need labels", False),
+    # concept drift said to surface in, or be monitored through, the input statistics alone
+    ("ts-drift-types", "concept drift shows up quickly in the feature distributions, so a daily KS check is enough", True),
+    ("ts-drift-types", "we monitor concept drift with PSI on the ten most important features", True),
+    ("ts-drift-types", "concept drift only shows up once labels arrive, PSI on the inputs will not see it", False),
     ("cd-auc-from-scratch", "the AUC just measures the fraction of positives the classifier gets right", True),
     ("cd-auc-from-scratch", "AUC is the share of positive-negative pairs ranked in the right order, not how many "
                             "examples are correct at one cut-off", False),
