@@ -425,3 +425,11 @@ def test_a_criterion_weighed_and_set_aside_is_weighed() -> None:
     q = Question(id="x", round="hiring-manager", levels=(), prompt="p", assesses="",
                  talking_points=("Criteria: cost, lock-in, team skills",), keywords=(("lock-in", "cost"),))
     assert cover("Lock-in we did not worry about much, since the data stays ours and exports to parquet.", q).covered
+
+
+def test_a_unit_is_not_the_longer_word_it_starts() -> None:
+    """"ten percent" names a share, not a percentile: a keyword "percentile" is not said by it."""
+    q = Question(id="x", round="system-design", levels=(), prompt="p", assesses="",
+                 talking_points=("Watch the latency percentiles after launch",), keywords=(("percentile",),))
+    assert not cover("We keep twenty percent of the card free for the cache.", q).covered
+    assert cover("I would page on the ninety-ninth percentile of the wait.", q).covered

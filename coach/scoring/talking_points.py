@@ -296,8 +296,9 @@ def _positions(phrase: list[str], tokens: list[str]) -> list[int]:
             return [i for i, t in enumerate(tokens) if t == w] if w in tokens else []
         if " " + w[:5] not in " " + " ".join(tokens):
             return []                    # (no token starts with its first five letters: a test in C, not a loop)
+        # (a unit is its own word: "ten percent" is no "percentile", "a second" no "secondary")
         return [i for i, t in enumerate(tokens) if t == w or (
-            len(t) >= 5 and t[:5] == w[:5] and _same_word(t, w))]
+            len(t) >= 5 and t[:5] == w[:5] and t not in UNITS and _same_word(t, w))]
     if any(t not in tokens for t in phrase if t not in _ARTICLES):
         return []                        # every way below needs each word of the phrase but its articles
     at = [i for i in range(len(tokens) - n + 1) if tokens[i:i + n] == phrase]
