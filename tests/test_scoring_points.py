@@ -433,3 +433,11 @@ def test_a_unit_is_not_the_longer_word_it_starts() -> None:
                  talking_points=("Watch the latency percentiles after launch",), keywords=(("percentile",),))
     assert not cover("We keep twenty percent of the card free for the cache.", q).covered
     assert cover("I would page on the ninety-ninth percentile of the wait.", q).covered
+
+
+def test_a_point_called_a_non_issue_or_overkill_is_waved_away() -> None:
+    q = Question(id="x", round="coding", levels=(), prompt="p", assesses="",
+                 talking_points=("Schema checks on every input record",), keywords=(("schema",),))
+    assert not cover("A schema is overkill for an internal feed, the producers know the format.", q).covered
+    assert not cover("Honestly the schema is a non-issue here, nothing upstream ever changes.", q).covered
+    assert cover("A schema check rejects a record with a missing store id before it is scored.", q).covered

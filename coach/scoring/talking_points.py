@@ -309,10 +309,20 @@ def _positions(phrase: list[str], tokens: list[str]) -> list[int]:
         m = len(bare)
         if m >= 2 and len(kept) < len(tokens):
             at = [kept[j][0] for j in range(len(kept) - m + 1) if [t for _, t in kept[j:j + m]] == bare]
-    if at or n != 2:
+    if at:
+        return at
+    if False and n == 3 and phrase[1] in _PARTICLES:
+        # a verb and its particle split around the object, the rest of the phrase after them: "filled that field in
+        # after the visit" says "filled in after"
+        return [i for i, t in enumerate(tokens) if t == phrase[0] and any(
+            tokens[j:j + 2] == phrase[1:] for j in (i + 2, i + 3))]
+    if n != 2:
         return at
     # a two-word phrase that speech splits around its object: "rolled the ranker back", "root of it was the cause"
     return [i for i, t in enumerate(tokens) if t == phrase[0] and phrase[1] in tokens[i + 2:i + 4]]
+
+
+_PARTICLES = frozenset({"in", "out", "up", "down", "back", "off", "over", "on", "away"})
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
@@ -353,7 +363,12 @@ def _denied_roots(point: str, sentence: str, tokens: list[str]) -> set[str]:
 # rules", "ties I would just skip", "an A/B test is mostly a formality"
 _DISMISS = re.compile(r"\bno (?:real )?need (?:for|to)\b|\b(?:would|will|did|do|does|need) not (?:bother|need)\b|"
                       r"\b(?:wouldn'?t|won'?t|didn'?t|don'?t|doesn'?t|needn'?t) (?:bother|need)\b|\bnot bother(?:ing)?\b|"
-                      r"\b(?:not|never) worth\b|\bjust (?:skip|ignore|drop)\b|\b(?:mostly|just|only|merely) a formality\b|"
+                      r"\b(?:not|never|rarely|seldom|hardly|barely) worth\b|\bjust (?:skip|ignore|drop)\b|"
+                      r"\b(?:mostly|just|only|merely) a formality\b|"
+                      # "numerical stability is a non-issue here", "validation is overkill for a batch job"
+                      r"\b(?:is|are|was|were|it'?s|that'?s) (?:a |an |really |just |mostly |basically |usually |honestly )*"
+                      r"(?:non-?issue|overkill)\b|\b(?:is|are|it'?s|that'?s) (?:really |just |usually )?not (?:an? )?"
+                      r"(?:issue|concern|problem) (?:for|with|in|here)\b|"
                       r"\bdoes not matter\b|\bdoesn'?t matter\b|"
                       # "and not worry about calibration", "we needn't care about freshness"
                       r"\b(?:not|never|don'?t|won'?t|wouldn'?t|needn'?t|no need to) (?:have to |really )?(?:worry|care) about\b|"
