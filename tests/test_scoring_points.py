@@ -441,3 +441,11 @@ def test_a_point_called_a_non_issue_or_overkill_is_waved_away() -> None:
     assert not cover("A schema is overkill for an internal feed, the producers know the format.", q).covered
     assert not cover("Honestly the schema is a non-issue here, nothing upstream ever changes.", q).covered
     assert cover("A schema check rejects a record with a missing store id before it is scored.", q).covered
+
+
+def test_a_phrasal_verb_split_around_its_object_still_says_the_keyword() -> None:
+    """"they filled the status field in after the visit" says the keyword "filled in after"."""
+    q = Question(id="x", round="technical-screen", levels=(), prompt="p", assesses="",
+                 talking_points=("A feature recorded after the label is known",), keywords=(("filled in after",),))
+    assert cover("The nurses filled the status field in after the visit, so it knew who came.", q).covered
+    assert not cover("The nurses filled the forms and came in after lunch.", q).covered

@@ -311,11 +311,11 @@ def _positions(phrase: list[str], tokens: list[str]) -> list[int]:
             at = [kept[j][0] for j in range(len(kept) - m + 1) if [t for _, t in kept[j:j + m]] == bare]
     if at:
         return at
-    if False and n == 3 and phrase[1] in _PARTICLES:
+    if n == 3 and phrase[1] in _PARTICLES:
         # a verb and its particle split around the object, the rest of the phrase after them: "filled that field in
         # after the visit" says "filled in after"
         return [i for i, t in enumerate(tokens) if t == phrase[0] and any(
-            tokens[j:j + 2] == phrase[1:] for j in (i + 2, i + 3))]
+            tokens[j:j + 2] == phrase[1:] for j in (i + 2, i + 3, i + 4))]
     if n != 2:
         return at
     # a two-word phrase that speech splits around its object: "rolled the ranker back", "root of it was the cause"
