@@ -150,6 +150,12 @@ def test_no_cue_fires_on_the_banks_own_correct_statements() -> None:
     ("ts-auc-drop-debug", "AUC depends on the threshold you pick", True),
     ("ts-loss-functions", "MSE is more robust to outliers than MAE", True),
     ("ts-loss-functions", "MAE is more robust to outliers than MSE", False),
+    # a robust loss taken for an imbalance fix, squared error for classes, a quantile loss taken for a speed-up
+    ("ts-loss-functions", "when positives are rare I move to a Huber loss so the big class counts for less", True),
+    ("ts-loss-functions", "Huber helps with noisy regression targets, and for rare positives I weight the classes", False),
+    ("ts-loss-functions", "squared error works for most things, even for classification", True),
+    ("ts-loss-functions", "the pinball loss makes training quicker because it ignores most of the targets", True),
+    ("ts-loss-functions", "a pinball loss fits the ninetieth percentile, which is the promise we show", False),
     ("ts-interpretability", "SHAP shows you the cause of the rejection", True),
     ("ts-interpretability", "SHAP shows how the model used the features, it does not show the cause", False),
     ("ts-validation-strategy", "I tuned the hyperparameters on the test set", True),
