@@ -449,3 +449,11 @@ def test_a_phrasal_verb_split_around_its_object_still_says_the_keyword() -> None
                  talking_points=("A feature recorded after the label is known",), keywords=(("filled in after",),))
     assert cover("The nurses filled the status field in after the visit, so it knew who came.", q).covered
     assert not cover("The nurses filled the forms and came in after lunch.", q).covered
+
+
+def test_an_outcome_hoped_for_is_not_a_step() -> None:
+    """"I would hope the classes come out balanced" hopes for the point instead of making or checking it."""
+    q = Question(id="x", round="coding", levels=(), prompt="p", assesses="",
+                 talking_points=("Keep the class balance the same in both splits",), keywords=(("class balance",),))
+    assert not cover("I would hope the class balance ends up about the same in train and test.", q).covered
+    assert cover("I check the class balance in train and test after the split.", q).covered

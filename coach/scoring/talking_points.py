@@ -204,7 +204,9 @@ _TERMS = re.compile(r"\b(?:machine|deep|reinforcement|transfer|contrastive|repre
 # drift is detected", "i guess we had some monitoring", "we never set up a rollback".
 UNSURE = re.compile(r"\bi (?:don'?t|do not) (?:really )?(?:know|remember|understand)\b|\bnot (?:really |entirely )?sure\b|"
                     # (not the thing named as not yet done: "what I have not done is ...", "the part I haven't done yet")
-                    r"\bno idea\b|\bi guess\b|\bi'?m guessing\b|(?<!\bwhat )(?<!\bpart )(?<!\bthing )(?<!\bthings )"
+                    r"\bno idea\b|\bi guess\b|\bi'?m guessing\b|"
+                    # an outcome hoped for instead of made or checked: "I would hope the classes come out balanced"
+                    r"\b(?:i|we) (?:would|'d) hope\b|(?<!\bwhat )(?<!\bpart )(?<!\bthing )(?<!\bthings )"
                     r"(?<!\bkind )(?<!\bone )\b(?:we|i) (?:never|didn'?t|did not|haven'?t|have not) "
                     # (or did not consider it: "I did not think yet about spelling, I would add it after")
                     r"(?:really |actually |yet )?(?:set up|use[d]?|do|done|have|had|build|built|add(?:ed)?|get|got|look(?:ed)?|"
