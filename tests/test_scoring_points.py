@@ -457,3 +457,12 @@ def test_an_outcome_hoped_for_is_not_a_step() -> None:
                  talking_points=("Keep the class balance the same in both splits",), keywords=(("class balance",),))
     assert not cover("I would hope the class balance ends up about the same in train and test.", q).covered
     assert cover("I check the class balance in train and test after the split.", q).covered
+
+
+def test_a_point_asking_for_both_of_two_things_is_not_made_by_one() -> None:
+    """"Score both the chance of a purchase and the chance of a return": a sentence about the purchase alone makes
+    half of it."""
+    q = Question(id="x", round="system-design", levels=(), prompt="How would you rank the offers?", assesses="",
+                 talking_points=("Score both the chance of a purchase and the chance of a return",))
+    assert not cover("I would score each offer with the chance that the shopper will purchase it.", q).covered
+    assert cover("I would score the chance of a purchase and, with a second model, the chance of a return.", q).covered

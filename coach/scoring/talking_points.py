@@ -739,10 +739,14 @@ def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]],
     echoed = {_root(w) for w in echo}
     roots = [roots_of[id(toks)] if roots_of is not None and id(toks) in roots_of else {_root(t) for t in toks}
              for _, toks in sent_tokens]
+    halves = tuple(h - echoed for h in _both_halves(point))     # (the question's own words tell no half)
+    halves = halves if all(halves) else ()
     for (s, toks), here in zip(sent_tokens, roots):
         found = distinct & here
         if len(found) < need or not found - echoed:
             continue                      # (taking the denied roots away leaves fewer: no need to read them)
+        if halves and not all(found & h for h in halves):
+            continue                      # "predict both A and B": the words of A alone make half the point
         found = found - _denied_roots(point, s.text, toks)
         if len(found) >= need and found - echoed and not _waved_away(point, found, s.text):
             return PointHit(point, s.text, ", ".join(sorted(found)))
@@ -758,9 +762,27 @@ def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]],
     # a spoken point often spans two clauses: one more word is asked of the pair, at least one in each
     for (s, _), here, nxt in zip(sent_tokens, roots, roots[1:]):
         found = distinct & (here | nxt)
+        if halves and not all(found & h for h in halves):
+            continue
         if len(found) >= need + 1 and distinct & here and distinct & nxt and found - echoed:
             return PointHit(point, s.text, ", ".join(sorted(found)))
     return None
+
+
+_BOTH = re.compile(r"\bboth (.+?) and (.+?)(?:[,.;:]|$)", re.I)
+
+
+@lru_cache(maxsize=2048)
+def _both_halves(point: str) -> tuple[frozenset[str], ...]:
+    """A point that asks for two things at once ("Predict both the chance of a useful open and the chance of disabling
+    notifications"): the distinctive word roots only one half has, per half; () for any other point."""
+    m = _BOTH.search(point)
+    if m is None:
+        return ()
+    weak = _weak_roots()
+    a, b = ({_root(stem(w)) for w in words(x) if w not in STOPWORDS and len(w) > 2} - weak for x in m.groups())
+    a, b = a - b, b - a
+    return (frozenset(a), frozenset(b)) if a and b else ()
 
 
 @lru_cache(maxsize=1)
