@@ -137,6 +137,10 @@ def test_no_cue_fires_on_the_banks_own_correct_statements() -> None:
     ("ts-drift-types", "concept drift shows up quickly in the feature distributions, so a daily KS check is enough", True),
     ("ts-drift-types", "we monitor concept drift with PSI on the ten most important features", True),
     ("ts-drift-types", "concept drift only shows up once labels arrive, PSI on the inputs will not see it", False),
+    # the log loss's gradient told with the sigmoid's derivative, the loss left unnamed
+    ("cd-logistic-regression", "for the gradient I take p minus y, multiply by the sigmoid derivative and then by x",
+     True),
+    ("cd-logistic-regression", "for the gradient I take p minus y times x, the sigmoid derivative cancels out", False),
     ("cd-auc-from-scratch", "the AUC just measures the fraction of positives the classifier gets right", True),
     ("cd-auc-from-scratch", "AUC is the share of positive-negative pairs ranked in the right order, not how many "
                             "examples are correct at one cut-off", False),
