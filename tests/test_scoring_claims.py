@@ -133,6 +133,14 @@ def test_no_cue_fires_on_the_banks_own_correct_statements() -> None:
     ("ts-drift-types", "whenever the mapping from inputs to outcome changes, the inputs will shift as well", True),
     ("ts-drift-types", "a single check covers both kinds, just watch feature PSI", True),
     ("ts-drift-types", "the mapping to the outcome can change while the inputs look the same, so we need labels", False),
+    # concept drift said to surface in, or be monitored through, the input statistics alone
+    ("ts-drift-types", "concept drift shows up quickly in the feature distributions, so a daily KS check is enough", True),
+    ("ts-drift-types", "we monitor concept drift with PSI on the ten most important features", True),
+    ("ts-drift-types", "concept drift only shows up once labels arrive, PSI on the inputs will not see it", False),
+    # the log loss's gradient told with the sigmoid's derivative, the loss left unnamed
+    ("cd-logistic-regression", "for the gradient I take p minus y, multiply by the sigmoid derivative and then by x",
+     True),
+    ("cd-logistic-regression", "for the gradient I take p minus y times x, the sigmoid derivative cancels out", False),
     ("cd-auc-from-scratch", "the AUC just measures the fraction of positives the classifier gets right", True),
     ("cd-auc-from-scratch", "AUC is the share of positive-negative pairs ranked in the right order, not how many "
                             "examples are correct at one cut-off", False),
@@ -146,6 +154,12 @@ def test_no_cue_fires_on_the_banks_own_correct_statements() -> None:
     ("ts-auc-drop-debug", "AUC depends on the threshold you pick", True),
     ("ts-loss-functions", "MSE is more robust to outliers than MAE", True),
     ("ts-loss-functions", "MAE is more robust to outliers than MSE", False),
+    # a robust loss taken for an imbalance fix, squared error for classes, a quantile loss taken for a speed-up
+    ("ts-loss-functions", "when positives are rare I move to a Huber loss so the big class counts for less", True),
+    ("ts-loss-functions", "Huber helps with noisy regression targets, and for rare positives I weight the classes", False),
+    ("ts-loss-functions", "squared error works for most things, even for classification", True),
+    ("ts-loss-functions", "the pinball loss makes training quicker because it ignores most of the targets", True),
+    ("ts-loss-functions", "a pinball loss fits the ninetieth percentile, which is the promise we show", False),
     ("ts-interpretability", "SHAP shows you the cause of the rejection", True),
     ("ts-interpretability", "SHAP shows how the model used the features, it does not show the cause", False),
     ("ts-validation-strategy", "I tuned the hyperparameters on the test set", True),

@@ -425,3 +425,44 @@ def test_a_criterion_weighed_and_set_aside_is_weighed() -> None:
     q = Question(id="x", round="hiring-manager", levels=(), prompt="p", assesses="",
                  talking_points=("Criteria: cost, lock-in, team skills",), keywords=(("lock-in", "cost"),))
     assert cover("Lock-in we did not worry about much, since the data stays ours and exports to parquet.", q).covered
+
+
+def test_a_unit_is_not_the_longer_word_it_starts() -> None:
+    """"ten percent" names a share, not a percentile: a keyword "percentile" is not said by it."""
+    q = Question(id="x", round="system-design", levels=(), prompt="p", assesses="",
+                 talking_points=("Watch the latency percentiles after launch",), keywords=(("percentile",),))
+    assert not cover("We keep twenty percent of the card free for the cache.", q).covered
+    assert cover("I would page on the ninety-ninth percentile of the wait.", q).covered
+
+
+def test_a_point_called_a_non_issue_or_overkill_is_waved_away() -> None:
+    q = Question(id="x", round="coding", levels=(), prompt="p", assesses="",
+                 talking_points=("Schema checks on every input record",), keywords=(("schema",),))
+    assert not cover("A schema is overkill for an internal feed, the producers know the format.", q).covered
+    assert not cover("Honestly the schema is a non-issue here, nothing upstream ever changes.", q).covered
+    assert cover("A schema check rejects a record with a missing store id before it is scored.", q).covered
+
+
+def test_a_phrasal_verb_split_around_its_object_still_says_the_keyword() -> None:
+    """"they filled the status field in after the visit" says the keyword "filled in after"."""
+    q = Question(id="x", round="technical-screen", levels=(), prompt="p", assesses="",
+                 talking_points=("A feature recorded after the label is known",), keywords=(("filled in after",),))
+    assert cover("The nurses filled the status field in after the visit, so it knew who came.", q).covered
+    assert not cover("The nurses filled the forms and came in after lunch.", q).covered
+
+
+def test_an_outcome_hoped_for_is_not_a_step() -> None:
+    """"I would hope the classes come out balanced" hopes for the point instead of making or checking it."""
+    q = Question(id="x", round="coding", levels=(), prompt="p", assesses="",
+                 talking_points=("Keep the class balance the same in both splits",), keywords=(("class balance",),))
+    assert not cover("I would hope the class balance ends up about the same in train and test.", q).covered
+    assert cover("I check the class balance in train and test after the split.", q).covered
+
+
+def test_a_point_asking_for_both_of_two_things_is_not_made_by_one() -> None:
+    """"Score both the chance of a purchase and the chance of a return": a sentence about the purchase alone makes
+    half of it."""
+    q = Question(id="x", round="system-design", levels=(), prompt="How would you rank the offers?", assesses="",
+                 talking_points=("Score both the chance of a purchase and the chance of a return",))
+    assert not cover("I would score each offer with the chance that the shopper will purchase it.", q).covered
+    assert cover("I would score the chance of a purchase and, with a second model, the chance of a return.", q).covered

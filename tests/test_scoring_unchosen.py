@@ -39,3 +39,12 @@ def test_a_method_named_and_left_there_is_not_a_choice() -> None:
     text = ("Beyond one machine I would shard the keys and merge the partial heaps, or use a Bloom-style summary or "
             "something like that for the long tail.")
     assert deferred(text) == "or something like that"
+
+
+def test_a_further_option_offered_to_the_listener_is_not_a_choice() -> None:
+    """"You can also look at F1 ..." offers the interviewer another option to pick, as "it depends" hands the choice
+    back; the same list closed by a choice for the case is clear."""
+    offered = "You can also weigh the positives more, or try a focal loss if you care more about the hard cases."
+    assert deferred(LIST.format(close=offered)) == "You can also"
+    assert _level(LIST.format(close=offered)) <= 3.2 < _level(LIST.format(close=CHOSEN))
+    assert deferred(LIST.format(close=offered + " " + CHOSEN)) is None

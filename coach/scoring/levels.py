@@ -16,7 +16,7 @@ from coach.scoring.talking_points import is_measured
 from coach.scoring.imposed import IMPOSED_CAP, imposed
 from coach.scoring.red_flags import BLAME_COST, SKIPPED_CAP, blame as _blame, grievances, is_grievance, safeguard_skipped
 from coach.scoring.specifics import said_generically
-from coach.scoring.text import content_stems, times
+from coach.scoring.text import content_stems, times, unpunctuated
 
 _F = re.IGNORECASE
 # Rounds whose rubric asks for examples with results (evidence from past work, the system's internals) rather than
@@ -60,6 +60,10 @@ _REASON = re.compile(r"\bbecause\b|\bsince\b|\brather than\b|\binstead\b|\bso th
 # in an explanation, a consequence tied to its cause mid-sentence is a reason too: "the logs came from the old model,
 # so the test set rewards copying it" (not a spoken "so" that only opens the next thought: "So, um")
 _CONSEQUENCE = re.compile(r"(?<=\w), so (?:the|that|it|we|you|one|a|an|they|there|this|those|these)\b(?! is all\b)", _F)
+# speech transcribed without punctuation has no comma before its "so": "memory keeps one timestamp per event so it only
+# suits short windows" ties the cost to its consequence all the same (read only in an unpunctuated transcript)
+_SPOKEN_CONSEQUENCE = re.compile(r"(?<=\w) so (?:the|that|thats|it|its|we|you|one|they|there|this|those|these)\b"
+                                 r"(?! is all\b)(?! was all\b)", _F)
 _NUMBER = re.compile(r"\d")
 # The rubrics' top level for a technical answer: the limits of the idea, its edge cases, what does not fit.
 _LIMITS = re.compile(r"\b(?:edge cases?|corner cases?|breaks? (?:down|when|if)|fails? (?:when|if)|blind spots?|"
@@ -652,7 +656,8 @@ def technical(a: Any, t: Trace) -> None:
         # (half the points or more: "we had a model that drifted and we retrained it" alone illustrates nothing),
         # it earns half the credit
         t.add(0.2, "a case from their own work")
-    if a.tradeoffs or _REASON.search(a.text) or _CONSEQUENCE.search(a.text):
+    if a.tradeoffs or _REASON.search(a.text) or _CONSEQUENCE.search(a.text) or \
+            (_SPOKEN_CONSEQUENCE.search(a.text) and unpunctuated(a.text)):
         t.add(0.3, "gives a reason or an alternative")
     if len(a.tech) >= 5:
         t.add(0.3, f"{len(a.tech)} technical terms")

@@ -121,6 +121,12 @@ PRODUCTION: dict[str, re.Pattern[str]] = {
     "slice evaluation": re.compile(r"\b(?:city|region|country|market|segment|slice|cohort) by (?:city|region|country|"
                                    r"market|segment|slice|cohort)\b|\bper[- ](?:city|region|country|market|segment|slice|"
                                    r"cohort)\b|\bon (?:each|every) (?:slice|segment|cohort)\b", _F),
+    # load kept inside what the fleet can take: spare capacity planned, excess turned away or slowed, scaling on a
+    # named signal ("add headroom to about a hundred", "shed the lowest-priority requests", "scale on queue length")
+    "capacity": re.compile(r"\bheadroom\b|\bload shedding\b|\bshed(?:s|ding)? (?:the )?(?:[\w-]+ ){0,2}?(?:load|traffic|"
+                           r"requests)\b|\brate[- ]limit\w*|\bback[- ]?pressure\b|\badmission control\b|"
+                           r"\b(?:auto)?scal(?:e|es|ing) (?:up |out )?on (?:the )?(?:queue|backlog|load|latency|utili[sz]ation|"
+                           r"gpu utili[sz]ation)\b", _F),
     "validation gate": re.compile(r"\b(?:validation|evaluation|quality) (?:gate|check)s?\b|\bholdout\b|"
                                   r"\bdata validation\b", _F),
 }

@@ -204,7 +204,9 @@ _TERMS = re.compile(r"\b(?:machine|deep|reinforcement|transfer|contrastive|repre
 # drift is detected", "i guess we had some monitoring", "we never set up a rollback".
 UNSURE = re.compile(r"\bi (?:don'?t|do not) (?:really )?(?:know|remember|understand)\b|\bnot (?:really |entirely )?sure\b|"
                     # (not the thing named as not yet done: "what I have not done is ...", "the part I haven't done yet")
-                    r"\bno idea\b|\bi guess\b|\bi'?m guessing\b|(?<!\bwhat )(?<!\bpart )(?<!\bthing )(?<!\bthings )"
+                    r"\bno idea\b|\bi guess\b|\bi'?m guessing\b|"
+                    # an outcome hoped for instead of made or checked: "I would hope the classes come out balanced"
+                    r"\b(?:i|we) (?:would|'d) hope\b|(?<!\bwhat )(?<!\bpart )(?<!\bthing )(?<!\bthings )"
                     r"(?<!\bkind )(?<!\bone )\b(?:we|i) (?:never|didn'?t|did not|haven'?t|have not) "
                     # (or did not consider it: "I did not think yet about spelling, I would add it after")
                     r"(?:really |actually |yet )?(?:set up|use[d]?|do|done|have|had|build|built|add(?:ed)?|get|got|look(?:ed)?|"
@@ -296,8 +298,9 @@ def _positions(phrase: list[str], tokens: list[str]) -> list[int]:
             return [i for i, t in enumerate(tokens) if t == w] if w in tokens else []
         if " " + w[:5] not in " " + " ".join(tokens):
             return []                    # (no token starts with its first five letters: a test in C, not a loop)
+        # (a unit is its own word: "ten percent" is no "percentile", "a second" no "secondary")
         return [i for i, t in enumerate(tokens) if t == w or (
-            len(t) >= 5 and t[:5] == w[:5] and _same_word(t, w))]
+            len(t) >= 5 and t[:5] == w[:5] and t not in UNITS and _same_word(t, w))]
     if any(t not in tokens for t in phrase if t not in _ARTICLES):
         return []                        # every way below needs each word of the phrase but its articles
     at = [i for i in range(len(tokens) - n + 1) if tokens[i:i + n] == phrase]
@@ -308,10 +311,20 @@ def _positions(phrase: list[str], tokens: list[str]) -> list[int]:
         m = len(bare)
         if m >= 2 and len(kept) < len(tokens):
             at = [kept[j][0] for j in range(len(kept) - m + 1) if [t for _, t in kept[j:j + m]] == bare]
-    if at or n != 2:
+    if at:
+        return at
+    if n == 3 and phrase[1] in _PARTICLES:
+        # a verb and its particle split around the object, the rest of the phrase after them: "filled that field in
+        # after the visit" says "filled in after"
+        return [i for i, t in enumerate(tokens) if t == phrase[0] and any(
+            tokens[j:j + 2] == phrase[1:] for j in (i + 2, i + 3, i + 4))]
+    if n != 2:
         return at
     # a two-word phrase that speech splits around its object: "rolled the ranker back", "root of it was the cause"
     return [i for i, t in enumerate(tokens) if t == phrase[0] and phrase[1] in tokens[i + 2:i + 4]]
+
+
+_PARTICLES = frozenset({"in", "out", "up", "down", "back", "off", "over", "on", "away"})
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
@@ -352,7 +365,12 @@ def _denied_roots(point: str, sentence: str, tokens: list[str]) -> set[str]:
 # rules", "ties I would just skip", "an A/B test is mostly a formality"
 _DISMISS = re.compile(r"\bno (?:real )?need (?:for|to)\b|\b(?:would|will|did|do|does|need) not (?:bother|need)\b|"
                       r"\b(?:wouldn'?t|won'?t|didn'?t|don'?t|doesn'?t|needn'?t) (?:bother|need)\b|\bnot bother(?:ing)?\b|"
-                      r"\b(?:not|never) worth\b|\bjust (?:skip|ignore|drop)\b|\b(?:mostly|just|only|merely) a formality\b|"
+                      r"\b(?:not|never|rarely|seldom|hardly|barely) worth\b|\bjust (?:skip|ignore|drop)\b|"
+                      r"\b(?:mostly|just|only|merely) a formality\b|"
+                      # "numerical stability is a non-issue here", "validation is overkill for a batch job"
+                      r"\b(?:is|are|was|were|it'?s|that'?s) (?:a |an |really |just |mostly |basically |usually |honestly )*"
+                      r"(?:non-?issue|overkill)\b|\b(?:is|are|it'?s|that'?s) (?:really |just |usually )?not (?:an? )?"
+                      r"(?:issue|concern|problem) (?:for|with|in|here)\b|"
                       r"\bdoes not matter\b|\bdoesn'?t matter\b|"
                       # "and not worry about calibration", "we needn't care about freshness"
                       r"\b(?:not|never|don'?t|won'?t|wouldn'?t|needn'?t|no need to) (?:have to |really )?(?:worry|care) about\b|"
@@ -721,10 +739,14 @@ def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]],
     echoed = {_root(w) for w in echo}
     roots = [roots_of[id(toks)] if roots_of is not None and id(toks) in roots_of else {_root(t) for t in toks}
              for _, toks in sent_tokens]
+    halves = tuple(h - echoed for h in _both_halves(point))     # (the question's own words tell no half)
+    halves = halves if all(halves) else ()
     for (s, toks), here in zip(sent_tokens, roots):
         found = distinct & here
         if len(found) < need or not found - echoed:
             continue                      # (taking the denied roots away leaves fewer: no need to read them)
+        if halves and not all(found & h for h in halves):
+            continue                      # "predict both A and B": the words of A alone make half the point
         found = found - _denied_roots(point, s.text, toks)
         if len(found) >= need and found - echoed and not _waved_away(point, found, s.text):
             return PointHit(point, s.text, ", ".join(sorted(found)))
@@ -740,9 +762,27 @@ def _by_point_words(point: str, sent_tokens: list[tuple[Sentence, list[str]]],
     # a spoken point often spans two clauses: one more word is asked of the pair, at least one in each
     for (s, _), here, nxt in zip(sent_tokens, roots, roots[1:]):
         found = distinct & (here | nxt)
+        if halves and not all(found & h for h in halves):
+            continue
         if len(found) >= need + 1 and distinct & here and distinct & nxt and found - echoed:
             return PointHit(point, s.text, ", ".join(sorted(found)))
     return None
+
+
+_BOTH = re.compile(r"\bboth (.+?) and (.+?)(?:[,.;:]|$)", re.I)
+
+
+@lru_cache(maxsize=2048)
+def _both_halves(point: str) -> tuple[frozenset[str], ...]:
+    """A point that asks for two things at once ("Predict both the chance of a useful open and the chance of disabling
+    notifications"): the distinctive word roots only one half has, per half; () for any other point."""
+    m = _BOTH.search(point)
+    if m is None:
+        return ()
+    weak = _weak_roots()
+    a, b = ({_root(stem(w)) for w in words(x) if w not in STOPWORDS and len(w) > 2} - weak for x in m.groups())
+    a, b = a - b, b - a
+    return (frozenset(a), frozenset(b)) if a and b else ()
 
 
 @lru_cache(maxsize=1)

@@ -106,6 +106,11 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
+def unpunctuated(text: str) -> bool:
+    """Whether the text is speech transcribed without punctuation (see _unpunctuated)."""
+    return _unpunctuated(text, sum(1 for _ in _BOUNDARY.finditer(text)))
+
+
 def _unpunctuated(text: str, ends: int) -> bool:
     """Speech as transcribed without punctuation: hardly a sentence end or a comma for its length."""
     n = len(text.split())
