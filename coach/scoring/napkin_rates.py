@@ -231,6 +231,10 @@ def _made_per_request(text: str, q: Quantity, fan_at: int, rates: list[Quantity]
     noun = _noun(q)
     said = find_numbers(text[fan_at:fan_at + 40])
     counted = _ANY_COUNT_AFTER.match(text[fan_at + said[0].end:fan_at + said[0].end + 60]) if said else None
+    if not noun and counted and q.start - fan_at < 90 and not re.search(r"[.;!?]", text[fan_at:q.start]) \
+            and any(r.start < fan_at and r is not q for r in rates):
+        return True             # "400 predictions per order and about 33,000 a second": a bare rate in the fan-out's
+        #                         clause counts the fanned-out things
     if noun and counted and counted.group("noun").lower() == noun and text.count(".", fan_at, q.start) <= 1 and \
             any(r.start < q.start and r is not q and _noun(r) not in ("", noun) for r in rates):
         return True             # "40 recommendation calls" per load, then "50,000 recommendation calls a second"
