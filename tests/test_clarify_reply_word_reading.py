@@ -79,3 +79,14 @@ def test_asked_only_about_the_analysts_the_reply_leaves_out_the_engineers() -> N
                      "how many analysts look at the flagged payments and how many can each of them clear in a day")
     assert "40 analysts" in text and "2,000" in text
     assert "ML engineers" not in text
+
+
+def test_an_example_of_the_ask_before_it_is_answered_with_it() -> None:
+    """"like is the picture held back ...": an example of the ask before it, not a question to hand back."""
+    text, used = _reply("sd-image-moderation", "how soon must a verdict come back, like is the picture held back until someone decides")
+    assert used == ("latency",) and "assumption" not in text
+
+
+def test_the_other_side_of_an_either_or_naming_nothing_is_answered_by_the_first_sides_fact() -> None:
+    text, used = _reply("sd-search-ranking", "do we have any hand graded queries, or do i live off clicks alone")
+    assert used == ("labels",) and "assumption" not in text

@@ -546,6 +546,10 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
         if lead[:1] and lead[0] in cues.example_leads and opens_question(core(lead[1:], cues), cues) and found[i][1] and \
                 _qualifiers_only(parts[i - 1][0], cues):
             found[i - 1] = found[i]
+        # ... and one naming no fact of its own is an example of the ask before it ("who's building this, like how many
+        # ml people", "how fast must a call be made, like does the photo sit hidden until then"): that ask's facts
+        elif lead[:1] and lead[0] in cues.example_leads and not found[i][0] and found[i - 1][1]:
+            found[i] = found[i - 1]
     found = _one_answer_for_alternatives(found, parts, cues)
     found, alike_unheld = _alike(found, parts, facts, cues)
     for i, (clause, _, alt) in enumerate(parts):
@@ -978,7 +982,7 @@ def _one_answer_for_alternatives(found: list[tuple[list[str], list[str], int]], 
         shared = [t for t in out[i - 1][0] if t in out[i][0]]
         if shared:
             out[i - 1] = out[i] = (shared[:1], shared[:1], out[i][2])
-        elif out[i - 1][1] and _other_side(parts[i][0]):
+        elif out[i - 1][1] and (_other_side(parts[i][0]) or not out[i][0]):
             # "can overflow go out to a hosted api, or is it our own machines no matter what": the other side of a
             # yes/no question about the same thing ("it") is answered by the fact that answers the first side
             out[i] = out[i - 1]
