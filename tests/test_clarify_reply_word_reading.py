@@ -90,3 +90,18 @@ def test_an_example_of_the_ask_before_it_is_answered_with_it() -> None:
 def test_the_other_side_of_an_either_or_naming_nothing_is_answered_by_the_first_sides_fact() -> None:
     text, used = _reply("sd-search-ranking", "do we have any hand graded queries, or do i live off clicks alone")
     assert used == ("labels",) and "assumption" not in text
+
+
+def test_a_reason_after_the_question_is_not_asked_even_when_the_question_names_no_fact() -> None:
+    text, used = _reply("sd-ads-click-prediction",
+                        "which auction format do we run, because that changes what miscalibration costs")
+    assert used == () and "assumption" in text
+
+
+def test_an_amount_with_its_period_names_no_rate() -> None:
+    assert _reply("sd-eta-prediction",
+                  "is a minute's worth of courier pings enough to go on, or do we keep more")[1] == ("data",)
+
+
+def test_who_looks_after_it_asks_the_team() -> None:
+    assert _reply("sd-model-monitoring", "who looks after the monitoring stack once it's live")[1] == ("team",)

@@ -59,7 +59,9 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     `named_before`: the topics of the part this one points back to, which its qualifiers then qualify."""
     text = " ".join(tokens(clause))
     spans: list[tuple[int, int, str]] = []
-    idioms = [(m.start(), m.end()) for p in cues.amount_idioms if p in text for m in front(p).finditer(text)]
+    # (with the amount before it: "a minute's worth of pings" names no rate)
+    idioms = [(_amount_start(text, m.start()), m.end()) for p in cues.amount_idioms if p in text
+              for m in front(p).finditer(text)]
     for topic, phrases in cues.topics.items():
         for p in phrases:
             if p not in text:           # (a plain substring test first: most phrases are absent, and it is cheap)
@@ -166,6 +168,13 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     for start, end, topic in sorted(kept):
         counts[topic] = counts.get(topic, 0) + (len(text[start:end].split()) if by_words else 1)
     return counts
+
+
+def _amount_start(text: str, at: int) -> int:
+    """Where the amount before an idiom begins: the word in -'s (or -s') right before it and a word before that
+    ("a minute's", "two weeks'")."""
+    m = re.search(r"(?:\S+ )?\S+(?:'s|s') $", text[:at])
+    return m.start() if m else at
 
 
 def _ends_word(text: str, end: int, cues: Cues) -> bool:
@@ -304,6 +313,7 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
     """The clause of each part with its topics, and whether it is an alternative of the part before it."""
     parts: list[Part] = []
     premises: list[Part] = []
+    reasons: list[Part] = []
     told: list[Part] = []
     for q in questions:
         frame = ""
@@ -336,6 +346,11 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
                 parts.append((clause, topics, alternative))
                 if _premise(words, cues):
                     premises.append(parts[-1])
+                    # "which auction format do we run, because that changes what a miss costs": a reason after a
+                    # question is why it is asked, never what is asked, whatever the question names
+                    if any(opens_question(core(tokens(p[0]), cues), cues) for p in parts[:-1]) and \
+                            any(words[:len(r.split())] == r.split() for r in cues.reason_cuts):
+                        reasons.append(parts[-1])
                 if not asked and len(words) > _TOLD_WORDS and not (_ASKING | _WH) & set(words) and \
                         "right" not in words and not _inverted(words) and len(told) == len(parts) - 1:
                     told.append(parts[-1])
@@ -352,6 +367,7 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
     # "given we have about fifty milliseconds, what's the peak volume": the premise is not asked
     if premises and any(p[1] for p in parts if p not in premises):
         parts = [p for p in parts if p not in premises]
+    parts = [p for p in parts if p not in reasons] or parts
     # "what's my slice, at p99?": a short phrase on a preposition after a question naming no fact qualifies that
     # question, which asks what the phrase names
     merged: list[Part] = []
