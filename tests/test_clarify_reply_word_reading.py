@@ -105,3 +105,9 @@ def test_an_amount_with_its_period_names_no_rate() -> None:
 
 def test_who_looks_after_it_asks_the_team() -> None:
     assert _reply("sd-model-monitoring", "who looks after the monitoring stack once it's live")[1] == ("team",)
+
+
+def test_hitting_a_cap_asks_the_rule_and_how_nodes_are_wired_asks_the_hardware() -> None:
+    text, used = _reply("sd-notification-ranking", "how many pushes can a single user receive daily before we hit a cap")
+    assert used == ("constraints",)
+    assert "budget" in _reply("sd-distributed-training", "how are the machines wired to each other")[1]
