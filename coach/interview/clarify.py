@@ -454,6 +454,9 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         if question and not asks_first and moves.systems_question(words):
             out.append(Sentence(raw, True, False))      # "the model is basically asking what will they buy"
             continue
+        if question and not raw.rstrip().endswith("?") and forms.quotes_a_question(words, cues):
+            out.append(Sentence(raw, True, False))      # "... came up to me and said why does it keep suggesting refunds"
+            continue
         if question and moves.says_a_sum(words, cues):
             out.append(Sentence(raw, True, False))      # "seven billion times two bytes is fourteen gigabytes?"
             continue
@@ -549,11 +552,21 @@ def _afterthought(text: str, cues: Cues) -> tuple[str, bool]:
         for m in re.finditer(r"(?:^|[\s,;:.-])" + re.escape(mark) + r"\b[\s,]*", low):
             tail = low[m.end():]
             if m.start() > 0 and m.end() > best and "?" not in tail[:-1] and not re.search(r"[.!]\s", tail) and \
-                    _opens_question(_core(_words(tail), cues), cues) and not moves.plans(_words(tail), cues):
+                    _asks_on(_words(tail), cues):
                 best = m.end()
     if best < 0:
         return text, False
     return text[:best].rstrip(" ,;:") + ". " + text[best:], True
+
+
+def _asks_on(words: list[str], cues: Cues) -> bool:
+    """What follows an afterthought asks: it opens like a question with no plan of the candidate's in it, or names a
+    thing and then asks about it ("the sponsored listings, do those get blended into my ranking"), with no plan
+    before the question opens."""
+    if _opens_question(_core(words, cues), cues):
+        return not moves.plans(words, cues)
+    at = _inverted(words, cues)
+    return at is not None and not moves.plans(words[:at], cues)
 
 
 def _asked_by_rules(text: str, cues: Cues, whole_turn: bool = True) -> list[str]:

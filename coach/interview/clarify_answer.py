@@ -31,6 +31,12 @@ def _points_back(clause: str) -> bool:
     start = next((i for i, w in enumerate(words) if w in _WH - {"if", "whether"}), 0)
     if _BACK & set(words[:6]) or _BACK & set(words[start:start + 8]) and start:
         return True
+    # "is there a dedicated group for it": a short part ending on a word pointing back
+    if len(words) <= _SHORT_PART and words[-1:] != [] and words[-1] in _BACK:
+        return True
+    # "what's a day's worth of cases they can actually clear": the people the part before named do what is counted
+    if any(a == "they" and b in _AUX for a, b in zip(words, words[1:])):
+        return True
     for i in find(words, "how many") + find(words, "how much"):
         nxt = words[i + 2:i + 4]
         if nxt[:1] and (nxt[0] in _AUX and nxt[1:2] != [] and nxt[1] not in _SUBJECTS or nxt[1:] and nxt[1] in _PARTICLES):
@@ -53,6 +59,9 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     `named_before`: the topics of the part this one points back to, which its qualifiers then qualify."""
     text = " ".join(tokens(clause))
     spans: list[tuple[int, int, str]] = []
+    # (with the amount before it: "a minute's worth of pings" names no rate)
+    idioms = [(_amount_start(text, m.start()), m.end()) for p in cues.amount_idioms if p in text
+              for m in front(p).finditer(text)]
     for topic, phrases in cues.topics.items():
         for p in phrases:
             if p not in text:           # (a plain substring test first: most phrases are absent, and it is cheap)
@@ -62,6 +71,10 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
                     continue            # "before the" is not in "before they'd"
                 if re.match(r"ers?\b", text[m.end():m.end() + 4]) and p[-1].isalpha():
                     continue            # "load" is not in "the loader": a word in -er names the thing that does it
+                if not _ends_word(text, m.end(), cues):
+                    continue            # "win" is not in "window": the cue only opens a longer word
+                if any(m.start() < b and a < m.end() for a, b in idioms):
+                    continue            # "a day's worth of cases": an amount, not what something is worth
                 spans.append((m.start(), m.start() + len(p), topic))
     spans += _learning_waits(text, cues) + _forms_of_topics(text, cues)
     # "well under a second": a period right after a bound of time is a duration, the latency, not a rate's period
@@ -88,7 +101,8 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     bought = [s for s in spans if s[2] == "budget" and text[s[0]:s[1]] in cues.hardware_words]
     if table and bought and not _leave_to_use(text, cues):
         spans = bought
-    elif table or (frames and spans):
+    # (leave asked for how long, "how long do we get to hang on to the traces", is a rule whatever is kept)
+    elif table or (frames and (spans or any(front(d).search(text) for d in cues.duration_asks if d in text))):
         spans = [s for s in spans if s[2] == cues.use_topic] + [(a, b, cues.use_topic) for a, b in frames]
     # "a ceiling on what serving can cost, like a share of revenue": examples after the fact named name no other
     marks = [m.start() for p in cues.example_marks if p in text for m in front(p + " ").finditer(text)]
@@ -156,6 +170,20 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     return counts
 
 
+def _amount_start(text: str, at: int) -> int:
+    """Where the amount before an idiom begins: the word in -'s (or -s') right before it and a word before that
+    ("a minute's", "two weeks'")."""
+    m = re.search(r"(?:\S+ )?\S+(?:'s|s') $", text[:at])
+    return m.start() if m else at
+
+
+def _ends_word(text: str, end: int, cues: Cues) -> bool:
+    """The cue phrase matched up to `end` ends its word there or runs on only into one of the word's endings."""
+    m = re.match(r"[a-z0-9'\-]*", text[end:])
+    run = m.group() if m else ""
+    return not run or not cues.cue_endings or run in cues.cue_endings
+
+
 def _after_bound(before: str, cues: Cues) -> bool:
     """The words before a period end on a bound of time ("well under", "within", "less than")."""
     return any(before.endswith(" " + b + " ") or before == b + " " for b in cues.duration_bounds)
@@ -219,7 +247,17 @@ def _forms_of_topics(text: str, cues: Cues) -> list[tuple[int, int, str]]:
                                              if words[c] in cues.comparatives), None)
             if c is not None:
                 out.append((starts[i], starts[c] + len(words[c]), cues.error_cost_topic))
+        # "who's going to build and run this", "whoever reviews the flagged payments": who does the work is the team
+        if w in cues.who_words:
+            k = next((k for k in range(i + 1, min(i + 6, len(words))) if words[k] in cues.work_verbs), None)
+            if k is not None:
+                out.append((starts[i], starts[k] + len(words[k]), cues.staff_topic))
         # "how many people do i have", "how many engineers would we get": a count of people given to the speaker
+        # ... and a count of the people the part has just named ("whoever reviews the flagged payments, how many of
+        # those people are there"): those doing the work are the team
+        if words[i:i + 4] in (["how", "many", "of", "those"], ["how", "many", "of", "these"]) and \
+                words[i + 4:i + 5] != [] and words[i + 4] in cues.people_words:
+            out.append((starts[i], starts[i + 4] + len(words[i + 4]), cues.staff_topic))
         if words[i:i + 2] == ["how", "many"] and words[i + 2:i + 3] != [] and words[i + 2] in cues.people_words:
             k = i + 3
             if words[k:k + 1] and words[k] in _AUX and words[k + 1:k + 2] and words[k + 1] in ("i", "we") and \
@@ -275,6 +313,7 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
     """The clause of each part with its topics, and whether it is an alternative of the part before it."""
     parts: list[Part] = []
     premises: list[Part] = []
+    reasons: list[Part] = []
     told: list[Part] = []
     for q in questions:
         frame = ""
@@ -307,6 +346,11 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
                 parts.append((clause, topics, alternative))
                 if _premise(words, cues):
                     premises.append(parts[-1])
+                    # "which auction format do we run, because that changes what a miss costs": a reason after a
+                    # question is why it is asked, never what is asked, whatever the question names
+                    if any(opens_question(core(tokens(p[0]), cues), cues) for p in parts[:-1]) and \
+                            any(words[:len(r.split())] == r.split() for r in cues.reason_cuts):
+                        reasons.append(parts[-1])
                 if not asked and len(words) > _TOLD_WORDS and not (_ASKING | _WH) & set(words) and \
                         "right" not in words and not _inverted(words) and len(told) == len(parts) - 1:
                     told.append(parts[-1])
@@ -315,9 +359,15 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
     # design told, not asked
     if told and any(p[1] for p in parts if p not in told):
         parts = [p for p in parts if p not in told]
+    # "how big is the team, compared with all the teams that'll pull features from it": what the question is set
+    # against, in a clause of its own after it, is named in passing, not asked
+    against = [p for p in parts[1:] if _set_against(p[0], cues)]
+    if against and any(p[1] for p in parts if p not in against):
+        parts = [p for p in parts if p not in against]
     # "given we have about fifty milliseconds, what's the peak volume": the premise is not asked
     if premises and any(p[1] for p in parts if p not in premises):
         parts = [p for p in parts if p not in premises]
+    parts = [p for p in parts if p not in reasons] or parts
     # "what's my slice, at p99?": a short phrase on a preposition after a question naming no fact qualifies that
     # question, which asks what the phrase names
     merged: list[Part] = []
@@ -335,6 +385,10 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
         parts = [p for p in parts if p not in prefaces]
     return parts
 
+
+_SHORT_PART = 8         # words of a part short enough to be about the thing it points back to at its end
+
+_ONE_PHRASE_WORDS = 2    # a cue phrase's words: "one number", "the limit"
 
 _TRAILING_PREPOSITIONS = frozenset({"at", "in", "for", "per", "during", "on", "under"})
 _FRAME_OPENS = ("out of ", "of ")
@@ -370,6 +424,13 @@ def _plan_only(words: list[str], cues: Cues) -> bool:
     a plan's opening and no word of asking, guessing or turning to the interviewer."""
     return bool(words) and words[0] in ("i'd", "i'll", "we'd", "we'll", "let's") and not opens_question(words, cues) and \
         not _ASKING & set(words) and not find(words, "take it that")      # "I'll take it that ...": an assumption
+
+
+def _set_against(clause: str, cues: Cues) -> bool:
+    """"compared with all the teams ...", "next to the ads team": a clause opening on a comparison, asking nothing."""
+    words = core(tokens(clause), cues)
+    said = " ".join(words)
+    return any(said.startswith(c + " ") for c in cues.comparisons) and not opens_question(words, cues)
 
 
 def _premise(words: list[str], cues: Cues) -> bool:
@@ -471,7 +532,12 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
         state = not parts[i][2] and _unheld_state(clause, facts, cues)     # (not the other side of an either-or)
         # "..., like a regulator reviewing the logs": an example of a state the facts do not hold is not asked apart
         example = i > 0 and state_unheld and tokens(clause)[:1] in (["like"], ["say"], ["such"])
-        state_unheld = state or example
+        # "does the estimate keep updating once the order's placed, or is it one number shown at checkout": the other
+        # side of an either-or whose first side the facts do not hold is the same question the other way, unless a
+        # cue of more than a phrase names its fact
+        other = i > 0 and parts[i][2] and state_unheld and \
+            max(_topic_counts(clause, cues, by_words=True).values(), default=0) <= _ONE_PHRASE_WORDS
+        state_unheld = state or example or other
         if _unheld(clause, facts, cues) or _generic_only(clause, facts, cues, best) or state_unheld:
             top, named, best = [], [], 0
             unheld = True
@@ -489,6 +555,17 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
             _asks_the_mix(" ".join(questions), cues):
         found = [([], [], 0) for _ in found]
         unheld = True
+    # "what would make the three teams switch, like how much can any one of them lose on its own metric": a question
+    # led by "like" says what the part before it asks, when that part names only what qualifies an ask (the teams)
+    for i in range(1, len(parts)):
+        lead = tokens(parts[i][0])
+        if lead[:1] and lead[0] in cues.example_leads and opens_question(core(lead[1:], cues), cues) and found[i][1] and \
+                _qualifiers_only(parts[i - 1][0], cues):
+            found[i - 1] = found[i]
+        # ... and one naming no fact of its own is an example of the ask before it ("who's building this, like how many
+        # ml people", "how fast must a call be made, like does the photo sit hidden until then"): that ask's facts
+        elif lead[:1] and lead[0] in cues.example_leads and not found[i][0] and found[i - 1][1]:
+            found[i] = found[i - 1]
     found = _one_answer_for_alternatives(found, parts, cues)
     found, alike_unheld = _alike(found, parts, facts, cues)
     for i, (clause, _, alt) in enumerate(parts):
@@ -506,10 +583,17 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
             parts[i] = (parts[i][0], [], parts[i][2])
     answerable = _together(found, [clause for clause, _, _ in parts], cues)
     if said and not any(answerable) and not unheld:
-        top, _, best = _facts_for(_lead_up(said, questions), facts, cues)
+        lead_up = _lead_up(said, questions)
+        top, _, best = _facts_for(lead_up, facts, cues)
+        # the reason given for asking may settle which of the facts the ask touches is meant ("what's the lag until we
+        # learn it was fraudulent, because that drives how stale my labels are"), not bring in one the ask does not
+        # touch ("is the auction first price, because that changes what an error costs us" asks the auction)
+        asked_only = _without_reason(lead_up, cues)
+        if asked_only != lead_up and top[:1] and top[0] not in _touched(asked_only, facts, cues):
+            top = []
         # one shared word ("questions") is no answer, nor are words shared with two facts alike: assume
         answerable = [top[:1] if best >= 2 and len(top) == 1 else []]
-        read = [_lead_up(said, questions)]
+        read = [lead_up]
     used: list[str] = []
     for rank in range(max((len(a) for a in answerable if a), default=0)):
         for a in answerable:
@@ -755,6 +839,15 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
     return top, [t for t in top if counts.get(t)], best
 
 
+def _touched(clause: str, facts: Mapping[str, str], cues: Cues) -> set[str]:
+    """The facts a part names by a cue or shares two words with, and the one fact it fits best if only one does (one
+    word shared alike with several facts, "price" and "auction", touches none)."""
+    counts = _topic_counts(clause, cues, by_words=True)
+    words = _stems(clause) - _common(facts)
+    return {t for t, text in facts.items() if 2 * counts.get(t, 0) + len(words & _stems(text)) >= 2} | \
+        set(_facts_for(clause, facts, cues)[0])
+
+
 def _names_thing(clause: str, fact: str) -> bool:
     """The fact says two content words of the clause in a row ("preemptible machines", "loan defaults")."""
     def pairs(text: str) -> set[tuple[str, str]]:
@@ -867,6 +960,9 @@ def _together(found: list[tuple[list[str], list[str], int]], clauses: list[str],
     out: list[list[str] | None] = []
     beside_named = any(n for _, n, _ in found)
     for i, (top, named, best) in enumerate(found):
+        if not top and beside_named and len(tokens(clauses[i])) <= 3 and not named:
+            out.append(None)        # "..., and how big": a fragment of the part beside it that names its fact
+            continue
         if named or not top:
             out.append(named)
             continue
@@ -902,7 +998,7 @@ def _one_answer_for_alternatives(found: list[tuple[list[str], list[str], int]], 
         shared = [t for t in out[i - 1][0] if t in out[i][0]]
         if shared:
             out[i - 1] = out[i] = (shared[:1], shared[:1], out[i][2])
-        elif out[i - 1][1] and _other_side(parts[i][0]):
+        elif out[i - 1][1] and (_other_side(parts[i][0]) or not out[i][0]):
             # "can overflow go out to a hosted api, or is it our own machines no matter what": the other side of a
             # yes/no question about the same thing ("it") is answered by the fact that answers the first side
             out[i] = out[i - 1]

@@ -148,6 +148,13 @@ class Cues:
     broad_asks: tuple[str, ...] = ()
     figure_options: tuple[str, ...] = ()
     magnitudes: frozenset[str] = frozenset()
+    cue_endings: frozenset[str] = frozenset()
+    amount_idioms: tuple[str, ...] = ()
+    who_words: frozenset[str] = frozenset()
+    quote_verbs: tuple[str, ...] = ()
+    quote_objects: tuple[str, ...] = ()
+    duration_asks: tuple[str, ...] = ()
+    work_verbs: frozenset[str] = frozenset()
     max_statement_words: int = 25
     rising_statement_words: int = 12
     afterthoughts: tuple[str, ...] = ()
@@ -281,6 +288,12 @@ def load_cues(path: Path | None = None) -> Cues:
         broad_asks=_strings(data, "broad_asks", where),
         figure_options=_strings(data, "figure_options", where),
         magnitudes=frozenset(_strings(data, "magnitudes", where)),
+        cue_endings=frozenset(_strings(data, "cue_endings", where)),
+        amount_idioms=_strings(data, "amount_idioms", where),
+        who_words=frozenset(_strings(data, "who_words", where)),
+        quote_verbs=_strings(data, "quote_verbs", where), quote_objects=_strings(data, "quote_objects", where),
+        duration_asks=_strings(data, "duration_asks", where),
+        work_verbs=frozenset(_strings(data, "work_verbs", where)),
         max_statement_words=int(data.get("max_statement_words", 25)),
         afterthoughts=_strings(data, "afterthoughts", where),
         rising_statement_words=int(data.get("rising_statement_words", Cues.rising_statement_words)),

@@ -28,7 +28,7 @@ import re
 
 from coach.interview import clarify_moves as moves
 from coach.interview.clarify_cues import Cues
-from coach.interview.clarify_text import core, has, opens_question, tokens
+from coach.interview.clarify_text import core, find, has, opens_question, tokens
 
 _AUX = frozenset({"is", "are", "am", "was", "were", "do", "does", "did", "can", "could", "would", "will", "should",
                   "shall", "may", "might", "have", "has"})
@@ -491,5 +491,25 @@ def asks_time_left(words: list[str]) -> bool:
                 if rest and rest[0] == "left":
                     return True
                 if not rest or rest[0] in _SPEAKER | _HOLDERS:
+                    return True
+    return False
+
+
+_QUOTED_OPENS = _WH | {"why", "do", "does", "did", "is", "are", "can", "could", "would", "will", "should"}
+
+
+def quotes_a_question(words: list[str], cues: Cues) -> bool:
+    """A question quoted inside a story ("one agent came up to me and said why does it keep suggesting refunds", "my
+    manager asked me whether we could ship it"): a verb of saying in the past, at most one object ("me", "to us"),
+    then the question word or verb; someone other than the interviewer said it ("when you said lookups, is that ..."
+    asks back)."""
+    for v in cues.quote_verbs:
+        for i in find(words, v):
+            if words[i - 1:i] in (["you"], ["you've"]) or (i and words[i - 1] in _AUX):
+                continue            # "you said", "was asked": the interviewer's words, or the speaker's
+            k = i + len(v.split())
+            for o in ("",) + cues.quote_objects:
+                j = k + len(o.split())
+                if (not o or words[k:j] == o.split()) and words[j:j + 1] and words[j] in _QUOTED_OPENS:
                     return True
     return False
