@@ -47,3 +47,17 @@ def test_what_the_interviewer_holds_the_candidate_to_is_asked(turn: str) -> None
 
 def test_who_the_users_are_handed_back_still_names_the_problem() -> None:
     assert clarify.is_clarification("i take it the main users here are small shops, is that accurate")
+
+
+@pytest.mark.parametrize("turn", [
+    "quick one first, how many pipelines do we actually run? and are the owners on call at night",
+    "how many pipelines do we have",
+])
+def test_a_count_of_a_thing_one_fact_numbers_is_answered_with_that_fact(turn: str) -> None:
+    # a chained ask: the count is answered beside the other part, not handed back
+    facts = {"traffic": "Around 60 pipelines, from hourly batches to a few streaming jobs.",
+             "team": "Each pipeline's owners are on call for it; the platform team runs the scheduler.",
+             "latency": "Most pipelines must land by 6am; the billing pipelines need 2 hours."}
+    text, used = clarify_answer.reply(clarify.clarifying_questions(turn) or [turn], facts)
+    assert used[:1] == ("traffic",), (text, used)
+    assert "state an assumption" not in text.lower(), text

@@ -529,6 +529,9 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
             clause = " ".join(s for s in re.split(r"(?<=[.?!])\s+", said.lower()) if not _option_only(s, cues))
         read.append(clause)
         top, named, best = _facts_for(clause, facts, cues, before)
+        if not top and len(counting := _numbering(clause, facts)) == 1:
+            # "how many models are we talking about": the one fact that gives a number of the thing counted answers it
+            top, named, best = counting, counting, 2
         state = not parts[i][2] and _unheld_state(clause, facts, cues)     # (not the other side of an either-or)
         # "..., like a regulator reviewing the logs": an example of a state the facts do not hold is not asked apart
         example = i > 0 and state_unheld and tokens(clause)[:1] in (["like"], ["say"], ["such"])
@@ -920,6 +923,20 @@ def _counted(clause: str) -> set[str]:
 
 _QUANTITY = re.compile(r"^(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|"
                        r"thousand|million|billion|dozen|few|several|many|most|some)$")
+
+
+_NUMERAL = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+            r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?(?: of)?)")
+
+
+def _numbering(clause: str, facts: Mapping[str, str]) -> list[str]:
+    """The facts that say a number right before the thing the clause counts ("About 40 models": how many models),
+    not ones that only name it ("payments models need 2")."""
+    counted = _counted(clause)
+    if not counted:
+        return []
+    pats = [re.compile(rf"\b{_NUMERAL}\s+(?:[a-z-]+\s+)?{re.escape(c)}[a-z]{{0,3}}\b") for c in counted]
+    return [t for t, text in facts.items() if any(p.search(text.lower()) for p in pats)]
 
 
 def _states_count(clause: str, texts: list[str]) -> bool:
