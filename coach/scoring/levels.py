@@ -23,13 +23,18 @@ _F = re.IGNORECASE
 # a scene-setting story: a missing situation does not make the example incomplete there.
 EXAMPLE_ROUNDS = ("hiring-manager", "recruiter", "deep-dive")
 TOLD_AS_STORY = "answers with a story of their own work"     # the step that reads a plan question's answer as a story
-_REFLECTION = re.compile(r"\b(?:i learned|what i (?:took|learned)|lesson|looking back|in hindsight|i would have|"
+_REFLECTION = re.compile(r"\b(?:i learned(?! (?:a lot|so much|most of what i know) from\b)|what i (?:took|learned)|lesson|looking back|in hindsight|i would have|"
                          # "my learning was that showing once beats telling many times", "my takeaway is ..."
                          r"my (?:main |biggest |key |own )?(?:learnings?|takeaways?|take-aways?) (?:was|were|is|are|from)|"
                          r"next time|if i did it again|would do differently|i'?d do differently|what i'?d change|"
                          # "doing it over, I would want the alert from day one" (not "we had to do it again")
                          r"(?:doing|to do) it (?:over|again),? i(?:'d| would)|"
                          r"what i would change|"
+                         # the lesson carried into later work: "what I would take forward is ...", "I have since started
+                         # every change like this by asking ..." (not "has been running since")
+                         r"(?:take|taking|carry|carrying|took|carried) (?:that |this |it )?(?:forward|with me)|"
+                         r"i(?:'ve| have) since (?:always |then )?(?:started|made|used|applied|done|begun|asked|tried|"
+                         r"insisted|built|written|run|kept|added)|"
                          # owning what went wrong: "with one engineer I waited too long to give hard feedback"
                          r"i waited too long|i should have|my (?:own )?mistake was|what i got wrong|"
                          r"(?:it|this) (?:does not|doesn'?t) always work)\b", _F)
