@@ -195,8 +195,10 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     # deep dive's overview (the problem, its scale) is what its question asks for first
     first = st.labels.index("action") if "action" in st.labels else len(st.labels)
     setup = sum(len(x.text.split()) for x, lab in zip(a.sents[:first], st.labels)
-                if lab == "situation" and not _OWN_CONCERN.search(x.text))
+                if lab == "situation" and not _OWN_CONCERN.search(x.text) and not part_of_the_story(x.text))
     bar = SETUP_WORDS_OVERVIEW if a.round == "deep-dive" else SETUP_WORDS
+    # "a sentence or two" of a long story is longer: a scene that is a fifth of the answer buries nothing
+    bar = max(bar, round(SETUP_SHARE * len(a.text.split())))
     cap = SETUP_CAP_LONG if setup > 2 * bar else SETUP_CAP     # a scene twice the bar is most of the answer
     if setup > bar and t.level > cap:
         t.set(cap, f"the scene runs {setup} words before the first step (a sentence or two is the bar): at most")
@@ -394,8 +396,32 @@ _COUNTED_DAMAGE = re.compile(r"\b(?:we|i) (?:counted|estimated|worked out|tallie
 # story is about, in the speaker's own judgement, not scene that delays the first step.
 _OWN_CONCERN = re.compile(r"^(?:(?:and|so|but|um|uh)\W+)*(?:my (?:main |big |real )?(?:worry|concern|fear|doubt|"
                           r"suspicion) was|i (?:was (?:worried|concerned)|worried|suspected|noticed|spotted))\b", _F)
+_NEGATED = re.compile(r"\b(?:no|not|none|never|without)\b|n't\b", _F)
+_FIGURED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                      r"forty|fifty|sixty|hundred|thousand|million|half|a third|a quarter|dozen)\b", _F)
+
+
+@lru_cache(maxsize=1)
+def _scene_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from coach.content.answer_words import phrases
+    limits = sorted(phrases("scene", "limits"), key=len, reverse=True)
+    return (re.compile(r"\b(?:" + "|".join(re.escape(p) for p in limits) + r")\b", _F),
+            re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases("scene", "priced"), key=len,
+                                                                          reverse=True)) + r")\b", _F))
+
+
+def part_of_the_story(sentence: str) -> bool:
+    """Whether a sentence of the scene is part of the story rather than scene that delays it: the limit the speaker
+    worked under ("none of those teams reported to me"), or the problem priced in figures ("each one cost us about
+    50 thousand a month"); the words are `rubrics/answer_words.toml` `[scene]`."""
+    limit, priced = _scene_words()
+    return bool((limit.search(sentence) and _NEGATED.search(sentence)) or
+                (priced.search(sentence) and _FIGURED.search(sentence)))
+
+
 SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most
 SETUP_CAP_LONG = 2.5                  # the level at most when the scene runs past twice that
+SETUP_SHARE = 0.2                     # of a long answer's words, the scene's bar
 APPROVAL_COST = 0.5                   # an outcome told only as approval, in a story that misses most points
 # An outcome told only as someone's approval: "the feedback was positive", "management was happy with it".
 _APPROVAL = re.compile(r"\b(?:(?:the )?(?:feedback|response|reception|reaction)s? (?:from [\w ]{1,30} )?(?:was|were|has "
