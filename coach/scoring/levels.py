@@ -219,9 +219,9 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
     elif complaint := grievances(a.text):
         t.add(-BLAME_COST, f'a list of grievances ({", ".join(complaint[:3])})')
-    # (asked for a mistake, the skip is the story asked for, not a lapse shown in passing)
-    asks_for_a_mistake = bool(_MISTAKE_ASKED.search(getattr(a.question, "prompt", "") or ""))
-    skipped = "" if asks_for_a_mistake else safeguard_skipped(a.text)
+    # (asked for a mistake, the skip is the story asked for when it is owned: `safeguard_skipped` reads the lesson for
+    # it, and a lesson about something else leaves the skip a lapse shown in passing)
+    skipped = safeguard_skipped(a.text)
     if skipped and t.level > SKIPPED_CAP:
         t.set(SKIPPED_CAP, f'skips a safeguard and never owns it ("{skipped}"): at most')
     if (lapse := imposed(a.text)) and t.level > IMPOSED_CAP:
