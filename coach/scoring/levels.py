@@ -240,6 +240,12 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         # the question is a wrong figure, as a wrong claim is (the rubric's level 2)
         t.set(SLIP_ASKED_CAP, f'the figure the question asks for is wrong by far ("{asked_wrong[:70]}"): at most')
         t.unsound = True
+    hedges = sum(a.delivery.hedges.values())
+    if hedges >= HEDGED_STORY[0] and a.delivery.words and 100 * hedges / a.delivery.words >= HEDGED_STORY[1] \
+            and t.level > 2.0:
+        # the story's own facts told unsure ("I believe we looked at ...", "something like 8 percent, if I remember",
+        # "I think two weeks"): evidence the interviewer cannot lean on, whatever its parts
+        t.add(-HEDGED_COST, f"told unsure: {hedges} hedges in {a.delivery.words} words")
     asides = [x.text for x in a.sents if _DIGRESSION.search(x.text)]
     if len(asides) >= DRIFT_ASIDES:
         t.add(-DRIFT_COST, f'wanders off the story ({len(asides)} asides: "{asides[0][:60]}")')
@@ -380,6 +386,7 @@ _DIGRESSION = re.compile(r"\b(?:i should (?:say|mention|add)|by the way|anyway|o
                          r"a lot of other things|for what it'?s worth|funny enough|fun fact|but i digress|"
                          r"(?:that'?s|that is) another story|a story for another time)\b", _F)
 DRIFT_ASIDES, DRIFT_COST = 2, 0.75
+HEDGED_STORY, HEDGED_COST = (6, 3.0), 0.75   # hedges (at least, and per 100 words) that leave a story's facts unsure
 GENERIC_STORY_CAP = 2.0     # a story told in generic words (coach/scoring/specifics.py) at most
 MEASURED_STEPS = 0.5    # a story whose steps, not its outcome, carry the figures
 # Adoption counted as it stands now ("the evaluation service I designed, which eleven teams now use"): a measured
