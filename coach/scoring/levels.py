@@ -240,12 +240,6 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         # the question is a wrong figure, as a wrong claim is (the rubric's level 2)
         t.set(SLIP_ASKED_CAP, f'the figure the question asks for is wrong by far ("{asked_wrong[:70]}"): at most')
         t.unsound = True
-    hedges = sum(a.delivery.hedges.values())
-    if hedges >= HEDGED_STORY[0] and a.delivery.words and 100 * hedges / a.delivery.words >= HEDGED_STORY[1] \
-            and t.level > 2.0:
-        # the story's own facts told unsure ("I believe we looked at ...", "something like 8 percent, if I remember",
-        # "I think two weeks"): evidence the interviewer cannot lean on, whatever its parts
-        t.add(-HEDGED_COST, f"told unsure: {hedges} hedges in {a.delivery.words} words")
     asides = [x.text for x in a.sents if _DIGRESSION.search(x.text)]
     if len(asides) >= DRIFT_ASIDES:
         t.add(-DRIFT_COST, f'wanders off the story ({len(asides)} asides: "{asides[0][:60]}")')
@@ -262,6 +256,13 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         t.unowned = True
     elif we >= 3 and we > 2.5 * i:
         t.add(-WE_COST, f'"we" {times(we)} against "I" {times(i)}')
+    hedges = sum(a.delivery.hedges.values())
+    if hedges >= HEDGED_STORY[0] and a.delivery.words and 100 * hedges / a.delivery.words >= HEDGED_STORY[1] \
+            and t.level > 2.0:
+        # the story's own facts told unsure ("I believe we looked at ...", "something like 8 percent, if I remember",
+        # "I think two weeks"): evidence the interviewer cannot lean on, whatever its parts (after the cost of "we",
+        # which it does not soften)
+        t.add(-HEDGED_COST, f"told unsure: {hedges} hedges in {a.delivery.words} words")
 
 
 # A measure the story named, told against its ordinary level once the work was done: "the next year the error around the
