@@ -453,7 +453,16 @@ def feedback(a: Analysis, gaps: list[Gap]) -> list[str]:
         lines.append(f"Cut the fillers: {top} in {d.words} words "
                      f"({d.filler_count * 100 / d.words:.1f} per 100).")
     improvement = a.star.improvement
+    if improvement.startswith(ASK_FOR_TASK) and a.star.measurable_result and \
+            a.star.i_count >= max(OWN_PART_PLAIN, a.star.we_count):
+        # a measured story told in the speaker's own "I" steps has its goal plain ("I took the incident ... I decided
+        # to roll back"): a strong interviewer asks what they were asked to do only when their part is unclear
+        improvement = ""
     if family(a) == "story" and ('"' in improvement or any(ch.isdigit() for ch in improvement)) \
             and not any(improvement.startswith(p) for p in ("Put a number", 'Say "I"')):
         lines.append(improvement)             # only when it quotes or counts something
     return lines[:6]
+
+
+ASK_FOR_TASK = "Say what you were asked to do"   # the STAR note for a story with no task told (coach/scoring/star_notes.py)
+OWN_PART_PLAIN = 5      # "I" this often, and at least as often as "we": the speaker's part in the story is plain

@@ -23,7 +23,7 @@ _F = re.IGNORECASE
 # a scene-setting story: a missing situation does not make the example incomplete there.
 EXAMPLE_ROUNDS = ("hiring-manager", "recruiter", "deep-dive")
 TOLD_AS_STORY = "answers with a story of their own work"     # the step that reads a plan question's answer as a story
-_REFLECTION = re.compile(r"\b(?:i learned(?! (?:[a-z+#]+ ){1,3}(?:there|properly|on the job|(?:in|at) (?:that|this|the) (?:job|"
+_REFLECTION = re.compile(r"\b(?:i learned(?! (?:a lot|so much|most of what i know) from\b)(?! (?:[a-z+#]+ ){1,3}(?:there|properly|on the job|(?:in|at) (?:that|this|the) (?:job|"
                          # a skill picked up at a job ("I learned Python there properly") is a CV line, not a lesson
                          r"role|company|agency|place))\b)|what i (?:took|learned)|lesson|looking back|in hindsight|i would have|"
                          # "my learning was that showing once beats telling many times", "my takeaway is ..."
@@ -32,6 +32,11 @@ _REFLECTION = re.compile(r"\b(?:i learned(?! (?:[a-z+#]+ ){1,3}(?:there|properly
                          # "doing it over, I would want the alert from day one" (not "we had to do it again")
                          r"(?:doing|to do) it (?:over|again),? i(?:'d| would)|"
                          r"what i would change|"
+                         # the lesson carried into later work: "what I would take forward is ...", "I have since started
+                         # every change like this by asking ..." (not "has been running since")
+                         r"(?:take|taking|carry|carrying|took|carried) (?:that |this |it )?(?:forward|with me)|"
+                         r"i(?:'ve| have) since (?:always |then )?(?:started|made|used|applied|done|begun|asked|tried|"
+                         r"insisted|built|written|run|kept|added)|"
                          # owning what went wrong: "with one engineer I waited too long to give hard feedback"
                          r"i waited too long|i should have|my (?:own )?mistake was|what i got wrong|"
                          r"(?:it|this) (?:does not|doesn'?t) always work|"
@@ -213,8 +218,10 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     # deep dive's overview (the problem, its scale) is what its question asks for first
     first = st.labels.index("action") if "action" in st.labels else len(st.labels)
     setup = sum(len(x.text.split()) for x, lab in zip(a.sents[:first], st.labels)
-                if lab == "situation" and not _OWN_CONCERN.search(x.text))
+                if lab == "situation" and not _OWN_CONCERN.search(x.text) and not part_of_the_story(x.text))
     bar = SETUP_WORDS_OVERVIEW if a.round == "deep-dive" else SETUP_WORDS
+    # "a sentence or two" of a long story is longer: a scene that is a fifth of the answer buries nothing
+    bar = max(bar, round(SETUP_SHARE * len(a.text.split())))
     cap = SETUP_CAP_LONG if setup > 2 * bar else SETUP_CAP     # a scene twice the bar is most of the answer
     if setup > bar and t.level > cap:
         t.set(cap, f"the scene runs {setup} words before the first step (a sentence or two is the bar): at most")
@@ -235,9 +242,9 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         t.add(-BLAME_COST, f'puts the fault on others ("{blame}")')
     elif complaint := grievances(a.text):
         t.add(-BLAME_COST, f'a list of grievances ({", ".join(complaint[:3])})')
-    # (asked for a mistake, the skip is the story asked for, not a lapse shown in passing)
-    asks_for_a_mistake = bool(_MISTAKE_ASKED.search(getattr(a.question, "prompt", "") or ""))
-    skipped = "" if asks_for_a_mistake else safeguard_skipped(a.text)
+    # (asked for a mistake, the skip is the story asked for when it is owned: `safeguard_skipped` reads the lesson for
+    # it, and a lesson about something else leaves the skip a lapse shown in passing)
+    skipped = safeguard_skipped(a.text)
     if skipped and t.level > SKIPPED_CAP:
         t.set(SKIPPED_CAP, f'skips a safeguard and never owns it ("{skipped}"): at most')
     if (lapse := imposed(a.text)) and t.level > IMPOSED_CAP:
@@ -276,6 +283,13 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         t.unowned = True
     elif we >= 3 and we > 2.5 * i:
         t.add(-WE_COST, f'"we" {times(we)} against "I" {times(i)}')
+    hedges = sum(a.delivery.hedges.values())
+    if hedges >= HEDGED_STORY[0] and a.delivery.words and 100 * hedges / a.delivery.words >= HEDGED_STORY[1] \
+            and t.level > 2.0:
+        # the story's own facts told unsure ("I believe we looked at ...", "something like 8 percent, if I remember",
+        # "I think two weeks"): evidence the interviewer cannot lean on, whatever its parts (after the cost of "we",
+        # which it does not soften)
+        t.add(-HEDGED_COST, f"told unsure: {hedges} hedges in {a.delivery.words} words")
 
 
 # A measure the story named, told against its ordinary level once the work was done: "the next year the error around the
@@ -410,6 +424,7 @@ _DIGRESSION = re.compile(r"\b(?:i should (?:say|mention|add)|by the way|anyway|o
                          r"a lot of other things|for what it'?s worth|funny enough|fun fact|but i digress|"
                          r"(?:that'?s|that is) another story|a story for another time)\b", _F)
 DRIFT_ASIDES, DRIFT_COST = 2, 0.75
+HEDGED_STORY, HEDGED_COST = (6, 3.0), 0.75   # hedges (at least, and per 100 words) that leave a story's facts unsure
 GENERIC_STORY_CAP = 2.0     # a story told in generic words (coach/scoring/specifics.py) at most
 MEASURED_STEPS = 0.5    # a story whose steps, not its outcome, carry the figures
 # Adoption counted as it stands now ("the evaluation service I designed, which eleven teams now use"): a measured
@@ -426,8 +441,32 @@ _COUNTED_DAMAGE = re.compile(r"\b(?:we|i) (?:counted|estimated|worked out|tallie
 # story is about, in the speaker's own judgement, not scene that delays the first step.
 _OWN_CONCERN = re.compile(r"^(?:(?:and|so|but|um|uh)\W+)*(?:my (?:main |big |real )?(?:worry|concern|fear|doubt|"
                           r"suspicion) was|i (?:was (?:worried|concerned)|worried|suspected|noticed|spotted))\b", _F)
+_NEGATED = re.compile(r"\b(?:no|not|none|never|without)\b|n't\b", _F)
+_FIGURED = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                      r"forty|fifty|sixty|hundred|thousand|million|half|a third|a quarter|dozen)\b", _F)
+
+
+@lru_cache(maxsize=1)
+def _scene_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from coach.content.answer_words import phrases
+    limits = sorted(phrases("scene", "limits"), key=len, reverse=True)
+    return (re.compile(r"\b(?:" + "|".join(re.escape(p) for p in limits) + r")\b", _F),
+            re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases("scene", "priced"), key=len,
+                                                                          reverse=True)) + r")\b", _F))
+
+
+def part_of_the_story(sentence: str) -> bool:
+    """Whether a sentence of the scene is part of the story rather than scene that delays it: the limit the speaker
+    worked under ("none of those teams reported to me"), or the problem priced in figures ("each one cost us about
+    50 thousand a month"); the words are `rubrics/answer_words.toml` `[scene]`."""
+    limit, priced = _scene_words()
+    return bool((limit.search(sentence) and _NEGATED.search(sentence)) or
+                (priced.search(sentence) and _FIGURED.search(sentence)))
+
+
 SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most
 SETUP_CAP_LONG = 2.5                  # the level at most when the scene runs past twice that
+SETUP_SHARE = 0.2                     # of a long answer's words, the scene's bar
 APPROVAL_COST = 0.5                   # an outcome told only as approval, in a story that misses most points
 # An outcome told only as someone's approval: "the feedback was positive", "management was happy with it".
 _APPROVAL = re.compile(r"\b(?:(?:the )?(?:feedback|response|reception|reaction)s? (?:from [\w ]{1,30} )?(?:was|were|has "

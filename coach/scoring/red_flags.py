@@ -155,13 +155,19 @@ _SKIPPED = re.compile(
     r"\bwithout (?:telling|informing|consulting|looping in|checking with|warning) (?:the team|anyone|anybody|"
     r"my (?:manager|lead|team|boss)|the (?:other |[a-z]+ )?team|them|him|her)\b|"
     r"\b(?:i|we) (?:just |simply |basically )?(?:skipped|bypassed|went around|got around|skipped over) (?:the |our |their |"
-    r"a )?(?:code |design |model |usual |normal |whole )?(?:review|reviews|tests|testing|test suite|evaluation|evals?|"
-    r"approval|sign-?off|process|canary|qa|checks?)\b|"
+    r"a )?(?:code |design |model |usual |normal |whole |legal |privacy |fairness |security |compliance |launch |risk )?"
+    r"(?:review|reviews|tests|testing|test suite|evaluation|evals?|approval|sign-?off|process|canary|qa|checks?)\b|"
     # a check chosen away to save time: "I decided to skip the per-category evaluation", "I also left out the drift
     # alerts for the new catalogue"
-    r"\b(?:i|we) (?:also |just |simply )?(?:decided to |chose to |agreed to |had to )?(?:skip|left out|leave out|dropped|drop) "
+    # (or had the team drop it: "I had my team drop the fairness analysis we had planned")
+    r"\b(?:i|we)(?: had (?:my|our|the) (?:[a-z-]+ )?team)? (?:also |just |simply )?(?:decided to |chose to |agreed to |had to )?"
+    r"(?:skip|left out|leave out|dropped|drop) "
     r"(?:the |our |all the |any )?(?:[a-z-]+ ){0,2}(?:review|reviews|tests|testing|test suite|evaluation|evals?|approval|"
-    r"sign-?off|canary|qa|checks|alerts|alerting|monitoring)\b|"
+    r"sign-?off|canary|qa|checks|alerts|alerting|monitoring|analysis|analyses|audit)\b|"
+    # the safeguard waved off as a formality before going round it: "I figured the review was mostly a formality"
+    r"\b(?:review|tests?|testing|evaluation|sign-?off|approval|canary|checks?|analysis|audit)s? (?:was|were|is|seemed|felt|"
+    r"would be) (?:just |mostly |only |really |basically |more or less |a bit of |kind of |sort of )?(?:a formality|a "
+    r"rubber stamp|overkill|unnecessary|not needed|a waste of time|box-ticking|a box to tick|red tape)\b|"
     r"\b(?:i|we) (?:did not|didn'?t|never|chose not to|decided not to) (?:bother to )?(?:run|do|wait for|get) (?:the |a |"
     r"any )?(?:full |proper |usual |normal )?(?:accuracy |offline |quality )?(?:evaluation|eval|tests?|test suite|"
     r"review|a/?b test|canary|sign-?off|approval)\b|"
@@ -203,22 +209,49 @@ _SAFEGUARD = re.compile(r"\b(?:review|tests?|testing|test suite|evaluation|evals
 SKIPPED_IT_REACH = 300      # characters before the pronoun in which the check it stands for is named
 
 
+# A mistake owned in words that own it wherever they are said ("that was my mistake", "I should have waited"); a lesson
+# opener ("what I learned", "looking back", "since then") owns a skip only in a sentence that names the skipped check
+# or calls the call wrong: "what I learned is that pushing back is about picking your battles" owns nothing.
+_OWNED_OUTRIGHT = re.compile(
+    r"\b(?:my mistake|(?:that|it|this) was (?:a |my |the )?(?:mistake|wrong|wrong call|bad call|error)|i should have|"
+    r"i shouldn'?t have|we should have|we shouldn'?t have|never again|i regret|i was wrong|i owned (?:it|that|the mistake)|"
+    r"i'?d (?:never|not) do that again|i apologi[sz]ed)\b", _F)
+_SELF_CRITICAL = re.compile(r"\b(?:mistake|wrong|shouldn'?t|regret|shortcuts?|corners?|rush\w*|skip\w*|bypass\w*|"
+                            r"wait(?:ed|ing)?|risky|careless|formality|process)\b", _F)
+_SAFEGUARD_NOUN = re.compile(r"\b(?:review|reviews|tests?|testing|evaluation|evals?|approval|sign-?off|canary|qa|checks?|"
+                             r"alerts?|alerting|monitoring|analysis|audit|legal|privacy|fairness|security|compliance)\b", _F)
+
+
+def _owns(text: str, skipped: str) -> bool:
+    """Whether the answer owns the skip: outright, or in a lesson sentence that names what was skipped (one of the
+    safeguard words of `skipped`) or calls the call wrong."""
+    if _OWNED_OUTRIGHT.search(text):
+        return True
+    named = {w.lower() for w in _SAFEGUARD_NOUN.findall(skipped)}
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if _OWNED.search(sentence) and (_SELF_CRITICAL.search(sentence) or
+                                        named & {w.lower() for w in _SAFEGUARD_NOUN.findall(sentence)}):
+            return True
+    return False
+
+
 def safeguard_skipped(text: str) -> str:
     """The words where the speaker skipped a review, a test, an evaluation or telling the team, when the answer never
-    owns it as a mistake; "" otherwise."""
-    if _OWNED.search(text):
+    owns it as a mistake (`_owns`); "" otherwise."""
+    if not _SKIPPED.search(text) and not _SKIPPED_IT.search(text):
         return ""
     for m in _SKIPPED_IT.finditer(text):
-        if _SAFEGUARD.search(text, max(0, m.start() - SKIPPED_IT_REACH), m.start()):
-            return m.group(0)
+        lo = max(0, m.start() - SKIPPED_IT_REACH)
+        if _SAFEGUARD.search(text, lo, m.start()):
+            return "" if _owns(text, text[lo:m.end()]) else m.group(0)     # (the check "it" stands for is named)
     for m in _SKIPPED.finditer(text):
         if not m.group(0).lower().startswith("without"):
-            return m.group(0)
+            return "" if _owns(text, m.group(0)) else m.group(0)
         # "they would push a change without telling anyone": the speaker is not the one who skipped it
         before = re.split(r"[.;!?]", text[:m.start()])[-1]
         actors = _ACTOR.findall(before)
         if actors and actors[-1].lower() in ("i", "we"):
-            return m.group(0)
+            return "" if _owns(text, m.group(0)) else m.group(0)
     return ""
 
 
