@@ -104,7 +104,22 @@ def judged_figure(question: Question, quantities: list[Quantity], text: str) -> 
     assert est is not None
     # a device's memory said with it ("one 80 gigabyte card") is what the answer fits into, not its estimate
     figures = [q for q in quantities if _matches(q, est) and not (q.kind == "storage" and device_memory(text, q))]
-    return (_answering(figures, question.prompt, text) or figures[-1]) if figures else None
+    return (_said_first(figures) or _answering(figures, question.prompt, text) or figures[-1]) if figures else None
+
+
+RESTATED = 0.1      # a result said again within this share of itself is the same result
+
+
+def _said_first(figures: list[Quantity]) -> Quantity | None:
+    """"About thirty-four gigabytes. Half a megabyte a token times four thousand ... sixteen sequences makes about
+    thirty-four gigabytes. With the weights that is forty-eight": the result said first and reached again by the
+    working is the answer; the figures said after it are what the candidate does with it (a total beside other
+    things, a device, a bigger batch). None when the opening figure is not reached again (the working corrected it)."""
+    first = figures[0] if figures and figures[0].sentence == 0 else None
+    if first is None or first is figures[-1]:
+        return None
+    again = [q for q in figures[1:] if q.sentence > 0 and abs(q.value - first.value) <= RESTATED * first.value]
+    return again[-1] if again and again[-1] is not figures[-1] else None
 
 
 def settle_final_step(question: Question, points: PointsReport, quantities: list[Quantity], text: str,
