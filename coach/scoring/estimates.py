@@ -103,14 +103,18 @@ def judged_figure(question: Question, quantities: list[Quantity], text: str) -> 
     est = question.estimate
     assert est is not None
     # a device's memory said with it ("one 80 gigabyte card") is what the answer fits into, not its estimate
-    figures = [q for q in quantities if _matches(q, est) and not (q.kind == "storage" and device_memory(text, q))]
-    return (_said_first(figures) or _answering(figures, question.prompt, text) or figures[-1]) if figures else None
+    figures = [q for q in quantities if _matches(q, est) and not (q.kind == "storage" and device_memory(text, q))
+               and not (q.kind == "bandwidth" and _LINK.match(text, q.start + len(q.text)))]
+    return (_said_first(figures, text) or _answering(figures, question.prompt, text) or figures[-1]) if figures else None
 
 
+# a link's speed said with it ("a single ten gig NIC handles it") is what the answer fits into, not its estimate
+_LINK = re.compile(r"\s*(?:[a-z-]+\s+)?(?:e?thernet|links?|nics?|uplinks?|ports?|pipes?|network cards?|interconnects?)\b",
+                   re.I)
 RESTATED = 0.1      # a result said again within this share of itself is the same result
 
 
-def _said_first(figures: list[Quantity]) -> Quantity | None:
+def _said_first(figures: list[Quantity], text: str = "") -> Quantity | None:
     """"About thirty-four gigabytes. Half a megabyte a token times four thousand ... sixteen sequences makes about
     thirty-four gigabytes. With the weights that is forty-eight": the result said first and reached again by the
     working is the answer; the figures said after it are what the candidate does with it (a total beside other
@@ -119,7 +123,14 @@ def _said_first(figures: list[Quantity]) -> Quantity | None:
     if first is None or first is figures[-1]:
         return None
     again = [q for q in figures[1:] if q.sentence > 0 and abs(q.value - first.value) <= RESTATED * first.value]
-    return again[-1] if again and again[-1] is not figures[-1] else None
+    if again:
+        return again[-1] if again[-1] is not figures[-1] else None
+    # ... or reached again as a bare figure after the last one of its kind ("seventy-five servers ... divided by zero
+    # point seven, about a hundred and seven"): the working arrives at the result said first
+    after = text[figures[-1].start + len(figures[-1].text):] if text else ""
+    if any(abs(n.value - first.raw) <= RESTATED * first.raw for n in find_numbers(after) if first.raw > 0):
+        return first
+    return None
 
 
 def settle_final_step(question: Question, points: PointsReport, quantities: list[Quantity], text: str,
