@@ -122,6 +122,9 @@ def _said_first(figures: list[Quantity], text: str = "") -> Quantity | None:
     first = figures[0] if figures and figures[0].sentence == 0 else None
     if first is None or first is figures[-1]:
         return None
+    opening = find_numbers(text[:first.start + len(first.text)]) if text else []
+    if text and opening and opening[0].start < first.start:
+        return None     # the answer opens on its working ("fifty million users times twenty ..."), not its result
     again = [q for q in figures[1:] if q.sentence > 0 and abs(q.value - first.value) <= RESTATED * first.value]
     if again:
         return again[-1] if again[-1] is not figures[-1] else None
