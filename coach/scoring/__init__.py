@@ -193,6 +193,7 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
         from coach.scoring import estimates
 
         points = estimates.settle_final_step(question, points, quantities, text, sents)
+        points = estimates.settle_steps(question, points, quantities, text)
     a = Analysis(
         text=text, sents=sents, round=round_id, star=star_report, quantities=quantities, checks=checks,
         missing=[], sizing_score=0.0, sizing_rule="", delivery=report, points=points,

@@ -103,8 +103,37 @@ def judged_figure(question: Question, quantities: list[Quantity], text: str) -> 
     est = question.estimate
     assert est is not None
     # a device's memory said with it ("one 80 gigabyte card") is what the answer fits into, not its estimate
-    figures = [q for q in quantities if _matches(q, est) and not (q.kind == "storage" and device_memory(text, q))]
-    return (_answering(figures, question.prompt, text) or figures[-1]) if figures else None
+    figures = [q for q in quantities if _matches(q, est) and not (q.kind == "storage" and device_memory(text, q))
+               and not (q.kind == "bandwidth" and _LINK.match(text, q.start + len(q.text)))]
+    return (_said_first(figures, text) or _answering(figures, question.prompt, text) or figures[-1]) if figures else None
+
+
+# a link's speed said with it ("a single ten gig NIC handles it") is what the answer fits into, not its estimate
+_LINK = re.compile(r"\s*(?:[a-z-]+\s+)?(?:e?thernet|links?|nics?|uplinks?|ports?|pipes?|network cards?|interconnects?)\b",
+                   re.I)
+RESTATED = 0.1      # a result said again within this share of itself is the same result
+
+
+def _said_first(figures: list[Quantity], text: str = "") -> Quantity | None:
+    """"About thirty-four gigabytes. Half a megabyte a token times four thousand ... sixteen sequences makes about
+    thirty-four gigabytes. With the weights that is forty-eight": the result said first and reached again by the
+    working is the answer; the figures said after it are what the candidate does with it (a total beside other
+    things, a device, a bigger batch). None when the opening figure is not reached again (the working corrected it)."""
+    first = figures[0] if figures and figures[0].sentence == 0 else None
+    if first is None or first is figures[-1]:
+        return None
+    opening = find_numbers(text[:first.start + len(first.text)]) if text else []
+    if text and opening and opening[0].start < first.start:
+        return None     # the answer opens on its working ("fifty million users times twenty ..."), not its result
+    again = [q for q in figures[1:] if q.sentence > 0 and abs(q.value - first.value) <= RESTATED * first.value]
+    if again:
+        return again[-1] if again[-1] is not figures[-1] else None
+    # ... or reached again as a bare figure after the last one of its kind ("seventy-five servers ... divided by zero
+    # point seven, about a hundred and seven"): the working arrives at the result said first
+    after = text[figures[-1].start + len(figures[-1].text):] if text else ""
+    if any(abs(n.value - first.raw) <= RESTATED * first.raw for n in find_numbers(after) if first.raw > 0):
+        return first
+    return None
 
 
 def settle_final_step(question: Question, points: PointsReport, quantities: list[Quantity], text: str,
@@ -131,6 +160,34 @@ def settle_final_step(question: Question, points: PointsReport, quantities: list
     covered.sort(key=lambda p: order.get(p.point, 0))
     missed.sort(key=lambda p: order.get(p.point, 0))
     return PointsReport(tuple(covered), tuple(missed), round(5.0 * len(covered) / (len(covered) + len(missed)), 2))
+
+
+STEP_FIGURE_MIN = 10.0     # a step's figure below this (a factor, a share, bytes per value) is said in too many ways
+
+
+def settle_steps(question: Question, points: PointsReport, quantities: list[Quantity], text: str) -> PointsReport:
+    """An estimate's step is the figure it reaches ("the token rate, fifty thousand a second"): a step covered by its
+    words in a sentence whose own figures are all far from the step's ("five thousand tokens per second", "two GPUs"),
+    in an answer that never says the step's figure, was taken and got wrong, so it is missed, not covered."""
+    est = question.estimate
+    if est is None or not points.covered or len(est.steps) != len(question.talking_points):
+        return points
+    figure_of = dict(zip(question.talking_points, est.steps))
+    said = [q.value for q in quantities] + [q.raw for q in quantities] + [n.value for n in find_numbers(text)]
+    wrong = []
+    for hit in points.covered:
+        f = figure_of.get(hit.point, 0.0)
+        if f < STEP_FIGURE_MIN or hit.point == question.talking_points[-1] or any(near_figure(v, f) for v in said):
+            continue
+        own = [n.value for n in find_numbers(hit.evidence)]
+        if own and not any(near_figure(v, f) for v in own):
+            wrong.append(hit)
+    if not wrong:
+        return points
+    covered = tuple(p for p in points.covered if p not in wrong)
+    order = {p: i for i, p in enumerate(question.talking_points)}
+    missed = tuple(sorted((*points.missed, *(PointHit(p.point) for p in wrong)), key=lambda p: order.get(p.point, 0)))
+    return PointsReport(covered, missed, round(5.0 * len(covered) / (len(covered) + len(missed)), 2))
 
 
 def check_range(question: Question, card: Scorecard, quantities: list[Quantity], text: str) -> RangeResult:
@@ -186,12 +243,20 @@ def _same(a: float, b: float) -> bool:
     return abs(a - b) <= 0.02 * max(abs(a), abs(b))
 
 
-def _sizing_score(result: RangeResult, steps: int) -> tuple[float, str]:
+# A final figure this many times off the worked value, either way, is of the wrong scale: a slipped power of ten
+# (bits for bytes, an hour's seconds for a day's, a zero dropped), the rubric's level 1 ("a figure in the wrong unit"),
+# not level 2's figure outside the range with most steps right.
+WRONG_SCALE = 4.0
+
+
+def _sizing_score(result: RangeResult, steps: int, worked: float = 0.0) -> tuple[float, str]:
     if result.ok:
         score = 5.0 if not result.missed_steps else max(3.5, 5.0 - 0.5 * len(result.missed_steps))
         return score, "answer in range: 5, less 0.5 per step not shown (at least 3.5)"
     if result.stated is None:
         return 1.0, "no figure of the asked kind: 1"
+    if worked > 0 and result.stated > 0 and max(result.stated / worked, worked / result.stated) >= WRONG_SCALE:
+        return 1.0, f"answer off by {WRONG_SCALE:g}x or more, a slip of scale: 1"
     done = steps - len(result.missed_steps)
     return (2.0 if done >= steps / 2 else 1.5), "answer out of range: 2 with most steps shown, else 1.5"
 
@@ -211,7 +276,7 @@ def apply(card: Scorecard, question: Question, quantities: list[Quantity], text:
     feedback = [("Estimate: " + message[0].upper() + message[1:] + ".")]
     if result.missed_steps:        # one line, so a card that shows two feedback lines shows every skipped step
         feedback.append("Steps you skipped: " + "; ".join(result.missed_steps) + ".")
-    score, rule = _sizing_score(result, len(question.talking_points))
+    score, rule = _sizing_score(result, len(question.talking_points), question.estimate.value)
     dims = []
     for d in card.dimensions:
         if d.id == "numeric_sizing":

@@ -707,12 +707,32 @@ def technical(a: Any, t: Trace) -> None:
     _, distinct, _ = _substance(a)
     t.add(round(TECH_DEPTH * min(1.0, max(0, distinct - TECH_WORDS[0]) / (TECH_WORDS[1] - TECH_WORDS[0])), 2),
           f"depth: {distinct} distinct content words beyond the question's")
+    _worked_wrong(a, t)
     handed_back = unchosen.deferred(a.text)
     if handed_back and t.level > UNCHOSEN_CAP:
         t.set(UNCHOSEN_CAP, f'lists the options and hands the choice back ("{handed_back}"): at most')
 
 
 UNCHOSEN_CAP = 3.2      # a correct list of the options with no choice made for any case
+
+
+def _worked_wrong(a: Any, t: Trace) -> None:
+    """A figure a technical answer works out loud (a sample size, a test's length, the memory of a map) and gets wrong
+    by more than its tolerance: the account around it may be right, but the number it gives to act on is not, as in a
+    design (the rubrics' "arithmetic that does not hold together"): each quantity worked wrong costs SLIP_COST, each
+    further wrong figure of it SLIP_CARRIED, and the answer is held at the senior bar's account without a case."""
+    bad = [c for c in a.checks if not c.ok]
+    if not bad:
+        return
+    slips = len({c.unit for c in bad})
+    t.add(-(SLIP_COST * slips + SLIP_CARRIED * (len(bad) - slips)),
+          f"{len(bad)} figure(s) worked wrong" + (f" of {slips} quantit{'y' if slips == 1 else 'ies'}"
+                                                  if slips < len(bad) else ""))
+    if t.level > WORKED_WRONG_CAP:
+        t.set(WORKED_WRONG_CAP, "capped: a figure worked wrong")
+
+
+WORKED_WRONG_CAP = 3.0
 
 
 # Stock phrases that stand in for specifics ("democratised model development", "a force multiplier", "we partnered

@@ -63,7 +63,11 @@ _PEAK_WORD, _AVERAGE_WORD = re.compile(r"\bpeak", _F), re.compile(r"\baverage|\b
 _RUSH_WORDS, _CLAUSE_MARK = re.compile(_RUSH, _F), re.compile(r"[;,]")
 _NEXT_CLAUSE = re.compile(r"[;:]|\bbut\b")   # (compiled once: read around every rate)
 _JOINED = re.compile(r"\b(?:and|but|while|whereas|rising to|up to)\b|;", _F)
-_NEXT_SUBJECT = re.compile(r",\s*(?:and|so|while|with|then)\s+(?:the|our|its|at)\b", _F)
+_NEXT_SUBJECT = re.compile(r",\s*(?:and|so|while|with|then)\s+(?:(?:and|with)\s+)?(?:the|our|its|at|a|an)\b", _F)
+_TIMES_THAT = re.compile(r"[a-z]*\s+(?:(?:is|are|runs?|of|at|maybe|about|around|roughly|perhaps|probably|could be|"
+                         r"might be|would be|go(?:es)? to|reach(?:es)?)\s+){0,3}(?:(?:[\w.,-]+\s+){1,2}(?:times|x)|"
+                         r"twice|double|triple|thrice)\s+"
+                         r"(?:that|this|it|the average)\b", _F)
 _ABOVE_IT = re.compile(r"\b(?:more|higher|above|over|rising|spiking|bigger|greater)\b", _F)
 
 
@@ -84,6 +88,9 @@ def is_peak(text: str, q: Quantity) -> bool:
     peak = min((start - m.end() if m.end() <= start else max(0, m.start() - end)
                 for m in _PEAK_WORD.finditer(window) if not _NEXT_CLAUSE.search(window[end:m.start()])
                 and not (m.start() >= end and (_ABOVE_IT.search(window[end:m.start()])
+                                               # "1,150 a second, with peaks maybe three times that": the peak is a
+                                               # multiple of this figure, so this one is its base
+                                               or _TIMES_THAT.match(text, lo + m.end(), lo + m.end() + 40)
                                                # "about 2,300 a second, and the peak is three times that": the next
                                                # clause's subject
                                                or _NEXT_SUBJECT.search(window[end:m.start()])))),

@@ -22,6 +22,8 @@ _SAID_AGAIN = re.compile(r"^\s*(?:[a-z-]+\s*){0,2}?(?:,\s*|\(\s*|-\s*)?(?:which 
                          r"(?:call|take as|count as|treat as))\s+(?:"
                          + _APPROX +
                          r")?$|^\s*,\s*or\s+" + _APPROX + r"$|^\s*,\s*(?:" + _APPROX + r")?$", re.IGNORECASE)
+_NEXT_SENTENCE_AGAIN = re.compile(r"^\s*[.!]\s+(?:so\s+)?(?:that's|that is|which is|in bits that's|in bits that is)\s+(?:"
+                                  + _APPROX + r")?$", re.IGNORECASE)
 _OPERAND = re.compile(r"(?:\b(?:times|x|by|over|into)|[×*/÷])\s*$", re.IGNORECASE)
 _EACH = re.compile(r"^\s*(?:each|apiece|a piece|per \w+|for each|every)\b", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"\s*(?:with|across|on|in|at|over|for)\s+(?:[\w-]+\s+){1,2}(?:replicas|copies|regions|"
@@ -40,8 +42,11 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
 def restates(qs: list[Quantity], i: int, text: str) -> bool:
     """The figure after `qs[i]` says it again in other units ("a year, which I will call 365 days")."""
     a, b = qs[i], qs[i + 1]
-    if a.kind != b.kind or a.kind not in KINDS or a.sentence != b.sentence or a.value <= 0:
+    if a.kind != b.kind or a.kind not in KINDS or a.value <= 0:
         return False
+    if a.sentence != b.sentence and not (b.sentence == a.sentence + 1 and
+                                         _NEXT_SENTENCE_AGAIN.match(text[a.start + len(a.text):b.start])):
+        return False        # (the next sentence restates it only when it opens so: "... a gigabyte a second. That's ...")
     if a.has("rate") != b.has("rate") or a.period_s != b.period_s:
         return False            # a size a day and a size in all ("six gigabytes a day, 540 gigabytes for ninety days")
     if any(a.has(each) != b.has(each) for each in ("per_param", "per_item", "per_user", "per_instance")):
@@ -49,14 +54,25 @@ def restates(qs: list[Quantity], i: int, text: str) -> bool:
     between = text[a.start + len(a.text):b.start]
     if _OPERAND.search(text[max(0, a.start - 16):a.start]) or _EACH.match(between) or _per_item(text, a):
         return False            # the last operand of a product ("x 2 bytes, about 131 kilobytes"), or a figure each
+    if i > 0 and _summed(qs[i - 1], a, text):
+        return False            # the total of two parts ("an eight byte id and an eight byte count, that's sixteen bytes")
     if _TIMES_AFTER.match(text, b.start + len(b.text)):
         return False            # a product of the first, not the same figure ("480 GB, or 1.4 TB with three replicas")
-    m = _SAID_AGAIN.match(between)
+    m = _SAID_AGAIN.match(between) or _NEXT_SENTENCE_AGAIN.match(between)
     if m is None or _unit(a.text) == _unit(b.text):
         return False
     # a bare comma in a list of figures of one kind is no restatement
     return not (between.strip().startswith(",") and not re.search(r"[a-z]", between, re.IGNORECASE)
                 and _listed(qs, i + 1, text))
+
+
+_AND_PLUS = re.compile(r"^[^.;,]{0,30}\b(?:and|plus)\b[^.;,]{0,10}$", re.IGNORECASE)
+
+
+def _summed(p: Quantity, a: Quantity, text: str) -> bool:
+    """Two figures of one kind joined by "and"/"plus" just before: the figure said after them is their total."""
+    return p.kind == a.kind and p.sentence == a.sentence and \
+        _AND_PLUS.match(text[p.start + len(p.text):a.start]) is not None
 
 
 def _per_item(text: str, a: Quantity) -> bool:

@@ -118,7 +118,8 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
                                       / window, how, factors))
                     continue
                 per = "86,400 s" if d.period_s == 86400 else f"{d.period_s:,.0f} s"
-                out.append(_judge("qps_from_daily", t, d.value, f"{fmt_num(d.raw)} ÷ {per}", factors))
+                out.append(_judge("qps_from_daily", t, d.value, f"{fmt_num(d.raw)} ÷ {per}",
+                                  [] if _divided_by_the_day(between) else factors))
             elif _is_total_rate(t):
                 break
     return out
@@ -139,6 +140,18 @@ def _share(qs: list[Quantity], text: str, d: Quantity, t: Quantity) -> Quantity 
     return next((p for p in qs if p.kind == "percent" and d.start < p.start < t.start and 0 < p.value <= 100
                  and (_SHARE_OF.match(text[p.start + len(p.text):]) or _HOUR_IS.search(text[d.start:p.start]))),
                 None)
+
+
+_DAY_SECONDS = (86_400, 100_000)
+
+
+def _divided_by_the_day(between: str) -> bool:
+    """"A billion divided by eighty-six thousand four hundred seconds is about ...": the day's seconds are the last
+    figure said before the rate, so the rate is that division and nothing else (no multiplier said elsewhere in the
+    answer, such as the opens per user already inside the day's total, stands between them)."""
+    nums = find_numbers(between)
+    return bool(nums) and nums[-1].value in _DAY_SECONDS and \
+        re.search(r"\b(?:divided by|over|÷|/)\s*(?:about |roughly |around )?$", between[:nums[-1].start], re.I) is not None
 
 
 def _derived_elsewhere(text: str, t: Quantity, qs: list[Quantity] | None = None) -> bool:
@@ -238,7 +251,8 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
             out.append(_judge("storage", m, u.value * each.value * size.value * period, how, factors))
         elif rate is None and count is None and (_users_sized(qs, text, m, size)) is not None:
             out.append(_people_sized(qs, text, m, size, factors))
-        elif count and (rate is None or count.start > rate.start) and (count.start, size.start) not in used:
+        elif count and (rate is None or count.start > rate.start) and (count.start, size.start) not in used \
+                and not _sized_per_other(text, count, size):
             used.add((count.start, size.start))     # a later total of the same chain is another step ("... so each
             per = _per_item_counts(text, count.start + len(count.text), size.start)   # needs 393 MB, and 126 GB holds 320")
             how = " × ".join([fmt_num(count.value)] + [fmt_num(v) for v in per] + [human(size.value, "B")])
@@ -443,6 +457,23 @@ def _copies(text: str, lo: int, m: Quantity) -> float:
         return 1.0
     nums = find_numbers(next(g for g in said.groups() if g))
     return nums[0].value if nums and 2 <= nums[0].value <= 10 else 1.0
+
+
+# the thing a size is said for: "two gigabytes per sequence", "ten gigabytes for each shard"
+_SIZE_PER = re.compile(r"\s*(?:per|for each|for every|for one|for a|a)\s+(?P<noun>[a-z]{3,})\b", re.I)
+_NOT_A_THING = frozenset("item one row record second minute hour day week month year piece".split())
+
+
+def _sized_per_other(text: str, count: Quantity, size: Quantity) -> bool:
+    """"four thousand tokens is two gigabytes per sequence", "ten million rows is ten gigabytes per shard": the size
+    is for another thing than the count counts (the count is a factor of that size, said before it), so the count
+    times the size is no total of anything."""
+    per = _SIZE_PER.match(text, size.start + len(size.text))
+    things = re.findall(r"[a-z]{3,}", count.text.lower())
+    if per is None or not things:
+        return False
+    noun = per.group("noun").lower()
+    return noun.rstrip("s") != things[-1].rstrip("s") and noun not in _NOT_A_THING
 
 
 def _per_item_counts(text: str, start: int, end: int) -> list[float]:

@@ -28,6 +28,8 @@ _TOTAL = re.compile(r"^[^.;]{0,25}?\b(?:in total|total|overall|across (?:both|al
 _DAILY = re.compile(r"^[^.;]{0,40}?\b(?:a|per|each|every) day\b|^[^.;]{0,40}?\bdaily\b", _F)
 _ARMS = re.compile(rf"(?P<n>\w+)\s+(?:{_ARM}s|ways?)\b", _F)
 _COUNTED = ("users", "dataset", "throughput")
+_UNDER = re.compile(r"\b(?:well |comfortably |easily )?(?:under|below|within|inside|less than|at most|no more than|"
+                    r"fewer than)\s+(?:about\s+|roughly\s+)?$", _F)
 
 
 def _after(text: str, q: Quantity, n: int = 60) -> str:
@@ -63,6 +65,12 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> 
         days = n.value / (per_day / arms)
         how = f"{fmt_num(n.value)} per arm ÷ ({fmt_num(per_day)} a day ÷ {arms:g} arms)" if per_arm and arms > 1 else \
             f"{fmt_num(n.value)} ÷ {fmt_num(per_day)} a day"
-        out.append(judge("test_duration", length, days * 86400, how, []))
+        # a length said as a limit ("we'd have that in well under a day") holds when the sample's days fall within
+        # it: the length is a bound, not the figure worked out
+        need = days * 86400
+        if _UNDER.search(text[max(0, length.start - 25):length.start]) and need <= length.value:
+            out.append(judge("test_duration", length, need, how, [], ok=True))
+        else:
+            out.append(judge("test_duration", length, need, how, []))
         break
     return out

@@ -221,6 +221,9 @@ def _bare_decimal(toks: list[tuple[str, int, int]], j: int) -> tuple[float, int]
     return (float("0." + digits), k) if digits else None
 
 
+_CLAUSE_STOP = re.compile(r"[.!?;:]")      # between two number words: two figures, never one
+
+
 def _words(toks: list[tuple[str, int, int]], i: int, text: str = "") -> tuple[float, int] | None:
     """Parse a run of number words starting at token i; return (value, next index) or None. With `text`, a comma
     after a scale word ends the number unless what follows continues it ("two million, three hundred thousand")."""
@@ -248,6 +251,8 @@ def _words(toks: list[tuple[str, int, int]], i: int, text: str = "") -> tuple[fl
     scale = 1.0        # the last scale word's value
     while j < n:
         w = low(j)
+        if j > i and text and _CLAUSE_STOP.search(text, toks[j - 1][2], toks[j][1]):
+            break       # "say ten million. Ten million a day": a figure said again, not added to itself
         if w in ("a", "an") and not seen and (low(j + 1) in SCALES or low(j + 1) in ("hundred", "dozen")):
             current = 1.0
             seen = True

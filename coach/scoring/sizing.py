@@ -61,6 +61,7 @@ _PART_UNIT = re.compile(     # "half a megabyte", "a quarter of a second": a fra
     r"(?=(?:second|minute|hour|day|week|month|year|kilobyte|megabyte|gigabyte|terabyte|petabyte|millisecond|"
     r"kb|mb|gb|tb|meg|gig|point|dollar)s?\b)", re.IGNORECASE)
 _PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+_FACTOR_RANGE = re.compile(r"\s*(?:,|or|to|-|–)\s*(?:[a-z]+\s+){0,2}?(?:times|x)\b", re.I)
 _RANGE_GAP = re.compile(r"^\s*(?:to|-|–|or|and|through)\s*$", re.I)
 _RESTATE = re.compile(r"^\s*(?:at (?:the )?(?:[a-z]+ )?peak|peak|on average|average|in total|total|in all|all told|altogether|or so|"
                       r"at (?:dinner|lunch|breakfast)(?: ?time)?|at (?:the )?(?:busiest|rush))\b|^\s*(?:[.,;!?]|$)", re.I)
@@ -414,6 +415,8 @@ def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
             continue                      # "6e21 over 3.84e15,": a power of ten is a compute figure, not a count again
         if _OPERAND_BEFORE.search(text[max(0, span.start - 20):span.start]):
             continue                      # "which is 40 times 12,": an operand of the arithmetic said, not a restatement
+        if _FACTOR_RANGE.match(text, span.end):
+            continue                      # "overhead maybe two, three times": a multiplier, not the size again
         if _SHAPE_BEFORE.search(text[max(0, span.start - 40):span.start]):
             continue                      # "heads of dimension 128.": a size of the model's shape, not a restatement
         if span.text.lower() == "one" and _PRONOUN_ONE.search(text[max(0, span.start - 20):span.start]):

@@ -250,6 +250,9 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"\d[\d,.]* (?:thousand |million )?dollars|dollars (?:a|per)|cost(?:s)? (?:us |them )?(?:about|roughly|around)|"
         # ... or the number that drives the architecture: "..., which is why it has to be a cheap two-tower model"
         r"(?:which|that) is why (?:it|we|the|this|only)|drives (?:the )?(?:whole )?(?:architecture|design)|"
+        # ... said the other ways: "the latency budget drives everything", "the capacity math decides the topology"
+        r"(?:drives|decides|dictates|determines|shapes) (?:the (?:whole |entire |rest of the )?(?:architecture|design|"
+        r"topology|system)|everything(?: else)?)|"
         # capacity planned for a peak said as a multiple of the average: "with a peak of four times, I plan for about
         # 1,400 a second" (the headroom over the average, worked out)
         r"peak (?:of |at |around |about )?(?:\w+ ){0,3}(?:times|x)\b[^.;]{0,40}?\b(?:plan|size|provision|build)\w* "

@@ -22,7 +22,9 @@ _PERIOD_WORDS = "second|sec|s|minute|min|hour|hr|h|day|night|week|month|quarter|
 _ADVERB_PERIOD = {"daily": "day", "nightly": "night", "hourly": "hour", "weekly": "week", "monthly": "month",
                   "yearly": "year", "annually": "year"}
 BYTE_PREFIX = {"": 1, "k": 1e3, "kilo": 1e3, "m": 1e6, "mega": 1e6, "meg": 1e6, "g": 1e9, "giga": 1e9,
-               "gig": 1e9, "t": 1e12, "tera": 1e12, "p": 1e15, "peta": 1e15, "e": 1e18, "exa": 1e18}
+               "gig": 1e9, "t": 1e12, "tera": 1e12, "p": 1e15, "peta": 1e15, "e": 1e18, "exa": 1e18,
+               # the binary prefixes said in words ("thirty-two gibibytes") read as their decimal neighbours, as "GiB" is
+               "kibi": 1e3, "mebi": 1e6, "gibi": 1e9, "tebi": 1e12, "pebi": 1e15}
 DURATION_S = {"minute": 60, "min": 60, "hour": 3600, "hr": 3600, "h": 3600, "day": 86400, "week": 604800,
               "wk": 604800, "fortnight": 1_209_600, "sprint": 1_209_600, "month": 2_592_000, "quarter": 7_776_000,
               "year": 31_536_000, "yr": 31_536_000}
@@ -77,12 +79,12 @@ METRICS = (r"ndcg|auc|roc[- ]auc|pr[- ]auc|recall|precision|accuracy|map|mrr|ctr
 _PCT = _r(rf"(?:%|percent\b|per\s?cent\b|pct\b|percentage points?\b|points?\s+(?:of|in|on)\s+(?:[a-z]+\s+)?(?:{METRICS})\b)")
 _BITS = _r(r"(?:(?P<p>k|m|g|t)(?-i:bps|bit/s|b/s)\b|(?P<w>kilo|mega|giga|tera)bits?"
            r"(?:\s*(?:per|a|/)\s*(?:second|sec|s)\b)?)")
-_BYTES_RATE = _r(r"(?:(?P<p>k|m|g|t|p)i?b|(?P<w>kilo|mega|giga|tera|peta)bytes?|(?P<g>gig|meg)s?)"
+_BYTES_RATE = _r(r"(?:(?P<p>k|m|g|t|p)i?b|(?P<w>kilo|mega|giga|tera|peta|kibi|mebi|gibi|tebi|pebi)bytes?|(?P<g>gig|meg)s?)"
                  r"\s*(?:/\s*s(?:ec)?\b|ps\b|(?:per|a|each|every)\s+sec(?:ond)?\b)")
 # a network link's speed said the short way is in bits a second: "a 10 gig link", "25G NICs", "a one-gig uplink"
 _LINK_SPEED = _r(r"-?\s*(?P<g>gig|meg|g)\s*-?\s*(?=(?:[a-z]+\s+)?(?:e?thernet|links?|nics?|uplinks?|downlinks?|ports?|"
                  r"pipes?|network (?:links?|cards?|interfaces?)|interconnects?|backbone|fib(?:er|re) links?)\b)")
-_BYTES = _r(r"(?:(?P<p>k|m|g|t|p|e)i?b\b|(?P<w>kilo|mega|giga|tera|peta|exa)bytes?\b|(?P<g>gig|meg)s?\b|bytes?\b)")
+_BYTES = _r(r"(?:(?P<p>k|m|g|t|p|e)i?b\b|(?P<w>kilo|mega|giga|tera|peta|exa|kibi|mebi|gibi|tebi|pebi)bytes?\b|(?P<g>gig|meg)s?\b|bytes?\b)")
 _STORAGE_RATE = re.compile(rf"^\s*(?:of\s+(?:[a-z]+\s+){{1,2}})?{PERIOD}", re.I)     # "40 GB of event logs a day"
 _PER_ITEM = re.compile(r"^\s*(?:each|apiece|a piece|per\s+[a-z]+|an?\s+(?:event|record|row|request|item|image|"
                        r"photo|vector|embedding|message|sample|example|document)\b)", re.I)
