@@ -144,6 +144,12 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     has_s, has_t, has_a, has_r = st.situation.present, st.task.present, st.action.present, st.result.present
     untold = story_outcome.ends_on_a_step(a.round, a.question, st.sentences, st.labels) \
         if has_r and st.measurable_result else None
+    if not has_r and has_a and st.sentences and st.labels[-1] == "action" and \
+            story_outcome.lands_at_close(st.sentences[-1]):
+        # "We held it for three weeks, fixed the cold-start features, and then launched it.": the last steps and what
+        # landed told in one sentence; an outcome, unmeasured
+        has_r = True
+        t.steps.append(f'the outcome told with the last steps ("{st.sentences[-1][-60:]}")')
     if untold is not None:
         # the card's no_result gap: the closing "result" is one more step, so the rubric's story with no result
         has_r = False

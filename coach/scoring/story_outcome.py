@@ -80,6 +80,21 @@ def changed_a_figure(sentence: str) -> bool:
     return bool(_CHANGE.search(sentence)) or moved_a_measure(sentence)
 
 
+_LAST_CLAUSE = re.compile(r"(?:,|;|\band then\b|\bthen\b|\band\b)(?!.*(?:,|;|\band\b|\bthen\b))", re.I)
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + _alternation(phrases("outcome", "shipped_at_close")) + r")\b", re.I)
+
+
+def lands_at_close(sentence: str) -> bool:
+    """Does the closing sentence end with the work going out ("..., and then launched it"): its last clause, after
+    the steps told before it, holds a word of shipping (rubrics/answer_words.toml [outcome] shipped_at_close)?"""
+    cut = _LAST_CLAUSE.search(sentence)
+    return bool(cut and _shipped().search(sentence, cut.end()))
+
+
 def tells_outcome(sentence: str) -> bool:
     """Does the sentence tell what came of the work (a measure moved, a decision landed, a change from X to Y, a
     measure read off at a figure, a clause carrying the work's effect on, others taking the work up)?"""
