@@ -1,6 +1,7 @@
 """The follow-up goes after the largest real gap on answers like the ones nobody tuned on (written for these tests, in
 the shapes an unread set showed): a request to move on to the candidate's own ground in place of the question, and a
-story offered in place of the one asked and disowned by its teller."""
+story offered in place of the one asked and disowned by its teller, and the goal said back in the interviewer's own
+words taken for a trade-off."""
 from __future__ import annotations
 
 from tests.fixtures.scoring import first_follow_up
@@ -41,3 +42,25 @@ def test_a_story_its_teller_says_is_not_the_one_asked_is_a_non_answer() -> None:
             "at the planning review, and it was approved that quarter and went live in six weeks. So it's more of an "
             "example of pitching an idea than of pushing back, but it shows how I work with leadership.")
     assert first_follow_up(text, "bh-pushback-leadership") == "non_answer"
+
+
+def test_the_goal_said_back_in_the_interviewer_s_words_weighs_nothing() -> None:
+    # the cost of one error against the other is the interviewer's fact, said back in words: no option weighed
+    text = ("Before I design anything: how many payments a second at peak, how long do we have to decide, and what "
+            "does a mistake cost each way? Three thousand a second at the holiday peak, a hundred milliseconds at "
+            "p99. A missed fraud costs about twenty times what a wrongly blocked payment costs. And the analysts can "
+            "check two thousand payments a day. Good. The request goes to a scoring service that reads velocity "
+            "counts for the card, the device and the merchant from a streaming feature store, about fifty features, "
+            "and scores them with a gradient-boosted tree model, which takes a couple of milliseconds on a CPU. At "
+            "three thousand a second and two milliseconds each that is six cores busy, so twelve with headroom. "
+            "Labels come from chargebacks, which arrive weeks later, so I train on payments at least sixty days old "
+            "and evaluate on a later window. The threshold is tuned on last quarter's payments, with a review band "
+            "sized to what the analysts can check. Monitoring: the block rate and review rate every hour, score "
+            "distribution drift, feature null rates, and the chargeback rate by week once labels land, with an alert "
+            "when any of them moves.")
+    assert first_follow_up(text, "sd-fraud-detection") == "no_tradeoff"
+    # the same fact used for a choice of the candidate's own weighs it
+    weighed = text.replace("The threshold is tuned on last quarter's payments,",
+                           "I'd rather send a few more good payments to review than let fraud through, since a miss "
+                           "costs twenty times as much, so the threshold sits low,")
+    assert first_follow_up(weighed, "sd-fraud-detection") != "no_tradeoff"
