@@ -4,7 +4,7 @@ story offered in place of the one asked and disowned by its teller, and the goal
 words taken for a trade-off."""
 from __future__ import annotations
 
-from tests.fixtures.scoring import first_follow_up
+from tests.fixtures.scoring import exchange, first_follow_up
 
 
 def test_a_thin_answer_that_asks_to_move_on_to_its_own_ground_is_a_non_answer() -> None:
@@ -64,3 +64,17 @@ def test_the_goal_said_back_in_the_interviewer_s_words_weighs_nothing() -> None:
                            "I'd rather send a few more good payments to review than let fraud through, since a miss "
                            "costs twenty times as much, so the threshold sits low,")
     assert first_follow_up(weighed, "sd-fraud-detection") != "no_tradeoff"
+
+
+def test_an_input_monitor_said_to_cover_concept_drift_too_is_taken_on() -> None:
+    text = ("Data drift means the inputs shift, like a partner app sending us more older customers, while what a "
+            "feature says about the label holds. Concept drift means that link changes: after a price rise the same "
+            "basket history predicts churn differently. I'd run a nightly job that compares each feature's "
+            "distribution on yesterday's traffic with the training set using PSI, alerting above 0.25, and a KS test "
+            "on the numeric ones. That job picks up concept drift as well, because when the world changes it shows in "
+            "the features. When an alert fires I look at the top features, and if the shift is real I retrain on the "
+            "last two months.")
+    assert first_follow_up(text, "ts-drift-types") == "wrong_claim"
+    gap, asked = exchange("ts-drift-types", [text], level="senior", mode="practice")[0]
+    # the claim said back in the candidate's own words, inside the question: no capital mid-sentence
+    assert gap == "wrong_claim" and asked.startswith("You said that job picks up concept drift")
