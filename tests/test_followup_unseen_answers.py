@@ -78,3 +78,26 @@ def test_an_input_monitor_said_to_cover_concept_drift_too_is_taken_on() -> None:
     gap, asked = exchange("ts-drift-types", [text], level="senior", mode="practice")[0]
     # the claim said back in the candidate's own words, inside the question: no capital mid-sentence
     assert gap == "wrong_claim" and asked.startswith("You said that job picks up concept drift")
+
+
+def test_after_a_non_answer_the_bank_asks_a_smaller_version_of_its_own_question() -> None:
+    # not the generic "what would be your first step here?" after an answer whose first step was "ask the platform
+    # team", nor "what is the closest you have come?" after an answer that already offered its closest case
+    from coach.followups import choice
+    from tests.fixtures.scoring import bundled_content
+
+    content = bundled_content()
+    for qid, word in (("ts-interpretability", "rejection"), ("bh-changed-mind", "changed your mind")):
+        q = content.question(qid)
+        asked = choice.bank_followup(q, "non_answer", [q.prompt], content.gaps)
+        assert word in asked and asked.endswith("?")
+
+
+def test_a_ranking_design_that_weighs_nothing_is_asked_what_it_gave_up_for_latency() -> None:
+    from coach.followups import choice
+    from tests.fixtures.scoring import bundled_content
+
+    content = bundled_content()
+    q = content.question("sd-search-ranking")
+    asked = choice.bank_followup(q, "no_tradeoff", [q.prompt], content.gaps)
+    assert "give up" in asked and "latency" in asked
