@@ -35,7 +35,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                  "flagged it", "found it by", "found it when", "caught it", "tracked it down"),
     # a part that stopped working, named plainly: "the refresh job had been failing silently for nine days"
     "outage": ("failing silently", "failed silently", "silently failing", "silently failed", "stopped updating",
-               "stopped refreshing"),
+               "stopped refreshing", "silently shifted", "shifted silently", "changed format", "changed the format",
+               "changed their format"),
     # no line of authority over the people won over: "none of those teams reports to me", "I managed none of them"
     "without authority": ("reports to me", "report to me", "reported to me", "not their manager", "not the manager",
                           "managed none", "no formal authority", "no authority over"),
