@@ -42,6 +42,10 @@ def weighs_another(reply: str) -> bool:
     return bool(_alternative().search(low)) and gives_a_reason(low)
 
 
+# The gaps whose probe a reply can be read to answer or dodge (`takes_up`).
+READ = frozenset({"we_not_i", "bad_math", "no_tradeoff", "no_result"})
+
+
 def takes_up(gap: str, reply: str) -> bool:
     """Does `reply`, the answer to a follow-up on `gap`, give what that follow-up asked for?"""
     low = reply.lower()

@@ -25,6 +25,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "rollback": ("roll back", "revert", "rolling back", "switched back", "switch back", "back to the previous",
                  "back to the old", "back to the last"),
     "fallback": ("fall back", "fell back", "falling back", "falls back"),
+    # the damage contained, in plain words: "backfilled the last four days", "re-scored that partner's listings"
+    "mitigation": ("backfilled", "backfill the", "re-ran the", "reran the", "re-scored", "rescored", "hotfix",
+                   "patched it", "patched the"),
     "postmortem": ("post-mortem", "incident review", "wrote the review", "retro", "retrospective"),
     "monitor": ("dashboard", "observability", "tracking", "added a check", "added a test", "a check that", "alerts if",
                 "alerts when", "alerts us", "alerts me", "alerts the", "it pages", "warns the", "warns us", "warns if",
