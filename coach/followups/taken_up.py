@@ -61,6 +61,10 @@ def takes_up(gap: str, reply: str) -> bool:
     return False
 
 
+# A measured outcome says what it measures: a bare figure ("three", "about 40") is no outcome told.
+MEASURED_WORDS = 5
+
+
 def measures_the_end(reply: str) -> bool:
     """Does the reply tell a measured outcome: a sentence with a measure in it ("roughly forty thousand dollars of
     lost evening sales", "recall was back to about 0.6") that is not one more step of the story ("I spent two more
@@ -70,4 +74,6 @@ def measures_the_end(reply: str) -> bool:
     from coach.scoring.story_outcome import is_step
     from coach.scoring.text import clean, sentences
 
-    return any(_MEASURE.search(s.text.lower()) and not is_step(s.text) for s in sentences(clean(reply)))
+    return any(len(s.text.split()) >= MEASURED_WORDS and _MEASURE.search(s.text.lower()) and not is_step(s.text)
+               for s in sentences(clean(reply)))
+
