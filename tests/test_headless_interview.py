@@ -29,7 +29,7 @@ def test_headless_interview_logs_every_turn_with_audio_and_timings(tmp_path: Pat
     # (a question the answers are about: a fraud-pipeline story told to the mentoring question is off topic)
     code = main(["interview", "--headless", "--answers", *map(str, answers), "--db", str(db),
                  "--round", "behavioral", "--question", "bh-production-incident", "--question", "bh-ambiguity",
-                 "--speak-to", str(speak), "--seed", "3"])
+                 "--question", "bh-mentoring", "--speak-to", str(speak), "--seed", "3"])
     out = capsys.readouterr().out
     assert code == 0, out
     assert out.startswith("session ")
@@ -37,7 +37,8 @@ def test_headless_interview_logs_every_turn_with_audio_and_timings(tmp_path: Pat
     conn.row_factory = sqlite3.Row
     session = conn.execute("select * from sessions").fetchone()
     assert session["status"] == "ended_early" and session["round"] == "behavioral"   # the answers ran out first
-    assert "ended early (no more answers, after 1 of" in out
+    # (a second answer that measures the result closes its probe: the interviewer may move on to the next question)
+    assert "ended early (no more answers, after" in out
     assert "whisper" in session["stt_model"] and "llama" in session["llm_model"]
     turns = conn.execute("select * from turns order by idx").fetchall()
     kinds = [(t["speaker"], t["kind"]) for t in turns]

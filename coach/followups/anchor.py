@@ -89,12 +89,19 @@ def place(gap: str, answer: str, finding: Finding) -> str | None:
         return next((said for said in steps if said), None)
     if gap == "wrong_claim":
         claim = claimed(answer, finding)
-        return to_you(claim) if claim else None
+        return _lower_head(to_you(claim)) if claim else None
     if gap == "no_tradeoff" and finding.evidence.startswith("the decision is told"):
         # from the one who decided ("we decided to split his work"), not the talk before it ("we talked it over and")
         decided = _DECIDED.search(_quoted(finding.evidence))
         return clause(decided.group(0)) if decided else None
     return None
+
+
+def _lower_head(said: str) -> str:
+    """A sentence's opening capital lowered, said back inside a question ("You said the same PSI dashboard ..."), unless
+    its first word is a name or a term ("PSI", "L2", "XGBoost")."""
+    head = said.split(" ", 1)[0]
+    return said[:1].lower() + said[1:] if head[1:] == head[1:].lower() and not any(c.isdigit() for c in head) else said
 
 
 _DECIDED = re.compile(r"\b(?:we|i)\s+(?:\w+ly\s+)?(?:decided|chose|picked|opted|settled|went with)\b[^.?!]*", re.I)

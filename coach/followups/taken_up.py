@@ -8,9 +8,11 @@ The same holds for a wrong figure: the joined story still holds it after the can
 gaps close once a reply to their probe shows, by the scorer's own signs, what the probe asked for: steps told in
 "I", a figure worked again, another option named with its reason or price (told "what alternative did you
 consider?", "we looked at two vendor tools; they'd have been live in two weeks but cost forty thousand a year" has
-answered, though the story's first telling weighed nothing). A dodge ("I don't remember") closes nothing. The other
-gaps are read on the joined story as they should be: a result still not told after "what came of it?" may be asked
-for once more.
+answered, though the story's first telling weighed nothing), and a measured outcome told in a sentence that is no
+further step (told "how much damage did it do?", "roughly forty thousand dollars of lost evening sales" has answered,
+though the reply goes on to the check added the week after). A dodge ("I don't remember") closes nothing. The other
+gaps are read on the joined story as they should be: a result still not told after "what came of it?" (more steps,
+no measure) may be asked for once more.
 """
 from __future__ import annotations
 
@@ -40,6 +42,10 @@ def weighs_another(reply: str) -> bool:
     return bool(_alternative().search(low)) and gives_a_reason(low)
 
 
+# The gaps whose probe a reply can be read to answer or dodge (`takes_up`).
+READ = frozenset({"we_not_i", "bad_math", "no_tradeoff", "no_result"})
+
+
 def takes_up(gap: str, reply: str) -> bool:
     """Does `reply`, the answer to a follow-up on `gap`, give what that follow-up asked for?"""
     low = reply.lower()
@@ -50,4 +56,24 @@ def takes_up(gap: str, reply: str) -> bool:
         return bool(find_numbers(reply))
     if gap == "no_tradeoff":      # another option, with what it offered or cost
         return weighs_another(reply)
+    if gap == "no_result":        # how it ended, with its size: a sentence that measures something and is no step
+        return measures_the_end(reply)
     return False
+
+
+# A measured outcome says what it measures: a bare figure ("three", "about 40") is no outcome told.
+MEASURED_WORDS = 5
+
+
+def measures_the_end(reply: str) -> bool:
+    """Does the reply tell a measured outcome: a sentence with a measure in it ("roughly forty thousand dollars of
+    lost evening sales", "recall was back to about 0.6") that is not one more step of the story ("I spent two more
+    weeks on it")? Told "how much damage did it do?", that reply has answered, though the joined story ends on the
+    step the candidate added after it."""
+    from coach.scoring.star_cues import _MEASURE
+    from coach.scoring.story_outcome import is_step
+    from coach.scoring.text import clean, sentences
+
+    return any(len(s.text.split()) >= MEASURED_WORDS and _MEASURE.search(s.text.lower()) and not is_step(s.text)
+               for s in sentences(clean(reply)))
+

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from coach.domain import Question, RoundSpec
 from coach.followups.findings import Finding
 from coach.followups.first import past_answered, point_left_out, probe_order
-from coach.followups.taken_up import takes_up
+from coach.followups.taken_up import READ, takes_up
 from coach.interview import fact_change
 from coach.interview.resume import ResumePoint
 from coach.scoring.gaps import Gap
@@ -202,9 +202,12 @@ class InterviewEngine:
         slot.covered |= {p.point for p in scorecard.talking_points.covered}
         slot.said.append(answer)
         ask = self.last_ask
-        if ask is not None and ask.kind == "followup" and ask.gap and "non_answer" not in ids \
-                and takes_up(ask.gap, answer):
-            slot.answered_probes.add(ask.gap)     # the story as a whole may still show it: the probe was answered
+        probe = ask.gap if ask is not None and ask.kind == "followup" else None
+        if probe and "non_answer" not in ids and takes_up(probe, answer):
+            slot.answered_probes.add(probe)     # the story as a whole may still show it: the probe was answered
+        # a probe the reply dodged ("it was a team effort, we all pitched in" to "what did you do yourself?") while its
+        # gap is still open: pressed once more, even on a story at the bar
+        dodged = probe if probe in READ and probe in ids and probe not in slot.answered_probes else None
         # digging below the bar, points still missed stay open: the next probe takes the next missed point
         dig_points = self.digs and scorecard.overall < BAR
         gaps = [g for g in probe_order(found, scorecard, slot.round.id, answer) if g.severity >= FOLLOW_UP_MIN_SEVERITY
@@ -228,10 +231,12 @@ class InterviewEngine:
         # the bar stops the digging, not the first probe: an answer at the bar with a gap open (a tenfold slip that
         # turns noise into "clearly real") hears the follow-up practice mode would ask, and no deeper one
         reached = self.digs and slot.followups > 0 and scorecard.overall >= BAR
-        if not gaps and (not found and not slot.followups or dig_points and slot.followups) \
-                and (left_out := point_left_out(scorecard)) is not None:
-            # nothing open, but the answer left a point of the question out: ask about it; digging below the bar, the
-            # point the story still leaves out ("how did you know the drop was real?") is the next level down
+        if reached and dodged is not None and (pressed := [g for g in gaps if g.id == dodged]):
+            gaps, reached = pressed, False
+        if not gaps and ((not found and not slot.followups) or dig_points) and \
+                slot.probed.count("missing_point") < MAX_PROBES_PER_GAP and (left_out := point_left_out(scorecard)) is not None:
+            # nothing open, but the answer left a point of the question out: ask about it (digging below the bar, a
+            # point the story still misses once its probes are answered is the next probe too)
             gaps = [left_out]
         # a point about what an answered probe asked for was given in the reply's own words: not asked for next
         gaps = [g for g in (past_answered(g, scorecard, slot.answered_probes) for g in gaps) if g is not None]

@@ -32,7 +32,7 @@ from coach.scoring import story_outcome
 from coach.scoring.decisions import decided_without_reason
 from coach.scoring.rubric import Analysis, family
 from coach.scoring.star_cues import _MEASURE as _MEASURED
-from coach.scoring.text import folded_search, quote, times
+from coach.scoring.text import content_stems, folded_search, quote, times
 
 _ORDER = {g: i for i, g in enumerate(("non_answer", "off_topic", "bad_math", "no_result", "we_not_i", "no_context",
                                        "no_numbers", "no_clarifying", "no_tradeoff", "no_monitoring",
@@ -262,10 +262,17 @@ WATCHED = frozenset({"monitoring", "alerting", "drift", "slo", "canary", "rollba
 _SPEAKER = re.compile(r"\b(?:i|i'?d|i'?ll|i'?m|we|we'?d|we'?ll|my|our)\b", re.I)
 
 
+# A sentence this much of whose content words one fact of the question holds is that fact said back, in words.
+FACT_SHARE = 0.8
+FACT_WORDS = 4
+
+
 def heard_back(sentence: str, question: Any) -> bool:
-    """Is the sentence the interviewer's requirements said back ("Eight hundred payments a second ..., and a miss
-    costs about twenty times a wrong block"): two figures or more, every one of them a figure of the question's
-    facts, and no choice of the speaker's own in it?"""
+    """Is the sentence the interviewer's requirements said back, with no choice of the speaker's own in it: two
+    figures or more, every one of them a figure of the question's facts ("Eight hundred payments a second ..., and a
+    miss costs about twenty times a wrong block"), or the words of one fact ("Purchases from search, without hurting
+    the share of searches that find anything", after "Success is more purchases from search, without hurting ...")?
+    The goal and its guardrail are the interviewer's, not an option the candidate weighed."""
     facts = getattr(question, "facts", ()) or ()
     if not facts or _SPEAKER.search(sentence.replace("\u2019", "'")):
         return False
@@ -273,7 +280,11 @@ def heard_back(sentence: str, question: Any) -> bool:
 
     given = {n.value for _, fact in facts for n in find_numbers(fact)}
     said = [n.value for n in find_numbers(sentence)]
-    return len(said) >= 2 and all(v in given for v in said)
+    if len(said) >= 2 and all(v in given for v in said):
+        return True
+    own = set(content_stems(sentence))
+    return len(own) >= FACT_WORDS and any(len(own & set(content_stems(fact))) >= FACT_SHARE * len(own)
+                                          for _, fact in facts)
 
 
 # Why one option beat the other, or what it cost: "because", "since", "so that", "which means", "but", "cost".

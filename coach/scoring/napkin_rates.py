@@ -630,13 +630,33 @@ _WINDOW = re.compile(r"\b(?:in|over|within|during|across)\s+(?:a|an|the|one)?\s*
                      r"(?P<n>[\w.]+)[- ](?P<unit>hours?|minutes?)(?:[- ]long)?\s+(?:\w+\s+)?(?:batch|window|run|job|pass)\b", re.I)
 
 
+# a batch that runs every hour takes the day's work an hour's worth at a time: "I'll score them in an hourly batch"
+_HOURLY = re.compile(r"\b(?:an?\s+)?hourly\s+(?:\w+\s+)?(?:batch|run|job|pass)\b", re.I)
+# the window's seconds said as the divisor of a count: "two hundred million over three thousand six hundred seconds"
+_NUMBER_WORD = (r"(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|"
+                r"eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|and)")
+_OVER_SECONDS = re.compile(rf"\b(?:{_NUMBER_WORD}|million|billion)\s+(?:[a-z]+\s+)?(?:over|in|within|across)\s+(?:the\s+)?"
+                           rf"(?P<n>{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD}){{0,5}})\s+seconds\b", re.I)
+_BATCH_WORD = re.compile(r"\b(?:batch|window|run|job|pass)\b", re.I)
+# a window said in seconds is a batch's only when it is that long and shorter than the day: "within two seconds" is a
+# deadline
+MIN_WINDOW_S, DAY_S = 600.0, 86400.0
+
+
 def window_s(between: str) -> float | None:
-    """The seconds of a batch window said between a daily total and its rate ("in a two-hour nightly batch")."""
+    """The seconds of a batch window said between a daily total and its rate ("in a two-hour nightly batch", "in an
+    hourly batch", "over three thousand six hundred seconds")."""
     m = _WINDOW.search(between)
     nums = find_numbers(m.group("n")) if m else []
-    if not m or not nums:
-        return None
-    return nums[0].value * (3600 if m.group("unit").startswith("hour") else 60)
+    if m and nums:
+        return nums[0].value * (3600 if m.group("unit").startswith("hour") else 60)
+    if not _BATCH_WORD.search(between):
+        return None       # a day's count over an hour's seconds with no batch said is the slip, not a window
+    for over in _OVER_SECONDS.finditer(between):
+        said = find_numbers(over.group("n"))
+        if said and MIN_WINDOW_S <= said[-1].value < DAY_S:      # ("over 86,400 seconds" is the day itself)
+            return said[-1].value
+    return 3600.0 if _HOURLY.search(between) else None
 
 
 _MULTIPLIED = re.compile(r"(?P<n>[\w,.-]+(?:\s+(?:thousand|million|billion))?)\s+(?:times|×|multiplied by)\s*$", re.I)

@@ -25,6 +25,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "rollback": ("roll back", "revert", "rolling back", "switched back", "switch back", "back to the previous",
                  "back to the old", "back to the last"),
     "fallback": ("fall back", "fell back", "falling back", "falls back"),
+    # the damage contained, in plain words: "backfilled the last four days", "re-scored that partner's listings"
+    "mitigation": ("backfilled", "backfill the", "re-ran the", "reran the", "re-scored", "rescored", "hotfix",
+                   "patched it", "patched the"),
     "postmortem": ("post-mortem", "incident review", "wrote the review", "retro", "retrospective"),
     "monitor": ("dashboard", "observability", "tracking", "added a check", "added a test", "a check that", "alerts if",
                 "alerts when", "alerts us", "alerts me", "alerts the", "it pages", "warns the", "warns us", "warns if",
@@ -35,7 +38,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                  "flagged it", "found it by", "found it when", "caught it", "tracked it down"),
     # a part that stopped working, named plainly: "the refresh job had been failing silently for nine days"
     "outage": ("failing silently", "failed silently", "silently failing", "silently failed", "stopped updating",
-               "stopped refreshing"),
+               "stopped refreshing", "silently shifted", "shifted silently", "changed format", "changed the format",
+               "changed their format"),
     # no line of authority over the people won over: "none of those teams reports to me", "I managed none of them"
     "without authority": ("reports to me", "report to me", "reported to me", "not their manager", "not the manager",
                           "managed none", "no formal authority", "no authority over"),
