@@ -466,8 +466,11 @@ def part_of_the_story(sentence: str) -> bool:
     worked under ("none of those teams reported to me"), or the problem priced in figures ("each one cost us about
     50 thousand a month"); the words are `rubrics/answer_words.toml` `[scene]`."""
     limit, priced = _scene_words()
-    return bool((limit.search(sentence) and _NEGATED.search(sentence)) or
-                (priced.search(sentence) and _FIGURED.search(sentence)))
+    if limit.search(sentence) and _NEGATED.search(sentence):
+        return True
+    # the figure prices the problem only said with it ("cost us about 50 thousand a month", "forty engineer-weeks"),
+    # not a figure elsewhere in a long scene ("running for two years ... outages and a migration")
+    return any(_FIGURED.search(sentence, max(0, m.start() - 30), m.end() + 40) for m in priced.finditer(sentence))
 
 
 SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most

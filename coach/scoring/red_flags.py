@@ -196,7 +196,7 @@ _OWNED = re.compile(
     r"\b(?:my mistake|(?:that|it|this) was (?:a |my |the )?(?:mistake|wrong|wrong call|bad call|error)|i should have|"
     r"i shouldn'?t have|we should have|in hindsight|looking back|the lesson|i learned|i learnt|taught me|since then(?!,? (?:she|he|they)\b)|"
     r"next time|never again|i regret|i was wrong|i owned (?:it|that|the mistake)|i'?d (?:never|not) do that again|"
-    r"i apologi[sz]ed|now (?:any|every|each|all) (?:[a-z-]+ ){0,3}(?:goes|go|get|gets|has|have|must|needs?) )\b", _F)
+    r"i apologi[sz]ed|now (?:any|every|each|all) (?:[a-z-]+ ){0,6}(?:goes|go|get|gets|has|have|must|needs?) )\b", _F)
 SKIPPED_CAP = 2.0       # the parts of a story are there; the judgement is not
 
 
@@ -229,8 +229,10 @@ def _owns(text: str, skipped: str) -> bool:
         return True
     named = {w.lower() for w in _SAFEGUARD_NOUN.findall(skipped)}
     for sentence in re.split(r"(?<=[.!?])\s+", text):
-        if _OWNED.search(sentence) and (_SELF_CRITICAL.search(sentence) or
-                                        named & {w.lower() for w in _SAFEGUARD_NOUN.findall(sentence)}):
+        put_in = {w.lower() for w in _SAFEGUARD_NOUN.findall(sentence)}
+        # the lesson names the check skipped, or (a skip of no named check: "without telling the ranking team") puts
+        # a check in its place ("now any change to a shared log goes through a short review with its readers")
+        if _OWNED.search(sentence) and (_SELF_CRITICAL.search(sentence) or named & put_in or (not named and put_in)):
             return True
     return False
 
