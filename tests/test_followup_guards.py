@@ -72,3 +72,14 @@ def test_a_follow_up_with_a_bracketed_aside_is_not_said_aloud() -> None:
     verdict = guards.check(said, ANSWER, ["measure"], [])
     assert not verdict.ok and any("bracketed aside" in r for r in verdict.reasons)
     assert guards.check(said.replace(" (after the migration)", " after the migration"), ANSWER, ["measure"], []).ok
+
+
+def test_a_question_that_speaks_of_the_candidate_as_they_is_rejected() -> None:
+    # a talking point's description of the candidate ("How they explained the rollback") turned into a question
+    told = "I rolled the churn model back the same evening and wrote up what went wrong for the product team."
+    verdict = guards.check("How did they explain the rollback to the product team and agree on next steps?", told,
+                           ["rollback"], [])
+    assert not verdict.ok and any("as \"they\"" in r for r in verdict.reasons), verdict.reasons
+    about_others = guards.check("How did the product team take the rollback once you wrote it up?", told,
+                                ["rollback"], [])
+    assert about_others.ok, about_others.reasons

@@ -32,6 +32,12 @@ MIN_WORDS, MAX_WORDS = 5, 30
 # mouth (the interviewer was not on the team)
 _CANDIDATE_VOICE = re.compile(r"\b(?:my (?:own )?(?:work|team|project|role|manager|company|experience|job)|"
                               r"(?:did|when) we|our)\b", re.IGNORECASE)
+# The candidate spoken of as "they", as a rubric's talking point describes them ("How they communicated the decision"
+# turned into "How did they communicate the decision ...?"): a question to the candidate with no "you" in it whose
+# subject is a third person.
+_THIRD_PERSON_ASK = re.compile(r"^(?:how|what|why|when|where|which|who)\b[^?]{0,20}?\b(?:did|do|does|would|will|could|"
+                               r"should|have|has) (?:they|he|she)\b", re.IGNORECASE)
+_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 
 
 def words(text: str) -> list[str]:
@@ -185,6 +191,8 @@ def check(candidate: str, answer: str, gap_words: Iterable[str], asked: Sequence
         reasons.append("gives feedback instead of asking")
     if _CANDIDATE_VOICE.search(text):
         reasons.append("speaks as the candidate")
+    if _THIRD_PERSON_ASK.search(text) and not _YOU.search(text):
+        reasons.append("asks about the candidate as \"they\"")
     if story is not None:
         echo = specific.echoed_choice(text, question, answer)
         if echo:
