@@ -11,6 +11,7 @@ from coach.interview import clarify_forms as forms
 from coach.interview import fact_parts
 from coach.interview.clarify_cues import Cues, default_cues
 from coach.interview.clarify_text import CLAUSE, core, find, front, opens_question, tokens
+from coach.scoring.numbers import find_numbers
 from coach.scoring.scorecard import Scorecard
 
 
@@ -925,18 +926,15 @@ _QUANTITY = re.compile(r"^(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|ei
                        r"thousand|million|billion|dozen|few|several|many|most|some)$")
 
 
-_NUMERAL = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
-            r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?(?: of)?)")
-
-
 def _numbering(clause: str, facts: Mapping[str, str]) -> list[str]:
     """The facts that say a number right before the thing the clause counts ("About 40 models": how many models),
     not ones that only name it ("payments models need 2")."""
     counted = _counted(clause)
     if not counted:
         return []
-    pats = [re.compile(rf"\b{_NUMERAL}\s+(?:[a-z-]+\s+)?{re.escape(c)}[a-z]{{0,3}}\b") for c in counted]
-    return [t for t, text in facts.items() if any(p.search(text.lower()) for p in pats)]
+    things = re.compile(r"\s+(?:[a-z-]+\s+)?(?:" + "|".join(map(re.escape, counted)) + r")[a-z]{0,3}\b")
+    return [t for t, text in facts.items()
+            if any(things.match(text.lower(), n.end) for n in find_numbers(text))]
 
 
 def _states_count(clause: str, texts: list[str]) -> bool:

@@ -19,7 +19,7 @@ from coach.content.napkin_constants import napkin_constants
 from coach.scoring.napkin_judge import Check
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
-from coach.scoring.text import fmt_num, human
+from coach.scoring.text import fmt_num, human, phrase_pattern
 
 _F = re.IGNORECASE
 _DEVICE = r"(?:gpus?|cards?|devices?|ranks?|replicas?|workers?|accelerators?)"
@@ -28,18 +28,8 @@ _DEVICE = r"(?:gpus?|cards?|devices?|ranks?|replicas?|workers?|accelerators?)"
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, float]]:
     k = napkin_constants()
-
-    def words(ws: tuple[str, ...]) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"[\s-]") for w in sorted(ws, key=len, reverse=True))
     cards = {name: mem for names, mem in k.accelerators for name in names}
-    return (re.compile(rf"(?<![\w-])(?:{words(k.replicated) or '(?!)'})(?![\w-])", _F),
-            re.compile(rf"(?<![\w-])(?:{words(k.split) or '(?!)'})(?![\w-])", _F),
-            re.compile(rf"(?<![\w-])(?:{words(tuple(cards)) or '(?!)'})s?(?![\w-])", _F), cards)
-
-
-@lru_cache(maxsize=1)
-def _replicated_words() -> tuple[str, ...]:
-    return napkin_constants().replicated
+    return phrase_pattern(k.replicated), phrase_pattern(k.split), phrase_pattern(cards, plural=True), cards
 
 
 _HOLD_WORDS = (" hold", " fit", " store", " take", " enough")     # what _HOLDS needs
@@ -75,7 +65,7 @@ _EACH_AFTER = re.compile(rf"\s*(?:a|per|each|on each|for each|on every|on one)\s
 
 
 def _replicated(qs: list[Quantity], text: str, low: str, judge: Callable[..., Check | None]) -> list[Check | None]:
-    if not any(w in low for w in _replicated_words()):
+    if not any(w in low for w in napkin_constants().replicated):
         return []           # (cheap to rule out: this runs on every answer)
     if any(w in low for w in napkin_constants().split):
         return []           # a scheme that splits the state is named (a word inside another counts too: rather none)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from coach.content.napkin_constants import NapkinConstants, napkin_constants
 from coach.scoring.napkin_judge import Check
 from coach.scoring.sizing import Quantity
-from coach.scoring.text import fmt_num
+from coach.scoring.text import fmt_num, phrase_pattern
 
 _F = re.IGNORECASE
 _CLAUSE_END = re.compile(r"[.!?;](?:\s|$)")
@@ -47,8 +47,7 @@ _IS = re.compile(r"^[\s,]*(?:(?:which|that)\s+)?(?:is|are|at|takes?|uses?|means|
 def _precision_pattern() -> tuple[re.Pattern[str], dict[str, float]]:
     consts = napkin_constants()
     table = {name: b for names, b in consts.precisions for name in names}
-    alts = "|".join(re.escape(n).replace(r"\ ", r"[\s-]") for n in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", _F), table
+    return phrase_pattern(table), table
 
 
 def _bytes_of(name: str, table: dict[str, float]) -> float:

@@ -15,7 +15,7 @@ from coach.scoring.napkin_llm import DEVICES
 from coach.scoring.napkin_judge import EXACT_TOLERANCE, TOLERANCE, Check, _judge, _tol
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity, factors as said_factors
-from coach.scoring.text import fmt_num, human
+from coach.scoring.text import fmt_num, human, phrase_pattern
 
 _BIT = r"[- ]bits?(?! per second| a second|/s)"          # "4-bit", "four bits" (a precision, not a line rate)
 _PRECISION = [(re.compile(rf"\b(?:fp32|float32|f32|full[- ]precision|single[- ]precision|(?:32|thirty[- ]two){_BIT})\b",
@@ -690,11 +690,7 @@ def _weights_said_first(qs: list[Quantity], i: int, text: str) -> Quantity | Non
 @functools.lru_cache(maxsize=1)
 def _serving_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     k = napkin_constants()
-
-    def words(ws: tuple[str, ...]) -> re.Pattern[str]:
-        alts = "|".join(re.escape(w).replace(r"\ ", r"[\s-]") for w in sorted(ws, key=len, reverse=True)) or "(?!)"
-        return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.I)
-    return words(k.serving_words), words(k.training_words)
+    return phrase_pattern(k.serving_words), phrase_pattern(k.training_words)
 
 
 def _serving_only(text: str) -> bool:

@@ -80,7 +80,7 @@ def changed_a_figure(sentence: str) -> bool:
     return bool(_CHANGE.search(sentence)) or moved_a_measure(sentence)
 
 
-_LAST_CLAUSE = re.compile(r"(?:,|;|\band then\b|\bthen\b|\band\b)(?!.*(?:,|;|\band\b|\bthen\b))", re.I)
+_CLAUSE_BREAK = re.compile(r",|;|\band\b|\bthen\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -91,8 +91,8 @@ def _shipped() -> re.Pattern[str]:
 def lands_at_close(sentence: str) -> bool:
     """Does the closing sentence end with the work going out ("..., and then launched it"): its last clause, after
     the steps told before it, holds a word of shipping (rubrics/answer_words.toml [outcome] shipped_at_close)?"""
-    cut = _LAST_CLAUSE.search(sentence)
-    return bool(cut and _shipped().search(sentence, cut.end()))
+    *told, last = _CLAUSE_BREAK.split(sentence)
+    return bool(told) and bool(_shipped().search(last))
 
 
 def tells_outcome(sentence: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -297,6 +297,13 @@ def human(value: float, unit: str) -> str:
     if unit.startswith("$"):
         return f"${fmt_num(value)}{unit[1:]}"
     return f"{fmt_num(value)}{unit}" if unit.startswith("/") else f"{fmt_num(value)} {unit}".strip()
+
+
+def phrase_pattern(phrases: Iterable[str], plural: bool = False) -> re.Pattern[str]:
+    """Any of a word list's phrases as whole words, longest first, a space in a phrase matching a space or a hyphen
+    ("mixed precision", "mixed-precision"); with `plural`, an "s" may follow. An empty list matches nothing."""
+    alts = "|".join(re.escape(w).replace(r"\ ", r"[\s-]") for w in sorted(phrases, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{alts}){'s?' if plural else ''}(?![\w-])", re.IGNORECASE)
 
 
 _LOWERED: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}   # by id: hashing a pattern hashes its code
