@@ -83,3 +83,16 @@ def test_a_question_that_speaks_of_the_candidate_as_they_is_rejected() -> None:
     about_others = guards.check("How did the product team take the rollback once you wrote it up?", told,
                                 ["rollback"], [])
     assert about_others.ok, about_others.reasons
+
+
+def test_a_numbers_probe_after_figures_told_falls_back_to_the_question_s_own_not_the_generic() -> None:
+    # the interviewer told the model count and the answer already sized its load ("about 300 requests a second"):
+    # "as I said, about 40 models ..." would ask for a size given, so the question's own numbers follow-up is asked,
+    # not the generic latency-and-hardware one, which fits a monitoring design poorly
+    content = default_content()
+    q = content.questions["sd-model-monitoring"]
+    told = "About 40 models in production, from 10 to 50,000 predictions per second each."
+    answer = ("Every model writes its inputs and scores to one shared table, sampled so it sees about 300 requests a "
+              "second, and an hourly job compares each feature's histogram with the training window.")
+    probe = choice.bank_followup(q, "no_numbers", [q.prompt, told], content.gaps, "", answer)
+    assert probe in [f.text for f in q.followups if f.gap == "no_numbers"], probe

@@ -183,7 +183,8 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
 
     own = [f.text for f in question.followups if f.gap == gap]
     if gap == "no_numbers" and (given := told.figures_told(question, asked)):
-        own = [told.builds_on(given)]      # the interviewer gave the figures: the follow-up starts from them
+        # the interviewer gave the figures: the follow-up starts from them; said back already, the bank's own is next
+        own = [told.builds_on(given), *own]
     if target and len(own) > 1:
         aim = guards.content_words(target)
         own.sort(key=lambda text: -len(guards.content_words(text) & aim))     # stable: ties keep the bank's order
