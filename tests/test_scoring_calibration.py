@@ -116,9 +116,9 @@ def test_the_fifth_to_ninth_fresh_parts_are_loaded_apart_with_their_chains(part:
                          [("fresh12", "12", 40, 16), ("fresh13", "13", 48, 24), ("fresh14", "14", 48, 24),
                           ("fresh15", "15", 48, 24), ("fresh16", "16", 48, 24), ("fresh17", "17", 48, 24),
                           ("fresh18", "18", 48, 24), ("fresh19", "19", 48, 24), ("fresh20", "20", 48, 24),
-                          ("fresh21", "21", 48, 24)])
-def test_the_twelfth_to_twenty_first_parts_are_loaded_apart_with_their_chains(part: str, prefix: str, min_answers: int,
-                                                                              min_chains: int) -> None:
+                          ("fresh21", "21", 48, 24), ("fresh22", "22", 48, 24)])
+def test_the_twelfth_to_twenty_second_parts_are_loaded_apart_with_their_chains(part: str, prefix: str, min_answers: int,
+                                                                               min_chains: int) -> None:
     from coach.eval import graded
     answers = [g for g in graded.load_graded() if g.part == part]
     chains = [c for c in graded.load_chains() if graded.chain_part(c) == part]
@@ -128,8 +128,8 @@ def test_the_twelfth_to_twenty_first_parts_are_loaded_apart_with_their_chains(pa
     assert part in graded.PARTS and part not in graded.CLEAN   # scored clean, then folded into tuning
 
 
-@pytest.mark.parametrize("part, prefix", [("fresh22", "22"), ("fresh23", "23")])
-def test_the_twenty_second_and_twenty_third_parts_are_clean_checks_scored_when_written(part: str, prefix: str) -> None:
+@pytest.mark.parametrize("part, prefix", [("fresh23", "23"), ("fresh24", "24")])
+def test_the_twenty_third_and_twenty_fourth_parts_are_clean_checks_scored_when_written(part: str, prefix: str) -> None:
     from coach.eval import graded
     assert part in graded.CLEAN and part not in graded.PARTS   # scored once with the pass's code, not guarded here
     answers = [g for g in graded.load_graded() if g.part == part]
@@ -291,7 +291,7 @@ def test_a_peak_figure_said_again_is_not_checked_against_the_daily_total() -> No
     assert all(c.ok for c in card.sizing.checks)
 
 
-def test_twelfth_to_twenty_first_fresh_parts_keep_their_judgement_gains(figures) -> None:
+def test_twelfth_to_twenty_second_fresh_parts_keep_their_judgement_gains(figures) -> None:
     # Guards at the figures measured after the thirty-first pass (Spearman / weak above 2.0 / grade 5 below 4.0):
     # fresh12 0.904/1/1 -> 0.912/0/0, fresh13 0.874/4/0 -> 0.911/2/0, fresh14 0.757/6/2 -> 0.848/2/1, fresh15
     # 0.770/12/2 -> 0.854/4/0, fresh16 0.464/12/5 -> 0.738/5/1 (a question's pitfall holds the answer at level 2, a road named as not taken is no
@@ -314,12 +314,13 @@ def test_twelfth_to_twenty_first_fresh_parts_keep_their_judgement_gains(figures)
     # for a model's limitation that tells only its wins is off topic again (a blind spot said as what the model never
     # saw reaches the topic): fresh15 -> 0.913/0/0. fresh20 0.809/3/3 clean -> 0.945/0/0 after the thirty-sixth
     # pass read its stories, technical half and chains; fresh21 0.753/8/2 clean -> 0.920/1/0 after the same pass
+    # read its stories, technical half and chains; fresh22 0.679/5/2 clean -> 0.915/0/0 after the thirty-seventh pass
     # read its stories, technical half and chains.
     for name, rho, weak, strong in (("fresh12", 0.905, 0, 0), ("fresh13", 0.9, 2, 0), ("fresh14", 0.9, 0, 0),
                                     ("fresh15", 0.905, 0, 0), ("fresh16", 0.895, 0, 0),
                                     ("fresh17", 0.9, 0, 0), ("fresh18", 0.935, 1, 0),
                                     ("fresh19", 0.91, 0, 0), ("fresh20", 0.935, 0, 0),
-                                    ("fresh21", 0.915, 1, 0)):
+                                    ("fresh21", 0.915, 1, 0), ("fresh22", 0.91, 0, 0)):
         f = figures[name]
         assert f["spearman"] >= rho, (name, f["spearman"])
         assert f["weak_above_2"] <= weak and f["strong_below_4"] <= strong, (name, f["score_misses"])

@@ -45,14 +45,15 @@ FRESH18 = "fresh18"                  # the eighteenth fresh part: the thirty-thi
 FRESH19 = "fresh19"                  # the nineteenth fresh part: the thirty-fourth pass's clean check, then folded in
 FRESH20 = "fresh20"                  # the twentieth fresh part: the thirty-fifth pass's clean check, then folded in
 FRESH21 = "fresh21"                  # the twenty-first fresh part: the thirty-sixth pass's clean check, then folded in
-FRESH22 = "fresh22"                  # the twenty-second fresh part: written in the thirty-seventh pass, scored clean twice
-FRESH23 = "fresh23"                  # the twenty-third fresh part: the next clean check, scored once when written
+FRESH22 = "fresh22"                  # the twenty-second fresh part: the thirty-seventh pass's clean check, then folded in
+FRESH23 = "fresh23"                  # the twenty-third fresh part: written in the thirty-seventh pass, scored clean twice
+FRESH24 = "fresh24"                  # the twenty-fourth fresh part: the next clean check, scored once when written
 FOLDERS = (FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11, FRESH12, FRESH13,
            FRESH14, FRESH15, FRESH16, FRESH17, FRESH18, FRESH19,
-           FRESH20, FRESH21, FRESH22, FRESH23)   # sub-folders, a part each
+           FRESH20, FRESH21, FRESH22, FRESH23, FRESH24)   # sub-folders, a part each
 PARTS = ("tuning", "held-out", FRESH, FRESH2, FRESH3, FRESH4, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11,
-         FRESH12, FRESH13, FRESH14, FRESH15, FRESH16, FRESH17, FRESH18, FRESH19, FRESH20, FRESH21)
-CLEAN: tuple[str, ...] = (FRESH22, FRESH23)   # the clean checks: scored once, never tuned on
+         FRESH12, FRESH13, FRESH14, FRESH15, FRESH16, FRESH17, FRESH18, FRESH19, FRESH20, FRESH21, FRESH22)
+CLEAN: tuple[str, ...] = (FRESH23, FRESH24)   # the clean checks: scored once, never tuned on
 
 
 def parts() -> tuple[str, ...]:
@@ -62,7 +63,7 @@ CHAINS = PROJECT_ROOT / "tests" / "data" / "napkin" / "chains.toml"
 CHAIN_FOLDERS = {part: PROJECT_ROOT / "tests" / "data" / "napkin" / f"{part}.toml"   # chains of a part of their own
                  for part in (FRESH3, FRESH5, FRESH6, FRESH7, FRESH8, FRESH9, FRESH10, FRESH11, FRESH12, FRESH13,
                               FRESH14, FRESH15, FRESH16, FRESH17, FRESH18, FRESH19, FRESH20, FRESH21,
-                              FRESH22, FRESH23)}
+                              FRESH22, FRESH23, FRESH24)}
 LETTERS = {"S": "situation", "T": "task", "A": "action", "R": "result", "O": "other"}
 STORY_ROUNDS = ("behavioral", "hiring-manager", "cross-functional", "recruiter", "deep-dive")
 TARGETS = {"spearman": 0.9, "weak_above_2": 0, "strong_below_4": 0, "quote_right": 0.9,
