@@ -38,3 +38,33 @@ def test_an_estimate_checked_and_its_lever_named_meets_the_staff_bar(content) ->
                     "share drives it most: give the cache a third of each card and the weights need four cards.")
     card = _card(content, text)
     assert not card.calibration.staff_missing, card.calibration.staff_missing
+
+
+def _fleet(content, text: str, level: str = "staff"):  # type: ignore[no-untyped-def]
+    return score_answer(Transcript(text), question=content.questions["nm-cpu-fleet"],
+                        round_spec=content.rounds["napkin-math"], rubric=content.rubrics["napkin-math"], level=level)
+
+
+FLEET = ("Thirty thousand a second over four hundred per box is seventy-five servers at full load. Kept under seventy "
+         "percent, that is seventy-five over zero point seven, about a hundred and seven servers.")
+
+
+def test_the_lever_named_as_what_a_change_in_it_does_meets_the_staff_bar(content) -> None:  # type: ignore[no-untyped-def]
+    assert "the input that moves it most" in _fleet(content, FLEET).calibration.staff_missing
+    for lever in (" Of all the inputs, the per-box rate moves this most.",
+                  " If the per-box rate halves after a heavier model ships, the fleet doubles to about two hundred "
+                  "and fifteen."):
+        card = _fleet(content, FLEET + lever)
+        assert "the input that moves it most" not in card.calibration.staff_missing, lever
+
+
+def test_an_estimate_in_range_with_no_working_said_is_silent_arithmetic(content) -> None:  # type: ignore[no-untyped-def]
+    guessed = ("I would take the peak, divide it by what one box handles, and leave room so nothing runs hot. "
+               "Probably around a hundred and ten servers, give or take.")
+    card = _fleet(content, guessed, level="senior")
+    dims = {d.id: d.score for d in card.dimensions}
+    assert dims["numeric_sizing"] <= 3.5 and dims["communication"] <= 2.0 and card.overall < 3.0, dims
+    assert any(line.startswith("Work it out loud") for line in card.feedback)
+    worked = _fleet(content, FLEET, level="senior")     # the same figure reached out loud keeps its marks
+    assert {d.id: d.score for d in worked.dimensions}["numeric_sizing"] >= 4.5 and worked.overall > card.overall + 1.0
+    assert not any(line.startswith("Work it out loud") for line in worked.feedback)

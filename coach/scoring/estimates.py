@@ -190,6 +190,20 @@ def settle_steps(question: Question, points: PointsReport, quantities: list[Quan
     return PointsReport(covered, missed, round(5.0 * len(covered) / (len(covered) + len(missed)), 2))
 
 
+# The rubric's "Silent arithmetic, then a number": an estimate in range that says no figure of its own working (the
+# question's inputs said back and the final figure aside) shows neither the steps nor the working out loud.
+SILENT_SIZING, SILENT_TALK = 3.5, 2.0
+
+
+def silent_working(question: Question, text: str, final: float | None) -> bool:
+    """No number said but the question's own inputs and the final figure: "I'd multiply the requests by the tokens,
+    divide by what a GPU does, add some headroom: about thirty" names the method and works nothing out loud."""
+    given = [g.value for g in _inputs(question.prompt)[0]] + [n.value for n in find_numbers(clean(question.prompt))]
+    own = [n.value for n in find_numbers(text)
+           if not any(_same(n.value, v) for v in given) and not (final is not None and near_figure(n.value, final))]
+    return not own
+
+
 def check_range(question: Question, card: Scorecard, quantities: list[Quantity], text: str) -> RangeResult:
     est = question.estimate
     assert est is not None
@@ -276,11 +290,21 @@ def apply(card: Scorecard, question: Question, quantities: list[Quantity], text:
     feedback = [("Estimate: " + message[0].upper() + message[1:] + ".")]
     if result.missed_steps:        # one line, so a card that shows two feedback lines shows every skipped step
         feedback.append("Steps you skipped: " + "; ".join(result.missed_steps) + ".")
+    silent = result.ok and silent_working(question, text, result.stated)
+    if silent:
+        feedback.append(f'Work it out loud: say the figure each step reaches, not only the result; nobody can check '
+                        f'"{result.stated_text}" without them.')
     score, rule = _sizing_score(result, len(question.talking_points), question.estimate.value)
+    if silent and score > SILENT_SIZING:
+        score, rule = SILENT_SIZING, rule + f"; at most {SILENT_SIZING:g} when no step's figure is said"
     dims = []
     for d in card.dimensions:
         if d.id == "numeric_sizing":
             d = DimensionScore(d.id, d.name, d.weight, score, rule, (result.message, *d.evidence[:3]))
+        elif d.id == "communication" and silent and d.score > SILENT_TALK:
+            d = DimensionScore(d.id, d.name, d.weight, SILENT_TALK, d.rule + f"; at most {SILENT_TALK:g} when only "
+                               "the final figure is said (silent arithmetic, then a number)",
+                               ("no figure of the working said, only the final one", *d.evidence))
         dims.append(d)
     weight = sum(d.weight for d in dims) or 1.0
     overall = round(sum(d.score * d.weight for d in dims) / weight, 2) if dims else card.overall

@@ -280,8 +280,14 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
     # cache")
     "the input that moves it most": re.compile(
         r"\b(?:(?:most|very|quite) sensitive to|the (?:biggest|largest|main|one) (?:lever|driver|knob|unknown|"
-        r"uncertainty|swing factor)|dominat(?:es|ed|ing)|(?:moves?|drives?|swings?) (?:it|the (?:answer|result|total|estimate|"
-        r"figure)) (?:the )?most|(?:double|halve|doubling|halving) (?:it|that|the [a-z]+(?: [a-z]+)?) and (?:so does|you double|"
+        r"uncertainty|swing factor)|dominat(?:es|ed|ing)|"
+        r"(?:moves?|drives?|swings?) (?:it|this|that|the (?:answer|result|total|estimate|figure|count|bill|cost)) "
+        r"(?:the )?most|"
+        # ... or said as what a change in it does: "if answers grow to five hundred tokens we double to sixty"
+        r"if (?:the |our |an? )?[a-z-]+(?: [a-z-]+){0,3} (?:grows?|doubles?|halves?|triples?|goes up|rises?|drops?|"
+        r"falls?)\b[^.;]{0,50}?\b(?:we|it|that|this|the (?:total|count|fleet|bill|cost|answer|result)) (?:would )?"
+        r"(?:doubles?|halves?|triples?|goes (?:up|to)|go (?:up|to))\b|"
+        r"(?:double|halve|doubling|halving) (?:it|that|the [a-z]+(?: [a-z]+)?) and (?:so does|you double|"
         r"you halve|the (?:total|cost|answer|result|cache|memory|bill) (?:doubles|halves))|"
         r"the assumption (?:i'?m|i am|i would be) (?:least|most un)sure|drives? (?:the (?:whole )?(?:answer|total|"
         r"cost|result|estimate)|most of (?:it|the (?:total|cost|answer))))", _F),
