@@ -76,6 +76,14 @@ TRADEOFF = re.compile(
     r"dropped|fell|decreased|declined|slipped|got worse)\b|"
     r"\b(?:went down|dropped|fell|decreased|declined)\b[^.;]{0,60}\bbut\b[^.;]{0,60}\b(?:went up|rose|increased|grew|"
     r"climbed|jumped|doubled|tripled)\b|"
+    # a cost weighed against what it buys: "streaming would have doubled the on-call load for little gain"
+    r"\bfor (?:very |too )?(?:little|no|not much|marginal|(?:only )?a (?:small|tiny|marginal|slight)) (?:gain|benefit|"
+    r"lift|improvement|return|upside|win)\b|"
+    # the option taken, justified by what the other would have cost: "I picked batch because the features change
+    # daily and streaming would have doubled the on-call load"
+    r"\b(?:picked|chose|went with|opted for|decided on|settled on|kept)\b[^.;?!]{0,80}\b(?:because|since|as)\b"
+    r"[^.;?!]{0,80}\b(?:would have|would've)\s+(?:doubled|tripled|cost|added|needed|meant|taken|required|slowed|"
+    r"broken|blown)\b|"
     # a gain kept clear of its usual price, both sides named: "cut serving cost by a third without hurting the tail"
     r"\bwithout (?:hurting|losing|giving up|sacrificing|a drop in|dropping|any loss (?:of|in))\b", _F)
 # Two courses set side by side for someone to choose: "I had to either show that or change my mind", "I would either
