@@ -72,7 +72,8 @@ CLARIFY_SETS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "dev5", "
 # written, P 0.92 R 0.97 and replies answered 0.89, wrong fact 0.21 on its second clean score, then P 1.00 R 1.00,
 # answered 1.00, wrong fact 0.00 after reading).
 # heldout23 is the clean check: written on 2026-11-30, scored once by the lead.
-CLARIFY_HELD_OUT: tuple[str, ...] = ("heldout23",)
+# heldout24 is the clean check: written on 2026-11-30, scored once by the lead.
+CLARIFY_HELD_OUT: tuple[str, ...] = ("heldout23", "heldout24")
 MODELS = ("smollm2-135m", "gemma3-270m", "qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b")
 REPLY_BUDGET_S = 1.0       # as InterviewRunner.reply_budget_s: no second candidate past it
 COPY_OF_DRAFT = 0.7        # similarity to the bank's draft at which a "model" question is the bank's

@@ -16,7 +16,9 @@
   (`tests/data/jargon/heldout10.toml`, written apart after held-out 9 with terms apart from the earlier sets,
   never tuned on) and "held-out 11" (`tests/data/jargon/heldout11.toml`, written apart after held-out 10 with terms
   apart from the earlier sets, never tuned on) and "held-out 12" (`tests/data/jargon/heldout12.toml`, written apart
-  after held-out 11 with terms apart from the earlier sets, never tuned on);
+  after held-out 11 with terms apart from the earlier sets, never tuned on) and "held-out 13"
+  (`tests/data/jargon/heldout13.toml`, written apart after held-out 12 with terms apart from the earlier sets, never
+  tuned on);
   the held-out files are reported on their own outside "all".
 - The interviewer's intelligibility: the first 50 question prompts of the banks, rendered by
   each voice, transcribed (by Whisper base by default): how well a listener can follow the voice.
@@ -47,9 +49,10 @@ JARGON_HELD_OUT_9 = PROJECT_ROOT / "tests" / "data" / "jargon" / "heldout9.toml"
 JARGON_HELD_OUT_10 = PROJECT_ROOT / "tests" / "data" / "jargon" / "heldout10.toml"   # its own part, never tuned on
 JARGON_HELD_OUT_11 = PROJECT_ROOT / "tests" / "data" / "jargon" / "heldout11.toml"   # its own part, never tuned on
 JARGON_HELD_OUT_12 = PROJECT_ROOT / "tests" / "data" / "jargon" / "heldout12.toml"   # its own part, never tuned on
+JARGON_HELD_OUT_13 = PROJECT_ROOT / "tests" / "data" / "jargon" / "heldout13.toml"   # its own part, never tuned on
 JARGON_PARTS = ("tune", "held-out", "held-out 2", "held-out 3", "held-out 4", "held-out 5",
                 "held-out 6", "held-out 7", "held-out 8", "held-out 9", "held-out 10",
-                "held-out 11", "held-out 12")
+                "held-out 11", "held-out 12", "held-out 13")
 PRIMING_QUESTION = "dd-latency-budget"      # the question the jargon answers are primed with
 VOICES = ("espeak", "piper")
 
@@ -64,14 +67,15 @@ def jargon_set(path: Path = JARGON, held_out_2: Path | None = JARGON_HELD_OUT_2,
                held_out_9: Path | None = JARGON_HELD_OUT_9,
                held_out_10: Path | None = JARGON_HELD_OUT_10,
                held_out_11: Path | None = JARGON_HELD_OUT_11,
-               held_out_12: Path | None = JARGON_HELD_OUT_12) -> list[dict[str, str]]:
+               held_out_12: Path | None = JARGON_HELD_OUT_12,
+               held_out_13: Path | None = JARGON_HELD_OUT_13) -> list[dict[str, str]]:
     """Every jargon sentence with its part ("split"): those of `held_out_2` are all "held-out 2", and so on."""
     items = [{"text": u["text"], "split": u.get("split", "tune")} for u in _read_jargon(path)]
     for extra, split in ((held_out_2, "held-out 2"), (held_out_3, "held-out 3"), (held_out_4, "held-out 4"),
                          (held_out_5, "held-out 5"), (held_out_6, "held-out 6"), (held_out_7, "held-out 7"),
                          (held_out_8, "held-out 8"), (held_out_9, "held-out 9"),
                          (held_out_10, "held-out 10"), (held_out_11, "held-out 11"),
-                         (held_out_12, "held-out 12")):
+                         (held_out_12, "held-out 12"), (held_out_13, "held-out 13")):
         if extra is not None:
             items += [{"text": u["text"], "split": split} for u in _read_jargon(extra)]
     return items

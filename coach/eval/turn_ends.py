@@ -1,12 +1,12 @@
 """Is the answer over? The answer-completeness rule on written pauses (tests/data/turn_ends).
 
-`python -m coach.eval.turn_ends [--set dev|heldout|heldout2|...|heldout16] [-v]` prints, for "end",
+`python -m coach.eval.turn_ends [--set dev|heldout|heldout2|...|heldout17] [-v]` prints, for "end",
 precision (a pause wrongly taken for the end is the costly mistake) and recall, the same for the sure ends alone (the
 ones a live session takes at once), and the mistakes with their reasons.
 The words alone are judged: what the audio model adds is measured by `python -m coach.eval.turn_ends_audio` (the
 same pauses spoken) and by `coach bench`.
 `dev` is tuned on; `heldout` to `heldout15` (each written apart, by a writer who did not read the rule) were each
-scored once, then folded in; `heldout16` is the next clean check.
+scored once, then folded in; `heldout16` and `heldout17` are the next clean checks.
 """
 from __future__ import annotations
 
@@ -61,7 +61,8 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m coach.eval.turn_ends")
     ap.add_argument("--set", default="dev", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
                                                       "heldout9", "heldout10", "heldout11", "heldout12",
-                                                      "heldout13", "heldout14", "heldout15", "heldout16"))
+                                                      "heldout13", "heldout14", "heldout15", "heldout16",
+                                                      "heldout17"))
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
     r = evaluate(load(args.set))
