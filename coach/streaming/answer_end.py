@@ -137,8 +137,15 @@ def hands_back(sentence: str) -> bool:
     """The sentence hands the turn back in so many words ("I can go into either of those if you want.",
     "Which part should I dig into?"; `prompts/turn_end_words.toml` [hand_back])."""
     low = sentence.lower().strip()
-    return bool(turn_end_words.pattern("hand_back", "closing", closes=True).search(low)
-                or turn_end_words.pattern("hand_back", "offers").search(low))
+    deferred = turn_end_words.pattern("hand_back", "deferred")
+    return any(not _put_off(deferred, low[:m.start()])
+               for m in (turn_end_words.pattern("hand_back", "closing", closes=True).search(low),
+                         turn_end_words.pattern("hand_back", "offers").search(low)) if m is not None)
+
+
+def _put_off(deferred: re.Pattern[str], before: str) -> bool:
+    """The words before a closing put it off until something still to say ("... and then I'm done")."""
+    return any(m.end() >= len(before.rstrip(" ,")) for m in deferred.finditer(before))
 
 
 def offers_more_on_those(last: str) -> bool:

@@ -239,6 +239,13 @@ def _basis(last: str) -> bool:
             and not _phrase("estimate_basis", "adds", last))
 
 
+def _deadline(before: str, span: str) -> bool:
+    """"Within six weeks" after what was wanted or promised ("Our VP wanted it live within six weeks") is a deadline
+    that sets the story up, not a result some time after (`prompts/turn_end_words.toml` [deadline])."""
+    return span.startswith("within") and bool(set(re.findall(r"[a-z]+", before.lower()))
+                                              & turn_end_words.words("deadline", "words"))
+
+
 def _ask(prompt: str) -> str:
     """The question's last sentence: what it asks for."""
     said = [s.text for s in sentences(prompt)]
@@ -265,7 +272,8 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "a result that has lasted: " + last[:60]
     if _lesson(last):
         return "a lesson: " + last[:60]
-    if kind in ("story", "plan") and (after := TIME_AFTER.search(last)) is not None and after.start() > 0:
+    if kind in ("story", "plan") and (after := TIME_AFTER.search(last)) is not None and after.start() > 0 \
+            and not _deadline(last[:after.start()], after.group(0)):
         return "a result some time after: " + last[:60]
     if kind in ("story", "plan") and (_by_the_end(last) or NEVER_AGAIN.search(last)):
         return "a result some time after: " + last[:60]
