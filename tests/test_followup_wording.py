@@ -50,6 +50,7 @@ def test_every_bank_question_and_follow_up_reads_as_unbroken() -> None:
     ("Did you measured the drop in clicks?", "", "past form"),
     ("What changed for the teams after the?", "", "needs more"),
     ("How did the latency change afterwards", "", "question mark"),
+    ("How did you persuade the new baseline was fair?", "", "nobody persuaded"),
 ])
 def test_broken_wording_is_named(text: str, draft: str, reason: str) -> None:
     flaw = wording.broken(text, draft)
@@ -62,7 +63,9 @@ def test_ordinary_follow_ups_pass() -> None:
                  "What would you change the threshold to?",
                  "What would you tell the product manager before the launch?",
                  "What did you need from the data team, and how did you get it?",
-                 "Why not a rules engine instead of the model?"):
+                 "Why not a rules engine instead of the model?",
+                 "How did you convince the finance lead the saving was real?",
+                 "What convinced the reviewers that the drift was real?"):
         assert wording.broken(text) is None, (text, wording.broken(text))
 
 

@@ -54,6 +54,12 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a sentence pasted after 'after that'",
      re.compile(r"\bafter that\s+(?:the|a|an|we|it|they|everyone|everything|our|i)\s+\w+\s+(?:was|were|is|are|had|got)\b",
                 _FLAGS)),
+    # "How did you convince the warning signal was real?": a verb of persuading needs the person persuaded before
+    # what they were persuaded of ("convince the director the signal was real")
+    ("nobody persuaded",
+     re.compile(r"\b(?:convinc|persuad|reassur|assur)(?:e|ed|es|ing)\s+(?:the|a|an|your|their|its|that|this|our)\s+"
+                r"[a-z-]+(?:\s+[a-z-]+)?\s+(?:was|were|is|are|had|has|would|could|will|worked|works|held|mattered)\b",
+                _FLAGS)),
     ("ends on a word that needs more after it",
      re.compile(r"\b(?:the|a|an|and|or|but|than|your|their|its|our|my|very)\s*\?$", _FLAGS)),
 )
