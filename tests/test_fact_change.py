@@ -64,3 +64,21 @@ def test_every_bank_change_is_taken_up_by_an_answer_in_its_own_terms_and_not_by_
         assert q.change is not None
         assert takes_up(in_its_terms[q.change[0]], q), q.id
         assert not takes_up(generic, q), q.id
+
+
+def test_words_the_question_or_the_earlier_answer_already_had_do_not_take_the_change_up() -> None:
+    """An answer on dashboards that names the restaurant's open orders again and "the labels" in passing has not
+    taken up "restaurants no longer report when food is ready"; one that says how the kitchen time is now inferred
+    has, though its words are new."""
+    engine, q, spec = _engine()
+    change = _answer(engine, q, spec, DESIGN, 10.0)
+    assert isinstance(change, Ask) and change.kind == "change"
+    passing = ("I'd chart the share of orders within five minutes per city and alert on a drop, and watch the "
+               "restaurant's open orders as an input, since a broken feed shows there before the labels come in.")
+    pressed = _answer(engine, q, spec, passing, 20.0)
+    assert isinstance(pressed, Ask) and pressed.kind == "change" and pressed.text.startswith("Before we move on")
+    engine, q, spec = _engine()
+    _answer(engine, q, spec, DESIGN, 10.0)
+    inferred = _answer(engine, q, spec, "Then kitchen time is never reported, so I'd take it from the courier's "
+                                        "wait at the pickup, which the GPS trace shows.", 20.0)
+    assert not (isinstance(inferred, Ask) and inferred.kind == "change")

@@ -81,6 +81,7 @@ class _Slot:
     probed: list[str] = field(default_factory=list)         # gaps already followed up
     open_gaps: set[str] | None = None                       # gaps every answer to this question so far had
     changed: bool = False                                   # the fact change was announced
+    said_at_change: int = 0                                 # how many answers came before it (their words were known)
     change_pressed: bool = False                            # the change said again to an answer that ignored it
     given: list[str] = field(default_factory=list)          # fact topics already told the candidate
     covered: set[str] = field(default_factory=set)          # talking points any answer to this question covered
@@ -217,13 +218,14 @@ class InterviewEngine:
         if slot.followups >= self._cap(slot) or self._round_over(slot, now):
             return self._next_question(now)
         if (self.last_ask is not None and self.last_ask.kind == "change" and not slot.change_pressed
-                and not fact_change.takes_up(answer, slot.question)):
+                and not fact_change.takes_up(answer, slot.question, " ".join(slot.said[:slot.said_at_change]))):
             slot.change_pressed = True       # the answer went on about something else: say the change once more
             slot.followups += 1
             return self._ask(Ask(text=fact_change.press(slot.question), question=slot.question, kind="change",
                                  gap=None, source="facts"))
         if self.mode == "realistic" and slot.question.change and not slot.changed and "non_answer" not in ids:
             slot.changed = True
+            slot.said_at_change = len(slot.said)
             slot.given.append(slot.question.change[0])
             slot.followups += 1
             return self._ask(Ask(text=slot.question.change[1], question=slot.question, kind="change",

@@ -4,8 +4,9 @@ In realistic mode one system-design fact changes part-way ("Restaurants will no 
 An answer that goes on about something else (the monitoring, the rollout) leaves the change hanging; a strong
 interviewer says it again, once, before moving on. The answer takes the change up when it names what changed: a
 word of the change as said or as it now stands that the fact before the change did not have ("prep", "report"),
-or one of the words an answer uses for the fact's topic (prompts/followup_words.toml [change]). Naming is a low bar
-on purpose: pressing a candidate who did answer the change costs more than letting a vague answer pass.
+or two of the words an answer uses for the fact's topic (prompts/followup_words.toml [change]); a word the question
+or the candidate's earlier answers already had names nothing new. Naming is a low bar on purpose: pressing a
+candidate who did answer the change costs more than letting a vague answer pass.
 """
 from __future__ import annotations
 
@@ -34,14 +35,23 @@ def _content(text: str) -> set[str]:
     return {stem(w) for w in words(text) if w not in STOPWORDS and not w.replace(",", "").isdigit()} - _ignored()
 
 
-def takes_up(answer: str, question: Question) -> bool:
-    """Does the answer name what changed? True when the question has no change to take up."""
+# A word of the change itself counts twice a word any answer on the fact's topic uses: "before the labels arrive"
+# in an answer about dashboards names the topic in passing, "the food is never reported ready" names the change.
+TAKEN_UP = 2
+
+
+def takes_up(answer: str, question: Question, before: str = "") -> bool:
+    """Does the answer name what changed? True when the question has no change to take up. `before`: what the
+    candidate said on the question before the change; its words, and the question's own, were there all along and
+    name nothing new (an answer on monitoring that mentions "the restaurant queue" again)."""
     if question.change is None:
         return True
     topic, said = question.change
-    before = _content(question.fact(topic) or "")
-    changed = (_content(said) | _content(question.change_now)) - before
-    return bool(_content(answer) & (changed | _topic_words(topic)))
+    known = _content(question.fact(topic) or "") | _content(question.prompt) | _content(before)
+    changed = (_content(said) | _content(question.change_now)) - known
+    heard = _content(answer)
+    weight = 2 * len(heard & changed) + len(heard & (_topic_words(topic) - changed - _content(before)))
+    return weight >= TAKEN_UP
 
 
 def press(question: Question) -> str:
