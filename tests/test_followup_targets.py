@@ -188,3 +188,15 @@ def test_a_design_that_only_sets_its_own_figures_is_probed_for_its_requirements_
     ids = [g.id for g in score_answer(checked, question=q, round_spec=content.round("system-design"),
                                       rubric=content.rubric("system-design")).gaps]
     assert "no_clarifying" not in ids
+
+
+def test_a_figure_the_transcriber_echoed_is_not_a_figure_the_candidate_said() -> None:
+    """"Each replica handles 1200 200 requests a second" is one figure with its end heard twice: a question about
+    "200 requests a second each" quotes the transcriber, not the candidate."""
+    answer = "We need 9,000 requests a second at peak, and each replica handles 1200 200 requests a second."
+    echoed = guards.check("How did you size the replicas from 9,000 requests a second and 200 each?", answer,
+                          ["how did you get"], [])
+    assert "names a figure nobody said (200)" in echoed.reasons, echoed.reasons
+    said = guards.check("How did you size the replicas from 9,000 requests a second and 1,200 each?", answer,
+                        ["how did you get"], [])
+    assert not any("nobody said" in r for r in said.reasons), said.reasons
