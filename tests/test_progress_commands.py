@@ -61,6 +61,17 @@ def test_replay_of_an_unknown_session_is_one_line(made, capsys) -> None:
     assert "no session nope" in capsys.readouterr().err
 
 
+def test_replay_and_export_take_last_for_the_newest_session(made, tmp_path: Path, capsys) -> None:
+    newest = _rows(made.path, "select id from sessions order by started_at desc, id desc limit 1")[0][0]
+    assert main(["replay", "last", "--db", str(made.path)]) == 0
+    assert capsys.readouterr().out.startswith(f"Session {newest}")
+    assert main(["export", "last", "--format", "md", "--db", str(made.path)]) == 0
+    assert capsys.readouterr().out.startswith(f"# Session {newest}")
+    assert main(["replay", "last", "--db", str(tmp_path / "empty.db")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no sessions yet" in err
+
+
 def _session_and_turns(db: Path, sid: str) -> tuple[tuple, list[tuple]]:
     session = _rows(db, "select * from sessions where id = ?", (sid,))[0]
     turns = _rows(db, "select session_id, idx, speaker, kind, question_id, text, gap, source, audio_path, segments,"

@@ -194,6 +194,16 @@ class SQLiteStore:
             raise StoreError(f"no session {session_id} in {self.path}", "run `coach sessions` to list them")
         return rows[0]
 
+    def session_id(self, ref: str) -> str:
+        """The id `ref` names: an id as it is, or "last" for the newest session."""
+        if ref != "last":
+            return ref
+        newest = self.sessions(limit=1)
+        if not newest:
+            raise StoreError(f"no sessions yet in {self.path}",
+                             "start one with `coach` or `coach interview --headless --answers a.wav`")
+        return str(newest[0]["id"])
+
     def sessions(self, limit: int = 50) -> list[SavedSession]:
         return self._sessions(
             "select s.*, (select count(*) from turns t where t.session_id = s.id and t.speaker = 'candidate'"

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("export", parents=[common], help="write one session as JSON or Markdown",
                        description="Write a session and all its turns as JSON (for `coach import`) or as "
                                    "a readable Markdown transcript.")
-    p.add_argument("id", metavar="ID", help="session id (see `coach sessions`)")
+    p.add_argument("id", metavar="ID", help="session id (see `coach sessions`), or `last` for the newest")
     p.add_argument("--format", choices=("json", "md"), default="json", help="json (default) or md")
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of printing")
     p.add_argument("--audio", action="store_true", help="json only: embed the answer recordings")
@@ -88,6 +88,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     store = open_store(args.db)
     try:
+        args.id = store.session_id(args.id)
         rows = store.export_rows(args.id)
         if rows is None:
             raise CoachError(f"no session {args.id} in {store.path}", "run `coach sessions` to list them")

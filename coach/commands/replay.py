@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                        description="Print a past session in order: each question, your transcript with its "
                                    "scorecard, the follow-ups (which gap they probed and where they came from) "
                                    "and how long each step took. --play also plays your recorded answers.")
-    p.add_argument("id", metavar="ID", help="session id (see `coach sessions`)")
+    p.add_argument("id", metavar="ID", help="session id (see `coach sessions`), or `last` for the newest")
     p.add_argument("--play", action="store_true", help="play each recorded answer after printing it")
     p.set_defaults(func=run)
 
@@ -112,6 +112,7 @@ def run(args: argparse.Namespace) -> int:
 
     store = open_store(args.db)
     try:
+        args.id = store.session_id(args.id)
         session = store.session(args.id)
         turns = store.turns(args.id)
         root = Path(store.root)
