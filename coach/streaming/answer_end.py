@@ -360,8 +360,11 @@ def _judge(text: str, kind: str, question: Question | None) -> Verdict:
     # ... nor is a hand-back that stops on what it offers to say more about ("happy to dig into any of those"): there
     # the demonstrative stands for the parts just told, not for a noun still to come
     offered = offers_more_on_those(last)
+    # ... nor a question to the interviewer that asks what they want of the candidate, said without its mark, which
+    # may stop on its preposition ("what do you want me to go deeper on"), never on an article or a connective
+    asked = end_forms.asks_what_they_want(last) and not stops_on_a_connective(last)
     if unfinished is not None and not (unfinished.startswith("a sentence only just begun") and closing) \
-            and not offered:
+            and not offered and not asked:
         return Verdict("goes_on", (unfinished,))
     if hands_back(last) and len(texts) > 1:
         return Verdict("end", ("hands the turn back: " + last[:60],), sure=True)

@@ -710,7 +710,27 @@ def asks_the_interviewer(last: str) -> bool:
         return False
     asked = list(turn_end_words.pattern("put_back", "yes_no_unmarked").finditer(low))
     return (bool(asked) and len(low[asked[-1].end():].split()) <= UNMARKED_QUESTION_WORDS
-            and not _reported(low[:asked[-1].start()]))
+            and not _reported(low[:asked[-1].start()])) or asks_what_they_want(low)
+
+
+def asks_what_they_want(last: str) -> bool:
+    """A question, written without its mark, that asks what the interviewer wants of the candidate ("what do you want
+    me to go deeper on", "which part would you like me to expand"; `prompts/turn_end_words.toml` [put_back]
+    wants_of_me): what is wanted said, the "you" asked a few words before it and not reported ("he said what do you
+    want me to do"). Unlike a question the candidate puts to themselves, it may follow a wh-word."""
+    low = last.lower().rstrip()
+    if low[-1:] in ".!?":
+        return False
+    wants = list(turn_end_words.pattern("put_back", "wants_of_me").finditer(low))
+    if not wants or not WANTED_WORDS <= len(low[wants[-1].end():].split()) <= UNMARKED_QUESTION_WORDS:
+        return False
+    clause = re.findall(r"[a-z']+", re.split(r"[,;:.]", low[:wants[-1].start()])[-1])[-WANTS_ASKED_WORDS:]
+    return "you" in clause and not set(clause) & REPORTING
+
+
+WANTED_WORDS = 2          # what is wanted, said ("... want me to go deeper on"), not only "do you want me to"
+WANTS_ASKED_WORDS = 5     # "which part would you like me to ...": the "you" asked, a few words before
+REPORTING = frozenset("said says asked asks told tells".split())
 
 
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
