@@ -27,3 +27,22 @@ def test_a_question_on_what_the_interviewer_wants_may_stop_on_its_preposition() 
     for tail in ("and do you want me to", "what do you want me to go into the", "and my lead said what do you "
                  "want me to do about it"):
         assert not judge(told + tail, "design").sure, tail
+
+
+def test_a_figure_the_period_closed_at_is_a_sure_end() -> None:
+    """"we ended the quarter at about half the old bill": the figure a change ended at, said of the period it closed;
+    a pause before the figure is said is no end."""
+    said = judge("So we moved scoring to the cheaper instances. We ended the quarter at about half the old serving "
+                 "bill.", "story")
+    assert said.says == "end" and said.sure
+    assert not judge("So we moved scoring to the cheaper instances. We ended the quarter at", "story").sure
+
+
+def test_a_story_told_to_how_things_stand_now_may_say_it_in_the_passive() -> None:
+    """"The service is maintained by the search team now, ...": how things stand now, in the present passive, is no
+    past; a present that turns back to the past ("..., but when I joined it crashed weekly") is no end."""
+    told = "We rebuilt the ranking service over the winter. "
+    now = judge(told + "It's maintained by the search team now, and four products call it.", "story")
+    assert now.says == "end" and now.sure, now
+    back = judge(told + "It's maintained by the search team now, but when I joined it crashed weekly.", "story")
+    assert not back.sure, back
