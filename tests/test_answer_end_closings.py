@@ -46,3 +46,14 @@ def test_a_story_told_to_how_things_stand_now_may_say_it_in_the_passive() -> Non
     assert now.says == "end" and now.sure, now
     back = judge(told + "It's maintained by the search team now, but when I joined it crashed weekly.", "story")
     assert not back.sure, back
+
+
+def test_a_question_then_what_its_answer_would_change_is_a_sure_end() -> None:
+    """A question to the interviewer, then why its answer matters said in the conditional ("That would shape the
+    rollout a lot.") or without its full stop, in full ("that'd change how I split the model"); cut before what it
+    changes is said in full, it is no end."""
+    asked = "Is the traffic mostly logged-in users or anonymous ones? "
+    for why in ("That would shape the rollout a lot.", "that'd change how I split the model"):
+        verdict = judge(asked + why, "design")
+        assert verdict.says == "end" and verdict.sure, (why, verdict)
+    assert not judge(asked + "that'd change how we", "design").sure

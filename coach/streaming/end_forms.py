@@ -766,6 +766,7 @@ def asks_about_the_problem(last: str) -> bool:
 
 MATTERS_WORDS = 14     # why the answer matters, said in one short sentence: a longer one goes on to answer anyway
 MATTERS_AFTER_WORDS = 1   # what it decides, named ("That changes where I'd look first."), not "That decides."
+MATTERS_UNMARKED_WORDS = 3   # ... said without its full stop, in full ("that'd change where i start")
 FIRST_PERSON = re.compile(r"\b(?:i|we|me|us|my|our)\b")
 
 
@@ -780,13 +781,16 @@ def asks_then_says_why(asked: str, last: str, first: bool = True) -> bool:
     themselves ("So why didn't the alert fire?", "What did we miss?"), nor a reason that does not wait for the answer
     ("..., but let's assume it does")."""
     q, low = asked.lower().strip(), last.lower().strip()
-    if not q.endswith("?") or low[-1:] not in ".!" or len(re.findall(r"[\w'-]+", low)) > MATTERS_WORDS \
-            or not _said_to_its_end(low):
+    # said without its full stop ("that'd change where I start"), what it changes is said in full: the words alone
+    # say whether it stops there
+    unmarked = low[-1:] not in ".!?"
+    if not q.endswith("?") or low[-1:] not in ".!" and not unmarked \
+            or len(re.findall(r"[\w'-]+", low)) > MATTERS_WORDS or not _said_to_its_end(low):
         return False
     said = list(turn_end_words.pattern("put_back", "matters").finditer(low))
     # "That changes where." / "Those lead to very different.": what it changes is not said yet
-    if not said or len(re.findall(r"[\w'-]+", low[said[-1].end():])) < MATTERS_AFTER_WORDS \
-            or _phrase("put_back", "goes_ahead", low):
+    if not said or len(re.findall(r"[\w'-]+", low[said[-1].end():])) < MATTERS_AFTER_WORDS + unmarked * \
+            (MATTERS_UNMARKED_WORDS - MATTERS_AFTER_WORDS) or _phrase("put_back", "goes_ahead", low):
         return False
     if asks_the_interviewer(q) or first and asks_about_the_problem(q):
         return True
