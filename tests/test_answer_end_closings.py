@@ -2,7 +2,8 @@
 a check that the answer was followed, a question on what the interviewer wants of the candidate."""
 from __future__ import annotations
 
-from coach.streaming.answer_end import judge
+from coach.content import default_content
+from coach.streaming.answer_end import judge, question_kind
 
 
 def test_a_check_that_the_answer_was_followed_is_a_sure_end() -> None:
@@ -57,3 +58,15 @@ def test_a_question_then_what_its_answer_would_change_is_a_sure_end() -> None:
         verdict = judge(asked + why, "design")
         assert verdict.says == "end" and verdict.sure, (why, verdict)
     assert not judge(asked + "that'd change how we", "design").sure
+
+
+def test_a_plan_named_as_the_whole_period_asked_about_is_over() -> None:
+    """To "... your first ninety days?", "that's roughly how I'd spend the first three months" names the whole period
+    asked about, in other units: the plan is over; "the first two weeks" is its first part, and the answer goes on."""
+    question = default_content().question("hm-first-90-days")
+    plan = "I'd spend a month listening, then pick one pipeline to fix and ship it. "
+    whole = judge(plan + "That's roughly how I'd spend the first three months, and I'd adjust it once I know the team.",
+                  question_kind(question), question)
+    assert whole.says == "end" and whole.sure, whole
+    part = judge(plan + "That's roughly how I'd spend the first two weeks.", question_kind(question), question)
+    assert part.says == "goes_on", part

@@ -561,6 +561,25 @@ def _horizon(last: str, question: Question | None) -> bool:
     return bool(said) and said[0].value in asked
 
 
+FIRST_SPAN = re.compile(r"\bthe first ([\w-]+(?: [\w-]+)?) (day|week|month|quarter|year)s?\b")
+ASKED_SPAN = re.compile(r"\b([\w-]+(?: [\w-]+)?)[ -](day|week|month|quarter|year)s?\b")
+SAME_SPAN = 0.15    # "the first three months" is the "first ninety days" asked about: within 15 %
+
+
+def names_the_period_asked(last: str, question: Question | None) -> str:
+    """The span the last sentence names as "the first ..." when it is the period the question asks about, said in
+    other units or not ("That's roughly how I'd spend the first three months." to "... your first ninety days?"): the
+    whole plan, not its first part; "" otherwise."""
+    if question is None:
+        return ""
+    asked = [_seconds(m.group(1).split()[-1], m.group(2), None) for m in ASKED_SPAN.finditer(question.prompt.lower())]
+    for m in FIRST_SPAN.finditer(last.lower()):
+        said = _seconds(m.group(1).split()[-1], m.group(2), None)
+        if said and any(a and abs(said - a) <= SAME_SPAN * a for a in asked):
+            return m.group(0)
+    return ""
+
+
 def _seconds(number: str | None, unit: str | None, part: str | None) -> float | None:
     if part:
         return float(_TO_SECONDS[part])
