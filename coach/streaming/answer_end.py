@@ -67,6 +67,8 @@ _PROBLEM_NAMED = re.compile(r"\s*(?:the|our|my|a|one|their|your|basically the|re
                             + turn_end_words.pattern("next_topic", "problem_named").pattern)
 WRAP = re.compile(
     r"\bthat'?s (?:about it|it\b|all|the one|how (?:it|we|that|i|you)|what i'?d|the (?:story|gist|design|plan))"
+    # ... "how" said with an adverb ("that's roughly how I'd spend the quarter")
+    r"|\bthat'?s (?:roughly|basically|more or less|pretty much|broadly) how (?:it|we|that|i|you)\b"
     # ... said with an adverb ("that's really it", "that's pretty much all")
     r"|\bthat'?s (?:really|basically|honestly|pretty much|just) (?:it|all)\b"
     r"|\bso that'?s\b|\bthose are the\b|\bi think that covers\b|\bthat covers\b|\bso (?:overall|in short|end to end)\b"
@@ -367,12 +369,18 @@ def _judge(text: str, kind: str, question: Question | None) -> Verdict:
     # ... nor is a hand-back that stops on what it offers to say more about ("happy to dig into any of those"): there
     # the demonstrative stands for the parts just told, not for a noun still to come
     offered = offers_more_on_those(last)
+    # ... nor a question to the interviewer that asks what they want of the candidate, said without its mark, which
+    # may stop on its preposition ("what do you want me to go deeper on"), never on an article or a connective
+    asked = end_forms.asks_what_they_want(last) and not stops_on_a_connective(last)
     if unfinished is not None and not (unfinished.startswith("a sentence only just begun") and closing) \
-            and not offered:
+            and not offered and not asked:
         return Verdict("goes_on", (unfinished,))
     if hands_back(last) and len(texts) > 1:
         return Verdict("end", ("hands the turn back: " + last[:60],), sure=True)
-    if names_a_part(texts[-1]):
+    # "That's roughly how I'd spend the first three months" to "... your first ninety days?": the period asked is the
+    # whole plan, not its first part
+    whole_period = end_forms.names_the_period_asked(texts[-1], question)
+    if names_a_part(texts[-1].replace(whole_period, " ") if whole_period else texts[-1]):
         return Verdict("goes_on", ("names what was said as one part of the answer: " + texts[-1][:60],))
     if thinks_aloud(last):
         return Verdict("goes_on", ("thinks aloud: " + last[:60],))

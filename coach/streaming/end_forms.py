@@ -62,6 +62,9 @@ PAST = re.compile(r"\b(?:was|were|had|did|wasn't|weren't|didn't|until|used to|wh
 # the present perfect says how things stand now, not what was ("a guardrail I have looked at myself", "it has stopped
 # three bad uploads")
 PERFECT = re.compile(r"\b(?:have|has|i've|we've|they've|you've)\s+(?:(?:never|not|always|just|\w+ly)\s+)?\w+ed\b")
+# ... nor does the present passive, in a story told to how things stand now ("it's owned by the platform team now")
+PRESENT_PASSIVE = re.compile(r"\b(?:is|are|am|it's|that's|he's|she's|they're|we're|i'm|isn't|aren't)\s+"
+                             r"(?:(?:still|now|all|also|never|not|always|just|\w+ly)\s+)?\w+ed\b")
 
 
 def _past(text: str) -> bool:
@@ -323,7 +326,7 @@ def sure_end(last: str, kind: str, question: Question | None = None, before: str
         return "the working closes on its check: " + last[:60]
     if kind == "design" and _phrase("design_close", "phrases", last):
         return "the design has reached what is watched after launch: " + last[:60]
-    if kind == "story" and last[-1:] in ".!" and NOW.search(last) and not PAST.search(last) \
+    if kind == "story" and last[-1:] in ".!" and NOW.search(last) and not PAST.search(PRESENT_PASSIVE.sub(" ", last)) \
             and not _phrase("present", "not_now", last):
         return "the story has reached the present: " + last[:60]
     if kind == "story" and turn_end_words.pattern("present", "opens").match(re.sub(r"^(?:and|so),? ", "", last)):
@@ -566,6 +569,25 @@ def _horizon(last: str, question: Question | None) -> bool:
     return bool(said) and said[0].value in asked
 
 
+FIRST_SPAN = re.compile(r"\bthe first ([\w-]+(?: [\w-]+)?) (day|week|month|quarter|year)s?\b")
+ASKED_SPAN = re.compile(r"\b([\w-]+(?: [\w-]+)?)[ -](day|week|month|quarter|year)s?\b")
+SAME_SPAN = 0.15    # "the first three months" is the "first ninety days" asked about: within 15 %
+
+
+def names_the_period_asked(last: str, question: Question | None) -> str:
+    """The span the last sentence names as "the first ..." when it is the period the question asks about, said in
+    other units or not ("That's roughly how I'd spend the first three months." to "... your first ninety days?"): the
+    whole plan, not its first part; "" otherwise."""
+    if question is None:
+        return ""
+    asked = [_seconds(m.group(1).split()[-1], m.group(2), None) for m in ASKED_SPAN.finditer(question.prompt.lower())]
+    for m in FIRST_SPAN.finditer(last.lower()):
+        said = _seconds(m.group(1).split()[-1], m.group(2), None)
+        if said and any(a and abs(said - a) <= SAME_SPAN * a for a in asked):
+            return m.group(0)
+    return ""
+
+
 def _seconds(number: str | None, unit: str | None, part: str | None) -> float | None:
     if part:
         return float(_TO_SECONDS[part])
@@ -718,7 +740,27 @@ def asks_the_interviewer(last: str) -> bool:
         return False
     asked = list(turn_end_words.pattern("put_back", "yes_no_unmarked").finditer(low))
     return (bool(asked) and len(low[asked[-1].end():].split()) <= UNMARKED_QUESTION_WORDS
-            and not _reported(low[:asked[-1].start()]))
+            and not _reported(low[:asked[-1].start()])) or asks_what_they_want(low)
+
+
+def asks_what_they_want(last: str) -> bool:
+    """A question, written without its mark, that asks what the interviewer wants of the candidate ("what do you want
+    me to go deeper on", "which part would you like me to expand"; `prompts/turn_end_words.toml` [put_back]
+    wants_of_me): what is wanted said, the "you" asked a few words before it and not reported ("he said what do you
+    want me to do"). Unlike a question the candidate puts to themselves, it may follow a wh-word."""
+    low = last.lower().rstrip()
+    if low[-1:] in ".!?":
+        return False
+    wants = list(turn_end_words.pattern("put_back", "wants_of_me").finditer(low))
+    if not wants or not WANTED_WORDS <= len(low[wants[-1].end():].split()) <= UNMARKED_QUESTION_WORDS:
+        return False
+    clause = re.findall(r"[a-z']+", re.split(r"[,;:.]", low[:wants[-1].start()])[-1])[-WANTS_ASKED_WORDS:]
+    return "you" in clause and not set(clause) & REPORTING
+
+
+WANTED_WORDS = 2          # what is wanted, said ("... want me to go deeper on"), not only "do you want me to"
+WANTS_ASKED_WORDS = 5     # "which part would you like me to ...": the "you" asked, a few words before
+REPORTING = frozenset("said says asked asks told tells".split())
 
 
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
@@ -751,6 +793,7 @@ def asks_about_the_problem(last: str) -> bool:
 
 MATTERS_WORDS = 14     # why the answer matters, said in one short sentence: a longer one goes on to answer anyway
 MATTERS_AFTER_WORDS = 1   # what it decides, named ("That changes where I'd look first."), not "That decides."
+MATTERS_UNMARKED_WORDS = 3   # ... said without its full stop, in full ("that'd change where i start")
 FIRST_PERSON = re.compile(r"\b(?:i|we|me|us|my|our)\b")
 
 
@@ -765,13 +808,16 @@ def asks_then_says_why(asked: str, last: str, first: bool = True) -> bool:
     themselves ("So why didn't the alert fire?", "What did we miss?"), nor a reason that does not wait for the answer
     ("..., but let's assume it does")."""
     q, low = asked.lower().strip(), last.lower().strip()
-    if not q.endswith("?") or low[-1:] not in ".!" or len(re.findall(r"[\w'-]+", low)) > MATTERS_WORDS \
-            or not _said_to_its_end(low):
+    # said without its full stop ("that'd change where I start"), what it changes is said in full: the words alone
+    # say whether it stops there
+    unmarked = low[-1:] not in ".!?"
+    if not q.endswith("?") or low[-1:] not in ".!" and not unmarked \
+            or len(re.findall(r"[\w'-]+", low)) > MATTERS_WORDS or not _said_to_its_end(low):
         return False
     said = list(turn_end_words.pattern("put_back", "matters").finditer(low))
     # "That changes where." / "Those lead to very different.": what it changes is not said yet
-    if not said or len(re.findall(r"[\w'-]+", low[said[-1].end():])) < MATTERS_AFTER_WORDS \
-            or _phrase("put_back", "goes_ahead", low):
+    if not said or len(re.findall(r"[\w'-]+", low[said[-1].end():])) < MATTERS_AFTER_WORDS + unmarked * \
+            (MATTERS_UNMARKED_WORDS - MATTERS_AFTER_WORDS) or _phrase("put_back", "goes_ahead", low):
         return False
     if asks_the_interviewer(q) or first and asks_about_the_problem(q):
         return True
