@@ -47,7 +47,10 @@ class CpuMonitor:
         self.min_window_s = min_window_s
         self._lock = threading.Lock()
         self._last = (time.monotonic(), _machine_busy_s())
-        self._free = float(self.cores)
+        # until a window has passed, the load average: a monitor made just before a model loads was read at once
+        # and said every core was free, and two llama.cpp threads on a machine already busy read the interviewer's
+        # prompt far slower than one
+        self._free = self._loadavg_free()
 
     def free(self) -> float:
         """Cores that programs other than the coach leave idle (0..cores)."""
