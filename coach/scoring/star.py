@@ -147,9 +147,21 @@ _PARTICIPLE_PAST = {"done": "did", "written": "wrote", "taken": "took", "given":
                     "chosen": "chose", "spoken": "spoke", "driven": "drove", "run": "ran", "rewritten": "rewrote", "drawn": "drew"}
 
 
+# A clause of the same sentence told in the simple past: "I have measured it on two weeks of data and the model found only
+# forty percent", "in our first one-to-ones I have asked her ..., and I understood ...". A speaker who tells one clause
+# of the event in the past and the other in the present perfect (second-language English) tells a past step.
+_PAST_CLAUSE = re.compile(r"(?:,|\band\b|\bso\b) (?:i|we|she|he|they|it|the [a-z-]+) (?:(?!ha(?:ve|s)\b)[a-z]+ )?(?:was|were|did|found|saw|"
+                          r"understood|said|got|made|took|went|[a-z]{3,}ed)\b")
+_STILL_SO = re.compile(r"\b(?:since|ever|always|so far|until now|to date|for the (?:last|past)|these (?:last|past))\b")
+
+
 def _perfect_as_past(low: str) -> str:
-    """`low` with a one-off step in the present perfect told in the simple past (see `_PERFECT_STEP`)."""
-    if " have " not in low or not _ONE_OFF.search(low):
+    """`low` with a one-off step in the present perfect told in the simple past (see `_PERFECT_STEP`): one dated as a
+    one-off, or told beside a clause in the simple past."""
+    if " have " not in low:
+        return low
+    if not _ONE_OFF.search(low) and not ((step := _PERFECT_STEP.search(low)) is not None
+                                          and _PAST_CLAUSE.search(low, step.end()) and not _STILL_SO.search(low)):
         return low
     return _PERFECT_STEP.sub(lambda m: f"{m.group(1)} {_PARTICIPLE_PAST.get(m.group(2), m.group(2))}", low)
 

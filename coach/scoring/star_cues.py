@@ -91,7 +91,9 @@ SITUATION = [
 # overrule the other", "I could not just order them to".
 AUTHORITY_LIMIT = re.compile(r"\bno (?:formal |real |direct )?authority\b|\bwithout (?:any |formal |real )?authority\b|"
                              r"\b(?:no|none of the|nobody|no one|no team|no teams|not one) (?:[a-z-]+ ){0,3}?reporting to me\b|"
-                             r"\b(?:did not|didn't|don't|do not) report to me\b|\b(?:could not|couldn't|can't|cannot) "
+                             r"\b(?:did not|didn't|don't|do not) report to me\b|"
+                             # "with no line over the other teams", "I had no say over their roadmaps"
+                             r"\b(?:i had|i have|with) no (?:formal |direct |reporting |management |managerial )?(?:line|say|control) over\b|\b(?:could not|couldn't|can't|cannot) "
                              r"(?:just |simply )?(?:overrule|order|force|direct) (?:them|him|her|the other|either|anyone|"
                              r"each other|other teams)\b|\bneither of us could\b", _F)
 # The undertaking named with what it was for: "a two-year initiative to put every site on one forecast".
@@ -103,7 +105,9 @@ TASK = [
     # "The challenge was to get them onto one model" is the goal ("the challenge was that ..." is the scene)
     (re.compile(r"\b(?:the|my|our) (?:challenge|problem|hard part|question) (?:for me |for us )?was (?:how )?to\b", _F), 2.8),
     (re.compile(r"\b(?:i|we) (?:was|were) (?:asked|tasked|told|brought in|responsible|assigned|given|put in charge|"
-                r"supposed)\b", _F), 3.0),
+                r"supposed)\b|"
+                # the speaker's role with the call it gave them: "I led the group for it, ..., so it fell to me to say so"
+                r"^(?:(?:and|so|but)\W+)*i [^.]*\b(?:fell|came|landed) to me to\b", _F), 3.0),
     # (a question asked is no ask: "she asked me how unreliable it would be")
     (re.compile(r"^[^,]{0,40}\b(?:asked|tasked) me\b(?! (?:how|what|why|when|where|whether|if|about|a question|"
                 r"questions)\b)|\bmy (?:role|responsibility) was\b|"
@@ -337,7 +341,7 @@ CUE_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
                  "i was the one", "i led"),
     SITUATION[14][0]: ("had ",),
     SITUATION[15][0]: ("sure", "convinced", "certain", "confident", "positive", "was when", "success"),
-    AUTHORITY_LIMIT: ("authority", "report", "overrule", "order", "force", "direct", "neither"),
+    AUTHORITY_LIMIT: ("authority", "report", "overrule", "order", "force", "direct", "neither", " over"),
     UNDERTAKING: ("effort", "initiative", "program"),
     RESULT[12][0]: ("got", "became", "ran", "came out", "ended up", "stopped", "disappeared", "went away", "vanished",
                     "made no", "copied by", "adopted by", "reused by", "taken up by"),
@@ -431,7 +435,7 @@ _OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i (?:owned|looked after|main
                          # data-science groups", "I ran data science across the retail side"
                          r"^(?:(?:and|so|um|uh|at the time)\W+)*i (?:led|ran|managed|headed) (?:[a-z-]+ ){0,2}?"
                          r"(?:engineering|research|science|analytics|infrastructure) (?:for|in|at|across)\b", _F)
-_OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my)\b|" + AUTHORITY_LIMIT.pattern, _F)
+_OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my|fell to me)\b|" + AUTHORITY_LIMIT.pattern, _F)
 # Verb forms that look past but are not narration: the present perfect ("I have worked"), and a participle after
 # a present-tense "be" ("what a team is made of", "is better bought or taken from open source").
 _PERFECT = re.compile(r"\b(?:i|we|you|they|he|she|it)(?: have|'ve| has|'s)(?: not| never| really| always| just| already| "
