@@ -249,7 +249,8 @@ RESULT = [
     (re.compile(_ELAPSED + r",?\s+(?!(?:i|we|then)\b)(?:[a-z0-9,-]+\s+){0,8}?(?:went (?:live|out)|shipped|launched|"
                 r"are|is|has|have|run|ran|fell|dropped|rose|stopped|use|take|reach|"
                 r"serve|cover|sit|stay|was|were|had|(?!(?:its|this|was|has|is|as|us|his|always|sometimes|less|plus)\b)"
-                r"[a-z]{2,}[^s\W]s)\b", _F), 2.6),
+                # (or what someone else did by then, in the past: "a year later he designed the next one on his own")
+                r"[a-z]{2,}[^s\W]s|(?:he|she|they) [a-z]{3,}ed)\b", _F), 2.6),
     (re.compile(r"\b(?:as a result|in the end|ended up|the result|the outcome|the impact|that led to|which led to|"
                 r"this led to|resulted in|by the end|the net effect|after that|since then|within (?:two|three|a|"
                 r"\d+) (?:weeks|months|quarters))\b", _F), 2.5),
