@@ -115,6 +115,8 @@ def _cue(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
 # Hedges dropped into a clause ("I was, I guess, mostly responsible for", "I sort of led the move", "It helped
 # conversion, I believe, though ...") soften how it is said, not what it tells: the cues read the clause without them.
 _HEDGE_ASIDE = re.compile(r",\s*(?:i (?:guess|think|believe|suppose|reckon)|probably|maybe|perhaps)\s*,|"
+                          # where a view came from is no step: "it has more new build work, from what i read"
+                          r",?\s*\bfrom what (?:i|we) (?:have |'ve )?(?:read|heard|saw|seen|understand|gather|can tell|know)\b|"
                           r"(?:(?<=\bi)|(?<=\bwe)) (?:sort of|kind of|kinda|sorta)(?= [a-z]+(?:ed|ted|led|ran|took|built|made|"
                           r"did|got|set|put|wrote|went|kept)\b)", re.I)
 
@@ -168,7 +170,7 @@ def _perfect_as_past(low: str) -> str:
 
 def label_sentence(sentence: str) -> dict[str, float]:
     original, sentence = sentence, _perfect_as_past(sentence.lower())
-    if (", i " in sentence or " of " in sentence or "probably" in sentence or "maybe" in sentence
+    if (", i " in sentence or " of " in sentence or "probably" in sentence or "maybe" in sentence or "from what" in sentence
             or "perhaps" in sentence or "kinda" in sentence or "sorta" in sentence) and \
             (hedged := _HEDGE_ASIDE.sub(lambda m: "," if m.group(0).startswith(",") else "", sentence)) != sentence:
         sentence = hedged

@@ -114,6 +114,8 @@ TASK = [
                 r"\b(?:i|i'?m|am|was|were|me|us|myself) (?:\w+ )?(?:responsible for|in charge of)\b|"
                 # the ask itself ("told me to", "gave me two weeks to"), not a clause after it ("told me the
                 # model had been slow to react" is what someone said)
+                # (what an event gave the speaker is no ask: "which gave me a real case to show the others")
+                r"(?<!which )(?<!that )(?<!this )(?<!it )"
                 r"\b(?:asked|tasked|told|gave|charged|trusted) me\b(?:\s+(?!(?:that|he|she|they|it|we|what|how|why|"
                 r"when|about|had|has|have|was|were|is|are|would|could|did)\b)[a-z'-]+){0,4}?\s+to\b|"
                 r"(?:^|[,;]\s*|\b(?:and|so)\s+)i owned\b|\bi took on\b|\bi volunteered to\b|"
@@ -238,8 +240,10 @@ _LIMIT_HELD = re.compile(r"\b(?:stayed|kept (?:it|us|them|things|the [a-z-]+)|ca
                          r"deadline\b", _F)
 RESULT = [
     (re.compile(_CHANGE + r"[^.]{0,80}?" + _NUMWORD, _F), 3.0),
+    # (not the launch as the time the scene runs to: "the night before launch", "the launch was in three weeks")
     (re.compile(r"\b(?:shipp(?:ed|ing)|(?:launch|deliver|finish|adopt)(?:ed|es|s|ing)?|complet(?:ed|es|ing)|"
-                r"promot(?:ed|ion))\b[^.]{0,80}?" + _NUMWORD, _F), 2.9),
+                r"promot(?:ed|ion))\b(?<!before launch)(?<!until launch)"
+                r"(?! (?:was|is|were|date was) (?:due |planned |set |scheduled )?(?:in|for|on)\b)[^.]{0,80}?" + _NUMWORD, _F), 2.9),
     (re.compile(DURATION_CHANGE + r"|\bfrom [^.]{1,30}? to [^.]{0,20}?" + _NUMWORD + r"|\binstead of (?:about )?" + _NUMWORD +
                 r"|\bnow (?:take|takes|load|loads|covers|mentors|leads|runs|serves)\b|\b(?:was|got|been) promoted\b", _F), 2.7),
     (re.compile(r"\b(?:i learned|what i (?:took|learned) from|" + _LESSON + r"|looking back|in hindsight|i would have|"
@@ -395,15 +399,20 @@ _CAREER = re.compile(r"^(?:(?:and|so|um|uh|then)\W+)*(?:before that|prior to tha
                      r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many) (?:years?|months?)\b|"
                      r"^(?:(?:and|so|um|uh|yeah)\W+)*i started out (?:as|doing|in|on)\b|"
                      # the next employer in a sequence: "and then i joined a consultancy", "after that i moved to a startup"
-                     r"\b(?:then|after that|later|next),? i (?:joined|moved to|went to|switched to|left for) (?:a|an|my|"
-                     r"another|the) (?:[a-z-]+ ){0,2}(?:company|startup|consultancy|firm|agency|bank|lab|job|role|"
+                     r"(?:\b(?:then|after that|later|next),? |^(?:in|at) [a-z]+ )i (?:joined|moved to|went to|switched to|"
+                     r"left for) (?:a|an|my|another|the) (?:[a-z-]+ ){0,2}(?:company|start-?up|consultancy|firm|agency|bank|"
+                     r"lab|job|role|"
                      r"employer|insurer|retailer)\b|"
                      # the tools of a career and the field moved into: "I have used Spark a lot, Airflow, ...",
                      # "and then i moved into machine learning"
                      r"\bi(?:'?ve| have) used (?:a lot of |lots of |many |all sorts of |a bunch of )?(?:tools|frameworks|"
                      r"libraries|[a-z0-9.-]+ (?:a lot|heavily|for years|extensively))\b|"
-                     r"\b(?:then|later|eventually),? i (?:moved|switched|went|got|transitioned) into (?:machine learning|ml|"
-                     r"data science|deep learning|ai|data)\b", _F)
+                     r"\b(?:then|later|eventually),? (?:i )?(?:moved|switched|went|got|transitioned) into (?:machine learning|ml|"
+                     r"data science|deep learning|ai|data)\b|"
+                     # the degree a career began with: "so I studied electrical engineering", "I did my master's in ..."
+                     r"^(?:(?:and|so|um|uh|well)\W+)*i (?:first )?(?:studied|did (?:my|a) (?:degree|master'?s|masters|phd|"
+                     r"bachelor'?s|bachelors)) (?:in )?[a-z]+ (?:engineering|science|physics|mathematics|maths|math|"
+                     r"economics|statistics|chemistry|biology)\b", _F)
 # Owning a system is the setting of the story ("I owned the pricing model", "I looked after the leaf-photo model in a
 # farming app"); owning it with a call to make is the task ("I owned the serving platform, and I had to decide whether
 # to block the launch").
