@@ -26,3 +26,10 @@ def test_groups_that_took_it_up_or_run_it_now_set_direction() -> None:
     assert "long-term direction" in staff_signals(
         "I kept it general, and five teams, including payments and lending, now run their retrains on it.")
     assert "long-term direction" not in staff_signals("I ran the review every week for my own team.")
+
+
+def test_a_senior_leader_who_accepted_the_proposal_was_influenced() -> None:
+    assert "influence without authority" in staff_signals(
+        "Our chief financial officer wanted to cut the fraud team in half before the holidays. "
+        "I priced what each missed case would cost, and what I proposed was to cut only the night shift for a month. "
+        "She accepted, and the month went by with no rise in losses.")

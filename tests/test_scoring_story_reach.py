@@ -82,3 +82,23 @@ def test_a_view_whose_example_has_no_figure_stays_at_two() -> None:
     card = score_answer(answer, question=question, round_spec=content.rounds.get(question.round),
                         rubric=content.rubrics.get(question.round), level="staff")
     assert card.calibration.level <= 2.0, card.calibration.steps
+
+
+def test_a_plan_that_lists_the_usual_options_and_picks_none_stays_at_three() -> None:
+    content = default_content()
+    question = content.questions["xf-latency-budget-cut"]
+    menu = ("First I would trace a request end to end to see where the current time goes across lookups, the model and "
+            "the network hops. "
+            "Then there are the usual options: a pruned model, a result cache for common queries, precomputed "
+            "embeddings, fewer features, or an asynchronous step off the hot path. "
+            "I would also check the serving stack, like request batching, a compiled runtime or eight-bit weights. "
+            "After that I would agree the order of the work with the product engineers, in a few stages.")
+    card = score_answer(menu, question=question, round_spec=content.rounds.get(question.round),
+                        rubric=content.rubrics.get(question.round), level="senior")
+    assert card.calibration.level <= 3.0, card.calibration.steps
+    assert any("picks none" in s for s in card.calibration.steps)
+    chosen = menu.replace("After that I would agree", "I would start with the result cache, because half the "
+                                                       "queries repeat within an hour, and then agree")
+    card = score_answer(chosen, question=question, round_spec=content.rounds.get(question.round),
+                        rubric=content.rubrics.get(question.round), level="senior")
+    assert not any("picks none" in s for s in card.calibration.steps)

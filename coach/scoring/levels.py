@@ -591,6 +591,10 @@ def plan(a: Any, t: Trace) -> None:
         t.add(0.5, f"{specific} specific sentences")
     if a.tradeoffs or any(_REASON.search(s.text) for s in a.sents):
         t.add(0.3, "gives a reason or an alternative")
+    elif t.level > UNCHOSEN_MENU_CAP and (menu := next((s.text for s in a.sents if _MENU.search(s.text)), "")):
+        # the usual options listed ("a distilled model, a cache, precomputed features, or fewer features") and none
+        # chosen, with no reason anywhere: correct in outline and fitted to no case, the rubrics' level 3
+        t.set(UNCHOSEN_MENU_CAP, f'lists the usual options and picks none, with no reason ("{menu[:60]}"): at most')
     # (a grievance is no outcome of their work: "there has not been a raise in two years")
     own_outcome = a.star.measurable_result and any(measures(e.lower()) and not is_grievance(e)
                                                    for e in a.star.result.evidence)
@@ -612,6 +616,9 @@ def plan(a: Any, t: Trace) -> None:
         t.generic = True
 
 
+UNCHOSEN_MENU_CAP = 3.0     # a plan that lists options, picks none and gives no reason, at most
+# A menu of options in one sentence: three or more items in a list that ends "..., or ...".
+_MENU = re.compile(r"(?:[^,.;]{2,60},){2,}[^,.;]{2,60},? or\b", _F)
 GENERIC_CAP, GENERIC_WORDS = 2.0, 25     # the level a generic plan reaches at most; distinct new words
 GENERIC_OFF_POINT_CAP = 1.5   # a generic plan or view that covers none of the question's points, at most
 _NUMBER_WORD = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"

@@ -123,7 +123,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:sign|agree|commit|review)|"
         # a senior leader persuaded: "Our chief operating officer wanted ... I recommended ... She agreed"
         r"(?:chief [a-z]+ officer|coo|ceo|cfo|cto|vice president|svp|vp)\b[\s\S]{0,700}?\b(?:i|we) (?:recommended|proposed|"
-        r"suggested)[\s\S]{0,300}?\b(?:she|he|they) (?:agreed|signed off|approved|said yes)|"
+        r"suggested)[\s\S]{0,300}?\b(?:she|he|they) (?:agreed|accepted|signed off|approved|said yes)|"
         # a proposal that someone in another line accepted: "I proposed a combined objective ... The product director agreed"
         r"\b(?:i|we) (?:proposed|recommended|suggested)\b[^.]{0,250}?[.;] (?:and )?(?:the|their) (?:[a-z-]+ ){1,2}(?:director|"
         r"vp|head|lead|leads|manager|owners?) (?:agreed|accepted|signed off|said yes|approved)|"
