@@ -33,3 +33,11 @@ def test_career_lines_are_not_steps() -> None:
     assert _best("So I studied mechanical engineering, and at first I wanted to design engines.") == "other"
     assert _best("In Lisbon I joined a start-up that sold parking passes, which ran out of money.") == "other"
     assert _best("There I began on the reporting team and then moved into machine learning.") == "other"
+
+
+def test_an_argument_under_way_is_the_scene_and_a_superlative_in_a_reason_is_none() -> None:
+    assert _best("Through the spring we went back and forth in every review, and she would not drop the freshness "
+                 "rule.") == "situation"
+    assert label_sentence("I believe the spend is worth it, because delivery is the biggest cost the shops "
+                          "have.")["situation"] == 0.0
+    assert _best("The biggest system I ran was the fraud scorer for card payments.") == "situation"

@@ -61,7 +61,9 @@ SITUATION = [
     (re.compile(r"\b(?:used to|kept (?:breaking|failing|timing out|having)|was getting|were getting|"
                 r"complain(?:ed|ing|ts))\b", _F), 1.5),
     (re.compile(r"\b(?:i'?m|i am) (?:currently |now )?(?:a|an|the) [a-z -]{0,30}(?:engineer|lead|scientist|manager)\b|"
-                r"\bright now i'?m\b|\bthe (?:largest|biggest|system i (?:owned|led|built)|hardest decision)\b", _F), 2.0),
+                # (not a superlative inside a reason: "because rebalancing is the largest expense")
+                r"\bright now i'?m\b|(?<!is )(?<!was )(?<!are )(?<!were )\bthe (?:largest|biggest|system i (?:owned|led|"
+                r"built)|hardest decision)\b", _F), 2.0),
     (re.compile(r"^(?:(?:about|around) [a-z ]{0,25}, )?(?:our|my|the|a|an|every|three|two|four|five|six) [a-z -]{0,40}?"
                 r"(?:had|ran|was|were|used|kept|wanted|served|scored|broke|started|retrained|came|took|handled)\b", _F),
      1.2),
@@ -86,6 +88,10 @@ SITUATION = [
     # build the pricing model, and I still own it"
     (re.compile(r"^(?:(?:so|and|um|uh|well|okay)\W+)*i (?:joined|started|arrived)(?: [a-z-]+){0,4}? (?:a|one|two|three|"
                 r"four|five|six|seven|eight|nine|ten|a few|a couple of|several|\d+) (?:years?|months?) ago\b", _F), 2.6),
+    # an argument under way before the speaker's step is the conflict the story is about: "in the planning meetings we
+    # went back and forth for weeks, and he would not accept ..."
+    (re.compile(r"\b(?:we|they) (?:went|kept going) back and forth\b|\bwe (?:argued|disagreed|debated) (?:about it |over it )?"
+                r"for (?:weeks|months|days)\b", _F), 2.0),
 ]
 # The limits of the speaker's authority: "no authority over", "with no team reporting to me", "neither of us could
 # overrule the other", "I could not just order them to".
