@@ -55,3 +55,8 @@ def test_a_hidden_change_told_as_the_right_call_stays_at_level_two() -> None:
 def test_the_same_change_owned_is_the_story() -> None:
     owned = HIDDEN_CHANGE + " Looking back, that was my mistake: I should have taken the test to her first."
     assert imposed(owned) == ""
+
+
+def test_coaching_by_not_telling_the_answer_is_no_lapse() -> None:
+    assert kept_quiet("When she got stuck I didn't tell her the answer; I asked her what the logs showed first.") == ""
+    assert kept_quiet("I didn't say anything to him in the review, and afterwards I took him aside.") == ""
