@@ -3,7 +3,7 @@
 Each answer is read as one of four kinds, and the rules follow the rubric descriptors for it:
   story      (behavioural-style questions) 1 no story; 2 a story with parts missing; 3 all parts,
              thin or unmeasured; 4 parts, specific actions, measured result; 5 plus a reflection,
-             a weighed option or unusual depth;
+             the decision revisited once in use, a weighed option or unusual depth;
   plan       (a "what would you do" question): 1 + 3 x the talking points covered, plus specifics; a generic
              plan (nothing of its own: figure, term, example) stays at 2;
   design     (system design): 1.5 x the points covered and up to 0.75 for depth, plus a little for clarifying,

@@ -7,7 +7,9 @@
   head of data engineering, with my manager in copy ... I had not spoken to the engineers who ran the pipeline");
 - the partner's work taken over: a colleague's model or code replaced with the speaker's own version behind them
   ("that night I rewrote the feature code and swapped my version into the release branch"), with no word that they
-  agreed.
+  agreed;
+- the step kept from the people it touched: the speaker says they did not tell the partner, or avoided the talk on
+  purpose ("I did not mention it in the launch notes", "I didn't want to make it a big thing with him").
 
 A strong interviewer hears either as the rubrics' level 2 at best (the parts are told, the judgement is not), unless
 the story owns it as a mistake ("that was my mistake", "looking back I should have"): then it is what the story is
@@ -29,7 +31,8 @@ def _words() -> dict[str, re.Pattern[str]]:
     def any_of(name: str) -> re.Pattern[str]:
         said = sorted(phrases("imposed", name), key=len, reverse=True)
         return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(p) for p in said) + r")(?![a-z])", re.I)
-    return {n: any_of(n) for n in ("objected", "overrode", "enforced", "over_head", "unspoken", "took_over", "agreed")}
+    return {n: any_of(n) for n in ("objected", "overrode", "enforced", "over_head", "unspoken", "took_over", "agreed",
+                                   "kept_quiet")}
 
 
 def _sentences(text: str) -> list[str]:
@@ -76,8 +79,21 @@ _COLLEAGUE = re.compile(r"\b(?:she|he|her|his|their|they|colleague|teammate|data
 COLLEAGUE_REACH = 250           # characters before the replacement in which the colleague is named
 
 
+_DID_NOT = re.compile(r"\b(?:did not|didnt)\b")
+_REALLY = re.compile(r" really(?= )")
+
+
+def kept_quiet(text: str) -> str:
+    """The words where the speaker says they kept their own step from the people it touched, or avoided the
+    conversation on purpose ("I did not mention it in the launch notes", "I didn't want to make it a big thing with
+    him"); "" when there are none."""
+    low = _REALLY.sub("", _DID_NOT.sub("didn't", text.lower().replace("\u2019", "'")))
+    said = _words()["kept_quiet"].search(low)
+    return said.group(0) if said is not None else ""
+
+
 def imposed(text: str) -> str:
-    """The first of the three lapses the story shows and does not own; "" when there is none."""
+    """The first of the four lapses the story shows and does not own; "" when there is none."""
     if _OWNED.search(text):
         return ""
-    return overridden(text) or over_their_heads(text) or taken_over(text)
+    return overridden(text) or over_their_heads(text) or taken_over(text) or kept_quiet(text)

@@ -150,6 +150,11 @@ def story(a: Any, t: Trace, followup: bool) -> None:
         # landed told in one sentence; an outcome, unmeasured
         has_r = True
         t.steps.append(f'the outcome told with the last steps ("{st.sentences[-1][-60:]}")')
+    if not has_r and has_a and (adopted := _ADOPTED_NOW.search(a.text)) is not None:
+        # what other teams took up of the work is what came of it, told inside a step or not ("I made it general enough
+        # that six teams now run every candidate model through it")
+        has_r = True
+        t.steps.append(f'the outcome told inside a step ("{adopted.group(0)[:60]}")')
     if untold is not None:
         # the card's no_result gap: the closing "result" is one more step, so the rubric's story with no result
         has_r = False
@@ -171,7 +176,9 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     # a task sentence sets a scene too; the rubric's level 3 needs a sentence of action, level 4 specific actions
     if (has_s or has_t) and has_r and acts and (has_t or len(acts) >= 2 or specific >= 5):
         t.set(3.0, "situation, action and result, the actions specific")
-        if (st.measurable_result or _ADOPTED_NOW.search(a.text) or _COUNTED_DAMAGE.search(a.text)) and \
+        grew = next((x.text for x, lab in zip(a.sents, st.labels) if lab == "result"
+                     and _GREW.search(x.text) and _LATER.search(x.text)), "")
+        if (st.measurable_result or _ADOPTED_NOW.search(a.text) or _COUNTED_DAMAGE.search(a.text) or grew) and \
                 (len(acts) >= 2 or specific >= 8):
             t.set(4.0, "specific actions and a measured result")
             if _REFLECTION.search(a.text):
@@ -182,6 +189,8 @@ def story(a: Any, t: Trace, followup: bool) -> None:
                 t.add(0.3, f'checks the cost side of the outcome ("{guard.group(0)}")')
             if _LASTING.search(a.text):
                 t.add(0.3, "an outcome that lasted")
+            if (again := revisits(a.text)):
+                t.add(REVISITED, f'revisits its own decision once in use ("{again[:60]}")')
             # run-on speech packs several steps into one sentence: count first-person steps outside the context too
             steps = sum(len(ACT_CLAUSE.findall(x.text.lower())) for x, lab in zip(a.sents, st.labels)
                         if lab != "situation")
@@ -437,7 +446,44 @@ MEASURED_STEPS = 0.5    # a story whose steps, not its outcome, carry the figure
 # outcome wherever the story tells it, even when its closing result is admitted to be unmeasured.
 _ADOPTED_NOW = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
                           r"fifty|a dozen|dozens of) (?:other |product |engineering )?(?:teams|groups|orgs|product areas|"
-                          r"business units) (?:now |still |today )(?:use|rely on|run on|depend on|build on|are on)\b", _F)
+                          r"business units)(?:, [^,.;]{3,60},)? (?:now |still |today )(?:use|rely on|run|depend on|build on|are on)\b|"
+                          # "two other groups have taken that approach up"
+                          r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a dozen) (?:other )?(?:teams|groups|orgs) "
+                          r"(?:have|has) (?:since |now |also )?(?:taken|picked) (?:[a-z]+ ){0,3}up\b", _F)
+# A person's growth shown by what they went on to do without the speaker, a checkable fact where a figure would be
+# ("a year later he designed the next version on his own and now reviews the new hires' designs"), once time has
+# passed: the outcome of a story about growing someone, as a measured one is of a story about a system.
+_GREW = re.compile(r"\b(?:he|she|they)\b[^.;]{0,80}?\b(?:on (?:his|her|their) own|without (?:me|my help|any help from me)|"
+                   r"(?:and )?now (?:reviews|leads|mentors|runs|owns|onboards|trains|teaches|coaches))\b", _F)
+REVISITED = 0.3      # the decision checked again in use, changed when found wrong, or its condition to reopen named
+
+
+@lru_cache(maxsize=1)
+def _revisit_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    from coach.content.answer_words import phrases
+
+    def any_of(words: tuple[str, ...]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    adjust, rule = any_of(phrases("revisited", "adjust")), any_of(phrases("revisited", "rule"))
+    return (re.compile(r"(?:" + any_of(phrases("revisited", "reopen")) + "|" +
+                       any_of(phrases("revisited", "checked_again")) + r")\b", _F),
+            re.compile(r"\b(?:so|and)(?: (?:after|within) [^,.;]{3,30}?,?)? (?:i|we) (?:" + adjust + r") (?:the|my|our|that|"
+                       r"this) (?:[a-z-]+ )?(?:" + rule + r")\b", _F),
+            re.compile(r"\b(?:was|were|turned out|proved) (?:to be )?(?:wrong|too (?:strict|loose|slow|tight|noisy))\b[^.]{0,160}?"
+                       r"\b(?:so|and)(?: (?:after|within) [^,.;]{3,30}?,?)? (?:i|we) (?:" + adjust + r") (?:it|them)\b", _F))
+
+
+def revisits(text: str) -> str:
+    """The words where the story looks at the speaker's decision again once it was in use: the condition to reopen it,
+    a rule they set changed when it was found wrong or costly, or the decision checked again later; "" when none.
+    A strong interviewer's line between a 4 and a 5 (`rubrics/answer_words.toml` `[revisited]`)."""
+    for p in _revisit_words():
+        if (m := p.search(text)) is not None:
+            return m.group(0)
+    return ""
+
+
+_LATER = re.compile(r"\b(?:later|since|now|a year|years|months|quarters)\b", _F)   # (one review done alone is no growth yet)
 # The damage of a failure counted in figures, wherever the story tells it: "in those nine days we counted about 1,900
 # bookings we could not serve, which ... is about 330,000 euros of revenue". A what-broke story's outcome is its cost.
 _COUNTED_DAMAGE = re.compile(r"\b(?:we|i) (?:counted|estimated|worked out|tallied|calculated)\b[^.;]{0,60}?\b(?:about |around |"
@@ -545,6 +591,10 @@ def plan(a: Any, t: Trace) -> None:
         t.add(0.5, f"{specific} specific sentences")
     if a.tradeoffs or any(_REASON.search(s.text) for s in a.sents):
         t.add(0.3, "gives a reason or an alternative")
+    elif t.level > UNCHOSEN_MENU_CAP and (menu := next((s.text for s in a.sents if _MENU.search(s.text)), "")):
+        # the usual options listed ("a distilled model, a cache, precomputed features, or fewer features") and none
+        # chosen, with no reason anywhere: correct in outline and fitted to no case, the rubrics' level 3
+        t.set(UNCHOSEN_MENU_CAP, f'lists the usual options and picks none, with no reason ("{menu[:60]}"): at most')
     # (a grievance is no outcome of their work: "there has not been a raise in two years")
     own_outcome = a.star.measurable_result and any(measures(e.lower()) and not is_grievance(e)
                                                    for e in a.star.result.evidence)
@@ -566,6 +616,9 @@ def plan(a: Any, t: Trace) -> None:
         t.generic = True
 
 
+UNCHOSEN_MENU_CAP = 3.0     # a plan that lists options, picks none and gives no reason, at most
+# A menu of options in one sentence: three or more items in a list that ends "..., or ...".
+_MENU = re.compile(r"(?:[^,.;]{2,60},){2,}[^,.;]{2,60},? or\b", _F)
 GENERIC_CAP, GENERIC_WORDS = 2.0, 25     # the level a generic plan reaches at most; distinct new words
 GENERIC_OFF_POINT_CAP = 1.5   # a generic plan or view that covers none of the question's points, at most
 _NUMBER_WORD = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
@@ -595,11 +648,20 @@ UNBACKED_VIEW_CAP = 2.0
 
 
 def unbacked_view(a: Any, t: Trace) -> None:
-    """A view asked for in a people round and given with no step of the speaker's own past work: held at
-    UNBACKED_VIEW_CAP, however well it is put."""
-    if a.round in PEOPLE_ROUNDS and _VIEW_ASKED.search(getattr(a.question, "prompt", "") or "") \
-            and t.level > UNBACKED_VIEW_CAP and not any(_OWN_PAST_STEP.search(s.text) for s in a.sents):
+    """A view asked for in a people round and given with no step of the speaker's own past work, or with an example
+    that carries no figure at all (no size, count or measure: nothing in it can be checked) while most of what was
+    asked is missed: held at UNBACKED_VIEW_CAP, however well it is put."""
+    prompt = getattr(a.question, "prompt", "") or ""
+    if a.round not in PEOPLE_ROUNDS or t.level <= UNBACKED_VIEW_CAP or not _VIEW_ASKED.search(prompt):
+        return
+    if not any(_OWN_PAST_STEP.search(s.text) for s in a.sents):
         t.set(UNBACKED_VIEW_CAP, "a view with no example from their own work (the rubric's opinions only): at most")
+    elif a.points.total and 2 * len(a.points.covered) < a.points.total and \
+            not {m.group(0).lower() for m in _NUMBER_WORD.finditer(a.text)} - set(_NUMBER_WORD.findall(prompt.lower())):
+        # "we had the flywheel problem ... I championed a golden-path template ... the flywheel started turning": an
+        # example told, but with no problem counted, no team sized and no measure, the view it backs cannot be tested
+        t.set(UNBACKED_VIEW_CAP, f"a view whose example carries no figure, and {len(a.points.covered)} of the "
+                                 f"question's {a.points.total} points: at most")
 
 
 def design(a: Any, t: Trace) -> None:

@@ -115,6 +115,8 @@ def _cue(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
 # Hedges dropped into a clause ("I was, I guess, mostly responsible for", "I sort of led the move", "It helped
 # conversion, I believe, though ...") soften how it is said, not what it tells: the cues read the clause without them.
 _HEDGE_ASIDE = re.compile(r",\s*(?:i (?:guess|think|believe|suppose|reckon)|probably|maybe|perhaps)\s*,|"
+                          # where a view came from is no step: "it has more new build work, from what i read"
+                          r",?\s*\bfrom what (?:i|we) (?:have |'ve )?(?:read|heard|saw|seen|understand|gather|can tell|know)\b|"
                           r"(?:(?<=\bi)|(?<=\bwe)) (?:sort of|kind of|kinda|sorta)(?= [a-z]+(?:ed|ted|led|ran|took|built|made|"
                           r"did|got|set|put|wrote|went|kept)\b)", re.I)
 
@@ -147,16 +149,28 @@ _PARTICIPLE_PAST = {"done": "did", "written": "wrote", "taken": "took", "given":
                     "chosen": "chose", "spoken": "spoke", "driven": "drove", "run": "ran", "rewritten": "rewrote", "drawn": "drew"}
 
 
+# A clause of the same sentence told in the simple past: "I have measured it on two weeks of data and the model found only
+# forty percent", "in our first one-to-ones I have asked her ..., and I understood ...". A speaker who tells one clause
+# of the event in the past and the other in the present perfect (second-language English) tells a past step.
+_PAST_CLAUSE = re.compile(r"(?:,|\band\b|\bso\b) (?:i|we|she|he|they|it|the [a-z-]+) (?:(?!ha(?:ve|s)\b)[a-z]+ )?(?:was|were|did|found|saw|"
+                          r"understood|said|got|made|took|went|[a-z]{3,}ed)\b")
+_STILL_SO = re.compile(r"\b(?:since|ever|always|so far|until now|to date|for the (?:last|past)|these (?:last|past))\b")
+
+
 def _perfect_as_past(low: str) -> str:
-    """`low` with a one-off step in the present perfect told in the simple past (see `_PERFECT_STEP`)."""
-    if " have " not in low or not _ONE_OFF.search(low):
+    """`low` with a one-off step in the present perfect told in the simple past (see `_PERFECT_STEP`): one dated as a
+    one-off, or told beside a clause in the simple past."""
+    if " have " not in low:
+        return low
+    if not _ONE_OFF.search(low) and not ((step := _PERFECT_STEP.search(low)) is not None
+                                          and _PAST_CLAUSE.search(low, step.end()) and not _STILL_SO.search(low)):
         return low
     return _PERFECT_STEP.sub(lambda m: f"{m.group(1)} {_PARTICIPLE_PAST.get(m.group(2), m.group(2))}", low)
 
 
 def label_sentence(sentence: str) -> dict[str, float]:
     original, sentence = sentence, _perfect_as_past(sentence.lower())
-    if (", i " in sentence or " of " in sentence or "probably" in sentence or "maybe" in sentence
+    if (", i " in sentence or " of " in sentence or "probably" in sentence or "maybe" in sentence or "from what" in sentence
             or "perhaps" in sentence or "kinda" in sentence or "sorta" in sentence) and \
             (hedged := _HEDGE_ASIDE.sub(lambda m: "," if m.group(0).startswith(",") else "", sentence)) != sentence:
         sentence = hedged

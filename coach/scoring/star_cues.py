@@ -61,7 +61,9 @@ SITUATION = [
     (re.compile(r"\b(?:used to|kept (?:breaking|failing|timing out|having)|was getting|were getting|"
                 r"complain(?:ed|ing|ts))\b", _F), 1.5),
     (re.compile(r"\b(?:i'?m|i am) (?:currently |now )?(?:a|an|the) [a-z -]{0,30}(?:engineer|lead|scientist|manager)\b|"
-                r"\bright now i'?m\b|\bthe (?:largest|biggest|system i (?:owned|led|built)|hardest decision)\b", _F), 2.0),
+                # (not a superlative inside a reason: "because rebalancing is the largest expense")
+                r"\bright now i'?m\b|(?<!is )(?<!was )(?<!are )(?<!were )\bthe (?:largest|biggest|system i (?:owned|led|"
+                r"built)|hardest decision)\b", _F), 2.0),
     (re.compile(r"^(?:(?:about|around) [a-z ]{0,25}, )?(?:our|my|the|a|an|every|three|two|four|five|six) [a-z -]{0,40}?"
                 r"(?:had|ran|was|were|used|kept|wanted|served|scored|broke|started|retrained|came|took|handled)\b", _F),
      1.2),
@@ -86,12 +88,18 @@ SITUATION = [
     # build the pricing model, and I still own it"
     (re.compile(r"^(?:(?:so|and|um|uh|well|okay)\W+)*i (?:joined|started|arrived)(?: [a-z-]+){0,4}? (?:a|one|two|three|"
                 r"four|five|six|seven|eight|nine|ten|a few|a couple of|several|\d+) (?:years?|months?) ago\b", _F), 2.6),
+    # an argument under way before the speaker's step is the conflict the story is about: "in the planning meetings we
+    # went back and forth for weeks, and he would not accept ..."
+    (re.compile(r"\b(?:we|they) (?:went|kept going) back and forth\b|\bwe (?:argued|disagreed|debated) (?:about it |over it )?"
+                r"for (?:weeks|months|days)\b", _F), 2.0),
 ]
 # The limits of the speaker's authority: "no authority over", "with no team reporting to me", "neither of us could
 # overrule the other", "I could not just order them to".
 AUTHORITY_LIMIT = re.compile(r"\bno (?:formal |real |direct )?authority\b|\bwithout (?:any |formal |real )?authority\b|"
                              r"\b(?:no|none of the|nobody|no one|no team|no teams|not one) (?:[a-z-]+ ){0,3}?reporting to me\b|"
-                             r"\b(?:did not|didn't|don't|do not) report to me\b|\b(?:could not|couldn't|can't|cannot) "
+                             r"\b(?:did not|didn't|don't|do not) report to me\b|"
+                             # "with no line over the other teams", "I had no say over their roadmaps"
+                             r"\b(?:i had|i have|with) no (?:formal |direct |reporting |management |managerial )?(?:line|say|control) over\b|\b(?:could not|couldn't|can't|cannot) "
                              r"(?:just |simply )?(?:overrule|order|force|direct) (?:them|him|her|the other|either|anyone|"
                              r"each other|other teams)\b|\bneither of us could\b", _F)
 # The undertaking named with what it was for: "a two-year initiative to put every site on one forecast".
@@ -103,13 +111,17 @@ TASK = [
     # "The challenge was to get them onto one model" is the goal ("the challenge was that ..." is the scene)
     (re.compile(r"\b(?:the|my|our) (?:challenge|problem|hard part|question) (?:for me |for us )?was (?:how )?to\b", _F), 2.8),
     (re.compile(r"\b(?:i|we) (?:was|were) (?:asked|tasked|told|brought in|responsible|assigned|given|put in charge|"
-                r"supposed)\b", _F), 3.0),
+                r"supposed)\b|"
+                # the speaker's role with the call it gave them: "I led the group for it, ..., so it fell to me to say so"
+                r"^(?:(?:and|so|but)\W+)*i [^.]*\b(?:fell|came|landed) to me to\b", _F), 3.0),
     # (a question asked is no ask: "she asked me how unreliable it would be")
     (re.compile(r"^[^,]{0,40}\b(?:asked|tasked) me\b(?! (?:how|what|why|when|where|whether|if|about|a question|"
                 r"questions)\b)|\bmy (?:role|responsibility) was\b|"
                 r"\b(?:i|i'?m|am|was|were|me|us|myself) (?:\w+ )?(?:responsible for|in charge of)\b|"
                 # the ask itself ("told me to", "gave me two weeks to"), not a clause after it ("told me the
                 # model had been slow to react" is what someone said)
+                # (what an event gave the speaker is no ask: "which gave me a real case to show the others")
+                r"(?<!which )(?<!that )(?<!this )(?<!it )"
                 r"\b(?:asked|tasked|told|gave|charged|trusted) me\b(?:\s+(?!(?:that|he|she|they|it|we|what|how|why|"
                 r"when|about|had|has|have|was|were|is|are|would|could|did)\b)[a-z'-]+){0,4}?\s+to\b|"
                 r"(?:^|[,;]\s*|\b(?:and|so)\s+)i owned\b|\bi took on\b|\bi volunteered to\b|"
@@ -234,8 +246,10 @@ _LIMIT_HELD = re.compile(r"\b(?:stayed|kept (?:it|us|them|things|the [a-z-]+)|ca
                          r"deadline\b", _F)
 RESULT = [
     (re.compile(_CHANGE + r"[^.]{0,80}?" + _NUMWORD, _F), 3.0),
+    # (not the launch as the time the scene runs to: "the night before launch", "the launch was in three weeks")
     (re.compile(r"\b(?:shipp(?:ed|ing)|(?:launch|deliver|finish|adopt)(?:ed|es|s|ing)?|complet(?:ed|es|ing)|"
-                r"promot(?:ed|ion))\b[^.]{0,80}?" + _NUMWORD, _F), 2.9),
+                r"promot(?:ed|ion))\b(?<!before launch)(?<!until launch)"
+                r"(?! (?:was|is|were|date was) (?:due |planned |set |scheduled )?(?:in|for|on)\b)[^.]{0,80}?" + _NUMWORD, _F), 2.9),
     (re.compile(DURATION_CHANGE + r"|\bfrom [^.]{1,30}? to [^.]{0,20}?" + _NUMWORD + r"|\binstead of (?:about )?" + _NUMWORD +
                 r"|\bnow (?:take|takes|load|loads|covers|mentors|leads|runs|serves)\b|\b(?:was|got|been) promoted\b", _F), 2.7),
     (re.compile(r"\b(?:i learned|what i (?:took|learned) from|" + _LESSON + r"|looking back|in hindsight|i would have|"
@@ -245,7 +259,8 @@ RESULT = [
     (re.compile(_ELAPSED + r",?\s+(?!(?:i|we|then)\b)(?:[a-z0-9,-]+\s+){0,8}?(?:went (?:live|out)|shipped|launched|"
                 r"are|is|has|have|run|ran|fell|dropped|rose|stopped|use|take|reach|"
                 r"serve|cover|sit|stay|was|were|had|(?!(?:its|this|was|has|is|as|us|his|always|sometimes|less|plus)\b)"
-                r"[a-z]{2,}[^s\W]s)\b", _F), 2.6),
+                # (or what someone else did by then, in the past: "a year later he designed the next one on his own")
+                r"[a-z]{2,}[^s\W]s|(?:he|she|they) [a-z]{3,}ed)\b", _F), 2.6),
     (re.compile(r"\b(?:as a result|in the end|ended up|the result|the outcome|the impact|that led to|which led to|"
                 r"this led to|resulted in|by the end|the net effect|after that|since then|within (?:two|three|a|"
                 r"\d+) (?:weeks|months|quarters))\b", _F), 2.5),
@@ -337,7 +352,7 @@ CUE_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
                  "i was the one", "i led"),
     SITUATION[14][0]: ("had ",),
     SITUATION[15][0]: ("sure", "convinced", "certain", "confident", "positive", "was when", "success"),
-    AUTHORITY_LIMIT: ("authority", "report", "overrule", "order", "force", "direct", "neither"),
+    AUTHORITY_LIMIT: ("authority", "report", "overrule", "order", "force", "direct", "neither", " over"),
     UNDERTAKING: ("effort", "initiative", "program"),
     RESULT[12][0]: ("got", "became", "ran", "came out", "ended up", "stopped", "disappeared", "went away", "vanished",
                     "made no", "copied by", "adopted by", "reused by", "taken up by"),
@@ -390,15 +405,20 @@ _CAREER = re.compile(r"^(?:(?:and|so|um|uh|then)\W+)*(?:before that|prior to tha
                      r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|many) (?:years?|months?)\b|"
                      r"^(?:(?:and|so|um|uh|yeah)\W+)*i started out (?:as|doing|in|on)\b|"
                      # the next employer in a sequence: "and then i joined a consultancy", "after that i moved to a startup"
-                     r"\b(?:then|after that|later|next),? i (?:joined|moved to|went to|switched to|left for) (?:a|an|my|"
-                     r"another|the) (?:[a-z-]+ ){0,2}(?:company|startup|consultancy|firm|agency|bank|lab|job|role|"
+                     r"(?:\b(?:then|after that|later|next),? |^(?:in|at) [a-z]+ )i (?:joined|moved to|went to|switched to|"
+                     r"left for) (?:a|an|my|another|the) (?:[a-z-]+ ){0,2}(?:company|start-?up|consultancy|firm|agency|bank|"
+                     r"lab|job|role|"
                      r"employer|insurer|retailer)\b|"
                      # the tools of a career and the field moved into: "I have used Spark a lot, Airflow, ...",
                      # "and then i moved into machine learning"
                      r"\bi(?:'?ve| have) used (?:a lot of |lots of |many |all sorts of |a bunch of )?(?:tools|frameworks|"
                      r"libraries|[a-z0-9.-]+ (?:a lot|heavily|for years|extensively))\b|"
-                     r"\b(?:then|later|eventually),? i (?:moved|switched|went|got|transitioned) into (?:machine learning|ml|"
-                     r"data science|deep learning|ai|data)\b", _F)
+                     r"\b(?:then|later|eventually),? (?:i )?(?:moved|switched|went|got|transitioned) into (?:machine learning|ml|"
+                     r"data science|deep learning|ai|data)\b|"
+                     # the degree a career began with: "so I studied electrical engineering", "I did my master's in ..."
+                     r"^(?:(?:and|so|um|uh|well)\W+)*i (?:first )?(?:studied|did (?:my|a) (?:degree|master'?s|masters|phd|"
+                     r"bachelor'?s|bachelors)) (?:in )?[a-z]+ (?:engineering|science|physics|mathematics|maths|math|"
+                     r"economics|statistics|chemistry|biology)\b", _F)
 # Owning a system is the setting of the story ("I owned the pricing model", "I looked after the leaf-photo model in a
 # farming app"); owning it with a call to make is the task ("I owned the serving platform, and I had to decide whether
 # to block the launch").
@@ -431,7 +451,7 @@ _OWNED_ROLE = re.compile(r"^(?:(?:and|so|um|uh)\W+)*i (?:owned|looked after|main
                          # data-science groups", "I ran data science across the retail side"
                          r"^(?:(?:and|so|um|uh|at the time)\W+)*i (?:led|ran|managed|headed) (?:[a-z-]+ ){0,2}?"
                          r"(?:engineering|research|science|analytics|infrastructure) (?:for|in|at|across)\b", _F)
-_OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my)\b|" + AUTHORITY_LIMIT.pattern, _F)
+_OBLIGATION = re.compile(r"\b(?:had to|needed to|wanted to|my (?:call|job|decision)|mine to|it was my|fell to me)\b|" + AUTHORITY_LIMIT.pattern, _F)
 # Verb forms that look past but are not narration: the present perfect ("I have worked"), and a participle after
 # a present-tense "be" ("what a team is made of", "is better bought or taken from open source").
 _PERFECT = re.compile(r"\b(?:i|we|you|they|he|she|it)(?: have|'ve| has|'s)(?: not| never| really| always| just| already| "
