@@ -357,6 +357,9 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
                 out.append(judge("per_day", d, r.value * d.period_s, how, [], f"/{_period(d.period_s)}",
                                  d.value * d.period_s))
                 break
+    twice: list[Check | None] = [c for c in _peak_twice(rates, text, judge) if c is not None]
+    twice_at = {t.at for t in twice if t is not None}
+    out = [c for c in out if c is None or c.at not in twice_at] + twice
     hourly: list[Check | None] = [c for c in _hour_over_day(qs, text, judge) if c is not None]
     over_day = {c.at for c in hourly if c is not None}
     hourly += [c for c in _hour_share_of_day(qs, text, judge) if c is not None and c.at not in over_day]
@@ -367,6 +370,41 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
     out.extend(c for c in _hour_count_to_rate(qs, text, judge) + _day_from_peak(qs, text, judge)
                + _day_named_first(qs, text, judge) if c is not None and c.at not in judged)
     return [c for c in out if c is not None]
+
+
+# a further factor for something other than the same peak: headroom, or a shorter burst within the peak period
+_OTHER_FACTOR = re.compile(r"\b(?:headroom|spare|buffer|slack|margin|safety|growth|grow|redundan\w*|failover|retr(?:y|ies)|"
+                           r"bursts?|spikes?|minutes?|seconds?|launch|launches|events?|promotions?|holidays?|year)\b", _F)
+_SAME_RATIO = 0.05
+
+
+def _peak_twice(rates: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    """The peak-to-average factor applied to a figure that is already the peak: an average, the peak worked out
+    from it by the factor said ("two thousand a second, and in the evening triple that, 6,000"), then that peak
+    multiplied by the same factor again for the peak ("since we size for the peak we multiply by three again, 18,000").
+    The peak is the average times the factor once; a factor for headroom or a shorter burst is another step."""
+    out: list[Check | None] = []
+    for i, a in enumerate(rates):
+        if a.value <= 0 or is_peak(text, a):
+            continue
+        for j, p in enumerate(rates[i + 1:], i + 1):
+            if p.sentence - a.sentence > 1 or counts_tokens(p) != counts_tokens(a):
+                break
+            f = p.value / a.value
+            said = [x for x in said_factors(text[a.start + len(a.text):p.start]) if 1.5 <= x <= 10]
+            if not any(abs(f / x - 1) <= _SAME_RATIO for x in said):
+                continue
+            for q in rates[j + 1:]:
+                between = text[p.start + len(p.text):q.start]
+                if q.sentence - p.sentence > 1:
+                    break
+                if abs(q.value / (p.value * f) - 1) <= _SAME_RATIO and (_PEAK_WORD.search(between) or
+                                                                        _RUSH_WORDS.search(between)) \
+                        and not _OTHER_FACTOR.search(between):
+                    out.append(judge("peak", q, p.value, f"average {fmt_num(a.value)}/s × {f:g} = {fmt_num(p.value)}/s "
+                                     f"is already the peak (the peak factor counts once)", []))
+            break
+    return out
 
 
 # a multiple of the average said as such: "traffic is four times the average", "3x the normal load"

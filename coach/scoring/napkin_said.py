@@ -36,6 +36,8 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
         ops, j = [], i                  # the operations after the first operand: "times" or "divided by"
         squared: set[int] = set()       # operands said "squared" ("over zero point zero zero two squared")
         while j + 1 < len(nums) and (m := _OPERATOR.match(_unsquared(text, nums, j, squared))):
+            if m.group("op").lower() == "over" and _a_link(text, nums[j + 1], qs):
+                break       # "the 12 TB backup over a 25 gigabit link": the route it takes, not a division
             ops.append(m.group("op").lower())
             j += 1
         gap = _unsquared(text, nums, j, squared) if ops and j + 1 < len(nums) else ""
@@ -46,6 +48,16 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
         else:
             i += 1
     return out
+
+
+# a figure said as a link's speed ("a 25 gigabit link", "our 10 gig uplink")
+_LINK_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:e?thernet|links?|nics?|uplinks?|downlinks?|ports?|pipes?|interconnects?|"
+                         r"connections?|network|fabric|backbone)\b", re.I)
+
+
+def _a_link(text: str, n: NumberSpan, qs: list[Quantity]) -> bool:
+    q = next((q for q in qs if q.start <= n.start < q.start + len(q.text)), None)
+    return q is not None and q.kind == "bandwidth" and _LINK_AFTER.match(text, q.start + len(q.text)) is not None
 
 
 def _unsquared(text: str, nums: list[NumberSpan], j: int, squared: set[int]) -> str:

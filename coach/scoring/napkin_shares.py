@@ -99,7 +99,49 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> 
         how = f"{fmt_num(load.value)}/s × (1 − {p.value:g}% taken by the cache)"
         out.append(judge("cache_share", left, load.value * (1 - p.value / 100), how, []))
     judged = {c.at for c in out if c is not None}
-    return out + _one_in(qs, text, judge) + _percent_of(qs, text, judge, judged)
+    nested = [c for c in _share_of_share(qs, text, judge) if c is not None]
+    judged |= {c.at for c in nested}
+    return out + nested + _one_in(qs, text, judge) + _percent_of(qs, text, judge, judged)
+
+
+# the second share taken of the first's part: "two percent of those", "half of them", "10% of these users"
+_OF_PART = re.compile(r"^\s*of\s+(?:those|them|these|that group|the ones)\b", _F)
+_DERIVED_BEFORE = re.compile(r"\b(?:so|that'?s|that is|which is|is|are|gives|giving|means|makes|comes to)\s+(?:about\s+|"
+                             r"roughly\s+|around\s+|some\s+|only\s+|just\s+)?$", _F)
+
+
+def _share_of_share(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    """A percentage of a percentage: a base, a share of it, a share "of those", then the figure they give ("of 200
+    million users thirty percent open the app each day, and two percent of those post, so ... 4 million uploads a
+    day"). The second share is of the first's part, so the figure is the base × both shares; taking the second of
+    the whole base is the slip this catches."""
+    out: list[Check | None] = []
+    for i, p2 in enumerate(qs):
+        if p2.kind != "percent" or not 0 < p2.value < 100 or not _OF_PART.match(text[p2.start + len(p2.text):]):
+            continue
+        p1 = next((q for q in reversed(qs[:i]) if q.kind == "percent"), None)
+        if p1 is None or not 0 < p1.value < 100 or p2.sentence - p1.sentence > 1:
+            continue
+        j = qs.index(p1)
+        base = next((q for q in reversed(qs[:j]) if q.kind in _SHARE_KINDS), None)
+        if base is None or base.value <= 0 or p1.sentence - base.sentence > 1 or base.has("per_instance"):
+            continue
+        said = next((q for q in qs[i + 1:] if q.kind != "percent"), None)
+        if said is None or said.kind not in _SHARE_KINDS or said.sentence - p2.sentence > 1 or \
+                not _DERIVED_BEFORE.search(text[max(p2.start, said.start - 30):said.start]) or \
+                any(q.kind in _SHARE_KINDS for q in qs[j + 1:i]):     # (a part said between: the chain's own step)
+            continue
+        per = said.period_s if said.kind == "throughput" and said.period_s > 1 else 1.0
+        total = base.value * (base.period_s if base.kind == "throughput" and base.period_s > 1 else 1.0)
+        right = total * p1.value / 100 * p2.value / 100
+        how = f"{base.text} × {p1.value:g}% × {p2.value:g}% of those"
+        if said.kind == "throughput" and base.kind == "users":
+            out.append(judge("qps_from_users", said, right / per, how + f" = {fmt_num(right)} a day ÷ 86,400 s"
+                             if per == 86400 else how, []))
+        else:
+            unit = _PER.get(int(per), f"/{per:g} s") if per != 1 else None
+            out.append(judge("share", said, right, how, [], unit, said.value * per))
+    return out
 
 
 # the figure the share gives, said right after it: "if 2 percent land there, that is 10,000 a day"

@@ -1,0 +1,124 @@
+"""Napkin slips a careful engineer catches, each said in words of our own, flagged at their step with the right
+figure, and the same chains done right left alone: machines that each read a share of a table in parallel, a link's
+gigabits used as gigabytes for a copy, a replication factor named and then left out, a batch of sequences left out of
+a KV cache, a quantised width counted as four bytes, the peak factor applied to the peak again, a percentage of a
+percentage taken of the whole base, GPU time in seconds priced per GPU (rented by the hour), a query sent to every
+shard divided over them, a year of a daily flow taken as twelve days, a card's teraFLOPs written as gigaFLOPs, the
+utilisation said between a card's rate and the fleet's, a day's work done in a batch window, and a request's bytes
+worked out before its rate."""
+from __future__ import annotations
+
+import pytest
+
+from coach.content.napkin_constants import napkin_constants
+from coach.scoring import score_answer
+from tests.napkin_chain_check import assert_followed
+
+CHAINS = [
+    # machines that each read at a speed read side by side
+    ("each-reader-right", "Reading the 6 TB log archive with twelve workers at 250 MB a second each takes 6e12 over "
+     "3e9, about 2,000 seconds.", None, 0),
+    ("each-node-right", "Eight nodes, each pulling 400 MB a second, scan the 3.2 TB table in about 1,000 seconds.",
+     None, 0),
+    ("each-reader-wrong", "Reading the 6 TB log archive with twelve workers at 250 MB a second each takes about "
+     "24,000 seconds.", "transfer_time", 2000),
+    # a link's gigabits used as gigabytes for one object copied
+    ("link-bits-copy-wrong", "Moving the 12 TB backup over a 25 gigabit link at 25 GB a second takes about 480 "
+     "seconds.", "transfer_time", 3840),
+    ("one-snapshot-copied-wrong", "Copying the 12 TB nightly snapshot over a 25 gigabit link at 25 GB a second takes "
+     "about 480 seconds.", "transfer_time", 3840),
+    ("link-bits-copy-right", "Moving the 12 TB backup over a 25 gigabit link, about 3 GB a second, takes roughly "
+     "4,000 seconds.", None, 0),
+    # replication named, then left out of the disk
+    ("copies-left-out-wrong", "We add 2 TB of events a day and retain ninety days, 180 TB, replicated three times, so "
+     "180 TB of raw disk.", "storage", 540e12),
+    ("copies-written-wrong", "We log 500 GB a day for a year, about 180 TB, and the store writes each object three "
+     "times, so 180 TB of disk.", "storage", 547.5e12),
+    ("copies-applied-right", "We add 2 TB of events a day and retain ninety days, 180 TB, replicated three times, so "
+     "540 TB of raw disk.", None, 0),
+    # the batch left out of a KV cache
+    ("kv-batch-left-out-wrong", "At 160 KB of cache per token, one 4,096-token request needs about 655 MB, so "
+     "sixty-four concurrent requests fit in 655 MB.", "kv_tokens", 64 * 4096 * 160e3),
+    ("kv-batch-fits-right", "At 160 KB of cache per token, one 4,096-token request needs about 655 MB, so "
+     "sixty-four concurrent requests fit in about 42 GB.", None, 0),
+    # a quantised width counted in bytes
+    ("quantised-bytes-wrong", "After 8-bit quantisation the 13B model still takes 4 bytes per weight, so about "
+     "52 GB.", "model_memory", 13e9),
+    ("quantised-bytes-right", "After 8-bit quantisation the 13B model takes one byte per weight, so about 13 GB.",
+     None, 0),
+    # the peak factor applied twice
+    ("peak-twice-wrong", "We average 500 orders a second and the lunch rush runs at four times that, 2,000 a second; "
+     "to cover the rush we multiply by four again and provision for 8,000 a second.", "peak", 2000),
+    ("peak-then-headroom-right", "We average 500 orders a second and the lunch peak runs at four times that, 2,000 a "
+     "second; for headroom we multiply by four again and provision for 8,000 a second.", None, 0),
+    # a percentage of a percentage
+    ("share-of-share-wrong", "Out of 50 million users, 40 percent are active each day and 10 percent of those leave "
+     "a review, so 10 percent of 50 million is 5 million reviews a day.", "qps_from_users", 2e6 / 86400),
+    ("share-of-share-right", "Out of 50 million users, 40 percent are active each day and 10 percent of those leave "
+     "a review, so about 2 million reviews a day.", None, 0),
+    # GPU time in seconds, priced per GPU
+    ("gpu-seconds-priced-wrong", "A million images at 200 milliseconds of GPU each is 200,000 GPU-seconds, and at "
+     "three dollars per GPU the run costs 600,000 dollars.", "cost", 200_000 / 3600 * 3),
+    ("gpu-seconds-priced-right", "A million images at 200 milliseconds of GPU each is 200,000 GPU-seconds, about 56 "
+     "GPU-hours, and at three dollars per GPU the run costs about 170 dollars.", None, 0),
+    ("gpu-minutes-per-hour-wrong", "That is 90,000 GPU-minutes, and at two dollars a GPU hour it comes to 180,000 "
+     "dollars.", "cost", 3000),
+    # a query sent to every shard
+    ("every-shard-divided-wrong", "Every search fans out to all 16 shards, so 8,000 searches a second over 16 shards "
+     "is 500 a second per shard.", "fan_out", 8000),
+    ("every-shard-right", "Every search fans out to all 16 shards, so each shard sees the full 8,000 searches a "
+     "second.", None, 0),
+    ("hashed-shard-right", "Each key is hashed to one of 16 shards, so 8,000 writes a second over 16 shards is 500 a "
+     "second per shard.", None, 0),
+    # a year of a daily flow
+    ("year-as-twelve-wrong", "We ingest 50 MB a second, 4.32 TB a day, and a year of it is 4.32 times twelve, about "
+     "52 TB.", "flow_bytes", 4.32e12 * 365),
+    ("year-of-it-right", "We ingest 50 MB a second, 4.32 TB a day, and a year of it is about 1.6 PB.", None, 0),
+    # a card's teraFLOPs written as gigaFLOPs, and the utilisation between a card's rate and the fleet's
+    ("card-giga-for-tera-wrong", "Training takes 3e22 FLOPs; 256 A100s at 312e9 FLOPs a second each at 40 percent "
+     "utilisation give 3.2e13 a second, so about 9.4e8 seconds.", "training_time", 3e22 / (256 * 312e12 * 0.4)),
+    ("card-tera-right", "Training takes 3e22 FLOPs; 256 A100s at 312e12 FLOPs a second each at 40 percent "
+     "utilisation give 3.2e16 a second, so about 940,000 seconds.", None, 0),
+    ("fleet-at-mfu-right", "Sixty-four H100s at 989e12 FLOPs a second each, at 40 percent MFU, deliver about 2.5e16 "
+     "FLOPs a second.", None, 0),
+    # a day's work done in a batch window
+    ("users-in-window-right", "Forty million users get thirty recommendations each a day, computed in a four-hour "
+     "nightly window, so 1.2 billion over 14,400 seconds, about 83,000 a second.", None, 0),
+    ("users-in-window-wrong", "Forty million users get thirty recommendations each a day, computed in a four-hour "
+     "nightly window, so about 14,000 a second.", "qps_in_window", 4e7 * 30 / 14400),
+    # a request's bytes worked out before the rate
+    ("request-bytes-worked-right", "Each request fetches 50 features of 8 bytes for 200 items, which is 80 KB, so at "
+     "5,000 requests a second that's 400 MB a second.", None, 0),
+    ("request-bytes-worked-wrong", "Each request fetches 50 features of 8 bytes for 200 items, which is 80 KB, so at "
+     "5,000 requests a second that's 2 MB a second.", "bandwidth", 4e8),
+]
+
+
+@pytest.mark.parametrize("cid, text, step, right", CHAINS)
+def test_the_chain_is_followed(cid: str, text: str, step: str | None, right: float) -> None:
+    assert_followed(cid, text, step, right)
+
+
+def test_the_flag_says_why_in_words_a_candidate_reads() -> None:
+    """The cause is named beside the right figure: the link's real speed, the copies, the rent period, the card."""
+    def message(text: str) -> str:
+        return next(c.message for c in score_answer(text).sizing.checks if not c.ok)
+    assert "3.12 GB/s, not the 25 GB/s used" in message(CHAINS[3][1])
+    assert "× 3 copies" in message(CHAINS[6][1])
+    assert "rented by the hour" in message(CHAINS[17][1])
+    assert "peaks near 312 teraFLOPs" in message(CHAINS[25][1])
+    assert "is already the peak" in message(CHAINS[13][1])
+    assert "each shard sees every query" in message(CHAINS[20][1])
+
+
+def test_the_pricing_and_card_peaks_are_data() -> None:
+    k = napkin_constants()
+    assert k.machine_price_period_s == 3600 and k.rent_max_dollars > 10
+    peaks = {name: flops for names, flops in k.accelerator_flops for name in names}
+    assert peaks["h100"] == pytest.approx(989e12) and peaks["a100"] == pytest.approx(312e12)
+    assert k.card_peak_low < 1 < k.card_peak_high
+
+
+def test_a_purchase_price_per_gpu_is_not_rent() -> None:
+    text = "That is 500,000 GPU-seconds, and at 30,000 dollars a GPU we would spend 900,000 dollars on cards."
+    assert not [c for c in score_answer(text).sizing.checks if c.rule == "cost"]
