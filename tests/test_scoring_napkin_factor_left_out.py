@@ -4,8 +4,8 @@ gigabits used as gigabytes for a copy, a replication factor named and then left 
 a KV cache, a quantised width counted as four bytes, the peak factor applied to the peak again, a percentage of a
 percentage taken of the whole base, GPU time in seconds priced per GPU (rented by the hour), a query sent to every
 shard divided over them, a year of a daily flow taken as twelve days, a card's teraFLOPs written as gigaFLOPs, the
-utilisation said between a card's rate and the fleet's, a day's work done in a batch window, and a request's bytes
-worked out before its rate."""
+utilisation said between a card's rate and the fleet's, a day's work done in a batch window, a request's bytes
+worked out before its rate, and one core's rate from the milliseconds a request keeps it busy."""
 from __future__ import annotations
 
 import pytest
@@ -36,6 +36,10 @@ CHAINS = [
      "times, so 180 TB of disk.", "storage", 547.5e12),
     ("copies-applied-right", "We add 2 TB of events a day and retain ninety days, 180 TB, replicated three times, so "
      "540 TB of raw disk.", None, 0),
+    ("copies-triple-replicated-wrong", "We keep 5 TB a day for sixty days, so 300 TB, and the blob store "
+     "triple-replicates everything, so 300 TB of disk.", "storage", 900e12),
+    ("copies-stored-3x-wrong", "At 1 TB a day for a year that's 365 TB, stored 3x for durability, so about 365 TB "
+     "raw.", "storage", 1095e12),
     # the batch left out of a KV cache
     ("kv-batch-left-out-wrong", "At 160 KB of cache per token, one 4,096-token request needs about 655 MB, so "
      "sixty-four concurrent requests fit in 655 MB.", "kv_tokens", 64 * 4096 * 160e3),
@@ -54,6 +58,9 @@ CHAINS = [
     # a percentage of a percentage
     ("share-of-share-wrong", "Out of 50 million users, 40 percent are active each day and 10 percent of those leave "
      "a review, so 10 percent of 50 million is 5 million reviews a day.", "qps_from_users", 2e6 / 86400),
+    ("fraction-then-share-wrong", "We have 9 million subscribers; a third of them watch on a given day and 30 "
+     "percent of those cast to a TV, so 30 percent of 9 million, 2.7 million casters a day.", "qps_from_users",
+     9e5 / 86400),
     ("share-of-share-right", "Out of 50 million users, 40 percent are active each day and 10 percent of those leave "
      "a review, so about 2 million reviews a day.", None, 0),
     # GPU time in seconds, priced per GPU
@@ -63,6 +70,7 @@ CHAINS = [
      "GPU-hours, and at three dollars per GPU the run costs about 170 dollars.", None, 0),
     ("gpu-minutes-per-hour-wrong", "That is 90,000 GPU-minutes, and at two dollars a GPU hour it comes to 180,000 "
      "dollars.", "cost", 3000),
+    ("gpu-days-per-gpu-wrong", "The fine-tune uses 40 GPU-days, and at $2.50 a GPU that's $100.", "cost", 2400),
     # a query sent to every shard
     ("every-shard-divided-wrong", "Every search fans out to all 16 shards, so 8,000 searches a second over 16 shards "
      "is 500 a second per shard.", "fan_out", 8000),
@@ -70,6 +78,8 @@ CHAINS = [
      "second.", None, 0),
     ("hashed-shard-right", "Each key is hashed to one of 16 shards, so 8,000 writes a second over 16 shards is 500 a "
      "second per shard.", None, 0),
+    ("scatter-gather-divided-wrong", "The search tier is scatter-gather across 10 shards, so 3,000 queries a second "
+     "become 300 queries a second on each shard.", "fan_out", 3000),
     # a year of a daily flow
     ("year-as-twelve-wrong", "We ingest 50 MB a second, 4.32 TB a day, and a year of it is 4.32 times twelve, about "
      "52 TB.", "flow_bytes", 4.32e12 * 365),
@@ -79,8 +89,24 @@ CHAINS = [
      "utilisation give 3.2e13 a second, so about 9.4e8 seconds.", "training_time", 3e22 / (256 * 312e12 * 0.4)),
     ("card-tera-right", "Training takes 3e22 FLOPs; 256 A100s at 312e12 FLOPs a second each at 40 percent "
      "utilisation give 3.2e16 a second, so about 940,000 seconds.", None, 0),
+    ("card-gflops-alone-wrong", "An A100 gives 312 GFLOPs a second, so eight of them give about 2.5 TFLOPs a "
+     "second.", "card_flops", 312e12),
+    ("card-fp8-right", "An H100 gives roughly 2,000 TFLOPs a second in fp8.", None, 0),
+    ("card-fp32-right", "An A100 does about 19.5 TFLOPs a second in plain fp32.", None, 0),
     ("fleet-at-mfu-right", "Sixty-four H100s at 989e12 FLOPs a second each, at 40 percent MFU, deliver about 2.5e16 "
      "FLOPs a second.", None, 0),
+    # one unit's rate from the time a request keeps it busy
+    ("core-rate-ms-wrong", "Each request takes 20 milliseconds of CPU, so one core handles 5 requests a second.",
+     "core_rate", 50),
+    ("core-rate-ms-right", "Each request takes 20 milliseconds of CPU, so one core handles 50 requests a second.",
+     None, 0),
+    ("core-rate-batched-right", "Each call keeps a GPU busy for 40 ms, but batching 16 at a time one GPU does about "
+     "400 a second.", None, 0),
+    # machines that each read, said with the count; a link named as a network
+    ("count-each-reading-right", "With 20 machines each reading 1 GB a second, the 10 TB dataset is read in about "
+     "500 seconds.", None, 0),
+    ("network-bits-copy-wrong", "Shipping the 5 TB index over a 40 Gbps network at 40 GB/s takes 125 seconds.",
+     "transfer_time", 1000),
     # a day's work done in a batch window
     ("users-in-window-right", "Forty million users get thirty recommendations each a day, computed in a four-hour "
      "nightly window, so 1.2 billion over 14,400 seconds, about 83,000 a second.", None, 0),
@@ -92,6 +118,7 @@ CHAINS = [
     ("request-bytes-worked-wrong", "Each request fetches 50 features of 8 bytes for 200 items, which is 80 KB, so at "
      "5,000 requests a second that's 2 MB a second.", "bandwidth", 4e8),
 ]
+SAID = {cid: text for cid, text, _, _ in CHAINS}
 
 
 @pytest.mark.parametrize("cid, text, step, right", CHAINS)
@@ -103,12 +130,12 @@ def test_the_flag_says_why_in_words_a_candidate_reads() -> None:
     """The cause is named beside the right figure: the link's real speed, the copies, the rent period, the card."""
     def message(text: str) -> str:
         return next(c.message for c in score_answer(text).sizing.checks if not c.ok)
-    assert "3.12 GB/s, not the 25 GB/s used" in message(CHAINS[3][1])
-    assert "× 3 copies" in message(CHAINS[6][1])
-    assert "rented by the hour" in message(CHAINS[17][1])
-    assert "peaks near 312 teraFLOPs" in message(CHAINS[25][1])
-    assert "is already the peak" in message(CHAINS[13][1])
-    assert "each shard sees every query" in message(CHAINS[20][1])
+    assert "3.12 GB/s, not the 25 GB/s used" in message(SAID["link-bits-copy-wrong"])
+    assert "× 3 copies" in message(SAID["copies-left-out-wrong"])
+    assert "rented by the hour" in message(SAID["gpu-seconds-priced-wrong"])
+    assert "peaks near 312 teraFLOPs" in message(SAID["card-giga-for-tera-wrong"])
+    assert "is already the peak" in message(SAID["peak-twice-wrong"])
+    assert "each shard sees every query" in message(SAID["every-shard-divided-wrong"])
 
 
 def test_the_pricing_and_card_peaks_are_data() -> None:

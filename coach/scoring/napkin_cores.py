@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from coach.scoring.napkin_systems import _LOAD_SHARE, _LOAD_WORDS
+from coach.scoring.napkin_systems import _LOAD_SHARE, _LOAD_WORDS, _busy_time
 from coach.scoring.numbers import NumberSpan, find_numbers
 from coach.scoring.sizing import Quantity
 from coach.scoring.text import fmt_num
@@ -62,10 +62,31 @@ def _stated(text: str, span: NumberSpan, end: int, qs: list[Quantity]) -> Quanti
     return own or Quantity(text[span.start:end], span.value, "machines", "compute", span.value, start=span.start)
 
 
-def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
-    if "core" not in text.lower():
-        return []          # (cheap to rule out: this runs on every answer)
+# the rate said as one unit's: "so one core handles ...", "a worker does ...", "per core"
+_ONE_UNIT = re.compile(r"\b(?:one|a|each|every|per|a single)\s+(?:cpu\s+)?(?:core|cpu|thread|worker|gpu)\b", _F)
+
+
+def unit_rate(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    """One unit's rate from the time a request keeps it busy, said next in the sentence ("each request takes 20
+    milliseconds of CPU, so one core handles 50 a second"): one second ÷ the busy time. Reading milliseconds as
+    hundredths or tenths of a second is the slip this catches; a figure said between (a batch) is another step."""
     out: list[Check | None] = []
+    for q in qs:
+        if q.kind != "throughput" or not q.has("per_instance") or q.period_s != 1:
+            continue
+        busy = _busy_time(qs, text, q)
+        if busy is None or any(n.value != 1 for n in find_numbers(text[busy.start + len(busy.text):q.start])):
+            continue
+        if not _ONE_UNIT.search(text, busy.start + len(busy.text), min(len(text), q.start + len(q.text) + 20)):
+            continue
+        out.append(judge("core_rate", q, 1 / busy.value, f"1 second ÷ {busy.text} a request", []))
+    return out
+
+
+def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    out: list[Check | None] = unit_rate(qs, text, judge)
+    if "core" not in text.lower():
+        return out         # (cheap to rule out: this runs on every answer)
     nums = find_numbers(text)
     for i, size in enumerate(nums):
         m = _CORES_AFTER.match(text[size.end:size.end + 40])

@@ -37,6 +37,8 @@ STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qp
          "scale": "halving, doubling or a fraction of a stated figure",
          "per_person": "team rate ÷ people sharing it",
          "per_instance": "the fleet's total ÷ the machines sharing it",
+         "card_flops": "one card's peak FLOPs a second",
+         "core_rate": "one unit's rate = 1 second ÷ the time a request keeps it busy",
          "transfer_time": "bytes ÷ the link's bytes per second",
          "precision_bytes": "bytes per value: fp32 4, fp16/bf16 2, int8 1, int4 0.5",
          "bits_bytes": "8 bits a byte (bits ÷ 8 = bytes, bytes × 8 = bits)",

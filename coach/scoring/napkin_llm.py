@@ -299,6 +299,7 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     # ("64 GPUs each sustaining 300 teraflops": that "each" shares the rate out over the count)
     gpus = [q for q in qs if q.kind == "compute" and q.unit == "GPUs" and (not q.has("per_instance") or
                                                                           _EACH_RATE.match(text[q.start + len(q.text):]))]
+    recomputed: set[int] = set()        # the card rates a training time was recomputed from
     if rates and (totals or (n and toks and train)):
         work = totals[0].value if totals else k.training_flops * (n or 0.0) * toks[0].value
         slipped = next((c for c in out if c is not None and c.rule == "training_flops" and not c.ok
@@ -335,6 +336,7 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                            f") (one {card[0]} peaks near {fmt_num(card[1] / 1e12)} teraFLOPs a second, not the "
                            f"{rate.text} said)")
                     out.append(judge("training_time", d, work / (count * card[1] * used), how, "s", tolerance))
+                    recomputed.add(rate.start)
                     continue
                 rate_how = (f"{fmt_num(count)} GPUs × " if g else "") + f"{fmt_num(r.value)} FLOP/s" + \
                     (f" × {used:.0%} utilisation" if used < 1 else "")
@@ -345,6 +347,13 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 if _LIMIT_BEFORE.search(text[max(0, d.start - 25):d.start]) and expected <= d.value * tolerance:
                     continue        # "room for restarts inside the two weeks": a bound the run keeps, not its time
                 out.append(judge("training_time", d, expected, how, "s", tolerance))
+    # a card's FLOPs a second said outside any format's peak ("an A100 gives 312 GFLOPs"), when no time was
+    # recomputed from it: the figure itself is flagged with the card's peak
+    for f in rates:
+        card = _card_peak(text, f) if f.start not in recomputed else None
+        if card is not None and not k.card_peak_low <= f.value / card[1] <= k.card_peak_high:
+            out.append(judge("card_flops", f, card[1], f"one {card[0]} peaks near {fmt_num(card[1] / 1e12)} "
+                             "teraFLOPs a second (dense bf16)", "FLOP/s", tolerance, ok=False))
     if n and not train and re.search(r"\b(?:decod\w*|generat\w*|inference|forward pass|per token|one token|"
                                      r"(?:each|every|a single) (?:new |output )?token|tokens? (?:reply|replies|response|answer|completion|output))\b",
                                      text, _F):
@@ -526,8 +535,8 @@ def _card_peak(text: str, rate: Fig) -> tuple[str, float] | None:
         return None
     lead = re.split(r"[.;!?]\s", text[max(0, rate.start - 60):rate.start])[-1]
     named = [m for m in pattern.finditer(lead)] or list(pattern.finditer(text[rate.end:rate.end + 25]))[:1]
-    if not named:
-        return None
+    if not named or named[-1].end() <= len(lead) and find_numbers(lead[named[-1].end():]):
+        return None     # "an A100 gives ..., so eight of them give 2.5 TFLOPs": a figure between, not one card's
     name = named[-1].group(1)
     return name.upper() if name[0].isalpha() and len(name) <= 5 else name, table[name.lower()]
 

@@ -403,7 +403,8 @@ def _machines_each_at(qs: list[Quantity], text: str, link: Quantity) -> Quantity
     if not (link.has("per_instance") or _EACH_HANDLES.search(text[max(0, link.start - 70):link.start])):
         return None
     count = _last_before(qs, link, lambda x: x.sentence == link.sentence)
-    if count is None or count.kind != "compute" or count.value <= 1 or count.has("per_instance") \
+    if count is None or count.kind != "compute" or count.value <= 1 or \
+            count.has("per_instance") and not count.text.lower().endswith("each") \
             or find_numbers(text[count.start + len(count.text):link.start]):
         return None
     return count
@@ -411,6 +412,7 @@ def _machines_each_at(qs: list[Quantity], text: str, link: Quantity) -> Quantity
 
 # a figure said as a link's speed: "a 10 gig link", "over our 25 gigabit uplink", "a one-gig NIC"
 _LINK_NOUN = re.compile(r"\s*(?:[a-z]+\s+)?(?:e?thernet|links?|nics?|uplinks?|downlinks?|ports?|pipes?|interconnects?|cards?|"
+                        r"network(?! (?:egress|traffic|bill|costs?))\b|fabric|"
                         r"backbone|connections?|network (?:links?|cards?|interfaces?))\b", re.I)
 
 
@@ -457,7 +459,8 @@ def _copies_over_one_link(qs: list[Quantity], text: str, d: Quantity, size: Quan
 
 
 _COPIES = re.compile(r"\b(?P<n>[\w-]+)\s+(?:replicas|copies)\b|\breplicat\w*\s+(?:factor\s+)?(?:of\s+)?(?P<n2>[\w-]+)|"
-                     r"\b(?P<n3>[\w-]+)(?:-way|\s+times|x)\s+replicat|"
+                     r"\b(?P<n3>[\w-]+)(?:-way|\s+times|x)\s+replicat|\b(?P<n5>double|triple)[- ]?replicat|"
+                     r"\bstored\s+(?P<n6>\d+)\s*x\b|"
                      # "the cluster stores every block three times", "we write each record twice over": every byte kept
                      r"\b(?:stor|replicat|keep|kept|writ|wrote)\w*\s+(?:(?:every|each|all|the|our|its)\s+)?(?:[a-z]+\s+)?"
                      r"(?P<n4>[\w-]+)\s+times\b", re.I)
@@ -517,7 +520,8 @@ def _copies(text: str, lo: int, m: Quantity) -> float:
     said = _COPIES.search(text, lo, after.end() if after else m.start)
     if not said:
         return 1.0
-    nums = find_numbers(next(g for g in said.groups() if g))
+    word = next(g for g in said.groups() if g)
+    nums = find_numbers(word) or [n for n in find_numbers({"double": "2", "triple": "3"}.get(word.lower(), ""))]
     return nums[0].value if nums and 2 <= nums[0].value <= 10 else 1.0
 
 
