@@ -69,7 +69,8 @@ _ONE_UNIT = re.compile(r"\b(?:one|a|each|every|per|a single)\s+(?:cpu\s+)?(?:cor
 def unit_rate(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
     """One unit's rate from the time a request keeps it busy, said next in the sentence ("each request takes 20
     milliseconds of CPU, so one core handles 50 a second"): one second ÷ the busy time. Reading milliseconds as
-    hundredths or tenths of a second is the slip this catches; a figure said between (a batch) is another step."""
+    hundredths or tenths of a second is the slip this catches; a figure said between (a batch) is another step, and
+    a fleet counted after it in the sentence is judged by the capacity step, which reads the busy time too."""
     out: list[Check | None] = []
     for q in qs:
         if q.kind != "throughput" or not q.has("per_instance") or q.period_s != 1:
@@ -79,6 +80,8 @@ def unit_rate(qs: list[Quantity], text: str, judge: Callable[..., Check | None])
             continue
         if not _ONE_UNIT.search(text, busy.start + len(busy.text), min(len(text), q.start + len(q.text) + 20)):
             continue
+        if any(x.kind == "compute" and x.start > q.start and x.sentence == q.sentence for x in qs):
+            continue        # the units counted next: the fleet's step judges from the busy time (one slip, one flag)
         out.append(judge("core_rate", q, 1 / busy.value, f"1 second ÷ {busy.text} a request", []))
     return out
 
