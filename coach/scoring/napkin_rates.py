@@ -391,16 +391,14 @@ def _peak_twice(rates: list[Quantity], text: str, judge: Callable[..., Check | N
             if p.sentence - a.sentence > 1 or counts_tokens(p) != counts_tokens(a):
                 break
             f = p.value / a.value
-            said = [x for x in said_factors(text[a.start + len(a.text):p.start]) if 1.5 <= x <= 10]
-            if not any(abs(f / x - 1) <= _SAME_RATIO for x in said):
-                continue
-            for q in rates[j + 1:]:
+            again = [q for q in rates[j + 1:] if q.sentence - p.sentence <= 1
+                     and abs(q.value / (p.value * f) - 1) <= _SAME_RATIO] if 1.5 <= f <= 10 else []
+            if not again or not any(abs(f / x - 1) <= _SAME_RATIO
+                                    for x in said_factors(text[a.start + len(a.text):p.start]) if 1.5 <= x <= 10):
+                continue        # (the cheap test first: this runs on every answer)
+            for q in again:
                 between = text[p.start + len(p.text):q.start]
-                if q.sentence - p.sentence > 1:
-                    break
-                if abs(q.value / (p.value * f) - 1) <= _SAME_RATIO and (_PEAK_WORD.search(between) or
-                                                                        _RUSH_WORDS.search(between)) \
-                        and not _OTHER_FACTOR.search(between):
+                if (_PEAK_WORD.search(between) or _RUSH_WORDS.search(between)) and not _OTHER_FACTOR.search(between):
                     out.append(judge("peak", q, p.value, f"average {fmt_num(a.value)}/s × {f:g} = {fmt_num(p.value)}/s "
                                      f"is already the peak (the peak factor counts once)", []))
             break
