@@ -55,6 +55,8 @@ CHAINS = [
      "to cover the rush we multiply by four again and provision for 8,000 a second.", "peak", 2000),
     ("peak-then-headroom-right", "We average 500 orders a second and the lunch peak runs at four times that, 2,000 a "
      "second; for headroom we multiply by four again and provision for 8,000 a second.", None, 0),
+    ("peak-then-failover-right", "We average 3,000 QPS, the daily peak is 3x that, 9,000 QPS, and we provision 3x "
+     "the peak for regional failover, 27,000 QPS.", None, 0),
     # a percentage of a percentage
     ("share-of-share-wrong", "Out of 50 million users, 40 percent are active each day and 10 percent of those leave "
      "a review, so 10 percent of 50 million is 5 million reviews a day.", "qps_from_users", 2e6 / 86400),
@@ -76,6 +78,8 @@ CHAINS = [
      "is 500 a second per shard.", "fan_out", 8000),
     ("every-shard-right", "Every search fans out to all 16 shards, so each shard sees the full 8,000 searches a "
      "second.", None, 0),
+    ("every-shard-sees-all-right", "Each query hits every one of the 8 shards, so with 2,000 queries a second each "
+     "shard sees 2,000 a second.", None, 0),
     ("hashed-shard-right", "Each key is hashed to one of 16 shards, so 8,000 writes a second over 16 shards is 500 a "
      "second per shard.", None, 0),
     ("scatter-gather-divided-wrong", "The search tier is scatter-gather across 10 shards, so 3,000 queries a second "
@@ -83,6 +87,10 @@ CHAINS = [
     # a year of a daily flow
     ("year-as-twelve-wrong", "We ingest 50 MB a second, 4.32 TB a day, and a year of it is 4.32 times twelve, about "
      "52 TB.", "flow_bytes", 4.32e12 * 365),
+    ("year-with-replicas-right", "Twenty thousand events a second at five kilobytes each is 100 MB a second, "
+     "8.64 TB a day, and a year of that with three replicas is about 9.5 PB.", None, 0),
+    ("year-with-replicas-wrong", "Twenty thousand events a second at five kilobytes each is 100 MB a second, "
+     "8.64 TB a day, and a year of that with three replicas is about 3.2 PB.", "flow_bytes", 8.64e12 * 365 * 3),
     ("year-of-it-right", "We ingest 50 MB a second, 4.32 TB a day, and a year of it is about 1.6 PB.", None, 0),
     # a card's teraFLOPs written as gigaFLOPs, and the utilisation between a card's rate and the fleet's
     ("card-giga-for-tera-wrong", "Training takes 3e22 FLOPs; 256 A100s at 312e9 FLOPs a second each at 40 percent "

@@ -14,7 +14,8 @@ from collections.abc import Callable
 
 from coach.scoring.napkin_judge import Check
 from coach.scoring.sizing import Quantity
-from coach.scoring.text import human
+from coach.scoring.napkin_systems import _copies, compression
+from coach.scoring.text import fmt_num, human
 from coach.scoring.units import PERIOD_S
 
 _F = re.IGNORECASE
@@ -45,7 +46,7 @@ def _span_of_it(qs: list[Quantity], text: str, judge: Callable[..., Check | None
             continue
         if re.search(r"[.;!?]\s", text[flow.start + len(flow.text):m.start()]):
             continue        # the flow said in the sentence the span names
-        total = next((q for q in qs if q.start > m.end()), None)
+        total = next((q for q in qs if q.start > m.end() and q.kind in ("storage", "bandwidth", "throughput")), None)
         if total is None or total.kind != "storage" or total.has("rate") or total.has("per_param") or \
                 re.search(r"[.;!?]\s", text[m.end():total.start]):
             continue
@@ -53,7 +54,13 @@ def _span_of_it(qs: list[Quantity], text: str, judge: Callable[..., Check | None
         per_s = flow.value if flow.kind == "bandwidth" else flow.value / flow.period_s
         said = flow.text if flow.kind == "storage" else human(flow.value, "B/s")
         how = f"{said} × {span / 86400:,.0f} days ({m.group('p').lower()})"
-        out.append(judge("flow_bytes", total, per_s * span, how, [], "B"))
+        # the copies and the compression said with the span ("a year of that with three replicas") are its steps too
+        copies, ratio = _copies(text, m.start(), total), compression(text, m.start(), total.start)
+        if copies > 1:
+            how += f" × {fmt_num(copies)} copies"
+        if ratio > 1:
+            how += f" ÷ {fmt_num(ratio)} (compressed)"
+        out.append(judge("flow_bytes", total, per_s * span * copies / ratio, how, [], "B"))
     return out
 
 

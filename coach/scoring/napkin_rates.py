@@ -650,6 +650,11 @@ def _peak(qs: list[Quantity], text: str, q: Quantity) -> Check | None:
     if said:
         ok = any(1 / tol <= ratio / f <= tol for f in said)
         factor = min(said, key=lambda f: abs(ratio / f - 1))
+        if not ok and len(said) > 1 and _OTHER_FACTOR.search(text, avg.start, q.start):
+            # a second factor said for headroom or a shorter burst compounds with the peak's ("the peak is 3x, and we
+            # provision 3x the peak for failover"): the figure is the average × both
+            both = [a * b for k, a in enumerate(said) for b in said[k + 1:]]
+            ok = any(1 / tol <= ratio / f <= tol for f in both)
     else:
         if q.sentence == avg.sentence and busy_window(qs, text, avg, q) is not None:
             return None      # the day's share in a busy window said: that gives the peak (napkin_systems), no guess

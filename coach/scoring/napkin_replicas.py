@@ -32,6 +32,15 @@ _TO_ALL = re.compile(r"\b(?:to|hits?|queries|query|asks?|touch(?:es)?|reaches?|v
 _PER_PART_BEFORE = re.compile(r"\b(?:each|every|per|a single|one)\s+(?:shard|partition)\b[^.;]{0,40}$", _F)
 
 
+def sent_to_all(text: str, shards: Quantity) -> bool:
+    """Is every request said to go to all the shards counted ("every query is sent to all of them", "hits every one
+    of the 8 shards", scatter-gather), in the sentence of the count, with no route to one shard named?"""
+    end = text.find(". ", shards.start)
+    stop = len(text) if end < 0 else end
+    begin = max(text.rfind(". ", 0, shards.start) + 1, shards.start - 40)
+    return _TO_ALL.search(text, begin, stop) is not None and not _ROUTED_ONE.search(text, shards.start, stop)
+
+
 def _to_every_shard(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
     """A request sent to every shard, then the request rate divided over the shards ("every query is sent to all
     twenty; 4,000 queries a second over twenty shards is 200 a second per shard"): when each query goes to all of
@@ -41,10 +50,7 @@ def _to_every_shard(qs: list[Quantity], text: str, judge: Callable[..., Check | 
     for shards in qs:
         if shards.kind != "compute" or shards.unit not in ("shards", "partitions") or shards.value < 2:
             continue
-        end = text.find(". ", shards.start)
-        begin = max(text.rfind(". ", 0, shards.start) + 1, shards.start - 40)
-        said = _TO_ALL.search(text, begin, len(text) if end < 0 else end)
-        if said is None or _ROUTED_ONE.search(text, shards.start, len(text) if end < 0 else end):
+        if not sent_to_all(text, shards):
             continue
         base = next((q for q in qs if q.start > shards.start and q.kind == "throughput" and 0 < q.period_s <= 1
                      and q.sentence - shards.sentence <= 1 and not q.has("per_user") and not q.has("per_instance")), None)

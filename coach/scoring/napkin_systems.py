@@ -10,7 +10,7 @@ import re
 from typing import Callable
 
 from coach.content.napkin_constants import napkin_constants
-from coach.scoring import napkin_rates, napkin_restated, napkin_shares, napkin_steps, napkin_windows
+from coach.scoring import napkin_rates, napkin_replicas, napkin_restated, napkin_shares, napkin_steps, napkin_windows
 from coach.scoring.napkin_llm import DEVICES, _utilisation
 from coach.scoring.napkin_judge import EXACT_TOLERANCE, TOLERANCE, Check, _judge, _tol
 from coach.scoring.numbers import find_numbers
@@ -412,7 +412,7 @@ def _machines_each_at(qs: list[Quantity], text: str, link: Quantity) -> Quantity
 
 # a figure said as a link's speed: "a 10 gig link", "over our 25 gigabit uplink", "a one-gig NIC"
 _LINK_NOUN = re.compile(r"\s*(?:[a-z]+\s+)?(?:e?thernet|links?|nics?|uplinks?|downlinks?|ports?|pipes?|interconnects?|cards?|"
-                        r"network(?! (?:egress|traffic|bill|costs?))\b|fabric|"
+                        r"network(?! (?:egress|ingress|traffic|bills?|costs?|bandwidth|usage|throughput|load|capacity|i/?o))\b|fabric|"
                         r"backbone|connections?|network (?:links?|cards?|interfaces?))\b", re.I)
 
 
@@ -897,6 +897,8 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
         totals = same or totals
         if not counts or not totals:
             continue
+        if any(x.unit in ("shards", "partitions") and napkin_replicas.sent_to_all(text, x) for x in counts):
+            continue        # every request goes to all the shards: each sees the whole load (napkin_replicas)
         last = max(counts + totals, key=lambda x: x.start)
         if last in counts:
             total = max((t for t in totals if t.start < last.start), key=lambda t: t.value, default=None)
