@@ -115,6 +115,33 @@ CHAINS = [
      "500 seconds.", None, 0),
     ("network-bits-copy-wrong", "Shipping the 5 TB index over a 40 Gbps network at 40 GB/s takes 125 seconds.",
      "transfer_time", 1000),
+    # a fleet from the units busy and the load they run at, and machines from the cores they hold
+    ("busy-at-load-wrong", "The ranking service takes 30,000 requests a second at 8 ms of CPU each, which is 240 "
+     "cores busy; to run at 60 percent that is 144 cores.", "capacity", 400),
+    ("busy-at-load-right", "The ranking service takes 30,000 requests a second at 8 ms of CPU each, which is 240 "
+     "cores busy; to run at 60 percent that is 400 cores.", None, 0),
+    ("headroom-count-wrong", "The training job needs eight GPUs of compute, and with 50 percent headroom that is four "
+     "GPUs.", "capacity", 12),
+    ("cores-into-machines-wrong", "We need 400 cores, so on 32-core machines that is 40 machines.", "capacity", 13),
+    ("cores-into-machines-right", "That is 400 cores, so thirteen 32-core machines.", None, 0),
+    # senders that each send one message every so often
+    ("one-every-interval-wrong", "Two million viewers each sending a heartbeat every 10 seconds is about 20,000 "
+     "heartbeats a second.", "interval_rate", 200_000),
+    ("one-every-interval-right", "Two million viewers each sending a heartbeat every 10 seconds is about 200,000 "
+     "heartbeats a second.", None, 0),
+    # arithmetic said with "x", with bare operands, and a fraction said in percent
+    ("said-x-product-wrong", "Keeping the last 100 item ids, 8 bytes each, for 50 million users is 50e6 x 100 x 8 "
+     "bytes, about 4 GB.", "arithmetic", 4e10),
+    ("said-bare-division-wrong", "The yearly budget is 48,000 over 12, about 400 dollars a month.", "arithmetic",
+     4000),
+    ("said-bare-division-right", "The yearly budget is 48,000 over 12, about 4,000 dollars a month.", None, 0),
+    ("said-fraction-as-percent-right", "With eight pipeline stages and thirty-two micro-batches the bubble is seven "
+     "over thirty-nine, about eighteen percent of each step idle.", None, 0),
+    ("said-fraction-as-percent-wrong", "With eight pipeline stages and thirty-two micro-batches the bubble is seven "
+     "over thirty-nine, about 1.8 percent of each step idle.", "arithmetic", 17.9),
+    # a bill from a price per million things, the count said as "N each is ..."
+    ("price-per-million-wrong", "Embedding 10 million documents of about 1,000 tokens each is 10 billion tokens, and "
+     "at 10 cents per million tokens that's about 100,000 dollars.", "unit_price", 1000),
     # a day's work done in a batch window
     ("users-in-window-right", "Forty million users get thirty recommendations each a day, computed in a four-hour "
      "nightly window, so 1.2 billion over 14,400 seconds, about 83,000 a second.", None, 0),

@@ -316,7 +316,10 @@ def _per_count(text: str, c: Quantity) -> tuple[float, str, int] | None:
     return (per, m.group("things").lower(), m.end()) if per and per >= 100 else None
 
 
-_EACH_THING = re.compile(r"\b(?:each|per|every|a single)\b[^,.;]{0,25}$", re.I)
+# one thing's count said before: "each prompt about 4,000 tokens" (not "1,000 tokens each is 10 billion tokens": that
+# "each" closes the count before it, and the total follows)
+_EACH_THING = re.compile(r"\b(?:each|per|every|a single)\b(?!\s*,?\s*(?:is|are|comes to|gives|makes|that'?s|so|which is)\b)"
+                         r"[^,.;]{0,25}$", re.I)
 
 
 def _priced_volume(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:

@@ -357,6 +357,8 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
                 out.append(judge("per_day", d, r.value * d.period_s, how, [], f"/{_period(d.period_s)}",
                                  d.value * d.period_s))
                 break
+    judged_at = {c.at for c in out if c is not None}
+    out += [c for c in _one_every(qs, text, judge) if c is not None and c.at not in judged_at]
     twice: list[Check | None] = [c for c in _peak_twice(rates, text, judge) if c is not None]
     twice_at = {t.at for t in twice if t is not None}
     out = [c for c in out if c is None or c.at not in twice_at] + twice
@@ -370,6 +372,33 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
     out.extend(c for c in _hour_count_to_rate(qs, text, judge) + _day_from_peak(qs, text, judge)
                + _day_named_first(qs, text, judge) if c is not None and c.at not in judged)
     return [c for c in out if c is not None]
+
+
+_EVERY = re.compile(r"\b(?:once\s+)?every\s+$", _F)
+_SENDERS = ("users", "compute", "dataset")
+
+
+def _one_every(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    """Senders that each send one message every so often, and the rate they make ("three million viewers, each
+    player sending a heartbeat every thirty seconds, is a hundred thousand a second"): the senders ÷ the seconds
+    between messages. The rate is the first said after the interval, in its sentence."""
+    out: list[Check | None] = []
+    for i, d in enumerate(qs):
+        if d.kind not in ("duration", "latency") or d.unit != "s" or d.value <= 0 or \
+                not _EVERY.search(text[max(0, d.start - 12):d.start]):
+            continue
+        k = next((k for k in range(i - 1, -1, -1) if qs[k].sentence == d.sentence and qs[k].kind in _SENDERS
+                  and qs[k].value >= 2), None)
+        if k is None or any(q.kind in ("throughput", "percent", "duration", "latency") for q in qs[k + 1:i]):
+            continue
+        senders = qs[k]
+        rate = next((q for q in qs[i + 1:] if q.sentence == d.sentence and q.kind == "throughput"), None)
+        if rate is None or rate.has("per_user") or rate.has("per_instance") or rate.period_s != 1 or \
+                any(q.kind not in ("throughput",) for q in qs[i + 1:qs.index(rate)]):
+            continue
+        out.append(judge("interval_rate", rate, senders.value / d.value,
+                         f"{fmt_num(senders.value)} ÷ one every {d.text}", []))
+    return out
 
 
 # a further factor for something other than the same peak: headroom, or a shorter burst within the peak period
