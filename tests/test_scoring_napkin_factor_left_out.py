@@ -139,6 +139,13 @@ CHAINS = [
      "over thirty-nine, about eighteen percent of each step idle.", None, 0),
     ("said-fraction-as-percent-wrong", "With eight pipeline stages and thirty-two micro-batches the bubble is seven "
      "over thirty-nine, about 1.8 percent of each step idle.", "arithmetic", 17.9),
+    # people × the things each holds × bytes each, the people counted after the size or the things short-named
+    ("people-after-size-wrong", "Keeping the last 100 item ids of 8 bytes each for 50 million users is about 4 GB.",
+     "storage", 4e10),
+    ("people-after-size-right", "Keeping the last 100 item ids of 8 bytes each for 50 million users is about 40 GB.",
+     None, 0),
+    ("short-things-each-wrong", "For 50 million users we keep the last 100 item ids at 8 bytes each, about 4 GB.",
+     "storage", 4e10),
     # a bill from a price per million things, the count said as "N each is ..."
     ("price-per-million-wrong", "Embedding 10 million documents of about 1,000 tokens each is 10 billion tokens, and "
      "at 10 cents per million tokens that's about 100,000 dollars.", "unit_price", 1000),

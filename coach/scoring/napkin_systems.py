@@ -315,9 +315,17 @@ def _each_was_the_size(qs: list[Quantity], text: str, m: Quantity) -> bool:
         _EACH_THEN_TOTAL.match(text[size.start + len(size.text):m.start]) is not None
 
 
+_FOR_PEOPLE = re.compile(r"\b(?:for|across|over|times)\s+(?:all\s+|each of\s+|every one of\s+)?(?:the\s+|our\s+)?$", re.I)
+
+
 def _users_sized(qs: list[Quantity], text: str, m: Quantity, size: Quantity) -> Quantity | None:
     """The people counted before a size said for each of them, the total after it, in one or two sentences."""
     users = _last_before(qs, size, lambda x: x.kind == "users" and not x.has("rate") and _near(x, m, 1))
+    if users is None and size.has("per_item"):
+        # or counted right after the size said for each: "8 bytes each for 50 million users is ..."
+        users = next((x for x in qs if size.start < x.start < m.start and x.kind == "users" and not x.has("rate")
+                      and _FOR_PEOPLE.search(text, max(0, x.start - 12), x.start)), None)
+        return users if users is not None and users.value >= 1000 and m.value > size.value * 10 else None
     if users is None or users.value < 1000 or not _EACH_PERSON.search(text, users.start + len(users.text),
                                                                         size.start + len(size.text) + 12):
         return None
@@ -331,9 +339,17 @@ def _people_sized(qs: list[Quantity], text: str, m: Quantity, size: Quantity, fa
     people = _users_sized(qs, text, m, size)
     if people is None:
         return None
-    per = _per_item_counts(text, people.start + len(people.text), size.start)
-    if len(find_numbers(text[people.start + len(people.text):size.start])) != len(per):
-        return None
+    if people.start > size.start:
+        # "the last 100 item ids of 8 bytes each for 50 million users": the things each holds said before the size
+        lead = re.split(r"[.;!?]\s", text[max(0, size.start - 60):size.start])[-1]
+        nums = [n for n in find_numbers(lead) if n.value >= 2]
+        per = [n.value for n in nums if _THINGS_OF.fullmatch(lead, n.end)]
+        if len(nums) != len(per) or find_numbers(text[size.start + len(size.text):people.start]):
+            return None
+    else:
+        per = _per_item_counts(text, people.start + len(people.text), size.start)
+        if len(find_numbers(text[people.start + len(people.text):size.start])) != len(per):
+            return None
     how = " × ".join([f"{fmt_num(people.value)} users"] + [fmt_num(v) for v in per] + [human(size.value, "B")])
     return _judge("storage", m, people.value * size.value * math.prod(per), how, factors)
 
@@ -586,7 +602,7 @@ _REQUESTS_AFTER = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{napkin_rates.REQ_NOUNS})\b
 
 _EACH_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){1,2}(?:each|apiece|per\s+[a-z]+|a\s+piece)\b", re.I)
 # the things whose size follows: "fifty features of eight bytes each", "200 vectors at 3 KB"
-_THINGS_OF = re.compile(r"\s+(?:[a-z-]+\s+)?[a-z]{3,}s\s+(?:each\s+)?(?:of|at|with|taking|using)\s+(?:about\s+|roughly\s+|around\s+)?",
+_THINGS_OF = re.compile(r"\s+(?:[a-z-]+\s+)?[a-z]{2,}s\s+(?:each\s+)?(?:of|at|with|taking|using)\s+(?:about\s+|roughly\s+|around\s+)?",
                         re.I)
 _PER_VALUE = re.compile(r"\s*(?:per|a|each|for each|for every)\s+(?:dimension|dim|value|float|element|component|"
                         r"coordinate|entry)s?\b", re.I)
