@@ -92,6 +92,11 @@ CHAINS = [
     ("year-with-replicas-wrong", "Twenty thousand events a second at five kilobytes each is 100 MB a second, "
      "8.64 TB a day, and a year of that with three replicas is about 3.2 PB.", "flow_bytes", 8.64e12 * 365 * 3),
     ("year-of-it-right", "We ingest 50 MB a second, 4.32 TB a day, and a year of it is about 1.6 PB.", None, 0),
+    # the tokens a compute-optimal run sees
+    ("tokens-per-parameter-wrong", "A 7 billion parameter model trained compute-optimally on twenty tokens per "
+     "parameter sees 14 billion tokens.", "training_tokens", 140e9),
+    ("tokens-per-parameter-right", "A 7 billion parameter model trained compute-optimally on twenty tokens per "
+     "parameter sees 140 billion tokens.", None, 0),
     # a card's teraFLOPs written as gigaFLOPs, and the utilisation between a card's rate and the fleet's
     ("card-giga-for-tera-wrong", "Training takes 3e22 FLOPs; 256 A100s at 312e9 FLOPs a second each at 40 percent "
      "utilisation give 3.2e13 a second, so about 9.4e8 seconds.", "training_time", 3e22 / (256 * 312e12 * 0.4)),

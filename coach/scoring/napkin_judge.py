@@ -38,6 +38,7 @@ STEPS = {"qps_from_users": "users × requests per user per day ÷ 86,400 s", "qp
          "per_person": "team rate ÷ people sharing it",
          "per_instance": "the fleet's total ÷ the machines sharing it",
          "card_flops": "one card's peak FLOPs a second",
+         "training_tokens": "tokens seen = tokens per parameter × parameters",
          "interval_rate": "senders ÷ the seconds between each one's messages",
          "core_rate": "one unit's rate = 1 second ÷ the time a request keeps it busy",
          "transfer_time": "bytes ÷ the link's bytes per second",

@@ -347,6 +347,16 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 if _LIMIT_BEFORE.search(text[max(0, d.start - 25):d.start]) and expected <= d.value * tolerance:
                     continue        # "room for restarts inside the two weeks": a bound the run keeps, not its time
                 out.append(judge("training_time", d, expected, how, "s", tolerance))
+    # the tokens a compute-optimal run sees: tokens per parameter × parameters ("twenty tokens a parameter, so 26
+    # billion tokens" for 1.3B)
+    if n and toks:
+        ratio = next((f for f in _numbers_before(text, r"(?:[a-z]+ )?tokens\b") if _PER_PARAMETER.match(text[f.end:])
+                      and 1 < f.value < 10_000 and f.start > params[0].start), None)
+        seen = next((t for t in toks if ratio is not None and t.start > ratio.end), None)
+        if ratio is not None and seen is not None and not re.search(r"[.;!?]\s", text[ratio.end:seen.start]):
+            out.append(judge("training_tokens", seen, ratio.value * n,
+                             f"{fmt_num(ratio.value)} tokens a parameter × {fmt_num(n)} parameters", "tokens",
+                             tolerance))
     # a card's FLOPs a second said outside any format's peak ("an A100 gives 312 GFLOPs"), when no time was
     # recomputed from it: the figure itself is flagged with the card's peak
     for f in rates:
