@@ -142,6 +142,7 @@ CHAINS = [
     ("said-bare-division-right", "The yearly budget is 48,000 over 12, about 4,000 dollars a month.", None, 0),
     ("said-fraction-as-percent-right", "With eight pipeline stages and thirty-two micro-batches the bubble is seven "
      "over thirty-nine, about eighteen percent of each step idle.", None, 0),
+    ("said-share-as-percent-right", "Three failures over 200 runs is about 1.5 percent.", None, 0),
     ("said-fraction-as-percent-wrong", "With eight pipeline stages and thirty-two micro-batches the bubble is seven "
      "over thirty-nine, about 1.8 percent of each step idle.", "arithmetic", 17.9),
     # people × the things each holds × bytes each, the people counted after the size or the things short-named
