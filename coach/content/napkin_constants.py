@@ -27,10 +27,15 @@ class NapkinConstants:
     head_dim_low: float = 0.0      # the range of one attention head's dimension (0: not known)
     head_dim_high: float = 0.0
     accelerators: tuple[tuple[tuple[str, ...], float], ...] = ()   # (names, memory of one card in bytes)
+    accelerator_flops: tuple[tuple[tuple[str, ...], float], ...] = ()   # (names, dense bf16 peak FLOPs a second)
+    card_peak_low: float = 0.05    # the band of a card's peak an answer may state (fp32 to sparse fp8)
+    card_peak_high: float = 4.5
     replicated: tuple[str, ...] = ()     # words for plain data parallel: every GPU keeps a full copy
     split: tuple[str, ...] = ()          # words for a scheme that splits the state over GPUs (ZeRO, FSDP, tensor ...)
     serving_words: tuple[str, ...] = ()  # an answer about serving a model ...
     training_words: tuple[str, ...] = ()  # ... or about training one
+    machine_price_period_s: float = 3600.0   # a price said per GPU or machine with no period is for this long
+    rent_max_dollars: float = 100.0          # above it, a price said per machine is a purchase, not rent
 
     def layers_for(self, params: float) -> int | None:
         """The layer count of the listed decoder size nearest `params` (on a log scale)."""
@@ -46,7 +51,7 @@ def load_napkin_constants(path: Path | None = None) -> NapkinConstants:
     top = Where(shown)
     data = check.read_toml(path, shown)
     check.known_keys(data, ("precision", "network", "compute", "optimizer", "layers", "shape", "accelerator",
-                                  "parallel", "serving"), top)
+                                  "parallel", "serving", "pricing"), top)
     precisions = []
     for n, table in enumerate(check.tables(data, "precision", top), 1):
         where = top.at(f"precision {n}")
@@ -58,12 +63,14 @@ def load_napkin_constants(path: Path | None = None) -> NapkinConstants:
         where = top.at(f"layers {n}")
         check.known_keys(table, ("params", "layers"), where)
         layers.append((check.number(table, "params", where, 1e6, 1e13), int(check.number(table, "layers", where, 1, 1000))))
-    accelerators = []
+    accelerators, accelerator_flops = [], []
     for n, table in enumerate(check.tables(data, "accelerator", top), 1):
         where = top.at(f"accelerator {n}")
-        check.known_keys(table, ("names", "memory_gb"), where)
+        check.known_keys(table, ("names", "memory_gb", "peak_tflops"), where)
         names = tuple(s.lower() for s in check.text_list(table, "names", where, lo=1))
         accelerators.append((names, check.number(table, "memory_gb", where, 1, 4096) * 1e9))
+        if "peak_tflops" in table:
+            accelerator_flops.append((names, check.number(table, "peak_tflops", where, 1, 100_000) * 1e12))
     par = check.table_of(data.get("parallel"), top.at("parallel"), "parallel") if "parallel" in data else {}
     if par:
         check.known_keys(par, ("replicated", "split"), top.at("parallel"))
@@ -74,6 +81,9 @@ def load_napkin_constants(path: Path | None = None) -> NapkinConstants:
     compute = check.table_of(data.get("compute"), top.at("compute"), "compute")
     opt = check.table_of(data.get("optimizer"), top.at("optimizer"), "optimizer")
     shape = check.table_of(data.get("shape"), top.at("shape"), "shape") if "shape" in data else {}
+    pricing = check.table_of(data.get("pricing"), top.at("pricing"), "pricing") if "pricing" in data else {}
+    if pricing:
+        check.known_keys(pricing, ("machine_price_period_s", "rent_max_dollars"), top.at("pricing"))
     return NapkinConstants(
         precisions=tuple(precisions),
         bits_per_byte=check.number(net, "bits_per_byte", top.at("network"), 1, 64),
@@ -87,11 +97,19 @@ def load_napkin_constants(path: Path | None = None) -> NapkinConstants:
         head_dim_low=_optional(shape, "head_dim_low", top.at("shape")),
         head_dim_high=_optional(shape, "head_dim_high", top.at("shape")),
         accelerators=tuple(accelerators),
+        accelerator_flops=tuple(accelerator_flops),
+        card_peak_low=check.number(compute, "card_peak_low", top.at("compute"), 0.001, 1) if "card_peak_low" in compute
+        else 0.05,
+        card_peak_high=check.number(compute, "card_peak_high", top.at("compute"), 1, 100) if "card_peak_high" in compute
+        else 4.5,
         replicated=tuple(w.lower() for w in check.text_list(par, "replicated", top.at("parallel"))) if par else (),
         split=tuple(w.lower() for w in check.text_list(par, "split", top.at("parallel"))) if par else (),
         serving_words=tuple(w.lower() for w in check.text_list(serving, "serving", top.at("serving"))) if serving else (),
         training_words=tuple(w.lower() for w in check.text_list(serving, "training", top.at("serving"))) if serving
-        else ())
+        else (),
+        machine_price_period_s=check.number(pricing, "machine_price_period_s", top.at("pricing"), 1, 31_536_000)
+        if pricing else 3600.0,
+        rent_max_dollars=check.number(pricing, "rent_max_dollars", top.at("pricing"), 0.01, 1e6) if pricing else 100.0)
 
 
 def _optional(table: dict[str, object], key: str, where: Where) -> float:

@@ -23,6 +23,11 @@ a saving claimed from a cost before and after, (napkin_shares.py) the load left 
 (napkin_restated.py) a figure said again in other units, (napkin_flows.py) the bytes a steady flow adds up to
 over a span, (napkin_compressed.py) a size after the compression said, (napkin_roots.py) a square root worked out
 loud (a standard error).
+Careful-engineer steps beside those: a replication factor or a batch named and then left out, a quantised width
+counted in whole bytes, the peak factor applied to the peak again, a percentage of a percentage, GPU time in seconds
+priced per GPU (rented by the hour), a query sent to every shard, a year of a daily flow, a card's FLOPs a second
+against its peak (rubrics/napkin_constants.toml), the units needed at a load, machines from cores, one core's rate
+from its busy time, senders that each send one every so often, and the tokens a compute-optimal run sees.
 A derived figure is wrong when it is more than 2x off (a plain product or division), 3x when the
 answer says it is a rough guess; rules of thumb (6NT, 2N, 16 bytes) within 1.5x; after allowing any
 multiplier the answer states ("peak is 3x average", "replicated 3 times"). Every flag names the step

@@ -5,11 +5,12 @@ needs eight machines." The cores said with the machines ("32-core", "sixteen-cor
 chain: dropping them sizes the fleet as if each machine were one core."""
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from coach.scoring.napkin_systems import _LOAD_SHARE, _LOAD_WORDS
+from coach.scoring.napkin_systems import _LOAD_SHARE, _LOAD_WORDS, _busy_time, _headroom
 from coach.scoring.numbers import NumberSpan, find_numbers
 from coach.scoring.sizing import Quantity
 from coach.scoring.text import fmt_num
@@ -62,10 +63,90 @@ def _stated(text: str, span: NumberSpan, end: int, qs: list[Quantity]) -> Quanti
     return own or Quantity(text[span.start:end], span.value, "machines", "compute", span.value, start=span.start)
 
 
-def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
-    if "core" not in text.lower():
-        return []          # (cheap to rule out: this runs on every answer)
+# the rate said as one unit's: "so one core handles ...", "a worker does ...", "per core"
+_ONE_UNIT = re.compile(r"\b(?:one|a|each|every|per|a single)\s+(?:cpu\s+)?(?:core|cpu|thread|worker|gpu)\b", _F)
+
+
+def unit_rate(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    """One unit's rate from the time a request keeps it busy, said next in the sentence ("each request takes 20
+    milliseconds of CPU, so one core handles 50 a second"): one second ÷ the busy time. Reading milliseconds as
+    hundredths or tenths of a second is the slip this catches; a figure said between (a batch) is another step, and
+    a fleet counted after it in the sentence is judged by the capacity step, which reads the busy time too."""
     out: list[Check | None] = []
+    for q in qs:
+        if q.kind != "throughput" or not q.has("per_instance") or q.period_s != 1:
+            continue
+        busy = _busy_time(qs, text, q)
+        if busy is None or any(n.value != 1 for n in find_numbers(text[busy.start + len(busy.text):q.start])):
+            continue
+        if not _ONE_UNIT.search(text, busy.start + len(busy.text), min(len(text), q.start + len(q.text) + 20)):
+            continue
+        if any(x.kind == "compute" and x.start > q.start and x.sentence == q.sentence for x in qs):
+            continue        # the units counted next: the fleet's step judges from the busy time (one slip, one flag)
+        out.append(judge("core_rate", q, 1 / busy.value, f"1 second ÷ {busy.text} a request", []))
+    return out
+
+
+_DERIVED_COUNT = re.compile(r"\b(?:so|that'?s|that is|which is|is|means|needs?|gives|makes|comes to|call it)\s+(?:about\s+|"
+                            r"roughly\s+|around\s+|some\s+)?$", _F)
+
+
+# the load the units are run at, said by its verb: "to run at 60 percent", "keeping them at 70%"
+_RUN_AT = re.compile(r"\b(?:run|runs|running|kept|keep|keeping|held|hold|holding|loaded|target|targeting)\s+"
+                     r"(?:them\s+|it\s+|each\s+|each one\s+|the \w+\s+)?at\s+(?:about\s+|roughly\s+|only\s+)?$", _F)
+
+
+def busy_at_load(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    """Units busy, then the load they are run at or the headroom kept, then the units needed ("240 cores busy; to
+    run at 60 percent that is 400 cores", "eight GPUs of work, with 50 percent headroom twelve GPUs"): the busy
+    count ÷ the load (× 1 + the headroom). Multiplying by the load instead is the slip this catches."""
+    out: list[Check | None] = []
+    for i, busy in enumerate(qs[:-2]):
+        p, need = qs[i + 1], qs[i + 2]
+        if busy.kind != "compute" or busy.has("per_instance") or busy.value <= 0 or p.kind != "percent" or \
+                need.kind != "compute" or need.unit != busy.unit or need.has("per_instance") or \
+                need.sentence != busy.sentence or not _DERIVED_COUNT.search(text[max(p.start, need.start - 30):need.start]):
+            continue
+        spare = _headroom(qs, text, busy, need)
+        if spare is None and _RUN_AT.search(text[max(busy.start, p.start - 40):p.start]) and 0 < p.value < 100:
+            spare = 100 / p.value, f"÷ {p.value / 100:g} to run at {p.value:g}% load"
+        if spare is None:
+            continue
+        out.append(judge("capacity", need, busy.value * spare[0], f"{busy.text} {spare[1]}", []))
+    return out
+
+
+def _cores_into_machines(qs: list[Quantity], text: str, nums: list[NumberSpan], i: int, end: int,
+                         ) -> list[Check | None]:
+    """The cores needed, then the machines of a size said ("that is 400 cores, so thirteen 32-core machines", "400
+    cores, so on 32-core machines we need about 13"): the cores ÷ the cores a machine (rounded up)."""
+    from coach.scoring.napkin import _judge
+    size = nums[i]
+    cores = next((q for q in reversed(qs) if q.start < size.start and q.kind == "compute" and q.unit == "cores"
+                  and not q.has("per_instance") and not _SENTENCE_END.search(text[q.start:size.start])), None)
+    if cores is None or cores.value < size.value:
+        return []
+    stop = text.find(". ", end)
+    counted = [nums[i - 1]] if i > 0 and re.fullmatch(r"\s+", text[nums[i - 1].end:size.start]) and \
+        nums[i - 1].start > cores.start else []
+    counted += [n for n in nums[i + 1:] if n.start < (len(text) if stop < 0 else stop)
+                and _NEEDS_COUNT.match(text[n.end:n.end + 30]) and not find_numbers(text[end:n.start])]
+    if not counted:
+        return []
+    n = counted[0]
+    stated = _stated(text, n, n.end, qs)
+    return [_judge("capacity", stated, math.ceil(cores.value / size.value - 1e-9),
+                   f"{cores.text} ÷ {fmt_num(size.value)} cores a machine", [], "machines")]
+
+
+# a machine count said after the machine size: "we need about 13", "13 of them", "13 machines"
+_NEEDS_COUNT = re.compile(rf"^\s*(?:{_MACHINES}|of them)?\s*(?:[.,;]|$|\s+(?:to|for|at|each|in total)\b)", _F)
+
+
+def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    out: list[Check | None] = unit_rate(qs, text, judge) + busy_at_load(qs, text, judge)
+    if "core" not in text.lower():
+        return out         # (cheap to rule out: this runs on every answer)
     nums = find_numbers(text)
     for i, size in enumerate(nums):
         m = _CORES_AFTER.match(text[size.end:size.end + 40])
@@ -73,6 +154,7 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> 
             continue
         rate = _per_core_rate(qs, text, size.start)
         if rate is None:
+            out.extend(_cores_into_machines(qs, text, nums, i, size.end + m.end()))
             continue
         cores, end_of = size.value, text.find(". ", size.end)
         stop = len(text) if end_of < 0 else end_of

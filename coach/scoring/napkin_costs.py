@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from coach.content.napkin_constants import napkin_constants
 from coach.scoring import napkin_rates
 from coach.scoring.napkin_judge import Check, _judge
 from coach.scoring.napkin_systems import _SPAN_OF, _last_before, _near
@@ -189,17 +190,36 @@ def _count_named_after(qs: list[Quantity], text: str, p: Quantity) -> Quantity |
 _GH_PERIOD = re.compile(r"^\s*(?:a|per|each|every)\s+(?P<p>day|night|week|month|year)\b", re.I)
 
 
+# GPU time in the units it is said in, as hours
+_GPU_TIME_HOURS = {"GPU-hours": 1.0, "gpu-minutes": 1 / 60, "gpu-seconds": 1 / 3600, "gpu-days": 24.0}
+# a price said per machine with no period: "two dollars a GPU", "$3 per instance"
+_PER_MACHINE = re.compile(r"\s*(?:a|an|per|each|for each|for every|for a)\s+(?:gpu|machine|instance|node|card|server|box|"
+                          r"accelerator)\b(?![- ]?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b)", re.I)
+
+
+def _hourly_rent(text: str, p: Quantity) -> bool:
+    """A price per GPU-hour or hour, or one said per GPU with no period that is rent ("at two dollars a GPU"):
+    machines are rented by the hour (rubrics/napkin_constants.toml [pricing])."""
+    if p.unit in ("$/GPU-hour", "$/hour"):
+        return True
+    rules = napkin_constants()
+    return p.unit == "$" and rules.machine_price_period_s == 3600 and 0 < p.value <= rules.rent_max_dollars and \
+        _PER_MACHINE.match(text, p.start + len(p.text)) is not None
+
+
 def _gpu_hours_cost(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
-    """GPU-hours × price per GPU-hour: "512 GPU-hours a day at $2 per GPU-hour, so about $1,000 a day"."""
+    """GPU-hours × price per GPU-hour: "512 GPU-hours a day at $2 per GPU-hour, so about $1,000 a day". GPU time said
+    in seconds, minutes or days is counted in hours first ("500,000 GPU-seconds ... at two dollars a GPU" is about
+    139 GPU-hours, some 280 dollars)."""
     out: list[Check | None] = []
     for p in qs:
-        if p.kind != "cost" or p.unit not in ("$/GPU-hour", "$/hour"):
+        if p.kind != "cost" or not _hourly_rent(text, p):
             continue
-        gh = _last_before(qs, p, lambda x: x.kind == "compute" and x.unit == "GPU-hours" and x.sentence == p.sentence)
-        if gh is not None and p.unit == "$/hour" and any(x.kind == "compute" and x.unit != "GPU-hours"
+        gh = _last_before(qs, p, lambda x: x.kind == "compute" and x.unit in _GPU_TIME_HOURS and x.sentence == p.sentence)
+        if gh is not None and p.unit == "$/hour" and any(x.kind == "compute" and x.unit not in _GPU_TIME_HOURS
                                                           and gh.start < x.start < p.start for x in qs):
             continue                      # a count of machines said between: their price, not the GPU-hours
-        if gh is None:
+        if gh is None or (gh.unit != "GPU-hours" and find_numbers(text[gh.start + len(gh.text):p.start])):
             continue
         per = _GH_PERIOD.match(text[gh.start + len(gh.text):gh.start + len(gh.text) + 20])
         c = next((x for x in qs if x.kind == "cost" and x.start > p.start and x.sentence - p.sentence <= 1), None)
@@ -209,8 +229,12 @@ def _gpu_hours_cost(qs: list[Quantity], text: str, factors: list[float]) -> list
         gh_per = per.group("p").lower() if per else ""
         if said_per and gh_per and said_per != gh_per:
             continue                      # another period than the GPU-hours were said for
-        how = f"{fmt_num(gh.value)} GPU-hours × ${p.value:g}/GPU-hour"
-        out.append(_judge("cost", c, gh.value * p.value, how, factors, c.unit))
+        hours = gh.value * _GPU_TIME_HOURS[gh.unit]
+        how = f"{fmt_num(gh.value)} GPU-hours × ${p.value:g}/GPU-hour" if gh.unit == "GPU-hours" else \
+            f"{gh.text} = {fmt_num(hours)} GPU-hours × ${p.value:g}/GPU-hour"
+        if p.unit == "$":
+            how += " (a GPU is rented by the hour)"
+        out.append(_judge("cost", c, hours * p.value, how, factors, c.unit))
     return out
 
 
@@ -292,7 +316,10 @@ def _per_count(text: str, c: Quantity) -> tuple[float, str, int] | None:
     return (per, m.group("things").lower(), m.end()) if per and per >= 100 else None
 
 
-_EACH_THING = re.compile(r"\b(?:each|per|every|a single)\b[^,.;]{0,25}$", re.I)
+# one thing's count said before: "each prompt about 4,000 tokens" (not "1,000 tokens each is 10 billion tokens": that
+# "each" closes the count before it, and the total follows)
+_EACH_THING = re.compile(r"\b(?:each|per|every|a single)\b(?!\s*,?\s*(?:is|are|comes to|gives|makes|that'?s|so|which is)\b)"
+                         r"[^,.;]{0,25}$", re.I)
 
 
 def _priced_volume(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:

@@ -14,7 +14,9 @@ from collections.abc import Callable
 
 from coach.scoring.napkin_judge import Check
 from coach.scoring.sizing import Quantity
-from coach.scoring.text import human
+from coach.scoring.napkin_systems import _copies, compression
+from coach.scoring.text import fmt_num, human
+from coach.scoring.units import PERIOD_S
 
 _F = re.IGNORECASE
 # the total said as worked out: "so about", "that's", "it needs about", "which comes to"
@@ -27,8 +29,43 @@ _SPAN_BEFORE = re.compile(r"\b(?:keep|keeps|kept|retain|retains|retention of|hol
                           r"across|within)\s+(?:about\s+|roughly\s+|the\s+last\s+|the\s+|a\s+|an\s+)?$", _F)
 
 
-def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+# a span of the flow just said: "a year of that", "a month of it", "a week's worth of this"
+_SPAN_OF_IT = re.compile(r"\b(?:a|one|the|each|every|per)\s+(?P<p>day|week|month|quarter|year)(?:'s worth)?\s+of\s+"
+                         r"(?:that|it|this|those|them)\b", _F)
+
+
+def _span_of_it(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    """A flow said per second or per day, then a span of it named ("8.64 TB a day, and a year of that is ... about
+    104 TB"): the total is the flow × the span's seconds (a year is 365 days, a month 30), whatever factor the answer
+    multiplied by."""
     out: list[Check | None] = []
+    for m in _SPAN_OF_IT.finditer(text):
+        flow = next((q for q in reversed(qs) if q.start < m.start()), None)
+        if flow is None or not (flow.kind == "bandwidth" or flow.kind == "storage" and flow.has("rate")
+                                and flow.period_s > 0) or flow.value <= 0 or _LINK.match(text, flow.start + len(flow.text)):
+            continue
+        if re.search(r"[.;!?]\s", text[flow.start + len(flow.text):m.start()]):
+            continue        # the flow said in the sentence the span names
+        total = next((q for q in qs if q.start > m.end() and q.kind in ("storage", "bandwidth", "throughput")), None)
+        if total is None or total.kind != "storage" or total.has("rate") or total.has("per_param") or \
+                re.search(r"[.;!?]\s", text[m.end():total.start]):
+            continue
+        span = PERIOD_S[m.group("p").lower()]
+        per_s = flow.value if flow.kind == "bandwidth" else flow.value / flow.period_s
+        said = flow.text if flow.kind == "storage" else human(flow.value, "B/s")
+        how = f"{said} × {span / 86400:,.0f} days ({m.group('p').lower()})"
+        # the copies and the compression said with the span ("a year of that with three replicas") are its steps too
+        copies, ratio = _copies(text, m.start(), total), compression(text, m.start(), total.start)
+        if copies > 1:
+            how += f" × {fmt_num(copies)} copies"
+        if ratio > 1:
+            how += f" ÷ {fmt_num(ratio)} (compressed)"
+        out.append(judge("flow_bytes", total, per_s * span * copies / ratio, how, [], "B"))
+    return out
+
+
+def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    out: list[Check | None] = list(_span_of_it(qs, text, judge))
     for i, total in enumerate(qs):
         if total.kind != "storage" or total.has("rate") or total.has("per_param") or \
                 not _DERIVED.search(text, max(0, total.start - 40), total.start):

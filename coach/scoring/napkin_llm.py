@@ -299,6 +299,7 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
     # ("64 GPUs each sustaining 300 teraflops": that "each" shares the rate out over the count)
     gpus = [q for q in qs if q.kind == "compute" and q.unit == "GPUs" and (not q.has("per_instance") or
                                                                           _EACH_RATE.match(text[q.start + len(q.text):]))]
+    recomputed: set[int] = set()        # the card rates a training time was recomputed from
     if rates and (totals or (n and toks and train)):
         work = totals[0].value if totals else k.training_flops * (n or 0.0) * toks[0].value
         slipped = next((c for c in out if c is not None and c.rule == "training_flops" and not c.ok
@@ -323,6 +324,20 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 r = rate
                 if fleet is not None:       # the answer's own figure for all the GPUs together (a utilisation said after it applies)
                     r, g, count, used = fleet, None, 1.0, _utilisation(qs, text, fleet.end, d.start)
+                card = _card_peak(text, rate)
+                if card is not None and not k.card_peak_low <= rate.value / card[1] <= k.card_peak_high:
+                    # "512 H100s give 989e9 FLOPs a second each": a card's peak in the wrong units; the time is
+                    # recomputed from the card's own peak, at the utilisation said
+                    g = next((q for q in reversed(gpus) if q.start < d.start), None)
+                    count = g.value if g else 1.0
+                    used = _utilisation(qs, text, rate.start, d.start)
+                    how = (f"{fmt_num(work)} FLOPs ÷ (" + (f"{fmt_num(count)} GPUs × " if g else "") +
+                           f"{fmt_num(card[1])} FLOP/s" + (f" × {used:.0%} utilisation" if used < 1 else "") +
+                           f") (one {card[0]} peaks near {fmt_num(card[1] / 1e12)} teraFLOPs a second, not the "
+                           f"{rate.text} said)")
+                    out.append(judge("training_time", d, work / (count * card[1] * used), how, "s", tolerance))
+                    recomputed.add(rate.start)
+                    continue
                 rate_how = (f"{fmt_num(count)} GPUs × " if g else "") + f"{fmt_num(r.value)} FLOP/s" + \
                     (f" × {used:.0%} utilisation" if used < 1 else "")
                 work = min(works, key=lambda w: max(w / (count * r.value * used), d.value)
@@ -332,6 +347,23 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
                 if _LIMIT_BEFORE.search(text[max(0, d.start - 25):d.start]) and expected <= d.value * tolerance:
                     continue        # "room for restarts inside the two weeks": a bound the run keeps, not its time
                 out.append(judge("training_time", d, expected, how, "s", tolerance))
+    # the tokens a compute-optimal run sees: tokens per parameter × parameters ("twenty tokens a parameter, so 26
+    # billion tokens" for 1.3B)
+    if n and toks:
+        ratio = next((f for f in _numbers_before(text, r"(?:[a-z]+ )?tokens\b") if _PER_PARAMETER.match(text[f.end:])
+                      and 1 < f.value < 10_000 and f.start > params[0].start), None)
+        seen = next((t for t in toks if ratio is not None and t.start > ratio.end), None)
+        if ratio is not None and seen is not None and not re.search(r"[.;!?]\s", text[ratio.end:seen.start]):
+            out.append(judge("training_tokens", seen, ratio.value * n,
+                             f"{fmt_num(ratio.value)} tokens a parameter × {fmt_num(n)} parameters", "tokens",
+                             tolerance))
+    # a card's FLOPs a second said outside any format's peak ("an A100 gives 312 GFLOPs"), when no time was
+    # recomputed from it: the figure itself is flagged with the card's peak
+    for f in rates:
+        card = _card_peak(text, f) if f.start not in recomputed else None
+        if card is not None and not k.card_peak_low <= f.value / card[1] <= k.card_peak_high:
+            out.append(judge("card_flops", f, card[1], f"one {card[0]} peaks near {fmt_num(card[1] / 1e12)} "
+                             "teraFLOPs a second (dense bf16)", "FLOP/s", tolerance, ok=False))
     if n and not train and re.search(r"\b(?:decod\w*|generat\w*|inference|forward pass|per token|one token|"
                                      r"(?:each|every|a single) (?:new |output )?token|tokens? (?:reply|replies|response|answer|completion|output))\b",
                                      text, _F):
@@ -499,6 +531,26 @@ def _fleet_rate(rates: list[Fig], rate: Fig, g: Quantity | None, count: float, d
 ONE_GPU_MAX_FLOPS = 1e16    # above any single accelerator's dense rate today: a rate this high is a fleet's
 
 
+@lru_cache(maxsize=1)
+def _card_names() -> tuple[re.Pattern[str], dict[str, float]]:
+    table = {name: flops for names, flops in napkin_constants().accelerator_flops for name in names}
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True)) + r")s?\b", _F), table
+
+
+def _card_peak(text: str, rate: Fig) -> tuple[str, float] | None:
+    """The card a FLOPs-a-second figure is said for, named shortly before it in its clause ("our 512 H100s give
+    ...") or right after it ("per A100"), and that card's dense bf16 peak (rubrics/napkin_constants.toml)."""
+    pattern, table = _card_names()
+    if not table:
+        return None
+    lead = re.split(r"[.;!?]\s", text[max(0, rate.start - 60):rate.start])[-1]
+    named = [m for m in pattern.finditer(lead)] or list(pattern.finditer(text[rate.end:rate.end + 25]))[:1]
+    if not named or named[-1].end() <= len(lead) and find_numbers(lead[named[-1].end():]):
+        return None     # "an A100 gives ..., so eight of them give 2.5 TFLOPs": a figure between, not one card's
+    name = named[-1].group(1)
+    return name.upper() if name[0].isalpha() and len(name) <= 5 else name, table[name.lower()]
+
+
 def _utilisation(qs: list[Quantity], text: str, start: int, end: int) -> float:
     """The share of peak FLOPs the answer says the run gets ("at forty percent utilisation", "MFU of 40%"),
     said between the rate and the time; 1 when none is said."""
@@ -617,6 +669,13 @@ def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity],
             judged.add(c.start)
             out.append(judge(rule, q, per_token * c.value,
                              f"{fmt_num(c.value)} tokens × {human(per_token, 'B')} per token", "B", tolerance))
+        elif s is not None and s.start not in judged and _FITS_IN.search(text[s.end:q.start]) \
+                and q.value < per_token * c.value * s.value:
+            # "a batch of thirty-two sequences fits in 2.6 GB": a bound on their cache, wrong when the cache is more
+            judged.add(s.start)
+            out.append(judge(rule, q, per_token * c.value * s.value,
+                             f"{fmt_num(s.value)} sequences × {fmt_num(c.value)} tokens × {human(per_token, 'B')} per token",
+                             "B", tolerance))
         elif s is not None and s.start not in judged and (
                 re.search(r"\bcache|\bneed|\bmemory", text[s.start:q.start + len(q.text) + 40], _F)
                 or re.search(r"\bof (?:them|those|these)$", s.text, _F)
@@ -630,6 +689,7 @@ def _per_sequence(text: str, storage: list[Quantity], stated_pt: list[Quantity],
     return out
 
 
+_FITS_IN = re.compile(r"\bfits?\s+(?:in|into|within)\s+(?:about |roughly |around |under |just )?$", _F)
 _SEQS_OF = re.compile(r"\s+(?:of|with|holding)\s+(?:about |roughly |around )?", _F)   # after "sixteen sequences"
 
 

@@ -357,6 +357,11 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
                 out.append(judge("per_day", d, r.value * d.period_s, how, [], f"/{_period(d.period_s)}",
                                  d.value * d.period_s))
                 break
+    judged_at = {c.at for c in out if c is not None}
+    out += [c for c in _one_every(qs, text, judge) if c is not None and c.at not in judged_at]
+    twice: list[Check | None] = [c for c in _peak_twice(rates, text, judge) if c is not None]
+    twice_at = {t.at for t in twice if t is not None}
+    out = [c for c in out if c is None or c.at not in twice_at] + twice
     hourly: list[Check | None] = [c for c in _hour_over_day(qs, text, judge) if c is not None]
     over_day = {c.at for c in hourly if c is not None}
     hourly += [c for c in _hour_share_of_day(qs, text, judge) if c is not None and c.at not in over_day]
@@ -367,6 +372,66 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
     out.extend(c for c in _hour_count_to_rate(qs, text, judge) + _day_from_peak(qs, text, judge)
                + _day_named_first(qs, text, judge) if c is not None and c.at not in judged)
     return [c for c in out if c is not None]
+
+
+_EVERY = re.compile(r"\b(?:once\s+)?every\s+$", _F)
+_SENDERS = ("users", "compute", "dataset")
+
+
+def _one_every(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    """Senders that each send one message every so often, and the rate they make ("three million viewers, each
+    player sending a heartbeat every thirty seconds, is a hundred thousand a second"): the senders ÷ the seconds
+    between messages. The rate is the first said after the interval, in its sentence."""
+    out: list[Check | None] = []
+    for i, d in enumerate(qs):
+        if d.kind not in ("duration", "latency") or d.unit != "s" or d.value <= 0 or \
+                not _EVERY.search(text[max(0, d.start - 12):d.start]):
+            continue
+        k = next((k for k in range(i - 1, -1, -1) if qs[k].sentence == d.sentence and qs[k].kind in _SENDERS
+                  and qs[k].value >= 2), None)
+        if k is None or any(q.kind in ("throughput", "percent", "duration", "latency") for q in qs[k + 1:i]):
+            continue
+        senders = qs[k]
+        rate = next((q for q in qs[i + 1:] if q.sentence == d.sentence and q.kind == "throughput"), None)
+        if rate is None or rate.has("per_user") or rate.has("per_instance") or rate.period_s != 1 or \
+                any(q.kind not in ("throughput",) for q in qs[i + 1:qs.index(rate)]):
+            continue
+        out.append(judge("interval_rate", rate, senders.value / d.value,
+                         f"{fmt_num(senders.value)} ÷ one every {d.text}", []))
+    return out
+
+
+# a further factor for something other than the same peak: headroom, or a shorter burst within the peak period
+_OTHER_FACTOR = re.compile(r"\b(?:headroom|spare|buffer|slack|margin|safety|growth|grow|redundan\w*|failover|retr(?:y|ies)|"
+                           r"bursts?|spikes?|minutes?|seconds?|launch|launches|events?|promotions?|holidays?|year)\b", _F)
+_SAME_RATIO = 0.05
+
+
+def _peak_twice(rates: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    """The peak-to-average factor applied to a figure that is already the peak: an average, the peak worked out
+    from it by the factor said ("two thousand a second, and in the evening triple that, 6,000"), then that peak
+    multiplied by the same factor again for the peak ("since we size for the peak we multiply by three again, 18,000").
+    The peak is the average times the factor once; a factor for headroom or a shorter burst is another step."""
+    out: list[Check | None] = []
+    for i, a in enumerate(rates):
+        if a.value <= 0 or is_peak(text, a):
+            continue
+        for j, p in enumerate(rates[i + 1:], i + 1):
+            if p.sentence - a.sentence > 1 or counts_tokens(p) != counts_tokens(a):
+                break
+            f = p.value / a.value
+            again = [q for q in rates[j + 1:] if q.sentence - p.sentence <= 1
+                     and abs(q.value / (p.value * f) - 1) <= _SAME_RATIO] if 1.5 <= f <= 10 else []
+            if not again or not any(abs(f / x - 1) <= _SAME_RATIO
+                                    for x in said_factors(text[a.start + len(a.text):p.start]) if 1.5 <= x <= 10):
+                continue        # (the cheap test first: this runs on every answer)
+            for q in again:
+                between = text[p.start + len(p.text):q.start]
+                if (_PEAK_WORD.search(between) or _RUSH_WORDS.search(between)) and not _OTHER_FACTOR.search(between):
+                    out.append(judge("peak", q, p.value, f"average {fmt_num(a.value)}/s × {f:g} = {fmt_num(p.value)}/s "
+                                     f"is already the peak (the peak factor counts once)", []))
+            break
+    return out
 
 
 # a multiple of the average said as such: "traffic is four times the average", "3x the normal load"
@@ -614,6 +679,11 @@ def _peak(qs: list[Quantity], text: str, q: Quantity) -> Check | None:
     if said:
         ok = any(1 / tol <= ratio / f <= tol for f in said)
         factor = min(said, key=lambda f: abs(ratio / f - 1))
+        if not ok and len(said) > 1 and _OTHER_FACTOR.search(text, avg.start, q.start):
+            # a second factor said for headroom or a shorter burst compounds with the peak's ("the peak is 3x, and we
+            # provision 3x the peak for failover"): the figure is the average × both
+            both = [a * b for k, a in enumerate(said) for b in said[k + 1:]]
+            ok = any(1 / tol <= ratio / f <= tol for f in both)
     else:
         if q.sentence == avg.sentence and busy_window(qs, text, avg, q) is not None:
             return None      # the day's share in a busy window said: that gives the peak (napkin_systems), no guess

@@ -14,7 +14,7 @@ from coach.scoring.sizing import Quantity
 
 # between two operands: a few words naming what is counted, then the operation ("requests a second times")
 # (the next operand may be named before it: "two times the hidden size of 6,144 times two bytes")
-_OPERATOR = re.compile(r"^[\s,]*(?:[a-z'-]+\s+){0,4}?(?P<op>times|multiplied by|divided by|over)\s+"
+_OPERATOR = re.compile(r"^[\s,]*(?:[a-z'-]+\s+){0,4}?(?P<op>times|multiplied by|divided by|over|x|×)\s+"
                        r"(?:the\s+(?:[a-z-]+\s+){1,3}?(?:of|at)\s+|the\s+|a\s+|about\s+|roughly\s+)?$", re.I)
 # between the last operand and the result: a few unit words, then "is" ("candidates is about ...")
 _EQUALS = re.compile(r"^[\s,]*(?:[a-z'-]+\s+){0,4}?(?:is|are|equals|gives|makes|comes to|that's|which is)\s+"
@@ -36,6 +36,8 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
         ops, j = [], i                  # the operations after the first operand: "times" or "divided by"
         squared: set[int] = set()       # operands said "squared" ("over zero point zero zero two squared")
         while j + 1 < len(nums) and (m := _OPERATOR.match(_unsquared(text, nums, j, squared))):
+            if m.group("op").lower() == "over" and _a_link(text, nums[j + 1], qs):
+                break       # "the 12 TB backup over a 25 gigabit link": the route it takes, not a division
             ops.append(m.group("op").lower())
             j += 1
         gap = _unsquared(text, nums, j, squared) if ops and j + 1 < len(nums) else ""
@@ -46,6 +48,16 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None], tol
         else:
             i += 1
     return out
+
+
+# a figure said as a link's speed ("a 25 gigabit link", "our 10 gig uplink")
+_LINK_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:e?thernet|links?|nics?|uplinks?|downlinks?|ports?|pipes?|interconnects?|"
+                         r"connections?|network|fabric|backbone)\b", re.I)
+
+
+def _a_link(text: str, n: NumberSpan, qs: list[Quantity]) -> bool:
+    q = next((q for q in qs if q.start <= n.start < q.start + len(q.text)), None)
+    return q is not None and q.kind == "bandwidth" and _LINK_AFTER.match(text, q.start + len(q.text)) is not None
 
 
 def _unsquared(text: str, nums: list[NumberSpan], j: int, squared: set[int]) -> str:
@@ -72,8 +84,8 @@ def _judged(operands: list[NumberSpan], ops: list[str], result: NumberSpan, qs: 
     if q is None or result.value <= 0:
         return None
     units = [u.unit for n in operands if (u := _quantity(n, qs)) is not None]
-    if same_unit and q.unit not in units and not _per_time(operands, ops, q, qs):
-        return None
+    if same_unit and units and q.unit not in units and not _per_time(operands, ops, q, qs):
+        return None     # (bare operands, "2e6 over 10, about 20,000 a second", are arithmetic worked for the figure)
     with_bytes = any(unit.startswith("B") for unit in units)
     base = _chain(operands, ops, lambda n: _operand(n, qs, text, with_bytes), squared)
     said = _chain(operands, ops, lambda n: n.value, squared)
@@ -82,7 +94,9 @@ def _judged(operands: list[NumberSpan], ops: list[str], result: NumberSpan, qs: 
     # the operands in base units against the result in base units, or the numbers as said against the number said
     # ("900 thousand a minute divided by sixty is fifteen thousand a second" converts units itself)
     scale = q.value / result.value
-    readings = (base, said * scale)
+    readings: tuple[float, ...] = (base, said * scale)
+    if q.unit == "%":       # "seven over thirty-nine, about eighteen percent": a fraction said in hundredths
+        readings = (base * 100, said * 100)
     across = _across(operands, ops, qs, text, with_bytes, squared, scale)
     if any(1 / tol <= q.value / r <= tol for r in readings + across):
         return None

@@ -99,7 +99,75 @@ def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> 
         how = f"{fmt_num(load.value)}/s × (1 − {p.value:g}% taken by the cache)"
         out.append(judge("cache_share", left, load.value * (1 - p.value / 100), how, []))
     judged = {c.at for c in out if c is not None}
-    return out + _one_in(qs, text, judge) + _percent_of(qs, text, judge, judged)
+    nested = [c for c in _share_of_share(qs, text, judge) if c is not None]
+    judged |= {c.at for c in nested}
+    return out + nested + _one_in(qs, text, judge) + _percent_of(qs, text, judge, judged)
+
+
+# the second share taken of the first's part: "two percent of those", "half of them", "10% of these users"
+_OF_PART = re.compile(r"^\s*of\s+(?:those|them|these|that group|the ones)\b", _F)
+# the result said as worked out after the second share: "so ...", "which is ...", "that gives ..."
+_DERIVED_BETWEEN = re.compile(r"\b(?:so|that'?s|that is|which is|is|are|gives|giving|means|makes|comes to)\b", _F)
+
+
+# the first share said as a fraction in words: "half of them watch", "a third of our users"
+_FRACTION_OF = re.compile(r"\b(?P<f>half|a third|a quarter|a fifth|a tenth|two thirds|three quarters)\s+of\s+"
+                          r"(?:them|those|these|our|the|all|its|their)\b", _F)
+_FRACTIONS = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "a fifth": 0.2, "a tenth": 0.1, "two thirds": 2 / 3,
+              "three quarters": 0.75}
+
+
+def _first_share(qs: list[Quantity], text: str, i: int) -> tuple[float, str, int] | None:
+    """The share said before the share "of those" at qs[i], in its sentence or the one before: a percent, or a
+    fraction in words. (fraction, as said, where it was said)."""
+    p2 = qs[i]
+    p1 = next((q for q in reversed(qs[:i]) if q.kind == "percent"), None)
+    lo = p1.start + len(p1.text) if p1 is not None else 0
+    words = [m for m in _FRACTION_OF.finditer(text, lo, p2.start)]
+    if words and _stops(text, words[-1].start(), p2.start) <= 1:
+        m = words[-1]
+        return _FRACTIONS[m.group("f").lower()], m.group("f").lower(), m.start()
+    if p1 is None or not 0 < p1.value < 100 or p2.sentence - p1.sentence > 1:
+        return None
+    return p1.value / 100, f"{p1.value:g}%", p1.start
+
+
+def _share_of_share(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
+    """A percentage of a percentage: a base, a share of it, a share "of those", then the figure they give ("of 200
+    million users thirty percent open the app each day, and two percent of those post, so ... 4 million uploads a
+    day"). The second share is of the first's part, so the figure is the base × both shares; taking the second of
+    the whole base is the slip this catches."""
+    out: list[Check | None] = []
+    for i, p2 in enumerate(qs):
+        if p2.kind != "percent" or not 0 < p2.value < 100 or not _OF_PART.match(text[p2.start + len(p2.text):]):
+            continue
+        first = _first_share(qs, text, i)
+        if first is None:
+            continue
+        share1, said1, at1 = first
+        before = [q for q in qs[:i] if q.start < at1]
+        base = next((q for q in reversed(before) if q.kind in _SHARE_KINDS), None)
+        if base is None or base.value <= 0 or base.has("per_instance") or \
+                _stops(text, base.start, p2.start) > 1:
+            continue
+        # (the base said again as the operand of the share is not its result: "20 percent of 10 million, 2 million")
+        said = next((q for q in qs[i + 1:] if q.kind != "percent"
+                     and not re.search(r"\bof\s+$", text[max(0, q.start - 4):q.start])), None)
+        if said is None or said.kind not in _SHARE_KINDS or said.sentence - p2.sentence > 1 or \
+                not _DERIVED_BETWEEN.search(text, p2.start + len(p2.text), said.start) or \
+                any(q.kind in _SHARE_KINDS for q in qs[len(before):i]):     # (a part said between: the chain's own step)
+            continue
+        per = said.period_s if said.kind == "throughput" and said.period_s > 1 else 1.0
+        total = base.value * (base.period_s if base.kind == "throughput" and base.period_s > 1 else 1.0)
+        right = total * share1 * p2.value / 100
+        how = f"{base.text} × {said1} × {p2.value:g}% of those"
+        if said.kind == "throughput" and base.kind == "users":
+            out.append(judge("qps_from_users", said, right / per, how + f" = {fmt_num(right)} a day ÷ 86,400 s"
+                             if per == 86400 else how, []))
+        else:
+            unit = _PER.get(int(per), f"/{per:g} s") if per != 1 else None
+            out.append(judge("share", said, right, how, [], unit, said.value * per))
+    return out
 
 
 # the figure the share gives, said right after it: "if 2 percent land there, that is 10,000 a day"

@@ -10,12 +10,13 @@ import re
 from typing import Callable
 
 from coach.content.napkin_constants import napkin_constants
-from coach.scoring import napkin_rates, napkin_restated, napkin_shares, napkin_steps, napkin_windows
-from coach.scoring.napkin_llm import DEVICES
+from coach.scoring import napkin_rates, napkin_replicas, napkin_restated, napkin_shares, napkin_steps, napkin_windows
+from coach.scoring.napkin_llm import DEVICES, _utilisation
 from coach.scoring.napkin_judge import EXACT_TOLERANCE, TOLERANCE, Check, _judge, _tol
 from coach.scoring.numbers import find_numbers
-from coach.scoring.sizing import Quantity, factors as said_factors
+from coach.scoring.sizing import _EACH_HANDLES, Quantity, factors as said_factors
 from coach.scoring.text import fmt_num, human, phrase_pattern
+from coach.scoring.units import _SIZED_THINGS
 
 _BIT = r"[- ]bits?(?! per second| a second|/s)"          # "4-bit", "four bits" (a precision, not a line rate)
 _PRECISION = [(re.compile(rf"\b(?:fp32|float32|f32|full[- ]precision|single[- ]precision|(?:32|thirty[- ]two){_BIT})\b",
@@ -67,6 +68,12 @@ def _qps(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | No
                 daily, daily_wrong = t, c is not None and not c.ok
             elif daily is not None and (daily_wrong or napkin_rates.window_s(text[daily.start + len(daily.text):t.start])):
                 break       # a wrong daily total, or one done in a batch window: the daily rules judge from it
+            elif daily is None and 0 < t.period_s <= 60 and r.period_s >= 86400 and \
+                    0 < (span_s := napkin_rates.window_s(text[r.start + len(r.text):t.start]) or 0.0) < r.period_s:
+                # the users' day done in a batch window said between ("... twenty-five candidates each a day, scored in
+                # a three-hour window, so ... a second"): the day's total over the window's seconds, not the day's
+                how = f"{fmt_num(u.raw)} {_who(u)} × {_rate_as_said(r)} ÷ {span_s:,.0f} s (the window said)"
+                out.append(_judge("qps_in_window", t, u.value * r.value * r.period_s / span_s, how, factors))
             else:
                 # from the users, or through a daily total that checks out: the chain's step is users to per second
                 how = f"{fmt_num(u.raw)} {_who(u)} × {_rate_as_said(r)} ÷ {_per_s(r)}"
@@ -185,15 +192,32 @@ def _bandwidth(qs: list[Quantity], text: str, factors: list[float]) -> list[Chec
         size = _last_before(qs, b, lambda x: x.kind == "storage" and _near(x, b, 2) and (
             x.has("per_item") or (rate is not None and napkin_rates.times_rate(text, x, rate))
             or _size_of_each(text, x)))
-        if rate and size:
+        whole = _request_size_worked(qs, text, size, b) if rate and size and size.has("per_item") else None
+        if rate and size and whole is not None:
+            # "three hundred features of four bytes for a hundred candidates, which is 120 KB": the request's bytes
+            # as the answer worked them out are what each request moves
+            size, per = whole, []
+        elif rate and size:
             per = _things_sized(text, rate.start + len(rate.text), size.start) if rate.start < size.start else \
                 _things_sized_first(text, size)
+        if rate and size:
             how = " × ".join([f"{fmt_num(rate.value)}/s"] + [fmt_num(v) for v in per] + [human(size.value, "B")])
             need = rate.value * size.value * math.prod(per)
             if _names_link(text, b) and b.value * _tol.get() >= need:
                 continue    # a link chosen for the load ("so a 10 gigabit link is plenty"): bigger is headroom
             out.append(_judge("bandwidth", b, need, how, factors))
     return out
+
+
+_WORKED = re.compile(r"(?:\b(?:which is|that'?s|that is|so|comes to|makes|gives)|,)\s+(?:about\s+|roughly\s+|around\s+)?$", re.I)
+
+
+def _request_size_worked(qs: list[Quantity], text: str, size: Quantity, b: Quantity) -> Quantity | None:
+    """The bytes of one request worked out from a size each in its sentence ("each request reads three hundred
+    features of four bytes for a hundred candidates, which is 120 KB"), said before the flow: the request's size."""
+    return next((x for x in qs if size.start < x.start < b.start and x.sentence == size.sentence
+                 and x.kind == "storage" and not x.qualifiers and x.value > size.value
+                 and _WORKED.search(text, max(size.start, x.start - 20), x.start)), None)
 
 
 def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:
@@ -255,6 +279,11 @@ def _storage(qs: list[Quantity], text: str, factors: list[float]) -> list[Check 
                 and not _sized_per_other(text, count, size):
             used.add((count.start, size.start))     # a later total of the same chain is another step ("... so each
             per = _per_item_counts(text, count.start + len(count.text), size.start)   # needs 393 MB, and 126 GB holds 320")
+            if count.start > size.start:
+                # the things the size is each one's, counted before it ("fifty features of eight bytes for 200
+                # items"): each item carries that many
+                lead = re.split(r"[.;!?]\s", text[max(0, size.start - 60):size.start])[-1]
+                per += [n.value for n in find_numbers(lead) if n.value >= 2 and _THINGS_OF.fullmatch(lead, n.end)]
             how = " × ".join([fmt_num(count.value)] + [fmt_num(v) for v in per] + [human(size.value, "B")])
             total = count.value * size.value
             for v in per:
@@ -286,9 +315,17 @@ def _each_was_the_size(qs: list[Quantity], text: str, m: Quantity) -> bool:
         _EACH_THEN_TOTAL.match(text[size.start + len(size.text):m.start]) is not None
 
 
+_FOR_PEOPLE = re.compile(r"\b(?:for|across|over|times)\s+(?:all\s+|each of\s+|every one of\s+)?(?:the\s+|our\s+)?$", re.I)
+
+
 def _users_sized(qs: list[Quantity], text: str, m: Quantity, size: Quantity) -> Quantity | None:
     """The people counted before a size said for each of them, the total after it, in one or two sentences."""
     users = _last_before(qs, size, lambda x: x.kind == "users" and not x.has("rate") and _near(x, m, 1))
+    if users is None and size.has("per_item"):
+        # or counted right after the size said for each: "8 bytes each for 50 million users is ..."
+        users = next((x for x in qs if size.start < x.start < m.start and x.kind == "users" and not x.has("rate")
+                      and _FOR_PEOPLE.search(text, max(0, x.start - 12), x.start)), None)
+        return users if users is not None and users.value >= 1000 and m.value > size.value * 10 else None
     if users is None or users.value < 1000 or not _EACH_PERSON.search(text, users.start + len(users.text),
                                                                         size.start + len(size.text) + 12):
         return None
@@ -302,9 +339,17 @@ def _people_sized(qs: list[Quantity], text: str, m: Quantity, size: Quantity, fa
     people = _users_sized(qs, text, m, size)
     if people is None:
         return None
-    per = _per_item_counts(text, people.start + len(people.text), size.start)
-    if len(find_numbers(text[people.start + len(people.text):size.start])) != len(per):
-        return None
+    if people.start > size.start:
+        # "the last 100 item ids of 8 bytes each for 50 million users": the things each holds said before the size
+        lead = re.split(r"[.;!?]\s", text[max(0, size.start - 60):size.start])[-1]
+        nums = [n for n in find_numbers(lead) if n.value >= 2]
+        per = [n.value for n in nums if _THINGS_OF.fullmatch(lead, n.end)]
+        if len(nums) != len(per) or find_numbers(text[size.start + len(size.text):people.start]):
+            return None
+    else:
+        per = _per_item_counts(text, people.start + len(people.text), size.start)
+        if len(find_numbers(text[people.start + len(people.text):size.start])) != len(per):
+            return None
     how = " × ".join([f"{fmt_num(people.value)} users"] + [fmt_num(v) for v in per] + [human(size.value, "B")])
     return _judge("storage", m, people.value * size.value * math.prod(per), how, factors)
 
@@ -325,12 +370,13 @@ def _transfer(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
         if d.kind not in ("duration", "latency") or d.unit != "s":
             continue
         link = _last_before(qs, d, lambda x: x.kind == "bandwidth" and x.sentence == d.sentence)
-        size = _last_before(qs, d, lambda x: x.kind == "storage" and not x.has("rate") and not x.has("per_item")
-                            and x.sentence == d.sentence)
+        size = _last_before(qs, d, lambda x: x.kind == "storage" and not x.has("rate") and x.sentence == d.sentence
+                            and (not x.has("per_item") or _one_thing_sized(text, x)))
         if link is None or size is None or link.value <= 0:
             continue
-        link = _link_as_named(qs, text, link)
+        said_link, link = link, _link_as_named(qs, text, link)
         copies = _copies_over_one_link(qs, text, d, size, link)
+        readers = None if copies is not None else _machines_each_at(qs, text, link)
         earlier = any(t is not d and t.kind in ("duration", "latency") and t.unit == "s"
                       and max(link.start, size.start) < t.start < d.start for t in qs)
         later = any(t.kind in ("duration", "latency") and t.unit == "s" and t.sentence == d.sentence
@@ -341,7 +387,13 @@ def _transfer(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
         if earlier and not whole:
             continue     # the first time after the size and the link is the copy; a later one is a further step
         how = f"{human(size.value, 'B')} ÷ {human(link.value, 'B/s')}"
-        if whole and copies is not None:
+        if said_link is not link:     # "our ten gigabit link at 10 GB a second": a gigabit is an eighth of a gigabyte
+            how += f' ("{link.text}" is {human(link.value, "B/s")}, not the {human(said_link.value, "B/s")} used)'
+        if readers is not None:
+            # "ten nodes that each read 500 MB a second": the machines read their shares side by side
+            how = f"{human(size.value, 'B')} ÷ ({fmt_num(readers.value)} × {human(link.value, 'B/s')})"
+            out.append(_judge("transfer_time", d, size.value / (readers.value * link.value), how, factors))
+        elif whole and copies is not None:
             # "the 12 GB model to 300 servers over one 10 gigabit source link": every server pulls its own copy
             how = f"{fmt_num(copies.value)} copies × " + how
             out.append(_judge("transfer_time", d, copies.value * size.value / link.value, how, factors))
@@ -350,8 +402,33 @@ def _transfer(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
     return out
 
 
+# one object sized, named by an article before the size and a singular noun after it ("copying the 40 TB training
+# snapshot"): the thing moved, not the size of each of many
+_ONE_OBJECT = re.compile(r"\b(?:the|our|this|that|one|a|an|its|their)\s+$", re.I)
+
+
+def _one_thing_sized(text: str, q: Quantity) -> bool:
+    m = _SIZED_THINGS.match(text[q.start + len(q.text):q.start + len(q.text) + 40])
+    return m is not None and not m.group(0).lower().endswith("s") and \
+        _ONE_OBJECT.search(text[max(0, q.start - 12):q.start]) is not None
+
+
+def _machines_each_at(qs: list[Quantity], text: str, link: Quantity) -> Quantity | None:
+    """The machines a speed is each one's, counted before it in its sentence ("on ten nodes that each read 500 MB
+    a second", "eight workers at 200 MB a second each"): together they move their count times it."""
+    if not (link.has("per_instance") or _EACH_HANDLES.search(text[max(0, link.start - 70):link.start])):
+        return None
+    count = _last_before(qs, link, lambda x: x.sentence == link.sentence)
+    if count is None or count.kind != "compute" or count.value <= 1 or \
+            count.has("per_instance") and not count.text.lower().endswith("each") \
+            or find_numbers(text[count.start + len(count.text):link.start]):
+        return None
+    return count
+
+
 # a figure said as a link's speed: "a 10 gig link", "over our 25 gigabit uplink", "a one-gig NIC"
-_LINK_NOUN = re.compile(r"\s*(?:[a-z]+\s+)?(?:e?thernet|links?|nics?|uplinks?|downlinks?|ports?|pipes?|interconnects?|"
+_LINK_NOUN = re.compile(r"\s*(?:[a-z]+\s+)?(?:e?thernet|links?|nics?|uplinks?|downlinks?|ports?|pipes?|interconnects?|cards?|"
+                        r"network(?! (?:egress|ingress|traffic|bills?|costs?|bandwidth|usage|throughput|load|capacity|i/?o))\b|fabric|"
                         r"backbone|connections?|network (?:links?|cards?|interfaces?))\b", re.I)
 
 
@@ -398,7 +475,11 @@ def _copies_over_one_link(qs: list[Quantity], text: str, d: Quantity, size: Quan
 
 
 _COPIES = re.compile(r"\b(?P<n>[\w-]+)\s+(?:replicas|copies)\b|\breplicat\w*\s+(?:factor\s+)?(?:of\s+)?(?P<n2>[\w-]+)|"
-                     r"\b(?P<n3>[\w-]+)(?:-way|\s+times|x)\s+replicat|\bstored\s+(?P<n4>[\w-]+)\s+times\b", re.I)
+                     r"\b(?P<n3>[\w-]+)(?:-way|\s+times|x)\s+replicat|\b(?P<n5>double|triple)[- ]?replicat|"
+                     r"\bstored\s+(?P<n6>\d+)\s*x\b|"
+                     # "the cluster stores every block three times", "we write each record twice over": every byte kept
+                     r"\b(?:stor|replicat|keep|kept|writ|wrote)\w*\s+(?:(?:every|each|all|the|our|its)\s+)?(?:[a-z]+\s+)?"
+                     r"(?P<n4>[\w-]+)\s+times\b", re.I)
 
 
 _WITH_COPIES = re.compile(r"\s*(?:with|across|on|in|at|over)\s+(?:[\w-]+\s+){1,2}(?:replicas|copies)\b", re.I)
@@ -455,7 +536,8 @@ def _copies(text: str, lo: int, m: Quantity) -> float:
     said = _COPIES.search(text, lo, after.end() if after else m.start)
     if not said:
         return 1.0
-    nums = find_numbers(next(g for g in said.groups() if g))
+    word = next(g for g in said.groups() if g)
+    nums = find_numbers(word) or [n for n in find_numbers({"double": "2", "triple": "3"}.get(word.lower(), ""))]
     return nums[0].value if nums and 2 <= nums[0].value <= 10 else 1.0
 
 
@@ -520,7 +602,7 @@ _REQUESTS_AFTER = re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{napkin_rates.REQ_NOUNS})\b
 
 _EACH_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){1,2}(?:each|apiece|per\s+[a-z]+|a\s+piece)\b", re.I)
 # the things whose size follows: "fifty features of eight bytes each", "200 vectors at 3 KB"
-_THINGS_OF = re.compile(r"\s+(?:[a-z-]+\s+)?[a-z]{3,}s\s+(?:each\s+)?(?:of|at|with|taking|using)\s+(?:about\s+|roughly\s+|around\s+)?",
+_THINGS_OF = re.compile(r"\s+(?:[a-z-]+\s+)?[a-z]{2,}s\s+(?:each\s+)?(?:of|at|with|taking|using)\s+(?:about\s+|roughly\s+|around\s+)?",
                         re.I)
 _PER_VALUE = re.compile(r"\s*(?:per|a|each|for each|for every)\s+(?:dimension|dim|value|float|element|component|"
                         r"coordinate|entry)s?\b", re.I)
@@ -621,13 +703,22 @@ def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[C
         # the precision whose bytes a figure gives is the one said before it ("in bf16 at two bytes a parameter, plus
         # fp32 master weights": bf16's), not one named later for another copy
         upto = each[-1].start if each else mem.start
-        named = max(((m, b) for pat, b in _PRECISION for m in pat.finditer(text, p.start, upto)),
+        # (or said in the clause before the count: "after 4-bit quantisation our 32 billion parameter model")
+        lead_at = p.start - len(re.split(r"[.;!?]|\b(?:but|and|while|whereas)\b", text[max(0, p.start - 80):p.start])[-1])
+        named = max(((m, b) for pat, b in _PRECISION for m in pat.finditer(text, lead_at, upto)),
                     key=lambda mb: mb[0].start(), default=None)
         if each and named is None:
             nbytes = each[-1].value
         elif each and named is not None and each[-1].value != named[1]:     # a precision's bytes are a definition
             if _TRAINING_STATE.search(text[p.start:each[-1].start + len(each[-1].text)]):
                 continue            # "in bf16 with Adam ... sixteen bytes a parameter": the training state, not the weights
+            if named[0].start() < p.start and mem.start - each[-1].start < 60:
+                # the precision named first, its bytes then miscounted and carried into the total ("4-bit ... four
+                # bytes per weight, 32e9 x 4, around 128 GB"): the total is off by the same factor
+                how = f"{fmt_num(p.value)} parameters × {named[1]:g} bytes ({named[0].group(0)} is {named[1]:g} " \
+                      f"bytes a parameter, not the {fmt_num(each[-1].value)} said)"
+                out.append(_judge("model_memory", mem, p.value * named[1], how, [], tol=EXACT_TOLERANCE))
+                continue
             out.append(_judge("model_memory", each[-1], named[1], f"one parameter in {named[0].group(0)}", [], ok=False))
             continue
         between = text[p.start:mem.start + len(mem.text) + 40]
@@ -822,6 +913,8 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
         totals = same or totals
         if not counts or not totals:
             continue
+        if any(x.unit in ("shards", "partitions") and napkin_replicas.sent_to_all(text, x) for x in counts):
+            continue        # every request goes to all the shards: each sees the whole load (napkin_replicas)
         last = max(counts + totals, key=lambda x: x.start)
         if last in counts:
             total = max((t for t in totals if t.start < last.start), key=lambda t: t.value, default=None)
@@ -884,7 +977,11 @@ def _capacity(qs: list[Quantity], text: str, factors: list[float]) -> list[Check
                                   f"/{napkin_rates._period(per_s)}" if per_s > 1 else None, c.value * per_s))
                 continue
             how = f"{fmt_num(n.value)} × {human(c.value, c.unit)} each"
-            out.append(_judge("capacity", last, n.value * c.value, how, factors))
+            # a share of each machine's peak said between ("at 35 percent MFU that is ..."): the fleet gets that share
+            used = _utilisation(qs, text, c.start, last.start) if c.kind == "throughput" else 1.0
+            if used < 1:
+                how += f" × {used:.0%} utilisation"
+            out.append(_judge("capacity", last, n.value * c.value * used, how, factors))
     return out
 
 
