@@ -22,6 +22,20 @@ def test_a_proposal_shown_to_another_team_and_agreed_is_influence() -> None:
     assert "influence without authority" not in staff_signals(alone)
 
 
+def test_leads_of_other_teams_got_to_agree_is_influence_however_many_words_name_them(content) -> None:  # type: ignore[no-untyped-def]
+    said = "I drafted the rules and got the two other platform leads to agree to one release train."
+    assert "influence without authority" in staff_signals(said)
+    answer = ("Over the last year I set the data quality standard for the five data teams in our group: I wrote the "
+              "proposal, got the other four team leads to agree to one shared guide, and ran the monthly audit. Three "
+              "broken label feeds were caught in the audit this year, and the other teams now send their new label "
+              "types through it on their own.")
+    card = score_answer(answer, question=content.questions["rc-level-fit"], round_spec=content.rounds["recruiter"],
+                        rubric=content.rubrics["recruiter"], level="staff")
+    assert card.overall >= 4.0 and "influence without authority" not in card.calibration.staff_missing, card.overall
+    covered = {p.point for p in card.talking_points.covered}
+    assert {"Direction set beyond the candidate's own team", "Influence without formal authority"} <= covered
+
+
 def test_a_team_that_did_not_want_it_won_over_is_influence() -> None:
     said = "The claims team did not want the new check at all, so I sat with their two engineers for a week."
     assert "influence without authority" in staff_signals(said)

@@ -56,7 +56,7 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"negotiate|negotiated|work out|worked out)\b|"
         r"(?:approved|endorsed|adopted) by (?:the |an? )?"
         r"(?:[a-z]+ ){0,2}(?:council|board|committee|forum|leads|directors|group)|with input from|"
-        r"(?:got|brought) (?:[a-z]+ ){0,3}(?:on board|to agree|to sign off|to adopt|to fund)|persuad\w*|"
+        r"(?:got|brought) (?:[a-z]+ ){0,5}(?:on board|to agree|to sign off|to adopt|to fund)|persuad\w*|"
         # the leads of the teams that disagreed brought together: "I got their leads into one room with the logs"
         r"(?:got|brought|pulled|put) (?:their|the|both|all the|the two|the other) (?:[a-z-]+ )?leads (?:into|in) "
         r"(?:one|a|the same) room|"
