@@ -51,3 +51,59 @@ def test_the_wrong_claim_is_caught(qid: str, text: str, claim: str) -> None:
 @pytest.mark.parametrize("qid, text", RIGHT)
 def test_the_right_statement_in_the_same_shape_is_not_flagged(qid: str, text: str) -> None:
     assert _claims(qid, text) == []
+
+
+# The field's common misconceptions (rubrics/misconceptions.toml), said in plain words a bank did not foresee.
+FIELD = [
+    ("Our GBM extrapolates the upward trend smoothly past the last month it saw.", "extrapolate"),
+    ("Bagging mostly lowers the bias, which is why forests beat single trees.", "bagging"),
+    ("Dynamic batching makes every individual request quicker, which is why we turned it on.", "batching"),
+    ("A p-value of 0.01 says there is a 99 percent chance the variant is better.", "p-value"),
+    ("At temperature zero the replies are factual, so no review is needed.", "temperature zero"),
+    ("Hashing the phone numbers makes the table anonymous.", "hashing"),
+    ("Going from four GPUs to eight, doubling them, cuts the epoch time in half.", "doubling"),
+    ("At serving time dropout stays active, so the outputs are smoothed.", "dropout"),
+    ("Vectors from the retrained model and from last year's model can be compared directly in one index.",
+     "embeddings"),
+    ("With a one percent default rate, 98 percent accuracy meant the model was working well.", "accuracy"),
+    ("A one-hot column per value is fine for a field with forty million distinct values.", "one-hot"),
+    # a process or a problem declared settled with certainty (rubrics/answer_words.toml [waved_away])
+    ("Tune nothing: with enough epochs the optimiser always gets there.", "waved away"),
+]
+FIELD_RIGHT = [
+    "Our GBM cannot extrapolate the trend past the last month it saw, so we model the trend separately.",
+    "Bagging mostly lowers the variance; boosting is what lowers the bias.",
+    "Dynamic batching raises throughput, though each request may wait a few milliseconds more.",
+    "Dropout is switched off at serving time.",
+    "Vectors from the retrained model cannot be compared directly with last year's.",
+]
+
+
+def _field_claims(text: str) -> list[str]:
+    from coach.scoring.claims import scan
+    from coach.scoring.dismissals import waved_away
+    from coach.scoring.text import clean, sentences
+
+    sents = sentences(clean(text))
+    found = [w.claim.lower() for w in scan(None, sents)[0]]
+    return found + ["waved away" for _ in waved_away(sents)] if not found else found
+
+
+@pytest.mark.parametrize("text, topic", FIELD)
+def test_a_common_misconception_in_plain_words_is_caught(text: str, topic: str) -> None:
+    assert _field_claims(text), topic
+
+
+@pytest.mark.parametrize("text", FIELD_RIGHT)
+def test_the_right_statement_of_a_common_misconception_is_not_flagged(text: str) -> None:
+    assert _field_claims(text) == []
+
+
+def test_k_means_shortcuts_are_caught_and_partial_sums_are_not() -> None:
+    assert any("average the centroids" in c for c in _claims(
+        "cd-kmeans", "For data that does not fit, run the full algorithm per shard and then take the mean of the "
+                     "centroids the shards return."))
+    assert any("starting centres" in c for c in _claims(
+        "cd-kmeans", "The seeding is cosmetic; k-means++ is random picks with more work."))
+    assert _claims("cd-kmeans", "Per shard I assign points and send back per-centroid sums and counts, and the driver "
+                                "averages them into the new centroids.") == []

@@ -43,6 +43,10 @@ TIE_OPENS = re.compile(r"^\W*(?:[\w']+\W+){0,3}?" + LINK.pattern, _F)
 TIE_CLOSES = re.compile(r"(?:\b(?:that'?s|it'?s|is|means|called|indicates|points to|a sign of|gives(?: you)?)|=)\s+"
                         r"(?:(?:a|an|the|your|our|my|their|high|low|more|too much|just|basically|pure|classic|"
                         r"textbook|clearly|obviously)\s+){0,2}$", _F)
+# A meaning said as the name's own verb, with at most an adverb between ("bagging mainly lowers the bias"): the verb is
+# the tie.
+_ADVERBS = re.compile(r"\W*(?:(?:mainly|mostly|primarily|largely|chiefly|mainly just|really|actually|basically|just|"
+                      r"only|also|always|usually|typically|generally)\W+){0,2}", _F)
 # "so" opens a clause, except in "or so" (an approximation: "an AUC over 0.9 or so is ...")
 CLAUSE_BREAK = re.compile(r"(?<!\d)\.(?!\d)|[;:?!]|\b(?:but|whereas|however|although|though|while)\b|(?<!\bor )\bso\b", _F)
 # A negation in the three words before a mention turns it round; a contrast word just before it puts it aside.
@@ -326,7 +330,8 @@ def swapped(swap: str, sentence: str) -> bool:
                             re.search(r"\b(?:not|never|no|opposite of|unlike|whereas|while|different|differs?|distinct|if|"
                                                 r"independent|unrelated|separate from|nothing to do)\b|n't", gap, _F):
                         continue
-                    if not tie.search(gap) or any(_term(b)[0].search(gap) for b in blockers):
+                    if not (tie.search(gap) or (tie is TIE_OPENS and _ADVERBS.fullmatch(gap))) or \
+                            any(_term(b)[0].search(gap) for b in blockers):
                         continue
                     if not _denied(clause, s, e2, ((),)):
                         return True
