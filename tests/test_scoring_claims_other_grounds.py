@@ -57,7 +57,6 @@ def test_the_right_statement_in_the_same_shape_is_not_flagged(qid: str, text: st
 FIELD = [
     ("Our GBM extrapolates the upward trend smoothly past the last month it saw.", "extrapolate"),
     ("Bagging mostly lowers the bias, which is why forests beat single trees.", "bagging"),
-    ("Dynamic batching makes every individual request quicker, which is why we turned it on.", "batching"),
     ("A p-value of 0.01 says there is a 99 percent chance the variant is better.", "p-value"),
     ("At temperature zero the replies are factual, so no review is needed.", "temperature zero"),
     ("Hashing the phone numbers makes the table anonymous.", "hashing"),
