@@ -23,8 +23,22 @@ CASES = [
                                "together.", "shuffled folds"),
     ("ts-validation-strategy", "My default for a sales forecast is shuffled five-fold, the same as for any tabular "
                                "model.", "random split"),
+    ("ts-metric-choice", "Precision measures what share of the genuine defaults the model picked up.", "swapped"),
+    ("ts-offline-online-gap", "Offline it is clearly ahead, so the live test must have a bug somewhere.", "a/b test"),
+    ("ts-offline-online-gap", "Since it wins offline by two points, it will win in the A/B test as well.",
+     "guarantees"),
+    ("ts-ranking-metrics", "NDCG does not care how far down the list the good result lands.", "position"),
+    ("ts-ranking-metrics", "I would score the ranker by the squared error against the graded relevance.",
+     "squared error"),
+    ("ts-auc-drop-debug", "Most likely the AUC dropped because the decision threshold was moved in the config.",
+     "threshold"),
+    ("ts-loss-functions", "With a rare class, Huber is how we deal with the imbalance.", "huber"),
 ]
 RIGHT = [
+    ("ts-metric-choice", "Precision tells you how many of the flagged loans really default; recall tells you how many "
+                         "of the defaults we caught."),
+    ("ts-offline-online-gap", "Winning offline will not necessarily carry over to the live test."),
+    ("ts-auc-drop-debug", "The AUC does not move with the threshold, because it is summed across thresholds."),
     ("cd-logistic-regression", "The step size is important: too large and the loss oscillates, too small and a fixed "
                                "budget of steps stops short."),
     ("cd-logistic-regression", "Scale the inputs first, otherwise one learning rate is too big for the wide columns."),

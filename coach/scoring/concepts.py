@@ -36,7 +36,9 @@ SPAN = 120           # characters from the first to the last mention of a cue se
 NEAR = 60            # characters either side of the mentions read for a harm word
 SWAP_GAP = 70        # characters between a name and the other side's meaning
 # What ties a name to a meaning: "variance is when ...", "... that's a bias problem", "overfitting means high bias".
+# ("precision tells you what share of the real cases we caught", "recall measures ...": what a metric tells is its meaning)
 LINK = re.compile(r"\b(?:is|are|means?|meaning|that'?s|it'?s|called|refers? to|points? to|indicates?|shows? up as|"
+                  r"measures?|tells? (?:you|us)|"
                   r"comes? from|caused by|leads? to|when|gives?|makes?|pushes|drives|sets|=)\b", _F)
 TIE_OPENS = re.compile(r"^\W*(?:[\w']+\W+){0,3}?" + LINK.pattern, _F)
 # (a possessive is an article here: "... that's your bias problem" names the problem as "a bias problem" does)
