@@ -30,8 +30,6 @@ CASES = [
     ("ts-ranking-metrics", "NDCG does not care how far down the list the good result lands.", "position"),
     ("ts-ranking-metrics", "I would score the ranker by the squared error against the graded relevance.",
      "squared error"),
-    ("ts-auc-drop-debug", "Most likely the AUC dropped because the decision threshold was moved in the config.",
-     "threshold"),
     ("ts-loss-functions", "With a rare class, Huber is how we deal with the imbalance.", "huber"),
 ]
 RIGHT = [
@@ -80,6 +78,14 @@ FIELD = [
      "embeddings"),
     ("With a one percent default rate, 98 percent accuracy meant the model was working well.", "accuracy"),
     ("A one-hot column per value is fine for a field with forty million distinct values.", "one-hot"),
+    # a claim drawn across "so" through a negation it is made of: "..., so monitoring is not needed"
+    ("The models are retrained nightly, so monitoring them is not something we need.", "retrain"),
+    ("With autoscaling in place we do not need to plan capacity for the sale.", "autoscaling"),
+    ("The canary ran with zero errors for a day, which proves the new ranker is better.", "canary"),
+    ("Running it in shadow tells us how users react to the new ranker.", "shadow"),
+    ("We do not need to worry about label delay on the churn model.", "label delay"),
+    ("Fine-tuning it on the help articles keeps it from hallucinating.", "fine-tuning"),
+    ("A shared embedding per user serves search, ads and feed ranking just as well as their own.", "embedding"),
     # a process or a problem declared settled with certainty (rubrics/answer_words.toml [waved_away])
     ("Tune nothing: with enough epochs the optimiser always gets there.", "waved away"),
 ]
@@ -89,6 +95,8 @@ FIELD_RIGHT = [
     "Dynamic batching raises throughput, though each request may wait a few milliseconds more.",
     "Dropout is switched off at serving time.",
     "Vectors from the retrained model cannot be compared directly with last year's.",
+    "One embedding will not serve search and ads equally well, so each team trains a small head on top.",
+    "The models are retrained nightly, so nothing stale is ever served, and we still monitor them daily.",
 ]
 
 

@@ -204,10 +204,11 @@ _NOT = re.compile(r"\b(?:not|no|never|none|nothing|without|out of)\b|n't\b", _F)
 
 
 @lru_cache(maxsize=4096)
-def _reading_units(sentence: str) -> tuple[str, ...]:
+def _reading_units(sentence: str, negated_ok: bool = False) -> tuple[str, ...]:
     """The clauses, and each two clauses joined by "so": "log loss is convex, so it converges at any step size" states
     its claim across the "so" (the reason and what is drawn from it), which a clause alone does not. A consequence
-    said as what did not happen is not joined."""
+    said as what did not happen is not joined, unless the cue set asks for a negated mention (`negated_ok`): "we
+    retrain every week, so monitoring is not needed" states its claim through that negation."""
     parts, last, joins = [], 0, []
     for m in CLAUSE_BREAK.finditer(sentence):
         parts.append(sentence[last:m.start()])
@@ -215,7 +216,8 @@ def _reading_units(sentence: str) -> tuple[str, ...]:
         last = m.end()
     parts.append(sentence[last:])
     pairs = [f"{parts[i]} so {parts[i + 1]}" for i, so in enumerate(joins)
-             if so and parts[i].strip() and parts[i + 1].strip() and not _NOT.search(parts[i] + " " + parts[i + 1])]
+             if so and parts[i].strip() and parts[i + 1].strip()
+             and (negated_ok or not _NOT.search(parts[i] + " " + parts[i + 1]))]
     warned = {i for i, so in enumerate(joins) if so and _harm_follows(parts[i + 1])}
     return tuple(p for i, p in enumerate(parts) if p.strip() and i not in warned) + tuple(pairs)
 
@@ -273,7 +275,7 @@ def fires(cue_set: str, sentence: str) -> bool:
     groups, vetoes, asked_negated = _prepared(cue_set)
     if not groups:
         return False
-    for clause in _reading_units(sentence):
+    for clause in _reading_units(sentence, bool(asked_negated)):
         verbs = _negated_verbs(asked_negated, clause) if asked_negated else ()
         found = []
         for g in groups:                 # the rarest words come first in a cue set: stop at the first absent group
