@@ -155,7 +155,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "slice": ("split the results by", "broke the results down by", "broken down by", "broke it down by", "split it by"),
     # a split by time in plain words: "I held out the last three months by date"
     "time-based": ("by date", "split by time", "held out the last", "hold out the last", "train on the past",
-                   "trained on the past", "test on the future", "tested on the future", "later weeks", "later months"),
+                   "trained on the past", "test on the future", "tested on the future", "later weeks", "later months",
+                   "earlier months", "earlier weeks", "a later period"),
     # accuracy under a rare class, in plain words: "a model that always answers no gets ninety-nine point nine"
     "all negatives": ("always answers no", "always says no", "always predicts no", "predicting nothing",
                       "predicts nothing", "never flags anything", "flags nothing", "says no to everything"),
