@@ -31,12 +31,19 @@ CASES = [
     ("ts-ranking-metrics", "I would score the ranker by the squared error against the graded relevance.",
      "squared error"),
     ("ts-loss-functions", "With a rare class, Huber is how we deal with the imbalance.", "huber"),
+    ("cd-top-k-stream", "Every worker keeps its local top 100 and the driver merges the lists and keeps the top 100 of "
+                        "them.", "top-k lists"),
+    ("cd-top-k-stream", "Past a few million ids I switch to a count-min sketch, which gives the true counts in far less "
+                        "memory.", "exact counts"),
+    ("cd-stratified-split", "A seventy-thirty split of the rows at random keeps every user on one side.", "one side"),
+    ("cd-stratified-split", "Honestly it is fine if a customer lands in both train and test.", "harmless"),
 ]
 RIGHT = [
     ("ts-metric-choice", "Precision tells you how many of the flagged loans really default; recall tells you how many "
                          "of the defaults we caught."),
     ("ts-offline-online-gap", "Winning offline will not necessarily carry over to the live test."),
     ("ts-auc-drop-debug", "The AUC does not move with the threshold, because it is summed across thresholds."),
+    ("cd-top-k-stream", "Every worker sends its full counts, and the driver adds them up before keeping the top 100."),
     ("cd-logistic-regression", "The step size is important: too large and the loss oscillates, too small and a fixed "
                                "budget of steps stops short."),
     ("cd-logistic-regression", "Scale the inputs first, otherwise one learning rate is too big for the wide columns."),
