@@ -48,3 +48,18 @@ def test_a_further_option_offered_to_the_listener_is_not_a_choice() -> None:
     assert deferred(LIST.format(close=offered)) == "You can also"
     assert _level(LIST.format(close=offered)) <= 3.2 < _level(LIST.format(close=CHOSEN))
     assert deferred(LIST.format(close=offered + " " + CHOSEN)) is None
+
+
+def test_a_choice_left_to_the_data_or_to_a_bake_off_is_handed_back() -> None:
+    close = "Which of these wins varies with the dataset, so I would try them and compare."
+    assert deferred(LIST.format(close=close)) is not None
+    assert _level(LIST.format(close=close)) <= 3.2
+
+
+def test_the_choice_handed_back_in_other_words_is_found() -> None:
+    for close in ("There is no single right answer; it really depends on your data.",
+                  "It is an empirical question, so I would run them all and see what works.",
+                  "Which one is best comes down to the data."):
+        assert deferred(LIST.format(close=close)) is not None, close
+    assert deferred(LIST.format(close="It depends on how skewed the classes are: past one in a thousand I would "
+                                      "start with the threshold.")) is None

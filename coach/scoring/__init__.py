@@ -185,8 +185,11 @@ def score_answer(transcript: Transcript | str, *, question: Question | None = No
     miscounted = frozenset(s.text for s in sents if any(not c.ok and s.start <= c.at < s.end for c in checks))
     lessons = tuple(t for t in star_report.sentences if levels.reflects(t) and t not in wrong_sents | miscounted) \
         if story and not told_a_plan else ()
+    # a reply to a follow-up that opens by restating what was asked ("You asked how many GPUs we need at peak.")
+    # repeats the interviewer's words: that sentence covers no point
+    asked = frozenset(s.text for s in sents[:1] if followup and talking_points.restates_question(s.text))
     points = talking_points.coverage(question, sents, na is not None, outcomes, story and not told_a_plan,
-                                     wrong_sents | aside | miscounted, results,
+                                     wrong_sents | aside | miscounted | asked, results,
                                      tuple(t for t in own if t not in wrong_sents | aside | miscounted),
                                      lessons, miscounted=any(not c.ok for c in checks))
     if question is not None and question.estimate is not None:    # an estimate's last point is its answer, in range

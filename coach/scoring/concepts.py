@@ -36,11 +36,19 @@ SPAN = 120           # characters from the first to the last mention of a cue se
 NEAR = 60            # characters either side of the mentions read for a harm word
 SWAP_GAP = 70        # characters between a name and the other side's meaning
 # What ties a name to a meaning: "variance is when ...", "... that's a bias problem", "overfitting means high bias".
+# ("precision tells you what share of the real cases we caught", "recall measures ...": what a metric tells is its meaning)
 LINK = re.compile(r"\b(?:is|are|means?|meaning|that'?s|it'?s|called|refers? to|points? to|indicates?|shows? up as|"
+                  r"measures?|tells? (?:you|us)|"
                   r"comes? from|caused by|leads? to|when|gives?|makes?|pushes|drives|sets|=)\b", _F)
 TIE_OPENS = re.compile(r"^\W*(?:[\w']+\W+){0,3}?" + LINK.pattern, _F)
+# (a possessive is an article here: "... that's your bias problem" names the problem as "a bias problem" does)
 TIE_CLOSES = re.compile(r"(?:\b(?:that'?s|it'?s|is|means|called|indicates|points to|a sign of|gives(?: you)?)|=)\s+"
-                        r"(?:(?:a|an|the|high|low|more|too much|just|basically|pure)\s+){0,2}$", _F)
+                        r"(?:(?:a|an|the|your|our|my|their|high|low|more|too much|just|basically|pure|classic|"
+                        r"textbook|clearly|obviously)\s+){0,2}$", _F)
+# A meaning said as the name's own verb, with at most an adverb between ("bagging mainly lowers the bias"): the verb is
+# the tie.
+_ADVERBS = re.compile(r"\W*(?:(?:mainly|mostly|primarily|largely|chiefly|mainly just|really|actually|basically|just|"
+                      r"only|also|always|usually|typically|generally)\W+){0,2}", _F)
 # "so" opens a clause, except in "or so" (an approximation: "an AUC over 0.9 or so is ...")
 CLAUSE_BREAK = re.compile(r"(?<!\d)\.(?!\d)|[;:?!]|\b(?:but|whereas|however|although|though|while)\b|(?<!\bor )\bso\b", _F)
 # A negation in the three words before a mention turns it round; a contrast word just before it puts it aside.
@@ -145,9 +153,16 @@ def _mentions(alts: tuple[str, ...], clause: str, verbs: tuple[tuple[int, int], 
             negated = bool(NEG_BEFORE.search(before))
             if negated and not want_negated and any(0 <= m.start() - e <= 12 for _, e in verbs):
                 negated = False
+            if _IDIOM_AFTER.match(clause, m.end()):
+                continue                 # "keeping in mind that ...": the idiom, not the word's own sense
             if want_negated == negated and (want_negated or not _contrasted(before, m.group(0))):
                 out.append((m.start(), m.end()))
     return out
+
+
+# A word said inside an idiom that does not carry its sense: "keeping in mind that resampling changes the
+# probabilities" keeps nothing.
+_IDIOM_AFTER = re.compile(r"\s+in mind\b", _F)
 
 
 # "over" before a whole extent is a span, not a preference: "target encoding computed over the whole dataset"
@@ -189,10 +204,11 @@ _NOT = re.compile(r"\b(?:not|no|never|none|nothing|without|out of)\b|n't\b", _F)
 
 
 @lru_cache(maxsize=4096)
-def _reading_units(sentence: str) -> tuple[str, ...]:
+def _reading_units(sentence: str, negated_ok: bool = False) -> tuple[str, ...]:
     """The clauses, and each two clauses joined by "so": "log loss is convex, so it converges at any step size" states
     its claim across the "so" (the reason and what is drawn from it), which a clause alone does not. A consequence
-    said as what did not happen is not joined."""
+    said as what did not happen is not joined, unless the cue set asks for a negated mention (`negated_ok`): "we
+    retrain every week, so monitoring is not needed" states its claim through that negation."""
     parts, last, joins = [], 0, []
     for m in CLAUSE_BREAK.finditer(sentence):
         parts.append(sentence[last:m.start()])
@@ -200,7 +216,8 @@ def _reading_units(sentence: str) -> tuple[str, ...]:
         last = m.end()
     parts.append(sentence[last:])
     pairs = [f"{parts[i]} so {parts[i + 1]}" for i, so in enumerate(joins)
-             if so and parts[i].strip() and parts[i + 1].strip() and not _NOT.search(parts[i] + " " + parts[i + 1])]
+             if so and parts[i].strip() and parts[i + 1].strip()
+             and (negated_ok or not _NOT.search(parts[i] + " " + parts[i + 1]))]
     warned = {i for i, so in enumerate(joins) if so and _harm_follows(parts[i + 1])}
     return tuple(p for i, p in enumerate(parts) if p.strip() and i not in warned) + tuple(pairs)
 
@@ -258,7 +275,7 @@ def fires(cue_set: str, sentence: str) -> bool:
     groups, vetoes, asked_negated = _prepared(cue_set)
     if not groups:
         return False
-    for clause in _reading_units(sentence):
+    for clause in _reading_units(sentence, bool(asked_negated)):
         verbs = _negated_verbs(asked_negated, clause) if asked_negated else ()
         found = []
         for g in groups:                 # the rarest words come first in a cue set: stop at the first absent group
@@ -274,7 +291,9 @@ def fires(cue_set: str, sentence: str) -> bool:
                 continue                 # after the thing set aside: explains the choice (see _set_aside)
             picks = [anchor] + [min(ms, key=lambda m: abs(m[0] - anchor[0])) for ms in found[1:]]
             lo, hi = min(p[0] for p in picks), max(p[1] for p in picks)
-            if hi - lo > SPAN or _denied(clause, lo, hi, groups) or _negated_pick(clause, picks[1:]):
+            # (a mention asked negated, "is not necessary", is the claim's own negation, not one said as absent)
+            if hi - lo > SPAN or _denied(clause, lo, hi, groups) or \
+                    _negated_pick(clause, [p for p in picks[1:] if p not in verbs]):
                 continue
             if _PREMISE.search(clause[max(0, anchor[0] - 30):anchor[0]]):
                 continue                 # "if you resample you have to correct ...": the practice is the premise
@@ -300,6 +319,8 @@ def swapped(swap: str, sentence: str) -> bool:
     one, _, two = swap.partition(";")
     (name_a, means_a), (name_b, means_b) = _side(one), _side(two)
     for clause in clauses(sentence):
+        # (an "if" between them opens the next condition: "if both are high it's bias, if training is low and
+        # validation much higher, ..." ties neither name to the other case's meaning)
         # a name tied forward to a meaning ("variance is when ..."): the tie opens the gap; a meaning tied back to a
         # name ("... that's a bias problem"): the tie closes it
         for first, then, blockers, tie in ((name_a, means_b, name_b + means_a, TIE_OPENS),
@@ -310,10 +331,11 @@ def swapped(swap: str, sentence: str) -> bool:
                 for s2, e2 in _mentions(then, clause):
                     gap = clause[e:s2]
                     if s2 < e or s2 - e > SWAP_GAP or NEG_BEFORE.search(clause[max(0, s2 - 40):s2]) or \
-                            re.search(r"\b(?:not|never|no|opposite of|unlike|whereas|while|different|differs?|distinct|"
+                            re.search(r"\b(?:not|never|no|opposite of|unlike|whereas|while|different|differs?|distinct|if|"
                                                 r"independent|unrelated|separate from|nothing to do)\b|n't", gap, _F):
                         continue
-                    if not tie.search(gap) or any(_term(b)[0].search(gap) for b in blockers):
+                    if not (tie.search(gap) or (tie is TIE_OPENS and _ADVERBS.fullmatch(gap))) or \
+                            any(_term(b)[0].search(gap) for b in blockers):
                         continue
                     if not _denied(clause, s, e2, ((),)):
                         return True

@@ -155,7 +155,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "slice": ("split the results by", "broke the results down by", "broken down by", "broke it down by", "split it by"),
     # a split by time in plain words: "I held out the last three months by date"
     "time-based": ("by date", "split by time", "held out the last", "hold out the last", "train on the past",
-                   "trained on the past", "test on the future", "tested on the future", "later weeks", "later months"),
+                   "trained on the past", "test on the future", "tested on the future", "later weeks", "later months",
+                   "earlier months", "earlier weeks", "a later period"),
     # accuracy under a rare class, in plain words: "a model that always answers no gets ninety-nine point nine"
     "all negatives": ("always answers no", "always says no", "always predicts no", "predicting nothing",
                       "predicts nothing", "never flags anything", "flags nothing", "says no to everything"),
@@ -382,6 +383,25 @@ _DISMISS = re.compile(r"\bno (?:real )?need (?:for|to)\b|\b(?:would|will|did|do|
                       # "empty clusters cannot really happen"
                       r"\b(?:don'?t|do not) think (?:you|we|i|one) (?:really )?need\b|"
                       r"\b(?:cannot|can'?t|won'?t|never) (?:really |actually )?(?:happen|occur|arise)s?\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _put_aside() -> re.Pattern[str]:
+    """The other ways a thing is put aside (rubrics/answer_words.toml `[put_aside]`): said as not needed, as adding
+    only cost, as cosmetic, or left for later or for whoever asks."""
+    from coach.content.answer_words import phrases
+
+    # (an adverb said inside a phrase does not change it: "when the business explicitly asks")
+    gap = r"\s+(?:(?:really|explicitly|specifically|actually|just|ever|even)\s+)?"
+    said = "|".join(re.escape(p).replace(r"\ ", gap) for p in phrases("put_aside", "phrases"))
+    return re.compile(r"(?<![\w'])(?:" + said + r")(?![\w'])", re.I)
+
+
+def _waves_away(text: str) -> bool:
+    """Whether the text waves something away (`_DISMISS`, or one of the `[put_aside]` phrases)."""
+    return bool(_DISMISS.search(text) or _put_aside().search(text))
+
+
 # A point that is itself a warning or a limit ("Limits: correlated features split credit", "Risks of ...") is denied
 # when the thing is waved away, though its denial words are taken as said; a point that asks for something not to be
 # done ("avoid ...", "no ...", "instead of ...") is made by waving the thing away.
@@ -398,20 +418,20 @@ def _dismissed(point: str, phrase: list[str], sentence: str) -> bool:
     point about a choice: "we do not need sharded optimiser states" chooses; a point about a risk or a limit is not:
     "no need to worry about correlated features" waves the limit away)."""
     if (_NOT_DO_POINT.search(point) and not _RISK_POINT.search(point)) or _CHOICE_POINT.search(point) or \
-            not _DISMISS.search(sentence):
+            not _waves_away(sentence):
         return False
     named = [c for c in _CLAUSE.split(sentence) if _phrase_in(phrase, _stems(c))]
-    return bool(named) and all(_DISMISS.search(c) for c in named)
+    return bool(named) and all(_waves_away(c) for c in named)
 
 
 def _waved_away(point: str, roots: set[str], sentence: str) -> bool:
     """Every clause that names one of the point's words (by root) waves it away ("empty clusters cannot really
     happen"), as `_dismissed` asks of a keyword."""
-    if not _DISMISS.search(sentence) or (_NOT_DO_POINT.search(point) and not _RISK_POINT.search(point)) or \
+    if not _waves_away(sentence) or (_NOT_DO_POINT.search(point) and not _RISK_POINT.search(point)) or \
             _CHOICE_POINT.search(point):
         return False
     named = [c for c in _CLAUSE.split(sentence) if roots & {_root(t) for t in _stems(c)}]
-    return bool(named) and all(_DISMISS.search(c) for c in named)
+    return bool(named) and all(_waves_away(c) for c in named)
 
 
 _FILLER = frozenset({"any", "a", "an", "the", "really", "even", "actually", "much", "enough", "fully", "yet"})
@@ -488,6 +508,17 @@ _PUT_OFF = re.compile(r"think about|consider|in mind|aware of|worry about|into a
 def _without_put_off(text: str) -> str:
     """The sentence without the things it names only to put off (see _DEFERRED)."""
     return _DEFERRED.sub(" ", text) if _PUT_OFF.search(text) else text
+
+
+# A reply's opening that only restates the question it takes up: "You asked what I would do with the labels at half a
+# percent.", "You have asked how many GPUs we need." (a clause after it, "..., and the answer is ...", is the reply)
+_RESTATED = re.compile(r"^(?:(?:right|yes|yeah|sure|okay|ok|so|well|um|uh)\W+)*you(?:'ve| have| had)? (?:just )?"
+                       r"(?:asked|wanted to know|were asking)\b[^,;:]*$", re.I)
+
+
+def restates_question(sentence: str) -> bool:
+    """Whether the sentence only restates the interviewer's question (see _RESTATED)."""
+    return len(sentence.split()) <= 25 and bool(_RESTATED.search(sentence.strip()))
 
 
 def coverage(question: Question | None, sents: list[Sentence], non_answer: bool = False,

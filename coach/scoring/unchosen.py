@@ -12,8 +12,20 @@ from coach.content.answer_words import phrases
 
 @lru_cache(maxsize=2)
 def _pattern(name: str) -> re.Pattern[str]:
-    said = "|".join(map(re.escape, phrases("unchosen", name)))
+    said = "|".join(_loose(p) for p in phrases("unchosen", name))
     return re.compile(r"(?<![a-z])(?:" + said + r")(?![a-z])", re.I)
+
+
+# A phrase said with another determiner or an adverb inside is the same phrase: "depends on your data", "it really all
+# depends", "try each of them out and compare".
+_DETERMINER = r"(?:the|your|our|their|this|that|each)"
+_ADVERB = r"(?:really|just|simply|basically|honestly|all|actually|mostly|very|out)"
+
+
+def _loose(phrase: str) -> str:
+    words = [r"\b" + _DETERMINER + r"\b" if w in ("the", "your", "our", "their") else re.escape(w)
+             for w in phrase.split()]
+    return (r"\s+(?:" + _ADVERB + r"\s+)?").join(words)
 
 
 def deferred(text: str) -> str | None:
