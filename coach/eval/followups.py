@@ -64,16 +64,17 @@ CLARIFY_DIR = PROJECT_ROOT / "tests" / "data" / "clarifying"
 CLARIFY_SETS = ("tune", "heldout", "heldout2", "heldout3", "heldout4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16",
                 "heldout5", "dev17", "heldout6", "dev19", "heldout7", "dev20", "heldout8", "dev21", "heldout9",
                 "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17",
-                "heldout18", "heldout19", "heldout20", "heldout21", "heldout22")
-# Not tuned on, reported apart when the file is present (held-out 12 to 22 were each scored clean once, then read and
+                "heldout18", "heldout19", "heldout20", "heldout21", "heldout22", "heldout23")
+# Not tuned on, reported apart when the file is present (held-out 12 to 23 were each scored clean once, then read and
 # folded in once they met the targets: heldout16 at first sight P 0.93 R 0.76, heldout17 P 0.94 R 0.89, heldout18
 # P 0.94 R 0.86, heldout19 P 0.97 R 0.76, heldout20 P 0.92 R 0.95, heldout21 P 0.82 R 0.89 (P 0.77 with the code from
 # before it was written), then 1.00 / 1.00 after reading; heldout22 P 0.84 R 0.97 with the code from before it was
 # written, P 0.92 R 0.97 and replies answered 0.89, wrong fact 0.21 on its second clean score, then P 1.00 R 1.00,
-# answered 1.00, wrong fact 0.00 after reading).
-# heldout23 is the clean check: written on 2026-11-30, scored once by the lead.
+# answered 1.00, wrong fact 0.00 after reading; heldout23 P 0.92 R 0.95, replies answered 0.81, wrong fact 0.08, 5 of 8
+# asks the facts do not hold handed back, on two clean scores, then P 1.00 R 1.00, answered 1.00 (0.92 with its own
+# cue phrases left out), wrong fact 0.00, 8 of 8 handed back after reading).
 # heldout24 is the clean check: written on 2026-11-30, scored once by the lead.
-CLARIFY_HELD_OUT: tuple[str, ...] = ("heldout23", "heldout24")
+CLARIFY_HELD_OUT: tuple[str, ...] = ("heldout24",)
 MODELS = ("smollm2-135m", "gemma3-270m", "qwen2.5-coder-0.5b", "qwen2.5-coder-1.5b")
 REPLY_BUDGET_S = 1.0       # as InterviewRunner.reply_budget_s: no second candidate past it
 COPY_OF_DRAFT = 0.7        # similarity to the bank's draft at which a "model" question is the bank's

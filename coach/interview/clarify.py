@@ -395,7 +395,8 @@ def _sentences(text: str, cues: Cues) -> list[Sentence]:
         checks = checks or moves.hands_back(words, cues) or tagged or moves.tailed_request(words, cues, names_fact)
         opens = 0 if _opens_question(core, cues) else _inverted(words, cues) or moves.inverted_alternative(words, cues) or \
             _and_question(words, cues) or \
-            _wh_inverted(words, cues) or _after_short_preface(raw, cues) or forms.closing_inverted_clause(raw, words)
+            _wh_inverted(words, cues) or _after_short_preface(raw, cues) or forms.closing_inverted_clause(raw, words) or \
+            forms.fronted_topic_question(words, len(words) - len(core), cues)
         # a request opens the sentence, a clause after a comma, or follows a preface ("before I draw
         # anything, give me a sense of...")
         heads = [" ".join(core)] + [" ".join(_core(_words(c), cues)) for c in raw.split(",")[1:]]

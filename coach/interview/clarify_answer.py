@@ -32,6 +32,9 @@ def _points_back(clause: str) -> bool:
     start = next((i for i, w in enumerate(words) if w in _WH - {"if", "whether"}), 0)
     if _BACK & set(words[:6]) or _BACK & set(words[start:start + 8]) and start:
         return True
+    # "and is a good chunk of it the same feature computed twice": a share of what the part before named
+    if any(words[i] == "of" and words[i + 1] in _BACK for i in range(min(_SHORT_PART, len(words) - 1))):
+        return True
     # "is there a dedicated group for it": a short part ending on a word pointing back
     if len(words) <= _SHORT_PART and words[-1:] != [] and words[-1] in _BACK:
         return True
@@ -72,7 +75,7 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
                     continue            # "before the" is not in "before they'd"
                 if re.match(r"ers?\b", text[m.end():m.end() + 4]) and p[-1].isalpha():
                     continue            # "load" is not in "the loader": a word in -er names the thing that does it
-                if not _ends_word(text, m.end(), cues):
+                if not _ends_word(text, m.end(), cues, p):
                     continue            # "win" is not in "window": the cue only opens a longer word
                 if any(m.start() < b and a < m.end() for a, b in idioms):
                     continue            # "a day's worth of cases": an amount, not what something is worth
@@ -178,10 +181,13 @@ def _amount_start(text: str, at: int) -> int:
     return m.start() if m else at
 
 
-def _ends_word(text: str, end: int, cues: Cues) -> bool:
-    """The cue phrase matched up to `end` ends its word there or runs on only into one of the word's endings."""
+def _ends_word(text: str, end: int, cues: Cues, phrase: str = "") -> bool:
+    """The cue phrase matched up to `end` ends its word there or runs on only into one of the word's endings (only a
+    plural's, for `plural_only_cues`)."""
     m = re.match(r"[a-z0-9'\-]*", text[end:])
     run = m.group() if m else ""
+    if run and phrase in cues.plural_only_cues:
+        return run == "s"
     return not run or not cues.cue_endings or run in cues.cue_endings
 
 
@@ -267,7 +273,7 @@ def _forms_of_topics(text: str, cues: Cues) -> list[tuple[int, int, str]]:
     return out
 
 
-_DONE_TO = re.compile(r"^(?:\w+(?:ed|en|wn)|kept|sent|held|told|shown|seen|sold|shared|used|stored)$")
+_DONE_TO = re.compile(r"^(?:\w+(?:ed|en|wn)|kept|sent|held|told|shown|seen|sold|shared|used|stored|bought|paid|made)$")
 
 
 def _hedged_be(after: list[str]) -> bool:
@@ -316,6 +322,8 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
     premises: list[Part] = []
     reasons: list[Part] = []
     told: list[Part] = []
+    stated: list[bool] = []     # per part: put as a statement, with no word of asking
+    led: list[bool] = []        # per part: asked after the candidate says they ask ("what i haven't asked yet is ...")
     for q in questions:
         frame = ""
         in_plan = False
@@ -345,6 +353,8 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
             in_plan = False
             if topics or asked:
                 parts.append((clause, topics, alternative))
+                stated.append(not asked and not (_ASKING | _WH) & set(words))
+                led.append((asked or bool(_WH & set(words))) and _ask_led(words))
                 if _premise(words, cues):
                     premises.append(parts[-1])
                     # "which auction format do we run, because that changes what a miss costs": a reason after a
@@ -355,6 +365,12 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
                 if not asked and len(words) > _TOLD_WORDS and not (_ASKING | _WH) & set(words) and \
                         "right" not in words and not _inverted(words) and len(told) == len(parts) - 1:
                     told.append(parts[-1])
+    # "so there's a registry, a batch path on spark writing parquet, ... and what i haven't asked yet is whether any
+    # of these features carry personal data": when the candidate says they now ask, the statements before it, short
+    # items of the design too, are told, not asked
+    first_led = next((i for i, x in enumerate(led) if x), None)
+    if first_led:
+        told += [p for p, x in zip(parts[:first_led], stated) if x and p not in told]
     # "so recall is bm25 plus an embedding lookup ... and the thing i'd like settled is whether we're judged on
     # purchases": a long clause that comes before the question, names a topic and holds no word of asking is the
     # design told, not asked
@@ -385,6 +401,16 @@ def _parts(questions: list[str], cues: Cues) -> list[Part]:
     if prefaces and len(prefaces) < len([p for p in parts if p[1]]):
         parts = [p for p in parts if p not in prefaces]
     return parts
+
+
+_FIRST_PERSON = frozenset({"i", "i'd", "i'm", "i've", "i'll"})
+_ASK_WORDS = frozenset({"ask", "asked", "asking", "wonder", "wondering", "know"})
+
+
+def _ask_led(words: list[str]) -> bool:
+    """The candidate says they ask, before what is asked: "i" and, within four words, a word of asking ("what i haven't
+    asked yet is whether", "the thing i'd like to know is")."""
+    return any(w in _FIRST_PERSON and any(x in _ASK_WORDS for x in words[i + 1:i + 5]) for i, w in enumerate(words))
 
 
 _SHORT_PART = 8         # words of a part short enough to be about the thing it points back to at its end
@@ -652,6 +678,7 @@ _DETERMINERS = frozenset({"any", "all", "some", "most", "of", "these", "those", 
                           "every", "many", "more"})
 _INDEFINITE = frozenset({"anything", "anyone", "anybody", "something", "someone", "somebody", "everything", "everyone",
                          "nothing", "nobody"})
+_BE = frozenset({"is", "are", "was", "were"})
 _MODAL_LINKS = (["get", "to"], ["able", "to"], ["allowed", "to"], ["free", "to"], ["supposed", "to"])
 
 
@@ -674,6 +701,11 @@ def _unheld_state(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
     while k < len(head) and head[k] in _DETERMINERS:
         k += 1
     k += 1                                  # the thing's own name ("models", "people", "merchants")
+    # "are some of those home page slots bought (by brands)": after "is"/"are" a state done to the thing is what is
+    # asked, and the words before it are the thing's longer name
+    done = next((j for j in range(k, len(head)) if _DONE_TO.match(head[j])), None) if words[0] in _BE else None
+    if done is not None and done > k and not set(head[k:done]) & (_AUX | _STOP):
+        k = done
     for link in _MODAL_LINKS:               # "get to set": the verb after the link
         if head[k:k + 2] == link:
             k += 2
@@ -692,7 +724,10 @@ def _widens_unheld(side: str, wider: str, side_found: tuple[list[str], list[str]
     asked as an either-or (a word of scope), where the side that widens it names no fact by a cue and shares at most
     one word with any (none, when it points back to the other side: "or do they phone in as well"), and the other
     side names a fact by one word at most (the thing whose reach is asked): the facts do not say how far it reaches."""
-    if not any(find(tokens(c), w) for c in (side, wider) for w in cues.scope_words) or _other_side(wider):
+    def scoped(words: list[str]) -> bool:
+        return any(not (w == "just" and words[i + 1:i + 2] and words[i + 1] in cues.softened_verbs)
+                   for w in cues.scope_words for i in find(words, w))
+    if not any(scoped(tokens(c)) for c in (side, wider)) or _other_side(wider):
         return False            # ("... a managed product, or is it build only": the same thing asked the other way)
     _, named, best = _facts_for(wider, facts, cues)
     if named or best > 1 or (wider_found[1] and best):
@@ -814,9 +849,11 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
     the part ("how many listings are live" shares "listings" with the fact about 40 million listings); the
     best-scoring facts, in the facts' order, and their score."""
     counts = _topic_counts(clause, cues, by_words=True, named_before=named_before)
-    words = _stems(clause) - _common(facts)
+    words = _stems(_without_idioms(clause, cues)) - _common(facts)
     counted = _counted(clause)
-    score = {t: 2 * counts.get(t, 0) + len(words & _stems(text)) + (2 if counted & _stems(text) else 0)
+    # (a count is answered by a fact that gives a number: "how much data sits offline" is not asked of "some features
+    # hold personal data")
+    score = {t: 2 * counts.get(t, 0) + len(words & _stems(text)) + (2 if counted & _stems(text) and find_numbers(text) else 0)
              for t, text in facts.items()}
     best = max(score.values(), default=0)
     top = [t for t in facts if best and score[t] == best]
@@ -841,6 +878,15 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
             return naming, naming, best
         return _one_counting(clause, top, facts, counts, cues, best)
     return top, [t for t in top if counts.get(t)], best
+
+
+def _without_idioms(clause: str, cues: Cues) -> str:
+    """The clause with its empty idioms ("no matter") left out."""
+    text = " ".join(tokens(clause))
+    for idiom in cues.empty_idioms:
+        if idiom in text:
+            text = front(idiom).sub(" ", text)
+    return text
 
 
 def _touched(clause: str, facts: Mapping[str, str], cues: Cues) -> set[str]:

@@ -53,6 +53,7 @@ class Cues:
     design_asks: tuple[str, ...] = ()
     assume_opens: tuple[str, ...] = ()
     confirm_tags: frozenset[str] = frozenset()
+    tag_not_after: frozenset[str] = frozenset()
     lead_ins: tuple[str, ...] = ()
     guess_words: frozenset[str] = frozenset()
     hand_back_joins: frozenset[str] = frozenset()
@@ -149,7 +150,10 @@ class Cues:
     figure_options: tuple[str, ...] = ()
     magnitudes: frozenset[str] = frozenset()
     cue_endings: frozenset[str] = frozenset()
+    softened_verbs: frozenset[str] = frozenset()
+    plural_only_cues: frozenset[str] = frozenset()
     amount_idioms: tuple[str, ...] = ()
+    empty_idioms: tuple[str, ...] = ()
     who_words: frozenset[str] = frozenset()
     quote_verbs: tuple[str, ...] = ()
     quote_objects: tuple[str, ...] = ()
@@ -208,6 +212,7 @@ def load_cues(path: Path | None = None) -> Cues:
         or_scope=_strings(data, "or_scope", where), method_asks=_strings(data, "method_asks", where),
         method_today=_strings(data, "method_today", where), design_asks=_strings(data, "design_asks", where),
         assume_opens=_strings(data, "assume_opens", where), confirm_tags=frozenset(_strings(data, "confirm_tags", where)),
+        tag_not_after=frozenset(_strings(data, "tag_not_after", where)),
         lead_ins=_strings(data, "lead_ins", where),
         guess_words=frozenset(_strings(data, "guess_words", where)),
         hand_back_joins=frozenset(_strings(data, "hand_back_joins", where)),
@@ -289,7 +294,9 @@ def load_cues(path: Path | None = None) -> Cues:
         figure_options=_strings(data, "figure_options", where),
         magnitudes=frozenset(_strings(data, "magnitudes", where)),
         cue_endings=frozenset(_strings(data, "cue_endings", where)),
-        amount_idioms=_strings(data, "amount_idioms", where),
+        softened_verbs=frozenset(_strings(data, "softened_verbs", where)),
+        plural_only_cues=frozenset(_strings(data, "plural_only_cues", where)),
+        amount_idioms=_strings(data, "amount_idioms", where), empty_idioms=_strings(data, "empty_idioms", where),
         who_words=frozenset(_strings(data, "who_words", where)),
         quote_verbs=_strings(data, "quote_verbs", where), quote_objects=_strings(data, "quote_objects", where),
         duration_asks=_strings(data, "duration_asks", where),

@@ -175,6 +175,10 @@ def names_a_fact_alone(core: list[str], topics: dict[str, tuple[str, ...]], cues
     if not 2 <= len(core) <= 8 or set(core) & (cues.statement_subjects | _AUX | _PLAN_WORDS | {"'s", "that's"}) or \
             any(moves.is_number(w) for w in core) or any(w.endswith("'s") or w.endswith("'re") for w in core):
         return False
+    # ("what counts as noise" is a question word's own question, put by its form, not a fragment handed over: the
+    # candidate may answer it next)
+    if core[0] in _WH_ASK:
+        return False
     if core[0] in ("and", "also", "plus", "then") and len(core) > 2:
         core = core[1:]                       # "and lookups volume and latency budget on those"
     heads = [" ".join(core)]
@@ -513,3 +517,24 @@ def quotes_a_question(words: list[str], cues: Cues) -> bool:
                 if (not o or words[k:j] == o.split()) and words[j:j + 1] and words[j] in _QUOTED_OPENS:
                     return True
     return False
+
+
+_TOPIC_OPENS = frozenset({"the", "those", "these", "our", "their"})
+_TOPIC_MAX = 8          # words of the thing named before the question about it
+
+
+def fronted_topic_question(words: list[str], start: int, cues: Cues) -> int | None:
+    """"and then the labels for the slow models how long until we know": a thing of the problem named first (a phrase
+    opening on a determiner, with no speaker, auxiliary or plan word in it), then a question about it opening on a
+    question phrase of two words ("how long", "how many"); speech often drops the comma between them. Where the
+    question opens."""
+    if words[start:start + 1] == [] or words[start] not in _TOPIC_OPENS:
+        return None
+    for i in range(start + 2, min(start + _TOPIC_MAX + 1, len(words) - 2)):
+        head = words[start:i]
+        if set(head) & (cues.statement_subjects | _AUX | _PLAN_WORDS | _WH) or any(w.endswith("'s") for w in head):
+            return None
+        if any(" ".join(words[i:i + 2]) == q for q in cues.question_starts if len(q.split()) == 2 and q.startswith("how ")) \
+                and opens_question(words[i:], cues):
+            return i
+    return None

@@ -77,8 +77,8 @@ def tagged_fact(words: list[str], core: list[str], cues: Cues, names_fact: bool)
     "the phones send a ping every few seconds right"): it names a fact or opens on a thing of the problem
     or what the team may use (`tag_fact_opens`); the candidate's own plan with a tag ("i'd shard by user,
     right") is not asked."""
-    if not 4 <= len(words) <= 18 or words[-1] not in cues.confirm_tags:
-        return False
+    if not 4 <= len(words) <= 18 or words[-1] not in cues.confirm_tags or words[-2] in cues.tag_not_after:
+        return False            # (nor "... if the order is right": the clause's own word, no tag)
     fragment = not set(words) & cues.statement_subjects    # "english only for the launch, correct?"
     if not (names_fact or fragment or any(core[:len(o.split())] == o.split() for o in cues.tag_fact_opens)):
         return False

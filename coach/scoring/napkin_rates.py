@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 
 PEAK_RANGE = (1.0, 10.0)
 DEFAULT_PEAK = 3.0
+# A peak of a few a second over an average under one a second is the floor a service is sized for, not a multiple
+# worked out wrong: "ten thousand questions a day, call it a peak of five a second" (the 1-10x range is for rates
+# large enough that the multiple is the estimate)
+SMALL_AVERAGE, SMALL_PEAK = 1.0, 10.0
 _F = re.IGNORECASE
 FAN_NOUNS = (r"candidates?|items?|posts|documents|docs|ads|products|results|videos|scores|candidate scores|predictions|"
              r"lookups|reads|fetches|passages|chunks")
@@ -675,6 +679,8 @@ def _peak(qs: list[Quantity], text: str, q: Quantity) -> Check | None:
         return None                      # "zero a second, and the peak ...": no average to scale
     said = [f for f in said_factors(text[avg.start:q.start + len(q.text) + 20]) if f <= 20]
     ratio = q.value / base
+    if not said and (restated := _factor_said_elsewhere(text, ratio)):
+        said = restated      # "... so the dinner peak is roughly twenty-five times the average": the multiple said apart
     tol = _tol.get()
     if said:
         ok = any(1 / tol <= ratio / f <= tol for f in said)
@@ -687,13 +693,26 @@ def _peak(qs: list[Quantity], text: str, q: Quantity) -> Check | None:
     else:
         if q.sentence == avg.sentence and busy_window(qs, text, avg, q) is not None:
             return None      # the day's share in a busy window said: that gives the peak (napkin_systems), no guess
-        ok = PEAK_RANGE[0] <= ratio <= PEAK_RANGE[1]
+        ok = PEAK_RANGE[0] <= ratio <= PEAK_RANGE[1] or (base < SMALL_AVERAGE and PEAK_RANGE[0] <= q.value <= SMALL_PEAK)
         factor = DEFAULT_PEAK
     how = f"average {fmt_num(base)}/s × {factor:g}" + ("" if said else " (a typical peak)")
     c = _judge("peak", q, base * factor, how, [], ok=ok)
     if c is not None and not ok and not said:
         c = dataclasses.replace(c, message=c.message.replace(" is off by", " is outside 1-10x the average; off by"))
     return c
+
+
+def _factor_said_elsewhere(text: str, ratio: float) -> list[float]:
+    """The peak's multiple of the average said in a sentence of its own ("a million orders a day is about twelve a
+    second on average, so the dinner peak is roughly twenty-five times the average"): a factor said in a sentence
+    naming both the peak and the average, kept when it is the ratio the figures give."""
+    from coach.scoring.napkin import _tol
+    tol = _tol.get()
+    out = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if _PEAK_WORD.search(sentence) and _AVERAGE_WORD.search(sentence):
+            out += [f for f in said_factors(sentence) if 1 / tol <= ratio / f <= tol]
+    return out
 
 
 _WINDOW = re.compile(r"\b(?:in|over|within|during|across)\s+(?:a|an|the|one)?\s*(?:\w+\s+)?"

@@ -174,6 +174,11 @@ def _share_of_share(qs: list[Quantity], text: str, judge: Callable[..., Check | 
 _SHARE_GIVES = re.compile(r"[^.;\d]{0,60}?\b(?:so|that'?s|that is|which is|which gives|gives|giving|means|meaning|"
                           r"makes|comes to|works out to)\s+(?:(?:us|you|me)\s+)?(?:about\s+|roughly\s+|around\s+|some\s+|only\s+|just\s+|"
                           r"nearly\s+|close to\s+)?$", _F)
+# ... or opening the next sentence, as speech often ends the share first: "ten million rows with one percent positive.
+# That's about ten thousand positives"
+_SHARE_GIVES_NEXT = re.compile(r"[^.;\d]{0,40}?[.]\s+(?:so\s+)?(?:that'?s|that is|which is|that gives|that comes to|that makes)\s+"
+                               r"(?:(?:us|you|me)\s+)?(?:about\s+|roughly\s+|around\s+|some\s+|only\s+|just\s+|nearly\s+|"
+                               r"close to\s+)?$", _F)
 _SHARE_KINDS = ("throughput", "dataset", "users")
 _IN_A_SPAN = re.compile(r"\b(?:window|seconds?|minutes?|hours?|days?|weeks?|months?|years?|peak|evening|night|morning|"
                         r"lunch|dinner)\b", _F)
@@ -196,8 +201,10 @@ def _percent_of(qs: list[Quantity], text: str, judge: Callable[..., Check | None
         if i + 2 < len(qs) and said.kind in _SHARE_KINDS and _OF_THE.match(text[p.start + len(p.text):said.start]):
             base, said = said, qs[i + 2]      # "10 percent of the 5 million users, that's 500,000"
         after = base or p
-        if said.sentence != p.sentence or said.kind not in _SHARE_KINDS or said.start in taken or \
-                not _SHARE_GIVES.fullmatch(text, after.start + len(after.text), said.start) or \
+        gives = said.sentence == p.sentence and _SHARE_GIVES.fullmatch(text, after.start + len(after.text), said.start)
+        gives = gives or (said.sentence == p.sentence + 1 and
+                          _SHARE_GIVES_NEXT.fullmatch(text, after.start + len(after.text), said.start))
+        if not gives or said.kind not in _SHARE_KINDS or said.start in taken or \
                 _IN_A_SPAN.search(text, p.start + len(p.text), said.start):
             continue        # (a share done in a window of the day is the window's step: "40 percent in three hours")
         if base is None:

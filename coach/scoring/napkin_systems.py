@@ -1006,12 +1006,28 @@ def _peak_applied(text: str, load: Quantity, per: Quantity) -> float | None:
 _SPARE_UNSAID = re.compile(r"\b(?:headroom|spare|buffer|slack|margin|redundan\w*|failover|over-?provision\w*|"
                            r"(?:for|cover|absorb|handle)\s+(?:the\s+)?(?:spikes?|bursts?|retries|failures?))\b", re.I)
 SPARE_AT_MOST = 4.0     # more than this many times the need is another fleet, not headroom on this one
+# Under one machine's worth of load, the count is set by availability, not by the load: a few replicas kept for
+# safety or spread across zones ("well under one core of work; I'd run four small pods across two zones for safety")
+_AVAILABILITY = re.compile(r"\b(?:for\s+safety|safe\s+side|across\s+(?:\w+\s+)?(?:zones?|regions?|racks?|data\s*cent(?:er|re)s?)|"
+                           r"redundan\w*|failover|availability|fail\s*over)\b", re.I)
+AVAILABILITY_FLEET = 8  # replicas at most that availability alone explains
 
 
 def _rounded_up_for_spare(text: str, lo: int, n: Quantity, need: float) -> bool:
     """A count said after headroom named without an amount is a judgement, not a product: it stands when it is at
-    least the need and not a different order ("three GPUs, and with headroom for spikes call it ten")."""
+    least the need and not a different order ("three GPUs, and with headroom for spikes call it ten"); and when the
+    load needs less than one machine, a small fleet said with a reason of availability in its sentence stands too."""
+    if need < 1 <= n.value <= AVAILABILITY_FLEET and _AVAILABILITY.search(_sentence_of(text, n)):
+        return True
     return bool(_SPARE_UNSAID.search(text, lo, n.start)) and need <= n.value * 1.05 and n.value <= SPARE_AT_MOST * need
+
+
+def _sentence_of(text: str, q: Quantity) -> str:
+    """The sentence (up to its full stop) around a quantity."""
+    start = max(text.rfind(". ", 0, q.start), text.rfind("? ", 0, q.start), text.rfind("! ", 0, q.start)) + 1
+    end = min((i for i in (text.find(". ", q.start), text.find("? ", q.start), text.find("! ", q.start)) if i >= 0),
+              default=len(text))
+    return text[start:end]
 
 
 _BUSY_UNIT = re.compile(r"^\s*(?:of\s+)?(?:(?:one|a|a single)\s+)?(?:cpu\s+)?(?:core|cpu|thread|worker|gpu)(?:\s+time)?\b", re.I)

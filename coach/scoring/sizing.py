@@ -393,7 +393,11 @@ def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
             continue
         prev = next(((pum, psi) for _, pum, psi in reversed(out[:i]) if pum is not None and pum.kind != "factor"), None)
         money = any(pum is not None and pum.kind == "cost" and psi == si for _, pum, psi in out[:i])
-        if (prev is not None and prev[1] == si and prev[0].kind == "cost") or (
+        # the same amount a period said as money before, anywhere ("ten thousand dollars a month" ... "a rounding error
+        # against ten thousand a month"): the budget again, not a rate
+        again = any(pum is not None and pum.kind == "cost" and pum.period_s == um.period_s and pspan.value == span.value
+                    for pspan, pum, _ in out[:i])
+        if (prev is not None and prev[1] == si and prev[0].kind == "cost") or again or (
                 money and _COST_BEFORE.search(text[max(0, span.start - 30):span.start])):
             per = um.said.split()[-1].lower().lstrip("/")
             out[i] = (span, UnitMatch("cost", f"$/{per}", 1, um.said, um.length, frozenset(), um.period_s), si)
@@ -423,6 +427,10 @@ def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
             continue                      # "three days against the old one,": the model, not one more day
         if span.value == 1 and _RATIO_TO.search(text[max(0, span.start - 20):span.start]):
             continue                      # "they compress about four to one": a ratio, not one more terabyte
+        named = _measured_before(text, out, i)
+        if named is not None:
+            out[i] = (span, named, si)    # "... and the catalogue had grown to eleven million": the catalogue's unit
+            continue
         for j in range(i - 1, -1, -1):
             pspan, pum, psi = out[j]
             if psi != si:
@@ -434,6 +442,29 @@ def _inherit(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]]
                 out[i] = (span, UnitMatch(pum.kind, pum.unit, pum.factor, "", 0, flags, pum.period_s), si)
                 break
     return out
+
+
+_SUBJECT_BEFORE = re.compile(r"\b(?:the|our|its|their)\s+([a-z]{4,})\s+(?:had\s+|has\s+|have\s+)?(?:grown|grew|reached|"
+                             r"rose|risen|climbed|doubled|shrunk|shrank|fallen|fell|gone|went|is|was|were|are|hit)\b[^.;\d]*$", re.I)
+
+
+def _measured_before(text: str, found: list[tuple[NumberSpan, UnitMatch | None, int]], i: int) -> UnitMatch | None:
+    """A bare amount whose own subject comes right before it ("and the catalogue had grown to eleven million") is that
+    thing's amount, in the unit it was measured in before ("a catalogue of two million items"), not a restatement of
+    the figure before it of another kind (the traffic)."""
+    span = found[i][0]
+    lead = _SUBJECT_BEFORE.search(text, max(0, span.start - 60), span.start)
+    if lead is None:
+        return None
+    noun = lead.group(1).lower()
+    for pspan, pum, _ in reversed(found[:i]):
+        if pum is None or pum.kind in ("factor", "percent") or pspan.end > lead.start():
+            continue
+        near = text[max(0, pspan.start - 25):min(pspan.end + 25, lead.start())].lower()   # (not this mention of it)
+        if re.search(r"\b" + re.escape(noun) + r"\b", near):
+            return UnitMatch(pum.kind, pum.unit, pum.factor, "", 0, frozenset(f for f in pum.flags if f != "each"),
+                             pum.period_s)
+    return None
 
 
 def _quantity(text: str, span: NumberSpan, um: UnitMatch, si: int, sents: list[Sentence], cut: int) -> Quantity:

@@ -12,6 +12,7 @@ from typing import Any
 
 from coach.scoring import literals, story_outcome
 from coach.scoring.star_cues import ACT_CLAUSE as ACT_CLAUSE   # read by the calibration
+from coach.scoring.star_cues import ESTIMATED, WORKED_TOTAL
 from coach.scoring.star_cues import (
     ACTION, COUNTERFACTUAL, CUE_NEEDS, HELD_RULE, I_ACT_CLAUSE, I_WORD, MAXIM, RESULT, SITUATION, TASK, WE_WORD, _ACTION_LEAD, _AFTER_STEP, _AGREED, _ALWAYS, _ASIDE_LEAD, _AT_NAME,
     _ARRIVAL_WHEN, _BACKSTORY_CHANGE, _BY_END, _CLOSING_WHEN, _BECAME_STANDARD, _CAREER, _CAUSE, _CHANGED_HABIT, _CHANGE_MEASURED, _CLOSING_AGREED,
@@ -284,6 +285,9 @@ def label_sentence(sentence: str) -> dict[str, float]:
         return {c: 0.0 for c in scores}  # "in hindsight I still think reviews should be shorter": a view held now
     if reflection:
         return scores | {"result": max(scores["result"], 2.6)}
+    total = WORKED_TOTAL.search(sentence) if scores["result"] and "would" in sentence else None
+    if total is not None and ESTIMATED.search(sentence[:total.start()]):
+        scores["result"] = 0.0           # "... would go to people staying anyway, that came to 400,000 a quarter": a sum
     if scores["result"] and _MEASURED_OUTCOME.search(sentence) and not _GOAL.search(sentence):
         return scores                    # "the rate went up 7 percent, and she asked me to ..." is an outcome
     if scores["result"] and _UNSURE.search(sentence):

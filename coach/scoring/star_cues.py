@@ -193,7 +193,8 @@ _CHANGE = (r"\b(?<!to )(?<!would )(?:(?:reduc|increas|improv|decreas|rais|sav|do
            # (a model's name is no change: "the boosted ranker", "boosted trees")
            r"(?:(?<!gradient )(?<!gradient-)boost(?!ed (?:[a-z-]+ )?(?:trees?|rankers?|models?|classifiers?|regressors?|ensembles?)\b)|"
            r"lower|gain|climb|jump|lift|recover|block|dipp?|spik|slipp?)(?:ed|s|ing)?|"
-           r"cut|cuts|cutting|dropp(?:ed|ing)|drops?|grew|grows?|growing|brought|shrank|shrunk|sped|"
+           # ("we cut over region by region" switches traffic to the new system: a step of the rollout, no cut)
+           r"(?:cut|cuts|cutting)(?! over\b)|dropp(?:ed|ing)|drops?|grew|grows?|growing|brought|shrank|shrunk|sped|"
            # "added" is a change only with a gain measured in points: "the tuned model added about a point"
            r"added(?= (?:about |roughly |nearly |almost |another |an extra )?(?:a|one|two|three|four|five|half a|"
            r"\d[\d.]*) ?(?:points?|percent|%|pp)\b)|"
@@ -359,6 +360,11 @@ CUE_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
 }
 _HYPOTHETICAL = re.compile(r"\b(?:would|will|should|could|going to|want(?:ed|s)?|need(?:ed)? to|plan(?:ned)? to|"
                            r"hope to|goal|target|aim|asked|to get it|to bring|i'd|we'd)\b", _F)
+# A total worked out of what would happen ("seven in ten offers would go to people staying anyway ..., that came to
+# around 400,000 dollars a quarter"): the sum of an estimate, what the speaker reckoned, not what came of the work.
+WORKED_TOTAL = re.compile(r"\b(?:came|comes|come|coming) (?:out )?(?:to|at)\b|\badds? up to\b|\badded up to\b|"
+                          r"\bworks? out (?:to|at)\b|\bworked out (?:to|at)\b", _F)
+ESTIMATED = re.compile(r"\bwould\b|\b(?:i|we)'d\b", _F)
 # A consequence told with a modal is still what happened: "... which meant the team could answer the rest the same day".
 _CONSEQUENCE = re.compile(r"\b(?:which|that|this|it) meant\b.*|\bso (?:that )?(?:[a-z-]+ ){1,3}?(?:could|can) now\b.*", _F)
 _UNSURE = re.compile(r"\b(?:not (?:totally |really |entirely |fully )?sure (?:how|what|if|whether)|don't know (?:how|what|if)|"

@@ -48,7 +48,7 @@ RATE_NOUNS = (r"requests?|queries|query|calls|searches|predictions|inferences|lo
               r"chunks|fetches")
 DATA_NOUNS = (r"rows|examples|samples|records|events|images|documents|docs|tokens|items|videos|photos|sentences|"
               r"pages|files|labels|embeddings|vectors|clicks|impressions|interactions|products|listings|entities|"
-              r"data ?points|conversations|transcripts|utterances|queries|articles|songs|tracks|ads|posts")
+              r"data ?points|conversations|transcripts|utterances|queries|articles|songs|tracks|ads|posts|positives|negatives")
 USER_NOUNS = (r"daus?|maus?|waus?|daily actives|monthly actives|weekly actives|actives|users?|customers?|"
               r"subscribers?|members?|accounts?|merchants?|sellers?|buyers?|drivers?|riders?|advertisers?|"
               r"listeners?|viewers?|players?|visitors?|shoppers?|creators?|students?|patients?|followers?|learners?|"
