@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from coach.domain import Estimate, Question
+from coach.scoring import estimate_slips
 from coach.scoring.gaps import _ADVICE, Gap
 from coach.scoring.napkin_systems import device_memory
 from coach.scoring.numbers import ONES, SCALES, TENS, find_numbers
@@ -34,6 +36,7 @@ class RangeResult:
     stated_text: str
     missed_steps: tuple[str, ...]
     message: str
+    unit_slip: bool = False       # the amount right for the period asked, said per another period
 
 
 def say(value: float, unit: str) -> str:
@@ -147,7 +150,7 @@ def settle_final_step(question: Question, points: PointsReport, quantities: list
         return points
     final = question.talking_points[-1]
     last = judged_figure(question, quantities, text)
-    ok = last is not None and est.low <= last.value <= est.high
+    ok = last is not None and est.low <= estimate_slips.in_asked_period(est, last) <= est.high
     covered = [p for p in points.covered if p.point != final]
     missed = [p for p in points.missed if p.point != final]
     if ok:
@@ -195,12 +198,17 @@ def settle_steps(question: Question, points: PointsReport, quantities: list[Quan
 SILENT_SIZING, SILENT_TALK = 3.5, 2.0
 
 
-def silent_working(question: Question, text: str, final: float | None) -> bool:
+def silent_working(question: Question, text: str, final: float | None, quantities: Sequence[Quantity] = ()) -> bool:
     """No number said but the question's own inputs and the final figure: "I'd multiply the requests by the tokens,
-    divide by what a GPU does, add some headroom: about thirty" names the method and works nothing out loud."""
+    divide by what a GPU does, add some headroom: about thirty" names the method and works nothing out loud. The
+    device a result is said to fit on ("it fits on a single 24 or 40 gig card") is no step of the working."""
     given = [g.value for g in _inputs(question.prompt)[0]] + [n.value for n in find_numbers(clean(question.prompt))]
+    # the device it fits on, and the final figure said in a unit ("sixteen gigabytes" is 16e9 bytes)
+    skip = [(q.start, q.start + len(q.text)) for q in quantities if q.kind == "storage" and device_memory(text, q)
+            or final is not None and near_figure(q.value, final)]
     own = [n.value for n in find_numbers(text)
-           if not any(_same(n.value, v) for v in given) and not (final is not None and near_figure(n.value, final))]
+           if not any(_same(n.value, v) for v in given) and not (final is not None and near_figure(n.value, final))
+           and not any(a <= n.start < b for a, b in skip)]
     return not own
 
 
@@ -212,11 +220,16 @@ def check_range(question: Question, card: Scorecard, quantities: list[Quantity],
     last = judged_figure(question, quantities, text)
     if last is None:
         return RangeResult(False, None, "", missed, f"no final figure was given; the answer is {right}")
-    if est.low <= last.value <= est.high:
-        return RangeResult(True, last.value, last.text, missed,
+    value = estimate_slips.in_asked_period(est, last)
+    if est.low <= value <= est.high:
+        return RangeResult(True, value, last.text, missed,
                            f'"{last.text}" is in range: the worked answer is {est.answer}')
-    return RangeResult(False, last.value, last.text, missed,
-                       f'"{last.text}" is outside the range: the answer is {right}')
+    slip = estimate_slips.period_slip(est, last)
+    if slip is not None:
+        return RangeResult(False, value, last.text, missed, f'"{last.text}": {slip}', unit_slip=True)
+    why = estimate_slips.named(question, quantities, text, value)
+    return RangeResult(False, value, last.text, missed,
+                       f'"{last.text}" is outside the range: the answer is {right}' + (f"; {why}" if why else ""))
 
 
 def _signature(q: Quantity) -> tuple[str, str, float, bool]:
@@ -269,6 +282,8 @@ def _sizing_score(result: RangeResult, steps: int, worked: float = 0.0) -> tuple
         return score, "answer in range: 5, less 0.5 per step not shown (at least 3.5)"
     if result.stated is None:
         return 1.0, "no figure of the asked kind: 1"
+    if result.unit_slip:
+        return 3.0, "the right amount said per the wrong period, a unit slip: 3"
     if worked > 0 and result.stated > 0 and max(result.stated / worked, worked / result.stated) >= WRONG_SCALE:
         return 1.0, f"answer off by {WRONG_SCALE:g}x or more, a slip of scale: 1"
     done = steps - len(result.missed_steps)
@@ -290,7 +305,7 @@ def apply(card: Scorecard, question: Question, quantities: list[Quantity], text:
     feedback = [("Estimate: " + message[0].upper() + message[1:] + ".")]
     if result.missed_steps:        # one line, so a card that shows two feedback lines shows every skipped step
         feedback.append("Steps you skipped: " + "; ".join(result.missed_steps) + ".")
-    silent = result.ok and silent_working(question, text, result.stated)
+    silent = result.ok and silent_working(question, text, result.stated, quantities)
     if silent:
         feedback.append(f'Work it out loud: say the figure each step reaches, not only the result; nobody can check '
                         f'"{result.stated_text}" without them.')
