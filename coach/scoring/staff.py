@@ -28,6 +28,12 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         # director and the head of support")
         r"the [a-z-]+(?: [a-z-]+)? and (?:the )?[a-z-]+(?: [a-z-]+){0,2} teams|the (?:[a-z-]+, ){1,4}[a-z-]+,? and "
         r"(?:the )?[a-z-]+ teams|"
+        # teams named one by one, or a team and another function, that each hold a part of the work: "the fraud team,
+        # the payments team and finance all own a piece of this" (not teams that only review it)
+        r"the [a-z-]+ team,? (?:the [a-z-]+ team,? )*(?:and|or) (?:the [a-z-]+ team|finance|legal|support|sales|"
+        r"marketing|risk|compliance|security|operations|product),? (?:all |each |both |will |would |then )?(?:end up )?"
+        r"(?:owns?|share|shares|run|runs|pay|pays|paying|depend|depends|use|uses|rely|relies|consume|consumes|feed|"
+        r"feeds)\b|"
         r"(?:finance|legal|support|sales|marketing|risk|compliance|security|operations|customer service|policy|product|"
         r"design|analytics) (?:director|org|vp|leadership)|" + _TWO_OWNERS + "|"
         r"heads? of (?:finance|legal|support|sales|marketing|risk|retention|compliance|security|operations)|" + \
