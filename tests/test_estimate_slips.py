@@ -68,3 +68,12 @@ def test_a_final_figure_in_its_unit_with_no_working_is_silent(content) -> None:
 def test_a_final_figure_off_by_one_step_names_that_step(content, qid: str, text: str, named: str) -> None:
     line = _estimate_line(_card(content, qid, text))
     assert "outside the range" in line and named in line, line
+
+
+def test_a_slipped_factor_holds_knowing_what_to_multiply_at_the_rubrics_level_two(content) -> None:
+    card = _card(content, "nm-kv-per-token", "Keys and values both get cached, so two vectors per layer of 4,096 numbers "
+                 "each, 8,192 numbers a layer. Thirty-two layers makes about 262 thousand numbers per token, and at "
+                 "four bytes apiece that's roughly a megabyte per token of KV cache, which is why grouped-query attention "
+                 "and paged attention matter so much for the decoder's batch size.")
+    depth = next(d for d in card.dimensions if d.id == "technical_depth")
+    assert depth.score <= 2.0 and "fp16" in depth.evidence[0], depth

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from coach.domain import Estimate, Question
+from coach.scoring.calibrate import to_score
 from coach.scoring import estimate_slips
 from coach.scoring.gaps import _ADVICE, Gap
 from coach.scoring.napkin_systems import device_memory
@@ -37,6 +38,7 @@ class RangeResult:
     missed_steps: tuple[str, ...]
     message: str
     unit_slip: bool = False       # the amount right for the period asked, said per another period
+    slip: str = ""                # the step named as the one that slipped (a precision, a factor left out or added)
 
 
 def say(value: float, unit: str) -> str:
@@ -196,6 +198,8 @@ def settle_steps(question: Question, points: PointsReport, quantities: list[Quan
 # The rubric's "Silent arithmetic, then a number": an estimate in range that says no figure of its own working (the
 # question's inputs said back and the final figure aside) shows neither the steps nor the working out loud.
 SILENT_SIZING, SILENT_TALK = 3.5, 2.0
+# "Knowing what to multiply" when the final figure is off by a factor named as slipped (a precision, replicas, a peak)
+SLIPPED_DEPTH = 2.0
 
 
 def silent_working(question: Question, text: str, final: float | None, quantities: Sequence[Quantity] = ()) -> bool:
@@ -235,7 +239,8 @@ def check_range(question: Question, card: Scorecard, quantities: list[Quantity],
         return RangeResult(False, value, last.text, missed, f'"{last.text}": {slip}', unit_slip=True)
     why = estimate_slips.named(question, quantities, text, value)
     return RangeResult(False, value, last.text, missed,
-                       f'"{last.text}" is outside the range: the answer is {right}' + (f"; {why}" if why else ""))
+                       f'"{last.text}" is outside the range: the answer is {right}' + (f"; {why}" if why else ""),
+                       slip=why or "")
 
 
 def _signature(q: Quantity) -> tuple[str, str, float, bool]:
@@ -322,20 +327,27 @@ def apply(card: Scorecard, question: Question, quantities: list[Quantity], text:
     for d in card.dimensions:
         if d.id == "numeric_sizing":
             d = DimensionScore(d.id, d.name, d.weight, score, rule, (result.message, *d.evidence[:3]))
+        elif d.id == "technical_depth" and result.slip and d.score > SLIPPED_DEPTH:
+            # the rubric's "the right quantity, with a missing factor such as peak, replication or precision"
+            d = DimensionScore(d.id, d.name, d.weight, SLIPPED_DEPTH, d.rule + f"; at most {SLIPPED_DEPTH:g} when a "
+                               "factor slipped", (result.slip, *d.evidence))
         elif d.id == "communication" and silent and d.score > SILENT_TALK:
             d = DimensionScore(d.id, d.name, d.weight, SILENT_TALK, d.rule + f"; at most {SILENT_TALK:g} when only "
                                "the final figure is said (silent arithmetic, then a number)",
                                ("no figure of the working said, only the final one", *d.evidence))
         dims.append(d)
     weight = sum(d.weight for d in dims) or 1.0
-    overall = round(sum(d.score * d.weight for d in dims) / weight, 2) if dims else card.overall
+    # the weighted dimensions are the rubric level; the card's score maps it through the same knots as every other
+    # kind of answer, so a level-2 estimate ("a final figure outside the range") reads as a level-2 design does
+    level = max(1.0, min(5.0, round(sum(d.score * d.weight for d in dims) / weight, 2))) if dims else card.overall
+    overall = to_score(level) if dims else card.overall
     kept = tuple(line for line in card.feedback if line not in dropped and
                  (result.ok or not line.startswith("Arithmetic checks out")))   # the range has the last word
     # how the score was made: the estimate's range and the dimensions, not the story rules (which found "no story")
     how = ("the estimate: " + result.message,
            "the dimensions weighted: " + ", ".join(f"{d.name.lower()} {d.score:.1f} x{d.weight:.2f}" for d in dims)
-           + f" -> {overall:.1f}")
-    calibration = dataclasses.replace(card.calibration, kind="estimate", level=max(1.0, min(5.0, overall)),
+           + f" -> level {level:.1f}")
+    calibration = dataclasses.replace(card.calibration, kind="estimate", level=level,
                                       steps=how) if card.calibration is not None else None
     return dataclasses.replace(card, gaps=tuple(gaps), feedback=tuple(feedback) + kept,
                                dimensions=tuple(dims), overall=overall, calibration=calibration)
