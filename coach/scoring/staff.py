@@ -230,6 +230,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"\b(?:costs? of (?:a |an |each |every |the )?(?:kind of |type of )?(?:false (?:positives?|negatives?|alarms?)|"
         r"errors?|mistakes?|being wrong|misses|a miss|wrong \w+)|what (?:each|a|every|the) (?:kind of )?(?:mistake|error|"
         r"miss|false \w+|wrong \w+) costs|(?:missed|false|wrong) [a-z]+ costs?\b|costs? (?:\w+ ){0,3}times (?:as much|more)|"
+        # one error dearer than the other, said the other way round: "being late was three times more cost"
+        r"times (?:more|as much) (?:cost|costly|expensive|harm|damage)\b|"
         r"guardrails?|(?:more|too many|fewer) false (?:alarms|positives|negatives|pages)|"
         r"which result means|(?:agree|agreed|decide|decided|fix|fixed|set|written(?: down)?|wrote(?: down)?|"
         r"write(?: down)?|pre-?registered|commit(?:ted)? to) (?:\w+ )?(?:in advance|up ?front|beforehand)|"
