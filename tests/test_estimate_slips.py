@@ -77,3 +77,11 @@ def test_a_slipped_factor_holds_knowing_what_to_multiply_at_the_rubrics_level_tw
                  "and paged attention matter so much for the decoder's batch size.")
     depth = next(d for d in card.dimensions if d.id == "technical_depth")
     assert depth.score <= 2.0 and "fp16" in depth.evidence[0], depth
+
+
+def test_the_questions_input_said_back_first_is_not_a_result_said_first(content) -> None:
+    card = _card(content, "nm-search-qps", "Search gets two hundred million searches a day. Over 86,400 seconds that is "
+                 "about 2,300 searches per second on average. The busiest hour runs at double that, so about 46,000 "
+                 "searches per second at peak.")
+    line = _estimate_line(card)
+    assert line.startswith('"46,000 searches per second" is outside the range'), line

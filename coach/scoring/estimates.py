@@ -110,7 +110,12 @@ def judged_figure(question: Question, quantities: list[Quantity], text: str) -> 
     # a device's memory said with it ("one 80 gigabyte card") is what the answer fits into, not its estimate
     figures = [q for q in quantities if _matches(q, est) and not (q.kind == "storage" and device_memory(text, q))
                and not (q.kind == "bandwidth" and _LINK.match(text, q.start + len(q.text)))]
-    return (_said_first(figures, text) or _answering(figures, question.prompt, text) or figures[-1]) if figures else None
+    # the question's own input said back first ("two hundred million queries per day") is where the working starts,
+    # not a result said first, though its per-second value matches the average worked from it
+    given = bool(figures) and any(_same(figures[0].value, g.value) and figures[0].unit == g.unit
+                                  for g in _inputs(question.prompt)[0])
+    return ((None if given else _said_first(figures, text)) or _answering(figures, question.prompt, text)
+            or figures[-1]) if figures else None
 
 
 # a link's speed said with it ("a single ten gig NIC handles it") is what the answer fits into, not its estimate
