@@ -85,7 +85,10 @@ def _clause_start(text: str, at: int) -> int:
 # Spoken, the supposition often runs into its main clause with no comma ("if you wanted to be safe you could use a
 # sketch, which ..."): it ends where the main clause's speaker and modal begin.
 _MAIN = r" (?:you|we|i|they) (?:could|would|can|should|might|will|'d)\b"
-IF_CLAUSE = re.compile(rf"\b(?:if|whenever) (?:you|we|someone|anyone|a team|people|they|one)\b"
+# ... and the speaker's own, short, before what they would then do: "if I only optimized opens I'd end up spamming
+# people" warns against it ("if i want more positives i use smote, which ..." is no supposition: what they do)
+_OWN_IF = r"\bif i (?:[^,.;:?!]){0,60}?(?:,|(?= i(?:'d| would)\b))|"
+IF_CLAUSE = re.compile(_OWN_IF + rf"\b(?:if|whenever) (?:you|we|someone|anyone|a team|people|they|one)\b"
                        rf"(?:(?!{_MAIN})[^,.;:?!]){{0,160}}?(?:,|(?={_MAIN}))", re.I)
 FINE_AFTER = re.compile(r"^[^.;?!]{0,40}?\b(?:fine|okay|ok|no problem|nothing (?:bad|wrong)|works?|safe|good enough|"
                         r"harmless|doesn'?t matter|does not matter)\b", re.I)

@@ -14,10 +14,13 @@ from __future__ import annotations
 import re
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from coach.domain import Estimate, Question
+from coach.scoring.calibrate import to_score
+from coach.scoring import estimate_slips
 from coach.scoring.gaps import _ADVICE, Gap
 from coach.scoring.napkin_systems import device_memory
 from coach.scoring.numbers import ONES, SCALES, TENS, find_numbers
@@ -34,6 +37,8 @@ class RangeResult:
     stated_text: str
     missed_steps: tuple[str, ...]
     message: str
+    unit_slip: bool = False       # the amount right for the period asked, said per another period
+    slip: str = ""                # the step named as the one that slipped (a precision, a factor left out or added)
 
 
 def say(value: float, unit: str) -> str:
@@ -105,7 +110,12 @@ def judged_figure(question: Question, quantities: list[Quantity], text: str) -> 
     # a device's memory said with it ("one 80 gigabyte card") is what the answer fits into, not its estimate
     figures = [q for q in quantities if _matches(q, est) and not (q.kind == "storage" and device_memory(text, q))
                and not (q.kind == "bandwidth" and _LINK.match(text, q.start + len(q.text)))]
-    return (_said_first(figures, text) or _answering(figures, question.prompt, text) or figures[-1]) if figures else None
+    # the question's own input said back first ("two hundred million queries per day") is where the working starts,
+    # not a result said first, though its per-second value matches the average worked from it
+    given = bool(figures) and any(_same(figures[0].value, g.value) and figures[0].unit == g.unit
+                                  for g in _inputs(question.prompt)[0])
+    return ((None if given else _said_first(figures, text)) or _answering(figures, question.prompt, text)
+            or figures[-1]) if figures else None
 
 
 # a link's speed said with it ("a single ten gig NIC handles it") is what the answer fits into, not its estimate
@@ -147,7 +157,7 @@ def settle_final_step(question: Question, points: PointsReport, quantities: list
         return points
     final = question.talking_points[-1]
     last = judged_figure(question, quantities, text)
-    ok = last is not None and est.low <= last.value <= est.high
+    ok = last is not None and est.low <= estimate_slips.in_asked_period(est, last) <= est.high
     covered = [p for p in points.covered if p.point != final]
     missed = [p for p in points.missed if p.point != final]
     if ok:
@@ -193,14 +203,27 @@ def settle_steps(question: Question, points: PointsReport, quantities: list[Quan
 # The rubric's "Silent arithmetic, then a number": an estimate in range that says no figure of its own working (the
 # question's inputs said back and the final figure aside) shows neither the steps nor the working out loud.
 SILENT_SIZING, SILENT_TALK = 3.5, 2.0
+# "Knowing what to multiply" when the final figure is off by a factor named as slipped (a precision, replicas, a peak)
+SLIPPED_DEPTH = 2.0
 
 
-def silent_working(question: Question, text: str, final: float | None) -> bool:
+def silent_working(question: Question, text: str, final: float | None, quantities: Sequence[Quantity] = ()) -> bool:
     """No number said but the question's own inputs and the final figure: "I'd multiply the requests by the tokens,
-    divide by what a GPU does, add some headroom: about thirty" names the method and works nothing out loud."""
+    divide by what a GPU does, add some headroom: about thirty" names the method and works nothing out loud. The
+    device a result is said to fit on ("it fits on a single 24 or 40 gig card") is no step of the working."""
     given = [g.value for g in _inputs(question.prompt)[0]] + [n.value for n in find_numbers(clean(question.prompt))]
+    # a figure said with its unit is the working's when it is none of the question's quantities ("500 gigabytes a
+    # day" is a step, though the question's "five hundred bytes" says the same number); the device it fits on and
+    # the final figure said in a unit ("sixteen gigabytes" is 16e9 bytes) are not
+    given_qs = _inputs(question.prompt)[0]
+    spans = [(q.start, q.start + len(q.text)) for q in quantities]
+    if any(not (q.kind == "storage" and device_memory(text, q)) and not (final is not None and near_figure(q.value, final))
+           and not any(_same(q.value, g.value) for g in given_qs)
+           for q in quantities):
+        return False
     own = [n.value for n in find_numbers(text)
-           if not any(_same(n.value, v) for v in given) and not (final is not None and near_figure(n.value, final))]
+           if not any(_same(n.value, v) for v in given) and not (final is not None and near_figure(n.value, final))
+           and not any(a <= n.start < b for a, b in spans)]
     return not own
 
 
@@ -212,11 +235,17 @@ def check_range(question: Question, card: Scorecard, quantities: list[Quantity],
     last = judged_figure(question, quantities, text)
     if last is None:
         return RangeResult(False, None, "", missed, f"no final figure was given; the answer is {right}")
-    if est.low <= last.value <= est.high:
-        return RangeResult(True, last.value, last.text, missed,
+    value = estimate_slips.in_asked_period(est, last)
+    if est.low <= value <= est.high:
+        return RangeResult(True, value, last.text, missed,
                            f'"{last.text}" is in range: the worked answer is {est.answer}')
-    return RangeResult(False, last.value, last.text, missed,
-                       f'"{last.text}" is outside the range: the answer is {right}')
+    slip = estimate_slips.period_slip(est, last)
+    if slip is not None:
+        return RangeResult(False, value, last.text, missed, f'"{last.text}": {slip}', unit_slip=True)
+    why = estimate_slips.named(question, quantities, text, value)
+    return RangeResult(False, value, last.text, missed,
+                       f'"{last.text}" is outside the range: the answer is {right}' + (f"; {why}" if why else ""),
+                       slip=why or "")
 
 
 def _signature(q: Quantity) -> tuple[str, str, float, bool]:
@@ -269,6 +298,8 @@ def _sizing_score(result: RangeResult, steps: int, worked: float = 0.0) -> tuple
         return score, "answer in range: 5, less 0.5 per step not shown (at least 3.5)"
     if result.stated is None:
         return 1.0, "no figure of the asked kind: 1"
+    if result.unit_slip:
+        return 3.0, "the right amount said per the wrong period, a unit slip: 3"
     if worked > 0 and result.stated > 0 and max(result.stated / worked, worked / result.stated) >= WRONG_SCALE:
         return 1.0, f"answer off by {WRONG_SCALE:g}x or more, a slip of scale: 1"
     done = steps - len(result.missed_steps)
@@ -290,7 +321,7 @@ def apply(card: Scorecard, question: Question, quantities: list[Quantity], text:
     feedback = [("Estimate: " + message[0].upper() + message[1:] + ".")]
     if result.missed_steps:        # one line, so a card that shows two feedback lines shows every skipped step
         feedback.append("Steps you skipped: " + "; ".join(result.missed_steps) + ".")
-    silent = result.ok and silent_working(question, text, result.stated)
+    silent = result.ok and silent_working(question, text, result.stated, quantities)
     if silent:
         feedback.append(f'Work it out loud: say the figure each step reaches, not only the result; nobody can check '
                         f'"{result.stated_text}" without them.')
@@ -301,20 +332,27 @@ def apply(card: Scorecard, question: Question, quantities: list[Quantity], text:
     for d in card.dimensions:
         if d.id == "numeric_sizing":
             d = DimensionScore(d.id, d.name, d.weight, score, rule, (result.message, *d.evidence[:3]))
+        elif d.id == "technical_depth" and result.slip and d.score > SLIPPED_DEPTH:
+            # the rubric's "the right quantity, with a missing factor such as peak, replication or precision"
+            d = DimensionScore(d.id, d.name, d.weight, SLIPPED_DEPTH, d.rule + f"; at most {SLIPPED_DEPTH:g} when a "
+                               "factor slipped", (result.slip, *d.evidence))
         elif d.id == "communication" and silent and d.score > SILENT_TALK:
             d = DimensionScore(d.id, d.name, d.weight, SILENT_TALK, d.rule + f"; at most {SILENT_TALK:g} when only "
                                "the final figure is said (silent arithmetic, then a number)",
                                ("no figure of the working said, only the final one", *d.evidence))
         dims.append(d)
     weight = sum(d.weight for d in dims) or 1.0
-    overall = round(sum(d.score * d.weight for d in dims) / weight, 2) if dims else card.overall
+    # the weighted dimensions are the rubric level; the card's score maps it through the same knots as every other
+    # kind of answer, so a level-2 estimate ("a final figure outside the range") reads as a level-2 design does
+    level = max(1.0, min(5.0, round(sum(d.score * d.weight for d in dims) / weight, 2))) if dims else card.overall
+    overall = to_score(level) if dims else card.overall
     kept = tuple(line for line in card.feedback if line not in dropped and
                  (result.ok or not line.startswith("Arithmetic checks out")))   # the range has the last word
     # how the score was made: the estimate's range and the dimensions, not the story rules (which found "no story")
     how = ("the estimate: " + result.message,
            "the dimensions weighted: " + ", ".join(f"{d.name.lower()} {d.score:.1f} x{d.weight:.2f}" for d in dims)
-           + f" -> {overall:.1f}")
-    calibration = dataclasses.replace(card.calibration, kind="estimate", level=max(1.0, min(5.0, overall)),
+           + f" -> level {level:.1f}")
+    calibration = dataclasses.replace(card.calibration, kind="estimate", level=level,
                                       steps=how) if card.calibration is not None else None
     return dataclasses.replace(card, gaps=tuple(gaps), feedback=tuple(feedback) + kept,
                                dimensions=tuple(dims), overall=overall, calibration=calibration)

@@ -372,6 +372,7 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
     # the peak hour's own count is the figure the rate follows from, not a typical peak over the day's average
     hours_at = {h.at for h in hourly if h is not None}
     out = [c for c in out if c is None or c.rule != "peak" or c.at not in hours_at] + hourly
+    out = [_peak_twice(qs, text, c, hourly) or c for c in out]
     judged = {c.at for c in out if c is not None}
     out.extend(c for c in _hour_count_to_rate(qs, text, judge) + _day_from_peak(qs, text, judge)
                + _day_named_first(qs, text, judge) if c is not None and c.at not in judged)
@@ -559,6 +560,30 @@ _PERIOD_SAID = re.compile(r"\b(?:a|an|per|each|every)\s+(?:day|hour|second|minut
 _COUNT_KINDS = frozenset({"dataset", "users", "count", "items"})
 
 
+PEAK_ON_PEAK = 1.5       # a rate this many times the busiest hour's, said as a peak after it, multiplies the peak again
+
+
+# a peak finer than the hour, said of the hour's rate, is a real further factor: "the peak minute inside that hour"
+_FINER_PEAK = re.compile(r"\b(?:(?:peak|busiest|worst|top) (?:minute|second)s?|minute[- ]level|bursts?|spikes?|"
+                         r"(?:within|inside) (?:the|that|this) (?:busiest |peak )?hour|the hour'?s (?:rate|average))\b", _F)
+
+
+def _peak_twice(qs: list[Quantity], text: str, c: Check | None, hourly: list[Check | None]) -> Check | None:
+    """A peak factor applied to the busiest hour's rate ("four million in the busiest hour, 1,100 a second; peak is
+    three times average, so 3,300"): that rate is already the peak, so the factor counts it twice."""
+    from coach.scoring.napkin import _judge
+    if c is None or c.rule != "peak" or any(h is not None and h.at == c.at for h in hourly):
+        return None
+    q = next((x for x in qs if x.start == c.at), None)
+    hour = next((h for h in reversed(hourly) if h is not None and h.at < c.at), None)
+    rate = next((x for x in qs if hour is not None and x.start == hour.at), None)
+    if q is None or hour is None or rate is None or q.sentence - rate.sentence > 2 or \
+            q.value < PEAK_ON_PEAK * max(rate.value, hour.expected) or _FINER_PEAK.search(text, rate.start, q.start):
+        return None
+    how = f"{fmt_num(hour.expected)}/s is the busiest hour's rate, already the peak (no peak factor on top)"
+    return _judge("peak", q, hour.expected, how, [], ok=False)
+
+
 def _hour_count_to_rate(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
     """A peak hour's count turned into a rate a second in the same sentence ("nine million arrive in the rush hour,
     and over the sixty minutes of that hour we plan for 150,000 a second"): an hour has 3,600 seconds, whatever
@@ -616,6 +641,10 @@ def _hour_share_of_day(qs: list[Quantity], text: str, judge: Callable[..., Check
         if rate.kind != "throughput" or not 0 < rate.period_s <= 60 or rate.has("per_user") or rate.has("per_instance"):
             continue
         start = max((e.end() for e in _SENTENCE_END_BETWEEN.finditer(text, 0, rate.start)), default=0)
+        if _GOES_ON.match(text, start) and not any(start <= h.start() < rate.start for h in hours):
+            # the hour's count said in one sentence and divided in the next: "... four million in that hour.
+            # Divided by 3,600 seconds is about 1,100 per second"
+            start = max((e.end() for e in _SENTENCE_END_BETWEEN.finditer(text, 0, max(0, start - 2))), default=0)
         hour = next((h for h in hours if start <= h.start() < rate.start), None)
         said = None if hour is None or hour.start() in done else _hour_share(qs, text, start, hour, rate)
         if hour is None or said is None or _OPERAND_BEFORE.search(text, max(0, rate.start - 12), rate.start):
@@ -628,6 +657,9 @@ def _hour_share_of_day(qs: list[Quantity], text: str, judge: Callable[..., Check
 
 
 _OPERAND_BEFORE = re.compile(r"\b(?:of|times|x|×)\s*$", _F)
+# a sentence that carries on the working of the one before: "Divided by 3,600 seconds is ...", "Over the hour, ..."
+_GOES_ON = re.compile(r"\s*(?:divided by|over (?:the |that |an? )?(?:hour|3,?600|thirty[- ]six hundred)|÷|so that|that's|that is)\b",
+                      _F)
 
 
 def _period(seconds: float) -> str:

@@ -654,12 +654,16 @@ def _multiplier(q: Quantity, text: str) -> bool:
 _DEVICE_BEFORE = re.compile(r"\b" + DEVICES + r"\s+(?:with|of|at|having|that have|that hold|holding)\s+"
                             r"(?:about\s+|roughly\s+)?$", re.I)
 _DEVICE_AFTER = re.compile(r"^(?:\s+(?:of\s+)?(?:memory|hbm|vram))?\s*" + DEVICES + r"\b", re.I)
+# the first of two sizes offered for one device: "a single 24 or 40 gig card", "a 40 to 80 gigabyte GPU"
+_DEVICE_CHOICE = re.compile(r"^\s*(?:or|to|and|-|–)\s+[\d.]+\s*(?:gb|gigs?|gigabytes?)?(?:\s+(?:of\s+)?(?:memory|hbm|vram))?"
+                            r"\s*" + DEVICES + r"\b", re.I)
 
 
 def device_memory(text: str, q: Quantity) -> bool:
     """The memory of a device, said with it: "A100s with eighty gigabytes", "80 gigabyte cards"."""
     return bool(_DEVICE_BEFORE.search(text[max(0, q.start - 40):q.start])
-                or _DEVICE_AFTER.match(text[q.start + len(q.text):q.start + len(q.text) + 30]))
+                or _DEVICE_AFTER.match(text[q.start + len(q.text):q.start + len(q.text) + 30])
+                or _DEVICE_CHOICE.match(text[q.start + len(q.text):q.start + len(q.text) + 40]))
 
 
 def _model_memory(qs: list[Quantity], text: str, factors: list[float]) -> list[Check | None]:

@@ -30,6 +30,12 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         # ... each as a team of its own: "the dubbing team and the audio description team"
         r"the [a-z-]+(?: [a-z-]+)? team and the [a-z-]+(?: [a-z-]+)? team\b|the (?:[a-z-]+, ){1,4}[a-z-]+,? and "
         r"(?:the )?[a-z-]+ teams|"
+        # teams named one by one, or a team and another function, that each hold a part of the work: "the fraud team,
+        # the payments team and finance all own a piece of this" (not teams that only review it)
+        r"the [a-z-]+ team,? (?:the [a-z-]+ team,? )*(?:and|or) (?:the [a-z-]+ team|finance|legal|support|sales|"
+        r"marketing|risk|compliance|security|operations|product),? (?:all |each |both |will |would |then )?(?:end up )?"
+        r"(?:owns?|share|shares|run|runs|pay|pays|paying|depend|depends|use|uses|rely|relies|consume|consumes|feed|"
+        r"feeds)\b|"
         r"(?:finance|legal|support|sales|marketing|risk|compliance|security|operations|customer service|policy|product|"
         r"design|analytics) (?:director|org|vp|leadership)|" + _TWO_OWNERS + "|"
         r"heads? of (?:finance|legal|support|sales|marketing|risk|retention|compliance|security|operations)|" + \
@@ -239,6 +245,8 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"\b(?:costs? of (?:a |an |each |every |the )?(?:kind of |type of )?(?:false (?:positives?|negatives?|alarms?)|"
         r"errors?|mistakes?|being wrong|misses|a miss|wrong \w+)|what (?:each|a|every|the) (?:kind of )?(?:mistake|error|"
         r"miss|false \w+|wrong \w+) costs|(?:missed|false|wrong) [a-z]+ costs?\b|costs? (?:\w+ ){0,3}times (?:as much|more)|"
+        # one error dearer than the other, said the other way round: "being late was three times more cost"
+        r"times (?:more|as much) (?:cost|costly|expensive|harm|damage)\b|"
         r"guardrails?|(?:more|too many|fewer) false (?:alarms|positives|negatives|pages)|"
         r"which result means|(?:agree|agreed|decide|decided|fix|fixed|set|written(?: down)?|wrote(?: down)?|"
         r"write(?: down)?|pre-?registered|commit(?:ted)? to) (?:\w+ )?(?:in advance|up ?front|beforehand)|"

@@ -376,7 +376,7 @@ _DISMISS = re.compile(r"\bno (?:real )?need (?:for|to)\b|\b(?:would|will|did|do|
                       r"\b(?:is|are|was|were|it'?s|that'?s) (?:a |an |really |just |mostly |basically |usually |honestly )*"
                       r"(?:non-?issue|overkill)\b|\b(?:is|are|it'?s|that'?s) (?:really |just |usually )?not (?:an? )?"
                       r"(?:issue|concern|problem) (?:for|with|in|here)\b|"
-                      r"\bdoes not matter\b|\bdoesn'?t matter\b|"
+                      r"\b(?:does|do) not (?:really )?matter\b|\b(?:doesn'?t|don'?t) (?:really )?matter\b|"
                       # "and not worry about calibration", "we needn't care about freshness"
                       r"\b(?:not|never|don'?t|won'?t|wouldn'?t|needn'?t|no need to) (?:have to |really )?(?:worry|care) about\b|"
                       # "no need to worry about correlated features", "I don't think you really need to scale them",

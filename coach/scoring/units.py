@@ -79,7 +79,8 @@ METRICS = (r"ndcg|auc|roc[- ]auc|pr[- ]auc|recall|precision|accuracy|map|mrr|ctr
 _PCT = _r(rf"(?:%|percent\b|per\s?cent\b|pct\b|percentage points?\b|points?\s+(?:of|in|on)\s+(?:[a-z]+\s+)?(?:{METRICS})\b)")
 _BITS = _r(r"(?:(?P<p>k|m|g|t)(?-i:bps|bit/s|b/s)\b|(?P<w>kilo|mega|giga|tera)bits?"
            r"(?:\s*(?:per|a|/)\s*(?:second|sec|s)\b)?)")
-_BYTES_RATE = _r(r"(?:(?P<p>k|m|g|t|p)i?b|(?P<w>kilo|mega|giga|tera|peta|kibi|mebi|gibi|tebi|pebi)bytes?|(?P<g>gig|meg)s?)"
+_BYTES_RATE = _r(r"(?:(?P<p>k|m|g|t|p)i?b|(?P<w>kilo|mega|giga|tera|peta|kibi|mebi|gibi|tebi|pebi)bytes?|(?P<g>gig|meg)s?|"
+                 r"bytes?)"      # plain bytes too: "a billion bytes a second" is a rate, not a day's storage
                  r"\s*(?:/\s*s(?:ec)?\b|ps\b|(?:per|a|each|every)\s+sec(?:ond)?\b)")
 # a network link's speed said the short way is in bits a second: "a 10 gig link", "25G NICs", "a one-gig uplink"
 _LINK_SPEED = _r(r"-?\s*(?P<g>gig|meg|g)\s*-?\s*(?=(?:[a-z]+\s+)?(?:e?thernet|links?|nics?|uplinks?|downlinks?|ports?|"
