@@ -45,7 +45,11 @@ _REFLECTION = re.compile(r"\b(?:i learned(?! (?:a lot|so much|most of what i kno
                          r"(?:were i|if i (?:were|had|could))(?: to)? (?:start|do (?:it|this|that)|begin)(?: (?:all )?(?:over|again))?|"
                          r"(?:sooner|earlier) would have (?:been better|saved|helped|caught)|"
                          r"it would have been (?:better|smarter|wiser) (?:to|if i|if we)|"
-                         r"i(?: would|'d) now)\b", _F)
+                         r"i(?: would|'d) now|"
+                         # the lesson told as the way of working it changed: "the thing I changed in how I work: before
+                         # I remove any safety check now, I ...", "what I do differently now is ..."
+                         r"(?:the (?:one |main |big )?thing|what) i (?:changed|do differently|have changed|'ve changed)\b|"
+                         r"changed (?:in )?(?:how|the way) i (?:work|review|plan|design|ship|run|approach|decide))\b", _F)
 
 
 def reflects(text: str) -> bool:
@@ -84,7 +88,10 @@ _LASTING = re.compile(r"\b(?:has|have) (?:[a-z]+ ){1,6}since\b|\bsince then\b|\b
                       # "a year on, all three pages learn from the same log", "a change now goes through the replay tool",
                       # "the researchers now hand over through a checklist we wrote together"
                       r"\b(?:a|one) (?:year|quarter) (?:on|later)\b|"
-                      r"\bnow (?:goes|go|hands? over|passes|pass|runs?|flows?) (?:through|via)\b", _F)
+                      r"\bnow (?:goes|go|hands? over|passes|pass|runs?|flows?) (?:through|via)\b|"
+                      # what happened once the fix was in: "since the freshness checks went in they've blocked six"
+                      r"\bsince (?:the|our|my|that|those|these|it|they|we) (?:[a-z-]+ ){0,3}(?:went in|went live|"
+                      r"shipped|launched|landed|were added|was added|were put in|was put in)\b", _F)
 
 
 # An opening that places the story in an organisation, told as the speaker's role: "I led the machine learning work
