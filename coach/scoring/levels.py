@@ -236,7 +236,12 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     # "a sentence or two" of a long story is longer: a scene that is a fifth of the answer buries nothing
     bar = max(bar, round(SETUP_SHARE * len(a.text.split())))
     cap = SETUP_CAP_LONG if setup > 2 * bar else SETUP_CAP     # a scene twice the bar is most of the answer
-    if setup > bar and t.level > cap:
+    if bar < setup <= SETUP_NEAR * bar and t.level > cap:
+        # a scene just past the bar delays the story a little: it costs a little, not the cap (a story a word over
+        # the bar and one a word under it are heard alike)
+        t.add(-min(SETUP_NEAR_COST, t.level - cap), f"the scene runs {setup} words before the first step, a little "
+                                                     f"past the bar ({bar})")
+    elif setup > bar and t.level > cap:
         t.set(cap, f"the scene runs {setup} words before the first step (a sentence or two is the bar): at most")
     approval = [x.text for x, lab in zip(a.sents, st.labels) if lab == "result" and _APPROVAL.search(x.text)]
     if approval and not st.measurable_result and a.points.total and 2 * len(a.points.covered) < a.points.total:
@@ -483,6 +488,7 @@ def part_of_the_story(sentence: str) -> bool:
 SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most
 SETUP_CAP_LONG = 2.5                  # the level at most when the scene runs past twice that
 SETUP_SHARE = 0.2                     # of a long answer's words, the scene's bar
+SETUP_NEAR, SETUP_NEAR_COST = 1.15, 0.5  # a scene up to this share past the bar costs this much instead of the cap
 APPROVAL_COST = 0.5                   # an outcome told only as approval, in a story that misses most points
 # An outcome told only as someone's approval: "the feedback was positive", "management was happy with it".
 _APPROVAL = re.compile(r"\b(?:(?:the )?(?:feedback|response|reception|reaction)s? (?:from [\w ]{1,30} )?(?:was|were|has "
