@@ -506,7 +506,15 @@ _APPROVAL = re.compile(r"\b(?:(?:the )?(?:feedback|response|reception|reaction)s
                        # all worked out fine"
                        r"i (?:think|guess|suppose|believe|hope|feel like) (?:that|it|this|things|everything|it all) "
                        r"(?:all )?(?:went|worked out|turned out) (?:really |"
-                       r"pretty |quite |very |fairly )?(?:well|fine|okay|ok|great|nicely))\b", _F)
+                       r"pretty |quite |very |fairly )?(?:well|fine|okay|ok|great|nicely)|"
+                       # the same verdict said outright, or the partners' liking as the outcome: "in the end it worked
+                       # out really well", "the stakeholders loved that they could read it"
+                       r"(?:in the end,? |overall,? )(?:it|this|that|things|everything|it all) (?:all )?(?:went|worked "
+                       r"out|turned out) (?:really |pretty |quite |very |fairly )?(?:well|fine|great|nicely)|"
+                       r"(?:management|leadership|the business|stakeholders|the stakeholders|everyone|everybody|the client|"
+                       r"the customer|customers|users|my manager|the (?:[a-z-]+ )?(?:team|owner|board|director|partner|"
+                       r"lead|manager)|they|he|she|people) (?:really |genuinely |absolutely )?(?:loved|liked|appreciated) "
+                       r"(?:it|that|the|how|this|our|what)\b)\b", _F)
 SETUP_WORDS_OVERVIEW = 180            # a deep dive's overview: the problem and its scale come before the design
 
 
