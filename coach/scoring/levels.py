@@ -48,7 +48,7 @@ _REFLECTION = re.compile(r"\b(?:i learned(?! (?:a lot|so much|most of what i kno
                          r"i(?: would|'d) now|"
                          # the lesson told as the way of working it changed: "the thing I changed in how I work: before
                          # I remove any safety check now, I ...", "what I do differently now is ..."
-                         r"(?:the (?:one |main |big )?thing|what) i (?:changed|do differently|have changed|'ve changed)\b|"
+                         r"(?:the (?:one |main |big )?thing|what) i (?:changed|do differently|have changed|'ve changed|took away|take away)\b|"
                          r"changed (?:in )?(?:how|the way) i (?:work|review|plan|design|ship|run|approach|decide))\b", _F)
 
 
