@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from coach.scoring import hedged, levels, plan_instead, red_flags
+from coach.scoring import hedged, levels, on_topic, plan_instead, red_flags
 from coach.scoring.levels import Trace
 from coach.scoring.staff import DEFAULT_STAFF, STAFF_SIGNALS
 from coach.scoring.text import first_matches
@@ -126,6 +126,8 @@ def calibrate(a: Any, level: str | None, followup: bool = False, dimension_mean:
     if a.non_answer is None:
         _off_the_followup(a, t, followup)
         _lapses(a, t)
+        if kind == "story":
+            _in_passing(a, t)
         levels.stock_phrases(a, t)
         levels.chronology(a, t)
         levels.delivery(a, t)
@@ -213,6 +215,18 @@ def _lapses(a: Any, t: Trace) -> None:
         after = min(max(t.level - LAPSE_COST * n, LAPSE_FLOOR), LAPSE_OWNED_CAP if owned else LAPSE_CAP)
         t.add(round(after - t.level, 2), ("falls into the question's pitfall and owns it: " if owned else
                                           "falls into the question's pitfall: ") + "; ".join(x.pitfall for x in lapses[:n]))
+
+
+# A story asked about a person (someone mentored, a teammate who struggled) whose own steps are all about something
+# else, the person named in passing ("he picked up a lot about streaming"): another story, told well, with the one asked
+# for in a line. A strong interviewer hears the rubrics' level 2 at best (coach/scoring/on_topic.py `in_passing`).
+PASSING_CAP = 2.0
+
+
+def _in_passing(a: Any, t: Trace) -> None:
+    if t.level > PASSING_CAP and (topic := on_topic.passing_topic(a.text, a.question)):
+        t.set(PASSING_CAP, f"tells another story, with {topic} only in passing (no step of the speaker's own is with "
+                           f"or for them): at most")
 
 
 # The rubrics' level 1 is "states something incorrect" and level 3 asks for a correct definition and mechanism: one

@@ -45,7 +45,11 @@ _REFLECTION = re.compile(r"\b(?:i learned(?! (?:a lot|so much|most of what i kno
                          r"(?:were i|if i (?:were|had|could))(?: to)? (?:start|do (?:it|this|that)|begin)(?: (?:all )?(?:over|again))?|"
                          r"(?:sooner|earlier) would have (?:been better|saved|helped|caught)|"
                          r"it would have been (?:better|smarter|wiser) (?:to|if i|if we)|"
-                         r"i(?: would|'d) now)\b", _F)
+                         r"i(?: would|'d) now|"
+                         # the lesson told as the way of working it changed: "the thing I changed in how I work: before
+                         # I remove any safety check now, I ...", "what I do differently now is ..."
+                         r"(?:the (?:one |main |big )?thing|what) i (?:changed|do differently|have changed|'ve changed|took away|take away)\b|"
+                         r"changed (?:in )?(?:how|the way) i (?:work|review|plan|design|ship|run|approach|decide))\b", _F)
 
 
 def reflects(text: str) -> bool:
@@ -84,7 +88,10 @@ _LASTING = re.compile(r"\b(?:has|have) (?:[a-z]+ ){1,6}since\b|\bsince then\b|\b
                       # "a year on, all three pages learn from the same log", "a change now goes through the replay tool",
                       # "the researchers now hand over through a checklist we wrote together"
                       r"\b(?:a|one) (?:year|quarter) (?:on|later)\b|"
-                      r"\bnow (?:goes|go|hands? over|passes|pass|runs?|flows?) (?:through|via)\b", _F)
+                      r"\bnow (?:goes|go|hands? over|passes|pass|runs?|flows?) (?:through|via)\b|"
+                      # what happened once the fix was in: "since the freshness checks went in they've blocked six"
+                      r"\bsince (?:the|our|my|that|those|these|it|they|we) (?:[a-z-]+ ){0,3}(?:went in|went live|"
+                      r"shipped|launched|landed|were added|was added|were put in|was put in)\b", _F)
 
 
 # An opening that places the story in an organisation, told as the speaker's role: "I led the machine learning work
@@ -238,7 +245,12 @@ def story(a: Any, t: Trace, followup: bool) -> None:
     # "a sentence or two" of a long story is longer: a scene that is a fifth of the answer buries nothing
     bar = max(bar, round(SETUP_SHARE * len(a.text.split())))
     cap = SETUP_CAP_LONG if setup > 2 * bar else SETUP_CAP     # a scene twice the bar is most of the answer
-    if setup > bar and t.level > cap:
+    if bar < setup <= SETUP_NEAR * bar and t.level > cap:
+        # a scene just past the bar delays the story a little: it costs a little, not the cap (a story a word over
+        # the bar and one a word under it are heard alike)
+        t.add(-min(SETUP_NEAR_COST, t.level - cap), f"the scene runs {setup} words before the first step, a little "
+                                                     f"past the bar ({bar})")
+    elif setup > bar and t.level > cap:
         t.set(cap, f"the scene runs {setup} words before the first step (a sentence or two is the bar): at most")
     approval = [x.text for x, lab in zip(a.sents, st.labels) if lab == "result" and _APPROVAL.search(x.text)]
     if approval and not st.measurable_result and a.points.total and 2 * len(a.points.covered) < a.points.total:
@@ -522,6 +534,7 @@ def part_of_the_story(sentence: str) -> bool:
 SETUP_WORDS, SETUP_CAP = 90, 3.5      # words of scene before the first step (about 35 s spoken); the level at most
 SETUP_CAP_LONG = 2.5                  # the level at most when the scene runs past twice that
 SETUP_SHARE = 0.2                     # of a long answer's words, the scene's bar
+SETUP_NEAR, SETUP_NEAR_COST = 1.15, 0.5  # a scene up to this share past the bar costs this much instead of the cap
 APPROVAL_COST = 0.5                   # an outcome told only as approval, in a story that misses most points
 # An outcome told only as someone's approval: "the feedback was positive", "management was happy with it".
 _APPROVAL = re.compile(r"\b(?:(?:the )?(?:feedback|response|reception|reaction)s? (?:from [\w ]{1,30} )?(?:was|were|has "
@@ -539,7 +552,15 @@ _APPROVAL = re.compile(r"\b(?:(?:the )?(?:feedback|response|reception|reaction)s
                        # all worked out fine"
                        r"i (?:think|guess|suppose|believe|hope|feel like) (?:that|it|this|things|everything|it all) "
                        r"(?:all )?(?:went|worked out|turned out) (?:really |"
-                       r"pretty |quite |very |fairly )?(?:well|fine|okay|ok|great|nicely))\b", _F)
+                       r"pretty |quite |very |fairly )?(?:well|fine|okay|ok|great|nicely)|"
+                       # the same verdict said outright, or the partners' liking as the outcome: "in the end it worked
+                       # out really well", "the stakeholders loved that they could read it"
+                       r"(?:in the end,? |overall,? )(?:it|this|that|things|everything|it all) (?:all )?(?:went|worked "
+                       r"out|turned out) (?:really |pretty |quite |very |fairly )?(?:well|fine|great|nicely)|"
+                       r"(?:management|leadership|the business|stakeholders|the stakeholders|everyone|everybody|the client|"
+                       r"the customer|customers|users|my manager|the (?:[a-z-]+ )?(?:team|owner|board|director|partner|"
+                       r"lead|manager)|they|he|she|people) (?:really |genuinely |absolutely )?(?:loved|liked|appreciated) "
+                       r"(?:it|that|the|how|this|our|what)\b)\b", _F)
 SETUP_WORDS_OVERVIEW = 180            # a deep dive's overview: the problem and its scale come before the design
 
 

@@ -45,6 +45,9 @@ _SCALE = re.compile(r"\b(?P<w>halv(?:e|es|ed|ing)|cut(?:ting|s)? (?:it |that |th
                     r"doubl(?:e|es|ed|ing)|(?:cut|cuts|cutting|reduc(?:e|es|ed|ing)|trim(?:s|med|ming)?|lower(?:s|ed|ing)?)"
                     r" (?:it |that |this |the \w+(?: \w+)? )?by (?:a|one) (?P<f>third|quarter|fifth|tenth))\b", _F)
 _FRACTION = {"third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
+# the thing a scale word doubles or halves, named after it without a figure ("double the size", "halve its cost")
+_OWN_THING = re.compile(r"\s+(?:the|its|their|our|his|her|that|this) (?!(?:\d|one|two|three|four|five|six|seven|eight|nine|"
+                        r"ten|hundred|thousand)\b)[a-z-]+", _F)
 
 
 def _batch_size(text: str, at: int) -> float | None:
@@ -160,6 +163,9 @@ def _scale(qs: list[Quantity], text: str, judge: Callable[..., Check | None], to
         base = named or (before[-1] if before else None)
         if base is None or base.value <= 0:
             continue
+        if named is None and base.start < sentence_start and _OWN_THING.match(text, m.end()):
+            continue     # "a rule against more than double the size": the thing doubled is named there, with no
+            #              figure; the last figure of an earlier sentence ("three months of rejections") is not it
         later = [q for q in qs if q.start > max(m.end(), base.start) and q.start < sentence_end and q is not base]
         if not later or later[0].kind != base.kind or later[0].unit != base.unit:
             continue     # the next figure is of another thing ("halved the error rate to 2 percent"): not this base

@@ -14,7 +14,7 @@ from coach import paths
 from coach.content.word_table import WordTable
 from coach.domain import Question
 from coach.scoring.signals import NonAnswer, quote_short
-from coach.scoring.star_cues import ACT_CLAUSE
+from coach.scoring.star_cues import ACT_CLAUSE, I_ACT_CLAUSE
 from coach.scoring.text import content_stems
 
 _TABLE = WordTable(paths.rubrics_dir, "story_topics.toml")
@@ -76,6 +76,38 @@ def reaches(text: str, question: Question | None) -> bool | None:
 
 
 OTHER_TOPIC_WORDS = 2
+PASSING_STEPS = 3        # the speaker's own steps a story has told when none of them reaching its topic is telling
+
+
+@lru_cache(maxsize=16)
+def _steps_words(section: str) -> re.Pattern[str] | None:
+    """The words of a topic's `steps` (the person the story is about, and what one does with them), or None."""
+    return _starts(str(_TABLE.raw(section, "steps"))) if "steps" in _TABLE.names(section) else None
+
+
+def passing_topic(text: str, question: Question | None) -> str:
+    """The topic ("someone you helped grow") a story reaches only in passing (see `in_passing`), else ""."""
+    if question is None or question.hypothetical or reaches(text, question) is not True:
+        return ""
+    for name, _ in topics(question.prompt):
+        if in_passing(text, (name,)):
+            return str(_TABLE.raw(name, "name"))
+    return ""
+
+
+def in_passing(text: str, names: tuple[str, ...]) -> bool:
+    """Whether a story names its topic only in passing: asked about a person (someone mentored, a teammate who
+    struggled), it tells PASSING_STEPS or more steps of the speaker's own ("I designed ...", "I wrote ...") and not
+    one of them is with or for that person (a build story with "the junior engineer picked up a lot" in the middle)."""
+    for name in names:
+        person = _steps_words(name)
+        if person is None:
+            continue
+        steps = [x for x in re.split(r"(?<=[.!?])\s+", text) if I_ACT_CLAUSE.search(x.lower())]
+        told = sum(len(I_ACT_CLAUSE.findall(x.lower())) for x in steps)    # (run-on speech packs steps together)
+        if told >= PASSING_STEPS and not any(person.search(x) for x in steps):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -168,9 +168,10 @@ _SKIPPED = re.compile(
     r"\b(?:review|tests?|testing|evaluation|sign-?off|approval|canary|checks?|analysis|audit)s? (?:was|were|is|seemed|felt|"
     r"would be) (?:just |mostly |only |really |basically |more or less |a bit of |kind of |sort of )?(?:a formality|a "
     r"rubber stamp|overkill|unnecessary|not needed|a waste of time|box-ticking|a box to tick|red tape)\b|"
-    r"\b(?:i|we) (?:did not|didn'?t|never|chose not to|decided not to) (?:bother to )?(?:run|do|wait for|get) (?:the |a |"
-    r"any )?(?:full |proper |usual |normal )?(?:accuracy |offline |quality )?(?:evaluation|eval|tests?|test suite|"
-    r"review|a/?b test|canary|sign-?off|approval)\b|"
+    # (whatever words name which check: "I also did not wait for the second review of the label join")
+    r"\b(?:i|we) (?:also |just |then )?(?:did not|didn'?t|never|chose not to|decided not to) (?:bother to )?(?:run|do|"
+    r"wait for|get) (?:the |a |any |our |their )?(?:[a-z-]+ ){0,2}?(?:evaluation|eval|tests?|test suite|"
+    r"review|a/?b test|canary|sign-?off|approval)\b(?! (?:comments?|results?|feedback|notes|invites?)\b)|"
     # the skip told as the way round it: "I deployed it myself rather than going through the usual review"
     r"\b(?:rather than|instead of|without) (?:going through|waiting for|bothering with) (?:the |a |our |any |their )?"
     r"(?:usual |normal |full |proper |regular |standard )?(?:code |design |model |release |change )?(?:review|reviews|"

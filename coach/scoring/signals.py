@@ -63,6 +63,10 @@ TRADEOFF = re.compile(
     r"\b(?:cost|costs|latency|memory|bill|spend)\s+(?:\w+\s+)?(?:tripled|doubled|quadrupled|rose|grew|went up|jumped|"
     r"increased|exploded)\b|"
     r"\boutweighs?\b|\bweigh(?:ed|ing|s)? (?:it |them |that )?against\b|"
+    # the better option's gain judged against its price: "real-time would be a bit better, I just didn't think a bit
+    # better was worth a quarter of two people"
+    r"\b(?:didn'?t|did not|don'?t|do not) (?:really )?think (?:[a-z-]+ ){0,5}?(?:was|were|is|are|would be) worth (?:a|an|the|two|three|"
+    r"four|\d|its|their|what|that)\b|"
     # the options named between: "I weighed a deep sequence model against gradient-boosted trees here"
     r"\bweigh(?:ed|ing|s)? (?:up )?(?:[\w-]+ ){1,6}?against\b|"
     # the better option priced in what it would add: "three points better on NDCG but it would have added forty

@@ -150,6 +150,10 @@ STAFF_SIGNALS: dict[str, re.Pattern[str]] = {
         r"(?:two|three|four|multi)[- ]phase|in (?:two|three|four) phases|"
         r"for years|phased|north star|bets?|standards?|charter|multi[- ]quarter|(?:two|three|four|several|\d+) quarters|"
         r"deprecat\w+|migration plan|after i (?:moved on|left|moved teams)|still (?:owns?|runs?|uses?|in use)|"
+        # a guard put on every case of its kind, so the lesson outlasts the incident: "freshness checks on every
+        # external feed", "a review gate for all model launches"
+        r"(?:checks?|alerts?|gates?|guards?|limits?|contracts?) (?:on|for) (?:every|each|all|any) (?:[a-z-]+ ){0,2}(?:feeds?|"
+        r"models?|pipelines?|launch(?:es)?|releases?|sources?|tables?|vendors?)\b|"
         # a practice made the rule for the work around it: "the guardrail is now required on every experiment"
         r"(?:is|are|was|were|became|become) (?:now )?(?:required|mandatory|compulsory) (?:on|for|in|by) (?:every|all|each|"
         r"any)\b|"

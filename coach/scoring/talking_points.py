@@ -61,6 +61,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # a figure reached by reckoning: "saved inspector time, which I put at about two hundred hours a year"
     "estimate": ("which i put at", "i put it at", "back of the envelope", "back-of-the-envelope", "ballpark"),
     "experiment": ("a/b", "ab test", "a b test", "interleaving", "online test"),
+    # another team's change made without a word: "they merged two intents into one and did not tell us"
+    "nobody told": ("did not tell us", "didn't tell us", "without telling us", "never told us", "without warning us"),
     "cache": ("caching", "memoize", "redis", "memcached"),
     "drift": ("distribution shift", "data shift", "skew", "psi"),
     # a test or measure said in full rather than by its initials
