@@ -372,7 +372,7 @@ def check(qs: list[Quantity], text: str, factors: list[float], judge: Callable[.
     # the peak hour's own count is the figure the rate follows from, not a typical peak over the day's average
     hours_at = {h.at for h in hourly if h is not None}
     out = [c for c in out if c is None or c.rule != "peak" or c.at not in hours_at] + hourly
-    out = [_peak_twice(qs, text, c, hourly) or c for c in out]
+    out = [_peak_on_busiest_hour(qs, text, c, hourly) or c for c in out]
     judged = {c.at for c in out if c is not None}
     out.extend(c for c in _hour_count_to_rate(qs, text, judge) + _day_from_peak(qs, text, judge)
                + _day_named_first(qs, text, judge) if c is not None and c.at not in judged)
@@ -568,7 +568,7 @@ _FINER_PEAK = re.compile(r"\b(?:(?:peak|busiest|worst|top) (?:minute|second)s?|m
                          r"(?:within|inside) (?:the|that|this) (?:busiest |peak )?hour|the hour'?s (?:rate|average))\b", _F)
 
 
-def _peak_twice(qs: list[Quantity], text: str, c: Check | None, hourly: list[Check | None]) -> Check | None:
+def _peak_on_busiest_hour(qs: list[Quantity], text: str, c: Check | None, hourly: list[Check | None]) -> Check | None:
     """A peak factor applied to the busiest hour's rate ("four million in the busiest hour, 1,100 a second; peak is
     three times average, so 3,300"): that rate is already the peak, so the factor counts it twice."""
     from coach.scoring.napkin import _judge
