@@ -3,8 +3,8 @@ all model launches") outlasts the incident: the staff bar's long-term direction,
 from __future__ import annotations
 
 from coach.scoring.calibrate import staff_signals
+from tests.fixtures.mistake_story import MISTAKE
 from tests.scored import card_for
-from tests.test_scoring_lesson_as_practice import MISTAKE
 
 
 def test_a_guard_on_every_case_of_its_kind_is_long_term_direction() -> None:
