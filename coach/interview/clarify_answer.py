@@ -76,6 +76,8 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
                     continue            # "win" is not in "window": the cue only opens a longer word
                 if any(m.start() < b and a < m.end() for a, b in idioms):
                     continue            # "a day's worth of cases": an amount, not what something is worth
+                if p.split()[-1] in cues.continuing_verbs and re.match(r" [a-z]+ing\b", text[m.end():]):
+                    continue            # "do we keep updating it": going on doing something keeps nothing
                 spans.append((m.start(), m.start() + len(p), topic))
     spans += _learning_waits(text, cues) + _forms_of_topics(text, cues)
     # "well under a second": a period right after a bound of time is a duration, the latency, not a rate's period
@@ -100,8 +102,13 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     frames = table + _leave_to_use(text, cues)
     # ... but whether a kind of compute is on the table ("are gpus even on the table") asks what compute there is
     bought = [s for s in spans if s[2] == "budget" and text[s[0]:s[1]] in cues.hardware_words]
+    # ... and leave to hand the work to people ("can we send it to a human reviewer") asks whether there are such
+    # people: the team
+    staffed = [s for s in spans if s[2] == cues.staff_topic and set(text[s[0]:s[1]].split()) & cues.people_words]
     if table and bought and not _leave_to_use(text, cues):
         spans = bought
+    elif frames and staffed:
+        spans = staffed
     # (leave asked for how long, "how long do we get to hang on to the traces", is a rule whatever is kept)
     elif table or (frames and (spans or any(front(d).search(text) for d in cues.duration_asks if d in text))):
         spans = [s for s in spans if s[2] == cues.use_topic] + [(a, b, cues.use_topic) for a, b in frames]
@@ -123,9 +130,11 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     kept = [k for k in kept if k[2] == "budget" or not any(0 <= k[0] - e and len(text[e:k[0]].split()) <= 4 for e in paid)]
     # a limit on money or compute, or on time ("a monthly ceiling on the spend", "a ceiling on how stale it can be"),
     # is the budget or the latency asked about
-    spent = [start for start, _, topic in kept if topic in ("budget", "latency")]
+    # (the money or time named just before the limit too: "the cost ceiling for serving", "a latency cap")
+    spent = [(start, end) for start, end, topic in kept if topic in ("budget", "latency")]
     kept = [k for k in kept if k[2] != "constraints" or not _LIMIT.search(text[k[0]:k[1]]) or
-            not any(0 <= s - k[1] and len(text[k[1]:s].split()) <= 4 for s in spent)]
+            not any(0 <= s - k[1] and len(text[k[1]:s].split()) <= 4 or
+                    0 <= k[0] - e and len(text[e:k[0]].split()) <= 1 for s, e in spent)]
     # a bare word of leave beside money or time asks how much is allowed ("the monthly money we're allowed to burn
     # on serving", "what slice of the auction's time is the model allowed"): the budget or the latency, not a rule
     said = set(text.split())
@@ -1017,6 +1026,10 @@ def _one_answer_for_alternatives(found: list[tuple[list[str], list[str], int]], 
             # "can overflow go out to a hosted api, or is it our own machines no matter what": the other side of a
             # yes/no question about the same thing ("it") is answered by the fact that answers the first side
             out[i] = out[i - 1]
+        elif out[i][1] and not out[i - 1][0]:
+            # "do we block the payment outright, or can we send it to a human reviewer": the first side names no fact
+            # of its own, and the side after "or" names the fact that settles the choice
+            out[i - 1] = out[i]
         elif out[i - 1][1] and not out[i][1] and core(tokens(parts[i - 1][0]), cues)[:1] in (["which"], ["what"]):
             # "which number is it judged on, ... or how many get opened": a choice asked, its fact named, and the
             # options after it name none of their own: they are readings of the same question

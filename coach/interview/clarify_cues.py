@@ -150,6 +150,7 @@ class Cues:
     magnitudes: frozenset[str] = frozenset()
     cue_endings: frozenset[str] = frozenset()
     amount_idioms: tuple[str, ...] = ()
+    continuing_verbs: frozenset[str] = frozenset()
     who_words: frozenset[str] = frozenset()
     quote_verbs: tuple[str, ...] = ()
     quote_objects: tuple[str, ...] = ()
@@ -290,6 +291,7 @@ def load_cues(path: Path | None = None) -> Cues:
         magnitudes=frozenset(_strings(data, "magnitudes", where)),
         cue_endings=frozenset(_strings(data, "cue_endings", where)),
         amount_idioms=_strings(data, "amount_idioms", where),
+        continuing_verbs=frozenset(_strings(data, "continuing_verbs", where)),
         who_words=frozenset(_strings(data, "who_words", where)),
         quote_verbs=_strings(data, "quote_verbs", where), quote_objects=_strings(data, "quote_objects", where),
         duration_asks=_strings(data, "duration_asks", where),

@@ -1,0 +1,44 @@
+"""Which fact a clarifying reply uses when a word of the ask does not carry it or a side of it names the fact: "keep"
+before a verb in -ing keeps nothing, a limit beside money is the budget whichever side the money is named on, leave
+to hand work to people asks whether there are such people, the side after "or" that names a fact settles the whole
+either-or, and "they all" names the group whose likeness is asked."""
+from coach.content.loader import default_content
+from coach.interview import clarify
+
+
+def _reply(question_id: str, turn: str) -> tuple[str, tuple[str, ...]]:
+    facts = dict(default_content().question(question_id).facts)
+    asked = clarify.clarifying_questions(turn) or [turn]
+    return clarify.reply(asked, facts, said=turn)
+
+
+def test_keep_before_a_verb_in_ing_names_no_data() -> None:
+    """Going on doing something ("do we keep refreshing it") is not what is kept: no fact says it."""
+    turn = "does the number stay fixed after the order goes in, or do we keep refreshing it as the rider moves?"
+    assert _reply("sd-eta-prediction", turn)[1] == ()
+    # what is kept still names the data
+    assert _reply("sd-eta-prediction", "what history do we keep about past deliveries?")[1] == ("data",)
+
+
+def test_a_limit_after_the_money_named_is_the_budget() -> None:
+    assert _reply("sd-llm-serving", "what's the spend ceiling for running this thing")[1] == ("budget",)
+    assert _reply("sd-image-moderation", "is there a compute cap for inference")[1] == ("budget",)
+
+
+def test_leave_to_hand_work_to_a_person_asks_the_team() -> None:
+    turn = "could we push the borderline photos to a human reviewer?"
+    assert _reply("sd-image-moderation", turn)[1] == ("team",)
+
+
+def test_the_side_after_or_that_names_a_fact_answers_the_either_or() -> None:
+    turn = "should a shady payment just be declined automatically, or can we route it to a reviewer first?"
+    text, used = _reply("sd-fraud-detection", turn)
+    assert used == ("team",)
+    assert "assumption" not in text
+
+
+def test_they_all_names_the_group_whose_likeness_is_asked() -> None:
+    turn = "who'd be the first customers of this, and do they all need the same dimensionality?"
+    text, used = _reply("sd-embedding-platform", turn)
+    assert "data" in used
+    assert "own dimensions" in text
