@@ -42,3 +42,9 @@ def test_they_all_names_the_group_whose_likeness_is_asked() -> None:
     text, used = _reply("sd-embedding-platform", turn)
     assert "data" in used
     assert "own dimensions" in text
+
+
+def test_a_fact_said_in_other_words_is_shared() -> None:
+    """"a node crashes" says the fact's "failed node" in everyday words: the fact that bounds the progress lost."""
+    turn = "so what's the story when a node crashes partway through the job?"
+    assert _reply("sd-distributed-training", turn)[1] == ("latency",)

@@ -823,7 +823,7 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
     the part ("how many listings are live" shares "listings" with the fact about 40 million listings); the
     best-scoring facts, in the facts' order, and their score."""
     counts = _topic_counts(clause, cues, by_words=True, named_before=named_before)
-    words = _stems(clause) - _common(facts)
+    words = (_stems(clause) | _meant(clause, cues)) - _common(facts)
     counted = _counted(clause)
     score = {t: 2 * counts.get(t, 0) + len(words & _stems(text)) + (2 if counted & _stems(text) else 0)
              for t, text in facts.items()}
@@ -850,6 +850,12 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
             return naming, naming, best
         return _one_counting(clause, top, facts, counts, cues, best)
     return top, [t for t in top if counts.get(t)], best
+
+
+def _meant(clause: str, cues: Cues) -> set[str]:
+    """The facts' words the clause says in other words ("a node dies": "failed"), stemmed as `_stems` stems them."""
+    text = " ".join(tokens(clause))
+    return {_stem(word) for word, said in cues.word_senses.items() if any(s in text and front(s).search(text) for s in said)}
 
 
 def _touched(clause: str, facts: Mapping[str, str], cues: Cues) -> set[str]:

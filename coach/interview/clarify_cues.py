@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -151,6 +151,7 @@ class Cues:
     cue_endings: frozenset[str] = frozenset()
     amount_idioms: tuple[str, ...] = ()
     continuing_verbs: frozenset[str] = frozenset()
+    word_senses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     who_words: frozenset[str] = frozenset()
     quote_verbs: tuple[str, ...] = ()
     quote_objects: tuple[str, ...] = ()
@@ -226,6 +227,7 @@ def load_cues(path: Path | None = None) -> Cues:
         periods=frozenset(_strings(data, "periods", where)), counted_topics=frozenset(_strings(data, "counted_topics", where)),
         counted_only=frozenset(_strings(data, "counted_only", where)), count_asks=_strings(data, "count_asks", where),
         topics={name: _strings(topics, name, where) for name in topics},
+        word_senses={word: _strings(data.get("word_senses", {}), word, where) for word in data.get("word_senses", {})},
         tell_verbs=frozenset(_strings(data, "tell_verbs", where)), wish_words=frozenset(_strings(data, "wish_words", where)),
         know_words=frozenset(_strings(data, "know_words", where)),
         premise_checks=frozenset(_strings(data, "premise_checks", where)),
