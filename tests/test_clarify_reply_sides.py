@@ -48,3 +48,16 @@ def test_a_fact_said_in_other_words_is_shared() -> None:
     """"a node crashes" says the fact's "failed node" in everyday words: the fact that bounds the progress lost."""
     turn = "so what's the story when a node crashes partway through the job?"
     assert _reply("sd-distributed-training", turn)[1] == ("latency",)
+
+
+def test_what_a_thing_needs_is_what_a_yes_no_ask_asks() -> None:
+    """"do the bot's answers need footnotes": the thing needed, which a rule says in its own word ("cite"), not the verb
+    "need"; a verb kept on with after "need to keep" is still a state the facts do not hold."""
+    turn = "do the bot's answers need footnotes pointing at the source?"
+    assert _reply("sd-support-assistant", turn)[1] == ("constraints",)
+    turn = "does the eta need to keep changing while the rider's on the way, or is it set once?"
+    assert _reply("sd-eta-prediction", turn)[1] == ()
+
+
+def test_cpus_are_hardware_asked() -> None:
+    assert _reply("sd-home-recommendations", "could we put gpus on this, or are we cpu only?")[1] == ("budget",)

@@ -661,7 +661,8 @@ _DETERMINERS = frozenset({"any", "all", "some", "most", "of", "these", "those", 
                           "every", "many", "more"})
 _INDEFINITE = frozenset({"anything", "anyone", "anybody", "something", "someone", "somebody", "everything", "everyone",
                          "nothing", "nobody"})
-_MODAL_LINKS = (["get", "to"], ["able", "to"], ["allowed", "to"], ["free", "to"], ["supposed", "to"])
+_MODAL_LINKS = (["get", "to"], ["able", "to"], ["allowed", "to"], ["free", "to"], ["supposed", "to"], ["have", "to"],
+                ["has", "to"], ["need", "to"], ["needs", "to"], ["need"], ["needs"])
 
 
 def _unheld_state(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
@@ -684,14 +685,22 @@ def _unheld_state(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
         k += 1
     k += 1                                  # the thing's own name ("models", "people", "merchants")
     for link in _MODAL_LINKS:               # "get to set": the verb after the link
-        if head[k:k + 2] == link:
-            k += 2
+        if head[k:k + len(link)] == link:
+            k += len(link)
+            break
+    if head[k:k + 1] != [] and head[k] in cues.continuing_verbs and head[k + 1:k + 2] != [] and head[k + 1].endswith("ing"):
+        k += 1                              # "need to keep updating": the verb kept on with
+    if head[k - 1:k] in (["need"], ["needs"]):
+        while k < len(head) and head[k] in _DETERMINERS:
+            k += 1                          # "does every answer need a citation": what is needed
     if k >= len(head) or head[k] in _AUX or head[k] in cues.statement_subjects or head[k] in _STOP or \
             head[k] in cues.tell_verbs:     # "do the agents tell us anything about ...": a signal, which the facts hold
         return False
     verb = _stem(head[k])
     if any(verb in _stems(text) or head[k] in text.lower().split() for text in facts.values()):
         return False
+    if _meant(head[k], cues) & set().union(*(_stems(text) for text in facts.values())):
+        return False                        # the fact's word said in other words ("a citation": "cite")
     return not any(head[k] in p.split() for phrases in cues.topics.values() for p in phrases)
 
 
@@ -802,8 +811,9 @@ _STOP = frozenset("about what when where which there their with from that this h
 
 def _stems(text: str) -> set[str]:
     out = set()
-    for w in re.findall(r"[a-z]{4,}", text.lower()):
-        if w not in _STOP:
+    short = default_cues().short_names
+    for w in re.findall(r"[a-z]{3,}", text.lower()):
+        if w not in _STOP and (len(w) >= 4 or w in short):
             out.add(_stem(w))
     return out
 

@@ -151,6 +151,7 @@ class Cues:
     cue_endings: frozenset[str] = frozenset()
     amount_idioms: tuple[str, ...] = ()
     continuing_verbs: frozenset[str] = frozenset()
+    short_names: frozenset[str] = frozenset()
     word_senses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     who_words: frozenset[str] = frozenset()
     quote_verbs: tuple[str, ...] = ()
@@ -294,6 +295,7 @@ def load_cues(path: Path | None = None) -> Cues:
         cue_endings=frozenset(_strings(data, "cue_endings", where)),
         amount_idioms=_strings(data, "amount_idioms", where),
         continuing_verbs=frozenset(_strings(data, "continuing_verbs", where)),
+        short_names=frozenset(_strings(data, "short_names", where)),
         who_words=frozenset(_strings(data, "who_words", where)),
         quote_verbs=_strings(data, "quote_verbs", where), quote_objects=_strings(data, "quote_objects", where),
         duration_asks=_strings(data, "duration_asks", where),
