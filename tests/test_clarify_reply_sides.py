@@ -61,3 +61,10 @@ def test_what_a_thing_needs_is_what_a_yes_no_ask_asks() -> None:
 
 def test_cpus_are_hardware_asked() -> None:
     assert _reply("sd-home-recommendations", "could we put gpus on this, or are we cpu only?")[1] == ("budget",)
+
+
+def test_a_yes_no_ask_whose_verb_one_fact_holds_gets_that_fact() -> None:
+    """"can a person appeal": the fact saying removals are appealable answers, though it shares no other word; a verb
+    that says little of its own ("come") or the word after "is" picks no fact."""
+    assert _reply("sd-image-moderation", "can a person appeal if their picture gets taken down?")[1] == ("constraints",)
+    assert _reply("sd-fraud-detection", "do the orders come from lots of countries or mostly one?")[1] == ()

@@ -539,6 +539,8 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
             clause = " ".join(s for s in re.split(r"(?<=[.?!])\s+", said.lower()) if not _option_only(s, cues))
         read.append(clause)
         top, named, best = _facts_for(clause, facts, cues, before)
+        if not named and best <= 1 and not parts[i][2] and (held := _held_state(clause, facts, cues)):
+            top, named, best = held, held, 2       # "can users appeal": the one fact holding what is asked
         if not top and len(counting := _numbering(clause, facts)) == 1:
             # "how many models are we talking about": the one fact that gives a number of the thing counted answers it
             top, named, best = counting, counting, 2
@@ -672,14 +674,34 @@ def _unheld_state(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
     they do not say, and the candidate assumes it."""
     if tokens(clause)[:1] in (["like"], ["say"]):
         return False                        # ", like does research need it in a month": an example of an ask
+    head = _state_head(clause, cues)
+    if not head or _topic_counts(" ".join(head), cues, by_words=True):
+        return False
+    verb = _state_verb(head, cues)
+    if verb is None:
+        return False
+    if any(_stem(verb) in _stems(text) or verb in text.lower().split() for text in facts.values()):
+        return False
+    if _meant(verb, cues) & set().union(*(_stems(text) for text in facts.values())):
+        return False                        # the fact's word said in other words ("a citation": "cite")
+    return not any(verb in p.split() for phrases in cues.topics.values() for p in phrases)
+
+
+def _state_head(clause: str, cues: Cues) -> list[str]:
+    """The words of a yes/no question whether a thing of the problem is or does something, up to any example
+    ("like ..."); nothing when the clause is no such question ("is it all ours", "do they accept it": a thing named
+    before; "is anything stopping")."""
     words = core(tokens(clause), cues)
     if not words or words[0] not in _AUX or words[1:2] == [] or words[1] in _SUBJECTS - {"the", "our", "people"} or \
             words[1] in _INDEFINITE:
-        return False            # "is it all ours", "do they accept it": a thing named before; "is anything stopping"
+        return []
     marks = [i for i, w in enumerate(words) if w in ("like", "say") or words[i:i + 2] == ["such", "as"]]
-    head = words[:marks[0]] if marks else words
-    if _topic_counts(" ".join(head), cues, by_words=True):
-        return False
+    return words[:marks[0]] if marks else words
+
+
+def _state_verb(head: list[str], cues: Cues) -> str | None:
+    """What such a question asks the thing is or does: the word after the thing's name ("can users appeal"), after a
+    link ("get to set") or after what is needed ("need a citation")."""
     k = 1
     while k < len(head) and head[k] in _DETERMINERS:
         k += 1
@@ -695,13 +717,24 @@ def _unheld_state(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
             k += 1                          # "does every answer need a citation": what is needed
     if k >= len(head) or head[k] in _AUX or head[k] in cues.statement_subjects or head[k] in _STOP or \
             head[k] in cues.tell_verbs:     # "do the agents tell us anything about ...": a signal, which the facts hold
-        return False
-    verb = _stem(head[k])
-    if any(verb in _stems(text) or head[k] in text.lower().split() for text in facts.values()):
-        return False
-    if _meant(head[k], cues) & set().union(*(_stems(text) for text in facts.values())):
-        return False                        # the fact's word said in other words ("a citation": "cite")
-    return not any(head[k] in p.split() for phrases in cues.topics.values() for p in phrases)
+        return None
+    return head[k]
+
+
+_COPULAS = frozenset({"is", "are", "am", "was", "were"})
+
+
+def _held_state(clause: str, facts: Mapping[str, str], cues: Cues) -> list[str]:
+    """"can users appeal": a yes/no question whether a thing is or does something, whose verb one fact alone holds
+    ("removals must be appealable"), is answered by that fact, though it shares no other word."""
+    head = _state_head(clause, cues)
+    # (a verb asked after "do", "can", "must": after "is" the word is no verb, "is the auction second price")
+    verb = _state_verb(head, cues) if head and head[0] not in _COPULAS else None
+    if verb is None or verb in cues.light_verbs:
+        return []               # "do these payments come in many currencies": a verb that says little of its own
+    stems = {_stem(verb)} | _meant(verb, cues)
+    holders = [t for t, text in facts.items() if stems & (_stems(text) - _common(facts))]
+    return holders if len(holders) == 1 else []
 
 
 def _widens_unheld(side: str, wider: str, side_found: tuple[list[str], list[str], int],

@@ -152,6 +152,7 @@ class Cues:
     amount_idioms: tuple[str, ...] = ()
     continuing_verbs: frozenset[str] = frozenset()
     short_names: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
     word_senses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     who_words: frozenset[str] = frozenset()
     quote_verbs: tuple[str, ...] = ()
@@ -296,6 +297,7 @@ def load_cues(path: Path | None = None) -> Cues:
         amount_idioms=_strings(data, "amount_idioms", where),
         continuing_verbs=frozenset(_strings(data, "continuing_verbs", where)),
         short_names=frozenset(_strings(data, "short_names", where)),
+        light_verbs=frozenset(_strings(data, "light_verbs", where)),
         who_words=frozenset(_strings(data, "who_words", where)),
         quote_verbs=_strings(data, "quote_verbs", where), quote_objects=_strings(data, "quote_objects", where),
         duration_asks=_strings(data, "duration_asks", where),
