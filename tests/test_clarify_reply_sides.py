@@ -68,3 +68,15 @@ def test_a_yes_no_ask_whose_verb_one_fact_holds_gets_that_fact() -> None:
     that says little of its own ("come") or the word after "is" picks no fact."""
     assert _reply("sd-image-moderation", "can a person appeal if their picture gets taken down?")[1] == ("constraints",)
     assert _reply("sd-fraud-detection", "do the orders come from lots of countries or mostly one?")[1] == ()
+
+
+def test_asks_in_words_the_cue_lists_lacked() -> None:
+    """The time a step gets, sending at night, what must be kept out of a place, being forgotten, and the bar a team
+    sets: each names its fact; the bar for what a cue names is that fact ("the bar for the first token": latency)."""
+    assert _reply("sd-search-ranking", "how long do we get for the ranking step?")[1] == ("latency",)
+    assert _reply("sd-notification-ranking", "can pushes go out at night?")[1] == ("constraints",)
+    assert _reply("sd-feed-ranking", "is there stuff that has to be kept out of the top twenty?")[1] == ("constraints",)
+    turn = "and if someone wants to be forgotten, do we have to handle that?"
+    assert _reply("sd-feature-store", turn)[1] == ("constraints",)
+    assert _reply("sd-embedding-platform", "what's the bar for a product group to move onto it?")[1] == ("goal",)
+    assert _reply("sd-llm-serving", "what's the bar for the first token?")[1] == ("latency",)
