@@ -80,3 +80,11 @@ def test_asks_in_words_the_cue_lists_lacked() -> None:
     assert _reply("sd-feature-store", turn)[1] == ("constraints",)
     assert _reply("sd-embedding-platform", "what's the bar for a product group to move onto it?")[1] == ("goal",)
     assert _reply("sd-llm-serving", "what's the bar for the first token?")[1] == ("latency",)
+
+
+def test_a_fact_saying_a_before_the_thing_counted_numbers_none_of_it() -> None:
+    """"how many merchants": "a reason the merchant can read" numbers no merchants; "how many pushes": "a push service"
+    numbers no pushes. No fact numbers them, so the candidate assumes it; "an hour of progress" is still a count."""
+    assert _reply("sd-fraud-detection", "roughly how many merchants do we have signed up?")[1] == ()
+    assert "team" not in _reply("sd-notification-ranking", "how many pushes go out in an average day?")[1]
+    assert _reply("sd-distributed-training", "how much progress can we afford to lose?")[1] == ("latency",)

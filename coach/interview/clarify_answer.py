@@ -977,6 +977,7 @@ def _counted(clause: str) -> set[str]:
         after = [w for w in words[i + 2:i + 5] if w not in ("of", "the", "those", "these", "our", "their")]
         if after and len(after[0]) >= 4 and after[0] not in _STOP:
             out.add(_stem(after[0]))
+            out |= _meant(after[0], default_cues())     # "how many pushes": the notifications a fact numbers
     return out
 
 
@@ -1002,7 +1003,10 @@ def _states_count(clause: str, texts: list[str]) -> bool:
     for text in texts:
         words = re.findall(r"[a-z0-9][a-z0-9,.]*", text.lower())
         for k, w in enumerate(words):
-            if len(w) >= 4 and _stem(w) in counted and any(_QUANTITY.match(x) for x in words[max(0, k - 3):k]):
+            # ("a" or "an" counts a measure of the thing, "an hour of progress", not the thing itself or another one:
+            # "a push service", "a reason the merchant can read" number no pushes and no merchants)
+            if len(w) >= 4 and _stem(w) in counted and \
+                    any(_QUANTITY.match(x) and (x not in ("a", "an") or words[k - 1] == "of") for x in words[max(0, k - 3):k]):
                 return True
     return False
 
