@@ -88,3 +88,10 @@ def test_a_fact_saying_a_before_the_thing_counted_numbers_none_of_it() -> None:
     assert _reply("sd-fraud-detection", "roughly how many merchants do we have signed up?")[1] == ()
     assert "team" not in _reply("sd-notification-ranking", "how many pushes go out in an average day?")[1]
     assert _reply("sd-distributed-training", "how much progress can we afford to lose?")[1] == ("latency",)
+
+
+def test_how_we_would_know_an_outcome_asks_the_labels() -> None:
+    """"how do we tell if a reply was any good": how the outcome becomes known, which the labels say, not the design's
+    own method."""
+    assert _reply("sd-support-assistant", "how do we tell if a suggested reply was any good?")[1] == ("labels",)
+    assert clarify.clarifying_questions("how would we know if a photo we left up was actually bad?")
