@@ -95,3 +95,13 @@ def test_how_we_would_know_an_outcome_asks_the_labels() -> None:
     own method."""
     assert _reply("sd-support-assistant", "how do we tell if a suggested reply was any good?")[1] == ("labels",)
     assert clarify.clarifying_questions("how would we know if a photo we left up was actually bad?")
+
+
+def test_a_count_of_people_doing_the_work_asks_the_team() -> None:
+    assert _reply("sd-search-ranking", "how many developers are working on the ranking model?")[1] == ("team",)
+
+
+def test_things_that_come_back_are_asked_about_and_the_speaker_coming_back_is_not() -> None:
+    """"come back to" leaves the talk for later only when the speaker comes back ("can we come back to this")."""
+    assert clarify.clarifying_questions("how long until the disputed orders come back to us?")
+    assert not clarify.clarifying_questions("can we come back to this later?")

@@ -268,6 +268,10 @@ def _forms_of_topics(text: str, cues: Cues) -> list[tuple[int, int, str]]:
         if words[i:i + 4] in (["how", "many", "of", "those"], ["how", "many", "of", "these"]) and \
                 words[i + 4:i + 5] != [] and words[i + 4] in cues.people_words:
             out.append((starts[i], starts[i + 4] + len(words[i + 4]), cues.staff_topic))
+        # ... and a count of people doing the work ("how many folks are building the model side"): the team
+        if words[i:i + 2] == ["how", "many"] and words[i + 2:i + 3] != [] and words[i + 2] in cues.people_words and \
+                words[i + 3:i + 4] != [] and words[i + 3] in _AUX and words[i + 4:i + 5] != [] and words[i + 4] in cues.work_verbs:
+            out.append((starts[i], starts[i + 4] + len(words[i + 4]), cues.staff_topic))
         if words[i:i + 2] == ["how", "many"] and words[i + 2:i + 3] != [] and words[i + 2] in cues.people_words:
             k = i + 3
             if words[k:k + 1] and words[k] in _AUX and words[k + 1:k + 2] and words[k + 1] in ("i", "we") and \
