@@ -686,7 +686,7 @@ def _unheld_state(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
         return False
     if any(_stem(verb) in _stems(text) or verb in text.lower().split() for text in facts.values()):
         return False
-    if _meant(verb, cues) & set().union(*(_stems(text) for text in facts.values())):
+    if _meant(verb, cues, facts) & set().union(*(_stems(text) for text in facts.values())):
         return False                        # the fact's word said in other words ("a citation": "cite")
     return not any(verb in p.split() for phrases in cues.topics.values() for p in phrases)
 
@@ -736,7 +736,7 @@ def _held_state(clause: str, facts: Mapping[str, str], cues: Cues) -> list[str]:
     verb = _state_verb(head, cues) if head and head[0] not in _COPULAS else None
     if verb is None or verb in cues.light_verbs:
         return []               # "do these payments come in many currencies": a verb that says little of its own
-    stems = {_stem(verb)} | _meant(verb, cues)
+    stems = {_stem(verb)} | _meant(verb, cues, facts)
     holders = [t for t, text in facts.items() if stems & (_stems(text) - _common(facts))]
     return holders if len(holders) == 1 else []
 
@@ -870,9 +870,9 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
     the part ("how many listings are live" shares "listings" with the fact about 40 million listings); the
     best-scoring facts, in the facts' order, and their score."""
     counts = _topic_counts(clause, cues, by_words=True, named_before=named_before)
-    words = (_stems(clause) | _meant(clause, cues)) - _common(facts)
+    words = (_stems(clause) | _meant(clause, cues, facts)) - _common(facts)
     counted = _counted(clause)
-    score = {t: 2 * counts.get(t, 0) + len(words & _stems(text)) + (2 if counted & _stems(text) else 0)
+    score = {t: 2 * counts.get(t, 0) + len(words & _stems(text)) + (2 if _mentions(counted, text) else 0)
              for t, text in facts.items()}
     best = max(score.values(), default=0)
     top = [t for t in facts if best and score[t] == best]
@@ -899,10 +899,13 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
     return top, [t for t in top if counts.get(t)], best
 
 
-def _meant(clause: str, cues: Cues) -> set[str]:
-    """The facts' words the clause says in other words ("a node dies": "failed"), stemmed as `_stems` stems them."""
+def _meant(clause: str, cues: Cues, facts: Mapping[str, str] | None = None) -> set[str]:
+    """The facts' words the clause says in other words ("a node dies": "failed"), stemmed as `_stems` stems them. A
+    word the facts use themselves means what they mean by it ("a push service": "push" is then no notification)."""
     text = " ".join(tokens(clause))
-    return {_stem(word) for word, said in cues.word_senses.items() if any(s in text and front(s).search(text) for s in said)}
+    own = set().union(*(_stems(t) for t in facts.values())) if facts else set()
+    return {_stem(word) for word, said in cues.word_senses.items()
+            if any(s in text and front(s).search(text) and not _stems(s) & own for s in said)}
 
 
 def _touched(clause: str, facts: Mapping[str, str], cues: Cues) -> set[str]:
@@ -998,6 +1001,12 @@ def _numbering(clause: str, facts: Mapping[str, str]) -> list[str]:
     things = re.compile(r"\s+(?:[a-z-]+\s+)?(?:" + "|".join(map(re.escape, counted)) + r")[a-z]{0,3}\b")
     return [t for t, text in facts.items()
             if any(things.match(text.lower(), n.end) for n in find_numbers(text))]
+
+
+def _mentions(counted: set[str], fact: str) -> bool:
+    """The fact names the thing counted, and not only as one of it ("a push service" names a service, not pushes)."""
+    words = re.findall(r"[a-z0-9']+", fact.lower())
+    return any(len(w) >= 3 and _stem(w) in counted and words[k - 1:k] not in (["a"], ["an"]) for k, w in enumerate(words))
 
 
 def _states_count(clause: str, texts: list[str]) -> bool:
