@@ -79,6 +79,8 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
                     continue            # "win" is not in "window": the cue only opens a longer word
                 if any(m.start() < b and a < m.end() for a, b in idioms):
                     continue            # "a day's worth of cases": an amount, not what something is worth
+                if p.split()[-1] in cues.continuing_verbs and re.match(r" [a-z]+ing\b", text[m.end():]):
+                    continue            # "do we keep updating it": going on doing something keeps nothing
                 spans.append((m.start(), m.start() + len(p), topic))
     spans += _learning_waits(text, cues) + _forms_of_topics(text, cues)
     # "well under a second": a period right after a bound of time is a duration, the latency, not a rate's period
@@ -103,8 +105,13 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     frames = table + _leave_to_use(text, cues)
     # ... but whether a kind of compute is on the table ("are gpus even on the table") asks what compute there is
     bought = [s for s in spans if s[2] == "budget" and text[s[0]:s[1]] in cues.hardware_words]
+    # ... and leave to hand the work to people ("can we send it to a human reviewer") asks whether there are such
+    # people: the team
+    staffed = [s for s in spans if s[2] == cues.staff_topic and set(text[s[0]:s[1]].split()) & cues.people_words]
     if table and bought and not _leave_to_use(text, cues):
         spans = bought
+    elif frames and staffed:
+        spans = staffed
     # (leave asked for how long, "how long do we get to hang on to the traces", is a rule whatever is kept)
     elif table or (frames and (spans or any(front(d).search(text) for d in cues.duration_asks if d in text))):
         spans = [s for s in spans if s[2] == cues.use_topic] + [(a, b, cues.use_topic) for a, b in frames]
@@ -126,9 +133,11 @@ def _topic_counts(clause: str, cues: Cues, by_words: bool = False, named_before:
     kept = [k for k in kept if k[2] == "budget" or not any(0 <= k[0] - e and len(text[e:k[0]].split()) <= 4 for e in paid)]
     # a limit on money or compute, or on time ("a monthly ceiling on the spend", "a ceiling on how stale it can be"),
     # is the budget or the latency asked about
-    spent = [start for start, _, topic in kept if topic in ("budget", "latency")]
+    # (the money or time named just before the limit too: "the cost ceiling for serving", "a latency cap")
+    spent = [(start, end) for start, end, topic in kept if topic in ("budget", "latency")]
     kept = [k for k in kept if k[2] != "constraints" or not _LIMIT.search(text[k[0]:k[1]]) or
-            not any(0 <= s - k[1] and len(text[k[1]:s].split()) <= 4 for s in spent)]
+            not any(0 <= s - k[1] and len(text[k[1]:s].split()) <= 4 or
+                    0 <= k[0] - e and len(text[e:k[0]].split()) <= 1 for s, e in spent)]
     # a bare word of leave beside money or time asks how much is allowed ("the monthly money we're allowed to burn
     # on serving", "what slice of the auction's time is the model allowed"): the budget or the latency, not a rule
     said = set(text.split())
@@ -264,6 +273,10 @@ def _forms_of_topics(text: str, cues: Cues) -> list[tuple[int, int, str]]:
         # those people are there"): those doing the work are the team
         if words[i:i + 4] in (["how", "many", "of", "those"], ["how", "many", "of", "these"]) and \
                 words[i + 4:i + 5] != [] and words[i + 4] in cues.people_words:
+            out.append((starts[i], starts[i + 4] + len(words[i + 4]), cues.staff_topic))
+        # ... and a count of people doing the work ("how many folks are building the model side"): the team
+        if words[i:i + 2] == ["how", "many"] and words[i + 2:i + 3] != [] and words[i + 2] in cues.people_words and \
+                words[i + 3:i + 4] != [] and words[i + 3] in _AUX and words[i + 4:i + 5] != [] and words[i + 4] in cues.work_verbs:
             out.append((starts[i], starts[i + 4] + len(words[i + 4]), cues.staff_topic))
         if words[i:i + 2] == ["how", "many"] and words[i + 2:i + 3] != [] and words[i + 2] in cues.people_words:
             k = i + 3
@@ -556,6 +569,8 @@ def reply(questions: list[str], facts: Mapping[str, str], cues: Cues | None = No
             clause = " ".join(s for s in re.split(r"(?<=[.?!])\s+", said.lower()) if not _option_only(s, cues))
         read.append(clause)
         top, named, best = _facts_for(clause, facts, cues, before)
+        if not named and best <= 1 and not parts[i][2] and (held := _held_state(clause, facts, cues)):
+            top, named, best = held, held, 2       # "can users appeal": the one fact holding what is asked
         if not top and len(counting := _numbering(clause, facts)) == 1:
             # "how many models are we talking about": the one fact that gives a number of the thing counted answers it
             top, named, best = counting, counting, 2
@@ -679,7 +694,8 @@ _DETERMINERS = frozenset({"any", "all", "some", "most", "of", "these", "those", 
 _INDEFINITE = frozenset({"anything", "anyone", "anybody", "something", "someone", "somebody", "everything", "everyone",
                          "nothing", "nobody"})
 _BE = frozenset({"is", "are", "was", "were"})
-_MODAL_LINKS = (["get", "to"], ["able", "to"], ["allowed", "to"], ["free", "to"], ["supposed", "to"])
+_MODAL_LINKS = (["get", "to"], ["able", "to"], ["allowed", "to"], ["free", "to"], ["supposed", "to"], ["have", "to"],
+                ["has", "to"], ["need", "to"], ["needs", "to"], ["need"], ["needs"])
 
 
 def _unheld_state(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
@@ -689,33 +705,72 @@ def _unheld_state(clause: str, facts: Mapping[str, str], cues: Cues) -> bool:
     they do not say, and the candidate assumes it."""
     if tokens(clause)[:1] in (["like"], ["say"]):
         return False                        # ", like does research need it in a month": an example of an ask
+    head = _state_head(clause, cues)
+    if not head or _topic_counts(" ".join(head), cues, by_words=True):
+        return False
+    verb = _state_verb(head, cues)
+    if verb is None:
+        return False
+    if any(_stem(verb) in _stems(text) or verb in text.lower().split() for text in facts.values()):
+        return False
+    if _meant(verb, cues, facts) & set().union(*(_stems(text) for text in facts.values())):
+        return False                        # the fact's word said in other words ("a citation": "cite")
+    return not any(verb in p.split() for phrases in cues.topics.values() for p in phrases)
+
+
+def _state_head(clause: str, cues: Cues) -> list[str]:
+    """The words of a yes/no question whether a thing of the problem is or does something, up to any example
+    ("like ..."); nothing when the clause is no such question ("is it all ours", "do they accept it": a thing named
+    before; "is anything stopping")."""
     words = core(tokens(clause), cues)
     if not words or words[0] not in _AUX or words[1:2] == [] or words[1] in _SUBJECTS - {"the", "our", "people"} or \
             words[1] in _INDEFINITE:
-        return False            # "is it all ours", "do they accept it": a thing named before; "is anything stopping"
+        return []
     marks = [i for i, w in enumerate(words) if w in ("like", "say") or words[i:i + 2] == ["such", "as"]]
-    head = words[:marks[0]] if marks else words
-    if _topic_counts(" ".join(head), cues, by_words=True):
-        return False
+    return words[:marks[0]] if marks else words
+
+
+def _state_verb(head: list[str], cues: Cues) -> str | None:
+    """What such a question asks the thing is or does: the word after the thing's name ("can users appeal"), after a
+    link ("get to set") or after what is needed ("need a citation")."""
     k = 1
     while k < len(head) and head[k] in _DETERMINERS:
         k += 1
     k += 1                                  # the thing's own name ("models", "people", "merchants")
     # "are some of those home page slots bought (by brands)": after "is"/"are" a state done to the thing is what is
     # asked, and the words before it are the thing's longer name
-    done = next((j for j in range(k, len(head)) if _DONE_TO.match(head[j])), None) if words[0] in _BE else None
+    done = next((j for j in range(k, len(head)) if _DONE_TO.match(head[j])), None) if head[0] in _BE else None
     if done is not None and done > k and not set(head[k:done]) & (_AUX | _STOP):
         k = done
     for link in _MODAL_LINKS:               # "get to set": the verb after the link
-        if head[k:k + 2] == link:
-            k += 2
+        if head[k:k + len(link)] == link:
+            k += len(link)
+            break
+    if head[k:k + 1] != [] and head[k] in cues.continuing_verbs and head[k + 1:k + 2] != [] and head[k + 1].endswith("ing"):
+        k += 1                              # "need to keep updating": the verb kept on with
+    if head[k - 1:k] in (["need"], ["needs"]):
+        while k < len(head) and head[k] in _DETERMINERS:
+            k += 1                          # "does every answer need a citation": what is needed
     if k >= len(head) or head[k] in _AUX or head[k] in cues.statement_subjects or head[k] in _STOP or \
             head[k] in cues.tell_verbs:     # "do the agents tell us anything about ...": a signal, which the facts hold
-        return False
-    verb = _stem(head[k])
-    if any(verb in _stems(text) or head[k] in text.lower().split() for text in facts.values()):
-        return False
-    return not any(head[k] in p.split() for phrases in cues.topics.values() for p in phrases)
+        return None
+    return head[k]
+
+
+_COPULAS = frozenset({"is", "are", "am", "was", "were"})
+
+
+def _held_state(clause: str, facts: Mapping[str, str], cues: Cues) -> list[str]:
+    """"can users appeal": a yes/no question whether a thing is or does something, whose verb one fact alone holds
+    ("removals must be appealable"), is answered by that fact, though it shares no other word."""
+    head = _state_head(clause, cues)
+    # (a verb asked after "do", "can", "must": after "is" the word is no verb, "is the auction second price")
+    verb = _state_verb(head, cues) if head and head[0] not in _COPULAS else None
+    if verb is None or verb in cues.light_verbs:
+        return []               # "do these payments come in many currencies": a verb that says little of its own
+    stems = {_stem(verb)} | _meant(verb, cues, facts)
+    holders = [t for t, text in facts.items() if stems & (_stems(text) - _common(facts))]
+    return holders if len(holders) == 1 else []
 
 
 def _widens_unheld(side: str, wider: str, side_found: tuple[list[str], list[str], int],
@@ -828,8 +883,9 @@ _STOP = frozenset("about what when where which there their with from that this h
 
 def _stems(text: str) -> set[str]:
     out = set()
-    for w in re.findall(r"[a-z]{4,}", text.lower()):
-        if w not in _STOP:
+    short = default_cues().short_names
+    for w in re.findall(r"[a-z]{3,}", text.lower()):
+        if w not in _STOP and (len(w) >= 4 or w in short):
             out.add(_stem(w))
     return out
 
@@ -849,11 +905,12 @@ def _facts_for(clause: str, facts: Mapping[str, str], cues: Cues,
     the part ("how many listings are live" shares "listings" with the fact about 40 million listings); the
     best-scoring facts, in the facts' order, and their score."""
     counts = _topic_counts(clause, cues, by_words=True, named_before=named_before)
-    words = _stems(_without_idioms(clause, cues)) - _common(facts)
+    words = (_stems(_without_idioms(clause, cues)) | _meant(clause, cues, facts)) - _common(facts)
     counted = _counted(clause)
     # (a count is answered by a fact that gives a number: "how much data sits offline" is not asked of "some features
-    # hold personal data")
-    score = {t: 2 * counts.get(t, 0) + len(words & _stems(text)) + (2 if counted & _stems(text) and find_numbers(text) else 0)
+    # hold personal data"; and a fact that names the thing counted, not only one of it: "a push service")
+    score = {t: 2 * counts.get(t, 0) + len(words & _stems(text))
+             + (2 if _mentions(counted, text) and (find_numbers(text) or _states_count(clause, [text])) else 0)
              for t, text in facts.items()}
     best = max(score.values(), default=0)
     top = [t for t in facts if best and score[t] == best]
@@ -887,6 +944,15 @@ def _without_idioms(clause: str, cues: Cues) -> str:
         if idiom in text:
             text = front(idiom).sub(" ", text)
     return text
+
+
+def _meant(clause: str, cues: Cues, facts: Mapping[str, str] | None = None) -> set[str]:
+    """The facts' words the clause says in other words ("a node dies": "failed"), stemmed as `_stems` stems them. A
+    word the facts use themselves means what they mean by it ("a push service": "push" is then no notification)."""
+    text = " ".join(tokens(clause))
+    own = set().union(*(_stems(t) for t in facts.values())) if facts else set()
+    return {_stem(word) for word, said in cues.word_senses.items()
+            if any(s in text and front(s).search(text) and not _stems(s) & own for s in said)}
 
 
 def _touched(clause: str, facts: Mapping[str, str], cues: Cues) -> set[str]:
@@ -965,6 +1031,7 @@ def _counted(clause: str) -> set[str]:
         after = [w for w in words[i + 2:i + 5] if w not in ("of", "the", "those", "these", "our", "their")]
         if after and len(after[0]) >= 4 and after[0] not in _STOP:
             out.add(_stem(after[0]))
+            out |= _meant(after[0], default_cues())     # "how many pushes": the notifications a fact numbers
     return out
 
 
@@ -983,6 +1050,12 @@ def _numbering(clause: str, facts: Mapping[str, str]) -> list[str]:
             if any(things.match(text.lower(), n.end) for n in find_numbers(text))]
 
 
+def _mentions(counted: set[str], fact: str) -> bool:
+    """The fact names the thing counted, and not only as one of it ("a push service" names a service, not pushes)."""
+    words = re.findall(r"[a-z0-9']+", fact.lower())
+    return any(len(w) >= 3 and _stem(w) in counted and words[k - 1:k] not in (["a"], ["an"]) for k, w in enumerate(words))
+
+
 def _states_count(clause: str, texts: list[str]) -> bool:
     """Does one of the facts give a number of the thing the clause counts ("30 million listings", "an hour of
     progress"): a quantity within three words before that thing."""
@@ -990,7 +1063,10 @@ def _states_count(clause: str, texts: list[str]) -> bool:
     for text in texts:
         words = re.findall(r"[a-z0-9][a-z0-9,.]*", text.lower())
         for k, w in enumerate(words):
-            if len(w) >= 4 and _stem(w) in counted and any(_QUANTITY.match(x) for x in words[max(0, k - 3):k]):
+            # ("a" or "an" counts a measure of the thing, "an hour of progress", not the thing itself or another one:
+            # "a push service", "a reason the merchant can read" number no pushes and no merchants)
+            if len(w) >= 4 and _stem(w) in counted and \
+                    any(_QUANTITY.match(x) and (x not in ("a", "an") or words[k - 1] == "of") for x in words[max(0, k - 3):k]):
                 return True
     return False
 
@@ -1063,6 +1139,10 @@ def _one_answer_for_alternatives(found: list[tuple[list[str], list[str], int]], 
             # "can overflow go out to a hosted api, or is it our own machines no matter what": the other side of a
             # yes/no question about the same thing ("it") is answered by the fact that answers the first side
             out[i] = out[i - 1]
+        elif out[i][1] and not out[i - 1][0]:
+            # "do we block the payment outright, or can we send it to a human reviewer": the first side names no fact
+            # of its own, and the side after "or" names the fact that settles the choice
+            out[i - 1] = out[i]
         elif out[i - 1][1] and not out[i][1] and core(tokens(parts[i - 1][0]), cues)[:1] in (["which"], ["what"]):
             # "which number is it judged on, ... or how many get opened": a choice asked, its fact named, and the
             # options after it name none of their own: they are readings of the same question

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -154,6 +154,10 @@ class Cues:
     plural_only_cues: frozenset[str] = frozenset()
     amount_idioms: tuple[str, ...] = ()
     empty_idioms: tuple[str, ...] = ()
+    continuing_verbs: frozenset[str] = frozenset()
+    short_names: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
+    word_senses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     who_words: frozenset[str] = frozenset()
     quote_verbs: tuple[str, ...] = ()
     quote_objects: tuple[str, ...] = ()
@@ -230,6 +234,7 @@ def load_cues(path: Path | None = None) -> Cues:
         periods=frozenset(_strings(data, "periods", where)), counted_topics=frozenset(_strings(data, "counted_topics", where)),
         counted_only=frozenset(_strings(data, "counted_only", where)), count_asks=_strings(data, "count_asks", where),
         topics={name: _strings(topics, name, where) for name in topics},
+        word_senses={word: _strings(data.get("word_senses", {}), word, where) for word in data.get("word_senses", {})},
         tell_verbs=frozenset(_strings(data, "tell_verbs", where)), wish_words=frozenset(_strings(data, "wish_words", where)),
         know_words=frozenset(_strings(data, "know_words", where)),
         premise_checks=frozenset(_strings(data, "premise_checks", where)),
@@ -297,6 +302,9 @@ def load_cues(path: Path | None = None) -> Cues:
         softened_verbs=frozenset(_strings(data, "softened_verbs", where)),
         plural_only_cues=frozenset(_strings(data, "plural_only_cues", where)),
         amount_idioms=_strings(data, "amount_idioms", where), empty_idioms=_strings(data, "empty_idioms", where),
+        continuing_verbs=frozenset(_strings(data, "continuing_verbs", where)),
+        short_names=frozenset(_strings(data, "short_names", where)),
+        light_verbs=frozenset(_strings(data, "light_verbs", where)),
         who_words=frozenset(_strings(data, "who_words", where)),
         quote_verbs=_strings(data, "quote_verbs", where), quote_objects=_strings(data, "quote_objects", where),
         duration_asks=_strings(data, "duration_asks", where),
