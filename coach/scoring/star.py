@@ -192,7 +192,7 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if _DOUBT.search(sentence) or _CONDITIONAL.search(sentence) or _SELF_RATING.search(sentence) or \
             _GENERAL_TIMES.search(sentence) or \
             _ALWAYS.search(sentence) or _VERDICT.search(sentence) or \
-            _OTHERS_VERDICT.search(sentence) and not _REFLECTION.search(sentence) or not _PAST.search(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
+            _OTHERS_VERDICT.search(sentence) and not _REFLECTION.search(sentence) or not _in_past(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
         return {c: 0.0 for c in scores}  # a habit, a belief, a plan or a doubt: not part of a story
     if scores["result"] >= 2.0 and scores["action"] == 2.2 and _AGREED.search(main):
         scores["action"] = max((w for p, w in ACTION if p is not _AGREED and p.search(main)), default=0.0)
@@ -246,9 +246,9 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if scores["result"] and scores["result"] == scores["action"] and not _FIRST_PERSON_LEAD.search(sentence) \
             and not _ACTION_LEAD.search(main[:25]):
         scores["result"] += 0.05         # "the launch went fine and we added the rest later": it opens with the outcome
-    if scores["action"] and not _PAST.search(sentence) and not _TENSELESS_ACT.search(sentence):
+    if scores["action"] and not _in_past(sentence) and not _TENSELESS_ACT.search(sentence):
         scores["action"] = 0.0           # "I hold myself to a high bar": a step of the story is told in the past
-    if scores["result"] and not _PAST.search(sentence) and not _PAST_MOVE.search(sentence) and not _NOW.search(sentence) \
+    if scores["result"] and not _in_past(sentence) and not _PAST_MOVE.search(sentence) and not _NOW.search(sentence) \
             and not _REFLECTION.search(sentence):
         scores["result"] = 0.0           # "people grow fastest when ...": a change in the present simple is a general
         #                                  claim, not what happened (an outcome is past, or "now" / "today")
@@ -315,9 +315,15 @@ def _measured_after_step(low: str) -> bool:
 
 
 @once_per_answer
+def _in_past(low: str) -> bool:
+    """A verb in the past (`_PAST`, slow to search): read up to four times for each sentence, worked out once."""
+    return bool(_PAST.search(low))
+
+
+@once_per_answer
 def _past_told(low: str) -> bool:
     """A verb in the past outside any present perfect: read by several rules for each sentence, worked out once."""
-    return bool(_PAST.search(_PERFECT.sub("", low)))
+    return _in_past(_PERFECT.sub("", low))
 
 
 @once_per_answer
