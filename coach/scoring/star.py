@@ -90,22 +90,31 @@ class StarReport:
 # Each part's cues, heaviest first: the strongest cue that fires is the first that fires, so the rest need no search
 # (the same figure as the maximum over every cue, at a fraction of the searches); a cue with words it cannot fire
 # without (CUE_NEEDS, else the literal text its pattern requires: coach/scoring/literals.py) is searched only when one
-# of them is in the (lowered) sentence.
-_HEAVIEST_FIRST = {id(cues): [(p, w, CUE_NEEDS.get(p) or (literals.required(p) if not p.flags & re.I else None) or ())
+# of them is in the (lowered) sentence. Which of all the cues' words a sentence holds is found in one scan of it
+# (`_cue_words`), not a substring test for each word of each cue.
+_HEAVIEST_FIRST = {id(cues): [(p, w, frozenset(CUE_NEEDS.get(p) or (literals.required(p) if not p.flags & re.I else None)
+                                               or ()))
                               for p, w in sorted(cues, key=lambda cue: -cue[1])]
                    for cues in (SITUATION, TASK, ACTION, RESULT)}
+_CUE_WORDS = literals.StringsFound(n for ordered in _HEAVIEST_FIRST.values() for _p, _w, needs in ordered for n in needs)
+
+
+@once_per_answer
+def _cue_words(sentence: str) -> frozenset[str]:
+    """The words of `_CUE_WORDS` the sentence holds: read for each of the four parts, worked out once."""
+    return _CUE_WORDS(sentence)
 
 
 def _cue(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
     ordered = _HEAVIEST_FIRST.get(id(cues))
     if ordered is None:
         return max((w for p, w in cues if p.search(sentence)), default=0.0)
+    held = None
     for p, w, needs in ordered:          # (a loop, not a generator: this runs four times a sentence)
         if needs:
-            for n in needs:
-                if n in sentence:
-                    break
-            else:
+            if held is None:
+                held = _cue_words(sentence)
+            if needs.isdisjoint(held):
                 continue
         if p.search(sentence):
             return w
