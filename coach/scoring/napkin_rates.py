@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 from coach.scoring.napkin_windows import busy_window
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity, factors as said_factors
-from coach.scoring.text import fmt_num
+from coach.scoring.literals import may_match
+from coach.scoring.text import fmt_num, folded_search
 
 if TYPE_CHECKING:
     from coach.scoring.napkin import Check
@@ -169,7 +170,8 @@ def _per_rated_thing(text: str, before: str) -> bool:
     m = _EACH_THING.search(before)
     if m is None:
         return False
-    return any(re.search(rf"\b{re.escape(w.lower())}e?s\s*(?:a|per|/|each|every)\s*(?:second|sec|minute)\b", text, _F)
+    return any(folded_search(re.compile(rf"\b{re.escape(w.lower())}e?s\s*(?:a|per|/|each|every)\s*(?:second|sec|minute)\b",
+                                        _F), text)
                for w in (m.group("w1"), m.group("w2"), m.group("w3")) if w)
 
 
@@ -214,8 +216,9 @@ def fan_outs(text: str) -> list[tuple[float, int]]:
         if _A_RATE.match(tail):
             continue        # "... for every request is half a billion predictions a second": the rate it makes
         before = text[max(0, span.start - 60):span.start]
-        rated = _per_rated_thing(text, before) or bool(_EACH_OF_THE_RATED.search(text, max(0, span.start - 120),
-                                                                                   span.start))
+        lo = max(0, span.start - 120)     # (the words every match holds are tested first: the search is slow)
+        rated = _per_rated_thing(text, before) or bool(may_match(_EACH_OF_THE_RATED, text[lo:span.start])
+                                                       and _EACH_OF_THE_RATED.search(text, lo, span.start))
         if out and _TOP_BEFORE.search(before):
             out.append((span.value, span.start))      # "... only takes the top twenty": the narrower fan-out
             continue
