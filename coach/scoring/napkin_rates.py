@@ -74,9 +74,15 @@ _ABOVE_IT = re.compile(r"\b(?:more|higher|above|over|rising|spiking|bigger|great
 
 def is_peak(text: str, q: Quantity) -> bool:
     """Said as a peak: the nearer of "peak" and "average" around the number is "peak"."""
-    lo, hi = max(0, q.start - 35), q.start + len(q.text) + 25
+    return _peak_at(text, q.start, q.text)
+
+
+@functools.lru_cache(maxsize=256)
+def _peak_at(text: str, at: int, said: str) -> bool:
+    """`is_peak` of the figure `said` at `at` (asked about one figure by several checks: worked out once)."""
+    lo, hi = max(0, at - 35), at + len(said) + 25
     window = text[lo:hi]
-    start, end = q.start - lo, q.start - lo + len(q.text)
+    start, end = at - lo, at - lo + len(said)
 
     def dist(word: re.Pattern[str], clause: bool = False) -> int:
         return min((start - m.end() if m.end() <= start else max(0, m.start() - end)
