@@ -49,3 +49,19 @@ def test_folded_matches_find_what_the_case_insensitive_pattern_finds() -> None:
     for text in ("We kept A Year of logs, at Two Fifty an hour per GPU.", "Über die Grenze: about a day, at 2.50 an hour."):
         for pat in (_ARTICLE_UNIT, _SPOKEN_PRICE):
             assert [m.span() for m in folded_matches(pat, text)] == [m.span() for m in pat.finditer(text)]
+
+
+def test_strings_found_in_one_scan_are_the_strings_the_text_holds() -> None:
+    strings = ["ab", "abcd", "abcdef", "bcd", "cd", "so i ", "so i led", " led", "x.y", "a+b", "d"]
+    find = literals.StringsFound(strings)
+    for text in ("", "abcdeX", "xx abcdef so i led it", "x.y and a+b", "xay ab", "so i", "dd cd"):
+        assert find(text) == {s for s in strings if s in text}, text
+    assert literals.StringsFound([])("anything") == frozenset()
+
+
+def test_the_star_cues_words_found_in_one_scan_match_a_test_of_each() -> None:
+    words = star._CUE_WORDS.strings
+    for answer in load_graded()[:60]:
+        for s in sentences(clean(answer.text)):
+            low = s.text.lower()
+            assert star._CUE_WORDS(low) == {w for w in words if w in low}

@@ -344,11 +344,17 @@ def set_own_figures(a: Analysis) -> str | None:
     which requirements the candidate would have checked: the numbers were never the interviewer's."""
     from coach.scoring.signals import CLARIFY, names_scope
 
-    scoping = [s.text for s in a.sents if names_scope(s.text)]
-    if not scoping or folded_search(_ASKS, a.text) or \
-            any(folded_search(CLARIFY, _OWN_FIGURES.sub(" ", s)) for s in scoping):
-        return None
-    return quote(scoping[0], 100)
+    first = None
+    for s in a.sents:        # (stops at the first sentence that settles it: CLARIFY is slow to search in every one)
+        if not names_scope(s.text):
+            continue
+        if first is None:
+            if folded_search(_ASKS, a.text):
+                return None
+            first = s.text
+        if folded_search(CLARIFY, _OWN_FIGURES.sub(" ", s.text)):
+            return None
+    return quote(first, 100) if first is not None else None
 
 
 # A closing clause that tells how things ended without a figure ("... and the false declines went back to

@@ -170,3 +170,45 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)`, skipped when the text lacks what every match holds."""
     return pattern.search(text) if may_match(pattern, text) else None
+
+
+class StringsFound:
+    """Which of many strings a text holds, found in one scan of it rather than one substring test per string.
+
+    The strings are put in a trie written as one regular expression that, looked for at each position, matches the
+    longest of them starting there (the trie's branches differ in their first character, so the path is the text's
+    own; a greedy optional tail goes as deep as the text allows). Every shorter string found at that position is a
+    prefix of that longest one, so the strings held are the prefixes (among the strings) of the longest ones seen.
+    """
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        self.strings = frozenset(s for s in strings if s)
+        self._longest = re.compile(f"(?=({_trie(self.strings)}))") if self.strings else None
+        self._prefixes = {s: frozenset(p for p in self.strings if s.startswith(p)) for s in self.strings}
+
+    def __call__(self, text: str) -> frozenset[str]:
+        if self._longest is None:
+            return frozenset()
+        found: set[str] = set()
+        for m in self._longest.finditer(text):
+            found |= self._prefixes[m.group(1)]
+        return frozenset(found)
+
+
+def _trie(strings: Iterable[str]) -> str:
+    """A regular expression of the strings as a trie (see StringsFound)."""
+    root: dict[str, Any] = {}
+    for s in strings:
+        node = root
+        for ch in s:
+            node = node.setdefault(ch, {})
+        node[""] = {}                    # a string ends here
+
+    def tail(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + tail(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return tail(root)

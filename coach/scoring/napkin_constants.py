@@ -19,7 +19,7 @@ from functools import lru_cache
 from coach.content.napkin_constants import NapkinConstants, napkin_constants
 from coach.scoring.napkin_judge import Check
 from coach.scoring.sizing import Quantity
-from coach.scoring.text import fmt_num, phrase_pattern
+from coach.scoring.text import fmt_num, folded_search, phrase_pattern
 
 _F = re.IGNORECASE
 _CLAUSE_END = re.compile(r"[.!?;](?:\s|$)")
@@ -151,7 +151,7 @@ _NOT_PLAIN_ADAM = re.compile(r"\b(?:8[- ]bit adam|lora|qlora|frozen|adapters?|sh
 def _adam_bytes(qs: list[Quantity], text: str, judge: Callable[..., Check | None],
                 consts: NapkinConstants) -> list[Check | None]:
     """ "Adam: about four bytes a parameter": the answer's own per-parameter figure, when it says one."""
-    if not _ADAM.search(text) or _NOT_PLAIN_ADAM.search(text):
+    if not folded_search(_ADAM, text) or _NOT_PLAIN_ADAM.search(text):
         return []
     out: list[Check | None] = []
     for q in qs:

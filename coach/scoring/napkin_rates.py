@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 from coach.scoring.napkin_windows import busy_window
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity, factors as said_factors
-from coach.scoring.text import fmt_num
+from coach.scoring.literals import may_match
+from coach.scoring.text import fmt_num, folded_search
 
 if TYPE_CHECKING:
     from coach.scoring.napkin import Check
@@ -77,9 +78,15 @@ _ABOVE_IT = re.compile(r"\b(?:more|higher|above|over|rising|spiking|bigger|great
 
 def is_peak(text: str, q: Quantity) -> bool:
     """Said as a peak: the nearer of "peak" and "average" around the number is "peak"."""
-    lo, hi = max(0, q.start - 35), q.start + len(q.text) + 25
+    return _peak_at(text, q.start, q.text)
+
+
+@functools.lru_cache(maxsize=256)
+def _peak_at(text: str, at: int, said: str) -> bool:
+    """`is_peak` of the figure `said` at `at` (asked about one figure by several checks: worked out once)."""
+    lo, hi = max(0, at - 35), at + len(said) + 25
     window = text[lo:hi]
-    start, end = q.start - lo, q.start - lo + len(q.text)
+    start, end = at - lo, at - lo + len(said)
 
     def dist(word: re.Pattern[str], clause: bool = False) -> int:
         return min((start - m.end() if m.end() <= start else max(0, m.start() - end)
@@ -173,7 +180,8 @@ def _per_rated_thing(text: str, before: str) -> bool:
     m = _EACH_THING.search(before)
     if m is None:
         return False
-    return any(re.search(rf"\b{re.escape(w.lower())}e?s\s*(?:a|per|/|each|every)\s*(?:second|sec|minute)\b", text, _F)
+    return any(folded_search(re.compile(rf"\b{re.escape(w.lower())}e?s\s*(?:a|per|/|each|every)\s*(?:second|sec|minute)\b",
+                                        _F), text)
                for w in (m.group("w1"), m.group("w2"), m.group("w3")) if w)
 
 
@@ -218,8 +226,9 @@ def fan_outs(text: str) -> list[tuple[float, int]]:
         if _A_RATE.match(tail):
             continue        # "... for every request is half a billion predictions a second": the rate it makes
         before = text[max(0, span.start - 60):span.start]
-        rated = _per_rated_thing(text, before) or bool(_EACH_OF_THE_RATED.search(text, max(0, span.start - 120),
-                                                                                   span.start))
+        lo = max(0, span.start - 120)     # (the words every match holds are tested first: the search is slow)
+        rated = _per_rated_thing(text, before) or bool(may_match(_EACH_OF_THE_RATED, text[lo:span.start])
+                                                       and _EACH_OF_THE_RATED.search(text, lo, span.start))
         if out and _TOP_BEFORE.search(before):
             out.append((span.value, span.start))      # "... only takes the top twenty": the narrower fan-out
             continue

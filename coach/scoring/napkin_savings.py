@@ -15,7 +15,7 @@ from functools import lru_cache
 from coach.content.answer_words import word_list
 from coach.scoring.napkin_judge import STEPS, Check, _sig
 from coach.scoring.numbers import find_numbers
-from coach.scoring.text import fmt_num
+from coach.scoring.text import fmt_num, folded_search
 
 RULE = "saving"
 TOLERANCE = 1.5          # a claim within half again of the difference is a fair rounding
@@ -53,7 +53,7 @@ def _rates(text: str) -> list[_Rate]:
 
 def check(text: str) -> list[Check]:
     """A check of every saving claimed after a rate before and a lower rate after over the same period."""
-    if not _claim_words().search(text):
+    if not folded_search(_claim_words(), text):
         return []
     rates = _rates(text)
     out = []

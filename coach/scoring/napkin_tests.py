@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from coach.scoring.numbers import find_numbers
 from coach.scoring.sizing import Quantity
-from coach.scoring.text import fmt_num
+from coach.scoring.text import fmt_num, folded_search
 
 if TYPE_CHECKING:
     from coach.scoring.napkin import Check
@@ -46,7 +46,7 @@ def _arms(text: str) -> float:
 
 def check(qs: list[Quantity], text: str, judge: Callable[..., Check | None]) -> list[Check | None]:
     """`judge(rule, stated, expected, how, factors)` makes the Check (napkin._judge)."""
-    if not _EXPERIMENT.search(text):
+    if not folded_search(_EXPERIMENT, text):
         return []
     out: list[Check | None] = []
     samples = [q for q in qs if q.kind in _COUNTED and (_PER_ARM.match(_after(text, q)) or

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.scoring.numbers import NumberSpan, find_numbers
-from coach.scoring.text import Sentence, folded_matches
+from coach.scoring.text import Sentence, folded_matches, folded_search
 from coach.scoring.units import COMPUTE_NOUNS, METRICS, PERIOD_S, RATE_NOUNS, UnitMatch, dollar_match, match_unit
 
 
@@ -215,7 +215,7 @@ _CENTS_PRICE = re.compile(rf"\b(?P<p>(?P<c>{_CENTS}|[1-9]\d?|{_DIGIT}) cents?)(?
 
 
 def _spoken_prices(text: str) -> list[NumberSpan]:
-    if not _MONEY_TALK.search(text):
+    if not folded_search(_MONEY_TALK, text):
         return []
     out = []
 
@@ -284,9 +284,9 @@ def factors(text: str) -> list[float]:
                 out.append(span.value)
         elif 1 < span.value <= 10 and _COPIES_AFTER.match(text[span.end:span.end + 24]):
             out.append(span.value)      # "with three copies", "3-way replication": every byte stored that often
-    if _DOUBLE.search(text):
+    if folded_search(_DOUBLE, text):
         out.append(2.0)
-    if _TRIPLE.search(text):
+    if folded_search(_TRIPLE, text):
         out.append(3.0)
     return out
 

@@ -91,22 +91,31 @@ class StarReport:
 # Each part's cues, heaviest first: the strongest cue that fires is the first that fires, so the rest need no search
 # (the same figure as the maximum over every cue, at a fraction of the searches); a cue with words it cannot fire
 # without (CUE_NEEDS, else the literal text its pattern requires: coach/scoring/literals.py) is searched only when one
-# of them is in the (lowered) sentence.
-_HEAVIEST_FIRST = {id(cues): [(p, w, CUE_NEEDS.get(p) or (literals.required(p) if not p.flags & re.I else None) or ())
+# of them is in the (lowered) sentence. Which of all the cues' words a sentence holds is found in one scan of it
+# (`_cue_words`), not a substring test for each word of each cue.
+_HEAVIEST_FIRST = {id(cues): [(p, w, frozenset(CUE_NEEDS.get(p) or (literals.required(p) if not p.flags & re.I else None)
+                                               or ()))
                               for p, w in sorted(cues, key=lambda cue: -cue[1])]
                    for cues in (SITUATION, TASK, ACTION, RESULT)}
+_CUE_WORDS = literals.StringsFound(n for ordered in _HEAVIEST_FIRST.values() for _p, _w, needs in ordered for n in needs)
+
+
+@once_per_answer
+def _cue_words(sentence: str) -> frozenset[str]:
+    """The words of `_CUE_WORDS` the sentence holds: read for each of the four parts, worked out once."""
+    return _CUE_WORDS(sentence)
 
 
 def _cue(sentence: str, cues: list[tuple[re.Pattern[str], float]]) -> float:
     ordered = _HEAVIEST_FIRST.get(id(cues))
     if ordered is None:
         return max((w for p, w in cues if p.search(sentence)), default=0.0)
+    held = None
     for p, w, needs in ordered:          # (a loop, not a generator: this runs four times a sentence)
         if needs:
-            for n in needs:
-                if n in sentence:
-                    break
-            else:
+            if held is None:
+                held = _cue_words(sentence)
+            if needs.isdisjoint(held):
                 continue
         if p.search(sentence):
             return w
@@ -207,7 +216,7 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if _DOUBT.search(sentence) or _CONDITIONAL.search(sentence) or _SELF_RATING.search(sentence) or \
             _GENERAL_TIMES.search(sentence) or \
             _ALWAYS.search(sentence) or _VERDICT.search(sentence) or \
-            _OTHERS_VERDICT.search(sentence) and not _REFLECTION.search(sentence) or not _PAST.search(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
+            _OTHERS_VERDICT.search(sentence) and not _REFLECTION.search(sentence) or not _in_past(sentence) and (_HABIT.search(sentence) or _PLAN.search(sentence)):
         return {c: 0.0 for c in scores}  # a habit, a belief, a plan or a doubt: not part of a story
     if scores["result"] >= 2.0 and scores["action"] == 2.2 and _AGREED.search(main):
         scores["action"] = max((w for p, w in ACTION if p is not _AGREED and p.search(main)), default=0.0)
@@ -261,9 +270,9 @@ def label_sentence(sentence: str) -> dict[str, float]:
     if scores["result"] and scores["result"] == scores["action"] and not _FIRST_PERSON_LEAD.search(sentence) \
             and not _ACTION_LEAD.search(main[:25]):
         scores["result"] += 0.05         # "the launch went fine and we added the rest later": it opens with the outcome
-    if scores["action"] and not _PAST.search(sentence) and not _TENSELESS_ACT.search(sentence):
+    if scores["action"] and not _in_past(sentence) and not _TENSELESS_ACT.search(sentence):
         scores["action"] = 0.0           # "I hold myself to a high bar": a step of the story is told in the past
-    if scores["result"] and not _PAST.search(sentence) and not _PAST_MOVE.search(sentence) and not _NOW.search(sentence) \
+    if scores["result"] and not _in_past(sentence) and not _PAST_MOVE.search(sentence) and not _NOW.search(sentence) \
             and not _REFLECTION.search(sentence):
         scores["result"] = 0.0           # "people grow fastest when ...": a change in the present simple is a general
         #                                  claim, not what happened (an outcome is past, or "now" / "today")
@@ -333,9 +342,15 @@ def _measured_after_step(low: str) -> bool:
 
 
 @once_per_answer
+def _in_past(low: str) -> bool:
+    """A verb in the past (`_PAST`, slow to search): read up to four times for each sentence, worked out once."""
+    return bool(_PAST.search(low))
+
+
+@once_per_answer
 def _past_told(low: str) -> bool:
     """A verb in the past outside any present perfect: read by several rules for each sentence, worked out once."""
-    return bool(_PAST.search(_PERFECT.sub("", low)))
+    return _in_past(_PERFECT.sub("", low))
 
 
 @once_per_answer

@@ -509,7 +509,7 @@ _PUT_OFF = re.compile(r"think about|consider|in mind|aware of|worry about|into a
 
 def _without_put_off(text: str) -> str:
     """The sentence without the things it names only to put off (see _DEFERRED)."""
-    return _DEFERRED.sub(" ", text) if _PUT_OFF.search(text) else text
+    return _DEFERRED.sub(" ", text) if folded_search(_PUT_OFF, text) else text
 
 
 # A reply's opening that only restates the question it takes up: "You asked what I would do with the labels at half a
