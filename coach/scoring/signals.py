@@ -22,6 +22,10 @@ TRADEOFF = re.compile(
     r"\b(?:we|i|you) (?:gave|give|giving) up\b|\bgiving up\b|\bversus\b|\bvs\.?\s|\bat the (?:cost|expense|price) of\b|"
     # a gain bought at a named cost: "much cheaper per step, at some loss of quality"
     r"\bat (?:some|a|a small|a slight|a little|a big|the) (?:loss|cost) (?:of|in)\b|"
+    # the option not taken named as such, set beside the one taken: "the alternative was keeping the nightly batch
+    # features", "the other option we had was a managed store"
+    r"\bthe (?:other |main |obvious |only |real |cheaper |simpler )?(?:alternatives?|other options?)"
+    r"(?: (?:i|we) (?:considered|looked at|weighed|had|rejected|turned down|passed on))? (?:was|were|would have been)\b|"
     r"\balternatively\b|\b(?:a|the|this|that) compromise\b|\b(?:chose|choose|choosing|picked|pick|picking|prefer|preferred|went with|go with|"
     r"opted for|favou?r|(?:i'?d|i would|we'?d|we would) (?:take|use))\b[^.]{0,60}\bover\b|"
     # a cost taken on knowingly: "accepting the higher memory cost", "we accepted some staleness"
