@@ -25,3 +25,10 @@ def test_the_peak_slip_is_named_not_the_average() -> None:
 
 def test_the_right_peak_with_the_average_after_it_passes() -> None:
     assert _bad_math(SLIP.replace("forty six thousand", "forty six hundred")) == []
+
+
+def test_the_capacity_planned_above_the_peak_is_not_the_estimate() -> None:
+    right = ("Two hundred million over eighty six thousand four hundred is about twenty three hundred a second, and "
+             "the busiest hour doubles that, so about forty six hundred queries a second at peak, and I'd provision "
+             "for ten thousand a second to leave headroom for launches.")
+    assert _bad_math(right) == []
