@@ -36,8 +36,9 @@ PLAN = words.phrases("plan", "phrases")
 ASKS_FOR_CONTENT = ("missing_point", "no_tradeoff", "no_monitoring", "no_clarifying", "no_numbers")
 
 # Gaps whose follow-up builds on what was said: after "we", a question naming a talking point already covered ("Which of
-# those systems did you personally own?") asks for the candidate's part in it, not for the point again.
-BUILDS_ON_SAID = ("we_not_i",)
+# those systems did you personally own?") asks for the candidate's part in it, not for the point again; after a wrong
+# claim, "I want to check; walk me through why that holds" asks about the claim said, whatever point its words recall.
+BUILDS_ON_SAID = ("we_not_i", "wrong_claim")
 
 # A model question sharing this much of its content words with the bank's draft is the draft reworded.
 NEAR_COPY = 0.7
