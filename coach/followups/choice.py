@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from coach.domain import Question
-from coach.followups import anchor, guards, said, told, words
+from coach.followups import anchor, guards, option_left, said, told, words
 from coach.followups.findings import Finding, as_finding, whole_point
 from coach.ports import FollowUpReply
 from coach.scoring import on_topic
@@ -36,8 +36,9 @@ PLAN = words.phrases("plan", "phrases")
 ASKS_FOR_CONTENT = ("missing_point", "no_tradeoff", "no_monitoring", "no_clarifying", "no_numbers")
 
 # Gaps whose follow-up builds on what was said: after "we", a question naming a talking point already covered ("Which of
-# those systems did you personally own?") asks for the candidate's part in it, not for the point again.
-BUILDS_ON_SAID = ("we_not_i",)
+# those systems did you personally own?") asks for the candidate's part in it, not for the point again; after a wrong
+# claim, "I want to check; walk me through why that holds" asks about the claim said, whatever point its words recall.
+BUILDS_ON_SAID = ("we_not_i", "wrong_claim")
 
 # A model question sharing this much of its content words with the bank's draft is the draft reworded.
 NEAR_COPY = 0.7
@@ -179,7 +180,7 @@ def bank_followup(question: Question, gap: str, asked: Sequence[str], gaps: Mapp
     def fresh(text: str) -> bool:
         return not any(again(text, a) for a in asked) and not (already_answered(text, question, covered)
                                                               and not asks_why(gap, text) and gap not in BUILDS_ON_SAID) \
-            and not said.asks_for_a_size_said(text, heard)
+            and not said.asks_for_a_size_said(text, heard) and not option_left.asks_for_the_option_left(text, target)
 
     own = [f.text for f in question.followups if f.gap == gap]
     if gap == "no_numbers" and (given := told.figures_told(question, asked)):
@@ -399,6 +400,9 @@ def verdicts(
         # choice the candidate never faced
         verdicts = [guards.Verdict(v.text, ("not about the decision told",), v.score)
                     if v.ok and not about & guards.stems(v.text) else v for v in verdicts]
+    verdicts = [guards.Verdict(v.text, ("asks for the alternative the decision named",), v.score)
+                if v.ok and option_left.asks_for_the_option_left(v.text, as_finding(target).evidence) else v
+                for v in verdicts]
     heard = as_finding(target).said or answer
     verdicts = [guards.Verdict(v.text, ("asks for a size already said",), v.score)
                 if v.ok and said.asks_for_a_size_said(v.text, heard) else v for v in verdicts]

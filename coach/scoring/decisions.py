@@ -22,7 +22,10 @@ _REASON = re.compile(
     r"benchmark(?:ed|ing)|prototyp(?:ed|ing)|compared|weighed|evaluated|bake-?off|tried (?:both|each|several|a few)|"
     r"(?:cheaper|faster|simpler|safer|easier|smaller|lighter|better|more (?:accurate|reliable|robust)|less (?:risky|"
     r"expensive|work)) than|trade-?offs?|at the (?:cost|expense|price) of|downside|the catch|gave up|giving up|"
-    r"in exchange|(?<!where )(?<!how )(?<!what )(?<!whether )(?<!which )to (?:keep|cut|avoid|reduce|save|meet|fit|hit|stay|get (?:under|below|within)|protect|lower|"
+    r"in exchange|"
+    # the option not taken named beside the one taken: "the alternative was keeping the nightly jobs"
+    r"the (?:other |main |obvious |only |real )?(?:alternatives?|other options?)(?: (?:i|we) (?:considered|looked at|"
+    r"weighed|had|rejected|turned down|passed on))? (?:was|were|would have been)|(?<!where )(?<!how )(?<!what )(?<!whether )(?<!which )to (?:keep|cut|avoid|reduce|save|meet|fit|hit|stay|get (?:under|below|within)|protect|lower|"
     r"free|limit|bound|halve))\b", re.I)
 
 

@@ -110,12 +110,40 @@ def judged_figure(question: Question, quantities: list[Quantity], text: str) -> 
     # a device's memory said with it ("one 80 gigabyte card") is what the answer fits into, not its estimate
     figures = [q for q in quantities if _matches(q, est) and not (q.kind == "storage" and device_memory(text, q))
                and not (q.kind == "bandwidth" and _LINK.match(text, q.start + len(q.text)))]
+    asides = {id(q): span for q in figures if (span := _peak_aside(question.prompt, text, q)) is not None}
+    if asides and len(asides) < len(figures):
+        figures = [q for q in figures if id(q) not in asides]
+        for start, end in asides.values():   # its clause blanked (same length): not the result "reached again" either
+            text = text[:start] + " " * (end - start) + text[end:]
     # the question's own input said back first ("two hundred million queries per day") is where the working starts,
     # not a result said first, though its per-second value matches the average worked from it
     given = bool(figures) and any(_same(figures[0].value, g.value) and figures[0].unit == g.unit
                                   for g in _inputs(question.prompt)[0])
     return ((None if given else _said_first(figures, text)) or _answering(figures, question.prompt, text)
             or figures[-1]) if figures else None
+
+
+_CLAUSE_BREAK = re.compile(r"[.;!?]|,\s+(?:so|and|but|which|while|whereas)\b", re.I)
+
+
+def _peak_aside(prompt: str, text: str, q: Quantity) -> tuple[int, int] | None:
+    """Is `q` an average said beside the peak a question asks for ("compared to the daily average, forty million over
+    eighty-six thousand four hundred is about four hundred sixty a second")? Its clause names the average and not the
+    peak (rubrics/answer_words.toml `[peak_aside]`): the comparison, not the answer. The clause's span, else None."""
+    from coach.content.answer_words import word_list
+
+    def names(words_: tuple[str, ...], said: str) -> bool:
+        return re.search(r"\b(?:" + "|".join(map(re.escape, words_)) + ")", said, re.I) is not None
+
+    if not names(word_list("peak_aside", "asks"), prompt):
+        return None
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, q.start)]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(text, q.start + len(q.text))]
+    start, end = starts[-1] if starts else 0, ends[0] if ends else len(text)
+    clause = text[start:end]
+    if names(word_list("peak_aside", "aside"), clause) and not names(word_list("peak_aside", "asks"), clause):
+        return start, end
+    return None
 
 
 # a link's speed said with it ("a single ten gig NIC handles it") is what the answer fits into, not its estimate

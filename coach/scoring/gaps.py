@@ -322,13 +322,14 @@ def own_weighing(a: Analysis) -> list[str]:
 def live_practices(production: dict[str, str], text: str) -> dict[str, str]:
     """The production practices a design names (concept -> the phrase that showed it), less a problem only named
     ("a painful skew story": rubrics/answer_words.toml [watched]) unless the answer shows the concept again in
-    other words ("... and alert when the inputs drift"): what it does once the system is live."""
+    other words ("... and alert when the inputs drift"), or a mismatch ruled out by design ("so the two never drift
+    apart"): what it does once the system is live."""
     from coach.scoring.signals import PRODUCTION
 
     named = [p.lower() for p in phrases("watched", "named_not_watched")]
     rest = re.sub(r"\b(?:" + "|".join(map(re.escape, named)) + r")\b", " ", text, flags=re.I) if named else text
     return {k: v for k, v in production.items()
-            if v.lower() not in named or (k in PRODUCTION and PRODUCTION[k].search(rest))}
+            if (PRODUCTION[k].search(rest) is not None if k in PRODUCTION else v.lower() not in named)}
 
 
 # A design's own assumptions ("let's say thirty million users", "I'm assuming around thirty teams"), and what asks

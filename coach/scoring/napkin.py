@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 
-from coach.scoring import (napkin_cards, napkin_compressed, napkin_constants, napkin_cores, napkin_each, napkin_flows, napkin_llm,
+from coach.scoring import (napkin_cards, napkin_caught, napkin_compressed, napkin_constants, napkin_cores, napkin_each, napkin_flows, napkin_llm,
                            napkin_nested, napkin_rates, napkin_replicas, napkin_restated, napkin_roots, napkin_said,
                            napkin_sampled,
                            napkin_savings, napkin_shares, napkin_sharded, napkin_steps, napkin_team, napkin_tests,
@@ -100,8 +100,8 @@ def check(qs: list[Quantity], text: str, factors: list[float]) -> list[Check]:
     # a figure a specific rule checked from all its inputs is not flagged by a generic one reading it from one of them
     # (the KV cache per token verified, then read as "doubling" the bytes per value said before it)
     verified = {c.at for c in out if c.ok and c.rule not in _GENERIC}
-    return [c for c in out if (c.ok or c.rule not in _GENERIC or c.at not in verified) and not (
-        not c.ok and _A_FACTOR.match(text, c.at + len(c.claimed)))]
+    return napkin_caught.standing([c for c in out if (c.ok or c.rule not in _GENERIC or c.at not in verified) and not (
+        not c.ok and _A_FACTOR.match(text, c.at + len(c.claimed)))], qs, text)
 
 
 # a figure said as a factor of the product being worked ("about two hundred dollars times seven hundred thirty

@@ -83,6 +83,10 @@ def family(a: Analysis) -> str:
         return "design"
     if a.round in TECH_ROUNDS:
         return "technical"
+    if getattr(a.question, "estimate", None) is not None:
+        # an estimate worked out loud ("I slipped a zero there, ... so about eleven hundred a second") is told in
+        # the first person, but it is no story: no result, context or "we" to ask for, only its figures
+        return "technical"
     return "story" if a.narrative else "technical"
 
 

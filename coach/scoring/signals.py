@@ -27,6 +27,10 @@ TRADEOFF = re.compile(
     r"[^.;?!]{0,20}?\b(?:i'?d|i would|we'?d|we would) (?:switch|move|go|fall back|change)\b|"
     # one of the ways named, chosen for this case with its reason: "I'd pick the buckets here because ..."
     r"\b(?:i'?d|i would|we'?d|we would) (?:pick|choose|go with|take) (?:the |a )?[a-z-]+(?: [a-z-]+)? here because\b|"
+    # the option not taken named as such, set beside the one taken: "the alternative was keeping the nightly batch
+    # features", "the other option we had was a managed store"
+    r"\bthe (?:other |main |obvious |only |real |cheaper |simpler )?(?:alternatives?|other options?)"
+    r"(?: (?:i|we) (?:considered|looked at|weighed|had|rejected|turned down|passed on))? (?:was|were|would have been)\b|"
     r"\balternatively\b|\b(?:a|the|this|that) compromise\b|\b(?:chose|choose|choosing|picked|pick|picking|prefer|preferred|went with|go with|"
     r"opted for|favou?r|(?:i'?d|i would|we'?d|we would) (?:take|use))\b[^.]{0,60}\bover\b|"
     # a cost taken on knowingly: "accepting the higher memory cost", "we accepted some staleness"

@@ -32,3 +32,16 @@ def is_made_up_ending(text: str, no_speech_prob: float, avg_logprob: float) -> b
     """True for a trailing segment that is a stock sign-off the model doubted hearing."""
     doubted = no_speech_prob > DOUBT_NO_SPEECH or avg_logprob < DOUBT_LOGPROB
     return doubted and _norm(text) in phrases()
+
+
+# A fragment of up to three letters with no vowel said four times or more running ("Tt. Tt. Tt. Tt. Tt."): Whisper
+# looping on trailing silence or noise, not speech (a word or a filler, "no", "uh", has a vowel).
+LOOP_RUNS = 4
+_LOOP = re.compile(r"(?:^|(?<=[\s.,!?]))([b-df-hj-np-tv-xz]{1,3})[.,!?]?(?:\s+\1[.,!?]?){%d,}(?=\s|$)" % (LOOP_RUNS - 1),
+                   re.I)
+
+
+def without_loops(text: str) -> str:
+    """The text less any run of one short fragment repeated `LOOP_RUNS` times or more, the spaces tidied."""
+    out = _LOOP.sub(" ", text)
+    return " ".join(out.split()) if out != text else text
