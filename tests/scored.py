@@ -13,3 +13,8 @@ def card_for(qid: str, text: str, level: str = "senior", followup: bool = False)
     q = content.question(qid)
     return score_answer(Transcript(text), question=q, round_spec=content.round(q.round), rubric=content.rubric(q.round),
                         level=level, followup=followup)
+
+
+def claims_for(qid: str, text: str) -> list[str]:
+    """The wrong claims the card names for an answer to a bank question, lower-cased."""
+    return [w.claim.lower() for w in card_for(qid, text).wrong_claims]

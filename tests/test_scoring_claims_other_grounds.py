@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.scored import card_for
+from tests.scored import claims_for
 
 CASES = [
     ("cd-logistic-regression", "Standardising the inputs is not needed here, since the sigmoid maps any score into the "
@@ -58,18 +58,14 @@ RIGHT = [
 ]
 
 
-def _claims(qid: str, text: str) -> list[str]:
-    return [w.claim.lower() for w in card_for(qid, text).wrong_claims]
-
-
 @pytest.mark.parametrize("qid, text, claim", CASES)
 def test_the_wrong_claim_is_caught(qid: str, text: str, claim: str) -> None:
-    assert any(claim in c for c in _claims(qid, text)), _claims(qid, text)
+    assert any(claim in c for c in claims_for(qid, text)), claims_for(qid, text)
 
 
 @pytest.mark.parametrize("qid, text", RIGHT)
 def test_the_right_statement_in_the_same_shape_is_not_flagged(qid: str, text: str) -> None:
-    assert _claims(qid, text) == []
+    assert claims_for(qid, text) == []
 
 
 # The field's common misconceptions (rubrics/misconceptions.toml), said in plain words a bank did not foresee.
@@ -128,10 +124,10 @@ def test_the_right_statement_of_a_common_misconception_is_not_flagged(text: str)
 
 
 def test_k_means_shortcuts_are_caught_and_partial_sums_are_not() -> None:
-    assert any("average the centroids" in c for c in _claims(
+    assert any("average the centroids" in c for c in claims_for(
         "cd-kmeans", "For data that does not fit, run the full algorithm per shard and then take the mean of the "
                      "centroids the shards return."))
-    assert any("starting centres" in c for c in _claims(
+    assert any("starting centres" in c for c in claims_for(
         "cd-kmeans", "The seeding is cosmetic; k-means++ is random picks with more work."))
-    assert _claims("cd-kmeans", "Per shard I assign points and send back per-centroid sums and counts, and the driver "
+    assert claims_for("cd-kmeans", "Per shard I assign points and send back per-centroid sums and counts, and the driver "
                                 "averages them into the new centroids.") == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.scored import card_for
+from tests.scored import claims_for
 
 CASES = [
     ("cd-logistic-regression", "The loss is convex, so plain gradient descent converges with any step size, and I'd "
@@ -29,15 +29,11 @@ RIGHT = [
 ]
 
 
-def _claims(qid: str, text: str) -> list[str]:
-    return [w.claim.lower() for w in card_for(qid, text).wrong_claims]
-
-
 @pytest.mark.parametrize("qid, text, claim", CASES)
 def test_the_wrong_claim_is_caught(qid: str, text: str, claim: str) -> None:
-    assert any(claim in c for c in _claims(qid, text)), _claims(qid, text)
+    assert any(claim in c for c in claims_for(qid, text)), claims_for(qid, text)
 
 
 @pytest.mark.parametrize("qid, text", RIGHT)
 def test_the_right_statement_in_the_same_shape_is_not_flagged(qid: str, text: str) -> None:
-    assert _claims(qid, text) == []
+    assert claims_for(qid, text) == []
