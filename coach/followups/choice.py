@@ -339,10 +339,8 @@ def gap_words(gap: str, target: str | Finding, question: Question, gaps: Mapping
     return words
 
 
-# The scorer's finding for a choice told without its reason (coach/scoring/gaps.py), and the verbs of choosing and
-# the words any story has: a question naming only those ("why did the team decide ...") names nothing of what was
-# decided.
-_DECISION_TOLD = re.compile(r'the decision is told, not why: "([^"]+)"')
+# The verbs of choosing and the words any story has: a question naming only those ("why did the team decide ...")
+# names nothing of what was decided.
 _CHOOSING = frozenset(guards.stems("decide decided decision choose chose chosen choice pick picked opted went "
                                    "agreed talked")) | frozenset(guards.stems(" ".join(words.word_list("specific", "any_story"))))
 
@@ -350,10 +348,10 @@ _CHOOSING = frozenset(guards.stems("decide decided decision choose chose chosen 
 def decision_words(evidence: str) -> frozenset[str]:
     """The stems of what a story decided, from the scorer's finding that it told the decision and not why (empty
     when the finding is another)."""
-    told = _DECISION_TOLD.search(evidence)
+    told = option_left.decision_told(evidence)
     if told is None:
         return frozenset()
-    return frozenset(w for w in guards.stems(told.group(1)) if len(w) > 3) - _ANY_QUESTION - _CHOOSING
+    return frozenset(w for w in guards.stems(told) if len(w) > 3) - _ANY_QUESTION - _CHOOSING
 
 
 # Words any question uses ("Tell me about a time ...", "How did you handle it?"): no topic of its own.

@@ -13,7 +13,14 @@ from functools import lru_cache
 
 from coach.followups import words
 
+# The scorer's finding for a choice told without its reason (coach/scoring/gaps.py).
 _DECISION_TOLD = re.compile(r'the decision is told, not why: "([^"]+)"')
+
+
+def decision_told(evidence: str) -> str | None:
+    """The decision the scorer's finding quotes as told without its why, else None."""
+    told = _DECISION_TOLD.search(evidence)
+    return told.group(1) if told is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -36,5 +43,5 @@ def names_the_option_left(decision: str) -> bool:
 def asks_for_the_option_left(probe: str, evidence: str) -> bool:
     """Does the probe ask which alternative was considered, after the scorer's finding quotes a decision that names
     the option left?"""
-    told = _DECISION_TOLD.search(evidence)
-    return told is not None and names_the_option_left(told.group(1)) and bool(_asks().search(probe))
+    told = decision_told(evidence)
+    return told is not None and names_the_option_left(told) and bool(_asks().search(probe))

@@ -47,10 +47,11 @@ def takes_up(answer: str, question: Question, before: str = "") -> bool:
     if question.change is None:
         return True
     topic, said = question.change
-    known = _content(question.fact(topic) or "") | _content(question.prompt) | _content(before)
+    earlier = _content(before)
+    known = _content(question.fact(topic) or "") | _content(question.prompt) | earlier
     changed = (_content(said) | _content(question.change_now)) - known
     heard = _content(answer)
-    weight = 2 * len(heard & changed) + len(heard & (_topic_words(topic) - changed - _content(before)))
+    weight = 2 * len(heard & changed) + len(heard & (_topic_words(topic) - changed - earlier))
     return weight >= TAKEN_UP
 
 

@@ -28,16 +28,21 @@ SMALL_FACTORS = (2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)      # factors a step multi
 
 
 @lru_cache(maxsize=256)
-def _answer_unit(answer: str) -> str:
+def _answer_figure(answer: str) -> Quantity | None:
+    """The estimate's worked answer as a quantity ("about $73,000 a month"), read once per bank answer."""
     said = extract(clean(answer), sentences(clean(answer)))
-    return said[0].unit if said else ""
+    return said[0] if said else None
 
 
-@lru_cache(maxsize=256)
+def _answer_unit(answer: str) -> str:
+    figure = _answer_figure(answer)
+    return figure.unit if figure is not None else ""
+
+
 def _answer_period(answer: str) -> float:
     """The period of the estimate's worked answer ("about $73,000 a month" -> a month's seconds), 0 when none."""
-    said = extract(clean(answer), sentences(clean(answer)))
-    return said[0].period_s if said and said[0].unit.startswith("$") else 0.0
+    figure = _answer_figure(answer)
+    return figure.period_s if figure is not None and figure.unit.startswith("$") else 0.0
 
 
 def in_asked_period(est: Estimate, q: Quantity) -> float:

@@ -239,11 +239,11 @@ def silent_working(question: Question, text: str, final: float | None, quantitie
     """No number said but the question's own inputs and the final figure: "I'd multiply the requests by the tokens,
     divide by what a GPU does, add some headroom: about thirty" names the method and works nothing out loud. The
     device a result is said to fit on ("it fits on a single 24 or 40 gig card") is no step of the working."""
-    given = [g.value for g in _inputs(question.prompt)[0]] + [n.value for n in find_numbers(clean(question.prompt))]
+    given_qs = _inputs(question.prompt)[0]
+    given = [g.value for g in given_qs] + [n.value for n in find_numbers(clean(question.prompt))]
     # a figure said with its unit is the working's when it is none of the question's quantities ("500 gigabytes a
     # day" is a step, though the question's "five hundred bytes" says the same number); the device it fits on and
     # the final figure said in a unit ("sixteen gigabytes" is 16e9 bytes) are not
-    given_qs = _inputs(question.prompt)[0]
     spans = [(q.start, q.start + len(q.text)) for q in quantities]
     if any(not (q.kind == "storage" and device_memory(text, q)) and not (final is not None and near_figure(q.value, final))
            and not any(_same(q.value, g.value) for g in given_qs)

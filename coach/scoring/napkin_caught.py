@@ -15,14 +15,14 @@ from functools import lru_cache
 from coach.content.answer_words import phrases
 from coach.scoring.napkin_judge import Check
 from coach.scoring.sizing import Quantity
+from coach.scoring.text import phrase_pattern
 
 NEAR = 0.25        # the figure said after the correction within this share of the right one
 
 
 @lru_cache(maxsize=1)
 def _caught() -> re.Pattern[str]:
-    said = sorted(phrases("caught_slip", "phrases"), key=len, reverse=True)
-    return re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(p) for p in said) + r")(?![a-z])", re.I)
+    return phrase_pattern(phrases("caught_slip", "phrases"))
 
 
 def corrected(check: Check, qs: Sequence[Quantity], text: str) -> bool:
