@@ -43,3 +43,17 @@ def test_the_transcriber_drops_the_loop() -> None:
     heard = stt._transcribe(np.zeros(16000, dtype=np.float32), 9.0, None, None)
     assert heard.text == ASKED
     assert len(heard.segments) == 1
+
+
+def test_a_figure_whisper_echoed_is_one_figure_in_the_transcript_and_the_card() -> None:
+    """"each replica serves 1200 200 requests a second": one figure with its end heard twice. The transcript keeps
+    one, so the scorer reads no second rate of 200 a second (and no follow-up is built on it)."""
+    from coach.scoring.sizing import extract
+    from coach.scoring.text import clean, sentences
+    from coach.streaming.signoff import without_echoed_figures
+
+    heard = "We need 9,000 requests a second, and each replica serves 1200 200 requests a second."
+    text = without_echoed_figures(heard)
+    assert text == "We need 9,000 requests a second, and each replica serves 1200 requests a second."
+    assert [q.value for q in extract(clean(text), sentences(clean(text)))] == [9000.0, 1200.0]
+    assert without_echoed_figures("from 500 to 250 tokens, then 2,500 5,000") == "from 500 to 250 tokens, then 2,500 5,000"

@@ -33,7 +33,7 @@ from coach.streaming.glossary import HOTWORD_CHARS, correct, glossary_for
 from coach.streaming.soundalike import restore_all
 from coach.streaming.levels import rms_dbfs
 from coach.streaming.pieces import sparse, split_pieces
-from coach.streaming.signoff import is_made_up_ending, without_loops
+from coach.streaming.signoff import is_made_up_ending, without_echoed_figures, without_loops
 from coach.domain import Segment, Transcript
 from coach.errors import ModelError
 from coach.ports import SAMPLE_RATE
@@ -200,7 +200,8 @@ class WhisperTranscriber:
         ]
         if heard and is_made_up_ending(heard[-1].text, heard[-1].no_speech_prob, heard[-1].avg_logprob):
             heard.pop()
-        kept = [Segment(start=round(s.start, 2), end=round(s.end, 2), text=without_loops(s.text.strip())) for s in heard]
+        kept = [Segment(start=round(s.start, 2), end=round(s.end, 2),
+                        text=without_echoed_figures(without_loops(s.text.strip()))) for s in heard]
         kept = [s for s in kept if s.text]        # a segment that was only a loop on silence ("Tt. Tt. Tt. Tt.") is gone
         if hotwords:
             terms = list(dict.fromkeys([*hotwords.split(", "), *self._glossary]))

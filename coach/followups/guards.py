@@ -57,17 +57,13 @@ def clean(raw: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-# A figure followed at once by its own last digits ("each GPU does 2500 500 tokens a second") is the transcriber
-# echoing the end of it: the candidate said one figure, and a question about "500 a second" quotes nothing they said.
-_ECHOED_TAIL = re.compile(r"\b(\d[\d,]*?)(\d+)\s+\2\b(?![.,]?\d)")
-
-
 def figures(text: str) -> set[str]:
     """The numbers said, in digits or words, by value ("p99" and "ninety-nine" give 99, "a billion" and
     "1 billion" give 1000000000)."""
     from coach.scoring.numbers import find_numbers
+    from coach.streaming.signoff import without_echoed_figures
 
-    text = _ECHOED_TAIL.sub(r"\1\2", text)
+    text = without_echoed_figures(text)    # "2500 500": one figure the transcriber echoed, not two said
     return {f"{n.value:g}" for n in find_numbers(text)} | set(re.findall(r"\b[a-z]+\d+\b", text.lower()))
 
 

@@ -45,3 +45,14 @@ def without_loops(text: str) -> str:
     """The text less any run of one short fragment repeated `LOOP_RUNS` times or more, the spaces tidied."""
     out = _LOOP.sub(" ", text)
     return " ".join(out.split()) if out != text else text
+
+
+# A figure followed at once by its own last digits ("each GPU does 2500 500 tokens a second") is Whisper echoing the
+# end of it: the candidate said one figure. Left in, the scorer read a second figure, 500 a second, and a follow-up
+# asked how it was divided by.
+_ECHOED_TAIL = re.compile(r"\b(\d[\d,]*?)(\d+)\s+\2\b(?![.,]?\d)")
+
+
+def without_echoed_figures(text: str) -> str:
+    """The text with each echoed figure tail ("2500 500") said once ("2500")."""
+    return _ECHOED_TAIL.sub(r"\1\2", text)
